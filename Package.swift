@@ -1,0 +1,24 @@
+// swift-tools-version: 6.0
+// PotenziamentoKit: the contribution of L. 178/2020, art. 1, commi 797-804, as exact, explainable numbers.
+import PackageDescription
+
+let package = Package(
+    name: "PotenziamentoKit",
+    platforms: [.macOS(.v15)],
+    products: [
+        .library(name: "PotenziamentoKit", targets: ["PotenziamentoKit"]),
+        .executable(name: "potenziamento", targets: ["potenziamento"]),
+    ],
+    targets: [
+        // The law, the exact numbers, the rosters and the reports. No I/O beyond reading inputs.
+        .target(name: "PotenziamentoKit"),
+        // The command line: our own argument parser and the subcommands, testable in-process.
+        .target(name: "PotenziamentoCLI", dependencies: ["PotenziamentoKit"]),
+        // The `potenziamento` executable: only calls into PotenziamentoCLI.
+        .executableTarget(name: "potenziamento", dependencies: ["PotenziamentoCLI"]),
+        .testTarget(
+            name: "PotenziamentoKitTests",
+            dependencies: ["PotenziamentoKit", "PotenziamentoCLI", "potenziamento"]
+        ),
+    ]
+)

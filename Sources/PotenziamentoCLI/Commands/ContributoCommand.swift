@@ -1,0 +1,65 @@
+import PotenziamentoKit
+
+/// `potenziamento contributo --popolazione P --fte N [--anno Y]`: the contribution for a
+/// population and an FTE figure (L. 178/2020, art. 1, comma 797).
+enum ContributoCommand: Subcommand {
+    static let formats = ["testo", "json", "markdown", "csv"]
+
+    static let spec = CommandSpec(
+        name: "contributo",
+        abstract: "Calcola il contributo per una popolazione e un numero di FTE.",
+        discussion: """
+            Applica la formula del comma 797: 40.000 € per FTE oltre 1/6.500 e fino a 1/5.000 dei
+            residenti, 20.000 € per FTE oltre 1/5.000 e fino a 1/4.000. Ogni fascia è arrotondata
+            al centesimo (metà per eccesso); il contributo è la somma delle due fasce.
+            I numeri si scrivono all'italiana (22,5) o con il punto (22.5).
+            """,
+        options: [
+            OptionSpec("popolazione", value: "P", help: "Popolazione residente dell'ambito (numero intero positivo)."),
+            OptionSpec("fte", value: "N", help: "Assistenti sociali a tempo indeterminato in equivalente a tempo pieno (es. 22,5)."),
+            OptionSpec("anno", value: "ANNO", help: "Anno di riferimento (predefinito: l'anno in corso)."),
+            CommonOptions.format(formats), CommonOptions.output, CommonOptions.explain, CommonOptions.parameter,
+        ],
+        examples: [
+            "potenziamento contributo --popolazione 100000 --fte 22,5",
+            "potenziamento contributo --popolazione 100000 --fte 22.5 --anno 2025 --formato json",
+            "potenziamento contributo --popolazione 48000 --fte 15 --spiega",
+        ])
+
+    static func run(_ parsed: ParsedArguments, context: CommandContext) throws(CommandFailure) -> CommandOutput {
+        let format = try OptionValues.format(parsed, allowed: formats, command: spec.name)
+        guard let populationText = parsed.value("popolazione") else {
+            throw .usage("manca l'opzione --popolazione <P>", hint: ["Uso: \(spec.usageLine)", "Vedi 'potenziamento contributo --help'."])
+        }
+        guard let fteText = parsed.value("fte") else {
+            throw .usage("manca l'opzione --fte <N>", hint: ["Uso: \(spec.usageLine)", "Vedi 'potenziamento contributo --help'."])
+        }
+        let population = try OptionValues.integer(populationText, option: "popolazione")
+        let fte = try OptionValues.decimal(fteText, option: "fte")
+        let year = try parsed.value("anno").map { text throws(CommandFailure) in try OptionValues.year(text) } ?? context.currentYear
+        let table = try OptionValues.parameterTable(parsed, defaultYear: year)
+        let assessment: ContributionAssessment
+        do {
+            assessment = try ContributionCalculator(parameters: table).assess(population: population, fte: fte, year: year)
+        } catch {
+            throw .data(message(for: error))
+        }
+        let explain = parsed.flag("spiega")
+        let report: String
+        switch format {
+        case "json": report = ContributionReport.json(assessment, explain: explain)
+        case "markdown": report = ContributionReport.markdown(assessment)
+        case "csv": report = ContributionReport.csv(assessment)
+        default: report = ContributionReport.text(assessment, explain: explain)
+        }
+        return CommandOutput(report: report)
+    }
+
+    static func message(for error: ContributionError) -> String {
+        switch error {
+        case .invalidPopulation: "--popolazione: \(error)"
+        case .invalidFTE: "--fte: \(error)"
+        case .parameter: "--anno: \(error)"
+        }
+    }
+}

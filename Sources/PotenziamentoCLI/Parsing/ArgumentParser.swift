@@ -1,0 +1,135 @@
+/// The result of parsing a subcommand's arguments against its ``CommandSpec``.
+struct ParsedArguments: Sendable {
+    private(set) var values: [String: [String]] = [:]
+    private(set) var flags: Set<String> = []
+    private(set) var positionals: [String] = []
+
+    /// The last value of an option, if given.
+    func value(_ name: String) -> String? { values[name]?.last }
+    /// All the values of a repeatable option, in order.
+    func allValues(_ name: String) -> [String] { values[name] ?? [] }
+    /// Whether a flag was given.
+    func flag(_ name: String) -> Bool { flags.contains(name) }
+
+    mutating func add(value: String, for name: String) { values[name, default: []].append(value) }
+    mutating func add(flag name: String) { flags.insert(name) }
+    mutating func add(positional: String) { positionals.append(positional) }
+}
+
+/// Our command-line parser, in the manner of swift-argument-parser: `--name value`,
+/// `--name=value`, `-o value`, `--` ends options, negative numbers are values, unknown options
+/// are usage errors with a "did you mean" suggestion.
+enum ArgumentParser {
+    static func parse(_ arguments: [String], for spec: CommandSpec) throws(CommandFailure) -> ParsedArguments {
+        var parsed = ParsedArguments()
+        var index = 0
+        var optionsEnded = false
+        let hint = ["Uso: \(spec.usageLine)", "Vedi 'potenziamento \(spec.name) --help'."]
+        while index < arguments.count {
+            let argument = arguments[index]
+            index += 1
+            if optionsEnded || !argument.hasPrefix("-") || argument == "-" || looksNumeric(argument) {
+                parsed.add(positional: argument)
+                continue
+            }
+            if argument == "--" {
+                optionsEnded = true
+                continue
+            }
+            var name: String
+            var inlineValue: String?
+            let option: OptionSpec
+            if argument.hasPrefix("--") {
+                name = String(argument.dropFirst(2))
+                if let equals = name.firstIndex(of: "=") {
+                    inlineValue = String(name[name.index(after: equals)...])
+                    name = String(name[..<equals])
+                }
+                guard let found = spec.option(named: name) else {
+                    throw .usage(unknownOptionMessage("--\(name)", candidates: spec.options.map { "--\($0.name)" }), hint: hint)
+                }
+                option = found
+            } else {
+                let letters = Array(argument.dropFirst())
+                guard letters.count == 1, let found = spec.option(short: letters[0]) else {
+                    throw .usage(unknownOptionMessage(argument, candidates: spec.options.map { "--\($0.name)" }), hint: hint)
+                }
+                option = found
+                name = found.name
+            }
+            if option.isFlag {
+                if inlineValue != nil { throw .usage("l'opzione --\(name) non accetta un valore", hint: hint) }
+                parsed.add(flag: name)
+                continue
+            }
+            let value: String
+            if let inlineValue {
+                value = inlineValue
+            } else if index < arguments.count, !arguments[index].hasPrefix("--") {
+                value = arguments[index]
+                index += 1
+            } else {
+                throw .usage("manca il valore dell'opzione --\(name) (<\(option.valueName ?? "VALORE")>)", hint: hint)
+            }
+            if !option.repeatable, parsed.value(name) != nil {
+                throw .usage("l'opzione --\(name) è indicata più di una volta", hint: hint)
+            }
+            parsed.add(value: value, for: name)
+        }
+        if parsed.flag("help") { return parsed }
+        let required = spec.arguments.filter { !$0.optional }
+        if parsed.positionals.count < required.count {
+            let missing = required[parsed.positionals.count]
+            throw .usage("manca l'argomento <\(missing.valueName)> (\(missing.help))", hint: hint)
+        }
+        if !spec.arguments.contains(where: \.variadic), parsed.positionals.count > spec.arguments.count {
+            let extra = parsed.positionals[spec.arguments.count]
+            throw .usage("argomento inatteso «\(extra)»", hint: hint)
+        }
+        return parsed
+    }
+
+    /// `-1`, `-0,5`: a value, not an option.
+    static func looksNumeric(_ argument: String) -> Bool {
+        guard argument.hasPrefix("-"), let second = argument.dropFirst().first else { return false }
+        return second.isASCII && second.isNumber
+    }
+
+    static func unknownOptionMessage(_ given: String, candidates: [String]) -> String {
+        if let suggestion = Suggestions.nearest(to: given, in: candidates) {
+            return "opzione sconosciuta «\(given)». Forse intendevi «\(suggestion)»?"
+        }
+        return "opzione sconosciuta «\(given)»"
+    }
+}
+
+/// "Did you mean": the nearest candidate by edit distance (at most 2, or a unique prefix).
+enum Suggestions {
+    static func nearest(to given: String, in candidates: [String]) -> String? {
+        let lowered = given.lowercased()
+        let scored = candidates.map { ($0, distance(lowered, $0.lowercased())) }
+        if let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= max(2, given.count / 4) {
+            return best.0
+        }
+        let prefixed = candidates.filter { $0.lowercased().hasPrefix(lowered) }
+        return prefixed.count == 1 ? prefixed[0] : nil
+    }
+
+    /// Levenshtein distance.
+    static func distance(_ a: String, _ b: String) -> Int {
+        let left = Array(a)
+        let right = Array(b)
+        if left.isEmpty { return right.count }
+        if right.isEmpty { return left.count }
+        var previous = Array(0...right.count)
+        for i in 1...left.count {
+            var current = [i] + Array(repeating: 0, count: right.count)
+            for j in 1...right.count {
+                let cost = left[i - 1] == right[j - 1] ? 0 : 1
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            }
+            previous = current
+        }
+        return previous[right.count]
+    }
+}

@@ -1,0 +1,93 @@
+import PotenziamentoKit
+
+/// Turning option values into domain values, with Italian errors (exit 65 for a bad value of a
+/// well-formed option, as the contract says: `--fte abc`, `--popolazione 0`).
+enum OptionValues {
+    static func decimal(_ text: String, option: String, maximumDecimals: Int = 6) throws(CommandFailure) -> Fraction {
+        switch DecimalParser.parseDecimal(text, maximumDecimals: maximumDecimals) {
+        case .success(let value): return value
+        case .failure(let error): throw .data("--\(option): valore non valido «\(text)»: \(error)")
+        }
+    }
+
+    static func integer(_ text: String, option: String) throws(CommandFailure) -> Int {
+        switch DecimalParser.parseInteger(text) {
+        case .success(let value): return value
+        case .failure(let error): throw .data("--\(option): valore non valido «\(text)»: \(error)")
+        }
+    }
+
+    /// A year: `2025`, also written `2025,0` or `2.025`? No: four digits only, 2000-2200.
+    static func year(_ text: String, option: String = "anno") throws(CommandFailure) -> Int {
+        let value = try integer(text, option: option)
+        guard (1900...2200).contains(value) else { throw .data("--\(option): anno non plausibile «\(text)»") }
+        return value
+    }
+
+    /// The `--formato` value among the formats the subcommand offers (a usage error otherwise).
+    static func format(_ parsed: ParsedArguments, allowed: [String], command: String) throws(CommandFailure) -> String {
+        let value = parsed.value("formato") ?? "testo"
+        guard allowed.contains(value) else {
+            let suggestion = Suggestions.nearest(to: value, in: allowed).map { " Forse intendevi «\($0)»?" } ?? ""
+            throw .usage("formato «\(value)» non disponibile per \(command): usa \(allowed.joined(separator: ", ")).\(suggestion)")
+        }
+        return value
+    }
+
+    /// `--parametro NOME=VALORE[@ANNO]` overrides; unknown names and wrong units are usage errors.
+    static func overrides(_ parsed: ParsedArguments, defaultYear: Int) throws(CommandFailure) -> [ParameterOverride] {
+        var result: [ParameterOverride] = []
+        for text in parsed.allValues("parametro") {
+            guard let equals = text.firstIndex(of: "=") else {
+                throw .usage("--parametro «\(text)»: scrivi NOME=VALORE oppure NOME=VALORE@ANNO")
+            }
+            let nameText = String(text[..<equals])
+            var valueText = String(text[text.index(after: equals)...])
+            var fromYear = defaultYear
+            if let at = valueText.firstIndex(of: "@") {
+                let yearText = String(valueText[valueText.index(after: at)...])
+                valueText = String(valueText[..<at])
+                guard case .success(let year) = DecimalParser.parseInteger(yearText), (1900...2200).contains(year) else {
+                    throw .usage("--parametro «\(text)»: anno non valido «\(yearText)»")
+                }
+                fromYear = year
+            }
+            guard let name = ParameterName(rawValue: nameText) else {
+                let suggestion = Suggestions.nearest(to: nameText, in: ParameterName.allCases.map(\.rawValue)).map { " Forse intendevi «\($0)»?" } ?? ""
+                throw .usage("--parametro: parametro sconosciuto «\(nameText)».\(suggestion) Elenco: 'potenziamento parametri'.")
+            }
+            let value: ParameterValue
+            switch name.unit {
+            case .euro:
+                guard case .success(let euros) = DecimalParser.parseDecimal(valueText, maximumDecimals: 2) else {
+                    throw .usage("--parametro \(name.rawValue): «\(valueText)» non è un importo in euro (es. 45000 o 45.000,00)")
+                }
+                value = .money(EuroCents.rounding(euros: euros))
+            case .residentsPerSocialWorker:
+                guard case .success(let residents) = DecimalParser.parseInteger(valueText) else {
+                    throw .usage("--parametro \(name.rawValue): «\(valueText)» non è un numero intero di abitanti per AS (es. 5000)")
+                }
+                value = .residentsPerSocialWorker(residents)
+            case .dayOfYear:
+                let parts = valueText.split(separator: "-")
+                guard parts.count == 2, let month = Int(parts[0]), let day = Int(parts[1]) else {
+                    throw .usage("--parametro \(name.rawValue): «\(valueText)» non è una data MM-GG (es. 02-28)")
+                }
+                value = .dayOfYear(month: month, day: day)
+            }
+            result.append(ParameterOverride(name: name, value: value, fromYear: fromYear))
+        }
+        return result
+    }
+
+    /// The official table with the `--parametro` overrides applied.
+    static func parameterTable(_ parsed: ParsedArguments, defaultYear: Int) throws(CommandFailure) -> ParameterTable {
+        do {
+            return try ParameterTable.official.applying(try overrides(parsed, defaultYear: defaultYear))
+        } catch let error as CommandFailure {
+            throw error
+        } catch {
+            throw .usage("--parametro: \(error)")
+        }
+    }
+}

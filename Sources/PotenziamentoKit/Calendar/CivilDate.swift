@@ -1,0 +1,120 @@
+/// A calendar date without time or time zone (proleptic Gregorian), as the law counts days.
+///
+/// Service periods (`dal`, `al`, inclusive), deadlines (28 February, 30 June) and the FTE share
+/// of a year (RULES.md §3) are computed on these dates only; `Foundation.Date` and its time zones
+/// never enter a figure, so results are the same on every machine.
+public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// The year (1...9999).
+    public let year: Int
+    /// The month (1...12).
+    public let month: Int
+    /// The day of the month (1...days in that month).
+    public let day: Int
+
+    /// A valid date, or nil for an impossible one such as 2025-02-30.
+    public init?(year: Int, month: Int, day: Int) {
+        guard (1...9999).contains(year), (1...12).contains(month),
+            (1...CivilDate.daysInMonth(month, year: year)).contains(day)
+        else { return nil }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    private init(unchecked year: Int, _ month: Int, _ day: Int) {
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// 1 January of `year` (year must be in 1...9999).
+    public static func startOfYear(_ year: Int) -> CivilDate { CivilDate(unchecked: year, 1, 1) }
+    /// 31 December of `year` (year must be in 1...9999).
+    public static func endOfYear(_ year: Int) -> CivilDate { CivilDate(unchecked: year, 12, 31) }
+
+    /// Whether `year` is a leap year of the Gregorian calendar.
+    public static func isLeapYear(_ year: Int) -> Bool {
+        (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+    }
+
+    /// The number of days of `month` in `year`.
+    public static func daysInMonth(_ month: Int, year: Int) -> Int {
+        switch month {
+        case 2: isLeapYear(year) ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+
+    /// The number of days in `year` (365 or 366).
+    public static func daysInYear(_ year: Int) -> Int { isLeapYear(year) ? 366 : 365 }
+
+    /// Days since 1970-01-01 (negative before), by the civil-from-days algorithm of H. Hinnant.
+    public var dayNumber: Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let shiftedMonth = month > 2 ? month - 3 : month + 9
+        let dayOfYear = (153 * shiftedMonth + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+
+    /// The date `dayNumber` days after 1970-01-01.
+    public init(dayNumber: Int) {
+        let z = dayNumber + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let shiftedMonth = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
+        let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
+        self.init(unchecked: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
+    }
+
+    /// The date `days` later (earlier when negative).
+    public func adding(days: Int) -> CivilDate { CivilDate(dayNumber: dayNumber + days) }
+
+    public static func < (lhs: CivilDate, rhs: CivilDate) -> Bool {
+        (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
+    }
+
+    /// ISO form `2025-07-01`.
+    public var description: String { iso }
+
+    /// ISO form `2025-07-01`.
+    public var iso: String { "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))" }
+
+    /// Italian form `01/07/2025`.
+    public var italian: String { "\(pad(day, 2))/\(pad(month, 2))/\(pad(year, 4))" }
+
+    private func pad(_ value: Int, _ width: Int) -> String {
+        let text = String(value)
+        return String(repeating: "0", count: max(0, width - text.count)) + text
+    }
+
+    /// Parses `AAAA-MM-GG` or `GG/MM/AAAA` (digits only, exact widths); nil if malformed or impossible.
+    public static func parse(_ text: String) -> CivilDate? {
+        let bytes = Array(text.utf8)
+        func number(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for index in range {
+                let byte = bytes[index]
+                guard byte >= 0x30 && byte <= 0x39 else { return nil }
+                value = value * 10 + Int(byte - 0x30)
+            }
+            return value
+        }
+        guard bytes.count == 10 else { return nil }
+        if bytes[4] == UInt8(ascii: "-") && bytes[7] == UInt8(ascii: "-") {
+            guard let y = number(0..<4), let m = number(5..<7), let d = number(8..<10) else { return nil }
+            return CivilDate(year: y, month: m, day: d)
+        }
+        if bytes[2] == UInt8(ascii: "/") && bytes[5] == UInt8(ascii: "/") {
+            guard let d = number(0..<2), let m = number(3..<5), let y = number(6..<10) else { return nil }
+            return CivilDate(year: y, month: m, day: d)
+        }
+        return nil
+    }
+}

@@ -1,0 +1,45 @@
+/// The contribution formula of L. 178/2020, art. 1, comma 797 (RULES.md §1):
+///
+/// ```
+/// A = min(max(N − P/6500, 0), P/5000 − P/6500)      euro A = 40.000 × A
+/// B = min(max(N − P/5000, 0), P/4000 − P/5000)      euro B = 20.000 × B
+/// ```
+///
+/// Each band is rounded half away from zero to the cent and the contribution is their sum.
+public struct ContributionCalculator: Sendable {
+    /// The parameter table used (the official one unless a reform is applied).
+    public let parameters: ParameterTable
+
+    /// A calculator on `parameters` (by default the values in force by law).
+    public init(parameters: ParameterTable = .official) {
+        self.parameters = parameters
+    }
+
+    /// The contribution for `population` residents and `fte` counted FTE in `year`.
+    public func assess(population: Int, fte: Fraction, year: Int) throws(ContributionError) -> ContributionAssessment {
+        guard population > 0 && population <= ContributionError.maximumPopulation else {
+            throw .invalidPopulation(population)
+        }
+        guard !fte.isNegative && fte <= ContributionError.maximumFTE else { throw .invalidFTE(fte) }
+        let inForce: ParametersInForce
+        do { inForce = try parameters.inForce(for: year) } catch { throw .parameter(error) }
+        return Self.assess(population: population, fte: fte, parameters: inForce)
+    }
+
+    /// The same computation on parameters already resolved for the year (no validation of the
+    /// ranges: callers pass checked inputs).
+    static func assess(population: Int, fte: Fraction, parameters: ParametersInForce) -> ContributionAssessment {
+        let thresholds = Thresholds(population: population, parameters: parameters)
+        func band(lower: Fraction, upper: Fraction, amount: EuroCents) -> BandShare {
+            let width = (upper - lower).clampedAtZero
+            let paid = Fraction.minimum((fte - lower).clampedAtZero, width)
+            let exact = paid * amount.euros
+            return BandShare(fte: paid, amountPerFTE: amount, exactEuros: exact, amount: .rounding(euros: exact))
+        }
+        let bandA = band(lower: thresholds.minimum, upper: thresholds.lep, amount: parameters.bandAAmount.value)
+        let bandB = band(lower: thresholds.lep, upper: thresholds.objective, amount: parameters.bandBAmount.value)
+        return ContributionAssessment(
+            year: parameters.year, population: population, fte: fte, thresholds: thresholds,
+            bandA: bandA, bandB: bandB, total: bandA.amount + bandB.amount, parameters: parameters)
+    }
+}

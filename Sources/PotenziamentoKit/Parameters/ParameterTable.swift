@@ -1,0 +1,174 @@
+/// A complete table of the measure's legal parameters: the official one, or one with a reform
+/// applied (OpenFisca-style: a reform is a set of overrides, the official values stay untouched).
+public struct ParameterTable: Sendable, Hashable {
+    /// The history of every parameter, by name.
+    public let histories: [ParameterName: ParameterHistory]
+
+    /// A table from histories; every ``ParameterName`` must have one.
+    public init(histories: [ParameterHistory]) {
+        var byName: [ParameterName: ParameterHistory] = [:]
+        for history in histories { byName[history.name] = history }
+        precondition(ParameterName.allCases.allSatisfy { byName[$0] != nil }, "incomplete parameter table")
+        self.histories = byName
+    }
+
+    /// The history of `name`.
+    public func history(of name: ParameterName) -> ParameterHistory { histories[name]! }
+
+    /// The value of `name` in force in `year`.
+    public func value(of name: ParameterName, in year: Int) throws(ParameterError) -> DatedValue {
+        try history(of: name).value(in: year)
+    }
+
+    /// Every parameter as it applies to `year`; throws if any is not in force.
+    public func inForce(for year: Int) throws(ParameterError) -> ParametersInForce {
+        try ParametersInForce(table: self, year: year)
+    }
+
+    /// This table with `overrides` applied: each override adds a value from its year on, with
+    /// its own reference, and the official history before that year stays as it was.
+    public func applying(_ overrides: [ParameterOverride]) throws(ParameterError) -> ParameterTable {
+        var updated = histories
+        for override in overrides {
+            guard override.value.unit == override.name.unit else {
+                throw .wrongUnit(override.name, expected: override.name.unit)
+            }
+            switch override.value {
+            case .money(let amount) where amount.cents < 0:
+                throw .invalidValue(override.name, "un importo non può essere negativo")
+            case .residentsPerSocialWorker(let residents) where residents <= 0:
+                throw .invalidValue(override.name, "il rapporto deve essere un numero positivo di abitanti")
+            case .dayOfYear(let month, let day) where CivilDate(year: 2023, month: month, day: day) == nil:
+                throw .invalidValue(override.name, "giorno inesistente")
+            default: break
+            }
+            let history = updated[override.name]!
+            updated[override.name] = ParameterHistory(
+                name: override.name,
+                values: history.values + [DatedValue(fromYear: override.fromYear, value: override.value, reference: override.reference)])
+        }
+        return ParameterTable(histories: Array(updated.values))
+    }
+}
+
+/// A change to a legal parameter from a year on: a reform, a what-if, or a correction.
+public struct ParameterOverride: Sendable, Hashable {
+    /// The parameter changed.
+    public let name: ParameterName
+    /// The new value.
+    public let value: ParameterValue
+    /// The first year the new value applies to.
+    public let fromYear: Int
+    /// Where the change comes from (defaults to a user's hypothesis).
+    public let reference: LegalReference
+
+    /// An override of `name` with `value` from `fromYear`.
+    public init(
+        name: ParameterName, value: ParameterValue, fromYear: Int,
+        reference: LegalReference = LegalReference(
+            act: "Ipotesi dell'utente", provision: "valore sostituito con --parametro",
+            note: "non è un valore di legge")
+    ) {
+        self.name = name
+        self.value = value
+        self.fromYear = fromYear
+        self.reference = reference
+    }
+}
+
+/// One parameter's value as it applies to a year, with the reference to cite.
+public struct ResolvedParameter<Value: Sendable & Hashable>: Sendable, Hashable {
+    /// The parameter.
+    public let name: ParameterName
+    /// Its value in the year.
+    public let value: Value
+    /// The first year of that value.
+    public let fromYear: Int
+    /// The act and provision that set it.
+    public let reference: LegalReference
+}
+
+/// All the parameters of the measure as they apply to one year.
+public struct ParametersInForce: Sendable, Hashable {
+    /// The year.
+    public let year: Int
+    /// Euro per FTE in fascia A.
+    public let bandAAmount: ResolvedParameter<EuroCents>
+    /// Euro per FTE in fascia B.
+    public let bandBAmount: ResolvedParameter<EuroCents>
+    /// Residents per AS of the soglia minima (6.500).
+    public let minimumRatio: ResolvedParameter<Int>
+    /// Residents per AS of the LEP (5.000).
+    public let lepRatio: ResolvedParameter<Int>
+    /// Residents per AS of the obiettivo di servizio (4.000).
+    public let objectiveRatio: ResolvedParameter<Int>
+    /// The yearly fund.
+    public let fund: ResolvedParameter<EuroCents>
+    /// Deadline of the prospetto in the year.
+    public let prospettoDeadline: ResolvedParameter<CivilDate>
+    /// Deadline of the decree in the year.
+    public let decreeDeadline: ResolvedParameter<CivilDate>
+
+    init(table: ParameterTable, year: Int) throws(ParameterError) {
+        self.year = year
+        func money(_ name: ParameterName) throws(ParameterError) -> ResolvedParameter<EuroCents> {
+            let dated = try table.value(of: name, in: year)
+            guard case .money(let amount) = dated.value else { throw .wrongUnit(name, expected: name.unit) }
+            return ResolvedParameter(name: name, value: amount, fromYear: dated.fromYear, reference: dated.reference)
+        }
+        func ratio(_ name: ParameterName) throws(ParameterError) -> ResolvedParameter<Int> {
+            let dated = try table.value(of: name, in: year)
+            guard case .residentsPerSocialWorker(let residents) = dated.value else { throw .wrongUnit(name, expected: name.unit) }
+            return ResolvedParameter(name: name, value: residents, fromYear: dated.fromYear, reference: dated.reference)
+        }
+        func deadline(_ name: ParameterName) throws(ParameterError) -> ResolvedParameter<CivilDate> {
+            let dated = try table.value(of: name, in: year)
+            guard case .dayOfYear(let month, let day) = dated.value else { throw .wrongUnit(name, expected: name.unit) }
+            // 29 February in a common year falls back to the 28th.
+            let date = CivilDate(year: year, month: month, day: day) ?? CivilDate(year: year, month: month, day: day - 1)!
+            return ResolvedParameter(name: name, value: date, fromYear: dated.fromYear, reference: dated.reference)
+        }
+        bandAAmount = try money(.importoFasciaA)
+        bandBAmount = try money(.importoFasciaB)
+        minimumRatio = try ratio(.rapportoSogliaMinima)
+        lepRatio = try ratio(.rapportoLEP)
+        objectiveRatio = try ratio(.rapportoObiettivo)
+        fund = try money(.fondoAnnuo)
+        prospettoDeadline = try deadline(.scadenzaProspetto)
+        decreeDeadline = try deadline(.scadenzaDecreto)
+    }
+
+    /// Every resolved parameter as (name, value text, reference), in table order, for citations.
+    public var citations: [ParameterCitation] {
+        [
+            ParameterCitation(bandAAmount, text: NumberFormatting.euro(bandAAmount.value)),
+            ParameterCitation(bandBAmount, text: NumberFormatting.euro(bandBAmount.value)),
+            ParameterCitation(minimumRatio, text: "1/\(NumberFormatting.italian(minimumRatio.value))"),
+            ParameterCitation(lepRatio, text: "1/\(NumberFormatting.italian(lepRatio.value))"),
+            ParameterCitation(objectiveRatio, text: "1/\(NumberFormatting.italian(objectiveRatio.value))"),
+            ParameterCitation(fund, text: NumberFormatting.euro(fund.value)),
+            ParameterCitation(prospettoDeadline, text: prospettoDeadline.value.italian),
+            ParameterCitation(decreeDeadline, text: decreeDeadline.value.italian),
+        ]
+    }
+}
+
+/// A parameter as cited in a report or an explanation: its name, value and legal reference.
+public struct ParameterCitation: Sendable, Hashable {
+    /// The parameter.
+    public let name: ParameterName
+    /// Its value as text (`40.000,00 €`, `1/6.500`).
+    public let valueText: String
+    /// The first year of that value.
+    public let fromYear: Int
+    /// The act and provision.
+    public let reference: LegalReference
+
+    /// A citation of `parameter`, whose value reads `text`.
+    public init<Value>(_ parameter: ResolvedParameter<Value>, text: String) {
+        name = parameter.name
+        valueText = text
+        fromYear = parameter.fromYear
+        reference = parameter.reference
+    }
+}

@@ -1,0 +1,74 @@
+/// Blocks of Italian text shared by the reports (contribution summary, parameter citations).
+public enum TextBlocks {
+    static func fte(_ value: Fraction) -> String { NumberFormatting.italian(value, decimals: 2) }
+
+    /// Pads `text` on the left to `width` characters.
+    static func right(_ text: String, _ width: Int) -> String {
+        String(repeating: " ", count: max(0, width - text.count)) + text
+    }
+
+    /// Pads `text` on the right to `width` characters.
+    static func left(_ text: String, _ width: Int) -> String {
+        text + String(repeating: " ", count: max(0, width - text.count))
+    }
+
+    static func met(_ met: Bool, missing: Fraction) -> String {
+        met ? "raggiunta" : "non raggiunta (mancano \(NumberFormatting.italian(missing, decimals: 2)) FTE)"
+    }
+
+    /// Population, FTE, thresholds and bands, as aligned lines.
+    public static func contributionSummary(_ assessment: ContributionAssessment) -> [String] {
+        let p = assessment.parameters
+        let thresholds = assessment.thresholds
+        return [
+            left("Popolazione residente", 34) + right(NumberFormatting.italian(assessment.population), 16),
+            left("FTE assistenti sociali conteggiati", 34) + right(fte(assessment.fte), 16),
+            "",
+            "Soglie (FTE)",
+            left("  minima 1/\(NumberFormatting.italian(p.minimumRatio.value)) (T65)", 34) + right(fte(thresholds.minimum), 16)
+                + "   " + met(assessment.meetsMinimum, missing: assessment.missingToMinimum),
+            left("  LEP 1/\(NumberFormatting.italian(p.lepRatio.value)) (T50)", 34) + right(fte(thresholds.lep), 16)
+                + "   " + met(assessment.meetsLEP, missing: assessment.missingToLEP),
+            left("  obiettivo 1/\(NumberFormatting.italian(p.objectiveRatio.value)) (T40)", 34) + right(fte(thresholds.objective), 16)
+                + "   " + met(assessment.meetsObjective, missing: assessment.missingToObjective),
+            "",
+            left("Fascia A: \(fte(assessment.bandA.fte)) FTE × \(NumberFormatting.euro(assessment.bandA.amountPerFTE))", 34)
+                + right(NumberFormatting.euro(assessment.bandA.amount), 16),
+            left("Fascia B: \(fte(assessment.bandB.fte)) FTE × \(NumberFormatting.euro(assessment.bandB.amountPerFTE))", 34)
+                + right(NumberFormatting.euro(assessment.bandB.amount), 16),
+            left("CONTRIBUTO", 34) + right(NumberFormatting.euro(assessment.total), 16),
+        ]
+    }
+
+    /// The parameters applied with their references, one per line.
+    public static func parameterCitations(_ parameters: ParametersInForce) -> [String] {
+        ["Parametri di legge applicati (anno \(parameters.year)):"]
+            + parameters.citations.map { "  - \($0.name.label): \($0.valueText) [\($0.reference.citation)]" }
+    }
+
+    /// The same summary as a Markdown table.
+    public static func contributionMarkdownTable(_ assessment: ContributionAssessment) -> [String] {
+        let thresholds = assessment.thresholds
+        let yesNo = { (value: Bool) in value ? "sì" : "no" }
+        return [
+            "| voce | valore |",
+            "|---|---:|",
+            "| Popolazione residente | \(NumberFormatting.italian(assessment.population)) |",
+            "| FTE conteggiati | \(fte(assessment.fte)) |",
+            "| Soglia minima T65 (raggiunta: \(yesNo(assessment.meetsMinimum))) | \(fte(thresholds.minimum)) |",
+            "| LEP T50 (raggiunto: \(yesNo(assessment.meetsLEP))) | \(fte(thresholds.lep)) |",
+            "| Obiettivo T40 (raggiunto: \(yesNo(assessment.meetsObjective))) | \(fte(thresholds.objective)) |",
+            "| Fascia A (\(fte(assessment.bandA.fte)) FTE) | \(NumberFormatting.euro(assessment.bandA.amount)) |",
+            "| Fascia B (\(fte(assessment.bandB.fte)) FTE) | \(NumberFormatting.euro(assessment.bandB.amount)) |",
+            "| **Contributo** | **\(NumberFormatting.euro(assessment.total))** |",
+        ]
+    }
+
+    /// The parameters as a Markdown list.
+    public static func parameterMarkdown(_ parameters: ParametersInForce) -> [String] {
+        parameters.citations.map { citation in
+            let link = citation.reference.url.map { " (<\($0)>)" } ?? ""
+            return "- \(citation.name.label): **\(citation.valueText)** — \(citation.reference.citation)\(link)"
+        }
+    }
+}

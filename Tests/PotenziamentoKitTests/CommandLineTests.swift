@@ -1,0 +1,137 @@
+import Foundation
+import Testing
+
+@testable import PotenziamentoCLI
+@testable import PotenziamentoKit
+
+@Suite("The command line, in-process")
+struct CommandLineTests {
+    @Test("contributo --formato json prints the contract document")
+    func contributoJSON() {
+        let result = TestSupport.run("contributo", "--popolazione", "100000", "--fte", "22,5", "--formato", "json", "--anno", "2025")
+        #expect(result.status == .success)
+        #expect(result.standardOutput.contains("\"formato\": \"potenziamento.contributo.v1\""))
+        #expect(result.standardOutput.contains("\"contributo\": 234615.38,"))
+        #expect(result.standardOutput.contains("\"minima\": 15.3846,"))
+        #expect(result.standardError.isEmpty)
+    }
+
+    @Test("--opt=value, plain decimals and Italian decimals give the same bytes")
+    func optionForms() {
+        let a = TestSupport.run("contributo", "--popolazione=100000", "--fte=22.5", "--anno=2025", "--formato=json")
+        let b = TestSupport.run("contributo", "--popolazione", "100.000", "--fte", "22,5", "--anno", "2025", "--formato", "json")
+        #expect(a.status == .success)
+        #expect(a.standardOutput == b.standardOutput)
+    }
+
+    @Test("the default year is the current one")
+    func defaultYear() {
+        let result = TestSupport.run("contributo", "--popolazione", "100000", "--fte", "22", "--formato", "json")
+        #expect(result.standardOutput.contains("\"anno\": 2026,"))
+    }
+
+    @Test(
+        "bad values exit 65 with a message naming the option",
+        arguments: [
+            (["--popolazione", "0", "--fte", "3"], "--popolazione"),
+            (["--popolazione", "100000", "--fte", "-1"], "--fte"),
+            (["--popolazione", "100000", "--fte", "abc"], "--fte"),
+            (["--popolazione", "100000", "--fte", "1e3"], "--fte"),
+            (["--popolazione", "22,5", "--fte", "3"], "--popolazione"),
+            (["--popolazione", "100000", "--fte", "3", "--anno", "2020"], "2020"),
+        ])
+    func badValues(arguments: [String], mentions: String) {
+        let result = TestSupport.run(arguments: ["contributo"] + arguments)
+        #expect(result.status == .dataError)
+        #expect(result.standardError.hasPrefix("Errore: "))
+        #expect(result.standardError.contains(mentions))
+        #expect(result.standardOutput.isEmpty)
+    }
+
+    @Test(
+        "usage errors exit 64 and suggest the nearest name",
+        arguments: [
+            (["contributo", "--popolazione", "1000", "--fet", "3"], "«--fte»"),
+            (["contributo", "--popolazione", "1000", "--fte", "3", "--formato", "jsno"], "«json»"),
+            (["contribut"], "«contributo»"),
+            (["contributo", "--fte", "3"], "--popolazione"),
+            (["contributo", "--popolazione"], "manca il valore"),
+            (["--versione"], "«--version»"),
+            (["contributo", "--popolazione", "1000", "--fte", "3", "--parametro", "importoFasciaZ=1"], "«importoFasciaA»"),
+        ])
+    func usageErrors(arguments: [String], mentions: String) {
+        let result = TestSupport.run(arguments: arguments)
+        #expect(result.status == .usage)
+        #expect(result.standardError.contains(mentions))
+    }
+
+    @Test("help on the command, on each subcommand and via 'help'; --version")
+    func help() {
+        #expect(TestSupport.run("--help").standardOutput.contains("SOTTOCOMANDI:"))
+        #expect(TestSupport.run("-h").status == .success)
+        for command in Potenziamento.subcommands {
+            let viaFlag = TestSupport.run(command.spec.name, "--help")
+            #expect(viaFlag.status == .success)
+            #expect(viaFlag.standardOutput.contains("USO: potenziamento \(command.spec.name)"))
+            #expect(TestSupport.run(command.spec.name, "-h").standardOutput == viaFlag.standardOutput)
+            #expect(TestSupport.run("help", command.spec.name).standardOutput == viaFlag.standardOutput)
+        }
+        #expect(TestSupport.run("--version").standardOutput == "potenziamento \(PotenziamentoKit.version)\n")
+        #expect(TestSupport.run().status == .usage)
+    }
+
+    @Test("--spiega prints the explanation tree; a reform changes the amount")
+    func explainAndReform() {
+        let explained = TestSupport.run("contributo", "--popolazione", "48000", "--fte", "15", "--anno", "2025", "--spiega")
+        #expect(explained.standardOutput.contains("Come è stato calcolato:"))
+        #expect(explained.standardOutput.contains("136.615,38 €"))
+        let reformed = TestSupport.run(
+            "contributo", "--popolazione", "100000", "--fte", "22", "--anno", "2027", "--parametro", "importoFasciaA=45000@2027", "--formato", "json")
+        #expect(reformed.standardOutput.contains("\"contributo\": 247692.31,"))
+    }
+
+    @Test("parametri lists every parameter with its legal reference")
+    func parametri() {
+        let text = TestSupport.run("parametri").standardOutput
+        for name in ParameterName.allCases {
+            #expect(text.contains(name.rawValue))
+            #expect(text.contains(ParameterTable.official.history(of: name).values[0].reference.citation))
+        }
+    }
+
+    @Test("--output writes the file atomically and prints nothing")
+    func output() throws {
+        let folder = try TestSupport.temporaryFolder()
+        let path = folder.appendingPathComponent("contributo.json").path
+        let result = TestSupport.run("contributo", "--popolazione", "100000", "--fte", "22,5", "--anno", "2025", "--formato", "json", "--output", path)
+        #expect(result.status == .success)
+        #expect(result.standardOutput.isEmpty)
+        let written = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(written.contains("234615.38"))
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        #expect(leftovers == ["contributo.json"])
+        let unwritable = TestSupport.run("contributo", "--popolazione", "1", "--fte", "0", "--output", "/nonexistent-folder/x.txt")
+        #expect(unwritable.status == .cannotCreate)
+    }
+}
+
+@Suite("The command as a process")
+struct ProcessTests {
+    @Test("exit statuses and streams of the real executable")
+    func realProcess() throws {
+        let ok = try TestSupport.process(["contributo", "--popolazione", "100000", "--fte", "22,5", "--formato", "json", "--anno", "2025"])
+        #expect(ok.status == 0)
+        #expect(ok.standardOutput.contains("\"contributo\": 234615.38,"))
+        #expect(ok.standardError.isEmpty)
+        let bad = try TestSupport.process(["contributo", "--popolazione", "0", "--fte", "3"])
+        #expect(bad.status == 65)
+        #expect(bad.standardOutput.isEmpty)
+        #expect(bad.standardError.split(separator: "\n").count == 1)
+        let usage = try TestSupport.process(["contributo", "--popolazione", "1000", "--fet", "3"])
+        #expect(usage.status == 64)
+        #expect(usage.standardError.contains("Forse intendevi «--fte»?"))
+        let version = try TestSupport.process(["--version"])
+        #expect(version.status == 0)
+        #expect(version.standardOutput.hasPrefix("potenziamento "))
+    }
+}

@@ -1,0 +1,142 @@
+import Testing
+
+@testable import PotenziamentoKit
+
+@Suite("Exact numbers")
+struct FractionTests {
+    @Test("3 × 1/3 is exactly 1, and fractions stay reduced")
+    func exactness() {
+        let third = Fraction(1, 3)
+        #expect(third + third + third == .one)
+        #expect(Fraction(3) * third == .one)
+        #expect(Fraction(6, 8) == Fraction(3, 4))
+        #expect(Fraction(6, -8).numerator == -3)
+        #expect(Fraction(6, -8).denominator == 4)
+        #expect(Fraction(1, 10) + Fraction(2, 10) == Fraction(3, 10))
+    }
+
+    @Test("ordering and clamping")
+    func ordering() {
+        #expect(Fraction(1, 3) < Fraction(1, 2))
+        #expect(Fraction(-1, 2) < .zero)
+        #expect(Fraction(-5, 2).clampedAtZero == .zero)
+        #expect(Fraction(7, 2).floor == 3)
+        #expect(Fraction(-7, 2).floor == -4)
+        #expect(Fraction(7, 2).ceiling == 4)
+        #expect(Fraction(-7, 2).ceiling == -3)
+    }
+
+    @Test(
+        "rounding half away from zero at the cent",
+        arguments: [
+            (Fraction(1, 200), Int128(1)),  // 0,005 → 0,01
+            (Fraction(-1, 200), Int128(-1)),  // -0,005 → -0,01
+            (Fraction(1, 201), Int128(0)),  // 0,004975 → 0,00
+            (Fraction(2_999, 200_000), Int128(1)),  // 0,014995 → 0,01
+            (Fraction(120_000_000, 13), Int128(923_076_923)),  // 9.230.769,2307… → 923076923 cents
+            (Fraction(2, 3), Int128(67)),
+        ])
+    func rounding(value: Fraction, cents: Int128) {
+        #expect(value.roundedScaled(by: 100) == cents)
+    }
+}
+
+@Suite("Strict decimal parsing")
+struct DecimalParserTests {
+    @Test(
+        "accepted numbers",
+        arguments: [
+            ("22,5", Fraction(45, 2)), ("22.5", Fraction(45, 2)), ("0", .zero), ("-1", Fraction(-1)),
+            ("1.234,56", Fraction(123_456, 100)), ("1.234.567", Fraction(1_234_567)), (" 7 ", Fraction(7)),
+            ("0,0001", Fraction(1, 10_000)), ("100000", Fraction(100_000)),
+        ])
+    func accepted(text: String, value: Fraction) throws {
+        #expect(try DecimalParser.parseDecimal(text).get() == value)
+    }
+
+    @Test(
+        "rejected numbers",
+        arguments: ["", "22,5x", "1e3", "NaN", "abc", "22,", ",5", "1,2,3", "1.23.4", "2 2", "+3", "0x10", "1.234,5,6", "--1", "٣"])
+    func rejected(text: String) {
+        #expect(throws: NumberParseError.self) { try DecimalParser.parseDecimal(text).get() }
+    }
+
+    @Test("too many decimals is an error, not a silent rounding")
+    func decimals() {
+        #expect(throws: NumberParseError.tooManyDecimals(allowed: 4)) {
+            try DecimalParser.parseDecimal("33,333333", maximumDecimals: 4).get()
+        }
+        #expect(throws: NumberParseError.tooLarge) { try DecimalParser.parseDecimal("1234567890123456").get() }
+    }
+
+    @Test(
+        "whole numbers, with Italian thousands",
+        arguments: [("100000", 100_000), ("100.000", 100_000), ("1.234.567", 1_234_567), ("-3", -3)])
+    func integers(text: String, value: Int) throws {
+        #expect(try DecimalParser.parseInteger(text).get() == value)
+    }
+
+    @Test("decimals where a whole number is expected are rejected", arguments: ["22,5", "10.5", "1.00", "12,000"])
+    func notIntegers(text: String) {
+        #expect(throws: NumberParseError.self) { try DecimalParser.parseInteger(text).get() }
+    }
+}
+
+@Suite("Money and allocation")
+struct MoneyTests {
+    @Test("Italian and JSON formatting, by hand")
+    func formatting() {
+        #expect(NumberFormatting.euro(EuroCents(cents: 22_461_538)) == "224.615,38 €")
+        #expect(NumberFormatting.euro(EuroCents(cents: 5)) == "0,05 €")
+        #expect(NumberFormatting.euro(EuroCents(cents: -123_456)) == "-1.234,56 €")
+        #expect(NumberFormatting.json(EuroCents(cents: 480_000)) == "4800.0")
+        #expect(NumberFormatting.json(EuroCents(cents: 9_230_769)) == "92307.69")
+        #expect(NumberFormatting.json(EuroCents(cents: 9_230_760)) == "92307.6")
+        #expect(NumberFormatting.json(Fraction(100, 13), decimals: 4) == "7.6923")
+        #expect(NumberFormatting.json(Fraction(10), decimals: 4) == "10.0")
+        #expect(NumberFormatting.italian(Fraction(200, 13), decimals: 2) == "15,38")
+        #expect(NumberFormatting.italian(1_234_567) == "1.234.567")
+        #expect(NumberFormatting.spreadsheet(Fraction(184, 365), decimals: 4) == "0,5041")
+    }
+
+    @Test("largest remainder: parts add up to the total, ties in input order")
+    func largestRemainder() {
+        let parts = LargestRemainder.allocate(EuroCents(cents: 100), proportionalTo: [.one, .one, .one])
+        #expect(parts.map(\.cents) == [34, 33, 33])
+        let uneven = LargestRemainder.allocate(EuroCents(cents: 1_600_000), proportionalTo: [Fraction(5), Fraction(2), Fraction(3)])
+        #expect(uneven.map(\.cents) == [800_000, 320_000, 480_000])
+        let zeros = LargestRemainder.allocate(EuroCents(cents: 5), proportionalTo: [.zero, .zero])
+        #expect(zeros.map(\.cents) == [3, 2])
+        #expect(LargestRemainder.allocate(EuroCents(cents: 5), proportionalTo: []).isEmpty)
+    }
+}
+
+@Suite("Civil dates")
+struct CivilDateTests {
+    @Test("impossible dates are rejected", arguments: ["2025-02-30", "2025-13-01", "2023-02-29", "31/04/2025", "2025-1-01", "2025/01/01", "", "abcd-ef-gh"])
+    func impossible(text: String) {
+        #expect(CivilDate.parse(text) == nil)
+    }
+
+    @Test("ISO and Italian forms, leap days")
+    func parsing() {
+        #expect(CivilDate.parse("2024-02-29") == CivilDate(year: 2024, month: 2, day: 29))
+        #expect(CivilDate.parse("01/07/2025") == CivilDate(year: 2025, month: 7, day: 1))
+        #expect(CivilDate.daysInYear(2024) == 366)
+        #expect(CivilDate.daysInYear(2100) == 365)
+        #expect(CivilDate.daysInYear(2000) == 366)
+    }
+
+    @Test("day numbers round-trip", arguments: [-1000, 0, 1, 18_000, 20_089, 2_932_896])
+    func dayNumbers(number: Int) {
+        #expect(CivilDate(dayNumber: number).dayNumber == number)
+    }
+
+    @Test("1 July to 31 December 2025 is 184 days")
+    func span() {
+        let start = CivilDate(year: 2025, month: 7, day: 1)!
+        let end = CivilDate(year: 2025, month: 12, day: 31)!
+        #expect(end.dayNumber - start.dayNumber + 1 == 184)
+        #expect(CivilDate(year: 1970, month: 1, day: 1)!.dayNumber == 0)
+    }
+}

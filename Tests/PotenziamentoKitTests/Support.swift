@@ -1,0 +1,76 @@
+import Foundation
+import PotenziamentoCLI
+import PotenziamentoKit
+
+/// Helpers shared by the tests: running the command in-process and as a real process.
+enum TestSupport {
+    static let context = CommandContext(today: CivilDate(year: 2026, month: 11, day: 23)!)
+
+    /// Runs `potenziamento` in-process.
+    static func run(_ arguments: String...) -> CommandResult {
+        Potenziamento.run(arguments, context: context)
+    }
+
+    /// Runs `potenziamento` in-process with an argument array.
+    static func run(arguments: [String]) -> CommandResult {
+        Potenziamento.run(arguments, context: context)
+    }
+
+    /// The package root (for the bundled examples).
+    static let packageRoot: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// A path inside the package.
+    static func path(_ relative: String) -> String { packageRoot.appendingPathComponent(relative).path }
+
+    /// The built `potenziamento` executable, next to the test bundle.
+    static var executable: URL {
+        var candidates: [URL] = []
+        for bundle in Bundle.allBundles where bundle.bundlePath.hasSuffix(".xctest") {
+            candidates.append(bundle.bundleURL.deletingLastPathComponent().appendingPathComponent("potenziamento"))
+        }
+        candidates.append(URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("potenziamento"))
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates.last!
+    }
+
+    struct ProcessResult {
+        let status: Int32
+        let standardOutput: String
+        let standardError: String
+    }
+
+    /// Runs the real executable with `arguments`.
+    static func process(_ arguments: [String], input: Data? = nil) throws -> ProcessResult {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        // Read both pipes fully before waiting, so a large report cannot block the child.
+        let group = DispatchGroup()
+        nonisolated(unsafe) var outData = Data()
+        nonisolated(unsafe) var errData = Data()
+        group.enter()
+        DispatchQueue.global().async {
+            outData = out.fileHandleForReading.readDataToEndOfFile()
+            group.leave()
+        }
+        errData = err.fileHandleForReading.readDataToEndOfFile()
+        group.wait()
+        process.waitUntilExit()
+        return ProcessResult(
+            status: process.terminationStatus,
+            standardOutput: String(decoding: outData, as: UTF8.self),
+            standardError: String(decoding: errData, as: UTF8.self))
+    }
+
+    /// A fresh temporary folder.
+    static func temporaryFolder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("potenziamento-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+}
