@@ -18,7 +18,8 @@ let package = Package(
         .executableTarget(name: "potenziamento", dependencies: ["PotenziamentoCLI"]),
         .testTarget(
             name: "PotenziamentoKitTests",
-            dependencies: ["PotenziamentoKit", "PotenziamentoCLI", "potenziamento"]
+            dependencies: ["PotenziamentoKit", "PotenziamentoCLI", "potenziamento"],
+            exclude: ["Fixtures"]
         ),
     ]
 )

@@ -6,6 +6,8 @@ import PotenziamentoKit
 public enum Potenziamento {
     static let subcommands: [any Subcommand.Type] = [
         ContributoCommand.self,
+        CalcolaCommand.self,
+        ValidaCommand.self,
         ParametriCommand.self,
     ]
 

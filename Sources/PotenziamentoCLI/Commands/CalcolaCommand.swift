@@ -1,0 +1,55 @@
+import PotenziamentoKit
+
+/// `potenziamento calcola INPUT --anno Y`: the annual assessment of one ATS from its roster.
+enum CalcolaCommand: Subcommand {
+    static let formats = ["testo", "json", "csv", "markdown"]
+
+    static let spec = CommandSpec(
+        name: "calcola",
+        abstract: "Valutazione annuale di un ambito dal suo elenco del personale.",
+        discussion: """
+            INPUT è un file JSON (potenziamento.ambito.v1) oppure una cartella con comuni.csv,
+            personale.csv e (facoltativo) ambito.csv. Stampa popolazione, soglie, FTE totali e per
+            area, fasce, contributo, riparto tra i comuni (D.M. 15/2021, art. 2) e le persone
+            escluse con il motivo. Con --formato csv: una riga per persona, per il foglio di calcolo.
+            """,
+        arguments: [ArgumentSpec("INPUT", help: "File JSON dell'ambito o cartella con i CSV.")],
+        options: [
+            OptionSpec("anno", value: "ANNO", help: "Anno di riferimento (predefinito: l'anno in corso)."),
+            RosterInput.methodOption,
+            CommonOptions.format(formats), CommonOptions.output, CommonOptions.explain, CommonOptions.parameter,
+        ],
+        examples: [
+            "potenziamento calcola Examples/ambito-esempio.json --anno 2025",
+            "potenziamento calcola Examples/ambito-esempio --anno 2025 --formato json",
+            "potenziamento calcola Examples/ambito-esempio.json --anno 2025 --formato csv --output persone.csv",
+        ])
+
+    static func run(_ parsed: ParsedArguments, context: CommandContext) throws(CommandFailure) -> CommandOutput {
+        let format = try OptionValues.format(parsed, allowed: formats, command: spec.name)
+        let method = try RosterInput.method(parsed)
+        let year = try parsed.value("anno").map { text throws(CommandFailure) in try OptionValues.year(text) } ?? context.currentYear
+        let parameters = try OptionValues.parameterTable(parsed, defaultYear: year)
+        let path = parsed.positionals[0]
+        let loaded = try RosterInput.load(path)
+        let assessment = try RosterInput.assess(loaded.roster, year: year, method: method, parameters: parameters)
+        let explain = parsed.flag("spiega")
+        let report: String
+        switch format {
+        case "json": report = AssessmentReport.json(assessment, explain: explain)
+        case "csv": report = AssessmentReport.csv(assessment)
+        case "markdown": report = AssessmentReport.markdown(assessment)
+        default: report = AssessmentReport.text(assessment, explain: explain)
+        }
+        let warnings = (loaded.warnings + assessment.warnings).map(\.description)
+        return CommandOutput(report: report, warnings: warnings, inputs: RosterInput.inputFiles(path))
+    }
+}
+
+extension RosterInput {
+    /// The files an input stands for (so `--output` never replaces one of them).
+    static func inputFiles(_ path: String) -> [String] {
+        let base = path.hasSuffix("/") ? String(path.dropLast()) : path
+        return [path] + ["ambito.csv", "comuni.csv", "personale.csv"].map { "\(base)/\($0)" }
+    }
+}

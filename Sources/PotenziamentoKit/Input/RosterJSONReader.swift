@@ -1,0 +1,287 @@
+/// Reads one ATS from a `potenziamento.ambito.v1` JSON document (shared/spec/INTERFACE.md).
+///
+/// Every problem is collected in one pass, each with its JSON path
+/// (`personale[3].periodi[0].al`); unknown keys are errors, so a typo is never ignored.
+public enum RosterJSONReader {
+    /// The format identifier of the input.
+    public static let format = "potenziamento.ambito.v1"
+
+    /// The roster in `text` (from `file`), or nil when there are errors; diagnostics in both cases.
+    public static func read(text: String, file: String) -> (roster: Roster?, diagnostics: Diagnostics) {
+        var diagnostics = Diagnostics()
+        let root = SourcePlace(file: file, position: .jsonPath(""))
+        let document: JSONNode
+        switch JSONParser.parse(text) {
+        case .success(let node): document = node
+        case .failure(let error):
+            diagnostics.error(SourcePlace(file: file, position: .file), error.description)
+            return (nil, diagnostics)
+        }
+        guard let fields = JSONFields(document, place: root, allowed: ["formato", "ambito", "comuni", "personale"], diagnostics: &diagnostics) else {
+            return (nil, diagnostics)
+        }
+        switch fields.string("formato", required: true, diagnostics: &diagnostics) {
+        case .some(format), .none: break
+        case .some(let other):
+            diagnostics.error(root.field("formato"), "formato «\(other)» non riconosciuto: atteso «\(format)»")
+        }
+        var ambito = Ambito(code: "", name: "")
+        if let node = fields.node("ambito", required: true, diagnostics: &diagnostics),
+            let object = JSONFields(node, place: root.field("ambito"),
+                                    allowed: ["codice", "denominazione", "regione", "funzioniDelegateAlCapofila"], diagnostics: &diagnostics)
+        {
+            ambito.code = object.string("codice", required: true, diagnostics: &diagnostics) ?? ""
+            ambito.name = object.string("denominazione", required: true, diagnostics: &diagnostics) ?? ""
+            ambito.region = object.string("regione", required: false, diagnostics: &diagnostics)
+            ambito.allFunctionsDelegatedToLead = object.bool("funzioniDelegateAlCapofila", diagnostics: &diagnostics) ?? false
+        }
+        var municipalities: [Municipality] = []
+        for (index, node) in fields.array("comuni", required: true, diagnostics: &diagnostics).enumerated() {
+            if let municipality = readMunicipality(node, place: root.field("comuni").element(index), diagnostics: &diagnostics) {
+                municipalities.append(municipality)
+            }
+        }
+        var staff: [StaffRecord] = []
+        for (index, node) in fields.array("personale", required: true, diagnostics: &diagnostics).enumerated() {
+            if let record = readStaff(node, place: root.field("personale").element(index), diagnostics: &diagnostics) {
+                staff.append(record)
+            }
+        }
+        if diagnostics.hasErrors { return (nil, diagnostics) }
+        return (Roster(ambito: ambito, municipalities: municipalities, staff: staff, source: file), diagnostics)
+    }
+
+    static func readMunicipality(_ node: JSONNode, place: SourcePlace, diagnostics: inout Diagnostics) -> Municipality? {
+        guard let fields = JSONFields(node, place: place, allowed: ["codiceIstat", "denominazione", "popolazione"], diagnostics: &diagnostics) else {
+            return nil
+        }
+        let code = fields.string("codiceIstat", required: true, diagnostics: &diagnostics)
+        let name = fields.string("denominazione", required: true, diagnostics: &diagnostics)
+        var residents: Residents?
+        if let population = fields.node("popolazione", required: true, diagnostics: &diagnostics) {
+            let populationPlace = place.field("popolazione")
+            switch population {
+            case .number(let text):
+                switch FieldParsing.residents(text) {
+                case .success(let value): residents = .constant(value)
+                case .failure(let error): diagnostics.error(populationPlace, error.message)
+                }
+            case .object(let members):
+                var table: [Int: Int] = [:]
+                for member in members {
+                    let yearPlace = populationPlace.field(member.key)
+                    guard case .success(let year) = FieldParsing.year(member.key) else {
+                        diagnostics.error(yearPlace, "la chiave «\(member.key)» deve essere un anno (es. \"2025\")")
+                        continue
+                    }
+                    guard case .number(let text) = member.value else {
+                        diagnostics.error(yearPlace, "deve essere un numero intero, trovato \(member.value.kindName)")
+                        continue
+                    }
+                    if table[year] != nil { diagnostics.error(yearPlace, "anno \(year) indicato due volte") }
+                    switch FieldParsing.residents(text) {
+                    case .success(let value): table[year] = value
+                    case .failure(let error): diagnostics.error(yearPlace, error.message)
+                    }
+                }
+                if members.isEmpty { diagnostics.error(populationPlace, "nessun anno indicato") }
+                residents = .byYear(table)
+            default:
+                diagnostics.error(populationPlace, "deve essere un numero intero o un oggetto anno → residenti, trovato \(population.kindName)")
+            }
+        }
+        guard let code, let name, let residents else { return nil }
+        return Municipality(istatCode: code, name: name, residents: residents, place: place)
+    }
+
+    static func readStaff(_ node: JSONNode, place: SourcePlace, diagnostics: inout Diagnostics) -> StaffRecord? {
+        let allowed = ["id", "profilo", "contratto", "ente", "periodi", "aree", "impiegatoNeiServiziTerritoriali"]
+        guard let fields = JSONFields(node, place: place, allowed: allowed, diagnostics: &diagnostics) else { return nil }
+        let errorsBefore = diagnostics.errors.count
+        let id = fields.string("id", required: true, diagnostics: &diagnostics) ?? ""
+        let profile = fields.string("profilo", required: true, diagnostics: &diagnostics) ?? ""
+        let contract = fields.string("contratto", required: true, diagnostics: &diagnostics) ?? ""
+        var employer = Employer(kind: .comune)
+        if let node = fields.node("ente", required: true, diagnostics: &diagnostics),
+            let ente = JSONFields(node, place: place.field("ente"), allowed: ["tipo", "codiceIstat", "delegaFunzioni", "costoRimborsato"],
+                                  diagnostics: &diagnostics)
+        {
+            if let kind = ente.string("tipo", required: true, diagnostics: &diagnostics) {
+                if let parsed = EmployerKind(rawValue: kind) {
+                    employer.kind = parsed
+                } else {
+                    diagnostics.error(place.field("ente").field("tipo"), RosterVocabulary.unknownEmployerMessage(kind))
+                }
+            }
+            employer.istatCode = ente.string("codiceIstat", required: false, diagnostics: &diagnostics)
+            employer.delegatedFunctions = ente.bool("delegaFunzioni", diagnostics: &diagnostics) ?? false
+            employer.costReimbursed = ente.bool("costoRimborsato", diagnostics: &diagnostics) ?? false
+        }
+        var periods: [ServicePeriod] = []
+        let periodNodes = fields.array("periodi", required: true, diagnostics: &diagnostics)
+        for (index, node) in periodNodes.enumerated() {
+            let periodPlace = place.field("periodi").element(index)
+            guard let period = JSONFields(node, place: periodPlace, allowed: ["dal", "al", "percentuale"], diagnostics: &diagnostics) else { continue }
+            let start = period.string("dal", required: true, diagnostics: &diagnostics).flatMap { text in
+                FieldParsing.date(text).report(at: periodPlace.field("dal"), into: &diagnostics)
+            }
+            let end = period.string("al", required: false, diagnostics: &diagnostics).flatMap { text in
+                FieldParsing.date(text).report(at: periodPlace.field("al"), into: &diagnostics)
+            }
+            let percentage = period.numberText("percentuale", required: true, diagnostics: &diagnostics).flatMap { text in
+                FieldParsing.percentage(text).report(at: periodPlace.field("percentuale"), into: &diagnostics)
+            }
+            if let start, let percentage, period.node("al") == nil || end != nil {
+                periods.append(ServicePeriod(start: start, end: end, percentage: percentage, place: periodPlace))
+            }
+        }
+        var areas: [ActivityArea: Fraction] = [:]
+        if let node = fields.node("aree", required: false, diagnostics: &diagnostics) {
+            let areasPlace = place.field("aree")
+            if case .object(let members) = node {
+                for member in members {
+                    let areaPlace = areasPlace.field(member.key)
+                    guard let area = ActivityArea(rawValue: member.key) else {
+                        diagnostics.error(areaPlace, RosterVocabulary.unknownAreaMessage(member.key))
+                        continue
+                    }
+                    guard case .number(let text) = member.value else {
+                        diagnostics.error(areaPlace, "deve essere un numero, trovato \(member.value.kindName)")
+                        continue
+                    }
+                    if areas[area] != nil { diagnostics.error(areaPlace, "area indicata due volte") }
+                    if let share = FieldParsing.areaShare(text).report(at: areaPlace, into: &diagnostics) { areas[area] = share }
+                }
+            } else if node != .null {
+                diagnostics.error(areasPlace, "deve essere un oggetto area → percentuale, trovato \(node.kindName)")
+            }
+        }
+        let employed = fields.bool("impiegatoNeiServiziTerritoriali", diagnostics: &diagnostics) ?? true
+        guard diagnostics.errors.count == errorsBefore else { return nil }
+        return StaffRecord(
+            id: id, profile: profile, contract: contract, employer: employer, periods: periods, areas: areas,
+            employedInTerritorialServices: employed, place: place)
+    }
+}
+
+extension Result where Failure == FieldError {
+    /// The value, or nil after recording the message as an error at `place`.
+    func report(at place: SourcePlace, into diagnostics: inout Diagnostics) -> Success? {
+        switch self {
+        case .success(let value): return value
+        case .failure(let error):
+            diagnostics.error(place, error.message)
+            return nil
+        }
+    }
+}
+
+/// The members of a JSON object, checked for unknown and repeated keys, with typed accessors
+/// that record an error at the member's path when a value has the wrong type.
+struct JSONFields {
+    let values: [String: JSONNode]
+    let place: SourcePlace
+
+    init?(_ node: JSONNode, place: SourcePlace, allowed: [String], diagnostics: inout Diagnostics) {
+        guard case .object(let members) = node else {
+            diagnostics.error(place, "deve essere un oggetto JSON, trovato \(node.kindName)")
+            return nil
+        }
+        var values: [String: JSONNode] = [:]
+        for member in members {
+            if !allowed.contains(member.key) {
+                let suggestion = nearestName(member.key, in: allowed).map { " (forse «\($0)»?)" } ?? ""
+                diagnostics.error(place.field(member.key), "chiave sconosciuta «\(member.key)»\(suggestion)")
+                continue
+            }
+            if values[member.key] != nil { diagnostics.error(place.field(member.key), "chiave «\(member.key)» ripetuta") }
+            values[member.key] = member.value
+        }
+        self.values = values
+        self.place = place
+    }
+
+    func node(_ key: String) -> JSONNode? { values[key] }
+
+    func node(_ key: String, required: Bool, diagnostics: inout Diagnostics) -> JSONNode? {
+        guard let value = values[key], value != .null else {
+            if required { diagnostics.error(place.field(key), "manca il campo obbligatorio «\(key)»") }
+            return nil
+        }
+        return value
+    }
+
+    func string(_ key: String, required: Bool, diagnostics: inout Diagnostics) -> String? {
+        guard let value = node(key, required: required, diagnostics: &diagnostics) else { return nil }
+        guard case .string(let text) = value else {
+            diagnostics.error(place.field(key), "deve essere un testo tra virgolette, trovato \(value.kindName)")
+            return nil
+        }
+        if required && text.trimmingSpaces.isEmpty {
+            diagnostics.error(place.field(key), "il campo «\(key)» è vuoto")
+            return nil
+        }
+        return text
+    }
+
+    func numberText(_ key: String, required: Bool, diagnostics: inout Diagnostics) -> String? {
+        guard let value = node(key, required: required, diagnostics: &diagnostics) else { return nil }
+        guard case .number(let text) = value else {
+            diagnostics.error(place.field(key), "deve essere un numero, trovato \(value.kindName)")
+            return nil
+        }
+        return text
+    }
+
+    func bool(_ key: String, diagnostics: inout Diagnostics) -> Bool? {
+        guard let value = node(key, required: false, diagnostics: &diagnostics) else { return nil }
+        guard case .bool(let flag) = value else {
+            diagnostics.error(place.field(key), "deve essere true o false, trovato \(value.kindName)")
+            return nil
+        }
+        return flag
+    }
+
+    func array(_ key: String, required: Bool, diagnostics: inout Diagnostics) -> [JSONNode] {
+        guard let value = node(key, required: required, diagnostics: &diagnostics) else { return [] }
+        guard case .array(let elements) = value else {
+            diagnostics.error(place.field(key), "deve essere un elenco [ ... ], trovato \(value.kindName)")
+            return []
+        }
+        return elements
+    }
+}
+
+/// The nearest of `names` to `given` by edit distance (at most 2), for "forse intendevi".
+func nearestName(_ given: String, in names: [String]) -> String? {
+    func distance(_ a: [Character], _ b: [Character]) -> Int {
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        for i in 1...a.count {
+            var current = [i] + Array(repeating: 0, count: b.count)
+            for j in 1...b.count {
+                current[j] = Swift.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            previous = current
+        }
+        return previous[b.count]
+    }
+    let lowered = Array(given.lowercased())
+    let best = names.map { ($0, distance(lowered, Array($0.lowercased()))) }.min { $0.1 < $1.1 }
+    guard let best, best.1 <= Swift.max(2, given.count / 4) else { return nil }
+    return best.0
+}
+
+/// The messages for codes outside the roster vocabulary.
+enum RosterVocabulary {
+    static func unknownEmployerMessage(_ kind: String) -> String {
+        let suggestion = nearestName(kind, in: EmployerKind.allCases.map(\.rawValue)).map { " (forse «\($0)»?)" } ?? ""
+        return "tipo di ente sconosciuto «\(kind)»\(suggestion); valori ammessi: \(EmployerKind.allCases.map(\.rawValue).joined(separator: ", "))"
+    }
+
+    static func unknownAreaMessage(_ key: String) -> String {
+        let suggestion = nearestName(key, in: ActivityArea.allCases.map(\.rawValue)).map { " (forse «\($0)»?)" } ?? ""
+        return "area di attività sconosciuta «\(key)»\(suggestion)"
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+
+/// Loads a roster from disk: a `potenziamento.ambito.v1` JSON file, or a folder holding
+/// `comuni.csv`, `personale.csv` and optionally `ambito.csv`.
+public enum RosterLoader {
+    /// A roster with the warnings found while reading it.
+    public struct Loaded: Sendable {
+        /// The roster.
+        public let roster: Roster
+        /// Warnings (encoding, ISTAT codes, ...): the roster is usable.
+        public let warnings: [InputDiagnostic]
+    }
+
+    /// Loads the roster at `path`. A missing or unreadable path is `isUnreadable` (exit 66);
+    /// a file that can be read but is invalid is not (exit 65).
+    public static func load(path: String) throws(InputError) -> Loaded {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw InputError(SourcePlace(file: path, position: .file), "file o cartella inesistente", isUnreadable: true)
+        }
+        if isDirectory.boolValue { return try loadFolder(path) }
+        if path.lowercased().hasSuffix(".csv") {
+            throw InputError(
+                SourcePlace(file: path, position: .file),
+                "per i file CSV indica la cartella che contiene comuni.csv e personale.csv, non il singolo file")
+        }
+        let (text, warning) = try decodedFile(path)
+        let (roster, diagnostics) = RosterJSONReader.read(text: text, file: path)
+        return try finish(roster, diagnostics, extraWarnings: warning.map { [$0] } ?? [])
+    }
+
+    static func loadFolder(_ folder: String) throws(InputError) -> Loaded {
+        let base = folder.hasSuffix("/") ? String(folder.dropLast()) : folder
+        func file(_ name: String) -> String { "\(base)/\(name)" }
+        var warnings: [InputDiagnostic] = []
+        func read(_ name: String) throws(InputError) -> (text: String, name: String) {
+            let (text, warning) = try decodedFile(file(name))
+            if let warning { warnings.append(warning) }
+            return (text, file(name))
+        }
+        var missing: [InputDiagnostic] = []
+        for name in ["comuni.csv", "personale.csv"] where !FileManager.default.fileExists(atPath: file(name)) {
+            missing.append(InputDiagnostic(.error, SourcePlace(file: file(name), position: .file), "file mancante nella cartella dell'ambito"))
+        }
+        if !missing.isEmpty { throw InputError(diagnostics: missing, isUnreadable: true) }
+        let ambito = FileManager.default.fileExists(atPath: file("ambito.csv")) ? try read("ambito.csv") : nil
+        let comuni = try read("comuni.csv")
+        let personale = try read("personale.csv")
+        let folderName = URL(fileURLWithPath: base).lastPathComponent
+        let (roster, diagnostics) = RosterCSVReader.read(
+            RosterCSVReader.Files(ambito: ambito, comuni: comuni, personale: personale), folderName: folderName)
+        if ambito == nil {
+            warnings.append(InputDiagnostic(.warning, SourcePlace(file: file("ambito.csv"), position: .file),
+                                            "ambito.csv assente: come codice e denominazione dell'ambito si usa il nome della cartella «\(folderName)»"))
+        }
+        return try finish(roster.map { roster in
+            var named = roster
+            named.source = base
+            return named
+        }, diagnostics, extraWarnings: warnings)
+    }
+
+    static func finish(_ roster: Roster?, _ diagnostics: Diagnostics, extraWarnings: [InputDiagnostic]) throws(InputError) -> Loaded {
+        var all = diagnostics
+        if let roster { all.append(contentsOf: RosterValidator.validate(roster)) }
+        guard let roster, !all.hasErrors else {
+            throw InputError(diagnostics: all.errors + extraWarnings + all.warnings)
+        }
+        return Loaded(roster: roster, warnings: extraWarnings + all.warnings)
+    }
+
+    /// The decoded text of a file, or an error naming it.
+    static func decodedFile(_ path: String) throws(InputError) -> (String, InputDiagnostic?) {
+        let place = SourcePlace(file: path, position: .file)
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw InputError(place, "impossibile leggere il file (permessi?)", isUnreadable: true)
+        }
+        defer { try? handle.close() }
+        if let size = try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber,
+            size.int64Value > Int64(TextDecoding.maximumFileSize)
+        {
+            throw InputError(place, "il file supera 1 GiB: non è un file di dati plausibile")
+        }
+        let data: Data
+        do {
+            data = try handle.readToEnd() ?? Data()
+        } catch {
+            throw InputError(place, "errore di lettura", isUnreadable: true)
+        }
+        return try TextDecoding.decode([UInt8](data), file: path)
+    }
+}

@@ -1,0 +1,97 @@
+/// The checks of a roster that do not depend on the input form (JSON or CSV) nor on a year:
+/// duplicate ids and comuni, periods (`al` before `dal`, overlaps), area splits summing to 100,
+/// employers of the right kind and comune. All problems are reported in one pass.
+public enum RosterValidator {
+    /// The diagnostics of `roster`.
+    public static func validate(_ roster: Roster) -> Diagnostics {
+        var diagnostics = Diagnostics()
+        var comuni: [String: SourcePlace] = [:]
+        for municipality in roster.municipalities {
+            if let earlier = comuni[municipality.istatCode] {
+                diagnostics.error(municipality.place, "comune \(municipality.istatCode) ripetuto (già in \(earlier))")
+            } else {
+                comuni[municipality.istatCode] = municipality.place
+            }
+            let code = municipality.istatCode
+            if !(code.utf8.count == 6 && code.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }) {
+                diagnostics.warning(
+                    municipality.place,
+                    "il codice ISTAT «\(code)» non ha 6 cifre: un foglio di calcolo potrebbe aver tolto uno zero iniziale")
+            }
+            if case .byYear(let table) = municipality.residents, table.isEmpty {
+                diagnostics.error(municipality.place, "nessuna popolazione indicata per il comune \(code)")
+            }
+        }
+        if roster.municipalities.isEmpty {
+            diagnostics.error(SourcePlace(file: roster.source, position: .file), "l'ambito non ha comuni: serve almeno un comune con la sua popolazione")
+        }
+        var ids: [String: SourcePlace] = [:]
+        for record in roster.staff {
+            if let earlier = ids[record.id] {
+                diagnostics.error(
+                    record.place,
+                    "id «\(record.id)» ripetuto (già in \(earlier)); una persona in comando va indicata una sola volta, presso l'ente che ne sostiene il costo")
+            } else {
+                ids[record.id] = record.place
+            }
+            validateEmployer(record, comuni: comuni, diagnostics: &diagnostics)
+            validatePeriods(record, diagnostics: &diagnostics)
+            if !record.areas.isEmpty {
+                let sum = record.areas.values.sum()
+                if sum != Fraction(100) {
+                    diagnostics.error(
+                        record.place.field("aree"),
+                        "le percentuali per area di «\(record.id)» sommano a \(NumberFormatting.italian(sum, decimals: 2)), non a 100")
+                }
+            }
+        }
+        return diagnostics
+    }
+
+    static func validateEmployer(_ record: StaffRecord, comuni: [String: SourcePlace], diagnostics: inout Diagnostics) {
+        let place = record.place.field("ente")
+        switch record.employer.kind {
+        case .comune:
+            guard let code = record.employer.istatCode, !code.isEmpty else {
+                diagnostics.error(place.field("codiceIstat"), "per un dipendente di un comune serve il codice ISTAT del comune")
+                return
+            }
+            if comuni[code] == nil {
+                diagnostics.error(place.field("codiceIstat"), "il comune \(code) non fa parte dell'ambito (comuni: \(comuni.keys.sorted().joined(separator: ", ")))")
+            }
+        case .comuneCapofila:
+            if let code = record.employer.istatCode, comuni[code] == nil {
+                diagnostics.error(place.field("codiceIstat"), "il comune capofila \(code) non fa parte dell'ambito")
+            }
+        default:
+            break
+        }
+        if record.employer.kind != .asl && (record.employer.delegatedFunctions || record.employer.costReimbursed) {
+            diagnostics.warning(place, "delegaFunzioni e costoRimborsato valgono solo per un ente di tipo asl: qui sono ignorati")
+        }
+    }
+
+    static func validatePeriods(_ record: StaffRecord, diagnostics: inout Diagnostics) {
+        if record.periods.isEmpty {
+            diagnostics.warning(record.place, "«\(record.id)» non ha periodi di servizio: non conta in nessun anno")
+        }
+        var valid: [ServicePeriod] = []
+        for period in record.periods {
+            if let end = period.end, end < period.start {
+                diagnostics.error(period.place.field("al"), "la data di fine \(end.italian) è precedente all'inizio \(period.start.italian)")
+            } else {
+                valid.append(period)
+            }
+        }
+        let sorted = valid.sorted { $0.start < $1.start }
+        for (previous, next) in zip(sorted, sorted.dropFirst()) {
+            let overlaps = previous.end.map { next.start <= $0 } ?? true
+            if overlaps {
+                let until = previous.end.map { "al \($0.italian)" } ?? "senza data di fine"
+                diagnostics.error(
+                    next.place.field("dal"),
+                    "il periodo dal \(next.start.italian) di «\(record.id)» si sovrappone a quello dal \(previous.start.italian) \(until) (\(previous.place))")
+            }
+        }
+    }
+}

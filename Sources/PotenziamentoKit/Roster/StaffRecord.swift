@@ -1,0 +1,164 @@
+/// The kind of employer of a staff record (`ente.tipo`), per Nota 908/2023 and RULES.md §2.
+public enum EmployerKind: String, Sendable, Hashable, CaseIterable {
+    case comune
+    case ambito
+    case unioneDiComuni = "unione_di_comuni"
+    case comunitaMontana = "comunita_montana"
+    case aziendaSpeciale = "azienda_speciale"
+    case asp
+    case organismoStrumentale = "organismo_strumentale"
+    case comuneCapofila = "comune_capofila"
+    case consorzio
+    case societaDellaSalute = "societa_della_salute"
+    case aziendaSpecialeConsortile = "azienda_speciale_consortile"
+    case asl
+    case privatoAppalto = "privato_appalto"
+    case terzoSettoreAppalto = "terzo_settore_appalto"
+
+    /// Italian label.
+    public var label: String {
+        switch self {
+        case .comune: "Comune"
+        case .ambito: "Ambito territoriale"
+        case .unioneDiComuni: "Unione di comuni"
+        case .comunitaMontana: "Comunità montana"
+        case .aziendaSpeciale: "Azienda speciale"
+        case .asp: "Azienda servizi alla persona (ASP)"
+        case .organismoStrumentale: "Organismo strumentale"
+        case .comuneCapofila: "Comune capofila in convenzione"
+        case .consorzio: "Consorzio"
+        case .societaDellaSalute: "Società della salute"
+        case .aziendaSpecialeConsortile: "Azienda speciale consortile"
+        case .asl: "Azienda sanitaria locale (ASL)"
+        case .privatoAppalto: "Ente privato in appalto"
+        case .terzoSettoreAppalto: "Ente del Terzo settore in appalto"
+        }
+    }
+
+    /// Whether staff of this employer belong to the ATS level (attributed to comuni by
+    /// residents in the DM 15/2021 art. 2 split) rather than to a single comune.
+    public var isAmbitoLevel: Bool { self != .comune && self != .privatoAppalto && self != .terzoSettoreAppalto }
+}
+
+/// The employer of a staff record.
+public struct Employer: Sendable, Hashable {
+    /// The kind of body.
+    public var kind: EmployerKind
+    /// The ISTAT code of the comune, for `comune` (and optionally `comune_capofila`).
+    public var istatCode: String?
+    /// For an ASL: the comuni delegated the socio-assistential function to it.
+    public var delegatedFunctions: Bool
+    /// For an ASL: the cost is borne by an ATS entity (comando / assegnazione funzionale, FAQ 1).
+    public var costReimbursed: Bool
+
+    /// An employer.
+    public init(kind: EmployerKind, istatCode: String? = nil, delegatedFunctions: Bool = false, costReimbursed: Bool = false) {
+        self.kind = kind
+        self.istatCode = istatCode
+        self.delegatedFunctions = delegatedFunctions
+        self.costReimbursed = costReimbursed
+    }
+}
+
+/// A period of service (`dal`, `al` inclusive) at a share of a full-time contract.
+public struct ServicePeriod: Sendable, Hashable {
+    /// First day.
+    public var start: CivilDate
+    /// Last day, or nil when open-ended.
+    public var end: CivilDate?
+    /// The share of a full-time contract in percent, 0 < p ≤ 100 (at most 4 decimals).
+    public var percentage: Fraction
+    /// Where it was read.
+    public var place: SourcePlace
+
+    /// A period.
+    public init(start: CivilDate, end: CivilDate?, percentage: Fraction, place: SourcePlace) {
+        self.start = start
+        self.end = end
+        self.percentage = percentage
+        self.place = place
+    }
+}
+
+/// The five aree di attività of the prospetto (seed 000; RULES.md §3).
+public enum ActivityArea: String, Sendable, Hashable, CaseIterable {
+    case segretariatoSociale = "segretariato_sociale"
+    case servizioSocialeProfessionale = "servizio_sociale_professionale"
+    case famigliaMinoriAnzianiAutosufficienti = "famiglia_minori_anziani_autosufficienti"
+    case disabilitaNonAutosufficienza = "disabilita_non_autosufficienza"
+    case povertaDisagioAdulti = "poverta_disagio_adulti"
+
+    /// The key of FTE with no split (`non_indicata`).
+    public static let unspecifiedKey = "non_indicata"
+
+    /// Italian label.
+    public var label: String {
+        switch self {
+        case .segretariatoSociale: "Segretariato sociale"
+        case .servizioSocialeProfessionale: "Servizio sociale professionale"
+        case .famigliaMinoriAnzianiAutosufficienti: "Famiglia, minori, anziani autosufficienti"
+        case .disabilitaNonAutosufficienza: "Disabilità, non autosufficienza"
+        case .povertaDisagioAdulti: "Povertà, disagio adulti"
+        }
+    }
+}
+
+/// One staff record of the roster: a person, their contract, employer, periods and area split.
+public struct StaffRecord: Sendable, Hashable {
+    /// The person's id (unique in the roster).
+    public var id: String
+    /// The profile; only `assistente_sociale` counts.
+    public var profile: String
+    /// The contract; only `tempo_indeterminato` counts.
+    public var contract: String
+    /// The employer.
+    public var employer: Employer
+    /// Periods of service (not overlapping).
+    public var periods: [ServicePeriod]
+    /// Percent of the person's time per area, summing to 100; empty when not indicated.
+    public var areas: [ActivityArea: Fraction]
+    /// Whether the person actually works in the territorial social services (default true).
+    public var employedInTerritorialServices: Bool
+    /// Where it was read.
+    public var place: SourcePlace
+
+    /// A staff record.
+    public init(
+        id: String, profile: String, contract: String, employer: Employer, periods: [ServicePeriod],
+        areas: [ActivityArea: Fraction] = [:], employedInTerritorialServices: Bool = true, place: SourcePlace
+    ) {
+        self.id = id
+        self.profile = profile
+        self.contract = contract
+        self.employer = employer
+        self.periods = periods
+        self.areas = areas
+        self.employedInTerritorialServices = employedInTerritorialServices
+        self.place = place
+    }
+
+    /// The profile code that counts.
+    public static let socialWorkerProfile = "assistente_sociale"
+    /// The contract code that counts.
+    public static let permanentContract = "tempo_indeterminato"
+}
+
+/// The roster of one ATS: the ambito, its comuni and its staff records.
+public struct Roster: Sendable, Hashable {
+    /// The ATS.
+    public var ambito: Ambito
+    /// Its comuni.
+    public var municipalities: [Municipality]
+    /// Its staff records.
+    public var staff: [StaffRecord]
+    /// The input it was read from (file or folder), for messages.
+    public var source: String
+
+    /// A roster.
+    public init(ambito: Ambito, municipalities: [Municipality], staff: [StaffRecord], source: String) {
+        self.ambito = ambito
+        self.municipalities = municipalities
+        self.staff = staff
+        self.source = source
+    }
+}
