@@ -28,13 +28,14 @@ public enum RosterCSVReader {
         }
     }
 
-    /// The roster in `files` (the folder is `folderName`), or nil when there are errors.
+    /// The roster in `files` (the folder is `folderName`) and the problems found reading it; as
+    /// for ``RosterJSONReader``, the roster holds the records read cleanly even when others
+    /// failed, so one pass of validation finds everything.
     public static func read(_ files: Files, folderName: String) -> (roster: Roster?, diagnostics: Diagnostics) {
         var diagnostics = Diagnostics()
         let ambito = readAmbito(files.ambito, folderName: folderName, diagnostics: &diagnostics)
         let municipalities = readMunicipalities(files.comuni, diagnostics: &diagnostics)
         let staff = readStaff(files.personale, diagnostics: &diagnostics)
-        if diagnostics.hasErrors { return (nil, diagnostics) }
         return (Roster(ambito: ambito, municipalities: municipalities, staff: staff, source: folderName), diagnostics)
     }
 

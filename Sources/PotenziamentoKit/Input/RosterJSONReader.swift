@@ -6,7 +6,10 @@ public enum RosterJSONReader {
     /// The format identifier of the input.
     public static let format = "potenziamento.ambito.v1"
 
-    /// The roster in `text` (from `file`), or nil when there are errors; diagnostics in both cases.
+    /// The roster in `text` (from `file`) and the problems found reading it. When the document
+    /// can be parsed, the roster holds every record that was read cleanly, even if others had
+    /// errors, so that the validator can still check them in the same pass; callers must not
+    /// assess a roster whose diagnostics have errors (``RosterLoader`` never does).
     public static func read(text: String, file: String) -> (roster: Roster?, diagnostics: Diagnostics) {
         var diagnostics = Diagnostics()
         let root = SourcePlace(file: file, position: .jsonPath(""))
@@ -47,7 +50,6 @@ public enum RosterJSONReader {
                 staff.append(record)
             }
         }
-        if diagnostics.hasErrors { return (nil, diagnostics) }
         return (Roster(ambito: ambito, municipalities: municipalities, staff: staff, source: file), diagnostics)
     }
 
@@ -269,8 +271,9 @@ func nearestName(_ given: String, in names: [String]) -> String? {
     }
     let lowered = Array(given.lowercased())
     let best = names.map { ($0, distance(lowered, Array($0.lowercased()))) }.min { $0.1 < $1.1 }
-    guard let best, best.1 <= Swift.max(2, given.count / 4) else { return nil }
-    return best.0
+    if let best, best.1 <= Swift.max(2, given.count / 4) { return best.0 }
+    let prefixed = names.filter { $0.lowercased().hasPrefix(given.lowercased()) }
+    return prefixed.count == 1 ? prefixed[0] : nil
 }
 
 /// The messages for codes outside the roster vocabulary.
