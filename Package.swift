@@ -16,6 +16,12 @@ let package = Package(
         .target(name: "PotenziamentoCLI", dependencies: ["PotenziamentoKit"]),
         // The `potenziamento` executable: only calls into PotenziamentoCLI.
         .executableTarget(name: "potenziamento", dependencies: ["PotenziamentoCLI"]),
+        // Benchmarks (not part of `swift test`): `swift run -c release potenziamento-benchmark`.
+        .executableTarget(
+            name: "potenziamento-benchmark",
+            dependencies: ["PotenziamentoKit"],
+            path: "Benchmarks/PotenziamentoBenchmarks"
+        ),
         .testTarget(
             name: "PotenziamentoKitTests",
             dependencies: ["PotenziamentoKit", "PotenziamentoCLI", "potenziamento"],

@@ -147,10 +147,10 @@ public struct RosterAssessor: Sendable {
                     diagnostics.warning(record.place, "«\(record.id)» non ha la ripartizione per area di attività: i suoi FTE vanno in «non indicata»")
                 }
             } else {
-                for (index, area) in ActivityArea.allCases.enumerated() {
+                for (area, share) in record.areas {
                     // Shares have at most 4 decimals: share × 10.000 is an integer (per 1.000.000 of 100%).
-                    let share = Int128(((record.areas[area] ?? .zero) * Fraction(10_000)).floor)
-                    areaUnits[index] += Int128(units) * share
+                    let scaled = share.exactlyScaled(by: 10_000) ?? (share * Fraction(10_000)).floor
+                    areaUnits[area.index] += Int128(units) * scaled
                 }
             }
             if record.employer.kind == .comune, let code = record.employer.istatCode {

@@ -96,22 +96,27 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
 
     /// Parses `AAAA-MM-GG` or `GG/MM/AAAA` (digits only, exact widths); nil if malformed or impossible.
     public static func parse(_ text: String) -> CivilDate? {
-        let bytes = Array(text.utf8)
+        let utf8 = text.utf8
+        guard utf8.count == 10 else { return nil }
+        return utf8.withContiguousStorageIfAvailable { parse(bytes: $0) } ?? parse(bytes: Array(utf8))
+    }
+
+    private static func parse<Bytes: RandomAccessCollection>(bytes: Bytes) -> CivilDate? where Bytes.Element == UInt8, Bytes.Index == Int {
         func number(_ range: Range<Int>) -> Int? {
             var value = 0
             for index in range {
-                let byte = bytes[index]
+                let byte = bytes[bytes.startIndex + index]
                 guard byte >= 0x30 && byte <= 0x39 else { return nil }
                 value = value * 10 + Int(byte - 0x30)
             }
             return value
         }
-        guard bytes.count == 10 else { return nil }
-        if bytes[4] == UInt8(ascii: "-") && bytes[7] == UInt8(ascii: "-") {
+        let base = bytes.startIndex
+        if bytes[base + 4] == UInt8(ascii: "-") && bytes[base + 7] == UInt8(ascii: "-") {
             guard let y = number(0..<4), let m = number(5..<7), let d = number(8..<10) else { return nil }
             return CivilDate(year: y, month: m, day: d)
         }
-        if bytes[2] == UInt8(ascii: "/") && bytes[5] == UInt8(ascii: "/") {
+        if bytes[base + 2] == UInt8(ascii: "/") && bytes[base + 5] == UInt8(ascii: "/") {
             guard let d = number(0..<2), let m = number(3..<5), let y = number(6..<10) else { return nil }
             return CivilDate(year: y, month: m, day: d)
         }

@@ -43,8 +43,8 @@ public enum ExclusionReason: String, Sendable, Hashable, CaseIterable {
 public enum Eligibility {
     /// The first reason `record` is excluded, or nil when it counts.
     public static func exclusionReason(for record: StaffRecord) -> ExclusionReason? {
-        if normalizedCode(record.profile) != StaffRecord.socialWorkerProfile { return .profiloNonAssistenteSociale }
-        if normalizedCode(record.contract) != StaffRecord.permanentContract { return .contrattoNonATempoIndeterminato }
+        if !matchesCode(record.profile, StaffRecord.socialWorkerProfile) { return .profiloNonAssistenteSociale }
+        if !matchesCode(record.contract, StaffRecord.permanentContract) { return .contrattoNonATempoIndeterminato }
         if record.employer.kind == .privatoAppalto { return .entePrivatoInAppalto }
         if record.employer.kind == .terzoSettoreAppalto { return .enteTerzoSettoreInAppalto }
         if record.employer.kind == .asl && !record.employer.delegatedFunctions && !record.employer.costReimbursed {
@@ -54,8 +54,20 @@ public enum Eligibility {
         return nil
     }
 
-    /// `Assistente Sociale` and `assistente sociale` read as `assistente_sociale`.
-    static func normalizedCode(_ text: String) -> String {
-        String(text.trimmingSpaces.lowercased().map { $0 == " " || $0 == "-" ? "_" : $0 })
+    /// Whether `text` is `code` written as a person might: `Assistente Sociale`,
+    /// `assistente sociale` and ` assistente-sociale ` all read as `assistente_sociale`
+    /// (ASCII case, spaces and hyphens for underscores, surrounding spaces ignored).
+    static func matchesCode(_ text: String, _ code: String) -> Bool {
+        if text == code { return true }
+        let candidate = Array(text.trimmingSpaces.utf8)
+        let expected = Array(code.utf8)
+        guard candidate.count == expected.count else { return false }
+        for (byte, wanted) in zip(candidate, expected) {
+            var folded = byte
+            if folded >= 0x41 && folded <= 0x5A { folded += 0x20 }
+            if folded == 0x20 || folded == 0x2D { folded = 0x5F }
+            if folded != wanted { return false }
+        }
+        return true
     }
 }

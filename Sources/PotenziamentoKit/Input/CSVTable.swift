@@ -4,6 +4,8 @@
 struct CSVTable {
     let file: String
     let columns: [String: Int]
+    /// The same columns as a list: lookups by linear search avoid hashing on every cell.
+    private let columnList: [(name: String, index: Int)]
     let rows: [CSVParser.Record]
 
     /// Reads `text`; returns nil when the table cannot be used (errors recorded).
@@ -64,16 +66,17 @@ struct CSVTable {
             rows.append(record)
         }
         self.columns = columns
+        self.columnList = columns.map { ($0.key, $0.value) }
         self.rows = rows
     }
 
     /// The trimmed value of `column` in `row` ("" when the column is absent).
     func value(_ row: CSVParser.Record, _ column: String) -> String {
-        guard let index = columns[column] else { return "" }
+        guard let index = columnList.first(where: { $0.name == column })?.index else { return "" }
         return row.fields[index].trimmingSpaces
     }
 
-    func has(_ column: String) -> Bool { columns[column] != nil }
+    func has(_ column: String) -> Bool { columnList.contains { $0.name == column } }
 
     func place(_ row: CSVParser.Record, _ column: String? = nil) -> SourcePlace {
         SourcePlace(file: file, position: .csvLine(row.line, column: column))

@@ -6,6 +6,11 @@ enum FieldParsing {
 
     /// A percentuale of full time, 0 < p ≤ 100; `%` allowed at the end in CSV.
     static func percentage(_ text: String) -> Result<Fraction, FieldError> {
+        if case .success(let value) = DecimalParser.parseDecimal(text, maximumDecimals: percentageDecimals),
+            value > .zero && value <= Fraction(100)
+        {
+            return .success(value)
+        }
         var trimmed = Substring(text)
         while trimmed.last == " " { trimmed.removeLast() }
         if trimmed.last == "%" { trimmed.removeLast() }
@@ -22,6 +27,11 @@ enum FieldParsing {
 
     /// An area share in percent, 0 ≤ p ≤ 100 (empty means 0 in CSV).
     static func areaShare(_ text: String) -> Result<Fraction, FieldError> {
+        if case .success(let value) = DecimalParser.parseDecimal(text, maximumDecimals: percentageDecimals),
+            value >= .zero && value <= Fraction(100)
+        {
+            return .success(value)
+        }
         var trimmed = Substring(text)
         while trimmed.last == " " { trimmed.removeLast() }
         if trimmed.last == "%" { trimmed.removeLast() }
@@ -81,6 +91,8 @@ enum FieldParsing {
 extension String {
     /// The string without leading and trailing spaces and tabs.
     var trimmingSpaces: String {
+        guard let first = utf8.first, let last = utf8.last else { return self }
+        if first != 0x20 && first != 0x09 && last != 0x20 && last != 0x09 { return self }
         var scalars = Substring(self)
         while let first = scalars.first, first == " " || first == "\t" { scalars.removeFirst() }
         while let last = scalars.last, last == " " || last == "\t" { scalars.removeLast() }

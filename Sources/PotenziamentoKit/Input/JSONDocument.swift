@@ -1,6 +1,6 @@
 /// A parsed JSON value that keeps numbers as their exact source text (so `33.33` stays 33,33 and
 /// never passes through a binary float) and object members in source order.
-public indirect enum JSONNode: Sendable, Hashable {
+public enum JSONNode: Sendable, Hashable {
     /// An object, members in source order (duplicates kept so the reader can report them).
     case object([JSONMember])
     /// An array.
@@ -41,25 +41,33 @@ public struct JSONParser {
     /// The deepest nesting accepted.
     public static let maximumDepth = 64
 
-    private let bytes: [UInt8]
+    private let bytes: UnsafeBufferPointer<UInt8>
     private var index = 0
     private var depth = 0
 
     /// Parses `text`; the error message names line and column.
     public static func parse(_ text: String) -> Result<JSONNode, JSONSyntaxError> {
-        var parser = JSONParser(bytes: Array(text.utf8))
-        do throws(JSONSyntaxError) {
-            parser.skipWhitespace()
-            let value = try parser.parseValue()
-            parser.skipWhitespace()
-            guard parser.index == parser.bytes.count else { throw parser.error("testo in più dopo la fine del documento JSON") }
-            return .success(value)
-        } catch {
-            return .failure(error)
-        }
+        var text = text
+        text.makeContiguousUTF8()
+        return text.utf8.withContiguousStorageIfAvailable { buffer in
+            var parser = JSONParser(bytes: buffer)
+            do throws(JSONSyntaxError) {
+                parser.skipWhitespace()
+                let value = try parser.parseValue()
+                parser.skipWhitespace()
+                guard parser.index == parser.bytes.count else { throw parser.error("testo in più dopo la fine del documento JSON") }
+                return .success(value)
+            } catch {
+                return .failure(error)
+            }
+        }!
     }
 
-    private init(bytes: [UInt8]) { self.bytes = bytes }
+    private init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+
+    private func text(_ range: Range<Int>) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+    }
 
     private func error(_ message: String) -> JSONSyntaxError {
         var line = 1
@@ -76,7 +84,11 @@ public struct JSONParser {
     }
 
     private mutating func skipWhitespace() {
-        while index < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) { index += 1 }
+        while index < bytes.count {
+            let byte = bytes[index]
+            guard byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 else { return }
+            index += 1
+        }
     }
 
     private mutating func parseValue() throws(JSONSyntaxError) -> JSONNode {
@@ -99,7 +111,7 @@ public struct JSONParser {
 
     private mutating func parseLiteral(_ word: String, _ value: JSONNode) throws(JSONSyntaxError) -> JSONNode {
         let expected = Array(word.utf8)
-        guard index + expected.count <= bytes.count, Array(bytes[index..<index + expected.count]) == expected else {
+        guard index + expected.count <= bytes.count, bytes[index..<index + expected.count].elementsEqual(expected) else {
             throw error("valore non valido (atteso \(word))")
         }
         index += expected.count
@@ -178,9 +190,9 @@ public struct JSONParser {
             index += 1
         }
         if index < bytes.count, bytes[index] == UInt8(ascii: "\"") {
-            let text = String(decoding: bytes[start..<index], as: UTF8.self)
+            let value = text(start..<index)
             index += 1
-            return text
+            return value
         }
         var scalars = Array(bytes[start..<index])
         while true {
@@ -265,7 +277,7 @@ public struct JSONParser {
             if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
             guard digits(&self) > 0 else { throw error("numero non valido (esponente)") }
         }
-        return .number(String(decoding: bytes[start..<index], as: UTF8.self))
+        return .number(text(start..<index))
     }
 }
 

@@ -140,7 +140,7 @@ public enum RosterCSVReader {
                 diagnostics.error(table.place(row, "id"), "id della persona vuoto")
                 continue
             }
-            let errorsBefore = diagnostics.errors.count
+            let errorsBefore = diagnostics.errorCount
             if let first = firstRow[id] {
                 // Person-level columns must agree with the first row of the same id.
                 for column in personColumns + areaColumns where table.has(column) {
@@ -163,7 +163,7 @@ public enum RosterCSVReader {
                     invalid.insert(id)
                 }
             }
-            if diagnostics.errors.count != errorsBefore { invalid.insert(id) }
+            if diagnostics.errorCount != errorsBefore { invalid.insert(id) }
             if let period, !invalid.contains(id) { records[id]?.periods.append(period) }
         }
         return order.compactMap { invalid.contains($0) ? nil : records[$0] }
@@ -191,7 +191,7 @@ public enum RosterCSVReader {
     }
 
     static func readPerson(_ row: CSVParser.Record, id: String, table: CSVTable, diagnostics: inout Diagnostics) -> StaffRecord? {
-        let errorsBefore = diagnostics.errors.count
+        let errorsBefore = diagnostics.errorCount
         let profile = table.value(row, "profilo")
         let contract = table.value(row, "contratto")
         if profile.isEmpty { diagnostics.error(table.place(row, "profilo"), "profilo vuoto") }
@@ -218,7 +218,7 @@ public enum RosterCSVReader {
                 areas[area] = share
             }
         }
-        guard diagnostics.errors.count == errorsBefore else { return nil }
+        guard diagnostics.errorCount == errorsBefore else { return nil }
         return StaffRecord(
             id: id, profile: profile, contract: contract, employer: employer, periods: [], areas: areas,
             employedInTerritorialServices: employed, place: table.place(row))

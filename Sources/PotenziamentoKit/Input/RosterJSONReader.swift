@@ -12,7 +12,7 @@ public enum RosterJSONReader {
     /// assess a roster whose diagnostics have errors (``RosterLoader`` never does).
     public static func read(text: String, file: String) -> (roster: Roster?, diagnostics: Diagnostics) {
         var diagnostics = Diagnostics()
-        let root = SourcePlace(file: file, position: .jsonPath(""))
+        let root = SourcePlace(file: file, position: .json(.root))
         let document: JSONNode
         switch JSONParser.parse(text) {
         case .success(let node): document = node
@@ -20,7 +20,7 @@ public enum RosterJSONReader {
             diagnostics.error(SourcePlace(file: file, position: .file), error.description)
             return (nil, diagnostics)
         }
-        guard let fields = JSONFields(document, place: root, allowed: ["formato", "ambito", "comuni", "personale"], diagnostics: &diagnostics) else {
+        guard let fields = JSONFields(document, place: root, allowed: Keys.document, diagnostics: &diagnostics) else {
             return (nil, diagnostics)
         }
         switch fields.string("formato", required: true, diagnostics: &diagnostics) {
@@ -31,7 +31,7 @@ public enum RosterJSONReader {
         var ambito = Ambito(code: "", name: "")
         if let node = fields.node("ambito", required: true, diagnostics: &diagnostics),
             let object = JSONFields(node, place: root.field("ambito"),
-                                    allowed: ["codice", "denominazione", "regione", "funzioniDelegateAlCapofila"], diagnostics: &diagnostics)
+                                    allowed: Keys.ambito, diagnostics: &diagnostics)
         {
             ambito.code = object.string("codice", required: true, diagnostics: &diagnostics) ?? ""
             ambito.name = object.string("denominazione", required: true, diagnostics: &diagnostics) ?? ""
@@ -53,8 +53,18 @@ public enum RosterJSONReader {
         return (Roster(ambito: ambito, municipalities: municipalities, staff: staff, source: file), diagnostics)
     }
 
+    /// The keys each object may have (unknown keys are errors).
+    enum Keys {
+        static let document = ["formato", "ambito", "comuni", "personale"]
+        static let ambito = ["codice", "denominazione", "regione", "funzioniDelegateAlCapofila"]
+        static let comune = ["codiceIstat", "denominazione", "popolazione"]
+        static let person = ["id", "profilo", "contratto", "ente", "periodi", "aree", "impiegatoNeiServiziTerritoriali"]
+        static let employer = ["tipo", "codiceIstat", "delegaFunzioni", "costoRimborsato"]
+        static let period = ["dal", "al", "percentuale"]
+    }
+
     static func readMunicipality(_ node: JSONNode, place: SourcePlace, diagnostics: inout Diagnostics) -> Municipality? {
-        guard let fields = JSONFields(node, place: place, allowed: ["codiceIstat", "denominazione", "popolazione"], diagnostics: &diagnostics) else {
+        guard let fields = JSONFields(node, place: place, allowed: Keys.comune, diagnostics: &diagnostics) else {
             return nil
         }
         let code = fields.string("codiceIstat", required: true, diagnostics: &diagnostics)
@@ -97,16 +107,14 @@ public enum RosterJSONReader {
     }
 
     static func readStaff(_ node: JSONNode, place: SourcePlace, diagnostics: inout Diagnostics) -> StaffRecord? {
-        let allowed = ["id", "profilo", "contratto", "ente", "periodi", "aree", "impiegatoNeiServiziTerritoriali"]
-        guard let fields = JSONFields(node, place: place, allowed: allowed, diagnostics: &diagnostics) else { return nil }
-        let errorsBefore = diagnostics.errors.count
+        guard let fields = JSONFields(node, place: place, allowed: Keys.person, diagnostics: &diagnostics) else { return nil }
+        let errorsBefore = diagnostics.errorCount
         let id = fields.string("id", required: true, diagnostics: &diagnostics) ?? ""
         let profile = fields.string("profilo", required: true, diagnostics: &diagnostics) ?? ""
         let contract = fields.string("contratto", required: true, diagnostics: &diagnostics) ?? ""
         var employer = Employer(kind: .comune)
         if let node = fields.node("ente", required: true, diagnostics: &diagnostics),
-            let ente = JSONFields(node, place: place.field("ente"), allowed: ["tipo", "codiceIstat", "delegaFunzioni", "costoRimborsato"],
-                                  diagnostics: &diagnostics)
+            let ente = JSONFields(node, place: place.field("ente"), allowed: Keys.employer, diagnostics: &diagnostics)
         {
             if let kind = ente.string("tipo", required: true, diagnostics: &diagnostics) {
                 if let parsed = EmployerKind(rawValue: kind) {
@@ -123,7 +131,7 @@ public enum RosterJSONReader {
         let periodNodes = fields.array("periodi", required: true, diagnostics: &diagnostics)
         for (index, node) in periodNodes.enumerated() {
             let periodPlace = place.field("periodi").element(index)
-            guard let period = JSONFields(node, place: periodPlace, allowed: ["dal", "al", "percentuale"], diagnostics: &diagnostics) else { continue }
+            guard let period = JSONFields(node, place: periodPlace, allowed: Keys.period, diagnostics: &diagnostics) else { continue }
             let start = period.string("dal", required: true, diagnostics: &diagnostics).flatMap { text in
                 FieldParsing.date(text).report(at: periodPlace.field("dal"), into: &diagnostics)
             }
@@ -159,7 +167,7 @@ public enum RosterJSONReader {
             }
         }
         let employed = fields.bool("impiegatoNeiServiziTerritoriali", diagnostics: &diagnostics) ?? true
-        guard diagnostics.errors.count == errorsBefore else { return nil }
+        guard diagnostics.errorCount == errorsBefore else { return nil }
         return StaffRecord(
             id: id, profile: profile, contract: contract, employer: employer, periods: periods, areas: areas,
             employedInTerritorialServices: employed, place: place)
@@ -168,11 +176,11 @@ public enum RosterJSONReader {
 
 extension Result where Failure == FieldError {
     /// The value, or nil after recording the message as an error at `place`.
-    func report(at place: SourcePlace, into diagnostics: inout Diagnostics) -> Success? {
+    func report(at place: @autoclosure () -> SourcePlace, into diagnostics: inout Diagnostics) -> Success? {
         switch self {
         case .success(let value): return value
         case .failure(let error):
-            diagnostics.error(place, error.message)
+            diagnostics.error(place(), error.message)
             return nil
         }
     }
@@ -181,32 +189,38 @@ extension Result where Failure == FieldError {
 /// The members of a JSON object, checked for unknown and repeated keys, with typed accessors
 /// that record an error at the member's path when a value has the wrong type.
 struct JSONFields {
-    let values: [String: JSONNode]
+    /// The members with known keys (objects are small: a linear search beats hashing).
+    let members: [JSONMember]
     let place: SourcePlace
 
     init?(_ node: JSONNode, place: SourcePlace, allowed: [String], diagnostics: inout Diagnostics) {
-        guard case .object(let members) = node else {
+        guard case .object(let all) = node else {
             diagnostics.error(place, "deve essere un oggetto JSON, trovato \(node.kindName)")
             return nil
         }
-        var values: [String: JSONNode] = [:]
-        for member in members {
+        var members: [JSONMember] = []
+        members.reserveCapacity(all.count)
+        for member in all {
             if !allowed.contains(member.key) {
                 let suggestion = nearestName(member.key, in: allowed).map { " (forse «\($0)»?)" } ?? ""
                 diagnostics.error(place.field(member.key), "chiave sconosciuta «\(member.key)»\(suggestion)")
                 continue
             }
-            if values[member.key] != nil { diagnostics.error(place.field(member.key), "chiave «\(member.key)» ripetuta") }
-            values[member.key] = member.value
+            if let index = members.firstIndex(where: { $0.key == member.key }) {
+                diagnostics.error(place.field(member.key), "chiave «\(member.key)» ripetuta")
+                members[index] = member
+                continue
+            }
+            members.append(member)
         }
-        self.values = values
+        self.members = members
         self.place = place
     }
 
-    func node(_ key: String) -> JSONNode? { values[key] }
+    func node(_ key: String) -> JSONNode? { members.first { $0.key == key }?.value }
 
     func node(_ key: String, required: Bool, diagnostics: inout Diagnostics) -> JSONNode? {
-        guard let value = values[key], value != .null else {
+        guard let value = node(key), value != .null else {
             if required { diagnostics.error(place.field(key), "manca il campo obbligatorio «\(key)»") }
             return nil
         }

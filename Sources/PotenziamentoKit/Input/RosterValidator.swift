@@ -25,14 +25,15 @@ public enum RosterValidator {
         if roster.municipalities.isEmpty {
             diagnostics.error(SourcePlace(file: roster.source, position: .file), "l'ambito non ha comuni: serve almeno un comune con la sua popolazione")
         }
-        var ids: [String: SourcePlace] = [:]
-        for record in roster.staff {
+        var ids: [String: Int] = [:]
+        ids.reserveCapacity(roster.staff.count)
+        for (position, record) in roster.staff.enumerated() {
             if let earlier = ids[record.id] {
                 diagnostics.error(
                     record.place,
-                    "id «\(record.id)» ripetuto (già in \(earlier)); una persona in comando va indicata una sola volta, presso l'ente che ne sostiene il costo")
+                    "id «\(record.id)» ripetuto (già in \(roster.staff[earlier].place)); una persona in comando va indicata una sola volta, presso l'ente che ne sostiene il costo")
             } else {
-                ids[record.id] = record.place
+                ids[record.id] = position
             }
             validateEmployer(record, comuni: comuni, diagnostics: &diagnostics)
             validatePeriods(record, diagnostics: &diagnostics)
@@ -74,6 +75,9 @@ public enum RosterValidator {
     static func validatePeriods(_ record: StaffRecord, diagnostics: inout Diagnostics) {
         if record.periods.isEmpty {
             diagnostics.warning(record.place, "«\(record.id)» non ha periodi di servizio: non conta in nessun anno")
+        }
+        if record.periods.count == 1, let only = record.periods.first, only.end.map({ only.start <= $0 }) ?? true {
+            return  // one well-ordered period: nothing can overlap
         }
         var valid: [ServicePeriod] = []
         for period in record.periods {

@@ -7,6 +7,8 @@ public struct SourcePlace: Sendable, Hashable, CustomStringConvertible {
     public enum Position: Sendable, Hashable {
         /// A JSON path such as `personale[3].periodi[0].al` (empty for the document).
         case jsonPath(String)
+        /// A JSON path built step by step while reading, rendered only when shown.
+        case json(JSONPath)
         /// A CSV line (1-based, counting the header) and an optional column name.
         case csvLine(Int, column: String?)
         /// The file as a whole.
@@ -28,6 +30,7 @@ public struct SourcePlace: Sendable, Hashable, CustomStringConvertible {
     public func field(_ name: String) -> SourcePlace {
         switch position {
         case .jsonPath(let path): SourcePlace(file: file, position: .jsonPath(path.isEmpty ? name : "\(path).\(name)"))
+        case .json(let path): SourcePlace(file: file, position: .json(JSONPath(parent: path, key: name)))
         case .csvLine(let line, _): SourcePlace(file: file, position: .csvLine(line, column: name))
         case .file: self
         }
@@ -37,6 +40,7 @@ public struct SourcePlace: Sendable, Hashable, CustomStringConvertible {
     public func element(_ index: Int) -> SourcePlace {
         switch position {
         case .jsonPath(let path): SourcePlace(file: file, position: .jsonPath("\(path)[\(index)]"))
+        case .json(let path): SourcePlace(file: file, position: .json(JSONPath(parent: path, index: index)))
         default: self
         }
     }
@@ -44,10 +48,52 @@ public struct SourcePlace: Sendable, Hashable, CustomStringConvertible {
     public var description: String {
         switch position {
         case .jsonPath(let path): path.isEmpty ? file : "\(file): \(path)"
+        case .json(let path): path.rendered.isEmpty ? file : "\(file): \(path.rendered)"
         case .csvLine(let line, let column): column.map { "\(file):\(line) (colonna \($0))" } ?? "\(file):\(line)"
         case .file: file
         }
     }
+}
+
+/// A JSON path as a chain of steps (`personale` → `[3]` → `periodi` → `[0]`), cheap to extend
+/// for every value read and turned into text (`personale[3].periodi[0]`) only when a message
+/// needs it.
+public final class JSONPath: Sendable, Hashable {
+    let parent: JSONPath?
+    let key: String?
+    let index: Int
+
+    /// The document root.
+    public static let root = JSONPath(parent: nil, key: nil, index: -1)
+
+    init(parent: JSONPath?, key: String? = nil, index: Int = -1) {
+        self.parent = parent
+        self.key = key
+        self.index = index
+    }
+
+    /// The path as text: `personale[3].periodi[0].al` (empty for the root).
+    public var rendered: String {
+        var steps: [JSONPath] = []
+        var node: JSONPath? = self
+        while let current = node {
+            steps.append(current)
+            node = current.parent
+        }
+        var text = ""
+        for step in steps.reversed() {
+            if let key = step.key {
+                if !text.isEmpty { text += "." }
+                text += key
+            } else if step.index >= 0 {
+                text += "[\(step.index)]"
+            }
+        }
+        return text
+    }
+
+    public static func == (lhs: JSONPath, rhs: JSONPath) -> Bool { lhs.rendered == rhs.rendered }
+    public func hash(into hasher: inout Hasher) { hasher.combine(rendered) }
 }
 
 /// A problem found in an input: an error (the input cannot be used) or a warning.
@@ -82,6 +128,8 @@ public struct InputDiagnostic: Sendable, Hashable, CustomStringConvertible {
 public struct Diagnostics: Sendable {
     /// All the diagnostics, in the order found.
     public private(set) var all: [InputDiagnostic] = []
+    /// How many of them are errors.
+    public private(set) var errorCount = 0
 
     /// No diagnostics yet.
     public init() {}
@@ -91,14 +139,20 @@ public struct Diagnostics: Sendable {
     /// The warnings.
     public var warnings: [InputDiagnostic] { all.filter { $0.severity == .warning } }
     /// Whether any error was found.
-    public var hasErrors: Bool { all.contains { $0.severity == .error } }
+    public var hasErrors: Bool { errorCount > 0 }
 
     /// Records an error.
-    public mutating func error(_ place: SourcePlace, _ message: String) { all.append(InputDiagnostic(.error, place, message)) }
+    public mutating func error(_ place: SourcePlace, _ message: String) {
+        all.append(InputDiagnostic(.error, place, message))
+        errorCount += 1
+    }
     /// Records a warning.
     public mutating func warning(_ place: SourcePlace, _ message: String) { all.append(InputDiagnostic(.warning, place, message)) }
     /// Appends other diagnostics.
-    public mutating func append(contentsOf other: Diagnostics) { all += other.all }
+    public mutating func append(contentsOf other: Diagnostics) {
+        all += other.all
+        errorCount += other.errorCount
+    }
 }
 
 /// An input that cannot be used, with every problem found in it.

@@ -38,6 +38,8 @@ public enum DecimalParser {
     /// One `,` or one `.` is the decimal separator; with both, dots group thousands and the comma
     /// is the decimal separator (`1.234,56`); several dots alone group thousands (`1.234.567`).
     public static func parseDecimal(_ text: String, maximumDecimals: Int = 6) -> Result<Fraction, NumberParseError> {
+        // Fast path for plain numbers (`100`, `83.33`, `50,5`), the bulk of every roster.
+        if let plain = parsePlain(text, maximumDecimals: maximumDecimals) { return .success(plain) }
         let trimmed = trimmedBytes(text)
         guard !trimmed.isEmpty else { return .failure(.empty) }
         var bytes = trimmed[...]
@@ -114,6 +116,35 @@ public enum DecimalParser {
         var value = 0
         for byte in digits { value = value * 10 + Int(byte - UInt8(ascii: "0")) }
         return .success(negative ? -value : value)
+    }
+
+    /// `123`, `12.5` or `12,5` with at most `maximumDecimals` decimals and 15 integer digits,
+    /// without allocating; nil for anything else (then the general path decides).
+    private static func parsePlain(_ text: String, maximumDecimals: Int) -> Fraction? {
+        var value: Int64 = 0
+        var scale: Int64 = 1
+        var integerDigits = 0
+        var fractionDigits = 0
+        var seenSeparator = false
+        for byte in text.utf8 {
+            if byte >= 0x30 && byte <= 0x39 {
+                value = value * 10 + Int64(byte - 0x30)
+                if seenSeparator {
+                    fractionDigits += 1
+                    scale *= 10
+                    if fractionDigits > maximumDecimals { return nil }
+                } else {
+                    integerDigits += 1
+                    if integerDigits > maximumIntegerDigits { return nil }
+                }
+            } else if (byte == UInt8(ascii: ".") || byte == UInt8(ascii: ",")) && !seenSeparator && integerDigits > 0 {
+                seenSeparator = true
+            } else {
+                return nil
+            }
+        }
+        guard integerDigits > 0, !seenSeparator || fractionDigits > 0 else { return nil }
+        return Fraction(Int128(value), Int128(scale))
     }
 
     /// The digits of `1.234.567` without the dots, or nil unless every group after the first has

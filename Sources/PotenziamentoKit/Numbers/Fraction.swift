@@ -113,6 +113,13 @@ public struct Fraction: Sendable, Hashable, Comparable, CustomStringConvertible 
         return quotient
     }
 
+    /// `value × scale` when that is an integer (e.g. a percentuale with at most 4 decimals times
+    /// 10.000), computed without reducing fractions; nil otherwise.
+    public func exactlyScaled(by scale: Int128) -> Int128? {
+        let product = numerator * scale
+        return product % denominator == 0 ? product / denominator : nil
+    }
+
     /// The largest integer not above the value.
     public var floor: Int128 {
         let quotient = numerator / denominator

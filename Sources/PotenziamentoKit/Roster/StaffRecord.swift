@@ -88,6 +88,17 @@ public enum ActivityArea: String, Sendable, Hashable, CaseIterable {
     case disabilitaNonAutosufficienza = "disabilita_non_autosufficienza"
     case povertaDisagioAdulti = "poverta_disagio_adulti"
 
+    /// The position of the area in ``allCases``.
+    public var index: Int {
+        switch self {
+        case .segretariatoSociale: 0
+        case .servizioSocialeProfessionale: 1
+        case .famigliaMinoriAnzianiAutosufficienti: 2
+        case .disabilitaNonAutosufficienza: 3
+        case .povertaDisagioAdulti: 4
+        }
+    }
+
     /// The key of FTE with no split (`non_indicata`).
     public static let unspecifiedKey = "non_indicata"
 

@@ -53,7 +53,8 @@ public struct FTECounter: Sendable {
             let start = max(period.start, yearStart)
             let end = min(period.end ?? yearEnd, yearEnd)
             guard start <= end else { continue }
-            let share = Int64((period.percentage * Fraction(10_000)).floor)
+            // Percentuali carry at most 4 decimals (checked on input), so this is exact.
+            let share = Int64(period.percentage.exactlyScaled(by: 10_000) ?? (period.percentage * Fraction(10_000)).floor)
             switch method {
             case .days:
                 total += share * Int64(end.dayNumber - start.dayNumber + 1)
