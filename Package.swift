@@ -25,7 +25,7 @@ let package = Package(
         .testTarget(
             name: "PotenziamentoKitTests",
             dependencies: ["PotenziamentoKit", "PotenziamentoCLI", "potenziamento"],
-            exclude: ["Fixtures"]
+            exclude: ["Fixtures", "Golden"]
         ),
     ]
 )

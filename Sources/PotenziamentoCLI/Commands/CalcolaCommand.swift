@@ -17,7 +17,9 @@ enum CalcolaCommand: Subcommand {
         options: [
             OptionSpec("anno", value: "ANNO", help: "Anno di riferimento (predefinito: l'anno in corso)."),
             RosterInput.methodOption,
-            CommonOptions.format(formats), CommonOptions.output, CommonOptions.explain, CommonOptions.parameter,
+            CommonOptions.format(formats), CommonOptions.output, CommonOptions.explain,
+            OptionSpec("grafico", value: "FILE.svg", help: "Scrive anche il grafico SVG del contributo in funzione degli FTE in FILE.svg."),
+            CommonOptions.parameter,
         ],
         examples: [
             "potenziamento calcola Examples/ambito-esempio.json --anno 2025",
@@ -42,7 +44,13 @@ enum CalcolaCommand: Subcommand {
         default: report = AssessmentReport.text(assessment, explain: explain)
         }
         let warnings = (loaded.warnings + assessment.warnings).map(\.description)
-        return CommandOutput(report: report, warnings: warnings, inputs: RosterInput.inputFiles(path))
+        let inputs = RosterInput.inputFiles(path)
+        if let chart = parsed.value("grafico") {
+            let series = [ContributionChart.Series(label: "Anno \(year)", assessment: assessment.contribution, dashed: false)]
+            try OutputWriter.writeAtomically(
+                ContributionChart.standalone(series, title: "Contributo in funzione degli FTE — \(assessment.ambito.name)"), to: chart, inputs: inputs)
+        }
+        return CommandOutput(report: report, warnings: warnings, inputs: inputs)
     }
 }
 

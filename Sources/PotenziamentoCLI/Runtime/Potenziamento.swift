@@ -8,6 +8,8 @@ public enum Potenziamento {
         ContributoCommand.self,
         CalcolaCommand.self,
         ValidaCommand.self,
+        ProspettoCommand.self,
+        CicloCommand.self,
         ParametriCommand.self,
     ]
 

@@ -1,0 +1,108 @@
+/// One year of the funding cycle (RULES.md §6): the FTE declared at each step, each optional
+/// while the step has not happened yet.
+public struct CycleYear: Sendable, Hashable {
+    /// The year Y.
+    public var year: Int
+    /// Residents of the ATS at 1 January of Y.
+    public var population: Int
+    /// FTE forecast in the prospetto of 28 February Y (gives the prenotazione).
+    public var forecastFTE: Fraction?
+    /// FTE actually in service in Y, declared by 28 February Y+1 (gives the liquidazione).
+    public var actualFTE: Fraction?
+    /// FTE certified afterwards (may give a recovery).
+    public var certifiedFTE: Fraction?
+
+    /// A year of the cycle.
+    public init(year: Int, population: Int, forecastFTE: Fraction? = nil, actualFTE: Fraction? = nil, certifiedFTE: Fraction? = nil) {
+        self.year = year
+        self.population = population
+        self.forecastFTE = forecastFTE
+        self.actualFTE = actualFTE
+        self.certifiedFTE = certifiedFTE
+    }
+}
+
+/// What the cycle gives for a year; `nil` where the step has not happened.
+public struct CycleOutcome: Sendable, Hashable {
+    /// The year.
+    public let year: Int
+    /// prenotato(Y): the contribution on the forecast (decree by 30 June Y).
+    public let reserved: ContributionAssessment?
+    /// The contribution computed on the consuntivo.
+    public let computedOnActual: ContributionAssessment?
+    /// liquidato(Y) = min(contribution on the consuntivo, prenotato) (DM 144/2021, art. 2).
+    public let liquidated: EuroCents?
+    /// economia(Y) = prenotato − liquidato, returned to the Fondo Povertà (comma 799).
+    public let savings: EuroCents?
+    /// The contribution on the certified FTE.
+    public let computedOnCertified: ContributionAssessment?
+    /// recupero(Y) = max(liquidato − contribution on the certified FTE, 0) (as DM 125/2024 did).
+    public let recovery: EuroCents?
+}
+
+/// The yearly cycle prenotazione → liquidazione → certificazione of an ATS (RULES.md §6).
+/// Feed it year by year; it never raises an amount already liquidated.
+public struct FundingCycle: Sendable {
+    /// The years recorded, in order.
+    public private(set) var years: [CycleYear] = []
+    /// The parameter table used.
+    public let parameters: ParameterTable
+
+    /// An empty cycle on `parameters`.
+    public init(parameters: ParameterTable = .official) { self.parameters = parameters }
+
+    /// A problem with a year of the cycle.
+    public enum CycleError: Error, Sendable, Equatable, CustomStringConvertible {
+        /// A later step is given while an earlier one is missing.
+        case stepWithoutPrevious(year: Int, step: String, missing: String)
+        /// The year appears twice.
+        case duplicateYear(Int)
+        /// The contribution cannot be computed (population, FTE or parameters).
+        case contribution(year: Int, ContributionError)
+
+        public var description: String {
+            switch self {
+            case .stepWithoutPrevious(let year, let step, let missing):
+                "anno \(year): \(step) indicato senza \(missing) (i passi del ciclo vanno in ordine: previsione, consuntivo, certificato)"
+            case .duplicateYear(let year): "anno \(year) indicato due volte"
+            case .contribution(let year, let error): "anno \(year): \(error)"
+            }
+        }
+    }
+
+    /// Adds a year (checked: steps in order, year not repeated, amounts computable).
+    public mutating func record(_ year: CycleYear) throws(CycleError) {
+        if years.contains(where: { $0.year == year.year }) { throw .duplicateYear(year.year) }
+        if year.actualFTE != nil && year.forecastFTE == nil {
+            throw .stepWithoutPrevious(year: year.year, step: "fteConsuntivo", missing: "ftePrevisione")
+        }
+        if year.certifiedFTE != nil && year.actualFTE == nil {
+            throw .stepWithoutPrevious(year: year.year, step: "fteCertificato", missing: "fteConsuntivo")
+        }
+        _ = try outcome(of: year)
+        years.append(year)
+    }
+
+    /// The outcome of every recorded year, in order.
+    public var outcomes: [CycleOutcome] { years.map { try! outcome(of: $0) } }
+
+    /// The outcome of one year.
+    public func outcome(of year: CycleYear) throws(CycleError) -> CycleOutcome {
+        let calculator = ContributionCalculator(parameters: parameters)
+        func assess(_ fte: Fraction?) throws(CycleError) -> ContributionAssessment? {
+            guard let fte else { return nil }
+            do { return try calculator.assess(population: year.population, fte: fte, year: year.year) } catch {
+                throw .contribution(year: year.year, error)
+            }
+        }
+        let reserved = try assess(year.forecastFTE)
+        let actual = try assess(year.actualFTE)
+        let certified = try assess(year.certifiedFTE)
+        let liquidated = actual.map { computed in min(computed.total, reserved?.total ?? .zero) }
+        let savings = liquidated.map { (reserved?.total ?? .zero) - $0 }
+        let recovery = certified.map { computed in max((liquidated ?? .zero) - computed.total, .zero) }
+        return CycleOutcome(
+            year: year.year, reserved: reserved, computedOnActual: actual, liquidated: liquidated, savings: savings,
+            computedOnCertified: certified, recovery: recovery)
+    }
+}

@@ -1,0 +1,189 @@
+import Foundation
+import Testing
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
+
+@testable import PotenziamentoCLI
+@testable import PotenziamentoKit
+
+@Suite("Prospetto riassuntivo")
+struct ProspettoTests {
+    let example = TestSupport.path("Examples/ambito-esempio.json")
+
+    func object(_ text: String) throws -> NSDictionary {
+        try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? NSDictionary)
+    }
+
+    @Test("the JSON consuntivo equals calcola --anno C-1 and the previsione equals calcola --anno C")
+    func sectionsEqualCalcola() throws {
+        let prospetto = try object(TestSupport.run("prospetto", example, "--campagna", "2026", "--formato", "json").standardOutput)
+        #expect(prospetto["formato"] as? String == "potenziamento.prospetto.v1")
+        #expect(prospetto["campagna"] as? Int == 2026)
+        let consuntivo = try object(TestSupport.run("calcola", example, "--anno", "2025", "--formato", "json").standardOutput)
+        let previsione = try object(TestSupport.run("calcola", example, "--anno", "2026", "--formato", "json").standardOutput)
+        #expect(prospetto["consuntivo"] as? NSDictionary == consuntivo)
+        #expect(prospetto["previsione"] as? NSDictionary == previsione)
+        let comuni = try #require(prospetto["comuni"] as? [NSDictionary])
+        #expect(comuni.count == 7)
+        #expect((comuni[0]["consuntivo"] as? NSDictionary)?["popolazione"] as? Int == 31_450)
+        #expect((comuni[0]["previsione"] as? NSDictionary)?["popolazione"] as? Int == 31_380)
+    }
+
+    @Test("the text prints both years, the deadline, the excluded records and the law")
+    func text() {
+        let result = TestSupport.run("prospetto", example, "--campagna", "2026")
+        #expect(result.status == .success)
+        for expected in ["Consuntivo 2025", "Previsione 2026", "entro il 28/02/2026", "asl_senza_delega", "comma 797", "Borgo Alto"] {
+            #expect(result.standardOutput.contains(expected), "\(expected)")
+        }
+    }
+
+    @Test("a prospetto produced after 28 February warns; one produced before does not")
+    func deadline() throws {
+        let late = TestSupport.run("prospetto", example, "--campagna", "2026")
+        #expect(late.standardError.contains("la scadenza del prospetto 2026 era il 28/02/2026"))
+        let early = Potenziamento.run(["prospetto", example, "--campagna", "2026"], context: CommandContext(today: CivilDate(year: 2026, month: 2, day: 10)!))
+        #expect(!early.standardError.contains("scadenza"))
+        #expect(early.standardOutput == late.standardOutput)
+    }
+
+    @Test("the HTML is well-formed XHTML with exactly one inline SVG and no external resources")
+    func html() throws {
+        let page = TestSupport.run("prospetto", example, "--campagna", "2026", "--formato", "html").standardOutput
+        let document = try XMLDocument(data: Data(page.utf8), options: [])
+        #expect(document.rootElement()?.name == "html")
+        #expect(try document.nodes(forXPath: "//*[local-name()='svg']").count == 1)
+        #expect(try document.nodes(forXPath: "//*[local-name()='polyline']").count == 2)
+        #expect(try document.nodes(forXPath: "//*[local-name()='circle']").count == 2)
+        #expect(!page.contains("http://") || !page.contains("src=\""))
+        #expect(!page.contains("<script"))
+        #expect(!page.contains("<link"))
+        #expect(page.contains("@page { size: A4"))
+    }
+
+    @Test("--grafico writes a standalone SVG that parses as XML")
+    func chart() throws {
+        let folder = try TestSupport.temporaryFolder()
+        let svg = folder.appendingPathComponent("grafico.svg").path
+        for arguments in [["prospetto", example, "--campagna", "2026"], ["calcola", example, "--anno", "2025"]] {
+            let result = TestSupport.run(arguments: arguments + ["--grafico", svg])
+            #expect(result.status == .success)
+            let document = try XMLDocument(data: try Data(contentsOf: URL(fileURLWithPath: svg)), options: [])
+            #expect(document.rootElement()?.name == "svg")
+        }
+    }
+
+    @Test("csv and markdown carry the same totals")
+    func otherFormats() {
+        let csv = TestSupport.run("prospetto", example, "--campagna", "2026", "--formato", "csv").standardOutput
+        #expect(csv.contains("ambito;contributo;186209,69;202571,88"))
+        let markdown = TestSupport.run("prospetto", example, "--campagna", "2026", "--formato", "markdown").standardOutput
+        #expect(markdown.contains("| Contributo | 186.209,69 € | 202.571,88 € |"))
+    }
+
+    @Test("a campaign whose previous year has no population is an error naming the comune")
+    func missingPopulation() {
+        let result = TestSupport.run("prospetto", example, "--campagna", "2025")
+        #expect(result.status == .dataError)
+        #expect(result.standardError.contains("manca la popolazione del comune 099001"))
+    }
+}
+
+/// Golden files: the reports of the example ATS, compared byte for byte. To regenerate them on
+/// purpose after a deliberate change: `POTENZIAMENTO_AGGIORNA_GOLDEN=1 swift test --filter Golden`,
+/// then review the diff with `git diff Tests/PotenziamentoKitTests/Golden`.
+@Suite("Golden reports")
+struct GoldenTests {
+    static let cases: [(file: String, arguments: [String])] = [
+        ("prospetto-2026.txt", ["prospetto", "Examples/ambito-esempio.json", "--campagna", "2026"]),
+        ("prospetto-2026.md", ["prospetto", "Examples/ambito-esempio.json", "--campagna", "2026", "--formato", "markdown"]),
+        ("prospetto-2026.html", ["prospetto", "Examples/ambito-esempio.json", "--campagna", "2026", "--formato", "html"]),
+        ("prospetto-2026.json", ["prospetto", "Examples/ambito-esempio.json", "--campagna", "2026", "--formato", "json"]),
+        ("calcola-2025.txt", ["calcola", "Examples/ambito-esempio.json", "--anno", "2025"]),
+        ("calcola-2025.json", ["calcola", "Examples/ambito-esempio.json", "--anno", "2025", "--formato", "json"]),
+        ("ciclo.txt", ["ciclo", "Examples/ciclo-esempio.json"]),
+    ]
+
+    @Test("reports match the checked-in golden files", arguments: cases.map(\.file))
+    func golden(file: String) throws {
+        let relative = try #require(Self.cases.first { $0.file == file }?.arguments)
+        // Absolute input paths; the reports themselves never print the input path.
+        let arguments = relative.map { $0.hasPrefix("Examples/") ? TestSupport.path($0) : $0 }
+        let result = TestSupport.run(arguments: arguments)
+        #expect(!result.standardOutput.contains(TestSupport.packageRoot.path))
+        #expect(result.status == .success)
+        let path = TestSupport.path("Tests/PotenziamentoKitTests/Golden/\(file)")
+        if ProcessInfo.processInfo.environment["POTENZIAMENTO_AGGIORNA_GOLDEN"] == "1" {
+            try result.standardOutput.write(toFile: path, atomically: true, encoding: .utf8)
+        }
+        let expected = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(result.standardOutput == expected, "differs from \(file): regenerate on purpose with POTENZIAMENTO_AGGIORNA_GOLDEN=1")
+    }
+}
+
+@Suite("The funding cycle (RULES.md §6)")
+struct CycleTests {
+    @Test("worked example 5: prenotato, liquidato, economia, recupero; case b capped")
+    func example5() throws {
+        var cycle = FundingCycle()
+        try cycle.record(CycleYear(year: 2023, population: 100_000, forecastFTE: Fraction(23), actualFTE: Fraction(43, 2), certifiedFTE: Fraction(21)))
+        try cycle.record(CycleYear(year: 2024, population: 100_000, forecastFTE: Fraction(23), actualFTE: Fraction(24)))
+        let a = cycle.outcomes[0]
+        #expect(a.reserved?.total == EuroCents(cents: 24_461_538))
+        #expect(a.computedOnActual?.total == EuroCents(cents: 21_461_538))
+        #expect(a.liquidated == EuroCents(cents: 21_461_538))
+        #expect(a.savings == EuroCents(euros: 30_000))
+        #expect(a.computedOnCertified?.total == EuroCents(cents: 20_461_538))
+        #expect(a.recovery == EuroCents(euros: 10_000))
+        let b = cycle.outcomes[1]
+        #expect(b.computedOnActual?.total == EuroCents(cents: 26_461_538))
+        #expect(b.liquidated == EuroCents(cents: 24_461_538))
+        #expect(b.savings == .zero)
+        #expect(b.recovery == nil)
+    }
+
+    @Test("a higher certified figure never raises the liquidated amount")
+    func noIncrease() throws {
+        var cycle = FundingCycle()
+        try cycle.record(CycleYear(year: 2023, population: 100_000, forecastFTE: Fraction(22), actualFTE: Fraction(21), certifiedFTE: Fraction(25)))
+        #expect(cycle.outcomes[0].recovery == .zero)
+        #expect(cycle.outcomes[0].liquidated == EuroCents(cents: 20_461_538))
+    }
+
+    @Test("steps out of order and repeated years are refused")
+    func errors() {
+        var cycle = FundingCycle()
+        #expect(throws: FundingCycle.CycleError.self) { try cycle.record(CycleYear(year: 2023, population: 1_000, actualFTE: .one)) }
+        #expect(throws: FundingCycle.CycleError.self) {
+            try cycle.record(CycleYear(year: 2023, population: 1_000, forecastFTE: .one, certifiedFTE: .one))
+        }
+        #expect(throws: FundingCycle.CycleError.self) { try cycle.record(CycleYear(year: 2020, population: 1_000, forecastFTE: .one)) }
+        try? cycle.record(CycleYear(year: 2023, population: 1_000, forecastFTE: .one))
+        #expect(throws: FundingCycle.CycleError.duplicateYear(2023)) { try cycle.record(CycleYear(year: 2023, population: 1_000)) }
+    }
+
+    @Test("ciclo --formato json: null where a step has not happened, totals")
+    func command() throws {
+        let result = TestSupport.run("ciclo", TestSupport.path("Examples/ciclo-esempio.json"), "--formato", "json")
+        #expect(result.status == .success)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? NSDictionary)
+        let years = try #require(object["anni"] as? [NSDictionary])
+        #expect(years[0]["prenotato"] as? NSNumber == NSNumber(value: 244_615.38))
+        #expect(years[0]["recupero"] as? NSNumber == NSNumber(value: 10_000))
+        #expect(years[2]["liquidato"] is NSNull)
+        #expect(result.standardOutput.contains("\"prenotato\": 244615.38,"))
+    }
+
+    @Test("ciclo input errors name the year's place")
+    func inputErrors() throws {
+        let folder = try TestSupport.temporaryFolder()
+        let file = folder.appendingPathComponent("c.json")
+        try #"{"formato": "potenziamento.ciclo.v1", "anni": [{"anno": 2023, "popolazione": 0, "ftePrevisione": "x"}]}"#.write(to: file, atomically: true, encoding: .utf8)
+        let result = TestSupport.run("ciclo", file.path)
+        #expect(result.status == .dataError)
+        #expect(result.standardError.contains("anni[0].popolazione"))
+        #expect(result.standardError.contains("anni[0].ftePrevisione"))
+    }
+}
