@@ -10,6 +10,7 @@ public enum Potenziamento {
         ValidaCommand.self,
         ProspettoCommand.self,
         CicloCommand.self,
+        SimulaCommand.self,
         ParametriCommand.self,
     ]
 

@@ -69,6 +69,11 @@ public enum RosterLoader {
         return Loaded(roster: roster, warnings: extraWarnings + all.warnings)
     }
 
+    /// The decoded text of a file (UTF-8 or Windows-1252), or an error naming it.
+    public static func readText(_ path: String) throws(InputError) -> String {
+        try decodedFile(path).0
+    }
+
     /// The decoded text of a file, or an error naming it.
     static func decodedFile(_ path: String) throws(InputError) -> (String, InputDiagnostic?) {
         let place = SourcePlace(file: path, position: .file)

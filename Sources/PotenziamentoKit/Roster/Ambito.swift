@@ -45,12 +45,26 @@ public enum Residents: Sendable, Hashable {
     case constant(Int)
     /// One figure per year (at 1 January of that year).
     case byYear([Int: Int])
+    /// A base figure (if any) with figures replaced for some years (what-if scenarios).
+    indirect case adjusted(base: Residents, byYear: [Int: Int])
 
     /// The residents at 1 January of `year`, if given.
     public func value(in year: Int) -> Int? {
         switch self {
         case .constant(let value): value
         case .byYear(let table): table[year]
+        case .adjusted(let base, let table): table[year] ?? base.value(in: year)
+        }
+    }
+
+    /// The same residents with `value` for `year`.
+    public func replacing(year: Int, with value: Int) -> Residents {
+        switch self {
+        case .adjusted(let base, var table):
+            table[year] = value
+            return .adjusted(base: base, byYear: table)
+        default:
+            return .adjusted(base: self, byYear: [year: value])
         }
     }
 }

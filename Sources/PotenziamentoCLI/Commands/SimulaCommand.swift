@@ -1,0 +1,89 @@
+import PotenziamentoKit
+
+/// `potenziamento simula INPUT --anno Y ...`: what-if hiring plans against the roster,
+/// baseline and scenario side by side, targets, marginal value, sensitivity to population.
+enum SimulaCommand: Subcommand {
+    static let formats = ["testo", "json"]
+
+    static let spec = CommandSpec(
+        name: "simula",
+        abstract: "Simula assunzioni, cessazioni e variazioni: situazione attuale e scenario a confronto.",
+        discussion: """
+            Ogni modifica si scrive chiave=valore separati da virgole:
+              --assunzione dal=AAAA-MM-GG,ente=TIPO[:ISTAT][,percentuale=P][,al=AAAA-MM-GG][,area=CODICE][,numero=N]
+              --cessazione id=ID,dal=AAAA-MM-GG       (la persona lascia da quel giorno)
+              --variazione id=ID,dal=AAAA-MM-GG,percentuale=P
+              --residenti comune=ISTAT,anno=ANNO,popolazione=N
+            oppure in un file CSV con --piano FILE e colonne
+              tipo;id;dal;al;percentuale;ente;area;numero;comune;anno;popolazione
+            (tipo = assunzione, cessazione, variazione o residenti; celle vuote dove non servono).
+            Con --parametro si simula anche una modifica di legge (solo nello scenario).
+            """,
+        arguments: [ArgumentSpec("INPUT", help: "File JSON dell'ambito o cartella con i CSV.")],
+        options: [
+            OptionSpec("anno", value: "ANNO", help: "Anno della simulazione (predefinito: l'anno in corso)."),
+            OptionSpec("fino-al", value: "ANNO", help: "Ultimo anno dell'orizzonte (le assunzioni proseguono ad anno intero)."),
+            OptionSpec("assunzione", value: "SPEC", repeatable: true, help: "Una nuova assunzione a tempo indeterminato."),
+            OptionSpec("cessazione", value: "SPEC", repeatable: true, help: "Una cessazione dal giorno indicato."),
+            OptionSpec("variazione", value: "SPEC", repeatable: true, help: "Un cambio di percentuale dal giorno indicato."),
+            OptionSpec("residenti", value: "SPEC", repeatable: true, help: "La popolazione di un comune in un anno."),
+            OptionSpec("piano", value: "FILE", help: "Un file CSV di modifiche (vedi sopra)."),
+            OptionSpec("dal-assunzioni", value: "DATA", help: "Data delle assunzioni per gli obiettivi (predefinito: la prima assunzione simulata, o il 1° gennaio)."),
+            RosterInput.methodOption,
+            CommonOptions.format(formats), CommonOptions.output, CommonOptions.parameter,
+        ],
+        examples: [
+            "potenziamento simula Examples/ambito-esempio.json --anno 2026 --assunzione dal=2026-04-01,ente=comune:099002 --assunzione dal=2026-04-01,ente=unione_di_comuni",
+            "potenziamento simula Examples/ambito-esempio.json --anno 2026 --fino-al 2028 --piano Examples/piano-esempio.csv",
+            "potenziamento simula Examples/ambito-esempio.json --anno 2027 --parametro importoFasciaA=45000@2027",
+        ])
+
+    static func run(_ parsed: ParsedArguments, context: CommandContext) throws(CommandFailure) -> CommandOutput {
+        let format = try OptionValues.format(parsed, allowed: formats, command: spec.name)
+        let year = try parsed.value("anno").map { text throws(CommandFailure) in try OptionValues.year(text) } ?? context.currentYear
+        let lastYear = try parsed.value("fino-al").map { text throws(CommandFailure) in try OptionValues.year(text, option: "fino-al") } ?? year
+        guard lastYear >= year, lastYear - year <= 30 else { throw .usage("--fino-al deve essere tra \(year) e \(year + 30)") }
+        let method = try RosterInput.method(parsed)
+        let overrides = try OptionValues.overrides(parsed, defaultYear: year)
+        var nextId = 0
+        var changes: [ScenarioChange] = []
+        var descriptions: [String] = []
+        for kind in ["assunzione", "cessazione", "variazione", "residenti"] {
+            for text in parsed.allValues(kind) {
+                let values = try ScenarioOptions.pairs(text, option: kind)
+                changes += try ScenarioOptions.changes(kind: kind, values: values, what: "--\(kind) \(text)", nextId: &nextId)
+                descriptions.append("\(kind) \(text)")
+            }
+        }
+        if let plan = parsed.value("piano") {
+            let planned = try ScenarioOptions.plan(plan, nextId: &nextId)
+            changes += planned
+            descriptions.append("piano \(plan): \(planned.count) modifiche")
+        }
+        descriptions += overrides.map { "parametro \($0.name.rawValue) = \($0.value) dal \($0.fromYear)" }
+        let path = parsed.positionals[0]
+        let loaded = try RosterInput.load(path)
+        let years: [ScenarioYear]
+        do {
+            years = try ScenarioEvaluator(method: method).evaluate(Scenario(changes: changes, overrides: overrides), on: loaded.roster, from: year, through: lastYear)
+        } catch {
+            switch error {
+            case .scenario(let scenarioError): throw .data("scenario: \(scenarioError)")
+            case .parameter(let parameterError): throw .usage("--parametro: \(parameterError)")
+            case .invalidRoster(let input): throw RosterInput.failure(input)
+            case .assessment(.invalidInput(let input)): throw RosterInput.failure(input)
+            case .assessment(.parameter(let parameterError)): throw .data("--anno: \(parameterError)")
+            }
+        }
+        let firstHire = changes.compactMap { change -> CivilDate? in
+            if case .hire(let hire) = change { return hire.start }
+            return nil
+        }.min()
+        let hireStart = try parsed.value("dal-assunzioni").map { text throws(CommandFailure) in try ScenarioOptions.date(text, "--dal-assunzioni") }
+            ?? firstHire.map { max($0, CivilDate.startOfYear(year)) } ?? CivilDate.startOfYear(year)
+        let planning = ScenarioEvaluator.planning(for: years[0].scenario, hireStart: hireStart)
+        let report = format == "json"
+            ? SimulationReport.json(years, planning: planning) : SimulationReport.text(years, planning: planning, changes: descriptions)
+        return CommandOutput(report: report, warnings: loaded.warnings.map(\.description), inputs: RosterInput.inputFiles(path) + [parsed.value("piano")].compactMap { $0 })
+    }
+}
