@@ -13,7 +13,7 @@ enum CalcolaCommand: Subcommand {
             area, fasce, contributo, riparto tra i comuni (D.M. 15/2021, art. 2) e le persone
             escluse con il motivo. Con --formato csv: una riga per persona, per il foglio di calcolo.
             """,
-        arguments: [ArgumentSpec("INPUT", help: "File JSON dell'ambito o cartella con i CSV.")],
+        arguments: [ArgumentSpec("INPUT", help: "File JSON dell'ambito o cartella con i CSV; più input, o una cartella di ambiti, danno una tabella con una riga per ambito.", variadic: true)],
         options: [
             OptionSpec("anno", value: "ANNO", help: "Anno di riferimento (predefinito: l'anno in corso)."),
             RosterInput.methodOption,
@@ -32,7 +32,21 @@ enum CalcolaCommand: Subcommand {
         let method = try RosterInput.method(parsed)
         let year = try parsed.value("anno").map { text throws(CommandFailure) in try OptionValues.year(text) } ?? context.currentYear
         let parameters = try OptionValues.parameterTable(parsed, defaultYear: year)
-        let path = parsed.positionals[0]
+        let (inputs, isBatch) = try BatchInputs.resolve(parsed.positionals)
+        if isBatch {
+            guard ["testo", "json", "csv"].contains(format) else { throw .usage("con più ambiti il formato può essere testo, json o csv") }
+            let (assessments, failures) = BatchInputs.each(inputs) { input throws(CommandFailure) in
+                try RosterInput.assess(try RosterInput.load(input).roster, year: year, method: method, parameters: parameters)
+            }
+            let report: String
+            switch format {
+            case "json": report = BatchReport.assessmentsJSON(assessments, failures: failures, year: year)
+            case "csv": report = BatchReport.assessmentsCSV(assessments)
+            default: report = BatchReport.assessmentsText(assessments, failures: failures, year: year)
+            }
+            return BatchInputs.output(report: report, failures: failures, inputs: inputs)
+        }
+        let path = inputs[0]
         let loaded = try RosterInput.load(path)
         let assessment = try RosterInput.assess(loaded.roster, year: year, method: method, parameters: parameters)
         let explain = parsed.flag("spiega")
@@ -44,13 +58,13 @@ enum CalcolaCommand: Subcommand {
         default: report = AssessmentReport.text(assessment, explain: explain)
         }
         let warnings = (loaded.warnings + assessment.warnings).map(\.description)
-        let inputs = RosterInput.inputFiles(path)
+        let inputFiles = RosterInput.inputFiles(path)
         if let chart = parsed.value("grafico") {
             let series = [ContributionChart.Series(label: "Anno \(year)", assessment: assessment.contribution, dashed: false)]
             try OutputWriter.writeAtomically(
-                ContributionChart.standalone(series, title: "Contributo in funzione degli FTE — \(assessment.ambito.name)"), to: chart, inputs: inputs)
+                ContributionChart.standalone(series, title: "Contributo in funzione degli FTE — \(assessment.ambito.name)"), to: chart, inputs: inputFiles)
         }
-        return CommandOutput(report: report, warnings: warnings, inputs: inputs)
+        return CommandOutput(report: report, warnings: warnings, inputs: inputFiles)
     }
 }
 

@@ -14,7 +14,7 @@ enum ProspettoCommand: Subcommand {
             FTE per area di attività, soglie, contributo, persone escluse e riferimenti normativi.
             Con --formato html produce una pagina unica stampabile su A4 con il grafico.
             """,
-        arguments: [ArgumentSpec("INPUT", help: "File JSON dell'ambito o cartella con i CSV.")],
+        arguments: [ArgumentSpec("INPUT", help: "File JSON dell'ambito o cartella con i CSV; più input, o una cartella di ambiti, danno una tabella con una riga per ambito.", variadic: true)],
         options: [
             OptionSpec("campagna", value: "ANNO", help: "Anno della campagna C (il prospetto si invia entro il 28 febbraio di C)."),
             RosterInput.methodOption,
@@ -35,17 +35,32 @@ enum ProspettoCommand: Subcommand {
         let campaign = try OptionValues.year(campaignText, option: "campagna")
         let method = try RosterInput.method(parsed)
         let parameters = try OptionValues.parameterTable(parsed, defaultYear: campaign)
-        let path = parsed.positionals[0]
-        let loaded = try RosterInput.load(path)
-        let prospetto: Prospetto
-        do {
-            prospetto = try Prospetto.make(loaded.roster, campaign: campaign, assessor: RosterAssessor(parameters: parameters, method: method))
-        } catch {
-            switch error {
-            case .invalidInput(let input): throw RosterInput.failure(input)
-            case .parameter(let parameter): throw .data("--campagna: \(parameter)")
+        let assessor = RosterAssessor(parameters: parameters, method: method)
+        func make(_ roster: Roster) throws(CommandFailure) -> Prospetto {
+            do {
+                return try Prospetto.make(roster, campaign: campaign, assessor: assessor)
+            } catch {
+                switch error {
+                case .invalidInput(let input): throw RosterInput.failure(input)
+                case .parameter(let parameter): throw .data("--campagna: \(parameter)")
+                }
             }
         }
+        let (inputs, isBatch) = try BatchInputs.resolve(parsed.positionals)
+        if isBatch {
+            guard ["testo", "json", "csv"].contains(format) else { throw .usage("con più ambiti il formato può essere testo, json o csv") }
+            let (prospetti, failures) = BatchInputs.each(inputs) { input throws(CommandFailure) in try make(try RosterInput.load(input).roster) }
+            let report: String
+            switch format {
+            case "json": report = BatchReport.prospettiJSON(prospetti, failures: failures, campaign: campaign)
+            case "csv": report = BatchReport.prospettiCSV(prospetti)
+            default: report = BatchReport.prospettiText(prospetti, failures: failures, campaign: campaign)
+            }
+            return BatchInputs.output(report: report, failures: failures, inputs: inputs)
+        }
+        let path = inputs[0]
+        let loaded = try RosterInput.load(path)
+        let prospetto = try make(loaded.roster)
         let report: String
         switch format {
         case "json": report = ProspettoReport.json(prospetto)
@@ -58,11 +73,11 @@ enum ProspettoCommand: Subcommand {
         if prospetto.isLate(today: context.today) {
             warnings.append("la scadenza del prospetto \(campaign) era il \(prospetto.deadline.value.italian): oggi è il \(context.today.italian)")
         }
-        let inputs = RosterInput.inputFiles(path)
+        let inputFiles = RosterInput.inputFiles(path)
         if let chart = parsed.value("grafico") {
             try OutputWriter.writeAtomically(
-                ContributionChart.standalone(ProspettoReport.chartSeries(prospetto), title: ProspettoReport.chartTitle(prospetto)), to: chart, inputs: inputs)
+                ContributionChart.standalone(ProspettoReport.chartSeries(prospetto), title: ProspettoReport.chartTitle(prospetto)), to: chart, inputs: inputFiles)
         }
-        return CommandOutput(report: report, warnings: warnings, inputs: inputs)
+        return CommandOutput(report: report, warnings: warnings, inputs: inputFiles)
     }
 }

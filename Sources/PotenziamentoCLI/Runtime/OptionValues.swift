@@ -10,6 +10,13 @@ enum OptionValues {
         }
     }
 
+    /// An amount in euro: `500.000` and `180.000.000,00` (Italian thousands), `1000.5`, `45000`.
+    /// A dot followed by three digits can only group thousands here (money has two decimals).
+    static func euros(_ text: String, option: String) throws(CommandFailure) -> EuroCents {
+        if case .success(let whole) = DecimalParser.parseInteger(text) { return EuroCents(euros: Int64(whole)) }
+        return EuroCents.rounding(euros: try decimal(text, option: option, maximumDecimals: 2))
+    }
+
     static func integer(_ text: String, option: String) throws(CommandFailure) -> Int {
         switch DecimalParser.parseInteger(text) {
         case .success(let value): return value
@@ -59,10 +66,10 @@ enum OptionValues {
             let value: ParameterValue
             switch name.unit {
             case .euro:
-                guard case .success(let euros) = DecimalParser.parseDecimal(valueText, maximumDecimals: 2) else {
+                guard let amount = try? euros(valueText, option: "parametro") else {
                     throw .usage("--parametro \(name.rawValue): «\(valueText)» non è un importo in euro (es. 45000 o 45.000,00)")
                 }
-                value = .money(EuroCents.rounding(euros: euros))
+                value = .money(amount)
             case .residentsPerSocialWorker:
                 guard case .success(let residents) = DecimalParser.parseInteger(valueText) else {
                     throw .usage("--parametro \(name.rawValue): «\(valueText)» non è un numero intero di abitanti per AS (es. 5000)")

@@ -11,6 +11,7 @@ public enum Potenziamento {
         ProspettoCommand.self,
         CicloCommand.self,
         SimulaCommand.self,
+        RipartoCommand.self,
         ParametriCommand.self,
     ]
 

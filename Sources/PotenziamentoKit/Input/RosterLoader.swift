@@ -69,6 +69,12 @@ public enum RosterLoader {
         return Loaded(roster: roster, warnings: extraWarnings + all.warnings)
     }
 
+    /// Whether `path` is an existing file (not a folder).
+    public static func isRegularFile(_ path: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && !isDirectory.boolValue
+    }
+
     /// The decoded text of a file (UTF-8 or Windows-1252), or an error naming it.
     public static func readText(_ path: String) throws(InputError) -> String {
         try decodedFile(path).0

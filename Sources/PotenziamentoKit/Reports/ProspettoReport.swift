@@ -49,7 +49,10 @@ public enum ProspettoReport {
     // MARK: JSON
 
     /// The `potenziamento.prospetto.v1` document.
-    public static func json(_ p: Prospetto) -> String {
+    public static func json(_ p: Prospetto) -> String { jsonValue(p).rendered() }
+
+    /// The `potenziamento.prospetto.v1` document as a value (embedded in batch outputs).
+    public static func jsonValue(_ p: Prospetto) -> JSONValue {
         func yearJSON(_ a: AnnualAssessment, _ share: MunicipalShare) -> JSONValue {
             .object([
                 ("anno", .integer(a.year)),
@@ -83,7 +86,7 @@ public enum ProspettoReport {
             ("consuntivo", AssessmentReport.jsonValue(p.consuntivo)),
             ("previsione", AssessmentReport.jsonValue(p.previsione)),
             ("comuni", .array(comuni)),
-        ]).rendered()
+        ])
     }
 
     // MARK: Text

@@ -1,0 +1,55 @@
+import PotenziamentoKit
+
+/// `potenziamento riparto FILE [--fondo EURO] [--anno Y]`: many ATS at once, with the fund cap.
+enum RipartoCommand: Subcommand {
+    static let formats = ["testo", "json", "csv"]
+
+    static let spec = CommandSpec(
+        name: "riparto",
+        abstract: "Riparto nazionale: contributo di molti ambiti con il limite del fondo.",
+        discussion: """
+            FILE è un CSV con codice;denominazione;popolazione;fte e facoltativo pregresso (importi
+            già riconosciuti per anni precedenti, pagati per intero). Se i contributi nuovi superano
+            il fondo rimasto, sono ridotti tutti dello stesso coefficiente; i centesimi si assegnano
+            con i resti maggiori, così il totale torna al centesimo.
+            """,
+        arguments: [ArgumentSpec("FILE", help: "Tabella CSV degli ambiti.")],
+        options: [
+            OptionSpec("fondo", value: "EURO", help: "Risorse disponibili (predefinito: il fondo in vigore, 180.000.000,00 €)."),
+            OptionSpec("anno", value: "ANNO", help: "Anno di riferimento (predefinito: l'anno in corso)."),
+            CommonOptions.format(formats), CommonOptions.output, CommonOptions.parameter,
+        ],
+        examples: ["potenziamento riparto Examples/riparto-esempio.csv --anno 2025", "potenziamento riparto Examples/riparto-esempio.csv --fondo 1.000.000"])
+
+    static func run(_ parsed: ParsedArguments, context: CommandContext) throws(CommandFailure) -> CommandOutput {
+        let format = try OptionValues.format(parsed, allowed: formats, command: spec.name)
+        let year = try parsed.value("anno").map { text throws(CommandFailure) in try OptionValues.year(text) } ?? context.currentYear
+        let parameters = try OptionValues.parameterTable(parsed, defaultYear: year)
+        var fund: EuroCents?
+        if let text = parsed.value("fondo") {
+            let value = try OptionValues.euros(text, option: "fondo")
+            guard value >= .zero else { throw .data("--fondo: il fondo non può essere negativo") }
+            fund = value
+        }
+        let path = parsed.positionals[0]
+        let loaded: (entries: [AllocationEntry], warnings: [InputDiagnostic])
+        do { loaded = try NationalTableReader.load(path: path) } catch { throw RosterInput.failure(error) }
+        let allocation: NationalAllocation
+        do {
+            allocation = try NationalAllocation.compute(loaded.entries, year: year, fund: fund, parameters: parameters)
+        } catch {
+            throw .data(error.description)
+        }
+        var warnings = loaded.warnings.map(\.description)
+        if allocation.previousTotal > allocation.fund {
+            warnings.append("il pregresso (\(NumberFormatting.euro(allocation.previousTotal))) supera il fondo (\(NumberFormatting.euro(allocation.fund))): nessuna risorsa per i contributi nuovi")
+        }
+        let report: String
+        switch format {
+        case "json": report = AllocationReport.json(allocation)
+        case "csv": report = AllocationReport.csv(allocation)
+        default: report = AllocationReport.text(allocation)
+        }
+        return CommandOutput(report: report, warnings: warnings, inputs: [path])
+    }
+}

@@ -1,0 +1,118 @@
+import Foundation
+import Testing
+
+@testable import PotenziamentoCLI
+@testable import PotenziamentoKit
+
+@Suite("National riparto with the fund cap (RULES.md §6)")
+struct NationalTests {
+    static func entry(_ code: String, _ population: Int, _ fte: Fraction, previous: Int64 = 0) -> AllocationEntry {
+        AllocationEntry(code: code, name: code, population: population, fte: fte, previous: EuroCents(cents: previous),
+                        place: SourcePlace(file: "t.csv", position: .csvLine(1, column: nil)))
+    }
+
+    static let entries = [
+        entry("A", 100_000, Fraction(22)), entry("B", 65_000, Fraction(19, 2)), entry("C", 48_000, Fraction(15)),
+        entry("D", 81_000, Fraction(1803, 100)), entry("E", 13_000, Fraction(3)),
+    ]
+
+    @Test("without reduction every ATS gets its contribution")
+    func noReduction() throws {
+        let a = try NationalAllocation.compute(Self.entries, year: 2025)
+        #expect(a.coefficient == .one)
+        #expect(a.assigned == a.contributions.map(\.total))
+        #expect(a.fund == EuroCents(euros: 180_000_000))
+    }
+
+    @Test("with reduction: one coefficient, every ATS the same share to the cent, total equal to the fund", arguments: [Int64(1), 99, 10_000_000, 33_333_333, 50_000_001])
+    func reduction(fundCents: Int64) throws {
+        let fund = EuroCents(cents: fundCents)
+        let a = try NationalAllocation.compute(Self.entries, year: 2025, fund: fund)
+        #expect(a.isReduced)
+        #expect(a.assignedTotal == fund)
+        for (contribution, assigned) in zip(a.contributions, a.assigned) {
+            let exact = Fraction(Int128(contribution.total.cents)) * a.coefficient
+            #expect((exact - Fraction(Int128(assigned.cents))).clampedAtZero < .one)
+            #expect((Fraction(Int128(assigned.cents)) - exact).clampedAtZero < .one)
+        }
+        // An ATS below T65 has 0 contribution and stays at 0.
+        #expect(a.contributions[1].total == .zero)
+        #expect(a.assigned[1] == .zero)
+    }
+
+    @Test("pregresso is kept whole; only what is left of the fund goes to new contributions")
+    func previous() throws {
+        var entries = Self.entries
+        entries[0] = Self.entry("A", 100_000, Fraction(22), previous: 5_000_000)
+        let fund = EuroCents(euros: 300_000)
+        let a = try NationalAllocation.compute(entries, year: 2025, fund: fund)
+        #expect(a.previousTotal == EuroCents(euros: 50_000))
+        #expect(a.assignedTotal == EuroCents(euros: 250_000))
+        #expect(a.assignedTotal + a.previousTotal == fund)
+        let exhausted = try NationalAllocation.compute(entries, year: 2025, fund: EuroCents(euros: 10_000))
+        #expect(exhausted.assignedTotal == .zero)
+        #expect(exhausted.coefficient == .zero)
+    }
+
+    @Test("counts by threshold and the national FTE gap")
+    func summary() throws {
+        let a = try NationalAllocation.compute(Self.entries, year: 2025)
+        let counts = a.counts
+        #expect(counts.belowMinimum == 1)
+        #expect(counts.betweenMinimumAndLEP == 0)
+        #expect(counts.atLeastLEP == 4)
+        #expect(counts.atLeastObjective == 1)
+        #expect(a.missingFTE.minimum == Fraction(1, 2))
+        #expect(a.missingFTE.lep == Fraction(7, 2))
+    }
+
+    @Test("riparto command: JSON keys, --fondo in Italian style, errors with file:line")
+    func command() throws {
+        let example = TestSupport.path("Examples/riparto-esempio.csv")
+        let result = TestSupport.run("riparto", example, "--anno", "2025", "--fondo", "500.000", "--formato", "json")
+        #expect(result.status == .success)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? NSDictionary)
+        for key in ["formato", "fondo", "pregresso", "richiesto", "coefficiente", "ambiti", "totaleAssegnato"] { #expect(object[key] != nil, "\(key)") }
+        #expect(object["fondo"] as? NSNumber == NSNumber(value: 500_000))
+        #expect(result.standardOutput.contains("\"totaleAssegnato\": 452999.5,"))
+        #expect(result.standardOutput.contains("\"coefficiente\": 0.565482,"))
+        let folder = try TestSupport.temporaryFolder()
+        let bad = folder.appendingPathComponent("t.csv")
+        try "codice;denominazione;popolazione;fte\nA;a;100000;22\nA;b;0;x\n".write(to: bad, atomically: true, encoding: .utf8)
+        let failed = TestSupport.run("riparto", bad.path, "--anno", "2025")
+        #expect(failed.status == .dataError)
+        #expect(failed.standardError.contains("t.csv:3 (colonna codice)"))
+        #expect(failed.standardError.contains("t.csv:3 (colonna popolazione)"))
+        #expect(failed.standardError.contains("t.csv:3 (colonna fte)"))
+    }
+}
+
+@Suite("Many rosters at once")
+struct BatchTests {
+    @Test("a folder of ATS: one row per ATS, the bad one reported, exit 65 at the end")
+    func folder() throws {
+        let folder = try TestSupport.temporaryFolder()
+        try FileManager.default.copyItem(atPath: TestSupport.path("Examples/ambito-esempio"), toPath: folder.appendingPathComponent("a1").path)
+        try FileManager.default.copyItem(atPath: TestSupport.path("Examples/ambito-esempio.json"), toPath: folder.appendingPathComponent("a2.json").path)
+        try "{\"formato\": ".write(to: folder.appendingPathComponent("b-rotto.json"), atomically: true, encoding: .utf8)
+        let result = TestSupport.run("calcola", folder.path, "--anno", "2025", "--formato", "json")
+        #expect(result.status == .dataError)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? NSDictionary)
+        #expect((object["ambiti"] as? [Any])?.count == 2)
+        #expect((object["errori"] as? [NSDictionary])?.first?["input"] as? String == folder.appendingPathComponent("b-rotto.json").path)
+        #expect(result.standardError.contains("1 ambiti su 3 non calcolati"))
+        let totals = try #require(object["totali"] as? NSDictionary)
+        #expect(totals["contributo"] as? NSNumber == NSNumber(value: 372_419.38))
+        let prospetti = TestSupport.run("prospetto", folder.appendingPathComponent("a1").path, folder.appendingPathComponent("a2.json").path, "--campagna", "2026")
+        #expect(prospetti.status == .success)
+        #expect(prospetti.standardOutput.contains("405.143,76 €"))
+        #expect(TestSupport.run("calcola", folder.path, "--anno", "2025", "--formato", "markdown").status == .usage)
+    }
+
+    @Test("a folder with no ATS is a missing input")
+    func emptyFolder() throws {
+        let folder = try TestSupport.temporaryFolder()
+        try "x".write(to: folder.appendingPathComponent("note.txt"), atomically: true, encoding: .utf8)
+        #expect(TestSupport.run("calcola", folder.path, "--anno", "2025").status == .noInput)
+    }
+}
