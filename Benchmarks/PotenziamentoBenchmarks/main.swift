@@ -84,5 +84,75 @@ try measure("roster \(persons) records: assess only (giorni)", records: persons)
 try measure("roster \(persons) records: assess only (mesi)", records: persons) {
     lastTotal = try RosterAssessor(method: .months).assess(roster, year: 2025).contribution.total
 }
+
+// 2. A national table of 600 ATS with the fund cap.
+var tableLines = ["codice;denominazione;popolazione;fte;pregresso"]
+for index in 0..<600 {
+    let population = 20_000 + generator.next(400_000)
+    tableLines.append("ATS-\(index);Ambito \(index);\(population);\(max(0, population / 5_000 + generator.next(20) - 8)),\(generator.next(100));\(generator.next(3) == 0 ? generator.next(50_000) : 0)")
+}
+let table = tableLines.joined(separator: "\n") + "\n"
+let tablePath = folder.appendingPathComponent("nazionale.csv").path
+try table.write(toFile: tablePath, atomically: true, encoding: .utf8)
+try measure("national table 600 ATS: load + riparto (fund cap)", records: 600, bytes: table.utf8.count) {
+    let entries = try NationalTableReader.load(path: tablePath).entries
+    lastTotal = try NationalAllocation.compute(entries, year: 2025, fund: EuroCents(euros: 100_000_000)).assignedTotal
+}
+let entries = try NationalTableReader.load(path: tablePath).entries
+try measure("  phase: riparto only", records: 600) {
+    lastTotal = try NationalAllocation.compute(entries, year: 2025, fund: EuroCents(euros: 100_000_000)).assignedTotal
+}
+
+// 3. A region: 90 ATS rosters of 25 AS each, as a folder of JSON files.
+let region = folder.appendingPathComponent("regione")
+try FileManager.default.createDirectory(at: region, withIntermediateDirectories: true)
+var regionBytes = 0
+for index in 0..<90 {
+    let text = generator.rosterJSON(persons: 25, comuni: 1 + generator.next(12))
+    regionBytes += text.utf8.count
+    try text.write(to: region.appendingPathComponent("ambito-\(index).json"), atomically: true, encoding: .utf8)
+}
+try measure("region 90 rosters × 25 AS: load + assess each", records: 90 * 25, bytes: regionBytes) {
+    for index in 0..<90 {
+        let roster = try RosterLoader.load(path: region.appendingPathComponent("ambito-\(index).json").path).roster
+        lastTotal = try RosterAssessor().assess(roster, year: 2025).contribution.total
+    }
+}
+
+// 4. 1.000 what-if scenarios on one ATS (one to three hires each).
+let ats = try RosterLoader.load(path: region.appendingPathComponent("ambito-0.json").path).roster
+let code = ats.municipalities[0].istatCode
+let scenarios = (0..<1_000).map { index in
+    Scenario(changes: (0...(index % 3)).map { hire in
+        .hire(PlannedHire(id: "S\(index)-\(hire)", start: CivilDate(year: 2025, month: 1 + (index + hire) % 12, day: 1)!,
+                          percentage: Fraction(50 + (index % 2) * 50), employer: Employer(kind: .comune, istatCode: code)))
+    })
+}
+try measure("1.000 scenarios on one ATS (base + scenario each)", records: 1_000) {
+    for scenario in scenarios {
+        lastTotal = try ScenarioEvaluator().evaluate(scenario, on: ats, from: 2025, through: 2025)[0].difference
+    }
+}
+
+// 5. Start-up of the command for a one-line `contributo` (needs `swift build -c release` first).
+let executable = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("potenziamento")
+if FileManager.default.isExecutableFile(atPath: executable.path) {
+    let arguments = [executable.path, "contributo", "--popolazione", "100000", "--fte", "22,5", "--anno", "2025"]
+    measure("start-up: potenziamento contributo", repetitions: 20, records: 1) {
+        var actions: posix_spawn_file_actions_t = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
+        var pid: pid_t = 0
+        posix_spawn(&pid, executable.path, &actions, nil, &argv, environ)
+        var status: Int32 = 0
+        waitpid(pid, &status, 0)
+        posix_spawn_file_actions_destroy(&actions)
+        for pointer in argv { free(pointer) }
+    }
+} else {
+    print("command start-up: skipped (build the command first: swift build -c release)")
+}
+
 print("")
-print("(contributo dell'ultimo caso: \(lastTotal))")
+print("(ultimo importo calcolato: \(lastTotal))")
