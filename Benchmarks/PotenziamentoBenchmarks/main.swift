@@ -40,7 +40,7 @@ let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pote
 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
 defer { try? FileManager.default.removeItem(at: folder) }
 
-print("PotenziamentoKit \(PotenziamentoKit.version) — benchmark (best of 5 runs)\(quick ? " [quick]" : "")")
+print("PotenziamentoKit \(PotenziamentoKitInfo.version) — benchmark (best of 5 runs)\(quick ? " [quick]" : "")")
 print("")
 
 // 1. One roster of 100.000 records, JSON and CSV, read from disk and assessed (end to end).

@@ -76,7 +76,7 @@ struct CommandLineTests {
             #expect(TestSupport.run(command.spec.name, "-h").standardOutput == viaFlag.standardOutput)
             #expect(TestSupport.run("help", command.spec.name).standardOutput == viaFlag.standardOutput)
         }
-        #expect(TestSupport.run("--version").standardOutput == "potenziamento \(PotenziamentoKit.version)\n")
+        #expect(TestSupport.run("--version").standardOutput == "potenziamento \(PotenziamentoKitInfo.version)\n")
         #expect(TestSupport.run().status == .usage)
     }
 

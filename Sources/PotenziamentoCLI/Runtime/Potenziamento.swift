@@ -53,7 +53,7 @@ public enum Potenziamento {
         case "-h", "--help":
             return CommandResult(status: .success, standardOutput: rootHelp, standardError: "")
         case "--version":
-            return CommandResult(status: .success, standardOutput: "potenziamento \(PotenziamentoKit.version)\n", standardError: "")
+            return CommandResult(status: .success, standardOutput: "potenziamento \(PotenziamentoKitInfo.version)\n", standardError: "")
         case "help":
             guard arguments.count > 1 else { return CommandResult(status: .success, standardOutput: rootHelp, standardError: "") }
             let command = try subcommand(named: arguments[1])

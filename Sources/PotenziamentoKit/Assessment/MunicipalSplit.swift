@@ -38,9 +38,12 @@ public struct MunicipalSplit: Sendable, Hashable {
     /// The DM 15/2021 art. 2 split of `total` among the comuni and the capofila (RULES.md §7).
     ///
     /// - Parameters:
+    ///   - total: the ATS contribution to split.
     ///   - residents: residents of each comune at 1 January, in input order, with code and name.
     ///   - ownFTE: FTE employed by each comune itself, by ISTAT code.
     ///   - leadFTE: FTE of the ATS-level entities (capofila, unione, consorzio, ASL with delega, ...).
+    ///   - allFunctionsDelegated: all social functions are delegated to the capofila (art. 2, c. 1).
+    ///   - parameters: the parameters in force for the year (the national formula of c. 4).
     public static func compute(
         total: EuroCents, residents: [(code: String, name: String, residents: Int)], ownFTE: [String: Fraction],
         leadFTE: Fraction, allFunctionsDelegated: Bool, parameters: ParametersInForce

@@ -39,7 +39,7 @@ public enum ExclusionReason: String, Sendable, Hashable, CaseIterable {
 }
 
 /// The counting rule of RULES.md §2: a record counts iff all six conditions hold; otherwise it
-/// is excluded with the first failing reason, in the order of ``ExclusionReason/allCases``.
+/// is excluded with the first failing reason, in the order of `ExclusionReason.allCases`.
 public enum Eligibility {
     /// The first reason `record` is excluded, or nil when it counts.
     public static func exclusionReason(for record: StaffRecord) -> ExclusionReason? {

@@ -56,6 +56,7 @@ public struct Fraction: Sendable, Hashable, Comparable, CustomStringConvertible 
 
     // MARK: Arithmetic
 
+    /// The exact sum.
     public static func + (lhs: Fraction, rhs: Fraction) -> Fraction {
         if lhs.denominator == rhs.denominator {
             return Fraction(lhs.numerator + rhs.numerator, lhs.denominator)
@@ -66,12 +67,15 @@ public struct Fraction: Sendable, Hashable, Comparable, CustomStringConvertible 
         return Fraction(lhs.numerator * left + rhs.numerator * right, lhs.denominator * left)
     }
 
+    /// The exact difference.
     public static func - (lhs: Fraction, rhs: Fraction) -> Fraction { lhs + (-rhs) }
 
+    /// The opposite value.
     public static prefix func - (value: Fraction) -> Fraction {
         Fraction(unchecked: -value.numerator, value.denominator)
     }
 
+    /// The exact product.
     public static func * (lhs: Fraction, rhs: Fraction) -> Fraction {
         let first = greatestCommonDivisor(lhs.numerator, rhs.denominator)
         let second = greatestCommonDivisor(rhs.numerator, lhs.denominator)
@@ -86,7 +90,9 @@ public struct Fraction: Sendable, Hashable, Comparable, CustomStringConvertible 
         return lhs * Fraction(rhs.denominator, rhs.numerator)
     }
 
+    /// Adds `rhs` to `lhs` exactly.
     public static func += (lhs: inout Fraction, rhs: Fraction) { lhs = lhs + rhs }
+    /// Subtracts `rhs` from `lhs` exactly.
     public static func -= (lhs: inout Fraction, rhs: Fraction) { lhs = lhs - rhs }
 
     public static func < (lhs: Fraction, rhs: Fraction) -> Bool {

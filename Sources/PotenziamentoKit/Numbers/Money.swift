@@ -24,8 +24,11 @@ public struct EuroCents: Sendable, Hashable, Comparable, CustomStringConvertible
     /// The amount as an exact fraction of a euro.
     public var euros: Fraction { Fraction(Int128(cents), 100) }
 
+    /// The sum of two amounts.
     public static func + (lhs: EuroCents, rhs: EuroCents) -> EuroCents { EuroCents(cents: lhs.cents + rhs.cents) }
+    /// The difference of two amounts.
     public static func - (lhs: EuroCents, rhs: EuroCents) -> EuroCents { EuroCents(cents: lhs.cents - rhs.cents) }
+    /// Adds `rhs` to `lhs`.
     public static func += (lhs: inout EuroCents, rhs: EuroCents) { lhs = lhs + rhs }
     public static func < (lhs: EuroCents, rhs: EuroCents) -> Bool { lhs.cents < rhs.cents }
 

@@ -72,7 +72,7 @@ public enum ProspettoHTML {
             body.append("<li>\(e(citation.name.label)): <strong>\(e(citation.valueText))</strong> — \(e(citation.reference.citation))</li>")
         }
         body.append("</ul>")
-        body.append("<footer>Prodotto con PotenziamentoKit \(PotenziamentoKit.version). Importi per fascia arrotondati al centesimo (metà per eccesso); riparto tra i comuni con il metodo dei resti maggiori.</footer>")
+        body.append("<footer>Prodotto con PotenziamentoKit \(PotenziamentoKitInfo.version). Importi per fascia arrotondati al centesimo (metà per eccesso); riparto tra i comuni con il metodo dei resti maggiori.</footer>")
         return """
             <?xml version="1.0" encoding="UTF-8"?>
             <!DOCTYPE html>

@@ -1,18 +1,32 @@
 /// The kind of employer of a staff record (`ente.tipo`), per Nota 908/2023 and RULES.md §2.
 public enum EmployerKind: String, Sendable, Hashable, CaseIterable {
+    /// A comune of the ATS (`codiceIstat` required).
     case comune
+    /// The ATS itself.
     case ambito
+    /// Unione di comuni (art. 32 TUEL).
     case unioneDiComuni = "unione_di_comuni"
+    /// Comunità montana (artt. 27-29 TUEL).
     case comunitaMontana = "comunita_montana"
+    /// Azienda speciale.
     case aziendaSpeciale = "azienda_speciale"
+    /// Azienda servizi alla persona (ASP).
     case asp
+    /// Organismo strumentale del comune.
     case organismoStrumentale = "organismo_strumentale"
+    /// Comune capofila in convenzione (art. 30 TUEL).
     case comuneCapofila = "comune_capofila"
+    /// Consorzio for socio-assistential services.
     case consorzio
+    /// Società della salute.
     case societaDellaSalute = "societa_della_salute"
+    /// Azienda speciale consortile servizi alla persona.
     case aziendaSpecialeConsortile = "azienda_speciale_consortile"
+    /// Azienda sanitaria locale: counts only with `delegaFunzioni` or `costoRimborsato` (RULES.md §2, rule 5).
     case asl
+    /// A private body working under appalto: never counts (Nota 908/2023).
     case privatoAppalto = "privato_appalto"
+    /// A Terzo settore body working under appalto: never counts (Nota 908/2023).
     case terzoSettoreAppalto = "terzo_settore_appalto"
 
     /// Italian label.
@@ -82,13 +96,18 @@ public struct ServicePeriod: Sendable, Hashable {
 
 /// The five aree di attività of the prospetto (seed 000; RULES.md §3).
 public enum ActivityArea: String, Sendable, Hashable, CaseIterable {
+    /// Segretariato sociale.
     case segretariatoSociale = "segretariato_sociale"
+    /// Servizio sociale professionale.
     case servizioSocialeProfessionale = "servizio_sociale_professionale"
+    /// Famiglia, minori, anziani autosufficienti.
     case famigliaMinoriAnzianiAutosufficienti = "famiglia_minori_anziani_autosufficienti"
+    /// Persone con disabilità, non autosufficienza.
     case disabilitaNonAutosufficienza = "disabilita_non_autosufficienza"
+    /// Povertà, disagio adulti (dipendenze, salute mentale).
     case povertaDisagioAdulti = "poverta_disagio_adulti"
 
-    /// The position of the area in ``allCases``.
+    /// The position of the area in `allCases`.
     public var index: Int {
         switch self {
         case .segretariatoSociale: 0
