@@ -149,3 +149,31 @@ struct GarbageInputTests {
         #expect(result.standardError.contains("2020"))
     }
 }
+
+@Suite("Spreadsheet templates")
+struct TemplateTests {
+    @Test("the templates open as a roster once the example rows are filled in, and comment rows are skipped")
+    func filledTemplate() throws {
+        let folder = try TestSupport.temporaryFolder().appendingPathComponent("mio-ambito")
+        try FileManager.default.copyItem(atPath: TestSupport.path("Examples/modelli"), toPath: folder.path)
+        for name in ["ambito.csv", "comuni.csv", "personale.csv"] {
+            let url = folder.appendingPathComponent(name)
+            let bytes = try Data(contentsOf: url)
+            #expect(bytes.starts(with: [0xEF, 0xBB, 0xBF]), "\(name) has a BOM")
+            let text = String(decoding: bytes, as: UTF8.self)
+            #expect(text.contains(";"))
+            // A user keeps the example as a comment and adds a real row below it.
+            let lines = text.split(separator: "\r\n").map(String.init)
+            let filled = lines + lines.dropFirst().map { $0.replacingOccurrences(of: "# ESEMPIO, cancellare: ", with: "") }
+            try Data(filled.joined(separator: "\r\n").utf8).write(to: url)
+        }
+        let valida = TestSupport.run("valida", folder.path)
+        #expect(valida.status == .success, "\(valida.standardOutput)")
+        let prospetto = TestSupport.run("prospetto", folder.path, "--campagna", "2026")
+        #expect(prospetto.status == .success, "\(prospetto.standardError)")
+        #expect(prospetto.standardOutput.contains("PROSPETTO RIASSUNTIVO — campagna 2026"))
+        let calcola = TestSupport.run("calcola", folder.path, "--anno", "2026", "--formato", "json")
+        #expect(calcola.status == .success)
+        #expect(calcola.standardOutput.contains("\"popolazione\": 29950,"))
+    }
+}

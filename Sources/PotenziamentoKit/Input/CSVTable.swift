@@ -1,6 +1,6 @@
 /// A CSV file read with its header: columns by name (case-insensitive, any order), unknown
 /// columns and missing required columns reported as errors, rows with the wrong number of
-/// fields reported with their line.
+/// fields reported with their line, rows whose first cell starts with `#` skipped as comments.
 struct CSVTable {
     let file: String
     let columns: [String: Int]
@@ -50,6 +50,8 @@ struct CSVTable {
         guard usable else { return nil }
         var rows: [CSVParser.Record] = []
         for record in records.dropFirst() {
+            // A row whose first cell starts with `#` is a comment (the templates' example rows).
+            if let first = record.fields.first, first.trimmingSpaces.hasPrefix("#") { continue }
             if record.fields.count != header.fields.count {
                 // A spreadsheet may add empty trailing cells; anything else is a broken row.
                 let extra = record.fields.dropFirst(header.fields.count)
