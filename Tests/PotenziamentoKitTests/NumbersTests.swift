@@ -49,6 +49,9 @@ struct DecimalParserTests {
             ("22,5", Fraction(45, 2)), ("22.5", Fraction(45, 2)), ("0", .zero), ("-1", Fraction(-1)),
             ("1.234,56", Fraction(123_456, 100)), ("1.234.567", Fraction(1_234_567)), (" 7 ", Fraction(7)),
             ("0,0001", Fraction(1, 10_000)), ("100000", Fraction(100_000)),
+            // Found by the fuzzer: 15 integer digits and 6 decimals overflowed the 64-bit fast path.
+            ("999999999999999,999999", Fraction(Int128(999_999_999_999_999_999_999), 1_000_000)),
+            ("88800800180100.300000", Fraction(Int128(888_008_001_801_003), 10)),
         ])
     func accepted(text: String, value: Fraction) throws {
         #expect(try DecimalParser.parseDecimal(text).get() == value)
@@ -56,7 +59,11 @@ struct DecimalParserTests {
 
     @Test(
         "rejected numbers",
-        arguments: ["", "22,5x", "1e3", "NaN", "abc", "22,", ",5", "1,2,3", "1.23.4", "2 2", "+3", "0x10", "1.234,5,6", "--1", "٣"])
+        arguments: [
+            "", "22,5x", "1e3", "NaN", "abc", "22,", ",5", "1,2,3", "1.23.4", "2 2", "+3", "0x10", "1.234,5,6", "--1", "٣",
+            // Found by the fuzzer (scripts/fuzz.sh, target numbers): dots after the decimal comma crashed the parser.
+            "2.222,..", "1.000,5.5", "1.000,.", "-1.000,5.5",
+        ])
     func rejected(text: String) {
         #expect(throws: NumberParseError.self) { try DecimalParser.parseDecimal(text).get() }
     }

@@ -79,6 +79,8 @@ public enum DecimalParser {
             return .failure(.malformed)
         }
         guard !integerPart.isEmpty else { return .failure(.malformed) }
+        // Only digits may remain once the separators are understood (`2.222,..` is not a number).
+        guard integerPart.allSatisfy(isDigit), fractionPart.allSatisfy(isDigit) else { return .failure(.malformed) }
         guard integerPart.count <= maximumIntegerDigits else { return .failure(.tooLarge) }
         guard fractionPart.count <= maximumDecimals else { return .failure(.tooManyDecimals(allowed: maximumDecimals)) }
         var value: Int128 = 0
@@ -128,6 +130,8 @@ public enum DecimalParser {
         var seenSeparator = false
         for byte in text.utf8 {
             if byte >= 0x30 && byte <= 0x39 {
+                // 18 digits always fit in 64 bits; longer numbers take the 128-bit general path.
+                if integerDigits + fractionDigits >= 18 { return nil }
                 value = value * 10 + Int64(byte - 0x30)
                 if seenSeparator {
                     fractionDigits += 1
