@@ -31,11 +31,11 @@ public enum RosterCSVReader {
     /// The roster in `files` (the folder is `folderName`) and the problems found reading it; as
     /// for ``RosterJSONReader``, the roster holds the records read cleanly even when others
     /// failed, so one pass of validation finds everything.
-    public static func read(_ files: Files, folderName: String) -> (roster: Roster?, diagnostics: Diagnostics) {
+    public static func read(_ files: Files, folderName: String, maximumRecords: Int = RosterLimits.maximumRecords) -> (roster: Roster?, diagnostics: Diagnostics) {
         var diagnostics = Diagnostics()
         let ambito = readAmbito(files.ambito, folderName: folderName, diagnostics: &diagnostics)
         let municipalities = readMunicipalities(files.comuni, diagnostics: &diagnostics)
-        let staff = readStaff(files.personale, diagnostics: &diagnostics)
+        let staff = readStaff(files.personale, maximumRecords: maximumRecords, diagnostics: &diagnostics)
         return (Roster(ambito: ambito, municipalities: municipalities, staff: staff, source: folderName), diagnostics)
     }
 
@@ -127,9 +127,13 @@ public enum RosterCSVReader {
         var values: [String: String]
     }
 
-    static func readStaff(_ file: (text: String, name: String), diagnostics: inout Diagnostics) -> [StaffRecord] {
+    static func readStaff(_ file: (text: String, name: String), maximumRecords: Int, diagnostics: inout Diagnostics) -> [StaffRecord] {
         guard let table = CSVTable(text: file.text, file: file.name, required: staffRequired, optional: staffOptional, diagnostics: &diagnostics)
         else { return [] }
+        if table.rows.count > maximumRecords {
+            diagnostics.error(SourcePlace(file: file.name, position: .file), RosterLimits.tooManyRecords(table.rows.count, maximum: maximumRecords))
+            return []
+        }
         var order: [String] = []
         var records: [String: StaffRecord] = [:]
         var firstRow: [String: CSVParser.Record] = [:]

@@ -10,7 +10,7 @@ public enum RosterJSONReader {
     /// can be parsed, the roster holds every record that was read cleanly, even if others had
     /// errors, so that the validator can still check them in the same pass; callers must not
     /// assess a roster whose diagnostics have errors (``RosterLoader`` never does).
-    public static func read(text: String, file: String) -> (roster: Roster?, diagnostics: Diagnostics) {
+    public static func read(text: String, file: String, maximumRecords: Int = RosterLimits.maximumRecords) -> (roster: Roster?, diagnostics: Diagnostics) {
         var diagnostics = Diagnostics()
         let root = SourcePlace(file: file, position: .json(.root))
         let document: JSONNode
@@ -45,7 +45,13 @@ public enum RosterJSONReader {
             }
         }
         var staff: [StaffRecord] = []
-        for (index, node) in fields.array("personale", required: true, diagnostics: &diagnostics).enumerated() {
+        var staffNodes = fields.array("personale", required: true, diagnostics: &diagnostics)
+        if staffNodes.count > maximumRecords {
+            diagnostics.error(root.field("personale"), RosterLimits.tooManyRecords(staffNodes.count, maximum: maximumRecords))
+            staffNodes = []
+        }
+        staff.reserveCapacity(staffNodes.count)
+        for (index, node) in staffNodes.enumerated() {
             if let record = readStaff(node, place: root.field("personale").element(index), diagnostics: &diagnostics) {
                 staff.append(record)
             }

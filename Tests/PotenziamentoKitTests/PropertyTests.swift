@@ -1,0 +1,232 @@
+import Foundation
+import Testing
+
+@testable import PotenziamentoKit
+
+/// A seeded generator (SplitMix64) so every property test is reproducible: the seed is printed in
+/// each failure, and `POTENZIAMENTO_SEED=<n> swift test --filter Property` replays it.
+struct SeededGenerator: RandomNumberGenerator {
+    private var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// The seed of this run: `POTENZIAMENTO_SEED` if set, else a fixed default.
+    static let runSeed: UInt64 = ProcessInfo.processInfo.environment["POTENZIAMENTO_SEED"].flatMap(UInt64.init) ?? 20_261_123
+}
+
+/// Random rosters and figures for the property tests.
+struct RandomRosters {
+    var generator: SeededGenerator
+
+    mutating func int(_ range: ClosedRange<Int>) -> Int { Int.random(in: range, using: &generator) }
+    mutating func bool() -> Bool { Bool.random(using: &generator) }
+
+    mutating func date(in years: ClosedRange<Int>) -> CivilDate {
+        let year = int(years)
+        let month = int(1...12)
+        return CivilDate(year: year, month: month, day: int(1...CivilDate.daysInMonth(month, year: year)))!
+    }
+
+    mutating func percentage() -> Fraction {
+        [Fraction(100), Fraction(50), Fraction(8333, 100), Fraction(6667, 100), Fraction(int(1...1_000_000), 10_000)][int(0...4)]
+    }
+
+    mutating func areas() -> [ActivityArea: Fraction] {
+        if int(0...3) == 0 { return [:] }
+        let first = ActivityArea.allCases[int(0...4)]
+        let second = ActivityArea.allCases[int(0...4)]
+        if first == second { return [first: Fraction(100)] }
+        let share = Fraction(int(1...9_999), 100)
+        return [first: share, second: Fraction(100) - share]
+    }
+
+    /// Non-overlapping periods in 2023-2027.
+    mutating func periods() -> [ServicePeriod] {
+        var result: [ServicePeriod] = []
+        var start = date(in: 2023...2025)
+        for _ in 0..<int(1...3) {
+            let openEnded = int(0...3) == 0
+            let end = openEnded ? nil : start.adding(days: int(0...500))
+            result.append(ServicePeriod(start: start, end: end, percentage: percentage(), place: SourcePlace(file: "p", position: .file)))
+            guard let end else { break }
+            start = end.adding(days: int(1...120))
+        }
+        return result
+    }
+
+    mutating func roster() -> Roster {
+        let comuni = (0..<int(1...6)).map { index in
+            Municipality(istatCode: "0990\(10 + index)", name: "Comune \(index)",
+                         residents: bool() ? .constant(int(500...90_000)) : .byYear([2025: int(500...90_000), 2026: int(500...90_000)]),
+                         place: SourcePlace(file: "p", position: .file))
+        }
+        let kinds = EmployerKind.allCases
+        let staff = (0..<int(0...40)).map { index -> StaffRecord in
+            let kind = int(0...2) == 0 ? kinds[int(0...kinds.count - 1)] : .comune
+            let employer = Employer(
+                kind: kind, istatCode: kind == .comune ? comuni[int(0...comuni.count - 1)].istatCode : nil,
+                delegatedFunctions: kind == .asl && bool(), costReimbursed: kind == .asl && bool())
+            return StaffRecord(
+                id: "P\(index)", profile: int(0...9) == 0 ? "educatore" : "assistente_sociale",
+                contract: int(0...6) == 0 ? "tempo_determinato" : "tempo_indeterminato", employer: employer, periods: periods(),
+                areas: areas(), employedInTerritorialServices: int(0...12) != 0, place: SourcePlace(file: "p", position: .file))
+        }
+        return Roster(ambito: Ambito(code: "R", name: "Random", allFunctionsDelegatedToLead: int(0...5) == 0), municipalities: comuni, staff: staff, source: "p")
+    }
+}
+
+@Suite("Properties (seeded; replay with POTENZIAMENTO_SEED)")
+struct PropertyTests {
+    static let iterations = 60
+
+    func forEachCase(_ body: (inout RandomRosters, UInt64) throws -> Void) rethrows {
+        for index in 0..<Self.iterations {
+            let seed = SeededGenerator.runSeed &+ UInt64(index)
+            var random = RandomRosters(generator: SeededGenerator(seed: seed))
+            try body(&random, seed)
+        }
+    }
+
+    @Test("the contribution is monotone in FTE, zero below T65 and bounded by the cap")
+    func contributionShape() throws {
+        let calculator = ContributionCalculator()
+        try forEachCase { random, seed in
+            let population = random.int(1...2_000_000)
+            var previous = EuroCents.zero
+            for step in 0...40 {
+                let fte = Fraction(population, 4_000) * Fraction(step, 30)
+                let result = try calculator.assess(population: population, fte: fte, year: 2025)
+                #expect(result.total >= previous, "seed \(seed): P \(population), N \(fte)")
+                if fte < result.thresholds.minimum { #expect(result.total == .zero, "seed \(seed)") }
+                #expect(result.total.euros <= Fraction(population) * Fraction(37, 13) + Fraction(1, 100), "seed \(seed)")
+                previous = result.total
+            }
+        }
+    }
+
+    @Test("order of staff records and of periods does not change the figures")
+    func orderInvariance() throws {
+        try forEachCase { random, seed in
+            let roster = random.roster()
+            var shuffled = roster
+            shuffled.staff.shuffle(using: &random.generator)
+            for index in shuffled.staff.indices { shuffled.staff[index].periods.shuffle(using: &random.generator) }
+            for year in [2025, 2026] {
+                let a = try RosterAssessor().assess(roster, year: year)
+                let b = try RosterAssessor().assess(shuffled, year: year)
+                #expect(a.fte == b.fte, "seed \(seed)")
+                #expect(a.contribution.total == b.contribution.total, "seed \(seed)")
+                #expect(a.areas == b.areas, "seed \(seed)")
+                #expect(a.split.shares.map(\.amount) == b.split.shares.map(\.amount), "seed \(seed)")
+            }
+        }
+    }
+
+    @Test("splitting a period into two adjacent periods does not change the FTE")
+    func periodSplitting() {
+        forEachCase { random, seed in
+            let start = random.date(in: 2024...2025)
+            let end = start.adding(days: random.int(1...700))
+            let cut = start.adding(days: random.int(0...(end.dayNumber - start.dayNumber - 1)))
+            let percentage = random.percentage()
+            let place = SourcePlace(file: "p", position: .file)
+            let whole = [ServicePeriod(start: start, end: end, percentage: percentage, place: place)]
+            let split = [ServicePeriod(start: start, end: cut, percentage: percentage, place: place),
+                         ServicePeriod(start: cut.adding(days: 1), end: end, percentage: percentage, place: place)]
+            for year in 2024...2027 {
+                for method in FTEMethod.allCases {
+                    let counter = FTECounter(year: year, method: method)
+                    #expect(counter.fte(of: whole) == counter.fte(of: split), "seed \(seed) \(method) \(year)")
+                }
+            }
+        }
+    }
+
+    @Test("giorni and mesi agree on whole calendar months")
+    func wholeMonths() {
+        forEachCase { random, seed in
+            let year = random.int(2021...2030)
+            let first = random.int(1...12)
+            let last = random.int(first...12)
+            let percentage = random.percentage()
+            let periods = [ServicePeriod(start: CivilDate(year: year, month: first, day: 1)!,
+                                         end: CivilDate(year: year, month: last, day: CivilDate.daysInMonth(last, year: year))!,
+                                         percentage: percentage, place: SourcePlace(file: "p", position: .file))]
+            let months = FTECounter(year: year, method: .months).fte(of: periods)
+            #expect(months == percentage / Fraction(100) * Fraction(last - first + 1, 12), "seed \(seed)")
+            if first == 1 && last == 12 { #expect(FTECounter(year: year, method: .days).fte(of: periods) == months, "seed \(seed)") }
+        }
+    }
+
+    @Test("areas add up to the total; the DM 15 split adds up to the cent; every record is in one list")
+    func totals() throws {
+        try forEachCase { random, seed in
+            let roster = random.roster()
+            for year in [2025, 2026] {
+                for method in FTEMethod.allCases {
+                    let a = try RosterAssessor(method: method).assess(roster, year: year)
+                    #expect(a.areas.total == a.fte, "seed \(seed)")
+                    #expect(a.split.shares.map(\.amount).sum() == a.contribution.total, "seed \(seed)")
+                    #expect(a.counted.count + a.excluded.count == roster.staff.count, "seed \(seed)")
+                }
+            }
+        }
+    }
+
+    @Test("the national riparto adds up to the cent and never pays more than the fund")
+    func riparto() throws {
+        try forEachCase { random, seed in
+            let entries = (0..<random.int(1...80)).map { index in
+                let population = random.int(1_000...500_000)
+                return AllocationEntry(code: "A\(index)", name: "A\(index)", population: population,
+                                       fte: Fraction(population, 5_000) * Fraction(random.int(0...200), 100),
+                                       previous: EuroCents(cents: Int64(random.int(0...1) * random.int(0...5_000_000))),
+                                       place: SourcePlace(file: "p", position: .file))
+            }
+            let fund = EuroCents(cents: Int64(random.int(0...2_000_000_000)))
+            let allocation = try NationalAllocation.compute(entries, year: 2025, fund: fund)
+            let left = max(fund - allocation.previousTotal, .zero)
+            if allocation.isReduced {
+                #expect(allocation.assignedTotal == left, "seed \(seed)")
+            } else {
+                #expect(allocation.assigned == allocation.contributions.map(\.total), "seed \(seed)")
+            }
+            for (assigned, contribution) in zip(allocation.assigned, allocation.contributions) {
+                #expect(assigned <= contribution.total, "seed \(seed)")
+                if contribution.total == .zero { #expect(assigned == .zero, "seed \(seed)") }
+            }
+        }
+    }
+
+    @Test("JSON ↔ CSV round trip of a roster gives the same assessment")
+    func roundTrip() throws {
+        try forEachCase { random, seed in
+            var roster = random.roster()
+            roster.staff.removeAll { $0.periods.isEmpty }  // CSV has one row per period
+            let json = RosterWriter.json(roster)
+            let (fromJSON, jsonDiagnostics) = RosterJSONReader.read(text: json, file: "r.json")
+            #expect(!jsonDiagnostics.hasErrors, "seed \(seed): \(jsonDiagnostics.errors)")
+            let csv = RosterWriter.csv(roster)
+            let (fromCSV, csvDiagnostics) = RosterCSVReader.read(
+                RosterCSVReader.Files(ambito: (csv.ambito, "ambito.csv"), comuni: (csv.comuni, "comuni.csv"), personale: (csv.personale, "personale.csv")),
+                folderName: "r")
+            #expect(!csvDiagnostics.hasErrors, "seed \(seed): \(csvDiagnostics.errors)")
+            guard let fromJSON, let fromCSV else { return }
+            for year in [2025, 2026] {
+                let original = try RosterAssessor().assess(roster, year: year)
+                let viaJSON = try RosterAssessor().assess(fromJSON, year: year)
+                let viaCSV = try RosterAssessor().assess(fromCSV, year: year)
+                #expect(AssessmentReport.json(viaJSON) == AssessmentReport.json(original), "seed \(seed)")
+                #expect(AssessmentReport.json(viaCSV) == AssessmentReport.json(original), "seed \(seed)")
+            }
+        }
+    }
+}

@@ -1,0 +1,106 @@
+import Foundation
+import Testing
+
+@testable import PotenziamentoCLI
+@testable import PotenziamentoKit
+
+@Suite("Reliability: determinism, safe output, limits")
+struct ReliabilityTests {
+    @Test("the same input gives the same bytes on every run (real process, two runs)", arguments: [
+        ["calcola", "Examples/ambito-esempio.json", "--anno", "2025", "--formato", "json"],
+        ["prospetto", "Examples/ambito-esempio", "--campagna", "2026", "--formato", "html"],
+        ["simula", "Examples/ambito-esempio.json", "--anno", "2026", "--piano", "Examples/piano-esempio.csv", "--fino-al", "2028"],
+        ["riparto", "Examples/riparto-esempio.csv", "--anno", "2025", "--fondo", "500000", "--formato", "csv"],
+    ])
+    func determinism(arguments: [String]) throws {
+        let absolute = arguments.map { $0.hasPrefix("Examples/") ? TestSupport.path($0) : $0 }
+        let first = try TestSupport.process(absolute)
+        let second = try TestSupport.process(absolute)
+        #expect(first.status == 0)
+        #expect(!first.standardOutput.isEmpty)
+        #expect(first.standardOutput == second.standardOutput)
+        #expect(first.standardError == second.standardError)
+    }
+
+    /// Operations that fail at one step with `code`.
+    static func failing(at step: String, code: Int32) -> FileOperations {
+        var operations = FileOperations.system
+        let fail: @Sendable () -> Int32 = { code }
+        switch step {
+        case "open": operations.open = { _ in -1 }
+        case "write": operations.write = { _, _, _ in -1 }
+        case "fsync": operations.fsync = { _ in -1 }
+        case "rename": operations.rename = { _, _ in -1 }
+        default: break
+        }
+        operations.lastError = fail
+        return operations
+    }
+
+    @Test(
+        "a full disk or a read-only folder exits 73 and leaves the old file intact, with no temporary file",
+        arguments: [("open", EROFS), ("write", ENOSPC), ("fsync", EIO), ("rename", EXDEV)])
+    func failedWrites(step: String, code: Int32) throws {
+        let folder = try TestSupport.temporaryFolder()
+        let path = folder.appendingPathComponent("rapporto.txt").path
+        try "vecchio contenuto\n".write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(throws: CommandFailure.self) {
+            try OutputWriter.writeAtomically("nuovo", to: path, inputs: [], operations: Self.failing(at: step, code: code))
+        }
+        do {
+            try OutputWriter.writeAtomically("nuovo", to: path, inputs: [], operations: Self.failing(at: step, code: code))
+        } catch {
+            #expect(error.status == .cannotCreate)
+            #expect(error.lines.first?.contains(String(cString: strerror(code))) == true)
+        }
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "vecchio contenuto\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["rapporto.txt"])
+    }
+
+    @Test("a successful write replaces the old file completely")
+    func replace() throws {
+        let folder = try TestSupport.temporaryFolder()
+        let path = folder.appendingPathComponent("r.txt").path
+        try String(repeating: "x", count: 10_000).write(toFile: path, atomically: true, encoding: .utf8)
+        try OutputWriter.writeAtomically("breve\n", to: path, inputs: [])
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "breve\n")
+        #expect(throws: CommandFailure.self) { try OutputWriter.writeAtomically("x", to: folder.path, inputs: []) }
+    }
+
+    @Test("a file over 1 GiB is refused before reading it")
+    func hugeFile() throws {
+        let folder = try TestSupport.temporaryFolder()
+        let url = folder.appendingPathComponent("enorme.json")
+        #expect(FileManager.default.createFile(atPath: url.path, contents: Data("{".utf8)))
+        let handle = try FileHandle(forWritingTo: url)
+        try handle.truncate(atOffset: UInt64(TextDecoding.maximumFileSize) + 1)  // sparse: no disk used
+        try handle.close()
+        let result = TestSupport.run("calcola", url.path, "--anno", "2025")
+        #expect(result.status == .dataError)
+        #expect(result.standardError.contains("1 GiB"))
+        try FileManager.default.removeItem(at: url)
+    }
+
+    @Test("a population over 100 million and a percentuale with 30 decimals are clear errors")
+    func outOfBounds() {
+        let population = diagnostics(rosterJSON(staff: "[\(person)]", comuni: #"[{"codiceIstat": "048001", "denominazione": "A", "popolazione": 100000001}]"#))
+        #expect(population.contains { $0.message.contains("fuori misura") })
+        let staff = #"[{"id": "P1", "profilo": "assistente_sociale", "contratto": "tempo_indeterminato", "ente": {"tipo": "comune", "codiceIstat": "048001"}, "periodi": [{"dal": "2025-01-01", "percentuale": 33.333333333333333333333333333333}]}]"#
+        #expect(diagnostics(rosterJSON(staff: staff)).contains { $0.message.contains("troppe cifre decimali") })
+        #expect(TestSupport.run("contributo", "--popolazione", "100000001", "--fte", "1").status == .dataError)
+        #expect(TestSupport.run("contributo", "--popolazione", "1000", "--fte", "99999999999999999999").status == .dataError)
+    }
+
+    @Test("more records than the limit are refused with a clear error (JSON and CSV)")
+    func tooManyRecords() {
+        let json = rosterJSON(staff: "[\(person), \(person.replacingOccurrences(of: "P1", with: "P2")), \(person.replacingOccurrences(of: "P1", with: "P3"))]")
+        let fromJSON = RosterJSONReader.read(text: json, file: "t.json", maximumRecords: 2)
+        #expect(fromJSON.diagnostics.errors.contains { $0.message.contains("troppi record: 3") })
+        let csv = "id;profilo;contratto;ente_tipo;ente_codice_istat;dal;al;percentuale\n" + (1...3).map { "P\($0);assistente_sociale;tempo_indeterminato;comune;048001;2025-01-01;;100" }.joined(separator: "\n")
+        let fromCSV = RosterCSVReader.read(
+            RosterCSVReader.Files(ambito: nil, comuni: ("codice_istat;denominazione;popolazione\n048001;A;1000\n", "c.csv"), personale: (csv, "p.csv")),
+            folderName: "x", maximumRecords: 2)
+        #expect(fromCSV.diagnostics.errors.contains { $0.message.contains("troppi record: 3") })
+        #expect(RosterLimits.maximumRecords == 10_000_000)
+    }
+}
