@@ -4,6 +4,8 @@
 # Builds one binary from the library's sources and Fuzz/FuzzTargets.swift, seeds each target's
 # corpus from Examples/, runs each target for a bounded time and prints how many inputs it tried.
 # Exits non-zero if a target crashes or breaks an invariant; the input is saved in .build-fuzz/crashes/.
+# FUZZ_SEED (default 1) fixes libFuzzer's random seed, so a run can be repeated; a crash input is
+# replayed with: POTENZIAMENTO_FUZZ_TARGET=<target> .build-fuzz/potenziamento-fuzz <crash file>
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-60}
@@ -41,7 +43,7 @@ for target in "${targets[@]}"; do
   echo "== fuzzing $target for ${seconds}s"
   log="$work/$target.log"
   if POTENZIAMENTO_FUZZ_TARGET="$target" "$work/potenziamento-fuzz" "$work/corpus/$target" \
-       -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
+       -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 -seed="${FUZZ_SEED:-1}" \
        -artifact_prefix="$work/crashes/$target-" -print_final_stats=1 > "$log" 2>&1; then
     runs=$(grep -E '^stat::number_of_executed_units' "$log" | awk '{print $2}')
     echo "   $target: ${runs:-?} executions, nothing found"

@@ -1,3 +1,5 @@
+import PotenziamentoKit
+
 /// The result of parsing a subcommand's arguments against its ``CommandSpec``.
 struct ParsedArguments: Sendable {
     private(set) var values: [String: [String]] = [:]
@@ -103,33 +105,7 @@ enum ArgumentParser {
     }
 }
 
-/// "Did you mean": the nearest candidate by edit distance (at most 2, or a unique prefix).
+/// "Did you mean" for options, subcommands and values: the library's ``NameSuggestion``.
 enum Suggestions {
-    static func nearest(to given: String, in candidates: [String]) -> String? {
-        let lowered = given.lowercased()
-        let scored = candidates.map { ($0, distance(lowered, $0.lowercased())) }
-        if let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= max(2, given.count / 4) {
-            return best.0
-        }
-        let prefixed = candidates.filter { $0.lowercased().hasPrefix(lowered) }
-        return prefixed.count == 1 ? prefixed[0] : nil
-    }
-
-    /// Levenshtein distance.
-    static func distance(_ a: String, _ b: String) -> Int {
-        let left = Array(a)
-        let right = Array(b)
-        if left.isEmpty { return right.count }
-        if right.isEmpty { return left.count }
-        var previous = Array(0...right.count)
-        for i in 1...left.count {
-            var current = [i] + Array(repeating: 0, count: right.count)
-            for j in 1...right.count {
-                let cost = left[i - 1] == right[j - 1] ? 0 : 1
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-            }
-            previous = current
-        }
-        return previous[right.count]
-    }
+    static func nearest(to given: String, in candidates: [String]) -> String? { NameSuggestion.nearest(to: given, in: candidates) }
 }

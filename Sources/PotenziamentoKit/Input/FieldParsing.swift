@@ -6,43 +6,31 @@ enum FieldParsing {
 
     /// A percentuale of full time, 0 < p ≤ 100; `%` allowed at the end in CSV.
     static func percentage(_ text: String) -> Result<Fraction, FieldError> {
-        if case .success(let value) = DecimalParser.parseDecimal(text, maximumDecimals: percentageDecimals),
-            value > .zero && value <= Fraction(100)
-        {
-            return .success(value)
-        }
-        var trimmed = Substring(text)
-        while trimmed.last == " " { trimmed.removeLast() }
-        if trimmed.last == "%" { trimmed.removeLast() }
-        switch DecimalParser.parseDecimal(String(trimmed), maximumDecimals: percentageDecimals) {
-        case .success(let value):
-            guard value > .zero && value <= Fraction(100) else {
-                return .failure("la percentuale deve essere maggiore di 0 e al massimo 100 (indicato: \(text))")
-            }
-            return .success(value)
-        case .failure(let error):
-            return .failure("percentuale non valida «\(text)»: \(error)")
-        }
+        percent(text, allowsZero: false, what: "la percentuale", failure: "percentuale non valida")
     }
 
     /// An area share in percent, 0 ≤ p ≤ 100 (empty means 0 in CSV).
     static func areaShare(_ text: String) -> Result<Fraction, FieldError> {
-        if case .success(let value) = DecimalParser.parseDecimal(text, maximumDecimals: percentageDecimals),
-            value >= .zero && value <= Fraction(100)
-        {
-            return .success(value)
-        }
+        percent(text, allowsZero: true, what: "la quota di un'area", failure: "quota di area non valida")
+    }
+
+    /// A percent value with at most 4 decimals, in (0, 100] or [0, 100]; a final `%` is allowed.
+    private static func percent(_ text: String, allowsZero: Bool, what: String, failure: String) -> Result<Fraction, FieldError> {
         var trimmed = Substring(text)
-        while trimmed.last == " " { trimmed.removeLast() }
-        if trimmed.last == "%" { trimmed.removeLast() }
+        if trimmed.utf8.last == UInt8(ascii: " ") || trimmed.utf8.last == UInt8(ascii: "%") {
+            while trimmed.last == " " { trimmed.removeLast() }
+            if trimmed.last == "%" { trimmed.removeLast() }
+        }
         switch DecimalParser.parseDecimal(String(trimmed), maximumDecimals: percentageDecimals) {
         case .success(let value):
-            guard value >= .zero && value <= Fraction(100) else {
-                return .failure("la quota di un'area deve essere tra 0 e 100 (indicato: \(text))")
+            let inRange = (allowsZero ? value >= .zero : value > .zero) && value <= Fraction(100)
+            guard inRange else {
+                let bounds = allowsZero ? "tra 0 e 100" : "maggiore di 0 e al massimo 100"
+                return .failure("\(what) deve essere \(bounds) (indicato: \(text))")
             }
             return .success(value)
         case .failure(let error):
-            return .failure("quota di area non valida «\(text)»: \(error)")
+            return .failure("\(failure) «\(text)»: \(error)")
         }
     }
 

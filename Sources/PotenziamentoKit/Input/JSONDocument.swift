@@ -44,13 +44,31 @@ public struct JSONParser {
     private let bytes: UnsafeBufferPointer<UInt8>
     private var index = 0
     private var depth = 0
+    /// The key of the root object whose array is handed out element by element, if any.
+    private var streamedKey: String?
+    private var streamedElement: ((JSONNode, Int) -> Void)?
 
     /// Parses `text`; the error message names line and column.
     public static func parse(_ text: String) -> Result<JSONNode, JSONSyntaxError> {
+        parse(text, streaming: nil) { _, _ in }
+    }
+
+    /// Parses `text`, handing each element of the array under the root key `key` to `element`
+    /// as soon as it is parsed (with its index) instead of keeping it in the tree, where that
+    /// array is left empty. A large roster is then decoded record by record, never held whole.
+    public static func parse(_ text: String, streaming key: String?, element: (JSONNode, Int) -> Void) -> Result<JSONNode, JSONSyntaxError> {
         var text = text
         text.makeContiguousUTF8()
-        return text.utf8.withContiguousStorageIfAvailable { buffer in
+        return withoutActuallyEscaping(element) { element in
+            parse(contiguous: text, streamedKey: key, element: element)
+        }
+    }
+
+    private static func parse(contiguous text: String, streamedKey: String?, element: @escaping (JSONNode, Int) -> Void) -> Result<JSONNode, JSONSyntaxError> {
+        text.utf8.withContiguousStorageIfAvailable { buffer in
             var parser = JSONParser(bytes: buffer)
+            parser.streamedKey = streamedKey
+            parser.streamedElement = element
             do throws(JSONSyntaxError) {
                 parser.skipWhitespace()
                 let value = try parser.parseValue()
@@ -142,7 +160,12 @@ public struct JSONParser {
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw error("atteso «:» dopo la chiave «\(key)»") }
             index += 1
             skipWhitespace()
-            members.append(JSONMember(key: key, value: try parseValue()))
+            if depth == 1, key == streamedKey, let element = streamedElement, index < bytes.count, bytes[index] == UInt8(ascii: "[") {
+                try parseElements(element)
+                members.append(JSONMember(key: key, value: .array([])))
+            } else {
+                members.append(JSONMember(key: key, value: try parseValue()))
+            }
             skipWhitespace()
             guard index < bytes.count else { throw error("il documento JSON è troncato (oggetto non chiuso)") }
             if bytes[index] == UInt8(ascii: ",") {
@@ -157,18 +180,26 @@ public struct JSONParser {
     }
 
     private mutating func parseArray() throws(JSONSyntaxError) -> JSONNode {
+        var elements: [JSONNode] = []
+        try parseElements { node, _ in elements.append(node) }
+        return .array(elements)
+    }
+
+    /// Parses `[ … ]`, handing each element and its index to `element`.
+    private mutating func parseElements(_ element: (JSONNode, Int) -> Void) throws(JSONSyntaxError) {
         try enter()
         index += 1
-        var elements: [JSONNode] = []
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
             index += 1
             depth -= 1
-            return .array(elements)
+            return
         }
+        var count = 0
         while true {
             skipWhitespace()
-            elements.append(try parseValue())
+            element(try parseValue(), count)
+            count += 1
             skipWhitespace()
             guard index < bytes.count else { throw error("il documento JSON è troncato (elenco non chiuso)") }
             if bytes[index] == UInt8(ascii: ",") {
@@ -178,7 +209,7 @@ public struct JSONParser {
             guard bytes[index] == UInt8(ascii: "]") else { throw error("atteso «,» o «]»") }
             index += 1
             depth -= 1
-            return .array(elements)
+            return
         }
     }
 

@@ -13,12 +13,25 @@ public enum RosterJSONReader {
     public static func read(text: String, file: String, maximumRecords: Int = RosterLimits.maximumRecords) -> (roster: Roster?, diagnostics: Diagnostics) {
         var diagnostics = Diagnostics()
         let root = SourcePlace(file: file, position: .json(.root))
+        // The staff records are decoded as the parser meets them (a large roster is never held as a tree).
+        var staff: [StaffRecord] = []
+        var streamedRecords = 0
+        let staffPlace = root.field("personale")
         let document: JSONNode
-        switch JSONParser.parse(text) {
+        let parsed = JSONParser.parse(text, streaming: "personale") { node, index in
+            streamedRecords += 1
+            guard streamedRecords <= maximumRecords else { return }
+            if let record = readStaff(node, place: staffPlace.element(index), diagnostics: &diagnostics) { staff.append(record) }
+        }
+        switch parsed {
         case .success(let node): document = node
         case .failure(let error):
             diagnostics.error(SourcePlace(file: file, position: .file), error.description)
             return (nil, diagnostics)
+        }
+        if streamedRecords > maximumRecords {
+            diagnostics.error(staffPlace, RosterLimits.tooManyRecords(streamedRecords, maximum: maximumRecords))
+            staff = []
         }
         guard let fields = JSONFields(document, place: root, allowed: Keys.document, diagnostics: &diagnostics) else {
             return (nil, diagnostics)
@@ -44,7 +57,7 @@ public enum RosterJSONReader {
                 municipalities.append(municipality)
             }
         }
-        var staff: [StaffRecord] = []
+        // Present only when `personale` is not an array (streaming left it empty otherwise).
         var staffNodes = fields.array("personale", required: true, diagnostics: &diagnostics)
         if staffNodes.count > maximumRecords {
             diagnostics.error(root.field("personale"), RosterLimits.tooManyRecords(staffNodes.count, maximum: maximumRecords))
@@ -274,27 +287,8 @@ struct JSONFields {
     }
 }
 
-/// The nearest of `names` to `given` by edit distance (at most 2), for "forse intendevi".
-func nearestName(_ given: String, in names: [String]) -> String? {
-    func distance(_ a: [Character], _ b: [Character]) -> Int {
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var previous = Array(0...b.count)
-        for i in 1...a.count {
-            var current = [i] + Array(repeating: 0, count: b.count)
-            for j in 1...b.count {
-                current[j] = Swift.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            previous = current
-        }
-        return previous[b.count]
-    }
-    let lowered = Array(given.lowercased())
-    let best = names.map { ($0, distance(lowered, Array($0.lowercased()))) }.min { $0.1 < $1.1 }
-    if let best, best.1 <= Swift.max(2, given.count / 4) { return best.0 }
-    let prefixed = names.filter { $0.lowercased().hasPrefix(given.lowercased()) }
-    return prefixed.count == 1 ? prefixed[0] : nil
-}
+/// The nearest of `names` to `given`, for "forse intendevi" (see ``NameSuggestion``).
+func nearestName(_ given: String, in names: [String]) -> String? { NameSuggestion.nearest(to: given, in: names) }
 
 /// The messages for codes outside the roster vocabulary.
 enum RosterVocabulary {

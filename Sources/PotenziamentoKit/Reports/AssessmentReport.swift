@@ -106,15 +106,7 @@ public enum AssessmentReport {
         }
         lines.append(TextBlocks.left("  Non indicata", 48) + TextBlocks.right(TextBlocks.fte(assessment.areas.unspecified), 10))
         lines += ["", "Riparto tra i comuni (D.M. 15/2021, art. 2 — \(ruleLabel(assessment.split.rule)))"]
-        lines.append(
-            TextBlocks.left("  ente", 32) + TextBlocks.right("residenti", 11) + TextBlocks.right("FTE propri", 12)
-                + TextBlocks.right("FTE attrib.", 12) + TextBlocks.right("importo", 16))
-        for share in assessment.split.shares {
-            lines.append(
-                TextBlocks.left("  \(share.name)", 32) + TextBlocks.right(share.residents.map { NumberFormatting.italian($0) } ?? "—", 11)
-                    + TextBlocks.right(TextBlocks.fte(share.ownFTE), 12) + TextBlocks.right(TextBlocks.fte(share.attributedFTE), 12)
-                    + TextBlocks.right(NumberFormatting.euro(share.amount), 16))
-        }
+        lines += TextBlocks.splitTable(assessment, withTotal: false)
         lines += ["", "Persone conteggiate: \(assessment.counted.count) · escluse: \(assessment.excluded.count)"]
         if !assessment.excluded.isEmpty {
             lines.append("Escluse dal calcolo:")

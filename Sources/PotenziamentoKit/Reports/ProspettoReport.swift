@@ -109,19 +109,7 @@ public enum ProspettoReport {
         for assessment in [p.consuntivo, p.previsione] {
             let kind = assessment.year == c ? "Previsione" : "Consuntivo"
             lines += ["", "\(kind) \(assessment.year): ambito e comuni (D.M. 15/2021, art. 2 — \(AssessmentReport.ruleLabel(assessment.split.rule)))"]
-            lines.append(
-                TextBlocks.left("  ente", 32) + TextBlocks.right("residenti", 11) + TextBlocks.right("FTE propri", 12)
-                    + TextBlocks.right("FTE attrib.", 12) + TextBlocks.right("importo", 16))
-            for share in assessment.split.shares {
-                lines.append(
-                    TextBlocks.left("  \(share.name)", 32) + TextBlocks.right(share.residents.map { NumberFormatting.italian($0) } ?? "—", 11)
-                        + TextBlocks.right(TextBlocks.fte(share.ownFTE), 12) + TextBlocks.right(TextBlocks.fte(share.attributedFTE), 12)
-                        + TextBlocks.right(NumberFormatting.euro(share.amount), 16))
-            }
-            lines.append(
-                TextBlocks.left("  Totale ambito", 32) + TextBlocks.right(NumberFormatting.italian(assessment.population), 11)
-                    + TextBlocks.right(TextBlocks.fte(assessment.fte), 12) + TextBlocks.right("", 12)
-                    + TextBlocks.right(NumberFormatting.euro(assessment.contribution.total), 16))
+            lines += TextBlocks.splitTable(assessment, withTotal: true)
         }
         lines += ["", "Persone escluse dal calcolo (\(p.previsione.excluded.count)):"]
         lines += p.previsione.excluded.map { "  - \($0.id): \($0.reason.label) [\($0.reason.rawValue)]" }

@@ -71,4 +71,23 @@ public enum TextBlocks {
             return "- \(citation.name.label): **\(citation.valueText)** — \(citation.reference.citation)\(link)"
         }
     }
+
+    /// The DM 15/2021 art. 2 split as aligned lines: header, one line per comune and the capofila,
+    /// and (optionally) the ATS total.
+    public static func splitTable(_ assessment: AnnualAssessment, withTotal: Bool) -> [String] {
+        var lines = [
+            left("  ente", 32) + right("residenti", 11) + right("FTE propri", 12) + right("FTE attrib.", 12) + right("importo", 16)
+        ]
+        for share in assessment.split.shares {
+            lines.append(
+                left("  \(share.name)", 32) + right(share.residents.map { NumberFormatting.italian($0) } ?? "—", 11)
+                    + right(fte(share.ownFTE), 12) + right(fte(share.attributedFTE), 12) + right(NumberFormatting.euro(share.amount), 16))
+        }
+        if withTotal {
+            lines.append(
+                left("  Totale ambito", 32) + right(NumberFormatting.italian(assessment.population), 11) + right(fte(assessment.fte), 12)
+                    + right("", 12) + right(NumberFormatting.euro(assessment.contribution.total), 16))
+        }
+        return lines
+    }
 }
