@@ -28,7 +28,7 @@ public enum NumberParseError: Error, Sendable, Equatable, CustomStringConvertibl
 /// The strict parser for numbers typed by people: `22,5` and `22.5` (Italian and plain decimals),
 /// `1.234,56` (Italian thousands), `100.000` read as a whole number only where a whole number is
 /// expected. Anything else (`22,5x`, `1e3`, `NaN`, empty, `0x10`) is rejected: unlike
-/// `Decimal(string:)`, no prefix of garbage is ever accepted.
+/// Foundation's string initializer of `Decimal`, no prefix of garbage is ever accepted.
 public enum DecimalParser {
     /// The most integer digits a figure may have (keeps exact arithmetic bounded).
     public static let maximumIntegerDigits = 15
