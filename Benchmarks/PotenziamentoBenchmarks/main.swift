@@ -68,6 +68,9 @@ try measure("roster \(persons) records, CSV: load + assess", records: persons, b
     let roster = try RosterLoader.load(path: csvFolder.path).roster
     lastTotal = try RosterAssessor().assess(roster, year: 2025).contribution.total
 }
+try measure("  phase: read and decode the file", records: persons, bytes: json.utf8.count) {
+    _ = try RosterLoader.readText(jsonPath)
+}
 measure("  phase: JSON syntax only", records: persons, bytes: json.utf8.count) {
     _ = JSONParser.parse(json)
 }
