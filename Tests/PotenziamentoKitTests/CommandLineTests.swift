@@ -39,6 +39,8 @@ struct CommandLineTests {
             (["--popolazione", "100000", "--fte", "1e3"], "--fte"),
             (["--popolazione", "22,5", "--fte", "3"], "--popolazione"),
             (["--popolazione", "100000", "--fte", "3", "--anno", "2020"], "2020"),
+            (["--popolazione", "100000", "--fte", "3", "--anno", "2.025"], "anno non valido"),
+            (["--popolazione", "100000", "--fte", "3", "--anno", "25"], "anno non valido"),
         ])
     func badValues(arguments: [String], mentions: String) {
         let result = TestSupport.run(arguments: ["contributo"] + arguments)

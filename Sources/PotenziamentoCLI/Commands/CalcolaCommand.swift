@@ -34,17 +34,14 @@ enum CalcolaCommand: Subcommand {
         let parameters = try OptionValues.parameterTable(parsed, defaultYear: year)
         let (inputs, isBatch) = try BatchInputs.resolve(parsed.positionals)
         if isBatch {
-            guard ["testo", "json", "csv"].contains(format) else { throw .usage("con più ambiti il formato può essere testo, json o csv") }
-            let (assessments, failures) = BatchInputs.each(inputs) { input throws(CommandFailure) in
-                try RosterInput.assess(try RosterInput.load(input).roster, year: year, method: method, parameters: parameters)
-            }
-            let report: String
-            switch format {
-            case "json": report = BatchReport.assessmentsJSON(assessments, failures: failures, year: year)
-            case "csv": report = BatchReport.assessmentsCSV(assessments)
-            default: report = BatchReport.assessmentsText(assessments, failures: failures, year: year)
-            }
-            return BatchInputs.output(report: report, failures: failures, inputs: inputs)
+            return try BatchInputs.run(
+                inputs, format: format,
+                compute: { input throws(CommandFailure) in
+                    try RosterInput.assess(try RosterInput.load(input).roster, year: year, method: method, parameters: parameters)
+                },
+                text: { BatchReport.assessmentsText($0, failures: $1, year: year) },
+                json: { BatchReport.assessmentsJSON($0, failures: $1, year: year) },
+                csv: BatchReport.assessmentsCSV)
         }
         let path = inputs[0]
         let loaded = try RosterInput.load(path)

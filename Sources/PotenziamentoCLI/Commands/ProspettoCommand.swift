@@ -48,15 +48,11 @@ enum ProspettoCommand: Subcommand {
         }
         let (inputs, isBatch) = try BatchInputs.resolve(parsed.positionals)
         if isBatch {
-            guard ["testo", "json", "csv"].contains(format) else { throw .usage("con più ambiti il formato può essere testo, json o csv") }
-            let (prospetti, failures) = BatchInputs.each(inputs) { input throws(CommandFailure) in try make(try RosterInput.load(input).roster) }
-            let report: String
-            switch format {
-            case "json": report = BatchReport.prospettiJSON(prospetti, failures: failures, campaign: campaign)
-            case "csv": report = BatchReport.prospettiCSV(prospetti)
-            default: report = BatchReport.prospettiText(prospetti, failures: failures, campaign: campaign)
-            }
-            return BatchInputs.output(report: report, failures: failures, inputs: inputs)
+            return try BatchInputs.run(
+                inputs, format: format, compute: { input throws(CommandFailure) in try make(try RosterInput.load(input).roster) },
+                text: { BatchReport.prospettiText($0, failures: $1, campaign: campaign) },
+                json: { BatchReport.prospettiJSON($0, failures: $1, campaign: campaign) },
+                csv: BatchReport.prospettiCSV)
         }
         let path = inputs[0]
         let loaded = try RosterInput.load(path)

@@ -37,6 +37,23 @@ enum BatchInputs {
         return (inputs, true)
     }
 
+    /// The batch branch of `calcola` and `prospetto`: computes every input, renders the table in
+    /// `format` (testo, json or csv) and reports the failures.
+    static func run<Result>(
+        _ inputs: [String], format: String, compute: (String) throws(CommandFailure) -> Result,
+        text: ([Result], [BatchReport.Failure]) -> String, json: ([Result], [BatchReport.Failure]) -> String, csv: ([Result]) -> String
+    ) throws(CommandFailure) -> CommandOutput {
+        guard ["testo", "json", "csv"].contains(format) else { throw .usage("con più ambiti il formato può essere testo, json o csv") }
+        let (results, failures) = each(inputs, compute)
+        let report: String
+        switch format {
+        case "json": report = json(results, failures)
+        case "csv": report = csv(results)
+        default: report = text(results, failures)
+        }
+        return output(report: report, failures: failures, inputs: inputs)
+    }
+
     /// Runs `body` on each input, collecting results and failures (one bad ATS does not stop the others).
     static func each<Result>(_ inputs: [String], _ body: (String) throws(CommandFailure) -> Result) -> (results: [Result], failures: [BatchReport.Failure]) {
         var results: [Result] = []

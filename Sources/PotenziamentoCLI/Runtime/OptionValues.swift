@@ -24,10 +24,11 @@ enum OptionValues {
         }
     }
 
-    /// A year: `2025`, also written `2025,0` or `2.025`? No: four digits only, 2000-2200.
+    /// A year: four digits, from 1900 to 2200 (`2025`; not `2.025` nor `2025,0`).
     static func year(_ text: String, option: String = "anno") throws(CommandFailure) -> Int {
-        let value = try integer(text, option: option)
-        guard (1900...2200).contains(value) else { throw .data("--\(option): anno non plausibile «\(text)»") }
+        guard text.utf8.count == 4, text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let value = Int(text), (1900...2200).contains(value) else {
+            throw .data("--\(option): anno non valido «\(text)» (scrivi quattro cifre, es. 2025)")
+        }
         return value
     }
 
