@@ -101,6 +101,8 @@ struct BatchTests {
         #expect((object["ambiti"] as? [Any])?.count == 2)
         #expect((object["errori"] as? [NSDictionary])?.first?["input"] as? String == folder.appendingPathComponent("b-rotto.json").path)
         #expect(result.standardError.contains("1 ambiti su 3 non calcolati"))
+        // Warnings of the ATS that were computed are not lost in a batch.
+        #expect(result.standardError.contains("Avviso: \(folder.appendingPathComponent("a1").path)/personale.csv:16: «AS-014» non ha la ripartizione"))
         let totals = try #require(object["totali"] as? NSDictionary)
         #expect(totals["contributo"] as? NSNumber == NSNumber(value: 372_419.38))
         let prospetti = TestSupport.run("prospetto", folder.appendingPathComponent("a1").path, folder.appendingPathComponent("a2.json").path, "--campagna", "2026")

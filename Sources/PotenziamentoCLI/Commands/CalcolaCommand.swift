@@ -34,14 +34,20 @@ enum CalcolaCommand: Subcommand {
         let parameters = try OptionValues.parameterTable(parsed, defaultYear: year)
         let (inputs, isBatch) = try BatchInputs.resolve(parsed.positionals)
         if isBatch {
-            return try BatchInputs.run(
+            var warnings: [String] = []
+            var output = try BatchInputs.run(
                 inputs, format: format,
                 compute: { input throws(CommandFailure) in
-                    try RosterInput.assess(try RosterInput.load(input).roster, year: year, method: method, parameters: parameters)
+                    let loaded = try RosterInput.load(input)
+                    let assessment = try RosterInput.assess(loaded.roster, year: year, method: method, parameters: parameters)
+                    warnings += (loaded.warnings + assessment.warnings).map(\.description)
+                    return assessment
                 },
                 text: { BatchReport.assessmentsText($0, failures: $1, year: year) },
                 json: { BatchReport.assessmentsJSON($0, failures: $1, year: year) },
                 csv: BatchReport.assessmentsCSV)
+            output.warnings = warnings
+            return output
         }
         let path = inputs[0]
         let loaded = try RosterInput.load(path)

@@ -48,11 +48,20 @@ enum ProspettoCommand: Subcommand {
         }
         let (inputs, isBatch) = try BatchInputs.resolve(parsed.positionals)
         if isBatch {
-            return try BatchInputs.run(
-                inputs, format: format, compute: { input throws(CommandFailure) in try make(try RosterInput.load(input).roster) },
+            var warnings: [String] = []
+            var output = try BatchInputs.run(
+                inputs, format: format,
+                compute: { input throws(CommandFailure) in
+                    let loaded = try RosterInput.load(input)
+                    let prospetto = try make(loaded.roster)
+                    warnings += (loaded.warnings + prospetto.consuntivo.warnings + prospetto.previsione.warnings).map(\.description)
+                    return prospetto
+                },
                 text: { BatchReport.prospettiText($0, failures: $1, campaign: campaign) },
                 json: { BatchReport.prospettiJSON($0, failures: $1, campaign: campaign) },
                 csv: BatchReport.prospettiCSV)
+            output.warnings = warnings
+            return output
         }
         let path = inputs[0]
         let loaded = try RosterInput.load(path)
