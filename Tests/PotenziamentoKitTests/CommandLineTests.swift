@@ -20,8 +20,10 @@ struct CommandLineTests {
     func optionForms() {
         let a = TestSupport.run("contributo", "--popolazione=100000", "--fte=22.5", "--anno=2025", "--formato=json")
         let b = TestSupport.run("contributo", "--popolazione", "100.000", "--fte", "22,5", "--anno", "2025", "--formato", "json")
+        let c = TestSupport.run("contributo", "--popolazione", "100000,0", "--fte", "22,50", "--anno", "2025.0", "--formato", "json")
         #expect(a.status == .success)
         #expect(a.standardOutput == b.standardOutput)
+        #expect(a.standardOutput == c.standardOutput)
     }
 
     @Test("the default year is the current one")
@@ -39,7 +41,7 @@ struct CommandLineTests {
             (["--popolazione", "100000", "--fte", "1e3"], "--fte"),
             (["--popolazione", "22,5", "--fte", "3"], "--popolazione"),
             (["--popolazione", "100000", "--fte", "3", "--anno", "2020"], "2020"),
-            (["--popolazione", "100000", "--fte", "3", "--anno", "2.025"], "anno non valido"),
+            (["--popolazione", "100000", "--fte", "3", "--anno", "2025,5"], "intero"),
             (["--popolazione", "100000", "--fte", "3", "--anno", "25"], "anno non valido"),
         ])
     func badValues(arguments: [String], mentions: String) {

@@ -17,18 +17,19 @@ enum OptionValues {
         return EuroCents.rounding(euros: try decimal(text, option: option, maximumDecimals: 2))
     }
 
+    /// A whole number written as the contract allows for `--popolazione` and `--anno`: digits,
+    /// Italian thousands (`100.000`), or a decimal whose value is whole (`100000,0`, `2025.0`).
     static func integer(_ text: String, option: String) throws(CommandFailure) -> Int {
-        switch DecimalParser.parseInteger(text) {
-        case .success(let value): return value
-        case .failure(let error): throw .data("--\(option): valore non valido «\(text)»: \(error)")
-        }
+        if case .success(let value) = DecimalParser.parseInteger(text) { return value }
+        let value = try decimal(text, option: option)
+        guard value.isInteger else { throw .data("--\(option): valore non valido «\(text)»: deve essere un numero intero") }
+        return Int(value.numerator)
     }
 
-    /// A year: four digits, from 1900 to 2200 (`2025`; not `2.025` nor `2025,0`).
+    /// A year from 1900 to 2200 (`2025`, also `2025,0` as the contract allows decimals).
     static func year(_ text: String, option: String = "anno") throws(CommandFailure) -> Int {
-        guard text.utf8.count == 4, text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let value = Int(text), (1900...2200).contains(value) else {
-            throw .data("--\(option): anno non valido «\(text)» (scrivi quattro cifre, es. 2025)")
-        }
+        let value = try integer(text, option: option)
+        guard (1900...2200).contains(value) else { throw .data("--\(option): anno non valido «\(text)» (es. 2025)") }
         return value
     }
 
