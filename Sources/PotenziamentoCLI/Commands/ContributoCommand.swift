@@ -15,8 +15,8 @@ enum ContributoCommand: Subcommand {
             I numeri si scrivono all'italiana (22,5) o con il punto (22.5).
             """,
         options: [
-            OptionSpec("popolazione", value: "P", help: "Popolazione residente dell'ambito (numero intero positivo)."),
-            OptionSpec("fte", value: "N", help: "Assistenti sociali a tempo indeterminato in equivalente a tempo pieno (es. 22,5)."),
+            OptionSpec("popolazione", value: "P", required: true, help: "Popolazione residente dell'ambito (numero intero positivo)."),
+            OptionSpec("fte", value: "N", required: true, help: "Assistenti sociali a tempo indeterminato in equivalente a tempo pieno (es. 22,5)."),
             OptionSpec("anno", value: "ANNO", help: "Anno di riferimento (predefinito: l'anno in corso)."),
             CommonOptions.format(formats), CommonOptions.output, CommonOptions.explain, CommonOptions.parameter,
         ],
@@ -28,14 +28,9 @@ enum ContributoCommand: Subcommand {
 
     static func run(_ parsed: ParsedArguments, context: CommandContext) throws(CommandFailure) -> CommandOutput {
         let format = try OptionValues.format(parsed, allowed: formats, command: spec.name)
-        guard let populationText = parsed.value("popolazione") else {
-            throw .usage("manca l'opzione --popolazione <P>", hint: ["Uso: \(spec.usageLine)", "Vedi 'potenziamento contributo --help'."])
-        }
-        guard let fteText = parsed.value("fte") else {
-            throw .usage("manca l'opzione --fte <N>", hint: ["Uso: \(spec.usageLine)", "Vedi 'potenziamento contributo --help'."])
-        }
-        let population = try OptionValues.integer(populationText, option: "popolazione")
-        let fte = try OptionValues.decimal(fteText, option: "fte")
+        // Required options: the parser has already checked they are present.
+        let population = try OptionValues.integer(parsed.value("popolazione") ?? "", option: "popolazione")
+        let fte = try OptionValues.decimal(parsed.value("fte") ?? "", option: "fte")
         let year = try parsed.value("anno").map { text throws(CommandFailure) in try OptionValues.year(text) } ?? context.currentYear
         let table = try OptionValues.parameterTable(parsed, defaultYear: year)
         let assessment: ContributionAssessment

@@ -16,7 +16,7 @@ enum ProspettoCommand: Subcommand {
             """,
         arguments: [ArgumentSpec("INPUT", help: "File JSON dell'ambito o cartella con i CSV; più input, o una cartella di ambiti, danno una tabella con una riga per ambito.", variadic: true)],
         options: [
-            OptionSpec("campagna", value: "ANNO", help: "Anno della campagna C (il prospetto si invia entro il 28 febbraio di C)."),
+            OptionSpec("campagna", value: "ANNO", required: true, help: "Anno della campagna C (il prospetto si invia entro il 28 febbraio di C)."),
             RosterInput.methodOption,
             CommonOptions.format(formats), CommonOptions.output,
             OptionSpec("grafico", value: "FILE.svg", help: "Scrive anche il solo grafico SVG del contributo in FILE.svg."),
@@ -29,10 +29,7 @@ enum ProspettoCommand: Subcommand {
 
     static func run(_ parsed: ParsedArguments, context: CommandContext) throws(CommandFailure) -> CommandOutput {
         let format = try OptionValues.format(parsed, allowed: formats, command: spec.name)
-        guard let campaignText = parsed.value("campagna") else {
-            throw .usage("manca l'opzione --campagna <ANNO>", hint: ["Uso: \(spec.usageLine)", "Vedi 'potenziamento prospetto --help'."])
-        }
-        let campaign = try OptionValues.year(campaignText, option: "campagna")
+        let campaign = try OptionValues.year(parsed.value("campagna") ?? "", option: "campagna")
         let method = try RosterInput.method(parsed)
         let parameters = try OptionValues.parameterTable(parsed, defaultYear: campaign)
         let assessor = RosterAssessor(parameters: parameters, method: method)

@@ -79,6 +79,9 @@ enum ArgumentParser {
             parsed.add(value: value, for: name)
         }
         if parsed.flag("help") { return parsed }
+        for option in spec.options where option.required && parsed.value(option.name) == nil {
+            throw .usage("manca l'opzione --\(option.name) <\(option.valueName ?? "VALORE")>", hint: hint)
+        }
         let required = spec.arguments.filter { !$0.optional }
         if parsed.positionals.count < required.count {
             let missing = required[parsed.positionals.count]

@@ -10,13 +10,16 @@ struct OptionSpec: Sendable {
     let help: String
     /// Whether the option may be given several times.
     let repeatable: Bool
+    /// Whether the option must be given (the parser reports it missing, usage shows it).
+    let required: Bool
 
-    init(_ name: String, short: Character? = nil, value: String? = nil, repeatable: Bool = false, help: String) {
+    init(_ name: String, short: Character? = nil, value: String? = nil, repeatable: Bool = false, required: Bool = false, help: String) {
         self.name = name
         self.short = short
         self.valueName = value
         self.help = help
         self.repeatable = repeatable
+        self.required = required
     }
 
     var isFlag: Bool { valueName == nil }
@@ -69,6 +72,7 @@ struct CommandSpec: Sendable {
             let text = argument.variadic ? "<\(argument.valueName)> ..." : "<\(argument.valueName)>"
             parts.append(argument.optional ? "[\(text)]" : text)
         }
+        for option in options where option.required { parts.append("--\(option.name) <\(option.valueName ?? "VALORE")>") }
         parts.append("[opzioni]")
         return parts.joined(separator: " ")
     }
