@@ -92,7 +92,9 @@ try measure("roster \(persons) records: assess only (mesi)", records: persons) {
 var tableLines = ["codice;denominazione;popolazione;fte;pregresso"]
 for index in 0..<600 {
     let population = 20_000 + generator.next(400_000)
-    tableLines.append("ATS-\(index);Ambito \(index);\(population);\(max(0, population / 5_000 + generator.next(20) - 8)),\(generator.next(100));\(generator.next(3) == 0 ? generator.next(50_000) : 0)")
+    tableLines.append(
+        "ATS-\(index);Ambito \(index);\(population);\(max(0, population / 5_000 + generator.next(20) - 8)),\(generator.next(100));\(generator.next(3) == 0 ? generator.next(50_000) : 0)"
+    )
 }
 let table = tableLines.joined(separator: "\n") + "\n"
 let tablePath = folder.appendingPathComponent("nazionale.csv").path
@@ -126,10 +128,13 @@ try measure("region 90 rosters × 25 AS: load + assess each", records: 90 * 25, 
 let ats = try RosterLoader.load(path: region.appendingPathComponent("ambito-0.json").path).roster
 let code = ats.municipalities[0].istatCode
 let scenarios = (0..<1_000).map { index in
-    Scenario(changes: (0...(index % 3)).map { hire in
-        .hire(PlannedHire(id: "S\(index)-\(hire)", start: CivilDate(year: 2025, month: 1 + (index + hire) % 12, day: 1)!,
-                          percentage: Fraction(50 + (index % 2) * 50), employer: Employer(kind: .comune, istatCode: code)))
-    })
+    Scenario(
+        changes: (0...(index % 3)).map { hire in
+            .hire(
+                PlannedHire(
+                    id: "S\(index)-\(hire)", start: CivilDate(year: 2025, month: 1 + (index + hire) % 12, day: 1)!,
+                    percentage: Fraction(50 + (index % 2) * 50), employer: Employer(kind: .comune, istatCode: code)))
+        })
 }
 try measure("1.000 scenarios on one ATS (base + scenario each)", records: 1_000) {
     for scenario in scenarios {

@@ -21,7 +21,8 @@ func diagnostics(_ text: String) -> [InputDiagnostic] {
     return all.all
 }
 
-let person = #"{"id": "P1", "profilo": "assistente_sociale", "contratto": "tempo_indeterminato", "ente": {"tipo": "comune", "codiceIstat": "048001"}, "periodi": [{"dal": "2025-01-01", "percentuale": 100}]}"#
+let person =
+    #"{"id": "P1", "profilo": "assistente_sociale", "contratto": "tempo_indeterminato", "ente": {"tipo": "comune", "codiceIstat": "048001"}, "periodi": [{"dal": "2025-01-01", "percentuale": 100}]}"#
 
 @Suite("Reading and validating rosters")
 struct InputValidationTests {
@@ -33,31 +34,55 @@ struct InputValidationTests {
     @Test(
         "each validation error names its place",
         arguments: [
-            (#"[{"id": "P1", "profilo": "assistente_sociale", "contratto": "tempo_indeterminato", "ente": {"tipo": "comune", "codiceIstat": "048001"}, "periodi": [{"dal": "2025-06-01", "al": "2025-01-31", "percentuale": 100}]}]"#,
-             "t.json: personale[0].periodi[0].al", "precedente"),
-            (#"[{"id": "P1", "profilo": "assistente_sociale", "contratto": "tempo_indeterminato", "ente": {"tipo": "comune", "codiceIstat": "048001"}, "periodi": [{"dal": "2025-02-30", "percentuale": 100}]}]"#,
-             "t.json: personale[0].periodi[0].dal", "inesistente"),
-            (#"[{"id": "P1", "profilo": "assistente_sociale", "contratto": "tempo_indeterminato", "ente": {"tipo": "comune", "codiceIstat": "048001"}, "periodi": [{"dal": "2025-01-01", "percentuale": 120}]}]"#,
-             "t.json: personale[0].periodi[0].percentuale", "al massimo 100"),
-            (#"[{"id": "P1", "profilo": "assistente_sociale", "contratto": "tempo_indeterminato", "ente": {"tipo": "comune", "codiceIstat": "048001"}, "periodi": [{"dal": "2025-01-01", "percentuale": 0}]}]"#,
-             "t.json: personale[0].periodi[0].percentuale", "maggiore di 0"),
-            (#"[{"id": "P1", "profilo": "assistente_sociale", "contratto": "tempo_indeterminato", "ente": {"tipo": "comune", "codiceIstat": "048001"}, "periodi": [{"dal": "2025-01-01", "al": "2025-06-30", "percentuale": 100}, {"dal": "2025-06-30", "percentuale": 50}]}]"#,
-             "t.json: personale[0].periodi[1].dal", "si sovrappone"),
-            (#"[{"id": "P1", "profilo": "assistente_sociale", "contratto": "tempo_indeterminato", "ente": {"tipo": "comune", "codiceIstat": "048001"}, "periodi": [{"dal": "2025-01-01", "percentuale": 100}], "aree": {"segretariato_sociale": 60, "servizio_sociale_professionale": 30}}]"#,
-             "t.json: personale[0].aree", "sommano a 90"),
-            (#"[{"id": "P1", "profilo": "assistente_sociale", "contratto": "tempo_indeterminato", "ente": {"tipo": "comune", "codiceIstat": "048001"}, "periodi": [{"dal": "2025-01-01", "percentuale": 100}], "aree": {"segretariato": 100}}]"#,
-             "t.json: personale[0].aree.segretariato", "forse «segretariato_sociale»"),
-            (#"[{"id": "P1", "profilo": "assistente_sociale", "contratto": "tempo_indeterminato", "ente": {"tipo": "cooperativa"}, "periodi": [{"dal": "2025-01-01", "percentuale": 100}]}]"#,
-             "t.json: personale[0].ente.tipo", "tipo di ente sconosciuto"),
-            (#"[{"id": "P1", "profilo": "assistente_sociale", "contratto": "tempo_indeterminato", "ente": {"tipo": "comune", "codiceIstat": "099999"}, "periodi": [{"dal": "2025-01-01", "percentuale": 100}]}]"#,
-             "t.json: personale[0].ente.codiceIstat", "non fa parte dell'ambito"),
+            (
+                #"[{"id": "P1", "profilo": "assistente_sociale", "contratto": "tempo_indeterminato", "ente": {"tipo": "comune", "codiceIstat": "048001"}, "periodi": [{"dal": "2025-06-01", "al": "2025-01-31", "percentuale": 100}]}]"#,
+                "t.json: personale[0].periodi[0].al", "precedente"
+            ),
+            (
+                #"[{"id": "P1", "profilo": "assistente_sociale", "contratto": "tempo_indeterminato", "ente": {"tipo": "comune", "codiceIstat": "048001"}, "periodi": [{"dal": "2025-02-30", "percentuale": 100}]}]"#,
+                "t.json: personale[0].periodi[0].dal", "inesistente"
+            ),
+            (
+                #"[{"id": "P1", "profilo": "assistente_sociale", "contratto": "tempo_indeterminato", "ente": {"tipo": "comune", "codiceIstat": "048001"}, "periodi": [{"dal": "2025-01-01", "percentuale": 120}]}]"#,
+                "t.json: personale[0].periodi[0].percentuale", "al massimo 100"
+            ),
+            (
+                #"[{"id": "P1", "profilo": "assistente_sociale", "contratto": "tempo_indeterminato", "ente": {"tipo": "comune", "codiceIstat": "048001"}, "periodi": [{"dal": "2025-01-01", "percentuale": 0}]}]"#,
+                "t.json: personale[0].periodi[0].percentuale", "maggiore di 0"
+            ),
+            (
+                #"[{"id": "P1", "profilo": "assistente_sociale", "contratto": "tempo_indeterminato", "ente": {"tipo": "comune", "codiceIstat": "048001"}, "periodi": [{"dal": "2025-01-01", "al": "2025-06-30", "percentuale": 100}, {"dal": "2025-06-30", "percentuale": 50}]}]"#,
+                "t.json: personale[0].periodi[1].dal", "si sovrappone"
+            ),
+            (
+                #"[{"id": "P1", "profilo": "assistente_sociale", "contratto": "tempo_indeterminato", "ente": {"tipo": "comune", "codiceIstat": "048001"}, "periodi": [{"dal": "2025-01-01", "percentuale": 100}], "aree": {"segretariato_sociale": 60, "servizio_sociale_professionale": 30}}]"#,
+                "t.json: personale[0].aree", "sommano a 90"
+            ),
+            (
+                #"[{"id": "P1", "profilo": "assistente_sociale", "contratto": "tempo_indeterminato", "ente": {"tipo": "comune", "codiceIstat": "048001"}, "periodi": [{"dal": "2025-01-01", "percentuale": 100}], "aree": {"segretariato": 100}}]"#,
+                "t.json: personale[0].aree.segretariato", "forse «segretariato_sociale»"
+            ),
+            (
+                #"[{"id": "P1", "profilo": "assistente_sociale", "contratto": "tempo_indeterminato", "ente": {"tipo": "cooperativa"}, "periodi": [{"dal": "2025-01-01", "percentuale": 100}]}]"#,
+                "t.json: personale[0].ente.tipo", "tipo di ente sconosciuto"
+            ),
+            (
+                #"[{"id": "P1", "profilo": "assistente_sociale", "contratto": "tempo_indeterminato", "ente": {"tipo": "comune", "codiceIstat": "099999"}, "periodi": [{"dal": "2025-01-01", "percentuale": 100}]}]"#,
+                "t.json: personale[0].ente.codiceIstat", "non fa parte dell'ambito"
+            ),
             ("[\(person), \(person)]", "t.json: personale[1]", "ripetuto"),
-            (#"[{"id": "P1", "profilo": "assistente_sociale", "contratto": "tempo_indeterminato", "ente": {"tipo": "comune", "codiceIstat": "048001"}, "periodi": [{"dal": "2025-01-01", "percentuale": 100}], "percentual": 3}]"#,
-             "t.json: personale[0].percentual", "chiave sconosciuta"),
-            (#"[{"id": "P1", "profilo": "assistente_sociale", "contratto": "tempo_indeterminato", "ente": {"tipo": "comune", "codiceIstat": "048001"}, "periodi": [{"dal": "2025-01-01", "percentuale": 1e2}]}]"#,
-             "t.json: personale[0].periodi[0].percentuale", "non valida"),
-            (#"[{"id": "P1", "profilo": "assistente_sociale", "contratto": "tempo_indeterminato", "ente": {"tipo": "comune", "codiceIstat": "048001"}, "periodi": [{"dal": "2025-01-01", "percentuale": 33.333333}]}]"#,
-             "t.json: personale[0].periodi[0].percentuale", "troppe cifre decimali"),
+            (
+                #"[{"id": "P1", "profilo": "assistente_sociale", "contratto": "tempo_indeterminato", "ente": {"tipo": "comune", "codiceIstat": "048001"}, "periodi": [{"dal": "2025-01-01", "percentuale": 100}], "percentual": 3}]"#,
+                "t.json: personale[0].percentual", "chiave sconosciuta"
+            ),
+            (
+                #"[{"id": "P1", "profilo": "assistente_sociale", "contratto": "tempo_indeterminato", "ente": {"tipo": "comune", "codiceIstat": "048001"}, "periodi": [{"dal": "2025-01-01", "percentuale": 1e2}]}]"#,
+                "t.json: personale[0].periodi[0].percentuale", "non valida"
+            ),
+            (
+                #"[{"id": "P1", "profilo": "assistente_sociale", "contratto": "tempo_indeterminato", "ente": {"tipo": "comune", "codiceIstat": "048001"}, "periodi": [{"dal": "2025-01-01", "percentuale": 33.333333}]}]"#,
+                "t.json: personale[0].periodi[0].percentuale", "troppe cifre decimali"
+            ),
         ])
     func errors(staff: String, place: String, message: String) {
         let found = diagnostics(rosterJSON(staff: staff)).filter { $0.severity == .error }
@@ -69,9 +94,15 @@ struct InputValidationTests {
         arguments: [
             (#"[{"codiceIstat": "048001", "denominazione": "A", "popolazione": 0}]"#, "t.json: comuni[0].popolazione", "positivo"),
             (#"[{"codiceIstat": "048001", "denominazione": "A", "popolazione": -5}]"#, "t.json: comuni[0].popolazione", "positivo"),
-            (#"[{"codiceIstat": "048001", "denominazione": "A", "popolazione": 1}, {"codiceIstat": "048001", "denominazione": "A", "popolazione": 1}]"#, "t.json: comuni[1]", "ripetuto"),
+            (
+                #"[{"codiceIstat": "048001", "denominazione": "A", "popolazione": 1}, {"codiceIstat": "048001", "denominazione": "A", "popolazione": 1}]"#,
+                "t.json: comuni[1]", "ripetuto"
+            ),
             (#"[{"codiceIstat": 48001, "denominazione": "A", "popolazione": 1}]"#, "t.json: comuni[0].codiceIstat", "testo"),
-            (#"[{"codiceIstat": "048001", "denominazione": "A", "popolazione": {"2025": 1000, "duemila": 3}}]"#, "t.json: comuni[0].popolazione.duemila", "anno"),
+            (
+                #"[{"codiceIstat": "048001", "denominazione": "A", "popolazione": {"2025": 1000, "duemila": 3}}]"#, "t.json: comuni[0].popolazione.duemila",
+                "anno"
+            ),
         ])
     func comuniErrors(comuni: String, place: String, message: String) {
         let found = diagnostics(rosterJSON(staff: "[\(person)]", comuni: comuni)).filter { $0.severity == .error }
@@ -80,7 +111,8 @@ struct InputValidationTests {
 
     @Test("every problem is found in one pass")
     func onePass() {
-        let staff = #"[{"id": "P1", "profilo": "assistente_sociale", "contratto": "tempo_indeterminato", "ente": {"tipo": "boh"}, "periodi": [{"dal": "2025-02-30", "percentuale": 200}]}, {"id": "P2", "profilo": "assistente_sociale", "contratto": "tempo_indeterminato", "ente": {"tipo": "comune", "codiceIstat": "048001"}, "periodi": [{"dal": "2025-05-01", "al": "2025-01-01", "percentuale": 50}]}]"#
+        let staff =
+            #"[{"id": "P1", "profilo": "assistente_sociale", "contratto": "tempo_indeterminato", "ente": {"tipo": "boh"}, "periodi": [{"dal": "2025-02-30", "percentuale": 200}]}, {"id": "P2", "profilo": "assistente_sociale", "contratto": "tempo_indeterminato", "ente": {"tipo": "comune", "codiceIstat": "048001"}, "periodi": [{"dal": "2025-05-01", "al": "2025-01-01", "percentuale": 50}]}]"#
         #expect(diagnostics(rosterJSON(staff: staff)).filter { $0.severity == .error }.count >= 4)
     }
 
@@ -144,9 +176,16 @@ struct CSVTests {
         arguments: [
             (header + "\nP1;assistente_sociale;tempo_indeterminato;comune;048001;2025-13-01;;100\n", "c/personale.csv:2 (colonna dal)"),
             (header + "\nP1;assistente_sociale;tempo_indeterminato;comune;048001;2025-01-01;;cento\n", "c/personale.csv:2 (colonna percentuale)"),
-            (header + ";colonna_strana\nP1;assistente_sociale;tempo_indeterminato;comune;048001;2025-01-01;;100;x\n", "c/personale.csv:1 (colonna colonna_strana)"),
+            (
+                header + ";colonna_strana\nP1;assistente_sociale;tempo_indeterminato;comune;048001;2025-01-01;;100;x\n",
+                "c/personale.csv:1 (colonna colonna_strana)"
+            ),
             ("id;profilo;contratto;ente_tipo;dal;al\nP1;assistente_sociale;tempo_indeterminato;asl;2025-01-01;\n", "c/personale.csv:1"),
-            (header + "\nP1;assistente_sociale;tempo_indeterminato;comune;048001;2025-01-01;2025-06-30;100\nP1;assistente_sociale;tempo_determinato;comune;048001;2025-07-01;;100\n", "c/personale.csv:3 (colonna contratto)"),
+            (
+                header
+                    + "\nP1;assistente_sociale;tempo_indeterminato;comune;048001;2025-01-01;2025-06-30;100\nP1;assistente_sociale;tempo_determinato;comune;048001;2025-07-01;;100\n",
+                "c/personale.csv:3 (colonna contratto)"
+            ),
             (header + "\nP1;assistente_sociale;tempo_indeterminato;comune;048001;2025-01-01\n", "c/personale.csv:2"),
         ])
     func errors(personale: String, place: String) {
@@ -156,7 +195,9 @@ struct CSVTests {
 
     @Test("disagreeing person-level columns name both lines")
     func disagreement() {
-        let personale = Self.header + "\nP1;assistente_sociale;tempo_indeterminato;comune;048001;2025-01-01;2025-06-30;100\nP1;assistente_sociale;tempo_determinato;comune;048001;2025-07-01;;100\n"
+        let personale =
+            Self.header
+            + "\nP1;assistente_sociale;tempo_indeterminato;comune;048001;2025-01-01;2025-06-30;100\nP1;assistente_sociale;tempo_determinato;comune;048001;2025-07-01;;100\n"
         let message = read(personale: personale).1.errors.first?.message ?? ""
         #expect(message.contains("riga 2"))
         #expect(message.contains("tempo_determinato"))
@@ -165,9 +206,12 @@ struct CSVTests {
     @Test("the same ATS as JSON and as CSV (;, decimal comma / , BOM CRLF / Windows-1252) gives byte-identical JSON", arguments: [2025, 2026])
     func sameOutput(year: Int) throws {
         for method in ["giorni", "mesi"] {
-            let reference = TestSupport.run("calcola", TestSupport.path("Examples/ambito-esempio.json"), "--anno", String(year), "--metodo-fte", method, "--formato", "json")
+            let reference = TestSupport.run(
+                "calcola", TestSupport.path("Examples/ambito-esempio.json"), "--anno", String(year), "--metodo-fte", method, "--formato", "json")
             #expect(reference.status == .success)
-            for folder in ["Examples/ambito-esempio", "Tests/PotenziamentoKitTests/Fixtures/virgola-bom-crlf", "Tests/PotenziamentoKitTests/Fixtures/windows-1252"] {
+            for folder in [
+                "Examples/ambito-esempio", "Tests/PotenziamentoKitTests/Fixtures/virgola-bom-crlf", "Tests/PotenziamentoKitTests/Fixtures/windows-1252",
+            ] {
                 let other = TestSupport.run("calcola", TestSupport.path(folder), "--anno", String(year), "--metodo-fte", method, "--formato", "json")
                 #expect(other.status == .success)
                 #expect(other.standardOutput == reference.standardOutput, "\(folder) \(method)")

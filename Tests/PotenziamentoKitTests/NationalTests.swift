@@ -7,8 +7,9 @@ import Testing
 @Suite("National riparto with the fund cap (RULES.md §6)")
 struct NationalTests {
     static func entry(_ code: String, _ population: Int, _ fte: Fraction, previous: Int64 = 0) -> AllocationEntry {
-        AllocationEntry(code: code, name: code, population: population, fte: fte, previous: EuroCents(cents: previous),
-                        place: SourcePlace(file: "t.csv", position: .csvLine(1, column: nil)))
+        AllocationEntry(
+            code: code, name: code, population: population, fte: fte, previous: EuroCents(cents: previous),
+            place: SourcePlace(file: "t.csv", position: .csvLine(1, column: nil)))
     }
 
     static let entries = [
@@ -24,7 +25,9 @@ struct NationalTests {
         #expect(a.fund == EuroCents(euros: 180_000_000))
     }
 
-    @Test("with reduction: one coefficient, every ATS the same share to the cent, total equal to the fund", arguments: [Int64(1), 99, 10_000_000, 33_333_333, 50_000_001])
+    @Test(
+        "with reduction: one coefficient, every ATS the same share to the cent, total equal to the fund",
+        arguments: [Int64(1), 99, 10_000_000, 33_333_333, 50_000_001])
     func reduction(fundCents: Int64) throws {
         let fund = EuroCents(cents: fundCents)
         let a = try NationalAllocation.compute(Self.entries, year: 2025, fund: fund)
@@ -105,7 +108,8 @@ struct BatchTests {
         #expect(result.standardError.contains("Avviso: \(folder.appendingPathComponent("a1").path)/personale.csv:16: «AS-014» non ha la ripartizione"))
         let totals = try #require(object["totali"] as? NSDictionary)
         #expect(totals["contributo"] as? NSNumber == NSNumber(value: 372_419.38))
-        let prospetti = TestSupport.run("prospetto", folder.appendingPathComponent("a1").path, folder.appendingPathComponent("a2.json").path, "--campagna", "2026")
+        let prospetti = TestSupport.run(
+            "prospetto", folder.appendingPathComponent("a1").path, folder.appendingPathComponent("a2.json").path, "--campagna", "2026")
         #expect(prospetti.status == .success)
         #expect(prospetti.standardOutput.contains("405.143,76 €"))
         #expect(TestSupport.run("calcola", folder.path, "--anno", "2025", "--formato", "markdown").status == .usage)

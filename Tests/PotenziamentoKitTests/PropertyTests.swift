@@ -64,9 +64,10 @@ struct RandomRosters {
 
     mutating func roster() -> Roster {
         let comuni = (0..<int(1...6)).map { index in
-            Municipality(istatCode: "0990\(10 + index)", name: "Comune \(index)",
-                         residents: bool() ? .constant(int(500...90_000)) : .byYear([2025: int(500...90_000), 2026: int(500...90_000)]),
-                         place: SourcePlace(file: "p", position: .file))
+            Municipality(
+                istatCode: "0990\(10 + index)", name: "Comune \(index)",
+                residents: bool() ? .constant(int(500...90_000)) : .byYear([2025: int(500...90_000), 2026: int(500...90_000)]),
+                place: SourcePlace(file: "p", position: .file))
         }
         let kinds = EmployerKind.allCases
         let staff = (0..<int(0...40)).map { index -> StaffRecord in
@@ -79,7 +80,8 @@ struct RandomRosters {
                 contract: int(0...6) == 0 ? "tempo_determinato" : "tempo_indeterminato", employer: employer, periods: periods(),
                 areas: areas(), employedInTerritorialServices: int(0...12) != 0, place: SourcePlace(file: "p", position: .file))
         }
-        return Roster(ambito: Ambito(code: "R", name: "Random", allFunctionsDelegatedToLead: int(0...5) == 0), municipalities: comuni, staff: staff, source: "p")
+        return Roster(
+            ambito: Ambito(code: "R", name: "Random", allFunctionsDelegatedToLead: int(0...5) == 0), municipalities: comuni, staff: staff, source: "p")
     }
 }
 
@@ -139,8 +141,10 @@ struct PropertyTests {
             let percentage = random.percentage()
             let place = SourcePlace(file: "p", position: .file)
             let whole = [ServicePeriod(start: start, end: end, percentage: percentage, place: place)]
-            let split = [ServicePeriod(start: start, end: cut, percentage: percentage, place: place),
-                         ServicePeriod(start: cut.adding(days: 1), end: end, percentage: percentage, place: place)]
+            let split = [
+                ServicePeriod(start: start, end: cut, percentage: percentage, place: place),
+                ServicePeriod(start: cut.adding(days: 1), end: end, percentage: percentage, place: place),
+            ]
             for year in 2024...2027 {
                 for method in FTEMethod.allCases {
                     let counter = FTECounter(year: year, method: method)
@@ -157,9 +161,12 @@ struct PropertyTests {
             let first = random.int(1...12)
             let last = random.int(first...12)
             let percentage = random.percentage()
-            let periods = [ServicePeriod(start: CivilDate(year: year, month: first, day: 1)!,
-                                         end: CivilDate(year: year, month: last, day: CivilDate.daysInMonth(last, year: year))!,
-                                         percentage: percentage, place: SourcePlace(file: "p", position: .file))]
+            let periods = [
+                ServicePeriod(
+                    start: CivilDate(year: year, month: first, day: 1)!,
+                    end: CivilDate(year: year, month: last, day: CivilDate.daysInMonth(last, year: year))!,
+                    percentage: percentage, place: SourcePlace(file: "p", position: .file))
+            ]
             let months = FTECounter(year: year, method: .months).fte(of: periods)
             #expect(months == percentage / Fraction(100) * Fraction(last - first + 1, 12), "seed \(seed)")
             if first == 1 && last == 12 { #expect(FTECounter(year: year, method: .days).fte(of: periods) == months, "seed \(seed)") }
@@ -186,10 +193,11 @@ struct PropertyTests {
         try forEachCase { random, seed in
             let entries = (0..<random.int(1...80)).map { index in
                 let population = random.int(1_000...500_000)
-                return AllocationEntry(code: "A\(index)", name: "A\(index)", population: population,
-                                       fte: Fraction(population, 5_000) * Fraction(random.int(0...200), 100),
-                                       previous: EuroCents(cents: Int64(random.int(0...1) * random.int(0...5_000_000))),
-                                       place: SourcePlace(file: "p", position: .file))
+                return AllocationEntry(
+                    code: "A\(index)", name: "A\(index)", population: population,
+                    fte: Fraction(population, 5_000) * Fraction(random.int(0...200), 100),
+                    previous: EuroCents(cents: Int64(random.int(0...1) * random.int(0...5_000_000))),
+                    place: SourcePlace(file: "p", position: .file))
             }
             let fund = EuroCents(cents: Int64(random.int(0...2_000_000_000)))
             let allocation = try NationalAllocation.compute(entries, year: 2025, fund: fund)

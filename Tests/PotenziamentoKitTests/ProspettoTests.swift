@@ -180,7 +180,8 @@ struct CycleTests {
     func inputErrors() throws {
         let folder = try TestSupport.temporaryFolder()
         let file = folder.appendingPathComponent("c.json")
-        try #"{"formato": "potenziamento.ciclo.v1", "anni": [{"anno": 2023, "popolazione": 0, "ftePrevisione": "x"}]}"#.write(to: file, atomically: true, encoding: .utf8)
+        try #"{"formato": "potenziamento.ciclo.v1", "anni": [{"anno": 2023, "popolazione": 0, "ftePrevisione": "x"}]}"#.write(
+            to: file, atomically: true, encoding: .utf8)
         let result = TestSupport.run("ciclo", file.path)
         #expect(result.status == .dataError)
         #expect(result.standardError.contains("anni[0].popolazione"))

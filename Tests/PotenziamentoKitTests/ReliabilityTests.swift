@@ -6,12 +6,14 @@ import Testing
 
 @Suite("Reliability: determinism, safe output, limits")
 struct ReliabilityTests {
-    @Test("the same input gives the same bytes on every run (real process, two runs)", arguments: [
-        ["calcola", "Examples/ambito-esempio.json", "--anno", "2025", "--formato", "json"],
-        ["prospetto", "Examples/ambito-esempio", "--campagna", "2026", "--formato", "html"],
-        ["simula", "Examples/ambito-esempio.json", "--anno", "2026", "--piano", "Examples/piano-esempio.csv", "--fino-al", "2028"],
-        ["riparto", "Examples/riparto-esempio.csv", "--anno", "2025", "--fondo", "500000", "--formato", "csv"],
-    ])
+    @Test(
+        "the same input gives the same bytes on every run (real process, two runs)",
+        arguments: [
+            ["calcola", "Examples/ambito-esempio.json", "--anno", "2025", "--formato", "json"],
+            ["prospetto", "Examples/ambito-esempio", "--campagna", "2026", "--formato", "html"],
+            ["simula", "Examples/ambito-esempio.json", "--anno", "2026", "--piano", "Examples/piano-esempio.csv", "--fino-al", "2028"],
+            ["riparto", "Examples/riparto-esempio.csv", "--anno", "2025", "--fondo", "500000", "--formato", "csv"],
+        ])
     func determinism(arguments: [String]) throws {
         let absolute = arguments.map { $0.hasPrefix("Examples/") ? TestSupport.path($0) : $0 }
         let first = try TestSupport.process(absolute)
@@ -85,7 +87,8 @@ struct ReliabilityTests {
     func outOfBounds() {
         let population = diagnostics(rosterJSON(staff: "[\(person)]", comuni: #"[{"codiceIstat": "048001", "denominazione": "A", "popolazione": 100000001}]"#))
         #expect(population.contains { $0.message.contains("fuori misura") })
-        let staff = #"[{"id": "P1", "profilo": "assistente_sociale", "contratto": "tempo_indeterminato", "ente": {"tipo": "comune", "codiceIstat": "048001"}, "periodi": [{"dal": "2025-01-01", "percentuale": 33.333333333333333333333333333333}]}]"#
+        let staff =
+            #"[{"id": "P1", "profilo": "assistente_sociale", "contratto": "tempo_indeterminato", "ente": {"tipo": "comune", "codiceIstat": "048001"}, "periodi": [{"dal": "2025-01-01", "percentuale": 33.333333333333333333333333333333}]}]"#
         #expect(diagnostics(rosterJSON(staff: staff)).contains { $0.message.contains("troppe cifre decimali") })
         #expect(TestSupport.run("contributo", "--popolazione", "100000001", "--fte", "1").status == .dataError)
         #expect(TestSupport.run("contributo", "--popolazione", "1000", "--fte", "99999999999999999999").status == .dataError)
@@ -96,7 +99,9 @@ struct ReliabilityTests {
         let json = rosterJSON(staff: "[\(person), \(person.replacingOccurrences(of: "P1", with: "P2")), \(person.replacingOccurrences(of: "P1", with: "P3"))]")
         let fromJSON = RosterJSONReader.read(text: json, file: "t.json", maximumRecords: 2)
         #expect(fromJSON.diagnostics.errors.contains { $0.message.contains("troppi record: 3") })
-        let csv = "id;profilo;contratto;ente_tipo;ente_codice_istat;dal;al;percentuale\n" + (1...3).map { "P\($0);assistente_sociale;tempo_indeterminato;comune;048001;2025-01-01;;100" }.joined(separator: "\n")
+        let csv =
+            "id;profilo;contratto;ente_tipo;ente_codice_istat;dal;al;percentuale\n"
+            + (1...3).map { "P\($0);assistente_sociale;tempo_indeterminato;comune;048001;2025-01-01;;100" }.joined(separator: "\n")
         let fromCSV = RosterCSVReader.read(
             RosterCSVReader.Files(ambito: nil, comuni: ("codice_istat;denominazione;popolazione\n048001;A;1000\n", "c.csv"), personale: (csv, "p.csv")),
             folderName: "x", maximumRecords: 2)

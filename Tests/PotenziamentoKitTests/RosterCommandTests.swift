@@ -65,7 +65,8 @@ struct RosterCommandTests {
         #expect(good.standardOutput.contains("Nessun problema trovato."))
         let folder = try TestSupport.temporaryFolder()
         let bad = folder.appendingPathComponent("bad.json")
-        let staff = #"[{"id": "P1", "profilo": "assistente_sociale", "contratto": "tempo_indeterminato", "ente": {"tipo": "boh"}, "periodi": [{"dal": "2025-02-30", "percentuale": 200}]}]"#
+        let staff =
+            #"[{"id": "P1", "profilo": "assistente_sociale", "contratto": "tempo_indeterminato", "ente": {"tipo": "boh"}, "periodi": [{"dal": "2025-02-30", "percentuale": 200}]}]"#
         try rosterJSON(staff: staff).write(to: bad, atomically: true, encoding: .utf8)
         let result = TestSupport.run("valida", bad.path)
         #expect(result.status == .dataError)

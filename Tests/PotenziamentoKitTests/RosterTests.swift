@@ -16,8 +16,9 @@ enum RosterFactory {
         profile: String = "assistente_sociale", contract: String = "tempo_indeterminato", areas: [ActivityArea: Fraction] = [:],
         employed: Bool = true
     ) -> StaffRecord {
-        StaffRecord(id: id, profile: profile, contract: contract, employer: employer, periods: periods, areas: areas,
-                    employedInTerritorialServices: employed, place: place(0))
+        StaffRecord(
+            id: id, profile: profile, contract: contract, employer: employer, periods: periods, areas: areas,
+            employedInTerritorialServices: employed, place: place(0))
     }
 
     static func roster(_ staff: [StaffRecord], comuni: [(String, Int)] = [("000001", 50_000)], delegated: Bool = false) -> Roster {

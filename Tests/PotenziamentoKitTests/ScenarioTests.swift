@@ -93,8 +93,9 @@ struct ScenarioTests {
         #expect(down.population == 47_500)
         // Fewer residents lower T65 (47.500/6.500 = 7,3077): the same 8 FTE earn more.
         #expect(down.contribution == EuroCents(cents: 2_769_231))
-        let capped = ScenarioEvaluator.planning(for: try RosterAssessor().assess(RosterFactory.roster((0..<13).map { RosterFactory.worker("W\($0)") }), year: 2025),
-                                                hireStart: CivilDate(year: 2025, month: 1, day: 1)!)
+        let capped = ScenarioEvaluator.planning(
+            for: try RosterAssessor().assess(RosterFactory.roster((0..<13).map { RosterFactory.worker("W\($0)") }), year: 2025),
+            hireStart: CivilDate(year: 2025, month: 1, day: 1)!)
         #expect(capped.marginalFullYear == .zero)
         let late = ScenarioEvaluator.planning(for: assessment, hireStart: CivilDate(year: 2026, month: 1, day: 1)!)
         #expect(late.targets[1].hiresNeeded == nil)
@@ -125,7 +126,9 @@ struct SimulaCommandTests {
         let json = TestSupport.run(arguments: ["simula", example, "--anno", "2026", "--formato", "json"] + hires)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? NSDictionary)
         #expect(object["formato"] as? String == "potenziamento.simulazione.v1")
-        let calcola = try JSONSerialization.jsonObject(with: Data(TestSupport.run("calcola", example, "--anno", "2026", "--formato", "json").standardOutput.utf8)) as? NSDictionary
+        let calcola =
+            try JSONSerialization.jsonObject(with: Data(TestSupport.run("calcola", example, "--anno", "2026", "--formato", "json").standardOutput.utf8))
+            as? NSDictionary
         #expect(object["base"] as? NSDictionary == calcola)
         let fabbisogno = try #require(object["fabbisogno"] as? NSDictionary)
         #expect(Set(fabbisogno.allKeys.compactMap { $0 as? String }) == ["minima", "lep", "obiettivo"])
@@ -136,7 +139,8 @@ struct SimulaCommandTests {
 
     @Test("a plan file over a horizon")
     func plan() throws {
-        let result = TestSupport.run("simula", example, "--anno", "2026", "--fino-al", "2028", "--piano", TestSupport.path("Examples/piano-esempio.csv"), "--formato", "json")
+        let result = TestSupport.run(
+            "simula", example, "--anno", "2026", "--fino-al", "2028", "--piano", TestSupport.path("Examples/piano-esempio.csv"), "--formato", "json")
         #expect(result.status == .success, "\(result.standardError)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? NSDictionary)
         #expect((object["anni"] as? [Any])?.count == 3)
@@ -163,7 +167,8 @@ struct SimulaCommandTests {
 
     @Test("a decimal comma inside a spec is kept")
     func decimalComma() throws {
-        let result = TestSupport.run("simula", example, "--anno", "2026", "--assunzione", "dal=2026-01-01,percentuale=50,5,ente=comune:099002", "--formato", "json")
+        let result = TestSupport.run(
+            "simula", example, "--anno", "2026", "--assunzione", "dal=2026-01-01,percentuale=50,5,ente=comune:099002", "--formato", "json")
         #expect(result.status == .success)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? NSDictionary)
         let years = try #require(object["anni"] as? [NSDictionary])

@@ -13,7 +13,11 @@ enum CalcolaCommand: Subcommand {
             area, fasce, contributo, riparto tra i comuni (D.M. 15/2021, art. 2) e le persone
             escluse con il motivo. Con --formato csv: una riga per persona, per il foglio di calcolo.
             """,
-        arguments: [ArgumentSpec("INPUT", help: "File JSON dell'ambito o cartella con i CSV; più input, o una cartella di ambiti, danno una tabella con una riga per ambito.", variadic: true)],
+        arguments: [
+            ArgumentSpec(
+                "INPUT", help: "File JSON dell'ambito o cartella con i CSV; più input, o una cartella di ambiti, danno una tabella con una riga per ambito.",
+                variadic: true)
+        ],
         options: [
             OptionSpec("anno", value: "ANNO", help: "Anno di riferimento (predefinito: l'anno in corso)."),
             RosterInput.methodOption,

@@ -14,7 +14,11 @@ enum ProspettoCommand: Subcommand {
             FTE per area di attività, soglie, contributo, persone escluse e riferimenti normativi.
             Con --formato html produce una pagina unica stampabile su A4 con il grafico.
             """,
-        arguments: [ArgumentSpec("INPUT", help: "File JSON dell'ambito o cartella con i CSV; più input, o una cartella di ambiti, danno una tabella con una riga per ambito.", variadic: true)],
+        arguments: [
+            ArgumentSpec(
+                "INPUT", help: "File JSON dell'ambito o cartella con i CSV; più input, o una cartella di ambiti, danno una tabella con una riga per ambito.",
+                variadic: true)
+        ],
         options: [
             OptionSpec("campagna", value: "ANNO", required: true, help: "Anno della campagna C (il prospetto si invia entro il 28 febbraio di C)."),
             RosterInput.methodOption,
@@ -78,7 +82,8 @@ enum ProspettoCommand: Subcommand {
         let inputFiles = RosterInput.inputFiles(path)
         if let chart = parsed.value("grafico") {
             try OutputWriter.writeAtomically(
-                ContributionChart.standalone(ProspettoReport.chartSeries(prospetto), title: ProspettoReport.chartTitle(prospetto)), to: chart, inputs: inputFiles)
+                ContributionChart.standalone(ProspettoReport.chartSeries(prospetto), title: ProspettoReport.chartTitle(prospetto)), to: chart,
+                inputs: inputFiles)
         }
         return CommandOutput(report: report, warnings: warnings, inputs: inputFiles)
     }

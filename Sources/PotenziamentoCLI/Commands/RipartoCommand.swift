@@ -42,7 +42,9 @@ enum RipartoCommand: Subcommand {
         }
         var warnings = loaded.warnings.map(\.description)
         if allocation.previousTotal > allocation.fund {
-            warnings.append("il pregresso (\(NumberFormatting.euro(allocation.previousTotal))) supera il fondo (\(NumberFormatting.euro(allocation.fund))): nessuna risorsa per i contributi nuovi")
+            warnings.append(
+                "il pregresso (\(NumberFormatting.euro(allocation.previousTotal))) supera il fondo (\(NumberFormatting.euro(allocation.fund))): nessuna risorsa per i contributi nuovi"
+            )
         }
         let report: String
         switch format {

@@ -99,7 +99,10 @@ enum ScenarioOptions {
         case "cessazione":
             return [.termination(id: values["id"]!.trimmingCharacters(), from: try date(values["dal"]!, what))]
         case "variazione":
-            return [.percentageChange(id: values["id"]!.trimmingCharacters(), from: try date(values["dal"]!, what), percentage: try percentage(values["percentuale"]!, what))]
+            return [
+                .percentageChange(
+                    id: values["id"]!.trimmingCharacters(), from: try date(values["dal"]!, what), percentage: try percentage(values["percentuale"]!, what))
+            ]
         default:
             guard case .success(let year) = DecimalParser.parseInteger(values["anno"]!), (1900...2200).contains(year) else {
                 throw .data("\(what): anno non valido «\(values["anno"]!)»")

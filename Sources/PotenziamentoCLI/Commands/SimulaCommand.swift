@@ -28,7 +28,8 @@ enum SimulaCommand: Subcommand {
             OptionSpec("variazione", value: "SPEC", repeatable: true, help: "Un cambio di percentuale dal giorno indicato."),
             OptionSpec("residenti", value: "SPEC", repeatable: true, help: "La popolazione di un comune in un anno."),
             OptionSpec("piano", value: "FILE", help: "Un file CSV di modifiche (vedi sopra)."),
-            OptionSpec("dal-assunzioni", value: "DATA", help: "Data delle assunzioni per gli obiettivi (predefinito: la prima assunzione simulata, o il 1° gennaio)."),
+            OptionSpec(
+                "dal-assunzioni", value: "DATA", help: "Data delle assunzioni per gli obiettivi (predefinito: la prima assunzione simulata, o il 1° gennaio)."),
             RosterInput.methodOption,
             CommonOptions.format(formats), CommonOptions.output, CommonOptions.parameter,
         ],
@@ -65,7 +66,8 @@ enum SimulaCommand: Subcommand {
         let loaded = try RosterInput.load(path)
         let years: [ScenarioYear]
         do {
-            years = try ScenarioEvaluator(method: method).evaluate(Scenario(changes: changes, overrides: overrides), on: loaded.roster, from: year, through: lastYear)
+            years = try ScenarioEvaluator(method: method).evaluate(
+                Scenario(changes: changes, overrides: overrides), on: loaded.roster, from: year, through: lastYear)
         } catch {
             switch error {
             case .scenario(let scenarioError): throw .data("scenario: \(scenarioError)")
@@ -79,11 +81,14 @@ enum SimulaCommand: Subcommand {
             if case .hire(let hire) = change { return hire.start }
             return nil
         }.min()
-        let hireStart = try parsed.value("dal-assunzioni").map { text throws(CommandFailure) in try ScenarioOptions.date(text, "--dal-assunzioni") }
+        let hireStart =
+            try parsed.value("dal-assunzioni").map { text throws(CommandFailure) in try ScenarioOptions.date(text, "--dal-assunzioni") }
             ?? firstHire.map { max($0, CivilDate.startOfYear(year)) } ?? CivilDate.startOfYear(year)
         let planning = ScenarioEvaluator.planning(for: years[0].scenario, hireStart: hireStart)
-        let report = format == "json"
+        let report =
+            format == "json"
             ? SimulationReport.json(years, planning: planning) : SimulationReport.text(years, planning: planning, changes: descriptions)
-        return CommandOutput(report: report, warnings: loaded.warnings.map(\.description), inputs: RosterInput.inputFiles(path) + [parsed.value("piano")].compactMap { $0 })
+        return CommandOutput(
+            report: report, warnings: loaded.warnings.map(\.description), inputs: RosterInput.inputFiles(path) + [parsed.value("piano")].compactMap { $0 })
     }
 }

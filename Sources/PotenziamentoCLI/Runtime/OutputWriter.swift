@@ -36,7 +36,8 @@ private func systemErrno() -> Int32 { errno }
 enum OutputWriter {
     static func writeAtomically(_ text: String, to path: String, inputs: [String], operations: FileOperations = .system) throws(CommandFailure) {
         let destination = URL(fileURLWithPath: path).standardizedFileURL
-        for input in inputs where URL(fileURLWithPath: input).standardizedFileURL.resolvingSymlinksInPath().path
+        for input in inputs
+        where URL(fileURLWithPath: input).standardizedFileURL.resolvingSymlinksInPath().path
             == destination.resolvingSymlinksInPath().path
         {
             throw CommandFailure(.cannotCreate, ["\(path): il file di output coincide con un file di input; scegli un altro nome"])
@@ -72,7 +73,8 @@ enum OutputWriter {
         if failure == 0 && operations.rename(temporary, destination.path) != 0 { failure = operations.lastError() }
         if failure != 0 {
             _ = operations.unlink(temporary)
-            throw CommandFailure(.cannotCreate, ["\(path): scrittura non riuscita (\(String(cString: strerror(failure)))); il file precedente non è stato modificato"])
+            throw CommandFailure(
+                .cannotCreate, ["\(path): scrittura non riuscita (\(String(cString: strerror(failure)))); il file precedente non è stato modificato"])
         }
     }
 }

@@ -80,7 +80,8 @@ public enum Potenziamento {
         if let command = subcommands.first(where: { $0.spec.name == name }) { return command }
         let names = subcommands.map { $0.spec.name } + ["help"]
         let what = name.hasPrefix("-") ? "opzione sconosciuta" : "sottocomando sconosciuto"
-        let suggestion = Suggestions.nearest(to: name, in: name.hasPrefix("-") ? ["--help", "--version"] : names)
+        let suggestion =
+            Suggestions.nearest(to: name, in: name.hasPrefix("-") ? ["--help", "--version"] : names)
             .map { " Forse intendevi «\($0)»?" } ?? ""
         throw .usage("\(what) «\(name)».\(suggestion)", hint: ["Vedi 'potenziamento --help'."])
     }

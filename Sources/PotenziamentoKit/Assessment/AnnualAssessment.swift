@@ -158,7 +158,8 @@ public struct RosterAssessor: Sendable {
             } else {
                 leadUnits += units
             }
-            counted.append(CountedRecord(id: record.id, employer: record.employer, fte: counter.fraction(units: units), areas: record.areas, place: record.place))
+            counted.append(
+                CountedRecord(id: record.id, employer: record.employer, fte: counter.fraction(units: units), areas: record.areas, place: record.place))
         }
         let fte = counter.fraction(units: totalUnits)
         var perArea: [ActivityArea: Fraction] = [:]

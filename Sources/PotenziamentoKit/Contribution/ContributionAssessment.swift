@@ -59,8 +59,10 @@ public struct ContributionAssessment: Sendable, Hashable {
             Explanation(title: "Popolazione residente P", value: p, rule: "dato di input (residenti al 1° gennaio \(year))"),
             Explanation(title: "FTE conteggiati N", value: n, rule: "dato di input (assistenti sociali a tempo indeterminato, in equivalente a tempo pieno)"),
         ]
-        func bandStep(_ title: String, _ band: BandShare, lower: Fraction, upper: Fraction, lowerName: String, upperName: String,
-                      amount: ResolvedParameter<EuroCents>, thresholdSteps: [Explanation]) -> Explanation {
+        func bandStep(
+            _ title: String, _ band: BandShare, lower: Fraction, upper: Fraction, lowerName: String, upperName: String,
+            amount: ResolvedParameter<EuroCents>, thresholdSteps: [Explanation]
+        ) -> Explanation {
             let f = { (value: Fraction) in NumberFormatting.italian(value, decimals: 4) }
             let fteStep = Explanation(
                 title: "\(title): FTE", value: f(band.fte),
@@ -68,14 +70,17 @@ public struct ContributionAssessment: Sendable, Hashable {
                 steps: thresholdSteps)
             return Explanation(
                 title: "\(title): importo", value: NumberFormatting.euro(band.amount),
-                rule: "FTE × \(NumberFormatting.euro(amount.value)) = \(f(band.fte)) × \(NumberFormatting.euro(amount.value)), arrotondato al centesimo (metà per eccesso)",
+                rule:
+                    "FTE × \(NumberFormatting.euro(amount.value)) = \(f(band.fte)) × \(NumberFormatting.euro(amount.value)), arrotondato al centesimo (metà per eccesso)",
                 parameters: [ParameterCitation(amount, text: NumberFormatting.euro(amount.value))],
                 steps: [fteStep])
         }
-        let bandAStep = bandStep("Fascia A", bandA, lower: thresholds.minimum, upper: thresholds.lep, lowerName: "T65", upperName: "T50",
-                                 amount: parameters.bandAAmount, thresholdSteps: [t65, t50])
-        let bandBStep = bandStep("Fascia B", bandB, lower: thresholds.lep, upper: thresholds.objective, lowerName: "T50", upperName: "T40",
-                                 amount: parameters.bandBAmount, thresholdSteps: [t50, t40])
+        let bandAStep = bandStep(
+            "Fascia A", bandA, lower: thresholds.minimum, upper: thresholds.lep, lowerName: "T65", upperName: "T50",
+            amount: parameters.bandAAmount, thresholdSteps: [t65, t50])
+        let bandBStep = bandStep(
+            "Fascia B", bandB, lower: thresholds.lep, upper: thresholds.objective, lowerName: "T50", upperName: "T40",
+            amount: parameters.bandBAmount, thresholdSteps: [t50, t40])
         return Explanation(
             title: "Contributo \(year)", value: NumberFormatting.euro(total),
             rule: "fascia A + fascia B = \(NumberFormatting.euro(bandA.amount)) + \(NumberFormatting.euro(bandB.amount)) (L. 178/2020, art. 1, comma 797)",

@@ -16,8 +16,9 @@ public struct Prospetto: Sendable {
     public static func make(_ roster: Roster, campaign: Int, assessor: RosterAssessor = RosterAssessor()) throws(AssessmentError) -> Prospetto {
         let consuntivo = try assessor.assess(roster, year: campaign - 1)
         let previsione = try assessor.assess(roster, year: campaign)
-        return Prospetto(campaign: campaign, consuntivo: consuntivo, previsione: previsione,
-                         deadline: previsione.contribution.parameters.prospettoDeadline)
+        return Prospetto(
+            campaign: campaign, consuntivo: consuntivo, previsione: previsione,
+            deadline: previsione.contribution.parameters.prospettoDeadline)
     }
 
     /// Whether `today` is past the deadline (the prospetto is late).

@@ -30,9 +30,12 @@ public enum ExclusionReason: String, Sendable, Hashable, CaseIterable {
     public var advice: String {
         switch self {
         case .profiloNonAssistenteSociale: "Conta solo il profilo di assistente sociale: verifica il profilo indicato."
-        case .contrattoNonATempoIndeterminato: "Contano solo i contratti a tempo indeterminato: una stabilizzazione lo farebbe contare dalla data di assunzione."
-        case .entePrivatoInAppalto, .enteTerzoSettoreInAppalto: "Il personale esternalizzato non conta (Nota 908/2023): conta solo se assunto dall'ambito o dai comuni."
-        case .aslSenzaDelega: "Conta se i comuni hanno delegato la funzione all'ASL (delegaFunzioni) o se il costo è rimborsato dall'ambito (costoRimborsato, comando o assegnazione funzionale)."
+        case .contrattoNonATempoIndeterminato:
+            "Contano solo i contratti a tempo indeterminato: una stabilizzazione lo farebbe contare dalla data di assunzione."
+        case .entePrivatoInAppalto, .enteTerzoSettoreInAppalto:
+            "Il personale esternalizzato non conta (Nota 908/2023): conta solo se assunto dall'ambito o dai comuni."
+        case .aslSenzaDelega:
+            "Conta se i comuni hanno delegato la funzione all'ASL (delegaFunzioni) o se il costo è rimborsato dall'ambito (costoRimborsato, comando o assegnazione funzionale)."
         case .nonImpiegatoNeiServiziTerritoriali: "Conta solo chi lavora nei servizi sociali territoriali o nella loro organizzazione e programmazione."
         }
     }

@@ -61,7 +61,8 @@ struct CSVTable {
                 }
                 diagnostics.error(
                     SourcePlace(file: file, position: .csvLine(record.line, column: nil)),
-                    "la riga ha \(record.fields.count) campi, l'intestazione \(header.fields.count) (separatore «\(Character(Unicode.Scalar(separator)))»; un numero con la virgola va tra virgolette)")
+                    "la riga ha \(record.fields.count) campi, l'intestazione \(header.fields.count) (separatore «\(Character(Unicode.Scalar(separator)))»; un numero con la virgola va tra virgolette)"
+                )
                 continue
             }
             if record.fields.allSatisfy({ $0.trimmingSpaces.isEmpty }) { continue }

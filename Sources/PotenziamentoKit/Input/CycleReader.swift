@@ -35,8 +35,10 @@ public enum CycleReader {
         if years.isEmpty && fields.node("anni") != nil { diagnostics.error(root.field("anni"), "nessun anno indicato") }
         for (index, node) in years.enumerated() {
             let place = root.field("anni").element(index)
-            guard let year = JSONFields(node, place: place, allowed: ["anno", "popolazione", "ftePrevisione", "fteConsuntivo", "fteCertificato"],
-                                        diagnostics: &diagnostics)
+            guard
+                let year = JSONFields(
+                    node, place: place, allowed: ["anno", "popolazione", "ftePrevisione", "fteConsuntivo", "fteCertificato"],
+                    diagnostics: &diagnostics)
             else { continue }
             let errorsBefore = diagnostics.errorCount
             let yearValue = year.numberText("anno", required: true, diagnostics: &diagnostics).flatMap {

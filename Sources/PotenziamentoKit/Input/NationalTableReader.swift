@@ -5,8 +5,10 @@ public enum NationalTableReader {
     /// The entries of `text` (from `file`), or an error listing every problem with its line.
     public static func read(text: String, file: String) throws(InputError) -> [AllocationEntry] {
         var diagnostics = Diagnostics()
-        guard let table = CSVTable(text: text, file: file, required: ["codice", "denominazione", "popolazione", "fte"], optional: ["pregresso"],
-                                   diagnostics: &diagnostics)
+        guard
+            let table = CSVTable(
+                text: text, file: file, required: ["codice", "denominazione", "popolazione", "fte"], optional: ["pregresso"],
+                diagnostics: &diagnostics)
         else { throw InputError(diagnostics: diagnostics.all) }
         var entries: [AllocationEntry] = []
         entries.reserveCapacity(table.rows.count)
@@ -34,8 +36,10 @@ public enum NationalTableReader {
                 }
             }
             if let population, let fte, !code.isEmpty {
-                entries.append(AllocationEntry(code: code, name: table.value(row, "denominazione"), population: population, fte: fte,
-                                               previous: previous, place: table.place(row)))
+                entries.append(
+                    AllocationEntry(
+                        code: code, name: table.value(row, "denominazione"), population: population, fte: fte,
+                        previous: previous, place: table.place(row)))
             }
         }
         if table.rows.isEmpty { diagnostics.error(SourcePlace(file: file, position: .file), "la tabella non ha righe di dati") }

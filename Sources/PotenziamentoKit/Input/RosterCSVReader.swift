@@ -31,7 +31,9 @@ public enum RosterCSVReader {
     /// The roster in `files` (the folder is `folderName`) and the problems found reading it; as
     /// for ``RosterJSONReader``, the roster holds the records read cleanly even when others
     /// failed, so one pass of validation finds everything.
-    public static func read(_ files: Files, folderName: String, maximumRecords: Int = RosterLimits.maximumRecords) -> (roster: Roster?, diagnostics: Diagnostics) {
+    public static func read(_ files: Files, folderName: String, maximumRecords: Int = RosterLimits.maximumRecords) -> (
+        roster: Roster?, diagnostics: Diagnostics
+    ) {
         var diagnostics = Diagnostics()
         let ambito = readAmbito(files.ambito, folderName: folderName, diagnostics: &diagnostics)
         let municipalities = readMunicipalities(files.comuni, diagnostics: &diagnostics)
@@ -42,8 +44,10 @@ public enum RosterCSVReader {
     static func readAmbito(_ file: (text: String, name: String)?, folderName: String, diagnostics: inout Diagnostics) -> Ambito {
         let fallback = Ambito(code: folderName, name: folderName)
         guard let file else { return fallback }
-        guard let table = CSVTable(text: file.text, file: file.name, required: ["codice", "denominazione"],
-                                   optional: ["regione", "funzioni_delegate_al_capofila"], diagnostics: &diagnostics)
+        guard
+            let table = CSVTable(
+                text: file.text, file: file.name, required: ["codice", "denominazione"],
+                optional: ["regione", "funzioni_delegate_al_capofila"], diagnostics: &diagnostics)
         else { return fallback }
         guard let row = table.rows.first else {
             diagnostics.error(SourcePlace(file: file.name, position: .file), "nessuna riga di dati: serve una riga con codice e denominazione dell'ambito")
@@ -64,8 +68,10 @@ public enum RosterCSVReader {
     }
 
     static func readMunicipalities(_ file: (text: String, name: String), diagnostics: inout Diagnostics) -> [Municipality] {
-        guard let table = CSVTable(text: file.text, file: file.name, required: ["codice_istat", "denominazione", "popolazione"],
-                                   optional: ["anno"], diagnostics: &diagnostics)
+        guard
+            let table = CSVTable(
+                text: file.text, file: file.name, required: ["codice_istat", "denominazione", "popolazione"],
+                optional: ["anno"], diagnostics: &diagnostics)
         else { return [] }
         let perYear = table.has("anno")
         var order: [String] = []
@@ -83,7 +89,8 @@ public enum RosterCSVReader {
             if name.isEmpty { diagnostics.error(table.place(row, "denominazione"), "denominazione del comune vuota") }
             let residents = FieldParsing.residents(table.value(row, "popolazione")).report(at: table.place(row, "popolazione"), into: &diagnostics)
             if let known = names[code], known.name != name {
-                diagnostics.error(table.place(row, "denominazione"), "il comune \(code) ha un'altra denominazione alla riga \(lineOf(known.place)) («\(known.name)»)")
+                diagnostics.error(
+                    table.place(row, "denominazione"), "il comune \(code) ha un'altra denominazione alla riga \(lineOf(known.place)) («\(known.name)»)")
             }
             if names[code] == nil {
                 order.append(code)
@@ -98,7 +105,9 @@ public enum RosterCSVReader {
                 if let residents { byYear[code, default: [:]][year] = residents }
             } else {
                 if firstLine[code] != row.line {
-                    diagnostics.error(table.place(row, "codice_istat"), "comune \(code) ripetuto (già alla riga \(firstLine[code]!)); per più anni aggiungi la colonna «anno»")
+                    diagnostics.error(
+                        table.place(row, "codice_istat"), "comune \(code) ripetuto (già alla riga \(firstLine[code]!)); per più anni aggiungi la colonna «anno»"
+                    )
                     continue
                 }
                 if let residents { constant[code] = residents }
@@ -153,7 +162,8 @@ public enum RosterCSVReader {
                     if earlier != current {
                         diagnostics.error(
                             table.place(row, column),
-                            "per la persona «\(id)» la colonna «\(column)» vale «\(table.value(row, column))», ma alla riga \(first.line) vale «\(table.value(first, column))»: deve essere uguale su tutte le righe della persona")
+                            "per la persona «\(id)» la colonna «\(column)» vale «\(table.value(row, column))», ma alla riga \(first.line) vale «\(table.value(first, column))»: deve essere uguale su tutte le righe della persona"
+                        )
                     }
                 }
             }

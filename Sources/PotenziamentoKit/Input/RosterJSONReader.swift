@@ -43,8 +43,9 @@ public enum RosterJSONReader {
         }
         var ambito = Ambito(code: "", name: "")
         if let node = fields.node("ambito", required: true, diagnostics: &diagnostics),
-            let object = JSONFields(node, place: root.field("ambito"),
-                                    allowed: Keys.ambito, diagnostics: &diagnostics)
+            let object = JSONFields(
+                node, place: root.field("ambito"),
+                allowed: Keys.ambito, diagnostics: &diagnostics)
         {
             ambito.code = object.string("codice", required: true, diagnostics: &diagnostics) ?? ""
             ambito.name = object.string("denominazione", required: true, diagnostics: &diagnostics) ?? ""

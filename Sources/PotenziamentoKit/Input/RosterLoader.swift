@@ -50,14 +50,17 @@ public enum RosterLoader {
         let (roster, diagnostics) = RosterCSVReader.read(
             RosterCSVReader.Files(ambito: ambito, comuni: comuni, personale: personale), folderName: folderName)
         if ambito == nil {
-            warnings.append(InputDiagnostic(.warning, SourcePlace(file: file("ambito.csv"), position: .file),
-                                            "ambito.csv assente: come codice e denominazione dell'ambito si usa il nome della cartella «\(folderName)»"))
+            warnings.append(
+                InputDiagnostic(
+                    .warning, SourcePlace(file: file("ambito.csv"), position: .file),
+                    "ambito.csv assente: come codice e denominazione dell'ambito si usa il nome della cartella «\(folderName)»"))
         }
-        return try finish(roster.map { roster in
-            var named = roster
-            named.source = base
-            return named
-        }, diagnostics, extraWarnings: warnings)
+        return try finish(
+            roster.map { roster in
+                var named = roster
+                named.source = base
+                return named
+            }, diagnostics, extraWarnings: warnings)
     }
 
     static func finish(_ roster: Roster?, _ diagnostics: Diagnostics, extraWarnings: [InputDiagnostic]) throws(InputError) -> Loaded {

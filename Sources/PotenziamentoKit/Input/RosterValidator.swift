@@ -31,7 +31,8 @@ public enum RosterValidator {
             if let earlier = ids[record.id] {
                 diagnostics.error(
                     record.place,
-                    "id «\(record.id)» ripetuto (già in \(roster.staff[earlier].place)); una persona in comando va indicata una sola volta, presso l'ente che ne sostiene il costo")
+                    "id «\(record.id)» ripetuto (già in \(roster.staff[earlier].place)); una persona in comando va indicata una sola volta, presso l'ente che ne sostiene il costo"
+                )
             } else {
                 ids[record.id] = position
             }
@@ -58,7 +59,8 @@ public enum RosterValidator {
                 return
             }
             if comuni[code] == nil {
-                diagnostics.error(place.field("codiceIstat"), "il comune \(code) non fa parte dell'ambito (comuni: \(comuni.keys.sorted().joined(separator: ", ")))")
+                diagnostics.error(
+                    place.field("codiceIstat"), "il comune \(code) non fa parte dell'ambito (comuni: \(comuni.keys.sorted().joined(separator: ", ")))")
             }
         case .comuneCapofila:
             if let code = record.employer.istatCode, comuni[code] == nil {

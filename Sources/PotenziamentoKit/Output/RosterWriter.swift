@@ -36,7 +36,9 @@ public enum RosterWriter {
                         var employer: [(String, JSONValue)] = [("tipo", .string(record.employer.kind.rawValue))]
                         if let code = record.employer.istatCode { employer.append(("codiceIstat", .string(code))) }
                         if record.employer.kind == .asl {
-                            employer += [("delegaFunzioni", .bool(record.employer.delegatedFunctions)), ("costoRimborsato", .bool(record.employer.costReimbursed))]
+                            employer += [
+                                ("delegaFunzioni", .bool(record.employer.delegatedFunctions)), ("costoRimborsato", .bool(record.employer.costReimbursed)),
+                            ]
                         }
                         var members: [(String, JSONValue)] = [
                             ("id", .string(record.id)), ("profilo", .string(record.profile)), ("contratto", .string(record.contract)),
@@ -52,7 +54,8 @@ public enum RosterWriter {
                             ),
                         ]
                         if !record.areas.isEmpty {
-                            members.append(("aree", .object(ActivityArea.allCases.compactMap { area in record.areas[area].map { (area.rawValue, percent($0)) } })))
+                            members.append(
+                                ("aree", .object(ActivityArea.allCases.compactMap { area in record.areas[area].map { (area.rawValue, percent($0)) } })))
                         }
                         members.append(("impiegatoNeiServiziTerritoriali", .bool(record.employedInTerritorialServices)))
                         return .object(members)
@@ -64,8 +67,12 @@ public enum RosterWriter {
     /// The texts of `ambito.csv`, `comuni.csv` and `personale.csv`.
     public static func csv(_ roster: Roster) -> (ambito: String, comuni: String, personale: String) {
         let field = AssessmentReport.csvField
-        let ambito = "codice;denominazione;regione;funzioni_delegate_al_capofila\n"
-            + [field(roster.ambito.code), field(roster.ambito.name), field(roster.ambito.region ?? ""), roster.ambito.allFunctionsDelegatedToLead ? "si" : "no"]
+        let ambito =
+            "codice;denominazione;regione;funzioni_delegate_al_capofila\n"
+            + [
+                field(roster.ambito.code), field(roster.ambito.name), field(roster.ambito.region ?? ""),
+                roster.ambito.allFunctionsDelegatedToLead ? "si" : "no",
+            ]
             .joined(separator: ";") + "\n"
         let years = residentYears(roster)
         var comuni: [String]
@@ -85,7 +92,9 @@ public enum RosterWriter {
             }
         }
         let areaColumns = ActivityArea.allCases.map { "area_\($0.rawValue)" }.joined(separator: ";")
-        var staff = ["id;profilo;contratto;ente_tipo;ente_codice_istat;delega_funzioni;costo_rimborsato;impiegato_servizi_territoriali;dal;al;percentuale;\(areaColumns)"]
+        var staff = [
+            "id;profilo;contratto;ente_tipo;ente_codice_istat;delega_funzioni;costo_rimborsato;impiegato_servizi_territoriali;dal;al;percentuale;\(areaColumns)"
+        ]
         for record in roster.staff {
             let areas = ActivityArea.allCases.map { area in record.areas[area].map { NumberFormatting.spreadsheet($0, decimals: 4) } ?? "" }
             let person = [

@@ -32,7 +32,12 @@ public enum AllocationReport {
                             ("popolazione", .integer(entry.population)),
                             ("fte", .decimal(entry.fte)),
                             ("pregresso", .euro(entry.previous)),
-                            ("fabbisogno", .object([("minima", .decimal(c.missingToMinimum)), ("lep", .decimal(c.missingToLEP)), ("obiettivo", .decimal(c.missingToObjective))])),
+                            (
+                                "fabbisogno",
+                                .object([
+                                    ("minima", .decimal(c.missingToMinimum)), ("lep", .decimal(c.missingToLEP)), ("obiettivo", .decimal(c.missingToObjective)),
+                                ])
+                            ),
                         ])
                     })
             ),
@@ -84,7 +89,8 @@ public enum AllocationReport {
         for index in a.entries.indices {
             let entry = a.entries[index]
             lines.append(
-                TextBlocks.left(entry.code, 14) + TextBlocks.left(String(entry.name.prefix(29)), 30) + TextBlocks.right(NumberFormatting.italian(entry.population), 12)
+                TextBlocks.left(entry.code, 14) + TextBlocks.left(String(entry.name.prefix(29)), 30)
+                    + TextBlocks.right(NumberFormatting.italian(entry.population), 12)
                     + TextBlocks.right(TextBlocks.fte(entry.fte), 9) + TextBlocks.right(euro(a.contributions[index].total), 16)
                     + TextBlocks.right(euro(a.assigned[index]), 16))
         }
@@ -98,11 +104,13 @@ public enum AllocationReport {
             let entry = a.entries[index]
             let c = a.contributions[index]
             lines.append(
-                [AssessmentReport.csvField(entry.code), AssessmentReport.csvField(entry.name), String(entry.population),
-                 NumberFormatting.spreadsheet(entry.fte, decimals: 4), NumberFormatting.spreadsheet(entry.previous),
-                 NumberFormatting.spreadsheet(c.total), NumberFormatting.spreadsheet(a.assigned[index]),
-                 NumberFormatting.spreadsheet(c.missingToMinimum, decimals: 4), NumberFormatting.spreadsheet(c.missingToLEP, decimals: 4),
-                 NumberFormatting.spreadsheet(c.missingToObjective, decimals: 4)].joined(separator: ";"))
+                [
+                    AssessmentReport.csvField(entry.code), AssessmentReport.csvField(entry.name), String(entry.population),
+                    NumberFormatting.spreadsheet(entry.fte, decimals: 4), NumberFormatting.spreadsheet(entry.previous),
+                    NumberFormatting.spreadsheet(c.total), NumberFormatting.spreadsheet(a.assigned[index]),
+                    NumberFormatting.spreadsheet(c.missingToMinimum, decimals: 4), NumberFormatting.spreadsheet(c.missingToLEP, decimals: 4),
+                    NumberFormatting.spreadsheet(c.missingToObjective, decimals: 4),
+                ].joined(separator: ";"))
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -86,8 +86,9 @@ public enum AssessmentReport {
             rule: "somma dei residenti al 1° gennaio \(assessment.year) dei comuni: "
                 + assessment.residents.map { "\($0.name) \(NumberFormatting.italian($0.residents))" }.joined(separator: " + "))
         let base = assessment.contribution.explanation
-        return Explanation(title: base.title, value: base.value, rule: base.rule, parameters: base.parameters,
-                           steps: [population, fte] + base.steps.dropFirst(2))
+        return Explanation(
+            title: base.title, value: base.value, rule: base.rule, parameters: base.parameters,
+            steps: [population, fte] + base.steps.dropFirst(2))
     }
 
     /// The Italian text report a person reads in a minute.
@@ -158,10 +159,14 @@ public enum AssessmentReport {
             lines.append("| \(area.label) | \(TextBlocks.fte(assessment.areas.perArea[area] ?? .zero)) |")
         }
         lines.append("| Non indicata | \(TextBlocks.fte(assessment.areas.unspecified)) |")
-        lines += ["", "## Riparto tra i comuni (D.M. 15/2021, art. 2)", "", "| ente | residenti | FTE propri | FTE attribuiti | importo |", "|---|---:|---:|---:|---:|"]
+        lines += [
+            "", "## Riparto tra i comuni (D.M. 15/2021, art. 2)", "", "| ente | residenti | FTE propri | FTE attribuiti | importo |",
+            "|---|---:|---:|---:|---:|",
+        ]
         for share in assessment.split.shares {
             lines.append(
-                "| \(share.name) | \(share.residents.map { NumberFormatting.italian($0) } ?? "—") | \(TextBlocks.fte(share.ownFTE)) | \(TextBlocks.fte(share.attributedFTE)) | \(NumberFormatting.euro(share.amount)) |")
+                "| \(share.name) | \(share.residents.map { NumberFormatting.italian($0) } ?? "—") | \(TextBlocks.fte(share.ownFTE)) | \(TextBlocks.fte(share.attributedFTE)) | \(NumberFormatting.euro(share.amount)) |"
+            )
         }
         lines += ["", "## Persone escluse", ""]
         lines += assessment.excluded.isEmpty ? ["Nessuna."] : assessment.excluded.map { "- `\($0.id)`: \($0.reason.label)" }

@@ -77,10 +77,12 @@ public enum BatchReport {
         for a in assessments {
             let c = a.contribution
             lines.append(
-                [AssessmentReport.csvField(a.ambito.code), AssessmentReport.csvField(a.ambito.name), String(a.year), String(a.population),
-                 NumberFormatting.spreadsheet(a.fte, decimals: 4), NumberFormatting.spreadsheet(c.thresholds.minimum, decimals: 4),
-                 NumberFormatting.spreadsheet(c.thresholds.lep, decimals: 4), NumberFormatting.spreadsheet(c.thresholds.objective, decimals: 4),
-                 NumberFormatting.spreadsheet(c.total)].joined(separator: ";"))
+                [
+                    AssessmentReport.csvField(a.ambito.code), AssessmentReport.csvField(a.ambito.name), String(a.year), String(a.population),
+                    NumberFormatting.spreadsheet(a.fte, decimals: 4), NumberFormatting.spreadsheet(c.thresholds.minimum, decimals: 4),
+                    NumberFormatting.spreadsheet(c.thresholds.lep, decimals: 4), NumberFormatting.spreadsheet(c.thresholds.objective, decimals: 4),
+                    NumberFormatting.spreadsheet(c.total),
+                ].joined(separator: ";"))
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -119,7 +121,8 @@ public enum BatchReport {
                     + TextBlocks.right(TextBlocks.fte(p.previsione.fte), 10) + TextBlocks.right(NumberFormatting.euro(p.previsione.contribution.total), 18))
         }
         lines.append(
-            TextBlocks.left("TOTALE", 46) + TextBlocks.right("", 10) + TextBlocks.right(NumberFormatting.euro(prospetti.map(\.consuntivo.contribution.total).sum()), 18)
+            TextBlocks.left("TOTALE", 46) + TextBlocks.right("", 10)
+                + TextBlocks.right(NumberFormatting.euro(prospetti.map(\.consuntivo.contribution.total).sum()), 18)
                 + TextBlocks.right("", 10) + TextBlocks.right(NumberFormatting.euro(prospetti.map(\.previsione.contribution.total).sum()), 18))
         return (lines + failureLines(failures)).joined(separator: "\n") + "\n"
     }
@@ -129,9 +132,11 @@ public enum BatchReport {
         var lines = ["codice;denominazione;campagna;fte_consuntivo;contributo_consuntivo;fte_previsione;contributo_previsione"]
         for p in prospetti {
             lines.append(
-                [AssessmentReport.csvField(p.previsione.ambito.code), AssessmentReport.csvField(p.previsione.ambito.name), String(p.campaign),
-                 NumberFormatting.spreadsheet(p.consuntivo.fte, decimals: 4), NumberFormatting.spreadsheet(p.consuntivo.contribution.total),
-                 NumberFormatting.spreadsheet(p.previsione.fte, decimals: 4), NumberFormatting.spreadsheet(p.previsione.contribution.total)].joined(separator: ";"))
+                [
+                    AssessmentReport.csvField(p.previsione.ambito.code), AssessmentReport.csvField(p.previsione.ambito.name), String(p.campaign),
+                    NumberFormatting.spreadsheet(p.consuntivo.fte, decimals: 4), NumberFormatting.spreadsheet(p.consuntivo.contribution.total),
+                    NumberFormatting.spreadsheet(p.previsione.fte, decimals: 4), NumberFormatting.spreadsheet(p.previsione.contribution.total),
+                ].joined(separator: ";"))
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -33,39 +33,46 @@ public enum ContributionChart {
         guard let reference = series.last?.assessment else { return "" }
         let maxFTE = series.map { Fraction.maximum($0.assessment.thresholds.objective * Fraction(5, 4), $0.assessment.fte * Fraction(11, 10)) }
             .reduce(Fraction.one, Fraction.maximum)
-        let maxEuro = series.map { (a: Series) -> Fraction in
-            let t = a.assessment.thresholds
-            return (t.lep - t.minimum) * a.assessment.parameters.bandAAmount.value.euros
-                + (t.objective - t.lep) * a.assessment.parameters.bandBAmount.value.euros
-        }.reduce(Fraction.one, Fraction.maximum) * Fraction(11, 10)
+        let maxEuro =
+            series.map { (a: Series) -> Fraction in
+                let t = a.assessment.thresholds
+                return (t.lep - t.minimum) * a.assessment.parameters.bandAAmount.value.euros
+                    + (t.objective - t.lep) * a.assessment.parameters.bandBAmount.value.euros
+            }.reduce(Fraction.one, Fraction.maximum) * Fraction(11, 10)
         let plotWidth = Fraction(width - left - right)
         let plotHeight = Fraction(height - top - bottom)
         func x(_ fte: Fraction) -> String { number(Fraction(left) + fte / maxFTE * plotWidth) }
         func y(_ euros: Fraction) -> String { number(Fraction(height - bottom) - euros / maxEuro * plotHeight) }
         var parts: [String] = []
         parts.append(
-            ##"<svg xmlns="http://www.w3.org/2000/svg" width="\##(width)" height="\##(height)" viewBox="0 0 \##(width) \##(height)" role="img" aria-label="\##(escape(title))">"##)
+            ##"<svg xmlns="http://www.w3.org/2000/svg" width="\##(width)" height="\##(height)" viewBox="0 0 \##(width) \##(height)" role="img" aria-label="\##(escape(title))">"##
+        )
         parts.append("<title>\(escape(title))</title>")
         parts.append(##"<rect x="0" y="0" width="\##(width)" height="\##(height)" fill="#ffffff"/>"##)
         // Axes.
         parts.append(##"<line x1="\##(left)" y1="\##(height - bottom)" x2="\##(width - right)" y2="\##(height - bottom)" stroke="#333333" stroke-width="1"/>"##)
         parts.append(##"<line x1="\##(left)" y1="\##(top)" x2="\##(left)" y2="\##(height - bottom)" stroke="#333333" stroke-width="1"/>"##)
-        parts.append(##"<text x="\##((left + width - right) / 2)" y="\##(height - 12)" font-size="12" text-anchor="middle" font-family="sans-serif">FTE assistenti sociali</text>"##)
+        parts.append(
+            ##"<text x="\##((left + width - right) / 2)" y="\##(height - 12)" font-size="12" text-anchor="middle" font-family="sans-serif">FTE assistenti sociali</text>"##
+        )
         parts.append(##"<text x="14" y="\##(top - 10)" font-size="12" font-family="sans-serif">contributo (€)</text>"##)
         // Y ticks: 0, 1/2, max of the reference curve.
-        let full = (reference.thresholds.lep - reference.thresholds.minimum) * reference.parameters.bandAAmount.value.euros
+        let full =
+            (reference.thresholds.lep - reference.thresholds.minimum) * reference.parameters.bandAAmount.value.euros
             + (reference.thresholds.objective - reference.thresholds.lep) * reference.parameters.bandBAmount.value.euros
         for tick in [Fraction.zero, full / Fraction(2), full] {
             parts.append(##"<line x1="\##(left - 4)" y1="\##(y(tick))" x2="\##(left)" y2="\##(y(tick))" stroke="#333333"/>"##)
             parts.append(
-                ##"<text x="\##(left - 6)" y="\##(y(tick))" font-size="10" text-anchor="end" dominant-baseline="middle" font-family="sans-serif">\##(NumberFormatting.italian(tick, decimals: 0))</text>"##)
+                ##"<text x="\##(left - 6)" y="\##(y(tick))" font-size="10" text-anchor="end" dominant-baseline="middle" font-family="sans-serif">\##(NumberFormatting.italian(tick, decimals: 0))</text>"##
+            )
         }
         // Threshold markers of the reference (latest) year.
         let t = reference.thresholds
         for (label, value) in [("T65", t.minimum), ("T50 (LEP)", t.lep), ("T40", t.objective)] {
             parts.append(##"<line x1="\##(x(value))" y1="\##(top)" x2="\##(x(value))" y2="\##(height - bottom)" stroke="#999999" stroke-dasharray="3 3"/>"##)
             parts.append(
-                ##"<text x="\##(x(value))" y="\##(height - bottom + 14)" font-size="10" text-anchor="middle" font-family="sans-serif">\##(label) \##(NumberFormatting.italian(value, decimals: 2))</text>"##)
+                ##"<text x="\##(x(value))" y="\##(height - bottom + 14)" font-size="10" text-anchor="middle" font-family="sans-serif">\##(label) \##(NumberFormatting.italian(value, decimals: 2))</text>"##
+            )
         }
         // Curves and points.
         let colors = ["#1f6f8b", "#c0392b", "#2e7d32", "#6a1b9a"]
@@ -83,7 +90,8 @@ public enum ContributionChart {
                 ##"<polyline points="\##(path)" fill="none" stroke="\##(color)" stroke-width="2"\##(item.dashed ? ##" stroke-dasharray="6 4""## : "")/>"##)
             parts.append(##"<circle cx="\##(x(a.fte))" cy="\##(y(a.total.euros))" r="5" fill="\##(color)"/>"##)
             parts.append(
-                ##"<text x="\##(left + 10)" y="\##(top + 14 + offset * 16)" font-size="11" fill="\##(color)" font-family="sans-serif">● \##(escape(item.label)): \##(NumberFormatting.italian(a.fte, decimals: 2)) FTE → \##(escape(NumberFormatting.euro(a.total)))</text>"##)
+                ##"<text x="\##(left + 10)" y="\##(top + 14 + offset * 16)" font-size="11" fill="\##(color)" font-family="sans-serif">● \##(escape(item.label)): \##(NumberFormatting.italian(a.fte, decimals: 2)) FTE → \##(escape(NumberFormatting.euro(a.total)))</text>"##
+            )
         }
         parts.append("</svg>")
         return parts.joined(separator: "\n")

@@ -42,22 +42,33 @@ public enum ProspettoHTML {
         body.append("<p class=\"meta\"><strong>\(e(ProspettoReport.deadlineLine(p)))</strong></p>")
         body.append("<p class=\"meta\">FTE calcolati per \(e(p.previsione.method.label)). L. 30 dicembre 2020, n. 178, art. 1, commi 797-804.</p>")
         body.append("<h2>Ambito: consuntivo \(c - 1) e previsione \(c)</h2>")
-        body.append(table(header: ["voce", "consuntivo \(c - 1)", "previsione \(c)"],
-                          rows: ProspettoReport.summaryRows(p).map { [$0.label, $0.consuntivo, $0.previsione] }, totalLast: true))
+        body.append(
+            table(
+                header: ["voce", "consuntivo \(c - 1)", "previsione \(c)"],
+                rows: ProspettoReport.summaryRows(p).map { [$0.label, $0.consuntivo, $0.previsione] }, totalLast: true))
         body.append("<figure>")
         body.append(ContributionChart.svg(ProspettoReport.chartSeries(p), title: ProspettoReport.chartTitle(p)))
-        body.append("<figcaption>Contributo in funzione degli FTE: nullo fino a T65, 40.000 € per FTE fino a T50 (LEP), 20.000 € per FTE fino a T40, poi costante. Linea tratteggiata: consuntivo \(c - 1); continua: previsione \(c).</figcaption>")
+        body.append(
+            "<figcaption>Contributo in funzione degli FTE: nullo fino a T65, 40.000 € per FTE fino a T50 (LEP), 20.000 € per FTE fino a T40, poi costante. Linea tratteggiata: consuntivo \(c - 1); continua: previsione \(c).</figcaption>"
+        )
         body.append("</figure>")
         body.append("<h2>FTE per area di attività</h2>")
-        body.append(table(header: ["area", "consuntivo \(c - 1)", "previsione \(c)"], rows: ProspettoReport.areaRows(p).map { [$0.label, $0.consuntivo, $0.previsione] }))
+        body.append(
+            table(
+                header: ["area", "consuntivo \(c - 1)", "previsione \(c)"], rows: ProspettoReport.areaRows(p).map { [$0.label, $0.consuntivo, $0.previsione] }))
         for assessment in [p.consuntivo, p.previsione] {
             let kind = assessment.year == c ? "Previsione" : "Consuntivo"
             body.append("<h2>\(kind) \(assessment.year): comuni e capofila (D.M. 15/2021, art. 2)</h2>")
             var rows = assessment.split.shares.map { share in
-                [share.name, share.residents.map { NumberFormatting.italian($0) } ?? "—", TextBlocks.fte(share.ownFTE),
-                 TextBlocks.fte(share.attributedFTE), NumberFormatting.euro(share.amount)]
+                [
+                    share.name, share.residents.map { NumberFormatting.italian($0) } ?? "—", TextBlocks.fte(share.ownFTE),
+                    TextBlocks.fte(share.attributedFTE), NumberFormatting.euro(share.amount),
+                ]
             }
-            rows.append(["Totale ambito", NumberFormatting.italian(assessment.population), TextBlocks.fte(assessment.fte), "", NumberFormatting.euro(assessment.contribution.total)])
+            rows.append([
+                "Totale ambito", NumberFormatting.italian(assessment.population), TextBlocks.fte(assessment.fte), "",
+                NumberFormatting.euro(assessment.contribution.total),
+            ])
             body.append(table(header: ["ente", "residenti", "FTE propri", "FTE attribuiti", "importo"], rows: rows, totalLast: true))
         }
         body.append("<h2>Persone escluse dal calcolo</h2>")
@@ -72,7 +83,9 @@ public enum ProspettoHTML {
             body.append("<li>\(e(citation.name.label)): <strong>\(e(citation.valueText))</strong> — \(e(citation.reference.citation))</li>")
         }
         body.append("</ul>")
-        body.append("<footer>Prodotto con PotenziamentoKit \(PotenziamentoKitInfo.version). Importi per fascia arrotondati al centesimo (metà per eccesso); riparto tra i comuni con il metodo dei resti maggiori.</footer>")
+        body.append(
+            "<footer>Prodotto con PotenziamentoKit \(PotenziamentoKitInfo.version). Importi per fascia arrotondati al centesimo (metà per eccesso); riparto tra i comuni con il metodo dei resti maggiori.</footer>"
+        )
         return """
             <?xml version="1.0" encoding="UTF-8"?>
             <!DOCTYPE html>

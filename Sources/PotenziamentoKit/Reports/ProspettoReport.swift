@@ -19,13 +19,18 @@ public enum ProspettoReport {
         let v = p.previsione.contribution
         let fte = TextBlocks.fte
         return [
-            Row(label: "Popolazione residente (1° gennaio)", consuntivo: NumberFormatting.italian(c.population), previsione: NumberFormatting.italian(v.population)),
+            Row(
+                label: "Popolazione residente (1° gennaio)", consuntivo: NumberFormatting.italian(c.population),
+                previsione: NumberFormatting.italian(v.population)),
             Row(label: "FTE assistenti sociali conteggiati", consuntivo: fte(c.fte), previsione: fte(v.fte)),
-            Row(label: "Soglia minima 1/6.500 (T65)", consuntivo: "\(fte(c.thresholds.minimum)) (\(yesNo(c.meetsMinimum)))",
+            Row(
+                label: "Soglia minima 1/6.500 (T65)", consuntivo: "\(fte(c.thresholds.minimum)) (\(yesNo(c.meetsMinimum)))",
                 previsione: "\(fte(v.thresholds.minimum)) (\(yesNo(v.meetsMinimum)))"),
-            Row(label: "LEP 1/5.000 (T50)", consuntivo: "\(fte(c.thresholds.lep)) (\(yesNo(c.meetsLEP)))",
+            Row(
+                label: "LEP 1/5.000 (T50)", consuntivo: "\(fte(c.thresholds.lep)) (\(yesNo(c.meetsLEP)))",
                 previsione: "\(fte(v.thresholds.lep)) (\(yesNo(v.meetsLEP)))"),
-            Row(label: "Obiettivo 1/4.000 (T40)", consuntivo: "\(fte(c.thresholds.objective)) (\(yesNo(c.meetsObjective)))",
+            Row(
+                label: "Obiettivo 1/4.000 (T40)", consuntivo: "\(fte(c.thresholds.objective)) (\(yesNo(c.meetsObjective)))",
                 previsione: "\(fte(v.thresholds.objective)) (\(yesNo(v.meetsObjective)))"),
             Row(label: "Fascia A (FTE)", consuntivo: fte(c.bandA.fte), previsione: fte(v.bandA.fte)),
             Row(label: "Fascia A (€)", consuntivo: NumberFormatting.euro(c.bandA.amount), previsione: NumberFormatting.euro(v.bandA.amount)),
@@ -37,7 +42,8 @@ public enum ProspettoReport {
 
     static func areaRows(_ p: Prospetto) -> [Row] {
         ActivityArea.allCases.map { area in
-            Row(label: area.label, consuntivo: TextBlocks.fte(p.consuntivo.areas.perArea[area] ?? .zero),
+            Row(
+                label: area.label, consuntivo: TextBlocks.fte(p.consuntivo.areas.perArea[area] ?? .zero),
                 previsione: TextBlocks.fte(p.previsione.areas.perArea[area] ?? .zero))
         } + [Row(label: "Non indicata", consuntivo: TextBlocks.fte(p.consuntivo.areas.unspecified), previsione: TextBlocks.fte(p.previsione.areas.unspecified))]
     }
@@ -136,8 +142,10 @@ public enum ProspettoReport {
         lines += areaRows(p).map { "| \($0.label) | \($0.consuntivo) | \($0.previsione) |" }
         for assessment in [p.consuntivo, p.previsione] {
             let kind = assessment.year == c ? "Previsione" : "Consuntivo"
-            lines += ["", "## \(kind) \(assessment.year): comuni (D.M. 15/2021, art. 2)", "",
-                      "| ente | residenti | FTE propri | FTE attribuiti | importo |", "|---|---:|---:|---:|---:|"]
+            lines += [
+                "", "## \(kind) \(assessment.year): comuni (D.M. 15/2021, art. 2)", "",
+                "| ente | residenti | FTE propri | FTE attribuiti | importo |", "|---|---:|---:|---:|---:|",
+            ]
             lines += assessment.split.shares.map {
                 "| \($0.name) | \($0.residents.map { NumberFormatting.italian($0) } ?? "—") | \(TextBlocks.fte($0.ownFTE)) | \(TextBlocks.fte($0.attributedFTE)) | \(NumberFormatting.euro($0.amount)) |"
             }
@@ -163,21 +171,30 @@ public enum ProspettoReport {
                 NumberFormatting.spreadsheet(a.bandB.amount), NumberFormatting.spreadsheet(a.total),
             ]
         }
-        let labels = ["popolazione", "fte", "soglia_minima", "lep", "obiettivo", "fascia_a_fte", "fascia_a_euro", "fascia_b_fte", "fascia_b_euro", "contributo"]
+        let labels = [
+            "popolazione", "fte", "soglia_minima", "lep", "obiettivo", "fascia_a_fte", "fascia_a_euro", "fascia_b_fte", "fascia_b_euro", "contributo",
+        ]
         let before = plain(p.consuntivo.contribution)
         let now = plain(p.previsione.contribution)
         for index in labels.indices { lines.append("ambito;\(labels[index]);\(before[index]);\(now[index])") }
         for area in ActivityArea.allCases {
             lines.append(
-                "aree;\(area.rawValue);\(NumberFormatting.spreadsheet(p.consuntivo.areas.perArea[area] ?? .zero, decimals: 4));\(NumberFormatting.spreadsheet(p.previsione.areas.perArea[area] ?? .zero, decimals: 4))")
+                "aree;\(area.rawValue);\(NumberFormatting.spreadsheet(p.consuntivo.areas.perArea[area] ?? .zero, decimals: 4));\(NumberFormatting.spreadsheet(p.previsione.areas.perArea[area] ?? .zero, decimals: 4))"
+            )
         }
-        lines.append("aree;non_indicata;\(NumberFormatting.spreadsheet(p.consuntivo.areas.unspecified, decimals: 4));\(NumberFormatting.spreadsheet(p.previsione.areas.unspecified, decimals: 4))")
+        lines.append(
+            "aree;non_indicata;\(NumberFormatting.spreadsheet(p.consuntivo.areas.unspecified, decimals: 4));\(NumberFormatting.spreadsheet(p.previsione.areas.unspecified, decimals: 4))"
+        )
         for share in p.previsione.split.shares {
             let previous = p.consuntivo.split.shares.first { $0.key == share.key } ?? share
             let name = AssessmentReport.csvField(share.key)
             lines.append("comuni;\(name) residenti;\(previous.residents.map(String.init) ?? "");\(share.residents.map(String.init) ?? "")")
-            lines.append("comuni;\(name) fte_propri;\(NumberFormatting.spreadsheet(previous.ownFTE, decimals: 4));\(NumberFormatting.spreadsheet(share.ownFTE, decimals: 4))")
-            lines.append("comuni;\(name) fte_attribuiti;\(NumberFormatting.spreadsheet(previous.attributedFTE, decimals: 4));\(NumberFormatting.spreadsheet(share.attributedFTE, decimals: 4))")
+            lines.append(
+                "comuni;\(name) fte_propri;\(NumberFormatting.spreadsheet(previous.ownFTE, decimals: 4));\(NumberFormatting.spreadsheet(share.ownFTE, decimals: 4))"
+            )
+            lines.append(
+                "comuni;\(name) fte_attribuiti;\(NumberFormatting.spreadsheet(previous.attributedFTE, decimals: 4));\(NumberFormatting.spreadsheet(share.attributedFTE, decimals: 4))"
+            )
             lines.append("comuni;\(name) euro;\(NumberFormatting.spreadsheet(previous.amount));\(NumberFormatting.spreadsheet(share.amount))")
         }
         for record in p.previsione.excluded {

@@ -36,7 +36,9 @@ public enum SimulationReport {
                 "sensibilitaPopolazione",
                 .array(
                     planning.sensitivity.map {
-                        .object([("variazionePercentuale", .integer($0.percent)), ("popolazione", .integer($0.population)), ("contributo", .euro($0.contribution))])
+                        .object([
+                            ("variazionePercentuale", .integer($0.percent)), ("popolazione", .integer($0.population)), ("contributo", .euro($0.contribution)),
+                        ])
                     })
             ),
             (
@@ -86,7 +88,10 @@ public enum SimulationReport {
                 lines.append(row("  \(year.year)", euro(year.base.contribution.total), euro(year.scenario.contribution.total), signed(year.difference)))
             }
         }
-        lines += ["", "Obiettivi per il \(planning.year) (scenario), con assunzioni a tempo pieno dal \(planning.hireStart.italian) (\(NumberFormatting.italian(planning.fteOfOneHire, decimals: 4)) FTE ciascuna nell'anno):"]
+        lines += [
+            "",
+            "Obiettivi per il \(planning.year) (scenario), con assunzioni a tempo pieno dal \(planning.hireStart.italian) (\(NumberFormatting.italian(planning.fteOfOneHire, decimals: 4)) FTE ciascuna nell'anno):",
+        ]
         let names = ["minima": "soglia minima 1/6.500", "lep": "LEP 1/5.000", "obiettivo": "obiettivo 1/4.000"]
         for target in planning.targets {
             let hires: String
@@ -110,7 +115,8 @@ public enum SimulationReport {
         for item in planning.sensitivity {
             let sign = item.percent > 0 ? "+" : ""
             lines.append(
-                "  popolazione \(sign)\(item.percent)% (\(NumberFormatting.italian(item.population))): contributo \(euro(item.contribution)) (\(signed(item.contribution - s.total)))")
+                "  popolazione \(sign)\(item.percent)% (\(NumberFormatting.italian(item.population))): contributo \(euro(item.contribution)) (\(signed(item.contribution - s.total)))"
+            )
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -14,7 +14,9 @@ public struct PlannedHire: Sendable, Hashable {
     public var areas: [ActivityArea: Fraction]
 
     /// A planned hire.
-    public init(id: String, start: CivilDate, end: CivilDate? = nil, percentage: Fraction = Fraction(100), employer: Employer, areas: [ActivityArea: Fraction] = [:]) {
+    public init(
+        id: String, start: CivilDate, end: CivilDate? = nil, percentage: Fraction = Fraction(100), employer: Employer, areas: [ActivityArea: Fraction] = [:]
+    ) {
         self.id = id
         self.start = start
         self.end = end

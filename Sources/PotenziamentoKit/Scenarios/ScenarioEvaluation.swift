@@ -98,8 +98,10 @@ public struct ScenarioEvaluator: Sendable {
         var years: [ScenarioYear] = []
         for current in year...max(year, lastYear) {
             do {
-                years.append(ScenarioYear(year: current, base: try baseAssessor.assess(baseline, year: current),
-                                          scenario: try scenarioAssessor.assess(changed, year: current)))
+                years.append(
+                    ScenarioYear(
+                        year: current, base: try baseAssessor.assess(baseline, year: current),
+                        scenario: try scenarioAssessor.assess(changed, year: current)))
             } catch {
                 throw .assessment(error)
             }
