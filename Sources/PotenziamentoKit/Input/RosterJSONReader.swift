@@ -218,6 +218,15 @@ struct JSONFields {
             diagnostics.error(place, "deve essere un oggetto JSON, trovato \(node.kindName)")
             return nil
         }
+        self.place = place
+        // The usual case: every key known and none repeated; keep the members as they are.
+        let clean = all.indices.allSatisfy { index in
+            allowed.contains(all[index].key) && !all[..<index].contains { $0.key == all[index].key }
+        }
+        if clean {
+            members = all
+            return
+        }
         var members: [JSONMember] = []
         members.reserveCapacity(all.count)
         for member in all {
@@ -234,7 +243,6 @@ struct JSONFields {
             members.append(member)
         }
         self.members = members
-        self.place = place
     }
 
     func node(_ key: String) -> JSONNode? { members.first { $0.key == key }?.value }
