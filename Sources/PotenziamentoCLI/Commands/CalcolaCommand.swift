@@ -38,20 +38,15 @@ enum CalcolaCommand: Subcommand {
         let parameters = try OptionValues.parameterTable(parsed, defaultYear: year)
         let (inputs, isBatch) = try BatchInputs.resolve(parsed.positionals)
         if isBatch {
-            var warnings: [String] = []
-            var output = try BatchInputs.run(
+            return try BatchInputs.run(
                 inputs, format: format,
-                compute: { input throws(CommandFailure) in
-                    let loaded = try RosterInput.load(input)
-                    let assessment = try RosterInput.assess(loaded.roster, year: year, method: method, parameters: parameters)
-                    warnings += (loaded.warnings + assessment.warnings).map(\.description)
-                    return assessment
+                compute: { roster throws(CommandFailure) in
+                    let assessment = try RosterInput.assess(roster, year: year, method: method, parameters: parameters)
+                    return (assessment, assessment.warnings)
                 },
                 text: { BatchReport.assessmentsText($0, failures: $1, year: year) },
                 json: { BatchReport.assessmentsJSON($0, failures: $1, year: year) },
                 csv: BatchReport.assessmentsCSV)
-            output.warnings = warnings
-            return output
         }
         let path = inputs[0]
         let loaded = try RosterInput.load(path)

@@ -49,20 +49,15 @@ enum ProspettoCommand: Subcommand {
         }
         let (inputs, isBatch) = try BatchInputs.resolve(parsed.positionals)
         if isBatch {
-            var warnings: [String] = []
-            var output = try BatchInputs.run(
+            return try BatchInputs.run(
                 inputs, format: format,
-                compute: { input throws(CommandFailure) in
-                    let loaded = try RosterInput.load(input)
-                    let prospetto = try make(loaded.roster)
-                    warnings += (loaded.warnings + prospetto.consuntivo.warnings + prospetto.previsione.warnings).map(\.description)
-                    return prospetto
+                compute: { roster throws(CommandFailure) in
+                    let prospetto = try make(roster)
+                    return (prospetto, prospetto.consuntivo.warnings + prospetto.previsione.warnings)
                 },
                 text: { BatchReport.prospettiText($0, failures: $1, campaign: campaign) },
                 json: { BatchReport.prospettiJSON($0, failures: $1, campaign: campaign) },
                 csv: BatchReport.prospettiCSV)
-            output.warnings = warnings
-            return output
         }
         let path = inputs[0]
         let loaded = try RosterInput.load(path)

@@ -37,21 +37,30 @@ enum BatchInputs {
         return (inputs, true)
     }
 
-    /// The batch branch of `calcola` and `prospetto`: computes every input, renders the table in
-    /// `format` (testo, json or csv) and reports the failures.
+    /// The batch branch of `calcola` and `prospetto`: loads every input, computes it, renders the
+    /// table in `format` (testo, json or csv), and reports the failures and every ATS's warnings
+    /// (those of reading and those of the computation) so nothing is lost.
     static func run<Result>(
-        _ inputs: [String], format: String, compute: (String) throws(CommandFailure) -> Result,
+        _ inputs: [String], format: String, compute: (Roster) throws(CommandFailure) -> (result: Result, warnings: [InputDiagnostic]),
         text: ([Result], [BatchReport.Failure]) -> String, json: ([Result], [BatchReport.Failure]) -> String, csv: ([Result]) -> String
     ) throws(CommandFailure) -> CommandOutput {
         guard ["testo", "json", "csv"].contains(format) else { throw .usage("con più ambiti il formato può essere testo, json o csv") }
-        let (results, failures) = each(inputs, compute)
+        var warnings: [String] = []
+        let (results, failures) = each(inputs) { input throws(CommandFailure) in
+            let loaded = try RosterInput.load(input)
+            let computed = try compute(loaded.roster)
+            warnings += (loaded.warnings + computed.warnings).map(\.description)
+            return computed.result
+        }
         let report: String
         switch format {
         case "json": report = json(results, failures)
         case "csv": report = csv(results)
         default: report = text(results, failures)
         }
-        return output(report: report, failures: failures, inputs: inputs)
+        var result = output(report: report, failures: failures, inputs: inputs)
+        result.warnings = warnings
+        return result
     }
 
     /// Runs `body` on each input, collecting results and failures (one bad ATS does not stop the others).
