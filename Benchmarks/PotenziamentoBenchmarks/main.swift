@@ -59,6 +59,15 @@ if CommandLine.arguments.contains("--profile-json-read") {
     for _ in 0..<3 { _ = RosterJSONReader.read(text: json, file: "roster.json") }
     exit(0)
 }
+// `--profile-load-json` / `--profile-load-csv`: only the end-to-end load + assessment, 5 times,
+// for a profiler (`perf record`, `valgrind --tool=callgrind`).
+for (flag, path) in [("--profile-load-json", jsonPath), ("--profile-load-csv", csvFolder.path)] where CommandLine.arguments.contains(flag) {
+    for _ in 0..<5 {
+        let roster = try RosterLoader.load(path: path).roster
+        print(try RosterAssessor().assess(roster, year: 2025).contribution.total)
+    }
+    exit(0)
+}
 var lastTotal = EuroCents.zero
 try measure("roster \(persons) records, JSON: load + assess", records: persons, bytes: json.utf8.count) {
     let roster = try RosterLoader.load(path: jsonPath).roster

@@ -35,74 +35,157 @@ public enum CSVParser {
 
     /// Parses `text` with `separator`. Blank lines are skipped.
     public static func parse(_ text: String, separator: UInt8) -> Result<[Record], SyntaxError> {
-        var records: [Record] = []
-        var fields: [String] = []
-        var field: [UInt8] = []
+        grid(text, separator: separator).map { grid in
+            grid.rows.map { row in Record(line: row.line, fields: (0..<row.count).map { grid.string(row, $0) }) }
+        }
+    }
+
+    /// Parses `text` with `separator` into a ``CSVGrid``: the cells stay bytes (unquoted in
+    /// place) until a reader asks for them, so a large file costs no string per cell.
+    static func grid(_ text: String, separator: UInt8) -> Result<CSVGrid, SyntaxError> {
+        var bytes = Array(text.utf8)
+        bytes.append(0x0A)
+        var scanner = CSVScanner(separator: separator)
+        scanner.bounds.reserveCapacity(bytes.count / 4)
+        let complete = bytes.withUnsafeMutableBufferPointer { scanner.scan($0) }
+        guard complete else { return .failure(SyntaxError(line: scanner.quoteStartLine, message: "virgolette aperte e mai chiuse")) }
+        return .success(CSVGrid(bytes: bytes, bounds: scanner.bounds, rows: scanner.rows))
+    }
+}
+
+/// The cells of a CSV text: one byte buffer, in which quoted cells have been unquoted in place
+/// (unquoting only shortens a cell, so it never overwrites bytes not yet read), and the bounds
+/// of each cell.
+struct CSVGrid: Sendable {
+    /// A record: the line it starts on and its cells.
+    struct Row: Sendable {
+        /// The line the record starts on (1-based, the header is line 1).
+        let line: Int
+        /// The position of its first cell in ``CSVGrid/bounds`` (pairs start, end).
+        let firstCell: Int
+        /// How many cells it has.
+        let count: Int
+    }
+
+    let bytes: [UInt8]
+    /// Start and end (exclusive) of each cell in `bytes`, two entries per cell.
+    let bounds: [UInt32]
+    let rows: [Row]
+
+    /// The bytes of cell `column` of `row`, without leading and trailing spaces and tabs.
+    @inline(__always)
+    func withTrimmedCell<R>(_ row: Row, _ column: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        var start = Int(bounds[2 &* (row.firstCell &+ column)])
+        var end = Int(bounds[2 &* (row.firstCell &+ column) &+ 1])
+        return bytes.withUnsafeBufferPointer { buffer in
+            while start < end, buffer[start] == 0x20 || buffer[start] == 0x09 { start &+= 1 }
+            while end > start, buffer[end &- 1] == 0x20 || buffer[end &- 1] == 0x09 { end &-= 1 }
+            return body(UnsafeBufferPointer(rebasing: buffer[start..<end]))
+        }
+    }
+
+    /// Cell `column` of `row` as written (untrimmed).
+    func string(_ row: Row, _ column: Int) -> String {
+        let start = Int(bounds[2 * (row.firstCell + column)])
+        let end = Int(bounds[2 * (row.firstCell + column) + 1])
+        return bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<end]), as: UTF8.self) }
+    }
+
+    /// Cell `column` of `row` without leading and trailing spaces and tabs.
+    func trimmedString(_ row: Row, _ column: Int) -> String {
+        withTrimmedCell(row, column) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Whether cell `column` of `row` is empty once trimmed.
+    func isBlank(_ row: Row, _ column: Int) -> Bool { withTrimmedCell(row, column) { $0.isEmpty } }
+}
+
+/// The state machine that splits CSV bytes into cells (see ``CSVParser``).
+private struct CSVScanner {
+    let separator: UInt8
+    var bounds: [UInt32] = []
+    var rows: [CSVGrid.Row] = []
+    var quoteStartLine = 1
+
+    init(separator: UInt8) { self.separator = separator }
+
+    /// Scans `bytes` (ending with a line feed), unquoting cells in place; false when a quote is
+    /// never closed.
+    mutating func scan(_ bytes: UnsafeMutableBufferPointer<UInt8>) -> Bool {
+        var read = 0
+        var write = 0
+        var fieldStart = 0
         var line = 1
         var recordLine = 1
+        var recordFirstCell = 0
         var quoted = false
-        var quoteStartLine = 1
         var fieldWasQuoted = false
-        var utf8 = Array(text.utf8)
-        utf8.append(0x0A)
-        var index = 0
-        func endRecord() {
-            fields.append(String(decoding: field, as: UTF8.self))
-            field.removeAll(keepingCapacity: true)
-            if !(fields.count == 1 && fields[0].isEmpty && !fieldWasQuoted) {
-                records.append(Record(line: recordLine, fields: fields))
-            }
-            fields.removeAll(keepingCapacity: true)
-            fieldWasQuoted = false
-        }
-        while index < utf8.count {
-            let byte = utf8[index]
+        let count = bytes.count
+        while read < count {
+            let byte = bytes[read]
             if quoted {
                 if byte == UInt8(ascii: "\"") {
-                    if index + 1 < utf8.count, utf8[index + 1] == UInt8(ascii: "\"") {
-                        field.append(byte)
-                        index += 2
+                    if read + 1 < count, bytes[read + 1] == UInt8(ascii: "\"") {
+                        bytes[write] = byte
+                        write += 1
+                        read += 2
                         continue
                     }
                     quoted = false
                 } else {
                     if byte == 0x0A { line += 1 }
-                    field.append(byte)
+                    bytes[write] = byte
+                    write += 1
                 }
-                index += 1
+                read += 1
                 continue
             }
             switch byte {
             case UInt8(ascii: "\""):
-                if field.allSatisfy({ $0 == 0x20 }) {
-                    field.removeAll()
+                var blank = true
+                for index in fieldStart..<write where bytes[index] != 0x20 {
+                    blank = false
+                    break
+                }
+                if blank {
+                    write = fieldStart
                     quoted = true
                     fieldWasQuoted = true
                     quoteStartLine = line
                 } else {
-                    field.append(byte)
+                    bytes[write] = byte
+                    write += 1
                 }
             case separator:
-                fields.append(String(decoding: field, as: UTF8.self))
-                field.removeAll(keepingCapacity: true)
+                bounds.append(UInt32(truncatingIfNeeded: fieldStart))
+                bounds.append(UInt32(truncatingIfNeeded: write))
                 fieldWasQuoted = false
-            case 0x0D:
-                if index + 1 < utf8.count, utf8[index + 1] == 0x0A { break }
-                endRecord()
+                write = read + 1
+                fieldStart = write
+            case 0x0D where read + 1 < count && bytes[read + 1] == 0x0A:
+                break
+            case 0x0A, 0x0D:
+                bounds.append(UInt32(truncatingIfNeeded: fieldStart))
+                bounds.append(UInt32(truncatingIfNeeded: write))
+                let cells = bounds.count / 2 - recordFirstCell
+                // A blank line (one empty, unquoted cell) is not a record.
+                if cells == 1 && fieldStart == write && !fieldWasQuoted {
+                    bounds.removeLast(2)
+                } else {
+                    rows.append(CSVGrid.Row(line: recordLine, firstCell: recordFirstCell, count: cells))
+                }
+                recordFirstCell = bounds.count / 2
+                fieldWasQuoted = false
                 line += 1
                 recordLine = line
-            case 0x0A:
-                endRecord()
-                line += 1
-                recordLine = line
+                write = read + 1
+                fieldStart = write
             default:
-                field.append(byte)
+                bytes[write] = byte
+                write += 1
             }
-            index += 1
+            read += 1
         }
-        if quoted {
-            return .failure(SyntaxError(line: quoteStartLine, message: "virgolette aperte e mai chiuse"))
-        }
-        return .success(records)
+        return !quoted
     }
 }

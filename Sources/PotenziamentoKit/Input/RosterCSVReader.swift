@@ -131,11 +131,40 @@ public enum RosterCSVReader {
         return "?"
     }
 
-    /// The person-level values of one row, compared across the rows of an id.
-    struct PersonFields: Equatable {
-        var values: [String: String]
+    /// The positions of the `personale.csv` columns, resolved once from the header.
+    struct StaffColumns {
+        let id: Int
+        let profile: Int
+        let contract: Int
+        let employerKind: Int
+        let employerCode: Int?
+        let delegated: Int?
+        let reimbursed: Int?
+        let employed: Int?
+        let start: Int
+        let end: Int
+        let percentage: Int
+        /// The area columns present, with their area.
+        let areas: [(area: ActivityArea, column: Int)]
+
+        init(_ table: CSVTable) {
+            id = table.index(of: "id")!
+            profile = table.index(of: "profilo")!
+            contract = table.index(of: "contratto")!
+            employerKind = table.index(of: "ente_tipo")!
+            employerCode = table.index(of: "ente_codice_istat")
+            delegated = table.index(of: "delega_funzioni")
+            reimbursed = table.index(of: "costo_rimborsato")
+            employed = table.index(of: "impiegato_servizi_territoriali")
+            start = table.index(of: "dal")!
+            end = table.index(of: "al")!
+            percentage = table.index(of: "percentuale")!
+            areas = ActivityArea.allCases.compactMap { area in table.index(of: "area_\(area.rawValue)").map { (area, $0) } }
+        }
     }
 
+    /// Reads the rows of `personale.csv`: one row per period, the rows of a person grouped by id
+    /// (person-level columns must agree with the person's first row).
     static func readStaff(_ file: (text: String, name: String), maximumRecords: Int, diagnostics: inout Diagnostics) -> [StaffRecord] {
         guard let table = CSVTable(text: file.text, file: file.name, required: staffRequired, optional: staffOptional, diagnostics: &diagnostics)
         else { return [] }
@@ -143,23 +172,29 @@ public enum RosterCSVReader {
             diagnostics.error(SourcePlace(file: file.name, position: .file), RosterLimits.tooManyRecords(table.rows.count, maximum: maximumRecords))
             return []
         }
-        var order: [String] = []
-        var records: [String: StaffRecord] = [:]
-        var firstRow: [String: CSVParser.Record] = [:]
-        var invalid: Set<String> = []
+        var reader = StaffRowReader(table: table)
+        // People in order of first appearance; `position` finds a person's entry by id.
+        var position: [String: Int] = [:]
+        position.reserveCapacity(table.rows.count)
+        var people: [StaffRecord?] = []
+        var firstRows: [CSVTable.Row] = []
+        var invalid: [Bool] = []
+        people.reserveCapacity(table.rows.count)
         for row in table.rows {
-            let id = table.value(row, "id")
+            let id = reader.string(row, reader.columns.id)
             guard !id.isEmpty else {
                 diagnostics.error(table.place(row, "id"), "id della persona vuoto")
                 continue
             }
             let errorsBefore = diagnostics.errorCount
-            if let first = firstRow[id] {
+            let earlier = position[id]
+            if let earlier {
                 // Person-level columns must agree with the first row of the same id.
+                let first = firstRows[earlier]
                 for column in personColumns + areaColumns where table.has(column) {
-                    let earlier = normalized(table.value(first, column), column: column)
+                    let before = normalized(table.value(first, column), column: column)
                     let current = normalized(table.value(row, column), column: column)
-                    if earlier != current {
+                    if before != current {
                         diagnostics.error(
                             table.place(row, column),
                             "per la persona «\(id)» la colonna «\(column)» vale «\(table.value(row, column))», ma alla riga \(first.line) vale «\(table.value(first, column))»: deve essere uguale su tutte le righe della persona"
@@ -167,20 +202,22 @@ public enum RosterCSVReader {
                     }
                 }
             }
-            let period = readPeriod(row, table: table, diagnostics: &diagnostics)
-            if firstRow[id] == nil {
-                firstRow[id] = row
-                order.append(id)
-                if let record = readPerson(row, id: id, table: table, diagnostics: &diagnostics) {
-                    records[id] = record
-                } else {
-                    invalid.insert(id)
-                }
+            let period = reader.period(row, diagnostics: &diagnostics)
+            let person: Int
+            if let earlier {
+                person = earlier
+            } else {
+                person = people.count
+                position[id] = person
+                firstRows.append(row)
+                let record = reader.person(row, id: id, diagnostics: &diagnostics)
+                people.append(record)
+                invalid.append(record == nil)
             }
-            if diagnostics.errorCount != errorsBefore { invalid.insert(id) }
-            if let period, !invalid.contains(id) { records[id]?.periods.append(period) }
+            if diagnostics.errorCount != errorsBefore { invalid[person] = true }
+            if let period, !invalid[person] { people[person]?.periods.append(period) }
         }
-        return order.compactMap { invalid.contains($0) ? nil : records[$0] }
+        return people.indices.compactMap { invalid[$0] ? nil : people[$0] }
     }
 
     private static func normalized(_ value: String, column: String) -> String {
@@ -194,41 +231,71 @@ public enum RosterCSVReader {
         }
         return value.lowercased()
     }
+}
 
-    static func readPeriod(_ row: CSVParser.Record, table: CSVTable, diagnostics: inout Diagnostics) -> ServicePeriod? {
-        let start = FieldParsing.date(table.value(row, "dal")).report(at: table.place(row, "dal"), into: &diagnostics)
-        let endText = table.value(row, "al")
+/// Reads periods and persons from the rows of `personale.csv`, straight from the cell bytes:
+/// columns resolved once, repeated texts shared (``StringInterner``), no string per cell.
+struct StaffRowReader {
+    let table: CSVTable
+    let columns: RosterCSVReader.StaffColumns
+    private var interner = StringInterner()
+    private var lastKind: (text: String, kind: EmployerKind?)?
+
+    init(table: CSVTable) {
+        self.table = table
+        columns = RosterCSVReader.StaffColumns(table)
+    }
+
+    /// The trimmed text of a cell.
+    mutating func string(_ row: CSVTable.Row, _ column: Int) -> String {
+        table.grid.withTrimmedCell(row, column) { interner.string($0) }
+    }
+
+    /// The period of a row, or nil after recording its errors.
+    mutating func period(_ row: CSVTable.Row, diagnostics: inout Diagnostics) -> ServicePeriod? {
+        let start = FieldParsing.date(string(row, columns.start)).report(at: table.place(row, "dal"), into: &diagnostics)
+        let endText = string(row, columns.end)
         let end = endText.isEmpty ? nil : FieldParsing.date(endText).report(at: table.place(row, "al"), into: &diagnostics)
-        let percentage = FieldParsing.percentage(table.value(row, "percentuale")).report(at: table.place(row, "percentuale"), into: &diagnostics)
+        let percentage = FieldParsing.percentage(string(row, columns.percentage)).report(at: table.place(row, "percentuale"), into: &diagnostics)
         guard let start, let percentage, endText.isEmpty || end != nil else { return nil }
         return ServicePeriod(start: start, end: end, percentage: percentage, place: table.place(row))
     }
 
-    static func readPerson(_ row: CSVParser.Record, id: String, table: CSVTable, diagnostics: inout Diagnostics) -> StaffRecord? {
+    /// The person described by the first row of an id (without periods), or nil after recording
+    /// its errors.
+    mutating func person(_ row: CSVTable.Row, id: String, diagnostics: inout Diagnostics) -> StaffRecord? {
         let errorsBefore = diagnostics.errorCount
-        let profile = table.value(row, "profilo")
-        let contract = table.value(row, "contratto")
+        let profile = string(row, columns.profile)
+        let contract = string(row, columns.contract)
         if profile.isEmpty { diagnostics.error(table.place(row, "profilo"), "profilo vuoto") }
         if contract.isEmpty { diagnostics.error(table.place(row, "contratto"), "contratto vuoto") }
-        let kindText = table.value(row, "ente_tipo")
-        let kind = EmployerKind(rawValue: kindText.lowercased())
+        let kindText = string(row, columns.employerKind)
+        let kind: EmployerKind?
+        if let lastKind, lastKind.text == kindText {
+            kind = lastKind.kind
+        } else {
+            kind = EmployerKind(rawValue: kindText) ?? EmployerKind(rawValue: kindText.lowercased())
+            lastKind = (kindText, kind)
+        }
         if kind == nil {
             diagnostics.error(table.place(row, "ente_tipo"), kindText.isEmpty ? "tipo di ente vuoto" : RosterVocabulary.unknownEmployerMessage(kindText))
         }
-        func flag(_ column: String) -> Bool? {
-            (FieldParsing.boolean(table.value(row, column)).report(at: table.place(row, column), into: &diagnostics)) ?? nil
+        func flag(_ column: Int?, _ name: String) -> Bool? {
+            guard let column, !table.grid.isBlank(row, column) else { return nil }
+            return (FieldParsing.boolean(string(row, column)).report(at: table.place(row, name), into: &diagnostics)) ?? nil
         }
-        let istat = table.value(row, "ente_codice_istat")
+        let istat = columns.employerCode.map { string(row, $0) } ?? ""
         let employer = Employer(
             kind: kind ?? .comune, istatCode: istat.isEmpty ? nil : istat,
-            delegatedFunctions: flag("delega_funzioni") ?? false, costReimbursed: flag("costo_rimborsato") ?? false)
-        let employed = flag("impiegato_servizi_territoriali") ?? true
+            delegatedFunctions: flag(columns.delegated, "delega_funzioni") ?? false,
+            costReimbursed: flag(columns.reimbursed, "costo_rimborsato") ?? false)
+        let employed = flag(columns.employed, "impiegato_servizi_territoriali") ?? true
         var areas: [ActivityArea: Fraction] = [:]
-        for area in ActivityArea.allCases {
-            let column = "area_\(area.rawValue)"
-            let text = table.value(row, column)
+        for (area, column) in columns.areas {
+            let text = string(row, column)
             guard !text.isEmpty else { continue }
-            if let share = FieldParsing.areaShare(text).report(at: table.place(row, column), into: &diagnostics), !share.isZero {
+            if areas.isEmpty { areas.reserveCapacity(columns.areas.count) }
+            if let share = FieldParsing.areaShare(text).report(at: table.place(row, "area_\(area.rawValue)"), into: &diagnostics), !share.isZero {
                 areas[area] = share
             }
         }
