@@ -49,6 +49,10 @@ enum FuzzTargets {
         guard let text = text(bytes) else { return }
         let (roster, diagnostics) = RosterJSONReader.read(text: text, file: "fuzz.json")
         for diagnostic in diagnostics.all { _ = diagnostic.description }
+        // The fast path (records straight from bytes) must read exactly as the general parser.
+        let general = RosterJSONReader.read(text: text, file: "fuzz.json", maximumRecords: RosterLimits.maximumRecords, fastPath: false)
+        check(general.roster == roster, "the JSON fast path read a different roster")
+        check(general.diagnostics.all.map(\.description) == diagnostics.all.map(\.description), "the JSON fast path gave different messages")
         if let roster, !diagnostics.hasErrors { assessAndCheck(roster) }
     }
 

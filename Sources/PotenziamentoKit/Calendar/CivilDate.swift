@@ -101,6 +101,12 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
         return utf8.withContiguousStorageIfAvailable { parse(bytes: $0) } ?? parse(bytes: Array(utf8))
     }
 
+    /// The date written in exactly these 10 bytes (`AAAA-MM-GG` or `GG/MM/AAAA`), or nil.
+    static func parse(utf8 bytes: UnsafeBufferPointer<UInt8>) -> CivilDate? {
+        guard bytes.count == 10 else { return nil }
+        return parse(bytes: bytes)
+    }
+
     private static func parse<Bytes: RandomAccessCollection>(bytes: Bytes) -> CivilDate? where Bytes.Element == UInt8, Bytes.Index == Int {
         func number(_ range: Range<Int>) -> Int? {
             var value = 0

@@ -14,6 +14,28 @@ enum FieldParsing {
         percent(text, allowsZero: true, what: "la quota di un'area", failure: "quota di area non valida")
     }
 
+    /// The fast paths of the readers: the value when the bytes are a plain, valid value, nil when
+    /// the general function (with its message) must decide. Whatever they accept, the general
+    /// functions accept with the same value.
+    enum Plain {
+        /// A plain percentuale (`100`, `83.33`, `50,5`), 0 < p ≤ 100.
+        static func percentage(_ bytes: UnsafeBufferPointer<UInt8>) -> Fraction? {
+            guard let value = DecimalParser.plainDecimal(bytes, maximumDecimals: percentageDecimals), value > .zero, value <= Fraction(100) else {
+                return nil
+            }
+            return value
+        }
+
+        /// A plain area share, 0 ≤ p ≤ 100.
+        static func areaShare(_ bytes: UnsafeBufferPointer<UInt8>) -> Fraction? {
+            guard let value = DecimalParser.plainDecimal(bytes, maximumDecimals: percentageDecimals), value <= Fraction(100) else { return nil }
+            return value
+        }
+
+        /// A date written in exactly 10 bytes.
+        static func date(_ bytes: UnsafeBufferPointer<UInt8>) -> CivilDate? { CivilDate.parse(utf8: bytes) }
+    }
+
     /// A percent value with at most 4 decimals, in (0, 100] or [0, 100]; a final `%` is allowed.
     private static func percent(_ text: String, allowsZero: Bool, what: String, failure: String) -> Result<Fraction, FieldError> {
         var trimmed = Substring(text)

@@ -55,6 +55,7 @@ public struct JSONParser {
     /// The key of the root object whose array is handed out element by element, if any.
     private var streamedKey: String?
     private var streamedElement: ((JSONNode, Int) -> Void)?
+    private var fastElement: FastElementDecoder?
     /// Recently seen long strings (values such as `assistente_sociale` repeat on every record):
     /// reusing them spares an allocation each; short strings are stored inline by Swift anyway.
     private var recentStrings = [(bytes: [UInt8], text: String)?](repeating: nil, count: 64)
@@ -68,18 +69,38 @@ public struct JSONParser {
     /// as soon as it is parsed (with its index) instead of keeping it in the tree, where that
     /// array is left empty. A large roster is then decoded record by record, never held whole.
     public static func parse(_ text: String, streaming key: String?, element: (JSONNode, Int) -> Void) -> Result<JSONNode, JSONSyntaxError> {
+        parse(text, streaming: key, fastElement: nil, element: element)
+    }
+
+    /// Decodes one element of the streamed array straight from the bytes: given the bytes, the
+    /// element's first byte and its index, the position just after it, or nil to let the parser
+    /// build the element's node (handed to `element`). Used for the records of a large roster.
+    typealias FastElementDecoder = (UnsafeBufferPointer<UInt8>, _ start: Int, _ index: Int) -> Int?
+
+    /// As ``parse(_:streaming:element:)``, trying `fastElement` on each streamed element first.
+    static func parse(
+        _ text: String, streaming key: String?, fastElement: FastElementDecoder?, element: (JSONNode, Int) -> Void
+    ) -> Result<JSONNode, JSONSyntaxError> {
         var text = text
         text.makeContiguousUTF8()
         return withoutActuallyEscaping(element) { element in
-            parse(contiguous: text, streamedKey: key, element: element)
+            if let fastElement {
+                return withoutActuallyEscaping(fastElement) { fast in
+                    parse(contiguous: text, streamedKey: key, fastElement: fast, element: element)
+                }
+            }
+            return parse(contiguous: text, streamedKey: key, fastElement: nil, element: element)
         }
     }
 
-    private static func parse(contiguous text: String, streamedKey: String?, element: @escaping (JSONNode, Int) -> Void) -> Result<JSONNode, JSONSyntaxError> {
+    private static func parse(
+        contiguous text: String, streamedKey: String?, fastElement: FastElementDecoder?, element: @escaping (JSONNode, Int) -> Void
+    ) -> Result<JSONNode, JSONSyntaxError> {
         text.utf8.withContiguousStorageIfAvailable { buffer in
             var parser = JSONParser(bytes: buffer)
             parser.streamedKey = streamedKey
             parser.streamedElement = element
+            parser.fastElement = fastElement
             do throws(JSONSyntaxError) {
                 parser.skipWhitespace()
                 let value = try parser.parseValue()
@@ -182,7 +203,7 @@ public struct JSONParser {
             index += 1
             skipWhitespace()
             if depth == 1, key == streamedKey, let element = streamedElement, index < bytes.count, bytes[index] == UInt8(ascii: "[") {
-                try parseElements(element)
+                try parseElements(element, fast: fastElement)
                 members.append(JSONMember(key: key, value: .array([])))
             } else {
                 members.append(JSONMember(key: key, value: try parseValue()))
@@ -207,7 +228,7 @@ public struct JSONParser {
     }
 
     /// Parses `[ … ]`, handing each element and its index to `element`.
-    private mutating func parseElements(_ element: (JSONNode, Int) -> Void) throws(JSONSyntaxError) {
+    private mutating func parseElements(_ element: (JSONNode, Int) -> Void, fast: FastElementDecoder? = nil) throws(JSONSyntaxError) {
         try enter()
         index += 1
         skipWhitespace()
@@ -219,7 +240,11 @@ public struct JSONParser {
         var count = 0
         while true {
             skipWhitespace()
-            element(try parseValue(), count)
+            if let fast, let end = fast(bytes, index, count) {
+                index = end
+            } else {
+                element(try parseValue(), count)
+            }
             count += 1
             skipWhitespace()
             guard index < bytes.count else { throw error("il documento JSON è troncato (elenco non chiuso)") }

@@ -11,6 +11,12 @@ public enum RosterJSONReader {
     /// errors, so that the validator can still check them in the same pass; callers must not
     /// assess a roster whose diagnostics have errors (``RosterLoader`` never does).
     public static func read(text: String, file: String, maximumRecords: Int = RosterLimits.maximumRecords) -> (roster: Roster?, diagnostics: Diagnostics) {
+        read(text: text, file: file, maximumRecords: maximumRecords, fastPath: true)
+    }
+
+    /// As ``read(text:file:maximumRecords:)``; `fastPath` false reads every record through the
+    /// general parser (tests compare both).
+    static func read(text: String, file: String, maximumRecords: Int, fastPath: Bool) -> (roster: Roster?, diagnostics: Diagnostics) {
         var diagnostics = Diagnostics()
         let root = SourcePlace(file: file, position: .json(.root))
         // The staff records are decoded as the parser meets them (a large roster is never held as a tree).
@@ -18,7 +24,14 @@ public enum RosterJSONReader {
         var streamedRecords = 0
         let staffPlace = root.field("personale")
         let document: JSONNode
-        let parsed = JSONParser.parse(text, streaming: "personale") { node, index in
+        var decoder = StaffRecordJSONDecoder(staffPlace: staffPlace)
+        let fastElement: JSONParser.FastElementDecoder = { bytes, start, index in
+            guard streamedRecords < maximumRecords, let (record, end) = decoder.decode(bytes, at: start, index: index) else { return nil }
+            streamedRecords += 1
+            staff.append(record)
+            return end
+        }
+        let parsed = JSONParser.parse(text, streaming: "personale", fastElement: fastPath ? fastElement : nil) { node, index in
             streamedRecords += 1
             guard streamedRecords <= maximumRecords else { return }
             if let record = readStaff(node, place: staffPlace.element(index), diagnostics: &diagnostics) { staff.append(record) }
@@ -161,7 +174,9 @@ public enum RosterJSONReader {
             let percentage = period.numberText("percentuale", required: true, diagnostics: &diagnostics).flatMap { text in
                 FieldParsing.percentage(text).report(at: periodPlace.field("percentuale"), into: &diagnostics)
             }
-            if let start, let percentage, period.node("al") == nil || end != nil {
+            // `"al": null` is an open-ended period, like an omitted `al`.
+            let openEnded = (period.node("al") ?? .null) == .null
+            if let start, let percentage, openEnded || end != nil {
                 periods.append(ServicePeriod(start: start, end: end, percentage: percentage, place: periodPlace))
             }
         }

@@ -123,12 +123,20 @@ public enum DecimalParser {
     /// `123`, `12.5` or `12,5` with at most `maximumDecimals` decimals and 15 integer digits,
     /// without allocating; nil for anything else (then the general path decides).
     private static func parsePlain(_ text: String, maximumDecimals: Int) -> Fraction? {
+        var text = text
+        return text.withUTF8 { plainDecimal($0, maximumDecimals: maximumDecimals) }
+    }
+
+    /// `123`, `12.5` or `12,5` as UTF-8 bytes (nothing else, not even spaces) with at most
+    /// `maximumDecimals` decimals and 15 integer digits, without allocating; nil for anything
+    /// else. The readers' fast paths use it; the general parser accepts the same values alike.
+    static func plainDecimal(_ bytes: UnsafeBufferPointer<UInt8>, maximumDecimals: Int) -> Fraction? {
         var value: Int64 = 0
         var scale: Int64 = 1
         var integerDigits = 0
         var fractionDigits = 0
         var seenSeparator = false
-        for byte in text.utf8 {
+        for byte in bytes {
             if byte >= 0x30 && byte <= 0x39 {
                 // 18 digits always fit in 64 bits; longer numbers take the 128-bit general path.
                 if integerDigits + fractionDigits >= 18 { return nil }

@@ -1,0 +1,116 @@
+import Foundation
+import Testing
+
+@testable import PotenziamentoKit
+
+/// The readers' fast paths (JSON records decoded straight from bytes, CSV cells kept as bytes)
+/// must give exactly what the general paths give: the same records, places and messages.
+@Suite("Fast paths of the readers agree with the general ones")
+struct FastPathTests {
+    /// Reads `text` both ways and checks the rosters and the messages are the same.
+    func expectSameReading(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        let fast = RosterJSONReader.read(text: text, file: "t.json", maximumRecords: RosterLimits.maximumRecords, fastPath: true)
+        let general = RosterJSONReader.read(text: text, file: "t.json", maximumRecords: RosterLimits.maximumRecords, fastPath: false)
+        #expect(fast.roster == general.roster, "\(text)", sourceLocation: sourceLocation)
+        #expect(fast.diagnostics.all.map(\.description) == general.diagnostics.all.map(\.description), "\(text)", sourceLocation: sourceLocation)
+    }
+
+    /// Whether the fast decoder takes the record on its own (nil: it leaves it to the general reader).
+    func fastDecode(_ record: String) -> StaffRecord? {
+        var decoder = StaffRecordJSONDecoder(staffPlace: SourcePlace(file: "t.json", position: .json(.root)).field("personale"))
+        var text = record
+        return text.withUTF8 { bytes in
+            decoder.decode(bytes, at: 0, index: 0).flatMap { $0.end == bytes.count ? $0.record : nil }
+        }
+    }
+
+    static let clean: [String] = [
+        person,
+        #"{"id": "A", "profilo": "educatore", "contratto": "tempo_determinato", "ente": {"tipo": "asl", "delegaFunzioni": true, "costoRimborsato": false}, "periodi": [{"dal": "2024-02-29", "al": "2025-03-31", "percentuale": 83.33}, {"dal": "2025-04-01", "percentuale": 50}], "aree": {"segretariato_sociale": 40, "servizio_sociale_professionale": 60}, "impiegatoNeiServiziTerritoriali": false}"#,
+        #"{ "periodi" : [ ] , "id" : "B" , "ente" : { "codiceIstat" : "048001" , "tipo" : "comune" } , "contratto" : "tempo_indeterminato" , "profilo" : "assistente_sociale" , "aree" : { } }"#,
+        #"{"id":"C","profilo":"assistente_sociale","contratto":"tempo_indeterminato","ente":{"tipo":"ambito"},"periodi":[{"dal":"01/02/2025","percentuale":0.5}],"aree":{"poverta_disagio_adulti":0,"segretariato_sociale":100}}"#,
+        #"{"id": "Forlì-1", "profilo": "assistente_sociale", "contratto": "tempo_indeterminato", "ente": {"tipo": "societa_della_salute"}, "periodi": [{"dal": "2025-01-01", "percentuale": 100.0000}]}"#,
+    ]
+
+    /// Records the fast decoder must leave to the general reader (errors, or shapes it does not take).
+    static let unusual: [String] = [
+        #"{"id": "P\u0031", "profilo": "assistente_sociale", "contratto": "tempo_indeterminato", "ente": {"tipo": "comune", "codiceIstat": "048001"}, "periodi": [{"dal": "2025-01-01", "percentuale": 100}]}"#,
+        #"{"id": "P1", "profilo": "assistente_sociale", "contratto": "tempo_indeterminato", "ente": {"tipo": "comune", "codiceIstat": "048001"}, "periodi": [{"dal": "2025-01-01", "al": null, "percentuale": 100}]}"#,
+        #"{"id": "P1", "profilo": "assistente_sociale", "contratto": "tempo_indeterminato", "ente": {"tipo": "comune", "codiceIstat": "048001"}, "periodi": [{"dal": "2025-01-01", "percentuale": 1e2}]}"#,
+        #"{"id": "P1", "profilo": "assistente_sociale", "contratto": "tempo_indeterminato", "ente": {"tipo": "comune", "codiceIstat": "048001"}, "periodi": [{"dal": "2025-01-01", "percentuale": 0}]}"#,
+        #"{"id": "P1", "profilo": "assistente_sociale", "contratto": "tempo_indeterminato", "ente": {"tipo": "comune", "codiceIstat": "048001"}, "periodi": [{"dal": "2025-01-01", "percentuale": 100.00001}]}"#,
+        #"{"id": "P1", "profilo": "assistente_sociale", "contratto": "tempo_indeterminato", "ente": {"tipo": "comune", "codiceIstat": "048001"}, "periodi": [{"dal": "2025-01-01", "percentuale": 007}]}"#,
+        #"{"id": "P1", "profilo": "assistente_sociale", "contratto": "tempo_indeterminato", "ente": {"tipo": "comune", "codiceIstat": "048001"}, "periodi": [{"dal": "2025-02-30", "percentuale": 100}]}"#,
+        #"{"id": "P1", "profilo": "assistente_sociale", "contratto": "tempo_indeterminato", "ente": {"tipo": "comune", "codiceIstat": "048001"}, "periodi": [{"dal": " 2025-01-01", "percentuale": 100}]}"#,
+        #"{"id": "P1", "profilo": "assistente_sociale", "contratto": "tempo_indeterminato", "ente": {"tipo": "Comune", "codiceIstat": "048001"}, "periodi": [{"dal": "2025-01-01", "percentuale": 100}]}"#,
+        #"{"id": "P1", "profilo": "assistente_sociale", "contratto": "tempo_indeterminato", "ente": {"tipo": "comune", "codiceIstat": "048001", "tipo": "asl"}, "periodi": []}"#,
+        #"{"id": "P1", "id": "P2", "profilo": "assistente_sociale", "contratto": "tempo_indeterminato", "ente": {"tipo": "comune"}, "periodi": []}"#,
+        #"{"id": " ", "profilo": "assistente_sociale", "contratto": "tempo_indeterminato", "ente": {"tipo": "comune"}, "periodi": []}"#,
+        #"{"id": "P1", "profilo": "assistente_sociale", "contratto": "tempo_indeterminato", "ente": {"tipo": "comune"}}"#,
+        #"{"id": "P1", "profilo": "assistente_sociale", "contratto": "tempo_indeterminato", "ente": {"tipo": "comune"}, "periodi": [], "aree": null}"#,
+        #"{"id": "P1", "profilo": "assistente_sociale", "contratto": "tempo_indeterminato", "ente": {"tipo": "comune"}, "periodi": [], "aree": {"segretariato": 100}}"#,
+        #"{"id": "P1", "profilo": "assistente_sociale", "contratto": "tempo_indeterminato", "ente": {"tipo": "comune"}, "periodi": [], "aree": {"segretariato_sociale": 50, "segretariato_sociale": 50}}"#,
+        #"{"id": "P1", "profilo": "assistente_sociale", "contratto": "tempo_indeterminato", "ente": {"tipo": "comune"}, "periodi": [], "impiegatoNeiServiziTerritoriali": "si"}"#,
+        #"{"id": 1, "profilo": "assistente_sociale", "contratto": "tempo_indeterminato", "ente": {"tipo": "comune"}, "periodi": []}"#,
+        #"{"id": "P1", "profilo": "assistente_sociale", "contratto": "tempo_indeterminato", "ente": {"tipo": "comune"}, "periodi": [], "nota": "x"}"#,
+        #"{"id": "P1", "profilo": "assistente_sociale", "contratto": "tempo_indeterminato", "ente": {"tipo": "comune"}, "periodi": [{"dal": "2025-01-01", "percentuale": -5}]}"#,
+        #"{"id": "P1", "profilo": "assistente_sociale", "contratto": "tempo_indeterminato", "ente": "comune", "periodi": []}"#,
+        #"[1, 2]"#,
+        #"null"#,
+    ]
+
+    @Test("clean records are taken by the fast decoder and read alike", arguments: clean)
+    func cleanRecords(_ record: String) throws {
+        let decoded = try #require(fastDecode(record), "the fast decoder should take this record")
+        var diagnostics = Diagnostics()
+        let general = RosterJSONReader.readStaff(
+            try JSONParser.parse(record).get(), place: SourcePlace(file: "t.json", position: .json(.root)).field("personale").element(0),
+            diagnostics: &diagnostics)
+        #expect(decoded == general)
+        #expect(diagnostics.all.isEmpty)
+        expectSameReading(rosterJSON(staff: "[\(record), \(record)]"))
+    }
+
+    @Test("unusual records are left to the general reader, which reports them", arguments: unusual)
+    func unusualRecords(_ record: String) {
+        #expect(fastDecode(record) == nil)
+        expectSameReading(rosterJSON(staff: "[\(Self.clean[0]), \(record), \(Self.clean[1])]"))
+    }
+
+    @Test("an explicit \"al\": null is an open-ended period, not a lost one")
+    func nullEndIsOpenEnded() throws {
+        let text = rosterJSON(staff: "[\(Self.unusual[1])]")
+        let roster = try #require(RosterJSONReader.read(text: text, file: "t.json").roster)
+        #expect(roster.staff.first?.periods.count == 1)
+        #expect(roster.staff.first?.periods.first?.end == nil)
+    }
+
+    @Test("random damage to a roster reads the same both ways (seeded)")
+    func randomDamage() {
+        let seed = SeededGenerator.runSeed
+        var generator = SeededGenerator(seed: seed)
+        let base = Array(rosterJSON(staff: "[\(Self.clean.joined(separator: ", "))]").utf8)
+        let alphabet = Array(#"{}[]":,.-0123456789eE \tnulltruefalse\a_"#.utf8)
+        for _ in 0..<400 {
+            var bytes = base
+            for _ in 0..<Int.random(in: 1...3, using: &generator) {
+                let position = Int.random(in: 0..<bytes.count, using: &generator)
+                switch Int.random(in: 0...2, using: &generator) {
+                case 0: bytes.remove(at: position)
+                case 1: bytes.insert(alphabet.randomElement(using: &generator)!, at: position)
+                default: bytes[position] = alphabet.randomElement(using: &generator)!
+                }
+            }
+            let text = String(decoding: bytes, as: UTF8.self)
+            expectSameReading(text)
+        }
+    }
+
+    @Test("CSV cells: quotes, doubled quotes, line breaks, CRLF and blank lines come out as before")
+    func csvCells() throws {
+        let text = "a;b;c\r\n\r\n \"x;1\";\"he said \"\"hi\"\"\";\"two\nlines\"\n\"ab\"c;  d  ;\n\"\"\n"
+        let records = try CSVParser.parse(text, separator: UInt8(ascii: ";")).get()
+        #expect(records.map(\.fields) == [["a", "b", "c"], ["x;1", "he said \"hi\"", "two\nlines"], ["abc", "  d  ", ""], [""]])
+        #expect(records.map(\.line) == [1, 3, 5, 6])
+    }
+}
