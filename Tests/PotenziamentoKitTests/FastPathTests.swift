@@ -17,7 +17,7 @@ struct FastPathTests {
 
     /// Whether the fast decoder takes the record on its own (nil: it leaves it to the general reader).
     func fastDecode(_ record: String) -> StaffRecord? {
-        var decoder = StaffRecordJSONDecoder(staffPlace: SourcePlace(file: "t.json", position: .json(.root)).field("personale"))
+        var decoder = StaffRecordJSONDecoder(file: "t.json", staffPath: JSONPath(parent: .root, key: "personale"))
         var text = record
         return text.withUTF8 { bytes in
             decoder.decode(bytes, at: 0, index: 0).flatMap { $0.end == bytes.count ? $0.record : nil }

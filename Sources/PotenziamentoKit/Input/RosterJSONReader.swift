@@ -22,9 +22,10 @@ public enum RosterJSONReader {
         // The staff records are decoded as the parser meets them (a large roster is never held as a tree).
         var staff: [StaffRecord] = []
         var streamedRecords = 0
-        let staffPlace = root.field("personale")
+        let staffPath = JSONPath(parent: .root, key: "personale")
+        let staffPlace = SourcePlace(file: file, position: .json(staffPath))
         let document: JSONNode
-        var decoder = StaffRecordJSONDecoder(staffPlace: staffPlace)
+        var decoder = StaffRecordJSONDecoder(file: file, staffPath: staffPath)
         let fastElement: JSONParser.FastElementDecoder = { bytes, start, index in
             guard streamedRecords < maximumRecords, let (record, end) = decoder.decode(bytes, at: start, index: index) else { return nil }
             streamedRecords += 1

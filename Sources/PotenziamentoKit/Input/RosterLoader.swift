@@ -84,23 +84,41 @@ public enum RosterLoader {
     }
 
     /// The decoded text of a file, or an error naming it.
+    ///
+    /// The file is read with one `read` loop into a buffer of its size (no intermediate `Data`),
+    /// then decoded (``TextDecoding``).
     static func decodedFile(_ path: String) throws(InputError) -> (String, InputDiagnostic?) {
         let place = SourcePlace(file: path, position: .file)
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw InputError(place, "impossibile leggere il file (permessi?)", isUnreadable: true)
-        }
-        defer { try? handle.close() }
-        if let size = try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber,
-            size.int64Value > Int64(TextDecoding.maximumFileSize)
-        {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { throw InputError(place, "impossibile leggere il file (permessi?)", isUnreadable: true) }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { throw InputError(place, "errore di lettura", isUnreadable: true) }
+        guard Int64(status.st_size) <= Int64(TextDecoding.maximumFileSize) else {
             throw InputError(place, "il file supera 1 GiB: non è un file di dati plausibile")
         }
-        let data: Data
-        do {
-            data = try handle.readToEnd() ?? Data()
-        } catch {
-            throw InputError(place, "errore di lettura", isUnreadable: true)
+        var failed = false
+        /// Reads into `buffer` until it is full or the file ends; the count read.
+        func fill(_ buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {
+            var total = 0
+            while total < buffer.count {
+                let result = read(descriptor, buffer.baseAddress! + total, buffer.count - total)
+                if result < 0 && errno == EINTR { continue }
+                if result < 0 { failed = true }
+                if result <= 0 { break }
+                total += result
+            }
+            return total
         }
-        return try TextDecoding.decode([UInt8](data), file: path)
+        // One byte more than the size: a full buffer means the file grew while being read.
+        let expected = max(Int(status.st_size), 0) + 1
+        var bytes = [UInt8](unsafeUninitializedCapacity: expected) { buffer, initialized in initialized = fill(buffer) }
+        while !failed, bytes.count >= expected, bytes.count <= TextDecoding.maximumFileSize {
+            let chunk = [UInt8](unsafeUninitializedCapacity: 1 << 16) { buffer, initialized in initialized = fill(buffer) }
+            if chunk.isEmpty { break }
+            bytes += chunk
+        }
+        if failed { throw InputError(place, "errore di lettura", isUnreadable: true) }
+        return try TextDecoding.decode(bytes, file: path)
     }
 }

@@ -51,7 +51,8 @@ public enum RosterValidator {
     }
 
     static func validateEmployer(_ record: StaffRecord, comuni: [String: SourcePlace], diagnostics: inout Diagnostics) {
-        let place = record.place.field("ente")
+        // Built only for a message (a JSON place is an allocation).
+        var place: SourcePlace { record.place.field("ente") }
         switch record.employer.kind {
         case .comune:
             guard let code = record.employer.istatCode, !code.isEmpty else {

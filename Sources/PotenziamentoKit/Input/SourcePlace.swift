@@ -66,6 +66,7 @@ public final class JSONPath: Sendable, Hashable {
     /// The document root.
     public static let root = JSONPath(parent: nil, key: nil, index: -1)
 
+    /// A step: a key (`.periodi`), an element (`[3]`), or both in one step (`.periodi[0]`).
     init(parent: JSONPath?, key: String? = nil, index: Int = -1) {
         self.parent = parent
         self.key = key
@@ -85,9 +86,8 @@ public final class JSONPath: Sendable, Hashable {
             if let key = step.key {
                 if !text.isEmpty { text += "." }
                 text += key
-            } else if step.index >= 0 {
-                text += "[\(step.index)]"
             }
+            if step.index >= 0 { text += "[\(step.index)]" }
         }
         return text
     }

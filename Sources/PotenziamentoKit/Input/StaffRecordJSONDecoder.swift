@@ -15,12 +15,17 @@
 /// every problem with its place. So both paths give the same record whenever this one succeeds,
 /// and messages come from one place only (a test and the `json-roster` fuzz target compare them).
 struct StaffRecordJSONDecoder {
-    /// `personale` in the document.
-    let staffPlace: SourcePlace
+    /// The file, for the records' places.
+    let file: String
+    /// The path of `personale` in the document.
+    let staffPath: JSONPath
     private var interner = StringInterner()
     private var lastKind: (text: String, kind: EmployerKind)?
 
-    init(staffPlace: SourcePlace) { self.staffPlace = staffPlace }
+    init(file: String, staffPath: JSONPath) {
+        self.file = file
+        self.staffPath = staffPath
+    }
 
     /// The record starting at `start` (element `index` of `personale`) and the position after it,
     /// or nil when the general reader must decide.
@@ -31,7 +36,8 @@ struct StaffRecordJSONDecoder {
         var profile: String?
         var contract: String?
         var employer: Employer?
-        var periodBytes: [(start: CivilDate, end: CivilDate?, percentage: Fraction)] = []
+        let recordPath = JSONPath(parent: staffPath, index: index)
+        var periods: [ServicePeriod] = []
         var areas: [ActivityArea: Fraction] = [:]
         var employed = true
         let complete = cursor.object { cursor, key in
@@ -51,9 +57,11 @@ struct StaffRecordJSONDecoder {
                 employer = self.employer(&cursor)
                 return employer != nil
             case .periods:
-                return cursor.array { cursor, _ in
+                return cursor.array { cursor, offset in
                     guard let period = Self.period(&cursor) else { return false }
-                    periodBytes.append(period)
+                    // One path step for `.periodi[n]` (the general reader makes two; both render alike).
+                    let place = SourcePlace(file: file, position: .json(JSONPath(parent: recordPath, key: "periodi", index: offset)))
+                    periods.append(ServicePeriod(start: period.start, end: period.end, percentage: period.percentage, place: place))
                     return true
                 }
             case .areas:
@@ -72,15 +80,7 @@ struct StaffRecordJSONDecoder {
             }
         }
         guard complete, let id, let profile, let contract, let employer, seen & PersonKey.periods.bit != 0 else { return nil }
-        let place = staffPlace.element(index)
-        var periods: [ServicePeriod] = []
-        if !periodBytes.isEmpty {
-            let periodsPlace = place.field("periodi")
-            periods.reserveCapacity(periodBytes.count)
-            for (offset, period) in periodBytes.enumerated() {
-                periods.append(ServicePeriod(start: period.start, end: period.end, percentage: period.percentage, place: periodsPlace.element(offset)))
-            }
-        }
+        let place = SourcePlace(file: file, position: .json(recordPath))
         let record = StaffRecord(
             id: id, profile: profile, contract: contract, employer: employer, periods: periods, areas: areas,
             employedInTerritorialServices: employed, place: place)
@@ -172,22 +172,16 @@ struct StaffRecordJSONDecoder {
         case id, profile, contract, employer, periods, areas, employed
 
         init?(_ key: UnsafeBufferPointer<UInt8>) {
-            if key.equals("id") {
-                self = .id
-            } else if key.equals("profilo") {
-                self = .profile
-            } else if key.equals("contratto") {
-                self = .contract
-            } else if key.equals("ente") {
-                self = .employer
-            } else if key.equals("periodi") {
-                self = .periods
-            } else if key.equals("aree") {
-                self = .areas
-            } else if key.equals("impiegatoNeiServiziTerritoriali") {
-                self = .employed
-            } else {
-                return nil
+            // By length first: one comparison of bytes at most.
+            switch key.count {
+            case 2 where key.equals("id"): self = .id
+            case 7 where key.equals("profilo"): self = .profile
+            case 7 where key.equals("periodi"): self = .periods
+            case 9 where key.equals("contratto"): self = .contract
+            case 4 where key.equals("ente"): self = .employer
+            case 4 where key.equals("aree"): self = .areas
+            case 31 where key.equals("impiegatoNeiServiziTerritoriali"): self = .employed
+            default: return nil
             }
         }
 

@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Decoding input files: UTF-8 (with or without BOM), or, when the bytes are not valid UTF-8,
 /// Windows-1252, which is what a spreadsheet program on Italian Windows writes for
 /// "CSV (separato da punto e virgola)". `Forlì` and `Società della Salute` come through intact.
@@ -10,7 +18,10 @@ public enum TextDecoding {
         let place = SourcePlace(file: file, position: .file)
         guard !bytes.isEmpty else { throw InputError(place, "il file è vuoto") }
         guard bytes.count <= maximumFileSize else { throw InputError(place, "il file supera 1 GiB: non è un file di dati plausibile") }
-        if let zero = bytes.firstIndex(of: 0) {
+        let zeroPosition = bytes.withUnsafeBufferPointer { buffer in
+            memchr(buffer.baseAddress!, 0, buffer.count).map { buffer.baseAddress!.distance(to: $0.assumingMemoryBound(to: UInt8.self)) }
+        }
+        if let zero = zeroPosition {
             throw InputError(place, "il file contiene byte nulli (posizione \(zero)): non è un file di testo (CSV o JSON)")
         }
         var body = bytes[...]
