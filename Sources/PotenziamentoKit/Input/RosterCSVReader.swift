@@ -187,7 +187,9 @@ public enum RosterCSVReader {
                 continue
             }
             let errorsBefore = diagnostics.errorCount
-            let earlier = position[id]
+            // One hash of the id in the usual case (a new person); a repeated id gets its entry back.
+            let earlier = position.updateValue(people.count, forKey: id)
+            if let earlier { position[id] = earlier }
             if let earlier {
                 // Person-level columns must agree with the first row of the same id.
                 let first = firstRows[earlier]
@@ -208,7 +210,6 @@ public enum RosterCSVReader {
                 person = earlier
             } else {
                 person = people.count
-                position[id] = person
                 firstRows.append(row)
                 let record = reader.person(row, id: id, diagnostics: &diagnostics)
                 people.append(record)
@@ -251,13 +252,24 @@ struct StaffRowReader {
         table.grid.withTrimmedCell(row, column) { interner.string($0) }
     }
 
-    /// The period of a row, or nil after recording its errors.
+    /// The period of a row, or nil after recording its errors. Plain values are read from the
+    /// cell bytes (``FieldParsing/Plain``); anything else goes through the general parsing,
+    /// which gives the message.
     mutating func period(_ row: CSVTable.Row, diagnostics: inout Diagnostics) -> ServicePeriod? {
-        let start = FieldParsing.date(string(row, columns.start)).report(at: table.place(row, "dal"), into: &diagnostics)
-        let endText = string(row, columns.end)
-        let end = endText.isEmpty ? nil : FieldParsing.date(endText).report(at: table.place(row, "al"), into: &diagnostics)
-        let percentage = FieldParsing.percentage(string(row, columns.percentage)).report(at: table.place(row, "percentuale"), into: &diagnostics)
-        guard let start, let percentage, endText.isEmpty || end != nil else { return nil }
+        let grid = table.grid
+        let start =
+            grid.withTrimmedCell(row, columns.start, FieldParsing.Plain.date)
+            ?? FieldParsing.date(string(row, columns.start)).report(at: table.place(row, "dal"), into: &diagnostics)
+        let endIsBlank = grid.isBlank(row, columns.end)
+        let end =
+            endIsBlank
+            ? nil
+            : grid.withTrimmedCell(row, columns.end, FieldParsing.Plain.date)
+                ?? FieldParsing.date(string(row, columns.end)).report(at: table.place(row, "al"), into: &diagnostics)
+        let percentage =
+            grid.withTrimmedCell(row, columns.percentage, FieldParsing.Plain.percentage)
+            ?? FieldParsing.percentage(string(row, columns.percentage)).report(at: table.place(row, "percentuale"), into: &diagnostics)
+        guard let start, let percentage, endIsBlank || end != nil else { return nil }
         return ServicePeriod(start: start, end: end, percentage: percentage, place: table.place(row))
     }
 
@@ -291,13 +303,12 @@ struct StaffRowReader {
             costReimbursed: flag(columns.reimbursed, "costo_rimborsato") ?? false)
         let employed = flag(columns.employed, "impiegato_servizi_territoriali") ?? true
         var areas: [ActivityArea: Fraction] = [:]
-        for (area, column) in columns.areas {
-            let text = string(row, column)
-            guard !text.isEmpty else { continue }
+        for (area, column) in columns.areas where !table.grid.isBlank(row, column) {
             if areas.isEmpty { areas.reserveCapacity(columns.areas.count) }
-            if let share = FieldParsing.areaShare(text).report(at: table.place(row, "area_\(area.rawValue)"), into: &diagnostics), !share.isZero {
-                areas[area] = share
-            }
+            let share =
+                table.grid.withTrimmedCell(row, column, FieldParsing.Plain.areaShare)
+                ?? FieldParsing.areaShare(string(row, column)).report(at: table.place(row, "area_\(area.rawValue)"), into: &diagnostics)
+            if let share, !share.isZero { areas[area] = share }
         }
         guard diagnostics.errorCount == errorsBefore else { return nil }
         return StaffRecord(

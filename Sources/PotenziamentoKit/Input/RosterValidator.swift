@@ -27,30 +27,39 @@ public enum RosterValidator {
         }
         var ids: [String: Int] = [:]
         ids.reserveCapacity(roster.staff.count)
-        for (position, record) in roster.staff.enumerated() {
-            if let earlier = ids[record.id] {
-                diagnostics.error(
-                    record.place,
-                    "id «\(record.id)» ripetuto (già in \(roster.staff[earlier].place)); una persona in comando va indicata una sola volta, presso l'ente che ne sostiene il costo"
-                )
-            } else {
-                ids[record.id] = position
-            }
-            validateEmployer(record, comuni: comuni, diagnostics: &diagnostics)
-            validatePeriods(record, diagnostics: &diagnostics)
-            if !record.areas.isEmpty {
-                let sum = record.areas.values.sum()
-                if sum != Fraction(100) {
-                    diagnostics.error(
-                        record.place.field("aree"),
-                        "le percentuali per area di «\(record.id)» sommano a \(NumberFormatting.italian(sum, decimals: 2)), non a 100")
-                }
+        roster.staff.withUnsafeBufferPointer { staff in
+            for position in staff.indices {
+                validate(staff[position], position: position, in: roster, ids: &ids, comuni: comuni, diagnostics: &diagnostics)
             }
         }
         return diagnostics
     }
 
-    static func validateEmployer(_ record: StaffRecord, comuni: [String: SourcePlace], diagnostics: inout Diagnostics) {
+    /// The checks of one record (borrowed, not copied: this runs once per record).
+    private static func validate(
+        _ record: borrowing StaffRecord, position: Int, in roster: Roster, ids: inout [String: Int], comuni: [String: SourcePlace],
+        diagnostics: inout Diagnostics
+    ) {
+        if let earlier = ids.updateValue(position, forKey: record.id) {
+            ids[record.id] = earlier
+            diagnostics.error(
+                record.place,
+                "id «\(record.id)» ripetuto (già in \(roster.staff[earlier].place)); una persona in comando va indicata una sola volta, presso l'ente che ne sostiene il costo"
+            )
+        }
+        validateEmployer(record, comuni: comuni, diagnostics: &diagnostics)
+        validatePeriods(record, diagnostics: &diagnostics)
+        if !record.areas.isEmpty {
+            let sum = record.areas.values.sum()
+            if sum != Fraction(100) {
+                diagnostics.error(
+                    record.place.field("aree"),
+                    "le percentuali per area di «\(record.id)» sommano a \(NumberFormatting.italian(sum, decimals: 2)), non a 100")
+            }
+        }
+    }
+
+    static func validateEmployer(_ record: borrowing StaffRecord, comuni: [String: SourcePlace], diagnostics: inout Diagnostics) {
         // Built only for a message (a JSON place is an allocation).
         var place: SourcePlace { record.place.field("ente") }
         switch record.employer.kind {
@@ -75,7 +84,7 @@ public enum RosterValidator {
         }
     }
 
-    static func validatePeriods(_ record: StaffRecord, diagnostics: inout Diagnostics) {
+    static func validatePeriods(_ record: borrowing StaffRecord, diagnostics: inout Diagnostics) {
         if record.periods.isEmpty {
             diagnostics.warning(record.place, "«\(record.id)» non ha periodi di servizio: non conta in nessun anno")
         }
