@@ -77,6 +77,26 @@ struct FastPathTests {
         expectSameReading(rosterJSON(staff: "[\(Self.clean[0]), \(record), \(Self.clean[1])]"))
     }
 
+    @Test("records sharing an area split read alike, also when a later one differs only after it")
+    func sharedAreaSplits() {
+        let split = #""aree": {"segretariato_sociale": 40, "servizio_sociale_professionale": 60}"#
+        let head = #"{"profilo": "assistente_sociale", "contratto": "tempo_indeterminato", "ente": {"tipo": "ambito"}, "periodi": [], "#
+        let records = [
+            head + #""id": "A", \#(split)}"#,
+            head + #""id": "B", \#(split)}"#,
+            head + #""id": "C", "aree": {"segretariato_sociale": 40, "servizio_sociale_professionale": 60, "segretariato_sociale": 1}}"#,
+            head + #""id": "D", \#(split), "aree": {}}"#,
+            head + #""id": "E", "aree": {"segretariato_sociale": 40, "servizio_sociale_professionale": 61}}"#,
+        ]
+        expectSameReading(rosterJSON(staff: "[\(records.joined(separator: ", "))]"))
+        let (roster, read) = RosterJSONReader.read(text: rosterJSON(staff: "[\(records.joined(separator: ", "))]"), file: "t.json")
+        // C is refused (area repeated); D is kept for validation but its repeated key is an error.
+        #expect(roster?.staff.map(\.id) == ["A", "B", "D", "E"])
+        #expect(read.errors.map(\.description) == ["t.json: personale[2].aree.segretariato_sociale: area indicata due volte", "t.json: personale[3].aree: chiave «aree» ripetuta"])
+        #expect(roster?.staff[1].areas == [.segretariatoSociale: Fraction(40), .servizioSocialeProfessionale: Fraction(60)])
+        #expect(roster?.staff.last?.areas[.servizioSocialeProfessionale] == Fraction(61))
+    }
+
     @Test("an explicit \"al\": null is an open-ended period, not a lost one")
     func nullEndIsOpenEnded() throws {
         let text = rosterJSON(staff: "[\(Self.unusual[1])]")
@@ -89,7 +109,8 @@ struct FastPathTests {
     func randomDamage() {
         let seed = SeededGenerator.runSeed
         var generator = SeededGenerator(seed: seed)
-        let base = Array(rosterJSON(staff: "[\(Self.clean.joined(separator: ", "))]").utf8)
+        // Each record twice, so that repeated texts (shared strings, area splits) are met again damaged.
+        let base = Array(rosterJSON(staff: "[\((Self.clean + Self.clean).joined(separator: ", "))]").utf8)
         let alphabet = Array(#"{}[]":,.-0123456789eE \tnulltruefalse\a_"#.utf8)
         for _ in 0..<400 {
             var bytes = base

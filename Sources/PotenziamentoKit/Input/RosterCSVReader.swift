@@ -241,6 +241,9 @@ struct StaffRowReader {
     let columns: RosterCSVReader.StaffColumns
     private var interner = StringInterner()
     private var lastKind: (text: String, kind: EmployerKind?)?
+    private var areaSplits = AreaSplitCache()
+    /// The area cells of the current row, joined (the key of ``AreaSplitCache``).
+    private var areaText: [UInt8] = []
 
     init(table: CSVTable) {
         self.table = table
@@ -302,17 +305,36 @@ struct StaffRowReader {
             delegatedFunctions: flag(columns.delegated, "delega_funzioni") ?? false,
             costReimbursed: flag(columns.reimbursed, "costo_rimborsato") ?? false)
         let employed = flag(columns.employed, "impiegato_servizi_territoriali") ?? true
-        var areas: [ActivityArea: Fraction] = [:]
-        for (area, column) in columns.areas where !table.grid.isBlank(row, column) {
-            if areas.isEmpty { areas.reserveCapacity(columns.areas.count) }
-            let share =
-                table.grid.withTrimmedCell(row, column, FieldParsing.Plain.areaShare)
-                ?? FieldParsing.areaShare(string(row, column)).report(at: table.place(row, "area_\(area.rawValue)"), into: &diagnostics)
-            if let share, !share.isZero { areas[area] = share }
-        }
+        let areas = self.areas(row, diagnostics: &diagnostics)
         guard diagnostics.errorCount == errorsBefore else { return nil }
         return StaffRecord(
             id: id, profile: profile, contract: contract, employer: employer, periods: [], areas: areas,
             employedInTerritorialServices: employed, place: table.place(row))
+    }
+
+    /// The area split of a row (zero shares left out). Splits repeat from row to row: the same
+    /// cells give the same, shared dictionary (``AreaSplitCache``).
+    private mutating func areas(_ row: CSVTable.Row, diagnostics: inout Diagnostics) -> [ActivityArea: Fraction] {
+        guard !columns.areas.isEmpty else { return [:] }
+        let grid = table.grid
+        areaText.removeAll(keepingCapacity: true)
+        for (_, column) in columns.areas {
+            grid.withTrimmedCell(row, column) { areaText.append(contentsOf: $0) }
+            areaText.append(0x1F)
+        }
+        if let shared = areaText.withUnsafeBufferPointer({ areaSplits.lookup(exactly: $0) }) { return shared }
+        let errorsBefore = diagnostics.errorCount
+        var areas: [ActivityArea: Fraction] = [:]
+        for (area, column) in columns.areas where !grid.isBlank(row, column) {
+            if areas.isEmpty { areas.reserveCapacity(columns.areas.count) }
+            let share =
+                grid.withTrimmedCell(row, column, FieldParsing.Plain.areaShare)
+                ?? FieldParsing.areaShare(string(row, column)).report(at: table.place(row, "area_\(area.rawValue)"), into: &diagnostics)
+            if let share, !share.isZero { areas[area] = share }
+        }
+        if diagnostics.errorCount == errorsBefore && !areas.isEmpty {
+            areaText.withUnsafeBufferPointer { areaSplits.store(areas, for: $0) }
+        }
+        return areas
     }
 }

@@ -21,6 +21,7 @@ struct StaffRecordJSONDecoder {
     let staffPath: JSONPath
     private var interner = StringInterner()
     private var lastKind: (text: String, kind: EmployerKind)?
+    private var areaSplits = AreaSplitCache()
 
     init(file: String, staffPath: JSONPath) {
         self.file = file
@@ -65,7 +66,15 @@ struct StaffRecordJSONDecoder {
                     return true
                 }
             case .areas:
-                return cursor.object { cursor, key in
+                // Splits repeat from record to record: the same text gives the same (shared) dictionary.
+                cursor.skipWhitespace()
+                let start = cursor.index
+                if let (shared, end) = areaSplits.lookup(cursor.bytes, from: start) {
+                    areas = shared
+                    cursor.index = end
+                    return true
+                }
+                let complete = cursor.object { cursor, key in
                     guard let area = Self.area(key), areas[area] == nil, let number = cursor.number(),
                         let share = FieldParsing.Plain.areaShare(number)
                     else { return false }
@@ -73,6 +82,9 @@ struct StaffRecordJSONDecoder {
                     areas[area] = share
                     return true
                 }
+                // Only a split read completely is remembered.
+                if complete && !areas.isEmpty { areaSplits.store(areas, for: UnsafeBufferPointer(rebasing: cursor.bytes[start..<cursor.index])) }
+                return complete
             case .employed:
                 guard let flag = cursor.boolean() else { return false }
                 employed = flag
@@ -164,7 +176,14 @@ struct StaffRecordJSONDecoder {
     }
 
     private static func area(_ key: UnsafeBufferPointer<UInt8>) -> ActivityArea? {
-        ActivityArea.allCases.first { key.equals($0.rawValue) }
+        switch key.count {
+        case 20 where key.equals("segretariato_sociale"): .segretariatoSociale
+        case 30 where key.equals("servizio_sociale_professionale"): .servizioSocialeProfessionale
+        case 39 where key.equals("famiglia_minori_anziani_autosufficienti"): .famigliaMinoriAnzianiAutosufficienti
+        case 30 where key.equals("disabilita_non_autosufficienza"): .disabilitaNonAutosufficienza
+        case 22 where key.equals("poverta_disagio_adulti"): .povertaDisagioAdulti
+        default: nil
+        }
     }
 
     /// The keys of a record (see ``RosterJSONReader/Keys/person``).
