@@ -92,7 +92,11 @@ struct FastPathTests {
         let (roster, read) = RosterJSONReader.read(text: rosterJSON(staff: "[\(records.joined(separator: ", "))]"), file: "t.json")
         // C is refused (area repeated); D is kept for validation but its repeated key is an error.
         #expect(roster?.staff.map(\.id) == ["A", "B", "D", "E"])
-        #expect(read.errors.map(\.description) == ["t.json: personale[2].aree.segretariato_sociale: area indicata due volte", "t.json: personale[3].aree: chiave «aree» ripetuta"])
+        #expect(
+            read.errors.map(\.description) == [
+                "t.json: personale[2].aree.segretariato_sociale: area indicata due volte",
+                "t.json: personale[3].aree: chiave «aree» ripetuta",
+            ])
         #expect(roster?.staff[1].areas == [.segretariatoSociale: Fraction(40), .servizioSocialeProfessionale: Fraction(60)])
         #expect(roster?.staff.last?.areas[.servizioSocialeProfessionale] == Fraction(61))
     }
@@ -133,5 +137,45 @@ struct FastPathTests {
         let records = try CSVParser.parse(text, separator: UInt8(ascii: ";")).get()
         #expect(records.map(\.fields) == [["a", "b", "c"], ["x;1", "he said \"hi\"", "two\nlines"], ["abc", "  d  ", ""], [""]])
         #expect(records.map(\.line) == [1, 3, 5, 6])
+    }
+
+    static let fractionCases: [(Int64, Int64)] = [
+        (0, 5), (6, 4), (-6, 4), (6, -4), (-6, -4), (8333, 100), (1, 1), (Int64.max, 1), (Int64.max, Int64.max - 1),
+        (Int64.min + 1, 3), (Int64.min, 2), (2, Int64.min), (365 * 100, 366 * 100), (-1, Int64.max),
+    ]
+
+    @Test("fractions built in 64 bits equal the same value built in 128 bits", arguments: fractionCases)
+    func fraction64(_ numerator: Int64, _ denominator: Int64) {
+        let fast = Fraction(Int128(numerator), Int128(denominator))
+        // Multiplied by 2⁷⁰ the same value cannot take the 64-bit path.
+        let wide = Fraction(Int128(numerator) << 50, Int128(denominator) << 50)
+        #expect(fast == wide)
+        #expect(fast.denominator > 0)
+        #expect(fast.numerator * Int128(denominator) == fast.denominator * Int128(numerator))
+    }
+
+    @Test(
+        "exact scaling agrees in 64 and 128 bits",
+        arguments: [
+            (Fraction(8333, 100), true), (Fraction(1, 3), false), (Fraction(Int128(Int64.max), 3), false), (Fraction(Int128(Int64.max), 10), true),
+            (Fraction(-25, 2), true),
+        ])
+    func scaling(_ value: Fraction, _ exact: Bool) {
+        #expect((value.exactlyScaled(by: 10_000) != nil) == exact)
+        if let scaled = value.exactlyScaled(by: 10_000) { #expect(Fraction(scaled, 10_000) == value) }
+    }
+
+    @Test(
+        "area shares add up to 100 by integers, or by fractions when they have more decimals",
+        arguments: [
+            ([ActivityArea.segretariatoSociale: Fraction(8333, 100), .povertaDisagioAdulti: Fraction(1667, 100)], true),
+            ([.segretariatoSociale: Fraction(8333, 100), .povertaDisagioAdulti: Fraction(1666, 100)], false),
+            ([.segretariatoSociale: Fraction(100, 3), .povertaDisagioAdulti: Fraction(200, 3)], true),
+            ([.segretariatoSociale: Fraction(100, 3), .povertaDisagioAdulti: Fraction(66)], false),
+            ([.segretariatoSociale: Fraction(150), .povertaDisagioAdulti: Fraction(-50)], true),
+        ])
+    func areaSums(_ areas: [ActivityArea: Fraction], _ hundred: Bool) {
+        #expect(RosterValidator.areasSumToHundred(areas) == hundred)
+        #expect((areas.values.sum() == Fraction(100)) == hundred)
     }
 }

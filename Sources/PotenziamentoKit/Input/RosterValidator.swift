@@ -49,14 +49,24 @@ public enum RosterValidator {
         }
         validateEmployer(record, comuni: comuni, diagnostics: &diagnostics)
         validatePeriods(record, diagnostics: &diagnostics)
-        if !record.areas.isEmpty {
+        if !record.areas.isEmpty && !areasSumToHundred(record.areas) {
             let sum = record.areas.values.sum()
-            if sum != Fraction(100) {
-                diagnostics.error(
-                    record.place.field("aree"),
-                    "le percentuali per area di «\(record.id)» sommano a \(NumberFormatting.italian(sum, decimals: 2)), non a 100")
-            }
+            diagnostics.error(
+                record.place.field("aree"), "le percentuali per area di «\(record.id)» sommano a \(NumberFormatting.italian(sum, decimals: 2)), non a 100")
         }
+    }
+
+    /// Whether the shares add up to exactly 100. Shares read from input have at most 4 decimals,
+    /// so they are summed as integers (per 10.000); others as fractions.
+    static func areasSumToHundred(_ areas: [ActivityArea: Fraction]) -> Bool {
+        var total: Int64 = 0
+        for share in areas.values {
+            guard let scaled = share.exactlyScaled(by: 10_000), let small = Int64(exactly: scaled), small >= 0, small <= 1_000_000 else {
+                return areas.values.sum() == Fraction(100)
+            }
+            total += small
+        }
+        return total == 1_000_000
     }
 
     static func validateEmployer(_ record: borrowing StaffRecord, comuni: [String: SourcePlace], diagnostics: inout Diagnostics) {

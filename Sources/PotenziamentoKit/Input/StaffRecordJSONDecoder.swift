@@ -323,10 +323,4 @@ extension UnsafeBufferPointer<UInt8> {
     func equals(_ text: StaticString) -> Bool {
         count == text.utf8CodeUnitCount && (count == 0 || memcmp(baseAddress!, text.utf8Start, count) == 0)
     }
-
-    /// Whether these bytes are exactly the UTF-8 of `text`.
-    func equals(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { other in count == other.count && (count == 0 || memcmp(baseAddress!, other.baseAddress!, count) == 0) }
-    }
 }

@@ -34,6 +34,18 @@ public struct Fraction: Sendable, Hashable, Comparable, CustomStringConvertible 
     /// `numerator / denominator`, reduced. The denominator must not be zero.
     public init(_ numerator: Int128, _ denominator: Int128) {
         precondition(denominator != 0, "Fraction with a zero denominator")
+        // Fast path: most values (percentages, FTE with day or month denominators) fit in 64
+        // bits, where division is a single instruction instead of a 128-bit library call.
+        if let small = Int64(exactly: numerator), let smallDenominator = Int64(exactly: denominator), small != .min, smallDenominator != .min {
+            var x = small.magnitude
+            var y = smallDenominator.magnitude
+            while y != 0 { (x, y) = (y, x % y) }
+            let divisor = Int64(x)  // x ≤ max(|numerator|, |denominator|) < 2⁶³, and x > 0 since the denominator is not 0
+            let sign: Int64 = smallDenominator < 0 ? -1 : 1
+            self.numerator = Int128(sign * (small / divisor))
+            self.denominator = Int128(sign * (smallDenominator / divisor))
+            return
+        }
         let divisor = Fraction.greatestCommonDivisor(numerator, denominator)
         let sign: Int128 = denominator < 0 ? -1 : 1
         self.numerator = sign * numerator / divisor
@@ -122,6 +134,10 @@ public struct Fraction: Sendable, Hashable, Comparable, CustomStringConvertible 
     /// `value × scale` when that is an integer (e.g. a percentuale with at most 4 decimals times
     /// 10.000), computed without reducing fractions; nil otherwise.
     public func exactlyScaled(by scale: Int128) -> Int128? {
+        if let small = Int64(exactly: numerator), let smallScale = Int64(exactly: scale), let smallDenominator = Int64(exactly: denominator) {
+            let (product, overflow) = small.multipliedReportingOverflow(by: smallScale)
+            if !overflow { return product % smallDenominator == 0 ? Int128(product / smallDenominator) : nil }
+        }
         let product = numerator * scale
         return product % denominator == 0 ? product / denominator : nil
     }
