@@ -121,7 +121,23 @@ private struct CSVScanner {
         var quoted = false
         var fieldWasQuoted = false
         let count = bytes.count
+        // The bytes that end a run of plain field content.
+        let special = (0..<256).map { $0 == Int(separator) || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
         while read < count {
+            if !quoted {
+                // A run of plain content: nothing to do but move it when an earlier quote shortened the field.
+                if write == read {
+                    while read < count && !special[Int(bytes[read])] { read &+= 1 }
+                    write = read
+                } else {
+                    while read < count && !special[Int(bytes[read])] {
+                        bytes[write] = bytes[read]
+                        write &+= 1
+                        read &+= 1
+                    }
+                }
+                guard read < count else { break }
+            }
             let byte = bytes[read]
             if quoted {
                 if byte == UInt8(ascii: "\"") {

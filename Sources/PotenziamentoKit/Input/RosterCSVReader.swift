@@ -176,7 +176,8 @@ public enum RosterCSVReader {
         // People in order of first appearance; `position` finds a person's entry by id.
         var position: [String: Int] = [:]
         position.reserveCapacity(table.rows.count)
-        var people: [StaffRecord?] = []
+        // A person whose first row is invalid keeps a placeholder, so positions stay valid.
+        var people: [StaffRecord] = []
         var firstRows: [CSVTable.Row] = []
         var invalid: [Bool] = []
         people.reserveCapacity(table.rows.count)
@@ -212,12 +213,14 @@ public enum RosterCSVReader {
                 person = people.count
                 firstRows.append(row)
                 let record = reader.person(row, id: id, diagnostics: &diagnostics)
-                people.append(record)
+                people.append(record ?? StaffRecord(id: id, profile: "", contract: "", employer: Employer(kind: .comune), periods: [], place: table.place(row)))
                 invalid.append(record == nil)
             }
             if diagnostics.errorCount != errorsBefore { invalid[person] = true }
-            if let period, !invalid[person] { people[person]?.periods.append(period) }
+            if let period, !invalid[person] { people[person].periods.append(period) }
         }
+        // Usually every person is valid: the array is returned as it is, not copied.
+        guard invalid.contains(true) else { return people }
         return people.indices.compactMap { invalid[$0] ? nil : people[$0] }
     }
 
@@ -237,7 +240,9 @@ public enum RosterCSVReader {
 /// Reads periods and persons from the rows of `personale.csv`, straight from the cell bytes:
 /// columns resolved once, repeated texts shared (``StringInterner``), no string per cell.
 struct StaffRowReader {
-    let table: CSVTable
+    /// The cells of `personale.csv` and its name (kept apart from the table: no copy per row).
+    let grid: CSVGrid
+    let file: String
     let columns: RosterCSVReader.StaffColumns
     private var interner = StringInterner()
     private var lastKind: (text: String, kind: EmployerKind?)?
@@ -246,34 +251,39 @@ struct StaffRowReader {
     private var areaText: [UInt8] = []
 
     init(table: CSVTable) {
-        self.table = table
+        grid = table.grid
+        file = table.file
         columns = RosterCSVReader.StaffColumns(table)
+    }
+
+    /// A place in the file: the row's line and a column name.
+    func place(_ row: CSVTable.Row, _ column: String? = nil) -> SourcePlace {
+        SourcePlace(file: file, position: .csvLine(row.line, column: column))
     }
 
     /// The trimmed text of a cell.
     mutating func string(_ row: CSVTable.Row, _ column: Int) -> String {
-        table.grid.withTrimmedCell(row, column) { interner.string($0) }
+        grid.withTrimmedCell(row, column) { interner.string($0) }
     }
 
     /// The period of a row, or nil after recording its errors. Plain values are read from the
     /// cell bytes (``FieldParsing/Plain``); anything else goes through the general parsing,
     /// which gives the message.
     mutating func period(_ row: CSVTable.Row, diagnostics: inout Diagnostics) -> ServicePeriod? {
-        let grid = table.grid
         let start =
             grid.withTrimmedCell(row, columns.start, FieldParsing.Plain.date)
-            ?? FieldParsing.date(string(row, columns.start)).report(at: table.place(row, "dal"), into: &diagnostics)
+            ?? FieldParsing.date(string(row, columns.start)).report(at: place(row, "dal"), into: &diagnostics)
         let endIsBlank = grid.isBlank(row, columns.end)
         let end =
             endIsBlank
             ? nil
             : grid.withTrimmedCell(row, columns.end, FieldParsing.Plain.date)
-                ?? FieldParsing.date(string(row, columns.end)).report(at: table.place(row, "al"), into: &diagnostics)
+                ?? FieldParsing.date(string(row, columns.end)).report(at: place(row, "al"), into: &diagnostics)
         let percentage =
             grid.withTrimmedCell(row, columns.percentage, FieldParsing.Plain.percentage)
-            ?? FieldParsing.percentage(string(row, columns.percentage)).report(at: table.place(row, "percentuale"), into: &diagnostics)
+            ?? FieldParsing.percentage(string(row, columns.percentage)).report(at: place(row, "percentuale"), into: &diagnostics)
         guard let start, let percentage, endIsBlank || end != nil else { return nil }
-        return ServicePeriod(start: start, end: end, percentage: percentage, place: table.place(row))
+        return ServicePeriod(start: start, end: end, percentage: percentage, place: place(row))
     }
 
     /// The person described by the first row of an id (without periods), or nil after recording
@@ -282,8 +292,8 @@ struct StaffRowReader {
         let errorsBefore = diagnostics.errorCount
         let profile = string(row, columns.profile)
         let contract = string(row, columns.contract)
-        if profile.isEmpty { diagnostics.error(table.place(row, "profilo"), "profilo vuoto") }
-        if contract.isEmpty { diagnostics.error(table.place(row, "contratto"), "contratto vuoto") }
+        if profile.isEmpty { diagnostics.error(place(row, "profilo"), "profilo vuoto") }
+        if contract.isEmpty { diagnostics.error(place(row, "contratto"), "contratto vuoto") }
         let kindText = string(row, columns.employerKind)
         let kind: EmployerKind?
         if let lastKind, lastKind.text == kindText {
@@ -293,11 +303,11 @@ struct StaffRowReader {
             lastKind = (kindText, kind)
         }
         if kind == nil {
-            diagnostics.error(table.place(row, "ente_tipo"), kindText.isEmpty ? "tipo di ente vuoto" : RosterVocabulary.unknownEmployerMessage(kindText))
+            diagnostics.error(place(row, "ente_tipo"), kindText.isEmpty ? "tipo di ente vuoto" : RosterVocabulary.unknownEmployerMessage(kindText))
         }
         func flag(_ column: Int?, _ name: String) -> Bool? {
-            guard let column, !table.grid.isBlank(row, column) else { return nil }
-            return (FieldParsing.boolean(string(row, column)).report(at: table.place(row, name), into: &diagnostics)) ?? nil
+            guard let column, !grid.isBlank(row, column) else { return nil }
+            return (FieldParsing.boolean(string(row, column)).report(at: place(row, name), into: &diagnostics)) ?? nil
         }
         let istat = columns.employerCode.map { string(row, $0) } ?? ""
         let employer = Employer(
@@ -309,31 +319,34 @@ struct StaffRowReader {
         guard diagnostics.errorCount == errorsBefore else { return nil }
         return StaffRecord(
             id: id, profile: profile, contract: contract, employer: employer, periods: [], areas: areas,
-            employedInTerritorialServices: employed, place: table.place(row))
+            employedInTerritorialServices: employed, place: place(row))
     }
 
     /// The area split of a row (zero shares left out). Splits repeat from row to row: the same
     /// cells give the same, shared dictionary (``AreaSplitCache``).
     private mutating func areas(_ row: CSVTable.Row, diagnostics: inout Diagnostics) -> [ActivityArea: Fraction] {
         guard !columns.areas.isEmpty else { return [:] }
-        let grid = table.grid
-        areaText.removeAll(keepingCapacity: true)
+        // The scratch buffer is taken out of `self` while used, so it is never copied.
+        var text: [UInt8] = []
+        swap(&text, &areaText)
+        defer { swap(&text, &areaText) }
+        text.removeAll(keepingCapacity: true)
         for (_, column) in columns.areas {
-            grid.withTrimmedCell(row, column) { areaText.append(contentsOf: $0) }
-            areaText.append(0x1F)
+            grid.withTrimmedCell(row, column) { text.append(contentsOf: $0) }
+            text.append(0x1F)
         }
-        if let shared = areaText.withUnsafeBufferPointer({ areaSplits.lookup(exactly: $0) }) { return shared }
+        if let shared = text.withUnsafeBufferPointer({ areaSplits.lookup(exactly: $0) }) { return shared }
         let errorsBefore = diagnostics.errorCount
         var areas: [ActivityArea: Fraction] = [:]
         for (area, column) in columns.areas where !grid.isBlank(row, column) {
             if areas.isEmpty { areas.reserveCapacity(columns.areas.count) }
             let share =
                 grid.withTrimmedCell(row, column, FieldParsing.Plain.areaShare)
-                ?? FieldParsing.areaShare(string(row, column)).report(at: table.place(row, "area_\(area.rawValue)"), into: &diagnostics)
+                ?? FieldParsing.areaShare(string(row, column)).report(at: place(row, "area_\(area.rawValue)"), into: &diagnostics)
             if let share, !share.isZero { areas[area] = share }
         }
         if diagnostics.errorCount == errorsBefore && !areas.isEmpty {
-            areaText.withUnsafeBufferPointer { areaSplits.store(areas, for: $0) }
+            text.withUnsafeBufferPointer { areaSplits.store(areas, for: $0) }
         }
         return areas
     }
