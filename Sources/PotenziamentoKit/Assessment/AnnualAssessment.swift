@@ -125,6 +125,7 @@ public struct RosterAssessor: Sendable {
 
         let counter = FTECounter(year: year, method: method)
         var counted: [CountedRecord] = []
+        counted.reserveCapacity(roster.staff.count)
         var excluded: [ExcludedRecord] = []
         var totalUnits: Int64 = 0
         var areaUnits = [Int128](repeating: 0, count: ActivityArea.allCases.count)

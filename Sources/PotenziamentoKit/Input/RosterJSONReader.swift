@@ -25,6 +25,9 @@ public enum RosterJSONReader {
         let staffPath = JSONPath(parent: .root, key: "personale")
         let staffPlace = SourcePlace(file: file, position: .json(staffPath))
         let document: JSONNode
+        // Room for the records up front (a record takes well over 128 bytes of JSON): growing the
+        // array would copy it several times. Capacity never touched costs no memory.
+        staff.reserveCapacity(min(text.utf8.count / 128, maximumRecords))
         var decoder = StaffRecordJSONDecoder(file: file, staffPath: staffPath)
         let fastElement: JSONParser.FastElementDecoder = { bytes, start, index in
             guard streamedRecords < maximumRecords, let (record, end) = decoder.decode(bytes, at: start, index: index) else { return nil }
