@@ -5,6 +5,9 @@ import PotenziamentoKit
 // Run in release mode: `swift run -c release potenziamento-benchmark [--quick]`.
 
 let quick = CommandLine.arguments.contains("--quick")
+/// `--roster-only`: only the two end-to-end roster cases, 15 runs each (to catch a quiet moment
+/// of a shared machine).
+let rosterOnly = CommandLine.arguments.contains("--roster-only")
 let clock = ContinuousClock()
 
 func milliseconds(_ duration: Duration) -> String {
@@ -69,14 +72,15 @@ for (flag, path) in [("--profile-load-json", jsonPath), ("--profile-load-csv", c
     exit(0)
 }
 var lastTotal = EuroCents.zero
-try measure("roster \(persons) records, JSON: load + assess", records: persons, bytes: json.utf8.count) {
+try measure("roster \(persons) records, JSON: load + assess", repetitions: rosterOnly ? 15 : 5, records: persons, bytes: json.utf8.count) {
     let roster = try RosterLoader.load(path: jsonPath).roster
     lastTotal = try RosterAssessor().assess(roster, year: 2025).contribution.total
 }
-try measure("roster \(persons) records, CSV: load + assess", records: persons, bytes: csv.personale.utf8.count) {
+try measure("roster \(persons) records, CSV: load + assess", repetitions: rosterOnly ? 15 : 5, records: persons, bytes: csv.personale.utf8.count) {
     let roster = try RosterLoader.load(path: csvFolder.path).roster
     lastTotal = try RosterAssessor().assess(roster, year: 2025).contribution.total
 }
+if rosterOnly { exit(0) }
 try measure("  phase: read and decode the file", records: persons, bytes: json.utf8.count) {
     _ = try RosterLoader.readText(jsonPath)
 }

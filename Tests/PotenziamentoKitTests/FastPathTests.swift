@@ -187,6 +187,20 @@ struct FastPathTests {
         #expect(fast.numerator * Int128(denominator) == fast.denominator * Int128(numerator))
     }
 
+    @Test("the binary gcd agrees with Euclid's (seeded)")
+    func binaryGCD() {
+        var generator = SeededGenerator(seed: SeededGenerator.runSeed)
+        func euclid(_ a: UInt64, _ b: UInt64) -> UInt64 { b == 0 ? a : euclid(b, a % b) }
+        let edges: [(UInt64, UInt64)] = [(0, 0), (0, 7), (7, 0), (1, UInt64.max), (UInt64.max, UInt64.max - 1), (1 << 63, 1 << 40), (36_500, 36_600)]
+        for (a, b) in edges { #expect(Fraction.binaryGCD(a, b) == euclid(a, b), "\(a), \(b)") }
+        for _ in 0..<10_000 {
+            let shift = UInt64.random(in: 0...40, using: &generator)
+            let a = UInt64.random(in: 0...(UInt64.max >> shift), using: &generator)
+            let b = UInt64.random(in: 0...(1 << 40), using: &generator) << UInt64.random(in: 0...20, using: &generator)
+            #expect(Fraction.binaryGCD(a, b) == euclid(a, b), "\(a), \(b)")
+        }
+    }
+
     @Test(
         "exact scaling agrees in 64 and 128 bits",
         arguments: [

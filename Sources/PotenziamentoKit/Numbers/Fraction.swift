@@ -37,13 +37,11 @@ public struct Fraction: Sendable, Hashable, Comparable, CustomStringConvertible 
         // Fast path: most values (percentages, FTE with day or month denominators) fit in 64
         // bits, where division is a single instruction instead of a 128-bit library call.
         if let small = Int64(exactly: numerator), let smallDenominator = Int64(exactly: denominator), small != .min, smallDenominator != .min {
-            var x = small.magnitude
-            var y = smallDenominator.magnitude
-            while y != 0 { (x, y) = (y, x % y) }
-            let divisor = Int64(x)  // x ≤ max(|numerator|, |denominator|) < 2⁶³, and x > 0 since the denominator is not 0
+            // The divisor is ≤ max(|numerator|, |denominator|) < 2⁶³, and > 0 since the denominator is not 0.
+            let divisor = Int64(Fraction.binaryGCD(small.magnitude, smallDenominator.magnitude))
             let sign: Int64 = smallDenominator < 0 ? -1 : 1
-            self.numerator = Int128(sign * (small / divisor))
-            self.denominator = Int128(sign * (smallDenominator / divisor))
+            self.numerator = Int128(divisor == 1 ? sign * small : sign * (small / divisor))
+            self.denominator = Int128(divisor == 1 ? sign * smallDenominator : sign * (smallDenominator / divisor))
             return
         }
         let divisor = Fraction.greatestCommonDivisor(numerator, denominator)
@@ -172,10 +170,8 @@ public struct Fraction: Sendable, Hashable, Comparable, CustomStringConvertible 
         var y = b.magnitude
         // Fast path: most values (FTE with day or month denominators) fit in 64 bits.
         if x <= UInt128(UInt64.max) && y <= UInt128(UInt64.max) {
-            var small = UInt64(x)
-            var other = UInt64(y)
-            while other != 0 { (small, other) = (other, small % other) }
-            return small == 0 ? 1 : Int128(small)
+            let divisor = binaryGCD(UInt64(x), UInt64(y))
+            return divisor == 0 ? 1 : Int128(divisor)
         }
         while y != 0 { (x, y) = (y, x % y) }
         return x == 0 ? 1 : Int128(x)
@@ -183,6 +179,22 @@ public struct Fraction: Sendable, Hashable, Comparable, CustomStringConvertible 
 }
 
 extension Fraction {
+    /// The greatest common divisor by Stein's binary algorithm (shifts and subtractions instead
+    /// of one slow division per step); 0 only when both are 0.
+    static func binaryGCD(_ a: UInt64, _ b: UInt64) -> UInt64 {
+        if a == 0 { return b }
+        if b == 0 { return a }
+        let shift = (a | b).trailingZeroBitCount
+        var u = a >> a.trailingZeroBitCount
+        var v = b
+        repeat {
+            v >>= v.trailingZeroBitCount
+            if u > v { swap(&u, &v) }
+            v -= u
+        } while v != 0
+        return u << shift
+    }
+
     /// The minimum of two fractions.
     public static func minimum(_ a: Fraction, _ b: Fraction) -> Fraction { a < b ? a : b }
     /// The maximum of two fractions.
