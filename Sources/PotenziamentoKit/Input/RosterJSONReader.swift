@@ -16,11 +16,7 @@ public enum RosterJSONReader {
 
     /// As ``read(text:file:maximumRecords:)``; `fastPath` false reads every record through the
     /// general parser (tests compare both).
-    /// `aheadFrom` is the size of records from which they are decoded ahead on all cores
-    /// (``ParallelStaffDecoding``); tests lower it.
-    static func read(
-        text: String, file: String, maximumRecords: Int, fastPath: Bool, aheadFrom: Int = ParallelStaffDecoding.minimumBytes
-    ) -> (roster: Roster?, diagnostics: Diagnostics) {
+    static func read(text: String, file: String, maximumRecords: Int, fastPath: Bool) -> (roster: Roster?, diagnostics: Diagnostics) {
         var diagnostics = Diagnostics()
         let root = SourcePlace(file: file, position: .json(.root))
         // The staff records are decoded as the parser meets them (a large roster is never held as a tree).
@@ -33,16 +29,8 @@ public enum RosterJSONReader {
         // array would copy it several times. Capacity never touched costs no memory.
         staff.reserveCapacity(min(text.utf8.count / 128, maximumRecords))
         var decoder = StaffRecordJSONDecoder(file: file, staffPath: staffPath)
-        // A large roster is decoded ahead on all cores when its first record is met.
-        var ahead: ParallelStaffDecoding?
         let fastElement: JSONParser.FastElementDecoder = { bytes, start, index in
-            guard streamedRecords < maximumRecords else { return nil }
-            if index == 0 {
-                ahead = ParallelStaffDecoding.prepare(
-                    bytes, from: start, file: file, staffPath: staffPath, maximumRecords: maximumRecords, minimumBytes: aheadFrom)
-            }
-            let result = ahead?.covers(index, at: start) == true ? ahead?.take(index) : decoder.decode(bytes, at: start, index: index)
-            guard let (record, end) = result else { return nil }
+            guard streamedRecords < maximumRecords, let (record, end) = decoder.decode(bytes, at: start, index: index) else { return nil }
             streamedRecords += 1
             staff.append(record)
             return end
