@@ -8,11 +8,13 @@ import Testing
 @Suite("Fast paths of the readers agree with the general ones")
 struct FastPathTests {
     /// Reads `text` both ways and checks the rosters and the messages are the same.
-    func expectSameReading(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) {
-        let fast = RosterJSONReader.read(text: text, file: "t.json", maximumRecords: RosterLimits.maximumRecords, fastPath: true)
-        let general = RosterJSONReader.read(text: text, file: "t.json", maximumRecords: RosterLimits.maximumRecords, fastPath: false)
-        #expect(fast.roster == general.roster, "\(text)", sourceLocation: sourceLocation)
-        #expect(fast.diagnostics.all.map(\.description) == general.diagnostics.all.map(\.description), "\(text)", sourceLocation: sourceLocation)
+    func expectSameReading(_ text: String, maximumRecords: Int = RosterLimits.maximumRecords, sourceLocation: SourceLocation = #_sourceLocation) {
+        let fast = RosterJSONReader.read(text: text, file: "t.json", maximumRecords: maximumRecords, fastPath: true)
+        let general = RosterJSONReader.read(text: text, file: "t.json", maximumRecords: maximumRecords, fastPath: false)
+        #expect(fast.roster == general.roster, "\(text.prefix(2_000))", sourceLocation: sourceLocation)
+        #expect(
+            fast.diagnostics.all.map(\.description) == general.diagnostics.all.map(\.description), "\(text.prefix(2_000))",
+            sourceLocation: sourceLocation)
     }
 
     /// Whether the fast decoder takes the record on its own (nil: it leaves it to the general reader).
@@ -75,6 +77,21 @@ struct FastPathTests {
     func unusualRecords(_ record: String) {
         #expect(fastDecode(record) == nil)
         expectSameReading(rosterJSON(staff: "[\(Self.clean[0]), \(record), \(Self.clean[1])]"))
+    }
+
+    @Test("a large roster with bad records mixed in, and the record limit, read alike (seeded)")
+    func manyRecords() {
+        var generator = SeededGenerator(seed: SeededGenerator.runSeed)
+        let all = Self.clean + Self.unusual
+        let records = (0..<3_000).map { index in
+            let record =
+                Int.random(in: 0..<4, using: &generator) > 0 ? Self.clean[index % Self.clean.count] : all[Int.random(in: 0..<all.count, using: &generator)]
+            return record.replacingOccurrences(of: #""id": "P1""#, with: #""id": "R\#(index)""#)
+        }
+        let text = rosterJSON(staff: "[\(records.joined(separator: ",\n"))]")
+        expectSameReading(text)
+        expectSameReading(text, maximumRecords: 1_000)
+        expectSameReading(String(text.dropLast(3)))
     }
 
     @Test("records sharing an area split read alike, also when a later one differs only after it")
