@@ -22,9 +22,7 @@ struct FastPathTests {
         var decoder = StaffRecordJSONDecoder(file: "t.json", staffPath: JSONPath(parent: .root, key: "personale"))
         var text = record
         return text.withUTF8 { bytes in
-            var end = 0
-            let record = decoder.decode(bytes, at: 0, index: 0, end: &end)
-            return end == bytes.count ? record : nil
+            decoder.decode(bytes, at: 0, index: 0).flatMap { $0.end == bytes.count ? $0.record : nil }
         }
     }
 

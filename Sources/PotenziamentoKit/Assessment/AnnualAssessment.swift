@@ -135,39 +135,35 @@ public struct RosterAssessor: Sendable {
         // Records are borrowed from the roster's storage, not copied (this loop runs once per record).
         roster.staff.withUnsafeBufferPointer { staff in
             for position in staff.indices {
-                // Fields are read through the pointer: binding the whole record would copy it.
-                let record = staff.baseAddress! + position
-                if let reason = Eligibility.exclusionReason(for: record.pointee) {
-                    excluded.append(ExcludedRecord(id: record.pointee.id, reason: reason, place: record.pointee.place))
+                let record = staff[position]
+                if let reason = Eligibility.exclusionReason(for: record) {
+                    excluded.append(ExcludedRecord(id: record.id, reason: reason, place: record.place))
                     continue
                 }
-                let units = counter.units(of: record.pointee.periods)
+                let units = counter.units(of: record.periods)
                 totalUnits += units
                 if units == 0 {
-                    diagnostics.warning(record.pointee.place, "«\(record.pointee.id)» non ha giorni di servizio nel \(year): conteggiato con 0 FTE")
+                    diagnostics.warning(record.place, "«\(record.id)» non ha giorni di servizio nel \(year): conteggiato con 0 FTE")
                 }
-                if record.pointee.areas.isEmpty {
+                if record.areas.isEmpty {
                     unspecifiedUnits += units
                     if units > 0 {
-                        diagnostics.warning(
-                            record.pointee.place, "«\(record.pointee.id)» non ha la ripartizione per area di attività: i suoi FTE vanno in «non indicata»")
+                        diagnostics.warning(record.place, "«\(record.id)» non ha la ripartizione per area di attività: i suoi FTE vanno in «non indicata»")
                     }
                 } else {
-                    for (area, share) in record.pointee.areas {
+                    for (area, share) in record.areas {
                         // Shares have at most 4 decimals: share × 10.000 is an integer (per 1.000.000 of 100%).
                         let scaled = share.exactlyScaled(by: 10_000) ?? (share * Fraction(10_000)).floor
                         areaUnits[area.index] += Int128(units) * scaled
                     }
                 }
-                if record.pointee.employer.kind == .comune, let code = record.pointee.employer.istatCode {
+                if record.employer.kind == .comune, let code = record.employer.istatCode {
                     ownUnits[code, default: 0] += units
                 } else {
                     leadUnits += units
                 }
                 counted.append(
-                    CountedRecord(
-                        id: record.pointee.id, employer: record.pointee.employer, fte: counter.fraction(units: units), areas: record.pointee.areas,
-                        place: record.pointee.place))
+                    CountedRecord(id: record.id, employer: record.employer, fte: counter.fraction(units: units), areas: record.areas, place: record.place))
             }
         }
         let fte = counter.fraction(units: totalUnits)

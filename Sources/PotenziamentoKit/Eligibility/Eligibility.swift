@@ -45,7 +45,7 @@ public enum ExclusionReason: String, Sendable, Hashable, CaseIterable {
 /// is excluded with the first failing reason, in the order of `ExclusionReason.allCases`.
 public enum Eligibility {
     /// The first reason `record` is excluded, or nil when it counts.
-    public static func exclusionReason(for record: borrowing StaffRecord) -> ExclusionReason? {
+    public static func exclusionReason(for record: StaffRecord) -> ExclusionReason? {
         if !matchesCode(record.profile, StaffRecord.socialWorkerProfile) { return .profiloNonAssistenteSociale }
         if !matchesCode(record.contract, StaffRecord.permanentContract) { return .contrattoNonATempoIndeterminato }
         if record.employer.kind == .privatoAppalto { return .entePrivatoInAppalto }

@@ -30,8 +30,7 @@ public enum RosterJSONReader {
         staff.reserveCapacity(min(text.utf8.count / 128, maximumRecords))
         var decoder = StaffRecordJSONDecoder(file: file, staffPath: staffPath)
         let fastElement: JSONParser.FastElementDecoder = { bytes, start, index in
-            var end = start
-            guard streamedRecords < maximumRecords, let record = decoder.decode(bytes, at: start, index: index, end: &end) else { return nil }
+            guard streamedRecords < maximumRecords, let (record, end) = decoder.decode(bytes, at: start, index: index) else { return nil }
             streamedRecords += 1
             staff.append(record)
             return end

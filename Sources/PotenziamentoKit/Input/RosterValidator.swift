@@ -29,31 +29,30 @@ public enum RosterValidator {
         ids.reserveCapacity(roster.staff.count)
         roster.staff.withUnsafeBufferPointer { staff in
             for position in staff.indices {
-                validate(staff.baseAddress! + position, position: position, in: roster, ids: &ids, comuni: comuni, diagnostics: &diagnostics)
+                validate(staff[position], position: position, in: roster, ids: &ids, comuni: comuni, diagnostics: &diagnostics)
             }
         }
         return diagnostics
     }
 
-    /// The checks of one record (read through a pointer into the roster, not copied: this runs once per record).
+    /// The checks of one record (borrowed, not copied: this runs once per record).
     private static func validate(
-        _ record: UnsafePointer<StaffRecord>, position: Int, in roster: Roster, ids: inout [String: Int], comuni: [String: SourcePlace],
+        _ record: borrowing StaffRecord, position: Int, in roster: Roster, ids: inout [String: Int], comuni: [String: SourcePlace],
         diagnostics: inout Diagnostics
     ) {
-        if let earlier = ids.updateValue(position, forKey: record.pointee.id) {
-            ids[record.pointee.id] = earlier
+        if let earlier = ids.updateValue(position, forKey: record.id) {
+            ids[record.id] = earlier
             diagnostics.error(
-                record.pointee.place,
-                "id «\(record.pointee.id)» ripetuto (già in \(roster.staff[earlier].place)); una persona in comando va indicata una sola volta, presso l'ente che ne sostiene il costo"
+                record.place,
+                "id «\(record.id)» ripetuto (già in \(roster.staff[earlier].place)); una persona in comando va indicata una sola volta, presso l'ente che ne sostiene il costo"
             )
         }
-        validateEmployer(record.pointee, comuni: comuni, diagnostics: &diagnostics)
-        validatePeriods(record.pointee, diagnostics: &diagnostics)
-        if !record.pointee.areas.isEmpty && !areasSumToHundred(record.pointee.areas) {
-            let sum = record.pointee.areas.values.sum()
+        validateEmployer(record, comuni: comuni, diagnostics: &diagnostics)
+        validatePeriods(record, diagnostics: &diagnostics)
+        if !record.areas.isEmpty && !areasSumToHundred(record.areas) {
+            let sum = record.areas.values.sum()
             diagnostics.error(
-                record.pointee.place.field("aree"),
-                "le percentuali per area di «\(record.pointee.id)» sommano a \(NumberFormatting.italian(sum, decimals: 2)), non a 100")
+                record.place.field("aree"), "le percentuali per area di «\(record.id)» sommano a \(NumberFormatting.italian(sum, decimals: 2)), non a 100")
         }
     }
 

@@ -28,10 +28,9 @@ struct StaffRecordJSONDecoder {
         self.staffPath = staffPath
     }
 
-    /// The record starting at `start` (element `index` of `personale`), with `end` set to the
-    /// position after it, or nil when the general reader must decide. (Not a tuple: returning the
-    /// record inside one copied it.)
-    mutating func decode(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int, index: Int, end: inout Int) -> StaffRecord? {
+    /// The record starting at `start` (element `index` of `personale`) and the position after it,
+    /// or nil when the general reader must decide.
+    mutating func decode(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int, index: Int) -> (record: StaffRecord, end: Int)? {
         var cursor = JSONCursor(bytes: bytes, index: start)
         var seen: UInt8 = 0
         var id: String?
@@ -94,10 +93,10 @@ struct StaffRecordJSONDecoder {
         }
         guard complete, let id, let profile, let contract, let employer, seen & PersonKey.periods.bit != 0 else { return nil }
         let place = SourcePlace(file: file, position: .json(recordPath))
-        end = cursor.index
-        return StaffRecord(
+        let record = StaffRecord(
             id: id, profile: profile, contract: contract, employer: employer, periods: periods, areas: areas,
             employedInTerritorialServices: employed, place: place)
+        return (record, cursor.index)
     }
 
     /// A string that is not blank (a required text), shared when repeated.
