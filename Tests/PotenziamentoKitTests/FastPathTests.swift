@@ -171,6 +171,28 @@ struct FastPathTests {
         #expect(fast.numerator * Int128(denominator) == fast.denominator * Int128(numerator))
     }
 
+    @Test("the 8-byte string scan finds every quote, backslash and control byte, in any position (seeded)")
+    func stringScan() {
+        func naive(_ word: UInt64) -> Bool {
+            (0..<8).contains { position in
+                let byte = UInt8(truncatingIfNeeded: word >> (8 * UInt64(position)))
+                return byte == 0x22 || byte == 0x5C || byte < 0x20
+            }
+        }
+        let filler = UInt64(0x6161_6161_6161_6161)
+        for byte in UInt64(0)...255 {
+            for position in UInt64(0)..<8 {
+                let word = (filler & ~(0xFF << (8 * position))) | (byte << (8 * position))
+                #expect(JSONCursor.hasStringDelimiter(word) == naive(word), "byte \(byte) at \(position)")
+            }
+        }
+        var generator = SeededGenerator(seed: SeededGenerator.runSeed)
+        for _ in 0..<20_000 {
+            let word = generator.next()
+            #expect(JSONCursor.hasStringDelimiter(word) == naive(word), "\(word)")
+        }
+    }
+
     @Test("the binary gcd agrees with Euclid's (seeded)")
     func binaryGCD() {
         var generator = SeededGenerator(seed: SeededGenerator.runSeed)

@@ -19,27 +19,24 @@ public enum RosterJSONReader {
     static func read(text: String, file: String, maximumRecords: Int, fastPath: Bool) -> (roster: Roster?, diagnostics: Diagnostics) {
         var diagnostics = Diagnostics()
         let root = SourcePlace(file: file, position: .json(.root))
-        // The staff records are decoded as the parser meets them (a large roster is never held as a tree).
-        var staff: [StaffRecord] = []
-        var streamedRecords = 0
         let staffPath = JSONPath(parent: .root, key: "personale")
         let staffPlace = SourcePlace(file: file, position: .json(staffPath))
         let document: JSONNode
+        // The staff records are decoded as the parser meets them (a large roster is never held as a
+        // tree). The state the parser's callbacks change is one value: one exclusivity check a call.
+        var stream = StaffStream(decoder: StaffRecordJSONDecoder(file: file, staffPath: staffPath))
         // Room for the records up front (a record takes well over 128 bytes of JSON): growing the
         // array would copy it several times. Capacity never touched costs no memory.
-        staff.reserveCapacity(min(text.utf8.count / 128, maximumRecords))
-        var decoder = StaffRecordJSONDecoder(file: file, staffPath: staffPath)
-        let fastElement: JSONParser.FastElementDecoder = { bytes, start, index in
-            guard streamedRecords < maximumRecords, let (record, end) = decoder.decode(bytes, at: start, index: index) else { return nil }
-            streamedRecords += 1
-            staff.append(record)
-            return end
+        stream.staff.reserveCapacity(min(text.utf8.count / 128, maximumRecords))
+        let fastElement: JSONParser.FastElementDecoder = { bytes, start, index in stream.decode(bytes, at: start, index: index, maximumRecords: maximumRecords)
         }
         let parsed = JSONParser.parse(text, streaming: "personale", fastElement: fastPath ? fastElement : nil) { node, index in
-            streamedRecords += 1
-            guard streamedRecords <= maximumRecords else { return }
-            if let record = readStaff(node, place: staffPlace.element(index), diagnostics: &diagnostics) { staff.append(record) }
+            stream.count += 1
+            guard stream.count <= maximumRecords else { return }
+            if let record = readStaff(node, place: staffPlace.element(index), diagnostics: &diagnostics) { stream.staff.append(record) }
         }
+        var staff = stream.staff
+        let streamedRecords = stream.count
         switch parsed {
         case .success(let node): document = node
         case .failure(let error):
@@ -88,6 +85,23 @@ public enum RosterJSONReader {
             }
         }
         return (Roster(ambito: ambito, municipalities: municipalities, staff: staff, source: file), diagnostics)
+    }
+
+    /// The records of `personale` read so far, and the fast decoder.
+    struct StaffStream {
+        var decoder: StaffRecordJSONDecoder
+        var staff: [StaffRecord] = []
+        /// How many elements of `personale` were met (read or not).
+        var count = 0
+
+        /// Decodes the element at `start` on the fast path and keeps it; the position after it, or
+        /// nil to leave it to the general parser.
+        mutating func decode(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int, index: Int, maximumRecords: Int) -> Int? {
+            guard count < maximumRecords, let (record, end) = decoder.decode(bytes, at: start, index: index) else { return nil }
+            count += 1
+            staff.append(record)
+            return end
+        }
     }
 
     /// The keys each object may have (unknown keys are errors).

@@ -20,7 +20,7 @@ struct StaffRecordJSONDecoder {
     /// The path of `personale` in the document.
     let staffPath: JSONPath
     private var interner = StringInterner()
-    private var lastKind: (text: String, kind: EmployerKind)?
+    private var lastKind: (bytes: [UInt8], kind: EmployerKind)?
     private var areaSplits = AreaSplitCache()
 
     init(file: String, staffPath: JSONPath) {
@@ -114,12 +114,14 @@ struct StaffRecordJSONDecoder {
             if key.equals("tipo") {
                 bit = 1
                 guard let bytes = cursor.string() else { return false }
-                let text = interner.string(bytes)
-                if let lastKind, lastKind.text == text {
+                // Kinds repeat: compared as bytes with the last one, no string built.
+                if let lastKind, lastKind.bytes.count == bytes.count,
+                    lastKind.bytes.withUnsafeBufferPointer({ bytes.isEmpty || memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 })
+                {
                     employer.kind = lastKind.kind
                 } else {
-                    guard let kind = EmployerKind(rawValue: text) else { return false }
-                    lastKind = (text, kind)
+                    guard let kind = EmployerKind(rawValue: String(decoding: bytes, as: UTF8.self)) else { return false }
+                    lastKind = (Array(bytes), kind)
                     employer.kind = kind
                 }
             } else if key.equals("codiceIstat") {
@@ -247,6 +249,11 @@ struct JSONCursor {
     mutating func string() -> UnsafeBufferPointer<UInt8>? {
         guard consume(UInt8(ascii: "\"")) else { return nil }
         let start = index
+        // Eight bytes at a time while none of them is a quote, a backslash or a control character.
+        let base = UnsafeRawPointer(bytes.baseAddress!)
+        while index &+ 8 <= bytes.count, !Self.hasStringDelimiter(base.loadUnaligned(fromByteOffset: index, as: UInt64.self)) {
+            index &+= 8
+        }
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
@@ -257,6 +264,21 @@ struct JSONCursor {
             index &+= 1
         }
         return nil
+    }
+
+    /// Whether any of the 8 bytes of `word` is a quote, a backslash or below 0x20. Exact: the
+    /// classic "has zero byte" and "has byte less than" word tricks can only err in bytes above
+    /// a true hit (a borrow), so the answer for the whole word is right.
+    @inline(__always)
+    static func hasStringDelimiter(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let quote = word ^ (ones &* 0x22)
+        let backslash = word ^ (ones &* 0x5C)
+        let hasQuote = (quote &- ones) & ~quote & highs
+        let hasBackslash = (backslash &- ones) & ~backslash & highs
+        let hasControl = (word &- ones &* 0x20) & ~word & highs
+        return (hasQuote | hasBackslash | hasControl) != 0
     }
 
     /// A JSON number without exponent (`-` not accepted: no field here may be negative).
