@@ -35,7 +35,9 @@ public enum RosterJSONReader {
             guard stream.count <= maximumRecords else { return }
             if let record = readStaff(node, place: staffPlace.element(index), diagnostics: &diagnostics) { stream.staff.append(record) }
         }
-        var staff = stream.staff
+        // Moved out, not shared: a later change to `staff` must not copy every record.
+        var staff: [StaffRecord] = []
+        swap(&staff, &stream.staff)
         let streamedRecords = stream.count
         switch parsed {
         case .success(let node): document = node
