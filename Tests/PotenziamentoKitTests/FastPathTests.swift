@@ -232,3 +232,25 @@ struct FastPathTests {
         #expect((areas.values.sum() == Fraction(100)) == hundred)
     }
 }
+
+@Suite("Report writing by bytes")
+struct ByteWritingTests {
+    @Test("JSON strings: quotes, backslashes and control characters escaped, accents kept")
+    func jsonStrings() {
+        let value = JSONValue.object([("k\"", .string("a\"\\\n\r\t\u{1}\u{1F}è€")), ("n", .array([.number("1.5"), .null, .bool(true)])), ("e", .object([]))])
+        #expect(
+            value.rendered() == "{\n  \"k\\\"\": \"a\\\"\\\\\\n\\r\\t\\u0001\\u001fè€\",\n  \"n\": [\n    1.5,\n    null,\n    true\n  ],\n  \"e\": {}\n}\n")
+    }
+
+    @Test(
+        "numbers formatted by hand, in 64 and 128 bits",
+        arguments: [
+            (Fraction(123_456_789, 100), "1.234.567,89", "1234567.89"), (Fraction(-5, 1000), "-0,01", "-0.005"), (Fraction(0), "0,00", "0.0"),
+            (Fraction(Int128(UInt64.max) * 1000 + 7, 1000), "18.446.744.073.709.551.615,01", "18446744073709551615.007"),
+            (Fraction(10), "10,00", "10.0"),
+        ])
+    func numbers(_ value: Fraction, _ italian: String, _ json: String) {
+        #expect(NumberFormatting.italian(value, decimals: 2) == italian)
+        #expect(NumberFormatting.json(value, decimals: 4) == json)
+    }
+}

@@ -59,28 +59,51 @@ public enum NumberFormatting {
     }
 
     private static func trimmedJSON(scaled: Int128, decimals: Int) -> String {
-        var text = assemble(scaled: scaled, decimals: decimals, thousands: nil, decimalMark: ".")
-        if decimals == 0 { return text + ".0" }
-        while text.hasSuffix("0") && !text.hasSuffix(".0") { text.removeLast() }
-        return text
+        var text = assembleBytes(scaled: scaled, decimals: decimals, thousands: nil, decimalMark: UInt8(ascii: "."))
+        if decimals == 0 {
+            text += [UInt8(ascii: "."), UInt8(ascii: "0")]
+        } else {
+            while text.last == UInt8(ascii: "0") && text[text.count - 2] != UInt8(ascii: ".") { text.removeLast() }
+        }
+        return String(decoding: text, as: UTF8.self)
     }
 
     private static func assemble(scaled: Int128, decimals: Int, thousands: Character?, decimalMark: Character) -> String {
-        let negative = scaled < 0
-        var digits = String(scaled.magnitude)
-        if digits.count <= decimals {
-            digits = String(repeating: "0", count: decimals - digits.count + 1) + digits
+        String(
+            decoding: assembleBytes(scaled: scaled, decimals: decimals, thousands: thousands?.asciiValue, decimalMark: decimalMark.asciiValue!), as: UTF8.self)
+    }
+
+    /// The digits of `scaled` with `decimals` of them after `decimalMark` (at least one before),
+    /// grouped by `thousands` if given, as ASCII bytes.
+    private static func assembleBytes(scaled: Int128, decimals: Int, thousands: UInt8?, decimalMark: UInt8) -> [UInt8] {
+        // Digits from the last one (64-bit division when the value fits).
+        var reversed: [UInt8] = []
+        reversed.reserveCapacity(24)
+        var magnitude = scaled.magnitude
+        if magnitude <= UInt128(UInt64.max) {
+            var small = UInt64(magnitude)
+            repeat {
+                reversed.append(UInt8(small % 10) + UInt8(ascii: "0"))
+                small /= 10
+            } while small > 0
+        } else {
+            repeat {
+                reversed.append(UInt8(magnitude % 10) + UInt8(ascii: "0"))
+                magnitude /= 10
+            } while magnitude > 0
         }
-        let integerDigits = digits.dropLast(decimals)
-        var integerText = ""
-        for (offset, character) in integerDigits.enumerated() {
-            if let thousands, offset > 0, (integerDigits.count - offset) % 3 == 0 { integerText.append(thousands) }
-            integerText.append(character)
+        while reversed.count <= decimals { reversed.append(UInt8(ascii: "0")) }
+        var result: [UInt8] = []
+        result.reserveCapacity(reversed.count + reversed.count / 3 + 2)
+        if scaled < 0 { result.append(UInt8(ascii: "-")) }
+        let integerDigits = reversed.count - decimals
+        for offset in 0..<integerDigits {
+            if let thousands, offset > 0, (integerDigits - offset) % 3 == 0 { result.append(thousands) }
+            result.append(reversed[reversed.count - 1 - offset])
         }
-        var result = negative ? "-" + integerText : integerText
         if decimals > 0 {
             result.append(decimalMark)
-            result += digits.suffix(decimals)
+            for index in stride(from: decimals - 1, through: 0, by: -1) { result.append(reversed[index]) }
         }
         return result
     }

@@ -31,60 +31,72 @@ public indirect enum JSONValue: Sendable, Hashable {
 
     /// Pretty-printed text with two-space indentation and a final newline.
     public func rendered() -> String {
-        var output = ""
+        var output: [UInt8] = []
         write(to: &output, indent: 0)
-        output.append("\n")
-        return output
+        output.append(0x0A)
+        return String(decoding: output, as: UTF8.self)
     }
 
-    private func write(to output: inout String, indent: Int) {
+    /// Writes the value as UTF-8 bytes (a large report is built without growing a `String`
+    /// character by character).
+    private func write(to output: inout [UInt8], indent: Int) {
+        func newline(_ indent: Int) {
+            output.append(0x0A)
+            output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * indent))
+        }
         switch self {
         case .object(let members):
-            if members.isEmpty { output.append("{}"); return }
-            output.append("{\n")
+            if members.isEmpty { return output.append(contentsOf: "{}".utf8) }
+            output.append(UInt8(ascii: "{"))
             for (offset, member) in members.enumerated() {
-                output.append(String(repeating: "  ", count: indent + 1))
+                newline(indent + 1)
                 JSONValue.writeString(member.0, to: &output)
-                output.append(": ")
+                output.append(contentsOf: ": ".utf8)
                 member.1.write(to: &output, indent: indent + 1)
-                output.append(offset == members.count - 1 ? "\n" : ",\n")
+                if offset != members.count - 1 { output.append(UInt8(ascii: ",")) }
             }
-            output.append(String(repeating: "  ", count: indent) + "}")
+            newline(indent)
+            output.append(UInt8(ascii: "}"))
         case .array(let elements):
-            if elements.isEmpty { output.append("[]"); return }
-            output.append("[\n")
+            if elements.isEmpty { return output.append(contentsOf: "[]".utf8) }
+            output.append(UInt8(ascii: "["))
             for (offset, element) in elements.enumerated() {
-                output.append(String(repeating: "  ", count: indent + 1))
+                newline(indent + 1)
                 element.write(to: &output, indent: indent + 1)
-                output.append(offset == elements.count - 1 ? "\n" : ",\n")
+                if offset != elements.count - 1 { output.append(UInt8(ascii: ",")) }
             }
-            output.append(String(repeating: "  ", count: indent) + "]")
+            newline(indent)
+            output.append(UInt8(ascii: "]"))
         case .string(let text):
             JSONValue.writeString(text, to: &output)
         case .number(let text):
-            output.append(text)
+            output.append(contentsOf: text.utf8)
         case .bool(let value):
-            output.append(value ? "true" : "false")
+            output.append(contentsOf: (value ? "true" : "false").utf8)
         case .null:
-            output.append("null")
+            output.append(contentsOf: "null".utf8)
         }
     }
 
-    static func writeString(_ text: String, to output: inout String) {
-        output.append("\"")
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": output.append("\\\"")
-            case "\\": output.append("\\\\")
-            case "\n": output.append("\\n")
-            case "\r": output.append("\\r")
-            case "\t": output.append("\\t")
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                output.append("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
-            default: output.unicodeScalars.append(scalar)
+    /// A JSON string: `"` and `\` escaped, control characters as `\n`, `\r`, `\t` or `\u00XX`,
+    /// everything else (UTF-8 included) as it is.
+    static func writeString(_ text: String, to output: inout [UInt8]) {
+        output.append(UInt8(ascii: "\""))
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): output.append(contentsOf: #"\""#.utf8)
+            case UInt8(ascii: "\\"): output.append(contentsOf: #"\\"#.utf8)
+            case 0x0A: output.append(contentsOf: #"\n"#.utf8)
+            case 0x0D: output.append(contentsOf: #"\r"#.utf8)
+            case 0x09: output.append(contentsOf: #"\t"#.utf8)
+            case 0..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                output.append(contentsOf: #"\u00"#.utf8)
+                output.append(hex[Int(byte >> 4)])
+                output.append(hex[Int(byte & 0xF)])
+            default: output.append(byte)
             }
         }
-        output.append("\"")
+        output.append(UInt8(ascii: "\""))
     }
 }
