@@ -46,6 +46,8 @@ enum FuzzTargets {
     }
 
     static func jsonRoster(_ bytes: [UInt8]) {
+        // The in-place UTF-8 validation must accept exactly what the standard library accepts.
+        check(bytes.withUnsafeBufferPointer(UTF8Validation.isValid) == (String(validating: bytes, as: UTF8.self) != nil), "UTF-8 validation differs")
         guard let text = text(bytes) else { return }
         let (roster, diagnostics) = RosterJSONReader.read(text: text, file: "fuzz.json")
         for diagnostic in diagnostics.all { _ = diagnostic.description }

@@ -193,6 +193,34 @@ struct FastPathTests {
         }
     }
 
+    @Test("UTF-8 validation in place accepts exactly what String(validating:) accepts (edges and seeded random bytes)")
+    func utf8Validation() {
+        func agree(_ bytes: [UInt8], sourceLocation: SourceLocation = #_sourceLocation) {
+            let ours = bytes.withUnsafeBufferPointer(UTF8Validation.isValid)
+            #expect(ours == (String(validating: bytes, as: UTF8.self) != nil), "\(bytes)", sourceLocation: sourceLocation)
+        }
+        let edges: [[UInt8]] = [
+            [], Array("Forlì € 𝄞 plain ascii text".utf8), [0xC0, 0x80], [0xC1, 0xBF], [0xC2, 0x80], [0xDF, 0xBF], [0xE0, 0x9F, 0x80], [0xE0, 0xA0, 0x80],
+            [0xED, 0x9F, 0xBF], [0xED, 0xA0, 0x80], [0xEF, 0xBF, 0xBF], [0xF0, 0x8F, 0xBF, 0xBF], [0xF0, 0x90, 0x80, 0x80], [0xF4, 0x8F, 0xBF, 0xBF],
+            [0xF4, 0x90, 0x80, 0x80], [0xF5, 0x80, 0x80, 0x80], [0xFF], [0x80], [0xE2, 0x82], [0x61, 0x62, 0x63, 0x64, 0x65, 0x66, 0x67, 0xE2, 0x82, 0xAC],
+            Array(repeating: 0x61, count: 15) + [0xC3],
+        ]
+        for bytes in edges { agree(bytes) }
+        var generator = SeededGenerator(seed: SeededGenerator.runSeed)
+        let pieces: [[UInt8]] = [
+            [0x61], [0x7F], [0xC3, 0xA8], [0xE2, 0x82, 0xAC], [0xF0, 0x9D, 0x84, 0x9E], [0x80], [0xBF], [0xC0], [0xE0], [0xED], [0xF4], [0xF8],
+        ]
+        for _ in 0..<20_000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<Int.random(in: 0...12, using: &generator) {
+                bytes +=
+                    Int.random(in: 0..<3, using: &generator) == 0
+                    ? [UInt8.random(in: 0...255, using: &generator)] : pieces[Int.random(in: 0..<pieces.count, using: &generator)]
+            }
+            agree(bytes)
+        }
+    }
+
     @Test("the binary gcd agrees with Euclid's (seeded)")
     func binaryGCD() {
         var generator = SeededGenerator(seed: SeededGenerator.runSeed)

@@ -82,35 +82,39 @@ public struct JSONParser {
         _ text: String, streaming key: String?, fastElement: FastElementDecoder?, element: (JSONNode, Int) -> Void
     ) -> Result<JSONNode, JSONSyntaxError> {
         var text = text
-        text.makeContiguousUTF8()
-        return withoutActuallyEscaping(element) { element in
+        return text.withUTF8 { parse(utf8: $0, streaming: key, fastElement: fastElement, element: element) }
+    }
+
+    /// As ``parse(_:streaming:element:)`` on UTF-8 bytes already validated (a file's own buffer).
+    static func parse(
+        utf8 bytes: UnsafeBufferPointer<UInt8>, streaming key: String?, fastElement: FastElementDecoder?, element: (JSONNode, Int) -> Void
+    ) -> Result<JSONNode, JSONSyntaxError> {
+        withoutActuallyEscaping(element) { element in
             if let fastElement {
                 return withoutActuallyEscaping(fastElement) { fast in
-                    parse(contiguous: text, streamedKey: key, fastElement: fast, element: element)
+                    parse(bytes: bytes, streamedKey: key, fastElement: fast, element: element)
                 }
             }
-            return parse(contiguous: text, streamedKey: key, fastElement: nil, element: element)
+            return parse(bytes: bytes, streamedKey: key, fastElement: nil, element: element)
         }
     }
 
     private static func parse(
-        contiguous text: String, streamedKey: String?, fastElement: FastElementDecoder?, element: @escaping (JSONNode, Int) -> Void
+        bytes buffer: UnsafeBufferPointer<UInt8>, streamedKey: String?, fastElement: FastElementDecoder?, element: @escaping (JSONNode, Int) -> Void
     ) -> Result<JSONNode, JSONSyntaxError> {
-        text.utf8.withContiguousStorageIfAvailable { buffer in
-            var parser = JSONParser(bytes: buffer)
-            parser.streamedKey = streamedKey
-            parser.streamedElement = element
-            parser.fastElement = fastElement
-            do throws(JSONSyntaxError) {
-                parser.skipWhitespace()
-                let value = try parser.parseValue()
-                parser.skipWhitespace()
-                guard parser.index == parser.bytes.count else { throw parser.error("testo in più dopo la fine del documento JSON") }
-                return .success(value)
-            } catch {
-                return .failure(error)
-            }
-        }!
+        var parser = JSONParser(bytes: buffer)
+        parser.streamedKey = streamedKey
+        parser.streamedElement = element
+        parser.fastElement = fastElement
+        do throws(JSONSyntaxError) {
+            parser.skipWhitespace()
+            let value = try parser.parseValue()
+            parser.skipWhitespace()
+            guard parser.index == parser.bytes.count else { throw parser.error("testo in più dopo la fine del documento JSON") }
+            return .success(value)
+        } catch {
+            return .failure(error)
+        }
     }
 
     private init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }

@@ -17,6 +17,15 @@ public enum RosterJSONReader {
     /// As ``read(text:file:maximumRecords:)``; `fastPath` false reads every record through the
     /// general parser (tests compare both).
     static func read(text: String, file: String, maximumRecords: Int, fastPath: Bool) -> (roster: Roster?, diagnostics: Diagnostics) {
+        var text = text
+        return text.withUTF8 { read(utf8: $0, file: file, maximumRecords: maximumRecords, fastPath: fastPath) }
+    }
+
+    /// As ``read(text:file:maximumRecords:)`` on well-formed UTF-8 bytes (a file's own buffer,
+    /// see ``TextDecoding``).
+    static func read(
+        utf8 bytes: UnsafeBufferPointer<UInt8>, file: String, maximumRecords: Int = RosterLimits.maximumRecords, fastPath: Bool = true
+    ) -> (roster: Roster?, diagnostics: Diagnostics) {
         var diagnostics = Diagnostics()
         let root = SourcePlace(file: file, position: .json(.root))
         let staffPath = JSONPath(parent: .root, key: "personale")
@@ -27,10 +36,10 @@ public enum RosterJSONReader {
         var stream = StaffStream(decoder: StaffRecordJSONDecoder(file: file, staffPath: staffPath))
         // Room for the records up front (a record takes well over 128 bytes of JSON): growing the
         // array would copy it several times. Capacity never touched costs no memory.
-        stream.staff.reserveCapacity(min(text.utf8.count / 128, maximumRecords))
+        stream.staff.reserveCapacity(min(bytes.count / 128, maximumRecords))
         let fastElement: JSONParser.FastElementDecoder = { bytes, start, index in stream.decode(bytes, at: start, index: index, maximumRecords: maximumRecords)
         }
-        let parsed = JSONParser.parse(text, streaming: "personale", fastElement: fastPath ? fastElement : nil) { node, index in
+        let parsed = JSONParser.parse(utf8: bytes, streaming: "personale", fastElement: fastPath ? fastElement : nil) { node, index in
             stream.count += 1
             guard stream.count <= maximumRecords else { return }
             if let record = readStaff(node, place: staffPlace.element(index), diagnostics: &diagnostics) { stream.staff.append(record) }

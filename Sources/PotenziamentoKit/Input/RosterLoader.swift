@@ -24,9 +24,15 @@ public enum RosterLoader {
                 SourcePlace(file: path, position: .file),
                 "per i file CSV indica la cartella che contiene comuni.csv e personale.csv, non il singolo file")
         }
-        let (text, warning) = try decodedFile(path)
-        let (roster, diagnostics) = RosterJSONReader.read(text: text, file: path)
-        return try finish(roster, diagnostics, extraWarnings: warning.map { [$0] } ?? [])
+        // UTF-8 (the usual case) is parsed from the file's own buffer, without a String copy.
+        switch try TextDecoding.decodeKeepingUTF8(try readFile(path), file: path) {
+        case .utf8(let bytes, let start):
+            let (roster, diagnostics) = bytes.withUnsafeBufferPointer { RosterJSONReader.read(utf8: UnsafeBufferPointer(rebasing: $0[start...]), file: path) }
+            return try finish(roster, diagnostics, extraWarnings: [])
+        case .text(let text, let warning):
+            let (roster, diagnostics) = RosterJSONReader.read(text: text, file: path)
+            return try finish(roster, diagnostics, extraWarnings: [warning])
+        }
     }
 
     static func loadFolder(_ folder: String) throws(InputError) -> Loaded {
@@ -83,11 +89,14 @@ public enum RosterLoader {
         try decodedFile(path).0
     }
 
-    /// The decoded text of a file, or an error naming it.
-    ///
-    /// The file is read with one `read` loop into a buffer of its size (no intermediate `Data`),
-    /// then decoded (``TextDecoding``).
+    /// The decoded text of a file (``TextDecoding``), or an error naming it.
     static func decodedFile(_ path: String) throws(InputError) -> (String, InputDiagnostic?) {
+        try TextDecoding.decode(try readFile(path), file: path)
+    }
+
+    /// The bytes of a file, or an error naming it: one `read` loop into a buffer of the file's
+    /// size (no intermediate `Data`).
+    static func readFile(_ path: String) throws(InputError) -> [UInt8] {
         let place = SourcePlace(file: path, position: .file)
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { throw InputError(place, "impossibile leggere il file (permessi?)", isUnreadable: true) }
@@ -119,6 +128,6 @@ public enum RosterLoader {
             bytes += chunk
         }
         if failed { throw InputError(place, "errore di lettura", isUnreadable: true) }
-        return try TextDecoding.decode(bytes, file: path)
+        return bytes
     }
 }

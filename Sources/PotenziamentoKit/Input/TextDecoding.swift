@@ -15,6 +15,23 @@ public enum TextDecoding {
 
     /// The decoded text and, when Windows-1252 was used, a warning saying so.
     public static func decode(_ bytes: [UInt8], file: String) throws(InputError) -> (text: String, warning: InputDiagnostic?) {
+        switch try decodeKeepingUTF8(bytes, file: file) {
+        case .utf8(let bytes, let start): return (String(decoding: bytes[start...], as: UTF8.self), nil)
+        case .text(let text, let warning): return (text, warning)
+        }
+    }
+
+    /// A file's content: its own bytes when they are UTF-8 (`start` skips a BOM), else text
+    /// decoded from Windows-1252 with the warning.
+    enum Content {
+        /// Well-formed UTF-8, from `start`.
+        case utf8([UInt8], start: Int)
+        /// Decoded from Windows-1252.
+        case text(String, warning: InputDiagnostic)
+    }
+
+    /// As ``decode(_:file:)``, but UTF-8 bytes are only validated and kept as they are.
+    static func decodeKeepingUTF8(_ bytes: [UInt8], file: String) throws(InputError) -> Content {
         let place = SourcePlace(file: file, position: .file)
         guard !bytes.isEmpty else { throw InputError(place, "il file è vuoto") }
         guard bytes.count <= maximumFileSize else { throw InputError(place, "il file supera 1 GiB: non è un file di dati plausibile") }
@@ -26,13 +43,13 @@ public enum TextDecoding {
         }
         var body = bytes[...]
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
-        if let text = String(validating: body, as: UTF8.self) { return (text, nil) }
+        if body.withUnsafeBufferPointer(UTF8Validation.isValid) { return .utf8(bytes, start: body.startIndex) }
         var scalars = String.UnicodeScalarView()
         scalars.reserveCapacity(body.count)
         for byte in body { scalars.append(windows1252(byte)) }
         let warning = InputDiagnostic(
             .warning, place, "il file non è in UTF-8: letto come Windows-1252 (il formato CSV di Excel in italiano); controlla le lettere accentate")
-        return (String(scalars), warning)
+        return .text(String(scalars), warning: warning)
     }
 
     /// The Unicode scalar of a Windows-1252 byte (the five unassigned bytes map to C1 controls).
