@@ -1,11 +1,3 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Musl)
-    import Musl
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// A parsed JSON value that keeps numbers as their exact source text (so `33.33` stays 33,33 and
 /// never passes through a binary float) and object members in source order.
 public enum JSONNode: Sendable, Hashable {
@@ -56,9 +48,8 @@ public struct JSONParser {
     private var streamedKey: String?
     private var streamedElement: ((JSONNode, Int) -> Void)?
     private var fastElement: FastElementDecoder?
-    /// Recently seen long strings (values such as `assistente_sociale` repeat on every record):
-    /// reusing them spares an allocation each; short strings are stored inline by Swift anyway.
-    private var recentStrings = [(bytes: [UInt8], text: String)?](repeating: nil, count: 64)
+    /// Values such as `assistente_sociale` repeat on every record: shared, not rebuilt.
+    private var strings = StringInterner()
 
     /// Parses `text`; the error message names line and column.
     public static func parse(_ text: String) -> Result<JSONNode, JSONSyntaxError> {
@@ -119,19 +110,7 @@ public struct JSONParser {
 
     private init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
-    private mutating func text(_ range: Range<Int>) -> String {
-        let slice = UnsafeBufferPointer(rebasing: bytes[range])
-        guard slice.count > 15 else { return String(decoding: slice, as: UTF8.self) }
-        let slot = (slice.count &* 31 &+ Int(slice[0]) &* 7 &+ Int(slice[slice.count - 1]) &* 3 &+ Int(slice[slice.count / 2])) & 63
-        if let recent = recentStrings[slot], recent.bytes.count == slice.count,
-            recent.bytes.withUnsafeBufferPointer({ memcmp($0.baseAddress!, slice.baseAddress!, slice.count) == 0 })
-        {
-            return recent.text
-        }
-        let text = String(decoding: slice, as: UTF8.self)
-        recentStrings[slot] = (Array(slice), text)
-        return text
-    }
+    private mutating func text(_ range: Range<Int>) -> String { strings.string(UnsafeBufferPointer(rebasing: bytes[range])) }
 
     private func error(_ message: String) -> JSONSyntaxError {
         var line = 1
