@@ -75,8 +75,7 @@ struct CSVGrid: Sendable {
     /// The bytes of cell `column` of `row`, without leading and trailing spaces and tabs.
     @inline(__always)
     func withTrimmedCell<R>(_ row: Row, _ column: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        var start = Int(bounds[2 &* (row.firstCell &+ column)])
-        var end = Int(bounds[2 &* (row.firstCell &+ column) &+ 1])
+        var (start, end) = cell(row, column)
         return bytes.withUnsafeBufferPointer { buffer in
             while start < end, buffer[start] == 0x20 || buffer[start] == 0x09 { start &+= 1 }
             while end > start, buffer[end &- 1] == 0x20 || buffer[end &- 1] == 0x09 { end &-= 1 }
@@ -84,10 +83,15 @@ struct CSVGrid: Sendable {
         }
     }
 
+    /// Where cell `column` of `row` starts and ends in `bytes`.
+    @inline(__always)
+    private func cell(_ row: Row, _ column: Int) -> (start: Int, end: Int) {
+        (Int(bounds[2 &* (row.firstCell &+ column)]), Int(bounds[2 &* (row.firstCell &+ column) &+ 1]))
+    }
+
     /// Cell `column` of `row` as written (untrimmed).
     func string(_ row: Row, _ column: Int) -> String {
-        let start = Int(bounds[2 * (row.firstCell + column)])
-        let end = Int(bounds[2 * (row.firstCell + column) + 1])
+        let (start, end) = cell(row, column)
         return bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<end]), as: UTF8.self) }
     }
 

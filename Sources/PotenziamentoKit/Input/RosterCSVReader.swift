@@ -266,22 +266,22 @@ struct StaffRowReader {
         grid.withTrimmedCell(row, column) { interner.string($0) }
     }
 
-    /// The period of a row, or nil after recording its errors. Plain values are read from the
-    /// cell bytes (``FieldParsing/Plain``); anything else goes through the general parsing,
-    /// which gives the message.
+    /// The value of a cell: from its bytes when `plain` reads them (the usual case), else by the
+    /// general parsing, whose message is recorded at the column `name`.
+    private mutating func value<Value>(
+        _ row: CSVTable.Row, _ column: Int, _ name: String, plain: (UnsafeBufferPointer<UInt8>) -> Value?,
+        general: (String) -> Result<Value, FieldError>, diagnostics: inout Diagnostics
+    ) -> Value? {
+        grid.withTrimmedCell(row, column, plain) ?? general(string(row, column)).report(at: place(row, name), into: &diagnostics)
+    }
+
+    /// The period of a row, or nil after recording its errors.
     mutating func period(_ row: CSVTable.Row, diagnostics: inout Diagnostics) -> ServicePeriod? {
-        let start =
-            grid.withTrimmedCell(row, columns.start, FieldParsing.Plain.date)
-            ?? FieldParsing.date(string(row, columns.start)).report(at: place(row, "dal"), into: &diagnostics)
+        let start = value(row, columns.start, "dal", plain: FieldParsing.Plain.date, general: FieldParsing.date, diagnostics: &diagnostics)
         let endIsBlank = grid.isBlank(row, columns.end)
-        let end =
-            endIsBlank
-            ? nil
-            : grid.withTrimmedCell(row, columns.end, FieldParsing.Plain.date)
-                ?? FieldParsing.date(string(row, columns.end)).report(at: place(row, "al"), into: &diagnostics)
-        let percentage =
-            grid.withTrimmedCell(row, columns.percentage, FieldParsing.Plain.percentage)
-            ?? FieldParsing.percentage(string(row, columns.percentage)).report(at: place(row, "percentuale"), into: &diagnostics)
+        let end = endIsBlank ? nil : value(row, columns.end, "al", plain: FieldParsing.Plain.date, general: FieldParsing.date, diagnostics: &diagnostics)
+        let percentage = value(
+            row, columns.percentage, "percentuale", plain: FieldParsing.Plain.percentage, general: FieldParsing.percentage, diagnostics: &diagnostics)
         guard let start, let percentage, endIsBlank || end != nil else { return nil }
         return ServicePeriod(start: start, end: end, percentage: percentage, place: place(row))
     }
@@ -340,9 +340,8 @@ struct StaffRowReader {
         var areas: [ActivityArea: Fraction] = [:]
         for (area, column) in columns.areas where !grid.isBlank(row, column) {
             if areas.isEmpty { areas.reserveCapacity(columns.areas.count) }
-            let share =
-                grid.withTrimmedCell(row, column, FieldParsing.Plain.areaShare)
-                ?? FieldParsing.areaShare(string(row, column)).report(at: place(row, "area_\(area.rawValue)"), into: &diagnostics)
+            let share = value(
+                row, column, "area_\(area.rawValue)", plain: FieldParsing.Plain.areaShare, general: FieldParsing.areaShare, diagnostics: &diagnostics)
             if let share, !share.isZero { areas[area] = share }
         }
         if diagnostics.errorCount == errorsBefore && !areas.isEmpty {
