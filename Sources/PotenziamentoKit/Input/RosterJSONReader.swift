@@ -37,7 +37,8 @@ public enum RosterJSONReader {
         // Room for the records up front (a record takes well over 128 bytes of JSON): growing the
         // array would copy it several times. Capacity never touched costs no memory.
         stream.staff.reserveCapacity(min(bytes.count / 128, maximumRecords))
-        let fastElement: JSONParser.FastElementDecoder = { bytes, start, index in stream.decode(bytes, at: start, index: index, maximumRecords: maximumRecords)
+        let fastElement: JSONParser.FastElementDecoder = { bytes, start, index in
+            stream.decode(bytes, at: start, index: index, maximumRecords: maximumRecords)
         }
         let parsed = JSONParser.parse(utf8: bytes, streaming: "personale", fastElement: fastPath ? fastElement : nil) { node, index in
             stream.count += 1
