@@ -15,6 +15,7 @@ public func potenziamentoFuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int)
     case "dates": FuzzTargets.dates(bytes)
     case "national-table": FuzzTargets.nationalTable(bytes)
     case "cycle": FuzzTargets.cycle(bytes)
+    case "bigint": FuzzTargets.bigint(bytes)
     default: fatalError("unknown POTENZIAMENTO_FUZZ_TARGET")
     }
     return 0
@@ -121,5 +122,78 @@ enum FuzzTargets {
             if let recovery = outcome.recovery { check(recovery >= .zero, "negative recovery") }
         }
         _ = CycleReport.json(cycle.outcomes, ambito: ambito)
+    }
+
+    /// Two decimal integers: the bytes before the first byte that is neither a digit nor `-`, and the digits and
+    /// minus signs after it (each at most 200 bytes). Checks text round trips, the identities of the arithmetic,
+    /// the representation invariant, and agreement with Int128 wherever operands and result fit.
+    static func bigint(_ bytes: [UInt8]) {
+        let isNumberByte: (UInt8) -> Bool = { $0 == UInt8(ascii: "-") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
+        let split = bytes.firstIndex { !isNumberByte($0) } ?? bytes.count
+        let texts = [Array(bytes[..<split].prefix(200)), Array(bytes[min(split + 1, bytes.count)...].filter(isNumberByte).prefix(200))]
+        var values: [BigInt] = []
+        for text in texts {
+            let string = String(decoding: text, as: UTF8.self)
+            let parsed = text.withUnsafeBufferPointer { BigInt(asciiDigits: $0) }
+            check(parsed == BigInt(decimal: string), "bytes and text parse differently: \(string)")
+            // The canonical form, computed independently: a minus only before a non-zero value, no leading zeros.
+            let negative = text.first == UInt8(ascii: "-")
+            let digits = negative ? text.dropFirst() : text[...]
+            let wellFormed = !digits.isEmpty && digits.allSatisfy { $0 != UInt8(ascii: "-") }
+            check((parsed != nil) == wellFormed, "accepted or refused wrongly: \(string)")
+            guard let value = parsed else { return }
+            let trimmed = String(decoding: digits.drop { $0 == UInt8(ascii: "0") }, as: UTF8.self)
+            let canonical = trimmed.isEmpty ? "0" : (negative ? "-" : "") + trimmed
+            check(value.description == canonical, "description \(value) of \(string)")
+            check(value.satisfiesInvariant, "representation of \(string)")
+            check(value.int64Value == Int64(canonical) && value.int128Value == Int128(canonical), "Int64/Int128 views of \(string)")
+            check(value.decimalDigitCount >= trimmed.count && value.decimalDigitCount <= max(trimmed.count, 1) + 1, "digit count of \(string)")
+            values.append(value)
+        }
+        let a = values[0]
+        let b = values[1]
+        let sum = a + b
+        let difference = a - b
+        let product = a * b
+        for value in [sum, difference, product, -a, a.magnitude, BigInt.power(a, 3)] {
+            check(value.satisfiesInvariant, "representation of a result, a = \(a), b = \(b)")
+        }
+        check(sum - b == a && difference + b == a && sum == b + a, "addition identities, a = \(a), b = \(b)")
+        check(product == b * a && BigInt.power(a, 3) == a * a * a, "multiplication identities, a = \(a), b = \(b)")
+        check((a < b) == difference.isNegative && (a == b) == difference.isZero, "order, a = \(a), b = \(b)")
+        check(-(-a) == a && a.magnitude == (a.isNegative ? -a : a), "negation, a = \(a)")
+        if !b.isZero {
+            let (quotient, remainder) = a.quotientAndRemainder(dividingBy: b)
+            check(quotient.satisfiesInvariant && remainder.satisfiesInvariant, "representation of a division, a = \(a), b = \(b)")
+            check(quotient * b + remainder == a, "q·b + r ≠ a, a = \(a), b = \(b)")
+            check(remainder.magnitude < b.magnitude, "|r| ≥ |b|, a = \(a), b = \(b)")
+            check(remainder.isZero || remainder.isNegative == a.isNegative, "sign of r, a = \(a), b = \(b)")
+            check(product / b == a && product % b == 0, "(a·b)/b ≠ a, a = \(a), b = \(b)")
+            let (floored, flooredRemainder) = a.flooredQuotientAndRemainder(dividingBy: b)
+            check(floored * b + flooredRemainder == a, "floored q·b + r ≠ a, a = \(a), b = \(b)")
+            check(flooredRemainder.isZero || flooredRemainder.isNegative == b.isNegative, "sign of the floored r, a = \(a), b = \(b)")
+            check(flooredRemainder.magnitude < b.magnitude, "floored |r| ≥ |b|, a = \(a), b = \(b)")
+        }
+        let divisor = BigInt.gcd(a, b)
+        check(divisor.satisfiesInvariant && !divisor.isNegative && divisor == BigInt.gcd(b, -a), "gcd sign or symmetry, a = \(a), b = \(b)")
+        if divisor.isZero {
+            check(a.isZero && b.isZero, "gcd 0 of non-zero values, a = \(a), b = \(b)")
+        } else {
+            check(a % divisor == 0 && b % divisor == 0, "gcd does not divide, a = \(a), b = \(b)")
+            check(BigInt.gcd(a / divisor, b / divisor) == 1, "gcd not greatest, a = \(a), b = \(b)")
+        }
+        // Int128 as a second opinion wherever it does not overflow.
+        guard let x = a.int128Value, let y = b.int128Value else { return }
+        let reference: [(BigInt, (partialValue: Int128, overflow: Bool))] = [
+            (sum, x.addingReportingOverflow(y)), (difference, x.subtractingReportingOverflow(y)), (product, x.multipliedReportingOverflow(by: y)),
+        ]
+        for (result, expected) in reference {
+            check(expected.overflow ? result.int128Value == nil : result.int128Value == expected.partialValue, "differs from Int128, a = \(a), b = \(b)")
+        }
+        check((a < b) == (x < y) && (a == b) == (x == y), "order differs from Int128, a = \(a), b = \(b)")
+        if y != 0, !(x == .min && y == -1) {
+            let (quotient, remainder) = x.quotientAndRemainder(dividingBy: y)
+            check(a / b == BigInt(quotient) && a % b == BigInt(remainder), "division differs from Int128, a = \(a), b = \(b)")
+        }
     }
 }

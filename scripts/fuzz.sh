@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-60}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(json-roster csv-roster numbers dates national-table cycle)
+[ ${#targets[@]} -gt 0 ] || targets=(json-roster csv-roster numbers dates national-table cycle bigint)
 work=.build-fuzz
 mkdir -p "$work/crashes"
 
@@ -34,6 +34,13 @@ seed() {  # seed TARGET: a corpus from the bundled examples
     dates) for d in 2025-07-01 01/07/2025 2024-02-29 2025-02-30; do printf '%s' "$d" > "$corpus/$(echo "$d" | md5sum | cut -c1-8)"; done ;;
     national-table) cp Examples/riparto-esempio.csv "$corpus/" ;;
     cycle) cp Examples/ciclo-esempio.json "$corpus/" ;;
+    bigint)  # two integers separated by one other byte: Int64, UInt64, Int128 and 2^128 edges, 10^18, zero, minus zero
+      for pair in "9223372036854775807 -9223372036854775808" "-9223372036854775808/-1" "18446744073709551616,-18446744073709551615" \
+        "170141183460469231731687303715884105727 -170141183460469231731687303715884105728" "340282366920938463463374607431768211456 18446744073709551617" \
+        "1000000000000000000 -10000000000000000000" "0 -0" "-000123 0000000000000000000000000000007" \
+        "123456789012345678901234567890123456789012345678901234567890 98765432109876543210987654321"; do
+        printf '%s' "$pair" > "$corpus/$(echo "$pair" | md5sum | cut -c1-8)"
+      done ;;
   esac
 }
 
