@@ -333,6 +333,26 @@ struct BigIntTests {
         }
     }
 
+    /// Fibonacci numbers F(0) ... F(1000): consecutive ones are the worst case of Euclid's algorithm (all quotients 1).
+    static let fibonacci: [BigInt] = {
+        var numbers: [BigInt] = [0, 1]
+        for _ in 2...1000 { numbers.append(numbers[numbers.count - 1] + numbers[numbers.count - 2]) }
+        return numbers
+    }()
+
+    @Test(
+        "gcd(F(m), F(n)) == F(gcd(m, n)), and gcd of products of powers of 2 and 3 (Lehmer's and Stein's paths)",
+        arguments: [(1000, 999), (1000, 990), (999, 666), (960, 720), (500, 300), (200, 150), (186, 93), (128, 96), (97, 96), (60, 45), (10, 5)])
+    func gcdStructured(m: Int, n: Int) {
+        func euclid(_ a: Int, _ b: Int) -> Int { b == 0 ? a : euclid(b, a % b) }
+        let (a, b) = (BigIntTests.fibonacci[m], BigIntTests.fibonacci[n])
+        #expect(BigInt.gcd(a, b) == BigIntTests.fibonacci[euclid(m, n)])
+        #expect(BigInt.gcd(-b, a) == BigIntTests.fibonacci[euclid(m, n)])
+        let left = BigInt.power(2, m) * BigInt.power(3, n)
+        let right = BigInt.power(2, n) * BigInt.power(3, m / 2)
+        #expect(BigInt.gcd(left, right) == BigInt.power(2, min(m, n)) * BigInt.power(3, min(n, m / 2)))
+    }
+
     @Test("Codable: Int64 values as JSON numbers, larger ones as strings; bad strings fail")
     func codable() throws {
         let values: [BigInt] = [
