@@ -10,8 +10,10 @@ let package = Package(
         .executable(name: "potenziamento", targets: ["potenziamento"]),
     ],
     targets: [
+        // Generic formats with no domain knowledge: text decoding, CSV, JSON, files (and workbooks).
+        .target(name: "PotenziamentoFormats"),
         // The law, the exact numbers, the rosters and the reports. No I/O beyond reading inputs.
-        .target(name: "PotenziamentoKit"),
+        .target(name: "PotenziamentoKit", dependencies: ["PotenziamentoFormats"]),
         // The command line: our own argument parser and the subcommands, testable in-process.
         .target(name: "PotenziamentoCLI", dependencies: ["PotenziamentoKit"]),
         // The `potenziamento` executable: only calls into PotenziamentoCLI.
@@ -24,7 +26,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PotenziamentoKitTests",
-            dependencies: ["PotenziamentoKit", "PotenziamentoCLI", "potenziamento"],
+            dependencies: ["PotenziamentoFormats", "PotenziamentoKit", "PotenziamentoCLI", "potenziamento"],
             exclude: ["Fixtures", "Golden"]
         ),
     ]

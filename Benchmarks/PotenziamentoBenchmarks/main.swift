@@ -58,10 +58,6 @@ let csv = generator.rosterCSV(persons: persons, comuni: 300)
 try csv.comuni.write(to: csvFolder.appendingPathComponent("comuni.csv"), atomically: true, encoding: .utf8)
 try csv.personale.write(to: csvFolder.appendingPathComponent("personale.csv"), atomically: true, encoding: .utf8)
 
-if CommandLine.arguments.contains("--profile-json-read") {
-    for _ in 0..<3 { _ = RosterJSONReader.read(text: json, file: "roster.json") }
-    exit(0)
-}
 // `--profile-load-json` / `--profile-load-csv`: only the end-to-end load + assessment, 5 times,
 // for a profiler (`perf record`, `valgrind --tool=callgrind`).
 for (flag, path) in [("--profile-load-json", jsonPath), ("--profile-load-csv", csvFolder.path)] where CommandLine.arguments.contains(flag) {
@@ -81,18 +77,12 @@ try measure("roster \(persons) records, CSV: load + assess", repetitions: roster
     lastTotal = try RosterAssessor().assess(roster, year: 2025).contribution.total
 }
 if rosterOnly { exit(0) }
-try measure("  phase: read and decode the file", records: persons, bytes: json.utf8.count) {
-    _ = try RosterLoader.readText(jsonPath)
-}
-measure("  phase: general JSON parser (node tree; not used for records)", records: persons, bytes: json.utf8.count) {
-    _ = JSONParser.parse(json)
-}
-measure("  phase: JSON to roster (fast path, no validation)", records: persons, bytes: json.utf8.count) {
-    _ = RosterJSONReader.read(text: json, file: "roster.json")
+try measure("  phase: JSON from memory to a validated roster", records: persons, bytes: json.utf8.count) {
+    _ = try RosterLoader.load(jsonData: Data(json.utf8), name: "roster.json")
 }
 let roster = try RosterLoader.load(path: jsonPath).roster
-measure("  phase: validation", records: persons) {
-    _ = RosterValidator.validate(roster)
+try measure("  phase: validation (the roster built again from its parts)", records: persons) {
+    _ = try Roster(ambito: roster.ambito, municipalities: roster.municipalities, staff: roster.staff)
 }
 try measure("roster \(persons) records: assess only (giorni)", records: persons) {
     lastTotal = try RosterAssessor().assess(roster, year: 2025).contribution.total
@@ -114,11 +104,11 @@ let tablePath = folder.appendingPathComponent("nazionale.csv").path
 try table.write(toFile: tablePath, atomically: true, encoding: .utf8)
 try measure("national table 600 ATS: load + riparto (fund cap)", records: 600, bytes: table.utf8.count) {
     let entries = try NationalTableReader.load(path: tablePath).entries
-    lastTotal = try NationalAllocation.compute(entries, year: 2025, fund: EuroCents(euros: 100_000_000)).assignedTotal
+    lastTotal = try NationalAllocation(entries, year: 2025, fund: EuroCents(euros: 100_000_000)).assignedTotal
 }
 let entries = try NationalTableReader.load(path: tablePath).entries
 try measure("  phase: riparto only", records: 600) {
-    lastTotal = try NationalAllocation.compute(entries, year: 2025, fund: EuroCents(euros: 100_000_000)).assignedTotal
+    lastTotal = try NationalAllocation(entries, year: 2025, fund: EuroCents(euros: 100_000_000)).assignedTotal
 }
 
 // 3. A region: 90 ATS rosters of 25 AS each, as a folder of JSON files.
@@ -140,14 +130,16 @@ try measure("region 90 rosters × 25 AS: load + assess each", records: 90 * 25, 
 // 4. 1.000 what-if scenarios on one ATS (one to three hires each).
 let ats = try RosterLoader.load(path: region.appendingPathComponent("ambito-0.json").path).roster
 let code = ats.municipalities[0].istatCode
-let scenarios = (0..<1_000).map { index in
-    Scenario(
-        changes: (0...(index % 3)).map { hire in
-            .hire(
-                PlannedHire(
-                    id: "S\(index)-\(hire)", start: CivilDate(year: 2025, month: 1 + (index + hire) % 12, day: 1)!,
-                    percentage: Fraction(50 + (index % 2) * 50), employer: Employer(kind: .comune, istatCode: code)))
-        })
+let employer = try Employer(kind: .comune, istatCode: code)
+var scenarios: [Scenario] = []
+for index in 0..<1_000 {
+    var changes: [ScenarioChange] = []
+    for hire in 0...(index % 3) {
+        let start = CivilDate(year: 2025, month: 1 + (index + hire) % 12, day: 1)!
+        let period = try ServicePeriod(start: start, end: nil, share: WorkShare(percent: Fraction(50 + (index % 2) * 50)))
+        changes.append(.hire(PlannedHire(id: try PersonID("S\(index)-\(hire)"), period: period, employer: employer)))
+    }
+    scenarios.append(Scenario(changes: changes))
 }
 try measure("1.000 scenarios on one ATS (base + scenario each)", records: 1_000) {
     for scenario in scenarios {

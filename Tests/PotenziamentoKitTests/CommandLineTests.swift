@@ -33,7 +33,7 @@ struct CommandLineTests {
     }
 
     @Test(
-        "bad values exit 65 with a message naming the option",
+        "bad option values exit 64 with a message naming the option",
         arguments: [
             (["--popolazione", "0", "--fte", "3"], "--popolazione"),
             (["--popolazione", "100000", "--fte", "-1"], "--fte"),
@@ -46,7 +46,7 @@ struct CommandLineTests {
         ])
     func badValues(arguments: [String], mentions: String) {
         let result = TestSupport.run(arguments: ["contributo"] + arguments)
-        #expect(result.status == .dataError)
+        #expect(result.status == .usage)
         #expect(result.standardError.hasPrefix("Errore: "))
         #expect(result.standardError.contains(mentions))
         #expect(result.standardOutput.isEmpty)
@@ -127,7 +127,7 @@ struct ProcessTests {
         #expect(ok.status == 0)
         #expect(ok.standardOutput.contains("\"contributo\": 234615.38,"))
         #expect(ok.standardError.isEmpty)
-        let bad = try TestSupport.process(["contributo", "--popolazione", "0", "--fte", "3"])
+        let bad = try TestSupport.process(["calcola", TestSupport.path("Tests/PotenziamentoKitTests/Fixtures/windows-1252/comuni.csv"), "--anno", "2025"])
         #expect(bad.status == 65)
         #expect(bad.standardOutput.isEmpty)
         #expect(bad.standardError.split(separator: "\n").count == 1)

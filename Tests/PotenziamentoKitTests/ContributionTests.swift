@@ -13,13 +13,13 @@ struct ContributionTests {
     @Test(
         "worked examples 1-3 of sources.md §9 and the issue's 22,5 FTE",
         arguments: [
-            (100_000, Fraction(22), Int64(22_461_538)),
-            (65_000, Fraction(19, 2), Int64(0)),
-            (48_000, Fraction(15), Int64(13_661_538)),
-            (100_000, Fraction(45, 2), Int64(23_461_538)),
-            (13_000, Fraction(2), Int64(0)),
+            (100_000, Fraction(22), Int(22_461_538)),
+            (65_000, Fraction(19, 2), Int(0)),
+            (48_000, Fraction(15), Int(13_661_538)),
+            (100_000, Fraction(45, 2), Int(23_461_538)),
+            (13_000, Fraction(2), Int(0)),
         ])
-    func workedExamples(population: Int, fte: Fraction, cents: Int64) throws {
+    func workedExamples(population: Int, fte: Fraction, cents: Int) throws {
         #expect(try total(population, fte) == EuroCents(cents: cents))
     }
 
@@ -45,19 +45,19 @@ struct ContributionTests {
         "boundaries N−ε, N, N+ε around T65, T50, T40",
         arguments: [
             // T65: nothing below, nothing at, 40.000 × ε above
-            (Fraction(200, 13) - epsilon, Int64(0)),
-            (Fraction(200, 13), Int64(0)),
-            (Fraction(200, 13) + epsilon, Int64(400)),
+            (Fraction(200, 13) - epsilon, Int(0)),
+            (Fraction(200, 13), Int(0)),
+            (Fraction(200, 13) + epsilon, Int(400)),
             // T50: fascia A full (184.615,38) ± 40.000 × ε; above, fascia B starts at 20.000 × ε
-            (Fraction(20) - epsilon, Int64(18_461_538 - 400)),
-            (Fraction(20), Int64(18_461_538)),
-            (Fraction(20) + epsilon, Int64(18_461_538 + 200)),
+            (Fraction(20) - epsilon, Int(18_461_538 - 400)),
+            (Fraction(20), Int(18_461_538)),
+            (Fraction(20) + epsilon, Int(18_461_538 + 200)),
             // T40: both full (284.615,38); FTE beyond T40 earn nothing
-            (Fraction(25) - epsilon, Int64(28_461_538 - 200)),
-            (Fraction(25), Int64(28_461_538)),
-            (Fraction(25) + epsilon, Int64(28_461_538)),
+            (Fraction(25) - epsilon, Int(28_461_538 - 200)),
+            (Fraction(25), Int(28_461_538)),
+            (Fraction(25) + epsilon, Int(28_461_538)),
         ])
-    func boundaries(fte: Fraction, cents: Int64) throws {
+    func boundaries(fte: Fraction, cents: Int) throws {
         #expect(try total(100_000, fte) == EuroCents(cents: cents))
     }
 

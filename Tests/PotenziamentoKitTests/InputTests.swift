@@ -1,4 +1,5 @@
 import Foundation
+import PotenziamentoFormats
 import Testing
 
 @testable import PotenziamentoCLI
@@ -14,15 +15,22 @@ func rosterJSON(staff: String, comuni: String = #"[{"codiceIstat": "048001", "de
     """
 }
 
+/// Every diagnostic of loading `text` as a JSON roster named `t.json` (errors, or the warnings of a valid one).
 func diagnostics(_ text: String) -> [InputDiagnostic] {
-    let (roster, read) = RosterJSONReader.read(text: text, file: "t.json")
-    var all = read
-    if let roster { all.append(contentsOf: RosterValidator.validate(roster)) }
-    return all.all
+    do {
+        return try RosterLoader.load(jsonData: Data(text.utf8), name: "t.json").warnings
+    } catch {
+        return error.diagnostics
+    }
 }
 
 let person =
     #"{"id": "P1", "profilo": "assistente_sociale", "contratto": "tempo_indeterminato", "ente": {"tipo": "comune", "codiceIstat": "048001"}, "periodi": [{"dal": "2025-01-01", "percentuale": 100}]}"#
+
+/// A person with `periods` (JSON array text) and extra members.
+func personJSON(id: String = "P1", periods: String = #"[{"dal": "2025-01-01", "percentuale": 100}]"#, employer: String = #"{"tipo": "comune", "codiceIstat": "048001"}"#, extra: String = "") -> String {
+    #"{"id": "\#(id)", "profilo": "assistente_sociale", "contratto": "tempo_indeterminato", "ente": \#(employer), "periodi": \#(periods)\#(extra)}"#
+}
 
 @Suite("Reading and validating rosters")
 struct InputValidationTests {
@@ -34,58 +42,49 @@ struct InputValidationTests {
     @Test(
         "each validation error names its place",
         arguments: [
+            (personJSON(periods: #"[{"dal": "2025-06-01", "al": "2025-01-31", "percentuale": 100}]"#), "t.json: personale[0].periodi[0].al", "precedente"),
+            (personJSON(periods: #"[{"dal": "2025-02-30", "percentuale": 100}]"#), "t.json: personale[0].periodi[0].dal", "inesistente"),
+            (personJSON(periods: #"[{"dal": "2025-01-01", "percentuale": 120}]"#), "t.json: personale[0].periodi[0].percentuale", "al massimo 100"),
+            (personJSON(periods: #"[{"dal": "2025-01-01", "percentuale": 0}]"#), "t.json: personale[0].periodi[0].percentuale", "maggiore di 1"),
+            (personJSON(periods: #"[{"dal": "2025-01-01", "percentuale": 0.5}]"#), "t.json: personale[0].periodi[0].percentuale", "forse 50?"),
             (
-                #"[{"id": "P1", "profilo": "assistente_sociale", "contratto": "tempo_indeterminato", "ente": {"tipo": "comune", "codiceIstat": "048001"}, "periodi": [{"dal": "2025-06-01", "al": "2025-01-31", "percentuale": 100}]}]"#,
-                "t.json: personale[0].periodi[0].al", "precedente"
-            ),
-            (
-                #"[{"id": "P1", "profilo": "assistente_sociale", "contratto": "tempo_indeterminato", "ente": {"tipo": "comune", "codiceIstat": "048001"}, "periodi": [{"dal": "2025-02-30", "percentuale": 100}]}]"#,
-                "t.json: personale[0].periodi[0].dal", "inesistente"
-            ),
-            (
-                #"[{"id": "P1", "profilo": "assistente_sociale", "contratto": "tempo_indeterminato", "ente": {"tipo": "comune", "codiceIstat": "048001"}, "periodi": [{"dal": "2025-01-01", "percentuale": 120}]}]"#,
-                "t.json: personale[0].periodi[0].percentuale", "al massimo 100"
-            ),
-            (
-                #"[{"id": "P1", "profilo": "assistente_sociale", "contratto": "tempo_indeterminato", "ente": {"tipo": "comune", "codiceIstat": "048001"}, "periodi": [{"dal": "2025-01-01", "percentuale": 0}]}]"#,
-                "t.json: personale[0].periodi[0].percentuale", "maggiore di 0"
-            ),
-            (
-                #"[{"id": "P1", "profilo": "assistente_sociale", "contratto": "tempo_indeterminato", "ente": {"tipo": "comune", "codiceIstat": "048001"}, "periodi": [{"dal": "2025-01-01", "al": "2025-06-30", "percentuale": 100}, {"dal": "2025-06-30", "percentuale": 50}]}]"#,
+                personJSON(periods: #"[{"dal": "2025-01-01", "al": "2025-06-30", "percentuale": 100}, {"dal": "2025-06-30", "percentuale": 50}]"#),
                 "t.json: personale[0].periodi[1].dal", "si sovrappone"
             ),
             (
-                #"[{"id": "P1", "profilo": "assistente_sociale", "contratto": "tempo_indeterminato", "ente": {"tipo": "comune", "codiceIstat": "048001"}, "periodi": [{"dal": "2025-01-01", "percentuale": 100}], "aree": {"segretariato_sociale": 60, "servizio_sociale_professionale": 30}}]"#,
-                "t.json: personale[0].aree", "sommano a 90"
+                personJSON(extra: #", "aree": {"segretariato_sociale": 60, "servizio_sociale_professionale": 30}"#), "t.json: personale[0].aree",
+                "sommano a 90"
+            ),
+            (personJSON(extra: #", "aree": {"segretariato": 100}"#), "t.json: personale[0].aree.segretariato", "forse «segretariato_sociale»"),
+            (personJSON(employer: #"{"tipo": "cooperativa"}"#), "t.json: personale[0].ente.tipo", "tipo di ente sconosciuto"),
+            (personJSON(employer: #"{"tipo": "comune", "codiceIstat": "099999"}"#), "t.json: personale[0].ente.codiceIstat", "non fa parte dell'ambito"),
+            (personJSON(employer: #"{"tipo": "comune"}"#), "t.json: personale[0].ente.codiceIstat", "codice ISTAT"),
+            ("[\(person), \(person)]", "t.json: personale[1].id", "ripetuto"),
+            ("[\(person), \(personJSON(id: " p1 "))]", "t.json: personale[1].id", "ripetuto"),
+            (personJSON(extra: #", "percentual": 3"#), "t.json: personale[0].percentual", "chiave sconosciuta"),
+            (personJSON(periods: #"[{"dal": "2025-01-01", "percentuale": 1e2}]"#), "t.json: personale[0].periodi[0].percentuale", "esponente"),
+            (
+                personJSON(periods: #"[{"dal": "2025-01-01", "percentuale": 33.3333333333333333}]"#), "t.json: personale[0].periodi[0].percentuale",
+                "troppe cifre decimali"
             ),
             (
-                #"[{"id": "P1", "profilo": "assistente_sociale", "contratto": "tempo_indeterminato", "ente": {"tipo": "comune", "codiceIstat": "048001"}, "periodi": [{"dal": "2025-01-01", "percentuale": 100}], "aree": {"segretariato": 100}}]"#,
-                "t.json: personale[0].aree.segretariato", "forse «segretariato_sociale»"
+                personJSON(periods: #"[{"dal": "2025-01-01", "percentuale": 50, "oreSettimanali": 18}]"#), "t.json: personale[0].periodi[0]",
+                "non entrambi"
+            ),
+            (personJSON(periods: #"[{"dal": "2025-01-01", "oreSettimanali": 40}]"#), "t.json: personale[0].periodi[0].oreSettimanali", "ore settimanali"),
+            (personJSON(periods: #"[{"dal": "1850-01-01", "percentuale": 100}]"#), "t.json: personale[0].periodi[0].dal", "fuori intervallo"),
+            (
+                #"[{"id": "P1", "profilo": "assistente_socale", "contratto": "tempo_indeterminato", "ente": {"tipo": "comune", "codiceIstat": "048001"}, "periodi": []}]"#,
+                "t.json: personale[0].profilo", "forse «assistente_sociale»?"
             ),
             (
-                #"[{"id": "P1", "profilo": "assistente_sociale", "contratto": "tempo_indeterminato", "ente": {"tipo": "cooperativa"}, "periodi": [{"dal": "2025-01-01", "percentuale": 100}]}]"#,
-                "t.json: personale[0].ente.tipo", "tipo di ente sconosciuto"
-            ),
-            (
-                #"[{"id": "P1", "profilo": "assistente_sociale", "contratto": "tempo_indeterminato", "ente": {"tipo": "comune", "codiceIstat": "099999"}, "periodi": [{"dal": "2025-01-01", "percentuale": 100}]}]"#,
-                "t.json: personale[0].ente.codiceIstat", "non fa parte dell'ambito"
-            ),
-            ("[\(person), \(person)]", "t.json: personale[1]", "ripetuto"),
-            (
-                #"[{"id": "P1", "profilo": "assistente_sociale", "contratto": "tempo_indeterminato", "ente": {"tipo": "comune", "codiceIstat": "048001"}, "periodi": [{"dal": "2025-01-01", "percentuale": 100}], "percentual": 3}]"#,
-                "t.json: personale[0].percentual", "chiave sconosciuta"
-            ),
-            (
-                #"[{"id": "P1", "profilo": "assistente_sociale", "contratto": "tempo_indeterminato", "ente": {"tipo": "comune", "codiceIstat": "048001"}, "periodi": [{"dal": "2025-01-01", "percentuale": 1e2}]}]"#,
-                "t.json: personale[0].periodi[0].percentuale", "non valida"
-            ),
-            (
-                #"[{"id": "P1", "profilo": "assistente_sociale", "contratto": "tempo_indeterminato", "ente": {"tipo": "comune", "codiceIstat": "048001"}, "periodi": [{"dal": "2025-01-01", "percentuale": 33.333333}]}]"#,
-                "t.json: personale[0].periodi[0].percentuale", "troppe cifre decimali"
+                #"[{"id": "P1", "profilo": "assistente_sociale", "contratto": "tempo_indeterminto", "ente": {"tipo": "comune", "codiceIstat": "048001"}, "periodi": []}]"#,
+                "t.json: personale[0].contratto", "forse «tempo_indeterminato»?"
             ),
         ])
     func errors(staff: String, place: String, message: String) {
-        let found = diagnostics(rosterJSON(staff: staff)).filter { $0.severity == .error }
+        let text = staff.hasPrefix("[") ? staff : "[\(staff)]"
+        let found = diagnostics(rosterJSON(staff: text)).filter { $0.severity == .error }
         #expect(found.contains { $0.place.description == place && $0.message.contains(message) }, "got: \(found.map(\.description))")
     }
 
@@ -96,13 +95,14 @@ struct InputValidationTests {
             (#"[{"codiceIstat": "048001", "denominazione": "A", "popolazione": -5}]"#, "t.json: comuni[0].popolazione", "positivo"),
             (
                 #"[{"codiceIstat": "048001", "denominazione": "A", "popolazione": 1}, {"codiceIstat": "048001", "denominazione": "A", "popolazione": 1}]"#,
-                "t.json: comuni[1]", "ripetuto"
+                "t.json: comuni[1].codiceIstat", "ripetuto"
             ),
             (#"[{"codiceIstat": 48001, "denominazione": "A", "popolazione": 1}]"#, "t.json: comuni[0].codiceIstat", "testo"),
             (
                 #"[{"codiceIstat": "048001", "denominazione": "A", "popolazione": {"2025": 1000, "duemila": 3}}]"#, "t.json: comuni[0].popolazione.duemila",
                 "anno"
             ),
+            (#"[]"#, "t.json", "non ha comuni"),
         ])
     func comuniErrors(comuni: String, place: String, message: String) {
         let found = diagnostics(rosterJSON(staff: "[\(person)]", comuni: comuni)).filter { $0.severity == .error }
@@ -119,19 +119,30 @@ struct InputValidationTests {
     @Test("missing population for the requested year is an error of the assessment")
     func missingYear() throws {
         let text = rosterJSON(staff: "[\(person)]", comuni: #"[{"codiceIstat": "048001", "denominazione": "A", "popolazione": {"2025": 30000}}]"#)
-        let roster = try #require(RosterJSONReader.read(text: text, file: "t.json").roster)
+        let roster = try RosterLoader.load(jsonData: Data(text.utf8), name: "t.json").roster
         #expect(throws: AssessmentError.self) { try RosterAssessor().assess(roster, year: 2026) }
         #expect(try RosterAssessor().assess(roster, year: 2025).population == 30_000)
     }
 
     @Test("JSON syntax errors give line and column")
     func syntax() {
-        let (roster, found) = RosterJSONReader.read(text: "{\n  \"formato\": \"potenziamento.ambito.v1\",\n  \"ambito\": {", file: "t.json")
-        #expect(roster == nil)
-        #expect(found.errors.first?.description.contains("riga 3") == true)
-        #expect(found.errors.first?.description.contains("troncato") == true)
-        let deep = String(repeating: "[", count: 10_000)
-        #expect(RosterJSONReader.read(text: deep, file: "t.json").diagnostics.errors.first?.message.contains("annidamento") == true)
+        let found = diagnostics("{\n  \"formato\": \"potenziamento.ambito.v1\",\n  \"ambito\": {")
+        #expect(found.first?.code == .sintassiJSON)
+        #expect(found.first?.place.line == 3)
+        #expect(found.first?.message.contains("non chiuso") == true)
+        let deep = diagnostics(String(repeating: "[", count: 10_000))
+        #expect(deep.contains { $0.message.contains("annidamento") })
+        let comma = diagnostics(rosterJSON(staff: #"[{"id": "P1", "periodi": [{"percentuale": 22,5}]}]"#))
+        #expect(comma.first?.message.contains("22.5") == true, "\(comma)")
+    }
+
+    @Test("a JSON file with one byte that is not UTF-8 is refused at that byte, not read as Windows-1252")
+    func strayByte() {
+        var bytes = Array(rosterJSON(staff: "[\(person)]").utf8)
+        bytes.insert(0xFF, at: 20)
+        let found = inputError { () throws(InputError) in _ = try RosterLoader.load(jsonData: Data(bytes), name: "t.json") }?.diagnostics ?? []
+        #expect(found.first?.code == .codificaNonValida)
+        #expect(found.first?.message.contains("posizione 20") == true)
     }
 }
 
@@ -139,35 +150,38 @@ struct InputValidationTests {
 struct CSVTests {
     static let header = "id;profilo;contratto;ente_tipo;ente_codice_istat;dal;al;percentuale"
 
-    func read(personale: String, comuni: String = "codice_istat;denominazione;popolazione\n048001;Forlì;30.000\n") -> (Roster?, Diagnostics) {
-        let result = RosterCSVReader.read(
-            RosterCSVReader.Files(ambito: nil, comuni: (comuni, "c/comuni.csv"), personale: (personale, "c/personale.csv")), folderName: "c")
-        var all = result.diagnostics
-        if let roster = result.roster { all.append(contentsOf: RosterValidator.validate(roster)) }
-        return (result.roster, all)
+    func read(personale: String, comuni: String = "codice_istat;denominazione;popolazione\n048001;Forlì;30.000\n") -> (Roster?, [InputDiagnostic]) {
+        do {
+            let loaded = try RosterLoader.load(csvFiles: ["comuni.csv": Data(comuni.utf8), "personale.csv": Data(personale.utf8)], name: "c")
+            return (loaded.roster, loaded.warnings)
+        } catch {
+            return (nil, error.diagnostics)
+        }
     }
+
+    func errors(_ personale: String) -> [InputDiagnostic] { read(personale: personale).1.filter { $0.severity == .error } }
 
     @Test("quoted fields with separators, doubled quotes and line breaks")
     func quoting() throws {
-        let text = "a;b;c\n\"x;1\";\"he said \"\"hi\"\"\";\"two\nlines\"\r\n\n4;5;6\n"
-        let records = try CSVParser.parse(text, separator: UInt8(ascii: ";")).get()
-        #expect(records.map(\.fields) == [["a", "b", "c"], ["x;1", "he said \"hi\"", "two\nlines"], ["4", "5", "6"]])
-        #expect(records.map(\.line) == [1, 2, 5])
-        #expect(CSVParser.detectSeparator("a,b;c,d\n") == UInt8(ascii: ","))
-        #expect(CSVParser.detectSeparator("\"a,b\";c\n") == UInt8(ascii: ";"))
-        #expect(throws: CSVParser.SyntaxError.self) { try CSVParser.parse("a;\"b\n", separator: UInt8(ascii: ";")).get() }
+        let text = "a;b;c\n\"x;1\";\"he said \"\"hi\"\"\";\"two\nlines\"\r\n\n  \n4;5;6\n"
+        let grid = try CSVParser.grid(Array(text.utf8), separator: UInt8(ascii: ";")).get()
+        #expect(grid.rows.map { row in (0..<row.count).map { grid.string(row, $0) } } == [["a", "b", "c"], ["x;1", "he said \"hi\"", "two\nlines"], ["4", "5", "6"]])
+        #expect(grid.rows.map(\.line) == [1, 2, 6])
+        #expect(CSVParser.detectSeparator(Array("a,b;c,d\n".utf8)) == UInt8(ascii: ","))
+        #expect(CSVParser.detectSeparator(Array("\"a,b\";c\n".utf8)) == UInt8(ascii: ";"))
+        #expect(throws: CSVParser.SyntaxError.self) { try CSVParser.grid(Array("a;\"b\n".utf8), separator: UInt8(ascii: ";")).get() }
     }
 
     @Test("Italian dates, decimal commas, percent signs, booleans, leading zeros")
     func values() throws {
         let personale = Self.header + ";impiegato_servizi_territoriali\nP1;Assistente Sociale;tempo_indeterminato;comune;048001;01/07/2025;;50,5 %;sì\n"
         let (roster, found) = read(personale: personale)
-        #expect(!found.hasErrors, "\(found.all)")
+        #expect(!found.contains { $0.severity == .error }, "\(found)")
         let record = try #require(roster?.staff.first)
         #expect(record.periods[0].start == CivilDate(year: 2025, month: 7, day: 1))
-        #expect(record.periods[0].percentage == Fraction(101, 2))
+        #expect(record.periods[0].share.percent == Fraction(101, 2))
         #expect(roster?.municipalities.first?.istatCode == "048001")
-        #expect(roster?.municipalities.first?.residents == .constant(30_000))
+        #expect(roster?.municipalities.first?.residents.everyYear == 30_000)
         #expect(Eligibility.exclusionReason(for: record) == nil)
     }
 
@@ -176,6 +190,7 @@ struct CSVTests {
         arguments: [
             (header + "\nP1;assistente_sociale;tempo_indeterminato;comune;048001;2025-13-01;;100\n", "c/personale.csv:2 (colonna dal)"),
             (header + "\nP1;assistente_sociale;tempo_indeterminato;comune;048001;2025-01-01;;cento\n", "c/personale.csv:2 (colonna percentuale)"),
+            (header + "\nP1;assistente_sociale;tempo_indeterminato;comune;048001;2025-01-01;;0,5\n", "c/personale.csv:2 (colonna percentuale)"),
             (
                 header + ";colonna_strana\nP1;assistente_sociale;tempo_indeterminato;comune;048001;2025-01-01;;100;x\n",
                 "c/personale.csv:1 (colonna colonna_strana)"
@@ -187,10 +202,11 @@ struct CSVTests {
                 "c/personale.csv:3 (colonna contratto)"
             ),
             (header + "\nP1;assistente_sociale;tempo_indeterminato;comune;048001;2025-01-01\n", "c/personale.csv:2"),
+            (header + "\nP1;assistente_sociale;T.I.;comune;048001;2025-01-01;;100\nsd-01;a;b;c;d;e;f;g\n", "c/personale.csv:3 (colonna profilo)"),
+            (header + "\n# nota;assistente_sociale;tempo_indeterminato;comune;048001;2025-01-01;;100\n", "c/personale.csv:2"),
         ])
     func errors(personale: String, place: String) {
-        let (_, found) = read(personale: personale)
-        #expect(found.errors.contains { $0.place.description == place }, "got: \(found.all.map(\.description))")
+        #expect(errors(personale).contains { $0.place.description == place }, "got: \(read(personale: personale).1.map(\.description))")
     }
 
     @Test("disagreeing person-level columns name both lines")
@@ -198,7 +214,7 @@ struct CSVTests {
         let personale =
             Self.header
             + "\nP1;assistente_sociale;tempo_indeterminato;comune;048001;2025-01-01;2025-06-30;100\nP1;assistente_sociale;tempo_determinato;comune;048001;2025-07-01;;100\n"
-        let message = read(personale: personale).1.errors.first?.message ?? ""
+        let message = errors(personale).first?.message ?? ""
         #expect(message.contains("riga 2"))
         #expect(message.contains("tempo_determinato"))
     }
@@ -219,11 +235,19 @@ struct CSVTests {
         }
     }
 
+    @Test("the roster read from JSON equals the one read from the CSV folder")
+    func sameRoster() throws {
+        let json = try RosterLoader.load(path: TestSupport.path("Examples/ambito-esempio.json")).roster
+        let csv = try RosterLoader.load(path: TestSupport.path("Examples/ambito-esempio")).roster
+        #expect(json.staff == csv.staff)
+        #expect(json.ambito == csv.ambito)
+    }
+
     @Test("Windows-1252 files are read with a warning and accents intact")
     func windows1252() throws {
         let loaded = try RosterLoader.load(path: TestSupport.path("Tests/PotenziamentoKitTests/Fixtures/windows-1252"))
         #expect(loaded.roster.municipalities.contains { $0.name == "Rocca San Niccolò" })
-        #expect(loaded.warnings.contains { $0.message.contains("Windows-1252") })
+        #expect(loaded.warnings.filter { $0.code == .codificaWindows1252 }.count == 1)
         #expect(TextDecoding.windows1252(0x80) == "€")
         #expect(TextDecoding.windows1252(0xEC) == "ì")
     }

@@ -6,10 +6,8 @@ import Testing
 
 @Suite("National riparto with the fund cap (RULES.md §6)")
 struct NationalTests {
-    static func entry(_ code: String, _ population: Int, _ fte: Fraction, previous: Int64 = 0) -> AllocationEntry {
-        AllocationEntry(
-            code: code, name: code, population: population, fte: fte, previous: EuroCents(cents: previous),
-            place: SourcePlace(file: "t.csv", position: .csvLine(1, column: nil)))
+    static func entry(_ code: String, _ population: Int, _ fte: Fraction, previous: Int = 0) -> AllocationEntry {
+        try! AllocationEntry(code: code, name: code, population: population, fte: fte, previous: EuroCents(cents: previous))
     }
 
     static let entries = [
@@ -19,7 +17,7 @@ struct NationalTests {
 
     @Test("without reduction every ATS gets its contribution")
     func noReduction() throws {
-        let a = try NationalAllocation.compute(Self.entries, year: 2025)
+        let a = try NationalAllocation(Self.entries, year: 2025)
         #expect(a.coefficient == .one)
         #expect(a.assigned == a.contributions.map(\.total))
         #expect(a.fund == EuroCents(euros: 180_000_000))
@@ -27,16 +25,16 @@ struct NationalTests {
 
     @Test(
         "with reduction: one coefficient, every ATS the same share to the cent, total equal to the fund",
-        arguments: [Int64(1), 99, 10_000_000, 33_333_333, 50_000_001])
-    func reduction(fundCents: Int64) throws {
+        arguments: [1, 99, 10_000_000, 33_333_333, 50_000_001])
+    func reduction(fundCents: Int) throws {
         let fund = EuroCents(cents: fundCents)
-        let a = try NationalAllocation.compute(Self.entries, year: 2025, fund: fund)
+        let a = try NationalAllocation(Self.entries, year: 2025, fund: fund)
         #expect(a.isReduced)
         #expect(a.assignedTotal == fund)
         for (contribution, assigned) in zip(a.contributions, a.assigned) {
-            let exact = Fraction(Int128(contribution.total.cents)) * a.coefficient
-            #expect((exact - Fraction(Int128(assigned.cents))).clampedAtZero < .one)
-            #expect((Fraction(Int128(assigned.cents)) - exact).clampedAtZero < .one)
+            let exact = contribution.total.euros * Fraction(100) * a.coefficient
+            #expect((exact - assigned.euros * Fraction(100)).clampedAtZero < .one)
+            #expect((assigned.euros * Fraction(100) - exact).clampedAtZero < .one)
         }
         // An ATS below T65 has 0 contribution and stays at 0.
         #expect(a.contributions[1].total == .zero)
@@ -48,18 +46,18 @@ struct NationalTests {
         var entries = Self.entries
         entries[0] = Self.entry("A", 100_000, Fraction(22), previous: 5_000_000)
         let fund = EuroCents(euros: 300_000)
-        let a = try NationalAllocation.compute(entries, year: 2025, fund: fund)
+        let a = try NationalAllocation(entries, year: 2025, fund: fund)
         #expect(a.previousTotal == EuroCents(euros: 50_000))
         #expect(a.assignedTotal == EuroCents(euros: 250_000))
         #expect(a.assignedTotal + a.previousTotal == fund)
-        let exhausted = try NationalAllocation.compute(entries, year: 2025, fund: EuroCents(euros: 10_000))
+        let exhausted = try NationalAllocation(entries, year: 2025, fund: EuroCents(euros: 10_000))
         #expect(exhausted.assignedTotal == .zero)
         #expect(exhausted.coefficient == .zero)
     }
 
     @Test("counts by threshold and the national FTE gap")
     func summary() throws {
-        let a = try NationalAllocation.compute(Self.entries, year: 2025)
+        let a = try NationalAllocation(Self.entries, year: 2025)
         let counts = a.counts
         #expect(counts.belowMinimum == 1)
         #expect(counts.betweenMinimumAndLEP == 0)

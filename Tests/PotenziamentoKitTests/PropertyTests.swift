@@ -35,8 +35,15 @@ struct RandomRosters {
         return CivilDate(year: year, month: month, day: int(1...CivilDate.daysInMonth(month, year: year)))!
     }
 
-    mutating func percentage() -> Fraction {
-        [Fraction(100), Fraction(50), Fraction(8333, 100), Fraction(6667, 100), Fraction(int(1...1_000_000), 10_000)][int(0...4)]
+    mutating func percentage() -> WorkShare {
+        switch int(0...5) {
+        case 0: return .fullTime
+        case 1: return try! WorkShare(percent: Fraction(50))
+        case 2: return try! WorkShare(percent: Fraction(8333, 100))
+        case 3: return try! WorkShare(weeklyHours: Fraction(int(1...36)))
+        case 4: return try! WorkShare(weeklyHours: Fraction(int(4...76), 2), fullTimeHours: Fraction(38))
+        default: return try! WorkShare(percent: Fraction(int(10_001...1_000_000), 10_000))
+        }
     }
 
     mutating func areas() -> [ActivityArea: Fraction] {
@@ -55,32 +62,31 @@ struct RandomRosters {
         for _ in 0..<int(1...3) {
             let openEnded = int(0...3) == 0
             let end = openEnded ? nil : start.adding(days: int(0...500))
-            result.append(ServicePeriod(start: start, end: end, percentage: percentage(), place: SourcePlace(file: "p", position: .file)))
+            result.append(try! ServicePeriod(start: start, end: end, share: percentage()))
             guard let end else { break }
-            start = end.adding(days: int(1...120))
+            start = end.adding(days: int(1...120))!
         }
         return result
     }
 
     mutating func roster() -> Roster {
         let comuni = (0..<int(1...6)).map { index in
-            Municipality(
+            try! Municipality(
                 istatCode: "0990\(10 + index)", name: "Comune \(index)",
-                residents: bool() ? .constant(int(500...90_000)) : .byYear([2025: int(500...90_000), 2026: int(500...90_000)]),
-                place: SourcePlace(file: "p", position: .file))
+                residents: bool() ? Residents(int(500...90_000)) : Residents(byYear: [2025: int(500...90_000), 2026: int(500...90_000)]))
         }
         let kinds = EmployerKind.allCases
         let staff = (0..<int(0...40)).map { index -> StaffRecord in
             let kind = int(0...2) == 0 ? kinds[int(0...kinds.count - 1)] : .comune
-            let employer = Employer(
+            let employer = try! Employer(
                 kind: kind, istatCode: kind == .comune ? comuni[int(0...comuni.count - 1)].istatCode : nil,
                 delegatedFunctions: kind == .asl && bool(), costReimbursed: kind == .asl && bool())
-            return StaffRecord(
-                id: "P\(index)", profile: int(0...9) == 0 ? "educatore" : "assistente_sociale",
-                contract: int(0...6) == 0 ? "tempo_determinato" : "tempo_indeterminato", employer: employer, periods: periods(),
-                areas: areas(), employedInTerritorialServices: int(0...12) != 0, place: SourcePlace(file: "p", position: .file))
+            return try! StaffRecord(
+                id: PersonID("P\(index)"), profile: Profile(int(0...9) == 0 ? "educatore" : "assistente_sociale"),
+                contract: Contract(int(0...6) == 0 ? "tempo_determinato" : "tempo_indeterminato"), employer: employer, periods: periods(),
+                areas: AreaSplit(areas()), employedInTerritorialServices: int(0...12) != 0)
         }
-        return Roster(
+        return try! Roster(
             ambito: Ambito(code: "R", name: "Random", allFunctionsDelegatedToLead: int(0...5) == 0), municipalities: comuni, staff: staff, source: "p")
     }
 }
@@ -118,9 +124,9 @@ struct PropertyTests {
     func orderInvariance() throws {
         try forEachCase { random, seed in
             let roster = random.roster()
-            var shuffled = roster
-            shuffled.staff.shuffle(using: &random.generator)
-            for index in shuffled.staff.indices { shuffled.staff[index].periods.shuffle(using: &random.generator) }
+            var staff = roster.staff.map { $0.with(periods: $0.periods.shuffled(using: &random.generator)) }
+            staff.shuffle(using: &random.generator)
+            let shuffled = try roster.replacing(staff: staff)
             for year in [2025, 2026] {
                 let a = try RosterAssessor().assess(roster, year: year)
                 let b = try RosterAssessor().assess(shuffled, year: year)
@@ -136,18 +142,17 @@ struct PropertyTests {
     func periodSplitting() {
         forEachCase { random, seed in
             let start = random.date(in: 2024...2025)
-            let end = start.adding(days: random.int(1...700))
-            let cut = start.adding(days: random.int(0...(end.dayNumber - start.dayNumber - 1)))
-            let percentage = random.percentage()
-            let place = SourcePlace(file: "p", position: .file)
-            let whole = [ServicePeriod(start: start, end: end, percentage: percentage, place: place)]
+            let end = start.adding(days: random.int(1...700))!
+            let cut = start.adding(days: random.int(0...(end.dayNumber - start.dayNumber - 1)))!
+            let share = random.percentage()
+            let whole = [try! ServicePeriod(start: start, end: end, share: share)]
             let split = [
-                ServicePeriod(start: start, end: cut, percentage: percentage, place: place),
-                ServicePeriod(start: cut.adding(days: 1), end: end, percentage: percentage, place: place),
+                try! ServicePeriod(start: start, end: cut, share: share),
+                try! ServicePeriod(start: cut.adding(days: 1)!, end: end, share: share),
             ]
             for year in 2024...2027 {
                 for method in FTEMethod.allCases {
-                    let counter = FTECounter(year: year, method: method)
+                    let counter = try! FTECounter(year: year, method: method)
                     #expect(counter.fte(of: whole) == counter.fte(of: split), "seed \(seed) \(method) \(year)")
                 }
             }
@@ -160,16 +165,15 @@ struct PropertyTests {
             let year = random.int(2021...2030)
             let first = random.int(1...12)
             let last = random.int(first...12)
-            let percentage = random.percentage()
+            let share = random.percentage()
             let periods = [
-                ServicePeriod(
+                try! ServicePeriod(
                     start: CivilDate(year: year, month: first, day: 1)!,
-                    end: CivilDate(year: year, month: last, day: CivilDate.daysInMonth(last, year: year))!,
-                    percentage: percentage, place: SourcePlace(file: "p", position: .file))
+                    end: CivilDate(year: year, month: last, day: CivilDate.daysInMonth(last, year: year))!, share: share)
             ]
-            let months = FTECounter(year: year, method: .months).fte(of: periods)
-            #expect(months == percentage / Fraction(100) * Fraction(last - first + 1, 12), "seed \(seed)")
-            if first == 1 && last == 12 { #expect(FTECounter(year: year, method: .days).fte(of: periods) == months, "seed \(seed)") }
+            let months = try! FTECounter(year: year, method: .months).fte(of: periods)
+            #expect(months == share.fraction * Fraction(last - first + 1, 12), "seed \(seed)")
+            if first == 1 && last == 12 { #expect(try! FTECounter(year: year, method: .days).fte(of: periods) == months, "seed \(seed)") }
         }
     }
 
@@ -193,14 +197,13 @@ struct PropertyTests {
         try forEachCase { random, seed in
             let entries = (0..<random.int(1...80)).map { index in
                 let population = random.int(1_000...500_000)
-                return AllocationEntry(
+                return try! AllocationEntry(
                     code: "A\(index)", name: "A\(index)", population: population,
                     fte: Fraction(population, 5_000) * Fraction(random.int(0...200), 100),
-                    previous: EuroCents(cents: Int64(random.int(0...1) * random.int(0...5_000_000))),
-                    place: SourcePlace(file: "p", position: .file))
+                    previous: EuroCents(cents: random.int(0...1) * random.int(0...5_000_000)))
             }
-            let fund = EuroCents(cents: Int64(random.int(0...2_000_000_000)))
-            let allocation = try NationalAllocation.compute(entries, year: 2025, fund: fund)
+            let fund = EuroCents(cents: random.int(0...2_000_000_000))
+            let allocation = try NationalAllocation(entries, year: 2025, fund: fund)
             let left = max(fund - allocation.previousTotal, .zero)
             if allocation.isReduced {
                 #expect(allocation.assignedTotal == left, "seed \(seed)")
@@ -217,17 +220,16 @@ struct PropertyTests {
     @Test("JSON ↔ CSV round trip of a roster gives the same assessment")
     func roundTrip() throws {
         try forEachCase { random, seed in
-            var roster = random.roster()
-            roster.staff.removeAll { $0.periods.isEmpty }  // CSV has one row per period
+            let generated = random.roster()
+            let roster = try generated.replacing(staff: generated.staff.filter { !$0.periods.isEmpty })  // CSV has one row per period
             let json = RosterWriter.json(roster)
-            let (fromJSON, jsonDiagnostics) = RosterJSONReader.read(text: json, file: "r.json")
-            #expect(!jsonDiagnostics.hasErrors, "seed \(seed): \(jsonDiagnostics.errors)")
+            let fromJSON = try RosterLoader.load(jsonData: Data(json.utf8), name: "r.json").roster
             let csv = RosterWriter.csv(roster)
-            let (fromCSV, csvDiagnostics) = RosterCSVReader.read(
-                RosterCSVReader.Files(ambito: (csv.ambito, "ambito.csv"), comuni: (csv.comuni, "comuni.csv"), personale: (csv.personale, "personale.csv")),
-                folderName: "r")
-            #expect(!csvDiagnostics.hasErrors, "seed \(seed): \(csvDiagnostics.errors)")
-            guard let fromJSON, let fromCSV else { return }
+            let fromCSV = try RosterLoader.load(
+                csvFiles: ["ambito.csv": Data(csv.ambito.utf8), "comuni.csv": Data(csv.comuni.utf8), "personale.csv": Data(csv.personale.utf8)], name: "r"
+            ).roster
+            #expect(fromJSON == roster, "seed \(seed)")
+            #expect(fromCSV.staff == roster.staff, "seed \(seed)")
             for year in [2025, 2026] {
                 let original = try RosterAssessor().assess(roster, year: year)
                 let viaJSON = try RosterAssessor().assess(fromJSON, year: year)

@@ -75,7 +75,7 @@ struct ReliabilityTests {
         let url = folder.appendingPathComponent("enorme.json")
         #expect(FileManager.default.createFile(atPath: url.path, contents: Data("{".utf8)))
         let handle = try FileHandle(forWritingTo: url)
-        try handle.truncate(atOffset: UInt64(TextDecoding.maximumFileSize) + 1)  // sparse: no disk used
+        try handle.truncate(atOffset: UInt64(Bounds.maximumFileSize) + 1)  // sparse: no disk used
         try handle.close()
         let result = TestSupport.run("calcola", url.path, "--anno", "2025")
         #expect(result.status == .dataError)
@@ -90,22 +90,26 @@ struct ReliabilityTests {
         let staff =
             #"[{"id": "P1", "profilo": "assistente_sociale", "contratto": "tempo_indeterminato", "ente": {"tipo": "comune", "codiceIstat": "048001"}, "periodi": [{"dal": "2025-01-01", "percentuale": 33.333333333333333333333333333333}]}]"#
         #expect(diagnostics(rosterJSON(staff: staff)).contains { $0.message.contains("troppe cifre decimali") })
-        #expect(TestSupport.run("contributo", "--popolazione", "100000001", "--fte", "1").status == .dataError)
-        #expect(TestSupport.run("contributo", "--popolazione", "1000", "--fte", "99999999999999999999").status == .dataError)
+        #expect(TestSupport.run("contributo", "--popolazione", "100000001", "--fte", "1").status == .usage)
+        #expect(TestSupport.run("contributo", "--popolazione", "1000", "--fte", "99999999999999999999").status == .usage)
     }
 
     @Test("more records than the limit are refused with a clear error (JSON and CSV)")
-    func tooManyRecords() {
+    func tooManyRecords() throws {
         let json = rosterJSON(staff: "[\(person), \(person.replacingOccurrences(of: "P1", with: "P2")), \(person.replacingOccurrences(of: "P1", with: "P3"))]")
-        let fromJSON = RosterJSONReader.read(text: json, file: "t.json", maximumRecords: 2)
+        let bytes = Array(json.utf8)
+        let fromJSON = bytes.withUnsafeBufferPointer { RosterJSONReader.read(utf8: $0, file: "t.json", maximumRecords: 2) }
         #expect(fromJSON.diagnostics.errors.contains { $0.message.contains("troppi record: 3") })
         let csv =
             "id;profilo;contratto;ente_tipo;ente_codice_istat;dal;al;percentuale\n"
             + (1...3).map { "P\($0);assistente_sociale;tempo_indeterminato;comune;048001;2025-01-01;;100" }.joined(separator: "\n")
-        let fromCSV = RosterCSVReader.read(
-            RosterCSVReader.Files(ambito: nil, comuni: ("codice_istat;denominazione;popolazione\n048001;A;1000\n", "c.csv"), personale: (csv, "p.csv")),
-            folderName: "x", maximumRecords: 2)
-        #expect(fromCSV.diagnostics.errors.contains { $0.message.contains("troppi record: 3") })
-        #expect(RosterLimits.maximumRecords == 10_000_000)
+        var diagnostics = Diagnostics()
+        let table = try #require(
+            CSVTable(
+                utf8: Array(csv.utf8), file: "p.csv", required: RosterTableReader.Columns.staffRequired, optional: RosterTableReader.Columns.staffOptional,
+                diagnostics: &diagnostics))
+        _ = RosterTableReader.staff(table, maximumRecords: 2, diagnostics: &diagnostics)
+        #expect(diagnostics.errors.contains { $0.message.contains("troppi record: 3") })
+        #expect(Bounds.maximumRecords == 10_000_000)
     }
 }

@@ -5,26 +5,28 @@ import Testing
 
 /// Small rosters built in code.
 enum RosterFactory {
-    static func place(_ index: Int) -> SourcePlace { SourcePlace(file: "test.json", position: .jsonPath("personale[\(index)]")) }
+    static func place(_ index: Int) -> SourcePlace { SourcePlace(file: "test.json", position: .json(JSONPath.root.appending(key: "personale").appending(index: index))) }
 
     static func period(_ start: String, _ end: String? = nil, _ percentage: Int = 100) -> ServicePeriod {
-        ServicePeriod(start: CivilDate.parse(start)!, end: end.map { CivilDate.parse($0)! }, percentage: Fraction(percentage), place: place(0))
+        try! ServicePeriod(start: CivilDate.parse(start)!, end: end.map { CivilDate.parse($0)! }, share: WorkShare(percent: Fraction(percentage)), place: place(0))
     }
 
+    static func comune(_ code: String = "000001") -> Employer { try! Employer(kind: .comune, istatCode: code) }
+
     static func worker(
-        _ id: String, employer: Employer = Employer(kind: .comune, istatCode: "000001"), periods: [ServicePeriod] = [period("2020-01-01")],
+        _ id: String, employer: Employer = comune(), periods: [ServicePeriod] = [period("2020-01-01")],
         profile: String = "assistente_sociale", contract: String = "tempo_indeterminato", areas: [ActivityArea: Fraction] = [:],
         employed: Bool = true
     ) -> StaffRecord {
-        StaffRecord(
-            id: id, profile: profile, contract: contract, employer: employer, periods: periods, areas: areas,
+        try! StaffRecord(
+            id: PersonID(id), profile: Profile(profile), contract: Contract(contract), employer: employer, periods: periods, areas: AreaSplit(areas),
             employedInTerritorialServices: employed, place: place(0))
     }
 
     static func roster(_ staff: [StaffRecord], comuni: [(String, Int)] = [("000001", 50_000)], delegated: Bool = false) -> Roster {
-        Roster(
+        try! Roster(
             ambito: Ambito(code: "T", name: "Test", allFunctionsDelegatedToLead: delegated),
-            municipalities: comuni.map { Municipality(istatCode: $0.0, name: "Comune \($0.0)", residents: .constant($0.1), place: place(0)) },
+            municipalities: comuni.map { try! Municipality(istatCode: $0.0, name: "Comune \($0.0)", residents: Residents($0.1), place: place(0)) },
             staff: staff, source: "test.json")
     }
 }
@@ -37,9 +39,9 @@ struct EligibilityTests {
             (RosterFactory.worker("a", profile: "educatore"), ExclusionReason.profiloNonAssistenteSociale),
             (RosterFactory.worker("b", contract: "tempo_determinato"), .contrattoNonATempoIndeterminato),
             (RosterFactory.worker("c", contract: "somministrazione"), .contrattoNonATempoIndeterminato),
-            (RosterFactory.worker("d", employer: Employer(kind: .privatoAppalto)), .entePrivatoInAppalto),
-            (RosterFactory.worker("e", employer: Employer(kind: .terzoSettoreAppalto)), .enteTerzoSettoreInAppalto),
-            (RosterFactory.worker("f", employer: Employer(kind: .asl)), .aslSenzaDelega),
+            (RosterFactory.worker("d", employer: Employer.ambitoLevel(.privatoAppalto)), .entePrivatoInAppalto),
+            (RosterFactory.worker("e", employer: Employer.ambitoLevel(.terzoSettoreAppalto)), .enteTerzoSettoreInAppalto),
+            (RosterFactory.worker("f", employer: Employer.ambitoLevel(.asl)), .aslSenzaDelega),
             (RosterFactory.worker("g", employed: false), .nonImpiegatoNeiServiziTerritoriali),
         ])
     func reasons(record: StaffRecord, reason: ExclusionReason) {
@@ -48,17 +50,17 @@ struct EligibilityTests {
 
     @Test("the first failing reason wins, in the order of RULES.md §2")
     func precedence() {
-        let everything = RosterFactory.worker("x", employer: Employer(kind: .asl), profile: "educatore", contract: "tempo_determinato", employed: false)
+        let everything = RosterFactory.worker("x", employer: Employer.ambitoLevel(.asl), profile: "educatore", contract: "tempo_determinato", employed: false)
         #expect(Eligibility.exclusionReason(for: everything) == .profiloNonAssistenteSociale)
-        let noProfileProblem = RosterFactory.worker("y", employer: Employer(kind: .privatoAppalto), contract: "tempo_determinato", employed: false)
+        let noProfileProblem = RosterFactory.worker("y", employer: Employer.ambitoLevel(.privatoAppalto), contract: "tempo_determinato", employed: false)
         #expect(Eligibility.exclusionReason(for: noProfileProblem) == .contrattoNonATempoIndeterminato)
-        let aslNotEmployed = RosterFactory.worker("z", employer: Employer(kind: .asl), employed: false)
+        let aslNotEmployed = RosterFactory.worker("z", employer: Employer.ambitoLevel(.asl), employed: false)
         #expect(Eligibility.exclusionReason(for: aslNotEmployed) == .aslSenzaDelega)
     }
 
     @Test("ASL counts with delega or with the cost borne by the ATS; every employer of Nota 908 counts", arguments: EmployerKind.allCases)
     func employers(kind: EmployerKind) {
-        let plain = RosterFactory.worker("p", employer: Employer(kind: kind, istatCode: "000001"))
+        let plain = RosterFactory.worker("p", employer: try! Employer(kind: kind, istatCode: "000001"))
         let expected: ExclusionReason? =
             switch kind {
             case .privatoAppalto: .entePrivatoInAppalto
@@ -68,8 +70,8 @@ struct EligibilityTests {
             }
         #expect(Eligibility.exclusionReason(for: plain) == expected)
         if kind == .asl {
-            #expect(Eligibility.exclusionReason(for: RosterFactory.worker("q", employer: Employer(kind: .asl, delegatedFunctions: true))) == nil)
-            #expect(Eligibility.exclusionReason(for: RosterFactory.worker("r", employer: Employer(kind: .asl, costReimbursed: true))) == nil)
+            #expect(Eligibility.exclusionReason(for: RosterFactory.worker("q", employer: try! Employer(kind: .asl, delegatedFunctions: true))) == nil)
+            #expect(Eligibility.exclusionReason(for: RosterFactory.worker("r", employer: try! Employer(kind: .asl, costReimbursed: true))) == nil)
         }
     }
 
@@ -86,7 +88,7 @@ struct EligibilityTests {
 @Suite("FTE (RULES.md §3)")
 struct FTETests {
     func fte(_ periods: [ServicePeriod], year: Int, _ method: FTEMethod) -> Fraction {
-        FTECounter(year: year, method: method).fte(of: periods)
+        try! FTECounter(year: year, method: method).fte(of: periods)
     }
 
     @Test("hire on 1 July 2025: 184/365 by days, 1/2 by months")
@@ -161,9 +163,9 @@ struct SplitTests {
     @Test("the worked example: A 79.384,61, B 8.123,08, capofila 4.800,00")
     func workedExample() throws {
         var staff: [StaffRecord] = []
-        for index in 0..<3 { staff.append(RosterFactory.worker("L\(index)", employer: Employer(kind: .unioneDiComuni))) }
-        for index in 0..<5 { staff.append(RosterFactory.worker("A\(index)", employer: Employer(kind: .comune, istatCode: "000001"))) }
-        for index in 0..<2 { staff.append(RosterFactory.worker("B\(index)", employer: Employer(kind: .comune, istatCode: "000002"))) }
+        for index in 0..<3 { staff.append(RosterFactory.worker("L\(index)", employer: Employer.ambitoLevel(.unioneDiComuni))) }
+        for index in 0..<5 { staff.append(RosterFactory.worker("A\(index)", employer: RosterFactory.comune("000001"))) }
+        for index in 0..<2 { staff.append(RosterFactory.worker("B\(index)", employer: RosterFactory.comune("000002"))) }
         let roster = RosterFactory.roster(staff, comuni: [("000001", 30_000), ("000002", 20_000)])
         let assessment = try RosterAssessor().assess(roster, year: 2025)
         #expect(assessment.contribution.total == EuroCents(cents: 9_230_769))

@@ -10,7 +10,10 @@ struct ScenarioTests {
     static let roster = RosterFactory.roster((0..<8).map { RosterFactory.worker("W\($0)") })
 
     static func hire(_ start: String, _ percentage: Int = 100, id: String = "N1") -> ScenarioChange {
-        .hire(PlannedHire(id: id, start: CivilDate.parse(start)!, percentage: Fraction(percentage), employer: Employer(kind: .comune, istatCode: "000001")))
+        .hire(
+            PlannedHire(
+                id: try! PersonID(id), period: try! ServicePeriod(start: CivilDate.parse(start)!, end: nil, share: WorkShare(percent: Fraction(percentage))),
+                employer: RosterFactory.comune()))
     }
 
     func evaluate(_ changes: [ScenarioChange], roster: Roster = ScenarioTests.roster, year: Int = 2025) throws -> ScenarioYear {
@@ -48,7 +51,7 @@ struct ScenarioTests {
 
     @Test("a change of percentuale from a date")
     func percentageChange() throws {
-        let result = try evaluate([.percentageChange(id: "W0", from: CivilDate(year: 2025, month: 7, day: 1)!, percentage: Fraction(50))])
+        let result = try evaluate([.shareChange(id: "W0", from: CivilDate(year: 2025, month: 7, day: 1)!, share: try WorkShare(percent: Fraction(50)))])
         #expect(result.base.fte - result.scenario.fte == Fraction(92, 365))
     }
 
@@ -78,7 +81,7 @@ struct ScenarioTests {
     func planning() throws {
         // 50.000 residents, 8 FTE: 2 FTE missing to the LEP; a hire from 1 July gives 184/365.
         let assessment = try RosterAssessor().assess(Self.roster, year: 2025)
-        let figures = ScenarioEvaluator.planning(for: assessment, hireStart: CivilDate(year: 2025, month: 7, day: 1)!)
+        let figures = try ScenarioEvaluator.planning(for: assessment, hireStart: CivilDate(year: 2025, month: 7, day: 1)!)
         #expect(figures.fteOfOneHire == Fraction(184, 365))
         #expect(figures.targets.map(\.missingFTE) == [.zero, Fraction(2), Fraction(9, 2)])
         #expect(figures.targets.map(\.hiresNeeded) == [0, 4, 9])
@@ -93,11 +96,11 @@ struct ScenarioTests {
         #expect(down.population == 47_500)
         // Fewer residents lower T65 (47.500/6.500 = 7,3077): the same 8 FTE earn more.
         #expect(down.contribution == EuroCents(cents: 2_769_231))
-        let capped = ScenarioEvaluator.planning(
+        let capped = try ScenarioEvaluator.planning(
             for: try RosterAssessor().assess(RosterFactory.roster((0..<13).map { RosterFactory.worker("W\($0)") }), year: 2025),
             hireStart: CivilDate(year: 2025, month: 1, day: 1)!)
         #expect(capped.marginalFullYear == .zero)
-        let late = ScenarioEvaluator.planning(for: assessment, hireStart: CivilDate(year: 2026, month: 1, day: 1)!)
+        let late = try ScenarioEvaluator.planning(for: assessment, hireStart: CivilDate(year: 2026, month: 1, day: 1)!)
         #expect(late.targets[1].hiresNeeded == nil)
     }
 
@@ -151,11 +154,11 @@ struct SimulaCommandTests {
         arguments: [
             (["--assunzione", "dal=2026-04-01"], PotenziamentoCLI.ExitStatus.usage, "manca «ente=...»"),
             (["--assunzione", "dal=2026-04-01,ente=comune:099002,percentual=50"], .usage, "«percentuale»"),
-            (["--assunzione", "dal=2026-02-30,ente=comune:099002"], .dataError, "inesistente"),
+            (["--assunzione", "dal=2026-02-30,ente=comune:099002"], .usage, "inesistente"),
             (["--assunzione", "dal=2026-04-01,ente=comune:999999"], .dataError, "non fa parte dell'ambito"),
-            (["--assunzione", "dal=2026-04-01,ente=cooperativa"], .dataError, "tipo di ente sconosciuto"),
+            (["--assunzione", "dal=2026-04-01,ente=cooperativa"], .usage, "tipo di ente sconosciuto"),
             (["--cessazione", "id=NESSUNO,dal=2026-04-01"], .dataError, "NESSUNO"),
-            (["--assunzione", "dal=2026-04-01,ente=comune:099002,percentuale=150"], .dataError, "percentuale"),
+            (["--assunzione", "dal=2026-04-01,ente=comune:099002,percentuale=150"], .usage, "percentuale"),
             (["--parametro", "rapportoLEP=abc"], .usage, "rapportoLEP"),
             (["--parametro", "importoFasciaA=45000@duemila"], .usage, "anno non valido"),
         ])

@@ -74,3 +74,18 @@ enum TestSupport {
         return url
     }
 }
+
+/// Test shorthand: a person id from a literal (the literals of the tests are never empty).
+extension PersonID: ExpressibleByStringLiteral {
+    public init(stringLiteral value: String) { try! self.init(value) }
+}
+
+/// The error `body` throws, or nil.
+func inputError(_ body: () throws(InputError) -> Void) -> InputError? {
+    do {
+        try body()
+        return nil
+    } catch {
+        return error
+    }
+}

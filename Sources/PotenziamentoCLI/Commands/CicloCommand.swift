@@ -21,10 +21,10 @@ enum CicloCommand: Subcommand {
         let format = try OptionValues.format(parsed, allowed: formats, command: spec.name)
         let parameters = try OptionValues.parameterTable(parsed, defaultYear: context.currentYear)
         let path = parsed.positionals[0]
-        let loaded: (cycle: FundingCycle, ambito: Ambito?)
+        let loaded: CycleReader.Loaded
         do { loaded = try CycleReader.load(path: path, parameters: parameters) } catch { throw RosterInput.failure(error) }
         let outcomes = loaded.cycle.outcomes
         let report = format == "json" ? CycleReport.json(outcomes, ambito: loaded.ambito) : CycleReport.text(outcomes, ambito: loaded.ambito)
-        return CommandOutput(report: report, inputs: [path])
+        return CommandOutput(report: report, warnings: loaded.warnings.map(\.description), inputs: [path])
     }
 }

@@ -37,7 +37,7 @@ enum ContributoCommand: Subcommand {
         do {
             assessment = try ContributionCalculator(parameters: table).assess(population: population, fte: fte, year: year)
         } catch {
-            throw .data(message(for: error))
+            throw .usage(message(for: error))
         }
         let explain = parsed.flag("spiega")
         let report: String

@@ -27,16 +27,14 @@ enum RipartoCommand: Subcommand {
         let parameters = try OptionValues.parameterTable(parsed, defaultYear: year)
         var fund: EuroCents?
         if let text = parsed.value("fondo") {
-            let value = try OptionValues.euros(text, option: "fondo")
-            guard value >= .zero else { throw .data("--fondo: il fondo non può essere negativo") }
-            fund = value
+            fund = try OptionValues.euros(text, option: "fondo")
         }
         let path = parsed.positionals[0]
-        let loaded: (entries: [AllocationEntry], warnings: [InputDiagnostic])
+        let loaded: NationalTableReader.Loaded
         do { loaded = try NationalTableReader.load(path: path) } catch { throw RosterInput.failure(error) }
         let allocation: NationalAllocation
         do {
-            allocation = try NationalAllocation.compute(loaded.entries, year: year, fund: fund, parameters: parameters)
+            allocation = try NationalAllocation(loaded.entries, year: year, fund: fund, parameters: parameters)
         } catch {
             throw .data(error.description)
         }

@@ -70,21 +70,24 @@ enum SimulaCommand: Subcommand {
                 Scenario(changes: changes, overrides: overrides), on: loaded.roster, from: year, through: lastYear)
         } catch {
             switch error {
+            case .scenario(.invalidRoster(let input)): throw RosterInput.failure(input)
             case .scenario(let scenarioError): throw .data("scenario: \(scenarioError)")
             case .parameter(let parameterError): throw .usage("--parametro: \(parameterError)")
-            case .invalidRoster(let input): throw RosterInput.failure(input)
+            case .years(let invalid): throw .usage("--fino-al: \(invalid)")
             case .assessment(.invalidInput(let input)): throw RosterInput.failure(input)
             case .assessment(.parameter(let parameterError)): throw .data("--anno: \(parameterError)")
             }
         }
         let firstHire = changes.compactMap { change -> CivilDate? in
-            if case .hire(let hire) = change { return hire.start }
+            if case .hire(let hire) = change { return hire.period.start }
             return nil
         }.min()
-        let hireStart =
+        let hireStart: CivilDate? =
             try parsed.value("dal-assunzioni").map { text throws(CommandFailure) in try ScenarioOptions.date(text, "--dal-assunzioni") }
-            ?? firstHire.map { max($0, CivilDate.startOfYear(year)) } ?? CivilDate.startOfYear(year)
-        let planning = ScenarioEvaluator.planning(for: years[0].scenario, hireStart: hireStart)
+            ?? firstHire.map { max($0, CivilDate(year: year, month: 1, day: 1) ?? $0) } ?? CivilDate(year: year, month: 1, day: 1)
+        guard let hireStart else { throw .usage("--anno: anno non valido \(year)") }
+        let planning: PlanningFigures
+        do { planning = try ScenarioEvaluator.planning(for: years[0].scenario, hireStart: hireStart) } catch { throw .data("\(error)") }
         let report =
             format == "json"
             ? SimulationReport.json(years, planning: planning) : SimulationReport.text(years, planning: planning, changes: descriptions)

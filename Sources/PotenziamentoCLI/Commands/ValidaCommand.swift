@@ -40,7 +40,7 @@ enum ValidaCommand: Subcommand {
                 }
             }
         } catch let error as InputError {
-            if error.isUnreadable { throw RosterInput.failure(error) }
+            if RosterInput.isUnreadable(error) { throw RosterInput.failure(error) }
             diagnostics = error.diagnostics
         } catch let failure as CommandFailure {
             throw failure

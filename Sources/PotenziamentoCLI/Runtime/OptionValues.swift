@@ -6,15 +6,14 @@ enum OptionValues {
     static func decimal(_ text: String, option: String, maximumDecimals: Int = 6) throws(CommandFailure) -> Fraction {
         switch DecimalParser.parseDecimal(text, maximumDecimals: maximumDecimals) {
         case .success(let value): return value
-        case .failure(let error): throw .data("--\(option): valore non valido «\(text)»: \(error)")
+        case .failure(let error): throw .usage("--\(option): valore non valido «\(text)»: \(error)")
         }
     }
 
-    /// An amount in euro: `500.000` and `180.000.000,00` (Italian thousands), `1000.5`, `45000`.
-    /// A dot followed by three digits can only group thousands here (money has two decimals).
+    /// An amount in euro, read as every input reads amounts (``FieldParsing``): `500.000` and
+    /// `180.000.000,00` (Italian thousands), `1000.5`, `45000`; negative or absurd amounts refused.
     static func euros(_ text: String, option: String) throws(CommandFailure) -> EuroCents {
-        if case .success(let whole) = DecimalParser.parseInteger(text) { return EuroCents(euros: Int64(whole)) }
-        return EuroCents.rounding(euros: try decimal(text, option: option, maximumDecimals: 2))
+        do { return try FieldParsing.euros(text, what: "--\(option)") } catch { throw .usage("\(error)") }
     }
 
     /// A whole number written as the contract allows for `--popolazione` and `--anno`: digits,
@@ -22,14 +21,16 @@ enum OptionValues {
     static func integer(_ text: String, option: String) throws(CommandFailure) -> Int {
         if case .success(let value) = DecimalParser.parseInteger(text) { return value }
         let value = try decimal(text, option: option)
-        guard value.isInteger else { throw .data("--\(option): valore non valido «\(text)»: deve essere un numero intero") }
-        return Int(value.numerator)
+        guard value.isInteger, let whole = value.numerator.int64Value, let result = Int(exactly: whole) else {
+            throw .usage("--\(option): valore non valido «\(text)»: deve essere un numero intero")
+        }
+        return result
     }
 
     /// A year from 1900 to 2200 (`2025`, also `2025,0` as the contract allows decimals).
     static func year(_ text: String, option: String = "anno") throws(CommandFailure) -> Int {
         let value = try integer(text, option: option)
-        guard (1900...2200).contains(value) else { throw .data("--\(option): anno non valido «\(text)» (es. 2025)") }
+        guard (1900...2200).contains(value) else { throw .usage("--\(option): anno non valido «\(text)» (es. 2025)") }
         return value
     }
 

@@ -11,9 +11,15 @@ enum RosterInput {
         }
     }
 
+    /// The failure of an input that cannot be used: exit 66 when a file is missing or cannot be
+    /// read, 65 when it is read but invalid (the one place that decides it).
     static func failure(_ error: InputError) -> CommandFailure {
-        let errors = error.diagnostics.filter { $0.severity == .error }.map(\.description)
-        return CommandFailure(error.isUnreadable ? .noInput : .dataError, errors)
+        CommandFailure(isUnreadable(error) ? .noInput : .dataError, error.errors.map(\.description))
+    }
+
+    /// Whether an error means the input could not be read at all (exit 66).
+    static func isUnreadable(_ error: InputError) -> Bool {
+        error.errors.contains { [.fileInesistente, .fileIlleggibile, .fileMancante].contains($0.code) }
     }
 
     static func assess(_ roster: Roster, year: Int, method: FTEMethod, parameters: ParameterTable) throws(CommandFailure) -> AnnualAssessment {

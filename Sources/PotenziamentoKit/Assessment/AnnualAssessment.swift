@@ -1,41 +1,109 @@
-/// A staff record that counts, with its FTE in the year.
-public struct CountedRecord: Sendable, Hashable {
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+
+/// A staff record that counts, with its FTE in the year and how they were obtained.
+public struct CountedRecord: Sendable, Hashable, Codable {
     /// The person's id.
-    public let id: String
+    public let id: PersonID
     /// The employer.
     public let employer: Employer
-    /// FTE in the year (exact).
+    /// FTE in the year (exact): the sum of ``service``'s FTE.
     public let fte: Fraction
-    /// The area split in percent (empty when not indicated).
-    public let areas: [ActivityArea: Fraction]
-    /// Where it was read.
-    public let place: SourcePlace
+    /// The periods of service in the year, each with its days, share of the year and FTE.
+    public let service: [ServiceInYear]
+    /// The area split.
+    public let areas: AreaSplit
+
+    /// Records are equal when their values are.
+    public static func == (lhs: CountedRecord, rhs: CountedRecord) -> Bool {
+        lhs.id == rhs.id && lhs.employer == rhs.employer && lhs.fte == rhs.fte && lhs.service == rhs.service && lhs.areas == rhs.areas
+    }
+
+    /// Hashes id and FTE.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(id)
+        hasher.combine(fte)
+    }
 }
 
-/// A staff record that does not count, with the first reason (RULES.md §2).
-public struct ExcludedRecord: Sendable, Hashable {
+/// A staff record that does not count, with the first reason (docs/regole.md §2).
+public struct ExcludedRecord: Sendable, Hashable, Codable {
     /// The person's id.
-    public let id: String
+    public let id: PersonID
+    /// The employer.
+    public let employer: Employer
     /// The first failing condition.
     public let reason: ExclusionReason
-    /// Where it was read.
-    public let place: SourcePlace
 }
 
 /// FTE per area di attività; the five areas and `non_indicata` always add up to the total.
-public struct AreaBreakdown: Sendable, Hashable {
-    /// FTE per area (every area present, possibly zero).
+public struct AreaBreakdown: Sendable, Hashable, Codable {
+    /// FTE per area, every area present (possibly zero).
     public let perArea: [ActivityArea: Fraction]
-    /// FTE of persons with no area split.
+    /// FTE of persons with no area split (`non_indicata`).
     public let unspecified: Fraction
 
+    /// The FTE of `area`.
+    public subscript(area: ActivityArea) -> Fraction { perArea[area] ?? .zero }
+
     /// The sum of all areas and `non_indicata`.
-    public var total: Fraction { ActivityArea.allCases.map { perArea[$0] ?? .zero }.sum() + unspecified }
+    public var total: Fraction { ActivityArea.allCases.map { self[$0] }.sum() + unspecified }
+
+    /// The breakdown of `records`' FTE.
+    init(_ records: some Sequence<CountedRecord>) {
+        var perArea = [Fraction](repeating: .zero, count: ActivityArea.allCases.count)
+        var unspecified = Fraction.zero
+        for record in records {
+            if record.areas.isSpecified {
+                for (area, share) in record.areas.shares { perArea[area.index] += record.fte * share / Fraction(100) }
+            } else {
+                unspecified += record.fte
+            }
+        }
+        self.perArea = Dictionary(uniqueKeysWithValues: ActivityArea.allCases.map { ($0, perArea[$0.index]) })
+        self.unspecified = unspecified
+    }
+
+    private enum CodingKeys: String, CodingKey { case perArea, unspecified }
+
+    /// Decodes the FTE per area code and `unspecified`.
+    ///
+    /// - Throws: `DecodingError.dataCorrupted` for an unknown area code.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let raw = try container.decode([String: Fraction].self, forKey: .perArea)
+        var perArea: [ActivityArea: Fraction] = [:]
+        for (key, value) in raw {
+            perArea[try DecodingError.validating(container.codingPath) { () throws(InvalidValue) in try ActivityArea.parse(key) }] = value
+        }
+        self.perArea = perArea
+        unspecified = try container.decode(Fraction.self, forKey: .unspecified)
+    }
+
+    /// Encodes the FTE per area code and `unspecified`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(Dictionary(uniqueKeysWithValues: perArea.map { ($0.key.rawValue, $0.value) }), forKey: .perArea)
+        try container.encode(unspecified, forKey: .unspecified)
+    }
+}
+
+/// The residents of one comune at 1 January of the year assessed.
+public struct MunicipalResidents: Sendable, Hashable, Codable {
+    /// The ISTAT code.
+    public let istatCode: String
+    /// The name.
+    public let name: String
+    /// Residents at 1 January.
+    public let residents: Int
 }
 
 /// The annual assessment of one ATS from its roster (`potenziamento calcola`): who counts, the
-/// FTE, the contribution and its split among the comuni.
-public struct AnnualAssessment: Sendable, Hashable {
+/// FTE, the contribution and its split among the comuni (docs/regole.md §2-§7).
+public struct AnnualAssessment: Sendable, Hashable, Codable {
     /// The ATS.
     public let ambito: Ambito
     /// The reference year.
@@ -43,7 +111,7 @@ public struct AnnualAssessment: Sendable, Hashable {
     /// The FTE counting method.
     public let method: FTEMethod
     /// Residents of each comune at 1 January of the year, in input order.
-    public let residents: [(code: String, name: String, residents: Int)]
+    public let residents: [MunicipalResidents]
     /// The counted records, in input order.
     public let counted: [CountedRecord]
     /// The excluded records, in input order.
@@ -52,44 +120,37 @@ public struct AnnualAssessment: Sendable, Hashable {
     public let areas: AreaBreakdown
     /// The contribution on the total population and FTE.
     public let contribution: ContributionAssessment
-    /// The split among comuni and capofila.
+    /// The split among comuni and capofila (DM 15/2021 art. 2).
     public let split: MunicipalSplit
-    /// Warnings for the year (no area split, no service in the year, ...).
+    /// Warnings for the year (no area split, no service in the year, one residents figure for every year, ...).
     public let warnings: [InputDiagnostic]
 
     /// Residents of the ATS (sum of the comuni).
     public var population: Int { contribution.population }
     /// FTE of the counted records.
     public var fte: Fraction { contribution.fte }
-
-    public static func == (lhs: AnnualAssessment, rhs: AnnualAssessment) -> Bool {
-        lhs.ambito == rhs.ambito && lhs.year == rhs.year && lhs.method == rhs.method && lhs.counted == rhs.counted
-            && lhs.excluded == rhs.excluded && lhs.contribution == rhs.contribution && lhs.split == rhs.split
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(ambito)
-        hasher.combine(year)
-        hasher.combine(contribution)
-    }
 }
 
 /// A problem that prevents an assessment.
-public enum AssessmentError: Error, Sendable, CustomStringConvertible {
-    /// The roster is invalid for the year (e.g. a comune has no residents for it).
+public enum AssessmentError: Error, LocalizedError, Sendable, Hashable, CustomStringConvertible {
+    /// The roster lacks what the year needs (a comune has no residents for it, the population is out of bounds).
     case invalidInput(InputError)
-    /// A legal parameter is not in force in the year.
+    /// A legal parameter is not in force in the year, or the year is outside 2021-2200.
     case parameter(ParameterError)
 
+    /// The Italian message.
     public var description: String {
         switch self {
         case .invalidInput(let error): error.description
         case .parameter(let error): error.description
         }
     }
+
+    /// The Italian message.
+    public var errorDescription: String? { description }
 }
 
-/// Assesses rosters: eligibility, FTE, population, contribution and split (RULES.md §2-§7).
+/// Assesses rosters: eligibility, FTE, population, contribution and split (docs/regole.md §2-§7).
 public struct RosterAssessor: Sendable {
     /// The parameter table (official unless a reform is applied).
     public let parameters: ParameterTable
@@ -102,83 +163,90 @@ public struct RosterAssessor: Sendable {
         self.method = method
     }
 
-    /// The assessment of `roster` for `year`.
+    /// The assessment of `roster` for `year`. Never traps: the roster is valid by construction,
+    /// and what depends on the year is checked here.
+    ///
+    /// - Parameters:
+    ///   - roster: the roster (valid by construction).
+    ///   - year: the reference year, 2021-2200.
+    /// - Returns: who counts and who does not, the FTE, the contribution and its split.
+    /// - Throws: ``AssessmentError/parameter(_:)`` for a year with no parameters in force (before
+    ///   2021, after 2200); ``AssessmentError/invalidInput(_:)`` when a comune has no residents for
+    ///   the year or the ATS has more than 100 million residents.
     public func assess(_ roster: Roster, year: Int) throws(AssessmentError) -> AnnualAssessment {
         let inForce: ParametersInForce
         do { inForce = try parameters.inForce(for: year) } catch { throw .parameter(error) }
+        let counter: FTECounter
+        do { counter = try FTECounter(year: year, method: method) } catch { throw .invalidInput(InputError(diagnostics: [error.diagnostic(at: SourcePlace(file: roster.source))])) }
         var diagnostics = Diagnostics()
-        var residents: [(code: String, name: String, residents: Int)] = []
-        for municipality in roster.municipalities {
-            if let value = municipality.residents.value(in: year) {
-                residents.append((municipality.istatCode, municipality.name, value))
-            } else {
-                diagnostics.error(
-                    municipality.place.field("popolazione"),
-                    "manca la popolazione del comune \(municipality.istatCode) (\(municipality.name)) al 1° gennaio \(year)")
-            }
-        }
+        let residents = Self.residents(of: roster, in: year, diagnostics: &diagnostics)
+        if diagnostics.hasErrors { throw .invalidInput(InputError(diagnostics: diagnostics.all)) }
         let population = residents.reduce(0) { $0 + $1.residents }
-        if population > ContributionError.maximumPopulation {
-            diagnostics.error(SourcePlace(file: roster.source, position: .file), "popolazione totale fuori misura: \(population)")
-        }
-        if diagnostics.hasErrors { throw .invalidInput(InputError(diagnostics: diagnostics.errors)) }
 
-        let counter = FTECounter(year: year, method: method)
         var counted: [CountedRecord] = []
         counted.reserveCapacity(roster.staff.count)
         var excluded: [ExcludedRecord] = []
-        var totalUnits: Int64 = 0
-        var areaUnits = [Int128](repeating: 0, count: ActivityArea.allCases.count)
-        var unspecifiedUnits: Int64 = 0
-        var ownUnits: [String: Int64] = [:]
-        var leadUnits: Int64 = 0
-        // Records are borrowed from the roster's storage, not copied (this loop runs once per record).
-        roster.staff.withUnsafeBufferPointer { staff in
-            for position in staff.indices {
-                let record = staff[position]
-                if let reason = Eligibility.exclusionReason(for: record) {
-                    excluded.append(ExcludedRecord(id: record.id, reason: reason, place: record.place))
-                    continue
-                }
-                let units = counter.units(of: record.periods)
-                totalUnits += units
-                if units == 0 {
-                    diagnostics.warning(record.place, "«\(record.id)» non ha giorni di servizio nel \(year): conteggiato con 0 FTE")
-                }
-                if record.areas.isEmpty {
-                    unspecifiedUnits += units
-                    if units > 0 {
-                        diagnostics.warning(record.place, "«\(record.id)» non ha la ripartizione per area di attività: i suoi FTE vanno in «non indicata»")
-                    }
-                } else {
-                    for (area, share) in record.areas {
-                        // Shares have at most 4 decimals: share × 10.000 is an integer (per 1.000.000 of 100%).
-                        let scaled = share.exactlyScaled(by: 10_000) ?? (share * Fraction(10_000)).floor
-                        areaUnits[area.index] += Int128(units) * scaled
-                    }
-                }
-                if record.employer.kind == .comune, let code = record.employer.istatCode {
-                    ownUnits[code, default: 0] += units
-                } else {
-                    leadUnits += units
-                }
-                counted.append(
-                    CountedRecord(id: record.id, employer: record.employer, fte: counter.fraction(units: units), areas: record.areas, place: record.place))
+        for record in roster.staff {
+            if let reason = Eligibility.exclusionReason(for: record) {
+                excluded.append(ExcludedRecord(id: record.id, employer: record.employer, reason: reason))
+                continue
             }
+            let service = record.periods.compactMap(counter.service(in:))
+            let fte = service.map(\.fte).sum()
+            if fte.isZero {
+                diagnostics.warning(.nessunServizioNellAnno, record.messagePlace, "«\(record.id)» non ha giorni di servizio nel \(year): conteggiato con 0 FTE")
+            } else if !record.areas.isSpecified {
+                diagnostics.warning(
+                    .areeNonIndicate, record.messagePlace, "«\(record.id)» non ha la ripartizione per area di attività: i suoi FTE vanno in «non indicata»")
+            }
+            counted.append(CountedRecord(id: record.id, employer: record.employer, fte: fte, service: service, areas: record.areas))
         }
-        let fte = counter.fraction(units: totalUnits)
-        var perArea: [ActivityArea: Fraction] = [:]
-        for (index, area) in ActivityArea.allCases.enumerated() {
-            perArea[area] = counter.fraction(units: areaUnits[index], extraScale: 1_000_000)
+        let fte = counted.map(\.fte).sum()
+        let contribution: ContributionAssessment
+        do {
+            contribution = try ContributionCalculator.assess(population: population, fte: fte, parameters: inForce)
+        } catch {
+            throw .invalidInput(InputError(diagnostics: [InputDiagnostic(.error, .fuoriMisura, SourcePlace(file: roster.source), error.description)]))
         }
-        let contribution = ContributionCalculator.assess(population: population, fte: fte, parameters: inForce)
-        let split = MunicipalSplit.compute(
-            total: contribution.total, residents: residents, ownFTE: ownUnits.mapValues { counter.fraction(units: $0) },
-            leadFTE: counter.fraction(units: leadUnits), allFunctionsDelegated: roster.ambito.allFunctionsDelegatedToLead,
+        let split = MunicipalSplit(
+            total: contribution.total, residents: residents, counted: counted, allFunctionsDelegated: roster.ambito.allFunctionsDelegatedToLead,
             parameters: inForce)
         return AnnualAssessment(
             ambito: roster.ambito, year: year, method: method, residents: residents, counted: counted, excluded: excluded,
-            areas: AreaBreakdown(perArea: perArea, unspecified: counter.fraction(units: unspecifiedUnits)),
-            contribution: contribution, split: split, warnings: diagnostics.warnings)
+            areas: AreaBreakdown(counted), contribution: contribution, split: split, warnings: diagnostics.all)
+    }
+
+    /// The residents of each comune at 1 January of `year`; an error for each comune without a
+    /// figure, a warning when one figure stands for every year.
+    static func residents(of roster: Roster, in year: Int, diagnostics: inout Diagnostics) -> [MunicipalResidents] {
+        var residents: [MunicipalResidents] = []
+        residents.reserveCapacity(roster.municipalities.count)
+        var sameEveryYear: [String] = []
+        for municipality in roster.municipalities {
+            let place = (municipality.place ?? SourcePlace(file: roster.source)).field(csv: "popolazione", json: "popolazione")
+            guard let count = municipality.residents.count(in: year) else {
+                let years = municipality.residents.byYear.keys.sorted().map(String.init)
+                diagnostics.error(
+                    .popolazioneMancante, place,
+                    "manca la popolazione del comune \(municipality.istatCode) (\(municipality.name)) al 1° gennaio \(year) (anni indicati: \(Italian.list(years)))")
+                continue
+            }
+            if municipality.residents.isSameEveryYear { sameEveryYear.append(municipality.istatCode) }
+            residents.append(MunicipalResidents(istatCode: municipality.istatCode, name: municipality.name, residents: count))
+        }
+        if !sameEveryYear.isEmpty {
+            diagnostics.warning(
+                .popolazioneUnica, SourcePlace(file: roster.source),
+                "per \(Italian.count(sameEveryYear.count, "comune", "comuni")) (\(Italian.list(sameEveryYear))) è indicata una sola popolazione, usata anche per il \(year): verifica che sia quella al 1° gennaio \(year) (per più anni aggiungi la colonna «anno»)"
+            )
+        }
+        let population = residents.reduce(0) { $0 + $1.residents }
+        if population > Bounds.maximumResidents {
+            diagnostics.error(
+                .popolazioneNonValida, SourcePlace(file: roster.source),
+                "popolazione totale dell'ambito fuori misura nel \(year): \(NumberFormatting.italian(population)) (al massimo \(NumberFormatting.italian(Bounds.maximumResidents)))"
+            )
+        }
+        return residents
     }
 }

@@ -1,7 +1,23 @@
+/// Who receives a part of the ATS contribution in the DM 15/2021 art. 2 split.
+public enum SplitRecipient: Sendable, Hashable, Codable, CustomStringConvertible {
+    /// A comune of the ATS, by ISTAT code.
+    case comune(istatCode: String)
+    /// The soggetto capofila (with every ATS-level employer).
+    case capofila
+
+    /// The contract's `riparto[].ente`: `comune:<codiceIstat>` or `capofila`.
+    public var description: String {
+        switch self {
+        case .comune(let code): "comune:\(code)"
+        case .capofila: "capofila"
+        }
+    }
+}
+
 /// One part of the ATS contribution after the DM 15/2021 art. 2 split.
-public struct MunicipalShare: Sendable, Hashable {
-    /// `comune:<codiceIstat>` or `capofila` (the contract's `riparto[].ente`).
-    public let key: String
+public struct MunicipalShare: Sendable, Hashable, Codable {
+    /// Who receives it.
+    public let recipient: SplitRecipient
     /// The comune's name, or `Soggetto capofila`.
     public let name: String
     /// Residents at 1 January of the year (nil for the capofila).
@@ -12,14 +28,17 @@ public struct MunicipalShare: Sendable, Hashable {
     public let attributedFTE: Fraction
     /// What the national formula gives for the comune alone (art. 2, c. 4), exact, in euro.
     public let formulaAmount: Fraction
+    /// The exact share before rounding to the cent, in euro.
+    public let exactAmount: Fraction
     /// The final amount, cents by largest remainder so the parts add up to the ATS contribution.
     public let amount: EuroCents
 }
 
-/// How the ATS contribution was split, and which branch of art. 2 applied.
-public struct MunicipalSplit: Sendable, Hashable {
+/// How the ATS contribution was split among comuni and capofila (DM 15/2021 art. 2;
+/// docs/regole.md §7), and which branch of art. 2 applied.
+public struct MunicipalSplit: Sendable, Hashable, Codable {
     /// Which rule decided the split.
-    public enum Rule: String, Sendable, Hashable {
+    public enum Rule: String, Sendable, Hashable, Codable {
         /// Art. 2, c. 1: all functions delegated to the capofila, which receives everything.
         case allToLead = "tutto_al_capofila"
         /// Art. 2, c. 5: the comune amounts exceed the ATS contribution and are cut pro rata.
@@ -35,30 +54,35 @@ public struct MunicipalSplit: Sendable, Hashable {
     /// The exact sum of the comune formula amounts (art. 2, c. 4).
     public let formulaTotal: Fraction
 
-    /// The DM 15/2021 art. 2 split of `total` among the comuni and the capofila (RULES.md §7).
+    /// The DM 15/2021 art. 2 split of `total` among the comuni and the capofila.
     ///
     /// - Parameters:
     ///   - total: the ATS contribution to split.
-    ///   - residents: residents of each comune at 1 January, in input order, with code and name.
-    ///   - ownFTE: FTE employed by each comune itself, by ISTAT code.
-    ///   - leadFTE: FTE of the ATS-level entities (capofila, unione, consorzio, ASL with delega, ...).
+    ///   - residents: residents of each comune at 1 January (each at least 1), in input order.
+    ///   - counted: the counted records (their employer decides own and ATS-level FTE).
     ///   - allFunctionsDelegated: all social functions are delegated to the capofila (art. 2, c. 1).
     ///   - parameters: the parameters in force for the year (the national formula of c. 4).
-    public static func compute(
-        total: EuroCents, residents: [(code: String, name: String, residents: Int)], ownFTE: [String: Fraction],
-        leadFTE: Fraction, allFunctionsDelegated: Bool, parameters: ParametersInForce
-    ) -> MunicipalSplit {
-        let population = residents.reduce(0) { $0 + $1.residents }
+    init(total: EuroCents, residents: [MunicipalResidents], counted: [CountedRecord], allFunctionsDelegated: Bool, parameters: ParametersInForce) {
+        var ownByCode: [String: Fraction] = [:]
+        var leadFTE = Fraction.zero
+        for record in counted {
+            if record.employer.kind == .comune, let code = record.employer.istatCode {
+                ownByCode[code, default: .zero] += record.fte
+            } else {
+                leadFTE += record.fte
+            }
+        }
+        let population = max(residents.reduce(0) { $0 + $1.residents }, 1)
         let attributed = residents.map { leadFTE * Fraction($0.residents, population) }
-        let own = residents.map { ownFTE[$0.code] ?? .zero }
+        let own = residents.map { ownByCode[$0.istatCode] ?? .zero }
         let formula = residents.indices.map { index -> Fraction in
-            let alone = ContributionCalculator.assess(
-                population: residents[index].residents, fte: own[index] + attributed[index], parameters: parameters)
+            // Each comune has 1 to 100 million residents and at most the ATS FTE: always computable.
+            guard let alone = try? ContributionCalculator.assess(population: residents[index].residents, fte: own[index] + attributed[index], parameters: parameters)
+            else { return .zero }
             return alone.bandA.exactEuros + alone.bandB.exactEuros
         }
         let formulaTotal = formula.sum()
         let target = total.euros
-        let rule: Rule
         var exactShares: [Fraction]
         if allFunctionsDelegated {
             rule = .allToLead
@@ -76,16 +100,18 @@ public struct MunicipalSplit: Sendable, Hashable {
                 exactShares = residents.indices.map { formula[$0] + residue * own[$0] / ownTotal } + [residue * leadFTE / ownTotal]
             }
         }
-        let cents = LargestRemainder.distribute(total, exactShares: exactShares.map { $0 * Fraction(100) })
+        let cents = LargestRemainder.distribute(total, exactShares: exactShares)
         var shares: [MunicipalShare] = residents.indices.map { index in
             MunicipalShare(
-                key: "comune:\(residents[index].code)", name: residents[index].name, residents: residents[index].residents,
-                ownFTE: own[index], attributedFTE: attributed[index], formulaAmount: formula[index], amount: cents[index])
+                recipient: .comune(istatCode: residents[index].istatCode), name: residents[index].name, residents: residents[index].residents,
+                ownFTE: own[index], attributedFTE: attributed[index], formulaAmount: formula[index], exactAmount: exactShares[index],
+                amount: cents[index])
         }
         shares.append(
             MunicipalShare(
-                key: "capofila", name: "Soggetto capofila", residents: nil, ownFTE: leadFTE, attributedFTE: .zero,
-                formulaAmount: .zero, amount: cents[residents.count]))
-        return MunicipalSplit(rule: rule, shares: shares, formulaTotal: formulaTotal)
+                recipient: .capofila, name: "Soggetto capofila", residents: nil, ownFTE: leadFTE, attributedFTE: .zero, formulaAmount: .zero,
+                exactAmount: exactShares[residents.count], amount: cents[residents.count]))
+        self.shares = shares
+        self.formulaTotal = formulaTotal
     }
 }

@@ -3,7 +3,12 @@
 /// Service periods (`dal`, `al`, inclusive), deadlines (28 February, 30 June) and the FTE share
 /// of a year (RULES.md §3) are computed on these dates only; `Foundation.Date` and its time zones
 /// never enter a figure, so results are the same on every machine.
+///
+/// Its range is the years 1 to 9999 (``supportedYears``): every initialiser and every
+/// operation that could leave it returns nil instead (docs/norme.md, «Limiti»).
 public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// The years a date can have.
+    public static let supportedYears = 1...9999
     /// The year (1...9999).
     public let year: Int
     /// The month (1...12).
@@ -27,17 +32,22 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
         self.day = day
     }
 
-    /// 1 January of `year` (year must be in 1...9999).
-    public static func startOfYear(_ year: Int) -> CivilDate { CivilDate(unchecked: year, 1, 1) }
-    /// 31 December of `year` (year must be in 1...9999).
-    public static func endOfYear(_ year: Int) -> CivilDate { CivilDate(unchecked: year, 12, 31) }
+    /// 1 January of `year`, or nil outside ``supportedYears``.
+    public static func startOfYear(_ year: Int) -> CivilDate? { CivilDate(year: year, month: 1, day: 1) }
+    /// 31 December of `year`, or nil outside ``supportedYears``.
+    public static func endOfYear(_ year: Int) -> CivilDate? { CivilDate(year: year, month: 12, day: 31) }
+
+    /// 1 January and 31 December of a year already checked to be in ``supportedYears``.
+    static func bounds(ofCheckedYear year: Int) -> (first: CivilDate, last: CivilDate) {
+        (CivilDate(unchecked: year, 1, 1), CivilDate(unchecked: year, 12, 31))
+    }
 
     /// Whether `year` is a leap year of the Gregorian calendar.
     public static func isLeapYear(_ year: Int) -> Bool {
         (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
     }
 
-    /// The number of days of `month` in `year`.
+    /// The number of days of `month` (1...12) in `year`; 31 for a month outside 1...12.
     public static func daysInMonth(_ month: Int, year: Int) -> Int {
         switch month {
         case 2: isLeapYear(year) ? 29 : 28
@@ -60,8 +70,12 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
         return era * 146_097 + dayOfEra - 719_468
     }
 
-    /// The date `dayNumber` days after 1970-01-01.
-    public init(dayNumber: Int) {
+    /// The day numbers of 0001-01-01 and 9999-12-31.
+    static let dayNumbers = -719_162...2_932_896
+
+    /// The date `dayNumber` days after 1970-01-01, or nil outside ``supportedYears``.
+    public init?(dayNumber: Int) {
+        guard CivilDate.dayNumbers.contains(dayNumber) else { return nil }
         let z = dayNumber + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let dayOfEra = z - era * 146_097
@@ -73,8 +87,11 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
         self.init(unchecked: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 
-    /// The date `days` later (earlier when negative).
-    public func adding(days: Int) -> CivilDate { CivilDate(dayNumber: dayNumber + days) }
+    /// The date `days` later (earlier when negative), or nil when it leaves ``supportedYears``.
+    public func adding(days: Int) -> CivilDate? {
+        let (sum, overflow) = dayNumber.addingReportingOverflow(days)
+        return overflow ? nil : CivilDate(dayNumber: sum)
+    }
 
     public static func < (lhs: CivilDate, rhs: CivilDate) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
@@ -127,5 +144,25 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
             return CivilDate(year: y, month: m, day: d)
         }
         return nil
+    }
+}
+
+extension CivilDate: Codable {
+    /// Decodes an ISO date `AAAA-MM-GG`.
+    ///
+    /// - Throws: `DecodingError.dataCorrupted` for anything else.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard text.utf8.count == 10, text.utf8.dropFirst(4).first == UInt8(ascii: "-"), let date = CivilDate.parse(text) else {
+            throw DecodingError.dataCorrupted(DecodingError.Context(codingPath: container.codingPath, debugDescription: "data non valida «\(text)»: atteso AAAA-MM-GG"))
+        }
+        self = date
+    }
+
+    /// Encodes the ISO form `AAAA-MM-GG`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(iso)
     }
 }

@@ -1,5 +1,5 @@
 /// The share of one fascia (band) of the contribution: the FTE paid in it and their amount.
-public struct BandShare: Sendable, Hashable {
+public struct BandShare: Sendable, Hashable, Codable {
     /// FTE paid in the band (exact).
     public let fte: Fraction
     /// The euro per FTE of the band.
@@ -11,7 +11,7 @@ public struct BandShare: Sendable, Hashable {
 }
 
 /// The contribution of comma 797 for one ATS and year, with everything it was computed from.
-public struct ContributionAssessment: Sendable, Hashable {
+public struct ContributionAssessment: Sendable, Hashable, Codable {
     /// The reference year.
     public let year: Int
     /// Residents of the ATS (P).

@@ -1,4 +1,4 @@
-/// The contribution formula of L. 178/2020, art. 1, comma 797 (RULES.md §1):
+/// The contribution formula of L. 178/2020, art. 1, comma 797 (docs/regole.md §1):
 ///
 /// ```
 /// A = min(max(N − P/6500, 0), P/5000 − P/6500)      euro A = 40.000 × A
@@ -16,19 +16,24 @@ public struct ContributionCalculator: Sendable {
     }
 
     /// The contribution for `population` residents and `fte` counted FTE in `year`.
+    ///
+    /// - Parameters:
+    ///   - population: residents of the ATS, 1 to 100 million.
+    ///   - fte: counted FTE, 0 to 10 million.
+    ///   - year: the year, 2021-2200.
+    /// - Returns: thresholds, fasce and contribution, with the parameters applied.
+    /// - Throws: ``ContributionError`` for a population or FTE out of range, or a year with no
+    ///   parameters in force.
     public func assess(population: Int, fte: Fraction, year: Int) throws(ContributionError) -> ContributionAssessment {
-        guard population > 0 && population <= ContributionError.maximumPopulation else {
-            throw .invalidPopulation(population)
-        }
-        guard !fte.isNegative && fte <= ContributionError.maximumFTE else { throw .invalidFTE(fte) }
         let inForce: ParametersInForce
         do { inForce = try parameters.inForce(for: year) } catch { throw .parameter(error) }
-        return Self.assess(population: population, fte: fte, parameters: inForce)
+        return try Self.assess(population: population, fte: fte, parameters: inForce)
     }
 
-    /// The same computation on parameters already resolved for the year (no validation of the
-    /// ranges: callers pass checked inputs).
-    static func assess(population: Int, fte: Fraction, parameters: ParametersInForce) -> ContributionAssessment {
+    /// The same computation on parameters already resolved for the year.
+    static func assess(population: Int, fte: Fraction, parameters: ParametersInForce) throws(ContributionError) -> ContributionAssessment {
+        guard population > 0 && population <= Bounds.maximumResidents else { throw .invalidPopulation(population) }
+        guard !fte.isNegative && fte <= Fraction(Bounds.maximumFTE) else { throw .invalidFTE(fte) }
         let thresholds = Thresholds(population: population, parameters: parameters)
         func band(lower: Fraction, upper: Fraction, amount: EuroCents) -> BandShare {
             let width = (upper - lower).clampedAtZero

@@ -1,29 +1,34 @@
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+
 /// Inputs the contribution formula cannot take.
-public enum ContributionError: Error, Sendable, Equatable, CustomStringConvertible {
+public enum ContributionError: Error, LocalizedError, Sendable, Hashable, CustomStringConvertible {
     /// The population is zero, negative or beyond any Italian ATS (more than 100 million).
     case invalidPopulation(Int)
-    /// The FTE figure is negative or absurdly large.
+    /// The FTE figure is negative or beyond 10 million.
     case invalidFTE(Fraction)
     /// A legal parameter is not in force in the year.
     case parameter(ParameterError)
 
-    /// The largest population accepted (keeps arithmetic bounded; Italy has about 59 million).
-    public static let maximumPopulation = 100_000_000
-    /// The largest FTE accepted.
-    public static let maximumFTE = Fraction(10_000_000)
-
+    /// The Italian message.
     public var description: String {
         switch self {
         case .invalidPopulation(let population) where population <= 0:
             "la popolazione deve essere un numero intero positivo (indicato: \(population))"
         case .invalidPopulation(let population):
-            "popolazione fuori misura: \(NumberFormatting.italian(population)) (massimo \(NumberFormatting.italian(Self.maximumPopulation)))"
+            "popolazione fuori misura: \(NumberFormatting.italian(population)) (al massimo \(NumberFormatting.italian(Bounds.maximumResidents)))"
         case .invalidFTE(let fte) where fte.isNegative:
             "gli FTE non possono essere negativi (indicato: \(NumberFormatting.italian(fte, decimals: 4)))"
         case .invalidFTE(let fte):
-            "FTE fuori misura: \(NumberFormatting.italian(fte, decimals: 2))"
+            "FTE fuori misura: \(NumberFormatting.italian(fte, decimals: 2)) (al massimo \(NumberFormatting.italian(Bounds.maximumFTE)))"
         case .parameter(let error):
             error.description
         }
     }
+
+    /// The Italian message.
+    public var errorDescription: String? { description }
 }

@@ -1,6 +1,12 @@
-/// One year of the funding cycle (RULES.md §6): the FTE declared at each step, each optional
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+
+/// One year of the funding cycle (docs/regole.md §6): the FTE declared at each step, each optional
 /// while the step has not happened yet.
-public struct CycleYear: Sendable, Hashable {
+public struct CycleYear: Sendable, Hashable, Codable {
     /// The year Y.
     public var year: Int
     /// Residents of the ATS at 1 January of Y.
@@ -23,7 +29,7 @@ public struct CycleYear: Sendable, Hashable {
 }
 
 /// What the cycle gives for a year; `nil` where the step has not happened.
-public struct CycleOutcome: Sendable, Hashable {
+public struct CycleOutcome: Sendable, Hashable, Codable {
     /// The year.
     public let year: Int
     /// prenotato(Y): the contribution on the forecast (decree by 30 June Y).
@@ -40,11 +46,13 @@ public struct CycleOutcome: Sendable, Hashable {
     public let recovery: EuroCents?
 }
 
-/// The yearly cycle prenotazione → liquidazione → certificazione of an ATS (RULES.md §6).
+/// The yearly cycle prenotazione → liquidazione → certificazione of an ATS (docs/regole.md §6).
 /// Feed it year by year; it never raises an amount already liquidated.
-public struct FundingCycle: Sendable {
+public struct FundingCycle: Sendable, Hashable, Codable {
     /// The years recorded, in order.
     public private(set) var years: [CycleYear] = []
+    /// The outcome of every recorded year, in order.
+    public private(set) var outcomes: [CycleOutcome] = []
     /// The parameter table used.
     public let parameters: ParameterTable
 
@@ -52,7 +60,7 @@ public struct FundingCycle: Sendable {
     public init(parameters: ParameterTable = .official) { self.parameters = parameters }
 
     /// A problem with a year of the cycle.
-    public enum CycleError: Error, Sendable, Equatable, CustomStringConvertible {
+    public enum CycleError: Error, LocalizedError, Sendable, Hashable, CustomStringConvertible {
         /// A later step is given while an earlier one is missing.
         case stepWithoutPrevious(year: Int, step: String, missing: String)
         /// The year appears twice.
@@ -68,6 +76,9 @@ public struct FundingCycle: Sendable {
             case .contribution(let year, let error): "anno \(year): \(error)"
             }
         }
+
+        /// The Italian message.
+        public var errorDescription: String? { description }
     }
 
     /// Adds a year (checked: steps in order, year not repeated, amounts computable).
@@ -79,12 +90,9 @@ public struct FundingCycle: Sendable {
         if year.certifiedFTE != nil && year.actualFTE == nil {
             throw .stepWithoutPrevious(year: year.year, step: "fteCertificato", missing: "fteConsuntivo")
         }
-        _ = try outcome(of: year)
+        outcomes.append(try outcome(of: year))
         years.append(year)
     }
-
-    /// The outcome of every recorded year, in order.
-    public var outcomes: [CycleOutcome] { years.map { try! outcome(of: $0) } }
 
     /// The outcome of one year.
     public func outcome(of year: CycleYear) throws(CycleError) -> CycleOutcome {
@@ -104,5 +112,30 @@ public struct FundingCycle: Sendable {
         return CycleOutcome(
             year: year.year, reserved: reserved, computedOnActual: actual, liquidated: liquidated, savings: savings,
             computedOnCertified: certified, recovery: recovery)
+    }
+
+    private enum CodingKeys: String, CodingKey { case parameters, years, outcomes }
+
+    /// Decodes the parameters and the years, recording each year again (so the cycle is checked
+    /// and its outcomes recomputed).
+    ///
+    /// - Throws: `DecodingError.dataCorrupted` for a year that ``record(_:)`` refuses.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        var cycle = FundingCycle(parameters: try container.decode(ParameterTable.self, forKey: .parameters))
+        for year in try container.decode([CycleYear].self, forKey: .years) {
+            do { try cycle.record(year) } catch {
+                throw DecodingError.dataCorruptedError(forKey: .years, in: container, debugDescription: error.description)
+            }
+        }
+        self = cycle
+    }
+
+    /// Encodes the parameters, the years and their outcomes.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(parameters, forKey: .parameters)
+        try container.encode(years, forKey: .years)
+        try container.encode(outcomes, forKey: .outcomes)
     }
 }

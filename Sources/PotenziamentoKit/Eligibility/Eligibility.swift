@@ -1,6 +1,6 @@
 /// Why a staff record is not counted (RULES.md §2). The raw values are the reason codes of the
 /// output contract (`esclusi[].motivo`).
-public enum ExclusionReason: String, Sendable, Hashable, CaseIterable {
+public enum ExclusionReason: String, Sendable, Hashable, CaseIterable, Codable {
     /// The profile is not assistente sociale.
     case profiloNonAssistenteSociale = "profilo_non_assistente_sociale"
     /// The contract is not tempo indeterminato (tempo determinato, somministrazione, incarichi).
@@ -41,36 +41,21 @@ public enum ExclusionReason: String, Sendable, Hashable, CaseIterable {
     }
 }
 
-/// The counting rule of RULES.md §2: a record counts iff all six conditions hold; otherwise it
-/// is excluded with the first failing reason, in the order of `ExclusionReason.allCases`.
-public enum Eligibility {
+/// The counting rule of docs/regole.md §2: a record counts iff all six conditions hold;
+/// otherwise it is excluded with the first failing reason, in the order of
+/// `ExclusionReason.allCases`.
+enum Eligibility {
     /// The first reason `record` is excluded, or nil when it counts.
-    public static func exclusionReason(for record: StaffRecord) -> ExclusionReason? {
-        if !matchesCode(record.profile, StaffRecord.socialWorkerProfile) { return .profiloNonAssistenteSociale }
-        if !matchesCode(record.contract, StaffRecord.permanentContract) { return .contrattoNonATempoIndeterminato }
-        if record.employer.kind == .privatoAppalto { return .entePrivatoInAppalto }
-        if record.employer.kind == .terzoSettoreAppalto { return .enteTerzoSettoreInAppalto }
-        if record.employer.kind == .asl && !record.employer.delegatedFunctions && !record.employer.costReimbursed {
-            return .aslSenzaDelega
+    static func exclusionReason(for record: StaffRecord) -> ExclusionReason? {
+        if !record.profile.isSocialWorker { return .profiloNonAssistenteSociale }
+        if !record.contract.isPermanent { return .contrattoNonATempoIndeterminato }
+        switch record.employer.kind {
+        case .privatoAppalto: return .entePrivatoInAppalto
+        case .terzoSettoreAppalto: return .enteTerzoSettoreInAppalto
+        case .asl where !record.employer.delegatedFunctions && !record.employer.costReimbursed: return .aslSenzaDelega
+        default: break
         }
         if !record.employedInTerritorialServices { return .nonImpiegatoNeiServiziTerritoriali }
         return nil
-    }
-
-    /// Whether `text` is `code` written as a person might: `Assistente Sociale`,
-    /// `assistente sociale` and ` assistente-sociale ` all read as `assistente_sociale`
-    /// (ASCII case, spaces and hyphens for underscores, surrounding spaces ignored).
-    static func matchesCode(_ text: String, _ code: String) -> Bool {
-        if text == code { return true }
-        let candidate = Array(text.trimmingSpaces.utf8)
-        let expected = Array(code.utf8)
-        guard candidate.count == expected.count else { return false }
-        for (byte, wanted) in zip(candidate, expected) {
-            var folded = byte
-            if folded >= 0x41 && folded <= 0x5A { folded += 0x20 }
-            if folded == 0x20 || folded == 0x2D { folded = 0x5F }
-            if folded != wanted { return false }
-        }
-        return true
     }
 }

@@ -1,100 +1,121 @@
-/// Parsing of single input fields into domain values, with the Italian message for each failure.
-/// Shared by the JSON and CSV readers so both accept exactly the same values.
-enum FieldParsing {
-    /// The most decimals a percentuale may carry (keeps FTE denominators bounded).
-    static let percentageDecimals = 4
-
-    /// A percentuale of full time, 0 < p ≤ 100; `%` allowed at the end in CSV.
-    static func percentage(_ text: String) -> Result<Fraction, FieldError> {
-        percent(text, allowsZero: false, what: "la percentuale", failure: "percentuale non valida")
-    }
-
-    /// An area share in percent, 0 ≤ p ≤ 100 (empty means 0 in CSV).
-    static func areaShare(_ text: String) -> Result<Fraction, FieldError> {
-        percent(text, allowsZero: true, what: "la quota di un'area", failure: "quota di area non valida")
-    }
-
-    /// The fast paths of the readers: the value when the bytes are a plain, valid value, nil when
-    /// the general function (with its message) must decide. Whatever they accept, the general
-    /// functions accept with the same value.
-    enum Plain {
-        /// A plain percentuale (`100`, `83.33`, `50,5`), 0 < p ≤ 100.
-        static func percentage(_ bytes: UnsafeBufferPointer<UInt8>) -> Fraction? {
-            guard let value = DecimalParser.plainDecimal(bytes, maximumDecimals: percentageDecimals), value > .zero, value <= Fraction(100) else {
-                return nil
-            }
-            return value
+/// Reading single fields typed by people into the model's values, with the Italian message of
+/// each failure. Every reader (JSON, CSV, workbook, the command's options) goes through these,
+/// so all accept exactly the same values; the rules themselves live in the model's types
+/// (``WorkShare``, ``Residents``, ``ServicePeriod``).
+package enum FieldParsing {
+    /// A decimal number with at most `maximumDecimals` decimals: `22,5`, `22.5`, `1.234,56`.
+    package static func decimal(_ text: String, maximumDecimals: Int, what: String) throws(InvalidValue) -> Fraction {
+        switch DecimalParser.parseDecimal(text, maximumDecimals: maximumDecimals) {
+        case .success(let value): return value
+        case .failure(let error): throw InvalidValue(.numeroNonValido, "\(what) non valido «\(text)»: \(error)")
         }
-
-        /// A plain area share, 0 ≤ p ≤ 100.
-        static func areaShare(_ bytes: UnsafeBufferPointer<UInt8>) -> Fraction? {
-            guard let value = DecimalParser.plainDecimal(bytes, maximumDecimals: percentageDecimals), value <= Fraction(100) else { return nil }
-            return value
-        }
-
-        /// A date written in exactly 10 bytes.
-        static func date(_ bytes: UnsafeBufferPointer<UInt8>) -> CivilDate? { CivilDate.parse(utf8: bytes) }
     }
 
-    /// A percent value with at most 4 decimals, in (0, 100] or [0, 100]; a final `%` is allowed.
-    private static func percent(_ text: String, allowsZero: Bool, what: String, failure: String) -> Result<Fraction, FieldError> {
-        var trimmed = Substring(text)
-        if trimmed.utf8.last == UInt8(ascii: " ") || trimmed.utf8.last == UInt8(ascii: "%") {
+    /// A share given in percent (a final `%` allowed): 1 < p ≤ 100, up to 15 decimals.
+    package static func percentage(_ text: String) throws(InvalidValue) -> WorkShare {
+        var trimmed = Substring(text.trimmingSpaces)
+        if trimmed.last == "%" {
+            trimmed.removeLast()
             while trimmed.last == " " { trimmed.removeLast() }
-            if trimmed.last == "%" { trimmed.removeLast() }
         }
-        switch DecimalParser.parseDecimal(String(trimmed), maximumDecimals: percentageDecimals) {
-        case .success(let value):
-            let inRange = (allowsZero ? value >= .zero : value > .zero) && value <= Fraction(100)
-            guard inRange else {
-                let bounds = allowsZero ? "tra 0 e 100" : "maggiore di 0 e al massimo 100"
-                return .failure("\(what) deve essere \(bounds) (indicato: \(text))")
-            }
-            return .success(value)
-        case .failure(let error):
-            return .failure("\(failure) «\(text)»: \(error)")
+        let value = try decimal(String(trimmed), maximumDecimals: Bounds.percentageDecimals, what: "percentuale")
+        return try WorkShare(percent: value)
+    }
+
+    /// A share given as weekly hours over the full-time hours (empty: 36).
+    package static func hours(weekly: String, fullTime: String) throws(InvalidValue) -> WorkShare {
+        let hours = try decimal(weekly, maximumDecimals: 4, what: "ore settimanali")
+        let full = fullTime.trimmingSpaces.isEmpty ? WorkShare.defaultFullTimeHours : try decimal(fullTime, maximumDecimals: 4, what: "ore del tempo pieno")
+        return try WorkShare(weeklyHours: hours, fullTimeHours: full)
+    }
+
+    /// An area share in percent, 0 ≤ p ≤ 100 (empty: 0), up to 15 decimals; a final `%` allowed.
+    package static func areaShare(_ text: String) throws(InvalidValue) -> Fraction {
+        var trimmed = Substring(text.trimmingSpaces)
+        if trimmed.isEmpty { return .zero }
+        if trimmed.last == "%" {
+            trimmed.removeLast()
+            while trimmed.last == " " { trimmed.removeLast() }
         }
+        let value = try decimal(String(trimmed), maximumDecimals: Bounds.percentageDecimals, what: "quota di area")
+        guard !value.isNegative, value <= Fraction(100) else {
+            throw InvalidValue(.ripartizioneAree, "la quota di un'area deve essere tra 0 e 100 (indicato: \(text))")
+        }
+        return value
+    }
+
+    /// An FTE figure from 0 to 10 million, up to 6 decimals.
+    package static func fte(_ text: String) throws(InvalidValue) -> Fraction {
+        let value = try decimal(text, maximumDecimals: 6, what: "FTE")
+        guard !value.isNegative, value <= Fraction(Bounds.maximumFTE) else {
+            throw InvalidValue(.fteNonValidi, "FTE non validi: \(text) (devono essere tra 0 e \(NumberFormatting.italian(Bounds.maximumFTE)))")
+        }
+        return value
     }
 
     /// A date `AAAA-MM-GG` or `GG/MM/AAAA`.
-    static func date(_ text: String) -> Result<CivilDate, FieldError> {
+    package static func date(_ text: String) throws(InvalidValue) -> CivilDate {
         let trimmed = text.trimmingSpaces
-        if let date = CivilDate.parse(trimmed) { return .success(date) }
-        if trimmed.looksLikeDate {
-            return .failure("data inesistente «\(text)»")
-        }
-        return .failure("data non valida «\(text)»: scrivi AAAA-MM-GG oppure GG/MM/AAAA")
+        if let date = CivilDate.parse(trimmed) { return date }
+        if trimmed.looksLikeDate { throw InvalidValue(.dataNonValida, "data inesistente «\(text)»") }
+        throw InvalidValue(.dataNonValida, "data non valida «\(text)»: scrivi AAAA-MM-GG oppure GG/MM/AAAA")
     }
 
     /// Residents: a positive whole number (Italian thousands allowed), at most 100 million.
-    static func residents(_ text: String) -> Result<Int, FieldError> {
+    package static func residents(_ text: String) throws(InvalidValue) -> Int {
         switch DecimalParser.parseInteger(text) {
         case .success(let value):
-            guard value > 0 else { return .failure("la popolazione deve essere un numero intero positivo (indicato: \(text))") }
-            guard value <= ContributionError.maximumPopulation else { return .failure("popolazione fuori misura: \(text)") }
-            return .success(value)
+            try Residents.check(value)
+            return value
         case .failure(let error):
-            return .failure("popolazione non valida «\(text)»: \(error)")
+            throw InvalidValue(.popolazioneNonValida, "popolazione non valida «\(text)»: \(error)")
         }
     }
 
-    /// A boolean: `si`/`sì`/`no`, `vero`/`falso`, `true`/`false`, `1`/`0`; nil for empty.
-    static func boolean(_ text: String) -> Result<Bool?, FieldError> {
+    /// A yes/no value: `si`/`sì`/`s`/`x`, `no`/`n`, `vero`/`falso`, `true`/`false`, `1`/`0`;
+    /// nil for an empty text (the default applies).
+    package static func boolean(_ text: String) throws(InvalidValue) -> Bool? {
         switch text.trimmingSpaces.lowercased() {
-        case "": .success(nil)
-        case "si", "sì", "s", "vero", "true", "1", "x": .success(true)
-        case "no", "n", "falso", "false", "0": .success(false)
-        default: .failure("valore sì/no non valido «\(text)»: usa si/no, vero/falso, true/false, 1/0")
+        case "": return nil
+        case "si", "sì", "s", "vero", "true", "1", "x": return true
+        case "no", "n", "falso", "false", "0": return false
+        default: throw InvalidValue(.valoreSiNo, "valore sì/no non valido «\(text)»: usa si/no (anche s/n, x per sì), vero/falso, true/false, 1/0")
         }
     }
 
-    /// A year written as four digits.
-    static func year(_ text: String) -> Result<Int, FieldError> {
+    /// A year written as four digits, 1900-2200.
+    package static func year(_ text: String) throws(InvalidValue) -> Int {
         let trimmed = text.trimmingSpaces
-        guard trimmed.utf8.count == 4, let value = Int(trimmed), (1900...2200).contains(value) else {
-            return .failure("anno non valido «\(text)»")
+        guard trimmed.utf8.count == 4, let value = Int(trimmed), Bounds.dateYears.contains(value) else {
+            throw InvalidValue(.annoNonValido, "anno non valido «\(text)» (quattro cifre, es. 2025)")
         }
-        return .success(value)
+        return value
+    }
+
+    /// An amount in euro, 0 to one thousand billion: `12.000` and `180.000.000,00` (Italian
+    /// thousands), `1000.5`, `45000`. A dot followed by three digits groups thousands (money has
+    /// two decimals), in every input and option alike.
+    package static func euros(_ text: String, what: String) throws(InvalidValue) -> EuroCents {
+        let value: Fraction
+        if case .success(let whole) = DecimalParser.parseInteger(text) {
+            value = Fraction(whole)
+        } else {
+            value = try decimal(text, maximumDecimals: 2, what: what)
+        }
+        guard !value.isNegative else { throw InvalidValue(.importoNonValido, "\(what) non può essere negativo (indicato: \(text))") }
+        guard value <= Fraction(Bounds.maximumEuros) else {
+            throw InvalidValue(.importoNonValido, "\(what) fuori misura: \(text) (al massimo \(NumberFormatting.italian(Bounds.maximumEuros)) euro)")
+        }
+        return EuroCents.rounding(euros: value)
+    }
+
+    /// A JSON number read exactly, at most `maximumDecimals` decimals; an exponent is refused
+    /// with a clear message (write the number plainly).
+    package static func jsonNumber(_ text: String, maximumDecimals: Int, what: String) throws(InvalidValue) -> Fraction {
+        if text.utf8.contains(where: { $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }) {
+            throw InvalidValue(.numeroNonValido, "\(what) scritto con l'esponente («\(text)»): scrivi il numero per esteso")
+        }
+        return try decimal(text, maximumDecimals: maximumDecimals, what: what)
     }
 }
 
@@ -118,12 +139,4 @@ extension String {
         }
         return digits && ((bytes[4] == UInt8(ascii: "-") && bytes[7] == UInt8(ascii: "-")) || (bytes[2] == UInt8(ascii: "/") && bytes[5] == UInt8(ascii: "/")))
     }
-}
-
-/// The Italian message of a field that cannot be read.
-struct FieldError: Error, Sendable, ExpressibleByStringInterpolation {
-    let message: String
-
-    init(stringLiteral value: String) { message = value }
-    init(stringInterpolation: DefaultStringInterpolation) { message = String(stringInterpolation: stringInterpolation) }
 }

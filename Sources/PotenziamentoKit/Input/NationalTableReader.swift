@@ -1,58 +1,67 @@
-/// Reads a national table (`riparto`): CSV `codice;denominazione;popolazione;fte` and optionally
-/// `pregresso`, with the same conventions as the roster CSV (separator detection, decimal comma,
-/// BOM, CRLF, Windows-1252).
+/// Reads a national table (`riparto`, INTERFACE.md): `codice;denominazione;popolazione;fte` and
+/// optionally `pregresso`, with the conventions of the roster CSV (separator, decimal comma, BOM,
+/// CRLF, Windows-1252, example rows).
 public enum NationalTableReader {
-    /// The entries of `text` (from `file`), or an error listing every problem with its line.
-    public static func read(text: String, file: String) throws(InputError) -> [AllocationEntry] {
-        var diagnostics = Diagnostics()
-        guard
-            let table = CSVTable(
-                text: text, file: file, required: ["codice", "denominazione", "popolazione", "fte"], optional: ["pregresso"],
-                diagnostics: &diagnostics)
-        else { throw InputError(diagnostics: diagnostics.all) }
-        var entries: [AllocationEntry] = []
-        entries.reserveCapacity(table.rows.count)
-        var seen: [String: Int] = [:]
-        for row in table.rows {
-            let code = table.value(row, "codice")
-            if code.isEmpty { diagnostics.error(table.place(row, "codice"), "codice dell'ambito vuoto") }
-            if let line = seen[code] { diagnostics.error(table.place(row, "codice"), "ambito \(code) ripetuto (già alla riga \(line))") }
-            seen[code] = row.line
-            let population = FieldParsing.residents(table.value(row, "popolazione")).report(at: table.place(row, "popolazione"), into: &diagnostics)
-            let fteText = table.value(row, "fte")
-            var fte: Fraction?
-            switch DecimalParser.parseDecimal(fteText, maximumDecimals: 6) {
-            case .success(let value) where !value.isNegative && value <= ContributionError.maximumFTE: fte = value
-            case .success: diagnostics.error(table.place(row, "fte"), "FTE non validi: \(fteText) (devono essere tra 0 e 10 milioni)")
-            case .failure(let error): diagnostics.error(table.place(row, "fte"), "FTE non validi «\(fteText)»: \(error)")
-            }
-            var previous = EuroCents.zero
-            let previousText = table.value(row, "pregresso")
-            if !previousText.isEmpty {
-                switch DecimalParser.parseDecimal(previousText, maximumDecimals: 2) {
-                case .success(let value) where !value.isNegative: previous = EuroCents.rounding(euros: value)
-                case .success: diagnostics.error(table.place(row, "pregresso"), "il pregresso non può essere negativo")
-                case .failure(let error): diagnostics.error(table.place(row, "pregresso"), "importo non valido «\(previousText)»: \(error)")
-                }
-            }
-            if let population, let fte, !code.isEmpty {
-                entries.append(
-                    AllocationEntry(
-                        code: code, name: table.value(row, "denominazione"), population: population, fte: fte,
-                        previous: previous, place: table.place(row)))
-            }
-        }
-        if table.rows.isEmpty { diagnostics.error(SourcePlace(file: file, position: .file), "la tabella non ha righe di dati") }
-        if diagnostics.hasErrors { throw InputError(diagnostics: diagnostics.errors) }
-        return entries
+    /// A national table read from a file.
+    public struct Loaded: Sendable {
+        /// The entries, in input order.
+        public let entries: [AllocationEntry]
+        /// Warnings (encoding, example rows).
+        public let warnings: [InputDiagnostic]
     }
 
     /// Reads the table at `path`.
-    public static func load(path: String) throws(InputError) -> (entries: [AllocationEntry], warnings: [InputDiagnostic]) {
-        if !RosterLoader.isRegularFile(path) {
-            throw InputError(SourcePlace(file: path, position: .file), "file inesistente", isUnreadable: true)
+    ///
+    /// - Throws: ``InputError`` listing every problem with its line.
+    public static func load(path: String) throws(InputError) -> Loaded {
+        let bytes = try InputFile.bytes(path)
+        let (text, warning) = try InputFile.text(bytes, file: path, allowsWindows1252: true)
+        var diagnostics = Diagnostics()
+        if let warning { diagnostics.append(warning) }
+        guard
+            let table = CSVTable(
+                utf8: text.utf8Bytes, file: path, required: ["codice", "denominazione", "popolazione", "fte"], optional: ["pregresso"],
+                diagnostics: &diagnostics)
+        else { throw InputError(diagnostics: diagnostics.all) }
+        let entries = read(table, diagnostics: &diagnostics)
+        if diagnostics.hasErrors { throw InputError(diagnostics: diagnostics.all) }
+        return Loaded(entries: entries, warnings: diagnostics.warnings)
+    }
+
+    static func read(_ table: some CellTable, diagnostics: inout Diagnostics) -> [AllocationEntry] {
+        let header = table.header
+        let code = header.index(of: "codice")
+        let name = header.index(of: "denominazione")
+        let population = header.index(of: "popolazione")
+        let fte = header.index(of: "fte")
+        let previous = header.index(of: "pregresso")
+        if table.rowCount > Bounds.maximumAmbiti {
+            diagnostics.error(.troppiDati, SourcePlace(file: table.file), Bounds.tooMany("ambiti", table.rowCount, maximum: Bounds.maximumAmbiti))
+            return []
         }
-        let (text, warning) = try RosterLoader.decodedFile(path)
-        return (try read(text: text, file: path), warning.map { [$0] } ?? [])
+        var entries: [AllocationEntry] = []
+        entries.reserveCapacity(table.rowCount)
+        var seen: [String: Int] = [:]
+        for row in 0..<table.rowCount {
+            let codeText = table.text(row, code).trimmingSpaces
+            if let line = seen[codeText], !codeText.isEmpty {
+                diagnostics.error(.ambitoRipetuto, table.place(row, code), "ambito \(codeText) ripetuto (già alla riga \(line))")
+            }
+            seen[codeText] = table.line(of: row)
+            let residents = diagnostics.value(at: table.place(row, population)) { () throws(InvalidValue) in try FieldParsing.residents(table.text(row, population)) }
+            let figure = diagnostics.value(at: table.place(row, fte)) { () throws(InvalidValue) in try FieldParsing.fte(table.text(row, fte)) }
+            let earlier =
+                table.isEmpty(row, previous)
+                ? EuroCents.zero
+                : diagnostics.value(at: table.place(row, previous)) { () throws(InvalidValue) in try FieldParsing.euros(table.text(row, previous), what: "pregresso") }
+            guard let residents, let figure, let earlier else { continue }
+            if let entry = diagnostics.value(at: table.place(row, code), { () throws(InvalidValue) in
+                try AllocationEntry(code: codeText, name: table.text(row, name).trimmingSpaces, population: residents, fte: figure, previous: earlier)
+            }) {
+                entries.append(entry)
+            }
+        }
+        if table.rowCount == 0 { diagnostics.error(.nessunDato, SourcePlace(file: table.file), "la tabella non ha righe di dati") }
+        return entries
     }
 }

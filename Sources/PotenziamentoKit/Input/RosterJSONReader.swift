@@ -1,358 +1,439 @@
-/// Reads one ATS from a `potenziamento.ambito.v1` JSON document (shared/spec/INTERFACE.md).
-///
-/// Every problem is collected in one pass, each with its JSON path
-/// (`personale[3].periodi[0].al`); unknown keys are errors, so a typo is never ignored.
-public enum RosterJSONReader {
+import PotenziamentoFormats
+
+/// Reads one ATS from a `potenziamento.ambito.v1` JSON document (INTERFACE.md) straight into
+/// the model: one pass of a pull reader, no tree of nodes, every record built through the model's
+/// validating initialisers. Every problem is collected with its JSON path
+/// (`personale[3].periodi[0].al`); unknown keys are errors, so a typo is never ignored. A syntax
+/// error stops the reading at its line and column.
+struct RosterJSONReader {
     /// The format identifier of the input.
-    public static let format = "potenziamento.ambito.v1"
+    static let format = "potenziamento.ambito.v1"
 
-    /// The roster in `text` (from `file`) and the problems found reading it. When the document
-    /// can be parsed, the roster holds every record that was read cleanly, even if others had
-    /// errors, so that the validator can still check them in the same pass; callers must not
-    /// assess a roster whose diagnostics have errors (``RosterLoader`` never does).
-    public static func read(text: String, file: String, maximumRecords: Int = RosterLimits.maximumRecords) -> (roster: Roster?, diagnostics: Diagnostics) {
-        read(text: text, file: file, maximumRecords: maximumRecords, fastPath: true)
-    }
+    private var reader: JSONReader
+    private let file: String
+    private let maximumRecords: Int
+    private(set) var diagnostics = Diagnostics()
 
-    /// As ``read(text:file:maximumRecords:)``; `fastPath` false reads every record through the
-    /// general parser (tests compare both).
-    static func read(text: String, file: String, maximumRecords: Int, fastPath: Bool) -> (roster: Roster?, diagnostics: Diagnostics) {
-        var text = text
-        return text.withUTF8 { read(utf8: $0, file: file, maximumRecords: maximumRecords, fastPath: fastPath) }
-    }
-
-    /// As ``read(text:file:maximumRecords:)`` on well-formed UTF-8 bytes (a file's own buffer,
-    /// see ``TextDecoding``).
-    static func read(
-        utf8 bytes: UnsafeBufferPointer<UInt8>, file: String, maximumRecords: Int = RosterLimits.maximumRecords, fastPath: Bool = true
-    ) -> (roster: Roster?, diagnostics: Diagnostics) {
-        var diagnostics = Diagnostics()
-        let root = SourcePlace(file: file, position: .json(.root))
-        let staffPath = JSONPath(parent: .root, key: "personale")
-        let staffPlace = SourcePlace(file: file, position: .json(staffPath))
-        let document: JSONNode
-        // The staff records are decoded as the parser meets them (a large roster is never held as a
-        // tree). The state the parser's callbacks change is one value: one exclusivity check a call.
-        var stream = StaffStream(decoder: StaffRecordJSONDecoder(file: file, staffPath: staffPath))
-        // Room for the records up front (a record takes well over 128 bytes of JSON): growing the
-        // array would copy it several times. Capacity never touched costs no memory.
-        stream.staff.reserveCapacity(min(bytes.count / 128, maximumRecords))
-        let fastElement: JSONParser.FastElementDecoder = { bytes, start, index in
-            stream.decode(bytes, at: start, index: index, maximumRecords: maximumRecords)
-        }
-        let parsed = JSONParser.parse(utf8: bytes, streaming: "personale", fastElement: fastPath ? fastElement : nil) { node, index in
-            stream.count += 1
-            guard stream.count <= maximumRecords else { return }
-            if let record = readStaff(node, place: staffPlace.element(index), diagnostics: &diagnostics) { stream.staff.append(record) }
-        }
-        // Moved out, not shared: a later change to `staff` must not copy every record.
-        var staff: [StaffRecord] = []
-        swap(&staff, &stream.staff)
-        let streamedRecords = stream.count
-        switch parsed {
-        case .success(let node): document = node
-        case .failure(let error):
-            diagnostics.error(SourcePlace(file: file, position: .file), error.description)
+    /// The roster in the UTF-8 `bytes` of `file`, or nil; the diagnostics either way.
+    static func read(utf8 bytes: UnsafeBufferPointer<UInt8>, file: String, maximumRecords: Int = Bounds.maximumRecords) -> (
+        roster: Roster?, diagnostics: Diagnostics
+    ) {
+        var decoder = RosterJSONReader(reader: JSONReader(bytes), file: file, maximumRecords: maximumRecords)
+        do {
+            let roster = try decoder.document()
+            try decoder.reader.finish()
+            return (roster, decoder.diagnostics)
+        } catch {
+            let (line, column) = decoder.reader.position(of: error.offset)
+            var diagnostics = decoder.diagnostics
+            diagnostics.error(.sintassiJSON, SourcePlace(file: file, position: .text(line: line, column: column)), "JSON non valido: \(error.message)")
             return (nil, diagnostics)
         }
-        if streamedRecords > maximumRecords {
-            diagnostics.error(staffPlace, RosterLimits.tooManyRecords(streamedRecords, maximum: maximumRecords))
-            staff = []
-        }
-        guard let fields = JSONFields(document, place: root, allowed: Keys.document, diagnostics: &diagnostics) else {
-            return (nil, diagnostics)
-        }
-        switch fields.string("formato", required: true, diagnostics: &diagnostics) {
-        case .some(format), .none: break
-        case .some(let other):
-            diagnostics.error(root.field("formato"), "formato «\(other)» non riconosciuto: atteso «\(format)»")
-        }
-        var ambito = Ambito(code: "", name: "")
-        if let node = fields.node("ambito", required: true, diagnostics: &diagnostics),
-            let object = JSONFields(
-                node, place: root.field("ambito"),
-                allowed: Keys.ambito, diagnostics: &diagnostics)
-        {
-            ambito.code = object.string("codice", required: true, diagnostics: &diagnostics) ?? ""
-            ambito.name = object.string("denominazione", required: true, diagnostics: &diagnostics) ?? ""
-            ambito.region = object.string("regione", required: false, diagnostics: &diagnostics)
-            ambito.allFunctionsDelegatedToLead = object.bool("funzioniDelegateAlCapofila", diagnostics: &diagnostics) ?? false
-        }
+    }
+
+    private init(reader: JSONReader, file: String, maximumRecords: Int) {
+        self.reader = reader
+        self.file = file
+        self.maximumRecords = maximumRecords
+    }
+
+    private func place(_ path: JSONPath) -> SourcePlace { SourcePlace(file: file, position: .json(path)) }
+
+    // MARK: Document
+
+    private mutating func document() throws(JSONSyntaxError) -> Roster? {
+        let root = JSONPath.root
+        guard try expect(.object, at: root) else { return nil }
+        var ambito: Ambito?
         var municipalities: [Municipality] = []
-        for (index, node) in fields.array("comuni", required: true, diagnostics: &diagnostics).enumerated() {
-            if let municipality = readMunicipality(node, place: root.field("comuni").element(index), diagnostics: &diagnostics) {
-                municipalities.append(municipality)
-            }
-        }
-        // Present only when `personale` is not an array (streaming left it empty otherwise).
-        var staffNodes = fields.array("personale", required: true, diagnostics: &diagnostics)
-        if staffNodes.count > maximumRecords {
-            diagnostics.error(root.field("personale"), RosterLimits.tooManyRecords(staffNodes.count, maximum: maximumRecords))
-            staffNodes = []
-        }
-        staff.reserveCapacity(staffNodes.count)
-        for (index, node) in staffNodes.enumerated() {
-            if let record = readStaff(node, place: root.field("personale").element(index), diagnostics: &diagnostics) {
-                staff.append(record)
-            }
-        }
-        return (Roster(ambito: ambito, municipalities: municipalities, staff: staff, source: file), diagnostics)
-    }
-
-    /// The records of `personale` read so far, and the fast decoder.
-    struct StaffStream {
-        var decoder: StaffRecordJSONDecoder
         var staff: [StaffRecord] = []
-        /// How many elements of `personale` were met (read or not).
-        var count = 0
-
-        /// Decodes the element at `start` on the fast path and keeps it; the position after it, or
-        /// nil to leave it to the general parser.
-        mutating func decode(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int, index: Int, maximumRecords: Int) -> Int? {
-            guard count < maximumRecords, let (record, end) = decoder.decode(bytes, at: start, index: index) else { return nil }
-            count += 1
-            staff.append(record)
-            return end
-        }
-    }
-
-    /// The keys each object may have (unknown keys are errors).
-    enum Keys {
-        static let document = ["formato", "ambito", "comuni", "personale"]
-        static let ambito = ["codice", "denominazione", "regione", "funzioniDelegateAlCapofila"]
-        static let comune = ["codiceIstat", "denominazione", "popolazione"]
-        static let person = ["id", "profilo", "contratto", "ente", "periodi", "aree", "impiegatoNeiServiziTerritoriali"]
-        static let employer = ["tipo", "codiceIstat", "delegaFunzioni", "costoRimborsato"]
-        static let period = ["dal", "al", "percentuale"]
-    }
-
-    static func readMunicipality(_ node: JSONNode, place: SourcePlace, diagnostics: inout Diagnostics) -> Municipality? {
-        guard let fields = JSONFields(node, place: place, allowed: Keys.comune, diagnostics: &diagnostics) else {
-            return nil
-        }
-        let code = fields.string("codiceIstat", required: true, diagnostics: &diagnostics)
-        let name = fields.string("denominazione", required: true, diagnostics: &diagnostics)
-        var residents: Residents?
-        if let population = fields.node("popolazione", required: true, diagnostics: &diagnostics) {
-            let populationPlace = place.field("popolazione")
-            switch population {
-            case .number(let text):
-                switch FieldParsing.residents(text) {
-                case .success(let value): residents = .constant(value)
-                case .failure(let error): diagnostics.error(populationPlace, error.message)
+        var seen = Set<String>()
+        try reader.beginObject()
+        while let key = try reader.nextKey() {
+            let path = root.appending(key: key)
+            guard try known(key, in: ["formato", "ambito", "comuni", "personale"], seen: &seen, at: path) else { continue }
+            switch key {
+            case "formato":
+                if let text = try string(at: path), text != Self.format {
+                    diagnostics.error(.formatoDocumento, place(path), "formato «\(text)» non riconosciuto: atteso «\(Self.format)»")
                 }
-            case .object(let members):
-                var table: [Int: Int] = [:]
-                for member in members {
-                    let yearPlace = populationPlace.field(member.key)
-                    guard case .success(let year) = FieldParsing.year(member.key) else {
-                        diagnostics.error(yearPlace, "la chiave «\(member.key)» deve essere un anno (es. \"2025\")")
-                        continue
-                    }
-                    guard case .number(let text) = member.value else {
-                        diagnostics.error(yearPlace, "deve essere un numero intero, trovato \(member.value.kindName)")
-                        continue
-                    }
-                    if table[year] != nil { diagnostics.error(yearPlace, "anno \(year) indicato due volte") }
-                    switch FieldParsing.residents(text) {
-                    case .success(let value): table[year] = value
-                    case .failure(let error): diagnostics.error(yearPlace, error.message)
-                    }
+            case "ambito": ambito = try readAmbito(at: path)
+            case "comuni":
+                guard try expect(.array, at: path) else { continue }
+                try reader.beginArray()
+                var index = 0
+                while try reader.nextElement() {
+                    if let municipality = try readMunicipality(at: path.appending(index: index)) { municipalities.append(municipality) }
+                    index += 1
                 }
-                if members.isEmpty { diagnostics.error(populationPlace, "nessun anno indicato") }
-                residents = .byYear(table)
             default:
-                diagnostics.error(populationPlace, "deve essere un numero intero o un oggetto anno → residenti, trovato \(population.kindName)")
+                guard try expect(.array, at: path) else { continue }
+                try reader.beginArray()
+                var index = 0
+                while try reader.nextElement() {
+                    if index >= maximumRecords {
+                        try reader.skipValue()
+                    } else if let record = try readStaff(at: path.appending(index: index)) {
+                        staff.append(record)
+                    }
+                    index += 1
+                }
+                if index > maximumRecords {
+                    diagnostics.error(.troppiDati, place(path), Bounds.tooMany("record", index, maximum: maximumRecords))
+                }
             }
         }
-        guard let code, let name, let residents else { return nil }
-        return Municipality(istatCode: code, name: name, residents: residents, place: place)
+        for key in ["formato", "ambito", "comuni", "personale"] where !seen.contains(key) {
+            diagnostics.error(.campoMancante, place(root.appending(key: key)), "manca il campo obbligatorio «\(key)»")
+        }
+        guard let ambito, !diagnostics.hasErrors else { return nil }
+        return Roster.checked(ambito: ambito, municipalities: municipalities, staff: staff, source: file, into: &diagnostics)
     }
 
-    static func readStaff(_ node: JSONNode, place: SourcePlace, diagnostics: inout Diagnostics) -> StaffRecord? {
-        guard let fields = JSONFields(node, place: place, allowed: Keys.person, diagnostics: &diagnostics) else { return nil }
+    private mutating func readAmbito(at path: JSONPath) throws(JSONSyntaxError) -> Ambito? {
+        guard try expect(.object, at: path) else { return nil }
+        var code: String?
+        var name: String?
+        var region: String?
+        var delegated = false
+        var seen = Set<String>()
+        try reader.beginObject()
+        while let key = try reader.nextKey() {
+            let field = path.appending(key: key)
+            guard try known(key, in: ["codice", "denominazione", "regione", "funzioniDelegateAlCapofila"], seen: &seen, at: field) else { continue }
+            switch key {
+            case "codice": code = try string(at: field)
+            case "denominazione": name = try string(at: field)
+            case "regione": region = try string(at: field, nullable: true)
+            default: delegated = try bool(at: field) ?? false
+            }
+        }
+        try missing(["codice", "denominazione"], seen: seen, at: path)
+        guard let code, let name else { return nil }
+        return diagnostics.value(at: place(path)) { () throws(InvalidValue) in
+            try Ambito(code: code, name: name, region: region, allFunctionsDelegatedToLead: delegated)
+        }
+    }
+
+    private mutating func readMunicipality(at path: JSONPath) throws(JSONSyntaxError) -> Municipality? {
+        guard try expect(.object, at: path) else { return nil }
+        var code: String?
+        var name: String?
+        var residents: Residents?
+        var seen = Set<String>()
         let errorsBefore = diagnostics.errorCount
-        let id = fields.string("id", required: true, diagnostics: &diagnostics) ?? ""
-        let profile = fields.string("profilo", required: true, diagnostics: &diagnostics) ?? ""
-        let contract = fields.string("contratto", required: true, diagnostics: &diagnostics) ?? ""
-        var employer = Employer(kind: .comune)
-        if let node = fields.node("ente", required: true, diagnostics: &diagnostics),
-            let ente = JSONFields(node, place: place.field("ente"), allowed: Keys.employer, diagnostics: &diagnostics)
-        {
-            if let kind = ente.string("tipo", required: true, diagnostics: &diagnostics) {
-                if let parsed = EmployerKind(rawValue: kind) {
-                    employer.kind = parsed
+        try reader.beginObject()
+        while let key = try reader.nextKey() {
+            let field = path.appending(key: key)
+            guard try known(key, in: ["codiceIstat", "denominazione", "popolazione"], seen: &seen, at: field) else { continue }
+            switch key {
+            case "codiceIstat": code = try string(at: field)
+            case "denominazione": name = try string(at: field)
+            default: residents = try readResidents(at: field)
+            }
+        }
+        try missing(["codiceIstat", "denominazione", "popolazione"], seen: seen, at: path)
+        guard let code, let name, let residents, diagnostics.errorCount == errorsBefore else { return nil }
+        let municipalityPlace = place(path)
+        return diagnostics.value(at: municipalityPlace) { () throws(InvalidValue) in
+            try Municipality(istatCode: code, name: name, residents: residents, place: municipalityPlace)
+        }
+    }
+
+    private mutating func readResidents(at path: JSONPath) throws(JSONSyntaxError) -> Residents? {
+        switch try reader.peek() {
+        case .number:
+            let text = try reader.readNumber()
+            return diagnostics.value(at: place(path)) { () throws(InvalidValue) in try Residents(try Self.integer(text, what: "popolazione")) }
+        case .object:
+            var table: [Int: Int] = [:]
+            var valid = true
+            try reader.beginObject()
+            while let key = try reader.nextKey() {
+                let field = path.appending(key: key)
+                guard let year = diagnostics.value(at: place(field), { () throws(InvalidValue) in try FieldParsing.year(key) }) else {
+                    valid = false
+                    try reader.skipValue()
+                    continue
+                }
+                if table[year] != nil {
+                    diagnostics.error(.campoRipetuto, place(field), "anno \(year) indicato due volte")
+                    valid = false
+                }
+                guard try expect(.number, at: field) else {
+                    valid = false
+                    continue
+                }
+                let text = try reader.readNumber()
+                if let count = diagnostics.value(at: place(field), { () throws(InvalidValue) in
+                    let count = try Self.integer(text, what: "popolazione")
+                    try Residents.check(count)
+                    return count
+                }) {
+                    table[year] = count
                 } else {
-                    diagnostics.error(place.field("ente").field("tipo"), RosterVocabulary.unknownEmployerMessage(kind))
+                    valid = false
                 }
             }
-            employer.istatCode = ente.string("codiceIstat", required: false, diagnostics: &diagnostics)
-            employer.delegatedFunctions = ente.bool("delegaFunzioni", diagnostics: &diagnostics) ?? false
-            employer.costReimbursed = ente.bool("costoRimborsato", diagnostics: &diagnostics) ?? false
+            guard valid else { return nil }
+            return diagnostics.value(at: place(path)) { () throws(InvalidValue) in try Residents(byYear: table) }
+        default:
+            diagnostics.error(
+                .tipoErrato, place(path), "deve essere un numero intero o un oggetto anno → residenti, trovato \(try reader.peek().name)")
+            try reader.skipValue()
+            return nil
         }
+    }
+
+    // MARK: Staff
+
+    private mutating func readStaff(at path: JSONPath) throws(JSONSyntaxError) -> StaffRecord? {
+        guard try expect(.object, at: path) else { return nil }
+        let recordPlace = place(path)
+        let errorsBefore = diagnostics.errorCount
+        var id: PersonID?
+        var profile: Profile?
+        var contract: Contract?
+        var employer: Employer?
         var periods: [ServicePeriod] = []
-        let periodNodes = fields.array("periodi", required: true, diagnostics: &diagnostics)
-        for (index, node) in periodNodes.enumerated() {
-            let periodPlace = place.field("periodi").element(index)
-            guard let period = JSONFields(node, place: periodPlace, allowed: Keys.period, diagnostics: &diagnostics) else { continue }
-            let start = period.string("dal", required: true, diagnostics: &diagnostics).flatMap { text in
-                FieldParsing.date(text).report(at: periodPlace.field("dal"), into: &diagnostics)
-            }
-            let end = period.string("al", required: false, diagnostics: &diagnostics).flatMap { text in
-                FieldParsing.date(text).report(at: periodPlace.field("al"), into: &diagnostics)
-            }
-            let percentage = period.numberText("percentuale", required: true, diagnostics: &diagnostics).flatMap { text in
-                FieldParsing.percentage(text).report(at: periodPlace.field("percentuale"), into: &diagnostics)
-            }
-            // `"al": null` is an open-ended period, like an omitted `al`.
-            let openEnded = (period.node("al") ?? .null) == .null
-            if let start, let percentage, openEnded || end != nil {
-                periods.append(ServicePeriod(start: start, end: end, percentage: percentage, place: periodPlace))
-            }
-        }
-        var areas: [ActivityArea: Fraction] = [:]
-        if let node = fields.node("aree", required: false, diagnostics: &diagnostics) {
-            let areasPlace = place.field("aree")
-            if case .object(let members) = node {
-                for member in members {
-                    let areaPlace = areasPlace.field(member.key)
-                    guard let area = ActivityArea(rawValue: member.key) else {
-                        diagnostics.error(areaPlace, RosterVocabulary.unknownAreaMessage(member.key))
-                        continue
-                    }
-                    guard case .number(let text) = member.value else {
-                        diagnostics.error(areaPlace, "deve essere un numero, trovato \(member.value.kindName)")
-                        continue
-                    }
-                    if areas[area] != nil { diagnostics.error(areaPlace, "area indicata due volte") }
-                    if let share = FieldParsing.areaShare(text).report(at: areaPlace, into: &diagnostics) { areas[area] = share }
+        var areas = AreaSplit.unspecified
+        var employed = true
+        var seen = Set<String>()
+        try reader.beginObject()
+        while let key = try reader.nextKey() {
+            let field = path.appending(key: key)
+            guard
+                try known(
+                    key, in: ["id", "profilo", "contratto", "ente", "periodi", "aree", "impiegatoNeiServiziTerritoriali"], seen: &seen, at: field)
+            else { continue }
+            switch key {
+            case "id":
+                if let text = try string(at: field) { id = diagnostics.value(at: place(field)) { () throws(InvalidValue) in try PersonID(text) } }
+            case "profilo":
+                if let text = try string(at: field) { profile = diagnostics.value(at: place(field)) { () throws(InvalidValue) in try Profile(text) } }
+            case "contratto":
+                if let text = try string(at: field) { contract = diagnostics.value(at: place(field)) { () throws(InvalidValue) in try Contract(text) } }
+            case "ente": employer = try readEmployer(at: field)
+            case "periodi":
+                guard try expect(.array, at: field) else { continue }
+                try reader.beginArray()
+                var index = 0
+                while try reader.nextElement() {
+                    if let period = try readPeriod(at: field.appending(index: index)) { periods.append(period) }
+                    index += 1
                 }
-            } else if node != .null {
-                diagnostics.error(areasPlace, "deve essere un oggetto area → percentuale, trovato \(node.kindName)")
+            case "aree": areas = try readAreas(at: field) ?? .unspecified
+            default: employed = try bool(at: field) ?? true
             }
         }
-        let employed = fields.bool("impiegatoNeiServiziTerritoriali", diagnostics: &diagnostics) ?? true
-        guard diagnostics.errorCount == errorsBefore else { return nil }
-        return StaffRecord(
-            id: id, profile: profile, contract: contract, employer: employer, periods: periods, areas: areas,
-            employedInTerritorialServices: employed, place: place)
-    }
-}
-
-extension Result where Failure == FieldError {
-    /// The value, or nil after recording the message as an error at `place`.
-    func report(at place: @autoclosure () -> SourcePlace, into diagnostics: inout Diagnostics) -> Success? {
-        switch self {
-        case .success(let value): return value
-        case .failure(let error):
-            diagnostics.error(place(), error.message)
+        try missing(["id", "profilo", "contratto", "ente", "periodi"], seen: seen, at: path)
+        guard let id, let profile, let contract, let employer, diagnostics.errorCount == errorsBefore else { return nil }
+        do {
+            return try StaffRecord(
+                id: id, profile: profile, contract: contract, employer: employer, periods: periods, areas: areas,
+                employedInTerritorialServices: employed, place: recordPlace)
+        } catch {
+            diagnostics.append(contentsOf: error)
             return nil
         }
     }
-}
 
-/// The members of a JSON object, checked for unknown and repeated keys, with typed accessors
-/// that record an error at the member's path when a value has the wrong type.
-struct JSONFields {
-    /// The members with known keys (objects are small: a linear search beats hashing).
-    let members: [JSONMember]
-    let place: SourcePlace
+    private mutating func readEmployer(at path: JSONPath) throws(JSONSyntaxError) -> Employer? {
+        guard try expect(.object, at: path) else { return nil }
+        var kind: EmployerKind?
+        var code: String?
+        var delegated: Bool?
+        var reimbursed: Bool?
+        var seen = Set<String>()
+        let errorsBefore = diagnostics.errorCount
+        try reader.beginObject()
+        while let key = try reader.nextKey() {
+            let field = path.appending(key: key)
+            guard try known(key, in: ["tipo", "codiceIstat", "delegaFunzioni", "costoRimborsato"], seen: &seen, at: field) else { continue }
+            switch key {
+            case "tipo":
+                if let text = try string(at: field) { kind = diagnostics.value(at: place(field)) { () throws(InvalidValue) in try EmployerKind(parsing: text) } }
+            case "codiceIstat": code = try string(at: field, nullable: true)
+            case "delegaFunzioni": delegated = try bool(at: field)
+            default: reimbursed = try bool(at: field)
+            }
+        }
+        try missing(["tipo"], seen: seen, at: path)
+        guard let kind, diagnostics.errorCount == errorsBefore else { return nil }
+        if kind != .asl && (delegated == true || reimbursed == true) {
+            diagnostics.warning(.valoreIgnorato, place(path), "delegaFunzioni e costoRimborsato valgono solo per un ente di tipo asl: qui sono ignorati")
+        }
+        return diagnostics.value(at: place(path.appending(key: "codiceIstat"))) { () throws(InvalidValue) in
+            try Employer(kind: kind, istatCode: code, delegatedFunctions: delegated ?? false, costReimbursed: reimbursed ?? false)
+        }
+    }
 
-    init?(_ node: JSONNode, place: SourcePlace, allowed: [String], diagnostics: inout Diagnostics) {
-        guard case .object(let all) = node else {
-            diagnostics.error(place, "deve essere un oggetto JSON, trovato \(node.kindName)")
+    private mutating func readPeriod(at path: JSONPath) throws(JSONSyntaxError) -> ServicePeriod? {
+        guard try expect(.object, at: path) else { return nil }
+        var start: CivilDate?
+        var end: CivilDate?
+        var percent: String?
+        var weekly: String?
+        var fullTime: String?
+        var seen = Set<String>()
+        let errorsBefore = diagnostics.errorCount
+        try reader.beginObject()
+        while let key = try reader.nextKey() {
+            let field = path.appending(key: key)
+            guard try known(key, in: ["dal", "al", "percentuale", "oreSettimanali", "oreTempoPieno"], seen: &seen, at: field) else { continue }
+            switch key {
+            case "dal":
+                if let text = try string(at: field) { start = diagnostics.value(at: place(field)) { () throws(InvalidValue) in try FieldParsing.date(text) } }
+            case "al":
+                // `"al": null` is an open-ended period, like an omitted `al`.
+                if let text = try string(at: field, nullable: true) {
+                    end = diagnostics.value(at: place(field)) { () throws(InvalidValue) in try FieldParsing.date(text) }
+                }
+            case "percentuale": percent = try number(at: field)
+            case "oreSettimanali": weekly = try number(at: field)
+            default: fullTime = try number(at: field)
+            }
+        }
+        try missing(["dal"], seen: seen, at: path)
+        let share: WorkShare?
+        switch (percent, weekly) {
+        case (let percent?, nil):
+            if fullTime != nil {
+                diagnostics.error(.quotaAmbigua, place(path.appending(key: "oreTempoPieno")), "oreTempoPieno vale solo con oreSettimanali")
+            }
+            share = diagnostics.value(at: place(path.appending(key: "percentuale"))) { () throws(InvalidValue) in
+                try WorkShare(percent: try FieldParsing.jsonNumber(percent, maximumDecimals: Bounds.percentageDecimals, what: "percentuale"))
+            }
+        case (nil, let weekly?):
+            share = diagnostics.value(at: place(path.appending(key: "oreSettimanali"))) { () throws(InvalidValue) in
+                let hours = try FieldParsing.jsonNumber(weekly, maximumDecimals: 4, what: "ore settimanali")
+                let full = try fullTime.map { text throws(InvalidValue) in try FieldParsing.jsonNumber(text, maximumDecimals: 4, what: "ore del tempo pieno") }
+                return try WorkShare(weeklyHours: hours, fullTimeHours: full ?? WorkShare.defaultFullTimeHours)
+            }
+        case (.some, .some):
+            diagnostics.error(.quotaAmbigua, place(path), "indica percentuale oppure oreSettimanali, non entrambi")
+            share = nil
+        case (nil, nil):
+            diagnostics.error(.campoMancante, place(path.appending(key: "percentuale")), "manca la percentuale (o oreSettimanali)")
+            share = nil
+        }
+        guard let start, let share, diagnostics.errorCount == errorsBefore else { return nil }
+        let periodPlace = place(path)
+        return diagnostics.value(at: periodPlace.field(end == nil ? "dal" : "al")) { () throws(InvalidValue) in
+            try ServicePeriod(start: start, end: end, share: share, place: periodPlace)
+        }
+    }
+
+    private mutating func readAreas(at path: JSONPath) throws(JSONSyntaxError) -> AreaSplit? {
+        if try reader.peek() == .null {
+            try reader.readNull()
             return nil
         }
-        self.place = place
-        // The usual case: every key known and none repeated; keep the members as they are.
-        let clean = all.indices.allSatisfy { index in
-            allowed.contains(all[index].key) && !all[..<index].contains { $0.key == all[index].key }
-        }
-        if clean {
-            members = all
-            return
-        }
-        var members: [JSONMember] = []
-        members.reserveCapacity(all.count)
-        for member in all {
-            if !allowed.contains(member.key) {
-                let suggestion = nearestName(member.key, in: allowed).map { " (forse «\($0)»?)" } ?? ""
-                diagnostics.error(place.field(member.key), "chiave sconosciuta «\(member.key)»\(suggestion)")
+        guard try expect(.object, at: path) else { return nil }
+        var shares: [ActivityArea: Fraction] = [:]
+        var valid = true
+        try reader.beginObject()
+        while let key = try reader.nextKey() {
+            let field = path.appending(key: key)
+            guard let area = diagnostics.value(at: place(field), { () throws(InvalidValue) in try ActivityArea.parse(key) }) else {
+                valid = false
+                try reader.skipValue()
                 continue
             }
-            if let index = members.firstIndex(where: { $0.key == member.key }) {
-                diagnostics.error(place.field(member.key), "chiave «\(member.key)» ripetuta")
-                members[index] = member
+            if shares[area] != nil {
+                diagnostics.error(.campoRipetuto, place(field), "area indicata due volte")
+                valid = false
+            }
+            guard let text = try number(at: field),
+                let share = diagnostics.value(at: place(field), { () throws(InvalidValue) in
+                    let value = try FieldParsing.jsonNumber(text, maximumDecimals: Bounds.percentageDecimals, what: "quota di area")
+                    guard !value.isNegative, value <= Fraction(100) else {
+                        throw InvalidValue(.ripartizioneAree, "la quota di un'area deve essere tra 0 e 100 (indicato: \(text))")
+                    }
+                    return value
+                })
+            else {
+                valid = false
                 continue
             }
-            members.append(member)
+            shares[area] = share
         }
-        self.members = members
+        guard valid else { return nil }
+        return diagnostics.value(at: place(path)) { () throws(InvalidValue) in try AreaSplit(shares) }
     }
 
-    func node(_ key: String) -> JSONNode? { members.first { $0.key == key }?.value }
+    // MARK: Values
 
-    func node(_ key: String, required: Bool, diagnostics: inout Diagnostics) -> JSONNode? {
-        guard let value = node(key), value != .null else {
-            if required { diagnostics.error(place.field(key), "manca il campo obbligatorio «\(key)»") }
+    /// Whether the next value is of `kind`; if not, it is skipped and reported at `path`.
+    private mutating func expect(_ kind: JSONReader.Kind, at path: JSONPath) throws(JSONSyntaxError) -> Bool {
+        let found = try reader.peek()
+        guard found == kind else {
+            diagnostics.error(.tipoErrato, place(path), "deve essere \(kind.name), trovato \(found.name)")
+            try reader.skipValue()
+            return false
+        }
+        return true
+    }
+
+    /// Whether `key` is one of `keys` and not repeated; if not, its value is skipped and reported.
+    private mutating func known(_ key: String, in keys: [String], seen: inout Set<String>, at path: JSONPath) throws(JSONSyntaxError) -> Bool {
+        guard keys.contains(key) else {
+            let suggestion = NameSuggestion.nearest(to: key, in: keys).map { " (forse «\($0)»?)" } ?? ""
+            diagnostics.error(.colonnaSconosciuta, place(path), "chiave sconosciuta «\(key)»\(suggestion)")
+            try reader.skipValue()
+            return false
+        }
+        guard seen.insert(key).inserted else {
+            diagnostics.error(.campoRipetuto, place(path), "chiave «\(key)» ripetuta")
+            try reader.skipValue()
+            return false
+        }
+        return true
+    }
+
+    /// Reports the required `keys` not in `seen`.
+    private mutating func missing(_ keys: [String], seen: Set<String>, at path: JSONPath) throws(JSONSyntaxError) {
+        for key in keys where !seen.contains(key) {
+            diagnostics.error(.campoMancante, place(path.appending(key: key)), "manca il campo obbligatorio «\(key)»")
+        }
+    }
+
+    /// A string value; null is nil when `nullable` (else an error); an empty required string is an error.
+    private mutating func string(at path: JSONPath, nullable: Bool = false) throws(JSONSyntaxError) -> String? {
+        if nullable, try reader.peek() == .null {
+            try reader.readNull()
             return nil
         }
-        return value
+        guard try expect(.string, at: path) else { return nil }
+        return try reader.readString()
     }
 
-    func string(_ key: String, required: Bool, diagnostics: inout Diagnostics) -> String? {
-        guard let value = node(key, required: required, diagnostics: &diagnostics) else { return nil }
-        guard case .string(let text) = value else {
-            diagnostics.error(place.field(key), "deve essere un testo tra virgolette, trovato \(value.kindName)")
+    /// A number's exact text (null: nil).
+    private mutating func number(at path: JSONPath) throws(JSONSyntaxError) -> String? {
+        if try reader.peek() == .null {
+            try reader.readNull()
             return nil
         }
-        if required && text.trimmingSpaces.isEmpty {
-            diagnostics.error(place.field(key), "il campo «\(key)» è vuoto")
+        guard try expect(.number, at: path) else { return nil }
+        return try reader.readNumber()
+    }
+
+    /// A boolean (null: nil).
+    private mutating func bool(at path: JSONPath) throws(JSONSyntaxError) -> Bool? {
+        if try reader.peek() == .null {
+            try reader.readNull()
             return nil
         }
-        return text
+        guard try expect(.bool, at: path) else { return nil }
+        return try reader.readBool()
     }
 
-    func numberText(_ key: String, required: Bool, diagnostics: inout Diagnostics) -> String? {
-        guard let value = node(key, required: required, diagnostics: &diagnostics) else { return nil }
-        guard case .number(let text) = value else {
-            diagnostics.error(place.field(key), "deve essere un numero, trovato \(value.kindName)")
-            return nil
+    /// A whole number from a JSON number's text.
+    static func integer(_ text: String, what: String) throws(InvalidValue) -> Int {
+        let value = try FieldParsing.jsonNumber(text, maximumDecimals: 6, what: what)
+        guard value.isInteger, let whole = value.numerator.int64Value, let result = Int(exactly: whole) else {
+            throw InvalidValue(.numeroNonValido, "\(what) deve essere un numero intero (indicato: \(text))")
         }
-        return text
-    }
-
-    func bool(_ key: String, diagnostics: inout Diagnostics) -> Bool? {
-        guard let value = node(key, required: false, diagnostics: &diagnostics) else { return nil }
-        guard case .bool(let flag) = value else {
-            diagnostics.error(place.field(key), "deve essere true o false, trovato \(value.kindName)")
-            return nil
-        }
-        return flag
-    }
-
-    func array(_ key: String, required: Bool, diagnostics: inout Diagnostics) -> [JSONNode] {
-        guard let value = node(key, required: required, diagnostics: &diagnostics) else { return [] }
-        guard case .array(let elements) = value else {
-            diagnostics.error(place.field(key), "deve essere un elenco [ ... ], trovato \(value.kindName)")
-            return []
-        }
-        return elements
-    }
-}
-
-/// The nearest of `names` to `given`, for "forse intendevi" (see ``NameSuggestion``).
-func nearestName(_ given: String, in names: [String]) -> String? { NameSuggestion.nearest(to: given, in: names) }
-
-/// The messages for codes outside the roster vocabulary.
-enum RosterVocabulary {
-    static func unknownEmployerMessage(_ kind: String) -> String {
-        let suggestion = nearestName(kind, in: EmployerKind.allCases.map(\.rawValue)).map { " (forse «\($0)»?)" } ?? ""
-        return "tipo di ente sconosciuto «\(kind)»\(suggestion); valori ammessi: \(EmployerKind.allCases.map(\.rawValue).joined(separator: ", "))"
-    }
-
-    static func unknownAreaMessage(_ key: String) -> String {
-        let suggestion = nearestName(key, in: ActivityArea.allCases.map(\.rawValue)).map { " (forse «\($0)»?)" } ?? ""
-        return "area di attività sconosciuta «\(key)»\(suggestion)"
+        return result
     }
 }

@@ -1,35 +1,66 @@
 /// One ATS of a national table: residents, FTE and the amount already recognised for earlier
 /// years and due from this year's fund (`pregresso`).
-public struct AllocationEntry: Sendable, Hashable {
+public struct AllocationEntry: Sendable, Hashable, Codable {
     /// The ATS code.
     public let code: String
     /// The ATS name.
     public let name: String
-    /// Residents (P).
+    /// Residents (P), 1 to 100 million.
     public let population: Int
-    /// Counted FTE (N).
+    /// Counted FTE (N), 0 to 10 million.
     public let fte: Fraction
-    /// Amount recognised for earlier years, paid whole from this year's fund.
+    /// Amount recognised for earlier years, paid whole from this year's fund (0 to one thousand billion euro).
     public let previous: EuroCents
-    /// Where it was read.
-    public let place: SourcePlace
 
     /// An entry.
-    public init(code: String, name: String, population: Int, fte: Fraction, previous: EuroCents = .zero, place: SourcePlace) {
+    ///
+    /// - Throws: ``InvalidValue`` for an empty code, a population or FTE out of range, or a
+    ///   negative or absurd `previous`.
+    public init(code: String, name: String, population: Int, fte: Fraction, previous: EuroCents = .zero) throws(InvalidValue) {
+        let code = code.trimmingSpaces
+        guard !code.isEmpty else { throw InvalidValue(.valoreVuoto, "codice dell'ambito vuoto") }
+        try Residents.check(population)
+        guard !fte.isNegative, fte <= Fraction(Bounds.maximumFTE) else {
+            throw InvalidValue(.fteNonValidi, "FTE non validi: \(NumberFormatting.italian(fte, decimals: 4)) (devono essere tra 0 e \(NumberFormatting.italian(Bounds.maximumFTE)))")
+        }
+        guard !previous.isNegative, previous.cents <= BigInt(Bounds.maximumEuros) * 100 else {
+            throw InvalidValue(.importoNonValido, "pregresso fuori misura: \(previous)")
+        }
         self.code = code
         self.name = name
         self.population = population
         self.fte = fte
         self.previous = previous
-        self.place = place
     }
 }
 
-/// The national riparto of a year with the fund cap (RULES.md §6): amounts already recognised
-/// for earlier years are kept whole; if the new contributions exceed what is left of the fund,
-/// they are all reduced by one coefficient, cents by largest remainder so the assigned amounts
-/// add up exactly to what is left.
-public struct NationalAllocation: Sendable {
+/// How many ATS stand below, between and above the thresholds.
+public struct ThresholdCounts: Sendable, Hashable, Codable {
+    /// Below P/6.500.
+    public let belowMinimum: Int
+    /// From P/6.500 up to (not reaching) the LEP.
+    public let betweenMinimumAndLEP: Int
+    /// At or above the LEP.
+    public let atLeastLEP: Int
+    /// At or above P/4.000 (also counted in `atLeastLEP`).
+    public let atLeastObjective: Int
+}
+
+/// FTE missing nationally to bring every ATS to a threshold (the UPB figure).
+public struct MissingFTE: Sendable, Hashable, Codable {
+    /// To P/6.500.
+    public let minimum: Fraction
+    /// To the LEP, P/5.000.
+    public let lep: Fraction
+    /// To P/4.000.
+    public let objective: Fraction
+}
+
+/// The national riparto of a year with the fund cap (docs/regole.md §6): amounts already
+/// recognised for earlier years are kept whole; if the new contributions exceed what is left of
+/// the fund, they are all reduced by one coefficient, cents by largest remainder so the assigned
+/// amounts add up exactly to what is left.
+public struct NationalAllocation: Sendable, Hashable, Codable {
     /// The year.
     public let year: Int
     /// The fund available in the year.
@@ -53,19 +84,16 @@ public struct NationalAllocation: Sendable {
     public var isReduced: Bool { coefficient < .one }
 
     /// The riparto of `entries` in `year` with `fund` (by default the fund in force).
-    public static func compute(
-        _ entries: [AllocationEntry], year: Int, fund: EuroCents? = nil, parameters: ParameterTable = .official
-    ) throws(ContributionError) -> NationalAllocation {
+    ///
+    /// - Throws: ``ContributionError`` for a year with no parameters in force, or a negative fund.
+    public init(_ entries: [AllocationEntry], year: Int, fund: EuroCents? = nil, parameters: ParameterTable = .official) throws(ContributionError) {
         let inForce: ParametersInForce
         do { inForce = try parameters.inForce(for: year) } catch { throw .parameter(error) }
-        for entry in entries {
-            guard entry.population > 0 && entry.population <= ContributionError.maximumPopulation else {
-                throw .invalidPopulation(entry.population)
-            }
-            guard !entry.fte.isNegative && entry.fte <= ContributionError.maximumFTE else { throw .invalidFTE(entry.fte) }
-        }
         let available = fund ?? inForce.fund.value
-        let contributions = entries.map { ContributionCalculator.assess(population: $0.population, fte: $0.fte, parameters: inForce) }
+        guard !available.isNegative else { throw .parameter(.invalidValue(.fondoAnnuo, "il fondo non può essere negativo")) }
+        var contributions: [ContributionAssessment] = []
+        contributions.reserveCapacity(entries.count)
+        for entry in entries { contributions.append(try ContributionCalculator.assess(population: entry.population, fte: entry.fte, parameters: inForce)) }
         let requested = contributions.map(\.total).sum()
         let left = max(available - entries.map(\.previous).sum(), .zero)
         let coefficient: Fraction
@@ -74,30 +102,40 @@ public struct NationalAllocation: Sendable {
             coefficient = .one
             assigned = contributions.map(\.total)
         } else {
-            coefficient = Fraction(Int128(left.cents), Int128(requested.cents))
-            assigned = LargestRemainder.distribute(left, exactShares: contributions.map { Fraction(Int128($0.total.cents)) * coefficient })
+            coefficient = Fraction(left.cents, requested.cents)
+            assigned = LargestRemainder.distribute(left, exactShares: contributions.map { $0.total.euros * coefficient })
         }
-        return NationalAllocation(year: year, fund: available, entries: entries, contributions: contributions, assigned: assigned, coefficient: coefficient)
+        self.year = year
+        self.fund = available
+        self.entries = entries
+        self.contributions = contributions
+        self.assigned = assigned
+        self.coefficient = coefficient
     }
 
     /// How many ATS are below T65, between T65 and the LEP, at or above the LEP, at or above T40.
-    public var counts: (belowMinimum: Int, betweenMinimumAndLEP: Int, atLeastLEP: Int, atLeastObjective: Int) {
-        var result = (0, 0, 0, 0)
+    public var counts: ThresholdCounts {
+        var below = 0
+        var between = 0
+        var atLEP = 0
+        var atObjective = 0
         for assessment in contributions {
             if !assessment.meetsMinimum {
-                result.0 += 1
+                below += 1
             } else if !assessment.meetsLEP {
-                result.1 += 1
+                between += 1
             } else {
-                result.2 += 1
+                atLEP += 1
             }
-            if assessment.meetsObjective { result.3 += 1 }
+            if assessment.meetsObjective { atObjective += 1 }
         }
-        return result
+        return ThresholdCounts(belowMinimum: below, betweenMinimumAndLEP: between, atLeastLEP: atLEP, atLeastObjective: atObjective)
     }
 
     /// FTE missing nationally to bring every ATS to T65, the LEP and T40 (the UPB figure).
-    public var missingFTE: (minimum: Fraction, lep: Fraction, objective: Fraction) {
-        (contributions.map(\.missingToMinimum).sum(), contributions.map(\.missingToLEP).sum(), contributions.map(\.missingToObjective).sum())
+    public var missingFTE: MissingFTE {
+        MissingFTE(
+            minimum: contributions.map(\.missingToMinimum).sum(), lep: contributions.map(\.missingToLEP).sum(),
+            objective: contributions.map(\.missingToObjective).sum())
     }
 }

@@ -1,5 +1,5 @@
 /// Why a piece of text is not an acceptable number.
-public enum NumberParseError: Error, Sendable, Equatable, CustomStringConvertible {
+package enum NumberParseError: Error, Sendable, Equatable, CustomStringConvertible {
     /// Nothing was written.
     case empty
     /// A character that does not belong in a number (letters, exponents, `NaN`, spaces inside).
@@ -13,7 +13,7 @@ public enum NumberParseError: Error, Sendable, Equatable, CustomStringConvertibl
     /// A decimal where only whole numbers are allowed.
     case notAnInteger
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .empty: "valore vuoto"
         case .invalidCharacter(let character): "carattere non valido «\(character)» in un numero"
@@ -29,15 +29,16 @@ public enum NumberParseError: Error, Sendable, Equatable, CustomStringConvertibl
 /// `1.234,56` (Italian thousands), `100.000` read as a whole number only where a whole number is
 /// expected. Anything else (`22,5x`, `1e3`, `NaN`, empty, `0x10`) is rejected: unlike
 /// Foundation's string initializer of `Decimal`, no prefix of garbage is ever accepted.
-public enum DecimalParser {
+package enum DecimalParser {
     /// The most integer digits a figure may have (keeps exact arithmetic bounded).
-    public static let maximumIntegerDigits = 15
+    package static let maximumIntegerDigits = 15
 
     /// Parses a decimal number with at most `maximumDecimals` decimal digits.
     ///
     /// One `,` or one `.` is the decimal separator; with both, dots group thousands and the comma
     /// is the decimal separator (`1.234,56`); several dots alone group thousands (`1.234.567`).
-    public static func parseDecimal(_ text: String, maximumDecimals: Int = 6) -> Result<Fraction, NumberParseError> {
+    package static func parseDecimal(_ text: String, maximumDecimals: Int = 6) -> Result<Fraction, NumberParseError> {
+        let maximumDecimals = min(max(maximumDecimals, 0), 30)
         // Fast path for plain numbers (`100`, `83.33`, `50,5`), the bulk of every roster.
         if let plain = parsePlain(text, maximumDecimals: maximumDecimals) { return .success(plain) }
         let trimmed = trimmedBytes(text)
@@ -83,18 +84,13 @@ public enum DecimalParser {
         guard integerPart.allSatisfy(isDigit), fractionPart.allSatisfy(isDigit) else { return .failure(.malformed) }
         guard integerPart.count <= maximumIntegerDigits else { return .failure(.tooLarge) }
         guard fractionPart.count <= maximumDecimals else { return .failure(.tooManyDecimals(allowed: maximumDecimals)) }
-        var value: Int128 = 0
-        for byte in integerPart { value = value * 10 + Int128(byte - UInt8(ascii: "0")) }
-        var scale: Int128 = 1
-        for byte in fractionPart {
-            value = value * 10 + Int128(byte - UInt8(ascii: "0"))
-            scale *= 10
-        }
-        return .success(Fraction(negative ? -value : value, scale))
+        let digits = Array(integerPart) + Array(fractionPart)
+        guard let magnitude = digits.withUnsafeBufferPointer({ BigInt(asciiDigits: $0) }) else { return .failure(.tooLarge) }
+        return .success(Fraction(negative ? -magnitude : magnitude, BigInt.tenToThe(fractionPart.count)))
     }
 
     /// Parses a whole number: plain digits, or Italian thousands groups (`100.000`, `1.234.567`).
-    public static func parseInteger(_ text: String) -> Result<Int, NumberParseError> {
+    package static func parseInteger(_ text: String) -> Result<Int, NumberParseError> {
         let trimmed = trimmedBytes(text)
         guard !trimmed.isEmpty else { return .failure(.empty) }
         var bytes = trimmed[...]
@@ -156,7 +152,7 @@ public enum DecimalParser {
             }
         }
         guard integerDigits > 0, !seenSeparator || fractionDigits > 0 else { return nil }
-        return Fraction(Int128(value), Int128(scale))
+        return Fraction(BigInt(value), BigInt(scale))
     }
 
     /// The digits of `1.234.567` without the dots, or nil unless every group after the first has

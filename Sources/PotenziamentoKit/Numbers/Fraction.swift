@@ -1,112 +1,137 @@
 /// An exact rational number, always in lowest terms with a positive denominator.
 ///
-/// FTE (equivalente a tempo pieno) and the thresholds P/6.500, P/5.000, P/4.000 of
-/// L. 178/2020, art. 1, comma 797 are kept as fractions so that no binary rounding ever
-/// reaches a figure that decides public money (RULES.md §3, §5): `3 × 1/3` is exactly `1`.
+/// FTE (equivalente a tempo pieno), area shares and the thresholds P/6.500, P/5.000, P/4.000 of
+/// L. 178/2020, art. 1, comma 797 are kept as fractions so that no binary rounding ever reaches
+/// a figure that decides public money (docs/regole.md §3, §5): `3 × 1/3` is exactly `1`.
 ///
-/// Numerator and denominator are 128-bit integers. The inputs the library accepts are bounded
-/// (population ≤ 100 million, percentuale with at most 4 decimals, ≤ 10 million records), which
-/// keeps every intermediate product far below 2¹²⁷; arithmetic is still overflow-checked by the
-/// language, so a violated bound stops the program instead of producing a wrong number.
+/// Numerator and denominator are ``BigInt``s: arbitrary precision, stored inline while they fit
+/// in 64 bits, so no figure inside or outside the bounds of the domain ever overflows.
 public struct Fraction: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// The numerator, carrying the sign.
-    public let numerator: Int128
+    public let numerator: BigInt
     /// The denominator, always positive.
-    public let denominator: Int128
+    public let denominator: BigInt
 
     /// Zero.
-    public static let zero = Fraction(0)
+    public static let zero = Fraction(reduced: 0, 1)
     /// One.
-    public static let one = Fraction(1)
+    public static let one = Fraction(reduced: 1, 1)
 
-    /// The integer `value` as a fraction.
-    public init(_ value: Int) {
-        numerator = Int128(value)
-        denominator = 1
+    /// The integer `value`.
+    public init(_ value: Int) { self.init(reduced: BigInt(value), 1) }
+
+    /// The integer `value`.
+    public init(_ value: BigInt) { self.init(reduced: value, 1) }
+
+    /// `numerator / denominator` in lowest terms, or nil when the denominator is zero.
+    public init?(numerator: BigInt, denominator: BigInt) {
+        guard !denominator.isZero else { return nil }
+        self.init(numerator, denominator)
     }
 
-    /// The integer `value` as a fraction.
-    public init(_ value: Int128) {
-        numerator = value
-        denominator = 1
+    /// `numerator / denominator` in lowest terms, or nil when the denominator is zero.
+    public init?(numerator: Int, denominator: Int) {
+        self.init(numerator: BigInt(numerator), denominator: BigInt(denominator))
     }
 
-    /// `numerator / denominator`, reduced. The denominator must not be zero.
-    public init(_ numerator: Int128, _ denominator: Int128) {
-        precondition(denominator != 0, "Fraction with a zero denominator")
-        // Fast path: most values (percentages, FTE with day or month denominators) fit in 64
-        // bits, where division is a single instruction instead of a 128-bit library call.
-        if let small = Int64(exactly: numerator), let smallDenominator = Int64(exactly: denominator), small != .min, smallDenominator != .min {
-            // The divisor is ≤ max(|numerator|, |denominator|) < 2⁶³, and > 0 since the denominator is not 0.
-            let divisor = Int64(Fraction.binaryGCD(small.magnitude, smallDenominator.magnitude))
-            let sign: Int64 = smallDenominator < 0 ? -1 : 1
-            self.numerator = Int128(divisor == 1 ? sign * small : sign * (small / divisor))
-            self.denominator = Int128(divisor == 1 ? sign * smallDenominator : sign * (smallDenominator / divisor))
-            return
+    /// `numerator / denominator` reduced; the denominator is not zero (internal callers divide by
+    /// lengths, counts and populations that are at least 1).
+    init(_ numerator: BigInt, _ denominator: BigInt) {
+        precondition(!denominator.isZero, "Fraction with a zero denominator")
+        let divisor = BigInt.gcd(numerator, denominator)
+        var top = numerator
+        var bottom = denominator
+        if divisor != 1 && !divisor.isZero {
+            top = top / divisor
+            bottom = bottom / divisor
         }
-        let divisor = Fraction.greatestCommonDivisor(numerator, denominator)
-        let sign: Int128 = denominator < 0 ? -1 : 1
-        self.numerator = sign * numerator / divisor
-        self.denominator = sign * denominator / divisor
+        if bottom.isNegative {
+            top = -top
+            bottom = -bottom
+        }
+        self.init(reduced: top, bottom)
     }
 
-    /// `numerator / denominator` for plain integers, reduced.
-    public init(_ numerator: Int, _ denominator: Int) {
-        self.init(Int128(numerator), Int128(denominator))
+    /// `numerator / denominator` for plain integers, reduced (denominator not zero: see above).
+    init(_ numerator: Int, _ denominator: Int) { self.init(BigInt(numerator), BigInt(denominator)) }
+
+    /// A fraction already in lowest terms with a positive denominator.
+    private init(reduced numerator: BigInt, _ denominator: BigInt) {
+        self.numerator = numerator
+        self.denominator = denominator
     }
 
     /// Whether the value is an integer.
     public var isInteger: Bool { denominator == 1 }
     /// Whether the value is below zero.
-    public var isNegative: Bool { numerator < 0 }
+    public var isNegative: Bool { numerator.isNegative }
     /// Whether the value is zero.
-    public var isZero: Bool { numerator == 0 }
+    public var isZero: Bool { numerator.isZero }
 
-    public var description: String { denominator == 1 ? "\(numerator)" : "\(numerator)/\(denominator)" }
+    /// `n` or `n/d`.
+    public var description: String { isInteger ? numerator.description : "\(numerator)/\(denominator)" }
 
     // MARK: Arithmetic
 
     /// The exact sum.
     public static func + (lhs: Fraction, rhs: Fraction) -> Fraction {
         if lhs.denominator == rhs.denominator {
+            if lhs.denominator == 1 { return Fraction(reduced: lhs.numerator + rhs.numerator, 1) }
             return Fraction(lhs.numerator + rhs.numerator, lhs.denominator)
         }
-        let divisor = greatestCommonDivisor(lhs.denominator, rhs.denominator)
+        if lhs.isZero { return rhs }
+        if rhs.isZero { return lhs }
+        // Knuth 4.5.1: divide by gcd(b, d) first, keeping intermediate values small.
+        let divisor = BigInt.gcd(lhs.denominator, rhs.denominator)
+        if divisor == 1 {
+            return Fraction(reduced: lhs.numerator * rhs.denominator + rhs.numerator * lhs.denominator, lhs.denominator * rhs.denominator)
+        }
         let left = rhs.denominator / divisor
         let right = lhs.denominator / divisor
-        return Fraction(lhs.numerator * left + rhs.numerator * right, lhs.denominator * left)
+        let top = lhs.numerator * left + rhs.numerator * right
+        if top.isZero { return .zero }
+        let second = BigInt.gcd(top, divisor)
+        if second == 1 || second.isZero { return Fraction(reduced: top, lhs.denominator * left) }
+        return Fraction(reduced: top / second, (lhs.denominator / second) * left)
     }
 
     /// The exact difference.
     public static func - (lhs: Fraction, rhs: Fraction) -> Fraction { lhs + (-rhs) }
 
     /// The opposite value.
-    public static prefix func - (value: Fraction) -> Fraction {
-        Fraction(unchecked: -value.numerator, value.denominator)
-    }
+    public static prefix func - (value: Fraction) -> Fraction { Fraction(reduced: -value.numerator, value.denominator) }
 
     /// The exact product.
     public static func * (lhs: Fraction, rhs: Fraction) -> Fraction {
-        let first = greatestCommonDivisor(lhs.numerator, rhs.denominator)
-        let second = greatestCommonDivisor(rhs.numerator, lhs.denominator)
-        return Fraction(
-            unchecked: (lhs.numerator / first) * (rhs.numerator / second),
-            (lhs.denominator / second) * (rhs.denominator / first))
+        if lhs.isZero || rhs.isZero { return .zero }
+        let first = BigInt.gcd(lhs.numerator, rhs.denominator)
+        let second = BigInt.gcd(rhs.numerator, lhs.denominator)
+        return Fraction(reduced: (lhs.numerator / first) * (rhs.numerator / second), (lhs.denominator / second) * (rhs.denominator / first))
     }
 
-    /// Division; the divisor must not be zero.
-    public static func / (lhs: Fraction, rhs: Fraction) -> Fraction {
+    /// The exact quotient; the divisor is not zero (internal callers divide by sums and
+    /// quantities they have checked).
+    static func / (lhs: Fraction, rhs: Fraction) -> Fraction {
         precondition(!rhs.isZero, "division by zero")
-        return lhs * Fraction(rhs.denominator, rhs.numerator)
+        let inverse = rhs.isNegative ? Fraction(reduced: -rhs.denominator, -rhs.numerator) : Fraction(reduced: rhs.denominator, rhs.numerator)
+        return lhs * inverse
     }
+
+    /// The exact quotient `self / divisor`, or nil when `divisor` is zero.
+    public func divided(by divisor: Fraction) -> Fraction? { divisor.isZero ? nil : self / divisor }
 
     /// Adds `rhs` to `lhs` exactly.
     public static func += (lhs: inout Fraction, rhs: Fraction) { lhs = lhs + rhs }
     /// Subtracts `rhs` from `lhs` exactly.
     public static func -= (lhs: inout Fraction, rhs: Fraction) { lhs = lhs - rhs }
+    /// Multiplies `lhs` by `rhs` exactly.
+    public static func *= (lhs: inout Fraction, rhs: Fraction) { lhs = lhs * rhs }
 
+    /// Whether `lhs` is smaller than `rhs`.
     public static func < (lhs: Fraction, rhs: Fraction) -> Bool {
-        lhs.numerator * rhs.denominator < rhs.numerator * lhs.denominator
+        if lhs.denominator == rhs.denominator { return lhs.numerator < rhs.numerator }
+        if lhs.isNegative != rhs.isNegative { return lhs.isNegative }
+        return lhs.numerator * rhs.denominator < rhs.numerator * lhs.denominator
     }
 
     /// The larger of `self` and zero.
@@ -114,91 +139,60 @@ public struct Fraction: Sendable, Hashable, Comparable, CustomStringConvertible 
 
     // MARK: Rounding
 
-    /// The nearest integer multiple of `1/scale`, ties away from zero, as a scaled integer.
-    ///
-    /// `Fraction(92307692, 1000).roundedScaled(by: 100)` is `9230769` (i.e. 92.307,69 at the cent):
-    /// the rounding rule of RULES.md §5 (half away from zero).
-    public func roundedScaled(by scale: Int128) -> Int128 {
+    /// The nearest integer multiple of `1/scale`, ties away from zero, as a scaled integer
+    /// (docs/regole.md §5): `Fraction(92307692, 1000).roundedScaled(by: 100)` is `9230769`,
+    /// i.e. 92.307,69 at the cent. `scale` should be positive; a non-positive scale gives 0.
+    public func roundedScaled(by scale: BigInt) -> BigInt {
+        guard scale > 0 else { return 0 }
         let scaled = numerator * scale
-        let quotient = scaled / denominator
-        let remainder = scaled % denominator
-        let magnitude = remainder < 0 ? -remainder : remainder
-        if magnitude * 2 >= denominator {
-            return scaled < 0 ? quotient - 1 : quotient + 1
+        let (quotient, remainder) = scaled.quotientAndRemainder(dividingBy: denominator)
+        if remainder.magnitude * 2 >= denominator {
+            return scaled.isNegative ? quotient - 1 : quotient + 1
         }
         return quotient
     }
 
-    /// `value × scale` when that is an integer (e.g. a percentuale with at most 4 decimals times
-    /// 10.000), computed without reducing fractions; nil otherwise.
-    public func exactlyScaled(by scale: Int128) -> Int128? {
-        if let small = Int64(exactly: numerator), let smallScale = Int64(exactly: scale), let smallDenominator = Int64(exactly: denominator) {
-            let (product, overflow) = small.multipliedReportingOverflow(by: smallScale)
-            if !overflow { return product % smallDenominator == 0 ? Int128(product / smallDenominator) : nil }
-        }
-        let product = numerator * scale
-        return product % denominator == 0 ? product / denominator : nil
+    /// The largest multiple of `1/scale` not above the value, as a scaled integer (rounding down:
+    /// the FTE to declare, docs/regole.md §5). A non-positive scale gives 0.
+    public func flooredScaled(by scale: BigInt) -> BigInt {
+        guard scale > 0 else { return 0 }
+        return (numerator * scale).floorDivided(by: denominator)
     }
 
     /// The largest integer not above the value.
-    public var floor: Int128 {
-        let quotient = numerator / denominator
-        return (numerator % denominator != 0 && numerator < 0) ? quotient - 1 : quotient
-    }
+    public var floor: BigInt { numerator.floorDivided(by: denominator) }
 
     /// The smallest integer not below the value.
-    public var ceiling: Int128 {
-        let quotient = numerator / denominator
-        return (numerator % denominator != 0 && numerator > 0) ? quotient + 1 : quotient
-    }
-
-    // MARK: Helpers
-
-    private init(unchecked numerator: Int128, _ denominator: Int128) {
-        if denominator < 0 {
-            self.numerator = -numerator
-            self.denominator = -denominator
-        } else {
-            self.numerator = numerator
-            self.denominator = denominator
-        }
-    }
-
-    /// The greatest common divisor (positive; `gcd(0, 0) = 1` so it can always divide).
-    static func greatestCommonDivisor(_ a: Int128, _ b: Int128) -> Int128 {
-        var x = a.magnitude
-        var y = b.magnitude
-        // Fast path: most values (FTE with day or month denominators) fit in 64 bits.
-        if x <= UInt128(UInt64.max) && y <= UInt128(UInt64.max) {
-            let divisor = binaryGCD(UInt64(x), UInt64(y))
-            return divisor == 0 ? 1 : Int128(divisor)
-        }
-        while y != 0 { (x, y) = (y, x % y) }
-        return x == 0 ? 1 : Int128(x)
-    }
-}
-
-extension Fraction {
-    /// The greatest common divisor by Stein's binary algorithm (shifts and subtractions instead
-    /// of one slow division per step); 0 only when both are 0.
-    static func binaryGCD(_ a: UInt64, _ b: UInt64) -> UInt64 {
-        if a == 0 { return b }
-        if b == 0 { return a }
-        let shift = (a | b).trailingZeroBitCount
-        var u = a >> a.trailingZeroBitCount
-        var v = b
-        repeat {
-            v >>= v.trailingZeroBitCount
-            if u > v { swap(&u, &v) }
-            v -= u
-        } while v != 0
-        return u << shift
-    }
+    public var ceiling: BigInt { -((-numerator).floorDivided(by: denominator)) }
 
     /// The minimum of two fractions.
     public static func minimum(_ a: Fraction, _ b: Fraction) -> Fraction { a < b ? a : b }
     /// The maximum of two fractions.
     public static func maximum(_ a: Fraction, _ b: Fraction) -> Fraction { a < b ? b : a }
+}
+
+extension Fraction: Codable {
+    private enum CodingKeys: String, CodingKey { case numerator, denominator }
+
+    /// Decodes `{"numerator": n, "denominator": d}` (each a number or a string of digits).
+    ///
+    /// - Throws: `DecodingError.dataCorrupted` for a zero denominator.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let numerator = try container.decode(BigInt.self, forKey: .numerator)
+        let denominator = try container.decode(BigInt.self, forKey: .denominator)
+        guard let value = Fraction(numerator: numerator, denominator: denominator) else {
+            throw DecodingError.dataCorruptedError(forKey: .denominator, in: container, debugDescription: "denominatore zero")
+        }
+        self = value
+    }
+
+    /// Encodes numerator and denominator exactly.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(numerator, forKey: .numerator)
+        try container.encode(denominator, forKey: .denominator)
+    }
 }
 
 extension Sequence where Element == Fraction {

@@ -1,39 +1,62 @@
-/// Splitting an amount into parts that add up to it to the cent.
-///
-/// RULES.md §5: when an amount is split (among comuni, or among ATS in a national riparto), each
-/// part is computed exactly, every part gets its whole cents (rounded down), and the cents left
-/// over go one each to the parts with the largest remainders, ties to the earlier part in input
-/// order. The parts then add up to the total exactly.
-public enum LargestRemainder {
-    /// Splits `total` among parts proportional to `weights` (non-negative; when all are zero the
-    /// total is split equally). The result has one amount per weight, in the same order.
-    public static func allocate(_ total: EuroCents, proportionalTo weights: [Fraction]) -> [EuroCents] {
-        guard !weights.isEmpty else { return [] }
-        let weightSum = weights.sum()
-        let shares: [Fraction] =
-            weightSum.isZero
-            ? Array(repeating: Fraction(Int128(total.cents), Int128(weights.count)), count: weights.count)
-            : weights.map { Fraction(Int128(total.cents)) * $0 / weightSum }
-        return distribute(total, exactShares: shares)
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+
+/// Why an amount cannot be split.
+public enum AllocationError: Error, LocalizedError, Sendable, Hashable, CustomStringConvertible {
+    /// A weight is negative.
+    case negativeWeight(index: Int)
+    /// Every weight is zero: nothing says how to split.
+    case allWeightsZero
+
+    /// The Italian message.
+    public var description: String {
+        switch self {
+        case .negativeWeight(let index): "il peso n. \(index + 1) è negativo: una ripartizione usa pesi maggiori o uguali a zero"
+        case .allWeightsZero: "tutti i pesi sono zero: non c'è un criterio per ripartire l'importo"
+        }
     }
 
-    /// Rounds exact shares (in cents, summing to `total`) so that they add up to `total`.
+    /// The Italian message.
+    public var errorDescription: String? { description }
+}
+
+/// Splitting an amount into parts that add up to it to the cent (docs/regole.md §5): each part
+/// is computed exactly, gets its whole cents (rounded down), and the cents left over go one each
+/// to the parts with the largest remainders, ties to the earlier part in input order.
+public enum LargestRemainder {
+    /// Splits `total` among parts proportional to `weights`.
     ///
-    /// Shares need not sum to `total` exactly when the caller already scaled them (a reduction
-    /// coefficient); the difference is then handed out by largest remainder, as above.
-    public static func distribute(_ total: EuroCents, exactShares: [Fraction]) -> [EuroCents] {
-        var floors = exactShares.map { Int64($0.floor) }
-        let remainders = exactShares.enumerated().map { index, share in (index, share - Fraction(Int128(floors[index]))) }
-        var leftover = total.cents - floors.reduce(0, +)
-        let order = remainders.sorted { lhs, rhs in
-            lhs.1 != rhs.1 ? lhs.1 > rhs.1 : lhs.0 < rhs.0
-        }
-        var position = 0
-        while leftover > 0 && !order.isEmpty {
-            floors[order[position % order.count].0] += 1
-            leftover -= 1
-            position += 1
-        }
-        return floors.map { EuroCents(cents: $0) }
+    /// - Parameters:
+    ///   - total: the amount to split (may be negative: a recovery).
+    ///   - weights: one non-negative weight per part, not all zero.
+    /// - Returns: one amount per weight, in the same order, adding up to `total` exactly.
+    /// - Throws: ``AllocationError`` for a negative weight or when all weights are zero.
+    public static func allocate(_ total: EuroCents, proportionalTo weights: [Fraction]) throws(AllocationError) -> [EuroCents] {
+        guard !weights.isEmpty else { return [] }
+        if let negative = weights.firstIndex(where: \.isNegative) { throw .negativeWeight(index: negative) }
+        let weightSum = weights.sum()
+        guard !weightSum.isZero else { throw .allWeightsZero }
+        return distribute(total, exactShares: weights.map { total.euros * $0 / weightSum })
+    }
+
+    /// Rounds exact shares (in euro) to cents that add up to `total`, in O(n log n) whatever the
+    /// total. When the shares do not add up to `total` exactly (a caller that scaled them), the
+    /// difference is spread evenly and then by largest remainder, so the parts still add up.
+    static func distribute(_ total: EuroCents, exactShares: [Fraction]) -> [EuroCents] {
+        guard !exactShares.isEmpty else { return [] }
+        let scaled = exactShares.map { $0 * Fraction(100) }
+        var cents = scaled.map { $0.floor }
+        let remainders = scaled.indices.map { scaled[$0] - Fraction(cents[$0]) }
+        let count = BigInt(scaled.count)
+        let leftover = total.cents - cents.reduce(BigInt(0), +)
+        // Whole rounds for every part first (only when the shares did not add up), then one cent each.
+        let (rounds, extra) = leftover.flooredQuotientAndRemainder(dividingBy: count)
+        if !rounds.isZero { cents = cents.map { $0 + rounds } }
+        let order = remainders.indices.sorted { remainders[$0] != remainders[$1] ? remainders[$0] > remainders[$1] : $0 < $1 }
+        for index in order.prefix(Int(extra.int64Value ?? 0)) { cents[index] += BigInt(1) }
+        return cents.map { EuroCents(cents: $0) }
     }
 }

@@ -2,63 +2,94 @@
 ///
 /// Text reports use the Italian style (`1.234,56 €`, `15,38`); JSON uses plain decimals with the
 /// documented precision (`7.6923`, `10.0`). The same value gives the same bytes on every platform.
-public enum NumberFormatting {
+/// Decimals are clamped to 0...30 (more than any figure of the domain shows).
+package enum NumberFormatting {
+    /// The most decimals a formatted number shows.
+    package static let maximumDecimals = 30
+
     /// `value` rounded half away from zero to `decimals` digits, Italian style: `.` groups
     /// thousands, `,` separates decimals (`15,38`, `1.234,5678`).
-    public static func italian(_ value: Fraction, decimals: Int) -> String {
-        let scale = power10(decimals)
-        let scaled = value.roundedScaled(by: scale)
-        return assemble(scaled: scaled, decimals: decimals, thousands: ".", decimalMark: ",")
+    package static func italian(_ value: Fraction, decimals: Int) -> String {
+        let decimals = clamped(decimals)
+        return assemble(scaled: value.roundedScaled(by: BigInt.tenToThe(decimals)), decimals: decimals, thousands: UInt8(ascii: "."), decimalMark: UInt8(ascii: ","))
+    }
+
+    /// `value` with as many decimals as it needs up to `maximumDecimals` (rounded there), trailing
+    /// zeros removed, Italian style: `83,3333`, `36`, `0,5`.
+    package static func italianTrimmed(_ value: Fraction, maximumDecimals: Int = 4) -> String {
+        let decimals = clamped(maximumDecimals)
+        var text = italian(value, decimals: decimals)
+        if decimals > 0 {
+            while text.last == "0" { text.removeLast() }
+            if text.last == "," { text.removeLast() }
+        }
+        return text
+    }
+
+    /// `value` as a plain decimal with as many decimals as it needs, exactly when it has at most
+    /// `maximumDecimals` (`83.33`, `100`), else rounded there: the writers' form of an input value.
+    package static func exactPlain(_ value: Fraction, maximumDecimals: Int, decimalMark: UInt8 = UInt8(ascii: ".")) -> String {
+        let decimals = clamped(maximumDecimals)
+        var bytes = assembleBytes(scaled: value.roundedScaled(by: BigInt.tenToThe(decimals)), decimals: decimals, thousands: nil, decimalMark: decimalMark)
+        if decimals > 0 {
+            while bytes.last == UInt8(ascii: "0") { bytes.removeLast() }
+            if bytes.last == decimalMark { bytes.removeLast() }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// An amount of money in Italian style with the euro sign: `224.615,38 €`.
-    public static func euro(_ amount: EuroCents) -> String {
-        assemble(scaled: Int128(amount.cents), decimals: 2, thousands: ".", decimalMark: ",") + " €"
+    package static func euro(_ amount: EuroCents) -> String {
+        assemble(scaled: amount.cents, decimals: 2, thousands: UInt8(ascii: "."), decimalMark: UInt8(ascii: ",")) + " €"
     }
 
     /// An amount of money in Italian style without the sign: `224.615,38`.
-    public static func euroDigits(_ amount: EuroCents) -> String {
-        assemble(scaled: Int128(amount.cents), decimals: 2, thousands: ".", decimalMark: ",")
+    package static func euroDigits(_ amount: EuroCents) -> String {
+        assemble(scaled: amount.cents, decimals: 2, thousands: UInt8(ascii: "."), decimalMark: UInt8(ascii: ","))
     }
 
     /// `value` rounded half away from zero to `decimals` digits as a JSON number, trailing zeros
     /// removed but at least one decimal kept: `7.6923`, `10.0`, `0.5`.
-    public static func json(_ value: Fraction, decimals: Int) -> String {
-        trimmedJSON(scaled: value.roundedScaled(by: power10(decimals)), decimals: decimals)
+    package static func json(_ value: Fraction, decimals: Int) -> String {
+        let decimals = clamped(decimals)
+        return trimmedJSON(scaled: value.roundedScaled(by: BigInt.tenToThe(decimals)), decimals: decimals)
     }
 
     /// An amount of money as a JSON number with at most two decimals: `92307.69`, `4800.0`.
-    public static func json(_ amount: EuroCents) -> String {
-        trimmedJSON(scaled: Int128(amount.cents), decimals: 2)
+    package static func json(_ amount: EuroCents) -> String {
+        trimmedJSON(scaled: amount.cents, decimals: 2)
     }
 
     /// `value` with a fixed number of decimals and a plain `.`: `0.7479` (CSV for machines).
-    public static func plain(_ value: Fraction, decimals: Int) -> String {
-        assemble(scaled: value.roundedScaled(by: power10(decimals)), decimals: decimals, thousands: nil, decimalMark: ".")
+    package static func plain(_ value: Fraction, decimals: Int) -> String {
+        let decimals = clamped(decimals)
+        return assemble(scaled: value.roundedScaled(by: BigInt.tenToThe(decimals)), decimals: decimals, thousands: nil, decimalMark: UInt8(ascii: "."))
+    }
+
+    /// A scaled integer (`scaled / 10^decimals`) with a plain `.`: the exact form of a rounded value.
+    package static func plain(scaled: BigInt, decimals: Int) -> String {
+        assemble(scaled: scaled, decimals: clamped(decimals), thousands: nil, decimalMark: UInt8(ascii: "."))
     }
 
     /// For Italian spreadsheets: decimal comma, no thousands separator (`0,7479`, `92307,69`).
-    public static func spreadsheet(_ value: Fraction, decimals: Int) -> String {
-        assemble(scaled: value.roundedScaled(by: power10(decimals)), decimals: decimals, thousands: nil, decimalMark: ",")
+    package static func spreadsheet(_ value: Fraction, decimals: Int) -> String {
+        let decimals = clamped(decimals)
+        return assemble(scaled: value.roundedScaled(by: BigInt.tenToThe(decimals)), decimals: decimals, thousands: nil, decimalMark: UInt8(ascii: ","))
     }
 
     /// Money for Italian spreadsheets: `92307,69`.
-    public static func spreadsheet(_ amount: EuroCents) -> String {
-        assemble(scaled: Int128(amount.cents), decimals: 2, thousands: nil, decimalMark: ",")
+    package static func spreadsheet(_ amount: EuroCents) -> String {
+        assemble(scaled: amount.cents, decimals: 2, thousands: nil, decimalMark: UInt8(ascii: ","))
     }
 
     /// An integer with Italian thousands separators: `100.000`.
-    public static func italian(_ value: Int) -> String {
-        assemble(scaled: Int128(value), decimals: 0, thousands: ".", decimalMark: ",")
+    package static func italian(_ value: Int) -> String {
+        assemble(scaled: BigInt(value), decimals: 0, thousands: UInt8(ascii: "."), decimalMark: UInt8(ascii: ","))
     }
 
-    static func power10(_ exponent: Int) -> Int128 {
-        var result: Int128 = 1
-        for _ in 0..<exponent { result *= 10 }
-        return result
-    }
+    private static func clamped(_ decimals: Int) -> Int { min(max(decimals, 0), maximumDecimals) }
 
-    private static func trimmedJSON(scaled: Int128, decimals: Int) -> String {
+    private static func trimmedJSON(scaled: BigInt, decimals: Int) -> String {
         var text = assembleBytes(scaled: scaled, decimals: decimals, thousands: nil, decimalMark: UInt8(ascii: "."))
         if decimals == 0 {
             text += [UInt8(ascii: "."), UInt8(ascii: "0")]
@@ -68,42 +99,38 @@ public enum NumberFormatting {
         return String(decoding: text, as: UTF8.self)
     }
 
-    private static func assemble(scaled: Int128, decimals: Int, thousands: Character?, decimalMark: Character) -> String {
-        String(
-            decoding: assembleBytes(scaled: scaled, decimals: decimals, thousands: thousands?.asciiValue, decimalMark: decimalMark.asciiValue!), as: UTF8.self)
+    private static func assemble(scaled: BigInt, decimals: Int, thousands: UInt8?, decimalMark: UInt8) -> String {
+        String(decoding: assembleBytes(scaled: scaled, decimals: decimals, thousands: thousands, decimalMark: decimalMark), as: UTF8.self)
     }
 
     /// The digits of `scaled` with `decimals` of them after `decimalMark` (at least one before),
     /// grouped by `thousands` if given, as ASCII bytes.
-    private static func assembleBytes(scaled: Int128, decimals: Int, thousands: UInt8?, decimalMark: UInt8) -> [UInt8] {
-        // Digits from the last one (64-bit division when the value fits).
-        var reversed: [UInt8] = []
-        reversed.reserveCapacity(24)
-        var magnitude = scaled.magnitude
-        if magnitude <= UInt128(UInt64.max) {
-            var small = UInt64(magnitude)
+    static func assembleBytes(scaled: BigInt, decimals: Int, thousands: UInt8?, decimalMark: UInt8) -> [UInt8] {
+        var digits: [UInt8]
+        if let small = scaled.int64Value {
+            digits = []
+            digits.reserveCapacity(24)
+            var magnitude = small.magnitude
             repeat {
-                reversed.append(UInt8(small % 10) + UInt8(ascii: "0"))
-                small /= 10
-            } while small > 0
-        } else {
-            repeat {
-                reversed.append(UInt8(magnitude % 10) + UInt8(ascii: "0"))
+                digits.append(UInt8(magnitude % 10) + UInt8(ascii: "0"))
                 magnitude /= 10
             } while magnitude > 0
+            digits.reverse()
+        } else {
+            digits = Array(scaled.magnitude.description.utf8)
         }
-        while reversed.count <= decimals { reversed.append(UInt8(ascii: "0")) }
+        if digits.count <= decimals { digits.insert(contentsOf: repeatElement(UInt8(ascii: "0"), count: decimals + 1 - digits.count), at: 0) }
         var result: [UInt8] = []
-        result.reserveCapacity(reversed.count + reversed.count / 3 + 2)
-        if scaled < 0 { result.append(UInt8(ascii: "-")) }
-        let integerDigits = reversed.count - decimals
+        result.reserveCapacity(digits.count + digits.count / 3 + 2)
+        if scaled.isNegative { result.append(UInt8(ascii: "-")) }
+        let integerDigits = digits.count - decimals
         for offset in 0..<integerDigits {
             if let thousands, offset > 0, (integerDigits - offset) % 3 == 0 { result.append(thousands) }
-            result.append(reversed[reversed.count - 1 - offset])
+            result.append(digits[offset])
         }
         if decimals > 0 {
             result.append(decimalMark)
-            for index in stride(from: decimals - 1, through: 0, by: -1) { result.append(reversed[index]) }
+            result.append(contentsOf: digits[integerDigits...])
         }
         return result
     }

@@ -9,10 +9,14 @@ public enum RosterWriter {
     public static func json(_ roster: Roster) -> String {
         let years = residentYears(roster)
         func residents(_ municipality: Municipality) -> JSONValue {
-            if case .constant(let value) = municipality.residents { return .integer(value) }
-            return .object(years.compactMap { year in municipality.residents.value(in: year).map { (String(year), JSONValue.integer($0)) } })
+            if municipality.residents.isSameEveryYear, let value = municipality.residents.everyYear { return .integer(value) }
+            return .object(years.compactMap { year in municipality.residents.count(in: year).map { (String(year), JSONValue.integer($0)) } })
         }
-        func percent(_ value: Fraction) -> JSONValue { .number(NumberFormatting.json(value, decimals: 4)) }
+        func percent(_ value: Fraction) -> JSONValue { .number(NumberFormatting.exactPlain(value, maximumDecimals: Bounds.percentageDecimals)) }
+        func share(_ share: WorkShare) -> [(String, JSONValue)] {
+            guard let hours = share.hours else { return [("percentuale", percent(share.percent))] }
+            return [("oreSettimanali", percent(hours.weekly)), ("oreTempoPieno", percent(hours.fullTime))]
+        }
         return JSONValue.object([
             ("formato", .string(RosterJSONReader.format)),
             (
@@ -41,7 +45,7 @@ public enum RosterWriter {
                             ]
                         }
                         var members: [(String, JSONValue)] = [
-                            ("id", .string(record.id)), ("profilo", .string(record.profile)), ("contratto", .string(record.contract)),
+                            ("id", .string(record.id.text)), ("profilo", .string(record.profile.text)), ("contratto", .string(record.contract.text)),
                             ("ente", .object(employer)),
                             (
                                 "periodi",
@@ -49,13 +53,13 @@ public enum RosterWriter {
                                     record.periods.map { period in
                                         .object(
                                             [("dal", .string(period.start.iso))] + (period.end.map { [("al", JSONValue.string($0.iso))] } ?? [])
-                                                + [("percentuale", percent(period.percentage))])
+                                                + share(period.share))
                                     })
                             ),
                         ]
-                        if !record.areas.isEmpty {
+                        if record.areas.isSpecified {
                             members.append(
-                                ("aree", .object(ActivityArea.allCases.compactMap { area in record.areas[area].map { (area.rawValue, percent($0)) } })))
+                                ("aree", .object(ActivityArea.allCases.compactMap { area in record.areas.shares[area].map { (area.rawValue, percent($0)) } })))
                         }
                         members.append(("impiegatoNeiServiziTerritoriali", .bool(record.employedInTerritorialServices)))
                         return .object(members)
@@ -79,13 +83,13 @@ public enum RosterWriter {
         if years.isEmpty {
             comuni = ["codice_istat;denominazione;popolazione"]
             for municipality in roster.municipalities {
-                comuni.append("\(field(municipality.istatCode));\(field(municipality.name));\(municipality.residents.value(in: 2000) ?? 0)")
+                comuni.append("\(field(municipality.istatCode));\(field(municipality.name));\(municipality.residents.everyYear ?? 0)")
             }
         } else {
             comuni = ["codice_istat;denominazione;popolazione;anno"]
             for municipality in roster.municipalities {
                 for year in years {
-                    if let value = municipality.residents.value(in: year) {
+                    if let value = municipality.residents.count(in: year) {
                         comuni.append("\(field(municipality.istatCode));\(field(municipality.name));\(value);\(year)")
                     }
                 }
@@ -93,17 +97,22 @@ public enum RosterWriter {
         }
         let areaColumns = ActivityArea.allCases.map { "area_\($0.rawValue)" }.joined(separator: ";")
         var staff = [
-            "id;profilo;contratto;ente_tipo;ente_codice_istat;delega_funzioni;costo_rimborsato;impiegato_servizi_territoriali;dal;al;percentuale;\(areaColumns)"
+            "id;profilo;contratto;ente_tipo;ente_codice_istat;delega_funzioni;costo_rimborsato;impiegato_servizi_territoriali;dal;al;percentuale;ore_settimanali;ore_tempo_pieno;\(areaColumns)"
         ]
         for record in roster.staff {
-            let areas = ActivityArea.allCases.map { area in record.areas[area].map { NumberFormatting.spreadsheet($0, decimals: 4) } ?? "" }
+            let areas = ActivityArea.allCases.map { area in
+                record.areas.shares[area].map { NumberFormatting.exactPlain($0, maximumDecimals: Bounds.percentageDecimals, decimalMark: UInt8(ascii: ",")) } ?? ""
+            }
             let person = [
-                field(record.id), field(record.profile), field(record.contract), record.employer.kind.rawValue, field(record.employer.istatCode ?? ""),
+                field(record.id.text), field(record.profile.text), field(record.contract.text), record.employer.kind.rawValue, field(record.employer.istatCode ?? ""),
                 record.employer.delegatedFunctions ? "si" : "no", record.employer.costReimbursed ? "si" : "no",
                 record.employedInTerritorialServices ? "si" : "no",
             ]
             for period in record.periods {
-                let cells = person + [period.start.italian, period.end?.italian ?? "", NumberFormatting.spreadsheet(period.percentage, decimals: 4)] + areas
+                let exact = { (value: Fraction) in NumberFormatting.exactPlain(value, maximumDecimals: Bounds.percentageDecimals, decimalMark: UInt8(ascii: ",")) }
+                let share =
+                    period.share.hours.map { ["", exact($0.weekly), exact($0.fullTime)] } ?? [exact(period.share.percent), "", ""]
+                let cells = person + [period.start.italian, period.end?.italian ?? ""] + share + areas
                 staff.append(cells.joined(separator: ";"))
             }
         }
@@ -113,16 +122,7 @@ public enum RosterWriter {
     /// Every year for which some comune gives its own figure, sorted; empty when all are constant.
     static func residentYears(_ roster: Roster) -> [Int] {
         var years: Set<Int> = []
-        func collect(_ residents: Residents) {
-            switch residents {
-            case .constant: break
-            case .byYear(let table): years.formUnion(table.keys)
-            case .adjusted(let base, let table):
-                collect(base)
-                years.formUnion(table.keys)
-            }
-        }
-        roster.municipalities.forEach { collect($0.residents) }
+        for municipality in roster.municipalities { years.formUnion(municipality.residents.byYear.keys) }
         return years.sorted()
     }
 }

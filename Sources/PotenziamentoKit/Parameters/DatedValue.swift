@@ -1,41 +1,60 @@
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+
 /// One value of a legal parameter, in force from 1 January of `fromYear`, with its source.
-public struct DatedValue: Sendable, Hashable {
+public struct DatedValue: Sendable, Hashable, Codable {
     /// The first year the value applies to.
     public let fromYear: Int
     /// The value.
     public let value: ParameterValue
     /// The act and provision that set it.
     public let reference: LegalReference
+    /// Whether the value is a user's override (a reform, `--parametro`) rather than the law's.
+    public let isOverride: Bool
 
     /// A value in force from `fromYear`, set by `reference`.
-    public init(fromYear: Int, value: ParameterValue, reference: LegalReference) {
+    public init(fromYear: Int, value: ParameterValue, reference: LegalReference, isOverride: Bool = false) {
         self.fromYear = fromYear
         self.value = value
         self.reference = reference
+        self.isOverride = isOverride
     }
 }
 
-/// The history of one parameter: its values in order of the year they take effect.
+/// The history of one parameter: its values in order of the year they take effect
+/// (docs/regole.md §1).
 ///
-/// The value in force for a year is the newest one effective on or before it (RULES.md §1); a
-/// year before the first value is an error, never a guess.
-public struct ParameterHistory: Sendable, Hashable {
+/// The value in force for a year is the newest official one effective on or before it; a user's
+/// override holds from its year for every later year until the user's next override of the same
+/// parameter, so official values dated after it never silently replace it. A year before the
+/// first value is an error, never a guess.
+public struct ParameterHistory: Sendable, Hashable, Codable {
     /// The parameter.
     public let name: ParameterName
-    /// Its values, sorted by `fromYear`, at most one per year.
+    /// Its values, sorted by `fromYear`; at most one official and one override per year.
     public let values: [DatedValue]
 
-    /// A history; values are sorted, and a later entry for the same year replaces an earlier one.
+    /// A history; values are sorted, and a later entry of the same kind (official or override)
+    /// for the same year replaces an earlier one.
     public init(name: ParameterName, values: [DatedValue]) {
         self.name = name
         var byYear: [Int: DatedValue] = [:]
-        for value in values { byYear[value.fromYear] = value }
-        self.values = byYear.values.sorted { $0.fromYear < $1.fromYear }
+        var overrides: [Int: DatedValue] = [:]
+        for value in values {
+            if value.isOverride { overrides[value.fromYear] = value } else { byYear[value.fromYear] = value }
+        }
+        self.values = (Array(byYear.values) + Array(overrides.values)).sorted { ($0.fromYear, $0.isOverride ? 1 : 0) < ($1.fromYear, $1.isOverride ? 1 : 0) }
     }
 
     /// The value in force in `year`.
+    ///
+    /// - Throws: ``ParameterError/notInForce(_:year:firstYear:)`` when no value applies (before the first one).
     public func value(in year: Int) throws(ParameterError) -> DatedValue {
-        guard let found = values.last(where: { $0.fromYear <= year }) else {
+        if let override = values.last(where: { $0.isOverride && $0.fromYear <= year }) { return override }
+        guard let found = values.last(where: { !$0.isOverride && $0.fromYear <= year }) else {
             throw .notInForce(name, year: year, firstYear: values.first?.fromYear)
         }
         return found
@@ -43,23 +62,35 @@ public struct ParameterHistory: Sendable, Hashable {
 }
 
 /// A problem resolving or overriding a legal parameter.
-public enum ParameterError: Error, Sendable, Equatable, CustomStringConvertible {
+public enum ParameterError: Error, LocalizedError, Sendable, Hashable, CustomStringConvertible {
     /// No value of the parameter is in force in the year (e.g. before 2021).
     case notInForce(ParameterName, year: Int, firstYear: Int?)
+    /// The year is outside the years computed (2021-2200).
+    case yearOutOfRange(Int)
     /// An override gives a value in the wrong unit.
     case wrongUnit(ParameterName, expected: ParameterUnit)
     /// An override gives a value outside what the parameter can mean (a zero ratio, a negative amount).
     case invalidValue(ParameterName, String)
+    /// A table lacks the history of some parameters.
+    case incomplete([ParameterName])
 
+    /// The Italian message.
     public var description: String {
         switch self {
         case .notInForce(let name, let year, let firstYear):
-            "il parametro «\(name.rawValue)» (\(name.label)) non è in vigore per l'anno \(year)"
+            "per l'anno \(year) non c'è un valore in vigore di «\(name.rawValue)» (\(name.label))"
                 + (firstYear.map { ": la misura si applica dal \($0)" } ?? "")
+        case .yearOutOfRange(let year):
+            "anno \(year) fuori intervallo: il contributo si calcola per gli anni dal \(Bounds.years.lowerBound) al \(Bounds.years.upperBound)"
         case .wrongUnit(let name, let expected):
             "il parametro «\(name.rawValue)» si esprime in \(expected.label)"
         case .invalidValue(let name, let reason):
             "valore non valido per il parametro «\(name.rawValue)»: \(reason)"
+        case .incomplete(let names):
+            "tabella dei parametri incompleta: manca \(names.map(\.rawValue).joined(separator: ", "))"
         }
     }
+
+    /// The Italian message.
+    public var errorDescription: String? { description }
 }

@@ -1,7 +1,7 @@
 /// Where a legal parameter comes from: the act, the provision and, where known, a public URL.
 ///
 /// Every ``DatedValue`` carries one, and every report that uses a value cites it.
-public struct LegalReference: Sendable, Hashable {
+public struct LegalReference: Sendable, Hashable, Codable {
     /// The act, e.g. `L. 30 dicembre 2020, n. 178`.
     public let act: String
     /// The provision within the act, e.g. `art. 1, comma 797, lett. a)`.

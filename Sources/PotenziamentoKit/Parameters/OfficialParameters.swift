@@ -8,7 +8,7 @@ extension ParameterTable {
     static let law178 = "L. 30 dicembre 2020, n. 178"
 
     /// The parameters in force by law, from 2021.
-    public static let official = ParameterTable(histories: [
+    public static let official = ParameterTable(complete: [
         ParameterHistory(
             name: .importoFasciaA,
             values: [

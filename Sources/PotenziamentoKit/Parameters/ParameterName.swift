@@ -2,7 +2,7 @@
 ///
 /// The raw values are the names used on the command line (`--parametro importoFasciaA=45000@2027`)
 /// and in `potenziamento parametri`.
-public enum ParameterName: String, Sendable, CaseIterable, Hashable, Comparable {
+public enum ParameterName: String, Sendable, CaseIterable, Hashable, Comparable, Codable {
     /// Euro per FTE above 1/6.500 and up to 1/5.000 (comma 797, lett. a): 40.000 €.
     case importoFasciaA
     /// Euro per FTE above 1/5.000 and up to 1/4.000 (comma 797, lett. b): 20.000 €.
@@ -43,13 +43,14 @@ public enum ParameterName: String, Sendable, CaseIterable, Hashable, Comparable 
         }
     }
 
+    /// Orders as in `allCases` (the order of the table in reports).
     public static func < (lhs: ParameterName, rhs: ParameterName) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+        (allCases.firstIndex(of: lhs) ?? 0) < (allCases.firstIndex(of: rhs) ?? 0)
     }
 }
 
 /// The unit of a legal parameter.
-public enum ParameterUnit: String, Sendable, Hashable {
+public enum ParameterUnit: String, Sendable, Hashable, Codable {
     /// An amount of money (euro, stored in cents).
     case euro
     /// A ratio written as residents per one social worker.
@@ -68,7 +69,7 @@ public enum ParameterUnit: String, Sendable, Hashable {
 }
 
 /// The value of a legal parameter, in its unit.
-public enum ParameterValue: Sendable, Hashable, CustomStringConvertible {
+public enum ParameterValue: Sendable, Hashable, Codable, CustomStringConvertible {
     /// An amount of money.
     case money(EuroCents)
     /// Residents per social worker (a ratio 1/n).
@@ -96,12 +97,12 @@ public enum ParameterValue: Sendable, Hashable, CustomStringConvertible {
 }
 
 /// Italian month names, for dates written in words.
-public enum ItalianMonths {
+package enum ItalianMonths {
     static let names = [
         "gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno",
         "luglio", "agosto", "settembre", "ottobre", "novembre", "dicembre",
     ]
 
     /// The Italian name of `month` (1...12).
-    public static func name(_ month: Int) -> String { (1...12).contains(month) ? names[month - 1] : "?" }
+    package static func name(_ month: Int) -> String { (1...12).contains(month) ? names[month - 1] : "?" }
 }

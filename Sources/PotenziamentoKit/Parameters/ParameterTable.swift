@@ -1,58 +1,89 @@
 /// A complete table of the measure's legal parameters: the official one, or one with a reform
 /// applied (OpenFisca-style: a reform is a set of overrides, the official values stay untouched).
-public struct ParameterTable: Sendable, Hashable {
-    /// The history of every parameter, by name.
+public struct ParameterTable: Sendable, Hashable, Codable {
+    /// The history of every parameter, by name (complete by construction).
     public let histories: [ParameterName: ParameterHistory]
 
-    /// A table from histories; every ``ParameterName`` must have one.
-    public init(histories: [ParameterHistory]) {
+    /// The largest amount per FTE or fund accepted in an override.
+    static let maximumOverrideEuros = Bounds.maximumEuros
+    /// The largest residents-per-social-worker ratio accepted in an override.
+    static let maximumRatio = 1_000_000
+
+    /// A table from histories.
+    ///
+    /// - Throws: ``ParameterError/incomplete(_:)`` when a ``ParameterName`` has no history.
+    public init(histories: [ParameterHistory]) throws(ParameterError) {
         var byName: [ParameterName: ParameterHistory] = [:]
         for history in histories { byName[history.name] = history }
-        precondition(ParameterName.allCases.allSatisfy { byName[$0] != nil }, "incomplete parameter table")
+        let missing = ParameterName.allCases.filter { byName[$0] == nil }
+        guard missing.isEmpty else { throw .incomplete(missing) }
         self.histories = byName
     }
 
-    /// The history of `name`.
-    public func history(of name: ParameterName) -> ParameterHistory { histories[name]! }
+    /// The official table: complete by construction (a test checks it).
+    init(complete histories: [ParameterHistory]) {
+        var byName: [ParameterName: ParameterHistory] = [:]
+        for history in histories { byName[history.name] = history }
+        self.histories = byName
+    }
+
+    /// The history of `name` (empty for a table decoded without it, which ``inForce(for:)`` reports).
+    public func history(of name: ParameterName) -> ParameterHistory { histories[name] ?? ParameterHistory(name: name, values: []) }
 
     /// The value of `name` in force in `year`.
+    ///
+    /// - Throws: ``ParameterError/notInForce(_:year:firstYear:)`` when none applies.
     public func value(of name: ParameterName, in year: Int) throws(ParameterError) -> DatedValue {
         try history(of: name).value(in: year)
     }
 
-    /// Every parameter as it applies to `year`; throws if any is not in force.
+    /// Every parameter as it applies to `year`.
+    ///
+    /// - Throws: ``ParameterError/yearOutOfRange(_:)`` for a year outside 2021-2200, and
+    ///   ``ParameterError/notInForce(_:year:firstYear:)`` when a parameter has no value for it.
     public func inForce(for year: Int) throws(ParameterError) -> ParametersInForce {
-        try ParametersInForce(table: self, year: year)
+        guard Bounds.years.contains(year) || year < Bounds.years.lowerBound else { throw .yearOutOfRange(year) }
+        return try ParametersInForce(table: self, year: year)
     }
 
-    /// This table with `overrides` applied: each override adds a value from its year on, with
-    /// its own reference, and the official history before that year stays as it was.
+    /// This table with `overrides` applied (OpenFisca-style reforms): each override holds from its
+    /// year for every later year until the next override of the same parameter; the official
+    /// history before it stays as it was (docs/regole.md §1).
+    ///
+    /// - Throws: ``ParameterError/wrongUnit(_:expected:)`` or ``ParameterError/invalidValue(_:_:)``
+    ///   for a value the parameter cannot take (negative or absurd amounts, ratios not from 1 to
+    ///   1 million, days that do not exist, years outside 2021-2200).
     public func applying(_ overrides: [ParameterOverride]) throws(ParameterError) -> ParameterTable {
         var updated = histories
         for override in overrides {
             guard override.value.unit == override.name.unit else {
                 throw .wrongUnit(override.name, expected: override.name.unit)
             }
+            guard Bounds.years.contains(override.fromYear) else {
+                throw .invalidValue(override.name, "l'anno \(override.fromYear) è fuori dagli anni calcolati (2021-2200)")
+            }
             switch override.value {
-            case .money(let amount) where amount.cents < 0:
+            case .money(let amount) where amount.isNegative:
                 throw .invalidValue(override.name, "un importo non può essere negativo")
-            case .residentsPerSocialWorker(let residents) where residents <= 0:
-                throw .invalidValue(override.name, "il rapporto deve essere un numero positivo di abitanti")
-            case .dayOfYear(let month, let day) where CivilDate(year: 2023, month: month, day: day) == nil:
+            case .money(let amount) where amount.cents > BigInt(Self.maximumOverrideEuros) * 100:
+                throw .invalidValue(override.name, "importo fuori misura (al massimo \(NumberFormatting.italian(Self.maximumOverrideEuros)) euro)")
+            case .residentsPerSocialWorker(let residents) where residents <= 0 || residents > Self.maximumRatio:
+                throw .invalidValue(override.name, "il rapporto deve essere un numero di abitanti da 1 a \(NumberFormatting.italian(Self.maximumRatio))")
+            case .dayOfYear(let month, let day) where CivilDate(year: 2024, month: month, day: day) == nil:
                 throw .invalidValue(override.name, "giorno inesistente")
             default: break
             }
-            let history = updated[override.name]!
+            let history = history(of: override.name)
             updated[override.name] = ParameterHistory(
                 name: override.name,
-                values: history.values + [DatedValue(fromYear: override.fromYear, value: override.value, reference: override.reference)])
+                values: history.values + [DatedValue(fromYear: override.fromYear, value: override.value, reference: override.reference, isOverride: true)])
         }
-        return ParameterTable(histories: Array(updated.values))
+        return ParameterTable(complete: Array(updated.values))
     }
 }
 
 /// A change to a legal parameter from a year on: a reform, a what-if, or a correction.
-public struct ParameterOverride: Sendable, Hashable {
+public struct ParameterOverride: Sendable, Hashable, Codable {
     /// The parameter changed.
     public let name: ParameterName
     /// The new value.
@@ -77,7 +108,7 @@ public struct ParameterOverride: Sendable, Hashable {
 }
 
 /// One parameter's value as it applies to a year, with the reference to cite.
-public struct ResolvedParameter<Value: Sendable & Hashable>: Sendable, Hashable {
+public struct ResolvedParameter<Value: Sendable & Hashable & Codable>: Sendable, Hashable, Codable {
     /// The parameter.
     public let name: ParameterName
     /// Its value in the year.
@@ -89,7 +120,7 @@ public struct ResolvedParameter<Value: Sendable & Hashable>: Sendable, Hashable 
 }
 
 /// All the parameters of the measure as they apply to one year.
-public struct ParametersInForce: Sendable, Hashable {
+public struct ParametersInForce: Sendable, Hashable, Codable {
     /// The year.
     public let year: Int
     /// Euro per FTE in fascia A.
@@ -125,7 +156,9 @@ public struct ParametersInForce: Sendable, Hashable {
             let dated = try table.value(of: name, in: year)
             guard case .dayOfYear(let month, let day) = dated.value else { throw .wrongUnit(name, expected: name.unit) }
             // 29 February in a common year falls back to the 28th.
-            let date = CivilDate(year: year, month: month, day: day) ?? CivilDate(year: year, month: month, day: day - 1)!
+            guard let date = CivilDate(year: year, month: month, day: day) ?? CivilDate(year: year, month: month, day: day - 1) else {
+                throw .invalidValue(name, "giorno inesistente nel \(year)")
+            }
             return ResolvedParameter(name: name, value: date, fromYear: dated.fromYear, reference: dated.reference)
         }
         bandAAmount = try money(.importoFasciaA)
@@ -154,7 +187,7 @@ public struct ParametersInForce: Sendable, Hashable {
 }
 
 /// A parameter as cited in a report or an explanation: its name, value and legal reference.
-public struct ParameterCitation: Sendable, Hashable {
+public struct ParameterCitation: Sendable, Hashable, Codable {
     /// The parameter.
     public let name: ParameterName
     /// Its value as text (`40.000,00 €`, `1/6.500`).

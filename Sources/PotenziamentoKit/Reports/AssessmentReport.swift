@@ -29,21 +29,21 @@ public enum AssessmentReport {
                 .array(
                     assessment.counted.map { record in
                         .object([
-                            ("id", .string(record.id)), ("fte", .decimal(record.fte)),
+                            ("id", .string(record.id.text)), ("fte", .decimal(record.fte)),
                             ("ente", .string(employerKey(record.employer))),
                         ])
                     })
             ),
             (
                 "esclusi",
-                .array(assessment.excluded.map { .object([("id", .string($0.id)), ("motivo", .string($0.reason.rawValue))]) })
+                .array(assessment.excluded.map { .object([("id", .string($0.id.text)), ("motivo", .string($0.reason.rawValue))]) })
             ),
             (
                 "riparto",
                 .array(
                     assessment.split.shares.map { share in
                         .object([
-                            ("ente", .string(share.key)), ("euro", .euro(share.amount)),
+                            ("ente", .string(share.recipient.description)), ("euro", .euro(share.amount)),
                             ("denominazione", .string(share.name)),
                             ("popolazione", share.residents.map { .integer($0) } ?? .null),
                             ("fteProprio", .decimal(share.ownFTE)), ("fteAttribuito", .decimal(share.attributedFTE)),
@@ -135,10 +135,10 @@ public enum AssessmentReport {
     public static func csv(_ assessment: AnnualAssessment) -> String {
         var lines = ["id;esito;fte;ente;motivo_esclusione;descrizione"]
         for record in assessment.counted {
-            lines.append("\(csvField(record.id));conteggiato;\(NumberFormatting.spreadsheet(record.fte, decimals: 4));\(employerKey(record.employer));;")
+            lines.append("\(csvField(record.id.text));conteggiato;\(NumberFormatting.spreadsheet(record.fte, decimals: 4));\(employerKey(record.employer));;")
         }
         for record in assessment.excluded {
-            lines.append("\(csvField(record.id));escluso;0,0000;;\(record.reason.rawValue);\(csvField(record.reason.label))")
+            lines.append("\(csvField(record.id.text));escluso;0,0000;;\(record.reason.rawValue);\(csvField(record.reason.label))")
         }
         lines.append("TOTALE;;\(NumberFormatting.spreadsheet(assessment.fte, decimals: 4));;;")
         return lines.joined(separator: "\n") + "\n"

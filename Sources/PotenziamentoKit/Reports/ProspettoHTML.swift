@@ -75,7 +75,7 @@ public enum ProspettoHTML {
         if p.previsione.excluded.isEmpty {
             body.append("<p>Nessuna.</p>")
         } else {
-            body.append(table(header: ["id", "motivo"], rows: p.previsione.excluded.map { [$0.id, $0.reason.label] }, numericFrom: 2))
+            body.append(table(header: ["id", "motivo"], rows: p.previsione.excluded.map { [$0.id.text, $0.reason.label] }, numericFrom: 2))
         }
         body.append("<h2>Parametri di legge applicati</h2>")
         body.append("<ul>")

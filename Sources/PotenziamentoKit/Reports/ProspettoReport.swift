@@ -70,9 +70,9 @@ public enum ProspettoReport {
         }
         let comuni: [JSONValue] = p.previsione.split.shares.indices.map { index in
             let current = p.previsione.split.shares[index]
-            let previous = p.consuntivo.split.shares.first { $0.key == current.key } ?? current
+            let previous = p.consuntivo.split.shares.first { $0.recipient == current.recipient } ?? current
             return .object([
-                ("ente", .string(current.key)),
+                ("ente", .string(current.recipient.description)),
                 ("denominazione", .string(current.name)),
                 ("consuntivo", yearJSON(p.consuntivo, previous)),
                 ("previsione", yearJSON(p.previsione, current)),
@@ -186,8 +186,8 @@ public enum ProspettoReport {
             "aree;non_indicata;\(NumberFormatting.spreadsheet(p.consuntivo.areas.unspecified, decimals: 4));\(NumberFormatting.spreadsheet(p.previsione.areas.unspecified, decimals: 4))"
         )
         for share in p.previsione.split.shares {
-            let previous = p.consuntivo.split.shares.first { $0.key == share.key } ?? share
-            let name = AssessmentReport.csvField(share.key)
+            let previous = p.consuntivo.split.shares.first { $0.recipient == share.recipient } ?? share
+            let name = AssessmentReport.csvField(share.recipient.description)
             lines.append("comuni;\(name) residenti;\(previous.residents.map(String.init) ?? "");\(share.residents.map(String.init) ?? "")")
             lines.append(
                 "comuni;\(name) fte_propri;\(NumberFormatting.spreadsheet(previous.ownFTE, decimals: 4));\(NumberFormatting.spreadsheet(share.ownFTE, decimals: 4))"
@@ -198,7 +198,7 @@ public enum ProspettoReport {
             lines.append("comuni;\(name) euro;\(NumberFormatting.spreadsheet(previous.amount));\(NumberFormatting.spreadsheet(share.amount))")
         }
         for record in p.previsione.excluded {
-            lines.append("esclusi;\(AssessmentReport.csvField(record.id));\(record.reason.rawValue);\(record.reason.rawValue)")
+            lines.append("esclusi;\(AssessmentReport.csvField(record.id.text));\(record.reason.rawValue);\(record.reason.rawValue)")
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -26,7 +26,7 @@ public enum SimulationReport {
                     ("ftePerAssunzione", .decimal(planning.fteOfOneHire)),
                     (
                         "assunzioniNecessarie",
-                        .object(planning.targets.map { ($0.key, $0.hiresNeeded.map { .integer($0) } ?? .null) })
+                        .object(planning.targets.map { ($0.threshold.rawValue, $0.hiresNeeded.map { .number($0.description) } ?? .null) })
                     ),
                     ("valoreMarginaleAnnoIntero", .euro(planning.marginalFullYear)),
                     ("valoreMarginaleDallaData", .euro(planning.marginalFromStart)),
@@ -102,7 +102,7 @@ public enum SimulationReport {
             } else {
                 hires = "mancano \(fte(target.missingFTE)) FTE: non raggiungibile con assunzioni da quella data"
             }
-            lines.append("  - \(names[target.key] ?? target.key): \(hires)")
+            lines.append("  - \(names[target.threshold.rawValue] ?? target.threshold.rawValue): \(hires)")
         }
         lines += [
             "",

@@ -1,161 +1,44 @@
-/// The kind of employer of a staff record (`ente.tipo`), per Nota 908/2023 and RULES.md §2.
-public enum EmployerKind: String, Sendable, Hashable, CaseIterable {
-    /// A comune of the ATS (`codiceIstat` required).
-    case comune
-    /// The ATS itself.
-    case ambito
-    /// Unione di comuni (art. 32 TUEL).
-    case unioneDiComuni = "unione_di_comuni"
-    /// Comunità montana (artt. 27-29 TUEL).
-    case comunitaMontana = "comunita_montana"
-    /// Azienda speciale.
-    case aziendaSpeciale = "azienda_speciale"
-    /// Azienda servizi alla persona (ASP).
-    case asp
-    /// Organismo strumentale del comune.
-    case organismoStrumentale = "organismo_strumentale"
-    /// Comune capofila in convenzione (art. 30 TUEL).
-    case comuneCapofila = "comune_capofila"
-    /// Consorzio for socio-assistential services.
-    case consorzio
-    /// Società della salute.
-    case societaDellaSalute = "societa_della_salute"
-    /// Azienda speciale consortile servizi alla persona.
-    case aziendaSpecialeConsortile = "azienda_speciale_consortile"
-    /// Azienda sanitaria locale: counts only with `delegaFunzioni` or `costoRimborsato` (RULES.md §2, rule 5).
-    case asl
-    /// A private body working under appalto: never counts (Nota 908/2023).
-    case privatoAppalto = "privato_appalto"
-    /// A Terzo settore body working under appalto: never counts (Nota 908/2023).
-    case terzoSettoreAppalto = "terzo_settore_appalto"
-
-    /// Italian label.
-    public var label: String {
-        switch self {
-        case .comune: "Comune"
-        case .ambito: "Ambito territoriale"
-        case .unioneDiComuni: "Unione di comuni"
-        case .comunitaMontana: "Comunità montana"
-        case .aziendaSpeciale: "Azienda speciale"
-        case .asp: "Azienda servizi alla persona (ASP)"
-        case .organismoStrumentale: "Organismo strumentale"
-        case .comuneCapofila: "Comune capofila in convenzione"
-        case .consorzio: "Consorzio"
-        case .societaDellaSalute: "Società della salute"
-        case .aziendaSpecialeConsortile: "Azienda speciale consortile"
-        case .asl: "Azienda sanitaria locale (ASL)"
-        case .privatoAppalto: "Ente privato in appalto"
-        case .terzoSettoreAppalto: "Ente del Terzo settore in appalto"
-        }
-    }
-
-    /// Whether staff of this employer belong to the ATS level (attributed to comuni by
-    /// residents in the DM 15/2021 art. 2 split) rather than to a single comune.
-    public var isAmbitoLevel: Bool { self != .comune && self != .privatoAppalto && self != .terzoSettoreAppalto }
-}
-
-/// The employer of a staff record.
-public struct Employer: Sendable, Hashable {
-    /// The kind of body.
-    public var kind: EmployerKind
-    /// The ISTAT code of the comune, for `comune` (and optionally `comune_capofila`).
-    public var istatCode: String?
-    /// For an ASL: the comuni delegated the socio-assistential function to it.
-    public var delegatedFunctions: Bool
-    /// For an ASL: the cost is borne by an ATS entity (comando / assegnazione funzionale, FAQ 1).
-    public var costReimbursed: Bool
-
-    /// An employer.
-    public init(kind: EmployerKind, istatCode: String? = nil, delegatedFunctions: Bool = false, costReimbursed: Bool = false) {
-        self.kind = kind
-        self.istatCode = istatCode
-        self.delegatedFunctions = delegatedFunctions
-        self.costReimbursed = costReimbursed
-    }
-}
-
-/// A period of service (`dal`, `al` inclusive) at a share of a full-time contract.
-public struct ServicePeriod: Sendable, Hashable {
-    /// First day.
-    public var start: CivilDate
-    /// Last day, or nil when open-ended.
-    public var end: CivilDate?
-    /// The share of a full-time contract in percent, 0 < p ≤ 100 (at most 4 decimals).
-    public var percentage: Fraction
-    /// Where it was read.
-    public var place: SourcePlace
-
-    /// A period.
-    public init(start: CivilDate, end: CivilDate?, percentage: Fraction, place: SourcePlace) {
-        self.start = start
-        self.end = end
-        self.percentage = percentage
-        self.place = place
-    }
-}
-
-/// The five aree di attività of the prospetto (seed 000; RULES.md §3).
-public enum ActivityArea: String, Sendable, Hashable, CaseIterable {
-    /// Segretariato sociale.
-    case segretariatoSociale = "segretariato_sociale"
-    /// Servizio sociale professionale.
-    case servizioSocialeProfessionale = "servizio_sociale_professionale"
-    /// Famiglia, minori, anziani autosufficienti.
-    case famigliaMinoriAnzianiAutosufficienti = "famiglia_minori_anziani_autosufficienti"
-    /// Persone con disabilità, non autosufficienza.
-    case disabilitaNonAutosufficienza = "disabilita_non_autosufficienza"
-    /// Povertà, disagio adulti (dipendenze, salute mentale).
-    case povertaDisagioAdulti = "poverta_disagio_adulti"
-
-    /// The position of the area in `allCases`.
-    public var index: Int {
-        switch self {
-        case .segretariatoSociale: 0
-        case .servizioSocialeProfessionale: 1
-        case .famigliaMinoriAnzianiAutosufficienti: 2
-        case .disabilitaNonAutosufficienza: 3
-        case .povertaDisagioAdulti: 4
-        }
-    }
-
-    /// The key of FTE with no split (`non_indicata`).
-    public static let unspecifiedKey = "non_indicata"
-
-    /// Italian label.
-    public var label: String {
-        switch self {
-        case .segretariatoSociale: "Segretariato sociale"
-        case .servizioSocialeProfessionale: "Servizio sociale professionale"
-        case .famigliaMinoriAnzianiAutosufficienti: "Famiglia, minori, anziani autosufficienti"
-        case .disabilitaNonAutosufficienza: "Disabilità, non autosufficienza"
-        case .povertaDisagioAdulti: "Povertà, disagio adulti"
-        }
-    }
-}
-
-/// One staff record of the roster: a person, their contract, employer, periods and area split.
+/// One person of the roster: contract, employer, periods of service and area split
+/// (docs/regole.md §2-§3).
+///
+/// Valid by construction: its values are (each type checks its own rule) and its periods do not
+/// overlap. That its id is unique and its comune belongs to the ATS is checked by ``Roster``.
 public struct StaffRecord: Sendable, Hashable {
-    /// The person's id (unique in the roster).
-    public var id: String
-    /// The profile; only `assistente_sociale` counts.
-    public var profile: String
-    /// The contract; only `tempo_indeterminato` counts.
-    public var contract: String
+    /// The person's id (unique in the roster, ignoring case and surrounding spaces).
+    public let id: PersonID
+    /// The profile: only assistente sociale counts.
+    public let profile: Profile
+    /// The contract: only tempo indeterminato counts.
+    public let contract: Contract
     /// The employer.
-    public var employer: Employer
-    /// Periods of service (not overlapping).
-    public var periods: [ServicePeriod]
-    /// Percent of the person's time per area, summing to 100; empty when not indicated.
-    public var areas: [ActivityArea: Fraction]
+    public let employer: Employer
+    /// The periods of service, as given (they do not overlap).
+    public let periods: [ServicePeriod]
+    /// The split of the person's time among the aree di attività.
+    public let areas: AreaSplit
     /// Whether the person actually works in the territorial social services (default true).
-    public var employedInTerritorialServices: Bool
-    /// Where it was read.
-    public var place: SourcePlace
+    public let employedInTerritorialServices: Bool
+    /// Where the record was read (not part of equality).
+    public let place: SourcePlace?
 
     /// A staff record.
+    ///
+    /// - Throws: ``InputError`` listing every pair of overlapping periods
+    ///   (``DiagnosticCode/periodiSovrapposti``), each at the later period's place.
     public init(
-        id: String, profile: String, contract: String, employer: Employer, periods: [ServicePeriod],
-        areas: [ActivityArea: Fraction] = [:], employedInTerritorialServices: Bool = true, place: SourcePlace
+        id: PersonID, profile: Profile, contract: Contract, employer: Employer, periods: [ServicePeriod], areas: AreaSplit = .unspecified,
+        employedInTerritorialServices: Bool = true, place: SourcePlace? = nil
+    ) throws(InputError) {
+        self.init(
+            unchecked: id, profile, contract, employer, periods, areas, employedInTerritorialServices, place)
+        var diagnostics = Diagnostics()
+        checkPeriods(into: &diagnostics)
+        if diagnostics.hasErrors { throw InputError(diagnostics: diagnostics.all) }
+    }
+
+    init(
+        unchecked id: PersonID, _ profile: Profile, _ contract: Contract, _ employer: Employer, _ periods: [ServicePeriod], _ areas: AreaSplit,
+        _ employedInTerritorialServices: Bool, _ place: SourcePlace?
     ) {
         self.id = id
         self.profile = profile
@@ -167,28 +50,78 @@ public struct StaffRecord: Sendable, Hashable {
         self.place = place
     }
 
-    /// The profile code that counts.
-    public static let socialWorkerProfile = "assistente_sociale"
-    /// The contract code that counts.
-    public static let permanentContract = "tempo_indeterminato"
+    /// The place to name in a message about this record.
+    var messagePlace: SourcePlace { place ?? SourcePlace(file: "persona «\(id)»") }
+
+    /// Records an error for each period that overlaps an earlier one (by start date).
+    func checkPeriods(into diagnostics: inout Diagnostics) {
+        guard periods.count > 1 else { return }
+        let sorted = periods.sorted { $0.start < $1.start }
+        var latest = sorted[0]
+        for next in sorted.dropFirst() {
+            if latest.overlaps(next) {
+                let until = latest.end.map { "al \($0.italian)" } ?? "senza data di fine"
+                let earlierPlace = latest.place.map { " (\($0))" } ?? ""
+                diagnostics.error(
+                    .periodiSovrapposti, (next.place ?? messagePlace).field(csv: "dal", json: "dal"),
+                    "il periodo dal \(next.start.italian) di «\(id)» si sovrappone a quello dal \(latest.start.italian) \(until)\(earlierPlace)")
+            }
+            if latest.end.map({ end in next.end.map { $0 > end } ?? true }) ?? false { latest = next }
+        }
+    }
+
+    /// The same record with other periods (checked by the caller).
+    func with(periods: [ServicePeriod]) -> StaffRecord {
+        StaffRecord(unchecked: id, profile, contract, employer, periods, areas, employedInTerritorialServices, place)
+    }
+
+    /// Records are equal when every value is (the places are not compared).
+    public static func == (lhs: StaffRecord, rhs: StaffRecord) -> Bool {
+        lhs.id == rhs.id && lhs.profile == rhs.profile && lhs.contract == rhs.contract && lhs.employer == rhs.employer
+            && lhs.periods == rhs.periods && lhs.areas == rhs.areas && lhs.employedInTerritorialServices == rhs.employedInTerritorialServices
+    }
+
+    /// Hashes the id and the periods.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(id)
+        hasher.combine(periods)
+    }
 }
 
-/// The roster of one ATS: the ambito, its comuni and its staff records.
-public struct Roster: Sendable, Hashable {
-    /// The ATS.
-    public var ambito: Ambito
-    /// Its comuni.
-    public var municipalities: [Municipality]
-    /// Its staff records.
-    public var staff: [StaffRecord]
-    /// The input it was read from (file or folder), for messages.
-    public var source: String
+extension StaffRecord: Codable {
+    private enum CodingKeys: String, CodingKey { case id, profile, contract, employer, periods, areas, employedInTerritorialServices }
 
-    /// A roster.
-    public init(ambito: Ambito, municipalities: [Municipality], staff: [StaffRecord], source: String) {
-        self.ambito = ambito
-        self.municipalities = municipalities
-        self.staff = staff
-        self.source = source
+    /// Decodes a record through the validating initialisers.
+    ///
+    /// - Throws: `DecodingError.dataCorrupted` for a value that breaks a rule or overlapping periods.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let idText = try container.decode(String.self, forKey: .id)
+        let profileText = try container.decode(String.self, forKey: .profile)
+        let contractText = try container.decode(String.self, forKey: .contract)
+        let employer = try container.decode(Employer.self, forKey: .employer)
+        let periods = try container.decode([ServicePeriod].self, forKey: .periods)
+        let areas = try container.decodeIfPresent(AreaSplit.self, forKey: .areas) ?? .unspecified
+        let employed = try container.decodeIfPresent(Bool.self, forKey: .employedInTerritorialServices) ?? true
+        let values = try DecodingError.validating(container.codingPath) { () throws(InvalidValue) in
+            (try PersonID(idText), try Profile(profileText), try Contract(contractText))
+        }
+        self = try DecodingError.validatingInput(container.codingPath) { () throws(InputError) in
+            try StaffRecord(
+                id: values.0, profile: values.1, contract: values.2, employer: employer, periods: periods, areas: areas,
+                employedInTerritorialServices: employed)
+        }
+    }
+
+    /// Encodes every value (the place is not encoded).
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id.text, forKey: .id)
+        try container.encode(profile.text, forKey: .profile)
+        try container.encode(contract.text, forKey: .contract)
+        try container.encode(employer, forKey: .employer)
+        try container.encode(periods, forKey: .periods)
+        if areas.isSpecified { try container.encode(areas, forKey: .areas) }
+        try container.encode(employedInTerritorialServices, forKey: .employedInTerritorialServices)
     }
 }

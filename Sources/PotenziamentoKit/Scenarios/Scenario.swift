@@ -1,67 +1,77 @@
-/// A planned hire of a social worker a tempo indeterminato (what-if).
-public struct PlannedHire: Sendable, Hashable {
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+
+/// A planned hire of a social worker a tempo indeterminato (what-if): valid by construction,
+/// since its parts are.
+public struct PlannedHire: Sendable, Hashable, Codable {
     /// The id given to the new person (`NUOVA-1`, ...).
-    public var id: String
-    /// First day of service.
-    public var start: CivilDate
-    /// Last day, if the hire is not open-ended.
-    public var end: CivilDate?
-    /// Share of full time, 0 < p ≤ 100.
-    public var percentage: Fraction
+    public let id: PersonID
+    /// The period of service (start, optional end, share of full time).
+    public let period: ServicePeriod
     /// The employer (a comune of the ATS or an ATS-level entity).
-    public var employer: Employer
-    /// Area split in percent (empty: not indicated).
-    public var areas: [ActivityArea: Fraction]
+    public let employer: Employer
+    /// The area split.
+    public let areas: AreaSplit
 
     /// A planned hire.
-    public init(
-        id: String, start: CivilDate, end: CivilDate? = nil, percentage: Fraction = Fraction(100), employer: Employer, areas: [ActivityArea: Fraction] = [:]
-    ) {
+    public init(id: PersonID, period: ServicePeriod, employer: Employer, areas: AreaSplit = .unspecified) {
         self.id = id
-        self.start = start
-        self.end = end
-        self.percentage = percentage
+        self.period = period
         self.employer = employer
         self.areas = areas
     }
 }
 
 /// One change of a scenario applied to a roster.
-public enum ScenarioChange: Sendable, Hashable {
+public enum ScenarioChange: Sendable, Hashable, Codable {
     /// A new person.
     case hire(PlannedHire)
-    /// The person `id` leaves from `from` (their last day is the day before).
-    case termination(id: String, from: CivilDate)
-    /// The person `id` works `percentage` of full time from `from` on.
-    case percentageChange(id: String, from: CivilDate, percentage: Fraction)
+    /// The person `id` leaves from `from`: `from` is the first day out, their last day of service
+    /// is the day before (in `personale.csv` a leaver's `al` is the last day instead).
+    case termination(id: PersonID, from: CivilDate)
+    /// The person `id` works `share` of full time from `from` on.
+    case shareChange(id: PersonID, from: CivilDate, share: WorkShare)
     /// The comune `istatCode` has `residents` at 1 January of `year`.
     case residents(istatCode: String, year: Int, residents: Int)
 }
 
 /// Why a scenario cannot be applied.
-public enum ScenarioError: Error, Sendable, Equatable, CustomStringConvertible {
+public enum ScenarioError: Error, LocalizedError, Sendable, Hashable, CustomStringConvertible {
     /// The change names a person not in the roster.
-    case unknownPerson(String)
+    case unknownPerson(PersonID)
     /// The change names a comune not in the ATS.
     case unknownMunicipality(String)
     /// A new person's id is already used.
-    case duplicateId(String)
+    case duplicateId(PersonID)
     /// The person has no service on or after the date (nothing to end or change).
-    case noServiceAfter(id: String, date: CivilDate)
+    case noServiceAfter(id: PersonID, date: CivilDate)
+    /// A value of the change breaks a rule (residents out of range, a date out of range).
+    case invalidValue(InvalidValue)
+    /// The roster with the changes breaks a rule (a hire in a comune outside the ATS).
+    case invalidRoster(InputError)
 
+    /// The Italian message.
     public var description: String {
         switch self {
         case .unknownPerson(let id): "la persona «\(id)» non è nell'elenco del personale"
         case .unknownMunicipality(let code): "il comune \(code) non fa parte dell'ambito"
         case .duplicateId(let id): "l'id «\(id)» è già usato nell'elenco del personale"
         case .noServiceAfter(let id, let date): "«\(id)» non è in servizio dal \(date.italian) in poi"
+        case .invalidValue(let invalid): invalid.description
+        case .invalidRoster(let error): error.description
         }
     }
+
+    /// The Italian message.
+    public var errorDescription: String? { description }
 }
 
 /// A what-if scenario: changes to the roster and, optionally, a reform of the parameters
 /// (OpenFisca-style). Applying it never touches the baseline roster: rosters are values.
-public struct Scenario: Sendable, Hashable {
+public struct Scenario: Sendable, Hashable, Codable {
     /// The changes, applied in order.
     public var changes: [ScenarioChange]
     /// Parameter overrides for the scenario (the baseline keeps the official values).
@@ -73,60 +83,68 @@ public struct Scenario: Sendable, Hashable {
         self.overrides = overrides
     }
 
-    /// A copy of `roster` with the changes applied.
+    /// A copy of `roster` with the changes applied, checked again as any roster is; in
+    /// O(roster + changes) (people found by id through one index).
+    ///
+    /// - Throws: ``ScenarioError`` when a change names an unknown person or comune, reuses an id,
+    ///   ends or changes a person with no service from its date, or makes the roster invalid.
     public func apply(to roster: Roster) throws(ScenarioError) -> Roster {
-        var result = roster
+        var staff = roster.staff
+        var index: [PersonID: Int] = [:]
+        index.reserveCapacity(staff.count + changes.count)
+        for (position, record) in staff.enumerated() { index[record.id] = position }
+        var municipalities = roster.municipalities
         for change in changes {
             switch change {
             case .hire(let hire):
-                if result.staff.contains(where: { $0.id == hire.id }) { throw .duplicateId(hire.id) }
-                let place = SourcePlace(file: "scenario", position: .jsonPath("assunzione \(hire.id)"))
-                result.staff.append(
+                if index[hire.id] != nil { throw .duplicateId(hire.id) }
+                index[hire.id] = staff.count
+                staff.append(
                     StaffRecord(
-                        id: hire.id, profile: StaffRecord.socialWorkerProfile, contract: StaffRecord.permanentContract, employer: hire.employer,
-                        periods: [ServicePeriod(start: hire.start, end: hire.end, percentage: hire.percentage, place: place)],
-                        areas: hire.areas, place: place))
+                        unchecked: hire.id, .socialWorker, .permanent, hire.employer, [hire.period], hire.areas, true,
+                        SourcePlace(file: "scenario", position: .json(JSONPath.root.appending(key: "assunzione").appending(key: hire.id.text)))))
             case .termination(let id, let from):
-                guard let index = result.staff.firstIndex(where: { $0.id == id }) else { throw .unknownPerson(id) }
-                guard result.staff[index].periods.contains(where: { $0.end.map { $0 >= from } ?? true }) else {
+                guard let position = index[id] else { throw .unknownPerson(id) }
+                let record = staff[position]
+                guard record.periods.contains(where: { $0.end.map { $0 >= from } ?? true }), let lastDay = from.adding(days: -1) else {
                     throw .noServiceAfter(id: id, date: from)
                 }
-                let lastDay = from.adding(days: -1)
-                var periods: [ServicePeriod] = []
-                for var period in result.staff[index].periods where period.start <= lastDay {
-                    if period.end.map({ $0 > lastDay }) ?? true { period.end = lastDay }
-                    periods.append(period)
+                let periods = record.periods.compactMap { period -> ServicePeriod? in
+                    guard period.start <= lastDay else { return nil }
+                    return period.end.map { $0 > lastDay } ?? true ? period.ending(on: lastDay) : period
                 }
-                result.staff[index].periods = periods
-            case .percentageChange(let id, let from, let percentage):
-                guard let index = result.staff.firstIndex(where: { $0.id == id }) else { throw .unknownPerson(id) }
+                staff[position] = record.with(periods: periods)
+            case .shareChange(let id, let from, let share):
+                guard let position = index[id] else { throw .unknownPerson(id) }
+                let record = staff[position]
                 var periods: [ServicePeriod] = []
                 var changed = false
-                for period in result.staff[index].periods {
+                for period in record.periods {
                     if period.end.map({ $0 < from }) ?? false {
                         periods.append(period)
                     } else if period.start >= from {
-                        var updated = period
-                        updated.percentage = percentage
-                        periods.append(updated)
+                        periods.append(period.starting(on: period.start, share: share))
                         changed = true
-                    } else {
-                        var before = period
-                        before.end = from.adding(days: -1)
-                        var after = period
-                        after.start = from
-                        after.percentage = percentage
-                        periods += [before, after]
+                    } else if let dayBefore = from.adding(days: -1) {
+                        periods += [period.ending(on: dayBefore), period.starting(on: from, share: share)]
                         changed = true
                     }
                 }
                 if !changed { throw .noServiceAfter(id: id, date: from) }
-                result.staff[index].periods = periods
+                staff[position] = record.with(periods: periods)
             case .residents(let code, let year, let residents):
-                guard let index = result.municipalities.firstIndex(where: { $0.istatCode == code }) else { throw .unknownMunicipality(code) }
-                result.municipalities[index].residents = result.municipalities[index].residents.replacing(year: year, with: residents)
+                guard let position = municipalities.firstIndex(where: { $0.istatCode == code }) else { throw .unknownMunicipality(code) }
+                do {
+                    municipalities[position] = municipalities[position].with(residents: try municipalities[position].residents.replacing(year: year, with: residents))
+                } catch {
+                    throw .invalidValue(error)
+                }
             }
         }
-        return result
+        do {
+            return try roster.replacing(municipalities: municipalities, staff: staff)
+        } catch {
+            throw .invalidRoster(error)
+        }
     }
 }

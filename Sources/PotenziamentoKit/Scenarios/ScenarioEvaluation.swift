@@ -1,5 +1,11 @@
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+
 /// Baseline and scenario side by side for one year.
-public struct ScenarioYear: Sendable {
+public struct ScenarioYear: Sendable, Hashable, Codable {
     /// The year.
     public let year: Int
     /// The assessment of the roster as it is (official parameters).
@@ -11,20 +17,49 @@ public struct ScenarioYear: Sendable {
     public var difference: EuroCents { scenario.contribution.total - base.contribution.total }
 }
 
+/// The three staffing thresholds, by name (the keys of `fabbisogno` in `simula --formato json`).
+public enum Threshold: String, Sendable, Hashable, CaseIterable, Codable {
+    /// P/6.500, the soglia minima.
+    case minima
+    /// P/5.000, the LEP.
+    case lep
+    /// P/4.000, the obiettivo di servizio.
+    case obiettivo
+
+    /// Italian label: `minima 1/6.500`.
+    public var label: String {
+        switch self {
+        case .minima: "soglia minima (1/6.500)"
+        case .lep: "LEP (1/5.000)"
+        case .obiettivo: "obiettivo di servizio (1/4.000)"
+        }
+    }
+}
+
 /// How many full-time hires from a date are needed to reach a threshold in a year.
-public struct HiringTarget: Sendable, Hashable {
-    /// `minima`, `lep` or `obiettivo`.
-    public let key: String
+public struct HiringTarget: Sendable, Hashable, Codable {
+    /// The threshold.
+    public let threshold: Threshold
     /// FTE still missing (≥ 0).
     public let missingFTE: Fraction
-    /// Full-time hires from `start` needed to cover it in the year (nil when a hire from that
-    /// date serves no day of the year).
-    public let hiresNeeded: Int?
+    /// Full-time hires from the planning date needed to cover it in the year (nil when a hire
+    /// from that date serves no day of the year).
+    public let hiresNeeded: BigInt?
+}
+
+/// The contribution if the residents changed by a percentage (FTE unchanged).
+public struct PopulationSensitivity: Sendable, Hashable, Codable {
+    /// The change in percent (−5, +1, ...).
+    public let percent: Int
+    /// The residents after the change (rounded to a whole person).
+    public let population: Int
+    /// The contribution with them.
+    public let contribution: EuroCents
 }
 
 /// The planning figures for the scenario year: missing FTE, hires needed, marginal values and
 /// the sensitivity to population.
-public struct PlanningFigures: Sendable {
+public struct PlanningFigures: Sendable, Hashable, Codable {
     /// The year.
     public let year: Int
     /// The hire date assumed for the targets.
@@ -38,10 +73,10 @@ public struct PlanningFigures: Sendable {
     /// What one more full-time AS hired on `hireStart` adds in the year.
     public let marginalFromStart: EuroCents
     /// Contribution with residents changed by the given percentages (FTE unchanged).
-    public let sensitivity: [(percent: Int, population: Int, contribution: EuroCents)]
+    public let sensitivity: [PopulationSensitivity]
 }
 
-/// Evaluates scenarios against a roster (RULES.md §1-§7, with the scenario applied).
+/// Evaluates scenarios against a roster (docs/regole.md §1-§7, with the scenario applied).
 public struct ScenarioEvaluator: Sendable {
     /// The FTE method.
     public let method: FTEMethod
@@ -55,48 +90,61 @@ public struct ScenarioEvaluator: Sendable {
     }
 
     /// A problem evaluating a scenario.
-    public enum EvaluationError: Error, Sendable, CustomStringConvertible {
+    public enum EvaluationError: Error, LocalizedError, Sendable, Hashable, CustomStringConvertible {
         /// The scenario cannot be applied.
         case scenario(ScenarioError)
         /// A parameter override is invalid.
         case parameter(ParameterError)
-        /// The roster with the scenario is invalid (diagnostics say where).
-        case invalidRoster(InputError)
         /// The assessment fails (population missing for a year, parameter not in force).
         case assessment(AssessmentError)
+        /// The years asked are outside 2021-2200 or more than 50.
+        case years(InvalidValue)
 
+        /// The Italian message.
         public var description: String {
             switch self {
             case .scenario(let error): error.description
             case .parameter(let error): error.description
-            case .invalidRoster(let error): error.description
             case .assessment(let error): error.description
+            case .years(let error): error.description
             }
         }
+
+        /// The Italian message.
+        public var errorDescription: String? { description }
     }
+
+    /// The most years one evaluation covers.
+    public static let maximumYears = 50
 
     /// Baseline and scenario for every year from `year` to `lastYear`.
     ///
     /// Residents given by the scenario for a year the roster has no figure for are a forecast:
     /// they fill the gap in the baseline too, so both sides can be assessed. For a year the
     /// roster already has, they change the scenario only (a what-if on population).
+    ///
+    /// - Returns: one ``ScenarioYear`` per year, in order.
+    /// - Throws: ``EvaluationError`` when the scenario cannot be applied, an override is invalid,
+    ///   a year cannot be assessed, or more than ``maximumYears`` years are asked.
     public func evaluate(_ scenario: Scenario, on roster: Roster, from year: Int, through lastYear: Int) throws(EvaluationError) -> [ScenarioYear] {
+        let last = max(year, lastYear)
+        guard last - year < Self.maximumYears else {
+            throw .years(InvalidValue(.fuoriMisura, "troppi anni da simulare: al massimo \(Self.maximumYears)"))
+        }
         let changed: Roster
         do { changed = try scenario.apply(to: roster) } catch { throw .scenario(error) }
         let forecasts = scenario.changes.filter { change in
             guard case .residents(let code, let forecastYear, _) = change else { return false }
-            return roster.municipalities.first { $0.istatCode == code }.map { $0.residents.value(in: forecastYear) == nil } ?? false
+            return roster.municipalities.first { $0.istatCode == code }.map { $0.residents.count(in: forecastYear) == nil } ?? false
         }
         let baseline: Roster
         do { baseline = try Scenario(changes: forecasts).apply(to: roster) } catch { throw .scenario(error) }
-        let validation = RosterValidator.validate(changed)
-        if validation.hasErrors { throw .invalidRoster(InputError(diagnostics: validation.errors)) }
         let reformed: ParameterTable
         do { reformed = try parameters.applying(scenario.overrides) } catch { throw .parameter(error) }
         let baseAssessor = RosterAssessor(parameters: parameters, method: method)
         let scenarioAssessor = RosterAssessor(parameters: reformed, method: method)
         var years: [ScenarioYear] = []
-        for current in year...max(year, lastYear) {
+        for current in year...last {
             do {
                 years.append(
                     ScenarioYear(
@@ -111,30 +159,45 @@ public struct ScenarioEvaluator: Sendable {
 
     /// The planning figures of an assessment: hires from `hireStart` needed to reach each
     /// threshold in its year, marginal values, and the contribution if residents change by
-    /// `percentages` (e.g. −5, −1, +1, +5).
-    public static func planning(for assessment: AnnualAssessment, hireStart: CivilDate, percentages: [Int] = [-5, -1, 1, 5]) -> PlanningFigures {
+    /// `percentages`.
+    ///
+    /// - Parameters:
+    ///   - assessment: the assessment planned on.
+    ///   - hireStart: the date new hires would start.
+    ///   - percentages: changes of residents in percent, each from −99 to +1000.
+    /// - Throws: ``InvalidValue`` with ``DiagnosticCode/fuoriMisura`` for a percentage outside
+    ///   −99...+1000 or a population that leaves 1-100 million.
+    public static func planning(for assessment: AnnualAssessment, hireStart: CivilDate, percentages: [Int] = [-5, -1, 1, 5]) throws(InvalidValue) -> PlanningFigures {
         let c = assessment.contribution
-        let counter = FTECounter(year: assessment.year, method: assessment.method)
-        let oneHire = counter.fte(of: [ServicePeriod(start: hireStart, end: nil, percentage: Fraction(100), place: SourcePlace(file: "", position: .file))])
-        func hires(_ missing: Fraction) -> Int? {
+        let counter = try FTECounter(year: assessment.year, method: assessment.method)
+        let oneHire = counter.fte(of: [try ServicePeriod(start: hireStart, end: nil, share: .fullTime)])
+        func hires(_ missing: Fraction) -> BigInt? {
             if missing.isZero { return 0 }
-            if oneHire.isZero { return nil }
-            return Int((missing / oneHire).ceiling)
+            return missing.divided(by: oneHire)?.ceiling
         }
-        let targets = [("minima", c.missingToMinimum), ("lep", c.missingToLEP), ("obiettivo", c.missingToObjective)].map {
-            HiringTarget(key: $0.0, missingFTE: $0.1, hiresNeeded: hires($0.1))
+        let targets = [(Threshold.minima, c.missingToMinimum), (.lep, c.missingToLEP), (.obiettivo, c.missingToObjective)].map {
+            HiringTarget(threshold: $0.0, missingFTE: $0.1, hiresNeeded: hires($0.1))
         }
-        func total(population: Int, fte: Fraction) -> EuroCents {
-            ContributionCalculator.assess(population: population, fte: fte, parameters: c.parameters).total
+        func total(population: Int, fte: Fraction) throws(InvalidValue) -> EuroCents {
+            do {
+                return try ContributionCalculator.assess(population: population, fte: fte, parameters: c.parameters).total
+            } catch {
+                throw InvalidValue(.fuoriMisura, error.description)
+            }
         }
-        let sensitivity = percentages.map { percent -> (Int, Int, EuroCents) in
-            let population = Int(Fraction(c.population * (100 + percent), 100).roundedScaled(by: 1))
-            return (percent, population, population > 0 ? total(population: population, fte: c.fte) : .zero)
+        var sensitivity: [PopulationSensitivity] = []
+        for percent in percentages {
+            guard (-99...1000).contains(percent) else {
+                throw InvalidValue(.fuoriMisura, "variazione della popolazione \(percent)% fuori intervallo (da −99 a +1000)")
+            }
+            let rounded = Fraction(c.population * (100 + percent), 100).roundedScaled(by: 1)
+            guard let whole = rounded.int64Value, let population = Int(exactly: whole) else { throw InvalidValue(.fuoriMisura, "popolazione fuori misura") }
+            sensitivity.append(PopulationSensitivity(percent: percent, population: population, contribution: try total(population: population, fte: c.fte)))
         }
+        let fullYear = try total(population: c.population, fte: c.fte + .one)
+        let fromStart = try total(population: c.population, fte: c.fte + oneHire)
         return PlanningFigures(
-            year: assessment.year, hireStart: hireStart, fteOfOneHire: oneHire, targets: targets,
-            marginalFullYear: total(population: c.population, fte: c.fte + .one) - c.total,
-            marginalFromStart: total(population: c.population, fte: c.fte + oneHire) - c.total,
-            sensitivity: sensitivity)
+            year: assessment.year, hireStart: hireStart, fteOfOneHire: oneHire, targets: targets, marginalFullYear: fullYear - c.total,
+            marginalFromStart: fromStart - c.total, sensitivity: sensitivity)
     }
 }

@@ -1,5 +1,5 @@
-/// How the share of a year covered by a period is counted (RULES.md §3, a ruling of the product).
-public enum FTEMethod: String, Sendable, Hashable, CaseIterable {
+/// How the share of a year covered by a period is counted (docs/regole.md §3, a ruling).
+public enum FTEMethod: String, Sendable, Hashable, CaseIterable, Codable {
     /// Days served in the year / days in the year (365 or 366). The default.
     case days = "giorni"
     /// Each calendar month contributes (days served in it / days in it) / 12.
@@ -14,76 +14,79 @@ public enum FTEMethod: String, Sendable, Hashable, CaseIterable {
     }
 }
 
+/// The part of a service period that falls in the year counted, with the FTE it gives.
+public struct ServiceInYear: Sendable, Hashable, Codable {
+    /// The first day of service in the year.
+    public let start: CivilDate
+    /// The last day of service in the year.
+    public let end: CivilDate
+    /// Days served in the year (`end − start + 1`).
+    public let days: Int
+    /// The share of the year covered: days / days in the year, or the months' shares / 12.
+    public let shareOfYear: Fraction
+    /// The share of full time.
+    public let share: WorkShare
+    /// share of full time × share of the year, exact.
+    public let fte: Fraction
+}
+
 /// Counts FTE ("numero medio ... in equivalente a tempo pieno", DM 15/2021 art. 1) of service
-/// periods in one year, exactly: every period contributes (percentuale/100) × (share of the
-/// year), accumulated as an integer over one common denominator for the year and method.
+/// periods in one year, exactly (docs/regole.md §3): every period contributes
+/// (percentuale / 100) × (share of the year it covers), with ``FTEMethod`` deciding the share.
 public struct FTECounter: Sendable {
     /// The year counted.
     public let year: Int
     /// The method.
     public let method: FTEMethod
-    /// The common denominator: 1 FTE = `denominator` units.
-    public let denominator: Int64
-
-    /// Percent with 4 decimals as millionths of full time: 100% = 1.000.000.
-    static let percentScale: Int64 = 1_000_000
-    private let monthWeights: [Int64]
-    private let daysInYear: Int64
+    private let first: CivilDate
+    private let last: CivilDate
+    private let daysInYear: Int
 
     /// A counter for `year` with `method`.
-    public init(year: Int, method: FTEMethod) {
+    ///
+    /// - Throws: ``InvalidValue`` with ``DiagnosticCode/dataFuoriIntervallo`` for a year outside 1900-2200.
+    public init(year: Int, method: FTEMethod) throws(InvalidValue) {
+        guard Bounds.dateYears.contains(year) else {
+            throw InvalidValue(.dataFuoriIntervallo, "anno \(year) fuori intervallo: gli FTE si contano dal 1900 al 2200")
+        }
         self.year = year
         self.method = method
-        daysInYear = Int64(CivilDate.daysInYear(year))
-        let lengths = (1...12).map { Int64(CivilDate.daysInMonth($0, year: year)) }
-        let common = lengths.reduce(1) { lcm($0, $1) }
-        monthWeights = lengths.map { common / $0 }
-        switch method {
-        case .days: denominator = FTECounter.percentScale * daysInYear
-        case .months: denominator = FTECounter.percentScale * 12 * common
-        }
+        (first, last) = CivilDate.bounds(ofCheckedYear: year)
+        daysInYear = CivilDate.daysInYear(year)
     }
 
-    /// The FTE of `periods` in the year, in units of 1/`denominator`.
-    public func units(of periods: [ServicePeriod]) -> Int64 {
-        var total: Int64 = 0
-        let yearStart = CivilDate.startOfYear(year)
-        let yearEnd = CivilDate.endOfYear(year)
-        for period in periods {
-            let start = max(period.start, yearStart)
-            let end = min(period.end ?? yearEnd, yearEnd)
-            guard start <= end else { continue }
-            // Percentuali carry at most 4 decimals (checked on input), so this is exact.
-            let share = Int64(period.percentage.exactlyScaled(by: 10_000) ?? (period.percentage * Fraction(10_000)).floor)
-            switch method {
-            case .days:
-                total += share * Int64(end.dayNumber - start.dayNumber + 1)
-            case .months:
-                var weighted: Int64 = 0
-                for month in start.month...end.month {
-                    let first = month == start.month ? start.day : 1
-                    let last = month == end.month ? end.day : CivilDate.daysInMonth(month, year: year)
-                    weighted += Int64(last - first + 1) * monthWeights[month - 1]
-                }
-                total += share * weighted
-            }
-        }
+    /// The part of `period` in the year, or nil when it serves no day of the year.
+    public func service(in period: ServicePeriod) -> ServiceInYear? {
+        let start = max(period.start, first)
+        let end = min(period.end ?? last, last)
+        guard start <= end else { return nil }
+        let shareOfYear = self.shareOfYear(from: start, to: end)
+        return ServiceInYear(
+            start: start, end: end, days: end.dayNumber - start.dayNumber + 1, shareOfYear: shareOfYear, share: period.share,
+            fte: period.share.fraction * shareOfYear)
+    }
+
+    /// The FTE of `periods` in the year: the sum of ``service(in:)``'s FTE.
+    public func fte(of periods: [ServicePeriod]) -> Fraction {
+        var total = Fraction.zero
+        for period in periods { if let service = service(in: period) { total += service.fte } }
         return total
     }
 
-    /// The FTE of `periods` in the year, as an exact fraction.
-    public func fte(of periods: [ServicePeriod]) -> Fraction { fraction(units: units(of: periods)) }
-
-    /// `units` as an exact FTE fraction.
-    public func fraction(units: Int64) -> Fraction { Fraction(Int128(units), Int128(denominator)) }
-
-    /// `units` (may exceed 64 bits when summed with area weights) as an exact FTE fraction.
-    public func fraction(units: Int128, extraScale: Int128 = 1) -> Fraction { Fraction(units, Int128(denominator) * extraScale) }
-}
-
-private func lcm(_ a: Int64, _ b: Int64) -> Int64 {
-    var x = a
-    var y = b
-    while y != 0 { (x, y) = (y, x % y) }
-    return a / x * b
+    /// The share of the year from `start` to `end` (both in the year, in order).
+    private func shareOfYear(from start: CivilDate, to end: CivilDate) -> Fraction {
+        switch method {
+        case .days:
+            return Fraction(end.dayNumber - start.dayNumber + 1, daysInYear)
+        case .months:
+            var total = Fraction.zero
+            for month in start.month...end.month {
+                let length = CivilDate.daysInMonth(month, year: year)
+                let firstDay = month == start.month ? start.day : 1
+                let lastDay = month == end.month ? end.day : length
+                total += Fraction(lastDay - firstDay + 1, length * 12)
+            }
+            return total
+        }
+    }
 }

@@ -1,29 +1,22 @@
 /// A small, correct CSV reader: `;` or `,` separator (detected from the header line), quoted
-/// fields with separators, doubled quotes and line breaks inside, LF or CRLF line ends.
-public enum CSVParser {
-    /// A record and the line it starts on (1-based, the header is line 1).
-    public struct Record: Sendable, Hashable {
-        /// The line the record starts on.
-        public let line: Int
-        /// The fields, unquoted.
-        public let fields: [String]
-    }
-
+/// fields with separators, doubled quotes and line breaks inside, LF or CRLF line ends. Cells stay
+/// bytes of one buffer (see ``CSVGrid``): a large file costs no string per cell.
+package enum CSVParser {
     /// A CSV syntax problem (an unterminated quote).
-    public struct SyntaxError: Error, Sendable, Equatable {
+    package struct SyntaxError: Error, Sendable, Equatable {
         /// The line where the problem starts.
-        public let line: Int
-        /// What is wrong.
-        public let message: String
+        package let line: Int
+        /// What is wrong (Italian).
+        package let message: String
     }
 
     /// The separator of a file: whichever of `;` and `,` occurs more often outside quotes in the
     /// first line (`;` on a tie, as Italian spreadsheets write).
-    public static func detectSeparator(_ text: String) -> UInt8 {
+    package static func detectSeparator(_ bytes: some Sequence<UInt8>) -> UInt8 {
         var semicolons = 0
         var commas = 0
         var quoted = false
-        for byte in text.utf8 {
+        for byte in bytes {
             if byte == UInt8(ascii: "\"") { quoted.toggle() }
             if quoted { continue }
             if byte == 0x0A || byte == 0x0D { break }
@@ -33,17 +26,10 @@ public enum CSVParser {
         return commas > semicolons ? UInt8(ascii: ",") : UInt8(ascii: ";")
     }
 
-    /// Parses `text` with `separator`. Blank lines are skipped.
-    public static func parse(_ text: String, separator: UInt8) -> Result<[Record], SyntaxError> {
-        grid(text, separator: separator).map { grid in
-            grid.rows.map { row in Record(line: row.line, fields: (0..<row.count).map { grid.string(row, $0) }) }
-        }
-    }
-
-    /// Parses `text` with `separator` into a ``CSVGrid``: the cells stay bytes (unquoted in
-    /// place) until a reader asks for them, so a large file costs no string per cell.
-    static func grid(_ text: String, separator: UInt8) -> Result<CSVGrid, SyntaxError> {
-        var bytes = Array(text.utf8)
+    /// Splits UTF-8 `bytes` (without a BOM) with `separator` into a ``CSVGrid``. Lines that are
+    /// empty or hold only spaces and tabs are not records.
+    package static func grid(_ bytes: [UInt8], separator: UInt8) -> Result<CSVGrid, SyntaxError> {
+        var bytes = bytes
         bytes.append(0x0A)
         var scanner = CSVScanner(separator: separator)
         scanner.bounds.reserveCapacity(bytes.count / 4)
@@ -56,25 +42,33 @@ public enum CSVParser {
 /// The cells of a CSV text: one byte buffer, in which quoted cells have been unquoted in place
 /// (unquoting only shortens a cell, so it never overwrites bytes not yet read), and the bounds
 /// of each cell.
-struct CSVGrid: Sendable {
+package struct CSVGrid: Sendable {
     /// A record: the line it starts on and its cells.
-    struct Row: Sendable {
+    package struct Row: Sendable {
         /// The line the record starts on (1-based, the header is line 1).
-        let line: Int
+        package let line: Int
         /// The position of its first cell in ``CSVGrid/bounds`` (pairs start, end).
-        let firstCell: Int
+        package let firstCell: Int
         /// How many cells it has.
-        let count: Int
+        package let count: Int
+
+        /// A record starting on `line` whose cells are `count` pairs of bounds from `firstCell`.
+        package init(line: Int, firstCell: Int, count: Int) {
+            self.line = line
+            self.firstCell = firstCell
+            self.count = count
+        }
     }
 
-    let bytes: [UInt8]
+    package let bytes: [UInt8]
     /// Start and end (exclusive) of each cell in `bytes`, two entries per cell.
-    let bounds: [UInt32]
-    let rows: [Row]
+    package let bounds: [UInt32]
+    /// The records, in order.
+    package let rows: [Row]
 
     /// The bytes of cell `column` of `row`, without leading and trailing spaces and tabs.
     @inline(__always)
-    func withTrimmedCell<R>(_ row: Row, _ column: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    package func withTrimmedCell<R>(_ row: Row, _ column: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         var (start, end) = cell(row, column)
         return bytes.withUnsafeBufferPointer { buffer in
             while start < end, buffer[start] == 0x20 || buffer[start] == 0x09 { start &+= 1 }
@@ -90,18 +84,18 @@ struct CSVGrid: Sendable {
     }
 
     /// Cell `column` of `row` as written (untrimmed).
-    func string(_ row: Row, _ column: Int) -> String {
+    package func string(_ row: Row, _ column: Int) -> String {
         let (start, end) = cell(row, column)
         return bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<end]), as: UTF8.self) }
     }
 
     /// Cell `column` of `row` without leading and trailing spaces and tabs.
-    func trimmedString(_ row: Row, _ column: Int) -> String {
+    package func trimmedString(_ row: Row, _ column: Int) -> String {
         withTrimmedCell(row, column) { String(decoding: $0, as: UTF8.self) }
     }
 
     /// Whether cell `column` of `row` is empty once trimmed.
-    func isBlank(_ row: Row, _ column: Int) -> Bool { withTrimmedCell(row, column) { $0.isEmpty } }
+    package func isBlank(_ row: Row, _ column: Int) -> Bool { withTrimmedCell(row, column) { $0.isEmpty } }
 }
 
 /// The state machine that splits CSV bytes into cells (see ``CSVParser``).
@@ -188,8 +182,8 @@ private struct CSVScanner {
                 bounds.append(UInt32(truncatingIfNeeded: fieldStart))
                 bounds.append(UInt32(truncatingIfNeeded: write))
                 let cells = bounds.count / 2 - recordFirstCell
-                // A blank line (one empty, unquoted cell) is not a record.
-                if cells == 1 && fieldStart == write && !fieldWasQuoted {
+                // A blank line (one cell of nothing but spaces and tabs, unquoted) is not a record.
+                if cells == 1 && !fieldWasQuoted && bytes[fieldStart..<write].allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
                     bounds.removeLast(2)
                 } else {
                     rows.append(CSVGrid.Row(line: recordLine, firstCell: recordFirstCell, count: cells))

@@ -1,9 +1,9 @@
 /// "Did you mean": the name a person most likely meant when they mistyped one (an option, a
 /// column, a code). Used by the readers' messages and by the command line.
-public enum NameSuggestion {
+package enum NameSuggestion {
     /// The candidate nearest to `given` by edit distance (at most 2, or a quarter of its length),
     /// else the only candidate that starts with it; nil when nothing is close.
-    public static func nearest(to given: String, in candidates: [String]) -> String? {
+    package static func nearest(to given: String, in candidates: [String]) -> String? {
         let lowered = Array(given.lowercased())
         let best = candidates.map { ($0, distance(lowered, Array($0.lowercased()))) }.min { $0.1 < $1.1 }
         if let best, best.1 <= max(2, given.count / 4) { return best.0 }

@@ -3,9 +3,9 @@
 ///
 /// Valid means well-formed per Unicode, table 3-7 (no overlong forms, no surrogates, nothing
 /// above U+10FFFF): exactly what `String(validating:as:)` accepts (a test compares the two).
-enum UTF8Validation {
+package enum UTF8Validation {
     /// Whether `bytes` are well-formed UTF-8.
-    static func isValid(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    package static func isValid(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = bytes.baseAddress else { return true }
         let raw = UnsafeRawPointer(base)
         let count = bytes.count

@@ -1,0 +1,61 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+import PotenziamentoKit
+
+extension Potenziamento {
+    /// Runs the command as a process: today's date from the system clock (UTC), the report on
+    /// standard output, messages on standard error; the exit status to return.
+    ///
+    /// A standard output that cannot be written (closed, a full disk, a reader that stopped
+    /// early) gives exit 73 and one line on standard error when that works: never a crash
+    /// (SIGPIPE is ignored so a closed pipe is an error to report, not a signal).
+    public static func main(_ arguments: [String]) -> Int32 {
+        signal(SIGPIPE, SIG_IGN)
+        let seconds = Int(time(nil))
+        guard let today = CivilDate(dayNumber: seconds >= 0 ? seconds / 86_400 : -((-seconds + 86_399) / 86_400)) else {
+            _ = ProcessIO.write(Array("Errore: l'orologio del sistema non dà una data valida\n".utf8), to: STDERR_FILENO)
+            return ExitStatus.software.rawValue
+        }
+        let result = run(arguments, context: CommandContext(today: today))
+        let errorWritten = ProcessIO.write(Array(result.standardError.utf8), to: STDERR_FILENO)
+        guard ProcessIO.write(Array(result.standardOutput.utf8), to: STDOUT_FILENO) else {
+            if errorWritten {
+                _ = ProcessIO.write(Array("Errore: impossibile scrivere il rapporto sullo standard output (\(ProcessIO.lastError))\n".utf8), to: STDERR_FILENO)
+            }
+            return ExitStatus.cannotCreate.rawValue
+        }
+        return result.status.rawValue
+    }
+}
+
+/// Writing bytes to a file descriptor completely, reporting failure instead of trapping.
+enum ProcessIO {
+    /// The system's message for the last failed write.
+    nonisolated(unsafe) static var lastError = ""
+
+    /// Writes all of `bytes` to `descriptor`; false when the write fails (EPIPE, ENOSPC, EBADF).
+    static func write(_ bytes: [UInt8], to descriptor: Int32) -> Bool {
+        guard !bytes.isEmpty else { return true }
+        return bytes.withUnsafeBytes { buffer in
+            guard let base = buffer.baseAddress else { return true }
+            var written = 0
+            while written < buffer.count {
+                let result = systemWrite(descriptor, base + written, buffer.count - written)
+                if result < 0 {
+                    if errno == EINTR { continue }
+                    lastError = String(cString: strerror(errno))
+                    return false
+                }
+                written += result
+            }
+            return true
+        }
+    }
+}
+
+private func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int { write(descriptor, bytes, count) }

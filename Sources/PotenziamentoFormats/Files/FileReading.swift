@@ -1,0 +1,102 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Reading a whole input file into memory with a size cap checked while reading, so a device,
+/// a pipe or a file that grows is refused as soon as it passes the cap (`/dev/zero` costs one
+/// buffer, not a gigabyte).
+package enum FileReading {
+    /// Why a file cannot be read.
+    package enum Problem: Error, Sendable, Equatable {
+        /// Nothing at the path.
+        case notFound
+        /// A folder where a file is expected.
+        case isDirectory
+        /// Permission denied.
+        case permissionDenied
+        /// A loop of symbolic links.
+        case symbolicLinkLoop
+        /// More than the cap.
+        case tooLarge(maximum: Int)
+        /// Any other failure, with the system's message.
+        case failed(String)
+    }
+
+    /// The kind of thing at a path.
+    package enum Kind: Sendable, Equatable {
+        /// Nothing (or a broken link).
+        case missing
+        /// A folder.
+        case directory
+        /// A regular file.
+        case file
+        /// A device, pipe or socket.
+        case other
+    }
+
+    /// What is at `path` (links followed).
+    package static func kind(of path: String) -> Kind {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return .missing }
+        switch status.st_mode & S_IFMT {
+        case S_IFDIR: return .directory
+        case S_IFREG: return .file
+        default: return .other
+        }
+    }
+
+    /// The bytes of the file at `path`, at most `maximumSize` of them.
+    package static func read(_ path: String, maximumSize: Int) -> Result<[UInt8], Problem> {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return .failure(problem(errno)) }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { return .failure(problem(errno)) }
+        if status.st_mode & S_IFMT == S_IFDIR { return .failure(.isDirectory) }
+        let isRegular = status.st_mode & S_IFMT == S_IFREG
+        if isRegular && Int64(status.st_size) > Int64(maximumSize) { return .failure(.tooLarge(maximum: maximumSize)) }
+        // A regular file is read into a buffer of its size; then (for a file that grew, a device
+        // or a pipe) in chunks until the end, stopping at the cap.
+        var failure: Int32 = 0
+        var bytes = [UInt8](unsafeUninitializedCapacity: isRegular ? Int(status.st_size) : 0) { buffer, initialized in
+            initialized = fill(descriptor, buffer, &failure)
+        }
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while failure == 0 {
+            let count = chunk.withUnsafeMutableBufferPointer { fill(descriptor, $0, &failure) }
+            if count == 0 { break }
+            if bytes.count + count > maximumSize { return .failure(.tooLarge(maximum: maximumSize)) }
+            bytes.append(contentsOf: chunk[0..<count])
+        }
+        if failure != 0 { return .failure(problem(failure)) }
+        return .success(bytes)
+    }
+
+    private static func problem(_ code: Int32) -> Problem {
+        switch code {
+        case ENOENT, ENOTDIR: .notFound
+        case EISDIR: .isDirectory
+        case EACCES, EPERM: .permissionDenied
+        case ELOOP: .symbolicLinkLoop
+        default: .failed(String(cString: strerror(code)))
+        }
+    }
+}
+
+/// Reads into `buffer` until it is full or the file ends; the count read (`failure` set on an error).
+private func fill(_ descriptor: Int32, _ buffer: UnsafeMutableBufferPointer<UInt8>, _ failure: inout Int32) -> Int {
+    guard let base = buffer.baseAddress else { return 0 }
+    var total = 0
+    while total < buffer.count {
+        let result = read(descriptor, base + total, buffer.count - total)
+        if result < 0 && errno == EINTR { continue }
+        if result < 0 { failure = errno }
+        if result <= 0 { break }
+        total += result
+    }
+    return total
+}

@@ -1,0 +1,356 @@
+/// A strict RFC 8259 JSON pull reader over well-formed UTF-8 bytes: a decoder asks for the next
+/// value of the kind it expects and reads it straight into its own types, so no tree of nodes is
+/// built for a large document. Numbers are handed out as their exact text (never a binary float).
+///
+/// Every syntax error stops the reading with a ``JSONSyntaxError`` that carries the byte offset;
+/// ``JSONReader/position(of:)`` turns it into line and column. Nesting deeper than
+/// ``maximumDepth`` is an error (no stack overflow on `[[[[…`).
+package struct JSONReader {
+    /// The kind of the next value.
+    package enum Kind: Sendable, Equatable {
+        /// `{`
+        case object
+        /// `[`
+        case array
+        /// `"…"`
+        case string
+        /// A number.
+        case number
+        /// `true` or `false`.
+        case bool
+        /// `null`.
+        case null
+
+        /// An Italian name of the kind of value, for messages.
+        package var name: String {
+            switch self {
+            case .object: "un oggetto"
+            case .array: "un elenco"
+            case .string: "un testo"
+            case .number: "un numero"
+            case .bool: "un valore vero/falso"
+            case .null: "null"
+            }
+        }
+    }
+
+    /// The deepest nesting accepted.
+    package static let maximumDepth = 64
+
+    private let bytes: UnsafeBufferPointer<UInt8>
+    /// The offset of the next byte to read.
+    package private(set) var offset = 0
+    private var depth = 0
+    /// Whether the current object or array has had an element (a comma is due before the next).
+    private var needsComma: [Bool] = []
+
+    /// A reader of `bytes` (valid UTF-8, which the caller checked).
+    package init(_ bytes: UnsafeBufferPointer<UInt8>) {
+        self.bytes = bytes
+    }
+
+    /// The kind of the next value, without reading it.
+    package mutating func peek() throws(JSONSyntaxError) -> Kind {
+        skipWhitespace()
+        guard offset < bytes.count else { throw error("il documento finisce prima del previsto") }
+        switch bytes[offset] {
+        case UInt8(ascii: "{"): return .object
+        case UInt8(ascii: "["): return .array
+        case UInt8(ascii: "\""): return .string
+        case UInt8(ascii: "t"), UInt8(ascii: "f"): return .bool
+        case UInt8(ascii: "n"): return .null
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number
+        default: throw error("valore JSON non valido «\(character(at: offset))»")
+        }
+    }
+
+    /// Enters the object that comes next.
+    package mutating func beginObject() throws(JSONSyntaxError) {
+        try expect(UInt8(ascii: "{"), "atteso un oggetto «{»")
+        try enter()
+    }
+
+    /// The key of the next member of the current object (the reader is then at its value), or
+    /// nil at the object's end (which is consumed).
+    package mutating func nextKey() throws(JSONSyntaxError) -> String? {
+        skipWhitespace()
+        guard offset < bytes.count else { throw error("oggetto non chiuso: manca «}»") }
+        if bytes[offset] == UInt8(ascii: "}") {
+            offset += 1
+            leave()
+            return nil
+        }
+        if needsComma[needsComma.count - 1] {
+            try expect(UInt8(ascii: ","), "manca una virgola tra due membri dell'oggetto (o «}»)")
+            skipWhitespace()
+        }
+        needsComma[needsComma.count - 1] = true
+        guard offset < bytes.count, bytes[offset] == UInt8(ascii: "\"") else {
+            if offset < bytes.count, isDigit(bytes[offset]) {
+                throw error("attesa una chiave tra virgolette: se è un numero con la virgola decimale, in JSON si scrive con il punto (22.5)")
+            }
+            throw error("attesa una chiave tra virgolette")
+        }
+        let key = try readString()
+        skipWhitespace()
+        try expect(UInt8(ascii: ":"), "mancano i due punti «:» dopo la chiave «\(key)»")
+        return key
+    }
+
+    /// Enters the array that comes next.
+    package mutating func beginArray() throws(JSONSyntaxError) {
+        try expect(UInt8(ascii: "["), "atteso un elenco «[»")
+        try enter()
+    }
+
+    /// Whether the current array has another element (the reader is then at it); at the end the
+    /// array's `]` is consumed.
+    package mutating func nextElement() throws(JSONSyntaxError) -> Bool {
+        skipWhitespace()
+        guard offset < bytes.count else { throw error("elenco non chiuso: manca «]»") }
+        if bytes[offset] == UInt8(ascii: "]") {
+            offset += 1
+            leave()
+            return false
+        }
+        if needsComma[needsComma.count - 1] {
+            try expect(UInt8(ascii: ","), "manca una virgola tra due elementi dell'elenco (o «]»)")
+        }
+        needsComma[needsComma.count - 1] = true
+        return true
+    }
+
+    /// Reads a string value.
+    package mutating func readString() throws(JSONSyntaxError) -> String {
+        skipWhitespace()
+        try expect(UInt8(ascii: "\""), "atteso un testo tra virgolette")
+        let start = offset
+        // The usual case: no escapes, taken as it is.
+        while offset < bytes.count {
+            let byte = bytes[offset]
+            if byte == UInt8(ascii: "\"") {
+                let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<offset]), as: UTF8.self)
+                offset += 1
+                return text
+            }
+            if byte == UInt8(ascii: "\\") { break }
+            if byte < 0x20 { throw error("carattere di controllo non ammesso in un testo (scrivilo come \\u00XX)") }
+            offset += 1
+        }
+        var result = Array(UnsafeBufferPointer(rebasing: bytes[start..<offset]))
+        while offset < bytes.count {
+            let byte = bytes[offset]
+            switch byte {
+            case UInt8(ascii: "\""):
+                offset += 1
+                return String(decoding: result, as: UTF8.self)
+            case UInt8(ascii: "\\"):
+                offset += 1
+                guard offset < bytes.count else { break }
+                let escape = bytes[offset]
+                offset += 1
+                switch escape {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): result.append(escape)
+                case UInt8(ascii: "b"): result.append(0x08)
+                case UInt8(ascii: "f"): result.append(0x0C)
+                case UInt8(ascii: "n"): result.append(0x0A)
+                case UInt8(ascii: "r"): result.append(0x0D)
+                case UInt8(ascii: "t"): result.append(0x09)
+                case UInt8(ascii: "u"):
+                    var scalar = try hexQuad()
+                    if (0xD800...0xDBFF).contains(scalar) {
+                        guard offset + 1 < bytes.count, bytes[offset] == UInt8(ascii: "\\"), bytes[offset + 1] == UInt8(ascii: "u") else {
+                            throw error("surrogato \\u senza la sua seconda metà")
+                        }
+                        offset += 2
+                        let low = try hexQuad()
+                        guard (0xDC00...0xDFFF).contains(low) else { throw error("surrogato \\u non valido") }
+                        scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                    } else if (0xDC00...0xDFFF).contains(scalar) {
+                        throw error("surrogato \\u non valido")
+                    }
+                    guard let value = Unicode.Scalar(scalar) else { throw error("carattere \\u non valido") }
+                    result.append(contentsOf: Array(String(Character(value)).utf8))
+                default:
+                    throw error("sequenza di escape non valida «\\\(character(at: offset - 1))»")
+                }
+            default:
+                if byte < 0x20 { throw error("carattere di controllo non ammesso in un testo (scrivilo come \\u00XX)") }
+                result.append(byte)
+                offset += 1
+            }
+        }
+        throw error("testo non chiuso: mancano le virgolette finali")
+    }
+
+    /// Reads a number, checked against the JSON grammar, as its exact text.
+    package mutating func readNumber() throws(JSONSyntaxError) -> String {
+        skipWhitespace()
+        let start = offset
+        if offset < bytes.count, bytes[offset] == UInt8(ascii: "-") { offset += 1 }
+        guard offset < bytes.count, isDigit(bytes[offset]) else { throw error("numero non valido") }
+        if bytes[offset] == UInt8(ascii: "0") {
+            offset += 1
+            if offset < bytes.count, isDigit(bytes[offset]) { throw error("un numero JSON non può iniziare con 0 seguito da altre cifre") }
+        } else {
+            while offset < bytes.count, isDigit(bytes[offset]) { offset += 1 }
+        }
+        if offset < bytes.count, bytes[offset] == UInt8(ascii: ".") {
+            offset += 1
+            guard offset < bytes.count, isDigit(bytes[offset]) else { throw error("servono cifre dopo il punto decimale") }
+            while offset < bytes.count, isDigit(bytes[offset]) { offset += 1 }
+        }
+        if offset < bytes.count, bytes[offset] == UInt8(ascii: "e") || bytes[offset] == UInt8(ascii: "E") {
+            offset += 1
+            if offset < bytes.count, bytes[offset] == UInt8(ascii: "+") || bytes[offset] == UInt8(ascii: "-") { offset += 1 }
+            guard offset < bytes.count, isDigit(bytes[offset]) else { throw error("esponente non valido") }
+            while offset < bytes.count, isDigit(bytes[offset]) { offset += 1 }
+        }
+        if offset < bytes.count, bytes[offset] == UInt8(ascii: ",") || isDelimiterOrSpace(bytes[offset]) {
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<offset]), as: UTF8.self)
+        }
+        guard offset >= bytes.count else {
+            throw error(
+                bytes[offset] == UInt8(ascii: ",") ? "numero non valido" : "numero non valido: «\(character(at: offset))» dopo le cifre (la virgola decimale in JSON è il punto: 22.5)")
+        }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<offset]), as: UTF8.self)
+    }
+
+    /// Reads `true` or `false`.
+    package mutating func readBool() throws(JSONSyntaxError) -> Bool {
+        skipWhitespace()
+        if matches("true") { return true }
+        if matches("false") { return false }
+        throw error("atteso true o false")
+    }
+
+    /// Reads `null`.
+    package mutating func readNull() throws(JSONSyntaxError) {
+        skipWhitespace()
+        guard matches("null") else { throw error("atteso null") }
+    }
+
+    /// Reads and discards the next value, whatever it is (checking its syntax).
+    package mutating func skipValue() throws(JSONSyntaxError) {
+        switch try peek() {
+        case .object:
+            try beginObject()
+            while try nextKey() != nil { try skipValue() }
+        case .array:
+            try beginArray()
+            while try nextElement() { try skipValue() }
+        case .string: _ = try readString()
+        case .number: _ = try readNumber()
+        case .bool: _ = try readBool()
+        case .null: try readNull()
+        }
+    }
+
+    /// Checks that nothing but whitespace follows the document.
+    package mutating func finish() throws(JSONSyntaxError) {
+        skipWhitespace()
+        guard offset >= bytes.count else { throw error("testo dopo la fine del documento JSON") }
+    }
+
+    /// Line and column (1-based, columns in characters) of byte `offset`.
+    package func position(of offset: Int) -> (line: Int, column: Int) {
+        var line = 1
+        var column = 1
+        var index = 0
+        let end = min(offset, bytes.count)
+        while index < end {
+            let byte = bytes[index]
+            if byte == 0x0A {
+                line += 1
+                column = 1
+            } else if byte & 0xC0 != 0x80 {
+                column += 1
+            }
+            index += 1
+        }
+        return (line, column)
+    }
+
+    // MARK: Helpers
+
+    private mutating func enter() throws(JSONSyntaxError) {
+        depth += 1
+        guard depth <= Self.maximumDepth else { throw error("annidamento oltre \(Self.maximumDepth) livelli") }
+        needsComma.append(false)
+    }
+
+    private mutating func leave() {
+        depth -= 1
+        needsComma.removeLast()
+    }
+
+    private mutating func skipWhitespace() {
+        while offset < bytes.count {
+            switch bytes[offset] {
+            case 0x20, 0x09, 0x0A, 0x0D: offset += 1
+            default: return
+            }
+        }
+    }
+
+    private mutating func expect(_ byte: UInt8, _ message: String) throws(JSONSyntaxError) {
+        guard offset < bytes.count, bytes[offset] == byte else { throw error(message) }
+        offset += 1
+    }
+
+    private mutating func matches(_ word: StaticString) -> Bool {
+        let count = word.utf8CodeUnitCount
+        guard offset + count <= bytes.count else { return false }
+        let pointer = word.utf8Start
+        for index in 0..<count where bytes[offset + index] != pointer[index] { return false }
+        let after = offset + count
+        guard after >= bytes.count || isDelimiterOrSpace(bytes[after]) || bytes[after] == UInt8(ascii: ",") else { return false }
+        offset = after
+        return true
+    }
+
+    private mutating func hexQuad() throws(JSONSyntaxError) -> UInt32 {
+        guard offset + 4 <= bytes.count else { throw error("sequenza \\u incompleta") }
+        var value: UInt32 = 0
+        for _ in 0..<4 {
+            let byte = bytes[offset]
+            let digit: UInt32
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt32(byte - UInt8(ascii: "0"))
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = UInt32(byte - UInt8(ascii: "a") + 10)
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = UInt32(byte - UInt8(ascii: "A") + 10)
+            default: throw error("sequenza \\u non valida")
+            }
+            value = value << 4 | digit
+            offset += 1
+        }
+        return value
+    }
+
+    private func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+
+    private func isDelimiterOrSpace(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x20, 0x09, 0x0A, 0x0D, UInt8(ascii: "]"), UInt8(ascii: "}"), UInt8(ascii: ":"): true
+        default: false
+        }
+    }
+
+    /// The character at `offset`, for messages (a byte that starts a UTF-8 sequence shows it whole).
+    private func character(at offset: Int) -> String {
+        guard offset < bytes.count else { return "fine del file" }
+        var end = offset + 1
+        while end < bytes.count, end < offset + 4, bytes[end] & 0xC0 == 0x80 { end += 1 }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[offset..<end]), as: UTF8.self)
+    }
+
+    private func error(_ message: String) -> JSONSyntaxError { JSONSyntaxError(message: message, offset: offset) }
+}
+
+/// Where and why a document is not valid JSON.
+package struct JSONSyntaxError: Error, Sendable, Equatable {
+    /// What is wrong (Italian).
+    package let message: String
+    /// The byte offset where the reader stopped.
+    package let offset: Int
+}

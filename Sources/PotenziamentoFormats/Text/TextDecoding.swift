@@ -1,0 +1,112 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Decoding the bytes of a text file: UTF-8 (with or without BOM) or, where the caller allows it,
+/// Windows-1252, which is what a spreadsheet program on Italian Windows writes for
+/// "CSV (separato da punto e virgola)". UTF-16 and binary files are recognised and refused.
+package enum TextDecoding {
+    /// Decoded text.
+    package enum Decoded: Sendable {
+        /// Well-formed UTF-8: the file's own bytes, from `start` (after a BOM).
+        case utf8([UInt8], start: Int)
+        /// Text decoded from Windows-1252, as UTF-8 bytes.
+        case windows1252([UInt8])
+
+        /// The UTF-8 bytes of the text (without BOM).
+        package var utf8Bytes: [UInt8] {
+            switch self {
+            case .utf8(let bytes, let start): start == 0 ? bytes : Array(bytes[start...])
+            case .windows1252(let bytes): bytes
+            }
+        }
+    }
+
+    /// Why bytes are not text the readers accept.
+    package enum Problem: Error, Sendable, Equatable {
+        /// No bytes at all.
+        case empty
+        /// UTF-16 text (with a BOM, or with the zero bytes of UTF-16 in its first characters).
+        case utf16
+        /// A zero byte at `offset`: not a text file.
+        case zeroByte(offset: Int)
+        /// A byte sequence that is not UTF-8, at `offset` (only when Windows-1252 is not allowed).
+        case invalidUTF8(offset: Int)
+    }
+
+    /// The text of `bytes`.
+    ///
+    /// - Parameters:
+    ///   - bytes: the file's bytes.
+    ///   - allowsWindows1252: whether bytes that are not UTF-8 are read as Windows-1252 (CSV files
+    ///     saved by Excel) or refused at the first bad byte (JSON must be UTF-8, RFC 8259).
+    package static func decode(_ bytes: [UInt8], allowsWindows1252: Bool) -> Result<Decoded, Problem> {
+        guard !bytes.isEmpty else { return .failure(.empty) }
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) { return .failure(.utf16) }
+        if bytes.count >= 4, (bytes[1] == 0 && bytes[3] == 0 && bytes[0] != 0) || (bytes[0] == 0 && bytes[2] == 0 && bytes[1] != 0) {
+            return .failure(.utf16)
+        }
+        let zero = bytes.withUnsafeBufferPointer { buffer -> Int? in
+            guard let base = buffer.baseAddress, let found = memchr(base, 0, buffer.count) else { return nil }
+            return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        }
+        if let zero { return .failure(.zeroByte(offset: zero)) }
+        let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        let valid = bytes.withUnsafeBufferPointer { UTF8Validation.isValid(UnsafeBufferPointer(rebasing: $0[start...])) }
+        if valid { return .success(.utf8(bytes, start: start)) }
+        guard allowsWindows1252 else { return .failure(.invalidUTF8(offset: firstInvalidUTF8(bytes, from: start))) }
+        var decoded: [UInt8] = []
+        decoded.reserveCapacity(bytes.count + bytes.count / 8)
+        for byte in bytes[start...] {
+            if byte < 0x80 {
+                decoded.append(byte)
+            } else {
+                decoded.append(contentsOf: Array(String(Character(windows1252(byte))).utf8))
+            }
+        }
+        return .success(.windows1252(decoded))
+    }
+
+    /// The offset of the first byte that breaks UTF-8, from `start`.
+    static func firstInvalidUTF8(_ bytes: [UInt8], from start: Int) -> Int {
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = bytes[start...].makeIterator()
+        var offset = start
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let encoded): offset += encoded.count
+            case .emptyInput: return offset
+            case .error: return offset
+            }
+        }
+    }
+
+    /// The Unicode scalar of a Windows-1252 byte (the five unassigned bytes map to C1 controls).
+    package static func windows1252(_ byte: UInt8) -> Unicode.Scalar {
+        guard (0x80...0x9F).contains(byte) else { return Unicode.Scalar(byte) }
+        let table: [UInt32] = [
+            0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8D, 0x017D, 0x8F,
+            0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D, 0x017E, 0x0178,
+        ]
+        return Unicode.Scalar(table[Int(byte) - 0x80]) ?? Unicode.Scalar(byte)
+    }
+
+    /// Line and column (1-based) of byte `offset` in `bytes`, counting characters.
+    package static func position(of offset: Int, in bytes: [UInt8]) -> (line: Int, column: Int) {
+        var line = 1
+        var column = 1
+        for byte in bytes.prefix(offset) {
+            if byte == 0x0A {
+                line += 1
+                column = 1
+            } else if byte & 0xC0 != 0x80 {
+                column += 1
+            }
+        }
+        return (line, column)
+    }
+}

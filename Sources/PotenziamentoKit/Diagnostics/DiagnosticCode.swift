@@ -1,0 +1,130 @@
+/// The stable code of a problem found in an input, for programs to switch on
+/// (docs/regole.md, «Messaggi»). The raw values are part of the output contract of
+/// `potenziamento valida --formato json` and never change meaning.
+public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable {
+    // MARK: Files
+    /// The file or folder does not exist.
+    case fileInesistente = "file_inesistente"
+    /// The file exists but cannot be read (permissions, a folder where a file is expected, a loop of links).
+    case fileIlleggibile = "file_illeggibile"
+    /// The file is empty.
+    case fileVuoto = "file_vuoto"
+    /// The file is larger than any input of the domain (RosterBounds).
+    case fileTroppoGrande = "file_troppo_grande"
+    /// The file is not text or not in an encoding the readers accept (UTF-16, NUL bytes, invalid UTF-8 in JSON).
+    case codificaNonValida = "codifica_non_valida"
+    /// The file was read as Windows-1252 (warning).
+    case codificaWindows1252 = "codifica_windows_1252"
+    /// The kind of file is not one the command reads (`.xls`, a PDF, a CSV file instead of its folder).
+    case formatoNonSupportato = "formato_non_supportato"
+    /// A JSON document that is not valid JSON.
+    case sintassiJSON = "sintassi_json"
+    /// A CSV file that cannot be split into cells (an unclosed quote).
+    case sintassiCSV = "sintassi_csv"
+    /// A workbook that cannot be read (damaged archive, missing sheet, limits passed).
+    case cartellaDiLavoroNonValida = "cartella_di_lavoro_non_valida"
+    /// The `formato` of a JSON document is not the expected one.
+    case formatoDocumento = "formato_documento"
+    /// A required file of a CSV folder, or a required sheet of a workbook, is missing.
+    case fileMancante = "file_mancante"
+
+    // MARK: Structure
+    /// A column (or JSON key) that the format does not have: a typo must not be ignored.
+    case colonnaSconosciuta = "colonna_sconosciuta"
+    /// A required column or JSON key is missing.
+    case campoMancante = "campo_mancante"
+    /// A column or JSON key given twice.
+    case campoRipetuto = "campo_ripetuto"
+    /// An empty header cell.
+    case intestazioneVuota = "intestazione_vuota"
+    /// A value of the wrong kind (a text where a number is expected, an object for a list).
+    case tipoErrato = "tipo_errato"
+    /// A row with more (or fewer) cells than the header.
+    case numeroDiCampi = "numero_di_campi"
+    /// A row skipped because it is one of the templates' example rows (`# ESEMPIO`): a warning.
+    case rigaDiEsempio = "riga_di_esempio"
+    /// A row beginning with `#` that is not one of the templates' example rows.
+    case rigaCommentata = "riga_commentata"
+    /// A file with no data rows where some are needed.
+    case nessunDato = "nessun_dato"
+    /// More records, comuni or cells than the bounds allow.
+    case troppiDati = "troppi_dati"
+    /// More problems than are listed one by one: the count of the others by kind.
+    case altriProblemi = "altri_problemi"
+
+    // MARK: Values
+    /// A required value left empty.
+    case valoreVuoto = "valore_vuoto"
+    /// A number that cannot be read (`22,5x`, `1e3`).
+    case numeroNonValido = "numero_non_valido"
+    /// A percentuale outside (1, 100].
+    case percentualeFuoriIntervallo = "percentuale_fuori_intervallo"
+    /// Weekly hours outside (0, full time], or full-time hours outside their range.
+    case oreNonValide = "ore_non_valide"
+    /// Both a percentuale and weekly hours, or neither.
+    case quotaAmbigua = "quota_ambigua"
+    /// A date that cannot be read or does not exist.
+    case dataNonValida = "data_non_valida"
+    /// A date outside 1900-2200, or a year outside the years computed (2021-2200).
+    case dataFuoriIntervallo = "data_fuori_intervallo"
+    /// A period whose end comes before its start.
+    case periodoInvertito = "periodo_invertito"
+    /// Two periods of the same person overlap.
+    case periodiSovrapposti = "periodi_sovrapposti"
+    /// A `profilo` outside the vocabulary.
+    case profiloSconosciuto = "profilo_sconosciuto"
+    /// A `contratto` outside the vocabulary.
+    case contrattoSconosciuto = "contratto_sconosciuto"
+    /// An `ente.tipo` outside the vocabulary.
+    case enteSconosciuto = "ente_sconosciuto"
+    /// An area code outside the five areas.
+    case areaSconosciuta = "area_sconosciuta"
+    /// Area shares that do not add up to 100, or a share outside [0, 100].
+    case ripartizioneAree = "ripartizione_aree"
+    /// A yes/no value that cannot be read.
+    case valoreSiNo = "valore_si_no"
+    /// Residents that are not a positive whole number up to 100 million.
+    case popolazioneNonValida = "popolazione_non_valida"
+    /// No residents for a year the command needs.
+    case popolazioneMancante = "popolazione_mancante"
+    /// A year that cannot be read.
+    case annoNonValido = "anno_non_valido"
+    /// A comune (ISTAT code) given twice.
+    case comuneRipetuto = "comune_ripetuto"
+    /// A staff record refers to a comune that is not in the ATS.
+    case comuneSconosciuto = "comune_sconosciuto"
+    /// A comune employer without its ISTAT code.
+    case codiceIstatMancante = "codice_istat_mancante"
+    /// An ISTAT code that does not have six digits (warning: a spreadsheet may have dropped a zero).
+    case codiceIstatSospetto = "codice_istat_sospetto"
+    /// Two records with the same person id (compared ignoring case and surrounding spaces).
+    case idRipetuto = "id_ripetuto"
+    /// The rows of one person disagree on a person-level column.
+    case personaIncoerente = "persona_incoerente"
+    /// The ATS has no comuni.
+    case ambitoSenzaComuni = "ambito_senza_comuni"
+    /// An ATS code given twice in a national table.
+    case ambitoRipetuto = "ambito_ripetuto"
+    /// An FTE figure outside [0, 10 million].
+    case fteNonValidi = "fte_non_validi"
+    /// An amount of money that cannot be read or is out of range.
+    case importoNonValido = "importo_non_valido"
+    /// A value beyond the bounds of the domain (docs/norme.md, «Limiti»).
+    case fuoriMisura = "fuori_misura"
+
+    // MARK: Warnings about the data
+    /// A person with no periods of service at all.
+    case nessunPeriodo = "nessun_periodo"
+    /// A counted person with no service in the year.
+    case nessunServizioNellAnno = "nessun_servizio_nell_anno"
+    /// A counted person with no area split: their FTE go to `non_indicata`.
+    case areeNonIndicate = "aree_non_indicate"
+    /// A value given where it has no effect (delegaFunzioni on a comune).
+    case valoreIgnorato = "valore_ignorato"
+    /// One residents figure used for every year: check it is the one at 1 January of the year.
+    case popolazioneUnica = "popolazione_unica"
+    /// A workbook formula without a stored value, or a number cell rounded to what the spreadsheet shows.
+    case valoreDelFoglio = "valore_del_foglio"
+    /// An entry of a folder of ATS that is neither an ATS folder nor a roster file.
+    case voceNonRiconosciuta = "voce_non_riconosciuta"
+}

@@ -1,0 +1,188 @@
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+
+/// A problem found in an input: an error (the input cannot be used until it is fixed) or a
+/// warning (it can, but something deserves a look). Each has a stable ``code``, a structured
+/// ``place`` and an Italian ``message`` (docs/regole.md, «Messaggi»).
+public struct InputDiagnostic: Sendable, Hashable, CustomStringConvertible {
+    /// How serious a problem is.
+    public enum Severity: String, Sendable, Hashable, Codable {
+        /// The input cannot be assessed until it is fixed.
+        case error = "errore"
+        /// The input can be assessed, but something deserves a look.
+        case warning = "avviso"
+    }
+
+    /// Error or warning.
+    public let severity: Severity
+    /// The stable code of the problem.
+    public let code: DiagnosticCode
+    /// Where it is.
+    public let place: SourcePlace
+    /// What is wrong and what to do, in Italian.
+    public let message: String
+
+    /// A diagnostic.
+    public init(_ severity: Severity, _ code: DiagnosticCode, _ place: SourcePlace, _ message: String) {
+        self.severity = severity
+        self.code = code
+        self.place = place
+        self.message = message
+    }
+
+    /// `place: message` on one line, control characters from the data shown escaped
+    /// (a name can never clear a terminal or fake a line).
+    public var description: String { TextSafety.escapingControlCharacters("\(place): \(message)") }
+}
+
+/// The diagnostics collected in one pass over an input, with bounded memory: at most
+/// ``maximumListedPerFile`` are kept for each file; the others are counted by code and
+/// summarised in one ``DiagnosticCode/altriProblemi`` line per file (docs/regole.md, «Limiti»).
+public struct Diagnostics: Sendable {
+    /// The most diagnostics listed one by one for each file.
+    public static let maximumListedPerFile = 100
+
+    /// The diagnostics listed, in the order found.
+    public private(set) var listed: [InputDiagnostic] = []
+    /// How many errors were found (listed or not).
+    public private(set) var errorCount = 0
+    private var listedPerFile: [String: Int] = [:]
+    private var unlisted: [String: [DiagnosticCode: (count: Int, errors: Int)]] = [:]
+    private var unlistedFiles: [String] = []
+
+    /// No diagnostics yet.
+    public init() {}
+
+    /// Whether any error was found.
+    public var hasErrors: Bool { errorCount > 0 }
+
+    /// Every diagnostic: the listed ones, then one summary per file of those not listed.
+    public var all: [InputDiagnostic] { listed + summaries }
+
+    /// The errors (listed, then the summary of unlisted ones if it counts errors).
+    public var errors: [InputDiagnostic] { all.filter { $0.severity == .error } }
+    /// The warnings.
+    public var warnings: [InputDiagnostic] { all.filter { $0.severity == .warning } }
+
+    /// Records a diagnostic.
+    public mutating func append(_ diagnostic: InputDiagnostic) {
+        if diagnostic.severity == .error { errorCount += 1 }
+        let file = diagnostic.place.file
+        let count = listedPerFile[file, default: 0]
+        if count < Self.maximumListedPerFile {
+            listedPerFile[file] = count + 1
+            listed.append(diagnostic)
+            return
+        }
+        if unlisted[file] == nil { unlistedFiles.append(file) }
+        var entry = unlisted[file, default: [:]][diagnostic.code] ?? (0, 0)
+        entry.count += 1
+        if diagnostic.severity == .error { entry.errors += 1 }
+        unlisted[file, default: [:]][diagnostic.code] = entry
+    }
+
+    /// Records an error.
+    public mutating func error(_ code: DiagnosticCode, _ place: SourcePlace, _ message: String) {
+        append(InputDiagnostic(.error, code, place, message))
+    }
+
+    /// Records a warning.
+    public mutating func warning(_ code: DiagnosticCode, _ place: SourcePlace, _ message: String) {
+        append(InputDiagnostic(.warning, code, place, message))
+    }
+
+    /// Records the diagnostics of `error`.
+    public mutating func append(contentsOf error: InputError) {
+        for diagnostic in error.diagnostics { append(diagnostic) }
+    }
+
+    /// Records other diagnostics.
+    public mutating func append(contentsOf other: [InputDiagnostic]) {
+        for diagnostic in other { append(diagnostic) }
+    }
+
+    /// One line per file with problems not listed: how many, by code.
+    private var summaries: [InputDiagnostic] {
+        unlistedFiles.compactMap { file in
+            guard let codes = unlisted[file] else { return nil }
+            let total = codes.values.reduce(0) { $0 + $1.count }
+            let errors = codes.values.reduce(0) { $0 + $1.errors }
+            let byKind = codes.sorted { $0.value.count != $1.value.count ? $0.value.count > $1.value.count : $0.key.rawValue < $1.key.rawValue }
+                .prefix(10).map { "\(Italian.count($0.value.count, "volta", "volte")) \($0.key.rawValue)" }
+            return InputDiagnostic(
+                errors > 0 ? .error : .warning, .altriProblemi, SourcePlace(file: file),
+                "\(Italian.count(total, "altro problema non elencato", "altri problemi non elencati")) (\(byKind.joined(separator: ", "))): correggi quelli elencati e ricontrolla"
+            )
+        }
+    }
+}
+
+/// An input that cannot be used, with every problem found in it (errors first, then warnings).
+///
+/// Thrown by every loading entry point (``RosterLoader``) and by the validating initialisers of
+/// the model (``Roster/init(ambito:municipalities:staff:source:)``).
+public struct InputError: Error, LocalizedError, Sendable, Hashable, CustomStringConvertible {
+    /// The problems: errors first, then warnings.
+    public let diagnostics: [InputDiagnostic]
+
+    /// An error carrying `diagnostics` (reordered: errors first).
+    public init(diagnostics: [InputDiagnostic]) {
+        self.diagnostics = diagnostics.filter { $0.severity == .error } + diagnostics.filter { $0.severity == .warning }
+    }
+
+    /// A single error.
+    public init(_ code: DiagnosticCode, _ place: SourcePlace, _ message: String) {
+        self.init(diagnostics: [InputDiagnostic(.error, code, place, message)])
+    }
+
+    /// The errors only.
+    public var errors: [InputDiagnostic] { diagnostics.filter { $0.severity == .error } }
+
+    /// The errors, one per line (what `localizedDescription` shows).
+    public var description: String { errors.map(\.description).joined(separator: "\n") }
+
+    /// The Italian message: every error with its place, one per line.
+    public var errorDescription: String? { description }
+}
+
+/// A value the model refuses (a percentuale of 500, a date in year 3000, an unknown profile),
+/// with its stable code and an Italian message that says what to write instead. Readers attach
+/// the place where the value was read and report it as an ``InputDiagnostic``.
+public struct InvalidValue: Error, LocalizedError, Sendable, Hashable, CustomStringConvertible {
+    /// The stable code.
+    public let code: DiagnosticCode
+    /// What is wrong, in Italian, with a suggestion when there is one.
+    public let message: String
+
+    /// An invalid value.
+    public init(_ code: DiagnosticCode, _ message: String) {
+        self.code = code
+        self.message = message
+    }
+
+    /// The message, control characters escaped.
+    public var description: String { TextSafety.escapingControlCharacters(message) }
+    /// The Italian message.
+    public var errorDescription: String? { description }
+
+    /// The diagnostic of this value read at `place`.
+    public func diagnostic(at place: SourcePlace) -> InputDiagnostic { InputDiagnostic(.error, code, place, message) }
+}
+
+extension Diagnostics {
+    /// Records `invalid` as an error at `place`.
+    mutating func error(_ invalid: InvalidValue, at place: SourcePlace) { append(invalid.diagnostic(at: place)) }
+
+    /// The value of `attempt`, or nil after recording its ``InvalidValue`` at `place`.
+    mutating func value<Value>(at place: SourcePlace, _ attempt: () throws(InvalidValue) -> Value) -> Value? {
+        do {
+            return try attempt()
+        } catch {
+            self.error(error, at: place)
+            return nil
+        }
+    }
+}

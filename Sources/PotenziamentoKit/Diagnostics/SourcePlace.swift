@@ -1,0 +1,164 @@
+/// Where a value was read, as a person would look for it (docs/regole.md, «Messaggi»):
+/// `personale.csv:14 (colonna al)`, `ambito.json: personale[3].periodi[0].al`,
+/// `ambito.xlsx: personale!K7 (colonna al)`.
+///
+/// A place describes the source, not the value: it never takes part in the equality of the
+/// model's values (a roster read from JSON equals the same roster read from CSV).
+public struct SourcePlace: Sendable, Hashable, CustomStringConvertible {
+    /// The kind of place, one case per kind of source.
+    public enum Position: Sendable, Hashable {
+        /// The file (or folder, or document in memory) as a whole.
+        case file
+        /// A line of a CSV file (1-based, counting the header line) and, if known, the column as
+        /// the user wrote it in the header.
+        case line(Int, column: String?)
+        /// A line and column (both 1-based) of a text file: where a JSON document stops being JSON.
+        case text(line: Int, column: Int)
+        /// A JSON path such as `personale[3].periodi[0].al`.
+        case json(JSONPath)
+        /// A cell of a workbook: the sheet, the cell reference (`K7`) and, if known, the column
+        /// name from the header row.
+        case cell(sheet: String, reference: String, column: String?)
+    }
+
+    /// The file (as the user named it), folder, or name of a document in memory.
+    public let file: String
+    /// The position inside it.
+    public let position: Position
+
+    /// A place in `file`.
+    public init(file: String, position: Position = .file) {
+        self.file = file
+        self.position = position
+    }
+
+    /// The same place narrowed to a field: a JSON key (`.al`), or the named column of a CSV line
+    /// or workbook cell. A file-level place stays as it is.
+    public func field(_ name: String) -> SourcePlace {
+        switch position {
+        case .json(let path): SourcePlace(file: file, position: .json(path.appending(key: name)))
+        case .line(let line, _): SourcePlace(file: file, position: .line(line, column: name))
+        case .cell(let sheet, let reference, _): SourcePlace(file: file, position: .cell(sheet: sheet, reference: reference, column: name))
+        case .file, .text: self
+        }
+    }
+
+    /// The same place narrowed to a field named as its source names it: the CSV or sheet column
+    /// `column`, or the JSON keys `keys` (`ente`, `codiceIstat`), so a message speaks the user's words.
+    public func field(csv column: String, json keys: String...) -> SourcePlace {
+        switch position {
+        case .json(var path):
+            for key in keys { path = path.appending(key: key) }
+            return SourcePlace(file: file, position: .json(path))
+        case .line, .cell: return field(column)
+        case .file, .text: return self
+        }
+    }
+
+    /// The same JSON place narrowed to an array element (`[3]`); other places are unchanged.
+    public func element(_ index: Int) -> SourcePlace {
+        guard case .json(let path) = position else { return self }
+        return SourcePlace(file: file, position: .json(path.appending(index: index)))
+    }
+
+    /// The CSV line or the workbook row of the place, if it has one (for "già alla riga 12").
+    public var line: Int? {
+        switch position {
+        case .line(let line, _): line
+        case .text(let line, _): line
+        case .cell(_, let reference, _): CellReference.row(of: reference)
+        case .file, .json: nil
+        }
+    }
+
+    /// `file: position`, one line.
+    public var description: String {
+        switch position {
+        case .file: file
+        case .line(let line, let column): column.map { "\(file):\(line) (colonna \($0))" } ?? "\(file):\(line)"
+        case .text(let line, let column): "\(file):\(line):\(column)"
+        case .json(let path): path.isRoot ? file : "\(file): \(path)"
+        case .cell(let sheet, let reference, let column): "\(file): \(sheet)!\(reference)" + (column.map { " (colonna \($0))" } ?? "")
+        }
+    }
+}
+
+/// A JSON path (`personale[3].periodi[0].al`) built step by step while reading, shared between
+/// the values read below it, and turned into text only when a message shows it.
+public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
+    private let last: Step?
+
+    /// The document root (the empty path).
+    public static let root = JSONPath(last: nil)
+
+    private init(last: Step?) { self.last = last }
+
+    /// Whether this is the root of the document.
+    public var isRoot: Bool { last == nil }
+
+    /// The path one key further down: `personale` → `personale.periodi`.
+    public func appending(key: String) -> JSONPath { JSONPath(last: Step(parent: last, key: key, index: nil)) }
+
+    /// The path one array element further down: `personale` → `personale[3]`.
+    public func appending(index: Int) -> JSONPath { JSONPath(last: Step(parent: last, key: nil, index: index)) }
+
+    /// The path as text: `personale[3].periodi[0].al` (empty for the root).
+    public var description: String {
+        var steps: [Step] = []
+        var node = last
+        while let current = node {
+            steps.append(current)
+            node = current.parent
+        }
+        var text = ""
+        for step in steps.reversed() {
+            if let key = step.key {
+                if !text.isEmpty { text += "." }
+                text += key
+            }
+            if let index = step.index { text += "[\(index)]" }
+        }
+        return text
+    }
+
+    /// Paths are equal when they read the same.
+    public static func == (lhs: JSONPath, rhs: JSONPath) -> Bool { lhs.description == rhs.description }
+    /// Hashes the path's text.
+    public func hash(into hasher: inout Hasher) { hasher.combine(description) }
+
+    /// One step, shared by every path below it (immutable, so safe to share across threads).
+    private final class Step: Sendable {
+        let parent: Step?
+        let key: String?
+        let index: Int?
+
+        init(parent: Step?, key: String?, index: Int?) {
+            self.parent = parent
+            self.key = key
+            self.index = index
+        }
+    }
+}
+
+/// Workbook cell references (`K7`): column letters and row number.
+enum CellReference {
+    /// `A`, `B`, …, `Z`, `AA`, … for a 1-based column number.
+    static func columnLetters(_ column: Int) -> String {
+        var number = max(column, 1)
+        var letters: [Character] = []
+        while number > 0 {
+            let remainder = (number - 1) % 26
+            letters.append(Character(Unicode.Scalar(UInt8(65 + remainder))))
+            number = (number - 1) / 26
+        }
+        return String(letters.reversed())
+    }
+
+    /// `K7` for column 11, row 7 (both 1-based).
+    static func reference(column: Int, row: Int) -> String { "\(columnLetters(column))\(row)" }
+
+    /// The row number of a reference such as `K7`, if it has one.
+    static func row(of reference: String) -> Int? {
+        Int(String(reference.drop { $0.isLetter }))
+    }
+}

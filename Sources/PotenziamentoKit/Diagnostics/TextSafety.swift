@@ -1,0 +1,37 @@
+/// Text from the data made safe for the places it is shown (docs/regole.md, «Uscite»).
+enum TextSafety {
+    /// `text` with C0 and C1 control characters (and DEL) written as `\u{1B}`: a name can never
+    /// clear the screen, move the cursor or start a fake line in a terminal or a text report.
+    /// Tabs are escaped too; nothing else changes.
+    static func escapingControlCharacters(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 }) else { return text }
+        var result = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if isControl(scalar) {
+                result.append(contentsOf: "\\u{\(String(scalar.value, radix: 16, uppercase: true))}".unicodeScalars)
+            } else {
+                result.append(scalar)
+            }
+        }
+        return String(result)
+    }
+
+    /// Whether a scalar is a control character (C0, DEL, C1).
+    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
+    }
+}
+
+/// Italian grammar for counts: «1 errore», «2 errori».
+enum Italian {
+    /// `count` followed by the singular or plural noun, the count with thousands separators.
+    static func count(_ count: Int, _ singular: String, _ plural: String) -> String {
+        "\(NumberFormatting.italian(count)) \(count == 1 ? singular : plural)"
+    }
+
+    /// A list shown in a message: at most `limit` items, then «e altri N».
+    static func list(_ items: [String], limit: Int = 10) -> String {
+        guard items.count > limit else { return items.joined(separator: ", ") }
+        return items.prefix(limit).joined(separator: ", ") + " e altri \(NumberFormatting.italian(items.count - limit))"
+    }
+}

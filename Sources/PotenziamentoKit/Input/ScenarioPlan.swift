@@ -1,0 +1,124 @@
+/// The changes of a what-if plan (`simula`): from the command line's `chiave=valore` options or
+/// from a plan file (CSV, one change per row), both read by the same rules and into the same
+/// ``ScenarioChange`` values. The plan file's columns are
+/// `tipo;id;dal;al;percentuale;ore_settimanali;ore_tempo_pieno;ente;area;numero;comune;anno;popolazione`.
+package enum ScenarioPlan {
+    /// The kinds of change and the keys each takes: required, optional.
+    package static let keys: [String: (required: [String], optional: [String])] = [
+        "assunzione": (["dal", "ente"], ["percentuale", "ore_settimanali", "ore_tempo_pieno", "al", "area", "id", "numero"]),
+        "cessazione": (["id", "dal"], []),
+        "variazione": (["id", "dal"], ["percentuale", "ore_settimanali", "ore_tempo_pieno"]),
+        "residenti": (["comune", "anno", "popolazione"], []),
+    ]
+
+    /// Every column of a plan file.
+    static let columns = ["tipo", "id", "dal", "al", "percentuale", "ore_settimanali", "ore_tempo_pieno", "ente", "area", "numero", "comune", "anno", "popolazione"]
+
+    /// The changes of one kind from its values by key (already checked against ``keys``);
+    /// `nextId` numbers the new persons (`NUOVA-1`, ...).
+    ///
+    /// - Throws: ``InvalidValue`` for a value that cannot be read or breaks a rule.
+    package static func changes(kind: String, values: [String: String], nextId: inout Int) throws(InvalidValue) -> [ScenarioChange] {
+        func value(_ key: String) -> String { values[key]?.trimmingSpaces ?? "" }
+        switch kind {
+        case "assunzione":
+            let start = try FieldParsing.date(value("dal"))
+            let end = values["al"] == nil ? nil : try FieldParsing.date(value("al"))
+            let share = try self.share(values)
+            let employer = try self.employer(value("ente"))
+            let areas = values["area"] == nil ? AreaSplit.unspecified : try AreaSplit([try ActivityArea.parse(value("area")): Fraction(100)])
+            var count = 1
+            if values["numero"] != nil {
+                guard case .success(let number) = DecimalParser.parseInteger(value("numero")), (1...1_000).contains(number) else {
+                    throw InvalidValue(.numeroNonValido, "numero di assunzioni non valido «\(value("numero"))» (da 1 a 1.000)")
+                }
+                count = number
+            }
+            if values["id"] != nil && count > 1 { throw InvalidValue(.campoRipetuto, "con numero maggiore di 1 non si può indicare un id") }
+            let period = try ServicePeriod(start: start, end: end, share: share)
+            var hires: [ScenarioChange] = []
+            for _ in 0..<count {
+                nextId += 1
+                let id = try PersonID(values["id"] ?? "NUOVA-\(nextId)")
+                hires.append(.hire(PlannedHire(id: id, period: period, employer: employer, areas: areas)))
+            }
+            return hires
+        case "cessazione":
+            return [.termination(id: try PersonID(value("id")), from: try checkedDate(value("dal")))]
+        case "variazione":
+            return [.shareChange(id: try PersonID(value("id")), from: try checkedDate(value("dal")), share: try share(values))]
+        default:
+            let year = try FieldParsing.year(value("anno"))
+            let residents = try FieldParsing.residents(value("popolazione"))
+            guard !value("comune").isEmpty else { throw InvalidValue(.valoreVuoto, "manca il codice ISTAT del comune") }
+            return [.residents(istatCode: value("comune"), year: year, residents: residents)]
+        }
+    }
+
+    /// A date within the years of service periods.
+    static func checkedDate(_ text: String) throws(InvalidValue) -> CivilDate {
+        let date = try FieldParsing.date(text)
+        guard Bounds.dateYears.contains(date.year) else { throw InvalidValue(.dataFuoriIntervallo, "data \(date.italian) fuori intervallo (1900-2200)") }
+        return date
+    }
+
+    /// The share of a hire or change: `percentuale`, or `ore_settimanali` (with `ore_tempo_pieno`), default full time.
+    static func share(_ values: [String: String]) throws(InvalidValue) -> WorkShare {
+        switch (values["percentuale"], values["ore_settimanali"]) {
+        case (let percent?, nil): return try FieldParsing.percentage(percent)
+        case (nil, let hours?): return try FieldParsing.hours(weekly: hours, fullTime: values["ore_tempo_pieno"] ?? "")
+        case (nil, nil): return .fullTime
+        case (.some, .some): throw InvalidValue(.quotaAmbigua, "indica percentuale oppure ore_settimanali, non entrambe")
+        }
+    }
+
+    /// `comune:048001`, `unione_di_comuni`, `asl` (an ASL hire is assumed delegated: otherwise it would not count).
+    static func employer(_ text: String) throws(InvalidValue) -> Employer {
+        let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
+        let kind = try EmployerKind(parsing: parts.first ?? "")
+        if kind == .comune && parts.count < 2 { throw InvalidValue(.codiceIstatMancante, "per un comune scrivi ente=comune:CODICE_ISTAT") }
+        return try Employer(kind: kind, istatCode: parts.count > 1 ? parts[1] : nil, delegatedFunctions: kind == .asl)
+    }
+
+    /// The changes of the plan file at `path`, numbering new persons from `nextId`.
+    ///
+    /// - Throws: ``InputError`` listing every problem with its line.
+    package static func load(path: String, nextId: inout Int) throws(InputError) -> [ScenarioChange] {
+        let bytes = try InputFile.bytes(path)
+        let (text, warning) = try InputFile.text(bytes, file: path, allowsWindows1252: true)
+        var diagnostics = Diagnostics()
+        if let warning { diagnostics.append(warning) }
+        guard let table = CSVTable(utf8: text.utf8Bytes, file: path, required: ["tipo"], optional: Array(columns.dropFirst()), diagnostics: &diagnostics) else {
+            throw InputError(diagnostics: diagnostics.all)
+        }
+        var changes: [ScenarioChange] = []
+        for row in 0..<table.rowCount {
+            var values: [String: String] = [:]
+            for column in columns.dropFirst() {
+                if let index = table.header.index(of: column), !table.isEmpty(row, index) { values[column] = table.text(row, index) }
+            }
+            let kindColumn = table.header.index(of: "tipo")
+            let kind = table.text(row, kindColumn).trimmingSpaces.lowercased()
+            guard let allowed = keys[kind] else {
+                let suggestion = NameSuggestion.nearest(to: kind, in: keys.keys.sorted()).map { " (forse «\($0)»?)" } ?? ""
+                diagnostics.error(.tipoErrato, table.place(row, kindColumn), "tipo di modifica non valido «\(kind)»\(suggestion): usa assunzione, cessazione, variazione o residenti")
+                continue
+            }
+            var valid = true
+            for key in values.keys.sorted() where !(allowed.required + allowed.optional).contains(key) {
+                diagnostics.error(.colonnaSconosciuta, table.place(row, table.header.index(of: key)), "la colonna «\(key)» non vale per «\(kind)»")
+                valid = false
+            }
+            for key in allowed.required where values[key] == nil {
+                diagnostics.error(.valoreVuoto, table.place(row, table.header.index(of: key)), "per «\(kind)» manca «\(key)»")
+                valid = false
+            }
+            guard valid else { continue }
+            if let found = diagnostics.value(at: table.place(row, nil), { () throws(InvalidValue) in try Self.changes(kind: kind, values: values, nextId: &nextId) }) {
+                changes += found
+            }
+        }
+        if diagnostics.hasErrors { throw InputError(diagnostics: diagnostics.all) }
+        return changes
+    }
+}

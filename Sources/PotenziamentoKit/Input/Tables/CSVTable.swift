@@ -1,0 +1,93 @@
+import PotenziamentoFormats
+
+/// A CSV file read as a ``CellTable`` (INTERFACE.md, «Input: one ATS as CSV»): separator `;` or
+/// `,` detected from the header line, quotes, BOM, CRLF. Blank lines are skipped; the templates'
+/// example rows (`# ESEMPIO …` in the first cell) are skipped with a warning; any other row
+/// beginning with `#` is an error (a person or a comune must never vanish silently); a row with
+/// more cells than the header is an error, except empty trailing cells of a `;` file (what
+/// spreadsheets write), with the decimal-comma hint when the file is comma-separated.
+struct CSVTable: CellTable {
+    let file: String
+    let header: TableHeader
+    private let grid: CSVGrid
+    private let rows: [CSVGrid.Row]
+    private let headerLine: Int
+
+    /// The table in the UTF-8 `bytes` of `file`; nil after recording why it cannot be used.
+    init?(utf8 bytes: [UInt8], file: String, required: [String], optional: [String], diagnostics: inout Diagnostics) {
+        self.file = file
+        let separator = CSVParser.detectSeparator(bytes)
+        let grid: CSVGrid
+        switch CSVParser.grid(bytes, separator: separator) {
+        case .success(let parsed): grid = parsed
+        case .failure(let error):
+            diagnostics.error(.sintassiCSV, SourcePlace(file: file, position: .line(error.line, column: nil)), error.message)
+            return nil
+        }
+        guard let headerRow = grid.rows.first else {
+            diagnostics.error(.nessunDato, SourcePlace(file: file), "il file non ha la riga di intestazione")
+            return nil
+        }
+        let names = (0..<headerRow.count).map { grid.string(headerRow, $0) }
+        guard
+            let header = TableHeader(
+                names: names, required: required, optional: optional,
+                place: { index in SourcePlace(file: file, position: .line(headerRow.line, column: index.map { names[$0].trimmingSpaces })) },
+                diagnostics: &diagnostics)
+        else { return nil }
+        let width = header.count
+        var rows: [CSVGrid.Row] = []
+        rows.reserveCapacity(grid.rows.count - 1)
+        for record in grid.rows.dropFirst() {
+            let place = SourcePlace(file: file, position: .line(record.line, column: nil))
+            let isComment = grid.withTrimmedCell(record, 0) { $0.first == UInt8(ascii: "#") }
+            if isComment {
+                if grid.withTrimmedCell(record, 0, Self.isExampleRow) {
+                    diagnostics.warning(.rigaDiEsempio, place, "riga di esempio del modello («# ESEMPIO»): saltata; cancellala quando compili il file")
+                } else {
+                    diagnostics.error(
+                        .rigaCommentata, place,
+                        "la riga inizia con «#»: si saltano solo le righe di esempio dei modelli («# ESEMPIO»); se è un dato togli il #, se non va considerata cancellala"
+                    )
+                }
+                continue
+            }
+            let blank = { (range: Range<Int>) in range.allSatisfy { grid.isBlank(record, $0) } }
+            if record.count == width || (record.count > width && separator == UInt8(ascii: ";") && blank(width..<record.count)) {
+                if !blank(0..<width) { rows.append(CSVGrid.Row(line: record.line, firstCell: record.firstCell, count: width)) }
+                continue
+            }
+            var message = "la riga ha \(Italian.count(record.count, "campo", "campi")), l'intestazione \(Italian.count(width, "colonna", "colonne"))"
+            if record.count > width && separator == UInt8(ascii: ",") {
+                message += ": il separatore è la virgola, quindi un numero con la virgola decimale (come 100,0) va tra virgolette o scritto con il punto (100.0)"
+            } else if record.count > width {
+                message += ": un testo che contiene «;» va tra virgolette"
+            }
+            diagnostics.error(.numeroDiCampi, place, message)
+        }
+        self.header = header
+        self.grid = grid
+        self.rows = rows
+        self.headerLine = headerRow.line
+    }
+
+    /// Whether a first cell is a templates' example row: `# ESEMPIO` (any case, spaces optional).
+    static func isExampleRow(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let text = String(decoding: bytes, as: UTF8.self).dropFirst().drop { $0 == " " }
+        return text.lowercased().hasPrefix("esempio")
+    }
+
+    var rowCount: Int { rows.count }
+
+    var headerPlace: SourcePlace { SourcePlace(file: file, position: .line(headerLine, column: nil)) }
+
+    func line(of row: Int) -> Int { rows[row].line }
+
+    func place(of row: Int, column: Int?) -> SourcePlace {
+        SourcePlace(file: file, position: .line(rows[row].line, column: column.map { header.name(of: $0) }))
+    }
+
+    func withCell<Result>(_ row: Int, _ column: Int, _ body: (CellValue) -> Result) -> Result {
+        grid.withTrimmedCell(rows[row], column) { bytes in bytes.isEmpty ? body(.empty) : body(.text(bytes)) }
+    }
+}

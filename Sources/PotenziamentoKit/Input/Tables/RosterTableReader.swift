@@ -1,0 +1,359 @@
+/// Reads one ATS from three tables (INTERFACE.md, «Input: one ATS as CSV» and «as a workbook»):
+/// `ambito` (optional), `comuni` and `personale`, from CSV files or workbook sheets alike, so
+/// every rule and every message is the same for both. Values are built through the model's
+/// validating initialisers; problems are reported with the line (or cell) and the column as the
+/// user wrote it.
+enum RosterTableReader {
+    /// The columns of each table.
+    enum Columns {
+        static let ambitoRequired = ["codice", "denominazione"]
+        static let ambitoOptional = ["regione", "funzioni_delegate_al_capofila"]
+        static let comuniRequired = ["codice_istat", "denominazione", "popolazione"]
+        static let comuniOptional = ["anno"]
+        static let areas = ActivityArea.allCases.map { "area_\($0.rawValue)" }
+        static let staffRequired = ["id", "profilo", "contratto", "ente_tipo", "dal", "al"]
+        static let staffOptional =
+            ["percentuale", "ore_settimanali", "ore_tempo_pieno", "ente_codice_istat", "delega_funzioni", "costo_rimborsato", "impiegato_servizi_territoriali"]
+            + areas
+        /// Columns that describe the person, not the period: equal on every row of an id.
+        static let person = [
+            "profilo", "contratto", "ente_tipo", "ente_codice_istat", "delega_funzioni", "costo_rimborsato", "impiegato_servizi_territoriali",
+        ] + areas
+    }
+
+    /// The ATS of the `ambito` table (one data row), or nil after recording its errors.
+    static func ambito(_ table: some CellTable, diagnostics: inout Diagnostics) -> Ambito? {
+        guard table.rowCount > 0 else {
+            diagnostics.error(.nessunDato, SourcePlace(file: table.file), "nessuna riga di dati: serve una riga con codice e denominazione dell'ambito")
+            return nil
+        }
+        for extra in 1..<table.rowCount {
+            diagnostics.error(.numeroDiCampi, table.place(extra, nil), "la tabella dell'ambito deve avere una sola riga di dati")
+        }
+        let header = table.header
+        let delegated = flag(table, 0, header.index(of: "funzioni_delegate_al_capofila"), diagnostics: &diagnostics)
+        return diagnostics.value(at: table.place(0, nil)) { () throws(InvalidValue) in
+            try Ambito(
+                code: table.text(0, header.index(of: "codice")), name: table.text(0, header.index(of: "denominazione")),
+                region: table.text(0, header.index(of: "regione")), allFunctionsDelegatedToLead: delegated ?? false)
+        }
+    }
+
+    /// The comuni of the `comuni` table: one row per comune, or one per comune and year with `anno`.
+    static func municipalities(_ table: some CellTable, diagnostics: inout Diagnostics) -> [Municipality] {
+        let header = table.header
+        let codeColumn = header.index(of: "codice_istat")
+        let nameColumn = header.index(of: "denominazione")
+        let residentsColumn = header.index(of: "popolazione")
+        let yearColumn = header.index(of: "anno")
+        var order: [String] = []
+        var first: [String: (name: String, row: Int)] = [:]
+        var constant: [String: Int] = [:]
+        var byYear: [String: [Int: Int]] = [:]
+        var invalid = Set<String>()
+        for row in 0..<table.rowCount {
+            let code = table.text(row, codeColumn).trimmingSpaces
+            let name = table.text(row, nameColumn).trimmingSpaces
+            guard !code.isEmpty else {
+                diagnostics.error(.valoreVuoto, table.place(row, codeColumn), "codice ISTAT vuoto")
+                continue
+            }
+            if name.isEmpty { diagnostics.error(.valoreVuoto, table.place(row, nameColumn), "denominazione del comune vuota") }
+            let residents = diagnostics.value(at: table.place(row, residentsColumn)) { () throws(InvalidValue) in
+                try table.withCell(row, residentsColumn ?? 0, CellParsing.residents).get()
+            }
+            if residents == nil { invalid.insert(code) }
+            if let known = first[code], known.name != name {
+                diagnostics.error(
+                    .comuneRipetuto, table.place(row, nameColumn),
+                    "il comune \(code) ha un'altra denominazione alla riga \(table.line(of: known.row)) («\(known.name)»)")
+            }
+            if first[code] == nil {
+                order.append(code)
+                first[code] = (name, row)
+            }
+            if let yearColumn {
+                guard let year = diagnostics.value(at: table.place(row, yearColumn), { () throws(InvalidValue) in try FieldParsing.year(table.text(row, yearColumn)) })
+                else {
+                    invalid.insert(code)
+                    continue
+                }
+                if byYear[code]?[year] != nil {
+                    diagnostics.error(.comuneRipetuto, table.place(row, yearColumn), "comune \(code) ripetuto per l'anno \(year)")
+                }
+                if let residents { byYear[code, default: [:]][year] = residents }
+            } else {
+                if first[code]?.row != row {
+                    diagnostics.error(
+                        .comuneRipetuto, table.place(row, codeColumn),
+                        "comune \(code) ripetuto (già alla riga \(table.line(of: first[code]?.row ?? row))); per più anni aggiungi la colonna «anno»")
+                    continue
+                }
+                if let residents { constant[code] = residents }
+            }
+        }
+        if table.rowCount == 0 { diagnostics.error(.nessunDato, SourcePlace(file: table.file), "nessun comune: serve una riga per comune con la popolazione") }
+        return order.compactMap { code -> Municipality? in
+            guard !invalid.contains(code), let entry = first[code] else { return nil }
+            return diagnostics.value(at: table.place(entry.row, nil)) { () throws(InvalidValue) in
+                let residents = try yearColumn == nil ? Residents(constant[code] ?? 0) : Residents(byYear: byYear[code] ?? [:])
+                return try Municipality(istatCode: code, name: entry.name, residents: residents, place: table.place(entry.row, nil))
+            }
+        }
+    }
+
+    /// The staff of the `personale` table: one row per period, rows of a person sharing its id
+    /// (compared ignoring case and spaces), person-level columns equal on every row.
+    static func staff(_ table: some CellTable, maximumRecords: Int, diagnostics: inout Diagnostics) -> [StaffRecord] {
+        let header = table.header
+        guard header.has("percentuale") || header.has("ore_settimanali") else {
+            diagnostics.error(.campoMancante, table.headerPlace, "manca la colonna obbligatoria «percentuale» (o «ore_settimanali»)")
+            return []
+        }
+        if table.rowCount > maximumRecords {
+            diagnostics.error(.troppiDati, SourcePlace(file: table.file), Bounds.tooMany("record", table.rowCount, maximum: maximumRecords))
+            return []
+        }
+        let columns = StaffColumns(header)
+        var drafts: [PersonDraft] = []
+        var position: [PersonID: Int] = [:]
+        position.reserveCapacity(table.rowCount)
+        drafts.reserveCapacity(table.rowCount)
+        for row in 0..<table.rowCount {
+            guard let id = diagnostics.value(at: table.place(row, columns.id), { () throws(InvalidValue) in try PersonID(table.text(row, columns.id)) }) else {
+                continue
+            }
+            let errorsBefore = diagnostics.errorCount
+            let person: Int
+            if let earlier = position[id] {
+                person = earlier
+                checkSamePerson(table, row, as: drafts[earlier], columns: columns, diagnostics: &diagnostics)
+            } else {
+                person = drafts.count
+                position[id] = person
+                drafts.append(PersonDraft(id: id, firstRow: row, record: personFields(table, row, id: id, columns: columns, diagnostics: &diagnostics)))
+            }
+            let period = self.period(table, row, columns: columns, diagnostics: &diagnostics)
+            if diagnostics.errorCount != errorsBefore { drafts[person].invalid = true }
+            if let period { drafts[person].periods.append(period) }
+        }
+        var staff: [StaffRecord] = []
+        staff.reserveCapacity(drafts.count)
+        for draft in drafts where !draft.invalid {
+            guard let fields = draft.record else { continue }
+            do {
+                staff.append(
+                    try StaffRecord(
+                        id: draft.id, profile: fields.profile, contract: fields.contract, employer: fields.employer, periods: draft.periods,
+                        areas: fields.areas, employedInTerritorialServices: fields.employed, place: table.place(draft.firstRow, nil)))
+            } catch {
+                diagnostics.append(contentsOf: error)
+            }
+        }
+        return staff
+    }
+
+    /// The positions of the `personale` columns, resolved once.
+    struct StaffColumns {
+        let id: Int?
+        let profile: Int?
+        let contract: Int?
+        let employerKind: Int?
+        let employerCode: Int?
+        let delegated: Int?
+        let reimbursed: Int?
+        let employed: Int?
+        let start: Int?
+        let end: Int?
+        let percentage: Int?
+        let weeklyHours: Int?
+        let fullTimeHours: Int?
+        let areas: [(area: ActivityArea, column: Int)]
+        /// The person-level columns present.
+        let person: [Int]
+
+        init(_ header: TableHeader) {
+            id = header.index(of: "id")
+            profile = header.index(of: "profilo")
+            contract = header.index(of: "contratto")
+            employerKind = header.index(of: "ente_tipo")
+            employerCode = header.index(of: "ente_codice_istat")
+            delegated = header.index(of: "delega_funzioni")
+            reimbursed = header.index(of: "costo_rimborsato")
+            employed = header.index(of: "impiegato_servizi_territoriali")
+            start = header.index(of: "dal")
+            end = header.index(of: "al")
+            percentage = header.index(of: "percentuale")
+            weeklyHours = header.index(of: "ore_settimanali")
+            fullTimeHours = header.index(of: "ore_tempo_pieno")
+            areas = ActivityArea.allCases.compactMap { area in header.index(of: "area_\(area.rawValue)").map { (area, $0) } }
+            person = Columns.person.compactMap { header.index(of: $0) }
+        }
+    }
+
+    /// A person being read: their first row, the person-level values (nil when invalid), periods.
+    struct PersonDraft {
+        let id: PersonID
+        let firstRow: Int
+        let record: PersonFields?
+        var periods: [ServicePeriod] = []
+        var invalid: Bool
+
+        init(id: PersonID, firstRow: Int, record: PersonFields?) {
+            self.id = id
+            self.firstRow = firstRow
+            self.record = record
+            self.invalid = record == nil
+        }
+    }
+
+    /// The person-level values of a row.
+    struct PersonFields: Equatable {
+        let profile: Profile
+        let contract: Contract
+        let employer: Employer
+        let areas: AreaSplit
+        let employed: Bool
+    }
+
+    /// The person-level values of `row`, or nil after recording their errors.
+    static func personFields(_ table: some CellTable, _ row: Int, id: PersonID, columns: StaffColumns, diagnostics: inout Diagnostics) -> PersonFields? {
+        let errorsBefore = diagnostics.errorCount
+        let profile = diagnostics.value(at: table.place(row, columns.profile)) { () throws(InvalidValue) in try Profile(table.text(row, columns.profile)) }
+        let contract = diagnostics.value(at: table.place(row, columns.contract)) { () throws(InvalidValue) in try Contract(table.text(row, columns.contract)) }
+        let kind = diagnostics.value(at: table.place(row, columns.employerKind)) { () throws(InvalidValue) in
+            try EmployerKind(parsing: table.text(row, columns.employerKind))
+        }
+        let delegated = flag(table, row, columns.delegated, diagnostics: &diagnostics)
+        let reimbursed = flag(table, row, columns.reimbursed, diagnostics: &diagnostics)
+        let employed = flag(table, row, columns.employed, diagnostics: &diagnostics) ?? true
+        var shares: [ActivityArea: Fraction] = [:]
+        for (area, column) in columns.areas where !table.isEmpty(row, column) {
+            if let share = diagnostics.value(at: table.place(row, column), { () throws(InvalidValue) in try table.withCell(row, column, CellParsing.areaShare).get() }) {
+                shares[area] = share
+            }
+        }
+        let areaPlace = table.place(row, columns.areas.first?.column)
+        let areas = diagnostics.errorCount == errorsBefore ? diagnostics.value(at: areaPlace) { () throws(InvalidValue) in try AreaSplit(shares) } : nil
+        guard let profile, let contract, let kind, let areas, diagnostics.errorCount == errorsBefore else { return nil }
+        if kind != .asl && (delegated == true || reimbursed == true) {
+            diagnostics.warning(
+                .valoreIgnorato, table.place(row, columns.delegated ?? columns.reimbursed),
+                "delega_funzioni e costo_rimborsato valgono solo per un ente di tipo asl: qui sono ignorati")
+        }
+        guard
+            let employer = diagnostics.value(
+                at: table.place(row, columns.employerCode ?? columns.employerKind),
+                { () throws(InvalidValue) in
+                    try Employer(
+                        kind: kind, istatCode: table.text(row, columns.employerCode), delegatedFunctions: delegated ?? false, costReimbursed: reimbursed ?? false)
+                })
+        else { return nil }
+        return PersonFields(profile: profile, contract: contract, employer: employer, areas: areas, employed: employed)
+    }
+
+    /// Records an error for each person-level column of `row` that differs from the person's first row.
+    static func checkSamePerson(_ table: some CellTable, _ row: Int, as draft: PersonDraft, columns: StaffColumns, diagnostics: inout Diagnostics) {
+        // The usual case: the same text in every person-level column.
+        let differing = columns.person.filter { table.text(row, $0) != table.text(draft.firstRow, $0) }
+        guard !differing.isEmpty else { return }
+        var scratch = Diagnostics()
+        let values = personFields(table, row, id: draft.id, columns: columns, diagnostics: &scratch)
+        if values != nil, values == draft.record { return }  // written differently, same meaning (`si` and `sì`)
+        for column in differing {
+            diagnostics.error(
+                .personaIncoerente, table.place(row, column),
+                "per la persona «\(draft.id)» la colonna «\(table.header.name(of: column))» vale «\(table.text(row, column))», ma alla riga \(table.line(of: draft.firstRow)) vale «\(table.text(draft.firstRow, column))»: deve essere uguale su tutte le righe della persona"
+            )
+        }
+    }
+
+    /// The period of `row`, or nil after recording its errors.
+    static func period(_ table: some CellTable, _ row: Int, columns: StaffColumns, diagnostics: inout Diagnostics) -> ServicePeriod? {
+        let errorsBefore = diagnostics.errorCount
+        let start = diagnostics.value(at: table.place(row, columns.start)) { () throws(InvalidValue) in
+            try table.withCell(row, columns.start ?? 0, CellParsing.date).get()
+        }
+        let end: CivilDate? =
+            table.isEmpty(row, columns.end)
+            ? nil : diagnostics.value(at: table.place(row, columns.end)) { () throws(InvalidValue) in try table.withCell(row, columns.end ?? 0, CellParsing.date).get() }
+        let hasPercentage = !table.isEmpty(row, columns.percentage)
+        let hasHours = !table.isEmpty(row, columns.weeklyHours)
+        var share: WorkShare?
+        switch (hasPercentage, hasHours) {
+        case (true, false):
+            if !table.isEmpty(row, columns.fullTimeHours) {
+                diagnostics.error(.quotaAmbigua, table.place(row, columns.fullTimeHours), "ore_tempo_pieno vale solo con ore_settimanali")
+            }
+            share = diagnostics.value(at: table.place(row, columns.percentage)) { () throws(InvalidValue) in
+                try table.withCell(row, columns.percentage ?? 0, CellParsing.percentage).get()
+            }
+        case (false, true):
+            share = diagnostics.value(at: table.place(row, columns.weeklyHours)) { () throws(InvalidValue) in
+                let weekly = try table.withCell(row, columns.weeklyHours ?? 0) { CellParsing.decimal($0, maximumDecimals: 4, what: "ore settimanali") }.get()
+                let fullTime =
+                    table.isEmpty(row, columns.fullTimeHours)
+                    ? WorkShare.defaultFullTimeHours
+                    : try table.withCell(row, columns.fullTimeHours ?? 0) { CellParsing.decimal($0, maximumDecimals: 4, what: "ore del tempo pieno") }.get()
+                return try WorkShare(weeklyHours: weekly, fullTimeHours: fullTime)
+            }
+        case (true, true):
+            diagnostics.error(.quotaAmbigua, table.place(row, columns.weeklyHours), "indica percentuale oppure ore_settimanali, non entrambe")
+        case (false, false):
+            diagnostics.error(
+                .valoreVuoto, table.place(row, columns.percentage ?? columns.weeklyHours),
+                "manca la percentuale del tempo pieno (100 per il tempo pieno) o le ore settimanali")
+        }
+        guard let start, let share, diagnostics.errorCount == errorsBefore else { return nil }
+        return diagnostics.value(at: table.place(row, end == nil ? columns.start : columns.end)) { () throws(InvalidValue) in
+            try ServicePeriod(start: start, end: end, share: share, place: table.place(row, nil))
+        }
+    }
+
+    /// A yes/no cell (nil when empty or absent, or after recording its error).
+    static func flag(_ table: some CellTable, _ row: Int, _ column: Int?, diagnostics: inout Diagnostics) -> Bool? {
+        guard let column, !table.isEmpty(row, column) else { return nil }
+        return diagnostics.value(at: table.place(row, column)) { () throws(InvalidValue) in try table.withCell(row, column, CellParsing.boolean).get() } ?? nil
+    }
+}
+
+/// Reading typed cells (CSV text or workbook values) into the model's values, through
+/// ``FieldParsing`` for text so CSV and workbooks accept the same.
+enum CellParsing {
+    /// A date: text `AAAA-MM-GG` or `GG/MM/AAAA`, or a date cell.
+    static func date(_ cell: CellValue) -> Result<CivilDate, InvalidValue> {
+        switch cell {
+        case .date(let date): return .success(date)
+        case .dateTime(let date): return .failure(InvalidValue(.dataNonValida, "la cella contiene data e ora (\(date.italian) e un'ora): serve solo la data"))
+        case .number(let text):
+            return .failure(InvalidValue(.dataNonValida, "la cella contiene il numero \(text), non una data: scrivi GG/MM/AAAA o formatta la cella come data"))
+        default: return Result { () throws(InvalidValue) in try FieldParsing.date(cell.text) }
+        }
+    }
+
+    /// A decimal number: text in Italian or plain style, or a number cell.
+    static func decimal(_ cell: CellValue, maximumDecimals: Int, what: String) -> Result<Fraction, InvalidValue> {
+        Result { () throws(InvalidValue) in try FieldParsing.decimal(cell.text, maximumDecimals: maximumDecimals, what: what) }
+    }
+
+    /// A percentuale of full time.
+    static func percentage(_ cell: CellValue) -> Result<WorkShare, InvalidValue> {
+        Result { () throws(InvalidValue) in try FieldParsing.percentage(cell.text) }
+    }
+
+    /// An area share (0 to 100).
+    static func areaShare(_ cell: CellValue) -> Result<Fraction, InvalidValue> {
+        Result { () throws(InvalidValue) in try FieldParsing.areaShare(cell.text) }
+    }
+
+    /// Residents of a comune.
+    static func residents(_ cell: CellValue) -> Result<Int, InvalidValue> {
+        Result { () throws(InvalidValue) in try FieldParsing.residents(cell.text) }
+    }
+
+    /// A yes/no value (nil: empty).
+    static func boolean(_ cell: CellValue) -> Result<Bool?, InvalidValue> {
+        if case .boolean(let flag) = cell { return .success(flag) }
+        return Result { () throws(InvalidValue) in try FieldParsing.boolean(cell.text) }
+    }
+}

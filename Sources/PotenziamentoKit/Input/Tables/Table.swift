@@ -1,0 +1,130 @@
+/// A cell as the roster readers see it, from a CSV file (always text) or a workbook (typed).
+enum CellValue {
+    /// Nothing, or only spaces.
+    case empty
+    /// Text, as UTF-8 bytes without surrounding spaces.
+    case text(UnsafeBufferPointer<UInt8>)
+    /// A number cell of a workbook, as exact plain decimal text (`83.3333333333333`).
+    case number(String)
+    /// A date cell of a workbook.
+    case date(CivilDate)
+    /// A date cell with a time of day (a time is not a date of service).
+    case dateTime(CivilDate)
+    /// A yes/no cell of a workbook.
+    case boolean(Bool)
+    /// A formula with no stored value, or an error value (`#DIV/0!`).
+    case unusable(String)
+
+    /// Whether the cell holds nothing.
+    var isEmpty: Bool {
+        switch self {
+        case .empty: true
+        case .text(let bytes): bytes.isEmpty
+        default: false
+        }
+    }
+
+    /// The cell as text: what a person reads in it (a number as written, a date as `GG/MM/AAAA`).
+    var text: String {
+        switch self {
+        case .empty: ""
+        case .text(let bytes): String(decoding: bytes, as: UTF8.self)
+        case .number(let text): text
+        case .date(let date), .dateTime(let date): date.italian
+        case .boolean(let flag): flag ? "vero" : "falso"
+        case .unusable(let text): text
+        }
+    }
+}
+
+/// A table with a header row, read from a CSV file or a workbook sheet: the rows to read (blank
+/// rows and the templates' example rows already left out, and reported), the columns resolved by
+/// name, and places as the user sees them (`personale.csv:14 (colonna al)`, `personale!K7`).
+protocol CellTable {
+    /// The file (or workbook) the table was read from, for messages.
+    var file: String { get }
+    /// The data rows, each a handle for ``withCell(_:_:_:)``.
+    var rowCount: Int { get }
+    /// The header: columns by canonical name, with the names as written.
+    var header: TableHeader { get }
+    /// The place of the header row (for a missing column).
+    var headerPlace: SourcePlace { get }
+    /// The line (CSV) or row number (sheet) of data row `row`.
+    func line(of row: Int) -> Int
+    /// The place of data row `row`, narrowed to column `column` if given.
+    func place(of row: Int, column: Int?) -> SourcePlace
+    /// Calls `body` with the cell of data row `row` at `column`.
+    func withCell<Result>(_ row: Int, _ column: Int, _ body: (CellValue) -> Result) -> Result
+}
+
+extension CellTable {
+    /// The text of a cell (empty when the column is absent).
+    func text(_ row: Int, _ column: Int?) -> String {
+        guard let column else { return "" }
+        return withCell(row, column) { $0.text }
+    }
+
+    /// Whether a cell is empty (true when the column is absent).
+    func isEmpty(_ row: Int, _ column: Int?) -> Bool {
+        guard let column else { return true }
+        return withCell(row, column) { $0.isEmpty }
+    }
+
+    /// The place of a cell of column `column` (the header's name as written).
+    func place(_ row: Int, _ column: Int?) -> SourcePlace { place(of: row, column: column) }
+}
+
+/// The header row of a table: which known columns it has and where, checked once (unknown,
+/// repeated and missing columns are errors naming the column as the user wrote it).
+struct TableHeader {
+    /// The names as written, by position.
+    let written: [String]
+    /// Canonical name → position.
+    private let positions: [String: Int]
+
+    /// The header of `names` (as written), checked against `required` and `optional` canonical
+    /// names (compared ignoring case and surrounding spaces); nil after recording its errors.
+    init?(names: [String], required: [String], optional: [String], place: (Int?) -> SourcePlace, diagnostics: inout Diagnostics) {
+        var positions: [String: Int] = [:]
+        var usable = true
+        let known = required + optional
+        for (index, rawName) in names.enumerated() {
+            let name = rawName.trimmingSpaces.lowercased()
+            if name.isEmpty {
+                // Trailing empty header cells (a spreadsheet's) are not columns.
+                if names[index...].allSatisfy({ $0.trimmingSpaces.isEmpty }) { break }
+                diagnostics.error(.intestazioneVuota, place(nil), "intestazione vuota nella colonna \(index + 1)")
+                usable = false
+            } else if !known.contains(name) {
+                let suggestion = NameSuggestion.nearest(to: name, in: known).map { " (forse «\($0)»?)" } ?? ""
+                diagnostics.error(
+                    .colonnaSconosciuta, place(index), "colonna sconosciuta «\(rawName)»\(suggestion); colonne ammesse: \(Italian.list(known, limit: 10))")
+                usable = false
+            } else if positions[name] != nil {
+                diagnostics.error(.campoRipetuto, place(index), "colonna «\(rawName)» ripetuta")
+                usable = false
+            } else {
+                positions[name] = index
+            }
+        }
+        for name in required where positions[name] == nil {
+            diagnostics.error(.campoMancante, place(nil), "manca la colonna obbligatoria «\(name)»")
+            usable = false
+        }
+        guard usable else { return nil }
+        self.written = names
+        self.positions = positions
+    }
+
+    /// The position of canonical column `name`, if present.
+    func index(of name: String) -> Int? { positions[name] }
+
+    /// Whether the table has canonical column `name`.
+    func has(_ name: String) -> Bool { positions[name] != nil }
+
+    /// The name of column `index` as written.
+    func name(of index: Int) -> String { index < written.count ? written[index].trimmingSpaces : "colonna \(index + 1)" }
+
+    /// How many columns the header has (trailing empty header cells excluded).
+    var count: Int { positions.values.max().map { $0 + 1 } ?? 0 }
+}

@@ -1,0 +1,106 @@
+/// The five aree di attività of the prospetto (seed 000; docs/regole.md §3).
+public enum ActivityArea: String, Sendable, Hashable, CaseIterable, Codable, Comparable {
+    /// Segretariato sociale.
+    case segretariatoSociale = "segretariato_sociale"
+    /// Servizio sociale professionale.
+    case servizioSocialeProfessionale = "servizio_sociale_professionale"
+    /// Famiglia, minori, anziani autosufficienti.
+    case famigliaMinoriAnzianiAutosufficienti = "famiglia_minori_anziani_autosufficienti"
+    /// Persone con disabilità, non autosufficienza.
+    case disabilitaNonAutosufficienza = "disabilita_non_autosufficienza"
+    /// Povertà, disagio adulti (dipendenze, salute mentale).
+    case povertaDisagioAdulti = "poverta_disagio_adulti"
+
+    /// The position of the area in `allCases`.
+    public var index: Int {
+        switch self {
+        case .segretariatoSociale: 0
+        case .servizioSocialeProfessionale: 1
+        case .famigliaMinoriAnzianiAutosufficienti: 2
+        case .disabilitaNonAutosufficienza: 3
+        case .povertaDisagioAdulti: 4
+        }
+    }
+
+    /// The key of FTE with no split in reports (`non_indicata`).
+    public static let unspecifiedKey = "non_indicata"
+
+    /// Italian label.
+    public var label: String {
+        switch self {
+        case .segretariatoSociale: "Segretariato sociale"
+        case .servizioSocialeProfessionale: "Servizio sociale professionale"
+        case .famigliaMinoriAnzianiAutosufficienti: "Famiglia, minori, anziani autosufficienti"
+        case .disabilitaNonAutosufficienza: "Disabilità, non autosufficienza"
+        case .povertaDisagioAdulti: "Povertà, disagio adulti"
+        }
+    }
+
+    /// Orders as in `allCases`.
+    public static func < (lhs: ActivityArea, rhs: ActivityArea) -> Bool { lhs.index < rhs.index }
+
+    /// The area `code` names, or an ``InvalidValue`` suggesting the nearest one.
+    static func parse(_ code: String) throws(InvalidValue) -> ActivityArea {
+        if let area = ActivityArea(rawValue: code) { return area }
+        let suggestion = NameSuggestion.nearest(to: code, in: allCases.map(\.rawValue)).map { " (forse «\($0)»?)" } ?? ""
+        throw InvalidValue(.areaSconosciuta, "area di attività sconosciuta «\(code)»\(suggestion)")
+    }
+}
+
+/// How a person's time is split among the aree di attività, in percent (docs/regole.md §3):
+/// shares from 0 to 100 that add up to exactly 100, or ``unspecified`` (the person's FTE then go
+/// to `non_indicata`, with a warning).
+public struct AreaSplit: Sendable, Hashable {
+    /// The shares in percent, zero shares left out; empty when unspecified.
+    public let shares: [ActivityArea: Fraction]
+
+    /// No split given.
+    public static let unspecified = AreaSplit(unchecked: [:])
+
+    /// A split with `shares` in percent.
+    ///
+    /// - Throws: ``InvalidValue`` with ``DiagnosticCode/ripartizioneAree`` when a share is not
+    ///   in [0, 100] or the shares do not add up to 100 (an empty dictionary is ``unspecified``).
+    public init(_ shares: [ActivityArea: Fraction]) throws(InvalidValue) {
+        for (area, share) in shares where share.isNegative || share > Fraction(100) {
+            throw InvalidValue(.ripartizioneAree, "la quota dell'area \(area.rawValue) deve essere tra 0 e 100 (indicato: \(NumberFormatting.italianTrimmed(share, maximumDecimals: 15)))")
+        }
+        let kept = shares.filter { !$0.value.isZero }
+        if !shares.isEmpty {
+            let sum = kept.values.sum()
+            guard sum == Fraction(100) else {
+                throw InvalidValue(.ripartizioneAree, "le percentuali per area sommano a \(NumberFormatting.italianTrimmed(sum, maximumDecimals: 15)), non a 100")
+            }
+        }
+        self.init(unchecked: kept)
+    }
+
+    private init(unchecked shares: [ActivityArea: Fraction]) { self.shares = shares }
+
+    /// Whether a split was given.
+    public var isSpecified: Bool { !shares.isEmpty }
+
+    /// The share of `area` in percent (zero when absent).
+    public subscript(area: ActivityArea) -> Fraction { shares[area] ?? .zero }
+}
+
+extension AreaSplit: Codable {
+    /// Decodes an object area code → percent through the validating initialiser.
+    ///
+    /// - Throws: `DecodingError.dataCorrupted` for an unknown area or shares that do not add up to 100.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let raw = try container.decode([String: Fraction].self)
+        self = try DecodingError.validating(container.codingPath) { () throws(InvalidValue) in
+            var shares: [ActivityArea: Fraction] = [:]
+            for (key, value) in raw { shares[try ActivityArea.parse(key)] = value }
+            return try AreaSplit(shares)
+        }
+    }
+
+    /// Encodes an object area code → percent (in the order of the areas).
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(Dictionary(uniqueKeysWithValues: shares.map { ($0.key.rawValue, $0.value) }))
+    }
+}

@@ -1,0 +1,30 @@
+/// The bounds of the domain (docs/norme.md, «Limiti»; RULES §5): inside them every figure is
+/// exact and nothing overflows; outside them every input and every public call gives a clear
+/// error, never a trap or a hang.
+public enum Bounds {
+    /// The most residents of one ATS (Italy has about 59 million).
+    public static let maximumResidents = 100_000_000
+    /// The most FTE of one ATS, or given to `contributo`.
+    public static let maximumFTE = 10_000_000
+    /// The years the contribution can be computed for: the measure starts in 2021.
+    public static let years = 2021...2200
+    /// The years of the dates of service periods and of residents figures.
+    public static let dateYears = 1900...2200
+    /// The most comuni of one ATS.
+    public static let maximumMunicipalities = 10_000
+    /// The most staff records (JSON entries, CSV or sheet period rows) of one roster.
+    public static let maximumRecords = 10_000_000
+    /// The most ATS of a national table.
+    public static let maximumAmbiti = 10_000
+    /// The largest input file read (1 GiB), checked while reading (also for devices and pipes).
+    public static let maximumFileSize = 1 << 30
+    /// The most decimals of a percentuale or an area share (what a spreadsheet exports for `=30/36*100`).
+    public static let percentageDecimals = 15
+    /// The largest amount of money read from an input or an option (one thousand billion euro).
+    public static let maximumEuros = 1_000_000_000_000
+
+    /// «troppi record: 12.000.000 (al massimo 10.000.000)…».
+    static func tooMany(_ what: String, _ count: Int, maximum: Int) -> String {
+        "troppi \(what): \(NumberFormatting.italian(count)) (al massimo \(NumberFormatting.italian(maximum))); nessun ambito ne ha tanti: controlla il file"
+    }
+}

@@ -1,0 +1,153 @@
+/// The kind of employer of a staff record (`ente.tipo`, `ente_tipo`), per Nota 908/2023 and
+/// docs/regole.md §2.
+public enum EmployerKind: String, Sendable, Hashable, CaseIterable, Codable {
+    /// A comune of the ATS (its ISTAT code required).
+    case comune
+    /// The ATS itself.
+    case ambito
+    /// Unione di comuni (art. 32 TUEL).
+    case unioneDiComuni = "unione_di_comuni"
+    /// Comunità montana (artt. 27-29 TUEL).
+    case comunitaMontana = "comunita_montana"
+    /// Azienda speciale.
+    case aziendaSpeciale = "azienda_speciale"
+    /// Azienda servizi alla persona (ASP).
+    case asp
+    /// Organismo strumentale del comune.
+    case organismoStrumentale = "organismo_strumentale"
+    /// Comune capofila in convenzione (art. 30 TUEL).
+    case comuneCapofila = "comune_capofila"
+    /// Consorzio for socio-assistential services.
+    case consorzio
+    /// Società della salute.
+    case societaDellaSalute = "societa_della_salute"
+    /// Azienda speciale consortile servizi alla persona.
+    case aziendaSpecialeConsortile = "azienda_speciale_consortile"
+    /// Azienda sanitaria locale: counts only with `delegaFunzioni` or `costoRimborsato` (docs/regole.md §2, rule 5).
+    case asl
+    /// A private body working under appalto: never counts (Nota 908/2023).
+    case privatoAppalto = "privato_appalto"
+    /// A Terzo settore body working under appalto: never counts (Nota 908/2023).
+    case terzoSettoreAppalto = "terzo_settore_appalto"
+
+    /// Italian label.
+    public var label: String {
+        switch self {
+        case .comune: "Comune"
+        case .ambito: "Ambito territoriale"
+        case .unioneDiComuni: "Unione di comuni"
+        case .comunitaMontana: "Comunità montana"
+        case .aziendaSpeciale: "Azienda speciale"
+        case .asp: "Azienda servizi alla persona (ASP)"
+        case .organismoStrumentale: "Organismo strumentale"
+        case .comuneCapofila: "Comune capofila in convenzione"
+        case .consorzio: "Consorzio"
+        case .societaDellaSalute: "Società della salute"
+        case .aziendaSpecialeConsortile: "Azienda speciale consortile"
+        case .asl: "Azienda sanitaria locale (ASL)"
+        case .privatoAppalto: "Ente privato in appalto"
+        case .terzoSettoreAppalto: "Ente del Terzo settore in appalto"
+        }
+    }
+
+    /// Whether staff of this employer belong to the ATS level (attributed to comuni by
+    /// residents in the DM 15/2021 art. 2 split) rather than to a single comune.
+    public var isAmbitoLevel: Bool { self != .comune && self != .privatoAppalto && self != .terzoSettoreAppalto }
+
+    /// The kind `text` names: its code in any case, with spaces or hyphens for underscores and
+    /// accents (`Unione di comuni`, `Società della salute`), or a usual synonym (`ATS`, `AUSL`).
+    ///
+    /// - Throws: ``InvalidValue`` with ``DiagnosticCode/valoreVuoto`` for an empty text, or
+    ///   ``DiagnosticCode/enteSconosciuto`` with the nearest kind for any other text.
+    public init(parsing text: String) throws(InvalidValue) {
+        if let exact = EmployerKind(rawValue: text) {
+            self = exact
+            return
+        }
+        let normalized = Vocabulary.normalized(text)
+        guard !normalized.isEmpty else { throw InvalidValue(.valoreVuoto, "tipo di ente vuoto") }
+        guard let kind = Vocabulary.match(normalized, in: Self.spellings, prefixes: false) else {
+            throw InvalidValue(.enteSconosciuto, Vocabulary.unknown("tipo di ente", text, codes: Self.allCases.map(\.rawValue)))
+        }
+        self = kind
+    }
+
+    private static let spellings: [(spelling: String, code: EmployerKind)] =
+        allCases.map { (Vocabulary.normalized($0.rawValue), $0) } + [
+            ("ambito territoriale", .ambito), ("ambito territoriale sociale", .ambito), ("ats", .ambito),
+            ("unione dei comuni", .unioneDiComuni), ("unione", .unioneDiComuni), ("azienda servizi alla persona", .asp),
+            ("azienda pubblica di servizi alla persona", .asp), ("capofila", .comuneCapofila), ("sds", .societaDellaSalute),
+            ("azienda sanitaria locale", .asl), ("ausl", .asl), ("privato in appalto", .privatoAppalto),
+            ("terzo settore in appalto", .terzoSettoreAppalto),
+        ]
+}
+
+/// The employer of a staff record (docs/regole.md §2).
+///
+/// Valid by construction: a comune employer names its comune (its ISTAT code); the ASL flags are
+/// kept only for an ASL (for other kinds they mean nothing, and readers warn when they are given).
+/// That the comune belongs to the ATS is checked by ``Roster``.
+public struct Employer: Sendable, Hashable, Codable {
+    /// The kind of body.
+    public let kind: EmployerKind
+    /// The ISTAT code of the comune, for `comune` (and optionally `comune_capofila`).
+    public let istatCode: String?
+    /// For an ASL: the comuni delegated the socio-assistential function to it.
+    public let delegatedFunctions: Bool
+    /// For an ASL: the cost is borne by an ATS entity (comando / assegnazione funzionale, FAQ 1).
+    public let costReimbursed: Bool
+
+    /// An employer of `kind`.
+    ///
+    /// - Parameters:
+    ///   - kind: the kind of body.
+    ///   - istatCode: the ISTAT code of the comune (required for `comune`; empty means absent).
+    ///   - delegatedFunctions: for an ASL, whether the function was delegated to it (ignored for other kinds).
+    ///   - costReimbursed: for an ASL, whether an ATS entity bears the cost (ignored for other kinds).
+    /// - Throws: ``InvalidValue`` with ``DiagnosticCode/codiceIstatMancante`` for a comune without its ISTAT code.
+    public init(kind: EmployerKind, istatCode: String? = nil, delegatedFunctions: Bool = false, costReimbursed: Bool = false) throws(InvalidValue) {
+        let code = istatCode?.trimmingSpaces
+        if kind == .comune && (code ?? "").isEmpty {
+            throw InvalidValue(.codiceIstatMancante, "per un dipendente di un comune serve il codice ISTAT del comune (ente_codice_istat)")
+        }
+        self.kind = kind
+        self.istatCode = (code?.isEmpty ?? true) ? nil : code
+        self.delegatedFunctions = kind == .asl && delegatedFunctions
+        self.costReimbursed = kind == .asl && costReimbursed
+    }
+
+    /// An employer of an ATS-level kind, with no comune.
+    static func ambitoLevel(_ kind: EmployerKind) -> Employer {
+        Employer(unchecked: kind)
+    }
+
+    private init(unchecked kind: EmployerKind) {
+        self.kind = kind
+        self.istatCode = nil
+        self.delegatedFunctions = false
+        self.costReimbursed = false
+    }
+
+    /// The key of the employer in reports: `comune:<codiceIstat>` for a comune, else the kind's code
+    /// (`unione_di_comuni`, `asl`), as in the prospetto's `enti[].ente` (INTERFACE.md).
+    public var key: String {
+        if kind == .comune, let istatCode { return "comune:\(istatCode)" }
+        return kind.rawValue
+    }
+
+    private enum CodingKeys: String, CodingKey { case kind, istatCode, delegatedFunctions, costReimbursed }
+
+    /// Decodes an employer through the validating initialiser.
+    ///
+    /// - Throws: `DecodingError.dataCorrupted` for a comune without its code.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let kind = try container.decode(EmployerKind.self, forKey: .kind)
+        let code = try container.decodeIfPresent(String.self, forKey: .istatCode)
+        let delegated = try container.decodeIfPresent(Bool.self, forKey: .delegatedFunctions) ?? false
+        let reimbursed = try container.decodeIfPresent(Bool.self, forKey: .costReimbursed) ?? false
+        self = try DecodingError.validating(container.codingPath) { () throws(InvalidValue) in
+            try Employer(kind: kind, istatCode: code, delegatedFunctions: delegated, costReimbursed: reimbursed)
+        }
+    }
+}

@@ -1,0 +1,221 @@
+/// Residents of a comune at 1 January (ISTAT; docs/regole.md §4): one figure for every year, or
+/// one per year. Valid by construction: every figure a whole number from 1 to 100 million, years
+/// from 1900 to 2200.
+public struct Residents: Sendable, Hashable {
+    /// The figure for every year not in ``byYear``, if one was given.
+    public let everyYear: Int?
+    /// Figures for single years (at 1 January of the year).
+    public let byYear: [Int: Int]
+
+    /// The same figure for every year.
+    ///
+    /// - Throws: ``InvalidValue`` with ``DiagnosticCode/popolazioneNonValida`` when `count` is not
+    ///   from 1 to 100 million.
+    public init(_ count: Int) throws(InvalidValue) {
+        try Self.check(count)
+        everyYear = count
+        byYear = [:]
+    }
+
+    /// One figure per year.
+    ///
+    /// - Throws: ``InvalidValue`` with ``DiagnosticCode/popolazioneNonValida`` for a figure not
+    ///   from 1 to 100 million or an empty table, ``DiagnosticCode/annoNonValido`` for a year
+    ///   outside 1900-2200.
+    public init(byYear table: [Int: Int]) throws(InvalidValue) {
+        guard !table.isEmpty else { throw InvalidValue(.popolazioneNonValida, "nessuna popolazione indicata") }
+        for (year, count) in table {
+            guard Bounds.dateYears.contains(year) else { throw InvalidValue(.annoNonValido, "anno \(year) non valido per la popolazione (1900-2200)") }
+            try Self.check(count)
+        }
+        everyYear = nil
+        byYear = table
+    }
+
+    private init(everyYear: Int?, byYear: [Int: Int]) {
+        self.everyYear = everyYear
+        self.byYear = byYear
+    }
+
+    /// The residents at 1 January of `year`, if given.
+    public func count(in year: Int) -> Int? { byYear[year] ?? everyYear }
+
+    /// Whether one figure stands for every year (no `anno` column): a report says so.
+    public var isSameEveryYear: Bool { everyYear != nil && byYear.isEmpty }
+
+    /// The same residents with `count` for `year` (a what-if).
+    ///
+    /// - Throws: ``InvalidValue`` as ``init(byYear:)`` does.
+    public func replacing(year: Int, with count: Int) throws(InvalidValue) -> Residents {
+        guard Bounds.dateYears.contains(year) else { throw InvalidValue(.annoNonValido, "anno \(year) non valido per la popolazione (1900-2200)") }
+        try Self.check(count)
+        var table = byYear
+        table[year] = count
+        return Residents(everyYear: everyYear, byYear: table)
+    }
+
+    static func check(_ count: Int) throws(InvalidValue) {
+        guard count > 0 else {
+            throw InvalidValue(.popolazioneNonValida, "la popolazione deve essere un numero intero positivo (indicato: \(count))")
+        }
+        guard count <= Bounds.maximumResidents else {
+            throw InvalidValue(
+                .popolazioneNonValida,
+                "popolazione fuori misura: \(NumberFormatting.italian(count)) (al massimo \(NumberFormatting.italian(Bounds.maximumResidents)))")
+        }
+    }
+}
+
+extension Residents: Codable {
+    private enum CodingKeys: String, CodingKey { case everyYear, byYear }
+
+    /// Decodes residents through the validating initialisers.
+    ///
+    /// - Throws: `DecodingError.dataCorrupted` for a figure or year out of range.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let every = try container.decodeIfPresent(Int.self, forKey: .everyYear)
+        let table = try container.decodeIfPresent([String: Int].self, forKey: .byYear) ?? [:]
+        self = try DecodingError.validating(container.codingPath) { () throws(InvalidValue) in
+            var years: [Int: Int] = [:]
+            for (key, value) in table {
+                guard let year = Int(key) else { throw InvalidValue(.annoNonValido, "anno non valido «\(key)»") }
+                years[year] = value
+            }
+            guard let every else { return try Residents(byYear: years) }
+            var residents = try Residents(every)
+            for (year, count) in years { residents = try residents.replacing(year: year, with: count) }
+            return residents
+        }
+    }
+
+    /// Encodes the figure for every year and the figures by year.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(everyYear, forKey: .everyYear)
+        if !byYear.isEmpty {
+            try container.encode(Dictionary(uniqueKeysWithValues: byYear.map { (String($0.key), $0.value) }), forKey: .byYear)
+        }
+    }
+}
+
+/// A comune of the ATS with its residents (docs/regole.md §4).
+public struct Municipality: Sendable, Hashable {
+    /// The ISTAT code, as text (leading zeros kept: `048001`).
+    public let istatCode: String
+    /// The name.
+    public let name: String
+    /// Residents at 1 January.
+    public let residents: Residents
+    /// Where it was read (not part of equality).
+    public let place: SourcePlace?
+
+    /// A comune.
+    ///
+    /// - Throws: ``InvalidValue`` with ``DiagnosticCode/valoreVuoto`` for an empty code or name.
+    public init(istatCode: String, name: String, residents: Residents, place: SourcePlace? = nil) throws(InvalidValue) {
+        let code = istatCode.trimmingSpaces
+        let name = name.trimmingSpaces
+        guard !code.isEmpty else { throw InvalidValue(.valoreVuoto, "codice ISTAT del comune vuoto") }
+        guard !name.isEmpty else { throw InvalidValue(.valoreVuoto, "denominazione del comune \(code) vuota") }
+        self.istatCode = code
+        self.name = name
+        self.residents = residents
+        self.place = place
+    }
+
+    /// The same comune with other residents.
+    func with(residents: Residents) -> Municipality {
+        Municipality(unchecked: istatCode, name, residents, place)
+    }
+
+    private init(unchecked code: String, _ name: String, _ residents: Residents, _ place: SourcePlace?) {
+        self.istatCode = code
+        self.name = name
+        self.residents = residents
+        self.place = place
+    }
+
+    /// Comuni are equal when code, name and residents are (the place is not compared).
+    public static func == (lhs: Municipality, rhs: Municipality) -> Bool {
+        lhs.istatCode == rhs.istatCode && lhs.name == rhs.name && lhs.residents == rhs.residents
+    }
+
+    /// Hashes code, name and residents.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(istatCode)
+        hasher.combine(name)
+        hasher.combine(residents)
+    }
+}
+
+extension Municipality: Codable {
+    private enum CodingKeys: String, CodingKey { case istatCode, name, residents }
+
+    /// Decodes a comune through the validating initialiser.
+    ///
+    /// - Throws: `DecodingError.dataCorrupted` for an empty code or name.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let code = try container.decode(String.self, forKey: .istatCode)
+        let name = try container.decode(String.self, forKey: .name)
+        let residents = try container.decode(Residents.self, forKey: .residents)
+        self = try DecodingError.validating(container.codingPath) { () throws(InvalidValue) in
+            try Municipality(istatCode: code, name: name, residents: residents)
+        }
+    }
+
+    /// Encodes code, name and residents.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(istatCode, forKey: .istatCode)
+        try container.encode(name, forKey: .name)
+        try container.encode(residents, forKey: .residents)
+    }
+}
+
+/// An Ambito Territoriale Sociale (ATS): the unit the contribution is paid to (comma 797).
+public struct Ambito: Sendable, Hashable {
+    /// Its code (e.g. the SIOSS code), `codice`.
+    public let code: String
+    /// Its name, `denominazione`.
+    public let name: String
+    /// Its region, `regione`.
+    public let region: String?
+    /// Whether all social functions are delegated to the soggetto capofila: then the capofila
+    /// receives the whole contribution (DM 15/2021, art. 2, comma 1).
+    public let allFunctionsDelegatedToLead: Bool
+
+    /// An ATS.
+    ///
+    /// - Throws: ``InvalidValue`` with ``DiagnosticCode/valoreVuoto`` for an empty code or name.
+    public init(code: String, name: String, region: String? = nil, allFunctionsDelegatedToLead: Bool = false) throws(InvalidValue) {
+        let code = code.trimmingSpaces
+        let name = name.trimmingSpaces
+        guard !code.isEmpty else { throw InvalidValue(.valoreVuoto, "il codice dell'ambito è vuoto") }
+        guard !name.isEmpty else { throw InvalidValue(.valoreVuoto, "la denominazione dell'ambito è vuota") }
+        self.code = code
+        self.name = name
+        let region = region?.trimmingSpaces
+        self.region = (region?.isEmpty ?? true) ? nil : region
+        self.allFunctionsDelegatedToLead = allFunctionsDelegatedToLead
+    }
+}
+
+extension Ambito: Codable {
+    private enum CodingKeys: String, CodingKey { case code, name, region, allFunctionsDelegatedToLead }
+
+    /// Decodes an ATS through the validating initialiser.
+    ///
+    /// - Throws: `DecodingError.dataCorrupted` for an empty code or name.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let code = try container.decode(String.self, forKey: .code)
+        let name = try container.decode(String.self, forKey: .name)
+        let region = try container.decodeIfPresent(String.self, forKey: .region)
+        let delegated = try container.decodeIfPresent(Bool.self, forKey: .allFunctionsDelegatedToLead) ?? false
+        self = try DecodingError.validating(container.codingPath) { () throws(InvalidValue) in
+            try Ambito(code: code, name: name, region: region, allFunctionsDelegatedToLead: delegated)
+        }
+    }
+}

@@ -1,0 +1,48 @@
+/// The id of a person in a roster (`id`).
+///
+/// Ids are compared ignoring case and surrounding spaces (RULES §3, a ruling): `SD-01 Bianchi`
+/// and ` sd-01 bianchi ` are the same person, so two records with them are a duplicate.
+public struct PersonID: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// The id as written (surrounding spaces removed).
+    public let text: String
+    /// The comparable form: trimmed and lower-cased.
+    let key: String
+
+    /// The id `text`.
+    ///
+    /// - Throws: ``InvalidValue`` with ``DiagnosticCode/valoreVuoto`` when `text` is empty or
+    ///   only spaces.
+    public init(_ text: String) throws(InvalidValue) {
+        let trimmed = text.trimmingSpaces
+        guard !trimmed.isEmpty else { throw InvalidValue(.valoreVuoto, "id della persona vuoto") }
+        self.text = trimmed
+        self.key = trimmed.lowercased()
+    }
+
+    /// The id as written.
+    public var description: String { text }
+
+    /// Ids are equal when they are equal ignoring case and surrounding spaces.
+    public static func == (lhs: PersonID, rhs: PersonID) -> Bool { lhs.key == rhs.key }
+    /// Hashes the comparable form.
+    public func hash(into hasher: inout Hasher) { hasher.combine(key) }
+    /// Orders by the comparable form.
+    public static func < (lhs: PersonID, rhs: PersonID) -> Bool { lhs.key < rhs.key }
+}
+
+extension PersonID: Codable {
+    /// Decodes an id from its text.
+    ///
+    /// - Throws: `DecodingError.dataCorrupted` for an empty id.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        self = try DecodingError.validating(container.codingPath) { () throws(InvalidValue) in try PersonID(text) }
+    }
+
+    /// Encodes the id as written.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(text)
+    }
+}

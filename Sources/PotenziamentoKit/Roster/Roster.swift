@@ -1,0 +1,163 @@
+/// The roster of one ATS: the ambito, its comuni and its staff (docs/regole.md §2-§4).
+///
+/// Valid by construction: the only way to make one is ``init(ambito:municipalities:staff:source:)``
+/// (which every reader, ``RosterLoader`` entry point, scenario and `Decodable` path goes through),
+/// and it refuses a roster that breaks a rule. Its values are immutable; a changed roster is a
+/// new one, checked again. So ``RosterAssessor`` never assesses an invalid roster.
+public struct Roster: Sendable, Hashable {
+    /// The ATS.
+    public let ambito: Ambito
+    /// Its comuni, in input order.
+    public let municipalities: [Municipality]
+    /// Its staff, in input order.
+    public let staff: [StaffRecord]
+    /// The name of the input it was read from (file, folder or document), for messages; not part
+    /// of equality.
+    public let source: String
+
+    /// A roster, checked against the rules that span records (each record and value checked its
+    /// own when it was made): at least one comune and at most 10.000, no comune twice, ids unique
+    /// ignoring case and spaces, every comune employer a comune of the ATS, at most 10 million
+    /// records.
+    ///
+    /// - Parameters:
+    ///   - ambito: the ATS.
+    ///   - municipalities: its comuni.
+    ///   - staff: its staff records.
+    ///   - source: a name for the input in messages (file, folder or document).
+    /// - Throws: ``InputError`` listing every broken rule, each at the place of the record or
+    ///   comune (``DiagnosticCode/ambitoSenzaComuni``, ``DiagnosticCode/comuneRipetuto``,
+    ///   ``DiagnosticCode/idRipetuto``, ``DiagnosticCode/comuneSconosciuto``,
+    ///   ``DiagnosticCode/troppiDati``).
+    public init(ambito: Ambito, municipalities: [Municipality], staff: [StaffRecord], source: String = "elenco del personale") throws(InputError) {
+        var diagnostics = Diagnostics()
+        Self.check(municipalities: municipalities, staff: staff, source: source, into: &diagnostics)
+        guard !diagnostics.hasErrors else { throw InputError(diagnostics: diagnostics.all) }
+        self.init(unchecked: ambito, municipalities, staff, source)
+    }
+
+    private init(unchecked ambito: Ambito, _ municipalities: [Municipality], _ staff: [StaffRecord], _ source: String) {
+        self.ambito = ambito
+        self.municipalities = municipalities
+        self.staff = staff
+        self.source = source
+    }
+
+    /// The roster, or nil after recording in `diagnostics` every rule it breaks (the readers'
+    /// path: their own diagnostics and these are reported together).
+    static func checked(
+        ambito: Ambito, municipalities: [Municipality], staff: [StaffRecord], source: String, into diagnostics: inout Diagnostics
+    ) -> Roster? {
+        let errorsBefore = diagnostics.errorCount
+        check(municipalities: municipalities, staff: staff, source: source, into: &diagnostics)
+        return diagnostics.errorCount == errorsBefore ? Roster(unchecked: ambito, municipalities, staff, source) : nil
+    }
+
+    private static func check(municipalities: [Municipality], staff: [StaffRecord], source: String, into diagnostics: inout Diagnostics) {
+        let file = SourcePlace(file: source)
+        if municipalities.isEmpty {
+            diagnostics.error(.ambitoSenzaComuni, file, "l'ambito non ha comuni: serve almeno un comune con la sua popolazione")
+        }
+        if municipalities.count > Bounds.maximumMunicipalities {
+            diagnostics.error(.troppiDati, file, Bounds.tooMany("comuni", municipalities.count, maximum: Bounds.maximumMunicipalities))
+        }
+        if staff.count > Bounds.maximumRecords {
+            diagnostics.error(.troppiDati, file, Bounds.tooMany("record", staff.count, maximum: Bounds.maximumRecords))
+            return
+        }
+        var comuni: [String: Int] = [:]
+        comuni.reserveCapacity(municipalities.count)
+        for (index, municipality) in municipalities.enumerated() {
+            if let earlier = comuni.updateValue(index, forKey: municipality.istatCode) {
+                comuni[municipality.istatCode] = earlier
+                let place = municipality.place ?? file.element(index)
+                diagnostics.error(
+                    .comuneRipetuto, place.field(csv: "codice_istat", json: "codiceIstat"),
+                    "comune \(municipality.istatCode) ripetuto (già in \(municipalities[earlier].place?.description ?? "comune n. \(earlier + 1)"))")
+            }
+        }
+        var ids: [PersonID: Int] = [:]
+        ids.reserveCapacity(staff.count)
+        for index in staff.indices {
+            let record = staff[index]
+            if let earlier = ids.updateValue(index, forKey: record.id) {
+                ids[record.id] = earlier
+                let first = staff[earlier]
+                let sameText = first.id.text == record.id.text ? "" : " come «\(first.id.text)»"
+                diagnostics.error(
+                    .idRipetuto, (record.place ?? file).field(csv: "id", json: "id"),
+                    "id «\(record.id)» ripetuto (già\(sameText) in \(first.place?.description ?? "persona n. \(earlier + 1)")); gli id si confrontano senza distinguere maiuscole e spazi; una persona in comando va indicata una sola volta, presso l'ente che ne sostiene il costo"
+                )
+            }
+            if let code = record.employer.istatCode, comuni[code] == nil, record.employer.kind == .comune || record.employer.kind == .comuneCapofila {
+                let known = Italian.list(municipalities.map(\.istatCode))
+                diagnostics.error(
+                    .comuneSconosciuto, (record.place ?? file).field(csv: "ente_codice_istat", json: "ente", "codiceIstat"),
+                    "il comune \(code) di «\(record.id)» non fa parte dell'ambito (comuni: \(known))")
+            }
+        }
+    }
+
+    /// The same roster with `staff` and `municipalities`, checked again (what-if scenarios).
+    ///
+    /// - Throws: ``InputError`` as ``init(ambito:municipalities:staff:source:)``.
+    public func replacing(municipalities: [Municipality]? = nil, staff: [StaffRecord]? = nil) throws(InputError) -> Roster {
+        try Roster(ambito: ambito, municipalities: municipalities ?? self.municipalities, staff: staff ?? self.staff, source: source)
+    }
+
+    /// Things that deserve a look but do not stop an assessment: ISTAT codes without six digits
+    /// (a spreadsheet may have dropped a leading zero), persons without any period.
+    public var warnings: [InputDiagnostic] {
+        var diagnostics = Diagnostics()
+        for municipality in municipalities {
+            let code = municipality.istatCode
+            if !(code.utf8.count == 6 && code.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }) {
+                diagnostics.warning(
+                    .codiceIstatSospetto, (municipality.place ?? SourcePlace(file: source)).field(csv: "codice_istat", json: "codiceIstat"),
+                    "il codice ISTAT «\(code)» non ha 6 cifre: un foglio di calcolo potrebbe aver tolto uno zero iniziale")
+            }
+        }
+        for record in staff where record.periods.isEmpty {
+            diagnostics.warning(.nessunPeriodo, record.place ?? SourcePlace(file: source), "«\(record.id)» non ha periodi di servizio: non conta in nessun anno")
+        }
+        return diagnostics.all
+    }
+
+    /// Rosters are equal when ambito, comuni and staff are (source and places are not compared).
+    public static func == (lhs: Roster, rhs: Roster) -> Bool {
+        lhs.ambito == rhs.ambito && lhs.municipalities == rhs.municipalities && lhs.staff == rhs.staff
+    }
+
+    /// Hashes ambito, comuni and staff.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(ambito)
+        hasher.combine(municipalities)
+        hasher.combine(staff)
+    }
+}
+
+extension Roster: Codable {
+    private enum CodingKeys: String, CodingKey { case ambito, municipalities, staff }
+
+    /// Decodes a roster through the validating initialisers (the decoded roster is as valid as
+    /// one read from a file).
+    ///
+    /// - Throws: `DecodingError.dataCorrupted` with the ``InputError``'s message when a rule is broken.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let ambito = try container.decode(Ambito.self, forKey: .ambito)
+        let municipalities = try container.decode([Municipality].self, forKey: .municipalities)
+        let staff = try container.decode([StaffRecord].self, forKey: .staff)
+        self = try DecodingError.validatingInput(container.codingPath) { () throws(InputError) in
+            try Roster(ambito: ambito, municipalities: municipalities, staff: staff)
+        }
+    }
+
+    /// Encodes ambito, comuni and staff.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(ambito, forKey: .ambito)
+        try container.encode(municipalities, forKey: .municipalities)
+        try container.encode(staff, forKey: .staff)
+    }
+}

@@ -1,0 +1,278 @@
+/// The vocabularies of the coded columns (docs/regole.md §2, «Vocabolario»): how people write a
+/// profile, a contract or a kind of employer, and the one normalisation that compares them.
+///
+/// A value outside a vocabulary is never a silent exclusion: it is an ``InvalidValue`` that names
+/// it and suggests the nearest known one.
+enum Vocabulary {
+    /// The comparable form of a coded value: lower case, Italian accents removed, dots removed
+    /// (`T.I.` → `ti`), underscores, hyphens, slashes and apostrophes read as spaces, spaces
+    /// collapsed and trimmed. `Tempo_Indeterminato`, ` a tempo  indeterminato ` and
+    /// `tempo-indeterminato` compare alike.
+    static func normalized(_ text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for character in text.lowercased() {
+            let folded: Character
+            switch character {
+            case "à", "á", "â", "ä": folded = "a"
+            case "è", "é", "ê", "ë": folded = "e"
+            case "ì", "í", "î", "ï": folded = "i"
+            case "ò", "ó", "ô", "ö": folded = "o"
+            case "ù", "ú", "û", "ü": folded = "u"
+            case ".": continue
+            case "_", "-", "/", "'", "’", " ", "\t", "\u{A0}": folded = " "
+            default: folded = character
+            }
+            if folded == " " {
+                pendingSpace = !result.isEmpty
+                continue
+            }
+            if pendingSpace {
+                result.append(" ")
+                pendingSpace = false
+            }
+            result.append(folded)
+        }
+        return result
+    }
+
+    /// The entry of `entries` that `text` names: an exact match of a spelling, else (when
+    /// `prefixes` is true) the longest spelling that begins `text` as whole words
+    /// (`istruttore amministrativo contabile` → `istruttore amministrativo`).
+    static func match<Code>(_ normalized: String, in entries: [(spelling: String, code: Code)], prefixes: Bool) -> Code? {
+        if let exact = entries.first(where: { $0.spelling == normalized }) { return exact.code }
+        guard prefixes else { return nil }
+        var best: (length: Int, code: Code)?
+        for entry in entries where normalized.hasPrefix(entry.spelling + " ") {
+            if entry.spelling.count > best?.length ?? -1 { best = (entry.spelling.count, entry.code) }
+        }
+        return best?.code
+    }
+
+    /// «valore sconosciuto «x» (forse «y»?); valori ammessi: …».
+    static func unknown(_ what: String, _ text: String, codes: [String]) -> String {
+        let suggestion = NameSuggestion.nearest(to: normalized(text).replacingSpaces, in: codes).map { " (forse «\($0)»?)" } ?? ""
+        return "\(what) sconosciuto «\(text)»\(suggestion); valori ammessi: \(codes.joined(separator: ", "))"
+    }
+}
+
+extension String {
+    /// The normalised form with spaces as underscores (`tempo indeterminato` → `tempo_indeterminato`).
+    fileprivate var replacingSpaces: String { String(map { $0 == " " ? "_" : $0 }) }
+}
+
+/// A person's profile (`profilo`, docs/regole.md §2): only assistente sociale counts.
+///
+/// Read from the words people use: `assistente_sociale`, `Assistente Sociale`, and any title that
+/// contains «assistente sociale» (`Assistente sociale coordinatore`) count; a documented list of
+/// other profiles and `altro` (or `altro: …`) are excluded with
+/// ``ExclusionReason/profiloNonAssistenteSociale``; anything else is an ``InvalidValue``.
+public struct Profile: Sendable, Hashable, CustomStringConvertible {
+    /// The profiles the vocabulary knows.
+    public enum Kind: String, Sendable, Hashable, CaseIterable, Codable {
+        /// Assistente sociale (any title that contains it): the only profile that counts.
+        case assistenteSociale = "assistente_sociale"
+        /// Educatore / educatrice.
+        case educatore
+        /// Educatore professionale.
+        case educatoreProfessionale = "educatore_professionale"
+        /// Psicologo / psicologa.
+        case psicologo
+        /// Sociologo / sociologa.
+        case sociologo
+        /// Pedagogista.
+        case pedagogista
+        /// Amministrativo.
+        case amministrativo
+        /// Istruttore amministrativo.
+        case istruttoreAmministrativo = "istruttore_amministrativo"
+        /// Operatore socio-sanitario (OSS).
+        case operatoreSocioSanitario = "operatore_socio_sanitario"
+        /// Mediatore culturale.
+        case mediatoreCulturale = "mediatore_culturale"
+        /// Animatore / animatrice.
+        case animatore
+        /// Any other profile, written explicitly as `altro` or `altro: …`.
+        case altro
+    }
+
+    /// The profile.
+    public let kind: Kind
+    /// The profile as written in the input (trimmed), for reports.
+    public let text: String
+
+    /// The profile `text` names.
+    ///
+    /// - Throws: ``InvalidValue`` with ``DiagnosticCode/valoreVuoto`` for an empty text, or
+    ///   ``DiagnosticCode/profiloSconosciuto`` (with the nearest known profile) for a text
+    ///   outside the vocabulary.
+    public init(_ text: String) throws(InvalidValue) {
+        let normalized = Vocabulary.normalized(text)
+        guard !normalized.isEmpty else { throw InvalidValue(.valoreVuoto, "profilo vuoto: scrivi assistente_sociale, un altro profilo oppure altro") }
+        self.text = text.trimmingSpaces
+        if normalized.contains("assistente sociale") || normalized == "assistentesociale" {
+            kind = .assistenteSociale
+        } else if normalized == "altro" || normalized.hasPrefix("altro ") || normalized.hasPrefix("altro:") {
+            kind = .altro
+        } else if let known = Vocabulary.match(normalized, in: Self.spellings, prefixes: true) {
+            kind = known
+        } else {
+            throw InvalidValue(.profiloSconosciuto, Vocabulary.unknown("profilo", text, codes: Kind.allCases.map(\.rawValue)))
+        }
+    }
+
+    /// The profile of `kind`, written as its code.
+    public init(kind: Kind) {
+        self.kind = kind
+        self.text = kind.rawValue
+    }
+
+    /// Assistente sociale.
+    public static let socialWorker = Profile(kind: .assistenteSociale)
+
+    /// Whether the profile is assistente sociale (RULES §2, rule 1).
+    public var isSocialWorker: Bool { kind == .assistenteSociale }
+
+    /// The text as written.
+    public var description: String { text }
+
+    /// Profiles are equal when they are of the same kind (the spelling is the source's).
+    public static func == (lhs: Profile, rhs: Profile) -> Bool { lhs.kind == rhs.kind }
+    /// Hashes the kind.
+    public func hash(into hasher: inout Hasher) { hasher.combine(kind) }
+
+    private static let spellings: [(spelling: String, code: Kind)] = [
+        ("educatore", .educatore), ("educatrice", .educatore),
+        ("educatore professionale", .educatoreProfessionale), ("educatrice professionale", .educatoreProfessionale),
+        ("psicologo", .psicologo), ("psicologa", .psicologo), ("psicoterapeuta", .psicologo),
+        ("sociologo", .sociologo), ("sociologa", .sociologo), ("pedagogista", .pedagogista),
+        ("amministrativo", .amministrativo), ("amministrativa", .amministrativo),
+        ("istruttore amministrativo", .istruttoreAmministrativo), ("istruttrice amministrativa", .istruttoreAmministrativo),
+        ("operatore socio sanitario", .operatoreSocioSanitario), ("operatrice socio sanitaria", .operatoreSocioSanitario),
+        ("oss", .operatoreSocioSanitario), ("mediatore culturale", .mediatoreCulturale), ("mediatrice culturale", .mediatoreCulturale),
+        ("mediatore interculturale", .mediatoreCulturale), ("mediatrice interculturale", .mediatoreCulturale),
+        ("animatore", .animatore), ("animatrice", .animatore),
+    ]
+}
+
+/// A person's contract (`contratto`, docs/regole.md §2): only tempo indeterminato counts.
+///
+/// `tempo_indeterminato` and its usual forms (`T.I.`, `TI`, `a tempo indeterminato`,
+/// `indeterminato`, `di ruolo`) count; `tempo_determinato` and a documented list
+/// (somministrazione, incarico, co.co.co., libera professione, tirocinio, servizio civile,
+/// `altro`) are excluded with ``ExclusionReason/contrattoNonATempoIndeterminato``; anything else is an
+/// ``InvalidValue``.
+public struct Contract: Sendable, Hashable, CustomStringConvertible {
+    /// The contracts the vocabulary knows.
+    public enum Kind: String, Sendable, Hashable, CaseIterable, Codable {
+        /// Tempo indeterminato: the only contract that counts.
+        case tempoIndeterminato = "tempo_indeterminato"
+        /// Tempo determinato.
+        case tempoDeterminato = "tempo_determinato"
+        /// Somministrazione (lavoro interinale).
+        case somministrazione
+        /// Incarico (also art. 110 TUEL).
+        case incarico
+        /// Collaborazione coordinata e continuativa.
+        case cococo
+        /// Libera professione (partita IVA).
+        case liberaProfessione = "libera_professione"
+        /// Tirocinio.
+        case tirocinio
+        /// Servizio civile.
+        case servizioCivile = "servizio_civile"
+        /// Any other contract, written explicitly as `altro` or `altro: …`.
+        case altro
+    }
+
+    /// The contract.
+    public let kind: Kind
+    /// The contract as written in the input (trimmed), for reports.
+    public let text: String
+
+    /// The contract `text` names.
+    ///
+    /// - Throws: ``InvalidValue`` with ``DiagnosticCode/valoreVuoto`` for an empty text, or
+    ///   ``DiagnosticCode/contrattoSconosciuto`` (with the nearest known contract) for a text
+    ///   outside the vocabulary.
+    public init(_ text: String) throws(InvalidValue) {
+        let normalized = Vocabulary.normalized(text)
+        guard !normalized.isEmpty else { throw InvalidValue(.valoreVuoto, "contratto vuoto: scrivi tempo_indeterminato, un altro contratto oppure altro") }
+        self.text = text.trimmingSpaces
+        if normalized == "altro" || normalized.hasPrefix("altro ") || normalized.hasPrefix("altro:") {
+            kind = .altro
+        } else if let known = Vocabulary.match(normalized, in: Self.spellings, prefixes: true) {
+            kind = known
+        } else {
+            throw InvalidValue(.contrattoSconosciuto, Vocabulary.unknown("contratto", text, codes: Kind.allCases.map(\.rawValue)))
+        }
+    }
+
+    /// The contract of `kind`, written as its code.
+    public init(kind: Kind) {
+        self.kind = kind
+        self.text = kind.rawValue
+    }
+
+    /// Tempo indeterminato.
+    public static let permanent = Contract(kind: .tempoIndeterminato)
+
+    /// Whether the contract is a tempo indeterminato (RULES §2, rule 2).
+    public var isPermanent: Bool { kind == .tempoIndeterminato }
+
+    /// The text as written.
+    public var description: String { text }
+
+    /// Contracts are equal when they are of the same kind.
+    public static func == (lhs: Contract, rhs: Contract) -> Bool { lhs.kind == rhs.kind }
+    /// Hashes the kind.
+    public func hash(into hasher: inout Hasher) { hasher.combine(kind) }
+
+    private static let spellings: [(spelling: String, code: Kind)] = [
+        ("tempo indeterminato", .tempoIndeterminato), ("a tempo indeterminato", .tempoIndeterminato), ("indeterminato", .tempoIndeterminato),
+        ("ti", .tempoIndeterminato), ("tind", .tempoIndeterminato), ("di ruolo", .tempoIndeterminato), ("ruolo", .tempoIndeterminato),
+        ("tempo determinato", .tempoDeterminato), ("a tempo determinato", .tempoDeterminato), ("determinato", .tempoDeterminato),
+        ("td", .tempoDeterminato), ("somministrazione", .somministrazione), ("somministrato", .somministrazione),
+        ("somministrata", .somministrazione), ("interinale", .somministrazione), ("lavoro interinale", .somministrazione),
+        ("incarico", .incarico), ("incarico professionale", .incarico), ("art 110", .incarico), ("incarico art 110", .incarico),
+        ("cococo", .cococo), ("co co co", .cococo), ("cocopro", .cococo), ("collaborazione coordinata e continuativa", .cococo),
+        ("libera professione", .liberaProfessione), ("libero professionista", .liberaProfessione), ("libera professionista", .liberaProfessione),
+        ("partita iva", .liberaProfessione), ("tirocinio", .tirocinio), ("tirocinante", .tirocinio), ("stage", .tirocinio),
+        ("servizio civile", .servizioCivile), ("servizio civile universale", .servizioCivile),
+    ]
+}
+
+extension Profile: Codable {
+    /// Decodes from the text as written, through the vocabulary.
+    ///
+    /// - Throws: `DecodingError.dataCorrupted` for a value outside the vocabulary.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        self = try DecodingError.validating(container.codingPath) { () throws(InvalidValue) in try Profile(text) }
+    }
+
+    /// Encodes the text as written.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(text)
+    }
+}
+
+extension Contract: Codable {
+    /// Decodes from the text as written, through the vocabulary.
+    ///
+    /// - Throws: `DecodingError.dataCorrupted` for a value outside the vocabulary.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        self = try DecodingError.validating(container.codingPath) { () throws(InvalidValue) in try Contract(text) }
+    }
+
+    /// Encodes the text as written.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(text)
+    }
+}

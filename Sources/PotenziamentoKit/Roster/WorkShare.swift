@@ -1,0 +1,138 @@
+/// The share of a full-time contract a person works in a period (docs/regole.md §3):
+/// a `percentuale` p with 1 < p ≤ 100, exact, or weekly hours over the full-time hours
+/// (`ore_settimanali` / `ore_tempo_pieno`, default 36 as in the CCNL Funzioni Locali):
+/// 30 h of 36 is exactly 5/6, not 83,33 %.
+///
+/// The one place of the percentuale rule: readers and the command line build shares through
+/// these initialisers, so a share that exists is valid.
+public struct WorkShare: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// Weekly hours and the full-time hours they are a share of.
+    public struct Hours: Sendable, Hashable {
+        /// Hours worked per week.
+        public let weekly: Fraction
+        /// Hours of a full-time contract per week.
+        public let fullTime: Fraction
+    }
+
+    /// The share in percent of full time, 1 < p ≤ 100, exact.
+    public let percent: Fraction
+    /// The hours the share was given as, if it was.
+    public let hours: Hours?
+
+    /// The full-time hours used when none are given (CCNL Funzioni Locali).
+    public static let defaultFullTimeHours = Fraction(36)
+    /// The full-time hours accepted: from 1 to 60 a week.
+    public static let fullTimeHoursRange = Fraction(1)...Fraction(60)
+    /// The largest denominator of a share in percent (what 15 decimals and hours need, with room).
+    static let maximumDenominator = Fraction(1_000_000_000_000_000_000)
+
+    /// Full time (100 %).
+    public static let fullTime = WorkShare(uncheckedPercent: Fraction(100), hours: nil)
+
+    /// A share given in percent of full time.
+    ///
+    /// - Throws: ``InvalidValue`` with ``DiagnosticCode/percentualeFuoriIntervallo`` when `percent`
+    ///   is not in (1, 100]: a value of 1 or less is ambiguous («0,5» half time or half a
+    ///   percent?) and the message suggests the value in percent (`forse 50?`);
+    ///   ``DiagnosticCode/fuoriMisura`` for a fraction whose denominator passes 10¹⁸.
+    public init(percent: Fraction) throws(InvalidValue) {
+        guard percent > Fraction(1), percent <= Fraction(100) else {
+            throw InvalidValue(.percentualeFuoriIntervallo, Self.outOfRangeMessage(percent))
+        }
+        guard Fraction(percent.denominator) <= Self.maximumDenominator else {
+            throw InvalidValue(.fuoriMisura, "percentuale con troppe cifre decimali: al massimo \(Bounds.percentageDecimals)")
+        }
+        self.init(uncheckedPercent: percent, hours: nil)
+    }
+
+    /// A share given as weekly hours over the full-time hours (default 36).
+    ///
+    /// - Throws: ``InvalidValue`` with ``DiagnosticCode/oreNonValide`` when `fullTime` is not
+    ///   between 1 and 60 or `weekly` is not in (0, `fullTime`], and
+    ///   ``DiagnosticCode/percentualeFuoriIntervallo`` when the share is 1 % or less.
+    public init(weeklyHours weekly: Fraction, fullTimeHours fullTime: Fraction = WorkShare.defaultFullTimeHours) throws(InvalidValue) {
+        guard Self.fullTimeHoursRange.contains(fullTime) else {
+            throw InvalidValue(.oreNonValide, "ore del tempo pieno non valide: \(NumberFormatting.italianTrimmed(fullTime)) (di solito 36; tra 1 e 60)")
+        }
+        guard weekly > .zero, weekly <= fullTime else {
+            throw InvalidValue(
+                .oreNonValide,
+                "ore settimanali non valide: \(NumberFormatting.italianTrimmed(weekly)) (devono essere più di 0 e al massimo \(NumberFormatting.italianTrimmed(fullTime)), il tempo pieno)"
+            )
+        }
+        let percent = weekly * Fraction(100) / fullTime
+        guard percent > Fraction(1) else {
+            throw InvalidValue(.percentualeFuoriIntervallo, "\(NumberFormatting.italianTrimmed(weekly)) ore su \(NumberFormatting.italianTrimmed(fullTime)) sono l'1% o meno del tempo pieno")
+        }
+        guard Fraction(percent.denominator) <= Self.maximumDenominator else {
+            throw InvalidValue(.fuoriMisura, "ore con troppe cifre decimali")
+        }
+        self.init(uncheckedPercent: percent, hours: Hours(weekly: weekly, fullTime: fullTime))
+    }
+
+    private init(uncheckedPercent percent: Fraction, hours: Hours?) {
+        self.percent = percent
+        self.hours = hours
+    }
+
+    /// The share as a fraction of full time (p/100): 5/6 for 30 hours of 36.
+    public var fraction: Fraction { percent / Fraction(100) }
+
+    /// `83,3333 %`, or `30 h su 36` when given in hours.
+    public var description: String {
+        if let hours { return "\(NumberFormatting.italianTrimmed(hours.weekly)) h su \(NumberFormatting.italianTrimmed(hours.fullTime))" }
+        return "\(NumberFormatting.italianTrimmed(percent, maximumDecimals: 4)) %"
+    }
+
+    /// Shares are equal when they are the same share of full time, however given.
+    public static func == (lhs: WorkShare, rhs: WorkShare) -> Bool { lhs.percent == rhs.percent }
+    /// Hashes the share.
+    public func hash(into hasher: inout Hasher) { hasher.combine(percent) }
+    /// Orders by share.
+    public static func < (lhs: WorkShare, rhs: WorkShare) -> Bool { lhs.percent < rhs.percent }
+
+    /// The message for a percentuale outside (1, 100], with `forse 50?` when the value looks
+    /// like a fraction of one.
+    static func outOfRangeMessage(_ percent: Fraction) -> String {
+        let given = NumberFormatting.italianTrimmed(percent, maximumDecimals: 15)
+        if percent > .zero && percent <= Fraction(1) {
+            let scaled = percent * Fraction(100)
+            return
+                "percentuale \(given) ambigua: la percentuale è la quota del tempo pieno tra 1 e 100 (forse \(NumberFormatting.italianTrimmed(scaled, maximumDecimals: 13))?); per ore settimanali usa la colonna ore_settimanali"
+        }
+        return "percentuale \(given) fuori intervallo: deve essere maggiore di 1 e al massimo 100 (tempo pieno = 100)"
+    }
+}
+
+extension WorkShare: Codable {
+    private enum CodingKeys: String, CodingKey { case percent, weeklyHours, fullTimeHours }
+
+    /// Decodes a share given as `percent` or as `weeklyHours` (with optional `fullTimeHours`),
+    /// through the validating initialisers.
+    ///
+    /// - Throws: `DecodingError.dataCorrupted` when the share breaks the rule.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        do {
+            if let weekly = try container.decodeIfPresent(Fraction.self, forKey: .weeklyHours) {
+                let fullTime = try container.decodeIfPresent(Fraction.self, forKey: .fullTimeHours) ?? Self.defaultFullTimeHours
+                self = try WorkShare(weeklyHours: weekly, fullTimeHours: fullTime)
+            } else {
+                self = try WorkShare(percent: try container.decode(Fraction.self, forKey: .percent))
+            }
+        } catch let invalid as InvalidValue {
+            throw DecodingError.dataCorrupted(DecodingError.Context(codingPath: container.codingPath, debugDescription: invalid.message, underlyingError: invalid))
+        }
+    }
+
+    /// Encodes the hours when the share was given in hours, else the percent.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        if let hours {
+            try container.encode(hours.weekly, forKey: .weeklyHours)
+            try container.encode(hours.fullTime, forKey: .fullTimeHours)
+        } else {
+            try container.encode(percent, forKey: .percent)
+        }
+    }
+}
