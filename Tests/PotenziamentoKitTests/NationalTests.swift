@@ -101,7 +101,7 @@ struct BatchTests {
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? NSDictionary)
         #expect((object["ambiti"] as? [Any])?.count == 2)
         #expect((object["errori"] as? [NSDictionary])?.first?["input"] as? String == folder.appendingPathComponent("b-rotto.json").path)
-        #expect(result.standardError.contains("1 ambiti su 3 non calcolati"))
+        #expect(result.standardError.contains("1 ambito su 3 non calcolato"))
         // Warnings of the ATS that were computed are not lost in a batch.
         #expect(result.standardError.contains("Avviso: \(folder.appendingPathComponent("a1").path)/personale.csv:16: «AS-014» non ha la ripartizione"))
         let totals = try #require(object["totali"] as? NSDictionary)

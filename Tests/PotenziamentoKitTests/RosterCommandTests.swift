@@ -146,7 +146,7 @@ struct GarbageInputTests {
     @Test("a year with no parameter in force is an error, not a guess")
     func yearBeforeTheMeasure() throws {
         let result = try TestSupport.process(["calcola", TestSupport.path("Examples/ambito-esempio.json"), "--anno", "2020"])
-        #expect(result.status == 65)
+        #expect(result.status == 64)
         #expect(result.standardError.contains("2020"))
     }
 }

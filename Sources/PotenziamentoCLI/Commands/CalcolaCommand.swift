@@ -36,10 +36,10 @@ enum CalcolaCommand: Subcommand {
         let method = try RosterInput.method(parsed)
         let year = try parsed.value("anno").map { text throws(CommandFailure) in try OptionValues.year(text) } ?? context.currentYear
         let parameters = try OptionValues.parameterTable(parsed, defaultYear: year)
-        let (inputs, isBatch) = try BatchInputs.resolve(parsed.positionals)
+        let (inputs, isBatch, skipped) = try BatchInputs.resolve(parsed.positionals)
         if isBatch {
             return try BatchInputs.run(
-                inputs, format: format,
+                inputs, skipped: skipped, format: format,
                 compute: { roster throws(CommandFailure) in
                     let assessment = try RosterInput.assess(roster, year: year, method: method, parameters: parameters)
                     return (assessment, assessment.warnings)

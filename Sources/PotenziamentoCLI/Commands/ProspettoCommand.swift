@@ -39,18 +39,19 @@ enum ProspettoCommand: Subcommand {
         let assessor = RosterAssessor(parameters: parameters, method: method)
         func make(_ roster: Roster) throws(CommandFailure) -> Prospetto {
             do {
-                return try Prospetto.make(roster, campaign: campaign, assessor: assessor)
+                return try Prospetto(roster: roster, campaign: campaign, assessor: assessor)
             } catch {
                 switch error {
                 case .invalidInput(let input): throw RosterInput.failure(input)
-                case .parameter(let parameter): throw .data("--campagna: \(parameter)")
+                case .parameter(let parameter): throw .usage("--campagna: \(parameter)")
+                case .invalidCampaign: throw .usage("--campagna: \(error)")
                 }
             }
         }
-        let (inputs, isBatch) = try BatchInputs.resolve(parsed.positionals)
+        let (inputs, isBatch, skipped) = try BatchInputs.resolve(parsed.positionals)
         if isBatch {
             return try BatchInputs.run(
-                inputs, format: format,
+                inputs, skipped: skipped, format: format,
                 compute: { roster throws(CommandFailure) in
                     let prospetto = try make(roster)
                     return (prospetto, prospetto.consuntivo.warnings + prospetto.previsione.warnings)

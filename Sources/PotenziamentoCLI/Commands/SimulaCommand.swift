@@ -75,7 +75,8 @@ enum SimulaCommand: Subcommand {
             case .parameter(let parameterError): throw .usage("--parametro: \(parameterError)")
             case .years(let invalid): throw .usage("--fino-al: \(invalid)")
             case .assessment(.invalidInput(let input)): throw RosterInput.failure(input)
-            case .assessment(.parameter(let parameterError)): throw .data("--anno: \(parameterError)")
+            case .assessment(.parameter(let parameterError)): throw .usage("--anno: \(parameterError)")
+            case .assessment(.invalidCampaign): throw .usage("\(error)")
             }
         }
         let firstHire = changes.compactMap { change -> CivilDate? in

@@ -1,6 +1,8 @@
 import PotenziamentoKit
 
 /// `potenziamento valida INPUT`: checks an input and lists every problem found, with its place.
+/// With `--anno` it also checks what `calcola` will compute for that year, for the FTE method
+/// given or, when none is given, for both.
 enum ValidaCommand: Subcommand {
     static let formats = ["testo", "json"]
 
@@ -9,12 +11,15 @@ enum ValidaCommand: Subcommand {
         abstract: "Controlla un file di input ed elenca tutti i problemi trovati.",
         discussion: """
             Ogni problema indica il file e il punto (CSV file:riga, JSON percorso come
-            personale[3].periodi[0].al). Esce con 65 se c'è almeno un errore, 0 altrimenti (anche
-            con soli avvisi). Con --anno controlla anche i dati di quell'anno (popolazione, servizio).
+            personale[3].periodi[0].al) e ha un codice stabile (es. percentuale_fuori_intervallo).
+            Esce con 65 se c'è almeno un errore, 0 altrimenti (anche con soli avvisi). Con --anno
+            controlla anche quello che calcola farà per quell'anno (popolazione, servizio), con il
+            metodo indicato da --metodo-fte oppure con entrambi i metodi.
             """,
         arguments: [ArgumentSpec("INPUT", help: "File JSON dell'ambito o cartella con i CSV.")],
         options: [
-            OptionSpec("anno", value: "ANNO", help: "Controlla anche i dati di questo anno."),
+            OptionSpec("anno", value: "ANNO", help: "Controlla anche il calcolo di questo anno."),
+            RosterInput.methodOption,
             CommonOptions.format(formats), CommonOptions.output,
         ],
         examples: ["potenziamento valida Examples/ambito-esempio", "potenziamento valida Examples/ambito-esempio.json --anno 2026"])
@@ -22,20 +27,27 @@ enum ValidaCommand: Subcommand {
     static func run(_ parsed: ParsedArguments, context: CommandContext) throws(CommandFailure) -> CommandOutput {
         let format = try OptionValues.format(parsed, allowed: formats, command: spec.name)
         let year = try parsed.value("anno").map { text throws(CommandFailure) in try OptionValues.year(text) }
+        let methods = parsed.value("metodo-fte") == nil ? FTEMethod.allCases : [try RosterInput.method(parsed)]
         let path = parsed.positionals[0]
-        var diagnostics: [InputDiagnostic]
+        var diagnostics: [InputDiagnostic] = []
         var summary: (persons: Int, comuni: Int)?
         do {
             let loaded = try RosterLoader.load(path: path)
             diagnostics = loaded.warnings
             summary = (loaded.roster.staff.count, loaded.roster.municipalities.count)
             if let year {
-                do {
-                    diagnostics += try RosterAssessor().assess(loaded.roster, year: year).warnings
-                } catch {
-                    switch error {
-                    case .invalidInput(let input): diagnostics = input.diagnostics + diagnostics
-                    case .parameter(let parameter): throw CommandFailure.data("--anno: \(parameter)")
+                var seen = Set<InputDiagnostic>()
+                for method in methods {
+                    do {
+                        let warnings = try RosterAssessor(method: method).assess(loaded.roster, year: year).warnings
+                        for warning in warnings where seen.insert(warning).inserted { diagnostics.append(warning) }
+                    } catch {
+                        switch error {
+                        case .invalidInput(let input):
+                            for diagnostic in input.diagnostics where seen.insert(diagnostic).inserted { diagnostics.append(diagnostic) }
+                        case .parameter(let parameter): throw CommandFailure.usage("--anno: \(parameter)")
+                        case .invalidCampaign: throw CommandFailure.usage("\(error)")
+                        }
                     }
                 }
             }
@@ -59,26 +71,34 @@ enum ValidaCommand: Subcommand {
                 ("avvisi", .array(warnings.map(diagnosticJSON))),
             ]).rendered()
         } else {
-            var lines = ["Controllo di \(path)\(year.map { " (anno \($0))" } ?? "")", ""]
-            if let summary, errors.isEmpty { lines.append("Letti \(summary.comuni) comuni e \(summary.persons) persone.") }
-            lines += errors.map { "ERRORE  \($0)" }
-            lines += warnings.map { "AVVISO  \($0)" }
+            let checked = year.map { year in " (anno \(year), metodo \(methods.map(\.rawValue).joined(separator: " e ")))" } ?? ""
+            var lines = ["Controllo di \(path)\(checked)", ""]
+            if let summary, errors.isEmpty {
+                lines.append("Letti \(Italian.count(summary.comuni, "comune", "comuni")) e \(Italian.count(summary.persons, "persona", "persone")).")
+            }
+            lines += errors.map { "ERRORE  \($0) [\($0.code.rawValue)]" }
+            lines += warnings.map { "AVVISO  \($0) [\($0.code.rawValue)]" }
             lines.append("")
             lines.append(
                 errors.isEmpty
-                    ? (warnings.isEmpty ? "Nessun problema trovato." : "Nessun errore; \(warnings.count) avvisi da controllare.")
-                    : "\(errors.count) errori e \(warnings.count) avvisi: correggi gli errori prima del calcolo.")
+                    ? (warnings.isEmpty
+                        ? "Nessun problema trovato." : "Nessun errore; \(Italian.count(warnings.count, "avviso", "avvisi")) da controllare.")
+                    : "\(Italian.count(errors.count, "errore", "errori")) e \(Italian.count(warnings.count, "avviso", "avvisi")): correggi gli errori prima del calcolo."
+            )
             report = lines.joined(separator: "\n") + "\n"
         }
         var output = CommandOutput(report: report, inputs: RosterInput.inputFiles(path))
         if !errors.isEmpty {
             output.status = .dataError
-            output.errors = ["\(path): \(errors.count) errori nei dati (elenco completo nel rapporto)"]
+            output.errors = ["\(path): \(Italian.count(errors.count, "errore", "errori")) nei dati (elenco completo nel rapporto)"]
         }
         return output
     }
 
     static func diagnosticJSON(_ diagnostic: InputDiagnostic) -> JSONValue {
-        .object([("posizione", .string(diagnostic.place.description)), ("messaggio", .string(diagnostic.message))])
+        .object([
+            ("codice", .string(diagnostic.code.rawValue)), ("posizione", .string(diagnostic.place.description)),
+            ("messaggio", .string(diagnostic.message)),
+        ])
     }
 }

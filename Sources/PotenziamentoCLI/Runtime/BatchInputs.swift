@@ -4,10 +4,10 @@ import PotenziamentoKit
 /// Resolving the inputs of `calcola` and `prospetto`: one roster (a JSON file or a CSV folder),
 /// or many (several paths, or a folder whose entries are ATS folders and JSON files).
 enum BatchInputs {
-    /// Whether `path` is a folder holding one ATS as CSV.
+    /// Whether `path` is a folder holding one ATS as CSV (file names compared ignoring case).
     static func isRosterFolder(_ path: String) -> Bool {
-        FileManager.default.fileExists(atPath: (path as NSString).appendingPathComponent("comuni.csv"))
-            || FileManager.default.fileExists(atPath: (path as NSString).appendingPathComponent("personale.csv"))
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+        return entries.contains { ["comuni.csv", "personale.csv"].contains($0.lowercased()) }
     }
 
     static func isFolder(_ path: String) -> Bool {
@@ -15,16 +15,30 @@ enum BatchInputs {
         return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
     }
 
-    /// The rosters the arguments stand for, and whether this is a batch (more than one ATS, or a
-    /// folder of ATS). Entries of a folder are taken in name order, so output order is stable.
-    static func resolve(_ paths: [String]) throws(CommandFailure) -> (inputs: [String], isBatch: Bool) {
-        if paths.count == 1, !isFolder(paths[0]) || isRosterFolder(paths[0]) { return (paths, false) }
+    /// Whether a file name is a roster file of a folder of ATS.
+    static func isRosterFile(_ name: String) -> Bool { name.lowercased().hasSuffix(".json") }
+
+    /// The rosters the arguments stand for, whether this is a batch (more than one ATS, or a
+    /// folder of ATS), and the entries of the folders that are not ATS (named in warnings, so
+    /// nothing is skipped silently). Entries of a folder are taken in name order, so output order is stable.
+    static func resolve(_ paths: [String]) throws(CommandFailure) -> (inputs: [String], isBatch: Bool, skipped: [String]) {
+        if paths.count == 1, !isFolder(paths[0]) || isRosterFolder(paths[0]) { return (paths, false, []) }
         var inputs: [String] = []
+        var skipped: [String] = []
         for path in paths {
             if isFolder(path) && !isRosterFolder(path) {
                 let entries = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).sorted()
-                let found = entries.map { (path as NSString).appendingPathComponent($0) }.filter { entry in
-                    (isFolder(entry) && isRosterFolder(entry)) || entry.lowercased().hasSuffix(".json")
+                var found: [String] = []
+                for entry in entries {
+                    let full = (path as NSString).appendingPathComponent(entry)
+                    if (isFolder(full) && isRosterFolder(full)) || (!isFolder(full) && isRosterFile(entry)) {
+                        found.append(full)
+                    } else if isFolder(full) {
+                        // A folder that should be an ATS but has no roster files: computed, so its error is reported.
+                        found.append(full)
+                    } else {
+                        skipped.append(full)
+                    }
                 }
                 if found.isEmpty {
                     throw CommandFailure(.noInput, ["\(path): la cartella non contiene ambiti (cartelle con comuni.csv e personale.csv, o file .json)"])
@@ -34,14 +48,14 @@ enum BatchInputs {
                 inputs.append(path)
             }
         }
-        return (inputs, true)
+        return (inputs, true, skipped)
     }
 
     /// The batch branch of `calcola` and `prospetto`: loads every input, computes it, renders the
     /// table in `format` (testo, json or csv), and reports the failures and every ATS's warnings
     /// (those of reading and those of the computation) so nothing is lost.
     static func run<Result>(
-        _ inputs: [String], format: String, compute: (Roster) throws(CommandFailure) -> (result: Result, warnings: [InputDiagnostic]),
+        _ inputs: [String], skipped: [String], format: String, compute: (Roster) throws(CommandFailure) -> (result: Result, warnings: [InputDiagnostic]),
         text: ([Result], [BatchReport.Failure]) -> String, json: ([Result], [BatchReport.Failure]) -> String, csv: ([Result]) -> String
     ) throws(CommandFailure) -> CommandOutput {
         guard ["testo", "json", "csv"].contains(format) else { throw .usage("con più ambiti il formato può essere testo, json o csv") }
@@ -59,7 +73,7 @@ enum BatchInputs {
         default: report = text(results, failures)
         }
         var result = output(report: report, failures: failures, inputs: inputs)
-        result.warnings = warnings
+        result.warnings = skipped.map { "\($0): non è un ambito (né una cartella con comuni.csv e personale.csv né un file .json): non calcolato" } + warnings
         return result
     }
 
@@ -83,7 +97,7 @@ enum BatchInputs {
         if !failures.isEmpty {
             output.status = .dataError
             output.errors = failures.flatMap { $0.errors }
-            output.errors.append("\(failures.count) ambiti su \(inputs.count) non calcolati")
+            output.errors.append("\(Italian.count(failures.count, "ambito", "ambiti")) su \(inputs.count) non \(failures.count == 1 ? "calcolato" : "calcolati")")
         }
         return output
     }

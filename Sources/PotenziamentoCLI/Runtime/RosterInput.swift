@@ -28,7 +28,8 @@ enum RosterInput {
         } catch {
             switch error {
             case .invalidInput(let input): throw failure(input)
-            case .parameter(let parameter): throw .data("--anno: \(parameter)")
+            case .parameter(let parameter): throw .usage("--anno: \(parameter)")
+            case .invalidCampaign: throw .usage("\(error)")
             }
         }
     }

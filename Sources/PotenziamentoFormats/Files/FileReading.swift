@@ -30,6 +30,8 @@ package enum FileReading {
     package enum Kind: Sendable, Equatable {
         /// Nothing (or a broken link).
         case missing
+        /// Something that cannot be examined (a loop of links, no permission): reading it says why.
+        case unreadable
         /// A folder.
         case directory
         /// A regular file.
@@ -41,7 +43,7 @@ package enum FileReading {
     /// What is at `path` (links followed).
     package static func kind(of path: String) -> Kind {
         var status = stat()
-        guard stat(path, &status) == 0 else { return .missing }
+        guard stat(path, &status) == 0 else { return errno == ENOENT || errno == ENOTDIR ? .missing : .unreadable }
         switch status.st_mode & S_IFMT {
         case S_IFDIR: return .directory
         case S_IFREG: return .file

@@ -137,12 +137,16 @@ public enum AssessmentError: Error, LocalizedError, Sendable, Hashable, CustomSt
     case invalidInput(InputError)
     /// A legal parameter is not in force in the year, or the year is outside 2021-2200.
     case parameter(ParameterError)
+    /// A prospetto's campaign outside 2022-2200 (its consuntivo would precede the measure).
+    case invalidCampaign(Int)
 
     /// The Italian message.
     public var description: String {
         switch self {
         case .invalidInput(let error): error.description
         case .parameter(let error): error.description
+        case .invalidCampaign(let campaign):
+            "campagna \(campaign) non valida: il prospetto della campagna C riporta il consuntivo di C−1 e la previsione di C, e la misura si applica dal 2021: le campagne vanno dal \(Prospetto.firstCampaign) al \(Bounds.years.upperBound)"
         }
     }
 

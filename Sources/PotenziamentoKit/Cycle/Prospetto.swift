@@ -1,8 +1,8 @@
-/// The prospetto riassuntivo of a campaign (L. 178/2020, art. 1, comma 798; DM 15/2021 art. 1):
-/// sent by 28 February of year C, it holds the **consuntivo** of C−1 and the **previsione** of
-/// C, for the ATS and each comune, computed here from the same roster (planned hires are simply
-/// periods in year C).
-public struct Prospetto: Sendable {
+/// The prospetto riassuntivo of a campaign (L. 178/2020, art. 1, comma 798; DM 15/2021 art. 1;
+/// docs/regole.md §6): sent by 28 February of year C, it holds the **consuntivo** of C−1 and the
+/// **previsione** of C, for the ATS and each comune, computed here from the same roster (planned
+/// hires are simply periods in year C).
+public struct Prospetto: Sendable, Hashable, Codable {
     /// The campaign year C.
     public let campaign: Int
     /// The assessment of C−1 (actual FTE).
@@ -12,13 +12,23 @@ public struct Prospetto: Sendable {
     /// The deadline of the prospetto in year C, with its reference.
     public let deadline: ResolvedParameter<CivilDate>
 
+    /// The first campaign: its consuntivo is 2021, the first year of the measure.
+    public static let firstCampaign = Bounds.years.lowerBound + 1
+
     /// The prospetto of `campaign` for `roster`.
-    public static func make(_ roster: Roster, campaign: Int, assessor: RosterAssessor = RosterAssessor()) throws(AssessmentError) -> Prospetto {
-        let consuntivo = try assessor.assess(roster, year: campaign - 1)
-        let previsione = try assessor.assess(roster, year: campaign)
-        return Prospetto(
-            campaign: campaign, consuntivo: consuntivo, previsione: previsione,
-            deadline: previsione.contribution.parameters.prospettoDeadline)
+    ///
+    /// - Parameters:
+    ///   - roster: the roster (valid by construction).
+    ///   - campaign: the campaign year C, from 2022 (consuntivo 2021) to 2200.
+    ///   - assessor: parameters and FTE method (official parameters, days by default).
+    /// - Throws: ``AssessmentError/invalidCampaign(_:)`` for a campaign outside 2022-2200, and
+    ///   ``AssessmentError/invalidInput(_:)`` when a comune has no residents for C−1 or C.
+    public init(roster: Roster, campaign: Int, assessor: RosterAssessor = RosterAssessor()) throws(AssessmentError) {
+        guard (Self.firstCampaign...Bounds.years.upperBound).contains(campaign) else { throw .invalidCampaign(campaign) }
+        self.campaign = campaign
+        consuntivo = try assessor.assess(roster, year: campaign - 1)
+        previsione = try assessor.assess(roster, year: campaign)
+        deadline = previsione.contribution.parameters.prospettoDeadline
     }
 
     /// Whether `today` is past the deadline (the prospetto is late).

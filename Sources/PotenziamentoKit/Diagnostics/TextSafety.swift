@@ -1,9 +1,9 @@
 /// Text from the data made safe for the places it is shown (docs/regole.md, «Uscite»).
-enum TextSafety {
+package enum TextSafety {
     /// `text` with C0 and C1 control characters (and DEL) written as `\u{1B}`: a name can never
     /// clear the screen, move the cursor or start a fake line in a terminal or a text report.
     /// Tabs are escaped too; nothing else changes.
-    static func escapingControlCharacters(_ text: String) -> String {
+    package static func escapingControlCharacters(_ text: String) -> String {
         guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 }) else { return text }
         var result = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
@@ -23,14 +23,14 @@ enum TextSafety {
 }
 
 /// Italian grammar for counts: «1 errore», «2 errori».
-enum Italian {
+package enum Italian {
     /// `count` followed by the singular or plural noun, the count with thousands separators.
-    static func count(_ count: Int, _ singular: String, _ plural: String) -> String {
+    package static func count(_ count: Int, _ singular: String, _ plural: String) -> String {
         "\(NumberFormatting.italian(count)) \(count == 1 ? singular : plural)"
     }
 
     /// A list shown in a message: at most `limit` items, then «e altri N».
-    static func list(_ items: [String], limit: Int = 10) -> String {
+    package static func list(_ items: [String], limit: Int = 10) -> String {
         guard items.count > limit else { return items.joined(separator: ", ") }
         return items.prefix(limit).joined(separator: ", ") + " e altri \(NumberFormatting.italian(items.count - limit))"
     }

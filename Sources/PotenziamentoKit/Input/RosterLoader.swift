@@ -41,7 +41,7 @@ public enum RosterLoader {
             throw InputError(.fileInesistente, SourcePlace(file: path), "file o cartella inesistente")
         case .directory:
             return try loadFolder(path)
-        case .file, .other:
+        case .file, .other, .unreadable:
             let lowered = path.lowercased()
             if lowered.hasSuffix(".csv") {
                 throw InputError(
