@@ -4,7 +4,7 @@ import Testing
 @testable import PotenziamentoCLI
 @testable import PotenziamentoKit
 
-@Suite("Reliability: determinism, safe output, limits")
+@Suite("Reliability: determinism, limits")
 struct ReliabilityTests {
     @Test(
         "the same input gives the same bytes on every run (real process, two runs)",
@@ -22,51 +22,6 @@ struct ReliabilityTests {
         #expect(!first.standardOutput.isEmpty)
         #expect(first.standardOutput == second.standardOutput)
         #expect(first.standardError == second.standardError)
-    }
-
-    /// Operations that fail at one step with `code`.
-    static func failing(at step: String, code: Int32) -> FileOperations {
-        var operations = FileOperations.system
-        let fail: @Sendable () -> Int32 = { code }
-        switch step {
-        case "open": operations.open = { _ in -1 }
-        case "write": operations.write = { _, _, _ in -1 }
-        case "fsync": operations.fsync = { _ in -1 }
-        case "rename": operations.rename = { _, _ in -1 }
-        default: break
-        }
-        operations.lastError = fail
-        return operations
-    }
-
-    @Test(
-        "a full disk or a read-only folder exits 73 and leaves the old file intact, with no temporary file",
-        arguments: [("open", EROFS), ("write", ENOSPC), ("fsync", EIO), ("rename", EXDEV)])
-    func failedWrites(step: String, code: Int32) throws {
-        let folder = try TestSupport.temporaryFolder()
-        let path = folder.appendingPathComponent("rapporto.txt").path
-        try "vecchio contenuto\n".write(toFile: path, atomically: true, encoding: .utf8)
-        #expect(throws: CommandFailure.self) {
-            try OutputWriter.writeAtomically("nuovo", to: path, inputs: [], operations: Self.failing(at: step, code: code))
-        }
-        do {
-            try OutputWriter.writeAtomically("nuovo", to: path, inputs: [], operations: Self.failing(at: step, code: code))
-        } catch {
-            #expect(error.status == .cannotCreate)
-            #expect(error.lines.first?.contains(String(cString: strerror(code))) == true)
-        }
-        #expect(try String(contentsOfFile: path, encoding: .utf8) == "vecchio contenuto\n")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["rapporto.txt"])
-    }
-
-    @Test("a successful write replaces the old file completely")
-    func replace() throws {
-        let folder = try TestSupport.temporaryFolder()
-        let path = folder.appendingPathComponent("r.txt").path
-        try String(repeating: "x", count: 10_000).write(toFile: path, atomically: true, encoding: .utf8)
-        try OutputWriter.writeAtomically("breve\n", to: path, inputs: [])
-        #expect(try String(contentsOfFile: path, encoding: .utf8) == "breve\n")
-        #expect(throws: CommandFailure.self) { try OutputWriter.writeAtomically("x", to: folder.path, inputs: []) }
     }
 
     @Test("a file over 1 GiB is refused before reading it")

@@ -63,8 +63,8 @@ enum CalcolaCommand: Subcommand {
         let inputFiles = RosterInput.inputFiles(path)
         if let chart = parsed.value("grafico") {
             let series = [ContributionChart.Series(label: "Anno \(year)", assessment: assessment.contribution, dashed: false)]
-            try OutputWriter.writeAtomically(
-                ContributionChart.standalone(series, title: "Contributo in funzione degli FTE — \(assessment.ambito.name)"), to: chart, inputs: inputFiles)
+            let svg = ContributionChart.standalone(series, title: "Contributo in funzione degli FTE — \(assessment.ambito.name)")
+            try OutputWriter.write(Array(svg.utf8), to: chart, inputs: inputFiles)
         }
         return CommandOutput(report: report, warnings: warnings, inputs: inputFiles)
     }

@@ -77,9 +77,8 @@ enum ProspettoCommand: Subcommand {
         }
         let inputFiles = RosterInput.inputFiles(path)
         if let chart = parsed.value("grafico") {
-            try OutputWriter.writeAtomically(
-                ContributionChart.standalone(ProspettoReport.chartSeries(prospetto), title: ProspettoReport.chartTitle(prospetto)), to: chart,
-                inputs: inputFiles)
+            let svg = ContributionChart.standalone(ProspettoReport.chartSeries(prospetto), title: ProspettoReport.chartTitle(prospetto))
+            try OutputWriter.write(Array(svg.utf8), to: chart, inputs: inputFiles)
         }
         return CommandOutput(report: report, warnings: warnings, inputs: inputFiles)
     }

@@ -66,11 +66,12 @@ public enum Potenziamento {
         if parsed.flag("help") {
             return CommandResult(status: .success, standardOutput: HelpFormatter.help(for: command.spec), standardError: "")
         }
+        try OutputWriter.refuseSameFile(chart: parsed.value("grafico"), output: parsed.value("output"))
         let output = try command.run(parsed, context: context)
         var standardError = output.warnings.map { "Avviso: \($0)\n" }.joined()
         standardError += output.errors.map { "Errore: \($0)\n" }.joined()
         if let path = parsed.value("output") {
-            try OutputWriter.writeAtomically(output.report, to: path, inputs: output.inputs)
+            try OutputWriter.write(Array(output.report.utf8), to: path, inputs: output.inputs)
             return CommandResult(status: output.status, standardOutput: "", standardError: standardError)
         }
         return CommandResult(status: output.status, standardOutput: output.report, standardError: standardError)

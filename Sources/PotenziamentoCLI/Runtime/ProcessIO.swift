@@ -16,14 +16,18 @@ extension Potenziamento {
     /// (SIGPIPE is ignored so a closed pipe is an error to report, not a signal).
     public static func main(_ arguments: [String]) -> Int32 {
         signal(SIGPIPE, SIG_IGN)
+        let standardOutputOpen = ProcessIO.reserveIfClosed(STDOUT_FILENO)
+        let standardErrorOpen = ProcessIO.reserveIfClosed(STDERR_FILENO)
         let seconds = Int(time(nil))
         guard let today = CivilDate(dayNumber: seconds >= 0 ? seconds / 86_400 : -((-seconds + 86_399) / 86_400)) else {
             _ = ProcessIO.write(Array("Errore: l'orologio del sistema non dà una data valida\n".utf8), to: STDERR_FILENO)
             return ExitStatus.software.rawValue
         }
         let result = run(arguments, context: CommandContext(today: today))
-        let errorWritten = ProcessIO.write(Array(result.standardError.utf8), to: STDERR_FILENO)
-        guard ProcessIO.write(Array(result.standardOutput.utf8), to: STDOUT_FILENO) else {
+        let errorWritten = standardErrorOpen && ProcessIO.write(Array(result.standardError.utf8), to: STDERR_FILENO)
+        let outputWritten = standardOutputOpen ? ProcessIO.write(Array(result.standardOutput.utf8), to: STDOUT_FILENO) : result.standardOutput.isEmpty
+        if !standardOutputOpen { ProcessIO.lastError = String(cString: strerror(EBADF)) }
+        guard outputWritten else {
             if errorWritten {
                 _ = ProcessIO.write(Array("Errore: impossibile scrivere il rapporto sullo standard output (\(ProcessIO.lastError))\n".utf8), to: STDERR_FILENO)
             }
@@ -37,6 +41,19 @@ extension Potenziamento {
 enum ProcessIO {
     /// The system's message for the last failed write.
     nonisolated(unsafe) static var lastError = ""
+
+    /// Whether `descriptor` was open at start-up. A closed one is filled with `/dev/null`, so no
+    /// file opened later (an input, an `--output` temporary file) can take its number and receive
+    /// what was meant for standard output or standard error.
+    static func reserveIfClosed(_ descriptor: Int32) -> Bool {
+        guard fcntl(descriptor, F_GETFD) == -1, errno == EBADF else { return true }
+        let null = open("/dev/null", O_RDWR)
+        if null >= 0 && null != descriptor {
+            _ = dup2(null, descriptor)
+            _ = close(null)
+        }
+        return false
+    }
 
     /// Writes all of `bytes` to `descriptor`; false when the write fails (EPIPE, ENOSPC, EBADF).
     static func write(_ bytes: [UInt8], to descriptor: Int32) -> Bool {
