@@ -23,8 +23,15 @@ struct ProspettoTests {
         #expect(prospetto["campagna"] as? Int == 2026)
         let consuntivo = try object(TestSupport.run("calcola", example, "--anno", "2025", "--formato", "json").standardOutput)
         let previsione = try object(TestSupport.run("calcola", example, "--anno", "2026", "--formato", "json").standardOutput)
-        #expect(prospetto["consuntivo"] as? NSDictionary == consuntivo)
-        #expect(prospetto["previsione"] as? NSDictionary == previsione)
+        // Every key of calcola is in the prospetto's year, with the same value; the prospetto adds
+        // what the officer types into SIOSS.
+        for (section, reference) in [("consuntivo", consuntivo), ("previsione", previsione)] {
+            let year = try #require(prospetto[section] as? NSDictionary)
+            for case let key as String in reference.allKeys {
+                #expect(year[key] as? NSObject == reference[key] as? NSObject, "\(section).\(key)")
+            }
+            for key in ["persone", "enti", "fteDaDichiarare", "contributoSuDichiarato"] { #expect(year[key] != nil, "\(section).\(key)") }
+        }
         let comuni = try #require(prospetto["comuni"] as? [NSDictionary])
         #expect(comuni.count == 7)
         #expect((comuni[0]["consuntivo"] as? NSDictionary)?["popolazione"] as? Int == 31_450)
@@ -46,7 +53,9 @@ struct ProspettoTests {
         #expect(late.standardError.contains("la scadenza del prospetto 2026 era il 28/02/2026"))
         let early = Potenziamento.run(["prospetto", example, "--campagna", "2026"], context: CommandContext(today: CivilDate(year: 2026, month: 2, day: 10)!))
         #expect(!early.standardError.contains("scadenza"))
-        #expect(early.standardOutput == late.standardOutput)
+        let undated = { (text: String) in text.split(separator: "\n").filter { !$0.contains("Prodotto il") && !$0.contains("Luogo e data") } }
+        #expect(undated(early.standardOutput) == undated(late.standardOutput))
+        #expect(early.standardOutput.contains("Prodotto il 10/02/2026"))
     }
 
     @Test("the HTML is well-formed XHTML with exactly one inline SVG and no external resources")
@@ -55,8 +64,13 @@ struct ProspettoTests {
         let document = try XMLDocument(data: Data(page.utf8), options: [])
         #expect(document.rootElement()?.name == "html")
         #expect(try document.nodes(forXPath: "//*[local-name()='svg']").count == 1)
-        #expect(try document.nodes(forXPath: "//*[local-name()='polyline']").count == 2)
+        // Nearly equal populations: one curve; the two years as a square and a circle, each also in the legend.
+        #expect(try document.nodes(forXPath: "//*[local-name()='polyline']").count == 1)
         #expect(try document.nodes(forXPath: "//*[local-name()='circle']").count == 2)
+        #expect(try document.nodes(forXPath: "//*[local-name()='rect' and @width='10']").count == 2)
+        for expected in ["Da inserire su SIOSS", "Il/La Responsabile dell'Ambito", "Allegato", "counter(page)", "soglia minima 1/6.500", "250.000 €"] {
+            #expect(page.contains(expected), "\(expected)")
+        }
         #expect(!page.contains("http://") || !page.contains("src=\""))
         #expect(!page.contains("<script"))
         #expect(!page.contains("<link"))
@@ -78,9 +92,41 @@ struct ProspettoTests {
     @Test("csv and markdown carry the same totals")
     func otherFormats() {
         let csv = TestSupport.run("prospetto", example, "--campagna", "2026", "--formato", "csv").standardOutput
+        #expect(csv.hasPrefix("\u{FEFF}sezione;"))
         #expect(csv.contains("ambito;contributo;186209,69;202571,88"))
+        #expect(csv.contains("sioss;fte_da_dichiarare;18,03;18,83"))
         let markdown = TestSupport.run("prospetto", example, "--campagna", "2026", "--formato", "markdown").standardOutput
-        #expect(markdown.contains("| Contributo | 186.209,69 € | 202.571,88 € |"))
+        #expect(markdown.contains("| Contributo sugli FTE esatti | 186.209,69 € | 202.571,88 € |"))
+        #expect(markdown.contains("| **Totale ambito** | | 81.000 | 18,03 | | **186.209,69 €** |"))
+    }
+
+    @Test("the figures to declare: rounded down, split by entity adding up, the contribution on them, the reason in words")
+    func declaration() throws {
+        let text = TestSupport.run("prospetto", example, "--campagna", "2026", "--senza-allegato").standardOutput
+        #expect(text.contains("DA INSERIRE SU SIOSS (FTE arrotondati per difetto a 2 decimali)"))
+        #expect(text.contains("FTE da dichiarare per l'ambito                           18,03             18,83"))
+        #expect(text.contains("recupera quanto dichiarato in più (D.M. 125/2024)"))
+        #expect(text.contains("Il/La Responsabile dell'Ambito"))
+        #expect(!text.contains("ALLEGATO"))
+        let three = TestSupport.run("prospetto", example, "--campagna", "2026", "--decimali-dichiarati", "3", "--formato", "json").standardOutput
+        let previsione = try #require(try object(three)["previsione"] as? NSDictionary)
+        #expect(previsione["fteDaDichiarare"] as? NSNumber == NSNumber(value: 18.837))
+        #expect(TestSupport.run("prospetto", example, "--campagna", "2026", "--decimali-dichiarati", "9").status == .usage)
+        let annex = TestSupport.run("prospetto", example, "--campagna", "2026").standardOutput
+        #expect(annex.contains("ALLEGATO — persone conteggiate e escluse"))
+        #expect(annex.contains("01/07/2025–31/12/2025 · 184/365 × 100 %"))
+        let explained = TestSupport.run("prospetto", example, "--campagna", "2026", "--spiega", "--senza-allegato").standardOutput
+        #expect(explained.contains("Come è stato calcolato il 2026"))
+        #expect(explained.contains("275/365"))
+        #expect(explained.contains("Riparto tra i comuni (D.M. 15/2021, art. 2)"))
+    }
+
+    @Test("a campaign before the measure is a usage error that speaks of the campaign")
+    func earlyCampaign() {
+        let result = TestSupport.run("prospetto", example, "--campagna", "2019")
+        #expect(result.status == .usage)
+        #expect(result.standardError.contains("campagna 2019 non valida"))
+        #expect(!result.standardError.contains("importoFasciaA"))
     }
 
     @Test("a campaign whose previous year has no population is an error naming the comune")

@@ -2,7 +2,7 @@ import PotenziamentoKit
 
 /// `potenziamento calcola INPUT --anno Y`: the annual assessment of one ATS from its roster.
 enum CalcolaCommand: Subcommand {
-    static let formats = ["testo", "json", "csv", "markdown"]
+    static let formats: [ReportFormat] = [.text, .json, .csv, .markdown]
 
     static let spec = CommandSpec(
         name: "calcola",
@@ -28,7 +28,7 @@ enum CalcolaCommand: Subcommand {
         examples: [
             "potenziamento calcola Examples/ambito-esempio.json --anno 2025",
             "potenziamento calcola Examples/ambito-esempio --anno 2025 --formato json",
-            "potenziamento calcola Examples/ambito-esempio.json --anno 2025 --formato csv --output persone.csv",
+            "potenziamento calcola Examples/ambito-esempio.json --anno 2025 --output persone.csv",
         ])
 
     static func run(_ parsed: ParsedArguments, context: CommandContext) throws(CommandFailure) -> CommandOutput {
@@ -38,35 +38,25 @@ enum CalcolaCommand: Subcommand {
         let parameters = try OptionValues.parameterTable(parsed, defaultYear: year)
         let (inputs, isBatch, skipped) = try BatchInputs.resolve(parsed.positionals)
         if isBatch {
-            return try BatchInputs.run(
-                inputs, skipped: skipped, format: format,
+            let batchFormat = try BatchInputs.batchFormat(format)
+            return BatchInputs.output(
+                inputs, skipped: skipped,
                 compute: { roster throws(CommandFailure) in
                     let assessment = try RosterInput.assess(roster, year: year, method: method, parameters: parameters)
                     return (assessment, assessment.warnings)
                 },
-                text: { BatchReport.assessmentsText($0, failures: $1, year: year) },
-                json: { BatchReport.assessmentsJSON($0, failures: $1, year: year) },
-                csv: BatchReport.assessmentsCSV)
+                write: { output, run in BatchReport.assessments(year: year, format: batchFormat, to: output, run: run) })
         }
         let path = inputs[0]
         let loaded = try RosterInput.load(path)
         let assessment = try RosterInput.assess(loaded.roster, year: year, method: method, parameters: parameters)
         let explain = parsed.flag("spiega")
-        let report: String
-        switch format {
-        case "json": report = AssessmentReport.json(assessment, explain: explain)
-        case "csv": report = AssessmentReport.csv(assessment)
-        case "markdown": report = AssessmentReport.markdown(assessment)
-        default: report = AssessmentReport.text(assessment, explain: explain)
-        }
         let warnings = (loaded.warnings + assessment.warnings).map(\.description)
         let inputFiles = RosterInput.inputFiles(path)
         if let chart = parsed.value("grafico") {
-            let series = [ContributionChart.Series(label: "Anno \(year)", assessment: assessment.contribution, dashed: false)]
-            let svg = ContributionChart.standalone(series, title: "Contributo in funzione degli FTE — \(assessment.ambito.name)")
-            try OutputWriter.write(Array(svg.utf8), to: chart, inputs: inputFiles)
+            try OutputWriter.write(Array(assessment.chart.utf8), to: chart, inputs: inputFiles)
         }
-        return CommandOutput(report: report, warnings: warnings, inputs: inputFiles)
+        return CommandOutput(warnings: warnings, inputs: inputFiles) { output in _ = assessment.write(format, explain: explain, to: output) }
     }
 }
 

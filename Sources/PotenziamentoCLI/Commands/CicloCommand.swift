@@ -2,7 +2,7 @@ import PotenziamentoKit
 
 /// `potenziamento ciclo FILE`: the yearly cycle prenotato → liquidato → economia → recupero.
 enum CicloCommand: Subcommand {
-    static let formats = ["testo", "json"]
+    static let formats: [ReportFormat] = [.text, .json]
 
     static let spec = CommandSpec(
         name: "ciclo",
@@ -23,8 +23,8 @@ enum CicloCommand: Subcommand {
         let path = parsed.positionals[0]
         let loaded: CycleReader.Loaded
         do { loaded = try CycleReader.load(path: path, parameters: parameters) } catch { throw RosterInput.failure(error) }
-        let outcomes = loaded.cycle.outcomes
-        let report = format == "json" ? CycleReport.json(outcomes, ambito: loaded.ambito) : CycleReport.text(outcomes, ambito: loaded.ambito)
-        return CommandOutput(report: report, warnings: loaded.warnings.map(\.description), inputs: [path])
+        return CommandOutput(warnings: loaded.warnings.map(\.description), inputs: [path]) { output in
+            _ = loaded.cycle.write(format, ambito: loaded.ambito, to: output)
+        }
     }
 }

@@ -3,7 +3,7 @@ import PotenziamentoKit
 /// `potenziamento contributo --popolazione P --fte N [--anno Y]`: the contribution for a
 /// population and an FTE figure (L. 178/2020, art. 1, comma 797).
 enum ContributoCommand: Subcommand {
-    static let formats = ["testo", "json", "markdown", "csv"]
+    static let formats: [ReportFormat] = [.text, .json, .markdown, .csv]
 
     static let spec = CommandSpec(
         name: "contributo",
@@ -40,14 +40,7 @@ enum ContributoCommand: Subcommand {
             throw .usage(message(for: error))
         }
         let explain = parsed.flag("spiega")
-        let report: String
-        switch format {
-        case "json": report = ContributionReport.json(assessment, explain: explain)
-        case "markdown": report = ContributionReport.markdown(assessment)
-        case "csv": report = ContributionReport.csv(assessment)
-        default: report = ContributionReport.text(assessment, explain: explain)
-        }
-        return CommandOutput(report: report)
+        return CommandOutput { output in _ = assessment.write(format, explain: explain, to: output) }
     }
 
     static func message(for error: ContributionError) -> String {

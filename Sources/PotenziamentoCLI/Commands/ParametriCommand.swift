@@ -2,7 +2,7 @@ import PotenziamentoKit
 
 /// `potenziamento parametri`: every legal parameter, its values over time and its reference.
 enum ParametriCommand: Subcommand {
-    static let formats = ["testo", "json", "markdown"]
+    static let formats: [ReportFormat] = [.text, .json, .markdown]
 
     static let spec = CommandSpec(
         name: "parametri",
@@ -14,6 +14,6 @@ enum ParametriCommand: Subcommand {
     static func run(_ parsed: ParsedArguments, context: CommandContext) throws(CommandFailure) -> CommandOutput {
         let format = try OptionValues.format(parsed, allowed: formats, command: spec.name)
         let table = try OptionValues.parameterTable(parsed, defaultYear: context.currentYear)
-        return CommandOutput(report: ParameterReport.render(table, format: format))
+        return CommandOutput { output in _ = table.write(format, to: output) }
     }
 }

@@ -3,16 +3,19 @@ import PotenziamentoKit
 /// `potenziamento prospetto INPUT --campagna C`: the prospetto riassuntivo of campaign C
 /// (consuntivo C−1 and previsione C), to be entered on SIOSS by 28 February of C.
 enum ProspettoCommand: Subcommand {
-    static let formats = ["testo", "json", "csv", "markdown", "html"]
+    static let formats: [ReportFormat] = [.text, .json, .csv, .markdown, .html]
 
     static let spec = CommandSpec(
         name: "prospetto",
         abstract: "Prospetto riassuntivo ministeriale: consuntivo dell'anno precedente e previsione dell'anno della campagna.",
         discussion: """
             Calcola dallo stesso elenco del personale il consuntivo di C−1 e la previsione di C
-            (le assunzioni previste sono periodi nell'anno C), per l'ambito e per ogni comune, con
-            FTE per area di attività, soglie, contributo, persone escluse e riferimenti normativi.
-            Con --formato html produce una pagina unica stampabile su A4 con il grafico.
+            (le assunzioni previste sono periodi nell'anno C), per l'ambito, per ogni comune e per
+            ogni ente che impiega assistenti sociali: persone, FTE, FTE per area di attività, soglie,
+            contributo, riparto tra i comuni, persone escluse e riferimenti normativi.
+            Indica gli FTE da inserire su SIOSS: quelli esatti arrotondati per difetto (il ministero
+            recupera quanto dichiarato in più). Con --formato html produce il documento da stampare
+            su A4 e firmare, con il grafico e l'allegato delle persone.
             """,
         arguments: [
             ArgumentSpec(
@@ -22,13 +25,16 @@ enum ProspettoCommand: Subcommand {
         options: [
             OptionSpec("campagna", value: "ANNO", required: true, help: "Anno della campagna C (il prospetto si invia entro il 28 febbraio di C)."),
             RosterInput.methodOption,
-            CommonOptions.format(formats), CommonOptions.output,
+            OptionSpec("decimali-dichiarati", value: "N", help: "Decimali degli FTE da dichiarare (predefinito: 2; da 0 a 6)."),
+            OptionSpec("senza-allegato", help: "Non aggiunge l'allegato con le persone conteggiate ed escluse."),
+            OptionSpec("luogo", value: "LUOGO", help: "Il luogo da stampare accanto alla data, sopra la firma."),
+            CommonOptions.format(formats), CommonOptions.output, CommonOptions.explain,
             OptionSpec("grafico", value: "FILE.svg", help: "Scrive anche il solo grafico SVG del contributo in FILE.svg."),
             CommonOptions.parameter,
         ],
         examples: [
             "potenziamento prospetto Examples/ambito-esempio.json --campagna 2026",
-            "potenziamento prospetto Examples/ambito-esempio --campagna 2026 --formato html --output prospetto-2026.html",
+            "potenziamento prospetto Examples/ambito-esempio --campagna 2026 --output prospetto-2026.html",
         ])
 
     static func run(_ parsed: ParsedArguments, context: CommandContext) throws(CommandFailure) -> CommandOutput {
@@ -36,10 +42,15 @@ enum ProspettoCommand: Subcommand {
         let campaign = try OptionValues.year(parsed.value("campagna") ?? "", option: "campagna")
         let method = try RosterInput.method(parsed)
         let parameters = try OptionValues.parameterTable(parsed, defaultYear: campaign)
+        let decimals = try parsed.value("decimali-dichiarati").map { text throws(CommandFailure) in
+            let value = try OptionValues.integer(text, option: "decimali-dichiarati")
+            guard FTEDeclaration.decimalsRange.contains(value) else { throw .usage("--decimali-dichiarati: da 0 a 6 (indicato: \(text))") }
+            return value
+        } ?? 2
         let assessor = RosterAssessor(parameters: parameters, method: method)
         func make(_ roster: Roster) throws(CommandFailure) -> Prospetto {
             do {
-                return try Prospetto(roster: roster, campaign: campaign, assessor: assessor)
+                return try Prospetto(roster: roster, campaign: campaign, assessor: assessor, declaredDecimals: decimals)
             } catch {
                 switch error {
                 case .invalidInput(let input): throw RosterInput.failure(input)
@@ -50,36 +61,28 @@ enum ProspettoCommand: Subcommand {
         }
         let (inputs, isBatch, skipped) = try BatchInputs.resolve(parsed.positionals)
         if isBatch {
-            return try BatchInputs.run(
-                inputs, skipped: skipped, format: format,
+            let batchFormat = try BatchInputs.batchFormat(format)
+            return BatchInputs.output(
+                inputs, skipped: skipped,
                 compute: { roster throws(CommandFailure) in
                     let prospetto = try make(roster)
                     return (prospetto, prospetto.consuntivo.warnings + prospetto.previsione.warnings)
                 },
-                text: { BatchReport.prospettiText($0, failures: $1, campaign: campaign) },
-                json: { BatchReport.prospettiJSON($0, failures: $1, campaign: campaign) },
-                csv: BatchReport.prospettiCSV)
+                write: { output, run in BatchReport.prospetti(campaign: campaign, format: batchFormat, to: output, run: run) })
         }
         let path = inputs[0]
         let loaded = try RosterInput.load(path)
         let prospetto = try make(loaded.roster)
-        let report: String
-        switch format {
-        case "json": report = ProspettoReport.json(prospetto)
-        case "csv": report = ProspettoReport.csv(prospetto)
-        case "markdown": report = ProspettoReport.markdown(prospetto)
-        case "html": report = ProspettoHTML.render(prospetto)
-        default: report = ProspettoReport.text(prospetto)
-        }
         var warnings = (loaded.warnings + prospetto.consuntivo.warnings + prospetto.previsione.warnings).map(\.description)
         if prospetto.isLate(today: context.today) {
             warnings.append("la scadenza del prospetto \(campaign) era il \(prospetto.deadline.value.italian): oggi è il \(context.today.italian)")
         }
         let inputFiles = RosterInput.inputFiles(path)
         if let chart = parsed.value("grafico") {
-            let svg = ContributionChart.standalone(ProspettoReport.chartSeries(prospetto), title: ProspettoReport.chartTitle(prospetto))
-            try OutputWriter.write(Array(svg.utf8), to: chart, inputs: inputFiles)
+            try OutputWriter.write(Array(prospetto.chart.utf8), to: chart, inputs: inputFiles)
         }
-        return CommandOutput(report: report, warnings: warnings, inputs: inputFiles)
+        let options = ProspettoReportOptions(
+            today: context.today, place: parsed.value("luogo"), includesAnnex: !parsed.flag("senza-allegato"), explains: parsed.flag("spiega"))
+        return CommandOutput(warnings: warnings, inputs: inputFiles) { output in prospetto.write(format, options: options, to: output) }
     }
 }

@@ -2,7 +2,7 @@ import PotenziamentoKit
 
 /// `potenziamento riparto FILE [--fondo EURO] [--anno Y]`: many ATS at once, with the fund cap.
 enum RipartoCommand: Subcommand {
-    static let formats = ["testo", "json", "csv"]
+    static let formats: [ReportFormat] = [.text, .json, .csv]
 
     static let spec = CommandSpec(
         name: "riparto",
@@ -44,12 +44,6 @@ enum RipartoCommand: Subcommand {
                 "il pregresso (\(NumberFormatting.euro(allocation.previousTotal))) supera il fondo (\(NumberFormatting.euro(allocation.fund))): nessuna risorsa per i contributi nuovi"
             )
         }
-        let report: String
-        switch format {
-        case "json": report = AllocationReport.json(allocation)
-        case "csv": report = AllocationReport.csv(allocation)
-        default: report = AllocationReport.text(allocation)
-        }
-        return CommandOutput(report: report, warnings: warnings, inputs: [path])
+        return CommandOutput(warnings: warnings, inputs: [path]) { output in _ = allocation.write(format, to: output) }
     }
 }

@@ -3,7 +3,7 @@ import PotenziamentoKit
 /// `potenziamento simula INPUT --anno Y ...`: what-if hiring plans against the roster,
 /// baseline and scenario side by side, targets, marginal value, sensitivity to population.
 enum SimulaCommand: Subcommand {
-    static let formats = ["testo", "json"]
+    static let formats: [ReportFormat] = [.text, .json]
 
     static let spec = CommandSpec(
         name: "simula",
@@ -48,20 +48,23 @@ enum SimulaCommand: Subcommand {
         let overrides = try OptionValues.overrides(parsed, defaultYear: year)
         var nextId = 0
         var changes: [ScenarioChange] = []
-        var descriptions: [String] = []
+        var sources: [String] = []
+        var fromOptions = 0
         for kind in ["assunzione", "cessazione", "variazione", "residenti"] {
             for text in parsed.allValues(kind) {
                 let values = try ScenarioOptions.pairs(text, option: kind)
-                changes += try ScenarioOptions.changes(kind: kind, values: values, what: "--\(kind) \(text)", nextId: &nextId)
-                descriptions.append("\(kind) \(text)")
+                let found = try ScenarioOptions.changes(kind: kind, values: values, what: "--\(kind) \(text)", nextId: &nextId)
+                changes += found
+                fromOptions += found.count
             }
         }
+        if fromOptions > 0 { sources.append("\(Italian.count(fromOptions, "modifica", "modifiche")) dalle opzioni") }
         if let plan = parsed.value("piano") {
             let planned = try ScenarioOptions.plan(plan, nextId: &nextId)
             changes += planned
-            descriptions.append("piano \(plan): \(planned.count) modifiche")
+            sources.append("\(plan): \(Italian.count(planned.count, "modifica", "modifiche"))")
         }
-        descriptions += overrides.map { "parametro \($0.name.rawValue) = \($0.value) dal \($0.fromYear)" }
+        sources += overrides.map { "parametro \($0.name.rawValue) = \($0.value) dal \($0.fromYear)" }
         let path = parsed.positionals[0]
         let loaded = try RosterInput.load(path)
         let years: [ScenarioYear]
@@ -89,10 +92,11 @@ enum SimulaCommand: Subcommand {
         guard let hireStart else { throw .usage("--anno: anno non valido \(year)") }
         let planning: PlanningFigures
         do { planning = try ScenarioEvaluator.planning(for: years[0].scenario, hireStart: hireStart) } catch { throw .data("\(error)") }
-        let report =
-            format == "json"
-            ? SimulationReport.json(years, planning: planning) : SimulationReport.text(years, planning: planning, changes: descriptions)
-        return CommandOutput(
-            report: report, warnings: loaded.warnings.map(\.description), inputs: RosterInput.inputFiles(path) + [parsed.value("piano")].compactMap { $0 })
+        let applied: [AppliedChange]
+        do { applied = try Scenario(changes: changes).appliedChanges(on: loaded.roster, year: year, method: method) } catch { throw .data("scenario: \(error)") }
+        return CommandOutput(warnings: loaded.warnings.map(\.description), inputs: RosterInput.inputFiles(path) + [parsed.value("piano")].compactMap { $0 }) {
+            output in
+            _ = SimulationReports.write(format, years: years, planning: planning, changes: applied, sources: sources, to: output)
+        }
     }
 }

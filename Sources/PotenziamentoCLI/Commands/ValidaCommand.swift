@@ -4,7 +4,7 @@ import PotenziamentoKit
 /// With `--anno` it also checks what `calcola` will compute for that year, for the FTE method
 /// given or, when none is given, for both.
 enum ValidaCommand: Subcommand {
-    static let formats = ["testo", "json"]
+    static let formats: [ReportFormat] = [.text, .json]
 
     static let spec = CommandSpec(
         name: "valida",
@@ -62,14 +62,8 @@ enum ValidaCommand: Subcommand {
         let errors = diagnostics.filter { $0.severity == .error }
         let warnings = diagnostics.filter { $0.severity == .warning }
         let report: String
-        if format == "json" {
-            report = JSONValue.object([
-                ("formato", .string("potenziamento.validazione.v1")),
-                ("input", .string(path)),
-                ("valido", .bool(errors.isEmpty)),
-                ("errori", .array(errors.map(diagnosticJSON))),
-                ("avvisi", .array(warnings.map(diagnosticJSON))),
-            ]).rendered()
+        if format == .json {
+            report = ValidationReport.json(path: path, errors: errors, warnings: warnings)
         } else {
             let checked = year.map { year in " (anno \(year), metodo \(methods.map(\.rawValue).joined(separator: " e ")))" } ?? ""
             var lines = ["Controllo di \(path)\(checked)", ""]
@@ -95,10 +89,5 @@ enum ValidaCommand: Subcommand {
         return output
     }
 
-    static func diagnosticJSON(_ diagnostic: InputDiagnostic) -> JSONValue {
-        .object([
-            ("codice", .string(diagnostic.code.rawValue)), ("posizione", .string(diagnostic.place.description)),
-            ("messaggio", .string(diagnostic.message)),
-        ])
-    }
+
 }

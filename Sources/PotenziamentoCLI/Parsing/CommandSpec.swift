@@ -1,3 +1,5 @@
+import PotenziamentoKit
+
 /// The declaration of an option of a subcommand.
 struct OptionSpec: Sendable {
     /// Long name without dashes (`popolazione`).
@@ -80,10 +82,13 @@ struct CommandSpec: Sendable {
 
 /// Options shared by the subcommands that write a report.
 enum CommonOptions {
-    static func format(_ formats: [String]) -> OptionSpec {
-        OptionSpec("formato", value: "FORMATO", help: "Formato del risultato: \(formats.joined(separator: ", ")) (predefinito: testo).")
+    static func format(_ formats: [ReportFormat]) -> OptionSpec {
+        OptionSpec(
+            "formato", value: "FORMATO",
+            help: "Formato del risultato: \(formats.map(\.rawValue).joined(separator: ", ")) (predefinito: testo, o quello dell'estensione di --output).")
     }
-    static let output = OptionSpec("output", short: "o", value: "FILE", help: "Scrive il risultato in FILE (in modo atomico) invece che sullo schermo.")
+    static let output = OptionSpec(
+        "output", short: "o", value: "FILE", help: "Scrive il risultato in FILE (in modo atomico) invece che sullo schermo; l'estensione sceglie il formato.")
     static let explain = OptionSpec("spiega", help: "Mostra come è stato ottenuto ogni importo (passaggi, regole, riferimenti normativi).")
     static let year = OptionSpec("anno", value: "ANNO", help: "Anno di riferimento (es. 2025).")
     static let parameter = OptionSpec(

@@ -51,54 +51,49 @@ enum BatchInputs {
         return (inputs, true, skipped)
     }
 
-    /// The batch branch of `calcola` and `prospetto`: loads every input, computes it, renders the
-    /// table in `format` (testo, json or csv), and reports the failures and every ATS's warnings
-    /// (those of reading and those of the computation) so nothing is lost.
-    static func run<Result>(
-        _ inputs: [String], skipped: [String], format: String, compute: (Roster) throws(CommandFailure) -> (result: Result, warnings: [InputDiagnostic]),
-        text: ([Result], [BatchReport.Failure]) -> String, json: ([Result], [BatchReport.Failure]) -> String, csv: ([Result]) -> String
-    ) throws(CommandFailure) -> CommandOutput {
-        guard ["testo", "json", "csv"].contains(format) else { throw .usage("con più ambiti il formato può essere testo, json o csv") }
-        var warnings: [String] = []
-        let (results, failures) = each(inputs) { input throws(CommandFailure) in
-            let loaded = try RosterInput.load(input)
-            let computed = try compute(loaded.roster)
-            warnings += (loaded.warnings + computed.warnings).map(\.description)
-            return computed.result
-        }
-        let report: String
+    /// The batch formats: text, JSON and CSV.
+    static func batchFormat(_ format: ReportFormat) throws(CommandFailure) -> BatchReport.Format {
         switch format {
-        case "json": report = json(results, failures)
-        case "csv": report = csv(results)
-        default: report = text(results, failures)
+        case .text: return .text
+        case .json: return .json
+        case .csv: return .csv
+        default: throw .usage("con più ambiti il formato può essere testo, json o csv")
         }
-        var result = output(report: report, failures: failures, inputs: inputs)
-        result.warnings = skipped.map { "\($0): non è un ambito (né una cartella con comuni.csv e personale.csv né un file .json): non calcolato" } + warnings
-        return result
     }
 
-    /// Runs `body` on each input, collecting results and failures (one bad ATS does not stop the others).
-    static func each<Result>(_ inputs: [String], _ body: (String) throws(CommandFailure) -> Result) -> (results: [Result], failures: [BatchReport.Failure]) {
-        var results: [Result] = []
-        var failures: [BatchReport.Failure] = []
-        for input in inputs {
-            do {
-                results.append(try body(input))
-            } catch {
-                failures.append(BatchReport.Failure(input: input, errors: error.lines))
+    /// The batch branch of `calcola` and `prospetto`: while the report is written, loads each
+    /// input, computes it and hands the result to the report at once (only the totals are kept),
+    /// then reports the failures and every ATS's warnings (those of reading and those of the
+    /// computation) so nothing is lost.
+    static func output<Result>(
+        _ inputs: [String], skipped: [String], compute: @escaping (Roster) throws(CommandFailure) -> (result: Result, warnings: [InputDiagnostic]),
+        write: @escaping (ReportOutput, (_ emit: (Result) -> Void) -> [BatchReport.Failure]) -> Void
+    ) -> CommandOutput {
+        CommandOutput(inputs: inputs.flatMap(RosterInput.inputFiles)) { output in
+            var outcome = RenderOutcome()
+            outcome.warnings = skipped.map { "\($0): non è un ambito (né una cartella con comuni.csv e personale.csv né un file .json): non calcolato" }
+            var failures: [BatchReport.Failure] = []
+            write(output) { emit in
+                for input in inputs {
+                    do {
+                        let loaded = try RosterInput.load(input)
+                        let computed = try compute(loaded.roster)
+                        outcome.warnings += (loaded.warnings + computed.warnings).map(\.description)
+                        emit(computed.result)
+                    } catch let failure as CommandFailure {
+                        failures.append(BatchReport.Failure(input: input, errors: failure.lines))
+                    } catch {
+                        failures.append(BatchReport.Failure(input: input, errors: ["errore interno: \(error)"]))
+                    }
+                }
+                return failures
             }
+            if !failures.isEmpty {
+                outcome.status = .dataError
+                outcome.errors = failures.flatMap { $0.errors }
+                outcome.errors.append("\(Italian.count(failures.count, "ambito", "ambiti")) su \(inputs.count) non \(failures.count == 1 ? "calcolato" : "calcolati")")
+            }
+            return outcome
         }
-        return (results, failures)
-    }
-
-    /// The output of a batch: failures on standard error and status 65 if any input failed.
-    static func output(report: String, failures: [BatchReport.Failure], inputs: [String]) -> CommandOutput {
-        var output = CommandOutput(report: report, inputs: inputs.flatMap(RosterInput.inputFiles))
-        if !failures.isEmpty {
-            output.status = .dataError
-            output.errors = failures.flatMap { $0.errors }
-            output.errors.append("\(Italian.count(failures.count, "ambito", "ambiti")) su \(inputs.count) non \(failures.count == 1 ? "calcolato" : "calcolati")")
-        }
-        return output
     }
 }

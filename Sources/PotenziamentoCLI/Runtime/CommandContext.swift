@@ -12,15 +12,45 @@ public struct CommandContext: Sendable {
     public var currentYear: Int { today.year }
 }
 
-/// What a subcommand produced: the report, warnings for standard error, the input paths (so
+/// What a subcommand produced: the report (written into a ``ReportOutput`` when the dispatcher
+/// asks, so it streams to its destination), warnings for standard error, the input paths (so
 /// `--output` never overwrites one) and the status (65 when some input failed but a report
 /// was still produced, as in a batch).
 struct CommandOutput {
-    var report: String
+    /// Writes the report; what it learns while writing (a batch computes as it writes) comes back.
+    var render: (ReportOutput) -> RenderOutcome
     var warnings: [String] = []
     var inputs: [String] = []
     var status: ExitStatus = .success
     var errors: [String] = []
+
+    /// A report written by `render`.
+    init(warnings: [String] = [], inputs: [String] = [], render: @escaping (ReportOutput) -> Void) {
+        self.render = { output in
+            render(output)
+            return RenderOutcome()
+        }
+        self.warnings = warnings
+        self.inputs = inputs
+    }
+
+    /// A report that learns its warnings, errors and status while it is written.
+    init(inputs: [String], rendering: @escaping (ReportOutput) -> RenderOutcome) {
+        self.render = rendering
+        self.inputs = inputs
+    }
+
+    /// A report already made.
+    init(report: String, warnings: [String] = [], inputs: [String] = []) {
+        self.init(warnings: warnings, inputs: inputs) { $0.write(report) }
+    }
+}
+
+/// What a report learned while being written (the ATS of a batch that failed).
+struct RenderOutcome {
+    var warnings: [String] = []
+    var errors: [String] = []
+    var status: ExitStatus?
 }
 
 /// A subcommand of `potenziamento`.

@@ -34,14 +34,35 @@ enum OptionValues {
         return value
     }
 
-    /// The `--formato` value among the formats the subcommand offers (a usage error otherwise).
-    static func format(_ parsed: ParsedArguments, allowed: [String], command: String) throws(CommandFailure) -> String {
-        let value = parsed.value("formato") ?? "testo"
-        guard allowed.contains(value) else {
-            let suggestion = Suggestions.nearest(to: value, in: allowed).map { " Forse intendevi «\($0)»?" } ?? ""
-            throw .usage("formato «\(value)» non disponibile per \(command): usa \(allowed.joined(separator: ", ")).\(suggestion)")
+    /// The formats an `--output` file's extension chooses.
+    static let extensions: [String: ReportFormat] = [
+        "json": .json, "csv": .csv, "md": .markdown, "markdown": .markdown, "html": .html, "htm": .html, "xhtml": .html, "txt": .text, "text": .text,
+    ]
+
+    /// The report format: `--formato` if given, else the extension of `--output` (no extension:
+    /// text), among the formats the subcommand offers. An unknown format or extension (`.pdf`)
+    /// is a usage error.
+    static func format(_ parsed: ParsedArguments, allowed: [ReportFormat], command: String) throws(CommandFailure) -> ReportFormat {
+        let names = allowed.map(\.rawValue)
+        if let value = parsed.value("formato") {
+            guard let format = ReportFormat(rawValue: value), allowed.contains(format) else {
+                let suggestion = Suggestions.nearest(to: value, in: names).map { " Forse intendevi «\($0)»?" } ?? ""
+                throw .usage("formato «\(value)» non disponibile per \(command): usa \(names.joined(separator: ", ")).\(suggestion)")
+            }
+            return format
         }
-        return value
+        guard let path = parsed.value("output") else { return .text }
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return .text }
+        let suffix = name[name.index(after: dot)...].lowercased()
+        guard let format = extensions[suffix] else {
+            throw .usage(
+                "--output \(path): l'estensione «.\(suffix)» non corrisponde a un formato (\(command) scrive \(names.joined(separator: ", "))); indica --formato o cambia estensione")
+        }
+        guard allowed.contains(format) else {
+            throw .usage("--output \(path): \(command) non scrive il formato \(format.rawValue) (formati: \(names.joined(separator: ", ")))")
+        }
+        return format
     }
 
     /// `--parametro NOME=VALORE[@ANNO]` overrides; unknown names and wrong units are usage errors.

@@ -34,47 +34,75 @@ public enum Potenziamento {
         return lines.joined(separator: "\n") + "\n"
     }()
 
-    /// Runs the command with `arguments` (without the program name).
+    /// Runs the command with `arguments` (without the program name), collecting what it writes.
     public static func run(_ arguments: [String], context: CommandContext) -> CommandResult {
+        let standardOutput = ReportOutput()
+        let (status, standardError) = execute(arguments, context: context, standardOutput: standardOutput)
+        return CommandResult(status: status, standardOutput: standardOutput.string, standardError: standardError)
+    }
+
+    /// Runs the command, streaming the report into `standardOutput` (or into `--output`); the exit
+    /// status and the text for standard error. Errors are presented here, in one place.
+    static func execute(_ arguments: [String], context: CommandContext, standardOutput: ReportOutput) -> (ExitStatus, String) {
         do {
-            return try dispatch(arguments, context: context)
+            return try dispatch(arguments, context: context, standardOutput: standardOutput)
         } catch {
             var lines = error.lines.map { "Errore: \($0)" }
             lines += error.hint
-            return CommandResult(status: error.status, standardOutput: "", standardError: lines.joined(separator: "\n") + "\n")
+            return (error.status, lines.joined(separator: "\n") + "\n")
         }
     }
 
-    static func dispatch(_ arguments: [String], context: CommandContext) throws(CommandFailure) -> CommandResult {
-        guard let first = arguments.first else {
-            return CommandResult(status: .usage, standardOutput: "", standardError: rootHelp)
-        }
+    static func dispatch(_ arguments: [String], context: CommandContext, standardOutput: ReportOutput) throws(CommandFailure) -> (ExitStatus, String) {
+        guard let first = arguments.first else { return (.usage, rootHelp) }
         switch first {
         case "-h", "--help":
-            return CommandResult(status: .success, standardOutput: rootHelp, standardError: "")
+            standardOutput.write(rootHelp)
+            return (.success, "")
         case "--version":
-            return CommandResult(status: .success, standardOutput: "potenziamento \(PotenziamentoKitInfo.version)\n", standardError: "")
+            standardOutput.write("potenziamento \(PotenziamentoKitInfo.version)\n")
+            return (.success, "")
         case "help":
-            guard arguments.count > 1 else { return CommandResult(status: .success, standardOutput: rootHelp, standardError: "") }
-            let command = try subcommand(named: arguments[1])
-            return CommandResult(status: .success, standardOutput: HelpFormatter.help(for: command.spec), standardError: "")
+            guard arguments.count > 1 else {
+                standardOutput.write(rootHelp)
+                return (.success, "")
+            }
+            standardOutput.write(HelpFormatter.help(for: try subcommand(named: arguments[1]).spec))
+            return (.success, "")
         default:
             break
         }
         let command = try subcommand(named: first)
         let parsed = try ArgumentParser.parse(Array(arguments.dropFirst()), for: command.spec)
         if parsed.flag("help") {
-            return CommandResult(status: .success, standardOutput: HelpFormatter.help(for: command.spec), standardError: "")
+            standardOutput.write(HelpFormatter.help(for: command.spec))
+            return (.success, "")
         }
         try OutputWriter.refuseSameFile(chart: parsed.value("grafico"), output: parsed.value("output"))
         let output = try command.run(parsed, context: context)
-        var standardError = output.warnings.map { "Avviso: \($0)\n" }.joined()
-        standardError += output.errors.map { "Errore: \($0)\n" }.joined()
+        let outcome: RenderOutcome
         if let path = parsed.value("output") {
-            try OutputWriter.write(Array(output.report.utf8), to: path, inputs: output.inputs)
-            return CommandResult(status: output.status, standardOutput: "", standardError: standardError)
+            outcome = try write(output, toFile: path)
+        } else {
+            outcome = output.render(standardOutput)
         }
-        return CommandResult(status: output.status, standardOutput: output.report, standardError: standardError)
+        var standardError = (output.warnings + outcome.warnings).map { "Avviso: \($0)\n" }.joined()
+        standardError += (output.errors + outcome.errors).map { "Errore: \($0)\n" }.joined()
+        return (outcome.status ?? output.status, standardError)
+    }
+
+    /// Streams the report into the file at `path` (``OutputDestination``: atomic for a file,
+    /// direct for a device or a pipe); nothing is left behind when it fails.
+    static func write(_ output: CommandOutput, toFile path: String) throws(CommandFailure) -> RenderOutcome {
+        let box = DestinationBox(try OutputDestination.open(path: path, inputs: output.inputs))
+        let sink = ReportOutput { bytes in box.write(bytes) }
+        let outcome = output.render(sink)
+        guard sink.finish(), var destination = box.destination.take() else {
+            box.destination.take()?.abort()
+            throw box.failure ?? CommandFailure(.cannotCreate, ["\(path): scrittura non riuscita"])
+        }
+        try destination.commit()
+        return outcome
     }
 
     static func subcommand(named name: String) throws(CommandFailure) -> any Subcommand.Type {
@@ -85,5 +113,26 @@ public enum Potenziamento {
             Suggestions.nearest(to: name, in: name.hasPrefix("-") ? ["--help", "--version"] : names)
             .map { " Forse intendevi «\($0)»?" } ?? ""
         throw .usage("\(what) «\(name)».\(suggestion)", hint: ["Vedi 'potenziamento --help'."])
+    }
+}
+
+/// An open destination that a report's sink writes into (a class, so the sink's closure can hold it).
+final class DestinationBox {
+    var destination: OutputDestination?
+    var failure: CommandFailure?
+
+    init(_ destination: consuming OutputDestination) { self.destination = consume destination }
+
+    /// Writes a chunk; false (and the failure kept) when the destination refuses it.
+    func write(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        guard var open = destination.take() else { return false }
+        do {
+            try open.write(bytes)
+            destination = consume open
+            return true
+        } catch {
+            failure = error
+            return false
+        }
     }
 }

@@ -23,17 +23,25 @@ extension Potenziamento {
             _ = ProcessIO.write(Array("Errore: l'orologio del sistema non dà una data valida\n".utf8), to: STDERR_FILENO)
             return ExitStatus.software.rawValue
         }
-        let result = run(arguments, context: CommandContext(today: today))
-        let errorWritten = standardErrorOpen && ProcessIO.write(Array(result.standardError.utf8), to: STDERR_FILENO)
-        let outputWritten = standardOutputOpen ? ProcessIO.write(Array(result.standardOutput.utf8), to: STDOUT_FILENO) : result.standardOutput.isEmpty
-        if !standardOutputOpen { ProcessIO.lastError = String(cString: strerror(EBADF)) }
+        var wroteSomething = false
+        let standardOutput = ReportOutput { bytes in
+            wroteSomething = true
+            return standardOutputOpen && ProcessIO.write(bytes, to: STDOUT_FILENO)
+        }
+        let (status, standardError) = execute(arguments, context: CommandContext(today: today), standardOutput: standardOutput)
+        var outputWritten = standardOutput.finish()
+        let errorWritten = standardErrorOpen && ProcessIO.write(Array(standardError.utf8), to: STDERR_FILENO)
+        if !standardOutputOpen && wroteSomething {
+            ProcessIO.lastError = String(cString: strerror(EBADF))
+            outputWritten = false
+        }
         guard outputWritten else {
             if errorWritten {
                 _ = ProcessIO.write(Array("Errore: impossibile scrivere il rapporto sullo standard output (\(ProcessIO.lastError))\n".utf8), to: STDERR_FILENO)
             }
             return ExitStatus.cannotCreate.rawValue
         }
-        return result.status.rawValue
+        return status.rawValue
     }
 }
 
@@ -57,21 +65,23 @@ enum ProcessIO {
 
     /// Writes all of `bytes` to `descriptor`; false when the write fails (EPIPE, ENOSPC, EBADF).
     static func write(_ bytes: [UInt8], to descriptor: Int32) -> Bool {
-        guard !bytes.isEmpty else { return true }
-        return bytes.withUnsafeBytes { buffer in
-            guard let base = buffer.baseAddress else { return true }
-            var written = 0
-            while written < buffer.count {
-                let result = systemWrite(descriptor, base + written, buffer.count - written)
-                if result < 0 {
-                    if errno == EINTR { continue }
-                    lastError = String(cString: strerror(errno))
-                    return false
-                }
-                written += result
+        bytes.withUnsafeBytes { write($0, to: descriptor) }
+    }
+
+    /// Writes all of `bytes` to `descriptor`; false when the write fails.
+    static func write(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32) -> Bool {
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return true }
+        var written = 0
+        while written < bytes.count {
+            let result = systemWrite(descriptor, base + written, bytes.count - written)
+            if result < 0 {
+                if errno == EINTR { continue }
+                lastError = String(cString: strerror(errno))
+                return false
             }
-            return true
+            written += result
         }
+        return true
     }
 }
 

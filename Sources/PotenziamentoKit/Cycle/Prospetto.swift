@@ -11,6 +11,10 @@ public struct Prospetto: Sendable, Hashable, Codable {
     public let previsione: AnnualAssessment
     /// The deadline of the prospetto in year C, with its reference.
     public let deadline: ResolvedParameter<CivilDate>
+    /// The FTE to declare for C−1 (docs/regole.md §5).
+    public let consuntivoDeclaration: FTEDeclaration
+    /// The FTE to declare for C.
+    public let previsioneDeclaration: FTEDeclaration
 
     /// The first campaign: its consuntivo is 2021, the first year of the measure.
     public static let firstCampaign = Bounds.years.lowerBound + 1
@@ -21,14 +25,22 @@ public struct Prospetto: Sendable, Hashable, Codable {
     ///   - roster: the roster (valid by construction).
     ///   - campaign: the campaign year C, from 2022 (consuntivo 2021) to 2200.
     ///   - assessor: parameters and FTE method (official parameters, days by default).
-    /// - Throws: ``AssessmentError/invalidCampaign(_:)`` for a campaign outside 2022-2200, and
-    ///   ``AssessmentError/invalidInput(_:)`` when a comune has no residents for C−1 or C.
-    public init(roster: Roster, campaign: Int, assessor: RosterAssessor = RosterAssessor()) throws(AssessmentError) {
+    ///   - declaredDecimals: the decimals of the FTE to declare (default 2, from 0 to 6).
+    /// - Throws: ``AssessmentError/invalidCampaign(_:)`` for a campaign outside 2022-2200,
+    ///   ``AssessmentError/invalidInput(_:)`` when a comune has no residents for C−1 or C or the
+    ///   decimals are outside 0...6.
+    public init(roster: Roster, campaign: Int, assessor: RosterAssessor = RosterAssessor(), declaredDecimals: Int = 2) throws(AssessmentError) {
         guard (Self.firstCampaign...Bounds.years.upperBound).contains(campaign) else { throw .invalidCampaign(campaign) }
         self.campaign = campaign
         consuntivo = try assessor.assess(roster, year: campaign - 1)
         previsione = try assessor.assess(roster, year: campaign)
         deadline = previsione.contribution.parameters.prospettoDeadline
+        do {
+            consuntivoDeclaration = try FTEDeclaration(consuntivo, decimals: declaredDecimals)
+            previsioneDeclaration = try FTEDeclaration(previsione, decimals: declaredDecimals)
+        } catch {
+            throw .invalidInput(InputError(diagnostics: [error.diagnostic(at: SourcePlace(file: roster.source))]))
+        }
     }
 
     /// Whether `today` is past the deadline (the prospetto is late).

@@ -1,6 +1,6 @@
 /// How a figure was obtained: a tree of steps, each with its value, the rule in words and the
 /// parameters (with their legal references) it read. OpenFisca calls this a trace.
-public struct Explanation: Sendable, Hashable {
+public struct Explanation: Sendable, Hashable, Codable {
     /// What the step computes (Italian), e.g. `Fascia A`.
     public let title: String
     /// The result of the step as text (`184.615,38 €`, `15,3846`).
@@ -22,12 +22,15 @@ public struct Explanation: Sendable, Hashable {
     }
 
     /// The tree as indented Italian text, one step per line, citations below their step.
-    public func renderedText(indent: String = "") -> String {
+    public func renderedText(indent: String = "") -> String { textLines(indent: indent).joined(separator: "\n") }
+
+    /// The lines of ``renderedText(indent:)``.
+    func textLines(indent: String = "") -> [String] {
         var lines = ["\(indent)\(title) = \(value)", "\(indent)    regola: \(rule)"]
         for parameter in parameters {
             lines.append("\(indent)    parametro \(parameter.name.rawValue) = \(parameter.valueText) [\(parameter.reference.citation)]")
         }
-        for step in steps { lines.append(step.renderedText(indent: indent + "  ")) }
-        return lines.joined(separator: "\n")
+        for step in steps { lines += step.textLines(indent: indent + "  ") }
+        return lines
     }
 }

@@ -42,21 +42,26 @@ public enum LargestRemainder {
         return distribute(total, exactShares: weights.map { total.euros * $0 / weightSum })
     }
 
-    /// Rounds exact shares (in euro) to cents that add up to `total`, in O(n log n) whatever the
-    /// total. When the shares do not add up to `total` exactly (a caller that scaled them), the
-    /// difference is spread evenly and then by largest remainder, so the parts still add up.
+    /// Rounds exact shares (in euro) to cents that add up to `total` (see ``distribute(units:exactShares:)``).
     static func distribute(_ total: EuroCents, exactShares: [Fraction]) -> [EuroCents] {
-        guard !exactShares.isEmpty else { return [] }
-        let scaled = exactShares.map { $0 * Fraction(100) }
-        var cents = scaled.map { $0.floor }
-        let remainders = scaled.indices.map { scaled[$0] - Fraction(cents[$0]) }
+        distribute(units: total.cents, exactShares: exactShares.map { $0 * Fraction(100) }).map { EuroCents(cents: $0) }
+    }
+
+    /// Rounds exact shares (in units: cents, hundredths of an FTE) to whole units that add up to
+    /// `total`, in O(n log n) whatever the total: each part gets its whole units (rounded down),
+    /// the units left over go one each to the largest remainders, ties to the earlier part. When
+    /// the shares do not add up to `total` exactly (a caller that scaled them), the difference is
+    /// first spread evenly, so the parts still add up.
+    static func distribute(units total: BigInt, exactShares scaled: [Fraction]) -> [BigInt] {
+        guard !scaled.isEmpty else { return [] }
+        var units = scaled.map { $0.floor }
+        let remainders = scaled.indices.map { scaled[$0] - Fraction(units[$0]) }
         let count = BigInt(scaled.count)
-        let leftover = total.cents - cents.reduce(BigInt(0), +)
-        // Whole rounds for every part first (only when the shares did not add up), then one cent each.
+        let leftover = total - units.reduce(BigInt(0), +)
         let (rounds, extra) = leftover.flooredQuotientAndRemainder(dividingBy: count)
-        if !rounds.isZero { cents = cents.map { $0 + rounds } }
+        if !rounds.isZero { units = units.map { $0 + rounds } }
         let order = remainders.indices.sorted { remainders[$0] != remainders[$1] ? remainders[$0] > remainders[$1] : $0 < $1 }
-        for index in order.prefix(Int(extra.int64Value ?? 0)) { cents[index] += BigInt(1) }
-        return cents.map { EuroCents(cents: $0) }
+        for index in order.prefix(Int(extra.int64Value ?? 0)) { units[index] += BigInt(1) }
+        return units
     }
 }

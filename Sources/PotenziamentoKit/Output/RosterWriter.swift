@@ -8,69 +8,76 @@ public enum RosterWriter {
     /// The `potenziamento.ambito.v1` document.
     public static func json(_ roster: Roster) -> String {
         let years = residentYears(roster)
-        func residents(_ municipality: Municipality) -> JSONValue {
-            if municipality.residents.isSameEveryYear, let value = municipality.residents.everyYear { return .integer(value) }
-            return .object(years.compactMap { year in municipality.residents.count(in: year).map { (String(year), JSONValue.integer($0)) } })
-        }
-        func percent(_ value: Fraction) -> JSONValue { .number(NumberFormatting.exactPlain(value, maximumDecimals: Bounds.percentageDecimals)) }
-        func share(_ share: WorkShare) -> [(String, JSONValue)] {
-            guard let hours = share.hours else { return [("percentuale", percent(share.percent))] }
-            return [("oreSettimanali", percent(hours.weekly)), ("oreTempoPieno", percent(hours.fullTime))]
-        }
-        return JSONValue.object([
-            ("formato", .string(RosterJSONReader.format)),
-            (
-                "ambito",
-                .object(
-                    [("codice", .string(roster.ambito.code)), ("denominazione", .string(roster.ambito.name))]
-                        + (roster.ambito.region.map { [("regione", JSONValue.string($0))] } ?? [])
-                        + [("funzioniDelegateAlCapofila", .bool(roster.ambito.allFunctionsDelegatedToLead))])
-            ),
-            (
-                "comuni",
-                .array(
-                    roster.municipalities.map {
-                        .object([("codiceIstat", .string($0.istatCode)), ("denominazione", .string($0.name)), ("popolazione", residents($0))])
-                    })
-            ),
-            (
-                "personale",
-                .array(
-                    roster.staff.map { record in
-                        var employer: [(String, JSONValue)] = [("tipo", .string(record.employer.kind.rawValue))]
-                        if let code = record.employer.istatCode { employer.append(("codiceIstat", .string(code))) }
-                        if record.employer.kind == .asl {
-                            employer += [
-                                ("delegaFunzioni", .bool(record.employer.delegatedFunctions)), ("costoRimborsato", .bool(record.employer.costReimbursed)),
-                            ]
+        let exact = { (value: Fraction) in NumberFormatting.exactPlain(value, maximumDecimals: Bounds.percentageDecimals) }
+        return ReportOutput.collecting { output in
+            var json = JSONWriter(output)
+            json.object { json in
+                json.member("formato", RosterJSONReader.format)
+                json.member("ambito") { json in
+                    json.member("codice", roster.ambito.code)
+                    json.member("denominazione", roster.ambito.name)
+                    if let region = roster.ambito.region { json.member("regione", region) }
+                    json.member("funzioniDelegateAlCapofila", roster.ambito.allFunctionsDelegatedToLead)
+                }
+                json.member(array: "comuni") { json in
+                    for municipality in roster.municipalities {
+                        json.element { json in
+                            json.member("codiceIstat", municipality.istatCode)
+                            json.member("denominazione", municipality.name)
+                            if municipality.residents.isSameEveryYear, let value = municipality.residents.everyYear {
+                                json.member("popolazione", value)
+                            } else {
+                                json.member("popolazione") { json in
+                                    for year in years { if let count = municipality.residents.count(in: year) { json.member(String(year), count) } }
+                                }
+                            }
                         }
-                        var members: [(String, JSONValue)] = [
-                            ("id", .string(record.id.text)), ("profilo", .string(record.profile.text)), ("contratto", .string(record.contract.text)),
-                            ("ente", .object(employer)),
-                            (
-                                "periodi",
-                                .array(
-                                    record.periods.map { period in
-                                        .object(
-                                            [("dal", .string(period.start.iso))] + (period.end.map { [("al", JSONValue.string($0.iso))] } ?? [])
-                                                + share(period.share))
-                                    })
-                            ),
-                        ]
-                        if record.areas.isSpecified {
-                            members.append(
-                                ("aree", .object(ActivityArea.allCases.compactMap { area in record.areas.shares[area].map { (area.rawValue, percent($0)) } })))
+                    }
+                }
+                json.member(array: "personale") { json in
+                    for record in roster.staff {
+                        json.element { json in
+                            json.member("id", record.id.text)
+                            json.member("profilo", record.profile.text)
+                            json.member("contratto", record.contract.text)
+                            json.member("ente") { json in
+                                json.member("tipo", record.employer.kind.rawValue)
+                                if let code = record.employer.istatCode { json.member("codiceIstat", code) }
+                                if record.employer.kind == .asl {
+                                    json.member("delegaFunzioni", record.employer.delegatedFunctions)
+                                    json.member("costoRimborsato", record.employer.costReimbursed)
+                                }
+                            }
+                            json.member(array: "periodi") { json in
+                                for period in record.periods {
+                                    json.element { json in
+                                        json.member("dal", period.start.iso)
+                                        if let end = period.end { json.member("al", end.iso) }
+                                        if let hours = period.share.hours {
+                                            json.member("oreSettimanali", number: exact(hours.weekly))
+                                            json.member("oreTempoPieno", number: exact(hours.fullTime))
+                                        } else {
+                                            json.member("percentuale", number: exact(period.share.percent))
+                                        }
+                                    }
+                                }
+                            }
+                            if record.areas.isSpecified {
+                                json.member("aree") { json in
+                                    for area in ActivityArea.allCases { if let share = record.areas.shares[area] { json.member(area.rawValue, number: exact(share)) } }
+                                }
+                            }
+                            json.member("impiegatoNeiServiziTerritoriali", record.employedInTerritorialServices)
                         }
-                        members.append(("impiegatoNeiServiziTerritoriali", .bool(record.employedInTerritorialServices)))
-                        return .object(members)
-                    })
-            ),
-        ]).rendered()
+                    }
+                }
+            }
+        }
     }
 
     /// The texts of `ambito.csv`, `comuni.csv` and `personale.csv`.
     public static func csv(_ roster: Roster) -> (ambito: String, comuni: String, personale: String) {
-        let field = AssessmentReport.csvField
+        let field = CellEscaping.quoted
         let ambito =
             "codice;denominazione;regione;funzioni_delegate_al_capofila\n"
             + [

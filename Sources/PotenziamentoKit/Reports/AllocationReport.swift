@@ -1,69 +1,65 @@
 /// The reports of the national riparto (`potenziamento riparto`): Italian text, JSON
 /// `potenziamento.riparto.v1` and CSV.
-public enum AllocationReport {
+enum AllocationReport {
     /// The JSON format identifier.
-    public static let format = "potenziamento.riparto.v1"
-
-    /// The coefficient as a JSON number with 6 decimals (≤ 1).
-    static func coefficientJSON(_ value: Fraction) -> JSONValue { .decimal(value, decimals: 6) }
+    static let format = "potenziamento.riparto.v1"
 
     /// The `potenziamento.riparto.v1` document.
-    public static func json(_ a: NationalAllocation) -> String {
+    static func json(_ a: NationalAllocation, to output: ReportOutput) {
         let counts = a.counts
         let missing = a.missingFTE
-        return JSONValue.object([
-            ("formato", .string(format)),
-            ("anno", .integer(a.year)),
-            ("fondo", .euro(a.fund)),
-            ("pregresso", .euro(a.previousTotal)),
-            ("richiesto", .euro(a.requested)),
-            ("coefficiente", coefficientJSON(a.coefficient)),
-            (
-                "ambiti",
-                .array(
-                    a.entries.indices.map { index in
-                        let entry = a.entries[index]
-                        let c = a.contributions[index]
-                        return .object([
-                            ("codice", .string(entry.code)),
-                            ("contributo", .euro(c.total)),
-                            ("assegnato", .euro(a.assigned[index])),
-                            ("denominazione", .string(entry.name)),
-                            ("popolazione", .integer(entry.population)),
-                            ("fte", .decimal(entry.fte)),
-                            ("pregresso", .euro(entry.previous)),
-                            (
-                                "fabbisogno",
-                                .object([
-                                    ("minima", .decimal(c.missingToMinimum)), ("lep", .decimal(c.missingToLEP)), ("obiettivo", .decimal(c.missingToObjective)),
-                                ])
-                            ),
-                        ])
-                    })
-            ),
-            ("totaleAssegnato", .euro(a.assignedTotal)),
-            ("totaleErogato", .euro(a.assignedTotal + a.previousTotal)),
-            (
-                "sintesi",
-                .object([
-                    ("ambiti", .integer(a.entries.count)),
-                    ("sottoSogliaMinima", .integer(counts.belowMinimum)),
-                    ("traSogliaMinimaELep", .integer(counts.betweenMinimumAndLEP)),
-                    ("almenoLep", .integer(counts.atLeastLEP)),
-                    ("almenoObiettivo", .integer(counts.atLeastObjective)),
-                ])
-            ),
-            ("fabbisogno", .object([("minima", .decimal(missing.minimum)), ("lep", .decimal(missing.lep)), ("obiettivo", .decimal(missing.objective))])),
-        ]).rendered()
+        var json = JSONWriter(output)
+        json.object { json in
+            json.member("formato", format)
+            json.member("anno", a.year)
+            json.member("fondo", euro: a.fund)
+            json.member("pregresso", euro: a.previousTotal)
+            json.member("richiesto", euro: a.requested)
+            json.member("coefficiente", decimal: a.coefficient, decimals: 6)
+            json.member(array: "ambiti") { json in
+                for index in a.entries.indices {
+                    let entry = a.entries[index]
+                    let c = a.contributions[index]
+                    json.element { json in
+                        json.member("codice", entry.code)
+                        json.member("contributo", euro: c.total)
+                        json.member("assegnato", euro: a.assigned[index])
+                        json.member("denominazione", entry.name)
+                        json.member("popolazione", entry.population)
+                        json.member("fte", decimal: entry.fte)
+                        json.member("pregresso", euro: entry.previous)
+                        json.member("fabbisogno") { json in
+                            json.member("minima", decimal: c.missingToMinimum)
+                            json.member("lep", decimal: c.missingToLEP)
+                            json.member("obiettivo", decimal: c.missingToObjective)
+                        }
+                    }
+                }
+            }
+            json.member("totaleAssegnato", euro: a.assignedTotal)
+            json.member("totaleErogato", euro: a.assignedTotal + a.previousTotal)
+            json.member("sintesi") { json in
+                json.member("ambiti", a.entries.count)
+                json.member("sottoSogliaMinima", counts.belowMinimum)
+                json.member("traSogliaMinimaELep", counts.betweenMinimumAndLEP)
+                json.member("almenoLep", counts.atLeastLEP)
+                json.member("almenoObiettivo", counts.atLeastObjective)
+            }
+            json.member("fabbisogno") { json in
+                json.member("minima", decimal: missing.minimum)
+                json.member("lep", decimal: missing.lep)
+                json.member("obiettivo", decimal: missing.objective)
+            }
+        }
     }
 
     /// The Italian text report.
-    public static func text(_ a: NationalAllocation) -> String {
+    static func text(_ a: NationalAllocation, to output: ReportOutput) {
         let euro = NumberFormatting.euro
         let counts = a.counts
         let missing = a.missingFTE
-        var lines = [
-            "Riparto nazionale \(a.year) — \(a.entries.count) ambiti",
+        let lines = [
+            "Riparto nazionale \(a.year) — \(Italian.count(a.entries.count, "ambito", "ambiti"))",
             "",
             TextBlocks.left("Fondo disponibile", 44) + TextBlocks.right(euro(a.fund), 20),
             TextBlocks.left("Pregresso (anni precedenti, pagato per intero)", 44) + TextBlocks.right(euro(a.previousTotal), 20),
@@ -86,32 +82,30 @@ public enum AllocationReport {
             TextBlocks.left("codice", 14) + TextBlocks.left("ambito", 30) + TextBlocks.right("popolazione", 12) + TextBlocks.right("FTE", 9)
                 + TextBlocks.right("contributo", 16) + TextBlocks.right("assegnato", 16),
         ]
+        for line in lines { output.line(line) }
         for index in a.entries.indices {
             let entry = a.entries[index]
-            lines.append(
+            output.line(
                 TextBlocks.left(entry.code, 14) + TextBlocks.left(String(entry.name.prefix(29)), 30)
                     + TextBlocks.right(NumberFormatting.italian(entry.population), 12)
                     + TextBlocks.right(TextBlocks.fte(entry.fte), 9) + TextBlocks.right(euro(a.contributions[index].total), 16)
                     + TextBlocks.right(euro(a.assigned[index]), 16))
         }
-        return lines.joined(separator: "\n") + "\n"
     }
 
-    /// One row per ATS (`;`, decimal comma).
-    public static func csv(_ a: NationalAllocation) -> String {
-        var lines = ["codice;denominazione;popolazione;fte;pregresso;contributo;assegnato;mancanti_minima;mancanti_lep;mancanti_obiettivo"]
+    /// One row per ATS (BOM, `;`, decimal comma).
+    static func csv(_ a: NationalAllocation, to output: ReportOutput) {
+        let csv = CSVWriter(output)
+        csv.row(["codice", "denominazione", "popolazione", "fte", "pregresso", "contributo", "assegnato", "mancanti_minima", "mancanti_lep", "mancanti_obiettivo"])
         for index in a.entries.indices {
             let entry = a.entries[index]
             let c = a.contributions[index]
-            lines.append(
-                [
-                    AssessmentReport.csvField(entry.code), AssessmentReport.csvField(entry.name), String(entry.population),
-                    NumberFormatting.spreadsheet(entry.fte, decimals: 4), NumberFormatting.spreadsheet(entry.previous),
-                    NumberFormatting.spreadsheet(c.total), NumberFormatting.spreadsheet(a.assigned[index]),
-                    NumberFormatting.spreadsheet(c.missingToMinimum, decimals: 4), NumberFormatting.spreadsheet(c.missingToLEP, decimals: 4),
-                    NumberFormatting.spreadsheet(c.missingToObjective, decimals: 4),
-                ].joined(separator: ";"))
+            csv.row([
+                CSVWriter.text(entry.code), CSVWriter.text(entry.name), String(entry.population), NumberFormatting.spreadsheet(entry.fte, decimals: 4),
+                NumberFormatting.spreadsheet(entry.previous), NumberFormatting.spreadsheet(c.total), NumberFormatting.spreadsheet(a.assigned[index]),
+                NumberFormatting.spreadsheet(c.missingToMinimum, decimals: 4), NumberFormatting.spreadsheet(c.missingToLEP, decimals: 4),
+                NumberFormatting.spreadsheet(c.missingToObjective, decimals: 4),
+            ])
         }
-        return lines.joined(separator: "\n") + "\n"
     }
 }

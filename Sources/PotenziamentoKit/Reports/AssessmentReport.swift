@@ -1,85 +1,109 @@
-/// The reports of an annual assessment (`potenziamento calcola`): JSON
-/// `potenziamento.valutazione.v1`, Italian text, Markdown, and a per-person CSV.
-public enum AssessmentReport {
+/// The reports of an annual assessment (`potenziamento calcola`), written straight into a
+/// ``ReportOutput``: JSON `potenziamento.valutazione.v1` (INTERFACE.md), Italian text, Markdown,
+/// and a per-person CSV.
+enum AssessmentReport {
     /// The JSON format identifier.
-    public static let format = "potenziamento.valutazione.v1"
+    static let format = "potenziamento.valutazione.v1"
+
+    // MARK: JSON
+
+    /// The `potenziamento.valutazione.v1` document.
+    static func json(_ assessment: AnnualAssessment, explain: Bool = false, to output: ReportOutput) {
+        var json = JSONWriter(output)
+        json.object { json in members(assessment, explain: explain, into: &json) }
+    }
+
+    /// The members of the document (also embedded by `prospetto` and `simula`).
+    static func members(_ assessment: AnnualAssessment, explain: Bool, into json: inout JSONWriter) {
+        let c = assessment.contribution
+        json.member("formato", format)
+        json.member("ambito") { json in
+            json.member("codice", assessment.ambito.code)
+            json.member("denominazione", assessment.ambito.name)
+        }
+        json.member("anno", assessment.year)
+        json.member("metodoFte", assessment.method.rawValue)
+        json.member("popolazione", assessment.population)
+        json.member("soglie") { json in ContributionReport.thresholds(c.thresholds, into: &json) }
+        json.member("fte") { json in
+            json.member("totale", decimal: assessment.fte)
+            json.member("perArea") { json in areas(assessment.areas, into: &json) }
+        }
+        json.member("fasce") { json in ContributionReport.bands(c, into: &json) }
+        json.member("contributo", euro: c.total)
+        json.member(array: "conteggiati") { json in
+            for record in assessment.counted {
+                json.element { json in
+                    json.member("id", record.id.text)
+                    json.member("fte", decimal: record.fte)
+                    json.member("ente", record.employer.key)
+                }
+            }
+        }
+        json.member(array: "esclusi") { json in
+            for record in assessment.excluded {
+                json.element { json in
+                    json.member("id", record.id.text)
+                    json.member("motivo", record.reason.rawValue)
+                }
+            }
+        }
+        json.member(array: "riparto") { json in
+            for share in assessment.split.shares {
+                json.element { json in
+                    json.member("ente", share.recipient.description)
+                    json.member("euro", euro: share.amount)
+                    json.member("denominazione", share.name)
+                    if let residents = share.residents { json.member("popolazione", residents) } else { json.member(null: "popolazione") }
+                    json.member("fteProprio", decimal: share.ownFTE)
+                    json.member("fteAttribuito", decimal: share.attributedFTE)
+                    json.member("importoFormula", euro: EuroCents.rounding(euros: share.formulaAmount))
+                }
+            }
+        }
+        json.member("regolaRiparto", assessment.split.rule.rawValue)
+        ContributionReport.targets(c, into: &json)
+        json.member(array: "parametri") { json in ContributionReport.parameters(c.parameters, into: &json) }
+        json.member(array: "avvisi") { json in
+            for warning in assessment.warnings where warning.code == .popolazioneUnica || warning.code == .popolazioneMancante {
+                json.element { json in
+                    json.member("codice", warning.code.rawValue)
+                    json.member("messaggio", warning.message)
+                }
+            }
+        }
+        if explain { json.member("spiegazione") { json in ContributionReport.explanation(explanation(assessment), into: &json) } }
+    }
 
     /// The `perArea` object: the five areas and `non_indicata`, always.
-    static func areasJSON(_ areas: AreaBreakdown) -> JSONValue {
-        .object(
-            ActivityArea.allCases.map { ($0.rawValue, JSONValue.decimal(areas.perArea[$0] ?? .zero)) }
-                + [(ActivityArea.unspecifiedKey, .decimal(areas.unspecified))])
+    static func areas(_ areas: AreaBreakdown, into json: inout JSONWriter) {
+        for area in ActivityArea.allCases { json.member(area.rawValue, decimal: areas[area]) }
+        json.member(ActivityArea.unspecifiedKey, decimal: areas.unspecified)
     }
 
-    /// The `potenziamento.valutazione.v1` document as a value (also embedded by `prospetto`, `simula`).
-    public static func jsonValue(_ assessment: AnnualAssessment, explain: Bool = false) -> JSONValue {
-        let c = assessment.contribution
-        var members: [(String, JSONValue)] = [
-            ("formato", .string(format)),
-            ("ambito", .object([("codice", .string(assessment.ambito.code)), ("denominazione", .string(assessment.ambito.name))])),
-            ("anno", .integer(assessment.year)),
-            ("metodoFte", .string(assessment.method.rawValue)),
-            ("popolazione", .integer(assessment.population)),
-            ("soglie", ContributionReport.thresholdsJSON(c.thresholds)),
-            ("fte", .object([("totale", .decimal(assessment.fte)), ("perArea", areasJSON(assessment.areas))])),
-            ("fasce", ContributionReport.bandsJSON(c)),
-            ("contributo", .euro(c.total)),
-            (
-                "conteggiati",
-                .array(
-                    assessment.counted.map { record in
-                        .object([
-                            ("id", .string(record.id.text)), ("fte", .decimal(record.fte)),
-                            ("ente", .string(employerKey(record.employer))),
-                        ])
-                    })
-            ),
-            (
-                "esclusi",
-                .array(assessment.excluded.map { .object([("id", .string($0.id.text)), ("motivo", .string($0.reason.rawValue))]) })
-            ),
-            (
-                "riparto",
-                .array(
-                    assessment.split.shares.map { share in
-                        .object([
-                            ("ente", .string(share.recipient.description)), ("euro", .euro(share.amount)),
-                            ("denominazione", .string(share.name)),
-                            ("popolazione", share.residents.map { .integer($0) } ?? .null),
-                            ("fteProprio", .decimal(share.ownFTE)), ("fteAttribuito", .decimal(share.attributedFTE)),
-                            ("importoFormula", .euro(EuroCents.rounding(euros: share.formulaAmount))),
-                        ])
-                    })
-            ),
-            ("regolaRiparto", .string(assessment.split.rule.rawValue)),
-        ]
-        members += ContributionReport.targetsJSON(c)
-        members.append(("parametri", ContributionReport.parametersJSON(c.parameters)))
-        if explain { members.append(("spiegazione", ContributionReport.explanationJSON(explanation(assessment)))) }
-        return .object(members)
-    }
+    // MARK: Explanation
 
-    /// The JSON document as text.
-    public static func json(_ assessment: AnnualAssessment, explain: Bool = false) -> String {
-        jsonValue(assessment, explain: explain).rendered()
-    }
-
-    /// `comune:048001`, `asl`, `unione_di_comuni`: the employer as a short key.
-    public static func employerKey(_ employer: Employer) -> String {
-        if employer.kind == .comune, let code = employer.istatCode { return "comune:\(code)" }
-        return employer.kind.rawValue
-    }
-
-    /// How the whole assessment was obtained: FTE from the roster, then the contribution.
-    public static func explanation(_ assessment: AnnualAssessment) -> Explanation {
+    /// How the whole assessment was obtained: residents, each person's FTE period by period
+    /// (days served / days in the year × share of full time), then the contribution.
+    static func explanation(_ assessment: AnnualAssessment) -> Explanation {
+        let daysInYear = CivilDate.daysInYear(assessment.year)
         let fteSteps = assessment.counted.map { record in
             Explanation(
                 title: "FTE di \(record.id)", value: NumberFormatting.italian(record.fte, decimals: 4),
-                rule: "somma sui periodi di (percentuale/100) × quota dell'anno (\(assessment.method.label))")
+                rule: record.service.isEmpty
+                    ? "nessun giorno di servizio nel \(assessment.year)"
+                    : record.service.map { service in
+                        let share =
+                            assessment.method == .days
+                            ? "\(service.days)/\(daysInYear)" : "\(NumberFormatting.italian(service.shareOfYear, decimals: 4)) (mesi)"
+                        return
+                            "dal \(service.start.italian) al \(service.end.italian): \(share) × \(service.share) = \(NumberFormatting.italian(service.fte, decimals: 4))"
+                    }.joined(separator: "; "))
         }
         let fte = Explanation(
             title: "FTE conteggiati N", value: NumberFormatting.italian(assessment.fte, decimals: 4),
-            rule: "somma degli FTE delle \(assessment.counted.count) persone conteggiate; \(assessment.excluded.count) escluse (RULES §2)",
+            rule:
+                "somma degli FTE delle \(assessment.counted.count) persone conteggiate (quota d'anno: \(assessment.method.label)); \(assessment.excluded.count) escluse (regole §2)",
             steps: fteSteps)
         let population = Explanation(
             title: "Popolazione residente P", value: NumberFormatting.italian(assessment.population),
@@ -88,39 +112,53 @@ public enum AssessmentReport {
         let base = assessment.contribution.explanation
         return Explanation(
             title: base.title, value: base.value, rule: base.rule, parameters: base.parameters,
-            steps: [population, fte] + base.steps.dropFirst(2))
+            steps: [population, fte] + base.steps.dropFirst(2) + [MunicipalSplitExplanation.explanation(assessment)])
     }
 
+    // MARK: Text
+
     /// The Italian text report a person reads in a minute.
-    public static func text(_ assessment: AnnualAssessment, explain: Bool = false) -> String {
+    static func text(_ assessment: AnnualAssessment, explain: Bool = false, to output: ReportOutput) {
         let c = assessment.contribution
-        var lines = [
-            "Valutazione annuale — \(assessment.ambito.name) (\(assessment.ambito.code))",
-            "Anno \(assessment.year) · FTE calcolati per \(assessment.method.label)",
-            "(L. 30 dicembre 2020, n. 178, art. 1, commi 797-804)",
-            "",
-        ]
-        lines += TextBlocks.contributionSummary(c)
-        lines += ["", "FTE per area di attività"]
+        output.line("Valutazione annuale — \(assessment.ambito.name) (\(assessment.ambito.code))")
+        output.line("Anno \(assessment.year) · FTE calcolati per \(assessment.method.label)")
+        output.line("(L. 30 dicembre 2020, n. 178, art. 1, commi 797-804)")
+        output.line()
+        for line in TextBlocks.contributionSummary(c) { output.line(line) }
+        output.line()
+        output.line("FTE per area di attività")
         for area in ActivityArea.allCases {
-            lines.append(TextBlocks.left("  \(area.label)", 48) + TextBlocks.right(TextBlocks.fte(assessment.areas.perArea[area] ?? .zero), 10))
+            output.line(TextBlocks.left("  \(area.label)", 48) + TextBlocks.right(TextBlocks.fte(assessment.areas[area]), 10))
         }
-        lines.append(TextBlocks.left("  Non indicata", 48) + TextBlocks.right(TextBlocks.fte(assessment.areas.unspecified), 10))
-        lines += ["", "Riparto tra i comuni (D.M. 15/2021, art. 2 — \(ruleLabel(assessment.split.rule)))"]
-        lines += TextBlocks.splitTable(assessment, withTotal: false)
-        lines += ["", "Persone conteggiate: \(assessment.counted.count) · escluse: \(assessment.excluded.count)"]
+        output.line(TextBlocks.left("  Non indicata", 48) + TextBlocks.right(TextBlocks.fte(assessment.areas.unspecified), 10))
+        output.line()
+        output.line("Riparto tra i comuni (D.M. 15/2021, art. 2 — \(ruleLabel(assessment.split.rule)))")
+        for line in TextBlocks.splitTable(assessment, withTotal: false) { output.line(line) }
+        output.line()
+        output.line("Persone conteggiate: \(assessment.counted.count) · escluse: \(assessment.excluded.count)")
         if !assessment.excluded.isEmpty {
-            lines.append("Escluse dal calcolo:")
+            output.line("Escluse dal calcolo:")
             for record in assessment.excluded {
-                lines.append("  - \(record.id): \(record.reason.label) [\(record.reason.rawValue)]")
+                output.line("  - \(record.id): \(record.reason.label) [\(record.reason.rawValue)]")
             }
         }
-        lines.append("")
-        lines += TextBlocks.parameterCitations(c.parameters)
+        warnings(assessment, to: output)
+        output.line()
+        for line in TextBlocks.parameterCitations(c.parameters) { output.line(line) }
         if explain {
-            lines += ["", "Come è stato calcolato:", explanation(assessment).renderedText(indent: "  ")]
+            output.line()
+            output.line("Come è stato calcolato:")
+            for line in explanation(assessment).textLines(indent: "  ") { output.line(line) }
         }
-        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The warnings about the population, in the report itself (a constant figure used for the
+    /// year is shown where the figure is read).
+    static func warnings(_ assessment: AnnualAssessment, to output: ReportOutput) {
+        let shown = assessment.warnings.filter { $0.code == .popolazioneUnica }
+        guard !shown.isEmpty else { return }
+        output.line()
+        for warning in shown { output.line("Attenzione: \(warning.message)") }
     }
 
     static func ruleLabel(_ rule: MunicipalSplit.Rule) -> String {
@@ -131,46 +169,84 @@ public enum AssessmentReport {
         }
     }
 
-    /// One row per staff record, counted or excluded, for the spreadsheet (`;`, decimal comma).
-    public static func csv(_ assessment: AnnualAssessment) -> String {
-        var lines = ["id;esito;fte;ente;motivo_esclusione;descrizione"]
+    // MARK: CSV
+
+    /// One row per staff record, counted or excluded, for the spreadsheet (BOM, `;`, decimal comma).
+    static func csv(_ assessment: AnnualAssessment, to output: ReportOutput) {
+        let csv = CSVWriter(output)
+        csv.row(["id", "esito", "fte", "ente", "motivo_esclusione", "descrizione"])
         for record in assessment.counted {
-            lines.append("\(csvField(record.id.text));conteggiato;\(NumberFormatting.spreadsheet(record.fte, decimals: 4));\(employerKey(record.employer));;")
+            csv.row([CSVWriter.text(record.id.text), "conteggiato", NumberFormatting.spreadsheet(record.fte, decimals: 4), record.employer.key, "", ""])
         }
         for record in assessment.excluded {
-            lines.append("\(csvField(record.id.text));escluso;0,0000;;\(record.reason.rawValue);\(csvField(record.reason.label))")
+            csv.row([CSVWriter.text(record.id.text), "escluso", "0,0000", "", record.reason.rawValue, CSVWriter.text(record.reason.label)])
         }
-        lines.append("TOTALE;;\(NumberFormatting.spreadsheet(assessment.fte, decimals: 4));;;")
-        return lines.joined(separator: "\n") + "\n"
+        csv.row(["TOTALE", "", NumberFormatting.spreadsheet(assessment.fte, decimals: 4), "", "", ""])
     }
 
-    /// A CSV field, quoted when it holds a separator, a quote or a line break.
-    public static func csvField(_ text: String) -> String {
-        guard text.contains(where: { $0 == ";" || $0 == "\"" || $0 == "\n" || $0 == "," }) else { return text }
-        return "\"" + text.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
-    }
+    // MARK: Markdown
 
-    /// The report as Markdown.
-    public static func markdown(_ assessment: AnnualAssessment) -> String {
-        var lines = ["# Valutazione \(assessment.year) — \(assessment.ambito.name) (\(assessment.ambito.code))", ""]
-        lines += TextBlocks.contributionMarkdownTable(assessment.contribution)
-        lines += ["", "## FTE per area di attività", "", "| area | FTE |", "|---|---:|"]
-        for area in ActivityArea.allCases {
-            lines.append("| \(area.label) | \(TextBlocks.fte(assessment.areas.perArea[area] ?? .zero)) |")
-        }
-        lines.append("| Non indicata | \(TextBlocks.fte(assessment.areas.unspecified)) |")
-        lines += [
-            "", "## Riparto tra i comuni (D.M. 15/2021, art. 2)", "", "| ente | residenti | FTE propri | FTE attribuiti | importo |",
-            "|---|---:|---:|---:|---:|",
-        ]
+    /// The report as Markdown (data escaped: `|`, line breaks, HTML).
+    static func markdown(_ assessment: AnnualAssessment, to output: ReportOutput) {
+        let md = CellEscaping.markdown
+        output.line("# Valutazione \(assessment.year) — \(md(assessment.ambito.name)) (\(md(assessment.ambito.code)))")
+        output.line()
+        for line in TextBlocks.contributionMarkdownTable(assessment.contribution) { output.line(line) }
+        output.line()
+        output.line("## FTE per area di attività")
+        output.line()
+        output.line("| area | FTE |")
+        output.line("|---|---:|")
+        for area in ActivityArea.allCases { output.line("| \(area.label) | \(TextBlocks.fte(assessment.areas[area])) |") }
+        output.line("| Non indicata | \(TextBlocks.fte(assessment.areas.unspecified)) |")
+        output.line()
+        output.line("## Riparto tra i comuni (D.M. 15/2021, art. 2)")
+        output.line()
+        output.line("| ente | residenti | FTE propri | FTE attribuiti | importo |")
+        output.line("|---|---:|---:|---:|---:|")
         for share in assessment.split.shares {
-            lines.append(
-                "| \(share.name) | \(share.residents.map { NumberFormatting.italian($0) } ?? "—") | \(TextBlocks.fte(share.ownFTE)) | \(TextBlocks.fte(share.attributedFTE)) | \(NumberFormatting.euro(share.amount)) |"
+            output.line(
+                "| \(md(share.name)) | \(share.residents.map { NumberFormatting.italian($0) } ?? "—") | \(TextBlocks.fte(share.ownFTE)) | \(TextBlocks.fte(share.attributedFTE)) | \(NumberFormatting.euro(share.amount)) |"
             )
         }
-        lines += ["", "## Persone escluse", ""]
-        lines += assessment.excluded.isEmpty ? ["Nessuna."] : assessment.excluded.map { "- `\($0.id)`: \($0.reason.label)" }
-        lines += ["", "## Parametri di legge applicati", ""] + TextBlocks.parameterMarkdown(assessment.contribution.parameters)
-        return lines.joined(separator: "\n") + "\n"
+        output.line(
+            "| **Totale ambito** | \(NumberFormatting.italian(assessment.population)) | \(TextBlocks.fte(assessment.fte)) | | **\(NumberFormatting.euro(assessment.contribution.total))** |"
+        )
+        output.line()
+        output.line("## Persone escluse")
+        output.line()
+        if assessment.excluded.isEmpty { output.line("Nessuna.") }
+        for record in assessment.excluded { output.line("- \(md(record.id.text)): \(record.reason.label)") }
+        output.line()
+        output.line("## Parametri di legge applicati")
+        output.line()
+        for line in TextBlocks.parameterMarkdown(assessment.contribution.parameters) { output.line(line) }
+    }
+}
+
+/// The explanation of the DM 15/2021 art. 2 split (`--spiega`): the rule applied, each comune's
+/// own and attributed FTE, its formula amount and its share.
+enum MunicipalSplitExplanation {
+    static func explanation(_ assessment: AnnualAssessment) -> Explanation {
+        let split = assessment.split
+        let steps = split.shares.map { share in
+            Explanation(
+                title: share.name, value: NumberFormatting.euro(share.amount),
+                rule: share.residents == nil
+                    ? "FTE propri degli enti d'ambito \(NumberFormatting.italian(share.ownFTE, decimals: 4)); quota esatta \(NumberFormatting.italian(share.exactAmount, decimals: 4)) €"
+                    : "residenti \(NumberFormatting.italian(share.residents ?? 0)); FTE propri \(NumberFormatting.italian(share.ownFTE, decimals: 4)) + attribuiti \(NumberFormatting.italian(share.attributedFTE, decimals: 4)); importo della formula per il solo comune \(NumberFormatting.italian(share.formulaAmount, decimals: 2)) €; quota esatta \(NumberFormatting.italian(share.exactAmount, decimals: 4)) €"
+            )
+        }
+        let rule: String
+        switch split.rule {
+        case .allToLead: rule = "art. 2, c. 1: tutte le funzioni sono delegate al capofila, che riceve l'intero contributo"
+        case .proRataReduction:
+            rule =
+                "art. 2, c. 5: gli importi dei comuni (\(NumberFormatting.italian(split.formulaTotal, decimals: 2)) €) superano il contributo e sono ridotti in proporzione; centesimi ai resti maggiori"
+        case .residueByOwnFTE:
+            rule =
+                "art. 2, c. 3-6: gli FTE degli enti d'ambito sono attribuiti ai comuni per residenti; ogni comune riceve la formula per sé (\(NumberFormatting.italian(split.formulaTotal, decimals: 2)) € in tutto); il residuo va a comuni e capofila in proporzione agli FTE propri; centesimi ai resti maggiori"
+        }
+        return Explanation(title: "Riparto tra i comuni (D.M. 15/2021, art. 2)", value: NumberFormatting.euro(assessment.contribution.total), rule: rule, steps: steps)
     }
 }

@@ -1,121 +1,193 @@
-/// An SVG chart of the contribution as a function of FTE for one ATS: the curve is flat up to
-/// T65, rises by fascia A to T50, by fascia B to T40, then stays flat (comma 797). The
-/// thresholds are marked and the given points (consuntivo, previsione) are placed on their
-/// curves. Coordinates are computed exactly and written with two decimals: the same input gives
+/// An SVG chart of the contribution as a function of FTE for one ATS (comma 797): flat up to the
+/// soglia minima, rising by fascia A to the LEP, by fascia B to the obiettivo, then flat. It is
+/// drawn for a reader: round euro ticks with €, an FTE axis that starts near the soglia minima
+/// (the flat zero region is cut, and the cut is marked), the thresholds named in words, the
+/// consuntivo and the previsione in distinct colours, line styles and markers, and a legend with
+/// line samples. Coordinates are exact fractions written with two decimals: the same input gives
 /// the same bytes everywhere.
-public enum ContributionChart {
-    /// A point to place on the chart: a label and the assessment it stands for.
-    public struct Series: Sendable {
-        /// `Consuntivo 2025`.
-        public let label: String
-        /// The assessment (population gives the curve, FTE and total give the point).
-        public let assessment: ContributionAssessment
-        /// Draw the curve dashed (for the older year).
-        public let dashed: Bool
+enum ContributionChart {
+    /// How a series is drawn.
+    enum Style {
+        /// The earlier year (consuntivo): blue, dashed, square marker.
+        case earlier
+        /// The current year (previsione, or the only year): red, solid, round marker.
+        case current
 
-        /// A series.
-        public init(label: String, assessment: ContributionAssessment, dashed: Bool) {
-            self.label = label
-            self.assessment = assessment
-            self.dashed = dashed
-        }
+        var color: String { self == .earlier ? "#1f5f8b" : "#b03a2e" }
+        var dash: String { self == .earlier ? " stroke-dasharray=\"7 4\"" : "" }
     }
 
-    static let width = 640
-    static let height = 360
-    static let left = 80
+    /// A curve and its point: a label and the assessment it stands for.
+    struct Series {
+        /// `Consuntivo 2025`.
+        let label: String
+        /// The assessment (population gives the curve, FTE and total give the point).
+        let assessment: ContributionAssessment
+        /// How it is drawn.
+        let style: Style
+    }
+
+    static let width = 680
+    static let height = 310
+    static let left = 92
     static let right = 24
-    static let top = 28
-    static let bottom = 56
+    static let top = 40
+    static let bottom = 100
+
+    /// The curve's maximum: both fasce full.
+    static func full(_ a: ContributionAssessment) -> Fraction {
+        let t = a.thresholds
+        return (t.lep - t.minimum) * a.parameters.bandAAmount.value.euros + (t.objective - t.lep) * a.parameters.bandBAmount.value.euros
+    }
+
+    /// 1, 2 or 5 times a power of ten, the smallest not below `raw` (which is positive).
+    static func niceStep(_ raw: Fraction) -> Fraction {
+        var power = Fraction.one
+        while power * Fraction(10) <= raw { power *= Fraction(10) }
+        while power > raw { power = power / Fraction(10) }
+        for factor in [1, 2, 5, 10] where power * Fraction(factor) >= raw { return power * Fraction(factor) }
+        return power * Fraction(10)
+    }
 
     /// The `<svg>` element (with the SVG namespace, usable standalone or inside XHTML).
-    public static func svg(_ series: [Series], title: String) -> String {
+    static func svg(_ series: [Series], title: String) -> String {
         guard let reference = series.last?.assessment else { return "" }
-        let maxFTE = series.map { Fraction.maximum($0.assessment.thresholds.objective * Fraction(5, 4), $0.assessment.fte * Fraction(11, 10)) }
+        let t = reference.thresholds
+        // X axis: from a round value below the lowest soglia minima to past the obiettivo and the points.
+        let lowest = series.map(\.assessment.thresholds.minimum).reduce(t.minimum, Fraction.minimum)
+        let highest = series.map { Fraction.maximum($0.assessment.thresholds.objective * Fraction(23, 20), $0.assessment.fte * Fraction(27, 25)) }
             .reduce(Fraction.one, Fraction.maximum)
-        let maxEuro =
-            series.map { (a: Series) -> Fraction in
-                let t = a.assessment.thresholds
-                return (t.lep - t.minimum) * a.assessment.parameters.bandAAmount.value.euros
-                    + (t.objective - t.lep) * a.assessment.parameters.bandBAmount.value.euros
-            }.reduce(Fraction.one, Fraction.maximum) * Fraction(11, 10)
+        let xStep = niceStep((highest - lowest * Fraction(3, 4)) / Fraction(7))
+        let xMin = Fraction((lowest * Fraction(3, 4)).divided(by: xStep)?.floor ?? 0) * xStep
+        let xMax = Fraction(highest.divided(by: xStep)?.ceiling ?? 1) * xStep
+        // Y axis: from 0 to a round value above the highest curve.
+        let topEuro = series.map { full($0.assessment) }.reduce(Fraction.one, Fraction.maximum)
+        let yStep = niceStep(topEuro / Fraction(5))
+        let yMax = Fraction((topEuro * Fraction(21, 20)).divided(by: yStep)?.ceiling ?? 1) * yStep
         let plotWidth = Fraction(width - left - right)
         let plotHeight = Fraction(height - top - bottom)
-        func x(_ fte: Fraction) -> String { number(Fraction(left) + fte / maxFTE * plotWidth) }
-        func y(_ euros: Fraction) -> String { number(Fraction(height - bottom) - euros / maxEuro * plotHeight) }
+        let xSpan = Fraction.maximum(xMax - xMin, .one)
+        func x(_ fte: Fraction) -> String { number(Fraction(left) + (Fraction.maximum(fte, xMin) - xMin) / xSpan * plotWidth) }
+        func y(_ euros: Fraction) -> String { number(Fraction(height - bottom) - euros / yMax * plotHeight) }
+        let font = "font-family=\"DejaVu Sans, Arial, sans-serif\""
         var parts: [String] = []
         parts.append(
-            ##"<svg xmlns="http://www.w3.org/2000/svg" width="\##(width)" height="\##(height)" viewBox="0 0 \##(width) \##(height)" role="img" aria-label="\##(escape(title))">"##
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(height)\" viewBox=\"0 0 \(width) \(height)\" role=\"img\" aria-label=\"\(escape(title))\">"
         )
         parts.append("<title>\(escape(title))</title>")
-        parts.append(##"<rect x="0" y="0" width="\##(width)" height="\##(height)" fill="#ffffff"/>"##)
-        // Axes.
-        parts.append(##"<line x1="\##(left)" y1="\##(height - bottom)" x2="\##(width - right)" y2="\##(height - bottom)" stroke="#333333" stroke-width="1"/>"##)
-        parts.append(##"<line x1="\##(left)" y1="\##(top)" x2="\##(left)" y2="\##(height - bottom)" stroke="#333333" stroke-width="1"/>"##)
+        parts.append("<rect x=\"0\" y=\"0\" width=\"\(width)\" height=\"\(height)\" fill=\"#ffffff\"/>")
+        // Grid and euro ticks.
+        var tick = Fraction.zero
+        while tick <= yMax {
+            parts.append("<line x1=\"\(left)\" y1=\"\(y(tick))\" x2=\"\(width - right)\" y2=\"\(y(tick))\" stroke=\"#e3e3e3\" stroke-width=\"1\"/>")
+            parts.append(
+                "<text x=\"\(left - 8)\" y=\"\(y(tick))\" font-size=\"10\" text-anchor=\"end\" dominant-baseline=\"middle\" \(font)>\(escape(NumberFormatting.italian(tick, decimals: 0))) €</text>"
+            )
+            tick += yStep
+        }
+        // FTE ticks.
+        tick = xMin
+        while tick <= xMax {
+            parts.append("<line x1=\"\(x(tick))\" y1=\"\(height - bottom)\" x2=\"\(x(tick))\" y2=\"\(height - bottom + 5)\" stroke=\"#333333\"/>")
+            parts.append(
+                "<text x=\"\(x(tick))\" y=\"\(height - bottom + 17)\" font-size=\"10\" text-anchor=\"middle\" \(font)>\(NumberFormatting.italianTrimmed(tick, maximumDecimals: 2))</text>")
+            tick += xStep
+        }
+        // Axes, with the cut of the zero region marked on the FTE axis.
+        parts.append("<line x1=\"\(left)\" y1=\"\(height - bottom)\" x2=\"\(width - right)\" y2=\"\(height - bottom)\" stroke=\"#333333\" stroke-width=\"1\"/>")
+        parts.append("<line x1=\"\(left)\" y1=\"\(top)\" x2=\"\(left)\" y2=\"\(height - bottom)\" stroke=\"#333333\" stroke-width=\"1\"/>")
+        if xMin > .zero {
+            let base = height - bottom
+            parts.append(
+                "<path d=\"M \(left + 6) \(base + 4) l 4 -8 M \(left + 11) \(base + 4) l 4 -8\" stroke=\"#333333\" stroke-width=\"1\" fill=\"none\"/>")
+        }
         parts.append(
-            ##"<text x="\##((left + width - right) / 2)" y="\##(height - 12)" font-size="12" text-anchor="middle" font-family="sans-serif">FTE assistenti sociali</text>"##
+            "<text x=\"\((left + width - right) / 2)\" y=\"\(height - bottom + 34)\" font-size=\"11\" text-anchor=\"middle\" \(font)>FTE di assistenti sociali (equivalenti a tempo pieno)\(xMin > .zero ? " — asse da \(NumberFormatting.italianTrimmed(xMin, maximumDecimals: 2))" : "")</text>"
         )
-        parts.append(##"<text x="14" y="\##(top - 10)" font-size="12" font-family="sans-serif">contributo (€)</text>"##)
-        // Y ticks: 0, 1/2, max of the reference curve.
-        let full =
-            (reference.thresholds.lep - reference.thresholds.minimum) * reference.parameters.bandAAmount.value.euros
-            + (reference.thresholds.objective - reference.thresholds.lep) * reference.parameters.bandBAmount.value.euros
-        for tick in [Fraction.zero, full / Fraction(2), full] {
-            parts.append(##"<line x1="\##(left - 4)" y1="\##(y(tick))" x2="\##(left)" y2="\##(y(tick))" stroke="#333333"/>"##)
+        parts.append("<text x=\"\(left)\" y=\"\(top - 28)\" font-size=\"11\" \(font)>Contributo annuo (€)</text>")
+        // Thresholds of the latest year, named in words.
+        let ratios = reference.parameters
+        let marks = [
+            ("soglia minima 1/\(NumberFormatting.italian(ratios.minimumRatio.value))", t.minimum),
+            ("LEP 1/\(NumberFormatting.italian(ratios.lepRatio.value))", t.lep),
+            ("obiettivo 1/\(NumberFormatting.italian(ratios.objectiveRatio.value))", t.objective),
+        ]
+        for (offset, mark) in marks.enumerated() {
+            parts.append("<line x1=\"\(x(mark.1))\" y1=\"\(top)\" x2=\"\(x(mark.1))\" y2=\"\(height - bottom)\" stroke=\"#8a8a8a\" stroke-dasharray=\"2 3\"/>")
             parts.append(
-                ##"<text x="\##(left - 6)" y="\##(y(tick))" font-size="10" text-anchor="end" dominant-baseline="middle" font-family="sans-serif">\##(NumberFormatting.italian(tick, decimals: 0))</text>"##
+                "<text x=\"\(x(mark.1))\" y=\"\(top - 12 + (offset % 2) * 10)\" font-size=\"9.5\" text-anchor=\"middle\" fill=\"#444444\" \(font)>\(escape(mark.0)): \(NumberFormatting.italian(mark.1, decimals: 2))</text>"
             )
         }
-        // Threshold markers of the reference (latest) year.
-        let t = reference.thresholds
-        for (label, value) in [("T65", t.minimum), ("T50 (LEP)", t.lep), ("T40", t.objective)] {
-            parts.append(##"<line x1="\##(x(value))" y1="\##(top)" x2="\##(x(value))" y2="\##(height - bottom)" stroke="#999999" stroke-dasharray="3 3"/>"##)
-            parts.append(
-                ##"<text x="\##(x(value))" y="\##(height - bottom + 14)" font-size="10" text-anchor="middle" font-family="sans-serif">\##(label) \##(NumberFormatting.italian(value, decimals: 2))</text>"##
-            )
+        // Curves (one when every series has the same curve) and points.
+        // Curves that differ by less than 2% of the population are drawn as one (two lines on top of
+        // each other are unreadable); the legend says so.
+        let sameCurve = series.allSatisfy { item in
+            let difference = Fraction(abs(item.assessment.population - reference.population), max(reference.population, 1))
+            return difference < Fraction(1, 50) && item.assessment.parameters.bandAAmount == reference.parameters.bandAAmount
+                && item.assessment.parameters.bandBAmount == reference.parameters.bandBAmount
         }
-        // Curves and points.
-        let colors = ["#1f6f8b", "#c0392b", "#2e7d32", "#6a1b9a"]
-        for (offset, item) in series.enumerated() {
+        for item in series where !sameCurve || item.style == series.last?.style {
             let a = item.assessment
             let bandA = (a.thresholds.lep - a.thresholds.minimum) * a.parameters.bandAAmount.value.euros
-            let bandB = (a.thresholds.objective - a.thresholds.lep) * a.parameters.bandBAmount.value.euros
-            let points = [
-                (Fraction.zero, Fraction.zero), (a.thresholds.minimum, .zero), (a.thresholds.lep, bandA),
-                (a.thresholds.objective, bandA + bandB), (maxFTE, bandA + bandB),
-            ]
-            let color = colors[offset % colors.count]
+            let points = [(xMin, Fraction.zero), (a.thresholds.minimum, .zero), (a.thresholds.lep, bandA), (a.thresholds.objective, full(a)), (xMax, full(a))]
             let path = points.map { "\(x($0.0)),\(y($0.1))" }.joined(separator: " ")
+            let color = sameCurve ? "#555555" : item.style.color
+            let dash = sameCurve ? "" : item.style.dash
+            parts.append("<polyline points=\"\(path)\" fill=\"none\" stroke=\"\(color)\" stroke-width=\"2\"\(dash)/>")
+        }
+        for item in series {
+            parts.append(marker(item.style, x: x(item.assessment.fte), y: y(item.assessment.total.euros)))
+        }
+        // Legend with line samples, below the axis title.
+        let legendTop = height - bottom + 52
+        if sameCurve {
+            parts.append("<line x1=\"\(left)\" y1=\"\(legendTop)\" x2=\"\(left + 30)\" y2=\"\(legendTop)\" stroke=\"#555555\" stroke-width=\"2\"/>")
             parts.append(
-                ##"<polyline points="\##(path)" fill="none" stroke="\##(color)" stroke-width="2"\##(item.dashed ? ##" stroke-dasharray="6 4""## : "")/>"##)
-            parts.append(##"<circle cx="\##(x(a.fte))" cy="\##(y(a.total.euros))" r="5" fill="\##(color)"/>"##)
+                "<text x=\"\(left + 38)\" y=\"\(legendTop)\" font-size=\"10.5\" dominant-baseline=\"middle\" \(font)>\(escape(sameCurveLegend(series)))</text>"
+            )
+        }
+        for (offset, item) in series.enumerated() {
+            let lineY = legendTop + (sameCurve ? 18 : 0) + offset * 18
+            if !sameCurve {
+                parts.append(
+                    "<line x1=\"\(left)\" y1=\"\(lineY)\" x2=\"\(left + 30)\" y2=\"\(lineY)\" stroke=\"\(item.style.color)\" stroke-width=\"2\"\(item.style.dash)/>")
+            }
+            parts.append(marker(item.style, x: String(left + 15), y: String(lineY)))
+            let a = item.assessment
             parts.append(
-                ##"<text x="\##(left + 10)" y="\##(top + 14 + offset * 16)" font-size="11" fill="\##(color)" font-family="sans-serif">● \##(escape(item.label)): \##(NumberFormatting.italian(a.fte, decimals: 2)) FTE → \##(escape(NumberFormatting.euro(a.total)))</text>"##
+                "<text x=\"\(left + 38)\" y=\"\(lineY)\" font-size=\"10.5\" dominant-baseline=\"middle\" fill=\"\(item.style.color)\" \(font)>\(escape(item.label)): \(NumberFormatting.italian(a.fte, decimals: 2)) FTE → \(escape(NumberFormatting.euro(a.total)))</text>"
             )
         }
         parts.append("</svg>")
         return parts.joined(separator: "\n")
     }
 
+    /// The legend line of a single curve.
+    static func sameCurveLegend(_ series: [Series]) -> String {
+        guard series.count > 1, let last = series.last else { return "contributo in funzione degli FTE" }
+        let populations = series.map { NumberFormatting.italian($0.assessment.population) }
+        if series.allSatisfy({ $0.assessment.population == last.assessment.population }) {
+            return "contributo in funzione degli FTE (stessa popolazione, \(populations[0]), per entrambi gli anni)"
+        }
+        return "contributo per \(populations.last ?? "") residenti (con \(populations[0]) la curva è quasi identica)"
+    }
+
+    /// A square (earlier year) or round (current year) marker at (x, y).
+    static func marker(_ style: Style, x: String, y: String) -> String {
+        switch style {
+        case .earlier:
+            "<rect x=\"\(x)\" y=\"\(y)\" width=\"10\" height=\"10\" transform=\"translate(-5 -5)\" fill=\"\(style.color)\" stroke=\"#ffffff\" stroke-width=\"1\"/>"
+        case .current: "<circle cx=\"\(x)\" cy=\"\(y)\" r=\"5.5\" fill=\"\(style.color)\" stroke=\"#ffffff\" stroke-width=\"1\"/>"
+        }
+    }
+
     /// A standalone SVG file (with the XML declaration).
-    public static func standalone(_ series: [Series], title: String) -> String {
+    static func standalone(_ series: [Series], title: String) -> String {
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + svg(series, title: title) + "\n"
     }
 
     static func number(_ value: Fraction) -> String { NumberFormatting.plain(value, decimals: 2) }
 
-    /// Escapes text for XML.
-    public static func escape(_ text: String) -> String {
-        var result = ""
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            default: result.append(character)
-            }
-        }
-        return result
-    }
+    /// Escapes text for XML (``CellEscaping/xml(_:)``).
+    static func escape(_ text: String) -> String { CellEscaping.xml(text) }
 }

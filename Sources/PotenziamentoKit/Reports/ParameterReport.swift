@@ -1,58 +1,59 @@
 /// The list of legal parameters (`potenziamento parametri`): every value with its first year and
 /// its legal reference.
-public enum ParameterReport {
-    /// Renders `table` as `testo`, `json` or `markdown`.
-    public static func render(_ table: ParameterTable, format: String) -> String {
-        let names = ParameterName.allCases
-        switch format {
-        case "json":
-            return JSONValue.object([
-                ("formato", .string("potenziamento.parametri.v1")),
-                (
-                    "parametri",
-                    .array(
-                        names.map { name in
-                            .object([
-                                ("nome", .string(name.rawValue)),
-                                ("descrizione", .string(name.label)),
-                                ("unita", .string(name.unit.rawValue)),
-                                (
-                                    "valori",
-                                    .array(
-                                        table.history(of: name).values.map { value in
-                                            .object([
-                                                ("dal", .integer(value.fromYear)),
-                                                ("valore", .string(value.value.description)),
-                                                ("riferimento", .string(value.reference.citation)),
-                                                ("url", value.reference.url.map { .string($0) } ?? .null),
-                                                ("nota", value.reference.note.map { .string($0) } ?? .null),
-                                            ])
-                                        })
-                                ),
-                            ])
-                        })
-                ),
-            ]).rendered()
-        case "markdown":
-            var lines = ["# Parametri di legge", "", "| parametro | dal | valore | riferimento |", "|---|---|---|---|"]
-            for name in names {
-                for value in table.history(of: name).values {
-                    lines.append("| `\(name.rawValue)` — \(name.label) | \(value.fromYear) | \(value.value) | \(value.reference.citation) |")
+enum ParameterReport {
+    /// The document as JSON (`potenziamento.parametri.v1`).
+    static func json(_ table: ParameterTable, to output: ReportOutput) {
+        var json = JSONWriter(output)
+        json.object { json in
+            json.member("formato", "potenziamento.parametri.v1")
+            json.member(array: "parametri") { json in
+                for name in ParameterName.allCases {
+                    json.element { json in
+                        json.member("nome", name.rawValue)
+                        json.member("descrizione", name.label)
+                        json.member("unita", name.unit.rawValue)
+                        json.member(array: "valori") { json in
+                            for value in table.history(of: name).values {
+                                json.element { json in
+                                    json.member("dal", value.fromYear)
+                                    json.member("valore", value.value.description)
+                                    json.member("riferimento", value.reference.citation)
+                                    json.member("url", value.reference.url)
+                                    json.member("nota", value.reference.note)
+                                }
+                            }
+                        }
+                    }
                 }
             }
-            return lines.joined(separator: "\n") + "\n"
-        default:
-            var lines = ["Parametri della misura (L. 178/2020, art. 1, commi 797-804)", ""]
-            for name in names {
-                lines.append("\(name.rawValue) — \(name.label) [\(name.unit.label)]")
-                for value in table.history(of: name).values {
-                    lines.append("  dal \(value.fromYear): \(value.value)    \(value.reference.citation)")
-                    if let note = value.reference.note { lines.append("      \(note)") }
-                    if let url = value.reference.url { lines.append("      \(url)") }
-                }
-                lines.append("")
+        }
+    }
+
+    /// The document as a Markdown table.
+    static func markdown(_ table: ParameterTable, to output: ReportOutput) {
+        output.line("# Parametri di legge")
+        output.line()
+        output.line("| parametro | dal | valore | riferimento |")
+        output.line("|---|---|---|---|")
+        for name in ParameterName.allCases {
+            for value in table.history(of: name).values {
+                output.line("| `\(name.rawValue)` — \(name.label) | \(value.fromYear) | \(value.value) | \(CellEscaping.markdown(value.reference.citation)) |")
             }
-            return lines.joined(separator: "\n")
+        }
+    }
+
+    /// The document as Italian text.
+    static func text(_ table: ParameterTable, to output: ReportOutput) {
+        output.line("Parametri della misura (L. 178/2020, art. 1, commi 797-804)")
+        output.line()
+        for name in ParameterName.allCases {
+            output.line("\(name.rawValue) — \(name.label) [\(name.unit.label)]")
+            for value in table.history(of: name).values {
+                output.line("  dal \(value.fromYear): \(value.value)    \(value.reference.citation)")
+                if let note = value.reference.note { output.line("      \(note)") }
+                if let url = value.reference.url { output.line("      \(url)") }
+            }
+            output.line()
         }
     }
 }

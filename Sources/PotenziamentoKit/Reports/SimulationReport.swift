@@ -1,64 +1,86 @@
 /// The reports of a what-if simulation (`potenziamento simula`): the Italian side-by-side text
 /// and JSON `potenziamento.simulazione.v1`.
-public enum SimulationReport {
+enum SimulationReport {
     /// The JSON format identifier.
-    public static let format = "potenziamento.simulazione.v1"
+    static let format = "potenziamento.simulazione.v1"
 
     /// The `potenziamento.simulazione.v1` document: the first year in `base`/`scenario`, the
     /// others in `anni`.
-    public static func json(_ years: [ScenarioYear], planning: PlanningFigures) -> String {
-        guard let first = years.first else { return JSONValue.object([("formato", .string(format))]).rendered() }
-        let c = first.scenario.contribution
-        return JSONValue.object([
-            ("formato", .string(format)),
-            ("anno", .integer(first.year)),
-            ("base", AssessmentReport.jsonValue(first.base)),
-            ("scenario", AssessmentReport.jsonValue(first.scenario)),
-            ("differenza", .euro(first.difference)),
-            (
-                "fabbisogno",
-                .object([("minima", .decimal(c.missingToMinimum)), ("lep", .decimal(c.missingToLEP)), ("obiettivo", .decimal(c.missingToObjective))])
-            ),
-            (
-                "obiettivi",
-                .object([
-                    ("dataAssunzione", .string(planning.hireStart.iso)),
-                    ("ftePerAssunzione", .decimal(planning.fteOfOneHire)),
-                    (
-                        "assunzioniNecessarie",
-                        .object(planning.targets.map { ($0.threshold.rawValue, $0.hiresNeeded.map { .number($0.description) } ?? .null) })
-                    ),
-                    ("valoreMarginaleAnnoIntero", .euro(planning.marginalFullYear)),
-                    ("valoreMarginaleDallaData", .euro(planning.marginalFromStart)),
-                ])
-            ),
-            (
-                "sensibilitaPopolazione",
-                .array(
-                    planning.sensitivity.map {
-                        .object([
-                            ("variazionePercentuale", .integer($0.percent)), ("popolazione", .integer($0.population)), ("contributo", .euro($0.contribution)),
-                        ])
-                    })
-            ),
-            (
-                "anni",
-                .array(
-                    years.map {
-                        .object([
-                            ("anno", .integer($0.year)),
-                            ("fteBase", .decimal($0.base.fte)), ("fteScenario", .decimal($0.scenario.fte)),
-                            ("contributoBase", .euro($0.base.contribution.total)), ("contributoScenario", .euro($0.scenario.contribution.total)),
-                            ("differenza", .euro($0.difference)),
-                        ])
-                    })
-            ),
-        ]).rendered()
+    static func json(_ years: [ScenarioYear], planning: PlanningFigures, changes: [AppliedChange], to output: ReportOutput) {
+        var json = JSONWriter(output)
+        json.object { json in
+            json.member("formato", format)
+            guard let first = years.first else { return }
+            let c = first.scenario.contribution
+            json.member("anno", first.year)
+            json.member("base") { json in AssessmentReport.members(first.base, explain: false, into: &json) }
+            json.member("scenario") { json in AssessmentReport.members(first.scenario, explain: false, into: &json) }
+            json.member("differenza", euro: first.difference)
+            json.member("fabbisogno") { json in
+                json.member("minima", decimal: c.missingToMinimum)
+                json.member("lep", decimal: c.missingToLEP)
+                json.member("obiettivo", decimal: c.missingToObjective)
+            }
+            json.member(array: "modifiche") { json in
+                for change in changes {
+                    json.element { json in
+                        json.member("tipo", change.kind)
+                        json.member("descrizione", change.description)
+                        if let id = change.id { json.member("id", id.text) }
+                        if let from = change.from { json.member("dal", from.iso) }
+                        if let fte = change.fteInYear { json.member("fteNellAnno", decimal: fte) }
+                    }
+                }
+            }
+            json.member(array: "ripartoComuni") { json in
+                for (base, scenario) in zip(first.base.split.shares, first.scenario.split.shares) {
+                    json.element { json in
+                        json.member("ente", scenario.recipient.description)
+                        json.member("denominazione", scenario.name)
+                        json.member("base", euro: base.amount)
+                        json.member("scenario", euro: scenario.amount)
+                        json.member("differenza", euro: scenario.amount - base.amount)
+                    }
+                }
+            }
+            json.member("obiettivi") { json in
+                json.member("dataAssunzione", planning.hireStart.iso)
+                json.member("ftePerAssunzione", decimal: planning.fteOfOneHire)
+                json.member("assunzioniNecessarie") { json in
+                    for target in planning.targets {
+                        if let hires = target.hiresNeeded { json.member(target.threshold.rawValue, integer: hires) } else { json.member(null: target.threshold.rawValue) }
+                    }
+                }
+                json.member("valoreMarginaleAnnoIntero", euro: planning.marginalFullYear)
+                json.member("valoreMarginaleDallaData", euro: planning.marginalFromStart)
+            }
+            json.member(array: "sensibilitaPopolazione") { json in
+                for item in planning.sensitivity {
+                    json.element { json in
+                        json.member("variazionePercentuale", item.percent)
+                        json.member("popolazione", item.population)
+                        json.member("contributo", euro: item.contribution)
+                    }
+                }
+            }
+            json.member(array: "anni") { json in
+                for year in years {
+                    json.element { json in
+                        json.member("anno", year.year)
+                        json.member("fteBase", decimal: year.base.fte)
+                        json.member("fteScenario", decimal: year.scenario.fte)
+                        json.member("contributoBase", euro: year.base.contribution.total)
+                        json.member("contributoScenario", euro: year.scenario.contribution.total)
+                        json.member("differenza", euro: year.difference)
+                    }
+                }
+            }
+        }
     }
 
     /// The Italian side-by-side report an ATS manager reads.
-    public static func text(_ years: [ScenarioYear], planning: PlanningFigures, changes: [String]) -> String {
-        guard let first = years.first else { return "" }
+    static func text(_ years: [ScenarioYear], planning: PlanningFigures, changes: [AppliedChange], sources: [String], to output: ReportOutput) {
+        guard let first = years.first else { return }
         let b = first.base.contribution
         let s = first.scenario.contribution
         let fte = TextBlocks.fte
@@ -71,9 +93,13 @@ public enum SimulationReport {
         var lines = [
             "Simulazione — \(first.base.ambito.name) (\(first.base.ambito.code)), anno \(first.year)",
             "",
-            "Modifiche dello scenario:",
+            "Modifiche dello scenario\(sources.isEmpty ? "" : " (" + sources.joined(separator: "; ") + ")"):",
         ]
-        lines += changes.isEmpty ? ["  (nessuna: lo scenario coincide con la situazione attuale)"] : changes.map { "  - \($0)" }
+        lines += changes.isEmpty ? ["  (nessuna: lo scenario coincide con la situazione attuale)"] : changes.map { "  - \($0.description)" }
+        if changes.contains(where: { $0.kind == "cessazione" }) {
+            lines.append(
+                "  (cessazione: la data indicata è il primo giorno senza servizio; in personale.csv invece «al» è l'ultimo giorno di servizio)")
+        }
         lines += ["", row("", "attuale", "scenario", "differenza")]
         lines.append(row("FTE conteggiati", fte(b.fte), fte(s.fte), signedFTE(s.fte - b.fte)))
         lines.append(row("Fascia A", euro(b.bandA.amount), euro(s.bandA.amount), signed(s.bandA.amount - b.bandA.amount)))
@@ -104,6 +130,10 @@ public enum SimulationReport {
             }
             lines.append("  - \(names[target.threshold.rawValue] ?? target.threshold.rawValue): \(hires)")
         }
+        lines += ["", "Effetto sul riparto tra i comuni (D.M. 15/2021, art. 2), anno \(first.year):", row("", "attuale", "scenario", "differenza")]
+        for (base, scenario) in zip(first.base.split.shares, first.scenario.split.shares) {
+            lines.append(row("  \(String(scenario.name.prefix(31)))", euro(base.amount), euro(scenario.amount), signed(scenario.amount - base.amount)))
+        }
         lines += [
             "",
             "Valore di un'assistente sociale in più a tempo pieno:",
@@ -118,6 +148,6 @@ public enum SimulationReport {
                 "  popolazione \(sign)\(item.percent)% (\(NumberFormatting.italian(item.population))): contributo \(euro(item.contribution)) (\(signed(item.contribution - s.total)))"
             )
         }
-        return lines.joined(separator: "\n") + "\n"
+        for line in lines { output.line(line) }
     }
 }

@@ -89,60 +89,167 @@ public struct Scenario: Sendable, Hashable, Codable {
     /// - Throws: ``ScenarioError`` when a change names an unknown person or comune, reuses an id,
     ///   ends or changes a person with no service from its date, or makes the roster invalid.
     public func apply(to roster: Roster) throws(ScenarioError) -> Roster {
-        var staff = roster.staff
-        var index: [PersonID: Int] = [:]
-        index.reserveCapacity(staff.count + changes.count)
-        for (position, record) in staff.enumerated() { index[record.id] = position }
-        var municipalities = roster.municipalities
+        var state = ScenarioState(roster)
+        for change in changes { _ = try state.apply(change) }
+        return try state.roster()
+    }
+
+    /// Each change as it was applied, with the FTE it adds or removes in `year` (what `simula` shows).
+    ///
+    /// - Throws: ``ScenarioError`` as ``apply(to:)``, and ``ScenarioError/invalidValue(_:)`` for a year outside 1900-2200.
+    public func appliedChanges(on roster: Roster, year: Int, method: FTEMethod = .days) throws(ScenarioError) -> [AppliedChange] {
+        let counter: FTECounter
+        do { counter = try FTECounter(year: year, method: method) } catch { throw .invalidValue(error) }
+        var state = ScenarioState(roster)
+        var applied: [AppliedChange] = []
         for change in changes {
-            switch change {
-            case .hire(let hire):
-                if index[hire.id] != nil { throw .duplicateId(hire.id) }
-                index[hire.id] = staff.count
-                staff.append(
-                    StaffRecord(
-                        unchecked: hire.id, .socialWorker, .permanent, hire.employer, [hire.period], hire.areas, true,
-                        SourcePlace(file: "scenario", position: .json(JSONPath.root.appending(key: "assunzione").appending(key: hire.id.text)))))
-            case .termination(let id, let from):
-                guard let position = index[id] else { throw .unknownPerson(id) }
-                let record = staff[position]
-                guard record.periods.contains(where: { $0.end.map { $0 >= from } ?? true }), let lastDay = from.adding(days: -1) else {
-                    throw .noServiceAfter(id: id, date: from)
-                }
-                let periods = record.periods.compactMap { period -> ServicePeriod? in
-                    guard period.start <= lastDay else { return nil }
-                    return period.end.map { $0 > lastDay } ?? true ? period.ending(on: lastDay) : period
-                }
-                staff[position] = record.with(periods: periods)
-            case .shareChange(let id, let from, let share):
-                guard let position = index[id] else { throw .unknownPerson(id) }
-                let record = staff[position]
-                var periods: [ServicePeriod] = []
-                var changed = false
-                for period in record.periods {
-                    if period.end.map({ $0 < from }) ?? false {
-                        periods.append(period)
-                    } else if period.start >= from {
-                        periods.append(period.starting(on: period.start, share: share))
-                        changed = true
-                    } else if let dayBefore = from.adding(days: -1) {
-                        periods += [period.ending(on: dayBefore), period.starting(on: from, share: share)]
-                        changed = true
-                    }
-                }
-                if !changed { throw .noServiceAfter(id: id, date: from) }
-                staff[position] = record.with(periods: periods)
-            case .residents(let code, let year, let residents):
-                guard let position = municipalities.firstIndex(where: { $0.istatCode == code }) else { throw .unknownMunicipality(code) }
-                do {
-                    municipalities[position] = municipalities[position].with(residents: try municipalities[position].residents.replacing(year: year, with: residents))
-                } catch {
-                    throw .invalidValue(error)
+            let (before, after) = try state.apply(change)
+            let delta = counter.fte(of: after) - counter.fte(of: before)
+            applied.append(AppliedChange(change: change, fteInYear: change.affectsPerson ? delta : nil, year: year))
+        }
+        return applied
+    }
+}
+
+extension ScenarioChange {
+    /// Whether the change is about a person (rather than residents).
+    var affectsPerson: Bool {
+        if case .residents = self { return false }
+        return true
+    }
+}
+
+/// A change of a scenario as applied: what it is, who and from when, and the FTE it adds (or
+/// removes, negative) in the year simulated.
+public struct AppliedChange: Sendable, Hashable, Codable, CustomStringConvertible {
+    /// The change.
+    public let change: ScenarioChange
+    /// The FTE it adds in the year (negative when it removes), nil for a change of residents.
+    public let fteInYear: Fraction?
+    /// The year simulated.
+    public let year: Int
+
+    /// `assunzione`, `cessazione`, `variazione` or `residenti`.
+    public var kind: String {
+        switch change {
+        case .hire: "assunzione"
+        case .termination: "cessazione"
+        case .shareChange: "variazione"
+        case .residents: "residenti"
+        }
+    }
+
+    /// The person concerned, if any.
+    public var id: PersonID? {
+        switch change {
+        case .hire(let hire): hire.id
+        case .termination(let id, _), .shareChange(let id, _, _): id
+        case .residents: nil
+        }
+    }
+
+    /// The first day the change applies.
+    public var from: CivilDate? {
+        switch change {
+        case .hire(let hire): hire.period.start
+        case .termination(_, let date), .shareChange(_, let date, _): date
+        case .residents: nil
+        }
+    }
+
+    /// The change in words, with its FTE in the year.
+    public var description: String {
+        let fte = fteInYear.map { value in
+            let sign = value > .zero ? "+" : (value.isNegative ? "−" : "")
+            return ": \(sign)\(NumberFormatting.italian(value.isNegative ? -value : value, decimals: 4)) FTE nel \(year)"
+        } ?? ""
+        switch change {
+        case .hire(let hire):
+            let until = hire.period.end.map { " al \($0.italian)" } ?? ""
+            return "assunzione di \(hire.id) (\(hire.employer.key)) dal \(hire.period.start.italian)\(until), \(hire.period.share)\(fte)"
+        case .termination(let id, let date):
+            let lastDay = date.adding(days: -1).map { ", ultimo giorno di servizio \($0.italian)" } ?? ""
+            return "cessazione di \(id) dal \(date.italian)\(lastDay)\(fte)"
+        case .shareChange(let id, let date, let share):
+            return "variazione di \(id) dal \(date.italian) a \(share)\(fte)"
+        case .residents(let code, let year, let residents):
+            return "popolazione del comune \(code) al 1° gennaio \(year): \(NumberFormatting.italian(residents))"
+        }
+    }
+}
+
+/// A roster being changed by a scenario: staff indexed by id, comuni by position.
+struct ScenarioState {
+    private let base: Roster
+    private var staff: [StaffRecord]
+    private var index: [PersonID: Int] = [:]
+    private var municipalities: [Municipality]
+
+    init(_ roster: Roster) {
+        base = roster
+        staff = roster.staff
+        municipalities = roster.municipalities
+        index.reserveCapacity(staff.count)
+        for (position, record) in staff.enumerated() { index[record.id] = position }
+    }
+
+    /// Applies `change`; the periods of the person concerned before and after (empty for residents).
+    mutating func apply(_ change: ScenarioChange) throws(ScenarioError) -> (before: [ServicePeriod], after: [ServicePeriod]) {
+        switch change {
+        case .hire(let hire):
+            if index[hire.id] != nil { throw .duplicateId(hire.id) }
+            index[hire.id] = staff.count
+            staff.append(
+                StaffRecord(
+                    unchecked: hire.id, .socialWorker, .permanent, hire.employer, [hire.period], hire.areas, true,
+                    SourcePlace(file: "scenario", position: .json(JSONPath.root.appending(key: "assunzione").appending(key: hire.id.text)))))
+            return ([], [hire.period])
+        case .termination(let id, let from):
+            guard let position = index[id] else { throw .unknownPerson(id) }
+            let record = staff[position]
+            guard record.periods.contains(where: { $0.end.map { $0 >= from } ?? true }), let lastDay = from.adding(days: -1) else {
+                throw .noServiceAfter(id: id, date: from)
+            }
+            let periods = record.periods.compactMap { period -> ServicePeriod? in
+                guard period.start <= lastDay else { return nil }
+                return period.end.map { $0 > lastDay } ?? true ? period.ending(on: lastDay) : period
+            }
+            staff[position] = record.with(periods: periods)
+            return (record.periods, periods)
+        case .shareChange(let id, let from, let share):
+            guard let position = index[id] else { throw .unknownPerson(id) }
+            let record = staff[position]
+            var periods: [ServicePeriod] = []
+            var changed = false
+            for period in record.periods {
+                if period.end.map({ $0 < from }) ?? false {
+                    periods.append(period)
+                } else if period.start >= from {
+                    periods.append(period.starting(on: period.start, share: share))
+                    changed = true
+                } else if let dayBefore = from.adding(days: -1) {
+                    periods += [period.ending(on: dayBefore), period.starting(on: from, share: share)]
+                    changed = true
                 }
             }
+            if !changed { throw .noServiceAfter(id: id, date: from) }
+            staff[position] = record.with(periods: periods)
+            return (record.periods, periods)
+        case .residents(let code, let year, let residents):
+            guard let position = municipalities.firstIndex(where: { $0.istatCode == code }) else { throw .unknownMunicipality(code) }
+            do {
+                municipalities[position] = municipalities[position].with(residents: try municipalities[position].residents.replacing(year: year, with: residents))
+            } catch {
+                throw .invalidValue(error)
+            }
+            return ([], [])
         }
+    }
+
+    /// The changed roster, checked again.
+    func roster() throws(ScenarioError) -> Roster {
         do {
-            return try roster.replacing(municipalities: municipalities, staff: staff)
+            return try base.replacing(municipalities: municipalities, staff: staff)
         } catch {
             throw .invalidRoster(error)
         }

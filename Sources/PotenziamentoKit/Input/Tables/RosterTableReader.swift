@@ -72,7 +72,13 @@ enum RosterTableReader {
                 order.append(code)
                 first[code] = (name, row)
             }
-            if let yearColumn {
+            if let yearColumn, table.isEmpty(row, yearColumn) {
+                // An empty `anno`: the figure for every year (a single figure among per-year ones).
+                if constant[code] != nil {
+                    diagnostics.error(.comuneRipetuto, table.place(row, yearColumn), "comune \(code) con due righe senza anno: una sola riga vale per tutti gli anni")
+                }
+                if let residents { constant[code] = residents }
+            } else if let yearColumn {
                 guard let year = diagnostics.value(at: table.place(row, yearColumn), { () throws(InvalidValue) in try FieldParsing.year(table.text(row, yearColumn)) })
                 else {
                     invalid.insert(code)
@@ -96,7 +102,13 @@ enum RosterTableReader {
         return order.compactMap { code -> Municipality? in
             guard !invalid.contains(code), let entry = first[code] else { return nil }
             return diagnostics.value(at: table.place(entry.row, nil)) { () throws(InvalidValue) in
-                let residents = try yearColumn == nil ? Residents(constant[code] ?? 0) : Residents(byYear: byYear[code] ?? [:])
+                var residents: Residents
+                if let every = constant[code] {
+                    residents = try Residents(every)
+                    for (year, count) in byYear[code] ?? [:] { residents = try residents.replacing(year: year, with: count) }
+                } else {
+                    residents = try Residents(byYear: byYear[code] ?? [:])
+                }
                 return try Municipality(istatCode: code, name: entry.name, residents: residents, place: table.place(entry.row, nil))
             }
         }

@@ -1,5 +1,7 @@
-/// Blocks of Italian text shared by the reports (contribution summary, parameter citations).
-public enum TextBlocks {
+/// Blocks of Italian text shared by the reports (contribution summary, parameter citations,
+/// aligned columns). Data in these lines is made safe when the line is written
+/// (``ReportOutput/line(_:)``, ``CellEscaping``).
+enum TextBlocks {
     static func fte(_ value: Fraction) -> String { NumberFormatting.italian(value, decimals: 2) }
 
     /// Pads `text` on the left to `width` characters.
@@ -17,7 +19,7 @@ public enum TextBlocks {
     }
 
     /// Population, FTE, thresholds and bands, as aligned lines.
-    public static func contributionSummary(_ assessment: ContributionAssessment) -> [String] {
+    static func contributionSummary(_ assessment: ContributionAssessment) -> [String] {
         let p = assessment.parameters
         let thresholds = assessment.thresholds
         return [
@@ -41,13 +43,13 @@ public enum TextBlocks {
     }
 
     /// The parameters applied with their references, one per line.
-    public static func parameterCitations(_ parameters: ParametersInForce) -> [String] {
+    static func parameterCitations(_ parameters: ParametersInForce) -> [String] {
         ["Parametri di legge applicati (anno \(parameters.year)):"]
             + parameters.citations.map { "  - \($0.name.label): \($0.valueText) [\($0.reference.citation)]" }
     }
 
-    /// The same summary as a Markdown table.
-    public static func contributionMarkdownTable(_ assessment: ContributionAssessment) -> [String] {
+    /// The same summary as a Markdown table (every cell written by us: numbers and labels).
+    static func contributionMarkdownTable(_ assessment: ContributionAssessment) -> [String] {
         let thresholds = assessment.thresholds
         let yesNo = { (value: Bool) in value ? "sì" : "no" }
         return [
@@ -65,7 +67,7 @@ public enum TextBlocks {
     }
 
     /// The parameters as a Markdown list.
-    public static func parameterMarkdown(_ parameters: ParametersInForce) -> [String] {
+    static func parameterMarkdown(_ parameters: ParametersInForce) -> [String] {
         parameters.citations.map { citation in
             let link = citation.reference.url.map { " (<\($0)>)" } ?? ""
             return "- \(citation.name.label): **\(citation.valueText)** — \(citation.reference.citation)\(link)"
@@ -74,7 +76,7 @@ public enum TextBlocks {
 
     /// The DM 15/2021 art. 2 split as aligned lines: header, one line per comune and the capofila,
     /// and (optionally) the ATS total.
-    public static func splitTable(_ assessment: AnnualAssessment, withTotal: Bool) -> [String] {
+    static func splitTable(_ assessment: AnnualAssessment, withTotal: Bool) -> [String] {
         var lines = [
             left("  ente", 32) + right("residenti", 11) + right("FTE propri", 12) + right("FTE attrib.", 12) + right("importo", 16)
         ]

@@ -1,0 +1,113 @@
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+
+/// One employing entity of the ATS in a year: a comune, or an ATS-level employer (unione di
+/// comuni, consorzio, ASL with delega, …), with its counted staff (the prospetto's `enti[]`).
+public struct EmployingEntity: Sendable, Hashable, Codable {
+    /// `comune:<codiceIstat>` or the kind's code (`unione_di_comuni`, `asl`).
+    public let key: String
+    /// The comune's name, or the kind of body in words.
+    public let name: String
+    /// Counted persons with service in the year (FTE > 0).
+    public let persons: Int
+    /// Their FTE, exact.
+    public let fte: Fraction
+    /// Their FTE per area di attività (adding up to ``fte``).
+    public let areas: AreaBreakdown
+}
+
+extension AnnualAssessment {
+    /// Counted persons with service in the year (FTE > 0): the prospetto's `persone.conteggiate`.
+    public var countedPersons: Int { counted.count { !$0.fte.isZero } }
+
+    /// The employing entities with counted staff in the year: each comune (in roster order), then
+    /// each kind of ATS-level employer (in the order of ``EmployerKind``). Their FTE add up to ``fte``.
+    public var entities: [EmployingEntity] {
+        var byKey: [String: [CountedRecord]] = [:]
+        for record in counted where !record.fte.isZero { byKey[record.employer.key, default: []].append(record) }
+        let comuni = residents.map { (key: "comune:\($0.istatCode)", name: $0.name) }
+        let ambitoLevel = EmployerKind.allCases.filter { $0 != .comune }.map { (key: $0.rawValue, name: $0.label) }
+        return (comuni + ambitoLevel).compactMap { entry in
+            guard let records = byKey[entry.key] else { return nil }
+            return EmployingEntity(key: entry.key, name: entry.name, persons: records.count, fte: records.map(\.fte).sum(), areas: AreaBreakdown(records))
+        }
+    }
+}
+
+/// The FTE figures to type into SIOSS for a year (docs/regole.md §5, «FTE da dichiarare»): the
+/// ministry computes on what is declared and, after certification, recovers what was
+/// over-declared (DM 125/2024), so the ATS figure is the exact FTE **rounded down** to
+/// ``decimals`` (never above the truth); the figures of the employing entities split it in units
+/// of the last decimal by largest remainder over their exact FTE, so they add up to it.
+public struct FTEDeclaration: Sendable, Hashable, Codable {
+    /// One entity's figure to declare.
+    public struct Entity: Sendable, Hashable, Codable {
+        /// The entity's key (see ``EmployingEntity/key``).
+        public let key: String
+        /// The figure to declare.
+        public let fte: Fraction
+    }
+
+    /// The decimals of the declared figures (default 2).
+    public let decimals: Int
+    /// The ATS figure to declare: the exact FTE rounded down to ``decimals``.
+    public let fte: Fraction
+    /// The entities' figures, in the order of ``AnnualAssessment/entities``, adding up to ``fte``.
+    public let entities: [Entity]
+    /// The contribution computed on the declared figure.
+    public let contribution: ContributionAssessment
+
+    /// The decimals accepted.
+    public static let decimalsRange = 0...6
+
+    /// The declaration of `assessment` with `decimals` decimals.
+    ///
+    /// - Throws: ``InvalidValue`` with ``DiagnosticCode/fuoriMisura`` for decimals outside 0...6.
+    public init(_ assessment: AnnualAssessment, decimals: Int = 2) throws(InvalidValue) {
+        guard Self.decimalsRange.contains(decimals) else {
+            throw InvalidValue(.fuoriMisura, "decimali degli FTE da dichiarare non validi: \(decimals) (da 0 a 6)")
+        }
+        let scale = BigInt.tenToThe(decimals)
+        let units = assessment.fte.flooredScaled(by: scale)
+        let entities = assessment.entities
+        let total = entities.map(\.fte).sum()
+        let shares = entities.map { entity in total.isZero ? Fraction.zero : Fraction(units) * entity.fte / total }
+        let split = LargestRemainder.distribute(units: units, exactShares: shares)
+        self.decimals = decimals
+        fte = Fraction(units, scale)
+        self.entities = zip(entities, split).map { Entity(key: $0.key, fte: Fraction($1, scale)) }
+        // Declared ≤ exact FTE ≤ 10 million and the population is that of a valid assessment.
+        contribution =
+            (try? ContributionCalculator.assess(population: assessment.population, fte: fte, parameters: assessment.contribution.parameters))
+            ?? assessment.contribution
+    }
+
+    /// The declared figure of `key`, zero when the entity has none.
+    public func fte(of key: String) -> Fraction { entities.first { $0.key == key }?.fte ?? .zero }
+
+    /// The ATS figure as text with exactly ``decimals`` decimals and `decimalMark`.
+    func ambitoText(decimalMark: Character) -> String { Self.text(fte, decimals: decimals, decimalMark: decimalMark) }
+
+    /// A declared figure as text with exactly `decimals` decimals (it is exact there).
+    static func text(_ value: Fraction, decimals: Int, decimalMark: Character) -> String {
+        let plain = NumberFormatting.plain(value, decimals: decimals)
+        return decimalMark == "." ? plain : plain.replacing(".", with: String(decimalMark))
+    }
+}
+
+/// The declarations of both years of a campaign.
+enum DeclaredFTE {
+    /// Consuntivo and previsione declarations of a prospetto.
+    struct Campaign {
+        let consuntivo: FTEDeclaration
+        let previsione: FTEDeclaration
+
+        init(_ p: Prospetto) {
+            consuntivo = p.consuntivoDeclaration
+            previsione = p.previsioneDeclaration
+        }
+    }
+}

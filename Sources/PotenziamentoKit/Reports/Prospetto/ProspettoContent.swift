@@ -1,0 +1,146 @@
+/// What every form of the prospetto shows, computed once from a ``Prospetto``: the summary rows,
+/// the figures to declare, the employing entities and the comuni of both years, the annex of
+/// persons. The text, Markdown, CSV, JSON and XHTML writers only lay these out.
+struct ProspettoContent {
+    /// How the document is produced.
+    struct Options {
+        /// The date of production (printed in the signature block).
+        var today: CivilDate
+        /// The place of signature, if given.
+        var place: String?
+        /// Whether the annex of persons is included.
+        var annex = true
+        /// Whether the explanation of the figures is included.
+        var explain = false
+    }
+
+    /// One row of a side-by-side table: label, consuntivo value, previsione value.
+    struct Row {
+        let label: String
+        let consuntivo: String
+        let previsione: String
+    }
+
+    /// One entity in both years.
+    struct EntityRow {
+        let key: String
+        let name: String
+        let istatCode: String?
+        let consuntivo: EmployingEntity?
+        let previsione: EmployingEntity?
+        let declaredConsuntivo: Fraction
+        let declaredPrevisione: Fraction
+    }
+
+    /// A person of the annex in one year.
+    struct PersonRow {
+        let id: String
+        let entity: String
+        let periods: [String]
+        let days: Int
+        let fte: Fraction
+    }
+
+    let prospetto: Prospetto
+    let options: Options
+
+    var campaign: Int { prospetto.campaign }
+    var ambito: Ambito { prospetto.previsione.ambito }
+    var declaredDecimals: Int { prospetto.previsioneDeclaration.decimals }
+
+    static func yesNo(_ value: Bool) -> String { value ? "sì" : "no" }
+
+    /// The summary rows shared by every format.
+    var summaryRows: [Row] {
+        let c = prospetto.consuntivo.contribution
+        let v = prospetto.previsione.contribution
+        let fte = TextBlocks.fte
+        let yesNo = Self.yesNo
+        return [
+            Row(
+                label: "Popolazione residente (1° gennaio)", consuntivo: NumberFormatting.italian(c.population),
+                previsione: NumberFormatting.italian(v.population)),
+            Row(label: "FTE assistenti sociali conteggiati (esatti)", consuntivo: fte(c.fte), previsione: fte(v.fte)),
+            Row(
+                label: "Persone conteggiate · escluse",
+                consuntivo: "\(prospetto.consuntivo.countedPersons) · \(prospetto.consuntivo.excluded.count)",
+                previsione: "\(prospetto.previsione.countedPersons) · \(prospetto.previsione.excluded.count)"),
+            Row(
+                label: "Soglia minima 1/6.500", consuntivo: "\(fte(c.thresholds.minimum)) (\(yesNo(c.meetsMinimum)))",
+                previsione: "\(fte(v.thresholds.minimum)) (\(yesNo(v.meetsMinimum)))"),
+            Row(
+                label: "LEP 1/5.000", consuntivo: "\(fte(c.thresholds.lep)) (\(yesNo(c.meetsLEP)))", previsione: "\(fte(v.thresholds.lep)) (\(yesNo(v.meetsLEP)))"),
+            Row(
+                label: "Obiettivo di servizio 1/4.000", consuntivo: "\(fte(c.thresholds.objective)) (\(yesNo(c.meetsObjective)))",
+                previsione: "\(fte(v.thresholds.objective)) (\(yesNo(v.meetsObjective)))"),
+            Row(
+                label: "Fascia A (da 1/6.500 a 1/5.000)", consuntivo: "\(fte(c.bandA.fte)) FTE · \(NumberFormatting.euro(c.bandA.amount))",
+                previsione: "\(fte(v.bandA.fte)) FTE · \(NumberFormatting.euro(v.bandA.amount))"),
+            Row(
+                label: "Fascia B (da 1/5.000 a 1/4.000)", consuntivo: "\(fte(c.bandB.fte)) FTE · \(NumberFormatting.euro(c.bandB.amount))",
+                previsione: "\(fte(v.bandB.fte)) FTE · \(NumberFormatting.euro(v.bandB.amount))"),
+            Row(label: "Contributo sugli FTE esatti", consuntivo: NumberFormatting.euro(c.total), previsione: NumberFormatting.euro(v.total)),
+        ]
+    }
+
+    /// The figures to type into SIOSS.
+    var declarationRows: [Row] {
+        let c = prospetto.consuntivoDeclaration
+        let v = prospetto.previsioneDeclaration
+        return [
+            Row(label: "FTE da dichiarare per l'ambito", consuntivo: declared(c.fte), previsione: declared(v.fte)),
+            Row(
+                label: "Contributo sugli FTE dichiarati", consuntivo: NumberFormatting.euro(c.contribution.total),
+                previsione: NumberFormatting.euro(v.contribution.total)),
+        ]
+    }
+
+    /// A declared figure with exactly the declared decimals, Italian style.
+    func declared(_ value: Fraction) -> String { NumberFormatting.italian(value, decimals: declaredDecimals) }
+
+    /// The sentence that says why the figure is rounded down.
+    var declarationNote: String {
+        "Gli FTE da dichiarare sono quelli esatti arrotondati per difetto a \(Italian.count(declaredDecimals, "decimale", "decimali")): il ministero calcola su quanto dichiarato e, dopo la certificazione, recupera quanto dichiarato in più (D.M. 125/2024). Le cifre degli enti ripartiscono quella dell'ambito con il metodo dei resti maggiori: la somma coincide."
+    }
+
+    /// The employing entities of either year, comuni first (with ISTAT code), then ATS-level ones.
+    var entityRows: [EntityRow] {
+        let before = prospetto.consuntivo.entities
+        let now = prospetto.previsione.entities
+        var keys: [(key: String, name: String)] = []
+        for entity in now + before where !keys.contains(where: { $0.key == entity.key }) { keys.append((entity.key, entity.name)) }
+        let order = prospetto.previsione.residents.map { "comune:\($0.istatCode)" } + EmployerKind.allCases.map(\.rawValue)
+        keys.sort { (order.firstIndex(of: $0.key) ?? .max) < (order.firstIndex(of: $1.key) ?? .max) }
+        return keys.map { entry in
+            EntityRow(
+                key: entry.key, name: entry.name, istatCode: entry.key.hasPrefix("comune:") ? String(entry.key.dropFirst(7)) : nil,
+                consuntivo: before.first { $0.key == entry.key }, previsione: now.first { $0.key == entry.key },
+                declaredConsuntivo: prospetto.consuntivoDeclaration.fte(of: entry.key), declaredPrevisione: prospetto.previsioneDeclaration.fte(of: entry.key))
+        }
+    }
+
+    /// The counted persons of `assessment` for the annex.
+    func persons(_ assessment: AnnualAssessment) -> [PersonRow] {
+        let names = Dictionary(assessment.residents.map { ("comune:\($0.istatCode)", $0.name) }, uniquingKeysWith: { first, _ in first })
+        let daysInYear = CivilDate.daysInYear(assessment.year)
+        return assessment.counted.map { record in
+            let entity = names[record.employer.key] ?? record.employer.kind.label
+            let periods = record.service.map { service in
+                let share = assessment.method == .days ? "\(service.days)/\(daysInYear)" : "\(NumberFormatting.italian(service.shareOfYear, decimals: 4))"
+                return "\(service.start.italian)–\(service.end.italian) · \(share) × \(service.share)"
+            }
+            return PersonRow(id: record.id.text, entity: entity, periods: periods, days: record.service.reduce(0) { $0 + $1.days }, fte: record.fte)
+        }
+    }
+
+    /// `Da inserire su SIOSS entro il 28/02/2026 [...]`.
+    var deadlineLine: String {
+        "Da inserire su SIOSS entro il \(prospetto.deadline.value.italian) [\(prospetto.deadline.reference.citation)]"
+    }
+
+    /// `Prodotto il 26/11/2026 con PotenziamentoKit 2.0.0`.
+    var productionLine: String { "Prodotto il \(options.today.italian) con PotenziamentoKit \(PotenziamentoKitInfo.version)" }
+
+    /// The signature block's place-and-date line.
+    var placeAndDate: String { "Luogo e data: \(options.place ?? "____________________"), \(options.today.italian)" }
+}

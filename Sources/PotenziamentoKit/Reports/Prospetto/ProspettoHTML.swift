@@ -1,0 +1,228 @@
+/// The prospetto as one self-contained XHTML page (no external CSS, fonts or scripts) to print on
+/// A4 and sign: summary, the figures to type into SIOSS, the chart, entities and comuni of both
+/// years, excluded persons, parameters, the signature block with the date of production, page
+/// numbers, and (unless left out) the annex of persons on its own pages. Print rules keep headings
+/// with what follows them and table rows whole. Well-formed XML for any data (``CellEscaping/xml(_:)``).
+enum ProspettoHTML {
+    static let style = """
+        @page { size: A4; margin: 13mm 13mm 16mm 13mm;
+          @bottom-center { content: "Pagina " counter(page) " di " counter(pages); font-family: "DejaVu Sans", Arial, sans-serif; font-size: 8pt; color: #555; } }
+        body { font-family: "DejaVu Sans", Arial, sans-serif; font-size: 9pt; color: #111; margin: 0 auto; max-width: 184mm; }
+        h1 { font-size: 14pt; margin: 0 0 1.5mm 0; }
+        h2 { font-size: 10pt; margin: 3mm 0 1mm 0; border-bottom: 1px solid #999; break-after: avoid; page-break-after: avoid; }
+        p { margin: 0.8mm 0; }
+        p.meta { margin: 0.3mm 0; }
+        p.note { font-size: 8pt; color: #333; }
+        table { border-collapse: collapse; width: 100%; margin: 1mm 0 2mm 0; }
+        tr, figure, .signature, .keep { break-inside: avoid; page-break-inside: avoid; }
+        th, td { border: 1px solid #bbb; padding: 0.6mm 1.5mm; vertical-align: top; }
+        th { background: #eef2f5; text-align: left; font-weight: bold; }
+        table.small { table-layout: fixed; }
+        table.small th, table.small td { font-size: 7.8pt; padding: 0.4mm 1mm; overflow-wrap: anywhere; }
+        table.small th:first-child { width: 50mm; }
+        table.small td.n { white-space: nowrap; overflow: hidden; }
+        table th.n { white-space: normal; }
+        td.h { font-weight: bold; background: #fff6d6; }
+        td { white-space: pre-line; }
+        td.n, th.n { text-align: right; white-space: nowrap; }
+        tr.total td { font-weight: bold; background: #f6f6f6; }
+        tr.sioss td { font-weight: bold; background: #fff0b3; }
+        .sioss-box { border: 2px solid #b8860b; padding: 1.5mm 2.5mm; margin: 2mm 0; break-inside: avoid; page-break-inside: avoid; }
+        .sioss-box h2 { margin-top: 0.5mm; border-bottom: none; }
+        figure { margin: 1mm 0; text-align: center; }
+        figure svg { max-width: 100%; height: auto; }
+        figcaption { font-size: 8pt; color: #444; text-align: left; }
+        ul.compact { margin: 0.5mm 0 1mm 5mm; padding: 0; font-size: 7.8pt; }
+        .signature { margin-top: 4mm; display: flex; justify-content: space-between; }
+        .signature .line { margin-top: 9mm; border-top: 1px solid #111; width: 70mm; text-align: center; font-size: 8pt; }
+        footer { margin-top: 3mm; font-size: 7.5pt; color: #444; }
+        section.annex { break-before: page; page-break-before: always; }
+        """
+
+    static func e(_ text: String) -> String { CellEscaping.xml(text) }
+
+    /// A table; cells from the data are escaped here.
+    static func table(
+        _ header: [String], _ rows: [[String]], numericFrom: Int = 1, classes: [Int: String] = [:], small: Bool = false, highlight: Set<Int> = [],
+        widths: [Int: String] = [:]
+    ) -> String {
+        var parts = ["<table\(small ? " class=\"small\"" : "")>"]
+        parts.append(
+            "<tr>"
+                + header.enumerated().map { index, cell in
+                    let width = widths[index].map { " style=\"width: \($0)\"" } ?? ""
+                    return "<th\(index >= numericFrom ? " class=\"n\"" : "")\(width)>\(e(cell))</th>"
+                }.joined() + "</tr>")
+        for (offset, row) in rows.enumerated() {
+            let cells = row.enumerated().map { index, cell in
+                let kind = (index >= numericFrom ? ["n"] : []) + (highlight.contains(index) ? ["h"] : [])
+                return kind.isEmpty ? "<td>\(e(cell))</td>" : "<td class=\"\(kind.joined(separator: " "))\">\(e(cell))</td>"
+            }
+            parts.append("<tr\(classes[offset].map { " class=\"\($0)\"" } ?? "")>" + cells.joined() + "</tr>")
+        }
+        parts.append("</table>")
+        return parts.joined(separator: "\n")
+    }
+
+    /// The XHTML page.
+    static func render(_ content: ProspettoContent, to output: ReportOutput) {
+        let p = content.prospetto
+        let ambito = content.ambito
+        let c = p.campaign
+        let fte = TextBlocks.fte
+        var body: [String] = []
+        body.append("<h1>Prospetto riassuntivo — campagna \(c)</h1>")
+        body.append("<p class=\"meta\"><strong>Ambito:</strong> \(e(ambito.name)) (\(e(ambito.code)))\(ambito.region.map { ", " + e($0) } ?? "")</p>")
+        body.append("<p class=\"meta\"><strong>\(e(content.deadlineLine))</strong></p>")
+        body.append(
+            "<p class=\"meta\">Consuntivo \(c - 1) e previsione \(c); FTE calcolati per \(e(p.previsione.method.label)). L. 30 dicembre 2020, n. 178, art. 1, commi 797-804. \(e(content.productionLine)).</p>"
+        )
+        // The figures to type into SIOSS, first: what the officer needs, entity by entity.
+        body.append("<div class=\"sioss-box\">")
+        body.append("<h2>Da inserire su SIOSS: FTE per ente (arrotondati per difetto a \(Italian.count(content.declaredDecimals, "decimale", "decimali")))</h2>")
+        var entityRows = content.entityRows.map { entity in
+            [
+                entity.name, entity.istatCode ?? "—", String(entity.consuntivo?.persons ?? 0), fte(entity.consuntivo?.fte ?? .zero),
+                content.declared(entity.declaredConsuntivo), String(entity.previsione?.persons ?? 0), fte(entity.previsione?.fte ?? .zero),
+                content.declared(entity.declaredPrevisione),
+            ]
+        }
+        entityRows.append([
+            "Totale ambito", "", String(p.consuntivo.countedPersons), fte(p.consuntivo.fte), content.declared(p.consuntivoDeclaration.fte),
+            String(p.previsione.countedPersons), fte(p.previsione.fte), content.declared(p.previsioneDeclaration.fte),
+        ])
+        body.append(
+            table(
+                ["ente", "cod. ISTAT", "persone \(c - 1)", "FTE esatti \(c - 1)", "da dichiarare \(c - 1)", "persone \(c)", "FTE esatti \(c)", "da dichiarare \(c)"],
+                entityRows, numericFrom: 2, classes: [entityRows.count - 1: "sioss"], small: true, highlight: [4, 7]))
+        body.append(
+            "<p><strong>Contributo sugli FTE dichiarati:</strong> \(e(NumberFormatting.euro(p.consuntivoDeclaration.contribution.total))) (consuntivo \(c - 1)) · \(e(NumberFormatting.euro(p.previsioneDeclaration.contribution.total))) (previsione \(c)); sugli FTE esatti \(e(NumberFormatting.euro(p.consuntivo.contribution.total))) · \(e(NumberFormatting.euro(p.previsione.contribution.total))).</p>"
+        )
+        body.append("<p class=\"note\">\(e(content.declarationNote))</p>")
+        body.append("</div>")
+        body.append("<h2>Ambito: consuntivo \(c - 1) e previsione \(c)</h2>")
+        let summary = content.summaryRows
+        body.append(
+            table(["voce", "consuntivo \(c - 1)", "previsione \(c)"], summary.map { [$0.label, $0.consuntivo, $0.previsione] }, classes: [summary.count - 1: "total"], small: true))
+        body.append("<figure>")
+        body.append(ContributionChart.svg(ProspettoReport.chartSeries(p), title: ProspettoReport.chartTitle(p)))
+        body.append(
+            "<figcaption>Il contributo cresce di \(e(NumberFormatting.euro(p.previsione.contribution.parameters.bandAAmount.value))) per FTE dalla soglia minima (1 assistente sociale ogni 6.500 residenti) al LEP (1 ogni 5.000), di \(e(NumberFormatting.euro(p.previsione.contribution.parameters.bandBAmount.value))) fino all'obiettivo (1 ogni 4.000); sotto la soglia minima è nullo.</figcaption>"
+        )
+        body.append("</figure>")
+        body.append("<h2>FTE per area di attività e per ente (consuntivo \(c - 1) / previsione \(c))</h2>")
+        func pair(_ before: Fraction, _ now: Fraction) -> String { "\(fte(before)) / \(fte(now))" }
+        var areaRows = content.entityRows.map { entity in
+            [entity.name]
+                + ActivityArea.allCases.map { pair(entity.consuntivo?.areas[$0] ?? .zero, entity.previsione?.areas[$0] ?? .zero) }
+                + [pair(entity.consuntivo?.areas.unspecified ?? .zero, entity.previsione?.areas.unspecified ?? .zero)]
+        }
+        areaRows.append(
+            ["Totale ambito"] + ActivityArea.allCases.map { pair(p.consuntivo.areas[$0], p.previsione.areas[$0]) }
+                + [pair(p.consuntivo.areas.unspecified, p.previsione.areas.unspecified)])
+        body.append(
+            table(
+                ["ente", "Segretariato sociale", "Servizio sociale prof.", "Famiglia, minori, anziani", "Disabilità, non autosuff.", "Povertà, disagio adulti", "non indicata"],
+                areaRows, classes: [areaRows.count - 1: "total"], small: true))
+        // Comuni: the DM 15/2021 split of both years.
+        body.append("<h2>Riparto tra i comuni (D.M. 15/2021, art. 2)</h2>")
+        var comuniRows: [[String]] = []
+        for share in p.previsione.split.shares {
+            let before = p.consuntivo.split.shares.first { $0.recipient == share.recipient } ?? share
+            var code = "—"
+            if case .comune(let istat) = share.recipient { code = istat }
+            comuniRows.append([
+                share.name, code, before.residents.map { NumberFormatting.italian($0) } ?? "—", NumberFormatting.euro(before.amount),
+                share.residents.map { NumberFormatting.italian($0) } ?? "—", fte(share.ownFTE), fte(share.attributedFTE), NumberFormatting.euro(share.amount),
+            ])
+        }
+        comuniRows.append([
+            "Totale ambito", "", NumberFormatting.italian(p.consuntivo.population), NumberFormatting.euro(p.consuntivo.contribution.total),
+            NumberFormatting.italian(p.previsione.population), fte(p.previsione.fte), "", NumberFormatting.euro(p.previsione.contribution.total),
+        ])
+        body.append(
+            table(
+                ["ente", "cod. ISTAT", "residenti \(c - 1)", "importo \(c - 1)", "residenti \(c)", "FTE propri \(c)", "FTE attribuiti \(c)", "importo \(c)"],
+                comuniRows, numericFrom: 2, classes: [comuniRows.count - 1: "total"], small: true, widths: [0: "36mm"]))
+        body.append(
+            "<p class=\"note\">Regola applicata: \(e(AssessmentReport.ruleLabel(p.previsione.split.rule))); FTE degli enti d'ambito attribuiti ai comuni per residenti; centesimi con il metodo dei resti maggiori.</p>"
+        )
+        body.append("<div class=\"keep\">")
+        body.append("<h2>Persone escluse dal calcolo (\(c))</h2>")
+        if p.previsione.excluded.isEmpty {
+            body.append("<p>Nessuna.</p>")
+        } else {
+            body.append("<ul class=\"compact\">")
+            for reason in ExclusionReason.allCases {
+                let ids = p.previsione.excluded.filter { $0.reason == reason }.map(\.id.text)
+                if !ids.isEmpty { body.append("<li>\(e(reason.label)): \(e(ids.joined(separator: ", ")))</li>") }
+            }
+            body.append("</ul>")
+        }
+        body.append("</div>")
+        body.append("<div class=\"keep\">")
+        body.append("<h2>Parametri di legge applicati</h2>")
+        body.append(
+            "<p class=\"note\">"
+                + p.previsione.contribution.parameters.citations.map { "\(e($0.name.label)): <strong>\(e($0.valueText))</strong> (\(e($0.reference.citation)))" }
+                .joined(separator: "; ") + ".</p>")
+        body.append("</div>")
+        body.append("<div class=\"signature\">")
+        body.append("<div><p>\(e(content.placeAndDate))</p></div>")
+        body.append("<div><p>Il/La Responsabile dell'Ambito</p><div class=\"line\">firma</div></div>")
+        body.append("</div>")
+        body.append(
+            "<footer>\(e(content.productionLine)). Importi per fascia arrotondati al centesimo (metà per eccesso); FTE da dichiarare arrotondati per difetto; ripartizioni con il metodo dei resti maggiori.</footer>"
+        )
+        if content.options.annex { body.append(contentsOf: annex(content)) }
+        output.write(
+            """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <!DOCTYPE html>
+            <html xmlns="http://www.w3.org/1999/xhtml" lang="it" xml:lang="it">
+            <head>
+            <meta charset="UTF-8"/>
+            <title>Prospetto riassuntivo \(c) — \(e(ambito.name))</title>
+            <style>
+            \(style)
+            </style>
+            </head>
+            <body>
+
+            """)
+        for part in body {
+            output.write(part)
+            output.write(byte: 0x0A)
+        }
+        output.write("</body>\n</html>\n")
+    }
+
+    /// The annex: the counted persons of both years with their periods, days and FTE, and the excluded ones.
+    static func annex(_ content: ProspettoContent) -> [String] {
+        let p = content.prospetto
+        var body = ["<section class=\"annex\">", "<h1>Allegato — persone conteggiate ed escluse</h1>"]
+        body.append(
+            "<p class=\"note\">Per ogni persona: l'ente, i periodi di servizio nell'anno con la quota d'anno (\(e(p.previsione.method.label))) e la quota del tempo pieno, i giorni e gli FTE. Da conservare con il prospetto per la certificazione.</p>"
+        )
+        for assessment in [p.consuntivo, p.previsione] {
+            body.append("<h2>Anno \(assessment.year)</h2>")
+            var rows = content.persons(assessment).map { person in
+                [person.id, person.entity, person.periods.isEmpty ? "nessun servizio nell'anno" : person.periods.joined(separator: "\n"), String(person.days),
+                    NumberFormatting.italian(person.fte, decimals: 4)]
+            }
+            rows.append(["Totale", "", "", "", NumberFormatting.italian(assessment.fte, decimals: 4)])
+            body.append(
+                table(
+                    ["id", "ente", "periodi nell'anno (dal–al · quota d'anno × quota del tempo pieno)", "giorni", "FTE"], rows, numericFrom: 3,
+                    classes: [rows.count - 1: "total"], small: true, widths: [0: "24mm", 1: "42mm", 3: "13mm", 4: "16mm"]))
+            if !assessment.excluded.isEmpty {
+                body.append(
+                    table(
+                        ["id escluso", "motivo"], assessment.excluded.map { [$0.id.text, "\($0.reason.label) [\($0.reason.rawValue)]"] }, numericFrom: 2, small: true,
+                        widths: [0: "24mm"]))
+            }
+        }
+        body.append("</section>")
+        return body
+    }
+}

@@ -1,0 +1,353 @@
+/// The prospetto riassuntivo (`potenziamento prospetto`) as Italian text, Markdown, JSON
+/// `potenziamento.prospetto.v1` (INTERFACE.md) and CSV; the printable XHTML is ``ProspettoHTML``.
+enum ProspettoReport {
+    /// The JSON format identifier.
+    static let format = "potenziamento.prospetto.v1"
+
+    // MARK: JSON
+
+    /// The `potenziamento.prospetto.v1` document.
+    static func json(_ content: ProspettoContent, to output: ReportOutput) {
+        var json = JSONWriter(output)
+        json.object { json in members(content.prospetto, explain: content.options.explain, into: &json) }
+    }
+
+    /// The members of the document (also the elements of a batch).
+    static func members(_ p: Prospetto, explain: Bool = false, into json: inout JSONWriter) {
+        json.member("formato", format)
+        json.member("campagna", p.campaign)
+        json.member("ambito") { json in
+            json.member("codice", p.previsione.ambito.code)
+            json.member("denominazione", p.previsione.ambito.name)
+            json.member("regione", p.previsione.ambito.region)
+        }
+        json.member("scadenza", p.deadline.value.iso)
+        json.member("consuntivo") { json in year(p.consuntivo, declaration: p.consuntivoDeclaration, explain: explain, into: &json) }
+        json.member("previsione") { json in year(p.previsione, declaration: p.previsioneDeclaration, explain: explain, into: &json) }
+        json.member(array: "comuni") { json in
+            for current in p.previsione.split.shares {
+                let previous = p.consuntivo.split.shares.first { $0.recipient == current.recipient } ?? current
+                json.element { json in
+                    json.member("ente", current.recipient.description)
+                    json.member("denominazione", current.name)
+                    json.member("consuntivo") { json in share(previous, year: p.consuntivo.year, into: &json) }
+                    json.member("previsione") { json in share(current, year: p.previsione.year, into: &json) }
+                }
+            }
+        }
+    }
+
+    /// One year: the assessment's keys plus `persone`, `enti[]`, `fteDaDichiarare`, `contributoSuDichiarato`.
+    static func year(_ assessment: AnnualAssessment, declaration: FTEDeclaration, explain: Bool, into json: inout JSONWriter) {
+        AssessmentReport.members(assessment, explain: explain, into: &json)
+        json.member("persone") { json in
+            json.member("conteggiate", assessment.countedPersons)
+            json.member("escluse", assessment.excluded.count)
+        }
+        json.member(array: "enti") { json in
+            for entity in assessment.entities {
+                json.element { json in
+                    json.member("ente", entity.key)
+                    json.member("denominazione", entity.name)
+                    json.member("persone", entity.persons)
+                    json.member("fte", decimal: entity.fte)
+                    json.member("perArea") { json in AssessmentReport.areas(entity.areas, into: &json) }
+                    json.member("fteDaDichiarare", decimal: declaration.fte(of: entity.key), decimals: declaration.decimals)
+                }
+            }
+        }
+        json.member("fteDaDichiarare", decimal: declaration.fte, decimals: declaration.decimals)
+        json.member("contributoSuDichiarato", euro: declaration.contribution.total)
+    }
+
+    static func share(_ share: MunicipalShare, year: Int, into json: inout JSONWriter) {
+        json.member("anno", year)
+        if let residents = share.residents { json.member("popolazione", residents) } else { json.member(null: "popolazione") }
+        json.member("fteProprio", decimal: share.ownFTE)
+        json.member("fteAttribuito", decimal: share.attributedFTE)
+        json.member("euro", euro: share.amount)
+    }
+
+    // MARK: Text
+
+    /// The Italian text a person reads and keeps: summary, figures to declare, entities, comuni,
+    /// excluded persons, parameters, signature block and (unless left out) the annex.
+    static func text(_ content: ProspettoContent, to output: ReportOutput) {
+        let p = content.prospetto
+        let c = p.campaign
+        let ambito = content.ambito
+        func row(_ label: String, _ before: String, _ now: String) -> String {
+            TextBlocks.left(label, 44) + TextBlocks.right(before, 18) + TextBlocks.right(now, 18)
+        }
+        output.line("PROSPETTO RIASSUNTIVO — campagna \(c)")
+        output.line("Ambito: \(ambito.name) (\(ambito.code))\(ambito.region.map { ", \($0)" } ?? "")")
+        output.line(content.deadlineLine)
+        output.line("FTE calcolati per \(p.previsione.method.label)")
+        output.line()
+        output.line(row("", "Consuntivo \(c - 1)", "Previsione \(c)"))
+        for item in content.summaryRows { output.line(row(item.label, item.consuntivo, item.previsione)) }
+        output.line()
+        output.line("DA INSERIRE SU SIOSS (FTE arrotondati per difetto a \(Italian.count(content.declaredDecimals, "decimale", "decimali")))")
+        let declaration = content.declarationRows
+        output.line(row(declaration[0].label, declaration[0].consuntivo, declaration[0].previsione))
+        for entity in content.entityRows {
+            let name = entity.istatCode.map { "  \(entity.name) (\($0))" } ?? "  \(entity.name)"
+            output.line(row(String(name.prefix(43)), content.declared(entity.declaredConsuntivo), content.declared(entity.declaredPrevisione)))
+        }
+        for item in declaration.dropFirst() { output.line(row(item.label, item.consuntivo, item.previsione)) }
+        output.line(content.declarationNote)
+        output.line()
+        output.line("FTE per area di attività (ambito)")
+        for area in ActivityArea.allCases {
+            output.line(row("  \(area.label)", TextBlocks.fte(p.consuntivo.areas[area]), TextBlocks.fte(p.previsione.areas[area])))
+        }
+        output.line(row("  Non indicata", TextBlocks.fte(p.consuntivo.areas.unspecified), TextBlocks.fte(p.previsione.areas.unspecified)))
+        for (assessment, declaration) in [(p.consuntivo, p.consuntivoDeclaration), (p.previsione, p.previsioneDeclaration)] {
+            let kind = assessment.year == c ? "Previsione" : "Consuntivo"
+            output.line()
+            output.line("\(kind) \(assessment.year): enti che impiegano gli assistenti sociali conteggiati")
+            output.line(
+                TextBlocks.left("  ente", 40) + TextBlocks.right("persone", 8) + TextBlocks.right("FTE", 9) + TextBlocks.right("dichiarare", 11)
+                    + ActivityArea.allCases.map { TextBlocks.right(shortLabel($0), 7) }.joined() + TextBlocks.right("n.i.", 7))
+            for entity in assessment.entities {
+                output.line(
+                    TextBlocks.left("  \(String(entity.name.prefix(37)))", 40) + TextBlocks.right(String(entity.persons), 8) + TextBlocks.right(TextBlocks.fte(entity.fte), 9)
+                        + TextBlocks.right(content.declared(declaration.fte(of: entity.key)), 11)
+                        + ActivityArea.allCases.map { TextBlocks.right(TextBlocks.fte(entity.areas[$0]), 7) }.joined()
+                        + TextBlocks.right(TextBlocks.fte(entity.areas.unspecified), 7))
+            }
+            output.line(
+                TextBlocks.left("  Totale ambito", 40) + TextBlocks.right(String(assessment.countedPersons), 8) + TextBlocks.right(TextBlocks.fte(assessment.fte), 9)
+                    + TextBlocks.right(content.declared(declaration.fte), 11) + ActivityArea.allCases.map { TextBlocks.right(TextBlocks.fte(assessment.areas[$0]), 7) }.joined()
+                    + TextBlocks.right(TextBlocks.fte(assessment.areas.unspecified), 7))
+            output.line()
+            output.line("\(kind) \(assessment.year): riparto tra i comuni (D.M. 15/2021, art. 2 — \(AssessmentReport.ruleLabel(assessment.split.rule)))")
+            for line in TextBlocks.splitTable(assessment, withTotal: true) { output.line(line) }
+        }
+        output.line()
+        output.line("Persone escluse dal calcolo nel \(c) (\(p.previsione.excluded.count)):")
+        for record in p.previsione.excluded { output.line("  - \(record.id): \(record.reason.label) [\(record.reason.rawValue)]") }
+        AssessmentReport.warnings(p.previsione, to: output)
+        output.line()
+        for line in TextBlocks.parameterCitations(p.previsione.contribution.parameters) { output.line(line) }
+        output.line()
+        output.line(content.productionLine)
+        output.line(content.placeAndDate)
+        output.line()
+        output.line("Il/La Responsabile dell'Ambito")
+        output.line()
+        output.line("______________________________")
+        if content.options.annex { annexText(content, to: output) }
+        if content.options.explain {
+            for assessment in [p.consuntivo, p.previsione] {
+                output.line()
+                output.line("Come è stato calcolato il \(assessment.year):")
+                for line in AssessmentReport.explanation(assessment).textLines(indent: "  ") { output.line(line) }
+            }
+        }
+    }
+
+    /// The annex as text: counted persons of both years, excluded persons with their reasons.
+    static func annexText(_ content: ProspettoContent, to output: ReportOutput) {
+        let p = content.prospetto
+        output.line()
+        output.line("ALLEGATO — persone conteggiate e escluse")
+        for assessment in [p.consuntivo, p.previsione] {
+            output.line()
+            output.line("Anno \(assessment.year) (\(assessment.method.label)):")
+            output.line(TextBlocks.left("  id", 16) + TextBlocks.left("ente", 28) + TextBlocks.right("giorni", 7) + TextBlocks.right("FTE", 9) + "   periodi")
+            for person in content.persons(assessment) {
+                output.line(
+                    TextBlocks.left("  \(person.id)", 16) + TextBlocks.left(String(person.entity.prefix(27)), 28) + TextBlocks.right(String(person.days), 7)
+                        + TextBlocks.right(NumberFormatting.italian(person.fte, decimals: 4), 9) + "   " + (person.periods.isEmpty ? "nessun servizio nell'anno" : person.periods.joined(separator: "; ")))
+            }
+            for record in assessment.excluded {
+                output.line(TextBlocks.left("  \(record.id)", 16) + "escluso: \(record.reason.label) [\(record.reason.rawValue)]")
+            }
+        }
+    }
+
+    /// A short column label for an area (text tables).
+    static func shortLabel(_ area: ActivityArea) -> String {
+        switch area {
+        case .segretariatoSociale: "segr."
+        case .servizioSocialeProfessionale: "s.s.p."
+        case .famigliaMinoriAnzianiAutosufficienti: "fam."
+        case .disabilitaNonAutosufficienza: "dis."
+        case .povertaDisagioAdulti: "pov."
+        }
+    }
+
+    // MARK: Markdown
+
+    /// The prospetto as Markdown (data escaped), with totals in the comuni tables.
+    static func markdown(_ content: ProspettoContent, to output: ReportOutput) {
+        let p = content.prospetto
+        let c = p.campaign
+        let md = CellEscaping.markdown
+        let ambito = content.ambito
+        output.line("# Prospetto riassuntivo — campagna \(c)")
+        output.line()
+        output.line("**Ambito:** \(md(ambito.name)) (\(md(ambito.code)))\(ambito.region.map { ", \(md($0))" } ?? "")  ")
+        output.line("**\(md(content.deadlineLine))**  ")
+        output.line("FTE calcolati per \(p.previsione.method.label).")
+        output.line()
+        output.line("| voce | consuntivo \(c - 1) | previsione \(c) |")
+        output.line("|---|---:|---:|")
+        for item in content.summaryRows { output.line("| \(item.label) | \(item.consuntivo) | \(item.previsione) |") }
+        output.line()
+        output.line("## Da inserire su SIOSS")
+        output.line()
+        output.line("| voce | consuntivo \(c - 1) | previsione \(c) |")
+        output.line("|---|---:|---:|")
+        for item in content.declarationRows { output.line("| **\(item.label)** | **\(item.consuntivo)** | **\(item.previsione)** |") }
+        for entity in content.entityRows {
+            let name = md(entity.name) + (entity.istatCode.map { " (\(md($0)))" } ?? "")
+            output.line("| \(name) | \(content.declared(entity.declaredConsuntivo)) | \(content.declared(entity.declaredPrevisione)) |")
+        }
+        output.line()
+        output.line(content.declarationNote)
+        output.line()
+        output.line("## FTE per area di attività")
+        output.line()
+        output.line("| area | consuntivo \(c - 1) | previsione \(c) |")
+        output.line("|---|---:|---:|")
+        for area in ActivityArea.allCases { output.line("| \(area.label) | \(TextBlocks.fte(p.consuntivo.areas[area])) | \(TextBlocks.fte(p.previsione.areas[area])) |") }
+        output.line("| Non indicata | \(TextBlocks.fte(p.consuntivo.areas.unspecified)) | \(TextBlocks.fte(p.previsione.areas.unspecified)) |")
+        output.line("| **Totale** | **\(TextBlocks.fte(p.consuntivo.fte))** | **\(TextBlocks.fte(p.previsione.fte))** |")
+        for (assessment, declaration) in [(p.consuntivo, p.consuntivoDeclaration), (p.previsione, p.previsioneDeclaration)] {
+            let kind = assessment.year == c ? "Previsione" : "Consuntivo"
+            output.line()
+            output.line("## \(kind) \(assessment.year): enti")
+            output.line()
+            output.line("| ente | persone | FTE | da dichiarare | " + ActivityArea.allCases.map(\.label).joined(separator: " | ") + " | non indicata |")
+            output.line("|---|---:|---:|---:|" + String(repeating: "---:|", count: ActivityArea.allCases.count + 1))
+            for entity in assessment.entities {
+                output.line(
+                    "| \(md(entity.name)) | \(entity.persons) | \(TextBlocks.fte(entity.fte)) | \(content.declared(declaration.fte(of: entity.key))) | "
+                        + ActivityArea.allCases.map { TextBlocks.fte(entity.areas[$0]) }.joined(separator: " | ") + " | \(TextBlocks.fte(entity.areas.unspecified)) |")
+            }
+            output.line(
+                "| **Totale ambito** | \(assessment.countedPersons) | \(TextBlocks.fte(assessment.fte)) | \(content.declared(declaration.fte)) | "
+                    + ActivityArea.allCases.map { TextBlocks.fte(assessment.areas[$0]) }.joined(separator: " | ") + " | \(TextBlocks.fte(assessment.areas.unspecified)) |")
+            output.line()
+            output.line("## \(kind) \(assessment.year): comuni (D.M. 15/2021, art. 2)")
+            output.line()
+            output.line("| ente | codice ISTAT | residenti | FTE propri | FTE attribuiti | importo |")
+            output.line("|---|---|---:|---:|---:|---:|")
+            for share in assessment.split.shares {
+                let code: String
+                if case .comune(let istat) = share.recipient { code = md(istat) } else { code = "—" }
+                output.line(
+                    "| \(md(share.name)) | \(code) | \(share.residents.map { NumberFormatting.italian($0) } ?? "—") | \(TextBlocks.fte(share.ownFTE)) | \(TextBlocks.fte(share.attributedFTE)) | \(NumberFormatting.euro(share.amount)) |"
+                )
+            }
+            output.line(
+                "| **Totale ambito** | | \(NumberFormatting.italian(assessment.population)) | \(TextBlocks.fte(assessment.fte)) | | **\(NumberFormatting.euro(assessment.contribution.total))** |"
+            )
+        }
+        output.line()
+        output.line("## Persone escluse (\(c))")
+        output.line()
+        if p.previsione.excluded.isEmpty { output.line("Nessuna.") }
+        for record in p.previsione.excluded { output.line("- \(md(record.id.text)): \(record.reason.label)") }
+        output.line()
+        output.line("## Parametri di legge applicati")
+        output.line()
+        for line in TextBlocks.parameterMarkdown(p.previsione.contribution.parameters) { output.line(line) }
+        output.line()
+        output.line("\(content.productionLine)  ")
+        output.line("\(md(content.placeAndDate))")
+        output.line()
+        output.line("Il/La Responsabile dell'Ambito: ______________________________")
+        if content.options.annex {
+            for assessment in [p.consuntivo, p.previsione] {
+                output.line()
+                output.line("## Allegato — persone, \(assessment.year)")
+                output.line()
+                output.line("| id | ente | giorni | FTE | periodi |")
+                output.line("|---|---|---:|---:|---|")
+                for person in content.persons(assessment) {
+                    output.line(
+                        "| \(md(person.id)) | \(md(person.entity)) | \(person.days) | \(NumberFormatting.italian(person.fte, decimals: 4)) | \(person.periods.isEmpty ? "—" : person.periods.joined(separator: "; ")) |")
+                }
+                for record in assessment.excluded { output.line("| \(md(record.id.text)) | escluso | | | \(record.reason.label) |") }
+            }
+        }
+    }
+
+    // MARK: CSV
+
+    /// The tables in one sheet: `sezione;voce;consuntivo C-1;previsione C` (BOM, `;`, decimal comma).
+    static func csv(_ content: ProspettoContent, to output: ReportOutput) {
+        let p = content.prospetto
+        let c = p.campaign
+        let csv = CSVWriter(output)
+        csv.row(["sezione", "voce", "consuntivo_\(c - 1)", "previsione_\(c)"])
+        func plain(_ a: ContributionAssessment) -> [String] {
+            [
+                String(a.population), NumberFormatting.spreadsheet(a.fte, decimals: 4), NumberFormatting.spreadsheet(a.thresholds.minimum, decimals: 4),
+                NumberFormatting.spreadsheet(a.thresholds.lep, decimals: 4), NumberFormatting.spreadsheet(a.thresholds.objective, decimals: 4),
+                NumberFormatting.spreadsheet(a.bandA.fte, decimals: 4), NumberFormatting.spreadsheet(a.bandA.amount), NumberFormatting.spreadsheet(a.bandB.fte, decimals: 4),
+                NumberFormatting.spreadsheet(a.bandB.amount), NumberFormatting.spreadsheet(a.total),
+            ]
+        }
+        let labels = ["popolazione", "fte", "soglia_minima", "lep", "obiettivo", "fascia_a_fte", "fascia_a_euro", "fascia_b_fte", "fascia_b_euro", "contributo"]
+        let before = plain(p.consuntivo.contribution)
+        let now = plain(p.previsione.contribution)
+        for index in labels.indices { csv.row(["ambito", labels[index], before[index], now[index]]) }
+        let declared = { (value: Fraction) in FTEDeclaration.text(value, decimals: content.declaredDecimals, decimalMark: ",") }
+        csv.row(["sioss", "fte_da_dichiarare", declared(p.consuntivoDeclaration.fte), declared(p.previsioneDeclaration.fte)])
+        csv.row([
+            "sioss", "contributo_su_dichiarato", NumberFormatting.spreadsheet(p.consuntivoDeclaration.contribution.total),
+            NumberFormatting.spreadsheet(p.previsioneDeclaration.contribution.total),
+        ])
+        for entity in content.entityRows {
+            let key = CSVWriter.text(entity.key)
+            csv.row(["enti", "\(key) persone", String(entity.consuntivo?.persons ?? 0), String(entity.previsione?.persons ?? 0)])
+            csv.row([
+                "enti", "\(key) fte", NumberFormatting.spreadsheet(entity.consuntivo?.fte ?? .zero, decimals: 4),
+                NumberFormatting.spreadsheet(entity.previsione?.fte ?? .zero, decimals: 4),
+            ])
+            csv.row(["enti", "\(key) fte_da_dichiarare", declared(entity.declaredConsuntivo), declared(entity.declaredPrevisione)])
+            for area in ActivityArea.allCases {
+                csv.row([
+                    "enti", "\(key) \(area.rawValue)", NumberFormatting.spreadsheet(entity.consuntivo?.areas[area] ?? .zero, decimals: 4),
+                    NumberFormatting.spreadsheet(entity.previsione?.areas[area] ?? .zero, decimals: 4),
+                ])
+            }
+        }
+        for area in ActivityArea.allCases {
+            csv.row(["aree", area.rawValue, NumberFormatting.spreadsheet(p.consuntivo.areas[area], decimals: 4), NumberFormatting.spreadsheet(p.previsione.areas[area], decimals: 4)])
+        }
+        csv.row([
+            "aree", ActivityArea.unspecifiedKey, NumberFormatting.spreadsheet(p.consuntivo.areas.unspecified, decimals: 4),
+            NumberFormatting.spreadsheet(p.previsione.areas.unspecified, decimals: 4),
+        ])
+        for share in p.previsione.split.shares {
+            let previous = p.consuntivo.split.shares.first { $0.recipient == share.recipient } ?? share
+            let name = CSVWriter.text(share.recipient.description)
+            csv.row(["comuni", "\(name) residenti", previous.residents.map(String.init) ?? "", share.residents.map(String.init) ?? ""])
+            csv.row(["comuni", "\(name) fte_propri", NumberFormatting.spreadsheet(previous.ownFTE, decimals: 4), NumberFormatting.spreadsheet(share.ownFTE, decimals: 4)])
+            csv.row([
+                "comuni", "\(name) fte_attribuiti", NumberFormatting.spreadsheet(previous.attributedFTE, decimals: 4),
+                NumberFormatting.spreadsheet(share.attributedFTE, decimals: 4),
+            ])
+            csv.row(["comuni", "\(name) euro", NumberFormatting.spreadsheet(previous.amount), NumberFormatting.spreadsheet(share.amount)])
+        }
+        for record in p.previsione.excluded { csv.row(["esclusi", CSVWriter.text(record.id.text), record.reason.rawValue, record.reason.rawValue]) }
+    }
+
+    // MARK: Chart
+
+    /// The chart series of the prospetto: consuntivo and previsione.
+    static func chartSeries(_ p: Prospetto) -> [ContributionChart.Series] {
+        [
+            ContributionChart.Series(label: "Consuntivo \(p.campaign - 1)", assessment: p.consuntivo.contribution, style: .earlier),
+            ContributionChart.Series(label: "Previsione \(p.campaign)", assessment: p.previsione.contribution, style: .current),
+        ]
+    }
+
+    /// The chart title.
+    static func chartTitle(_ p: Prospetto) -> String { "Contributo in funzione degli FTE — \(p.previsione.ambito.name)" }
+}

@@ -1,0 +1,180 @@
+/// The formats of the reports (INTERFACE.md, «Common options»): the raw values are the command's
+/// `--formato` values.
+public enum ReportFormat: String, Sendable, Hashable, CaseIterable, Codable {
+    /// Italian text, aligned for a terminal or a printer.
+    case text = "testo"
+    /// A JSON document with a `formato` key (`potenziamento.valutazione.v1`, ...).
+    case json
+    /// CSV for Italian spreadsheets: UTF-8 with BOM, `;`, decimal comma, formulas neutralised.
+    case csv
+    /// Markdown, data escaped.
+    case markdown
+    /// A printable XHTML page (the prospetto only).
+    case html
+}
+
+/// How a prospetto is written (docs/guida.md, «Il prospetto da firmare»).
+public struct ProspettoReportOptions: Sendable, Hashable {
+    /// The date of production printed in the signature block.
+    public var today: CivilDate
+    /// The place of signature, printed before the date (a blank line to fill when nil).
+    public var place: String?
+    /// Whether the annex of persons is included (default true).
+    public var includesAnnex: Bool
+    /// Whether the explanation of the figures is included (`--spiega`).
+    public var explains: Bool
+
+    /// Options for a prospetto produced on `today`.
+    public init(today: CivilDate, place: String? = nil, includesAnnex: Bool = true, explains: Bool = false) {
+        self.today = today
+        self.place = place
+        self.includesAnnex = includesAnnex
+        self.explains = explains
+    }
+}
+
+extension ContributionAssessment {
+    /// The report of the contribution in `format` (text, JSON `potenziamento.contributo.v1`,
+    /// CSV, Markdown); nil for HTML, which only the prospetto has.
+    public func report(_ format: ReportFormat, explain: Bool = false) -> String? {
+        let output = ReportOutput()
+        return write(format, explain: explain, to: output) ? output.string : nil
+    }
+
+    /// Writes the report into `output`; false when the format is not available.
+    package func write(_ format: ReportFormat, explain: Bool, to output: ReportOutput) -> Bool {
+        switch format {
+        case .text: ContributionReport.text(self, explain: explain, to: output)
+        case .json: ContributionReport.json(self, explain: explain, to: output)
+        case .csv: ContributionReport.csv(self, to: output)
+        case .markdown: ContributionReport.markdown(self, to: output)
+        case .html: return false
+        }
+        return true
+    }
+}
+
+extension AnnualAssessment {
+    /// The report of the assessment in `format` (text, JSON `potenziamento.valutazione.v1`, a
+    /// per-person CSV, Markdown); nil for HTML, which only the prospetto has.
+    public func report(_ format: ReportFormat, explain: Bool = false) -> String? {
+        let output = ReportOutput()
+        return write(format, explain: explain, to: output) ? output.string : nil
+    }
+
+    /// Writes the report into `output`; false when the format is not available.
+    package func write(_ format: ReportFormat, explain: Bool, to output: ReportOutput) -> Bool {
+        switch format {
+        case .text: AssessmentReport.text(self, explain: explain, to: output)
+        case .json: AssessmentReport.json(self, explain: explain, to: output)
+        case .csv: AssessmentReport.csv(self, to: output)
+        case .markdown: AssessmentReport.markdown(self, to: output)
+        case .html: return false
+        }
+        return true
+    }
+
+    /// The SVG chart of the contribution as a function of FTE for this year.
+    public var chart: String {
+        ContributionChart.standalone(
+            [ContributionChart.Series(label: "Anno \(year)", assessment: contribution, style: .current)], title: "Contributo in funzione degli FTE — \(ambito.name)")
+    }
+}
+
+extension Prospetto {
+    /// The prospetto in `format`: text, JSON `potenziamento.prospetto.v1`, CSV, Markdown, or the
+    /// printable XHTML page to sign.
+    public func report(_ format: ReportFormat, options: ProspettoReportOptions) -> String {
+        let output = ReportOutput()
+        write(format, options: options, to: output)
+        return output.string
+    }
+
+    /// Writes the prospetto into `output`.
+    package func write(_ format: ReportFormat, options: ProspettoReportOptions, to output: ReportOutput) {
+        let content = ProspettoContent(
+            prospetto: self, options: .init(today: options.today, place: options.place, annex: options.includesAnnex, explain: options.explains))
+        switch format {
+        case .text: ProspettoReport.text(content, to: output)
+        case .json: ProspettoReport.json(content, to: output)
+        case .csv: ProspettoReport.csv(content, to: output)
+        case .markdown: ProspettoReport.markdown(content, to: output)
+        case .html: ProspettoHTML.render(content, to: output)
+        }
+    }
+
+    /// The SVG chart of the contribution for consuntivo and previsione.
+    public var chart: String { ContributionChart.standalone(ProspettoReport.chartSeries(self), title: ProspettoReport.chartTitle(self)) }
+}
+
+extension NationalAllocation {
+    /// The riparto in `format` (text, JSON `potenziamento.riparto.v1`, CSV); nil for Markdown and HTML.
+    public func report(_ format: ReportFormat) -> String? {
+        let output = ReportOutput()
+        return write(format, to: output) ? output.string : nil
+    }
+
+    /// Writes the riparto into `output`; false when the format is not available.
+    package func write(_ format: ReportFormat, to output: ReportOutput) -> Bool {
+        switch format {
+        case .text: AllocationReport.text(self, to: output)
+        case .json: AllocationReport.json(self, to: output)
+        case .csv: AllocationReport.csv(self, to: output)
+        case .markdown, .html: return false
+        }
+        return true
+    }
+}
+
+extension FundingCycle {
+    /// The cycle in `format` (text or JSON `potenziamento.ciclo.v1`); nil for the others.
+    public func report(_ format: ReportFormat, ambito: Ambito? = nil) -> String? {
+        let output = ReportOutput()
+        return write(format, ambito: ambito, to: output) ? output.string : nil
+    }
+
+    /// Writes the cycle into `output`; false when the format is not available.
+    package func write(_ format: ReportFormat, ambito: Ambito?, to output: ReportOutput) -> Bool {
+        switch format {
+        case .text: CycleReport.text(outcomes, ambito: ambito, to: output)
+        case .json: CycleReport.json(outcomes, ambito: ambito, to: output)
+        default: return false
+        }
+        return true
+    }
+}
+
+extension ParameterTable {
+    /// Every parameter with its values over time and references, in `format` (text, JSON
+    /// `potenziamento.parametri.v1`, Markdown); nil for CSV and HTML.
+    public func report(_ format: ReportFormat) -> String? {
+        let output = ReportOutput()
+        return write(format, to: output) ? output.string : nil
+    }
+
+    /// Writes the table into `output`; false when the format is not available.
+    package func write(_ format: ReportFormat, to output: ReportOutput) -> Bool {
+        switch format {
+        case .text: ParameterReport.text(self, to: output)
+        case .json: ParameterReport.json(self, to: output)
+        case .markdown: ParameterReport.markdown(self, to: output)
+        default: return false
+        }
+        return true
+    }
+}
+
+/// The simulation reports, for the command (``SimulationReport``).
+package enum SimulationReports {
+    /// Writes the simulation in `format` (text or JSON); false for the others.
+    package static func write(
+        _ format: ReportFormat, years: [ScenarioYear], planning: PlanningFigures, changes: [AppliedChange], sources: [String], to output: ReportOutput
+    ) -> Bool {
+        switch format {
+        case .text: SimulationReport.text(years, planning: planning, changes: changes, sources: sources, to: output)
+        case .json: SimulationReport.json(years, planning: planning, changes: changes, to: output)
+        default: return false
+        }
+        return true
+    }
+}

@@ -1,0 +1,189 @@
+/// Writes a JSON document straight into a ``ReportOutput``, pretty-printed with two-space
+/// indentation in a fixed key order, with no tree of values: the same data always gives the same
+/// bytes (no dictionary order, no locale, no binary floating point: numbers are the exact decimal
+/// text of ``NumberFormatting``).
+///
+/// Members and elements are written in nested closures, so the nesting of the code is the nesting
+/// of the document:
+///
+/// ```swift
+/// json.object { json in
+///     json.member("anno", 2025)
+///     json.member("soglie") { json in json.member("lep", decimal: t.lep) }
+/// }
+/// ```
+package struct JSONWriter {
+    private let output: ReportOutput
+    /// Members written at each open level (to place commas and close `{}`/`[]`).
+    private var counts: [Int] = []
+
+    /// A writer into `output`.
+    package init(_ output: ReportOutput) { self.output = output }
+
+    // MARK: Structure
+
+    /// Writes an object whose members `body` writes; a root value ends with a line feed.
+    package mutating func object(_ body: (inout JSONWriter) -> Void) {
+        open(UInt8(ascii: "{"))
+        body(&self)
+        close(UInt8(ascii: "}"), empty: "{}")
+    }
+
+    /// Writes an array whose elements `body` writes.
+    package mutating func array(_ body: (inout JSONWriter) -> Void) {
+        open(UInt8(ascii: "["))
+        body(&self)
+        close(UInt8(ascii: "]"), empty: "[]")
+    }
+
+    /// Starts the next member of the current object: comma, new line, key.
+    package mutating func key(_ key: String) {
+        separate()
+        writeString(key)
+        output.write(bytes: [UInt8(ascii: ":"), UInt8(ascii: " ")])
+    }
+
+    /// Starts the next element of the current array.
+    package mutating func element() { separate() }
+
+    // MARK: Members
+
+    /// A member with an object value.
+    package mutating func member(_ key: String, _ body: (inout JSONWriter) -> Void) {
+        self.key(key)
+        object(body)
+    }
+
+    /// A member with an array value.
+    package mutating func member(array key: String, _ body: (inout JSONWriter) -> Void) {
+        self.key(key)
+        array(body)
+    }
+
+    /// A string member.
+    package mutating func member(_ key: String, _ value: String) {
+        self.key(key)
+        writeString(value)
+    }
+
+    /// An optional string member (`null` when absent).
+    package mutating func member(_ key: String, _ value: String?) {
+        self.key(key)
+        if let value { writeString(value) } else { output.write("null") }
+    }
+
+    /// An integer member.
+    package mutating func member(_ key: String, _ value: Int) {
+        self.key(key)
+        output.write(String(value))
+    }
+
+    /// A big-integer member (written as a JSON number).
+    package mutating func member(_ key: String, integer value: BigInt) {
+        self.key(key)
+        output.write(value.description)
+    }
+
+    /// A boolean member.
+    package mutating func member(_ key: String, _ value: Bool) {
+        self.key(key)
+        output.write(value ? "true" : "false")
+    }
+
+    /// A `null` member.
+    package mutating func member(null key: String) {
+        self.key(key)
+        output.write("null")
+    }
+
+    /// A fraction rounded half away from zero to `decimals` digits (FTE and thresholds: 4).
+    package mutating func member(_ key: String, decimal value: Fraction, decimals: Int = 4) {
+        self.key(key)
+        output.write(NumberFormatting.json(value, decimals: decimals))
+    }
+
+    /// Money with at most two decimals, exact to the cent (`null` when absent).
+    package mutating func member(_ key: String, euro amount: EuroCents?) {
+        self.key(key)
+        output.write(amount.map { NumberFormatting.json($0) } ?? "null")
+    }
+
+    /// A number member given as its exact JSON text.
+    package mutating func member(_ key: String, number text: String) {
+        self.key(key)
+        output.write(text)
+    }
+
+    // MARK: Elements
+
+    /// A string element.
+    package mutating func element(_ value: String) {
+        separate()
+        writeString(value)
+    }
+
+    /// An object element.
+    package mutating func element(_ body: (inout JSONWriter) -> Void) {
+        separate()
+        object(body)
+    }
+
+    // MARK: Helpers
+
+    private mutating func open(_ byte: UInt8) {
+        output.write(byte: byte)
+        counts.append(0)
+    }
+
+    private mutating func close(_ byte: UInt8, empty: String) {
+        let count = counts.removeLast()
+        if count > 0 {
+            newline(indent: counts.count)
+            output.write(byte: byte)
+        } else {
+            output.write(byte: byte)
+        }
+        if counts.isEmpty { output.write(byte: 0x0A) }
+    }
+
+    private mutating func separate() {
+        guard !counts.isEmpty else { return }
+        if counts[counts.count - 1] > 0 { output.write(byte: UInt8(ascii: ",")) }
+        counts[counts.count - 1] += 1
+        newline(indent: counts.count)
+    }
+
+    private func newline(indent: Int) {
+        output.write(byte: 0x0A)
+        output.write(bytes: repeatElement(UInt8(ascii: " "), count: 2 * indent))
+    }
+
+    /// A JSON string: `"` and `\` escaped, control characters as `\n`, `\r`, `\t` or `\u00XX`,
+    /// DEL and C1 controls as `\u00XX`, everything else (UTF-8 included) as it is.
+    private func writeString(_ text: String) {
+        output.write(byte: UInt8(ascii: "\""))
+        var text = text
+        text.withUTF8 { bytes in
+            var start = 0
+            for index in bytes.indices {
+                let byte = bytes[index]
+                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == 0x7F else { continue }
+                output.write(bytes: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                switch byte {
+                case UInt8(ascii: "\""): output.write(#"\""#)
+                case UInt8(ascii: "\\"): output.write(#"\\"#)
+                case 0x0A: output.write(#"\n"#)
+                case 0x0D: output.write(#"\r"#)
+                case 0x09: output.write(#"\t"#)
+                default:
+                    let hex = Array("0123456789abcdef".utf8)
+                    output.write(#"\u00"#)
+                    output.write(bytes: [hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
+                }
+                start = index + 1
+            }
+            output.write(bytes: UnsafeBufferPointer(rebasing: bytes[start...]))
+        }
+        output.write(byte: UInt8(ascii: "\""))
+    }
+}
