@@ -24,6 +24,8 @@ let package = Package(
             dependencies: ["PotenziamentoKit"],
             path: "Benchmarks/PotenziamentoBenchmarks"
         ),
+        // The library as an integrator uses it: `import PotenziamentoKit` only, no @testable.
+        .testTarget(name: "PotenziamentoKitIntegrationTests", dependencies: ["PotenziamentoKit"]),
         .testTarget(
             name: "PotenziamentoKitTests",
             dependencies: ["PotenziamentoFormats", "PotenziamentoKit", "PotenziamentoCLI", "potenziamento"],

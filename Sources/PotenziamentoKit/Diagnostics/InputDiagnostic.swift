@@ -41,34 +41,34 @@ public struct InputDiagnostic: Sendable, Hashable, CustomStringConvertible {
 /// The diagnostics collected in one pass over an input, with bounded memory: at most
 /// ``maximumListedPerFile`` are kept for each file; the others are counted by code and
 /// summarised in one ``DiagnosticCode/altriProblemi`` line per file (docs/regole.md, «Limiti»).
-public struct Diagnostics: Sendable {
+package struct Diagnostics: Sendable {
     /// The most diagnostics listed one by one for each file.
-    public static let maximumListedPerFile = 100
+    package static let maximumListedPerFile = 100
 
     /// The diagnostics listed, in the order found.
-    public private(set) var listed: [InputDiagnostic] = []
+    package private(set) var listed: [InputDiagnostic] = []
     /// How many errors were found (listed or not).
-    public private(set) var errorCount = 0
+    package private(set) var errorCount = 0
     private var listedPerFile: [String: Int] = [:]
     private var unlisted: [String: [DiagnosticCode: (count: Int, errors: Int)]] = [:]
     private var unlistedFiles: [String] = []
 
     /// No diagnostics yet.
-    public init() {}
+    package init() {}
 
     /// Whether any error was found.
-    public var hasErrors: Bool { errorCount > 0 }
+    package var hasErrors: Bool { errorCount > 0 }
 
     /// Every diagnostic: the listed ones, then one summary per file of those not listed.
-    public var all: [InputDiagnostic] { listed + summaries }
+    package var all: [InputDiagnostic] { listed + summaries }
 
     /// The errors (listed, then the summary of unlisted ones if it counts errors).
-    public var errors: [InputDiagnostic] { all.filter { $0.severity == .error } }
+    package var errors: [InputDiagnostic] { all.filter { $0.severity == .error } }
     /// The warnings.
-    public var warnings: [InputDiagnostic] { all.filter { $0.severity == .warning } }
+    package var warnings: [InputDiagnostic] { all.filter { $0.severity == .warning } }
 
     /// Records a diagnostic.
-    public mutating func append(_ diagnostic: InputDiagnostic) {
+    package mutating func append(_ diagnostic: InputDiagnostic) {
         if diagnostic.severity == .error { errorCount += 1 }
         let file = diagnostic.place.file
         let count = listedPerFile[file, default: 0]
@@ -85,22 +85,22 @@ public struct Diagnostics: Sendable {
     }
 
     /// Records an error.
-    public mutating func error(_ code: DiagnosticCode, _ place: SourcePlace, _ message: String) {
+    package mutating func error(_ code: DiagnosticCode, _ place: SourcePlace, _ message: String) {
         append(InputDiagnostic(.error, code, place, message))
     }
 
     /// Records a warning.
-    public mutating func warning(_ code: DiagnosticCode, _ place: SourcePlace, _ message: String) {
+    package mutating func warning(_ code: DiagnosticCode, _ place: SourcePlace, _ message: String) {
         append(InputDiagnostic(.warning, code, place, message))
     }
 
     /// Records the diagnostics of `error`.
-    public mutating func append(contentsOf error: InputError) {
+    package mutating func append(contentsOf error: InputError) {
         for diagnostic in error.diagnostics { append(diagnostic) }
     }
 
     /// Records other diagnostics.
-    public mutating func append(contentsOf other: [InputDiagnostic]) {
+    package mutating func append(contentsOf other: [InputDiagnostic]) {
         for diagnostic in other { append(diagnostic) }
     }
 

@@ -1,24 +1,24 @@
 /// Reads a `potenziamento.ciclo.v1` document (INTERFACE.md): an optional ambito and, per year,
 /// the population and the FTE of the steps reached (`ftePrevisione`, `fteConsuntivo`,
 /// `fteCertificato`).
-public enum CycleReader {
+package enum CycleReader {
     /// The format identifier.
-    public static let format = "potenziamento.ciclo.v1"
+    package static let format = "potenziamento.ciclo.v1"
 
     /// The cycle of a file read by the command.
-    public struct Loaded: Sendable {
+    package struct Loaded: Sendable {
         /// The cycle.
-        public let cycle: FundingCycle
+        package let cycle: FundingCycle
         /// The ATS, if the document names it.
-        public let ambito: Ambito?
+        package let ambito: Ambito?
         /// Warnings (encoding).
-        public let warnings: [InputDiagnostic]
+        package let warnings: [InputDiagnostic]
     }
 
     /// Reads the cycle file at `path`.
     ///
     /// - Throws: ``InputError`` listing every problem with its JSON path.
-    public static func load(path: String, parameters: ParameterTable = .official) throws(InputError) -> Loaded {
+    package static func load(path: String, parameters: ParameterTable = .official) throws(InputError) -> Loaded {
         let bytes = try InputFile.bytes(path)
         let (text, _) = try InputFile.text(bytes, file: path, allowsWindows1252: false)
         return try read(utf8: text.utf8Bytes, file: path, parameters: parameters)

@@ -1,19 +1,19 @@
 /// Reads a national table (`riparto`, INTERFACE.md): `codice;denominazione;popolazione;fte` and
 /// optionally `pregresso`, with the conventions of the roster CSV (separator, decimal comma, BOM,
 /// CRLF, Windows-1252, example rows).
-public enum NationalTableReader {
+package enum NationalTableReader {
     /// A national table read from a file.
-    public struct Loaded: Sendable {
+    package struct Loaded: Sendable {
         /// The entries, in input order.
-        public let entries: [AllocationEntry]
+        package let entries: [AllocationEntry]
         /// Warnings (encoding, example rows).
-        public let warnings: [InputDiagnostic]
+        package let warnings: [InputDiagnostic]
     }
 
     /// Reads the table at `path`.
     ///
     /// - Throws: ``InputError`` listing every problem with its line.
-    public static func load(path: String) throws(InputError) -> Loaded {
+    package static func load(path: String) throws(InputError) -> Loaded {
         let bytes = try InputFile.bytes(path)
         let (text, warning) = try InputFile.text(bytes, file: path, allowsWindows1252: true)
         var diagnostics = Diagnostics()

@@ -372,19 +372,28 @@ extension BigInt {
     @inlinable
     public static func *= (lhs: inout BigInt, rhs: BigInt) { lhs = lhs * rhs }
 
+    /// The quotient truncated toward zero (like `Int`'s `/`), or nil when `divisor` is zero.
+    public func quotient(dividingBy divisor: BigInt) -> BigInt? { divisor.isZero ? nil : quotientAndRemainder(dividingBy: divisor).quotient }
+
+    /// The remainder with the sign of `self` (like `Int`'s `%`), or nil when `divisor` is zero.
+    public func remainder(dividingBy divisor: BigInt) -> BigInt? { divisor.isZero ? nil : quotientAndRemainder(dividingBy: divisor).remainder }
+
+    /// `10` to the power `n` for `n` from 0 to 10.000, or nil outside that range.
+    public static func powerOfTen(_ n: Int) -> BigInt? { (0...maximumDecimalDigits).contains(n) ? tenToThe(n) : nil }
+
     /// The quotient truncated toward zero, like `Int`'s `/`. The divisor must not be zero (precondition).
-    public static func / (lhs: BigInt, rhs: BigInt) -> BigInt { lhs.quotientAndRemainder(dividingBy: rhs).quotient }
+    static func / (lhs: BigInt, rhs: BigInt) -> BigInt { lhs.quotientAndRemainder(dividingBy: rhs).quotient }
 
     /// The remainder of the truncating division, with the sign of `lhs` (like `Int`'s `%`). The divisor must not
     /// be zero (precondition).
-    public static func % (lhs: BigInt, rhs: BigInt) -> BigInt { lhs.quotientAndRemainder(dividingBy: rhs).remainder }
+    static func % (lhs: BigInt, rhs: BigInt) -> BigInt { lhs.quotientAndRemainder(dividingBy: rhs).remainder }
 
     /// The quotient truncated toward zero and the remainder, like `Int.quotientAndRemainder(dividingBy:)`:
     /// `quotient * divisor + remainder == self`, `|remainder| < |divisor|`, and the remainder is zero or has the
     /// sign of `self`. Never traps on overflow (`Int64.min / -1` is `2⁶³`).
     ///
     /// - Precondition: the divisor must not be zero.
-    public func quotientAndRemainder(dividingBy divisor: BigInt) -> (quotient: BigInt, remainder: BigInt) {
+    func quotientAndRemainder(dividingBy divisor: BigInt) -> (quotient: BigInt, remainder: BigInt) {
         precondition(!divisor.isZero, "BigInt division by zero")
         if limbs == nil, divisor.limbs == nil {
             if divisor.small == -1 { return (-self, 0) }
@@ -403,7 +412,7 @@ extension BigInt {
     /// divisor).
     ///
     /// - Precondition: the divisor must not be zero.
-    public func flooredQuotientAndRemainder(dividingBy divisor: BigInt) -> (quotient: BigInt, remainder: BigInt) {
+    func flooredQuotientAndRemainder(dividingBy divisor: BigInt) -> (quotient: BigInt, remainder: BigInt) {
         let (quotient, remainder) = quotientAndRemainder(dividingBy: divisor)
         if !remainder.isZero, remainder.isNegative != divisor.isNegative {
             return (quotient - 1, remainder + divisor)
@@ -414,7 +423,7 @@ extension BigInt {
     /// The quotient rounded toward minus infinity, `⌊self / divisor⌋`.
     ///
     /// - Precondition: the divisor must not be zero.
-    public func floorDivided(by divisor: BigInt) -> BigInt { flooredQuotientAndRemainder(dividingBy: divisor).quotient }
+    func floorDivided(by divisor: BigInt) -> BigInt { flooredQuotientAndRemainder(dividingBy: divisor).quotient }
 
     /// The greatest common divisor of `a` and `b`: never negative, and `gcd(0, 0) == 0`, `gcd(a, 0) == |a|`.
     public static func gcd(_ a: BigInt, _ b: BigInt) -> BigInt {
@@ -426,7 +435,7 @@ extension BigInt {
     /// `base` raised to `exponent` (`power(x, 0) == 1`, including for zero), by repeated squaring.
     ///
     /// - Precondition: the exponent must not be negative.
-    public static func power(_ base: BigInt, _ exponent: Int) -> BigInt {
+    static func power(_ base: BigInt, _ exponent: Int) -> BigInt {
         precondition(exponent >= 0, "BigInt.power with a negative exponent")
         var result: BigInt = 1
         var square = base
@@ -442,7 +451,7 @@ extension BigInt {
     /// `10ⁿ`; the powers up to `10⁷⁶` are computed once and cached.
     ///
     /// - Precondition: `n` must not be negative.
-    public static func tenToThe(_ n: Int) -> BigInt {
+    static func tenToThe(_ n: Int) -> BigInt {
         precondition(n >= 0, "BigInt.tenToThe with a negative exponent")
         let cache = cachedPowersOfTen
         if n < cache.count { return cache[n] }

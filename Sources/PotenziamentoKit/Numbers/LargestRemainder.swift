@@ -26,7 +26,7 @@ public enum AllocationError: Error, LocalizedError, Sendable, Hashable, CustomSt
 /// Splitting an amount into parts that add up to it to the cent (docs/regole.md §5): each part
 /// is computed exactly, gets its whole cents (rounded down), and the cents left over go one each
 /// to the parts with the largest remainders, ties to the earlier part in input order.
-public enum LargestRemainder {
+enum LargestRemainder {
     /// Splits `total` among parts proportional to `weights`.
     ///
     /// - Parameters:
@@ -34,7 +34,7 @@ public enum LargestRemainder {
     ///   - weights: one non-negative weight per part, not all zero.
     /// - Returns: one amount per weight, in the same order, adding up to `total` exactly.
     /// - Throws: ``AllocationError`` for a negative weight or when all weights are zero.
-    public static func allocate(_ total: EuroCents, proportionalTo weights: [Fraction]) throws(AllocationError) -> [EuroCents] {
+    static func allocate(_ total: EuroCents, proportionalTo weights: [Fraction]) throws(AllocationError) -> [EuroCents] {
         guard !weights.isEmpty else { return [] }
         if let negative = weights.firstIndex(where: \.isNegative) { throw .negativeWeight(index: negative) }
         let weightSum = weights.sum()
@@ -63,5 +63,18 @@ public enum LargestRemainder {
         let order = remainders.indices.sorted { remainders[$0] != remainders[$1] ? remainders[$0] > remainders[$1] : $0 < $1 }
         for index in order.prefix(Int(extra.int64Value ?? 0)) { units[index] += BigInt(1) }
         return units
+    }
+}
+
+extension EuroCents {
+    /// The amount split into parts proportional to `weights`, each exact and then rounded to the
+    /// cent by largest remainder (ties to the earlier part), so the parts add up to the amount
+    /// (docs/regole.md §5).
+    ///
+    /// - Parameter weights: one non-negative weight per part, not all zero.
+    /// - Returns: one amount per weight, in the same order.
+    /// - Throws: ``AllocationError`` for a negative weight or when all weights are zero.
+    public func allocated(proportionalTo weights: [Fraction]) throws(AllocationError) -> [EuroCents] {
+        try LargestRemainder.allocate(self, proportionalTo: weights)
     }
 }

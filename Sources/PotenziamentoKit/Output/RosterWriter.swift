@@ -4,9 +4,9 @@
 ///
 /// Residents given per year are written for every year any comune specifies; a comune with one
 /// figure for all years is then written for each of those years in CSV.
-public enum RosterWriter {
+enum RosterWriter {
     /// The `potenziamento.ambito.v1` document.
-    public static func json(_ roster: Roster) -> String {
+    static func json(_ roster: Roster) -> String {
         let years = residentYears(roster)
         let exact = { (value: Fraction) in NumberFormatting.exactPlain(value, maximumDecimals: Bounds.percentageDecimals) }
         return ReportOutput.collecting { output in
@@ -76,7 +76,7 @@ public enum RosterWriter {
     }
 
     /// The texts of `ambito.csv`, `comuni.csv` and `personale.csv`.
-    public static func csv(_ roster: Roster) -> (ambito: String, comuni: String, personale: String) {
+    static func csv(_ roster: Roster) -> (ambito: String, comuni: String, personale: String) {
         let field = CellEscaping.quoted
         let ambito =
             "codice;denominazione;regione;funzioni_delegate_al_capofila\n"
