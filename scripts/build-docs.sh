@@ -6,9 +6,10 @@ cd "$(dirname "$0")/.."
 work=.build-docs
 rm -rf "$work/symbol-graphs" "$work/PotenziamentoKit.doccarchive"
 mkdir -p "$work/symbol-graphs"
-swift build --scratch-path "$work/build" --target PotenziamentoKit \
-  -Xswiftc -emit-symbol-graph -Xswiftc -emit-symbol-graph-dir -Xswiftc "$PWD/$work/symbol-graphs" \
-  -Xswiftc -symbol-graph-minimum-access-level -Xswiftc public
+swift build --scratch-path "$work/build" --target PotenziamentoKit
+# The symbol graph is extracted from the built module every time (an up-to-date build emits nothing).
+swift-symbolgraph-extract -module-name PotenziamentoKit -I "$work/build/debug/Modules" \
+  -target "$(uname -m)-unknown-linux-gnu" -minimum-access-level public -output-dir "$work/symbol-graphs"
 python3 scripts/check_documented.py "$work/symbol-graphs"
 docc convert Sources/PotenziamentoKit/PotenziamentoKit.docc \
   --additional-symbol-graph-dir "$work/symbol-graphs" \

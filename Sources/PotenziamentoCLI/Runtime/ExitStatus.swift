@@ -1,4 +1,4 @@
-/// The exit statuses of `potenziamento` (shared/spec/INTERFACE.md, sysexits-style).
+/// The exit statuses of `potenziamento` (docs/formati.md, sysexits-style).
 public enum ExitStatus: Int32, Sendable {
     /// Success.
     case success = 0

@@ -1,7 +1,7 @@
 /// A calendar date without time or time zone (proleptic Gregorian), as the law counts days.
 ///
 /// Service periods (`dal`, `al`, inclusive), deadlines (28 February, 30 June) and the FTE share
-/// of a year (RULES.md §3) are computed on these dates only; `Foundation.Date` and its time zones
+/// of a year (docs/regole.md §3) are computed on these dates only; `Foundation.Date` and its time zones
 /// never enter a figure, so results are the same on every machine.
 ///
 /// Its range is the years 1 to 9999 (``supportedYears``): every initialiser and every

@@ -6,7 +6,7 @@ public struct BandShare: Sendable, Hashable, Codable {
     public let amountPerFTE: EuroCents
     /// `fte × amountPerFTE`, exact.
     public let exactEuros: Fraction
-    /// The exact amount rounded half away from zero to the cent (RULES.md §5).
+    /// The exact amount rounded half away from zero to the cent (docs/regole.md §5).
     public let amount: EuroCents
 }
 

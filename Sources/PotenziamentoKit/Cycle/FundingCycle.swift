@@ -82,6 +82,9 @@ public struct FundingCycle: Sendable, Hashable, Codable {
     }
 
     /// Adds a year (checked: steps in order, year not repeated, amounts computable).
+    ///
+    /// - Throws: ``CycleError`` when the year is repeated, a step comes without the previous one,
+    ///   or an amount cannot be computed (population, FTE or parameters out of range).
     public mutating func record(_ year: CycleYear) throws(CycleError) {
         if years.contains(where: { $0.year == year.year }) { throw .duplicateYear(year.year) }
         if year.actualFTE != nil && year.forecastFTE == nil {
@@ -94,7 +97,9 @@ public struct FundingCycle: Sendable, Hashable, Codable {
         years.append(year)
     }
 
-    /// The outcome of one year.
+    /// The outcome of one year: prenotato, liquidato, economia and recupero where the steps happened.
+    ///
+    /// - Throws: ``CycleError/contribution(year:_:)`` when an amount cannot be computed.
     public func outcome(of year: CycleYear) throws(CycleError) -> CycleOutcome {
         let calculator = ContributionCalculator(parameters: parameters)
         func assess(_ fte: Fraction?) throws(CycleError) -> ContributionAssessment? {

@@ -1,4 +1,4 @@
-/// Why a staff record is not counted (RULES.md §2). The raw values are the reason codes of the
+/// Why a staff record is not counted (docs/regole.md §2). The raw values are the reason codes of the
 /// output contract (`esclusi[].motivo`).
 public enum ExclusionReason: String, Sendable, Hashable, CaseIterable, Codable {
     /// The profile is not assistente sociale.

@@ -1,4 +1,4 @@
-/// Reads a `potenziamento.ciclo.v1` document (INTERFACE.md): an optional ambito and, per year,
+/// Reads a `potenziamento.ciclo.v1` document (docs/formati.md): an optional ambito and, per year,
 /// the population and the FTE of the steps reached (`ftePrevisione`, `fteConsuntivo`,
 /// `fteCertificato`).
 package enum CycleReader {

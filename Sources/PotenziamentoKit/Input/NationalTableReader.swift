@@ -1,4 +1,4 @@
-/// Reads a national table (`riparto`, INTERFACE.md): `codice;denominazione;popolazione;fte` and
+/// Reads a national table (`riparto`, docs/formati.md): `codice;denominazione;popolazione;fte` and
 /// optionally `pregresso`, with the conventions of the roster CSV (separator, decimal comma, BOM,
 /// CRLF, Windows-1252, example rows).
 package enum NationalTableReader {

@@ -14,8 +14,8 @@
 /// path; the gcd is Stein's binary algorithm on one or two limbs and Lehmer's above. Decimal text is read and
 /// written 18 digits at a time.
 ///
-/// Division truncates toward zero like Swift's `Int` (``quotientAndRemainder(dividingBy:)``, `/`, `%`);
-/// ``flooredQuotientAndRemainder(dividingBy:)`` rounds toward minus infinity.
+/// Division truncates toward zero like Swift's `Int` (``quotient(dividingBy:)``, ``remainder(dividingBy:)``),
+/// and returns nil instead of trapping when the divisor is zero.
 public struct BigInt: Sendable {
     /// When ``limbs`` is `nil`, the value itself; otherwise the sign of the value, `-1` or `+1`.
     ///

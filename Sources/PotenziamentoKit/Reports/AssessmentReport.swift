@@ -1,5 +1,5 @@
 /// The reports of an annual assessment (`potenziamento calcola`), written straight into a
-/// ``ReportOutput``: JSON `potenziamento.valutazione.v1` (INTERFACE.md), Italian text, Markdown,
+/// ``ReportOutput``: JSON `potenziamento.valutazione.v1` (docs/formati.md), Italian text, Markdown,
 /// and a per-person CSV.
 enum AssessmentReport {
     /// The JSON format identifier.

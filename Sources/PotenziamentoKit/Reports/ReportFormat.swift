@@ -1,4 +1,4 @@
-/// The formats of the reports (INTERFACE.md, «Common options»): the raw values are the command's
+/// The formats of the reports (docs/formati.md, «Common options»): the raw values are the command's
 /// `--formato` values.
 public enum ReportFormat: String, Sendable, Hashable, CaseIterable, Codable {
     /// Italian text, aligned for a terminal or a printer.

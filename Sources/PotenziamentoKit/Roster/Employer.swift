@@ -129,7 +129,7 @@ public struct Employer: Sendable, Hashable, Codable {
     }
 
     /// The key of the employer in reports: `comune:<codiceIstat>` for a comune, else the kind's code
-    /// (`unione_di_comuni`, `asl`), as in the prospetto's `enti[].ente` (INTERFACE.md).
+    /// (`unione_di_comuni`, `asl`), as in the prospetto's `enti[].ente` (docs/formati.md).
     public var key: String {
         if kind == .comune, let istatCode { return "comune:\(istatCode)" }
         return kind.rawValue

@@ -1,6 +1,6 @@
 /// The id of a person in a roster (`id`).
 ///
-/// Ids are compared ignoring case and surrounding spaces (RULES §3, a ruling): `SD-01 Bianchi`
+/// Ids are compared ignoring case and surrounding spaces (docs/regole.md §3, a ruling): `SD-01 Bianchi`
 /// and ` sd-01 bianchi ` are the same person, so two records with them are a duplicate.
 public struct PersonID: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// The id as written (surrounding spaces removed).

@@ -131,7 +131,7 @@ public struct Profile: Sendable, Hashable, CustomStringConvertible {
     /// Assistente sociale.
     public static let socialWorker = Profile(kind: .assistenteSociale)
 
-    /// Whether the profile is assistente sociale (RULES §2, rule 1).
+    /// Whether the profile is assistente sociale (docs/regole.md §2, rule 1).
     public var isSocialWorker: Bool { kind == .assistenteSociale }
 
     /// The text as written.
@@ -218,7 +218,7 @@ public struct Contract: Sendable, Hashable, CustomStringConvertible {
     /// Tempo indeterminato.
     public static let permanent = Contract(kind: .tempoIndeterminato)
 
-    /// Whether the contract is a tempo indeterminato (RULES §2, rule 2).
+    /// Whether the contract is a tempo indeterminato (docs/regole.md §2, rule 2).
     public var isPermanent: Bool { kind == .tempoIndeterminato }
 
     /// The text as written.

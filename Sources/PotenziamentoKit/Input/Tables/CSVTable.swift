@@ -1,6 +1,6 @@
 import PotenziamentoFormats
 
-/// A CSV file read as a ``CellTable`` (INTERFACE.md, «Input: one ATS as CSV»): separator `;` or
+/// A CSV file read as a ``CellTable`` (docs/formati.md, «Input: one ATS as CSV»): separator `;` or
 /// `,` detected from the header line, quotes, BOM, CRLF. Blank lines are skipped; the templates'
 /// example rows (`# ESEMPIO …` in the first cell) are skipped with a warning; any other row
 /// beginning with `#` is an error (a person or a comune must never vanish silently); a row with

@@ -1,4 +1,4 @@
-/// Reads one ATS from three tables (INTERFACE.md, «Input: one ATS as CSV» and «as a workbook»):
+/// Reads one ATS from three tables (docs/formati.md, «Input: one ATS as CSV» and «as a workbook»):
 /// `ambito` (optional), `comuni` and `personale`, from CSV files or workbook sheets alike, so
 /// every rule and every message is the same for both. Values are built through the model's
 /// validating initialisers; problems are reported with the line (or cell) and the column as the

@@ -1,5 +1,5 @@
 /// The prospetto riassuntivo (`potenziamento prospetto`) as Italian text, Markdown, JSON
-/// `potenziamento.prospetto.v1` (INTERFACE.md) and CSV; the printable XHTML is ``ProspettoHTML``.
+/// `potenziamento.prospetto.v1` (docs/formati.md) and CSV; the printable XHTML is ``ProspettoHTML``.
 enum ProspettoReport {
     /// The JSON format identifier.
     static let format = "potenziamento.prospetto.v1"
