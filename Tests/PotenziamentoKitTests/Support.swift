@@ -40,10 +40,10 @@ enum TestSupport {
     }
 
     /// Runs the real executable with `arguments`.
-    static func process(_ arguments: [String], input: Data? = nil) throws -> ProcessResult {
+    static func process(_ arguments: [String], input: Data? = nil, executable: URL? = nil) throws -> ProcessResult {
         let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
+        process.executableURL = executable ?? self.executable
+        process.arguments = executable == nil ? arguments : Array(arguments.dropFirst())
         let out = Pipe()
         let err = Pipe()
         process.standardOutput = out

@@ -30,6 +30,7 @@ enum ValidaCommand: Subcommand {
         let methods = parsed.value("metodo-fte") == nil ? FTEMethod.allCases : [try RosterInput.method(parsed)]
         let path = parsed.positionals[0]
         var diagnostics: [InputDiagnostic] = []
+        var unlistedErrors = 0
         var summary: (persons: Int, comuni: Int)?
         do {
             let loaded = try RosterLoader.load(path: path)
@@ -54,6 +55,7 @@ enum ValidaCommand: Subcommand {
         } catch let error as InputError {
             if RosterInput.isUnreadable(error) { throw RosterInput.failure(error) }
             diagnostics = error.diagnostics
+            unlistedErrors = error.errorCount - error.diagnostics.count { $0.severity == .error && $0.code != .altriProblemi }
         } catch let failure as CommandFailure {
             throw failure
         } catch {
@@ -61,6 +63,7 @@ enum ValidaCommand: Subcommand {
         }
         let errors = diagnostics.filter { $0.severity == .error }
         let warnings = diagnostics.filter { $0.severity == .warning }
+        let errorCount = errors.count { $0.code != .altriProblemi } + unlistedErrors
         let report: String
         if format == .json {
             report = ValidationReport.json(path: path, errors: errors, warnings: warnings)
@@ -77,14 +80,14 @@ enum ValidaCommand: Subcommand {
                 errors.isEmpty
                     ? (warnings.isEmpty
                         ? "Nessun problema trovato." : "Nessun errore; \(Italian.count(warnings.count, "avviso", "avvisi")) da controllare.")
-                    : "\(Italian.count(errors.count, "errore", "errori")) e \(Italian.count(warnings.count, "avviso", "avvisi")): correggi gli errori prima del calcolo."
+                    : "\(Italian.count(errorCount, "errore", "errori")) e \(Italian.count(warnings.count, "avviso", "avvisi")): correggi gli errori prima del calcolo."
             )
             report = lines.joined(separator: "\n") + "\n"
         }
         var output = CommandOutput(report: report, inputs: RosterInput.inputFiles(path))
         if !errors.isEmpty {
             output.status = .dataError
-            output.errors = ["\(path): \(Italian.count(errors.count, "errore", "errori")) nei dati (elenco completo nel rapporto)"]
+            output.errors = ["\(path): \(Italian.count(errorCount, "errore", "errori")) nei dati (elenco nel rapporto)"]
         }
         return output
     }

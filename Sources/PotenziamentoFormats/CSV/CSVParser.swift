@@ -1,8 +1,12 @@
 /// A small, correct CSV reader: `;` or `,` separator (detected from the header line), quoted
 /// fields with separators, doubled quotes and line breaks inside, LF or CRLF line ends. Cells stay
-/// bytes of one buffer (see ``CSVGrid``): a large file costs no string per cell.
+/// bytes of one buffer (see ``CSVGrid``): a large file costs no string per cell and four bytes of
+/// bookkeeping per cell; a record wider than ``maximumCellsPerRow`` stops the reading at once.
 package enum CSVParser {
-    /// A CSV syntax problem (an unterminated quote).
+    /// The most cells a record may have (the widest table of the domain has 20 columns).
+    package static let maximumCellsPerRow = 1_000
+
+    /// A CSV syntax problem (an unterminated quote, a record far too wide).
     package struct SyntaxError: Error, Sendable, Equatable {
         /// The line where the problem starts.
         package let line: Int
@@ -26,67 +30,93 @@ package enum CSVParser {
         return commas > semicolons ? UInt8(ascii: ",") : UInt8(ascii: ";")
     }
 
-    /// Splits UTF-8 `bytes` (without a BOM) with `separator` into a ``CSVGrid``. Lines that are
-    /// empty or hold only spaces and tabs are not records.
+    /// Splits UTF-8 `bytes` (without a BOM, and without zero bytes: text files never hold any)
+    /// with `separator` into a ``CSVGrid``. Lines that are empty or hold only spaces, tabs and
+    /// separators are not records.
     package static func grid(_ bytes: [UInt8], separator: UInt8) -> Result<CSVGrid, SyntaxError> {
         var bytes = bytes
         bytes.append(0x0A)
         var scanner = CSVScanner(separator: separator)
-        scanner.bounds.reserveCapacity(bytes.count / 4)
+        // Room for every cell and record up front (an upper bound: quotes are ignored here), so
+        // the arrays never grow by doubling.
+        var cells = 0
+        var lines = 0
+        for byte in bytes {
+            if byte == separator { cells &+= 1 } else if byte == 0x0A { lines &+= 1 }
+        }
+        scanner.ends.reserveCapacity(cells + lines)
+        scanner.rows.reserveCapacity(lines)
         let complete = bytes.withUnsafeMutableBufferPointer { scanner.scan($0) }
+        if let line = scanner.wideLine {
+            return .failure(SyntaxError(line: line, message: "la riga ha più di \(maximumCellsPerRow) celle: non è una tabella di questo programma (separatore sbagliato?)"))
+        }
         guard complete else { return .failure(SyntaxError(line: scanner.quoteStartLine, message: "virgolette aperte e mai chiuse")) }
-        return .success(CSVGrid(bytes: bytes, bounds: scanner.bounds, rows: scanner.rows))
+        return .success(CSVGrid(bytes: bytes, ends: scanner.ends, rows: scanner.rows))
     }
 }
 
-/// The cells of a CSV text: one byte buffer, in which quoted cells have been unquoted in place
-/// (unquoting only shortens a cell, so it never overwrites bytes not yet read), and the bounds
-/// of each cell.
+/// The cells of a CSV text: one byte buffer in which quoted cells have been unquoted in place
+/// (unquoting only shortens a cell; the bytes freed at its end, and the CR of a CRLF, are set to
+/// zero, which a text file never holds), and the end of each cell. A cell starts right after the
+/// end of the previous cell of its record, or at its record's start.
 package struct CSVGrid: Sendable {
-    /// A record: the line it starts on and its cells.
+    /// A record: the line it starts on, where it starts, and its cells.
     package struct Row: Sendable {
         /// The line the record starts on (1-based, the header is line 1).
         package let line: Int
-        /// The position of its first cell in ``CSVGrid/bounds`` (pairs start, end).
+        /// The position of its first cell in ``CSVGrid/ends``.
         package let firstCell: Int
         /// How many cells it has.
         package let count: Int
+        /// Where its first cell starts in ``CSVGrid/bytes``.
+        package let start: Int
 
-        /// A record starting on `line` whose cells are `count` pairs of bounds from `firstCell`.
-        package init(line: Int, firstCell: Int, count: Int) {
+        /// A record starting on `line` at byte `start`, whose `count` cells end at `ends[firstCell...]`.
+        package init(line: Int, firstCell: Int, count: Int, start: Int) {
             self.line = line
             self.firstCell = firstCell
             self.count = count
+            self.start = start
         }
+
+        /// The same record with only its first `count` cells.
+        package func prefix(_ count: Int) -> Row { Row(line: line, firstCell: firstCell, count: Swift.min(count, self.count), start: start) }
     }
 
+    /// The text, unquoted in place.
     package let bytes: [UInt8]
-    /// Start and end (exclusive) of each cell in `bytes`, two entries per cell.
-    package let bounds: [UInt32]
+    /// The end of each cell in `bytes` (the position of its separator or line end).
+    package let ends: [UInt32]
     /// The records, in order.
     package let rows: [Row]
+
+    /// Where cell `column` of `row` starts and ends in `bytes` (zero padding excluded).
+    @inline(__always)
+    private func cell(_ row: Row, _ column: Int, _ buffer: UnsafeBufferPointer<UInt8>) -> (start: Int, end: Int) {
+        let index = row.firstCell &+ column
+        let start = column == 0 ? row.start : Int(ends[index &- 1]) &+ 1
+        var end = Int(ends[index])
+        while end > start, buffer[end &- 1] == 0 { end &-= 1 }
+        return (start, end)
+    }
 
     /// The bytes of cell `column` of `row`, without leading and trailing spaces and tabs.
     @inline(__always)
     package func withTrimmedCell<R>(_ row: Row, _ column: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        var (start, end) = cell(row, column)
-        return bytes.withUnsafeBufferPointer { buffer in
+        bytes.withUnsafeBufferPointer { buffer in
+            var (start, end) = cell(row, column, buffer)
             while start < end, buffer[start] == 0x20 || buffer[start] == 0x09 { start &+= 1 }
             while end > start, buffer[end &- 1] == 0x20 || buffer[end &- 1] == 0x09 { end &-= 1 }
             return body(UnsafeBufferPointer(rebasing: buffer[start..<end]))
         }
     }
 
-    /// Where cell `column` of `row` starts and ends in `bytes`.
-    @inline(__always)
-    private func cell(_ row: Row, _ column: Int) -> (start: Int, end: Int) {
-        (Int(bounds[2 &* (row.firstCell &+ column)]), Int(bounds[2 &* (row.firstCell &+ column) &+ 1]))
-    }
-
     /// Cell `column` of `row` as written (untrimmed).
     package func string(_ row: Row, _ column: Int) -> String {
-        let (start, end) = cell(row, column)
-        return bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<end]), as: UTF8.self) }
+        bytes.withUnsafeBufferPointer { buffer in
+            let (start, end) = cell(row, column, buffer)
+            return String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<end]), as: UTF8.self)
+        }
     }
 
     /// Cell `column` of `row` without leading and trailing spaces and tabs.
@@ -101,29 +131,38 @@ package struct CSVGrid: Sendable {
 /// The state machine that splits CSV bytes into cells (see ``CSVParser``).
 private struct CSVScanner {
     let separator: UInt8
-    var bounds: [UInt32] = []
+    var ends: [UInt32] = []
     var rows: [CSVGrid.Row] = []
     var quoteStartLine = 1
+    /// The line of a record with more than ``CSVParser/maximumCellsPerRow`` cells, if one was met.
+    var wideLine: Int?
 
     init(separator: UInt8) { self.separator = separator }
 
     /// Scans `bytes` (ending with a line feed), unquoting cells in place; false when a quote is
-    /// never closed.
+    /// never closed or a record has too many cells (see ``wideLine``).
     mutating func scan(_ bytes: UnsafeMutableBufferPointer<UInt8>) -> Bool {
         var read = 0
         var write = 0
-        var fieldStart = 0
         var line = 1
         var recordLine = 1
+        var recordStart = 0
         var recordFirstCell = 0
+        // Whether the record has anything but spaces, tabs and separators (else it is not a record).
+        var recordHasContent = false
         var quoted = false
-        var fieldWasQuoted = false
         let count = bytes.count
         // The bytes that end a run of plain field content.
         let special = (0..<256).map { $0 == Int(separator) || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
+        /// Ends the current cell at `read`: the bytes between the content's end and the terminator are zeroed.
+        func endCell() {
+            for index in write..<read { bytes[index] = 0 }
+            ends.append(UInt32(truncatingIfNeeded: read))
+        }
         while read < count {
             if !quoted {
                 // A run of plain content: nothing to do but move it when an earlier quote shortened the field.
+                let runStart = read
                 if write == read {
                     while read < count && !special[Int(bytes[read])] { read &+= 1 }
                     write = read
@@ -132,6 +171,12 @@ private struct CSVScanner {
                         bytes[write] = bytes[read]
                         write &+= 1
                         read &+= 1
+                    }
+                }
+                if !recordHasContent {
+                    for index in runStart..<read where bytes[index] != 0x20 && bytes[index] != 0x09 {
+                        recordHasContent = true
+                        break
                     }
                 }
                 guard read < count else { break }
@@ -156,6 +201,7 @@ private struct CSVScanner {
             }
             switch byte {
             case UInt8(ascii: "\""):
+                let fieldStart = ends.count == recordFirstCell ? recordStart : Int(ends[ends.count - 1]) + 1
                 var blank = true
                 for index in fieldStart..<write where bytes[index] != 0x20 {
                     blank = false
@@ -164,36 +210,37 @@ private struct CSVScanner {
                 if blank {
                     write = fieldStart
                     quoted = true
-                    fieldWasQuoted = true
+                    recordHasContent = true
                     quoteStartLine = line
                 } else {
                     bytes[write] = byte
                     write += 1
+                    recordHasContent = true
                 }
             case separator:
-                bounds.append(UInt32(truncatingIfNeeded: fieldStart))
-                bounds.append(UInt32(truncatingIfNeeded: write))
-                fieldWasQuoted = false
+                endCell()
+                // A record wider than any table of the domain: stop now (linear time and memory).
+                if ends.count - recordFirstCell > CSVParser.maximumCellsPerRow {
+                    wideLine = recordLine
+                    return false
+                }
                 write = read + 1
-                fieldStart = write
             case 0x0D where read + 1 < count && bytes[read + 1] == 0x0A:
                 break
             case 0x0A, 0x0D:
-                bounds.append(UInt32(truncatingIfNeeded: fieldStart))
-                bounds.append(UInt32(truncatingIfNeeded: write))
-                let cells = bounds.count / 2 - recordFirstCell
-                // A blank line (one cell of nothing but spaces and tabs, unquoted) is not a record.
-                if cells == 1 && !fieldWasQuoted && bytes[fieldStart..<write].allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
-                    bounds.removeLast(2)
+                endCell()
+                if recordHasContent {
+                    rows.append(CSVGrid.Row(line: recordLine, firstCell: recordFirstCell, count: ends.count - recordFirstCell, start: recordStart))
                 } else {
-                    rows.append(CSVGrid.Row(line: recordLine, firstCell: recordFirstCell, count: cells))
+                    // A blank line, or one of only separators: not a record.
+                    ends.removeLast(ends.count - recordFirstCell)
                 }
-                recordFirstCell = bounds.count / 2
-                fieldWasQuoted = false
+                recordFirstCell = ends.count
+                recordHasContent = false
                 line += 1
                 recordLine = line
                 write = read + 1
-                fieldStart = write
+                recordStart = write
             default:
                 bytes[write] = byte
                 write += 1

@@ -22,6 +22,8 @@ package enum FileReading {
         case symbolicLinkLoop
         /// More than the cap.
         case tooLarge(maximum: Int)
+        /// A zero byte in a text file read from a device or a pipe (stopped there).
+        case zeroByte
         /// Any other failure, with the system's message.
         case failed(String)
     }
@@ -51,8 +53,10 @@ package enum FileReading {
         }
     }
 
-    /// The bytes of the file at `path`, at most `maximumSize` of them.
-    package static func read(_ path: String, maximumSize: Int) -> Result<[UInt8], Problem> {
+    /// The bytes of the file at `path`, at most `maximumSize` of them. When `textOnly`, a device or
+    /// a pipe that yields a zero byte is refused at once (`/dev/zero` costs one chunk, not the
+    /// cap), unless its first bytes are a ZIP or OLE signature (a workbook).
+    package static func read(_ path: String, maximumSize: Int, textOnly: Bool = false) -> Result<[UInt8], Problem> {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return .failure(problem(errno)) }
         defer { close(descriptor) }
@@ -73,9 +77,15 @@ package enum FileReading {
             if count == 0 { break }
             if bytes.count + count > maximumSize { return .failure(.tooLarge(maximum: maximumSize)) }
             bytes.append(contentsOf: chunk[0..<count])
+            if textOnly && !isRegular && !startsLikeBinary(bytes) && chunk[0..<count].contains(0) { return .failure(.zeroByte) }
         }
         if failure != 0 { return .failure(problem(failure)) }
         return .success(bytes)
+    }
+
+    /// Whether `bytes` start like a ZIP archive or an OLE file (binary formats that hold zero bytes).
+    static func startsLikeBinary(_ bytes: [UInt8]) -> Bool {
+        bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) || bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0])
     }
 
     private static func problem(_ code: Int32) -> Problem {

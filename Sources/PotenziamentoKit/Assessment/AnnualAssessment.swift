@@ -184,7 +184,7 @@ public struct RosterAssessor: Sendable {
         do { counter = try FTECounter(year: year, method: method) } catch { throw .invalidInput(InputError(diagnostics: [error.diagnostic(at: SourcePlace(file: roster.source))])) }
         var diagnostics = Diagnostics()
         let residents = Self.residents(of: roster, in: year, diagnostics: &diagnostics)
-        if diagnostics.hasErrors { throw .invalidInput(InputError(diagnostics: diagnostics.all)) }
+        if diagnostics.hasErrors { throw .invalidInput(InputError(diagnostics)) }
         let population = residents.reduce(0) { $0 + $1.residents }
 
         var counted: [CountedRecord] = []

@@ -5,7 +5,7 @@
 /// never enter a figure, so results are the same on every machine.
 ///
 /// Its range is the years 1 to 9999 (``supportedYears``): every initialiser and every
-/// operation that could leave it returns nil instead (docs/norme.md, «Limiti»).
+/// operation that could leave it returns nil instead (docs/regole.md, «Limiti»).
 public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// The years a date can have.
     public static let supportedYears = 1...9999

@@ -109,7 +109,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable {
     case fteNonValidi = "fte_non_validi"
     /// An amount of money that cannot be read or is out of range.
     case importoNonValido = "importo_non_valido"
-    /// A value beyond the bounds of the domain (docs/norme.md, «Limiti»).
+    /// A value beyond the bounds of the domain (docs/regole.md, «Limiti»).
     case fuoriMisura = "fuori_misura"
 
     // MARK: Warnings about the data

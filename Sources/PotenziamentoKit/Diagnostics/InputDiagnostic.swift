@@ -49,9 +49,9 @@ package struct Diagnostics: Sendable {
     package private(set) var listed: [InputDiagnostic] = []
     /// How many errors were found (listed or not).
     package private(set) var errorCount = 0
-    private var listedPerFile: [String: Int] = [:]
-    private var unlisted: [String: [DiagnosticCode: (count: Int, errors: Int)]] = [:]
-    private var unlistedFiles: [String] = []
+    /// Per file (a few: linear search, no hashing of a path per problem): how many were listed,
+    /// and the others counted by code (total, errors).
+    private var files: [(file: String, listed: Int, unlisted: [DiagnosticCode: (count: Int, errors: Int)])] = []
 
     /// No diagnostics yet.
     package init() {}
@@ -69,29 +69,39 @@ package struct Diagnostics: Sendable {
 
     /// Records a diagnostic.
     package mutating func append(_ diagnostic: InputDiagnostic) {
-        if diagnostic.severity == .error { errorCount += 1 }
-        let file = diagnostic.place.file
-        let count = listedPerFile[file, default: 0]
-        if count < Self.maximumListedPerFile {
-            listedPerFile[file] = count + 1
-            listed.append(diagnostic)
+        record(diagnostic.severity, diagnostic.code, diagnostic.place, diagnostic.message)
+    }
+
+    /// Records a problem; its message is built only when it is listed (past the cap only the
+    /// count by code is kept, so a file with millions of bad rows costs no message each).
+    private mutating func record(_ severity: InputDiagnostic.Severity, _ code: DiagnosticCode, _ place: SourcePlace, _ message: @autoclosure () -> String) {
+        if severity == .error { errorCount += 1 }
+        let index: Int
+        if let found = files.lastIndex(where: { $0.file == place.file }) {
+            index = found
+        } else {
+            files.append((place.file, 0, [:]))
+            index = files.count - 1
+        }
+        if files[index].listed < Self.maximumListedPerFile {
+            files[index].listed += 1
+            listed.append(InputDiagnostic(severity, code, place, message()))
             return
         }
-        if unlisted[file] == nil { unlistedFiles.append(file) }
-        var entry = unlisted[file, default: [:]][diagnostic.code] ?? (0, 0)
+        var entry = files[index].unlisted[code] ?? (0, 0)
         entry.count += 1
-        if diagnostic.severity == .error { entry.errors += 1 }
-        unlisted[file, default: [:]][diagnostic.code] = entry
+        if severity == .error { entry.errors += 1 }
+        files[index].unlisted[code] = entry
     }
 
-    /// Records an error.
-    package mutating func error(_ code: DiagnosticCode, _ place: SourcePlace, _ message: String) {
-        append(InputDiagnostic(.error, code, place, message))
+    /// Records an error (the message is built only if it is listed).
+    package mutating func error(_ code: DiagnosticCode, _ place: SourcePlace, _ message: @autoclosure () -> String) {
+        record(.error, code, place, message())
     }
 
-    /// Records a warning.
-    package mutating func warning(_ code: DiagnosticCode, _ place: SourcePlace, _ message: String) {
-        append(InputDiagnostic(.warning, code, place, message))
+    /// Records a warning (the message is built only if it is listed).
+    package mutating func warning(_ code: DiagnosticCode, _ place: SourcePlace, _ message: @autoclosure () -> String) {
+        record(.warning, code, place, message())
     }
 
     /// Records the diagnostics of `error`.
@@ -106,14 +116,15 @@ package struct Diagnostics: Sendable {
 
     /// One line per file with problems not listed: how many, by code.
     private var summaries: [InputDiagnostic] {
-        unlistedFiles.compactMap { file in
-            guard let codes = unlisted[file] else { return nil }
+        files.compactMap { entry in
+            let codes = entry.unlisted
+            guard !codes.isEmpty else { return nil }
             let total = codes.values.reduce(0) { $0 + $1.count }
             let errors = codes.values.reduce(0) { $0 + $1.errors }
             let byKind = codes.sorted { $0.value.count != $1.value.count ? $0.value.count > $1.value.count : $0.key.rawValue < $1.key.rawValue }
                 .prefix(10).map { "\(Italian.count($0.value.count, "volta", "volte")) \($0.key.rawValue)" }
             return InputDiagnostic(
-                errors > 0 ? .error : .warning, .altriProblemi, SourcePlace(file: file),
+                errors > 0 ? .error : .warning, .altriProblemi, SourcePlace(file: entry.file),
                 "\(Italian.count(total, "altro problema non elencato", "altri problemi non elencati")) (\(byKind.joined(separator: ", "))): correggi quelli elencati e ricontrolla"
             )
         }
@@ -125,12 +136,22 @@ package struct Diagnostics: Sendable {
 /// Thrown by every loading entry point (``RosterLoader``) and by the validating initialisers of
 /// the model (``Roster/init(ambito:municipalities:staff:source:)``).
 public struct InputError: Error, LocalizedError, Sendable, Hashable, CustomStringConvertible {
-    /// The problems: errors first, then warnings.
+    /// The problems: errors first, then warnings (past 100 per file, one summary line counts the others).
     public let diagnostics: [InputDiagnostic]
+    /// How many errors were found, listed or not.
+    public let errorCount: Int
 
     /// An error carrying `diagnostics` (reordered: errors first).
     public init(diagnostics: [InputDiagnostic]) {
         self.diagnostics = diagnostics.filter { $0.severity == .error } + diagnostics.filter { $0.severity == .warning }
+        errorCount = diagnostics.count { $0.severity == .error && $0.code != .altriProblemi }
+    }
+
+    /// An error carrying what `collected` found (its count includes the problems not listed).
+    init(_ collected: Diagnostics) {
+        let all = collected.all
+        diagnostics = all.filter { $0.severity == .error } + all.filter { $0.severity == .warning }
+        errorCount = collected.errorCount
     }
 
     /// A single error.

@@ -29,7 +29,7 @@ package enum CycleReader {
         let root = SourcePlace(file: file, position: .json(.root))
         let document = try JSONDocument.parse(bytes, file: file)
         guard let fields = JSONFields(document, place: root, allowed: ["formato", "ambito", "anni"], diagnostics: &diagnostics) else {
-            throw InputError(diagnostics: diagnostics.all)
+            throw InputError(diagnostics)
         }
         if let found = fields.string("formato", required: true, diagnostics: &diagnostics), found != format {
             diagnostics.error(.formatoDocumento, root.field("formato"), "formato «\(found)» non riconosciuto: atteso «\(format)»")
@@ -76,7 +76,7 @@ package enum CycleReader {
                 diagnostics.error(.fuoriMisura, place, error.description)
             }
         }
-        if diagnostics.hasErrors { throw InputError(diagnostics: diagnostics.all) }
+        if diagnostics.hasErrors { throw InputError(diagnostics) }
         return Loaded(cycle: cycle, ambito: ambito, warnings: diagnostics.warnings)
     }
 }

@@ -10,7 +10,7 @@ enum InputFile {
     ///   ``DiagnosticCode/fileIlleggibile`` or ``DiagnosticCode/fileTroppoGrande``.
     static func bytes(_ path: String) throws(InputError) -> [UInt8] {
         let place = SourcePlace(file: path)
-        switch FileReading.read(path, maximumSize: Bounds.maximumFileSize) {
+        switch FileReading.read(path, maximumSize: Bounds.maximumFileSize, textOnly: true) {
         case .success(let bytes): return bytes
         case .failure(.notFound): throw InputError(.fileInesistente, place, "file o cartella inesistente")
         case .failure(.isDirectory): throw InputError(.fileIlleggibile, place, "è una cartella, non un file")
@@ -19,6 +19,7 @@ enum InputFile {
         case .failure(.tooLarge(let maximum)):
             let size = maximum % (1 << 30) == 0 ? "\(maximum >> 30) GiB" : "\(NumberFormatting.italian(maximum >> 20)) MiB"
             throw InputError(.fileTroppoGrande, place, "il file supera \(size): non è un file di dati plausibile")
+        case .failure(.zeroByte): throw InputError(.codificaNonValida, place, "il file contiene byte nulli: non è un file di testo (CSV o JSON)")
         case .failure(.failed(let reason)): throw InputError(.fileIlleggibile, place, "errore di lettura (\(reason))")
         }
     }

@@ -22,9 +22,9 @@ package enum NationalTableReader {
             let table = CSVTable(
                 utf8: text.utf8Bytes, file: path, required: ["codice", "denominazione", "popolazione", "fte"], optional: ["pregresso"],
                 diagnostics: &diagnostics)
-        else { throw InputError(diagnostics: diagnostics.all) }
+        else { throw InputError(diagnostics) }
         let entries = read(table, diagnostics: &diagnostics)
-        if diagnostics.hasErrors { throw InputError(diagnostics: diagnostics.all) }
+        if diagnostics.hasErrors { throw InputError(diagnostics) }
         return Loaded(entries: entries, warnings: diagnostics.warnings)
     }
 

@@ -178,8 +178,8 @@ struct RosterJSONReader {
             guard valid else { return nil }
             return diagnostics.value(at: place(path)) { () throws(InvalidValue) in try Residents(byYear: table) }
         default:
-            diagnostics.error(
-                .tipoErrato, place(path), "deve essere un numero intero o un oggetto anno → residenti, trovato \(try reader.peek().name)")
+            let found = try reader.peek().name
+            diagnostics.error(.tipoErrato, place(path), "deve essere un numero intero o un oggetto anno → residenti, trovato \(found)")
             try reader.skipValue()
             return nil
         }

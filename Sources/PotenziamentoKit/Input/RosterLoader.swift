@@ -112,7 +112,7 @@ public enum RosterLoader {
             let path = "\(base)/\(entry)"
             do { files[file] = (path, try InputFile.bytes(path)) } catch { diagnostics.append(contentsOf: error) }
         }
-        if diagnostics.hasErrors { throw InputError(diagnostics: diagnostics.all) }
+        if diagnostics.hasErrors { throw InputError(diagnostics) }
         return try loadCSV(files, folder: base)
     }
 
@@ -121,7 +121,7 @@ public enum RosterLoader {
         for file in [CSVFile.comuni, .personale] where files[file] == nil {
             diagnostics.error(.fileMancante, SourcePlace(file: folder.isEmpty ? file.rawValue : "\(folder)/\(file.rawValue)"), "file mancante nella cartella dell'ambito")
         }
-        if diagnostics.hasErrors { throw InputError(diagnostics: diagnostics.all) }
+        if diagnostics.hasErrors { throw InputError(diagnostics) }
         var texts: [CSVFile: (name: String, utf8: [UInt8])] = [:]
         var windows1252: [String] = []
         for (file, content) in files {
@@ -169,14 +169,14 @@ public enum RosterLoader {
         {
             staff = RosterTableReader.staff(table, maximumRecords: Bounds.maximumRecords, diagnostics: &diagnostics)
         }
-        guard let ambito, !diagnostics.hasErrors else { throw InputError(diagnostics: diagnostics.all) }
+        guard let ambito, !diagnostics.hasErrors else { throw InputError(diagnostics) }
         let roster = Roster.checked(ambito: ambito, municipalities: municipalities, staff: staff, source: folder, into: &diagnostics)
         return try finish(roster, diagnostics)
     }
 
     /// The loaded roster with the reader's warnings and its own, or the error with every problem.
     static func finish(_ roster: Roster?, _ diagnostics: Diagnostics) throws(InputError) -> Loaded {
-        guard let roster, !diagnostics.hasErrors else { throw InputError(diagnostics: diagnostics.all) }
+        guard let roster, !diagnostics.hasErrors else { throw InputError(diagnostics) }
         var warnings = diagnostics
         warnings.append(contentsOf: roster.warnings)
         return Loaded(roster: roster, warnings: warnings.all)

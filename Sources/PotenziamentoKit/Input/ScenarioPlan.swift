@@ -89,7 +89,7 @@ package enum ScenarioPlan {
         var diagnostics = Diagnostics()
         if let warning { diagnostics.append(warning) }
         guard let table = CSVTable(utf8: text.utf8Bytes, file: path, required: ["tipo"], optional: Array(columns.dropFirst()), diagnostics: &diagnostics) else {
-            throw InputError(diagnostics: diagnostics.all)
+            throw InputError(diagnostics)
         }
         var changes: [ScenarioChange] = []
         for row in 0..<table.rowCount {
@@ -118,7 +118,7 @@ package enum ScenarioPlan {
                 changes += found
             }
         }
-        if diagnostics.hasErrors { throw InputError(diagnostics: diagnostics.all) }
+        if diagnostics.hasErrors { throw InputError(diagnostics) }
         return changes
     }
 }

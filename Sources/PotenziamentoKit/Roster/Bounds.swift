@@ -1,4 +1,4 @@
-/// The bounds of the domain (docs/norme.md, «Limiti»; docs/regole.md §5): inside them every figure is
+/// The bounds of the domain (docs/regole.md, «Limiti»; docs/regole.md §5): inside them every figure is
 /// exact and nothing overflows; outside them every input and every public call gives a clear
 /// error, never a trap or a hang.
 public enum Bounds {

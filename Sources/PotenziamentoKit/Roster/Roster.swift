@@ -32,7 +32,7 @@ public struct Roster: Sendable, Hashable {
     public init(ambito: Ambito, municipalities: [Municipality], staff: [StaffRecord], source: String = "elenco del personale") throws(InputError) {
         var diagnostics = Diagnostics()
         Self.check(municipalities: municipalities, staff: staff, source: source, into: &diagnostics)
-        guard !diagnostics.hasErrors else { throw InputError(diagnostics: diagnostics.all) }
+        guard !diagnostics.hasErrors else { throw InputError(diagnostics) }
         self.init(unchecked: ambito, municipalities, staff, source)
     }
 
@@ -90,10 +90,9 @@ public struct Roster: Sendable, Hashable {
                 )
             }
             if let code = record.employer.istatCode, comuni[code] == nil, record.employer.kind == .comune || record.employer.kind == .comuneCapofila {
-                let known = Italian.list(municipalities.map(\.istatCode))
                 diagnostics.error(
                     .comuneSconosciuto, (record.place ?? file).field(csv: "ente_codice_istat", json: "ente", "codiceIstat"),
-                    "il comune \(code) di «\(record.id)» non fa parte dell'ambito (comuni: \(known))")
+                    "il comune \(code) di «\(record.id)» non fa parte dell'ambito (comuni: \(Italian.list(municipalities.map(\.istatCode))))")
             }
         }
     }

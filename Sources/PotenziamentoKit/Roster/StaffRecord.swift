@@ -33,7 +33,7 @@ public struct StaffRecord: Sendable, Hashable {
             unchecked: id, profile, contract, employer, periods, areas, employedInTerritorialServices, place)
         var diagnostics = Diagnostics()
         checkPeriods(into: &diagnostics)
-        if diagnostics.hasErrors { throw InputError(diagnostics: diagnostics.all) }
+        if diagnostics.hasErrors { throw InputError(diagnostics) }
     }
 
     init(

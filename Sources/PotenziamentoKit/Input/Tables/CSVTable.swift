@@ -54,21 +54,26 @@ struct CSVTable: CellTable {
             }
             let blank = { (range: Range<Int>) in range.allSatisfy { grid.isBlank(record, $0) } }
             if record.count == width || (record.count > width && separator == UInt8(ascii: ";") && blank(width..<record.count)) {
-                if !blank(0..<width) { rows.append(CSVGrid.Row(line: record.line, firstCell: record.firstCell, count: width)) }
+                if !blank(0..<width) { rows.append(record.prefix(width)) }
                 continue
             }
-            var message = "la riga ha \(Italian.count(record.count, "campo", "campi")), l'intestazione \(Italian.count(width, "colonna", "colonne"))"
-            if record.count > width && separator == UInt8(ascii: ",") {
-                message += ": il separatore è la virgola, quindi un numero con la virgola decimale (come 100,0) va tra virgolette o scritto con il punto (100.0)"
-            } else if record.count > width {
-                message += ": un testo che contiene «;» va tra virgolette"
-            }
-            diagnostics.error(.numeroDiCampi, place, message)
+            diagnostics.error(.numeroDiCampi, place, Self.widthMessage(cells: record.count, width: width, separator: separator))
         }
         self.header = header
         self.grid = grid
         self.rows = rows
         self.headerLine = headerRow.line
+    }
+
+    /// «la riga ha 3 campi, l'intestazione 8 colonne», with the decimal-comma hint when it applies.
+    static func widthMessage(cells: Int, width: Int, separator: UInt8) -> String {
+        var message = "la riga ha \(Italian.count(cells, "campo", "campi")), l'intestazione \(Italian.count(width, "colonna", "colonne"))"
+        if cells > width && separator == UInt8(ascii: ",") {
+            message += ": il separatore è la virgola, quindi un numero con la virgola decimale (come 100,0) va tra virgolette o scritto con il punto (100.0)"
+        } else if cells > width {
+            message += ": un testo che contiene «;» va tra virgolette"
+        }
+        return message
     }
 
     /// Whether a first cell is a templates' example row: `# ESEMPIO` (any case, spaces optional).

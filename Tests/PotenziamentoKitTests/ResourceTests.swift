@@ -1,0 +1,78 @@
+import Foundation
+import Testing
+
+@testable import PotenziamentoKit
+
+/// Hostile inputs of tens of megabytes run as real processes under a 1 GB memory limit
+/// (`ulimit -v`) and must end quickly with a clear error (docs/regole.md, «Limiti»).
+@Suite("Bounded work on hostile inputs (real processes, 1 GB limit)")
+struct ResourceTests {
+    /// The hostile inputs: a name, the files of an ATS folder (or one JSON file), what the error must say.
+    static let cases: [(name: String, files: [String: @Sendable () -> Data], mentions: String)] = [
+        (
+            "header of 50 MB of semicolons",
+            ["comuni.csv": { Data("codice_istat;denominazione;popolazione\n048001;A;1000\n".utf8) }, "personale.csv": { Data(repeating: UInt8(ascii: ";"), count: 50_000_000) }],
+            "più di 1000 celle"
+        ),
+        (
+            "50 MB of rows of empty cells and broken rows",
+            [
+                "comuni.csv": { Data("codice_istat;denominazione;popolazione\n048001;A;1000\n".utf8) },
+                "personale.csv": {
+                    var text = RosterTableReader.Columns.staffRequired.joined(separator: ";") + ";percentuale\n"
+                    let row = String(repeating: ";", count: 6) + "\n"
+                    let broken = "x;y\n"
+                    text.reserveCapacity(50_000_000)
+                    while text.utf8.count < 50_000_000 { text += row + broken }
+                    return Data(text.utf8)
+                },
+            ],
+            "altri problemi non elencati"
+        ),
+        (
+            "100.000 unknown columns split over lines",
+            [
+                "comuni.csv": { Data("codice_istat;denominazione;popolazione\n048001;A;1000\n".utf8) },
+                "personale.csv": { Data(((0..<999).map { "colonna\($0)" }.joined(separator: ";") + "\n" + String(repeating: "1;", count: 998) + "1\n").utf8) },
+            ],
+            "colonna sconosciuta"
+        ),
+        (
+            "2 MB of comuni and records naming a comune outside the ATS",
+            [
+                "comuni.csv": { Data(("codice_istat;denominazione;popolazione\n" + (0..<9_000).map { String(format: "%06d;Comune %d;1000", $0 + 1, $0) }.joined(separator: "\n") + "\n").utf8) },
+                "personale.csv": {
+                    Data(
+                        ("id;profilo;contratto;ente_tipo;ente_codice_istat;dal;al;percentuale\n"
+                            + (0..<30_000).map { "P\($0);assistente_sociale;tempo_indeterminato;comune;999999;2025-01-01;;100" }.joined(separator: "\n")).utf8)
+                },
+            ],
+            "e altri"
+        ),
+        ("50 MB of nested JSON arrays", ["ambito.json": { Data(repeating: UInt8(ascii: "["), count: 50_000_000) }], "annidamento"),
+    ]
+
+    @Test("each hostile input ends in seconds with a clear error, under 1 GB of memory", arguments: 0..<cases.count)
+    func hostile(index: Int) throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let testCase = Self.cases[index]
+        for (name, make) in testCase.files { try make().write(to: folder.appendingPathComponent(name)) }
+        let input = testCase.files.keys.contains("ambito.json") ? folder.appendingPathComponent("ambito.json").path : folder.path
+        let started = Date()
+        let result = try TestSupport.process(
+            ["/bin/sh", "-c", "ulimit -v 1000000; exec \"$0\" valida \"$1\"", TestSupport.executable.path, input], executable: URL(fileURLWithPath: "/bin/sh"))
+        let seconds = Date().timeIntervalSince(started)
+        #expect(result.status == 65, "\(testCase.name): \(result.status) \(result.standardError.prefix(300))")
+        #expect((result.standardOutput + result.standardError).contains(testCase.mentions), "\(testCase.name)")
+        #expect(seconds < 60, "\(testCase.name): \(seconds) s")
+        #expect(result.standardOutput.utf8.count < 1_000_000, "\(testCase.name): the report lists too much")
+    }
+
+    @Test("a device that never ends (/dev/zero) is refused at once")
+    func endless() throws {
+        let result = try TestSupport.process(["calcola", "/dev/zero", "--anno", "2025"])
+        #expect(result.status == 65)
+        #expect(result.standardError.contains("byte nulli"))
+    }
+}
