@@ -222,6 +222,78 @@ struct CycleTests {
         #expect(result.standardOutput.contains("\"prenotato\": 244615.38,"))
     }
 
+    @Test("ciclo from a CSV gives the amounts of the same years in JSON, and compares the decrees received")
+    func fromCSV() throws {
+        let fromCSV = TestSupport.run("ciclo", TestSupport.path("Examples/ciclo-esempio.csv"), "--formato", "json")
+        let fromJSON = TestSupport.run("ciclo", TestSupport.path("Examples/ciclo-esempio.json"), "--formato", "json")
+        #expect(fromCSV.status == .success)
+        let csvYears = try #require(try JSONSerialization.jsonObject(with: Data(fromCSV.standardOutput.utf8)) as? NSDictionary)["anni"] as? [NSDictionary]
+        let jsonYears = try #require(try JSONSerialization.jsonObject(with: Data(fromJSON.standardOutput.utf8)) as? NSDictionary)["anni"] as? [NSDictionary]
+        let amounts = ["anno", "popolazione", "prenotato", "calcolatoConsuntivo", "liquidato", "economia", "calcolatoCertificato", "recupero"]
+        #expect(try #require(csvYears).count == jsonYears?.count)
+        for (a, b) in zip(try #require(csvYears), try #require(jsonYears)) {
+            for key in amounts { #expect(a[key] as? NSObject == b[key] as? NSObject, "\(key)") }
+        }
+        // A decree that differs from the computed amount is shown with the difference.
+        let folder = try TestSupport.temporaryFolder()
+        let file = folder.appendingPathComponent("ciclo.csv")
+        try "anno;popolazione;fte_previsione;fte_consuntivo;fte_certificato;prenotato_decreto\n2023;100.000;23;;;244.000,00\n".write(
+            to: file, atomically: true, encoding: .utf8)
+        let text = TestSupport.run("ciclo", file.path)
+        #expect(text.status == .success)
+        #expect(text.standardOutput.contains("2023 prenotato: decreto 244.000,00 €, calcolato 244.615,38 €, differenza -615,38 €"))
+    }
+
+    @Test("ciclo CSV errors name file and line, unknown columns are refused")
+    func csvErrors() throws {
+        let folder = try TestSupport.temporaryFolder()
+        let file = folder.appendingPathComponent("ciclo.csv")
+        try "anno;popolazione;fte_previsione;fte_consutivo\n2023;100.000;23;\n2023;100.000;abc;\n".write(to: file, atomically: true, encoding: .utf8)
+        let result = TestSupport.run("ciclo", file.path)
+        #expect(result.status == .dataError)
+        #expect(result.standardError.contains("fte_consutivo"))
+        #expect(result.standardError.contains("fte_consuntivo"))
+        #expect(result.standardError.contains("ciclo.csv:1"))
+        try "anno;popolazione;fte_previsione\n2023;100.000;23\n2023;100.000;abc\n".write(to: file, atomically: true, encoding: .utf8)
+        let values = TestSupport.run("ciclo", file.path)
+        #expect(values.status == .dataError)
+        #expect(values.standardError.contains("ciclo.csv:3 (colonna fte_previsione)"))
+    }
+
+    @Test("ciclo from the prospetti of successive campaigns takes the FTE to declare of each")
+    func fromProspetti() throws {
+        let folder = try TestSupport.temporaryFolder()
+        let ambito = folder.appendingPathComponent("ambito")
+        try FileManager.default.copyItem(at: URL(fileURLWithPath: TestSupport.path("Examples/ambito-esempio")), to: ambito)
+        let comuni = ambito.appendingPathComponent("comuni.csv")
+        let extra = "099001;Borgo Alto;31500;2024\n099003;Rocca San Niccolò;12800;2024\n"
+        try (String(contentsOf: comuni, encoding: .utf8) + extra).write(to: comuni, atomically: true, encoding: .utf8)
+        var prospetti: [NSDictionary] = []
+        for campaign in ["2025", "2026"] {
+            let path = folder.appendingPathComponent("p\(campaign).json").path
+            let made = TestSupport.run("prospetto", ambito.path, "--campagna", campaign, "--formato", "json", "--output", path)
+            #expect(made.status == .success, "\(made.standardError)")
+            prospetti.append(try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? NSDictionary))
+        }
+        let result = TestSupport.run("ciclo", folder.appendingPathComponent("p2026.json").path, folder.appendingPathComponent("p2025.json").path, "--formato", "json")
+        #expect(result.status == .success, "\(result.standardError)")
+        #expect(result.standardError.contains("manca il prospetto della campagna 2024"))
+        let years = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? NSDictionary)["anni"] as? [NSDictionary]
+        let (y2025, y2026) = (try #require(years?.first), try #require(years?.last))
+        func section(_ p: NSDictionary, _ key: String) -> NSDictionary? { p[key] as? NSDictionary }
+        #expect(y2025["anno"] as? Int == 2025 && y2026["anno"] as? Int == 2026)
+        #expect(y2025["ftePrevisione"] as? NSNumber == section(prospetti[0], "previsione")?["fteDaDichiarare"] as? NSNumber)
+        #expect(y2025["prenotato"] as? NSNumber == section(prospetti[0], "previsione")?["contributoSuDichiarato"] as? NSNumber)
+        #expect(y2025["fteConsuntivo"] as? NSNumber == section(prospetti[1], "consuntivo")?["fteDaDichiarare"] as? NSNumber)
+        #expect(y2025["calcolatoConsuntivo"] as? NSNumber == section(prospetti[1], "consuntivo")?["contributoSuDichiarato"] as? NSNumber)
+        #expect(y2026["prenotato"] as? NSNumber == section(prospetti[1], "previsione")?["contributoSuDichiarato"] as? NSNumber)
+        #expect(y2026["liquidato"] is NSNull)
+
+        let twice = TestSupport.run("ciclo", folder.appendingPathComponent("p2025.json").path, folder.appendingPathComponent("p2025.json").path)
+        #expect(twice.status == .dataError)
+        #expect(twice.standardError.contains("indica una sola volta il prospetto di ogni campagna"))
+    }
+
     @Test("ciclo input errors name the year's place")
     func inputErrors() throws {
         let folder = try TestSupport.temporaryFolder()

@@ -8,22 +8,32 @@ enum CicloCommand: Subcommand {
         name: "ciclo",
         abstract: "Ciclo annuale: prenotato, liquidato, economie e recuperi anno per anno.",
         discussion: """
-            FILE è un JSON potenziamento.ciclo.v1 con, per ogni anno, popolazione e FTE dei passi
-            già avvenuti (ftePrevisione, fteConsuntivo, fteCertificato). Liquidato = minimo tra il
-            contributo sul consuntivo e il prenotato (D.M. 144/2021, art. 2); l'economia torna al
-            Fondo Povertà; se gli FTE certificati danno meno del liquidato, la differenza si recupera.
+            FILE è uno di questi:
+              - un CSV con anno;popolazione;fte_previsione;fte_consuntivo;fte_certificato (virgola
+                decimale; cella vuota = passo non ancora avvenuto) e, facoltative,
+                prenotato_decreto;liquidato_decreto (gli importi dei decreti ricevuti, per il confronto);
+              - i prospetti di più campagne scritti da 'prospetto --formato json' (ognuno dà la
+                previsione del suo anno e il consuntivo dell'anno prima, come dichiarati);
+              - un JSON potenziamento.ciclo.v1.
+            Prenotato = contributo sulla previsione; liquidato = minimo tra il contributo sul
+            consuntivo e il prenotato (D.M. 144/2021, art. 2); l'economia torna al Fondo Povertà; se
+            gli FTE certificati danno meno del liquidato, la differenza si recupera (D.M. 125/2024).
             """,
-        arguments: [ArgumentSpec("FILE", help: "File JSON potenziamento.ciclo.v1.")],
+        arguments: [ArgumentSpec("FILE", help: "CSV del ciclo, prospetti JSON di più campagne o JSON potenziamento.ciclo.v1.", variadic: true)],
         options: [CommonOptions.format(formats), CommonOptions.output, CommonOptions.parameter],
-        examples: ["potenziamento ciclo Examples/ciclo-esempio.json"])
+        examples: [
+            "potenziamento ciclo Examples/ciclo-esempio.csv",
+            "potenziamento ciclo prospetto-2025.json prospetto-2026.json",
+            "potenziamento ciclo Examples/ciclo-esempio.json",
+        ])
 
     static func run(_ parsed: ParsedArguments, context: CommandContext) throws(CommandFailure) -> CommandOutput {
         let format = try OptionValues.format(parsed, allowed: formats, command: spec.name)
         let parameters = try OptionValues.parameterTable(parsed, defaultYear: context.currentYear)
-        let path = parsed.positionals[0]
+        let paths = parsed.positionals
         let loaded: CycleReader.Loaded
-        do { loaded = try CycleReader.load(path: path, parameters: parameters) } catch { throw RosterInput.failure(error) }
-        return CommandOutput(warnings: loaded.warnings.map(\.description), inputs: [path]) { output in
+        do { loaded = try CycleReader.load(paths: paths, parameters: parameters) } catch { throw RosterInput.failure(error) }
+        return CommandOutput(warnings: loaded.warnings.map(\.description), inputs: paths) { output in
             _ = loaded.cycle.write(format, ambito: loaded.ambito, to: output)
         }
     }

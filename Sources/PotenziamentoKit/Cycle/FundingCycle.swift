@@ -17,14 +17,23 @@ public struct CycleYear: Sendable, Hashable, Codable {
     public var actualFTE: Fraction?
     /// FTE certified afterwards (may give a recovery).
     public var certifiedFTE: Fraction?
+    /// The prenotato of the decree received for Y, if any (to compare with the computed one).
+    public var decreedReserved: EuroCents?
+    /// The liquidato of the decree received for Y, if any (to compare with the computed one).
+    public var decreedLiquidated: EuroCents?
 
     /// A year of the cycle.
-    public init(year: Int, population: Int, forecastFTE: Fraction? = nil, actualFTE: Fraction? = nil, certifiedFTE: Fraction? = nil) {
+    public init(
+        year: Int, population: Int, forecastFTE: Fraction? = nil, actualFTE: Fraction? = nil, certifiedFTE: Fraction? = nil,
+        decreedReserved: EuroCents? = nil, decreedLiquidated: EuroCents? = nil
+    ) {
         self.year = year
         self.population = population
         self.forecastFTE = forecastFTE
         self.actualFTE = actualFTE
         self.certifiedFTE = certifiedFTE
+        self.decreedReserved = decreedReserved
+        self.decreedLiquidated = decreedLiquidated
     }
 }
 
@@ -44,6 +53,10 @@ public struct CycleOutcome: Sendable, Hashable, Codable {
     public let computedOnCertified: ContributionAssessment?
     /// recupero(Y) = max(liquidato − contribution on the certified FTE, 0) (as DM 125/2024 did).
     public let recovery: EuroCents?
+    /// The prenotato of the decree received, if given.
+    public let decreedReserved: EuroCents?
+    /// The liquidato of the decree received, if given.
+    public let decreedLiquidated: EuroCents?
 }
 
 /// The yearly cycle prenotazione → liquidazione → certificazione of an ATS (docs/regole.md §6).
@@ -116,7 +129,7 @@ public struct FundingCycle: Sendable, Hashable, Codable {
         let recovery = certified.map { computed in max((liquidated ?? .zero) - computed.total, .zero) }
         return CycleOutcome(
             year: year.year, reserved: reserved, computedOnActual: actual, liquidated: liquidated, savings: savings,
-            computedOnCertified: certified, recovery: recovery)
+            computedOnCertified: certified, recovery: recovery, decreedReserved: year.decreedReserved, decreedLiquidated: year.decreedLiquidated)
     }
 
     private enum CodingKeys: String, CodingKey { case parameters, years, outcomes }

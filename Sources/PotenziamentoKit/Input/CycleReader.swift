@@ -1,58 +1,78 @@
-/// Reads a `potenziamento.ciclo.v1` document (docs/formati.md): an optional ambito and, per year,
-/// the population and the FTE of the steps reached (`ftePrevisione`, `fteConsuntivo`,
-/// `fteCertificato`).
+import Foundation
+import PotenziamentoFormats
+
+/// Reads the years of a funding cycle (docs/formati.md, «Ciclo annuale») from real data: a
+/// `potenziamento.ciclo.v1` JSON document, a CSV table
+/// (`anno;popolazione;fte_previsione;fte_consuntivo;fte_certificato`, optionally
+/// `prenotato_decreto;liquidato_decreto`, Italian decimals, empty = step not reached), or the
+/// prospetti of successive campaigns written by `prospetto --formato json` (each gives the
+/// previsione of its campaign year and the consuntivo of the year before, taken as declared:
+/// `fteDaDichiarare`).
 package enum CycleReader {
     /// The format identifier.
     package static let format = "potenziamento.ciclo.v1"
 
-    /// The cycle of a file read by the command.
+    /// The cycle read from files.
     package struct Loaded: Sendable {
         /// The cycle.
         package let cycle: FundingCycle
-        /// The ATS, if the document names it.
+        /// The ATS, if the input names it.
         package let ambito: Ambito?
-        /// Warnings (encoding).
+        /// Warnings (encoding, years left out).
         package let warnings: [InputDiagnostic]
     }
 
-    /// Reads the cycle file at `path`.
+    /// The CSV columns.
+    static let required = ["anno", "popolazione"]
+    static let optional = ["fte_previsione", "fte_consuntivo", "fte_certificato", "prenotato_decreto", "liquidato_decreto"]
+
+    /// Reads the cycle at `paths`: one JSON cycle, one CSV table, or one or more prospetti.
     ///
-    /// - Throws: ``InputError`` listing every problem with its JSON path.
-    package static func load(path: String, parameters: ParameterTable = .official) throws(InputError) -> Loaded {
-        let bytes = try InputFile.bytes(path)
-        let (text, _) = try InputFile.text(bytes, file: path, allowsWindows1252: false)
-        return try read(utf8: text.utf8Bytes, file: path, parameters: parameters)
+    /// - Throws: ``InputError`` listing every problem with its place.
+    package static func load(paths: [String], parameters: ParameterTable = .official) throws(InputError) -> Loaded {
+        var documents: [(path: String, utf8: [UInt8], warning: InputDiagnostic?)] = []
+        for path in paths {
+            let bytes = try InputFile.bytes(path)
+            let isCSV = path.lowercased().hasSuffix(".csv")
+            let (text, warning) = try InputFile.text(bytes, file: path, allowsWindows1252: isCSV)
+            documents.append((path, text.utf8Bytes, warning))
+        }
+        if documents.count == 1, documents[0].path.lowercased().hasSuffix(".csv") {
+            return try readCSV(documents[0].utf8, file: documents[0].path, warning: documents[0].warning, parameters: parameters)
+        }
+        var nodes: [(path: String, node: JSONNode)] = []
+        for document in documents { nodes.append((document.path, try JSONDocument.parse(document.utf8, file: document.path))) }
+        let isCycle = nodes.count == 1 && formatOf(nodes[0].node) == format
+        return isCycle ? try read(nodes[0].node, file: nodes[0].path, parameters: parameters) : try readProspetti(nodes, parameters: parameters)
     }
 
-    static func read(utf8 bytes: [UInt8], file: String, parameters: ParameterTable) throws(InputError) -> Loaded {
+    static func formatOf(_ node: JSONNode) -> String? {
+        guard case .object(let members) = node, case .string(let text)? = members.first(where: { $0.key == "formato" })?.value else { return nil }
+        return text
+    }
+
+    // MARK: potenziamento.ciclo.v1
+
+    static func read(_ document: JSONNode, file: String, parameters: ParameterTable) throws(InputError) -> Loaded {
         var diagnostics = Diagnostics()
         let root = SourcePlace(file: file, position: .json(.root))
-        let document = try JSONDocument.parse(bytes, file: file)
         guard let fields = JSONFields(document, place: root, allowed: ["formato", "ambito", "anni"], diagnostics: &diagnostics) else {
             throw InputError(diagnostics)
         }
         if let found = fields.string("formato", required: true, diagnostics: &diagnostics), found != format {
-            diagnostics.error(.formatoDocumento, root.field("formato"), "formato «\(found)» non riconosciuto: atteso «\(format)»")
+            diagnostics.error(.formatoDocumento, root.field("formato"), "formato «\(found)» non riconosciuto: atteso «\(format)» (o i prospetti di più campagne)")
         }
-        var ambito: Ambito?
-        if let node = fields.node("ambito", required: false, diagnostics: &diagnostics),
-            let object = JSONFields(node, place: root.field("ambito"), allowed: ["codice", "denominazione", "regione", "funzioniDelegateAlCapofila"], diagnostics: &diagnostics)
-        {
-            let code = object.string("codice", required: true, diagnostics: &diagnostics)
-            let name = object.string("denominazione", required: true, diagnostics: &diagnostics)
-            let region = object.string("regione", required: false, diagnostics: &diagnostics)
-            if let code, let name {
-                ambito = diagnostics.value(at: root.field("ambito")) { () throws(InvalidValue) in try Ambito(code: code, name: name, region: region) }
-            }
-        }
-        var cycle = FundingCycle(parameters: parameters)
-        let years = fields.array("anni", required: true, diagnostics: &diagnostics)
-        if years.isEmpty && !diagnostics.hasErrors { diagnostics.error(.nessunDato, root.field("anni"), "nessun anno indicato") }
-        for (index, node) in years.enumerated() {
+        let ambito = fields.node("ambito", required: false, diagnostics: &diagnostics).flatMap { readAmbito($0, place: root.field("ambito"), diagnostics: &diagnostics) }
+        var years: [(CycleYear, SourcePlace)] = []
+        let nodes = fields.array("anni", required: true, diagnostics: &diagnostics)
+        if nodes.isEmpty && !diagnostics.hasErrors { diagnostics.error(.nessunDato, root.field("anni"), "nessun anno indicato") }
+        for (index, node) in nodes.enumerated() {
             let place = root.field("anni").element(index)
             guard
                 let year = JSONFields(
-                    node, place: place, allowed: ["anno", "popolazione", "ftePrevisione", "fteConsuntivo", "fteCertificato"], diagnostics: &diagnostics)
+                    node, place: place,
+                    allowed: ["anno", "popolazione", "ftePrevisione", "fteConsuntivo", "fteCertificato", "prenotatoDecreto", "liquidatoDecreto"],
+                    diagnostics: &diagnostics)
             else { continue }
             let errorsBefore = diagnostics.errorCount
             let yearValue = year.numberText("anno", required: true, diagnostics: &diagnostics).flatMap { text in
@@ -66,15 +86,151 @@ package enum CycleReader {
                     diagnostics.value(at: place.field(key)) { () throws(InvalidValue) in try FieldParsing.fte(text) }
                 }
             }
-            let forecast = fte("ftePrevisione")
-            let actual = fte("fteConsuntivo")
-            let certified = fte("fteCertificato")
-            guard diagnostics.errorCount == errorsBefore, let yearValue, let population else { continue }
-            do {
-                try cycle.record(CycleYear(year: yearValue, population: population, forecastFTE: forecast, actualFTE: actual, certifiedFTE: certified))
-            } catch {
-                diagnostics.error(.fuoriMisura, place, error.description)
+            func euros(_ key: String) -> EuroCents? {
+                year.numberText(key, required: false, diagnostics: &diagnostics).flatMap { text in
+                    diagnostics.value(at: place.field(key)) { () throws(InvalidValue) in try FieldParsing.euros(text, what: key) }
+                }
             }
+            let values = (fte("ftePrevisione"), fte("fteConsuntivo"), fte("fteCertificato"), euros("prenotatoDecreto"), euros("liquidatoDecreto"))
+            guard diagnostics.errorCount == errorsBefore, let yearValue, let population else { continue }
+            years.append(
+                (
+                    CycleYear(
+                        year: yearValue, population: population, forecastFTE: values.0, actualFTE: values.1, certifiedFTE: values.2, decreedReserved: values.3,
+                        decreedLiquidated: values.4), place
+                ))
+        }
+        return try finish(years, ambito: ambito, parameters: parameters, diagnostics: diagnostics)
+    }
+
+    static func readAmbito(_ node: JSONNode, place: SourcePlace, diagnostics: inout Diagnostics) -> Ambito? {
+        guard let object = JSONFields(node, place: place, allowed: nil, diagnostics: &diagnostics) else { return nil }
+        let code = object.string("codice", required: true, diagnostics: &diagnostics)
+        let name = object.string("denominazione", required: true, diagnostics: &diagnostics)
+        let region = object.string("regione", required: false, diagnostics: &diagnostics)
+        guard let code, let name else { return nil }
+        return diagnostics.value(at: place) { () throws(InvalidValue) in try Ambito(code: code, name: name, region: region) }
+    }
+
+    // MARK: CSV
+
+    static func readCSV(_ utf8: [UInt8], file: String, warning: InputDiagnostic?, parameters: ParameterTable) throws(InputError) -> Loaded {
+        var diagnostics = Diagnostics()
+        if let warning { diagnostics.append(warning) }
+        guard let table = CSVTable(utf8: utf8, file: file, required: required, optional: optional, diagnostics: &diagnostics) else {
+            throw InputError(diagnostics)
+        }
+        var years: [(CycleYear, SourcePlace)] = []
+        let header = table.header
+        for row in 0..<table.rowCount {
+            let errorsBefore = diagnostics.errorCount
+            func cell(_ name: String) -> String? {
+                guard let column = header.index(of: name), !table.isEmpty(row, column) else { return nil }
+                return table.text(row, column)
+            }
+            let year = diagnostics.value(at: table.place(row, header.index(of: "anno"))) { () throws(InvalidValue) in try FieldParsing.year(cell("anno") ?? "") }
+            let population = diagnostics.value(at: table.place(row, header.index(of: "popolazione"))) { () throws(InvalidValue) in
+                try FieldParsing.residents(cell("popolazione") ?? "")
+            }
+            func fte(_ name: String) -> Fraction? {
+                cell(name).flatMap { text in diagnostics.value(at: table.place(row, header.index(of: name))) { () throws(InvalidValue) in try FieldParsing.fte(text) } }
+            }
+            func euros(_ name: String) -> EuroCents? {
+                cell(name).flatMap { text in
+                    diagnostics.value(at: table.place(row, header.index(of: name))) { () throws(InvalidValue) in try FieldParsing.euros(text, what: name) }
+                }
+            }
+            let values = (fte("fte_previsione"), fte("fte_consuntivo"), fte("fte_certificato"), euros("prenotato_decreto"), euros("liquidato_decreto"))
+            guard diagnostics.errorCount == errorsBefore, let year, let population else { continue }
+            years.append(
+                (
+                    CycleYear(
+                        year: year, population: population, forecastFTE: values.0, actualFTE: values.1, certifiedFTE: values.2, decreedReserved: values.3,
+                        decreedLiquidated: values.4), table.place(row, nil)
+                ))
+        }
+        if table.rowCount == 0 { diagnostics.error(.nessunDato, SourcePlace(file: file), "nessun anno indicato") }
+        return try finish(years, ambito: nil, parameters: parameters, diagnostics: diagnostics)
+    }
+
+    // MARK: Prospetti
+
+    static func readProspetti(_ nodes: [(path: String, node: JSONNode)], parameters: ParameterTable) throws(InputError) -> Loaded {
+        var diagnostics = Diagnostics()
+        var ambito: Ambito?
+        /// Per year: residents (and where), forecast and actual FTE as declared.
+        var byYear: [Int: (population: Int, place: SourcePlace, forecast: Fraction?, actual: Fraction?)] = [:]
+        for (path, node) in nodes {
+            let root = SourcePlace(file: path, position: .json(.root))
+            guard let fields = JSONFields(node, place: root, allowed: nil, diagnostics: &diagnostics) else { continue }
+            guard let found = fields.string("formato", required: true, diagnostics: &diagnostics), found == ProspettoReport.format else {
+                diagnostics.error(
+                    .formatoDocumento, root.field("formato"),
+                    "atteso un prospetto (\(ProspettoReport.format)) scritto da `prospetto --formato json`, o un solo file del ciclo (\(format)) o CSV")
+                continue
+            }
+            if let node = fields.node("ambito", required: true, diagnostics: &diagnostics),
+                let read = readAmbito(node, place: root.field("ambito"), diagnostics: &diagnostics)
+            {
+                if let known = ambito, known.code != read.code {
+                    diagnostics.error(.formatoDocumento, root.field("ambito"), "prospetto dell'ambito \(read.code), gli altri sono dell'ambito \(known.code)")
+                }
+                ambito = ambito ?? read
+            }
+            for (key, isForecast) in [("consuntivo", false), ("previsione", true)] {
+                guard let section = fields.node(key, required: true, diagnostics: &diagnostics),
+                    let year = JSONFields(section, place: root.field(key), allowed: nil, diagnostics: &diagnostics)
+                else { continue }
+                let place = root.field(key)
+                let yearValue = year.numberText("anno", required: true, diagnostics: &diagnostics).flatMap { text in
+                    diagnostics.value(at: place.field("anno")) { () throws(InvalidValue) in try FieldParsing.year(text) }
+                }
+                let population = year.numberText("popolazione", required: true, diagnostics: &diagnostics).flatMap { text in
+                    diagnostics.value(at: place.field("popolazione")) { () throws(InvalidValue) in try FieldParsing.residents(text) }
+                }
+                let declared = year.numberText("fteDaDichiarare", required: true, diagnostics: &diagnostics).flatMap { text in
+                    diagnostics.value(at: place.field("fteDaDichiarare")) { () throws(InvalidValue) in try FieldParsing.fte(text) }
+                }
+                guard let yearValue, let population, let declared else { continue }
+                var entry = byYear[yearValue] ?? (population, place, nil, nil)
+                if entry.population != population {
+                    diagnostics.warning(
+                        .popolazioneUnica, place.field("popolazione"),
+                        "residenti del \(yearValue) diversi da quelli di \(entry.place) (\(NumberFormatting.italian(entry.population))): si usano \(NumberFormatting.italian(population))"
+                    )
+                    entry.population = population
+                }
+                let slot = isForecast ? entry.forecast : entry.actual
+                if slot != nil {
+                    diagnostics.error(.campoRipetuto, place, "\(isForecast ? "la previsione" : "il consuntivo") del \(yearValue) è già in un altro prospetto (\(entry.place.file)): indica una sola volta il prospetto di ogni campagna")
+                }
+                if isForecast { entry.forecast = declared } else { entry.actual = declared }
+                entry.place = place
+                byYear[yearValue] = entry
+            }
+        }
+        var years: [(CycleYear, SourcePlace)] = []
+        for year in byYear.keys.sorted() {
+            guard let entry = byYear[year] else { continue }
+            if entry.forecast == nil {
+                diagnostics.warning(
+                    .nessunDato, entry.place,
+                    "per il \(year) c'è il consuntivo ma non la previsione (manca il prospetto della campagna \(year)): l'anno non entra nel ciclo")
+                continue
+            }
+            years.append((CycleYear(year: year, population: entry.population, forecastFTE: entry.forecast, actualFTE: entry.actual), entry.place))
+        }
+        return try finish(years, ambito: ambito, parameters: parameters, diagnostics: diagnostics)
+    }
+
+    // MARK: The cycle
+
+    /// Records the years in order, every problem with its place.
+    static func finish(_ years: [(CycleYear, SourcePlace)], ambito: Ambito?, parameters: ParameterTable, diagnostics: Diagnostics) throws(InputError) -> Loaded {
+        var diagnostics = diagnostics
+        var cycle = FundingCycle(parameters: parameters)
+        for (year, place) in years.sorted(by: { $0.0.year < $1.0.year }) {
+            do { try cycle.record(year) } catch { diagnostics.error(.fuoriMisura, place, error.description) }
         }
         if diagnostics.hasErrors { throw InputError(diagnostics) }
         return Loaded(cycle: cycle, ambito: ambito, warnings: diagnostics.warnings)

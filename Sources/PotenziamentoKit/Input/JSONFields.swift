@@ -7,8 +7,10 @@ struct JSONFields {
     private let members: [JSONMember]
     let place: SourcePlace
 
-    /// The fields of `node` at `place`, or nil after recording that it is not an object.
-    init?(_ node: JSONNode, place: SourcePlace, allowed: [String], diagnostics: inout Diagnostics) {
+    /// The fields of `node` at `place`, or nil after recording that it is not an object. With
+    /// `allowed` nil every key is accepted (a document of this program read back, whose extra keys
+    /// do not matter).
+    init?(_ node: JSONNode, place: SourcePlace, allowed: [String]?, diagnostics: inout Diagnostics) {
         guard case .object(let all) = node else {
             diagnostics.error(.tipoErrato, place, "deve essere un oggetto JSON, trovato \(node.kindName)")
             return nil
@@ -16,7 +18,7 @@ struct JSONFields {
         self.place = place
         var members: [JSONMember] = []
         for member in all {
-            if !allowed.contains(member.key) {
+            if let allowed, !allowed.contains(member.key) {
                 let suggestion = NameSuggestion.nearest(to: member.key, in: allowed).map { " (forse «\($0)»?)" } ?? ""
                 diagnostics.error(.colonnaSconosciuta, place.field(member.key), "chiave sconosciuta «\(member.key)»\(suggestion)")
             } else if members.contains(where: { $0.key == member.key }) {

@@ -5,8 +5,10 @@ enum CycleReport {
 
     static func sum(_ values: [EuroCents?]) -> EuroCents { values.compactMap { $0 }.sum() }
 
-    /// The output document: per year the amounts (`null` where the step has not happened) and totals.
-    static func json(_ outcomes: [CycleOutcome], ambito: Ambito?, to output: ReportOutput) {
+    /// The output document: per year the inputs (residents, FTE of each step), the amounts
+    /// (`null` where the step has not happened) and totals.
+    static func json(_ cycle: FundingCycle, ambito: Ambito?, to output: ReportOutput) {
+        let outcomes = cycle.outcomes
         var json = JSONWriter(output)
         json.object { json in
             json.member("formato", format)
@@ -17,15 +19,21 @@ enum CycleReport {
                 }
             }
             json.member(array: "anni") { json in
-                for o in outcomes {
+                for (input, o) in zip(cycle.years, outcomes) {
                     json.element { json in
                         json.member("anno", o.year)
+                        json.member("popolazione", input.population)
+                        for (key, fte) in [("ftePrevisione", input.forecastFTE), ("fteConsuntivo", input.actualFTE), ("fteCertificato", input.certifiedFTE)] {
+                            if let fte { json.member(key, decimal: fte, decimals: 6) } else { json.member(null: key) }
+                        }
                         json.member("prenotato", euro: o.reserved?.total)
                         json.member("calcolatoConsuntivo", euro: o.computedOnActual?.total)
                         json.member("liquidato", euro: o.liquidated)
                         json.member("economia", euro: o.savings)
                         json.member("calcolatoCertificato", euro: o.computedOnCertified?.total)
                         json.member("recupero", euro: o.recovery)
+                        if let decreed = o.decreedReserved { json.member("prenotatoDecreto", euro: decreed) }
+                        if let decreed = o.decreedLiquidated { json.member("liquidatoDecreto", euro: decreed) }
                     }
                 }
             }
@@ -60,6 +68,19 @@ enum CycleReport {
             money(sum(outcomes.map(\.savings))), "", money(sum(outcomes.map(\.recovery))),
         ]
         output.line(zip(totals, widths).map { TextBlocks.right($0, $1) }.joined())
+        let decreed = outcomes.filter { $0.decreedReserved != nil || $0.decreedLiquidated != nil }
+        if !decreed.isEmpty {
+            output.line()
+            output.line("Confronto con i decreti ricevuti:")
+            for o in decreed {
+                if let amount = o.decreedReserved, let computed = o.reserved?.total {
+                    output.line("  \(o.year) prenotato: decreto \(money(amount)), calcolato \(money(computed)), differenza \(money(amount - computed))")
+                }
+                if let amount = o.decreedLiquidated, let computed = o.liquidated {
+                    output.line("  \(o.year) liquidato: decreto \(money(amount)), calcolato \(money(computed)), differenza \(money(amount - computed))")
+                }
+            }
+        }
         output.line()
         output.line(
             "— passo non ancora avvenuto. Economia: torna al Fondo Povertà (comma 799). Recupero: restituzione dopo la certificazione (come D.M. 125/2024).")

@@ -137,7 +137,7 @@ extension FundingCycle {
     package func write(_ format: ReportFormat, ambito: Ambito?, to output: ReportOutput) -> Bool {
         switch format {
         case .text: CycleReport.text(outcomes, ambito: ambito, to: output)
-        case .json: CycleReport.json(outcomes, ambito: ambito, to: output)
+        case .json: CycleReport.json(self, ambito: ambito, to: output)
         default: return false
         }
         return true
