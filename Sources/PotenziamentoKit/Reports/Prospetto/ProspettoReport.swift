@@ -76,8 +76,11 @@ enum ProspettoReport {
         let p = content.prospetto
         let c = p.campaign
         let ambito = content.ambito
+        // Columns as wide as their widest figure (a large ATS has long amounts), at least 18.
+        let figures = (content.summaryRows + content.declarationRows).flatMap { [$0.consuntivo, $0.previsione] }
+        let width = max(18, (figures.map(\.count).max() ?? 0) + 2)
         func row(_ label: String, _ before: String, _ now: String) -> String {
-            TextBlocks.left(label, 44) + TextBlocks.right(before, 18) + TextBlocks.right(now, 18)
+            TextBlocks.left(label, 44) + TextBlocks.right(before, width) + TextBlocks.right(now, width)
         }
         output.line("PROSPETTO RIASSUNTIVO — campagna \(c)")
         output.line("Ambito: \(ambito.name) (\(ambito.code))\(ambito.region.map { ", \($0)" } ?? "")")
