@@ -10,8 +10,10 @@ let package = Package(
         .executable(name: "potenziamento", targets: ["potenziamento"]),
     ],
     targets: [
+        // Workbook formats with no domain knowledge: CRC-32, DEFLATE, ZIP, XML, typed cells of .xlsx and .ods.
+        .target(name: "PotenziamentoFormats"),
         // The law, the exact numbers, the rosters and the reports. No I/O beyond reading inputs.
-        .target(name: "PotenziamentoKit"),
+        .target(name: "PotenziamentoKit", dependencies: ["PotenziamentoFormats"]),
         // The command line: our own argument parser and the subcommands, testable in-process.
         .target(name: "PotenziamentoCLI", dependencies: ["PotenziamentoKit"]),
         // The `potenziamento` executable: only calls into PotenziamentoCLI.
@@ -27,5 +29,6 @@ let package = Package(
             dependencies: ["PotenziamentoKit", "PotenziamentoCLI", "potenziamento"],
             exclude: ["Fixtures", "Golden"]
         ),
+        .testTarget(name: "PotenziamentoFormatsTests", dependencies: ["PotenziamentoFormats"], exclude: ["Fixtures"]),
     ]
 )
