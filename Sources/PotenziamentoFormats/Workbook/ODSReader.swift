@@ -6,7 +6,8 @@
 /// before expansion, and an error past the last row or column. Cell text is the cell's
 /// paragraphs (`text:p`, `text:h`) joined by a line feed, with `text:s` (spaces), `text:tab`,
 /// `text:line-break` and the text of spans and links; comments (`office:annotation`) and notes
-/// are left out.
+/// are left out. Cells with the formulas `=TRUE()` and `=FALSE()` are logical values (that is
+/// how LibreOffice stores the logical values of `.xlsx` files).
 package enum ODSReader {
     static let tableNamespace = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
     static let officeNamespace = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
@@ -241,6 +242,10 @@ package enum ODSReader {
             if !text.isEmpty { return .success(.text(text)) }
             if let formula = attributes[tableNamespace, "formula"], !formula.isEmpty { return .success(.formulaWithoutValue(formula: formula)) }
             return .success(.empty)
+        case "float" where ["OF:=TRUE()", "OF:=FALSE()"].contains(attributes[tableNamespace, "formula"]?.uppercased()):
+            // LibreOffice 7 stores the logical values of .xlsx files as these formulas with a
+            // number result, and shows them as TRUE and FALSE.
+            return .success(.boolean(attributes[tableNamespace, "formula"]?.uppercased() == "OF:=TRUE()"))
         case "float", "currency", "percentage":
             return attribute("value").flatMap { raw in
                 guard let number = DecimalText.canonical(raw) else { return .failure(Reason(text: "numero non valido «\(raw)»")) }
