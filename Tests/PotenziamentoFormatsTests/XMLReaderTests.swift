@@ -52,6 +52,20 @@ struct XMLReaderTests {
         #expect(throws: Stop(reason: XMLError.unsupportedEncoding("UTF-32").description)) { try Self.events([0xFF, 0xFE, 0, 0, 0x3C, 0, 0, 0]) }
     }
 
+    @Test("bytes that are not UTF-8 are refused before parsing; ISO-8859-1 is converted")
+    func encodings() throws {
+        let invalidName = Array("<a x".utf8) + [0xFF, 0xFF] + Array("=\"1\"/>".utf8)
+        #expect(throws: Stop(reason: XMLError.unsupportedEncoding("UTF-8 non valido").description)) { try Self.events(invalidName) }
+        let invalidText = Array("<a>".utf8) + [0xC3] + Array("</a>".utf8)
+        #expect(throws: Stop(reason: XMLError.unsupportedEncoding("UTF-8 non valido").description)) { try Self.events(invalidText) }
+        let latin1 = Array("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><a b=\"".utf8) + [0xE8] + Array("\">citt".utf8) + [0xE0] + Array("</a>".utf8)
+        #expect(try Self.events(latin1) == ["<a b=è>", "'città'", "</a>"])
+        #expect(throws: Stop(reason: XMLError.unsupportedEncoding("SHIFT_JIS").description)) {
+            try Self.events(Array("<?xml version='1.0' encoding='Shift_JIS'?><a/>".utf8))
+        }
+        #expect(try Self.events([0xEF, 0xBB, 0xBF] + Array("<?xml version=\"1.0\" encoding=\"utf-8\"?><a/>".utf8)) == ["<a>", "</a>"])
+    }
+
     @Test(
         "document type declarations are refused before parsing",
         arguments: [

@@ -124,10 +124,56 @@ package enum XMLReader {
         if let xmlError { throw failure(xmlError) }
     }
 
-    /// Returns the document as UTF-8: unchanged unless it starts with a UTF-16 byte order mark or
-    /// `<` in UTF-16, which are converted (dropping the XML declaration, which names UTF-16).
-    /// Fails with ``XMLError/unsupportedEncoding(_:)`` for UTF-32 and malformed UTF-16.
+    /// Returns the document as valid UTF-8 (the parser's callbacks must never see anything else:
+    /// FoundationXML traps on names that are not valid UTF-8). UTF-16 documents (with a byte
+    /// order mark or starting with `<` in UTF-16) and documents declared ISO-8859-1 or US-ASCII
+    /// are converted, their XML declaration dropped. Fails with
+    /// ``XMLError/unsupportedEncoding(_:)`` for UTF-32, other declared encodings, malformed UTF-16
+    /// and bytes that are not valid UTF-8.
     private static func utf8Document(_ bytes: [UInt8]) -> Result<[UInt8], XMLError> {
+        let converted: [UInt8]
+        switch utf16Converted(bytes) {
+        case .success(let result): converted = result
+        case .failure(let error): return .failure(error)
+        }
+        var body = converted
+        if body.starts(with: [0xEF, 0xBB, 0xBF]) { body.removeFirst(3) }
+        if body.starts(with: Array("<?xml".utf8)), let close = body.firstRange(of: Array("?>".utf8)) {
+            let declaration = String(decoding: body[..<close.lowerBound], as: UTF8.self)
+            if let encoding = declaredEncoding(declaration)?.uppercased(), encoding != "UTF-8", encoding != "UTF8" {
+                guard ["ISO-8859-1", "LATIN1", "ISO_8859-1", "US-ASCII", "ASCII"].contains(encoding) else {
+                    return .failure(.unsupportedEncoding(encoding))
+                }
+                // Latin-1 bytes are the first 256 code points: convert, and drop the declaration.
+                var utf8: [UInt8] = []
+                utf8.reserveCapacity(body.count)
+                for byte in body[close.upperBound...] {
+                    if byte < 0x80 {
+                        utf8.append(byte)
+                    } else {
+                        utf8.append(0xC0 | byte >> 6)
+                        utf8.append(0x80 | byte & 0x3F)
+                    }
+                }
+                return .success(utf8)
+            }
+        }
+        guard String(validating: body, as: UTF8.self) != nil else { return .failure(.unsupportedEncoding("UTF-8 non valido")) }
+        return .success(converted)
+    }
+
+    /// Returns the value of `encoding="…"` in an XML declaration, if any.
+    private static func declaredEncoding(_ declaration: String) -> String? {
+        guard let range = declaration.range(of: "encoding") else { return nil }
+        let rest = declaration[range.upperBound...].drop { $0 == " " || $0 == "=" || $0 == "\t" }
+        guard let quote = rest.first, quote == "\"" || quote == "'" else { return nil }
+        return String(rest.dropFirst().prefix { $0 != quote })
+    }
+
+    /// Returns the document converted from UTF-16 to UTF-8 when it starts with a UTF-16 byte
+    /// order mark or `<` in UTF-16 (dropping the XML declaration, which names UTF-16), otherwise
+    /// unchanged. Fails with ``XMLError/unsupportedEncoding(_:)`` for UTF-32 and malformed UTF-16.
+    private static func utf16Converted(_ bytes: [UInt8]) -> Result<[UInt8], XMLError> {
         guard bytes.count >= 4 else { return .success(bytes) }
         let head = (bytes[0], bytes[1], bytes[2], bytes[3])
         if head == (0, 0, 0xFE, 0xFF) || head == (0xFF, 0xFE, 0, 0) || head == (0, 0, 0, 0x3C) || head == (0x3C, 0, 0, 0) {
