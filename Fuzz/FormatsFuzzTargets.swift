@@ -63,7 +63,10 @@ enum FormatsFuzzTargets {
         let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
         let relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
         let parts = [
-            ("xl/workbook.xml", "<workbook xmlns=\"\(main)\" xmlns:r=\"\(relationships)\"><sheets><sheet name=\"personale\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>"),
+            (
+                "xl/workbook.xml",
+                "<workbook xmlns=\"\(main)\" xmlns:r=\"\(relationships)\"><sheets><sheet name=\"personale\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>"
+            ),
             (
                 "xl/_rels/workbook.xml.rels",
                 "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
@@ -138,7 +141,8 @@ enum FormatsFuzzTargets {
                     case .text(let text) where text.utf16.count <= 32_767: writable = .text(text)
                     case .number(let number): writable = .number(number, .general)
                     case .boolean(let value): writable = .boolean(value)
-                    case .date(let year, let month, let day) where year > 1900 || (year == 1900 && month > 2): writable = .date(year: year, month: month, day: day)
+                    case .date(let year, let month, let day) where year > 1900 || (year == 1900 && month > 2):
+                        writable = .date(year: year, month: month, day: day)
                     default: continue
                     }
                     rows[row.index - 1][cell.column - 1] = writable
@@ -161,7 +165,9 @@ enum FormatsFuzzTargets {
                 // .ods cannot hold control characters (written as U+FFFD) nor a lone CR (a line break).
                 let comparable = values.filter { _, value in
                     guard case .text(let text) = value else { return true }
-                    return !text.unicodeScalars.contains { $0 == "\r" || ($0.value < 0x20 && $0 != "\t" && $0 != "\n") || $0.value == 0xFFFE || $0.value == 0xFFFF }
+                    return !text.unicodeScalars.contains {
+                        $0 == "\r" || ($0.value < 0x20 && $0 != "\t" && $0 != "\n") || $0.value == 0xFFFE || $0.value == 0xFFFF
+                    }
                 }
                 let actual = cellValues(of: reread.sheets[index]).filter { comparable[$0.key] != nil || values[$0.key] == nil }
                 check(actual == comparable, "ods round trip of sheet \(index)")

@@ -35,9 +35,13 @@ package enum Inflate {
 /// `fastBits` input bits, whose entries are `symbol << 4 | length` (0: the code is longer, or
 /// no code starts with these bits), and the code counts and sorted symbols for the longer codes.
 private struct HuffmanTable {
+    /// The first-level table: `1 << fastBits` entries `symbol << 4 | length`, 0 for none.
     let fast: UnsafeMutablePointer<UInt16>
+    /// How many input bits index the first-level table.
     let fastBits: Int
+    /// How many codes have each length (index 0 to 15).
     let counts: UnsafeMutablePointer<Int>
+    /// The symbols with a code, by code length then symbol (the canonical order).
     let symbols: UnsafeMutablePointer<UInt16>
 
     /// Returns a table with room for `maximumSymbols` symbols and a `fastBits`-bit first level.
@@ -107,30 +111,48 @@ private struct HuffmanTable {
 /// A struct with pointers (no class), so the hot loop has no reference counting or dynamic
 /// exclusivity checks; the entry point frees its memory.
 private struct InflateDecoder {
+    /// The compressed data (nil when empty).
     let input: UnsafePointer<UInt8>?
+    /// How many bytes of compressed data there are.
     let inputCount: Int
+    /// The next input byte not yet in the bit buffer.
     var position = 0
     /// The next input bits, least significant first; `bitCount` of them are valid (the bits
     /// above may hold a copy of the following input, never anything else).
     var bits: UInt64 = 0
+    /// How many bits of `bits` are valid.
     var bitCount = 0
+    /// The output buffer.
     var output: UnsafeMutablePointer<UInt8>
+    /// How many output bytes are written.
     var outputCount = 0
+    /// How many bytes the output buffer holds (never more than `limit`).
     var outputCapacity: Int
+    /// The most output bytes accepted.
     let limit: Int
+    /// The literal/length code of the current block.
     let literals = HuffmanTable.allocate(fastBits: 10, maximumSymbols: 288)
+    /// The distance code of the current block.
     let distances = HuffmanTable.allocate(fastBits: 8, maximumSymbols: 32)
+    /// The code of a dynamic block's code lengths.
     let codeLengths = HuffmanTable.allocate(fastBits: 7, maximumSymbols: 19)
+    /// The code lengths being read (literal/length then distance).
     let lengths = UnsafeMutablePointer<UInt8>.allocate(capacity: 320)
 
+    /// The base lengths of length symbols 257-285 (RFC 1951 3.2.5).
     static let lengthBase: [UInt16] = [3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258]
+    /// The extra bits of length symbols 257-285.
     static let lengthExtra: [UInt8] = [0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0]
+    /// The base distances of distance symbols 0-29.
     static let distanceBase: [UInt16] = [
         1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193, 257, 385, 513, 769, 1025, 1537, 2049, 3073, 4097, 6145, 8193, 12289, 16385, 24577,
     ]
+    /// The extra bits of distance symbols 0-29.
     static let distanceExtra: [UInt8] = [0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13]
+    /// The order in which a dynamic block lists the code length code's lengths.
     static let codeLengthOrder: [Int] = [16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15]
 
+    /// Returns a decoder of `input` with an output buffer of `capacity` bytes (at most `limit`).
     init(input: UnsafeBufferPointer<UInt8>, limit: Int, capacity: Int) {
         self.input = input.baseAddress
         self.inputCount = input.count

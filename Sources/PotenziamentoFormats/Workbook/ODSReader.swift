@@ -9,11 +9,17 @@
 /// are left out. Cells with the formulas `=TRUE()` and `=FALSE()` are logical values (that is
 /// how LibreOffice stores the logical values of `.xlsx` files).
 package enum ODSReader {
+    /// The ODF namespace of tables, rows and cells.
     static let tableNamespace = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+    /// The ODF namespace of the document structure and value attributes.
     static let officeNamespace = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+    /// The ODF namespace of paragraphs and spaces.
     static let textNamespace = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+    /// The ODF namespace of styles.
     static let styleNamespace = "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
+    /// LibreOffice's extension namespace (`calcext:value-type="error"`).
     static let calcextNamespace = "urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0"
+    /// The ODF namespace of drawings (left out of cell text).
     static let drawNamespace = "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"
 
     /// Returns the workbook in `archive`. Throws ``WorkbookError/missingPart(_:)`` without
@@ -32,36 +38,62 @@ package enum ODSReader {
 
     /// A cell being read: its attributes, repeat count and text.
     struct PendingCell {
+        /// The cell element's attributes.
         let attributes: XMLAttributes
+        /// `table:number-columns-repeated`.
         let repeats: Int
+        /// The element depth of the cell.
         let depth: Int
+        /// The finished paragraphs.
         var paragraphs: [String] = []
+        /// The paragraph being read, if any.
         var paragraph: String?
+        /// How many bytes of text the cell has so far.
         var textBytes = 0
     }
 
     /// The reader's state while going through `content.xml`.
     struct State {
+        /// The caps.
         let limits: WorkbookLimits
+        /// The part being read, for messages.
         let part = "content.xml"
+        /// The finished sheets.
         var sheets: [Sheet] = []
+        /// The automatic table styles that hide a table.
         var hiddenTableStyles: Set<String> = []
+        /// The table style being read, if any.
         var styleName: String?
+        /// Whether the reader is inside `office:spreadsheet`.
         var inSpreadsheet = false
+        /// The current element depth.
         var depth = 0
+        /// The name of the table being read, nil outside tables.
         var tableName: String?
+        /// Whether the table being read is hidden.
         var tableHidden = false
+        /// The element depth of the table being read.
         var tableDepth = 0
+        /// The finished rows of the table being read.
         var rows: [Row] = []
+        /// How many rows of the table come before the current one.
         var rowIndex = 0
+        /// `table:number-rows-repeated` of the current row.
         var rowRepeats = 0
+        /// The non-empty cells of the current row.
         var rowCells: [(column: Int, value: CellValue)] = []
+        /// Whether the reader is inside a row.
         var inRow = false
+        /// How many columns of the row come before the current cell.
         var column = 0
+        /// The cell being read, if any.
         var cell: PendingCell?
+        /// How deep the reader is inside an element whose content is skipped (0: none).
         var skipDepth = 0
+        /// How many non-empty cells all sheets have so far.
         var cellCount = 0
 
+        /// Returns the state at the start of a document read with `limits`.
         init(limits: WorkbookLimits) {
             self.limits = limits
         }
@@ -104,6 +136,8 @@ package enum ODSReader {
             pending.paragraph?.append(text)
         }
 
+        /// Updates the state for the start of element `name`. Throws for bad repeat counts or
+        /// spaces, too many sheets, text over the cap.
         mutating func start(_ name: XMLName, _ attributes: XMLAttributes) throws(WorkbookError) {
             if skipDepth > 0 {
                 skipDepth += 1
@@ -157,6 +191,8 @@ package enum ODSReader {
             }
         }
 
+        /// Updates the state for the end of element `name`, finishing cells, rows and tables.
+        /// Throws for values that cannot be read, content out of range and the caps.
         mutating func end(_ name: XMLName) throws(WorkbookError) {
             if skipDepth > 0 {
                 skipDepth -= 1
@@ -226,6 +262,7 @@ package enum ODSReader {
 
     /// A reason why a cell cannot be read, in Italian.
     struct Reason: Error {
+        /// The reason.
         let text: String
     }
 
@@ -233,6 +270,7 @@ package enum ODSReader {
     /// its text for strings and errors), or the reason it cannot be read.
     static func value(_ attributes: XMLAttributes, text: String) -> Result<CellValue, Reason> {
         if attributes[calcextNamespace, "value-type"] == "error" { return .success(.error(text)) }
+        /// Returns the value of `office:local`, or the reason it is missing.
         func attribute(_ local: String) -> Result<String, Reason> {
             guard let value = attributes[officeNamespace, local] else { return .failure(Reason(text: "manca l'attributo office:\(local)")) }
             return .success(value)

@@ -8,7 +8,9 @@ import Foundation
 /// Cell text is written as paragraphs (a line feed starts a new `text:p`), runs of spaces as
 /// `text:s`, tabs as `text:tab`; characters XML cannot hold become U+FFFD.
 package enum ODSWriter {
+    /// The XML declaration of every part.
     static let header = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    /// The namespace declarations and version of the document elements.
     static let namespaces =
         "xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" xmlns:style=\"urn:oasis:names:tc:opendocument:xmlns:style:1.0\" "
         + "xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\" "

@@ -57,7 +57,9 @@ package enum XLSXReader {
 
     /// A relationship of a part: its type URI and target.
     struct Relationship {
+        /// The relationship type URI.
         let type: String
+        /// The target path, relative to the source part's folder or absolute.
         let target: String
     }
 
@@ -134,8 +136,11 @@ package enum XLSXReader {
 
     /// A sheet as the workbook part lists it.
     struct SheetEntry {
+        /// The sheet's name.
         let name: String
+        /// The id of the relationship to its part.
         let relationship: String
+        /// Whether the sheet is hidden (or very hidden).
         let isHidden: Bool
     }
 
@@ -265,27 +270,46 @@ package enum XLSXReader {
 
     /// What the worksheets of one workbook share: strings, formats, date system, caps, the cell count.
     struct SheetContext {
+        /// The shared strings.
         let sharedStrings: [String]
+        /// The number format kind of each cell format.
         let styles: [NumberFormatKind]
+        /// The date system.
         let system: SpreadsheetDates.System
+        /// The caps.
         let limits: WorkbookLimits
+        /// How many non-empty cells the sheets read so far have.
         var cellCount = 0
     }
 
     /// A cell being read: position, attributes and the text of its `v`, `f` and `is` children.
     struct PendingCell {
+        /// The row number.
         let row: Int
+        /// The column number.
         let column: Int
+        /// The `t` attribute ("n" when absent).
         let type: String
+        /// The `s` attribute (0 when absent).
         let style: Int
+        /// The text of `v`, if any.
         var value: String?
+        /// The text of `f`, if any.
         var formula: String?
+        /// The text of `is`, if any.
         var inline: String?
     }
 
     /// What the text of the current element is.
     enum Capture {
-        case none, value, formula, inline
+        /// Text is not kept.
+        case none
+        /// The text of `v`.
+        case value
+        /// The text of `f`.
+        case formula
+        /// The text of a `t` inside `is`.
+        case inline
     }
 
     /// Returns the non-empty rows of the worksheet part `part` of sheet `sheet`. Throws for
@@ -411,6 +435,7 @@ package enum XLSXReader {
 
     /// A reason why a cell cannot be read, in Italian.
     struct Reason: Error {
+        /// The reason.
         let text: String
     }
 

@@ -64,8 +64,11 @@ package enum XLSXWriter {
         values.joined(separator: ",").utf16.count <= 253 && !values.contains { $0.contains(",") || $0.contains("\"") }
     }
 
+    /// The XML declaration of every part.
     static let header = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+    /// The SpreadsheetML namespace.
     static let mainNamespace = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    /// The namespace of relationship ids and types.
     static let relationshipNamespace = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
     /// Returns `[Content_Types].xml` for `sheetCount` worksheets.

@@ -229,15 +229,20 @@ package enum XMLReader {
 /// The `XMLParser` delegate: resolves attribute prefixes, joins text and passes events on until
 /// the callback says stop.
 private final class EventDelegate: NSObject, XMLParserDelegate {
+    /// Receives the events; returns false to stop.
     let callback: (XMLEvent) -> Bool
+    /// The namespace URIs bound to each prefix, innermost last.
     var prefixes: [String: [String]] = ["xml": [XMLName.xmlNamespace]]
+    /// The text gathered since the last tag.
     var text = ""
+    /// Whether the callback said stop.
     var stopped = false
     /// How many elements are open.
     var depth = 0
     /// Whether an element has started.
     var sawRoot = false
 
+    /// Returns a delegate passing events to `callback`.
     init(_ callback: @escaping (XMLEvent) -> Bool) {
         self.callback = callback
     }
@@ -259,14 +264,17 @@ private final class EventDelegate: NSObject, XMLParserDelegate {
         send(.text(gathered), parser)
     }
 
+    /// Binds `prefix` to `namespaceURI` in the element that starts next.
     func parser(_ parser: XMLParser, didStartMappingPrefix prefix: String, toURI namespaceURI: String) {
         prefixes[prefix, default: []].append(namespaceURI)
     }
 
+    /// Ends the innermost binding of `prefix`.
     func parser(_ parser: XMLParser, didEndMappingPrefix prefix: String) {
         _ = prefixes[prefix]?.popLast()
     }
 
+    /// Passes on the gathered text, then the start of the element with its attributes resolved.
     func parser(
         _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName qName: String?,
         attributes attributeDict: [String: String] = [:]
@@ -287,20 +295,24 @@ private final class EventDelegate: NSObject, XMLParserDelegate {
         send(.start(XMLName(namespaceURI ?? "", elementName), XMLAttributes(all: attributes)), parser)
     }
 
+    /// Passes on the gathered text, then the end of the element.
     func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
         flush(parser)
         depth -= 1
         send(.end(XMLName(namespaceURI ?? "", elementName)), parser)
     }
 
+    /// Gathers text.
     func parser(_ parser: XMLParser, foundCharacters string: String) {
         if !stopped { text += string }
     }
 
+    /// Gathers whitespace as text.
     func parser(_ parser: XMLParser, foundIgnorableWhitespace whitespaceString: String) {
         if !stopped { text += whitespaceString }
     }
 
+    /// Gathers a CDATA section as text.
     func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) {
         if !stopped { text += String(decoding: CDATABlock, as: UTF8.self) }
     }

@@ -33,7 +33,9 @@ package struct ZIPArchive: Sendable {
     package let entries: [ZIPEntry]
     /// The caps the archive was opened with.
     package let limits: ZIPLimits
+    /// The index of each entry by name.
     private let indexByName: [String: Int]
+    /// The index of each entry by lowercased name, when no other entry folds to the same.
     private let indexByFoldedName: [String: Int]
 
     /// The entry names in central directory order.

@@ -3,9 +3,13 @@
 /// were added, so the same entries always give the same bytes. An OpenDocument file's first
 /// entry, `mimetype`, must be stored, which this writer always does.
 package struct ZIPWriter: Sendable {
+    /// The local headers and data written so far.
     private var archive: [UInt8] = []
+    /// The central directory records written so far.
     private var directory: [UInt8] = []
+    /// The names added so far.
     private var names: Set<String> = []
+    /// How many entries were added.
     private var count = 0
 
     /// Returns an empty archive.
