@@ -98,6 +98,24 @@ struct XMLReaderTests {
         #expect(seen == 4)
     }
 
+    @Test("escaping for content and attributes, characters XML cannot hold replaced")
+    func escaping() throws {
+        #expect(XMLEscaping.text("a<b>&c\"'\r\n\t") == "a&lt;b&gt;&amp;c\"'&#13;\n\t")
+        #expect(XMLEscaping.attribute("a<\"&\t\n\r") == "a&lt;&quot;&amp;&#9;&#10;&#13;")
+        #expect(XMLEscaping.text("x\u{0}\u{8}\u{B}\u{1F}\u{FFFE}\u{FFFF}y\u{1F600}") == "x\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}y\u{1F600}")
+        let text = "a \"quoted\" <tag> & \t tab \n line \r return è"
+        var read: [String] = []
+        try XMLReader.parse(Array("<a v=\"\(XMLEscaping.attribute(text))\">\(XMLEscaping.text(text))</a>".utf8), failure: { Stop(reason: $0.description) }) {
+            event throws(Stop) in
+            switch event {
+            case .start(_, let attributes): read.append(attributes["v"] ?? "")
+            case .text(let value): read.append(value)
+            case .end: break
+            }
+        }
+        #expect(read == [text, text])
+    }
+
     @Test("a document of more than 10 MB is read whole")
     func large() throws {
         var xml = "<r>"
@@ -110,5 +128,9 @@ struct XMLReaderTests {
             if case .text = event { count += 1 }
         }
         #expect(count == 300_000)
+        // Cut short, it is an error even though the parser reads it in chunks.
+        #expect(throws: Stop.self) {
+            try XMLReader.parse(Array(xml.utf8.dropLast(4)), failure: { Stop(reason: $0.description) }) { _ throws(Stop) in }
+        }
     }
 }

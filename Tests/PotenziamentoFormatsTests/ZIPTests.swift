@@ -7,6 +7,7 @@ import Testing
 enum RawZIP {
     struct Entry {
         var name: String
+        var nameBytes: [UInt8]? = nil
         var method = 0
         var flags = 0
         var crc: UInt32? = nil
@@ -26,7 +27,7 @@ enum RawZIP {
         var bytes: [UInt8] = []
         var directory: [UInt8] = []
         for entry in entries {
-            let name = Array(entry.name.utf8)
+            let name = entry.nameBytes ?? Array(entry.name.utf8)
             let crc = Int(entry.crc ?? CRC32.checksum(entry.data))
             let size = entry.uncompressedSize ?? entry.data.count
             let offset = bytes.count
@@ -223,6 +224,14 @@ struct ZIPTests {
         var fewer = ZIPWriter()
         for index in 0..<10_000 { try fewer.add("f\(index)", []) }
         #expect(try ZIPArchive(bytes: try fewer.finish()).entries.count == 10_000)
+    }
+
+    @Test("names that are not UTF-8 are read as code page 437")
+    func codePage437Names() throws {
+        let archive = try ZIPArchive(
+            bytes: RawZIP.build([.init(name: "", nameBytes: Array("citt".utf8) + [0x85, 0x80, 0xFF], data: []), .init(name: "ok", data: [])]))
+        #expect(archive.entryNames == ["città\u{00C7}\u{00A0}", "ok"])
+        #expect(try archive.contents(of: "città\u{00C7}\u{00A0}") == [])
     }
 
     @Test("a comment that contains an end-record signature does not confuse the reader")
