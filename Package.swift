@@ -10,7 +10,8 @@ let package = Package(
         .executable(name: "potenziamento", targets: ["potenziamento"]),
     ],
     targets: [
-        // Generic formats with no domain knowledge: text decoding, CSV, JSON, files (and workbooks).
+        // Generic formats with no domain knowledge: text decoding, CSV, JSON, files, and the workbooks
+        // (CRC-32, DEFLATE, ZIP, XML, typed cells of .xlsx and .ods).
         .target(name: "PotenziamentoFormats"),
         // The law, the exact numbers, the rosters and the reports. No I/O beyond reading inputs.
         .target(name: "PotenziamentoKit", dependencies: ["PotenziamentoFormats"]),
@@ -31,5 +32,6 @@ let package = Package(
             dependencies: ["PotenziamentoFormats", "PotenziamentoKit", "PotenziamentoCLI", "potenziamento"],
             exclude: ["Fixtures", "Golden"]
         ),
+        .testTarget(name: "PotenziamentoFormatsTests", dependencies: ["PotenziamentoFormats"], exclude: ["Fixtures"]),
     ]
 )

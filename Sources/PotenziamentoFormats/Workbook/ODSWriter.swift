@@ -1,0 +1,385 @@
+import Foundation
+
+/// Writes a ``WorkbookDocument`` as an OpenDocument spreadsheet (`.ods`, ODF 1.3), deterministically.
+///
+/// Entries: `mimetype` (first, stored, as ODF requires), `content.xml` (column widths, number,
+/// currency, date and boolean data styles, the cells, drop-down lists as content validations),
+/// `styles.xml`, `settings.xml` (the frozen rows as a split view) and `META-INF/manifest.xml`.
+/// Cell text is written as paragraphs (a line feed starts a new `text:p`), runs of spaces as
+/// `text:s`, tabs as `text:tab`; characters XML cannot hold become U+FFFD.
+package enum ODSWriter {
+    /// The XML declaration of every part.
+    static let header = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    /// The namespace declarations and version of the document elements.
+    static let namespaces =
+        "xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" xmlns:style=\"urn:oasis:names:tc:opendocument:xmlns:style:1.0\" "
+        + "xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\" "
+        + "xmlns:fo=\"urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0\" "
+        + "xmlns:number=\"urn:oasis:names:tc:opendocument:xmlns:datastyle:1.0\" xmlns:of=\"urn:oasis:names:tc:opendocument:xmlns:of:1.2\" "
+        + "office:version=\"1.3\""
+
+    /// Returns the `.ods` bytes of `document`. Throws ``WorkbookError/invalidSheetName(_:reason:)``,
+    /// ``WorkbookError/duplicateSheetName(_:)``, ``WorkbookError/invalidDocument(_:)`` or
+    /// ``WorkbookError/cell(sheet:reference:reason:)`` for content the format cannot hold.
+    package static func write(_ document: WorkbookDocument) throws(WorkbookError) -> [UInt8] {
+        let numbers = try document.validated()
+        let entries: [(name: String, data: [UInt8])] = [
+            ("mimetype", Array(WorkbookReader.odsMediaType.utf8)),
+            ("content.xml", Array(content(document, numbers: numbers).utf8)),
+            ("styles.xml", Array(styles.utf8)),
+            ("settings.xml", Array(settings(document).utf8)),
+            ("META-INF/manifest.xml", Array(manifest.utf8)),
+        ]
+        do throws(ZIPError) {
+            return try ZIPWriter.archive(entries)
+        } catch {
+            throw .invalidDocument(error.description)
+        }
+    }
+
+    /// `META-INF/manifest.xml`.
+    static let manifest =
+        header + "<manifest:manifest xmlns:manifest=\"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0\" manifest:version=\"1.3\">"
+        + "<manifest:file-entry manifest:full-path=\"/\" manifest:version=\"1.3\" manifest:media-type=\"\(WorkbookReader.odsMediaType)\"/>"
+        + "<manifest:file-entry manifest:full-path=\"content.xml\" manifest:media-type=\"text/xml\"/>"
+        + "<manifest:file-entry manifest:full-path=\"styles.xml\" manifest:media-type=\"text/xml\"/>"
+        + "<manifest:file-entry manifest:full-path=\"settings.xml\" manifest:media-type=\"text/xml\"/>"
+        + "</manifest:manifest>"
+
+    /// `styles.xml`: the default cell style.
+    static let styles =
+        header + "<office:document-styles \(namespaces)><office:styles>"
+        + "<style:default-style style:family=\"table-cell\"><style:paragraph-properties style:tab-stop-distance=\"1.25cm\"/></style:default-style>"
+        + "<style:style style:name=\"Default\" style:family=\"table-cell\"/>"
+        + "</office:styles></office:document-styles>"
+
+    /// Returns `settings.xml`: for each sheet with frozen rows, a view split frozen below them.
+    static func settings(_ document: WorkbookDocument) -> String {
+        var xml = header
+        xml += "<office:document-settings xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" "
+        xml += "xmlns:config=\"urn:oasis:names:tc:opendocument:xmlns:config:1.0\" office:version=\"1.3\"><office:settings>"
+        xml += "<config:config-item-set config:name=\"ooo:view-settings\"><config:config-item-map-indexed config:name=\"Views\">"
+        xml += "<config:config-item-map-entry><config:config-item config:name=\"ViewId\" config:type=\"string\">view1</config:config-item>"
+        xml += "<config:config-item-map-named config:name=\"Tables\">"
+        func item(_ name: String, _ type: String, _ value: Int) -> String {
+            "<config:config-item config:name=\"\(name)\" config:type=\"\(type)\">\(value)</config:config-item>"
+        }
+        for sheet in document.sheets {
+            xml += "<config:config-item-map-entry config:name=\"\(XMLEscaping.attribute(sheet.name))\">"
+            let frozen = sheet.frozenRows > 0
+            xml += item("CursorPositionX", "int", 0) + item("CursorPositionY", "int", sheet.frozenRows)
+            xml += item("HorizontalSplitMode", "short", 0) + item("VerticalSplitMode", "short", frozen ? 2 : 0)
+            xml += item("HorizontalSplitPosition", "int", 0) + item("VerticalSplitPosition", "int", sheet.frozenRows)
+            xml += item("ActiveSplitRange", "short", frozen ? 2 : 0)
+            xml += item("PositionLeft", "int", 0) + item("PositionRight", "int", 0)
+            xml += item("PositionTop", "int", 0) + item("PositionBottom", "int", sheet.frozenRows)
+            xml += "</config:config-item-map-entry>"
+        }
+        xml += "</config:config-item-map-named>"
+        let active = document.sheets.first { !$0.isHidden }?.name ?? document.sheets.first?.name ?? ""
+        xml += "<config:config-item config:name=\"ActiveTable\" config:type=\"string\">\(XMLEscaping.text(active))</config:config-item>"
+        xml += "</config:config-item-map-entry></config:config-item-map-indexed></config:config-item-set>"
+        return xml + "</office:settings></office:document-settings>"
+    }
+
+    /// The data style name of each format (nil: dates); general numbers have none.
+    static func dataStyle(_ format: NumberFormat?) -> String? {
+        switch format {
+        case .general: nil
+        case .integer: "N1"
+        case .euro: "N2"
+        case .decimal2: "N3"
+        case .decimal4: "N4"
+        case .upTo4Decimals: "N5"
+        case nil: "N6"
+        }
+    }
+
+    /// The data styles: numbers, euros, the date `DD/MM/YYYY` and booleans.
+    static let dataStyles: String = {
+        func number(_ name: String, decimals: Int, minimum: Int, grouping: Bool) -> String {
+            "<number:number-style style:name=\"\(name)\"><number:number number:decimal-places=\"\(decimals)\" number:min-decimal-places=\"\(minimum)\" "
+                + "number:min-integer-digits=\"1\"\(grouping ? " number:grouping=\"true\"" : "")/></number:number-style>"
+        }
+        var xml = number("N1", decimals: 0, minimum: 0, grouping: true)
+        xml += "<number:currency-style style:name=\"N2\"><number:number number:decimal-places=\"2\" number:min-decimal-places=\"2\" "
+        xml += "number:min-integer-digits=\"1\" number:grouping=\"true\"/><number:text> </number:text>"
+        xml += "<number:currency-symbol number:language=\"it\" number:country=\"IT\">€</number:currency-symbol></number:currency-style>"
+        xml += number("N3", decimals: 2, minimum: 2, grouping: false)
+        xml += number("N4", decimals: 4, minimum: 4, grouping: false)
+        xml += number("N5", decimals: 4, minimum: 0, grouping: false)
+        xml += "<number:date-style style:name=\"N6\"><number:day number:style=\"long\"/><number:text>/</number:text>"
+        xml += "<number:month number:style=\"long\"/><number:text>/</number:text><number:year number:style=\"long\"/></number:date-style>"
+        xml += "<number:boolean-style style:name=\"N7\"><number:boolean/></number:boolean-style>"
+        return xml
+    }()
+
+    /// The cell styles: `ce0`-`ce7` regular, `ce8`-`ce15` bold; within each, general, the five
+    /// number formats, the date and the boolean format; `ce16`, `ce17`: wrapped text, regular and bold.
+    static let cellStyles: String = {
+        var xml = ""
+        for bold in [false, true] {
+            for (index, data) in ([nil, "N1", "N2", "N3", "N4", "N5", "N6", "N7"] as [String?]).enumerated() {
+                xml += "<style:style style:name=\"ce\(index + (bold ? 8 : 0))\" style:family=\"table-cell\" style:parent-style-name=\"Default\""
+                xml += data.map { " style:data-style-name=\"\($0)\"" } ?? ""
+                xml +=
+                    bold
+                    ? "><style:text-properties fo:font-weight=\"bold\" style:font-weight-asian=\"bold\" style:font-weight-complex=\"bold\"/></style:style>"
+                    : "/>"
+            }
+        }
+        for bold in [false, true] {  // text on several lines: wrapped
+            xml += "<style:style style:name=\"ce\(bold ? 17 : 16)\" style:family=\"table-cell\" style:parent-style-name=\"Default\">"
+            xml += "<style:table-cell-properties fo:wrap-option=\"wrap\"/>"
+            xml += bold ? "<style:text-properties fo:font-weight=\"bold\" style:font-weight-asian=\"bold\" style:font-weight-complex=\"bold\"/>" : ""
+            xml += "</style:style>"
+        }
+        return xml
+    }()
+
+    /// Returns the cell style of `format` (nil: date), bold or not; booleans use index 7.
+    static func cellStyle(_ format: NumberFormat?, boolean: Bool = false, bold: Bool) -> String {
+        let index: Int
+        if boolean {
+            index = 7
+        } else {
+            switch format {
+            case .general: index = 0
+            case .integer: index = 1
+            case .euro: index = 2
+            case .decimal2: index = 3
+            case .decimal4: index = 4
+            case .upTo4Decimals: index = 5
+            case nil: index = 6
+            }
+        }
+        return "ce\(index + (bold ? 8 : 0))"
+    }
+
+    /// Returns a column width in characters as an ODF length: (7 × characters + 5) pixels at
+    /// 96 per inch, as Excel measures, in millimetres with three decimals.
+    static func columnLength(_ characters: Int) -> String {
+        let micrometres = ((7 * characters + 5) * 25_400 + 48) / 96
+        let thousandths = String(micrometres % 1000)
+        return "\(micrometres / 1000).\(String(repeating: "0", count: 3 - thousandths.count))\(thousandths)mm"
+    }
+
+    /// Returns `content.xml` of `document`, its numbers already canonical.
+    static func content(_ document: WorkbookDocument, numbers: [[[String?]]]) -> String {
+        var widths: [Int] = []
+        for sheet in document.sheets {
+            for width in sheet.columnWidths where width > 0 && !widths.contains(width) { widths.append(width) }
+        }
+        var xml = header + "<office:document-content \(namespaces)><office:automatic-styles>"
+        for (index, width) in widths.enumerated() {
+            xml += "<style:style style:name=\"co\(index + 1)\" style:family=\"table-column\">"
+            xml += "<style:table-column-properties fo:break-before=\"auto\" style:column-width=\"\(columnLength(width))\"/></style:style>"
+        }
+        xml += "<style:style style:name=\"ta1\" style:family=\"table\"><style:table-properties table:display=\"true\"/></style:style>"
+        xml += "<style:style style:name=\"ta2\" style:family=\"table\"><style:table-properties table:display=\"false\"/></style:style>"
+        xml += dataStyles + cellStyles + "</office:automatic-styles><office:body><office:spreadsheet>"
+
+        // Validations, named in order of appearance.
+        var validationNames: [[String]] = []
+        var validationXML = ""
+        var count = 0
+        for sheet in document.sheets {
+            var names: [String] = []
+            for validation in sheet.validations {
+                count += 1
+                let name = "val\(count)"
+                names.append(name)
+                let list = validation.values.map { "\"" + $0.replacingAll("\"", with: "\"\"") + "\"" }.joined(separator: ";")
+                let base = CellReference.quotedSheetName(sheet.name) + "." + CellReference.a1(row: validation.firstRow, column: validation.column)
+                validationXML +=
+                    "<table:content-validation table:name=\"\(name)\" table:condition=\"\(XMLEscaping.attribute("of:cell-content-is-in-list(\(list))"))\" "
+                validationXML += "table:allow-empty-cell=\"true\" table:display-list=\"unsorted\" table:base-cell-address=\"\(XMLEscaping.attribute(base))\">"
+                validationXML += "<table:error-message table:display=\"true\" table:message-type=\"stop\"/></table:content-validation>"
+            }
+            validationNames.append(names)
+        }
+        if !validationXML.isEmpty { xml += "<table:content-validations>" + validationXML + "</table:content-validations>" }
+
+        for (sheetIndex, sheet) in document.sheets.enumerated() {
+            xml += "<table:table table:name=\"\(XMLEscaping.attribute(sheet.name))\" table:style-name=\"\(sheet.isHidden ? "ta2" : "ta1")\">"
+            xml += columns(sheet, widths: widths)
+            xml += rows(sheet, numbers: numbers[sheetIndex], validationNames: validationNames[sheetIndex])
+            xml += "</table:table>"
+        }
+        return xml + "</office:spreadsheet></office:body></office:document-content>"
+    }
+
+    /// Returns the `table:table-column` elements of `sheet`: its widths, runs of equal widths joined.
+    static func columns(_ sheet: WritableSheet, widths: [Int]) -> String {
+        let count = max(1, sheet.columnWidths.count, sheet.rows.map(\.count).max() ?? 0, sheet.validations.map(\.column).max() ?? 0)
+        var xml = ""
+        var index = 0
+        while index < count {
+            let width = index < sheet.columnWidths.count ? sheet.columnWidths[index] : 0
+            var end = index + 1
+            while end < count && (end < sheet.columnWidths.count ? sheet.columnWidths[end] : 0) == width { end += 1 }
+            let style = width > 0 ? " table:style-name=\"co\((widths.firstIndex(of: width) ?? 0) + 1)\"" : ""
+            let repeated = end - index > 1 ? " table:number-columns-repeated=\"\(end - index)\"" : ""
+            xml += "<table:table-column\(style)\(repeated) table:default-cell-style-name=\"Default\"/>"
+            index = end
+        }
+        return xml
+    }
+
+    /// Returns the `table:table-row` elements of `sheet`: the data rows, and the rows of the
+    /// validated ranges below them, runs of identical rows joined with `number-rows-repeated`.
+    static func rows(_ sheet: WritableSheet, numbers: [[String?]], validationNames: [String]) -> String {
+        var breaks: Set<Int> = [1]
+        for row in 1...(sheet.rows.count + 1) { breaks.insert(row) }
+        for validation in sheet.validations {
+            breaks.insert(validation.firstRow)
+            breaks.insert(validation.lastRow + 1)
+        }
+        let ordered = breaks.sorted()
+        var xml = ""
+        var previous: (xml: String, count: Int)?
+        func emit(_ row: String, _ count: Int) {
+            if let last = previous, last.xml == row {
+                previous = (row, last.count + count)
+            } else {
+                flush()
+                previous = (row, count)
+            }
+        }
+        func flush() {
+            guard let last = previous else { return }
+            xml +=
+                last.count > 1 ? last.xml.replacingFirst("<table:table-row", with: "<table:table-row table:number-rows-repeated=\"\(last.count)\"") : last.xml
+            previous = nil
+        }
+        for (index, start) in ordered.enumerated() {
+            let end = index + 1 < ordered.count ? ordered[index + 1] : start + 1
+            let validations = sheet.validations.enumerated().filter { $0.element.firstRow <= start && start <= $0.element.lastRow }
+            let data = start <= sheet.rows.count ? sheet.rows[start - 1] : []
+            guard !data.isEmpty || !validations.isEmpty else {
+                if start <= sheet.rows.count || index + 1 < ordered.count { emit("<table:table-row><table:table-cell/></table:table-row>", end - start) }
+                continue
+            }
+            let rowNumbers = start - 1 < numbers.count ? numbers[start - 1] : []
+            emit(
+                row(
+                    data, numbers: rowNumbers, bold: start <= sheet.frozenRows, validations: validations.map { ($0.element.column, validationNames[$0.offset]) }
+                ), end - start)
+        }
+        flush()
+        return xml
+    }
+
+    /// Returns one `table:table-row` with `cells`, empty cells carrying a validation where one applies.
+    static func row(_ cells: [WritableCell], numbers: [String?], bold: Bool, validations: [(column: Int, name: String)]) -> String {
+        let lastColumn = max(cells.count, validations.map(\.column).max() ?? 0)
+        var xml = "<table:table-row>"
+        var pendingEmpty: (attributes: String, count: Int)?
+        var written = false
+        func flushEmpty() {
+            guard let empty = pendingEmpty else { return }
+            written = true
+            xml += "<table:table-cell\(empty.count > 1 ? " table:number-columns-repeated=\"\(empty.count)\"" : "")\(empty.attributes)/>"
+            pendingEmpty = nil
+        }
+        for column in 1...max(lastColumn, 1) {
+            let cell = column <= cells.count ? cells[column - 1] : .empty
+            let validation = validations.last { $0.column == column }.map { " table:content-validation-name=\"\($0.name)\"" } ?? ""
+            if cell == .empty {
+                if let empty = pendingEmpty, empty.attributes == validation {
+                    pendingEmpty = (validation, empty.count + 1)
+                } else {
+                    flushEmpty()
+                    pendingEmpty = (validation, 1)
+                }
+                continue
+            }
+            flushEmpty()
+            written = true
+            switch cell {
+            case .empty: break
+            case .text(let text):
+                let style = text.contains(where: \.isNewline) ? "ce\(bold ? 17 : 16)" : cellStyle(.general, bold: bold)
+                xml += "<table:table-cell table:style-name=\"\(style)\"\(validation) office:value-type=\"string\">"
+                xml += paragraphs(text) + "</table:table-cell>"
+            case .number(_, let format):
+                let value = column - 1 < numbers.count ? numbers[column - 1] ?? "0" : "0"
+                xml +=
+                    "<table:table-cell table:style-name=\"\(cellStyle(format, bold: bold))\"\(validation) office:value-type=\"float\" office:value=\"\(value)\">"
+                xml += "<text:p>\(value)</text:p></table:table-cell>"
+            case .date(let year, let month, let day):
+                let iso = "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+                xml +=
+                    "<table:table-cell table:style-name=\"\(cellStyle(nil, bold: bold))\"\(validation) office:value-type=\"date\" office:date-value=\"\(iso)\">"
+                xml += "<text:p>\(pad(day, 2))/\(pad(month, 2))/\(pad(year, 4))</text:p></table:table-cell>"
+            case .boolean(let value):
+                xml += "<table:table-cell table:style-name=\"\(cellStyle(.general, boolean: true, bold: bold))\"\(validation) office:value-type=\"boolean\" "
+                xml += "office:boolean-value=\"\(value)\"><text:p>\(value ? "TRUE" : "FALSE")</text:p></table:table-cell>"
+            }
+        }
+        if let empty = pendingEmpty, !empty.attributes.isEmpty || !written { flushEmpty() }
+        return xml + "</table:table-row>"
+    }
+
+    /// Returns `value` in decimal with at least `digits` digits.
+    static func pad(_ value: Int, _ digits: Int) -> String {
+        let text = String(value)
+        return String(repeating: "0", count: max(0, digits - text.count)) + text
+    }
+
+    /// Returns `text` as ODF paragraphs: one `text:p` per line (CR LF, LF or CR), a space that
+    /// would be collapsed (leading, or after another space) as `text:s`, tabs as `text:tab`.
+    static func paragraphs(_ text: String) -> String {
+        let lines = text.replacingAll("\r\n", with: "\n").replacingAll("\r", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
+        var xml = ""
+        for line in lines {
+            xml += "<text:p>"
+            var spaces = 0
+            var afterText = false
+            var literal = ""
+            func flushSpaces() {
+                guard spaces > 0 else { return }
+                if afterText {
+                    literal += " "
+                    spaces -= 1
+                }
+                if spaces > 0 {
+                    xml += XMLEscaping.text(literal) + (spaces == 1 ? "<text:s/>" : "<text:s text:c=\"\(spaces)\"/>")
+                    literal = ""
+                }
+                spaces = 0
+            }
+            for character in line {
+                switch character {
+                case " ": spaces += 1
+                case "\t":
+                    flushSpaces()
+                    xml += XMLEscaping.text(literal) + "<text:tab/>"
+                    literal = ""
+                    afterText = false
+                default:
+                    flushSpaces()
+                    literal.append(character)
+                    afterText = true
+                }
+            }
+            flushSpaces()
+            xml += XMLEscaping.text(literal) + "</text:p>"
+        }
+        return xml
+    }
+}
+
+extension String {
+    /// Returns the string with every occurrence of `target` replaced by `replacement`.
+    func replacingAll(_ target: String, with replacement: String) -> String {
+        guard !target.isEmpty, contains(target) else { return self }
+        return components(separatedBy: target).joined(separator: replacement)
+    }
+
+    /// Returns the string with the first occurrence of `target` replaced by `replacement`.
+    func replacingFirst(_ target: String, with replacement: String) -> String {
+        guard let range = range(of: target) else { return self }
+        return replacingCharacters(in: range, with: replacement)
+    }
+}

@@ -1,0 +1,184 @@
+/// A number format for written cells. The format codes in the files are locale-neutral: a
+/// spreadsheet in an Italian locale shows `#,##0.00 "€"` as `1.234,56 €`.
+package enum NumberFormat: Sendable, Hashable, CaseIterable {
+    /// No format (the spreadsheet's "General").
+    case general
+    /// Integer with thousands separators: `#,##0`.
+    case integer
+    /// Euros with two decimals and thousands separators: `#,##0.00 "€"`.
+    case euro
+    /// Two decimals: `0.00`.
+    case decimal2
+    /// Four decimals: `0.0000`.
+    case decimal4
+    /// Up to four decimals, for percentages written as numbers (`22.5` for 22,5 %): `0.####`.
+    case upTo4Decimals
+
+    /// Returns the Excel format code (locale-neutral).
+    package var code: String {
+        switch self {
+        case .general: "General"
+        case .integer: "#,##0"
+        case .euro: "#,##0.00 \"€\""
+        case .decimal2: "0.00"
+        case .decimal4: "0.0000"
+        case .upTo4Decimals: "0.####"
+        }
+    }
+}
+
+/// A cell to write.
+package enum WritableCell: Sendable, Hashable {
+    /// Nothing.
+    case empty
+    /// Text (up to 32.767 characters, Excel's limit).
+    case text(String)
+    /// A number given as decimal text (any form ``DecimalText/canonical(_:)`` accepts, written
+    /// in canonical form), shown with `format`.
+    case number(String, NumberFormat)
+    /// A date from 1900-03-01 to 9999-12-31, shown as `DD/MM/YYYY`. (Earlier dates are refused:
+    /// Excel and LibreOffice read the serials before 1900-03-01 one day apart.)
+    case date(year: Int, month: Int, day: Int)
+    /// A logical value.
+    case boolean(Bool)
+}
+
+/// A drop-down list on a column range: only the listed values are accepted.
+package struct ListValidation: Sendable, Hashable {
+    /// The column, from 1.
+    package var column: Int
+    /// The first row of the range, from 1.
+    package var firstRow: Int
+    /// The last row of the range (inclusive).
+    package var lastRow: Int
+    /// The allowed values, in the order shown.
+    package var values: [String]
+
+    /// Returns a validation of `column`, rows `firstRow` to `lastRow`, allowing `values`.
+    package init(column: Int, firstRow: Int, lastRow: Int, values: [String]) {
+        self.column = column
+        self.firstRow = firstRow
+        self.lastRow = lastRow
+        self.values = values
+    }
+
+    /// Returns a yes/no validation (values `sì` and `no`) of `column`, rows `firstRow` to `lastRow`.
+    package static func yesNo(column: Int, firstRow: Int, lastRow: Int) -> ListValidation {
+        ListValidation(column: column, firstRow: firstRow, lastRow: lastRow, values: ["sì", "no"])
+    }
+}
+
+/// A sheet to write.
+package struct WritableSheet: Sendable, Hashable {
+    /// The name on the tab: 1 to 31 characters, none of `[]:*?/\`, not starting or ending with `'`.
+    package var name: String
+    /// The widths of the first columns in characters (index 0 is column A); 0 keeps the default.
+    package var columnWidths: [Int]
+    /// How many top rows stay in view when scrolling; they are written in bold, as the header.
+    package var frozenRows: Int
+    /// The rows from row 1, each a list of cells from column A.
+    package var rows: [[WritableCell]]
+    /// The drop-down lists.
+    package var validations: [ListValidation]
+    /// Whether the tab is hidden.
+    package var isHidden: Bool
+
+    /// Returns a sheet named `name` with the given content.
+    package init(
+        name: String, columnWidths: [Int] = [], frozenRows: Int = 0, rows: [[WritableCell]] = [], validations: [ListValidation] = [], isHidden: Bool = false
+    ) {
+        self.name = name
+        self.columnWidths = columnWidths
+        self.frozenRows = frozenRows
+        self.rows = rows
+        self.validations = validations
+        self.isHidden = isHidden
+    }
+}
+
+/// A workbook to write as `.xlsx` (``XLSXWriter``) or `.ods` (``ODSWriter``). The same document
+/// always gives the same bytes.
+package struct WorkbookDocument: Sendable, Hashable {
+    /// The sheets in tab order.
+    package var sheets: [WritableSheet]
+
+    /// Returns a document with `sheets`.
+    package init(sheets: [WritableSheet]) {
+        self.sheets = sheets
+    }
+
+    /// The longest text a cell may hold (Excel's limit): 32.767 characters (UTF-16 code units).
+    package static let maximumTextLength = 32_767
+    /// The widest column, in characters: 255.
+    package static let maximumColumnWidth = 255
+
+    /// Returns the reason `name` cannot be a sheet name, or nil if it can.
+    package static func sheetNameProblem(_ name: String) -> String? {
+        if name.isEmpty { return "è vuoto" }
+        if name.utf16.count > 31 { return "supera 31 caratteri" }
+        if let bad = name.first(where: { "[]:*?/\\".contains($0) }) { return "contiene il carattere «\(bad)»" }
+        if name.hasPrefix("'") || name.hasSuffix("'") { return "inizia o finisce con un apostrofo" }
+        if name.unicodeScalars.contains(where: { $0.value < 0x20 || !XMLEscaping.isAllowed($0) }) { return "contiene caratteri di controllo" }
+        return nil
+    }
+
+    /// Checks what both writers need: valid and distinct sheet names, positions within the
+    /// sheet limits, widths, frozen rows, validations, texts, numbers and dates. Returns the
+    /// numbers in canonical form, by sheet, row and column. Throws ``WorkbookError/invalidSheetName(_:reason:)``,
+    /// ``WorkbookError/duplicateSheetName(_:)``, ``WorkbookError/invalidDocument(_:)`` or
+    /// ``WorkbookError/cell(sheet:reference:reason:)``.
+    package func validated(reservedNames: [String] = []) throws(WorkbookError) -> [[[String?]]] {
+        guard sheets.contains(where: { !$0.isHidden }) else { throw .invalidDocument("il file deve avere almeno un foglio visibile") }
+        var seen = Set(reservedNames.map { $0.lowercased() })
+        var numbers: [[[String?]]] = []
+        for sheet in sheets {
+            if let problem = Self.sheetNameProblem(sheet.name) { throw .invalidSheetName(sheet.name, reason: problem) }
+            guard seen.insert(sheet.name.lowercased()).inserted else { throw .duplicateSheetName(sheet.name) }
+            guard sheet.rows.count <= CellReference.maximumRow else { throw .invalidDocument("il foglio «\(sheet.name)» ha troppe righe") }
+            guard sheet.columnWidths.count <= CellReference.maximumColumn,
+                sheet.columnWidths.allSatisfy({ (0...Self.maximumColumnWidth).contains($0) })
+            else { throw .invalidDocument("larghezze di colonna non valide nel foglio «\(sheet.name)»") }
+            guard (0..<CellReference.maximumRow).contains(sheet.frozenRows) else {
+                throw .invalidDocument("righe bloccate non valide nel foglio «\(sheet.name)»")
+            }
+            for validation in sheet.validations {
+                guard (1...CellReference.maximumColumn).contains(validation.column), validation.firstRow >= 1, validation.firstRow <= validation.lastRow,
+                    validation.lastRow <= CellReference.maximumRow, !validation.values.isEmpty,
+                    validation.values.allSatisfy({ !$0.isEmpty && $0.utf16.count <= 255 && $0.unicodeScalars.allSatisfy(XMLEscaping.isAllowed) })
+                else { throw .invalidDocument("elenco a discesa non valido nel foglio «\(sheet.name)»") }
+            }
+            var sheetNumbers: [[String?]] = []
+            for (rowIndex, row) in sheet.rows.enumerated() {
+                guard row.count <= CellReference.maximumColumn else { throw .invalidDocument("il foglio «\(sheet.name)» ha troppe colonne") }
+                var rowNumbers: [String?] = []
+                for (columnIndex, cell) in row.enumerated() {
+                    let reference = CellReference.a1(row: rowIndex + 1, column: columnIndex + 1)
+                    var number: String?
+                    switch cell {
+                    case .text(let text):
+                        guard text.utf16.count <= Self.maximumTextLength else {
+                            throw .cell(
+                                sheet: sheet.name, reference: reference, reason: "testo oltre \(WorkbookError.italian(Self.maximumTextLength)) caratteri")
+                        }
+                    case .number(let text, _):
+                        guard let canonical = DecimalText.canonical(text) else {
+                            throw .cell(sheet: sheet.name, reference: reference, reason: "numero non valido «\(text)»")
+                        }
+                        number = canonical
+                    case .date(let year, let month, let day):
+                        guard let serial = SpreadsheetDates.serial1900(year: year, month: month, day: day), serial >= 61 else {
+                            throw .cell(
+                                sheet: sheet.name, reference: reference,
+                                reason: "data non valida o fuori dall'intervallo dal 01/03/1900 al 31/12/9999 (\(year)-\(month)-\(day))")
+                        }
+                    case .empty, .boolean: break
+                    }
+                    rowNumbers.append(number)
+                }
+                sheetNumbers.append(rowNumbers)
+            }
+            numbers.append(sheetNumbers)
+        }
+        return numbers
+    }
+}

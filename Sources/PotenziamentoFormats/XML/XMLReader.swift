@@ -1,0 +1,319 @@
+import Foundation
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
+
+/// An element or attribute name: its namespace URI ("" for none) and local name.
+package struct XMLName: Hashable, Sendable, CustomStringConvertible {
+    /// The namespace URI, "" when the name has none.
+    package let namespace: String
+    /// The name without prefix.
+    package let local: String
+
+    /// Returns the name `local` in `namespace`.
+    package init(_ namespace: String, _ local: String) {
+        self.namespace = namespace
+        self.local = local
+    }
+
+    /// Returns `{namespace}local` (Clark notation), or `local` without a namespace.
+    package var description: String { namespace.isEmpty ? local : "{\(namespace)}\(local)" }
+
+    /// The namespace of `xml:space` and `xml:lang`.
+    package static let xmlNamespace = "http://www.w3.org/XML/1998/namespace"
+}
+
+/// The attributes of an element, with namespaces resolved.
+package struct XMLAttributes: Sendable {
+    /// The attributes, in no particular order.
+    package let all: [(name: XMLName, value: String)]
+
+    /// Returns the value of the attribute `local` in `namespace` ("" for an unprefixed attribute), or nil.
+    package subscript(_ namespace: String, _ local: String) -> String? {
+        all.first { $0.name.local == local && $0.name.namespace == namespace }?.value
+    }
+
+    /// Returns the value of the unprefixed attribute `local`, or nil.
+    package subscript(_ local: String) -> String? { self["", local] }
+}
+
+/// What the reader reports while going through a document, in document order.
+package enum XMLEvent: Sendable {
+    /// An element starts (an empty element reports a start and an end).
+    case start(XMLName, XMLAttributes)
+    /// An element ends.
+    case end(XMLName)
+    /// Character data (text and CDATA sections, entities and character references replaced),
+    /// all of it between two tags in one event.
+    case text(String)
+}
+
+/// Why a part could not be read as XML. `description` is Italian.
+package enum XMLError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The document has a document type declaration (`<!DOCTYPE`), refused because its
+    /// entities could expand without bound (the "billion laughs" attack) or load external files.
+    case doctypeRefused
+    /// The document is not in UTF-8, UTF-16 or an encoding the XML parser knows.
+    case unsupportedEncoding(String)
+    /// The document is not well-formed XML.
+    case malformed(line: Int, column: Int)
+
+    /// Returns the reason in Italian, e.g. "XML non ben formato (riga 3, colonna 7)".
+    package var description: String {
+        switch self {
+        case .doctypeRefused: "dichiarazione <!DOCTYPE non ammessa"
+        case .unsupportedEncoding(let encoding): "codifica dei caratteri non supportata (\(encoding))"
+        case .malformed(let line, let column): "XML non ben formato (riga \(line), colonna \(column))"
+        }
+    }
+}
+
+/// A small event reader over Foundation's `XMLParser` (libxml2 on Linux), with namespaces
+/// resolved and consecutive text joined. Documents with a `<!DOCTYPE` are refused before parsing
+/// (so no entity can be declared, let alone expanded), external entities are never resolved, and
+/// UTF-16 documents are converted to UTF-8 first. All use of FoundationXML stays in this folder.
+package enum XMLReader {
+    /// Calls `handler` with each event of the document in `bytes`. Parsing stops at the first
+    /// error `handler` throws, which is rethrown; an XML-level failure is turned into the caller's
+    /// error type by `failure` and thrown: ``XMLError/doctypeRefused`` for a document type
+    /// declaration, ``XMLError/unsupportedEncoding(_:)`` for UTF-32, ``XMLError/malformed(line:column:)``
+    /// for a document that is not well-formed.
+    package static func parse<Failure: Error>(
+        _ bytes: [UInt8], failure: (XMLError) -> Failure, handler: (XMLEvent) throws(Failure) -> Void
+    ) throws(Failure) {
+        let document: [UInt8]
+        switch utf8Document(bytes) {
+        case .success(let utf8): document = utf8
+        case .failure(let error): throw failure(error)
+        }
+        if hasDoctype(document) { throw failure(.doctypeRefused) }
+        var handlerError: Failure?
+        var xmlError: XMLError?
+        withoutActuallyEscaping(
+            { (event: XMLEvent) -> Bool in
+                do throws(Failure) {
+                    try handler(event)
+                    return true
+                } catch {
+                    handlerError = error
+                    return false
+                }
+            }
+        ) { callback in
+            // Large documents as a stream: libxml2 refuses a single chunk of more than 10 MB.
+            let parser =
+                document.count <= 8 << 20 ? XMLParser(data: Data(document)) : XMLParser(stream: InputStream(data: Data(document)))
+            let delegate = EventDelegate(callback)
+            parser.delegate = delegate
+            parser.shouldProcessNamespaces = true
+            parser.shouldReportNamespacePrefixes = true
+            parser.shouldResolveExternalEntities = false
+            let succeeded = parser.parse()
+            if !delegate.stopped {
+                delegate.flush()
+                // A stream's end is never reported to libxml2, so an unclosed or missing root
+                // element can pass silently: count the elements.
+                if !succeeded || delegate.depth != 0 || !delegate.sawRoot {
+                    xmlError = .malformed(line: parser.lineNumber, column: parser.columnNumber)
+                }
+            }
+            parser.delegate = nil
+        }
+        if let handlerError { throw handlerError }
+        if let xmlError { throw failure(xmlError) }
+    }
+
+    /// Returns the document as valid UTF-8 (the parser's callbacks must never see anything else:
+    /// FoundationXML traps on names that are not valid UTF-8). UTF-16 documents (with a byte
+    /// order mark or starting with `<` in UTF-16) and documents declared ISO-8859-1 or US-ASCII
+    /// are converted, their XML declaration dropped. Fails with
+    /// ``XMLError/unsupportedEncoding(_:)`` for UTF-32, other declared encodings, malformed UTF-16
+    /// and bytes that are not valid UTF-8.
+    private static func utf8Document(_ bytes: [UInt8]) -> Result<[UInt8], XMLError> {
+        let converted: [UInt8]
+        switch utf16Converted(bytes) {
+        case .success(let result): converted = result
+        case .failure(let error): return .failure(error)
+        }
+        var body = converted
+        if body.starts(with: [0xEF, 0xBB, 0xBF]) { body.removeFirst(3) }
+        if body.starts(with: Array("<?xml".utf8)), let close = body.firstRange(of: Array("?>".utf8)) {
+            let declaration = String(decoding: body[..<close.lowerBound], as: UTF8.self)
+            if let encoding = declaredEncoding(declaration)?.uppercased(), encoding != "UTF-8", encoding != "UTF8" {
+                guard ["ISO-8859-1", "LATIN1", "ISO_8859-1", "US-ASCII", "ASCII"].contains(encoding) else {
+                    return .failure(.unsupportedEncoding(encoding))
+                }
+                // Latin-1 bytes are the first 256 code points: convert, and drop the declaration.
+                var utf8: [UInt8] = []
+                utf8.reserveCapacity(body.count)
+                for byte in body[close.upperBound...] {
+                    if byte < 0x80 {
+                        utf8.append(byte)
+                    } else {
+                        utf8.append(0xC0 | byte >> 6)
+                        utf8.append(0x80 | byte & 0x3F)
+                    }
+                }
+                return .success(utf8)
+            }
+        }
+        guard String(validating: body, as: UTF8.self) != nil else { return .failure(.unsupportedEncoding("UTF-8 non valido")) }
+        return .success(converted)
+    }
+
+    /// Returns the value of `encoding="…"` in an XML declaration, if any.
+    private static func declaredEncoding(_ declaration: String) -> String? {
+        guard let range = declaration.range(of: "encoding") else { return nil }
+        let rest = declaration[range.upperBound...].drop { $0 == " " || $0 == "=" || $0 == "\t" }
+        guard let quote = rest.first, quote == "\"" || quote == "'" else { return nil }
+        return String(rest.dropFirst().prefix { $0 != quote })
+    }
+
+    /// Returns the document converted from UTF-16 to UTF-8 when it starts with a UTF-16 byte
+    /// order mark or `<` in UTF-16 (dropping the XML declaration, which names UTF-16), otherwise
+    /// unchanged. Fails with ``XMLError/unsupportedEncoding(_:)`` for UTF-32 and malformed UTF-16.
+    private static func utf16Converted(_ bytes: [UInt8]) -> Result<[UInt8], XMLError> {
+        guard bytes.count >= 4 else { return .success(bytes) }
+        let head = (bytes[0], bytes[1], bytes[2], bytes[3])
+        if head == (0, 0, 0xFE, 0xFF) || head == (0xFF, 0xFE, 0, 0) || head == (0, 0, 0, 0x3C) || head == (0x3C, 0, 0, 0) {
+            return .failure(.unsupportedEncoding("UTF-32"))
+        }
+        let bigEndian: Bool
+        var start = 0
+        switch head {
+        case (0xFE, 0xFF, _, _):
+            bigEndian = true
+            start = 2
+        case (0xFF, 0xFE, _, _):
+            bigEndian = false
+            start = 2
+        case (0, 0x3C, 0, _): bigEndian = true
+        case (0x3C, 0, _, 0): bigEndian = false
+        default: return .success(bytes)
+        }
+        var units: [UInt16] = []
+        units.reserveCapacity((bytes.count - start) / 2)
+        var index = start
+        while index + 1 < bytes.count {
+            units.append(bigEndian ? UInt16(bytes[index]) << 8 | UInt16(bytes[index + 1]) : UInt16(bytes[index + 1]) << 8 | UInt16(bytes[index]))
+            index += 2
+        }
+        guard let text = String(validating: units, as: UTF16.self) else { return .failure(.unsupportedEncoding("UTF-16 non valido")) }
+        var utf8 = Array(text.utf8)
+        if utf8.starts(with: Array("<?xml".utf8)), let close = utf8.firstRange(of: Array("?>".utf8)) {
+            utf8.removeSubrange(0..<close.upperBound)
+        }
+        return .success(utf8)
+    }
+
+    /// Returns whether the document contains `<!DOCTYPE` or `<!ENTITY` (in any case) anywhere.
+    private static func hasDoctype(_ bytes: [UInt8]) -> Bool {
+        let doctype = Array("DOCTYPE".utf8)
+        let entity = Array("ENTITY".utf8)
+        return bytes.withUnsafeBufferPointer { buffer in
+            var index = 0
+            while index + 1 < buffer.count {
+                if buffer[index] == 0x3C && buffer[index + 1] == 0x21 {  // "<!"
+                    for word in [doctype, entity] where buffer.count - index - 2 >= word.count {
+                        if (0..<word.count).allSatisfy({ buffer[index + 2 + $0] & 0xDF == word[$0] }) { return true }
+                    }
+                }
+                index += 1
+            }
+            return false
+        }
+    }
+}
+
+/// The `XMLParser` delegate: resolves attribute prefixes, joins text and passes events on until
+/// the callback says stop.
+private final class EventDelegate: NSObject, XMLParserDelegate {
+    /// Receives the events; returns false to stop.
+    let callback: (XMLEvent) -> Bool
+    /// The namespace URIs bound to each prefix, innermost last.
+    var prefixes: [String: [String]] = ["xml": [XMLName.xmlNamespace]]
+    /// The text gathered since the last tag.
+    var text = ""
+    /// Whether the callback said stop.
+    var stopped = false
+    /// How many elements are open.
+    var depth = 0
+    /// Whether an element has started.
+    var sawRoot = false
+
+    /// Returns a delegate passing events to `callback`.
+    init(_ callback: @escaping (XMLEvent) -> Bool) {
+        self.callback = callback
+    }
+
+    /// Passes `event` on; aborts `parser` if the callback says stop.
+    func send(_ event: XMLEvent, _ parser: XMLParser?) {
+        guard !stopped else { return }
+        if !callback(event) {
+            stopped = true
+            parser?.abortParsing()
+        }
+    }
+
+    /// Passes on the text gathered since the last tag, if any.
+    func flush(_ parser: XMLParser? = nil) {
+        guard !text.isEmpty else { return }
+        let gathered = text
+        text = ""
+        send(.text(gathered), parser)
+    }
+
+    /// Binds `prefix` to `namespaceURI` in the element that starts next.
+    func parser(_ parser: XMLParser, didStartMappingPrefix prefix: String, toURI namespaceURI: String) {
+        prefixes[prefix, default: []].append(namespaceURI)
+    }
+
+    /// Ends the innermost binding of `prefix`.
+    func parser(_ parser: XMLParser, didEndMappingPrefix prefix: String) {
+        _ = prefixes[prefix]?.popLast()
+    }
+
+    /// Passes on the gathered text, then the start of the element with its attributes resolved.
+    func parser(
+        _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName qName: String?,
+        attributes attributeDict: [String: String] = [:]
+    ) {
+        flush(parser)
+        depth += 1
+        sawRoot = true
+        var attributes: [(name: XMLName, value: String)] = []
+        attributes.reserveCapacity(attributeDict.count)
+        for (key, value) in attributeDict {
+            if let colon = key.firstIndex(of: ":") {
+                let prefix = String(key[..<colon])
+                attributes.append((XMLName(prefixes[prefix]?.last ?? prefix, String(key[key.index(after: colon)...])), value))
+            } else {
+                attributes.append((XMLName("", key), value))
+            }
+        }
+        send(.start(XMLName(namespaceURI ?? "", elementName), XMLAttributes(all: attributes)), parser)
+    }
+
+    /// Passes on the gathered text, then the end of the element.
+    func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
+        flush(parser)
+        depth -= 1
+        send(.end(XMLName(namespaceURI ?? "", elementName)), parser)
+    }
+
+    /// Gathers text.
+    func parser(_ parser: XMLParser, foundCharacters string: String) {
+        if !stopped { text += string }
+    }
+
+    /// Gathers whitespace as text.
+    func parser(_ parser: XMLParser, foundIgnorableWhitespace whitespaceString: String) {
+        if !stopped { text += whitespaceString }
+    }
+
+    /// Gathers a CDATA section as text.
+    func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) {
+        if !stopped { text += String(decoding: CDATABlock, as: UTF8.self) }
+    }
+}

@@ -1,0 +1,155 @@
+import Foundation
+import Testing
+
+@testable import PotenziamentoFormats
+
+@Suite("Workbook writing")
+struct WorkbookWriterTests {
+    enum Format: String, CaseIterable, Sendable {
+        case xlsx, ods
+
+        func write(_ document: WorkbookDocument) throws(WorkbookError) -> [UInt8] {
+            switch self {
+            case .xlsx: try XLSXWriter.write(document)
+            case .ods: try ODSWriter.write(document)
+            }
+        }
+    }
+
+    @Test("what the writers write, the readers read back with the same typed values", arguments: Format.allCases)
+    func roundTrip(format: Format) throws {
+        let bytes = try format.write(SampleDocument.document)
+        let workbook = try WorkbookReader.read(bytes)
+        #expect(workbook.kind.rawValue == format.rawValue)
+        #expect(SampleDocument.values(workbook) == SampleDocument.expected(ods: format == .ods))
+        let names = [String](["personale", "Riepilogo 2025", "nascosto"]) + (format == .xlsx ? [XLSXWriter.listSheetName] : [])
+        #expect(workbook.sheetNames == names)
+        #expect(workbook.sheets.map(\.isHidden) == [false, false, true] + (format == .xlsx ? [true] : []))
+    }
+
+    @Test("the same document gives the same bytes", arguments: Format.allCases)
+    func determinism(format: Format) throws {
+        let first = try format.write(SampleDocument.document)
+        let second = try format.write(SampleDocument.document)
+        #expect(first == second)
+        var copy = SampleDocument.document
+        copy.sheets[0].rows[1][0] = .text("P00X")
+        #expect(try format.write(copy) != first)
+    }
+
+    @Test("the .ods starts with the stored mimetype and lists its parts in the manifest")
+    func odsLayout() throws {
+        let bytes = try ODSWriter.write(SampleDocument.document)
+        #expect(Array(bytes[30..<38]) == Array("mimetype".utf8))
+        #expect(Array(bytes[38..<(38 + 46)]) == Array(WorkbookReader.odsMediaType.utf8))
+        let archive = try ZIPArchive(bytes: bytes)
+        #expect(archive.entryNames == ["mimetype", "content.xml", "styles.xml", "settings.xml", "META-INF/manifest.xml"])
+        let settings = String(decoding: try #require(try archive.contents(of: "settings.xml")), as: UTF8.self)
+        #expect(settings.contains("<config:config-item config:name=\"VerticalSplitMode\" config:type=\"short\">2</config:config-item>"))
+        #expect(settings.contains("<config:config-item config:name=\"VerticalSplitPosition\" config:type=\"int\">1</config:config-item>"))
+        let content = String(decoding: try #require(try archive.contents(of: "content.xml")), as: UTF8.self)
+        #expect(content.contains("table:condition=\"of:cell-content-is-in-list(&quot;sì&quot;;&quot;no&quot;)\""))
+        #expect(content.contains("table:display-list=\"unsorted\""))
+        #expect(content.contains("<number:currency-symbol number:language=\"it\" number:country=\"IT\">€</number:currency-symbol>"))
+        #expect(content.contains("style:column-width=\"16.140mm\""))  // 8 characters: 61 pixels
+        // The validated rows below the data are one repeated row, not 200 rows.
+        #expect(content.contains("table:number-rows-repeated=\"43\""))
+    }
+
+    @Test("the .xlsx has a frozen header, widths, formats and lists within Excel's limits")
+    func xlsxLayout() throws {
+        let archive = try ZIPArchive(bytes: try XLSXWriter.write(SampleDocument.document))
+        #expect(
+            archive.entryNames == [
+                "[Content_Types].xml", "_rels/.rels", "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/styles.xml", "xl/worksheets/sheet1.xml",
+                "xl/worksheets/sheet2.xml", "xl/worksheets/sheet3.xml", "xl/worksheets/sheet4.xml",
+            ])
+        let sheet = String(decoding: try #require(try archive.contents(of: "xl/worksheets/sheet1.xml")), as: UTF8.self)
+        #expect(sheet.contains("<pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/>"))
+        #expect(sheet.contains("<col min=\"2\" max=\"2\" width=\"32.7109375\" customWidth=\"1\"/>"))
+        #expect(sheet.contains("<formula1>\"sì,no\"</formula1>"))
+        #expect(sheet.contains("<formula1>_elenchi!$A$1:$A$40</formula1>"))
+        #expect(sheet.contains("sqref=\"H2:H50\""))
+        let styles = String(decoding: try #require(try archive.contents(of: "xl/styles.xml")), as: UTF8.self)
+        #expect(styles.contains("formatCode=\"#,##0.00 &quot;€&quot;\""))
+        #expect(styles.contains("formatCode=\"dd/mm/yyyy\""))
+        #expect(styles.contains("formatCode=\"0.####\""))
+        let workbook = String(decoding: try #require(try archive.contents(of: "xl/workbook.xml")), as: UTF8.self)
+        #expect(workbook.contains("<sheet name=\"_elenchi\" sheetId=\"4\" state=\"hidden\" r:id=\"rId4\"/>"))
+    }
+
+    @Test(
+        "sheet names the spreadsheets refuse",
+        arguments: [
+            ("", "è vuoto"), (String(repeating: "x", count: 32), "supera 31 caratteri"), ("a/b", "contiene il carattere «/»"),
+            ("a[1]", "contiene il carattere «[»"),
+            ("a:b", "contiene il carattere «:»"), ("a*", "contiene il carattere «*»"), ("a?", "contiene il carattere «?»"),
+            ("a\\b", "contiene il carattere «\\»"),
+            ("'a", "inizia o finisce con un apostrofo"), ("a\u{1}", "contiene caratteri di controllo"),
+        ])
+    func badSheetName(name: String, reason: String) {
+        for format in Format.allCases {
+            #expect(throws: WorkbookError.invalidSheetName(name, reason: reason)) { try format.write(WorkbookDocument(sheets: [WritableSheet(name: name)])) }
+        }
+    }
+
+    @Test("a 31-character name and names that differ only in case")
+    func sheetNameLimits() throws {
+        let name = String(repeating: "è", count: 31)
+        for format in Format.allCases {
+            #expect(try WorkbookReader.read(try format.write(WorkbookDocument(sheets: [WritableSheet(name: name)]))).sheetNames.first == name)
+            #expect(throws: WorkbookError.duplicateSheetName("Dati")) {
+                try format.write(WorkbookDocument(sheets: [WritableSheet(name: "dati"), WritableSheet(name: "Dati")]))
+            }
+        }
+        #expect(throws: WorkbookError.duplicateSheetName("_ELENCHI")) { try XLSXWriter.write(WorkbookDocument(sheets: [WritableSheet(name: "_ELENCHI")])) }
+    }
+
+    @Test("content the formats cannot hold is refused with the cell")
+    func badContent() {
+        let cases: [(WritableCell, String)] = [
+            (.number("1,5", .general), "numero non valido «1,5»"),
+            (.date(year: 2025, month: 2, day: 29), "data non valida o fuori dall'intervallo dal 01/03/1900 al 31/12/9999 (2025-2-29)"),
+            (.date(year: 1900, month: 2, day: 28), "data non valida o fuori dall'intervallo dal 01/03/1900 al 31/12/9999 (1900-2-28)"),
+            (.text(String(repeating: "x", count: 32_768)), "testo oltre 32.767 caratteri"),
+        ]
+        for format in Format.allCases {
+            for (cell, reason) in cases {
+                let document = WorkbookDocument(sheets: [WritableSheet(name: "personale", rows: [[], [.empty, cell]])])
+                #expect(throws: WorkbookError.cell(sheet: "personale", reference: "B2", reason: reason)) { try format.write(document) }
+            }
+            #expect(throws: WorkbookError.self) { try format.write(WorkbookDocument(sheets: [])) }
+            #expect(throws: WorkbookError.self) { try format.write(WorkbookDocument(sheets: [WritableSheet(name: "a", isHidden: true)])) }
+            #expect(throws: WorkbookError.self) {
+                try format.write(
+                    WorkbookDocument(sheets: [WritableSheet(name: "a", validations: [ListValidation(column: 1, firstRow: 5, lastRow: 4, values: ["x"])])]))
+            }
+            #expect(throws: WorkbookError.self) { try format.write(WorkbookDocument(sheets: [WritableSheet(name: "a", columnWidths: [256])])) }
+        }
+    }
+
+    @Test("control characters: .xlsx keeps them as _xHHHH_, .ods shows U+FFFD; tabs, line breaks and runs of spaces survive")
+    func awkwardText() throws {
+        let text = "a\u{1}b\u{FFFE}c\td  e\r\nf _x0041_ <&>\"' \u{1F600}"
+        let document = WorkbookDocument(sheets: [WritableSheet(name: "t", rows: [[.text(text), .text("   "), .text(" x ")]])])
+        let xlsx = try WorkbookReader.read(try XLSXWriter.write(document)).sheets[0]
+        #expect(xlsx.value(row: 1, column: 1) == .text(text))
+        #expect(xlsx.value(row: 1, column: 2) == .text("   "))
+        let ods = try WorkbookReader.read(try ODSWriter.write(document)).sheets[0]
+        #expect(ods.value(row: 1, column: 1) == .text("a\u{FFFD}b\u{FFFD}c\td  e\nf _x0041_ <&>\"' \u{1F600}"))
+        #expect(ods.value(row: 1, column: 2) == .text("   "))
+        #expect(ods.value(row: 1, column: 3) == .text(" x "))
+    }
+
+    @Test("validations far below the data cost one repeated row in .ods")
+    func sparseValidation() throws {
+        let document = WorkbookDocument(sheets: [
+            WritableSheet(name: "t", rows: [[.text("a")]], validations: [.yesNo(column: 3, firstRow: 2, lastRow: 1_048_576)])
+        ])
+        let bytes = try ODSWriter.write(document)
+        #expect(bytes.count < 20_000)
+        let workbook = try WorkbookReader.read(bytes)
+        #expect(SampleDocument.values(workbook) == ["t": ["A1": .text("a")]])
+        #expect(try WorkbookReader.read(try XLSXWriter.write(document)).sheets[0].rows.count == 1)
+    }
+}

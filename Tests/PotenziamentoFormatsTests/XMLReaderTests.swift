@@ -1,0 +1,136 @@
+import Foundation
+import Testing
+
+@testable import PotenziamentoFormats
+
+@Suite("XML reader")
+struct XMLReaderTests {
+    struct Stop: Error, Equatable {
+        let reason: String
+    }
+
+    /// The events of `text` as short strings ("<ns:local a=1>", "</local>", "'text'").
+    static func events(_ bytes: [UInt8]) throws(Stop) -> [String] {
+        var events: [String] = []
+        try XMLReader.parse(bytes, failure: { Stop(reason: $0.description) }) { event throws(Stop) in
+            switch event {
+            case .start(let name, let attributes):
+                let list = attributes.all.map { "\($0.name)=\($0.value)" }.sorted().joined(separator: " ")
+                events.append("<\(name)\(list.isEmpty ? "" : " " + list)>")
+            case .end(let name): events.append("</\(name.local)>")
+            case .text(let text): events.append("'\(text)'")
+            }
+        }
+        return events
+    }
+
+    @Test("namespaces, attributes, entities, CDATA and joined text")
+    func basics() throws {
+        let xml = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <o:doc xmlns:o="urn:o" xmlns:t="urn:t" xmlns="urn:d" t:name="a&amp;b" plain="1"><t:p xml:space="preserve">x &lt; y<![CDATA[ & z]]>&#x20AC;</t:p><e/></o:doc>
+            """
+        #expect(
+            try Self.events(Array(xml.utf8)) == [
+                "<{urn:o}doc plain=1 {urn:t}name=a&b>", "<{urn:t}p {http://www.w3.org/XML/1998/namespace}space=preserve>", "'x < y & z€'", "</p>",
+                "<{urn:d}e>", "</e>", "</doc>",
+            ])
+    }
+
+    @Test("UTF-16 documents (both byte orders) read as UTF-8 ones")
+    func utf16() throws {
+        let xml = "<?xml version=\"1.0\" encoding=\"UTF-16\"?><a b=\"è\">città €</a>"
+        var little: [UInt8] = [0xFF, 0xFE]
+        var big: [UInt8] = [0xFE, 0xFF]
+        for unit in xml.utf16 {
+            little += [UInt8(unit & 0xFF), UInt8(unit >> 8)]
+            big += [UInt8(unit >> 8), UInt8(unit & 0xFF)]
+        }
+        let expected = ["<a b=è>", "'città €'", "</a>"]
+        #expect(try Self.events(little) == expected)
+        #expect(try Self.events(big) == expected)
+        #expect(throws: Stop(reason: XMLError.unsupportedEncoding("UTF-32").description)) { try Self.events([0xFF, 0xFE, 0, 0, 0x3C, 0, 0, 0]) }
+    }
+
+    @Test("bytes that are not UTF-8 are refused before parsing; ISO-8859-1 is converted")
+    func encodings() throws {
+        let invalidName = Array("<a x".utf8) + [0xFF, 0xFF] + Array("=\"1\"/>".utf8)
+        #expect(throws: Stop(reason: XMLError.unsupportedEncoding("UTF-8 non valido").description)) { try Self.events(invalidName) }
+        let invalidText = Array("<a>".utf8) + [0xC3] + Array("</a>".utf8)
+        #expect(throws: Stop(reason: XMLError.unsupportedEncoding("UTF-8 non valido").description)) { try Self.events(invalidText) }
+        let latin1 = Array("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><a b=\"".utf8) + [0xE8] + Array("\">citt".utf8) + [0xE0] + Array("</a>".utf8)
+        #expect(try Self.events(latin1) == ["<a b=è>", "'città'", "</a>"])
+        #expect(throws: Stop(reason: XMLError.unsupportedEncoding("SHIFT_JIS").description)) {
+            try Self.events(Array("<?xml version='1.0' encoding='Shift_JIS'?><a/>".utf8))
+        }
+        #expect(try Self.events([0xEF, 0xBB, 0xBF] + Array("<?xml version=\"1.0\" encoding=\"utf-8\"?><a/>".utf8)) == ["<a>", "</a>"])
+    }
+
+    @Test(
+        "document type declarations are refused before parsing",
+        arguments: [
+            """
+            <?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">\
+            <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]><lolz>&lol3;</lolz>
+            """,
+            "<?xml version=\"1.0\"?><!DOCTYPE x SYSTEM \"file:///etc/passwd\"><x>&xxe;</x>",
+            "<!doctype html><html/>",
+            "<a><!ENTITY x \"y\"></a>",
+        ])
+    func doctype(xml: String) {
+        #expect(throws: Stop(reason: XMLError.doctypeRefused.description)) { try Self.events(Array(xml.utf8)) }
+    }
+
+    @Test("malformed documents report a position", arguments: ["<a><b></a>", "<a>", "", "testo", "<a x='1' x='2'/>", "<a>&nonesiste;</a>"])
+    func malformed(xml: String) {
+        #expect(throws: Stop.self) { try Self.events(Array(xml.utf8)) }
+    }
+
+    @Test("an error thrown by the handler stops parsing and is rethrown")
+    func handlerError() {
+        var seen = 0
+        #expect(throws: Stop(reason: "basta")) {
+            try XMLReader.parse(Array("<a><b/><c/><d/></a>".utf8), failure: { Stop(reason: $0.description) }) { event throws(Stop) in
+                seen += 1
+                if case .start(let name, _) = event, name.local == "c" { throw Stop(reason: "basta") }
+            }
+        }
+        #expect(seen == 4)
+    }
+
+    @Test("escaping for content and attributes, characters XML cannot hold replaced")
+    func escaping() throws {
+        #expect(XMLEscaping.text("a<b>&c\"'\r\n\t") == "a&lt;b&gt;&amp;c\"'&#13;\n\t")
+        #expect(XMLEscaping.attribute("a<\"&\t\n\r") == "a&lt;&quot;&amp;&#9;&#10;&#13;")
+        #expect(XMLEscaping.text("x\u{0}\u{8}\u{B}\u{1F}\u{FFFE}\u{FFFF}y\u{1F600}") == "x\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}y\u{1F600}")
+        let text = "a \"quoted\" <tag> & \t tab \n line \r return è"
+        var read: [String] = []
+        try XMLReader.parse(Array("<a v=\"\(XMLEscaping.attribute(text))\">\(XMLEscaping.text(text))</a>".utf8), failure: { Stop(reason: $0.description) }) {
+            event throws(Stop) in
+            switch event {
+            case .start(_, let attributes): read.append(attributes["v"] ?? "")
+            case .text(let value): read.append(value)
+            case .end: break
+            }
+        }
+        #expect(read == [text, text])
+    }
+
+    @Test("a document of more than 10 MB is read whole")
+    func large() throws {
+        var xml = "<r>"
+        let row = "<c r=\"A1\"><v>83.333333333333343</v></c>"
+        for _ in 0..<300_000 { xml += row }
+        xml += "</r>"
+        #expect(xml.utf8.count > 10_000_000)
+        var count = 0
+        try XMLReader.parse(Array(xml.utf8), failure: { Stop(reason: $0.description) }) { event throws(Stop) in
+            if case .text = event { count += 1 }
+        }
+        #expect(count == 300_000)
+        // Cut short, it is an error even though the parser reads it in chunks.
+        #expect(throws: Stop.self) {
+            try XMLReader.parse(Array(xml.utf8.dropLast(4)), failure: { Stop(reason: $0.description) }) { _ throws(Stop) in }
+        }
+    }
+}
