@@ -24,6 +24,19 @@ struct CellValueTests {
         #expect(DecimalText.canonical(text) == nil)
     }
 
+    @Test(
+        "rounding to 15 significant digits, half away from zero",
+        arguments: [
+            ("83.333333333333343", "83.3333333333333"), ("0.30000000000000004", "0.3"), ("0.045000000000000001", "0.045"),
+            ("22.5", "22.5"), ("31450", "31450"), ("0", "0"), ("-0.30000000000000004", "-0.3"), ("0.99999999999999999", "1"),
+            ("999999999999999.5", "1000000000000000"), ("-999999999999999.5", "-1000000000000000"), ("1234567890123456789", "1234567890123460000"),
+            ("0.00000099999999999999995", "0.000001"), ("83.333333333333329", "83.3333333333333"), ("66.666666666666671", "66.6666666666667"),
+            ("12.345678901234549", "12.3456789012345"), ("12.34567890123455", "12.3456789012346"),
+        ])
+    func rounded(text: String, expected: String) {
+        #expect(DecimalText.rounded(text, significantDigits: 15) == expected)
+    }
+
     @Test("the largest exponents stay bounded")
     func exponentBounds() {
         #expect(DecimalText.canonical("1E400")?.count == 401)

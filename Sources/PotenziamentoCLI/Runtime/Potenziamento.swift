@@ -13,6 +13,7 @@ public enum Potenziamento {
         SimulaCommand.self,
         RipartoCommand.self,
         ParametriCommand.self,
+        ModelloCommand.self,
     ]
 
     static let rootHelp: String = {

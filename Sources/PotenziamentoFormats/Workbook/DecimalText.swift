@@ -122,6 +122,37 @@ package enum DecimalText {
         return assemble(negative: negative, digits: text, pointAfter: product.count - fraction.utf8.count)
     }
 
+    /// Returns the canonical decimal `canonical` rounded to `significantDigits` significant digits,
+    /// half away from zero (what a spreadsheet shows at its full precision of 15 digits:
+    /// `83.333333333333343` → `83.3333333333333`, `0.30000000000000004` → `0.3`). A value with no
+    /// more significant digits than that comes back unchanged.
+    package static func rounded(_ canonical: String, significantDigits: Int) -> String {
+        let (negative, integer, fraction) = parts(canonical)
+        let digits = Array(integer.utf8) + Array(fraction.utf8)
+        let zero = UInt8(ascii: "0")
+        guard let first = digits.firstIndex(where: { $0 != zero }), significantDigits > 0 else { return canonical }
+        let cut = first + significantDigits
+        guard cut < digits.count else { return canonical }
+        var kept = Array(digits[..<cut])
+        if digits[cut] >= UInt8(ascii: "5") {
+            var position = kept.count - 1
+            while position >= 0 {
+                if kept[position] == UInt8(ascii: "9") {
+                    kept[position] = zero
+                    position -= 1
+                } else {
+                    kept[position] += 1
+                    break
+                }
+            }
+            if position < 0 {
+                // 999… rounded up: one more digit in front.
+                return assemble(negative: negative, digits: [UInt8(ascii: "1")] + kept, pointAfter: integer.utf8.count + 1)
+            }
+        }
+        return assemble(negative: negative, digits: kept, pointAfter: integer.utf8.count)
+    }
+
     /// Returns whether a canonical decimal is zero.
     package static func isZero(_ canonical: String) -> Bool { canonical == "0" }
 }

@@ -111,6 +111,7 @@ package enum ODSWriter {
         xml += "<number:date-style style:name=\"N6\"><number:day number:style=\"long\"/><number:text>/</number:text>"
         xml += "<number:month number:style=\"long\"/><number:text>/</number:text><number:year number:style=\"long\"/></number:date-style>"
         xml += "<number:boolean-style style:name=\"N7\"><number:boolean/></number:boolean-style>"
+        xml += "<number:text-style style:name=\"N8\"><number:text-content/></number:text-style>"
         return xml
     }()
 
@@ -134,6 +135,8 @@ package enum ODSWriter {
             xml += bold ? "<style:text-properties fo:font-weight=\"bold\" style:font-weight-asian=\"bold\" style:font-weight-complex=\"bold\"/>" : ""
             xml += "</style:style>"
         }
+        // Text columns (`@`): typed codes keep their leading zeros.
+        xml += "<style:style style:name=\"ce18\" style:family=\"table-cell\" style:parent-style-name=\"Default\" style:data-style-name=\"N8\"/>"
         return xml
     }()
 
@@ -209,18 +212,29 @@ package enum ODSWriter {
         return xml + "</office:spreadsheet></office:body></office:document-content>"
     }
 
-    /// Returns the `table:table-column` elements of `sheet`: its widths, runs of equal widths joined.
+    /// Returns the `table:table-column` elements of `sheet`: its widths and column formats, runs
+    /// of equal columns joined.
     static func columns(_ sheet: WritableSheet, widths: [Int]) -> String {
-        let count = max(1, sheet.columnWidths.count, sheet.rows.map(\.count).max() ?? 0, sheet.validations.map(\.column).max() ?? 0)
+        let count = max(
+            1, sheet.columnWidths.count, sheet.columnStyles.count, sheet.rows.map(\.count).max() ?? 0, sheet.validations.map(\.column).max() ?? 0)
+        func column(_ index: Int) -> (width: Int, style: ColumnStyle?) {
+            (index < sheet.columnWidths.count ? sheet.columnWidths[index] : 0, index < sheet.columnStyles.count ? sheet.columnStyles[index] : nil)
+        }
         var xml = ""
         var index = 0
         while index < count {
-            let width = index < sheet.columnWidths.count ? sheet.columnWidths[index] : 0
+            let (width, cellStyle) = column(index)
             var end = index + 1
-            while end < count && (end < sheet.columnWidths.count ? sheet.columnWidths[end] : 0) == width { end += 1 }
+            while end < count && column(end) == (width, cellStyle) { end += 1 }
             let style = width > 0 ? " table:style-name=\"co\((widths.firstIndex(of: width) ?? 0) + 1)\"" : ""
             let repeated = end - index > 1 ? " table:number-columns-repeated=\"\(end - index)\"" : ""
-            xml += "<table:table-column\(style)\(repeated) table:default-cell-style-name=\"Default\"/>"
+            let cells: String
+            switch cellStyle {
+            case nil: cells = "Default"
+            case .text: cells = "ce18"
+            case .date: cells = Self.cellStyle(nil, bold: false)
+            }
+            xml += "<table:table-column\(style)\(repeated) table:default-cell-style-name=\"\(cells)\"/>"
             index = end
         }
         return xml

@@ -43,6 +43,15 @@ package enum WritableCell: Sendable, Hashable {
     case boolean(Bool)
 }
 
+/// The format of a whole column, for the cells a person types into it: a spreadsheet then keeps
+/// `048001` as text (no leading zero lost) and reads a typed date as a date.
+package enum ColumnStyle: Sendable, Hashable {
+    /// Text: what is typed stays as typed (`@`).
+    case text
+    /// Dates, shown as `DD/MM/YYYY`.
+    case date
+}
+
 /// A drop-down list on a column range: only the listed values are accepted.
 package struct ListValidation: Sendable, Hashable {
     /// The column, from 1.
@@ -80,13 +89,18 @@ package struct WritableSheet: Sendable, Hashable {
     package var rows: [[WritableCell]]
     /// The drop-down lists.
     package var validations: [ListValidation]
+    /// The format of each column (index 0 is column A) for the cells typed into it; nil keeps
+    /// the default.
+    package var columnStyles: [ColumnStyle?]
     /// Whether the tab is hidden.
     package var isHidden: Bool
 
     /// Returns a sheet named `name` with the given content.
     package init(
-        name: String, columnWidths: [Int] = [], frozenRows: Int = 0, rows: [[WritableCell]] = [], validations: [ListValidation] = [], isHidden: Bool = false
+        name: String, columnWidths: [Int] = [], frozenRows: Int = 0, rows: [[WritableCell]] = [], validations: [ListValidation] = [], isHidden: Bool = false,
+        columnStyles: [ColumnStyle?] = []
     ) {
+        self.columnStyles = columnStyles
         self.name = name
         self.columnWidths = columnWidths
         self.frozenRows = frozenRows

@@ -137,7 +137,7 @@ package enum XLSXWriter {
         xml += "<fills count=\"2\"><fill><patternFill patternType=\"none\"/></fill><fill><patternFill patternType=\"gray125\"/></fill></fills>"
         xml += "<borders count=\"1\"><border><left/><right/><top/><bottom/><diagonal/></border></borders>"
         xml += "<cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs>"
-        xml += "<cellXfs count=\"\(formats.count * 2 + 2)\">"
+        xml += "<cellXfs count=\"\(formats.count * 2 + 3)\">"
         for bold in [false, true] {
             for format in formats {
                 let id = formatID(format)
@@ -149,6 +149,8 @@ package enum XLSXWriter {
             xml += "<xf numFmtId=\"0\" fontId=\"\(bold ? 1 : 0)\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyAlignment=\"1\"\(bold ? " applyFont=\"1\"" : "")>"
             xml += "<alignment wrapText=\"1\"/></xf>"
         }
+        // Text columns: `@` (built-in format 49), so typed codes keep their leading zeros.
+        xml += "<xf numFmtId=\"49\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>"
         xml += "</cellXfs><cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles>"
         return xml + "<dxfs count=\"0\"/><tableStyles count=\"0\"/></styleSheet>"
     }()
@@ -160,6 +162,14 @@ package enum XLSXWriter {
 
     /// Returns the cell style index of text on several lines (wrapped), bold or not.
     static func wrappedStyle(bold: Bool) -> Int { formats.count * 2 + (bold ? 1 : 0) }
+
+    /// Returns the cell style index of a column's format.
+    static func columnStyle(_ style: ColumnStyle) -> Int {
+        switch style {
+        case .text: formats.count * 2 + 2
+        case .date: self.style(nil, bold: false)
+        }
+    }
 
     /// Returns `text` with the characters XML cannot hold, and carriage returns, written as
     /// Excel's `_xHHHH_` escapes, and any text that reads as such an escape protected with `_x005F_`.
@@ -198,10 +208,15 @@ package enum XLSXWriter {
             xml += "<selection pane=\"bottomLeft\" activeCell=\"\(topLeft)\" sqref=\"\(topLeft)\"/>"
         }
         xml += "</sheetView></sheetViews><sheetFormatPr defaultRowHeight=\"15\"/>"
-        if sheet.columnWidths.contains(where: { $0 > 0 }) {
+        let styledColumns = max(sheet.columnWidths.count, sheet.columnStyles.count)
+        if sheet.columnWidths.contains(where: { $0 > 0 }) || sheet.columnStyles.contains(where: { $0 != nil }) {
             xml += "<cols>"
-            for (index, width) in sheet.columnWidths.enumerated() where width > 0 {
-                xml += "<col min=\"\(index + 1)\" max=\"\(index + 1)\" width=\"\(width).7109375\" customWidth=\"1\"/>"
+            for index in 0..<styledColumns {
+                let width = index < sheet.columnWidths.count ? sheet.columnWidths[index] : 0
+                let style = index < sheet.columnStyles.count ? sheet.columnStyles[index] : nil
+                guard width > 0 || style != nil else { continue }
+                let size = width > 0 ? "width=\"\(width).7109375\" customWidth=\"1\"" : "width=\"8.7109375\""
+                xml += "<col min=\"\(index + 1)\" max=\"\(index + 1)\" \(size)\(style.map { " style=\"\(columnStyle($0))\"" } ?? "")/>"
             }
             xml += "</cols>"
         }

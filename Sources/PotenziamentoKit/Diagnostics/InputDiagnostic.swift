@@ -189,13 +189,19 @@ public struct InvalidValue: Error, LocalizedError, Sendable, Hashable, CustomStr
     /// The Italian message.
     public var errorDescription: String? { description }
 
+    /// A value whose problem the reader has already reported at its place (a workbook cell
+    /// holding `#N/A`): recording it again adds nothing.
+    package static let alreadyReported = InvalidValue(.valoreDelFoglio, "")
+
     /// The diagnostic of this value read at `place`.
     public func diagnostic(at place: SourcePlace) -> InputDiagnostic { InputDiagnostic(.error, code, place, message) }
 }
 
 extension Diagnostics {
     /// Records `invalid` as an error at `place`.
-    mutating func error(_ invalid: InvalidValue, at place: SourcePlace) { append(invalid.diagnostic(at: place)) }
+    mutating func error(_ invalid: InvalidValue, at place: SourcePlace) {
+        if invalid != .alreadyReported { append(invalid.diagnostic(at: place)) }
+    }
 
     /// The value of `attempt`, or nil after recording its ``InvalidValue`` at `place`.
     mutating func value<Value>(at place: SourcePlace, _ attempt: () throws(InvalidValue) -> Value) -> Value? {

@@ -1,3 +1,5 @@
+import PotenziamentoFormats
+
 /// Where a value was read, as a person would look for it (docs/regole.md, «Messaggi»):
 /// `personale.csv:14 (colonna al)`, `ambito.json: personale[3].periodi[0].al`,
 /// `ambito.xlsx: personale!K7 (colonna al)`.
@@ -16,8 +18,8 @@ public struct SourcePlace: Sendable, Hashable, CustomStringConvertible {
         case text(line: Int, column: Int)
         /// A JSON path such as `personale[3].periodi[0].al`.
         case json(JSONPath)
-        /// A cell of a workbook: the sheet, the cell reference (`K7`) and, if known, the column
-        /// name from the header row.
+        /// A cell of a workbook: the sheet, the cell reference (`K7`, or only the row number `7`
+        /// for a whole row) and, if known, the column name from the header row.
         case cell(sheet: String, reference: String, column: String?)
     }
 
@@ -66,7 +68,7 @@ public struct SourcePlace: Sendable, Hashable, CustomStringConvertible {
         switch position {
         case .line(let line, _): line
         case .text(let line, _): line
-        case .cell(_, let reference, _): CellReference.row(of: reference)
+        case .cell(_, let reference, _): Int(String(reference.drop { $0.isLetter }))
         case .file, .json: nil
         }
     }
@@ -78,7 +80,10 @@ public struct SourcePlace: Sendable, Hashable, CustomStringConvertible {
         case .line(let line, let column): column.map { "\(file):\(line) (colonna \($0))" } ?? "\(file):\(line)"
         case .text(let line, let column): "\(file):\(line):\(column)"
         case .json(let path): path.isRoot ? file : "\(file): \(path)"
-        case .cell(let sheet, let reference, let column): "\(file): \(sheet)!\(reference)" + (column.map { " (colonna \($0))" } ?? "")
+        case .cell(let sheet, let reference, let column):
+            // A cell: `personale!K7`; a whole row (reference without letters): `personale, riga 7`.
+            (reference.first?.isLetter == true ? "\(file): \(CellReference.quotedSheetName(sheet))!\(reference)" : "\(file): \(sheet), riga \(reference)")
+                + (column.map { " (colonna \($0))" } ?? "")
         }
     }
 }
@@ -137,28 +142,5 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
             self.key = key
             self.index = index
         }
-    }
-}
-
-/// Workbook cell references (`K7`): column letters and row number.
-enum CellReference {
-    /// `A`, `B`, …, `Z`, `AA`, … for a 1-based column number.
-    static func columnLetters(_ column: Int) -> String {
-        var number = max(column, 1)
-        var letters: [Character] = []
-        while number > 0 {
-            let remainder = (number - 1) % 26
-            letters.append(Character(Unicode.Scalar(UInt8(65 + remainder))))
-            number = (number - 1) / 26
-        }
-        return String(letters.reversed())
-    }
-
-    /// `K7` for column 11, row 7 (both 1-based).
-    static func reference(column: Int, row: Int) -> String { "\(columnLetters(column))\(row)" }
-
-    /// The row number of a reference such as `K7`, if it has one.
-    static func row(of reference: String) -> Int? {
-        Int(String(reference.drop { $0.isLetter }))
     }
 }

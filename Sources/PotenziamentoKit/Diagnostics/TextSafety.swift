@@ -16,6 +16,12 @@ package enum TextSafety {
         return String(result)
     }
 
+    /// `text` cut to its first `limit` characters with «…» when longer: a cell or a value quoted in
+    /// a message stays one readable line, however long it is.
+    package static func shortened(_ text: String, limit: Int = 60) -> String {
+        text.count <= limit ? text : String(text.prefix(limit)) + "…"
+    }
+
     /// Whether a scalar is a control character (C0, DEL, C1).
     static func isControl(_ scalar: Unicode.Scalar) -> Bool {
         scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)

@@ -30,18 +30,20 @@ package enum CycleReader {
     ///
     /// - Throws: ``InputError`` listing every problem with its place.
     package static func load(paths: [String], parameters: ParameterTable = .official) throws(InputError) -> Loaded {
-        var documents: [(path: String, utf8: [UInt8], warning: InputDiagnostic?)] = []
+        var nodes: [(path: String, node: JSONNode)] = []
         for path in paths {
             let bytes = try InputFile.bytes(path)
-            let isCSV = path.lowercased().hasSuffix(".csv")
-            let (text, warning) = try InputFile.text(bytes, file: path, allowsWindows1252: isCSV)
-            documents.append((path, text.utf8Bytes, warning))
+            if path.lowercased().hasSuffix(".csv") || TableFile.isWorkbook(path: path, bytes: bytes) {
+                guard paths.count == 1 else {
+                    throw InputError(.formatoNonSupportato, SourcePlace(file: path), "una tabella del ciclo (CSV o foglio di calcolo) va indicata da sola, senza altri file")
+                }
+                var diagnostics = Diagnostics()
+                let table = try TableFile.open(path: path, required: required, optional: optional, diagnostics: &diagnostics)
+                return try readTable(table, diagnostics: diagnostics, parameters: parameters)
+            }
+            let (text, _) = try InputFile.text(bytes, file: path, allowsWindows1252: false)
+            nodes.append((path, try JSONDocument.parse(text.utf8Bytes, file: path)))
         }
-        if documents.count == 1, documents[0].path.lowercased().hasSuffix(".csv") {
-            return try readCSV(documents[0].utf8, file: documents[0].path, warning: documents[0].warning, parameters: parameters)
-        }
-        var nodes: [(path: String, node: JSONNode)] = []
-        for document in documents { nodes.append((document.path, try JSONDocument.parse(document.utf8, file: document.path))) }
         let isCycle = nodes.count == 1 && formatOf(nodes[0].node) == format
         return isCycle ? try read(nodes[0].node, file: nodes[0].path, parameters: parameters) : try readProspetti(nodes, parameters: parameters)
     }
@@ -114,31 +116,21 @@ package enum CycleReader {
 
     // MARK: CSV
 
-    static func readCSV(_ utf8: [UInt8], file: String, warning: InputDiagnostic?, parameters: ParameterTable) throws(InputError) -> Loaded {
-        var diagnostics = Diagnostics()
-        if let warning { diagnostics.append(warning) }
-        guard let table = CSVTable(utf8: utf8, file: file, required: required, optional: optional, diagnostics: &diagnostics) else {
-            throw InputError(diagnostics)
-        }
+    static func readTable(_ table: some CellTable, diagnostics: Diagnostics, parameters: ParameterTable) throws(InputError) -> Loaded {
+        var diagnostics = diagnostics
         var years: [(CycleYear, SourcePlace)] = []
         let header = table.header
         for row in 0..<table.rowCount {
             let errorsBefore = diagnostics.errorCount
-            func cell(_ name: String) -> String? {
-                guard let column = header.index(of: name), !table.isEmpty(row, column) else { return nil }
-                return table.text(row, column)
-            }
-            let year = diagnostics.value(at: table.place(row, header.index(of: "anno"))) { () throws(InvalidValue) in try FieldParsing.year(cell("anno") ?? "") }
-            let population = diagnostics.value(at: table.place(row, header.index(of: "popolazione"))) { () throws(InvalidValue) in
-                try FieldParsing.residents(cell("popolazione") ?? "")
-            }
+            let year = table.value(row, header.index(of: "anno"), CellParsing.year, diagnostics: &diagnostics)
+            let population = table.value(row, header.index(of: "popolazione"), CellParsing.residents, diagnostics: &diagnostics)
             func fte(_ name: String) -> Fraction? {
-                cell(name).flatMap { text in diagnostics.value(at: table.place(row, header.index(of: name))) { () throws(InvalidValue) in try FieldParsing.fte(text) } }
+                let column = header.index(of: name)
+                return table.isEmpty(row, column) ? nil : table.value(row, column, CellParsing.fte, diagnostics: &diagnostics)
             }
             func euros(_ name: String) -> EuroCents? {
-                cell(name).flatMap { text in
-                    diagnostics.value(at: table.place(row, header.index(of: name))) { () throws(InvalidValue) in try FieldParsing.euros(text, what: name) }
-                }
+                let column = header.index(of: name)
+                return table.isEmpty(row, column) ? nil : table.value(row, column, { CellParsing.euros($0, what: name) }, diagnostics: &diagnostics)
             }
             let values = (fte("fte_previsione"), fte("fte_consuntivo"), fte("fte_certificato"), euros("prenotato_decreto"), euros("liquidato_decreto"))
             guard diagnostics.errorCount == errorsBefore, let year, let population else { continue }
@@ -149,7 +141,7 @@ package enum CycleReader {
                         decreedLiquidated: values.4), table.place(row, nil)
                 ))
         }
-        if table.rowCount == 0 { diagnostics.error(.nessunDato, SourcePlace(file: file), "nessun anno indicato") }
+        if table.rowCount == 0 { diagnostics.error(.nessunDato, SourcePlace(file: table.file), "nessun anno indicato") }
         return try finish(years, ambito: nil, parameters: parameters, diagnostics: diagnostics)
     }
 

@@ -38,17 +38,26 @@ package enum FieldParsing {
             while trimmed.last == " " { trimmed.removeLast() }
         }
         let value = try decimal(String(trimmed), maximumDecimals: Bounds.percentageDecimals, what: "quota di area")
+        return try areaShare(percent: value, written: text)
+    }
+
+    /// An area share already read as a number of percent (`written`: as shown, for the message).
+    package static func areaShare(percent value: Fraction, written: String) throws(InvalidValue) -> Fraction {
         guard !value.isNegative, value <= Fraction(100) else {
-            throw InvalidValue(.ripartizioneAree, "la quota di un'area deve essere tra 0 e 100 (indicato: \(text))")
+            throw InvalidValue(.ripartizioneAree, "la quota di un'area deve essere tra 0 e 100 (indicato: \(written))")
         }
         return value
     }
 
     /// An FTE figure from 0 to 10 million, up to 6 decimals.
     package static func fte(_ text: String) throws(InvalidValue) -> Fraction {
-        let value = try decimal(text, maximumDecimals: 6, what: "FTE")
+        try fte(value: decimal(text, maximumDecimals: 6, what: "FTE"), written: text)
+    }
+
+    /// An FTE figure already read as a number, checked (`written`: as shown, for the message).
+    package static func fte(value: Fraction, written: String) throws(InvalidValue) -> Fraction {
         guard !value.isNegative, value <= Fraction(Bounds.maximumFTE) else {
-            throw InvalidValue(.fteNonValidi, "FTE non validi: \(text) (devono essere tra 0 e \(NumberFormatting.italian(Bounds.maximumFTE)))")
+            throw InvalidValue(.fteNonValidi, "FTE non validi: \(written) (devono essere tra 0 e \(NumberFormatting.italian(Bounds.maximumFTE)))")
         }
         return value
     }
@@ -70,6 +79,16 @@ package enum FieldParsing {
         case .failure(let error):
             throw InvalidValue(.popolazioneNonValida, "popolazione non valida «\(text)»: \(error)")
         }
+    }
+
+    /// Residents already read as a number (a workbook's number cell): a positive whole number, at
+    /// most 100 million (`written`: as shown, for the message).
+    package static func residents(number value: Fraction, written: String) throws(InvalidValue) -> Int {
+        guard value.isInteger, let whole = value.numerator.int64Value else {
+            throw InvalidValue(.popolazioneNonValida, "popolazione non valida «\(written)»: serve un numero intero di residenti")
+        }
+        try Residents.check(Int(whole))
+        return Int(whole)
     }
 
     /// A yes/no value: `si`/`sì`/`s`/`x`, `no`/`n`, `vero`/`falso`, `true`/`false`, `1`/`0`;
@@ -102,9 +121,15 @@ package enum FieldParsing {
         } else {
             value = try decimal(text, maximumDecimals: 2, what: what)
         }
-        guard !value.isNegative else { throw InvalidValue(.importoNonValido, "\(what) non può essere negativo (indicato: \(text))") }
+        return try euros(amount: value, written: text, what: what)
+    }
+
+    /// An amount already read as a number of euro with at most 2 decimals, checked (`written`:
+    /// as shown, for the message).
+    package static func euros(amount value: Fraction, written: String, what: String) throws(InvalidValue) -> EuroCents {
+        guard !value.isNegative else { throw InvalidValue(.importoNonValido, "\(what) non può essere negativo (indicato: \(written))") }
         guard value <= Fraction(Bounds.maximumEuros) else {
-            throw InvalidValue(.importoNonValido, "\(what) fuori misura: \(text) (al massimo \(NumberFormatting.italian(Bounds.maximumEuros)) euro)")
+            throw InvalidValue(.importoNonValido, "\(what) fuori misura: \(written) (al massimo \(NumberFormatting.italian(Bounds.maximumEuros)) euro)")
         }
         return EuroCents.rounding(euros: value)
     }

@@ -1,6 +1,6 @@
 /// Reads a national table (`riparto`, docs/formati.md): `codice;denominazione;popolazione;fte` and
-/// optionally `pregresso`, with the conventions of the roster CSV (separator, decimal comma, BOM,
-/// CRLF, Windows-1252, example rows).
+/// optionally `pregresso`, from a CSV file with the conventions of the roster CSV (separator,
+/// decimal comma, BOM, CRLF, Windows-1252, example rows) or a workbook's first sheet.
 package enum NationalTableReader {
     /// A national table read from a file.
     package struct Loaded: Sendable {
@@ -14,15 +14,8 @@ package enum NationalTableReader {
     ///
     /// - Throws: ``InputError`` listing every problem with its line.
     package static func load(path: String) throws(InputError) -> Loaded {
-        let bytes = try InputFile.bytes(path)
-        let (text, warning) = try InputFile.text(bytes, file: path, allowsWindows1252: true)
         var diagnostics = Diagnostics()
-        if let warning { diagnostics.append(warning) }
-        guard
-            let table = CSVTable(
-                utf8: text.utf8Bytes, file: path, required: ["codice", "denominazione", "popolazione", "fte"], optional: ["pregresso"],
-                diagnostics: &diagnostics)
-        else { throw InputError(diagnostics) }
+        let table = try TableFile.open(path: path, required: ["codice", "denominazione", "popolazione", "fte"], optional: ["pregresso"], diagnostics: &diagnostics)
         let entries = read(table, diagnostics: &diagnostics)
         if diagnostics.hasErrors { throw InputError(diagnostics) }
         return Loaded(entries: entries, warnings: diagnostics.warnings)
@@ -48,12 +41,9 @@ package enum NationalTableReader {
                 diagnostics.error(.ambitoRipetuto, table.place(row, code), "ambito \(codeText) ripetuto (già alla riga \(line))")
             }
             seen[codeText] = table.line(of: row)
-            let residents = diagnostics.value(at: table.place(row, population)) { () throws(InvalidValue) in try FieldParsing.residents(table.text(row, population)) }
-            let figure = diagnostics.value(at: table.place(row, fte)) { () throws(InvalidValue) in try FieldParsing.fte(table.text(row, fte)) }
-            let earlier =
-                table.isEmpty(row, previous)
-                ? EuroCents.zero
-                : diagnostics.value(at: table.place(row, previous)) { () throws(InvalidValue) in try FieldParsing.euros(table.text(row, previous), what: "pregresso") }
+            let residents = table.value(row, population, CellParsing.residents, diagnostics: &diagnostics)
+            let figure = table.value(row, fte, CellParsing.fte, diagnostics: &diagnostics)
+            let earlier = table.isEmpty(row, previous) ? EuroCents.zero : table.value(row, previous, { CellParsing.euros($0, what: "pregresso") }, diagnostics: &diagnostics)
             guard let residents, let figure, let earlier else { continue }
             if let entry = diagnostics.value(at: table.place(row, code), { () throws(InvalidValue) in
                 try AllocationEntry(code: codeText, name: table.text(row, name).trimmingSpaces, population: residents, fte: figure, previous: earlier)

@@ -28,7 +28,8 @@ public enum RosterLoader {
         case personale = "personale.csv"
     }
 
-    /// Loads the roster at `path`: a `potenziamento.ambito.v1` JSON file, or a folder holding
+    /// Loads the roster at `path`: a `potenziamento.ambito.v1` JSON file, an `.xlsx` or `.ods`
+    /// workbook with the sheets `comuni`, `personale` and optionally `ambito`, or a folder holding
     /// `comuni.csv`, `personale.csv` and optionally `ambito.csv` (names in any case).
     ///
     /// - Returns: the roster and its warnings.
@@ -49,12 +50,7 @@ public enum RosterLoader {
                     "per i file CSV indica la cartella che contiene comuni.csv e personale.csv, non il singolo file")
             }
             let bytes = try InputFile.bytes(path)
-            if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
-                throw InputError(.formatoNonSupportato, SourcePlace(file: path), "file Excel nel vecchio formato .xls: salvalo come .xlsx (o esporta i CSV)")
-            }
-            if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) || lowered.hasSuffix(".xlsx") || lowered.hasSuffix(".ods") {
-                throw InputError(.formatoNonSupportato, SourcePlace(file: path), "cartella di lavoro (.xlsx/.ods): non ancora supportata, esporta i tre fogli in CSV")
-            }
+            if TableFile.isWorkbook(path: path, bytes: bytes) { return try loadWorkbook(bytes, name: path) }
             return try loadJSON(bytes, name: path)
         }
     }
@@ -89,7 +85,44 @@ public enum RosterLoader {
         return try loadCSV(files, folder: name)
     }
 
+    /// Loads a roster workbook (`.xlsx` or `.ods`) held in memory: the sheets `comuni`,
+    /// `personale` and optionally `ambito` (names in any case), the columns of the CSV files.
+    ///
+    /// - Parameters:
+    ///   - workbookData: the file's bytes.
+    ///   - name: the name to show in messages (and, without the `ambito` sheet, the ATS's code).
+    /// - Returns: the roster and its warnings.
+    /// - Throws: ``InputError`` listing every problem with its sheet and cell (`personale!K7`), or
+    ///   why the file is no workbook that can be read.
+    public static func load(workbookData: Data, name: String) throws(InputError) -> Loaded {
+        try loadWorkbook([UInt8](workbookData), name: name)
+    }
+
     // MARK: Pipeline
+
+    static func loadWorkbook(_ bytes: [UInt8], name: String) throws(InputError) -> Loaded {
+        try load(workbook: TableFile.workbook(bytes, file: name), name: name)
+    }
+
+    /// The roster of a workbook already read: its sheets `ambito` (optional), `comuni`, `personale`.
+    static func load(workbook: Workbook, name: String) throws(InputError) -> Loaded {
+        var diagnostics = Diagnostics()
+        let columns = RosterTableReader.Columns.self
+        func table(_ sheet: Sheet?, _ needed: [String], _ optional: [String]) -> WorkbookTable? {
+            sheet.flatMap { WorkbookTable(sheet: $0, file: name, required: needed, optional: optional, diagnostics: &diagnostics) }
+        }
+        let ambitoSheet = TableFile.sheet("ambito", of: workbook, file: name, required: false, diagnostics: &diagnostics)
+        let ambito = table(ambitoSheet, columns.ambitoRequired, columns.ambitoOptional)
+        let comuni = table(TableFile.sheet("comuni", of: workbook, file: name, required: true, diagnostics: &diagnostics), columns.comuniRequired, columns.comuniOptional)
+        let personale = table(
+            TableFile.sheet("personale", of: workbook, file: name, required: true, diagnostics: &diagnostics), columns.staffRequired, columns.staffOptional)
+        let hasAmbito = ambitoSheet != nil
+        let fileName = name.split(separator: "/").last.map(String.init) ?? name
+        let stem = fileName.split(separator: ".").dropLast().joined(separator: ".")
+        return try assemble(
+            ambito: ambito, hasAmbito: hasAmbito, comuni: comuni, personale: personale, source: name, fallbackName: stem.isEmpty ? fileName : stem,
+            missingAmbito: "il foglio «ambito» non c'è", diagnostics: diagnostics)
+    }
 
     static func loadJSON(_ bytes: [UInt8], name: String) throws(InputError) -> Loaded {
         let (text, _) = try InputFile.text(bytes, file: name, allowsWindows1252: false)
@@ -138,39 +171,39 @@ public enum RosterLoader {
                 .codificaWindows1252, SourcePlace(file: folder),
                 "\(windows1252.sorted().joined(separator: ", ")) non in UTF-8: letti come Windows-1252 (il CSV di Excel in italiano); controlla le lettere accentate")
         }
-        let folderName = folder.split(separator: "/").last.map(String.init) ?? folder
+        let columns = RosterTableReader.Columns.self
+        func table(_ file: CSVFile, _ required: [String], _ optional: [String]) -> CSVTable? {
+            texts[file].flatMap { CSVTable(utf8: $0.utf8, file: $0.name, required: required, optional: optional, diagnostics: &diagnostics) }
+        }
+        let ambito = table(.ambito, columns.ambitoRequired, columns.ambitoOptional)
+        let comuni = table(.comuni, columns.comuniRequired, columns.comuniOptional)
+        let personale = table(.personale, columns.staffRequired, columns.staffOptional)
+        return try assemble(
+            ambito: ambito, hasAmbito: files[.ambito] != nil, comuni: comuni, personale: personale, source: folder,
+            fallbackName: folder.split(separator: "/").last.map(String.init) ?? folder, missingAmbito: "ambito.csv assente", diagnostics: diagnostics)
+    }
+
+    /// The roster of the three tables (from CSV files or workbook sheets alike): without the
+    /// `ambito` table, `fallbackName` (the folder's or the workbook's name) is the ATS's code and
+    /// name, with a warning that starts with `missingAmbito`.
+    static func assemble(
+        ambito ambitoTable: (some CellTable)?, hasAmbito: Bool, comuni: (some CellTable)?, personale: (some CellTable)?, source: String, fallbackName: String,
+        missingAmbito: String, diagnostics: Diagnostics
+    ) throws(InputError) -> Loaded {
+        var diagnostics = diagnostics
         var ambito: Ambito?
-        if let content = texts[.ambito] {
-            if let table = CSVTable(
-                utf8: content.utf8, file: content.name, required: RosterTableReader.Columns.ambitoRequired,
-                optional: RosterTableReader.Columns.ambitoOptional, diagnostics: &diagnostics)
-            {
-                ambito = RosterTableReader.ambito(table, diagnostics: &diagnostics)
-            }
-        } else if files[.ambito] == nil {
-            ambito = try? Ambito(code: folderName.isEmpty ? "ambito" : folderName, name: folderName.isEmpty ? "ambito" : folderName)
+        if let ambitoTable {
+            ambito = RosterTableReader.ambito(ambitoTable, diagnostics: &diagnostics)
+        } else if !hasAmbito {
+            let name = fallbackName.isEmpty ? "ambito" : fallbackName
+            ambito = try? Ambito(code: name, name: name)
             diagnostics.warning(
-                .fileMancante, SourcePlace(file: folder.isEmpty ? "ambito.csv" : "\(folder)/ambito.csv"),
-                "ambito.csv assente: come codice e denominazione dell'ambito si usa il nome della cartella «\(folderName)»")
+                .fileMancante, SourcePlace(file: source), "\(missingAmbito): come codice e denominazione dell'ambito si usa il nome «\(name)»")
         }
-        var municipalities: [Municipality] = []
-        if let content = texts[.comuni],
-            let table = CSVTable(
-                utf8: content.utf8, file: content.name, required: RosterTableReader.Columns.comuniRequired,
-                optional: RosterTableReader.Columns.comuniOptional, diagnostics: &diagnostics)
-        {
-            municipalities = RosterTableReader.municipalities(table, diagnostics: &diagnostics)
-        }
-        var staff: [StaffRecord] = []
-        if let content = texts[.personale],
-            let table = CSVTable(
-                utf8: content.utf8, file: content.name, required: RosterTableReader.Columns.staffRequired,
-                optional: RosterTableReader.Columns.staffOptional, diagnostics: &diagnostics)
-        {
-            staff = RosterTableReader.staff(table, maximumRecords: Bounds.maximumRecords, diagnostics: &diagnostics)
-        }
-        guard let ambito, !diagnostics.hasErrors else { throw InputError(diagnostics) }
-        let roster = Roster.checked(ambito: ambito, municipalities: municipalities, staff: staff, source: folder, into: &diagnostics)
+        let municipalities = comuni.map { RosterTableReader.municipalities($0, diagnostics: &diagnostics) } ?? []
+        let staff = personale.map { RosterTableReader.staff($0, maximumRecords: Bounds.maximumRecords, diagnostics: &diagnostics) } ?? []
+        guard let ambito, comuni != nil, personale != nil, !diagnostics.hasErrors else { throw InputError(diagnostics) }
+        let roster = Roster.checked(ambito: ambito, municipalities: municipalities, staff: staff, source: source, into: &diagnostics)
         return try finish(roster, diagnostics)
     }
 

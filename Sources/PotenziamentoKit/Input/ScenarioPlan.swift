@@ -84,13 +84,8 @@ package enum ScenarioPlan {
     ///
     /// - Throws: ``InputError`` listing every problem with its line.
     package static func load(path: String, nextId: inout Int) throws(InputError) -> [ScenarioChange] {
-        let bytes = try InputFile.bytes(path)
-        let (text, warning) = try InputFile.text(bytes, file: path, allowsWindows1252: true)
         var diagnostics = Diagnostics()
-        if let warning { diagnostics.append(warning) }
-        guard let table = CSVTable(utf8: text.utf8Bytes, file: path, required: ["tipo"], optional: Array(columns.dropFirst()), diagnostics: &diagnostics) else {
-            throw InputError(diagnostics)
-        }
+        let table = try TableFile.open(path: path, required: ["tipo"], optional: Array(columns.dropFirst()), diagnostics: &diagnostics)
         var changes: [ScenarioChange] = []
         for row in 0..<table.rowCount {
             var values: [String: String] = [:]

@@ -75,55 +75,87 @@ enum RosterWriter {
         }
     }
 
-    /// The texts of `ambito.csv`, `comuni.csv` and `personale.csv`.
-    static func csv(_ roster: Roster) -> (ambito: String, comuni: String, personale: String) {
-        let field = CellEscaping.quoted
-        let ambito =
-            "codice;denominazione;regione;funzioni_delegate_al_capofila\n"
-            + [
-                field(roster.ambito.code), field(roster.ambito.name), field(roster.ambito.region ?? ""),
-                roster.ambito.allFunctionsDelegatedToLead ? "si" : "no",
-            ]
-            .joined(separator: ";") + "\n"
+    /// A value of the roster's tables, typed: CSV writes it as Italian text, a workbook as a
+    /// typed cell.
+    enum Cell: Equatable {
+        case empty
+        case text(String)
+        /// A count shown with thousands separators (residents).
+        case count(Int)
+        /// A year (no separators).
+        case year(Int)
+        /// An exact decimal (percentages, hours, area shares).
+        case decimal(Fraction)
+        case date(CivilDate)
+        case flag(Bool)
+    }
+
+    /// The tables `ambito`, `comuni` and `personale` with their header rows, in the columns of
+    /// docs/formati.md; what CSV and workbooks write alike. Residents given per year are written
+    /// one row per year (an `anno` column), the same every year with an empty `anno`.
+    static func tables(_ roster: Roster) -> (ambito: [[Cell]], comuni: [[Cell]], personale: [[Cell]]) {
+        let ambito: [[Cell]] = [
+            Columns.ambito.map(Cell.text),
+            [
+                .text(roster.ambito.code), .text(roster.ambito.name), roster.ambito.region.map(Cell.text) ?? .empty,
+                .flag(roster.ambito.allFunctionsDelegatedToLead),
+            ],
+        ]
         let years = residentYears(roster)
-        var comuni: [String]
-        if years.isEmpty {
-            comuni = ["codice_istat;denominazione;popolazione"]
-            for municipality in roster.municipalities {
-                comuni.append("\(field(municipality.istatCode));\(field(municipality.name));\(municipality.residents.everyYear ?? 0)")
-            }
-        } else {
-            comuni = ["codice_istat;denominazione;popolazione;anno"]
-            for municipality in roster.municipalities {
+        var comuni: [[Cell]] = [Columns.comuni.map(Cell.text)]
+        for municipality in roster.municipalities {
+            let code = Cell.text(municipality.istatCode)
+            let name = Cell.text(municipality.name)
+            if municipality.residents.isSameEveryYear, let value = municipality.residents.everyYear {
+                comuni.append([code, name, .count(value), .empty])
+            } else {
                 for year in years {
-                    if let value = municipality.residents.count(in: year) {
-                        comuni.append("\(field(municipality.istatCode));\(field(municipality.name));\(value);\(year)")
-                    }
+                    if let value = municipality.residents.count(in: year) { comuni.append([code, name, .count(value), .year(year)]) }
                 }
             }
         }
-        let areaColumns = ActivityArea.allCases.map { "area_\($0.rawValue)" }.joined(separator: ";")
-        var staff = [
-            "id;profilo;contratto;ente_tipo;ente_codice_istat;delega_funzioni;costo_rimborsato;impiegato_servizi_territoriali;dal;al;percentuale;ore_settimanali;ore_tempo_pieno;\(areaColumns)"
-        ]
+        var personale: [[Cell]] = [Columns.personale.map(Cell.text)]
         for record in roster.staff {
-            let areas = ActivityArea.allCases.map { area in
-                record.areas.shares[area].map { NumberFormatting.exactPlain($0, maximumDecimals: Bounds.percentageDecimals, decimalMark: UInt8(ascii: ",")) } ?? ""
-            }
-            let person = [
-                field(record.id.text), field(record.profile.text), field(record.contract.text), record.employer.kind.rawValue, field(record.employer.istatCode ?? ""),
-                record.employer.delegatedFunctions ? "si" : "no", record.employer.costReimbursed ? "si" : "no",
-                record.employedInTerritorialServices ? "si" : "no",
+            let areas = ActivityArea.allCases.map { area in record.areas.shares[area].map(Cell.decimal) ?? .empty }
+            let person: [Cell] = [
+                .text(record.id.text), .text(record.profile.text), .text(record.contract.text), .text(record.employer.kind.rawValue),
+                record.employer.istatCode.map(Cell.text) ?? .empty,
+                record.employer.kind == .asl ? .flag(record.employer.delegatedFunctions) : .empty,
+                record.employer.kind == .asl ? .flag(record.employer.costReimbursed) : .empty, .flag(record.employedInTerritorialServices),
             ]
             for period in record.periods {
-                let exact = { (value: Fraction) in NumberFormatting.exactPlain(value, maximumDecimals: Bounds.percentageDecimals, decimalMark: UInt8(ascii: ",")) }
-                let share =
-                    period.share.hours.map { ["", exact($0.weekly), exact($0.fullTime)] } ?? [exact(period.share.percent), "", ""]
-                let cells = person + [period.start.italian, period.end?.italian ?? ""] + share + areas
-                staff.append(cells.joined(separator: ";"))
+                let share: [Cell] = period.share.hours.map { [.empty, .decimal($0.weekly), .decimal($0.fullTime)] } ?? [.decimal(period.share.percent), .empty, .empty]
+                personale.append(person + [.date(period.start), period.end.map(Cell.date) ?? .empty] + share + areas)
             }
         }
-        return (ambito, comuni.joined(separator: "\n") + "\n", staff.joined(separator: "\n") + "\n")
+        return (ambito, comuni, personale)
+    }
+
+    /// The column order of the written tables (every name is one the readers know).
+    enum Columns {
+        static let ambito = RosterTableReader.Columns.ambitoRequired + RosterTableReader.Columns.ambitoOptional
+        static let comuni = RosterTableReader.Columns.comuniRequired + RosterTableReader.Columns.comuniOptional
+        static let personale =
+            ["id", "profilo", "contratto", "ente_tipo", "ente_codice_istat", "delega_funzioni", "costo_rimborsato", "impiegato_servizi_territoriali", "dal", "al"]
+            + ["percentuale", "ore_settimanali", "ore_tempo_pieno"] + RosterTableReader.Columns.areas
+    }
+
+    /// The texts of `ambito.csv`, `comuni.csv` and `personale.csv` (`;`, decimal comma, dates
+    /// `GG/MM/AAAA`, `si`/`no`).
+    static func csv(_ roster: Roster) -> (ambito: String, comuni: String, personale: String) {
+        func text(_ cell: Cell) -> String {
+            switch cell {
+            case .empty: ""
+            case .text(let value): CellEscaping.quoted(value)
+            case .count(let value), .year(let value): String(value)
+            case .decimal(let value): NumberFormatting.exactPlain(value, maximumDecimals: Bounds.percentageDecimals, decimalMark: UInt8(ascii: ","))
+            case .date(let date): date.italian
+            case .flag(let flag): flag ? "si" : "no"
+            }
+        }
+        func file(_ rows: [[Cell]]) -> String { rows.map { $0.map(text).joined(separator: ";") + "\n" }.joined() }
+        let tables = tables(roster)
+        return (file(tables.ambito), file(tables.comuni), file(tables.personale))
     }
 
     /// Every year for which some comune gives its own figure, sorted; empty when all are constant.

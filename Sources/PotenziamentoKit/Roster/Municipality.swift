@@ -219,3 +219,14 @@ extension Ambito: Codable {
         }
     }
 }
+
+/// ISTAT codes as people and spreadsheets write them.
+package enum IstatCodes {
+    /// The advice for a code of fewer than 6 digits that a spreadsheet may have read as a number
+    /// (`99001` for `099001`); empty for any other code.
+    package static func leadingZeroHint(_ code: String) -> String {
+        guard !code.isEmpty, code.utf8.count < 6, code.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return "" }
+        let padded = String(repeating: "0", count: 6 - code.utf8.count) + code
+        return " (forse \(padded)? un foglio di calcolo toglie gli zeri iniziali quando la colonna non è in formato testo: formattala come testo e riscrivi il codice)"
+    }
+}

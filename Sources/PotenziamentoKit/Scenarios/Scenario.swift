@@ -57,7 +57,7 @@ public enum ScenarioError: Error, LocalizedError, Sendable, Hashable, CustomStri
     public var description: String {
         switch self {
         case .unknownPerson(let id): "la persona «\(id)» non è nell'elenco del personale"
-        case .unknownMunicipality(let code): "il comune \(code) non fa parte dell'ambito"
+        case .unknownMunicipality(let code): "il comune \(code) non fa parte dell'ambito\(IstatCodes.leadingZeroHint(code))"
         case .duplicateId(let id): "l'id «\(id)» è già usato nell'elenco del personale"
         case .noServiceAfter(let id, let date): "«\(id)» non è in servizio dal \(date.italian) in poi"
         case .invalidValue(let invalid): invalid.description

@@ -78,8 +78,12 @@ struct CSVTable: CellTable {
 
     /// Whether a first cell is a templates' example row: `# ESEMPIO` (any case, spaces optional).
     static func isExampleRow(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        let text = String(decoding: bytes, as: UTF8.self).dropFirst().drop { $0 == " " }
-        return text.lowercased().hasPrefix("esempio")
+        isExampleRow(text: String(decoding: bytes, as: UTF8.self))
+    }
+
+    /// Whether a first cell's text is a templates' example row (CSV and workbooks alike).
+    static func isExampleRow(text: String) -> Bool {
+        text.hasPrefix("#") && text.dropFirst().drop { $0 == " " }.lowercased().hasPrefix("esempio")
     }
 
     var rowCount: Int { rows.count }
@@ -92,7 +96,7 @@ struct CSVTable: CellTable {
         SourcePlace(file: file, position: .line(rows[row].line, column: column.map { header.name(of: $0) }))
     }
 
-    func withCell<Result>(_ row: Int, _ column: Int, _ body: (CellValue) -> Result) -> Result {
+    func withCell<Result>(_ row: Int, _ column: Int, _ body: (TableCell) -> Result) -> Result {
         grid.withTrimmedCell(rows[row], column) { bytes in bytes.isEmpty ? body(.empty) : body(.text(bytes)) }
     }
 }

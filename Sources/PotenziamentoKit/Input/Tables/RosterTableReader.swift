@@ -1,3 +1,5 @@
+import PotenziamentoFormats
+
 /// Reads one ATS from three tables (docs/formati.md, «Input: one ATS as CSV» and «as a workbook»):
 /// `ambito` (optional), `comuni` and `personale`, from CSV files or workbook sheets alike, so
 /// every rule and every message is the same for both. Values are built through the model's
@@ -24,7 +26,7 @@ enum RosterTableReader {
     /// The ATS of the `ambito` table (one data row), or nil after recording its errors.
     static func ambito(_ table: some CellTable, diagnostics: inout Diagnostics) -> Ambito? {
         guard table.rowCount > 0 else {
-            diagnostics.error(.nessunDato, SourcePlace(file: table.file), "nessuna riga di dati: serve una riga con codice e denominazione dell'ambito")
+            diagnostics.error(.nessunDato, table.headerPlace, "nessuna riga di dati: serve una riga con codice e denominazione dell'ambito")
             return nil
         }
         for extra in 1..<table.rowCount {
@@ -330,42 +332,121 @@ enum RosterTableReader {
 }
 
 /// Reading typed cells (CSV text or workbook values) into the model's values, through
-/// ``FieldParsing`` for text so CSV and workbooks accept the same.
+/// ``FieldParsing`` for text so CSV and workbooks accept the same. A number cell is read as the
+/// plain decimal it holds (a point is always the decimal point, never a thousands separator); a
+/// cell the table already reported as unusable fails without a second message.
 enum CellParsing {
     /// A date: text `AAAA-MM-GG` or `GG/MM/AAAA`, or a date cell.
-    static func date(_ cell: CellValue) -> Result<CivilDate, InvalidValue> {
+    static func date(_ cell: TableCell) -> Result<CivilDate, InvalidValue> {
         switch cell {
         case .date(let date): return .success(date)
         case .dateTime(let date): return .failure(InvalidValue(.dataNonValida, "la cella contiene data e ora (\(date.italian) e un'ora): serve solo la data"))
-        case .number(let text):
+        case .number(let text), .percentage(let text):
             return .failure(InvalidValue(.dataNonValida, "la cella contiene il numero \(text), non una data: scrivi GG/MM/AAAA o formatta la cella come data"))
+        case .unusable: return .failure(.alreadyReported)
         default: return Result { () throws(InvalidValue) in try FieldParsing.date(cell.text) }
         }
     }
 
     /// A decimal number: text in Italian or plain style, or a number cell.
-    static func decimal(_ cell: CellValue, maximumDecimals: Int, what: String) -> Result<Fraction, InvalidValue> {
-        Result { () throws(InvalidValue) in try FieldParsing.decimal(cell.text, maximumDecimals: maximumDecimals, what: what) }
+    static func decimal(_ cell: TableCell, maximumDecimals: Int, what: String) -> Result<Fraction, InvalidValue> {
+        Result { () throws(InvalidValue) in
+            switch cell {
+            // Plain decimal text with at most one point: never read as thousands.
+            case .number: return try FieldParsing.decimal(cell.text, maximumDecimals: maximumDecimals, what: what)
+            case .percentage(let text):
+                throw InvalidValue(
+                    .numeroNonValido, "\(what): la cella è in formato percentuale (\(DecimalText.multiply(text, by: 100))%): scrivi il numero senza formato percentuale")
+            case .date, .dateTime:
+                throw InvalidValue(.numeroNonValido, "\(what): la cella contiene la data \(cell.text), non un numero: formatta la cella come numero")
+            case .boolean: throw InvalidValue(.numeroNonValido, "\(what): la cella contiene un valore logico (\(cell.text)), non un numero")
+            case .unusable: throw .alreadyReported
+            case .empty, .text: return try FieldParsing.decimal(cell.text, maximumDecimals: maximumDecimals, what: what)
+            }
+        }
+    }
+
+    /// The number of percent of a number cell (`50`) or a percentage cell (`50%`, stored as 0.5).
+    static func percent(number cell: TableCell, what: String) -> Result<Fraction, InvalidValue> {
+        if case .percentage(let fraction) = cell {
+            return decimal(.number(DecimalText.multiply(fraction, by: 100)), maximumDecimals: Bounds.percentageDecimals, what: what)
+        }
+        return decimal(cell, maximumDecimals: Bounds.percentageDecimals, what: what)
     }
 
     /// A percentuale of full time.
-    static func percentage(_ cell: CellValue) -> Result<WorkShare, InvalidValue> {
-        Result { () throws(InvalidValue) in try FieldParsing.percentage(cell.text) }
+    static func percentage(_ cell: TableCell) -> Result<WorkShare, InvalidValue> {
+        switch cell {
+        case .number, .percentage:
+            return percent(number: cell, what: "percentuale").flatMap { value in
+                Result { () throws(InvalidValue) in try WorkShare(percent: value) }
+            }
+        case .unusable: return .failure(.alreadyReported)
+        default: return Result { () throws(InvalidValue) in try FieldParsing.percentage(cell.text) }
+        }
     }
 
     /// An area share (0 to 100).
-    static func areaShare(_ cell: CellValue) -> Result<Fraction, InvalidValue> {
-        Result { () throws(InvalidValue) in try FieldParsing.areaShare(cell.text) }
+    static func areaShare(_ cell: TableCell) -> Result<Fraction, InvalidValue> {
+        switch cell {
+        case .number, .percentage:
+            return percent(number: cell, what: "quota di area").flatMap { value in
+                Result { () throws(InvalidValue) in try FieldParsing.areaShare(percent: value, written: cell.text) }
+            }
+        case .unusable: return .failure(.alreadyReported)
+        default: return Result { () throws(InvalidValue) in try FieldParsing.areaShare(cell.text) }
+        }
     }
 
     /// Residents of a comune.
-    static func residents(_ cell: CellValue) -> Result<Int, InvalidValue> {
-        Result { () throws(InvalidValue) in try FieldParsing.residents(cell.text) }
+    static func residents(_ cell: TableCell) -> Result<Int, InvalidValue> {
+        switch cell {
+        case .number:
+            return decimal(cell, maximumDecimals: 15, what: "popolazione").flatMap { value in
+                Result { () throws(InvalidValue) in try FieldParsing.residents(number: value, written: cell.text) }
+            }
+        case .unusable: return .failure(.alreadyReported)
+        case .percentage, .date, .dateTime, .boolean:
+            return .failure(InvalidValue(.popolazioneNonValida, "popolazione non valida «\(cell.text)»: serve un numero intero di residenti"))
+        default: return Result { () throws(InvalidValue) in try FieldParsing.residents(cell.text) }
+        }
+    }
+
+    /// An FTE figure (0 to 10 million, up to 6 decimals).
+    static func fte(_ cell: TableCell) -> Result<Fraction, InvalidValue> {
+        switch cell {
+        case .empty, .text: return Result { () throws(InvalidValue) in try FieldParsing.fte(cell.text) }
+        default: return decimal(cell, maximumDecimals: 6, what: "FTE").flatMap { value in Result { () throws(InvalidValue) in try FieldParsing.fte(value: value, written: cell.text) } }
+        }
+    }
+
+    /// An amount in euro (up to 2 decimals; in text, a dot before three digits groups thousands).
+    static func euros(_ cell: TableCell, what: String) -> Result<EuroCents, InvalidValue> {
+        switch cell {
+        case .empty, .text: return Result { () throws(InvalidValue) in try FieldParsing.euros(cell.text, what: what) }
+        default:
+            return decimal(cell, maximumDecimals: 2, what: what).flatMap { value in
+                Result { () throws(InvalidValue) in try FieldParsing.euros(amount: value, written: cell.text, what: what) }
+            }
+        }
+    }
+
+    /// A year of four digits (a number cell `2025` too).
+    static func year(_ cell: TableCell) -> Result<Int, InvalidValue> {
+        switch cell {
+        case .empty, .text, .number: return Result { () throws(InvalidValue) in try FieldParsing.year(cell.text) }
+        case .unusable: return .failure(.alreadyReported)
+        default: return .failure(InvalidValue(.annoNonValido, "anno non valido «\(cell.text)» (quattro cifre, es. 2025)"))
+        }
     }
 
     /// A yes/no value (nil: empty).
-    static func boolean(_ cell: CellValue) -> Result<Bool?, InvalidValue> {
-        if case .boolean(let flag) = cell { return .success(flag) }
-        return Result { () throws(InvalidValue) in try FieldParsing.boolean(cell.text) }
+    static func boolean(_ cell: TableCell) -> Result<Bool?, InvalidValue> {
+        switch cell {
+        case .boolean(let flag): return .success(flag)
+        case .number(let text) where text == "0" || text == "1": return .success(text == "1")
+        case .unusable: return .failure(.alreadyReported)
+        default: return Result { () throws(InvalidValue) in try FieldParsing.boolean(cell.text) }
+        }
     }
 }

@@ -1,19 +1,27 @@
-/// A cell as the roster readers see it, from a CSV file (always text) or a workbook (typed).
-enum CellValue {
+import PotenziamentoFormats
+
+/// A cell as the table readers see it, from a CSV file (always text) or a workbook (typed).
+enum TableCell {
     /// Nothing, or only spaces.
     case empty
     /// Text, as UTF-8 bytes without surrounding spaces.
     case text(UnsafeBufferPointer<UInt8>)
-    /// A number cell of a workbook, as exact plain decimal text (`83.3333333333333`).
+    /// A number cell of a workbook, as plain decimal text rounded to a spreadsheet's 15
+    /// significant digits (docs/regole.md, «Fogli di calcolo»): `83.3333333333333`.
     case number(String)
+    /// A number cell formatted as a percentage: the stored fraction (`0.5` for a cell that shows
+    /// 50 %), as plain decimal text rounded like ``number(_:)``.
+    case percentage(String)
     /// A date cell of a workbook.
     case date(CivilDate)
     /// A date cell with a time of day (a time is not a date of service).
     case dateTime(CivilDate)
     /// A yes/no cell of a workbook.
     case boolean(Bool)
-    /// A formula with no stored value, or an error value (`#DIV/0!`).
-    case unusable(String)
+    /// A cell whose value cannot be used (an error value such as `#N/A`, a formula never
+    /// computed, a time, a date that does not exist): `shown` is what the spreadsheet shows, and
+    /// the table has already reported the cell as an error.
+    case unusable(shown: String)
 
     /// Whether the cell holds nothing.
     var isEmpty: Bool {
@@ -24,15 +32,17 @@ enum CellValue {
         }
     }
 
-    /// The cell as text: what a person reads in it (a number as written, a date as `GG/MM/AAAA`).
+    /// The cell as text: what a person reads in it (a number as written with a decimal point, a
+    /// percentage as `50%`, a date as `GG/MM/AAAA`).
     var text: String {
         switch self {
         case .empty: ""
         case .text(let bytes): String(decoding: bytes, as: UTF8.self)
         case .number(let text): text
+        case .percentage(let fraction): DecimalText.multiply(fraction, by: 100) + "%"
         case .date(let date), .dateTime(let date): date.italian
         case .boolean(let flag): flag ? "vero" : "falso"
-        case .unusable(let text): text
+        case .unusable(let shown): shown
         }
     }
 }
@@ -54,7 +64,7 @@ protocol CellTable {
     /// The place of data row `row`, narrowed to column `column` if given.
     func place(of row: Int, column: Int?) -> SourcePlace
     /// Calls `body` with the cell of data row `row` at `column`.
-    func withCell<Result>(_ row: Int, _ column: Int, _ body: (CellValue) -> Result) -> Result
+    func withCell<Result>(_ row: Int, _ column: Int, _ body: (TableCell) -> Result) -> Result
 }
 
 extension CellTable {
@@ -68,6 +78,18 @@ extension CellTable {
     func isEmpty(_ row: Int, _ column: Int?) -> Bool {
         guard let column else { return true }
         return withCell(row, column) { $0.isEmpty }
+    }
+
+    /// The value of a cell read by `parse` (an absent column reads as an empty cell), or nil after
+    /// recording its problem at the cell.
+    func value<Value>(_ row: Int, _ column: Int?, _ parse: (TableCell) -> Result<Value, InvalidValue>, diagnostics: inout Diagnostics) -> Value? {
+        let result = column.map { withCell(row, $0, parse) } ?? parse(.empty)
+        switch result {
+        case .success(let value): return value
+        case .failure(let invalid):
+            diagnostics.error(invalid, at: place(row, column))
+            return nil
+        }
     }
 
     /// The place of a cell of column `column` (the header's name as written).

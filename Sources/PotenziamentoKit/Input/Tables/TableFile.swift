@@ -1,0 +1,72 @@
+import PotenziamentoFormats
+
+/// Opening the files that hold tables (docs/formati.md): a CSV file (UTF-8 or Windows-1252,
+/// separator `;` or `,`) or an `.xlsx`/`.ods` workbook, told apart by their first bytes (and the
+/// extension), so every command that reads a table reads both alike.
+enum TableFile {
+    /// Whether `bytes` read from `path` are a workbook (a ZIP or old Excel file, or named so).
+    static func isWorkbook(path: String, bytes: [UInt8]) -> Bool {
+        let lowered = path.lowercased()
+        return bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) || bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) || lowered.hasSuffix(".xlsx")
+            || lowered.hasSuffix(".ods") || lowered.hasSuffix(".xls")
+    }
+
+    /// The workbook in `bytes`, read from `file`.
+    ///
+    /// - Throws: ``InputError`` with ``DiagnosticCode/formatoNonSupportato`` for an old `.xls` or
+    ///   a password-protected file, ``DiagnosticCode/cartellaDiLavoroNonValida`` for a damaged or
+    ///   hostile one (the cell named when there is one).
+    static func workbook(_ bytes: [UInt8], file: String) throws(InputError) -> Workbook {
+        do {
+            return try WorkbookReader.read(bytes)
+        } catch {
+            switch error {
+            case .legacyExcel: throw InputError(.formatoNonSupportato, SourcePlace(file: file), error.description)
+            case .cell(let sheet, let reference, let reason):
+                throw InputError(.cartellaDiLavoroNonValida, SourcePlace(file: file, position: .cell(sheet: sheet, reference: reference, column: nil)), reason)
+            default: throw InputError(.cartellaDiLavoroNonValida, SourcePlace(file: file), error.description)
+            }
+        }
+    }
+
+    /// The named sheet of `workbook` (compared ignoring case), or nil after recording that it is
+    /// missing (with the sheets there are) when `required`.
+    static func sheet(_ name: String, of workbook: Workbook, file: String, required: Bool, diagnostics: inout Diagnostics) -> Sheet? {
+        let matches = workbook.sheets.filter { $0.name.trimmingSpaces.lowercased() == name }
+        if matches.count > 1 {
+            diagnostics.error(.campoRipetuto, SourcePlace(file: file), "più fogli si chiamano «\(name)» (\(matches.map(\.name).joined(separator: ", "))): tienine uno")
+            return nil
+        }
+        if let sheet = matches.first { return sheet }
+        if required {
+            let present = workbook.sheetNames.map { "«\($0)»" }.joined(separator: ", ")
+            diagnostics.error(.cartellaDiLavoroNonValida, SourcePlace(file: file), "manca il foglio «\(name)» (fogli presenti: \(present.isEmpty ? "nessuno" : present))")
+        }
+        return nil
+    }
+
+    /// The table of the file at `path`: the whole CSV file, or a workbook's first visible sheet.
+    ///
+    /// - Throws: ``InputError`` when the file cannot be read or its header is not usable (every
+    ///   problem found so far, with `diagnostics`).
+    static func open(path: String, required: [String], optional: [String], diagnostics: inout Diagnostics) throws(InputError) -> any CellTable {
+        let bytes = try InputFile.bytes(path)
+        if isWorkbook(path: path, bytes: bytes) {
+            let workbook = try workbook(bytes, file: path)
+            guard let sheet = workbook.sheets.first(where: { !$0.isHidden }) ?? workbook.sheets.first else {
+                diagnostics.error(.nessunDato, SourcePlace(file: path), "la cartella di lavoro non ha fogli")
+                throw InputError(diagnostics)
+            }
+            guard let table = WorkbookTable(sheet: sheet, file: path, required: required, optional: optional, diagnostics: &diagnostics) else {
+                throw InputError(diagnostics)
+            }
+            return table
+        }
+        let (text, warning) = try InputFile.text(bytes, file: path, allowsWindows1252: true)
+        if let warning { diagnostics.append(warning) }
+        guard let table = CSVTable(utf8: text.utf8Bytes, file: path, required: required, optional: optional, diagnostics: &diagnostics) else {
+            throw InputError(diagnostics)
+        }
+        return table
+    }
+}

@@ -1,0 +1,175 @@
+import PotenziamentoFormats
+
+/// A sheet of an `.xlsx` or `.ods` workbook read as a ``CellTable`` (docs/formati.md, «Input: one
+/// ATS as a workbook»): the header is the first row that has a value; below it, rows with no
+/// value are skipped, the templates' example rows (`# ESEMPIO …` in the first cell) are skipped
+/// with a warning and any other row beginning with `#` is an error, as in CSV. Cells keep their
+/// type (numbers, percentages, dates, yes/no); a value right of the header's last column is an
+/// error (nothing is silently left out); a cell whose value cannot be used (`#N/A`, a formula
+/// never computed, a time, a date that does not exist) is reported here, once, at its cell.
+/// Number cells are read at a spreadsheet's precision of 15 significant digits
+/// (docs/regole.md, «Fogli di calcolo»).
+struct WorkbookTable: CellTable {
+    let file: String
+    let header: TableHeader
+    private let sheet: String
+    private let headerRow: Int
+    /// The data rows: row number and cells by column index of the header (0-based).
+    private let rows: [(number: Int, cells: [TableValue])]
+
+    /// A cell kept as the table reads it (text owned, so the workbook can be freed).
+    private enum TableValue {
+        case empty
+        case text(String)
+        case cell(TableCell)
+        /// A value that cannot be used, and why (reported, then kept as ``TableCell/unusable(shown:)``).
+        case rejected(String)
+    }
+
+    /// The table of `sheet` of the workbook at `file`; nil after recording why it cannot be used.
+    init?(sheet: Sheet, file: String, required: [String], optional: [String], diagnostics: inout Diagnostics) {
+        self.file = file
+        self.sheet = sheet.name
+        let sheetName = sheet.name
+        func place(_ row: Int, _ column: Int?, name: String? = nil) -> SourcePlace {
+            let reference = column.map { CellReference.a1(row: row, column: $0 + 1) } ?? String(row)
+            return SourcePlace(file: file, position: .cell(sheet: sheetName, reference: reference, column: name))
+        }
+        guard let first = sheet.rows.first(where: { !Self.isBlank($0) }) else {
+            diagnostics.error(.nessunDato, SourcePlace(file: file, position: .cell(sheet: sheetName, reference: "A1", column: nil)), "il foglio «\(sheetName)» è vuoto: serve la riga di intestazione")
+            return nil
+        }
+        let lastColumn = first.cells.last { !Self.isBlank($0.value) }?.column ?? 0
+        let names = (1...max(lastColumn, 1)).map { column in Self.text(of: first.cell(column: column)?.value ?? .empty) }
+        guard
+            let header = TableHeader(
+                names: names, required: required, optional: optional,
+                place: { index in place(first.index, index, name: index.map { names[$0].trimmingSpaces }) }, diagnostics: &diagnostics)
+        else { return nil }
+        let width = header.count
+        var rows: [(number: Int, cells: [TableValue])] = []
+        for row in sheet.rows where row.index > first.index && !Self.isBlank(row) {
+            // Only a text cell can be a comment (an error value such as #N/A begins with # too).
+            var firstCell = ""
+            if case .text(let text)? = row.cell(column: 1)?.value { firstCell = text.trimmingSpaces }
+            if firstCell.hasPrefix("#") {
+                if CSVTable.isExampleRow(text: firstCell) {
+                    diagnostics.warning(.rigaDiEsempio, place(row.index, nil), "riga di esempio del modello («# ESEMPIO»): saltata; cancellala quando compili il foglio")
+                } else {
+                    diagnostics.error(
+                        .rigaCommentata, place(row.index, 0),
+                        "la riga inizia con «#»: si saltano solo le righe di esempio dei modelli («# ESEMPIO»); se è un dato togli il #, se non va considerata cancellala"
+                    )
+                }
+                continue
+            }
+            var cells = [TableValue](repeating: .empty, count: width)
+            for cell in row.cells where !Self.isBlank(cell.value) {
+                let column = cell.column - 1
+                guard column < width else {
+                    diagnostics.error(
+                        .numeroDiCampi, place(row.index, column),
+                        "valore «\(TextSafety.shortened(Self.text(of: cell.value)))» fuori dalle colonne dell'intestazione: aggiungi il nome della colonna nella riga \(first.index) o sposta il valore"
+                    )
+                    continue
+                }
+                let value = Self.value(of: cell.value)
+                if case .rejected(let reason) = value {
+                    diagnostics.error(.valoreDelFoglio, place(row.index, column, name: header.name(of: column)), reason)
+                    cells[column] = .cell(.unusable(shown: Self.text(of: cell.value)))
+                } else {
+                    cells[column] = value
+                }
+            }
+            rows.append((row.index, cells))
+        }
+        self.header = header
+        self.headerRow = first.index
+        self.rows = rows
+    }
+
+    /// What a cell holds, as the readers want it.
+    private static func value(of value: CellValue) -> TableValue {
+        switch value {
+        case .empty: return .empty
+        case .text(let text):
+            let trimmed = text.trimmingSpaces
+            return trimmed.isEmpty ? .empty : .text(trimmed)
+        case .number(let number): return .cell(.number(DecimalText.rounded(number, significantDigits: 15)))
+        case .percentage(let fraction): return .cell(.percentage(DecimalText.rounded(fraction, significantDigits: 15)))
+        case .boolean(let flag): return .cell(.boolean(flag))
+        case .date(let year, let month, let day):
+            guard let date = CivilDate(year: year, month: month, day: day) else {
+                return .rejected("la data \(day)/\(month)/\(year) non esiste")
+            }
+            return .cell(.date(date))
+        case .dateTime(let year, let month, let day, _):
+            guard let date = CivilDate(year: year, month: month, day: day) else {
+                return .rejected("la data \(day)/\(month)/\(year) non esiste")
+            }
+            return .cell(.dateTime(date))
+        case .time:
+            return .rejected("la cella contiene un'ora o una durata, non una data né un numero: scrivi la data (GG/MM/AAAA) o il numero")
+        case .invalidDate(let serial):
+            return .rejected(
+                "la cella è in formato data ma il numero \(serial) non è una data esistente (per esempio 0 o il 29/02/1900 di Excel): scrivi la data giusta")
+        case .error(let code):
+            return .rejected("la cella contiene l'errore \(code) di una formula: correggi la formula o scrivi il valore")
+        case .formulaWithoutValue(let formula):
+            return .rejected(
+                "la formula «=\(TextSafety.shortened(formula))» non ha un valore salvato (il file è stato scritto da un programma che non calcola le formule): aprilo con Excel o LibreOffice e salvalo"
+            )
+        }
+    }
+
+    /// Whether a cell holds nothing (empty, or text of spaces only).
+    private static func isBlank(_ value: CellValue) -> Bool {
+        switch value {
+        case .empty: true
+        case .text(let text): text.trimmingSpaces.isEmpty
+        default: false
+        }
+    }
+
+    private static func isBlank(_ row: Row) -> Bool { row.cells.allSatisfy { isBlank($0.value) } }
+
+    /// A cell as the spreadsheet shows it, for names, messages and the first-cell check.
+    private static func text(of value: CellValue) -> String {
+        switch value {
+        case .empty: ""
+        case .text(let text): text.trimmingSpaces
+        case .number(let number): number
+        case .percentage(let fraction): DecimalText.multiply(fraction, by: 100) + "%"
+        case .boolean(let flag): flag ? "VERO" : "FALSO"
+        case .date(let year, let month, let day), .dateTime(let year, let month, let day, _):
+            "\(day < 10 ? "0" : "")\(day)/\(month < 10 ? "0" : "")\(month)/\(year)"
+        case .time(let seconds): "\(seconds) s"
+        case .invalidDate(let serial): serial
+        case .error(let code): code
+        case .formulaWithoutValue(let formula): "=\(formula)"
+        }
+    }
+
+    var rowCount: Int { rows.count }
+
+    var headerPlace: SourcePlace { SourcePlace(file: file, position: .cell(sheet: sheet, reference: String(headerRow), column: nil)) }
+
+    func line(of row: Int) -> Int { rows[row].number }
+
+    func place(of row: Int, column: Int?) -> SourcePlace {
+        let number = rows[row].number
+        let reference = column.map { CellReference.a1(row: number, column: $0 + 1) } ?? String(number)
+        return SourcePlace(file: file, position: .cell(sheet: sheet, reference: reference, column: column.map { header.name(of: $0) }))
+    }
+
+    func withCell<Result>(_ row: Int, _ column: Int, _ body: (TableCell) -> Result) -> Result {
+        let cells = rows[row].cells
+        guard column < cells.count else { return body(.empty) }
+        switch cells[column] {
+        case .empty, .rejected: return body(.empty)
+        case .cell(let cell): return body(cell)
+        case .text(var text): return text.withUTF8 { body(.text($0)) }
+        }
+    }
+}
+

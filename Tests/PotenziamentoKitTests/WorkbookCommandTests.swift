@@ -1,0 +1,131 @@
+import Foundation
+import Testing
+
+@testable import PotenziamentoKit
+
+/// `soffice` on PATH (LibreOffice Calc, a client no one here wrote), for the conversions below.
+enum Calc {
+    static let executable: String? = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":")
+        .map { "\($0)/soffice" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+
+    /// Converts `files` in `folder` to `format` (`xlsx`, `ods`), CSV read as Italian
+    /// (`;`, decimal comma, thousands dot) with the 1-based `textColumns` kept as text.
+    static func convert(_ files: [String], to format: String, in folder: URL, textColumns: [Int] = []) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try #require(executable))
+        process.currentDirectoryURL = folder
+        let columns = textColumns.map { "\($0)/2" }.joined(separator: "/")
+        process.arguments =
+            [
+                "-env:UserInstallation=" + folder.appendingPathComponent("profilo").absoluteString, "--headless", "--norestore",
+                "--infilter=CSV:59,34,76,1,\(columns),1040,false,true", "--convert-to", format,
+            ] + files
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+    }
+}
+
+@Suite("Workbooks through the command: modello, reading back, LibreOffice", .serialized)
+struct WorkbookCommandTests {
+    @Test("modello --da writes the roster as a workbook that reads back as the same roster", arguments: ["xlsx", "ods"])
+    func roundTrip(kind: String) throws {
+        let folder = try TestSupport.temporaryFolder()
+        let workbook = folder.appendingPathComponent("ambito.\(kind)").path
+        let written = TestSupport.run("modello", "--output", workbook, "--da", TestSupport.path("Examples/ambito-esempio"))
+        #expect(written.status == .success, "\(written.standardError)")
+        let fromCSV = try RosterLoader.load(path: TestSupport.path("Examples/ambito-esempio")).roster
+        let fromWorkbook = try RosterLoader.load(path: workbook)
+        #expect(fromWorkbook.roster == fromCSV)
+        #expect(fromWorkbook.warnings.allSatisfy { $0.place.file == workbook })
+        for campaign in ["2026"] {
+            let a = TestSupport.run("prospetto", workbook, "--campagna", campaign, "--formato", "json")
+            let b = TestSupport.run("prospetto", TestSupport.path("Examples/ambito-esempio"), "--campagna", campaign, "--formato", "json")
+            #expect(a.status == .success && a.standardOutput == b.standardOutput)
+        }
+    }
+
+    @Test("the empty modello: the example rows are skipped and said, the sheets have lists and text codes")
+    func emptyTemplate() throws {
+        let folder = try TestSupport.temporaryFolder()
+        let path = folder.appendingPathComponent("vuoto.xlsx").path
+        #expect(TestSupport.run("modello", "-o", path).status == .success)
+        let result = TestSupport.run("valida", path)
+        #expect(result.status == .dataError)
+        #expect(result.standardOutput.components(separatedBy: "riga di esempio del modello").count == 4)
+        let workbook = try TableFile.workbook([UInt8](Data(contentsOf: URL(fileURLWithPath: path))), file: path)
+        #expect(workbook.sheetNames.prefix(4) == ["istruzioni", "ambito", "comuni", "personale"])
+        let document = RosterTemplate.document()
+        let personale = try #require(document.sheets.first { $0.name == "personale" })
+        let profileColumn = try #require(RosterWriter.Columns.personale.firstIndex(of: "profilo")) + 1
+        #expect(personale.validations.contains { $0.column == profileColumn && $0.values == Profile.Kind.allCases.map(\.rawValue) })
+        #expect(personale.columnStyles.first == .text)
+    }
+
+    @Test("modello needs a workbook file name", arguments: [["modello"], ["modello", "--output", "ambito.csv"]])
+    func usage(arguments: [String]) {
+        let result = TestSupport.run(arguments: arguments)
+        #expect(result.status == .usage)
+        #expect(result.standardError.contains(".xlsx"))
+    }
+
+    @Test(
+        "LibreOffice re-saves our workbooks in the other format: they read as the CSV folder",
+        .enabled(if: Calc.executable != nil, "soffice non è nel PATH: test saltato"))
+    func libreOfficeResaves() throws {
+        let folder = try TestSupport.temporaryFolder()
+        for kind in ["xlsx", "ods"] {
+            #expect(TestSupport.run("modello", "--output", folder.appendingPathComponent("nostro-\(kind).\(kind)").path, "--da", TestSupport.path("Examples/ambito-esempio")).status == .success)
+        }
+        try Calc.convert(["nostro-xlsx.xlsx"], to: "ods", in: folder)
+        try Calc.convert(["nostro-ods.ods"], to: "xlsx", in: folder)
+        let expected = TestSupport.run("calcola", TestSupport.path("Examples/ambito-esempio"), "--anno", "2025", "--formato", "json").standardOutput
+        for file in ["nostro-xlsx.ods", "nostro-ods.xlsx"] {
+            let result = TestSupport.run("calcola", folder.appendingPathComponent(file).path, "--anno", "2025", "--formato", "json")
+            #expect(result.status == .success, "\(file): \(result.standardError)")
+            #expect(result.standardOutput == expected, "\(file)")
+        }
+    }
+
+    @Test(
+        "CSV files imported by LibreOffice read as the CSV: riparto, ciclo, simula --piano",
+        .enabled(if: Calc.executable != nil, "soffice non è nel PATH: test saltato"))
+    func libreOfficeImports() throws {
+        let folder = try TestSupport.temporaryFolder()
+        for name in ["riparto-esempio.csv", "ciclo-esempio.csv", "piano-esempio.csv"] {
+            try FileManager.default.copyItem(atPath: TestSupport.path("Examples/\(name)"), toPath: folder.appendingPathComponent(name).path)
+        }
+        // The plan's comune column (9) holds ISTAT codes: imported as text, as the guide says.
+        for format in ["xlsx", "ods"] {
+            try Calc.convert(["riparto-esempio.csv", "ciclo-esempio.csv"], to: format, in: folder)
+            try Calc.convert(["piano-esempio.csv"], to: format, in: folder, textColumns: [9])
+        }
+        func file(_ name: String) -> String { folder.appendingPathComponent(name).path }
+        let ambito = TestSupport.path("Examples/ambito-esempio")
+        for format in ["xlsx", "ods"] {
+            let pairs: [([String], [String])] = [
+                (["riparto", file("riparto-esempio.csv")], ["riparto", file("riparto-esempio.\(format)")]),
+                (["ciclo", file("ciclo-esempio.csv")], ["ciclo", file("ciclo-esempio.\(format)")]),
+                (["simula", ambito, "--anno", "2026", "--piano", file("piano-esempio.csv")], ["simula", ambito, "--anno", "2026", "--piano", file("piano-esempio.\(format)")]),
+            ]
+            for (csv, workbook) in pairs {
+                let a = TestSupport.run(arguments: csv + ["--formato", "json"])
+                let b = TestSupport.run(arguments: workbook + ["--formato", "json"])
+                #expect(a.status == .success && b.status == .success, "\(workbook): \(b.standardError)")
+                #expect(a.standardOutput == b.standardOutput, "\(workbook)")
+            }
+        }
+    }
+
+    @Test("a plan whose ISTAT code lost its leading zero says so")
+    func lostZero() throws {
+        let folder = try TestSupport.temporaryFolder()
+        let plan = folder.appendingPathComponent("piano.csv")
+        try "tipo;dal;percentuale;ente\nassunzione;2026-04-01;100;comune:99001\n".write(to: plan, atomically: true, encoding: .utf8)
+        let result = TestSupport.run("simula", TestSupport.path("Examples/ambito-esempio"), "--anno", "2026", "--piano", plan.path)
+        #expect(result.status == .dataError)
+        #expect(result.standardError.contains("forse 099001?"))
+    }
+}

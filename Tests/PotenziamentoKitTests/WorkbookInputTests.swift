@@ -1,0 +1,160 @@
+import Foundation
+import PotenziamentoFormats
+import Testing
+
+@testable import PotenziamentoKit
+
+/// A roster workbook built cell by cell (as a reader would find it in an `.xlsx` or `.ods`), with
+/// one cell of the first person's row replaced.
+enum RosterSheets {
+    static let personaleHeader = ["id", "profilo", "contratto", "ente_tipo", "ente_codice_istat", "dal", "al", "percentuale", "delega_funzioni"]
+
+    static func row(_ index: Int, _ values: [CellValue]) -> Row {
+        Row(index: index, cells: values.enumerated().compactMap { $0.element == .empty ? nil : Cell(row: index, column: $0.offset + 1, value: $0.element) })
+    }
+
+    static func text(_ values: [String]) -> [CellValue] { values.map { $0.isEmpty ? .empty : .text($0) } }
+
+    /// The workbook with the first person's `column` set to `value` (and `extraRows` appended).
+    static func workbook(column: String? = nil, value: CellValue = .empty, extraRows: [[CellValue]] = [], personaleName: String = "personale") -> Workbook {
+        var person: [CellValue] =
+            text(["AS-1", "assistente_sociale", "tempo_indeterminato", "comune", "048001"]) + [.date(year: 2025, month: 1, day: 1), .empty, .number("100"), .empty]
+        if let column, let index = personaleHeader.firstIndex(of: column) { person[index] = value }
+        var rows = [row(1, text(personaleHeader)), row(2, person)]
+        for extra in extraRows { rows.append(row(rows.count + 1, extra)) }
+        return Workbook(
+            kind: .xlsx,
+            sheets: [
+                Sheet(name: "ambito", rows: [row(1, text(["codice", "denominazione"])), row(2, text(["T", "Test"]))]),
+                Sheet(
+                    name: "comuni",
+                    rows: [row(1, text(["codice_istat", "denominazione", "popolazione"])), row(2, [.text("048001"), .text("A"), .number("30000")])]),
+                Sheet(name: personaleName, rows: rows),
+            ])
+    }
+
+    /// Loading the workbook: the roster, or the error.
+    static func load(_ workbook: Workbook) -> Result<RosterLoader.Loaded, InputError> {
+        Result { () throws(InputError) in try RosterLoader.load(workbook: workbook, name: "a.xlsx") }
+    }
+}
+
+@Suite("Reading rosters from workbooks (docs/formati.md, «Input: one ATS as a workbook»)")
+struct WorkbookInputTests {
+    @Test(
+        "typed cells are read exactly as the CSV text would be",
+        arguments: [
+            ("percentuale", CellValue.number("50"), Fraction(1, 2)),
+            ("percentuale", .percentage("0.5"), Fraction(1, 2)),
+            ("percentuale", .text("50 %"), Fraction(1, 2)),
+            ("percentuale", .text("83,5"), Fraction(167, 200)),
+            // A formula's binary remainder beyond a spreadsheet's 15 digits is not part of the value.
+            ("percentuale", .number("50.000000000000007"), Fraction(1, 2)),
+            ("percentuale", .number("83.333333333333343"), Fraction(833_333_333_333_333, 1_000_000_000_000_000)),
+        ])
+    func typedShares(column: String, value: CellValue, expected: Fraction) throws {
+        let loaded = try RosterSheets.load(RosterSheets.workbook(column: column, value: value)).get()
+        #expect(loaded.roster.staff[0].periods[0].share.fraction == expected)
+    }
+
+    @Test(
+        "a cell that cannot be used is an error at its cell, reported once",
+        arguments: [
+            ("dal", CellValue.number("45658"), "a.xlsx: personale!F2 (colonna dal)", "non una data"),
+            ("dal", .dateTime(year: 2025, month: 1, day: 1, seconds: "43200"), "a.xlsx: personale!F2 (colonna dal)", "data e ora"),
+            ("dal", .invalidDate(serial: "60"), "a.xlsx: personale!F2 (colonna dal)", "non è una data esistente"),
+            ("dal", .time(seconds: "3600"), "a.xlsx: personale!F2 (colonna dal)", "un'ora"),
+            ("dal", .date(year: 1800, month: 1, day: 1), "a.xlsx: personale!F2 (colonna dal)", "fuori intervallo"),
+            ("id", .error("#N/A"), "a.xlsx: personale!A2 (colonna id)", "errore #N/A"),
+            ("percentuale", .formulaWithoutValue(formula: "B2*100"), "a.xlsx: personale!H2 (colonna percentuale)", "non ha un valore salvato"),
+            ("percentuale", .number("0.5"), "a.xlsx: personale!H2 (colonna percentuale)", "forse 50"),
+            ("percentuale", .boolean(true), "a.xlsx: personale!H2 (colonna percentuale)", "percentuale"),
+            ("delega_funzioni", .text("forse"), "a.xlsx: personale!I2 (colonna delega_funzioni)", "sì/no"),
+        ])
+    func unusableCells(column: String, value: CellValue, place: String, message: String) throws {
+        guard case .failure(let error) = RosterSheets.load(RosterSheets.workbook(column: column, value: value)) else {
+            Issue.record("expected an error for \(value)")
+            return
+        }
+        let errors = error.errors
+        #expect(errors.count == 1, "\(errors)")
+        #expect(errors.first?.place.description == place)
+        #expect(errors.first?.message.contains(message) == true, "\(errors.first?.message ?? "")")
+    }
+
+    @Test("yes/no cells: logical values, 1/0 numbers and the lists' sì/no")
+    func flags() throws {
+        for value in [CellValue.boolean(true), .number("1"), .text("sì"), .text("SI")] {
+            let workbook = RosterSheets.workbook(column: "delega_funzioni", value: value)
+            var sheets = workbook.sheets
+            // Delega only matters for ASL staff: make the person an ASL employee.
+            let rows = sheets[2].rows.map { row in
+                row.index == 2
+                    ? Row(index: 2, cells: row.cells.map { $0.column == 4 ? Cell(row: 2, column: 4, value: .text("asl")) : $0 }.filter { $0.column != 5 })
+                    : row
+            }
+            sheets[2] = Sheet(name: "personale", rows: rows)
+            let loaded = try RosterSheets.load(Workbook(kind: .xlsx, sheets: sheets)).get()
+            #expect(loaded.roster.staff[0].employer.delegatedFunctions, "\(value)")
+        }
+    }
+
+    @Test("rows: example rows skipped with a warning, other # rows and values right of the header are errors, blank rows ignored")
+    func rows() throws {
+        let example = RosterSheets.text(["# ESEMPIO, cancellare: AS-001", "assistente_sociale"])
+        let loaded = try RosterSheets.load(RosterSheets.workbook(extraRows: [example, [.empty, .text("  ")]])).get()
+        #expect(loaded.roster.staff.count == 1)
+        #expect(loaded.warnings.contains { $0.code == .rigaDiEsempio && $0.place.description == "a.xlsx: personale, riga 3" })
+
+        let comment = RosterSheets.text(["# AS-2 in maternità", "assistente_sociale"])
+        guard case .failure(let commented) = RosterSheets.load(RosterSheets.workbook(extraRows: [comment])) else {
+            Issue.record("a commented row must be an error")
+            return
+        }
+        #expect(commented.errors.map(\.code) == [.rigaCommentata])
+
+        let beyond = RosterSheets.text(["AS-2", "assistente_sociale", "tempo_indeterminato", "comune", "048001"]) + [
+            .date(year: 2025, month: 1, day: 1), .empty, .number("100"), .empty, .text("nota a margine"),
+        ]
+        guard case .failure(let outside) = RosterSheets.load(RosterSheets.workbook(extraRows: [beyond])) else {
+            Issue.record("a value right of the header must be an error")
+            return
+        }
+        #expect(outside.errors.map(\.place.description) == ["a.xlsx: personale!J3"])
+    }
+
+    @Test("sheet names are compared ignoring case; a missing sheet lists those there are")
+    func sheets() throws {
+        #expect(throws: Never.self) { try RosterSheets.load(RosterSheets.workbook(personaleName: "Personale")).get() }
+        guard case .failure(let missing) = RosterSheets.load(RosterSheets.workbook(personaleName: "Foglio1")) else {
+            Issue.record("a missing sheet must be an error")
+            return
+        }
+        #expect(missing.errors.first?.message == "manca il foglio «personale» (fogli presenti: «ambito», «comuni», «Foglio1»)")
+    }
+
+    @Test("residents: whole numbers, a formula's binary remainder dropped, fractions and percentages refused")
+    func residents() throws {
+        func load(_ value: CellValue) -> Result<RosterLoader.Loaded, InputError> {
+            var workbook = RosterSheets.workbook()
+            var sheets = workbook.sheets
+            sheets[1] = Sheet(
+                name: "comuni",
+                rows: [
+                    RosterSheets.row(1, RosterSheets.text(["codice_istat", "denominazione", "popolazione"])),
+                    RosterSheets.row(2, [.text("048001"), .text("A"), value]),
+                ])
+            workbook = Workbook(kind: .xlsx, sheets: sheets)
+            return RosterSheets.load(workbook)
+        }
+        #expect(try load(.number("30000.000000000004")).get().roster.municipalities[0].residents.everyYear == 30_000)
+        #expect(try load(.text("30.000")).get().roster.municipalities[0].residents.everyYear == 30_000)
+        for bad in [CellValue.number("1.234"), .percentage("0.3"), .date(year: 2025, month: 1, day: 1)] {
+            guard case .failure(let error) = load(bad) else {
+                Issue.record("\(bad) must be refused")
+                continue
+            }
+            #expect(error.errors.first?.place.description == "a.xlsx: comuni!C2 (colonna popolazione)")
+        }
+    }
+}
