@@ -1,4 +1,5 @@
 import Foundation
+import PotenziamentoFormats
 import Testing
 
 @testable import PotenziamentoKit
@@ -117,6 +118,51 @@ struct WorkbookCommandTests {
                 #expect(a.standardOutput == b.standardOutput, "\(workbook)")
             }
         }
+    }
+
+    @Test(
+        "reports as workbooks: the sheets, numbers as numbers equal to the JSON's, the same bytes every time",
+        arguments: [
+            (["calcola", "Examples/ambito-esempio", "--anno", "2025"], ["riepilogo", "comuni", "enti", "aree", "persone", "esclusi", "parametri"]),
+            (["prospetto", "Examples/ambito-esempio", "--campagna", "2026"], ["riepilogo", "sioss", "enti", "comuni", "aree", "persone", "esclusi", "parametri"]),
+            (["riparto", "Examples/riparto-esempio.csv", "--anno", "2025"], ["riparto", "riepilogo"]),
+            (["simula", "Examples/ambito-esempio", "--anno", "2026", "--piano", "Examples/piano-esempio.csv"], ["confronto", "modifiche", "comuni", "assunzioni necessarie"]),
+        ])
+    func reports(arguments: [String], sheets: [String]) throws {
+        let resolved = arguments.map { $0.hasPrefix("Examples/") ? TestSupport.path($0) : $0 }
+        let folder = try TestSupport.temporaryFolder()
+        for kind in ["xlsx", "ods"] {
+            let path = folder.appendingPathComponent("r.\(kind)").path
+            let result = TestSupport.run(arguments: resolved + ["--output", path])
+            #expect(result.status == .success, "\(result.standardError)")
+            let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+            let workbook = try WorkbookReader.read(bytes)
+            #expect(workbook.sheetNames == sheets)
+            // The same command writes the same bytes.
+            let secondPath = folder.appendingPathComponent("s.\(kind)").path
+            _ = TestSupport.run(arguments: resolved + ["--output", secondPath])
+            #expect([UInt8](try Data(contentsOf: URL(fileURLWithPath: secondPath))) == bytes)
+            // Every number cell holds a plain decimal; every contribution in the JSON is a cell.
+            let json = TestSupport.run(arguments: resolved + ["--formato", "json"]).standardOutput
+            let numbers = Set(workbook.sheets.flatMap { $0.rows.flatMap { $0.cells.compactMap { cell -> String? in
+                if case .number(let text) = cell.value { return text }
+                return nil
+            } } })
+            if arguments[0] != "riparto" && arguments[0] != "simula" {
+                let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? NSDictionary)
+                let total = try #require((object["contributo"] ?? (object["previsione"] as? NSDictionary)?["contributo"]) as? NSNumber)
+                #expect(numbers.contains(total.stringValue), "\(total)")
+            }
+        }
+    }
+
+    @Test("workbooks only where they make sense: one ATS at a time, not for ciclo", arguments: [
+        ["calcola", "Examples/ambito-esempio", "Examples/ambito-esempio.json", "--anno", "2025", "--formato", "xlsx"],
+        ["ciclo", "Examples/ciclo-esempio.csv", "--formato", "ods"],
+    ])
+    func refused(arguments: [String]) {
+        let result = TestSupport.run(arguments: arguments.map { $0.hasPrefix("Examples/") ? TestSupport.path($0) : $0 })
+        #expect(result.status == .usage)
     }
 
     @Test("a plan whose ISTAT code lost its leading zero says so")

@@ -21,7 +21,7 @@ enum CalcolaCommand: Subcommand {
         options: [
             OptionSpec("anno", value: "ANNO", help: "Anno di riferimento (predefinito: l'anno in corso)."),
             RosterInput.methodOption,
-            CommonOptions.format(formats), CommonOptions.output, CommonOptions.explain,
+            CommonOptions.format(formats, workbooks: true), CommonOptions.output, CommonOptions.explain,
             OptionSpec("grafico", value: "FILE.svg", help: "Scrive anche il grafico SVG del contributo in funzione degli FTE in FILE.svg."),
             CommonOptions.parameter,
         ],
@@ -32,11 +32,16 @@ enum CalcolaCommand: Subcommand {
         ])
 
     static func run(_ parsed: ParsedArguments, context: CommandContext) throws(CommandFailure) -> CommandOutput {
-        let format = try OptionValues.format(parsed, allowed: formats, command: spec.name)
+        let choice = try OptionValues.choice(parsed, allowed: formats, workbooks: true, command: spec.name)
+        let format: ReportFormat
+        if case .report(let chosen) = choice { format = chosen } else { format = .text }
         let method = try RosterInput.method(parsed)
         let year = try parsed.value("anno").map { text throws(CommandFailure) in try OptionValues.year(text) } ?? context.currentYear
         let parameters = try OptionValues.parameterTable(parsed, defaultYear: year)
         let (inputs, isBatch, skipped) = try BatchInputs.resolve(parsed.positionals)
+        if case .workbook = choice, isBatch {
+            throw .usage("con più ambiti il risultato è una tabella: usa --formato csv o json (una cartella di lavoro per ambito: un comando per ambito)")
+        }
         if isBatch {
             let batchFormat = try BatchInputs.batchFormat(format)
             return BatchInputs.output(
@@ -55,6 +60,9 @@ enum CalcolaCommand: Subcommand {
         let inputFiles = RosterInput.inputFiles(path)
         if let chart = parsed.value("grafico") {
             try OutputWriter.write(Array(assessment.chart.utf8), to: chart, inputs: inputFiles)
+        }
+        if case .workbook(let kind) = choice {
+            return try OptionValues.workbookOutput(warnings: warnings, inputs: inputFiles) { () throws(InputError) in try assessment.workbook(kind) }
         }
         return CommandOutput(warnings: warnings, inputs: inputFiles) { output in _ = assessment.write(format, explain: explain, to: output) }
     }

@@ -28,7 +28,7 @@ enum ProspettoCommand: Subcommand {
             OptionSpec("decimali-dichiarati", value: "N", help: "Decimali degli FTE da dichiarare (predefinito: 2; da 0 a 6)."),
             OptionSpec("senza-allegato", help: "Non aggiunge l'allegato con le persone conteggiate ed escluse."),
             OptionSpec("luogo", value: "LUOGO", help: "Il luogo da stampare accanto alla data, sopra la firma."),
-            CommonOptions.format(formats), CommonOptions.output, CommonOptions.explain,
+            CommonOptions.format(formats, workbooks: true), CommonOptions.output, CommonOptions.explain,
             OptionSpec("grafico", value: "FILE.svg", help: "Scrive anche il solo grafico SVG del contributo in FILE.svg."),
             CommonOptions.parameter,
         ],
@@ -38,7 +38,9 @@ enum ProspettoCommand: Subcommand {
         ])
 
     static func run(_ parsed: ParsedArguments, context: CommandContext) throws(CommandFailure) -> CommandOutput {
-        let format = try OptionValues.format(parsed, allowed: formats, command: spec.name)
+        let choice = try OptionValues.choice(parsed, allowed: formats, workbooks: true, command: spec.name)
+        let format: ReportFormat
+        if case .report(let chosen) = choice { format = chosen } else { format = .text }
         let campaign = try OptionValues.year(parsed.value("campagna") ?? "", option: "campagna")
         let method = try RosterInput.method(parsed)
         let parameters = try OptionValues.parameterTable(parsed, defaultYear: campaign)
@@ -60,6 +62,9 @@ enum ProspettoCommand: Subcommand {
             }
         }
         let (inputs, isBatch, skipped) = try BatchInputs.resolve(parsed.positionals)
+        if case .workbook = choice, isBatch {
+            throw .usage("con più ambiti il risultato è una tabella: usa --formato csv o json (una cartella di lavoro per ambito: un comando per ambito)")
+        }
         if isBatch {
             let batchFormat = try BatchInputs.batchFormat(format)
             return BatchInputs.output(
@@ -83,6 +88,9 @@ enum ProspettoCommand: Subcommand {
         }
         let options = ProspettoReportOptions(
             today: context.today, place: parsed.value("luogo"), includesAnnex: !parsed.flag("senza-allegato"), explains: parsed.flag("spiega"))
+        if case .workbook(let kind) = choice {
+            return try OptionValues.workbookOutput(warnings: warnings, inputs: inputFiles) { () throws(InputError) in try prospetto.workbook(kind, options: options) }
+        }
         return CommandOutput(warnings: warnings, inputs: inputFiles) { output in prospetto.write(format, options: options, to: output) }
     }
 }

@@ -17,12 +17,14 @@ enum RipartoCommand: Subcommand {
         options: [
             OptionSpec("fondo", value: "EURO", help: "Risorse disponibili (predefinito: il fondo in vigore, 180.000.000,00 €)."),
             OptionSpec("anno", value: "ANNO", help: "Anno di riferimento (predefinito: l'anno in corso)."),
-            CommonOptions.format(formats), CommonOptions.output, CommonOptions.parameter,
+            CommonOptions.format(formats, workbooks: true), CommonOptions.output, CommonOptions.parameter,
         ],
         examples: ["potenziamento riparto Examples/riparto-esempio.csv --anno 2025", "potenziamento riparto Examples/riparto-esempio.csv --fondo 1.000.000"])
 
     static func run(_ parsed: ParsedArguments, context: CommandContext) throws(CommandFailure) -> CommandOutput {
-        let format = try OptionValues.format(parsed, allowed: formats, command: spec.name)
+        let choice = try OptionValues.choice(parsed, allowed: formats, workbooks: true, command: spec.name)
+        let format: ReportFormat
+        if case .report(let chosen) = choice { format = chosen } else { format = .text }
         let year = try parsed.value("anno").map { text throws(CommandFailure) in try OptionValues.year(text) } ?? context.currentYear
         let parameters = try OptionValues.parameterTable(parsed, defaultYear: year)
         var fund: EuroCents?
@@ -43,6 +45,9 @@ enum RipartoCommand: Subcommand {
             warnings.append(
                 "il pregresso (\(NumberFormatting.euro(allocation.previousTotal))) supera il fondo (\(NumberFormatting.euro(allocation.fund))): nessuna risorsa per i contributi nuovi"
             )
+        }
+        if case .workbook(let kind) = choice {
+            return try OptionValues.workbookOutput(warnings: warnings, inputs: [path]) { () throws(InputError) in try allocation.workbook(kind) }
         }
         return CommandOutput(warnings: warnings, inputs: [path]) { output in _ = allocation.write(format, to: output) }
     }

@@ -31,7 +31,7 @@ enum SimulaCommand: Subcommand {
             OptionSpec(
                 "dal-assunzioni", value: "DATA", help: "Data delle assunzioni per gli obiettivi (predefinito: la prima assunzione simulata, o il 1° gennaio)."),
             RosterInput.methodOption,
-            CommonOptions.format(formats), CommonOptions.output, CommonOptions.parameter,
+            CommonOptions.format(formats, workbooks: true), CommonOptions.output, CommonOptions.parameter,
         ],
         examples: [
             "potenziamento simula Examples/ambito-esempio.json --anno 2026 --assunzione dal=2026-04-01,ente=comune:099002 --assunzione dal=2026-04-01,ente=unione_di_comuni",
@@ -40,7 +40,9 @@ enum SimulaCommand: Subcommand {
         ])
 
     static func run(_ parsed: ParsedArguments, context: CommandContext) throws(CommandFailure) -> CommandOutput {
-        let format = try OptionValues.format(parsed, allowed: formats, command: spec.name)
+        let choice = try OptionValues.choice(parsed, allowed: formats, workbooks: true, command: spec.name)
+        let format: ReportFormat
+        if case .report(let chosen) = choice { format = chosen } else { format = .text }
         let year = try parsed.value("anno").map { text throws(CommandFailure) in try OptionValues.year(text) } ?? context.currentYear
         let lastYear = try parsed.value("fino-al").map { text throws(CommandFailure) in try OptionValues.year(text, option: "fino-al") } ?? year
         guard lastYear >= year, lastYear - year <= 30 else { throw .usage("--fino-al deve essere tra \(year) e \(year + 30)") }
@@ -94,7 +96,13 @@ enum SimulaCommand: Subcommand {
         do { planning = try ScenarioEvaluator.planning(for: years[0].scenario, hireStart: hireStart) } catch { throw .data("\(error)") }
         let applied: [AppliedChange]
         do { applied = try Scenario(changes: changes).appliedChanges(on: loaded.roster, year: year, method: method) } catch { throw .data("scenario: \(error)") }
-        return CommandOutput(warnings: loaded.warnings.map(\.description), inputs: RosterInput.inputFiles(path) + [parsed.value("piano")].compactMap { $0 }) {
+        let inputFiles = RosterInput.inputFiles(path) + [parsed.value("piano")].compactMap { $0 }
+        if case .workbook(let kind) = choice {
+            return try OptionValues.workbookOutput(warnings: loaded.warnings.map(\.description), inputs: inputFiles) { () throws(InputError) in
+                try SimulationReports.workbook(kind, years: years, planning: planning, changes: applied)
+            }
+        }
+        return CommandOutput(warnings: loaded.warnings.map(\.description), inputs: inputFiles) {
             output in
             _ = SimulationReports.write(format, years: years, planning: planning, changes: applied, sources: sources, to: output)
         }

@@ -82,10 +82,11 @@ struct CommandSpec: Sendable {
 
 /// Options shared by the subcommands that write a report.
 enum CommonOptions {
-    static func format(_ formats: [ReportFormat]) -> OptionSpec {
-        OptionSpec(
+    static func format(_ formats: [ReportFormat], workbooks: Bool = false) -> OptionSpec {
+        let names = formats.map(\.rawValue) + (workbooks ? SpreadsheetKind.allCases.map(\.rawValue) : [])
+        return OptionSpec(
             "formato", value: "FORMATO",
-            help: "Formato del risultato: \(formats.map(\.rawValue).joined(separator: ", ")) (predefinito: testo, o quello dell'estensione di --output).")
+            help: "Formato del risultato: \(names.joined(separator: ", ")) (predefinito: testo, o quello dell'estensione di --output).")
     }
     static let output = OptionSpec(
         "output", short: "o", value: "FILE", help: "Scrive il risultato in FILE (in modo atomico) invece che sullo schermo; l'estensione sceglie il formato.")

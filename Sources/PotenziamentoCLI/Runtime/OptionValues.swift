@@ -39,22 +39,41 @@ enum OptionValues {
         "json": .json, "csv": .csv, "md": .markdown, "markdown": .markdown, "html": .html, "htm": .html, "xhtml": .html, "txt": .text, "text": .text,
     ]
 
+    /// What a command writes: a report in one of its text formats, or a workbook.
+    enum OutputChoice: Equatable {
+        case report(ReportFormat)
+        case workbook(SpreadsheetKind)
+    }
+
     /// The report format: `--formato` if given, else the extension of `--output` (no extension:
     /// text), among the formats the subcommand offers. An unknown format or extension (`.pdf`)
     /// is a usage error.
     static func format(_ parsed: ParsedArguments, allowed: [ReportFormat], command: String) throws(CommandFailure) -> ReportFormat {
-        let names = allowed.map(\.rawValue)
+        guard case .report(let format) = try choice(parsed, allowed: allowed, workbooks: false, command: command) else { return .text }
+        return format
+    }
+
+    /// The output: `--formato` if given, else the extension of `--output` (`.xlsx` and `.ods`
+    /// choose a workbook when `workbooks`), among the formats the subcommand offers.
+    static func choice(_ parsed: ParsedArguments, allowed: [ReportFormat], workbooks: Bool, command: String) throws(CommandFailure) -> OutputChoice {
+        let kinds = workbooks ? SpreadsheetKind.allCases : []
+        let names = allowed.map(\.rawValue) + kinds.map(\.rawValue)
         if let value = parsed.value("formato") {
+            if let kind = kinds.first(where: { $0.rawValue == value }) { return .workbook(kind) }
             guard let format = ReportFormat(rawValue: value), allowed.contains(format) else {
                 let suggestion = Suggestions.nearest(to: value, in: names).map { " Forse intendevi «\($0)»?" } ?? ""
                 throw .usage("formato «\(value)» non disponibile per \(command): usa \(names.joined(separator: ", ")).\(suggestion)")
             }
-            return format
+            return .report(format)
         }
-        guard let path = parsed.value("output") else { return .text }
+        guard let path = parsed.value("output") else { return .report(.text) }
         let name = path.split(separator: "/").last.map(String.init) ?? path
-        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return .text }
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return .report(.text) }
         let suffix = name[name.index(after: dot)...].lowercased()
+        if let kind = SpreadsheetKind(rawValue: suffix) {
+            guard workbooks else { throw .usage("--output \(path): \(command) non scrive cartelle di lavoro (formati: \(names.joined(separator: ", ")))") }
+            return .workbook(kind)
+        }
         guard let format = extensions[suffix] else {
             throw .usage(
                 "--output \(path): l'estensione «.\(suffix)» non corrisponde a un formato (\(command) scrive \(names.joined(separator: ", "))); indica --formato o cambia estensione")
@@ -62,7 +81,14 @@ enum OptionValues {
         guard allowed.contains(format) else {
             throw .usage("--output \(path): \(command) non scrive il formato \(format.rawValue) (formati: \(names.joined(separator: ", ")))")
         }
-        return format
+        return .report(format)
+    }
+
+    /// The report of a workbook made by `make` (a text too long for a cell is an error of the data).
+    static func workbookOutput(warnings: [String], inputs: [String], _ make: () throws(InputError) -> [UInt8]) throws(CommandFailure) -> CommandOutput {
+        let bytes: [UInt8]
+        do { bytes = try make() } catch { throw RosterInput.failure(error) }
+        return CommandOutput(warnings: warnings, inputs: inputs) { $0.write(bytes: bytes) }
     }
 
     /// `--parametro NOME=VALORE[@ANNO]` overrides; unknown names and wrong units are usage errors.

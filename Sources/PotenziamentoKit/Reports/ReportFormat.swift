@@ -178,3 +178,39 @@ package enum SimulationReports {
         return true
     }
 }
+
+// MARK: Workbooks
+
+extension AnnualAssessment {
+    /// The assessment as a workbook of `kind` (docs/formati.md, «Rapporti come cartelle di lavoro»).
+    ///
+    /// - Throws: ``InputError`` when a text of the data is too long for a cell.
+    package func workbook(_ kind: SpreadsheetKind) throws(InputError) -> [UInt8] { try kind.bytes(ReportWorkbooks.assessment(self)) }
+}
+
+extension Prospetto {
+    /// The prospetto as a workbook of `kind`, the SIOSS figures on their own sheet.
+    ///
+    /// - Throws: ``InputError`` when a text of the data is too long for a cell.
+    package func workbook(_ kind: SpreadsheetKind, options: ProspettoReportOptions) throws(InputError) -> [UInt8] {
+        let content = ProspettoContent(
+            prospetto: self, options: .init(today: options.today, place: options.place, annex: options.includesAnnex, explain: options.explains))
+        return try kind.bytes(ReportWorkbooks.prospetto(content))
+    }
+}
+
+extension NationalAllocation {
+    /// The riparto as a workbook of `kind`.
+    ///
+    /// - Throws: ``InputError`` when a text of the data is too long for a cell.
+    package func workbook(_ kind: SpreadsheetKind) throws(InputError) -> [UInt8] { try kind.bytes(ReportWorkbooks.allocation(self)) }
+}
+
+extension SimulationReports {
+    /// The simulation as a workbook of `kind`.
+    ///
+    /// - Throws: ``InputError`` when a text of the data is too long for a cell.
+    package static func workbook(_ kind: SpreadsheetKind, years: [ScenarioYear], planning: PlanningFigures, changes: [AppliedChange]) throws(InputError) -> [UInt8] {
+        try kind.bytes(ReportWorkbooks.simulation(years, planning: planning, changes: changes))
+    }
+}

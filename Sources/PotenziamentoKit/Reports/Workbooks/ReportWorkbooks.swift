@@ -1,0 +1,231 @@
+import PotenziamentoFormats
+
+/// The reports as workbooks (`--formato xlsx|ods`, docs/formati.md, «Rapporti come cartelle di
+/// lavoro»): one sheet per table, header row frozen and in bold, numbers as numbers (residents
+/// with thousands separators, FTE shown with 4 decimals and stored with 10, FTE to declare with
+/// their decimals, euro with 2), dates as dates, the same bytes for the same input.
+package enum ReportWorkbooks {
+    // MARK: Cells
+
+    /// Text.
+    static func text(_ value: String) -> WritableCell { .text(value) }
+    /// A count (residents, persons) with thousands separators.
+    static func count(_ value: Int) -> WritableCell { .number(String(value), .integer) }
+    /// A year, without separators.
+    static func year(_ value: Int) -> WritableCell { .number(String(value), .general) }
+    /// An exact FTE figure, stored with 10 decimals and shown with 4.
+    static func fte(_ value: Fraction) -> WritableCell { .number(NumberFormatting.plain(value, decimals: 10), .decimal4) }
+    /// An FTE figure to declare (already rounded down), shown with 2 decimals.
+    static func declared(_ value: Fraction) -> WritableCell { .number(NumberFormatting.plain(value, decimals: 6), .decimal2) }
+    /// An amount in euro.
+    static func euro(_ amount: EuroCents) -> WritableCell { .number(NumberFormatting.json(amount), .euro) }
+    /// Yes or no.
+    static func yesNo(_ value: Bool) -> WritableCell { .text(value ? "sì" : "no") }
+
+    /// A sheet with a bold, frozen `header` and `rows`, columns as wide as their content (within limits).
+    static func sheet(_ name: String, _ header: [String], _ rows: [[WritableCell]]) -> WritableSheet {
+        var widths = header.map { max(10, $0.count + 2) }
+        for row in rows {
+            for (index, cell) in row.enumerated() where index < widths.count {
+                let length: Int
+                switch cell {
+                case .text(let value): length = value.count + 2
+                case .number(let value, _): length = min(value.count, 14) + 4
+                case .date: length = 12
+                default: length = 0
+                }
+                widths[index] = min(60, max(widths[index], length))
+            }
+        }
+        return WritableSheet(name: name, columnWidths: widths, frozenRows: 1, rows: [header.map(text)] + rows)
+    }
+
+    // MARK: Tables shared by the reports
+
+    /// The contribution's figures: label, then one cell per assessment given.
+    static func contributionRows(_ contributions: [ContributionAssessment]) -> [[WritableCell]] {
+        func row(_ label: String, _ cell: (ContributionAssessment) -> WritableCell) -> [WritableCell] { [text(label)] + contributions.map(cell) }
+        return [
+            row("Popolazione residente (1° gennaio)") { count($0.population) },
+            row("FTE assistenti sociali conteggiati") { fte($0.fte) },
+            row("Soglia minima 1/6.500 (FTE)") { fte($0.thresholds.minimum) },
+            row("Soglia minima raggiunta") { yesNo($0.meetsMinimum) },
+            row("LEP 1/5.000 (FTE)") { fte($0.thresholds.lep) },
+            row("LEP raggiunto") { yesNo($0.meetsLEP) },
+            row("Obiettivo di servizio 1/4.000 (FTE)") { fte($0.thresholds.objective) },
+            row("Obiettivo raggiunto") { yesNo($0.meetsObjective) },
+            row("Fascia A (da 1/6.500 a 1/5.000): FTE") { fte($0.bandA.fte) },
+            row("Fascia A: euro") { euro($0.bandA.amount) },
+            row("Fascia B (da 1/5.000 a 1/4.000): FTE") { fte($0.bandB.fte) },
+            row("Fascia B: euro") { euro($0.bandB.amount) },
+            row("Contributo") { euro($0.total) },
+        ]
+    }
+
+    /// The DM 15/2021 art. 2 split of `assessment`, with a total row (first column: `label` if given).
+    static func splitRows(_ assessment: AnnualAssessment, label: WritableCell? = nil) -> [[WritableCell]] {
+        let lead = label.map { [$0] } ?? []
+        var rows = assessment.split.shares.map { share -> [WritableCell] in
+            let code: WritableCell
+            if case .comune(let istat) = share.recipient { code = text(istat) } else { code = .empty }
+            return lead + [
+                text(share.name), code, share.residents.map(count) ?? .empty, fte(share.ownFTE), fte(share.attributedFTE), euro(share.amount),
+            ]
+        }
+        rows.append(lead + [text("Totale ambito"), .empty, count(assessment.population), fte(assessment.fte), .empty, euro(assessment.contribution.total)])
+        return rows
+    }
+
+    static let splitHeader = ["ente", "codice ISTAT", "residenti", "FTE propri", "FTE attribuiti", "importo"]
+
+    /// The employing entities of `assessment` (with the FTE to declare of `declaration` when given).
+    static func entityRows(_ assessment: AnnualAssessment, declaration: FTEDeclaration?, label: WritableCell? = nil) -> [[WritableCell]] {
+        let lead = label.map { [$0] } ?? []
+        return assessment.entities.map { entity in
+            lead + [text(entity.name), count(entity.persons), fte(entity.fte)] + (declaration.map { [declared($0.fte(of: entity.key))] } ?? [])
+                + ActivityArea.allCases.map { fte(entity.areas[$0]) } + [fte(entity.areas.unspecified)]
+        }
+    }
+
+    static let areaHeader = ActivityArea.allCases.map(\.label) + ["Non indicata"]
+
+    /// The excluded persons.
+    static func excludedRows(_ assessment: AnnualAssessment, label: WritableCell? = nil) -> [[WritableCell]] {
+        let lead = label.map { [$0] } ?? []
+        return assessment.excluded.map { lead + [text($0.id.text), text($0.employer.kind.label), text($0.reason.rawValue), text($0.reason.label)] }
+    }
+
+    /// The parameters applied, with their legal references.
+    static func parameterSheet(_ parameters: ParametersInForce) -> WritableSheet {
+        sheet(
+            "parametri", ["parametro", "valore", "riferimento", "indirizzo"],
+            parameters.citations.map { [text($0.name.label), text($0.valueText), text($0.reference.citation), text($0.reference.url ?? "")] })
+    }
+
+    // MARK: Reports
+
+    /// `calcola`: riepilogo, comuni, enti, aree, persone, esclusi, parametri.
+    package static func assessment(_ a: AnnualAssessment) -> WorkbookDocument {
+        let summary =
+            [
+                [text("Ambito"), text("\(a.ambito.name) (\(a.ambito.code))")], [text("Anno"), year(a.year)], [text("FTE calcolati per"), text(a.method.label)],
+            ] + contributionRows([a.contribution]) + [
+                [text("Persone conteggiate"), count(a.countedPersons)], [text("Persone escluse"), count(a.excluded.count)],
+            ]
+        let persons = a.counted.map { record -> [WritableCell] in
+            [text(record.id.text), text(record.employer.kind.label), text(record.employer.istatCode ?? ""), fte(record.fte)]
+                + ActivityArea.allCases.map { area in record.areas.shares[area].map { .number(NumberFormatting.exactPlain($0, maximumDecimals: 15), .upTo4Decimals) } ?? .empty }
+        }
+        return WorkbookDocument(sheets: [
+            WritableSheet(name: "riepilogo", columnWidths: [42, 40], frozenRows: 0, rows: summary),
+            sheet("comuni", splitHeader, splitRows(a)),
+            sheet("enti", ["ente", "persone", "FTE"] + areaHeader, entityRows(a, declaration: nil)),
+            sheet("aree", ["area", "FTE"], ActivityArea.allCases.map { [text($0.label), fte(a.areas[$0])] } + [[text("Non indicata"), fte(a.areas.unspecified)]]),
+            sheet("persone", ["id", "ente", "codice ISTAT ente", "FTE"] + ActivityArea.allCases.map { "% \($0.label)" }, persons),
+            sheet("esclusi", ["id", "ente", "motivo", "descrizione"], excludedRows(a)),
+            parameterSheet(a.contribution.parameters),
+        ])
+    }
+
+    /// `prospetto`: riepilogo (consuntivo and previsione side by side), sioss (the FTE to
+    /// declare by entity), enti, comuni, aree, persone (the annex), esclusi, parametri.
+    static func prospetto(_ content: ProspettoContent) -> WorkbookDocument {
+        let p = content.prospetto
+        let c = p.campaign
+        let years = ["Consuntivo \(c - 1)", "Previsione \(c)"]
+        let summary =
+            [
+                [text("Ambito"), text("\(content.ambito.name) (\(content.ambito.code))")],
+                [text("Campagna"), year(c)], [text("Scadenza"), text(content.deadlineLine)], [text("FTE calcolati per"), text(p.previsione.method.label)],
+                [],
+                [text("")] + years.map(text),
+            ] + contributionRows([p.consuntivo.contribution, p.previsione.contribution]) + [
+                [text("Persone conteggiate"), count(p.consuntivo.countedPersons), count(p.previsione.countedPersons)],
+                [text("Persone escluse"), count(p.consuntivo.excluded.count), count(p.previsione.excluded.count)],
+                [text("FTE da dichiarare su SIOSS"), declared(p.consuntivoDeclaration.fte), declared(p.previsioneDeclaration.fte)],
+                [text("Contributo sugli FTE dichiarati"), euro(p.consuntivoDeclaration.contribution.total), euro(p.previsioneDeclaration.contribution.total)],
+                [],
+                [text(content.declarationNote)],
+                [text(content.productionLine)],
+            ]
+        var sioss = content.entityRows.map { entity -> [WritableCell] in
+            [text(entity.name), text(entity.istatCode ?? ""), declared(entity.declaredConsuntivo), declared(entity.declaredPrevisione)]
+        }
+        sioss.append([text("Totale ambito"), .empty, declared(p.consuntivoDeclaration.fte), declared(p.previsioneDeclaration.fte)])
+        let pairs = [(p.consuntivo, p.consuntivoDeclaration), (p.previsione, p.previsioneDeclaration)]
+        let persons = pairs.flatMap { assessment, _ in
+            content.persons(assessment).map { person -> [WritableCell] in
+                [year(assessment.year), text(person.id), text(person.entity), text(person.periods.joined(separator: "; ")), count(person.days), fte(person.fte)]
+            }
+        }
+        return WorkbookDocument(sheets: [
+            WritableSheet(name: "riepilogo", columnWidths: [42, 22, 22], frozenRows: 0, rows: summary),
+            sheet("sioss", ["ente", "codice ISTAT", "FTE da dichiarare \(c - 1)", "FTE da dichiarare \(c)"], sioss),
+            sheet("enti", ["anno", "ente", "persone", "FTE", "FTE da dichiarare"] + areaHeader, pairs.flatMap { entityRows($0, declaration: $1, label: year($0.year)) }),
+            sheet("comuni", ["anno"] + splitHeader, pairs.flatMap { splitRows($0.0, label: year($0.0.year)) }),
+            sheet(
+                "aree", ["area"] + years,
+                ActivityArea.allCases.map { [text($0.label), fte(p.consuntivo.areas[$0]), fte(p.previsione.areas[$0])] }
+                    + [[text("Non indicata"), fte(p.consuntivo.areas.unspecified), fte(p.previsione.areas.unspecified)]]),
+            sheet("persone", ["anno", "id", "ente", "periodi nell'anno", "giorni", "FTE"], persons),
+            sheet("esclusi", ["anno", "id", "ente", "motivo", "descrizione"], pairs.flatMap { excludedRows($0.0, label: year($0.0.year)) }),
+            parameterSheet(p.previsione.contribution.parameters),
+        ])
+    }
+
+    /// `riparto`: the ATS with contribution and assigned amount, and the totals.
+    package static func allocation(_ a: NationalAllocation) -> WorkbookDocument {
+        let rows = a.entries.indices.map { index -> [WritableCell] in
+            let entry = a.entries[index]
+            let c = a.contributions[index]
+            return [
+                text(entry.code), text(entry.name), count(entry.population), fte(entry.fte), euro(entry.previous), euro(c.total), euro(a.assigned[index]),
+                fte(c.missingToMinimum), fte(c.missingToLEP), fte(c.missingToObjective),
+            ]
+        }
+        let summary: [[WritableCell]] = [
+            [text("Anno"), year(a.year)], [text("Fondo"), euro(a.fund)], [text("Pregresso"), euro(a.previousTotal)], [text("Richiesto (nuovi contributi)"), euro(a.requested)],
+            [text("Coefficiente (quota pagata, 6 decimali)"), .number(NumberFormatting.plain(a.coefficient, decimals: 6), .general)],
+            [text("Totale assegnato"), euro(a.assignedTotal)],
+        ]
+        return WorkbookDocument(sheets: [
+            sheet(
+                "riparto",
+                ["codice", "denominazione", "popolazione", "FTE", "pregresso", "contributo", "assegnato", "FTE mancanti minima", "FTE mancanti LEP", "FTE mancanti obiettivo"],
+                rows),
+            WritableSheet(name: "riepilogo", columnWidths: [42, 22], rows: summary),
+        ])
+    }
+
+    /// `simula`: per year base and scenario side by side, the changes, the split per comune.
+    package static func simulation(_ years: [ScenarioYear], planning: PlanningFigures, changes: [AppliedChange]) -> WorkbookDocument {
+        var summary: [[WritableCell]] = []
+        for year in years {
+            summary.append([text("Anno \(year.year)"), text("Situazione attuale"), text("Scenario")])
+            summary += contributionRows([year.base.contribution, year.scenario.contribution])
+            summary.append([text("Differenza"), .empty, euro(year.difference)])
+            summary.append([])
+        }
+        let changeRows = changes.map { change -> [WritableCell] in
+            [
+                text(change.kind), text(change.description), text(change.id?.text ?? ""), change.from.map { .date(year: $0.year, month: $0.month, day: $0.day) } ?? .empty,
+                change.fteInYear.map(fte) ?? .empty,
+            ]
+        }
+        var split: [[WritableCell]] = []
+        if let first = years.first {
+            for (base, scenario) in zip(first.base.split.shares, first.scenario.split.shares) {
+                split.append([text(scenario.name), euro(base.amount), euro(scenario.amount), euro(scenario.amount - base.amount)])
+            }
+        }
+        let targets = planning.targets.map { target -> [WritableCell] in
+            [text(target.threshold.rawValue), target.hiresNeeded.map { .number($0.description, .integer) } ?? text("non raggiungibile nell'anno")]
+        }
+        return WorkbookDocument(sheets: [
+            WritableSheet(name: "confronto", columnWidths: [42, 22, 22], rows: summary),
+            sheet("modifiche", ["tipo", "descrizione", "id", "dal", "FTE nell'anno"], changeRows),
+            sheet("comuni", ["ente", "attuale", "scenario", "differenza"], split),
+            sheet("assunzioni necessarie", ["soglia", "assunzioni a tempo pieno dal \(planning.hireStart.italian)"], targets),
+        ])
+    }
+}
