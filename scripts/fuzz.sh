@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Fuzzes the readers and parsers of PotenziamentoKit with libFuzzer (swiftc -sanitize=fuzzer,address).
 #   scripts/fuzz.sh [SECONDS_PER_TARGET] [TARGET...]
-# Builds one binary from the library's sources and Fuzz/FuzzTargets.swift, seeds each target's
-# corpus from Examples/, runs each target for a bounded time and prints how many inputs it tried.
+# Builds one binary from the library's sources (PotenziamentoFormats as its own module, then
+# PotenziamentoKit with Fuzz/FuzzTargets.swift), seeds each target's corpus from Examples/, runs
+# each target for a bounded time and prints how many inputs it tried.
 # Exits non-zero if a target crashes or breaks an invariant; the input is saved in .build-fuzz/crashes/.
 # FUZZ_SEED (default 1) fixes libFuzzer's random seed, so a run can be repeated; a crash input is
 # replayed with: POTENZIAMENTO_FUZZ_TARGET=<target> .build-fuzz/potenziamento-fuzz <crash file>
@@ -11,15 +12,36 @@ cd "$(dirname "$0")/.."
 seconds=${1:-60}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(json-roster csv-roster numbers dates national-table cycle bigint)
+[ ${#targets[@]} -gt 0 ] || targets=(json-roster csv-roster numbers dates national-table cycle bigint roster-model)
 work=.build-fuzz
 mkdir -p "$work/crashes"
 
 echo "== building the fuzzer"
-find Sources/PotenziamentoKit -name '*.swift' -print0 | sort -z | xargs -0 \
-  swiftc -sanitize=fuzzer,address -parse-as-library -O -module-name PotenziamentoKit \
-    Fuzz/FuzzTargets.swift -o "$work/potenziamento-fuzz" 2>&1 | grep -v "ld.gold: warning: Cannot export local symbol" || true
-[ -x "$work/potenziamento-fuzz" ] || { echo "fuzzer build failed" >&2; exit 1; }
+# Two modules, as in Package.swift: PotenziamentoFormats (every .swift file under its folder, so
+# files added there are picked up), then PotenziamentoKit with Fuzz/FuzzTargets.swift, which imports
+# it. Both with the same -package-name, so `package` declarations are visible across them.
+build="$work/build"
+rm -rf "$build"
+mkdir -p "$build"
+package_name=potenziamentokit
+flags=(-sanitize=fuzzer,address -parse-as-library -O -package-name "$package_name")
+compile() {  # compile WHAT SWIFTC-ARGUMENTS...: the compiler's messages without the linker's noise
+  local what=$1 log="$build/compile.log"
+  shift
+  if ! swiftc "$@" > "$log" 2>&1; then
+    grep -v "ld.gold: warning: Cannot export local symbol" "$log" >&2 || true
+    echo "fuzzer build failed ($what)" >&2
+    exit 1
+  fi
+  grep -v "ld.gold: warning: Cannot export local symbol" "$log" || true
+}
+mapfile -d '' formats < <(find Sources/PotenziamentoFormats -name '*.swift' -print0 | sort -z)
+mapfile -d '' kit < <(find Sources/PotenziamentoKit -name '*.swift' -print0 | sort -z)
+compile PotenziamentoFormats "${flags[@]}" -wmo -module-name PotenziamentoFormats \
+  -emit-module -emit-module-path "$build/PotenziamentoFormats.swiftmodule" -emit-object -o "$build/PotenziamentoFormats.o" "${formats[@]}"
+compile "PotenziamentoKit + Fuzz/FuzzTargets.swift" "${flags[@]}" -module-name PotenziamentoKit -I "$build" \
+  "${kit[@]}" Fuzz/FuzzTargets.swift "$build/PotenziamentoFormats.o" -o "$work/potenziamento-fuzz.new"
+mv "$work/potenziamento-fuzz.new" "$work/potenziamento-fuzz"
 
 seed() {  # seed TARGET: a corpus from the bundled examples
   local corpus="$work/corpus/$1"
@@ -34,6 +56,11 @@ seed() {  # seed TARGET: a corpus from the bundled examples
     dates) for d in 2025-07-01 01/07/2025 2024-02-29 2025-02-30; do printf '%s' "$d" > "$corpus/$(echo "$d" | md5sum | cut -c1-8)"; done ;;
     national-table) cp Examples/riparto-esempio.csv "$corpus/" ;;
     cycle) cp Examples/ciclo-esempio.json "$corpus/" ;;
+    roster-model)  # the bytes only drive choices: a few patterns of all-zero, all-one and mixed bytes
+      head -c 64 /dev/zero > "$corpus/zeros"
+      head -c 512 /dev/zero | tr '\0' '\377' > "$corpus/ones"
+      printf '\001\002\003\004\005\006\007\010\011\012\013\014\015\016\017\020%.0s' {1..16} > "$corpus/ramp"
+      cp Examples/ambito-esempio.json "$corpus/text.json" ;;
     bigint)  # two integers separated by one other byte: Int64, UInt64, Int128 and 2^128 edges, 10^18, zero, minus zero
       for pair in "9223372036854775807 -9223372036854775808" "-9223372036854775808/-1" "18446744073709551616,-18446744073709551615" \
         "170141183460469231731687303715884105727 -170141183460469231731687303715884105728" "340282366920938463463374607431768211456 18446744073709551617" \
