@@ -366,6 +366,18 @@ enum FuzzTargets {
         }
     }
 
+    /// Whether `value` is written exactly with at most `decimals` decimals.
+    static func hasDecimals(_ value: Fraction, atMost decimals: Int) -> Bool {
+        BigInt.tenToThe(decimals) % value.denominator == 0
+    }
+
+    /// A value in (0, `below`] that no number of decimals writes exactly (thirds, sevenths, ...) or
+    /// that needs 16 decimals.
+    static func notDecimal(_ choose: inout Choices, below: Int) -> Fraction {
+        let denominator = choose.pick([3, 6, 7, 9, 11, 12, 36, 38, 10_000_000_000_000_000])
+        return Fraction(choose.int(1...(below * denominator)), denominator)
+    }
+
     /// Builds rosters in code from the fuzz bytes, with adversarial sizes and shares: residents
     /// from 1 to 100 million (and just outside), hundreds of comuni, shares from hours (weekly
     /// 0,01-60 over full time 1-60) and percentuali with up to 15 decimals, dates 1900-2200 (and
@@ -440,10 +452,21 @@ enum FuzzTargets {
                 switch choose.int(0...9) {
                 case 0...3: break
                 case 4...5:
-                    let full = choose.chance(80) ? choose.pick(fullTimes) : choose.decimal(0, 61, decimals: choose.int(0...2))
-                    let weekly = choose.chance(60) ? Fraction(choose.int(1...60)) : choose.decimal(0, 61, decimals: 2)
+                    // Hours as the formats write them (at most 4 decimals), and now and then thirds or 5 decimals.
+                    let full =
+                        choose.chance(80)
+                        ? choose.pick(fullTimes) : choose.chance(90) ? choose.decimal(0, 61, decimals: choose.int(0...2)) : Fraction(choose.int(3...180), 3)
+                    let weekly =
+                        choose.chance(60)
+                        ? Fraction(choose.int(1...60))
+                        : choose.chance(90)
+                            ? choose.decimal(0, 61, decimals: 2)
+                            : choose.chance(50)
+                                ? Fraction(choose.int(1...180), 3) : choose.decimal(0, 61, decimals: 5)
                     let percent = full.isZero ? Fraction.zero : weekly * Fraction(100) / full
-                    let valid = WorkShare.fullTimeHoursRange.contains(full) && weekly > .zero && weekly <= full && percent > Fraction(1)
+                    let valid =
+                        WorkShare.fullTimeHoursRange.contains(full) && weekly > .zero && weekly <= full && percent > Fraction(1)
+                        && hasDecimals(weekly, atMost: 4) && hasDecimals(full, atMost: 4)
                     do {
                         share = try WorkShare(weeklyHours: weekly, fullTimeHours: full)
                         check(valid && share.percent == percent && share.hours?.weekly == weekly, "WorkShare(\(weekly) h of \(full))")
@@ -455,8 +478,10 @@ enum FuzzTargets {
                 default:
                     let percent =
                         choose.chance(20)
-                        ? choose.pick([Fraction(1), Fraction(100), Fraction(0), Fraction(101)]) : choose.decimal(0, 101, decimals: choose.int(0...15))
-                    let valid = percent > Fraction(1) && percent <= Fraction(100)
+                        ? choose.pick([Fraction(1), Fraction(100), Fraction(0), Fraction(101)])
+                        : choose.chance(90) ? choose.decimal(0, 101, decimals: choose.int(0...15)) : notDecimal(&choose, below: 100)
+                    // RULES §3: 1 < p ≤ 100, with at most 15 decimals.
+                    let valid = percent > Fraction(1) && percent <= Fraction(100) && hasDecimals(percent, atMost: Bounds.percentageDecimals)
                     do {
                         share = try WorkShare(percent: percent)
                         check(valid && share.percent == percent, "WorkShare(percent: \(percent))")
@@ -493,8 +518,15 @@ enum FuzzTargets {
                     left -= part
                 }
                 if choose.chance(85), let area = ActivityArea.allCases.first(where: { shares[$0] == nil }), !left.isNegative { shares[area] = left }
+            } else if choose.chance(10) {
+                // Thirds (or sixths...) of 100: they add up, but no format can write them.
+                let parts = choose.int(2...5)
+                let chosen = ActivityArea.allCases.prefix(parts)
+                for area in chosen { shares[area] = Fraction(100, parts) }
             }
-            let areasValid = shares.values.allSatisfy { !$0.isNegative && $0 <= Fraction(100) } && (shares.isEmpty || shares.values.sum() == Fraction(100))
+            let areasValid =
+                shares.values.allSatisfy { !$0.isNegative && $0 <= Fraction(100) && hasDecimals($0, atMost: Bounds.percentageDecimals) }
+                && (shares.isEmpty || shares.values.sum() == Fraction(100))
             let areas: AreaSplit
             do {
                 areas = try AreaSplit(shares)

@@ -47,7 +47,24 @@ seed() {  # seed TARGET: a corpus from the bundled examples
   local corpus="$work/corpus/$1"
   mkdir -p "$corpus"
   case "$1" in
-    json-roster) cp Examples/ambito-esempio.json "$corpus/esempio.json"; cp Tests/PotenziamentoKitTests/Golden/calcola-2025.json "$corpus/output.json" ;;
+    json-roster)
+      cp Examples/ambito-esempio.json "$corpus/esempio.json"; cp Tests/PotenziamentoKitTests/Golden/calcola-2025.json "$corpus/output.json"
+      # Small valid documents: mutations of them stay close to rosters that load.
+      cat > "$corpus/piccolo.json" <<'JSON'
+{"formato":"potenziamento.ambito.v1","ambito":{"codice":"A","denominazione":"A","funzioniDelegateAlCapofila":false},
+"comuni":[{"codiceIstat":"001001","denominazione":"X","popolazione":{"2025":4100,"2026":4080}},{"codiceIstat":"001002","denominazione":"Y","popolazione":1833}],
+"personale":[{"id":"a","profilo":"assistente_sociale","contratto":"tempo_indeterminato","ente":{"tipo":"comune","codiceIstat":"001001"},
+"periodi":[{"dal":"2025-03-17","al":"2025-10-04","percentuale":83.3333},{"dal":"2025-10-05","oreSettimanali":30}],"aree":{"segretariato_sociale":40,"poverta_disagio_adulti":60}},
+{"id":"b","profilo":"Assistente sociale","contratto":"T.I.","ente":{"tipo":"asl","delegaFunzioni":true},"periodi":[{"dal":"2019-01-01","oreSettimanali":35,"oreTempoPieno":38}]},
+{"id":"c","profilo":"educatore","contratto":"tempo_determinato","ente":{"tipo":"unione_di_comuni"},"periodi":[],"impiegatoNeiServiziTerritoriali":false}]}
+JSON
+      cat > "$corpus/delega.json" <<'JSON'
+{"formato":"potenziamento.ambito.v1","ambito":{"codice":"D","denominazione":"D","funzioniDelegateAlCapofila":true},
+"comuni":[{"codiceIstat":"002001","denominazione":"Z","popolazione":5933}],
+"personale":[{"id":"z","profilo":"assistente_sociale","contratto":"tempo_indeterminato","ente":{"tipo":"comune_capofila","codiceIstat":"002001"},
+"periodi":[{"dal":"2024-02-29","al":null,"percentuale":58.333333333333333}]}]}
+JSON
+      ;;
     csv-roster)
       for dir in Examples/ambito-esempio Tests/PotenziamentoKitTests/Fixtures/virgola-bom-crlf; do
         { cat "$dir/ambito.csv"; printf '|||'; cat "$dir/comuni.csv"; printf '|||'; head -12 "$dir/personale.csv"; } > "$corpus/$(basename "$dir").txt"
@@ -71,13 +88,41 @@ seed() {  # seed TARGET: a corpus from the bundled examples
   esac
 }
 
+dictionary() {  # dictionary TARGET: libFuzzer tokens that keep mutations close to valid inputs
+  local dict="$work/dict/$1.dict"
+  mkdir -p "$work/dict"
+  case "$1" in
+    json-roster)
+      for token in formato potenziamento.ambito.v1 ambito codice denominazione regione funzioniDelegateAlCapofila comuni codiceIstat \
+        popolazione personale id profilo contratto ente tipo delegaFunzioni costoRimborsato periodi dal al percentuale oreSettimanali \
+        oreTempoPieno aree impiegatoNeiServiziTerritoriali assistente_sociale tempo_indeterminato tempo_determinato educatore comune \
+        asl unione_di_comuni comune_capofila privato_appalto segretariato_sociale servizio_sociale_professionale poverta_disagio_adulti \
+        2025 2026 2025-03-17 2025-10-04 2024-02-29 2026-12-31; do
+        printf '"\\"%s\\""\n' "$token"
+      done > "$dict"
+      printf '"true"\n"false"\n"null"\n"83.3333"\n"100"\n"1e3"\n"-0"\n"{}"\n"[]"\n":"\n","\n' >> "$dict" ;;
+    csv-roster)
+      for token in id profilo contratto ente_tipo ente_codice_istat delega_funzioni costo_rimborsato impiegato_servizi_territoriali dal al \
+        percentuale ore_settimanali ore_tempo_pieno area_segretariato_sociale area_poverta_disagio_adulti codice_istat denominazione \
+        popolazione anno assistente_sociale tempo_indeterminato comune asl si no 01/07/2025 2025-03-17 "# ESEMPIO" "|||" "83,3333" "30"; do
+        printf '"%s"\n' "$token"
+      done > "$dict"
+      printf '";"\n"\\x0d\\x0a"\n"\\x22"\n' >> "$dict" ;;
+    *) return 0 ;;
+  esac
+  echo "-dict=$dict"
+}
+
 status=0
 for target in "${targets[@]}"; do
   seed "$target"
+  dict_option=$(dictionary "$target")
   echo "== fuzzing $target for ${seconds}s"
   log="$work/$target.log"
-  if POTENZIAMENTO_FUZZ_TARGET="$target" "$work/potenziamento-fuzz" "$work/corpus/$target" \
-       -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 -seed="${FUZZ_SEED:-1}" \
+  # SWIFT_BACKTRACE=enable=no: a failed check is reported by libFuzzer and ASan, without the Swift
+  # backtracer's own (noisy under ASan) report.
+  if SWIFT_BACKTRACE=enable=no POTENZIAMENTO_FUZZ_TARGET="$target" "$work/potenziamento-fuzz" "$work/corpus/$target" \
+       -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 -seed="${FUZZ_SEED:-1}" ${dict_option:+"$dict_option"} \
        -artifact_prefix="$work/crashes/$target-" -print_final_stats=1 > "$log" 2>&1; then
     runs=$(grep -E '^stat::number_of_executed_units' "$log" | awk '{print $2}')
     echo "   $target: ${runs:-?} executions, nothing found"
