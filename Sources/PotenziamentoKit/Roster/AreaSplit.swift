@@ -60,10 +60,14 @@ public struct AreaSplit: Sendable, Hashable {
     /// A split with `shares` in percent.
     ///
     /// - Throws: ``InvalidValue`` with ``DiagnosticCode/ripartizioneAree`` when a share is not
-    ///   in [0, 100] or the shares do not add up to 100 (an empty dictionary is ``unspecified``).
+    ///   in [0, 100], has more than 15 decimals (100/3 is not a share any input can give), or the
+    ///   shares do not add up to 100 (an empty dictionary is ``unspecified``).
     public init(_ shares: [ActivityArea: Fraction]) throws(InvalidValue) {
         for (area, share) in shares where share.isNegative || share > Fraction(100) {
             throw InvalidValue(.ripartizioneAree, "la quota dell'area \(area.rawValue) deve essere tra 0 e 100 (indicato: \(NumberFormatting.italianTrimmed(share, maximumDecimals: 15)))")
+        }
+        for (area, share) in shares where !WorkShare.hasDecimals(share, atMost: Bounds.percentageDecimals) {
+            throw InvalidValue(.ripartizioneAree, "la quota dell'area \(area.rawValue) ha troppe cifre decimali: al massimo \(Bounds.percentageDecimals)")
         }
         let kept = shares.filter { !$0.value.isZero }
         if !shares.isEmpty {

@@ -25,6 +25,14 @@ public struct WorkShare: Sendable, Hashable, Comparable, CustomStringConvertible
     public static let fullTimeHoursRange = Fraction(1)...Fraction(60)
     /// The largest denominator of a share in percent (what 15 decimals and hours need, with room).
     static let maximumDenominator = Fraction(1_000_000_000_000_000_000)
+    /// The most decimals of weekly and full-time hours (what the JSON and CSV readers accept).
+    static let hoursDecimals = 4
+
+    /// Whether `value` is written exactly with at most `decimals` decimals (so every input format,
+    /// and ``RosterWriter``, can carry it unchanged).
+    static func hasDecimals(_ value: Fraction, atMost decimals: Int) -> Bool {
+        BigInt.tenToThe(decimals) % value.denominator == 0
+    }
 
     /// Full time (100 %).
     public static let fullTime = WorkShare(uncheckedPercent: Fraction(100), hours: nil)
@@ -34,13 +42,16 @@ public struct WorkShare: Sendable, Hashable, Comparable, CustomStringConvertible
     /// - Throws: ``InvalidValue`` with ``DiagnosticCode/percentualeFuoriIntervallo`` when `percent`
     ///   is not in (1, 100]: a value of 1 or less is ambiguous («0,5» half time or half a
     ///   percent?) and the message suggests the value in percent (`forse 50?`);
-    ///   ``DiagnosticCode/fuoriMisura`` for a fraction whose denominator passes 10¹⁸.
+    ///   ``DiagnosticCode/fuoriMisura`` for a value not written with at most 15 decimals (RULES §3:
+    ///   `58,3333` is a percentuale, 175/3 is not: give it as hours, 21 of 36).
     public init(percent: Fraction) throws(InvalidValue) {
         guard percent > Fraction(1), percent <= Fraction(100) else {
             throw InvalidValue(.percentualeFuoriIntervallo, Self.outOfRangeMessage(percent))
         }
-        guard Fraction(percent.denominator) <= Self.maximumDenominator else {
-            throw InvalidValue(.fuoriMisura, "percentuale con troppe cifre decimali: al massimo \(Bounds.percentageDecimals)")
+        guard Fraction(percent.denominator) <= Self.maximumDenominator, Self.hasDecimals(percent, atMost: Bounds.percentageDecimals) else {
+            throw InvalidValue(
+                .fuoriMisura,
+                "percentuale con troppe cifre decimali: al massimo \(Bounds.percentageDecimals) (per una quota come 21 ore su 36 indica le ore settimanali)")
         }
         self.init(uncheckedPercent: percent, hours: nil)
     }
@@ -48,9 +59,13 @@ public struct WorkShare: Sendable, Hashable, Comparable, CustomStringConvertible
     /// A share given as weekly hours over the full-time hours (default 36).
     ///
     /// - Throws: ``InvalidValue`` with ``DiagnosticCode/oreNonValide`` when `fullTime` is not
-    ///   between 1 and 60 or `weekly` is not in (0, `fullTime`], and
-    ///   ``DiagnosticCode/percentualeFuoriIntervallo`` when the share is 1 % or less.
+    ///   between 1 and 60, `weekly` is not in (0, `fullTime`] or either has more than 4 decimals
+    ///   (what the input formats carry), and ``DiagnosticCode/percentualeFuoriIntervallo`` when
+    ///   the share is 1 % or less.
     public init(weeklyHours weekly: Fraction, fullTimeHours fullTime: Fraction = WorkShare.defaultFullTimeHours) throws(InvalidValue) {
+        guard Self.hasDecimals(weekly, atMost: Self.hoursDecimals), Self.hasDecimals(fullTime, atMost: Self.hoursDecimals) else {
+            throw InvalidValue(.oreNonValide, "ore con troppe cifre decimali: al massimo \(Self.hoursDecimals)")
+        }
         guard Self.fullTimeHoursRange.contains(fullTime) else {
             throw InvalidValue(.oreNonValide, "ore del tempo pieno non valide: \(NumberFormatting.italianTrimmed(fullTime)) (di solito 36; tra 1 e 60)")
         }
