@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Builds the package an office installs without a Swift toolchain (docs/guida.md, «Installare»):
+# a self-contained `potenziamento` (Swift standard library and Foundation linked in statically),
+# the empty roster workbooks written by `modello`, the guide and the examples, in
+#   .build/pacchetto/potenziamento-<version>-<os>-<arch>.zip
+# Usage: scripts/pacchetto.sh            (then unzip anywhere and run ./potenziamento --version)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+echo "== building potenziamento (release, static Swift libraries)"
+swift build -c release --product potenziamento --static-swift-stdlib
+binary="$(swift build -c release --product potenziamento --static-swift-stdlib --show-bin-path)/potenziamento"
+version="$("$binary" --version | awk '{print $NF}')"
+os="$(uname -s | tr '[:upper:]' '[:lower:]')"
+arch="$(uname -m)"
+name="potenziamento-$version-$os-$arch"
+out=.build/pacchetto
+stage="$out/$name"
+rm -rf "$stage" "$out/$name.zip"
+mkdir -p "$stage/esempi" "$stage/documentazione"
+
+cp "$binary" "$stage/potenziamento"
+strip "$stage/potenziamento" 2>/dev/null || true
+"$stage/potenziamento" modello --output "$stage/modello-ambito.xlsx"
+"$stage/potenziamento" modello --output "$stage/modello-ambito.ods"
+"$stage/potenziamento" modello --output "$stage/esempi/ambito-esempio.xlsx" --da Examples/ambito-esempio 2>/dev/null
+cp -R Examples/ambito-esempio Examples/ambito-esempio.json Examples/ciclo-esempio.csv Examples/ciclo-esempio.json \
+  Examples/piano-esempio.csv Examples/riparto-esempio.csv "$stage/esempi/"
+cp docs/guida.md docs/formati.md docs/regole.md docs/domande.md docs/norme.md "$stage/documentazione/"
+cat > "$stage/LEGGIMI.txt" <<TXT
+PotenziamentoKit $version ($os, $arch)
+
+Il programma "potenziamento" calcola il contributo per il potenziamento del servizio sociale
+professionale (L. 178/2020, art. 1, commi 797-804) e prepara il prospetto riassuntivo per SIOSS.
+
+1. Aprire un terminale in questa cartella e provare:
+     ./potenziamento --version
+     ./potenziamento prospetto esempi/ambito-esempio.xlsx --campagna 2026 --output prova.html
+2. Compilare modello-ambito.xlsx (Excel) o modello-ambito.ods (LibreOffice): vedi il foglio
+   "istruzioni" e documentazione/guida.md.
+3. ./potenziamento valida mio-ambito.xlsx --anno 2026
+   ./potenziamento prospetto mio-ambito.xlsx --campagna 2026 --output prospetto-2026.html
+
+Aiuto: ./potenziamento --help, ./potenziamento help prospetto
+TXT
+
+# The executable must not need a Swift installation: check what it loads.
+if command -v ldd > /dev/null && ldd "$stage/potenziamento" | grep -qi swift; then
+  echo "the executable still loads Swift libraries:" >&2
+  ldd "$stage/potenziamento" | grep -i swift >&2
+  exit 1
+fi
+"$stage/potenziamento" calcola "$stage/esempi/ambito-esempio.xlsx" --anno 2025 > /dev/null 2>&1
+
+(cd "$out" && python3 -m zipfile -c "$name.zip" "$name")
+echo "== $out/$name.zip ($(du -h "$out/$name.zip" | cut -f1))"
