@@ -20,6 +20,7 @@ public func potenziamentoFuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int)
     case "cycle": FuzzTargets.cycle(bytes)
     case "bigint": FuzzTargets.bigint(bytes)
     case "roster-model": FuzzTargets.rosterModel(bytes)
+    case "workbook-roster": FuzzTargets.workbookRoster(bytes)
     default: fatalError("unknown POTENZIAMENTO_FUZZ_TARGET «\(FuzzTargets.target)»")
     }
     return 0
@@ -80,8 +81,8 @@ enum FuzzTargets {
                     .map { (try? FTECounter(year: year, method: method))?.fte(of: $0.periods) ?? .zero }.sum()
                 check(fte == assessment.fte, "the FTE differ from the counter's: \(year) \(method)")
                 if renderReports {
-                    _ = AssessmentReport.json(assessment)
-                    _ = AssessmentReport.text(assessment)
+                    for format in ReportFormat.allCases { _ = assessment.write(format, explain: true, to: ReportOutput()) }
+                    check((try? assessment.workbook(.xlsx)) != nil, "the assessment cannot be written as a workbook")
                 }
             }
         }
@@ -181,6 +182,87 @@ enum FuzzTargets {
         assessAndCheck(roster)
     }
 
+    // MARK: workbook-roster
+
+    /// The three parts of a csv-roster input (`ambito|||comuni|||personale`), or nil.
+    static func threeParts(_ bytes: [UInt8]) -> [[UInt8]]? {
+        var parts: [[UInt8]] = [[]]
+        var index = 0
+        while index < bytes.count {
+            if parts.count < 3, index + 2 < bytes.count, bytes[index] == UInt8(ascii: "|"), bytes[index + 1] == UInt8(ascii: "|"),
+                bytes[index + 2] == UInt8(ascii: "|")
+            {
+                parts.append([])
+                index += 3
+                continue
+            }
+            parts[parts.count - 1].append(bytes[index])
+            index += 1
+        }
+        return parts.count == 3 ? parts : nil
+    }
+
+    /// A cell of a fuzzed sheet: text, or a typed value chosen by a first byte below 0x09.
+    static func cellValue(_ bytes: ArraySlice<UInt8>) -> CellValue {
+        guard let first = bytes.first, first < 0x09 else { return bytes.isEmpty ? .empty : .text(String(decoding: bytes, as: UTF8.self)) }
+        let rest = String(decoding: bytes.dropFirst(), as: UTF8.self)
+        let digits = rest.filter { $0.isNumber }
+        switch first {
+        case 1: return .number(DecimalText.canonical(rest) ?? "0")
+        case 2: return .percentage(DecimalText.canonical(rest) ?? "0")
+        case 3:
+            let value = Int(digits.prefix(8)) ?? 0
+            return .date(year: 1890 + value % 320, month: 1 + (value / 320) % 13, day: 1 + (value / 4160) % 32)
+        case 4: return .boolean(digits.hasPrefix("1"))
+        case 5: return .error("#N/A")
+        case 6: return .formulaWithoutValue(formula: rest)
+        case 7: return .time(seconds: DecimalText.canonical(rest) ?? "0")
+        default: return .invalidDate(serial: DecimalText.canonical(rest) ?? "60")
+        }
+    }
+
+    /// A sheet from `;`-separated lines.
+    static func sheet(_ name: String, _ bytes: [UInt8]) -> Sheet {
+        var rows: [Row] = []
+        for (lineIndex, line) in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).prefix(2_000).enumerated() {
+            let trimmed = line.last == UInt8(ascii: "\r") ? line.dropLast() : line
+            var cells: [Cell] = []
+            for (column, cell) in trimmed.split(separator: UInt8(ascii: ";"), omittingEmptySubsequences: false).prefix(200).enumerated() {
+                let value = cellValue(cell)
+                if value != .empty { cells.append(Cell(row: lineIndex + 1, column: column + 1, value: value)) }
+            }
+            if !cells.isEmpty { rows.append(Row(index: lineIndex + 1, cells: cells)) }
+        }
+        return Sheet(name: name, rows: rows)
+    }
+
+    /// The roster workbook reader (``WorkbookTable`` through ``RosterLoader``) on sheets built from
+    /// the bytes, cells typed by a leading byte: never a crash, every typed cell either read or
+    /// reported, and for plain text the same roster as the CSV reader gives.
+    static func workbookRoster(_ bytes: [UInt8]) {
+        guard let parts = threeParts(bytes) else { return }
+        var sheets = [sheet("comuni", parts[1]), sheet("personale", parts[2])]
+        if !parts[0].isEmpty { sheets.insert(sheet("ambito", parts[0]), at: 0) }
+        let workbook = Workbook(kind: .xlsx, sheets: sheets)
+        let loaded: RosterLoader.Loaded
+        do {
+            loaded = try RosterLoader.load(workbook: workbook, name: "fuzz.xlsx")
+        } catch {
+            return render(error)
+        }
+        for warning in loaded.warnings { _ = warning.description }
+        // The same text as CSV: when both read, the rosters are equal.
+        let plain = !bytes.contains { $0 < 0x09 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: ",") }
+        if plain {
+            var files = ["comuni.csv": Data(parts[1]), "personale.csv": Data(parts[2])]
+            if !parts[0].isEmpty { files["ambito.csv"] = Data(parts[0]) }
+            if let csv = try? RosterLoader.load(csvFiles: files, name: "fuzz") {
+                check(csv.roster == loaded.roster, "the workbook and the CSV give different rosters")
+            }
+        }
+        assessAndCheck(loaded.roster)
+    }
+
     // MARK: numbers, dates
 
     static func numbers(_ bytes: [UInt8]) {
@@ -251,15 +333,14 @@ enum FuzzTargets {
             for (assigned, contribution) in zip(allocation.assigned, allocation.contributions) {
                 check(!assigned.isNegative && assigned <= contribution.total, "an ATS assigned more than its contribution")
             }
-            _ = AllocationReport.json(allocation)
-            _ = AllocationReport.text(allocation)
+            for format in ReportFormat.allCases { _ = allocation.write(format, to: ReportOutput()) }
         }
     }
 
     static func cycle(_ bytes: [UInt8]) {
         let loaded: CycleReader.Loaded
         do {
-            loaded = try CycleReader.load(path: writeScratch(bytes, suffix: ".json"))
+            loaded = try CycleReader.load(paths: [writeScratch(bytes, suffix: ".json")])
         } catch {
             return render(error)
         }
@@ -278,8 +359,7 @@ enum FuzzTargets {
             }
             if let recovery = outcome.recovery { check(!recovery.isNegative, "negative recovery") }
         }
-        _ = CycleReport.json(loaded.cycle.outcomes, ambito: loaded.ambito)
-        _ = CycleReport.text(loaded.cycle.outcomes, ambito: loaded.ambito)
+        for format in ReportFormat.allCases { _ = loaded.cycle.write(format, ambito: loaded.ambito, to: ReportOutput()) }
     }
 
     // MARK: roster-model

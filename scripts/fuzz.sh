@@ -15,7 +15,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-60}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(json-roster csv-roster numbers dates national-table cycle bigint roster-model deflate workbook workbook-xml)
+[ ${#targets[@]} -gt 0 ] || targets=(json-roster csv-roster workbook-roster numbers dates national-table cycle bigint roster-model deflate workbook workbook-xml)
 work=.build-fuzz
 mkdir -p "$work/crashes"
 # The Swift runtime's own crash backtracer gets in the way of the sanitizers' reports (and can
@@ -74,7 +74,7 @@ JSON
 "periodi":[{"dal":"2024-02-29","al":null,"percentuale":58.333333333333333}]}]}
 JSON
       ;;
-    csv-roster)
+    csv-roster|workbook-roster)
       for dir in Examples/ambito-esempio Tests/PotenziamentoKitTests/Fixtures/virgola-bom-crlf; do
         { cat "$dir/ambito.csv"; printf '|||'; cat "$dir/comuni.csv"; printf '|||'; head -12 "$dir/personale.csv"; } > "$corpus/$(basename "$dir").txt"
       done ;;
@@ -142,7 +142,7 @@ dictionary() {  # dictionary TARGET: libFuzzer tokens that keep mutations close 
         printf '"\\"%s\\""\n' "$token"
       done > "$dict"
       printf '"true"\n"false"\n"null"\n"83.3333"\n"100"\n"1e3"\n"-0"\n"{}"\n"[]"\n":"\n","\n' >> "$dict" ;;
-    csv-roster)
+    csv-roster|workbook-roster)
       for token in id profilo contratto ente_tipo ente_codice_istat delega_funzioni costo_rimborsato impiegato_servizi_territoriali dal al \
         percentuale ore_settimanali ore_tempo_pieno area_segretariato_sociale area_poverta_disagio_adulti codice_istat denominazione \
         popolazione anno assistente_sociale tempo_indeterminato comune asl si no 01/07/2025 2025-03-17 "# ESEMPIO" "|||" "83,3333" "30"; do

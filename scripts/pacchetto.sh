@@ -42,6 +42,8 @@ professionale (L. 178/2020, art. 1, commi 797-804) e prepara il prospetto riassu
    ./potenziamento prospetto mio-ambito.xlsx --campagna 2026 --output prospetto-2026.html
 
 Aiuto: ./potenziamento --help, ./potenziamento help prospetto
+Il programma contiene già le librerie Swift; usa la libreria libxml2 del sistema (presente in ogni
+distribuzione Linux comune; altrimenti: apt-get install libxml2).
 TXT
 
 # The executable must not need a Swift installation: check what it loads.
@@ -52,5 +54,24 @@ if command -v ldd > /dev/null && ldd "$stage/potenziamento" | grep -qi swift; th
 fi
 "$stage/potenziamento" calcola "$stage/esempi/ambito-esempio.xlsx" --anno 2025 > /dev/null 2>&1
 
-(cd "$out" && python3 -m zipfile -c "$name.zip" "$name")
+# A zip that keeps the executable bit (python3's zipfile module on the command line does not).
+python3 - "$out" "$name" <<'PY'
+import os, sys, zipfile
+out, name = sys.argv[1], sys.argv[2]
+with zipfile.ZipFile(os.path.join(out, name + ".zip"), "w", zipfile.ZIP_DEFLATED) as archive:
+    for folder, _, files in sorted(os.walk(os.path.join(out, name))):
+        for file in sorted(files):
+            path = os.path.join(folder, file)
+            info = zipfile.ZipInfo(os.path.relpath(path, out), date_time=(2020, 1, 1, 0, 0, 0))
+            info.external_attr = (0o755 if os.access(path, os.X_OK) else 0o644) << 16
+            info.compress_type = zipfile.ZIP_DEFLATED
+            with open(path, "rb") as handle:
+                archive.writestr(info, handle.read())
+PY
+# The executable keeps its permission in the zip (what unzip and file managers restore).
+python3 - "$out/$name.zip" "$name/potenziamento" <<'PY'
+import sys, zipfile
+mode = zipfile.ZipFile(sys.argv[1]).getinfo(sys.argv[2]).external_attr >> 16
+sys.exit(0 if mode & 0o111 else "the executable lost its permission in the zip")
+PY
 echo "== $out/$name.zip ($(du -h "$out/$name.zip" | cut -f1))"

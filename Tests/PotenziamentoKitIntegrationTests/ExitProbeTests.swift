@@ -99,7 +99,8 @@ struct ExitProbeTests {
                 let period = try? ServicePeriod(start: CivilDate(year: 1900, month: 1, day: 1)!, end: nil, share: .fullTime),
                 let record = try? StaffRecord(
                     id: PersonID("P"), profile: .socialWorker, contract: .permanent, employer: employer, periods: [period]),
-                let roster = try? Roster(ambito: ambito, municipalities: [comune, comune], staff: [record, record]) ?? Roster(ambito: ambito, municipalities: [comune], staff: [record])
+                let roster = (try? Roster(ambito: ambito, municipalities: [comune, comune], staff: [record, record]))
+                    ?? (try? Roster(ambito: ambito, municipalities: [comune], staff: [record]))
             else { return }
             for year in [Int.min, 2020, 2021, 2200, 2201, Int.max] {
                 for method in FTEMethod.allCases { _ = try? RosterAssessor(method: method).assess(roster, year: year) }
@@ -110,7 +111,8 @@ struct ExitProbeTests {
             _ = try? Scenario(changes: [.termination(id: PersonID("P"), from: CivilDate(year: 1, month: 1, day: 1)!)]).apply(to: roster)
             _ = try? ScenarioEvaluator().evaluate(Scenario(), on: roster, from: 2021, through: Int.max)
             if let assessment = try? RosterAssessor().assess(roster, year: 2025) {
-                _ = try? ScenarioEvaluator.planning(for: assessment, hireStart: CivilDate(year: 9999, month: 1, day: 1)!, percentages: [Int.max, Int.min, -100])
+                _ = try? ScenarioEvaluator.planning(
+                    for: assessment, hireStart: CivilDate(year: 9999, month: 1, day: 1)!, percentages: [Int.max, Int.min, -100])
                 _ = assessment.report(.json)
             }
             _ = try? NationalAllocation([], year: Int.max, fund: EuroCents(cents: -1))

@@ -10,7 +10,7 @@ struct IntegratorTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static func example(_ path: String) -> URL { root.appendingPathComponent(path) }
 
-    @Test("the example loads from a path, from JSON Data and from CSV bytes, to the same roster")
+    @Test("the example loads from a path, from JSON Data, from CSV bytes and from workbook bytes, to the same roster")
     func loading() throws {
         let fromPath = try RosterLoader.load(path: Self.example("Examples/ambito-esempio.json").path).roster
         let data = try Data(contentsOf: Self.example("Examples/ambito-esempio.json"))
@@ -22,6 +22,12 @@ struct IntegratorTests {
         let fromCSV = try RosterLoader.load(csvFiles: files, name: "ambito-esempio").roster
         #expect(fromPath == fromData)
         #expect(fromData == fromCSV)
+        // The same ambito as the workbooks an office fills in (Excel and LibreOffice).
+        for name in ["ambito-esempio.xlsx", "ambito-esempio.ods"] {
+            let bytes = try Data(contentsOf: Self.example("Examples/\(name)"))
+            #expect(try RosterLoader.load(workbookData: bytes, name: name).roster == fromCSV)
+        }
+        #expect(throws: InputError.self) { try RosterLoader.load(workbookData: Data("non è una cartella di lavoro".utf8), name: "x.xlsx") }
         let assessment = try RosterAssessor().assess(fromCSV, year: 2025)
         #expect(assessment.contribution.total == EuroCents(cents: 18_620_969))
         #expect(assessment.counted.count + assessment.excluded.count == fromCSV.staff.count)
@@ -32,7 +38,8 @@ struct IntegratorTests {
         let comune = try Municipality(istatCode: "048001", name: "A", residents: Residents(30_000))
         let employer = try Employer(kind: .comune, istatCode: "048001")
         let period = try ServicePeriod(start: CivilDate(year: 2025, month: 1, day: 1)!, end: nil, share: WorkShare(weeklyHours: Fraction(30)))
-        let record = try StaffRecord(id: PersonID("AS-1"), profile: Profile("Assistente sociale coordinatore"), contract: Contract("T.I."), employer: employer, periods: [period])
+        let record = try StaffRecord(
+            id: PersonID("AS-1"), profile: Profile("Assistente sociale coordinatore"), contract: Contract("T.I."), employer: employer, periods: [period])
         let roster = try Roster(ambito: Ambito(code: "T", name: "Test"), municipalities: [comune], staff: [record])
         let assessment = try RosterAssessor().assess(roster, year: 2025)
         #expect(assessment.fte == Fraction(numerator: 5, denominator: 6)!)
@@ -73,7 +80,9 @@ struct IntegratorTests {
             try StaffRecord(id: PersonID(id), profile: .socialWorker, contract: .permanent, employer: employer, periods: [year])
         }
         let ambito = try Ambito(code: "T", name: "T")
-        #expect(throws: InputError.self) { try Roster(ambito: ambito, municipalities: [comune], staff: [record("SD-01 Bianchi", inside), record("sd-01 bianchi ", inside)]) }
+        #expect(throws: InputError.self) {
+            try Roster(ambito: ambito, municipalities: [comune], staff: [record("SD-01 Bianchi", inside), record("sd-01 bianchi ", inside)])
+        }
         #expect(throws: InputError.self) { try Roster(ambito: ambito, municipalities: [comune], staff: [record("X", outside)]) }
         #expect(throws: InputError.self) { try Roster(ambito: ambito, municipalities: [], staff: []) }
         #expect(throws: InputError.self) {
@@ -88,7 +97,8 @@ struct IntegratorTests {
 
     @Test("an error names the file and the place, with a code a program can switch on")
     func errors() throws {
-        let text = #"{"formato": "potenziamento.ambito.v1", "ambito": {"codice": "T", "denominazione": "T"}, "comuni": [{"codiceIstat": "048001", "denominazione": "A", "popolazione": 0}], "personale": []}"#
+        let text =
+            #"{"formato": "potenziamento.ambito.v1", "ambito": {"codice": "T", "denominazione": "T"}, "comuni": [{"codiceIstat": "048001", "denominazione": "A", "popolazione": 0}], "personale": []}"#
         do {
             _ = try RosterLoader.load(jsonData: Data(text.utf8), name: "mio.json")
             Issue.record("accepted")
@@ -147,9 +157,11 @@ struct IntegratorTests {
         ])
         #expect(try reform.inForce(for: 2025).fund.value == EuroCents(euros: 1_000_000))
         #expect(try ParameterTable.official.inForce(for: 2025).fund.value == EuroCents(euros: 180_000_000))
-        let result = try ContributionCalculator(parameters: ParameterTable.official.applying([
-            ParameterOverride(name: .importoFasciaA, value: .money(EuroCents(euros: 45_000)), fromYear: 2027)
-        ])).assess(population: 100_000, fte: Fraction(20), year: 2027)
+        let result = try ContributionCalculator(
+            parameters: ParameterTable.official.applying([
+                ParameterOverride(name: .importoFasciaA, value: .money(EuroCents(euros: 45_000)), fromYear: 2027)
+            ])
+        ).assess(population: 100_000, fte: Fraction(20), year: 2027)
         #expect(result.bandA.amountPerFTE == EuroCents(euros: 45_000))
     }
 }

@@ -28,7 +28,10 @@ let person =
     #"{"id": "P1", "profilo": "assistente_sociale", "contratto": "tempo_indeterminato", "ente": {"tipo": "comune", "codiceIstat": "048001"}, "periodi": [{"dal": "2025-01-01", "percentuale": 100}]}"#
 
 /// A person with `periods` (JSON array text) and extra members.
-func personJSON(id: String = "P1", periods: String = #"[{"dal": "2025-01-01", "percentuale": 100}]"#, employer: String = #"{"tipo": "comune", "codiceIstat": "048001"}"#, extra: String = "") -> String {
+func personJSON(
+    id: String = "P1", periods: String = #"[{"dal": "2025-01-01", "percentuale": 100}]"#, employer: String = #"{"tipo": "comune", "codiceIstat": "048001"}"#,
+    extra: String = ""
+) -> String {
     #"{"id": "\#(id)", "profilo": "assistente_sociale", "contratto": "tempo_indeterminato", "ente": \#(employer), "periodi": \#(periods)\#(extra)}"#
 }
 
@@ -165,7 +168,10 @@ struct CSVTests {
     func quoting() throws {
         let text = "a;b;c\n\"x;1\";\"he said \"\"hi\"\"\";\"two\nlines\"\r\n\n  \n4;5;6\n"
         let grid = try CSVParser.grid(Array(text.utf8), separator: UInt8(ascii: ";")).get()
-        #expect(grid.rows.map { row in (0..<row.count).map { grid.string(row, $0) } } == [["a", "b", "c"], ["x;1", "he said \"hi\"", "two\nlines"], ["4", "5", "6"]])
+        #expect(
+            grid.rows.map { row in (0..<row.count).map { grid.string(row, $0) } } == [
+                ["a", "b", "c"], ["x;1", "he said \"hi\"", "two\nlines"], ["4", "5", "6"],
+            ])
         #expect(grid.rows.map(\.line) == [1, 2, 6])
         #expect(CSVParser.detectSeparator(Array("a,b;c,d\n".utf8)) == UInt8(ascii: ","))
         #expect(CSVParser.detectSeparator(Array("\"a,b\";c\n".utf8)) == UInt8(ascii: ";"))

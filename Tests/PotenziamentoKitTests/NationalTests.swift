@@ -113,6 +113,25 @@ struct BatchTests {
         #expect(TestSupport.run("calcola", folder.path, "--anno", "2025", "--formato", "markdown").status == .usage)
     }
 
+    @Test("a folder of ATS: workbooks computed, every other entry named (lock files, notes, empty folders), nothing skipped silently")
+    func folderEntries() throws {
+        let folder = try TestSupport.temporaryFolder()
+        try FileManager.default.copyItem(atPath: TestSupport.path("Examples/ambito-esempio.xlsx"), toPath: folder.appendingPathComponent("a1.xlsx").path)
+        try FileManager.default.copyItem(atPath: TestSupport.path("Examples/ambito-esempio.ods"), toPath: folder.appendingPathComponent("a2.ods").path)
+        try "x".write(to: folder.appendingPathComponent("~$a1.xlsx"), atomically: true, encoding: .utf8)
+        try "x".write(to: folder.appendingPathComponent("note.txt"), atomically: true, encoding: .utf8)
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("vuota"), withIntermediateDirectories: true)
+        let result = TestSupport.run("calcola", folder.path, "--anno", "2025", "--formato", "json")
+        #expect(result.status == .dataError)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? NSDictionary)
+        #expect((object["ambiti"] as? [Any])?.count == 2)
+        #expect((object["errori"] as? [NSDictionary])?.first?["input"] as? String == folder.appendingPathComponent("vuota").path)
+        for skipped in ["~$a1.xlsx", "note.txt"] {
+            #expect(result.standardError.contains("\(folder.appendingPathComponent(skipped).path): non è un ambito"), "\(skipped)")
+        }
+        #expect(result.standardError.contains("1 ambito su 3 non calcolato"))
+    }
+
     @Test("a folder with no ATS is a missing input")
     func emptyFolder() throws {
         let folder = try TestSupport.temporaryFolder()

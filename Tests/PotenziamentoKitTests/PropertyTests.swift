@@ -198,7 +198,9 @@ struct PropertyTests {
             let roster = random.roster()
             for method in FTEMethod.allCases {
                 let prospetto = try Prospetto(roster: roster, campaign: 2026, assessor: RosterAssessor(method: method), declaredDecimals: random.int(0...4))
-                for (assessment, declaration) in [(prospetto.consuntivo, prospetto.consuntivoDeclaration), (prospetto.previsione, prospetto.previsioneDeclaration)] {
+                for (assessment, declaration) in [
+                    (prospetto.consuntivo, prospetto.consuntivoDeclaration), (prospetto.previsione, prospetto.previsioneDeclaration),
+                ] {
                     let entities = assessment.entities
                     #expect(entities.map(\.fte).sum() == assessment.fte, "seed \(seed)")
                     #expect(entities.map(\.persons).reduce(0, +) == assessment.countedPersons, "seed \(seed)")

@@ -170,6 +170,39 @@ struct GoldenTests {
     }
 }
 
+/// The print check (scripts/check-print.sh): headless Chromium prints the prospetto on A4 and
+/// poppler reads it back. Skipped without Chromium and poppler, required where
+/// POTENZIAMENTO_RICHIEDI_STAMPA=1 (CI).
+@Suite("The prospetto as printed")
+struct PrintTests {
+    static func tool(_ name: String) -> Bool {
+        (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").contains { FileManager.default.isExecutableFile(atPath: "\($0)/\(name)") }
+    }
+    static let available = (tool("chromium") || tool("chromium-browser") || tool("google-chrome")) && tool("pdftotext") && tool("pdftoppm")
+
+    @Test(
+        "Chromium and poppler are installed where the print check is required",
+        .enabled(if: ProcessInfo.processInfo.environment["POTENZIAMENTO_RICHIEDI_STAMPA"] == "1"))
+    func installed() {
+        #expect(Self.available, "installa chromium e poppler-utils")
+    }
+
+    @Test("printed by Chromium on A4: 2 pages without the annex, the SIOSS table whole, signature, chart; the annex after", .enabled(if: PrintTests.available))
+    func printed() throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        process.arguments = [TestSupport.path("scripts/check-print.sh"), TestSupport.executable.path]
+        process.currentDirectoryURL = TestSupport.packageRoot
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(message)")
+    }
+}
+
 @Suite("The funding cycle (RULES.md §6)")
 struct CycleTests {
     @Test("worked example 5: prenotato, liquidato, economia, recupero; case b capped")
@@ -276,7 +309,8 @@ struct CycleTests {
             #expect(made.status == .success, "\(made.standardError)")
             prospetti.append(try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? NSDictionary))
         }
-        let result = TestSupport.run("ciclo", folder.appendingPathComponent("p2026.json").path, folder.appendingPathComponent("p2025.json").path, "--formato", "json")
+        let result = TestSupport.run(
+            "ciclo", folder.appendingPathComponent("p2026.json").path, folder.appendingPathComponent("p2025.json").path, "--formato", "json")
         #expect(result.status == .success, "\(result.standardError)")
         #expect(result.standardError.contains("manca il prospetto della campagna 2024"))
         let years = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? NSDictionary)["anni"] as? [NSDictionary]

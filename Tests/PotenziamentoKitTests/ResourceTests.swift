@@ -11,7 +11,10 @@ struct ResourceTests {
     static let cases: [(name: String, files: [String: @Sendable () -> Data], mentions: String)] = [
         (
             "header of 50 MB of semicolons",
-            ["comuni.csv": { Data("codice_istat;denominazione;popolazione\n048001;A;1000\n".utf8) }, "personale.csv": { Data(repeating: UInt8(ascii: ";"), count: 50_000_000) }],
+            [
+                "comuni.csv": { Data("codice_istat;denominazione;popolazione\n048001;A;1000\n".utf8) },
+                "personale.csv": { Data(repeating: UInt8(ascii: ";"), count: 50_000_000) },
+            ],
             "più di 1000 celle"
         ),
         (
@@ -40,7 +43,11 @@ struct ResourceTests {
         (
             "2 MB of comuni and records naming a comune outside the ATS",
             [
-                "comuni.csv": { Data(("codice_istat;denominazione;popolazione\n" + (0..<9_000).map { String(format: "%06d;Comune %d;1000", $0 + 1, $0) }.joined(separator: "\n") + "\n").utf8) },
+                "comuni.csv": {
+                    Data(
+                        ("codice_istat;denominazione;popolazione\n"
+                            + (0..<9_000).map { String(format: "%06d;Comune %d;1000", $0 + 1, $0) }.joined(separator: "\n") + "\n").utf8)
+                },
                 "personale.csv": {
                     Data(
                         ("id;profilo;contratto;ente_tipo;ente_codice_istat;dal;al;percentuale\n"

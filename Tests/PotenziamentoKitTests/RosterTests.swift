@@ -5,10 +5,13 @@ import Testing
 
 /// Small rosters built in code.
 enum RosterFactory {
-    static func place(_ index: Int) -> SourcePlace { SourcePlace(file: "test.json", position: .json(JSONPath.root.appending(key: "personale").appending(index: index))) }
+    static func place(_ index: Int) -> SourcePlace {
+        SourcePlace(file: "test.json", position: .json(JSONPath.root.appending(key: "personale").appending(index: index)))
+    }
 
     static func period(_ start: String, _ end: String? = nil, _ percentage: Int = 100) -> ServicePeriod {
-        try! ServicePeriod(start: CivilDate.parse(start)!, end: end.map { CivilDate.parse($0)! }, share: WorkShare(percent: Fraction(percentage)), place: place(0))
+        try! ServicePeriod(
+            start: CivilDate.parse(start)!, end: end.map { CivilDate.parse($0)! }, share: WorkShare(percent: Fraction(percentage)), place: place(0))
     }
 
     static func comune(_ code: String = "000001") -> Employer { try! Employer(kind: .comune, istatCode: code) }

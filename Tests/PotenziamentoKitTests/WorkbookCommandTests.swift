@@ -37,6 +37,9 @@ struct WorkbookCommandTests {
         let workbook = folder.appendingPathComponent("ambito.\(kind)").path
         let written = TestSupport.run("modello", "--output", workbook, "--da", TestSupport.path("Examples/ambito-esempio"))
         #expect(written.status == .success, "\(written.standardError)")
+        // The bundled example workbook is exactly what modello writes today.
+        #expect(
+            try Data(contentsOf: URL(fileURLWithPath: workbook)) == Data(contentsOf: URL(fileURLWithPath: TestSupport.path("Examples/ambito-esempio.\(kind)"))))
         let fromCSV = try RosterLoader.load(path: TestSupport.path("Examples/ambito-esempio")).roster
         let fromWorkbook = try RosterLoader.load(path: workbook)
         #expect(fromWorkbook.roster == fromCSV)
@@ -78,7 +81,10 @@ struct WorkbookCommandTests {
     func libreOfficeResaves() throws {
         let folder = try TestSupport.temporaryFolder()
         for kind in ["xlsx", "ods"] {
-            #expect(TestSupport.run("modello", "--output", folder.appendingPathComponent("nostro-\(kind).\(kind)").path, "--da", TestSupport.path("Examples/ambito-esempio")).status == .success)
+            #expect(
+                TestSupport.run(
+                    "modello", "--output", folder.appendingPathComponent("nostro-\(kind).\(kind)").path, "--da", TestSupport.path("Examples/ambito-esempio")
+                ).status == .success)
         }
         try Calc.convert(["nostro-xlsx.xlsx"], to: "ods", in: folder)
         try Calc.convert(["nostro-ods.ods"], to: "xlsx", in: folder)
@@ -109,7 +115,10 @@ struct WorkbookCommandTests {
             let pairs: [([String], [String])] = [
                 (["riparto", file("riparto-esempio.csv")], ["riparto", file("riparto-esempio.\(format)")]),
                 (["ciclo", file("ciclo-esempio.csv")], ["ciclo", file("ciclo-esempio.\(format)")]),
-                (["simula", ambito, "--anno", "2026", "--piano", file("piano-esempio.csv")], ["simula", ambito, "--anno", "2026", "--piano", file("piano-esempio.\(format)")]),
+                (
+                    ["simula", ambito, "--anno", "2026", "--piano", file("piano-esempio.csv")],
+                    ["simula", ambito, "--anno", "2026", "--piano", file("piano-esempio.\(format)")]
+                ),
             ]
             for (csv, workbook) in pairs {
                 let a = TestSupport.run(arguments: csv + ["--formato", "json"])
@@ -124,9 +133,15 @@ struct WorkbookCommandTests {
         "reports as workbooks: the sheets, numbers as numbers equal to the JSON's, the same bytes every time",
         arguments: [
             (["calcola", "Examples/ambito-esempio", "--anno", "2025"], ["riepilogo", "comuni", "enti", "aree", "persone", "esclusi", "parametri"]),
-            (["prospetto", "Examples/ambito-esempio", "--campagna", "2026"], ["riepilogo", "sioss", "enti", "comuni", "aree", "persone", "esclusi", "parametri"]),
+            (
+                ["prospetto", "Examples/ambito-esempio", "--campagna", "2026"],
+                ["riepilogo", "sioss", "enti", "comuni", "aree", "persone", "esclusi", "parametri"]
+            ),
             (["riparto", "Examples/riparto-esempio.csv", "--anno", "2025"], ["riparto", "riepilogo"]),
-            (["simula", "Examples/ambito-esempio", "--anno", "2026", "--piano", "Examples/piano-esempio.csv"], ["confronto", "modifiche", "comuni", "assunzioni necessarie"]),
+            (
+                ["simula", "Examples/ambito-esempio", "--anno", "2026", "--piano", "Examples/piano-esempio.csv"],
+                ["confronto", "modifiche", "comuni", "assunzioni necessarie"]
+            ),
         ])
     func reports(arguments: [String], sheets: [String]) throws {
         let resolved = arguments.map { $0.hasPrefix("Examples/") ? TestSupport.path($0) : $0 }
@@ -144,10 +159,15 @@ struct WorkbookCommandTests {
             #expect([UInt8](try Data(contentsOf: URL(fileURLWithPath: secondPath))) == bytes)
             // Every number cell holds a plain decimal; every contribution in the JSON is a cell.
             let json = TestSupport.run(arguments: resolved + ["--formato", "json"]).standardOutput
-            let numbers = Set(workbook.sheets.flatMap { $0.rows.flatMap { $0.cells.compactMap { cell -> String? in
-                if case .number(let text) = cell.value { return text }
-                return nil
-            } } })
+            let numbers = Set(
+                workbook.sheets.flatMap {
+                    $0.rows.flatMap {
+                        $0.cells.compactMap { cell -> String? in
+                            if case .number(let text) = cell.value { return text }
+                            return nil
+                        }
+                    }
+                })
             if arguments[0] != "riparto" && arguments[0] != "simula" {
                 let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? NSDictionary)
                 let total = try #require((object["contributo"] ?? (object["previsione"] as? NSDictionary)?["contributo"]) as? NSNumber)
@@ -156,10 +176,12 @@ struct WorkbookCommandTests {
         }
     }
 
-    @Test("workbooks only where they make sense: one ATS at a time, not for ciclo", arguments: [
-        ["calcola", "Examples/ambito-esempio", "Examples/ambito-esempio.json", "--anno", "2025", "--formato", "xlsx"],
-        ["ciclo", "Examples/ciclo-esempio.csv", "--formato", "ods"],
-    ])
+    @Test(
+        "workbooks only where they make sense: one ATS at a time, not for ciclo",
+        arguments: [
+            ["calcola", "Examples/ambito-esempio", "Examples/ambito-esempio.json", "--anno", "2025", "--formato", "xlsx"],
+            ["ciclo", "Examples/ciclo-esempio.csv", "--formato", "ods"],
+        ])
     func refused(arguments: [String]) {
         let result = TestSupport.run(arguments: arguments.map { $0.hasPrefix("Examples/") ? TestSupport.path($0) : $0 })
         #expect(result.status == .usage)

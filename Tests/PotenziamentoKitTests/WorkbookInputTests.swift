@@ -18,7 +18,9 @@ enum RosterSheets {
     /// The workbook with the first person's `column` set to `value` (and `extraRows` appended).
     static func workbook(column: String? = nil, value: CellValue = .empty, extraRows: [[CellValue]] = [], personaleName: String = "personale") -> Workbook {
         var person: [CellValue] =
-            text(["AS-1", "assistente_sociale", "tempo_indeterminato", "comune", "048001"]) + [.date(year: 2025, month: 1, day: 1), .empty, .number("100"), .empty]
+            text(["AS-1", "assistente_sociale", "tempo_indeterminato", "comune", "048001"]) + [
+                .date(year: 2025, month: 1, day: 1), .empty, .number("100"), .empty,
+            ]
         if let column, let index = personaleHeader.firstIndex(of: column) { person[index] = value }
         var rows = [row(1, text(personaleHeader)), row(2, person)]
         for extra in extraRows { rows.append(row(rows.count + 1, extra)) }
@@ -113,9 +115,10 @@ struct WorkbookInputTests {
         }
         #expect(commented.errors.map(\.code) == [.rigaCommentata])
 
-        let beyond = RosterSheets.text(["AS-2", "assistente_sociale", "tempo_indeterminato", "comune", "048001"]) + [
-            .date(year: 2025, month: 1, day: 1), .empty, .number("100"), .empty, .text("nota a margine"),
-        ]
+        let beyond =
+            RosterSheets.text(["AS-2", "assistente_sociale", "tempo_indeterminato", "comune", "048001"]) + [
+                .date(year: 2025, month: 1, day: 1), .empty, .number("100"), .empty, .text("nota a margine"),
+            ]
         guard case .failure(let outside) = RosterSheets.load(RosterSheets.workbook(extraRows: [beyond])) else {
             Issue.record("a value right of the header must be an error")
             return

@@ -44,11 +44,12 @@ enum ProspettoCommand: Subcommand {
         let campaign = try OptionValues.year(parsed.value("campagna") ?? "", option: "campagna")
         let method = try RosterInput.method(parsed)
         let parameters = try OptionValues.parameterTable(parsed, defaultYear: campaign)
-        let decimals = try parsed.value("decimali-dichiarati").map { text throws(CommandFailure) in
-            let value = try OptionValues.integer(text, option: "decimali-dichiarati")
-            guard FTEDeclaration.decimalsRange.contains(value) else { throw .usage("--decimali-dichiarati: da 0 a 6 (indicato: \(text))") }
-            return value
-        } ?? 2
+        let decimals =
+            try parsed.value("decimali-dichiarati").map { text throws(CommandFailure) in
+                let value = try OptionValues.integer(text, option: "decimali-dichiarati")
+                guard FTEDeclaration.decimalsRange.contains(value) else { throw .usage("--decimali-dichiarati: da 0 a 6 (indicato: \(text))") }
+                return value
+            } ?? 2
         let assessor = RosterAssessor(parameters: parameters, method: method)
         func make(_ roster: Roster) throws(CommandFailure) -> Prospetto {
             do {
@@ -89,7 +90,9 @@ enum ProspettoCommand: Subcommand {
         let options = ProspettoReportOptions(
             today: context.today, place: parsed.value("luogo"), includesAnnex: !parsed.flag("senza-allegato"), explains: parsed.flag("spiega"))
         if case .workbook(let kind) = choice {
-            return try OptionValues.workbookOutput(warnings: warnings, inputs: inputFiles) { () throws(InputError) in try prospetto.workbook(kind, options: options) }
+            return try OptionValues.workbookOutput(warnings: warnings, inputs: inputFiles) { () throws(InputError) in
+                try prospetto.workbook(kind, options: options)
+            }
         }
         return CommandOutput(warnings: warnings, inputs: inputFiles) { output in prospetto.write(format, options: options, to: output) }
     }

@@ -95,7 +95,9 @@ enum SimulaCommand: Subcommand {
         let planning: PlanningFigures
         do { planning = try ScenarioEvaluator.planning(for: years[0].scenario, hireStart: hireStart) } catch { throw .data("\(error)") }
         let applied: [AppliedChange]
-        do { applied = try Scenario(changes: changes).appliedChanges(on: loaded.roster, year: year, method: method) } catch { throw .data("scenario: \(error)") }
+        do { applied = try Scenario(changes: changes).appliedChanges(on: loaded.roster, year: year, method: method) } catch {
+            throw .data("scenario: \(error)")
+        }
         let inputFiles = RosterInput.inputFiles(path) + [parsed.value("piano")].compactMap { $0 }
         if case .workbook(let kind) = choice {
             return try OptionValues.workbookOutput(warnings: loaded.warnings.map(\.description), inputs: inputFiles) { () throws(InputError) in

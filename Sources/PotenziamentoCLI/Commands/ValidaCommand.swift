@@ -92,5 +92,4 @@ enum ValidaCommand: Subcommand {
         return output
     }
 
-
 }

@@ -15,8 +15,14 @@ enum BatchInputs {
         return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
     }
 
-    /// Whether a file name is a roster file of a folder of ATS.
-    static func isRosterFile(_ name: String) -> Bool { name.lowercased().hasSuffix(".json") }
+    /// Whether a file name is a roster file of a folder of ATS: JSON or a workbook (`.xls` too, so
+    /// its error says to save it as `.xlsx`), not the lock files Excel (`~$…`) and LibreOffice
+    /// (`.~lock…`) leave next to an open workbook.
+    static func isRosterFile(_ name: String) -> Bool {
+        let lowered = name.lowercased()
+        guard !lowered.hasPrefix("~$"), !lowered.hasPrefix(".~lock") else { return false }
+        return [".json", ".xlsx", ".ods", ".xls"].contains { lowered.hasSuffix($0) }
+    }
 
     /// The rosters the arguments stand for, whether this is a batch (more than one ATS, or a
     /// folder of ATS), and the entries of the folders that are not ATS (named in warnings, so
@@ -41,7 +47,8 @@ enum BatchInputs {
                     }
                 }
                 if found.isEmpty {
-                    throw CommandFailure(.noInput, ["\(path): la cartella non contiene ambiti (cartelle con comuni.csv e personale.csv, o file .json)"])
+                    throw CommandFailure(
+                        .noInput, ["\(path): la cartella non contiene ambiti (cartelle con comuni.csv e personale.csv, file .json, .xlsx o .ods)"])
                 }
                 inputs += found
             } else {
@@ -71,7 +78,9 @@ enum BatchInputs {
     ) -> CommandOutput {
         CommandOutput(inputs: inputs.flatMap(RosterInput.inputFiles)) { output in
             var outcome = RenderOutcome()
-            outcome.warnings = skipped.map { "\($0): non è un ambito (né una cartella con comuni.csv e personale.csv né un file .json): non calcolato" }
+            outcome.warnings = skipped.map {
+                "\($0): non è un ambito (né una cartella con comuni.csv e personale.csv né un file .json, .xlsx o .ods): non calcolato"
+            }
             var failures: [BatchReport.Failure] = []
             write(output) { emit in
                 for input in inputs {
@@ -91,7 +100,8 @@ enum BatchInputs {
             if !failures.isEmpty {
                 outcome.status = .dataError
                 outcome.errors = failures.flatMap { $0.errors }
-                outcome.errors.append("\(Italian.count(failures.count, "ambito", "ambiti")) su \(inputs.count) non \(failures.count == 1 ? "calcolato" : "calcolati")")
+                outcome.errors.append(
+                    "\(Italian.count(failures.count, "ambito", "ambiti")) su \(inputs.count) non \(failures.count == 1 ? "calcolato" : "calcolati")")
             }
             return outcome
         }

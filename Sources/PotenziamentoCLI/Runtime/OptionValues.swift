@@ -76,7 +76,8 @@ enum OptionValues {
         }
         guard let format = extensions[suffix] else {
             throw .usage(
-                "--output \(path): l'estensione «.\(suffix)» non corrisponde a un formato (\(command) scrive \(names.joined(separator: ", "))); indica --formato o cambia estensione")
+                "--output \(path): l'estensione «.\(suffix)» non corrisponde a un formato (\(command) scrive \(names.joined(separator: ", "))); indica --formato o cambia estensione"
+            )
         }
         guard allowed.contains(format) else {
             throw .usage("--output \(path): \(command) non scrive il formato \(format.rawValue) (formati: \(names.joined(separator: ", ")))")

@@ -48,7 +48,9 @@ package enum CSVParser {
         scanner.rows.reserveCapacity(lines)
         let complete = bytes.withUnsafeMutableBufferPointer { scanner.scan($0) }
         if let line = scanner.wideLine {
-            return .failure(SyntaxError(line: line, message: "la riga ha più di \(maximumCellsPerRow) celle: non è una tabella di questo programma (separatore sbagliato?)"))
+            return .failure(
+                SyntaxError(line: line, message: "la riga ha più di \(maximumCellsPerRow) celle: non è una tabella di questo programma (separatore sbagliato?)")
+            )
         }
         guard complete else { return .failure(SyntaxError(line: scanner.quoteStartLine, message: "virgolette aperte e mai chiuse")) }
         return .success(CSVGrid(bytes: bytes, ends: scanner.ends, rows: scanner.rows))

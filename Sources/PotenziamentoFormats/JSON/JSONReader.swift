@@ -211,7 +211,8 @@ package struct JSONReader {
         }
         guard offset >= bytes.count else {
             throw error(
-                bytes[offset] == UInt8(ascii: ",") ? "numero non valido" : "numero non valido: «\(character(at: offset))» dopo le cifre (la virgola decimale in JSON è il punto: 22.5)")
+                bytes[offset] == UInt8(ascii: ",")
+                    ? "numero non valido" : "numero non valido: «\(character(at: offset))» dopo le cifre (la virgola decimale in JSON è il punto: 22.5)")
         }
         return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<offset]), as: UTF8.self)
     }

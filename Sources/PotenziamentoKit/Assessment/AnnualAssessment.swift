@@ -181,7 +181,9 @@ public struct RosterAssessor: Sendable {
         let inForce: ParametersInForce
         do { inForce = try parameters.inForce(for: year) } catch { throw .parameter(error) }
         let counter: FTECounter
-        do { counter = try FTECounter(year: year, method: method) } catch { throw .invalidInput(InputError(diagnostics: [error.diagnostic(at: SourcePlace(file: roster.source))])) }
+        do { counter = try FTECounter(year: year, method: method) } catch {
+            throw .invalidInput(InputError(diagnostics: [error.diagnostic(at: SourcePlace(file: roster.source))]))
+        }
         var diagnostics = Diagnostics()
         let residents = Self.residents(of: roster, in: year, diagnostics: &diagnostics)
         if diagnostics.hasErrors { throw .invalidInput(InputError(diagnostics)) }
@@ -232,7 +234,8 @@ public struct RosterAssessor: Sendable {
                 let years = municipality.residents.byYear.keys.sorted().map(String.init)
                 diagnostics.error(
                     .popolazioneMancante, place,
-                    "manca la popolazione del comune \(municipality.istatCode) (\(municipality.name)) al 1° gennaio \(year) (anni indicati: \(Italian.list(years)))")
+                    "manca la popolazione del comune \(municipality.istatCode) (\(municipality.name)) al 1° gennaio \(year) (anni indicati: \(Italian.list(years)))"
+                )
                 continue
             }
             if municipality.residents.isSameEveryYear { sameEveryYear.append(municipality.istatCode) }

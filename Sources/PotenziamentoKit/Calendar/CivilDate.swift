@@ -155,7 +155,8 @@ extension CivilDate: Codable {
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)
         guard text.utf8.count == 10, text.utf8.dropFirst(4).first == UInt8(ascii: "-"), let date = CivilDate.parse(text) else {
-            throw DecodingError.dataCorrupted(DecodingError.Context(codingPath: container.codingPath, debugDescription: "data non valida «\(text)»: atteso AAAA-MM-GG"))
+            throw DecodingError.dataCorrupted(
+                DecodingError.Context(codingPath: container.codingPath, debugDescription: "data non valida «\(text)»: atteso AAAA-MM-GG"))
         }
         self = date
     }

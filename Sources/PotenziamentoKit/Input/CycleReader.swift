@@ -35,7 +35,8 @@ package enum CycleReader {
             let bytes = try InputFile.bytes(path)
             if path.lowercased().hasSuffix(".csv") || TableFile.isWorkbook(path: path, bytes: bytes) {
                 guard paths.count == 1 else {
-                    throw InputError(.formatoNonSupportato, SourcePlace(file: path), "una tabella del ciclo (CSV o foglio di calcolo) va indicata da sola, senza altri file")
+                    throw InputError(
+                        .formatoNonSupportato, SourcePlace(file: path), "una tabella del ciclo (CSV o foglio di calcolo) va indicata da sola, senza altri file")
                 }
                 var diagnostics = Diagnostics()
                 let table = try TableFile.open(path: path, required: required, optional: optional, diagnostics: &diagnostics)
@@ -62,9 +63,12 @@ package enum CycleReader {
             throw InputError(diagnostics)
         }
         if let found = fields.string("formato", required: true, diagnostics: &diagnostics), found != format {
-            diagnostics.error(.formatoDocumento, root.field("formato"), "formato «\(found)» non riconosciuto: atteso «\(format)» (o i prospetti di più campagne)")
+            diagnostics.error(
+                .formatoDocumento, root.field("formato"), "formato «\(found)» non riconosciuto: atteso «\(format)» (o i prospetti di più campagne)")
         }
-        let ambito = fields.node("ambito", required: false, diagnostics: &diagnostics).flatMap { readAmbito($0, place: root.field("ambito"), diagnostics: &diagnostics) }
+        let ambito = fields.node("ambito", required: false, diagnostics: &diagnostics).flatMap {
+            readAmbito($0, place: root.field("ambito"), diagnostics: &diagnostics)
+        }
         var years: [(CycleYear, SourcePlace)] = []
         let nodes = fields.array("anni", required: true, diagnostics: &diagnostics)
         if nodes.isEmpty && !diagnostics.hasErrors { diagnostics.error(.nessunDato, root.field("anni"), "nessun anno indicato") }
@@ -194,7 +198,10 @@ package enum CycleReader {
                 }
                 let slot = isForecast ? entry.forecast : entry.actual
                 if slot != nil {
-                    diagnostics.error(.campoRipetuto, place, "\(isForecast ? "la previsione" : "il consuntivo") del \(yearValue) è già in un altro prospetto (\(entry.place.file)): indica una sola volta il prospetto di ogni campagna")
+                    diagnostics.error(
+                        .campoRipetuto, place,
+                        "\(isForecast ? "la previsione" : "il consuntivo") del \(yearValue) è già in un altro prospetto (\(entry.place.file)): indica una sola volta il prospetto di ogni campagna"
+                    )
                 }
                 if isForecast { entry.forecast = declared } else { entry.actual = declared }
                 entry.place = place
@@ -218,7 +225,8 @@ package enum CycleReader {
     // MARK: The cycle
 
     /// Records the years in order, every problem with its place.
-    static func finish(_ years: [(CycleYear, SourcePlace)], ambito: Ambito?, parameters: ParameterTable, diagnostics: Diagnostics) throws(InputError) -> Loaded {
+    static func finish(_ years: [(CycleYear, SourcePlace)], ambito: Ambito?, parameters: ParameterTable, diagnostics: Diagnostics) throws(InputError) -> Loaded
+    {
         var diagnostics = diagnostics
         var cycle = FundingCycle(parameters: parameters)
         for (year, place) in years.sorted(by: { $0.0.year < $1.0.year }) {

@@ -45,7 +45,8 @@ enum InputFile {
             return (decoded, nil)
         case .failure(.empty): throw InputError(.fileVuoto, place, "il file è vuoto")
         case .failure(.utf16):
-            throw InputError(.codificaNonValida, place, "il file è in UTF-16: salvalo come UTF-8 (in Excel: «CSV UTF-8»; in LibreOffice: set di caratteri Unicode (UTF-8))")
+            throw InputError(
+                .codificaNonValida, place, "il file è in UTF-16: salvalo come UTF-8 (in Excel: «CSV UTF-8»; in LibreOffice: set di caratteri Unicode (UTF-8))")
         case .failure(.zeroByte(let offset)):
             throw InputError(.codificaNonValida, place, "il file contiene byte nulli (posizione \(offset)): non è un file di testo (CSV o JSON)")
         case .failure(.invalidUTF8(let offset)):

@@ -15,7 +15,8 @@ package enum NationalTableReader {
     /// - Throws: ``InputError`` listing every problem with its line.
     package static func load(path: String) throws(InputError) -> Loaded {
         var diagnostics = Diagnostics()
-        let table = try TableFile.open(path: path, required: ["codice", "denominazione", "popolazione", "fte"], optional: ["pregresso"], diagnostics: &diagnostics)
+        let table = try TableFile.open(
+            path: path, required: ["codice", "denominazione", "popolazione", "fte"], optional: ["pregresso"], diagnostics: &diagnostics)
         let entries = read(table, diagnostics: &diagnostics)
         if diagnostics.hasErrors { throw InputError(diagnostics) }
         return Loaded(entries: entries, warnings: diagnostics.warnings)
@@ -43,11 +44,16 @@ package enum NationalTableReader {
             seen[codeText] = table.line(of: row)
             let residents = table.value(row, population, CellParsing.residents, diagnostics: &diagnostics)
             let figure = table.value(row, fte, CellParsing.fte, diagnostics: &diagnostics)
-            let earlier = table.isEmpty(row, previous) ? EuroCents.zero : table.value(row, previous, { CellParsing.euros($0, what: "pregresso") }, diagnostics: &diagnostics)
+            let earlier =
+                table.isEmpty(row, previous)
+                ? EuroCents.zero : table.value(row, previous, { CellParsing.euros($0, what: "pregresso") }, diagnostics: &diagnostics)
             guard let residents, let figure, let earlier else { continue }
-            if let entry = diagnostics.value(at: table.place(row, code), { () throws(InvalidValue) in
-                try AllocationEntry(code: codeText, name: table.text(row, name).trimmingSpaces, population: residents, fte: figure, previous: earlier)
-            }) {
+            if let entry = diagnostics.value(
+                at: table.place(row, code),
+                { () throws(InvalidValue) in
+                    try AllocationEntry(code: codeText, name: table.text(row, name).trimmingSpaces, population: residents, fte: figure, previous: earlier)
+                })
+            {
                 entries.append(entry)
             }
         }

@@ -165,11 +165,14 @@ struct RosterJSONReader {
                     continue
                 }
                 let text = try reader.readNumber()
-                if let count = diagnostics.value(at: place(field), { () throws(InvalidValue) in
-                    let count = try Self.integer(text, what: "popolazione")
-                    try Residents.check(count)
-                    return count
-                }) {
+                if let count = diagnostics.value(
+                    at: place(field),
+                    { () throws(InvalidValue) in
+                        let count = try Self.integer(text, what: "popolazione")
+                        try Residents.check(count)
+                        return count
+                    })
+                {
                     table[year] = count
                 } else {
                     valid = false
@@ -252,7 +255,9 @@ struct RosterJSONReader {
             guard try known(key, in: ["tipo", "codiceIstat", "delegaFunzioni", "costoRimborsato"], seen: &seen, at: field) else { continue }
             switch key {
             case "tipo":
-                if let text = try string(at: field) { kind = diagnostics.value(at: place(field)) { () throws(InvalidValue) in try EmployerKind(parsing: text) } }
+                if let text = try string(at: field) {
+                    kind = diagnostics.value(at: place(field)) { () throws(InvalidValue) in try EmployerKind(parsing: text) }
+                }
             case "codiceIstat": code = try string(at: field, nullable: true)
             case "delegaFunzioni": delegated = try bool(at: field)
             default: reimbursed = try bool(at: field)
@@ -345,13 +350,15 @@ struct RosterJSONReader {
                 valid = false
             }
             guard let text = try number(at: field),
-                let share = diagnostics.value(at: place(field), { () throws(InvalidValue) in
-                    let value = try FieldParsing.jsonNumber(text, maximumDecimals: Bounds.percentageDecimals, what: "quota di area")
-                    guard !value.isNegative, value <= Fraction(100) else {
-                        throw InvalidValue(.ripartizioneAree, "la quota di un'area deve essere tra 0 e 100 (indicato: \(text))")
-                    }
-                    return value
-                })
+                let share = diagnostics.value(
+                    at: place(field),
+                    { () throws(InvalidValue) in
+                        let value = try FieldParsing.jsonNumber(text, maximumDecimals: Bounds.percentageDecimals, what: "quota di area")
+                        guard !value.isNegative, value <= Fraction(100) else {
+                            throw InvalidValue(.ripartizioneAree, "la quota di un'area deve essere tra 0 e 100 (indicato: \(text))")
+                        }
+                        return value
+                    })
             else {
                 valid = false
                 continue

@@ -113,7 +113,8 @@ public enum RosterLoader {
         }
         let ambitoSheet = TableFile.sheet("ambito", of: workbook, file: name, required: false, diagnostics: &diagnostics)
         let ambito = table(ambitoSheet, columns.ambitoRequired, columns.ambitoOptional)
-        let comuni = table(TableFile.sheet("comuni", of: workbook, file: name, required: true, diagnostics: &diagnostics), columns.comuniRequired, columns.comuniOptional)
+        let comuni = table(
+            TableFile.sheet("comuni", of: workbook, file: name, required: true, diagnostics: &diagnostics), columns.comuniRequired, columns.comuniOptional)
         let personale = table(
             TableFile.sheet("personale", of: workbook, file: name, required: true, diagnostics: &diagnostics), columns.staffRequired, columns.staffOptional)
         let hasAmbito = ambitoSheet != nil
@@ -140,7 +141,8 @@ public enum RosterLoader {
             let matches = entries.filter { $0.lowercased() == file.rawValue }.sorted()
             guard let entry = matches.first else { continue }
             if matches.count > 1 {
-                diagnostics.error(.campoRipetuto, SourcePlace(file: base), "la cartella contiene più file \(file.rawValue) (\(matches.joined(separator: ", "))): tienine uno")
+                diagnostics.error(
+                    .campoRipetuto, SourcePlace(file: base), "la cartella contiene più file \(file.rawValue) (\(matches.joined(separator: ", "))): tienine uno")
             }
             let path = "\(base)/\(entry)"
             do { files[file] = (path, try InputFile.bytes(path)) } catch { diagnostics.append(contentsOf: error) }
@@ -152,7 +154,8 @@ public enum RosterLoader {
     static func loadCSV(_ files: [CSVFile: (name: String, bytes: [UInt8])], folder: String) throws(InputError) -> Loaded {
         var diagnostics = Diagnostics()
         for file in [CSVFile.comuni, .personale] where files[file] == nil {
-            diagnostics.error(.fileMancante, SourcePlace(file: folder.isEmpty ? file.rawValue : "\(folder)/\(file.rawValue)"), "file mancante nella cartella dell'ambito")
+            diagnostics.error(
+                .fileMancante, SourcePlace(file: folder.isEmpty ? file.rawValue : "\(folder)/\(file.rawValue)"), "file mancante nella cartella dell'ambito")
         }
         if diagnostics.hasErrors { throw InputError(diagnostics) }
         var texts: [CSVFile: (name: String, utf8: [UInt8])] = [:]
@@ -169,7 +172,8 @@ public enum RosterLoader {
         if !windows1252.isEmpty {
             diagnostics.warning(
                 .codificaWindows1252, SourcePlace(file: folder),
-                "\(windows1252.sorted().joined(separator: ", ")) non in UTF-8: letti come Windows-1252 (il CSV di Excel in italiano); controlla le lettere accentate")
+                "\(windows1252.sorted().joined(separator: ", ")) non in UTF-8: letti come Windows-1252 (il CSV di Excel in italiano); controlla le lettere accentate"
+            )
         }
         let columns = RosterTableReader.Columns.self
         func table(_ file: CSVFile, _ required: [String], _ optional: [String]) -> CSVTable? {

@@ -12,7 +12,9 @@ package enum ScenarioPlan {
     ]
 
     /// Every column of a plan file.
-    static let columns = ["tipo", "id", "dal", "al", "percentuale", "ore_settimanali", "ore_tempo_pieno", "ente", "area", "numero", "comune", "anno", "popolazione"]
+    static let columns = [
+        "tipo", "id", "dal", "al", "percentuale", "ore_settimanali", "ore_tempo_pieno", "ente", "area", "numero", "comune", "anno", "popolazione",
+    ]
 
     /// The changes of one kind from its values by key (already checked against ``keys``);
     /// `nextId` numbers the new persons (`NUOVA-1`, ...).
@@ -96,7 +98,9 @@ package enum ScenarioPlan {
             let kind = table.text(row, kindColumn).trimmingSpaces.lowercased()
             guard let allowed = keys[kind] else {
                 let suggestion = NameSuggestion.nearest(to: kind, in: keys.keys.sorted()).map { " (forse «\($0)»?)" } ?? ""
-                diagnostics.error(.tipoErrato, table.place(row, kindColumn), "tipo di modifica non valido «\(kind)»\(suggestion): usa assunzione, cessazione, variazione o residenti")
+                diagnostics.error(
+                    .tipoErrato, table.place(row, kindColumn),
+                    "tipo di modifica non valido «\(kind)»\(suggestion): usa assunzione, cessazione, variazione o residenti")
                 continue
             }
             var valid = true
@@ -109,7 +113,9 @@ package enum ScenarioPlan {
                 valid = false
             }
             guard valid else { continue }
-            if let found = diagnostics.value(at: table.place(row, nil), { () throws(InvalidValue) in try Self.changes(kind: kind, values: values, nextId: &nextId) }) {
+            if let found = diagnostics.value(
+                at: table.place(row, nil), { () throws(InvalidValue) in try Self.changes(kind: kind, values: values, nextId: &nextId) })
+            {
                 changes += found
             }
         }

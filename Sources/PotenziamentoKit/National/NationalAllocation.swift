@@ -21,7 +21,9 @@ public struct AllocationEntry: Sendable, Hashable, Codable {
         guard !code.isEmpty else { throw InvalidValue(.valoreVuoto, "codice dell'ambito vuoto") }
         try Residents.check(population)
         guard !fte.isNegative, fte <= Fraction(Bounds.maximumFTE) else {
-            throw InvalidValue(.fteNonValidi, "FTE non validi: \(NumberFormatting.italian(fte, decimals: 4)) (devono essere tra 0 e \(NumberFormatting.italian(Bounds.maximumFTE)))")
+            throw InvalidValue(
+                .fteNonValidi,
+                "FTE non validi: \(NumberFormatting.italian(fte, decimals: 4)) (devono essere tra 0 e \(NumberFormatting.italian(Bounds.maximumFTE)))")
         }
         guard !previous.isNegative, previous.cents <= BigInt(Bounds.maximumEuros) * 100 else {
             throw InvalidValue(.importoNonValido, "pregresso fuori misura: \(previous)")

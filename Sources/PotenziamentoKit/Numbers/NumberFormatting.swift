@@ -11,7 +11,8 @@ package enum NumberFormatting {
     /// thousands, `,` separates decimals (`15,38`, `1.234,5678`).
     package static func italian(_ value: Fraction, decimals: Int) -> String {
         let decimals = clamped(decimals)
-        return assemble(scaled: value.roundedScaled(by: BigInt.tenToThe(decimals)), decimals: decimals, thousands: UInt8(ascii: "."), decimalMark: UInt8(ascii: ","))
+        return assemble(
+            scaled: value.roundedScaled(by: BigInt.tenToThe(decimals)), decimals: decimals, thousands: UInt8(ascii: "."), decimalMark: UInt8(ascii: ","))
     }
 
     /// `value` with as many decimals as it needs up to `maximumDecimals` (rounded there), trailing

@@ -24,7 +24,9 @@ package enum RosterTemplate {
         }
         let ambito = WritableSheet(
             name: "ambito", columnWidths: [34, 34, 14, 30], frozenRows: 1,
-            rows: rows(headers.ambito, [.text("# ESEMPIO, cancellare: ATS-XX-01"), .text("Ambito territoriale di ..."), .text("Toscana"), .flag(false)], tables?.ambito),
+            rows: rows(
+                headers.ambito, [.text("# ESEMPIO, cancellare: ATS-XX-01"), .text("Ambito territoriale di ..."), .text("Toscana"), .flag(false)], tables?.ambito
+            ),
             validations: [.yesNo(column: 4, firstRow: 2, lastRow: 2)], columnStyles: [.text])
         let comuni = WritableSheet(
             name: "comuni", columnWidths: [32, 30, 12, 8], frozenRows: 1,

@@ -64,7 +64,9 @@ enum RosterWriter {
                             }
                             if record.areas.isSpecified {
                                 json.member("aree") { json in
-                                    for area in ActivityArea.allCases { if let share = record.areas.shares[area] { json.member(area.rawValue, number: exact(share)) } }
+                                    for area in ActivityArea.allCases {
+                                        if let share = record.areas.shares[area] { json.member(area.rawValue, number: exact(share)) }
+                                    }
                                 }
                             }
                             json.member("impiegatoNeiServiziTerritoriali", record.employedInTerritorialServices)
@@ -124,7 +126,8 @@ enum RosterWriter {
                 record.employer.kind == .asl ? .flag(record.employer.costReimbursed) : .empty, .flag(record.employedInTerritorialServices),
             ]
             for period in record.periods {
-                let share: [Cell] = period.share.hours.map { [.empty, .decimal($0.weekly), .decimal($0.fullTime)] } ?? [.decimal(period.share.percent), .empty, .empty]
+                let share: [Cell] =
+                    period.share.hours.map { [.empty, .decimal($0.weekly), .decimal($0.fullTime)] } ?? [.decimal(period.share.percent), .empty, .empty]
                 personale.append(person + [.date(period.start), period.end.map(Cell.date) ?? .empty] + share + areas)
             }
         }
@@ -136,7 +139,10 @@ enum RosterWriter {
         static let ambito = RosterTableReader.Columns.ambitoRequired + RosterTableReader.Columns.ambitoOptional
         static let comuni = RosterTableReader.Columns.comuniRequired + RosterTableReader.Columns.comuniOptional
         static let personale =
-            ["id", "profilo", "contratto", "ente_tipo", "ente_codice_istat", "delega_funzioni", "costo_rimborsato", "impiegato_servizi_territoriali", "dal", "al"]
+            [
+                "id", "profilo", "contratto", "ente_tipo", "ente_codice_istat", "delega_funzioni", "costo_rimborsato", "impiegato_servizi_territoriali", "dal",
+                "al",
+            ]
             + ["percentuale", "ore_settimanali", "ore_tempo_pieno"] + RosterTableReader.Columns.areas
     }
 

@@ -96,7 +96,9 @@ enum AllocationReport {
     /// One row per ATS (BOM, `;`, decimal comma).
     static func csv(_ a: NationalAllocation, to output: ReportOutput) {
         let csv = CSVWriter(output)
-        csv.row(["codice", "denominazione", "popolazione", "fte", "pregresso", "contributo", "assegnato", "mancanti_minima", "mancanti_lep", "mancanti_obiettivo"])
+        csv.row([
+            "codice", "denominazione", "popolazione", "fte", "pregresso", "contributo", "assegnato", "mancanti_minima", "mancanti_lep", "mancanti_obiettivo",
+        ])
         for index in a.entries.indices {
             let entry = a.entries[index]
             let c = a.contributions[index]

@@ -247,6 +247,7 @@ enum MunicipalSplitExplanation {
             rule =
                 "art. 2, c. 3-6: gli FTE degli enti d'ambito sono attribuiti ai comuni per residenti; ogni comune riceve la formula per sé (\(NumberFormatting.italian(split.formulaTotal, decimals: 2)) € in tutto); il residuo va a comuni e capofila in proporzione agli FTE propri; centesimi ai resti maggiori"
         }
-        return Explanation(title: "Riparto tra i comuni (D.M. 15/2021, art. 2)", value: NumberFormatting.euro(assessment.contribution.total), rule: rule, steps: steps)
+        return Explanation(
+            title: "Riparto tra i comuni (D.M. 15/2021, art. 2)", value: NumberFormatting.euro(assessment.contribution.total), rule: rule, steps: steps)
     }
 }

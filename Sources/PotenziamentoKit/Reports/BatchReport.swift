@@ -129,7 +129,8 @@ package enum BatchReport {
             output.line()
             output.line(
                 TextBlocks.left("codice", 14) + TextBlocks.left("ambito", 32) + TextBlocks.right("FTE \(campaign - 1)", 10)
-                    + TextBlocks.right("consuntivo \(campaign - 1)", 18) + TextBlocks.right("FTE \(campaign)", 10) + TextBlocks.right("previsione \(campaign)", 18))
+                    + TextBlocks.right("consuntivo \(campaign - 1)", 18) + TextBlocks.right("FTE \(campaign)", 10)
+                    + TextBlocks.right("previsione \(campaign)", 18))
             let failures = run { p in
                 accumulate(p)
                 output.line(
@@ -138,7 +139,8 @@ package enum BatchReport {
                         + TextBlocks.right(TextBlocks.fte(p.previsione.fte), 10) + TextBlocks.right(NumberFormatting.euro(p.previsione.contribution.total), 18))
             }
             output.line(
-                TextBlocks.left("TOTALE (\(Italian.count(count, "ambito", "ambiti")))", 46) + TextBlocks.right("", 10) + TextBlocks.right(NumberFormatting.euro(actual), 18)
+                TextBlocks.left("TOTALE (\(Italian.count(count, "ambito", "ambiti")))", 46) + TextBlocks.right("", 10)
+                    + TextBlocks.right(NumberFormatting.euro(actual), 18)
                     + TextBlocks.right("", 10) + TextBlocks.right(NumberFormatting.euro(forecast), 18))
             failureLines(failures, to: output)
         case .csv:

@@ -90,7 +90,8 @@ enum ContributionChart {
         while tick <= xMax {
             parts.append("<line x1=\"\(x(tick))\" y1=\"\(height - bottom)\" x2=\"\(x(tick))\" y2=\"\(height - bottom + 5)\" stroke=\"#333333\"/>")
             parts.append(
-                "<text x=\"\(x(tick))\" y=\"\(height - bottom + 17)\" font-size=\"10\" text-anchor=\"middle\" \(font)>\(NumberFormatting.italianTrimmed(tick, maximumDecimals: 2))</text>")
+                "<text x=\"\(x(tick))\" y=\"\(height - bottom + 17)\" font-size=\"10\" text-anchor=\"middle\" \(font)>\(NumberFormatting.italianTrimmed(tick, maximumDecimals: 2))</text>"
+            )
             tick += xStep
         }
         // Axes, with the cut of the zero region marked on the FTE axis.
@@ -150,7 +151,8 @@ enum ContributionChart {
             let lineY = legendTop + (sameCurve ? 18 : 0) + offset * 18
             if !sameCurve {
                 parts.append(
-                    "<line x1=\"\(left)\" y1=\"\(lineY)\" x2=\"\(left + 30)\" y2=\"\(lineY)\" stroke=\"\(item.style.color)\" stroke-width=\"2\"\(item.style.dash)/>")
+                    "<line x1=\"\(left)\" y1=\"\(lineY)\" x2=\"\(left + 30)\" y2=\"\(lineY)\" stroke=\"\(item.style.color)\" stroke-width=\"2\"\(item.style.dash)/>"
+                )
             }
             parts.append(marker(item.style, x: String(left + 15), y: String(lineY)))
             let a = item.assessment

@@ -77,7 +77,8 @@ extension AnnualAssessment {
     /// The SVG chart of the contribution as a function of FTE for this year.
     public var chart: String {
         ContributionChart.standalone(
-            [ContributionChart.Series(label: "Anno \(year)", assessment: contribution, style: .current)], title: "Contributo in funzione degli FTE — \(ambito.name)")
+            [ContributionChart.Series(label: "Anno \(year)", assessment: contribution, style: .current)],
+            title: "Contributo in funzione degli FTE — \(ambito.name)")
     }
 }
 
@@ -210,7 +211,9 @@ extension SimulationReports {
     /// The simulation as a workbook of `kind`.
     ///
     /// - Throws: ``InputError`` when a text of the data is too long for a cell.
-    package static func workbook(_ kind: SpreadsheetKind, years: [ScenarioYear], planning: PlanningFigures, changes: [AppliedChange]) throws(InputError) -> [UInt8] {
+    package static func workbook(_ kind: SpreadsheetKind, years: [ScenarioYear], planning: PlanningFigures, changes: [AppliedChange]) throws(InputError)
+        -> [UInt8]
+    {
         try kind.bytes(ReportWorkbooks.simulation(years, planning: planning, changes: changes))
     }
 }

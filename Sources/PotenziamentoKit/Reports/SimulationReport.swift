@@ -48,7 +48,11 @@ enum SimulationReport {
                 json.member("ftePerAssunzione", decimal: planning.fteOfOneHire)
                 json.member("assunzioniNecessarie") { json in
                     for target in planning.targets {
-                        if let hires = target.hiresNeeded { json.member(target.threshold.rawValue, integer: hires) } else { json.member(null: target.threshold.rawValue) }
+                        if let hires = target.hiresNeeded {
+                            json.member(target.threshold.rawValue, integer: hires)
+                        } else {
+                            json.member(null: target.threshold.rawValue)
+                        }
                     }
                 }
                 json.member("valoreMarginaleAnnoIntero", euro: planning.marginalFullYear)

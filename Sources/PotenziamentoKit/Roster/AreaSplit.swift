@@ -64,7 +64,9 @@ public struct AreaSplit: Sendable, Hashable {
     ///   shares do not add up to 100 (an empty dictionary is ``unspecified``).
     public init(_ shares: [ActivityArea: Fraction]) throws(InvalidValue) {
         for (area, share) in shares where share.isNegative || share > Fraction(100) {
-            throw InvalidValue(.ripartizioneAree, "la quota dell'area \(area.rawValue) deve essere tra 0 e 100 (indicato: \(NumberFormatting.italianTrimmed(share, maximumDecimals: 15)))")
+            throw InvalidValue(
+                .ripartizioneAree,
+                "la quota dell'area \(area.rawValue) deve essere tra 0 e 100 (indicato: \(NumberFormatting.italianTrimmed(share, maximumDecimals: 15)))")
         }
         for (area, share) in shares where !WorkShare.hasDecimals(share, atMost: Bounds.percentageDecimals) {
             throw InvalidValue(.ripartizioneAree, "la quota dell'area \(area.rawValue) ha troppe cifre decimali: al massimo \(Bounds.percentageDecimals)")
@@ -73,7 +75,8 @@ public struct AreaSplit: Sendable, Hashable {
         if !shares.isEmpty {
             let sum = kept.values.sum()
             guard sum == Fraction(100) else {
-                throw InvalidValue(.ripartizioneAree, "le percentuali per area sommano a \(NumberFormatting.italianTrimmed(sum, maximumDecimals: 15)), non a 100")
+                throw InvalidValue(
+                    .ripartizioneAree, "le percentuali per area sommano a \(NumberFormatting.italianTrimmed(sum, maximumDecimals: 15)), non a 100")
             }
         }
         self.init(unchecked: kept)

@@ -227,6 +227,7 @@ package enum IstatCodes {
     package static func leadingZeroHint(_ code: String) -> String {
         guard !code.isEmpty, code.utf8.count < 6, code.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return "" }
         let padded = String(repeating: "0", count: 6 - code.utf8.count) + code
-        return " (forse \(padded)? un foglio di calcolo toglie gli zeri iniziali quando la colonna non è in formato testo: formattala come testo e riscrivi il codice)"
+        return
+            " (forse \(padded)? un foglio di calcolo toglie gli zeri iniziali quando la colonna non è in formato testo: formattala come testo e riscrivi il codice)"
     }
 }

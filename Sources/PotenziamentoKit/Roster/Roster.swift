@@ -92,7 +92,8 @@ public struct Roster: Sendable, Hashable {
             if let code = record.employer.istatCode, comuni[code] == nil, record.employer.kind == .comune || record.employer.kind == .comuneCapofila {
                 diagnostics.error(
                     .comuneSconosciuto, (record.place ?? file).field(csv: "ente_codice_istat", json: "ente", "codiceIstat"),
-                    "il comune \(code) di «\(record.id)» non fa parte dell'ambito (comuni: \(Italian.list(municipalities.map(\.istatCode))))\(IstatCodes.leadingZeroHint(code))")
+                    "il comune \(code) di «\(record.id)» non fa parte dell'ambito (comuni: \(Italian.list(municipalities.map(\.istatCode))))\(IstatCodes.leadingZeroHint(code))"
+                )
             }
         }
     }
@@ -117,7 +118,8 @@ public struct Roster: Sendable, Hashable {
             }
         }
         for record in staff where record.periods.isEmpty {
-            diagnostics.warning(.nessunPeriodo, record.place ?? SourcePlace(file: source), "«\(record.id)» non ha periodi di servizio: non conta in nessun anno")
+            diagnostics.warning(
+                .nessunPeriodo, record.place ?? SourcePlace(file: source), "«\(record.id)» non ha periodi di servizio: non conta in nessun anno")
         }
         return diagnostics.all
     }

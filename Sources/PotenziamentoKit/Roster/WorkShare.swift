@@ -77,7 +77,9 @@ public struct WorkShare: Sendable, Hashable, Comparable, CustomStringConvertible
         }
         let percent = weekly * Fraction(100) / fullTime
         guard percent > Fraction(1) else {
-            throw InvalidValue(.percentualeFuoriIntervallo, "\(NumberFormatting.italianTrimmed(weekly)) ore su \(NumberFormatting.italianTrimmed(fullTime)) sono l'1% o meno del tempo pieno")
+            throw InvalidValue(
+                .percentualeFuoriIntervallo,
+                "\(NumberFormatting.italianTrimmed(weekly)) ore su \(NumberFormatting.italianTrimmed(fullTime)) sono l'1% o meno del tempo pieno")
         }
         guard Fraction(percent.denominator) <= Self.maximumDenominator else {
             throw InvalidValue(.fuoriMisura, "ore con troppe cifre decimali")
@@ -136,7 +138,8 @@ extension WorkShare: Codable {
                 self = try WorkShare(percent: try container.decode(Fraction.self, forKey: .percent))
             }
         } catch let invalid as InvalidValue {
-            throw DecodingError.dataCorrupted(DecodingError.Context(codingPath: container.codingPath, debugDescription: invalid.message, underlyingError: invalid))
+            throw DecodingError.dataCorrupted(
+                DecodingError.Context(codingPath: container.codingPath, debugDescription: invalid.message, underlyingError: invalid))
         }
     }
 

@@ -159,10 +159,11 @@ public struct AppliedChange: Sendable, Hashable, Codable, CustomStringConvertibl
 
     /// The change in words, with its FTE in the year.
     public var description: String {
-        let fte = fteInYear.map { value in
-            let sign = value > .zero ? "+" : (value.isNegative ? "−" : "")
-            return ": \(sign)\(NumberFormatting.italian(value.isNegative ? -value : value, decimals: 4)) FTE nel \(year)"
-        } ?? ""
+        let fte =
+            fteInYear.map { value in
+                let sign = value > .zero ? "+" : (value.isNegative ? "−" : "")
+                return ": \(sign)\(NumberFormatting.italian(value.isNegative ? -value : value, decimals: 4)) FTE nel \(year)"
+            } ?? ""
         switch change {
         case .hire(let hire):
             let until = hire.period.end.map { " al \($0.italian)" } ?? ""
@@ -238,7 +239,8 @@ struct ScenarioState {
         case .residents(let code, let year, let residents):
             guard let position = municipalities.firstIndex(where: { $0.istatCode == code }) else { throw .unknownMunicipality(code) }
             do {
-                municipalities[position] = municipalities[position].with(residents: try municipalities[position].residents.replacing(year: year, with: residents))
+                municipalities[position] = municipalities[position].with(
+                    residents: try municipalities[position].residents.replacing(year: year, with: residents))
             } catch {
                 throw .invalidValue(error)
             }

@@ -167,7 +167,9 @@ public struct ScenarioEvaluator: Sendable {
     ///   - percentages: changes of residents in percent, each from −99 to +1000.
     /// - Throws: ``InvalidValue`` with ``DiagnosticCode/fuoriMisura`` for a percentage outside
     ///   −99...+1000 or a population that leaves 1-100 million.
-    public static func planning(for assessment: AnnualAssessment, hireStart: CivilDate, percentages: [Int] = [-5, -1, 1, 5]) throws(InvalidValue) -> PlanningFigures {
+    public static func planning(for assessment: AnnualAssessment, hireStart: CivilDate, percentages: [Int] = [-5, -1, 1, 5]) throws(InvalidValue)
+        -> PlanningFigures
+    {
         let c = assessment.contribution
         let counter = try FTECounter(year: assessment.year, method: assessment.method)
         let oneHire = counter.fte(of: [try ServicePeriod(start: hireStart, end: nil, share: .fullTime)])

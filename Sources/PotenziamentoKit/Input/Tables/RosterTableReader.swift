@@ -18,9 +18,10 @@ enum RosterTableReader {
             ["percentuale", "ore_settimanali", "ore_tempo_pieno", "ente_codice_istat", "delega_funzioni", "costo_rimborsato", "impiegato_servizi_territoriali"]
             + areas
         /// Columns that describe the person, not the period: equal on every row of an id.
-        static let person = [
-            "profilo", "contratto", "ente_tipo", "ente_codice_istat", "delega_funzioni", "costo_rimborsato", "impiegato_servizi_territoriali",
-        ] + areas
+        static let person =
+            [
+                "profilo", "contratto", "ente_tipo", "ente_codice_istat", "delega_funzioni", "costo_rimborsato", "impiegato_servizi_territoriali",
+            ] + areas
     }
 
     /// The ATS of the `ambito` table (one data row), or nil after recording its errors.
@@ -77,11 +78,14 @@ enum RosterTableReader {
             if let yearColumn, table.isEmpty(row, yearColumn) {
                 // An empty `anno`: the figure for every year (a single figure among per-year ones).
                 if constant[code] != nil {
-                    diagnostics.error(.comuneRipetuto, table.place(row, yearColumn), "comune \(code) con due righe senza anno: una sola riga vale per tutti gli anni")
+                    diagnostics.error(
+                        .comuneRipetuto, table.place(row, yearColumn), "comune \(code) con due righe senza anno: una sola riga vale per tutti gli anni")
                 }
                 if let residents { constant[code] = residents }
             } else if let yearColumn {
-                guard let year = diagnostics.value(at: table.place(row, yearColumn), { () throws(InvalidValue) in try FieldParsing.year(table.text(row, yearColumn)) })
+                guard
+                    let year = diagnostics.value(
+                        at: table.place(row, yearColumn), { () throws(InvalidValue) in try FieldParsing.year(table.text(row, yearColumn)) })
                 else {
                     invalid.insert(code)
                     continue
@@ -243,7 +247,9 @@ enum RosterTableReader {
         let employed = flag(table, row, columns.employed, diagnostics: &diagnostics) ?? true
         var shares: [ActivityArea: Fraction] = [:]
         for (area, column) in columns.areas where !table.isEmpty(row, column) {
-            if let share = diagnostics.value(at: table.place(row, column), { () throws(InvalidValue) in try table.withCell(row, column, CellParsing.areaShare).get() }) {
+            if let share = diagnostics.value(
+                at: table.place(row, column), { () throws(InvalidValue) in try table.withCell(row, column, CellParsing.areaShare).get() })
+            {
                 shares[area] = share
             }
         }
@@ -260,7 +266,8 @@ enum RosterTableReader {
                 at: table.place(row, columns.employerCode ?? columns.employerKind),
                 { () throws(InvalidValue) in
                     try Employer(
-                        kind: kind, istatCode: table.text(row, columns.employerCode), delegatedFunctions: delegated ?? false, costReimbursed: reimbursed ?? false)
+                        kind: kind, istatCode: table.text(row, columns.employerCode), delegatedFunctions: delegated ?? false,
+                        costReimbursed: reimbursed ?? false)
                 })
         else { return nil }
         return PersonFields(profile: profile, contract: contract, employer: employer, areas: areas, employed: employed)
@@ -290,7 +297,10 @@ enum RosterTableReader {
         }
         let end: CivilDate? =
             table.isEmpty(row, columns.end)
-            ? nil : diagnostics.value(at: table.place(row, columns.end)) { () throws(InvalidValue) in try table.withCell(row, columns.end ?? 0, CellParsing.date).get() }
+            ? nil
+            : diagnostics.value(at: table.place(row, columns.end)) { () throws(InvalidValue) in
+                try table.withCell(row, columns.end ?? 0, CellParsing.date).get()
+            }
         let hasPercentage = !table.isEmpty(row, columns.percentage)
         let hasHours = !table.isEmpty(row, columns.weeklyHours)
         var share: WorkShare?
@@ -356,7 +366,8 @@ enum CellParsing {
             case .number: return try FieldParsing.decimal(cell.text, maximumDecimals: maximumDecimals, what: what)
             case .percentage(let text):
                 throw InvalidValue(
-                    .numeroNonValido, "\(what): la cella è in formato percentuale (\(DecimalText.multiply(text, by: 100))%): scrivi il numero senza formato percentuale")
+                    .numeroNonValido,
+                    "\(what): la cella è in formato percentuale (\(DecimalText.multiply(text, by: 100))%): scrivi il numero senza formato percentuale")
             case .date, .dateTime:
                 throw InvalidValue(.numeroNonValido, "\(what): la cella contiene la data \(cell.text), non un numero: formatta la cella come numero")
             case .boolean: throw InvalidValue(.numeroNonValido, "\(what): la cella contiene un valore logico (\(cell.text)), non un numero")
@@ -416,7 +427,10 @@ enum CellParsing {
     static func fte(_ cell: TableCell) -> Result<Fraction, InvalidValue> {
         switch cell {
         case .empty, .text: return Result { () throws(InvalidValue) in try FieldParsing.fte(cell.text) }
-        default: return decimal(cell, maximumDecimals: 6, what: "FTE").flatMap { value in Result { () throws(InvalidValue) in try FieldParsing.fte(value: value, written: cell.text) } }
+        default:
+            return decimal(cell, maximumDecimals: 6, what: "FTE").flatMap { value in
+                Result { () throws(InvalidValue) in try FieldParsing.fte(value: value, written: cell.text) }
+            }
         }
     }
 

@@ -34,13 +34,15 @@ enum TableFile {
     static func sheet(_ name: String, of workbook: Workbook, file: String, required: Bool, diagnostics: inout Diagnostics) -> Sheet? {
         let matches = workbook.sheets.filter { $0.name.trimmingSpaces.lowercased() == name }
         if matches.count > 1 {
-            diagnostics.error(.campoRipetuto, SourcePlace(file: file), "più fogli si chiamano «\(name)» (\(matches.map(\.name).joined(separator: ", "))): tienine uno")
+            diagnostics.error(
+                .campoRipetuto, SourcePlace(file: file), "più fogli si chiamano «\(name)» (\(matches.map(\.name).joined(separator: ", "))): tienine uno")
             return nil
         }
         if let sheet = matches.first { return sheet }
         if required {
             let present = workbook.sheetNames.map { "«\($0)»" }.joined(separator: ", ")
-            diagnostics.error(.cartellaDiLavoroNonValida, SourcePlace(file: file), "manca il foglio «\(name)» (fogli presenti: \(present.isEmpty ? "nessuno" : present))")
+            diagnostics.error(
+                .cartellaDiLavoroNonValida, SourcePlace(file: file), "manca il foglio «\(name)» (fogli presenti: \(present.isEmpty ? "nessuno" : present))")
         }
         return nil
     }

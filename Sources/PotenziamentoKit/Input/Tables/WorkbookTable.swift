@@ -36,7 +36,9 @@ struct WorkbookTable: CellTable {
             return SourcePlace(file: file, position: .cell(sheet: sheetName, reference: reference, column: name))
         }
         guard let first = sheet.rows.first(where: { !Self.isBlank($0) }) else {
-            diagnostics.error(.nessunDato, SourcePlace(file: file, position: .cell(sheet: sheetName, reference: "A1", column: nil)), "il foglio «\(sheetName)» è vuoto: serve la riga di intestazione")
+            diagnostics.error(
+                .nessunDato, SourcePlace(file: file, position: .cell(sheet: sheetName, reference: "A1", column: nil)),
+                "il foglio «\(sheetName)» è vuoto: serve la riga di intestazione")
             return nil
         }
         let lastColumn = first.cells.last { !Self.isBlank($0.value) }?.column ?? 0
@@ -54,7 +56,8 @@ struct WorkbookTable: CellTable {
             if case .text(let text)? = row.cell(column: 1)?.value { firstCell = text.trimmingSpaces }
             if firstCell.hasPrefix("#") {
                 if CSVTable.isExampleRow(text: firstCell) {
-                    diagnostics.warning(.rigaDiEsempio, place(row.index, nil), "riga di esempio del modello («# ESEMPIO»): saltata; cancellala quando compili il foglio")
+                    diagnostics.warning(
+                        .rigaDiEsempio, place(row.index, nil), "riga di esempio del modello («# ESEMPIO»): saltata; cancellala quando compili il foglio")
                 } else {
                     diagnostics.error(
                         .rigaCommentata, place(row.index, 0),
@@ -172,4 +175,3 @@ struct WorkbookTable: CellTable {
         }
     }
 }
-

@@ -69,7 +69,8 @@ struct ProspettoContent {
                 label: "Soglia minima 1/6.500", consuntivo: "\(fte(c.thresholds.minimum)) (\(yesNo(c.meetsMinimum)))",
                 previsione: "\(fte(v.thresholds.minimum)) (\(yesNo(v.meetsMinimum)))"),
             Row(
-                label: "LEP 1/5.000", consuntivo: "\(fte(c.thresholds.lep)) (\(yesNo(c.meetsLEP)))", previsione: "\(fte(v.thresholds.lep)) (\(yesNo(v.meetsLEP)))"),
+                label: "LEP 1/5.000", consuntivo: "\(fte(c.thresholds.lep)) (\(yesNo(c.meetsLEP)))",
+                previsione: "\(fte(v.thresholds.lep)) (\(yesNo(v.meetsLEP)))"),
             Row(
                 label: "Obiettivo di servizio 1/4.000", consuntivo: "\(fte(c.thresholds.objective)) (\(yesNo(c.meetsObjective)))",
                 previsione: "\(fte(v.thresholds.objective)) (\(yesNo(v.meetsObjective)))"),

@@ -18,7 +18,7 @@ enum ProspettoHTML {
         th, td { border: 1px solid #bbb; padding: 0.6mm 1.5mm; vertical-align: top; }
         th { background: #eef2f5; text-align: left; font-weight: bold; }
         table.small { table-layout: fixed; }
-        table.small th, table.small td { font-size: 7.8pt; padding: 0.4mm 1mm; overflow-wrap: anywhere; }
+        table.small th, table.small td { font-size: 7.8pt; padding: 0.4mm 1mm; overflow-wrap: break-word; }
         table.small th:first-child { width: 50mm; }
         table.small td.n { white-space: nowrap; overflow: hidden; }
         table th.n { white-space: normal; }
@@ -79,7 +79,8 @@ enum ProspettoHTML {
         )
         // The figures to type into SIOSS, first: what the officer needs, entity by entity.
         body.append("<div class=\"sioss-box\">")
-        body.append("<h2>Da inserire su SIOSS: FTE per ente (arrotondati per difetto a \(Italian.count(content.declaredDecimals, "decimale", "decimali")))</h2>")
+        body.append(
+            "<h2>Da inserire su SIOSS: FTE per ente (arrotondati per difetto a \(Italian.count(content.declaredDecimals, "decimale", "decimali")))</h2>")
         var entityRows = content.entityRows.map { entity in
             [
                 entity.name, entity.istatCode ?? "—", String(entity.consuntivo?.persons ?? 0), fte(entity.consuntivo?.fte ?? .zero),
@@ -93,7 +94,10 @@ enum ProspettoHTML {
         ])
         body.append(
             table(
-                ["ente", "cod. ISTAT", "persone \(c - 1)", "FTE esatti \(c - 1)", "da dichiarare \(c - 1)", "persone \(c)", "FTE esatti \(c)", "da dichiarare \(c)"],
+                [
+                    "ente", "cod. ISTAT", "persone \(c - 1)", "FTE esatti \(c - 1)", "da dichiarare \(c - 1)", "persone \(c)", "FTE esatti \(c)",
+                    "da dichiarare \(c)",
+                ],
                 entityRows, numericFrom: 2, classes: [entityRows.count - 1: "sioss"], small: true, highlight: [4, 7]))
         body.append(
             "<p><strong>Contributo sugli FTE dichiarati:</strong> \(e(NumberFormatting.euro(p.consuntivoDeclaration.contribution.total))) (consuntivo \(c - 1)) · \(e(NumberFormatting.euro(p.previsioneDeclaration.contribution.total))) (previsione \(c)); sugli FTE esatti \(e(NumberFormatting.euro(p.consuntivo.contribution.total))) · \(e(NumberFormatting.euro(p.previsione.contribution.total))).</p>"
@@ -103,7 +107,9 @@ enum ProspettoHTML {
         body.append("<h2>Ambito: consuntivo \(c - 1) e previsione \(c)</h2>")
         let summary = content.summaryRows
         body.append(
-            table(["voce", "consuntivo \(c - 1)", "previsione \(c)"], summary.map { [$0.label, $0.consuntivo, $0.previsione] }, classes: [summary.count - 1: "total"], small: true))
+            table(
+                ["voce", "consuntivo \(c - 1)", "previsione \(c)"], summary.map { [$0.label, $0.consuntivo, $0.previsione] },
+                classes: [summary.count - 1: "total"], small: true))
         body.append("<figure>")
         body.append(ContributionChart.svg(ProspettoReport.chartSeries(p), title: ProspettoReport.chartTitle(p)))
         body.append(
@@ -122,7 +128,10 @@ enum ProspettoHTML {
                 + [pair(p.consuntivo.areas.unspecified, p.previsione.areas.unspecified)])
         body.append(
             table(
-                ["ente", "Segretariato sociale", "Servizio sociale prof.", "Famiglia, minori, anziani", "Disabilità, non autosuff.", "Povertà, disagio adulti", "non indicata"],
+                [
+                    "ente", "Segretariato sociale", "Servizio sociale prof.", "Famiglia, minori, anziani", "Disabilità, non autosuff.",
+                    "Povertà, disagio adulti", "non indicata",
+                ],
                 areaRows, classes: [areaRows.count - 1: "total"], small: true))
         // Comuni: the DM 15/2021 split of both years.
         body.append("<h2>Riparto tra i comuni (D.M. 15/2021, art. 2)</h2>")
@@ -164,7 +173,9 @@ enum ProspettoHTML {
         body.append("<h2>Parametri di legge applicati</h2>")
         body.append(
             "<p class=\"note\">"
-                + p.previsione.contribution.parameters.citations.map { "\(e($0.name.label)): <strong>\(e($0.valueText))</strong> (\(e($0.reference.citation)))" }
+                + p.previsione.contribution.parameters.citations.map {
+                    "\(e($0.name.label)): <strong>\(e($0.valueText))</strong> (\(e($0.reference.citation)))"
+                }
                 .joined(separator: "; ") + ".</p>")
         body.append("</div>")
         body.append("<div class=\"signature\">")
@@ -207,8 +218,11 @@ enum ProspettoHTML {
         for assessment in [p.consuntivo, p.previsione] {
             body.append("<h2>Anno \(assessment.year)</h2>")
             var rows = content.persons(assessment).map { person in
-                [person.id, person.entity, person.periods.isEmpty ? "nessun servizio nell'anno" : person.periods.joined(separator: "\n"), String(person.days),
-                    NumberFormatting.italian(person.fte, decimals: 4)]
+                [
+                    person.id, person.entity, person.periods.isEmpty ? "nessun servizio nell'anno" : person.periods.joined(separator: "\n"),
+                    String(person.days),
+                    NumberFormatting.italian(person.fte, decimals: 4),
+                ]
             }
             rows.append(["Totale", "", "", "", NumberFormatting.italian(assessment.fte, decimals: 4)])
             body.append(
@@ -218,7 +232,8 @@ enum ProspettoHTML {
             if !assessment.excluded.isEmpty {
                 body.append(
                     table(
-                        ["id escluso", "motivo"], assessment.excluded.map { [$0.id.text, "\($0.reason.label) [\($0.reason.rawValue)]"] }, numericFrom: 2, small: true,
+                        ["id escluso", "motivo"], assessment.excluded.map { [$0.id.text, "\($0.reason.label) [\($0.reason.rawValue)]"] }, numericFrom: 2,
+                        small: true,
                         widths: [0: "24mm"]))
             }
         }

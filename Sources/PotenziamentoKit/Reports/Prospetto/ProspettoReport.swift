@@ -114,14 +114,17 @@ enum ProspettoReport {
                     + ActivityArea.allCases.map { TextBlocks.right(shortLabel($0), 7) }.joined() + TextBlocks.right("n.i.", 7))
             for entity in assessment.entities {
                 output.line(
-                    TextBlocks.left("  \(String(entity.name.prefix(37)))", 40) + TextBlocks.right(String(entity.persons), 8) + TextBlocks.right(TextBlocks.fte(entity.fte), 9)
+                    TextBlocks.left("  \(String(entity.name.prefix(37)))", 40) + TextBlocks.right(String(entity.persons), 8)
+                        + TextBlocks.right(TextBlocks.fte(entity.fte), 9)
                         + TextBlocks.right(content.declared(declaration.fte(of: entity.key)), 11)
                         + ActivityArea.allCases.map { TextBlocks.right(TextBlocks.fte(entity.areas[$0]), 7) }.joined()
                         + TextBlocks.right(TextBlocks.fte(entity.areas.unspecified), 7))
             }
             output.line(
-                TextBlocks.left("  Totale ambito", 40) + TextBlocks.right(String(assessment.countedPersons), 8) + TextBlocks.right(TextBlocks.fte(assessment.fte), 9)
-                    + TextBlocks.right(content.declared(declaration.fte), 11) + ActivityArea.allCases.map { TextBlocks.right(TextBlocks.fte(assessment.areas[$0]), 7) }.joined()
+                TextBlocks.left("  Totale ambito", 40) + TextBlocks.right(String(assessment.countedPersons), 8)
+                    + TextBlocks.right(TextBlocks.fte(assessment.fte), 9)
+                    + TextBlocks.right(content.declared(declaration.fte), 11)
+                    + ActivityArea.allCases.map { TextBlocks.right(TextBlocks.fte(assessment.areas[$0]), 7) }.joined()
                     + TextBlocks.right(TextBlocks.fte(assessment.areas.unspecified), 7))
             output.line()
             output.line("\(kind) \(assessment.year): riparto tra i comuni (D.M. 15/2021, art. 2 — \(AssessmentReport.ruleLabel(assessment.split.rule)))")
@@ -162,7 +165,8 @@ enum ProspettoReport {
             for person in content.persons(assessment) {
                 output.line(
                     TextBlocks.left("  \(person.id)", 16) + TextBlocks.left(String(person.entity.prefix(27)), 28) + TextBlocks.right(String(person.days), 7)
-                        + TextBlocks.right(NumberFormatting.italian(person.fte, decimals: 4), 9) + "   " + (person.periods.isEmpty ? "nessun servizio nell'anno" : person.periods.joined(separator: "; ")))
+                        + TextBlocks.right(NumberFormatting.italian(person.fte, decimals: 4), 9) + "   "
+                        + (person.periods.isEmpty ? "nessun servizio nell'anno" : person.periods.joined(separator: "; ")))
             }
             for record in assessment.excluded {
                 output.line(TextBlocks.left("  \(record.id)", 16) + "escluso: \(record.reason.label) [\(record.reason.rawValue)]")
@@ -215,7 +219,9 @@ enum ProspettoReport {
         output.line()
         output.line("| area | consuntivo \(c - 1) | previsione \(c) |")
         output.line("|---|---:|---:|")
-        for area in ActivityArea.allCases { output.line("| \(area.label) | \(TextBlocks.fte(p.consuntivo.areas[area])) | \(TextBlocks.fte(p.previsione.areas[area])) |") }
+        for area in ActivityArea.allCases {
+            output.line("| \(area.label) | \(TextBlocks.fte(p.consuntivo.areas[area])) | \(TextBlocks.fte(p.previsione.areas[area])) |")
+        }
         output.line("| Non indicata | \(TextBlocks.fte(p.consuntivo.areas.unspecified)) | \(TextBlocks.fte(p.previsione.areas.unspecified)) |")
         output.line("| **Totale** | **\(TextBlocks.fte(p.consuntivo.fte))** | **\(TextBlocks.fte(p.previsione.fte))** |")
         for (assessment, declaration) in [(p.consuntivo, p.consuntivoDeclaration), (p.previsione, p.previsioneDeclaration)] {
@@ -228,11 +234,13 @@ enum ProspettoReport {
             for entity in assessment.entities {
                 output.line(
                     "| \(md(entity.name)) | \(entity.persons) | \(TextBlocks.fte(entity.fte)) | \(content.declared(declaration.fte(of: entity.key))) | "
-                        + ActivityArea.allCases.map { TextBlocks.fte(entity.areas[$0]) }.joined(separator: " | ") + " | \(TextBlocks.fte(entity.areas.unspecified)) |")
+                        + ActivityArea.allCases.map { TextBlocks.fte(entity.areas[$0]) }.joined(separator: " | ")
+                        + " | \(TextBlocks.fte(entity.areas.unspecified)) |")
             }
             output.line(
                 "| **Totale ambito** | \(assessment.countedPersons) | \(TextBlocks.fte(assessment.fte)) | \(content.declared(declaration.fte)) | "
-                    + ActivityArea.allCases.map { TextBlocks.fte(assessment.areas[$0]) }.joined(separator: " | ") + " | \(TextBlocks.fte(assessment.areas.unspecified)) |")
+                    + ActivityArea.allCases.map { TextBlocks.fte(assessment.areas[$0]) }.joined(separator: " | ")
+                    + " | \(TextBlocks.fte(assessment.areas.unspecified)) |")
             output.line()
             output.line("## \(kind) \(assessment.year): comuni (D.M. 15/2021, art. 2)")
             output.line()
@@ -272,7 +280,8 @@ enum ProspettoReport {
                 output.line("|---|---|---:|---:|---|")
                 for person in content.persons(assessment) {
                     output.line(
-                        "| \(md(person.id)) | \(md(person.entity)) | \(person.days) | \(NumberFormatting.italian(person.fte, decimals: 4)) | \(person.periods.isEmpty ? "—" : person.periods.joined(separator: "; ")) |")
+                        "| \(md(person.id)) | \(md(person.entity)) | \(person.days) | \(NumberFormatting.italian(person.fte, decimals: 4)) | \(person.periods.isEmpty ? "—" : person.periods.joined(separator: "; ")) |"
+                    )
                 }
                 for record in assessment.excluded { output.line("| \(md(record.id.text)) | escluso | | | \(record.reason.label) |") }
             }
@@ -291,11 +300,14 @@ enum ProspettoReport {
             [
                 String(a.population), NumberFormatting.spreadsheet(a.fte, decimals: 4), NumberFormatting.spreadsheet(a.thresholds.minimum, decimals: 4),
                 NumberFormatting.spreadsheet(a.thresholds.lep, decimals: 4), NumberFormatting.spreadsheet(a.thresholds.objective, decimals: 4),
-                NumberFormatting.spreadsheet(a.bandA.fte, decimals: 4), NumberFormatting.spreadsheet(a.bandA.amount), NumberFormatting.spreadsheet(a.bandB.fte, decimals: 4),
+                NumberFormatting.spreadsheet(a.bandA.fte, decimals: 4), NumberFormatting.spreadsheet(a.bandA.amount),
+                NumberFormatting.spreadsheet(a.bandB.fte, decimals: 4),
                 NumberFormatting.spreadsheet(a.bandB.amount), NumberFormatting.spreadsheet(a.total),
             ]
         }
-        let labels = ["popolazione", "fte", "soglia_minima", "lep", "obiettivo", "fascia_a_fte", "fascia_a_euro", "fascia_b_fte", "fascia_b_euro", "contributo"]
+        let labels = [
+            "popolazione", "fte", "soglia_minima", "lep", "obiettivo", "fascia_a_fte", "fascia_a_euro", "fascia_b_fte", "fascia_b_euro", "contributo",
+        ]
         let before = plain(p.consuntivo.contribution)
         let now = plain(p.previsione.contribution)
         for index in labels.indices { csv.row(["ambito", labels[index], before[index], now[index]]) }
@@ -321,7 +333,10 @@ enum ProspettoReport {
             }
         }
         for area in ActivityArea.allCases {
-            csv.row(["aree", area.rawValue, NumberFormatting.spreadsheet(p.consuntivo.areas[area], decimals: 4), NumberFormatting.spreadsheet(p.previsione.areas[area], decimals: 4)])
+            csv.row([
+                "aree", area.rawValue, NumberFormatting.spreadsheet(p.consuntivo.areas[area], decimals: 4),
+                NumberFormatting.spreadsheet(p.previsione.areas[area], decimals: 4),
+            ])
         }
         csv.row([
             "aree", ActivityArea.unspecifiedKey, NumberFormatting.spreadsheet(p.consuntivo.areas.unspecified, decimals: 4),
@@ -331,7 +346,10 @@ enum ProspettoReport {
             let previous = p.consuntivo.split.shares.first { $0.recipient == share.recipient } ?? share
             let name = CSVWriter.text(share.recipient.description)
             csv.row(["comuni", "\(name) residenti", previous.residents.map(String.init) ?? "", share.residents.map(String.init) ?? ""])
-            csv.row(["comuni", "\(name) fte_propri", NumberFormatting.spreadsheet(previous.ownFTE, decimals: 4), NumberFormatting.spreadsheet(share.ownFTE, decimals: 4)])
+            csv.row([
+                "comuni", "\(name) fte_propri", NumberFormatting.spreadsheet(previous.ownFTE, decimals: 4),
+                NumberFormatting.spreadsheet(share.ownFTE, decimals: 4),
+            ])
             csv.row([
                 "comuni", "\(name) fte_attribuiti", NumberFormatting.spreadsheet(previous.attributedFTE, decimals: 4),
                 NumberFormatting.spreadsheet(share.attributedFTE, decimals: 4),

@@ -114,13 +114,16 @@ package enum ReportWorkbooks {
             ]
         let persons = a.counted.map { record -> [WritableCell] in
             [text(record.id.text), text(record.employer.kind.label), text(record.employer.istatCode ?? ""), fte(record.fte)]
-                + ActivityArea.allCases.map { area in record.areas.shares[area].map { .number(NumberFormatting.exactPlain($0, maximumDecimals: 15), .upTo4Decimals) } ?? .empty }
+                + ActivityArea.allCases.map { area in
+                    record.areas.shares[area].map { .number(NumberFormatting.exactPlain($0, maximumDecimals: 15), .upTo4Decimals) } ?? .empty
+                }
         }
         return WorkbookDocument(sheets: [
             WritableSheet(name: "riepilogo", columnWidths: [42, 40], frozenRows: 0, rows: summary),
             sheet("comuni", splitHeader, splitRows(a)),
             sheet("enti", ["ente", "persone", "FTE"] + areaHeader, entityRows(a, declaration: nil)),
-            sheet("aree", ["area", "FTE"], ActivityArea.allCases.map { [text($0.label), fte(a.areas[$0])] } + [[text("Non indicata"), fte(a.areas.unspecified)]]),
+            sheet(
+                "aree", ["area", "FTE"], ActivityArea.allCases.map { [text($0.label), fte(a.areas[$0])] } + [[text("Non indicata"), fte(a.areas.unspecified)]]),
             sheet("persone", ["id", "ente", "codice ISTAT ente", "FTE"] + ActivityArea.allCases.map { "% \($0.label)" }, persons),
             sheet("esclusi", ["id", "ente", "motivo", "descrizione"], excludedRows(a)),
             parameterSheet(a.contribution.parameters),
@@ -155,13 +158,18 @@ package enum ReportWorkbooks {
         let pairs = [(p.consuntivo, p.consuntivoDeclaration), (p.previsione, p.previsioneDeclaration)]
         let persons = pairs.flatMap { assessment, _ in
             content.persons(assessment).map { person -> [WritableCell] in
-                [year(assessment.year), text(person.id), text(person.entity), text(person.periods.joined(separator: "; ")), count(person.days), fte(person.fte)]
+                [
+                    year(assessment.year), text(person.id), text(person.entity), text(person.periods.joined(separator: "; ")), count(person.days),
+                    fte(person.fte),
+                ]
             }
         }
         return WorkbookDocument(sheets: [
             WritableSheet(name: "riepilogo", columnWidths: [42, 22, 22], frozenRows: 0, rows: summary),
             sheet("sioss", ["ente", "codice ISTAT", "FTE da dichiarare \(c - 1)", "FTE da dichiarare \(c)"], sioss),
-            sheet("enti", ["anno", "ente", "persone", "FTE", "FTE da dichiarare"] + areaHeader, pairs.flatMap { entityRows($0, declaration: $1, label: year($0.year)) }),
+            sheet(
+                "enti", ["anno", "ente", "persone", "FTE", "FTE da dichiarare"] + areaHeader,
+                pairs.flatMap { entityRows($0, declaration: $1, label: year($0.year)) }),
             sheet("comuni", ["anno"] + splitHeader, pairs.flatMap { splitRows($0.0, label: year($0.0.year)) }),
             sheet(
                 "aree", ["area"] + years,
@@ -184,14 +192,18 @@ package enum ReportWorkbooks {
             ]
         }
         let summary: [[WritableCell]] = [
-            [text("Anno"), year(a.year)], [text("Fondo"), euro(a.fund)], [text("Pregresso"), euro(a.previousTotal)], [text("Richiesto (nuovi contributi)"), euro(a.requested)],
+            [text("Anno"), year(a.year)], [text("Fondo"), euro(a.fund)], [text("Pregresso"), euro(a.previousTotal)],
+            [text("Richiesto (nuovi contributi)"), euro(a.requested)],
             [text("Coefficiente (quota pagata, 6 decimali)"), .number(NumberFormatting.plain(a.coefficient, decimals: 6), .general)],
             [text("Totale assegnato"), euro(a.assignedTotal)],
         ]
         return WorkbookDocument(sheets: [
             sheet(
                 "riparto",
-                ["codice", "denominazione", "popolazione", "FTE", "pregresso", "contributo", "assegnato", "FTE mancanti minima", "FTE mancanti LEP", "FTE mancanti obiettivo"],
+                [
+                    "codice", "denominazione", "popolazione", "FTE", "pregresso", "contributo", "assegnato", "FTE mancanti minima", "FTE mancanti LEP",
+                    "FTE mancanti obiettivo",
+                ],
                 rows),
             WritableSheet(name: "riepilogo", columnWidths: [42, 22], rows: summary),
         ])
@@ -208,7 +220,8 @@ package enum ReportWorkbooks {
         }
         let changeRows = changes.map { change -> [WritableCell] in
             [
-                text(change.kind), text(change.description), text(change.id?.text ?? ""), change.from.map { .date(year: $0.year, month: $0.month, day: $0.day) } ?? .empty,
+                text(change.kind), text(change.description), text(change.id?.text ?? ""),
+                change.from.map { .date(year: $0.year, month: $0.month, day: $0.day) } ?? .empty,
                 change.fteInYear.map(fte) ?? .empty,
             ]
         }
