@@ -150,20 +150,7 @@ enum FuzzTargets {
     /// The input is split into ambito.csv, comuni.csv and personale.csv at the first two `|||`
     /// (an empty first part: no ambito.csv).
     static func csvRoster(_ bytes: [UInt8]) {
-        var parts: [[UInt8]] = [[]]
-        var index = 0
-        while index < bytes.count {
-            if parts.count < 3, index + 2 < bytes.count, bytes[index] == UInt8(ascii: "|"), bytes[index + 1] == UInt8(ascii: "|"),
-                bytes[index + 2] == UInt8(ascii: "|")
-            {
-                parts.append([])
-                index += 3
-                continue
-            }
-            parts[parts.count - 1].append(bytes[index])
-            index += 1
-        }
-        guard parts.count == 3 else { return }
+        guard let parts = threeParts(bytes) else { return }
         var files = ["comuni.csv": Data(parts[1]), "personale.csv": Data(parts[2])]
         if !parts[0].isEmpty { files["ambito.csv"] = Data(parts[0]) }
         let loaded: RosterLoader.Loaded

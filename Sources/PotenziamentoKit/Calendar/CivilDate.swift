@@ -1,3 +1,5 @@
+import PotenziamentoFormats
+
 /// A calendar date without time or time zone (proleptic Gregorian), as the law counts days.
 ///
 /// Service periods (`dal`, `al`, inclusive), deadlines (28 February, 30 June) and the FTE share
@@ -43,9 +45,7 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
     }
 
     /// Whether `year` is a leap year of the Gregorian calendar.
-    public static func isLeapYear(_ year: Int) -> Bool {
-        (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
-    }
+    public static func isLeapYear(_ year: Int) -> Bool { GregorianDays.isLeapYear(year) }
 
     /// The number of days of `month` (1...12) in `year`; 31 for a month outside 1...12.
     public static func daysInMonth(_ month: Int, year: Int) -> Int {
@@ -60,15 +60,7 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
     public static func daysInYear(_ year: Int) -> Int { isLeapYear(year) ? 366 : 365 }
 
     /// Days since 1970-01-01 (negative before), by the civil-from-days algorithm of H. Hinnant.
-    public var dayNumber: Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let shiftedMonth = month > 2 ? month - 3 : month + 9
-        let dayOfYear = (153 * shiftedMonth + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
-    }
+    public var dayNumber: Int { GregorianDays.dayNumber(year: year, month: month, day: day) }
 
     /// The day numbers of 0001-01-01 and 9999-12-31.
     static let dayNumbers = -719_162...2_932_896
@@ -76,15 +68,8 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
     /// The date `dayNumber` days after 1970-01-01, or nil outside ``supportedYears``.
     public init?(dayNumber: Int) {
         guard CivilDate.dayNumbers.contains(dayNumber) else { return nil }
-        let z = dayNumber + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let shiftedMonth = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
-        let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
-        self.init(unchecked: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
+        let date = GregorianDays.date(dayNumber: dayNumber)
+        self.init(unchecked: date.year, date.month, date.day)
     }
 
     /// The date `days` later (earlier when negative), or nil when it leaves ``supportedYears``.
