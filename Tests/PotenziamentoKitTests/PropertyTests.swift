@@ -192,7 +192,7 @@ struct PropertyTests {
         }
     }
 
-    @Test("per employing entity: FTE and areas add up to the ATS; the figures to declare are rounded down and add up")
+    @Test("per employing entity: FTE and areas add up to the ATS; the figures to declare (entities, areas) are rounded down and add up")
     func entities() throws {
         try forEachCase { random, seed in
             let roster = random.roster()
@@ -208,6 +208,13 @@ struct PropertyTests {
                     #expect(declaration.fte <= assessment.fte, "seed \(seed)")
                     #expect(assessment.fte - declaration.fte < Fraction(numerator: 1, denominator: BigInt.tenToThe(declaration.decimals))!, "seed \(seed)")
                     #expect(declaration.entities.map(\.fte).sum() == declaration.fte, "seed \(seed)")
+                    // The areas to declare add up too, each within one unit of the last decimal of its exact figure.
+                    #expect(declaration.areas.total == declaration.fte, "seed \(seed)")
+                    let unit = Fraction(numerator: 1, denominator: BigInt.tenToThe(declaration.decimals))!
+                    for area in ActivityArea.allCases {
+                        let gap = assessment.areas[area] - declaration.areas[area]
+                        #expect(gap < unit && gap > -unit, "seed \(seed) \(area)")
+                    }
                     #expect(declaration.contribution.total <= assessment.contribution.total, "seed \(seed)")
                 }
             }

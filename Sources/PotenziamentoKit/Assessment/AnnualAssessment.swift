@@ -67,6 +67,12 @@ public struct AreaBreakdown: Sendable, Hashable, Codable {
         self.unspecified = unspecified
     }
 
+    /// A breakdown with the given figures (every area present).
+    init(perArea: [ActivityArea: Fraction], unspecified: Fraction) {
+        self.perArea = Dictionary(uniqueKeysWithValues: ActivityArea.allCases.map { ($0, perArea[$0] ?? .zero) })
+        self.unspecified = unspecified
+    }
+
     private enum CodingKeys: String, CodingKey { case perArea, unspecified }
 
     /// Decodes the FTE per area code and `unspecified`.

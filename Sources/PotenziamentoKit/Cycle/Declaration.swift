@@ -41,7 +41,8 @@ extension AnnualAssessment {
 /// ministry computes on what is declared and, after certification, recovers what was
 /// over-declared (DM 125/2024), so the ATS figure is the exact FTE **rounded down** to
 /// ``decimals`` (never above the truth); the figures of the employing entities split it in units
-/// of the last decimal by largest remainder over their exact FTE, so they add up to it.
+/// of the last decimal by largest remainder over their exact FTE, so they add up to it; so do the
+/// figures per area di attività (the five areas and `non_indicata`).
 public struct FTEDeclaration: Sendable, Hashable, Codable {
     /// One entity's figure to declare.
     public struct Entity: Sendable, Hashable, Codable {
@@ -57,6 +58,8 @@ public struct FTEDeclaration: Sendable, Hashable, Codable {
     public let fte: Fraction
     /// The entities' figures, in the order of ``AnnualAssessment/entities``, adding up to ``fte``.
     public let entities: [Entity]
+    /// The figures per area di attività, adding up to ``fte`` (exact area FTE split by largest remainder).
+    public let areas: AreaBreakdown
     /// The contribution computed on the declared figure.
     public let contribution: ContributionAssessment
 
@@ -79,6 +82,13 @@ public struct FTEDeclaration: Sendable, Hashable, Codable {
         self.decimals = decimals
         fte = Fraction(units, scale)
         self.entities = zip(entities, split).map { Entity(key: $0.key, fte: Fraction($1, scale)) }
+        let exactAreas = ActivityArea.allCases.map { assessment.areas[$0] } + [assessment.areas.unspecified]
+        let areaTotal = exactAreas.sum()
+        let areaUnits = LargestRemainder.distribute(
+            units: units, exactShares: exactAreas.map { areaTotal.isZero ? Fraction.zero : Fraction(units) * $0 / areaTotal })
+        areas = AreaBreakdown(
+            perArea: Dictionary(uniqueKeysWithValues: zip(ActivityArea.allCases, areaUnits).map { ($0, Fraction($1, scale)) }),
+            unspecified: Fraction(areaUnits.last ?? 0, scale))
         // Declared ≤ exact FTE ≤ 10 million and the population is that of a valid assessment.
         contribution =
             (try? ContributionCalculator.assess(population: assessment.population, fte: fte, parameters: assessment.contribution.parameters))

@@ -126,13 +126,20 @@ enum ProspettoHTML {
         areaRows.append(
             ["Totale ambito"] + ActivityArea.allCases.map { pair(p.consuntivo.areas[$0], p.previsione.areas[$0]) }
                 + [pair(p.consuntivo.areas.unspecified, p.previsione.areas.unspecified)])
+        // The areas to type into SIOSS: the declared ATS figure split by area, adding up to it.
+        let declaredBefore = p.consuntivoDeclaration.areas
+        let declaredNow = p.previsioneDeclaration.areas
+        func declaredPair(_ before: Fraction, _ now: Fraction) -> String { "\(content.declared(before)) / \(content.declared(now))" }
+        areaRows.append(
+            ["Da inserire su SIOSS (somma = FTE dichiarati)"] + ActivityArea.allCases.map { declaredPair(declaredBefore[$0], declaredNow[$0]) }
+                + [declaredPair(declaredBefore.unspecified, declaredNow.unspecified)])
         body.append(
             table(
                 [
                     "ente", "Segretariato sociale", "Servizio sociale prof.", "Famiglia, minori, anziani", "Disabilità, non autosuff.",
                     "Povertà, disagio adulti", "non indicata",
                 ],
-                areaRows, classes: [areaRows.count - 1: "total"], small: true))
+                areaRows, classes: [areaRows.count - 2: "total", areaRows.count - 1: "sioss"], small: true))
         // Comuni: the DM 15/2021 split of both years.
         body.append("<h2>Riparto tra i comuni (D.M. 15/2021, art. 2)</h2>")
         var comuniRows: [[String]] = []

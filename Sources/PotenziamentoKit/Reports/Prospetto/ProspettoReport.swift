@@ -57,6 +57,10 @@ enum ProspettoReport {
             }
         }
         json.member("fteDaDichiarare", decimal: declaration.fte, decimals: declaration.decimals)
+        json.member("areeDaDichiarare") { json in
+            for area in ActivityArea.allCases { json.member(area.rawValue, decimal: declaration.areas[area], decimals: declaration.decimals) }
+            json.member(ActivityArea.unspecifiedKey, decimal: declaration.areas.unspecified, decimals: declaration.decimals)
+        }
         json.member("contributoSuDichiarato", euro: declaration.contribution.total)
     }
 
@@ -97,6 +101,12 @@ enum ProspettoReport {
             let name = entity.istatCode.map { "  \(entity.name) (\($0))" } ?? "  \(entity.name)"
             output.line(row(String(name.prefix(43)), content.declared(entity.declaredConsuntivo), content.declared(entity.declaredPrevisione)))
         }
+        output.line("  per area di attività (la somma è la cifra dell'ambito):")
+        for area in ActivityArea.allCases {
+            output.line(row("   \(area.label)", content.declared(p.consuntivoDeclaration.areas[area]), content.declared(p.previsioneDeclaration.areas[area])))
+        }
+        output.line(
+            row("   Non indicata", content.declared(p.consuntivoDeclaration.areas.unspecified), content.declared(p.previsioneDeclaration.areas.unspecified)))
         for item in declaration.dropFirst() { output.line(row(item.label, item.consuntivo, item.previsione)) }
         output.line(content.declarationNote)
         output.line()
@@ -313,6 +323,13 @@ enum ProspettoReport {
         for index in labels.indices { csv.row(["ambito", labels[index], before[index], now[index]]) }
         let declared = { (value: Fraction) in FTEDeclaration.text(value, decimals: content.declaredDecimals, decimalMark: ",") }
         csv.row(["sioss", "fte_da_dichiarare", declared(p.consuntivoDeclaration.fte), declared(p.previsioneDeclaration.fte)])
+        for area in ActivityArea.allCases {
+            csv.row(["sioss", "\(area.rawValue)_da_dichiarare", declared(p.consuntivoDeclaration.areas[area]), declared(p.previsioneDeclaration.areas[area])])
+        }
+        csv.row([
+            "sioss", "\(ActivityArea.unspecifiedKey)_da_dichiarare", declared(p.consuntivoDeclaration.areas.unspecified),
+            declared(p.previsioneDeclaration.areas.unspecified),
+        ])
         csv.row([
             "sioss", "contributo_su_dichiarato", NumberFormatting.spreadsheet(p.consuntivoDeclaration.contribution.total),
             NumberFormatting.spreadsheet(p.previsioneDeclaration.contribution.total),

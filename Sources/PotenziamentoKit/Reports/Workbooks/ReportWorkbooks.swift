@@ -155,6 +155,12 @@ package enum ReportWorkbooks {
             [text(entity.name), text(entity.istatCode ?? ""), declared(entity.declaredConsuntivo), declared(entity.declaredPrevisione)]
         }
         sioss.append([text("Totale ambito"), .empty, declared(p.consuntivoDeclaration.fte), declared(p.previsioneDeclaration.fte)])
+        sioss.append([])
+        sioss.append([text("Per area di attività (somma = totale ambito)")])
+        for area in ActivityArea.allCases {
+            sioss.append([text(area.label), .empty, declared(p.consuntivoDeclaration.areas[area]), declared(p.previsioneDeclaration.areas[area])])
+        }
+        sioss.append([text("Non indicata"), .empty, declared(p.consuntivoDeclaration.areas.unspecified), declared(p.previsioneDeclaration.areas.unspecified)])
         let pairs = [(p.consuntivo, p.consuntivoDeclaration), (p.previsione, p.previsioneDeclaration)]
         let persons = pairs.flatMap { assessment, _ in
             content.persons(assessment).map { person -> [WritableCell] in
