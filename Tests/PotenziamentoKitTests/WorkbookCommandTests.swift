@@ -96,6 +96,49 @@ struct WorkbookCommandTests {
         }
     }
 
+    /// Whether LibreOffice's Python bridge is there (Debian: python3-uno).
+    static let hasUNO: Bool = {
+        guard Calc.executable != nil else { return false }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+        process.arguments = ["-c", "import uno"]
+        process.standardError = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return false }
+        process.waitUntilExit()
+        return process.terminationStatus == 0
+    }()
+
+    @Test("LibreOffice's Python bridge is installed where it is required", .enabled(if: ProcessInfo.processInfo.environment["POTENZIAMENTO_RICHIEDI_UNO"] == "1"))
+    func unoInstalled() {
+        #expect(Self.hasUNO, "installa libreoffice-calc-nogui e python3-uno")
+    }
+
+    @Test(
+        "the modello filled in LibreOffice by typing (Italian locale), saved as .ods and .xlsx, reads as the CSV folder",
+        .enabled(if: WorkbookCommandTests.hasUNO, "LibreOffice con python3-uno non disponibile: test saltato"), arguments: ["ods", "xlsx"])
+    func typedInLibreOffice(kind: String) throws {
+        let folder = try TestSupport.temporaryFolder()
+        let template = folder.appendingPathComponent("modello.\(kind)").path
+        #expect(TestSupport.run("modello", "--output", template).status == .success)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+        let out = folder.appendingPathComponent("compilato").path
+        process.arguments = [
+            TestSupport.path("scripts/libreoffice-typing.py"), template, TestSupport.path("Examples/ambito-esempio"), out,
+            folder.appendingPathComponent("profilo").path,
+        ]
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let expected = TestSupport.run("calcola", TestSupport.path("Examples/ambito-esempio"), "--anno", "2025", "--formato", "json").standardOutput
+        for saved in [out + ".ods", out + ".xlsx"] {
+            let result = TestSupport.run("calcola", saved, "--anno", "2025", "--formato", "json")
+            #expect(result.status == .success, "\(saved): \(result.standardError)")
+            #expect(result.standardOutput == expected, "\(saved)")
+        }
+    }
+
     @Test(
         "CSV files imported by LibreOffice read as the CSV: riparto, ciclo, simula --piano",
         .enabled(if: Calc.executable != nil, "soffice non è nel PATH: test saltato"))

@@ -245,6 +245,8 @@ package enum ODSWriter {
     static func rows(_ sheet: WritableSheet, numbers: [[String?]], validationNames: [String]) -> String {
         var breaks: Set<Int> = [1]
         for row in 1...(sheet.rows.count + 1) { breaks.insert(row) }
+        let styled = sheet.columnStyles.contains { $0 != nil } ? sheet.formattedRows : 0
+        if styled > 0 { breaks.insert(styled + 1) }
         for validation in sheet.validations {
             breaks.insert(validation.firstRow)
             breaks.insert(validation.lastRow + 1)
@@ -270,23 +272,27 @@ package enum ODSWriter {
             let end = index + 1 < ordered.count ? ordered[index + 1] : start + 1
             let validations = sheet.validations.enumerated().filter { $0.element.firstRow <= start && start <= $0.element.lastRow }
             let data = start <= sheet.rows.count ? sheet.rows[start - 1] : []
-            guard !data.isEmpty || !validations.isEmpty else {
+            let columnStyles = start <= styled ? sheet.columnStyles : []
+            guard !data.isEmpty || !validations.isEmpty || !columnStyles.isEmpty else {
                 if start <= sheet.rows.count || index + 1 < ordered.count { emit("<table:table-row><table:table-cell/></table:table-row>", end - start) }
                 continue
             }
             let rowNumbers = start - 1 < numbers.count ? numbers[start - 1] : []
             emit(
                 row(
-                    data, numbers: rowNumbers, bold: start <= sheet.frozenRows, validations: validations.map { ($0.element.column, validationNames[$0.offset]) }
-                ), end - start)
+                    data, numbers: rowNumbers, bold: start <= sheet.frozenRows, validations: validations.map { ($0.element.column, validationNames[$0.offset]) },
+                    columnStyles: columnStyles), end - start)
         }
         flush()
         return xml
     }
 
     /// Returns one `table:table-row` with `cells`, empty cells carrying a validation where one applies.
-    static func row(_ cells: [WritableCell], numbers: [String?], bold: Bool, validations: [(column: Int, name: String)]) -> String {
-        let lastColumn = max(cells.count, validations.map(\.column).max() ?? 0)
+    static func row(
+        _ cells: [WritableCell], numbers: [String?], bold: Bool, validations: [(column: Int, name: String)], columnStyles: [ColumnStyle?] = []
+    ) -> String {
+        let lastStyled = (columnStyles.lastIndex { $0 != nil } ?? -1) + 1
+        let lastColumn = max(cells.count, validations.map(\.column).max() ?? 0, lastStyled)
         var xml = "<table:table-row>"
         var pendingEmpty: (attributes: String, count: Int)?
         var written = false
@@ -298,7 +304,11 @@ package enum ODSWriter {
         }
         for column in 1...max(lastColumn, 1) {
             let cell = column <= cells.count ? cells[column - 1] : .empty
-            let validation = validations.last { $0.column == column }.map { " table:content-validation-name=\"\($0.name)\"" } ?? ""
+            var validation = validations.last { $0.column == column }.map { " table:content-validation-name=\"\($0.name)\"" } ?? ""
+            if cell == .empty, column <= columnStyles.count, let style = columnStyles[column - 1] {
+                // An empty cell to type into: written with its column's format (see WritableSheet.formattedRows).
+                validation = " table:style-name=\"\(style == .text ? "ce18" : cellStyle(nil, bold: false))\"" + validation
+            }
             if cell == .empty {
                 if let empty = pendingEmpty, empty.attributes == validation {
                     pendingEmpty = (validation, empty.count + 1)

@@ -92,15 +92,20 @@ package struct WritableSheet: Sendable, Hashable {
     /// The format of each column (index 0 is column A) for the cells typed into it; nil keeps
     /// the default.
     package var columnStyles: [ColumnStyle?]
+    /// How many rows, from row 1, carry ``columnStyles`` cell by cell: `.xlsx` formats whole
+    /// columns, but LibreOffice applies an `.ods` column's default format only to cells the file
+    /// writes, so the empty cells of these rows are written with their column's format.
+    package var formattedRows: Int
     /// Whether the tab is hidden.
     package var isHidden: Bool
 
     /// Returns a sheet named `name` with the given content.
     package init(
         name: String, columnWidths: [Int] = [], frozenRows: Int = 0, rows: [[WritableCell]] = [], validations: [ListValidation] = [], isHidden: Bool = false,
-        columnStyles: [ColumnStyle?] = []
+        columnStyles: [ColumnStyle?] = [], formattedRows: Int = 0
     ) {
         self.columnStyles = columnStyles
+        self.formattedRows = formattedRows
         self.name = name
         self.columnWidths = columnWidths
         self.frozenRows = frozenRows

@@ -27,11 +27,11 @@ package enum RosterTemplate {
             rows: rows(
                 headers.ambito, [.text("# ESEMPIO, cancellare: ATS-XX-01"), .text("Ambito territoriale di ..."), .text("Toscana"), .flag(false)], tables?.ambito
             ),
-            validations: [.yesNo(column: 4, firstRow: 2, lastRow: 2)], columnStyles: [.text])
+            validations: [.yesNo(column: 4, firstRow: 2, lastRow: 3)], columnStyles: [.text], formattedRows: 10)
         let comuni = WritableSheet(
             name: "comuni", columnWidths: [32, 30, 12, 8], frozenRows: 1,
             rows: rows(headers.comuni, [.text("# ESEMPIO, cancellare: 048001"), .text("Comune di ..."), .count(30_000), .year(2025)], tables?.comuni),
-            columnStyles: [.text])
+            columnStyles: [.text], formattedRows: max(validatedRows, (tables?.comuni.count ?? 0) + 1))
         let personale = personaleSheet(rows(headers.personale, personaleExample, tables?.personale))
         return WorkbookDocument(sheets: [instructions, ambito, comuni, personale])
     }
@@ -62,7 +62,8 @@ package enum RosterTemplate {
         for name in ["dal", "al"] { styles[column(name) - 1] = .date }
         var widths = columns.map { name in name.hasPrefix("area_") ? 14 : max(12, min(name.count + 2, 28)) }
         widths[0] = 32  // the example row's «# ESEMPIO, cancellare: AS-001»
-        return WritableSheet(name: "personale", columnWidths: widths, frozenRows: 1, rows: rows, validations: validations, columnStyles: styles)
+        return WritableSheet(
+            name: "personale", columnWidths: widths, frozenRows: 1, rows: rows, validations: validations, columnStyles: styles, formattedRows: last)
     }
 
     /// A value of the roster's tables as a typed cell (yes/no as the lists' `sì`/`no`).
