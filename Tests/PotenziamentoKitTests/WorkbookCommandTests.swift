@@ -108,7 +108,8 @@ struct WorkbookCommandTests {
         return process.terminationStatus == 0
     }()
 
-    @Test("LibreOffice's Python bridge is installed where it is required", .enabled(if: ProcessInfo.processInfo.environment["POTENZIAMENTO_RICHIEDI_UNO"] == "1"))
+    @Test(
+        "LibreOffice's Python bridge is installed where it is required", .enabled(if: ProcessInfo.processInfo.environment["POTENZIAMENTO_RICHIEDI_UNO"] == "1"))
     func unoInstalled() {
         #expect(Self.hasUNO, "installa libreoffice-calc-nogui e python3-uno")
     }

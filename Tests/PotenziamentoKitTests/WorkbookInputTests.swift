@@ -136,6 +136,26 @@ struct WorkbookInputTests {
         #expect(missing.errors.first?.message == "manca il foglio «personale» (fogli presenti: «ambito», «comuni», «Foglio1»)")
     }
 
+    @Test("an ISTAT code that lost its leading zero in comuni: a warning at that cell, and the error in personale says where")
+    func lostZero() throws {
+        var sheets = RosterSheets.workbook().sheets
+        sheets[1] = Sheet(
+            name: "comuni",
+            rows: [
+                RosterSheets.row(1, RosterSheets.text(["codice_istat", "denominazione", "popolazione"])),
+                RosterSheets.row(2, [.number("48001"), .text("A"), .number("30000")]),
+            ])
+        guard case .failure(let error) = RosterSheets.load(Workbook(kind: .xlsx, sheets: sheets)) else {
+            Issue.record("a code of personale not in comuni must be an error")
+            return
+        }
+        let warning = try #require(error.diagnostics.first { $0.code == .codiceIstatSospetto })
+        #expect(warning.place.description == "a.xlsx: comuni!A2 (colonna codice_istat)")
+        #expect(warning.message.contains("scrivi 048001"))
+        let unknown = try #require(error.errors.first { $0.code == .comuneSconosciuto })
+        #expect(unknown.message.contains("in comuni il codice è scritto «48001»"))
+    }
+
     @Test("residents: whole numbers, a formula's binary remainder dropped, fractions and percentages refused")
     func residents() throws {
         func load(_ value: CellValue) -> Result<RosterLoader.Loaded, InputError> {

@@ -72,14 +72,14 @@ enum ProspettoCommand: Subcommand {
                 inputs, skipped: skipped,
                 compute: { roster throws(CommandFailure) in
                     let prospetto = try make(roster)
-                    return (prospetto, prospetto.consuntivo.warnings + prospetto.previsione.warnings)
+                    return (prospetto, prospetto.warnings)
                 },
                 write: { output, run in BatchReport.prospetti(campaign: campaign, format: batchFormat, to: output, run: run) })
         }
         let path = inputs[0]
         let loaded = try RosterInput.load(path)
         let prospetto = try make(loaded.roster)
-        var warnings = (loaded.warnings + prospetto.consuntivo.warnings + prospetto.previsione.warnings).map(\.description)
+        var warnings = (loaded.warnings + prospetto.warnings).map(\.description)
         if prospetto.isLate(today: context.today) {
             warnings.append("la scadenza del prospetto \(campaign) era il \(prospetto.deadline.value.italian): oggi è il \(context.today.italian)")
         }

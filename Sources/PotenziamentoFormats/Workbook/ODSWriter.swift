@@ -280,7 +280,8 @@ package enum ODSWriter {
             let rowNumbers = start - 1 < numbers.count ? numbers[start - 1] : []
             emit(
                 row(
-                    data, numbers: rowNumbers, bold: start <= sheet.frozenRows, validations: validations.map { ($0.element.column, validationNames[$0.offset]) },
+                    data, numbers: rowNumbers, bold: start <= sheet.frozenRows,
+                    validations: validations.map { ($0.element.column, validationNames[$0.offset]) },
                     columnStyles: columnStyles), end - start)
         }
         flush()

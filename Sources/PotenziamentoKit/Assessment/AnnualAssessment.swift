@@ -206,7 +206,7 @@ public struct RosterAssessor: Sendable {
             let service = record.periods.compactMap(counter.service(in:))
             let fte = service.map(\.fte).sum()
             if fte.isZero {
-                diagnostics.warning(.nessunServizioNellAnno, record.messagePlace, "«\(record.id)» non ha giorni di servizio nel \(year): conteggiato con 0 FTE")
+                diagnostics.warning(.nessunServizioNellAnno, record.messagePlace, Self.idleMessage(record, year: year))
             } else if !record.areas.isSpecified {
                 diagnostics.warning(
                     .areeNonIndicate, record.messagePlace, "«\(record.id)» non ha la ripartizione per area di attività: i suoi FTE vanno in «non indicata»")
@@ -230,6 +230,20 @@ public struct RosterAssessor: Sendable {
 
     /// The residents of each comune at 1 January of `year`; an error for each comune without a
     /// figure, a warning when one figure stands for every year.
+    /// Why a counted person has no FTE in `year`, in words: hired after the year, gone before it,
+    /// or no period in it.
+    static func idleMessage(_ record: StaffRecord, year: Int) -> String {
+        let starts = record.periods.map(\.start)
+        if let first = starts.min(), first.year > year {
+            return "«\(record.id)» entra in servizio il \(first.italian): nel \(year) conta 0 FTE"
+        }
+        let ends = record.periods.compactMap(\.end)
+        if ends.count == record.periods.count, let last = ends.max(), last.year < year {
+            return "«\(record.id)» ha lasciato il servizio il \(last.italian): nel \(year) conta 0 FTE"
+        }
+        return "«\(record.id)» non ha giorni di servizio nel \(year): conteggiato con 0 FTE"
+    }
+
     static func residents(of roster: Roster, in year: Int, diagnostics: inout Diagnostics) -> [MunicipalResidents] {
         var residents: [MunicipalResidents] = []
         residents.reserveCapacity(roster.municipalities.count)

@@ -27,11 +27,29 @@ public struct SourcePlace: Sendable, Hashable, CustomStringConvertible {
     public let file: String
     /// The position inside it.
     public let position: Position
+    /// For a whole row of a workbook sheet: the header's columns, so that narrowing the place to
+    /// a column (``field(_:)``) names its cell (`personale!E7`). Not part of equality.
+    let sheetColumns: SheetColumns?
 
     /// A place in `file`.
     public init(file: String, position: Position = .file) {
+        self.init(file: file, position: position, sheetColumns: nil)
+    }
+
+    /// A place with the header columns of its sheet.
+    init(file: String, position: Position, sheetColumns: SheetColumns?) {
         self.file = file
         self.position = position
+        self.sheetColumns = sheetColumns
+    }
+
+    /// Places are equal when file and position are.
+    public static func == (lhs: SourcePlace, rhs: SourcePlace) -> Bool { lhs.file == rhs.file && lhs.position == rhs.position }
+
+    /// Hashes file and position.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(file)
+        hasher.combine(position)
     }
 
     /// The same place narrowed to a field: a JSON key (`.al`), or the named column of a CSV line
@@ -40,7 +58,12 @@ public struct SourcePlace: Sendable, Hashable, CustomStringConvertible {
         switch position {
         case .json(let path): SourcePlace(file: file, position: .json(path.appending(key: name)))
         case .line(let line, _): SourcePlace(file: file, position: .line(line, column: name))
-        case .cell(let sheet, let reference, _): SourcePlace(file: file, position: .cell(sheet: sheet, reference: reference, column: name))
+        case .cell(let sheet, let reference, _):
+            if reference.first?.isLetter != true, let column = sheetColumns?.column(named: name) {
+                SourcePlace(file: file, position: .cell(sheet: sheet, reference: column.letters + reference, column: column.written))
+            } else {
+                SourcePlace(file: file, position: .cell(sheet: sheet, reference: reference, column: name))
+            }
         case .file, .text: self
         }
     }
@@ -143,4 +166,24 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
             self.index = index
         }
     }
+}
+
+/// The columns of a workbook sheet's header (canonical name → letters and the name as written),
+/// shared by the places of all its rows.
+final class SheetColumns: Sendable {
+    private let columns: [String: (letters: String, written: String)]
+
+    /// The columns of `names` as written in the header (position 0 is column A).
+    init(names: [String]) {
+        var columns: [String: (letters: String, written: String)] = [:]
+        for (index, name) in names.enumerated() {
+            let written = name.trimmingSpaces
+            let key = written.lowercased()
+            if !key.isEmpty && columns[key] == nil { columns[key] = (CellReference.columnLetters(index + 1), written) }
+        }
+        self.columns = columns
+    }
+
+    /// The letters and written name of the column called `name` (compared ignoring case).
+    func column(named name: String) -> (letters: String, written: String)? { columns[name.lowercased()] }
 }

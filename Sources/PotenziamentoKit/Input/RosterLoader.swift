@@ -204,9 +204,14 @@ public enum RosterLoader {
             diagnostics.warning(
                 .fileMancante, SourcePlace(file: source), "\(missingAmbito): come codice e denominazione dell'ambito si usa il nome «\(name)»")
         }
+        let errorsBeforeComuni = diagnostics.errorCount
         let municipalities = comuni.map { RosterTableReader.municipalities($0, diagnostics: &diagnostics) } ?? []
+        let comuniRead = diagnostics.errorCount == errorsBeforeComuni
         let staff = personale.map { RosterTableReader.staff($0, maximumRecords: Bounds.maximumRecords, diagnostics: &diagnostics) } ?? []
-        guard let ambito, comuni != nil, personale != nil, !diagnostics.hasErrors else { throw InputError(diagnostics) }
+        // The rules across records run on what could be read even when some rows of personale
+        // could not, so one `valida` lists the problems of every sheet at once; not when a comune
+        // could not be read (its persons would seem to work outside the ATS).
+        guard let ambito, comuni != nil, personale != nil, comuniRead || !diagnostics.hasErrors else { throw InputError(diagnostics) }
         let roster = Roster.checked(ambito: ambito, municipalities: municipalities, staff: staff, source: source, into: &diagnostics)
         return try finish(roster, diagnostics)
     }

@@ -222,6 +222,17 @@ extension Ambito: Codable {
 
 /// ISTAT codes as people and spreadsheets write them.
 package enum IstatCodes {
+    /// The advice when `code` and one of `known` differ only by leading zeros (one side lost them
+    /// in a spreadsheet); otherwise ``leadingZeroHint(_:)``.
+    package static func leadingZeroHint(_ code: String, known: [String]) -> String {
+        func stripped(_ text: String) -> Substring { text.drop { $0 == "0" } }
+        if let match = known.first(where: { $0 != code && stripped($0) == stripped(code) && !stripped(code).isEmpty }) {
+            return
+                " (in comuni il codice è scritto «\(match)»: un foglio di calcolo toglie gli zeri iniziali quando la colonna non è in formato testo; formatta come testo la colonna che ha perso lo zero e riscrivi il codice di 6 cifre)"
+        }
+        return leadingZeroHint(code)
+    }
+
     /// The advice for a code of fewer than 6 digits that a spreadsheet may have read as a number
     /// (`99001` for `099001`); empty for any other code.
     package static func leadingZeroHint(_ code: String) -> String {

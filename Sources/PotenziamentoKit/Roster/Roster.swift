@@ -92,7 +92,7 @@ public struct Roster: Sendable, Hashable {
             if let code = record.employer.istatCode, comuni[code] == nil, record.employer.kind == .comune || record.employer.kind == .comuneCapofila {
                 diagnostics.error(
                     .comuneSconosciuto, (record.place ?? file).field(csv: "ente_codice_istat", json: "ente", "codiceIstat"),
-                    "il comune \(code) di «\(record.id)» non fa parte dell'ambito (comuni: \(Italian.list(municipalities.map(\.istatCode))))\(IstatCodes.leadingZeroHint(code))"
+                    "il comune \(code) di «\(record.id)» non fa parte dell'ambito (comuni: \(Italian.list(municipalities.map(\.istatCode))))\(IstatCodes.leadingZeroHint(code, known: municipalities.map(\.istatCode)))"
                 )
             }
         }

@@ -62,6 +62,7 @@ enum RosterTableReader {
                 continue
             }
             if name.isEmpty { diagnostics.error(.valoreVuoto, table.place(row, nameColumn), "denominazione del comune vuota") }
+            numericCode(table, row, codeColumn, diagnostics: &diagnostics)
             let residents = diagnostics.value(at: table.place(row, residentsColumn)) { () throws(InvalidValue) in
                 try table.withCell(row, residentsColumn ?? 0, CellParsing.residents).get()
             }
@@ -242,6 +243,7 @@ enum RosterTableReader {
         let kind = diagnostics.value(at: table.place(row, columns.employerKind)) { () throws(InvalidValue) in
             try EmployerKind(parsing: table.text(row, columns.employerKind))
         }
+        numericCode(table, row, columns.employerCode, diagnostics: &diagnostics)
         let delegated = flag(table, row, columns.delegated, diagnostics: &diagnostics)
         let reimbursed = flag(table, row, columns.reimbursed, diagnostics: &diagnostics)
         let employed = flag(table, row, columns.employed, diagnostics: &diagnostics) ?? true
@@ -271,6 +273,23 @@ enum RosterTableReader {
                 })
         else { return nil }
         return PersonFields(profile: profile, contract: contract, employer: employer, areas: areas, employed: employed)
+    }
+
+    /// Warns at the cell when an ISTAT code is a number cell of fewer than 6 digits: the
+    /// spreadsheet has dropped its leading zero (`48004` for `048004`).
+    static func numericCode(_ table: some CellTable, _ row: Int, _ column: Int?, diagnostics: inout Diagnostics) {
+        guard let column,
+            let digits = table.withCell(
+                row, column,
+                { cell -> String? in
+                    if case .number(let text) = cell { return text }
+                    return nil
+                }), digits.utf8.count < 6, digits.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 })
+        else { return }
+        let padded = String(repeating: "0", count: 6 - digits.utf8.count) + digits
+        diagnostics.warning(
+            .codiceIstatSospetto, table.place(row, column),
+            "il codice ISTAT è una cella numero (\(digits)): il foglio di calcolo ha tolto lo zero iniziale; formatta la colonna come testo e scrivi \(padded)")
     }
 
     /// Records an error for each person-level column of `row` that differs from the person's first row.

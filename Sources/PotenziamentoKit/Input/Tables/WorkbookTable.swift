@@ -14,6 +14,8 @@ struct WorkbookTable: CellTable {
     let header: TableHeader
     private let sheet: String
     private let headerRow: Int
+    /// The header's columns, for the places of whole rows.
+    private let columns: SheetColumns
     /// The data rows: row number and cells by column index of the header (0-based).
     private let rows: [(number: Int, cells: [TableValue])]
 
@@ -88,6 +90,7 @@ struct WorkbookTable: CellTable {
         }
         self.header = header
         self.headerRow = first.index
+        self.columns = SheetColumns(names: names)
         self.rows = rows
     }
 
@@ -162,7 +165,8 @@ struct WorkbookTable: CellTable {
     func place(of row: Int, column: Int?) -> SourcePlace {
         let number = rows[row].number
         let reference = column.map { CellReference.a1(row: number, column: $0 + 1) } ?? String(number)
-        return SourcePlace(file: file, position: .cell(sheet: sheet, reference: reference, column: column.map { header.name(of: $0) }))
+        return SourcePlace(
+            file: file, position: .cell(sheet: sheet, reference: reference, column: column.map { header.name(of: $0) }), sheetColumns: columns)
     }
 
     func withCell<Result>(_ row: Int, _ column: Int, _ body: (TableCell) -> Result) -> Result {

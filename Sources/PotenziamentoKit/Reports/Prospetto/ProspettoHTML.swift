@@ -20,6 +20,7 @@ enum ProspettoHTML {
         table.small { table-layout: fixed; }
         table.small th, table.small td { font-size: 7.8pt; padding: 0.4mm 1mm; overflow-wrap: break-word; }
         table.small th:first-child { width: 50mm; }
+        th { overflow-wrap: normal; word-break: keep-all; hyphens: none; }
         table.small td.n { white-space: nowrap; overflow: hidden; }
         table th.n { white-space: normal; }
         td.h { font-weight: bold; background: #fff6d6; }
@@ -116,6 +117,8 @@ enum ProspettoHTML {
             "<figcaption>Il contributo cresce di \(e(NumberFormatting.euro(p.previsione.contribution.parameters.bandAAmount.value))) per FTE dalla soglia minima (1 assistente sociale ogni 6.500 residenti) al LEP (1 ogni 5.000), di \(e(NumberFormatting.euro(p.previsione.contribution.parameters.bandBAmount.value))) fino all'obiettivo (1 ogni 4.000); sotto la soglia minima è nullo.</figcaption>"
         )
         body.append("</figure>")
+        // Heading and table stay together (a table longer than a page still breaks, between rows).
+        body.append("<div class=\"keep\">")
         body.append("<h2>FTE per area di attività e per ente (consuntivo \(c - 1) / previsione \(c))</h2>")
         func pair(_ before: Fraction, _ now: Fraction) -> String { "\(fte(before)) / \(fte(now))" }
         var areaRows = content.entityRows.map { entity in
@@ -140,29 +143,39 @@ enum ProspettoHTML {
                     "Povertà, disagio adulti", "non indicata",
                 ],
                 areaRows, classes: [areaRows.count - 2: "total", areaRows.count - 1: "sioss"], small: true))
+        body.append("</div>")
         // Comuni: the DM 15/2021 split of both years.
+        body.append("<div class=\"keep\">")
         body.append("<h2>Riparto tra i comuni (D.M. 15/2021, art. 2)</h2>")
+        // Both years side by side: residents, own and attributed FTE, amount; each year's rule below.
         var comuniRows: [[String]] = []
         for share in p.previsione.split.shares {
-            let before = p.consuntivo.split.shares.first { $0.recipient == share.recipient } ?? share
-            var code = "—"
-            if case .comune(let istat) = share.recipient { code = istat }
-            comuniRows.append([
-                share.name, code, before.residents.map { NumberFormatting.italian($0) } ?? "—", NumberFormatting.euro(before.amount),
-                share.residents.map { NumberFormatting.italian($0) } ?? "—", fte(share.ownFTE), fte(share.attributedFTE), NumberFormatting.euro(share.amount),
-            ])
+            let before = p.consuntivo.split.shares.first { $0.recipient == share.recipient }
+            func figures(_ share: MunicipalShare?) -> [String] {
+                guard let share else { return ["—", "—", "—", "—"] }
+                return [
+                    share.residents.map { NumberFormatting.italian($0) } ?? "—", fte(share.ownFTE), fte(share.attributedFTE),
+                    NumberFormatting.euroDigits(share.amount),
+                ]
+            }
+            comuniRows.append([share.name] + figures(before) + figures(share))
         }
-        comuniRows.append([
-            "Totale ambito", "", NumberFormatting.italian(p.consuntivo.population), NumberFormatting.euro(p.consuntivo.contribution.total),
-            NumberFormatting.italian(p.previsione.population), fte(p.previsione.fte), "", NumberFormatting.euro(p.previsione.contribution.total),
-        ])
+        comuniRows.append(
+            ["Totale ambito"]
+                + [p.consuntivo, p.previsione].flatMap { a in
+                    [NumberFormatting.italian(a.population), fte(a.fte), "", NumberFormatting.euroDigits(a.contribution.total)]
+                })
         body.append(
             table(
-                ["ente", "cod. ISTAT", "residenti \(c - 1)", "importo \(c - 1)", "residenti \(c)", "FTE propri \(c)", "FTE attribuiti \(c)", "importo \(c)"],
-                comuniRows, numericFrom: 2, classes: [comuniRows.count - 1: "total"], small: true, widths: [0: "36mm"]))
+                [
+                    "ente", "residenti \(c - 1)", "FTE propri \(c - 1)", "FTE attrib. \(c - 1)", "importo € \(c - 1)", "residenti \(c)",
+                    "FTE propri \(c)", "FTE attrib. \(c)", "importo € \(c)",
+                ],
+                comuniRows, numericFrom: 1, classes: [comuniRows.count - 1: "total"], small: true, widths: [0: "34mm"]))
         body.append(
-            "<p class=\"note\">Regola applicata: \(e(AssessmentReport.ruleLabel(p.previsione.split.rule))); FTE degli enti d'ambito attribuiti ai comuni per residenti; centesimi con il metodo dei resti maggiori.</p>"
+            "<p class=\"note\">Regola applicata nel \(c - 1): \(e(AssessmentReport.ruleLabel(p.consuntivo.split.rule))); nel \(c): \(e(AssessmentReport.ruleLabel(p.previsione.split.rule))). «FTE attrib.»: gli FTE degli enti d'ambito (unione, consorzio, ASL con delega…) attribuiti ai comuni in proporzione ai residenti; «Soggetto capofila»: la quota degli enti d'ambito, che va a chi li gestisce. Centesimi con il metodo dei resti maggiori.</p>"
         )
+        body.append("</div>")
         body.append("<div class=\"keep\">")
         body.append("<h2>Persone escluse dal calcolo (\(c))</h2>")
         if p.previsione.excluded.isEmpty {
