@@ -15,7 +15,9 @@ enum CalcolaCommand: Subcommand {
             """,
         arguments: [
             ArgumentSpec(
-                "INPUT", help: "File JSON dell'ambito o cartella con i CSV; più input, o una cartella di ambiti, danno una tabella con una riga per ambito.",
+                "INPUT",
+                help:
+                    "Cartella di lavoro dell'ambito (.xlsx, .ods), cartella con i CSV o file JSON; più input, o una cartella di ambiti, danno una tabella con una riga per ambito.",
                 variadic: true)
         ],
         options: [

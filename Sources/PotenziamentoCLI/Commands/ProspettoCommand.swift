@@ -19,7 +19,9 @@ enum ProspettoCommand: Subcommand {
             """,
         arguments: [
             ArgumentSpec(
-                "INPUT", help: "File JSON dell'ambito o cartella con i CSV; più input, o una cartella di ambiti, danno una tabella con una riga per ambito.",
+                "INPUT",
+                help:
+                    "Cartella di lavoro dell'ambito (.xlsx, .ods), cartella con i CSV o file JSON; più input, o una cartella di ambiti, danno una tabella con una riga per ambito.",
                 variadic: true)
         ],
         options: [

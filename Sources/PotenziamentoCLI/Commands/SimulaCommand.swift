@@ -19,7 +19,7 @@ enum SimulaCommand: Subcommand {
             (tipo = assunzione, cessazione, variazione o residenti; celle vuote dove non servono).
             Con --parametro si simula anche una modifica di legge (solo nello scenario).
             """,
-        arguments: [ArgumentSpec("INPUT", help: "File JSON dell'ambito o cartella con i CSV.")],
+        arguments: [ArgumentSpec("INPUT", help: "Cartella di lavoro dell'ambito (.xlsx, .ods), cartella con i CSV o file JSON.")],
         options: [
             OptionSpec("anno", value: "ANNO", help: "Anno della simulazione (predefinito: l'anno in corso)."),
             OptionSpec("fino-al", value: "ANNO", help: "Ultimo anno dell'orizzonte (le assunzioni proseguono ad anno intero)."),

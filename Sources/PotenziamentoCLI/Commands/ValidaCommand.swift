@@ -16,7 +16,7 @@ enum ValidaCommand: Subcommand {
             controlla anche quello che calcola farà per quell'anno (popolazione, servizio), con il
             metodo indicato da --metodo-fte oppure con entrambi i metodi.
             """,
-        arguments: [ArgumentSpec("INPUT", help: "File JSON dell'ambito o cartella con i CSV.")],
+        arguments: [ArgumentSpec("INPUT", help: "Cartella di lavoro dell'ambito (.xlsx, .ods), cartella con i CSV o file JSON.")],
         options: [
             OptionSpec("anno", value: "ANNO", help: "Controlla anche il calcolo di questo anno."),
             RosterInput.methodOption,

@@ -197,7 +197,12 @@ package enum ODSWriter {
                 validationXML +=
                     "<table:content-validation table:name=\"\(name)\" table:condition=\"\(XMLEscaping.attribute("of:cell-content-is-in-list(\(list))"))\" "
                 validationXML += "table:allow-empty-cell=\"true\" table:display-list=\"unsorted\" table:base-cell-address=\"\(XMLEscaping.attribute(base))\">"
-                validationXML += "<table:error-message table:display=\"true\" table:message-type=\"stop\"/></table:content-validation>"
+                if let message = validation.message {
+                    validationXML += "<table:error-message table:display=\"true\" table:message-type=\"stop\" table:title=\"Valore non ammesso\">"
+                    validationXML += "<text:p>\(XMLEscaping.text(message))</text:p></table:error-message></table:content-validation>"
+                } else {
+                    validationXML += "<table:error-message table:display=\"true\" table:message-type=\"stop\"/></table:content-validation>"
+                }
             }
             validationNames.append(names)
         }

@@ -62,18 +62,22 @@ package struct ListValidation: Sendable, Hashable {
     package var lastRow: Int
     /// The allowed values, in the order shown.
     package var values: [String]
+    /// What the spreadsheet says when a value outside the list is typed (nil: its generic message).
+    package var message: String?
 
-    /// Returns a validation of `column`, rows `firstRow` to `lastRow`, allowing `values`.
-    package init(column: Int, firstRow: Int, lastRow: Int, values: [String]) {
+    /// Returns a validation of `column`, rows `firstRow` to `lastRow`, allowing `values`, with
+    /// `message` shown for a value outside the list.
+    package init(column: Int, firstRow: Int, lastRow: Int, values: [String], message: String? = nil) {
         self.column = column
         self.firstRow = firstRow
         self.lastRow = lastRow
         self.values = values
+        self.message = message
     }
 
     /// Returns a yes/no validation (values `sì` and `no`) of `column`, rows `firstRow` to `lastRow`.
     package static func yesNo(column: Int, firstRow: Int, lastRow: Int) -> ListValidation {
-        ListValidation(column: column, firstRow: firstRow, lastRow: lastRow, values: ["sì", "no"])
+        ListValidation(column: column, firstRow: firstRow, lastRow: lastRow, values: ["sì", "no"], message: "Scegli sì o no dall'elenco (con l'accento: sì).")
     }
 }
 
@@ -96,6 +100,9 @@ package struct WritableSheet: Sendable, Hashable {
     /// columns, but LibreOffice applies an `.ods` column's default format only to cells the file
     /// writes, so the empty cells of these rows are written with their column's format.
     package var formattedRows: Int
+    /// Whether the sheet prints landscape, as wide as one page (the rows continue on the next
+    /// pages): for tables wider than a portrait A4.
+    package var printsLandscapeFitToWidth: Bool = false
     /// Whether the tab is hidden.
     package var isHidden: Bool
 

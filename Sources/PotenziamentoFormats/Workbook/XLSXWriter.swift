@@ -198,7 +198,11 @@ package enum XLSXWriter {
     /// their column of the list sheet.
     static func worksheet(_ sheet: WritableSheet, numbers: [[String?]], lists: [[String]], selected: Bool) -> String {
         var xml = header + "<worksheet xmlns=\"\(mainNamespace)\" xmlns:r=\"\(relationshipNamespace)\">"
-        if sheet.isHidden { xml += "<sheetPr/>" }
+        if sheet.printsLandscapeFitToWidth {
+            xml += "<sheetPr><pageSetUpPr fitToPage=\"1\"/></sheetPr>"
+        } else if sheet.isHidden {
+            xml += "<sheetPr/>"
+        }
         let lastColumn = sheet.rows.map(\.count).max() ?? 0
         if lastColumn > 0 { xml += "<dimension ref=\"A1:\(CellReference.a1(row: sheet.rows.count, column: lastColumn))\"/>" }
         xml += "<sheetViews><sheetView\(selected ? " tabSelected=\"1\"" : "") workbookViewId=\"0\">"
@@ -265,12 +269,16 @@ package enum XLSXWriter {
                 } else {
                     formula = "\"" + validation.values.joined(separator: ",") + "\""
                 }
-                xml += "<dataValidation type=\"list\" allowBlank=\"1\" showInputMessage=\"1\" showErrorMessage=\"1\" sqref=\"\(range)\">"
+                let message = validation.message.map { " errorTitle=\"Valore non ammesso\" error=\"\(XMLEscaping.attribute($0))\"" } ?? ""
+                xml += "<dataValidation type=\"list\" allowBlank=\"1\" showInputMessage=\"1\" showErrorMessage=\"1\"\(message) sqref=\"\(range)\">"
                 xml += "<formula1>\(XMLEscaping.text(formula))</formula1></dataValidation>"
             }
             xml += "</dataValidations>"
         }
         xml += "<pageMargins left=\"0.7\" right=\"0.7\" top=\"0.75\" bottom=\"0.75\" header=\"0.3\" footer=\"0.3\"/>"
+        if sheet.printsLandscapeFitToWidth {
+            xml += "<pageSetup paperSize=\"9\" orientation=\"landscape\" fitToWidth=\"1\" fitToHeight=\"0\"/>"
+        }
         return xml + "</worksheet>"
     }
 }

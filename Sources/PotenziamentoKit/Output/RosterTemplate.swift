@@ -50,9 +50,15 @@ package enum RosterTemplate {
         func column(_ name: String) -> Int { (columns.firstIndex(of: name) ?? 0) + 1 }
         let last = max(validatedRows, rows.count)
         var validations = [
-            ListValidation(column: column("profilo"), firstRow: 2, lastRow: last, values: Profile.Kind.allCases.map(\.rawValue)),
-            ListValidation(column: column("contratto"), firstRow: 2, lastRow: last, values: Contract.Kind.allCases.map(\.rawValue)),
-            ListValidation(column: column("ente_tipo"), firstRow: 2, lastRow: last, values: EmployerKind.allCases.map(\.rawValue)),
+            ListValidation(
+                column: column("profilo"), firstRow: 2, lastRow: last, values: Profile.Kind.allCases.map(\.rawValue),
+                message: "Scegli il profilo dall'elenco (assistente_sociale per gli assistenti sociali; altro per i profili non elencati)."),
+            ListValidation(
+                column: column("contratto"), firstRow: 2, lastRow: last, values: Contract.Kind.allCases.map(\.rawValue),
+                message: "Scegli il contratto dall'elenco: conta solo tempo_indeterminato."),
+            ListValidation(
+                column: column("ente_tipo"), firstRow: 2, lastRow: last, values: EmployerKind.allCases.map(\.rawValue),
+                message: "Scegli il tipo di ente dall'elenco (comune, unione_di_comuni, asl, …); vedi il foglio istruzioni."),
         ]
         for name in ["delega_funzioni", "costo_rimborsato", "impiegato_servizi_territoriali"] {
             validations.append(.yesNo(column: column(name), firstRow: 2, lastRow: last))

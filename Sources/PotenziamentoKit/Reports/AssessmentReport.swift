@@ -103,7 +103,7 @@ enum AssessmentReport {
         let fte = Explanation(
             title: "FTE conteggiati N", value: NumberFormatting.italian(assessment.fte, decimals: 4),
             rule:
-                "somma degli FTE delle \(assessment.counted.count) persone conteggiate (quota d'anno: \(assessment.method.label)); \(assessment.excluded.count) escluse (regole §2)",
+                "somma degli FTE delle \(assessment.countedPersons) persone conteggiate (quota d'anno: \(assessment.method.label))\(assessment.counted.count > assessment.countedPersons ? "; \(Italian.count(assessment.counted.count - assessment.countedPersons, "altra conta", "altre contano")) 0 FTE perché non in servizio nell'anno" : ""); \(assessment.excluded.count) escluse (regole §2)",
             steps: fteSteps)
         let population = Explanation(
             title: "Popolazione residente P", value: NumberFormatting.italian(assessment.population),

@@ -128,7 +128,7 @@ enum SimulationReport {
             if target.missingFTE.isZero {
                 hires = "già raggiunto"
             } else if let count = target.hiresNeeded {
-                hires = "mancano \(fte(target.missingFTE)) FTE: servono \(count) assunzioni"
+                hires = "mancano \(fte(target.missingFTE)) FTE: \(count == 1 ? "serve 1 assunzione" : "servono \(count) assunzioni")"
             } else {
                 hires = "mancano \(fte(target.missingFTE)) FTE: non raggiungibile con assunzioni da quella data"
             }

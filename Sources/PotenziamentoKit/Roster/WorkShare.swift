@@ -115,7 +115,7 @@ public struct WorkShare: Sendable, Hashable, Comparable, CustomStringConvertible
         if percent > .zero && percent <= Fraction(1) {
             let scaled = percent * Fraction(100)
             return
-                "percentuale \(given) ambigua: la percentuale è la quota del tempo pieno tra 1 e 100 (forse \(NumberFormatting.italianTrimmed(scaled, maximumDecimals: 13))?); se sono ore settimanali, indica le ore (ore_settimanali, in JSON oreSettimanali)"
+                "percentuale \(given) ambigua: la percentuale è la quota del tempo pieno tra 1 e 100 (forse \(NumberFormatting.italianTrimmed(scaled, maximumDecimals: 13))?); se sono ore settimanali, indica le ore nella colonna ore_settimanali"
         }
         return "percentuale \(given) fuori intervallo: deve essere maggiore di 1 e al massimo 100 (tempo pieno = 100)"
     }

@@ -99,7 +99,7 @@ enum ProspettoReport {
         output.line(row(declaration[0].label, declaration[0].consuntivo, declaration[0].previsione))
         for entity in content.entityRows {
             let name = entity.istatCode.map { "  \(entity.name) (\($0))" } ?? "  \(entity.name)"
-            output.line(row(String(name.prefix(43)), content.declared(entity.declaredConsuntivo), content.declared(entity.declaredPrevisione)))
+            output.line(row(name, content.declared(entity.declaredConsuntivo), content.declared(entity.declaredPrevisione)))
         }
         output.line("  per area di attività (la somma è la cifra dell'ambito):")
         for area in ActivityArea.allCases {
@@ -119,19 +119,21 @@ enum ProspettoReport {
             let kind = assessment.year == c ? "Previsione" : "Consuntivo"
             output.line()
             output.line("\(kind) \(assessment.year): enti che impiegano gli assistenti sociali conteggiati")
+            // The name column as wide as the longest name: a name is never cut.
+            let nameWidth = max(40, (assessment.entities.map(\.name.count).max() ?? 0) + 3)
             output.line(
-                TextBlocks.left("  ente", 40) + TextBlocks.right("persone", 8) + TextBlocks.right("FTE", 9) + TextBlocks.right("dichiarare", 11)
+                TextBlocks.left("  ente", nameWidth) + TextBlocks.right("persone", 8) + TextBlocks.right("FTE", 9) + TextBlocks.right("dichiarare", 11)
                     + ActivityArea.allCases.map { TextBlocks.right(shortLabel($0), 7) }.joined() + TextBlocks.right("n.i.", 7))
             for entity in assessment.entities {
                 output.line(
-                    TextBlocks.left("  \(String(entity.name.prefix(37)))", 40) + TextBlocks.right(String(entity.persons), 8)
+                    TextBlocks.left("  \(entity.name)", nameWidth) + TextBlocks.right(String(entity.persons), 8)
                         + TextBlocks.right(TextBlocks.fte(entity.fte), 9)
                         + TextBlocks.right(content.declared(declaration.fte(of: entity.key)), 11)
                         + ActivityArea.allCases.map { TextBlocks.right(TextBlocks.fte(entity.areas[$0]), 7) }.joined()
                         + TextBlocks.right(TextBlocks.fte(entity.areas.unspecified), 7))
             }
             output.line(
-                TextBlocks.left("  Totale ambito", 40) + TextBlocks.right(String(assessment.countedPersons), 8)
+                TextBlocks.left("  Totale ambito", nameWidth) + TextBlocks.right(String(assessment.countedPersons), 8)
                     + TextBlocks.right(TextBlocks.fte(assessment.fte), 9)
                     + TextBlocks.right(content.declared(declaration.fte), 11)
                     + ActivityArea.allCases.map { TextBlocks.right(TextBlocks.fte(assessment.areas[$0]), 7) }.joined()
@@ -171,15 +173,20 @@ enum ProspettoReport {
         for assessment in [p.consuntivo, p.previsione] {
             output.line()
             output.line("Anno \(assessment.year) (\(assessment.method.label)):")
-            output.line(TextBlocks.left("  id", 16) + TextBlocks.left("ente", 28) + TextBlocks.right("giorni", 7) + TextBlocks.right("FTE", 9) + "   periodi")
-            for person in content.persons(assessment) {
+            let persons = content.persons(assessment)
+            let idWidth = max(16, (persons.map(\.id.count).max() ?? 0) + 3)
+            let entityWidth = max(28, (persons.map(\.entity.count).max() ?? 0) + 1)
+            output.line(
+                TextBlocks.left("  id", idWidth) + TextBlocks.left("ente", entityWidth) + TextBlocks.right("giorni", 7) + TextBlocks.right("FTE", 9)
+                    + "   periodi")
+            for person in persons {
                 output.line(
-                    TextBlocks.left("  \(person.id)", 16) + TextBlocks.left(String(person.entity.prefix(27)), 28) + TextBlocks.right(String(person.days), 7)
+                    TextBlocks.left("  \(person.id)", idWidth) + TextBlocks.left(person.entity, entityWidth) + TextBlocks.right(String(person.days), 7)
                         + TextBlocks.right(NumberFormatting.italian(person.fte, decimals: 4), 9) + "   "
                         + (person.periods.isEmpty ? "nessun servizio nell'anno" : person.periods.joined(separator: "; ")))
             }
             for record in assessment.excluded {
-                output.line(TextBlocks.left("  \(record.id)", 16) + "escluso: \(record.reason.label) [\(record.reason.rawValue)]")
+                output.line(TextBlocks.left("  \(record.id)", idWidth) + "escluso: \(record.reason.label) [\(record.reason.rawValue)]")
             }
         }
     }

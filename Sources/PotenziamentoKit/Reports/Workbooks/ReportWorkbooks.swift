@@ -37,7 +37,32 @@ package enum ReportWorkbooks {
                 widths[index] = min(60, max(widths[index], length))
             }
         }
-        return WritableSheet(name: name, columnWidths: widths, frozenRows: 1, rows: [header.map(text)] + rows)
+        var sheet = WritableSheet(name: name, columnWidths: widths, frozenRows: 1, rows: [header.map(text)] + rows)
+        sheet.printsLandscapeFitToWidth = true
+        return sheet
+    }
+
+    /// A summary sheet (label and figures), printed landscape as wide as a page.
+    static func summarySheet(_ name: String, widths: [Int], _ rows: [[WritableCell]]) -> WritableSheet {
+        var sheet = WritableSheet(name: name, columnWidths: widths, rows: rows)
+        sheet.printsLandscapeFitToWidth = true
+        return sheet
+    }
+
+    /// A long text as rows of one cell each, broken between words at `width` characters, so it
+    /// reads (and prints) within the sheet's columns.
+    static func paragraph(_ text: String, width: Int = 84) -> [[WritableCell]] {
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(separator: " ") {
+            if !line.isEmpty && line.count + 1 + word.count > width {
+                lines.append(line)
+                line = ""
+            }
+            line += (line.isEmpty ? "" : " ") + word
+        }
+        if !line.isEmpty { lines.append(line) }
+        return lines.map { [.text($0)] }
     }
 
     // MARK: Tables shared by the reports
@@ -119,7 +144,7 @@ package enum ReportWorkbooks {
                 }
         }
         return WorkbookDocument(sheets: [
-            WritableSheet(name: "riepilogo", columnWidths: [42, 40], frozenRows: 0, rows: summary),
+            summarySheet("riepilogo", widths: [42, 44], summary),
             sheet("comuni", splitHeader, splitRows(a)),
             sheet("enti", ["ente", "persone", "FTE"] + areaHeader, entityRows(a, declaration: nil)),
             sheet(
@@ -139,7 +164,7 @@ package enum ReportWorkbooks {
         let summary =
             [
                 [text("Ambito"), text("\(content.ambito.name) (\(content.ambito.code))")],
-                [text("Campagna"), year(c)], [text("Scadenza"), text(content.deadlineLine)], [text("FTE calcolati per"), text(p.previsione.method.label)],
+                [text("Campagna"), year(c)], [text("Scadenza"), text(p.deadline.value.italian)], [text("FTE calcolati per"), text(p.previsione.method.label)],
                 [],
                 [text("")] + years.map(text),
             ] + contributionRows([p.consuntivo.contribution, p.previsione.contribution]) + [
@@ -148,9 +173,7 @@ package enum ReportWorkbooks {
                 [text("FTE da dichiarare su SIOSS"), declared(p.consuntivoDeclaration.fte), declared(p.previsioneDeclaration.fte)],
                 [text("Contributo sugli FTE dichiarati"), euro(p.consuntivoDeclaration.contribution.total), euro(p.previsioneDeclaration.contribution.total)],
                 [],
-                [text(content.declarationNote)],
-                [text(content.productionLine)],
-            ]
+            ] + paragraph(content.declarationNote) + [[text(content.productionLine)]]
         var sioss = content.entityRows.map { entity -> [WritableCell] in
             [text(entity.name), text(entity.istatCode ?? ""), declared(entity.declaredConsuntivo), declared(entity.declaredPrevisione)]
         }
@@ -171,7 +194,7 @@ package enum ReportWorkbooks {
             }
         }
         return WorkbookDocument(sheets: [
-            WritableSheet(name: "riepilogo", columnWidths: [42, 22, 22], frozenRows: 0, rows: summary),
+            summarySheet("riepilogo", widths: [42, 22, 22], summary),
             sheet("sioss", ["ente", "codice ISTAT", "FTE da dichiarare \(c - 1)", "FTE da dichiarare \(c)"], sioss),
             sheet(
                 "enti", ["anno", "ente", "persone", "FTE", "FTE da dichiarare"] + areaHeader,
@@ -211,7 +234,7 @@ package enum ReportWorkbooks {
                     "FTE mancanti obiettivo",
                 ],
                 rows),
-            WritableSheet(name: "riepilogo", columnWidths: [42, 22], rows: summary),
+            summarySheet("riepilogo", widths: [42, 22], summary),
         ])
     }
 
@@ -241,7 +264,7 @@ package enum ReportWorkbooks {
             [text(target.threshold.rawValue), target.hiresNeeded.map { .number($0.description, .integer) } ?? text("non raggiungibile nell'anno")]
         }
         return WorkbookDocument(sheets: [
-            WritableSheet(name: "confronto", columnWidths: [42, 22, 22], rows: summary),
+            summarySheet("confronto", widths: [42, 22, 22], summary),
             sheet("modifiche", ["tipo", "descrizione", "id", "dal", "FTE nell'anno"], changeRows),
             sheet("comuni", ["ente", "attuale", "scenario", "differenza"], split),
             sheet("assunzioni necessarie", ["soglia", "assunzioni a tempo pieno dal \(planning.hireStart.italian)"], targets),
