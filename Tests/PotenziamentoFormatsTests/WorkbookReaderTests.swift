@@ -337,3 +337,41 @@ struct WorkbookReaderTests {
         #expect(WorkbookError.tooManyCells(limit: 10_000_000).description.contains("10.000.000"))
     }
 }
+
+@Suite("Merged cells and formulas with an empty result")
+struct MergedAndEmptyFormulaTests {
+    @Test("merged cells of both formats are reported as ranges, the value in the top-left cell only")
+    func merged() throws {
+        let xlsx = try WorkbookReader.read(
+            MiniWorkbook.xlsx(
+                rows: "",
+                sheetDocument: """
+                    <worksheet xmlns="\(MiniWorkbook.main)"><sheetData><row r="2"><c r="H2" t="inlineStr"><is><t>no</t></is></c></row></sheetData>\
+                    <mergeCells count="1"><mergeCell ref="H2:H4"/></mergeCells></worksheet>
+                    """))
+        #expect(xlsx.sheets[0].mergedRanges == [MergedRange(firstRow: 2, firstColumn: 8, lastRow: 4, lastColumn: 8)])
+        let ods = try WorkbookReader.read(
+            MiniWorkbook.ods(
+                """
+                <table:table table:name="personale"><table:table-row><table:table-cell table:number-columns-repeated="7"/>\
+                <table:table-cell table:number-rows-spanned="3" office:value-type="string"><text:p>no</text:p></table:table-cell></table:table-row>\
+                <table:table-row><table:table-cell table:number-columns-repeated="7"/><table:covered-table-cell/></table:table-row></table:table>
+                """))
+        #expect(ods.sheets[0].mergedRanges == [MergedRange(firstRow: 1, firstColumn: 8, lastRow: 3, lastColumn: 8)])
+        #expect(ods.sheets[0].value(row: 2, column: 8) == .empty)
+    }
+
+    @Test("a text formula whose result is empty text is empty, not a formula without a value")
+    func emptyText() throws {
+        let xlsx = try WorkbookReader.read(
+            MiniWorkbook.xlsx(rows: #"<row r="1"><c r="A1" t="str"><f>IF(1=1,"","x")</f><v></v></c><c r="B1" t="str"><f>IF(1=1,"","x")</f></c></row>"#))
+        #expect(xlsx.sheets[0].value(row: 1, column: 1) == .empty)
+        #expect(xlsx.sheets[0].value(row: 1, column: 2) == .formulaWithoutValue(formula: #"IF(1=1,"","x")"#))
+        let ods = try WorkbookReader.read(
+            MiniWorkbook.ods(
+                #"<table:table table:name="p"><table:table-row><table:table-cell table:formula="of:=IF(1=1;&quot;&quot;;&quot;x&quot;)"><text:p/></table:table-cell><table:table-cell table:formula="of:=A1"/></table:table-row></table:table>"#
+            ))
+        #expect(ods.sheets[0].value(row: 1, column: 1) == .empty)
+        #expect(ods.sheets[0].value(row: 1, column: 2) == .formulaWithoutValue(formula: "of:=A1"))
+    }
+}

@@ -220,6 +220,24 @@ struct WorkbookCommandTests {
         }
     }
 
+    @Test("the FTE to declare in the sioss sheet are never shown rounded up, whatever the decimals", arguments: [2, 3, 5])
+    func declaredDecimals(decimals: Int) throws {
+        let arguments = ["prospetto", TestSupport.path("Examples/ambito-esempio"), "--campagna", "2026", "--decimali-dichiarati", String(decimals)]
+        let folder = try TestSupport.temporaryFolder()
+        let path = folder.appendingPathComponent("p.xlsx").path
+        #expect(TestSupport.run(arguments: arguments + ["--output", path]).status == .success)
+        let json = try #require(
+            try JSONSerialization.jsonObject(with: Data(TestSupport.run(arguments: arguments + ["--formato", "json"]).standardOutput.utf8)) as? NSDictionary)
+        let declared = try #require((json["previsione"] as? NSDictionary)?["fteDaDichiarare"] as? NSNumber)
+        let sioss = try WorkbookReader.read([UInt8](Data(contentsOf: URL(fileURLWithPath: path)))).sheet(named: "sioss")
+        let total = try #require(sioss.rows.first { $0.cells.first?.value == .text("Totale ambito") })
+        switch total.cells.last?.value {
+        case .number(let text): #expect(decimals <= 4 && text == declared.stringValue)
+        case .text(let text): #expect(decimals > 4 && text == declared.stringValue.replacingOccurrences(of: ".", with: ","))
+        default: Issue.record("the declared total is missing")
+        }
+    }
+
     @Test(
         "workbooks only where they make sense: one ATS at a time, not for ciclo",
         arguments: [

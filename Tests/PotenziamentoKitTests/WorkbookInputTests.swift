@@ -136,7 +136,7 @@ struct WorkbookInputTests {
         #expect(missing.errors.first?.message == "manca il foglio «personale» (fogli presenti: «ambito», «comuni», «Foglio1»)")
     }
 
-    @Test("an ISTAT code that lost its leading zero in comuni: a warning at that cell, and the error in personale says where")
+    @Test("an ISTAT code that lost its leading zero in comuni: an error at that cell, not a cascade on personale")
     func lostZero() throws {
         var sheets = RosterSheets.workbook().sheets
         sheets[1] = Sheet(
@@ -149,11 +149,44 @@ struct WorkbookInputTests {
             Issue.record("a code of personale not in comuni must be an error")
             return
         }
-        let warning = try #require(error.diagnostics.first { $0.code == .codiceIstatSospetto })
+        let warning = try #require(error.errors.first { $0.code == .codiceIstatSospetto })
         #expect(warning.place.description == "a.xlsx: comuni!A2 (colonna codice_istat)")
         #expect(warning.message.contains("scrivi 048001"))
-        let unknown = try #require(error.errors.first { $0.code == .comuneSconosciuto })
-        #expect(unknown.message.contains("in comuni il codice è scritto «48001»"))
+        // The comuni could not be read: no second error about personale's (right) codes.
+        #expect(!error.errors.contains { $0.code == .comuneSconosciuto })
+    }
+
+    @Test("merged cells: every covered cell of a data row is an error at that cell (never an empty value)")
+    func merged() throws {
+        var sheets = RosterSheets.workbook(extraRows: [RosterSheets.text(["AS-2", "assistente_sociale", "tempo_indeterminato", "comune", "048001"])]).sheets
+        sheets[2] = Sheet(name: "personale", rows: sheets[2].rows, mergedRanges: [MergedRange(firstRow: 2, firstColumn: 9, lastRow: 3, lastColumn: 9)])
+        guard case .failure(let error) = RosterSheets.load(Workbook(kind: .xlsx, sheets: sheets)) else {
+            Issue.record("a merged cell must be an error")
+            return
+        }
+        #expect(error.errors.first?.place.description == "a.xlsx: personale!I3 (colonna delega_funzioni)")
+        #expect(error.errors.first?.message.contains("cella unita a I2") == true)
+    }
+
+    @Test("ids and names: no line breaks, at most 200 characters, non-breaking spaces trimmed")
+    func labels() throws {
+        for (id, code) in [("AS-1\nbis", DiagnosticCode.fuoriMisura), (String(repeating: "x", count: 201), .fuoriMisura)] {
+            guard case .failure(let error) = RosterSheets.load(RosterSheets.workbook(column: "id", value: .text(id))) else {
+                Issue.record("«\(id.prefix(10))» must be refused")
+                continue
+            }
+            #expect(error.errors.map(\.code) == [code])
+        }
+        let loaded = try RosterSheets.load(RosterSheets.workbook(column: "id", value: .text("\u{A0}AS-1\u{A0}"))).get()
+        #expect(loaded.roster.staff[0].id.text == "AS-1")
+    }
+
+    @Test("a number cell is never read with the thousands rule of typed text (simula --piano reads cells too)")
+    func numbersAreDecimals() {
+        #expect(TableCell.number("17.301").text == "17,301")
+        if case .success = CellParsing.residents(.number("17.301")) { Issue.record("17,301 is no count of residents") }
+        #expect(throws: InvalidValue.self) { try FieldParsing.residents(TableCell.number("17.301").text) }
+        #expect(throws: InvalidValue.self) { try FieldParsing.date(TableCell.dateTime(CivilDate(year: 2025, month: 1, day: 1)!).text) }
     }
 
     @Test("residents: whole numbers, a formula's binary remainder dropped, fractions and percentages refused")

@@ -76,6 +76,8 @@ package enum ODSReader {
         var tableDepth = 0
         /// The finished rows of the table being read.
         var rows: [Row] = []
+        /// The spanned (merged) cells of the table being read.
+        var merged: [MergedRange] = []
         /// How many rows of the table come before the current one.
         var rowIndex = 0
         /// `table:number-rows-repeated` of the current row.
@@ -177,6 +179,7 @@ package enum ODSReader {
                 tableHidden = attributes[ODSReader.tableNamespace, "style-name"].map { hiddenTableStyles.contains($0) } ?? false
                 tableDepth = depth
                 rows = []
+                merged = []
                 rowIndex = 0
             case (ODSReader.tableNamespace, "table"): skipDepth = 1  // a table nested in something else
             case (ODSReader.tableNamespace, "table-row") where tableName != nil && !inRow:
@@ -187,6 +190,16 @@ package enum ODSReader {
             case (ODSReader.tableNamespace, "table-cell"), (ODSReader.tableNamespace, "covered-table-cell"):
                 guard inRow else { break }
                 cell = PendingCell(attributes: attributes, repeats: try repeats(attributes, "number-columns-repeated"), depth: depth)
+                let rowsSpanned = Int(attributes[ODSReader.tableNamespace, "number-rows-spanned"] ?? "") ?? 1
+                let columnsSpanned = Int(attributes[ODSReader.tableNamespace, "number-columns-spanned"] ?? "") ?? 1
+                if (rowsSpanned > 1 || columnsSpanned > 1) && merged.count < 100_000 {
+                    let firstRow = rowIndex + 1
+                    let firstColumn = column + 1
+                    merged.append(
+                        MergedRange(
+                            firstRow: firstRow, firstColumn: firstColumn, lastRow: firstRow + min(max(rowsSpanned, 1), CellReference.maximumRow) - 1,
+                            lastColumn: firstColumn + min(max(columnsSpanned, 1), CellReference.maximumColumn) - 1))
+                }
             default: break
             }
         }
@@ -218,7 +231,7 @@ package enum ODSReader {
                 inRow = false
                 try finishRow()
             case (ODSReader.tableNamespace, "table") where tableName != nil && depth == tableDepth:
-                sheets.append(Sheet(name: tableName ?? "", rows: rows, isHidden: tableHidden))
+                sheets.append(Sheet(name: tableName ?? "", rows: rows, isHidden: tableHidden, mergedRanges: merged))
                 tableName = nil
             default: break
             }
@@ -228,7 +241,7 @@ package enum ODSReader {
         mutating func finish(_ pending: PendingCell) throws(WorkbookError) {
             let sheet = tableName ?? ""
             let value: CellValue
-            switch ODSReader.value(pending.attributes, text: pending.paragraphs.joined(separator: "\n")) {
+            switch ODSReader.value(pending.attributes, text: pending.paragraphs.joined(separator: "\n"), hasParagraph: !pending.paragraphs.isEmpty) {
             case .success(let result): value = result
             case .failure(let reason):
                 throw .cell(sheet: sheet, reference: CellReference.a1(row: rowIndex + 1, column: column + 1), reason: reason.text)
@@ -268,7 +281,7 @@ package enum ODSReader {
 
     /// Returns the typed value of a cell from its `office:value-type` and value attributes (and
     /// its text for strings and errors), or the reason it cannot be read.
-    static func value(_ attributes: XMLAttributes, text: String) -> Result<CellValue, Reason> {
+    static func value(_ attributes: XMLAttributes, text: String, hasParagraph: Bool = false) -> Result<CellValue, Reason> {
         if attributes[calcextNamespace, "value-type"] == "error" { return .success(.error(text)) }
         /// Returns the value of `office:local`, or the reason it is missing.
         func attribute(_ local: String) -> Result<String, Reason> {
@@ -278,7 +291,11 @@ package enum ODSReader {
         switch attributes[officeNamespace, "value-type"] {
         case nil, "void":
             if !text.isEmpty { return .success(.text(text)) }
-            if let formula = attributes[tableNamespace, "formula"], !formula.isEmpty { return .success(.formulaWithoutValue(formula: formula)) }
+            // A formula with an (empty) paragraph has a result: empty text, as LibreOffice writes
+            // `=IF(…;"";…)`; with no paragraph at all its result was never saved.
+            if let formula = attributes[tableNamespace, "formula"], !formula.isEmpty, !hasParagraph {
+                return .success(.formulaWithoutValue(formula: formula))
+            }
             return .success(.empty)
         case "float" where ["OF:=TRUE()", "OF:=FALSE()"].contains(attributes[tableNamespace, "formula"]?.uppercased()):
             // LibreOffice 7 stores the logical values of .xlsx files as these formulas with a

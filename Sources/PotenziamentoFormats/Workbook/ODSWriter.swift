@@ -329,7 +329,9 @@ package enum ODSWriter {
             switch cell {
             case .empty: break
             case .text(let text):
-                let style = text.contains(where: \.isNewline) ? "ce\(bold ? 17 : 16)" : cellStyle(.general, bold: bold)
+                // Text in a text column keeps the column's format, so editing it later keeps leading zeros.
+                let textColumn = !bold && column <= columnStyles.count && columnStyles[column - 1] == .text
+                let style = text.contains(where: \.isNewline) ? "ce\(bold ? 17 : 16)" : textColumn ? "ce18" : cellStyle(.general, bold: bold)
                 xml += "<table:table-cell table:style-name=\"\(style)\"\(validation) office:value-type=\"string\">"
                 xml += paragraphs(text) + "</table:table-cell>"
             case .number(_, let format):

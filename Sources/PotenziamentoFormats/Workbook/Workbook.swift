@@ -88,6 +88,29 @@ package struct Row: Hashable, Sendable {
     }
 }
 
+/// A block of merged cells: its value is in the top-left cell, the others show it but hold nothing.
+package struct MergedRange: Hashable, Sendable {
+    /// The first (top) row, from 1.
+    package let firstRow: Int
+    /// The first (left) column, from 1.
+    package let firstColumn: Int
+    /// The last row (inclusive).
+    package let lastRow: Int
+    /// The last column (inclusive).
+    package let lastColumn: Int
+
+    /// Returns the range from `firstRow`, `firstColumn` to `lastRow`, `lastColumn` (inclusive).
+    package init(firstRow: Int, firstColumn: Int, lastRow: Int, lastColumn: Int) {
+        self.firstRow = firstRow
+        self.firstColumn = firstColumn
+        self.lastRow = lastRow
+        self.lastColumn = lastColumn
+    }
+
+    /// The A1 reference of the top-left cell, which holds the value.
+    package var origin: String { CellReference.a1(row: firstRow, column: firstColumn) }
+}
+
 /// A sheet: name and rows, stored sparsely (only rows that have a non-empty cell, in order).
 package struct Sheet: Hashable, Sendable {
     /// The sheet's name as shown on its tab.
@@ -96,12 +119,15 @@ package struct Sheet: Hashable, Sendable {
     package let rows: [Row]
     /// Whether the sheet is hidden.
     package let isHidden: Bool
+    /// The blocks of merged cells (`<mergeCell>` in `.xlsx`, spanned cells in `.ods`).
+    package let mergedRanges: [MergedRange]
 
-    /// Returns the sheet `name` with `rows` (which must be sorted by row number).
-    package init(name: String, rows: [Row], isHidden: Bool = false) {
+    /// Returns the sheet `name` with `rows` (which must be sorted by row number) and its merged cells.
+    package init(name: String, rows: [Row], isHidden: Bool = false, mergedRanges: [MergedRange] = []) {
         self.name = name
         self.rows = rows
         self.isHidden = isHidden
+        self.mergedRanges = mergedRanges
     }
 
     /// Returns the row numbered `index`, or nil if it has no non-empty cell.

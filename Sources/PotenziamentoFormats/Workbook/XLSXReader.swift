@@ -47,8 +47,8 @@ package enum XLSXReader {
             var found = try part(archive, path)
             if found == nil, let decoded = path.removingPercentEncoding, decoded != path { found = try part(archive, decoded) }
             guard let bytes = found else { throw .missingPart(path) }
-            let rows = try worksheet(bytes, part: path, sheet: sheet.name, context: &context)
-            sheets.append(Sheet(name: sheet.name, rows: rows, isHidden: sheet.isHidden))
+            let (rows, merged) = try worksheet(bytes, part: path, sheet: sheet.name, context: &context)
+            sheets.append(Sheet(name: sheet.name, rows: rows, isHidden: sheet.isHidden, mergedRanges: merged))
         }
         return Workbook(kind: .xlsx, sheets: sheets)
     }
@@ -315,8 +315,11 @@ package enum XLSXReader {
     /// Returns the non-empty rows of the worksheet part `part` of sheet `sheet`. Throws for
     /// unreadable XML, bad row or cell references, cells that cannot be read, duplicate cells,
     /// and the caps on cells and text.
-    static func worksheet(_ bytes: [UInt8], part: String, sheet: String, context: inout SheetContext) throws(WorkbookError) -> [Row] {
+    static func worksheet(
+        _ bytes: [UInt8], part: String, sheet: String, context: inout SheetContext
+    ) throws(WorkbookError) -> (rows: [Row], merged: [MergedRange]) {
         var cells: [Cell] = []
+        var merged: [MergedRange] = []
         var inSheetData = false
         var rowNumber = 0
         var inRow = false
@@ -357,7 +360,18 @@ package enum XLSXReader {
                         guard column <= CellReference.maximumColumn else { throw .invalidStructure(part: part, reason: "troppe colonne nella riga \(row)") }
                     }
                     pending = PendingCell(row: row, column: column, type: attributes["t"] ?? "n", style: attributes["s"].flatMap { Int($0) } ?? 0)
-                case "v" where pending != nil: capture = .value
+                case "v" where pending != nil:
+                    capture = .value
+                    // A text formula's result can be empty (`<v></v>`): a value, not a missing one.
+                    if pending?.type == "str" && pending?.value == nil { pending?.value = "" }
+                case "mergeCell":
+                    let parts = (attributes["ref"] ?? "").split(separator: ":").map { CellReference.parse(String($0)) }
+                    if parts.count == 2, let first = parts[0], let last = parts[1], merged.count < 100_000 {
+                        merged.append(
+                            MergedRange(
+                                firstRow: min(first.row, last.row), firstColumn: min(first.column, last.column), lastRow: max(first.row, last.row),
+                                lastColumn: max(first.column, last.column)))
+                    }
                 case "f" where pending != nil: capture = .formula
                 case "is" where pending != nil: inInline = true
                 case "rPh" where inInline: phoneticDepth += 1
@@ -409,7 +423,7 @@ package enum XLSXReader {
             }
         }
         context.cellCount = count
-        return try group(cells, sheet: sheet)
+        return (try group(cells, sheet: sheet), merged)
     }
 
     /// Returns the cells grouped in rows, both sorted. Throws ``WorkbookError/cell(sheet:reference:reason:)``

@@ -238,7 +238,10 @@ package enum XLSXWriter {
                 switch cell {
                 case .empty: continue
                 case .text(let text):
-                    let index = text.contains(where: \.isNewline) ? wrappedStyle(bold: bold) : style(.general, bold: bold)
+                    // Text in a text column keeps the column's `@`, so editing it later keeps leading zeros.
+                    let textColumn = !bold && columnIndex < sheet.columnStyles.count && sheet.columnStyles[columnIndex] == .text
+                    let index =
+                        text.contains(where: \.isNewline) ? wrappedStyle(bold: bold) : textColumn ? columnStyle(.text) : style(.general, bold: bold)
                     let styleAttribute = index == 0 ? "" : " s=\"\(index)\""
                     xml += "<c r=\"\(reference)\"\(styleAttribute) t=\"inlineStr\"><is><t xml:space=\"preserve\">"
                     xml += XMLEscaping.text(excelEscaped(text)) + "</t></is></c>"

@@ -43,7 +43,7 @@ public struct Prospetto: Sendable, Hashable, Codable {
         }
     }
 
-    /// The warnings of both years, each once: a person with no service in one year but some in
+    /// The warnings of both years, each once (the same message for both years shown once): a person with no service in one year but some in
     /// the other (a hire planned in C, a leaver of C−1) is what a prospetto expects, not a warning.
     public var warnings: [InputDiagnostic] {
         let idleBefore = Set(consuntivo.warnings.filter { $0.code == .nessunServizioNellAnno }.map(\.place))
@@ -51,7 +51,7 @@ public struct Prospetto: Sendable, Hashable, Codable {
         var seen = Set<String>()
         return (consuntivo.warnings + previsione.warnings).filter { warning in
             if warning.code == .nessunServizioNellAnno && !(idleBefore.contains(warning.place) && idleNow.contains(warning.place)) { return false }
-            return seen.insert("\(warning.code.rawValue) \(warning.place)").inserted
+            return seen.insert("\(warning.code.rawValue) \(warning.place) \(warning.message)").inserted
         }
     }
 

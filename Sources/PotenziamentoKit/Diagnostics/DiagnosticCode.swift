@@ -95,7 +95,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable {
     case comuneSconosciuto = "comune_sconosciuto"
     /// A comune employer without its ISTAT code.
     case codiceIstatMancante = "codice_istat_mancante"
-    /// An ISTAT code that does not have six digits (warning: a spreadsheet may have dropped a zero).
+    /// An ISTAT code that does not have six digits: a warning for text (a spreadsheet may have
+    /// dropped a zero), an error for a number cell of a workbook (it has).
     case codiceIstatSospetto = "codice_istat_sospetto"
     /// Two records with the same person id (compared ignoring case and surrounding spaces).
     case idRipetuto = "id_ripetuto"

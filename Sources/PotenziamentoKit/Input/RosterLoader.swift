@@ -113,16 +113,18 @@ public enum RosterLoader {
         }
         let ambitoSheet = TableFile.sheet("ambito", of: workbook, file: name, required: false, diagnostics: &diagnostics)
         let ambito = table(ambitoSheet, columns.ambitoRequired, columns.ambitoOptional)
+        let errorsBeforeComuni = diagnostics.errorCount
         let comuni = table(
             TableFile.sheet("comuni", of: workbook, file: name, required: true, diagnostics: &diagnostics), columns.comuniRequired, columns.comuniOptional)
+        let comuniTableRead = diagnostics.errorCount == errorsBeforeComuni
         let personale = table(
             TableFile.sheet("personale", of: workbook, file: name, required: true, diagnostics: &diagnostics), columns.staffRequired, columns.staffOptional)
         let hasAmbito = ambitoSheet != nil
         let fileName = name.split(separator: "/").last.map(String.init) ?? name
         let stem = fileName.split(separator: ".").dropLast().joined(separator: ".")
         return try assemble(
-            ambito: ambito, hasAmbito: hasAmbito, comuni: comuni, personale: personale, source: name, fallbackName: stem.isEmpty ? fileName : stem,
-            missingAmbito: "il foglio «ambito» non c'è", diagnostics: diagnostics)
+            ambito: ambito, hasAmbito: hasAmbito, comuni: comuni, comuniTableRead: comuniTableRead, personale: personale, source: name,
+            fallbackName: stem.isEmpty ? fileName : stem, missingAmbito: "il foglio «ambito» non c'è", diagnostics: diagnostics)
     }
 
     static func loadJSON(_ bytes: [UInt8], name: String) throws(InputError) -> Loaded {
@@ -180,10 +182,12 @@ public enum RosterLoader {
             texts[file].flatMap { CSVTable(utf8: $0.utf8, file: $0.name, required: required, optional: optional, diagnostics: &diagnostics) }
         }
         let ambito = table(.ambito, columns.ambitoRequired, columns.ambitoOptional)
+        let errorsBeforeComuni = diagnostics.errorCount
         let comuni = table(.comuni, columns.comuniRequired, columns.comuniOptional)
+        let comuniTableRead = diagnostics.errorCount == errorsBeforeComuni
         let personale = table(.personale, columns.staffRequired, columns.staffOptional)
         return try assemble(
-            ambito: ambito, hasAmbito: files[.ambito] != nil, comuni: comuni, personale: personale, source: folder,
+            ambito: ambito, hasAmbito: files[.ambito] != nil, comuni: comuni, comuniTableRead: comuniTableRead, personale: personale, source: folder,
             fallbackName: folder.split(separator: "/").last.map(String.init) ?? folder, missingAmbito: "ambito.csv assente", diagnostics: diagnostics)
     }
 
@@ -191,7 +195,8 @@ public enum RosterLoader {
     /// `ambito` table, `fallbackName` (the folder's or the workbook's name) is the ATS's code and
     /// name, with a warning that starts with `missingAmbito`.
     static func assemble(
-        ambito ambitoTable: (some CellTable)?, hasAmbito: Bool, comuni: (some CellTable)?, personale: (some CellTable)?, source: String, fallbackName: String,
+        ambito ambitoTable: (some CellTable)?, hasAmbito: Bool, comuni: (some CellTable)?, comuniTableRead: Bool, personale: (some CellTable)?, source: String,
+        fallbackName: String,
         missingAmbito: String, diagnostics: Diagnostics
     ) throws(InputError) -> Loaded {
         var diagnostics = diagnostics
@@ -206,7 +211,7 @@ public enum RosterLoader {
         }
         let errorsBeforeComuni = diagnostics.errorCount
         let municipalities = comuni.map { RosterTableReader.municipalities($0, diagnostics: &diagnostics) } ?? []
-        let comuniRead = diagnostics.errorCount == errorsBeforeComuni
+        let comuniRead = comuniTableRead && diagnostics.errorCount == errorsBeforeComuni
         let staff = personale.map { RosterTableReader.staff($0, maximumRecords: Bounds.maximumRecords, diagnostics: &diagnostics) } ?? []
         // The rules across records run on what could be read even when some rows of personale
         // could not, so one `valida` lists the problems of every sheet at once; not when a comune

@@ -108,11 +108,12 @@ enum RosterWriter {
         for municipality in roster.municipalities {
             let code = Cell.text(municipality.istatCode)
             let name = Cell.text(municipality.name)
-            if municipality.residents.isSameEveryYear, let value = municipality.residents.everyYear {
-                comuni.append([code, name, .count(value), .empty])
-            } else {
-                for year in years {
-                    if let value = municipality.residents.count(in: year) { comuni.append([code, name, .count(value), .year(year)]) }
+            // The figure for every year (empty anno), then those of single years: nothing is lost
+            // when a comune has both.
+            if let value = municipality.residents.everyYear { comuni.append([code, name, .count(value), .empty]) }
+            if !municipality.residents.isSameEveryYear {
+                for year in municipality.residents.byYear.keys.sorted() {
+                    if let value = municipality.residents.byYear[year] { comuni.append([code, name, .count(value), .year(year)]) }
                 }
             }
         }

@@ -23,6 +23,30 @@ public enum Bounds {
     /// The largest amount of money read from an input or an option (one thousand billion euro).
     public static let maximumEuros = 1_000_000_000_000
 
+    /// The longest id, code or name (characters): enough for any real one, and a cap on what a
+    /// text report must make room for.
+    public static let maximumLabelLength = 200
+
+    /// An id, code or name as the model keeps it: without surrounding spaces, tabs and non-breaking
+    /// spaces; refused when it holds a control character (a line break typed with Alt+Invio in a
+    /// cell would make another person) or is longer than ``maximumLabelLength``.
+    static func label(_ text: String, what: String) throws(InvalidValue) -> String {
+        var scalars = Substring(text).unicodeScalars
+        while let first = scalars.first, first == " " || first == "\t" || first == "\u{A0}" || first == "\u{202F}" { scalars.removeFirst() }
+        while let last = scalars.last, last == " " || last == "\t" || last == "\u{A0}" || last == "\u{202F}" { scalars.removeLast() }
+        let trimmed = String(scalars)
+        if trimmed.unicodeScalars.contains(where: TextSafety.isControl) {
+            throw InvalidValue(
+                .fuoriMisura,
+                "\(what) «\(TextSafety.escapingControlCharacters(TextSafety.shortened(trimmed)))» contiene un a capo o un carattere di controllo: scrivilo su una sola riga"
+            )
+        }
+        guard trimmed.count <= maximumLabelLength else {
+            throw InvalidValue(.fuoriMisura, "\(what) troppo lungo: \(NumberFormatting.italian(trimmed.count)) caratteri (al massimo \(maximumLabelLength))")
+        }
+        return trimmed
+    }
+
     /// «troppi record: 12.000.000 (al massimo 10.000.000)…».
     static func tooMany(_ what: String, _ count: Int, maximum: Int) -> String {
         "troppi \(what): \(NumberFormatting.italian(count)) (al massimo \(NumberFormatting.italian(maximum))); nessun ambito ne ha tanti: controlla il file"

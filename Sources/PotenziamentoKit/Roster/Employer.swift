@@ -104,9 +104,10 @@ public struct Employer: Sendable, Hashable, Codable {
     ///   - istatCode: the ISTAT code of the comune (required for `comune`; empty means absent).
     ///   - delegatedFunctions: for an ASL, whether the function was delegated to it (ignored for other kinds).
     ///   - costReimbursed: for an ASL, whether an ATS entity bears the cost (ignored for other kinds).
-    /// - Throws: ``InvalidValue`` with ``DiagnosticCode/codiceIstatMancante`` for a comune without its ISTAT code.
+    /// - Throws: ``InvalidValue`` with ``DiagnosticCode/codiceIstatMancante`` for a comune without its ISTAT code,
+    ///   ``DiagnosticCode/fuoriMisura`` for a code with a line break or too long.
     public init(kind: EmployerKind, istatCode: String? = nil, delegatedFunctions: Bool = false, costReimbursed: Bool = false) throws(InvalidValue) {
-        let code = istatCode?.trimmingSpaces
+        let code = try istatCode.map { text throws(InvalidValue) in try Bounds.label(text, what: "codice ISTAT dell'ente") }
         if kind == .comune && (code ?? "").isEmpty {
             throw InvalidValue(.codiceIstatMancante, "per un dipendente di un comune serve il codice ISTAT del comune (ente_codice_istat)")
         }

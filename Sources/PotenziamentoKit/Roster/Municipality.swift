@@ -112,10 +112,12 @@ public struct Municipality: Sendable, Hashable {
 
     /// A comune.
     ///
-    /// - Throws: ``InvalidValue`` with ``DiagnosticCode/valoreVuoto`` for an empty code or name.
+    /// - Throws: ``InvalidValue`` with ``DiagnosticCode/valoreVuoto`` for an empty code or name,
+    ///   ``DiagnosticCode/fuoriMisura`` for one with a line break or longer than
+    ///   ``Bounds/maximumLabelLength`` characters.
     public init(istatCode: String, name: String, residents: Residents, place: SourcePlace? = nil) throws(InvalidValue) {
-        let code = istatCode.trimmingSpaces
-        let name = name.trimmingSpaces
+        let code = try Bounds.label(istatCode, what: "codice ISTAT")
+        let name = try Bounds.label(name, what: "denominazione del comune")
         guard !code.isEmpty else { throw InvalidValue(.valoreVuoto, "codice ISTAT del comune vuoto") }
         guard !name.isEmpty else { throw InvalidValue(.valoreVuoto, "denominazione del comune \(code) vuota") }
         self.istatCode = code
@@ -154,7 +156,7 @@ extension Municipality: Codable {
 
     /// Decodes a comune through the validating initialiser.
     ///
-    /// - Throws: `DecodingError.dataCorrupted` for an empty code or name.
+    /// - Throws: `DecodingError.dataCorrupted` for an empty, multi-line or too long code or name.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let code = try container.decode(String.self, forKey: .istatCode)
@@ -188,15 +190,17 @@ public struct Ambito: Sendable, Hashable {
 
     /// An ATS.
     ///
-    /// - Throws: ``InvalidValue`` with ``DiagnosticCode/valoreVuoto`` for an empty code or name.
+    /// - Throws: ``InvalidValue`` with ``DiagnosticCode/valoreVuoto`` for an empty code or name,
+    ///   ``DiagnosticCode/fuoriMisura`` for one with a line break or longer than
+    ///   ``Bounds/maximumLabelLength`` characters.
     public init(code: String, name: String, region: String? = nil, allFunctionsDelegatedToLead: Bool = false) throws(InvalidValue) {
-        let code = code.trimmingSpaces
-        let name = name.trimmingSpaces
+        let code = try Bounds.label(code, what: "codice dell'ambito")
+        let name = try Bounds.label(name, what: "denominazione dell'ambito")
         guard !code.isEmpty else { throw InvalidValue(.valoreVuoto, "il codice dell'ambito è vuoto") }
         guard !name.isEmpty else { throw InvalidValue(.valoreVuoto, "la denominazione dell'ambito è vuota") }
         self.code = code
         self.name = name
-        let region = region?.trimmingSpaces
+        let region = try region.map { text throws(InvalidValue) in try Bounds.label(text, what: "regione") }
         self.region = (region?.isEmpty ?? true) ? nil : region
         self.allFunctionsDelegatedToLead = allFunctionsDelegatedToLead
     }
@@ -207,7 +211,7 @@ extension Ambito: Codable {
 
     /// Decodes an ATS through the validating initialiser.
     ///
-    /// - Throws: `DecodingError.dataCorrupted` for an empty code or name.
+    /// - Throws: `DecodingError.dataCorrupted` for an empty, multi-line or too long code or name.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let code = try container.decode(String.self, forKey: .code)

@@ -11,9 +11,10 @@ public struct PersonID: Sendable, Hashable, Comparable, CustomStringConvertible 
     /// The id `text`.
     ///
     /// - Throws: ``InvalidValue`` with ``DiagnosticCode/valoreVuoto`` when `text` is empty or
-    ///   only spaces.
+    ///   only spaces, ``DiagnosticCode/fuoriMisura`` when it holds a line break or another control
+    ///   character, or is longer than ``Bounds/maximumLabelLength``.
     public init(_ text: String) throws(InvalidValue) {
-        let trimmed = text.trimmingSpaces
+        let trimmed = try Bounds.label(text, what: "id")
         guard !trimmed.isEmpty else { throw InvalidValue(.valoreVuoto, "id della persona vuoto") }
         self.text = trimmed
         self.key = trimmed.lowercased()

@@ -55,6 +55,8 @@ enum RosterTableReader {
         var byYear: [String: [Int: Int]] = [:]
         var invalid = Set<String>()
         for row in 0..<table.rowCount {
+            // A code cell holding #N/A (already reported) names no comune.
+            if table.isUnusable(row, codeColumn) { continue }
             let code = table.text(row, codeColumn).trimmingSpaces
             let name = table.text(row, nameColumn).trimmingSpaces
             guard !code.isEmpty else {
@@ -275,8 +277,9 @@ enum RosterTableReader {
         return PersonFields(profile: profile, contract: contract, employer: employer, areas: areas, employed: employed)
     }
 
-    /// Warns at the cell when an ISTAT code is a number cell of fewer than 6 digits: the
-    /// spreadsheet has dropped its leading zero (`48004` for `048004`).
+    /// An error at the cell when an ISTAT code is a number cell of fewer than 6 digits: the
+    /// spreadsheet has dropped its leading zero (`48004` for `048004`), whatever format shows it
+    /// (the code would be wrong in every output).
     static func numericCode(_ table: some CellTable, _ row: Int, _ column: Int?, diagnostics: inout Diagnostics) {
         guard let column,
             let digits = table.withCell(
@@ -287,7 +290,7 @@ enum RosterTableReader {
                 }), digits.utf8.count < 6, digits.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 })
         else { return }
         let padded = String(repeating: "0", count: 6 - digits.utf8.count) + digits
-        diagnostics.warning(
+        diagnostics.error(
             .codiceIstatSospetto, table.place(row, column),
             "il codice ISTAT è una cella numero (\(digits)): il foglio di calcolo ha tolto lo zero iniziale; formatta la colonna come testo e scrivi \(padded)")
     }

@@ -32,15 +32,17 @@ enum TableCell {
         }
     }
 
-    /// The cell as text: what a person reads in it (a number as written with a decimal point, a
-    /// percentage as `50%`, a date as `GG/MM/AAAA`).
+    /// The cell as text, as the text readers (``FieldParsing``) must understand it: a number with
+    /// the decimal comma (`17,301` is never read as seventeen thousand), a percentage as `50%`,
+    /// a date as `GG/MM/AAAA`, a date with a time so that no date reader accepts it.
     var text: String {
         switch self {
         case .empty: ""
         case .text(let bytes): String(decoding: bytes, as: UTF8.self)
-        case .number(let text): text
-        case .percentage(let fraction): DecimalText.multiply(fraction, by: 100) + "%"
-        case .date(let date), .dateTime(let date): date.italian
+        case .number(let text): text.replacing(".", with: ",")
+        case .percentage(let fraction): DecimalText.multiply(fraction, by: 100).replacing(".", with: ",") + "%"
+        case .date(let date): date.italian
+        case .dateTime(let date): "\(date.italian) con un'ora"
         case .boolean(let flag): flag ? "vero" : "falso"
         case .unusable(let shown): shown
         }
@@ -72,6 +74,15 @@ extension CellTable {
     func text(_ row: Int, _ column: Int?) -> String {
         guard let column else { return "" }
         return withCell(row, column) { $0.text }
+    }
+
+    /// Whether a cell holds a value the table already reported as unusable (`#N/A`).
+    func isUnusable(_ row: Int, _ column: Int?) -> Bool {
+        guard let column else { return false }
+        return withCell(row, column) { cell in
+            if case .unusable = cell { return true }
+            return false
+        }
     }
 
     /// Whether a cell is empty (true when the column is absent).

@@ -88,6 +88,30 @@ struct WorkbookTable: CellTable {
             }
             rows.append((row.index, cells))
         }
+        // Merged cells: the value is only in the top-left cell; the spreadsheet shows it in the
+        // others, which hold nothing. A covered cell of a data row is an error, never an empty value.
+        let dataRows = rows.map(\.number)
+        var covered = 0  // past 10.000 covered cells the sheet has errors enough: stop counting them
+        for range in sheet.mergedRanges where range.lastRow > first.index && range.firstColumn <= width && covered < 10_000 {
+            // The first data row at or below the range's first row (rows are in order).
+            var low = 0
+            var high = dataRows.count
+            while low < high {
+                let middle = (low + high) / 2
+                if dataRows[middle] < range.firstRow { low = middle + 1 } else { high = middle }
+            }
+            var index = low
+            while index < dataRows.count && dataRows[index] <= range.lastRow && covered < 10_000 {
+                let row = dataRows[index]
+                for column in range.firstColumn...min(range.lastColumn, width) where !(row == range.firstRow && column == range.firstColumn) {
+                    covered += 1
+                    diagnostics.error(
+                        .valoreDelFoglio, place(row, column - 1, name: header.name(of: column - 1)),
+                        "cella unita a \(range.origin): il valore si legge solo in \(range.origin); separa le celle e scrivi il valore in ogni riga")
+                }
+                index += 1
+            }
+        }
         self.header = header
         self.headerRow = first.index
         self.columns = SheetColumns(names: names)
@@ -123,9 +147,15 @@ struct WorkbookTable: CellTable {
             return .rejected("la cella contiene l'errore \(code) di una formula: correggi la formula o scrivi il valore")
         case .formulaWithoutValue(let formula):
             return .rejected(
-                "la formula «=\(TextSafety.shortened(formula))» non ha un valore salvato (il file è stato scritto da un programma che non calcola le formule): aprilo con Excel o LibreOffice e salvalo"
+                "la formula «=\(TextSafety.shortened(Self.formulaText(formula)))» non ha un valore salvato (il file è stato scritto da un programma che non calcola le formule): aprilo con Excel o LibreOffice e salvalo"
             )
         }
+    }
+
+    /// A formula as a person typed it: without the `of:=` namespace of `.ods` files.
+    static func formulaText(_ formula: String) -> String {
+        for prefix in ["of:=", "of:", "="] where formula.hasPrefix(prefix) { return String(formula.dropFirst(prefix.count)) }
+        return formula
     }
 
     /// Whether a cell holds nothing (empty, or text of spaces only).
@@ -152,7 +182,7 @@ struct WorkbookTable: CellTable {
         case .time(let seconds): "\(seconds) s"
         case .invalidDate(let serial): serial
         case .error(let code): code
-        case .formulaWithoutValue(let formula): "=\(formula)"
+        case .formulaWithoutValue(let formula): "=\(formulaText(formula))"
         }
     }
 

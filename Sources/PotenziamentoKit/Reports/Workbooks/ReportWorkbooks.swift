@@ -15,8 +15,16 @@ package enum ReportWorkbooks {
     static func year(_ value: Int) -> WritableCell { .number(String(value), .general) }
     /// An exact FTE figure, stored with 10 decimals and shown with 4.
     static func fte(_ value: Fraction) -> WritableCell { .number(NumberFormatting.plain(value, decimals: 10), .decimal4) }
-    /// An FTE figure to declare (already rounded down), shown with 2 decimals.
-    static func declared(_ value: Fraction) -> WritableCell { .number(NumberFormatting.plain(value, decimals: 6), .decimal2) }
+    /// An FTE figure to declare (already rounded down to `decimals`), shown exactly: with 2 or 4
+    /// decimals when it has at most that many, else as text (a number format with fewer decimals
+    /// would show it rounded up, above the figure declared).
+    static func declared(_ value: Fraction, decimals: Int = 2) -> WritableCell {
+        switch decimals {
+        case ...2: .number(NumberFormatting.plain(value, decimals: 2), .decimal2)
+        case 3...4: .number(NumberFormatting.plain(value, decimals: 4), .decimal4)
+        default: .text(NumberFormatting.italian(value, decimals: decimals))
+        }
+    }
     /// An amount in euro.
     static func euro(_ amount: EuroCents) -> WritableCell { .number(NumberFormatting.json(amount), .euro) }
     /// Yes or no.
@@ -160,6 +168,8 @@ package enum ReportWorkbooks {
     static func prospetto(_ content: ProspettoContent) -> WorkbookDocument {
         let p = content.prospetto
         let c = p.campaign
+        let decimals = content.declaredDecimals
+        func declared(_ value: Fraction) -> WritableCell { ReportWorkbooks.declared(value, decimals: decimals) }
         let years = ["Consuntivo \(c - 1)", "Previsione \(c)"]
         let summary =
             [
