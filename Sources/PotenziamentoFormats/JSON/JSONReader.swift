@@ -211,7 +211,8 @@ package struct JSONReader {
         }
         guard offset >= bytes.count else {
             throw error(
-                bytes[offset] == UInt8(ascii: ",") ? "numero non valido" : "numero non valido: «\(character(at: offset))» dopo le cifre (la virgola decimale in JSON è il punto: 22.5)")
+                bytes[offset] == UInt8(ascii: ",")
+                    ? "numero non valido" : "numero non valido: «\(character(at: offset))» dopo le cifre (la virgola decimale in JSON è il punto: 22.5)")
         }
         return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<offset]), as: UTF8.self)
     }
@@ -293,8 +294,9 @@ package struct JSONReader {
         }
     }
 
-    private mutating func expect(_ byte: UInt8, _ message: String) throws(JSONSyntaxError) {
-        guard offset < bytes.count, bytes[offset] == byte else { throw error(message) }
+    /// Consumes `byte`, or throws `message` (built only then: it may name the data).
+    private mutating func expect(_ byte: UInt8, _ message: @autoclosure () -> String) throws(JSONSyntaxError) {
+        guard offset < bytes.count, bytes[offset] == byte else { throw error(message()) }
         offset += 1
     }
 

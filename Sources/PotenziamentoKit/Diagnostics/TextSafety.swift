@@ -4,7 +4,7 @@ package enum TextSafety {
     /// clear the screen, move the cursor or start a fake line in a terminal or a text report.
     /// Tabs are escaped too; nothing else changes.
     package static func escapingControlCharacters(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 }) else { return text }
+        guard hasControlCharacters(text) else { return text }
         var result = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             if isControl(scalar) {
@@ -14,6 +14,17 @@ package enum TextSafety {
             }
         }
         return String(result)
+    }
+
+    /// Whether `text` has a control character: a C0 byte, DEL, or a C1 character (`C2 80`-`C2 9F`
+    /// in UTF-8; `C2` also starts «, » and other common letters, which need no escaping).
+    static func hasControlCharacters(_ text: String) -> Bool {
+        var afterC2 = false
+        for byte in text.utf8 {
+            if byte < 0x20 || byte == 0x7F || (afterC2 && byte <= 0x9F && byte >= 0x80) { return true }
+            afterC2 = byte == 0xC2
+        }
+        return false
     }
 
     /// Whether a scalar is a control character (C0, DEL, C1).

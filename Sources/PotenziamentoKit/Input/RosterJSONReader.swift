@@ -47,11 +47,11 @@ struct RosterJSONReader {
         var ambito: Ambito?
         var municipalities: [Municipality] = []
         var staff: [StaffRecord] = []
-        var seen = Set<String>()
+        var seen: UInt32 = 0
         try reader.beginObject()
         while let key = try reader.nextKey() {
             let path = root.appending(key: key)
-            guard try known(key, in: ["formato", "ambito", "comuni", "personale"], seen: &seen, at: path) else { continue }
+            guard try known(key, in: Keys.document, seen: &seen, at: path) else { continue }
             switch key {
             case "formato":
                 if let text = try string(at: path), text != Self.format {
@@ -83,9 +83,7 @@ struct RosterJSONReader {
                 }
             }
         }
-        for key in ["formato", "ambito", "comuni", "personale"] where !seen.contains(key) {
-            diagnostics.error(.campoMancante, place(root.appending(key: key)), "manca il campo obbligatorio «\(key)»")
-        }
+        try missing(Keys.document, of: Keys.document, seen: seen, at: root)
         guard let ambito, !diagnostics.hasErrors else { return nil }
         return Roster.checked(ambito: ambito, municipalities: municipalities, staff: staff, source: file, into: &diagnostics)
     }
@@ -96,11 +94,11 @@ struct RosterJSONReader {
         var name: String?
         var region: String?
         var delegated = false
-        var seen = Set<String>()
+        var seen: UInt32 = 0
         try reader.beginObject()
         while let key = try reader.nextKey() {
             let field = path.appending(key: key)
-            guard try known(key, in: ["codice", "denominazione", "regione", "funzioniDelegateAlCapofila"], seen: &seen, at: field) else { continue }
+            guard try known(key, in: Keys.ambito, seen: &seen, at: field) else { continue }
             switch key {
             case "codice": code = try string(at: field)
             case "denominazione": name = try string(at: field)
@@ -108,7 +106,7 @@ struct RosterJSONReader {
             default: delegated = try bool(at: field) ?? false
             }
         }
-        try missing(["codice", "denominazione"], seen: seen, at: path)
+        try missing(Keys.ambitoRequired, of: Keys.ambito, seen: seen, at: path)
         guard let code, let name else { return nil }
         return diagnostics.value(at: place(path)) { () throws(InvalidValue) in
             try Ambito(code: code, name: name, region: region, allFunctionsDelegatedToLead: delegated)
@@ -120,19 +118,19 @@ struct RosterJSONReader {
         var code: String?
         var name: String?
         var residents: Residents?
-        var seen = Set<String>()
+        var seen: UInt32 = 0
         let errorsBefore = diagnostics.errorCount
         try reader.beginObject()
         while let key = try reader.nextKey() {
             let field = path.appending(key: key)
-            guard try known(key, in: ["codiceIstat", "denominazione", "popolazione"], seen: &seen, at: field) else { continue }
+            guard try known(key, in: Keys.municipality, seen: &seen, at: field) else { continue }
             switch key {
             case "codiceIstat": code = try string(at: field)
             case "denominazione": name = try string(at: field)
             default: residents = try readResidents(at: field)
             }
         }
-        try missing(["codiceIstat", "denominazione", "popolazione"], seen: seen, at: path)
+        try missing(Keys.municipality, of: Keys.municipality, seen: seen, at: path)
         guard let code, let name, let residents, diagnostics.errorCount == errorsBefore else { return nil }
         let municipalityPlace = place(path)
         return diagnostics.value(at: municipalityPlace) { () throws(InvalidValue) in
@@ -165,11 +163,14 @@ struct RosterJSONReader {
                     continue
                 }
                 let text = try reader.readNumber()
-                if let count = diagnostics.value(at: place(field), { () throws(InvalidValue) in
-                    let count = try Self.integer(text, what: "popolazione")
-                    try Residents.check(count)
-                    return count
-                }) {
+                if let count = diagnostics.value(
+                    at: place(field),
+                    { () throws(InvalidValue) in
+                        let count = try Self.integer(text, what: "popolazione")
+                        try Residents.check(count)
+                        return count
+                    })
+                {
                     table[year] = count
                 } else {
                     valid = false
@@ -198,14 +199,11 @@ struct RosterJSONReader {
         var periods: [ServicePeriod] = []
         var areas = AreaSplit.unspecified
         var employed = true
-        var seen = Set<String>()
+        var seen: UInt32 = 0
         try reader.beginObject()
         while let key = try reader.nextKey() {
             let field = path.appending(key: key)
-            guard
-                try known(
-                    key, in: ["id", "profilo", "contratto", "ente", "periodi", "aree", "impiegatoNeiServiziTerritoriali"], seen: &seen, at: field)
-            else { continue }
+            guard try known(key, in: Keys.staff, seen: &seen, at: field) else { continue }
             switch key {
             case "id":
                 if let text = try string(at: field) { id = diagnostics.value(at: place(field)) { () throws(InvalidValue) in try PersonID(text) } }
@@ -226,7 +224,7 @@ struct RosterJSONReader {
             default: employed = try bool(at: field) ?? true
             }
         }
-        try missing(["id", "profilo", "contratto", "ente", "periodi"], seen: seen, at: path)
+        try missing(Keys.staffRequired, of: Keys.staff, seen: seen, at: path)
         guard let id, let profile, let contract, let employer, diagnostics.errorCount == errorsBefore else { return nil }
         do {
             return try StaffRecord(
@@ -244,21 +242,23 @@ struct RosterJSONReader {
         var code: String?
         var delegated: Bool?
         var reimbursed: Bool?
-        var seen = Set<String>()
+        var seen: UInt32 = 0
         let errorsBefore = diagnostics.errorCount
         try reader.beginObject()
         while let key = try reader.nextKey() {
             let field = path.appending(key: key)
-            guard try known(key, in: ["tipo", "codiceIstat", "delegaFunzioni", "costoRimborsato"], seen: &seen, at: field) else { continue }
+            guard try known(key, in: Keys.employer, seen: &seen, at: field) else { continue }
             switch key {
             case "tipo":
-                if let text = try string(at: field) { kind = diagnostics.value(at: place(field)) { () throws(InvalidValue) in try EmployerKind(parsing: text) } }
+                if let text = try string(at: field) {
+                    kind = diagnostics.value(at: place(field)) { () throws(InvalidValue) in try EmployerKind(parsing: text) }
+                }
             case "codiceIstat": code = try string(at: field, nullable: true)
             case "delegaFunzioni": delegated = try bool(at: field)
             default: reimbursed = try bool(at: field)
             }
         }
-        try missing(["tipo"], seen: seen, at: path)
+        try missing(Keys.employerRequired, of: Keys.employer, seen: seen, at: path)
         guard let kind, diagnostics.errorCount == errorsBefore else { return nil }
         if kind != .asl && (delegated == true || reimbursed == true) {
             diagnostics.warning(.valoreIgnorato, place(path), "delegaFunzioni e costoRimborsato valgono solo per un ente di tipo asl: qui sono ignorati")
@@ -275,12 +275,12 @@ struct RosterJSONReader {
         var percent: String?
         var weekly: String?
         var fullTime: String?
-        var seen = Set<String>()
+        var seen: UInt32 = 0
         let errorsBefore = diagnostics.errorCount
         try reader.beginObject()
         while let key = try reader.nextKey() {
             let field = path.appending(key: key)
-            guard try known(key, in: ["dal", "al", "percentuale", "oreSettimanali", "oreTempoPieno"], seen: &seen, at: field) else { continue }
+            guard try known(key, in: Keys.period, seen: &seen, at: field) else { continue }
             switch key {
             case "dal":
                 if let text = try string(at: field) { start = diagnostics.value(at: place(field)) { () throws(InvalidValue) in try FieldParsing.date(text) } }
@@ -294,7 +294,7 @@ struct RosterJSONReader {
             default: fullTime = try number(at: field)
             }
         }
-        try missing(["dal"], seen: seen, at: path)
+        try missing(Keys.periodRequired, of: Keys.period, seen: seen, at: path)
         let share: WorkShare?
         switch (percent, weekly) {
         case (let percent?, nil):
@@ -345,13 +345,15 @@ struct RosterJSONReader {
                 valid = false
             }
             guard let text = try number(at: field),
-                let share = diagnostics.value(at: place(field), { () throws(InvalidValue) in
-                    let value = try FieldParsing.jsonNumber(text, maximumDecimals: Bounds.percentageDecimals, what: "quota di area")
-                    guard !value.isNegative, value <= Fraction(100) else {
-                        throw InvalidValue(.ripartizioneAree, "la quota di un'area deve essere tra 0 e 100 (indicato: \(text))")
-                    }
-                    return value
-                })
+                let share = diagnostics.value(
+                    at: place(field),
+                    { () throws(InvalidValue) in
+                        let value = try FieldParsing.jsonNumber(text, maximumDecimals: Bounds.percentageDecimals, what: "quota di area")
+                        guard !value.isNegative, value <= Fraction(100) else {
+                            throw InvalidValue(.ripartizioneAree, "la quota di un'area deve essere tra 0 e 100 (indicato: \(text))")
+                        }
+                        return value
+                    })
             else {
                 valid = false
                 continue
@@ -375,25 +377,43 @@ struct RosterJSONReader {
         return true
     }
 
-    /// Whether `key` is one of `keys` and not repeated; if not, its value is skipped and reported.
-    private mutating func known(_ key: String, in keys: [String], seen: inout Set<String>, at path: JSONPath) throws(JSONSyntaxError) -> Bool {
-        guard keys.contains(key) else {
+    /// The keys of each kind of object (the order is that of the bits of `seen` in ``known(_:in:seen:at:)``).
+    private enum Keys {
+        static let document = ["formato", "ambito", "comuni", "personale"]
+        static let ambito = ["codice", "denominazione", "regione", "funzioniDelegateAlCapofila"]
+        static let ambitoRequired = ["codice", "denominazione"]
+        static let municipality = ["codiceIstat", "denominazione", "popolazione"]
+        static let staff = ["id", "profilo", "contratto", "ente", "periodi", "aree", "impiegatoNeiServiziTerritoriali"]
+        static let staffRequired = ["id", "profilo", "contratto", "ente", "periodi"]
+        static let employer = ["tipo", "codiceIstat", "delegaFunzioni", "costoRimborsato"]
+        static let employerRequired = ["tipo"]
+        static let period = ["dal", "al", "percentuale", "oreSettimanali", "oreTempoPieno"]
+        static let periodRequired = ["dal"]
+    }
+
+    /// Whether `key` is one of `keys` and not repeated (`seen` has a bit for each of `keys` met
+    /// in this object); if not, its value is skipped and reported.
+    private mutating func known(_ key: String, in keys: [String], seen: inout UInt32, at path: JSONPath) throws(JSONSyntaxError) -> Bool {
+        guard let index = keys.firstIndex(of: key) else {
             let suggestion = NameSuggestion.nearest(to: key, in: keys).map { " (forse «\($0)»?)" } ?? ""
             diagnostics.error(.colonnaSconosciuta, place(path), "chiave sconosciuta «\(key)»\(suggestion)")
             try reader.skipValue()
             return false
         }
-        guard seen.insert(key).inserted else {
+        let bit: UInt32 = 1 << UInt32(index)
+        guard seen & bit == 0 else {
             diagnostics.error(.campoRipetuto, place(path), "chiave «\(key)» ripetuta")
             try reader.skipValue()
             return false
         }
+        seen |= bit
         return true
     }
 
-    /// Reports the required `keys` not in `seen`.
-    private mutating func missing(_ keys: [String], seen: Set<String>, at path: JSONPath) throws(JSONSyntaxError) {
-        for key in keys where !seen.contains(key) {
+    /// Reports the `required` keys (of `keys`) not in `seen`.
+    private mutating func missing(_ required: [String], of keys: [String], seen: UInt32, at path: JSONPath) throws(JSONSyntaxError) {
+        for key in required {
+            if let index = keys.firstIndex(of: key), seen & (1 << UInt32(index)) != 0 { continue }
             diagnostics.error(.campoMancante, place(path.appending(key: key)), "manca il campo obbligatorio «\(key)»")
         }
     }
