@@ -45,4 +45,16 @@ struct FastPathTests {
             #expect(Vocabulary.contains(text, "assistente sociale") == text.contains("assistente sociale"), "«\(text)»")
         }
     }
+
+    @Test("a profile or contract written as its code is what the vocabulary gives for it")
+    func codes() throws {
+        for kind in Profile.Kind.allCases {
+            #expect(try Profile(kind.rawValue).kind == kind)
+            #expect(try Profile(" \(kind.rawValue)").kind == kind)
+        }
+        for kind in Contract.Kind.allCases {
+            #expect(try Contract(kind.rawValue).kind == kind)
+            #expect(try Contract(" \(kind.rawValue)").kind == kind)
+        }
+    }
 }

@@ -50,7 +50,7 @@ struct RosterJSONReader {
         var seen: UInt32 = 0
         try reader.beginObject()
         while let key = try reader.nextKey() {
-            let path = root.appending(key: key)
+            lazy var path = root.appending(key: key)
             guard try known(key, in: Keys.document, seen: &seen, at: path) else { continue }
             switch key {
             case "formato":
@@ -97,7 +97,8 @@ struct RosterJSONReader {
         var seen: UInt32 = 0
         try reader.beginObject()
         while let key = try reader.nextKey() {
-            let field = path.appending(key: key)
+            // Made into a path only when used (an error, or a nested value that keeps its place).
+            lazy var field = path.appending(key: key)
             guard try known(key, in: Keys.ambito, seen: &seen, at: field) else { continue }
             switch key {
             case "codice": code = try string(at: field)
@@ -108,7 +109,7 @@ struct RosterJSONReader {
         }
         try missing(Keys.ambitoRequired, of: Keys.ambito, seen: seen, at: path)
         guard let code, let name else { return nil }
-        return diagnostics.value(at: place(path)) { () throws(InvalidValue) in
+        return value(at: path) { () throws(InvalidValue) in
             try Ambito(code: code, name: name, region: region, allFunctionsDelegatedToLead: delegated)
         }
     }
@@ -122,7 +123,8 @@ struct RosterJSONReader {
         let errorsBefore = diagnostics.errorCount
         try reader.beginObject()
         while let key = try reader.nextKey() {
-            let field = path.appending(key: key)
+            // Made into a path only when used (an error, or a nested value that keeps its place).
+            lazy var field = path.appending(key: key)
             guard try known(key, in: Keys.municipality, seen: &seen, at: field) else { continue }
             switch key {
             case "codiceIstat": code = try string(at: field)
@@ -142,14 +144,15 @@ struct RosterJSONReader {
         switch try reader.peek() {
         case .number:
             let text = try reader.readNumber()
-            return diagnostics.value(at: place(path)) { () throws(InvalidValue) in try Residents(try Self.integer(text, what: "popolazione")) }
+            return value(at: path) { () throws(InvalidValue) in try Residents(try Self.integer(text, what: "popolazione")) }
         case .object:
             var table: [Int: Int] = [:]
             var valid = true
             try reader.beginObject()
             while let key = try reader.nextKey() {
-                let field = path.appending(key: key)
-                guard let year = diagnostics.value(at: place(field), { () throws(InvalidValue) in try FieldParsing.year(key) }) else {
+                // Made into a path only when used (an error, or a nested value that keeps its place).
+            lazy var field = path.appending(key: key)
+                guard let year = value(at: field, { () throws(InvalidValue) in try FieldParsing.year(key) }) else {
                     valid = false
                     try reader.skipValue()
                     continue
@@ -163,8 +166,8 @@ struct RosterJSONReader {
                     continue
                 }
                 let text = try reader.readNumber()
-                if let count = diagnostics.value(
-                    at: place(field),
+                if let count = value(
+                    at: field,
                     { () throws(InvalidValue) in
                         let count = try Self.integer(text, what: "popolazione")
                         try Residents.check(count)
@@ -177,7 +180,7 @@ struct RosterJSONReader {
                 }
             }
             guard valid else { return nil }
-            return diagnostics.value(at: place(path)) { () throws(InvalidValue) in try Residents(byYear: table) }
+            return value(at: path) { () throws(InvalidValue) in try Residents(byYear: table) }
         default:
             let found = try reader.peek().name
             diagnostics.error(.tipoErrato, place(path), "deve essere un numero intero o un oggetto anno → residenti, trovato \(found)")
@@ -202,15 +205,16 @@ struct RosterJSONReader {
         var seen: UInt32 = 0
         try reader.beginObject()
         while let key = try reader.nextKey() {
-            let field = path.appending(key: key)
+            // Made into a path only when used (an error, or a nested value that keeps its place).
+            lazy var field = path.appending(key: key)
             guard try known(key, in: Keys.staff, seen: &seen, at: field) else { continue }
             switch key {
             case "id":
-                if let text = try string(at: field) { id = diagnostics.value(at: place(field)) { () throws(InvalidValue) in try PersonID(text) } }
+                if let text = try string(at: field) { id = value(at: field) { () throws(InvalidValue) in try PersonID(text) } }
             case "profilo":
-                if let text = try string(at: field) { profile = diagnostics.value(at: place(field)) { () throws(InvalidValue) in try Profile(text) } }
+                if let text = try string(at: field) { profile = value(at: field) { () throws(InvalidValue) in try Profile(text) } }
             case "contratto":
-                if let text = try string(at: field) { contract = diagnostics.value(at: place(field)) { () throws(InvalidValue) in try Contract(text) } }
+                if let text = try string(at: field) { contract = value(at: field) { () throws(InvalidValue) in try Contract(text) } }
             case "ente": employer = try readEmployer(at: field)
             case "periodi":
                 guard try expect(.array, at: field) else { continue }
@@ -246,12 +250,13 @@ struct RosterJSONReader {
         let errorsBefore = diagnostics.errorCount
         try reader.beginObject()
         while let key = try reader.nextKey() {
-            let field = path.appending(key: key)
+            // Made into a path only when used (an error, or a nested value that keeps its place).
+            lazy var field = path.appending(key: key)
             guard try known(key, in: Keys.employer, seen: &seen, at: field) else { continue }
             switch key {
             case "tipo":
                 if let text = try string(at: field) {
-                    kind = diagnostics.value(at: place(field)) { () throws(InvalidValue) in try EmployerKind(parsing: text) }
+                    kind = value(at: field) { () throws(InvalidValue) in try EmployerKind(parsing: text) }
                 }
             case "codiceIstat": code = try string(at: field, nullable: true)
             case "delegaFunzioni": delegated = try bool(at: field)
@@ -263,7 +268,7 @@ struct RosterJSONReader {
         if kind != .asl && (delegated == true || reimbursed == true) {
             diagnostics.warning(.valoreIgnorato, place(path), "delegaFunzioni e costoRimborsato valgono solo per un ente di tipo asl: qui sono ignorati")
         }
-        return diagnostics.value(at: place(path.appending(key: "codiceIstat"))) { () throws(InvalidValue) in
+        return value(at: path.appending(key: "codiceIstat")) { () throws(InvalidValue) in
             try Employer(kind: kind, istatCode: code, delegatedFunctions: delegated ?? false, costReimbursed: reimbursed ?? false)
         }
     }
@@ -279,15 +284,16 @@ struct RosterJSONReader {
         let errorsBefore = diagnostics.errorCount
         try reader.beginObject()
         while let key = try reader.nextKey() {
-            let field = path.appending(key: key)
+            // Made into a path only when used (an error, or a nested value that keeps its place).
+            lazy var field = path.appending(key: key)
             guard try known(key, in: Keys.period, seen: &seen, at: field) else { continue }
             switch key {
             case "dal":
-                if let text = try string(at: field) { start = diagnostics.value(at: place(field)) { () throws(InvalidValue) in try FieldParsing.date(text) } }
+                if let text = try string(at: field) { start = value(at: field) { () throws(InvalidValue) in try FieldParsing.date(text) } }
             case "al":
                 // `"al": null` is an open-ended period, like an omitted `al`.
                 if let text = try string(at: field, nullable: true) {
-                    end = diagnostics.value(at: place(field)) { () throws(InvalidValue) in try FieldParsing.date(text) }
+                    end = value(at: field) { () throws(InvalidValue) in try FieldParsing.date(text) }
                 }
             case "percentuale": percent = try number(at: field)
             case "oreSettimanali": weekly = try number(at: field)
@@ -301,11 +307,11 @@ struct RosterJSONReader {
             if fullTime != nil {
                 diagnostics.error(.quotaAmbigua, place(path.appending(key: "oreTempoPieno")), "oreTempoPieno vale solo con oreSettimanali")
             }
-            share = diagnostics.value(at: place(path.appending(key: "percentuale"))) { () throws(InvalidValue) in
+            share = value(at: path.appending(key: "percentuale")) { () throws(InvalidValue) in
                 try WorkShare(percent: try FieldParsing.jsonNumber(percent, maximumDecimals: Bounds.percentageDecimals, what: "percentuale"))
             }
         case (nil, let weekly?):
-            share = diagnostics.value(at: place(path.appending(key: "oreSettimanali"))) { () throws(InvalidValue) in
+            share = value(at: path.appending(key: "oreSettimanali")) { () throws(InvalidValue) in
                 let hours = try FieldParsing.jsonNumber(weekly, maximumDecimals: 4, what: "ore settimanali")
                 let full = try fullTime.map { text throws(InvalidValue) in try FieldParsing.jsonNumber(text, maximumDecimals: 4, what: "ore del tempo pieno") }
                 return try WorkShare(weeklyHours: hours, fullTimeHours: full ?? WorkShare.defaultFullTimeHours)
@@ -319,7 +325,7 @@ struct RosterJSONReader {
         }
         guard let start, let share, diagnostics.errorCount == errorsBefore else { return nil }
         let periodPlace = place(path)
-        return diagnostics.value(at: periodPlace.field(end == nil ? "dal" : "al")) { () throws(InvalidValue) in
+        return value(at: path.appending(key: end == nil ? "dal" : "al")) { () throws(InvalidValue) in
             try ServicePeriod(start: start, end: end, share: share, place: periodPlace)
         }
     }
@@ -334,8 +340,9 @@ struct RosterJSONReader {
         var valid = true
         try reader.beginObject()
         while let key = try reader.nextKey() {
-            let field = path.appending(key: key)
-            guard let area = diagnostics.value(at: place(field), { () throws(InvalidValue) in try ActivityArea.parse(key) }) else {
+            // Made into a path only when used (an error, or a nested value that keeps its place).
+            lazy var field = path.appending(key: key)
+            guard let area = value(at: field, { () throws(InvalidValue) in try ActivityArea.parse(key) }) else {
                 valid = false
                 try reader.skipValue()
                 continue
@@ -345,8 +352,8 @@ struct RosterJSONReader {
                 valid = false
             }
             guard let text = try number(at: field),
-                let share = diagnostics.value(
-                    at: place(field),
+                let share = value(
+                    at: field,
                     { () throws(InvalidValue) in
                         let value = try FieldParsing.jsonNumber(text, maximumDecimals: Bounds.percentageDecimals, what: "quota di area")
                         guard !value.isNegative, value <= Fraction(100) else {
@@ -361,16 +368,28 @@ struct RosterJSONReader {
             shares[area] = share
         }
         guard valid else { return nil }
-        return diagnostics.value(at: place(path)) { () throws(InvalidValue) in try AreaSplit(shares) }
+        return value(at: path) { () throws(InvalidValue) in try AreaSplit(shares) }
     }
 
     // MARK: Values
 
+    /// The value of `attempt`, or nil after recording its ``InvalidValue`` at `path` (made into
+    /// a place only then).
+    private mutating func value<Value>(at path: @autoclosure () -> JSONPath, _ attempt: () throws(InvalidValue) -> Value) -> Value? {
+        do {
+            return try attempt()
+        } catch {
+            let place = place(path())
+            diagnostics.error(error, at: place)
+            return nil
+        }
+    }
+
     /// Whether the next value is of `kind`; if not, it is skipped and reported at `path`.
-    private mutating func expect(_ kind: JSONReader.Kind, at path: JSONPath) throws(JSONSyntaxError) -> Bool {
+    private mutating func expect(_ kind: JSONReader.Kind, at path: @autoclosure () -> JSONPath) throws(JSONSyntaxError) -> Bool {
         let found = try reader.peek()
         guard found == kind else {
-            diagnostics.error(.tipoErrato, place(path), "deve essere \(kind.name), trovato \(found.name)")
+            diagnostics.error(.tipoErrato, place(path()), "deve essere \(kind.name), trovato \(found.name)")
             try reader.skipValue()
             return false
         }
@@ -393,16 +412,16 @@ struct RosterJSONReader {
 
     /// Whether `key` is one of `keys` and not repeated (`seen` has a bit for each of `keys` met
     /// in this object); if not, its value is skipped and reported.
-    private mutating func known(_ key: String, in keys: [String], seen: inout UInt32, at path: JSONPath) throws(JSONSyntaxError) -> Bool {
+    private mutating func known(_ key: String, in keys: [String], seen: inout UInt32, at path: @autoclosure () -> JSONPath) throws(JSONSyntaxError) -> Bool {
         guard let index = keys.firstIndex(of: key) else {
             let suggestion = NameSuggestion.nearest(to: key, in: keys).map { " (forse «\($0)»?)" } ?? ""
-            diagnostics.error(.colonnaSconosciuta, place(path), "chiave sconosciuta «\(key)»\(suggestion)")
+            diagnostics.error(.colonnaSconosciuta, place(path()), "chiave sconosciuta «\(key)»\(suggestion)")
             try reader.skipValue()
             return false
         }
         let bit: UInt32 = 1 << UInt32(index)
         guard seen & bit == 0 else {
-            diagnostics.error(.campoRipetuto, place(path), "chiave «\(key)» ripetuta")
+            diagnostics.error(.campoRipetuto, place(path()), "chiave «\(key)» ripetuta")
             try reader.skipValue()
             return false
         }
@@ -419,32 +438,32 @@ struct RosterJSONReader {
     }
 
     /// A string value; null is nil when `nullable` (else an error); an empty required string is an error.
-    private mutating func string(at path: JSONPath, nullable: Bool = false) throws(JSONSyntaxError) -> String? {
+    private mutating func string(at path: @autoclosure () -> JSONPath, nullable: Bool = false) throws(JSONSyntaxError) -> String? {
         if nullable, try reader.peek() == .null {
             try reader.readNull()
             return nil
         }
-        guard try expect(.string, at: path) else { return nil }
+        guard try expect(.string, at: path()) else { return nil }
         return try reader.readString()
     }
 
     /// A number's exact text (null: nil).
-    private mutating func number(at path: JSONPath) throws(JSONSyntaxError) -> String? {
+    private mutating func number(at path: @autoclosure () -> JSONPath) throws(JSONSyntaxError) -> String? {
         if try reader.peek() == .null {
             try reader.readNull()
             return nil
         }
-        guard try expect(.number, at: path) else { return nil }
+        guard try expect(.number, at: path()) else { return nil }
         return try reader.readNumber()
     }
 
     /// A boolean (null: nil).
-    private mutating func bool(at path: JSONPath) throws(JSONSyntaxError) -> Bool? {
+    private mutating func bool(at path: @autoclosure () -> JSONPath) throws(JSONSyntaxError) -> Bool? {
         if try reader.peek() == .null {
             try reader.readNull()
             return nil
         }
-        guard try expect(.bool, at: path) else { return nil }
+        guard try expect(.bool, at: path()) else { return nil }
         return try reader.readBool()
     }
 

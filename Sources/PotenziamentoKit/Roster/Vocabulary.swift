@@ -156,6 +156,12 @@ public struct Profile: Sendable, Hashable, CustomStringConvertible {
     ///   ``DiagnosticCode/profiloSconosciuto`` (with the nearest known profile) for a text
     ///   outside the vocabulary.
     public init(_ text: String) throws(InvalidValue) {
+        // The usual case: the code itself (what the vocabulary below gives for it, faster).
+        if let kind = Kind(rawValue: text) {
+            self.kind = kind
+            self.text = text
+            return
+        }
         let normalized = Vocabulary.normalized(text)
         guard !normalized.isEmpty else { throw InvalidValue(.valoreVuoto, "profilo vuoto: scrivi assistente_sociale, un altro profilo oppure altro") }
         self.text = text.trimmingSpaces
@@ -245,6 +251,12 @@ public struct Contract: Sendable, Hashable, CustomStringConvertible {
     ///   ``DiagnosticCode/contrattoSconosciuto`` (with the nearest known contract) for a text
     ///   outside the vocabulary.
     public init(_ text: String) throws(InvalidValue) {
+        // The usual case: the code itself (what the vocabulary below gives for it, faster).
+        if let kind = Kind(rawValue: text) {
+            self.kind = kind
+            self.text = text
+            return
+        }
         let normalized = Vocabulary.normalized(text)
         guard !normalized.isEmpty else { throw InvalidValue(.valoreVuoto, "contratto vuoto: scrivi tempo_indeterminato, un altro contratto oppure altro") }
         self.text = text.trimmingSpaces
