@@ -144,7 +144,7 @@ enum NationalData {
             let name = "\(namePrefixes[(ambito + index) % namePrefixes.count]) \(nameStems[(ambito * 7 + index) % nameStems.count]) \(index + 1)"
             result.append(
                 SyntheticAmbito.Comune(
-                    code: pad(ambito % 1000 + 1, 3) + pad(index + 1, 3), name: name, residents2025: people, residents2026: people + change, byYear: byYear))
+                    code: pad(ambito % 999 + 1, 3) + pad(index + 1, 3), name: name, residents2025: people, residents2026: people + change, byYear: byYear))
         }
         return result
     }

@@ -151,7 +151,7 @@ struct RosterJSONReader {
             try reader.beginObject()
             while let key = try reader.nextKey() {
                 // Made into a path only when used (an error, or a nested value that keeps its place).
-            lazy var field = path.appending(key: key)
+                lazy var field = path.appending(key: key)
                 guard let year = value(at: field, { () throws(InvalidValue) in try FieldParsing.year(key) }) else {
                     valid = false
                     try reader.skipValue()
@@ -336,7 +336,7 @@ struct RosterJSONReader {
             return nil
         }
         guard try expect(.object, at: path) else { return nil }
-        var shares: [ActivityArea: Fraction] = [:]
+        var shares = [Fraction?](repeating: nil, count: ActivityArea.allCases.count)
         var valid = true
         try reader.beginObject()
         while let key = try reader.nextKey() {
@@ -347,7 +347,7 @@ struct RosterJSONReader {
                 try reader.skipValue()
                 continue
             }
-            if shares[area] != nil {
+            if shares[area.index] != nil {
                 diagnostics.error(.campoRipetuto, place(field), "area indicata due volte")
                 valid = false
             }
@@ -365,10 +365,10 @@ struct RosterJSONReader {
                 valid = false
                 continue
             }
-            shares[area] = share
+            shares[area.index] = share
         }
         guard valid else { return nil }
-        return value(at: path) { () throws(InvalidValue) in try AreaSplit(shares) }
+        return value(at: path) { () throws(InvalidValue) in try AreaSplit(percentages: shares) }
     }
 
     // MARK: Values
