@@ -57,4 +57,36 @@ struct FastPathTests {
             #expect(try Contract(" \(kind.rawValue)").kind == kind)
         }
     }
+
+    @Test("sums by denominator equal the sums fraction by fraction")
+    func grouped() {
+        var state: UInt64 = 99
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        for round in 0..<50 {
+            var values: [Fraction] = []
+            for _ in 0..<(1 + next(300)) {
+                switch next(6) {
+                case 0: values.append(Fraction(next(366) + 1, 365))
+                case 1: values.append(Fraction(5 * (next(366) + 1), 6 * 366))
+                case 2: values.append(Fraction(Int(Int64.max) - next(1000), next(40) + 1))
+                case 3: values.append(Fraction(BigInt(Int64.max) * BigInt(next(1000) + 2), BigInt(next(1000) + 1)))
+                case 4: values.append(Fraction(-next(1000), next(20) + 1))
+                default: values.append(Fraction(next(1000), 17 + round))
+                }
+            }
+            #expect(values.sum() == values.reduce(Fraction.zero, +))
+        }
+        #expect([Fraction]().sum() == .zero)
+    }
+
+    @Test("XML escaping leaves plain text as it is and escapes the rest")
+    func xml() {
+        #expect(CellEscaping.xml("Società della Salute «Forlì» 1.234,56 €") == "Società della Salute «Forlì» 1.234,56 €")
+        #expect(CellEscaping.xml("a&b<c>\"d'") == "a&amp;b&lt;c&gt;&quot;d&#39;")
+        #expect(CellEscaping.xml("x\u{1}y\u{FFFE}z\u{FFFF}\t\n") == "x\u{FFFD}y\u{FFFD}z\u{FFFD}\t\n")
+        #expect(CellEscaping.xml("日本") == "日本")
+    }
 }

@@ -54,17 +54,17 @@ public struct AreaBreakdown: Sendable, Hashable, Codable {
 
     /// The breakdown of `records`' FTE.
     init(_ records: some Sequence<CountedRecord>) {
-        var perArea = [Fraction](repeating: .zero, count: ActivityArea.allCases.count)
-        var unspecified = Fraction.zero
+        var perArea = [FractionSum](repeating: FractionSum(), count: ActivityArea.allCases.count)
+        var unspecified = FractionSum()
         for record in records {
             if record.areas.isSpecified {
-                for (area, share) in record.areas.shares { perArea[area.index] += record.fte * share / Fraction(100) }
+                for (area, share) in record.areas.shares { perArea[area.index].add(record.fte * share / Fraction(100)) }
             } else {
-                unspecified += record.fte
+                unspecified.add(record.fte)
             }
         }
-        self.perArea = Dictionary(uniqueKeysWithValues: ActivityArea.allCases.map { ($0, perArea[$0.index]) })
-        self.unspecified = unspecified
+        self.perArea = Dictionary(uniqueKeysWithValues: ActivityArea.allCases.map { ($0, perArea[$0.index].total) })
+        self.unspecified = unspecified.total
     }
 
     private enum CodingKeys: String, CodingKey { case perArea, unspecified }
@@ -181,7 +181,9 @@ public struct RosterAssessor: Sendable {
         let inForce: ParametersInForce
         do { inForce = try parameters.inForce(for: year) } catch { throw .parameter(error) }
         let counter: FTECounter
-        do { counter = try FTECounter(year: year, method: method) } catch { throw .invalidInput(InputError(diagnostics: [error.diagnostic(at: SourcePlace(file: roster.source))])) }
+        do { counter = try FTECounter(year: year, method: method) } catch {
+            throw .invalidInput(InputError(diagnostics: [error.diagnostic(at: SourcePlace(file: roster.source))]))
+        }
         var diagnostics = Diagnostics()
         let residents = Self.residents(of: roster, in: year, diagnostics: &diagnostics)
         if diagnostics.hasErrors { throw .invalidInput(InputError(diagnostics)) }
@@ -196,7 +198,8 @@ public struct RosterAssessor: Sendable {
                 continue
             }
             let service = record.periods.compactMap(counter.service(in:))
-            let fte = service.map(\.fte).sum()
+            var fte = Fraction.zero
+            for part in service { fte += part.fte }
             if fte.isZero {
                 diagnostics.warning(.nessunServizioNellAnno, record.messagePlace, "«\(record.id)» non ha giorni di servizio nel \(year): conteggiato con 0 FTE")
             } else if !record.areas.isSpecified {
@@ -232,7 +235,8 @@ public struct RosterAssessor: Sendable {
                 let years = municipality.residents.byYear.keys.sorted().map(String.init)
                 diagnostics.error(
                     .popolazioneMancante, place,
-                    "manca la popolazione del comune \(municipality.istatCode) (\(municipality.name)) al 1° gennaio \(year) (anni indicati: \(Italian.list(years)))")
+                    "manca la popolazione del comune \(municipality.istatCode) (\(municipality.name)) al 1° gennaio \(year) (anni indicati: \(Italian.list(years)))"
+                )
                 continue
             }
             if municipality.residents.isSameEveryYear { sameEveryYear.append(municipality.istatCode) }

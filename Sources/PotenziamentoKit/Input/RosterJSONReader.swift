@@ -49,7 +49,7 @@ struct RosterJSONReader {
         var staff: [StaffRecord] = []
         var seen: UInt32 = 0
         try reader.beginObject()
-        while let key = try reader.nextKey() {
+        while let key = try reader.nextKey(in: Keys.document) {
             lazy var path = root.appending(key: key)
             guard try known(key, in: Keys.document, seen: &seen, at: path) else { continue }
             switch key {
@@ -83,7 +83,7 @@ struct RosterJSONReader {
                 }
             }
         }
-        try missing(Keys.document, of: Keys.document, seen: seen, at: root)
+        try missing(Keys.document.strings, of: Keys.document, seen: seen, at: root)
         guard let ambito, !diagnostics.hasErrors else { return nil }
         return Roster.checked(ambito: ambito, municipalities: municipalities, staff: staff, source: file, into: &diagnostics)
     }
@@ -96,7 +96,7 @@ struct RosterJSONReader {
         var delegated = false
         var seen: UInt32 = 0
         try reader.beginObject()
-        while let key = try reader.nextKey() {
+        while let key = try reader.nextKey(in: Keys.ambito) {
             // Made into a path only when used (an error, or a nested value that keeps its place).
             lazy var field = path.appending(key: key)
             guard try known(key, in: Keys.ambito, seen: &seen, at: field) else { continue }
@@ -122,7 +122,7 @@ struct RosterJSONReader {
         var seen: UInt32 = 0
         let errorsBefore = diagnostics.errorCount
         try reader.beginObject()
-        while let key = try reader.nextKey() {
+        while let key = try reader.nextKey(in: Keys.municipality) {
             // Made into a path only when used (an error, or a nested value that keeps its place).
             lazy var field = path.appending(key: key)
             guard try known(key, in: Keys.municipality, seen: &seen, at: field) else { continue }
@@ -132,7 +132,7 @@ struct RosterJSONReader {
             default: residents = try readResidents(at: field)
             }
         }
-        try missing(Keys.municipality, of: Keys.municipality, seen: seen, at: path)
+        try missing(Keys.municipality.strings, of: Keys.municipality, seen: seen, at: path)
         guard let code, let name, let residents, diagnostics.errorCount == errorsBefore else { return nil }
         let municipalityPlace = place(path)
         return diagnostics.value(at: municipalityPlace) { () throws(InvalidValue) in
@@ -204,7 +204,7 @@ struct RosterJSONReader {
         var employed = true
         var seen: UInt32 = 0
         try reader.beginObject()
-        while let key = try reader.nextKey() {
+        while let key = try reader.nextKey(in: Keys.staff) {
             // Made into a path only when used (an error, or a nested value that keeps its place).
             lazy var field = path.appending(key: key)
             guard try known(key, in: Keys.staff, seen: &seen, at: field) else { continue }
@@ -212,9 +212,9 @@ struct RosterJSONReader {
             case "id":
                 if let text = try string(at: field) { id = value(at: field) { () throws(InvalidValue) in try PersonID(text) } }
             case "profilo":
-                if let text = try string(at: field) { profile = value(at: field) { () throws(InvalidValue) in try Profile(text) } }
+                if let text = try string(at: field, in: Keys.profiles) { profile = value(at: field) { () throws(InvalidValue) in try Profile(text) } }
             case "contratto":
-                if let text = try string(at: field) { contract = value(at: field) { () throws(InvalidValue) in try Contract(text) } }
+                if let text = try string(at: field, in: Keys.contracts) { contract = value(at: field) { () throws(InvalidValue) in try Contract(text) } }
             case "ente": employer = try readEmployer(at: field)
             case "periodi":
                 guard try expect(.array, at: field) else { continue }
@@ -249,13 +249,13 @@ struct RosterJSONReader {
         var seen: UInt32 = 0
         let errorsBefore = diagnostics.errorCount
         try reader.beginObject()
-        while let key = try reader.nextKey() {
+        while let key = try reader.nextKey(in: Keys.employer) {
             // Made into a path only when used (an error, or a nested value that keeps its place).
             lazy var field = path.appending(key: key)
             guard try known(key, in: Keys.employer, seen: &seen, at: field) else { continue }
             switch key {
             case "tipo":
-                if let text = try string(at: field) {
+                if let text = try string(at: field, in: Keys.employerKinds) {
                     kind = value(at: field) { () throws(InvalidValue) in try EmployerKind(parsing: text) }
                 }
             case "codiceIstat": code = try string(at: field, nullable: true)
@@ -283,7 +283,7 @@ struct RosterJSONReader {
         var seen: UInt32 = 0
         let errorsBefore = diagnostics.errorCount
         try reader.beginObject()
-        while let key = try reader.nextKey() {
+        while let key = try reader.nextKey(in: Keys.period) {
             // Made into a path only when used (an error, or a nested value that keeps its place).
             lazy var field = path.appending(key: key)
             guard try known(key, in: Keys.period, seen: &seen, at: field) else { continue }
@@ -339,7 +339,7 @@ struct RosterJSONReader {
         var shares = [Fraction?](repeating: nil, count: ActivityArea.allCases.count)
         var valid = true
         try reader.beginObject()
-        while let key = try reader.nextKey() {
+        while let key = try reader.nextKey(in: Keys.areas) {
             // Made into a path only when used (an error, or a nested value that keeps its place).
             lazy var field = path.appending(key: key)
             guard let area = value(at: field, { () throws(InvalidValue) in try ActivityArea.parse(key) }) else {
@@ -398,21 +398,29 @@ struct RosterJSONReader {
 
     /// The keys of each kind of object (the order is that of the bits of `seen` in ``known(_:in:seen:at:)``).
     private enum Keys {
-        static let document = ["formato", "ambito", "comuni", "personale"]
-        static let ambito = ["codice", "denominazione", "regione", "funzioniDelegateAlCapofila"]
+        static let document = JSONReader.KnownTexts(["formato", "ambito", "comuni", "personale"])
+        static let ambito = JSONReader.KnownTexts(["codice", "denominazione", "regione", "funzioniDelegateAlCapofila"])
         static let ambitoRequired = ["codice", "denominazione"]
-        static let municipality = ["codiceIstat", "denominazione", "popolazione"]
-        static let staff = ["id", "profilo", "contratto", "ente", "periodi", "aree", "impiegatoNeiServiziTerritoriali"]
+        static let municipality = JSONReader.KnownTexts(["codiceIstat", "denominazione", "popolazione"])
+        static let staff = JSONReader.KnownTexts(["id", "profilo", "contratto", "ente", "periodi", "aree", "impiegatoNeiServiziTerritoriali"])
         static let staffRequired = ["id", "profilo", "contratto", "ente", "periodi"]
-        static let employer = ["tipo", "codiceIstat", "delegaFunzioni", "costoRimborsato"]
+        static let employer = JSONReader.KnownTexts(["tipo", "codiceIstat", "delegaFunzioni", "costoRimborsato"])
         static let employerRequired = ["tipo"]
-        static let period = ["dal", "al", "percentuale", "oreSettimanali", "oreTempoPieno"]
+        static let period = JSONReader.KnownTexts(["dal", "al", "percentuale", "oreSettimanali", "oreTempoPieno"])
         static let periodRequired = ["dal"]
+        static let areas = JSONReader.KnownTexts(ActivityArea.allCases.map(\.rawValue))
+        /// The codes of the coded fields (read as shared strings; their meaning is still decided by the model).
+        static let profiles = JSONReader.KnownTexts(Profile.Kind.allCases.map(\.rawValue))
+        static let contracts = JSONReader.KnownTexts(Contract.Kind.allCases.map(\.rawValue))
+        static let employerKinds = JSONReader.KnownTexts(EmployerKind.allCases.map(\.rawValue))
     }
 
     /// Whether `key` is one of `keys` and not repeated (`seen` has a bit for each of `keys` met
     /// in this object); if not, its value is skipped and reported.
-    private mutating func known(_ key: String, in keys: [String], seen: inout UInt32, at path: @autoclosure () -> JSONPath) throws(JSONSyntaxError) -> Bool {
+    private mutating func known(_ key: String, in table: JSONReader.KnownTexts, seen: inout UInt32, at path: @autoclosure () -> JSONPath)
+        throws(JSONSyntaxError) -> Bool
+    {
+        let keys = table.strings
         guard let index = keys.firstIndex(of: key) else {
             let suggestion = NameSuggestion.nearest(to: key, in: keys).map { " (forse «\($0)»?)" } ?? ""
             diagnostics.error(.colonnaSconosciuta, place(path()), "chiave sconosciuta «\(key)»\(suggestion)")
@@ -430,21 +438,23 @@ struct RosterJSONReader {
     }
 
     /// Reports the `required` keys (of `keys`) not in `seen`.
-    private mutating func missing(_ required: [String], of keys: [String], seen: UInt32, at path: JSONPath) throws(JSONSyntaxError) {
+    private mutating func missing(_ required: [String], of table: JSONReader.KnownTexts, seen: UInt32, at path: JSONPath) throws(JSONSyntaxError) {
         for key in required {
-            if let index = keys.firstIndex(of: key), seen & (1 << UInt32(index)) != 0 { continue }
+            if let index = table.strings.firstIndex(of: key), seen & (1 << UInt32(index)) != 0 { continue }
             diagnostics.error(.campoMancante, place(path.appending(key: key)), "manca il campo obbligatorio «\(key)»")
         }
     }
 
     /// A string value; null is nil when `nullable` (else an error); an empty required string is an error.
-    private mutating func string(at path: @autoclosure () -> JSONPath, nullable: Bool = false) throws(JSONSyntaxError) -> String? {
+    private mutating func string(at path: @autoclosure () -> JSONPath, nullable: Bool = false, in known: JSONReader.KnownTexts? = nil) throws(JSONSyntaxError)
+        -> String?
+    {
         if nullable, try reader.peek() == .null {
             try reader.readNull()
             return nil
         }
         guard try expect(.string, at: path()) else { return nil }
-        return try reader.readString()
+        return try reader.readString(in: known)
     }
 
     /// A number's exact text (null: nil).
