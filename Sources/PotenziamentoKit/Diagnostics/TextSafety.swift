@@ -19,12 +19,16 @@ package enum TextSafety {
     /// Whether `text` has a control character: a C0 byte, DEL, or a C1 character (`C2 80`-`C2 9F`
     /// in UTF-8; `C2` also starts «, » and other common letters, which need no escaping).
     static func hasControlCharacters(_ text: String) -> Bool {
-        var afterC2 = false
-        for byte in text.utf8 {
-            if byte < 0x20 || byte == 0x7F || (afterC2 && byte <= 0x9F && byte >= 0x80) { return true }
-            afterC2 = byte == 0xC2
+        func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            var afterC2 = false
+            for byte in bytes {
+                if byte < 0x20 || byte == 0x7F || (afterC2 && byte <= 0x9F && byte >= 0x80) { return true }
+                afterC2 = byte == 0xC2
+            }
+            return false
         }
-        return false
+        // The bytes in place for a native string (every string the program makes), else a copy.
+        return text.utf8.withContiguousStorageIfAvailable(scan) ?? Array(text.utf8).withUnsafeBufferPointer(scan)
     }
 
     /// Whether a scalar is a control character (C0, DEL, C1).
