@@ -260,7 +260,8 @@ for (index, item) in cases.enumerated() where outcomes[index].statuses == [0] {
 }
 
 let referenceIndex = cases.firstIndex { $0.name.hasPrefix("riferimento") }!
-let referenceTime = outcomes[referenceIndex].best
+/// The reference's best time (infinity when it could not run: then no ratio is shown).
+let referenceTime = outcomes[referenceIndex].statuses == [0] ? outcomes[referenceIndex].best : .infinity
 line("caso".padded(44) + "ms".leftPadded(10) + "CPU ms".leftPadded(10) + "× rif.".leftPadded(8) + "memoria MB".leftPadded(12) + "uscita MB".leftPadded(11))
 for (index, item) in cases.enumerated() {
     let outcome = outcomes[index]
@@ -275,7 +276,7 @@ for (index, item) in cases.enumerated() {
         continue
     }
     row += outcome.best.milliseconds.leftPadded(10) + outcome.cpuOfBest.milliseconds.leftPadded(10)
-    row += (index == referenceIndex || item.records == 0 ? "" : italian(referenceTime / outcome.best, decimals: 1)).leftPadded(8)
+    row += (index == referenceIndex || item.records == 0 || referenceTime.isInfinite ? "" : italian(referenceTime / outcome.best, decimals: 1)).leftPadded(8)
     row += italian(Double(outcome.peakMemory) / 1e6, decimals: 1).leftPadded(12)
     row += italian(Double(size(item.output)) / 1e6, decimals: 2).leftPadded(11)
     line(row)
@@ -308,7 +309,7 @@ func verdict(_ met: Bool) -> String { met ? "raggiunto" : "NON raggiunto" }
 }
 line("")
 line("Obiettivi (issue 17)")
-for name in cases.map(\.name) where name.hasPrefix("nazionale") {
+for name in cases.map(\.name) where name.hasPrefix("nazionale") && !referenceTime.isInfinite {
     guard let (_, result) = outcome(name) else { continue }
     let ratio = referenceTime / result.best
     line("  \(name.padded(42)) \(italian(ratio, decimals: 1).leftPadded(6)) × il riferimento (obiettivo ≥ 15): \(verdict(ratio >= 15))")
@@ -327,10 +328,11 @@ for (big, small) in [
 ] {
     guard let (item, result) = outcome(big) else { continue }
     let memoryRatio = Double(result.peakMemory) / Double(item.inputBytes)
-    line(
-        "  \(big.padded(42)) \(italian(result.best, decimals: 2).leftPadded(6)) s (obiettivo < 3 s): \(verdict(result.best < 3)); "
-            + "memoria \(italian(memoryRatio, decimals: 2)) × il file di \(italian(Double(item.inputBytes) / 1e6, decimals: 0)) MB (obiettivo < 2): \(verdict(memoryRatio < 2))"
-    )
+    let memory =
+        result.peakMemory == 0
+        ? "memoria non misurata (manca /usr/bin/time)"
+        : "memoria \(italian(memoryRatio, decimals: 2)) × il file di \(italian(Double(item.inputBytes) / 1e6, decimals: 0)) MB (obiettivo < 2): \(verdict(memoryRatio < 2))"
+    line("  \(big.padded(42)) \(italian(result.best, decimals: 2).leftPadded(6)) s (obiettivo < 3 s): \(verdict(result.best < 3)); " + memory)
     if let (_, smaller) = outcome(small) {
         let growth = result.best / (smaller.best * 10)
         line(
