@@ -19,10 +19,10 @@ let package = Package(
         .target(name: "PotenziamentoCLI", dependencies: ["PotenziamentoKit"]),
         // The `potenziamento` executable: only calls into PotenziamentoCLI.
         .executableTarget(name: "potenziamento", dependencies: ["PotenziamentoCLI"]),
-        // Benchmarks (not part of `swift test`): `swift run -c release potenziamento-benchmark`.
+        // Benchmark of the command as processes (not part of `swift test`), from the package root:
+        // `swift build -c release && .build/release/potenziamento-benchmark` (docs/benchmark.md).
         .executableTarget(
             name: "potenziamento-benchmark",
-            dependencies: ["PotenziamentoKit"],
             path: "Benchmarks/PotenziamentoBenchmarks"
         ),
         // The library as an integrator uses it: `import PotenziamentoKit` only, no @testable.

@@ -81,6 +81,7 @@ public enum Potenziamento {
         }
         try OutputWriter.refuseSameFile(chart: parsed.value("grafico"), output: parsed.value("output"))
         let output = try command.run(parsed, context: context)
+        ProcessLifetime.keep(result: output)
         let outcome: RenderOutcome
         if let path = parsed.value("output") {
             outcome = try write(output, toFile: path)

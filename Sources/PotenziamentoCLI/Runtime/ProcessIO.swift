@@ -16,6 +16,7 @@ extension Potenziamento {
     /// (SIGPIPE is ignored so a closed pipe is an error to report, not a signal).
     public static func main(_ arguments: [String]) -> Int32 {
         signal(SIGPIPE, SIG_IGN)
+        ProcessLifetime.isEnabled = true
         let standardOutputOpen = ProcessIO.reserveIfClosed(STDOUT_FILENO)
         let standardErrorOpen = ProcessIO.reserveIfClosed(STDERR_FILENO)
         let seconds = Int(time(nil))
@@ -86,3 +87,27 @@ enum ProcessIO {
 }
 
 private func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int { write(descriptor, bytes, count) }
+
+/// What the process keeps until it exits: freeing a large roster or assessment just before
+/// `exit` (or before its report is written) is work for nothing, up to a tenth of the run on a
+/// million records (docs/benchmark.md). Only the process entry point turns it on; in-process
+/// runs (tests, embedding programs) free as usual.
+enum ProcessLifetime {
+    /// Whether values are kept (set by ``Potenziamento/main(_:)``).
+    nonisolated(unsafe) static var isEnabled = false
+    /// The roster read last: the only one of a single-input command, kept until exit; in a batch
+    /// each roster replaces the one before, so memory stays that of one roster.
+    nonisolated(unsafe) private static var lastInput: Any?
+    /// The command's result (its report closure holds the assessment), kept until exit.
+    nonisolated(unsafe) private static var result: Any?
+
+    /// Keeps `input` (a loaded roster) until the next one or the exit.
+    static func keep(input: Any) {
+        if isEnabled { lastInput = input }
+    }
+
+    /// Keeps the command's result until the exit.
+    static func keep(result value: Any) {
+        if isEnabled { result = value }
+    }
+}

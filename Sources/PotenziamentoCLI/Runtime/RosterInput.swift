@@ -5,7 +5,9 @@ import PotenziamentoKit
 enum RosterInput {
     static func load(_ path: String) throws(CommandFailure) -> RosterLoader.Loaded {
         do {
-            return try RosterLoader.load(path: path)
+            let loaded = try RosterLoader.load(path: path)
+            ProcessLifetime.keep(input: loaded)
+            return loaded
         } catch {
             throw failure(error)
         }

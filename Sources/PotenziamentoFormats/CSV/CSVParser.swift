@@ -16,10 +16,12 @@ package enum CSVParser {
 
     /// The separator of a file: whichever of `;` and `,` occurs more often outside quotes in the
     /// first line (`;` on a tie, as Italian spreadsheets write).
-    package static func detectSeparator(_ bytes: some Sequence<UInt8>) -> UInt8 {
+    package static func detectSeparator(_ bytes: [UInt8]) -> UInt8 {
         var semicolons = 0
         var commas = 0
         var quoted = false
+        // An array, not any sequence: a generic parameter is not specialised across modules, and
+        // iterating through its witness costs a hundred instructions a byte.
         for byte in bytes {
             if byte == UInt8(ascii: "\"") { quoted.toggle() }
             if quoted { continue }
@@ -93,8 +95,8 @@ package struct CSVGrid: Sendable {
     package let rows: [Row]
 
     /// Where cell `column` of `row` starts and ends in `bytes` (zero padding excluded).
-    @inline(__always)
-    private func cell(_ row: Row, _ column: Int, _ buffer: UnsafeBufferPointer<UInt8>) -> (start: Int, end: Int) {
+    @inlinable @inline(__always)
+    package func cell(_ row: Row, _ column: Int, _ buffer: UnsafeBufferPointer<UInt8>) -> (start: Int, end: Int) {
         let index = row.firstCell &+ column
         let start = column == 0 ? row.start : Int(ends[index &- 1]) &+ 1
         var end = Int(ends[index])
@@ -103,7 +105,9 @@ package struct CSVGrid: Sendable {
     }
 
     /// The bytes of cell `column` of `row`, without leading and trailing spaces and tabs.
-    @inline(__always)
+    /// Inlinable, so that a reader in another module gets it specialised for its closure (a
+    /// generic call across modules costs more than the cell itself).
+    @inlinable @inline(__always)
     package func withTrimmedCell<R>(_ row: Row, _ column: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         bytes.withUnsafeBufferPointer { buffer in
             var (start, end) = cell(row, column, buffer)

@@ -71,7 +71,8 @@ package enum FileReading {
         var bytes = [UInt8](unsafeUninitializedCapacity: isRegular ? Int(status.st_size) : 0) { buffer, initialized in
             initialized = fill(descriptor, buffer, &failure)
         }
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        // Only the bytes `read` wrote are used: no need to clear the chunk first.
+        var chunk = [UInt8](unsafeUninitializedCapacity: 1 << 16) { _, initialized in initialized = 1 << 16 }
         while failure == 0 {
             let count = chunk.withUnsafeMutableBufferPointer { fill(descriptor, $0, &failure) }
             if count == 0 { break }

@@ -70,9 +70,49 @@ package struct JSONReader {
         try enter()
     }
 
+    /// Texts a decoder expects (the keys of an object, the codes of a field), each with its
+    /// bytes: a text read that equals one of them is that same `String`, shared, with no new
+    /// string made and no key compared character by character later.
+    package final class KnownTexts: Sendable {
+        /// The texts.
+        package let strings: [String]
+        /// Their bytes one after the other, and where each starts (one more entry: the end).
+        private let bytes: [UInt8]
+        private let starts: [Int]
+
+        /// The texts `strings`.
+        package init(_ strings: [String]) {
+            self.strings = strings
+            var bytes: [UInt8] = []
+            var starts = [0]
+            for text in strings {
+                bytes += text.utf8
+                starts.append(bytes.count)
+            }
+            self.bytes = bytes
+            self.starts = starts
+        }
+
+        /// The text among them whose bytes are `candidate`, if any.
+        func match(_ candidate: UnsafeBufferPointer<UInt8>) -> String? {
+            let found = bytes.withUnsafeBufferPointer { bytes in
+                starts.withUnsafeBufferPointer { starts -> Int? in
+                    for index in 0..<(starts.count - 1) where starts[index + 1] - starts[index] == candidate.count {
+                        var offset = 0
+                        let start = starts[index]
+                        while offset < candidate.count && bytes[start + offset] == candidate[offset] { offset += 1 }
+                        if offset == candidate.count { return index }
+                    }
+                    return nil
+                }
+            }
+            return found.map { strings[$0] }
+        }
+    }
+
     /// The key of the next member of the current object (the reader is then at its value), or
-    /// nil at the object's end (which is consumed).
-    package mutating func nextKey() throws(JSONSyntaxError) -> String? {
+    /// nil at the object's end (which is consumed). A key among `known` is returned as that shared string.
+    package mutating func nextKey(in known: KnownTexts? = nil) throws(JSONSyntaxError) -> String? {
         skipWhitespace()
         guard offset < bytes.count else { throw error("oggetto non chiuso: manca «}»") }
         if bytes[offset] == UInt8(ascii: "}") {
@@ -91,7 +131,7 @@ package struct JSONReader {
             }
             throw error("attesa una chiave tra virgolette")
         }
-        let key = try readString()
+        let key = try readString(in: known)
         skipWhitespace()
         try expect(UInt8(ascii: ":"), "mancano i due punti «:» dopo la chiave «\(key)»")
         return key
@@ -120,8 +160,8 @@ package struct JSONReader {
         return true
     }
 
-    /// Reads a string value.
-    package mutating func readString() throws(JSONSyntaxError) -> String {
+    /// Reads a string value; one among `known` is returned as that shared string.
+    package mutating func readString(in known: KnownTexts? = nil) throws(JSONSyntaxError) -> String {
         skipWhitespace()
         try expect(UInt8(ascii: "\""), "atteso un testo tra virgolette")
         let start = offset
@@ -129,7 +169,8 @@ package struct JSONReader {
         while offset < bytes.count {
             let byte = bytes[offset]
             if byte == UInt8(ascii: "\"") {
-                let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<offset]), as: UTF8.self)
+                let raw = UnsafeBufferPointer(rebasing: bytes[start..<offset])
+                let text = known?.match(raw) ?? String(decoding: raw, as: UTF8.self)
                 offset += 1
                 return text
             }
@@ -294,8 +335,9 @@ package struct JSONReader {
         }
     }
 
-    private mutating func expect(_ byte: UInt8, _ message: String) throws(JSONSyntaxError) {
-        guard offset < bytes.count, bytes[offset] == byte else { throw error(message) }
+    /// Consumes `byte`, or throws `message` (built only then: it may name the data).
+    private mutating func expect(_ byte: UInt8, _ message: @autoclosure () -> String) throws(JSONSyntaxError) {
+        guard offset < bytes.count, bytes[offset] == byte else { throw error(message()) }
         offset += 1
     }
 

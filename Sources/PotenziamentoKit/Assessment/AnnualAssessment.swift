@@ -54,17 +54,17 @@ public struct AreaBreakdown: Sendable, Hashable, Codable {
 
     /// The breakdown of `records`' FTE.
     init(_ records: some Sequence<CountedRecord>) {
-        var perArea = [Fraction](repeating: .zero, count: ActivityArea.allCases.count)
-        var unspecified = Fraction.zero
+        var perArea = [FractionSum](repeating: FractionSum(), count: ActivityArea.allCases.count)
+        var unspecified = FractionSum()
         for record in records {
             if record.areas.isSpecified {
-                for (area, share) in record.areas.shares { perArea[area.index] += record.fte * share / Fraction(100) }
+                for (area, share) in record.areas.shares { perArea[area.index].add(record.fte * share / Fraction(100)) }
             } else {
-                unspecified += record.fte
+                unspecified.add(record.fte)
             }
         }
-        self.perArea = Dictionary(uniqueKeysWithValues: ActivityArea.allCases.map { ($0, perArea[$0.index]) })
-        self.unspecified = unspecified
+        self.perArea = Dictionary(uniqueKeysWithValues: ActivityArea.allCases.map { ($0, perArea[$0.index].total) })
+        self.unspecified = unspecified.total
     }
 
     /// A breakdown with the given figures (every area present).
@@ -204,7 +204,8 @@ public struct RosterAssessor: Sendable {
                 continue
             }
             let service = record.periods.compactMap(counter.service(in:))
-            let fte = service.map(\.fte).sum()
+            var fte = Fraction.zero
+            for part in service { fte += part.fte }
             if fte.isZero {
                 diagnostics.warning(.nessunServizioNellAnno, record.messagePlace, Self.idleMessage(record, year: year))
             } else if !record.areas.isSpecified {

@@ -4,7 +4,7 @@ package enum TextSafety {
     /// clear the screen, move the cursor or start a fake line in a terminal or a text report.
     /// Tabs are escaped too; nothing else changes.
     package static func escapingControlCharacters(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 }) else { return text }
+        guard hasControlCharacters(text) else { return text }
         var result = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             if isControl(scalar) {
@@ -20,6 +20,21 @@ package enum TextSafety {
     /// a message stays one readable line, however long it is.
     package static func shortened(_ text: String, limit: Int = 60) -> String {
         text.count <= limit ? text : String(text.prefix(limit)) + "…"
+    }
+
+    /// Whether `text` has a control character: a C0 byte, DEL, or a C1 character (`C2 80`-`C2 9F`
+    /// in UTF-8; `C2` also starts «, » and other common letters, which need no escaping).
+    static func hasControlCharacters(_ text: String) -> Bool {
+        func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            var afterC2 = false
+            for byte in bytes {
+                if byte < 0x20 || byte == 0x7F || (afterC2 && byte <= 0x9F && byte >= 0x80) { return true }
+                afterC2 = byte == 0xC2
+            }
+            return false
+        }
+        // The bytes in place for a native string (every string the program makes), else a copy.
+        return text.utf8.withContiguousStorageIfAvailable(scan) ?? Array(text.utf8).withUnsafeBufferPointer(scan)
     }
 
     /// Whether a scalar is a control character (C0, DEL, C1).

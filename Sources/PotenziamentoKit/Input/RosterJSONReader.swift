@@ -47,11 +47,11 @@ struct RosterJSONReader {
         var ambito: Ambito?
         var municipalities: [Municipality] = []
         var staff: [StaffRecord] = []
-        var seen = Set<String>()
+        var seen: UInt32 = 0
         try reader.beginObject()
-        while let key = try reader.nextKey() {
-            let path = root.appending(key: key)
-            guard try known(key, in: ["formato", "ambito", "comuni", "personale"], seen: &seen, at: path) else { continue }
+        while let key = try reader.nextKey(in: Keys.document) {
+            lazy var path = root.appending(key: key)
+            guard try known(key, in: Keys.document, seen: &seen, at: path) else { continue }
             switch key {
             case "formato":
                 if let text = try string(at: path), text != Self.format {
@@ -83,9 +83,7 @@ struct RosterJSONReader {
                 }
             }
         }
-        for key in ["formato", "ambito", "comuni", "personale"] where !seen.contains(key) {
-            diagnostics.error(.campoMancante, place(root.appending(key: key)), "manca il campo obbligatorio «\(key)»")
-        }
+        try missing(Keys.document.strings, of: Keys.document, seen: seen, at: root)
         guard let ambito, !diagnostics.hasErrors else { return nil }
         return Roster.checked(ambito: ambito, municipalities: municipalities, staff: staff, source: file, into: &diagnostics)
     }
@@ -96,11 +94,12 @@ struct RosterJSONReader {
         var name: String?
         var region: String?
         var delegated = false
-        var seen = Set<String>()
+        var seen: UInt32 = 0
         try reader.beginObject()
-        while let key = try reader.nextKey() {
-            let field = path.appending(key: key)
-            guard try known(key, in: ["codice", "denominazione", "regione", "funzioniDelegateAlCapofila"], seen: &seen, at: field) else { continue }
+        while let key = try reader.nextKey(in: Keys.ambito) {
+            // Made into a path only when used (an error, or a nested value that keeps its place).
+            lazy var field = path.appending(key: key)
+            guard try known(key, in: Keys.ambito, seen: &seen, at: field) else { continue }
             switch key {
             case "codice": code = try string(at: field)
             case "denominazione": name = try string(at: field)
@@ -108,9 +107,9 @@ struct RosterJSONReader {
             default: delegated = try bool(at: field) ?? false
             }
         }
-        try missing(["codice", "denominazione"], seen: seen, at: path)
+        try missing(Keys.ambitoRequired, of: Keys.ambito, seen: seen, at: path)
         guard let code, let name else { return nil }
-        return diagnostics.value(at: place(path)) { () throws(InvalidValue) in
+        return value(at: path) { () throws(InvalidValue) in
             try Ambito(code: code, name: name, region: region, allFunctionsDelegatedToLead: delegated)
         }
     }
@@ -120,19 +119,20 @@ struct RosterJSONReader {
         var code: String?
         var name: String?
         var residents: Residents?
-        var seen = Set<String>()
+        var seen: UInt32 = 0
         let errorsBefore = diagnostics.errorCount
         try reader.beginObject()
-        while let key = try reader.nextKey() {
-            let field = path.appending(key: key)
-            guard try known(key, in: ["codiceIstat", "denominazione", "popolazione"], seen: &seen, at: field) else { continue }
+        while let key = try reader.nextKey(in: Keys.municipality) {
+            // Made into a path only when used (an error, or a nested value that keeps its place).
+            lazy var field = path.appending(key: key)
+            guard try known(key, in: Keys.municipality, seen: &seen, at: field) else { continue }
             switch key {
             case "codiceIstat": code = try string(at: field)
             case "denominazione": name = try string(at: field)
             default: residents = try readResidents(at: field)
             }
         }
-        try missing(["codiceIstat", "denominazione", "popolazione"], seen: seen, at: path)
+        try missing(Keys.municipality.strings, of: Keys.municipality, seen: seen, at: path)
         guard let code, let name, let residents, diagnostics.errorCount == errorsBefore else { return nil }
         let municipalityPlace = place(path)
         return diagnostics.value(at: municipalityPlace) { () throws(InvalidValue) in
@@ -144,14 +144,15 @@ struct RosterJSONReader {
         switch try reader.peek() {
         case .number:
             let text = try reader.readNumber()
-            return diagnostics.value(at: place(path)) { () throws(InvalidValue) in try Residents(try Self.integer(text, what: "popolazione")) }
+            return value(at: path) { () throws(InvalidValue) in try Residents(try Self.integer(text, what: "popolazione")) }
         case .object:
             var table: [Int: Int] = [:]
             var valid = true
             try reader.beginObject()
             while let key = try reader.nextKey() {
-                let field = path.appending(key: key)
-                guard let year = diagnostics.value(at: place(field), { () throws(InvalidValue) in try FieldParsing.year(key) }) else {
+                // Made into a path only when used (an error, or a nested value that keeps its place).
+                lazy var field = path.appending(key: key)
+                guard let year = value(at: field, { () throws(InvalidValue) in try FieldParsing.year(key) }) else {
                     valid = false
                     try reader.skipValue()
                     continue
@@ -165,8 +166,8 @@ struct RosterJSONReader {
                     continue
                 }
                 let text = try reader.readNumber()
-                if let count = diagnostics.value(
-                    at: place(field),
+                if let count = value(
+                    at: field,
                     { () throws(InvalidValue) in
                         let count = try Self.integer(text, what: "popolazione")
                         try Residents.check(count)
@@ -179,7 +180,7 @@ struct RosterJSONReader {
                 }
             }
             guard valid else { return nil }
-            return diagnostics.value(at: place(path)) { () throws(InvalidValue) in try Residents(byYear: table) }
+            return value(at: path) { () throws(InvalidValue) in try Residents(byYear: table) }
         default:
             let found = try reader.peek().name
             diagnostics.error(.tipoErrato, place(path), "deve essere un numero intero o un oggetto anno → residenti, trovato \(found)")
@@ -201,21 +202,19 @@ struct RosterJSONReader {
         var periods: [ServicePeriod] = []
         var areas = AreaSplit.unspecified
         var employed = true
-        var seen = Set<String>()
+        var seen: UInt32 = 0
         try reader.beginObject()
-        while let key = try reader.nextKey() {
-            let field = path.appending(key: key)
-            guard
-                try known(
-                    key, in: ["id", "profilo", "contratto", "ente", "periodi", "aree", "impiegatoNeiServiziTerritoriali"], seen: &seen, at: field)
-            else { continue }
+        while let key = try reader.nextKey(in: Keys.staff) {
+            // Made into a path only when used (an error, or a nested value that keeps its place).
+            lazy var field = path.appending(key: key)
+            guard try known(key, in: Keys.staff, seen: &seen, at: field) else { continue }
             switch key {
             case "id":
-                if let text = try string(at: field) { id = diagnostics.value(at: place(field)) { () throws(InvalidValue) in try PersonID(text) } }
+                if let text = try string(at: field) { id = value(at: field) { () throws(InvalidValue) in try PersonID(text) } }
             case "profilo":
-                if let text = try string(at: field) { profile = diagnostics.value(at: place(field)) { () throws(InvalidValue) in try Profile(text) } }
+                if let text = try string(at: field, in: Keys.profiles) { profile = value(at: field) { () throws(InvalidValue) in try Profile(text) } }
             case "contratto":
-                if let text = try string(at: field) { contract = diagnostics.value(at: place(field)) { () throws(InvalidValue) in try Contract(text) } }
+                if let text = try string(at: field, in: Keys.contracts) { contract = value(at: field) { () throws(InvalidValue) in try Contract(text) } }
             case "ente": employer = try readEmployer(at: field)
             case "periodi":
                 guard try expect(.array, at: field) else { continue }
@@ -229,7 +228,7 @@ struct RosterJSONReader {
             default: employed = try bool(at: field) ?? true
             }
         }
-        try missing(["id", "profilo", "contratto", "ente", "periodi"], seen: seen, at: path)
+        try missing(Keys.staffRequired, of: Keys.staff, seen: seen, at: path)
         guard let id, let profile, let contract, let employer, diagnostics.errorCount == errorsBefore else { return nil }
         do {
             return try StaffRecord(
@@ -247,28 +246,29 @@ struct RosterJSONReader {
         var code: String?
         var delegated: Bool?
         var reimbursed: Bool?
-        var seen = Set<String>()
+        var seen: UInt32 = 0
         let errorsBefore = diagnostics.errorCount
         try reader.beginObject()
-        while let key = try reader.nextKey() {
-            let field = path.appending(key: key)
-            guard try known(key, in: ["tipo", "codiceIstat", "delegaFunzioni", "costoRimborsato"], seen: &seen, at: field) else { continue }
+        while let key = try reader.nextKey(in: Keys.employer) {
+            // Made into a path only when used (an error, or a nested value that keeps its place).
+            lazy var field = path.appending(key: key)
+            guard try known(key, in: Keys.employer, seen: &seen, at: field) else { continue }
             switch key {
             case "tipo":
-                if let text = try string(at: field) {
-                    kind = diagnostics.value(at: place(field)) { () throws(InvalidValue) in try EmployerKind(parsing: text) }
+                if let text = try string(at: field, in: Keys.employerKinds) {
+                    kind = value(at: field) { () throws(InvalidValue) in try EmployerKind(parsing: text) }
                 }
             case "codiceIstat": code = try string(at: field, nullable: true)
             case "delegaFunzioni": delegated = try bool(at: field)
             default: reimbursed = try bool(at: field)
             }
         }
-        try missing(["tipo"], seen: seen, at: path)
+        try missing(Keys.employerRequired, of: Keys.employer, seen: seen, at: path)
         guard let kind, diagnostics.errorCount == errorsBefore else { return nil }
         if kind != .asl && (delegated == true || reimbursed == true) {
             diagnostics.warning(.valoreIgnorato, place(path), "delegaFunzioni e costoRimborsato valgono solo per un ente di tipo asl: qui sono ignorati")
         }
-        return diagnostics.value(at: place(path.appending(key: "codiceIstat"))) { () throws(InvalidValue) in
+        return value(at: path.appending(key: "codiceIstat")) { () throws(InvalidValue) in
             try Employer(kind: kind, istatCode: code, delegatedFunctions: delegated ?? false, costReimbursed: reimbursed ?? false)
         }
     }
@@ -280,37 +280,38 @@ struct RosterJSONReader {
         var percent: String?
         var weekly: String?
         var fullTime: String?
-        var seen = Set<String>()
+        var seen: UInt32 = 0
         let errorsBefore = diagnostics.errorCount
         try reader.beginObject()
-        while let key = try reader.nextKey() {
-            let field = path.appending(key: key)
-            guard try known(key, in: ["dal", "al", "percentuale", "oreSettimanali", "oreTempoPieno"], seen: &seen, at: field) else { continue }
+        while let key = try reader.nextKey(in: Keys.period) {
+            // Made into a path only when used (an error, or a nested value that keeps its place).
+            lazy var field = path.appending(key: key)
+            guard try known(key, in: Keys.period, seen: &seen, at: field) else { continue }
             switch key {
             case "dal":
-                if let text = try string(at: field) { start = diagnostics.value(at: place(field)) { () throws(InvalidValue) in try FieldParsing.date(text) } }
+                if let text = try string(at: field) { start = value(at: field) { () throws(InvalidValue) in try FieldParsing.date(text) } }
             case "al":
                 // `"al": null` is an open-ended period, like an omitted `al`.
                 if let text = try string(at: field, nullable: true) {
-                    end = diagnostics.value(at: place(field)) { () throws(InvalidValue) in try FieldParsing.date(text) }
+                    end = value(at: field) { () throws(InvalidValue) in try FieldParsing.date(text) }
                 }
             case "percentuale": percent = try number(at: field)
             case "oreSettimanali": weekly = try number(at: field)
             default: fullTime = try number(at: field)
             }
         }
-        try missing(["dal"], seen: seen, at: path)
+        try missing(Keys.periodRequired, of: Keys.period, seen: seen, at: path)
         let share: WorkShare?
         switch (percent, weekly) {
         case (let percent?, nil):
             if fullTime != nil {
                 diagnostics.error(.quotaAmbigua, place(path.appending(key: "oreTempoPieno")), "oreTempoPieno vale solo con oreSettimanali")
             }
-            share = diagnostics.value(at: place(path.appending(key: "percentuale"))) { () throws(InvalidValue) in
+            share = value(at: path.appending(key: "percentuale")) { () throws(InvalidValue) in
                 try WorkShare(percent: try FieldParsing.jsonNumber(percent, maximumDecimals: Bounds.percentageDecimals, what: "percentuale"))
             }
         case (nil, let weekly?):
-            share = diagnostics.value(at: place(path.appending(key: "oreSettimanali"))) { () throws(InvalidValue) in
+            share = value(at: path.appending(key: "oreSettimanali")) { () throws(InvalidValue) in
                 let hours = try FieldParsing.jsonNumber(weekly, maximumDecimals: 4, what: "ore settimanali")
                 let full = try fullTime.map { text throws(InvalidValue) in try FieldParsing.jsonNumber(text, maximumDecimals: 4, what: "ore del tempo pieno") }
                 return try WorkShare(weeklyHours: hours, fullTimeHours: full ?? WorkShare.defaultFullTimeHours)
@@ -324,7 +325,7 @@ struct RosterJSONReader {
         }
         guard let start, let share, diagnostics.errorCount == errorsBefore else { return nil }
         let periodPlace = place(path)
-        return diagnostics.value(at: periodPlace.field(end == nil ? "dal" : "al")) { () throws(InvalidValue) in
+        return value(at: path.appending(key: end == nil ? "dal" : "al")) { () throws(InvalidValue) in
             try ServicePeriod(start: start, end: end, share: share, place: periodPlace)
         }
     }
@@ -335,23 +336,24 @@ struct RosterJSONReader {
             return nil
         }
         guard try expect(.object, at: path) else { return nil }
-        var shares: [ActivityArea: Fraction] = [:]
+        var shares = [Fraction?](repeating: nil, count: ActivityArea.allCases.count)
         var valid = true
         try reader.beginObject()
-        while let key = try reader.nextKey() {
-            let field = path.appending(key: key)
-            guard let area = diagnostics.value(at: place(field), { () throws(InvalidValue) in try ActivityArea.parse(key) }) else {
+        while let key = try reader.nextKey(in: Keys.areas) {
+            // Made into a path only when used (an error, or a nested value that keeps its place).
+            lazy var field = path.appending(key: key)
+            guard let area = value(at: field, { () throws(InvalidValue) in try ActivityArea.parse(key) }) else {
                 valid = false
                 try reader.skipValue()
                 continue
             }
-            if shares[area] != nil {
+            if shares[area.index] != nil {
                 diagnostics.error(.campoRipetuto, place(field), "area indicata due volte")
                 valid = false
             }
             guard let text = try number(at: field),
-                let share = diagnostics.value(
-                    at: place(field),
+                let share = value(
+                    at: field,
                     { () throws(InvalidValue) in
                         let value = try FieldParsing.jsonNumber(text, maximumDecimals: Bounds.percentageDecimals, what: "quota di area")
                         guard !value.isNegative, value <= Fraction(100) else {
@@ -363,75 +365,115 @@ struct RosterJSONReader {
                 valid = false
                 continue
             }
-            shares[area] = share
+            shares[area.index] = share
         }
         guard valid else { return nil }
-        return diagnostics.value(at: place(path)) { () throws(InvalidValue) in try AreaSplit(shares) }
+        return value(at: path) { () throws(InvalidValue) in try AreaSplit(percentages: shares) }
     }
 
     // MARK: Values
 
+    /// The value of `attempt`, or nil after recording its ``InvalidValue`` at `path` (made into
+    /// a place only then).
+    private mutating func value<Value>(at path: @autoclosure () -> JSONPath, _ attempt: () throws(InvalidValue) -> Value) -> Value? {
+        do {
+            return try attempt()
+        } catch {
+            let place = place(path())
+            diagnostics.error(error, at: place)
+            return nil
+        }
+    }
+
     /// Whether the next value is of `kind`; if not, it is skipped and reported at `path`.
-    private mutating func expect(_ kind: JSONReader.Kind, at path: JSONPath) throws(JSONSyntaxError) -> Bool {
+    private mutating func expect(_ kind: JSONReader.Kind, at path: @autoclosure () -> JSONPath) throws(JSONSyntaxError) -> Bool {
         let found = try reader.peek()
         guard found == kind else {
-            diagnostics.error(.tipoErrato, place(path), "deve essere \(kind.name), trovato \(found.name)")
+            diagnostics.error(.tipoErrato, place(path()), "deve essere \(kind.name), trovato \(found.name)")
             try reader.skipValue()
             return false
         }
         return true
     }
 
-    /// Whether `key` is one of `keys` and not repeated; if not, its value is skipped and reported.
-    private mutating func known(_ key: String, in keys: [String], seen: inout Set<String>, at path: JSONPath) throws(JSONSyntaxError) -> Bool {
-        guard keys.contains(key) else {
+    /// The keys of each kind of object (the order is that of the bits of `seen` in ``known(_:in:seen:at:)``).
+    private enum Keys {
+        static let document = JSONReader.KnownTexts(["formato", "ambito", "comuni", "personale"])
+        static let ambito = JSONReader.KnownTexts(["codice", "denominazione", "regione", "funzioniDelegateAlCapofila"])
+        static let ambitoRequired = ["codice", "denominazione"]
+        static let municipality = JSONReader.KnownTexts(["codiceIstat", "denominazione", "popolazione"])
+        static let staff = JSONReader.KnownTexts(["id", "profilo", "contratto", "ente", "periodi", "aree", "impiegatoNeiServiziTerritoriali"])
+        static let staffRequired = ["id", "profilo", "contratto", "ente", "periodi"]
+        static let employer = JSONReader.KnownTexts(["tipo", "codiceIstat", "delegaFunzioni", "costoRimborsato"])
+        static let employerRequired = ["tipo"]
+        static let period = JSONReader.KnownTexts(["dal", "al", "percentuale", "oreSettimanali", "oreTempoPieno"])
+        static let periodRequired = ["dal"]
+        static let areas = JSONReader.KnownTexts(ActivityArea.allCases.map(\.rawValue))
+        /// The codes of the coded fields (read as shared strings; their meaning is still decided by the model).
+        static let profiles = JSONReader.KnownTexts(Profile.Kind.allCases.map(\.rawValue))
+        static let contracts = JSONReader.KnownTexts(Contract.Kind.allCases.map(\.rawValue))
+        static let employerKinds = JSONReader.KnownTexts(EmployerKind.allCases.map(\.rawValue))
+    }
+
+    /// Whether `key` is one of `keys` and not repeated (`seen` has a bit for each of `keys` met
+    /// in this object); if not, its value is skipped and reported.
+    private mutating func known(_ key: String, in table: JSONReader.KnownTexts, seen: inout UInt32, at path: @autoclosure () -> JSONPath)
+        throws(JSONSyntaxError) -> Bool
+    {
+        let keys = table.strings
+        guard let index = keys.firstIndex(of: key) else {
             let suggestion = NameSuggestion.nearest(to: key, in: keys).map { " (forse «\($0)»?)" } ?? ""
-            diagnostics.error(.colonnaSconosciuta, place(path), "chiave sconosciuta «\(key)»\(suggestion)")
+            diagnostics.error(.colonnaSconosciuta, place(path()), "chiave sconosciuta «\(key)»\(suggestion)")
             try reader.skipValue()
             return false
         }
-        guard seen.insert(key).inserted else {
-            diagnostics.error(.campoRipetuto, place(path), "chiave «\(key)» ripetuta")
+        let bit: UInt32 = 1 << UInt32(index)
+        guard seen & bit == 0 else {
+            diagnostics.error(.campoRipetuto, place(path()), "chiave «\(key)» ripetuta")
             try reader.skipValue()
             return false
         }
+        seen |= bit
         return true
     }
 
-    /// Reports the required `keys` not in `seen`.
-    private mutating func missing(_ keys: [String], seen: Set<String>, at path: JSONPath) throws(JSONSyntaxError) {
-        for key in keys where !seen.contains(key) {
+    /// Reports the `required` keys (of `keys`) not in `seen`.
+    private mutating func missing(_ required: [String], of table: JSONReader.KnownTexts, seen: UInt32, at path: JSONPath) throws(JSONSyntaxError) {
+        for key in required {
+            if let index = table.strings.firstIndex(of: key), seen & (1 << UInt32(index)) != 0 { continue }
             diagnostics.error(.campoMancante, place(path.appending(key: key)), "manca il campo obbligatorio «\(key)»")
         }
     }
 
     /// A string value; null is nil when `nullable` (else an error); an empty required string is an error.
-    private mutating func string(at path: JSONPath, nullable: Bool = false) throws(JSONSyntaxError) -> String? {
+    private mutating func string(at path: @autoclosure () -> JSONPath, nullable: Bool = false, in known: JSONReader.KnownTexts? = nil) throws(JSONSyntaxError)
+        -> String?
+    {
         if nullable, try reader.peek() == .null {
             try reader.readNull()
             return nil
         }
-        guard try expect(.string, at: path) else { return nil }
-        return try reader.readString()
+        guard try expect(.string, at: path()) else { return nil }
+        return try reader.readString(in: known)
     }
 
     /// A number's exact text (null: nil).
-    private mutating func number(at path: JSONPath) throws(JSONSyntaxError) -> String? {
+    private mutating func number(at path: @autoclosure () -> JSONPath) throws(JSONSyntaxError) -> String? {
         if try reader.peek() == .null {
             try reader.readNull()
             return nil
         }
-        guard try expect(.number, at: path) else { return nil }
+        guard try expect(.number, at: path()) else { return nil }
         return try reader.readNumber()
     }
 
     /// A boolean (null: nil).
-    private mutating func bool(at path: JSONPath) throws(JSONSyntaxError) -> Bool? {
+    private mutating func bool(at path: @autoclosure () -> JSONPath) throws(JSONSyntaxError) -> Bool? {
         if try reader.peek() == .null {
             try reader.readNull()
             return nil
         }
-        guard try expect(.bool, at: path) else { return nil }
+        guard try expect(.bool, at: path()) else { return nil }
         return try reader.readBool()
     }
 

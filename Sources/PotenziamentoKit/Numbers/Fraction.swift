@@ -197,5 +197,9 @@ extension Fraction: Codable {
 
 extension Sequence where Element == Fraction {
     /// The exact sum of the fractions.
-    public func sum() -> Fraction { reduce(.zero, +) }
+    public func sum() -> Fraction {
+        var sum = FractionSum()
+        for value in self { sum.add(value) }
+        return sum.total
+    }
 }

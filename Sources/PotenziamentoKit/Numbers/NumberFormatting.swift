@@ -91,48 +91,105 @@ package enum NumberFormatting {
     private static func clamped(_ decimals: Int) -> Int { min(max(decimals, 0), maximumDecimals) }
 
     private static func trimmedJSON(scaled: BigInt, decimals: Int) -> String {
-        var text = assembleBytes(scaled: scaled, decimals: decimals, thousands: nil, decimalMark: UInt8(ascii: "."))
-        if decimals == 0 {
-            text += [UInt8(ascii: "."), UInt8(ascii: "0")]
-        } else {
-            while text.last == UInt8(ascii: "0") && text[text.count - 2] != UInt8(ascii: ".") { text.removeLast() }
-        }
-        return String(decoding: text, as: UTF8.self)
+        withBytes(scaled: scaled, decimals: decimals, thousands: nil, decimalMark: UInt8(ascii: "."), json: true) { String(decoding: $0, as: UTF8.self) }
     }
 
     private static func assemble(scaled: BigInt, decimals: Int, thousands: UInt8?, decimalMark: UInt8) -> String {
-        String(decoding: assembleBytes(scaled: scaled, decimals: decimals, thousands: thousands, decimalMark: decimalMark), as: UTF8.self)
+        withBytes(scaled: scaled, decimals: decimals, thousands: thousands, decimalMark: decimalMark) { String(decoding: $0, as: UTF8.self) }
     }
 
     /// The digits of `scaled` with `decimals` of them after `decimalMark` (at least one before),
     /// grouped by `thousands` if given, as ASCII bytes.
     static func assembleBytes(scaled: BigInt, decimals: Int, thousands: UInt8?, decimalMark: UInt8) -> [UInt8] {
-        var digits: [UInt8]
+        withBytes(scaled: scaled, decimals: decimals, thousands: thousands, decimalMark: decimalMark) { Array($0) }
+    }
+
+    /// `value` rounded half away from zero to `decimals` digits as JSON number bytes (as
+    /// ``json(_:decimals:)``), handed to `body` without building a `String`.
+    static func withJSONBytes<Result>(_ value: Fraction, decimals: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        let decimals = clamped(decimals)
+        return withBytes(
+            scaled: value.roundedScaled(by: BigInt.tenToThe(decimals)), decimals: decimals, thousands: nil, decimalMark: UInt8(ascii: "."), json: true, body)
+    }
+
+    /// An amount of money as JSON number bytes (as ``json(_:)``-for-money), handed to `body`.
+    static func withJSONBytes<Result>(_ amount: EuroCents, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        withBytes(scaled: amount.cents, decimals: 2, thousands: nil, decimalMark: UInt8(ascii: "."), json: true, body)
+    }
+
+    /// The one formatting routine: the digits of `scaled` with `decimals` of them after
+    /// `decimalMark` (at least one before), grouped by `thousands` if given; with `json`, trailing
+    /// zeros of the decimals removed but one kept (`10.0`). The bytes are built in a buffer on the
+    /// stack for a value that fits in 64 bits (every figure of the domain) and handed to `body`.
+    private static func withBytes<Result>(
+        scaled: BigInt, decimals: Int, thousands: UInt8?, decimalMark: UInt8, json: Bool = false, _ body: (UnsafeBufferPointer<UInt8>) -> Result
+    ) -> Result {
         if let small = scaled.int64Value {
-            digits = []
-            digits.reserveCapacity(24)
-            var magnitude = small.magnitude
-            repeat {
-                digits.append(UInt8(magnitude % 10) + UInt8(ascii: "0"))
-                magnitude /= 10
-            } while magnitude > 0
-            digits.reverse()
-        } else {
-            digits = Array(scaled.magnitude.description.utf8)
+            // 20 digits at most, produced from the last.
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { space in
+                var magnitude = small.magnitude
+                var end = 20
+                repeat {
+                    end -= 1
+                    space[end] = UInt8(magnitude % 10) + UInt8(ascii: "0")
+                    magnitude /= 10
+                } while magnitude > 0
+                let digits = UnsafeBufferPointer(rebasing: space[end..<20])
+                return emit(digits: digits, negative: small < 0, decimals: decimals, thousands: thousands, decimalMark: decimalMark, json: json, body)
+            }
         }
-        if digits.count <= decimals { digits.insert(contentsOf: repeatElement(UInt8(ascii: "0"), count: decimals + 1 - digits.count), at: 0) }
-        var result: [UInt8] = []
-        result.reserveCapacity(digits.count + digits.count / 3 + 2)
-        if scaled.isNegative { result.append(UInt8(ascii: "-")) }
-        let integerDigits = digits.count - decimals
-        for offset in 0..<integerDigits {
-            if let thousands, offset > 0, (integerDigits - offset) % 3 == 0 { result.append(thousands) }
-            result.append(digits[offset])
+        let digits = Array(scaled.magnitude.description.utf8)
+        return digits.withUnsafeBufferPointer { digits in
+            emit(digits: digits, negative: scaled.isNegative, decimals: decimals, thousands: thousands, decimalMark: decimalMark, json: json, body)
         }
-        if decimals > 0 {
-            result.append(decimalMark)
-            result.append(contentsOf: digits[integerDigits...])
+    }
+
+    /// Lays out `digits` (the magnitude, most significant first) in a buffer on the stack and
+    /// hands it to `body`.
+    private static func emit<Result>(
+        digits: UnsafeBufferPointer<UInt8>, negative: Bool, decimals: Int, thousands: UInt8?, decimalMark: UInt8, json: Bool,
+        _ body: (UnsafeBufferPointer<UInt8>) -> Result
+    ) -> Result {
+        // Leading zeros so that at least one digit stands before the mark.
+        let padding = max(0, decimals + 1 - digits.count)
+        let total = digits.count + padding
+        func digit(_ index: Int) -> UInt8 { index < padding ? UInt8(ascii: "0") : digits[index - padding] }
+        // The decimals written: all of them, or for JSON without trailing zeros but at least one.
+        var shownDecimals = decimals
+        if json && decimals > 0 {
+            while shownDecimals > 1 && digit(total - decimals + shownDecimals - 1) == UInt8(ascii: "0") { shownDecimals -= 1 }
         }
-        return result
+        let integerDigits = total - decimals
+        let length =
+            (negative ? 1 : 0) + integerDigits + (thousands == nil ? 0 : (integerDigits - 1) / 3) + (shownDecimals > 0 ? 1 + shownDecimals : 0)
+            + (json && decimals == 0 ? 2 : 0)
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: length) { out in
+            var position = 0
+            if negative {
+                out[position] = UInt8(ascii: "-")
+                position += 1
+            }
+            for offset in 0..<integerDigits {
+                if let thousands, offset > 0, (integerDigits - offset) % 3 == 0 {
+                    out[position] = thousands
+                    position += 1
+                }
+                out[position] = digit(offset)
+                position += 1
+            }
+            if shownDecimals > 0 {
+                out[position] = decimalMark
+                position += 1
+                for offset in 0..<shownDecimals {
+                    out[position] = digit(integerDigits + offset)
+                    position += 1
+                }
+            } else if json {
+                out[position] = UInt8(ascii: ".")
+                out[position + 1] = UInt8(ascii: "0")
+                position += 2
+            }
+            return body(UnsafeBufferPointer(rebasing: out[0..<position]))
+        }
     }
 }

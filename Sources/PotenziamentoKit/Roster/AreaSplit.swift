@@ -36,6 +36,9 @@ public enum ActivityArea: String, Sendable, Hashable, CaseIterable, Codable, Com
         }
     }
 
+    /// Hashes the position (not the code's text: cheaper, and equal areas have equal positions).
+    public func hash(into hasher: inout Hasher) { hasher.combine(index) }
+
     /// Orders as in `allCases`.
     public static func < (lhs: ActivityArea, rhs: ActivityArea) -> Bool { lhs.index < rhs.index }
 
@@ -63,23 +66,41 @@ public struct AreaSplit: Sendable, Hashable {
     ///   in [0, 100], has more than 15 decimals (100/3 is not a share any input can give), or the
     ///   shares do not add up to 100 (an empty dictionary is ``unspecified``).
     public init(_ shares: [ActivityArea: Fraction]) throws(InvalidValue) {
-        for (area, share) in shares where share.isNegative || share > Fraction(100) {
-            throw InvalidValue(
-                .ripartizioneAree,
-                "la quota dell'area \(area.rawValue) deve essere tra 0 e 100 (indicato: \(NumberFormatting.italianTrimmed(share, maximumDecimals: 15)))")
+        var percentages = [Fraction?](repeating: nil, count: ActivityArea.allCases.count)
+        for (area, share) in shares { percentages[area.index] = share }
+        try self.init(percentages: percentages)
+    }
+
+    /// A split from the share of each area in the order of `ActivityArea.allCases` (nil: not
+    /// given), as the readers collect them: the rule of ``init(_:)``, without a dictionary to
+    /// build and hash while reading.
+    init(percentages: [Fraction?]) throws(InvalidValue) {
+        var given = 0
+        var sum = Fraction.zero
+        var kept: [(ActivityArea, Fraction)] = []
+        for area in ActivityArea.allCases {
+            guard let share = percentages[area.index] else { continue }
+            given += 1
+            if share.isNegative || share > Fraction(100) {
+                throw InvalidValue(
+                    .ripartizioneAree,
+                    "la quota dell'area \(area.rawValue) deve essere tra 0 e 100 (indicato: \(NumberFormatting.italianTrimmed(share, maximumDecimals: 15)))")
+            }
+            if !WorkShare.hasDecimals(share, atMost: Bounds.percentageDecimals) {
+                throw InvalidValue(.ripartizioneAree, "la quota dell'area \(area.rawValue) ha troppe cifre decimali: al massimo \(Bounds.percentageDecimals)")
+            }
+            if !share.isZero {
+                sum += share
+                kept.append((area, share))
+            }
         }
-        for (area, share) in shares where !WorkShare.hasDecimals(share, atMost: Bounds.percentageDecimals) {
-            throw InvalidValue(.ripartizioneAree, "la quota dell'area \(area.rawValue) ha troppe cifre decimali: al massimo \(Bounds.percentageDecimals)")
-        }
-        let kept = shares.filter { !$0.value.isZero }
-        if !shares.isEmpty {
-            let sum = kept.values.sum()
+        if given > 0 {
             guard sum == Fraction(100) else {
                 throw InvalidValue(
                     .ripartizioneAree, "le percentuali per area sommano a \(NumberFormatting.italianTrimmed(sum, maximumDecimals: 15)), non a 100")
             }
         }
-        self.init(unchecked: kept)
+        self.init(unchecked: Dictionary(uniqueKeysWithValues: kept))
     }
 
     private init(unchecked shares: [ActivityArea: Fraction]) { self.shares = shares }

@@ -9,6 +9,11 @@ enum Vocabulary {
     /// collapsed and trimmed. `Tempo_Indeterminato`, ` a tempo  indeterminato ` and
     /// `tempo-indeterminato` compare alike.
     static func normalized(_ text: String) -> String {
+        text.utf8.allSatisfy { $0 < 0x80 } ? normalizedASCII(text) : normalizedCharacters(text)
+    }
+
+    /// ``normalized(_:)`` character by character (any text).
+    static func normalizedCharacters(_ text: String) -> String {
         var result = ""
         result.reserveCapacity(text.utf8.count)
         var pendingSpace = false
@@ -35,6 +40,49 @@ enum Vocabulary {
             result.append(folded)
         }
         return result
+    }
+
+    /// ``normalized(_:)`` of an all-ASCII text (how codes are usually written), on its bytes: the
+    /// same result without building a `Character` for each letter.
+    static func normalizedASCII(_ text: String) -> String {
+        String(unsafeUninitializedCapacity: text.utf8.count) { buffer in
+            var count = 0
+            var pendingSpace = false
+            for byte in text.utf8 {
+                var folded = byte
+                switch byte {
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): folded = byte + 0x20
+                case UInt8(ascii: "."): continue
+                case UInt8(ascii: "_"), UInt8(ascii: "-"), UInt8(ascii: "/"), UInt8(ascii: "'"), UInt8(ascii: " "), UInt8(ascii: "\t"):
+                    pendingSpace = count > 0
+                    continue
+                default: break
+                }
+                if pendingSpace {
+                    buffer[count] = UInt8(ascii: " ")
+                    count += 1
+                    pendingSpace = false
+                }
+                buffer[count] = folded
+                count += 1
+            }
+            return count
+        }
+    }
+
+    /// Whether the normalised `text` contains the ASCII `part`: byte by byte when `text` is ASCII
+    /// (the same answer, without Foundation's search), else with `String.contains`.
+    static func contains(_ text: String, _ part: StaticString) -> Bool {
+        let needle = UnsafeBufferPointer(start: part.utf8Start, count: part.utf8CodeUnitCount)
+        let bytes = text.utf8
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return text.contains(part.description) }
+        guard needle.count <= bytes.count else { return false }
+        var start = bytes.startIndex
+        while bytes.distance(from: start, to: bytes.endIndex) >= needle.count {
+            if bytes[start...].starts(with: needle) { return true }
+            start = bytes.index(after: start)
+        }
+        return false
     }
 
     /// The entry of `entries` that `text` names: an exact match of a spelling, else (when
@@ -108,10 +156,16 @@ public struct Profile: Sendable, Hashable, CustomStringConvertible {
     ///   ``DiagnosticCode/profiloSconosciuto`` (with the nearest known profile) for a text
     ///   outside the vocabulary.
     public init(_ text: String) throws(InvalidValue) {
+        // The usual case: the code itself (what the vocabulary below gives for it, faster).
+        if let kind = Kind(rawValue: text) {
+            self.kind = kind
+            self.text = text
+            return
+        }
         let normalized = Vocabulary.normalized(text)
         guard !normalized.isEmpty else { throw InvalidValue(.valoreVuoto, "profilo vuoto: scrivi assistente_sociale, un altro profilo oppure altro") }
         self.text = text.trimmingSpaces
-        if normalized.contains("assistente sociale") || normalized == "assistentesociale" {
+        if Vocabulary.contains(normalized, "assistente sociale") || normalized == "assistentesociale" {
             kind = .assistenteSociale
         } else if normalized == "altro" || normalized.hasPrefix("altro ") || normalized.hasPrefix("altro:") {
             kind = .altro
@@ -197,6 +251,12 @@ public struct Contract: Sendable, Hashable, CustomStringConvertible {
     ///   ``DiagnosticCode/contrattoSconosciuto`` (with the nearest known contract) for a text
     ///   outside the vocabulary.
     public init(_ text: String) throws(InvalidValue) {
+        // The usual case: the code itself (what the vocabulary below gives for it, faster).
+        if let kind = Kind(rawValue: text) {
+            self.kind = kind
+            self.text = text
+            return
+        }
         let normalized = Vocabulary.normalized(text)
         guard !normalized.isEmpty else { throw InvalidValue(.valoreVuoto, "contratto vuoto: scrivi tempo_indeterminato, un altro contratto oppure altro") }
         self.text = text.trimmingSpaces

@@ -249,16 +249,17 @@ enum RosterTableReader {
         let delegated = flag(table, row, columns.delegated, diagnostics: &diagnostics)
         let reimbursed = flag(table, row, columns.reimbursed, diagnostics: &diagnostics)
         let employed = flag(table, row, columns.employed, diagnostics: &diagnostics) ?? true
-        var shares: [ActivityArea: Fraction] = [:]
+        var shares = [Fraction?](repeating: nil, count: ActivityArea.allCases.count)
         for (area, column) in columns.areas where !table.isEmpty(row, column) {
             if let share = diagnostics.value(
                 at: table.place(row, column), { () throws(InvalidValue) in try table.withCell(row, column, CellParsing.areaShare).get() })
             {
-                shares[area] = share
+                shares[area.index] = share
             }
         }
         let areaPlace = table.place(row, columns.areas.first?.column)
-        let areas = diagnostics.errorCount == errorsBefore ? diagnostics.value(at: areaPlace) { () throws(InvalidValue) in try AreaSplit(shares) } : nil
+        let areas =
+            diagnostics.errorCount == errorsBefore ? diagnostics.value(at: areaPlace) { () throws(InvalidValue) in try AreaSplit(percentages: shares) } : nil
         guard let profile, let contract, let kind, let areas, diagnostics.errorCount == errorsBefore else { return nil }
         if kind != .asl && (delegated == true || reimbursed == true) {
             diagnostics.warning(

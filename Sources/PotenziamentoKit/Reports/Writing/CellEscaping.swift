@@ -46,6 +46,15 @@ package enum CellEscaping {
     /// characters XML 1.0 cannot hold (C0 controls other than TAB, LF, CR; U+FFFE, U+FFFF) replaced
     /// by U+FFFD, so the document stays well-formed for any name.
     package static func xml(_ text: String) -> String {
+        // The usual case: nothing to replace (a byte 0xEF may start U+FFFE or U+FFFF: looked at below).
+        let plain = text.utf8.allSatisfy { byte in
+            switch byte {
+            case 0x09, 0x0A, 0x0D: true
+            case 0..<0x20, UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'"), 0xEF: false
+            default: true
+            }
+        }
+        if plain { return text }
         var result = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             switch scalar {

@@ -14,8 +14,12 @@
 /// ```
 package struct JSONWriter {
     private let output: ReportOutput
-    /// Members written at each open level (to place commas and close `{}`/`[]`).
-    private var counts: [Int] = []
+    /// How many objects and arrays are open.
+    private var depth = 0
+    /// Members written in the innermost open object or array (to place commas and close `{}`/`[]`).
+    private var current = 0
+    /// The counts of the outer open levels, saved while an inner one is written.
+    private var outer: [Int] = []
 
     /// A writer into `output`.
     package init(_ output: ReportOutput) { self.output = output }
@@ -40,7 +44,8 @@ package struct JSONWriter {
     package mutating func key(_ key: String) {
         separate()
         writeString(key)
-        output.write(bytes: [UInt8(ascii: ":"), UInt8(ascii: " ")])
+        output.write(byte: UInt8(ascii: ":"))
+        output.write(byte: UInt8(ascii: " "))
     }
 
     /// Starts the next element of the current array.
@@ -99,13 +104,13 @@ package struct JSONWriter {
     /// A fraction rounded half away from zero to `decimals` digits (FTE and thresholds: 4).
     package mutating func member(_ key: String, decimal value: Fraction, decimals: Int = 4) {
         self.key(key)
-        output.write(NumberFormatting.json(value, decimals: decimals))
+        NumberFormatting.withJSONBytes(value, decimals: decimals) { output.write(buffer: $0) }
     }
 
     /// Money with at most two decimals, exact to the cent (`null` when absent).
     package mutating func member(_ key: String, euro amount: EuroCents?) {
         self.key(key)
-        output.write(amount.map { NumberFormatting.json($0) } ?? "null")
+        if let amount { NumberFormatting.withJSONBytes(amount) { output.write(buffer: $0) } } else { output.write("null") }
     }
 
     /// A number member given as its exact JSON text.
@@ -132,30 +137,30 @@ package struct JSONWriter {
 
     private mutating func open(_ byte: UInt8) {
         output.write(byte: byte)
-        counts.append(0)
+        if depth > 0 { outer.append(current) }
+        depth += 1
+        current = 0
     }
 
     private mutating func close(_ byte: UInt8, empty: String) {
-        let count = counts.removeLast()
-        if count > 0 {
-            newline(indent: counts.count)
-            output.write(byte: byte)
-        } else {
-            output.write(byte: byte)
-        }
-        if counts.isEmpty { output.write(byte: 0x0A) }
+        let count = current
+        depth -= 1
+        if depth > 0 { current = outer.removeLast() }
+        if count > 0 { newline(indent: depth) }
+        output.write(byte: byte)
+        if depth == 0 { output.write(byte: 0x0A) }
     }
 
     private mutating func separate() {
-        guard !counts.isEmpty else { return }
-        if counts[counts.count - 1] > 0 { output.write(byte: UInt8(ascii: ",")) }
-        counts[counts.count - 1] += 1
-        newline(indent: counts.count)
+        guard depth > 0 else { return }
+        if current > 0 { output.write(byte: UInt8(ascii: ",")) }
+        current += 1
+        newline(indent: depth)
     }
 
     private func newline(indent: Int) {
         output.write(byte: 0x0A)
-        output.write(bytes: repeatElement(UInt8(ascii: " "), count: 2 * indent))
+        output.write(repeating: UInt8(ascii: " "), count: 2 * indent)
     }
 
     /// A JSON string: `"` and `\` escaped, control characters as `\n`, `\r`, `\t` or `\u00XX`,
@@ -164,11 +169,16 @@ package struct JSONWriter {
         output.write(byte: UInt8(ascii: "\""))
         var text = text
         text.withUTF8 { bytes in
+            // The usual case: nothing to escape, the text written at once.
+            guard bytes.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 == 0x7F }) else {
+                output.write(buffer: bytes)
+                return
+            }
             var start = 0
             for index in bytes.indices {
                 let byte = bytes[index]
                 guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == 0x7F else { continue }
-                output.write(bytes: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                output.write(buffer: UnsafeBufferPointer(rebasing: bytes[start..<index]))
                 switch byte {
                 case UInt8(ascii: "\""): output.write(#"\""#)
                 case UInt8(ascii: "\\"): output.write(#"\\"#)
@@ -182,7 +192,7 @@ package struct JSONWriter {
                 }
                 start = index + 1
             }
-            output.write(bytes: UnsafeBufferPointer(rebasing: bytes[start...]))
+            output.write(buffer: UnsafeBufferPointer(rebasing: bytes[start...]))
         }
         output.write(byte: UInt8(ascii: "\""))
     }

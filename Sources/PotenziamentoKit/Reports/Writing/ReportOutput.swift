@@ -5,8 +5,16 @@
 /// A failed flush (a closed pipe, a full disk) is remembered and the rest of the report is
 /// dropped; the caller checks ``failed`` at the end. Reports themselves never fail.
 package final class ReportOutput {
-    /// The bytes not yet flushed.
-    private var buffer: [UInt8] = []
+    /// The bytes not yet flushed, in memory the output owns. Kept behind a pointer so that the
+    /// hot `write` calls (a few bytes each, millions of them in a large report) cost no
+    /// exclusivity check of a class property.
+    private struct Buffer {
+        var base: UnsafeMutablePointer<UInt8>
+        var count: Int
+        var capacity: Int
+    }
+
+    private let buffer: UnsafeMutablePointer<Buffer>
     /// Where full chunks go; false means the write failed.
     private let sink: ((UnsafeRawBufferPointer) -> Bool)?
     /// The size past which the buffer is flushed.
@@ -17,36 +25,82 @@ package final class ReportOutput {
     /// An output that flushes to `sink` every `chunk` bytes (and at ``finish()``).
     package init(chunk: Int = 1 << 16, sink: @escaping (UnsafeRawBufferPointer) -> Bool) {
         self.sink = sink
-        self.chunk = chunk
-        buffer.reserveCapacity(chunk + 4096)
+        self.chunk = max(1, chunk)
+        buffer = Self.allocate(capacity: self.chunk + 4096)
     }
 
     /// An output that collects the whole report (see ``string``).
     package init() {
         sink = nil
         chunk = .max
+        buffer = Self.allocate(capacity: 4096)
+    }
+
+    deinit {
+        buffer.pointee.base.deallocate()
+        buffer.deinitialize(count: 1)
+        buffer.deallocate()
+    }
+
+    private static func allocate(capacity: Int) -> UnsafeMutablePointer<Buffer> {
+        let state = UnsafeMutablePointer<Buffer>.allocate(capacity: 1)
+        state.initialize(to: Buffer(base: .allocate(capacity: capacity), count: 0, capacity: capacity))
+        return state
+    }
+
+    /// Makes room for `extra` more bytes.
+    private func grow(_ extra: Int) {
+        let count = buffer.pointee.count
+        let capacity = max(buffer.pointee.capacity * 2, count + extra)
+        let base = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+        base.update(from: buffer.pointee.base, count: count)
+        buffer.pointee.base.deallocate()
+        buffer.pointee.base = base
+        buffer.pointee.capacity = capacity
     }
 
     /// Appends UTF-8 text as it is (templates and values already made safe).
     @inline(__always)
     package func write(_ text: String) {
         var text = text
-        text.withUTF8 { buffer.append(contentsOf: $0) }
-        if buffer.count >= chunk { flush() }
+        text.withUTF8 { write(buffer: $0) }
     }
 
     /// Appends bytes.
     @inline(__always)
     package func write(bytes: some Sequence<UInt8>) {
-        buffer.append(contentsOf: bytes)
-        if buffer.count >= chunk { flush() }
+        if bytes.withContiguousStorageIfAvailable({ write(buffer: $0) }) == nil {
+            for byte in bytes { write(byte: byte) }
+        }
+    }
+
+    /// Appends the bytes of `source`.
+    @inline(__always)
+    package func write(buffer source: UnsafeBufferPointer<UInt8>) {
+        guard let start = source.baseAddress, !source.isEmpty else { return }
+        if buffer.pointee.count + source.count > buffer.pointee.capacity { grow(source.count) }
+        (buffer.pointee.base + buffer.pointee.count).update(from: start, count: source.count)
+        buffer.pointee.count += source.count
+        if buffer.pointee.count >= chunk { flush() }
+    }
+
+    /// Appends `count` copies of `byte` (indentation).
+    @inline(__always)
+    package func write(repeating byte: UInt8, count: Int) {
+        guard count > 0 else { return }
+        if buffer.pointee.count + count > buffer.pointee.capacity { grow(count) }
+        (buffer.pointee.base + buffer.pointee.count).update(repeating: byte, count: count)
+        buffer.pointee.count += count
+        if buffer.pointee.count >= chunk { flush() }
     }
 
     /// Appends one byte.
     @inline(__always)
     package func write(byte: UInt8) {
-        buffer.append(byte)
-        if buffer.count >= chunk { flush() }
+        if buffer.pointee.count == buffer.pointee.capacity { grow(1) }
+        buffer.pointee.base[buffer.pointee.count] = byte
+        buffer.pointee.count += 1
+        if buffer.pointee.count >= chunk { flush() }
     }
 
     /// Appends a line of a text report, control characters from the data escaped (a name can
@@ -58,9 +112,9 @@ package final class ReportOutput {
 
     /// Sends the buffered bytes to the sink.
     package func flush() {
-        guard let sink, !buffer.isEmpty else { return }
-        if !failed { failed = !buffer.withUnsafeBytes(sink) }
-        buffer.removeAll(keepingCapacity: true)
+        guard let sink, buffer.pointee.count > 0 else { return }
+        if !failed { failed = !sink(UnsafeRawBufferPointer(start: buffer.pointee.base, count: buffer.pointee.count)) }
+        buffer.pointee.count = 0
     }
 
     /// Flushes what is left; whether everything was written.
@@ -69,11 +123,14 @@ package final class ReportOutput {
         return !failed
     }
 
+    /// The bytes written so far and not flushed (all of them for an output without a sink).
+    private var pending: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: buffer.pointee.base, count: buffer.pointee.count) }
+
     /// The collected bytes (an output without a sink).
-    package var bytes: [UInt8] { buffer }
+    package var bytes: [UInt8] { Array(pending) }
 
     /// The collected text (an output without a sink).
-    package var string: String { String(decoding: buffer, as: UTF8.self) }
+    package var string: String { String(decoding: pending, as: UTF8.self) }
 
     /// The text `body` writes, collected.
     package static func collecting(_ body: (ReportOutput) -> Void) -> String {

@@ -1,0 +1,92 @@
+import Testing
+
+@testable import PotenziamentoKit
+
+/// The shortcuts taken for speed give exactly what the general code gives.
+@Suite("Fast paths agree with the general code")
+struct FastPathTests {
+    @Test("the ASCII normalisation of the vocabularies equals the one by characters")
+    func asciiNormalisation() {
+        var samples = [
+            "", " ", "assistente_sociale", "Assistente Sociale", "  a tempo  indeterminato ", "T.I.", "t.i", "tempo-indeterminato",
+            "Unione di comuni", "co.co.co.", "altro: tirocinio", "di_ruolo/part time", "'x'", "\t tab\t", "a\r\nb", "A..B", "__", "x-", "-x",
+        ]
+        var state: UInt64 = 17
+        let alphabet = Array("aZ _-/'.\t:09q\r\n".utf8)
+        for _ in 0..<2_000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<Int(state % 12) {
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                bytes.append(alphabet[Int(state >> 33) % alphabet.count])
+            }
+            samples.append(String(decoding: bytes, as: UTF8.self))
+            state = state &* 6_364_136_223_846_793_005 &+ 1
+        }
+        for sample in samples {
+            #expect(Vocabulary.normalizedASCII(sample) == Vocabulary.normalizedCharacters(sample), "«\(sample)»")
+        }
+        #expect(Vocabulary.normalized("Società della Salute") == "societa della salute")
+    }
+
+    @Test("the byte scan for control characters agrees with the scalars")
+    func controlCharacters() {
+        let samples = [
+            "", "«AS-001» non ha la ripartizione", "Forlì", "\u{85}x", "a\u{9F}", "\u{A0}", "\u{7F}", "tab\t", "line\n", "¬©»«", "\u{80}", "\u{C0}\u{80}",
+            "ok",
+        ]
+        for sample in samples {
+            #expect(TextSafety.hasControlCharacters(sample) == sample.unicodeScalars.contains(where: TextSafety.isControl), "«\(sample)»")
+        }
+    }
+
+    @Test("the byte search of the vocabularies agrees with String.contains")
+    func byteSearch() {
+        for text in ["assistente sociale", "assistente sociale coordinatore", "dott assistente sociale", "assistente socia", "", "assistente  sociale", "x"] {
+            #expect(Vocabulary.contains(text, "assistente sociale") == text.contains("assistente sociale"), "«\(text)»")
+        }
+    }
+
+    @Test("a profile or contract written as its code is what the vocabulary gives for it")
+    func codes() throws {
+        for kind in Profile.Kind.allCases {
+            #expect(try Profile(kind.rawValue).kind == kind)
+            #expect(try Profile(" \(kind.rawValue)").kind == kind)
+        }
+        for kind in Contract.Kind.allCases {
+            #expect(try Contract(kind.rawValue).kind == kind)
+            #expect(try Contract(" \(kind.rawValue)").kind == kind)
+        }
+    }
+
+    @Test("sums by denominator equal the sums fraction by fraction")
+    func grouped() {
+        var state: UInt64 = 99
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        for round in 0..<50 {
+            var values: [Fraction] = []
+            for _ in 0..<(1 + next(300)) {
+                switch next(6) {
+                case 0: values.append(Fraction(next(366) + 1, 365))
+                case 1: values.append(Fraction(5 * (next(366) + 1), 6 * 366))
+                case 2: values.append(Fraction(Int(Int64.max) - next(1000), next(40) + 1))
+                case 3: values.append(Fraction(BigInt(Int64.max) * BigInt(next(1000) + 2), BigInt(next(1000) + 1)))
+                case 4: values.append(Fraction(-next(1000), next(20) + 1))
+                default: values.append(Fraction(next(1000), 17 + round))
+                }
+            }
+            #expect(values.sum() == values.reduce(Fraction.zero, +))
+        }
+        #expect([Fraction]().sum() == .zero)
+    }
+
+    @Test("XML escaping leaves plain text as it is and escapes the rest")
+    func xml() {
+        #expect(CellEscaping.xml("Società della Salute «Forlì» 1.234,56 €") == "Società della Salute «Forlì» 1.234,56 €")
+        #expect(CellEscaping.xml("a&b<c>\"d'") == "a&amp;b&lt;c&gt;&quot;d&#39;")
+        #expect(CellEscaping.xml("x\u{1}y\u{FFFE}z\u{FFFF}\t\n") == "x\u{FFFD}y\u{FFFD}z\u{FFFD}\t\n")
+        #expect(CellEscaping.xml("日本") == "日本")
+    }
+}
