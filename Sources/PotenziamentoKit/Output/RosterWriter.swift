@@ -103,7 +103,6 @@ enum RosterWriter {
                 .flag(roster.ambito.allFunctionsDelegatedToLead),
             ],
         ]
-        let years = residentYears(roster)
         var comuni: [[Cell]] = [Columns.comuni.map(Cell.text)]
         for municipality in roster.municipalities {
             let code = Cell.text(municipality.istatCode)
