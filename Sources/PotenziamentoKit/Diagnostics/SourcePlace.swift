@@ -28,7 +28,8 @@ public struct SourcePlace: Sendable, Hashable, CustomStringConvertible {
     /// The position inside it.
     public let position: Position
     /// For a whole row of a workbook sheet: the header's columns, so that narrowing the place to
-    /// a column (``field(_:)``) names its cell (`personale!E7`). Not part of equality.
+    /// a column (``field(_:)``) names its cell (`personale!E7`). Not part of equality, and not
+    /// encoded: a decoded row place narrows to `personale, riga 7 (colonna dal)`.
     let sheetColumns: SheetColumns?
 
     /// A place in `file`.
