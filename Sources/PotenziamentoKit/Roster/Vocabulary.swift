@@ -103,6 +103,26 @@ enum Vocabulary {
         let suggestion = NameSuggestion.nearest(to: normalized(text).replacingSpaces, in: codes).map { " (forse «\($0)»?)" } ?? ""
         return "\(what) sconosciuto «\(text)»\(suggestion); valori ammessi: \(codes.joined(separator: ", "))"
     }
+
+    /// The code `text` names in a vocabulary (docs/regole.md §2, «Vocabolario»): the code itself;
+    /// else, normalised, what `special` recognises, `altro` (also `altro: …`), or one of
+    /// `spellings`; with the text as written, trimmed. The one rule of profilo and contratto.
+    ///
+    /// - Throws: ``InvalidValue`` with ``DiagnosticCode/valoreVuoto`` (`empty`) for an empty text,
+    ///   or `unknownCode` with the nearest code for any other text.
+    static func code<Code: RawRepresentable & CaseIterable>(
+        of text: String, what: String, empty: String, altro: Code, spellings: [(spelling: String, code: Code)], unknownCode: DiagnosticCode,
+        special: (String) -> Code? = { _ in nil }
+    ) throws(InvalidValue) -> (code: Code, text: String) where Code.RawValue == String {
+        // The usual case: the code itself (what the vocabulary gives for it, faster).
+        if let code = Code(rawValue: text) { return (code, text) }
+        let normalized = normalized(text)
+        guard !normalized.isEmpty else { throw InvalidValue(.valoreVuoto, empty) }
+        if let code = special(normalized) { return (code, text.trimmingSpaces) }
+        if normalized == "altro" || normalized.hasPrefix("altro ") || normalized.hasPrefix("altro:") { return (altro, text.trimmingSpaces) }
+        if let code = match(normalized, in: spellings, prefixes: true) { return (code, text.trimmingSpaces) }
+        throw InvalidValue(unknownCode, unknown(what, text, codes: Code.allCases.map(\.rawValue)))
+    }
 }
 
 extension String {
@@ -156,24 +176,12 @@ public struct Profile: Sendable, Hashable, CustomStringConvertible {
     ///   ``DiagnosticCode/profiloSconosciuto`` (with the nearest known profile) for a text
     ///   outside the vocabulary.
     public init(_ text: String) throws(InvalidValue) {
-        // The usual case: the code itself (what the vocabulary below gives for it, faster).
-        if let kind = Kind(rawValue: text) {
-            self.kind = kind
-            self.text = text
-            return
-        }
-        let normalized = Vocabulary.normalized(text)
-        guard !normalized.isEmpty else { throw InvalidValue(.valoreVuoto, "profilo vuoto: scrivi assistente_sociale, un altro profilo oppure altro") }
-        self.text = text.trimmingSpaces
-        if Vocabulary.contains(normalized, "assistente sociale") || normalized == "assistentesociale" {
-            kind = .assistenteSociale
-        } else if normalized == "altro" || normalized.hasPrefix("altro ") || normalized.hasPrefix("altro:") {
-            kind = .altro
-        } else if let known = Vocabulary.match(normalized, in: Self.spellings, prefixes: true) {
-            kind = known
-        } else {
-            throw InvalidValue(.profiloSconosciuto, Vocabulary.unknown("profilo", text, codes: Kind.allCases.map(\.rawValue)))
-        }
+        (kind, self.text) = try Vocabulary.code(
+            of: text, what: "profilo", empty: "profilo vuoto: scrivi assistente_sociale, un altro profilo oppure altro", altro: .altro,
+            spellings: Self.spellings, unknownCode: .profiloSconosciuto,
+            special: { normalized in
+                Vocabulary.contains(normalized, "assistente sociale") || normalized == "assistentesociale" ? .assistenteSociale : nil
+            })
     }
 
     /// The profile of `kind`, written as its code.
@@ -251,22 +259,9 @@ public struct Contract: Sendable, Hashable, CustomStringConvertible {
     ///   ``DiagnosticCode/contrattoSconosciuto`` (with the nearest known contract) for a text
     ///   outside the vocabulary.
     public init(_ text: String) throws(InvalidValue) {
-        // The usual case: the code itself (what the vocabulary below gives for it, faster).
-        if let kind = Kind(rawValue: text) {
-            self.kind = kind
-            self.text = text
-            return
-        }
-        let normalized = Vocabulary.normalized(text)
-        guard !normalized.isEmpty else { throw InvalidValue(.valoreVuoto, "contratto vuoto: scrivi tempo_indeterminato, un altro contratto oppure altro") }
-        self.text = text.trimmingSpaces
-        if normalized == "altro" || normalized.hasPrefix("altro ") || normalized.hasPrefix("altro:") {
-            kind = .altro
-        } else if let known = Vocabulary.match(normalized, in: Self.spellings, prefixes: true) {
-            kind = known
-        } else {
-            throw InvalidValue(.contrattoSconosciuto, Vocabulary.unknown("contratto", text, codes: Kind.allCases.map(\.rawValue)))
-        }
+        (kind, self.text) = try Vocabulary.code(
+            of: text, what: "contratto", empty: "contratto vuoto: scrivi tempo_indeterminato, un altro contratto oppure altro", altro: .altro,
+            spellings: Self.spellings, unknownCode: .contrattoSconosciuto)
     }
 
     /// The contract of `kind`, written as its code.
