@@ -85,7 +85,7 @@ package enum FileReading {
     }
 
     /// Whether `bytes` start like a ZIP archive or an OLE file (binary formats that hold zero bytes).
-    static func startsLikeBinary(_ bytes: [UInt8]) -> Bool {
+    package static func startsLikeBinary(_ bytes: [UInt8]) -> Bool {
         bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) || bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0])
     }
 

@@ -159,6 +159,14 @@ package enum ODSWriter {
         return "ce\(index + (bold ? 8 : 0))"
     }
 
+    /// Returns the cell style of a column format: `ce18` for text (`@`), the date style for dates.
+    static func cellStyle(_ style: ColumnStyle) -> String {
+        switch style {
+        case .text: "ce18"
+        case .date: cellStyle(nil, bold: false)
+        }
+    }
+
     /// Returns a column width in characters as an ODF length: (7 × characters + 5) pixels at
     /// 96 per inch, as Excel measures, in millimetres with three decimals.
     static func columnLength(_ characters: Int) -> String {
@@ -233,13 +241,7 @@ package enum ODSWriter {
             while end < count && column(end) == (width, cellStyle) { end += 1 }
             let style = width > 0 ? " table:style-name=\"co\((widths.firstIndex(of: width) ?? 0) + 1)\"" : ""
             let repeated = end - index > 1 ? " table:number-columns-repeated=\"\(end - index)\"" : ""
-            let cells: String
-            switch cellStyle {
-            case nil: cells = "Default"
-            case .text: cells = "ce18"
-            case .date: cells = Self.cellStyle(nil, bold: false)
-            }
-            xml += "<table:table-column\(style)\(repeated) table:default-cell-style-name=\"\(cells)\"/>"
+            xml += "<table:table-column\(style)\(repeated) table:default-cell-style-name=\"\(cellStyle.map(Self.cellStyle) ?? "Default")\"/>"
             index = end
         }
         return xml
@@ -313,7 +315,7 @@ package enum ODSWriter {
             var validation = validations.last { $0.column == column }.map { " table:content-validation-name=\"\($0.name)\"" } ?? ""
             if cell == .empty, column <= columnStyles.count, let style = columnStyles[column - 1] {
                 // An empty cell to type into: written with its column's format (see WritableSheet.formattedRows).
-                validation = " table:style-name=\"\(style == .text ? "ce18" : cellStyle(nil, bold: false))\"" + validation
+                validation = " table:style-name=\"\(Self.cellStyle(style))\"" + validation
             }
             if cell == .empty {
                 if let empty = pendingEmpty, empty.attributes == validation {
@@ -331,7 +333,7 @@ package enum ODSWriter {
             case .text(let text):
                 // Text in a text column keeps the column's format, so editing it later keeps leading zeros.
                 let textColumn = !bold && column <= columnStyles.count && columnStyles[column - 1] == .text
-                let style = text.contains(where: \.isNewline) ? "ce\(bold ? 17 : 16)" : textColumn ? "ce18" : cellStyle(.general, bold: bold)
+                let style = text.contains(where: \.isNewline) ? "ce\(bold ? 17 : 16)" : textColumn ? Self.cellStyle(.text) : cellStyle(.general, bold: bold)
                 xml += "<table:table-cell table:style-name=\"\(style)\"\(validation) office:value-type=\"string\">"
                 xml += paragraphs(text) + "</table:table-cell>"
             case .number(_, let format):

@@ -237,11 +237,17 @@ package enum IstatCodes {
         return leadingZeroHint(code)
     }
 
+    /// The 6-digit code a code of fewer digits was before a spreadsheet read it as a number and
+    /// dropped its leading zeros (`99001` → `099001`); nil for any other code.
+    package static func zeroPadded(_ code: String) -> String? {
+        guard !code.isEmpty, code.utf8.count < 6, code.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+        return String(repeating: "0", count: 6 - code.utf8.count) + code
+    }
+
     /// The advice for a code of fewer than 6 digits that a spreadsheet may have read as a number
     /// (`99001` for `099001`); empty for any other code.
     package static func leadingZeroHint(_ code: String) -> String {
-        guard !code.isEmpty, code.utf8.count < 6, code.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return "" }
-        let padded = String(repeating: "0", count: 6 - code.utf8.count) + code
+        guard let padded = zeroPadded(code) else { return "" }
         return
             " (forse \(padded)? un foglio di calcolo toglie gli zeri iniziali quando la colonna non è in formato testo: formattala come testo e riscrivi il codice)"
     }

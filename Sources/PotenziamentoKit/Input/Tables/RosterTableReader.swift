@@ -288,9 +288,8 @@ enum RosterTableReader {
                 { cell -> String? in
                     if case .number(let text) = cell { return text }
                     return nil
-                }), digits.utf8.count < 6, digits.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 })
+                }), let padded = IstatCodes.zeroPadded(digits)
         else { return }
-        let padded = String(repeating: "0", count: 6 - digits.utf8.count) + digits
         diagnostics.error(
             .codiceIstatSospetto, table.place(row, column),
             "il codice ISTAT è una cella numero (\(digits)): il foglio di calcolo ha tolto lo zero iniziale; formatta la colonna come testo e scrivi \(padded)")

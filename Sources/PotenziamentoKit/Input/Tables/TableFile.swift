@@ -7,8 +7,7 @@ enum TableFile {
     /// Whether `bytes` read from `path` are a workbook (a ZIP or old Excel file, or named so).
     static func isWorkbook(path: String, bytes: [UInt8]) -> Bool {
         let lowered = path.lowercased()
-        return bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) || bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) || lowered.hasSuffix(".xlsx")
-            || lowered.hasSuffix(".ods") || lowered.hasSuffix(".xls")
+        return FileReading.startsLikeBinary(bytes) || lowered.hasSuffix(".xlsx") || lowered.hasSuffix(".ods") || lowered.hasSuffix(".xls")
     }
 
     /// The workbook in `bytes`, read from `file`.
