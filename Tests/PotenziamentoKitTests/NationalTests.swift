@@ -132,6 +132,51 @@ struct BatchTests {
         #expect(result.standardError.contains("1 ambito su 3 non calcolato"))
     }
 
+    @Test(
+        "results computed on every processor come back in the order of the items, whatever their cost",
+        arguments: [0, 1, 2, 7, 100, 1_000])
+    func orderedConcurrentMap(count: Int) {
+        var seen: [Int] = []
+        // Uneven work: later items are often cheaper, so they finish first and must wait their turn.
+        OrderedConcurrentMap.forEach(Array(0..<count), window: 3) { item -> Int in
+            var spin = 0
+            for step in 0..<((count - item) % 7) * 20_000 { spin &+= step }
+            return item * 2 + (spin == -1 ? 1 : 0)
+        } inOrder: {
+            seen.append($0)
+        }
+        #expect(seen == (0..<count).map { $0 * 2 })
+    }
+
+    @Test("a folder of 30 ATS with failures among them: the report and the messages are in name order, every run the same bytes")
+    func folderOrder() throws {
+        let folder = try TestSupport.temporaryFolder()
+        for index in 1...30 {
+            let name = String(format: "a%02d", index)
+            if index % 7 == 0 {
+                try "{\"formato\": ".write(to: folder.appendingPathComponent("\(name).json"), atomically: true, encoding: .utf8)
+            } else if index % 2 == 0 {
+                try FileManager.default.copyItem(atPath: TestSupport.path("Examples/ambito-esempio"), toPath: folder.appendingPathComponent(name).path)
+            } else {
+                try FileManager.default.copyItem(
+                    atPath: TestSupport.path("Examples/ambito-esempio.json"), toPath: folder.appendingPathComponent("\(name).json").path)
+            }
+        }
+        let first = TestSupport.run("prospetto", folder.path, "--campagna", "2026", "--formato", "json")
+        #expect(first.status == .dataError)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(first.standardOutput.utf8)) as? NSDictionary)
+        let failed = try #require(object["errori"] as? [NSDictionary]).compactMap { $0["input"] as? String }
+        #expect(failed == [7, 14, 21, 28].map { folder.appendingPathComponent(String(format: "a%02d.json", $0)).path })
+        let warned = first.standardError.split(separator: "\n").compactMap { line in
+            line.hasPrefix("Avviso: \(folder.path)/") ? line.dropFirst("Avviso: \(folder.path)/".count).prefix(3) : nil
+        }
+        #expect(warned == warned.sorted() && Set(warned).count == 26)
+        for _ in 0..<3 {
+            let again = TestSupport.run("prospetto", folder.path, "--campagna", "2026", "--formato", "json")
+            #expect(again.standardOutput == first.standardOutput && again.standardError == first.standardError)
+        }
+    }
+
     @Test("a folder with no ATS is a missing input")
     func emptyFolder() throws {
         let folder = try TestSupport.temporaryFolder()

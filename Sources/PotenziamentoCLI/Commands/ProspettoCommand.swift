@@ -53,7 +53,7 @@ enum ProspettoCommand: Subcommand {
                 return value
             } ?? 2
         let assessor = RosterAssessor(parameters: parameters, method: method)
-        func make(_ roster: Roster) throws(CommandFailure) -> Prospetto {
+        @Sendable func make(_ roster: Roster) throws(CommandFailure) -> Prospetto {
             do {
                 return try Prospetto(roster: roster, campaign: campaign, assessor: assessor, declaredDecimals: decimals)
             } catch {

@@ -69,11 +69,15 @@ enum BatchInputs {
     }
 
     /// The batch branch of `calcola` and `prospetto`: while the report is written, loads each
-    /// input, computes it and hands the result to the report at once (only the totals are kept),
-    /// then reports the failures and every ATS's warnings (those of reading and those of the
+    /// input, computes it and hands the result to the report (only the totals are kept), then
+    /// reports the failures and every ATS's warnings (those of reading and those of the
     /// computation) so nothing is lost.
-    static func output<Result>(
-        _ inputs: [String], skipped: [String], compute: @escaping (Roster) throws(CommandFailure) -> (result: Result, warnings: [InputDiagnostic]),
+    ///
+    /// The ATS are independent, so they are loaded and computed on every processor, and handed to the report in the order of `inputs`: the output is the same
+    /// bytes whatever the number of processors, and memory is that of one window.
+    static func output<Result: Sendable>(
+        _ inputs: [String], skipped: [String],
+        compute: @escaping @Sendable (Roster) throws(CommandFailure) -> (result: Result, warnings: [InputDiagnostic]),
         write: @escaping (ReportOutput, (_ emit: (Result) -> Void) -> [BatchReport.Failure]) -> Void
     ) -> CommandOutput {
         CommandOutput(inputs: inputs.flatMap(RosterInput.inputFiles)) { output in
@@ -83,16 +87,21 @@ enum BatchInputs {
             }
             var failures: [BatchReport.Failure] = []
             write(output) { emit in
-                for input in inputs {
-                    do {
-                        let loaded = try RosterInput.load(input)
+                OrderedConcurrentMap.forEach(inputs) { input -> Computed<Result> in
+                    do throws(CommandFailure) {
+                        let loaded = try RosterInput.load(input, keepsUntilExit: false)
                         let computed = try compute(loaded.roster)
-                        outcome.warnings += (loaded.warnings + computed.warnings).map(\.description)
-                        emit(computed.result)
-                    } catch let failure as CommandFailure {
-                        failures.append(BatchReport.Failure(input: input, errors: failure.lines))
-                    } catch {
-                        failures.append(BatchReport.Failure(input: input, errors: ["errore interno: \(error)"]))
+                        return .computed(computed.result, warnings: loaded.warnings + computed.warnings, kept: loaded)
+                    } catch let failure {
+                        return .failed(BatchReport.Failure(input: input, errors: failure.lines))
+                    }
+                } inOrder: { computed in
+                    switch computed {
+                    case .computed(let result, let warnings, _):
+                        outcome.warnings += warnings.map(\.description)
+                        emit(result)
+                    case .failed(let failure):
+                        failures.append(failure)
                     }
                 }
                 return failures
@@ -105,5 +114,12 @@ enum BatchInputs {
             }
             return outcome
         }
+    }
+
+    /// What one input of a batch gave: its result and warnings (with the loaded roster, freed only
+    /// after the result has been written), or its failure.
+    private enum Computed<Result: Sendable>: Sendable {
+        case computed(Result, warnings: [InputDiagnostic], kept: RosterLoader.Loaded)
+        case failed(BatchReport.Failure)
     }
 }

@@ -95,13 +95,13 @@ private func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count
 enum ProcessLifetime {
     /// Whether values are kept (set by ``Potenziamento/main(_:)``).
     nonisolated(unsafe) static var isEnabled = false
-    /// The roster read last: the only one of a single-input command, kept until exit; in a batch
-    /// each roster replaces the one before, so memory stays that of one roster.
+    /// The roster of a single-input command, kept until exit (a batch frees each roster once its
+    /// result is written, so memory stays that of a few rosters).
     nonisolated(unsafe) private static var lastInput: Any?
     /// The command's result (its report closure holds the assessment), kept until exit.
     nonisolated(unsafe) private static var result: Any?
 
-    /// Keeps `input` (a loaded roster) until the next one or the exit.
+    /// Keeps `input` (a loaded roster) until the exit (main thread only).
     static func keep(input: Any) {
         if isEnabled { lastInput = input }
     }

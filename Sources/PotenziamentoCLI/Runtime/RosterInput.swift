@@ -3,10 +3,12 @@ import PotenziamentoKit
 /// Loading rosters and assessing them for the subcommands, with the contract's exit statuses:
 /// 66 for a missing or unreadable input, 65 for invalid data, every problem on its own line.
 enum RosterInput {
-    static func load(_ path: String) throws(CommandFailure) -> RosterLoader.Loaded {
+    /// The roster at `path`, kept until the exit when `keepsUntilExit` (a single input: freeing it
+    /// is work the process need not do; a batch keeps each roster until its result is written).
+    static func load(_ path: String, keepsUntilExit: Bool = true) throws(CommandFailure) -> RosterLoader.Loaded {
         do {
             let loaded = try RosterLoader.load(path: path)
-            ProcessLifetime.keep(input: loaded)
+            if keepsUntilExit { ProcessLifetime.keep(input: loaded) }
             return loaded
         } catch {
             throw failure(error)
