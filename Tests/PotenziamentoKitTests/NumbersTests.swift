@@ -41,6 +41,20 @@ struct FractionTests {
     }
 }
 
+@Suite("Italian number formatting")
+struct ItalianFormattingTests {
+    @Test(
+        "trimmed form: whole numbers straight, others rounded then trimmed",
+        arguments: [
+            (Fraction(100), 15, "100"), (Fraction(0), 4, "0"), (Fraction(-7), 4, "-7"), (Fraction(1_234_567), 4, "1.234.567"),
+            (Fraction(BigInt(Int64.max) * BigInt(10)), 2, "92.233.720.368.547.758.070"), (Fraction(250, 3), 4, "83,3333"),
+            (Fraction(1, 2), 4, "0,5"), (Fraction(30), 4, "30"), (Fraction(-1, 3), 2, "-0,33"), (Fraction(999_999, 1_000_000), 4, "1"),
+        ])
+    func trimmed(value: Fraction, decimals: Int, expected: String) {
+        #expect(NumberFormatting.italianTrimmed(value, maximumDecimals: decimals) == expected)
+    }
+}
+
 @Suite("Strict decimal parsing")
 struct DecimalParserTests {
     @Test(

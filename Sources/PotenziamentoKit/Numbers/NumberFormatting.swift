@@ -18,6 +18,8 @@ package enum NumberFormatting {
     /// `value` with as many decimals as it needs up to `maximumDecimals` (rounded there), trailing
     /// zeros removed, Italian style: `83,3333`, `36`, `0,5`.
     package static func italianTrimmed(_ value: Fraction, maximumDecimals: Int = 4) -> String {
+        // A whole number has no decimals to trim: the common `100` of a full-time share.
+        if value.isInteger { return assemble(scaled: value.numerator, decimals: 0, thousands: UInt8(ascii: "."), decimalMark: UInt8(ascii: ",")) }
         let decimals = clamped(maximumDecimals)
         var text = italian(value, decimals: decimals)
         if decimals > 0 {

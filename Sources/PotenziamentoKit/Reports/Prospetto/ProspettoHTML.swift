@@ -42,27 +42,35 @@ enum ProspettoHTML {
 
     static func e(_ text: String) -> String { CellEscaping.xml(text) }
 
-    /// A table; cells from the data are escaped here.
+    /// A table written straight to `output`, a line per row; cells from the data are escaped here.
     static func table(
         _ header: [String], _ rows: [[String]], numericFrom: Int = 1, classes: [Int: String] = [:], small: Bool = false, highlight: Set<Int> = [],
-        widths: [Int: String] = [:]
-    ) -> String {
-        var parts = ["<table\(small ? " class=\"small\"" : "")>"]
-        parts.append(
-            "<tr>"
-                + header.enumerated().map { index, cell in
-                    let width = widths[index].map { " style=\"width: \($0)\"" } ?? ""
-                    return "<th\(index >= numericFrom ? " class=\"n\"" : "")\(width)>\(e(cell))</th>"
-                }.joined() + "</tr>")
-        for (offset, row) in rows.enumerated() {
-            let cells = row.enumerated().map { index, cell in
-                let kind = (index >= numericFrom ? ["n"] : []) + (highlight.contains(index) ? ["h"] : [])
-                return kind.isEmpty ? "<td>\(e(cell))</td>" : "<td class=\"\(kind.joined(separator: " "))\">\(e(cell))</td>"
-            }
-            parts.append("<tr\(classes[offset].map { " class=\"\($0)\"" } ?? "")>" + cells.joined() + "</tr>")
+        widths: [Int: String] = [:], to output: ReportOutput
+    ) {
+        output.write(small ? "<table class=\"small\">\n<tr>" : "<table>\n<tr>")
+        for (index, cell) in header.enumerated() {
+            output.write(index >= numericFrom ? "<th class=\"n\"" : "<th")
+            if let width = widths[index] { output.write(" style=\"width: \(width)\"") }
+            output.write(byte: UInt8(ascii: ">"))
+            output.write(e(cell))
+            output.write("</th>")
         }
-        parts.append("</table>")
-        return parts.joined(separator: "\n")
+        output.write("</tr>\n")
+        for (offset, row) in rows.enumerated() {
+            if let rowClass = classes[offset] { output.write("<tr class=\"\(rowClass)\">") } else { output.write("<tr>") }
+            for (index, cell) in row.enumerated() {
+                switch (index >= numericFrom, highlight.contains(index)) {
+                case (false, false): output.write("<td>")
+                case (true, false): output.write("<td class=\"n\">")
+                case (false, true): output.write("<td class=\"h\">")
+                case (true, true): output.write("<td class=\"n h\">")
+                }
+                output.write(e(cell))
+                output.write("</td>")
+            }
+            output.write("</tr>\n")
+        }
+        output.write("</table>\n")
     }
 
     /// The XHTML page.
@@ -71,18 +79,38 @@ enum ProspettoHTML {
         let ambito = content.ambito
         let c = p.campaign
         let fte = TextBlocks.fte
-        var body: [String] = []
-        body.append("<h1>Prospetto riassuntivo — campagna \(c)</h1>")
-        body.append("<p class=\"meta\"><strong>Ambito:</strong> \(e(ambito.name)) (\(e(ambito.code)))\(ambito.region.map { ", " + e($0) } ?? "")</p>")
-        body.append("<p class=\"meta\"><strong>\(e(content.deadlineLine))</strong></p>")
-        body.append(
+        let entities = content.entityRows
+        output.write(
+            """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <!DOCTYPE html>
+            <html xmlns="http://www.w3.org/1999/xhtml" lang="it" xml:lang="it">
+            <head>
+            <meta charset="UTF-8"/>
+            <title>Prospetto riassuntivo \(c) — \(e(ambito.name))</title>
+            <style>
+            \(style)
+            </style>
+            </head>
+            <body>
+
+            """)
+        /// A line of the body.
+        func line(_ text: String) {
+            output.write(text)
+            output.write(byte: 0x0A)
+        }
+        line("<h1>Prospetto riassuntivo — campagna \(c)</h1>")
+        line("<p class=\"meta\"><strong>Ambito:</strong> \(e(ambito.name)) (\(e(ambito.code)))\(ambito.region.map { ", " + e($0) } ?? "")</p>")
+        line("<p class=\"meta\"><strong>\(e(content.deadlineLine))</strong></p>")
+        line(
             "<p class=\"meta\">Consuntivo \(c - 1) e previsione \(c); FTE calcolati per \(e(p.previsione.method.label)). L. 30 dicembre 2020, n. 178, art. 1, commi 797-804. \(e(content.productionLine)).</p>"
         )
         // The figures to type into SIOSS, first: what the officer needs, entity by entity.
-        body.append("<div class=\"sioss-box\">")
-        body.append(
+        line("<div class=\"sioss-box\">")
+        line(
             "<h2>Da inserire su SIOSS: FTE per ente (arrotondati per difetto a \(Italian.count(content.declaredDecimals, "decimale", "decimali")))</h2>")
-        var entityRows = content.entityRows.map { entity in
+        var entityRows = entities.map { entity in
             [
                 entity.name, entity.istatCode ?? "—", String(entity.consuntivo?.persons ?? 0), fte(entity.consuntivo?.fte ?? .zero),
                 content.declared(entity.declaredConsuntivo), String(entity.previsione?.persons ?? 0), fte(entity.previsione?.fte ?? .zero),
@@ -93,35 +121,33 @@ enum ProspettoHTML {
             "Totale ambito", "", String(p.consuntivo.countedPersons), fte(p.consuntivo.fte), content.declared(p.consuntivoDeclaration.fte),
             String(p.previsione.countedPersons), fte(p.previsione.fte), content.declared(p.previsioneDeclaration.fte),
         ])
-        body.append(
-            table(
-                [
-                    "ente", "cod. ISTAT", "persone \(c - 1)", "FTE esatti \(c - 1)", "da dichiarare \(c - 1)", "persone \(c)", "FTE esatti \(c)",
-                    "da dichiarare \(c)",
-                ],
-                entityRows, numericFrom: 2, classes: [entityRows.count - 1: "sioss"], small: true, highlight: [4, 7]))
-        body.append(
+        table(
+            [
+                "ente", "cod. ISTAT", "persone \(c - 1)", "FTE esatti \(c - 1)", "da dichiarare \(c - 1)", "persone \(c)", "FTE esatti \(c)",
+                "da dichiarare \(c)",
+            ],
+            entityRows, numericFrom: 2, classes: [entityRows.count - 1: "sioss"], small: true, highlight: [4, 7], to: output)
+        line(
             "<p><strong>Contributo sugli FTE dichiarati:</strong> \(e(NumberFormatting.euro(p.consuntivoDeclaration.contribution.total))) (consuntivo \(c - 1)) · \(e(NumberFormatting.euro(p.previsioneDeclaration.contribution.total))) (previsione \(c)); sugli FTE esatti \(e(NumberFormatting.euro(p.consuntivo.contribution.total))) · \(e(NumberFormatting.euro(p.previsione.contribution.total))).</p>"
         )
-        body.append("<p class=\"note\">\(e(content.declarationNote))</p>")
-        body.append("</div>")
-        body.append("<h2>Ambito: consuntivo \(c - 1) e previsione \(c)</h2>")
+        line("<p class=\"note\">\(e(content.declarationNote))</p>")
+        line("</div>")
+        line("<h2>Ambito: consuntivo \(c - 1) e previsione \(c)</h2>")
         let summary = content.summaryRows
-        body.append(
-            table(
-                ["voce", "consuntivo \(c - 1)", "previsione \(c)"], summary.map { [$0.label, $0.consuntivo, $0.previsione] },
-                classes: [summary.count - 1: "total"], small: true))
-        body.append("<figure>")
-        body.append(ContributionChart.svg(ProspettoReport.chartSeries(p), title: ProspettoReport.chartTitle(p)))
-        body.append(
+        table(
+            ["voce", "consuntivo \(c - 1)", "previsione \(c)"], summary.map { [$0.label, $0.consuntivo, $0.previsione] },
+            classes: [summary.count - 1: "total"], small: true, to: output)
+        line("<figure>")
+        line(ContributionChart.svg(ProspettoReport.chartSeries(p), title: ProspettoReport.chartTitle(p)))
+        line(
             "<figcaption>Il contributo cresce di \(e(NumberFormatting.euro(p.previsione.contribution.parameters.bandAAmount.value))) per FTE dalla soglia minima (1 assistente sociale ogni 6.500 residenti) al LEP (1 ogni 5.000), di \(e(NumberFormatting.euro(p.previsione.contribution.parameters.bandBAmount.value))) fino all'obiettivo (1 ogni 4.000); sotto la soglia minima è nullo.</figcaption>"
         )
-        body.append("</figure>")
+        line("</figure>")
         // Heading and table stay together (a table longer than a page still breaks, between rows).
-        body.append("<div class=\"keep\">")
-        body.append("<h2>FTE per area di attività e per ente (consuntivo \(c - 1) / previsione \(c))</h2>")
+        line("<div class=\"keep\">")
+        line("<h2>FTE per area di attività e per ente (consuntivo \(c - 1) / previsione \(c))</h2>")
         func pair(_ before: Fraction, _ now: Fraction) -> String { "\(fte(before)) / \(fte(now))" }
-        var areaRows = content.entityRows.map { entity in
+        var areaRows = entities.map { entity in
             [entity.name]
                 + ActivityArea.allCases.map { pair(entity.consuntivo?.areas[$0] ?? .zero, entity.previsione?.areas[$0] ?? .zero) }
                 + [pair(entity.consuntivo?.areas.unspecified ?? .zero, entity.previsione?.areas.unspecified ?? .zero)]
@@ -136,17 +162,16 @@ enum ProspettoHTML {
         areaRows.append(
             ["Da inserire su SIOSS (somma = FTE dichiarati)"] + ActivityArea.allCases.map { declaredPair(declaredBefore[$0], declaredNow[$0]) }
                 + [declaredPair(declaredBefore.unspecified, declaredNow.unspecified)])
-        body.append(
-            table(
-                [
-                    "ente", "Segretariato sociale", "Servizio sociale prof.", "Famiglia, minori, anziani", "Disabilità, non autosuff.",
-                    "Povertà, disagio adulti", "non indicata",
-                ],
-                areaRows, classes: [areaRows.count - 2: "total", areaRows.count - 1: "sioss"], small: true))
-        body.append("</div>")
+        table(
+            [
+                "ente", "Segretariato sociale", "Servizio sociale prof.", "Famiglia, minori, anziani", "Disabilità, non autosuff.",
+                "Povertà, disagio adulti", "non indicata",
+            ],
+            areaRows, classes: [areaRows.count - 2: "total", areaRows.count - 1: "sioss"], small: true, to: output)
+        line("</div>")
         // Comuni: the DM 15/2021 split of both years.
-        body.append("<div class=\"keep\">")
-        body.append("<h2>Riparto tra i comuni (D.M. 15/2021, art. 2)</h2>")
+        line("<div class=\"keep\">")
+        line("<h2>Riparto tra i comuni (D.M. 15/2021, art. 2)</h2>")
         // Both years side by side: residents, own and attributed FTE, amount; each year's rule below.
         var comuniRows: [[String]] = []
         for share in p.previsione.split.shares {
@@ -165,78 +190,63 @@ enum ProspettoHTML {
                 + [p.consuntivo, p.previsione].flatMap { a in
                     [NumberFormatting.italian(a.population), fte(a.fte), "", NumberFormatting.euroDigits(a.contribution.total)]
                 })
-        body.append(
-            table(
-                [
-                    "ente", "residenti \(c - 1)", "FTE propri \(c - 1)", "FTE attrib. \(c - 1)", "importo € \(c - 1)", "residenti \(c)",
-                    "FTE propri \(c)", "FTE attrib. \(c)", "importo € \(c)",
-                ],
-                comuniRows, numericFrom: 1, classes: [comuniRows.count - 1: "total"], small: true, widths: [0: "34mm"]))
-        body.append(
+        table(
+            [
+                "ente", "residenti \(c - 1)", "FTE propri \(c - 1)", "FTE attrib. \(c - 1)", "importo € \(c - 1)", "residenti \(c)",
+                "FTE propri \(c)", "FTE attrib. \(c)", "importo € \(c)",
+            ],
+            comuniRows, numericFrom: 1, classes: [comuniRows.count - 1: "total"], small: true, widths: [0: "34mm"], to: output)
+        line(
             "<p class=\"note\">Regola applicata nel \(c - 1): \(e(AssessmentReport.ruleLabel(p.consuntivo.split.rule))); nel \(c): \(e(AssessmentReport.ruleLabel(p.previsione.split.rule))). «FTE attrib.»: gli FTE degli enti d'ambito (unione, consorzio, ASL con delega…) attribuiti ai comuni in proporzione ai residenti; «Soggetto capofila»: la quota degli enti d'ambito, che va a chi li gestisce. Centesimi con il metodo dei resti maggiori.</p>"
         )
-        body.append("</div>")
-        body.append("<div class=\"keep\">")
-        body.append("<h2>Persone escluse dal calcolo (\(c))</h2>")
+        line("</div>")
+        line("<div class=\"keep\">")
+        line("<h2>Persone escluse dal calcolo (\(c))</h2>")
         if p.previsione.excluded.isEmpty {
-            body.append("<p>Nessuna.</p>")
+            line("<p>Nessuna.</p>")
         } else {
-            body.append("<ul class=\"compact\">")
+            line("<ul class=\"compact\">")
             for reason in ExclusionReason.allCases {
                 let ids = p.previsione.excluded.filter { $0.reason == reason }.map(\.id.text)
-                if !ids.isEmpty { body.append("<li>\(e(reason.label)): \(e(ids.joined(separator: ", ")))</li>") }
+                if !ids.isEmpty { line("<li>\(e(reason.label)): \(e(ids.joined(separator: ", ")))</li>") }
             }
-            body.append("</ul>")
+            line("</ul>")
         }
-        body.append("</div>")
-        body.append("<div class=\"keep\">")
-        body.append("<h2>Parametri di legge applicati</h2>")
-        body.append(
+        line("</div>")
+        line("<div class=\"keep\">")
+        line("<h2>Parametri di legge applicati</h2>")
+        line(
             "<p class=\"note\">"
                 + p.previsione.contribution.parameters.citations.map {
                     "\(e($0.name.label)): <strong>\(e($0.valueText))</strong> (\(e($0.reference.citation)))"
                 }
                 .joined(separator: "; ") + ".</p>")
-        body.append("</div>")
-        body.append("<div class=\"signature\">")
-        body.append("<div><p>\(e(content.placeAndDate))</p></div>")
-        body.append("<div><p>Il/La Responsabile dell'Ambito</p><div class=\"line\">firma</div></div>")
-        body.append("</div>")
-        body.append(
+        line("</div>")
+        line("<div class=\"signature\">")
+        line("<div><p>\(e(content.placeAndDate))</p></div>")
+        line("<div><p>Il/La Responsabile dell'Ambito</p><div class=\"line\">firma</div></div>")
+        line("</div>")
+        line(
             "<footer>\(e(content.productionLine)). Importi per fascia arrotondati al centesimo (metà per eccesso); FTE da dichiarare arrotondati per difetto; ripartizioni con il metodo dei resti maggiori.</footer>"
         )
-        if content.options.annex { body.append(contentsOf: annex(content)) }
-        output.write(
-            """
-            <?xml version="1.0" encoding="UTF-8"?>
-            <!DOCTYPE html>
-            <html xmlns="http://www.w3.org/1999/xhtml" lang="it" xml:lang="it">
-            <head>
-            <meta charset="UTF-8"/>
-            <title>Prospetto riassuntivo \(c) — \(e(ambito.name))</title>
-            <style>
-            \(style)
-            </style>
-            </head>
-            <body>
-
-            """)
-        for part in body {
-            output.write(part)
-            output.write(byte: 0x0A)
-        }
+        if content.options.annex { annex(content, to: output) }
         output.write("</body>\n</html>\n")
     }
 
     /// The annex: the counted persons of both years with their periods, days and FTE, and the excluded ones.
-    static func annex(_ content: ProspettoContent) -> [String] {
+    static func annex(_ content: ProspettoContent, to output: ReportOutput) {
         let p = content.prospetto
-        var body = ["<section class=\"annex\">", "<h1>Allegato — persone conteggiate ed escluse</h1>"]
-        body.append(
+        output.write("<section class=\"annex\">\n<h1>Allegato — persone conteggiate ed escluse</h1>\n")
+        /// A line of the annex.
+        func line(_ text: String) {
+            output.write(text)
+            output.write(byte: 0x0A)
+        }
+        line(
             "<p class=\"note\">Per ogni persona: l'ente, i periodi di servizio nell'anno con la quota d'anno (\(e(p.previsione.method.label))) e la quota del tempo pieno, i giorni e gli FTE. Da conservare con il prospetto per la certificazione.</p>"
         )
         for assessment in [p.consuntivo, p.previsione] {
-            body.append("<h2>Anno \(assessment.year)</h2>")
+            line("<h2>Anno \(assessment.year)</h2>")
             var rows = content.persons(assessment).map { person in
                 [
                     person.id, person.entity, person.periods.isEmpty ? "nessun servizio nell'anno" : person.periods.joined(separator: "\n"),
@@ -245,19 +255,16 @@ enum ProspettoHTML {
                 ]
             }
             rows.append(["Totale", "", "", "", NumberFormatting.italian(assessment.fte, decimals: 4)])
-            body.append(
-                table(
-                    ["id", "ente", "periodi nell'anno (dal–al · quota d'anno × quota del tempo pieno)", "giorni", "FTE"], rows, numericFrom: 3,
-                    classes: [rows.count - 1: "total"], small: true, widths: [0: "24mm", 1: "42mm", 3: "13mm", 4: "16mm"]))
+            table(
+                ["id", "ente", "periodi nell'anno (dal–al · quota d'anno × quota del tempo pieno)", "giorni", "FTE"], rows, numericFrom: 3,
+                classes: [rows.count - 1: "total"], small: true, widths: [0: "24mm", 1: "42mm", 3: "13mm", 4: "16mm"], to: output)
             if !assessment.excluded.isEmpty {
-                body.append(
-                    table(
-                        ["id escluso", "motivo"], assessment.excluded.map { [$0.id.text, "\($0.reason.label) [\($0.reason.rawValue)]"] }, numericFrom: 2,
-                        small: true,
-                        widths: [0: "24mm"]))
+                table(
+                    ["id escluso", "motivo"], assessment.excluded.map { [$0.id.text, "\($0.reason.label) [\($0.reason.rawValue)]"] }, numericFrom: 2,
+                    small: true,
+                    widths: [0: "24mm"], to: output)
             }
         }
-        body.append("</section>")
-        return body
+        line("</section>")
     }
 }
