@@ -127,6 +127,19 @@ struct InputValidationTests {
         #expect(try RosterAssessor().assess(roster, year: 2025).population == 30_000)
     }
 
+    @Test("keys and area codes written with \\u escapes are the same keys (JSON compares texts, not spellings)")
+    func escapedKeys() throws {
+        let plain =
+            #"[{"id": "P1", "profilo": "assistente_sociale", "contratto": "tempo_indeterminato", "ente": {"tipo": "comune", "codiceIstat": "048001"}, "periodi": [{"dal": "2025-01-01", "percentuale": 100}], "aree": {"segretariato_sociale": 40, "poverta_disagio_adulti": 60}}]"#
+        let escaped = plain.replacingOccurrences(of: #""id""#, with: #""\u0069d""#)
+            .replacingOccurrences(of: #""poverta_"#, with: #""povert\u0061_"#)
+            .replacingOccurrences(of: #""percentuale""#, with: #""percentual\u0065""#)
+        #expect(escaped != plain)
+        let rosters = try [plain, escaped].map { try RosterLoader.load(jsonData: Data(rosterJSON(staff: $0).utf8), name: "t.json").roster }
+        #expect(rosters[0].staff == rosters[1].staff)
+        #expect(rosters[1].staff.first?.areas.shares[.povertaDisagioAdulti] == Fraction(60))
+    }
+
     @Test("JSON syntax errors give line and column")
     func syntax() {
         let found = diagnostics("{\n  \"formato\": \"potenziamento.ambito.v1\",\n  \"ambito\": {")

@@ -55,6 +55,26 @@ struct ItalianFormattingTests {
     }
 }
 
+@Suite("Labels (ids, codes, names)")
+struct LabelTests {
+    @Test(
+        "the byte check takes only texts the general check returns unchanged",
+        arguments: [
+            "AS-0001", "001001", "Comune di Roma", "a", String(repeating: "x", count: 200), String(repeating: "x", count: 201), " AS-1", "AS-1 ",
+            "\tAS", "AS\u{7F}", "AS\n1", "Città", "\u{A0}AS", "", " ", "~!@#$%^&*()_+{}|:<>?",
+        ])
+    func plainASCII(text: String) {
+        let general = Result { () throws(InvalidValue) in try Bounds.checkedLabel(text, what: "id") }
+        if Bounds.isPlainASCIILabel(text) {
+            #expect((try? general.get()) == text)
+        } else {
+            // Whatever the general check does (trim, refuse), the byte check left it to it.
+            #expect(text.isEmpty || text.utf8.count > 200 || text.first == " " || text.last == " " || text.utf8.contains { $0 < 0x20 || $0 >= 0x7F })
+        }
+        #expect((try? Bounds.label(text, what: "id")) == (try? general.get()))
+    }
+}
+
 @Suite("Strict decimal parsing")
 struct DecimalParserTests {
     @Test(

@@ -41,6 +41,9 @@ package struct JSONReader {
     /// The offset of the next byte to read.
     package private(set) var offset = 0
     private var depth = 0
+    /// The index among the `known` texts of the last string or key read, when it was one of them
+    /// (so a decoder decides what a key is without comparing strings again).
+    package private(set) var knownIndex: Int?
     /// Whether the current object or array has had an element (a comma is due before the next).
     private var needsComma: [Bool] = []
 
@@ -93,8 +96,8 @@ package struct JSONReader {
             self.starts = starts
         }
 
-        /// The text among them whose bytes are `candidate`, if any.
-        func match(_ candidate: UnsafeBufferPointer<UInt8>) -> String? {
+        /// The index of the text among them whose bytes are `candidate`, if any.
+        func match(_ candidate: UnsafeBufferPointer<UInt8>) -> Int? {
             let found = bytes.withUnsafeBufferPointer { bytes in
                 starts.withUnsafeBufferPointer { starts -> Int? in
                     for index in 0..<(starts.count - 1) where starts[index + 1] - starts[index] == candidate.count {
@@ -106,7 +109,7 @@ package struct JSONReader {
                     return nil
                 }
             }
-            return found.map { strings[$0] }
+            return found
         }
     }
 
@@ -170,7 +173,9 @@ package struct JSONReader {
             let byte = bytes[offset]
             if byte == UInt8(ascii: "\"") {
                 let raw = UnsafeBufferPointer(rebasing: bytes[start..<offset])
-                let text = known?.match(raw) ?? String(decoding: raw, as: UTF8.self)
+                let index = known?.match(raw)
+                knownIndex = index
+                let text = index.map { known!.strings[$0] } ?? String(decoding: raw, as: UTF8.self)
                 offset += 1
                 return text
             }
@@ -184,7 +189,9 @@ package struct JSONReader {
             switch byte {
             case UInt8(ascii: "\""):
                 offset += 1
-                return String(decoding: result, as: UTF8.self)
+                let text = String(decoding: result, as: UTF8.self)
+                knownIndex = known?.strings.firstIndex(of: text)
+                return text
             case UInt8(ascii: "\\"):
                 offset += 1
                 guard offset < bytes.count else { break }

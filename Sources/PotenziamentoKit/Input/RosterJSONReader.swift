@@ -342,7 +342,11 @@ struct RosterJSONReader {
         while let key = try reader.nextKey(in: Keys.areas) {
             // Made into a path only when used (an error, or a nested value that keeps its place).
             lazy var field = path.appending(key: key)
-            guard let area = value(at: field, { () throws(InvalidValue) in try ActivityArea.parse(key) }) else {
+            // Keys.areas lists the areas in the order of allCases: the key's index is its area.
+            guard
+                let area = reader.knownIndex.map({ ActivityArea.allCases[$0] })
+                    ?? value(at: field, { () throws(InvalidValue) in try ActivityArea.parse(key) })
+            else {
                 valid = false
                 try reader.skipValue()
                 continue
@@ -416,12 +420,14 @@ struct RosterJSONReader {
     }
 
     /// Whether `key` is one of `keys` and not repeated (`seen` has a bit for each of `keys` met
-    /// in this object); if not, its value is skipped and reported.
+    /// in this object); if not, its value is skipped and reported. Called right after
+    /// `reader.nextKey(in: table)`, whose match it uses.
     private mutating func known(_ key: String, in table: JSONReader.KnownTexts, seen: inout UInt32, at path: @autoclosure () -> JSONPath)
         throws(JSONSyntaxError) -> Bool
     {
         let keys = table.strings
-        guard let index = keys.firstIndex(of: key) else {
+        // The reader matched the key against `table` as it read it.
+        guard let index = reader.knownIndex else {
             let suggestion = NameSuggestion.nearest(to: key, in: keys).map { " (forse «\($0)»?)" } ?? ""
             diagnostics.error(.colonnaSconosciuta, place(path()), "chiave sconosciuta «\(key)»\(suggestion)")
             try reader.skipValue()

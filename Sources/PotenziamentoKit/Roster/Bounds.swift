@@ -31,6 +31,11 @@ public enum Bounds {
     /// spaces; refused when it holds a control character (a line break typed with Alt+Invio in a
     /// cell would make another person) or is longer than ``maximumLabelLength``.
     static func label(_ text: String, what: String) throws(InvalidValue) -> String {
+        isPlainASCIILabel(text) ? text : try checkedLabel(text, what: what)
+    }
+
+    /// ``label(_:what:)`` on the scalars of any text: trimmed, then checked.
+    static func checkedLabel(_ text: String, what: String) throws(InvalidValue) -> String {
         var scalars = Substring(text).unicodeScalars
         while let first = scalars.first, first == " " || first == "\t" || first == "\u{A0}" || first == "\u{202F}" { scalars.removeFirst() }
         while let last = scalars.last, last == " " || last == "\t" || last == "\u{A0}" || last == "\u{202F}" { scalars.removeLast() }
@@ -45,6 +50,21 @@ public enum Bounds {
             throw InvalidValue(.fuoriMisura, "\(what) troppo lungo: \(NumberFormatting.italian(trimmed.count)) caratteri (al massimo \(maximumLabelLength))")
         }
         return trimmed
+    }
+
+    /// Whether `text` is already a label as the model keeps it, decided on its bytes: printable
+    /// ASCII (so no control character, and as many characters as bytes), at most
+    /// ``maximumLabelLength`` of them, no space at either end. Most ids and codes are; the
+    /// others take the general path of ``label(_:what:)``.
+    static func isPlainASCIILabel(_ text: String) -> Bool {
+        let plain = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            guard let first = bytes.first, let last = bytes.last, bytes.count <= maximumLabelLength,
+                first != UInt8(ascii: " "), last != UInt8(ascii: " ")
+            else { return false }
+            for byte in bytes where byte < 0x20 || byte >= 0x7F { return false }
+            return true
+        }
+        return plain ?? false
     }
 
     /// «troppi record: 12.000.000 (al massimo 10.000.000)…».
