@@ -7,13 +7,18 @@ import Foundation
 /// consumes each result as soon as it and every earlier one are ready. Workers stay at most
 /// `window` items ahead of the consumer, so memory is that of a window, not of the whole batch.
 enum OrderedConcurrentMap {
+    /// The most workers started, whatever the number of processors.
+    static let maximumWorkers = 8
+
     /// Computes `transform` for every item on all processors and passes the results to `consume`
     /// in the order of `items`, on the calling thread. With one processor (or one item) it is a
     /// plain loop.
     static func forEach<Item: Sendable, Value: Sendable>(
         _ items: [Item], window: Int? = nil, transform: @escaping @Sendable (Item) -> Value, inOrder consume: (Value) -> Void
     ) {
-        let workers = min(ProcessInfo.processInfo.activeProcessorCount, items.count)
+        // At most `maximumWorkers`: a container may report the host's processors, and each
+        // worker holds a roster.
+        let workers = min(ProcessInfo.processInfo.activeProcessorCount, maximumWorkers, items.count)
         guard workers > 1 else {
             for item in items { consume(transform(item)) }
             return
