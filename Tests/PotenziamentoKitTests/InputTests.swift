@@ -50,6 +50,11 @@ struct InputValidationTests {
             (personJSON(periods: #"[{"dal": "2025-01-01", "percentuale": 120}]"#), "t.json: personale[0].periodi[0].percentuale", "al massimo 100"),
             (personJSON(periods: #"[{"dal": "2025-01-01", "percentuale": 0}]"#), "t.json: personale[0].periodi[0].percentuale", "maggiore di 1"),
             (personJSON(periods: #"[{"dal": "2025-01-01", "percentuale": 0.5}]"#), "t.json: personale[0].periodi[0].percentuale", "forse 50?"),
+            // A fraction of one is read as percent only when that is a valid percentuale.
+            (
+                personJSON(periods: #"[{"dal": "2025-01-01", "percentuale": 0.00000015}]"#), "t.json: personale[0].periodi[0].percentuale",
+                "0,00000015 fuori intervallo"
+            ),
             (
                 personJSON(periods: #"[{"dal": "2025-01-01", "al": "2025-06-30", "percentuale": 100}, {"dal": "2025-06-30", "percentuale": 50}]"#),
                 "t.json: personale[0].periodi[1].dal", "si sovrappone"

@@ -109,10 +109,10 @@ public struct WorkShare: Sendable, Hashable, Comparable, CustomStringConvertible
     public static func < (lhs: WorkShare, rhs: WorkShare) -> Bool { lhs.percent < rhs.percent }
 
     /// The message for a percentuale outside (1, 100], with `forse 50?` when the value looks
-    /// like a fraction of one.
+    /// like a fraction of one whose percent is a valid percentuale (0,5 → 50; not 0,005 → 0,5).
     static func outOfRangeMessage(_ percent: Fraction) -> String {
         let given = NumberFormatting.italianTrimmed(percent, maximumDecimals: 15)
-        if percent > .zero && percent <= Fraction(1) {
+        if percent > Fraction(1, 100) && percent <= Fraction(1) {
             let scaled = percent * Fraction(100)
             return
                 "percentuale \(given) ambigua: la percentuale è la quota del tempo pieno tra 1 e 100 (forse \(NumberFormatting.italianTrimmed(scaled, maximumDecimals: 13))?); se sono ore settimanali, indica le ore nella colonna ore_settimanali"
