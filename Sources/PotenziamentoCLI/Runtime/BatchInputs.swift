@@ -73,8 +73,9 @@ enum BatchInputs {
     /// reports the failures and every ATS's warnings (those of reading and those of the
     /// computation) so nothing is lost.
     ///
-    /// The ATS are independent, so they are loaded and computed on every processor, and handed to the report in the order of `inputs`: the output is the same
-    /// bytes whatever the number of processors, and memory is that of one window.
+    /// The ATS are independent, so they are loaded and computed on every processor
+    /// (``OrderedConcurrentMap``) and handed to the report in the order of `inputs`: the output is
+    /// the same bytes whatever the number of processors, and memory is that of a few rosters.
     static func output<Result: Sendable>(
         _ inputs: [String], skipped: [String],
         compute: @escaping @Sendable (Roster) throws(CommandFailure) -> (result: Result, warnings: [InputDiagnostic]),

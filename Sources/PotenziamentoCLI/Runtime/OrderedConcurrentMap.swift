@@ -12,7 +12,8 @@ enum OrderedConcurrentMap {
 
     /// Computes `transform` for every item on all processors and passes the results to `consume`
     /// in the order of `items`, on the calling thread. With one processor (or one item) it is a
-    /// plain loop.
+    /// plain loop. `window` (by default 4 per worker) is how far ahead of `consume` the workers
+    /// may be.
     static func forEach<Item: Sendable, Value: Sendable>(
         _ items: [Item], window: Int? = nil, transform: @escaping @Sendable (Item) -> Value, inOrder consume: (Value) -> Void
     ) {

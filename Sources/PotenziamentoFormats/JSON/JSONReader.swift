@@ -173,11 +173,13 @@ package struct JSONReader {
             let byte = bytes[offset]
             if byte == UInt8(ascii: "\"") {
                 let raw = UnsafeBufferPointer(rebasing: bytes[start..<offset])
-                let index = known?.match(raw)
-                knownIndex = index
-                let text = index.map { known!.strings[$0] } ?? String(decoding: raw, as: UTF8.self)
                 offset += 1
-                return text
+                if let known, let index = known.match(raw) {
+                    knownIndex = index
+                    return known.strings[index]
+                }
+                knownIndex = nil
+                return String(decoding: raw, as: UTF8.self)
             }
             if byte == UInt8(ascii: "\\") { break }
             if byte < 0x20 { throw error("carattere di controllo non ammesso in un testo (scrivilo come \\u00XX)") }
