@@ -49,16 +49,15 @@ struct RosterJSONReader {
         var staff: [StaffRecord] = []
         var seen: UInt32 = 0
         try reader.beginObject()
-        while let key = try reader.nextKey(in: Keys.document) {
-            lazy var path = root.appending(key: key)
-            guard try known(key, in: Keys.document, seen: &seen, at: path) else { continue }
+        while let (key, text) = try nextMember(DocumentKey.self, seen: &seen, at: root) {
+            lazy var path = root.appending(key: text)
             switch key {
-            case "formato":
+            case .formato:
                 if let text = try string(at: path), text != Self.format {
                     diagnostics.error(.formatoDocumento, place(path), "formato «\(text)» non riconosciuto: atteso «\(Self.format)»")
                 }
-            case "ambito": ambito = try readAmbito(at: path)
-            case "comuni":
+            case .ambito: ambito = try readAmbito(at: path)
+            case .comuni:
                 guard try expect(.array, at: path) else { continue }
                 try reader.beginArray()
                 var index = 0
@@ -66,7 +65,7 @@ struct RosterJSONReader {
                     if let municipality = try readMunicipality(at: path.appending(index: index)) { municipalities.append(municipality) }
                     index += 1
                 }
-            default:
+            case .personale:
                 guard try expect(.array, at: path) else { continue }
                 try reader.beginArray()
                 var index = 0
@@ -83,7 +82,7 @@ struct RosterJSONReader {
                 }
             }
         }
-        try missing(Keys.document.strings, of: Keys.document, seen: seen, at: root)
+        try missing(DocumentKey.self, seen: seen, at: root)
         guard let ambito, !diagnostics.hasErrors else { return nil }
         return Roster.checked(ambito: ambito, municipalities: municipalities, staff: staff, source: file, into: &diagnostics)
     }
@@ -96,18 +95,17 @@ struct RosterJSONReader {
         var delegated = false
         var seen: UInt32 = 0
         try reader.beginObject()
-        while let key = try reader.nextKey(in: Keys.ambito) {
+        while let (key, text) = try nextMember(AmbitoKey.self, seen: &seen, at: path) {
             // Made into a path only when used (an error, or a nested value that keeps its place).
-            lazy var field = path.appending(key: key)
-            guard try known(key, in: Keys.ambito, seen: &seen, at: field) else { continue }
+            lazy var field = path.appending(key: text)
             switch key {
-            case "codice": code = try string(at: field)
-            case "denominazione": name = try string(at: field)
-            case "regione": region = try string(at: field, nullable: true)
-            default: delegated = try bool(at: field) ?? false
+            case .codice: code = try string(at: field)
+            case .denominazione: name = try string(at: field)
+            case .regione: region = try string(at: field, nullable: true)
+            case .funzioniDelegateAlCapofila: delegated = try bool(at: field) ?? false
             }
         }
-        try missing(Keys.ambitoRequired, of: Keys.ambito, seen: seen, at: path)
+        try missing(AmbitoKey.self, seen: seen, at: path)
         guard let code, let name else { return nil }
         return value(at: path) { () throws(InvalidValue) in
             try Ambito(code: code, name: name, region: region, allFunctionsDelegatedToLead: delegated)
@@ -122,17 +120,16 @@ struct RosterJSONReader {
         var seen: UInt32 = 0
         let errorsBefore = diagnostics.errorCount
         try reader.beginObject()
-        while let key = try reader.nextKey(in: Keys.municipality) {
+        while let (key, text) = try nextMember(MunicipalityKey.self, seen: &seen, at: path) {
             // Made into a path only when used (an error, or a nested value that keeps its place).
-            lazy var field = path.appending(key: key)
-            guard try known(key, in: Keys.municipality, seen: &seen, at: field) else { continue }
+            lazy var field = path.appending(key: text)
             switch key {
-            case "codiceIstat": code = try string(at: field)
-            case "denominazione": name = try string(at: field)
-            default: residents = try readResidents(at: field)
+            case .codiceIstat: code = try string(at: field)
+            case .denominazione: name = try string(at: field)
+            case .popolazione: residents = try readResidents(at: field)
             }
         }
-        try missing(Keys.municipality.strings, of: Keys.municipality, seen: seen, at: path)
+        try missing(MunicipalityKey.self, seen: seen, at: path)
         guard let code, let name, let residents, diagnostics.errorCount == errorsBefore else { return nil }
         let municipalityPlace = place(path)
         return diagnostics.value(at: municipalityPlace) { () throws(InvalidValue) in
@@ -204,19 +201,18 @@ struct RosterJSONReader {
         var employed = true
         var seen: UInt32 = 0
         try reader.beginObject()
-        while let key = try reader.nextKey(in: Keys.staff) {
+        while let (key, text) = try nextMember(StaffKey.self, seen: &seen, at: path) {
             // Made into a path only when used (an error, or a nested value that keeps its place).
-            lazy var field = path.appending(key: key)
-            guard try known(key, in: Keys.staff, seen: &seen, at: field) else { continue }
+            lazy var field = path.appending(key: text)
             switch key {
-            case "id":
+            case .id:
                 if let text = try string(at: field) { id = value(at: field) { () throws(InvalidValue) in try PersonID(text) } }
-            case "profilo":
+            case .profilo:
                 if let text = try string(at: field, in: Keys.profiles) { profile = value(at: field) { () throws(InvalidValue) in try Profile(text) } }
-            case "contratto":
+            case .contratto:
                 if let text = try string(at: field, in: Keys.contracts) { contract = value(at: field) { () throws(InvalidValue) in try Contract(text) } }
-            case "ente": employer = try readEmployer(at: field)
-            case "periodi":
+            case .ente: employer = try readEmployer(at: field)
+            case .periodi:
                 guard try expect(.array, at: field) else { continue }
                 try reader.beginArray()
                 var index = 0
@@ -224,11 +220,11 @@ struct RosterJSONReader {
                     if let period = try readPeriod(at: field.appending(index: index)) { periods.append(period) }
                     index += 1
                 }
-            case "aree": areas = try readAreas(at: field) ?? .unspecified
-            default: employed = try bool(at: field) ?? true
+            case .aree: areas = try readAreas(at: field) ?? .unspecified
+            case .impiegatoNeiServiziTerritoriali: employed = try bool(at: field) ?? true
             }
         }
-        try missing(Keys.staffRequired, of: Keys.staff, seen: seen, at: path)
+        try missing(StaffKey.self, seen: seen, at: path)
         guard let id, let profile, let contract, let employer, diagnostics.errorCount == errorsBefore else { return nil }
         do {
             return try StaffRecord(
@@ -249,21 +245,20 @@ struct RosterJSONReader {
         var seen: UInt32 = 0
         let errorsBefore = diagnostics.errorCount
         try reader.beginObject()
-        while let key = try reader.nextKey(in: Keys.employer) {
+        while let (key, text) = try nextMember(EmployerKey.self, seen: &seen, at: path) {
             // Made into a path only when used (an error, or a nested value that keeps its place).
-            lazy var field = path.appending(key: key)
-            guard try known(key, in: Keys.employer, seen: &seen, at: field) else { continue }
+            lazy var field = path.appending(key: text)
             switch key {
-            case "tipo":
+            case .tipo:
                 if let text = try string(at: field, in: Keys.employerKinds) {
                     kind = value(at: field) { () throws(InvalidValue) in try EmployerKind(parsing: text) }
                 }
-            case "codiceIstat": code = try string(at: field, nullable: true)
-            case "delegaFunzioni": delegated = try bool(at: field)
-            default: reimbursed = try bool(at: field)
+            case .codiceIstat: code = try string(at: field, nullable: true)
+            case .delegaFunzioni: delegated = try bool(at: field)
+            case .costoRimborsato: reimbursed = try bool(at: field)
             }
         }
-        try missing(Keys.employerRequired, of: Keys.employer, seen: seen, at: path)
+        try missing(EmployerKey.self, seen: seen, at: path)
         guard let kind, diagnostics.errorCount == errorsBefore else { return nil }
         if kind != .asl && (delegated == true || reimbursed == true) {
             diagnostics.warning(.valoreIgnorato, place(path), "delegaFunzioni e costoRimborsato valgono solo per un ente di tipo asl: qui sono ignorati")
@@ -283,24 +278,23 @@ struct RosterJSONReader {
         var seen: UInt32 = 0
         let errorsBefore = diagnostics.errorCount
         try reader.beginObject()
-        while let key = try reader.nextKey(in: Keys.period) {
+        while let (key, text) = try nextMember(PeriodKey.self, seen: &seen, at: path) {
             // Made into a path only when used (an error, or a nested value that keeps its place).
-            lazy var field = path.appending(key: key)
-            guard try known(key, in: Keys.period, seen: &seen, at: field) else { continue }
+            lazy var field = path.appending(key: text)
             switch key {
-            case "dal":
+            case .dal:
                 if let text = try string(at: field) { start = value(at: field) { () throws(InvalidValue) in try FieldParsing.date(text) } }
-            case "al":
+            case .al:
                 // `"al": null` is an open-ended period, like an omitted `al`.
                 if let text = try string(at: field, nullable: true) {
                     end = value(at: field) { () throws(InvalidValue) in try FieldParsing.date(text) }
                 }
-            case "percentuale": percent = try number(at: field)
-            case "oreSettimanali": weekly = try number(at: field)
-            default: fullTime = try number(at: field)
+            case .percentuale: percent = try number(at: field)
+            case .oreSettimanali: weekly = try number(at: field)
+            case .oreTempoPieno: fullTime = try number(at: field)
             }
         }
-        try missing(Keys.periodRequired, of: Keys.period, seen: seen, at: path)
+        try missing(PeriodKey.self, seen: seen, at: path)
         let share: WorkShare?
         switch (percent, weekly) {
         case (let percent?, nil):
@@ -400,18 +394,41 @@ struct RosterJSONReader {
         return true
     }
 
-    /// The keys of each kind of object (the order is that of the bits of `seen` in ``known(_:in:seen:at:)``).
+    /// The keys of the objects of the format (docs/formati.md): each enum lists them in the order of
+    /// the bits of `seen`, its case names are the keys, and the reader matches them on bytes.
+    private enum DocumentKey: Int, ObjectKey {
+        case formato, ambito, comuni, personale
+        static let table = knownTexts()
+        static let required = mask([.formato, .ambito, .comuni, .personale])
+    }
+    private enum AmbitoKey: Int, ObjectKey {
+        case codice, denominazione, regione, funzioniDelegateAlCapofila
+        static let table = knownTexts()
+        static let required = mask([.codice, .denominazione])
+    }
+    private enum MunicipalityKey: Int, ObjectKey {
+        case codiceIstat, denominazione, popolazione
+        static let table = knownTexts()
+        static let required = mask([.codiceIstat, .denominazione, .popolazione])
+    }
+    private enum StaffKey: Int, ObjectKey {
+        case id, profilo, contratto, ente, periodi, aree, impiegatoNeiServiziTerritoriali
+        static let table = knownTexts()
+        static let required = mask([.id, .profilo, .contratto, .ente, .periodi])
+    }
+    private enum EmployerKey: Int, ObjectKey {
+        case tipo, codiceIstat, delegaFunzioni, costoRimborsato
+        static let table = knownTexts()
+        static let required = mask([.tipo])
+    }
+    private enum PeriodKey: Int, ObjectKey {
+        case dal, al, percentuale, oreSettimanali, oreTempoPieno
+        static let table = knownTexts()
+        static let required = mask([.dal])
+    }
+
+    /// The texts read as shared strings.
     private enum Keys {
-        static let document = JSONReader.KnownTexts(["formato", "ambito", "comuni", "personale"])
-        static let ambito = JSONReader.KnownTexts(["codice", "denominazione", "regione", "funzioniDelegateAlCapofila"])
-        static let ambitoRequired = ["codice", "denominazione"]
-        static let municipality = JSONReader.KnownTexts(["codiceIstat", "denominazione", "popolazione"])
-        static let staff = JSONReader.KnownTexts(["id", "profilo", "contratto", "ente", "periodi", "aree", "impiegatoNeiServiziTerritoriali"])
-        static let staffRequired = ["id", "profilo", "contratto", "ente", "periodi"]
-        static let employer = JSONReader.KnownTexts(["tipo", "codiceIstat", "delegaFunzioni", "costoRimborsato"])
-        static let employerRequired = ["tipo"]
-        static let period = JSONReader.KnownTexts(["dal", "al", "percentuale", "oreSettimanali", "oreTempoPieno"])
-        static let periodRequired = ["dal"]
         static let areas = JSONReader.KnownTexts(ActivityArea.allCases.map(\.rawValue))
         /// The codes of the coded fields (read as shared strings; their meaning is still decided by the model).
         static let profiles = JSONReader.KnownTexts(Profile.Kind.allCases.map(\.rawValue))
@@ -419,35 +436,36 @@ struct RosterJSONReader {
         static let employerKinds = JSONReader.KnownTexts(EmployerKind.allCases.map(\.rawValue))
     }
 
-    /// Whether `key` is one of `keys` and not repeated (`seen` has a bit for each of `keys` met
-    /// in this object); if not, its value is skipped and reported. Called right after
-    /// `reader.nextKey(in: table)`, whose match it uses.
-    private mutating func known(_ key: String, in table: JSONReader.KnownTexts, seen: inout UInt32, at path: @autoclosure () -> JSONPath)
-        throws(JSONSyntaxError) -> Bool
-    {
-        let keys = table.strings
-        // The reader matched the key against `table` as it read it.
-        guard let index = reader.knownIndex else {
-            let suggestion = NameSuggestion.nearest(to: key, in: keys).map { " (forse «\($0)»?)" } ?? ""
-            diagnostics.error(.colonnaSconosciuta, place(path()), "chiave sconosciuta «\(key)»\(suggestion)")
-            try reader.skipValue()
-            return false
+    /// The next member of the current object whose key is one of `Key`'s and not yet met (`seen`
+    /// has a bit for each key met), with the key's text; nil at the object's end. Unknown and
+    /// repeated keys are reported at their path under `path`, and their values skipped.
+    private mutating func nextMember<Key: ObjectKey>(_: Key.Type, seen: inout UInt32, at path: JSONPath) throws(JSONSyntaxError) -> (Key, String)? {
+        while let text = try reader.nextKey(in: Key.table) {
+            // The reader matched the key against the table as it read it.
+            guard let index = reader.knownIndex, let key = Key(rawValue: index) else {
+                let suggestion = NameSuggestion.nearest(to: text, in: Key.table.strings).map { " (forse «\($0)»?)" } ?? ""
+                diagnostics.error(.colonnaSconosciuta, place(path.appending(key: text)), "chiave sconosciuta «\(text)»\(suggestion)")
+                try reader.skipValue()
+                continue
+            }
+            let bit: UInt32 = 1 << UInt32(index)
+            guard seen & bit == 0 else {
+                diagnostics.error(.campoRipetuto, place(path.appending(key: text)), "chiave «\(text)» ripetuta")
+                try reader.skipValue()
+                continue
+            }
+            seen |= bit
+            return (key, text)
         }
-        let bit: UInt32 = 1 << UInt32(index)
-        guard seen & bit == 0 else {
-            diagnostics.error(.campoRipetuto, place(path()), "chiave «\(key)» ripetuta")
-            try reader.skipValue()
-            return false
-        }
-        seen |= bit
-        return true
+        return nil
     }
 
-    /// Reports the `required` keys (of `keys`) not in `seen`.
-    private mutating func missing(_ required: [String], of table: JSONReader.KnownTexts, seen: UInt32, at path: JSONPath) throws(JSONSyntaxError) {
-        for key in required {
-            if let index = table.strings.firstIndex(of: key), seen & (1 << UInt32(index)) != 0 { continue }
-            diagnostics.error(.campoMancante, place(path.appending(key: key)), "manca il campo obbligatorio «\(key)»")
+    /// Reports the required keys of `Key` not in `seen`.
+    private mutating func missing<Key: ObjectKey>(_: Key.Type, seen: UInt32, at path: JSONPath) throws(JSONSyntaxError) {
+        guard seen & Key.required != Key.required else { return }
+        for key in Key.allCases where Key.required & (1 << UInt32(key.rawValue)) != 0 && seen & (1 << UInt32(key.rawValue)) == 0 {
+            let text = Key.table.strings[key.rawValue]
+            diagnostics.error(.campoMancante, place(path.appending(key: text)), "manca il campo obbligatorio «\(text)»")
         }
     }
 
@@ -491,4 +509,19 @@ struct RosterJSONReader {
         }
         return result
     }
+}
+
+/// The keys of one kind of JSON object, in the order of their bits in a `seen` mask.
+private protocol ObjectKey: RawRepresentable<Int>, CaseIterable, Sendable {
+    /// The key texts (the case names), matched by the reader on bytes.
+    static var table: JSONReader.KnownTexts { get }
+    /// The bits of the required keys.
+    static var required: UInt32 { get }
+}
+
+extension ObjectKey {
+    /// The texts of the keys: the case names, in order.
+    static func knownTexts() -> JSONReader.KnownTexts { JSONReader.KnownTexts(allCases.map { "\($0)" }) }
+    /// The bits of `keys`.
+    static func mask(_ keys: [Self]) -> UInt32 { keys.reduce(0) { $0 | 1 << UInt32($1.rawValue) } }
 }
