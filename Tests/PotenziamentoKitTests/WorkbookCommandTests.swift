@@ -96,6 +96,27 @@ struct WorkbookCommandTests {
         }
     }
 
+    @Test(
+        "report workbooks print on A4 landscape in LibreOffice, both formats (tables wider than a portrait page)",
+        .enabled(if: Calc.executable != nil, "soffice non è nel PATH: test saltato"))
+    func libreOfficePrintsLandscape() throws {
+        let folder = try TestSupport.temporaryFolder()
+        for kind in ["xlsx", "ods"] {
+            let result = TestSupport.run(
+                "calcola", TestSupport.path("Examples/ambito-esempio"), "--anno", "2025", "--output", folder.appendingPathComponent("r-\(kind).\(kind)").path)
+            #expect(result.status == .success, "\(result.standardError)")
+            try Calc.convert(["r-\(kind).\(kind)"], to: "pdf", in: folder)
+            let pdf = String(decoding: try Data(contentsOf: folder.appendingPathComponent("r-\(kind).pdf")), as: UTF8.self)
+            // Each page's /MediaBox[0 0 width height]: A4 landscape is 841,9 × 595,3 points.
+            let boxes = pdf.components(separatedBy: "/MediaBox[").dropFirst().compactMap { box -> (Double, Double)? in
+                let numbers = box.prefix { $0 != "]" }.split(separator: " ").compactMap { Double($0) }
+                return numbers.count == 4 ? (numbers[2], numbers[3]) : nil
+            }
+            #expect(!boxes.isEmpty, "\(kind)")
+            #expect(boxes.allSatisfy { abs($0.0 - 841.9) < 1 && abs($0.1 - 595.3) < 1 }, "\(kind): \(boxes)")
+        }
+    }
+
     /// Whether LibreOffice's Python bridge is there (Debian: python3-uno).
     static let hasUNO: Bool = {
         guard Calc.executable != nil else { return false }

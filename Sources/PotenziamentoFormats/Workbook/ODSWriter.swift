@@ -46,12 +46,22 @@ package enum ODSWriter {
         + "<manifest:file-entry manifest:full-path=\"settings.xml\" manifest:media-type=\"text/xml\"/>"
         + "</manifest:manifest>"
 
-    /// `styles.xml`: the default cell style.
+    /// `styles.xml`: the default cell style and the two pages a sheet prints on: A4 portrait
+    /// (master page `Default`), and A4 landscape scaled to one page wide, the rows continuing on
+    /// the next pages (master page `Orizzontale`, for ``WritableSheet/printsLandscapeFitToWidth``).
     static let styles =
         header + "<office:document-styles \(namespaces)><office:styles>"
         + "<style:default-style style:family=\"table-cell\"><style:paragraph-properties style:tab-stop-distance=\"1.25cm\"/></style:default-style>"
         + "<style:style style:name=\"Default\" style:family=\"table-cell\"/>"
-        + "</office:styles></office:document-styles>"
+        + "</office:styles><office:automatic-styles>"
+        + "<style:page-layout style:name=\"pm1\"><style:page-layout-properties fo:page-width=\"21cm\" fo:page-height=\"29.7cm\" "
+        + "style:print-orientation=\"portrait\"/></style:page-layout>"
+        + "<style:page-layout style:name=\"pm2\"><style:page-layout-properties fo:page-width=\"29.7cm\" fo:page-height=\"21cm\" "
+        + "style:print-orientation=\"landscape\" style:scale-to-X=\"1\" style:scale-to-Y=\"0\"/></style:page-layout>"
+        + "</office:automatic-styles><office:master-styles>"
+        + "<style:master-page style:name=\"Default\" style:page-layout-name=\"pm1\"/>"
+        + "<style:master-page style:name=\"Orizzontale\" style:page-layout-name=\"pm2\"/>"
+        + "</office:master-styles></office:document-styles>"
 
     /// Returns `settings.xml`: for each sheet with frozen rows, a view split frozen below them.
     static func settings(_ document: WorkbookDocument) -> String {
@@ -186,8 +196,13 @@ package enum ODSWriter {
             xml += "<style:style style:name=\"co\(index + 1)\" style:family=\"table-column\">"
             xml += "<style:table-column-properties fo:break-before=\"auto\" style:column-width=\"\(columnLength(width))\"/></style:style>"
         }
-        xml += "<style:style style:name=\"ta1\" style:family=\"table\"><style:table-properties table:display=\"true\"/></style:style>"
-        xml += "<style:style style:name=\"ta2\" style:family=\"table\"><style:table-properties table:display=\"false\"/></style:style>"
+        // ta1 visible, ta2 hidden, ta3 visible and printed landscape as wide as a page.
+        xml += "<style:style style:name=\"ta1\" style:family=\"table\" style:master-page-name=\"Default\">"
+        xml += "<style:table-properties table:display=\"true\"/></style:style>"
+        xml += "<style:style style:name=\"ta2\" style:family=\"table\" style:master-page-name=\"Default\">"
+        xml += "<style:table-properties table:display=\"false\"/></style:style>"
+        xml += "<style:style style:name=\"ta3\" style:family=\"table\" style:master-page-name=\"Orizzontale\">"
+        xml += "<style:table-properties table:display=\"true\"/></style:style>"
         xml += dataStyles + cellStyles + "</office:automatic-styles><office:body><office:spreadsheet>"
 
         // Validations, named in order of appearance.
@@ -217,7 +232,8 @@ package enum ODSWriter {
         if !validationXML.isEmpty { xml += "<table:content-validations>" + validationXML + "</table:content-validations>" }
 
         for (sheetIndex, sheet) in document.sheets.enumerated() {
-            xml += "<table:table table:name=\"\(XMLEscaping.attribute(sheet.name))\" table:style-name=\"\(sheet.isHidden ? "ta2" : "ta1")\">"
+            xml +=
+                "<table:table table:name=\"\(XMLEscaping.attribute(sheet.name))\" table:style-name=\"\(sheet.isHidden ? "ta2" : sheet.printsLandscapeFitToWidth ? "ta3" : "ta1")\">"
             xml += columns(sheet, widths: widths)
             xml += rows(sheet, numbers: numbers[sheetIndex], validationNames: validationNames[sheetIndex])
             xml += "</table:table>"
