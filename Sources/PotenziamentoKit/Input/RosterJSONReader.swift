@@ -395,34 +395,40 @@ struct RosterJSONReader {
     }
 
     /// The keys of the objects of the format (docs/formati.md): each enum lists them in the order of
-    /// the bits of `seen`, its case names are the keys, and the reader matches them on bytes.
-    private enum DocumentKey: Int, ObjectKey {
+    /// the bits of `seen`, its case names (raw values) are the keys, and the reader matches them on bytes.
+    private enum DocumentKey: String, ObjectKey {
         case formato, ambito, comuni, personale
+        static let cases = allCases
         static let table = knownTexts()
         static let required = mask([.formato, .ambito, .comuni, .personale])
     }
-    private enum AmbitoKey: Int, ObjectKey {
+    private enum AmbitoKey: String, ObjectKey {
         case codice, denominazione, regione, funzioniDelegateAlCapofila
+        static let cases = allCases
         static let table = knownTexts()
         static let required = mask([.codice, .denominazione])
     }
-    private enum MunicipalityKey: Int, ObjectKey {
+    private enum MunicipalityKey: String, ObjectKey {
         case codiceIstat, denominazione, popolazione
+        static let cases = allCases
         static let table = knownTexts()
         static let required = mask([.codiceIstat, .denominazione, .popolazione])
     }
-    private enum StaffKey: Int, ObjectKey {
+    private enum StaffKey: String, ObjectKey {
         case id, profilo, contratto, ente, periodi, aree, impiegatoNeiServiziTerritoriali
+        static let cases = allCases
         static let table = knownTexts()
         static let required = mask([.id, .profilo, .contratto, .ente, .periodi])
     }
-    private enum EmployerKey: Int, ObjectKey {
+    private enum EmployerKey: String, ObjectKey {
         case tipo, codiceIstat, delegaFunzioni, costoRimborsato
+        static let cases = allCases
         static let table = knownTexts()
         static let required = mask([.tipo])
     }
-    private enum PeriodKey: Int, ObjectKey {
+    private enum PeriodKey: String, ObjectKey {
         case dal, al, percentuale, oreSettimanali, oreTempoPieno
+        static let cases = allCases
         static let table = knownTexts()
         static let required = mask([.dal])
     }
@@ -442,7 +448,7 @@ struct RosterJSONReader {
     private mutating func nextMember<Key: ObjectKey>(_: Key.Type, seen: inout UInt32, at path: JSONPath) throws(JSONSyntaxError) -> (Key, String)? {
         while let text = try reader.nextKey(in: Key.table) {
             // The reader matched the key against the table as it read it.
-            guard let index = reader.knownIndex, let key = Key(rawValue: index) else {
+            guard let index = reader.knownIndex, index < Key.cases.count else {
                 let suggestion = NameSuggestion.nearest(to: text, in: Key.table.strings).map { " (forse «\($0)»?)" } ?? ""
                 diagnostics.error(.colonnaSconosciuta, place(path.appending(key: text)), "chiave sconosciuta «\(text)»\(suggestion)")
                 try reader.skipValue()
@@ -455,7 +461,7 @@ struct RosterJSONReader {
                 continue
             }
             seen |= bit
-            return (key, text)
+            return (Key.cases[index], text)
         }
         return nil
     }
@@ -463,9 +469,8 @@ struct RosterJSONReader {
     /// Reports the required keys of `Key` not in `seen`.
     private mutating func missing<Key: ObjectKey>(_: Key.Type, seen: UInt32, at path: JSONPath) throws(JSONSyntaxError) {
         guard seen & Key.required != Key.required else { return }
-        for key in Key.allCases where Key.required & (1 << UInt32(key.rawValue)) != 0 && seen & (1 << UInt32(key.rawValue)) == 0 {
-            let text = Key.table.strings[key.rawValue]
-            diagnostics.error(.campoMancante, place(path.appending(key: text)), "manca il campo obbligatorio «\(text)»")
+        for (index, key) in Key.cases.enumerated() where Key.required & (1 << UInt32(index)) != 0 && seen & (1 << UInt32(index)) == 0 {
+            diagnostics.error(.campoMancante, place(path.appending(key: key.rawValue)), "manca il campo obbligatorio «\(key.rawValue)»")
         }
     }
 
@@ -511,17 +516,20 @@ struct RosterJSONReader {
     }
 }
 
-/// The keys of one kind of JSON object, in the order of their bits in a `seen` mask.
-private protocol ObjectKey: RawRepresentable<Int>, CaseIterable, Sendable {
-    /// The key texts (the case names), matched by the reader on bytes.
+/// The keys of one kind of JSON object (the raw values), in the order of their bits in a `seen`
+/// mask (the order of the cases).
+private protocol ObjectKey: RawRepresentable<String>, CaseIterable, Equatable, Sendable where AllCases == [Self] {
+    /// The cases, in order (`allCases` builds a new array at each use).
+    static var cases: [Self] { get }
+    /// The key texts, matched by the reader on bytes.
     static var table: JSONReader.KnownTexts { get }
     /// The bits of the required keys.
     static var required: UInt32 { get }
 }
 
 extension ObjectKey {
-    /// The texts of the keys: the case names, in order.
-    static func knownTexts() -> JSONReader.KnownTexts { JSONReader.KnownTexts(allCases.map { "\($0)" }) }
+    /// The texts of the keys, in order.
+    static func knownTexts() -> JSONReader.KnownTexts { JSONReader.KnownTexts(cases.map(\.rawValue)) }
     /// The bits of `keys`.
-    static func mask(_ keys: [Self]) -> UInt32 { keys.reduce(0) { $0 | 1 << UInt32($1.rawValue) } }
+    static func mask(_ keys: [Self]) -> UInt32 { keys.reduce(0) { $0 | 1 << UInt32(cases.firstIndex(of: $1) ?? 0) } }
 }
