@@ -16,7 +16,7 @@ let package = Package(
         // The law, the exact numbers, the rosters and the reports. No I/O beyond reading inputs.
         .target(name: "PotenziamentoKit", dependencies: ["PotenziamentoFormats"]),
         // The command line: our own argument parser and the subcommands, testable in-process.
-        .target(name: "PotenziamentoCLI", dependencies: ["PotenziamentoKit"]),
+        .target(name: "PotenziamentoCLI", dependencies: ["PotenziamentoKit", "PotenziamentoFormats"]),
         // The `potenziamento` executable: only calls into PotenziamentoCLI.
         .executableTarget(name: "potenziamento", dependencies: ["PotenziamentoCLI"]),
         // Benchmark of the command as processes (not part of `swift test`), from the package root:

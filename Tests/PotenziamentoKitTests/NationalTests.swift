@@ -177,6 +177,22 @@ struct BatchTests {
         }
     }
 
+    @Test("standard input named twice is read in turn, as written: the same bytes every run")
+    func streamNamedTwice() throws {
+        // Leading spaces (valid JSON) make the stream long enough for two readers to split it.
+        let input =
+            Data(repeating: UInt8(ascii: " "), count: 4 << 20) + (try Data(contentsOf: URL(fileURLWithPath: TestSupport.path("Examples/ambito-esempio.json"))))
+        let arguments = ["calcola", "/dev/stdin", "/dev/stdin", "--anno", "2025", "--formato", "csv"]
+        let first = try TestSupport.process(arguments, input: input)
+        // The first reads the whole stream; the second finds it empty and says so.
+        #expect(first.status == 65)
+        #expect(first.standardOutput.contains("ATS-EX-01"))
+        for _ in 0..<4 {
+            let again = try TestSupport.process(arguments, input: input)
+            #expect(again.standardOutput == first.standardOutput && again.standardError == first.standardError)
+        }
+    }
+
     @Test("a folder with no ATS is a missing input")
     func emptyFolder() throws {
         let folder = try TestSupport.temporaryFolder()

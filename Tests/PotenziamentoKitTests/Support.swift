@@ -39,7 +39,7 @@ enum TestSupport {
         let standardError: String
     }
 
-    /// Runs the real executable with `arguments`.
+    /// Runs the real executable with `arguments`, `input` (if any) on its standard input.
     static func process(_ arguments: [String], input: Data? = nil, executable: URL? = nil) throws -> ProcessResult {
         let process = Process()
         process.executableURL = executable ?? self.executable
@@ -48,7 +48,16 @@ enum TestSupport {
         let err = Pipe()
         process.standardOutput = out
         process.standardError = err
+        let stdin = Pipe()
+        if input != nil { process.standardInput = stdin }
         try process.run()
+        if let input {
+            // Written from another thread: a large input must not block while the child's output fills.
+            DispatchQueue.global().async {
+                stdin.fileHandleForWriting.write(input)
+                try? stdin.fileHandleForWriting.close()
+            }
+        }
         // Read both pipes fully before waiting, so a large report cannot block the child.
         let group = DispatchGroup()
         nonisolated(unsafe) var outData = Data()

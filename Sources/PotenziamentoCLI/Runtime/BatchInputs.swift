@@ -1,4 +1,5 @@
 import Foundation
+import PotenziamentoFormats
 import PotenziamentoKit
 
 /// Resolving the inputs of `calcola` and `prospetto`: one roster (a JSON file or a CSV folder),
@@ -9,6 +10,10 @@ enum BatchInputs {
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
         return entries.contains { ["comuni.csv", "personale.csv"].contains($0.lowercased()) }
     }
+
+    /// Whether `path` is not a device, a FIFO or standard input, which a batch must read in turn
+    /// (links followed; a missing or unreadable path reports its error either way).
+    static func isFileOrFolder(_ path: String) -> Bool { FileReading.kind(of: path) != .other }
 
     static func isFolder(_ path: String) -> Bool {
         var isDirectory: ObjCBool = false
@@ -75,7 +80,8 @@ enum BatchInputs {
     ///
     /// The ATS are independent, so they are loaded and computed on every processor
     /// (``OrderedConcurrentMap``) and handed to the report in the order of `inputs`: the output is
-    /// the same bytes whatever the number of processors, and memory is that of a few rosters.
+    /// the same bytes whatever the number of processors, and memory is that of the ATS in progress
+    /// and of a few results waiting.
     static func output<Result: Sendable>(
         _ inputs: [String], skipped: [String],
         compute: @escaping @Sendable (Roster) throws(CommandFailure) -> (result: Result, warnings: [InputDiagnostic]),
@@ -88,17 +94,19 @@ enum BatchInputs {
             }
             var failures: [BatchReport.Failure] = []
             write(output) { emit in
-                OrderedConcurrentMap.forEach(inputs) { input -> Computed<Result> in
+                // A stream (standard input, a FIFO) named twice must be read in turn, as written.
+                OrderedConcurrentMap.forEach(inputs, concurrently: inputs.allSatisfy(isFileOrFolder)) { input -> Computed<Result> in
                     do throws(CommandFailure) {
+                        // The roster is freed here, on the worker, once computed.
                         let loaded = try RosterInput.load(input, keepsUntilExit: false)
                         let computed = try compute(loaded.roster)
-                        return .computed(computed.result, warnings: loaded.warnings + computed.warnings, kept: loaded)
+                        return .computed(computed.result, warnings: loaded.warnings + computed.warnings)
                     } catch let failure {
                         return .failed(BatchReport.Failure(input: input, errors: failure.lines))
                     }
                 } inOrder: { computed in
                     switch computed {
-                    case .computed(let result, let warnings, _):
+                    case .computed(let result, let warnings):
                         outcome.warnings += warnings.map(\.description)
                         emit(result)
                     case .failed(let failure):
@@ -117,10 +125,9 @@ enum BatchInputs {
         }
     }
 
-    /// What one input of a batch gave: its result and warnings (with the loaded roster, freed only
-    /// after the result has been written), or its failure.
+    /// What one input of a batch gave: its result and warnings, or its failure.
     private enum Computed<Result: Sendable>: Sendable {
-        case computed(Result, warnings: [InputDiagnostic], kept: RosterLoader.Loaded)
+        case computed(Result, warnings: [InputDiagnostic])
         case failed(BatchReport.Failure)
     }
 }

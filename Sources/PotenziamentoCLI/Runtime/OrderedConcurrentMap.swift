@@ -12,19 +12,20 @@ enum OrderedConcurrentMap {
 
     /// Computes `transform` for every item on all processors and passes the results to `consume`
     /// in the order of `items`, on the calling thread. With one processor (or one item) it is a
-    /// plain loop. `window` (by default 4 per worker) is how far ahead of `consume` the workers
-    /// may be.
+    /// plain loop, as it is when not `concurrently`. `window` (by default 2 per worker) is how
+    /// many results may wait for `consume`.
     static func forEach<Item: Sendable, Value: Sendable>(
-        _ items: [Item], window: Int? = nil, transform: @escaping @Sendable (Item) -> Value, inOrder consume: (Value) -> Void
+        _ items: [Item], concurrently: Bool = true, window: Int? = nil, transform: @escaping @Sendable (Item) -> Value,
+        inOrder consume: (Value) -> Void
     ) {
         // At most `maximumWorkers`: a container may report the host's processors, and each
         // worker holds a roster.
-        let workers = min(ProcessInfo.processInfo.activeProcessorCount, maximumWorkers, items.count)
+        let workers = concurrently ? min(ProcessInfo.processInfo.activeProcessorCount, maximumWorkers, items.count) : 1
         guard workers > 1 else {
             for item in items { consume(transform(item)) }
             return
         }
-        let state = State<Value>(count: items.count, window: max(1, window ?? workers * 4))
+        let state = State<Value>(count: items.count, window: max(1, window ?? workers * 2))
         let group = DispatchGroup()
         for _ in 0..<workers {
             DispatchQueue.global().async(group: group) {

@@ -48,7 +48,9 @@ package enum ODSWriter {
 
     /// `styles.xml`: the default cell style and the two pages a sheet prints on: A4 portrait
     /// (master page `Default`), and A4 landscape scaled to one page wide, the rows continuing on
-    /// the next pages (master page `Orizzontale`, for ``WritableSheet/printsLandscapeFitToWidth``).
+    /// the next pages (master page `Orizzontale`, for ``WritableSheet/printsLandscapeFitToWidth``:
+    /// `style:scale-to-X="1"` with no `scale-to-Y`, as LibreOffice writes it; ODF 1.3 types both
+    /// as positive integers).
     static let styles =
         header + "<office:document-styles \(namespaces)><office:styles>"
         + "<style:default-style style:family=\"table-cell\"><style:paragraph-properties style:tab-stop-distance=\"1.25cm\"/></style:default-style>"
@@ -57,7 +59,7 @@ package enum ODSWriter {
         + "<style:page-layout style:name=\"pm1\"><style:page-layout-properties fo:page-width=\"21cm\" fo:page-height=\"29.7cm\" "
         + "style:print-orientation=\"portrait\"/></style:page-layout>"
         + "<style:page-layout style:name=\"pm2\"><style:page-layout-properties fo:page-width=\"29.7cm\" fo:page-height=\"21cm\" "
-        + "style:print-orientation=\"landscape\" style:scale-to-X=\"1\" style:scale-to-Y=\"0\"/></style:page-layout>"
+        + "style:print-orientation=\"landscape\" style:scale-to-X=\"1\"/></style:page-layout>"
         + "</office:automatic-styles><office:master-styles>"
         + "<style:master-page style:name=\"Default\" style:page-layout-name=\"pm1\"/>"
         + "<style:master-page style:name=\"Orizzontale\" style:page-layout-name=\"pm2\"/>"
