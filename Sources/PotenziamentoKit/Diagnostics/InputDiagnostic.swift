@@ -203,12 +203,12 @@ extension Diagnostics {
         if invalid != .alreadyReported { append(invalid.diagnostic(at: place)) }
     }
 
-    /// The value of `attempt`, or nil after recording its ``InvalidValue`` at `place`.
-    mutating func value<Value>(at place: SourcePlace, _ attempt: () throws(InvalidValue) -> Value) -> Value? {
+    /// The value of `attempt`, or nil after recording its ``InvalidValue`` at `place` (made only then).
+    mutating func value<Value>(at place: @autoclosure () -> SourcePlace, _ attempt: () throws(InvalidValue) -> Value) -> Value? {
         do {
             return try attempt()
         } catch {
-            self.error(error, at: place)
+            self.error(error, at: place())
             return nil
         }
     }
