@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// A strict RFC 8259 JSON pull reader over well-formed UTF-8 bytes: a decoder asks for the next
 /// value of the kind it expects and reads it straight into its own types, so no tree of nodes is
 /// built for a large document. Numbers are handed out as their exact text (never a binary float).
@@ -100,11 +108,12 @@ package struct JSONReader {
         func match(_ candidate: UnsafeBufferPointer<UInt8>) -> Int? {
             let found = bytes.withUnsafeBufferPointer { bytes in
                 starts.withUnsafeBufferPointer { starts -> Int? in
+                    guard let candidateStart = candidate.baseAddress, let base = bytes.baseAddress, !candidate.isEmpty else {
+                        return (0..<(starts.count - 1)).first { starts[$0 + 1] == starts[$0] && candidate.isEmpty }
+                    }
                     for index in 0..<(starts.count - 1) where starts[index + 1] - starts[index] == candidate.count {
-                        var offset = 0
-                        let start = starts[index]
-                        while offset < candidate.count && bytes[start + offset] == candidate[offset] { offset += 1 }
-                        if offset == candidate.count { return index }
+                        // Codes and keys are up to 40 bytes long: memcmp compares them word by word.
+                        if memcmp(base + starts[index], candidateStart, candidate.count) == 0 { return index }
                     }
                     return nil
                 }
