@@ -108,10 +108,9 @@ package struct JSONReader {
         func match(_ candidate: UnsafeBufferPointer<UInt8>) -> Int? {
             let found = bytes.withUnsafeBufferPointer { bytes in
                 starts.withUnsafeBufferPointer { starts -> Int? in
-                    guard let candidateStart = candidate.baseAddress, let base = bytes.baseAddress, !candidate.isEmpty else {
-                        return (0..<(starts.count - 1)).first { starts[$0 + 1] == starts[$0] && candidate.isEmpty }
-                    }
                     for index in 0..<(starts.count - 1) where starts[index + 1] - starts[index] == candidate.count {
+                        // No address only for empty texts, which are equal.
+                        guard let base = bytes.baseAddress, let candidateStart = candidate.baseAddress else { return index }
                         // Codes and keys are up to 40 bytes long: memcmp compares them word by word.
                         if memcmp(base + starts[index], candidateStart, candidate.count) == 0 { return index }
                     }

@@ -95,11 +95,7 @@ enum ProspettoHTML {
             <body>
 
             """)
-        /// A line of the body.
-        func line(_ text: String) {
-            output.write(text)
-            output.write(byte: 0x0A)
-        }
+        let line = output.markupLine
         line("<h1>Prospetto riassuntivo — campagna \(c)</h1>")
         line("<p class=\"meta\"><strong>Ambito:</strong> \(e(ambito.name)) (\(e(ambito.code)))\(ambito.region.map { ", " + e($0) } ?? "")</p>")
         line("<p class=\"meta\"><strong>\(e(content.deadlineLine))</strong></p>")
@@ -237,11 +233,7 @@ enum ProspettoHTML {
     static func annex(_ content: ProspettoContent, to output: ReportOutput) {
         let p = content.prospetto
         output.write("<section class=\"annex\">\n<h1>Allegato — persone conteggiate ed escluse</h1>\n")
-        /// A line of the annex.
-        func line(_ text: String) {
-            output.write(text)
-            output.write(byte: 0x0A)
-        }
+        let line = output.markupLine
         line(
             "<p class=\"note\">Per ogni persona: l'ente, i periodi di servizio nell'anno con la quota d'anno (\(e(p.previsione.method.label))) e la quota del tempo pieno, i giorni e gli FTE. Da conservare con il prospetto per la certificazione.</p>"
         )
@@ -266,5 +258,13 @@ enum ProspettoHTML {
             }
         }
         line("</section>")
+    }
+}
+
+extension ReportOutput {
+    /// Appends markup already made safe (``CellEscaping/xml(_:)``) as it is, and a line feed.
+    fileprivate func markupLine(_ text: String) {
+        write(text)
+        write(byte: 0x0A)
     }
 }
