@@ -58,7 +58,9 @@ public struct AreaBreakdown: Sendable, Hashable, Codable {
         var unspecified = FractionSum()
         for record in records {
             if record.areas.isSpecified {
-                for (area, share) in record.areas.shares { perArea[area.index].add(record.fte * share / Fraction(100)) }
+                for area in ActivityArea.allCases {
+                    if let part = record.areas.partOfTime(area) { perArea[area.index].add(record.fte * part) }
+                }
             } else {
                 unspecified.add(record.fte)
             }

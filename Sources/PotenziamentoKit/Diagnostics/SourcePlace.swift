@@ -19,8 +19,9 @@ public struct SourcePlace: Sendable, Hashable, CustomStringConvertible {
         /// A JSON path such as `personale[3].periodi[0].al`.
         case json(JSONPath)
         /// A cell of a workbook: the sheet, the cell reference (`K7`, or only the row number `7`
-        /// for a whole row) and, if known, the column name from the header row.
-        case cell(sheet: String, reference: String, column: String?)
+        /// for a whole row) and, if known, the column name from the header row. Kept out of line
+        /// (`indirect`): it is the largest case, and every place of a roster would pay for it.
+        indirect case cell(sheet: String, reference: String, column: String?)
     }
 
     /// The file (as the user named it), folder, or name of a document in memory.

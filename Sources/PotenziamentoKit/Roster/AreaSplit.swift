@@ -54,11 +54,52 @@ public enum ActivityArea: String, Sendable, Hashable, CaseIterable, Codable, Com
 /// shares from 0 to 100 that add up to exactly 100, or ``unspecified`` (the person's FTE then go
 /// to `non_indicata`, with a warning).
 public struct AreaSplit: Sendable, Hashable {
+    /// The share of each area in units of 10⁻¹⁵ percent (at most 15 decimals, at most 100: at
+    /// most 10¹⁷ units), in the order of `ActivityArea.allCases`; zero when absent. Five integers
+    /// kept inline, not a dictionary per person (docs/benchmark.md, «Compact records»).
+    private struct Units: Sendable, Hashable {
+        var segretariato: Int64 = 0
+        var servizioProfessionale: Int64 = 0
+        var famiglia: Int64 = 0
+        var disabilita: Int64 = 0
+        var poverta: Int64 = 0
+
+        subscript(index: Int) -> Int64 {
+            get {
+                switch index {
+                case 0: segretariato
+                case 1: servizioProfessionale
+                case 2: famiglia
+                case 3: disabilita
+                default: poverta
+                }
+            }
+            set {
+                switch index {
+                case 0: segretariato = newValue
+                case 1: servizioProfessionale = newValue
+                case 2: famiglia = newValue
+                case 3: disabilita = newValue
+                default: poverta = newValue
+                }
+            }
+        }
+    }
+
+    /// The units of a share: 10¹⁵ per percent.
+    private static let unit = 1_000_000_000_000_000
+
+    private let units: Units
+
     /// The shares in percent, zero shares left out; empty when unspecified.
-    public let shares: [ActivityArea: Fraction]
+    public var shares: [ActivityArea: Fraction] {
+        var shares: [ActivityArea: Fraction] = [:]
+        for area in ActivityArea.allCases where units[area.index] != 0 { shares[area] = self[area] }
+        return shares
+    }
 
     /// No split given.
-    public static let unspecified = AreaSplit(unchecked: [:])
+    public static let unspecified = AreaSplit(units: Units())
 
     /// A split with `shares` in percent.
     ///
@@ -77,7 +118,7 @@ public struct AreaSplit: Sendable, Hashable {
     init(percentages: [Fraction?]) throws(InvalidValue) {
         var given = 0
         var sum = Fraction.zero
-        var kept: [(ActivityArea, Fraction)] = []
+        var kept = Units()
         for area in ActivityArea.allCases {
             guard let share = percentages[area.index] else { continue }
             given += 1
@@ -91,7 +132,8 @@ public struct AreaSplit: Sendable, Hashable {
             }
             if !share.isZero {
                 sum += share
-                kept.append((area, share))
+                // Exact and in range: at most 100 with at most 15 decimals, checked above.
+                kept[area.index] = (share * Fraction(Self.unit)).numerator.int64Value ?? 0
             }
         }
         if given > 0 {
@@ -100,16 +142,23 @@ public struct AreaSplit: Sendable, Hashable {
                     .ripartizioneAree, "le percentuali per area sommano a \(NumberFormatting.italianTrimmed(sum, maximumDecimals: 15)), non a 100")
             }
         }
-        self.init(unchecked: Dictionary(uniqueKeysWithValues: kept))
+        self.init(units: kept)
     }
 
-    private init(unchecked shares: [ActivityArea: Fraction]) { self.shares = shares }
+    private init(units: Units) { self.units = units }
 
     /// Whether a split was given.
-    public var isSpecified: Bool { !shares.isEmpty }
+    public var isSpecified: Bool { self != .unspecified }
 
     /// The share of `area` in percent (zero when absent).
-    public subscript(area: ActivityArea) -> Fraction { shares[area] ?? .zero }
+    public subscript(area: ActivityArea) -> Fraction { Fraction(Int(units[area.index]), Self.unit) }
+
+    /// The share of `area` as a fraction of the person's time (percent / 100), or nil when the
+    /// area has none.
+    func partOfTime(_ area: ActivityArea) -> Fraction? {
+        let units = units[area.index]
+        return units == 0 ? nil : Fraction(Int(units), 100 * Self.unit)
+    }
 }
 
 extension AreaSplit: Codable {

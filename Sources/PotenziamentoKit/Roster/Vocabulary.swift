@@ -114,8 +114,9 @@ enum Vocabulary {
         of text: String, what: String, empty: String, altro: Code, spellings: [(spelling: String, code: Code)], unknownCode: DiagnosticCode,
         special: (String) -> Code? = { _ in nil }
     ) throws(InvalidValue) -> (code: Code, text: String) where Code.RawValue == String {
-        // The usual case: the code itself (what the vocabulary gives for it, faster).
-        if let code = Code(rawValue: text) { return (code, text) }
+        // The usual case: the code itself (what the vocabulary gives for it, faster), kept as the
+        // code's own text so that a roster of many records shares one copy instead of one each.
+        if let code = Code(rawValue: text) { return (code, code.rawValue) }
         let normalized = normalized(text)
         guard !normalized.isEmpty else { throw InvalidValue(.valoreVuoto, empty) }
         if let code = special(normalized) { return (code, text.trimmingSpaces) }

@@ -8,16 +8,46 @@
 public struct WorkShare: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// Weekly hours and the full-time hours they are a share of.
     public struct Hours: Sendable, Hashable {
+        /// Ten-thousandths of an hour (the readers accept at most 4 decimals, and at most 60
+        /// hours: both fit in 32 bits).
+        fileprivate let weeklyUnits: UInt32
+        fileprivate let fullTimeUnits: UInt32
+
         /// Hours worked per week.
-        public let weekly: Fraction
+        public var weekly: Fraction { Fraction(Int(weeklyUnits), WorkShare.hourUnit) }
         /// Hours of a full-time contract per week.
-        public let fullTime: Fraction
+        public var fullTime: Fraction { Fraction(Int(fullTimeUnits), WorkShare.hourUnit) }
     }
 
+    /// How the share was given, in integers: a person has one share per period, and a roster of a
+    /// million periods keeps them all (docs/benchmark.md, «Compact records»).
+    private enum Storage: Sendable, Hashable {
+        /// A percentuale in units of 10⁻¹⁵ percent (at most 15 decimals: at most 10¹⁷ units).
+        case percent(Int64)
+        /// Weekly hours over full-time hours.
+        case hours(Hours)
+    }
+
+    private let storage: Storage
+
+    /// The units of a percentuale in ``Storage/percent(_:)``: 10¹⁵, one per 15th decimal.
+    private static let percentUnit = 1_000_000_000_000_000
+    /// The units of an hour in ``Hours``: 10⁴, one per 4th decimal.
+    fileprivate static let hourUnit = 10_000
+
     /// The share in percent of full time, 1 < p ≤ 100, exact.
-    public let percent: Fraction
+    public var percent: Fraction {
+        switch storage {
+        case .percent(let units): Fraction(Int(units), Self.percentUnit)
+        case .hours(let hours): Fraction(Int(hours.weeklyUnits) * 100, Int(hours.fullTimeUnits))
+        }
+    }
+
     /// The hours the share was given as, if it was.
-    public let hours: Hours?
+    public var hours: Hours? {
+        if case .hours(let hours) = storage { return hours }
+        return nil
+    }
 
     /// The full-time hours used when none are given (CCNL Funzioni Locali).
     public static let defaultFullTimeHours = Fraction(36)
@@ -35,7 +65,7 @@ public struct WorkShare: Sendable, Hashable, Comparable, CustomStringConvertible
     }
 
     /// Full time (100 %).
-    public static let fullTime = WorkShare(uncheckedPercent: Fraction(100), hours: nil)
+    public static let fullTime = WorkShare(storage: .percent(100 * Int64(percentUnit)))
 
     /// A share given in percent of full time.
     ///
@@ -53,7 +83,7 @@ public struct WorkShare: Sendable, Hashable, Comparable, CustomStringConvertible
                 .fuoriMisura,
                 "percentuale con troppe cifre decimali: al massimo \(Bounds.percentageDecimals) (per una quota come 21 ore su 36 indica le ore settimanali)")
         }
-        self.init(uncheckedPercent: percent, hours: nil)
+        self.init(storage: .percent(Self.units(of: percent, per: Self.percentUnit)))
     }
 
     /// A share given as weekly hours over the full-time hours (default 36).
@@ -84,16 +114,28 @@ public struct WorkShare: Sendable, Hashable, Comparable, CustomStringConvertible
         guard Fraction(percent.denominator) <= Self.maximumDenominator else {
             throw InvalidValue(.fuoriMisura, "ore con troppe cifre decimali")
         }
-        self.init(uncheckedPercent: percent, hours: Hours(weekly: weekly, fullTime: fullTime))
+        self.init(
+            storage: .hours(
+                Hours(weeklyUnits: UInt32(Self.units(of: weekly, per: Self.hourUnit)), fullTimeUnits: UInt32(Self.units(of: fullTime, per: Self.hourUnit)))))
     }
 
-    private init(uncheckedPercent percent: Fraction, hours: Hours?) {
-        self.percent = percent
-        self.hours = hours
+    private init(storage: Storage) { self.storage = storage }
+
+    /// `value` × `unit`, for a value the initialisers checked to be exact with the unit's
+    /// decimals and small enough for the storage (at most 100 × 10¹⁵).
+    private static func units(of value: Fraction, per unit: Int) -> Int64 {
+        let units = (value * Fraction(unit)).numerator.int64Value
+        assert(units != nil && (value * Fraction(unit)).isInteger, "a share the initialisers accepted does not fit its storage")
+        return units ?? 0
     }
 
     /// The share as a fraction of full time (p/100): 5/6 for 30 hours of 36.
-    public var fraction: Fraction { percent / Fraction(100) }
+    public var fraction: Fraction {
+        switch storage {
+        case .percent(let units): Fraction(Int(units), 100 * Self.percentUnit)
+        case .hours(let hours): Fraction(Int(hours.weeklyUnits), Int(hours.fullTimeUnits))
+        }
+    }
 
     /// `83,3333 %`, or `30 h su 36` when given in hours.
     public var description: String {
