@@ -14,15 +14,36 @@ struct RosterJSONReader {
     private let maximumRecords: Int
     private(set) var diagnostics = Diagnostics()
 
+    /// What a document holds, each value valid, not yet checked as a whole (``Roster``'s rules
+    /// across records): so that the caller can let go of the document's bytes first.
+    struct Parts {
+        let ambito: Ambito
+        let municipalities: [Municipality]
+        let staff: [StaffRecord]
+
+        /// The roster, or nil after recording in `diagnostics` every rule across records it breaks.
+        func roster(source: String, into diagnostics: inout Diagnostics) -> Roster? {
+            Roster.checked(ambito: ambito, municipalities: municipalities, staff: staff, source: source, into: &diagnostics)
+        }
+    }
+
     /// The roster in the UTF-8 `bytes` of `file`, or nil; the diagnostics either way.
     static func read(utf8 bytes: UnsafeBufferPointer<UInt8>, file: String, maximumRecords: Int = Bounds.maximumRecords) -> (
         roster: Roster?, diagnostics: Diagnostics
     ) {
+        var (parts, diagnostics) = readParts(utf8: bytes, file: file, maximumRecords: maximumRecords)
+        return (parts?.roster(source: file, into: &diagnostics), diagnostics)
+    }
+
+    /// The values in the UTF-8 `bytes` of `file`, or nil when any is invalid; the diagnostics either way.
+    static func readParts(utf8 bytes: UnsafeBufferPointer<UInt8>, file: String, maximumRecords: Int = Bounds.maximumRecords) -> (
+        parts: Parts?, diagnostics: Diagnostics
+    ) {
         var decoder = RosterJSONReader(reader: JSONReader(bytes), file: file, maximumRecords: maximumRecords)
         do {
-            let roster = try decoder.document()
+            let parts = try decoder.document()
             try decoder.reader.finish()
-            return (roster, decoder.diagnostics)
+            return (parts, decoder.diagnostics)
         } catch {
             let (line, column) = decoder.reader.position(of: error.offset)
             var diagnostics = decoder.diagnostics
@@ -41,7 +62,7 @@ struct RosterJSONReader {
 
     // MARK: Document
 
-    private mutating func document() throws(JSONSyntaxError) -> Roster? {
+    private mutating func document() throws(JSONSyntaxError) -> Parts? {
         let root = JSONPath.root
         guard try expect(.object, at: root) else { return nil }
         var ambito: Ambito?
@@ -84,7 +105,7 @@ struct RosterJSONReader {
         }
         try missing(DocumentKey.self, seen: seen, at: root)
         guard let ambito, !diagnostics.hasErrors else { return nil }
-        return Roster.checked(ambito: ambito, municipalities: municipalities, staff: staff, source: file, into: &diagnostics)
+        return Parts(ambito: ambito, municipalities: municipalities, staff: staff)
     }
 
     private mutating func readAmbito(at path: JSONPath) throws(JSONSyntaxError) -> Ambito? {

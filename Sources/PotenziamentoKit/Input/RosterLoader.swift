@@ -51,7 +51,7 @@ public enum RosterLoader {
             }
             let bytes = try InputFile.bytes(path)
             if TableFile.isWorkbook(path: path, bytes: bytes) { return try loadWorkbook(bytes, name: path) }
-            return try loadJSON(bytes, name: path)
+            return try loadJSON(consume bytes, name: path)
         }
     }
 
@@ -127,11 +127,22 @@ public enum RosterLoader {
             fallbackName: stem.isEmpty ? fileName : stem, missingAmbito: "il foglio «ambito» non c'è", diagnostics: diagnostics)
     }
 
-    static func loadJSON(_ bytes: [UInt8], name: String) throws(InputError) -> Loaded {
-        let (text, _) = try InputFile.text(bytes, file: name, allowsWindows1252: false)
-        let utf8 = text.utf8Bytes
-        let (roster, diagnostics) = utf8.withUnsafeBufferPointer { RosterJSONReader.read(utf8: $0, file: name) }
+    /// The roster of a JSON document. The document's bytes are let go of once its values are
+    /// read, before the roster is checked as a whole: the file and the index of ids are never in
+    /// memory together (docs/benchmark.md, «Compact records»).
+    static func loadJSON(_ bytes: consuming [UInt8], name: String) throws(InputError) -> Loaded {
+        var (parts, diagnostics) = try readJSON(bytes, name: name)
+        _ = consume bytes
+        let roster = parts?.roster(source: name, into: &diagnostics)
         return try finish(roster, diagnostics)
+    }
+
+    /// The values of a JSON document.
+    private static func readJSON(_ bytes: borrowing [UInt8], name: String) throws(InputError) -> (
+        parts: RosterJSONReader.Parts?, diagnostics: Diagnostics
+    ) {
+        let (text, _) = try InputFile.text(copy bytes, file: name, allowsWindows1252: false)
+        return text.utf8Bytes.withUnsafeBufferPointer { RosterJSONReader.readParts(utf8: $0, file: name) }
     }
 
     static func loadFolder(_ folder: String) throws(InputError) -> Loaded {

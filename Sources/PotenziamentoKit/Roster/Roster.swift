@@ -76,12 +76,10 @@ public struct Roster: Sendable, Hashable {
                     "comune \(municipality.istatCode) ripetuto (già in \(municipalities[earlier].place?.description ?? "comune n. \(earlier + 1)"))")
             }
         }
-        var ids: [PersonID: Int] = [:]
-        ids.reserveCapacity(staff.count)
+        var ids = PersonIndex(expected: staff.count)
         for index in staff.indices {
             let record = staff[index]
-            if let earlier = ids.updateValue(index, forKey: record.id) {
-                ids[record.id] = earlier
+            if let earlier = ids.insert(record.id, at: index, idAt: { staff[$0].id }) {
                 let first = staff[earlier]
                 let sameText = first.id.text == record.id.text ? "" : " come «\(first.id.text)»"
                 diagnostics.error(

@@ -13,7 +13,7 @@ public struct StaffRecord: Sendable, Hashable {
     /// The employer.
     public let employer: Employer
     /// The periods of service, as given (they do not overlap).
-    public let periods: [ServicePeriod]
+    public private(set) var periods: [ServicePeriod]
     /// The split of the person's time among the aree di attività.
     public let areas: AreaSplit
     /// Whether the person actually works in the territorial social services (default true).
@@ -69,6 +69,10 @@ public struct StaffRecord: Sendable, Hashable {
             if latest.end.map({ end in next.end.map { $0 > end } ?? true }) ?? false { latest = next }
         }
     }
+
+    /// Adds a period (the caller checks the overlaps with ``checkPeriods(into:)`` once every
+    /// period is known: a reader adding the periods of a person's later rows).
+    mutating func append(_ period: ServicePeriod) { periods.append(period) }
 
     /// The same record with other periods (checked by the caller).
     func with(periods: [ServicePeriod]) -> StaffRecord {

@@ -136,40 +136,54 @@ enum RosterTableReader {
             return []
         }
         let columns = StaffColumns(header)
-        var drafts: [PersonDraft] = []
-        var position: [PersonID: Int] = [:]
-        position.reserveCapacity(table.rowCount)
-        drafts.reserveCapacity(table.rowCount)
+        // A record per person, made at their first row and given the periods of the later ones:
+        // no second copy of a person's values while the table is read (docs/benchmark.md).
+        var persons: [PersonDraft] = []
+        var staff: [StaffRecord] = []
+        var position = PersonIndex(expected: table.rowCount)
+        persons.reserveCapacity(table.rowCount)
+        staff.reserveCapacity(table.rowCount)
         for row in 0..<table.rowCount {
             guard let id = diagnostics.value(at: table.place(row, columns.id), { () throws(InvalidValue) in try PersonID(table.text(row, columns.id)) }) else {
                 continue
             }
             let errorsBefore = diagnostics.errorCount
             let person: Int
-            if let earlier = position[id] {
+            if let earlier = position.insert(id, at: persons.count, idAt: { persons[$0].id }) {
                 person = earlier
-                checkSamePerson(table, row, as: drafts[earlier], columns: columns, diagnostics: &diagnostics)
+                let first = persons[earlier]
+                checkSamePerson(
+                    table, row, as: first, fields: first.record.map { PersonFields(of: staff[$0]) }, columns: columns, diagnostics: &diagnostics)
             } else {
-                person = drafts.count
-                position[id] = person
-                drafts.append(PersonDraft(id: id, firstRow: row, record: personFields(table, row, id: id, columns: columns, diagnostics: &diagnostics)))
+                person = persons.count
+                var record: Int?
+                if let fields = personFields(table, row, id: id, columns: columns, diagnostics: &diagnostics) {
+                    record = staff.count
+                    staff.append(
+                        StaffRecord(
+                            unchecked: id, fields.profile, fields.contract, fields.employer, [], fields.areas, fields.employed, table.place(row, nil)))
+                }
+                persons.append(PersonDraft(id: id, firstRow: row, record: record))
             }
             let period = self.period(table, row, columns: columns, diagnostics: &diagnostics)
-            if diagnostics.errorCount != errorsBefore { drafts[person].invalid = true }
-            if let period { drafts[person].periods.append(period) }
+            if diagnostics.errorCount != errorsBefore { persons[person].invalid = true }
+            if let period, let record = persons[person].record { staff[record].append(period) }
         }
-        var staff: [StaffRecord] = []
-        staff.reserveCapacity(drafts.count)
-        for draft in drafts where !draft.invalid {
-            guard let fields = draft.record else { continue }
-            do {
-                staff.append(
-                    try StaffRecord(
-                        id: draft.id, profile: fields.profile, contract: fields.contract, employer: fields.employer, periods: draft.periods,
-                        areas: fields.areas, employedInTerritorialServices: fields.employed, place: table.place(draft.firstRow, nil)))
-            } catch {
-                diagnostics.append(contentsOf: error)
+        // Overlapping periods, once every period of a person is known, in the order of persons.
+        var dropped: [Int] = []
+        for person in persons {
+            guard let record = person.record else { continue }
+            if person.invalid {
+                dropped.append(record)
+            } else if staff[record].periods.count > 1 {
+                let errorsBefore = diagnostics.errorCount
+                staff[record].checkPeriods(into: &diagnostics)
+                if diagnostics.errorCount != errorsBefore { dropped.append(record) }
             }
+        }
+        if !dropped.isEmpty {
+            let droppedSet = Set(dropped)
+            staff = staff.indices.filter { !droppedSet.contains($0) }.map { staff[$0] }
         }
         return staff
     }
@@ -212,15 +226,15 @@ enum RosterTableReader {
         }
     }
 
-    /// A person being read: their first row, the person-level values (nil when invalid), periods.
+    /// A person being read: their id, their first row, the position of their record (nil when
+    /// the person-level values of the first row are invalid), and whether any row had an error.
     struct PersonDraft {
         let id: PersonID
         let firstRow: Int
-        let record: PersonFields?
-        var periods: [ServicePeriod] = []
+        let record: Int?
         var invalid: Bool
 
-        init(id: PersonID, firstRow: Int, record: PersonFields?) {
+        init(id: PersonID, firstRow: Int, record: Int?) {
             self.id = id
             self.firstRow = firstRow
             self.record = record
@@ -235,6 +249,21 @@ enum RosterTableReader {
         let employer: Employer
         let areas: AreaSplit
         let employed: Bool
+
+        init(profile: Profile, contract: Contract, employer: Employer, areas: AreaSplit, employed: Bool) {
+            self.profile = profile
+            self.contract = contract
+            self.employer = employer
+            self.areas = areas
+            self.employed = employed
+        }
+
+        /// The person-level values of `record`.
+        init(of record: StaffRecord) {
+            self.init(
+                profile: record.profile, contract: record.contract, employer: record.employer, areas: record.areas,
+                employed: record.employedInTerritorialServices)
+        }
     }
 
     /// The person-level values of `row`, or nil after recording their errors.
@@ -296,13 +325,15 @@ enum RosterTableReader {
     }
 
     /// Records an error for each person-level column of `row` that differs from the person's first row.
-    static func checkSamePerson(_ table: some CellTable, _ row: Int, as draft: PersonDraft, columns: StaffColumns, diagnostics: inout Diagnostics) {
+    static func checkSamePerson(
+        _ table: some CellTable, _ row: Int, as draft: PersonDraft, fields: PersonFields?, columns: StaffColumns, diagnostics: inout Diagnostics
+    ) {
         // The usual case: the same text in every person-level column.
         let differing = columns.person.filter { table.text(row, $0) != table.text(draft.firstRow, $0) }
         guard !differing.isEmpty else { return }
         var scratch = Diagnostics()
         let values = personFields(table, row, id: draft.id, columns: columns, diagnostics: &scratch)
-        if values != nil, values == draft.record { return }  // written differently, same meaning (`si` and `sì`)
+        if values != nil, values == fields { return }  // written differently, same meaning (`si` and `sì`)
         for column in differing {
             diagnostics.error(
                 .personaIncoerente, table.place(row, column),

@@ -1,0 +1,88 @@
+import Testing
+
+@testable import PotenziamentoKit
+
+/// The compact storage of the model (docs/benchmark.md, «Compact records») gives back exactly
+/// what was given, at the edges of every bound.
+@Suite("Compact records keep every value exactly")
+struct CompactModelTests {
+    @Test(
+        "a date keeps its year, month and day, and orders like the date",
+        arguments: [(1, 1, 1), (1900, 2, 28), (2024, 2, 29), (2025, 12, 31), (2200, 6, 15), (9999, 12, 31)])
+    func dates(year: Int, month: Int, day: Int) throws {
+        let date = try #require(CivilDate(year: year, month: month, day: day))
+        #expect((date.year, date.month, date.day) == (year, month, day))
+        #expect(CivilDate(dayNumber: date.dayNumber) == date)
+        if let next = date.adding(days: 1) {
+            #expect(date < next)
+            #expect(!(next < date))
+            #expect((date.year, date.month, date.day) < (next.year, next.month, next.day))
+        }
+        if let previous = date.adding(days: -1) { #expect(previous < date) }
+    }
+
+    @Test(
+        "a percentuale keeps its exact value, up to 15 decimals and 100",
+        arguments: ["1.000000000000001", "50", "83.333333333333333", "99.999999999999999", "100", "33.3"])
+    func percentages(text: String) throws {
+        let value = try DecimalParser.parseDecimal(text, maximumDecimals: 15).get()
+        let share = try WorkShare(percent: value)
+        #expect(share.percent == value)
+        #expect(share.fraction == value / Fraction(100))
+        #expect(share.hours == nil)
+    }
+
+    @Test(
+        "hours keep weekly and full-time hours, 4 decimals, up to 60",
+        arguments: [("30", "36"), ("18", "36"), ("0.3601", "36"), ("59.9999", "60"), ("60", "60"), ("1", "1"), ("12.5", "37.5")])
+    func hours(weekly: String, fullTime: String) throws {
+        let weeklyValue = try DecimalParser.parseDecimal(weekly, maximumDecimals: 15).get()
+        let fullTimeValue = try DecimalParser.parseDecimal(fullTime, maximumDecimals: 15).get()
+        let share = try WorkShare(weeklyHours: weeklyValue, fullTimeHours: fullTimeValue)
+        #expect(share.hours?.weekly == weeklyValue)
+        #expect(share.hours?.fullTime == fullTimeValue)
+        #expect(share.fraction == weeklyValue / fullTimeValue)
+        #expect(share.percent == weeklyValue * Fraction(100) / fullTimeValue)
+    }
+
+    @Test("shares are equal when they are the same part of full time, however given")
+    func shareEquality() throws {
+        let hours = try WorkShare(weeklyHours: Fraction(18), fullTimeHours: Fraction(36))
+        let percent = try WorkShare(percent: Fraction(50))
+        #expect(hours == percent)
+        #expect(hours.hashValue == percent.hashValue)
+        #expect(try WorkShare(weeklyHours: Fraction(30)) < .fullTime)
+    }
+
+    @Test("an area split keeps each share, to the 15th decimal", arguments: ["0.000000000000001", "33.333333333333333", "50", "100"])
+    func areaShares(text: String) throws {
+        let share = try DecimalParser.parseDecimal(text, maximumDecimals: 15).get()
+        var shares: [ActivityArea: Fraction] = [.segretariatoSociale: share]
+        if share < Fraction(100) { shares[.povertaDisagioAdulti] = Fraction(100) - share }
+        let split = try AreaSplit(shares)
+        #expect(split.shares == shares)
+        for area in ActivityArea.allCases {
+            #expect(split[area] == shares[area] ?? .zero)
+            #expect(split.partOfTime(area) == shares[area].map { $0 / Fraction(100) })
+        }
+        #expect(split.isSpecified)
+        #expect(!AreaSplit.unspecified.isSpecified)
+        #expect(AreaSplit.unspecified.shares.isEmpty)
+    }
+
+    @Test("the person index finds exactly the ids a dictionary finds, past its expected size", arguments: [0, 1, 7, 300])
+    func personIndex(expected: Int) throws {
+        // 600 ids, a third of them repeats written with other case and spaces.
+        let ids = try (0..<600).map { index in
+            try PersonID(index % 3 == 2 ? " as-\(index / 3)x " : "AS-\(index / 3)\(index % 3 == 0 ? "X" : "y")")
+        }
+        var index = PersonIndex(expected: expected)
+        var reference: [PersonID: Int] = [:]
+        for (position, id) in ids.enumerated() {
+            let found = index.insert(id, at: position, idAt: { ids[$0] })
+            #expect(found == reference[id])
+            if reference[id] == nil { reference[id] = position }
+        }
+        #expect(reference.count == 400)
+    }
+}
