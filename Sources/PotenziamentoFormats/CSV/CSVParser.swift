@@ -32,11 +32,12 @@ package enum CSVParser {
         return commas > semicolons ? UInt8(ascii: ",") : UInt8(ascii: ";")
     }
 
-    /// Splits UTF-8 `bytes` (without a BOM, and without zero bytes: text files never hold any)
+    /// Splits UTF-8 `text` (without a BOM, and without zero bytes: text files never hold any)
     /// with `separator` into a ``CSVGrid``. Lines that are empty or hold only spaces, tabs and
-    /// separators are not records.
-    package static func grid(_ bytes: [UInt8], separator: UInt8) -> Result<CSVGrid, SyntaxError> {
-        var bytes = bytes
+    /// separators are not records. The bytes are taken over, not copied, when the caller hands
+    /// on the only reference to them (and a file's buffer has room for the final line end).
+    package static func grid(_ text: consuming [UInt8], separator: UInt8) -> Result<CSVGrid, SyntaxError> {
+        var bytes = consume text
         bytes.append(0x0A)
         var scanner = CSVScanner(separator: separator)
         // Room for every cell and record up front (an upper bound: quotes are ignored here), so

@@ -65,11 +65,12 @@ package enum FileReading {
         if status.st_mode & S_IFMT == S_IFDIR { return .failure(.isDirectory) }
         let isRegular = status.st_mode & S_IFMT == S_IFREG
         if isRegular && Int64(status.st_size) > Int64(maximumSize) { return .failure(.tooLarge(maximum: maximumSize)) }
-        // A regular file is read into a buffer of its size; then (for a file that grew, a device
-        // or a pipe) in chunks until the end, stopping at the cap.
+        // A regular file is read into a buffer of its size (and one byte more: the CSV reader
+        // ends the text with a line end in place); then (for a file that grew, a device or a
+        // pipe) in chunks until the end, stopping at the cap.
         var failure: Int32 = 0
-        var bytes = [UInt8](unsafeUninitializedCapacity: isRegular ? Int(status.st_size) : 0) { buffer, initialized in
-            initialized = fill(descriptor, buffer, &failure)
+        var bytes = [UInt8](unsafeUninitializedCapacity: isRegular ? Int(status.st_size) + 1 : 0) { buffer, initialized in
+            initialized = fill(descriptor, UnsafeMutableBufferPointer(rebasing: buffer.prefix(isRegular ? Int(status.st_size) : 0)), &failure)
         }
         // Only the bytes `read` wrote are used: no need to clear the chunk first.
         var chunk = [UInt8](unsafeUninitializedCapacity: 1 << 16) { _, initialized in initialized = 1 << 16 }

@@ -161,10 +161,12 @@ public enum RosterLoader {
             do { files[file] = (path, try InputFile.bytes(path)) } catch { diagnostics.append(contentsOf: error) }
         }
         if diagnostics.hasErrors { throw InputError(diagnostics) }
-        return try loadCSV(files, folder: base)
+        return try loadCSV(consume files, folder: base)
     }
 
-    static func loadCSV(_ files: [CSVFile: (name: String, bytes: [UInt8])], folder: String) throws(InputError) -> Loaded {
+    /// The roster of the CSV files of one ATS. Each file's bytes are handed on, not copied: the
+    /// table unquotes them in place, so a file is in memory once (docs/benchmark.md).
+    static func loadCSV(_ files: consuming [CSVFile: (name: String, bytes: [UInt8])], folder: String) throws(InputError) -> Loaded {
         var diagnostics = Diagnostics()
         for file in [CSVFile.comuni, .personale] where files[file] == nil {
             diagnostics.error(
@@ -173,7 +175,8 @@ public enum RosterLoader {
         if diagnostics.hasErrors { throw InputError(diagnostics) }
         var texts: [CSVFile: (name: String, utf8: [UInt8])] = [:]
         var windows1252: [String] = []
-        for (file, content) in files {
+        for file in CSVFile.allCases {
+            guard let content = files.removeValue(forKey: file) else { continue }
             do {
                 let (text, warning) = try InputFile.text(content.bytes, file: content.name, allowsWindows1252: true)
                 if warning != nil { windows1252.append(file.rawValue) }
@@ -190,7 +193,7 @@ public enum RosterLoader {
         }
         let columns = RosterTableReader.Columns.self
         func table(_ file: CSVFile, _ required: [String], _ optional: [String]) -> CSVTable? {
-            texts[file].flatMap { CSVTable(utf8: $0.utf8, file: $0.name, required: required, optional: optional, diagnostics: &diagnostics) }
+            texts.removeValue(forKey: file).flatMap { CSVTable(utf8: $0.utf8, file: $0.name, required: required, optional: optional, diagnostics: &diagnostics) }
         }
         let ambito = table(.ambito, columns.ambitoRequired, columns.ambitoOptional)
         let errorsBeforeComuni = diagnostics.errorCount

@@ -14,11 +14,11 @@ struct CSVTable: CellTable {
     private let headerLine: Int
 
     /// The table in the UTF-8 `bytes` of `file`; nil after recording why it cannot be used.
-    init?(utf8 bytes: [UInt8], file: String, required: [String], optional: [String], diagnostics: inout Diagnostics) {
+    init?(utf8 bytes: consuming [UInt8], file: String, required: [String], optional: [String], diagnostics: inout Diagnostics) {
         self.file = file
         let separator = CSVParser.detectSeparator(bytes)
         let grid: CSVGrid
-        switch CSVParser.grid(bytes, separator: separator) {
+        switch CSVParser.grid(consume bytes, separator: separator) {
         case .success(let parsed): grid = parsed
         case .failure(let error):
             diagnostics.error(.sintassiCSV, SourcePlace(file: file, position: .line(error.line, column: nil)), error.message)
