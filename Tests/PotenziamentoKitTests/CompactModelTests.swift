@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import PotenziamentoKit
@@ -84,5 +85,48 @@ struct CompactModelTests {
             if reference[id] == nil { reference[id] = position }
         }
         #expect(reference.count == 400)
+    }
+}
+
+/// The room a JSON reader makes for the records of a long list, from the first ones.
+@Suite("The JSON reader sizes the list of records once")
+struct RecordCountEstimateTests {
+    @Test(
+        "the estimate covers the records at the sampled length, with an eighth more, within the maximum",
+        arguments: [
+            // sampled, bytes of the sampled, bytes left, maximum, expected
+            (1_000, 342_000, 341_480_000, 10_000_000, 1_124_413),  // 999.479 records of 342 bytes, + 124.934
+            (1_000, 342_000, 0, 10_000_000, 1_125),
+            (1_000, 3_000, 64_000_000, 10_000_000, 1_126_125),  // 3-byte records taken as 64 bytes: 1.001.000, + 125.125
+            (1_000, 342_000, 3_420_000_000, 10_000_000, 10_000_000),
+            (1_000, 342_000, 341_480_000, 2, 2),
+        ])
+    func estimate(sampled: Int, bytes: Int, remaining: Int, maximum: Int, expected: Int) {
+        #expect(RosterJSONReader.expectedCount(sampled: sampled, bytes: bytes, remaining: remaining, maximum: maximum) == expected)
+    }
+
+    @Test("a roster longer than the sample reads every record, equal to the same roster read from CSV")
+    func longRoster() throws {
+        let count = RosterJSONReader.sampledRecords * 3 + 17
+        let staff = (0..<count).map { RosterFactory.worker("AS-\($0)") }
+        let roster = RosterFactory.roster(staff)
+        let json = Array(try RosterWriter.json(roster).utf8)
+        let read = try RosterLoader.load(jsonData: Data(json), name: "lungo.json").roster
+        #expect(read.staff.count == count)
+        #expect(read == roster)
+    }
+}
+
+@Suite("JSON paths made in one step")
+struct JSONPathStepTests {
+    @Test("a key and an index in one step read, compare and hash like two steps", arguments: [0, 3, 1_000_000])
+    func oneStep(index: Int) {
+        let record = JSONPath.root.appending(key: "personale").appending(index: 7)
+        let twoSteps = record.appending(key: "periodi").appending(index: index)
+        let oneStep = record.appending(key: "periodi", index: index)
+        #expect(oneStep.description == "personale[7].periodi[\(index)]")
+        #expect(oneStep == twoSteps)
+        #expect(oneStep.hashValue == twoSteps.hashValue)
+        #expect(oneStep.appending(key: "al").description == "personale[7].periodi[\(index)].al")
     }
 }

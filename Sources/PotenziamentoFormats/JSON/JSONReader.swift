@@ -48,6 +48,8 @@ package struct JSONReader {
     private let bytes: UnsafeBufferPointer<UInt8>
     /// The offset of the next byte to read.
     package private(set) var offset = 0
+    /// The bytes not read yet.
+    package var remainingCount: Int { bytes.count - offset }
     private var depth = 0
     /// The index among the `known` texts of the last string or key read, when it was one of them
     /// (so a decoder decides what a key is without comparing strings again).

@@ -193,7 +193,9 @@ public enum RosterLoader {
         }
         let columns = RosterTableReader.Columns.self
         func table(_ file: CSVFile, _ required: [String], _ optional: [String]) -> CSVTable? {
-            texts.removeValue(forKey: file).flatMap { CSVTable(utf8: $0.utf8, file: $0.name, required: required, optional: optional, diagnostics: &diagnostics) }
+            texts.removeValue(forKey: file).flatMap {
+                CSVTable(utf8: $0.utf8, file: $0.name, required: required, optional: optional, diagnostics: &diagnostics)
+            }
         }
         let ambito = table(.ambito, columns.ambitoRequired, columns.ambitoOptional)
         let errorsBeforeComuni = diagnostics.errorCount
