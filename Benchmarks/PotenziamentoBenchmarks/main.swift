@@ -20,6 +20,36 @@ func line(_ text: String = "") {
 }
 
 let arguments = Array(CommandLine.arguments.dropFirst())
+let usage = """
+    USO: potenziamento-benchmark [--rapido] [--ripetizioni N] [--callgrind] [--dati CARTELLA] [--solo TESTO]
+
+    Misura il comando potenziamento (compilato con swift build -c release) sui dati realistici, come processi.
+
+      --rapido          senza l'elenco di 1.000.000 di record, 3 giri
+      --ripetizioni N   giri per caso (predefinito 5)
+      --callgrind       conta le istruzioni dei casi principali (valgrind)
+      --dati CARTELLA   dove generare e tenere i dati (predefinito .build/benchmark-data)
+      --solo TESTO      solo i casi il cui nome contiene TESTO
+      -h, --help        mostra questo aiuto
+    """
+if arguments.contains("-h") || arguments.contains("--help") {
+    print(usage)
+    exit(0)
+}
+let flags: Set = ["--rapido", "--callgrind"]
+let valued: Set = ["--ripetizioni", "--dati", "--solo"]
+var position = 0
+while position < arguments.count {
+    let argument = arguments[position]
+    if valued.contains(argument) && position + 1 < arguments.count {
+        position += 2
+    } else if flags.contains(argument) {
+        position += 1
+    } else {
+        FileHandle.standardError.write(Data("Errore: argomento non riconosciuto «\(argument)»\n\n\(usage)\n".utf8))
+        exit(64)
+    }
+}
 func option(_ name: String) -> String? {
     guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count else { return nil }
     return arguments[index + 1]
