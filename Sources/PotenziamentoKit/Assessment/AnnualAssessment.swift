@@ -252,11 +252,10 @@ public struct RosterAssessor: Sendable {
         residents.reserveCapacity(roster.municipalities.count)
         var sameEveryYear: [String] = []
         for municipality in roster.municipalities {
-            let place = (municipality.place ?? SourcePlace(file: roster.source)).field(csv: "popolazione", json: "popolazione")
             guard let count = municipality.residents.count(in: year) else {
                 let years = municipality.residents.byYear.keys.sorted().map(String.init)
                 diagnostics.error(
-                    .popolazioneMancante, place,
+                    .popolazioneMancante, (municipality.place ?? SourcePlace(file: roster.source)).field(csv: "popolazione", json: "popolazione"),
                     "manca la popolazione del comune \(municipality.istatCode) (\(municipality.name)) al 1° gennaio \(year) (anni indicati: \(Italian.list(years)))"
                 )
                 continue

@@ -77,11 +77,8 @@ public struct MunicipalSplit: Sendable, Hashable, Codable {
         let own = residents.map { ownByCode[$0.istatCode] ?? .zero }
         let formula = residents.indices.map { index -> Fraction in
             // Each comune has 1 to 100 million residents and at most the ATS FTE: always computable.
-            guard
-                let alone = try? ContributionCalculator.assess(
-                    population: residents[index].residents, fte: own[index] + attributed[index], parameters: parameters)
-            else { return .zero }
-            return alone.bandA.exactEuros + alone.bandB.exactEuros
+            ContributionCalculator.exactEuros(population: residents[index].residents, fte: own[index] + attributed[index], parameters: parameters)
+                ?? .zero
         }
         let formulaTotal = formula.sum()
         let target = total.euros

@@ -35,16 +35,41 @@ public struct ContributionCalculator: Sendable {
         guard population > 0 && population <= Bounds.maximumResidents else { throw .invalidPopulation(population) }
         guard !fte.isNegative && fte <= Fraction(Bounds.maximumFTE) else { throw .invalidFTE(fte) }
         let thresholds = Thresholds(population: population, parameters: parameters)
-        func band(lower: Fraction, upper: Fraction, amount: EuroCents) -> BandShare {
-            let width = (upper - lower).clampedAtZero
-            let paid = Fraction.minimum((fte - lower).clampedAtZero, width)
-            let exact = paid * amount.euros
-            return BandShare(fte: paid, amountPerFTE: amount, exactEuros: exact, amount: .rounding(euros: exact))
+        func share(_ band: (paid: Fraction, exactEuros: Fraction), amount: EuroCents) -> BandShare {
+            BandShare(fte: band.paid, amountPerFTE: amount, exactEuros: band.exactEuros, amount: .rounding(euros: band.exactEuros))
         }
-        let bandA = band(lower: thresholds.minimum, upper: thresholds.lep, amount: parameters.bandAAmount.value)
-        let bandB = band(lower: thresholds.lep, upper: thresholds.objective, amount: parameters.bandBAmount.value)
+        let bands = Self.bands(fte: fte, thresholds: thresholds, parameters: parameters)
+        let bandA = share(bands.a, amount: parameters.bandAAmount.value)
+        let bandB = share(bands.b, amount: parameters.bandBAmount.value)
         return ContributionAssessment(
             year: parameters.year, population: population, fte: fte, thresholds: thresholds,
             bandA: bandA, bandB: bandB, total: bandA.amount + bandB.amount, parameters: parameters)
+    }
+
+    /// What the formula gives for `population` and `fte`, exact, in euro (both bands, before
+    /// rounding): the amount of one comune alone in the DM 15/2021 art. 2 split (c. 4), without
+    /// building a whole ``ContributionAssessment`` for each comune. Nil outside the bounds that
+    /// ``assess(population:fte:parameters:)`` checks.
+    static func exactEuros(population: Int, fte: Fraction, parameters: ParametersInForce) -> Fraction? {
+        guard population > 0 && population <= Bounds.maximumResidents, !fte.isNegative && fte <= Fraction(Bounds.maximumFTE) else { return nil }
+        let bands = Self.bands(fte: fte, thresholds: Thresholds(population: population, parameters: parameters), parameters: parameters)
+        return bands.a.exactEuros + bands.b.exactEuros
+    }
+
+    /// The FTE paid in fascia A (from the soglia minima to the LEP) and in fascia B (from the LEP
+    /// to the obiettivo di servizio), each with its exact amount in euro (docs/regole.md §1): the
+    /// one place of the formula.
+    private static func bands(fte: Fraction, thresholds: Thresholds, parameters: ParametersInForce) -> (
+        a: (paid: Fraction, exactEuros: Fraction), b: (paid: Fraction, exactEuros: Fraction)
+    ) {
+        func band(lower: Fraction, upper: Fraction, amount: EuroCents) -> (paid: Fraction, exactEuros: Fraction) {
+            let width = (upper - lower).clampedAtZero
+            let paid = Fraction.minimum((fte - lower).clampedAtZero, width)
+            return (paid, paid * amount.euros)
+        }
+        return (
+            band(lower: thresholds.minimum, upper: thresholds.lep, amount: parameters.bandAAmount.value),
+            band(lower: thresholds.lep, upper: thresholds.objective, amount: parameters.bandBAmount.value)
+        )
     }
 }
