@@ -32,10 +32,6 @@ let usage = """
       --solo TESTO      solo i casi il cui nome contiene TESTO
       -h, --help        mostra questo aiuto
     """
-if arguments.contains("-h") || arguments.contains("--help") {
-    print(usage)
-    exit(0)
-}
 let flags: Set = ["--rapido", "--callgrind"]
 let valued: Set = ["--ripetizioni", "--dati", "--solo"]
 var position = 0
@@ -43,6 +39,9 @@ while position < arguments.count {
     let argument = arguments[position]
     if valued.contains(argument) && position + 1 < arguments.count {
         position += 2
+    } else if argument == "-h" || argument == "--help" {
+        print(usage)
+        exit(0)
     } else if flags.contains(argument) {
         position += 1
     } else {

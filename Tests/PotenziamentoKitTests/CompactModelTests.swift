@@ -53,6 +53,15 @@ struct CompactModelTests {
         #expect(hours == percent)
         #expect(hours.hashValue == percent.hashValue)
         #expect(try WorkShare(weeklyHours: Fraction(30)) < .fullTime)
+        // Two shares given the same way are compared on their integers, with the same answers.
+        let thirtyOf36 = try WorkShare(weeklyHours: Fraction(30), fullTimeHours: Fraction(36))
+        let twentyFiveOf30 = try WorkShare(weeklyHours: Fraction(25), fullTimeHours: Fraction(30))
+        #expect(thirtyOf36 == twentyFiveOf30)
+        #expect(thirtyOf36.hashValue == twentyFiveOf30.hashValue)
+        #expect(!(thirtyOf36 < twentyFiveOf30) && !(twentyFiveOf30 < thirtyOf36))
+        #expect(try WorkShare(weeklyHours: Fraction(29), fullTimeHours: Fraction(36)) < twentyFiveOf30)
+        #expect(try WorkShare(percent: Fraction(50)) < WorkShare(percent: Fraction(501, 10)))
+        #expect(try WorkShare(percent: Fraction(50)) != WorkShare(percent: Fraction(501, 10)))
     }
 
     @Test("an area split keeps each share, to the 15th decimal", arguments: ["0.000000000000001", "33.333333333333333", "50", "100"])
@@ -128,5 +137,37 @@ struct JSONPathStepTests {
         #expect(oneStep == twoSteps)
         #expect(oneStep.hashValue == twoSteps.hashValue)
         #expect(oneStep.appending(key: "al").description == "personale[7].periodi[\(index)].al")
+    }
+}
+
+/// What the readers report when the roster is checked after the file is let go of (found by review).
+@Suite("Readers report every problem after the compact reading")
+struct CompactReadingReportTests {
+    static let example = "Examples/ambito-esempio"
+
+    static func exampleFile(_ name: String) throws -> Data {
+        try Data(contentsOf: URL(fileURLWithPath: TestSupport.path("\(example)/\(name)")))
+    }
+
+    @Test("an unusable ambito.csv is an error, not a missing file", arguments: ["", "foo;bar\n", "\u{FEFF}codice\n"])
+    func unusableAmbito(text: String) throws {
+        let files = [
+            "ambito.csv": Data(text.utf8), "comuni.csv": try Self.exampleFile("comuni.csv"), "personale.csv": try Self.exampleFile("personale.csv"),
+        ]
+        let error = try #require(throws: InputError.self) { try RosterLoader.load(csvFiles: files, name: "ats") }
+        #expect(error.diagnostics.contains { $0.severity == .error })
+        #expect(!error.diagnostics.contains { $0.code == .fileMancante })
+    }
+
+    @Test("text after a JSON document does not hide the problems of the roster as a whole")
+    func trailingText() throws {
+        let staff = (0..<(RosterJSONReader.sampledRecords + 5)).map { RosterFactory.worker("AS-\($0)") } + [RosterFactory.worker("as-10")]
+        let comuni = [try Municipality(istatCode: "000001", name: "Uno", residents: Residents(50_000))]
+        let roster = try Roster(ambito: Ambito(code: "ATS", name: "ATS"), municipalities: comuni, staff: Array(staff.dropLast()))
+        // The same document with a repeated id (differing in case), then text after its end.
+        let json = RosterWriter.json(roster)
+        let repeated = json.replacingOccurrences(of: "\"AS-11\"", with: "\"as-10\"") + " x"
+        let error = try #require(throws: InputError.self) { try RosterLoader.load(jsonData: Data(repeated.utf8), name: "t.json") }
+        #expect(error.diagnostics.map(\.code) == [.idRipetuto, .sintassiJSON])
     }
 }

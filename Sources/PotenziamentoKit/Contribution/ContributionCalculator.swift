@@ -59,7 +59,7 @@ public struct ContributionCalculator: Sendable {
     /// The FTE paid in fascia A (from the soglia minima to the LEP) and in fascia B (from the LEP
     /// to the obiettivo di servizio), each with its exact amount in euro (docs/regole.md §1): the
     /// one place of the formula.
-    private static func bands(fte: Fraction, thresholds: Thresholds, parameters: ParametersInForce) -> (
+    static func bands(fte: Fraction, thresholds: Thresholds, parameters: ParametersInForce) -> (
         a: (paid: Fraction, exactEuros: Fraction), b: (paid: Fraction, exactEuros: Fraction)
     ) {
         func band(lower: Fraction, upper: Fraction, amount: EuroCents) -> (paid: Fraction, exactEuros: Fraction) {

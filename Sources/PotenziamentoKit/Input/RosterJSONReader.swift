@@ -27,29 +27,57 @@ struct RosterJSONReader {
         }
     }
 
+    /// What a reading gives: the values (nil when any is invalid or the document stops being
+    /// JSON before their end), the diagnostics, and a syntax error after the document's end (text
+    /// after the closing brace), reported after the checks of the roster as a whole.
+    struct Reading {
+        let parts: Parts?
+        let diagnostics: Diagnostics
+        let trailingError: InputDiagnostic?
+
+        /// The roster, or nil after recording in `diagnostics` every problem: the rules across
+        /// records (also when text follows the document), then the trailing syntax error.
+        func roster(source: String, into diagnostics: inout Diagnostics) -> Roster? {
+            let roster = parts?.roster(source: source, into: &diagnostics)
+            guard let trailingError else { return roster }
+            diagnostics.append(trailingError)
+            return nil
+        }
+    }
+
     /// The roster in the UTF-8 `bytes` of `file`, or nil; the diagnostics either way.
     static func read(utf8 bytes: UnsafeBufferPointer<UInt8>, file: String, maximumRecords: Int = Bounds.maximumRecords) -> (
         roster: Roster?, diagnostics: Diagnostics
     ) {
-        var (parts, diagnostics) = readParts(utf8: bytes, file: file, maximumRecords: maximumRecords)
-        return (parts?.roster(source: file, into: &diagnostics), diagnostics)
+        let reading = readParts(utf8: bytes, file: file, maximumRecords: maximumRecords)
+        var diagnostics = reading.diagnostics
+        let roster = reading.roster(source: file, into: &diagnostics)
+        return (roster, diagnostics)
     }
 
-    /// The values in the UTF-8 `bytes` of `file`, or nil when any is invalid; the diagnostics either way.
-    static func readParts(utf8 bytes: UnsafeBufferPointer<UInt8>, file: String, maximumRecords: Int = Bounds.maximumRecords) -> (
-        parts: Parts?, diagnostics: Diagnostics
-    ) {
+    /// The values in the UTF-8 `bytes` of `file` and the diagnostics.
+    static func readParts(utf8 bytes: UnsafeBufferPointer<UInt8>, file: String, maximumRecords: Int = Bounds.maximumRecords) -> Reading {
         var decoder = RosterJSONReader(reader: JSONReader(bytes), file: file, maximumRecords: maximumRecords)
+        let parts: Parts?
         do {
-            let parts = try decoder.document()
-            try decoder.reader.finish()
-            return (parts, decoder.diagnostics)
+            parts = try decoder.document()
         } catch {
-            let (line, column) = decoder.reader.position(of: error.offset)
             var diagnostics = decoder.diagnostics
-            diagnostics.error(.sintassiJSON, SourcePlace(file: file, position: .text(line: line, column: column)), "JSON non valido: \(error.message)")
-            return (nil, diagnostics)
+            diagnostics.append(decoder.syntaxError(error))
+            return Reading(parts: nil, diagnostics: diagnostics, trailingError: nil)
         }
+        do {
+            try decoder.reader.finish()
+            return Reading(parts: parts, diagnostics: decoder.diagnostics, trailingError: nil)
+        } catch {
+            return Reading(parts: parts, diagnostics: decoder.diagnostics, trailingError: decoder.syntaxError(error))
+        }
+    }
+
+    /// The diagnostic of a syntax error, at its line and column.
+    private func syntaxError(_ error: JSONSyntaxError) -> InputDiagnostic {
+        let (line, column) = reader.position(of: error.offset)
+        return InputDiagnostic(.error, .sintassiJSON, SourcePlace(file: file, position: .text(line: line, column: column)), "JSON non valido: \(error.message)")
     }
 
     private init(reader: JSONReader, file: String, maximumRecords: Int) {
@@ -117,9 +145,10 @@ struct RosterJSONReader {
     static let sampledRecords = 1_000
 
     /// The number of records to make room for, from the bytes the first `sampled` records took
-    /// and the bytes left: one allocation near the final size instead of doubling, whose last
-    /// step holds the old and the new array at once (docs/benchmark.md). An eighth more covers
-    /// records longer than the first ones; a wrong guess costs one more growth, never a record.
+    /// and the bytes left: usually one allocation near the final size instead of doubling, whose
+    /// last step holds the old and the new array at once (docs/benchmark.md, «Third pass»). An
+    /// eighth more covers records longer than the first ones; a wrong guess only costs memory
+    /// (growth as before, or room not used, at most `maximum` records), never a record.
     /// Records are taken to be at least 64 bytes (a valid one is longer), so that a list that
     /// starts with empty objects does not make room for records that cannot be there.
     static func expectedCount(sampled: Int, bytes: Int, remaining: Int, maximum: Int) -> Int {

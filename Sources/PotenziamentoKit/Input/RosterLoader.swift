@@ -129,18 +129,16 @@ public enum RosterLoader {
 
     /// The roster of a JSON document. The document's bytes are let go of once its values are
     /// read, before the roster is checked as a whole: the file and the index of ids are never in
-    /// memory together (docs/benchmark.md, «Compact records»).
+    /// memory together (docs/benchmark.md, «Third pass»).
     static func loadJSON(_ bytes: consuming [UInt8], name: String) throws(InputError) -> Loaded {
-        var (parts, diagnostics) = try readJSON(bytes, name: name)
+        let reading = try readJSON(bytes, name: name)
         _ = consume bytes
-        let roster = parts?.roster(source: name, into: &diagnostics)
-        return try finish(roster, diagnostics)
+        var diagnostics = reading.diagnostics
+        return try finish(reading.roster(source: name, into: &diagnostics), diagnostics)
     }
 
     /// The values of a JSON document.
-    private static func readJSON(_ bytes: borrowing [UInt8], name: String) throws(InputError) -> (
-        parts: RosterJSONReader.Parts?, diagnostics: Diagnostics
-    ) {
+    private static func readJSON(_ bytes: borrowing [UInt8], name: String) throws(InputError) -> RosterJSONReader.Reading {
         let (text, _) = try InputFile.text(copy bytes, file: name, allowsWindows1252: false)
         return text.utf8Bytes.withUnsafeBufferPointer { RosterJSONReader.readParts(utf8: $0, file: name) }
     }
@@ -165,7 +163,8 @@ public enum RosterLoader {
     }
 
     /// The roster of the CSV files of one ATS. Each file's bytes are handed on, not copied: the
-    /// table unquotes them in place, so a file is in memory once (docs/benchmark.md).
+    /// table unquotes them in place, so a UTF-8 file without a BOM is in memory once (a file with
+    /// a BOM, or read as Windows-1252, is copied once when decoded; docs/benchmark.md, «Third pass»).
     static func loadCSV(_ files: consuming [CSVFile: (name: String, bytes: [UInt8])], folder: String) throws(InputError) -> Loaded {
         var diagnostics = Diagnostics()
         for file in [CSVFile.comuni, .personale] where files[file] == nil {
@@ -173,6 +172,7 @@ public enum RosterLoader {
                 .fileMancante, SourcePlace(file: folder.isEmpty ? file.rawValue : "\(folder)/\(file.rawValue)"), "file mancante nella cartella dell'ambito")
         }
         if diagnostics.hasErrors { throw InputError(diagnostics) }
+        let hasAmbito = files[.ambito] != nil
         var texts: [CSVFile: (name: String, utf8: [UInt8])] = [:]
         var windows1252: [String] = []
         for file in CSVFile.allCases {
@@ -203,7 +203,7 @@ public enum RosterLoader {
         let comuniTableRead = diagnostics.errorCount == errorsBeforeComuni
         let personale = table(.personale, columns.staffRequired, columns.staffOptional)
         return try assemble(
-            ambito: ambito, hasAmbito: files[.ambito] != nil, comuni: comuni, comuniTableRead: comuniTableRead, personale: personale, source: folder,
+            ambito: ambito, hasAmbito: hasAmbito, comuni: comuni, comuniTableRead: comuniTableRead, personale: personale, source: folder,
             fallbackName: folder.split(separator: "/").last.map(String.init) ?? folder, missingAmbito: "ambito.csv assente", diagnostics: diagnostics)
     }
 

@@ -36,8 +36,13 @@ enum ContributionChart {
 
     /// The curve's maximum: both fasce full.
     static func full(_ a: ContributionAssessment) -> Fraction {
-        let t = a.thresholds
-        return (t.lep - t.minimum) * a.parameters.bandAAmount.value.euros + (t.objective - t.lep) * a.parameters.bandBAmount.value.euros
+        let bands = ContributionCalculator.bands(fte: a.thresholds.objective, thresholds: a.thresholds, parameters: a.parameters)
+        return bands.a.exactEuros + bands.b.exactEuros
+    }
+
+    /// The curve at the LEP: fascia A full.
+    static func bandAFull(_ a: ContributionAssessment) -> Fraction {
+        ContributionCalculator.bands(fte: a.thresholds.lep, thresholds: a.thresholds, parameters: a.parameters).a.exactEuros
     }
 
     /// 1, 2 or 5 times a power of ten, the smallest not below `raw` (which is positive).
@@ -129,7 +134,7 @@ enum ContributionChart {
         }
         for item in series where !sameCurve || item.style == series.last?.style {
             let a = item.assessment
-            let bandA = (a.thresholds.lep - a.thresholds.minimum) * a.parameters.bandAAmount.value.euros
+            let bandA = bandAFull(a)
             let points = [(xMin, Fraction.zero), (a.thresholds.minimum, .zero), (a.thresholds.lep, bandA), (a.thresholds.objective, full(a)), (xMax, full(a))]
             let path = points.map { "\(x($0.0)),\(y($0.1))" }.joined(separator: " ")
             let color = sameCurve ? "#555555" : item.style.color

@@ -56,7 +56,7 @@ public enum ActivityArea: String, Sendable, Hashable, CaseIterable, Codable, Com
 public struct AreaSplit: Sendable, Hashable {
     /// The share of each area in units of 10⁻¹⁵ percent (at most 15 decimals, at most 100: at
     /// most 10¹⁷ units), in the order of `ActivityArea.allCases`; zero when absent. Five integers
-    /// kept inline, not a dictionary per person (docs/benchmark.md, «Compact records»).
+    /// kept inline, not a dictionary per person (docs/benchmark.md, «Third pass»).
     private struct Units: Sendable, Hashable {
         var segretariato: Int64 = 0
         var servizioProfessionale: Int64 = 0

@@ -70,9 +70,10 @@ public struct StaffRecord: Sendable, Hashable {
         }
     }
 
-    /// Adds a period (the caller checks the overlaps with ``checkPeriods(into:)`` once every
-    /// period is known: a reader adding the periods of a person's later rows).
-    mutating func append(_ period: ServicePeriod) { periods.append(period) }
+    /// Adds a period without checking it against the others: only for a reader adding the
+    /// periods of a person's later rows, which then checks the overlaps with
+    /// ``checkPeriods(into:)`` once every period is known and drops the record if any.
+    mutating func appendUnchecked(_ period: ServicePeriod) { periods.append(period) }
 
     /// The same record with other periods (checked by the caller).
     func with(periods: [ServicePeriod]) -> StaffRecord {

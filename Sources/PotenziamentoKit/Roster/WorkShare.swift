@@ -20,7 +20,7 @@ public struct WorkShare: Sendable, Hashable, Comparable, CustomStringConvertible
     }
 
     /// How the share was given, in integers: a person has one share per period, and a roster of a
-    /// million periods keeps them all (docs/benchmark.md, «Compact records»).
+    /// million periods keeps them all (docs/benchmark.md, «Third pass»).
     private enum Storage: Sendable, Hashable {
         /// A percentuale in units of 10⁻¹⁵ percent (at most 15 decimals: at most 10¹⁷ units).
         case percent(Int64)
@@ -143,12 +143,27 @@ public struct WorkShare: Sendable, Hashable, Comparable, CustomStringConvertible
         return "\(NumberFormatting.italianTrimmed(percent, maximumDecimals: 4)) %"
     }
 
-    /// Shares are equal when they are the same share of full time, however given.
-    public static func == (lhs: WorkShare, rhs: WorkShare) -> Bool { lhs.percent == rhs.percent }
+    /// Shares are equal when they are the same share of full time, however given (two shares
+    /// given the same way are compared on their integers).
+    public static func == (lhs: WorkShare, rhs: WorkShare) -> Bool {
+        switch (lhs.storage, rhs.storage) {
+        case (.percent(let left), .percent(let right)): left == right
+        case (.hours(let left), .hours(let right)):
+            UInt64(left.weeklyUnits) * UInt64(right.fullTimeUnits) == UInt64(right.weeklyUnits) * UInt64(left.fullTimeUnits)
+        default: lhs.percent == rhs.percent
+        }
+    }
     /// Hashes the share.
     public func hash(into hasher: inout Hasher) { hasher.combine(percent) }
-    /// Orders by share.
-    public static func < (lhs: WorkShare, rhs: WorkShare) -> Bool { lhs.percent < rhs.percent }
+    /// Orders by share (two shares given the same way are compared on their integers).
+    public static func < (lhs: WorkShare, rhs: WorkShare) -> Bool {
+        switch (lhs.storage, rhs.storage) {
+        case (.percent(let left), .percent(let right)): left < right
+        case (.hours(let left), .hours(let right)):
+            UInt64(left.weeklyUnits) * UInt64(right.fullTimeUnits) < UInt64(right.weeklyUnits) * UInt64(left.fullTimeUnits)
+        default: lhs.percent < rhs.percent
+        }
+    }
 
     /// The message for a percentuale outside (1, 100], with `forse 50?` when the value looks
     /// like a fraction of one whose percent is a valid percentuale (0,5 → 50; not 0,005 → 0,5).

@@ -167,7 +167,7 @@ enum RosterTableReader {
             }
             let period = self.period(table, row, columns: columns, diagnostics: &diagnostics)
             if diagnostics.errorCount != errorsBefore { persons[person].invalid = true }
-            if let period, let record = persons[person].record { staff[record].append(period) }
+            if let period, let record = persons[person].record { staff[record].appendUnchecked(period) }
         }
         // Overlapping periods, once every period of a person is known, in the order of persons.
         var dropped: [Int] = []

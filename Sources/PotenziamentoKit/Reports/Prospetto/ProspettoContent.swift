@@ -106,16 +106,26 @@ struct ProspettoContent {
 
     /// The employing entities of either year, comuni first (with ISTAT code), then ATS-level ones.
     var entityRows: [EntityRow] {
-        let before = prospetto.consuntivo.entities
-        let now = prospetto.previsione.entities
+        // Looked up by key (a large ATS has about a hundred entities: no search per entity).
+        func firstByKey(_ entities: [EmployingEntity]) -> [String: EmployingEntity] {
+            Dictionary(entities.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+        }
+        let beforeList = prospetto.consuntivo.entities
+        let nowList = prospetto.previsione.entities
+        let before = firstByKey(beforeList)
+        let now = firstByKey(nowList)
         var keys: [(key: String, name: String)] = []
-        for entity in now + before where !keys.contains(where: { $0.key == entity.key }) { keys.append((entity.key, entity.name)) }
+        var seen: Set<String> = []
+        for entity in nowList + beforeList where seen.insert(entity.key).inserted {
+            keys.append((entity.key, entity.name))
+        }
         let order = prospetto.previsione.residents.map { "comune:\($0.istatCode)" } + EmployerKind.allCases.map(\.rawValue)
-        keys.sort { (order.firstIndex(of: $0.key) ?? .max) < (order.firstIndex(of: $1.key) ?? .max) }
+        let rank = Dictionary(order.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        keys.sort { (rank[$0.key] ?? .max) < (rank[$1.key] ?? .max) }
         return keys.map { entry in
             EntityRow(
                 key: entry.key, name: entry.name, istatCode: entry.key.hasPrefix("comune:") ? String(entry.key.dropFirst(7)) : nil,
-                consuntivo: before.first { $0.key == entry.key }, previsione: now.first { $0.key == entry.key },
+                consuntivo: before[entry.key], previsione: now[entry.key],
                 declaredConsuntivo: prospetto.consuntivoDeclaration.fte(of: entry.key), declaredPrevisione: prospetto.previsioneDeclaration.fte(of: entry.key))
         }
     }
