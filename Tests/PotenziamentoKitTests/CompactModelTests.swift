@@ -137,6 +137,19 @@ struct JSONPathStepTests {
         #expect(oneStep == twoSteps)
         #expect(oneStep.hashValue == twoSteps.hashValue)
         #expect(oneStep.appending(key: "al").description == "personale[7].periodi[\(index)].al")
+        #expect(oneStep != record.appending(key: "periodi", index: index + 1))
+        #expect(oneStep != JSONPath.root.appending(key: "personale").appending(index: 8).appending(key: "periodi", index: index))
+    }
+
+    @Test("paths compare their keys and indices, not their text")
+    func keysNotText() {
+        let dotted = JSONPath.root.appending(key: "a.b")
+        let nested = JSONPath.root.appending(key: "a").appending(key: "b")
+        #expect(dotted.description == nested.description)
+        #expect(dotted != nested)
+        #expect(JSONPath.root == JSONPath.root)
+        #expect(JSONPath.root != JSONPath.root.appending(index: 0))
+        #expect(JSONPath.root.appending(index: 0) != JSONPath.root.appending(key: "0"))
     }
 }
 

@@ -48,10 +48,15 @@ public struct Prospetto: Sendable, Hashable, Codable {
     public var warnings: [InputDiagnostic] {
         let idleBefore = Set(consuntivo.warnings.filter { $0.code == .nessunServizioNellAnno }.map(\.place))
         let idleNow = Set(previsione.warnings.filter { $0.code == .nessunServizioNellAnno }.map(\.place))
-        var seen = Set<String>()
+        struct Key: Hashable {
+            let code: DiagnosticCode
+            let place: SourcePlace
+            let message: String
+        }
+        var seen = Set<Key>()
         return (consuntivo.warnings + previsione.warnings).filter { warning in
             if warning.code == .nessunServizioNellAnno && !(idleBefore.contains(warning.place) && idleNow.contains(warning.place)) { return false }
-            return seen.insert("\(warning.code.rawValue) \(warning.place) \(warning.message)").inserted
+            return seen.insert(Key(code: warning.code, place: warning.place, message: warning.message)).inserted
         }
     }
 
