@@ -26,14 +26,21 @@ extension AnnualAssessment {
     /// The employing entities with counted staff in the year: each comune (in roster order), then
     /// each kind of ATS-level employer (in the order of ``EmployerKind``). Their FTE add up to ``fte``.
     public var entities: [EmployingEntity] {
+        recordsByEntity().map { entry in
+            EmployingEntity(
+                key: entry.key, name: entry.name, persons: entry.records.count, fte: entry.records.map(\.fte).sum(), areas: AreaBreakdown(entry.records))
+        }
+    }
+
+    /// The counted records with service in the year, grouped by employing entity in the order of
+    /// ``entities``: the one rule of which entity a person counts for (the FTE to declare need
+    /// only each entity's FTE, not its areas).
+    func recordsByEntity() -> [(key: String, name: String, records: [CountedRecord])] {
         var byKey: [String: [CountedRecord]] = [:]
         for record in counted where !record.fte.isZero { byKey[record.employer.key, default: []].append(record) }
         let comuni = residents.map { (key: "comune:\($0.istatCode)", name: $0.name) }
         let ambitoLevel = EmployerKind.allCases.filter { $0 != .comune }.map { (key: $0.rawValue, name: $0.label) }
-        return (comuni + ambitoLevel).compactMap { entry in
-            guard let records = byKey[entry.key] else { return nil }
-            return EmployingEntity(key: entry.key, name: entry.name, persons: records.count, fte: records.map(\.fte).sum(), areas: AreaBreakdown(records))
-        }
+        return (comuni + ambitoLevel).compactMap { entry in byKey[entry.key].map { (entry.key, entry.name, $0) } }
     }
 }
 
@@ -75,7 +82,7 @@ public struct FTEDeclaration: Sendable, Hashable, Codable {
         }
         let scale = BigInt.tenToThe(decimals)
         let units = assessment.fte.flooredScaled(by: scale)
-        let entities = assessment.entities
+        let entities = assessment.recordsByEntity().map { (key: $0.key, fte: $0.records.map(\.fte).sum()) }
         let total = entities.map(\.fte).sum()
         let shares = entities.map { entity in total.isZero ? Fraction.zero : Fraction(units) * entity.fte / total }
         let split = LargestRemainder.distribute(units: units, exactShares: shares)
