@@ -32,15 +32,33 @@ extension AnnualAssessment {
         }
     }
 
+    /// The kinds of ATS-level employer, in the order of ``entities``, and their positions.
+    private static let ambitoLevelKinds = EmployerKind.allCases.filter { $0 != .comune }
+    private static let ambitoLevelPositions = Dictionary(uniqueKeysWithValues: ambitoLevelKinds.enumerated().map { ($1, $0) })
+
     /// The counted records with service in the year, grouped by employing entity in the order of
     /// ``entities``: the one rule of which entity a person counts for (the FTE to declare need
     /// only each entity's FTE, not its areas).
     func recordsByEntity() -> [(key: String, name: String, records: [CountedRecord])] {
-        var byKey: [String: [CountedRecord]] = [:]
-        for record in counted where !record.fte.isZero { byKey[record.employer.key, default: []].append(record) }
-        let comuni = residents.map { (key: "comune:\($0.istatCode)", name: $0.name) }
-        let ambitoLevel = EmployerKind.allCases.filter { $0 != .comune }.map { (key: $0.rawValue, name: $0.label) }
-        return (comuni + ambitoLevel).compactMap { entry in byKey[entry.key].map { (entry.key, entry.name, $0) } }
+        // Entities by position (each comune, then each kind of ATS-level employer): a record finds
+        // its entity by code or kind, as ``Employer/key`` names it, without making the key's text.
+        let ambitoLevel = Self.ambitoLevelKinds
+        var comuneIndex = [String: Int](minimumCapacity: residents.count)
+        for (index, comune) in residents.enumerated() where comuneIndex[comune.istatCode] == nil { comuneIndex[comune.istatCode] = index }
+        var groups = [[CountedRecord]](repeating: [], count: residents.count + ambitoLevel.count)
+        for record in counted where !record.fte.isZero {
+            let employer = record.employer
+            let index =
+                employer.kind == .comune
+                ? employer.istatCode.flatMap { comuneIndex[$0] } : Self.ambitoLevelPositions[employer.kind].map { residents.count + $0 }
+            if let index { groups[index].append(record) }
+        }
+        return groups.indices.compactMap { index in
+            guard !groups[index].isEmpty else { return nil }
+            if index < residents.count { return ("comune:\(residents[index].istatCode)", residents[index].name, groups[index]) }
+            let kind = ambitoLevel[index - residents.count]
+            return (kind.rawValue, kind.label, groups[index])
+        }
     }
 }
 
