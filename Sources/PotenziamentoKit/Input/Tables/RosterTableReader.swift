@@ -249,21 +249,6 @@ enum RosterTableReader {
         let employer: Employer
         let areas: AreaSplit
         let employed: Bool
-
-        init(profile: Profile, contract: Contract, employer: Employer, areas: AreaSplit, employed: Bool) {
-            self.profile = profile
-            self.contract = contract
-            self.employer = employer
-            self.areas = areas
-            self.employed = employed
-        }
-
-        /// The person-level values of `record`.
-        init(of record: StaffRecord) {
-            self.init(
-                profile: record.profile, contract: record.contract, employer: record.employer, areas: record.areas,
-                employed: record.employedInTerritorialServices)
-        }
     }
 
     /// The person-level values of `row`, or nil after recording their errors.
@@ -515,5 +500,14 @@ enum CellParsing {
         case .unusable: return .failure(.alreadyReported)
         default: return Result { () throws(InvalidValue) in try FieldParsing.boolean(cell.text) }
         }
+    }
+}
+
+extension RosterTableReader.PersonFields {
+    /// The person-level values of `record`.
+    init(of record: StaffRecord) {
+        self.init(
+            profile: record.profile, contract: record.contract, employer: record.employer, areas: record.areas,
+            employed: record.employedInTerritorialServices)
     }
 }
