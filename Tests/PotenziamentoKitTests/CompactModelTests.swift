@@ -184,3 +184,38 @@ struct CompactReadingReportTests {
         #expect(error.diagnostics.map(\.code) == [.idRipetuto, .sintassiJSON])
     }
 }
+
+@Suite("Shares as exact integers")
+struct ExactUnitsTests {
+    @Test(
+        "a value × unit when it is an integer that fits, else nil",
+        arguments: [
+            (Fraction(333, 10), Int64(1_000_000_000_000_000), Int64?(33_300_000_000_000_000)),
+            (Fraction(100), 1_000_000_000_000_000, 100_000_000_000_000_000),
+            (Fraction(1, 3), 1_000_000_000_000_000, nil),
+            (Fraction(-5, 2), 10, -25),
+            (Fraction(0), 10, 0),
+            (Fraction(1, 20_000), 10_000, nil),
+            (Fraction(10_000_000), 1_000_000_000_000_000, nil),
+        ])
+    func units(value: Fraction, unit: Int64, expected: Int64?) {
+        #expect(value.exactUnits(per: unit) == expected)
+    }
+
+    @Test(
+        "an area split's errors keep their order: range, then decimals, then the sum",
+        arguments: [
+            ("100.0000000000000001", "deve essere tra 0 e 100"),
+            ("-0.5", "deve essere tra 0 e 100"),
+            ("33.3333333333333333", "troppe cifre decimali"),
+            ("99.999999999999999", "sommano a 99,999999999999999, non a 100"),
+        ])
+    func areaErrors(text: String, message: String) throws {
+        let share = try DecimalParser.parseDecimal(text, maximumDecimals: 20).get()
+        #expect {
+            try AreaSplit([.segretariatoSociale: share])
+        } throws: { error in
+            (error as? InvalidValue).map { $0.code == .ripartizioneAree && $0.message.contains(message) } ?? false
+        }
+    }
+}

@@ -159,6 +159,15 @@ public struct Fraction: Sendable, Hashable, Comparable, CustomStringConvertible 
         return (numerator * scale).floorDivided(by: denominator)
     }
 
+    /// The value × `unit` when that is an integer that fits in `Int64` (a value written with at
+    /// most as many decimals as `unit` has zeros, of a moderate size), else nil: how the model
+    /// stores shares as integers (docs/benchmark.md, «Third pass»). `unit` must be positive.
+    func exactUnits(per unit: Int64) -> Int64? {
+        guard let top = numerator.int64Value, let bottom = denominator.int64Value, unit % bottom == 0 else { return nil }
+        let (units, overflow) = top.multipliedReportingOverflow(by: unit / bottom)
+        return overflow ? nil : units
+    }
+
     /// The largest integer not above the value.
     public var floor: BigInt { numerator.floorDivided(by: denominator) }
 

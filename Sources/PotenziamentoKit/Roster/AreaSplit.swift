@@ -116,33 +116,34 @@ public struct AreaSplit: Sendable, Hashable {
     /// given), as the readers collect them: the rule of ``init(_:)``, without a dictionary to
     /// build and hash while reading.
     init(percentages: [Fraction?]) throws(InvalidValue) {
-        var given = 0
-        var sum = Fraction.zero
+        var given = false
+        var total: Int64 = 0
         var kept = Units()
         for area in ActivityArea.allCases {
             guard let share = percentages[area.index] else { continue }
-            given += 1
-            if share.isNegative || share > Fraction(100) {
-                throw InvalidValue(
-                    .ripartizioneAree,
-                    "la quota dell'area \(area.rawValue) deve essere tra 0 e 100 (indicato: \(NumberFormatting.italianTrimmed(share, maximumDecimals: 15)))")
-            }
-            if !WorkShare.hasDecimals(share, atMost: Bounds.percentageDecimals) {
+            given = true
+            // The usual case: a share exact in units of 10⁻¹⁵ %, checked and added as integers.
+            guard let units = share.exactUnits(per: Int64(Self.unit)) else {
+                if share.isNegative || share > Fraction(100) { throw Self.outOfRange(area, share) }
                 throw InvalidValue(.ripartizioneAree, "la quota dell'area \(area.rawValue) ha troppe cifre decimali: al massimo \(Bounds.percentageDecimals)")
             }
-            if !share.isZero {
-                sum += share
-                // Exact and in range: at most 100 with at most 15 decimals, checked above.
-                kept[area.index] = (share * Fraction(Self.unit)).numerator.int64Value ?? 0
-            }
+            guard units >= 0, units <= 100 * Int64(Self.unit) else { throw Self.outOfRange(area, share) }
+            kept[area.index] = units
+            total += units
         }
-        if given > 0 {
-            guard sum == Fraction(100) else {
-                throw InvalidValue(
-                    .ripartizioneAree, "le percentuali per area sommano a \(NumberFormatting.italianTrimmed(sum, maximumDecimals: 15)), non a 100")
-            }
+        if given, total != 100 * Int64(Self.unit) {
+            throw InvalidValue(
+                .ripartizioneAree,
+                "le percentuali per area sommano a \(NumberFormatting.italianTrimmed(Fraction(Int(total), Self.unit), maximumDecimals: 15)), non a 100")
         }
         self.init(units: kept)
+    }
+
+    /// The error of a share outside [0, 100].
+    private static func outOfRange(_ area: ActivityArea, _ share: Fraction) -> InvalidValue {
+        InvalidValue(
+            .ripartizioneAree,
+            "la quota dell'area \(area.rawValue) deve essere tra 0 e 100 (indicato: \(NumberFormatting.italianTrimmed(share, maximumDecimals: 15)))")
     }
 
     private init(units: Units) { self.units = units }

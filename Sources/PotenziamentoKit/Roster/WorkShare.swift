@@ -124,8 +124,8 @@ public struct WorkShare: Sendable, Hashable, Comparable, CustomStringConvertible
     /// `value` × `unit`, for a value the initialisers checked to be exact with the unit's
     /// decimals and small enough for the storage (at most 100 × 10¹⁵).
     private static func units(of value: Fraction, per unit: Int) -> Int64 {
-        let units = (value * Fraction(unit)).numerator.int64Value
-        assert(units != nil && (value * Fraction(unit)).isInteger, "a share the initialisers accepted does not fit its storage")
+        let units = value.exactUnits(per: Int64(unit))
+        assert(units != nil, "a share the initialisers accepted does not fit its storage")
         return units ?? 0
     }
 
