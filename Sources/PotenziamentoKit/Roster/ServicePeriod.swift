@@ -18,9 +18,11 @@ public struct ServicePeriod: Sendable, Hashable, CustomStringConvertible {
     /// - Throws: ``InvalidValue`` with ``DiagnosticCode/dataFuoriIntervallo`` for a date outside
     ///   1900-2200, or ``DiagnosticCode/periodoInvertito`` when `end` comes before `start`.
     public init(start: CivilDate, end: CivilDate?, share: WorkShare, place: SourcePlace? = nil) throws(InvalidValue) {
-        for date in [start] + (end.map { [$0] } ?? []) where !Bounds.dateYears.contains(date.year) {
-            throw InvalidValue(.dataFuoriIntervallo, "data \(date.italian) fuori intervallo: le date dei periodi vanno dal 1900 al 2200")
+        func outOfRange(_ date: CivilDate) -> InvalidValue {
+            InvalidValue(.dataFuoriIntervallo, "data \(date.italian) fuori intervallo: le date dei periodi vanno dal 1900 al 2200")
         }
+        if !Bounds.dateYears.contains(start.year) { throw outOfRange(start) }
+        if let end, !Bounds.dateYears.contains(end.year) { throw outOfRange(end) }
         if let end, end < start {
             throw InvalidValue(.periodoInvertito, "la data di fine \(end.italian) è precedente all'inizio \(start.italian)")
         }

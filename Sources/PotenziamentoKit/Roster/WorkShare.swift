@@ -75,6 +75,13 @@ public struct WorkShare: Sendable, Hashable, Comparable, CustomStringConvertible
     ///   ``DiagnosticCode/fuoriMisura`` for a value not written with at most 15 decimals (RULES §3:
     ///   `58,3333` is a percentuale, 175/3 is not: give it as hours, 21 of 36).
     public init(percent: Fraction) throws(InvalidValue) {
+        // The usual case: a percentuale exact in units of 10⁻¹⁵ % (so with at most 15 decimals)
+        // and in range, checked as an integer.
+        let unit = Int64(Self.percentUnit)
+        if let units = percent.exactUnits(per: unit), units > unit, units <= 100 * unit {
+            self.init(storage: .percent(units))
+            return
+        }
         guard percent > Fraction(1), percent <= Fraction(100) else {
             throw InvalidValue(.percentualeFuoriIntervallo, Self.outOfRangeMessage(percent))
         }
