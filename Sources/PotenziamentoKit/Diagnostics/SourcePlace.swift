@@ -155,51 +155,11 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
         return text
     }
 
-    /// Paths are equal when they have the same keys and indices in the same order, however they
-    /// were grouped into steps (compared without making their text).
-    public static func == (lhs: JSONPath, rhs: JSONPath) -> Bool {
-        var left = Tokens(lhs.last)
-        var right = Tokens(rhs.last)
-        while true {
-            let (a, b) = (left.next(), right.next())
-            if a != b { return false }
-            if a == nil { return true }
-        }
-    }
-
-    /// Hashes the keys and indices (from the last), as ``==(_:_:)`` compares them.
-    public func hash(into hasher: inout Hasher) {
-        var tokens = Tokens(last)
-        while let token = tokens.next() { hasher.combine(token) }
-    }
-
-    /// A key or an index of a path.
-    private enum Token: Hashable {
-        case key(String)
-        case index(Int)
-    }
-
-    /// The keys and indices of a path from its last one back to the root: a step with both a
-    /// key and an index (`periodi[0]`) gives its index, then its key.
-    private struct Tokens {
-        private var step: Step?
-        private var keyPending = false
-
-        init(_ last: Step?) { step = last }
-
-        mutating func next() -> Token? {
-            guard let current = step else { return nil }
-            if keyPending || current.index == nil {
-                keyPending = false
-                step = current.parent
-                if let key = current.key { return .key(key) }
-                return next()
-            }
-            keyPending = current.key != nil
-            if !keyPending { step = current.parent }
-            return current.index.map(Token.index)
-        }
-    }
+    /// Paths are equal when they read the same (so a path decoded from its text, which is how
+    /// places are encoded, equals the original).
+    public static func == (lhs: JSONPath, rhs: JSONPath) -> Bool { lhs.description == rhs.description }
+    /// Hashes the path's text.
+    public func hash(into hasher: inout Hasher) { hasher.combine(description) }
 
     /// One step, shared by every path below it (immutable, so safe to share across threads).
     private final class Step: Sendable {

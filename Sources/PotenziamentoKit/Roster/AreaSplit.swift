@@ -86,8 +86,8 @@ public struct AreaSplit: Sendable, Hashable {
         }
     }
 
-    /// The units of a share: 10¹⁵ per percent.
-    private static let unit = 1_000_000_000_000_000
+    /// The units of a share: 10¹⁵ per percent (one per decimal a share may have).
+    private static let unit = Bounds.percentageUnit
 
     private let units: Units
 

@@ -20,6 +20,9 @@ public enum Bounds {
     public static let maximumFileSize = 1 << 30
     /// The most decimals of a percentuale or an area share (what a spreadsheet exports for `=30/36*100`).
     public static let percentageDecimals = 15
+    /// 10 to the ``percentageDecimals``: the units in which the model stores a share in percent as
+    /// an integer (at most 100 × 10¹⁵, well inside `Int64`; docs/benchmark.md, «Third pass»).
+    static let percentageUnit = (0..<percentageDecimals).reduce(1) { value, _ in value * 10 }
     /// The largest amount of money read from an input or an option (one thousand billion euro).
     public static let maximumEuros = 1_000_000_000_000
 

@@ -30,10 +30,10 @@ public struct WorkShare: Sendable, Hashable, Comparable, CustomStringConvertible
 
     private let storage: Storage
 
-    /// The units of a percentuale in ``Storage/percent(_:)``: 10¹⁵, one per 15th decimal.
-    private static let percentUnit = 1_000_000_000_000_000
-    /// The units of an hour in ``Hours``: 10⁴, one per 4th decimal.
-    fileprivate static let hourUnit = 10_000
+    /// The units of a percentuale in ``Storage/percent(_:)``: 10¹⁵, one per decimal it may have.
+    private static let percentUnit = Bounds.percentageUnit
+    /// The units of an hour in ``Hours``: 10⁴, one per decimal the hours may have.
+    fileprivate static let hourUnit = (0..<hoursDecimals).reduce(1) { value, _ in value * 10 }
 
     /// The share in percent of full time, 1 < p ≤ 100, exact.
     public var percent: Fraction {
