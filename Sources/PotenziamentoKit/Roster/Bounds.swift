@@ -22,7 +22,11 @@ public enum Bounds {
     public static let percentageDecimals = 15
     /// 10 to the ``percentageDecimals``: the units in which the model stores a share in percent as
     /// an integer (at most 100 × 10¹⁵, well inside `Int64`; docs/benchmark.md, «Third pass»).
-    static let percentageUnit = (0..<percentageDecimals).reduce(1) { value, _ in value * 10 }
+    static let percentageUnit = unit(decimals: percentageDecimals)
+
+    /// 10 to the `decimals`: the units in which a value with at most that many decimals is stored
+    /// as an integer (for the small decimal counts of the model's bounds).
+    static func unit(decimals: Int) -> Int { (0..<decimals).reduce(1) { value, _ in value * 10 } }
     /// The largest amount of money read from an input or an option (one thousand billion euro).
     public static let maximumEuros = 1_000_000_000_000
 

@@ -33,7 +33,7 @@ public struct WorkShare: Sendable, Hashable, Comparable, CustomStringConvertible
     /// The units of a percentuale in ``Storage/percent(_:)``: 10¹⁵, one per decimal it may have.
     private static let percentUnit = Bounds.percentageUnit
     /// The units of an hour in ``Hours``: 10⁴, one per decimal the hours may have.
-    fileprivate static let hourUnit = (0..<hoursDecimals).reduce(1) { value, _ in value * 10 }
+    fileprivate static let hourUnit = Bounds.unit(decimals: hoursDecimals)
 
     /// The share in percent of full time, 1 < p ≤ 100, exact.
     public var percent: Fraction {
