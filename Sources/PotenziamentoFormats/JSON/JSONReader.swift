@@ -57,9 +57,25 @@ package struct JSONReader {
     /// Whether the current object or array has had an element (a comma is due before the next).
     private var needsComma: [Bool] = []
 
+    /// Whether the memory of the bytes already read may be given back (see ``releaseReadPages(every:)``).
+    private let releasesReadPages: Bool
+    /// The offset below which whole pages were given back.
+    private var releasedUpTo = 0
+    /// Where ``position(of:)`` starts counting: an offset already read, with its line and column.
+    private var counted = (offset: 0, line: 1, column: 1)
+
     /// A reader of `bytes` (valid UTF-8, which the caller checked).
     package init(_ bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
+        self.releasesReadPages = false
+    }
+
+    /// A reader of `bytes` (valid UTF-8) that may give the memory of what it has read back to the
+    /// system with ``releaseReadPages(every:)``: the caller owns `bytes` (writable memory of its
+    /// own, not shared) and never reads them again once the reader is done.
+    package init(releasingReadPagesOf bytes: UnsafeMutableBufferPointer<UInt8>) {
+        self.bytes = UnsafeBufferPointer(bytes)
+        self.releasesReadPages = true
     }
 
     /// The kind of the next value, without reading it.
@@ -313,23 +329,43 @@ package struct JSONReader {
         guard offset >= bytes.count else { throw error("testo dopo la fine del documento JSON") }
     }
 
-    /// Line and column (1-based, columns in characters) of byte `offset`.
+    /// Line and column (1-based, columns in characters) of byte `offset` (not before the last
+    /// ``releaseReadPages(every:)``: errors are at or after the current offset).
     package func position(of offset: Int) -> (line: Int, column: Int) {
-        var line = 1
-        var column = 1
-        var index = 0
+        let start = offset >= counted.offset ? counted : (offset: 0, line: 1, column: 1)
         let end = min(offset, bytes.count)
-        while index < end {
-            let byte = bytes[index]
-            if byte == 0x0A {
-                line += 1
-                column = 1
-            } else if byte & 0xC0 != 0x80 {
-                column += 1
-            }
-            index += 1
-        }
-        return (line, column)
+        guard start.offset < end else { return (start.line, start.column) }
+        let segment = UnsafeBufferPointer(rebasing: bytes[start.offset..<end])
+        // Counted without branches (the loops vectorise): line ends, then the characters after
+        // the last one (a character is a byte that does not continue a UTF-8 sequence).
+        var lineEnds = 0
+        for byte in segment { lineEnds &+= byte == 0x0A ? 1 : 0 }
+        let lastLine = lineEnds == 0 ? segment[...] : segment[((segment.lastIndex(of: 0x0A) ?? -1) + 1)...]
+        var characters = 0
+        for byte in lastLine { characters &+= byte & 0xC0 != 0x80 ? 1 : 0 }
+        return lineEnds == 0 ? (start.line, start.column + characters) : (start.line + lineEnds, 1 + characters)
+    }
+
+    /// Gives the whole memory pages of the bytes read so far back to the system once at least
+    /// `step` bytes were read since the last time: reading a large document then holds only the
+    /// part not read yet, next to what was built from it (docs/benchmark.md, «Fourth pass»). The
+    /// line and column of the current offset are counted first, so ``position(of:)`` stays exact.
+    /// Does nothing for a reader made with ``init(_:)``, and on systems other than Linux (where
+    /// `madvise(MADV_DONTNEED)` is what frees anonymous pages at once).
+    package mutating func releaseReadPages(every step: Int) {
+        guard releasesReadPages, offset - counted.offset >= step else { return }
+        let (line, column) = position(of: offset)
+        counted = (offset, line, column)
+        #if os(Linux)
+            guard let base = bytes.baseAddress else { return }
+            let page = Int(getpagesize())
+            let address = Int(bitPattern: base)
+            // Whole pages only, from the first page boundary at or after the bytes' start.
+            let first = (address + releasedUpTo + page - 1) / page * page
+            let last = (address + offset) / page * page
+            guard last > first, let start = UnsafeMutableRawPointer(bitPattern: first) else { return }
+            if madvise(start, last - first, MADV_DONTNEED) == 0 { releasedUpTo = last - address }
+        #endif
     }
 
     // MARK: Helpers

@@ -12,6 +12,7 @@ struct RosterJSONReader {
     private var reader: JSONReader
     private let file: String
     private let maximumRecords: Int
+    private let releaseStep: Int
     private(set) var diagnostics = Diagnostics()
 
     /// What a document holds, each value valid, not yet checked as a whole (``Roster``'s rules
@@ -57,7 +58,24 @@ struct RosterJSONReader {
 
     /// The values in the UTF-8 `bytes` of `file` and the diagnostics.
     static func readParts(utf8 bytes: UnsafeBufferPointer<UInt8>, file: String, maximumRecords: Int = Bounds.maximumRecords) -> Reading {
-        var decoder = RosterJSONReader(reader: JSONReader(bytes), file: file, maximumRecords: maximumRecords)
+        readParts(JSONReader(bytes), file: file, maximumRecords: maximumRecords, releaseStep: .max)
+    }
+
+    /// The values in the UTF-8 `bytes` of `file` and the diagnostics, giving the memory of the
+    /// records read back to the system every `releaseStep` bytes (``JSONReader/releaseReadPages(every:)``):
+    /// the caller owns `bytes` and does not read them afterwards.
+    static func readParts(
+        releasing bytes: UnsafeMutableBufferPointer<UInt8>, file: String, releaseStep: Int = Self.releaseStep, maximumRecords: Int = Bounds.maximumRecords
+    ) -> Reading {
+        readParts(JSONReader(releasingReadPagesOf: bytes), file: file, maximumRecords: maximumRecords, releaseStep: releaseStep)
+    }
+
+    /// How many bytes are read between two ``JSONReader/releaseReadPages(every:)``: large enough
+    /// that the system calls cost nothing next to the reading (none for a file below it).
+    static let releaseStep = 1 << 24
+
+    private static func readParts(_ reader: JSONReader, file: String, maximumRecords: Int, releaseStep: Int) -> Reading {
+        var decoder = RosterJSONReader(reader: reader, file: file, maximumRecords: maximumRecords, releaseStep: releaseStep)
         let parts: Parts?
         do {
             parts = try decoder.document()
@@ -80,10 +98,11 @@ struct RosterJSONReader {
         return InputDiagnostic(.error, .sintassiJSON, SourcePlace(file: file, position: .text(line: line, column: column)), "JSON non valido: \(error.message)")
     }
 
-    private init(reader: JSONReader, file: String, maximumRecords: Int) {
+    private init(reader: JSONReader, file: String, maximumRecords: Int, releaseStep: Int) {
         self.reader = reader
         self.file = file
         self.maximumRecords = maximumRecords
+        self.releaseStep = releaseStep
     }
 
     private func place(_ path: JSONPath) -> SourcePlace { SourcePlace(file: file, position: .json(path)) }
@@ -129,6 +148,7 @@ struct RosterJSONReader {
                     } else if let record = try readStaff(at: path.appending(index: index)) {
                         staff.append(record)
                     }
+                    reader.releaseReadPages(every: releaseStep)
                     index += 1
                 }
                 if index > maximumRecords {

@@ -131,16 +131,19 @@ public enum RosterLoader {
     /// read, before the roster is checked as a whole: the file and the index of ids are never in
     /// memory together (docs/benchmark.md, «Third pass»).
     static func loadJSON(_ bytes: consuming [UInt8], name: String) throws(InputError) -> Loaded {
-        let reading = try readJSON(bytes, name: name)
-        _ = consume bytes
+        var utf8 = try utf8Text(consume bytes, name: name)
+        // The text is this function's own copy (unique: no copy is made here), read once: the
+        // reader gives the pages it has read back as it goes (docs/benchmark.md, «Fourth pass»).
+        let reading = utf8.withUnsafeMutableBufferPointer { RosterJSONReader.readParts(releasing: $0, file: name) }
+        _ = consume utf8
         var diagnostics = reading.diagnostics
         return try finish(reading.roster(source: name, into: &diagnostics), diagnostics)
     }
 
-    /// The values of a JSON document.
-    private static func readJSON(_ bytes: borrowing [UInt8], name: String) throws(InputError) -> RosterJSONReader.Reading {
-        let (text, _) = try InputFile.text(copy bytes, file: name, allowsWindows1252: false)
-        return text.utf8Bytes.withUnsafeBufferPointer { RosterJSONReader.readParts(utf8: $0, file: name) }
+    /// The UTF-8 text of a JSON document (its bytes after a BOM).
+    private static func utf8Text(_ bytes: consuming [UInt8], name: String) throws(InputError) -> [UInt8] {
+        let (text, _) = try InputFile.text(consume bytes, file: name, allowsWindows1252: false)
+        return text.utf8Bytes
     }
 
     static func loadFolder(_ folder: String) throws(InputError) -> Loaded {
