@@ -128,17 +128,35 @@ struct RecordCountEstimateTests {
 
 @Suite("JSON paths made in one step")
 struct JSONPathStepTests {
-    @Test("a key and an index in one step read, compare and hash like two steps", arguments: [0, 3, 1_000_000])
-    func oneStep(index: Int) {
-        let record = JSONPath.root.appending(key: "personale").appending(index: 7)
-        let twoSteps = record.appending(key: "periodi").appending(index: index)
-        let oneStep = record.appending(key: "periodi", index: index)
-        #expect(oneStep.description == "personale[7].periodi[\(index)]")
+    static let periods = JSONPath.Key("periodi")
+
+    @Test(
+        "a record's place and its periods' places, held inline, read, compare and hash like paths made step by step",
+        arguments: [(7, 0), (7, 3), (0, 1_000_000), (Int(UInt32.max), 2), (Int(UInt32.max) + 1, 0), (5, Int(UInt32.max) + 1)])
+    func oneStep(record index: Int, period: Int) {
+        let list = JSONPath.root.appending(key: "personale")
+        let record = list.appending(index: index)
+        let twoSteps = record.appending(key: "periodi").appending(index: period)
+        let oneStep = record.appending(Self.periods, index: period)
+        #expect(record.description == "personale[\(index)]")
+        #expect(oneStep.description == "personale[\(index)].periodi[\(period)]")
         #expect(oneStep == twoSteps)
         #expect(oneStep.hashValue == twoSteps.hashValue)
-        #expect(oneStep.appending(key: "al").description == "personale[7].periodi[\(index)].al")
-        #expect(oneStep != record.appending(key: "periodi", index: index + 1))
-        #expect(oneStep != JSONPath.root.appending(key: "personale").appending(index: 8).appending(key: "periodi", index: index))
+        #expect(oneStep.appending(key: "al").description == "personale[\(index)].periodi[\(period)].al")
+        #expect(record.appending(key: "ente").appending(key: "tipo").description == "personale[\(index)].ente.tipo")
+        #expect(oneStep.appending(index: 4).description == "personale[\(index)].periodi[\(period)][4]")
+        #expect(list.appending(index: index).appending(index: period).description == "personale[\(index)][\(period)]")
+        #expect(oneStep != record.appending(Self.periods, index: period + 1))
+        #expect(oneStep != list.appending(index: index + 1).appending(Self.periods, index: period))
+        #expect(!record.isRoot && !oneStep.isRoot && JSONPath.root.isRoot)
+        #expect(JSONPath.root.appending(index: 2).description == "[2]")
+        #expect(JSONPath.root.appending(Self.periods, index: 2).description == "periodi[2]")
+    }
+
+    @Test("a place is no larger than a CSV line's, so a record of a list costs no node")
+    func placeSize() {
+        #expect(MemoryLayout<JSONPath>.size <= 24)
+        #expect(MemoryLayout<SourcePlace.Position>.size <= 25)
     }
 
     @Test("paths compare their text, so a place decoded from its text equals the original")

@@ -116,30 +116,62 @@ public struct SourcePlace: Sendable, Hashable, CustomStringConvertible {
 /// A JSON path (`personale[3].periodi[0].al`) built step by step while reading, shared between
 /// the values read below it, and turned into text only when a message shows it.
 public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
-    private let last: Step?
+    private let storage: Storage
+
+    /// How a path is held. The places of a list's records (`personale[3]`) and of their
+    /// periods (`personale[3].periodi[0]`) are held inline, on the shared step of the list,
+    /// so a record read costs no node of its own (docs/benchmark.md, «Fourth pass»).
+    private enum Storage: Sendable {
+        /// A chain of steps, from the last one (nil: the root).
+        case steps(Step?)
+        /// Element `index` of the array at `list`.
+        case element(of: Step, index: UInt32)
+        /// Element `inner` of the array at `key` of element `index` of the array at `list`.
+        case nestedElement(of: Step, key: Key, index: UInt32, inner: UInt32)
+    }
 
     /// The document root (the empty path).
-    public static let root = JSONPath(last: nil)
+    public static let root = JSONPath(.steps(nil))
 
-    private init(last: Step?) { self.last = last }
+    private init(_ storage: Storage) { self.storage = storage }
 
     /// Whether this is the root of the document.
-    public var isRoot: Bool { last == nil }
+    public var isRoot: Bool {
+        if case .steps(nil) = storage { true } else { false }
+    }
 
     /// The path one key further down: `personale` → `personale.periodi`.
-    public func appending(key: String) -> JSONPath { JSONPath(last: Step(parent: last, key: key, index: nil)) }
+    public func appending(key: String) -> JSONPath { JSONPath(.steps(Step(parent: chain, key: key, index: nil))) }
 
     /// The path one array element further down: `personale` → `personale[3]`.
-    public func appending(index: Int) -> JSONPath { JSONPath(last: Step(parent: last, key: nil, index: index)) }
+    public func appending(index: Int) -> JSONPath {
+        if case .steps(let list?) = storage, let index = UInt32(exactly: index) { return JSONPath(.element(of: list, index: index)) }
+        return JSONPath(.steps(Step(parent: chain, key: nil, index: index)))
+    }
 
     /// The path to element `index` of the array at `key`, in one step: `personale[3]` →
-    /// `personale[3].periodi[0]` (equal to the path made in two; one node per period instead of two).
-    func appending(key: String, index: Int) -> JSONPath { JSONPath(last: Step(parent: last, key: key, index: index)) }
+    /// `personale[3].periodi[0]` (equal to the path made in two; held inline, without a node).
+    func appending(_ key: Key, index: Int) -> JSONPath {
+        if case .element(let list, let outer) = storage, let index = UInt32(exactly: index) {
+            return JSONPath(.nestedElement(of: list, key: key, index: outer, inner: index))
+        }
+        return JSONPath(.steps(Step(parent: chain, key: key.name, index: index)))
+    }
+
+    /// The path as a chain of steps (the inline ones made into steps).
+    private var chain: Step? {
+        switch storage {
+        case .steps(let last): last
+        case .element(let list, let index): Step(parent: list, key: nil, index: Int(index))
+        case .nestedElement(let list, let key, let index, let inner):
+            Step(parent: Step(parent: list, key: nil, index: Int(index)), key: key.name, index: Int(inner))
+        }
+    }
 
     /// The path as text: `personale[3].periodi[0].al` (empty for the root).
     public var description: String {
         var steps: [Step] = []
-        var node = last
+        var node = chain
         while let current = node {
             steps.append(current)
             node = current.parent
@@ -160,6 +192,13 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
     public static func == (lhs: JSONPath, rhs: JSONPath) -> Bool { lhs.description == rhs.description }
     /// Hashes the path's text.
     public func hash(into hasher: inout Hasher) { hasher.combine(description) }
+
+    /// A key made once and shared by the inline paths that name it (`periodi`).
+    final class Key: Sendable {
+        let name: String
+
+        init(_ name: String) { self.name = name }
+    }
 
     /// One step, shared by every path below it (immutable, so safe to share across threads).
     private final class Step: Sendable {
