@@ -9,11 +9,15 @@ import Testing
 struct CompactModelTests {
     @Test(
         "a date keeps its year, month and day, and orders like the date",
-        arguments: [(1, 1, 1), (1900, 2, 28), (2024, 2, 29), (2025, 12, 31), (2200, 6, 15), (9999, 12, 31)])
+        arguments: [(1, 1, 1), (12, 3, 9), (345, 10, 10), (1900, 2, 28), (2024, 2, 29), (2025, 12, 31), (2200, 6, 15), (9999, 12, 31)])
     func dates(year: Int, month: Int, day: Int) throws {
         let date = try #require(CivilDate(year: year, month: month, day: day))
         #expect((date.year, date.month, date.day) == (year, month, day))
         #expect(CivilDate(dayNumber: date.dayNumber) == date)
+        func padded(_ value: Int, _ width: Int) -> String { String(repeating: "0", count: width - String(value).count) + String(value) }
+        #expect(date.iso == "\(padded(year, 4))-\(padded(month, 2))-\(padded(day, 2))")
+        #expect(date.italian == "\(padded(day, 2))/\(padded(month, 2))/\(padded(year, 4))")
+        #expect(CivilDate.parse(date.iso) == date && CivilDate.parse(date.italian) == date)
         if let next = date.adding(days: 1) {
             #expect(date < next)
             #expect(!(next < date))

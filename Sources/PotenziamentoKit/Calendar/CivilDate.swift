@@ -86,14 +86,33 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
     public var description: String { iso }
 
     /// ISO form `2025-07-01`.
-    public var iso: String { "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))" }
+    public var iso: String { text(year, "-", month, "-", day, yearFirst: true) }
 
     /// Italian form `01/07/2025`.
-    public var italian: String { "\(pad(day, 2))/\(pad(month, 2))/\(pad(year, 4))" }
+    public var italian: String { text(day, "/", month, "/", year, yearFirst: false) }
 
-    private func pad(_ value: Int, _ width: Int) -> String {
-        let text = String(value)
-        return String(repeating: "0", count: max(0, width - text.count)) + text
+    /// Three parts with zeros in front (the year to 4 digits, day and month to 2) and their
+    /// separators, written straight into the string's ten bytes (years are 1-9999).
+    private func text(_ first: Int, _ separator: Unicode.Scalar, _ second: Int, _: Unicode.Scalar, _ third: Int, yearFirst: Bool) -> String {
+        String(unsafeUninitializedCapacity: 10) { buffer in
+            var index = 0
+            func put(_ value: Int, width: Int) {
+                var divisor = width == 4 ? 1000 : 10
+                while divisor > 0 {
+                    buffer[index] = UInt8(ascii: "0") + UInt8(value / divisor % 10)
+                    index += 1
+                    divisor /= 10
+                }
+            }
+            put(first, width: yearFirst ? 4 : 2)
+            buffer[index] = UInt8(separator.value)
+            index += 1
+            put(second, width: 2)
+            buffer[index] = UInt8(separator.value)
+            index += 1
+            put(third, width: yearFirst ? 2 : 4)
+            return index
+        }
     }
 
     /// Parses `AAAA-MM-GG` or `GG/MM/AAAA` (digits only, exact widths); nil if malformed or impossible.

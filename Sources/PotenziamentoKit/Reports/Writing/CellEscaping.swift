@@ -47,11 +47,14 @@ package enum CellEscaping {
     /// by U+FFFD, so the document stays well-formed for any name.
     package static func xml(_ text: String) -> String {
         // The usual case: nothing to replace (a byte 0xEF may start U+FFFE or U+FFFF: looked at below).
-        let plain = text.utf8.allSatisfy { byte in
-            switch byte {
-            case 0x09, 0x0A, 0x0D: true
-            case 0..<0x20, UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'"), 0xEF: false
-            default: true
+        var contiguous = text
+        let plain = contiguous.withUTF8 { bytes in
+            bytes.allSatisfy { byte in
+                switch byte {
+                case 0x09, 0x0A, 0x0D: true
+                case 0..<0x20, UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'"), 0xEF: false
+                default: true
+                }
             }
         }
         if plain { return text }
