@@ -89,4 +89,29 @@ struct FastPathTests {
         #expect(CellEscaping.xml("x\u{1}y\u{FFFE}z\u{FFFF}\t\n") == "x\u{FFFD}y\u{FFFD}z\u{FFFD}\t\n")
         #expect(CellEscaping.xml("日本") == "日本")
     }
+
+    @Test(
+        "XML escaping on bytes equals the rule on characters",
+        arguments: [
+            "\u{FEFF}a'b", "\u{FFFD}&\u{F000}", "Sant'Agata\u{EFFF}", "\u{FFFE}", "x\u{FFFF}", "\u{0}\u{1F}\u{7F}\u{80}<",
+            "nessun servizio nell'anno", "01/01/2025–31/12/2025 · 365/365 × 100 %", "\u{1F600}\"\u{10FFFF}", "",
+        ])
+    func xmlRule(text: String) {
+        var expected = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": expected += "&amp;"
+            case "<": expected += "&lt;"
+            case ">": expected += "&gt;"
+            case "\"": expected += "&quot;"
+            case "'": expected += "&#39;"
+            default:
+                let value = scalar.value
+                let allowed = value == 0x09 || value == 0x0A || value == 0x0D || (value >= 0x20 && value != 0xFFFE && value != 0xFFFF)
+                expected.unicodeScalars.append(allowed ? scalar : "\u{FFFD}")
+            }
+        }
+        #expect(CellEscaping.xml(text) == expected)
+        #expect(Array(CellEscaping.xml(text).utf8) == Array(expected.utf8))
+    }
 }

@@ -132,15 +132,33 @@ struct ProspettoContent {
 
     /// The counted persons of `assessment` for the annex.
     func persons(_ assessment: AnnualAssessment) -> [PersonRow] {
-        let names = Dictionary(assessment.residents.map { ("comune:\($0.istatCode)", $0.name) }, uniquingKeysWith: { first, _ in first })
+        var rows: [PersonRow] = []
+        rows.reserveCapacity(assessment.counted.count)
+        forEachPerson(in: assessment) { rows.append($0) }
+        return rows
+    }
+
+    /// Each counted person of `assessment` for the annex, in order, made one at a time.
+    func forEachPerson(in assessment: AnnualAssessment, _ body: (PersonRow) -> Void) {
+        // Comuni by ISTAT code: a comune employer is named, every other by its kind.
+        let names = Dictionary(assessment.residents.map { ($0.istatCode, $0.name) }, uniquingKeysWith: { first, _ in first })
         let daysInYear = CivilDate.daysInYear(assessment.year)
-        return assessment.counted.map { record in
-            let entity = names[record.employer.key] ?? record.employer.kind.label
+        for record in assessment.counted {
+            let employer = record.employer
+            let entity = (employer.kind == .comune ? employer.istatCode.flatMap { names[$0] } : nil) ?? employer.kind.label
+            var days = 0
             let periods = record.service.map { service in
-                let share = assessment.method == .days ? "\(service.days)/\(daysInYear)" : "\(NumberFormatting.italian(service.shareOfYear, decimals: 4))"
-                return "\(service.start.italian)–\(service.end.italian) · \(share) × \(service.share)"
+                days += service.days
+                var text = service.start.italian
+                text += "–"
+                text += service.end.italian
+                text += " · "
+                text += assessment.method == .days ? "\(service.days)/\(daysInYear)" : NumberFormatting.italian(service.shareOfYear, decimals: 4)
+                text += " × "
+                text += service.share.description
+                return text
             }
-            return PersonRow(id: record.id.text, entity: entity, periods: periods, days: record.service.reduce(0) { $0 + $1.days }, fte: record.fte)
+            body(PersonRow(id: record.id.text, entity: entity, periods: periods, days: days, fte: record.fte))
         }
     }
 

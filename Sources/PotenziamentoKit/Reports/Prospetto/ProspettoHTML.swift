@@ -47,6 +47,15 @@ enum ProspettoHTML {
         _ header: [String], _ rows: [[String]], numericFrom: Int = 1, classes: [Int: String] = [:], small: Bool = false, highlight: Set<Int> = [],
         widths: [Int: String] = [:], to output: ReportOutput
     ) {
+        tableHead(header, numericFrom: numericFrom, small: small, widths: widths, to: output)
+        for (offset, row) in rows.enumerated() {
+            tableRow(row, numericFrom: numericFrom, rowClass: classes[offset], highlight: highlight, to: output)
+        }
+        output.write("</table>\n")
+    }
+
+    /// The opening of a ``table(_:_:numericFrom:classes:small:highlight:widths:to:)`` and its header row.
+    private static func tableHead(_ header: [String], numericFrom: Int, small: Bool, widths: [Int: String], to output: ReportOutput) {
         output.write(small ? "<table class=\"small\">\n<tr>" : "<table>\n<tr>")
         for (index, cell) in header.enumerated() {
             output.write(index >= numericFrom ? "<th class=\"n\"" : "<th")
@@ -56,21 +65,22 @@ enum ProspettoHTML {
             output.write("</th>")
         }
         output.write("</tr>\n")
-        for (offset, row) in rows.enumerated() {
-            if let rowClass = classes[offset] { output.write("<tr class=\"\(rowClass)\">") } else { output.write("<tr>") }
-            for (index, cell) in row.enumerated() {
-                switch (index >= numericFrom, highlight.contains(index)) {
-                case (false, false): output.write("<td>")
-                case (true, false): output.write("<td class=\"n\">")
-                case (false, true): output.write("<td class=\"h\">")
-                case (true, true): output.write("<td class=\"n h\">")
-                }
-                output.write(e(cell))
-                output.write("</td>")
+    }
+
+    /// One row of a ``table(_:_:numericFrom:classes:small:highlight:widths:to:)``.
+    private static func tableRow(_ row: [String], numericFrom: Int, rowClass: String? = nil, highlight: Set<Int> = [], to output: ReportOutput) {
+        if let rowClass { output.write("<tr class=\"\(rowClass)\">") } else { output.write("<tr>") }
+        for (index, cell) in row.enumerated() {
+            switch (index >= numericFrom, highlight.contains(index)) {
+            case (false, false): output.write("<td>")
+            case (true, false): output.write("<td class=\"n\">")
+            case (false, true): output.write("<td class=\"h\">")
+            case (true, true): output.write("<td class=\"n h\">")
             }
-            output.write("</tr>\n")
+            output.write(e(cell))
+            output.write("</td>")
         }
-        output.write("</table>\n")
+        output.write("</tr>\n")
     }
 
     /// The XHTML page.
@@ -239,17 +249,17 @@ enum ProspettoHTML {
         )
         for assessment in [p.consuntivo, p.previsione] {
             line("<h2>Anno \(assessment.year)</h2>")
-            var rows = content.persons(assessment).map { person in
-                [
-                    person.id, person.entity, person.periods.isEmpty ? "nessun servizio nell'anno" : person.periods.joined(separator: "\n"),
-                    String(person.days),
-                    NumberFormatting.italian(person.fte, decimals: 4),
-                ]
+            // A row per person, written as it is made (a thousand persons make no table in memory).
+            tableHead(
+                ["id", "ente", "periodi nell'anno (dal–al · quota d'anno × quota del tempo pieno)", "giorni", "FTE"], numericFrom: 3, small: true,
+                widths: [0: "24mm", 1: "42mm", 3: "13mm", 4: "16mm"], to: output)
+            content.forEachPerson(in: assessment) { person in
+                let periods = person.periods.isEmpty ? "nessun servizio nell'anno" : person.periods.joined(separator: "\n")
+                tableRow(
+                    [person.id, person.entity, periods, String(person.days), NumberFormatting.italian(person.fte, decimals: 4)], numericFrom: 3, to: output)
             }
-            rows.append(["Totale", "", "", "", NumberFormatting.italian(assessment.fte, decimals: 4)])
-            table(
-                ["id", "ente", "periodi nell'anno (dal–al · quota d'anno × quota del tempo pieno)", "giorni", "FTE"], rows, numericFrom: 3,
-                classes: [rows.count - 1: "total"], small: true, widths: [0: "24mm", 1: "42mm", 3: "13mm", 4: "16mm"], to: output)
+            tableRow(["Totale", "", "", "", NumberFormatting.italian(assessment.fte, decimals: 4)], numericFrom: 3, rowClass: "total", to: output)
+            output.write("</table>\n")
             if !assessment.excluded.isEmpty {
                 table(
                     ["id escluso", "motivo"], assessment.excluded.map { [$0.id.text, "\($0.reason.label) [\($0.reason.rawValue)]"] }, numericFrom: 2,

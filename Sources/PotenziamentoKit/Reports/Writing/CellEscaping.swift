@@ -46,34 +46,53 @@ package enum CellEscaping {
     /// characters XML 1.0 cannot hold (C0 controls other than TAB, LF, CR; U+FFFE, U+FFFF) replaced
     /// by U+FFFD, so the document stays well-formed for any name.
     package static func xml(_ text: String) -> String {
-        // The usual case: nothing to replace (a byte 0xEF may start U+FFFE or U+FFFF: looked at below).
         var contiguous = text
-        let plain = contiguous.withUTF8 { bytes in
-            bytes.allSatisfy { byte in
+        return contiguous.withUTF8 { bytes in
+            // The usual case: nothing to replace (a byte 0xEF may start U+FFFE or U+FFFF: looked at below).
+            guard bytes.contains(where: needsLook) else { return text }
+            var result: [UInt8] = []
+            result.reserveCapacity(bytes.count + 16)
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                index += 1
+                guard needsLook(byte) else {
+                    result.append(byte)
+                    continue
+                }
                 switch byte {
-                case 0x09, 0x0A, 0x0D: true
-                case 0..<0x20, UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'"), 0xEF: false
-                default: true
+                case UInt8(ascii: "&"): result.append(contentsOf: "&amp;".utf8)
+                case UInt8(ascii: "<"): result.append(contentsOf: "&lt;".utf8)
+                case UInt8(ascii: ">"): result.append(contentsOf: "&gt;".utf8)
+                case UInt8(ascii: "\""): result.append(contentsOf: "&quot;".utf8)
+                case UInt8(ascii: "'"): result.append(contentsOf: "&#39;".utf8)
+                case 0xEF:
+                    // U+FFFE and U+FFFF are EF BF BE and EF BF BF; any other sequence stays.
+                    if index + 1 < bytes.count, bytes[index] == 0xBF, bytes[index + 1] == 0xBE || bytes[index + 1] == 0xBF {
+                        result.append(contentsOf: replacement)
+                        index += 2
+                    } else {
+                        result.append(byte)
+                    }
+                default: result.append(contentsOf: replacement)  // a C0 control other than TAB, LF, CR
                 }
             }
+            return String(decoding: result, as: UTF8.self)
         }
-        if plain { return text }
-        var result = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": result.append(contentsOf: "&amp;".unicodeScalars)
-            case "<": result.append(contentsOf: "&lt;".unicodeScalars)
-            case ">": result.append(contentsOf: "&gt;".unicodeScalars)
-            case "\"": result.append(contentsOf: "&quot;".unicodeScalars)
-            case "'": result.append(contentsOf: "&#39;".unicodeScalars)
-            default:
-                let value = scalar.value
-                let allowed = value == 0x09 || value == 0x0A || value == 0x0D || (value >= 0x20 && value != 0xFFFE && value != 0xFFFF)
-                result.append(allowed ? scalar : "\u{FFFD}")
-            }
-        }
-        return String(result)
     }
+
+    /// Whether a UTF-8 byte of a text for XML may need replacing: a C0 control other than TAB, LF,
+    /// CR, one of `&<>"'`, or 0xEF (which may start U+FFFE or U+FFFF).
+    private static func needsLook(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x09, 0x0A, 0x0D: false
+        case 0..<0x20, UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'"), 0xEF: true
+        default: false
+        }
+    }
+
+    /// U+FFFD in UTF-8, for the characters XML 1.0 cannot hold.
+    private static let replacement: [UInt8] = [0xEF, 0xBF, 0xBD]
 }
 
 /// A CSV document for Italian spreadsheets: UTF-8 with a BOM (what Excel on Windows needs to read
