@@ -132,7 +132,7 @@ struct RecordCountEstimateTests {
 
 @Suite("JSON paths made in one step")
 struct JSONPathStepTests {
-    static let periods = JSONPath.Key("periodi")
+    static let periods = JSONPath.InnerList.periodi
 
     @Test(
         "a record's place and its periods' places, held inline, read, compare and hash like paths made step by step",

@@ -64,6 +64,25 @@ struct ReadPagesReleaseTests {
         #expect(expected.column == lines.last!.count + 1)
     }
 
+    @Test("line ends and characters are counted eight bytes at a time like one at a time", arguments: [0, 1, 7, 8, 9, 63, 64, 1_000])
+    func counting(length: Int) {
+        var generator = SystemRandomNumberGenerator()
+        let samples: [[UInt8]] = [
+            (0..<length).map { _ in UInt8.random(in: 0...255, using: &generator) },
+            Array(String(repeating: "è\nà€\n日本 x\n", count: length / 8 + 1).utf8.prefix(length)),
+            Array(repeating: 0x0A, count: length), Array(repeating: 0x80, count: length), Array(repeating: 0xFF, count: length),
+        ]
+        for sample in samples {
+            for offset in [0, 1, 3] where offset <= sample.count {
+                sample.withUnsafeBufferPointer { all in
+                    let bytes = UnsafeBufferPointer(rebasing: all[offset...])
+                    #expect(JSONReader.count(in: bytes, lineEnds: true) == bytes.filter { $0 == 0x0A }.count)
+                    #expect(JSONReader.count(in: bytes, lineEnds: false) == bytes.filter { $0 & 0xC0 != 0x80 }.count)
+                }
+            }
+        }
+    }
+
     #if os(Linux)
         @Test("the pages read are given back (they read as zeros afterwards), the rest is untouched")
         func pagesGivenBack() throws {

@@ -116,56 +116,69 @@ public struct SourcePlace: Sendable, Hashable, CustomStringConvertible {
 /// A JSON path (`personale[3].periodi[0].al`) built step by step while reading, shared between
 /// the values read below it, and turned into text only when a message shows it.
 public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
-    private let storage: Storage
+    // How a path is held. The places of a list's records (`personale[3]`) and of their periods
+    // (`personale[3].periodi[0]`) are held inline, on the shared step of the list, so a record
+    // read costs no node of its own (docs/benchmark.md, «Fourth pass»); plain fields, not an
+    // enum, so copying a path costs what it did with one node (a reference count) and no switch:
+    // - a chain of steps: `head` is the last step (nil: the root), `index` is `none`;
+    // - element `index` of the array at `head`: `innerList` is nil;
+    // - element `inner` of the array `innerList` of element `index` of the array at `head`.
+    private let head: Step?
+    private let index: UInt32
+    private let inner: UInt32
+    private let innerList: InnerList?
+    private static let none = UInt32.max
 
-    /// How a path is held. The places of a list's records (`personale[3]`) and of their
-    /// periods (`personale[3].periodi[0]`) are held inline, on the shared step of the list,
-    /// so a record read costs no node of its own (docs/benchmark.md, «Fourth pass»).
-    private enum Storage: Sendable {
-        /// A chain of steps, from the last one (nil: the root).
-        case steps(Step?)
-        /// Element `index` of the array at `list`.
-        case element(of: Step, index: UInt32)
-        /// Element `inner` of the array at `key` of element `index` of the array at `list`.
-        case nestedElement(of: Step, key: Key, index: UInt32, inner: UInt32)
+    /// The arrays inside the elements of a list whose own elements are placed inline: a
+    /// record's `periodi`.
+    enum InnerList: String, Sendable {
+        /// A record's periods of service.
+        case periodi
     }
 
     /// The document root (the empty path).
-    public static let root = JSONPath(.steps(nil))
+    public static let root = JSONPath(chain: nil)
 
-    private init(_ storage: Storage) { self.storage = storage }
-
-    /// Whether this is the root of the document.
-    public var isRoot: Bool {
-        if case .steps(nil) = storage { true } else { false }
+    private init(chain last: Step?) {
+        self.init(head: last, index: Self.none, inner: Self.none, innerList: nil)
     }
 
+    private init(head: Step?, index: UInt32, inner: UInt32, innerList: InnerList?) {
+        self.head = head
+        self.index = index
+        self.inner = inner
+        self.innerList = innerList
+    }
+
+    /// Whether this is the root of the document.
+    public var isRoot: Bool { head == nil && index == Self.none }
+
     /// The path one key further down: `personale` → `personale.periodi`.
-    public func appending(key: String) -> JSONPath { JSONPath(.steps(Step(parent: chain, key: key, index: nil))) }
+    public func appending(key: String) -> JSONPath { JSONPath(chain: Step(parent: chain, key: key, index: nil)) }
 
     /// The path one array element further down: `personale` → `personale[3]`.
     public func appending(index: Int) -> JSONPath {
-        if case .steps(let list?) = storage, let index = UInt32(exactly: index) { return JSONPath(.element(of: list, index: index)) }
-        return JSONPath(.steps(Step(parent: chain, key: nil, index: index)))
+        if self.index == Self.none, let list = head, let element = UInt32(exactly: index), element != Self.none {
+            return JSONPath(head: list, index: element, inner: Self.none, innerList: nil)
+        }
+        return JSONPath(chain: Step(parent: chain, key: nil, index: index))
     }
 
-    /// The path to element `index` of the array at `key`, in one step: `personale[3]` →
+    /// The path to element `index` of the array `list`, in one step: `personale[3]` →
     /// `personale[3].periodi[0]` (equal to the path made in two; held inline, without a node).
-    func appending(_ key: Key, index: Int) -> JSONPath {
-        if case .element(let list, let outer) = storage, let index = UInt32(exactly: index) {
-            return JSONPath(.nestedElement(of: list, key: key, index: outer, inner: index))
+    func appending(_ list: InnerList, index: Int) -> JSONPath {
+        if self.index != Self.none, innerList == nil, let element = UInt32(exactly: index), element != Self.none {
+            return JSONPath(head: head, index: self.index, inner: element, innerList: list)
         }
-        return JSONPath(.steps(Step(parent: chain, key: key.name, index: index)))
+        return JSONPath(chain: Step(parent: chain, key: list.rawValue, index: index))
     }
 
     /// The path as a chain of steps (the inline ones made into steps).
     private var chain: Step? {
-        switch storage {
-        case .steps(let last): last
-        case .element(let list, let index): Step(parent: list, key: nil, index: Int(index))
-        case .nestedElement(let list, let key, let index, let inner):
-            Step(parent: Step(parent: list, key: nil, index: Int(index)), key: key.name, index: Int(inner))
-        }
+        guard index != Self.none else { return head }
+        let element = Step(parent: head, key: nil, index: Int(index))
+        guard let innerList else { return element }
+        return Step(parent: element, key: innerList.rawValue, index: Int(inner))
     }
 
     /// The path as text: `personale[3].periodi[0].al` (empty for the root).
@@ -192,13 +205,6 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
     public static func == (lhs: JSONPath, rhs: JSONPath) -> Bool { lhs.description == rhs.description }
     /// Hashes the path's text.
     public func hash(into hasher: inout Hasher) { hasher.combine(description) }
-
-    /// A key made once and shared by the inline paths that name it (`periodi`).
-    final class Key: Sendable {
-        let name: String
-
-        init(_ name: String) { self.name = name }
-    }
 
     /// One step, shared by every path below it (immutable, so safe to share across threads).
     private final class Step: Sendable {

@@ -161,9 +161,6 @@ struct RosterJSONReader {
         return Parts(ambito: ambito, municipalities: municipalities, staff: staff)
     }
 
-    /// The key of a record's periods, shared by the places of all periods.
-    private static let periodsKey = JSONPath.Key(StaffKey.periodi.rawValue)
-
     /// The records read before the size of the list is estimated.
     static let sampledRecords = 1_000
 
@@ -310,7 +307,7 @@ struct RosterJSONReader {
                 try reader.beginArray()
                 var index = 0
                 while try reader.nextElement() {
-                    if let period = try readPeriod(at: path.appending(Self.periodsKey, index: index)) { periods.append(period) }
+                    if let period = try readPeriod(at: path.appending(.periodi, index: index)) { periods.append(period) }
                     index += 1
                 }
             case .aree: areas = try readAreas(at: field) ?? .unspecified
