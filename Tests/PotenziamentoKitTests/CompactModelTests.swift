@@ -242,3 +242,21 @@ struct ExactUnitsTests {
         }
     }
 }
+
+/// A code written exactly is taken by the JSON reader from the code it matched: the same value the
+/// vocabulary gives for that text.
+@Suite("Codes written exactly")
+struct ExactCodeTests {
+    @Test("each profile, contract and employer code reads as its own kind, with its own text")
+    func codes() throws {
+        for kind in Profile.Kind.allCases {
+            let read = try Profile(kind.rawValue)
+            #expect(read == Profile(kind: kind) && read.text == Profile(kind: kind).text)
+        }
+        for kind in Contract.Kind.allCases {
+            let read = try Contract(kind.rawValue)
+            #expect(read == Contract(kind: kind) && read.text == Contract(kind: kind).text)
+        }
+        for kind in EmployerKind.allCases { #expect(try EmployerKind(parsing: kind.rawValue) == kind) }
+    }
+}

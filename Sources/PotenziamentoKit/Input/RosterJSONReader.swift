@@ -297,10 +297,19 @@ struct RosterJSONReader {
             switch key {
             case .id:
                 if let text = try string(at: field) { id = value(at: field) { () throws(InvalidValue) in try PersonID(text) } }
+            // A code written exactly (the reader matched it as it read it) is that code; any other
+            // text is read by the model's vocabulary.
             case .profilo:
-                if let text = try string(at: field, in: Keys.profiles) { profile = value(at: field) { () throws(InvalidValue) in try Profile(text) } }
+                if let text = try string(at: field, in: Keys.profiles) {
+                    profile =
+                        reader.knownIndex.map { Profile(kind: Profile.Kind.allCases[$0]) } ?? value(at: field) { () throws(InvalidValue) in try Profile(text) }
+                }
             case .contratto:
-                if let text = try string(at: field, in: Keys.contracts) { contract = value(at: field) { () throws(InvalidValue) in try Contract(text) } }
+                if let text = try string(at: field, in: Keys.contracts) {
+                    contract =
+                        reader.knownIndex.map { Contract(kind: Contract.Kind.allCases[$0]) }
+                        ?? value(at: field) { () throws(InvalidValue) in try Contract(text) }
+                }
             case .ente: employer = try readEmployer(at: field)
             case .periodi:
                 guard try expect(.array, at: field) else { continue }
@@ -341,7 +350,8 @@ struct RosterJSONReader {
             switch key {
             case .tipo:
                 if let text = try string(at: field, in: Keys.employerKinds) {
-                    kind = value(at: field) { () throws(InvalidValue) in try EmployerKind(parsing: text) }
+                    kind =
+                        reader.knownIndex.map { EmployerKind.allCases[$0] } ?? value(at: field) { () throws(InvalidValue) in try EmployerKind(parsing: text) }
                 }
             case .codiceIstat: code = try string(at: field, nullable: true)
             case .delegaFunzioni: delegated = try bool(at: field)
