@@ -52,6 +52,13 @@ public struct Prospetto: Sendable, Hashable, Codable {
             let code: DiagnosticCode
             let place: SourcePlace
             let message: String
+
+            /// Hashes code and message only (equal keys have equal ones): a place's text is
+            /// compared only when two warnings say the same.
+            func hash(into hasher: inout Hasher) {
+                hasher.combine(code)
+                hasher.combine(message)
+            }
         }
         var seen = Set<Key>()
         return (consuntivo.warnings + previsione.warnings).filter { warning in

@@ -183,21 +183,31 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
 
     /// The path as text: `personale[3].periodi[0].al` (empty for the root).
     public var description: String {
-        var steps: [Step] = []
-        var node = chain
-        while let current = node {
-            steps.append(current)
-            node = current.parent
-        }
         var text = ""
-        for step in steps.reversed() {
-            if let key = step.key {
-                if !text.isEmpty { text += "." }
-                text += key
-            }
-            if let index = step.index { text += "[\(index)]" }
-        }
+        Self.write(head, into: &text)
+        if index != Self.none { Self.write(key: nil, index: Int(index), into: &text) }
+        if let innerList { Self.write(key: innerList.rawValue, index: Int(inner), into: &text) }
         return text
+    }
+
+    /// The text of the steps up to `step`, the first one first.
+    private static func write(_ step: Step?, into text: inout String) {
+        guard let step else { return }
+        write(step.parent, into: &text)
+        write(key: step.key, index: step.index, into: &text)
+    }
+
+    /// One step's text: `.key` (`key` at the start), then `[index]`.
+    private static func write(key: String?, index: Int?, into text: inout String) {
+        if let key {
+            if !text.isEmpty { text += "." }
+            text += key
+        }
+        if let index {
+            text += "["
+            text += String(index)
+            text += "]"
+        }
     }
 
     /// Paths are equal when they read the same (so a path decoded from its text, which is how

@@ -69,15 +69,23 @@ enum ProspettoHTML {
 
     /// One row of a ``table(_:_:numericFrom:classes:small:highlight:widths:to:)``.
     private static func tableRow(_ row: [String], numericFrom: Int, rowClass: String? = nil, highlight: Set<Int> = [], to output: ReportOutput) {
+        tableRow(cells: row.count, numericFrom: numericFrom, rowClass: rowClass, highlight: highlight, to: output) { index in output.write(e(row[index])) }
+    }
+
+    /// One row of `cells` cells whose contents `cell` writes (escaped) into `output`, given the
+    /// cell's index: the one place of a row's markup.
+    private static func tableRow(
+        cells: Int, numericFrom: Int, rowClass: String? = nil, highlight: Set<Int> = [], to output: ReportOutput, cell: (Int) -> Void
+    ) {
         if let rowClass { output.write("<tr class=\"\(rowClass)\">") } else { output.write("<tr>") }
-        for (index, cell) in row.enumerated() {
+        for index in 0..<cells {
             switch (index >= numericFrom, highlight.contains(index)) {
             case (false, false): output.write("<td>")
             case (true, false): output.write("<td class=\"n\">")
             case (false, true): output.write("<td class=\"h\">")
             case (true, true): output.write("<td class=\"n h\">")
             }
-            output.write(e(cell))
+            cell(index)
             output.write("</td>")
         }
         output.write("</tr>\n")
@@ -254,9 +262,21 @@ enum ProspettoHTML {
                 ["id", "ente", "periodi nell'anno (dal–al · quota d'anno × quota del tempo pieno)", "giorni", "FTE"], numericFrom: 3, small: true,
                 widths: [0: "24mm", 1: "42mm", 3: "13mm", 4: "16mm"], to: output)
             content.forEachPerson(in: assessment) { person in
-                let periods = person.periods.isEmpty ? "nessun servizio nell'anno" : person.periods.joined(separator: "\n")
-                tableRow(
-                    [person.id, person.entity, periods, String(person.days), NumberFormatting.italian(person.fte, decimals: 4)], numericFrom: 3, to: output)
+                tableRow(cells: 5, numericFrom: 3, to: output) { index in
+                    switch index {
+                    case 0: output.write(e(person.id))
+                    case 1: output.write(e(person.entity))
+                    case 2:
+                        // The periods one per line (the cell keeps line breaks), each escaped.
+                        if person.periods.isEmpty { output.write(e("nessun servizio nell'anno")) }
+                        for (number, period) in person.periods.enumerated() {
+                            if number > 0 { output.write(byte: 0x0A) }
+                            output.write(e(period))
+                        }
+                    case 3: output.write(String(person.days))
+                    default: output.write(NumberFormatting.italian(person.fte, decimals: 4))
+                    }
+                }
             }
             tableRow(["Totale", "", "", "", NumberFormatting.italian(assessment.fte, decimals: 4)], numericFrom: 3, rowClass: "total", to: output)
             output.write("</table>\n")
