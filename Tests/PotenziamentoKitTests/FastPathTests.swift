@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import PotenziamentoKit
@@ -113,5 +114,26 @@ struct FastPathTests {
         }
         #expect(CellEscaping.xml(text) == expected)
         #expect(Array(CellEscaping.xml(text).utf8) == Array(expected.utf8))
+    }
+}
+
+/// Keys of the report's vocabulary are written as they are; keys from the data, and any key that
+/// would need it, are escaped.
+@Suite("JSON member keys")
+struct JSONKeyTests {
+    @Test("literal and data keys write valid JSON that reads back the same keys")
+    func keys() throws {
+        let text = ReportOutput.collecting { output in
+            var json = JSONWriter(output)
+            json.object { json in
+                json.member("anno", 2025)
+                json.member("a\"b\\c", 1)
+                json.member(JSONKey("comune \"x\"\n"), 2)
+                json.member(null: JSONKey("è"))
+            }
+        }
+        #expect(text.contains("\"anno\": 2025"))
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        #expect(Set(object.keys) == ["anno", "a\"b\\c", "comune \"x\"\n", "è"])
     }
 }

@@ -28,7 +28,7 @@ enum RosterWriter {
                                 json.member("popolazione", value)
                             } else {
                                 json.member("popolazione") { json in
-                                    for year in years { if let count = municipality.residents.count(in: year) { json.member(String(year), count) } }
+                                    for year in years { if let count = municipality.residents.count(in: year) { json.member(JSONKey(String(year)), count) } }
                                 }
                             }
                         }
@@ -65,7 +65,7 @@ enum RosterWriter {
                             if record.areas.isSpecified {
                                 json.member("aree") { json in
                                     for area in ActivityArea.allCases {
-                                        if let share = record.areas.shares[area] { json.member(area.rawValue, number: exact(share)) }
+                                        if let share = record.areas.shares[area] { json.member(JSONKey(area.rawValue), number: exact(share)) }
                                     }
                                 }
                             }

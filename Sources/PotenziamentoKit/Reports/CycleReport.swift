@@ -24,7 +24,7 @@ enum CycleReport {
                         json.member("anno", o.year)
                         json.member("popolazione", input.population)
                         for (key, fte) in [("ftePrevisione", input.forecastFTE), ("fteConsuntivo", input.actualFTE), ("fteCertificato", input.certifiedFTE)] {
-                            if let fte { json.member(key, decimal: fte, decimals: 6) } else { json.member(null: key) }
+                            if let fte { json.member(JSONKey(key), decimal: fte, decimals: 6) } else { json.member(null: JSONKey(key)) }
                         }
                         json.member("prenotato", euro: o.reserved?.total)
                         json.member("calcolatoConsuntivo", euro: o.computedOnActual?.total)

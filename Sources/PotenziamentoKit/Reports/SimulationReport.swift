@@ -49,9 +49,9 @@ enum SimulationReport {
                 json.member("assunzioniNecessarie") { json in
                     for target in planning.targets {
                         if let hires = target.hiresNeeded {
-                            json.member(target.threshold.rawValue, integer: hires)
+                            json.member(JSONKey(target.threshold.rawValue), integer: hires)
                         } else {
-                            json.member(null: target.threshold.rawValue)
+                            json.member(null: JSONKey(target.threshold.rawValue))
                         }
                     }
                 }

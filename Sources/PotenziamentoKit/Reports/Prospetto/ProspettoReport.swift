@@ -58,8 +58,8 @@ enum ProspettoReport {
         }
         json.member("fteDaDichiarare", decimal: declaration.fte, decimals: declaration.decimals)
         json.member("areeDaDichiarare") { json in
-            for area in ActivityArea.allCases { json.member(area.rawValue, decimal: declaration.areas[area], decimals: declaration.decimals) }
-            json.member(ActivityArea.unspecifiedKey, decimal: declaration.areas.unspecified, decimals: declaration.decimals)
+            for area in ActivityArea.allCases { json.member(JSONKey(area.rawValue), decimal: declaration.areas[area], decimals: declaration.decimals) }
+            json.member(JSONKey(ActivityArea.unspecifiedKey), decimal: declaration.areas.unspecified, decimals: declaration.decimals)
         }
         json.member("contributoSuDichiarato", euro: declaration.contribution.total)
     }

@@ -41,9 +41,17 @@ package struct JSONWriter {
     }
 
     /// Starts the next member of the current object: comma, new line, key.
-    package mutating func key(_ key: String) {
+    package mutating func key(_ key: JSONKey) {
         separate()
-        writeString(key)
+        switch key.storage {
+        case .literal(let literal):
+            literal.withUTF8Buffer { bytes in
+                // A key of the report's own vocabulary is written as it is; one that would need
+                // escaping (none does) would still be escaped.
+                if bytes.contains(where: Self.needsEscape) { writeString(literal.description) } else { writeQuoted(bytes) }
+            }
+        case .text(let text): writeString(text)
+        }
         output.write(byte: UInt8(ascii: ":"))
         output.write(byte: UInt8(ascii: " "))
     }
@@ -54,67 +62,67 @@ package struct JSONWriter {
     // MARK: Members
 
     /// A member with an object value.
-    package mutating func member(_ key: String, _ body: (inout JSONWriter) -> Void) {
+    package mutating func member(_ key: JSONKey, _ body: (inout JSONWriter) -> Void) {
         self.key(key)
         object(body)
     }
 
     /// A member with an array value.
-    package mutating func member(array key: String, _ body: (inout JSONWriter) -> Void) {
+    package mutating func member(array key: JSONKey, _ body: (inout JSONWriter) -> Void) {
         self.key(key)
         array(body)
     }
 
     /// A string member.
-    package mutating func member(_ key: String, _ value: String) {
+    package mutating func member(_ key: JSONKey, _ value: String) {
         self.key(key)
         writeString(value)
     }
 
     /// An optional string member (`null` when absent).
-    package mutating func member(_ key: String, _ value: String?) {
+    package mutating func member(_ key: JSONKey, _ value: String?) {
         self.key(key)
         if let value { writeString(value) } else { output.write("null") }
     }
 
     /// An integer member.
-    package mutating func member(_ key: String, _ value: Int) {
+    package mutating func member(_ key: JSONKey, _ value: Int) {
         self.key(key)
         output.write(String(value))
     }
 
     /// A big-integer member (written as a JSON number).
-    package mutating func member(_ key: String, integer value: BigInt) {
+    package mutating func member(_ key: JSONKey, integer value: BigInt) {
         self.key(key)
         output.write(value.description)
     }
 
     /// A boolean member.
-    package mutating func member(_ key: String, _ value: Bool) {
+    package mutating func member(_ key: JSONKey, _ value: Bool) {
         self.key(key)
         output.write(value ? "true" : "false")
     }
 
     /// A `null` member.
-    package mutating func member(null key: String) {
+    package mutating func member(null key: JSONKey) {
         self.key(key)
         output.write("null")
     }
 
     /// A fraction rounded half away from zero to `decimals` digits (FTE and thresholds: 4).
-    package mutating func member(_ key: String, decimal value: Fraction, decimals: Int = 4) {
+    package mutating func member(_ key: JSONKey, decimal value: Fraction, decimals: Int = 4) {
         self.key(key)
         NumberFormatting.withJSONBytes(value, decimals: decimals) { output.write(buffer: $0) }
     }
 
     /// Money with at most two decimals, exact to the cent (`null` when absent).
-    package mutating func member(_ key: String, euro amount: EuroCents?) {
+    package mutating func member(_ key: JSONKey, euro amount: EuroCents?) {
         self.key(key)
         if let amount { NumberFormatting.withJSONBytes(amount) { output.write(buffer: $0) } } else { output.write("null") }
     }
 
     /// A number member given as its exact JSON text.
-    package mutating func member(_ key: String, number text: String) {
+    package mutating func member(_ key: JSONKey, number text: String) {
         self.key(key)
         output.write(text)
     }
@@ -165,19 +173,31 @@ package struct JSONWriter {
 
     /// A JSON string: `"` and `\` escaped, control characters as `\n`, `\r`, `\t` or `\u00XX`,
     /// DEL and C1 controls as `\u00XX`, everything else (UTF-8 included) as it is.
+    /// Whether a byte of a JSON string is written escaped: `"`, `\\`, control characters and DEL.
+    private static func needsEscape(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == 0x7F
+    }
+
+    /// `bytes` that need no escaping, between quotes.
+    private func writeQuoted(_ bytes: UnsafeBufferPointer<UInt8>) {
+        output.write(byte: UInt8(ascii: "\""))
+        output.write(buffer: bytes)
+        output.write(byte: UInt8(ascii: "\""))
+    }
+
     private func writeString(_ text: String) {
         output.write(byte: UInt8(ascii: "\""))
         var text = text
         text.withUTF8 { bytes in
             // The usual case: nothing to escape, the text written at once.
-            guard bytes.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 == 0x7F }) else {
+            guard bytes.contains(where: Self.needsEscape) else {
                 output.write(buffer: bytes)
                 return
             }
             var start = 0
             for index in bytes.indices {
                 let byte = bytes[index]
-                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == 0x7F else { continue }
+                guard Self.needsEscape(byte) else { continue }
                 output.write(buffer: UnsafeBufferPointer(rebasing: bytes[start..<index]))
                 switch byte {
                 case UInt8(ascii: "\""): output.write(#"\""#)
@@ -196,4 +216,21 @@ package struct JSONWriter {
         }
         output.write(byte: UInt8(ascii: "\""))
     }
+}
+
+/// The key of a JSON member: a literal of the report's own vocabulary (`"anno"`), written as it
+/// is without making a `String`, or a text from the data (`JSONKey(code)`), escaped.
+package struct JSONKey: ExpressibleByStringLiteral {
+    enum Storage {
+        case literal(StaticString)
+        case text(String)
+    }
+
+    let storage: Storage
+
+    /// A key written in the code.
+    package init(stringLiteral value: StaticString) { storage = .literal(value) }
+
+    /// A key from the data.
+    package init(_ text: String) { storage = .text(text) }
 }
