@@ -157,6 +157,15 @@ struct JSONPathStepTests {
         #expect(JSONPath.root.appending(Self.periods, index: 2).description == "periodi[2]")
     }
 
+    @Test("a path of any length decoded from its text reads, compares and hashes (found by review: no recursion)")
+    func longPath() throws {
+        let text = String(repeating: "a.", count: 300_000) + "b[2]"
+        let json = #"{"file":"x.json","jsonPath":"\#(text)"}"#
+        let place = try JSONDecoder().decode(SourcePlace.self, from: Data(json.utf8))
+        #expect(place.description == "x.json: " + text)
+        #expect(place == place && Set([place]).count == 1)
+    }
+
     @Test("a place is no larger than a CSV line's, so a record of a list costs no node")
     func placeSize() {
         #expect(MemoryLayout<JSONPath>.size <= 24)

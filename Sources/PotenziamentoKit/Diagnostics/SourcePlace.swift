@@ -190,11 +190,16 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
         return text
     }
 
-    /// The text of the steps up to `step`, the first one first.
+    /// The text of the steps up to `step`, the first one first (in a loop: a path decoded from
+    /// a text may have any number of steps, and no recursion may run out of stack).
     private static func write(_ step: Step?, into text: inout String) {
-        guard let step else { return }
-        write(step.parent, into: &text)
-        write(key: step.key, index: step.index, into: &text)
+        var steps: [Step] = []
+        var node = step
+        while let current = node {
+            steps.append(current)
+            node = current.parent
+        }
+        for step in steps.reversed() { write(key: step.key, index: step.index, into: &text) }
     }
 
     /// One step's text: `.key` (`key` at the start), then `[index]`.
