@@ -76,8 +76,8 @@ struct ReadPagesReleaseTests {
             for offset in [0, 1, 3] where offset <= sample.count {
                 sample.withUnsafeBufferPointer { all in
                     let bytes = UnsafeBufferPointer(rebasing: all[offset...])
-                    #expect(JSONReader.count(in: bytes, lineEnds: true) == bytes.filter { $0 == 0x0A }.count)
-                    #expect(JSONReader.count(in: bytes, lineEnds: false) == bytes.filter { $0 & 0xC0 != 0x80 }.count)
+                    #expect(TextDecoding.count(in: bytes, lineEnds: true) == bytes.filter { $0 == 0x0A }.count)
+                    #expect(TextDecoding.count(in: bytes, lineEnds: false) == bytes.filter { $0 & 0xC0 != 0x80 }.count)
                 }
             }
         }

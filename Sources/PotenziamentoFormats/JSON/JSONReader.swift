@@ -333,48 +333,7 @@ package struct JSONReader {
     /// Line and column (1-based, columns in characters) of byte `offset` (not before the last
     /// ``releaseReadPages(every:)``: errors are at or after the current offset).
     package func position(of offset: Int) -> (line: Int, column: Int) {
-        let start = offset >= counted.offset ? counted : (offset: 0, line: 1, column: 1)
-        let end = min(offset, bytes.count)
-        guard start.offset < end else { return (start.line, start.column) }
-        let segment = UnsafeBufferPointer(rebasing: bytes[start.offset..<end])
-        let lineEnds = Self.count(in: segment, lineEnds: true)
-        let lastLine = lineEnds == 0 ? segment[...] : segment[((segment.lastIndex(of: 0x0A) ?? -1) + 1)...]
-        let characters = Self.count(in: UnsafeBufferPointer(rebasing: lastLine), lineEnds: false)
-        return lineEnds == 0 ? (start.line, start.column + characters) : (start.line + lineEnds, 1 + characters)
-    }
-
-    /// The line ends (`\n`) in `bytes`, or (`lineEnds` false) their characters: the bytes that do
-    /// not continue a UTF-8 sequence. Eight bytes at a time (a byte equal to `\n` found exactly with
-    /// the zero-byte test of "Bit Twiddling Hacks"; a continuation byte is `10xxxxxx`), then the rest.
-    static func count(in bytes: UnsafeBufferPointer<UInt8>, lineEnds: Bool) -> Int {
-        guard let base = bytes.baseAddress else { return 0 }
-        let high: UInt64 = 0x8080_8080_8080_8080
-        let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        var total = 0
-        var index = 0
-        // The top bit of each byte found; their count is the sum of the bytes of `found >> 7`,
-        // made by one multiplication (no population count: the baseline x86-64 has none).
-        func add(_ found: UInt64) { total &+= Int(truncatingIfNeeded: (((found & high) >> 7) &* ones) >> 56) }
-        if lineEnds {
-            while index + 8 <= bytes.count {
-                let x = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) ^ 0x0A0A_0A0A_0A0A_0A0A
-                add(~(((x & low) &+ low) | x | low))  // a zero byte of x: a line end
-                index += 8
-            }
-        } else {
-            while index + 8 <= bytes.count {
-                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-                add(~word | (word << 1))  // top bit clear, or the next bit set: not a continuation byte
-                index += 8
-            }
-        }
-        while index < bytes.count {
-            let byte = bytes[index]
-            total &+= lineEnds ? (byte == 0x0A ? 1 : 0) : (byte & 0xC0 != 0x80 ? 1 : 0)
-            index += 1
-        }
-        return total
+        TextDecoding.position(of: offset, in: bytes, from: offset >= counted.offset ? counted : (0, 1, 1))
     }
 
     /// Gives the whole memory pages of the bytes read so far back to the system once at least

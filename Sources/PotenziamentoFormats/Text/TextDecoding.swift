@@ -97,16 +97,55 @@ package enum TextDecoding {
 
     /// Line and column (1-based) of byte `offset` in `bytes`, counting characters.
     package static func position(of offset: Int, in bytes: [UInt8]) -> (line: Int, column: Int) {
-        var line = 1
-        var column = 1
-        for byte in bytes.prefix(offset) {
-            if byte == 0x0A {
-                line += 1
-                column = 1
-            } else if byte & 0xC0 != 0x80 {
-                column += 1
+        bytes.withUnsafeBufferPointer { position(of: offset, in: $0, from: (0, 1, 1)) }
+    }
+
+    /// Line and column (1-based, columns in characters) of byte `offset` in `bytes`, counted from
+    /// `start`: an offset at or before it whose line and column are known (the JSON reader's
+    /// last count before it gave pages back).
+    package static func position(
+        of offset: Int, in bytes: UnsafeBufferPointer<UInt8>, from start: (offset: Int, line: Int, column: Int)
+    ) -> (line: Int, column: Int) {
+        let end = min(offset, bytes.count)
+        guard start.offset < end else { return (start.line, start.column) }
+        let segment = UnsafeBufferPointer(rebasing: bytes[start.offset..<end])
+        let lineEnds = count(in: segment, lineEnds: true)
+        let lastLine = lineEnds == 0 ? segment[...] : segment[((segment.lastIndex(of: 0x0A) ?? -1) + 1)...]
+        let characters = count(in: UnsafeBufferPointer(rebasing: lastLine), lineEnds: false)
+        return lineEnds == 0 ? (start.line, start.column + characters) : (start.line + lineEnds, 1 + characters)
+    }
+
+    /// The line ends (`\n`) in `bytes`, or (`lineEnds` false) their characters: the bytes that do
+    /// not continue a UTF-8 sequence. Eight bytes at a time (a byte equal to `\n` found exactly with
+    /// the zero-byte test of "Bit Twiddling Hacks"; a continuation byte is `10xxxxxx`), then the rest.
+    static func count(in bytes: UnsafeBufferPointer<UInt8>, lineEnds: Bool) -> Int {
+        guard let base = bytes.baseAddress else { return 0 }
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        var total = 0
+        var index = 0
+        // The top bit of each byte found; their count is the sum of the bytes of `found >> 7`,
+        // made by one multiplication (no population count: the baseline x86-64 has none).
+        func add(_ found: UInt64) { total &+= Int(truncatingIfNeeded: (((found & high) >> 7) &* ones) >> 56) }
+        if lineEnds {
+            while index + 8 <= bytes.count {
+                let x = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) ^ 0x0A0A_0A0A_0A0A_0A0A
+                add(~(((x & low) &+ low) | x | low))  // a zero byte of x: a line end
+                index += 8
+            }
+        } else {
+            while index + 8 <= bytes.count {
+                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                add(~word | (word << 1))  // top bit clear, or the next bit set: not a continuation byte
+                index += 8
             }
         }
-        return (line, column)
+        while index < bytes.count {
+            let byte = bytes[index]
+            total &+= lineEnds ? (byte == 0x0A ? 1 : 0) : (byte & 0xC0 != 0x80 ? 1 : 0)
+            index += 1
+        }
+        return total
     }
 }

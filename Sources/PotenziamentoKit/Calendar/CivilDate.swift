@@ -86,14 +86,14 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
     public var description: String { iso }
 
     /// ISO form `2025-07-01`.
-    public var iso: String { text(year, "-", month, "-", day, yearFirst: true) }
+    public var iso: String { text(year, month, day, separator: "-", yearFirst: true) }
 
     /// Italian form `01/07/2025`.
-    public var italian: String { text(day, "/", month, "/", year, yearFirst: false) }
+    public var italian: String { text(day, month, year, separator: "/", yearFirst: false) }
 
     /// Three parts with zeros in front (the year to 4 digits, day and month to 2) and their
     /// separators, written straight into the string's ten bytes (years are 1-9999).
-    private func text(_ first: Int, _ separator: Unicode.Scalar, _ second: Int, _: Unicode.Scalar, _ third: Int, yearFirst: Bool) -> String {
+    private func text(_ first: Int, _ second: Int, _ third: Int, separator: Unicode.Scalar, yearFirst: Bool) -> String {
         String(unsafeUninitializedCapacity: 10) { buffer in
             var index = 0
             func put(_ value: Int, width: Int) {
