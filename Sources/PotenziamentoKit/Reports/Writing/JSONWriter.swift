@@ -44,12 +44,7 @@ package struct JSONWriter {
     package mutating func key(_ key: JSONKey) {
         separate()
         switch key.storage {
-        case .literal(let literal):
-            literal.withUTF8Buffer { bytes in
-                // A key of the report's own vocabulary is written as it is; one that would need
-                // escaping (none does) would still be escaped.
-                if bytes.contains(where: Self.needsEscape) { writeString(literal.description) } else { writeQuoted(bytes) }
-            }
+        case .literal(let literal): literal.withUTF8Buffer { writeString(utf8: $0) }
         case .text(let text): writeString(text)
         }
         output.write(byte: UInt8(ascii: ":"))
@@ -171,50 +166,46 @@ package struct JSONWriter {
         output.write(repeating: UInt8(ascii: " "), count: 2 * indent)
     }
 
-    /// A JSON string: `"` and `\` escaped, control characters as `\n`, `\r`, `\t` or `\u00XX`,
-    /// DEL and C1 controls as `\u00XX`, everything else (UTF-8 included) as it is.
-    /// Whether a byte of a JSON string is written escaped: `"`, `\\`, control characters and DEL.
+    /// Whether a byte of a JSON string is written escaped: `"`, `\`, control characters and DEL.
     private static func needsEscape(_ byte: UInt8) -> Bool {
         byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == 0x7F
     }
 
-    /// `bytes` that need no escaping, between quotes.
-    private func writeQuoted(_ bytes: UnsafeBufferPointer<UInt8>) {
-        output.write(byte: UInt8(ascii: "\""))
-        output.write(buffer: bytes)
-        output.write(byte: UInt8(ascii: "\""))
+    /// A JSON string: `"` and `\` escaped, control characters as `\n`, `\r`, `\t` or `\u00XX`,
+    /// DEL as `\u007f`, everything else (UTF-8 included) as it is.
+    private func writeString(_ text: String) {
+        var text = text
+        text.withUTF8 { writeString(utf8: $0) }
     }
 
-    private func writeString(_ text: String) {
+    /// The JSON string of the UTF-8 `bytes` (of a `String`, or of a key's literal).
+    private func writeString(utf8 bytes: UnsafeBufferPointer<UInt8>) {
         output.write(byte: UInt8(ascii: "\""))
-        var text = text
-        text.withUTF8 { bytes in
-            // The usual case: nothing to escape, the text written at once.
-            guard bytes.contains(where: Self.needsEscape) else {
-                output.write(buffer: bytes)
-                return
-            }
-            var start = 0
-            for index in bytes.indices {
-                let byte = bytes[index]
-                guard Self.needsEscape(byte) else { continue }
-                output.write(buffer: UnsafeBufferPointer(rebasing: bytes[start..<index]))
-                switch byte {
-                case UInt8(ascii: "\""): output.write(#"\""#)
-                case UInt8(ascii: "\\"): output.write(#"\\"#)
-                case 0x0A: output.write(#"\n"#)
-                case 0x0D: output.write(#"\r"#)
-                case 0x09: output.write(#"\t"#)
-                default:
-                    let hex = Array("0123456789abcdef".utf8)
-                    output.write(#"\u00"#)
-                    output.write(bytes: [hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
-                }
-                start = index + 1
-            }
-            output.write(buffer: UnsafeBufferPointer(rebasing: bytes[start...]))
+        defer { output.write(byte: UInt8(ascii: "\"")) }
+        // The usual case: nothing to escape, the text written at once.
+        guard bytes.contains(where: Self.needsEscape) else {
+            output.write(buffer: bytes)
+            return
         }
-        output.write(byte: UInt8(ascii: "\""))
+        var start = 0
+        for index in bytes.indices {
+            let byte = bytes[index]
+            guard Self.needsEscape(byte) else { continue }
+            output.write(buffer: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+            switch byte {
+            case UInt8(ascii: "\""): output.write(#"\""#)
+            case UInt8(ascii: "\\"): output.write(#"\\"#)
+            case 0x0A: output.write(#"\n"#)
+            case 0x0D: output.write(#"\r"#)
+            case 0x09: output.write(#"\t"#)
+            default:
+                let hex = Array("0123456789abcdef".utf8)
+                output.write(#"\u00"#)
+                output.write(bytes: [hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
+            }
+            start = index + 1
+        }
+        output.write(buffer: UnsafeBufferPointer(rebasing: bytes[start...]))
     }
 }
 
