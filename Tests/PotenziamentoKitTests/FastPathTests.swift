@@ -83,6 +83,64 @@ struct FastPathTests {
         #expect([Fraction]().sum() == .zero)
     }
 
+    /// The roster with one person whose first period starts on the JSON string `dal` (as
+    /// written, escapes included), or the messages of the error.
+    static func start(dal: String) -> Result<CivilDate, InputError> {
+        let document = """
+            {"formato": "potenziamento.ambito.v1", "ambito": {"codice": "A", "denominazione": "A"},
+             "comuni": [{"codiceIstat": "001001", "denominazione": "X", "popolazione": 9000}],
+             "personale": [{"id": "AS-1", "profilo": "assistente_sociale", "contratto": "tempo_indeterminato",
+               "ente": {"tipo": "comune", "codiceIstat": "001001"}, "periodi": [{"dal": "\(dal)", "percentuale": 100}]}]}
+            """
+        return Result { () throws(InputError) in
+            try RosterLoader.load(jsonData: Data(document.utf8), name: "r.json").roster.staff[0].periods[0].start
+        }
+    }
+
+    @Test(
+        "a date read from a JSON string's bytes is what the date rule gives for its text",
+        arguments: [
+            ("2020-01-01", "2020-01-01"), ("31/12/2025", "31/12/2025"), ("2020\\u002D03-04", "2020-03-04"), (" 2020-01-01", " 2020-01-01"),
+            ("2021-02-29", "2021-02-29"), ("2024-02-29", "2024-02-29"), ("2025-1-1", "2025-1-1"), ("", ""), ("01-01-2020", "01-01-2020"),
+            ("1999-12-31", "1999-12-31"), ("2020-13-01", "2020-13-01"), ("2020/01/01", "2020/01/01"), ("x020-01-01", "x020-01-01"),
+        ])
+    func jsonDates(written: String, text: String) {
+        let read = Self.start(dal: written)
+        switch Result(catching: { () throws(InvalidValue) in try FieldParsing.date(text) }) {
+        case .success(let date):
+            #expect((try? read.get()) == date, "«\(written)»")
+        case .failure(let rule):
+            guard case .failure(let error) = read else {
+                Issue.record("«\(written)» accepted, the rule refuses it")
+                return
+            }
+            #expect(error.diagnostics.map(\.message) == [rule.message], "«\(written)»")
+            #expect(error.diagnostics.map { "\($0.place)" } == ["r.json: personale[0].periodi[0].dal"])
+        }
+    }
+
+    @Test("a plain number read without the general parser equals what the general parser reads")
+    func plainNumbers() {
+        var samples = [
+            "0", "100", "83.33", "50,5", "007", "1.234", "999999999999999", "123456789012345.123", "0.000000000000001", "12.", ".5", "1e3", "-1", "1.2.3",
+        ]
+        var state: UInt64 = 5
+        for _ in 0..<3_000 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            let whole = String(state >> 40)
+            let decimals = String(state & 0xFFFF).prefix(Int(state >> 20) % 6)
+            samples.append(decimals.isEmpty ? whole : "\(whole)\(state & 1 == 0 ? "." : ",")\(decimals)")
+        }
+        for sample in samples {
+            for maximum in [0, 2, 4, 15] {
+                guard let plain = DecimalParser.plain(sample, maximumDecimals: maximum) else { continue }
+                // A leading space sends the same text down the general path.
+                #expect(DecimalParser.parseDecimal(" \(sample)", maximumDecimals: maximum) == .success(plain), "«\(sample)» \(maximum)")
+                #expect((try? FieldParsing.jsonNumber(sample, maximumDecimals: maximum, what: "x")) == plain)
+            }
+        }
+    }
+
     @Test("XML escaping leaves plain text as it is and escapes the rest")
     func xml() {
         #expect(CellEscaping.xml("Società della Salute «Forlì» 1.234,56 €") == "Società della Salute «Forlì» 1.234,56 €")

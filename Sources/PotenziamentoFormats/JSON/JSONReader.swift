@@ -191,6 +191,42 @@ package struct JSONReader {
 
     /// Reads a string value; one among `known` is returned as that shared string.
     package mutating func readString(in known: KnownTexts? = nil) throws(JSONSyntaxError) -> String {
+        switch try readStringBytes() {
+        case .written(let range):
+            let raw = UnsafeBufferPointer(rebasing: bytes[range])
+            if let known, let index = known.match(raw) {
+                knownIndex = index
+                return known.strings[index]
+            }
+            knownIndex = nil
+            return String(decoding: raw, as: UTF8.self)
+        case .decoded(let utf8):
+            let text = String(decoding: utf8, as: UTF8.self)
+            knownIndex = known?.strings.firstIndex(of: text)
+            return text
+        }
+    }
+
+    /// Reads a string value and gives its UTF-8 to `body`, returning what `body` returns: the
+    /// bytes as written in the document when the text has no escapes (the usual case: no
+    /// `String` is made), else the bytes of the decoded text. A decoder reads values such as
+    /// dates this way and makes a text only for a message.
+    package mutating func readString<Value>(_ body: (UnsafeBufferPointer<UInt8>) -> Value) throws(JSONSyntaxError) -> Value {
+        knownIndex = nil
+        return switch try readStringBytes() {
+        case .written(let range): body(UnsafeBufferPointer(rebasing: bytes[range]))
+        case .decoded(let utf8): utf8.withUnsafeBufferPointer(body)
+        }
+    }
+
+    /// Where a string value's text is: its bytes in the document (no escapes), or decoded.
+    private enum StringBytes {
+        case written(Range<Int>)
+        case decoded([UInt8])
+    }
+
+    /// Reads a string value (the one place of the string grammar and its escapes).
+    private mutating func readStringBytes() throws(JSONSyntaxError) -> StringBytes {
         skipWhitespace()
         try expect(UInt8(ascii: "\""), "atteso un testo tra virgolette")
         let start = offset
@@ -199,14 +235,8 @@ package struct JSONReader {
         while offset < bytes.count {
             let byte = bytes[offset]
             if byte == UInt8(ascii: "\"") {
-                let raw = UnsafeBufferPointer(rebasing: bytes[start..<offset])
                 offset += 1
-                if let known, let index = known.match(raw) {
-                    knownIndex = index
-                    return known.strings[index]
-                }
-                knownIndex = nil
-                return String(decoding: raw, as: UTF8.self)
+                return .written(start..<(offset - 1))
             }
             if byte == UInt8(ascii: "\\") { break }
             if byte < 0x20 { throw error("carattere di controllo non ammesso in un testo (scrivilo come \\u00XX)") }
@@ -218,9 +248,7 @@ package struct JSONReader {
             switch byte {
             case UInt8(ascii: "\""):
                 offset += 1
-                let text = String(decoding: result, as: UTF8.self)
-                knownIndex = known?.strings.firstIndex(of: text)
-                return text
+                return .decoded(result)
             case UInt8(ascii: "\\"):
                 offset += 1
                 guard offset < bytes.count else { break }
@@ -317,7 +345,7 @@ package struct JSONReader {
         case .array:
             try beginArray()
             while try nextElement() { try skipValue() }
-        case .string: _ = try readString()
+        case .string: _ = try readStringBytes()
         case .number: _ = try readNumber()
         case .bool: _ = try readBool()
         case .null: try readNull()

@@ -137,6 +137,8 @@ package enum FieldParsing {
     /// A JSON number read exactly, at most `maximumDecimals` decimals; an exponent is refused
     /// with a clear message (write the number plainly).
     package static func jsonNumber(_ text: String, maximumDecimals: Int, what: String) throws(InvalidValue) -> Fraction {
+        // Digits with at most one decimal point (the usual case) have no exponent to look for.
+        if let plain = DecimalParser.plain(text, maximumDecimals: maximumDecimals) { return plain }
         if text.utf8.contains(where: { $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }) {
             throw InvalidValue(.numeroNonValido, "\(what) scritto con l'esponente («\(text)»): scrivi il numero per esteso")
         }

@@ -382,13 +382,9 @@ struct RosterJSONReader {
             // Made into a path only when used (an error, or a nested value that keeps its place).
             lazy var field = path.appending(key: text)
             switch key {
-            case .dal:
-                if let text = try string(at: field) { start = value(at: field) { () throws(InvalidValue) in try FieldParsing.date(text) } }
-            case .al:
-                // `"al": null` is an open-ended period, like an omitted `al`.
-                if let text = try string(at: field, nullable: true) {
-                    end = value(at: field) { () throws(InvalidValue) in try FieldParsing.date(text) }
-                }
+            case .dal: start = try date(at: field)
+            // `"al": null` is an open-ended period, like an omitted `al`.
+            case .al: end = try date(at: field, nullable: true)
             case .percentuale: percent = try number(at: field)
             case .oreSettimanali: weekly = try number(at: field)
             case .oreTempoPieno: fullTime = try number(at: field)
@@ -584,6 +580,23 @@ struct RosterJSONReader {
         }
         guard try expect(.string, at: path()) else { return nil }
         return try reader.readString(in: known)
+    }
+
+    /// A date (null: nil when `nullable`, else an error), by ``FieldParsing/date(_:)``. One written
+    /// exactly (`AAAA-MM-GG`, `GG/MM/AAAA`, the usual case) is read from its bytes, with no text
+    /// made; any other text goes through the rule, which accepts or explains it.
+    private mutating func date(at path: @autoclosure () -> JSONPath, nullable: Bool = false) throws(JSONSyntaxError) -> CivilDate? {
+        if nullable, try reader.peek() == .null {
+            try reader.readNull()
+            return nil
+        }
+        guard try expect(.string, at: path()) else { return nil }
+        let read = try reader.readString { bytes -> (date: CivilDate?, text: String?) in
+            if let date = CivilDate.parse(utf8: bytes) { return (date, nil) }
+            return (nil, String(decoding: bytes, as: UTF8.self))
+        }
+        if let date = read.date { return date }
+        return value(at: path()) { () throws(InvalidValue) in try FieldParsing.date(read.text ?? "") }
     }
 
     /// A number's exact text (null: nil).

@@ -40,7 +40,7 @@ package enum DecimalParser {
     package static func parseDecimal(_ text: String, maximumDecimals: Int = 6) -> Result<Fraction, NumberParseError> {
         let maximumDecimals = min(max(maximumDecimals, 0), 30)
         // Fast path for plain numbers (`100`, `83.33`, `50,5`), the bulk of every roster.
-        if let plain = parsePlain(text, maximumDecimals: maximumDecimals) { return .success(plain) }
+        if let plain = plain(text, maximumDecimals: maximumDecimals) { return .success(plain) }
         let trimmed = trimmedBytes(text)
         guard !trimmed.isEmpty else { return .failure(.empty) }
         var bytes = trimmed[...]
@@ -117,8 +117,9 @@ package enum DecimalParser {
     }
 
     /// `123`, `12.5` or `12,5` with at most `maximumDecimals` decimals and 15 integer digits,
-    /// without allocating; nil for anything else (then the general path decides).
-    private static func parsePlain(_ text: String, maximumDecimals: Int) -> Fraction? {
+    /// without allocating; nil for anything else (then the general path decides, which accepts
+    /// these alike).
+    static func plain(_ text: String, maximumDecimals: Int) -> Fraction? {
         var text = text
         return text.withUTF8 { plainDecimal($0, maximumDecimals: maximumDecimals) }
     }
@@ -152,7 +153,8 @@ package enum DecimalParser {
             }
         }
         guard integerDigits > 0, !seenSeparator || fractionDigits > 0 else { return nil }
-        return Fraction(BigInt(value), BigInt(scale))
+        // A whole number is already in lowest terms.
+        return scale == 1 ? Fraction(BigInt(value)) : Fraction(BigInt(value), BigInt(scale))
     }
 
     /// The digits of `1.234.567` without the dots, or nil unless every group after the first has
