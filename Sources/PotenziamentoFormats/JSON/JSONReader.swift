@@ -55,7 +55,9 @@ package struct JSONReader {
     /// (so a decoder decides what a key is without comparing strings again).
     package private(set) var knownIndex: Int?
     /// Whether the current object or array has had an element (a comma is due before the next).
-    private var needsComma: [Bool] = []
+    /// No stack is needed: a nested value is always an element of its container, which has had
+    /// one from then on, so leaving any value makes the comma due again.
+    private var commaDue = false
 
     /// Whether the memory of the bytes already read may be given back (see ``releaseReadPages(every:)``).
     private let releasesReadPages: Bool
@@ -108,6 +110,9 @@ package struct JSONReader {
         /// Their bytes one after the other, and where each starts (one more entry: the end).
         private let bytes: [UInt8]
         private let starts: [Int]
+        /// An open-addressing table of the texts' indices (-1: empty), placed by ``slot(of:mask:)``
+        /// and probed in order: a text read finds its candidate without a search among all.
+        private let slots: [Int32]
 
         /// The texts `strings`.
         package init(_ strings: [String]) {
@@ -120,22 +125,47 @@ package struct JSONReader {
             }
             self.bytes = bytes
             self.starts = starts
+            // At most a quarter full, so a probe rarely goes past its first slot.
+            var size = 16
+            while size < 4 * strings.count { size *= 2 }
+            var slots = [Int32](repeating: -1, count: size)
+            for (index, text) in strings.enumerated() {
+                let utf8 = Array(text.utf8)
+                var slot = utf8.withUnsafeBufferPointer { Self.slot(of: $0, mask: size - 1) }
+                // A text equal to an earlier one keeps the earlier index (the first match wins).
+                while slots[slot] >= 0, strings[Int(slots[slot])] != text { slot = (slot + 1) & (size - 1) }
+                if slots[slot] < 0 { slots[slot] = Int32(index) }
+            }
+            self.slots = slots
+        }
+
+        /// Where the search for `text` starts: its length and its first and last bytes, mixed.
+        private static func slot(of text: UnsafeBufferPointer<UInt8>, mask: Int) -> Int {
+            guard let first = text.first, let last = text.last else { return 0 }
+            return (text.count &* 31 &+ Int(first) &* 7 &+ Int(last) &* 3) & mask
         }
 
         /// The index of the text among them whose bytes are `candidate`, if any.
         func match(_ candidate: UnsafeBufferPointer<UInt8>) -> Int? {
-            let found = bytes.withUnsafeBufferPointer { bytes in
-                starts.withUnsafeBufferPointer { starts -> Int? in
-                    for index in 0..<(starts.count - 1) where starts[index + 1] - starts[index] == candidate.count {
-                        // No address only for empty texts, which are equal.
-                        guard let base = bytes.baseAddress, let candidateStart = candidate.baseAddress else { return index }
-                        // Codes and keys are up to 40 bytes long: memcmp compares them word by word.
-                        if memcmp(base + starts[index], candidateStart, candidate.count) == 0 { return index }
+            bytes.withUnsafeBufferPointer { bytes in
+                starts.withUnsafeBufferPointer { starts in
+                    slots.withUnsafeBufferPointer { slots -> Int? in
+                        let mask = slots.count - 1
+                        var slot = Self.slot(of: candidate, mask: mask)
+                        while slots[slot] >= 0 {
+                            let index = Int(slots[slot])
+                            if starts[index + 1] - starts[index] == candidate.count {
+                                // No address only for empty texts, which are equal.
+                                guard let base = bytes.baseAddress, let candidateStart = candidate.baseAddress else { return index }
+                                // Codes and keys are up to 40 bytes long: memcmp compares them word by word.
+                                if memcmp(base + starts[index], candidateStart, candidate.count) == 0 { return index }
+                            }
+                            slot = (slot + 1) & mask
+                        }
+                        return nil
                     }
-                    return nil
                 }
             }
-            return found
         }
     }
 
@@ -149,11 +179,11 @@ package struct JSONReader {
             leave()
             return nil
         }
-        if needsComma[needsComma.count - 1] {
+        if commaDue {
             try expect(UInt8(ascii: ","), "manca una virgola tra due membri dell'oggetto (o «}»)")
             skipWhitespace()
         }
-        needsComma[needsComma.count - 1] = true
+        commaDue = true
         guard offset < bytes.count, bytes[offset] == UInt8(ascii: "\"") else {
             if offset < bytes.count, isDigit(bytes[offset]) {
                 throw error("attesa una chiave tra virgolette: se è un numero con la virgola decimale, in JSON si scrive con il punto (22.5)")
@@ -182,10 +212,10 @@ package struct JSONReader {
             leave()
             return false
         }
-        if needsComma[needsComma.count - 1] {
+        if commaDue {
             try expect(UInt8(ascii: ","), "manca una virgola tra due elementi dell'elenco (o «]»)")
         }
-        needsComma[needsComma.count - 1] = true
+        commaDue = true
         return true
     }
 
@@ -391,12 +421,12 @@ package struct JSONReader {
     private mutating func enter() throws(JSONSyntaxError) {
         depth += 1
         guard depth <= Self.maximumDepth else { throw error("annidamento oltre \(Self.maximumDepth) livelli") }
-        needsComma.append(false)
+        commaDue = false
     }
 
     private mutating func leave() {
         depth -= 1
-        needsComma.removeLast()
+        commaDue = true
     }
 
     private mutating func skipWhitespace() {
