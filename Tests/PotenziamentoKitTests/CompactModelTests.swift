@@ -132,7 +132,7 @@ struct RecordCountEstimateTests {
 
 @Suite("JSON paths made in one step")
 struct JSONPathStepTests {
-    static let periods = JSONPath.InnerList.periodi
+    static let periods = JSONPath.InnerField.periodi
 
     @Test(
         "a record's place and its periods' places, held inline, read, compare and hash like paths made step by step",
@@ -148,6 +148,19 @@ struct JSONPathStepTests {
         #expect(oneStep.hashValue == twoSteps.hashValue)
         #expect(oneStep.appending(key: "al").description == "personale[\(index)].periodi[\(period)].al")
         #expect(record.appending(key: "ente").appending(key: "tipo").description == "personale[\(index)].ente.tipo")
+        // The record's objects, inline too, equal the same paths made of steps.
+        for field in ["ente", "aree"] {
+            let inline = record.appending(key: field)
+            let steps = JSONPath.root.appending(key: "personale").appending(key: "x").appending(key: field)
+            #expect(inline.description == "personale[\(index)].\(field)")
+            #expect(inline == list.appending(index: index).appending(key: field) && inline.hashValue == record.appending(key: field).hashValue)
+            #expect(inline.appending(key: "codiceIstat").description == "personale[\(index)].\(field).codiceIstat")
+            #expect(inline.appending(index: 1).description == "personale[\(index)].\(field)[1]")
+            #expect(inline.appending(Self.periods, index: 0).description == "personale[\(index)].\(field).periodi[0]")
+            #expect(inline != record && inline != oneStep && steps.description == "personale.x.\(field)")
+        }
+        #expect(oneStep.appending(key: "ente").description == "personale[\(index)].periodi[\(period)].ente")
+        #expect(record.appending(JSONPath.InnerField.ente, index: 0).description == "personale[\(index)].ente[0]")
         #expect(oneStep.appending(index: 4).description == "personale[\(index)].periodi[\(period)][4]")
         #expect(list.appending(index: index).appending(index: period).description == "personale[\(index)][\(period)]")
         #expect(oneStep != record.appending(Self.periods, index: period + 1))

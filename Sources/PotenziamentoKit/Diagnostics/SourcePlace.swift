@@ -116,59 +116,70 @@ public struct SourcePlace: Sendable, Hashable, CustomStringConvertible {
 /// A JSON path (`personale[3].periodi[0].al`) built step by step while reading, shared between
 /// the values read below it, and turned into text only when a message shows it.
 public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
-    // How a path is held. The places of a list's records (`personale[3]`) and of their periods
-    // (`personale[3].periodi[0]`) are held inline, on the shared step of the list, so a record
-    // read costs no node of its own (docs/benchmark.md, «Fourth pass»); plain fields, not an
-    // enum, so copying a path costs what it did with one node (a reference count) and no switch:
+    // How a path is held. The places of a list's records (`personale[3]`), of their periods
+    // (`personale[3].periodi[0]`) and of their nested objects (`personale[3].ente`) are held
+    // inline, on the shared step of the list, so a record read costs no node of its own
+    // (docs/benchmark.md, «Fourth pass», «Fifth pass»); plain fields, not an enum, so copying a
+    // path costs what it did with one node (a reference count) and no switch:
     // - a chain of steps: `head` is the last step (nil: the root), `index` is `none`;
-    // - element `index` of the array at `head`: `innerList` is nil;
-    // - element `inner` of the array `innerList` of element `index` of the array at `head`.
+    // - element `index` of the array at `head`: `innerField` is nil;
+    // - member `innerField` of element `index` of the array at `head`, and element `inner` of it
+    //   when that member is an array (`inner` is `none` for an object).
     private let head: Step?
     private let index: UInt32
     private let inner: UInt32
-    private let innerList: InnerList?
+    private let innerField: InnerField?
     private static let none = UInt32.max
 
-    /// The arrays inside the elements of a list whose own elements are placed inline: a
-    /// record's `periodi`.
-    enum InnerList: String, Sendable {
+    /// The members of a list's elements that are placed inline: a record's `periodi` (an array,
+    /// whose elements are placed inline too), `ente` and `aree` (objects).
+    enum InnerField: String, Sendable {
         /// A record's periods of service.
         case periodi
+        /// A record's employer.
+        case ente
+        /// A record's area split.
+        case aree
     }
 
     /// The document root (the empty path).
     public static let root = JSONPath(chain: nil)
 
     private init(chain last: Step?) {
-        self.init(head: last, index: Self.none, inner: Self.none, innerList: nil)
+        self.init(head: last, index: Self.none, inner: Self.none, innerField: nil)
     }
 
-    private init(head: Step?, index: UInt32, inner: UInt32, innerList: InnerList?) {
+    private init(head: Step?, index: UInt32, inner: UInt32, innerField: InnerField?) {
         self.head = head
         self.index = index
         self.inner = inner
-        self.innerList = innerList
+        self.innerField = innerField
     }
 
     /// Whether this is the root of the document.
     public var isRoot: Bool { head == nil && index == Self.none }
 
     /// The path one key further down: `personale` → `personale.periodi`.
-    public func appending(key: String) -> JSONPath { JSONPath(chain: Step(parent: chain, key: key, index: nil)) }
+    public func appending(key: String) -> JSONPath {
+        if index != Self.none, innerField == nil, let field = InnerField(rawValue: key), field != .periodi {
+            return JSONPath(head: head, index: index, inner: Self.none, innerField: field)
+        }
+        return JSONPath(chain: Step(parent: chain, key: key, index: nil))
+    }
 
     /// The path one array element further down: `personale` → `personale[3]`.
     public func appending(index: Int) -> JSONPath {
         if self.index == Self.none, let list = head, let element = UInt32(exactly: index), element != Self.none {
-            return JSONPath(head: list, index: element, inner: Self.none, innerList: nil)
+            return JSONPath(head: list, index: element, inner: Self.none, innerField: nil)
         }
         return JSONPath(chain: Step(parent: chain, key: nil, index: index))
     }
 
     /// The path to element `index` of the array `list`, in one step: `personale[3]` →
     /// `personale[3].periodi[0]` (equal to the path made in two; held inline, without a node).
-    func appending(_ list: InnerList, index: Int) -> JSONPath {
-        if self.index != Self.none, innerList == nil, let element = UInt32(exactly: index), element != Self.none {
-            return JSONPath(head: head, index: self.index, inner: element, innerList: list)
+    func appending(_ list: InnerField, index: Int) -> JSONPath {
+        if self.index != Self.none, innerField == nil, list == .periodi, let element = UInt32(exactly: index), element != Self.none {
+            return JSONPath(head: head, index: self.index, inner: element, innerField: list)
         }
         return JSONPath(chain: Step(parent: chain, key: list.rawValue, index: index))
     }
@@ -177,8 +188,8 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
     private var chain: Step? {
         guard index != Self.none else { return head }
         let element = Step(parent: head, key: nil, index: Int(index))
-        guard let innerList else { return element }
-        return Step(parent: element, key: innerList.rawValue, index: Int(inner))
+        guard let innerField else { return element }
+        return Step(parent: element, key: innerField.rawValue, index: inner == Self.none ? nil : Int(inner))
     }
 
     /// The path as text: `personale[3].periodi[0].al` (empty for the root).
@@ -186,7 +197,7 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
         var text = ""
         Self.write(head, into: &text)
         if index != Self.none { Self.write(key: nil, index: Int(index), into: &text) }
-        if let innerList { Self.write(key: innerList.rawValue, index: Int(inner), into: &text) }
+        if let innerField { Self.write(key: innerField.rawValue, index: inner == Self.none ? nil : Int(inner), into: &text) }
         return text
     }
 
