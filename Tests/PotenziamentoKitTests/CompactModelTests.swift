@@ -75,9 +75,11 @@ struct CompactModelTests {
         if share < Fraction(100) { shares[.povertaDisagioAdulti] = Fraction(100) - share }
         let split = try AreaSplit(shares)
         #expect(split.shares == shares)
+        var parts: [ActivityArea: Fraction] = [:]
+        split.partsOfTime { area, units in parts[ActivityArea.allCases[area]] = Fraction(Int(units), Int(AreaSplit.wholeTime)) }
         for area in ActivityArea.allCases {
             #expect(split[area] == shares[area] ?? .zero)
-            #expect(split.partOfTime(area) == shares[area].map { $0 / Fraction(100) })
+            #expect(parts[area] == shares[area].map { $0 / Fraction(100) })
         }
         #expect(split.isSpecified)
         #expect(!AreaSplit.unspecified.isSpecified)

@@ -141,6 +141,37 @@ struct FastPathTests {
         }
     }
 
+    @Test("areas added in units of time over the FTE's denominator equal Σ FTE × part, for FTE of any size")
+    func areaBreakdown() throws {
+        let ftes = [
+            Fraction(365, 365), Fraction(5 * 200, 6 * 366), Fraction(1, 3), Fraction(0), Fraction(BigInt(Int64.max) * 3, BigInt(7)),
+            Fraction(BigInt(2), BigInt(Int64.max) * 5), Fraction(Int(Int64.max), 1), Fraction(-7, 365),
+        ]
+        let splits = try [
+            AreaSplit([.segretariatoSociale: Fraction(30), .povertaDisagioAdulti: Fraction(70)]),
+            AreaSplit([
+                .famigliaMinoriAnzianiAutosufficienti: Fraction(33_333_333_333_333_333, 1_000_000_000_000_000),
+                .disabilitaNonAutosufficienza: Fraction(66_666_666_666_666_667, 1_000_000_000_000_000),
+            ]),
+            AreaSplit([.servizioSocialeProfessionale: Fraction(100)]), AreaSplit.unspecified,
+        ]
+        var records: [CountedRecord] = []
+        for (index, fte) in ftes.enumerated() {
+            for (number, split) in splits.enumerated() {
+                records.append(
+                    CountedRecord(
+                        id: try PersonID("AS-\(index)-\(number)"), employer: try Employer(kind: .asl), fte: fte, service: [], areas: split))
+            }
+        }
+        let breakdown = AreaBreakdown(records)
+        for area in ActivityArea.allCases {
+            let expected = records.filter(\.areas.isSpecified).reduce(Fraction.zero) { $0 + $1.fte * $1.areas[area] / Fraction(100) }
+            #expect(breakdown[area] == expected, "\(area)")
+        }
+        #expect(breakdown.unspecified == records.filter { !$0.areas.isSpecified }.reduce(Fraction.zero) { $0 + $1.fte })
+        #expect(breakdown.total == records.reduce(Fraction.zero) { $0 + $1.fte })
+    }
+
     @Test("XML escaping leaves plain text as it is and escapes the rest")
     func xml() {
         #expect(CellEscaping.xml("Società della Salute «Forlì» 1.234,56 €") == "Società della Salute «Forlì» 1.234,56 €")

@@ -53,19 +53,27 @@ public struct AreaBreakdown: Sendable, Hashable, Codable {
     public var total: Fraction { ActivityArea.allCases.map { self[$0] }.sum() + unspecified }
 
     /// The breakdown of `records`' FTE.
+    ///
+    /// Each area adds FTE × its units of time (``AreaSplit/partsOfTime(_:)``), numerators kept
+    /// over the FTE's own denominator with no fraction made per part, and divides the sum by
+    /// ``AreaSplit/wholeTime`` once: exactly Σ FTE × part.
     init(_ records: some Sequence<CountedRecord>) {
         var perArea = [FractionSum](repeating: FractionSum(), count: ActivityArea.allCases.count)
         var unspecified = FractionSum()
         for record in records {
-            if record.areas.isSpecified {
-                for area in ActivityArea.allCases {
-                    if let part = record.areas.partOfTime(area) { perArea[area.index].add(record.fte * part) }
-                }
-            } else {
+            guard record.areas.isSpecified else {
                 unspecified.add(record.fte)
+                continue
+            }
+            let fte = record.fte
+            if let numerator = fte.numerator.int64Value, let denominator = fte.denominator.int64Value {
+                record.areas.partsOfTime { area, units in perArea[area].add(numerator: Int128(numerator) * Int128(units), denominator: denominator) }
+            } else {
+                record.areas.partsOfTime { area, units in perArea[area].add(fte * Fraction(BigInt(units))) }
             }
         }
-        self.perArea = Dictionary(uniqueKeysWithValues: ActivityArea.allCases.map { ($0, perArea[$0.index].total) })
+        let scale = Fraction(1, Int(AreaSplit.wholeTime))
+        self.perArea = Dictionary(uniqueKeysWithValues: ActivityArea.allCases.map { ($0, perArea[$0.index].total * scale) })
         self.unspecified = unspecified.total
     }
 

@@ -21,19 +21,24 @@ struct FractionSum {
             rest += value
             return
         }
+        add(numerator: Int128(numerator), denominator: denominator)
+    }
+
+    /// Adds `numerator / denominator`, not necessarily in lowest terms (`denominator` positive).
+    mutating func add(numerator: Int128, denominator: Int64) {
         for index in groups.indices where groups[index].denominator == denominator {
-            let (sum, overflow) = groups[index].numerator.addingReportingOverflow(Int128(numerator))
+            let (sum, overflow) = groups[index].numerator.addingReportingOverflow(numerator)
             if overflow {
-                rest += value
+                rest += Fraction(BigInt(numerator), BigInt(denominator))
             } else {
                 groups[index].numerator = sum
             }
             return
         }
         if groups.count < Self.maximumGroups {
-            groups.append((denominator, Int128(numerator)))
+            groups.append((denominator, numerator))
         } else {
-            rest += value
+            rest += Fraction(BigInt(numerator), BigInt(denominator))
         }
     }
 

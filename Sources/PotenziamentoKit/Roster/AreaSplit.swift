@@ -154,11 +154,14 @@ public struct AreaSplit: Sendable, Hashable {
     /// The share of `area` in percent (zero when absent).
     public subscript(area: ActivityArea) -> Fraction { Fraction(Int(units[area.index]), Self.unit) }
 
-    /// The share of `area` as a fraction of the person's time (percent / 100), or nil when the
-    /// area has none.
-    func partOfTime(_ area: ActivityArea) -> Fraction? {
-        let units = units[area.index]
-        return units == 0 ? nil : Fraction(Int(units), 100 * Self.unit)
+    /// The whole of a person's time in the units of ``partsOfTime(_:)`` (100 % in units of 10⁻¹⁵ %).
+    static let wholeTime = 100 * Int64(unit)
+
+    /// Calls `body` with each area given a part of the person's time and that part in units of
+    /// 1/``wholeTime`` (an integer: the part is `units / wholeTime`, the share in percent / 100),
+    /// in the order of the areas: how a breakdown adds parts without making a fraction per part.
+    func partsOfTime(_ body: (_ area: Int, _ units: Int64) -> Void) {
+        for area in 0..<ActivityArea.allCases.count where units[area] != 0 { body(area, units[area]) }
     }
 }
 
