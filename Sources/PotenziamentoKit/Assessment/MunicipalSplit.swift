@@ -63,15 +63,18 @@ public struct MunicipalSplit: Sendable, Hashable, Codable {
     ///   - allFunctionsDelegated: all social functions are delegated to the capofila (art. 2, c. 1).
     ///   - parameters: the parameters in force for the year (the national formula of c. 4).
     init(total: EuroCents, residents: [MunicipalResidents], counted: [CountedRecord], allFunctionsDelegated: Bool, parameters: ParametersInForce) {
-        var ownByCode: [String: Fraction] = [:]
-        var leadFTE = Fraction.zero
+        // Sums by denominator (``FractionSum``): no greatest common divisor per record.
+        var ownSums: [String: FractionSum] = [:]
+        var leadSum = FractionSum()
         for record in counted {
             if record.employer.kind == .comune, let code = record.employer.istatCode {
-                ownByCode[code, default: .zero] += record.fte
+                ownSums[code, default: FractionSum()].add(record.fte)
             } else {
-                leadFTE += record.fte
+                leadSum.add(record.fte)
             }
         }
+        let ownByCode = ownSums.mapValues(\.total)
+        let leadFTE = leadSum.total
         let population = max(residents.reduce(0) { $0 + $1.residents }, 1)
         let attributed = residents.map { leadFTE * Fraction($0.residents, population) }
         let own = residents.map { ownByCode[$0.istatCode] ?? .zero }
