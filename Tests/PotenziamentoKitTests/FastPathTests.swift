@@ -172,6 +172,36 @@ struct FastPathTests {
         #expect(breakdown.total == records.reduce(Fraction.zero) { $0 + $1.fte })
     }
 
+    @Test("fraction arithmetic on 64-bit parts equals the arithmetic on BigInt, up to the edges of Int64")
+    func smallFractions() {
+        let edges: [Int64] = [
+            0, 1, -1, 2, 3, 7, 365, 366, 36_500, 1 << 31, 1 << 32, 3_037_000_499, 3_037_000_500, 1 << 62, .max, .max - 1, .min, .min + 1, -(1 << 62),
+        ]
+        var state: UInt64 = 41
+        func random() -> Int64 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            let magnitude = Int64(truncatingIfNeeded: state >> (1 + (state >> 58)))
+            return state & 1 == 0 ? magnitude : -magnitude
+        }
+        var parts = edges.flatMap { [$0, $0 / 3, $0 / 1_000] }
+        for _ in 0..<120 { parts.append(random()) }
+        var values: [Fraction] = []
+        for (index, top) in parts.enumerated() {
+            let bottom = parts[(index * 7 + 3) % parts.count]
+            guard bottom != 0 else { continue }
+            let value = Fraction(BigInt(top), BigInt(bottom))
+            #expect(value == Fraction.generalReduced(BigInt(top), BigInt(bottom)), "\(top)/\(bottom)")
+            values.append(value)
+        }
+        for lhs in values {
+            for rhs in values {
+                #expect(lhs + rhs == Fraction.generalSum(lhs, rhs), "\(lhs) + \(rhs)")
+                #expect(lhs * rhs == Fraction.generalProduct(lhs, rhs), "\(lhs) × \(rhs)")
+                #expect((lhs < rhs) == Fraction.generalLess(lhs, rhs), "\(lhs) < \(rhs)")
+            }
+        }
+    }
+
     @Test("XML escaping leaves plain text as it is and escapes the rest")
     func xml() {
         #expect(CellEscaping.xml("Società della Salute «Forlì» 1.234,56 €") == "Società della Salute «Forlì» 1.234,56 €")

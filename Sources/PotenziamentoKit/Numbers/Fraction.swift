@@ -38,6 +38,15 @@ public struct Fraction: Sendable, Hashable, Comparable, CustomStringConvertible 
     /// lengths, counts and populations that are at least 1).
     init(_ numerator: BigInt, _ denominator: BigInt) {
         precondition(!denominator.isZero, "Fraction with a zero denominator")
+        if let top = numerator.int64Value, let bottom = denominator.int64Value, let reduced = Self.reduced(top, bottom) {
+            self = reduced
+        } else {
+            self = Self.generalReduced(numerator, denominator)
+        }
+    }
+
+    /// `numerator / denominator` (denominator not zero) reduced on ``BigInt``s, for any size.
+    static func generalReduced(_ numerator: BigInt, _ denominator: BigInt) -> Fraction {
         let divisor = BigInt.gcd(numerator, denominator)
         var top = numerator
         var bottom = denominator
@@ -49,7 +58,7 @@ public struct Fraction: Sendable, Hashable, Comparable, CustomStringConvertible 
             top = -top
             bottom = -bottom
         }
-        self.init(reduced: top, bottom)
+        return Fraction(reduced: top, bottom)
     }
 
     /// `numerator / denominator` for plain integers, reduced (denominator not zero: see above).
@@ -75,6 +84,12 @@ public struct Fraction: Sendable, Hashable, Comparable, CustomStringConvertible 
 
     /// The exact sum.
     public static func + (lhs: Fraction, rhs: Fraction) -> Fraction {
+        if let (a, b, c, d) = smallParts(lhs, rhs), let sum = smallSum(a, b, c, d) { return sum }
+        return generalSum(lhs, rhs)
+    }
+
+    /// The exact sum on ``BigInt``s (Knuth 4.5.1), for any size.
+    static func generalSum(_ lhs: Fraction, _ rhs: Fraction) -> Fraction {
         if lhs.denominator == rhs.denominator {
             if lhs.denominator == 1 { return Fraction(reduced: lhs.numerator + rhs.numerator, 1) }
             return Fraction(lhs.numerator + rhs.numerator, lhs.denominator)
@@ -103,6 +118,12 @@ public struct Fraction: Sendable, Hashable, Comparable, CustomStringConvertible 
 
     /// The exact product.
     public static func * (lhs: Fraction, rhs: Fraction) -> Fraction {
+        if let (a, b, c, d) = smallParts(lhs, rhs), let product = smallProduct(a, b, c, d) { return product }
+        return generalProduct(lhs, rhs)
+    }
+
+    /// The exact product on ``BigInt``s, for any size.
+    static func generalProduct(_ lhs: Fraction, _ rhs: Fraction) -> Fraction {
         if lhs.isZero || rhs.isZero { return .zero }
         let first = BigInt.gcd(lhs.numerator, rhs.denominator)
         let second = BigInt.gcd(rhs.numerator, lhs.denominator)
@@ -129,6 +150,13 @@ public struct Fraction: Sendable, Hashable, Comparable, CustomStringConvertible 
 
     /// Whether `lhs` is smaller than `rhs`.
     public static func < (lhs: Fraction, rhs: Fraction) -> Bool {
+        // Two products of 64-bit integers are exact in 128 bits.
+        if let (a, b, c, d) = smallParts(lhs, rhs) { return Int128(a) * Int128(d) < Int128(c) * Int128(b) }
+        return generalLess(lhs, rhs)
+    }
+
+    /// Whether `lhs` is smaller than `rhs`, on ``BigInt``s, for any size.
+    static func generalLess(_ lhs: Fraction, _ rhs: Fraction) -> Bool {
         if lhs.denominator == rhs.denominator { return lhs.numerator < rhs.numerator }
         if lhs.isNegative != rhs.isNegative { return lhs.isNegative }
         return lhs.numerator * rhs.denominator < rhs.numerator * lhs.denominator
@@ -136,6 +164,61 @@ public struct Fraction: Sendable, Hashable, Comparable, CustomStringConvertible 
 
     /// The larger of `self` and zero.
     public var clampedAtZero: Fraction { isNegative ? .zero : self }
+
+    // MARK: Machine integers
+
+    // The same arithmetic on 64-bit numerators and denominators, the size of every figure of a
+    // roster: no BigInt is made, each step checks for overflow, and a step that would overflow
+    // gives nil, so the caller takes the general path. Tests compare both on the edges.
+
+    /// Both fractions' parts when all four fit in `Int64`.
+    @inline(__always)
+    private static func smallParts(_ lhs: Fraction, _ rhs: Fraction) -> (Int64, Int64, Int64, Int64)? {
+        guard let a = lhs.numerator.int64Value, let b = lhs.denominator.int64Value, let c = rhs.numerator.int64Value,
+            let d = rhs.denominator.int64Value
+        else { return nil }
+        return (a, b, c, d)
+    }
+
+    /// `top / bottom` in lowest terms with a positive denominator, or nil when a step would overflow.
+    static func reduced(_ top: Int64, _ bottom: Int64) -> Fraction? {
+        guard bottom != 0, top != .min, bottom != .min else { return nil }
+        if top == 0 { return .zero }
+        let divisor = Int64(BigInt.binaryGCD(top.magnitude, bottom.magnitude))
+        let sign: Int64 = bottom < 0 ? -1 : 1
+        return Fraction(reduced: BigInt(sign * (top / divisor)), BigInt(sign * (bottom / divisor)))
+    }
+
+    /// `a/b + c/d` (both in lowest terms, `b`, `d` positive) by Knuth 4.5.1, or nil on overflow.
+    private static func smallSum(_ a: Int64, _ b: Int64, _ c: Int64, _ d: Int64) -> Fraction? {
+        if b == d {
+            let (top, overflow) = a.addingReportingOverflow(c)
+            return overflow ? nil : reduced(top, b)
+        }
+        if a == 0 { return Fraction(reduced: BigInt(c), BigInt(d)) }
+        if c == 0 { return Fraction(reduced: BigInt(a), BigInt(b)) }
+        let divisor = Int64(BigInt.binaryGCD(b.magnitude, d.magnitude))
+        let (left, leftOverflow) = a.multipliedReportingOverflow(by: d / divisor)
+        let (right, rightOverflow) = c.multipliedReportingOverflow(by: b / divisor)
+        let (top, topOverflow) = left.addingReportingOverflow(right)
+        guard !leftOverflow, !rightOverflow, !topOverflow, top != .min else { return nil }
+        if top == 0 { return .zero }
+        let second = Int64(BigInt.binaryGCD(top.magnitude, divisor.magnitude))
+        let (bottom, bottomOverflow) = (b / second).multipliedReportingOverflow(by: d / divisor)
+        return bottomOverflow ? nil : Fraction(reduced: BigInt(top / second), BigInt(bottom))
+    }
+
+    /// `a/b × c/d` (both in lowest terms, `b`, `d` positive), or nil on overflow.
+    private static func smallProduct(_ a: Int64, _ b: Int64, _ c: Int64, _ d: Int64) -> Fraction? {
+        if a == 0 || c == 0 { return .zero }
+        let first = Int64(BigInt.binaryGCD(a.magnitude, d.magnitude))
+        let second = Int64(BigInt.binaryGCD(c.magnitude, b.magnitude))
+        // A gcd of 2⁶³ (both parts Int64.min) does not fit: the general path takes it.
+        guard first > 0, second > 0 else { return nil }
+        let (top, topOverflow) = (a / first).multipliedReportingOverflow(by: c / second)
+        let (bottom, bottomOverflow) = (b / second).multipliedReportingOverflow(by: d / first)
+        return topOverflow || bottomOverflow ? nil : Fraction(reduced: BigInt(top), BigInt(bottom))
+    }
 
     // MARK: Rounding
 
