@@ -35,7 +35,15 @@ struct FastPathTests {
             "", "«AS-001» non ha la ripartizione", "Forlì", "\u{85}x", "a\u{9F}", "\u{A0}", "\u{7F}", "tab\t", "line\n", "¬©»«", "\u{80}", "\u{C0}\u{80}",
             "ok",
         ]
-        for sample in samples {
+        // Each kind of character at every place of the first words (the scan goes a word at a time).
+        var placed: [String] = []
+        for special in ["\u{0}", "\u{1F}", "\u{7F}", "\u{80}", "\u{9F}", "\u{A0}", "Â", "\u{C2}\u{A0}", "ì", "\n"] {
+            for prefix in 0..<18 {
+                let lead = String(repeating: "a", count: prefix)
+                placed += [lead + special + "bcdefghijklmnop", lead + "è" + special, lead + special]
+            }
+        }
+        for sample in samples + placed {
             #expect(TextSafety.hasControlCharacters(sample) == sample.unicodeScalars.contains(where: TextSafety.isControl), "«\(sample)»")
         }
     }
@@ -198,6 +206,20 @@ struct FastPathTests {
                 #expect(lhs + rhs == Fraction.generalSum(lhs, rhs), "\(lhs) + \(rhs)")
                 #expect(lhs * rhs == Fraction.generalProduct(lhs, rhs), "\(lhs) × \(rhs)")
                 #expect((lhs < rhs) == Fraction.generalLess(lhs, rhs), "\(lhs) < \(rhs)")
+            }
+        }
+    }
+
+    @Test("the JSON writer's word scan finds the first byte to escape where the byte loop finds it")
+    func jsonEscapeScan() {
+        for special: UInt8 in [0x00, 0x1F, 0x22, 0x5C, 0x7F, 0x20, 0x21, 0x5B, 0x7E, 0x80, 0xC3, 0xFF] {
+            for count in 0..<20 {
+                for position in 0...count {
+                    var bytes = [UInt8](repeating: UInt8(ascii: "x"), count: count)
+                    if position < count { bytes[position] = special }
+                    let expected = bytes.firstIndex(where: JSONWriter.needsEscape) ?? bytes.count
+                    #expect(bytes.withUnsafeBufferPointer(JSONWriter.plainPrefixCount) == expected, "\(special) at \(position) of \(count)")
+                }
             }
         }
     }

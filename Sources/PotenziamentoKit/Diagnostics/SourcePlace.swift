@@ -140,6 +140,13 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
         case ente
         /// A record's area split.
         case aree
+
+        /// The object member called `key` (`ente`, `aree`), compared as two short strings
+        /// (`init(rawValue:)` would compare the key with every case).
+        static func object(named key: String) -> InnerField? {
+            guard key.utf8.count == 4 else { return nil }
+            return key == "ente" ? .ente : key == "aree" ? .aree : nil
+        }
     }
 
     /// The document root (the empty path).
@@ -161,7 +168,7 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
 
     /// The path one key further down: `personale` → `personale.periodi`.
     public func appending(key: String) -> JSONPath {
-        if index != Self.none, innerField == nil, let field = InnerField(rawValue: key), field != .periodi {
+        if index != Self.none, innerField == nil, let field = InnerField.object(named: key) {
             return JSONPath(head: head, index: index, inner: Self.none, innerField: field)
         }
         return JSONPath(chain: Step(parent: chain, key: key, index: nil))

@@ -167,8 +167,28 @@ package struct JSONWriter {
     }
 
     /// Whether a byte of a JSON string is written escaped: `"`, `\`, control characters and DEL.
-    private static func needsEscape(_ byte: UInt8) -> Bool {
+    static func needsEscape(_ byte: UInt8) -> Bool {
         byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == 0x7F
+    }
+
+    /// How many bytes at the start of `bytes` need no escape (``needsEscape(_:)``), found eight
+    /// at a time with the zero-byte test of "Bit Twiddling Hacks", then byte by byte.
+    static func plainPrefixCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var index = 0
+        if let base = bytes.baseAddress {
+            let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+            func zeroBytes(_ x: UInt64) -> UInt64 { ~(((x & low) &+ low) | x | low) }
+            while index + 8 <= bytes.count {
+                let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+                let found =
+                    zeroBytes(word & 0xE0E0_E0E0_E0E0_E0E0) | zeroBytes(word ^ 0x2222_2222_2222_2222) | zeroBytes(word ^ 0x5C5C_5C5C_5C5C_5C5C)
+                    | zeroBytes(word ^ 0x7F7F_7F7F_7F7F_7F7F)
+                if found != 0 { return index + found.trailingZeroBitCount >> 3 }
+                index += 8
+            }
+        }
+        while index < bytes.count, !needsEscape(bytes[index]) { index += 1 }
+        return index
     }
 
     /// A JSON string: `"` and `\` escaped, control characters as `\n`, `\r`, `\t` or `\u00XX`,
@@ -183,12 +203,13 @@ package struct JSONWriter {
         output.write(byte: UInt8(ascii: "\""))
         defer { output.write(byte: UInt8(ascii: "\"")) }
         // The usual case: nothing to escape, the text written at once.
-        guard bytes.contains(where: Self.needsEscape) else {
+        let plain = Self.plainPrefixCount(bytes)
+        guard plain < bytes.count else {
             output.write(buffer: bytes)
             return
         }
         var start = 0
-        for index in bytes.indices {
+        for index in plain..<bytes.count {
             let byte = bytes[index]
             guard Self.needsEscape(byte) else { continue }
             output.write(buffer: UnsafeBufferPointer(rebasing: bytes[start..<index]))
