@@ -151,7 +151,7 @@ struct JSONPathStepTests {
         #expect(oneStep.appending(key: "al").description == "personale[\(index)].periodi[\(period)].al")
         #expect(record.appending(key: "ente").appending(key: "tipo").description == "personale[\(index)].ente.tipo")
         // The record's objects, inline too, equal the same paths made of steps.
-        for field in ["ente", "aree"] {
+        for field in ["ente", "aree", "popolazione"] {
             let inline = record.appending(key: field)
             let steps = JSONPath.root.appending(key: "personale").appending(key: "x").appending(key: field)
             #expect(inline.description == "personale[\(index)].\(field)")

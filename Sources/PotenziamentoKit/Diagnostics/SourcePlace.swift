@@ -132,7 +132,8 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
     private static let none = UInt32.max
 
     /// The members of a list's elements that are placed inline: a record's `periodi` (an array,
-    /// whose elements are placed inline too), `ente` and `aree` (objects).
+    /// whose elements are placed inline too), `ente` and `aree` (objects), a comune's
+    /// `popolazione` (a number or an object).
     enum InnerField: String, Sendable {
         /// A record's periods of service.
         case periodi
@@ -140,12 +141,18 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
         case ente
         /// A record's area split.
         case aree
+        /// A comune's residents.
+        case popolazione
 
-        /// The object member called `key` (`ente`, `aree`), compared as two short strings
-        /// (`init(rawValue:)` would compare the key with every case).
+        /// The member called `key` that is placed inline without elements of its own (`ente`,
+        /// `aree`, `popolazione`), found by its length first (`init(rawValue:)` would compare the
+        /// key with every case).
         static func object(named key: String) -> InnerField? {
-            guard key.utf8.count == 4 else { return nil }
-            return key == "ente" ? .ente : key == "aree" ? .aree : nil
+            switch key.utf8.count {
+            case 4: key == "ente" ? .ente : key == "aree" ? .aree : nil
+            case 11: key == "popolazione" ? .popolazione : nil
+            default: nil
+            }
         }
     }
 
