@@ -44,12 +44,15 @@ package struct JSONWriter {
     package mutating func key(_ key: JSONKey) {
         separate()
         switch key.storage {
-        case .literal(let literal): literal.withUTF8Buffer { writeString(utf8: $0) }
-        case .text(let text): writeString(text)
+        case .literal(let literal): literal.withUTF8Buffer { writeString(utf8: $0, then: Self.keyEnd) }
+        case .text(let text):
+            var text = text
+            text.withUTF8 { writeString(utf8: $0, then: Self.keyEnd) }
         }
-        output.write(byte: UInt8(ascii: ":"))
-        output.write(byte: UInt8(ascii: " "))
     }
+
+    /// What follows a key: `: `.
+    private static let keyEnd: (UInt8, UInt8) = (UInt8(ascii: ":"), UInt8(ascii: " "))
 
     /// Starts the next element of the current array.
     package mutating func element() { separate() }
@@ -156,14 +159,25 @@ package struct JSONWriter {
 
     private mutating func separate() {
         guard depth > 0 else { return }
-        if current > 0 { output.write(byte: UInt8(ascii: ",")) }
+        let comma = current > 0
         current += 1
-        newline(indent: depth)
+        newline(indent: depth, afterComma: comma)
     }
 
-    private func newline(indent: Int) {
-        output.write(byte: 0x0A)
-        output.write(repeating: UInt8(ascii: " "), count: 2 * indent)
+    /// A line break and the indentation of `indent` levels, after a comma when `afterComma`, in
+    /// one write.
+    private func newline(indent: Int, afterComma: Bool = false) {
+        let spaces = 2 * indent
+        output.write(reserving: spaces + 2) { bytes in
+            var count = 0
+            if afterComma {
+                bytes[0] = UInt8(ascii: ",")
+                count = 1
+            }
+            bytes[count] = 0x0A
+            (bytes + count + 1).initialize(repeating: UInt8(ascii: " "), count: spaces)
+            return count + 1 + spaces
+        }
     }
 
     /// Whether a byte of a JSON string is written escaped: `"`, `\`, control characters and DEL.
@@ -199,14 +213,30 @@ package struct JSONWriter {
     }
 
     /// The JSON string of the UTF-8 `bytes` (of a `String`, or of a key's literal).
-    private func writeString(utf8 bytes: UnsafeBufferPointer<UInt8>) {
-        output.write(byte: UInt8(ascii: "\""))
-        defer { output.write(byte: UInt8(ascii: "\"")) }
-        // The usual case: nothing to escape, the text written at once.
+    /// `bytes` quoted, escaped where ``needsEscape(_:)`` says, then the two bytes `then` when
+    /// given (a key's `: `).
+    private func writeString(utf8 bytes: UnsafeBufferPointer<UInt8>, then end: (UInt8, UInt8)? = nil) {
+        // The usual case: nothing to escape, the quoted text (and what follows) in one write.
         let plain = Self.plainPrefixCount(bytes)
         guard plain < bytes.count else {
-            output.write(buffer: bytes)
+            output.write(reserving: bytes.count + 4) { target in
+                target[0] = UInt8(ascii: "\"")
+                if let start = bytes.baseAddress { (target + 1).update(from: start, count: bytes.count) }
+                target[bytes.count + 1] = UInt8(ascii: "\"")
+                guard let end else { return bytes.count + 2 }
+                target[bytes.count + 2] = end.0
+                target[bytes.count + 3] = end.1
+                return bytes.count + 4
+            }
             return
+        }
+        output.write(byte: UInt8(ascii: "\""))
+        defer {
+            output.write(byte: UInt8(ascii: "\""))
+            if let end {
+                output.write(byte: end.0)
+                output.write(byte: end.1)
+            }
         }
         var start = 0
         for index in plain..<bytes.count {

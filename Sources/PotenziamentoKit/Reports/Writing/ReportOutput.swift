@@ -95,6 +95,16 @@ package final class ReportOutput {
     }
 
     /// Appends one byte.
+    /// Writes up to `count` bytes in one step: `body` gets room for `count` bytes at the end of
+    /// the buffer and returns how many it wrote (at most `count`). A writer that makes a piece of
+    /// several parts (a separator, a quoted key) pays the checks of one write, not of each part.
+    @inline(__always)
+    package func write(reserving count: Int, _ body: (UnsafeMutablePointer<UInt8>) -> Int) {
+        if buffer.pointee.count + count > buffer.pointee.capacity { grow(count) }
+        buffer.pointee.count += body(buffer.pointee.base + buffer.pointee.count)
+        if buffer.pointee.count >= chunk { flush() }
+    }
+
     @inline(__always)
     package func write(byte: UInt8) {
         if buffer.pointee.count == buffer.pointee.capacity { grow(1) }
