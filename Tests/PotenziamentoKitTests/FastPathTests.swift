@@ -224,6 +224,32 @@ struct FastPathTests {
         }
     }
 
+    @Test("fractions reduced on 128 bits, and sums divided by a scale, equal the BigInt arithmetic")
+    func wideReduction() {
+        let edges: [Int128] = [
+            0, 1, -1, 10, 365 * 100, 1 << 63, -(1 << 63), (1 << 64) + 1, Int128(Int64.max) * 100_000_000_000_000_000, .max, .min, .min + 1, .max / 7,
+        ]
+        for top in edges {
+            for bottom in edges where bottom != 0 {
+                #expect(Fraction.reducing(top, bottom) == Fraction.generalReduced(BigInt(top), BigInt(bottom)), "\(top)/\(bottom)")
+            }
+        }
+        var sum = FractionSum()
+        var values: [Fraction] = []
+        let numerators: [Int128] = [3, 7 * 100_000_000_000_000_000, Int128(Int64.max) * 1_000, -5, 1]
+        for (index, numerator) in numerators.enumerated() {
+            let denominator = [Int64(365), 2_190, .max, 366, 1][index]
+            sum.add(numerator: numerator, denominator: denominator)
+            values.append(Fraction.generalReduced(BigInt(numerator), BigInt(denominator)))
+        }
+        sum.add(Fraction(BigInt(Int64.max) * 9, BigInt(13)))
+        values.append(Fraction(BigInt(Int64.max) * 9, BigInt(13)))
+        for scale in [Int64(1), 100_000_000_000_000_000, .max] {
+            #expect(sum.total(dividedBy: scale) == Fraction.generalProduct(values.reduce(.zero, +), Fraction(BigInt(1), BigInt(scale))), "\(scale)")
+        }
+        #expect(sum.total == values.reduce(.zero, +))
+    }
+
     @Test("XML escaping leaves plain text as it is and escapes the rest")
     func xml() {
         #expect(CellEscaping.xml("Società della Salute «Forlì» 1.234,56 €") == "Società della Salute «Forlì» 1.234,56 €")

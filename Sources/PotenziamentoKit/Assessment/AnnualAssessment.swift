@@ -72,8 +72,7 @@ public struct AreaBreakdown: Sendable, Hashable, Codable {
                 record.areas.partsOfTime { area, units in perArea[area].add(fte * Fraction(BigInt(units))) }
             }
         }
-        let scale = Fraction(1, Int(AreaSplit.wholeTime))
-        self.perArea = Dictionary(uniqueKeysWithValues: ActivityArea.allCases.map { ($0, perArea[$0.index].total * scale) })
+        self.perArea = Dictionary(uniqueKeysWithValues: ActivityArea.allCases.map { ($0, perArea[$0.index].total(dividedBy: AreaSplit.wholeTime)) })
         self.unspecified = unspecified.total
     }
 

@@ -45,7 +45,21 @@ struct FractionSum {
     /// The exact sum.
     var total: Fraction {
         var total = rest
-        for group in groups { total += Fraction(BigInt(group.numerator), BigInt(group.denominator)) }
+        for group in groups { total += Fraction.reducing(group.numerator, Int128(group.denominator)) }
+        return total
+    }
+
+    /// The exact sum divided by `scale` (positive): each group reduced once over its denominator
+    /// times `scale` (a sum of parts counted in units of 1/`scale`, such as areas of time).
+    func total(dividedBy scale: Int64) -> Fraction {
+        var total = rest.isZero ? Fraction.zero : rest * Fraction.reducing(1, Int128(scale))
+        for group in groups {
+            let (denominator, overflow) = Int128(group.denominator).multipliedReportingOverflow(by: Int128(scale))
+            total +=
+                overflow
+                ? Fraction.reducing(group.numerator, Int128(group.denominator)) * Fraction.reducing(1, Int128(scale))
+                : Fraction.reducing(group.numerator, denominator)
+        }
         return total
     }
 }

@@ -192,13 +192,21 @@ package struct JSONWriter {
         if let base = bytes.baseAddress {
             let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
             func zeroBytes(_ x: UInt64) -> UInt64 { ~(((x & low) &+ low) | x | low) }
-            while index + 8 <= bytes.count {
-                let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
-                let found =
-                    zeroBytes(word & 0xE0E0_E0E0_E0E0_E0E0) | zeroBytes(word ^ 0x2222_2222_2222_2222) | zeroBytes(word ^ 0x5C5C_5C5C_5C5C_5C5C)
+            func special(at offset: Int) -> UInt64 {
+                let word = UInt64(littleEndian: UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self))
+                return zeroBytes(word & 0xE0E0_E0E0_E0E0_E0E0) | zeroBytes(word ^ 0x2222_2222_2222_2222) | zeroBytes(word ^ 0x5C5C_5C5C_5C5C_5C5C)
                     | zeroBytes(word ^ 0x7F7F_7F7F_7F7F_7F7F)
+            }
+            while index + 8 <= bytes.count {
+                let found = special(at: index)
                 if found != 0 { return index + found.trailingZeroBitCount >> 3 }
                 index += 8
+            }
+            // The last bytes as the last word of the text, overlapping what was scanned.
+            if index < bytes.count, bytes.count >= 8 {
+                let last = bytes.count - 8
+                let found = special(at: last)
+                return found == 0 ? bytes.count : last + found.trailingZeroBitCount >> 3
             }
         }
         while index < bytes.count, !needsEscape(bytes[index]) { index += 1 }
