@@ -67,6 +67,23 @@ struct FastPathTests {
         }
     }
 
+    @Test("the code tables find exactly the codes init(rawValue:) finds")
+    func codeTables() {
+        func check<Code: RawRepresentable & CaseIterable & Sendable & Equatable>(_ table: CodeTable<Code>) where Code.RawValue == String {
+            var texts = ["", " ", "x", "altro:"]
+            for code in Code.allCases {
+                let text = code.rawValue
+                texts += [text, text.uppercased(), " \(text)", "\(text) ", String(text.dropLast()), text + "e", text.replacingOccurrences(of: "_", with: " ")]
+            }
+            for text in texts { #expect(table.code(text) == Code(rawValue: text), "«\(text)»") }
+            #expect(table.cases == Array(Code.allCases))
+        }
+        check(Profile.Kind.codes)
+        check(Contract.Kind.codes)
+        check(EmployerKind.codes)
+        check(ActivityArea.codes)
+    }
+
     @Test("sums by denominator equal the sums fraction by fraction")
     func grouped() {
         var state: UInt64 = 99

@@ -146,7 +146,7 @@ package struct JSONReader {
         }
 
         /// The index of the text among them whose bytes are `candidate`, if any.
-        func match(_ candidate: UnsafeBufferPointer<UInt8>) -> Int? {
+        package func match(_ candidate: UnsafeBufferPointer<UInt8>) -> Int? {
             bytes.withUnsafeBufferPointer { bytes in
                 starts.withUnsafeBufferPointer { starts in
                     slots.withUnsafeBufferPointer { slots -> Int? in

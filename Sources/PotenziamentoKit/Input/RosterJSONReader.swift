@@ -300,14 +300,15 @@ struct RosterJSONReader {
             // A code written exactly (the reader matched it as it read it) is that code; any other
             // text is read by the model's vocabulary.
             case .profilo:
-                if let text = try string(at: field, in: Keys.profiles) {
+                if let text = try string(at: field, in: Profile.Kind.codes.texts) {
                     profile =
-                        reader.knownIndex.map { Profile(kind: Profile.Kind.allCases[$0]) } ?? value(at: field) { () throws(InvalidValue) in try Profile(text) }
+                        reader.knownIndex.map { Profile(kind: Profile.Kind.codes.cases[$0]) }
+                        ?? value(at: field) { () throws(InvalidValue) in try Profile(text) }
                 }
             case .contratto:
-                if let text = try string(at: field, in: Keys.contracts) {
+                if let text = try string(at: field, in: Contract.Kind.codes.texts) {
                     contract =
-                        reader.knownIndex.map { Contract(kind: Contract.Kind.allCases[$0]) }
+                        reader.knownIndex.map { Contract(kind: Contract.Kind.codes.cases[$0]) }
                         ?? value(at: field) { () throws(InvalidValue) in try Contract(text) }
                 }
             case .ente: employer = try readEmployer(at: field)
@@ -349,9 +350,10 @@ struct RosterJSONReader {
             lazy var field = path.appending(key: text)
             switch key {
             case .tipo:
-                if let text = try string(at: field, in: Keys.employerKinds) {
+                if let text = try string(at: field, in: EmployerKind.codes.texts) {
                     kind =
-                        reader.knownIndex.map { EmployerKind.allCases[$0] } ?? value(at: field) { () throws(InvalidValue) in try EmployerKind(parsing: text) }
+                        reader.knownIndex.map { EmployerKind.codes.cases[$0] }
+                        ?? value(at: field) { () throws(InvalidValue) in try EmployerKind(parsing: text) }
                 }
             case .codiceIstat: code = try string(at: field, nullable: true)
             case .delegaFunzioni: delegated = try bool(at: field)
@@ -429,12 +431,12 @@ struct RosterJSONReader {
         var shares = [Fraction?](repeating: nil, count: ActivityArea.allCases.count)
         var valid = true
         try reader.beginObject()
-        while let key = try reader.nextKey(in: Keys.areas) {
+        while let key = try reader.nextKey(in: ActivityArea.codes.texts) {
             // Made into a path only when used (an error, or a nested value that keeps its place).
             lazy var field = path.appending(key: key)
-            // Keys.areas lists the areas in the order of allCases: the key's index is its area.
+            // The table lists the areas in the order of allCases: the key's index is its area.
             guard
-                let area = reader.knownIndex.map({ ActivityArea.allCases[$0] })
+                let area = reader.knownIndex.map({ ActivityArea.codes.cases[$0] })
                     ?? value(at: field, { () throws(InvalidValue) in try ActivityArea.parse(key) })
             else {
                 valid = false
@@ -527,15 +529,6 @@ struct RosterJSONReader {
         static let cases = allCases
         static let table = knownTexts()
         static let required = mask([.dal])
-    }
-
-    /// The texts read as shared strings.
-    private enum Keys {
-        static let areas = JSONReader.KnownTexts(ActivityArea.allCases.map(\.rawValue))
-        /// The codes of the coded fields (read as shared strings; their meaning is still decided by the model).
-        static let profiles = JSONReader.KnownTexts(Profile.Kind.allCases.map(\.rawValue))
-        static let contracts = JSONReader.KnownTexts(Contract.Kind.allCases.map(\.rawValue))
-        static let employerKinds = JSONReader.KnownTexts(EmployerKind.allCases.map(\.rawValue))
     }
 
     /// The next member of the current object whose key is one of `Key`'s and not yet met (`seen`

@@ -1,5 +1,8 @@
 /// The five aree di attività of the prospetto (seed 000; docs/regole.md §3).
 public enum ActivityArea: String, Sendable, Hashable, CaseIterable, Codable, Comparable {
+    /// The codes, matched on their bytes (in the order of `allCases`).
+    static let codes = CodeTable<ActivityArea>()
+
     /// Segretariato sociale.
     case segretariatoSociale = "segretariato_sociale"
     /// Servizio sociale professionale.
@@ -44,7 +47,7 @@ public enum ActivityArea: String, Sendable, Hashable, CaseIterable, Codable, Com
 
     /// The area `code` names, or an ``InvalidValue`` suggesting the nearest one.
     static func parse(_ code: String) throws(InvalidValue) -> ActivityArea {
-        if let area = ActivityArea(rawValue: code) { return area }
+        if let area = codes.code(code) { return area }
         let suggestion = NameSuggestion.nearest(to: code, in: allCases.map(\.rawValue)).map { " (forse «\($0)»?)" } ?? ""
         throw InvalidValue(.areaSconosciuta, "area di attività sconosciuta «\(code)»\(suggestion)")
     }

@@ -1,6 +1,9 @@
 /// The kind of employer of a staff record (`ente.tipo`, `ente_tipo`), per Nota 908/2023 and
 /// docs/regole.md §2.
 public enum EmployerKind: String, Sendable, Hashable, CaseIterable, Codable {
+    /// The codes, matched on their bytes.
+    static let codes = CodeTable<EmployerKind>()
+
     /// A comune of the ATS (its ISTAT code required).
     case comune
     /// The ATS itself.
@@ -60,7 +63,7 @@ public enum EmployerKind: String, Sendable, Hashable, CaseIterable, Codable {
     /// - Throws: ``InvalidValue`` with ``DiagnosticCode/valoreVuoto`` for an empty text, or
     ///   ``DiagnosticCode/enteSconosciuto`` with the nearest kind for any other text.
     public init(parsing text: String) throws(InvalidValue) {
-        if let exact = EmployerKind(rawValue: text) {
+        if let exact = Self.codes.code(text) {
             self = exact
             return
         }

@@ -1,3 +1,27 @@
+import PotenziamentoFormats
+
+/// The codes of a vocabulary (a profile's, a contract's, an employer's kind), each found by its
+/// bytes in a small table: the code written exactly, the usual case, is known without a string
+/// switch, and readers that match codes as they read them share these tables.
+struct CodeTable<Code: RawRepresentable & CaseIterable & Sendable>: Sendable where Code.RawValue == String {
+    /// The codes, in the order of `allCases` (the index a match gives).
+    let cases: [Code]
+    /// Their texts, matched on bytes.
+    let texts: JSONReader.KnownTexts
+
+    /// The table of every case of `Code`.
+    init() {
+        cases = Array(Code.allCases)
+        texts = JSONReader.KnownTexts(cases.map(\.rawValue))
+    }
+
+    /// The code whose text is exactly `text`, if any.
+    func code(_ text: String) -> Code? {
+        var text = text
+        return text.withUTF8 { texts.match($0) }.map { cases[$0] }
+    }
+}
+
 /// The vocabularies of the coded columns (docs/regole.md §2, «Vocabolario»): how people write a
 /// profile, a contract or a kind of employer, and the one normalisation that compares them.
 ///
@@ -110,13 +134,13 @@ enum Vocabulary {
     ///
     /// - Throws: ``InvalidValue`` with ``DiagnosticCode/valoreVuoto`` (`empty`) for an empty text,
     ///   or `unknownCode` with the nearest code for any other text.
-    static func code<Code: RawRepresentable & CaseIterable>(
-        of text: String, what: String, empty: String, altro: Code, spellings: [(spelling: String, code: Code)], unknownCode: DiagnosticCode,
-        special: (String) -> Code? = { _ in nil }
+    static func code<Code: RawRepresentable & CaseIterable & Sendable>(
+        of text: String, what: String, empty: String, altro: Code, codes: CodeTable<Code>, spellings: [(spelling: String, code: Code)],
+        unknownCode: DiagnosticCode, special: (String) -> Code? = { _ in nil }
     ) throws(InvalidValue) -> (code: Code, text: String) where Code.RawValue == String {
         // The usual case: the code itself (what the vocabulary gives for it, faster), kept as the
         // code's own text so that a roster of many records shares one copy instead of one each.
-        if let code = Code(rawValue: text) { return (code, code.rawValue) }
+        if let code = codes.code(text) { return (code, code.rawValue) }
         let normalized = normalized(text)
         guard !normalized.isEmpty else { throw InvalidValue(.valoreVuoto, empty) }
         if let code = special(normalized) { return (code, text.trimmingSpaces) }
@@ -140,6 +164,9 @@ extension String {
 public struct Profile: Sendable, Hashable, CustomStringConvertible {
     /// The profiles the vocabulary knows.
     public enum Kind: String, Sendable, Hashable, CaseIterable, Codable {
+        /// The codes, matched on their bytes.
+        static let codes = CodeTable<Kind>()
+
         /// Assistente sociale (any title that contains it): the only profile that counts.
         case assistenteSociale = "assistente_sociale"
         /// Educatore / educatrice.
@@ -179,7 +206,7 @@ public struct Profile: Sendable, Hashable, CustomStringConvertible {
     public init(_ text: String) throws(InvalidValue) {
         (kind, self.text) = try Vocabulary.code(
             of: text, what: "profilo", empty: "profilo vuoto: scrivi assistente_sociale, un altro profilo oppure altro", altro: .altro,
-            spellings: Self.spellings, unknownCode: .profiloSconosciuto,
+            codes: Kind.codes, spellings: Self.spellings, unknownCode: .profiloSconosciuto,
             special: { normalized in
                 Vocabulary.contains(normalized, "assistente sociale") || normalized == "assistentesociale" ? .assistenteSociale : nil
             })
@@ -229,6 +256,9 @@ public struct Profile: Sendable, Hashable, CustomStringConvertible {
 public struct Contract: Sendable, Hashable, CustomStringConvertible {
     /// The contracts the vocabulary knows.
     public enum Kind: String, Sendable, Hashable, CaseIterable, Codable {
+        /// The codes, matched on their bytes.
+        static let codes = CodeTable<Kind>()
+
         /// Tempo indeterminato: the only contract that counts.
         case tempoIndeterminato = "tempo_indeterminato"
         /// Tempo determinato.
@@ -262,7 +292,7 @@ public struct Contract: Sendable, Hashable, CustomStringConvertible {
     public init(_ text: String) throws(InvalidValue) {
         (kind, self.text) = try Vocabulary.code(
             of: text, what: "contratto", empty: "contratto vuoto: scrivi tempo_indeterminato, un altro contratto oppure altro", altro: .altro,
-            spellings: Self.spellings, unknownCode: .contrattoSconosciuto)
+            codes: Kind.codes, spellings: Self.spellings, unknownCode: .contrattoSconosciuto)
     }
 
     /// The contract of `kind`, written as its code.
