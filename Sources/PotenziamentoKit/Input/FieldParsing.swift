@@ -149,8 +149,14 @@ package enum FieldParsing {
 extension String {
     /// The string without leading and trailing spaces and tabs.
     var trimmingSpaces: String {
-        guard let first = utf8.first, let last = utf8.last else { return self }
-        if first != 0x20 && first != 0x09 && last != 0x20 && last != 0x09 { return self }
+        // The usual case, nothing to trim, decided on the contiguous bytes (`utf8.last` walks
+        // the view generically).
+        var text = self
+        let untouched = text.withUTF8 { bytes in
+            guard let first = bytes.first, let last = bytes.last else { return true }
+            return first != 0x20 && first != 0x09 && last != 0x20 && last != 0x09
+        }
+        if untouched { return self }
         var scalars = Substring(self)
         while let first = scalars.first, first == " " || first == "\t" { scalars.removeFirst() }
         while let last = scalars.last, last == " " || last == "\t" { scalars.removeLast() }
