@@ -53,14 +53,21 @@ public struct Prospetto: Sendable, Hashable, Codable {
             let place: SourcePlace
             let message: String
 
-            /// Hashes code and message only (equal keys have equal ones): a place's text is
-            /// compared only when two warnings say the same.
+            /// Messages compared byte for byte (what is shown is the same), places as places.
+            static func == (lhs: Key, rhs: Key) -> Bool {
+                lhs.code == rhs.code && lhs.message.utf8.elementsEqual(rhs.message.utf8) && lhs.place == rhs.place
+            }
+
+            /// Hashes code and the message's bytes only (equal keys have equal ones; a string's
+            /// own hash normalises every accented message first): a place's text is compared
+            /// only when two warnings say the same.
             func hash(into hasher: inout Hasher) {
                 hasher.combine(code)
-                hasher.combine(message)
+                var message = message
+                message.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
             }
         }
-        var seen = Set<Key>()
+        var seen = Set<Key>(minimumCapacity: consuntivo.warnings.count + previsione.warnings.count)
         return (consuntivo.warnings + previsione.warnings).filter { warning in
             if warning.code == .nessunServizioNellAnno && !(idleBefore.contains(warning.place) && idleNow.contains(warning.place)) { return false }
             return seen.insert(Key(code: warning.code, place: warning.place, message: warning.message)).inserted
