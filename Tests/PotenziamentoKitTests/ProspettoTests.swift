@@ -16,6 +16,45 @@ struct ProspettoTests {
         try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? NSDictionary)
     }
 
+    @Test("the warnings of both years appear once each; a person idle in one year only is not warned")
+    func warningsOnce() throws {
+        func worker(_ index: Int, _ periods: [ServicePeriod], areas: [ActivityArea: Fraction] = [:]) throws -> StaffRecord {
+            try StaffRecord(
+                id: PersonID("AS-\(index)"), profile: Profile("assistente_sociale"), contract: Contract("tempo_indeterminato"),
+                employer: RosterFactory.comune(), periods: periods, areas: AreaSplit(areas), employedInTerritorialServices: true,
+                place: RosterFactory.place(index))
+        }
+        let staff = [
+            try worker(0, [RosterFactory.period("2020-01-01")]),  // no areas: the same message in both years
+            try worker(1, [RosterFactory.period("2026-03-01")]),  // hired in the previsione: idle in the consuntivo only
+            try worker(2, [RosterFactory.period("2010-01-01", "2015-12-31")]),  // idle in both years: a message per year
+            try worker(3, [RosterFactory.period("2020-01-01")], areas: [.segretariatoSociale: Fraction(100)]),
+            try worker(4, [RosterFactory.period("2020-01-01")], areas: [.segretariatoSociale: Fraction(100)]),
+        ]
+        let prospetto = try Prospetto(roster: RosterFactory.roster(staff), campaign: 2026)
+        // The rule, written plainly: a warning is dropped when an equal one (code, message, place)
+        // came before, or when it is «no service» for a person idle in one year only.
+        let both = prospetto.consuntivo.warnings + prospetto.previsione.warnings
+        func idle(_ warnings: [InputDiagnostic]) -> [SourcePlace] { warnings.filter { $0.code == .nessunServizioNellAnno }.map(\.place) }
+        var expected: [InputDiagnostic] = []
+        for warning in both {
+            if warning.code == .nessunServizioNellAnno
+                && !(idle(prospetto.consuntivo.warnings).contains(warning.place) && idle(prospetto.previsione.warnings).contains(warning.place))
+            {
+                continue
+            }
+            if !expected.contains(where: { $0.code == warning.code && $0.message == warning.message && $0.place == warning.place }) {
+                expected.append(warning)
+            }
+        }
+        #expect(prospetto.warnings == expected)
+        let places = prospetto.warnings.map { "\($0.code.rawValue) \($0.place)" }
+        #expect(places.filter { $0.hasPrefix(DiagnosticCode.areeNonIndicate.rawValue) && $0.hasSuffix("[0]") }.count == 1)
+        #expect(
+            places.filter { $0.hasPrefix(DiagnosticCode.nessunServizioNellAnno.rawValue) }
+                == Array(repeating: "\(DiagnosticCode.nessunServizioNellAnno.rawValue) test.json: personale[2]", count: 2))
+    }
+
     @Test("the JSON consuntivo equals calcola --anno C-1 and the previsione equals calcola --anno C")
     func sectionsEqualCalcola() throws {
         let prospetto = try object(TestSupport.run("prospetto", example, "--campagna", "2026", "--formato", "json").standardOutput)
