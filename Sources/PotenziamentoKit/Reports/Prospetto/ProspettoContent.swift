@@ -143,19 +143,29 @@ struct ProspettoContent {
         // Comuni by ISTAT code: a comune employer is named, every other by its kind.
         let names = Dictionary(assessment.residents.map { ($0.istatCode, $0.name) }, uniquingKeysWith: { first, _ in first })
         let daysInYear = CivilDate.daysInYear(assessment.year)
+        let yearDays = "/\(daysInYear)"
         for record in assessment.counted {
             let employer = record.employer
             let entity = (employer.kind == .comune ? employer.istatCode.flatMap { names[$0] } : nil) ?? employer.kind.label
             var days = 0
             let periods = record.service.map { service in
                 days += service.days
-                var text = service.start.italian
+                // As written (50 % and 18 h su 36 are equal shares, written differently).
+                let share = service.share.description
+                var text = ""
+                text.reserveCapacity(48 + share.utf8.count)
+                text += service.start.italian
                 text += "–"
                 text += service.end.italian
                 text += " · "
-                text += assessment.method == .days ? "\(service.days)/\(daysInYear)" : NumberFormatting.italian(service.shareOfYear, decimals: 4)
+                if assessment.method == .days {
+                    text += String(service.days)
+                    text += yearDays
+                } else {
+                    text += NumberFormatting.italian(service.shareOfYear, decimals: 4)
+                }
                 text += " × "
-                text += service.share.description
+                text += share
                 return text
             }
             body(PersonRow(id: record.id.text, entity: entity, periods: periods, days: days, fte: record.fte))
