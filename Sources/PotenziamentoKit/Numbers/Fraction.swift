@@ -192,6 +192,8 @@ public struct Fraction: Sendable, Hashable, Comparable, CustomStringConvertible 
     /// `top / bottom` (`bottom` not zero) in lowest terms: reduced on 128 bits, made of
     /// ``BigInt``s only when a part does not fit (sums of many FTE, parts of time of 10⁻¹⁷).
     static func reducing(_ top: Int128, _ bottom: Int128) -> Fraction {
+        // Parts that fit in 64 bits take the 64-bit reduction (128-bit division is a library call).
+        if let top = Int64(exactly: top), let bottom = Int64(exactly: bottom), let fraction = reduced(top, bottom) { return fraction }
         guard top != .min, bottom != .min else { return generalReduced(BigInt(top), BigInt(bottom)) }
         if top == 0 { return .zero }
         let divisor = Int128(BigInt.binaryGCD(top.magnitude, bottom.magnitude))
