@@ -1,6 +1,6 @@
 import PotenziamentoFormats
 
-/// The codes of a vocabulary (a profile's, a contract's, an employer's kind), each found by its
+/// The codes of a vocabulary (a profile's, a contract's, an employer's kind, an area's), each found by its
 /// bytes in a small table: the code written exactly, the usual case, is known without a string
 /// switch, and readers that match codes as they read them share these tables.
 struct CodeTable<Code: RawRepresentable & CaseIterable & Sendable>: Sendable where Code.RawValue == String {

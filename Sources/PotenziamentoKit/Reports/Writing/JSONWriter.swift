@@ -220,9 +220,8 @@ package struct JSONWriter {
         text.withUTF8 { writeString(utf8: $0) }
     }
 
-    /// The JSON string of the UTF-8 `bytes` (of a `String`, or of a key's literal).
-    /// `bytes` quoted, escaped where ``needsEscape(_:)`` says, then the two bytes `then` when
-    /// given (a key's `: `).
+    /// The JSON string of the UTF-8 `bytes` (of a `String`, or of a key's literal): quoted,
+    /// escaped where ``needsEscape(_:)`` says, then the two bytes `end` when given (a key's `: `).
     private func writeString(utf8 bytes: UnsafeBufferPointer<UInt8>, then end: (UInt8, UInt8)? = nil) {
         // The usual case: nothing to escape, the quoted text (and what follows) in one write.
         let plain = Self.plainPrefixCount(bytes)

@@ -94,7 +94,6 @@ package final class ReportOutput {
         if buffer.pointee.count >= chunk { flush() }
     }
 
-    /// Appends one byte.
     /// Writes up to `count` bytes in one step: `body` gets room for `count` bytes at the end of
     /// the buffer and returns how many it wrote (at most `count`). A writer that makes a piece of
     /// several parts (a separator, a quoted key) pays the checks of one write, not of each part.
@@ -105,6 +104,7 @@ package final class ReportOutput {
         if buffer.pointee.count >= chunk { flush() }
     }
 
+    /// Appends one byte.
     @inline(__always)
     package func write(byte: UInt8) {
         if buffer.pointee.count == buffer.pointee.capacity { grow(1) }
