@@ -119,12 +119,13 @@ enum ProspettoReport {
             let kind = assessment.year == c ? "Previsione" : "Consuntivo"
             output.line()
             output.line("\(kind) \(assessment.year): enti che impiegano gli assistenti sociali conteggiati")
+            let entities = assessment.entities
             // The name column as wide as the longest name: a name is never cut.
-            let nameWidth = max(40, (assessment.entities.map(\.name.count).max() ?? 0) + 3)
+            let nameWidth = max(40, (entities.map(\.name.count).max() ?? 0) + 3)
             output.line(
                 TextBlocks.left("  ente", nameWidth) + TextBlocks.right("persone", 8) + TextBlocks.right("FTE", 9) + TextBlocks.right("dichiarare", 11)
                     + ActivityArea.allCases.map { TextBlocks.right(shortLabel($0), 7) }.joined() + TextBlocks.right("n.i.", 7))
-            for entity in assessment.entities {
+            for entity in entities {
                 output.line(
                     TextBlocks.left("  \(entity.name)", nameWidth) + TextBlocks.right(String(entity.persons), 8)
                         + TextBlocks.right(TextBlocks.fte(entity.fte), 9)
