@@ -99,7 +99,7 @@ public enum Potenziamento {
         let box = DestinationBox(try OutputDestination.open(path: path, inputs: output.inputs))
         let sink = ReportOutput { bytes in box.write(bytes) }
         let outcome = output.render(sink)
-        guard sink.finish(), var destination = box.destination.take() else {
+        guard sink.finish(), let destination = box.destination.take() else {
             box.destination.take()?.abort()
             throw box.failure ?? CommandFailure(.cannotCreate, ["\(path): scrittura non riuscita"])
         }

@@ -440,15 +440,12 @@ package struct JSONReader {
 
     /// Moves over the bytes of a string that need no look (not `"`, `\\`, or a control character),
     /// eight at a time: the byte loop of ``readString(in:)`` then starts at the first that does.
-    /// Each kind is found exactly with the zero-byte test of "Bit Twiddling Hacks".
+    /// Each kind is found exactly (``ByteWords``).
     private mutating func skipPlainText() {
         guard let base = bytes.baseAddress else { return }
-        let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-        func zeroBytes(_ x: UInt64) -> UInt64 { ~(((x & low) &+ low) | x | low) }
         while offset + 8 <= bytes.count {
-            let word = UInt64(littleEndian: UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self))
-            // `"`, `\`, and a byte below 0x20 (its three top bits clear).
-            let found = zeroBytes(word ^ 0x2222_2222_2222_2222) | zeroBytes(word ^ 0x5C5C_5C5C_5C5C_5C5C) | zeroBytes(word & 0xE0E0_E0E0_E0E0_E0E0)
+            let word = ByteWords.load(base + offset)
+            let found = ByteWords.equal(word, UInt8(ascii: "\"")) | ByteWords.equal(word, UInt8(ascii: "\\")) | ByteWords.control(word)
             if found != 0 {
                 offset += found.trailingZeroBitCount >> 3
                 return

@@ -117,11 +117,10 @@ package enum TextDecoding {
 
     /// The line ends (`\n`) in `bytes`, or (`lineEnds` false) their characters: the bytes that do
     /// not continue a UTF-8 sequence. Eight bytes at a time (a byte equal to `\n` found exactly with
-    /// the zero-byte test of "Bit Twiddling Hacks"; a continuation byte is `10xxxxxx`), then the rest.
+    /// ``ByteWords``; a continuation byte is `10xxxxxx`), then the rest.
     static func count(in bytes: UnsafeBufferPointer<UInt8>, lineEnds: Bool) -> Int {
         guard let base = bytes.baseAddress else { return 0 }
         let high: UInt64 = 0x8080_8080_8080_8080
-        let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
         let ones: UInt64 = 0x0101_0101_0101_0101
         var total = 0
         var index = 0
@@ -130,13 +129,12 @@ package enum TextDecoding {
         func add(_ found: UInt64) { total &+= Int(truncatingIfNeeded: (((found & high) >> 7) &* ones) >> 56) }
         if lineEnds {
             while index + 8 <= bytes.count {
-                let x = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) ^ 0x0A0A_0A0A_0A0A_0A0A
-                add(~(((x & low) &+ low) | x | low))  // a zero byte of x: a line end
+                add(ByteWords.equal(ByteWords.load(base + index), 0x0A))  // a line end
                 index += 8
             }
         } else {
             while index + 8 <= bytes.count {
-                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                let word = ByteWords.load(base + index)
                 add(~word | (word << 1))  // top bit clear, or the next bit set: not a continuation byte
                 index += 8
             }

@@ -1,3 +1,5 @@
+import PotenziamentoFormats
+
 /// Text from the data made safe for the places it is shown (docs/regole.md, «Uscite»).
 package enum TextSafety {
     /// `text` with C0 and C1 control characters (and DEL) written as `\u{1B}`: a name can never
@@ -26,19 +28,9 @@ package enum TextSafety {
     /// in UTF-8; `C2` also starts «, » and other common letters, which need no escaping).
     static func hasControlCharacters(_ text: String) -> Bool {
         func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-            var index = 0
-            // Eight bytes at a time while none is below 0x20, DEL or 0xC2 (the lead byte of every C1
-            // character): the zero-byte test of "Bit Twiddling Hacks" finds each exactly.
-            if let base = bytes.baseAddress {
-                let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-                func zeroBytes(_ x: UInt64) -> UInt64 { ~(((x & low) &+ low) | x | low) }
-                while index + 8 <= bytes.count {
-                    let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
-                    let found = zeroBytes(word & 0xE0E0_E0E0_E0E0_E0E0) | zeroBytes(word ^ 0x7F7F_7F7F_7F7F_7F7F) | zeroBytes(word ^ 0xC2C2_C2C2_C2C2_C2C2)
-                    if found != 0 { break }
-                    index += 8
-                }
-            }
+            // Up to the first byte below 0x20, DEL or 0xC2 (the lead byte of every C1 character),
+            // eight at a time; from there byte by byte.
+            var index = ByteWords.plainPrefixCount(bytes, specials: (0x7F, 0xC2, 0xC2))
             var afterC2 = false
             while index < bytes.count {
                 let byte = bytes[index]

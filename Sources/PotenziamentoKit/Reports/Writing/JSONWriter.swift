@@ -1,3 +1,5 @@
+import PotenziamentoFormats
+
 /// Writes a JSON document straight into a ``ReportOutput``, pretty-printed with two-space
 /// indentation in a fixed key order, with no tree of values: the same data always gives the same
 /// bytes (no dictionary order, no locale, no binary floating point: numbers are the exact decimal
@@ -186,31 +188,9 @@ package struct JSONWriter {
     }
 
     /// How many bytes at the start of `bytes` need no escape (``needsEscape(_:)``), found eight
-    /// at a time with the zero-byte test of "Bit Twiddling Hacks", then byte by byte.
+    /// at a time (``ByteWords``), then byte by byte.
     static func plainPrefixCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        var index = 0
-        if let base = bytes.baseAddress {
-            let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-            func zeroBytes(_ x: UInt64) -> UInt64 { ~(((x & low) &+ low) | x | low) }
-            func special(at offset: Int) -> UInt64 {
-                let word = UInt64(littleEndian: UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self))
-                return zeroBytes(word & 0xE0E0_E0E0_E0E0_E0E0) | zeroBytes(word ^ 0x2222_2222_2222_2222) | zeroBytes(word ^ 0x5C5C_5C5C_5C5C_5C5C)
-                    | zeroBytes(word ^ 0x7F7F_7F7F_7F7F_7F7F)
-            }
-            while index + 8 <= bytes.count {
-                let found = special(at: index)
-                if found != 0 { return index + found.trailingZeroBitCount >> 3 }
-                index += 8
-            }
-            // The last bytes as the last word of the text, overlapping what was scanned.
-            if index < bytes.count, bytes.count >= 8 {
-                let last = bytes.count - 8
-                let found = special(at: last)
-                return found == 0 ? bytes.count : last + found.trailingZeroBitCount >> 3
-            }
-        }
-        while index < bytes.count, !needsEscape(bytes[index]) { index += 1 }
-        return index
+        ByteWords.plainPrefixCount(bytes, specials: (UInt8(ascii: "\""), UInt8(ascii: "\\"), 0x7F))
     }
 
     /// A JSON string: `"` and `\` escaped, control characters as `\n`, `\r`, `\t` or `\u00XX`,

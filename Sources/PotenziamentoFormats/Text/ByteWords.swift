@@ -1,0 +1,58 @@
+/// Eight bytes looked at in one step: the readers and writers that scan text for a few special
+/// bytes (quotes, escapes, control characters, line ends) load a word and find each kind exactly
+/// with the zero-byte test of «Bit Twiddling Hacks». The one place of that test.
+package enum ByteWords {
+    /// The eight bytes at `pointer` (any alignment) as a word, the first byte lowest (so the
+    /// first byte found is at `trailingZeroBitCount / 8`).
+    @inline(__always)
+    static func load(_ pointer: UnsafeRawPointer) -> UInt64 {
+        UInt64(littleEndian: pointer.loadUnaligned(as: UInt64.self))
+    }
+
+    /// The top bit of each byte of `word` that is zero, and no other bit (exact: no false
+    /// positives, unlike the shorter test).
+    @inline(__always)
+    static func zeroBytes(_ word: UInt64) -> UInt64 {
+        let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        return ~(((word & low) &+ low) | word | low)
+    }
+
+    /// The top bit of each byte of `word` equal to `byte`.
+    @inline(__always)
+    static func equal(_ word: UInt64, _ byte: UInt8) -> UInt64 {
+        zeroBytes(word ^ (0x0101_0101_0101_0101 &* UInt64(byte)))
+    }
+
+    /// The top bit of each byte of `word` below 0x20 (its three top bits clear).
+    @inline(__always)
+    static func control(_ word: UInt64) -> UInt64 { zeroBytes(word & 0xE0E0_E0E0_E0E0_E0E0) }
+
+    /// How many bytes at the start of `bytes` are neither below 0x20 nor one of `specials`
+    /// (repeat one to look for fewer): eight at a time, the last word overlapping the one
+    /// before, so a text of any length ends its scan on words (one call per text, not per word).
+    package static func plainPrefixCount(_ bytes: UnsafeBufferPointer<UInt8>, specials: (UInt8, UInt8, UInt8)) -> Int {
+        let masks = (0x0101_0101_0101_0101 &* UInt64(specials.0), 0x0101_0101_0101_0101 &* UInt64(specials.1), 0x0101_0101_0101_0101 &* UInt64(specials.2))
+        func found(at offset: Int, in base: UnsafePointer<UInt8>) -> UInt64 {
+            let word = load(base + offset)
+            return control(word) | zeroBytes(word ^ masks.0) | zeroBytes(word ^ masks.1) | zeroBytes(word ^ masks.2)
+        }
+        var index = 0
+        if let base = bytes.baseAddress, bytes.count >= 8 {
+            while index + 8 <= bytes.count {
+                let special = found(at: index, in: base)
+                if special != 0 { return index + special.trailingZeroBitCount >> 3 }
+                index += 8
+            }
+            guard index < bytes.count else { return index }
+            let last = bytes.count - 8
+            let special = found(at: last, in: base)
+            return special == 0 ? bytes.count : last + special.trailingZeroBitCount >> 3
+        }
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte < 0x20 || byte == specials.0 || byte == specials.1 || byte == specials.2 { return index }
+            index += 1
+        }
+        return index
+    }
+}
