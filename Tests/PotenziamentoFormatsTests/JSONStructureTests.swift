@@ -126,4 +126,58 @@ struct JSONStructureTests {
             #expect(found == strings.firstIndex { Array($0.utf8) == Array(candidate.utf8) }, "«\(candidate)»")
         }
     }
+
+    /// The keys of `document`'s top object as ``JSONReader/nextKey(in:)`` reads them (text and
+    /// known index), or the error's offset.
+    static func keysAsText(_ document: String, known: JSONReader.KnownTexts) -> Result<[String], JSONSyntaxError> {
+        Array(document.utf8).withUnsafeBufferPointer { buffer in
+            var reader = JSONReader(buffer)
+            var keys: [String] = []
+            do throws(JSONSyntaxError) {
+                try reader.beginObject()
+                while let key = try reader.nextKey(in: known) {
+                    keys.append(reader.knownIndex.map { "#\($0)" } ?? key)
+                    try reader.skipValue()
+                }
+                return .success(keys)
+            } catch {
+                return .failure(error)
+            }
+        }
+    }
+
+    /// The same keys as ``JSONReader/nextKey(matching:)`` reads them.
+    static func keysByIndex(_ document: String, known: JSONReader.KnownTexts) -> Result<[String], JSONSyntaxError> {
+        Array(document.utf8).withUnsafeBufferPointer { buffer in
+            var reader = JSONReader(buffer)
+            var keys: [String] = []
+            do throws(JSONSyntaxError) {
+                try reader.beginObject()
+                while let key = try reader.nextKey(matching: known) {
+                    switch key {
+                    case .known(let index):
+                        #expect(reader.knownIndex == index)
+                        keys.append("#\(index)")
+                    case .other(let text): keys.append(text)
+                    }
+                    try reader.skipValue()
+                }
+                return .success(keys)
+            } catch {
+                return .failure(error)
+            }
+        }
+    }
+
+    @Test(
+        "a key read by index is the key read as text: escaped, unknown, empty, repeated, and the same errors at the same place",
+        arguments: [
+            #"{"id": 1, "dal": 2, "x": 3}"#, #"{"\u0069d": 1, "d\u0061l": [1, {"id": 2}]}"#, #"{"": 1, "ID": 2, "id ": 3, "id": 4, "id": 5}"#,
+            #"{"àèì": true, "a\"b": null}"#, #"{}"#, #"{"id" 1}"#, #"{"id": 1 "dal": 2}"#, #"{"id": 1,}"#, #"{id: 1}"#, #"{"id": 1"#,
+            #"{"d\x": 1}"#, #"{1.5: 2}"#,
+        ])
+    func keysByIndex(document: String) {
+        let known = JSONReader.KnownTexts(["id", "dal", "àèì", ""])
+        #expect(Self.keysByIndex(document, known: known) == Self.keysAsText(document, known: known))
+    }
 }

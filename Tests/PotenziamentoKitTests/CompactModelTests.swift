@@ -125,7 +125,7 @@ struct RecordCountEstimateTests {
         let count = RosterJSONReader.sampledRecords * 3 + 17
         let staff = (0..<count).map { RosterFactory.worker("AS-\($0)") }
         let roster = RosterFactory.roster(staff)
-        let json = Array(try RosterWriter.json(roster).utf8)
+        let json = Array(RosterWriter.json(roster).utf8)
         let read = try RosterLoader.load(jsonData: Data(json), name: "lungo.json").roster
         #expect(read.staff.count == count)
         #expect(read == roster)

@@ -102,44 +102,61 @@ package struct JSONReader {
     }
 
     /// Texts a decoder expects (the keys of an object, the codes of a field), each with its
-    /// bytes: a text read that equals one of them is that same `String`, shared, with no new
-    /// string made and no key compared character by character later.
-    package final class KnownTexts: Sendable {
+    /// bytes: a text read that equals one of them is known by its index, with no new string made
+    /// and no key compared character by character later.
+    ///
+    /// Immutable once made: its bytes live in memory of its own, allocated once and freed with
+    /// it, so that a match is pointer arithmetic with no array access to check.
+    package final class KnownTexts: @unchecked Sendable {
         /// The texts.
         package let strings: [String]
         /// Their bytes one after the other, and where each starts (one more entry: the end).
-        private let bytes: [UInt8]
-        private let starts: [Int]
+        private let bytes: UnsafeMutablePointer<UInt8>
+        private let starts: UnsafeMutablePointer<Int>
         /// An open-addressing table of the texts' indices (-1: empty), placed by ``slot(of:mask:)``
         /// and probed in order: a text read finds its candidate without a search among all.
-        private let slots: [Int32]
+        private let slots: UnsafeMutablePointer<Int32>
+        /// The number of slots minus one (a power of two minus one).
+        private let mask: Int
 
         /// The texts `strings`.
         package init(_ strings: [String]) {
             self.strings = strings
-            var bytes: [UInt8] = []
-            var starts = [0]
-            for text in strings {
-                bytes += text.utf8
-                starts.append(bytes.count)
+            let utf8 = strings.map { Array($0.utf8) }
+            let total = utf8.reduce(0) { $0 + $1.count }
+            bytes = .allocate(capacity: max(total, 1))
+            starts = .allocate(capacity: strings.count + 1)
+            var end = 0
+            for (index, text) in utf8.enumerated() {
+                starts[index] = end
+                for byte in text {
+                    bytes[end] = byte
+                    end += 1
+                }
             }
-            self.bytes = bytes
-            self.starts = starts
+            starts[strings.count] = end
             // At most a quarter full, so a probe rarely goes past its first slot.
             var size = 16
             while size < 4 * strings.count { size *= 2 }
-            var slots = [Int32](repeating: -1, count: size)
-            for (index, text) in strings.enumerated() {
-                let utf8 = Array(text.utf8)
-                var slot = utf8.withUnsafeBufferPointer { Self.slot(of: $0, mask: size - 1) }
+            mask = size - 1
+            slots = .allocate(capacity: size)
+            slots.initialize(repeating: -1, count: size)
+            for (index, text) in utf8.enumerated() {
+                var slot = text.withUnsafeBufferPointer { Self.slot(of: $0, mask: size - 1) }
                 // A text equal to an earlier one keeps the earlier index (the first match wins).
-                while slots[slot] >= 0, strings[Int(slots[slot])] != text { slot = (slot + 1) & (size - 1) }
+                while slots[slot] >= 0, utf8[Int(slots[slot])] != text { slot = (slot + 1) & (size - 1) }
                 if slots[slot] < 0 { slots[slot] = Int32(index) }
             }
-            self.slots = slots
+        }
+
+        deinit {
+            bytes.deallocate()
+            starts.deallocate()
+            slots.deallocate()
         }
 
         /// Where the search for `text` starts: its length and its first and last bytes, mixed.
+        @inline(__always)
         private static func slot(of text: UnsafeBufferPointer<UInt8>, mask: Int) -> Int {
             guard let first = text.first, let last = text.last else { return 0 }
             return (text.count &* 31 &+ Int(first) &* 7 &+ Int(last) &* 3) & mask
@@ -147,37 +164,71 @@ package struct JSONReader {
 
         /// The index of the text among them whose bytes are `candidate`, if any.
         package func match(_ candidate: UnsafeBufferPointer<UInt8>) -> Int? {
-            bytes.withUnsafeBufferPointer { bytes in
-                starts.withUnsafeBufferPointer { starts in
-                    slots.withUnsafeBufferPointer { slots -> Int? in
-                        let mask = slots.count - 1
-                        var slot = Self.slot(of: candidate, mask: mask)
-                        while slots[slot] >= 0 {
-                            let index = Int(slots[slot])
-                            if starts[index + 1] - starts[index] == candidate.count {
-                                // No address only for empty texts, which are equal.
-                                guard let base = bytes.baseAddress, let candidateStart = candidate.baseAddress else { return index }
-                                // Codes and keys are up to 40 bytes long: memcmp compares them word by word.
-                                if memcmp(base + starts[index], candidateStart, candidate.count) == 0 { return index }
-                            }
-                            slot = (slot + 1) & mask
-                        }
-                        return nil
-                    }
+            var slot = Self.slot(of: candidate, mask: mask)
+            while slots[slot] >= 0 {
+                let index = Int(slots[slot])
+                let start = starts[index]
+                if starts[index &+ 1] &- start == candidate.count {
+                    // No address only for empty texts, which are equal.
+                    guard let candidateStart = candidate.baseAddress else { return index }
+                    // Codes and keys are up to 40 bytes long: memcmp compares them word by word.
+                    if memcmp(bytes + start, candidateStart, candidate.count) == 0 { return index }
                 }
+                slot = (slot &+ 1) & mask
             }
+            return nil
         }
+    }
+
+    /// A key read against ``KnownTexts``: the index of the known text it equals, or its text.
+    package enum MemberKey: Equatable {
+        /// One of the known texts, by index.
+        case known(Int)
+        /// Any other key, as text.
+        case other(String)
     }
 
     /// The key of the next member of the current object (the reader is then at its value), or
     /// nil at the object's end (which is consumed). A key among `known` is returned as that shared string.
     package mutating func nextKey(in known: KnownTexts? = nil) throws(JSONSyntaxError) -> String? {
+        guard try beginKey() else { return nil }
+        let key = try readString(in: known)
+        try endKey(key)
+        return key
+    }
+
+    /// The key of the next member of the current object matched against `known` (the reader is
+    /// then at its value), or nil at the object's end (which is consumed): a decoder's usual
+    /// keys are known by index, with no string made or retained.
+    package mutating func nextKey(matching known: KnownTexts) throws(JSONSyntaxError) -> MemberKey? {
+        guard try beginKey() else { return nil }
+        let key: MemberKey
+        switch try readStringBytes() {
+        case .written(let range):
+            let raw = UnsafeBufferPointer(rebasing: bytes[range])
+            key = known.match(raw).map { .known($0) } ?? .other(String(decoding: raw, as: UTF8.self))
+        case .decoded(let utf8):
+            key = utf8.withUnsafeBufferPointer { known.match($0) }.map { .known($0) } ?? .other(String(decoding: utf8, as: UTF8.self))
+        }
+        if case .known(let index) = key { knownIndex = index } else { knownIndex = nil }
+        try endKey(
+            {
+                switch key {
+                case .known(let index): known.strings[index]
+                case .other(let text): text
+                }
+            }())
+        return key
+    }
+
+    /// Reads up to a key's opening quote: false at the object's end (which is consumed).
+    private mutating func beginKey() throws(JSONSyntaxError) -> Bool {
         skipWhitespace()
         guard offset < bytes.count else { throw error("oggetto non chiuso: manca «}»") }
         if bytes[offset] == UInt8(ascii: "}") {
             offset += 1
             leave()
-            return nil
+            return false
         }
         if commaDue {
             try expect(UInt8(ascii: ","), "manca una virgola tra due membri dell'oggetto (o «}»)")
@@ -190,10 +241,13 @@ package struct JSONReader {
             }
             throw error("attesa una chiave tra virgolette")
         }
-        let key = try readString(in: known)
+        return true
+    }
+
+    /// Reads the colon after key `key` (named in the message only when it is missing).
+    private mutating func endKey(_ key: @autoclosure () -> String) throws(JSONSyntaxError) {
         skipWhitespace()
-        try expect(UInt8(ascii: ":"), "mancano i due punti «:» dopo la chiave «\(key)»")
-        return key
+        try expect(UInt8(ascii: ":"), "mancano i due punti «:» dopo la chiave «\(key())»")
     }
 
     /// Enters the array that comes next.
@@ -231,9 +285,8 @@ package struct JSONReader {
             knownIndex = nil
             return String(decoding: raw, as: UTF8.self)
         case .decoded(let utf8):
-            let text = String(decoding: utf8, as: UTF8.self)
-            knownIndex = known?.strings.firstIndex(of: text)
-            return text
+            knownIndex = known.flatMap { known in utf8.withUnsafeBufferPointer { known.match($0) } }
+            return knownIndex.flatMap { known?.strings[$0] } ?? String(decoding: utf8, as: UTF8.self)
         }
     }
 

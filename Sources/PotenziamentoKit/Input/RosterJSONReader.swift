@@ -117,8 +117,8 @@ struct RosterJSONReader {
         var staff: [StaffRecord] = []
         var seen: UInt32 = 0
         try reader.beginObject()
-        while let (key, text) = try nextMember(DocumentKey.self, seen: &seen, at: root) {
-            lazy var path = root.appending(key: text)
+        while let key = try nextMember(DocumentKey.self, seen: &seen, at: root) {
+            lazy var path = root.appending(key: key.rawValue)
             switch key {
             case .formato:
                 if let text = try string(at: path), text != Self.format {
@@ -185,9 +185,9 @@ struct RosterJSONReader {
         var delegated = false
         var seen: UInt32 = 0
         try reader.beginObject()
-        while let (key, text) = try nextMember(AmbitoKey.self, seen: &seen, at: path) {
+        while let key = try nextMember(AmbitoKey.self, seen: &seen, at: path) {
             // Made into a path only when used (an error, or a nested value that keeps its place).
-            lazy var field = path.appending(key: text)
+            lazy var field = path.appending(key: key.rawValue)
             switch key {
             case .codice: code = try string(at: field)
             case .denominazione: name = try string(at: field)
@@ -210,9 +210,9 @@ struct RosterJSONReader {
         var seen: UInt32 = 0
         let errorsBefore = diagnostics.errorCount
         try reader.beginObject()
-        while let (key, text) = try nextMember(MunicipalityKey.self, seen: &seen, at: path) {
+        while let key = try nextMember(MunicipalityKey.self, seen: &seen, at: path) {
             // Made into a path only when used (an error, or a nested value that keeps its place).
-            lazy var field = path.appending(key: text)
+            lazy var field = path.appending(key: key.rawValue)
             switch key {
             case .codiceIstat: code = try string(at: field)
             case .denominazione: name = try string(at: field)
@@ -291,9 +291,9 @@ struct RosterJSONReader {
         var employed = true
         var seen: UInt32 = 0
         try reader.beginObject()
-        while let (key, text) = try nextMember(StaffKey.self, seen: &seen, at: path) {
+        while let key = try nextMember(StaffKey.self, seen: &seen, at: path) {
             // Made into a path only when used (an error, or a nested value that keeps its place).
-            lazy var field = path.appending(key: text)
+            lazy var field = path.appending(key: key.rawValue)
             switch key {
             case .id:
                 if let text = try string(at: field) { id = value(at: field) { () throws(InvalidValue) in try PersonID(text) } }
@@ -345,9 +345,9 @@ struct RosterJSONReader {
         var seen: UInt32 = 0
         let errorsBefore = diagnostics.errorCount
         try reader.beginObject()
-        while let (key, text) = try nextMember(EmployerKey.self, seen: &seen, at: path) {
+        while let key = try nextMember(EmployerKey.self, seen: &seen, at: path) {
             // Made into a path only when used (an error, or a nested value that keeps its place).
-            lazy var field = path.appending(key: text)
+            lazy var field = path.appending(key: key.rawValue)
             switch key {
             case .tipo:
                 if let text = try string(at: field, in: EmployerKind.codes.texts) {
@@ -380,9 +380,9 @@ struct RosterJSONReader {
         var seen: UInt32 = 0
         let errorsBefore = diagnostics.errorCount
         try reader.beginObject()
-        while let (key, text) = try nextMember(PeriodKey.self, seen: &seen, at: path) {
+        while let key = try nextMember(PeriodKey.self, seen: &seen, at: path) {
             // Made into a path only when used (an error, or a nested value that keeps its place).
-            lazy var field = path.appending(key: text)
+            lazy var field = path.appending(key: key.rawValue)
             switch key {
             case .dal: start = try date(at: field)
             // `"al": null` is an open-ended period, like an omitted `al`.
@@ -431,14 +431,17 @@ struct RosterJSONReader {
         var shares = [Fraction?](repeating: nil, count: ActivityArea.allCases.count)
         var valid = true
         try reader.beginObject()
-        while let key = try reader.nextKey(in: ActivityArea.codes.texts) {
+        while let read = try reader.nextKey(matching: ActivityArea.codes.texts) {
+            // The table lists the areas in the order of allCases: a known key's index is its area.
+            let known: ActivityArea? = if case .known(let index) = read { ActivityArea.codes.cases[index] } else { nil }
+            let key =
+                switch read {
+                case .known(let index): ActivityArea.codes.cases[index].rawValue
+                case .other(let text): text
+                }
             // Made into a path only when used (an error, or a nested value that keeps its place).
             lazy var field = path.appending(key: key)
-            // The table lists the areas in the order of allCases: the key's index is its area.
-            guard
-                let area = reader.knownIndex.map({ ActivityArea.codes.cases[$0] })
-                    ?? value(at: field, { () throws(InvalidValue) in try ActivityArea.parse(key) })
-            else {
+            guard let area = known ?? value(at: field, { () throws(InvalidValue) in try ActivityArea.parse(key) }) else {
                 valid = false
                 try reader.skipValue()
                 continue
@@ -532,25 +535,32 @@ struct RosterJSONReader {
     }
 
     /// The next member of the current object whose key is one of `Key`'s and not yet met (`seen`
-    /// has a bit for each key met), with the key's text; nil at the object's end. Unknown and
+    /// has a bit for each key met); nil at the object's end. Unknown and
     /// repeated keys are reported at their path under `path`, and their values skipped.
-    private mutating func nextMember<Key: ObjectKey>(_: Key.Type, seen: inout UInt32, at path: JSONPath) throws(JSONSyntaxError) -> (Key, String)? {
-        while let text = try reader.nextKey(in: Key.table) {
+    private mutating func nextMember<Key: ObjectKey>(_: Key.Type, seen: inout UInt32, at path: JSONPath) throws(JSONSyntaxError) -> Key? {
+        let cases = Key.cases
+        while let key = try reader.nextKey(matching: Key.table) {
             // The reader matched the key against the table as it read it.
-            guard let index = reader.knownIndex, index < Key.cases.count else {
+            guard case .known(let index) = key, index < cases.count else {
+                let text =
+                    switch key {
+                    case .known(let index): Key.table.strings[index]
+                    case .other(let text): text
+                    }
                 let suggestion = NameSuggestion.nearest(to: text, in: Key.table.strings).map { " (forse «\($0)»?)" } ?? ""
                 diagnostics.error(.colonnaSconosciuta, place(path.appending(key: text)), "chiave sconosciuta «\(text)»\(suggestion)")
                 try reader.skipValue()
                 continue
             }
             let bit: UInt32 = 1 << UInt32(index)
+            let found = cases[index]
             guard seen & bit == 0 else {
-                diagnostics.error(.campoRipetuto, place(path.appending(key: text)), "chiave «\(text)» ripetuta")
+                diagnostics.error(.campoRipetuto, place(path.appending(key: found.rawValue)), "chiave «\(found.rawValue)» ripetuta")
                 try reader.skipValue()
                 continue
             }
             seen |= bit
-            return (Key.cases[index], text)
+            return found
         }
         return nil
     }

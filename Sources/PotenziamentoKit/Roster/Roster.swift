@@ -77,21 +77,26 @@ public struct Roster: Sendable, Hashable {
             }
         }
         var ids = PersonIndex(expected: staff.count)
-        for index in staff.indices {
-            let record = staff[index]
-            if let earlier = ids.insert(record.id, at: index, idAt: { staff[$0].id }) {
-                let first = staff[earlier]
-                let sameText = first.id.text == record.id.text ? "" : " come «\(first.id.text)»"
-                diagnostics.error(
-                    .idRipetuto, (record.place ?? file).field(csv: "id", json: "id"),
-                    "id «\(record.id)» ripetuto (già\(sameText) in \(first.place?.description ?? "persona n. \(earlier + 1)")); gli id si confrontano senza distinguere maiuscole e spazi; una persona in comando va indicata una sola volta, presso l'ente che ne sostiene il costo"
-                )
-            }
-            if let code = record.employer.istatCode, comuni[code] == nil, record.employer.kind == .comune || record.employer.kind == .comuneCapofila {
-                diagnostics.error(
-                    .comuneSconosciuto, (record.place ?? file).field(csv: "ente_codice_istat", json: "ente", "codiceIstat"),
-                    "il comune \(code) di «\(record.id)» non fa parte dell'ambito (comuni: \(Italian.list(municipalities.map(\.istatCode))))\(IstatCodes.leadingZeroHint(code, known: municipalities.map(\.istatCode)))"
-                )
+        // Each record's fields read in place: copying a whole record retains and releases all its parts.
+        staff.withUnsafeBufferPointer { staff in
+            for index in staff.indices {
+                if let earlier = ids.insert(staff[index].id, at: index, idAt: { staff[$0].id }) {
+                    let record = staff[index]
+                    let first = staff[earlier]
+                    let sameText = first.id.text == record.id.text ? "" : " come «\(first.id.text)»"
+                    diagnostics.error(
+                        .idRipetuto, (record.place ?? file).field(csv: "id", json: "id"),
+                        "id «\(record.id)» ripetuto (già\(sameText) in \(first.place?.description ?? "persona n. \(earlier + 1)")); gli id si confrontano senza distinguere maiuscole e spazi; una persona in comando va indicata una sola volta, presso l'ente che ne sostiene il costo"
+                    )
+                }
+                let kind = staff[index].employer.kind
+                if kind == .comune || kind == .comuneCapofila, let code = staff[index].employer.istatCode, comuni[code] == nil {
+                    let record = staff[index]
+                    diagnostics.error(
+                        .comuneSconosciuto, (record.place ?? file).field(csv: "ente_codice_istat", json: "ente", "codiceIstat"),
+                        "il comune \(code) di «\(record.id)» non fa parte dell'ambito (comuni: \(Italian.list(municipalities.map(\.istatCode))))\(IstatCodes.leadingZeroHint(code, known: municipalities.map(\.istatCode)))"
+                    )
+                }
             }
         }
     }
