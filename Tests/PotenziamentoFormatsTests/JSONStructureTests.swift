@@ -146,14 +146,14 @@ struct JSONStructureTests {
         }
     }
 
-    /// The same keys as ``JSONReader/nextKey(matching:)`` reads them.
-    static func keysByIndex(_ document: String, known: JSONReader.KnownTexts) -> Result<[String], JSONSyntaxError> {
+    /// The same keys as ``JSONReader/nextKey(matching:expected:)`` reads them, guessing `expected` for each.
+    static func keysByIndex(_ document: String, known: JSONReader.KnownTexts, expected: Int) -> Result<[String], JSONSyntaxError> {
         Array(document.utf8).withUnsafeBufferPointer { buffer in
             var reader = JSONReader(buffer)
             var keys: [String] = []
             do throws(JSONSyntaxError) {
                 try reader.beginObject()
-                while let key = try reader.nextKey(matching: known) {
+                while let key = try reader.nextKey(matching: known, expected: expected) {
                     switch key {
                     case .known(let index):
                         #expect(reader.knownIndex == index)
@@ -170,14 +170,20 @@ struct JSONStructureTests {
     }
 
     @Test(
-        "a key read by index is the key read as text: escaped, unknown, empty, repeated, and the same errors at the same place",
+        "a key read by index, whatever the guess, is the key read as text: escaped, unknown, empty, repeated, and the same errors at the same place",
         arguments: [
             #"{"id": 1, "dal": 2, "x": 3}"#, #"{"\u0069d": 1, "d\u0061l": [1, {"id": 2}]}"#, #"{"": 1, "ID": 2, "id ": 3, "id": 4, "id": 5}"#,
             #"{"àèì": true, "a\"b": null}"#, #"{}"#, #"{"id" 1}"#, #"{"id": 1 "dal": 2}"#, #"{"id": 1,}"#, #"{id: 1}"#, #"{"id": 1"#,
-            #"{"d\x": 1}"#, #"{1.5: 2}"#,
+            #"{"d\x": 1}"#, #"{1.5: 2}"#, #"{"id\u0001": 1, "id\"": 2, "id\\": 3, "di": 4, "idd": 5, "i": 6}"#, #"{"id"#, #"{"id""#,
+            "{\"id\u{1}\": 1}", #"{"id\": 1}"#,
         ])
     func keysByIndex(document: String) {
-        let known = JSONReader.KnownTexts(["id", "dal", "àèì", ""])
-        #expect(Self.keysByIndex(document, known: known) == Self.keysAsText(document, known: known))
+        // Texts that a guess must not recognise by their bytes: a repeated one (the first is the
+        // match), and ones with a control character, a quote or a backslash.
+        let texts = ["id", "dal", "àèì", "", "id", "id\u{1}", "id\"", "id\\"]
+        let known = JSONReader.KnownTexts(texts)
+        for expected in -1...texts.count {
+            #expect(Self.keysByIndex(document, known: known, expected: expected) == Self.keysAsText(document, known: known), "guess \(expected)")
+        }
     }
 }

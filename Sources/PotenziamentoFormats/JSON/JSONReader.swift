@@ -118,6 +118,8 @@ package struct JSONReader {
         private let slots: UnsafeMutablePointer<Int32>
         /// The number of slots minus one (a power of two minus one).
         private let mask: Int
+        /// Whether each text can be recognised by comparing its bytes alone (see ``written(_:)``).
+        private let recognisable: [Bool]
 
         /// The texts `strings`.
         package init(_ strings: [String]) {
@@ -147,6 +149,21 @@ package struct JSONReader {
                 while slots[slot] >= 0, utf8[Int(slots[slot])] != text { slot = (slot + 1) & (size - 1) }
                 if slots[slot] < 0 { slots[slot] = Int32(index) }
             }
+            // A text is recognised by its bytes when a string written with those bytes between
+            // quotes reads as it: no quote, backslash or control character in it, and no earlier
+            // equal text (which would be the match).
+            recognisable = utf8.indices.map { index in
+                utf8[index].allSatisfy { $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }
+                    && utf8.firstIndex(of: utf8[index]) == index
+            }
+        }
+
+        /// Where text `index` starts in the bytes and how long it is, when it can be recognised
+        /// by comparing bytes (a predicted key or code): nil for an index out of range.
+        @inline(__always)
+        fileprivate func written(_ index: Int) -> (bytes: UnsafePointer<UInt8>, count: Int)? {
+            guard index >= 0, index < recognisable.count, recognisable[index] else { return nil }
+            return (UnsafePointer(bytes + starts[index]), starts[index &+ 1] &- starts[index])
         }
 
         deinit {
@@ -180,11 +197,11 @@ package struct JSONReader {
         }
     }
 
-    /// A key read against ``KnownTexts``: the index of the known text it equals, or its text.
-    package enum MemberKey: Equatable {
+    /// A key or a string read against ``KnownTexts``: the index of the known text it equals, or its text.
+    package enum TextMatch: Equatable {
         /// One of the known texts, by index.
         case known(Int)
-        /// Any other key, as text.
+        /// Any other text.
         case other(String)
     }
 
@@ -199,18 +216,13 @@ package struct JSONReader {
 
     /// The key of the next member of the current object matched against `known` (the reader is
     /// then at its value), or nil at the object's end (which is consumed): a decoder's usual
-    /// keys are known by index, with no string made or retained.
-    package mutating func nextKey(matching known: KnownTexts) throws(JSONSyntaxError) -> MemberKey? {
+    /// keys are known by index, with no string made or retained. `expected` is the index of the
+    /// key the decoder expects next (keys usually come in the same order): when the key is that
+    /// text written plainly, it is recognised by one comparison of its bytes; any other index
+    /// (out of range too) only means no guess. The result is the same either way.
+    package mutating func nextKey(matching known: KnownTexts, expected: Int = -1) throws(JSONSyntaxError) -> TextMatch? {
         guard try beginKey() else { return nil }
-        let key: MemberKey
-        switch try readStringBytes() {
-        case .written(let range):
-            let raw = UnsafeBufferPointer(rebasing: bytes[range])
-            key = known.match(raw).map { .known($0) } ?? .other(String(decoding: raw, as: UTF8.self))
-        case .decoded(let utf8):
-            key = utf8.withUnsafeBufferPointer { known.match($0) }.map { .known($0) } ?? .other(String(decoding: utf8, as: UTF8.self))
-        }
-        if case .known(let index) = key { knownIndex = index } else { knownIndex = nil }
+        let key = try readString(matching: known, expected: expected)
         try endKey(
             {
                 switch key {
@@ -219,6 +231,29 @@ package struct JSONReader {
                 }
             }())
         return key
+    }
+
+    /// Reads a string value (the reader is at its opening quote, or whitespace before it) matched
+    /// against `known`, guessing text `expected` first (see ``nextKey(matching:expected:)``).
+    package mutating func readString(matching known: KnownTexts, expected: Int = -1) throws(JSONSyntaxError) -> TextMatch {
+        skipWhitespace()
+        if let (text, count) = known.written(expected), let base = bytes.baseAddress, offset &+ count &+ 1 < bytes.count,
+            base[offset] == UInt8(ascii: "\""), base[offset &+ count &+ 1] == UInt8(ascii: "\""), memcmp(base + (offset &+ 1), text, count) == 0
+        {
+            offset &+= count &+ 2
+            knownIndex = expected
+            return .known(expected)
+        }
+        let match: TextMatch
+        switch try readStringBytes() {
+        case .written(let range):
+            let raw = UnsafeBufferPointer(rebasing: bytes[range])
+            match = known.match(raw).map { .known($0) } ?? .other(String(decoding: raw, as: UTF8.self))
+        case .decoded(let utf8):
+            match = utf8.withUnsafeBufferPointer { known.match($0) }.map { .known($0) } ?? .other(String(decoding: utf8, as: UTF8.self))
+        }
+        if case .known(let index) = match { knownIndex = index } else { knownIndex = nil }
+        return match
     }
 
     /// Reads up to a key's opening quote: false at the object's end (which is consumed).

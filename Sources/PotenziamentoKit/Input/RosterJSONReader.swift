@@ -14,6 +14,13 @@ struct RosterJSONReader {
     private let maximumRecords: Int
     private let releaseStep: Int
     private(set) var diagnostics = Diagnostics()
+    /// The code met last in each coded field, guessed first for the next record (see ``code(at:in:field:)``).
+    private var expectedCodes = [Int](repeating: 0, count: CodedField.allCases.count)
+
+    /// The fields whose value is a code.
+    private enum CodedField: Int, CaseIterable {
+        case profile, contract, employer
+    }
 
     /// What a document holds, each value valid, not yet checked as a whole (``Roster``'s rules
     /// across records): so that the caller can let go of the document's bytes first.
@@ -300,16 +307,16 @@ struct RosterJSONReader {
             // A code written exactly (the reader matched it as it read it) is that code; any other
             // text is read by the model's vocabulary.
             case .profilo:
-                if let text = try string(at: field, in: Profile.Kind.codes.texts) {
-                    profile =
-                        reader.knownIndex.map { Profile(kind: Profile.Kind.codes.cases[$0]) }
-                        ?? value(at: field) { () throws(InvalidValue) in try Profile(text) }
+                switch try code(at: field, in: Profile.Kind.codes.texts, field: .profile) {
+                case .known(let index)?: profile = Profile(kind: Profile.Kind.codes.cases[index])
+                case .other(let text)?: profile = value(at: field) { () throws(InvalidValue) in try Profile(text) }
+                case nil: break
                 }
             case .contratto:
-                if let text = try string(at: field, in: Contract.Kind.codes.texts) {
-                    contract =
-                        reader.knownIndex.map { Contract(kind: Contract.Kind.codes.cases[$0]) }
-                        ?? value(at: field) { () throws(InvalidValue) in try Contract(text) }
+                switch try code(at: field, in: Contract.Kind.codes.texts, field: .contract) {
+                case .known(let index)?: contract = Contract(kind: Contract.Kind.codes.cases[index])
+                case .other(let text)?: contract = value(at: field) { () throws(InvalidValue) in try Contract(text) }
+                case nil: break
                 }
             case .ente: employer = try readEmployer(at: field)
             case .periodi:
@@ -339,7 +346,7 @@ struct RosterJSONReader {
     private mutating func readEmployer(at path: JSONPath) throws(JSONSyntaxError) -> Employer? {
         guard try expect(.object, at: path) else { return nil }
         var kind: EmployerKind?
-        var code: String?
+        var istatCode: String?
         var delegated: Bool?
         var reimbursed: Bool?
         var seen: UInt32 = 0
@@ -350,12 +357,12 @@ struct RosterJSONReader {
             lazy var field = path.appending(key: key.rawValue)
             switch key {
             case .tipo:
-                if let text = try string(at: field, in: EmployerKind.codes.texts) {
-                    kind =
-                        reader.knownIndex.map { EmployerKind.codes.cases[$0] }
-                        ?? value(at: field) { () throws(InvalidValue) in try EmployerKind(parsing: text) }
+                switch try code(at: field, in: EmployerKind.codes.texts, field: .employer) {
+                case .known(let index)?: kind = EmployerKind.codes.cases[index]
+                case .other(let text)?: kind = value(at: field) { () throws(InvalidValue) in try EmployerKind(parsing: text) }
+                case nil: break
                 }
-            case .codiceIstat: code = try string(at: field, nullable: true)
+            case .codiceIstat: istatCode = try string(at: field, nullable: true)
             case .delegaFunzioni: delegated = try bool(at: field)
             case .costoRimborsato: reimbursed = try bool(at: field)
             }
@@ -366,7 +373,7 @@ struct RosterJSONReader {
             diagnostics.warning(.valoreIgnorato, place(path), "delegaFunzioni e costoRimborsato valgono solo per un ente di tipo asl: qui sono ignorati")
         }
         return value(at: path.appending(key: "codiceIstat")) { () throws(InvalidValue) in
-            try Employer(kind: kind, istatCode: code, delegatedFunctions: delegated ?? false, costReimbursed: reimbursed ?? false)
+            try Employer(kind: kind, istatCode: istatCode, delegatedFunctions: delegated ?? false, costReimbursed: reimbursed ?? false)
         }
     }
 
@@ -431,9 +438,12 @@ struct RosterJSONReader {
         var shares = [Fraction?](repeating: nil, count: ActivityArea.allCases.count)
         var valid = true
         try reader.beginObject()
-        while let read = try reader.nextKey(matching: ActivityArea.codes.texts) {
+        // Guessed first: the area after the last one met (they are often written in order).
+        var expected = 0
+        while let read = try reader.nextKey(matching: ActivityArea.codes.texts, expected: expected) {
             // The table lists the areas in the order of allCases: a known key's index is its area.
             let known: ActivityArea? = if case .known(let index) = read { ActivityArea.codes.cases[index] } else { nil }
+            if case .known(let index) = read { expected = index + 1 }
             let key =
                 switch read {
                 case .known(let index): ActivityArea.codes.cases[index].rawValue
@@ -539,7 +549,9 @@ struct RosterJSONReader {
     /// repeated keys are reported at their path under `path`, and their values skipped.
     private mutating func nextMember<Key: ObjectKey>(_: Key.Type, seen: inout UInt32, at path: JSONPath) throws(JSONSyntaxError) -> Key? {
         let cases = Key.cases
-        while let key = try reader.nextKey(matching: Key.table) {
+        // Keys usually come in the order of the format: the next after the last one met is guessed first.
+        let expected = UInt32.bitWidth - seen.leadingZeroBitCount
+        while let key = try reader.nextKey(matching: Key.table, expected: expected) {
             // The reader matched the key against the table as it read it.
             guard case .known(let index) = key, index < cases.count else {
                 let text =
@@ -573,16 +585,26 @@ struct RosterJSONReader {
         }
     }
 
-    /// A string value; null is nil when `nullable` (else an error); an empty required string is an error.
-    private mutating func string(at path: @autoclosure () -> JSONPath, nullable: Bool = false, in known: JSONReader.KnownTexts? = nil) throws(JSONSyntaxError)
-        -> String?
-    {
+    /// A string value; null is nil when `nullable` (else an error).
+    private mutating func string(at path: @autoclosure () -> JSONPath, nullable: Bool = false) throws(JSONSyntaxError) -> String? {
         if nullable, try reader.peek() == .null {
             try reader.readNull()
             return nil
         }
         guard try expect(.string, at: path()) else { return nil }
-        return try reader.readString(in: known)
+        return try reader.readString()
+    }
+
+    /// The string value of coded field `field` matched against `codes` (nil, after an error,
+    /// when it is not a string), guessing first the code met last in the same field: a roster's
+    /// codes repeat from record to record.
+    private mutating func code(at path: @autoclosure () -> JSONPath, in codes: JSONReader.KnownTexts, field: CodedField) throws(JSONSyntaxError)
+        -> JSONReader.TextMatch?
+    {
+        guard try expect(.string, at: path()) else { return nil }
+        let match = try reader.readString(matching: codes, expected: expectedCodes[field.rawValue])
+        if case .known(let index) = match { expectedCodes[field.rawValue] = index }
+        return match
     }
 
     /// A date (null: nil when `nullable`, else an error), by ``FieldParsing/date(_:)``. One written
