@@ -435,7 +435,7 @@ struct RosterJSONReader {
             return nil
         }
         guard try expect(.object, at: path) else { return nil }
-        var shares = [Fraction?](repeating: nil, count: ActivityArea.allCases.count)
+        var shares = AreaSplit.Percentages()
         var valid = true
         try reader.beginObject()
         // Guessed first: the area after the last one met (they are often written in order).
@@ -456,7 +456,7 @@ struct RosterJSONReader {
                 try reader.skipValue()
                 continue
             }
-            if shares[area.index] != nil {
+            if shares[area] != nil {
                 diagnostics.error(.campoRipetuto, place(field), "area indicata due volte")
                 valid = false
             }
@@ -474,7 +474,7 @@ struct RosterJSONReader {
                 valid = false
                 continue
             }
-            shares[area.index] = share
+            shares[area] = share
         }
         guard valid else { return nil }
         return value(at: path) { () throws(InvalidValue) in try AreaSplit(percentages: shares) }
@@ -503,6 +503,20 @@ struct RosterJSONReader {
             return false
         }
         return true
+    }
+
+    /// Whether the next value is of `kind` (true); or null where `nullable` (nil, the null then
+    /// read); else false, after skipping it and reporting it at `path`. One look at the value.
+    private mutating func expect(_ kind: JSONReader.Kind, nullable: Bool, at path: @autoclosure () -> JSONPath) throws(JSONSyntaxError) -> Bool? {
+        let found = try reader.peek()
+        if found == kind { return true }
+        if nullable && found == .null {
+            try reader.readNull()
+            return nil
+        }
+        diagnostics.error(.tipoErrato, place(path()), "deve essere \(kind.name), trovato \(found.name)")
+        try reader.skipValue()
+        return false
     }
 
     /// The keys of the objects of the format (docs/formati.md): each enum lists them in the order of
@@ -587,11 +601,7 @@ struct RosterJSONReader {
 
     /// A string value; null is nil when `nullable` (else an error).
     private mutating func string(at path: @autoclosure () -> JSONPath, nullable: Bool = false) throws(JSONSyntaxError) -> String? {
-        if nullable, try reader.peek() == .null {
-            try reader.readNull()
-            return nil
-        }
-        guard try expect(.string, at: path()) else { return nil }
+        guard try expect(.string, nullable: nullable, at: path()) == true else { return nil }
         return try reader.readString()
     }
 
@@ -611,11 +621,7 @@ struct RosterJSONReader {
     /// exactly (`AAAA-MM-GG`, `GG/MM/AAAA`, the usual case) is read from its bytes, with no text
     /// made; any other text goes through the rule, which accepts or explains it.
     private mutating func date(at path: @autoclosure () -> JSONPath, nullable: Bool = false) throws(JSONSyntaxError) -> CivilDate? {
-        if nullable, try reader.peek() == .null {
-            try reader.readNull()
-            return nil
-        }
-        guard try expect(.string, at: path()) else { return nil }
+        guard try expect(.string, nullable: nullable, at: path()) == true else { return nil }
         let read = try reader.readString { bytes -> (date: CivilDate?, text: String?) in
             if let date = CivilDate.parse(utf8: bytes) { return (date, nil) }
             return (nil, String(decoding: bytes, as: UTF8.self))
@@ -626,21 +632,13 @@ struct RosterJSONReader {
 
     /// A number's exact text (null: nil).
     private mutating func number(at path: @autoclosure () -> JSONPath) throws(JSONSyntaxError) -> String? {
-        if try reader.peek() == .null {
-            try reader.readNull()
-            return nil
-        }
-        guard try expect(.number, at: path()) else { return nil }
+        guard try expect(.number, nullable: true, at: path()) == true else { return nil }
         return try reader.readNumber()
     }
 
     /// A boolean (null: nil).
     private mutating func bool(at path: @autoclosure () -> JSONPath) throws(JSONSyntaxError) -> Bool? {
-        if try reader.peek() == .null {
-            try reader.readNull()
-            return nil
-        }
-        guard try expect(.bool, at: path()) else { return nil }
+        guard try expect(.bool, nullable: true, at: path()) == true else { return nil }
         return try reader.readBool()
     }
 

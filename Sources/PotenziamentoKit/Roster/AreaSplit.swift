@@ -110,20 +110,51 @@ public struct AreaSplit: Sendable, Hashable {
     ///   in [0, 100], has more than 15 decimals (100/3 is not a share any input can give), or the
     ///   shares do not add up to 100 (an empty dictionary is ``unspecified``).
     public init(_ shares: [ActivityArea: Fraction]) throws(InvalidValue) {
-        var percentages = [Fraction?](repeating: nil, count: ActivityArea.allCases.count)
-        for (area, share) in shares { percentages[area.index] = share }
+        var percentages = Percentages()
+        for (area, share) in shares { percentages[area] = share }
         try self.init(percentages: percentages)
     }
 
-    /// A split from the share of each area in the order of `ActivityArea.allCases` (nil: not
-    /// given), as the readers collect them: the rule of ``init(_:)``, without a dictionary to
-    /// build and hash while reading.
-    init(percentages: [Fraction?]) throws(InvalidValue) {
+    /// The share of each area as a reader collects them (nil: not given), held inline: no array
+    /// made and freed per record.
+    struct Percentages {
+        private var segretariato: Fraction?
+        private var servizioProfessionale: Fraction?
+        private var famiglia: Fraction?
+        private var disabilita: Fraction?
+        private var poverta: Fraction?
+
+        /// The share of `area`, if given.
+        subscript(area: ActivityArea) -> Fraction? {
+            get {
+                switch area {
+                case .segretariatoSociale: segretariato
+                case .servizioSocialeProfessionale: servizioProfessionale
+                case .famigliaMinoriAnzianiAutosufficienti: famiglia
+                case .disabilitaNonAutosufficienza: disabilita
+                case .povertaDisagioAdulti: poverta
+                }
+            }
+            set {
+                switch area {
+                case .segretariatoSociale: segretariato = newValue
+                case .servizioSocialeProfessionale: servizioProfessionale = newValue
+                case .famigliaMinoriAnzianiAutosufficienti: famiglia = newValue
+                case .disabilitaNonAutosufficienza: disabilita = newValue
+                case .povertaDisagioAdulti: poverta = newValue
+                }
+            }
+        }
+    }
+
+    /// A split from the share of each area (nil: not given), as the readers collect them: the
+    /// rule of ``init(_:)``, without a dictionary to build and hash while reading.
+    init(percentages: Percentages) throws(InvalidValue) {
         var given = false
         var total: Int64 = 0
         var kept = Units()
         for area in ActivityArea.allCases {
-            guard let share = percentages[area.index] else { continue }
+            guard let share = percentages[area] else { continue }
             given = true
             // The usual case: a share exact in units of 10⁻¹⁵ %, checked and added as integers.
             guard let units = share.exactUnits(per: Int64(Self.unit)) else {

@@ -263,12 +263,12 @@ enum RosterTableReader {
         let delegated = flag(table, row, columns.delegated, diagnostics: &diagnostics)
         let reimbursed = flag(table, row, columns.reimbursed, diagnostics: &diagnostics)
         let employed = flag(table, row, columns.employed, diagnostics: &diagnostics) ?? true
-        var shares = [Fraction?](repeating: nil, count: ActivityArea.allCases.count)
+        var shares = AreaSplit.Percentages()
         for (area, column) in columns.areas where !table.isEmpty(row, column) {
             if let share = diagnostics.value(
                 at: table.place(row, column), { () throws(InvalidValue) in try table.withCell(row, column, CellParsing.areaShare).get() })
             {
-                shares[area.index] = share
+                shares[area] = share
             }
         }
         let areaPlace = table.place(row, columns.areas.first?.column)
