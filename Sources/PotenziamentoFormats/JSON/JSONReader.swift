@@ -45,26 +45,26 @@ package struct JSONReader {
     /// The deepest nesting accepted.
     package static let maximumDepth = 64
 
-    private let bytes: UnsafeBufferPointer<UInt8>
+    let bytes: UnsafeBufferPointer<UInt8>
     /// The offset of the next byte to read.
-    package private(set) var offset = 0
+    package internal(set) var offset = 0
     /// The bytes not read yet.
     package var remainingCount: Int { bytes.count - offset }
     private var depth = 0
     /// The index among the `known` texts of the last string or key read, when it was one of them
     /// (so a decoder decides what a key is without comparing strings again).
-    package private(set) var knownIndex: Int?
+    package internal(set) var knownIndex: Int?
     /// Whether the current object or array has had an element (a comma is due before the next).
     /// No stack is needed: a nested value is always an element of its container, which has had
     /// one from then on, so leaving any value makes the comma due again.
-    private var commaDue = false
+    var commaDue = false
 
     /// Whether the memory of the bytes already read may be given back (see ``releaseReadPages(every:)``).
     private let releasesReadPages: Bool
     /// The offset below which whole pages were given back.
-    private var releasedUpTo = 0
+    var releasedUpTo = 0
     /// Where ``position(of:)`` starts counting: an offset already read, with its line and column.
-    private var counted = (offset: 0, line: 1, column: 1)
+    var counted = (offset: 0, line: 1, column: 1)
 
     /// A reader of `bytes` (valid UTF-8, which the caller checked).
     package init(_ bytes: UnsafeBufferPointer<UInt8>) {
@@ -517,7 +517,7 @@ package struct JSONReader {
         commaDue = true
     }
 
-    private mutating func skipWhitespace() {
+    mutating func skipWhitespace() {
         while offset < bytes.count {
             switch bytes[offset] {
             case 0x20, 0x09, 0x0A, 0x0D: offset += 1
@@ -529,7 +529,7 @@ package struct JSONReader {
     /// Moves over the bytes of a string that need no look (not `"`, `\\`, or a control character),
     /// eight at a time: the byte loop of ``readString(in:)`` then starts at the first that does.
     /// Each kind is found exactly (``ByteWords``).
-    private mutating func skipPlainText() {
+    mutating func skipPlainText() {
         guard let base = bytes.baseAddress else { return }
         while offset + 8 <= bytes.count {
             let word = ByteWords.load(base + offset)
@@ -603,4 +603,10 @@ package struct JSONSyntaxError: Error, Sendable, Equatable {
     package let message: String
     /// The byte offset where the reader stopped.
     package let offset: Int
+
+    /// The error `message` at byte `offset`.
+    package init(message: String, offset: Int) {
+        self.message = message
+        self.offset = offset
+    }
 }

@@ -114,6 +114,30 @@ package struct Diagnostics: Sendable {
         for diagnostic in other { append(diagnostic) }
     }
 
+    /// Records the diagnostics of `other`, collected after these (a part of the same input read
+    /// apart): the listed ones in order, then the counts of those not listed. The result is what
+    /// recording all of them here one by one gives, because within a file `other` stopped
+    /// listing only after its cap, so its listed ones all came before its counted ones.
+    package mutating func append(contentsOf other: Diagnostics) {
+        for diagnostic in other.listed { append(diagnostic) }
+        for entry in other.files where !entry.unlisted.isEmpty {
+            let index: Int
+            if let found = files.lastIndex(where: { $0.file == entry.file }) {
+                index = found
+            } else {
+                files.append((entry.file, 0, [:]))
+                index = files.count - 1
+            }
+            for (code, counts) in entry.unlisted {
+                var merged = files[index].unlisted[code] ?? (0, 0)
+                merged.count += counts.count
+                merged.errors += counts.errors
+                files[index].unlisted[code] = merged
+                errorCount += counts.errors
+            }
+        }
+    }
+
     /// One line per file with problems not listed: how many, by code.
     private var summaries: [InputDiagnostic] {
         files.compactMap { entry in

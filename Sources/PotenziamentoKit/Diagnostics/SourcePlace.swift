@@ -189,6 +189,13 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
         return JSONPath(chain: Step(parent: chain, key: nil, index: index))
     }
 
+    /// The same path on a node of its own (equal to this one): for a reader on another
+    /// processor, whose records' places then count references on an object of their own.
+    func copied() -> JSONPath {
+        guard let head else { return self }
+        return JSONPath(head: Step(parent: head.parent, key: head.key, index: head.index), index: index, inner: inner, innerField: innerField)
+    }
+
     /// The path to element `index` of the array `list`, in one step: `personale[3]` →
     /// `personale[3].periodi[0]` (equal to the path made in two; held inline, without a node).
     func appending(_ list: InnerField, index: Int) -> JSONPath {

@@ -1,3 +1,9 @@
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+import Dispatch
 import PotenziamentoFormats
 
 /// Reads one ATS from a `potenziamento.ambito.v1` JSON document (docs/formati.md) straight into
@@ -13,6 +19,7 @@ struct RosterJSONReader {
     private let file: String
     private let maximumRecords: Int
     private let releaseStep: Int
+    private let parallelism: Parallelism
     private(set) var diagnostics = Diagnostics()
     /// The code met last in each coded field, guessed first for the next record (see ``code(at:in:field:)``).
     private var expectedCodes = [Int](repeating: 0, count: CodedField.allCases.count)
@@ -64,25 +71,28 @@ struct RosterJSONReader {
     }
 
     /// The values in the UTF-8 `bytes` of `file` and the diagnostics.
-    static func readParts(utf8 bytes: UnsafeBufferPointer<UInt8>, file: String, maximumRecords: Int = Bounds.maximumRecords) -> Reading {
-        readParts(JSONReader(bytes), file: file, maximumRecords: maximumRecords, releaseStep: .max)
+    static func readParts(
+        utf8 bytes: UnsafeBufferPointer<UInt8>, file: String, maximumRecords: Int = Bounds.maximumRecords, parallelism: Parallelism = .automatic
+    ) -> Reading {
+        readParts(JSONReader(bytes), file: file, maximumRecords: maximumRecords, releaseStep: .max, parallelism: parallelism)
     }
 
     /// The values in the UTF-8 `bytes` of `file` and the diagnostics, giving the memory of the
     /// records read back to the system every `releaseStep` bytes (``JSONReader/releaseReadPages(every:)``):
     /// the caller owns `bytes` and does not read them afterwards.
     static func readParts(
-        releasing bytes: UnsafeMutableBufferPointer<UInt8>, file: String, releaseStep: Int = Self.releaseStep, maximumRecords: Int = Bounds.maximumRecords
+        releasing bytes: UnsafeMutableBufferPointer<UInt8>, file: String, releaseStep: Int = Self.releaseStep, maximumRecords: Int = Bounds.maximumRecords,
+        parallelism: Parallelism = .automatic
     ) -> Reading {
-        readParts(JSONReader(releasingReadPagesOf: bytes), file: file, maximumRecords: maximumRecords, releaseStep: releaseStep)
+        readParts(JSONReader(releasingReadPagesOf: bytes), file: file, maximumRecords: maximumRecords, releaseStep: releaseStep, parallelism: parallelism)
     }
 
     /// How many bytes are read between two ``JSONReader/releaseReadPages(every:)``: large enough
     /// that the system calls cost nothing next to the reading (none for a file below it).
     static let releaseStep = 1 << 24
 
-    private static func readParts(_ reader: JSONReader, file: String, maximumRecords: Int, releaseStep: Int) -> Reading {
-        var decoder = RosterJSONReader(reader: reader, file: file, maximumRecords: maximumRecords, releaseStep: releaseStep)
+    private static func readParts(_ reader: JSONReader, file: String, maximumRecords: Int, releaseStep: Int, parallelism: Parallelism) -> Reading {
+        var decoder = RosterJSONReader(reader: reader, file: file, maximumRecords: maximumRecords, releaseStep: releaseStep, parallelism: parallelism)
         let parts: Parts?
         do {
             parts = try decoder.document()
@@ -105,11 +115,12 @@ struct RosterJSONReader {
         return InputDiagnostic(.error, .sintassiJSON, SourcePlace(file: file, position: .text(line: line, column: column)), "JSON non valido: \(error.message)")
     }
 
-    private init(reader: JSONReader, file: String, maximumRecords: Int, releaseStep: Int) {
+    private init(reader: JSONReader, file: String, maximumRecords: Int, releaseStep: Int, parallelism: Parallelism) {
         self.reader = reader
         self.file = file
         self.maximumRecords = maximumRecords
         self.releaseStep = releaseStep
+        self.parallelism = parallelism
     }
 
     private func place(_ path: JSONPath) -> SourcePlace { SourcePlace(file: file, position: .json(path)) }
@@ -143,29 +154,142 @@ struct RosterJSONReader {
             case .personale:
                 guard try expect(.array, at: path) else { continue }
                 try reader.beginArray()
-                let start = reader.offset
-                var index = 0
-                while try reader.nextElement() {
-                    if index == Self.sampledRecords {
-                        staff.reserveCapacity(
-                            Self.expectedCount(sampled: index, bytes: reader.offset - start, remaining: reader.remainingCount, maximum: maximumRecords))
-                    }
-                    if index >= maximumRecords {
-                        try reader.skipValue()
-                    } else if let record = try readStaff(at: path.appending(index: index)) {
-                        staff.append(record)
-                    }
-                    reader.releaseReadPages(every: releaseStep)
-                    index += 1
-                }
-                if index > maximumRecords {
-                    diagnostics.error(.troppiDati, place(path), Bounds.tooMany("record", index, maximum: maximumRecords))
-                }
+                staff = try readStaffList(at: path)
             }
         }
         try missing(DocumentKey.self, seen: seen, at: root)
         guard let ambito, !diagnostics.hasErrors else { return nil }
         return Parts(ambito: ambito, municipalities: municipalities, staff: staff)
+    }
+
+    /// The records of the `personale` array (the reader just inside it), in order: read in runs
+    /// at the same time on several processors when the array is large (``Parallelism``), else
+    /// one after the other. Either way the records, the diagnostics and the first syntax error
+    /// are the same, in the same order.
+    private mutating func readStaffList(at path: JSONPath) throws(JSONSyntaxError) -> [StaffRecord] {
+        guard parallelism.parts > 1, let runs = reader.elementRuns(parts: parallelism.parts, minimumBytes: parallelism.minimumBytes) else {
+            var staff: [StaffRecord] = []
+            let count = try readStaffRun(at: path, firstIndex: 0, end: nil, into: &staff)
+            if count > maximumRecords {
+                diagnostics.error(.troppiDati, place(path), Bounds.tooMany("record", count, maximum: maximumRecords))
+            }
+            return staff
+        }
+        // Each run read by a reader of its own into a slot of its own.
+        let template = self
+        let results = UnsafeMutablePointer<RunResult?>.allocate(capacity: runs.count)
+        results.initialize(repeating: nil, count: runs.count)
+        defer {
+            results.deinitialize(count: runs.count)
+            results.deallocate()
+        }
+        nonisolated(unsafe) let slots = results
+        nonisolated(unsafe) let shared = template
+        DispatchQueue.concurrentPerform(iterations: runs.count) { index in
+            let run = runs[index]
+            // A file name and a path of its own: the places of every record refer to them, and
+            // objects counted by references from several processors at once slow them all down.
+            var runReader = RosterJSONReader(
+                reader: shared.reader.reader(for: run), file: String(decoding: Array(shared.file.utf8), as: UTF8.self),
+                maximumRecords: shared.maximumRecords, releaseStep: shared.releaseStep, parallelism: .sequential)
+            let path = path.copied()
+            runReader.expectedCodes = shared.expectedCodes
+            var staff: [StaffRecord] = []
+            if run.end != nil {
+                staff.reserveCapacity(runs[index + 1].firstIndex - run.firstIndex)
+            } else if index == 0 {
+                staff.reserveCapacity(Self.sampledRecords)
+            }
+            let outcome: Result<Int, JSONSyntaxError>
+            do throws(JSONSyntaxError) {
+                outcome = .success(try runReader.readStaffRun(at: path, firstIndex: run.firstIndex, end: run.end, into: &staff))
+            } catch {
+                outcome = .failure(error)
+            }
+            slots[index] = RunResult(reader: runReader, staff: staff, outcome: outcome)
+        }
+        // The runs in order, as one reading: the first syntax error ends it. The records move
+        // into the first run's array, made large enough for all of them at once.
+        var staff: [StaffRecord] = []
+        let total = (0..<runs.count).reduce(0) { $0 + (results[$1]?.staff.count ?? 0) }
+        for index in runs.indices {
+            guard var result = results[index] else { break }
+            results[index] = nil
+            diagnostics.append(contentsOf: result.reader.diagnostics)
+            reader.resume(from: result.reader.reader)
+            switch result.outcome {
+            case .failure(let error): throw error
+            case .success(let count):
+                if index == 0 {
+                    swap(&staff, &result.staff)
+                    staff.reserveCapacity(total)
+                } else {
+                    staff.append(contentsOf: result.staff)
+                }
+                if index == runs.count - 1, count > maximumRecords {
+                    diagnostics.error(.troppiDati, place(path), Bounds.tooMany("record", count, maximum: maximumRecords))
+                }
+            }
+        }
+        return staff
+    }
+
+    /// What a reader of one run gives: its state at the end, its records, and the index after
+    /// its last element or the syntax error that stopped it.
+    private struct RunResult {
+        let reader: RosterJSONReader
+        var staff: [StaffRecord]
+        let outcome: Result<Int, JSONSyntaxError>
+    }
+
+    /// Reads the elements of the `personale` array from element `firstIndex` up to `end` (the
+    /// comma after the run; nil: the array's end) into `staff`, and returns the index after the
+    /// last element read. Elements past ``maximumRecords`` are checked as JSON and not kept.
+    private mutating func readStaffRun(at path: JSONPath, firstIndex: Int, end: Int?, into staff: inout [StaffRecord]) throws(JSONSyntaxError) -> Int {
+        let start = reader.offset
+        var index = firstIndex
+        while true {
+            if let end, reader.isAt(end) { break }
+            guard try reader.nextElement() else {
+                // A run that is not the last ends at a comma, never at the array's end.
+                guard end == nil else { throw JSONSyntaxError(message: Self.inconsistentRun, offset: reader.offset) }
+                break
+            }
+            if let end, reader.offset > end { throw JSONSyntaxError(message: Self.inconsistentRun, offset: reader.offset) }
+            if index - firstIndex == Self.sampledRecords && staff.capacity < Self.sampledRecords * 2 {
+                staff.reserveCapacity(
+                    Self.expectedCount(
+                        sampled: index - firstIndex, bytes: reader.offset - start, remaining: (end ?? reader.offset + reader.remainingCount) - reader.offset,
+                        maximum: maximumRecords))
+            }
+            if index >= maximumRecords {
+                try reader.skipValue()
+            } else if let record = try readStaff(at: path.appending(index: index)) {
+                staff.append(record)
+            }
+            reader.releaseReadPages(every: releaseStep)
+            index += 1
+        }
+        return index
+    }
+
+    /// The message of a run whose reading disagrees with the scan that found it: cannot happen
+    /// (both follow the JSON grammar); said plainly rather than giving a wrong roster.
+    static let inconsistentRun = "lettura dell'elenco «personale» non coerente tra le sue parti: segnala il problema allegando il file"
+
+    /// How the `personale` array is read: in `parts` runs at the same time when at least
+    /// `minimumBytes` of the document are left at its start, else one element after the other.
+    struct Parallelism {
+        let parts: Int
+        let minimumBytes: Int
+
+        /// One element after the other.
+        static let sequential = Parallelism(parts: 1, minimumBytes: .max)
+
+        /// Runs on up to 4 processors for an array of at least 8 MB (a roster of about 25.000
+        /// persons): below it, starting the threads and scanning would cost more than they save;
+        /// the processors of a batch are busy with its other files, which are small.
+        static let automatic = Parallelism(parts: min(ProcessInfo.processInfo.activeProcessorCount, 4), minimumBytes: 8 << 20)
     }
 
     /// The records read before the size of the list is estimated.

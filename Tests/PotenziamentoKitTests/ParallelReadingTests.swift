@@ -1,0 +1,142 @@
+import Foundation
+import Testing
+
+@testable import PotenziamentoFormats
+@testable import PotenziamentoKit
+
+/// A large `personale` array is read in runs on several processors at once
+/// (``RosterJSONReader/Parallelism``): the records, their places, every message and the first
+/// syntax error are those of the reading one element after the other, wherever the runs split and
+/// whatever is wrong in the document.
+@Suite("Reading the staff of a large roster in parallel")
+struct ParallelReadingTests {
+    /// What a reading gives, in a form that compares everything a person or a program sees:
+    /// records with their places and their periods' places, comuni, ATS, messages in order.
+    struct Outcome: Equatable {
+        let staff: [StaffRecord]?
+        let places: [String]?
+        let municipalities: [Municipality]?
+        let ambito: Ambito?
+        let messages: [String]
+        let trailing: String?
+
+        init(_ reading: RosterJSONReader.Reading) {
+            staff = reading.parts?.staff
+            places = reading.parts?.staff.flatMap { record in [record.place?.description ?? "-"] + record.periods.map { $0.place?.description ?? "-" } }
+            municipalities = reading.parts?.municipalities
+            ambito = reading.parts?.ambito
+            messages = reading.diagnostics.all.map(\.description)
+            trailing = reading.trailingError?.description
+        }
+    }
+
+    /// `json` read with `parallelism`, from bytes kept (`releasing` false) or given back page by
+    /// page after each element (`releasing` true), with at most `maximumRecords` records.
+    static func outcome(_ json: String, parallelism: RosterJSONReader.Parallelism, releasing: Bool, maximumRecords: Int = Bounds.maximumRecords) -> Outcome {
+        if releasing {
+            return ReadPagesReleaseTests.withOwnedBytes(json) { buffer in
+                Outcome(
+                    RosterJSONReader.readParts(releasing: buffer, file: "p.json", releaseStep: 1, maximumRecords: maximumRecords, parallelism: parallelism))
+            }
+        }
+        return Array(json.utf8).withUnsafeBufferPointer { bytes in
+            Outcome(RosterJSONReader.readParts(utf8: bytes, file: "p.json", maximumRecords: maximumRecords, parallelism: parallelism))
+        }
+    }
+
+    /// Checks that every way of splitting `json` reads as the reading one element after the other.
+    static func expectSameReading(_ json: String, maximumRecords: Int = Bounds.maximumRecords, _ comment: Comment? = nil) {
+        let expected = outcome(json, parallelism: .sequential, releasing: false, maximumRecords: maximumRecords)
+        for parts in 2...4 {
+            for releasing in [false, true] {
+                let parallel = outcome(json, parallelism: .init(parts: parts, minimumBytes: 0), releasing: releasing, maximumRecords: maximumRecords)
+                #expect(parallel == expected, "\(parts) runs, pages given back: \(releasing). \(comment?.rawValue ?? "")")
+            }
+        }
+    }
+
+    /// A roster of `count` persons with every kind of record (periods inside the year, hours,
+    /// ATS-level employers, area splits), written as the program writes it.
+    static func document(count: Int) -> String {
+        let staff = (0..<count).map { index -> StaffRecord in
+            let periods =
+                index % 3 == 0
+                ? [RosterFactory.period("2020-01-01", "2024-06-30"), RosterFactory.period("2024-09-01", nil, 50)]
+                : [RosterFactory.period("2021-03-15")]
+            let employer = index % 4 == 0 ? try! Employer(kind: .ambito) : RosterFactory.comune()
+            return RosterFactory.worker(
+                "AS-\(index) Città", employer: employer, periods: periods, areas: index % 2 == 0 ? [.segretariatoSociale: Fraction(100)] : [:])
+        }
+        return RosterWriter.json(RosterFactory.roster(staff))
+    }
+
+    @Test("a valid roster, and one with the mistakes readers meet in every run", arguments: [1, 2, 3, 17, 200])
+    func rosters(count: Int) {
+        let json = Self.document(count: count)
+        Self.expectSameReading(json, "valid")
+        // Values that are wrong (a code, a date), unknown and repeated keys, spread over the runs.
+        var mistaken = json
+        mistaken = mistaken.replacingOccurrences(of: "\"AS-1 Città\"", with: "\"AS-1 Città\", \"colore\": \"blu\"")
+        mistaken = mistaken.replacingOccurrences(
+            of: "\"tempo_indeterminato\"", with: "\"tempo_infinito\"", options: [], range: mistaken.range(of: "AS-\(count / 2) "))
+        mistaken = mistaken.replacingOccurrences(of: "2021-03-15", with: "2021-02-30")
+        Self.expectSameReading(mistaken, "values")
+        // Text after the document, and a roster-wide error (a repeated id).
+        Self.expectSameReading(json.replacingOccurrences(of: "\"AS-0 Città\"", with: "\"as-\(count - 1) città\"") + " x", "after")
+        // More records than allowed: the error counts them all.
+        Self.expectSameReading(json, maximumRecords: max(1, count / 2), "limit")
+    }
+
+    @Test("more problems than a file lists: the same listed ones and the same counts of the others")
+    func manyProblems() {
+        let json = Self.document(count: 400).replacingOccurrences(of: "2021-03-15", with: "2021-13-15")
+        Self.expectSameReading(json)
+    }
+
+    @Test(
+        "a syntax error in any run stops the reading at the same line and column, with the same messages before it (lines as written, or all on one)",
+        arguments: [false, true])
+    func syntaxErrors(oneLine: Bool) {
+        let written = Self.document(count: 120)
+        // On one line, an error's column counts from the document's start through every run.
+        let json = oneLine ? written.replacingOccurrences(of: "\n", with: " ") : written
+        let bytes = Array(json.utf8)
+        // A comma removed, a quote removed, a bracket added: at positions through the whole array.
+        let start = bytes.firstIndex(of: UInt8(ascii: "["))!
+        for position in stride(from: start, to: bytes.count, by: max(1, (bytes.count - start) / 40)) {
+            for replacement: [UInt8] in [[], [UInt8(ascii: "]")], [UInt8(ascii: "\"")], [UInt8(ascii: "{")], [0x0A]] {
+                var changed = bytes
+                changed.replaceSubrange(position..<(position + 1), with: replacement)
+                Self.expectSameReading(String(decoding: changed, as: UTF8.self), "byte \(position) → \(replacement)")
+            }
+        }
+    }
+
+    @Test("element runs start at the commas between elements, with their line and column")
+    func runs() throws {
+        let json = #"{"personale": [{"a": "x,]}"}, ["è", {"b": 1}],"# + "\n  " + #"3, "\"q\\", 5]}"#
+        let bytes = Array(json.utf8)
+        let runs = try bytes.withUnsafeBufferPointer { buffer -> [JSONElementRun] in
+            var reader = JSONReader(buffer)
+            try reader.beginObject()
+            _ = try reader.nextKey()
+            _ = try reader.peek()
+            try reader.beginArray()
+            return try #require(reader.elementRuns(parts: 4, minimumBytes: 0))
+        }
+        let commas = runs.dropFirst().map { bytes[$0.start] }
+        #expect(commas.allSatisfy { $0 == UInt8(ascii: ",") })
+        #expect(runs.map(\.firstIndex) == Array(0..<runs.count).map { [0, 1, 2, 3][$0] })
+        #expect(runs.last?.end == nil && runs.dropLast().map(\.end) == runs.dropFirst().map(\.start))
+        // Too little to split, or an array that ends first: nil.
+        bytes.withUnsafeBufferPointer { buffer in
+            var reader = JSONReader(buffer)
+            _ = try? reader.beginObject()
+            _ = try? reader.nextKey()
+            _ = try? reader.peek()
+            _ = try? reader.beginArray()
+            #expect(reader.elementRuns(parts: 2, minimumBytes: bytes.count) == nil)
+            #expect(reader.elementRuns(parts: 9, minimumBytes: 0) == nil)
+        }
+    }
+}
