@@ -1,5 +1,5 @@
 /// A run of consecutive elements of an array, for a reader of its own to read while other readers
-/// read the other runs (see ``JSONReader/elementRuns(parts:minimumBytes:)``).
+/// read the other runs (see ``JSONReader/elementRuns(parts:minimumBytes:firstPart:)``).
 package struct JSONElementRun: Sendable, Equatable {
     /// Where the run starts: the comma before its first element, or (the first run) where the
     /// reader stood, just inside the array.
@@ -29,10 +29,14 @@ extension JSONReader {
     /// start (a comma due, same depth, line and column known): for bytes that are JSON up to
     /// there, both read the same elements; at the first byte that is not, both stop with the same
     /// error.
-    package func elementRuns(parts: Int, minimumBytes: Int) -> [JSONElementRun]? {
+    ///
+    /// The first run is about `firstPart` bytes long when given (a reader that starts on it
+    /// before the scan ends); the others share the rest evenly.
+    package func elementRuns(parts: Int, minimumBytes: Int, firstPart: Int? = nil) -> [JSONElementRun]? {
         guard parts > 1, let base = bytes.baseAddress, bytes.count - offset >= minimumBytes else { return nil }
         let start = offset
-        let step = (bytes.count - start) / parts
+        let first = min(firstPart ?? (bytes.count - start) / parts, bytes.count - start)
+        let step = (bytes.count - start - first) / (parts - 1)
         let (startLine, startColumn) = position(of: start)
         var runs = [JSONElementRun(start: start, firstIndex: 0, end: nil, line: startLine, column: startColumn)]
         var depth = 0
@@ -88,7 +92,7 @@ extension JSONReader {
                 case 4:
                     guard depth == 0 else { break }
                     elements &+= 1
-                    guard index >= start + runs.count * step else { break }
+                    guard index >= start + first + (runs.count - 1) * step else { break }
                     runs.append(JSONElementRun(start: index, firstIndex: elements, end: nil, line: line, column: column(at: index)))
                     if runs.count == parts {
                         return runs.indices.map { position in
@@ -108,7 +112,7 @@ extension JSONReader {
         }
     }
 
-    /// What each byte is to ``elementRuns(parts:minimumBytes:)``: 0 nothing to note, 1 a quote, 2 an
+    /// What each byte is to ``elementRuns(parts:minimumBytes:firstPart:)``: 0 nothing to note, 1 a quote, 2 an
     /// opening bracket, 3 a closing one, 4 a comma, 5 a line end.
     private static let structuralBytes: [UInt8] = (0..<256).map { byte in
         switch UInt8(byte) {
@@ -122,7 +126,7 @@ extension JSONReader {
     }
 
     /// A reader of the same bytes at the start of `run` (one of this reader's
-    /// ``elementRuns(parts:minimumBytes:)``), in the state this reader would be in there. It
+    /// ``elementRuns(parts:minimumBytes:firstPart:)``), in the state this reader would be in there. It
     /// gives back the memory of the pages it reads only from its run's start on.
     package func reader(for run: JSONElementRun) -> JSONReader {
         var reader = self

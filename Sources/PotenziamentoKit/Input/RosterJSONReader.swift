@@ -167,52 +167,68 @@ struct RosterJSONReader {
     /// one after the other. Either way the records, the diagnostics and the first syntax error
     /// are the same, in the same order.
     private mutating func readStaffList(at path: JSONPath) throws(JSONSyntaxError) -> [StaffRecord] {
-        guard parallelism.parts > 1, let runs = reader.elementRuns(parts: parallelism.parts, minimumBytes: parallelism.minimumBytes) else {
+        let parts = parallelism.parts
+        guard parts > 1, reader.remainingCount >= parallelism.minimumBytes else {
             var staff: [StaffRecord] = []
-            let count = try readStaffRun(at: path, firstIndex: 0, end: nil, into: &staff)
+            let count = try readStaffRun(at: path, firstIndex: 0, end: .known(nil), into: &staff)
             if count > maximumRecords {
                 diagnostics.error(.troppiDati, place(path), Bounds.tooMany("record", count, maximum: maximumRecords))
             }
             return staff
         }
-        // Each run read by a reader of its own into a slot of its own.
-        let template = self
-        let results = UnsafeMutablePointer<RunResult?>.allocate(capacity: runs.count)
-        results.initialize(repeating: nil, count: runs.count)
+        // The first run is read from the start while another processor scans for the runs (and
+        // then reads the others): it learns where it ends only once it reaches the bytes where
+        // its end can be. It is a little longer than the others, as the scan delays them.
+        let firstPart = (reader.remainingCount / parts) * 11 / 10
+        let firstEnd = FirstRunEnd(notBefore: reader.offset + firstPart)
+        let results = UnsafeMutablePointer<RunResult?>.allocate(capacity: parts)
+        results.initialize(repeating: nil, count: parts)
         defer {
-            results.deinitialize(count: runs.count)
+            results.deinitialize(count: parts)
             results.deallocate()
         }
         nonisolated(unsafe) let slots = results
-        nonisolated(unsafe) let shared = template
-        DispatchQueue.concurrentPerform(iterations: runs.count) { index in
-            let run = runs[index]
+        nonisolated(unsafe) let shared = self
+        /// Reads run `index` (starting at `start`, ending as `end` says) into its slot.
+        @Sendable func read(run index: Int, from start: JSONReader, firstIndex: Int, end: RunEnd, capacity: Int) {
             // A file name and a path of its own: the places of every record refer to them, and
             // objects counted by references from several processors at once slow them all down.
             var runReader = RosterJSONReader(
-                reader: shared.reader.reader(for: run), file: String(decoding: Array(shared.file.utf8), as: UTF8.self),
-                maximumRecords: shared.maximumRecords, releaseStep: shared.releaseStep, parallelism: .sequential)
-            let path = path.copied()
+                reader: start, file: String(decoding: Array(shared.file.utf8), as: UTF8.self), maximumRecords: shared.maximumRecords,
+                releaseStep: shared.releaseStep, parallelism: .sequential)
             runReader.expectedCodes = shared.expectedCodes
+            let path = path.copied()
             var staff: [StaffRecord] = []
-            if run.end != nil {
-                staff.reserveCapacity(runs[index + 1].firstIndex - run.firstIndex)
-            } else if index == 0 {
-                staff.reserveCapacity(Self.sampledRecords)
-            }
+            staff.reserveCapacity(capacity)
             let outcome: Result<Int, JSONSyntaxError>
             do throws(JSONSyntaxError) {
-                outcome = .success(try runReader.readStaffRun(at: path, firstIndex: run.firstIndex, end: run.end, into: &staff))
+                outcome = .success(try runReader.readStaffRun(at: path, firstIndex: firstIndex, end: end, into: &staff))
             } catch {
                 outcome = .failure(error)
             }
             slots[index] = RunResult(reader: runReader, staff: staff, outcome: outcome)
         }
+        DispatchQueue.concurrentPerform(iterations: 2) { worker in
+            if worker == 0 {
+                read(run: 0, from: shared.reader, firstIndex: 0, end: .pending(firstEnd), capacity: Self.sampledRecords)
+                return
+            }
+            let runs = shared.reader.elementRuns(parts: parts, minimumBytes: 0, firstPart: firstPart)
+            firstEnd.publish(runs?.first?.end)
+            guard let runs else { return }
+            DispatchQueue.concurrentPerform(iterations: runs.count - 1) { other in
+                let run = runs[other + 1]
+                read(
+                    run: other + 1, from: shared.reader.reader(for: run), firstIndex: run.firstIndex, end: .known(run.end),
+                    capacity: run.end == nil ? Self.sampledRecords : runs[other + 2].firstIndex - run.firstIndex)
+            }
+        }
         // The runs in order, as one reading: the first syntax error ends it. The records move
         // into the first run's array, made large enough for all of them at once.
         var staff: [StaffRecord] = []
-        let total = (0..<runs.count).reduce(0) { $0 + (results[$1]?.staff.count ?? 0) }
-        for index in runs.indices {
+        let total = (0..<parts).reduce(0) { $0 + (results[$1]?.staff.count ?? 0) }
+        let last = (0..<parts).last { results[$0] != nil } ?? 0
+        for index in 0..<parts {
             guard var result = results[index] else { break }
             results[index] = nil
             diagnostics.append(contentsOf: result.reader.diagnostics)
@@ -226,7 +242,7 @@ struct RosterJSONReader {
                 } else {
                     staff.append(contentsOf: result.staff)
                 }
-                if index == runs.count - 1, count > maximumRecords {
+                if index == last, count > maximumRecords {
                     diagnostics.error(.troppiDati, place(path), Bounds.tooMany("record", count, maximum: maximumRecords))
                 }
             }
@@ -242,13 +258,67 @@ struct RosterJSONReader {
         let outcome: Result<Int, JSONSyntaxError>
     }
 
+    /// Where a run ends: known (the comma after it; nil: the array's end), or still being found.
+    private enum RunEnd {
+        case known(Int?)
+        case pending(FirstRunEnd)
+    }
+
+    /// The end of the first run, published by the scan that finds the runs while the first run
+    /// is read: that run waits for it only when it reaches `notBefore`, the earliest place the
+    /// end can be.
+    private final class FirstRunEnd: @unchecked Sendable {
+        /// The earliest offset of the end.
+        let notBefore: Int
+        private var end: Int?
+        private let published = DispatchSemaphore(value: 0)
+
+        init(notBefore: Int) { self.notBefore = notBefore }
+
+        /// Makes the end known (nil: the array is read as one run), once.
+        func publish(_ end: Int?) {
+            self.end = end
+            published.signal()
+        }
+
+        /// The end, waiting for it to be published (the semaphore orders the write before this read).
+        func wait() -> Int? {
+            published.wait()
+            return end
+        }
+
+        /// The end if it is published already (`.some`), without waiting; nil if not yet.
+        func poll() -> Int?? {
+            published.wait(timeout: .now()) == .success ? .some(end) : nil
+        }
+    }
+
     /// Reads the elements of the `personale` array from element `firstIndex` up to `end` (the
     /// comma after the run; nil: the array's end) into `staff`, and returns the index after the
     /// last element read. Elements past ``maximumRecords`` are checked as JSON and not kept.
-    private mutating func readStaffRun(at path: JSONPath, firstIndex: Int, end: Int?, into staff: inout [StaffRecord]) throws(JSONSyntaxError) -> Int {
+    private mutating func readStaffRun(at path: JSONPath, firstIndex: Int, end runEnd: RunEnd, into staff: inout [StaffRecord]) throws(JSONSyntaxError)
+        -> Int
+    {
         let start = reader.offset
         var index = firstIndex
+        var pending: FirstRunEnd?
+        var end: Int?
+        switch runEnd {
+        case .known(let known): end = known
+        case .pending(let first): pending = first
+        }
         while true {
+            if let first = pending {
+                // The scan also reads the bytes of this run: no page is given back before it is
+                // done. Asked every 64 elements, waited for only at the earliest place of the end.
+                if reader.isAt(first.notBefore) || reader.offset > first.notBefore {
+                    end = first.wait()
+                    pending = nil
+                } else if (index - firstIndex) % 64 == 0, let published = first.poll() {
+                    end = published
+                    pending = nil
+                }
+            }
             if let end, reader.isAt(end) { break }
             guard try reader.nextElement() else {
                 // A run that is not the last ends at a comma, never at the array's end.
@@ -267,7 +337,7 @@ struct RosterJSONReader {
             } else if let record = try readStaff(at: path.appending(index: index)) {
                 staff.append(record)
             }
-            reader.releaseReadPages(every: releaseStep)
+            if pending == nil { reader.releaseReadPages(every: releaseStep) }
             index += 1
         }
         return index
