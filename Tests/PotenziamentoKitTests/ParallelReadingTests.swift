@@ -140,3 +140,31 @@ struct ParallelReadingTests {
         }
     }
 }
+
+/// The FTE of a large roster are counted in parts on several processors
+/// (``RosterAssessor/assess(_:year:parts:)``): the same assessment as counting them in order.
+@Suite("Counting the FTE of a large roster in parallel")
+struct ParallelCountingTests {
+    @Test("the same counted and excluded records, in order, and the same warnings (past the cap too)", arguments: [1, 2, 3, 7, 500])
+    func sameAssessment(count: Int) throws {
+        let staff = (0..<count).map { index -> StaffRecord in
+            switch index % 5 {
+            case 0: RosterFactory.worker("AS-\(index)", contract: "tempo_determinato")
+            case 1: RosterFactory.worker("AS-\(index)", periods: [RosterFactory.period("2026-03-01")])
+            case 2: RosterFactory.worker("AS-\(index)", areas: [.povertaDisagioAdulti: Fraction(100)])
+            case 3: RosterFactory.worker("AS-\(index)", periods: [RosterFactory.period("2024-01-01", "2025-06-30", 50), RosterFactory.period("2025-09-01")])
+            default: RosterFactory.worker("AS-\(index)", employer: try! Employer(kind: .ambito))
+            }
+        }
+        let roster = RosterFactory.roster(staff)
+        for method in FTEMethod.allCases {
+            let assessor = RosterAssessor(method: method)
+            let expected = try assessor.assess(roster, year: 2025, parts: 1)
+            for parts in 2...4 {
+                let parallel = try assessor.assess(roster, year: 2025, parts: parts)
+                #expect(parallel == expected, "\(parts) parts, \(method)")
+                #expect(parallel.warnings == expected.warnings)
+            }
+        }
+    }
+}
