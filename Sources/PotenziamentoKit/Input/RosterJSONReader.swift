@@ -8,7 +8,8 @@ import PotenziamentoFormats
 
 /// Reads one ATS from a `potenziamento.ambito.v1` JSON document (docs/formati.md) straight into
 /// the model: one pass of a pull reader, no tree of nodes, every record built through the model's
-/// validating initialisers. Every problem is collected with its JSON path
+/// validating initialisers (a large `personale` array is read in runs on several processors, with
+/// the same result: docs/benchmark.md, «Sixth pass»). Every problem is collected with its JSON path
 /// (`personale[3].periodi[0].al`); unknown keys are errors, so a typo is never ignored. A syntax
 /// error stops the reading at its line and column.
 struct RosterJSONReader {
