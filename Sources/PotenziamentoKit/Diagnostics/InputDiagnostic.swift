@@ -76,13 +76,7 @@ package struct Diagnostics: Sendable {
     /// count by code is kept, so a file with millions of bad rows costs no message each).
     private mutating func record(_ severity: InputDiagnostic.Severity, _ code: DiagnosticCode, _ place: SourcePlace, _ message: @autoclosure () -> String) {
         if severity == .error { errorCount += 1 }
-        let index: Int
-        if let found = files.lastIndex(where: { $0.file == place.file }) {
-            index = found
-        } else {
-            files.append((place.file, 0, [:]))
-            index = files.count - 1
-        }
+        let index = fileIndex(place.file)
         if files[index].listed < Self.maximumListedPerFile {
             files[index].listed += 1
             listed.append(InputDiagnostic(severity, code, place, message()))
@@ -92,6 +86,13 @@ package struct Diagnostics: Sendable {
         entry.count += 1
         if severity == .error { entry.errors += 1 }
         files[index].unlisted[code] = entry
+    }
+
+    /// The position of `file` among the files with problems, added if new.
+    private mutating func fileIndex(_ file: String) -> Int {
+        if let found = files.lastIndex(where: { $0.file == file }) { return found }
+        files.append((file, 0, [:]))
+        return files.count - 1
     }
 
     /// Records an error (the message is built only if it is listed).
@@ -121,13 +122,7 @@ package struct Diagnostics: Sendable {
     package mutating func append(contentsOf other: Diagnostics) {
         for diagnostic in other.listed { append(diagnostic) }
         for entry in other.files where !entry.unlisted.isEmpty {
-            let index: Int
-            if let found = files.lastIndex(where: { $0.file == entry.file }) {
-                index = found
-            } else {
-                files.append((entry.file, 0, [:]))
-                index = files.count - 1
-            }
+            let index = fileIndex(entry.file)
             for (code, counts) in entry.unlisted {
                 var merged = files[index].unlisted[code] ?? (0, 0)
                 merged.count += counts.count
