@@ -5,6 +5,7 @@
 #endif
 import Dispatch
 import PotenziamentoFormats
+import Synchronization
 
 /// Reads one ATS from a `potenziamento.ambito.v1` JSON document (docs/formati.md) straight into
 /// the model: one pass of a pull reader, no tree of nodes, every record built through the model's
@@ -181,7 +182,6 @@ struct RosterJSONReader {
         // then reads the others): it learns where it ends only once it reaches the bytes where
         // its end can be. It is a little longer than the others, as the scan delays them.
         let firstPart = (reader.remainingCount / parts) * 11 / 10
-        let firstEnd = FirstRunEnd(notBefore: reader.offset + firstPart)
         let results = UnsafeMutablePointer<RunResult?>.allocate(capacity: parts)
         results.initialize(repeating: nil, count: parts)
         defer {
@@ -190,6 +190,9 @@ struct RosterJSONReader {
         }
         nonisolated(unsafe) let slots = results
         nonisolated(unsafe) let shared = self
+        let sharedRuns = SharedRuns(notBefore: reader.offset + firstPart) {
+            shared.reader.elementRuns(parts: parts, minimumBytes: 0, firstPart: firstPart)
+        }
         /// Reads run `index` (starting at `start`, ending as `end` says) into its slot.
         @Sendable func read(run index: Int, from start: JSONReader, firstIndex: Int, end: RunEnd, capacity: Int) {
             // A file name and a path of its own: the places of every record refer to them, and
@@ -211,12 +214,10 @@ struct RosterJSONReader {
         }
         DispatchQueue.concurrentPerform(iterations: 2) { worker in
             if worker == 0 {
-                read(run: 0, from: shared.reader, firstIndex: 0, end: .pending(firstEnd), capacity: Self.sampledRecords)
+                read(run: 0, from: shared.reader, firstIndex: 0, end: .pending(sharedRuns), capacity: Self.sampledRecords)
                 return
             }
-            let runs = shared.reader.elementRuns(parts: parts, minimumBytes: 0, firstPart: firstPart)
-            firstEnd.publish(runs?.first?.end)
-            guard let runs else { return }
+            guard let runs = sharedRuns.runs() else { return }
             DispatchQueue.concurrentPerform(iterations: runs.count - 1) { other in
                 let run = runs[other + 1]
                 read(
@@ -259,38 +260,42 @@ struct RosterJSONReader {
         let outcome: Result<Int, JSONSyntaxError>
     }
 
-    /// Where a run ends: known (the comma after it; nil: the array's end), or still being found.
+    /// Where a run ends: known (the comma after it; nil: the array's end), or (the first run)
+    /// still being found.
     private enum RunEnd {
         case known(Int?)
-        case pending(FirstRunEnd)
+        case pending(SharedRuns)
     }
 
-    /// The end of the first run, published by the scan that finds the runs while the first run
-    /// is read: that run waits for it only when it reaches `notBefore`, the earliest place the
-    /// end can be.
-    private final class FirstRunEnd: @unchecked Sendable {
-        /// The earliest offset of the end.
+    /// The runs of the array, found once by whichever worker needs them first: the scanning
+    /// worker as soon as it starts, or the first run itself when it reaches `notBefore` (the
+    /// earliest place its end can be) before that worker has started, so the first run never
+    /// waits for work that no thread is doing.
+    private final class SharedRuns: @unchecked Sendable {
+        /// The earliest offset of the first run's end.
         let notBefore: Int
-        private var end: Int?
-        private let published = DispatchSemaphore(value: 0)
+        private let found = Mutex<[JSONElementRun]??>(nil)
+        private let scan: @Sendable () -> [JSONElementRun]?
 
-        init(notBefore: Int) { self.notBefore = notBefore }
-
-        /// Makes the end known (nil: the array is read as one run), once.
-        func publish(_ end: Int?) {
-            self.end = end
-            published.signal()
+        init(notBefore: Int, scan: @escaping @Sendable () -> [JSONElementRun]?) {
+            self.notBefore = notBefore
+            self.scan = scan
         }
 
-        /// The end, waiting for it to be published (the semaphore orders the write before this read).
-        func wait() -> Int? {
-            published.wait()
-            return end
+        /// The runs (nil: the array is read as one run), scanning for them if no one has yet, or
+        /// waiting for the worker scanning now.
+        func runs() -> [JSONElementRun]? {
+            found.withLock { found in
+                if let runs = found { return runs }
+                let runs = scan()
+                found = .some(runs)
+                return runs
+            }
         }
 
-        /// The end if it is published already (`.some`), without waiting; nil if not yet.
-        func poll() -> Int?? {
-            published.wait(timeout: .now()) == .success ? .some(end) : nil
+        /// The runs if they are known already (`.some`), without waiting; nil if not yet.
+        func poll() -> [JSONElementRun]?? {
+            found.withLockIfAvailable { $0 } ?? nil
         }
     }
 
@@ -302,21 +307,21 @@ struct RosterJSONReader {
     {
         let start = reader.offset
         var index = firstIndex
-        var pending: FirstRunEnd?
+        var pending: SharedRuns?
         var end: Int?
         switch runEnd {
         case .known(let known): end = known
-        case .pending(let first): pending = first
+        case .pending(let shared): pending = shared
         }
         while true {
-            if let first = pending {
+            if let shared = pending {
                 // The scan also reads the bytes of this run: no page is given back before it is
-                // done. Asked every 64 elements, waited for only at the earliest place of the end.
-                if reader.isAt(first.notBefore) || reader.offset > first.notBefore {
-                    end = first.wait()
+                // done. Asked every 64 elements, needed only at the earliest place of the end.
+                if reader.isAt(shared.notBefore) || reader.offset > shared.notBefore {
+                    end = shared.runs()?.first?.end
                     pending = nil
-                } else if (index - firstIndex) % 64 == 0, let published = first.poll() {
-                    end = published
+                } else if (index - firstIndex) % 64 == 0, let runs = shared.poll() {
+                    end = runs?.first?.end
                     pending = nil
                 }
             }
