@@ -83,6 +83,9 @@ struct ParallelReadingTests {
         Self.expectSameReading(mistaken, "values")
         // Text after the document, and a roster-wide error (a repeated id).
         Self.expectSameReading(json.replacingOccurrences(of: "\"AS-0 Città\"", with: "\"as-\(count - 1) città\"") + " x", "after")
+        // A comma right after `[`, where the scan may start a run (spaces put it past the first run's length).
+        Self.expectSameReading(
+            json.replacingOccurrences(of: "\"personale\": [", with: "\"personale\": [" + String(repeating: " ", count: json.utf8.count) + ","), "leading comma")
         // More records than allowed: the error counts them all.
         Self.expectSameReading(json, maximumRecords: max(1, count / 2), "limit")
     }

@@ -325,7 +325,9 @@ struct RosterJSONReader {
                     pending = nil
                 }
             }
-            if let end, reader.isAt(end) { break }
+            // The first run ends only after an element: a comma right after `[` is an error, as
+            // in the reading in order, even where the scan put a run's start.
+            if let end, index > firstIndex || firstIndex > 0, reader.isAt(end) { break }
             guard try reader.nextElement() else {
                 // A run that is not the last ends at a comma, never at the array's end.
                 guard end == nil else { throw JSONSyntaxError(message: Self.inconsistentRun, offset: reader.offset) }
