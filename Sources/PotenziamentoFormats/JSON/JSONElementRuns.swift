@@ -127,14 +127,15 @@ extension JSONReader {
 
     /// A reader of the same bytes at the start of `run` (one of this reader's
     /// ``elementRuns(parts:minimumBytes:firstPart:)``), in the state this reader would be in there. It
-    /// gives back the memory of the pages it reads only from its run's start on.
+    /// gives back the memory of the pages it reads only after the page of its run's first byte.
     package func reader(for run: JSONElementRun) -> JSONReader {
         var reader = self
         reader.offset = run.start
         reader.commaDue = run.firstIndex > 0
         reader.knownIndex = nil
         reader.counted = (run.start, run.line, run.column)
-        reader.releasedUpTo = max(releasedUpTo, run.start)
+        // Not the page of the run's comma: the run before reads it to know it has ended.
+        reader.releasedUpTo = max(releasedUpTo, run.start + 1)
         return reader
     }
 
