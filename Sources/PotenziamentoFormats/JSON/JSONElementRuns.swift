@@ -127,15 +127,17 @@ extension JSONReader {
 
     /// A reader of the same bytes at the start of `run` (one of this reader's
     /// ``elementRuns(parts:minimumBytes:firstPart:)``), in the state this reader would be in there. It
-    /// gives back the memory of the pages it reads only after the page of its run's first byte.
+    /// gives back the memory of the pages it reads only after its run's first 64 bytes.
     package func reader(for run: JSONElementRun) -> JSONReader {
         var reader = self
         reader.offset = run.start
         reader.commaDue = run.firstIndex > 0
         reader.knownIndex = nil
         reader.counted = (run.start, run.line, run.column)
-        // Not the page of the run's comma: the run before reads it to know it has ended.
-        reader.releasedUpTo = max(releasedUpTo, run.start + 1)
+        // Not the page of the run's comma, nor of the bytes just after it: the run before reads
+        // the comma to know it has ended, and may look a little past it (a word of a string
+        // read eight bytes at a time, a guessed key or code compared whole: under 64 bytes).
+        reader.releasedUpTo = max(releasedUpTo, run.start + 64)
         return reader
     }
 
