@@ -132,7 +132,6 @@ extension JSONReader {
         var reader = self
         reader.offset = run.start
         reader.commaDue = run.firstIndex > 0
-        reader.knownIndex = nil
         reader.counted = (run.start, run.line, run.column)
         // Not the page of the run's comma, nor of the bytes just after it: the run before reads
         // the comma to know it has ended, and may look a little past it (a word of a string

@@ -51,9 +51,6 @@ package struct JSONReader {
     /// The bytes not read yet.
     package var remainingCount: Int { bytes.count - offset }
     private var depth = 0
-    /// The index among the `known` texts of the last string or key read, when it was one of them
-    /// (so a decoder decides what a key is without comparing strings again).
-    package internal(set) var knownIndex: Int?
     /// Whether the current object or array has had an element (a comma is due before the next).
     /// No stack is needed: a nested value is always an element of its container, which has had
     /// one from then on, so leaving any value makes the comma due again.
@@ -206,10 +203,10 @@ package struct JSONReader {
     }
 
     /// The key of the next member of the current object (the reader is then at its value), or
-    /// nil at the object's end (which is consumed). A key among `known` is returned as that shared string.
-    package mutating func nextKey(in known: KnownTexts? = nil) throws(JSONSyntaxError) -> String? {
+    /// nil at the object's end (which is consumed).
+    package mutating func nextKey() throws(JSONSyntaxError) -> String? {
         guard try beginKey() else { return nil }
-        let key = try readString(in: known)
+        let key = try readString()
         try endKey(key)
         return key
     }
@@ -241,19 +238,9 @@ package struct JSONReader {
             base[offset] == UInt8(ascii: "\""), base[offset &+ count &+ 1] == UInt8(ascii: "\""), memcmp(base + (offset &+ 1), text, count) == 0
         {
             offset &+= count &+ 2
-            knownIndex = expected
             return .known(expected)
         }
-        let match: TextMatch
-        switch try readStringBytes() {
-        case .written(let range):
-            let raw = UnsafeBufferPointer(rebasing: bytes[range])
-            match = known.match(raw).map { .known($0) } ?? .other(String(decoding: raw, as: UTF8.self))
-        case .decoded(let utf8):
-            match = utf8.withUnsafeBufferPointer { known.match($0) }.map { .known($0) } ?? .other(String(decoding: utf8, as: UTF8.self))
-        }
-        if case .known(let index) = match { knownIndex = index } else { knownIndex = nil }
-        return match
+        return try readString { text in known.match(text).map { .known($0) } ?? .other(String(decoding: text, as: UTF8.self)) }
     }
 
     /// Reads up to a key's opening quote: false at the object's end (which is consumed).
@@ -308,21 +295,9 @@ package struct JSONReader {
         return true
     }
 
-    /// Reads a string value; one among `known` is returned as that shared string.
-    package mutating func readString(in known: KnownTexts? = nil) throws(JSONSyntaxError) -> String {
-        switch try readStringBytes() {
-        case .written(let range):
-            let raw = UnsafeBufferPointer(rebasing: bytes[range])
-            if let known, let index = known.match(raw) {
-                knownIndex = index
-                return known.strings[index]
-            }
-            knownIndex = nil
-            return String(decoding: raw, as: UTF8.self)
-        case .decoded(let utf8):
-            knownIndex = known.flatMap { known in utf8.withUnsafeBufferPointer { known.match($0) } }
-            return knownIndex.flatMap { known?.strings[$0] } ?? String(decoding: utf8, as: UTF8.self)
-        }
+    /// Reads a string value.
+    package mutating func readString() throws(JSONSyntaxError) -> String {
+        try readString { String(decoding: $0, as: UTF8.self) }
     }
 
     /// Reads a string value and gives its UTF-8 to `body`, returning what `body` returns: the
@@ -330,8 +305,7 @@ package struct JSONReader {
     /// `String` is made), else the bytes of the decoded text. A decoder reads values such as
     /// dates this way and makes a text only for a message.
     package mutating func readString<Value>(_ body: (UnsafeBufferPointer<UInt8>) -> Value) throws(JSONSyntaxError) -> Value {
-        knownIndex = nil
-        return switch try readStringBytes() {
+        switch try readStringBytes() {
         case .written(let range): body(UnsafeBufferPointer(rebasing: bytes[range]))
         case .decoded(let utf8): utf8.withUnsafeBufferPointer(body)
         }
@@ -527,7 +501,7 @@ package struct JSONReader {
     }
 
     /// Moves over the bytes of a string that need no look (not `"`, `\\`, or a control character),
-    /// eight at a time: the byte loop of ``readString(in:)`` then starts at the first that does.
+    /// eight at a time: the byte loop of ``readString(_:)`` then starts at the first that does.
     /// Each kind is found exactly (``ByteWords``).
     mutating func skipPlainText() {
         guard let base = bytes.baseAddress else { return }
