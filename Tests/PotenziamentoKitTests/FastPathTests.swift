@@ -320,4 +320,32 @@ struct JSONKeyTests {
         let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
         #expect(Set(object.keys) == ["anno", "a\"b\\c", "comune \"x\"\n", "è"])
     }
+
+    @Test(
+        "a CSV cell read from its bytes gives what the rule on its text gives",
+        arguments: [
+            "100", "83,33", "83.33", "12.500", "1.234,5", "1.000.000", "50%", "50 %", "0", "0,0", "101", "100,0000000000001", "-5", "1e3", "abc", "x1",
+            "33,333333333333333", "33,3333333333333333", "123456789012345678", "0,5", "1,", ",5", "1,,5", "36", "18,75", "36,00001", "01/01/2025",
+            "2025-01-01", "31/02/2024", "2025-1-1", "1/1/2025", "29/02/2024", "2024-02-30", "01-01-2025", "é", "sì",
+        ] + Profile.Kind.allCases.map(\.rawValue) + Contract.Kind.allCases.map(\.rawValue) + EmployerKind.allCases.map(\.rawValue) + [
+            "Assistente Sociale", "ASSISTENTE_SOCIALE", "assistente sociale coordinatore", "T.I.", "tempo indeterminato", "Comune", "ATS", "altro: x", "xx",
+        ]
+    )
+    func tableCellBytes(text: String) {
+        func same<Value>(_ parse: (TableCell) -> Result<Value, InvalidValue>, _ rule: (String) throws(InvalidValue) -> Value) {
+            var text = text
+            let fromBytes = text.withUTF8 { parse(.text($0)) }
+            let fromText = Result { () throws(InvalidValue) in try rule(text) }
+            #expect(String(describing: fromBytes) == String(describing: fromText), "«\(text)»")
+        }
+        same(CellParsing.date, FieldParsing.date)
+        same(CellParsing.percentage, FieldParsing.percentage)
+        same(CellParsing.areaShare, FieldParsing.areaShare)
+        same({ CellParsing.decimal($0, maximumDecimals: 4, what: "ore settimanali") }) { text throws(InvalidValue) in
+            try FieldParsing.decimal(text, maximumDecimals: 4, what: "ore settimanali")
+        }
+        same(CellParsing.profile) { text throws(InvalidValue) in try Profile(text) }
+        same(CellParsing.contract) { text throws(InvalidValue) in try Contract(text) }
+        same(CellParsing.employerKind) { text throws(InvalidValue) in try EmployerKind(parsing: text) }
+    }
 }

@@ -105,17 +105,21 @@ package struct CSVGrid: Sendable {
         return (start, end)
     }
 
-    /// The bytes of cell `column` of `row`, without leading and trailing spaces and tabs.
-    /// Inlinable, so that a reader in another module gets it specialised for its closure (a
-    /// generic call across modules costs more than the cell itself).
+    /// The bytes of cell `column` of `row` in `buffer` (``bytes``' own), without leading and
+    /// trailing spaces and tabs. Not generic: a reader in another module calls it from inside
+    /// its own `bytes.withUnsafeBufferPointer`, specialised there for its result (a generic
+    /// function across modules is called unspecialised, and costs more than the cell itself).
     @inlinable @inline(__always)
+    package func trimmedCell(_ row: Row, _ column: Int, in buffer: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        var (start, end) = cell(row, column, buffer)
+        while start < end, buffer[start] == 0x20 || buffer[start] == 0x09 { start &+= 1 }
+        while end > start, buffer[end &- 1] == 0x20 || buffer[end &- 1] == 0x09 { end &-= 1 }
+        return UnsafeBufferPointer(rebasing: buffer[start..<end])
+    }
+
+    /// The bytes of cell `column` of `row`, without leading and trailing spaces and tabs.
     package func withTrimmedCell<R>(_ row: Row, _ column: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        bytes.withUnsafeBufferPointer { buffer in
-            var (start, end) = cell(row, column, buffer)
-            while start < end, buffer[start] == 0x20 || buffer[start] == 0x09 { start &+= 1 }
-            while end > start, buffer[end &- 1] == 0x20 || buffer[end &- 1] == 0x09 { end &-= 1 }
-            return body(UnsafeBufferPointer(rebasing: buffer[start..<end]))
-        }
+        bytes.withUnsafeBufferPointer { buffer in body(trimmedCell(row, column, in: buffer)) }
     }
 
     /// Cell `column` of `row` as written (untrimmed).

@@ -22,6 +22,24 @@ package enum FieldParsing {
         return try WorkShare(percent: value)
     }
 
+    /// ``percentage(_:)`` of trimmed UTF-8 bytes (a CSV cell): a plain number (`100`, `83,33`, the
+    /// usual case) is read from the bytes, with no text made; anything else goes through the rule
+    /// on text, which accepts or explains it alike.
+    package static func percentage(utf8 bytes: UnsafeBufferPointer<UInt8>) throws(InvalidValue) -> WorkShare {
+        guard let value = DecimalParser.plainDecimal(bytes, maximumDecimals: Bounds.percentageDecimals) else {
+            return try percentage(String(decoding: bytes, as: UTF8.self))
+        }
+        return try WorkShare(percent: value)
+    }
+
+    /// ``decimal(_:maximumDecimals:what:)`` of trimmed UTF-8 bytes (a CSV cell): a plain number
+    /// is read from the bytes; anything else goes through the rule on text (`maximumDecimals`
+    /// from 0 to 30, as every field has).
+    package static func decimal(utf8 bytes: UnsafeBufferPointer<UInt8>, maximumDecimals: Int, what: String) throws(InvalidValue) -> Fraction {
+        if let value = DecimalParser.plainDecimal(bytes, maximumDecimals: maximumDecimals) { return value }
+        return try decimal(String(decoding: bytes, as: UTF8.self), maximumDecimals: maximumDecimals, what: what)
+    }
+
     /// A share given as weekly hours over the full-time hours (empty: 36).
     package static func hours(weekly: String, fullTime: String) throws(InvalidValue) -> WorkShare {
         let hours = try decimal(weekly, maximumDecimals: 4, what: "ore settimanali")
@@ -41,10 +59,20 @@ package enum FieldParsing {
         return try areaShare(percent: value, written: text)
     }
 
+    /// ``areaShare(_:)`` of trimmed UTF-8 bytes (a CSV cell): a plain number (`30`, `12,5`, the
+    /// usual case) is read from the bytes, with no text made; anything else goes through the rule
+    /// on text, which accepts or explains it alike.
+    package static func areaShare(utf8 bytes: UnsafeBufferPointer<UInt8>) throws(InvalidValue) -> Fraction {
+        guard let value = DecimalParser.plainDecimal(bytes, maximumDecimals: Bounds.percentageDecimals) else {
+            return try areaShare(String(decoding: bytes, as: UTF8.self))
+        }
+        return try areaShare(percent: value, written: String(decoding: bytes, as: UTF8.self))
+    }
+
     /// An area share already read as a number of percent (`written`: as shown, for the message).
-    package static func areaShare(percent value: Fraction, written: String) throws(InvalidValue) -> Fraction {
+    package static func areaShare(percent value: Fraction, written: @autoclosure () -> String) throws(InvalidValue) -> Fraction {
         guard !value.isNegative, value <= Fraction(100) else {
-            throw InvalidValue(.ripartizioneAree, "la quota di un'area deve essere tra 0 e 100 (indicato: \(written))")
+            throw InvalidValue(.ripartizioneAree, "la quota di un'area deve essere tra 0 e 100 (indicato: \(written()))")
         }
         return value
     }
@@ -68,6 +96,14 @@ package enum FieldParsing {
         if let date = CivilDate.parse(trimmed) { return date }
         if trimmed.looksLikeDate { throw InvalidValue(.dataNonValida, "data inesistente «\(text)»") }
         throw InvalidValue(.dataNonValida, "data non valida «\(text)»: scrivi AAAA-MM-GG oppure GG/MM/AAAA")
+    }
+
+    /// ``date(_:)`` of trimmed UTF-8 bytes (a CSV cell): a date written exactly (`AAAA-MM-GG`,
+    /// `GG/MM/AAAA`, the usual case) is read from the bytes, with no text made; anything else goes
+    /// through the rule on text, which accepts or explains it.
+    package static func date(utf8 bytes: UnsafeBufferPointer<UInt8>) throws(InvalidValue) -> CivilDate {
+        if let date = CivilDate.parse(utf8: bytes) { return date }
+        return try date(String(decoding: bytes, as: UTF8.self))
     }
 
     /// Residents: a positive whole number (Italian thousands allowed), at most 100 million.

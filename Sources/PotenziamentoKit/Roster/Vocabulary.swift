@@ -18,8 +18,11 @@ struct CodeTable<Code: RawRepresentable & CaseIterable & Sendable>: Sendable whe
     /// The code whose text is exactly `text`, if any.
     func code(_ text: String) -> Code? {
         var text = text
-        return text.withUTF8 { texts.match($0) }.map { cases[$0] }
+        return text.withUTF8 { code(utf8: $0) }
     }
+
+    /// The code whose text is exactly the UTF-8 `bytes`, if any.
+    func code(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Code? { texts.match(bytes).map { cases[$0] } }
 }
 
 /// The vocabularies of the coded columns (docs/regole.md §2, «Vocabolario»): how people write a

@@ -36,13 +36,28 @@ struct CSVTable: CellTable {
                 diagnostics: &diagnostics)
         else { return nil }
         let width = header.count
+        let rows = grid.bytes.withUnsafeBufferPointer { buffer in
+            Self.dataRows(grid, buffer, file: file, width: width, separator: separator, diagnostics: &diagnostics)
+        }
+        self.header = header
+        self.grid = grid
+        self.rows = rows
+        self.headerLine = headerRow.line
+    }
+
+    /// The records of `grid` after the header that are data rows (`buffer`: the grid's bytes),
+    /// after recording the example rows, the commented rows and the rows of another width.
+    private static func dataRows(
+        _ grid: CSVGrid, _ buffer: UnsafeBufferPointer<UInt8>, file: String, width: Int, separator: UInt8, diagnostics: inout Diagnostics
+    ) -> [CSVGrid.Row] {
         var rows: [CSVGrid.Row] = []
         rows.reserveCapacity(grid.rows.count - 1)
         for record in grid.rows.dropFirst() {
-            let place = SourcePlace(file: file, position: .line(record.line, column: nil))
-            let isComment = grid.withTrimmedCell(record, 0) { $0.first == UInt8(ascii: "#") }
-            if isComment {
-                if grid.withTrimmedCell(record, 0, Self.isExampleRow) {
+            // Made only for a message.
+            var place: SourcePlace { SourcePlace(file: file, position: .line(record.line, column: nil)) }
+            let first = grid.trimmedCell(record, 0, in: buffer)
+            if first.first == UInt8(ascii: "#") {
+                if Self.isExampleRow(first) {
                     diagnostics.warning(.rigaDiEsempio, place, "riga di esempio del modello («# ESEMPIO»): saltata; cancellala quando compili il file")
                 } else {
                     diagnostics.error(
@@ -52,17 +67,14 @@ struct CSVTable: CellTable {
                 }
                 continue
             }
-            let blank = { (range: Range<Int>) in range.allSatisfy { grid.isBlank(record, $0) } }
+            let blank = { (range: Range<Int>) in range.allSatisfy { grid.trimmedCell(record, $0, in: buffer).isEmpty } }
             if record.count == width || (record.count > width && separator == UInt8(ascii: ";") && blank(width..<record.count)) {
                 if !blank(0..<width) { rows.append(record.prefix(width)) }
                 continue
             }
             diagnostics.error(.numeroDiCampi, place, Self.widthMessage(cells: record.count, width: width, separator: separator))
         }
-        self.header = header
-        self.grid = grid
-        self.rows = rows
-        self.headerLine = headerRow.line
+        return rows
     }
 
     /// «la riga ha 3 campi, l'intestazione 8 colonne», with the decimal-comma hint when it applies.
@@ -96,7 +108,20 @@ struct CSVTable: CellTable {
         SourcePlace(file: file, position: .line(rows[row].line, column: column.map { header.name(of: $0) }))
     }
 
+    /// Equal bytes, the usual case, are equal texts without making them; other bytes may still
+    /// be equal texts (a letter with its accent composed or apart), compared as texts.
+    func sameText(_ row: Int, _ other: Int, _ column: Int) -> Bool {
+        let equalBytes = grid.bytes.withUnsafeBufferPointer { buffer in
+            grid.trimmedCell(rows[row], column, in: buffer).elementsEqual(grid.trimmedCell(rows[other], column, in: buffer))
+        }
+        return equalBytes || text(row, column) == text(other, column)
+    }
+
     func withCell<Result>(_ row: Int, _ column: Int, _ body: (TableCell) -> Result) -> Result {
-        grid.withTrimmedCell(rows[row], column) { bytes in bytes.isEmpty ? body(.empty) : body(.text(bytes)) }
+        // The grid's buffer taken here, where this function is specialised for `Result`.
+        grid.bytes.withUnsafeBufferPointer { buffer in
+            let bytes = grid.trimmedCell(rows[row], column, in: buffer)
+            return bytes.isEmpty ? body(.empty) : body(.text(bytes))
+        }
     }
 }

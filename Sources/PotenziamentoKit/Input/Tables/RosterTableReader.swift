@@ -254,22 +254,16 @@ enum RosterTableReader {
     /// The person-level values of `row`, or nil after recording their errors.
     static func personFields(_ table: some CellTable, _ row: Int, id: PersonID, columns: StaffColumns, diagnostics: inout Diagnostics) -> PersonFields? {
         let errorsBefore = diagnostics.errorCount
-        let profile = diagnostics.value(at: table.place(row, columns.profile)) { () throws(InvalidValue) in try Profile(table.text(row, columns.profile)) }
-        let contract = diagnostics.value(at: table.place(row, columns.contract)) { () throws(InvalidValue) in try Contract(table.text(row, columns.contract)) }
-        let kind = diagnostics.value(at: table.place(row, columns.employerKind)) { () throws(InvalidValue) in
-            try EmployerKind(parsing: table.text(row, columns.employerKind))
-        }
+        let profile = table.value(row, columns.profile, CellParsing.profile, diagnostics: &diagnostics)
+        let contract = table.value(row, columns.contract, CellParsing.contract, diagnostics: &diagnostics)
+        let kind = table.value(row, columns.employerKind, CellParsing.employerKind, diagnostics: &diagnostics)
         numericCode(table, row, columns.employerCode, diagnostics: &diagnostics)
         let delegated = flag(table, row, columns.delegated, diagnostics: &diagnostics)
         let reimbursed = flag(table, row, columns.reimbursed, diagnostics: &diagnostics)
         let employed = flag(table, row, columns.employed, diagnostics: &diagnostics) ?? true
         var shares = AreaSplit.Percentages()
         for (area, column) in columns.areas where !table.isEmpty(row, column) {
-            if let share = diagnostics.value(
-                at: table.place(row, column), { () throws(InvalidValue) in try table.withCell(row, column, CellParsing.areaShare).get() })
-            {
-                shares[area] = share
-            }
+            if let share = table.value(row, column, CellParsing.areaShare, diagnostics: &diagnostics) { shares[area] = share }
         }
         let areaPlace = table.place(row, columns.areas.first?.column)
         let areas =
@@ -314,7 +308,7 @@ enum RosterTableReader {
         _ table: some CellTable, _ row: Int, as draft: PersonDraft, fields: PersonFields?, columns: StaffColumns, diagnostics: inout Diagnostics
     ) {
         // The usual case: the same text in every person-level column.
-        let differing = columns.person.filter { table.text(row, $0) != table.text(draft.firstRow, $0) }
+        let differing = columns.person.filter { !table.sameText(row, draft.firstRow, $0) }
         guard !differing.isEmpty else { return }
         var scratch = Diagnostics()
         let values = personFields(table, row, id: draft.id, columns: columns, diagnostics: &scratch)
@@ -330,15 +324,8 @@ enum RosterTableReader {
     /// The period of `row`, or nil after recording its errors.
     static func period(_ table: some CellTable, _ row: Int, columns: StaffColumns, diagnostics: inout Diagnostics) -> ServicePeriod? {
         let errorsBefore = diagnostics.errorCount
-        let start = diagnostics.value(at: table.place(row, columns.start)) { () throws(InvalidValue) in
-            try table.withCell(row, columns.start ?? 0, CellParsing.date).get()
-        }
-        let end: CivilDate? =
-            table.isEmpty(row, columns.end)
-            ? nil
-            : diagnostics.value(at: table.place(row, columns.end)) { () throws(InvalidValue) in
-                try table.withCell(row, columns.end ?? 0, CellParsing.date).get()
-            }
+        let start = table.value(row, columns.start, CellParsing.date, diagnostics: &diagnostics)
+        let end = table.isEmpty(row, columns.end) ? nil : table.value(row, columns.end, CellParsing.date, diagnostics: &diagnostics)
         let hasPercentage = !table.isEmpty(row, columns.percentage)
         let hasHours = !table.isEmpty(row, columns.weeklyHours)
         var share: WorkShare?
@@ -347,9 +334,7 @@ enum RosterTableReader {
             if !table.isEmpty(row, columns.fullTimeHours) {
                 diagnostics.error(.quotaAmbigua, table.place(row, columns.fullTimeHours), "ore_tempo_pieno vale solo con ore_settimanali")
             }
-            share = diagnostics.value(at: table.place(row, columns.percentage)) { () throws(InvalidValue) in
-                try table.withCell(row, columns.percentage ?? 0, CellParsing.percentage).get()
-            }
+            share = table.value(row, columns.percentage, CellParsing.percentage, diagnostics: &diagnostics)
         case (false, true):
             share = diagnostics.value(at: table.place(row, columns.weeklyHours)) { () throws(InvalidValue) in
                 let weekly = try table.withCell(row, columns.weeklyHours ?? 0) { CellParsing.decimal($0, maximumDecimals: 4, what: "ore settimanali") }.get()
@@ -384,6 +369,25 @@ enum RosterTableReader {
 /// plain decimal it holds (a point is always the decimal point, never a thousands separator); a
 /// cell the table already reported as unusable fails without a second message.
 enum CellParsing {
+    /// A profile (text, or any cell as shown): the code written exactly, the usual case, is
+    /// matched on the cell's bytes.
+    static func profile(_ cell: TableCell) -> Result<Profile, InvalidValue> {
+        if case .text(let bytes) = cell, let kind = Profile.Kind.codes.code(utf8: bytes) { return .success(Profile(kind: kind)) }
+        return Result { () throws(InvalidValue) in try Profile(cell.text) }
+    }
+
+    /// A contract, matched like ``profile(_:)``.
+    static func contract(_ cell: TableCell) -> Result<Contract, InvalidValue> {
+        if case .text(let bytes) = cell, let kind = Contract.Kind.codes.code(utf8: bytes) { return .success(Contract(kind: kind)) }
+        return Result { () throws(InvalidValue) in try Contract(cell.text) }
+    }
+
+    /// A kind of employer, matched like ``profile(_:)``.
+    static func employerKind(_ cell: TableCell) -> Result<EmployerKind, InvalidValue> {
+        if case .text(let bytes) = cell, let kind = EmployerKind.codes.code(utf8: bytes) { return .success(kind) }
+        return Result { () throws(InvalidValue) in try EmployerKind(parsing: cell.text) }
+    }
+
     /// A date: text `AAAA-MM-GG` or `GG/MM/AAAA`, or a date cell.
     static func date(_ cell: TableCell) -> Result<CivilDate, InvalidValue> {
         switch cell {
@@ -392,6 +396,7 @@ enum CellParsing {
         case .number(let text), .percentage(let text):
             return .failure(InvalidValue(.dataNonValida, "la cella contiene il numero \(text), non una data: scrivi GG/MM/AAAA o formatta la cella come data"))
         case .unusable: return .failure(.alreadyReported)
+        case .text(let bytes): return Result { () throws(InvalidValue) in try FieldParsing.date(utf8: bytes) }
         default: return Result { () throws(InvalidValue) in try FieldParsing.date(cell.text) }
         }
     }
@@ -410,7 +415,8 @@ enum CellParsing {
                 throw InvalidValue(.numeroNonValido, "\(what): la cella contiene la data \(cell.text), non un numero: formatta la cella come numero")
             case .boolean: throw InvalidValue(.numeroNonValido, "\(what): la cella contiene un valore logico (\(cell.text)), non un numero")
             case .unusable: throw .alreadyReported
-            case .empty, .text: return try FieldParsing.decimal(cell.text, maximumDecimals: maximumDecimals, what: what)
+            case .text(let bytes): return try FieldParsing.decimal(utf8: bytes, maximumDecimals: maximumDecimals, what: what)
+            case .empty: return try FieldParsing.decimal(cell.text, maximumDecimals: maximumDecimals, what: what)
             }
         }
     }
@@ -431,6 +437,7 @@ enum CellParsing {
                 Result { () throws(InvalidValue) in try WorkShare(percent: value) }
             }
         case .unusable: return .failure(.alreadyReported)
+        case .text(let bytes): return Result { () throws(InvalidValue) in try FieldParsing.percentage(utf8: bytes) }
         default: return Result { () throws(InvalidValue) in try FieldParsing.percentage(cell.text) }
         }
     }
@@ -443,6 +450,7 @@ enum CellParsing {
                 Result { () throws(InvalidValue) in try FieldParsing.areaShare(percent: value, written: cell.text) }
             }
         case .unusable: return .failure(.alreadyReported)
+        case .text(let bytes): return Result { () throws(InvalidValue) in try FieldParsing.areaShare(utf8: bytes) }
         default: return Result { () throws(InvalidValue) in try FieldParsing.areaShare(cell.text) }
         }
     }

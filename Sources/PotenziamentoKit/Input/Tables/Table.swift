@@ -67,6 +67,8 @@ protocol CellTable {
     func place(of row: Int, column: Int?) -> SourcePlace
     /// Calls `body` with the cell of data row `row` at `column`.
     func withCell<Result>(_ row: Int, _ column: Int, _ body: (TableCell) -> Result) -> Result
+    /// Whether the cells of data rows `row` and `other` at `column` have equal ``text(_:_:)``.
+    func sameText(_ row: Int, _ other: Int, _ column: Int) -> Bool
 }
 
 extension CellTable {
@@ -75,6 +77,9 @@ extension CellTable {
         guard let column else { return "" }
         return withCell(row, column) { $0.text }
     }
+
+    /// Whether two cells have equal ``text(_:_:)`` (compared as texts).
+    func sameText(_ row: Int, _ other: Int, _ column: Int) -> Bool { text(row, column) == text(other, column) }
 
     /// Whether a cell holds a value the table already reported as unusable (`#N/A`).
     func isUnusable(_ row: Int, _ column: Int?) -> Bool {
