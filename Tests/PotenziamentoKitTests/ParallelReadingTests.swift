@@ -171,3 +171,88 @@ struct ParallelCountingTests {
         }
     }
 }
+
+/// A large `personale` table (CSV or sheet) is read in parts on several processors at once
+/// (``RosterTableReader/staff(_:maximumRecords:parts:diagnostics:)``): the records, their
+/// places and every message are those of the reading row after row, wherever the parts split a
+/// person's rows and whatever is wrong in them.
+@Suite("Reading the staff table of a large roster in parallel")
+struct ParallelTableReadingTests {
+    /// The staff of `personale` (CSV text) read in `parts` parts: records with their places and
+    /// their periods' places, and every message in order.
+    static func outcome(_ personale: String, parts: Int, maximumRecords: Int = Bounds.maximumRecords) -> (
+        records: [StaffRecord], places: [String], messages: [String]
+    ) {
+        let columns = RosterTableReader.Columns.self
+        var diagnostics = Diagnostics()
+        guard
+            let table = CSVTable(
+                utf8: Array(personale.utf8), file: "personale.csv", required: columns.staffRequired, optional: columns.staffOptional, diagnostics: &diagnostics)
+        else { return ([], [], diagnostics.all.map(\.description)) }
+        let staff = RosterTableReader.staff(table, maximumRecords: maximumRecords, parts: parts, diagnostics: &diagnostics)
+        let places = staff.flatMap { record in [record.place?.description ?? "-"] + record.periods.map { $0.place?.description ?? "-" } }
+        return (staff, places, diagnostics.all.map(\.description))
+    }
+
+    /// Checks that reading `personale` in 2, 3, 4 and 7 parts gives what reading it row after row gives.
+    static func expectSameReading(_ personale: String, maximumRecords: Int = Bounds.maximumRecords, _ comment: String) {
+        let expected = outcome(personale, parts: 1, maximumRecords: maximumRecords)
+        #expect(!expected.messages.isEmpty || !expected.records.isEmpty, "\(comment): nothing read")
+        for parts in [2, 3, 4, 7] {
+            let parallel = outcome(personale, parts: parts, maximumRecords: maximumRecords)
+            #expect(parallel.records == expected.records, "\(parts) parts: \(comment)")
+            #expect(parallel.places == expected.places, "\(parts) parts: \(comment)")
+            #expect(parallel.messages == expected.messages, "\(parts) parts: \(comment)")
+        }
+    }
+
+    /// A `personale` table of `count` persons: some with a second row far below their first
+    /// (another part), hours, ATS-level employers, area splits; `mistake` may rewrite any row.
+    static func table(count: Int, mistake: (Int, inout [String]) -> Void = { _, _ in }) -> String {
+        let header = "id;profilo;contratto;ente_tipo;ente_codice_istat;dal;al;percentuale;ore_settimanali;area_segretariato_sociale;delega_funzioni"
+        var rows: [[String]] = []
+        for index in 0..<count {
+            let employer = index % 4 == 0 ? ["ambito", ""] : ["comune", "001001"]
+            let share = index % 5 == 0 ? ["", "30"] : ["100", ""]
+            let second = index % 3 == 0
+            rows.append(
+                ["AS-\(index)", "assistente_sociale", "tempo_indeterminato"] + employer + ["01/01/2020", second ? "30/06/2024" : ""] + share + [
+                    index % 2 == 0 ? "100" : "", "",
+                ])
+        }
+        // Second periods at the end: every part but the last continues persons of the first ones.
+        for index in stride(from: 0, to: count, by: 3) {
+            let employer = index % 4 == 0 ? ["ambito", ""] : ["comune", "001001"]
+            rows.append(
+                ["as-\(index) ", "assistente_sociale", "tempo_indeterminato"] + employer + ["01/09/2024", "", "50", "", index % 2 == 0 ? "100" : "", ""])
+        }
+        for row in rows.indices { mistake(row, &rows[row]) }
+        return ([header] + rows.map { $0.joined(separator: ";") }).joined(separator: "\n") + "\n"
+    }
+
+    @Test("a valid table, and tables with the mistakes of every kind of row", arguments: [1, 2, 5, 31, 240])
+    func tables(count: Int) {
+        Self.expectSameReading(Self.table(count: count), "valid")
+        Self.expectSameReading(
+            Self.table(count: count) { row, cells in
+                switch row % 11 {
+                case 1: cells[0] = ""  // an id missing
+                case 2: cells[5] = "31/02/2024"  // a date that does not exist
+                case 3 where row >= count: cells[3] = cells[3] == "comune" ? "Comune" : "ATS"  // written differently, same meaning
+                case 4 where row >= count: cells[2] = "tempo_determinato"  // a person-level value that differs
+                case 5: cells[10] = "forse"  // not a yes/no
+                case 6 where row >= count: cells[5] = "01/01/2024"  // a period overlapping the first
+                case 7: cells[7] = "101"  // a share out of bounds
+                case 8: cells[1] = "assistente socile"  // an unknown profile
+                default: break
+                }
+            }, "mistakes")
+        // More records than allowed: the error counts them all.
+        Self.expectSameReading(Self.table(count: count), maximumRecords: max(1, count / 2), "limit")
+    }
+
+    @Test("more problems than a file lists: the same listed ones and the same counts of the others")
+    func manyProblems() {
+        Self.expectSameReading(Self.table(count: 400) { _, cells in cells[5] = "2021-13-15" }, "past the cap")
+    }
+}

@@ -1,3 +1,9 @@
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+import Dispatch
 import PotenziamentoFormats
 
 /// Reads one ATS from three tables (docs/formati.md, «Input: one ATS as CSV» and «as a workbook»):
@@ -124,56 +130,63 @@ enum RosterTableReader {
     }
 
     /// The staff of the `personale` table: one row per period, rows of a person sharing its id
-    /// (compared ignoring case and spaces), person-level columns equal on every row.
-    static func staff(_ table: some CellTable, maximumRecords: Int, diagnostics: inout Diagnostics) -> [StaffRecord] {
+    /// (compared ignoring case and spaces), person-level columns equal on every row. A table of
+    /// ``parallelMinimum`` rows or more is read in ``parallelParts`` parts at once (`parts`: that
+    /// many, whatever the size), with the same records and the same messages in the same order
+    /// (docs/benchmark.md, «Seventh pass»).
+    static func staff(_ table: some CellTable, maximumRecords: Int, parts requestedParts: Int? = nil, diagnostics: inout Diagnostics) -> [StaffRecord] {
         let header = table.header
         guard header.has("percentuale") || header.has("ore_settimanali") else {
             diagnostics.error(.campoMancante, table.headerPlace, "manca la colonna obbligatoria «percentuale» (o «ore_settimanali»)")
             return []
         }
-        if table.rowCount > maximumRecords {
-            diagnostics.error(.troppiDati, SourcePlace(file: table.file), Bounds.tooMany("record", table.rowCount, maximum: maximumRecords))
+        let rowCount = table.rowCount
+        if rowCount > maximumRecords {
+            diagnostics.error(.troppiDati, SourcePlace(file: table.file), Bounds.tooMany("record", rowCount, maximum: maximumRecords))
             return []
         }
         let columns = StaffColumns(header)
-        // A record per person, made at their first row and given the periods of the later ones:
-        // no second copy of a person's values while the table is read (docs/benchmark.md).
-        var persons: [PersonDraft] = []
-        var staff: [StaffRecord] = []
-        var position = PersonIndex(expected: table.rowCount)
-        persons.reserveCapacity(table.rowCount)
-        staff.reserveCapacity(table.rowCount)
-        for row in 0..<table.rowCount {
-            guard let id = diagnostics.value(at: table.place(row, columns.id), { () throws(InvalidValue) in try PersonID(table.text(row, columns.id)) }) else {
-                continue
-            }
-            let errorsBefore = diagnostics.errorCount
-            let person: Int
-            if let earlier = position.insert(id, at: persons.count, idAt: { persons[$0].id }) {
-                person = earlier
-                let first = persons[earlier]
-                checkSamePerson(
-                    table, row, as: first, fields: first.record.map { PersonFields(of: staff[$0]) }, columns: columns, diagnostics: &diagnostics)
-            } else {
-                person = persons.count
-                var record: Int?
-                if let fields = personFields(table, row, id: id, columns: columns, diagnostics: &diagnostics) {
-                    record = staff.count
-                    staff.append(
-                        StaffRecord(
-                            unchecked: id, fields.profile, fields.contract, fields.employer, [], fields.areas, fields.employed, table.place(row, nil)))
+        let parts = max(1, min(requestedParts ?? (rowCount >= parallelMinimum ? parallelParts : 1), rowCount))
+        let bounds = (0...parts).map { rowCount * $0 / parts }
+        // The persons, in the order of their first rows, and the person of each row (-1: an
+        // invalid id, reported with the row's other messages below).
+        let (persons, personOfRow) = self.persons(table, column: columns.id, bounds: bounds)
+        // A record per person, made at their first row (where the part reading it puts it) and
+        // given the periods of the later ones: no second copy of a person's values (docs/benchmark.md).
+        var made = [Bool](repeating: false, count: persons.count)
+        var partsRead = [StaffPart](repeating: StaffPart(), count: parts)
+        var recordOfPerson = [Int](repeating: -1, count: persons.count)
+        var staff = [StaffRecord](unsafeUninitializedCapacity: persons.count) { buffer, initialized in
+            guard let records = buffer.baseAddress else { return }
+            made.withUnsafeMutableBufferPointer { made in
+                partsRead.withUnsafeMutableBufferPointer { partsRead in
+                    nonisolated(unsafe) let (made, partsRead, records) = (made, partsRead, records)
+                    DispatchQueue.concurrentPerform(iterations: parts) { part in
+                        partsRead[part] = readRows(
+                            bounds[part]..<bounds[part + 1], of: table, columns: columns, persons: persons, personOfRow: personOfRow, records: records,
+                            made: made)
+                    }
                 }
-                persons.append(PersonDraft(id: id, firstRow: row, record: record))
             }
-            let period = self.period(table, row, columns: columns, diagnostics: &diagnostics)
-            if diagnostics.errorCount != errorsBefore { persons[person].invalid = true }
-            if let period, let record = persons[person].record { staff[record].appendUnchecked(period) }
+            // The records in the order of persons, without the places of persons left without one.
+            var count = 0
+            for person in made.indices where made[person] {
+                if count != person { (records + count).moveInitialize(from: records + person, count: 1) }
+                recordOfPerson[person] = count
+                count += 1
+            }
+            initialized = count
+        }
+        var invalid = [Bool](repeating: false, count: persons.count)
+        for part in partsRead {
+            diagnostics.append(contentsOf: part.diagnostics)
+            for person in part.invalid { invalid[person] = true }
+            for (person, period) in part.continuations where recordOfPerson[person] >= 0 { staff[recordOfPerson[person]].appendUnchecked(period) }
         }
         // Overlapping periods, once every period of a person is known, in the order of persons.
         var dropped: [Int] = []
-        for person in persons {
-            guard let record = person.record else { continue }
-            if person.invalid {
+        for (person, record) in recordOfPerson.enumerated() where record >= 0 {
+            if invalid[person] {
                 dropped.append(record)
             } else if staff[record].periods.count > 1 {
                 let errorsBefore = diagnostics.errorCount
@@ -226,20 +239,91 @@ enum RosterTableReader {
         }
     }
 
-    /// A person being read: their id, their first row, the position of their record (nil when
-    /// the person-level values of the first row are invalid), and whether any row had an error.
-    struct PersonDraft {
+    /// Tables of at least this many rows are read on several processors (below it, starting
+    /// threads costs more than it saves).
+    static let parallelMinimum = 50_000
+
+    /// The processors a large table is read on (up to 4).
+    static let parallelParts = min(ProcessInfo.processInfo.activeProcessorCount, 4)
+
+    /// A person: their id (as written on their first row) and their first row.
+    struct Person: Sendable {
         let id: PersonID
         let firstRow: Int
-        let record: Int?
-        var invalid: Bool
+    }
 
-        init(id: PersonID, firstRow: Int, record: Int?) {
-            self.id = id
-            self.firstRow = firstRow
-            self.record = record
-            self.invalid = record == nil
+    /// The persons of `table` in the order of their first rows, and the person of each row (-1
+    /// for a row whose id in `column` is invalid), the ids read in the parts `bounds` gives.
+    static func persons(_ table: some CellTable, column: Int?, bounds: [Int]) -> (persons: [Person], personOfRow: [Int32]) {
+        let rowCount = bounds[bounds.count - 1]
+        let ids = [PersonID?](unsafeUninitializedCapacity: rowCount) { buffer, initialized in
+            guard let base = buffer.baseAddress else { return }
+            nonisolated(unsafe) let ids = base
+            DispatchQueue.concurrentPerform(iterations: bounds.count - 1) { part in
+                for row in bounds[part]..<bounds[part + 1] { (ids + row).initialize(to: try? PersonID(table.text(row, column))) }
+            }
+            initialized = rowCount
         }
+        var persons: [Person] = []
+        var personOfRow = [Int32](repeating: -1, count: rowCount)
+        var index = PersonIndex(expected: rowCount)
+        persons.reserveCapacity(rowCount)
+        for (row, id) in ids.enumerated() {
+            guard let id else { continue }
+            if let earlier = index.insert(id, at: persons.count, idAt: { persons[$0].id }) {
+                personOfRow[row] = Int32(earlier)
+            } else {
+                personOfRow[row] = Int32(persons.count)
+                persons.append(Person(id: id, firstRow: row))
+            }
+        }
+        return (persons, personOfRow)
+    }
+
+    /// What reading a part of the rows gives besides the records: its messages, the periods of
+    /// rows that continue a person (in order), and the persons with an error on one of its rows.
+    struct StaffPart {
+        var diagnostics = Diagnostics()
+        var continuations: [(person: Int, period: ServicePeriod)] = []
+        var invalid: [Int] = []
+    }
+
+    /// Reads `rows` of `table`: each person's record at their first row, put at `records +
+    /// person` (with `made[person]` set), with the row's period; the rest in the part returned.
+    static func readRows(
+        _ rows: Range<Int>, of table: some CellTable, columns: StaffColumns, persons: [Person], personOfRow: [Int32],
+        records: UnsafeMutablePointer<StaffRecord>, made: UnsafeMutableBufferPointer<Bool>
+    ) -> StaffPart {
+        var part = StaffPart()
+        for row in rows {
+            let person = Int(personOfRow[row])
+            guard person >= 0 else {
+                // The id's error, found again here so that the rows' messages keep their order.
+                _ = part.diagnostics.value(at: table.place(row, columns.id)) { () throws(InvalidValue) in try PersonID(table.text(row, columns.id)) }
+                continue
+            }
+            let errorsBefore = part.diagnostics.errorCount
+            let first = persons[person]
+            var fields: PersonFields?
+            if row != first.firstRow {
+                checkSamePerson(table, row, as: first, columns: columns, diagnostics: &part.diagnostics)
+            } else {
+                fields = personFields(table, row, id: first.id, columns: columns, diagnostics: &part.diagnostics)
+            }
+            let period = self.period(table, row, columns: columns, diagnostics: &part.diagnostics)
+            if part.diagnostics.errorCount != errorsBefore { part.invalid.append(person) }
+            if row != first.firstRow {
+                if let period { part.continuations.append((person, period)) }
+            } else if let fields {
+                // Made in its place, with its first period: no copy of the record.
+                (records + person).initialize(
+                    to: StaffRecord(
+                        unchecked: first.id, fields.profile, fields.contract, fields.employer, period.map { [$0] } ?? [], fields.areas, fields.employed,
+                        table.place(row, nil)))
+                made[person] = true
+            }
+        }
+        return part
     }
 
     /// The person-level values of a row.
@@ -304,19 +388,18 @@ enum RosterTableReader {
     }
 
     /// Records an error for each person-level column of `row` that differs from the person's first row.
-    static func checkSamePerson(
-        _ table: some CellTable, _ row: Int, as draft: PersonDraft, fields: PersonFields?, columns: StaffColumns, diagnostics: inout Diagnostics
-    ) {
+    static func checkSamePerson(_ table: some CellTable, _ row: Int, as first: Person, columns: StaffColumns, diagnostics: inout Diagnostics) {
         // The usual case: the same text in every person-level column.
-        let differing = columns.person.filter { !table.sameText(row, draft.firstRow, $0) }
+        let differing = columns.person.filter { !table.sameText(row, first.firstRow, $0) }
         guard !differing.isEmpty else { return }
+        // Written differently, same meaning (`si` and `sì`): both rows' values valid and equal.
         var scratch = Diagnostics()
-        let values = personFields(table, row, id: draft.id, columns: columns, diagnostics: &scratch)
-        if values != nil, values == fields { return }  // written differently, same meaning (`si` and `sì`)
+        let values = personFields(table, row, id: first.id, columns: columns, diagnostics: &scratch)
+        if values != nil, values == personFields(table, first.firstRow, id: first.id, columns: columns, diagnostics: &scratch) { return }
         for column in differing {
             diagnostics.error(
                 .personaIncoerente, table.place(row, column),
-                "per la persona «\(draft.id)» la colonna «\(table.header.name(of: column))» vale «\(table.text(row, column))», ma alla riga \(table.line(of: draft.firstRow)) vale «\(table.text(draft.firstRow, column))»: deve essere uguale su tutte le righe della persona"
+                "per la persona «\(first.id)» la colonna «\(table.header.name(of: column))» vale «\(table.text(row, column))», ma alla riga \(table.line(of: first.firstRow)) vale «\(table.text(first.firstRow, column))»: deve essere uguale su tutte le righe della persona"
             )
         }
     }

@@ -52,7 +52,7 @@ enum TableCell {
 /// A table with a header row, read from a CSV file or a workbook sheet: the rows to read (blank
 /// rows and the templates' example rows already left out, and reported), the columns resolved by
 /// name, and places as the user sees them (`personale.csv:14 (colonna al)`, `personale!K7`).
-protocol CellTable {
+protocol CellTable: Sendable {
     /// The file (or workbook) the table was read from, for messages.
     var file: String { get }
     /// The data rows, each a handle for ``withCell(_:_:_:)``.

@@ -19,8 +19,9 @@ struct WorkbookTable: CellTable {
     /// The data rows: row number and cells by column index of the header (0-based).
     private let rows: [(number: Int, cells: [TableValue])]
 
-    /// A cell kept as the table reads it (text owned, so the workbook can be freed).
-    private enum TableValue {
+    /// A cell kept as the table reads it (text owned, so the workbook can be freed). Sendable:
+    /// `cell` holds only typed values, never ``TableCell/text(_:)`` and its borrowed bytes.
+    private enum TableValue: @unchecked Sendable {
         case empty
         case text(String)
         case cell(TableCell)
