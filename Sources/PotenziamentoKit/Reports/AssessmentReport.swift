@@ -31,8 +31,10 @@ enum AssessmentReport {
         }
         json.member("fasce") { json in ContributionReport.bands(c, into: &json) }
         json.member("contributo", euro: c.total)
+        let counted = assessment.counted
         json.member(array: "conteggiati") { json in
-            for record in assessment.counted {
+            json.elements(count: counted.count) { json, index in
+                let record = counted[index]
                 json.element { json in
                     json.member("id", record.id.text)
                     json.member("fte", decimal: record.fte)
@@ -40,8 +42,10 @@ enum AssessmentReport {
                 }
             }
         }
+        let excluded = assessment.excluded
         json.member(array: "esclusi") { json in
-            for record in assessment.excluded {
+            json.elements(count: excluded.count) { json, index in
+                let record = excluded[index]
                 json.element { json in
                     json.member("id", record.id.text)
                     json.member("motivo", record.reason.rawValue)
@@ -175,8 +179,12 @@ enum AssessmentReport {
     static func csv(_ assessment: AnnualAssessment, to output: ReportOutput) {
         let csv = CSVWriter(output)
         csv.row(["id", "esito", "fte", "ente", "motivo_esclusione", "descrizione"])
-        for record in assessment.counted {
-            csv.row([CSVWriter.text(record.id.text), "conteggiato", NumberFormatting.spreadsheet(record.fte, decimals: 4), record.employer.key, "", ""])
+        let counted = assessment.counted
+        output.write(pieces: counted.count) { output, range in
+            let csv = CSVWriter(continuing: output)
+            for record in counted[range] {
+                csv.row([CSVWriter.text(record.id.text), "conteggiato", NumberFormatting.spreadsheet(record.fte, decimals: 4), record.employer.key, "", ""])
+            }
         }
         for record in assessment.excluded {
             csv.row([CSVWriter.text(record.id.text), "escluso", "0,0000", "", record.reason.rawValue, CSVWriter.text(record.reason.label)])

@@ -106,6 +106,9 @@ package struct CSVWriter {
         output.write(bytes: [0xEF, 0xBB, 0xBF])
     }
 
+    /// A writer of more rows of a document begun by another (no BOM).
+    package init(continuing output: ReportOutput) { self.output = output }
+
     /// A row of cells already formatted (numbers, codes) or escaped.
     package func row(_ cells: [String]) {
         output.write(cells.joined(separator: ";"))

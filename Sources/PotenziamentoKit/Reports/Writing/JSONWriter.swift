@@ -26,6 +26,14 @@ package struct JSONWriter {
     /// A writer into `output`.
     package init(_ output: ReportOutput) { self.output = output }
 
+    /// A writer into `output` of elements of an array open `depth` levels deep, after
+    /// `written` elements (the writer of a part of the array, see ``elements(count:parts:_:)``).
+    private init(_ output: ReportOutput, depth: Int, written: Int) {
+        self.output = output
+        self.depth = depth
+        self.current = written
+    }
+
     // MARK: Structure
 
     /// Writes an object whose members `body` writes; a root value ends with a line feed.
@@ -58,6 +66,19 @@ package struct JSONWriter {
 
     /// Starts the next element of the current array.
     package mutating func element() { separate() }
+
+    /// Writes `count` elements of the current array, element `index` by `body`: the elements of
+    /// a large array on several processors at once (``ReportOutput/write(pieces:parts:_:)``,
+    /// `parts` as there), with the bytes of writing them in order.
+    package mutating func elements(count: Int, parts: Int? = nil, _ body: @Sendable (inout JSONWriter, Int) -> Void) {
+        let (depth, before) = (self.depth, current)
+        output.write(pieces: count, parts: parts) { output, range in
+            // Elements are whole values: a part's writer needs only the depth and whether an element came before.
+            var writer = JSONWriter(output, depth: depth, written: before + range.lowerBound)
+            for index in range { body(&writer, index) }
+        }
+        current = before + count
+    }
 
     // MARK: Members
 

@@ -1,3 +1,10 @@
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+import Dispatch
+
 /// Where a report is written: a byte buffer, flushed to a sink (standard output, a file) in
 /// chunks as it fills, so a report of any size is written as it is produced, with no whole-document
 /// `String` or `Data` copy (docs/benchmark.md). Without a sink it collects the bytes.
@@ -111,6 +118,48 @@ package final class ReportOutput {
         buffer.pointee.base[buffer.pointee.count] = byte
         buffer.pointee.count += 1
         if buffer.pointee.count >= chunk { flush() }
+    }
+
+    /// Appends what `other` collected (an output without a sink), a chunk at a time so that
+    /// this buffer does not grow past its chunk.
+    package func write(contentsOf other: ReportOutput) {
+        let pending = other.pending
+        var start = 0
+        while start < pending.count {
+            let end = min(pending.count, start + min(chunk, 1 << 16))
+            write(buffer: UnsafeBufferPointer(rebasing: pending[start..<end]))
+            start = end
+        }
+    }
+
+    /// Collections of at least this many pieces are written on several processors (below it,
+    /// starting threads costs more than it saves).
+    package static let parallelMinimum = 50_000
+
+    /// The processors a large collection is written on (up to 4).
+    package static let parallelParts = min(ProcessInfo.processInfo.activeProcessorCount, 4)
+
+    /// How many pieces a batch of a parallel writing has: the memory the batch's outputs hold
+    /// stays a few megabytes, whatever the count.
+    static let batchPieces = 16_384
+
+    /// Writes pieces `0..<count` in order, `body` writing the pieces of a range into an output:
+    /// in batches whose ranges are written at once on `parts` processors (by default
+    /// ``parallelParts`` from ``parallelMinimum`` pieces, else one), each into an output of its
+    /// own, then appended in order. The bytes are those of writing every piece here in order.
+    package func write(pieces count: Int, parts requestedParts: Int? = nil, _ body: @Sendable (ReportOutput, Range<Int>) -> Void) {
+        let parts = max(1, requestedParts ?? (count >= Self.parallelMinimum ? Self.parallelParts : 1))
+        guard parts > 1 else { return body(self, 0..<count) }
+        var batchStart = 0
+        while batchStart < count {
+            let batchEnd = min(count, batchStart + Self.batchPieces * parts)
+            let bounds = (0...parts).map { batchStart + (batchEnd - batchStart) * $0 / parts }
+            let outputs = (0..<parts).map { _ in ReportOutput() }
+            nonisolated(unsafe) let shared = outputs
+            DispatchQueue.concurrentPerform(iterations: parts) { part in body(shared[part], bounds[part]..<bounds[part + 1]) }
+            for output in outputs { write(contentsOf: output) }
+            batchStart = batchEnd
+        }
     }
 
     /// Appends a line of a text report, control characters from the data escaped (a name can
