@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+@testable import PotenziamentoFormats
 @testable import PotenziamentoKit
 
 /// The shortcuts taken for speed give exactly what the general code gives.
@@ -237,6 +238,22 @@ struct FastPathTests {
                     let expected = bytes.firstIndex(where: JSONWriter.needsEscape) ?? bytes.count
                     #expect(bytes.withUnsafeBufferPointer(JSONWriter.plainPrefixCount) == expected, "\(special) at \(position) of \(count)")
                 }
+            }
+        }
+    }
+
+    @Test("the bytes counted eight at a time are those counted one by one", arguments: [UInt8(ascii: ";"), UInt8(ascii: ",")])
+    func byteCounts(separator: UInt8) {
+        var state: UInt64 = 5
+        let alphabet: [UInt8] = [separator, 0x0A, 0x0D, UInt8(ascii: "a"), 0x00, 0xFF, 0x80, separator ^ 0x80, 0x0A ^ 0x01, UInt8(ascii: "\"")]
+        for count in 0..<40 {
+            for _ in 0..<20 {
+                let bytes = (0..<count).map { _ -> UInt8 in
+                    state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                    return alphabet[Int(state >> 33) % alphabet.count]
+                }
+                let counted = bytes.withUnsafeBufferPointer { ByteWords.counts(in: $0, of: separator, 0x0A) }
+                #expect(counted.first == bytes.count { $0 == separator } && counted.second == bytes.count { $0 == 0x0A }, "\(bytes)")
             }
         }
     }

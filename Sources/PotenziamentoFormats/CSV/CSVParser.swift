@@ -42,11 +42,7 @@ package enum CSVParser {
         var scanner = CSVScanner(separator: separator)
         // Room for every cell and record up front (an upper bound: quotes are ignored here), so
         // the arrays never grow by doubling.
-        var cells = 0
-        var lines = 0
-        for byte in bytes {
-            if byte == separator { cells &+= 1 } else if byte == 0x0A { lines &+= 1 }
-        }
+        let (cells, lines) = bytes.withUnsafeBufferPointer { ByteWords.counts(in: $0, of: separator, 0x0A) }
         scanner.ends.reserveCapacity(cells + lines)
         scanner.rows.reserveCapacity(lines)
         let complete = bytes.withUnsafeMutableBufferPointer { scanner.scan($0) }

@@ -55,4 +55,24 @@ package enum ByteWords {
         }
         return index
     }
+
+    /// How many bytes of `bytes` are `first` and how many are `second` (two different bytes),
+    /// counted eight at a time.
+    package static func counts(in bytes: UnsafeBufferPointer<UInt8>, of first: UInt8, _ second: UInt8) -> (first: Int, second: Int) {
+        var counts = (first: 0, second: 0)
+        var index = 0
+        if let base = bytes.baseAddress {
+            while index + 8 <= bytes.count {
+                let word = load(base + index)
+                counts.first &+= equal(word, first).nonzeroBitCount
+                counts.second &+= equal(word, second).nonzeroBitCount
+                index += 8
+            }
+        }
+        while index < bytes.count {
+            if bytes[index] == first { counts.first &+= 1 } else if bytes[index] == second { counts.second &+= 1 }
+            index += 1
+        }
+        return counts
+    }
 }
