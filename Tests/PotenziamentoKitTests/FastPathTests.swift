@@ -349,10 +349,13 @@ struct JSONKeyTests {
         ]
     )
     func tableCellBytes(text: String) {
-        func same<Value>(_ parse: (TableCell) -> Result<Value, InvalidValue>, _ rule: (String) throws(InvalidValue) -> Value) {
+        // Equal values (exactly: a share to its 15 decimals) or equal errors (code and message),
+        // and the same text shown (a profile keeps its text as written).
+        func same<Value: Equatable>(_ parse: (TableCell) -> Result<Value, InvalidValue>, _ rule: (String) throws(InvalidValue) -> Value) {
             var text = text
             let fromBytes = text.withUTF8 { parse(.text($0)) }
             let fromText = Result { () throws(InvalidValue) in try rule(text) }
+            #expect(fromBytes == fromText, "«\(text)»")
             #expect(String(describing: fromBytes) == String(describing: fromText), "«\(text)»")
         }
         same(CellParsing.date, FieldParsing.date)

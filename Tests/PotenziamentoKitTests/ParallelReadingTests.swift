@@ -247,12 +247,48 @@ struct ParallelTableReadingTests {
                 default: break
                 }
             }, "mistakes")
-        // More records than allowed: the error counts them all.
+        // More records than allowed: one error counting them all, before any part is read.
         Self.expectSameReading(Self.table(count: count), maximumRecords: max(1, count / 2), "limit")
     }
 
     @Test("more problems than a file lists: the same listed ones and the same counts of the others")
     func manyProblems() {
         Self.expectSameReading(Self.table(count: 400) { _, cells in cells[5] = "2021-13-15" }, "past the cap")
+    }
+
+    @Test("a person's periods keep the order of their rows, when the rows lie in every part", arguments: [1, 2, 3, 4, 7])
+    func periodsInOrder(parts: Int) throws {
+        // 30 persons with 6 rows each, one per year, the rows of a person spread over the whole table.
+        let header = "id;profilo;contratto;ente_tipo;ente_codice_istat;dal;al;percentuale"
+        var rows: [String] = []
+        for year in 2015..<2021 {
+            for person in 0..<30 { rows.append("AS-\(person);assistente_sociale;tempo_indeterminato;comune;001001;01/01/\(year);31/12/\(year);100") }
+        }
+        let table = ([header] + rows).joined(separator: "\n") + "\n"
+        let read = Self.outcome(table, parts: parts)
+        #expect(read.messages.isEmpty, "\(read.messages)")
+        #expect(read.records.count == 30)
+        for record in read.records {
+            #expect(record.periods.map(\.start.year) == Array(2015..<2021), "\(record.id)")
+        }
+    }
+
+    @Test(
+        "a continuation row written with the same text in other bytes (an accent composed or apart) is the same, also when the first row is invalid (its one error is the only message)"
+    )
+    func sameTextOtherBytes() {
+        let header = "id;profilo;contratto;ente_tipo;ente_codice_istat;dal;al;percentuale;delega_funzioni"
+        let composed = "assistente sociale \u{E9}quipe"
+        let decomposed = "assistente sociale e\u{301}quipe"
+        let table =
+            [
+                header, "AS-1;\(composed);tempo_indeterminato;comune;001001;01/01/2020;31/12/2020;100;forse",
+                "AS-1;\(decomposed);tempo_indeterminato;comune;001001;01/01/2021;;100;forse",
+            ].joined(separator: "\n") + "\n"
+        for parts in [1, 2] {
+            let messages = Self.outcome(table, parts: parts).messages
+            #expect(messages.count == 1, "\(messages)")
+            #expect(messages.allSatisfy { $0.contains("delega_funzioni") }, "\(messages)")
+        }
     }
 }

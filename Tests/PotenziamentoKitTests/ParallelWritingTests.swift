@@ -9,7 +9,7 @@ import Testing
 struct ParallelWritingTests {
     /// A JSON document with an array of `count` elements, each an object whose members depend on
     /// its index (strings to escape, nested arrays), written in `parts` parts (nil: in order).
-    static func document(count: Int, parts: Int?, sink: Bool) -> [UInt8] {
+    static func document(count: Int, parts: Int?, sink: Bool, head: Bool) -> [UInt8] {
         var collected: [UInt8] = []
         let output =
             sink
@@ -20,8 +20,8 @@ struct ParallelWritingTests {
         json.object { json in
             json.member("prima", 1)
             json.member(array: "persone") { json in
-                // An element before the parallel ones: their first one follows a comma.
-                json.element("testa")
+                // An element before the parallel ones (their first one follows a comma), or none.
+                if head { json.element("testa") }
                 let body: @Sendable (inout JSONWriter, Int) -> Void = { json, index in
                     json.element { json in
                         json.member("id", "AS-\(index)\(index % 7 == 0 ? " \"citato\"\n" : "")")
@@ -39,6 +39,8 @@ struct ParallelWritingTests {
                 } else {
                     for index in 0..<count { body(&json, index) }
                 }
+                // An element after them: it follows a comma when any came before.
+                json.element("coda")
             }
             json.member("dopo", "fine")
         }
@@ -49,9 +51,12 @@ struct ParallelWritingTests {
     @Test("the same bytes as writing in order, for any count, across batches, collected or flushed", arguments: [0, 1, 2, 3, 17, 70_000])
     func sameBytes(count: Int) {
         for sink in [false, true] {
-            let expected = Self.document(count: count, parts: nil, sink: sink)
-            for parts in [1, 2, 3, 4] {
-                Self.expectSame(Self.document(count: count, parts: parts, sink: sink), expected, "\(parts) parts, flushed: \(sink)")
+            for head in [false, true] {
+                let expected = Self.document(count: count, parts: nil, sink: sink, head: head)
+                for parts in [1, 2, 3, 4] {
+                    Self.expectSame(
+                        Self.document(count: count, parts: parts, sink: sink, head: head), expected, "\(parts) parts, flushed: \(sink), head: \(head)")
+                }
             }
         }
     }

@@ -157,10 +157,10 @@ enum RosterTableReader {
         var partsRead = [StaffPart](repeating: StaffPart(), count: parts)
         var recordOfPerson = [Int](repeating: -1, count: persons.count)
         var staff = [StaffRecord](unsafeUninitializedCapacity: persons.count) { buffer, initialized in
-            guard let records = buffer.baseAddress else { return }
+            // The parts run whatever the persons (rows with invalid ids only have messages).
             made.withUnsafeMutableBufferPointer { made in
                 partsRead.withUnsafeMutableBufferPointer { partsRead in
-                    nonisolated(unsafe) let (made, partsRead, records) = (made, partsRead, records)
+                    nonisolated(unsafe) let (made, partsRead, records) = (made, partsRead, buffer)
                     DispatchQueue.concurrentPerform(iterations: parts) { part in
                         partsRead[part] = readRows(
                             bounds[part]..<bounds[part + 1], of: table, columns: columns, persons: persons, personOfRow: personOfRow, records: records,
@@ -171,7 +171,7 @@ enum RosterTableReader {
             // The records in the order of persons, without the places of persons left without one.
             var count = 0
             for person in made.indices where made[person] {
-                if count != person { (records + count).moveInitialize(from: records + person, count: 1) }
+                if count != person { buffer.initializeElement(at: count, to: buffer.moveElement(from: person)) }
                 recordOfPerson[person] = count
                 count += 1
             }
@@ -288,11 +288,11 @@ enum RosterTableReader {
         var invalid: [Int] = []
     }
 
-    /// Reads `rows` of `table`: each person's record at their first row, put at `records +
-    /// person` (with `made[person]` set), with the row's period; the rest in the part returned.
+    /// Reads `rows` of `table`: each person's record at their first row, put at `records[person]`
+    /// (with `made[person]` set), with the row's period; the rest in the part returned.
     static func readRows(
         _ rows: Range<Int>, of table: some CellTable, columns: StaffColumns, persons: [Person], personOfRow: [Int32],
-        records: UnsafeMutablePointer<StaffRecord>, made: UnsafeMutableBufferPointer<Bool>
+        records: UnsafeMutableBufferPointer<StaffRecord>, made: UnsafeMutableBufferPointer<Bool>
     ) -> StaffPart {
         var part = StaffPart()
         for row in rows {
@@ -316,7 +316,8 @@ enum RosterTableReader {
                 if let period { part.continuations.append((person, period)) }
             } else if let fields {
                 // Made in its place, with its first period: no copy of the record.
-                (records + person).initialize(
+                records.initializeElement(
+                    at: person,
                     to: StaffRecord(
                         unchecked: first.id, fields.profile, fields.contract, fields.employer, period.map { [$0] } ?? [], fields.areas, fields.employed,
                         table.place(row, nil)))
