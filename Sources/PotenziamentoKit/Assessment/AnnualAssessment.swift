@@ -194,15 +194,8 @@ public struct RosterAssessor: Sendable {
     ///   2021, after 2200); ``AssessmentError/invalidInput(_:)`` when a comune has no residents for
     ///   the year or the ATS has more than 100 million residents.
     public func assess(_ roster: Roster, year: Int) throws(AssessmentError) -> AnnualAssessment {
-        try assess(roster, year: year, parts: roster.staff.count >= Self.parallelMinimum ? Self.parallelParts : 1)
+        try assess(roster, year: year, parts: ParallelWork.parts(for: roster.staff.count))
     }
-
-    /// Rosters of at least this many records have their FTE counted on several processors (below
-    /// it, starting threads costs more than it saves).
-    static let parallelMinimum = 50_000
-
-    /// The processors the FTE of a large roster are counted on (up to 4).
-    static let parallelParts = min(ProcessInfo.processInfo.activeProcessorCount, 4)
 
     /// The assessment of `roster` for `year`, the counted records' FTE counted in `parts` parts
     /// of the roster at once: the same records, in the same order, and the same warnings.

@@ -367,7 +367,7 @@ struct RosterJSONReader {
         /// Runs on up to 4 processors for an array of at least 8 MB (a roster of about 25.000
         /// persons): below it, starting the threads and scanning would cost more than they save;
         /// the processors of a batch are busy with its other files, which are small.
-        static let automatic = Parallelism(parts: min(ProcessInfo.processInfo.activeProcessorCount, 4), minimumBytes: 8 << 20)
+        static let automatic = Parallelism(parts: ParallelWork.processors, minimumBytes: 8 << 20)
     }
 
     /// The records read before the size of the list is estimated.

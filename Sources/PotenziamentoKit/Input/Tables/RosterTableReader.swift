@@ -1,8 +1,3 @@
-#if canImport(FoundationEssentials)
-    import FoundationEssentials
-#else
-    import Foundation
-#endif
 import Dispatch
 import PotenziamentoFormats
 
@@ -130,9 +125,9 @@ enum RosterTableReader {
     }
 
     /// The staff of the `personale` table: one row per period, rows of a person sharing its id
-    /// (compared ignoring case and spaces), person-level columns equal on every row. A table of
-    /// ``parallelMinimum`` rows or more is read in ``parallelParts`` parts at once (`parts`: that
-    /// many, whatever the size), with the same records and the same messages in the same order
+    /// (compared ignoring case and spaces), person-level columns equal on every row. A large
+    /// table is read in parts at once (as many as ``ParallelWork/parts(for:)`` says, or `parts`
+    /// whatever the size), with the same records and the same messages in the same order
     /// (docs/benchmark.md, «Seventh pass»).
     static func staff(_ table: some CellTable, maximumRecords: Int, parts requestedParts: Int? = nil, diagnostics: inout Diagnostics) -> [StaffRecord] {
         let header = table.header
@@ -146,7 +141,7 @@ enum RosterTableReader {
             return []
         }
         let columns = StaffColumns(header)
-        let parts = max(1, min(requestedParts ?? (rowCount >= parallelMinimum ? parallelParts : 1), rowCount))
+        let parts = max(1, min(requestedParts ?? ParallelWork.parts(for: rowCount), rowCount))
         let bounds = (0...parts).map { rowCount * $0 / parts }
         // The persons, in the order of their first rows, and the person of each row (-1: an
         // invalid id, reported with the row's other messages below).
@@ -238,13 +233,6 @@ enum RosterTableReader {
             person = Columns.person.compactMap { header.index(of: $0) }
         }
     }
-
-    /// Tables of at least this many rows are read on several processors (below it, starting
-    /// threads costs more than it saves).
-    static let parallelMinimum = 50_000
-
-    /// The processors a large table is read on (up to 4).
-    static let parallelParts = min(ProcessInfo.processInfo.activeProcessorCount, 4)
 
     /// A person: their id (as written on their first row) and their first row.
     struct Person: Sendable {
@@ -592,14 +580,5 @@ enum CellParsing {
         case .unusable: return .failure(.alreadyReported)
         default: return Result { () throws(InvalidValue) in try FieldParsing.boolean(cell.text) }
         }
-    }
-}
-
-extension RosterTableReader.PersonFields {
-    /// The person-level values of `record`.
-    init(of record: StaffRecord) {
-        self.init(
-            profile: record.profile, contract: record.contract, employer: record.employer, areas: record.areas,
-            employed: record.employedInTerritorialServices)
     }
 }

@@ -1,8 +1,3 @@
-#if canImport(FoundationEssentials)
-    import FoundationEssentials
-#else
-    import Foundation
-#endif
 import Dispatch
 
 /// Where a report is written: a byte buffer, flushed to a sink (standard output, a file) in
@@ -132,23 +127,15 @@ package final class ReportOutput {
         }
     }
 
-    /// Collections of at least this many pieces are written on several processors (below it,
-    /// starting threads costs more than it saves).
-    package static let parallelMinimum = 50_000
-
-    /// The processors a large collection is written on (up to 4).
-    package static let parallelParts = min(ProcessInfo.processInfo.activeProcessorCount, 4)
-
     /// How many pieces a batch of a parallel writing has: the memory the batch's outputs hold
     /// stays a few megabytes, whatever the count.
     static let batchPieces = 16_384
 
     /// Writes pieces `0..<count` in order, `body` writing the pieces of a range into an output:
-    /// in batches whose ranges are written at once on `parts` processors (by default
-    /// ``parallelParts`` from ``parallelMinimum`` pieces, else one), each into an output of its
-    /// own, then appended in order. The bytes are those of writing every piece here in order.
+    /// in batches whose ranges are written at once on `parts` processors (by default as
+    /// ``ParallelWork/parts(for:)`` says), each into an output of its own, then appended in order. The bytes are those of writing every piece here in order.
     package func write(pieces count: Int, parts requestedParts: Int? = nil, _ body: @Sendable (ReportOutput, Range<Int>) -> Void) {
-        let parts = max(1, requestedParts ?? (count >= Self.parallelMinimum ? Self.parallelParts : 1))
+        let parts = max(1, requestedParts ?? ParallelWork.parts(for: count))
         guard parts > 1 else { return body(self, 0..<count) }
         var batchStart = 0
         while batchStart < count {
