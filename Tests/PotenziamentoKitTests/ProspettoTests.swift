@@ -116,6 +116,22 @@ struct ProspettoTests {
         #expect(page.contains("@page { size: A4"))
     }
 
+    @Test(
+        "the SIOSS box stays whole on a page when it fits one; an ATS of many comuni has it start under the title, its header repeated on each page",
+        arguments: [3, ProspettoHTML.siossBoxRowsOnAPage - 1, ProspettoHTML.siossBoxRowsOnAPage, 90])
+    func siossBoxOnPages(comuni: Int) throws {
+        let codes = (1...comuni).map { String(format: "%06d", $0) }
+        let staff = codes.enumerated().map { RosterFactory.worker("AS-\($0.offset)", employer: RosterFactory.comune($0.element)) }
+        let written = RosterWriter.json(RosterFactory.roster(staff, comuni: codes.map { ($0, 30_000) }))
+        let file = try TestSupport.temporaryFolder().appendingPathComponent("ambito.json")
+        try written.write(to: file, atomically: true, encoding: .utf8)
+        let page = TestSupport.run("prospetto", file.path, "--campagna", "2026", "--formato", "html").standardOutput
+        // The entities and the total row: whole when they fit the first page.
+        let kept = comuni + 1 <= ProspettoHTML.siossBoxRowsOnAPage
+        #expect(page.contains(kept ? "<div class=\"sioss-box keep\">" : "<div class=\"sioss-box\">"), "\(comuni) comuni")
+        #expect(page.contains("<table class=\"small\">\n<thead><tr><th>ente</th>"))
+    }
+
     @Test("--grafico writes a standalone SVG that parses as XML")
     func chart() throws {
         let folder = try TestSupport.temporaryFolder()

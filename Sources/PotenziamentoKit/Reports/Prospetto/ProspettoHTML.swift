@@ -28,7 +28,7 @@ enum ProspettoHTML {
         td.n, th.n { text-align: right; white-space: nowrap; }
         tr.total td { font-weight: bold; background: #f6f6f6; }
         tr.sioss td { font-weight: bold; background: #fff0b3; }
-        .sioss-box { border: 2px solid #b8860b; padding: 1.5mm 2.5mm; margin: 2mm 0; break-inside: avoid; page-break-inside: avoid; }
+        .sioss-box { border: 2px solid #b8860b; padding: 1.5mm 2.5mm; margin: 2mm 0; }
         .sioss-box h2 { margin-top: 0.5mm; border-bottom: none; }
         figure { margin: 1mm 0; text-align: center; }
         figure svg { max-width: 100%; height: auto; }
@@ -39,6 +39,10 @@ enum ProspettoHTML {
         footer { margin-top: 3mm; font-size: 7.5pt; color: #444; }
         section.annex { break-before: page; page-break-before: always; }
         """
+
+    /// The most rows of the SIOSS table (entities and total) whose box is kept on one page: with
+    /// the title above it, about 45 rows of 7,8 pt fit the first A4 page; 40 leave a margin.
+    static let siossBoxRowsOnAPage = 40
 
     static func e(_ text: String) -> String { CellEscaping.xml(text) }
 
@@ -56,7 +60,8 @@ enum ProspettoHTML {
 
     /// The opening of a ``table(_:_:numericFrom:classes:small:highlight:widths:to:)`` and its header row.
     private static func tableHead(_ header: [String], numericFrom: Int, small: Bool, widths: [Int: String], to output: ReportOutput) {
-        output.write(small ? "<table class=\"small\">\n<tr>" : "<table>\n<tr>")
+        // The header row in `thead`: printed again at the top of each page a long table runs on.
+        output.write(small ? "<table class=\"small\">\n<thead><tr>" : "<table>\n<thead><tr>")
         for (index, cell) in header.enumerated() {
             output.write(index >= numericFrom ? "<th class=\"n\"" : "<th")
             if let width = widths[index] { output.write(" style=\"width: \(width)\"") }
@@ -64,7 +69,7 @@ enum ProspettoHTML {
             output.write(e(cell))
             output.write("</th>")
         }
-        output.write("</tr>\n")
+        output.write("</tr></thead>\n")
     }
 
     /// One row of a ``table(_:_:numericFrom:classes:small:highlight:widths:to:)``.
@@ -121,9 +126,6 @@ enum ProspettoHTML {
             "<p class=\"meta\">Consuntivo \(c - 1) e previsione \(c); FTE calcolati per \(e(p.previsione.method.label)). L. 30 dicembre 2020, n. 178, art. 1, commi 797-804. \(e(content.productionLine)).</p>"
         )
         // The figures to type into SIOSS, first: what the officer needs, entity by entity.
-        line("<div class=\"sioss-box\">")
-        line(
-            "<h2>Da inserire su SIOSS: FTE per ente (arrotondati per difetto a \(Italian.count(content.declaredDecimals, "decimale", "decimali")))</h2>")
         var entityRows = entities.map { entity in
             [
                 entity.name, entity.istatCode ?? "—", String(entity.consuntivo?.persons ?? 0), fte(entity.consuntivo?.fte ?? .zero),
@@ -135,6 +137,11 @@ enum ProspettoHTML {
             "Totale ambito", "", String(p.consuntivo.countedPersons), fte(p.consuntivo.fte), content.declared(p.consuntivoDeclaration.fte),
             String(p.previsione.countedPersons), fte(p.previsione.fte), content.declared(p.previsioneDeclaration.fte),
         ])
+        // The box stays whole on a page when it fits one; a longer list (an ATS of many comuni)
+        // starts under the title and breaks between rows, instead of leaving the first page empty.
+        line(entityRows.count <= siossBoxRowsOnAPage ? "<div class=\"sioss-box keep\">" : "<div class=\"sioss-box\">")
+        line(
+            "<h2>Da inserire su SIOSS: FTE per ente (arrotondati per difetto a \(Italian.count(content.declaredDecimals, "decimale", "decimali")))</h2>")
         table(
             [
                 "ente", "cod. ISTAT", "persone \(c - 1)", "FTE esatti \(c - 1)", "da dichiarare \(c - 1)", "persone \(c)", "FTE esatti \(c)",
