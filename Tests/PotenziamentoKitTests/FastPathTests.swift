@@ -252,8 +252,18 @@ struct FastPathTests {
                     state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
                     return alphabet[Int(state >> 33) % alphabet.count]
                 }
-                let counted = bytes.withUnsafeBufferPointer { ByteWords.counts(in: $0, of: separator, 0x0A) }
-                #expect(counted.first == bytes.count { $0 == separator } && counted.second == bytes.count { $0 == 0x0A }, "\(bytes)")
+                let counted = bytes.withUnsafeBufferPointer { ByteWords.counts(in: $0, of: separator, 0x0A, 0x0D) }
+                #expect(counted.0 == bytes.count { $0 == separator } && counted.1 == bytes.count { $0 == 0x0A }, "\(bytes)")
+                #expect(counted.2 == bytes.count { $0 == 0x0D }, "\(bytes)")
+            }
+        }
+        // Long runs of one byte: every byte lane counts it in every word, past the 255 words a
+        // lane holds before it is added up.
+        for count in [2_039, 2_040, 2_041, 8 * 600 + 3, 100_000] {
+            for byte in [separator, 0x0A, 0x0D] {
+                let counted = [UInt8](repeating: byte, count: count).withUnsafeBufferPointer { ByteWords.counts(in: $0, of: separator, 0x0A, 0x0D) }
+                let expected = (byte == separator ? count : 0, byte == 0x0A ? count : 0, byte == 0x0D ? count : 0)
+                #expect(counted == expected, "\(count) × \(byte)")
             }
         }
     }

@@ -196,6 +196,15 @@ struct CSVTests {
         #expect(throws: CSVParser.SyntaxError.self) { try CSVParser.grid(Array("a;\"b\n".utf8), separator: UInt8(ascii: ";")).get() }
     }
 
+    @Test("records ended by a lone CR (old Mac files), more than the text's line feeds", arguments: ["a;b\rc;d\re;f", "a;b\rc;d\re;f\r", "\r\r;;\rx\r\ny\r"])
+    func carriageReturns(text: String) throws {
+        let grid = try CSVParser.grid(Array(text.utf8), separator: UInt8(ascii: ";")).get()
+        let cells = grid.rows.map { row in (0..<row.count).map { grid.string(row, $0) } }
+        let expected = text.hasPrefix("a") ? [["a", "b"], ["c", "d"], ["e", "f"]] : [["x"], ["y"]]
+        #expect(cells == expected)
+        #expect(grid.rows.map(\.line) == (text.hasPrefix("a") ? [1, 2, 3] : [4, 5]))
+    }
+
     @Test("Italian dates, decimal commas, percent signs, booleans, leading zeros")
     func values() throws {
         let personale = Self.header + ";impiegato_servizi_territoriali\nP1;Assistente Sociale;tempo_indeterminato;comune;048001;01/07/2025;;50,5 %;sì\n"

@@ -40,19 +40,24 @@ package enum CSVParser {
         var bytes = consume text
         bytes.append(0x0A)
         var scanner = CSVScanner(separator: separator)
-        // Room for every cell and record up front (an upper bound: quotes are ignored here), so
-        // the arrays never grow by doubling.
-        let (cells, lines) = bytes.withUnsafeBufferPointer { ByteWords.counts(in: $0, of: separator, 0x0A) }
-        scanner.ends.reserveCapacity(cells + lines)
-        scanner.rows.reserveCapacity(lines)
-        let complete = bytes.withUnsafeMutableBufferPointer { scanner.scan($0) }
+        // Room for every cell and record, written in place without growing: every cell ends at
+        // a separator or a line end (LF, or a lone CR), every record at a line end, so their
+        // counts (quotes ignored) bound them.
+        let (separators, lineFeeds, returns) = bytes.withUnsafeBufferPointer { ByteWords.counts(in: $0, of: separator, 0x0A, 0x0D) }
+        var complete = true
+        var rows: [CSVGrid.Row] = []
+        let ends = [UInt32](unsafeUninitializedCapacity: separators + lineFeeds + returns) { ends, endCount in
+            rows = [CSVGrid.Row](unsafeUninitializedCapacity: lineFeeds + returns) { rows, rowCount in
+                (complete, endCount, rowCount) = bytes.withUnsafeMutableBufferPointer { scanner.scan($0, ends: ends, rows: rows) }
+            }
+        }
         if let line = scanner.wideLine {
             return .failure(
                 SyntaxError(line: line, message: "la riga ha più di \(maximumCellsPerRow) celle: non è una tabella di questo programma (separatore sbagliato?)")
             )
         }
         guard complete else { return .failure(SyntaxError(line: scanner.quoteStartLine, message: "virgolette aperte e mai chiuse")) }
-        return .success(CSVGrid(bytes: bytes, ends: scanner.ends, rows: scanner.rows))
+        return .success(CSVGrid(bytes: bytes, ends: ends, rows: rows))
     }
 }
 
@@ -63,21 +68,29 @@ package enum CSVParser {
 package struct CSVGrid: Sendable {
     /// A record: the line it starts on, where it starts, and its cells.
     package struct Row: Sendable {
-        /// The line the record starts on (1-based, the header is line 1).
-        package let line: Int
-        /// The position of its first cell in ``CSVGrid/ends``.
-        package let firstCell: Int
-        /// How many cells it has.
-        package let count: Int
-        /// Where its first cell starts in ``CSVGrid/bytes``.
-        package let start: Int
+        // Four 32-bit numbers (16 bytes a record): a file is at most `Bounds.maximumFileSize`
+        // (1 GiB), so lines, cells and positions all fit.
+        private let storedLine: UInt32
+        private let storedFirstCell: UInt32
+        private let storedCount: UInt32
+        private let storedStart: UInt32
 
-        /// A record starting on `line` at byte `start`, whose `count` cells end at `ends[firstCell...]`.
+        /// The line the record starts on (1-based, the header is line 1).
+        package var line: Int { Int(storedLine) }
+        /// The position of its first cell in ``CSVGrid/ends``.
+        package var firstCell: Int { Int(storedFirstCell) }
+        /// How many cells it has.
+        package var count: Int { Int(storedCount) }
+        /// Where its first cell starts in ``CSVGrid/bytes``.
+        package var start: Int { Int(storedStart) }
+
+        /// A record starting on `line` at byte `start`, whose `count` cells end at
+        /// `ends[firstCell...]` (each below 2³², as in a text of at most 4 GiB).
         package init(line: Int, firstCell: Int, count: Int, start: Int) {
-            self.line = line
-            self.firstCell = firstCell
-            self.count = count
-            self.start = start
+            storedLine = UInt32(truncatingIfNeeded: line)
+            storedFirstCell = UInt32(truncatingIfNeeded: firstCell)
+            storedCount = UInt32(truncatingIfNeeded: count)
+            storedStart = UInt32(truncatingIfNeeded: start)
         }
 
         /// The same record with only its first `count` cells.
@@ -138,122 +151,132 @@ package struct CSVGrid: Sendable {
 /// The state machine that splits CSV bytes into cells (see ``CSVParser``).
 private struct CSVScanner {
     let separator: UInt8
-    var ends: [UInt32] = []
-    var rows: [CSVGrid.Row] = []
     var quoteStartLine = 1
     /// The line of a record with more than ``CSVParser/maximumCellsPerRow`` cells, if one was met.
     var wideLine: Int?
 
     init(separator: UInt8) { self.separator = separator }
 
-    /// Scans `bytes` (ending with a line feed), unquoting cells in place; false when a quote is
-    /// never closed or a record has too many cells (see ``wideLine``).
-    mutating func scan(_ bytes: UnsafeMutableBufferPointer<UInt8>) -> Bool {
+    /// Scans `bytes` (ending with a line feed), unquoting cells in place, writing the end of each
+    /// cell to `ends` and each record to `rows` (room for every separator and line end, and for
+    /// every line end); whether the text is complete (false when a quote is never closed or a
+    /// record has too many cells, see ``wideLine``), and how many ends and rows were written.
+    mutating func scan(
+        _ bytes: UnsafeMutableBufferPointer<UInt8>, ends: UnsafeMutableBufferPointer<UInt32>, rows: UnsafeMutableBufferPointer<CSVGrid.Row>
+    ) -> (complete: Bool, ends: Int, rows: Int) {
+        guard let base = bytes.baseAddress, bytes.last == 0x0A else { preconditionFailure("the text ends with a line feed") }
         var read = 0
         var write = 0
         var line = 1
         var recordLine = 1
         var recordStart = 0
         var recordFirstCell = 0
+        var endCount = 0
+        var rowCount = 0
         // Whether the record has anything but spaces, tabs and separators (else it is not a record).
         var recordHasContent = false
         var quoted = false
         let count = bytes.count
-        // The bytes that end a run of plain field content.
-        let special = (0..<256).map { $0 == Int(separator) || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
-        /// Ends the current cell at `read`: the bytes between the content's end and the terminator are zeroed.
-        func endCell() {
-            for index in write..<read { bytes[index] = 0 }
-            ends.append(UInt32(truncatingIfNeeded: read))
-        }
-        while read < count {
-            if !quoted {
-                // A run of plain content: nothing to do but move it when an earlier quote shortened the field.
-                let runStart = read
-                if write == read {
-                    while read < count && !special[Int(bytes[read])] { read &+= 1 }
-                    write = read
-                } else {
-                    while read < count && !special[Int(bytes[read])] {
-                        bytes[write] = bytes[read]
-                        write &+= 1
-                        read &+= 1
+        let separator = self.separator
+        return withUnsafeTemporaryAllocation(of: Bool.self, capacity: 256) { special in
+            // The bytes that end a run of plain field content.
+            for byte in 0..<256 { special[byte] = byte == Int(separator) || byte == 0x22 || byte == 0x0A || byte == 0x0D }
+            /// Ends the current cell at `read`: the bytes between the content's end and the terminator are zeroed.
+            func endCell() {
+                if write < read { (base + write).update(repeating: 0, count: read &- write) }
+                ends[endCount] = UInt32(truncatingIfNeeded: read)
+                endCount &+= 1
+            }
+            while read < count {
+                if !quoted {
+                    // A run of plain content: nothing to do but move it when an earlier quote shortened the
+                    // field. The final line feed is special: the run stops there at the latest.
+                    let runStart = read
+                    if write == read {
+                        while !special[Int(base[read])] { read &+= 1 }
+                        write = read
+                    } else {
+                        while !special[Int(base[read])] {
+                            base[write] = base[read]
+                            write &+= 1
+                            read &+= 1
+                        }
+                    }
+                    if !recordHasContent {
+                        for index in runStart..<read where base[index] != 0x20 && base[index] != 0x09 {
+                            recordHasContent = true
+                            break
+                        }
                     }
                 }
-                if !recordHasContent {
-                    for index in runStart..<read where bytes[index] != 0x20 && bytes[index] != 0x09 {
-                        recordHasContent = true
+                let byte = base[read]
+                if quoted {
+                    if byte == UInt8(ascii: "\"") {
+                        if read + 1 < count, base[read + 1] == UInt8(ascii: "\"") {
+                            base[write] = byte
+                            write += 1
+                            read += 2
+                            continue
+                        }
+                        quoted = false
+                    } else {
+                        if byte == 0x0A { line += 1 }
+                        base[write] = byte
+                        write += 1
+                    }
+                    read += 1
+                    continue
+                }
+                switch byte {
+                case UInt8(ascii: "\""):
+                    let fieldStart = endCount == recordFirstCell ? recordStart : Int(ends[endCount - 1]) + 1
+                    var blank = true
+                    for index in fieldStart..<write where base[index] != 0x20 {
+                        blank = false
                         break
                     }
-                }
-                guard read < count else { break }
-            }
-            let byte = bytes[read]
-            if quoted {
-                if byte == UInt8(ascii: "\"") {
-                    if read + 1 < count, bytes[read + 1] == UInt8(ascii: "\"") {
-                        bytes[write] = byte
+                    if blank {
+                        write = fieldStart
+                        quoted = true
+                        recordHasContent = true
+                        quoteStartLine = line
+                    } else {
+                        base[write] = byte
                         write += 1
-                        read += 2
-                        continue
+                        recordHasContent = true
                     }
-                    quoted = false
-                } else {
-                    if byte == 0x0A { line += 1 }
-                    bytes[write] = byte
-                    write += 1
-                }
-                read += 1
-                continue
-            }
-            switch byte {
-            case UInt8(ascii: "\""):
-                let fieldStart = ends.count == recordFirstCell ? recordStart : Int(ends[ends.count - 1]) + 1
-                var blank = true
-                for index in fieldStart..<write where bytes[index] != 0x20 {
-                    blank = false
+                case separator:
+                    endCell()
+                    // A record wider than any table of the domain: stop now (linear time and memory).
+                    if endCount &- recordFirstCell > CSVParser.maximumCellsPerRow {
+                        wideLine = recordLine
+                        return (false, endCount, rowCount)
+                    }
+                    write = read &+ 1
+                case 0x0D where read + 1 < count && base[read + 1] == 0x0A:
                     break
-                }
-                if blank {
-                    write = fieldStart
-                    quoted = true
-                    recordHasContent = true
-                    quoteStartLine = line
-                } else {
-                    bytes[write] = byte
+                case 0x0A, 0x0D:
+                    endCell()
+                    if recordHasContent {
+                        rows[rowCount] = CSVGrid.Row(line: recordLine, firstCell: recordFirstCell, count: endCount &- recordFirstCell, start: recordStart)
+                        rowCount &+= 1
+                    } else {
+                        // A blank line, or one of only separators: not a record.
+                        endCount = recordFirstCell
+                    }
+                    recordFirstCell = endCount
+                    recordHasContent = false
+                    line += 1
+                    recordLine = line
+                    write = read + 1
+                    recordStart = write
+                default:
+                    base[write] = byte
                     write += 1
-                    recordHasContent = true
                 }
-            case separator:
-                endCell()
-                // A record wider than any table of the domain: stop now (linear time and memory).
-                if ends.count - recordFirstCell > CSVParser.maximumCellsPerRow {
-                    wideLine = recordLine
-                    return false
-                }
-                write = read + 1
-            case 0x0D where read + 1 < count && bytes[read + 1] == 0x0A:
-                break
-            case 0x0A, 0x0D:
-                endCell()
-                if recordHasContent {
-                    rows.append(CSVGrid.Row(line: recordLine, firstCell: recordFirstCell, count: ends.count - recordFirstCell, start: recordStart))
-                } else {
-                    // A blank line, or one of only separators: not a record.
-                    ends.removeLast(ends.count - recordFirstCell)
-                }
-                recordFirstCell = ends.count
-                recordHasContent = false
-                line += 1
-                recordLine = line
-                write = read + 1
-                recordStart = write
-            default:
-                bytes[write] = byte
-                write += 1
+                read &+= 1
             }
-            read += 1
+            return (!quoted, endCount, rowCount)
         }
-        return !quoted
     }
 }

@@ -56,23 +56,46 @@ package enum ByteWords {
         return index
     }
 
-    /// How many bytes of `bytes` are `first` and how many are `second` (two different bytes),
-    /// counted eight at a time.
-    package static func counts(in bytes: UnsafeBufferPointer<UInt8>, of first: UInt8, _ second: UInt8) -> (first: Int, second: Int) {
-        var counts = (first: 0, second: 0)
+    /// How many bytes of `bytes` are each of three different bytes, counted eight at a time: a
+    /// count per byte lane (the top bit of each found byte shifted to its lane's bottom), added
+    /// up every 255 words, before a lane can overflow (no population count: the baseline
+    /// x86-64 has no instruction for it).
+    package static func counts(in bytes: UnsafeBufferPointer<UInt8>, of first: UInt8, _ second: UInt8, _ third: UInt8) -> (Int, Int, Int) {
+        var counts = (0, 0, 0)
         var index = 0
         if let base = bytes.baseAddress {
             while index + 8 <= bytes.count {
-                let word = load(base + index)
-                counts.first &+= equal(word, first).nonzeroBitCount
-                counts.second &+= equal(word, second).nonzeroBitCount
-                index += 8
+                var lanes: (UInt64, UInt64, UInt64) = (0, 0, 0)
+                let words = Swift.min(255, (bytes.count - index) / 8)
+                for _ in 0..<words {
+                    let word = load(base + index)
+                    lanes.0 &+= equal(word, first) >> 7
+                    lanes.1 &+= equal(word, second) >> 7
+                    lanes.2 &+= equal(word, third) >> 7
+                    index &+= 8
+                }
+                counts.0 &+= laneSum(lanes.0)
+                counts.1 &+= laneSum(lanes.1)
+                counts.2 &+= laneSum(lanes.2)
             }
         }
         while index < bytes.count {
-            if bytes[index] == first { counts.first &+= 1 } else if bytes[index] == second { counts.second &+= 1 }
+            switch bytes[index] {
+            case first: counts.0 &+= 1
+            case second: counts.1 &+= 1
+            case third: counts.2 &+= 1
+            default: break
+            }
             index += 1
         }
         return counts
+    }
+
+    /// The sum of the eight byte lanes of `lanes` (each at most 255).
+    @inline(__always)
+    static func laneSum(_ lanes: UInt64) -> Int {
+        // Pairs of lanes into four 16-bit lanes (each at most 510), then their sum in the top 16 bits.
+        let pairs = (lanes & 0x00FF_00FF_00FF_00FF) &+ ((lanes >> 8) & 0x00FF_00FF_00FF_00FF)
+        return Int((pairs &* 0x0001_0001_0001_0001) >> 48)
     }
 }

@@ -196,9 +196,10 @@ public enum RosterLoader {
         }
         let columns = RosterTableReader.Columns.self
         func table(_ file: CSVFile, _ required: [String], _ optional: [String]) -> CSVTable? {
-            texts.removeValue(forKey: file).flatMap {
-                CSVTable(utf8: $0.utf8, file: $0.name, required: required, optional: optional, diagnostics: &diagnostics)
-            }
+            // The bytes moved out, the only reference handed on: the table unquotes them in place
+            // without a copy (a closure's argument would keep a second reference alive).
+            guard let (name, utf8) = texts.removeValue(forKey: file) else { return nil }
+            return CSVTable(utf8: consume utf8, file: name, required: required, optional: optional, diagnostics: &diagnostics)
         }
         let ambito = table(.ambito, columns.ambitoRequired, columns.ambitoOptional)
         let errorsBeforeComuni = diagnostics.errorCount
