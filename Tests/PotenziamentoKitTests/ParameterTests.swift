@@ -18,6 +18,32 @@ struct ParameterTests {
         }
     }
 
+    /// A history's entries as (year, override, ratio).
+    static func entries(_ history: ParameterHistory) -> [[Int]] {
+        history.values.map { value in
+            guard case .residentsPerSocialWorker(let ratio) = value.value else { return [] }
+            return [value.fromYear, value.isOverride ? 1 : 0, ratio]
+        }
+    }
+
+    @Test(
+        "a history is sorted by year, the law's value before an override of the same year, and the later entry of the same year and kind wins",
+        arguments: [
+            ([[2023, 0, 1], [2021, 0, 2]], [[2021, 0, 2], [2023, 0, 1]]),
+            ([[2021, 0, 1], [2021, 0, 2], [2021, 0, 3]], [[2021, 0, 3]]),
+            ([[2022, 1, 9], [2022, 0, 1], [2022, 1, 8], [2021, 0, 5]], [[2021, 0, 5], [2022, 0, 1], [2022, 1, 8]]),
+            ([[2030, 1, 4], [2021, 0, 1], [2030, 0, 2], [2021, 0, 7], [2025, 1, 3]], [[2021, 0, 7], [2025, 1, 3], [2030, 0, 2], [2030, 1, 4]]),
+            ([], []),
+        ])
+    func historyOrder(given: [[Int]], expected: [[Int]]) {
+        let values = given.map { entry in
+            DatedValue(
+                fromYear: entry[0], value: .residentsPerSocialWorker(entry[2]), reference: LegalReference(act: "atto", provision: "articolo"),
+                isOverride: entry[1] == 1)
+        }
+        #expect(Self.entries(ParameterHistory(name: .rapportoLEP, values: values)) == expected)
+    }
+
     @Test("the official values")
     func values() throws {
         let p = try ParameterTable.official.inForce(for: 2025)

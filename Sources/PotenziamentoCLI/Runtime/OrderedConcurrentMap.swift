@@ -20,7 +20,9 @@ enum OrderedConcurrentMap {
     ) {
         // At most `maximumWorkers`: a container may report the host's processors, and each
         // worker holds a roster.
-        let workers = concurrently ? min(ProcessInfo.processInfo.activeProcessorCount, maximumWorkers, items.count) : 1
+        // The processors are asked for only when there is more than one item (asking reads the
+        // process's CPU quota from files).
+        let workers = concurrently && items.count > 1 ? min(ProcessInfo.processInfo.activeProcessorCount, maximumWorkers, items.count) : 1
         guard workers > 1 else {
             for item in items { consume(transform(item)) }
             return

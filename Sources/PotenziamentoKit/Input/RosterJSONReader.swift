@@ -169,8 +169,9 @@ struct RosterJSONReader {
     /// one after the other. Either way the records, the diagnostics and the first syntax error
     /// are the same, in the same order.
     private mutating func readStaffList(at path: JSONPath) throws(JSONSyntaxError) -> [StaffRecord] {
-        let parts = parallelism.parts
-        guard parts > 1, reader.remainingCount >= parallelism.minimumBytes else {
+        // The processors are asked for only when the list is large enough (asking reads the
+        // process's CPU quota from files, which a small roster should not pay for).
+        guard reader.remainingCount >= parallelism.minimumBytes, case let parts = parallelism.parts, parts > 1 else {
             var staff: [StaffRecord] = []
             let count = try readStaffRun(at: path, firstIndex: 0, end: .known(nil), into: &staff)
             if count > maximumRecords {
@@ -358,8 +359,18 @@ struct RosterJSONReader {
     /// How the `personale` array is read: in `parts` runs at the same time when at least
     /// `minimumBytes` of the document are left at its start, else one element after the other.
     struct Parallelism {
-        let parts: Int
+        /// The runs, or nil for one per processor (``ParallelWork/processors``).
+        private let fixedParts: Int?
         let minimumBytes: Int
+
+        /// `parts` runs (nil: one per processor) from `minimumBytes`.
+        init(parts: Int?, minimumBytes: Int) {
+            fixedParts = parts
+            self.minimumBytes = minimumBytes
+        }
+
+        /// How many runs.
+        var parts: Int { fixedParts ?? ParallelWork.processors }
 
         /// One element after the other.
         static let sequential = Parallelism(parts: 1, minimumBytes: .max)
@@ -367,7 +378,7 @@ struct RosterJSONReader {
         /// Runs on up to 4 processors for an array of at least 8 MB (a roster of about 25.000
         /// persons): below it, starting the threads and scanning would cost more than they save;
         /// the processors of a batch are busy with its other files, which are small.
-        static let automatic = Parallelism(parts: ParallelWork.processors, minimumBytes: 8 << 20)
+        static let automatic = Parallelism(parts: nil, minimumBytes: 8 << 20)
     }
 
     /// The records read before the size of the list is estimated.

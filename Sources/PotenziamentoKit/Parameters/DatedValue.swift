@@ -41,12 +41,21 @@ public struct ParameterHistory: Sendable, Hashable, Codable {
     /// for the same year replaces an earlier one.
     public init(name: ParameterName, values: [DatedValue]) {
         self.name = name
-        var byYear: [Int: DatedValue] = [:]
-        var overrides: [Int: DatedValue] = [:]
-        for value in values {
-            if value.isOverride { overrides[value.fromYear] = value } else { byYear[value.fromYear] = value }
+        // Sorted by year and kind, in the given order among equals; then the last of each year
+        // and kind is kept. (No dictionary by year: the table is made at every start, and the
+        // first dictionary of a key type costs a search among all the program's conformances.)
+        func key(_ entry: (offset: Int, element: DatedValue)) -> (Int, Int, Int) {
+            (entry.element.fromYear, entry.element.isOverride ? 1 : 0, entry.offset)
         }
-        self.values = (Array(byYear.values) + Array(overrides.values)).sorted { ($0.fromYear, $0.isOverride ? 1 : 0) < ($1.fromYear, $1.isOverride ? 1 : 0) }
+        var kept: [DatedValue] = []
+        for (_, value) in values.enumerated().sorted(by: { key($0) < key($1) }) {
+            if let last = kept.last, last.fromYear == value.fromYear, last.isOverride == value.isOverride {
+                kept[kept.count - 1] = value
+            } else {
+                kept.append(value)
+            }
+        }
+        self.values = kept
     }
 
     /// The value in force in `year`.

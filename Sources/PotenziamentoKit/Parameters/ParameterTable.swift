@@ -108,7 +108,12 @@ public struct ParameterOverride: Sendable, Hashable, Codable {
 }
 
 /// One parameter's value as it applies to a year, with the reference to cite.
-public struct ResolvedParameter<Value: Sendable & Hashable & Codable>: Sendable, Hashable, Codable {
+///
+/// Its conformances are conditional on `Value`'s, not requirements of the type: the metadata of
+/// a generic type with requirements is checked when the program first uses it, and each check
+/// is a search among all the conformances of the statically linked program (docs/benchmark.md,
+/// «Eighth pass»).
+public struct ResolvedParameter<Value> {
     /// The parameter.
     public let name: ParameterName
     /// Its value in the year.
@@ -118,6 +123,11 @@ public struct ResolvedParameter<Value: Sendable & Hashable & Codable>: Sendable,
     /// The act and provision that set it.
     public let reference: LegalReference
 }
+
+extension ResolvedParameter: Sendable where Value: Sendable {}
+extension ResolvedParameter: Equatable where Value: Equatable {}
+extension ResolvedParameter: Hashable where Value: Hashable {}
+extension ResolvedParameter: Codable where Value: Codable {}
 
 /// All the parameters of the measure as they apply to one year.
 public struct ParametersInForce: Sendable, Hashable, Codable {
