@@ -63,6 +63,9 @@ public struct ContributionCalculator: Sendable {
         a: (paid: Fraction, exactEuros: Fraction), b: (paid: Fraction, exactEuros: Fraction)
     ) {
         func band(lower: Fraction, upper: Fraction, amount: EuroCents) -> (paid: Fraction, exactEuros: Fraction) {
+            // Not above the band's lower bound: nothing paid in it (what the steps below give, in
+            // one comparison: most comuni of a split are below the soglia minima on their own).
+            guard fte > lower else { return (.zero, .zero) }
             let width = (upper - lower).clampedAtZero
             let paid = Fraction.minimum((fte - lower).clampedAtZero, width)
             return (paid, paid * amount.euros)
