@@ -129,6 +129,17 @@ struct IntegratorTests {
         var cycle = FundingCycle()
         try cycle.record(CycleYear(year: 2025, population: 81_000, forecastFTE: Fraction(19), actualFTE: Fraction(18)))
         #expect(try decoder.decode(FundingCycle.self, from: encoder.encode(cycle)) == cycle)
+        // FTE per area by code: every area written; an area left out reads as zero, an unknown code is an error.
+        let areas = try JSONSerialization.jsonObject(with: encoder.encode(assessment.areas)) as? [String: Any]
+        #expect(Set((areas?["perArea"] as? [String: Any])?.keys ?? [:].keys) == Set(ActivityArea.allCases.map(\.rawValue)))
+        let partial = #"{"perArea":{"segretariato_sociale":{"numerator":1,"denominator":3}},"unspecified":{"numerator":0,"denominator":1}}"#
+        let decoded = try decoder.decode(AreaBreakdown.self, from: Data(partial.utf8))
+        #expect(decoded[.segretariatoSociale] == Fraction(numerator: 1, denominator: 3)!)
+        #expect(
+            decoded[.povertaDisagioAdulti] == .zero && decoded.perArea.count == ActivityArea.allCases.count && decoded.total == decoded[.segretariatoSociale])
+        #expect(throws: DecodingError.self) {
+            try decoder.decode(AreaBreakdown.self, from: Data(partial.replacingOccurrences(of: "segretariato_sociale", with: "segretariato").utf8))
+        }
         // Exact values stay exact: a fraction as numerator and denominator, cents as an integer.
         let third = try encoder.encode(Fraction(numerator: 1, denominator: 3)!)
         #expect(String(decoding: third, as: UTF8.self) == #"{"denominator":3,"numerator":1}"#)

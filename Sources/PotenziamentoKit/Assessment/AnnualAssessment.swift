@@ -41,17 +41,24 @@ public struct ExcludedRecord: Sendable, Hashable, Codable {
 }
 
 /// FTE per area di attività; the five areas and `non_indicata` always add up to the total.
+///
+/// The areas' FTE are kept in the order of ``ActivityArea/allCases`` (no dictionary: an ATS's
+/// prospetto makes one breakdown per entity and year, thousands in a national run, and reads each
+/// area by its index).
 public struct AreaBreakdown: Sendable, Hashable, Codable {
-    /// FTE per area, every area present (possibly zero).
-    public let perArea: [ActivityArea: Fraction]
+    /// FTE per area, in the order of ``ActivityArea/allCases`` (every area, possibly zero).
+    private let values: [Fraction]
     /// FTE of persons with no area split (`non_indicata`).
     public let unspecified: Fraction
 
+    /// FTE per area, every area present (possibly zero).
+    public var perArea: [ActivityArea: Fraction] { Dictionary(uniqueKeysWithValues: ActivityArea.allCases.map { ($0, values[$0.index]) }) }
+
     /// The FTE of `area`.
-    public subscript(area: ActivityArea) -> Fraction { perArea[area] ?? .zero }
+    public subscript(area: ActivityArea) -> Fraction { values[area.index] }
 
     /// The sum of all areas and `non_indicata`.
-    public var total: Fraction { ActivityArea.allCases.map { self[$0] }.sum() + unspecified }
+    public var total: Fraction { values.sum() + unspecified }
 
     /// The breakdown of `records`' FTE.
     ///
@@ -73,13 +80,13 @@ public struct AreaBreakdown: Sendable, Hashable, Codable {
                 record.areas.partsOfTime { area, units in perArea[area].add(fte * Fraction(BigInt(units))) }
             }
         }
-        self.perArea = Dictionary(uniqueKeysWithValues: ActivityArea.allCases.map { ($0, perArea[$0.index].total(dividedBy: AreaSplit.wholeTime)) })
+        values = perArea.map { $0.total(dividedBy: AreaSplit.wholeTime) }
         self.unspecified = unspecified.total
     }
 
-    /// A breakdown with the given figures (every area present).
+    /// A breakdown with the given figures (a missing area is zero).
     init(perArea: [ActivityArea: Fraction], unspecified: Fraction) {
-        self.perArea = Dictionary(uniqueKeysWithValues: ActivityArea.allCases.map { ($0, perArea[$0] ?? .zero) })
+        values = ActivityArea.allCases.map { perArea[$0] ?? .zero }
         self.unspecified = unspecified
     }
 
@@ -95,14 +102,13 @@ public struct AreaBreakdown: Sendable, Hashable, Codable {
         for (key, value) in raw {
             perArea[try DecodingError.validating(container.codingPath) { () throws(InvalidValue) in try ActivityArea.parse(key) }] = value
         }
-        self.perArea = perArea
-        unspecified = try container.decode(Fraction.self, forKey: .unspecified)
+        self.init(perArea: perArea, unspecified: try container.decode(Fraction.self, forKey: .unspecified))
     }
 
     /// Encodes the FTE per area code and `unspecified`.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(Dictionary(uniqueKeysWithValues: perArea.map { ($0.key.rawValue, $0.value) }), forKey: .perArea)
+        try container.encode(Dictionary(uniqueKeysWithValues: ActivityArea.allCases.map { ($0.rawValue, values[$0.index]) }), forKey: .perArea)
         try container.encode(unspecified, forKey: .unspecified)
     }
 }

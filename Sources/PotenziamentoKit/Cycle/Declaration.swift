@@ -26,10 +26,19 @@ extension AnnualAssessment {
     /// The employing entities with counted staff in the year: each comune (in roster order), then
     /// each kind of ATS-level employer (in the order of ``EmployerKind``). Their FTE add up to ``fte``.
     public var entities: [EmployingEntity] {
-        recordsByEntity().map { entry in
+        let counted = self.counted
+        return recordsByEntity().map { entry in
             EmployingEntity(
-                key: entry.key, name: entry.name, persons: entry.records.count, fte: entry.records.map(\.fte).sum(), areas: AreaBreakdown(entry.records))
+                key: entry.key, name: entry.name, persons: entry.records.count, fte: Self.fte(of: entry.records, in: counted),
+                areas: AreaBreakdown(entry.records.lazy.map { counted[Int($0)] }))
         }
+    }
+
+    /// The exact sum of the FTE of the counted records at `positions`.
+    static func fte(of positions: [Int32], in counted: [CountedRecord]) -> Fraction {
+        var sum = FractionSum()
+        for position in positions { sum.add(counted[Int(position)].fte) }
+        return sum.total
     }
 
     /// The kinds of ATS-level employer, in the order of ``entities``, and their positions.
@@ -37,21 +46,22 @@ extension AnnualAssessment {
     private static let ambitoLevelPositions = Dictionary(uniqueKeysWithValues: ambitoLevelKinds.enumerated().map { ($1, $0) })
 
     /// The counted records with service in the year, grouped by employing entity in the order of
-    /// ``entities``: the one rule of which entity a person counts for (the FTE to declare need
-    /// only each entity's FTE, not its areas).
-    func recordsByEntity() -> [(key: String, name: String, records: [CountedRecord])] {
+    /// ``entities`` (their positions in ``counted``, not copies): the one rule of which entity a
+    /// person counts for (the FTE to declare need only each entity's FTE, not its areas).
+    func recordsByEntity() -> [(key: String, name: String, records: [Int32])] {
         // Entities by position (each comune, then each kind of ATS-level employer): a record finds
         // its entity by code or kind, as ``Employer/key`` names it, without making the key's text.
         let ambitoLevel = Self.ambitoLevelKinds
         var comuneIndex = [String: Int](minimumCapacity: residents.count)
         for (index, comune) in residents.enumerated() where comuneIndex[comune.istatCode] == nil { comuneIndex[comune.istatCode] = index }
-        var groups = [[CountedRecord]](repeating: [], count: residents.count + ambitoLevel.count)
-        for record in counted where !record.fte.isZero {
+        var groups = [[Int32]](repeating: [], count: residents.count + ambitoLevel.count)
+        for (position, record) in counted.enumerated() where !record.fte.isZero {
             let employer = record.employer
             let index =
                 employer.kind == .comune
                 ? employer.istatCode.flatMap { comuneIndex[$0] } : Self.ambitoLevelPositions[employer.kind].map { residents.count + $0 }
-            if let index { groups[index].append(record) }
+            // A roster has at most Bounds.maximumRecords (10 million) records: a position fits in 32 bits.
+            if let index { groups[index].append(Int32(truncatingIfNeeded: position)) }
         }
         return groups.indices.compactMap { index in
             guard !groups[index].isEmpty else { return nil }
@@ -100,7 +110,8 @@ public struct FTEDeclaration: Sendable, Hashable, Codable {
         }
         let scale = BigInt.tenToThe(decimals)
         let units = assessment.fte.flooredScaled(by: scale)
-        let entities = assessment.recordsByEntity().map { (key: $0.key, fte: $0.records.map(\.fte).sum()) }
+        let counted = assessment.counted
+        let entities = assessment.recordsByEntity().map { (key: $0.key, fte: AnnualAssessment.fte(of: $0.records, in: counted)) }
         let total = entities.map(\.fte).sum()
         let shares = entities.map { entity in total.isZero ? Fraction.zero : Fraction(units) * entity.fte / total }
         let split = LargestRemainder.distribute(units: units, exactShares: shares)
