@@ -140,6 +140,53 @@ struct MoneyTests {
         #expect(NumberFormatting.spreadsheet(Fraction(184, 365), decimals: 4) == "0,5041")
     }
 
+    /// The layout of a scaled integer built with string operations (an oracle independent of
+    /// the formatting routine): sign, integer digits grouped by `thousands`, `mark`, decimals;
+    /// for JSON the decimals' trailing zeros removed but one kept.
+    static func oracle(_ scaled: BigInt, decimals: Int, thousands: Character?, mark: Character, json: Bool) -> String {
+        var digits = scaled.magnitude.description
+        if digits.count < decimals + 1 { digits = String(repeating: "0", count: decimals + 1 - digits.count) + digits }
+        var integer = String(digits.dropLast(decimals))
+        var fraction = String(digits.suffix(decimals))
+        if let thousands {
+            var grouped = ""
+            for (offset, digit) in integer.enumerated() {
+                if offset > 0 && (integer.count - offset) % 3 == 0 { grouped.append(thousands) }
+                grouped.append(digit)
+            }
+            integer = grouped
+        }
+        if json {
+            while fraction.count > 1 && fraction.hasSuffix("0") { fraction.removeLast() }
+            if fraction.isEmpty { fraction = "0" }
+        }
+        return (scaled.isNegative ? "-" : "") + integer + (fraction.isEmpty ? "" : String(mark) + fraction)
+    }
+
+    @Test("every layout of a number is the oracle's: signs, leading zeros, groups of thousands, trailing zeros", arguments: 0...6)
+    func layouts(decimals: Int) {
+        var state: UInt64 = 11
+        var values: [BigInt] = [0, 1, -1, 9, 10, 99, 100, 999, 1_000, 1_001, 99_999, 100_000, 1_000_000, 12_345_678, BigInt(Int64.max), BigInt(Int64.min)]
+        values += (0..<24).map { power in BigInt.tenToThe(power) } + (0..<24).map { power in BigInt.tenToThe(power) - 1 }
+        for _ in 0..<300 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            let digits = Int(state >> 59)
+            values.append(BigInt(Int64(bitPattern: state) % max(1, Int64(truncatingIfNeeded: (BigInt.tenToThe(digits % 19)).int64Value ?? 1))))
+        }
+        values.append(BigInt.tenToThe(30) * 7 + 123)
+        for scaled in values + values.map({ -$0 }) {
+            let italian = String(
+                decoding: NumberFormatting.assembleBytes(scaled: scaled, decimals: decimals, thousands: UInt8(ascii: "."), decimalMark: UInt8(ascii: ",")),
+                as: UTF8.self)
+            #expect(italian == Self.oracle(scaled, decimals: decimals, thousands: ".", mark: ",", json: false), "\(scaled) \(decimals)")
+            let plain = String(
+                decoding: NumberFormatting.assembleBytes(scaled: scaled, decimals: decimals, thousands: nil, decimalMark: UInt8(ascii: ".")), as: UTF8.self)
+            #expect(plain == Self.oracle(scaled, decimals: decimals, thousands: nil, mark: ".", json: false), "\(scaled) \(decimals)")
+            let json = NumberFormatting.json(Fraction(numerator: scaled, denominator: BigInt.tenToThe(decimals))!, decimals: decimals)
+            #expect(json == Self.oracle(scaled, decimals: decimals, thousands: nil, mark: ".", json: true), "\(scaled) \(decimals)")
+        }
+    }
+
     @Test("largest remainder: parts add up to the total, ties in input order")
     func largestRemainder() throws {
         let parts = try LargestRemainder.allocate(EuroCents(cents: 100), proportionalTo: [.one, .one, .one])
