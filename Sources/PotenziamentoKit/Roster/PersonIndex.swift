@@ -21,9 +21,15 @@ struct PersonIndex {
     ///
     /// - Parameter idAt: the id of the person at a position recorded before.
     mutating func insert(_ id: PersonID, at position: Int, idAt: (Int) -> PersonID) -> Int? {
+        insert(id, hashValue: id.hashValue, at: position, idAt: idAt)
+    }
+
+    /// The same, with `id`'s `hashValue` computed by the caller (on another processor, for a
+    /// large table read in parts).
+    mutating func insert(_ id: PersonID, hashValue: Int, at position: Int, idAt: (Int) -> PersonID) -> Int? {
         if (count + 1) * 2 > slots.count { grow(idAt: idAt) }
         let mask = slots.count - 1
-        var slot = id.hashValue & mask
+        var slot = hashValue & mask
         while slots[slot] != 0 {
             let earlier = Int(slots[slot]) - 1
             if idAt(earlier) == id { return earlier }

@@ -244,11 +244,19 @@ enum RosterTableReader {
     /// for a row whose id in `column` is invalid), the ids read in the parts `bounds` gives.
     static func persons(_ table: some CellTable, column: Int?, bounds: [Int]) -> (persons: [Person], personOfRow: [Int32]) {
         let rowCount = bounds[bounds.count - 1]
+        // The ids and their hashes in parts at once; the persons found in order below.
+        var hashes = [Int](repeating: 0, count: rowCount)
         let ids = [PersonID?](unsafeUninitializedCapacity: rowCount) { buffer, initialized in
             guard let base = buffer.baseAddress else { return }
-            nonisolated(unsafe) let ids = base
-            DispatchQueue.concurrentPerform(iterations: bounds.count - 1) { part in
-                for row in bounds[part]..<bounds[part + 1] { (ids + row).initialize(to: try? PersonID(table.text(row, column))) }
+            hashes.withUnsafeMutableBufferPointer { hashes in
+                nonisolated(unsafe) let (ids, hashes) = (base, hashes)
+                DispatchQueue.concurrentPerform(iterations: bounds.count - 1) { part in
+                    for row in bounds[part]..<bounds[part + 1] {
+                        let id = try? PersonID(table.text(row, column))
+                        if let id { hashes[row] = id.hashValue }
+                        (ids + row).initialize(to: id)
+                    }
+                }
             }
             initialized = rowCount
         }
@@ -258,7 +266,7 @@ enum RosterTableReader {
         persons.reserveCapacity(rowCount)
         for (row, id) in ids.enumerated() {
             guard let id else { continue }
-            if let earlier = index.insert(id, at: persons.count, idAt: { persons[$0].id }) {
+            if let earlier = index.insert(id, hashValue: hashes[row], at: persons.count, idAt: { persons[$0].id }) {
                 personOfRow[row] = Int32(earlier)
             } else {
                 personOfRow[row] = Int32(persons.count)
