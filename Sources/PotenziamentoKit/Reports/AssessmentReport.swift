@@ -34,21 +34,20 @@ enum AssessmentReport {
         let counted = assessment.counted
         json.member(array: "conteggiati") { json in
             json.elements(count: counted.count) { json, index in
-                let record = counted[index]
+                // The record's fields read in place (a copy of the record would retain each of its references).
                 json.element { json in
-                    json.member("id", record.id.text)
-                    json.member("fte", decimal: record.fte)
-                    json.member("ente", record.employer.key)
+                    json.member("id", counted[index].id.text)
+                    json.member("fte", decimal: counted[index].fte)
+                    json.member("ente", counted[index].employer.key)
                 }
             }
         }
         let excluded = assessment.excluded
         json.member(array: "esclusi") { json in
             json.elements(count: excluded.count) { json, index in
-                let record = excluded[index]
                 json.element { json in
-                    json.member("id", record.id.text)
-                    json.member("motivo", record.reason.rawValue)
+                    json.member("id", excluded[index].id.text)
+                    json.member("motivo", excluded[index].reason.rawValue)
                 }
             }
         }
