@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import PotenziamentoKit
 import Testing
 
@@ -174,5 +175,27 @@ struct IntegratorTests {
             ])
         ).assess(population: 100_000, fte: Fraction(20), year: 2027)
         #expect(result.bandA.amountPerFTE == EuroCents(euros: 45_000))
+    }
+
+    @Test("one assessor used for several years, from several threads, gives each year what a new assessor gives")
+    func sharedAssessor() throws {
+        let roster = try RosterLoader.load(path: Self.example("Examples/ambito-esempio.json").path).roster
+        let reform = try ParameterTable.official.applying([
+            ParameterOverride(name: .importoFasciaA, value: .money(EuroCents(euros: 45_000)), fromYear: 2026)
+        ])
+        let shared = RosterAssessor(parameters: reform, method: .days)
+        let years = [2026, 2025, 2026, 2025, 2024, 2025, 2026, 2020]
+        let results = Mutex<[Int: Result<AnnualAssessment, AssessmentError>]>([:])
+        DispatchQueue.concurrentPerform(iterations: years.count) { index in
+            let result = Result { () throws(AssessmentError) in try shared.assess(roster, year: years[index]) }
+            results.withLock { $0[index] = result }
+        }
+        for (index, year) in years.enumerated() {
+            let alone = Result { () throws(AssessmentError) in try RosterAssessor(parameters: reform, method: .days).assess(roster, year: year) }
+            let together = results.withLock { $0[index] }
+            #expect(together == alone, "\(year)")
+        }
+        #expect(try shared.assess(roster, year: 2026).contribution.parameters.bandAAmount.value == EuroCents(euros: 45_000))
+        #expect(try shared.assess(roster, year: 2025).contribution.parameters.bandAAmount.value == EuroCents(euros: 40_000))
     }
 }

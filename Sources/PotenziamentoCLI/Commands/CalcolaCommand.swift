@@ -40,6 +40,7 @@ enum CalcolaCommand: Subcommand {
         let method = try RosterInput.method(parsed)
         let year = try parsed.value("anno").map { text throws(CommandFailure) in try OptionValues.year(text) } ?? context.currentYear
         let parameters = try OptionValues.parameterTable(parsed, defaultYear: year)
+        let assessor = RosterAssessor(parameters: parameters, method: method)
         let (inputs, isBatch, skipped) = try BatchInputs.resolve(parsed.positionals)
         if case .workbook = choice, isBatch {
             throw .usage("con più ambiti il risultato è una tabella: usa --formato csv o json (una cartella di lavoro per ambito: un comando per ambito)")
@@ -49,14 +50,14 @@ enum CalcolaCommand: Subcommand {
             return BatchInputs.output(
                 inputs, skipped: skipped,
                 compute: { roster throws(CommandFailure) in
-                    let assessment = try RosterInput.assess(roster, year: year, method: method, parameters: parameters)
+                    let assessment = try RosterInput.assess(roster, year: year, assessor: assessor)
                     return (assessment, assessment.warnings)
                 },
                 write: { output, run in BatchReport.assessments(year: year, format: batchFormat, to: output, run: run) })
         }
         let path = inputs[0]
         let loaded = try RosterInput.load(path)
-        let assessment = try RosterInput.assess(loaded.roster, year: year, method: method, parameters: parameters)
+        let assessment = try RosterInput.assess(loaded.roster, year: year, assessor: assessor)
         let explain = parsed.flag("spiega")
         let warnings = (loaded.warnings + assessment.warnings).map(\.description)
         let inputFiles = RosterInput.inputFiles(path)

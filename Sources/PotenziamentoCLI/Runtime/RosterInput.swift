@@ -26,9 +26,11 @@ enum RosterInput {
         error.errors.contains { [.fileInesistente, .fileIlleggibile, .fileMancante].contains($0.code) }
     }
 
-    static func assess(_ roster: Roster, year: Int, method: FTEMethod, parameters: ParameterTable) throws(CommandFailure) -> AnnualAssessment {
+    /// The assessment of `roster` for `year` by `assessor` (one per run: a batch's rosters share
+    /// the parameters it resolves), its failures as the contract's exit statuses.
+    static func assess(_ roster: Roster, year: Int, assessor: RosterAssessor) throws(CommandFailure) -> AnnualAssessment {
         do {
-            return try RosterAssessor(parameters: parameters, method: method).assess(roster, year: year)
+            return try assessor.assess(roster, year: year)
         } catch {
             switch error {
             case .invalidInput(let input): throw failure(input)

@@ -183,10 +183,15 @@ public struct RosterAssessor: Sendable {
     /// The FTE counting method.
     public let method: FTEMethod
 
+    /// The parameters in force of each year assessed, resolved once for every roster this
+    /// assessor (and its copies) assesses.
+    private let inForce: ParametersByYear
+
     /// An assessor.
     public init(parameters: ParameterTable = .official, method: FTEMethod = .days) {
         self.parameters = parameters
         self.method = method
+        inForce = ParametersByYear(parameters)
     }
 
     /// The assessment of `roster` for `year`. Never traps: the roster is valid by construction,
@@ -207,7 +212,7 @@ public struct RosterAssessor: Sendable {
     /// of the roster at once: the same records, in the same order, and the same warnings.
     func assess(_ roster: Roster, year: Int, parts: Int) throws(AssessmentError) -> AnnualAssessment {
         let inForce: ParametersInForce
-        do { inForce = try parameters.inForce(for: year) } catch { throw .parameter(error) }
+        do { inForce = try self.inForce.inForce(for: year) } catch { throw .parameter(error) }
         let counter: FTECounter
         do { counter = try FTECounter(year: year, method: method) } catch {
             throw .invalidInput(InputError(diagnostics: [error.diagnostic(at: SourcePlace(file: roster.source))]))

@@ -179,10 +179,19 @@ public struct ParametersInForce: Sendable, Hashable, Codable {
         fund = try money(.fondoAnnuo)
         prospettoDeadline = try deadline(.scadenzaProspetto)
         decreeDeadline = try deadline(.scadenzaDecreto)
+        citations = Self.citations(bandAAmount, bandBAmount, minimumRatio, lepRatio, objectiveRatio, fund, prospettoDeadline, decreeDeadline)
     }
 
-    /// Every resolved parameter as (name, value text, reference), in table order, for citations.
-    public var citations: [ParameterCitation] {
+    /// Every resolved parameter as (name, value text, reference), in table order, for citations:
+    /// formatted once, when the parameters are resolved (a batch resolves them once per year,
+    /// ``RosterAssessor``, and cites them for every ATS).
+    public let citations: [ParameterCitation]
+
+    private static func citations(
+        _ bandAAmount: ResolvedParameter<EuroCents>, _ bandBAmount: ResolvedParameter<EuroCents>, _ minimumRatio: ResolvedParameter<Int>,
+        _ lepRatio: ResolvedParameter<Int>, _ objectiveRatio: ResolvedParameter<Int>, _ fund: ResolvedParameter<EuroCents>,
+        _ prospettoDeadline: ResolvedParameter<CivilDate>, _ decreeDeadline: ResolvedParameter<CivilDate>
+    ) -> [ParameterCitation] {
         [
             ParameterCitation(bandAAmount, text: NumberFormatting.euro(bandAAmount.value)),
             ParameterCitation(bandBAmount, text: NumberFormatting.euro(bandBAmount.value)),
@@ -193,6 +202,28 @@ public struct ParametersInForce: Sendable, Hashable, Codable {
             ParameterCitation(prospettoDeadline, text: prospettoDeadline.value.italian),
             ParameterCitation(decreeDeadline, text: decreeDeadline.value.italian),
         ]
+    }
+
+    // The citations are derived from the parameters: not encoded, made again when decoded.
+    private enum CodingKeys: String, CodingKey {
+        case year, bandAAmount, bandBAmount, minimumRatio, lepRatio, objectiveRatio, fund, prospettoDeadline, decreeDeadline
+    }
+
+    /// Decodes the parameters of a year (what ``encode(to:)`` writes) and formats their citations.
+    ///
+    /// - Throws: `DecodingError` for a missing or malformed parameter.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        year = try container.decode(Int.self, forKey: .year)
+        bandAAmount = try container.decode(ResolvedParameter<EuroCents>.self, forKey: .bandAAmount)
+        bandBAmount = try container.decode(ResolvedParameter<EuroCents>.self, forKey: .bandBAmount)
+        minimumRatio = try container.decode(ResolvedParameter<Int>.self, forKey: .minimumRatio)
+        lepRatio = try container.decode(ResolvedParameter<Int>.self, forKey: .lepRatio)
+        objectiveRatio = try container.decode(ResolvedParameter<Int>.self, forKey: .objectiveRatio)
+        fund = try container.decode(ResolvedParameter<EuroCents>.self, forKey: .fund)
+        prospettoDeadline = try container.decode(ResolvedParameter<CivilDate>.self, forKey: .prospettoDeadline)
+        decreeDeadline = try container.decode(ResolvedParameter<CivilDate>.self, forKey: .decreeDeadline)
+        citations = Self.citations(bandAAmount, bandBAmount, minimumRatio, lepRatio, objectiveRatio, fund, prospettoDeadline, decreeDeadline)
     }
 }
 
