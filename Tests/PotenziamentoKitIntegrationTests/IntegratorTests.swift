@@ -138,6 +138,9 @@ struct IntegratorTests {
         #expect(decoded[.segretariatoSociale] == Fraction(numerator: 1, denominator: 3)!)
         #expect(
             decoded[.povertaDisagioAdulti] == .zero && decoded.perArea.count == ActivityArea.allCases.count && decoded.total == decoded[.segretariatoSociale])
+        // Written back with every area, the zero ones too.
+        let rewritten = try JSONSerialization.jsonObject(with: encoder.encode(decoded)) as? [String: Any]
+        #expect(Set((rewritten?["perArea"] as? [String: Any])?.keys ?? [:].keys) == Set(ActivityArea.allCases.map(\.rawValue)))
         #expect(throws: DecodingError.self) {
             try decoder.decode(AreaBreakdown.self, from: Data(partial.replacingOccurrences(of: "segretariato_sociale", with: "segretariato").utf8))
         }

@@ -72,9 +72,14 @@ struct ResourceTests {
         let testCase = Self.cases[index]
         for (name, make) in testCase.files { try make().write(to: folder.appendingPathComponent(name)) }
         let input = testCase.files.keys.contains("ambito.json") ? folder.appendingPathComponent("ambito.json").path : folder.path
-        // Past the budget the kernel stops the process (SIGXCPU): a status other than 65.
+        // Past the budget the kernel stops the process (SIGXCPU, then SIGKILL): a status other
+        // than 65. A process that waits without working (a deadlock) is stopped by `timeout`
+        // after 10 minutes of the clock (status 124).
         let result = try TestSupport.process(
-            ["/bin/sh", "-c", "ulimit -v 1000000; ulimit -t \(Self.processorSeconds); exec \"$0\" valida \"$1\"", TestSupport.executable.path, input],
+            [
+                "/bin/sh", "-c", "ulimit -v 1000000; ulimit -t \(Self.processorSeconds); exec timeout 600 \"$0\" valida \"$1\"",
+                TestSupport.executable.path, input,
+            ],
             executable: URL(fileURLWithPath: "/bin/sh"))
         #expect(
             result.status == 65,
