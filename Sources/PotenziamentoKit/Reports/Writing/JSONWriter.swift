@@ -54,13 +54,7 @@ package struct JSONWriter {
     package mutating func key(_ key: JSONKey) {
         separate()
         switch key.storage {
-        case .literal(let literal):
-            // A key of the report's own vocabulary: plain ASCII (checked in debug builds, which
-            // the tests run), written with no scan for bytes to escape.
-            literal.withUTF8Buffer { bytes in
-                assert(Self.plainPrefixCount(bytes) == bytes.count, "a literal JSON key needs no escape")
-                writeQuoted(plain: bytes, then: Self.keyEnd)
-            }
+        case .literal(let literal): literal.withUTF8Buffer { writeString(utf8: $0, then: Self.keyEnd) }
         case .text(let text):
             var text = text
             text.withUTF8 { writeString(utf8: $0, then: Self.keyEnd) }
@@ -227,27 +221,21 @@ package struct JSONWriter {
         text.withUTF8 { writeString(utf8: $0) }
     }
 
-    /// `bytes`, which need no escape, between quotes, then the two bytes `end` when given, in one
-    /// write.
-    private func writeQuoted(plain bytes: UnsafeBufferPointer<UInt8>, then end: (UInt8, UInt8)?) {
-        output.write(reserving: bytes.count + 4) { target in
-            target[0] = UInt8(ascii: "\"")
-            if let start = bytes.baseAddress { (target + 1).update(from: start, count: bytes.count) }
-            target[bytes.count + 1] = UInt8(ascii: "\"")
-            guard let end else { return bytes.count + 2 }
-            target[bytes.count + 2] = end.0
-            target[bytes.count + 3] = end.1
-            return bytes.count + 4
-        }
-    }
-
-    /// The JSON string of the UTF-8 `bytes` (of a `String`, or of a key from the data): quoted,
+    /// The JSON string of the UTF-8 `bytes` (of a `String`, or of a key's literal): quoted,
     /// escaped where ``needsEscape(_:)`` says, then the two bytes `end` when given (a key's `: `).
     private func writeString(utf8 bytes: UnsafeBufferPointer<UInt8>, then end: (UInt8, UInt8)? = nil) {
         // The usual case: nothing to escape, the quoted text (and what follows) in one write.
         let plain = Self.plainPrefixCount(bytes)
         guard plain < bytes.count else {
-            writeQuoted(plain: bytes, then: end)
+            output.write(reserving: bytes.count + 4) { target in
+                target[0] = UInt8(ascii: "\"")
+                if let start = bytes.baseAddress { (target + 1).update(from: start, count: bytes.count) }
+                target[bytes.count + 1] = UInt8(ascii: "\"")
+                guard let end else { return bytes.count + 2 }
+                target[bytes.count + 2] = end.0
+                target[bytes.count + 3] = end.1
+                return bytes.count + 4
+            }
             return
         }
         output.write(byte: UInt8(ascii: "\""))
