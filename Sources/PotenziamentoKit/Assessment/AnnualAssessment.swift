@@ -42,11 +42,11 @@ public struct ExcludedRecord: Sendable, Hashable, Codable {
 
 /// FTE per area di attività; the five areas and `non_indicata` always add up to the total.
 ///
-/// The areas' FTE are kept in the order of ``ActivityArea/allCases`` (no dictionary: an ATS's
+/// The areas' FTE are kept in the order of `ActivityArea.allCases` (no dictionary: an ATS's
 /// prospetto makes one breakdown per entity and year, thousands in a national run, and reads each
 /// area by its index).
 public struct AreaBreakdown: Sendable, Hashable, Codable {
-    /// FTE per area, in the order of ``ActivityArea/allCases`` (every area, possibly zero).
+    /// FTE per area, in the order of `ActivityArea.allCases` (every area, possibly zero).
     private let values: [Fraction]
     /// FTE of persons with no area split (`non_indicata`).
     public let unspecified: Fraction

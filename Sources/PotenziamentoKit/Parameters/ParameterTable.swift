@@ -209,7 +209,7 @@ public struct ParametersInForce: Sendable, Hashable, Codable {
         case year, bandAAmount, bandBAmount, minimumRatio, lepRatio, objectiveRatio, fund, prospettoDeadline, decreeDeadline
     }
 
-    /// Decodes the parameters of a year (what ``encode(to:)`` writes) and formats their citations.
+    /// Decodes the parameters of a year (as they are encoded) and formats their citations.
     ///
     /// - Throws: `DecodingError` for a missing or malformed parameter.
     public init(from decoder: any Decoder) throws {
