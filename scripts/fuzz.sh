@@ -149,6 +149,8 @@ dictionary() {  # dictionary TARGET: libFuzzer tokens that keep mutations close 
         printf '"%s"\n' "$token"
       done > "$dict"
       printf '";"\n"\\x0d\\x0a"\n"\\x22"\n' >> "$dict" ;;
+    workbook-xml)  # XML's own constructs: FoundationXML crashed on a processing instruction without data
+      printf '"%s"\n' "<?x?>" "<?" "?>" "<!--" "-->" "<![CDATA[" "]]>" "&amp;" "&#x20AC;" "xmlns:" "<x/>" > "$dict" ;;
     *) return 0 ;;
   esac
   echo "-dict=$dict"

@@ -172,6 +172,19 @@ struct WorkbookReaderTests {
         #expect(sheet.rows.map(\.index) == [1, 3, 4])
     }
 
+    @Test("processing instructions without data in a worksheet and in content.xml are read past (FoundationXML crashed on them)")
+    func processingInstructions() throws {
+        let xlsx = try MiniWorkbook.xlsx(
+            rows: "",
+            sheetDocument:
+                "<?a?><worksheet xmlns=\"\(MiniWorkbook.main)\"><sheetData><?b?><row r=\"1\"><c r=\"A1\"><v>7<?c?></v></c></row></sheetData></worksheet>")
+        #expect(Self.values(try WorkbookReader.read(xlsx).sheets[0]) == ["A1": .number("7")])
+        let ods = try MiniWorkbook.ods(
+            "<?d?><table:table table:name=\"t\"><table:table-row><table:table-cell office:value-type=\"string\"><text:p>x<?e?>y</text:p></table:table-cell></table:table-row></table:table>"
+        )
+        #expect(Self.values(try WorkbookReader.read(ods).sheets[0]) == ["A1": .text("xy")])
+    }
+
     @Test("ODS repeats, paragraphs, spaces, comments, errors and value types")
     func odsDetails() throws {
         let bytes = try MiniWorkbook.ods(

@@ -81,7 +81,44 @@ struct XMLReaderTests {
         #expect(throws: Stop(reason: XMLError.doctypeRefused.description)) { try Self.events(Array(xml.utf8)) }
     }
 
-    @Test("malformed documents report a position", arguments: ["<a><b></a>", "<a>", "", "testo", "<a x='1' x='2'/>", "<a>&nonesiste;</a>"])
+    @Test(
+        "a processing instruction without data is read, not a crash (FoundationXML reads its null data as a C string)",
+        arguments: [
+            ("<a><?x?>t</a>", ["<a>", "'t'", "</a>"]),
+            ("<?x:y?><a>t<?z?></a><?w?>", ["<a>", "'t'", "</a>"]),
+            ("<?xml version=\"1.0\"?><a><?x data?><?y\t?><?z\n?></a>", ["<a>", "</a>"]),
+            ("<a><![CDATA[<?x?>]]><!-- <?y?> --><?z?></a>", ["<a>", "'<?x?>'", "</a>"]),
+            ("<a>t<![CDATA[u<?x?>v<?y?>]]>w</a>", ["<a>", "'tu<?x?>v<?y?>w'", "</a>"]),
+        ])
+    func processingInstructions(xml: String, expected: [String]) throws {
+        #expect(try Self.events(Array(xml.utf8)) == expected)
+    }
+
+    @Test(
+        "each <?target?> is broken up: a CDATA section split, elsewhere a space after the target",
+        arguments: [
+            ("<a><?x?></a>", "<a><?x ?></a>"),
+            ("<?a?><?b?>", "<?a ?><?b ?>"),
+            ("<a><?x y?><?x ?><??><?x??></a>", "<a><?x y?><?x ?><??><?x??></a>"),
+            ("<![CDATA[<?x?>]]><!--<?y?>--><?z?>", "<![CDATA[<?x]]><![CDATA[?>]]><!--<?y ?>--><?z ?>"),
+            ("<!--<?x?>", "<!--<?x ?>"),
+            ("<![CDATA[<?x?>", "<![CDATA[<?x]]><![CDATA[?>"),
+            ("<![CDATA[<?x]]>?>", "<![CDATA[<?x]]>?>"),
+            ("<?a <?b?>", "<?a <?b ?>"),
+            ("<a x=\"<?x?>\"/>", "<a x=\"<?x ?>\"/>"),
+            ("<?è.-_:9?><?x/?>", "<?è.-_:9 ?><?x/?>"),
+            ("<?x", "<?x"),
+            ("<?x?", "<?x?"),
+            ("<", "<"),
+            ("", ""),
+        ])
+    func processingInstructionData(xml: String, expected: String) {
+        #expect(String(decoding: XMLReader.withDataInEveryProcessingInstruction(Array(xml.utf8)), as: UTF8.self) == expected)
+    }
+
+    @Test(
+        "malformed documents report a position",
+        arguments: ["<a><b></a>", "<a>", "", "testo", "<a x='1' x='2'/>", "<a>&nonesiste;</a>", "<a><??></a>", "<a><?x??></a>"])
     func malformed(xml: String) {
         #expect(throws: Stop.self) { try Self.events(Array(xml.utf8)) }
     }

@@ -82,12 +82,13 @@ package enum XMLReader {
     package static func parse<Failure: Error>(
         _ bytes: [UInt8], failure: (XMLError) -> Failure, handler: (XMLEvent) throws(Failure) -> Void
     ) throws(Failure) {
-        let document: [UInt8]
+        var document: [UInt8]
         switch utf8Document(bytes) {
         case .success(let utf8): document = utf8
         case .failure(let error): throw failure(error)
         }
         if hasDoctype(document) { throw failure(.doctypeRefused) }
+        document = withDataInEveryProcessingInstruction(document)
         var handlerError: Failure?
         var xmlError: XMLError?
         withoutActuallyEscaping(
@@ -205,6 +206,82 @@ package enum XMLReader {
             utf8.removeSubrange(0..<close.upperBound)
         }
         return .success(utf8)
+    }
+
+    /// Returns the document with every `<?` + target + `?>` (a processing instruction without
+    /// data, such as `<?x?>`) broken up, and otherwise unchanged. FoundationXML passes the null data
+    /// pointer libxml2 gives for such an instruction on to a function that reads it as a C string,
+    /// and the process crashes.
+    ///
+    /// The pattern (its target made of bytes a name can have) is looked for everywhere, whatever
+    /// the context, so that libxml2 cannot meet it even in a malformed document it reads on past
+    /// an error. Inside a CDATA section, where it is text,
+    /// the section is split there (`<?x]]><![CDATA[?>`), and the text read is the same; elsewhere a
+    /// space follows the target (`<?x ?>`): the instruction then has empty data, a document is
+    /// well-formed with it exactly when it is without, and this reader reports no instruction.
+    /// Only the columns of an error later on the same line move.
+    static func withDataInEveryProcessingInstruction(_ bytes: [UInt8]) -> [UInt8] {
+        var insertions: [(at: Int, inCDATA: Bool)] = []
+        bytes.withUnsafeBufferPointer { buffer in
+            /// Returns whether `prefix` starts at `index`.
+            func starts(_ prefix: StaticString, at index: Int) -> Bool {
+                let count = prefix.utf8CodeUnitCount
+                return index + count <= buffer.count && (0..<count).allSatisfy { buffer[index + $0] == prefix.utf8Start[$0] }
+            }
+            /// Returns the index just past the first `terminator` at or after `start`, or the end.
+            func end(of terminator: StaticString, from start: Int) -> Int {
+                var index = start
+                while index < buffer.count && !starts(terminator, at: index) { index += 1 }
+                return min(index + terminator.utf8CodeUnitCount, buffer.count)
+            }
+            // The comment, CDATA section or processing instruction the scan is in ends at
+            // `contextEnd`; comments and instructions need no care, only CDATA sections.
+            var contextEnd = 0
+            var inCDATA = false
+            var index = 0
+            while let open = buffer[index...].firstIndex(of: UInt8(ascii: "<")) {
+                if open >= contextEnd {
+                    inCDATA = false
+                    if starts("<!--", at: open) {
+                        contextEnd = end(of: "-->", from: open + 4)
+                    } else if starts("<![CDATA[", at: open) {
+                        contextEnd = end(of: "]]>", from: open + 9)
+                        inCDATA = true
+                    } else if starts("<?", at: open) {
+                        contextEnd = end(of: "?>", from: open + 2)
+                    }
+                }
+                if starts("<?", at: open) {
+                    // The target: the bytes a name can have (ASCII letters, digits, `.-_:`, and any
+                    // byte of a non-ASCII character). The targets of two `<?` never overlap.
+                    var targetEnd = open + 2
+                    while targetEnd < buffer.count && isNameByte(buffer[targetEnd]) { targetEnd += 1 }
+                    if targetEnd > open + 2 && starts("?>", at: targetEnd) { insertions.append((targetEnd, inCDATA)) }
+                }
+                index = open + 1
+            }
+        }
+        guard !insertions.isEmpty else { return bytes }
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count + 12 * insertions.count)
+        var copied = 0
+        for insertion in insertions {
+            result += bytes[copied..<insertion.at]
+            result += insertion.inCDATA ? Array("]]><![CDATA[".utf8) : [0x20]
+            copied = insertion.at
+        }
+        result += bytes[copied...]
+        return result
+    }
+
+    /// Returns whether `byte` can be part of an XML name: an ASCII letter or digit, `.`, `-`, `_`,
+    /// `:`, or any byte of a non-ASCII character (more than names allow, never less).
+    private static func isNameByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"), 0x80...0xFF: true
+        case UInt8(ascii: "."), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: ":"): true
+        default: false
+        }
     }
 
     /// Returns whether the document contains `<!DOCTYPE` or `<!ENTITY` (in any case) anywhere.
