@@ -215,11 +215,11 @@ package enum XMLReader {
     ///
     /// The pattern (its target made of bytes a name can have) is looked for everywhere, whatever
     /// the context, so that libxml2 cannot meet it even in a malformed document it reads on past
-    /// an error. Inside a CDATA section, where it is text,
-    /// the section is split there (`<?x]]><![CDATA[?>`), and the text read is the same; elsewhere a
-    /// space follows the target (`<?x ?>`): the instruction then has empty data, a document is
-    /// well-formed with it exactly when it is without, and this reader reports no instruction.
-    /// Only the columns of an error later on the same line move.
+    /// an error. Inside a CDATA section, where it is text, the section is split there
+    /// (`<?x]]><![CDATA[?>`), and the text read is the same. Elsewhere a space follows the target
+    /// (`<?x ?>`): the instruction then has empty data, a document is well-formed with it exactly
+    /// when it is without, and this reader reports no instruction. Only the columns of an error
+    /// later on the same line move.
     static func withDataInEveryProcessingInstruction(_ bytes: [UInt8]) -> [UInt8] {
         var insertions: [(at: Int, inCDATA: Bool)] = []
         bytes.withUnsafeBufferPointer { buffer in
