@@ -66,6 +66,47 @@ struct XMLReaderTests {
         #expect(try Self.events([0xEF, 0xBB, 0xBF] + Array("<?xml version=\"1.0\" encoding=\"utf-8\"?><a/>".utf8)) == ["<a>", "</a>"])
     }
 
+    /// Documents refused before parsing, and why.
+    static let refusedDeclarations: [(bytes: [UInt8], error: XMLError)] = {
+        var cases: [(bytes: [UInt8], error: XMLError)] = []
+        func add(_ text: String, _ error: XMLError, then bytes: [UInt8] = [], and more: String = "") {
+            cases.append((Array(text.utf8) + bytes + Array(more.utf8), error))
+        }
+        // A declared encoding libxml2 would obey, hidden by white space the old check did not skip.
+        add("<?xml version=\"1.0\" encoding\n=\"UTF-7\"?><a>+ADw-?x?></a>", .unsupportedEncoding("UTF-7"))
+        add("<?xml version=\"1.0\" encoding=\r\"ISO-2022-JP\"?><a><", .unsupportedEncoding("ISO-2022-JP"), then: [0x1B, 0x28, 0x42], and: "?x?></a>")
+        add(
+            "<?xml version=\"1.0\" encoding\n=\"UTF-16LE\"?>", .unsupportedEncoding("UTF-16LE"),
+            then: [0x3C, 0, 0x61, 0, 0x3E, 0, 0x3C, 0, 0x2F, 0, 0x61, 0, 0x3E, 0])
+        add("<?xml version=\"1.0\" encoding\t=\t'UTF-7'?><+ACE-DOCTYPE a [<+ACE-NOTATION n SYSTEM \"x\">]><a/>", .unsupportedEncoding("UTF-7"))
+        add("<?xml version=\"1.0\" encoding=UTF-8?><a/>", .unsupportedEncoding("encoding=UTF-8"))
+        // A second declaration, which libxml2 would take for the first once that is taken off.
+        add("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><?xml version=\"1.0\" encoding=\"UTF-7\"?><a>+ADw-?x?></a>", .malformed(line: 1, column: 1))
+        add("<?xml version=\"1.0\"?><?xml version=\"1.0\"?><a/>", .malformed(line: 1, column: 1))
+        add("<?xml?><a/>", .malformed(line: 1, column: 1))
+        add("<?xml version=\"1.0\"", .malformed(line: 1, column: 1))
+        // NUL is never XML, and four bytes with NULs can make libxml2 guess UCS-4.
+        add("<a>\n <b>", .malformed(line: 2, column: 5), then: [0], and: "</b></a>")
+        add("", .malformed(line: 1, column: 1), then: [0, 0, 0x3C, 0, 0, 0, 0x61, 0, 0, 0, 0x2F, 0, 0, 0, 0x3E, 0])
+        return cases
+    }()
+
+    @Test("libxml2 reads exactly the UTF-8 checked: no declaration reaches it, whatever its spacing, and no NUL", arguments: refusedDeclarations)
+    func declarations(bytes: [UInt8], error: XMLError) {
+        #expect(throws: Stop(reason: error.description)) { try Self.events(bytes) }
+    }
+
+    @Test("declarations libxml2 accepts are read, their spacing and quotes as XML allows")
+    func declarationSpacing() throws {
+        for declaration in [
+            "<?xml version='1.0' encoding = 'utf-8' ?>", "<?xml\nversion=\"1.0\"\r\nencoding=\"UTF8\"\n?>", "<?xml version=\"1.0\" standalone=\"yes\"?>",
+        ] {
+            #expect(try Self.events(Array((declaration + "\n<a>x</a>").utf8)) == ["<a>", "'x'", "</a>"], "\(declaration)")
+        }
+        let latin1 = Array("<?xml version=\"1.0\"\nencoding =\n\"latin1\"?><a>".utf8) + [0xE8] + Array("</a>".utf8)
+        #expect(try Self.events(latin1) == ["<a>", "'è'", "</a>"])
+    }
+
     @Test(
         "document type declarations are refused before parsing",
         arguments: [
@@ -107,6 +148,7 @@ struct XMLReaderTests {
             ("<?a <?b?>", "<?a <?b ?>"),
             ("<a x=\"<?x?>\"/>", "<a x=\"<?x ?>\"/>"),
             ("<?è.-_:9?><?x/?>", "<?è.-_:9 ?><?x/?>"),
+            ("<?_?><?:a?><?1?><?-a?><?.?>", "<?_ ?><?:a ?><?1?><?-a?><?.?>"),
             ("<?x", "<?x"),
             ("<?x?", "<?x?"),
             ("<", "<"),
@@ -114,6 +156,21 @@ struct XMLReaderTests {
         ])
     func processingInstructionData(xml: String, expected: String) {
         #expect(String(decoding: XMLReader.withDataInEveryProcessingInstruction(Array(xml.utf8)), as: UTF8.self) == expected)
+    }
+
+    @Test(
+        "an element with more than 1.000 attributes is refused before libxml2's quadratic duplicate check",
+        arguments: [(999, true), (1_000, true), (1_001, false), (80_000, false)])
+    func attributes(count: Int, accepted: Bool) throws {
+        let declarations = (0..<count / 2).map { " xmlns:p\($0)='urn:\($0)'" }.joined()
+        let attributes = (count / 2..<count).map { " a\($0)=\"=\"" }.joined()
+        let xml = Array("<r><e\(declarations)\(attributes)/></r>".utf8)
+        #expect(XMLReader.hasElement(withMoreAttributesThan: XMLReader.maximumAttributes, in: xml) == !accepted)
+        if accepted {
+            #expect(try Self.events(xml).count == 4)
+        } else {
+            #expect(throws: Stop(reason: XMLError.tooManyAttributes(limit: 1_000).description)) { try Self.events(xml) }
+        }
     }
 
     @Test(

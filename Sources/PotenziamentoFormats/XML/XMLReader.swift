@@ -58,6 +58,9 @@ package enum XMLError: Error, Equatable, Sendable, CustomStringConvertible {
     case unsupportedEncoding(String)
     /// The document is not well-formed XML.
     case malformed(line: Int, column: Int)
+    /// An element has more attributes (namespace declarations included) than `limit`
+    /// (``XMLReader/maximumAttributes``).
+    case tooManyAttributes(limit: Int)
 
     /// Returns the reason in Italian, e.g. "XML non ben formato (riga 3, colonna 7)".
     package var description: String {
@@ -65,20 +68,32 @@ package enum XMLError: Error, Equatable, Sendable, CustomStringConvertible {
         case .doctypeRefused: "dichiarazione <!DOCTYPE non ammessa"
         case .unsupportedEncoding(let encoding): "codifica dei caratteri non supportata (\(encoding))"
         case .malformed(let line, let column): "XML non ben formato (riga \(line), colonna \(column))"
+        case .tooManyAttributes(let limit): "un elemento ha più di \(limit) attributi"
         }
     }
 }
 
 /// A small event reader over Foundation's `XMLParser` (libxml2 on Linux), with namespaces
-/// resolved and consecutive text joined. Documents with a `<!DOCTYPE` are refused before parsing
-/// (so no entity can be declared, let alone expanded), external entities are never resolved, and
-/// UTF-16 documents are converted to UTF-8 first. All use of FoundationXML stays in this folder.
+/// resolved and consecutive text joined. libxml2 is handed valid UTF-8 with no XML declaration
+/// and no NUL (UTF-16 and Latin-1 converted first), so it reads exactly what was checked:
+/// documents with a `<!DOCTYPE` are refused before parsing (so no entity can be declared, let
+/// alone expanded), and so are elements with more than ``maximumAttributes`` attributes;
+/// processing instructions that FoundationXML would crash on are rewritten; external entities
+/// are never resolved. All use of FoundationXML stays in this folder.
 package enum XMLReader {
+    /// The most attributes, namespace declarations included, one element may have: 1.000.
+    /// libxml2 looks for duplicates among them in quadratic time (80.000 on one element took 12 s,
+    /// and a part of 12 MB made of such elements would take most of an hour); the elements of a
+    /// workbook have a few dozen.
+    package static let maximumAttributes = 1_000
+
     /// Calls `handler` with each event of the document in `bytes`. Parsing stops at the first
     /// error `handler` throws, which is rethrown; an XML-level failure is turned into the caller's
     /// error type by `failure` and thrown: ``XMLError/doctypeRefused`` for a document type
-    /// declaration, ``XMLError/unsupportedEncoding(_:)`` for UTF-32, ``XMLError/malformed(line:column:)``
-    /// for a document that is not well-formed.
+    /// declaration, ``XMLError/unsupportedEncoding(_:)`` for UTF-32 and encodings other than
+    /// UTF-8, UTF-16 and Latin-1, ``XMLError/tooManyAttributes(limit:)`` past
+    /// ``maximumAttributes``, ``XMLError/malformed(line:column:)`` for a document that is not
+    /// well-formed.
     package static func parse<Failure: Error>(
         _ bytes: [UInt8], failure: (XMLError) -> Failure, handler: (XMLEvent) throws(Failure) -> Void
     ) throws(Failure) {
@@ -88,7 +103,10 @@ package enum XMLReader {
         case .failure(let error): throw failure(error)
         }
         if hasDoctype(document) { throw failure(.doctypeRefused) }
+        if hasElement(withMoreAttributesThan: maximumAttributes, in: document) { throw failure(.tooManyAttributes(limit: maximumAttributes)) }
         document = withDataInEveryProcessingInstruction(document)
+        // The declaration was taken off: one here is a second one (or `<?xml?>` made one above).
+        if startsWithDeclaration(document[...]) { throw failure(.malformed(line: 1, column: 1)) }
         var handlerError: Failure?
         var xmlError: XMLError?
         withoutActuallyEscaping(
@@ -125,57 +143,95 @@ package enum XMLReader {
         if let xmlError { throw failure(xmlError) }
     }
 
-    /// Returns the document as valid UTF-8 (the parser's callbacks must never see anything else:
-    /// FoundationXML traps on names that are not valid UTF-8). UTF-16 documents (with a byte
-    /// order mark or starting with `<` in UTF-16) and documents declared ISO-8859-1 or US-ASCII
-    /// are converted, their XML declaration dropped. Fails with
-    /// ``XMLError/unsupportedEncoding(_:)`` for UTF-32, other declared encodings, malformed UTF-16
-    /// and bytes that are not valid UTF-8.
+    /// Returns the document as valid UTF-8 with no XML declaration and no byte order mark, so that
+    /// libxml2 reads it as UTF-8 and sees exactly the characters this reader checked (a declared
+    /// encoding it obeyed, such as `encoding="UTF-7"`, would let `<?x?>` or `<!DOCTYPE` through in
+    /// disguise; and the parser's callbacks must never see a name that is not valid UTF-8, on
+    /// which FoundationXML traps). UTF-16 documents (with a byte order mark or starting with `<` in
+    /// UTF-16) and documents declared ISO-8859-1 or US-ASCII are converted. Fails with
+    /// ``XMLError/unsupportedEncoding(_:)`` for UTF-32, other declared encodings, an encoding
+    /// declaration that cannot be read, malformed UTF-16 and bytes that are not valid UTF-8, and
+    /// with ``XMLError/malformed(line:column:)`` for a NUL character (never allowed in XML) or an
+    /// unclosed declaration.
     private static func utf8Document(_ bytes: [UInt8]) -> Result<[UInt8], XMLError> {
-        let converted: [UInt8]
+        let converted: [UInt8]?
         switch utf16Converted(bytes) {
         case .success(let result): converted = result
         case .failure(let error): return .failure(error)
         }
-        var body = converted
-        if body.starts(with: [0xEF, 0xBB, 0xBF]) { body.removeFirst(3) }
-        if body.starts(with: Array("<?xml".utf8)), let close = body.firstRange(of: Array("?>".utf8)) {
+        let fromUTF16 = converted != nil
+        var body = (converted ?? bytes)[...]
+        if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
+        var latin1 = false
+        if startsWithDeclaration(body) {
+            guard let close = body.firstRange(of: Array("?>".utf8)) else { return .failure(.malformed(line: 1, column: 1)) }
             let declaration = String(decoding: body[..<close.lowerBound], as: UTF8.self)
-            if let encoding = declaredEncoding(declaration)?.uppercased(), encoding != "UTF-8", encoding != "UTF8" {
-                guard ["ISO-8859-1", "LATIN1", "ISO_8859-1", "US-ASCII", "ASCII"].contains(encoding) else {
-                    return .failure(.unsupportedEncoding(encoding))
-                }
-                // Latin-1 bytes are the first 256 code points: convert, and drop the declaration.
-                var utf8: [UInt8] = []
-                utf8.reserveCapacity(body.count)
-                for byte in body[close.upperBound...] {
-                    if byte < 0x80 {
-                        utf8.append(byte)
-                    } else {
-                        utf8.append(0xC0 | byte >> 6)
-                        utf8.append(0x80 | byte & 0x3F)
+            switch declaredEncoding(declaration) {
+            case .failure(let error): return .failure(error)
+            case .success(let declared):
+                // A converted UTF-16 document names UTF-16: its bytes decided already.
+                if let encoding = declared?.uppercased(), !fromUTF16, encoding != "UTF-8", encoding != "UTF8" {
+                    guard ["ISO-8859-1", "LATIN1", "ISO_8859-1", "US-ASCII", "ASCII"].contains(encoding) else {
+                        return .failure(.unsupportedEncoding(encoding))
                     }
+                    latin1 = true
                 }
-                return .success(utf8)
             }
+            body = body[close.upperBound...]
         }
-        guard String(validating: body, as: UTF8.self) != nil else { return .failure(.unsupportedEncoding("UTF-8 non valido")) }
-        return .success(converted)
+        var utf8: [UInt8]
+        if latin1 {
+            // Latin-1 bytes are the first 256 code points.
+            utf8 = []
+            utf8.reserveCapacity(body.count)
+            for byte in body {
+                if byte < 0x80 {
+                    utf8.append(byte)
+                } else {
+                    utf8.append(0xC0 | byte >> 6)
+                    utf8.append(0x80 | byte & 0x3F)
+                }
+            }
+        } else {
+            utf8 = Array(body)
+            guard String(validating: utf8, as: UTF8.self) != nil else { return .failure(.unsupportedEncoding("UTF-8 non valido")) }
+        }
+        if let nul = utf8.firstIndex(of: 0) {
+            let lineStart = utf8[..<nul].lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
+            let line = 1 + utf8[..<nul].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+            return .failure(.malformed(line: line, column: nul - lineStart + 1))
+        }
+        return .success(utf8)
     }
 
-    /// Returns the value of `encoding="…"` in an XML declaration, if any.
-    private static func declaredEncoding(_ declaration: String) -> String? {
-        guard let range = declaration.range(of: "encoding") else { return nil }
-        let rest = declaration[range.upperBound...].drop { $0 == " " || $0 == "=" || $0 == "\t" }
-        guard let quote = rest.first, quote == "\"" || quote == "'" else { return nil }
-        return String(rest.dropFirst().prefix { $0 != quote })
+    /// Returns whether `bytes` start with an XML declaration as libxml2 recognises one: `<?xml`
+    /// followed by white space.
+    private static func startsWithDeclaration(_ bytes: ArraySlice<UInt8>) -> Bool {
+        bytes.starts(with: Array("<?xml".utf8)) && bytes.count > 5 && isWhiteSpace(bytes[bytes.startIndex + 5])
+    }
+
+    /// Returns whether `byte` is XML white space: space, tab, line feed or carriage return.
+    private static func isWhiteSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+
+    /// Returns the value of `encoding="…"` in an XML declaration (white space allowed around
+    /// `=`, either quote), nil when there is none, or ``XMLError/unsupportedEncoding(_:)`` when
+    /// `encoding` is there but not in that form.
+    private static func declaredEncoding(_ declaration: String) -> Result<String?, XMLError> {
+        guard let range = declaration.range(of: "encoding") else { return .success(nil) }
+        var rest = declaration.utf8[range.upperBound...].drop(while: isWhiteSpace)
+        guard rest.first == UInt8(ascii: "=") else { return .failure(.unsupportedEncoding(String(declaration[range.lowerBound...]))) }
+        rest = rest.dropFirst().drop(while: isWhiteSpace)
+        guard let quote = rest.first, quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'"),
+            let end = rest.dropFirst().firstIndex(of: quote)
+        else { return .failure(.unsupportedEncoding(String(declaration[range.lowerBound...]))) }
+        return .success(String(decoding: rest[rest.index(after: rest.startIndex)..<end], as: UTF8.self))
     }
 
     /// Returns the document converted from UTF-16 to UTF-8 when it starts with a UTF-16 byte
-    /// order mark or `<` in UTF-16 (dropping the XML declaration, which names UTF-16), otherwise
-    /// unchanged. Fails with ``XMLError/unsupportedEncoding(_:)`` for UTF-32 and malformed UTF-16.
-    private static func utf16Converted(_ bytes: [UInt8]) -> Result<[UInt8], XMLError> {
-        guard bytes.count >= 4 else { return .success(bytes) }
+    /// order mark or `<` in UTF-16 (its XML declaration, which names UTF-16, kept), otherwise nil.
+    /// Fails with ``XMLError/unsupportedEncoding(_:)`` for UTF-32 and malformed UTF-16.
+    private static func utf16Converted(_ bytes: [UInt8]) -> Result<[UInt8]?, XMLError> {
+        guard bytes.count >= 4 else { return .success(nil) }
         let head = (bytes[0], bytes[1], bytes[2], bytes[3])
         if head == (0, 0, 0xFE, 0xFF) || head == (0xFF, 0xFE, 0, 0) || head == (0, 0, 0, 0x3C) || head == (0x3C, 0, 0, 0) {
             return .failure(.unsupportedEncoding("UTF-32"))
@@ -191,7 +247,7 @@ package enum XMLReader {
             start = 2
         case (0, 0x3C, 0, _): bigEndian = true
         case (0x3C, 0, _, 0): bigEndian = false
-        default: return .success(bytes)
+        default: return .success(nil)
         }
         var units: [UInt16] = []
         units.reserveCapacity((bytes.count - start) / 2)
@@ -201,11 +257,7 @@ package enum XMLReader {
             index += 2
         }
         guard let text = String(validating: units, as: UTF16.self) else { return .failure(.unsupportedEncoding("UTF-16 non valido")) }
-        var utf8 = Array(text.utf8)
-        if utf8.starts(with: Array("<?xml".utf8)), let close = utf8.firstRange(of: Array("?>".utf8)) {
-            utf8.removeSubrange(0..<close.upperBound)
-        }
-        return .success(utf8)
+        return .success(Array(text.utf8))
     }
 
     /// Returns the document with every `<?` + target + `?>` (a processing instruction without
@@ -214,8 +266,8 @@ package enum XMLReader {
     /// and the process crashes.
     ///
     /// The pattern (its target made of bytes a name can have) is looked for everywhere, whatever
-    /// the context, so that libxml2 cannot meet it even in a malformed document it reads on past
-    /// an error. Inside a CDATA section, where it is text, the section is split there
+    /// the context, so that libxml2 does not meet it even in a malformed document it reads on past
+    /// an error (the document it reads is exactly these bytes: see `utf8Document`). Inside a CDATA section, where it is text, the section is split there
     /// (`<?x]]><![CDATA[?>`), and the text read is the same. Elsewhere a space follows the target
     /// (`<?x ?>`): the instruction then has empty data, a document is well-formed with it exactly
     /// when it is without, and this reader reports no instruction. Only the columns of an error
@@ -252,11 +304,14 @@ package enum XMLReader {
                     }
                 }
                 if starts("<?", at: open) {
-                    // The target: the bytes a name can have (ASCII letters, digits, `.-_:`, and any
-                    // byte of a non-ASCII character). The targets of two `<?` never overlap.
+                    // The target: a byte a name can start with (an ASCII letter, `_`, `:` or any
+                    // byte of a non-ASCII character), then bytes a name can have (digits, `.`, `-`
+                    // too). The targets of two `<?` never overlap.
                     var targetEnd = open + 2
-                    while targetEnd < buffer.count && isNameByte(buffer[targetEnd]) { targetEnd += 1 }
-                    if targetEnd > open + 2 && starts("?>", at: targetEnd) { insertions.append((targetEnd, inCDATA)) }
+                    if targetEnd < buffer.count && isNameStartByte(buffer[targetEnd]) {
+                        while targetEnd < buffer.count && (isNameStartByte(buffer[targetEnd]) || isNameByte(buffer[targetEnd])) { targetEnd += 1 }
+                        if starts("?>", at: targetEnd) { insertions.append((targetEnd, inCDATA)) }
+                    }
                 }
                 index = open + 1
             }
@@ -267,20 +322,62 @@ package enum XMLReader {
         var copied = 0
         for insertion in insertions {
             result += bytes[copied..<insertion.at]
-            result += insertion.inCDATA ? Array("]]><![CDATA[".utf8) : [0x20]
+            if insertion.inCDATA { result += cdataSplit } else { result.append(0x20) }
             copied = insertion.at
         }
         result += bytes[copied...]
         return result
     }
 
-    /// Returns whether `byte` can be part of an XML name: an ASCII letter or digit, `.`, `-`, `_`,
-    /// `:`, or any byte of a non-ASCII character (more than names allow, never less).
-    private static func isNameByte(_ byte: UInt8) -> Bool {
+    /// What splits a CDATA section in two.
+    private static let cdataSplit = Array("]]><![CDATA[".utf8)
+
+    /// Returns whether an XML name can start with `byte`: an ASCII letter, `_`, `:`, or any byte of
+    /// a non-ASCII character (more than names allow, never less).
+    private static func isNameStartByte(_ byte: UInt8) -> Bool {
         switch byte {
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"), 0x80...0xFF: true
-        case UInt8(ascii: "."), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: ":"): true
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), 0x80...0xFF, UInt8(ascii: "_"), UInt8(ascii: ":"): true
         default: false
+        }
+    }
+
+    /// Returns whether `byte` can be in an XML name after its first character besides the bytes it
+    /// can start with: an ASCII digit, `.` or `-`.
+    private static func isNameByte(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-")
+    }
+
+    /// Returns whether a start tag in `bytes` (`<` and a byte a name can start with, up to the
+    /// next `>` outside quotes) has more than `limit` signs `=` outside quotes: an attribute each.
+    /// Tags inside comments and CDATA sections count too, which can only refuse more.
+    static func hasElement(withMoreAttributesThan limit: Int, in bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { buffer in
+            var index = 0
+            while let open = buffer[index...].firstIndex(of: UInt8(ascii: "<")) {
+                var cursor = open + 1
+                guard cursor < buffer.count, isNameStartByte(buffer[cursor]) else {
+                    index = cursor
+                    continue
+                }
+                var attributes = 0
+                var quote: UInt8 = 0
+                while cursor < buffer.count {
+                    let byte = buffer[cursor]
+                    if quote != 0 {
+                        if byte == quote { quote = 0 }
+                    } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+                        quote = byte
+                    } else if byte == UInt8(ascii: "=") {
+                        attributes += 1
+                        if attributes > limit { return true }
+                    } else if byte == UInt8(ascii: ">") {
+                        break
+                    }
+                    cursor += 1
+                }
+                index = cursor
+            }
+            return false
         }
     }
 
