@@ -247,6 +247,20 @@ struct WorkbookReaderTests {
             { try ZIPWriter.archive([("mimetype", Array(WorkbookReader.odsMediaType.utf8)), ("content.xml", Array((bomb + "<a>&lol2;</a>").utf8))]) },
             .xml(part: "content.xml", .doctypeRefused))
         add(
+            "200.000 attributes on one cell (libxml2's duplicate check is quadratic)",
+            {
+                try MiniWorkbook.xlsx(
+                    rows: "<row r=\"1\"><c r=\"A1\"" + (0..<200_000).map { " a\($0)=\"\"" }.joined() + "><v>1</v></c></row>")
+            }, .xml(part: "xl/worksheets/sheet1.xml", .tooManyAttributes(limit: XMLReader.maximumAttributes)))
+        add(
+            "a worksheet declared in UTF-7, which would hide a processing instruction",
+            {
+                try MiniWorkbook.xlsx(
+                    rows: "",
+                    sheetDocument:
+                        "<?xml version=\"1.0\" encoding\n=\"UTF-7\"?><worksheet xmlns=\"\(MiniWorkbook.main)\"><sheetData>+ADw-?x?></sheetData></worksheet>")
+            }, .xml(part: "xl/worksheets/sheet1.xml", .unsupportedEncoding("UTF-7")))
+        add(
             "a non-empty cell repeated 1.000.000.000 times",
             {
                 try MiniWorkbook.ods(
