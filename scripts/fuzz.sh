@@ -151,7 +151,7 @@ dictionary() {  # dictionary TARGET: libFuzzer tokens that keep mutations close 
       printf '";"\n"\\x0d\\x0a"\n"\\x22"\n' >> "$dict" ;;
     workbook-xml)  # XML's own constructs: FoundationXML crashed on a processing instruction without data,
       # and on one disguised by an encoding libxml2 obeyed (UTF-7's +ADw- is "<")
-      printf '"%s"\n' "<?x?>" "<?" "?>" "<!--" "-->" "<![CDATA[" "]]>" "&amp;" "&#x20AC;" "xmlns:" "<x/>" "<?xml " "encoding\\x0a=" "UTF-7" "+ADw-" "\\x00" > "$dict" ;;
+      printf '"%s"\n' "<?x?>" "<?" "?>" "<!--" "-->" "<![CDATA[" "]]>" "&amp;" "&#x20AC;" "xmlns:" "<x/>" "<?xml " "encoding\\x0a=" "UTF-7" "+ADw-" "\\x00" "\\xef\\xbb\\xbf" > "$dict" ;;
     *) return 0 ;;
   esac
   echo "-dict=$dict"

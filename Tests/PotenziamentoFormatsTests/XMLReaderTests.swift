@@ -84,6 +84,11 @@ struct XMLReaderTests {
         add("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><?xml version=\"1.0\" encoding=\"UTF-7\"?><a>+ADw-?x?></a>", .malformed(line: 1, column: 1))
         add("<?xml version=\"1.0\"?><?xml version=\"1.0\"?><a/>", .malformed(line: 1, column: 1))
         add("<?xml?><a/>", .malformed(line: 1, column: 1))
+        // A second byte order mark, which libxml2 would skip to obey the declaration behind it.
+        let utf7 = "<?xml version=\"1.0\" encoding=\"UTF-7\"?><a>+ADw-?x?+AD4-</a>"
+        add("", .malformed(line: 1, column: 1), then: [0xEF, 0xBB, 0xBF, 0xEF, 0xBB, 0xBF], and: utf7)
+        add("<?xml version=\"1.0\"?>", .malformed(line: 1, column: 1), then: [0xEF, 0xBB, 0xBF], and: utf7)
+        add("", .malformed(line: 1, column: 1), then: [0xFF, 0xFE] + ("\u{FEFF}\u{FEFF}" + utf7).utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
         add("<?xml version=\"1.0\"", .malformed(line: 1, column: 1))
         // NUL is never XML, and four bytes with NULs can make libxml2 guess UCS-4.
         add("<a>\n <b>", .malformed(line: 2, column: 5), then: [0], and: "</b></a>")

@@ -105,8 +105,11 @@ package enum XMLReader {
         if hasDoctype(document) { throw failure(.doctypeRefused) }
         if hasElement(withMoreAttributesThan: maximumAttributes, in: document) { throw failure(.tooManyAttributes(limit: maximumAttributes)) }
         document = withDataInEveryProcessingInstruction(document)
-        // The declaration was taken off: one here is a second one (or `<?xml?>` made one above).
-        if startsWithDeclaration(document[...]) { throw failure(.malformed(line: 1, column: 1)) }
+        // The byte order mark and the declaration were taken off: one here is a second one (or
+        // `<?xml?>` made one above). libxml2 would skip a mark and obey the declaration after it.
+        if document.starts(with: [0xEF, 0xBB, 0xBF]) || startsWithDeclaration(document[...]) {
+            throw failure(.malformed(line: 1, column: 1))
+        }
         var handlerError: Failure?
         var xmlError: XMLError?
         withoutActuallyEscaping(
