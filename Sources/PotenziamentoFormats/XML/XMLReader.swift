@@ -136,7 +136,9 @@ package enum XMLReader {
                 delegate.flush()
                 // A stream's end is never reported to libxml2, so an unclosed or missing root
                 // element can pass silently: count the elements.
-                if !succeeded || delegate.depth != 0 || !delegate.sawRoot {
+                if let (line, column) = delegate.firstError {
+                    xmlError = .malformed(line: line, column: column)
+                } else if !succeeded || delegate.depth != 0 || !delegate.sawRoot {
                     xmlError = .malformed(line: parser.lineNumber, column: parser.columnNumber)
                 }
             }
@@ -418,6 +420,13 @@ private final class EventDelegate: NSObject, XMLParserDelegate {
     var depth = 0
     /// Whether an element has started.
     var sawRoot = false
+    /// Where libxml2 reported its first error, warnings aside.
+    var firstError: (line: Int, column: Int)?
+
+    /// The codes of libxml2's warnings (`XML_WAR_…` in `libxml/xmlerror.h`): an undeclared
+    /// entity, a catalog instruction, an unknown XML version, an `xml:lang` or `xml:space` value,
+    /// a namespace URI that is not absolute or is relative, a colon in a name, a redefined entity.
+    static let warningCodes: Set<Int> = [27, 93, 97, 98, 99, 100, 102, 106, 107]
 
     /// Returns a delegate passing events to `callback`.
     init(_ callback: @escaping (XMLEvent) -> Bool) {
@@ -477,6 +486,15 @@ private final class EventDelegate: NSObject, XMLParserDelegate {
         flush(parser)
         depth -= 1
         send(.end(XMLName(namespaceURI ?? "", elementName)), parser)
+    }
+
+    /// Records where the first error is. libxml2 reads on past errors (FoundationXML sets its
+    /// recovery mode), and FoundationXML counts an error at the very end, such as content after
+    /// the root element, as success: `<a x="1" x="2"/>t` or an undeclared namespace prefix would
+    /// otherwise pass, with the last value or a wrong namespace.
+    func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
+        guard !stopped, firstError == nil, !Self.warningCodes.contains((parseError as NSError).code) else { return }
+        firstError = (parser.lineNumber, parser.columnNumber)
     }
 
     /// Gathers text.
