@@ -68,7 +68,7 @@ package enum XMLError: Error, Equatable, Sendable, CustomStringConvertible {
         case .doctypeRefused: "dichiarazione <!DOCTYPE non ammessa"
         case .unsupportedEncoding(let encoding): "codifica dei caratteri non supportata (\(encoding))"
         case .malformed(let line, let column): "XML non ben formato (riga \(line), colonna \(column))"
-        case .tooManyAttributes(let limit): "un elemento ha più di \(limit) attributi"
+        case .tooManyAttributes(let limit): "troppi attributi in un elemento (al massimo \(WorkbookError.italian(limit)))"
         }
     }
 }
