@@ -39,6 +39,28 @@ struct FractionTests {
     func rounding(value: Fraction, cents: BigInt) {
         #expect(value.roundedScaled(by: 100) == cents)
     }
+
+    /// Values whose parts fit in 64 bits take a 128-bit path: checked against `floor` of the
+    /// exact product (a separate routine), at ties, signs and the ends of 64 bits.
+    @Test(
+        "scaled rounding and flooring agree with the exact floor, at the ends of 64 bits",
+        arguments: [
+            (Fraction(1, 2), BigInt(1)), (Fraction(-1, 2), BigInt(1)), (Fraction(5, 2), BigInt(1)), (Fraction(-5, 2), BigInt(1)),
+            (Fraction(7, 3), BigInt(100)), (Fraction(-7, 3), BigInt(100)), (Fraction(1, 8), BigInt(100)), (Fraction(-1, 8), BigInt(100)),
+            (Fraction(BigInt(Int64.max), BigInt(3)), BigInt.tenToThe(18)), (Fraction(BigInt(Int64.min), BigInt(7)), BigInt.tenToThe(18)),
+            (Fraction(BigInt(Int64.max - 1), BigInt(Int64.max)), BigInt(Int64.max)),
+            (Fraction(BigInt(Int64.min + 1), BigInt(Int64.max)), BigInt(Int64.max)),
+            (Fraction(BigInt(Int64.min), BigInt(1)), BigInt(Int64.max)), (Fraction(BigInt(Int64.max), BigInt(2)), BigInt(Int64.max)),
+            (Fraction(BigInt(Int64.max) + 1, BigInt(3)), BigInt(1_000)), (Fraction(1, BigInt(Int64.max) + 1), BigInt(Int64.max)),
+            (Fraction(3, 4), BigInt(Int64.max) + 1), (.zero, BigInt(1_000)), (Fraction(-3, 1_000), BigInt(1_000)),
+        ])
+    func scaledAgainstFloor(value: Fraction, scale: BigInt) {
+        let product = value * Fraction(scale)
+        let half = Fraction(1, 2)
+        let rounded = value.isNegative ? -((-product + half).floor) : (product + half).floor
+        #expect(value.roundedScaled(by: scale) == rounded)
+        #expect(value.flooredScaled(by: scale) == product.floor)
+    }
 }
 
 @Suite("Italian number formatting")
@@ -196,6 +218,43 @@ struct MoneyTests {
         #expect(throws: AllocationError.allWeightsZero) { try LargestRemainder.allocate(EuroCents(cents: 5), proportionalTo: [.zero, .zero]) }
         #expect(throws: AllocationError.negativeWeight(index: 1)) { try LargestRemainder.allocate(EuroCents(cents: 5), proportionalTo: [.one, Fraction(-1)]) }
         #expect(try LargestRemainder.allocate(EuroCents(cents: 5), proportionalTo: []).isEmpty)
+    }
+
+    /// The split proportional to weights (computed on integers) is the split of the exact shares
+    /// `total × weight / Σ weights`: on edge tables (ties, zeros, all zero, one part, large
+    /// denominators) and on seeded random weights of FTE-like denominators.
+    @Test(
+        "largest remainder: the split by weights is the split of the exact shares",
+        arguments: [
+            (BigInt(100), [Fraction.one, .one, .one]), (BigInt(7), [.zero, .zero]), (BigInt(0), [Fraction(1, 3), Fraction(2, 3)]),
+            (BigInt(5), [Fraction(2, 7)]), (BigInt(12_345), [Fraction(1, 365), .zero, Fraction(59, 365), Fraction(83_333, 36_500_000)]),
+            (BigInt(999), [Fraction(BigInt(Int64.max), 3), Fraction(1, BigInt(Int64.max)), Fraction(5)]), (BigInt(-17), [Fraction(1), Fraction(2)]),
+            (BigInt.tenToThe(30), [Fraction(1, 3), Fraction(1, 7), Fraction(1, 11)]),
+        ])
+    func proportionalSplit(total: BigInt, weights: [Fraction]) {
+        #expect(LargestRemainder.distribute(units: total, proportionalTo: weights) == Self.splitOfExactShares(total, weights))
+    }
+
+    @Test("largest remainder: the split by weights on seeded random FTE")
+    func proportionalSplitRandom() {
+        var generator = SeededGenerator(seed: SeededGenerator.runSeed)
+        let denominators: [Int] = [1, 365, 366, 36, 100, 10_000, 36 * 365, 12]
+        for _ in 0..<300 {
+            let weights = (0..<Int.random(in: 1...12, using: &generator)).map { _ -> Fraction in
+                Bool.random(using: &generator) && Bool.random(using: &generator)
+                    ? .zero
+                    : Fraction(BigInt(Int.random(in: 0...400_000, using: &generator)), BigInt(denominators.randomElement(using: &generator) ?? 1))
+            }
+            let total = BigInt(Int.random(in: 0...2_000_000, using: &generator))
+            #expect(
+                LargestRemainder.distribute(units: total, proportionalTo: weights) == Self.splitOfExactShares(total, weights),
+                "seed \(SeededGenerator.runSeed): \(total) \(weights)")
+        }
+    }
+
+    private static func splitOfExactShares(_ total: BigInt, _ weights: [Fraction]) -> [BigInt] {
+        let sum = weights.sum()
+        return LargestRemainder.distribute(units: total, exactShares: weights.map { sum.isZero ? .zero : Fraction(total) * $0 / sum })
     }
 }
 

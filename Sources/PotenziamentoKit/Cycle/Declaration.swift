@@ -112,16 +112,12 @@ public struct FTEDeclaration: Sendable, Hashable, Codable {
         let units = assessment.fte.flooredScaled(by: scale)
         let counted = assessment.counted
         let entities = assessment.recordsByEntity().map { (key: $0.key, fte: AnnualAssessment.fte(of: $0.records, in: counted)) }
-        let total = entities.map(\.fte).sum()
-        let shares = entities.map { entity in total.isZero ? Fraction.zero : Fraction(units) * entity.fte / total }
-        let split = LargestRemainder.distribute(units: units, exactShares: shares)
+        let split = LargestRemainder.distribute(units: units, proportionalTo: entities.map(\.fte))
         self.decimals = decimals
         fte = Fraction(units, scale)
         self.entities = zip(entities, split).map { Entity(key: $0.key, fte: Fraction($1, scale)) }
         let exactAreas = ActivityArea.allCases.map { assessment.areas[$0] } + [assessment.areas.unspecified]
-        let areaTotal = exactAreas.sum()
-        let areaUnits = LargestRemainder.distribute(
-            units: units, exactShares: exactAreas.map { areaTotal.isZero ? Fraction.zero : Fraction(units) * $0 / areaTotal })
+        let areaUnits = LargestRemainder.distribute(units: units, proportionalTo: exactAreas)
         areas = AreaBreakdown(
             perArea: Dictionary(uniqueKeysWithValues: zip(ActivityArea.allCases, areaUnits).map { ($0, Fraction($1, scale)) }),
             unspecified: Fraction(areaUnits.last ?? 0, scale))

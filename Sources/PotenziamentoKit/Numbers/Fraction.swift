@@ -239,6 +239,13 @@ public struct Fraction: Sendable, Hashable, Comparable, CustomStringConvertible 
     /// i.e. 92.307,69 at the cent. `scale` should be positive; a non-positive scale gives 0.
     public func roundedScaled(by scale: BigInt) -> BigInt {
         guard scale > 0 else { return 0 }
+        // Every figure of the domain: the three in 64 bits, their product in 128, no heap.
+        if let top = numerator.int64Value, let bottom = denominator.int64Value, let factor = scale.int64Value {
+            let scaled = Int128(top) * Int128(factor)
+            let (quotient, remainder) = scaled.quotientAndRemainder(dividingBy: Int128(bottom))
+            guard remainder.magnitude * 2 >= UInt128(bottom) else { return BigInt(quotient) }
+            return BigInt(scaled < 0 ? quotient - 1 : quotient + 1)
+        }
         let scaled = numerator * scale
         let (quotient, remainder) = scaled.quotientAndRemainder(dividingBy: denominator)
         if remainder.magnitude * 2 >= denominator {
@@ -251,6 +258,11 @@ public struct Fraction: Sendable, Hashable, Comparable, CustomStringConvertible 
     /// the FTE to declare, docs/regole.md §5). A non-positive scale gives 0.
     public func flooredScaled(by scale: BigInt) -> BigInt {
         guard scale > 0 else { return 0 }
+        if let top = numerator.int64Value, let bottom = denominator.int64Value, let factor = scale.int64Value {
+            let scaled = Int128(top) * Int128(factor)
+            let (quotient, remainder) = scaled.quotientAndRemainder(dividingBy: Int128(bottom))
+            return BigInt(remainder < 0 ? quotient - 1 : quotient)
+        }
         return (numerator * scale).floorDivided(by: denominator)
     }
 

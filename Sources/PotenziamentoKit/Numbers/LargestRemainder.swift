@@ -39,7 +39,7 @@ enum LargestRemainder {
         if let negative = weights.firstIndex(where: \.isNegative) { throw .negativeWeight(index: negative) }
         let weightSum = weights.sum()
         guard !weightSum.isZero else { throw .allWeightsZero }
-        return distribute(total, exactShares: weights.map { total.euros * $0 / weightSum })
+        return distribute(units: total.cents, proportionalTo: weights).map { EuroCents(cents: $0) }
     }
 
     /// Rounds exact shares (in euro) to cents that add up to `total` (see ``distribute(units:exactShares:)``).
@@ -53,10 +53,41 @@ enum LargestRemainder {
     /// the shares do not add up to `total` exactly (a caller that scaled them), the difference is
     /// first spread evenly, so the parts still add up.
     static func distribute(units total: BigInt, exactShares scaled: [Fraction]) -> [BigInt] {
-        guard !scaled.isEmpty else { return [] }
-        var units = scaled.map { $0.floor }
-        let remainders = scaled.indices.map { scaled[$0] - Fraction(units[$0]) }
-        let count = BigInt(scaled.count)
+        complete(floors: scaled.map { $0.floor }, remainders: scaled.map { $0 - Fraction($0.floor) }, total: total)
+    }
+
+    /// Splits `total` units in parts proportional to `weights` (non-negative; all zero gives the
+    /// whole units spread evenly, as zero shares do): the same parts as
+    /// ``distribute(units:exactShares:)`` of the exact shares `total × weight / Σ weights`,
+    /// computed on integers. The weights are brought to their least common denominator; then each
+    /// share's whole units and remainder come from one integer division by the same sum, so the
+    /// remainders compare as integers, with no fraction made per part (the FTE to declare split
+    /// among entities and areas, docs/regole.md §5).
+    static func distribute(units total: BigInt, proportionalTo weights: [Fraction]) -> [BigInt] {
+        var denominator = BigInt(1)
+        for weight in weights { denominator = denominator / BigInt.gcd(denominator, weight.denominator) * weight.denominator }
+        var integers = weights.map { $0.numerator * (denominator / $0.denominator) }
+        var sum = integers.reduce(BigInt(0), +)
+        // A negative sum (negative weights, not met in the domain) is the same split with signs turned.
+        if sum.isNegative {
+            integers = integers.map { -$0 }
+            sum = -sum
+        }
+        guard !sum.isZero else {
+            return complete(floors: Array(repeating: 0, count: weights.count), remainders: Array(repeating: BigInt(0), count: weights.count), total: total)
+        }
+        let parts = integers.map { (total * $0).flooredQuotientAndRemainder(dividingBy: sum) }
+        return complete(floors: parts.map(\.quotient), remainders: parts.map(\.remainder), total: total)
+    }
+
+    /// The one rule of the largest remainder: each part has its whole units (`floors`); the
+    /// units left over go one each to the largest `remainders`, ties to the earlier part. When the
+    /// floors and remainders do not come from shares adding up to `total` (a caller that scaled
+    /// them), the difference is first spread evenly, so the parts still add up.
+    private static func complete<Remainder: Comparable>(floors: [BigInt], remainders: [Remainder], total: BigInt) -> [BigInt] {
+        guard !floors.isEmpty else { return [] }
+        var units = floors
+        let count = BigInt(floors.count)
         let leftover = total - units.reduce(BigInt(0), +)
         let (rounds, extra) = leftover.flooredQuotientAndRemainder(dividingBy: count)
         if !rounds.isZero { units = units.map { $0 + rounds } }

@@ -121,8 +121,9 @@ package enum NumberFormatting {
 
     /// The one formatting routine: the digits of `scaled` with `decimals` of them after
     /// `decimalMark` (at least one before), grouped by `thousands` if given; with `json`, trailing
-    /// zeros of the decimals removed but one kept (`10.0`). The bytes are built in a buffer on the
-    /// stack for a value that fits in 64 bits (every figure of the domain) and handed to `body`.
+    /// zeros of the decimals removed but one kept (`10.0`). The digits of a value that fits in 64
+    /// bits (every figure of the domain) are made on the stack; the text is laid out in a buffer on
+    /// the stack and handed to `body`.
     private static func withBytes<Result>(
         scaled: BigInt, decimals: Int, thousands: UInt8?, decimalMark: UInt8, json: Bool = false, _ body: (UnsafeBufferPointer<UInt8>) -> Result
     ) -> Result {
@@ -137,61 +138,60 @@ package enum NumberFormatting {
                     magnitude /= 10
                 } while magnitude > 0
                 let digits = UnsafeBufferPointer(rebasing: space[end..<20])
-                return emit(digits: digits, negative: small < 0, decimals: decimals, thousands: thousands, decimalMark: decimalMark, json: json, body)
+                return layOut(digits: digits, negative: small < 0, decimals: decimals, thousands: thousands, decimalMark: decimalMark, json: json, body)
             }
         }
         let digits = Array(scaled.magnitude.description.utf8)
         return digits.withUnsafeBufferPointer { digits in
-            emit(digits: digits, negative: scaled.isNegative, decimals: decimals, thousands: thousands, decimalMark: decimalMark, json: json, body)
+            layOut(digits: digits, negative: scaled.isNegative, decimals: decimals, thousands: thousands, decimalMark: decimalMark, json: json, body)
         }
     }
 
-    /// Lays out `digits` (the magnitude, most significant first) in a buffer on the stack and
-    /// hands it to `body`.
-    private static func emit<Result>(
+    /// Lays out `digits` (the magnitude, most significant first) from the last, in a buffer on the
+    /// stack, and hands it to `body`.
+    private static func layOut<Result>(
         digits: UnsafeBufferPointer<UInt8>, negative: Bool, decimals: Int, thousands: UInt8?, decimalMark: UInt8, json: Bool,
         _ body: (UnsafeBufferPointer<UInt8>) -> Result
     ) -> Result {
-        // Leading zeros so that at least one digit stands before the mark.
-        let padding = max(0, decimals + 1 - digits.count)
-        let total = digits.count + padding
-        func digit(_ index: Int) -> UInt8 { index < padding ? UInt8(ascii: "0") : digits[index - padding] }
-        // The decimals written: all of them, or for JSON without trailing zeros but at least one.
-        var shownDecimals = decimals
-        if json && decimals > 0 {
-            while shownDecimals > 1 && digit(total - decimals + shownDecimals - 1) == UInt8(ascii: "0") { shownDecimals -= 1 }
-        }
-        let integerDigits = total - decimals
-        let length =
-            (negative ? 1 : 0) + integerDigits + (thousands == nil ? 0 : (integerDigits - 1) / 3) + (shownDecimals > 0 ? 1 + shownDecimals : 0)
-            + (json && decimals == 0 ? 2 : 0)
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: length) { out in
-            var position = 0
-            if negative {
-                out[position] = UInt8(ascii: "-")
-                position += 1
+        // The digits or the zeros before them up to one before the mark, a separator every three
+        // digits, the sign, the mark, and JSON's `.0`.
+        let capacity = digits.count + decimals + 1 + digits.count / 3 + 4
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { out in
+            // Digits not yet written, taken from the last; zeros once they run out.
+            var left = digits.count
+            var position = capacity
+            func put(_ byte: UInt8) {
+                position -= 1
+                out[position] = byte
             }
-            for offset in 0..<integerDigits {
-                if let thousands, offset > 0, (integerDigits - offset) % 3 == 0 {
-                    out[position] = thousands
-                    position += 1
-                }
-                out[position] = digit(offset)
-                position += 1
+            func nextDigit() -> UInt8 {
+                guard left > 0 else { return UInt8(ascii: "0") }
+                left -= 1
+                return digits[left]
             }
-            if shownDecimals > 0 {
-                out[position] = decimalMark
-                position += 1
-                for offset in 0..<shownDecimals {
-                    out[position] = digit(integerDigits + offset)
-                    position += 1
+            if decimals > 0 {
+                // The decimals written: all of them, or for JSON without trailing zeros but at least one.
+                var shown = decimals
+                if json {
+                    while shown > 1, left == 0 || digits[left - 1] == UInt8(ascii: "0") {
+                        _ = nextDigit()
+                        shown -= 1
+                    }
                 }
+                for _ in 0..<shown { put(nextDigit()) }
+                put(decimalMark)
             } else if json {
-                out[position] = UInt8(ascii: ".")
-                out[position + 1] = UInt8(ascii: "0")
-                position += 2
+                put(UInt8(ascii: "0"))
+                put(UInt8(ascii: "."))
             }
-            return body(UnsafeBufferPointer(rebasing: out[0..<position]))
+            var integerDigits = 0
+            repeat {
+                if let thousands, integerDigits > 0, integerDigits % 3 == 0 { put(thousands) }
+                put(nextDigit())
+                integerDigits += 1
+            } while left > 0
+            if negative { put(UInt8(ascii: "-")) }
+            return body(UnsafeBufferPointer(rebasing: out[position..<capacity]))
         }
     }
 }
