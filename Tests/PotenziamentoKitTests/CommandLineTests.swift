@@ -43,6 +43,14 @@ struct CommandLineTests {
             (["--popolazione", "100000", "--fte", "3", "--anno", "2020"], "2020"),
             (["--popolazione", "100000", "--fte", "3", "--anno", "2025,5"], "intero"),
             (["--popolazione", "100000", "--fte", "3", "--anno", "25"], "anno non valido"),
+            // Found by an independent review: 48,000 was read as 48 residents, silently.
+            (["--popolazione", "48,000", "--fte", "15"], "valore ambiguo «48,000»"),
+            (["--popolazione", " 30,000 ", "--fte", "15"], "per 30 mila scrivi 30000"),
+            (
+                ["--popolazione", "100000", "--fte", "3", "--anno", "2027", "--parametro", "importoFasciaA=1@2027", "--parametro", "importoFasciaA=2@2027"],
+                "due volte"
+            ),
+            (["--popolazione", "100000", "--fte", "3", "--anno", "2027", "--parametro", "rapportoSogliaMinima=4000@2027"], "non sono in ordine"),
         ])
     func badValues(arguments: [String], mentions: String) {
         let result = TestSupport.run(arguments: ["contributo"] + arguments)
@@ -92,6 +100,13 @@ struct CommandLineTests {
         let reformed = TestSupport.run(
             "contributo", "--popolazione", "100000", "--fte", "22", "--anno", "2027", "--parametro", "importoFasciaA=45000@2027", "--formato", "json")
         #expect(reformed.standardOutput.contains("\"contributo\": 247692.31,"))
+        // Two reforms of a parameter: each holds from its year (the first was lost before).
+        let twice = TestSupport.run(
+            "contributo", "--popolazione", "100000", "--fte", "22,5", "--anno", "2028", "--parametro", "importoFasciaA=45000@2027", "--parametro",
+            "importoFasciaA=50000@2029", "--formato", "json")
+        #expect(twice.standardOutput.contains("\"euro\": 207692.31"), "\(twice.standardOutput)")
+        // Whole numbers with a decimal part of zeros other than three stay accepted (the contract's `100000,0`).
+        #expect(TestSupport.run("contributo", "--popolazione", "48000,00", "--fte", "15", "--anno", "2025").standardOutput.contains("136.615,38 €"))
     }
 
     @Test("parametri lists every parameter with its legal reference")

@@ -106,6 +106,15 @@ struct InputValidationTests {
                 "t.json: comuni[1].codiceIstat", "ripetuto"
             ),
             (#"[{"codiceIstat": 48001, "denominazione": "A", "popolazione": 1}]"#, "t.json: comuni[0].codiceIstat", "testo"),
+            // Found by an independent review: the same comune with and without its leading zero counted twice.
+            (
+                #"[{"codiceIstat": "048001", "denominazione": "A", "popolazione": 1}, {"codiceIstat": "48001", "denominazione": "A", "popolazione": 1}]"#,
+                "t.json: comuni[1].codiceIstat", "comune 48001 ripetuto: è 048001 (già in t.json: comuni[0])"
+            ),
+            (
+                #"[{"codiceIstat": "0048001", "denominazione": "A", "popolazione": 1}, {"codiceIstat": "048001", "denominazione": "B", "popolazione": 1}, {"codiceIstat": "48001", "denominazione": "A", "popolazione": 1}]"#,
+                "t.json: comuni[2].codiceIstat", "comune 48001 ripetuto: è 048001"
+            ),
             (
                 #"[{"codiceIstat": "048001", "denominazione": "A", "popolazione": {"2025": 1000, "duemila": 3}}]"#, "t.json: comuni[0].popolazione.duemila",
                 "anno"

@@ -81,6 +81,56 @@ struct ParameterTests {
         #expect(assessment.total == EuroCents(cents: 24_769_231))
     }
 
+    /// Found by an independent review: each override replaced the one before it, so the first
+    /// of two overrides of a parameter was silently lost (whatever their order).
+    @Test(
+        "several overrides of a parameter add up, each from its year, in any order",
+        arguments: [[2027, 2029], [2029, 2027]])
+    func successiveOverrides(years: [Int]) throws {
+        let amounts = [2027: 45_000, 2029: 50_000]
+        let reform = try ParameterTable.official.applying(
+            years.map { ParameterOverride(name: .importoFasciaA, value: .money(EuroCents(euros: amounts[$0] ?? 0)), fromYear: $0) })
+        let expected = [2026: 40_000, 2027: 45_000, 2028: 45_000, 2029: 50_000, 2030: 50_000, 2200: 50_000]
+        for (year, euros) in expected {
+            #expect(try reform.inForce(for: year).bandAAmount.value == EuroCents(euros: euros), "\(year)")
+        }
+    }
+
+    @Test("two overrides of a parameter from the same year are an error, not the last one silently")
+    func repeatedOverride() {
+        #expect(throws: ParameterError.repeatedOverride(.importoFasciaA, year: 2027)) {
+            try ParameterTable.official.applying([
+                ParameterOverride(name: .importoFasciaA, value: .money(EuroCents(euros: 1)), fromYear: 2027),
+                ParameterOverride(name: .importoFasciaA, value: .money(EuroCents(euros: 2)), fromYear: 2027),
+            ])
+        }
+    }
+
+    /// Ratios out of order would pay for FTE under the minimum (soglia minima 4.000 under a LEP of
+    /// 5.000) or make a band negative: refused, naming the ratio changed last and the first year.
+    @Test(
+        "overrides that leave the thresholds out of order are refused; equal ratios are in order",
+        arguments: [
+            ([(ParameterName.rapportoSogliaMinima, 4_000, 2027)], ParameterName.rapportoSogliaMinima, "dal 2027"),
+            ([(.rapportoLEP, 7_000, 2030)], .rapportoLEP, "dal 2030"), ([(.rapportoObiettivo, 5_001, 2027)], .rapportoObiettivo, "dal 2027"),
+            ([(.rapportoLEP, 3_000, 2027), (.rapportoObiettivo, 2_000, 2028)], .rapportoLEP, "dal 2027"),
+            ([(.rapportoLEP, 6_500, 2027), (.rapportoObiettivo, 6_500, 2027)], nil, ""),
+            ([(.rapportoSogliaMinima, 8_000, 2027), (.rapportoLEP, 6_000, 2027), (.rapportoObiettivo, 4_500, 2027)], nil, ""),
+        ])
+    func ratiosInOrder(overrides: [(ParameterName, Int, Int)], refused: ParameterName?, year: String) {
+        let result = Result { () throws(ParameterError) in
+            try ParameterTable.official.applying(
+                overrides.map { ParameterOverride(name: $0.0, value: .residentsPerSocialWorker($0.1), fromYear: $0.2) })
+        }
+        switch result {
+        case .success: #expect(refused == nil)
+        case .failure(.invalidValue(let name, let reason)):
+            #expect(name == refused)
+            #expect(reason.contains(year) && reason.contains("soglia minima ≥ LEP ≥ obiettivo"), "\(reason)")
+        case .failure(let other): Issue.record("\(other)")
+        }
+    }
+
     @Test("overrides in the wrong unit or with impossible values are refused")
     func invalidOverrides() {
         #expect(throws: ParameterError.wrongUnit(.rapportoLEP, expected: .residentsPerSocialWorker)) {

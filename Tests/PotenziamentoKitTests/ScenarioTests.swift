@@ -161,6 +161,11 @@ struct SimulaCommandTests {
             (["--assunzione", "dal=2026-04-01,ente=comune:099002,percentuale=150"], .usage, "percentuale"),
             (["--parametro", "rapportoLEP=abc"], .usage, "rapportoLEP"),
             (["--parametro", "importoFasciaA=45000@duemila"], .usage, "anno non valido"),
+            // Found by an independent review: the last of two figures was used, silently.
+            (
+                ["--residenti", "comune=099001,anno=2026,popolazione=18000", "--residenti", "comune=099001,anno=2026,popolazione=18500"], .dataError,
+                "099001 al 1° gennaio 2026 è indicata due volte"
+            ),
         ])
     func badOptions(arguments: [String], status: PotenziamentoCLI.ExitStatus, mentions: String) {
         let result = TestSupport.run(arguments: ["simula", example, "--anno", "2026"] + arguments)

@@ -18,8 +18,18 @@ enum OptionValues {
 
     /// A whole number written as the contract allows for `--popolazione` and `--anno`: digits,
     /// Italian thousands (`100.000`), or a decimal whose value is whole (`100000,0`, `2025.0`).
+    ///
+    /// A comma followed by exactly three zeros (`48,000`) is refused as ambiguous: every reader of
+    /// files refuses it as a whole number (it is 48 with a decimal comma, 48.000 in English).
     static func integer(_ text: String, option: String) throws(CommandFailure) -> Int {
         if case .success(let value) = DecimalParser.parseInteger(text) { return value }
+        let trimmed = text.filter { $0 != " " && $0 != "\t" }
+        if let comma = trimmed.lastIndex(of: ","), trimmed[trimmed.index(after: comma)...] == "000" {
+            let whole = trimmed[..<comma]
+            throw .usage(
+                "--\(option): valore ambiguo «\(text)»: con la virgola decimale vale \(whole); per \(whole) mila scrivi \(whole)000 oppure \(whole).000"
+            )
+        }
         let value = try decimal(text, option: option)
         guard value.isInteger, let whole = value.numerator.int64Value, let result = Int(exactly: whole) else {
             throw .usage("--\(option): valore non valido «\(text)»: deve essere un numero intero")

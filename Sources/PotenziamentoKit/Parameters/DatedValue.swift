@@ -82,6 +82,8 @@ public enum ParameterError: Error, LocalizedError, Sendable, Hashable, CustomStr
     case invalidValue(ParameterName, String)
     /// A table lacks the history of some parameters.
     case incomplete([ParameterName])
+    /// Two overrides of the same parameter from the same year: which one holds is not said.
+    case repeatedOverride(ParameterName, year: Int)
 
     /// The Italian message.
     public var description: String {
@@ -97,6 +99,8 @@ public enum ParameterError: Error, LocalizedError, Sendable, Hashable, CustomStr
             "valore non valido per il parametro «\(name.rawValue)»: \(reason)"
         case .incomplete(let names):
             "tabella dei parametri incompleta: manca \(names.map(\.rawValue).joined(separator: ", "))"
+        case .repeatedOverride(let name, let year):
+            "il parametro «\(name.rawValue)» è sostituito due volte dal \(year): indica un solo valore per anno"
         }
     }
 

@@ -52,7 +52,10 @@ public struct ParameterTable: Sendable, Hashable, Codable {
     ///
     /// - Throws: ``ParameterError/wrongUnit(_:expected:)`` or ``ParameterError/invalidValue(_:_:)``
     ///   for a value the parameter cannot take (negative or absurd amounts, ratios not from 1 to
-    ///   1 million, days that do not exist, years outside 2021-2200).
+    ///   1 million, days that do not exist, years outside 2021-2200), or ratios that leave the
+    ///   bands out of order in some year (soglia minima ≥ LEP ≥ obiettivo, docs/regole.md §1);
+    ///   ``ParameterError/repeatedOverride(_:year:)`` for two overrides of a parameter from the
+    ///   same year.
     public func applying(_ overrides: [ParameterOverride]) throws(ParameterError) -> ParameterTable {
         var updated = histories
         for override in overrides {
@@ -73,12 +76,46 @@ public struct ParameterTable: Sendable, Hashable, Codable {
                 throw .invalidValue(override.name, "giorno inesistente")
             default: break
             }
-            let history = history(of: override.name)
+            // The history as the overrides before this one left it: each holds until the next.
+            let history = updated[override.name] ?? history(of: override.name)
+            if history.values.contains(where: { $0.isOverride && $0.fromYear == override.fromYear }) {
+                throw .repeatedOverride(override.name, year: override.fromYear)
+            }
             updated[override.name] = ParameterHistory(
                 name: override.name,
                 values: history.values + [DatedValue(fromYear: override.fromYear, value: override.value, reference: override.reference, isOverride: true)])
         }
-        return ParameterTable(complete: Array(updated.values))
+        let table = ParameterTable(complete: Array(updated.values))
+        if let firstYear = overrides.map(\.fromYear).min() { try table.checkRatiosOrdered(from: firstYear) }
+        return table
+    }
+
+    /// The ratios as the bands need them in every year from `firstYear` (docs/regole.md §1):
+    /// soglia minima ≥ LEP ≥ obiettivo in residents per social worker (1/6.500 ≤ 1/5.000 ≤
+    /// 1/4.000), so that the bands A and B are in order; an override that breaks the order (a
+    /// soglia minima of 4.000 under a LEP of 5.000) would pay for FTE under the minimum.
+    ///
+    /// - Throws: ``ParameterError/invalidValue(_:_:)`` naming the first year out of order.
+    private func checkRatiosOrdered(from firstYear: Int) throws(ParameterError) {
+        let names: [ParameterName] = [.rapportoSogliaMinima, .rapportoLEP, .rapportoObiettivo]
+        // An override's year is within the years computed (checked before).
+        for year in max(firstYear, Bounds.years.lowerBound)...max(firstYear, Bounds.years.upperBound) {
+            var ratios: [Int] = []
+            for name in names {
+                guard let found = try? value(of: name, in: year), case .residentsPerSocialWorker(let residents) = found.value else { break }
+                ratios.append(residents)
+            }
+            guard ratios.count == names.count, ratios[0] < ratios[1] || ratios[1] < ratios[2] else { continue }
+            // Named after the ratio changed last on or before the year.
+            let culprit =
+                names.max { left, right in
+                    ((try? value(of: left, in: year))?.fromYear ?? 0) < ((try? value(of: right, in: year))?.fromYear ?? 0)
+                } ?? .rapportoSogliaMinima
+            throw .invalidValue(
+                culprit,
+                "dal \(year) le soglie non sono in ordine (soglia minima \(NumberFormatting.italian(ratios[0])), LEP \(NumberFormatting.italian(ratios[1])), obiettivo \(NumberFormatting.italian(ratios[2])) abitanti per assistente sociale): deve valere soglia minima ≥ LEP ≥ obiettivo"
+            )
+        }
     }
 }
 

@@ -52,6 +52,8 @@ public enum ScenarioError: Error, LocalizedError, Sendable, Hashable, CustomStri
     case invalidValue(InvalidValue)
     /// The roster with the changes breaks a rule (a hire in a comune outside the ATS).
     case invalidRoster(InputError)
+    /// The scenario gives the residents of a comune for a year twice.
+    case repeatedResidents(istatCode: String, year: Int)
 
     /// The Italian message.
     public var description: String {
@@ -62,6 +64,8 @@ public enum ScenarioError: Error, LocalizedError, Sendable, Hashable, CustomStri
         case .noServiceAfter(let id, let date): "«\(id)» non è in servizio dal \(date.italian) in poi"
         case .invalidValue(let invalid): invalid.description
         case .invalidRoster(let error): error.description
+        case .repeatedResidents(let code, let year):
+            "la popolazione del comune \(code) al 1° gennaio \(year) è indicata due volte: indica un solo valore"
         }
     }
 
@@ -185,6 +189,8 @@ struct ScenarioState {
     private var staff: [StaffRecord]
     private var index: [PersonID: Int] = [:]
     private var municipalities: [Municipality]
+    /// The comuni and years whose residents the scenario has given (each at most once).
+    private var residentsGiven: Set<String> = []
 
     init(_ roster: Roster) {
         base = roster
@@ -238,6 +244,8 @@ struct ScenarioState {
             return (record.periods, periods)
         case .residents(let code, let year, let residents):
             guard let position = municipalities.firstIndex(where: { $0.istatCode == code }) else { throw .unknownMunicipality(code) }
+            // Two figures for one comune and year: which one holds is not said.
+            guard residentsGiven.insert("\(code)@\(year)").inserted else { throw .repeatedResidents(istatCode: code, year: year) }
             do {
                 municipalities[position] = municipalities[position].with(
                     residents: try municipalities[position].residents.replacing(year: year, with: residents))
