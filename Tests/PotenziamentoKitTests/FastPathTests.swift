@@ -341,11 +341,13 @@ struct JSONKeyTests {
                 json.member("a\"b\\c", 1)
                 json.member(JSONKey("comune \"x\"\n"), 2)
                 json.member(null: JSONKey("è"))
+                json.member("città") { json in json.member("a", 1) }
             }
         }
-        #expect(text.contains("\"anno\": 2025"))
+        #expect(text.hasPrefix("{\n  \"anno\": 2025,\n  \"a\\\"b\\\\c\": 1,\n"), "\(text)")
+        #expect(text.hasSuffix(",\n  \"città\": {\n    \"a\": 1\n  }\n}\n"), "\(text)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
-        #expect(Set(object.keys) == ["anno", "a\"b\\c", "comune \"x\"\n", "è"])
+        #expect(Set(object.keys) == ["anno", "a\"b\\c", "comune \"x\"\n", "è", "città"])
     }
 
     @Test(
