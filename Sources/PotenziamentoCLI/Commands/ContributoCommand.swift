@@ -48,6 +48,7 @@ enum ContributoCommand: Subcommand {
         case .invalidPopulation: "--popolazione: \(error)"
         case .invalidFTE: "--fte: \(error)"
         case .parameter: "--anno: \(error)"
+        case .invalidTable: "\(error)"
         }
     }
 }

@@ -12,6 +12,8 @@ public enum ContributionError: Error, LocalizedError, Sendable, Hashable, Custom
     case invalidFTE(Fraction)
     /// A legal parameter is not in force in the year.
     case parameter(ParameterError)
+    /// A national table breaks a rule of the riparto reader (an ATS twice, more than 10.000 ATS).
+    case invalidTable(InvalidValue)
 
     /// The Italian message.
     public var description: String {
@@ -25,6 +27,8 @@ public enum ContributionError: Error, LocalizedError, Sendable, Hashable, Custom
         case .invalidFTE(let fte):
             "FTE fuori misura: \(NumberFormatting.italian(fte, decimals: 2)) (al massimo \(NumberFormatting.italian(Bounds.maximumFTE)))"
         case .parameter(let error):
+            error.description
+        case .invalidTable(let error):
             error.description
         }
     }

@@ -80,6 +80,8 @@ public struct FundingCycle: Sendable, Hashable, Codable {
         case duplicateYear(Int)
         /// The contribution cannot be computed (population, FTE or parameters).
         case contribution(year: Int, ContributionError)
+        /// An amount of a decree is negative or beyond 1.000 miliardi.
+        case invalidAmount(year: Int, String)
 
         public var description: String {
             switch self {
@@ -87,6 +89,7 @@ public struct FundingCycle: Sendable, Hashable, Codable {
                 "anno \(year): \(step) indicato senza \(missing) (i passi del ciclo vanno in ordine: previsione, consuntivo, certificato)"
             case .duplicateYear(let year): "anno \(year) indicato due volte"
             case .contribution(let year, let error): "anno \(year): \(error)"
+            case .invalidAmount(let year, let reason): "anno \(year): \(reason)"
             }
         }
 
@@ -94,11 +97,23 @@ public struct FundingCycle: Sendable, Hashable, Codable {
         public var errorDescription: String? { description }
     }
 
-    /// Adds a year (checked: steps in order, year not repeated, amounts computable).
+    /// Adds a year (checked: a year of the measure (2021-2200), a population from 1 to 100
+    /// million, decree amounts from 0 to 1.000 miliardi, steps in order, year not repeated,
+    /// amounts computable), with or without steps.
     ///
     /// - Throws: ``CycleError`` when the year is repeated, a step comes without the previous one,
     ///   or an amount cannot be computed (population, FTE or parameters out of range).
     public mutating func record(_ year: CycleYear) throws(CycleError) {
+        // Every year is checked, with or without steps: a year of the measure, a population, decrees in measure.
+        guard Bounds.years.contains(year.year) else { throw .contribution(year: year.year, .parameter(.yearOutOfRange(year.year))) }
+        do { try Residents.check(year.population) } catch { throw .contribution(year: year.year, .invalidPopulation(year.population)) }
+        for (amount, what) in [(year.decreedReserved, "prenotato del decreto"), (year.decreedLiquidated, "liquidato del decreto")] {
+            guard let amount else { continue }
+            guard !amount.isNegative, amount.cents <= BigInt(Bounds.maximumEuros) * 100 else {
+                throw .invalidAmount(
+                    year: year.year, "\(what) fuori misura: \(NumberFormatting.euro(amount)) (da 0 a \(NumberFormatting.italian(Bounds.maximumEuros)) euro)")
+            }
+        }
         if years.contains(where: { $0.year == year.year }) { throw .duplicateYear(year.year) }
         if year.actualFTE != nil && year.forecastFTE == nil {
             throw .stepWithoutPrevious(year: year.year, step: "fteConsuntivo", missing: "ftePrevisione")

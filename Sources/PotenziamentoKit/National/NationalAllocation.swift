@@ -14,10 +14,12 @@ public struct AllocationEntry: Sendable, Hashable, Codable {
 
     /// An entry.
     ///
-    /// - Throws: ``InvalidValue`` for an empty code, a population or FTE out of range, or a
-    ///   negative or absurd `previous`.
+    /// - Throws: ``InvalidValue`` for an empty code, a code or name with a line break or a control
+    ///   character or longer than a label may be (``Bounds``), a population or FTE out of range,
+    ///   or a negative or absurd `previous`.
     public init(code: String, name: String, population: Int, fte: Fraction, previous: EuroCents = .zero) throws(InvalidValue) {
-        let code = code.trimmingSpaces
+        let code = try Bounds.checkedLabel(code, what: "codice dell'ambito")
+        let name = try Bounds.checkedLabel(name, what: "denominazione dell'ambito")
         guard !code.isEmpty else { throw InvalidValue(.valoreVuoto, "codice dell'ambito vuoto") }
         try Residents.check(population)
         guard !fte.isNegative, fte <= Fraction(Bounds.maximumFTE) else {
@@ -87,12 +89,24 @@ public struct NationalAllocation: Sendable, Hashable, Codable {
 
     /// The riparto of `entries` in `year` with `fund` (by default the fund in force).
     ///
-    /// - Throws: ``ContributionError`` for a year with no parameters in force, or a negative fund.
+    /// - Throws: ``ContributionError`` for a year with no parameters in force, a negative fund or
+    ///   one above 1.000 miliardi, more than ``Bounds/maximumAmbiti`` entries, or two entries
+    ///   with the same code (as the riparto reader refuses them).
     public init(_ entries: [AllocationEntry], year: Int, fund: EuroCents? = nil, parameters: ParameterTable = .official) throws(ContributionError) {
         let inForce: ParametersInForce
         do { inForce = try parameters.inForce(for: year) } catch { throw .parameter(error) }
         let available = fund ?? inForce.fund.value
         guard !available.isNegative else { throw .parameter(.invalidValue(.fondoAnnuo, "il fondo non può essere negativo")) }
+        guard available.cents <= BigInt(Bounds.maximumEuros) * 100 else {
+            throw .parameter(.invalidValue(.fondoAnnuo, "importo fuori misura (al massimo \(NumberFormatting.italian(Bounds.maximumEuros)) euro)"))
+        }
+        guard entries.count <= Bounds.maximumAmbiti else {
+            throw .invalidTable(InvalidValue(.troppiDati, Bounds.tooMany("ambiti", entries.count, maximum: Bounds.maximumAmbiti)))
+        }
+        var seen = Set<String>(minimumCapacity: entries.count)
+        for entry in entries where !seen.insert(entry.code).inserted {
+            throw .invalidTable(InvalidValue(.ambitoRipetuto, "ambito \(entry.code) ripetuto"))
+        }
         var contributions: [ContributionAssessment] = []
         contributions.reserveCapacity(entries.count)
         for entry in entries { contributions.append(try ContributionCalculator.assess(population: entry.population, fte: entry.fte, parameters: inForce)) }

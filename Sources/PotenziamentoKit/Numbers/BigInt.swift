@@ -1,3 +1,9 @@
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+
 // An arbitrary-precision signed integer, written for the exact arithmetic of `Fraction` and `EuroCents`:
 // toolchain only, no floating point, no force unwraps.
 
@@ -925,6 +931,12 @@ extension BigInt: Codable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         if let value = try? container.decode(Int64.self) {
+            // Foundation's JSON decoder gives an integer for `0.9999999999999999999` or `1.5`
+            // (through binary floating point): the number's exact text, as a `Decimal`, must be
+            // that integer, never a silent rounding. (`1e3` and `100.0` are exactly integers.)
+            if let exact = try? container.decode(Decimal.self), exact != Decimal(value) {
+                throw DecodingError.dataCorruptedError(in: container, debugDescription: "not an integer: \(exact)")
+            }
             self.init(inline: value)
             return
         }

@@ -9,16 +9,39 @@ public struct ParameterTable: Sendable, Hashable, Codable {
     /// The largest residents-per-social-worker ratio accepted in an override.
     static let maximumRatio = 1_000_000
 
-    /// A table from histories.
+    /// A table from histories, checked as an override is (docs/regole.md §1): every value in
+    /// its parameter's unit and bounds, and the thresholds in order in every year.
     ///
-    /// - Throws: ``ParameterError/incomplete(_:)`` when a ``ParameterName`` has no history.
+    /// - Throws: ``ParameterError/incomplete(_:)`` when a ``ParameterName`` has no history;
+    ///   ``ParameterError/wrongUnit(_:expected:)`` or ``ParameterError/invalidValue(_:_:)`` for a
+    ///   value the parameter cannot take (see ``applying(_:)``) or thresholds out of order.
     public init(histories: [ParameterHistory]) throws(ParameterError) {
         var byName: [ParameterName: ParameterHistory] = [:]
         for history in histories { byName[history.name] = history }
         let missing = ParameterName.allCases.filter { byName[$0] == nil }
         guard missing.isEmpty else { throw .incomplete(missing) }
+        for history in byName.values {
+            for dated in history.values { try Self.check(dated.value, of: history.name) }
+        }
         self.histories = byName
+        try checkRatiosOrdered(from: Bounds.years.lowerBound)
     }
+
+    /// Decodes a table and checks it as ``init(histories:)`` does (a decoded table is a table
+    /// like any other: a ratio of 0 or a negative amount is refused, not computed with).
+    ///
+    /// - Throws: `DecodingError.dataCorrupted` with the Italian reason.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let decoded = try container.decode([ParameterName: ParameterHistory].self, forKey: .histories)
+        do {
+            try self.init(histories: decoded.map { ParameterHistory(name: $0.key, values: $0.value.values) })
+        } catch {
+            throw DecodingError.dataCorruptedError(forKey: .histories, in: container, debugDescription: error.description)
+        }
+    }
+
+    private enum CodingKeys: String, CodingKey { case histories }
 
     /// The official table: complete by construction (a test checks it).
     init(complete histories: [ParameterHistory]) {
@@ -59,22 +82,9 @@ public struct ParameterTable: Sendable, Hashable, Codable {
     public func applying(_ overrides: [ParameterOverride]) throws(ParameterError) -> ParameterTable {
         var updated = histories
         for override in overrides {
-            guard override.value.unit == override.name.unit else {
-                throw .wrongUnit(override.name, expected: override.name.unit)
-            }
+            try Self.check(override.value, of: override.name)
             guard Bounds.years.contains(override.fromYear) else {
                 throw .invalidValue(override.name, "l'anno \(override.fromYear) è fuori dagli anni calcolati (2021-2200)")
-            }
-            switch override.value {
-            case .money(let amount) where amount.isNegative:
-                throw .invalidValue(override.name, "un importo non può essere negativo")
-            case .money(let amount) where amount.cents > BigInt(Self.maximumOverrideEuros) * 100:
-                throw .invalidValue(override.name, "importo fuori misura (al massimo \(NumberFormatting.italian(Self.maximumOverrideEuros)) euro)")
-            case .residentsPerSocialWorker(let residents) where residents <= 0 || residents > Self.maximumRatio:
-                throw .invalidValue(override.name, "il rapporto deve essere un numero di abitanti da 1 a \(NumberFormatting.italian(Self.maximumRatio))")
-            case .dayOfYear(let month, let day) where CivilDate(year: 2024, month: month, day: day) == nil:
-                throw .invalidValue(override.name, "giorno inesistente")
-            default: break
             }
             // The history as the overrides before this one left it: each holds until the next.
             let history = updated[override.name] ?? history(of: override.name)
@@ -90,6 +100,26 @@ public struct ParameterTable: Sendable, Hashable, Codable {
         return table
     }
 
+    /// The one check of a parameter's value, wherever it comes from (an override, histories, a
+    /// decoded table): its unit, amounts from 0 to 1.000 miliardi, ratios of 1 to 1 million
+    /// residents, days that exist (29 February included).
+    ///
+    /// - Throws: ``ParameterError/wrongUnit(_:expected:)`` or ``ParameterError/invalidValue(_:_:)``.
+    static func check(_ value: ParameterValue, of name: ParameterName) throws(ParameterError) {
+        guard value.unit == name.unit else { throw .wrongUnit(name, expected: name.unit) }
+        switch value {
+        case .money(let amount) where amount.isNegative:
+            throw .invalidValue(name, "un importo non può essere negativo")
+        case .money(let amount) where amount.cents > BigInt(Self.maximumOverrideEuros) * 100:
+            throw .invalidValue(name, "importo fuori misura (al massimo \(NumberFormatting.italian(Self.maximumOverrideEuros)) euro)")
+        case .residentsPerSocialWorker(let residents) where residents <= 0 || residents > Self.maximumRatio:
+            throw .invalidValue(name, "il rapporto deve essere un numero di abitanti da 1 a \(NumberFormatting.italian(Self.maximumRatio))")
+        case .dayOfYear(let month, let day) where CivilDate(year: 2024, month: month, day: day) == nil:
+            throw .invalidValue(name, "giorno inesistente")
+        default: break
+        }
+    }
+
     /// The ratios as the bands need them in every year from `firstYear` (docs/regole.md §1):
     /// soglia minima ≥ LEP ≥ obiettivo in residents per social worker (1/6.500 ≤ 1/5.000 ≤
     /// 1/4.000), so that the bands A and B are in order; an override that breaks the order (a
@@ -97,25 +127,32 @@ public struct ParameterTable: Sendable, Hashable, Codable {
     ///
     /// - Throws: ``ParameterError/invalidValue(_:_:)`` naming the first year out of order.
     private func checkRatiosOrdered(from firstYear: Int) throws(ParameterError) {
-        let names: [ParameterName] = [.rapportoSogliaMinima, .rapportoLEP, .rapportoObiettivo]
         // An override's year is within the years computed (checked before).
         for year in max(firstYear, Bounds.years.lowerBound)...max(firstYear, Bounds.years.upperBound) {
-            var ratios: [Int] = []
-            for name in names {
-                guard let found = try? value(of: name, in: year), case .residentsPerSocialWorker(let residents) = found.value else { break }
-                ratios.append(residents)
+            func ratio(_ name: ParameterName) -> ResolvedParameter<Int>? {
+                guard let dated = try? value(of: name, in: year), case .residentsPerSocialWorker(let residents) = dated.value else { return nil }
+                return ResolvedParameter(name: name, value: residents, fromYear: dated.fromYear, reference: dated.reference)
             }
-            guard ratios.count == names.count, ratios[0] < ratios[1] || ratios[1] < ratios[2] else { continue }
-            // Named after the ratio changed last on or before the year.
-            let culprit =
-                names.max { left, right in
-                    ((try? value(of: left, in: year))?.fromYear ?? 0) < ((try? value(of: right, in: year))?.fromYear ?? 0)
-                } ?? .rapportoSogliaMinima
-            throw .invalidValue(
-                culprit,
-                "dal \(year) le soglie non sono in ordine (soglia minima \(NumberFormatting.italian(ratios[0])), LEP \(NumberFormatting.italian(ratios[1])), obiettivo \(NumberFormatting.italian(ratios[2])) abitanti per assistente sociale): deve valere soglia minima ≥ LEP ≥ obiettivo"
-            )
+            guard let minimum = ratio(.rapportoSogliaMinima), let lep = ratio(.rapportoLEP), let objective = ratio(.rapportoObiettivo) else { continue }
+            if let culprit = Self.outOfOrder(minimum, lep, objective) {
+                throw Self.ratiosOutOfOrder(culprit, year: year, minimum.value, lep.value, objective.value)
+            }
         }
+    }
+
+    /// The ratio changed last (on or before the year) when soglia minima ≥ LEP ≥ obiettivo does
+    /// not hold; nil when it holds.
+    static func outOfOrder(_ minimum: ResolvedParameter<Int>, _ lep: ResolvedParameter<Int>, _ objective: ResolvedParameter<Int>) -> ParameterName? {
+        guard minimum.value < lep.value || lep.value < objective.value else { return nil }
+        return [minimum, lep, objective].max { $0.fromYear < $1.fromYear }?.name
+    }
+
+    /// The error of thresholds out of order in `year`, naming `culprit`.
+    static func ratiosOutOfOrder(_ culprit: ParameterName, year: Int, _ minimum: Int, _ lep: Int, _ objective: Int) -> ParameterError {
+        .invalidValue(
+            culprit,
+            "dal \(year) le soglie non sono in ordine (soglia minima \(NumberFormatting.italian(minimum)), LEP \(NumberFormatting.italian(lep)), obiettivo \(NumberFormatting.italian(objective)) abitanti per assistente sociale): deve valere soglia minima ≥ LEP ≥ obiettivo"
+        )
     }
 }
 
@@ -261,6 +298,32 @@ public struct ParametersInForce: Sendable, Hashable, Codable {
         prospettoDeadline = try container.decode(ResolvedParameter<CivilDate>.self, forKey: .prospettoDeadline)
         decreeDeadline = try container.decode(ResolvedParameter<CivilDate>.self, forKey: .decreeDeadline)
         citations = Self.citations(bandAAmount, bandBAmount, minimumRatio, lepRatio, objectiveRatio, fund, prospettoDeadline, decreeDeadline)
+        // Checked as a table's values are: decoded parameters are computed with.
+        do {
+            try check()
+        } catch {
+            throw DecodingError.dataCorrupted(DecodingError.Context(codingPath: decoder.codingPath, debugDescription: error.description))
+        }
+    }
+
+    /// Each parameter under its own name, in its bounds (``ParameterTable/check(_:of:)``), and the
+    /// thresholds in order (docs/regole.md §1).
+    private func check() throws(ParameterError) {
+        let named: [(ParameterName, ParameterName, ParameterValue)] = [
+            (bandAAmount.name, .importoFasciaA, .money(bandAAmount.value)), (bandBAmount.name, .importoFasciaB, .money(bandBAmount.value)),
+            (minimumRatio.name, .rapportoSogliaMinima, .residentsPerSocialWorker(minimumRatio.value)),
+            (lepRatio.name, .rapportoLEP, .residentsPerSocialWorker(lepRatio.value)),
+            (objectiveRatio.name, .rapportoObiettivo, .residentsPerSocialWorker(objectiveRatio.value)), (fund.name, .fondoAnnuo, .money(fund.value)),
+            (prospettoDeadline.name, .scadenzaProspetto, .dayOfYear(month: prospettoDeadline.value.month, day: prospettoDeadline.value.day)),
+            (decreeDeadline.name, .scadenzaDecreto, .dayOfYear(month: decreeDeadline.value.month, day: decreeDeadline.value.day)),
+        ]
+        for (found, expected, value) in named {
+            guard found == expected else { throw .invalidValue(expected, "indicato come «\(found.rawValue)»") }
+            try ParameterTable.check(value, of: expected)
+        }
+        if let culprit = ParameterTable.outOfOrder(minimumRatio, lepRatio, objectiveRatio) {
+            throw ParameterTable.ratiosOutOfOrder(culprit, year: year, minimumRatio.value, lepRatio.value, objectiveRatio.value)
+        }
     }
 }
 

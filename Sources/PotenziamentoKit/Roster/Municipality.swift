@@ -74,12 +74,22 @@ extension Residents: Codable {
     /// - Throws: `DecodingError.dataCorrupted` for a figure or year out of range.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        let every = try container.decodeIfPresent(Int.self, forKey: .everyYear)
-        let table = try container.decodeIfPresent([String: Int].self, forKey: .byYear) ?? [:]
+        // Read as exact integers (``BigInt``): a JSON decoder may round `29999.99999999999999` to 30000.
+        let everyExact = try container.decodeIfPresent(BigInt.self, forKey: .everyYear)
+        let tableExact = try container.decodeIfPresent([String: BigInt].self, forKey: .byYear) ?? [:]
         self = try DecodingError.validating(container.codingPath) { () throws(InvalidValue) in
+            func count(_ value: BigInt) throws(InvalidValue) -> Int {
+                guard let small = value.int64Value, let count = Int(exactly: small) else {
+                    throw InvalidValue(.popolazioneNonValida, "popolazione fuori misura: \(value)")
+                }
+                return count
+            }
+            let every = try everyExact.map { value throws(InvalidValue) in try count(value) }
             var years: [Int: Int] = [:]
-            for (key, value) in table {
-                guard let year = Int(key) else { throw InvalidValue(.annoNonValido, "anno non valido «\(key)»") }
+            for (key, exact) in tableExact {
+                let value = try count(exact)
+                // As the readers: a year written plainly (`02025`, `+2025` or ` 2025` would name the same year twice).
+                guard let year = Int(key), String(year) == key else { throw InvalidValue(.annoNonValido, "anno non valido «\(key)»") }
                 years[year] = value
             }
             guard let every else { return try Residents(byYear: years) }

@@ -195,6 +195,13 @@ extension WorkShare: Codable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         do {
+            // As the readers: one form of the share, never one of two dropped in silence.
+            if container.contains(.weeklyHours) && container.contains(.percent) {
+                throw InvalidValue(.quotaAmbigua, "indica percent oppure weeklyHours, non entrambi")
+            }
+            if container.contains(.fullTimeHours) && !container.contains(.weeklyHours) {
+                throw InvalidValue(.quotaAmbigua, "fullTimeHours vale solo con weeklyHours")
+            }
             if let weekly = try container.decodeIfPresent(Fraction.self, forKey: .weeklyHours) {
                 let fullTime = try container.decodeIfPresent(Fraction.self, forKey: .fullTimeHours) ?? Self.defaultFullTimeHours
                 self = try WorkShare(weeklyHours: weekly, fullTimeHours: fullTime)

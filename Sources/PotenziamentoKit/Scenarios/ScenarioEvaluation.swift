@@ -128,7 +128,9 @@ public struct ScenarioEvaluator: Sendable {
     ///   a year cannot be assessed, or more than ``maximumYears`` years are asked.
     public func evaluate(_ scenario: Scenario, on roster: Roster, from year: Int, through lastYear: Int) throws(EvaluationError) -> [ScenarioYear] {
         let last = max(year, lastYear)
-        guard last - year < Self.maximumYears else {
+        // Any two years: their distance may not fit in an Int (`Int.min` to `Int.max`).
+        let (span, overflow) = last.subtractingReportingOverflow(year)
+        guard !overflow, span < Self.maximumYears else {
             throw .years(InvalidValue(.fuoriMisura, "troppi anni da simulare: al massimo \(Self.maximumYears)"))
         }
         let changed: Roster
@@ -192,7 +194,8 @@ public struct ScenarioEvaluator: Sendable {
             guard (-99...1000).contains(percent) else {
                 throw InvalidValue(.fuoriMisura, "variazione della popolazione \(percent)% fuori intervallo (da −99 a +1000)")
             }
-            let rounded = Fraction(c.population * (100 + percent), 100).roundedScaled(by: 1)
+            // In big integers: a decoded assessment may carry any population (refused just below).
+            let rounded = Fraction(BigInt(c.population) * BigInt(100 + percent), 100).roundedScaled(by: 1)
             guard let whole = rounded.int64Value, let population = Int(exactly: whole) else { throw InvalidValue(.fuoriMisura, "popolazione fuori misura") }
             sensitivity.append(PopulationSensitivity(percent: percent, population: population, contribution: try total(population: population, fte: c.fte)))
         }
