@@ -172,6 +172,23 @@ struct WorkbookReaderTests {
         #expect(sheet.rows.map(\.index) == [1, 3, 4])
     }
 
+    /// Found by an independent review: `date1904="on"` was read as false, every date 4 years off.
+    @Test(
+        "the 1904 date system is an XML boolean; any other value is an error, not 1900",
+        arguments: [("1", 1904), ("true", 1904), (" true ", 1904), ("0", 1900), ("false", 1900), ("on", nil), ("TRUE", nil), ("", nil), ("yes", nil)])
+    func date1904(value: String, system: Int?) throws {
+        let bytes = try MiniWorkbook.xlsx(
+            rows: "<row><c r=\"A1\" s=\"1\"><v>0</v></c></row>", styles: "<cellXfs count=\"2\"><xf numFmtId=\"0\"/><xf numFmtId=\"14\"/></cellXfs>",
+            workbookProperties: "<workbookPr date1904=\"\(value)\"/>")
+        let read = Result { () throws(WorkbookError) in try WorkbookReader.read(bytes) }
+        switch (read, system) {
+        case (.success(let workbook), 1904?): #expect(Self.values(workbook.sheets[0]) == ["A1": .date(year: 1904, month: 1, day: 1)])
+        case (.success(let workbook), 1900?): #expect(Self.values(workbook.sheets[0]) != ["A1": .date(year: 1904, month: 1, day: 1)])
+        case (.failure(let error), nil): #expect("\(error)".contains("date1904"))
+        default: Issue.record("«\(value)»: \(read)")
+        }
+    }
+
     @Test("processing instructions without data in a worksheet and in content.xml are read past (FoundationXML crashed on them)")
     func processingInstructions() throws {
         let xlsx = try MiniWorkbook.xlsx(

@@ -155,7 +155,15 @@ package enum XLSXReader {
             case .start(let element, let attributes):
                 switch element.local {
                 case "sheets": inSheets = true
-                case "workbookPr": date1904 = ["1", "true"].contains(attributes["date1904"] ?? "")
+                case "workbookPr":
+                    // An XML boolean (xsd:boolean, with its white space): anything else would move every date by 4 years in silence.
+                    switch (attributes["date1904"] ?? "false").trimmingCharacters(in: .whitespacesAndNewlines) {
+                    case "1", "true": date1904 = true
+                    case "0", "false": date1904 = false
+                    case let other:
+                        throw .invalidStructure(
+                            part: part, reason: "date1904=«\(other.prefix(20))» non è un valore vero/falso: non si sa da quale anno contare le date")
+                    }
                 case "sheet" where inSheets:
                     let relationship = attributes.all.first { $0.name.local == "id" && $0.name.namespace.hasSuffix("relationships") }?.value
                     guard let name = attributes["name"], let relationship else {
