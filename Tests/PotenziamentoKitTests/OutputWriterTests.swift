@@ -239,9 +239,42 @@ struct OutputWriterTests {
         let path = folder + "/rapporto.txt"
         try Self.create(path)
         #expect(chmod(path, mode) == 0)
+        // A file its owner may not write is replaced only by root (see `notWritable`).
+        if mode & 0o200 == 0 && geteuid() != 0 { return }
         try OutputWriter.write(Self.report, to: path, inputs: [])
         #expect(try Self.status(path).permissions == mode)
         #expect(try Self.contents(path) == Self.report)
+    }
+
+    /// Found by an independent review: a rename through a writable folder replaced a file the
+    /// user could not write (and gave it the writer as owner); the shell's `>` refuses it.
+    @Test("a file this user may not write is refused (exit 73), untouched, no temporary file left")
+    func notWritable() throws {
+        let folder = try Self.folder()
+        let path = folder + "/rapporto.txt"
+        try Self.create(path)
+        var operations = FileOperations.system
+        operations.writable = { _ in SystemError(EACCES) }
+        let error = try #require(
+            Self.failure { () throws(CommandFailure) in try OutputWriter.write(Self.report, to: path, inputs: [], operations: operations) })
+        #expect(error.status == .cannotCreate)
+        #expect(error.lines == ["\(path): impossibile scrivere il file (\(String(cString: strerror(EACCES)))); il file precedente non è stato modificato"])
+        #expect(try Self.contents(path) == Array("vecchio contenuto\n".utf8))
+        #expect(try Self.names(folder) == ["rapporto.txt"])
+        // A new file is not asked about (there is nothing to replace).
+        try OutputWriter.write(Self.report, to: folder + "/nuovo.txt", inputs: [], operations: operations)
+        #expect(try Self.contents(folder + "/nuovo.txt") == Self.report)
+    }
+
+    @Test(
+        "a file its owner may not write is refused to a user who is not root, as the shell refuses it",
+        .enabled(if: geteuid() != 0, "SKIPPED: root may write any file; the refusal is covered by `notWritable` with the check injected"))
+    func readOnlyForUser() throws {
+        let folder = try Self.folder()
+        let path = folder + "/rapporto.txt"
+        try Self.create(path)
+        #expect(chmod(path, 0o444) == 0)
+        #expect(Self.failure { () throws(CommandFailure) in try OutputWriter.write(Self.report, to: path, inputs: []) }?.status == .cannotCreate)
     }
 
     @Test(

@@ -120,6 +120,8 @@ struct FileOperations: Sendable {
     var fchown: @Sendable (_ descriptor: Int32, _ owner: uid_t, _ group: gid_t) -> SystemError? = systemFchown
     /// Flushes a folder's entries after a rename (best effort: a failure changes nothing already done).
     var syncFolder: @Sendable (_ folder: String) -> Void = systemSyncFolder
+    /// `access(path, W_OK)`: nil when this process may write the file (as the shell's `>` asks).
+    var writable: @Sendable (_ path: String) -> SystemError? = systemWritable
 
     /// The real system calls.
     static let system = FileOperations()
@@ -143,6 +145,8 @@ private func systemClose(_ descriptor: Int32) -> SystemError? { close(descriptor
 private func systemRename(_ from: String, _ to: String) -> SystemError? { rename(from, to) == 0 ? nil : .current }
 
 private func systemUnlink(_ path: String) -> SystemError? { unlink(path) == 0 ? nil : .current }
+
+private func systemWritable(_ path: String) -> SystemError? { access(path, W_OK) == 0 ? nil : .current }
 
 private func systemLstat(_ path: String) -> Result<FileStatus, SystemError> {
     var raw = stat()
@@ -315,6 +319,11 @@ struct OutputDestination: ~Copyable {
                     let same = input == path ? "" : " (\(input))"
                     throw failure("\(display(path, target)): il file di output è il file di input\(same); scegli un altro nome per il file da scrivere")
                 }
+            }
+            // A file this user may not write is not replaced through its folder (a rename would):
+            // refused as the shell's `>` refuses it.
+            if let error = operations.writable(target) {
+                throw failure("\(display(path, target)): impossibile scrivere il file (\(error.reason)); il file precedente non è stato modificato")
             }
             return try openTemporary(path: path, target: target, previous: previous, operations: operations)
         case .newFile(let target):
