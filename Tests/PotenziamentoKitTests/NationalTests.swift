@@ -121,6 +121,9 @@ struct BatchTests {
         try "x".write(to: folder.appendingPathComponent("~$a1.xlsx"), atomically: true, encoding: .utf8)
         try "x".write(to: folder.appendingPathComponent("note.txt"), atomically: true, encoding: .utf8)
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("vuota"), withIntermediateDirectories: true)
+        // Hidden entries, as a Mac leaves them on a shared disk: named, not read (they failed the batch).
+        try "\u{0}\u{5}".write(to: folder.appendingPathComponent("._a1.json"), atomically: true, encoding: .utf8)
+        try "x".write(to: folder.appendingPathComponent(".DS_Store"), atomically: true, encoding: .utf8)
         let result = TestSupport.run("calcola", folder.path, "--anno", "2025", "--formato", "json")
         #expect(result.status == .dataError)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? NSDictionary)
@@ -129,7 +132,26 @@ struct BatchTests {
         for skipped in ["~$a1.xlsx", "note.txt"] {
             #expect(result.standardError.contains("\(folder.appendingPathComponent(skipped).path): non è un ambito"), "\(skipped)")
         }
+        for hidden in ["._a1.json", ".DS_Store"] {
+            #expect(result.standardError.contains("\(folder.appendingPathComponent(hidden).path): file nascosto: non calcolato"), "\(hidden)")
+        }
         #expect(result.standardError.contains("1 ambito su 3 non calcolato"))
+    }
+
+    /// Found by an independent review: in a batch these options were ignored without a word.
+    @Test(
+        "the options of one ATS are refused in a batch (exit 64), not ignored",
+        arguments: [
+            ["calcola", "--anno", "2025", "--grafico", "g.svg"], ["calcola", "--anno", "2025", "--spiega"],
+            ["prospetto", "--campagna", "2026", "--luogo", "Roma"], ["prospetto", "--campagna", "2026", "--senza-allegato"],
+            ["prospetto", "--campagna", "2026", "--grafico", "g.svg"],
+        ])
+    func singleOptionsInBatch(arguments: [String]) throws {
+        let example = TestSupport.path("Examples/ambito-esempio.json")
+        let result = TestSupport.run(arguments: [arguments[0], example, TestSupport.path("Examples/ambito-esempio")] + arguments.dropFirst())
+        #expect(result.status == .usage)
+        #expect(result.standardError.contains("con più ambiti --"), "\(result.standardError)")
+        #expect(result.standardOutput.isEmpty)
     }
 
     @Test(

@@ -46,6 +46,7 @@ enum CalcolaCommand: Subcommand {
             throw .usage("con più ambiti il risultato è una tabella: usa --formato csv o json (una cartella di lavoro per ambito: un comando per ambito)")
         }
         if isBatch {
+            try BatchInputs.refuseSingleOptions(parsed, ["grafico", "spiega"])
             let batchFormat = try BatchInputs.batchFormat(format)
             return BatchInputs.output(
                 inputs, skipped: skipped,

@@ -69,6 +69,7 @@ enum ProspettoCommand: Subcommand {
             throw .usage("con più ambiti il risultato è una tabella: usa --formato csv o json (una cartella di lavoro per ambito: un comando per ambito)")
         }
         if isBatch {
+            try BatchInputs.refuseSingleOptions(parsed, ["grafico", "spiega", "luogo", "senza-allegato"])
             let batchFormat = try BatchInputs.batchFormat(format)
             return BatchInputs.output(
                 inputs, skipped: skipped,

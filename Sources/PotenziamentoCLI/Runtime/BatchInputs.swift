@@ -30,8 +30,9 @@ enum BatchInputs {
     }
 
     /// The rosters the arguments stand for, whether this is a batch (more than one ATS, or a
-    /// folder of ATS), and the entries of the folders that are not ATS (named in warnings, so
-    /// nothing is skipped silently). Entries of a folder are taken in name order, so output order is stable.
+    /// folder of ATS), and a warning for each entry of the folders that is not read (hidden, or
+    /// not an ATS: nothing is skipped silently). Entries of a folder are taken in name order, so
+    /// output order is stable.
     static func resolve(_ paths: [String]) throws(CommandFailure) -> (inputs: [String], isBatch: Bool, skipped: [String]) {
         if paths.count == 1, !isFolder(paths[0]) || isRosterFolder(paths[0]) { return (paths, false, []) }
         var inputs: [String] = []
@@ -42,13 +43,17 @@ enum BatchInputs {
                 var found: [String] = []
                 for entry in entries {
                     let full = (path as NSString).appendingPathComponent(entry)
-                    if (isFolder(full) && isRosterFolder(full)) || (!isFolder(full) && isRosterFile(entry)) {
+                    if entry.hasPrefix(".") {
+                        // Hidden entries (`.DS_Store`, the `._` copies a Mac leaves on shared disks, `.git`): named, not read.
+                        skipped.append("\(full): file nascosto: non calcolato")
+                    } else if (isFolder(full) && isRosterFolder(full)) || (!isFolder(full) && isRosterFile(entry)) {
                         found.append(full)
                     } else if isFolder(full) {
                         // A folder that should be an ATS but has no roster files: computed, so its error is reported.
                         found.append(full)
                     } else {
-                        skipped.append(full)
+                        skipped.append(
+                            "\(full): non è un ambito (né una cartella con comuni.csv e personale.csv né un file .json, .xlsx o .ods): non calcolato")
                     }
                 }
                 if found.isEmpty {
@@ -61,6 +66,15 @@ enum BatchInputs {
             }
         }
         return (inputs, true, skipped)
+    }
+
+    /// Refuses the options of a single ATS in a batch (a usage error, exit 64, as a workbook or
+    /// Markdown format is): each would otherwise be ignored in silence (`--grafico` would write no
+    /// chart, `--spiega` explain nothing).
+    static func refuseSingleOptions(_ parsed: ParsedArguments, _ names: [String]) throws(CommandFailure) {
+        for name in names where parsed.value(name) != nil || parsed.flag(name) {
+            throw .usage("con più ambiti --\(name) non è disponibile: vale per un ambito alla volta (un comando per ambito)")
+        }
     }
 
     /// The batch formats: text, JSON and CSV.
@@ -89,9 +103,7 @@ enum BatchInputs {
     ) -> CommandOutput {
         CommandOutput(inputs: inputs.flatMap(RosterInput.inputFiles)) { output in
             var outcome = RenderOutcome()
-            outcome.warnings = skipped.map {
-                "\($0): non è un ambito (né una cartella con comuni.csv e personale.csv né un file .json, .xlsx o .ods): non calcolato"
-            }
+            outcome.warnings = skipped
             var failures: [BatchReport.Failure] = []
             write(output) { emit in
                 // A stream (standard input, a FIFO) named twice must be read in turn, as written.
