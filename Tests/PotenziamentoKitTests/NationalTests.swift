@@ -1,6 +1,12 @@
 import Foundation
 import Testing
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 @testable import PotenziamentoCLI
 @testable import PotenziamentoKit
 
@@ -136,6 +142,25 @@ struct BatchTests {
             #expect(result.standardError.contains("\(folder.appendingPathComponent(hidden).path): file nascosto: non calcolato"), "\(hidden)")
         }
         #expect(result.standardError.contains("1 ambito su 3 non calcolato"))
+    }
+
+    /// Found by an independent review: a folder the user may not list was called empty.
+    @Test(
+        "a folder of ATS that cannot be listed says so (exit 66), not «no ATS»",
+        .enabled(
+            if: geteuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv"),
+            "SKIPPED: needs root and setpriv to run the command as another user"))
+    func unreadableFolder() throws {
+        let folder = try TestSupport.temporaryFolder()
+        #expect(chmod(folder.path, 0o755) == 0)
+        let closed = folder.appendingPathComponent("chiusa")
+        try FileManager.default.createDirectory(at: closed.appendingPathComponent("a1"), withIntermediateDirectories: true)
+        #expect(chmod(closed.path, 0o000) == 0)
+        defer { _ = chmod(closed.path, 0o755) }
+        let result = try OutputWriterTests.run(
+            "/usr/bin/setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", TestSupport.executable.path, "calcola", closed.path, "--anno", "2025"])
+        #expect(result.status == ExitStatus.noInput.rawValue)
+        #expect(result.standardError.contains("\(closed.path): impossibile leggere la cartella (\(String(cString: strerror(EACCES))))"), "\(result.standardError)")
     }
 
     /// Found by an independent review: in a batch these options were ignored without a word.

@@ -39,6 +39,10 @@ enum BatchInputs {
         var skipped: [String] = []
         for path in paths {
             if isFolder(path) && !isRosterFolder(path) {
+                // A folder that cannot be listed is that, not an empty folder.
+                guard access(path, R_OK | X_OK) == 0 else {
+                    throw CommandFailure(.noInput, ["\(path): impossibile leggere la cartella (\(SystemError.current.reason))"])
+                }
                 let entries = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).sorted()
                 var found: [String] = []
                 for entry in entries {
