@@ -8,7 +8,8 @@
 import PotenziamentoKit
 
 extension Potenziamento {
-    /// Runs the command as a process: today's date from the system clock (UTC), the report on
+    /// Runs the command as a process: today's date in Italy from the system clock (``ItalianTime``:
+    /// the same date whatever the machine's time zone), the report on
     /// standard output, messages on standard error; the exit status to return.
     ///
     /// A standard output that cannot be written (closed, a full disk, a reader that stopped
@@ -19,8 +20,7 @@ extension Potenziamento {
         ProcessLifetime.isEnabled = true
         let standardOutputOpen = ProcessIO.reserveIfClosed(STDOUT_FILENO)
         let standardErrorOpen = ProcessIO.reserveIfClosed(STDERR_FILENO)
-        let seconds = Int(time(nil))
-        guard let today = CivilDate(dayNumber: seconds >= 0 ? seconds / 86_400 : -((-seconds + 86_399) / 86_400)) else {
+        guard let today = ItalianTime.date(unixSeconds: Int(time(nil))) else {
             _ = ProcessIO.write(Array("Errore: l'orologio del sistema non dà una data valida\n".utf8), to: STDERR_FILENO)
             return ExitStatus.software.rawValue
         }
