@@ -273,3 +273,40 @@ struct PropertyTests {
         }
     }
 }
+
+/// Found by an independent review: each figure rounded on its own, the entities of a prospetto did
+/// not add up to `fte.totale` nor an entity's areas to its FTE (3.038 times on the national
+/// folder). The figures shown split the total shown by largest remainder (docs/regole.md §5).
+@Suite("Figures shown add up")
+struct ShownFiguresTests {
+    static func distance(_ a: Fraction, _ b: Fraction) -> Fraction { a < b ? b - a : a - b }
+
+    @Test("areas and entities shown add up to the total shown, each within one unit of its exact value", arguments: [2, 4])
+    func shownFiguresAddUp(decimals: Int) throws {
+        var random = RandomRosters(generator: SeededGenerator(seed: SeededGenerator.runSeed &+ UInt64(decimals)))
+        let scale = BigInt.tenToThe(decimals)
+        let unit = Fraction(1, scale)
+        for _ in 0..<60 {
+            let roster = random.roster()
+            for year in [2024, 2025, 2026] {
+                guard let assessment = try? RosterAssessor().assess(roster, year: year) else { continue }
+                let total = Fraction(assessment.fte.roundedScaled(by: scale), scale)
+                let areas = assessment.shownAreas(decimals: decimals)
+                #expect(areas.total == total, "seed \(SeededGenerator.runSeed)")
+                for area in ActivityArea.allCases {
+                    #expect(Self.distance(areas[area], assessment.areas[area]) < unit)
+                    #expect((areas[area] * Fraction(scale)).isInteger)
+                }
+                let exact = assessment.entities
+                let shown = assessment.shownEntities(decimals: decimals)
+                #expect(shown.map(\.key) == exact.map(\.key))
+                if !shown.isEmpty { #expect(shown.map(\.fte).sum() == total, "seed \(SeededGenerator.runSeed)") }
+                for (entity, exactEntity) in zip(shown, exact) {
+                    #expect(entity.areas.total == entity.fte)
+                    #expect(Self.distance(entity.fte, exactEntity.fte) < unit)
+                    #expect(entity.persons == exactEntity.persons)
+                }
+            }
+        }
+    }
+}

@@ -60,6 +60,21 @@ public struct AreaBreakdown: Sendable, Hashable, Codable {
     /// The sum of all areas and `non_indicata`.
     public var total: Fraction { values.sum() + unspecified }
 
+    /// The breakdown as shown with `decimals` decimals: each part a multiple of 10^−decimals, the
+    /// parts adding up to `total` rounded half away from zero to `decimals`, by largest remainder
+    /// over the exact parts (``LargestRemainder``; docs/regole.md §5). `total` is the figure
+    /// shown beside the parts (its exact value, or a figure already shown).
+    package func shown(decimals: Int, total: Fraction) -> AreaBreakdown {
+        let scale = BigInt.tenToThe(decimals)
+        let units = LargestRemainder.distribute(units: total.roundedScaled(by: scale), proportionalTo: values + [unspecified])
+        return AreaBreakdown(shownValues: units.dropLast().map { Fraction($0, scale) }, unspecified: Fraction(units.last ?? 0, scale))
+    }
+
+    private init(shownValues: [Fraction], unspecified: Fraction) {
+        values = shownValues
+        self.unspecified = unspecified
+    }
+
     /// The breakdown of `records`' FTE.
     ///
     /// Each area adds FTE × its units of time (``AreaSplit/partsOfTime(_:)``), numerators kept

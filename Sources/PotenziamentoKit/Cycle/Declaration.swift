@@ -34,6 +34,26 @@ extension AnnualAssessment {
         }
     }
 
+    /// The areas as a report shows them with `decimals` decimals (docs/regole.md §5): the total
+    /// rounded half away from zero, the parts splitting it by largest remainder over their exact
+    /// FTE, so the figures shown add up to the total shown.
+    package func shownAreas(decimals: Int) -> AreaBreakdown { areas.shown(decimals: decimals, total: fte) }
+
+    /// The employing entities as a report shows them with `decimals` decimals: their FTE split
+    /// the ATS total shown (rounded half away from zero) by largest remainder over their exact
+    /// FTE, and each entity's areas split its figure shown the same way; so entities add up to
+    /// the total and each entity's areas to its FTE (docs/formati.md, prospetto).
+    package func shownEntities(decimals: Int) -> [EmployingEntity] {
+        let exact = entities
+        let scale = BigInt.tenToThe(decimals)
+        let units = LargestRemainder.distribute(units: fte.roundedScaled(by: scale), proportionalTo: exact.map(\.fte))
+        return zip(exact, units).map { entity, units in
+            let shown = Fraction(units, scale)
+            return EmployingEntity(
+                key: entity.key, name: entity.name, persons: entity.persons, fte: shown, areas: entity.areas.shown(decimals: decimals, total: shown))
+        }
+    }
+
     /// The exact sum of the FTE of the counted records at `positions`.
     static func fte(of positions: [Int32], in counted: [CountedRecord]) -> Fraction {
         var sum = FractionSum()

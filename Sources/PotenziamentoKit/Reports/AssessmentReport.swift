@@ -27,7 +27,8 @@ enum AssessmentReport {
         json.member("soglie") { json in ContributionReport.thresholds(c.thresholds, into: &json) }
         json.member("fte") { json in
             json.member("totale", decimal: assessment.fte)
-            json.member("perArea") { json in areas(assessment.areas, into: &json) }
+            // The areas as shown add up to the total shown (largest remainder at 4 decimals).
+            json.member("perArea") { json in areas(assessment.shownAreas(decimals: 4), into: &json) }
         }
         json.member("fasce") { json in ContributionReport.bands(c, into: &json) }
         json.member("contributo", euro: c.total)
@@ -130,10 +131,11 @@ enum AssessmentReport {
         for line in TextBlocks.contributionSummary(c) { output.line(line) }
         output.line()
         output.line("FTE per area di attività")
+        let areas = assessment.shownAreas(decimals: TextBlocks.fteDecimals)
         for area in ActivityArea.allCases {
-            output.line(TextBlocks.left("  \(area.label)", 48) + TextBlocks.right(TextBlocks.fte(assessment.areas[area]), 10))
+            output.line(TextBlocks.left("  \(area.label)", 48) + TextBlocks.right(TextBlocks.fte(areas[area]), 10))
         }
-        output.line(TextBlocks.left("  Non indicata", 48) + TextBlocks.right(TextBlocks.fte(assessment.areas.unspecified), 10))
+        output.line(TextBlocks.left("  Non indicata", 48) + TextBlocks.right(TextBlocks.fte(areas.unspecified), 10))
         output.line()
         output.line("Riparto tra i comuni (D.M. 15/2021, art. 2 — \(ruleLabel(assessment.split.rule)))")
         for line in TextBlocks.splitTable(assessment, withTotal: false) { output.line(line) }
@@ -204,8 +206,9 @@ enum AssessmentReport {
         output.line()
         output.line("| area | FTE |")
         output.line("|---|---:|")
-        for area in ActivityArea.allCases { output.line("| \(area.label) | \(TextBlocks.fte(assessment.areas[area])) |") }
-        output.line("| Non indicata | \(TextBlocks.fte(assessment.areas.unspecified)) |")
+        let areas = assessment.shownAreas(decimals: TextBlocks.fteDecimals)
+        for area in ActivityArea.allCases { output.line("| \(area.label) | \(TextBlocks.fte(areas[area])) |") }
+        output.line("| Non indicata | \(TextBlocks.fte(areas.unspecified)) |")
         output.line()
         output.line("## Riparto tra i comuni (D.M. 15/2021, art. 2)")
         output.line()

@@ -2,7 +2,10 @@
 /// aligned columns). Data in these lines is made safe when the line is written
 /// (``ReportOutput/line(_:)``, ``CellEscaping``).
 enum TextBlocks {
-    static func fte(_ value: Fraction) -> String { NumberFormatting.italian(value, decimals: 2) }
+    static func fte(_ value: Fraction) -> String { NumberFormatting.italian(value, decimals: fteDecimals) }
+
+    /// The decimals of an FTE figure in text, Markdown and HTML (JSON and CSV show 4).
+    static let fteDecimals = 2
 
     /// Pads `text` on the left to `width` characters.
     static func right(_ text: String, _ width: Int) -> String {

@@ -104,14 +104,16 @@ struct ProspettoContent {
         "Gli FTE da dichiarare sono quelli esatti arrotondati per difetto a \(Italian.count(declaredDecimals, "decimale", "decimali")): il ministero calcola su quanto dichiarato e, dopo la certificazione, recupera quanto dichiarato in più (D.M. 125/2024). Le cifre degli enti e quelle delle aree ripartiscono ciascuna quella dell'ambito con il metodo dei resti maggiori: le somme coincidono."
     }
 
-    /// The employing entities of either year, comuni first (with ISTAT code), then ATS-level ones.
-    var entityRows: [EntityRow] {
+    /// The employing entities of either year, comuni first (with ISTAT code), then ATS-level ones,
+    /// with their FTE and areas as shown with `decimals` decimals (adding up, see
+    /// ``AnnualAssessment/shownEntities(decimals:)``).
+    func entityRows(decimals: Int) -> [EntityRow] {
         // Looked up by key (a large ATS has about a hundred entities: no search per entity).
         func firstByKey(_ entities: [EmployingEntity]) -> [String: EmployingEntity] {
             Dictionary(entities.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
         }
-        let beforeList = prospetto.consuntivo.entities
-        let nowList = prospetto.previsione.entities
+        let beforeList = prospetto.consuntivo.shownEntities(decimals: decimals)
+        let nowList = prospetto.previsione.shownEntities(decimals: decimals)
         let before = firstByKey(beforeList)
         let now = firstByKey(nowList)
         var keys: [(key: String, name: String)] = []

@@ -102,7 +102,7 @@ enum ProspettoHTML {
         let ambito = content.ambito
         let c = p.campaign
         let fte = TextBlocks.fte
-        let entities = content.entityRows
+        let entities = content.entityRows(decimals: TextBlocks.fteDecimals)
         output.write(
             """
             <?xml version="1.0" encoding="UTF-8"?>
@@ -173,9 +173,11 @@ enum ProspettoHTML {
                 + ActivityArea.allCases.map { pair(entity.consuntivo?.areas[$0] ?? .zero, entity.previsione?.areas[$0] ?? .zero) }
                 + [pair(entity.consuntivo?.areas.unspecified ?? .zero, entity.previsione?.areas.unspecified ?? .zero)]
         }
+        let areasBefore = p.consuntivo.shownAreas(decimals: TextBlocks.fteDecimals)
+        let areasNow = p.previsione.shownAreas(decimals: TextBlocks.fteDecimals)
         areaRows.append(
-            ["Totale ambito"] + ActivityArea.allCases.map { pair(p.consuntivo.areas[$0], p.previsione.areas[$0]) }
-                + [pair(p.consuntivo.areas.unspecified, p.previsione.areas.unspecified)])
+            ["Totale ambito"] + ActivityArea.allCases.map { pair(areasBefore[$0], areasNow[$0]) }
+                + [pair(areasBefore.unspecified, areasNow.unspecified)])
         // The areas to type into SIOSS: the declared ATS figure split by area, adding up to it.
         let declaredBefore = p.consuntivoDeclaration.areas
         let declaredNow = p.previsioneDeclaration.areas

@@ -45,7 +45,8 @@ enum ProspettoReport {
             json.member("escluse", assessment.excluded.count)
         }
         json.member(array: "enti") { json in
-            for entity in assessment.entities {
+            // As shown at 4 decimals: the entities add up to `fte.totale`, each one's areas to its `fte`.
+            for entity in assessment.shownEntities(decimals: 4) {
                 json.element { json in
                     json.member("ente", entity.key)
                     json.member("denominazione", entity.name)
@@ -97,7 +98,7 @@ enum ProspettoReport {
         output.line("DA INSERIRE SU SIOSS (FTE arrotondati per difetto a \(Italian.count(content.declaredDecimals, "decimale", "decimali")))")
         let declaration = content.declarationRows
         output.line(row(declaration[0].label, declaration[0].consuntivo, declaration[0].previsione))
-        for entity in content.entityRows {
+        for entity in content.entityRows(decimals: TextBlocks.fteDecimals) {
             let name = entity.istatCode.map { "  \(entity.name) (\($0))" } ?? "  \(entity.name)"
             output.line(row(name, content.declared(entity.declaredConsuntivo), content.declared(entity.declaredPrevisione)))
         }
@@ -111,15 +112,18 @@ enum ProspettoReport {
         output.line(content.declarationNote)
         output.line()
         output.line("FTE per area di attività (ambito)")
+        let areasBefore = p.consuntivo.shownAreas(decimals: TextBlocks.fteDecimals)
+        let areasNow = p.previsione.shownAreas(decimals: TextBlocks.fteDecimals)
         for area in ActivityArea.allCases {
-            output.line(row("  \(area.label)", TextBlocks.fte(p.consuntivo.areas[area]), TextBlocks.fte(p.previsione.areas[area])))
+            output.line(row("  \(area.label)", TextBlocks.fte(areasBefore[area]), TextBlocks.fte(areasNow[area])))
         }
-        output.line(row("  Non indicata", TextBlocks.fte(p.consuntivo.areas.unspecified), TextBlocks.fte(p.previsione.areas.unspecified)))
+        output.line(row("  Non indicata", TextBlocks.fte(areasBefore.unspecified), TextBlocks.fte(areasNow.unspecified)))
         for (assessment, declaration) in [(p.consuntivo, p.consuntivoDeclaration), (p.previsione, p.previsioneDeclaration)] {
             let kind = assessment.year == c ? "Previsione" : "Consuntivo"
             output.line()
             output.line("\(kind) \(assessment.year): enti che impiegano gli assistenti sociali conteggiati")
-            let entities = assessment.entities
+            let entities = assessment.shownEntities(decimals: TextBlocks.fteDecimals)
+            let areas = assessment.shownAreas(decimals: TextBlocks.fteDecimals)
             // The name column as wide as the longest name: a name is never cut.
             let nameWidth = max(40, (entities.map(\.name.count).max() ?? 0) + 3)
             output.line(
@@ -137,8 +141,8 @@ enum ProspettoReport {
                 TextBlocks.left("  Totale ambito", nameWidth) + TextBlocks.right(String(assessment.countedPersons), 8)
                     + TextBlocks.right(TextBlocks.fte(assessment.fte), 9)
                     + TextBlocks.right(content.declared(declaration.fte), 11)
-                    + ActivityArea.allCases.map { TextBlocks.right(TextBlocks.fte(assessment.areas[$0]), 7) }.joined()
-                    + TextBlocks.right(TextBlocks.fte(assessment.areas.unspecified), 7))
+                    + ActivityArea.allCases.map { TextBlocks.right(TextBlocks.fte(areas[$0]), 7) }.joined()
+                    + TextBlocks.right(TextBlocks.fte(areas.unspecified), 7))
             output.line()
             output.line("\(kind) \(assessment.year): riparto tra i comuni (D.M. 15/2021, art. 2 — \(AssessmentReport.ruleLabel(assessment.split.rule)))")
             for line in TextBlocks.splitTable(assessment, withTotal: true) { output.line(line) }
@@ -226,7 +230,7 @@ enum ProspettoReport {
         output.line("| voce | consuntivo \(c - 1) | previsione \(c) |")
         output.line("|---|---:|---:|")
         for item in content.declarationRows { output.line("| **\(item.label)** | **\(item.consuntivo)** | **\(item.previsione)** |") }
-        for entity in content.entityRows {
+        for entity in content.entityRows(decimals: TextBlocks.fteDecimals) {
             let name = md(entity.name) + (entity.istatCode.map { " (\(md($0)))" } ?? "")
             output.line("| \(name) | \(content.declared(entity.declaredConsuntivo)) | \(content.declared(entity.declaredPrevisione)) |")
         }
@@ -237,10 +241,12 @@ enum ProspettoReport {
         output.line()
         output.line("| area | consuntivo \(c - 1) | previsione \(c) |")
         output.line("|---|---:|---:|")
+        let areasBefore = p.consuntivo.shownAreas(decimals: TextBlocks.fteDecimals)
+        let areasNow = p.previsione.shownAreas(decimals: TextBlocks.fteDecimals)
         for area in ActivityArea.allCases {
-            output.line("| \(area.label) | \(TextBlocks.fte(p.consuntivo.areas[area])) | \(TextBlocks.fte(p.previsione.areas[area])) |")
+            output.line("| \(area.label) | \(TextBlocks.fte(areasBefore[area])) | \(TextBlocks.fte(areasNow[area])) |")
         }
-        output.line("| Non indicata | \(TextBlocks.fte(p.consuntivo.areas.unspecified)) | \(TextBlocks.fte(p.previsione.areas.unspecified)) |")
+        output.line("| Non indicata | \(TextBlocks.fte(areasBefore.unspecified)) | \(TextBlocks.fte(areasNow.unspecified)) |")
         output.line("| **Totale** | **\(TextBlocks.fte(p.consuntivo.fte))** | **\(TextBlocks.fte(p.previsione.fte))** |")
         for (assessment, declaration) in [(p.consuntivo, p.consuntivoDeclaration), (p.previsione, p.previsioneDeclaration)] {
             let kind = assessment.year == c ? "Previsione" : "Consuntivo"
@@ -249,7 +255,8 @@ enum ProspettoReport {
             output.line()
             output.line("| ente | persone | FTE | da dichiarare | " + ActivityArea.allCases.map(\.label).joined(separator: " | ") + " | non indicata |")
             output.line("|---|---:|---:|---:|" + String(repeating: "---:|", count: ActivityArea.allCases.count + 1))
-            for entity in assessment.entities {
+            let areas = assessment.shownAreas(decimals: TextBlocks.fteDecimals)
+            for entity in assessment.shownEntities(decimals: TextBlocks.fteDecimals) {
                 output.line(
                     "| \(md(entity.name)) | \(entity.persons) | \(TextBlocks.fte(entity.fte)) | \(content.declared(declaration.fte(of: entity.key))) | "
                         + ActivityArea.allCases.map { TextBlocks.fte(entity.areas[$0]) }.joined(separator: " | ")
@@ -257,8 +264,8 @@ enum ProspettoReport {
             }
             output.line(
                 "| **Totale ambito** | \(assessment.countedPersons) | \(TextBlocks.fte(assessment.fte)) | \(content.declared(declaration.fte)) | "
-                    + ActivityArea.allCases.map { TextBlocks.fte(assessment.areas[$0]) }.joined(separator: " | ")
-                    + " | \(TextBlocks.fte(assessment.areas.unspecified)) |")
+                    + ActivityArea.allCases.map { TextBlocks.fte(areas[$0]) }.joined(separator: " | ")
+                    + " | \(TextBlocks.fte(areas.unspecified)) |")
             output.line()
             output.line("## \(kind) \(assessment.year): comuni (D.M. 15/2021, art. 2)")
             output.line()
@@ -342,7 +349,7 @@ enum ProspettoReport {
             "sioss", "contributo_su_dichiarato", NumberFormatting.spreadsheet(p.consuntivoDeclaration.contribution.total),
             NumberFormatting.spreadsheet(p.previsioneDeclaration.contribution.total),
         ])
-        for entity in content.entityRows {
+        for entity in content.entityRows(decimals: 4) {
             let key = CSVWriter.text(entity.key)
             csv.row(["enti", "\(key) persone", String(entity.consuntivo?.persons ?? 0), String(entity.previsione?.persons ?? 0)])
             csv.row([

@@ -184,7 +184,7 @@ package enum ReportWorkbooks {
                 [text("Contributo sugli FTE dichiarati"), euro(p.consuntivoDeclaration.contribution.total), euro(p.previsioneDeclaration.contribution.total)],
                 [],
             ] + paragraph(content.declarationNote) + [[text(content.productionLine)]]
-        var sioss = content.entityRows.map { entity -> [WritableCell] in
+        var sioss = content.entityRows(decimals: 4).map { entity -> [WritableCell] in
             [text(entity.name), text(entity.istatCode ?? ""), declared(entity.declaredConsuntivo), declared(entity.declaredPrevisione)]
         }
         sioss.append([text("Totale ambito"), .empty, declared(p.consuntivoDeclaration.fte), declared(p.previsioneDeclaration.fte)])
