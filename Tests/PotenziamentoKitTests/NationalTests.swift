@@ -144,6 +144,27 @@ struct BatchTests {
         #expect(result.standardError.contains("1 ambito su 3 non calcolato"))
     }
 
+    /// Found by an independent review: the same ATS twice (a JSON file and its CSV folder) counted
+    /// twice in the totals without a word; and a failed file named twice when its name needs escapes.
+    @Test("the same ATS twice in a batch is said in a warning naming both inputs; an escaped name is named once")
+    func sameAmbitoTwice() throws {
+        let folder = try TestSupport.temporaryFolder()
+        try FileManager.default.copyItem(atPath: TestSupport.path("Examples/ambito-esempio.json"), toPath: folder.appendingPathComponent("a1.json").path)
+        try FileManager.default.copyItem(atPath: TestSupport.path("Examples/ambito-esempio"), toPath: folder.appendingPathComponent("csv1").path)
+        let twice = TestSupport.run("calcola", folder.path, "--anno", "2025", "--formato", "json")
+        #expect(twice.status == .success)
+        #expect(
+            twice.standardError.contains(
+                "Avviso: \(folder.appendingPathComponent("csv1").path): l'ambito ATS-EX-01 compare anche in \(folder.appendingPathComponent("a1.json").path): i totali lo contano due volte"
+            ), "\(twice.standardError)")
+
+        let named = try TestSupport.temporaryFolder()
+        try "{}".write(to: named.appendingPathComponent("bad\ttab.json"), atomically: true, encoding: .utf8)
+        try FileManager.default.copyItem(atPath: TestSupport.path("Examples/ambito-esempio.json"), toPath: named.appendingPathComponent("good.json").path)
+        let text = TestSupport.run("calcola", named.path, "--anno", "2025").standardOutput
+        #expect(text.contains("  - \(named.path)/bad\\u{9}tab.json: formato:"), "\(text)")
+    }
+
     /// Found by an independent review: a folder the user may not list was called empty.
     @Test(
         "a folder of ATS that cannot be listed says so (exit 66), not «no ATS»",

@@ -52,7 +52,7 @@ enum CalcolaCommand: Subcommand {
                 inputs, skipped: skipped,
                 compute: { roster throws(CommandFailure) in
                     let assessment = try RosterInput.assess(roster, year: year, assessor: assessor)
-                    return (assessment, assessment.warnings)
+                    return (assessment, assessment.ambito.code, assessment.warnings)
                 },
                 write: { output, run in BatchReport.assessments(year: year, format: batchFormat, to: output, run: run) })
         }

@@ -75,7 +75,7 @@ enum ProspettoCommand: Subcommand {
                 inputs, skipped: skipped,
                 compute: { roster throws(CommandFailure) in
                     let prospetto = try make(roster)
-                    return (prospetto, prospetto.warnings)
+                    return (prospetto, prospetto.consuntivo.ambito.code, prospetto.warnings)
                 },
                 write: { output, run in BatchReport.prospetti(campaign: campaign, format: batchFormat, to: output, run: run) })
         }

@@ -102,13 +102,15 @@ enum BatchInputs {
     /// and of a few results waiting.
     static func output<Result: Sendable>(
         _ inputs: [String], skipped: [String],
-        compute: @escaping @Sendable (Roster) throws(CommandFailure) -> (result: Result, warnings: [InputDiagnostic]),
+        compute: @escaping @Sendable (Roster) throws(CommandFailure) -> (result: Result, code: String, warnings: [InputDiagnostic]),
         write: @escaping (ReportOutput, (_ emit: (Result) -> Void) -> [BatchReport.Failure]) -> Void
     ) -> CommandOutput {
         CommandOutput(inputs: inputs.flatMap(RosterInput.inputFiles)) { output in
             var outcome = RenderOutcome()
             outcome.warnings = skipped
             var failures: [BatchReport.Failure] = []
+            // The input that gave each ATS code: the same ATS twice counts twice in the totals, said in a warning.
+            var firstInput: [String: String] = [:]
             write(output) { emit in
                 // A stream (standard input, a FIFO) named twice must be read in turn, as written.
                 OrderedConcurrentMap.forEach(inputs, concurrently: inputs.allSatisfy(isFileOrFolder)) { input -> Computed<Result> in
@@ -116,14 +118,19 @@ enum BatchInputs {
                         // The roster is freed here, on the worker, once computed.
                         let loaded = try RosterInput.load(input, keepsUntilExit: false)
                         let computed = try compute(loaded.roster)
-                        return .computed(computed.result, warnings: loaded.warnings + computed.warnings)
+                        return .computed(computed.result, code: computed.code, warnings: loaded.warnings + computed.warnings, input: input)
                     } catch let failure {
                         return .failed(BatchReport.Failure(input: input, errors: failure.lines))
                     }
                 } inOrder: { computed in
                     switch computed {
-                    case .computed(let result, let warnings):
+                    case .computed(let result, let code, let warnings, let input):
                         outcome.warnings += warnings.map(\.description)
+                        if let first = firstInput[code] {
+                            outcome.warnings.append("\(input): l'ambito \(code) compare anche in \(first): i totali lo contano due volte")
+                        } else {
+                            firstInput[code] = input
+                        }
                         emit(result)
                     case .failed(let failure):
                         failures.append(failure)
@@ -143,7 +150,7 @@ enum BatchInputs {
 
     /// What one input of a batch gave: its result and warnings, or its failure.
     private enum Computed<Result: Sendable>: Sendable {
-        case computed(Result, warnings: [InputDiagnostic])
+        case computed(Result, code: String, warnings: [InputDiagnostic], input: String)
         case failed(BatchReport.Failure)
     }
 }

@@ -176,7 +176,9 @@ package enum BatchReport {
         output.line("Ambiti non calcolati (\(failures.count)):")
         for failure in failures {
             let first = failure.errors.first ?? "errore"
-            let line = first.hasPrefix(failure.input) ? first : "\(failure.input): \(first)"
+            // The lines name the input with its control characters escaped (a tab in a file name).
+            let named = first.hasPrefix(failure.input) || first.hasPrefix(TextSafety.escapingControlCharacters(failure.input))
+            let line = named ? first : "\(failure.input): \(first)"
             output.line("  - \(line)" + (failure.errors.count > 1 ? " (e altri \(failure.errors.count - 1))" : ""))
         }
     }
