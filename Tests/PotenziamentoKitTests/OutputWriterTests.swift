@@ -277,6 +277,37 @@ struct OutputWriterTests {
         #expect(Self.failure { () throws(CommandFailure) in try OutputWriter.write(Self.report, to: path, inputs: []) }?.status == .cannotCreate)
     }
 
+    /// Found by an independent review: Ctrl-C during a long batch left `.name.xxxx.tmp` behind.
+    @Test(
+        "an interrupted command removes its temporary file (SIGINT, SIGTERM, SIGHUP) and ends by the signal", .timeLimit(.minutes(1)),
+        arguments: [SIGINT, SIGTERM, SIGHUP])
+    func interrupted(signalNumber: Int32) throws {
+        let folder = try Self.folder()
+        let output = folder + "/uscita"
+        try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+        // A batch whose second input is a FIFO nobody writes: the report is open, the command waits.
+        let fifo = folder + "/attesa.json"
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let process = Process()
+        process.executableURL = TestSupport.executable
+        process.arguments = [
+            "calcola", TestSupport.path("Examples/ambito-esempio.json"), fifo, "--anno", "2025", "--formato", "json", "-o", output + "/r.json",
+        ]
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        var waited = 0
+        while try Self.names(output).isEmpty && waited < 200 {
+            usleep(50_000)
+            waited += 1
+        }
+        #expect(try Self.names(output).count == 1, "the temporary file was not created")
+        kill(process.processIdentifier, signalNumber)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .uncaughtSignal)
+        #expect(process.terminationStatus == signalNumber)
+        #expect(try Self.names(output) == [])
+    }
+
     @Test(
         "a replaced file keeps its owner and group (as root)",
         .enabled(if: geteuid() == 0, "SKIPPED: keeping another user's ownership needs root (fchown); run the tests as root to cover it"))

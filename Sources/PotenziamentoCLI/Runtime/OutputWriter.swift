@@ -286,15 +286,22 @@ struct OutputDestination: ~Copyable {
     private var descriptor: Int32
 
     /// A destination already opened.
+    /// The slot of the temporary file in ``InterruptCleanup`` (removed if the process is interrupted).
+    private let interruptSlot: Int?
+
     private init(path: String, operations: FileOperations, mode: Mode, descriptor: Int32) {
         self.path = path
         self.operations = operations
         self.mode = mode
         self.descriptor = descriptor
+        if case .replace(let temporary, _, _) = mode { interruptSlot = InterruptCleanup.register(temporary) } else { interruptSlot = nil }
     }
 
     /// Removes the temporary file when the destination is dropped without a commit.
-    deinit { Self.release(descriptor, mode: mode, operations: operations) }
+    deinit {
+        Self.release(descriptor, mode: mode, operations: operations)
+        InterruptCleanup.unregister(interruptSlot)
+    }
 
     /// Opens `path` for writing a report: resolves links, refuses a folder, a missing folder, a
     /// loop of links or one of `inputs` (compared by device and inode), and opens the temporary
@@ -376,6 +383,8 @@ struct OutputDestination: ~Copyable {
                 _ = operations.unlink(temporary)
                 throw failure(error)
             }
+            // Renamed: nothing left to remove if the process is interrupted now.
+            InterruptCleanup.unregister(interruptSlot)
             operations.syncFolder(OutputPath.folder(of: target))
         }
     }

@@ -17,6 +17,7 @@ extension Potenziamento {
     /// (SIGPIPE is ignored so a closed pipe is an error to report, not a signal).
     public static func main(_ arguments: [String]) -> Int32 {
         signal(SIGPIPE, SIG_IGN)
+        InterruptCleanup.install()
         ProcessLifetime.isEnabled = true
         let standardOutputOpen = ProcessIO.reserveIfClosed(STDOUT_FILENO)
         let standardErrorOpen = ProcessIO.reserveIfClosed(STDERR_FILENO)
