@@ -70,6 +70,9 @@ struct CommandLineTests {
             (["contributo", "--popolazione"], "manca il valore"),
             (["--versione"], "«--version»"),
             (["contributo", "--popolazione", "1000", "--fte", "3", "--parametro", "importoFasciaZ=1"], "«importoFasciaA»"),
+            // An empty file name is an empty value (it was exit 73, a file that cannot be written).
+            (["contributo", "--popolazione", "1000", "--fte", "3", "-o", ""], "il nome del file di output è vuoto"),
+            (["contributo", "--popolazione", "1000", "--fte", "3", "--output="], "il nome del file di output è vuoto"),
         ])
     func usageErrors(arguments: [String], mentions: String) {
         let result = TestSupport.run(arguments: arguments)

@@ -191,6 +191,28 @@ struct CSVTests {
 
     func errors(_ personale: String) -> [InputDiagnostic] { read(personale: personale).1.filter { $0.severity == .error } }
 
+    /// Found by an independent review: a code given to an unione or an ASL was dropped without a word.
+    @Test(
+        "an ISTAT code given to an ente that has no comune is said in a warning, in CSV and in JSON, at its place",
+        arguments: ["unione_di_comuni", "asl", "consorzio"])
+    func ignoredEmployerCode(kind: String) throws {
+        let (roster, warnings) = read(personale: Self.header + "\nP1;assistente_sociale;tempo_indeterminato;\(kind);048001;2025-01-01;;100\n")
+        #expect(roster != nil)
+        #expect(
+            warnings.contains {
+                $0.code == .valoreIgnorato && $0.place.description == "c/personale.csv:2 (colonna ente_codice_istat)" && $0.message.contains("«048001»")
+            }, "\(warnings.map(\.description))")
+        let json = diagnostics(
+            rosterJSON(
+                staff:
+                    #"[{"id": "P1", "profilo": "assistente_sociale", "contratto": "tempo_indeterminato", "ente": {"tipo": "\#(kind)", "codiceIstat": "048001"}, "periodi": [{"dal": "2025-01-01", "percentuale": 100}]}]"#
+            ))
+        #expect(json.contains { $0.code == .valoreIgnorato && $0.place.description == "t.json: personale[0].ente.codiceIstat" }, "\(json.map(\.description))")
+        // Where the code is used (a comune, the comune capofila) there is nothing to say.
+        let (_, used) = read(personale: Self.header + "\nP1;assistente_sociale;tempo_indeterminato;comune_capofila;048001;2025-01-01;;100\n")
+        #expect(!used.contains { $0.code == .valoreIgnorato })
+    }
+
     @Test("quoted fields with separators, doubled quotes and line breaks")
     func quoting() throws {
         let text = "a;b;c\n\"x;1\";\"he said \"\"hi\"\"\";\"two\nlines\"\r\n\n  \n4;5;6\n"

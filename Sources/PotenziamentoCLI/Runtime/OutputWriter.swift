@@ -468,7 +468,8 @@ struct OutputDestination: ~Copyable {
 
     /// Follows `path` to what it leads to, refusing a folder, a missing folder and a loop of links.
     static func resolve(_ path: String, operations: FileOperations = .system) throws(CommandFailure) -> ResolvedDestination {
-        guard !path.isEmpty else { throw failure("il nome del file di output è vuoto") }
+        // An empty name is a usage error (exit 64), as an empty value of any option is.
+        guard !path.isEmpty else { throw .usage("il nome del file di output è vuoto: indica il file da scrivere") }
         switch operations.stat(path) {
         case .success(let status):
             switch status.kind {

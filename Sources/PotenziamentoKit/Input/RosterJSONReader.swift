@@ -585,6 +585,9 @@ struct RosterJSONReader {
         if kind != .asl && (delegated == true || reimbursed == true) {
             diagnostics.warning(.valoreIgnorato, place(path), "delegaFunzioni e costoRimborsato valgono solo per un ente di tipo asl: qui sono ignorati")
         }
+        if let warning = Employer.ignoredCodeWarning(kind: kind, istatCode: istatCode) {
+            diagnostics.warning(.valoreIgnorato, place(path.appending(key: "codiceIstat")), warning)
+        }
         return value(at: path.appending(key: "codiceIstat")) { () throws(InvalidValue) in
             try Employer(kind: kind, istatCode: istatCode, delegatedFunctions: delegated ?? false, costReimbursed: reimbursed ?? false)
         }

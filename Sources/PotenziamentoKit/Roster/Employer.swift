@@ -120,6 +120,15 @@ public struct Employer: Sendable, Hashable, Codable {
         self.costReimbursed = kind == .asl && costReimbursed
     }
 
+    /// The warning when a reader is given an ISTAT code for a kind that has no comune (an unione,
+    /// an ASL): the code is not used, so it is said, not dropped in silence; nil when the code is
+    /// used (a comune, the comune capofila) or absent. The one rule of both readers.
+    package static func ignoredCodeWarning(kind: EmployerKind, istatCode: String?) -> String? {
+        guard kind != .comune, kind != .comuneCapofila, let code = istatCode?.trimmingSpaces, !code.isEmpty else { return nil }
+        return
+            "il codice ISTAT «\(code)» vale solo per un comune o per il comune capofila: per un ente di tipo \(kind.rawValue) è ignorato (conta a livello d'ambito)"
+    }
+
     /// An employer of an ATS-level kind, with no comune.
     static func ambitoLevel(_ kind: EmployerKind) -> Employer {
         Employer(unchecked: kind)

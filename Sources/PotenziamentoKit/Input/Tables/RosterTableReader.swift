@@ -355,6 +355,9 @@ enum RosterTableReader {
                 .valoreIgnorato, table.place(row, columns.delegated ?? columns.reimbursed),
                 "delega_funzioni e costo_rimborsato valgono solo per un ente di tipo asl: qui sono ignorati")
         }
+        if let warning = Employer.ignoredCodeWarning(kind: kind, istatCode: table.text(row, columns.employerCode)) {
+            diagnostics.warning(.valoreIgnorato, table.place(row, columns.employerCode), warning)
+        }
         guard
             let employer = diagnostics.value(
                 at: table.place(row, columns.employerCode ?? columns.employerKind),
