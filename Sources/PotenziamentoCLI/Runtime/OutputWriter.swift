@@ -285,10 +285,10 @@ struct OutputDestination: ~Copyable {
     /// The open descriptor; -1 once committed, aborted or failed.
     private var descriptor: Int32
 
-    /// A destination already opened.
     /// The slot of the temporary file in ``InterruptCleanup`` (removed if the process is interrupted).
     private let interruptSlot: Int?
 
+    /// A destination already opened.
     private init(path: String, operations: FileOperations, mode: Mode, descriptor: Int32) {
         self.path = path
         self.operations = operations
