@@ -67,30 +67,31 @@ public struct Roster: Sendable, Hashable {
         }
         var comuni: [String: Int] = [:]
         comuni.reserveCapacity(municipalities.count)
-        for (index, municipality) in municipalities.enumerated() {
-            if let earlier = comuni.updateValue(index, forKey: municipality.istatCode) {
-                comuni[municipality.istatCode] = earlier
-                let place = municipality.place ?? file.element(index)
-                diagnostics.error(
-                    .comuneRipetuto, place.field(csv: "codice_istat", json: "codiceIstat"),
-                    "comune \(municipality.istatCode) ripetuto (già in \(municipalities[earlier].place?.description ?? "comune n. \(earlier + 1)"))")
-            }
-        }
         // A code a spreadsheet stripped of its leading zeros (`48001`) beside the same code written
-        // whole (`048001`) is the same comune: counted twice, its residents would be too.
-        if municipalities.contains(where: { IstatCodes.zeroPadded($0.istatCode) != nil }) {
-            var padded: [String: Int] = [:]
-            for (index, municipality) in municipalities.enumerated() {
-                let code = municipality.istatCode
-                guard let earlier = padded.updateValue(index, forKey: IstatCodes.zeroPadded(code) ?? code) else { continue }
-                padded[IstatCodes.zeroPadded(code) ?? code] = earlier
-                let other = municipalities[earlier].istatCode
-                guard other != code else { continue }
+        // whole (`048001`) is the same comune: counted twice, its residents would be too. Codes are
+        // also looked up zero-padded, when some code is short.
+        let anyShortCode = municipalities.contains { IstatCodes.zeroPadded($0.istatCode) != nil }
+        var byPaddedCode: [String: Int] = [:]
+        for (index, municipality) in municipalities.enumerated() {
+            let code = municipality.istatCode
+            // Made only for an error.
+            func place() -> SourcePlace { (municipality.place ?? file.element(index)).field(csv: "codice_istat", json: "codiceIstat") }
+            if let earlier = comuni.updateValue(index, forKey: code) {
+                comuni[code] = earlier
                 diagnostics.error(
-                    .comuneRipetuto, (municipality.place ?? file.element(index)).field(csv: "codice_istat", json: "codiceIstat"),
-                    "comune \(code) ripetuto: è \(other) (già in \(municipalities[earlier].place?.description ?? "comune n. \(earlier + 1)")) senza zeri iniziali; un foglio di calcolo toglie gli zeri iniziali quando la colonna non è in formato testo: formattala come testo e riscrivi il codice di 6 cifre"
-                )
+                    .comuneRipetuto, place(), "comune \(code) ripetuto (già in \(municipalities[earlier].place?.description ?? "comune n. \(earlier + 1)"))")
+                continue
             }
+            guard anyShortCode else { continue }
+            let padded = IstatCodes.zeroPadded(code) ?? code
+            guard let earlier = byPaddedCode[padded] else {
+                byPaddedCode[padded] = index
+                continue
+            }
+            diagnostics.error(
+                .comuneRipetuto, place(),
+                "comune \(code) ripetuto: è \(municipalities[earlier].istatCode) (già in \(municipalities[earlier].place?.description ?? "comune n. \(earlier + 1)")) senza zeri iniziali; un foglio di calcolo toglie gli zeri iniziali quando la colonna non è in formato testo: formattala come testo e riscrivi il codice di 6 cifre"
+            )
         }
         var ids = PersonIndex(expected: staff.count)
         // Each record's fields read in place: copying a whole record retains and releases all its parts.
