@@ -91,28 +91,43 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
     /// Italian form `01/07/2025`.
     public var italian: String { text(day, month, year, separator: "/", yearFirst: false) }
 
+    /// The length of ``italian``: `GG/MM/AAAA`.
+    package static let italianLength = 10
+
+    /// Writes ``italian`` into the ``italianLength`` bytes at `target` and returns how many it
+    /// wrote (a report writes a date without making a `String`).
+    package func writeItalian(into target: UnsafeMutablePointer<UInt8>) -> Int {
+        Self.layOut(day, month, year, separator: UInt8(ascii: "/"), yearFirst: false, into: target)
+    }
+
     /// Three parts with zeros in front (the year to 4 digits, day and month to 2) and their
     /// separators, written straight into the string's ten bytes (years are 1-9999).
     private func text(_ first: Int, _ second: Int, _ third: Int, separator: Unicode.Scalar, yearFirst: Bool) -> String {
         String(unsafeUninitializedCapacity: 10) { buffer in
-            var index = 0
-            func put(_ value: Int, width: Int) {
-                var divisor = width == 4 ? 1000 : 10
-                while divisor > 0 {
-                    buffer[index] = UInt8(ascii: "0") + UInt8(value / divisor % 10)
-                    index += 1
-                    divisor /= 10
-                }
-            }
-            put(first, width: yearFirst ? 4 : 2)
-            buffer[index] = UInt8(separator.value)
-            index += 1
-            put(second, width: 2)
-            buffer[index] = UInt8(separator.value)
-            index += 1
-            put(third, width: yearFirst ? 2 : 4)
-            return index
+            guard let base = buffer.baseAddress else { return 0 }
+            return Self.layOut(first, second, third, separator: UInt8(separator.value), yearFirst: yearFirst, into: base)
         }
+    }
+
+    /// The ten bytes of ``text(_:_:_:separator:yearFirst:)`` at `target`; returns 10.
+    private static func layOut(_ first: Int, _ second: Int, _ third: Int, separator: UInt8, yearFirst: Bool, into target: UnsafeMutablePointer<UInt8>) -> Int {
+        var index = 0
+        func put(_ value: Int, width: Int) {
+            var divisor = width == 4 ? 1000 : 10
+            while divisor > 0 {
+                target[index] = UInt8(ascii: "0") + UInt8(value / divisor % 10)
+                index += 1
+                divisor /= 10
+            }
+        }
+        put(first, width: yearFirst ? 4 : 2)
+        target[index] = separator
+        index += 1
+        put(second, width: 2)
+        target[index] = separator
+        index += 1
+        put(third, width: yearFirst ? 2 : 4)
+        return index
     }
 
     /// Parses `AAAA-MM-GG` or `GG/MM/AAAA` (digits only, exact widths); nil if malformed or impossible.

@@ -21,7 +21,7 @@ public struct WorkShare: Sendable, Hashable, Comparable, CustomStringConvertible
 
     /// How the share was given, in integers: a person has one share per period, and a roster of a
     /// million periods keeps them all (docs/benchmark.md, «Third pass»).
-    private enum Storage: Sendable, Hashable {
+    enum Storage: Sendable, Hashable {
         /// A percentuale in units of 10⁻¹⁵ percent (at most 15 decimals: at most 10¹⁷ units).
         case percent(Int64)
         /// Weekly hours over full-time hours.
@@ -44,6 +44,10 @@ public struct WorkShare: Sendable, Hashable, Comparable, CustomStringConvertible
     }
 
     /// The hours the share was given as, if it was.
+    /// How the share was given: shares given alike have the same ``description`` (50 % and
+    /// 18 h su 36 are equal shares, given differently).
+    var given: Storage { storage }
+
     public var hours: Hours? {
         if case .hours(let hours) = storage { return hours }
         return nil

@@ -36,9 +36,74 @@ struct ProspettoContent {
     struct PersonRow {
         let id: String
         let entity: String
-        let periods: [String]
+        /// The person's periods of service in the year.
+        let service: [ServiceInYear]
         let days: Int
         let fte: Fraction
+        /// Writes the text of a period (shared by the persons of one year).
+        let periodText: PeriodText
+
+        /// The periods' texts (``PeriodText``), `separator` between two.
+        func periods(separatedBy separator: String) -> String {
+            ReportOutput.collecting { writePeriods(separatedBy: separator, to: $0) }
+        }
+
+        /// The periods' texts into `output`, `separator` between two (nothing when there is none).
+        func writePeriods(separatedBy separator: String, to output: ReportOutput) {
+            for (number, period) in service.enumerated() {
+                if number > 0 { output.write(separator) }
+                periodText.write(period, to: output)
+            }
+        }
+    }
+
+    /// The text of a period of service in the annex, the one place of its form:
+    /// `01/01/2025–31/12/2025 · 365/365 × 100 %` (by days), or with the share of the year in
+    /// decimals (by months), then the share of full time as it was given (50 % and 18 h su 36 are
+    /// equal shares, written differently). Only digits, dates and the signs written here: nothing
+    /// any format has to escape.
+    final class PeriodText {
+        private let method: FTEMethod
+        /// `/365` or `/366`.
+        private let yearDays: String
+        /// The text of each share met so far, by how it was given: a roster has few.
+        private var shareTexts: [WorkShare.Storage: String] = [:]
+
+        init(year: Int, method: FTEMethod) {
+            self.method = method
+            yearDays = "/\(CivilDate.daysInYear(year))"
+        }
+
+        func write(_ service: ServiceInYear, to output: ReportOutput) {
+            output.write(reserving: 2 * CivilDate.italianLength + 7) { bytes in
+                var count = service.start.writeItalian(into: bytes)
+                for byte in "–".utf8 {
+                    bytes[count] = byte
+                    count += 1
+                }
+                count += service.end.writeItalian(into: bytes + count)
+                for byte in " · ".utf8 {
+                    bytes[count] = byte
+                    count += 1
+                }
+                return count
+            }
+            if method == .days {
+                output.write(String(service.days))
+                output.write(yearDays)
+            } else {
+                output.write(NumberFormatting.italian(service.shareOfYear, decimals: 4))
+            }
+            output.write(" × ")
+            output.write(shareText(service.share))
+        }
+
+        private func shareText(_ share: WorkShare) -> String {
+            if let text = shareTexts[share.given] { return text }
+            let text = share.description
+            shareTexts[share.given] = text
+            return text
+        }
     }
 
     let prospetto: Prospetto
@@ -144,33 +209,12 @@ struct ProspettoContent {
     func forEachPerson(in assessment: AnnualAssessment, _ body: (PersonRow) -> Void) {
         // Comuni by ISTAT code: a comune employer is named, every other by its kind.
         let names = Dictionary(assessment.residents.map { ($0.istatCode, $0.name) }, uniquingKeysWith: { first, _ in first })
-        let daysInYear = CivilDate.daysInYear(assessment.year)
-        let yearDays = "/\(daysInYear)"
+        let periodText = PeriodText(year: assessment.year, method: assessment.method)
         for record in assessment.counted {
             let employer = record.employer
             let entity = (employer.kind == .comune ? employer.istatCode.flatMap { names[$0] } : nil) ?? employer.kind.label
-            var days = 0
-            let periods = record.service.map { service in
-                days += service.days
-                // As written (50 % and 18 h su 36 are equal shares, written differently).
-                let share = service.share.description
-                var text = ""
-                text.reserveCapacity(48 + share.utf8.count)
-                text += service.start.italian
-                text += "–"
-                text += service.end.italian
-                text += " · "
-                if assessment.method == .days {
-                    text += String(service.days)
-                    text += yearDays
-                } else {
-                    text += NumberFormatting.italian(service.shareOfYear, decimals: 4)
-                }
-                text += " × "
-                text += share
-                return text
-            }
-            body(PersonRow(id: record.id.text, entity: entity, periods: periods, days: days, fte: record.fte))
+            let days = record.service.reduce(0) { $0 + $1.days }
+            body(PersonRow(id: record.id.text, entity: entity, service: record.service, days: days, fte: record.fte, periodText: periodText))
         }
     }
 

@@ -276,12 +276,9 @@ enum ProspettoHTML {
                     case 0: output.write(e(person.id))
                     case 1: output.write(e(person.entity))
                     case 2:
-                        // The periods one per line (the cell keeps line breaks), each escaped.
-                        if person.periods.isEmpty { output.write(e("nessun servizio nell'anno")) }
-                        for (number, period) in person.periods.enumerated() {
-                            if number > 0 { output.write(byte: 0x0A) }
-                            output.write(e(period))
-                        }
+                        // The periods one per line (the cell keeps line breaks); their text needs no escape.
+                        if person.service.isEmpty { output.write(e("nessun servizio nell'anno")) }
+                        person.writePeriods(separatedBy: "\n", to: output)
                     case 3: output.write(String(person.days))
                     default: output.write(NumberFormatting.italian(person.fte, decimals: 4))
                     }

@@ -188,7 +188,7 @@ enum ProspettoReport {
                 output.line(
                     TextBlocks.left("  \(person.id)", idWidth) + TextBlocks.left(person.entity, entityWidth) + TextBlocks.right(String(person.days), 7)
                         + TextBlocks.right(NumberFormatting.italian(person.fte, decimals: 4), 9) + "   "
-                        + (person.periods.isEmpty ? "nessun servizio nell'anno" : person.periods.joined(separator: "; ")))
+                        + (person.service.isEmpty ? "nessun servizio nell'anno" : person.periods(separatedBy: "; ")))
             }
             for record in assessment.excluded {
                 output.line(TextBlocks.left("  \(record.id)", idWidth) + "escluso: \(record.reason.label) [\(record.reason.rawValue)]")
@@ -305,7 +305,7 @@ enum ProspettoReport {
                 output.line("|---|---|---:|---:|---|")
                 for person in content.persons(assessment) {
                     output.line(
-                        "| \(md(person.id)) | \(md(person.entity)) | \(person.days) | \(NumberFormatting.italian(person.fte, decimals: 4)) | \(person.periods.isEmpty ? "—" : person.periods.joined(separator: "; ")) |"
+                        "| \(md(person.id)) | \(md(person.entity)) | \(person.days) | \(NumberFormatting.italian(person.fte, decimals: 4)) | \(person.service.isEmpty ? "—" : person.periods(separatedBy: "; ")) |"
                     )
                 }
                 for record in assessment.excluded { output.line("| \(md(record.id.text)) | escluso | | | \(record.reason.label) |") }

@@ -198,7 +198,7 @@ package enum ReportWorkbooks {
         let persons = pairs.flatMap { assessment, _ in
             content.persons(assessment).map { person -> [WritableCell] in
                 [
-                    year(assessment.year), text(person.id), text(person.entity), text(person.periods.joined(separator: "; ")), count(person.days),
+                    year(assessment.year), text(person.id), text(person.entity), text(person.periods(separatedBy: "; ")), count(person.days),
                     fte(person.fte),
                 ]
             }
