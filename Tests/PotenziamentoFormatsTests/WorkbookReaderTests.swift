@@ -418,4 +418,34 @@ struct MergedAndEmptyFormulaTests {
         #expect(ods.sheets[0].value(row: 1, column: 1) == .empty)
         #expect(ods.sheets[0].value(row: 1, column: 2) == .formulaWithoutValue(formula: "of:=A1"))
     }
+
+    @Test("a cell of a shared formula without its value is a formula without a value, not an empty cell")
+    func sharedFormula() throws {
+        // Excel writes the formula's text in the first cell and an empty `<f t="shared" si="0"/>` in the others.
+        let xlsx = try WorkbookReader.read(
+            MiniWorkbook.xlsx(
+                rows:
+                    #"<row r="1"><c r="A1"><f t="shared" ref="A1:A3" si="0">DATE(2025,6,30)</f></c></row><row r="2"><c r="A2"><f t="shared" si="0"/></c></row>"#
+                    + #"<row r="3"><c r="A3"><f t="shared" si="0"/><v>45838</v></c></row>"#))
+        #expect(xlsx.sheets[0].value(row: 1, column: 1) == .formulaWithoutValue(formula: "DATE(2025,6,30)"))
+        #expect(xlsx.sheets[0].value(row: 2, column: 1) == .formulaWithoutValue(formula: ""))
+        #expect(xlsx.sheets[0].value(row: 3, column: 1) == .number("45838"))
+    }
+
+    @Test("hidden rows are read from .xlsx and .ods, only those with something in them")
+    func hiddenRowsRead() throws {
+        let xlsx = try WorkbookReader.read(
+            MiniWorkbook.xlsx(
+                rows:
+                    #"<row r="1"><c r="A1" t="inlineStr"><is><t>a</t></is></c></row><row r="2" hidden="1"><c r="A2" t="inlineStr"><is><t>b</t></is></c></row>"#
+                    + #"<row r="3" hidden="1"/><row r="4" hidden="true"><c r="A4"><v>4</v></c></row>"#))
+        #expect(xlsx.sheets[0].hiddenRows == [2, 4])
+        let ods = try WorkbookReader.read(
+            MiniWorkbook.ods(
+                #"<table:table table:name="p"><table:table-row><table:table-cell office:value-type="string"><text:p>a</text:p></table:table-cell></table:table-row>"#
+                    + #"<table:table-row table:visibility="collapse"><table:table-cell office:value-type="string"><text:p>b</text:p></table:table-cell></table:table-row>"#
+                    + #"<table:table-row table:visibility="filter" table:number-rows-repeated="2"><table:table-cell office:value-type="string"><text:p>c</text:p></table:table-cell></table:table-row>"#
+                    + #"<table:table-row table:visibility="collapse"/></table:table>"#))
+        #expect(ods.sheets[0].hiddenRows == [2, 3, 4])
+    }
 }

@@ -113,8 +113,10 @@ struct InputValidationTests {
             ),
             (
                 #"[{"codiceIstat": "0048001", "denominazione": "A", "popolazione": 1}, {"codiceIstat": "048001", "denominazione": "B", "popolazione": 1}, {"codiceIstat": "48001", "denominazione": "A", "popolazione": 1}]"#,
-                "t.json: comuni[2].codiceIstat", "comune 48001 ripetuto: è 048001"
+                "t.json: comuni[0].codiceIstat", "codice ISTAT «0048001» non valido"
             ),
+            // Found by a review of spreadsheet mistakes: a row of totals counted as one more comune.
+            (#"[{"codiceIstat": "TOTALE", "denominazione": "Totale", "popolazione": 1}]"#, "t.json: comuni[0].codiceIstat", "riga di totale"),
             (
                 #"[{"codiceIstat": "048001", "denominazione": "A", "popolazione": {"2025": 1000, "duemila": 3}}]"#, "t.json: comuni[0].popolazione.duemila",
                 "anno"

@@ -155,6 +155,40 @@ struct ProspettoTests {
         #expect(markdown.contains("| **Totale ambito** | | 81.000 | 18,03 | | **186.209,69 €** |"))
     }
 
+    /// Found by an independent review: the CSV left out each entity's FTE without an area, so an
+    /// entity's area rows did not add up to its `fte` row.
+    @Test("the prospetto CSV: each entity's six area rows add up to its fte row, the ATS areas to the ATS fte")
+    func csvAreasAddUp() throws {
+        let folder = try TestSupport.temporaryFolder()
+        let file = folder.appendingPathComponent("ambito.json")
+        let person = { (id: String, areas: String) in
+            #"{"id": "\#(id)", "profilo": "assistente_sociale", "contratto": "tempo_indeterminato", "ente": {"tipo": "comune", "codiceIstat": "000001"}, "periodi": [{"dal": "2020-01-01", "percentuale": 100}]\#(areas)}"#
+        }
+        try Data(
+            """
+            {"formato": "potenziamento.ambito.v1", "ambito": {"codice": "R1", "denominazione": "Prova"},
+             "comuni": [{"codiceIstat": "000001", "denominazione": "A", "popolazione": 50000}],
+             "personale": [\(person("AS-1", #", "aree": {"segretariato_sociale": 100}"#)), \(person("AS-2", "")), \(person("AS-3", #", "aree": {"segretariato_sociale": 33.33, "poverta_disagio_adulti": 66.67}"#))]}
+            """.utf8
+        ).write(to: file)
+        let result = TestSupport.run("prospetto", file.path, "--campagna", "2026", "--formato", "csv")
+        #expect(result.status == .success, "\(result.standardError)")
+        // Every figure has four decimals: in units of 10⁻⁴, per column (consuntivo, previsione).
+        var rows: [String: [Int]] = [:]
+        for line in result.standardOutput.split(separator: "\n") {
+            let cells = line.split(separator: ";", omittingEmptySubsequences: false).map(String.init)
+            guard cells.count == 4, cells[0] == "enti" || cells[0] == "aree" || cells[0] == "ambito" else { continue }
+            rows["\(cells[0]) \(cells[1])"] = try cells[2...].map { try #require(Int($0.replacingOccurrences(of: ",", with: ""))) }
+        }
+        let areaKeys = ActivityArea.allCases.map(\.rawValue) + [ActivityArea.unspecifiedKey]
+        for column in 0..<2 {
+            let entityAreas = areaKeys.map { rows["enti comune:000001 \($0)"]?[column] ?? -1_000_000 }
+            #expect(entityAreas.reduce(0, +) == rows["enti comune:000001 fte"]?[column])
+            #expect(rows["enti comune:000001 non_indicata"]?[column] == 10_000)
+            #expect(areaKeys.map { rows["aree \($0)"]?[column] ?? -1_000_000 }.reduce(0, +) == rows["ambito fte"]?[column])
+        }
+    }
+
     @Test("the figures to declare: rounded down, split by entity adding up, the contribution on them, the reason in words")
     func declaration() throws {
         let text = TestSupport.run("prospetto", example, "--campagna", "2026", "--senza-allegato").standardOutput

@@ -69,6 +69,10 @@ struct WorkbookInputTests {
             ("dal", .date(year: 1800, month: 1, day: 1), "a.xlsx: personale!F2 (colonna dal)", "fuori intervallo"),
             ("id", .error("#N/A"), "a.xlsx: personale!A2 (colonna id)", "errore #N/A"),
             ("percentuale", .formulaWithoutValue(formula: "B2*100"), "a.xlsx: personale!H2 (colonna percentuale)", "non ha un valore salvato"),
+            (
+                "al", .formulaWithoutValue(formula: ""), "a.xlsx: personale!G2 (colonna al)",
+                "formula della cella (condivisa con altre celle) non ha un valore salvato"
+            ),
             ("percentuale", .number("0.5"), "a.xlsx: personale!H2 (colonna percentuale)", "forse 50"),
             ("percentuale", .boolean(true), "a.xlsx: personale!H2 (colonna percentuale)", "percentuale"),
             ("delega_funzioni", .text("forse"), "a.xlsx: personale!I2 (colonna delega_funzioni)", "sì/no"),

@@ -82,6 +82,10 @@ package enum ODSReader {
         var rowIndex = 0
         /// `table:number-rows-repeated` of the current row.
         var rowRepeats = 0
+        /// Whether the current row is hidden or filtered out.
+        var rowHidden = false
+        /// The non-empty rows of the table being read that are hidden.
+        var hiddenRows: [Int] = []
         /// The non-empty cells of the current row.
         var rowCells: [(column: Int, value: CellValue)] = []
         /// Whether the reader is inside a row.
@@ -180,10 +184,13 @@ package enum ODSReader {
                 tableDepth = depth
                 rows = []
                 merged = []
+                hiddenRows = []
                 rowIndex = 0
             case (ODSReader.tableNamespace, "table"): skipDepth = 1  // a table nested in something else
             case (ODSReader.tableNamespace, "table-row") where tableName != nil && !inRow:
                 rowRepeats = try repeats(attributes, "number-rows-repeated")
+                // A row hidden by hand (`collapse`) or by a filter (`filter`).
+                rowHidden = (attributes[ODSReader.tableNamespace, "visibility"] ?? "visible") != "visible"
                 rowCells = []
                 column = 0
                 inRow = true
@@ -231,7 +238,7 @@ package enum ODSReader {
                 inRow = false
                 try finishRow()
             case (ODSReader.tableNamespace, "table") where tableName != nil && depth == tableDepth:
-                sheets.append(Sheet(name: tableName ?? "", rows: rows, isHidden: tableHidden, mergedRanges: merged))
+                sheets.append(Sheet(name: tableName ?? "", rows: rows, isHidden: tableHidden, mergedRanges: merged, hiddenRows: hiddenRows))
                 tableName = nil
             default: break
             }
@@ -269,6 +276,7 @@ package enum ODSReader {
             for offset in 1...rowRepeats {
                 let index = rowIndex + offset
                 rows.append(Row(index: index, cells: rowCells.map { Cell(row: index, column: $0.column, value: $0.value) }))
+                if rowHidden { hiddenRows.append(index) }
             }
         }
     }

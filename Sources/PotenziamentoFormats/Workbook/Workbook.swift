@@ -39,7 +39,8 @@ package enum CellValue: Hashable, Sendable {
     case invalidDate(serial: String)
     /// An error value such as `#DIV/0!` or `#N/A`.
     case error(String)
-    /// A formula whose result was never computed and saved (the file has no cached value).
+    /// A formula whose result was never computed and saved (the file has no cached value); the
+    /// formula's text is empty for a cell of an `.xlsx` shared formula (its text is in another cell).
     case formulaWithoutValue(formula: String)
 }
 
@@ -121,13 +122,19 @@ package struct Sheet: Hashable, Sendable {
     package let isHidden: Bool
     /// The blocks of merged cells (`<mergeCell>` in `.xlsx`, spanned cells in `.ods`).
     package let mergedRanges: [MergedRange]
+    /// The numbers of the rows of ``rows`` that are hidden or filtered out (`hidden="1"` in
+    /// `.xlsx`, `table:visibility` `collapse` or `filter` in `.ods`), increasing: a person does not
+    /// see them on the screen, the program reads them.
+    package let hiddenRows: [Int]
 
-    /// Returns the sheet `name` with `rows` (which must be sorted by row number) and its merged cells.
-    package init(name: String, rows: [Row], isHidden: Bool = false, mergedRanges: [MergedRange] = []) {
+    /// Returns the sheet `name` with `rows` (which must be sorted by row number), its merged cells
+    /// and which of its rows are hidden.
+    package init(name: String, rows: [Row], isHidden: Bool = false, mergedRanges: [MergedRange] = [], hiddenRows: [Int] = []) {
         self.name = name
         self.rows = rows
         self.isHidden = isHidden
         self.mergedRanges = mergedRanges
+        self.hiddenRows = hiddenRows
     }
 
     /// Returns the row numbered `index`, or nil if it has no non-empty cell.

@@ -47,8 +47,8 @@ package enum XLSXReader {
             var found = try part(archive, path)
             if found == nil, let decoded = path.removingPercentEncoding, decoded != path { found = try part(archive, decoded) }
             guard let bytes = found else { throw .missingPart(path) }
-            let (rows, merged) = try worksheet(bytes, part: path, sheet: sheet.name, context: &context)
-            sheets.append(Sheet(name: sheet.name, rows: rows, isHidden: sheet.isHidden, mergedRanges: merged))
+            let (rows, merged, hidden) = try worksheet(bytes, part: path, sheet: sheet.name, context: &context)
+            sheets.append(Sheet(name: sheet.name, rows: rows, isHidden: sheet.isHidden, mergedRanges: merged, hiddenRows: hidden))
         }
         return Workbook(kind: .xlsx, sheets: sheets)
     }
@@ -320,13 +320,15 @@ package enum XLSXReader {
         case inline
     }
 
-    /// Returns the non-empty rows of the worksheet part `part` of sheet `sheet`. Throws for
+    /// Returns the non-empty rows of the worksheet part `part` of sheet `sheet`, its merged cells
+    /// and which of its non-empty rows are hidden (`<row hidden="1">`, by hand or by a filter). Throws for
     /// unreadable XML, bad row or cell references, cells that cannot be read, duplicate cells,
     /// and the caps on cells and text.
     static func worksheet(
         _ bytes: [UInt8], part: String, sheet: String, context: inout SheetContext
-    ) throws(WorkbookError) -> (rows: [Row], merged: [MergedRange]) {
+    ) throws(WorkbookError) -> (rows: [Row], merged: [MergedRange], hidden: [Int]) {
         var cells: [Cell] = []
+        var hiddenRows: [Int] = []
         var merged: [MergedRange] = []
         var inSheetData = false
         var rowNumber = 0
@@ -356,6 +358,7 @@ package enum XLSXReader {
                     }
                     inRow = true
                     column = 0
+                    if let hidden = attributes["hidden"], hidden == "1" || hidden == "true", hiddenRows.last != rowNumber { hiddenRows.append(rowNumber) }
                 case "c" where inRow:
                     var row = rowNumber
                     if let reference = attributes["r"] {
@@ -380,7 +383,10 @@ package enum XLSXReader {
                                 firstRow: min(first.row, last.row), firstColumn: min(first.column, last.column), lastRow: max(first.row, last.row),
                                 lastColumn: max(first.column, last.column)))
                     }
-                case "f" where pending != nil: capture = .formula
+                case "f" where pending != nil:
+                    capture = .formula
+                    // A cell of a shared formula has an empty `<f t="shared" si="0"/>`: a formula all the same.
+                    if pending?.formula == nil { pending?.formula = "" }
                 case "is" where pending != nil: inInline = true
                 case "rPh" where inInline: phoneticDepth += 1
                 case "t" where inInline && phoneticDepth == 0: capture = .inline
@@ -431,7 +437,10 @@ package enum XLSXReader {
             }
         }
         context.cellCount = count
-        return (try group(cells, sheet: sheet), merged)
+        let rows = try group(cells, sheet: sheet)
+        // Only the hidden rows that hold something, in order (rows may come in any order).
+        let nonEmpty = Set(rows.map(\.index))
+        return (rows, merged, Set(hiddenRows).filter { nonEmpty.contains($0) }.sorted())
     }
 
     /// Returns the cells grouped in rows, both sorted. Throws ``WorkbookError/cell(sheet:reference:reason:)``
@@ -465,7 +474,8 @@ package enum XLSXReader {
     static func cellValue(_ cell: PendingCell, _ context: SheetContext) -> Result<CellValue, Reason> {
         guard let raw = cell.value else {
             if cell.type == "inlineStr", let inline = cell.inline { return .success(inline.isEmpty ? .empty : .text(decodeEscapes(inline))) }
-            if let formula = cell.formula, !formula.isEmpty { return .success(.formulaWithoutValue(formula: formula)) }
+            // A formula without its value (an empty text: a cell of a shared formula, written in another cell).
+            if let formula = cell.formula { return .success(.formulaWithoutValue(formula: formula)) }
             return .success(.empty)
         }
         switch cell.type {

@@ -71,7 +71,7 @@ public struct ContributionAssessment: Sendable, Hashable, Codable {
             return Explanation(
                 title: "\(title): importo", value: NumberFormatting.euro(band.amount),
                 rule:
-                    "FTE × \(NumberFormatting.euro(amount.value)) = \(f(band.fte)) × \(NumberFormatting.euro(amount.value)), arrotondato al centesimo (metà per eccesso)",
+                    "FTE × \(NumberFormatting.euro(amount.value)) = \(NumberFormatting.exactItalian(band.fte)) × \(NumberFormatting.euro(amount.value)), arrotondato al centesimo (metà per eccesso)",
                 parameters: [ParameterCitation(amount, text: NumberFormatting.euro(amount.value))],
                 steps: [fteStep])
         }

@@ -25,7 +25,7 @@ public enum ContributionError: Error, LocalizedError, Sendable, Hashable, Custom
         case .invalidFTE(let fte) where fte.isNegative:
             "gli FTE non possono essere negativi (indicato: \(NumberFormatting.italian(fte, decimals: 4)))"
         case .invalidFTE(let fte):
-            "FTE fuori misura: \(NumberFormatting.italian(fte, decimals: 2)) (al massimo \(NumberFormatting.italian(Bounds.maximumFTE)))"
+            "FTE fuori misura: \(NumberFormatting.exactItalian(fte, decimals: 6)) (al massimo \(NumberFormatting.italian(Bounds.maximumFTE)))"
         case .parameter(let error):
             error.description
         case .invalidTable(let error):

@@ -98,6 +98,16 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable {
     /// An ISTAT code that does not have six digits: a warning for text (a spreadsheet may have
     /// dropped a zero), an error for a number cell of a workbook (it has).
     case codiceIstatSospetto = "codice_istat_sospetto"
+    /// An ISTAT code that is not a number of at most six digits (`TOTALE`, `99003.0`).
+    case codiceIstatNonValido = "codice_istat_non_valido"
+    /// A row of totals (`Totale`) among the comuni or the ATS of a table: the program makes its own.
+    case rigaDiTotale = "riga_di_totale"
+    /// A row of a workbook hidden or filtered out: it is read all the same (a warning).
+    case rigaNascosta = "riga_nascosta"
+    /// A sheet of a roster workbook the program does not read (a warning when it holds something).
+    case foglioIgnorato = "foglio_ignorato"
+    /// A roster without any person (a warning: the contribution is zero).
+    case nessunaPersona = "nessuna_persona"
     /// Two records with the same person id (compared ignoring case and surrounding spaces).
     case idRipetuto = "id_ripetuto"
     /// The rows of one person disagree on a person-level column.

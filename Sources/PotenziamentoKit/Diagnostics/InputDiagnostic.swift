@@ -231,4 +231,15 @@ extension Diagnostics {
             return nil
         }
     }
+
+    /// The value `attempt` makes, or nil after recording its error at the place `place` gives
+    /// for the error (a rule about one field reported at that field, the others at the record).
+    mutating func value<Value>(placing place: (InvalidValue) -> SourcePlace, _ attempt: () throws(InvalidValue) -> Value) -> Value? {
+        do {
+            return try attempt()
+        } catch {
+            self.error(error, at: place(error))
+            return nil
+        }
+    }
 }

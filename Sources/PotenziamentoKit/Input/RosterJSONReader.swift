@@ -442,7 +442,8 @@ struct RosterJSONReader {
         try missing(MunicipalityKey.self, seen: seen, at: path)
         guard let code, let name, let residents, diagnostics.errorCount == errorsBefore else { return nil }
         let municipalityPlace = place(path)
-        return diagnostics.value(at: municipalityPlace) { () throws(InvalidValue) in
+        let codePlace = place(path.appending(key: "codiceIstat"))
+        return diagnostics.value(placing: { Municipality.isAboutCode($0) ? codePlace : municipalityPlace }) { () throws(InvalidValue) in
             try Municipality(istatCode: code, name: name, residents: residents, place: municipalityPlace)
         }
     }
@@ -626,10 +627,19 @@ struct RosterJSONReader {
                 try WorkShare(percent: try FieldParsing.jsonNumber(percent, maximumDecimals: Bounds.percentageDecimals, what: "percentuale"))
             }
         case (nil, let weekly?):
-            share = value(at: path.appending(key: "oreSettimanali")) { () throws(InvalidValue) in
-                let hours = try FieldParsing.jsonNumber(weekly, maximumDecimals: 4, what: "ore settimanali")
-                let full = try fullTime.map { text throws(InvalidValue) in try FieldParsing.jsonNumber(text, maximumDecimals: 4, what: "ore del tempo pieno") }
-                return try WorkShare(weeklyHours: hours, fullTimeHours: full ?? WorkShare.defaultFullTimeHours)
+            // The full-time hours checked at their own key, then the share at the weekly hours'.
+            let full =
+                fullTime.map { text in
+                    value(at: path.appending(key: "oreTempoPieno")) { () throws(InvalidValue) in
+                        let hours = try FieldParsing.jsonNumber(text, maximumDecimals: 4, what: "ore del tempo pieno")
+                        try WorkShare.checkFullTimeHours(hours)
+                        return hours
+                    }
+                } ?? WorkShare.defaultFullTimeHours
+            share = full.flatMap { full in
+                value(at: path.appending(key: "oreSettimanali")) { () throws(InvalidValue) in
+                    try WorkShare(weeklyHours: try FieldParsing.jsonNumber(weekly, maximumDecimals: 4, what: "ore settimanali"), fullTimeHours: full)
+                }
             }
         case (.some, .some):
             diagnostics.error(.quotaAmbigua, place(path), "indica percentuale oppure oreSettimanali, non entrambi")

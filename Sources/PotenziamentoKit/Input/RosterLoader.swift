@@ -120,6 +120,15 @@ public enum RosterLoader {
         let personale = table(
             TableFile.sheet("personale", of: workbook, file: name, required: true, diagnostics: &diagnostics), columns.staffRequired, columns.staffOptional)
         let hasAmbito = ambitoSheet != nil
+        // A sheet the program does not read, with something in it: perhaps data put in a copy
+        // (`personale (2)`) or a new sheet. Named, as nothing is dropped in silence.
+        let readSheets: Set<String> = ["ambito", "comuni", "personale", RosterTemplate.instructionsSheet, XLSXWriter.listSheetName]
+        for sheet in workbook.sheets where !readSheets.contains(sheet.name.trimmingSpaces.lowercased()) && !sheet.rows.isEmpty {
+            diagnostics.warning(
+                .foglioIgnorato, SourcePlace(file: name, position: .cell(sheet: sheet.name, reference: "A1", column: nil)),
+                "il foglio «\(TextSafety.shortened(sheet.name))» non è letto: il programma legge solo i fogli «ambito», «comuni» e «personale»; se contiene dati da contare, spostali lì"
+            )
+        }
         let fileName = name.split(separator: "/").last.map(String.init) ?? name
         let stem = fileName.split(separator: ".").dropLast().joined(separator: ".")
         return try assemble(

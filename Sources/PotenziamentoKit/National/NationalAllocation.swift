@@ -14,13 +14,20 @@ public struct AllocationEntry: Sendable, Hashable, Codable {
 
     /// An entry.
     ///
-    /// - Throws: ``InvalidValue`` for an empty code, a code or name with a line break or a control
-    ///   character or longer than a label may be (``Bounds``), a population or FTE out of range,
-    ///   or a negative or absurd `previous`.
+    /// - Throws: ``InvalidValue`` for an empty code or name, a code or name with a line break or a
+    ///   control character or longer than a label may be (``Bounds``), a row of totals
+    ///   (``TotalRows``), a population or FTE out of range, or a negative or absurd `previous`.
     public init(code: String, name: String, population: Int, fte: Fraction, previous: EuroCents = .zero) throws(InvalidValue) {
         let code = try Bounds.checkedLabel(code, what: "codice dell'ambito")
         let name = try Bounds.checkedLabel(name, what: "denominazione dell'ambito")
         guard !code.isEmpty else { throw InvalidValue(.valoreVuoto, "codice dell'ambito vuoto") }
+        if TotalRows.isTotal(code) || TotalRows.isTotal(name) {
+            throw InvalidValue(
+                .rigaDiTotale,
+                "«\(TextSafety.shortened(TotalRows.isTotal(code) ? code : name))» sembra una riga di totale, non un ambito: cancellala (il programma fa da sé i totali)"
+            )
+        }
+        guard !name.isEmpty else { throw InvalidValue(.valoreVuoto, "denominazione dell'ambito \(code) vuota") }
         try Residents.check(population)
         guard !fte.isNegative, fte <= Fraction(Bounds.maximumFTE) else {
             throw InvalidValue(

@@ -15,6 +15,21 @@ package enum NumberFormatting {
             scaled: value.roundedScaled(by: BigInt.tenToThe(decimals)), decimals: decimals, thousands: UInt8(ascii: "."), decimalMark: UInt8(ascii: ","))
     }
 
+    /// `value` rounded half away from zero to `decimals` digits, Italian style, with `≈ ` in front
+    /// when that is not its exact value: for an operand of a computation shown (3,7385 × 40.000 is
+    /// not 149.538,46 €: `≈ 3,7385` says the figure used is not the one printed).
+    package static func italianMarkingRounding(_ value: Fraction, decimals: Int) -> String {
+        let text = italian(value, decimals: decimals)
+        return (value * Fraction(BigInt.tenToThe(clamped(decimals)))).isInteger ? text : "≈ " + text
+    }
+
+    /// `value` as an operand of a computation written out (``Explanation``): its decimals when it
+    /// has at most `decimals`, else the exact fraction and its rounding, `243/65 (≈ 3,7385)`.
+    package static func exactItalian(_ value: Fraction, decimals: Int = 4) -> String {
+        let text = italianMarkingRounding(value, decimals: decimals)
+        return text.hasPrefix("≈") ? "\(value.numerator)/\(value.denominator) (\(text))" : text
+    }
+
     /// `value` with as many decimals as it needs up to `maximumDecimals` (rounded there), trailing
     /// zeros removed, Italian style: `83,3333`, `36`, `0,5`.
     package static func italianTrimmed(_ value: Fraction, maximumDecimals: Int = 4) -> String {

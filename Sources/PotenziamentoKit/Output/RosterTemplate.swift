@@ -85,6 +85,9 @@ package enum RosterTemplate {
         }
     }
 
+    /// The name of the sheet of instructions (not read back).
+    static let instructionsSheet = "istruzioni"
+
     /// The `istruzioni` sheet, in Italian: what each sheet and column holds.
     static let instructions: WritableSheet = {
         let lines: [String] = [
@@ -120,6 +123,6 @@ package enum RosterTemplate {
             "  potenziamento prospetto FILE.xlsx --campagna 2026 --output prospetto-2026.html",
             "Ogni errore indica foglio e cella (es. personale!K7). Guida: docs/guida.md; colonne: docs/formati.md.",
         ]
-        return WritableSheet(name: "istruzioni", columnWidths: [105], rows: lines.map { [.text($0)] })
+        return WritableSheet(name: instructionsSheet, columnWidths: [105], rows: lines.map { [.text($0)] })
     }()
 }

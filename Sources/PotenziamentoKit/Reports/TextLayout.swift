@@ -25,23 +25,26 @@ enum TextBlocks {
     static func contributionSummary(_ assessment: ContributionAssessment) -> [String] {
         let p = assessment.parameters
         let thresholds = assessment.thresholds
+        // The bands' FTE with 4 decimals, marked `≈` when rounded: the line multiplies them.
+        let width = 38
+        let bandFTE = { (value: Fraction) in NumberFormatting.italianMarkingRounding(value, decimals: 4) }
         return [
-            left("Popolazione residente", 34) + right(NumberFormatting.italian(assessment.population), 16),
-            left("FTE assistenti sociali conteggiati", 34) + right(fte(assessment.fte), 16),
+            left("Popolazione residente", width) + right(NumberFormatting.italian(assessment.population), 16),
+            left("FTE assistenti sociali conteggiati", width) + right(fte(assessment.fte), 16),
             "",
             "Soglie (FTE)",
-            left("  minima 1/\(NumberFormatting.italian(p.minimumRatio.value)) (T65)", 34) + right(fte(thresholds.minimum), 16)
+            left("  minima 1/\(NumberFormatting.italian(p.minimumRatio.value)) (T65)", width) + right(fte(thresholds.minimum), 16)
                 + "   " + met(assessment.meetsMinimum, missing: assessment.missingToMinimum),
-            left("  LEP 1/\(NumberFormatting.italian(p.lepRatio.value)) (T50)", 34) + right(fte(thresholds.lep), 16)
+            left("  LEP 1/\(NumberFormatting.italian(p.lepRatio.value)) (T50)", width) + right(fte(thresholds.lep), 16)
                 + "   " + met(assessment.meetsLEP, missing: assessment.missingToLEP),
-            left("  obiettivo 1/\(NumberFormatting.italian(p.objectiveRatio.value)) (T40)", 34) + right(fte(thresholds.objective), 16)
+            left("  obiettivo 1/\(NumberFormatting.italian(p.objectiveRatio.value)) (T40)", width) + right(fte(thresholds.objective), 16)
                 + "   " + met(assessment.meetsObjective, missing: assessment.missingToObjective),
             "",
-            left("Fascia A: \(fte(assessment.bandA.fte)) FTE × \(NumberFormatting.euro(assessment.bandA.amountPerFTE))", 34)
+            left("Fascia A: \(bandFTE(assessment.bandA.fte)) FTE × \(NumberFormatting.euro(assessment.bandA.amountPerFTE))", width)
                 + right(NumberFormatting.euro(assessment.bandA.amount), 16),
-            left("Fascia B: \(fte(assessment.bandB.fte)) FTE × \(NumberFormatting.euro(assessment.bandB.amountPerFTE))", 34)
+            left("Fascia B: \(bandFTE(assessment.bandB.fte)) FTE × \(NumberFormatting.euro(assessment.bandB.amountPerFTE))", width)
                 + right(NumberFormatting.euro(assessment.bandB.amount), 16),
-            left("CONTRIBUTO", 34) + right(NumberFormatting.euro(assessment.total), 16),
+            left("CONTRIBUTO", width) + right(NumberFormatting.euro(assessment.total), 16),
         ]
     }
 

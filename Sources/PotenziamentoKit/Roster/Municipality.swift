@@ -124,16 +124,37 @@ public struct Municipality: Sendable, Hashable {
     ///
     /// - Throws: ``InvalidValue`` with ``DiagnosticCode/valoreVuoto`` for an empty code or name,
     ///   ``DiagnosticCode/fuoriMisura`` for one with a line break or longer than
-    ///   ``Bounds/maximumLabelLength`` characters.
+    ///   ``Bounds/maximumLabelLength`` characters, ``DiagnosticCode/rigaDiTotale`` for a row of
+    ///   totals (``TotalRows``), ``DiagnosticCode/codiceIstatNonValido`` for a code that is not
+    ///   1 to 6 digits (fewer than 6 is only a warning of ``Roster/warnings``: a spreadsheet may
+    ///   have dropped a leading zero).
     public init(istatCode: String, name: String, residents: Residents, place: SourcePlace? = nil) throws(InvalidValue) {
         let code = try Bounds.label(istatCode, what: "codice ISTAT")
         let name = try Bounds.label(name, what: "denominazione del comune")
         guard !code.isEmpty else { throw InvalidValue(.valoreVuoto, "codice ISTAT del comune vuoto") }
         guard !name.isEmpty else { throw InvalidValue(.valoreVuoto, "denominazione del comune \(code) vuota") }
+        if TotalRows.isTotal(code) || TotalRows.isTotal(name) {
+            throw InvalidValue(
+                .rigaDiTotale,
+                "«\(TextSafety.shortened(TotalRows.isTotal(name) ? name : code))» sembra una riga di totale, non un comune: cancellala (il programma somma da sé i residenti dei comuni)"
+            )
+        }
+        guard code.utf8.count <= 6, code.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else {
+            throw InvalidValue(
+                .codiceIstatNonValido,
+                "codice ISTAT «\(TextSafety.shortened(code))» non valido: è un numero di 6 cifre, scritto come testo con gli zeri iniziali (per esempio 048001)"
+            )
+        }
         self.istatCode = code
         self.name = name
         self.residents = residents
         self.place = place
+    }
+
+    /// Whether an error of ``init(istatCode:name:residents:place:)`` is about the code (a reader
+    /// reports it at the code's column or key, the others at the comune's row).
+    package static func isAboutCode(_ error: InvalidValue) -> Bool {
+        error.code == .codiceIstatNonValido || error.code == .rigaDiTotale || error.message.hasPrefix("codice ISTAT")
     }
 
     /// The same comune with other residents.

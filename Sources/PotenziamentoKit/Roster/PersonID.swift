@@ -1,7 +1,9 @@
 /// The id of a person in a roster (`id`).
 ///
 /// Ids are compared ignoring case and surrounding spaces (docs/regole.md §3, a ruling): `SD-01 Bianchi`
-/// and ` sd-01 bianchi ` are the same person, so two records with them are a duplicate.
+/// and ` sd-01 bianchi ` are the same person, so two records with them are a duplicate. A
+/// non-breaking or other special space inside an id counts as a space; an invisible character
+/// (zero-width space, soft hyphen, BOM) is an error: ids that look the same are the same person.
 public struct PersonID: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// The id as written (surrounding spaces removed).
     public let text: String
@@ -11,13 +13,33 @@ public struct PersonID: Sendable, Hashable, Comparable, CustomStringConvertible 
     /// The id `text`.
     ///
     /// - Throws: ``InvalidValue`` with ``DiagnosticCode/valoreVuoto`` when `text` is empty or
-    ///   only spaces, ``DiagnosticCode/fuoriMisura`` when it holds a line break or another control
-    ///   character, or is longer than ``Bounds/maximumLabelLength``.
+    ///   only spaces, ``DiagnosticCode/fuoriMisura`` when it holds a line break, another control
+    ///   character or an invisible one (Unicode format characters), or is longer than
+    ///   ``Bounds/maximumLabelLength``.
     public init(_ text: String) throws(InvalidValue) {
         let trimmed = try Bounds.label(text, what: "id")
         guard !trimmed.isEmpty else { throw InvalidValue(.valoreVuoto, "id della persona vuoto") }
         self.text = trimmed
-        self.key = trimmed.lowercased()
+        // An id in ASCII (the usual case) has nothing invisible nor a special space.
+        guard !trimmed.utf8.allSatisfy({ $0 < 0x80 }) else {
+            self.key = trimmed.lowercased()
+            return
+        }
+        var key = String.UnicodeScalarView()
+        for scalar in trimmed.unicodeScalars {
+            switch scalar.properties.generalCategory {
+            case .format:
+                // Zero-width spaces, joiners, soft hyphens, a BOM: two ids that look the same would be two persons.
+                let code = String(scalar.value, radix: 16, uppercase: true)
+                throw InvalidValue(
+                    .fuoriMisura,
+                    "l'id «\(TextSafety.shortened(trimmed))» contiene un carattere invisibile (U+\(String(repeating: "0", count: max(0, 4 - code.count)) + code)): riscrivi l'id senza incollarlo"
+                )
+            case .spaceSeparator: key.append(" ")  // a non-breaking space is a space: `Rossi Maria` either way
+            default: key.append(scalar)
+            }
+        }
+        self.key = String(key).lowercased()
     }
 
     /// The id as written.

@@ -126,7 +126,7 @@ public struct Roster: Sendable, Hashable {
     }
 
     /// Things that deserve a look but do not stop an assessment: ISTAT codes without six digits
-    /// (a spreadsheet may have dropped a leading zero), persons without any period.
+    /// (a spreadsheet may have dropped a leading zero), no person at all, persons without any period.
     public var warnings: [InputDiagnostic] {
         var diagnostics = Diagnostics()
         for municipality in municipalities {
@@ -136,6 +136,11 @@ public struct Roster: Sendable, Hashable {
                     .codiceIstatSospetto, (municipality.place ?? SourcePlace(file: source)).field(csv: "codice_istat", json: "codiceIstat"),
                     "il codice ISTAT «\(code)» non ha 6 cifre: un foglio di calcolo potrebbe aver tolto uno zero iniziale")
             }
+        }
+        if staff.isEmpty {
+            diagnostics.warning(
+                .nessunaPersona, SourcePlace(file: source),
+                "nessuna persona nel personale: gli FTE e il contributo sono zero (se le persone sono in un altro foglio o file, spostale in «personale»)")
         }
         for record in staff where record.periods.isEmpty {
             diagnostics.warning(

@@ -104,11 +104,9 @@ public struct WorkShare: Sendable, Hashable, Comparable, CustomStringConvertible
     ///   (what the input formats carry), and ``DiagnosticCode/percentualeFuoriIntervallo`` when
     ///   the share is 1 % or less.
     public init(weeklyHours weekly: Fraction, fullTimeHours fullTime: Fraction = WorkShare.defaultFullTimeHours) throws(InvalidValue) {
-        guard Self.hasDecimals(weekly, atMost: Self.hoursDecimals), Self.hasDecimals(fullTime, atMost: Self.hoursDecimals) else {
+        try Self.checkFullTimeHours(fullTime)
+        guard Self.hasDecimals(weekly, atMost: Self.hoursDecimals) else {
             throw InvalidValue(.oreNonValide, "ore con troppe cifre decimali: al massimo \(Self.hoursDecimals)")
-        }
-        guard Self.fullTimeHoursRange.contains(fullTime) else {
-            throw InvalidValue(.oreNonValide, "ore del tempo pieno non valide: \(NumberFormatting.italianTrimmed(fullTime)) (di solito 36; tra 1 e 60)")
         }
         guard weekly > .zero, weekly <= fullTime else {
             throw InvalidValue(
@@ -128,6 +126,20 @@ public struct WorkShare: Sendable, Hashable, Comparable, CustomStringConvertible
         self.init(
             storage: .hours(
                 Hours(weeklyUnits: UInt32(Self.units(of: weekly, per: Self.hourUnit)), fullTimeUnits: UInt32(Self.units(of: fullTime, per: Self.hourUnit)))))
+    }
+
+    /// Checks the full-time hours of a share given in hours, the rule of
+    /// ``init(weeklyHours:fullTimeHours:)`` for them alone (a reader names their own column).
+    ///
+    /// - Throws: ``InvalidValue`` (``DiagnosticCode/oreNonValide``) outside ``fullTimeHoursRange``
+    ///   or with more than 4 decimals.
+    static func checkFullTimeHours(_ fullTime: Fraction) throws(InvalidValue) {
+        guard Self.hasDecimals(fullTime, atMost: Self.hoursDecimals) else {
+            throw InvalidValue(.oreNonValide, "ore con troppe cifre decimali: al massimo \(Self.hoursDecimals)")
+        }
+        guard Self.fullTimeHoursRange.contains(fullTime) else {
+            throw InvalidValue(.oreNonValide, "ore del tempo pieno non valide: \(NumberFormatting.italianTrimmed(fullTime)) (di solito 36; tra 1 e 60)")
+        }
     }
 
     private init(storage: Storage) { self.storage = storage }

@@ -111,7 +111,8 @@ enum RosterTableReader {
         if table.rowCount == 0 { diagnostics.error(.nessunDato, SourcePlace(file: table.file), "nessun comune: serve una riga per comune con la popolazione") }
         return order.compactMap { code -> Municipality? in
             guard !invalid.contains(code), let entry = first[code] else { return nil }
-            return diagnostics.value(at: table.place(entry.row, nil)) { () throws(InvalidValue) in
+            let place = { (error: InvalidValue) in table.place(entry.row, Municipality.isAboutCode(error) ? codeColumn : nil) }
+            return diagnostics.value(placing: place) { () throws(InvalidValue) in
                 var residents: Residents
                 if let every = constant[code] {
                     residents = try Residents(every)
@@ -419,13 +420,22 @@ enum RosterTableReader {
             }
             share = table.value(row, columns.percentage, CellParsing.percentage, diagnostics: &diagnostics)
         case (false, true):
-            share = diagnostics.value(at: table.place(row, columns.weeklyHours)) { () throws(InvalidValue) in
-                let weekly = try table.withCell(row, columns.weeklyHours ?? 0) { CellParsing.decimal($0, maximumDecimals: 4, what: "ore settimanali") }.get()
-                let fullTime =
-                    table.isEmpty(row, columns.fullTimeHours)
-                    ? WorkShare.defaultFullTimeHours
-                    : try table.withCell(row, columns.fullTimeHours ?? 0) { CellParsing.decimal($0, maximumDecimals: 4, what: "ore del tempo pieno") }.get()
-                return try WorkShare(weeklyHours: weekly, fullTimeHours: fullTime)
+            // The full-time hours checked at their own column, then the share at the weekly hours'.
+            let fullTime =
+                table.isEmpty(row, columns.fullTimeHours)
+                ? WorkShare.defaultFullTimeHours
+                : diagnostics.value(at: table.place(row, columns.fullTimeHours)) { () throws(InvalidValue) in
+                    let hours = try table.withCell(row, columns.fullTimeHours ?? 0) { CellParsing.decimal($0, maximumDecimals: 4, what: "ore del tempo pieno") }
+                        .get()
+                    try WorkShare.checkFullTimeHours(hours)
+                    return hours
+                }
+            if let fullTime {
+                share = diagnostics.value(at: table.place(row, columns.weeklyHours)) { () throws(InvalidValue) in
+                    let weekly = try table.withCell(row, columns.weeklyHours ?? 0) { CellParsing.decimal($0, maximumDecimals: 4, what: "ore settimanali") }
+                        .get()
+                    return try WorkShare(weeklyHours: weekly, fullTimeHours: fullTime)
+                }
             }
         case (true, true):
             diagnostics.error(.quotaAmbigua, table.place(row, columns.weeklyHours), "indica percentuale oppure ore_settimanali, non entrambe")

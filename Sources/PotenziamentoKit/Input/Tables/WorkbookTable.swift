@@ -89,6 +89,15 @@ struct WorkbookTable: CellTable {
             }
             rows.append((row.index, cells))
         }
+        // A hidden or filtered-out row is read like any other: say so, a person does not see it.
+        var hidden = sheet.hiddenRows[...]
+        for row in rows {
+            while let next = hidden.first, next < row.number { hidden = hidden.dropFirst() }
+            guard hidden.first == row.number else { continue }
+            diagnostics.warning(
+                .rigaNascosta, place(row.number, nil),
+                "la riga \(row.number) è nascosta (o esclusa da un filtro) ma è letta e conta come le altre: se non va considerata, cancellala")
+        }
         // Merged cells: the value is only in the top-left cell; the spreadsheet shows it in the
         // others, which hold nothing. A covered cell of a data row is an error, never an empty value.
         let dataRows = rows.map(\.number)
@@ -147,8 +156,10 @@ struct WorkbookTable: CellTable {
         case .error(let code):
             return .rejected("la cella contiene l'errore \(code) di una formula: correggi la formula o scrivi il valore")
         case .formulaWithoutValue(let formula):
+            let which =
+                formula.isEmpty ? "la formula della cella (condivisa con altre celle)" : "la formula «=\(TextSafety.shortened(Self.formulaText(formula)))»"
             return .rejected(
-                "la formula «=\(TextSafety.shortened(Self.formulaText(formula)))» non ha un valore salvato (il file è stato scritto da un programma che non calcola le formule): aprilo con Excel o LibreOffice e salvalo"
+                "\(which) non ha un valore salvato (il file è stato scritto da un programma che non calcola le formule): aprilo con Excel o LibreOffice e salvalo"
             )
         }
     }

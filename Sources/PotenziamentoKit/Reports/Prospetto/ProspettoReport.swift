@@ -357,22 +357,29 @@ enum ProspettoReport {
                 NumberFormatting.spreadsheet(entity.previsione?.fte ?? .zero, decimals: 4),
             ])
             csv.row(["enti", "\(key) fte_da_dichiarare", declared(entity.declaredConsuntivo), declared(entity.declaredPrevisione)])
+            // The five areas and the FTE without an area: they add up to the entity's `fte` row.
             for area in ActivityArea.allCases {
                 csv.row([
                     "enti", "\(key) \(area.rawValue)", NumberFormatting.spreadsheet(entity.consuntivo?.areas[area] ?? .zero, decimals: 4),
                     NumberFormatting.spreadsheet(entity.previsione?.areas[area] ?? .zero, decimals: 4),
                 ])
             }
+            csv.row([
+                "enti", "\(key) \(ActivityArea.unspecifiedKey)", NumberFormatting.spreadsheet(entity.consuntivo?.areas.unspecified ?? .zero, decimals: 4),
+                NumberFormatting.spreadsheet(entity.previsione?.areas.unspecified ?? .zero, decimals: 4),
+            ])
         }
+        // The areas as shown: they add up to the ATS total shown (docs/regole.md §5).
+        let (areasBefore, areasNow) = (p.consuntivo.shownAreas(decimals: 4), p.previsione.shownAreas(decimals: 4))
         for area in ActivityArea.allCases {
             csv.row([
-                "aree", area.rawValue, NumberFormatting.spreadsheet(p.consuntivo.areas[area], decimals: 4),
-                NumberFormatting.spreadsheet(p.previsione.areas[area], decimals: 4),
+                "aree", area.rawValue, NumberFormatting.spreadsheet(areasBefore[area], decimals: 4),
+                NumberFormatting.spreadsheet(areasNow[area], decimals: 4),
             ])
         }
         csv.row([
-            "aree", ActivityArea.unspecifiedKey, NumberFormatting.spreadsheet(p.consuntivo.areas.unspecified, decimals: 4),
-            NumberFormatting.spreadsheet(p.previsione.areas.unspecified, decimals: 4),
+            "aree", ActivityArea.unspecifiedKey, NumberFormatting.spreadsheet(areasBefore.unspecified, decimals: 4),
+            NumberFormatting.spreadsheet(areasNow.unspecified, decimals: 4),
         ])
         for share in p.previsione.split.shares {
             let previous = p.consuntivo.split.shares.first { $0.recipient == share.recipient } ?? share

@@ -1,0 +1,101 @@
+import Foundation
+import PotenziamentoFormats
+import Testing
+
+@testable import PotenziamentoKit
+
+/// What an independent review of common spreadsheet mistakes found (2026-11-27, second review
+/// of the day): inputs an officer makes in Excel or LibreOffice that gave a number without a word.
+/// Each now gives an error or a warning at its place.
+@Suite("Spreadsheet mistakes are said, not counted in silence")
+struct SpreadsheetMistakesTests {
+    static func warnings(_ workbook: Workbook) throws -> [InputDiagnostic] {
+        try RosterSheets.load(workbook).get().warnings
+    }
+
+    @Test("a row hidden or filtered out is read, with a warning at its row")
+    func hiddenRow() throws {
+        let plain = RosterSheets.workbook(extraRows: [
+            RosterSheets.text(["AS-2", "assistente_sociale", "tempo_indeterminato", "comune", "048001"]) + [
+                .date(year: 2025, month: 1, day: 1), .empty, .number("100"), .empty,
+            ]
+        ])
+        #expect(try Self.warnings(plain).allSatisfy { $0.code != .rigaNascosta })
+        var sheets = plain.sheets
+        let personale = sheets[2]
+        sheets[2] = Sheet(name: personale.name, rows: personale.rows, hiddenRows: [3])
+        let loaded = try RosterSheets.load(Workbook(kind: .xlsx, sheets: sheets)).get()
+        #expect(loaded.roster.staff.count == 2)
+        let hidden = loaded.warnings.filter { $0.code == .rigaNascosta }
+        #expect(hidden.count == 1)
+        #expect(hidden.first?.place.description == "a.xlsx: personale, riga 3")
+    }
+
+    @Test("a sheet the program does not read is named when it holds something; the template's own sheets are not")
+    func ignoredSheet() throws {
+        let base = RosterSheets.workbook()
+        #expect(try Self.warnings(base).allSatisfy { $0.code != .foglioIgnorato })
+        let copy = Sheet(name: "personale (2)", rows: base.sheets[2].rows)
+        let instructions = Sheet(name: "istruzioni", rows: [RosterSheets.row(1, RosterSheets.text(["Come compilare"]))])
+        let warnings = try Self.warnings(Workbook(kind: .xlsx, sheets: base.sheets + [copy, instructions, Sheet(name: "vuoto", rows: [])]))
+        let ignored = warnings.filter { $0.code == .foglioIgnorato }
+        #expect(ignored.count == 1)
+        #expect(ignored.first?.message.contains("«personale (2)»") == true)
+        #expect(ignored.first?.place.description == "a.xlsx: 'personale (2)'!A1")
+    }
+
+    @Test("a roster without any person is said in a warning")
+    func noPerson() throws {
+        let base = RosterSheets.workbook()
+        var sheets = base.sheets
+        sheets[2] = Sheet(name: "personale", rows: [RosterSheets.row(1, RosterSheets.text(RosterSheets.personaleHeader))])
+        let loaded = try RosterSheets.load(Workbook(kind: .xlsx, sheets: sheets)).get()
+        #expect(loaded.roster.staff.isEmpty)
+        #expect(loaded.warnings.contains { $0.code == .nessunaPersona })
+        #expect(try Self.warnings(base).allSatisfy { $0.code != .nessunaPersona })
+    }
+
+    @Test(
+        "a row of totals or a code that is no ISTAT code among the comuni is an error at its cell",
+        arguments: [
+            ("TOTALE", "Totale", "a.xlsx: comuni!A3 (colonna codice_istat)", "riga di totale"),
+            ("999999", "Totale ambito", "a.xlsx: comuni!A3 (colonna codice_istat)", "riga di totale"),
+            ("abc", "Comune B", "a.xlsx: comuni!A3 (colonna codice_istat)", "non valido"),
+            ("99003.0", "Comune B", "a.xlsx: comuni!A3 (colonna codice_istat)", "non valido"),
+            ("1234567", "Comune B", "a.xlsx: comuni!A3 (colonna codice_istat)", "non valido"),
+        ])
+    func totalRowAmongComuni(code: String, name: String, place: String, message: String) throws {
+        let base = RosterSheets.workbook()
+        var sheets = base.sheets
+        sheets[1] = Sheet(name: "comuni", rows: sheets[1].rows + [RosterSheets.row(3, [.text(code), .text(name), .number("30000")])])
+        guard case .failure(let error) = RosterSheets.load(Workbook(kind: .xlsx, sheets: sheets)) else {
+            Issue.record("accepted \(code) \(name)")
+            return
+        }
+        #expect(error.diagnostics.contains { $0.place.description == place && $0.message.contains(message) }, "\(error.diagnostics)")
+    }
+
+    @Test(
+        "the full-time hours are reported at their own column",
+        arguments: [("0", "personale.csv:2 (colonna ore_tempo_pieno)"), ("3600", "personale.csv:2 (colonna ore_tempo_pieno)")])
+    func fullTimeHoursPlace(hours: String, place: String) throws {
+        let folder = try TestSupport.temporaryFolder()
+        try "codice;denominazione\nT;Test\n".write(to: folder.appendingPathComponent("ambito.csv"), atomically: true, encoding: .utf8)
+        try "codice_istat;denominazione;popolazione\n048001;A;30000\n".write(to: folder.appendingPathComponent("comuni.csv"), atomically: true, encoding: .utf8)
+        try
+            "id;profilo;contratto;ente_tipo;ente_codice_istat;dal;al;ore_settimanali;ore_tempo_pieno\nAS-1;assistente_sociale;tempo_indeterminato;comune;048001;01/01/2025;;30;\(hours)\n"
+            .write(to: folder.appendingPathComponent("personale.csv"), atomically: true, encoding: .utf8)
+        let error = inputError { () throws(InputError) in _ = try RosterLoader.load(path: folder.path) }
+        #expect(
+            error?.diagnostics.contains { $0.place.description.hasSuffix(place) && $0.message.contains("tempo pieno") } == true, "\(String(describing: error))")
+        let json = folder.appendingPathComponent("ambito.json")
+        try Data(
+            #"{"formato": "potenziamento.ambito.v1", "ambito": {"codice": "T", "denominazione": "T"}, "comuni": [{"codiceIstat": "048001", "denominazione": "A", "popolazione": 30000}], "personale": [{"id": "AS-1", "profilo": "assistente_sociale", "contratto": "tempo_indeterminato", "ente": {"tipo": "comune", "codiceIstat": "048001"}, "periodi": [{"dal": "2025-01-01", "oreSettimanali": 30, "oreTempoPieno": \#(hours)}]}]}"#
+                .utf8
+        ).write(to: json)
+        let jsonError = inputError { () throws(InputError) in _ = try RosterLoader.load(path: json.path) }
+        #expect(
+            jsonError?.diagnostics.contains { $0.place.description.hasSuffix("personale[0].periodi[0].oreTempoPieno") } == true,
+            "\(String(describing: jsonError))")
+    }
+}
