@@ -281,7 +281,16 @@ struct PropertyTests {
 struct ShownFiguresTests {
     static func distance(_ a: Fraction, _ b: Fraction) -> Fraction { a < b ? b - a : a - b }
 
-    @Test("areas and entities shown add up to the total shown, each within one unit of its exact value", arguments: [2, 4])
+    /// Whether `shown` is `exact` rounded down, or rounded down plus one unit of 1/`scale`.
+    static func isRoundedDownOrUp(_ shown: Fraction, _ exact: Fraction, scale: BigInt) -> Bool {
+        let down = exact.flooredScaled(by: scale)
+        let units = shown * Fraction(scale)
+        return units == Fraction(down) || units == Fraction(down + BigInt(1))
+    }
+
+    @Test(
+        "areas and entities shown add up to the total shown, and the FTE to declare to the figure declared, each its own value rounded down or up",
+        arguments: [2, 4])
     func shownFiguresAddUp(decimals: Int) throws {
         var random = RandomRosters(generator: SeededGenerator(seed: SeededGenerator.runSeed &+ UInt64(decimals)))
         let scale = BigInt.tenToThe(decimals)
@@ -305,7 +314,24 @@ struct ShownFiguresTests {
                     #expect(entity.areas.total == entity.fte)
                     #expect(Self.distance(entity.fte, exactEntity.fte) < unit)
                     #expect(entity.persons == exactEntity.persons)
+                    // Each part is its own value rounded down or up (a second review: the proportional
+                    // split showed an entity of exactly 1 below 1).
+                    #expect(Self.isRoundedDownOrUp(entity.fte, exactEntity.fte, scale: scale), "seed \(SeededGenerator.runSeed)")
+                    for area in ActivityArea.allCases {
+                        #expect(Self.isRoundedDownOrUp(entity.areas[area], exactEntity.areas[area], scale: scale))
+                    }
                 }
+                for area in ActivityArea.allCases { #expect(Self.isRoundedDownOrUp(areas[area], assessment.areas[area], scale: scale)) }
+                // The FTE to declare: the ATS figure rounded down; each entity and area its own
+                // figure rounded down, or one unit more, adding up to it.
+                let declaration = try FTEDeclaration(assessment, decimals: decimals)
+                #expect(declaration.fte == Fraction(assessment.fte.flooredScaled(by: scale), scale))
+                #expect(declaration.entities.map(\.fte).sum() == declaration.fte || declaration.entities.isEmpty)
+                for (entity, exactEntity) in zip(declaration.entities, exact) {
+                    #expect(entity.key == exactEntity.key)
+                    #expect(Self.isRoundedDownOrUp(entity.fte, exactEntity.fte, scale: scale), "seed \(SeededGenerator.runSeed)")
+                }
+                #expect(declaration.areas.total == declaration.fte)
             }
         }
     }

@@ -189,6 +189,32 @@ struct ProspettoTests {
         }
     }
 
+    /// Found by an independent review: the ATS figure split in proportion gave a comune with
+    /// exactly 1 FTE 0,99 and one with 0,0082 FTE 0,01 (above its truth).
+    @Test("an entity with exactly 1 FTE declares 1,00; one with three days declares 0,00")
+    func declarationRoundsEachDown() throws {
+        let folder = try TestSupport.temporaryFolder()
+        let file = folder.appendingPathComponent("ambito.json")
+        let person = { (id: String, comune: String, period: String) in
+            #"{"id": "\#(id)", "profilo": "assistente_sociale", "contratto": "tempo_indeterminato", "ente": {"tipo": "comune", "codiceIstat": "\#(comune)"}, "periodi": [\#(period)]}"#
+        }
+        try Data(
+            """
+            {"formato": "potenziamento.ambito.v1", "ambito": {"codice": "R1", "denominazione": "Prova"},
+             "comuni": [{"codiceIstat": "000001", "denominazione": "A", "popolazione": 30000}, {"codiceIstat": "000002", "denominazione": "B", "popolazione": 20000}],
+             "personale": [\(person("AS-1", "000001", #"{"dal": "2020-01-01", "percentuale": 100}"#)), \(person("AS-2", "000002", #"{"dal": "2025-03-01", "al": "2025-03-03", "percentuale": 100}"#))]}
+            """.utf8
+        ).write(to: file)
+        let result = TestSupport.run("prospetto", file.path, "--campagna", "2026", "--formato", "json")
+        #expect(result.status == .success, "\(result.standardError)")
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
+        let consuntivo = try #require(document["consuntivo"] as? [String: Any])
+        let entities = try #require(consuntivo["enti"] as? [[String: Any]])
+        let declared = Dictionary(uniqueKeysWithValues: entities.map { ($0["ente"] as? String ?? "", ($0["fteDaDichiarare"] as? NSNumber)?.doubleValue ?? -1) })
+        #expect(consuntivo["fteDaDichiarare"] as? NSNumber == 1)
+        #expect(declared == ["comune:000001": 1, "comune:000002": 0])
+    }
+
     @Test("the figures to declare: rounded down, split by entity adding up, the contribution on them, the reason in words")
     func declaration() throws {
         let text = TestSupport.run("prospetto", example, "--campagna", "2026", "--senza-allegato").standardOutput

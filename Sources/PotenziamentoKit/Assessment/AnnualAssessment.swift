@@ -60,13 +60,13 @@ public struct AreaBreakdown: Sendable, Hashable, Codable {
     /// The sum of all areas and `non_indicata`.
     public var total: Fraction { values.sum() + unspecified }
 
-    /// The breakdown as shown with `decimals` decimals: each part a multiple of 10^−decimals, the
-    /// parts adding up to `total` rounded half away from zero to `decimals`, by largest remainder
-    /// over the exact parts (``LargestRemainder``; docs/regole.md §5). `total` is the figure
+    /// The breakdown as shown with `decimals` decimals: each part a multiple of 10^−decimals, its
+    /// exact value rounded down, the units missing to `total` rounded half away from zero to
+    /// `decimals` going to the largest remainders (``LargestRemainder``; docs/regole.md §5). `total` is the figure
     /// shown beside the parts (its exact value, or a figure already shown).
     package func shown(decimals: Int, total: Fraction) -> AreaBreakdown {
         let scale = BigInt.tenToThe(decimals)
-        let units = LargestRemainder.distribute(units: total.roundedScaled(by: scale), proportionalTo: values + [unspecified])
+        let units = LargestRemainder.distribute(units: total.roundedScaled(by: scale), roundingEach: values + [unspecified], scale: scale)
         return AreaBreakdown(shownValues: units.dropLast().map { Fraction($0, scale) }, unspecified: Fraction(units.last ?? 0, scale))
     }
 

@@ -35,18 +35,18 @@ extension AnnualAssessment {
     }
 
     /// The areas as a report shows them with `decimals` decimals (docs/regole.md §5): the total
-    /// rounded half away from zero, the parts splitting it by largest remainder over their exact
-    /// FTE, so the figures shown add up to the total shown.
+    /// rounded half away from zero, each part its exact FTE rounded down or up (the units missing
+    /// to the total to the largest remainders), so the figures shown add up to the total shown.
     package func shownAreas(decimals: Int) -> AreaBreakdown { areas.shown(decimals: decimals, total: fte) }
 
-    /// The employing entities as a report shows them with `decimals` decimals: their FTE split
-    /// the ATS total shown (rounded half away from zero) by largest remainder over their exact
-    /// FTE, and each entity's areas split its figure shown the same way; so entities add up to
-    /// the total and each entity's areas to its FTE (docs/formati.md, prospetto).
+    /// The employing entities as a report shows them with `decimals` decimals: each entity's exact
+    /// FTE rounded down or up so that they add up to the ATS total shown (rounded half away from
+    /// zero; the units missing go to the largest remainders), and each entity's areas the same way
+    /// to its figure shown (docs/regole.md §5, docs/formati.md, prospetto).
     package func shownEntities(decimals: Int) -> [EmployingEntity] {
         let exact = entities
         let scale = BigInt.tenToThe(decimals)
-        let units = LargestRemainder.distribute(units: fte.roundedScaled(by: scale), proportionalTo: exact.map(\.fte))
+        let units = LargestRemainder.distribute(units: fte.roundedScaled(by: scale), roundingEach: exact.map(\.fte), scale: scale)
         return zip(exact, units).map { entity, units in
             let shown = Fraction(units, scale)
             return EmployingEntity(
@@ -95,9 +95,11 @@ extension AnnualAssessment {
 /// The FTE figures to type into SIOSS for a year (docs/regole.md §5, «FTE da dichiarare»): the
 /// ministry computes on what is declared and, after certification, recovers what was
 /// over-declared (DM 125/2024), so the ATS figure is the exact FTE **rounded down** to
-/// ``decimals`` (never above the truth); the figures of the employing entities split it in units
-/// of the last decimal by largest remainder over their exact FTE, so they add up to it; so do the
-/// figures per area di attività (the five areas and `non_indicata`).
+/// ``decimals`` (never above the truth); each employing entity declares its exact FTE rounded
+/// down, and the units still missing to the ATS figure go one each to the entities with the
+/// largest remainders, so they add up to it and none is declared below its own rounding down (an
+/// entity of exactly 1 FTE declares 1,00); so do the figures per area di attività (the five areas
+/// and `non_indicata`).
 public struct FTEDeclaration: Sendable, Hashable, Codable {
     /// One entity's figure to declare.
     public struct Entity: Sendable, Hashable, Codable {
@@ -113,7 +115,7 @@ public struct FTEDeclaration: Sendable, Hashable, Codable {
     public let fte: Fraction
     /// The entities' figures, in the order of ``AnnualAssessment/entities``, adding up to ``fte``.
     public let entities: [Entity]
-    /// The figures per area di attività, adding up to ``fte`` (exact area FTE split by largest remainder).
+    /// The figures per area di attività, adding up to ``fte`` (each area's exact FTE rounded down, the units missing by largest remainder).
     public let areas: AreaBreakdown
     /// The contribution computed on the declared figure.
     public let contribution: ContributionAssessment
@@ -132,12 +134,12 @@ public struct FTEDeclaration: Sendable, Hashable, Codable {
         let units = assessment.fte.flooredScaled(by: scale)
         let counted = assessment.counted
         let entities = assessment.recordsByEntity().map { (key: $0.key, fte: AnnualAssessment.fte(of: $0.records, in: counted)) }
-        let split = LargestRemainder.distribute(units: units, proportionalTo: entities.map(\.fte))
+        let split = LargestRemainder.distribute(units: units, roundingEach: entities.map(\.fte), scale: scale)
         self.decimals = decimals
         fte = Fraction(units, scale)
         self.entities = zip(entities, split).map { Entity(key: $0.key, fte: Fraction($1, scale)) }
         let exactAreas = ActivityArea.allCases.map { assessment.areas[$0] } + [assessment.areas.unspecified]
-        let areaUnits = LargestRemainder.distribute(units: units, proportionalTo: exactAreas)
+        let areaUnits = LargestRemainder.distribute(units: units, roundingEach: exactAreas, scale: scale)
         areas = AreaBreakdown(
             perArea: Dictionary(uniqueKeysWithValues: zip(ActivityArea.allCases, areaUnits).map { ($0, Fraction($1, scale)) }),
             unspecified: Fraction(areaUnits.last ?? 0, scale))

@@ -61,8 +61,7 @@ enum LargestRemainder {
     /// ``distribute(units:exactShares:)`` of the exact shares `total × weight / Σ weights`,
     /// computed on integers. The weights are brought to their least common denominator; then each
     /// share's whole units and remainder come from one integer division by the same sum, so the
-    /// remainders compare as integers, with no fraction made per part (the FTE to declare split
-    /// among entities and areas, docs/regole.md §5).
+    /// remainders compare as integers, with no fraction made per part (an amount split by weights).
     static func distribute(units total: BigInt, proportionalTo weights: [Fraction]) -> [BigInt] {
         var denominator = BigInt(1)
         for weight in weights { denominator = denominator / BigInt.gcd(denominator, weight.denominator) * weight.denominator }
@@ -77,6 +76,20 @@ enum LargestRemainder {
             return complete(floors: Array(repeating: 0, count: weights.count), remainders: Array(repeating: BigInt(0), count: weights.count), total: total)
         }
         let parts = integers.map { (total * $0).flooredQuotientAndRemainder(dividingBy: sum) }
+        return complete(floors: parts.map(\.quotient), remainders: parts.map(\.remainder), total: total)
+    }
+
+    /// Rounds each of `values` to units of 1/`scale` so that they add up to `total` units: each
+    /// value rounded down, the units left over going one each to the largest remainders, ties to
+    /// the earlier part (``distribute(units:exactShares:)`` of `value × scale`, computed on
+    /// integers). When `total` is the rounding of the values' sum (half up, or down), every part
+    /// is its own value rounded down or up: an entity of exactly 1 FTE is shown and declared 1,
+    /// never 0,99 (the figures shown and the FTE to declare, docs/regole.md §5).
+    static func distribute(units total: BigInt, roundingEach values: [Fraction], scale: BigInt) -> [BigInt] {
+        var denominator = BigInt(1)
+        for value in values { denominator = denominator / BigInt.gcd(denominator, value.denominator) * value.denominator }
+        // Each value × scale as a floor and a remainder over the same denominator: remainders compare as integers.
+        let parts = values.map { ($0.numerator * (denominator / $0.denominator) * scale).flooredQuotientAndRemainder(dividingBy: denominator) }
         return complete(floors: parts.map(\.quotient), remainders: parts.map(\.remainder), total: total)
     }
 

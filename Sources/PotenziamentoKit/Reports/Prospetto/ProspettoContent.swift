@@ -166,7 +166,7 @@ struct ProspettoContent {
 
     /// The sentence that says why the figure is rounded down.
     var declarationNote: String {
-        "Gli FTE da dichiarare sono quelli esatti arrotondati per difetto a \(Italian.count(declaredDecimals, "decimale", "decimali")): il ministero calcola su quanto dichiarato e, dopo la certificazione, recupera quanto dichiarato in più (D.M. 125/2024). Le cifre degli enti e quelle delle aree ripartiscono ciascuna quella dell'ambito con il metodo dei resti maggiori: le somme coincidono."
+        "Gli FTE da dichiarare sono quelli esatti arrotondati per difetto a \(Italian.count(declaredDecimals, "decimale", "decimali")): il ministero calcola su quanto dichiarato e, dopo la certificazione, recupera quanto dichiarato in più (D.M. 125/2024). Ogni ente e ogni area dichiara i suoi FTE arrotondati per difetto; le unità che mancano alla cifra dell'ambito vanno a chi ha i resti maggiori: le somme coincidono."
     }
 
     /// The employing entities of either year, comuni first (with ISTAT code), then ATS-level ones,
