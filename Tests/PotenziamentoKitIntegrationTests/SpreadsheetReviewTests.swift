@@ -48,6 +48,12 @@ struct SpreadsheetReviewTests {
         #expect(try PersonID("Rossi\u{00A0}Maria") == PersonID("rossi maria"))
         #expect(try PersonID("Rossi\u{00A0}Maria").text == "Rossi\u{00A0}Maria")
         #expect(try PersonID("Rossi Maria") != PersonID("Rossi  Maria"))
+        // A special space at an end is trimmed like a space (a third review: `AS-7` and `AS-7` with a
+        // thin space after it were two persons).
+        for space in ["\u{2009}", "\u{2002}", "\u{3000}", "\u{00A0}", "\u{202F}"] {
+            #expect(try PersonID("AS-7\(space)") == PersonID("AS-7"))
+            #expect(try PersonID("\(space)AS-7") == PersonID("as-7"))
+        }
     }
 
     @Test("the explanation of a band writes the exact FTE it multiplies, not their rounding")

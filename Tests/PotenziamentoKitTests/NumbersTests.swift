@@ -252,6 +252,38 @@ struct MoneyTests {
         }
     }
 
+    /// Each value rounded down, the units missing to the total by largest remainder: on integers
+    /// (in 128 bits when everything fits 64, else with a common denominator) it is the rounding of
+    /// the exact scaled values, whatever the path, and every part is its value rounded down or up
+    /// when the total is the rounding of the sum.
+    @Test("largest remainder: each value rounded down or up to a total, by both paths", arguments: [BigInt(100), BigInt(10_000), BigInt.tenToThe(20)])
+    func roundingEach(scale: BigInt) {
+        var generator = SeededGenerator(seed: SeededGenerator.runSeed &+ UInt64(scale.description.count))
+        let denominators: [Int64] = [1, 3, 7, 365, 366, 36 * 365, 12 * 365, 1 << 40, Int64.max]
+        for round in 0..<400 {
+            let values = (0..<Int.random(in: 1...9, using: &generator)).map { _ -> Fraction in
+                let denominator = denominators.randomElement(using: &generator) ?? 1
+                // Now and then a numerator beyond 64 bits: the general path.
+                let numerator =
+                    round % 7 == 0
+                    ? BigInt(Int64.max) * BigInt(Int.random(in: 1...9, using: &generator)) : BigInt(Int.random(in: 0...4_000_000, using: &generator))
+                return Fraction(numerator, BigInt(denominator))
+            }
+            let sum = values.sum()
+            for total in [sum.roundedScaled(by: scale), sum.flooredScaled(by: scale)] {
+                let parts = LargestRemainder.distribute(units: total, roundingEach: values, scale: scale)
+                #expect(
+                    parts == LargestRemainder.distribute(units: total, exactShares: values.map { $0 * Fraction(scale) }),
+                    "seed \(SeededGenerator.runSeed): \(values)")
+                #expect(parts.reduce(BigInt(0), +) == total)
+                for (part, value) in zip(parts, values) {
+                    let down = value.flooredScaled(by: scale)
+                    #expect(part == down || part == down + BigInt(1), "seed \(SeededGenerator.runSeed): \(value)")
+                }
+            }
+        }
+    }
+
     private static func splitOfExactShares(_ total: BigInt, _ weights: [Fraction]) -> [BigInt] {
         let sum = weights.sum()
         return LargestRemainder.distribute(units: total, exactShares: weights.map { sum.isZero ? .zero : Fraction(total) * $0 / sum })

@@ -2,6 +2,7 @@ import Foundation
 import PotenziamentoFormats
 import Testing
 
+@testable import PotenziamentoCLI
 @testable import PotenziamentoKit
 
 /// What an independent review of common spreadsheet mistakes found (2026-11-27, second review
@@ -59,7 +60,7 @@ struct SpreadsheetMistakesTests {
         "a row of totals or a code that is no ISTAT code among the comuni is an error at its cell",
         arguments: [
             ("TOTALE", "Totale", "a.xlsx: comuni!A3 (colonna codice_istat)", "riga di totale"),
-            ("999999", "Totale ambito", "a.xlsx: comuni!A3 (colonna codice_istat)", "riga di totale"),
+            ("999999", "Totale ambito", "a.xlsx: comuni!B3 (colonna denominazione)", "riga di totale"),
             ("abc", "Comune B", "a.xlsx: comuni!A3 (colonna codice_istat)", "non valido"),
             ("99003.0", "Comune B", "a.xlsx: comuni!A3 (colonna codice_istat)", "non valido"),
             ("1234567", "Comune B", "a.xlsx: comuni!A3 (colonna codice_istat)", "non valido"),
@@ -97,5 +98,76 @@ struct SpreadsheetMistakesTests {
         #expect(
             jsonError?.diagnostics.contains { $0.place.description.hasSuffix("personale[0].periodi[0].oreTempoPieno") } == true,
             "\(String(describing: jsonError))")
+    }
+}
+
+/// What a third review found on 2026-11-27 (simula, ciclo, riparto and the day's changes).
+@Suite("Plans, national tables and the day's changes")
+struct PlansAndTablesReviewTests {
+    /// A workbook file of `sheets` (each a name and rows of texts) in a new folder.
+    static func workbook(_ sheets: [(String, [[String]])]) throws -> String {
+        let document = WorkbookDocument(sheets: sheets.map { name, rows in WritableSheet(name: name, rows: rows.map { $0.map { WritableCell.text($0) } }) })
+        let path = try TestSupport.temporaryFolder().appendingPathComponent("tabella.xlsx").path
+        try Data(XLSXWriter.write(document)).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    @Test("a national table kept as a sheet per region: the sheets not read are named in a warning")
+    func ripartoSecondSheet() throws {
+        let header = ["codice", "denominazione", "popolazione", "fte"]
+        let path = try Self.workbook([("Piemonte", [header, ["A", "Ambito A", "100000", "20"]]), ("Lombardia", [header, ["B", "Ambito B", "50000", "9"]])])
+        let result = TestSupport.run("riparto", path, "--anno", "2025")
+        #expect(result.status == .success)
+        #expect(result.standardError.contains("'Lombardia'!A1") || result.standardError.contains("Lombardia!A1"), "\(result.standardError)")
+        #expect(result.standardError.contains("il foglio «Lombardia» non è letto"))
+    }
+
+    @Test(
+        "a national table: a row of totals is reported where it says so, a code repeated in another case is an error",
+        arguments: [
+            ("A;Ambito A;100000;20\nZ9;Totale ambiti;150000;27\n", "riparto.csv:3 (colonna denominazione)", "riga di totale"),
+            ("A;Ambito A;100000;20\nTOTALE;;150000;27\n", "riparto.csv:3 (colonna codice)", "riga di totale"),
+            ("A;Ambito A;100000;20\nB;;150000;27\n", "riparto.csv:3 (colonna denominazione)", "vuota"),
+            ("ATS-01;Ambito A;100000;20\nats-01;Ambito A bis;150000;27\n", "riparto.csv:3 (colonna codice)", "ripetuto (già come «ATS-01» alla riga 2)"),
+        ])
+    func ripartoRows(rows: String, place: String, message: String) throws {
+        let folder = try TestSupport.temporaryFolder()
+        let file = folder.appendingPathComponent("riparto.csv")
+        try ("codice;denominazione;popolazione;fte\n" + rows).write(to: file, atomically: true, encoding: .utf8)
+        let result = TestSupport.run("riparto", file.path, "--anno", "2025")
+        #expect(result.status == .dataError)
+        #expect(result.standardError.contains(place) && result.standardError.contains(message), "\(result.standardError)")
+    }
+
+    @Test("a row of totals among the comuni is reported at the column that says it")
+    func comuniTotalColumn() throws {
+        let folder = try TestSupport.temporaryFolder()
+        try "codice_istat;denominazione;popolazione\n048001;A;30000\n999999;Totale ambito;30000\n".write(
+            to: folder.appendingPathComponent("comuni.csv"), atomically: true, encoding: .utf8)
+        try "id;profilo;contratto;ente_tipo;ente_codice_istat;dal;al;percentuale\n".write(
+            to: folder.appendingPathComponent("personale.csv"), atomically: true, encoding: .utf8)
+        let error = inputError { () throws(InputError) in _ = try RosterLoader.load(path: folder.path) }
+        #expect(error?.diagnostics.contains { $0.place.description.hasSuffix("comuni.csv:3 (colonna denominazione)") && $0.code == .rigaDiTotale } == true)
+    }
+
+    @Test("a plan: an ASL hire says whether the functions are delegated; the warnings of a plan workbook reach the user")
+    func planRules() throws {
+        let example = TestSupport.path("Examples/ambito-esempio.json")
+        let undecided = TestSupport.run("simula", example, "--anno", "2026", "--assunzione", "dal=2026-01-01,ente=asl")
+        #expect(undecided.status == .usage && undecided.standardError.contains("delega=si"), "\(undecided.standardError)")
+        let counted = TestSupport.run("simula", example, "--anno", "2026", "--assunzione", "dal=2026-01-01,ente=asl,delega=si", "--formato", "json")
+        let notCounted = TestSupport.run("simula", example, "--anno", "2026", "--assunzione", "dal=2026-01-01,ente=asl,delega=no", "--formato", "json")
+        #expect(counted.status == .success && notCounted.status == .success)
+        #expect(counted.standardOutput != notCounted.standardOutput)
+        let misplaced = TestSupport.run("simula", example, "--anno", "2026", "--assunzione", "dal=2026-01-01,ente=unione_di_comuni,delega=si")
+        #expect(misplaced.status == .usage)
+        // A plan workbook: its warnings (a sheet not read) reach the user.
+        let header = ["tipo", "id", "dal"]
+        let plan = try Self.workbook([
+            ("piano", [header, ["cessazione", "AS-001", "2026-07-01"]]), ("altro", [header, ["cessazione", "AS-002", "2026-07-01"]]),
+        ])
+        let withPlan = TestSupport.run("simula", example, "--anno", "2026", "--piano", plan)
+        #expect(withPlan.status == .success, "\(withPlan.standardError)")
+        #expect(withPlan.standardError.contains("il foglio «altro» non è letto"), "\(withPlan.standardError)")
     }
 }

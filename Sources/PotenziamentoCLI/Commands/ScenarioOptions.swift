@@ -51,8 +51,8 @@ enum ScenarioOptions {
         }
     }
 
-    /// The plan file (`--piano`): every problem with its line.
-    static func plan(_ path: String, nextId: inout Int) throws(CommandFailure) -> [ScenarioChange] {
+    /// The plan file (`--piano`): its changes and warnings, or every problem with its line.
+    static func plan(_ path: String, nextId: inout Int) throws(CommandFailure) -> (changes: [ScenarioChange], warnings: [InputDiagnostic]) {
         do {
             return try ScenarioPlan.load(path: path, nextId: &nextId)
         } catch {

@@ -11,11 +11,12 @@ enum SimulaCommand: Subcommand {
         discussion: """
             Ogni modifica si scrive chiave=valore separati da virgole:
               --assunzione dal=AAAA-MM-GG,ente=TIPO[:ISTAT][,percentuale=P][,al=AAAA-MM-GG][,area=CODICE][,numero=N]
+                           (per ente=asl anche delega=si o delega=no: conta solo con la delega)
               --cessazione id=ID,dal=AAAA-MM-GG       (la persona lascia da quel giorno)
               --variazione id=ID,dal=AAAA-MM-GG,percentuale=P
               --residenti comune=ISTAT,anno=ANNO,popolazione=N
             oppure in un file CSV con --piano FILE e colonne
-              tipo;id;dal;al;percentuale;ente;area;numero;comune;anno;popolazione
+              tipo;id;dal;al;percentuale;ente;delega;area;numero;comune;anno;popolazione
             (tipo = assunzione, cessazione, variazione o residenti; celle vuote dove non servono).
             Con --parametro si simula anche una modifica di legge (solo nello scenario).
             """,
@@ -61,10 +62,12 @@ enum SimulaCommand: Subcommand {
             }
         }
         if fromOptions > 0 { sources.append("\(Italian.count(fromOptions, "modifica", "modifiche")) dalle opzioni") }
+        var planWarnings: [InputDiagnostic] = []
         if let plan = parsed.value("piano") {
             let planned = try ScenarioOptions.plan(plan, nextId: &nextId)
-            changes += planned
-            sources.append("\(plan): \(Italian.count(planned.count, "modifica", "modifiche"))")
+            changes += planned.changes
+            planWarnings = planned.warnings
+            sources.append("\(plan): \(Italian.count(planned.changes.count, "modifica", "modifiche"))")
         }
         sources += overrides.map { "parametro \($0.name.rawValue) = \($0.value) dal \($0.fromYear)" }
         let path = parsed.positionals[0]
@@ -100,11 +103,11 @@ enum SimulaCommand: Subcommand {
         }
         let inputFiles = RosterInput.inputFiles(path) + [parsed.value("piano")].compactMap { $0 }
         if case .workbook(let kind) = choice {
-            return try OptionValues.workbookOutput(warnings: loaded.warnings.map(\.description), inputs: inputFiles) { () throws(InputError) in
+            return try OptionValues.workbookOutput(warnings: (planWarnings + loaded.warnings).map(\.description), inputs: inputFiles) { () throws(InputError) in
                 try SimulationReports.workbook(kind, years: years, planning: planning, changes: applied)
             }
         }
-        return CommandOutput(warnings: loaded.warnings.map(\.description), inputs: inputFiles) {
+        return CommandOutput(warnings: (planWarnings + loaded.warnings).map(\.description), inputs: inputFiles) {
             output in
             _ = SimulationReports.write(format, years: years, planning: planning, changes: applied, sources: sources, to: output)
         }

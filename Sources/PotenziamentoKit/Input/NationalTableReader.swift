@@ -35,21 +35,30 @@ package enum NationalTableReader {
         }
         var entries: [AllocationEntry] = []
         entries.reserveCapacity(table.rowCount)
-        var seen: [String: Int] = [:]
+        // Codes compared without case (as person ids are): `ATS-01` and `ats-01` are the same ATS.
+        var seen: [String: (line: Int, code: String)] = [:]
         for row in 0..<table.rowCount {
             let codeText = table.text(row, code).trimmingSpaces
-            if let line = seen[codeText], !codeText.isEmpty {
-                diagnostics.error(.ambitoRipetuto, table.place(row, code), "ambito \(codeText) ripetuto (già alla riga \(line))")
+            let key = codeText.lowercased()
+            if let first = seen[key], !codeText.isEmpty {
+                let written = first.code == codeText ? "" : " come «\(first.code)»"
+                diagnostics.error(.ambitoRipetuto, table.place(row, code), "ambito \(codeText) ripetuto (già\(written) alla riga \(first.line))")
             }
-            seen[codeText] = table.line(of: row)
+            if seen[key] == nil { seen[key] = (table.line(of: row), codeText) }
             let residents = table.value(row, population, CellParsing.residents, diagnostics: &diagnostics)
             let figure = table.value(row, fte, CellParsing.fte, diagnostics: &diagnostics)
             let earlier =
                 table.isEmpty(row, previous)
                 ? EuroCents.zero : table.value(row, previous, { CellParsing.euros($0, what: "pregresso") }, diagnostics: &diagnostics)
             guard let residents, let figure, let earlier else { continue }
+            // A row of totals, or a name missing, reported at the cell that says it.
+            let place = { (error: InvalidValue) -> SourcePlace in
+                let aboutName =
+                    error.code == .rigaDiTotale ? !TotalRows.isTotal(codeText) : error.code == .valoreVuoto && !codeText.isEmpty
+                return table.place(row, aboutName ? name : code)
+            }
             if let entry = diagnostics.value(
-                at: table.place(row, code),
+                placing: place,
                 { () throws(InvalidValue) in
                     try AllocationEntry(code: codeText, name: table.text(row, name).trimmingSpaces, population: residents, fte: figure, previous: earlier)
                 })

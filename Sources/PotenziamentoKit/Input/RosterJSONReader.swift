@@ -442,8 +442,16 @@ struct RosterJSONReader {
         try missing(MunicipalityKey.self, seen: seen, at: path)
         guard let code, let name, let residents, diagnostics.errorCount == errorsBefore else { return nil }
         let municipalityPlace = place(path)
-        let codePlace = place(path.appending(key: "codiceIstat"))
-        return diagnostics.value(placing: { Municipality.isAboutCode($0) ? codePlace : municipalityPlace }) { () throws(InvalidValue) in
+        // The place of the field an error is about, made only for an error.
+        let file = self.file
+        let fieldPlace = { (error: InvalidValue) -> SourcePlace in
+            switch Municipality.field(of: error, code: code) {
+            case .code: SourcePlace(file: file, position: .json(path.appending(key: "codiceIstat")))
+            case .name: SourcePlace(file: file, position: .json(path.appending(key: "denominazione")))
+            case nil: municipalityPlace
+            }
+        }
+        return diagnostics.value(placing: fieldPlace) { () throws(InvalidValue) in
             try Municipality(istatCode: code, name: name, residents: residents, place: municipalityPlace)
         }
     }

@@ -1,11 +1,11 @@
 /// The changes of a what-if plan (`simula`): from the command line's `chiave=valore` options or
 /// from a plan file (CSV, one change per row), both read by the same rules and into the same
 /// ``ScenarioChange`` values. The plan file's columns are
-/// `tipo;id;dal;al;percentuale;ore_settimanali;ore_tempo_pieno;ente;area;numero;comune;anno;popolazione`.
+/// `tipo;id;dal;al;percentuale;ore_settimanali;ore_tempo_pieno;ente;delega;area;numero;comune;anno;popolazione`.
 package enum ScenarioPlan {
     /// The kinds of change and the keys each takes: required, optional.
     package static let keys: [String: (required: [String], optional: [String])] = [
-        "assunzione": (["dal", "ente"], ["percentuale", "ore_settimanali", "ore_tempo_pieno", "al", "area", "id", "numero"]),
+        "assunzione": (["dal", "ente"], ["percentuale", "ore_settimanali", "ore_tempo_pieno", "al", "delega", "area", "id", "numero"]),
         "cessazione": (["id", "dal"], []),
         "variazione": (["id", "dal"], ["percentuale", "ore_settimanali", "ore_tempo_pieno"]),
         "residenti": (["comune", "anno", "popolazione"], []),
@@ -13,7 +13,7 @@ package enum ScenarioPlan {
 
     /// Every column of a plan file.
     static let columns = [
-        "tipo", "id", "dal", "al", "percentuale", "ore_settimanali", "ore_tempo_pieno", "ente", "area", "numero", "comune", "anno", "popolazione",
+        "tipo", "id", "dal", "al", "percentuale", "ore_settimanali", "ore_tempo_pieno", "ente", "delega", "area", "numero", "comune", "anno", "popolazione",
     ]
 
     /// The changes of one kind from its values by key (already checked against ``keys``);
@@ -27,7 +27,7 @@ package enum ScenarioPlan {
             let start = try FieldParsing.date(value("dal"))
             let end = values["al"] == nil ? nil : try FieldParsing.date(value("al"))
             let share = try self.share(values)
-            let employer = try self.employer(value("ente"))
+            let employer = try self.employer(value("ente"), delegated: try FieldParsing.boolean(value("delega")))
             let areas = values["area"] == nil ? AreaSplit.unspecified : try AreaSplit([try ActivityArea.parse(value("area")): Fraction(100)])
             var count = 1
             if values["numero"] != nil {
@@ -74,18 +74,26 @@ package enum ScenarioPlan {
         }
     }
 
-    /// `comune:048001`, `unione_di_comuni`, `asl` (an ASL hire is assumed delegated: otherwise it would not count).
-    static func employer(_ text: String) throws(InvalidValue) -> Employer {
+    /// `comune:048001`, `unione_di_comuni`, `asl`. An ASL hire counts only with the delega of the
+    /// social functions (RULES §2): it must say `delega=si` or `delega=no`, never assumed.
+    static func employer(_ text: String, delegated: Bool?) throws(InvalidValue) -> Employer {
         let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
         let kind = try EmployerKind(parsing: parts.first ?? "")
         if kind == .comune && parts.count < 2 { throw InvalidValue(.codiceIstatMancante, "per un comune scrivi ente=comune:CODICE_ISTAT") }
-        return try Employer(kind: kind, istatCode: parts.count > 1 ? parts[1] : nil, delegatedFunctions: kind == .asl)
+        if kind == .asl && delegated == nil {
+            throw InvalidValue(
+                .valoreVuoto,
+                "per un'assunzione presso l'ASL indica delega=si (i comuni hanno delegato all'ASL le funzioni sociali: conta) o delega=no (non conta)")
+        }
+        if kind != .asl && delegated != nil { throw InvalidValue(.valoreIgnorato, "delega vale solo per ente=asl") }
+        return try Employer(kind: kind, istatCode: parts.count > 1 ? parts[1] : nil, delegatedFunctions: delegated ?? false)
     }
 
-    /// The changes of the plan file at `path`, numbering new persons from `nextId`.
+    /// The changes of the plan file at `path`, numbering new persons from `nextId`, and the
+    /// warnings of reading it (hidden rows, sheets not read).
     ///
     /// - Throws: ``InputError`` listing every problem with its line.
-    package static func load(path: String, nextId: inout Int) throws(InputError) -> [ScenarioChange] {
+    package static func load(path: String, nextId: inout Int) throws(InputError) -> (changes: [ScenarioChange], warnings: [InputDiagnostic]) {
         var diagnostics = Diagnostics()
         let table = try TableFile.open(path: path, required: ["tipo"], optional: Array(columns.dropFirst()), diagnostics: &diagnostics)
         var changes: [ScenarioChange] = []
@@ -120,6 +128,6 @@ package enum ScenarioPlan {
             }
         }
         if diagnostics.hasErrors { throw InputError(diagnostics) }
-        return changes
+        return (changes, diagnostics.warnings)
     }
 }

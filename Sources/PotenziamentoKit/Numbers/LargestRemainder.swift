@@ -86,11 +86,49 @@ enum LargestRemainder {
     /// is its own value rounded down or up: an entity of exactly 1 FTE is shown and declared 1,
     /// never 0,99 (the figures shown and the FTE to declare, docs/regole.md §5).
     static func distribute(units total: BigInt, roundingEach values: [Fraction], scale: BigInt) -> [BigInt] {
+        // The usual case, every value and the scale in 64 bits: each floor and remainder in 128
+        // bits, remainders compared by cross-multiplication (no common denominator made).
+        if let small = smallParts(values, scale: scale) { return complete(floors: small.floors, remainders: small.remainders, total: total) }
         var denominator = BigInt(1)
         for value in values { denominator = denominator / BigInt.gcd(denominator, value.denominator) * value.denominator }
         // Each value × scale as a floor and a remainder over the same denominator: remainders compare as integers.
         let parts = values.map { ($0.numerator * (denominator / $0.denominator) * scale).flooredQuotientAndRemainder(dividingBy: denominator) }
         return complete(floors: parts.map(\.quotient), remainders: parts.map(\.remainder), total: total)
+    }
+
+    /// A remainder `numerator / denominator` (0 ≤ numerator < denominator < 2⁶³), compared as the
+    /// fraction it is.
+    private struct SmallRemainder: Comparable {
+        let numerator: UInt64
+        let denominator: UInt64
+
+        static func < (lhs: Self, rhs: Self) -> Bool {
+            UInt128(lhs.numerator) * UInt128(rhs.denominator) < UInt128(rhs.numerator) * UInt128(lhs.denominator)
+        }
+
+        static func == (lhs: Self, rhs: Self) -> Bool {
+            UInt128(lhs.numerator) * UInt128(rhs.denominator) == UInt128(rhs.numerator) * UInt128(lhs.denominator)
+        }
+    }
+
+    /// The floors and remainders of `value × scale` for non-negative values and a scale in 64
+    /// bits whose floors fit in 64 bits; nil otherwise (the general path).
+    private static func smallParts(_ values: [Fraction], scale: BigInt) -> (floors: [BigInt], remainders: [SmallRemainder])? {
+        guard let scale = scale.int64Value, scale > 0 else { return nil }
+        var floors: [BigInt] = []
+        var remainders: [SmallRemainder] = []
+        floors.reserveCapacity(values.count)
+        remainders.reserveCapacity(values.count)
+        for value in values {
+            guard let numerator = value.numerator.int64Value, let denominator = value.denominator.int64Value, numerator >= 0, denominator > 0 else {
+                return nil
+            }
+            let (quotient, remainder) = (Int128(numerator) * Int128(scale)).quotientAndRemainder(dividingBy: Int128(denominator))
+            guard let floor = Int64(exactly: quotient) else { return nil }
+            floors.append(BigInt(Int(floor)))
+            remainders.append(SmallRemainder(numerator: UInt64(remainder), denominator: UInt64(denominator)))
+        }
+        return (floors, remainders)
     }
 
     /// The one rule of the largest remainder: each part has its whole units (`floors`); the

@@ -151,10 +151,15 @@ public struct Municipality: Sendable, Hashable {
         self.place = place
     }
 
-    /// Whether an error of ``init(istatCode:name:residents:place:)`` is about the code (a reader
-    /// reports it at the code's column or key, the others at the comune's row).
-    package static func isAboutCode(_ error: InvalidValue) -> Bool {
-        error.code == .codiceIstatNonValido || error.code == .rigaDiTotale || error.message.hasPrefix("codice ISTAT")
+    /// The field an error of ``init(istatCode:name:residents:place:)`` is about, for a reader to
+    /// report it at that column or key (nil: the comune's row).
+    package enum Field { case code, name }
+
+    /// The field `error`, thrown for a comune written with `code`, is about: a row of totals is
+    /// about the field that says «Totale», an invalid code about the code.
+    package static func field(of error: InvalidValue, code: String) -> Field? {
+        if error.code == .rigaDiTotale { return TotalRows.isTotal(code) ? .code : .name }
+        return error.code == .codiceIstatNonValido || error.message.hasPrefix("codice ISTAT") ? .code : nil
     }
 
     /// The same comune with other residents.

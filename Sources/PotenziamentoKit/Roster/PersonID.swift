@@ -20,8 +20,9 @@ public struct PersonID: Sendable, Hashable, Comparable, CustomStringConvertible 
         let trimmed = try Bounds.label(text, what: "id")
         guard !trimmed.isEmpty else { throw InvalidValue(.valoreVuoto, "id della persona vuoto") }
         self.text = trimmed
-        // An id in ASCII (the usual case) has nothing invisible nor a special space.
-        guard !trimmed.utf8.allSatisfy({ $0 < 0x80 }) else {
+        // Invisible (format) characters and special spaces are U+00A0, U+00AD or from U+0600 on:
+        // an id without them (ASCII, accented Latin letters: the usual case) is not looked at per scalar.
+        guard Self.mayHaveInvisibleOrSpace(trimmed) else {
             self.key = trimmed.lowercased()
             return
         }
@@ -39,7 +40,21 @@ public struct PersonID: Sendable, Hashable, Comparable, CustomStringConvertible 
             default: key.append(scalar)
             }
         }
+        // A special space at an end (a thin space left by a paste) is a space at an end: not part of the id.
+        while key.last == " " { key.removeLast() }
+        while key.first == " " { key.removeFirst() }
         self.key = String(key).lowercased()
+    }
+
+    /// Whether `text` holds U+00A0, U+00AD or a character from U+0600 on (a UTF-8 lead byte from
+    /// 0xD8): the only places of the format characters and special spaces that ``init(_:)`` looks for.
+    private static func mayHaveInvisibleOrSpace(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if byte >= 0xD8 || (previous == 0xC2 && (byte == 0xA0 || byte == 0xAD)) { return true }
+            previous = byte
+        }
+        return false
     }
 
     /// The id as written.

@@ -2,11 +2,27 @@
 /// read as one more comune or ATS it would count every resident twice (docs/regole.md §4), so
 /// such a row is an error that asks to delete it; the program makes its own totals.
 package enum TotalRows {
+    /// The first words of a total row, lower-cased, each packed in an integer (one byte a letter).
+    private static let words: [UInt64] = ["totale", "totali", "tot", "tot.", "total"].map { $0.utf8.reduce(0) { $0 << 8 | UInt64($1) } }
+
     /// Whether `label` (a code or a name) begins with the word of a total row: `totale`, `totali`,
     /// `tot`, `tot.`, `total` (any case), alone or followed by more words. (Not `somma`: Somma
-    /// Lombardo and Somma Vesuviana are comuni.)
+    /// Lombardo and Somma Vesuviana are comuni.) Read on the bytes, the word packed in an
+    /// integer: every comune passes here.
     package static func isTotal(_ label: String) -> Bool {
-        let firstWord = label.trimmingSpaces.lowercased().prefix { $0.isLetter || $0 == "." }
-        return ["totale", "totali", "tot", "tot.", "total"].contains(String(firstWord))
+        var word: UInt64 = 0
+        var length = 0
+        for byte in label.utf8 {
+            switch byte {
+            case UInt8(ascii: " ") where length == 0, 0x09 where length == 0: continue  // leading spaces
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "."):
+                guard length < 6 else { return false }  // longer than any of the words
+                word = word << 8 | UInt64(byte == UInt8(ascii: ".") ? byte : byte | 0x20)
+                length += 1
+            case 0x80...: return false  // a letter beyond ASCII: a word none of the listed ones is (`Totalità`)
+            default: return length > 0 && words.contains(word)  // the end of the first word
+            }
+        }
+        return length > 0 && words.contains(word)
     }
 }

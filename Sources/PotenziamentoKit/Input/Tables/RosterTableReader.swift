@@ -111,7 +111,13 @@ enum RosterTableReader {
         if table.rowCount == 0 { diagnostics.error(.nessunDato, SourcePlace(file: table.file), "nessun comune: serve una riga per comune con la popolazione") }
         return order.compactMap { code -> Municipality? in
             guard !invalid.contains(code), let entry = first[code] else { return nil }
-            let place = { (error: InvalidValue) in table.place(entry.row, Municipality.isAboutCode(error) ? codeColumn : nil) }
+            let place = { (error: InvalidValue) -> SourcePlace in
+                switch Municipality.field(of: error, code: code) {
+                case .code: table.place(entry.row, codeColumn)
+                case .name: table.place(entry.row, nameColumn)
+                case nil: table.place(entry.row, nil)
+                }
+            }
             return diagnostics.value(placing: place) { () throws(InvalidValue) in
                 var residents: Residents
                 if let every = constant[code] {

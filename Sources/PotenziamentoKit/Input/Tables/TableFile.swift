@@ -58,6 +58,14 @@ enum TableFile {
                 diagnostics.error(.nessunDato, SourcePlace(file: path), "la cartella di lavoro non ha fogli")
                 throw InputError(diagnostics)
             }
+            // The other sheets are not read: one with something in it is named (a table kept as a
+            // sheet per region would otherwise lose all but the first, in silence).
+            for other in workbook.sheets where other.name != sheet.name && !other.rows.isEmpty {
+                diagnostics.warning(
+                    .foglioIgnorato, SourcePlace(file: path, position: .cell(sheet: other.name, reference: "A1", column: nil)),
+                    "il foglio «\(TextSafety.shortened(other.name))» non è letto: si legge solo il primo foglio visibile («\(TextSafety.shortened(sheet.name))»); riunisci i dati in quel foglio"
+                )
+            }
             guard let table = WorkbookTable(sheet: sheet, file: path, required: required, optional: optional, diagnostics: &diagnostics) else {
                 throw InputError(diagnostics)
             }
