@@ -112,6 +112,15 @@ struct CommandLineTests {
         #expect(TestSupport.run("contributo", "--popolazione", "48000,00", "--fte", "15", "--anno", "2025").standardOutput.contains("136.615,38 €"))
     }
 
+    /// Found by an independent review: a period's FTE written `= 0,7534` for 275/365.
+    @Test("--spiega on a roster: a period's FTE is `= x` when exact, `≈ x` when rounded")
+    func explainPeriods() {
+        let explained = TestSupport.run("calcola", TestSupport.path("Examples/ambito-esempio.json"), "--anno", "2025", "--spiega")
+        #expect(explained.standardOutput.contains("dal 01/01/2025 al 31/12/2025: 365/365 × 100 % = 1,0000"), "\(explained.standardOutput)")
+        #expect(explained.standardOutput.contains("dal 01/01/2025 al 30/06/2025: 181/365 × 100 % ≈ 0,4959"))
+        #expect(!explained.standardOutput.contains("181/365 × 100 % = "))
+    }
+
     @Test("parametri lists every parameter with its legal reference")
     func parametri() {
         let text = TestSupport.run("parametri").standardOutput

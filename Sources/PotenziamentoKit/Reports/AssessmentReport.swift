@@ -100,8 +100,10 @@ enum AssessmentReport {
                         let share =
                             assessment.method == .days
                             ? "\(service.days)/\(daysInYear)" : "\(NumberFormatting.italian(service.shareOfYear, decimals: 4)) (mesi)"
+                        // `= 1,0000` when exact, `≈ 0,7534` when rounded (275/365 is not 0,7534).
+                        let result = NumberFormatting.italianMarkingRounding(service.fte, decimals: 4)
                         return
-                            "dal \(service.start.italian) al \(service.end.italian): \(share) × \(service.share) = \(NumberFormatting.italian(service.fte, decimals: 4))"
+                            "dal \(service.start.italian) al \(service.end.italian): \(share) × \(service.share) \(result.hasPrefix("≈") ? result : "= " + result)"
                     }.joined(separator: "; "))
         }
         let fte = Explanation(
