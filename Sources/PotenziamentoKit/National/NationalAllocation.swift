@@ -16,7 +16,7 @@ public struct AllocationEntry: Sendable, Hashable, Codable {
     ///
     /// - Throws: ``InvalidValue`` for an empty code or name, a code or name with a line break or a
     ///   control character or longer than a label may be (``Bounds``), a row of totals
-    ///   (``TotalRows``), a population or FTE out of range, or a negative or absurd `previous`.
+    ///   (a code or name beginning with `Totale`, `Totali` or `Tot.`, docs/formati.md), a population or FTE out of range, or a negative or absurd `previous`.
     public init(code: String, name: String, population: Int, fte: Fraction, previous: EuroCents = .zero) throws(InvalidValue) {
         let code = try Bounds.checkedLabel(code, what: "codice dell'ambito")
         let name = try Bounds.checkedLabel(name, what: "denominazione dell'ambito")

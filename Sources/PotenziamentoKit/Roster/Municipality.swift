@@ -125,7 +125,7 @@ public struct Municipality: Sendable, Hashable {
     /// - Throws: ``InvalidValue`` with ``DiagnosticCode/valoreVuoto`` for an empty code or name,
     ///   ``DiagnosticCode/fuoriMisura`` for one with a line break or longer than
     ///   ``Bounds/maximumLabelLength`` characters, ``DiagnosticCode/rigaDiTotale`` for a row of
-    ///   totals (``TotalRows``), ``DiagnosticCode/codiceIstatNonValido`` for a code that is not
+    ///   totals (a code or name beginning with `Totale`, `Totali` or `Tot.`, docs/formati.md), ``DiagnosticCode/codiceIstatNonValido`` for a code that is not
     ///   1 to 6 digits (fewer than 6 is only a warning of ``Roster/warnings``: a spreadsheet may
     ///   have dropped a leading zero).
     public init(istatCode: String, name: String, residents: Residents, place: SourcePlace? = nil) throws(InvalidValue) {

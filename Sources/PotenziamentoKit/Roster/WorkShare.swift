@@ -43,11 +43,11 @@ public struct WorkShare: Sendable, Hashable, Comparable, CustomStringConvertible
         }
     }
 
-    /// The hours the share was given as, if it was.
     /// How the share was given: shares given alike have the same ``description`` (50 % and
     /// 18 h su 36 are equal shares, given differently).
     var given: Storage { storage }
 
+    /// The hours the share was given as, if it was.
     public var hours: Hours? {
         if case .hours(let hours) = storage { return hours }
         return nil
