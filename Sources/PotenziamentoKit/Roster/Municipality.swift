@@ -159,7 +159,7 @@ public struct Municipality: Sendable, Hashable {
     /// about the field that says «Totale», an invalid code about the code.
     package static func field(of error: InvalidValue, code: String) -> Field? {
         if error.code == .rigaDiTotale { return TotalRows.isTotal(code) ? .code : .name }
-        return error.code == .codiceIstatNonValido || error.message.hasPrefix("codice ISTAT") ? .code : nil
+        return error.code == .codiceIstatNonValido ? .code : nil
     }
 
     /// The same comune with other residents.
