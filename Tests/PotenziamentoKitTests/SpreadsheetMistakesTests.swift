@@ -170,4 +170,22 @@ struct PlansAndTablesReviewTests {
         #expect(withPlan.status == .success, "\(withPlan.standardError)")
         #expect(withPlan.standardError.contains("il foglio «altro» non è letto"), "\(withPlan.standardError)")
     }
+
+    @Test("an error found when a plan is applied names the row or the option it comes from")
+    func planErrorPlaces() throws {
+        let example = TestSupport.path("Examples/ambito-esempio.json")
+        let folder = try TestSupport.temporaryFolder()
+        let plan = folder.appendingPathComponent("piano.csv")
+        try "tipo;id;dal;ente\nassunzione;;2026-04-01;comune:099001\ncessazione;AS-01O;2026-07-01;\n".write(to: plan, atomically: true, encoding: .utf8)
+        let unknown = TestSupport.run("simula", example, "--anno", "2026", "--piano", plan.path)
+        #expect(unknown.status == .dataError)
+        #expect(
+            unknown.standardError.contains("piano.csv:3: la persona «AS-01O» non è nell'elenco del personale (forse «AS-010»?)"), "\(unknown.standardError)")
+        try "tipo;id;dal;ente\nassunzione;;2026-04-01;comune:099001\nassunzione;;2026-04-01;comune:099020\n".write(to: plan, atomically: true, encoding: .utf8)
+        let comune = TestSupport.run("simula", example, "--anno", "2026", "--piano", plan.path)
+        #expect(comune.status == .dataError)
+        #expect(comune.standardError.contains("piano.csv:3") && comune.standardError.contains("099020"), "\(comune.standardError)")
+        let option = TestSupport.run("simula", example, "--anno", "2026", "--cessazione", "id=AS-999,dal=2026-07-01")
+        #expect(option.standardError.contains("--cessazione id=AS-999,dal=2026-07-01: la persona «AS-999»"), "\(option.standardError)")
+    }
 }

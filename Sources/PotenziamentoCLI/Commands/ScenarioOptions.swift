@@ -52,12 +52,36 @@ enum ScenarioOptions {
     }
 
     /// The plan file (`--piano`): its changes and warnings, or every problem with its line.
-    static func plan(_ path: String, nextId: inout Int) throws(CommandFailure) -> (changes: [ScenarioChange], warnings: [InputDiagnostic]) {
+    static func plan(_ path: String, nextId: inout Int) throws(CommandFailure) -> (
+        changes: [ScenarioChange], places: [SourcePlace], warnings: [InputDiagnostic]
+    ) {
         do {
             return try ScenarioPlan.load(path: path, nextId: &nextId)
         } catch {
             throw RosterInput.failure(error)
         }
+    }
+
+    /// Where the change an error of the scenario is about was written (`piano.csv:3`, or the
+    /// option), found by the id or the comune the error names; empty when none matches.
+    /// `origins` says, for each of `changes`, where it was written.
+    static func origin(of error: ScenarioError, in changes: [ScenarioChange], origins: [String]) -> String {
+        func about(_ change: ScenarioChange) -> Bool {
+            switch (error, change) {
+            case (.unknownPerson(let id), .termination(let changed, _)), (.unknownPerson(let id), .shareChange(let changed, _, _)),
+                (.noServiceAfter(let id, _), .termination(let changed, _)), (.noServiceAfter(let id, _), .shareChange(let changed, _, _)):
+                return changed == id
+            case (.duplicateId(let id), .hire(let hire)): return hire.id == id
+            case (.unknownMunicipality(let code), .hire(let hire)): return hire.employer.istatCode == code
+            case (.unknownMunicipality(let code), .residents(let changed, _, _)): return changed == code
+            case (.repeatedResidents(let code, let year), .residents(let changed, let changedYear, _)): return changed == code && changedYear == year
+            default: return false
+            }
+        }
+        // A repeated figure is wrong at its second writing; any other at its first.
+        let found: Int? = if case .repeatedResidents = error { changes.lastIndex(where: about) } else { changes.firstIndex(where: about) }
+        guard let found, origins.indices.contains(found) else { return "" }
+        return origins[found] + ": "
     }
 }
 

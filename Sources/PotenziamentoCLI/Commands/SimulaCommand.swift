@@ -40,6 +40,16 @@ enum SimulaCommand: Subcommand {
             "potenziamento simula Examples/ambito-esempio.json --anno 2027 --parametro importoFasciaA=45000@2027",
         ])
 
+    /// A scenario error with the place of the change it is about and, for an id the roster does
+    /// not have, the nearest one.
+    static func scenarioMessage(_ error: ScenarioError, changes: [ScenarioChange], origins: [String], roster: Roster) -> String {
+        var message = "scenario: \(ScenarioOptions.origin(of: error, in: changes, origins: origins))\(error)"
+        if case .unknownPerson(let id) = error, let nearest = NameSuggestion.nearest(to: id.text, in: roster.staff.map(\.id.text)) {
+            message += " (forse «\(nearest)»?)"
+        }
+        return message
+    }
+
     static func run(_ parsed: ParsedArguments, context: CommandContext) throws(CommandFailure) -> CommandOutput {
         let choice = try OptionValues.choice(parsed, allowed: formats, workbooks: true, command: spec.name)
         let format: ReportFormat
@@ -51,6 +61,8 @@ enum SimulaCommand: Subcommand {
         let overrides = try OptionValues.overrides(parsed, defaultYear: year)
         var nextId = 0
         var changes: [ScenarioChange] = []
+        // Where each change was written: for an error found when the scenario is applied.
+        var origins: [String] = []
         var sources: [String] = []
         var fromOptions = 0
         for kind in ["assunzione", "cessazione", "variazione", "residenti"] {
@@ -58,6 +70,7 @@ enum SimulaCommand: Subcommand {
                 let values = try ScenarioOptions.pairs(text, option: kind)
                 let found = try ScenarioOptions.changes(kind: kind, values: values, what: "--\(kind) \(text)", nextId: &nextId)
                 changes += found
+                origins += Array(repeating: "--\(kind) \(text)", count: found.count)
                 fromOptions += found.count
             }
         }
@@ -66,6 +79,7 @@ enum SimulaCommand: Subcommand {
         if let plan = parsed.value("piano") {
             let planned = try ScenarioOptions.plan(plan, nextId: &nextId)
             changes += planned.changes
+            origins += planned.places.map(\.description)
             planWarnings = planned.warnings
             sources.append("\(plan): \(Italian.count(planned.changes.count, "modifica", "modifiche"))")
         }
@@ -79,7 +93,8 @@ enum SimulaCommand: Subcommand {
         } catch {
             switch error {
             case .scenario(.invalidRoster(let input)): throw RosterInput.failure(input)
-            case .scenario(let scenarioError): throw .data("scenario: \(scenarioError)")
+            case .scenario(let scenarioError):
+                throw .data(Self.scenarioMessage(scenarioError, changes: changes, origins: origins, roster: loaded.roster))
             case .parameter(let parameterError): throw .usage("--parametro: \(parameterError)")
             case .years(let invalid): throw .usage("--fino-al: \(invalid)")
             case .assessment(.invalidInput(let input)): throw RosterInput.failure(input)
@@ -99,7 +114,7 @@ enum SimulaCommand: Subcommand {
         do { planning = try ScenarioEvaluator.planning(for: years[0].scenario, hireStart: hireStart) } catch { throw .data("\(error)") }
         let applied: [AppliedChange]
         do { applied = try Scenario(changes: changes).appliedChanges(on: loaded.roster, year: year, method: method) } catch {
-            throw .data("scenario: \(error)")
+            throw .data(Self.scenarioMessage(error, changes: changes, origins: origins, roster: loaded.roster))
         }
         let inputFiles = RosterInput.inputFiles(path) + [parsed.value("piano")].compactMap { $0 }
         if case .workbook(let kind) = choice {

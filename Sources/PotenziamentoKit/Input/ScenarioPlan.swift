@@ -17,10 +17,13 @@ package enum ScenarioPlan {
     ]
 
     /// The changes of one kind from its values by key (already checked against ``keys``);
-    /// `nextId` numbers the new persons (`NUOVA-1`, ...).
+    /// `nextId` numbers the new persons (`NUOVA-1`, ...); a hire's period keeps `place`, where it
+    /// was written, for the errors found when it joins the roster.
     ///
     /// - Throws: ``InvalidValue`` for a value that cannot be read or breaks a rule.
-    package static func changes(kind: String, values: [String: String], nextId: inout Int) throws(InvalidValue) -> [ScenarioChange] {
+    package static func changes(kind: String, values: [String: String], nextId: inout Int, place: SourcePlace? = nil) throws(InvalidValue)
+        -> [ScenarioChange]
+    {
         func value(_ key: String) -> String { values[key]?.trimmingSpaces ?? "" }
         switch kind {
         case "assunzione":
@@ -37,7 +40,7 @@ package enum ScenarioPlan {
                 count = number
             }
             if values["id"] != nil && count > 1 { throw InvalidValue(.campoRipetuto, "con numero maggiore di 1 non si può indicare un id") }
-            let period = try ServicePeriod(start: start, end: end, share: share)
+            let period = try ServicePeriod(start: start, end: end, share: share, place: place)
             var hires: [ScenarioChange] = []
             for _ in 0..<count {
                 nextId += 1
@@ -89,14 +92,18 @@ package enum ScenarioPlan {
         return try Employer(kind: kind, istatCode: parts.count > 1 ? parts[1] : nil, delegatedFunctions: delegated ?? false)
     }
 
-    /// The changes of the plan file at `path`, numbering new persons from `nextId`, and the
-    /// warnings of reading it (hidden rows, sheets not read).
+    /// The changes of the plan file at `path`, numbering new persons from `nextId`, the row of
+    /// each, and the warnings of reading it (hidden rows, sheets not read).
     ///
     /// - Throws: ``InputError`` listing every problem with its line.
-    package static func load(path: String, nextId: inout Int) throws(InputError) -> (changes: [ScenarioChange], warnings: [InputDiagnostic]) {
+    package static func load(path: String, nextId: inout Int) throws(InputError) -> (
+        changes: [ScenarioChange], places: [SourcePlace], warnings: [InputDiagnostic]
+    ) {
         var diagnostics = Diagnostics()
         let table = try TableFile.open(path: path, required: ["tipo"], optional: Array(columns.dropFirst()), diagnostics: &diagnostics)
         var changes: [ScenarioChange] = []
+        // The row of each change, for an error found later, when the scenario is applied.
+        var places: [SourcePlace] = []
         for row in 0..<table.rowCount {
             var values: [String: String] = [:]
             for column in columns.dropFirst() {
@@ -122,12 +129,14 @@ package enum ScenarioPlan {
             }
             guard valid else { continue }
             if let found = diagnostics.value(
-                at: table.place(row, nil), { () throws(InvalidValue) in try Self.changes(kind: kind, values: values, nextId: &nextId) })
+                at: table.place(row, nil),
+                { () throws(InvalidValue) in try Self.changes(kind: kind, values: values, nextId: &nextId, place: table.place(row, nil)) })
             {
                 changes += found
+                places += Array(repeating: table.place(row, nil), count: found.count)
             }
         }
         if diagnostics.hasErrors { throw InputError(diagnostics) }
-        return (changes, diagnostics.warnings)
+        return (changes, places, diagnostics.warnings)
     }
 }

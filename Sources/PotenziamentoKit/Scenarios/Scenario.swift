@@ -209,7 +209,9 @@ struct ScenarioState {
             staff.append(
                 StaffRecord(
                     unchecked: hire.id, .socialWorker, .permanent, hire.employer, [hire.period], hire.areas, true,
-                    SourcePlace(file: "scenario", position: .json(JSONPath.root.appending(key: "assunzione").appending(key: hire.id.text)))))
+                    // Where the hire was written (a plan's row), else a name for it.
+                    hire.period.place
+                        ?? SourcePlace(file: "scenario", position: .json(JSONPath.root.appending(key: "assunzione").appending(key: hire.id.text)))))
             return ([], [hire.period])
         case .termination(let id, let from):
             guard let position = index[id] else { throw .unknownPerson(id) }
