@@ -452,6 +452,12 @@ enum FuzzTargets {
     /// initialiser throws exactly when its rule is broken and otherwise gives a value that keeps
     /// it, that the roster is refused exactly when a cross-record rule is broken, and that the
     /// assessment never traps, fails only where it must and adds up.
+    /// The ISTAT code of six digits numbered `number` (`000007`).
+    static func istatCode(_ number: Int) -> String {
+        let digits = String(number)
+        return String(repeating: "0", count: max(0, 6 - digits.count)) + digits
+    }
+
     static func rosterModel(_ bytes: [UInt8]) {
         ModelStats.inputs += 1
         defer { ModelStats.report() }
@@ -494,13 +500,17 @@ enum FuzzTargets {
                     continue
                 }
             }
-            // Codes: mostly distinct, sometimes repeated (the roster must refuse), rarely empty (the comune must).
-            let code = choose.chance(2) ? " " : faulty && choose.chance(3) ? "C\(choose.int(0...max(0, index)))" : "C\(index)"
+            // Codes: six digits, mostly distinct, sometimes repeated (the roster must refuse), rarely
+            // empty or not digits (the comune must).
+            let code =
+                choose.chance(2)
+                ? " " : choose.chance(2) ? "C\(index)" : faulty && choose.chance(3) ? Self.istatCode(choose.int(0...max(0, index))) : Self.istatCode(index)
+            let codeValid = !code.isEmpty && code.utf8.count <= 6 && code.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
             do {
                 municipalities.append(try Municipality(istatCode: code, name: "Comune \(index)", residents: residents))
-                check(!code.trimmingSpaces.isEmpty, "a comune with an empty code")
+                check(codeValid, "a comune with the code «\(code)»")
             } catch {
-                check(code.trimmingSpaces.isEmpty, "Municipality refused: \(error.message)")
+                check(!codeValid, "Municipality refused: \(error.message)")
             }
         }
 
@@ -606,7 +616,8 @@ enum FuzzTargets {
             // Employer: every kind; comuni by code (sometimes one not in the ATS, or none).
             let kind = choose.chance(55) ? EmployerKind.comune : choose.pick(EmployerKind.allCases)
             let code: String? =
-                choose.chance(5) ? nil : faulty && choose.chance(5) ? "X\(index)" : municipalities.isEmpty ? "C0" : choose.pick(municipalities).istatCode
+                choose.chance(5)
+                ? nil : faulty && choose.chance(5) ? "X\(index)" : municipalities.isEmpty ? Self.istatCode(0) : choose.pick(municipalities).istatCode
             let employer: Employer
             do {
                 employer = try Employer(kind: kind, istatCode: code, delegatedFunctions: choose.chance(60), costReimbursed: choose.chance(20))
