@@ -188,4 +188,23 @@ struct PlansAndTablesReviewTests {
         let option = TestSupport.run("simula", example, "--anno", "2026", "--cessazione", "id=AS-999,dal=2026-07-01")
         #expect(option.standardError.contains("--cessazione id=AS-999,dal=2026-07-01: la persona «AS-999»"), "\(option.standardError)")
     }
+
+    /// Found by the review of spreadsheet mistakes: a comune with a row without a year and a row
+    /// for 2026 used the first for 2025 without a word.
+    @Test("a comune with figures by year but none for the year uses the one without a year, with a warning")
+    func residentsWithoutThisYear() throws {
+        let folder = try TestSupport.temporaryFolder()
+        try "codice_istat;denominazione;popolazione;anno\n048001;A;30000;\n048001;A;31000;2026\n048002;B;5000;\n".write(
+            to: folder.appendingPathComponent("comuni.csv"), atomically: true, encoding: .utf8)
+        try "id;profilo;contratto;ente_tipo;ente_codice_istat;dal;al;percentuale\nAS-1;assistente_sociale;tempo_indeterminato;comune;048001;01/01/2025;;100\n"
+            .write(to: folder.appendingPathComponent("personale.csv"), atomically: true, encoding: .utf8)
+        let roster = try RosterLoader.load(path: folder.path).roster
+        let before = try RosterAssessor().assess(roster, year: 2025)
+        #expect(before.population == 35_000)
+        #expect(before.warnings.contains { $0.code == .popolazioneUnica && $0.message.contains("(048001) ci sono popolazioni per anno ma non per il 2025") })
+        #expect(before.warnings.contains { $0.code == .popolazioneUnica && $0.message.contains("(048002) è indicata una sola popolazione") })
+        let now = try RosterAssessor().assess(roster, year: 2026)
+        #expect(now.population == 36_000)
+        #expect(!now.warnings.contains { $0.message.contains("ci sono popolazioni per anno") })
+    }
 }

@@ -338,6 +338,7 @@ public struct RosterAssessor: Sendable {
         var residents: [MunicipalResidents] = []
         residents.reserveCapacity(roster.municipalities.count)
         var sameEveryYear: [String] = []
+        var withoutThisYear: [String] = []
         for municipality in roster.municipalities {
             guard let count = municipality.residents.count(in: year) else {
                 let years = municipality.residents.byYear.keys.sorted().map(String.init)
@@ -347,13 +348,24 @@ public struct RosterAssessor: Sendable {
                 )
                 continue
             }
-            if municipality.residents.isSameEveryYear { sameEveryYear.append(municipality.istatCode) }
+            if municipality.residents.isSameEveryYear {
+                sameEveryYear.append(municipality.istatCode)
+            } else if municipality.residents.byYear[year] == nil {
+                // Figures by year, none for this one: the figure without a year is used (a default).
+                withoutThisYear.append(municipality.istatCode)
+            }
             residents.append(MunicipalResidents(istatCode: municipality.istatCode, name: municipality.name, residents: count))
         }
         if !sameEveryYear.isEmpty {
             diagnostics.warning(
                 .popolazioneUnica, SourcePlace(file: roster.source),
                 "per \(Italian.count(sameEveryYear.count, "comune", "comuni")) (\(Italian.list(sameEveryYear))) è indicata una sola popolazione, usata anche per il \(year): verifica che sia quella al 1° gennaio \(year) (per più anni aggiungi la colonna «anno»)"
+            )
+        }
+        if !withoutThisYear.isEmpty {
+            diagnostics.warning(
+                .popolazioneUnica, SourcePlace(file: roster.source),
+                "per \(Italian.count(withoutThisYear.count, "comune", "comuni")) (\(Italian.list(withoutThisYear))) ci sono popolazioni per anno ma non per il \(year): si usa quella senza anno; verifica che sia quella al 1° gennaio \(year) (o aggiungi la riga del \(year))"
             )
         }
         let population = residents.reduce(0) { $0 + $1.residents }
