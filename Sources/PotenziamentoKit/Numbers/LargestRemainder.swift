@@ -81,19 +81,16 @@ enum LargestRemainder {
 
     /// Rounds each of `values` to units of 1/`scale` so that they add up to `total` units: each
     /// value rounded down, the units left over going one each to the largest remainders, ties to
-    /// the earlier part (``distribute(units:exactShares:)`` of `value × scale`, computed on
-    /// integers). When `total` is the rounding of the values' sum (half up, or down), every part
+    /// the earlier part (``distribute(units:exactShares:)`` of `value × scale`, computed in 128
+    /// bits when the values fit 64). When `total` is the rounding of the values' sum (half up, or down), every part
     /// is its own value rounded down or up: an entity of exactly 1 FTE is shown and declared 1,
     /// never 0,99 (the figures shown and the FTE to declare, docs/regole.md §5).
     static func distribute(units total: BigInt, roundingEach values: [Fraction], scale: BigInt) -> [BigInt] {
         // The usual case, every value and the scale in 64 bits: each floor and remainder in 128
         // bits, remainders compared by cross-multiplication (no common denominator made).
         if let small = smallParts(values, scale: scale) { return complete(floors: small.floors, remainders: small.remainders, total: total) }
-        var denominator = BigInt(1)
-        for value in values { denominator = denominator / BigInt.gcd(denominator, value.denominator) * value.denominator }
-        // Each value × scale as a floor and a remainder over the same denominator: remainders compare as integers.
-        let parts = values.map { ($0.numerator * (denominator / $0.denominator) * scale).flooredQuotientAndRemainder(dividingBy: denominator) }
-        return complete(floors: parts.map(\.quotient), remainders: parts.map(\.remainder), total: total)
+        // Values beyond 64 bits (rare): the exact scaled values, as fractions.
+        return distribute(units: total, exactShares: values.map { $0 * Fraction(scale) })
     }
 
     /// A remainder `numerator / denominator` (0 ≤ numerator < denominator < 2⁶³), compared as the

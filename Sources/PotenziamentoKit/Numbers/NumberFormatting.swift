@@ -20,14 +20,19 @@ package enum NumberFormatting {
     /// not 149.538,46 €: `≈ 3,7385` says the figure used is not the one printed).
     package static func italianMarkingRounding(_ value: Fraction, decimals: Int) -> String {
         let text = italian(value, decimals: decimals)
-        return (value * Fraction(BigInt.tenToThe(clamped(decimals)))).isInteger ? text : "≈ " + text
+        return isExact(value, decimals: decimals) ? text : "≈ " + text
     }
 
     /// `value` as an operand of a computation written out (``Explanation``): its decimals when it
     /// has at most `decimals`, else the exact fraction and its rounding, `243/65 (≈ 3,7385)`.
     package static func exactItalian(_ value: Fraction, decimals: Int = 4) -> String {
-        let text = italianMarkingRounding(value, decimals: decimals)
-        return text.hasPrefix("≈") ? "\(value.numerator)/\(value.denominator) (\(text))" : text
+        isExact(value, decimals: decimals)
+            ? italian(value, decimals: decimals) : "\(value.numerator)/\(value.denominator) (≈ \(italian(value, decimals: decimals)))"
+    }
+
+    /// Whether `value` has at most `decimals` decimals (its rounding there is the value itself).
+    package static func isExact(_ value: Fraction, decimals: Int) -> Bool {
+        (value * Fraction(BigInt.tenToThe(clamped(decimals)))).isInteger
     }
 
     /// `value` with as many decimals as it needs up to `maximumDecimals` (rounded there), trailing

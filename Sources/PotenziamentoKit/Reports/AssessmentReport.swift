@@ -102,8 +102,8 @@ enum AssessmentReport {
                             ? "\(service.days)/\(daysInYear)" : "\(NumberFormatting.italian(service.shareOfYear, decimals: 4)) (mesi)"
                         // `= 1,0000` when exact, `≈ 0,7534` when rounded (275/365 is not 0,7534).
                         let result = NumberFormatting.italianMarkingRounding(service.fte, decimals: 4)
-                        return
-                            "dal \(service.start.italian) al \(service.end.italian): \(share) × \(service.share) \(result.hasPrefix("≈") ? result : "= " + result)"
+                        let equals = NumberFormatting.isExact(service.fte, decimals: 4) ? "= " : ""
+                        return "dal \(service.start.italian) al \(service.end.italian): \(share) × \(service.share) \(equals)\(result)"
                     }.joined(separator: "; "))
         }
         let fte = Explanation(
