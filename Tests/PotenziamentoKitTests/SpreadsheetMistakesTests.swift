@@ -187,6 +187,42 @@ struct PlansAndTablesReviewTests {
         #expect(comune.standardError.contains("piano.csv:3") && comune.standardError.contains("099020"), "\(comune.standardError)")
         let option = TestSupport.run("simula", example, "--anno", "2026", "--cessazione", "id=AS-999,dal=2026-07-01")
         #expect(option.standardError.contains("--cessazione id=AS-999,dal=2026-07-01: la persona «AS-999»"), "\(option.standardError)")
+        // A hire's comune outside the ATS is the hire's mistake: named at its row, not at a roster column.
+        #expect(!comune.standardError.contains("ente_codice_istat"), "\(comune.standardError)")
+        #expect(comune.standardError.contains("piano.csv:3: il comune 099020 non fa parte dell'ambito"), "\(comune.standardError)")
+        // A user's own id NUOVA-2 and the name given to the second unnamed hire: the message says why.
+        try "tipo;id;dal;ente\nassunzione;NUOVA-2;2026-04-01;comune:099001\nassunzione;;2026-04-01;comune:099001\nassunzione;;2026-04-01;comune:099001\n"
+            .write(to: plan, atomically: true, encoding: .utf8)
+        let clash = TestSupport.run("simula", example, "--anno", "2026", "--piano", plan.path)
+        #expect(clash.status == .dataError)
+        #expect(clash.standardError.contains("le assunzioni senza id si chiamano NUOVA-1, NUOVA-2"), "\(clash.standardError)")
+    }
+
+    /// Found by the review of spreadsheet mistakes: a character pasted with a value (a zero-width
+    /// space, a non-breaking space) made an error whose message showed nothing wrong.
+    @Test(
+        "a character a person cannot see is named by its code in the message",
+        arguments: [
+            ("comuni", "0480\u{200B}02", "U+200B"),
+            ("personale", "0480\u{200B}01", "U+200B"),
+            ("percentuale", "1\u{00A0}00", "U+00A0"),
+        ])
+    func hiddenCharacters(field: String, value: String, named: String) throws {
+        let folder = try TestSupport.temporaryFolder()
+        let code = field == "comuni" ? value : "048002"
+        try "codice_istat;denominazione;popolazione\n048001;A;30000\n\(code);B;5000\n".write(
+            to: folder.appendingPathComponent("comuni.csv"), atomically: true, encoding: .utf8)
+        let employer = field == "personale" ? value : "048001"
+        let share = field == "percentuale" ? value : "100"
+        try
+            "id;profilo;contratto;ente_tipo;ente_codice_istat;dal;al;percentuale\nAS-1;assistente_sociale;tempo_indeterminato;comune;\(employer);01/01/2025;;\(share)\n"
+            .write(to: folder.appendingPathComponent("personale.csv"), atomically: true, encoding: .utf8)
+        let error = inputError { () throws(InputError) in _ = try RosterLoader.load(path: folder.path) }
+        #expect(error?.diagnostics.contains { $0.message.contains(named) && $0.message.contains("senza incollarlo") } == true, "\(String(describing: error))")
+        // The same value without the character is accepted: the message is about the character.
+        let clean = value.replacingOccurrences(of: "\u{200B}", with: "").replacingOccurrences(of: "\u{00A0}", with: "")
+        #expect(TextSafety.firstHiddenCharacter(in: clean) == nil)
+        #expect(TextSafety.firstHiddenCharacter(in: "Città di Castello «x»") == nil)
     }
 
     /// Found by the review of spreadsheet mistakes: a comune with a row without a year and a row

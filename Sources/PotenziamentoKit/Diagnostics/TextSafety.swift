@@ -44,6 +44,32 @@ package enum TextSafety {
         return text.utf8.withContiguousStorageIfAvailable(scan) ?? Array(text.utf8).withUnsafeBufferPointer(scan)
     }
 
+    /// How a message names a character a person cannot see or tell from another: `U+200B`, with
+    /// what it is (an invisible character, a special space) for the ones pasted from web pages and
+    /// word processors; the character itself, quoted, for any other.
+    package static func naming(_ character: Character) -> String {
+        guard let scalar = character.unicodeScalars.first else { return "«»" }
+        let code = String(scalar.value, radix: 16, uppercase: true)
+        let written = "U+" + String(repeating: "0", count: max(0, 4 - code.count)) + code
+        switch scalar.properties.generalCategory {
+        case .format: return "un carattere invisibile (\(written))"
+        case .spaceSeparator where scalar != " ": return "uno spazio speciale (\(written), spazio non separabile o simile)"
+        case .control: return "un carattere di controllo (\(written))"
+        default: return "«\(character)»"
+        }
+    }
+
+    /// The first character of `text` that ``naming(_:)`` names by its code (an invisible
+    /// character, a special space, a control character), as it names it; nil when there is none.
+    package static func firstHiddenCharacter(in text: String) -> String? {
+        guard text.utf8.contains(where: { $0 < 0x20 || $0 >= 0x7F }) else { return nil }
+        for character in text {
+            let named = naming(character)
+            if !named.hasPrefix("«") { return named }
+        }
+        return nil
+    }
+
     /// Whether a scalar is a control character (C0, DEL, C1).
     static func isControl(_ scalar: Unicode.Scalar) -> Bool {
         scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)

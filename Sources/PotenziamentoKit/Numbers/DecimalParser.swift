@@ -16,7 +16,10 @@ package enum NumberParseError: Error, Sendable, Equatable, CustomStringConvertib
     package var description: String {
         switch self {
         case .empty: "valore vuoto"
-        case .invalidCharacter(let character): "carattere non valido «\(character)» in un numero"
+        case .invalidCharacter(let character):
+            TextSafety.naming(character).hasPrefix("«")
+                ? "carattere non valido \(TextSafety.naming(character)) in un numero"
+                : "\(TextSafety.naming(character)) in un numero: riscrivi il numero senza incollarlo"
         case .malformed: "numero scritto in modo non valido (usa 22,5 oppure 22.5)"
         case .tooManyDecimals(let allowed): "troppe cifre decimali (al massimo \(allowed))"
         case .tooLarge: "numero troppo grande"

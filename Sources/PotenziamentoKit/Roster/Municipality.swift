@@ -142,7 +142,7 @@ public struct Municipality: Sendable, Hashable {
         guard code.utf8.count <= 6, code.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else {
             throw InvalidValue(
                 .codiceIstatNonValido,
-                "codice ISTAT «\(TextSafety.shortened(code))» non valido: è un numero di 6 cifre, scritto come testo con gli zeri iniziali (per esempio 048001)"
+                "codice ISTAT «\(TextSafety.shortened(code))» non valido: è un numero di 6 cifre, scritto come testo con gli zeri iniziali (per esempio 048001)\(IstatCodes.hiddenCharacterHint(code))"
             )
         }
         self.istatCode = code
@@ -271,6 +271,13 @@ package enum IstatCodes {
                 " (in comuni il codice è scritto «\(match)»: un foglio di calcolo toglie gli zeri iniziali quando la colonna non è in formato testo; formatta come testo la colonna che ha perso lo zero e riscrivi il codice di 6 cifre)"
         }
         return leadingZeroHint(code)
+    }
+
+    /// The note for a code that holds a character a person cannot see (a zero-width space, a
+    /// non-breaking space pasted with it), for the end of a message: `; il codice contiene un
+    /// carattere invisibile (U+200B): riscrivilo senza incollarlo`; empty otherwise.
+    package static func hiddenCharacterHint(_ code: String) -> String {
+        TextSafety.firstHiddenCharacter(in: code).map { "; il codice contiene \($0): riscrivilo senza incollarlo" } ?? ""
     }
 
     /// The 6-digit code a code of fewer digits was before a spreadsheet read it as a number and

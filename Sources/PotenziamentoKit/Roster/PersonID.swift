@@ -31,11 +31,9 @@ public struct PersonID: Sendable, Hashable, Comparable, CustomStringConvertible 
             switch scalar.properties.generalCategory {
             case .format:
                 // Zero-width spaces, joiners, soft hyphens, a BOM: two ids that look the same would be two persons.
-                let code = String(scalar.value, radix: 16, uppercase: true)
                 throw InvalidValue(
                     .fuoriMisura,
-                    "l'id «\(TextSafety.shortened(trimmed))» contiene un carattere invisibile (U+\(String(repeating: "0", count: max(0, 4 - code.count)) + code)): riscrivi l'id senza incollarlo"
-                )
+                    "l'id «\(TextSafety.shortened(trimmed))» contiene \(TextSafety.naming(Character(scalar))): riscrivi l'id senza incollarlo")
             case .spaceSeparator: key.append(" ")  // a non-breaking space is a space: `Rossi Maria` either way
             default: key.append(scalar)
             }

@@ -111,7 +111,7 @@ public struct Roster: Sendable, Hashable {
                     let record = staff[index]
                     diagnostics.error(
                         .comuneSconosciuto, (record.place ?? file).field(csv: "ente_codice_istat", json: "ente", "codiceIstat"),
-                        "il comune \(code) di «\(record.id)» non fa parte dell'ambito (comuni: \(Italian.list(municipalities.map(\.istatCode))))\(IstatCodes.leadingZeroHint(code, known: municipalities.map(\.istatCode)))"
+                        "il comune \(code) di «\(record.id)» non fa parte dell'ambito (comuni: \(Italian.list(municipalities.map(\.istatCode))))\(IstatCodes.leadingZeroHint(code, known: municipalities.map(\.istatCode)))\(IstatCodes.hiddenCharacterHint(code))"
                     )
                 }
             }

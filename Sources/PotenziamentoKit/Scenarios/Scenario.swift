@@ -42,7 +42,7 @@ public enum ScenarioChange: Sendable, Hashable, Codable {
 public enum ScenarioError: Error, LocalizedError, Sendable, Hashable, CustomStringConvertible {
     /// The change names a person not in the roster.
     case unknownPerson(PersonID)
-    /// The change names a comune not in the ATS.
+    /// The change names a comune not in the ATS: a hire's comune or a residents figure's.
     case unknownMunicipality(String)
     /// A new person's id is already used.
     case duplicateId(PersonID)
@@ -50,7 +50,7 @@ public enum ScenarioError: Error, LocalizedError, Sendable, Hashable, CustomStri
     case noServiceAfter(id: PersonID, date: CivilDate)
     /// A value of the change breaks a rule (residents out of range, a date out of range).
     case invalidValue(InvalidValue)
-    /// The roster with the changes breaks a rule (a hire in a comune outside the ATS).
+    /// The roster with the changes breaks a rule (more records than docs/regole.md §5 allows).
     case invalidRoster(InputError)
     /// The scenario gives the residents of a comune for a year twice.
     case repeatedResidents(istatCode: String, year: Int)
@@ -59,8 +59,12 @@ public enum ScenarioError: Error, LocalizedError, Sendable, Hashable, CustomStri
     public var description: String {
         switch self {
         case .unknownPerson(let id): "la persona «\(id)» non è nell'elenco del personale"
-        case .unknownMunicipality(let code): "il comune \(code) non fa parte dell'ambito\(IstatCodes.leadingZeroHint(code))"
-        case .duplicateId(let id): "l'id «\(id)» è già usato nell'elenco del personale"
+        case .unknownMunicipality(let code):
+            "il comune \(code) non fa parte dell'ambito\(IstatCodes.leadingZeroHint(code))\(IstatCodes.hiddenCharacterHint(code))"
+        case .duplicateId(let id):
+            "l'id «\(id)» è già usato nell'elenco del personale o da un'assunzione precedente"
+                + (id.text.uppercased().hasPrefix("NUOVA-")
+                    ? " (le assunzioni senza id si chiamano NUOVA-1, NUOVA-2, …): scegli un altro id" : ": scegli un altro id")
         case .noServiceAfter(let id, let date): "«\(id)» non è in servizio dal \(date.italian) in poi"
         case .invalidValue(let invalid): invalid.description
         case .invalidRoster(let error): error.description
@@ -205,6 +209,12 @@ struct ScenarioState {
         switch change {
         case .hire(let hire):
             if index[hire.id] != nil { throw .duplicateId(hire.id) }
+            // A comune outside the ATS is the hire's own mistake, said as such (where the plan wrote it).
+            if hire.employer.kind == .comune || hire.employer.kind == .comuneCapofila, let code = hire.employer.istatCode,
+                !municipalities.contains(where: { $0.istatCode == code })
+            {
+                throw .unknownMunicipality(code)
+            }
             index[hire.id] = staff.count
             staff.append(
                 StaffRecord(
