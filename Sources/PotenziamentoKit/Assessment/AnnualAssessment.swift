@@ -136,6 +136,27 @@ public struct MunicipalResidents: Sendable, Hashable, Codable {
     public let name: String
     /// Residents at 1 January.
     public let residents: Int
+
+    /// The residents of a comune.
+    init(istatCode: String, name: String, residents: Int) {
+        self.istatCode = istatCode
+        self.name = name
+        self.residents = residents
+    }
+
+    private enum CodingKeys: String, CodingKey { case istatCode, name, residents }
+
+    /// Decodes the residents of a comune, exactly and within docs/regole.md §5 (1 to 100 million).
+    ///
+    /// - Throws: `DecodingError` for a missing field, residents that are not exactly an integer
+    ///   or out of range.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let residents = try container.decodeExactInteger(forKey: .residents)
+        try DecodingError.validating(container.codingPath) { () throws(InvalidValue) in try Residents.check(residents) }
+        self.init(
+            istatCode: try container.decode(String.self, forKey: .istatCode), name: try container.decode(String.self, forKey: .name), residents: residents)
+    }
 }
 
 /// The annual assessment of one ATS from its roster (`potenziamento calcola`): who counts, the

@@ -149,6 +149,15 @@ public struct FTEDeclaration: Sendable, Hashable, Codable {
             ?? assessment.contribution
     }
 
+    /// A declaration from its figures (checked by the caller: a decoded one, ``init(from:)``).
+    init(decimals: Int, fte: Fraction, entities: [Entity], areas: AreaBreakdown, contribution: ContributionAssessment) {
+        self.decimals = decimals
+        self.fte = fte
+        self.entities = entities
+        self.areas = areas
+        self.contribution = contribution
+    }
+
     /// The declared figure of `key`, zero when the entity has none.
     public func fte(of key: String) -> Fraction { entities.first { $0.key == key }?.fte ?? .zero }
 

@@ -35,6 +35,25 @@ public struct CycleYear: Sendable, Hashable, Codable {
         self.decreedReserved = decreedReserved
         self.decreedLiquidated = decreedLiquidated
     }
+
+    private enum CodingKeys: String, CodingKey {
+        case year, population, forecastFTE, actualFTE, certifiedFTE, decreedReserved, decreedLiquidated
+    }
+
+    /// Decodes a year, its year and residents exactly (`49999.99999999999999` is not read as
+    /// 50.000); the year is checked when it is recorded (``FundingCycle/record(_:)``).
+    ///
+    /// - Throws: `DecodingError` for a missing field or a number that is not exactly an integer.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            year: try container.decodeExactInteger(forKey: .year), population: try container.decodeExactInteger(forKey: .population),
+            forecastFTE: try container.decodeIfPresent(Fraction.self, forKey: .forecastFTE),
+            actualFTE: try container.decodeIfPresent(Fraction.self, forKey: .actualFTE),
+            certifiedFTE: try container.decodeIfPresent(Fraction.self, forKey: .certifiedFTE),
+            decreedReserved: try container.decodeIfPresent(EuroCents.self, forKey: .decreedReserved),
+            decreedLiquidated: try container.decodeIfPresent(EuroCents.self, forKey: .decreedLiquidated))
+    }
 }
 
 /// What the cycle gives for a year; `nil` where the step has not happened.

@@ -43,6 +43,19 @@ public struct Prospetto: Sendable, Hashable, Codable {
         }
     }
 
+    /// A prospetto from its parts (checked by the caller: a decoded one, ``init(from:)``).
+    init(
+        campaign: Int, consuntivo: AnnualAssessment, previsione: AnnualAssessment, deadline: ResolvedParameter<CivilDate>,
+        consuntivoDeclaration: FTEDeclaration, previsioneDeclaration: FTEDeclaration
+    ) {
+        self.campaign = campaign
+        self.consuntivo = consuntivo
+        self.previsione = previsione
+        self.deadline = deadline
+        self.consuntivoDeclaration = consuntivoDeclaration
+        self.previsioneDeclaration = previsioneDeclaration
+    }
+
     /// The warnings of both years, each once (the same message for both years shown once): a person with no service in one year but some in
     /// the other (a hire planned in C, a leaver of C−1) is what a prospetto expects, not a warning.
     public var warnings: [InputDiagnostic] {

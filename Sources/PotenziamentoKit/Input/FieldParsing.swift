@@ -7,7 +7,7 @@ package enum FieldParsing {
     package static func decimal(_ text: String, maximumDecimals: Int, what: String) throws(InvalidValue) -> Fraction {
         switch DecimalParser.parseDecimal(text, maximumDecimals: maximumDecimals) {
         case .success(let value): return value
-        case .failure(let error): throw InvalidValue(.numeroNonValido, "\(what) non valido «\(text)»: \(error)")
+        case .failure(let error): throw InvalidValue(.numeroNonValido, "\(what): valore non valido «\(text)»: \(error)")
         }
     }
 

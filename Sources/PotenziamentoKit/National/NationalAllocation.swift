@@ -43,6 +43,24 @@ public struct AllocationEntry: Sendable, Hashable, Codable {
         self.fte = fte
         self.previous = previous
     }
+
+    private enum CodingKeys: String, CodingKey { case code, name, population, fte, previous }
+
+    /// Decodes an entry through ``init(code:name:population:fte:previous:)``, the residents exactly.
+    ///
+    /// - Throws: `DecodingError.dataCorrupted` for what the initialiser refuses or a population
+    ///   that is not exactly an integer.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let code = try container.decode(String.self, forKey: .code)
+        let name = try container.decode(String.self, forKey: .name)
+        let population = try container.decodeExactInteger(forKey: .population)
+        let fte = try container.decode(Fraction.self, forKey: .fte)
+        let previous = try container.decode(EuroCents.self, forKey: .previous)
+        self = try DecodingError.validating(container.codingPath) { () throws(InvalidValue) in
+            try AllocationEntry(code: code, name: name, population: population, fte: fte, previous: previous)
+        }
+    }
 }
 
 /// How many ATS stand below, between and above the thresholds.
@@ -102,6 +120,13 @@ public struct NationalAllocation: Sendable, Hashable, Codable {
     public init(_ entries: [AllocationEntry], year: Int, fund: EuroCents? = nil, parameters: ParameterTable = .official) throws(ContributionError) {
         let inForce: ParametersInForce
         do { inForce = try parameters.inForce(for: year) } catch { throw .parameter(error) }
+        try self.init(entries, year: year, fund: fund, inForce: inForce)
+    }
+
+    /// The riparto of `entries` with the parameters `inForce` (those of `year`; a decoded riparto
+    /// gives those its contributions carry).
+    init(_ entries: [AllocationEntry], year: Int, fund: EuroCents?, inForce: ParametersInForce) throws(ContributionError) {
+        guard inForce.year == year else { throw .parameter(.yearOutOfRange(year)) }
         let available = fund ?? inForce.fund.value
         guard !available.isNegative else { throw .parameter(.invalidValue(.fondoAnnuo, "il fondo non può essere negativo")) }
         guard available.cents <= BigInt(Bounds.maximumEuros) * 100 else {

@@ -22,6 +22,19 @@ public struct DatedValue: Sendable, Hashable, Codable {
         self.reference = reference
         self.isOverride = isOverride
     }
+
+    private enum CodingKeys: String, CodingKey { case fromYear, value, reference, isOverride }
+
+    /// Decodes a value, its year exactly (`2025.0000000000001` is not read as 2025); the value is
+    /// checked where a table is made (``ParameterTable/init(histories:)``).
+    ///
+    /// - Throws: `DecodingError` for a missing field or a year that is not exactly an integer.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            fromYear: try container.decodeExactInteger(forKey: .fromYear), value: try container.decode(ParameterValue.self, forKey: .value),
+            reference: try container.decode(LegalReference.self, forKey: .reference), isOverride: try container.decode(Bool.self, forKey: .isOverride))
+    }
 }
 
 /// The history of one parameter: its values in order of the year they take effect

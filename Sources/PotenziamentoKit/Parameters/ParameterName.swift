@@ -86,6 +86,30 @@ public enum ParameterValue: Sendable, Hashable, Codable, CustomStringConvertible
         }
     }
 
+    private enum Case: String, CodingKey { case money, residentsPerSocialWorker, dayOfYear }
+    private enum Payload: String, CodingKey { case value = "_0", month, day }
+
+    /// Decodes the form the encoder writes (`{"residentsPerSocialWorker": {"_0": 5000}}`), whole
+    /// numbers exactly: `4999.99999999999999` is not read as 5.000.
+    ///
+    /// - Throws: `DecodingError` for a form with no case or more than one, or a number that is not
+    ///   exactly an integer (the values are checked where a table or an override is made).
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: Case.self)
+        guard container.allKeys.count == 1, let which = container.allKeys.first else {
+            throw DecodingError.dataCorrupted(
+                DecodingError.Context(
+                    codingPath: container.codingPath, debugDescription: "un valore di parametro ha una sola forma: money, residentsPerSocialWorker o dayOfYear")
+            )
+        }
+        let payload = try container.nestedContainer(keyedBy: Payload.self, forKey: which)
+        switch which {
+        case .money: self = .money(try payload.decode(EuroCents.self, forKey: .value))
+        case .residentsPerSocialWorker: self = .residentsPerSocialWorker(try payload.decodeExactInteger(forKey: .value))
+        case .dayOfYear: self = .dayOfYear(month: try payload.decodeExactInteger(forKey: .month), day: try payload.decodeExactInteger(forKey: .day))
+        }
+    }
+
     /// Italian text form: `40.000,00 €`, `1/6.500`, `28 febbraio`.
     public var description: String {
         switch self {

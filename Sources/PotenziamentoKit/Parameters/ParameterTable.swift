@@ -14,14 +14,22 @@ public struct ParameterTable: Sendable, Hashable, Codable {
     ///
     /// - Throws: ``ParameterError/incomplete(_:)`` when a ``ParameterName`` has no history;
     ///   ``ParameterError/wrongUnit(_:expected:)`` or ``ParameterError/invalidValue(_:_:)`` for a
-    ///   value the parameter cannot take (see ``applying(_:)``) or thresholds out of order.
+    ///   value the parameter cannot take (see ``applying(_:)``), a value in force from a year
+    ///   outside 1900-2200, or thresholds out of order.
     public init(histories: [ParameterHistory]) throws(ParameterError) {
         var byName: [ParameterName: ParameterHistory] = [:]
         for history in histories { byName[history.name] = history }
         let missing = ParameterName.allCases.filter { byName[$0] == nil }
         guard missing.isEmpty else { throw .incomplete(missing) }
         for history in byName.values {
-            for dated in history.values { try Self.check(dated.value, of: history.name) }
+            for dated in history.values {
+                try Self.check(dated.value, of: history.name)
+                // A value dated outside the dates the program knows (1900-2200) is no date of a law.
+                guard Bounds.dateYears.contains(dated.fromYear) else {
+                    throw .invalidValue(
+                        history.name, "in vigore dal \(dated.fromYear): l'anno deve essere tra \(Bounds.dateYears.lowerBound) e \(Bounds.dateYears.upperBound)")
+                }
+            }
         }
         self.histories = byName
         try checkRatiosOrdered(from: Bounds.years.lowerBound)
@@ -65,7 +73,12 @@ public struct ParameterTable: Sendable, Hashable, Codable {
     /// - Throws: ``ParameterError/yearOutOfRange(_:)`` for a year outside 2021-2200, and
     ///   ``ParameterError/notInForce(_:year:firstYear:)`` when a parameter has no value for it.
     public func inForce(for year: Int) throws(ParameterError) -> ParametersInForce {
-        guard Bounds.years.contains(year) || year < Bounds.years.lowerBound else { throw .yearOutOfRange(year) }
+        guard Bounds.years.contains(year) else {
+            // Before 2021 the measure did not exist (docs/regole.md §1): the official table says
+            // which parameter has no value yet; a table dated earlier is not computed with either.
+            if year < Bounds.years.lowerBound { _ = try ParametersInForce(table: self, year: year) }
+            throw .yearOutOfRange(year)
+        }
         return try ParametersInForce(table: self, year: year)
     }
 
@@ -178,6 +191,19 @@ public struct ParameterOverride: Sendable, Hashable, Codable {
         self.value = value
         self.fromYear = fromYear
         self.reference = reference
+    }
+
+    private enum CodingKeys: String, CodingKey { case name, value, fromYear, reference }
+
+    /// Decodes an override, its year exactly (`2025.0000000000001` is not read as 2025); the
+    /// value and the year are checked where the override is applied (``ParameterTable/applying(_:)``).
+    ///
+    /// - Throws: `DecodingError` for a missing field or a year that is not exactly an integer.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            name: try container.decode(ParameterName.self, forKey: .name), value: try container.decode(ParameterValue.self, forKey: .value),
+            fromYear: try container.decodeExactInteger(forKey: .fromYear), reference: try container.decode(LegalReference.self, forKey: .reference))
     }
 }
 

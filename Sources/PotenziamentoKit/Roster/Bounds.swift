@@ -35,8 +35,9 @@ public enum Bounds {
     public static let maximumLabelLength = 200
 
     /// An id, code or name as the model keeps it: without surrounding spaces, tabs and non-breaking
-    /// spaces; refused when it holds a control character (a line break typed with Alt+Invio in a
-    /// cell would make another person) or is longer than ``maximumLabelLength``.
+    /// spaces; refused when it holds a control character or a line or paragraph separator (a line
+    /// break typed with Alt+Invio in a cell would make another person) or is longer than
+    /// ``maximumLabelLength``.
     static func label(_ text: String, what: String) throws(InvalidValue) -> String {
         isPlainASCIILabel(text) ? text : try checkedLabel(text, what: what)
     }
@@ -47,10 +48,12 @@ public enum Bounds {
         while let first = scalars.first, first == " " || first == "\t" || first == "\u{A0}" || first == "\u{202F}" { scalars.removeFirst() }
         while let last = scalars.last, last == " " || last == "\t" || last == "\u{A0}" || last == "\u{202F}" { scalars.removeLast() }
         let trimmed = String(scalars)
-        if trimmed.unicodeScalars.contains(where: TextSafety.isControl) {
+        // A line or paragraph separator (U+2028, U+2029) is a line break too: `AS-001` and
+        // `AS-001` + U+2028 would be two persons that look the same.
+        if trimmed.unicodeScalars.contains(where: { TextSafety.isControl($0) || $0 == "\u{2028}" || $0 == "\u{2029}" }) {
             throw InvalidValue(
                 .fuoriMisura,
-                "\(what) «\(TextSafety.escapingControlCharacters(TextSafety.shortened(trimmed)))» contiene un a capo o un carattere di controllo: scrivilo su una sola riga"
+                "\(what) «\(TextSafety.escapingControlCharacters(TextSafety.shortened(trimmed)).replacing("\u{2028}", with: "\\u{2028}").replacing("\u{2029}", with: "\\u{2029}"))» contiene un a capo o un carattere di controllo: scrivilo su una sola riga"
             )
         }
         guard trimmed.count <= maximumLabelLength else {

@@ -36,6 +36,36 @@ public enum ScenarioChange: Sendable, Hashable, Codable {
     case shareChange(id: PersonID, from: CivilDate, share: WorkShare)
     /// The comune `istatCode` has `residents` at 1 January of `year`.
     case residents(istatCode: String, year: Int, residents: Int)
+
+    private enum Case: String, CodingKey { case hire, termination, shareChange, residents }
+    private enum Payload: String, CodingKey { case hire = "_0", id, from, share, istatCode, year, residents }
+
+    /// Decodes the form the encoder writes (`{"residents": {"istatCode": …, "year": 2027,
+    /// "residents": 17300}}`), whole numbers exactly: `17300.0000000000001` is not read as 17.300.
+    ///
+    /// - Throws: `DecodingError` for a form with no case or more than one, or a number that is not
+    ///   exactly an integer (the values are checked when the scenario is applied).
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: Case.self)
+        guard container.allKeys.count == 1, let which = container.allKeys.first else {
+            throw DecodingError.dataCorrupted(
+                DecodingError.Context(
+                    codingPath: container.codingPath, debugDescription: "una modifica ha una sola forma: hire, termination, shareChange o residents"))
+        }
+        let payload = try container.nestedContainer(keyedBy: Payload.self, forKey: which)
+        switch which {
+        case .hire: self = .hire(try payload.decode(PlannedHire.self, forKey: .hire))
+        case .termination: self = .termination(id: try payload.decode(PersonID.self, forKey: .id), from: try payload.decode(CivilDate.self, forKey: .from))
+        case .shareChange:
+            self = .shareChange(
+                id: try payload.decode(PersonID.self, forKey: .id), from: try payload.decode(CivilDate.self, forKey: .from),
+                share: try payload.decode(WorkShare.self, forKey: .share))
+        case .residents:
+            self = .residents(
+                istatCode: try payload.decode(String.self, forKey: .istatCode), year: try payload.decodeExactInteger(forKey: .year),
+                residents: try payload.decodeExactInteger(forKey: .residents))
+        }
+    }
 }
 
 /// Why a scenario cannot be applied.

@@ -1,0 +1,132 @@
+import Foundation
+import PotenziamentoKit
+import Testing
+
+/// What an independent review of the public API found (2026-11-27, an integrator's view): results
+/// decoded from JSON were taken as given (a riparto with fewer contributions than entries stopped
+/// the report with "Index out of range"; an assessment with one record's FTE changed declared
+/// −914,34 FTE for a comune), whole numbers were rounded by the decoder, a custom parameter table
+/// computed years before the measure, and an id with a line separator counted a person twice.
+@Suite("Decoded values are checked as computed ones are")
+struct DecodedResultsTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let roster = Result { try RosterLoader.load(path: root.appendingPathComponent("Examples/ambito-esempio.json").path).roster }
+
+    /// `value` encoded as a JSON object, changed by `change`, decoded again as `T`.
+    static func tampered<T: Codable>(_ value: T, as type: T.Type = T.self, _ change: (inout [String: Any]) -> Void) throws -> T {
+        var object = try #require(try JSONSerialization.jsonObject(with: JSONEncoder().encode(value)) as? [String: Any])
+        change(&object)
+        return try JSONDecoder().decode(T.self, from: JSONSerialization.data(withJSONObject: object))
+    }
+
+    /// `json` with `number` written in place of `placeholder`, decoded as `T` (JSONSerialization
+    /// would round the number before the decoder sees it).
+    static func decode<T: Decodable>(_ type: T.Type, _ json: String, number: String) throws -> T {
+        try JSONDecoder().decode(T.self, from: Data(json.replacingOccurrences(of: "NUMBER", with: number).utf8))
+    }
+
+    @Test("a riparto decoded with figures that are not its computation is refused, never a trap in its report")
+    func allocation() throws {
+        let entry = try AllocationEntry(code: "A", name: "Uno", population: 50_000, fte: Fraction(12))
+        let allocation = try NationalAllocation([entry], year: 2025)
+        #expect(try JSONDecoder().decode(NationalAllocation.self, from: JSONEncoder().encode(allocation)) == allocation)
+        #expect(throws: DecodingError.self) { try Self.tampered(allocation) { $0["contributions"] = [] } }
+        #expect(throws: DecodingError.self) { try Self.tampered(allocation) { $0["assigned"] = [-999] } }
+        #expect(throws: DecodingError.self) { try Self.tampered(allocation) { $0["fund"] = -5 } }
+        #expect(throws: DecodingError.self) {
+            try Self.tampered(allocation) { object in
+                var entries = object["entries"] as? [[String: Any]] ?? []
+                entries[0]["code"] = "Totale"
+                object["entries"] = entries
+            }
+        }
+    }
+
+    @Test("an assessment decoded with a figure changed is refused; the prospetto's figures to declare are made again")
+    func assessment() throws {
+        let roster = try Self.roster.get()
+        let assessment = try RosterAssessor().assess(roster, year: 2025)
+        #expect(try JSONDecoder().decode(AnnualAssessment.self, from: JSONEncoder().encode(assessment)) == assessment)
+        // One record's FTE at −1000: the declaration spread the gap over every other comune.
+        #expect(throws: DecodingError.self) {
+            try Self.tampered(assessment) { object in
+                var counted = object["counted"] as? [[String: Any]] ?? []
+                counted[0]["fte"] = ["numerator": -1000, "denominator": 1]
+                object["counted"] = counted
+            }
+        }
+        // A comune's residents changed: the population no longer is their sum.
+        #expect(throws: DecodingError.self) {
+            try Self.tampered(assessment) { object in
+                var residents = object["residents"] as? [[String: Any]] ?? []
+                residents[0]["residents"] = 1
+                object["residents"] = residents
+            }
+        }
+        let prospetto = try Prospetto(roster: roster, campaign: 2026)
+        #expect(try JSONDecoder().decode(Prospetto.self, from: JSONEncoder().encode(prospetto)) == prospetto)
+        #expect(throws: DecodingError.self) { try Self.tampered(prospetto) { $0["campaign"] = 1999 } }
+        #expect(throws: DecodingError.self) { try Self.tampered(prospetto) { $0["previsione"] = $0["consuntivo"] } }
+        #expect(throws: DecodingError.self) {
+            try Self.tampered(prospetto) { object in
+                var declaration = object["consuntivoDeclaration"] as? [String: Any] ?? [:]
+                declaration["decimals"] = Int.max
+                object["consuntivoDeclaration"] = declaration
+            }
+        }
+    }
+
+    @Test(
+        "whole numbers are decoded exactly: a decoder's rounding is an error",
+        arguments: ["49999.99999999999999", "50000.0000000000001", "1e400", "99999999999999999999"])
+    func exactIntegers(number: String) throws {
+        let cycleYear = #"{"year": 2025, "population": NUMBER}"#
+        #expect(try Self.decode(CycleYear.self, cycleYear, number: "50000").population == 50_000)
+        #expect(throws: (any Error).self) { try Self.decode(CycleYear.self, cycleYear, number: number) }
+        let ratio = #"{"residentsPerSocialWorker": {"_0": NUMBER}}"#
+        #expect(try Self.decode(ParameterValue.self, ratio, number: "5000") == .residentsPerSocialWorker(5000))
+        #expect(throws: (any Error).self) { try Self.decode(ParameterValue.self, ratio, number: number) }
+        let change = #"{"residents": {"istatCode": "099001", "year": 2027, "residents": NUMBER}}"#
+        #expect(try Self.decode(ScenarioChange.self, change, number: "50000") == .residents(istatCode: "099001", year: 2027, residents: 50_000))
+        #expect(throws: (any Error).self) { try Self.decode(ScenarioChange.self, change, number: number) }
+        let entry = #"{"code": "A", "name": "Uno", "population": NUMBER, "fte": {"numerator": 1, "denominator": 1}, "previous": "0"}"#
+        #expect(try Self.decode(AllocationEntry.self, entry, number: "50000").population == 50_000)
+        #expect(throws: (any Error).self) { try Self.decode(AllocationEntry.self, entry, number: number) }
+        // Every form the encoder writes reads back.
+        for value in [ParameterValue.money(EuroCents(cents: 4_000_000)), .residentsPerSocialWorker(6500), .dayOfYear(month: 2, day: 28)] {
+            #expect(try JSONDecoder().decode(ParameterValue.self, from: JSONEncoder().encode(value)) == value)
+        }
+    }
+
+    @Test("a parameter table is never used for a year before the measure, whatever its dates")
+    func yearsBeforeTheMeasure() throws {
+        let official = ParameterTable.official
+        let early = try ParameterTable(
+            histories: ParameterName.allCases.map { name in
+                ParameterHistory(
+                    name: name,
+                    values: official.history(of: name).values.map { DatedValue(fromYear: 1990, value: $0.value, reference: $0.reference) })
+            })
+        #expect(throws: ParameterError.yearOutOfRange(2000)) { try early.inForce(for: 2000) }
+        #expect(throws: ParameterError.self) { try official.inForce(for: 2000) }
+        #expect(throws: (any Error).self) { try ContributionCalculator(parameters: early).assess(population: 50_000, fte: Fraction(12), year: 2000) }
+        #expect(try early.inForce(for: 2025).year == 2025)
+        // A value dated outside the dates the program knows is refused.
+        #expect(throws: ParameterError.self) {
+            try ParameterTable(
+                histories: ParameterName.allCases.map { name in
+                    ParameterHistory(
+                        name: name,
+                        values: official.history(of: name).values.map { DatedValue(fromYear: Int.min, value: $0.value, reference: $0.reference) })
+                })
+        }
+    }
+
+    @Test("an id with a line or paragraph separator is an error, not a second person", arguments: ["\u{2028}", "\u{2029}"])
+    func lineSeparatorInId(separator: String) throws {
+        #expect(throws: InvalidValue.self) { try PersonID("AS-001\(separator)") }
+        var text = try String(contentsOf: Self.root.appendingPathComponent("Examples/ambito-esempio.json"), encoding: .utf8)
+        text = text.replacingOccurrences(of: "\"AS-002\"", with: "\"AS-001\\u2028\"")
+        #expect(throws: InputError.self) { try RosterLoader.load(jsonData: Data(text.utf8), name: "t.json") }
+    }
+}
