@@ -122,6 +122,21 @@ struct DecodedResultsTests {
         }
     }
 
+    @Test("a year's outcome is refused as recording the year refuses it; a comune's code is digits")
+    func publicCallsCheck() throws {
+        let cycle = FundingCycle()
+        #expect(throws: FundingCycle.CycleError.self) { try cycle.outcome(of: CycleYear(year: -5, population: -5)) }
+        #expect(throws: FundingCycle.CycleError.self) { try cycle.outcome(of: CycleYear(year: 2025, population: 50_000, actualFTE: Fraction(10))) }
+        #expect(throws: FundingCycle.CycleError.self) {
+            try cycle.outcome(of: CycleYear(year: 2025, population: 50_000, forecastFTE: Fraction(10), decreedReserved: EuroCents(cents: -1)))
+        }
+        #expect(try cycle.outcome(of: CycleYear(year: 2025, population: 50_000, forecastFTE: Fraction(10))).reserved != nil)
+        #expect(throws: InvalidValue.self) { try Employer(kind: .comune, istatCode: "xyz") }
+        #expect(throws: InvalidValue.self) { try Employer(kind: .comune, istatCode: "0480011") }
+        #expect(try Employer(kind: .comune, istatCode: "48001").istatCode == "48001")
+        #expect(try Employer(kind: .unioneDiComuni, istatCode: "xyz").istatCode == "xyz")
+    }
+
     @Test("an id with a line or paragraph separator is an error, not a second person", arguments: ["\u{2028}", "\u{2029}"])
     func lineSeparatorInId(separator: String) throws {
         #expect(throws: InvalidValue.self) { try PersonID("AS-001\(separator)") }

@@ -123,6 +123,13 @@ public struct FundingCycle: Sendable, Hashable, Codable {
     /// - Throws: ``CycleError`` when the year is repeated, a step comes without the previous one,
     ///   or an amount cannot be computed (population, FTE or parameters out of range).
     public mutating func record(_ year: CycleYear) throws(CycleError) {
+        if years.contains(where: { $0.year == year.year }) { throw .duplicateYear(year.year) }
+        outcomes.append(try outcome(of: year))
+        years.append(year)
+    }
+
+    /// The checks of a year on its own, the same for ``record(_:)`` and ``outcome(of:)``.
+    private static func check(_ year: CycleYear) throws(CycleError) {
         // Every year is checked, with or without steps: a year of the measure, a population, decrees in measure.
         guard Bounds.years.contains(year.year) else { throw .contribution(year: year.year, .parameter(.yearOutOfRange(year.year))) }
         do { try Residents.check(year.population) } catch { throw .contribution(year: year.year, .invalidPopulation(year.population)) }
@@ -133,21 +140,21 @@ public struct FundingCycle: Sendable, Hashable, Codable {
                     year: year.year, "\(what) fuori misura: \(NumberFormatting.euro(amount)) (da 0 a \(NumberFormatting.italian(Bounds.maximumEuros)) euro)")
             }
         }
-        if years.contains(where: { $0.year == year.year }) { throw .duplicateYear(year.year) }
         if year.actualFTE != nil && year.forecastFTE == nil {
             throw .stepWithoutPrevious(year: year.year, step: "fteConsuntivo", missing: "ftePrevisione")
         }
         if year.certifiedFTE != nil && year.actualFTE == nil {
             throw .stepWithoutPrevious(year: year.year, step: "fteCertificato", missing: "fteConsuntivo")
         }
-        outcomes.append(try outcome(of: year))
-        years.append(year)
     }
 
     /// The outcome of one year: prenotato, liquidato, economia and recupero where the steps happened.
     ///
-    /// - Throws: ``CycleError/contribution(year:_:)`` when an amount cannot be computed.
+    /// - Throws: ``CycleError`` for a year that ``record(_:)`` refuses on its own (out of
+    ///   2021-2200, a population or a decree amount out of range, a step without the previous
+    ///   one) or when an amount cannot be computed.
     public func outcome(of year: CycleYear) throws(CycleError) -> CycleOutcome {
+        try Self.check(year)
         let calculator = ContributionCalculator(parameters: parameters)
         func assess(_ fte: Fraction?) throws(CycleError) -> ContributionAssessment? {
             guard let fte else { return nil }

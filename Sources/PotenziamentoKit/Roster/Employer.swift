@@ -108,11 +108,20 @@ public struct Employer: Sendable, Hashable, Codable {
     ///   - delegatedFunctions: for an ASL, whether the function was delegated to it (ignored for other kinds).
     ///   - costReimbursed: for an ASL, whether an ATS entity bears the cost (ignored for other kinds).
     /// - Throws: ``InvalidValue`` with ``DiagnosticCode/codiceIstatMancante`` for a comune without its ISTAT code,
+    ///   ``DiagnosticCode/codiceIstatNonValido`` for a comune's code that is not 1 to 6 digits,
     ///   ``DiagnosticCode/fuoriMisura`` for a code with a line break or too long.
     public init(kind: EmployerKind, istatCode: String? = nil, delegatedFunctions: Bool = false, costReimbursed: Bool = false) throws(InvalidValue) {
         let code = try istatCode.map { text throws(InvalidValue) in try Bounds.label(text, what: "codice ISTAT dell'ente") }
         if kind == .comune && (code ?? "").isEmpty {
             throw InvalidValue(.codiceIstatMancante, "per un dipendente di un comune serve il codice ISTAT del comune (ente_codice_istat)")
+        }
+        // The code of a comune as ``Municipality`` takes it: 1 to 6 digits (fewer is a warning, a
+        // spreadsheet may have dropped a leading zero); a code of an unione or an ASL is ignored.
+        if kind == .comune || kind == .comuneCapofila, let code, !code.isEmpty, code.utf8.count > 6 || !code.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
+            throw InvalidValue(
+                .codiceIstatNonValido,
+                "codice ISTAT del comune «\(TextSafety.shortened(code))» non valido: è un numero di 6 cifre, scritto come testo con gli zeri iniziali (per esempio 048001)\(IstatCodes.hiddenCharacterHint(code))"
+            )
         }
         self.kind = kind
         self.istatCode = (code?.isEmpty ?? true) ? nil : code
