@@ -118,14 +118,16 @@ enum BatchInputs {
                         // The roster is freed here, on the worker, once computed.
                         let loaded = try RosterInput.load(input, keepsUntilExit: false)
                         let computed = try compute(loaded.roster)
-                        return .computed(computed.result, code: computed.code, warnings: loaded.warnings + computed.warnings, input: input)
+                        // The warnings' text is made here, on the worker, not in the one ordered step.
+                        return .computed(
+                            computed.result, code: computed.code, warnings: (loaded.warnings + computed.warnings).map(\.description), input: input)
                     } catch let failure {
                         return .failed(BatchReport.Failure(input: input, errors: failure.lines))
                     }
                 } inOrder: { computed in
                     switch computed {
                     case .computed(let result, let code, let warnings, let input):
-                        outcome.warnings += warnings.map(\.description)
+                        outcome.warnings += warnings
                         if let first = firstInput[code] {
                             outcome.warnings.append("\(input): l'ambito \(code) compare anche in \(first): i totali lo contano due volte")
                         } else {
@@ -150,7 +152,7 @@ enum BatchInputs {
 
     /// What one input of a batch gave: its result and warnings, or its failure.
     private enum Computed<Result: Sendable>: Sendable {
-        case computed(Result, code: String, warnings: [InputDiagnostic], input: String)
+        case computed(Result, code: String, warnings: [String], input: String)
         case failed(BatchReport.Failure)
     }
 }
