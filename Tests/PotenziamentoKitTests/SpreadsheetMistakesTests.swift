@@ -198,6 +198,21 @@ struct PlansAndTablesReviewTests {
         #expect(clash.standardError.contains("le assunzioni senza id si chiamano NUOVA-1, NUOVA-2"), "\(clash.standardError)")
     }
 
+    /// Found by the review of the public API: a percentuale written as a text gave two errors for one fault.
+    @Test(
+        "a share refused is one error; a share null or absent is missing",
+        arguments: [
+            (#""percentuale": "100""#, [DiagnosticCode.tipoErrato]), (#""percentuale": null"#, [.campoMancante]), ("", [.campoMancante]),
+            (#""oreSettimanali": "18""#, [.tipoErrato]),
+        ])
+    func shareErrors(share: String, codes: [DiagnosticCode]) throws {
+        let comma = share.isEmpty ? "" : ", "
+        let json =
+            #"{"formato": "potenziamento.ambito.v1", "ambito": {"codice": "T", "denominazione": "T"}, "comuni": [{"codiceIstat": "048001", "denominazione": "A", "popolazione": 30000}], "personale": [{"id": "AS-1", "profilo": "assistente_sociale", "contratto": "tempo_indeterminato", "ente": {"tipo": "comune", "codiceIstat": "048001"}, "periodi": [{"dal": "2025-01-01"\#(comma)\#(share)}]}]}"#
+        let error = inputError { () throws(InputError) in _ = try RosterLoader.load(jsonData: Data(json.utf8), name: "t.json") }
+        #expect(error?.diagnostics.map(\.code) == codes, "\(String(describing: error))")
+    }
+
     /// Found by the review of spreadsheet mistakes: a character pasted with a value (a zero-width
     /// space, a non-breaking space) made an error whose message showed nothing wrong.
     @Test(

@@ -653,7 +653,11 @@ struct RosterJSONReader {
             diagnostics.error(.quotaAmbigua, place(path), "indica percentuale oppure oreSettimanali, non entrambi")
             share = nil
         case (nil, nil):
-            diagnostics.error(.campoMancante, place(path.appending(key: "percentuale")), "manca la percentuale (o oreSettimanali)")
+            // A share written but refused (a text, not a number) has its error already: it is not also missing.
+            // (`null` records no error: it is missing.)
+            if seen & PeriodKey.mask([.percentuale, .oreSettimanali]) == 0 || diagnostics.errorCount == errorsBefore {
+                diagnostics.error(.campoMancante, place(path.appending(key: "percentuale")), "manca la percentuale (o oreSettimanali)")
+            }
             share = nil
         }
         guard let start, let share, diagnostics.errorCount == errorsBefore else { return nil }
