@@ -198,6 +198,35 @@ struct PlansAndTablesReviewTests {
         #expect(clash.standardError.contains("le assunzioni senza id si chiamano NUOVA-1, NUOVA-2"), "\(clash.standardError)")
     }
 
+    /// Found by the review of 2026-11-27: a header cell left empty between two names (a merged
+    /// cell) was placed at the row only (`comuni, riga 1`).
+    @Test("an empty header cell between names is an error at its cell")
+    func emptyHeaderCell() throws {
+        var sheets = RosterSheets.workbook().sheets
+        sheets[1] = Sheet(
+            name: "comuni",
+            rows: [
+                RosterSheets.row(1, RosterSheets.text(["codice_istat", "", "denominazione", "popolazione"])),
+                RosterSheets.row(2, [.text("048001"), .empty, .text("A"), .number("30000")]),
+            ])
+        guard case .failure(let error) = RosterSheets.load(Workbook(kind: .xlsx, sheets: sheets)) else {
+            Issue.record("accepted an empty header cell")
+            return
+        }
+        #expect(error.diagnostics.contains { $0.code == .intestazioneVuota && $0.place.description == "a.xlsx: comuni!B1" }, "\(error.diagnostics)")
+        let folder = try TestSupport.temporaryFolder()
+        try "codice_istat;;denominazione;popolazione\n048001;;A;30000\n".write(
+            to: folder.appendingPathComponent("comuni.csv"), atomically: true, encoding: .utf8)
+        try "id;profilo;contratto;ente_tipo;ente_codice_istat;dal;al;percentuale\nAS-1;assistente_sociale;tempo_indeterminato;comune;048001;01/01/2025;;100\n"
+            .write(to: folder.appendingPathComponent("personale.csv"), atomically: true, encoding: .utf8)
+        let csvError = inputError { () throws(InputError) in _ = try RosterLoader.load(path: folder.path) }
+        #expect(
+            csvError?.diagnostics.contains {
+                $0.code == .intestazioneVuota && $0.place.description.hasSuffix("comuni.csv:1") && $0.message.contains("colonna 2")
+            }
+                == true, "\(String(describing: csvError))")
+    }
+
     /// Found by the review of the public API: a percentuale written as a text gave two errors for one fault.
     @Test(
         "a share refused is one error; a share null or absent is missing",

@@ -32,7 +32,10 @@ struct CSVTable: CellTable {
         guard
             let header = TableHeader(
                 names: names, required: required, optional: optional,
-                place: { index in SourcePlace(file: file, position: .line(headerRow.line, column: index.map { names[$0].trimmingSpaces })) },
+                place: { index in
+                    // An empty header cell has no name to show: the message says its number.
+                    SourcePlace(file: file, position: .line(headerRow.line, column: index.map { names[$0].trimmingSpaces }.flatMap { $0.isEmpty ? nil : $0 }))
+                },
                 diagnostics: &diagnostics)
         else { return nil }
         let width = header.count

@@ -131,7 +131,7 @@ struct TableHeader {
             if name.isEmpty {
                 // Trailing empty header cells (a spreadsheet's) are not columns.
                 if names[index...].allSatisfy({ $0.trimmingSpaces.isEmpty }) { break }
-                diagnostics.error(.intestazioneVuota, place(nil), "intestazione vuota nella colonna \(index + 1)")
+                diagnostics.error(.intestazioneVuota, place(index), "intestazione vuota nella colonna \(index + 1)")
                 usable = false
             } else if !known.contains(name) {
                 let suggestion = NameSuggestion.nearest(to: name, in: known).map { " (forse «\($0)»?)" } ?? ""

@@ -49,7 +49,8 @@ struct WorkbookTable: CellTable {
         guard
             let header = TableHeader(
                 names: names, required: required, optional: optional,
-                place: { index in place(first.index, index, name: index.map { names[$0].trimmingSpaces }) }, diagnostics: &diagnostics)
+                place: { index in place(first.index, index, name: index.map { names[$0].trimmingSpaces }.flatMap { $0.isEmpty ? nil : $0 }) },
+                diagnostics: &diagnostics)
         else { return nil }
         let width = header.count
         var rows: [(number: Int, cells: [TableValue])] = []
