@@ -269,6 +269,27 @@ struct PlansAndTablesReviewTests {
         #expect(TextSafety.firstHiddenCharacter(in: "Città di Castello «x»") == nil)
     }
 
+    @Test(
+        "a value a plan cannot read is reported at its column",
+        arguments: [
+            ("assunzione;;2026-04-01;;abc;comune:099001;;;;", "colonna percentuale"),
+            ("assunzione;;2026-04-01;;100;comune:099001;;x;;", "colonna numero"),
+            ("assunzione;;2026-13-01;;100;comune:099001;;;;", "colonna dal"),
+            ("assunzione;;2026-04-01;2026-01-01;100;comune:099001;;;;", "colonna al"),
+            ("assunzione;;2026-04-01;;100;comune:099001;xyz;;;", "colonna area"),
+            ("assunzione;;2026-04-01;;100;regione;;;;", "colonna ente"),
+            ("cessazione;;2026-04-01;;;;;;;", "colonna id"),
+            ("residenti;;;;;;;;099001;20x7;31300", "colonna anno"),
+        ])
+    func planValueColumns(row: String, column: String) throws {
+        let folder = try TestSupport.temporaryFolder()
+        let plan = folder.appendingPathComponent("piano.csv")
+        try "tipo;id;dal;al;percentuale;ente;area;numero;comune;anno;popolazione\n\(row);\n".write(to: plan, atomically: true, encoding: .utf8)
+        let result = TestSupport.run("simula", TestSupport.path("Examples/ambito-esempio.json"), "--anno", "2026", "--piano", plan.path)
+        #expect(result.status == .dataError)
+        #expect(result.standardError.contains("piano.csv:2 (\(column))"), "\(result.standardError)")
+    }
+
     /// Found by the review of spreadsheet mistakes: a comune with a row without a year and a row
     /// for 2026 used the first for 2025 without a word.
     @Test("a comune with figures by year but none for the year uses the one without a year, with a warning")

@@ -24,38 +24,77 @@ package enum ScenarioPlan {
     package static func changes(kind: String, values: [String: String], nextId: inout Int, place: SourcePlace? = nil) throws(InvalidValue)
         -> [ScenarioChange]
     {
+        var key: String?
+        return try changes(kind: kind, values: values, nextId: &nextId, place: place, failedKey: &key)
+    }
+
+    /// ``changes(kind:values:nextId:place:)``, with `failedKey` set to the key whose value was
+    /// being read when it throws (nil for a rule between keys), so a plan file's error names its column.
+    static func changes(kind: String, values: [String: String], nextId: inout Int, place: SourcePlace?, failedKey: inout String?) throws(InvalidValue)
+        -> [ScenarioChange]
+    {
         func value(_ key: String) -> String { values[key]?.trimmingSpaces ?? "" }
+        // Each value read under its key: an error names the column it came from.
+        func reading<Value>(_ key: String, _ read: () throws(InvalidValue) -> Value) throws(InvalidValue) -> Value {
+            failedKey = key
+            let result = try read()
+            failedKey = nil
+            return result
+        }
+        func shareKey() -> String { values["percentuale"] != nil ? "percentuale" : "ore_settimanali" }
         switch kind {
         case "assunzione":
-            let start = try FieldParsing.date(value("dal"))
-            let end = values["al"] == nil ? nil : try FieldParsing.date(value("al"))
-            let share = try self.share(values)
-            let employer = try self.employer(value("ente"), delegated: try FieldParsing.boolean(value("delega")))
-            let areas = values["area"] == nil ? AreaSplit.unspecified : try AreaSplit([try ActivityArea.parse(value("area")): Fraction(100)])
+            let start = try reading("dal") { () throws(InvalidValue) in try FieldParsing.date(value("dal")) }
+            let end = values["al"] == nil ? nil : try reading("al") { () throws(InvalidValue) in try FieldParsing.date(value("al")) }
+            let share = try reading(shareKey()) { () throws(InvalidValue) in try self.share(values) }
+            let delegated = try reading("delega") { () throws(InvalidValue) in try FieldParsing.boolean(value("delega")) }
+            let employer = try reading("ente") { () throws(InvalidValue) in try self.employer(value("ente"), delegated: delegated) }
+            let areas =
+                values["area"] == nil
+                ? AreaSplit.unspecified
+                : try reading("area") { () throws(InvalidValue) in try AreaSplit([try ActivityArea.parse(value("area")): Fraction(100)]) }
             var count = 1
             if values["numero"] != nil {
                 guard case .success(let number) = DecimalParser.parseInteger(value("numero")), (1...1_000).contains(number) else {
+                    failedKey = "numero"
                     throw InvalidValue(.numeroNonValido, "numero di assunzioni non valido «\(value("numero"))» (da 1 a 1.000)")
                 }
                 count = number
             }
-            if values["id"] != nil && count > 1 { throw InvalidValue(.campoRipetuto, "con numero maggiore di 1 non si può indicare un id") }
-            let period = try ServicePeriod(start: start, end: end, share: share, place: place)
+            if values["id"] != nil && count > 1 {
+                failedKey = "id"
+                throw InvalidValue(.campoRipetuto, "con numero maggiore di 1 non si può indicare un id")
+            }
+            let period = try reading(end == nil ? "dal" : "al") { () throws(InvalidValue) in
+                try ServicePeriod(start: start, end: end, share: share, place: place)
+            }
             var hires: [ScenarioChange] = []
             for _ in 0..<count {
                 nextId += 1
-                let id = try PersonID(values["id"] ?? "NUOVA-\(nextId)")
+                let id = try reading("id") { () throws(InvalidValue) in try PersonID(values["id"] ?? "NUOVA-\(nextId)") }
                 hires.append(.hire(PlannedHire(id: id, period: period, employer: employer, areas: areas)))
             }
             return hires
         case "cessazione":
-            return [.termination(id: try PersonID(value("id")), from: try checkedDate(value("dal")))]
+            return [
+                .termination(
+                    id: try reading("id") { () throws(InvalidValue) in try PersonID(value("id")) },
+                    from: try reading("dal") { () throws(InvalidValue) in try checkedDate(value("dal")) })
+            ]
         case "variazione":
-            return [.shareChange(id: try PersonID(value("id")), from: try checkedDate(value("dal")), share: try share(values))]
+            return [
+                .shareChange(
+                    id: try reading("id") { () throws(InvalidValue) in try PersonID(value("id")) },
+                    from: try reading("dal") { () throws(InvalidValue) in try checkedDate(value("dal")) },
+                    share: try reading(shareKey()) { () throws(InvalidValue) in try share(values) })
+            ]
         default:
-            let year = try FieldParsing.year(value("anno"))
-            let residents = try FieldParsing.residents(value("popolazione"))
-            guard !value("comune").isEmpty else { throw InvalidValue(.valoreVuoto, "manca il codice ISTAT del comune") }
+            let year = try reading("anno") { () throws(InvalidValue) in try FieldParsing.year(value("anno")) }
+            let residents = try reading("popolazione") { () throws(InvalidValue) in try FieldParsing.residents(value("popolazione")) }
+            guard !value("comune").isEmpty else {
+                failedKey = "comune"
+                throw InvalidValue(.valoreVuoto, "manca il codice ISTAT del comune")
+            }
             return [.residents(istatCode: value("comune"), year: year, residents: residents)]
         }
     }
@@ -128,9 +167,12 @@ package enum ScenarioPlan {
                 valid = false
             }
             guard valid else { continue }
+            var failedKey: String?
             if let found = diagnostics.value(
-                at: table.place(row, nil),
-                { () throws(InvalidValue) in try Self.changes(kind: kind, values: values, nextId: &nextId, place: table.place(row, nil)) })
+                placing: { _ in table.place(row, failedKey.flatMap { table.header.index(of: $0) }) },
+                { () throws(InvalidValue) in
+                    try Self.changes(kind: kind, values: values, nextId: &nextId, place: table.place(row, nil), failedKey: &failedKey)
+                })
             {
                 changes += found
                 places += Array(repeating: table.place(row, nil), count: found.count)
