@@ -227,6 +227,23 @@ struct PlansAndTablesReviewTests {
                 == true, "\(String(describing: csvError))")
     }
 
+    /// Found by a newcomer's trial: a code that lost its leading zero in comuni (typed as text
+    /// `51034`) was blamed on every person's correct `051034`, and nothing pointed at comuni.
+    @Test("a code that lost its zero in comuni is one error at its cell in comuni, not one per person")
+    func lostZeroInComuni() throws {
+        let folder = try TestSupport.temporaryFolder()
+        try "codice_istat;denominazione;popolazione\n51034;Sansepolcro;15800\n051001;Anghiari;5500\n".write(
+            to: folder.appendingPathComponent("comuni.csv"), atomically: true, encoding: .utf8)
+        try
+            "id;profilo;contratto;ente_tipo;ente_codice_istat;dal;al;percentuale\nAS-1;assistente_sociale;tempo_indeterminato;comune;051034;01/01/2025;;100\nAS-2;assistente_sociale;tempo_indeterminato;comune;051034;01/01/2025;;100\nAS-3;assistente_sociale;tempo_indeterminato;comune;051001;01/01/2025;;100\n"
+            .write(to: folder.appendingPathComponent("personale.csv"), atomically: true, encoding: .utf8)
+        let error = inputError { () throws(InputError) in _ = try RosterLoader.load(path: folder.path) }
+        let diagnostics = (error?.diagnostics ?? []).filter { $0.severity == .error }
+        #expect(diagnostics.count == 1, "\(diagnostics)")
+        #expect(diagnostics.first?.place.description.hasSuffix("comuni.csv:2 (colonna codice_istat)") == true, "\(diagnostics)")
+        #expect(diagnostics.first?.message.contains("riscrivi 051034") == true, "\(diagnostics)")
+    }
+
     /// Found by the review of the public API: a percentuale written as a text gave two errors for one fault.
     @Test(
         "a share refused is one error; a share null or absent is missing",

@@ -93,6 +93,15 @@ public struct Roster: Sendable, Hashable {
                 "comune \(code) ripetuto: è \(municipalities[earlier].istatCode) (già in \(municipalities[earlier].place?.description ?? "comune n. \(earlier + 1)")) senza zeri iniziali; un foglio di calcolo toglie gli zeri iniziali quando la colonna non è in formato testo: formattala come testo e riscrivi il codice di 6 cifre"
             )
         }
+        // Comuni whose short code is a personale code without its leading zeros: the fault is in
+        // comuni (the code lost its zero there), said once at its cell, not at every person's.
+        var shortCodes: [String: Int] = [:]
+        if anyShortCode {
+            for (index, municipality) in municipalities.enumerated() {
+                if let padded = IstatCodes.zeroPadded(municipality.istatCode), comuni[padded] == nil { shortCodes[padded] = index }
+            }
+        }
+        var shortReported = Set<Int>()
         var ids = PersonIndex(expected: staff.count)
         // Each record's fields read in place: copying a whole record retains and releases all its parts.
         staff.withUnsafeBufferPointer { staff in
@@ -109,6 +118,17 @@ public struct Roster: Sendable, Hashable {
                 let kind = staff[index].employer.kind
                 if kind == .comune || kind == .comuneCapofila, let code = staff[index].employer.istatCode, comuni[code] == nil {
                     let record = staff[index]
+                    if let short = shortCodes[code] {
+                        if shortReported.insert(short).inserted {
+                            let municipality = municipalities[short]
+                            diagnostics.error(
+                                .comuneSconosciuto,
+                                (municipality.place ?? file.element(short)).field(csv: "codice_istat", json: "codiceIstat"),
+                                "codice ISTAT «\(municipality.istatCode)» di \(municipality.istatCode.utf8.count) cifre: in personale è scritto «\(code)» (per esempio \(record.place?.description ?? "«\(record.id)»")); un foglio di calcolo toglie gli zeri iniziali quando la colonna non è in formato testo: formatta come testo la colonna codice_istat e riscrivi \(code)"
+                            )
+                        }
+                        continue
+                    }
                     diagnostics.error(
                         .comuneSconosciuto, (record.place ?? file).field(csv: "ente_codice_istat", json: "ente", "codiceIstat"),
                         "il comune \(code) di «\(record.id)» non fa parte dell'ambito (comuni: \(Italian.list(municipalities.map(\.istatCode))))\(IstatCodes.leadingZeroHint(code, known: municipalities.map(\.istatCode)))\(IstatCodes.hiddenCharacterHint(code))"
