@@ -32,7 +32,7 @@ for text in "Da inserire su SIOSS: FTE per ente" "Contributo sugli FTE dichiarat
   grep -qF "$text" "$out/senza-allegato.txt" || { echo "manca nella stampa: «$text»" >&2; status=1; }
 done
 # The SIOSS table is the widest: its last column (previsione to declare) must be on the page.
-grep -E "Totale ambito +22 +18,03 +18,03 +22 +18,84 +18,83" "$out/senza-allegato.txt" > /dev/null \
+grep -E "Totale ambito +22 +≈ 18,0336 +18,03 +22 +≈ 18,8377 +18,83" "$out/senza-allegato.txt" > /dev/null \
   || { echo "la tabella degli enti non sta nella larghezza della pagina" >&2; status=1; }
 
 pages=$(print con-allegato)

@@ -218,7 +218,9 @@ struct ProspettoTests {
     @Test("the figures to declare: rounded down, split by entity adding up, the contribution on them, the reason in words")
     func declaration() throws {
         let text = TestSupport.run("prospetto", example, "--campagna", "2026", "--senza-allegato").standardOutput
-        #expect(text.contains("DA INSERIRE SU SIOSS (FTE arrotondati per difetto a 2 decimali)"))
+        #expect(
+            text.contains(
+                "DA INSERIRE SU SIOSS (FTE: ambito arrotondato per difetto a 2 decimali; enti e aree per difetto, più le unità mancanti ai resti maggiori)"))
         let line = text.split(separator: "\n").first { $0.hasPrefix("FTE da dichiarare per l'ambito") }
         #expect(line?.split(separator: " ").suffix(2) == ["18,03", "18,83"])
         #expect(text.contains("recupera quanto dichiarato in più (D.M. 125/2024)"))

@@ -43,14 +43,21 @@ extension AnnualAssessment {
     /// FTE rounded down or up so that they add up to the ATS total shown (rounded half away from
     /// zero; the units missing go to the largest remainders), and each entity's areas the same way
     /// to its figure shown (docs/regole.md §5, docs/formati.md, prospetto).
-    package func shownEntities(decimals: Int) -> [EmployingEntity] {
+    package func shownEntities(decimals: Int) -> [EmployingEntity] { shownEntitiesWithExactFTE(decimals: decimals).map(\.shown) }
+
+    /// ``shownEntities(decimals:)`` with each entity's exact FTE beside its figure shown (what a
+    /// prospetto puts beside the figure to declare, so that a figure rounded up is seen as such).
+    package func shownEntitiesWithExactFTE(decimals: Int) -> [(shown: EmployingEntity, exactFTE: Fraction)] {
         let exact = entities
         let scale = BigInt.tenToThe(decimals)
         let units = LargestRemainder.distribute(units: fte.roundedScaled(by: scale), roundingEach: exact.map(\.fte), scale: scale)
         return zip(exact, units).map { entity, units in
             let shown = Fraction(units, scale)
-            return EmployingEntity(
-                key: entity.key, name: entity.name, persons: entity.persons, fte: shown, areas: entity.areas.shown(decimals: decimals, total: shown))
+            return (
+                EmployingEntity(
+                    key: entity.key, name: entity.name, persons: entity.persons, fte: shown, areas: entity.areas.shown(decimals: decimals, total: shown)),
+                entity.fte
+            )
         }
     }
 

@@ -30,6 +30,9 @@ struct ProspettoContent {
         let previsione: EmployingEntity?
         let declaredConsuntivo: Fraction
         let declaredPrevisione: Fraction
+        /// The entity's exact FTE in each year (zero in a year it has none).
+        let exactConsuntivo: Fraction
+        let exactPrevisione: Fraction
     }
 
     /// A person of the annex in one year.
@@ -125,7 +128,10 @@ struct ProspettoContent {
             Row(
                 label: "Popolazione residente (1° gennaio)", consuntivo: NumberFormatting.italian(c.population),
                 previsione: NumberFormatting.italian(v.population)),
-            Row(label: "FTE assistenti sociali conteggiati (esatti)", consuntivo: fte(c.fte), previsione: fte(v.fte)),
+            // Exact to 4 decimals (`≈` when the value has more): the figure to declare is this one rounded down.
+            Row(
+                label: "FTE assistenti sociali conteggiati (esatti)", consuntivo: NumberFormatting.italianMarkingRounding(c.fte, decimals: 4),
+                previsione: NumberFormatting.italianMarkingRounding(v.fte, decimals: 4)),
             Row(
                 label: "Persone conteggiate · escluse",
                 consuntivo: "\(prospetto.consuntivo.countedPersons) · \(prospetto.consuntivo.excluded.count)",
@@ -161,12 +167,17 @@ struct ProspettoContent {
         ]
     }
 
+    /// The heading of the figures to type into SIOSS: how they are rounded, the ATS's and the entities'.
+    var declarationHeading: String {
+        "ambito arrotondato per difetto a \(Italian.count(declaredDecimals, "decimale", "decimali")); enti e aree per difetto, più le unità mancanti ai resti maggiori"
+    }
+
     /// A declared figure with exactly the declared decimals, Italian style.
     func declared(_ value: Fraction) -> String { NumberFormatting.italian(value, decimals: declaredDecimals) }
 
     /// The sentence that says why the figure is rounded down.
     var declarationNote: String {
-        "Gli FTE da dichiarare sono quelli esatti arrotondati per difetto a \(Italian.count(declaredDecimals, "decimale", "decimali")): il ministero calcola su quanto dichiarato e, dopo la certificazione, recupera quanto dichiarato in più (D.M. 125/2024). Ogni ente e ogni area dichiara i suoi FTE arrotondati per difetto; le unità che mancano alla cifra dell'ambito vanno a chi ha i resti maggiori: le somme coincidono."
+        "Gli FTE da dichiarare per l'ambito sono quelli esatti arrotondati per difetto a \(Italian.count(declaredDecimals, "decimale", "decimali")): il ministero calcola su quanto dichiarato e, dopo la certificazione, recupera quanto dichiarato in più (D.M. 125/2024). Ogni ente e ogni area dichiara i suoi FTE arrotondati per difetto; le unità che mancano alla cifra dell'ambito vanno una ciascuno a chi ha i resti maggiori (quelle cifre risultano arrotondate per eccesso): le somme coincidono."
     }
 
     /// The employing entities of either year, comuni first (with ISTAT code), then ATS-level ones,
@@ -177,10 +188,17 @@ struct ProspettoContent {
         func firstByKey(_ entities: [EmployingEntity]) -> [String: EmployingEntity] {
             Dictionary(entities.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
         }
-        let beforeList = prospetto.consuntivo.shownEntities(decimals: decimals)
-        let nowList = prospetto.previsione.shownEntities(decimals: decimals)
+        let beforeExact = prospetto.consuntivo.shownEntitiesWithExactFTE(decimals: decimals)
+        let nowExact = prospetto.previsione.shownEntitiesWithExactFTE(decimals: decimals)
+        let beforeList = beforeExact.map(\.shown)
+        let nowList = nowExact.map(\.shown)
         let before = firstByKey(beforeList)
         let now = firstByKey(nowList)
+        func exactByKey(_ list: [(shown: EmployingEntity, exactFTE: Fraction)]) -> [String: Fraction] {
+            Dictionary(list.map { ($0.shown.key, $0.exactFTE) }, uniquingKeysWith: { first, _ in first })
+        }
+        let exactBefore = exactByKey(beforeExact)
+        let exactNow = exactByKey(nowExact)
         var keys: [(key: String, name: String)] = []
         var seen: Set<String> = []
         for entity in nowList + beforeList where seen.insert(entity.key).inserted {
@@ -193,7 +211,8 @@ struct ProspettoContent {
             EntityRow(
                 key: entry.key, name: entry.name, istatCode: entry.key.hasPrefix("comune:") ? String(entry.key.dropFirst(7)) : nil,
                 consuntivo: before[entry.key], previsione: now[entry.key],
-                declaredConsuntivo: prospetto.consuntivoDeclaration.fte(of: entry.key), declaredPrevisione: prospetto.previsioneDeclaration.fte(of: entry.key))
+                declaredConsuntivo: prospetto.consuntivoDeclaration.fte(of: entry.key), declaredPrevisione: prospetto.previsioneDeclaration.fte(of: entry.key),
+                exactConsuntivo: exactBefore[entry.key] ?? .zero, exactPrevisione: exactNow[entry.key] ?? .zero)
         }
     }
 

@@ -102,6 +102,8 @@ enum ProspettoHTML {
         let ambito = content.ambito
         let c = p.campaign
         let fte = TextBlocks.fte
+        // Exact to 4 decimals, marked `≈` when the value has more.
+        func exact(_ value: Fraction) -> String { NumberFormatting.italianMarkingRounding(value, decimals: 4) }
         let entities = content.entityRows(decimals: TextBlocks.fteDecimals)
         output.write(
             """
@@ -128,24 +130,25 @@ enum ProspettoHTML {
         // The figures to type into SIOSS, first: what the officer needs, entity by entity.
         var entityRows = entities.map { entity in
             [
-                entity.name, entity.istatCode ?? "—", String(entity.consuntivo?.persons ?? 0), fte(entity.consuntivo?.fte ?? .zero),
-                content.declared(entity.declaredConsuntivo), String(entity.previsione?.persons ?? 0), fte(entity.previsione?.fte ?? .zero),
+                // The exact FTE beside the figure to declare: a figure rounded up is seen as such.
+                entity.name, entity.istatCode ?? "—", String(entity.consuntivo?.persons ?? 0), exact(entity.exactConsuntivo),
+                content.declared(entity.declaredConsuntivo), String(entity.previsione?.persons ?? 0), exact(entity.exactPrevisione),
                 content.declared(entity.declaredPrevisione),
             ]
         }
         entityRows.append([
-            "Totale ambito", "", String(p.consuntivo.countedPersons), fte(p.consuntivo.fte), content.declared(p.consuntivoDeclaration.fte),
-            String(p.previsione.countedPersons), fte(p.previsione.fte), content.declared(p.previsioneDeclaration.fte),
+            "Totale ambito", "", String(p.consuntivo.countedPersons), exact(p.consuntivo.fte), content.declared(p.consuntivoDeclaration.fte),
+            String(p.previsione.countedPersons), exact(p.previsione.fte), content.declared(p.previsioneDeclaration.fte),
         ])
         // The box stays whole on a page when it fits one; a longer list (an ATS of many comuni)
         // starts under the title and breaks between rows, instead of leaving the first page empty.
         line(entityRows.count <= siossBoxRowsOnAPage ? "<div class=\"sioss-box keep\">" : "<div class=\"sioss-box\">")
         line(
-            "<h2>Da inserire su SIOSS: FTE per ente (arrotondati per difetto a \(Italian.count(content.declaredDecimals, "decimale", "decimali")))</h2>")
+            "<h2>Da inserire su SIOSS: FTE per ente</h2>")
         table(
             [
-                "ente", "cod. ISTAT", "persone \(c - 1)", "FTE esatti \(c - 1)", "da dichiarare \(c - 1)", "persone \(c)", "FTE esatti \(c)",
-                "da dichiarare \(c)",
+                "ente", "cod. ISTAT", "persone \(c - 1)", "FTE esatti \(c - 1)", "su SIOSS \(c - 1)", "persone \(c)", "FTE esatti \(c)",
+                "su SIOSS \(c)",
             ],
             entityRows, numericFrom: 2, classes: [entityRows.count - 1: "sioss"], small: true, highlight: [4, 7], to: output)
         line(

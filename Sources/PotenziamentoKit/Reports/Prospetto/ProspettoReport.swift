@@ -95,7 +95,7 @@ enum ProspettoReport {
         output.line(row("", "Consuntivo \(c - 1)", "Previsione \(c)"))
         for item in content.summaryRows { output.line(row(item.label, item.consuntivo, item.previsione)) }
         output.line()
-        output.line("DA INSERIRE SU SIOSS (FTE arrotondati per difetto a \(Italian.count(content.declaredDecimals, "decimale", "decimali")))")
+        output.line("DA INSERIRE SU SIOSS (FTE: \(content.declarationHeading))")
         let declaration = content.declarationRows
         output.line(row(declaration[0].label, declaration[0].consuntivo, declaration[0].previsione))
         for entity in content.entityRows(decimals: TextBlocks.fteDecimals) {
@@ -118,6 +118,11 @@ enum ProspettoReport {
             output.line(row("  \(area.label)", TextBlocks.fte(areasBefore[area]), TextBlocks.fte(areasNow[area])))
         }
         output.line(row("  Non indicata", TextBlocks.fte(areasBefore.unspecified), TextBlocks.fte(areasNow.unspecified)))
+        output.line()
+        // What the short column headings of the entity tables stand for.
+        output.line(
+            "Colonne degli enti: da dichiar. = FTE da dichiarare su SIOSS; "
+                + ActivityArea.allCases.map { "\(shortLabel($0)) = \($0.label.lowercased())" }.joined(separator: "; ") + "; n.i. = area non indicata")
         for (assessment, declaration) in [(p.consuntivo, p.consuntivoDeclaration), (p.previsione, p.previsioneDeclaration)] {
             let kind = assessment.year == c ? "Previsione" : "Consuntivo"
             output.line()
@@ -127,20 +132,20 @@ enum ProspettoReport {
             // The name column as wide as the longest name: a name is never cut.
             let nameWidth = max(40, (entities.map(\.name.count).max() ?? 0) + 3)
             output.line(
-                TextBlocks.left("  ente", nameWidth) + TextBlocks.right("persone", 8) + TextBlocks.right("FTE", 9) + TextBlocks.right("dichiarare", 11)
+                TextBlocks.left("  ente", nameWidth) + TextBlocks.right("persone", 8) + TextBlocks.right("FTE", 9) + TextBlocks.right("da dichiar.", 12)
                     + ActivityArea.allCases.map { TextBlocks.right(shortLabel($0), 7) }.joined() + TextBlocks.right("n.i.", 7))
             for entity in entities {
                 output.line(
                     TextBlocks.left("  \(entity.name)", nameWidth) + TextBlocks.right(String(entity.persons), 8)
                         + TextBlocks.right(TextBlocks.fte(entity.fte), 9)
-                        + TextBlocks.right(content.declared(declaration.fte(of: entity.key)), 11)
+                        + TextBlocks.right(content.declared(declaration.fte(of: entity.key)), 12)
                         + ActivityArea.allCases.map { TextBlocks.right(TextBlocks.fte(entity.areas[$0]), 7) }.joined()
                         + TextBlocks.right(TextBlocks.fte(entity.areas.unspecified), 7))
             }
             output.line(
                 TextBlocks.left("  Totale ambito", nameWidth) + TextBlocks.right(String(assessment.countedPersons), 8)
                     + TextBlocks.right(TextBlocks.fte(assessment.fte), 9)
-                    + TextBlocks.right(content.declared(declaration.fte), 11)
+                    + TextBlocks.right(content.declared(declaration.fte), 12)
                     + ActivityArea.allCases.map { TextBlocks.right(TextBlocks.fte(areas[$0]), 7) }.joined()
                     + TextBlocks.right(TextBlocks.fte(areas.unspecified), 7))
             output.line()
