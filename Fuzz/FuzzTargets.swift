@@ -284,7 +284,11 @@ enum FuzzTargets {
             check(CivilDate(dayNumber: date.dayNumber) == date, "day number round trip: \(text)")
             check(date.day <= CivilDate.daysInMonth(date.month, year: date.year), "impossible date accepted: \(text)")
         }
-        _ = try? FieldParsing.date(text)
+        // What people type (`1/3/2025` too): a date read is a real date, written back the same.
+        if let date = try? FieldParsing.date(text) {
+            check(date.day <= CivilDate.daysInMonth(date.month, year: date.year), "impossible date typed accepted: \(text)")
+            check(CivilDate.parse(date.italian) == date, "typed date round trip: \(text)")
+        }
     }
 
     // MARK: national-table, cycle

@@ -244,6 +244,18 @@ struct PlansAndTablesReviewTests {
         #expect(diagnostics.first?.message.contains("riscrivi 051034") == true, "\(diagnostics)")
     }
 
+    /// Found by a newcomer's trial: `1/3/2025` typed as a text was refused while `31/05/2025` was read.
+    @Test(
+        "a date with a day or a month of one digit is read day first",
+        arguments: [
+            ("1/3/2025", "2025-03-01"), ("31/5/2025", "2025-05-31"), ("01/03/2025", "2025-03-01"), (" 9/12/2026 ", "2026-12-09"),
+            ("1/13/2025", nil), ("31/4/2025", nil), ("1/3/25", nil), ("1//2025", nil), ("123/3/2025", nil), ("1-3-2025", nil),
+        ])
+    func shortDates(text: String, iso: String?) {
+        let parsed = try? FieldParsing.date(text)
+        #expect(parsed?.iso == iso)
+    }
+
     /// Found by the review of the public API: a percentuale written as a text gave two errors for one fault.
     @Test(
         "a share refused is one error; a share null or absent is missing",

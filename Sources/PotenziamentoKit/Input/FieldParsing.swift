@@ -90,12 +90,29 @@ package enum FieldParsing {
         return value
     }
 
-    /// A date `AAAA-MM-GG` or `GG/MM/AAAA`.
+    /// A date `AAAA-MM-GG` or `GG/MM/AAAA`, the day and the month also of one digit (`1/3/2025`,
+    /// as an Italian writes it: day first, never read as month first).
     package static func date(_ text: String) throws(InvalidValue) -> CivilDate {
         let trimmed = text.trimmingSpaces
         if let date = CivilDate.parse(trimmed) { return date }
+        if let parts = shortDayMonth(trimmed) {
+            guard let date = CivilDate(year: parts.year, month: parts.month, day: parts.day) else {
+                throw InvalidValue(.dataNonValida, "data inesistente «\(text)» (giorno/mese/anno)")
+            }
+            return date
+        }
         if trimmed.looksLikeDate { throw InvalidValue(.dataNonValida, "data inesistente «\(text)»") }
-        throw InvalidValue(.dataNonValida, "data non valida «\(text)»: scrivi AAAA-MM-GG oppure GG/MM/AAAA")
+        throw InvalidValue(.dataNonValida, "data non valida «\(text)»: scrivi AAAA-MM-GG oppure GG/MM/AAAA (anche 1/3/2025)")
+    }
+
+    /// Day, month and year of `G/M/AAAA` with a day and a month of one or two digits; nil for any other text.
+    private static func shortDayMonth(_ text: String) -> (day: Int, month: Int, year: Int)? {
+        let parts = text.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
+        guard parts.count == 3, (1...2).contains(parts[0].count), (1...2).contains(parts[1].count), parts[2].count == 4,
+            parts.allSatisfy({ $0.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } })
+        else { return nil }
+        func number(_ digits: Substring.UTF8View.SubSequence) -> Int { digits.reduce(0) { $0 * 10 + Int($1 - 0x30) } }
+        return (number(parts[0]), number(parts[1]), number(parts[2]))
     }
 
     /// ``date(_:)`` of trimmed UTF-8 bytes (a CSV cell): a date written exactly (`AAAA-MM-GG`,
