@@ -621,13 +621,21 @@ enum FuzzTargets {
             let kind = choose.chance(55) ? EmployerKind.comune : choose.pick(EmployerKind.allCases)
             let code: String? =
                 choose.chance(5)
-                ? nil : faulty && choose.chance(5) ? "X\(index)" : municipalities.isEmpty ? Self.istatCode(0) : choose.pick(municipalities).istatCode
+                ? nil
+                : faulty && choose.chance(5)
+                    ? (choose.chance(50) ? "X\(index)" : "9\(String(format: "%05d", index % 100_000))")
+                    : municipalities.isEmpty ? Self.istatCode(0) : choose.pick(municipalities).istatCode
             let employer: Employer
             do {
                 employer = try Employer(kind: kind, istatCode: code, delegatedFunctions: choose.chance(60), costReimbursed: choose.chance(20))
                 check(kind != .comune || employer.istatCode != nil, "a comune employer without its code")
             } catch {
-                check(kind == .comune && (code ?? "").trimmingSpaces.isEmpty, "Employer(\(kind), \(code ?? "nil")) refused: \(error.message)")
+                // A comune's code is required, and is 1 to 6 digits (for a comune or the comune capofila).
+                let written = (code ?? "").trimmingSpaces
+                let digits = !written.isEmpty && written.utf8.count <= 6 && written.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+                check(
+                    (kind == .comune && written.isEmpty) || ((kind == .comune || kind == .comuneCapofila) && !written.isEmpty && !digits),
+                    "Employer(\(kind), \(code ?? "nil")) refused: \(error.message)")
                 continue
             }
             // Ids: mostly distinct; sometimes the same as another's but for case and spaces (the roster must refuse).
