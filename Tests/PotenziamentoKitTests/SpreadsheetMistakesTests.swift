@@ -244,6 +244,21 @@ struct PlansAndTablesReviewTests {
         #expect(diagnostics.first?.message.contains("riscrivi 051034") == true, "\(diagnostics)")
     }
 
+    /// Found by a newcomer's trial: a person written twice, the id in other case, gave only
+    /// «si sovrappone», and the officer went looking at the dates.
+    @Test("two rows of one id whose periods overlap: the message says it may be the same person written twice")
+    func samePersonTwice() throws {
+        let folder = try TestSupport.temporaryFolder()
+        try "codice_istat;denominazione;popolazione\n048001;A;30000\n".write(to: folder.appendingPathComponent("comuni.csv"), atomically: true, encoding: .utf8)
+        try
+            "id;profilo;contratto;ente_tipo;ente_codice_istat;dal;al;percentuale\nAS-01 Rossi;assistente_sociale;tempo_indeterminato;comune;048001;01/03/2015;;100\nas-01 rossi;assistente_sociale;tempo_indeterminato;comune;048001;01/03/2015;;100\n"
+            .write(to: folder.appendingPathComponent("personale.csv"), atomically: true, encoding: .utf8)
+        let error = inputError { () throws(InputError) in _ = try RosterLoader.load(path: folder.path) }
+        #expect(
+            error?.diagnostics.contains { $0.code == .periodiSovrapposti && $0.message.contains("stessa persona scritta due volte") } == true,
+            "\(String(describing: error))")
+    }
+
     /// Found by a newcomer's trial: `1/3/2025` typed as a text was refused while `31/05/2025` was read.
     @Test(
         "a date with a day or a month of one digit is read day first",

@@ -64,7 +64,10 @@ public struct StaffRecord: Sendable, Hashable {
                 let earlierPlace = latest.place.map { " (\($0))" } ?? ""
                 diagnostics.error(
                     .periodiSovrapposti, (next.place ?? messagePlace).field(csv: "dal", json: "dal"),
-                    "il periodo dal \(next.start.italian) di «\(id)» si sovrappone a quello dal \(latest.start.italian) \(until)\(earlierPlace)")
+                    "il periodo dal \(next.start.italian) di «\(id)» si sovrappone a quello dal \(latest.start.italian) \(until)\(earlierPlace)"
+                        + (latest.place != nil && next.place != nil && latest.place != next.place
+                            ? "; due righe con lo stesso id: se è la stessa persona scritta due volte cancella una delle righe, se sono due persone dai loro id diversi (gli id si confrontano senza distinguere maiuscole e spazi)"
+                            : ""))
             }
             if latest.end.map({ end in next.end.map { $0 > end } ?? true }) ?? false { latest = next }
         }
