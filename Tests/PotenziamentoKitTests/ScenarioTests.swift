@@ -116,6 +116,20 @@ struct ScenarioTests {
 
 @Suite("simula and parametri commands")
 struct SimulaCommandTests {
+    /// Found by a newcomer's trial: «Valore di un'assistente sociale in più» did not say it is on
+    /// top of the scenario, nor why it was small (the objective 1/4.000 caps the contribution).
+    @Test("the value of one more hire is on top of the scenario, and says when the objective caps it")
+    func marginalValueWording() {
+        let example = TestSupport.path("Examples/ambito-esempio.json")
+        let plain = TestSupport.run("simula", example, "--anno", "2026").standardOutput
+        #expect(plain.contains("oltre alle modifiche dello scenario (contributo 202.571,88 €)"), "\(plain)")
+        #expect(!plain.contains("il contributo non cresce"))
+        let past = TestSupport.run("simula", example, "--anno", "2026", "--assunzione", "dal=2026-01-01,ente=comune:099001,numero=2").standardOutput
+        #expect(past.contains("lo scenario raggiunge già l'obiettivo 1/4.000 di 20,22 FTE"), "\(past)")
+        let crossing = TestSupport.run("simula", example, "--anno", "2026", "--assunzione", "dal=2026-01-01,ente=comune:099001").standardOutput
+        #expect(crossing.contains("con un'assunzione in più si supera l'obiettivo 1/4.000"), "\(crossing)")
+    }
+
     let example = TestSupport.path("Examples/ambito-esempio.json")
 
     @Test("two hires from 1 April: baseline, scenario, difference, targets; JSON base equals calcola")

@@ -140,12 +140,18 @@ enum SimulationReport {
         }
         lines += [
             "",
-            "Valore di un'assistente sociale in più a tempo pieno:",
+            "Valore di un'assistente sociale in più a tempo pieno, oltre alle modifiche dello scenario (contributo \(euro(s.total))):",
             "  per l'anno intero: \(euro(planning.marginalFullYear))",
             "  se assunta dal \(planning.hireStart.italian): \(euro(planning.marginalFromStart))",
-            "",
-            "Se la popolazione cambia (FTE dello scenario invariati):",
         ]
+        // Past the objective (1/4.000) the contribution does not grow: a hire is worth only what it takes to reach it.
+        let objective = "l'obiettivo 1/4.000 di \(NumberFormatting.italian(s.thresholds.objective, decimals: 2)) FTE"
+        if s.fte >= s.thresholds.objective {
+            lines.append("  (lo scenario raggiunge già \(objective): oltre, il contributo non cresce)")
+        } else if s.fte + planning.fteOfOneHire > s.thresholds.objective {
+            lines.append("  (con un'assunzione in più si supera \(objective): oltre, il contributo non cresce)")
+        }
+        lines += ["", "Se la popolazione cambia (FTE dello scenario invariati):"]
         for item in planning.sensitivity {
             let sign = item.percent > 0 ? "+" : ""
             lines.append(
