@@ -16,6 +16,9 @@ public struct Prospetto: Sendable, Hashable, Codable {
     /// The FTE to declare for C.
     public let previsioneDeclaration: FTEDeclaration
 
+    /// The decimals of the FTE to declare when none are asked for (docs/regole.md §5).
+    public static let defaultDeclaredDecimals = 2
+
     /// The first campaign: its consuntivo is 2021, the first year of the measure.
     public static let firstCampaign = Bounds.years.lowerBound + 1
 
@@ -29,7 +32,9 @@ public struct Prospetto: Sendable, Hashable, Codable {
     /// - Throws: ``AssessmentError/invalidCampaign(_:)`` for a campaign outside 2022-2200,
     ///   ``AssessmentError/invalidInput(_:)`` when a comune has no residents for C−1 or C or the
     ///   decimals are outside 0...6.
-    public init(roster: Roster, campaign: Int, assessor: RosterAssessor = RosterAssessor(), declaredDecimals: Int = 2) throws(AssessmentError) {
+    public init(
+        roster: Roster, campaign: Int, assessor: RosterAssessor = RosterAssessor(), declaredDecimals: Int = Prospetto.defaultDeclaredDecimals
+    ) throws(AssessmentError) {
         guard (Self.firstCampaign...Bounds.years.upperBound).contains(campaign) else { throw .invalidCampaign(campaign) }
         self.campaign = campaign
         consuntivo = try assessor.assess(roster, year: campaign - 1)

@@ -131,6 +131,16 @@ enum AssessmentReport {
         output.line("(L. 30 dicembre 2020, n. 178, art. 1, commi 797-804)")
         output.line()
         for line in TextBlocks.contributionSummary(c) { output.line(line) }
+        // What the prospetto will declare (the ATS figure rounded down, docs/regole.md §5) gives
+        // the ministry's figure: a budget made on the exact one would be higher.
+        let scale = BigInt.tenToThe(Prospetto.defaultDeclaredDecimals)
+        let declared = Fraction(c.fte.flooredScaled(by: scale), scale)
+        if declared != c.fte, let onDeclared = try? ContributionCalculator.assess(population: c.population, fte: declared, parameters: c.parameters) {
+            output.line(
+                TextBlocks.left("  sugli FTE da dichiarare (\(NumberFormatting.italian(declared, decimals: Prospetto.defaultDeclaredDecimals)))", 38)
+                    + TextBlocks.right(NumberFormatting.euro(onDeclared.total), 16))
+            output.line("  (il prospetto dichiara gli FTE per difetto a \(Prospetto.defaultDeclaredDecimals) decimali: il ministero calcola su quelli)")
+        }
         output.line()
         output.line("FTE per area di attività")
         let areas = assessment.shownAreas(decimals: TextBlocks.fteDecimals)
