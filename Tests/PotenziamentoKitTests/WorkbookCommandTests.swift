@@ -276,6 +276,28 @@ struct WorkbookCommandTests {
         #expect(result.status == .usage)
     }
 
+    /// Found by a newcomer's trial: the workbook named an excluded person's comune by its kind
+    /// («Comune») and left the periods of a person without service empty.
+    @Test("the prospetto workbook names an excluded person's comune and says when a person has no service in the year")
+    func prospettoWorkbookWords() throws {
+        let folder = try TestSupport.temporaryFolder()
+        let path = folder.appendingPathComponent("p.xlsx").path
+        let result = TestSupport.run("prospetto", TestSupport.path("Examples/ambito-esempio"), "--campagna", "2026", "--output", path)
+        #expect(result.status == .success, "\(result.standardError)")
+        let workbook = try WorkbookReader.read([UInt8](try Data(contentsOf: URL(fileURLWithPath: path))))
+        func texts(_ sheet: String, column: Int) -> [String] {
+            (workbook.sheets.first { $0.name == sheet }?.rows.dropFirst() ?? []).compactMap { row in
+                if case .text(let text) = row.cell(column: column)?.value { return text }
+                return nil
+            }
+        }
+        let excludedEntities = texts("esclusi", column: 3)
+        #expect(!excludedEntities.isEmpty && !excludedEntities.contains("Comune"), "\(excludedEntities)")
+        #expect(excludedEntities.contains("Borgo Alto") || excludedEntities.contains("Castelnuovo di Sopra"), "\(excludedEntities)")
+        // The example has persons with no day in one of the two years (the HTML annex says so too).
+        #expect(texts("persone", column: 4).contains("nessun servizio nell'anno"))
+    }
+
     @Test("a plan whose ISTAT code lost its leading zero says so")
     func lostZero() throws {
         let folder = try TestSupport.temporaryFolder()

@@ -61,6 +61,13 @@ extension AnnualAssessment {
         }
     }
 
+    /// How a report names an employer of this assessment: a comune by its name, any other by its
+    /// kind (`Unione di comuni`); the one rule of the annex and of the excluded persons.
+    package func employerNamer() -> (Employer) -> String {
+        let names = Dictionary(residents.map { ($0.istatCode, $0.name) }, uniquingKeysWith: { first, _ in first })
+        return { employer in (employer.kind == .comune ? employer.istatCode.flatMap { names[$0] } : nil) ?? employer.kind.label }
+    }
+
     /// The exact sum of the FTE of the counted records at `positions`.
     static func fte(of positions: [Int32], in counted: [CountedRecord]) -> Fraction {
         var sum = FractionSum()

@@ -226,12 +226,11 @@ struct ProspettoContent {
 
     /// Each counted person of `assessment` for the annex, in order, made one at a time.
     func forEachPerson(in assessment: AnnualAssessment, _ body: (PersonRow) -> Void) {
-        // Comuni by ISTAT code: a comune employer is named, every other by its kind.
-        let names = Dictionary(assessment.residents.map { ($0.istatCode, $0.name) }, uniquingKeysWith: { first, _ in first })
+        // A comune employer is named, every other by its kind.
+        let name = assessment.employerNamer()
         let periodText = PeriodText(year: assessment.year, method: assessment.method)
         for record in assessment.counted {
-            let employer = record.employer
-            let entity = (employer.kind == .comune ? employer.istatCode.flatMap { names[$0] } : nil) ?? employer.kind.label
+            let entity = name(record.employer)
             let days = record.service.reduce(0) { $0 + $1.days }
             body(PersonRow(id: record.id.text, entity: entity, service: record.service, days: days, fte: record.fte, periodText: periodText))
         }

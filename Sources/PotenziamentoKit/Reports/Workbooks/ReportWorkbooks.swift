@@ -125,7 +125,9 @@ package enum ReportWorkbooks {
     /// The excluded persons.
     static func excludedRows(_ assessment: AnnualAssessment, label: WritableCell? = nil) -> [[WritableCell]] {
         let lead = label.map { [$0] } ?? []
-        return assessment.excluded.map { lead + [text($0.id.text), text($0.employer.kind.label), text($0.reason.rawValue), text($0.reason.label)] }
+        // A comune named, as in the other sheets; any other employer by its kind.
+        let name = assessment.employerNamer()
+        return assessment.excluded.map { lead + [text($0.id.text), text(name($0.employer)), text($0.reason.rawValue), text($0.reason.label)] }
     }
 
     /// The parameters applied, with their legal references.
@@ -198,7 +200,9 @@ package enum ReportWorkbooks {
         let persons = pairs.flatMap { assessment, _ in
             content.persons(assessment).map { person -> [WritableCell] in
                 [
-                    year(assessment.year), text(person.id), text(person.entity), text(person.periods(separatedBy: "; ")), count(person.days),
+                    // As the HTML annex: a person with no day in the year says so (not an empty cell).
+                    year(assessment.year), text(person.id), text(person.entity),
+                    text(person.service.isEmpty ? "nessun servizio nell'anno" : person.periods(separatedBy: "; ")), count(person.days),
                     fte(person.fte),
                 ]
             }
