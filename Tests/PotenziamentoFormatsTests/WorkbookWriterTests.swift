@@ -56,6 +56,29 @@ struct WorkbookWriterTests {
         #expect(content.contains("table:number-rows-repeated=\"43\""))
     }
 
+    /// Found by a newcomer's trial: a printed sheet of the prospetto (`sioss`) was an untitled table.
+    @Test("a document with a print title heads every printed page with it and the sheet's name, and numbers the pages")
+    func printTitle() throws {
+        var document = SampleDocument.document
+        document.printTitle = "Prospetto riassuntivo — campagna 2026 — A & B"
+        let xlsx = try ZIPArchive(bytes: try XLSXWriter.write(document))
+        let sheet = String(decoding: try #require(try xlsx.contents(of: "xl/worksheets/sheet1.xml")), as: UTF8.self)
+        #expect(sheet.contains("<headerFooter><oddHeader>&amp;LProspetto riassuntivo — campagna 2026 — A &amp;&amp; B&amp;R&amp;A</oddHeader>"))
+        #expect(sheet.contains("<oddFooter>&amp;CPagina &amp;P di &amp;N</oddFooter></headerFooter>"))
+        let ods = try ZIPArchive(bytes: try ODSWriter.write(document))
+        let styles = String(decoding: try #require(try ods.contents(of: "styles.xml")), as: UTF8.self)
+        #expect(styles.contains("<text:p>Prospetto riassuntivo — campagna 2026 — A &amp; B</text:p>"))
+        #expect(styles.contains("<text:page-number>1</text:page-number>"))
+        // Without a title, no header: the template an office fills in prints as it did.
+        let plain = String(
+            decoding: try #require(try ZIPArchive(bytes: try XLSXWriter.write(SampleDocument.document)).contents(of: "xl/worksheets/sheet1.xml")), as: UTF8.self
+        )
+        #expect(!plain.contains("headerFooter"))
+        // Both still read back.
+        #expect(SampleDocument.values(try WorkbookReader.read(try XLSXWriter.write(document))) == SampleDocument.expected(ods: false))
+        #expect(SampleDocument.values(try WorkbookReader.read(try ODSWriter.write(document))) == SampleDocument.expected(ods: true))
+    }
+
     @Test("the .xlsx has a frozen header, widths, formats and lists within Excel's limits")
     func xlsxLayout() throws {
         let archive = try ZIPArchive(bytes: try XLSXWriter.write(SampleDocument.document))

@@ -26,7 +26,7 @@ package enum ODSWriter {
         let entries: [(name: String, data: [UInt8])] = [
             ("mimetype", Array(WorkbookReader.odsMediaType.utf8)),
             ("content.xml", Array(content(document, numbers: numbers).utf8)),
-            ("styles.xml", Array(styles.utf8)),
+            ("styles.xml", Array(styles(printTitle: document.printTitle).utf8)),
             ("settings.xml", Array(settings(document).utf8)),
             ("META-INF/manifest.xml", Array(manifest.utf8)),
         ]
@@ -51,19 +51,37 @@ package enum ODSWriter {
     /// the next pages (master page `Orizzontale`, for ``WritableSheet/printsLandscapeFitToWidth``:
     /// `style:scale-to-X="1"` with no `scale-to-Y`, as LibreOffice writes it; ODF 1.3 types both
     /// as positive integers).
-    static let styles =
-        header + "<office:document-styles \(namespaces)><office:styles>"
-        + "<style:default-style style:family=\"table-cell\"><style:paragraph-properties style:tab-stop-distance=\"1.25cm\"/></style:default-style>"
-        + "<style:style style:name=\"Default\" style:family=\"table-cell\"/>"
-        + "</office:styles><office:automatic-styles>"
-        + "<style:page-layout style:name=\"pm1\"><style:page-layout-properties fo:page-width=\"21cm\" fo:page-height=\"29.7cm\" "
-        + "style:print-orientation=\"portrait\"/></style:page-layout>"
-        + "<style:page-layout style:name=\"pm2\"><style:page-layout-properties fo:page-width=\"29.7cm\" fo:page-height=\"21cm\" "
-        + "style:print-orientation=\"landscape\" style:scale-to-X=\"1\"/></style:page-layout>"
-        + "</office:automatic-styles><office:master-styles>"
-        + "<style:master-page style:name=\"Default\" style:page-layout-name=\"pm1\"/>"
-        + "<style:master-page style:name=\"Orizzontale\" style:page-layout-name=\"pm2\"/>"
-        + "</office:master-styles></office:document-styles>"
+    static func styles(printTitle: String?) -> String {
+        // Every page headed by the title and the sheet's name, and numbered at its foot.
+        let headerAndFooter =
+            printTitle.map { title in
+                "<style:header><style:region-left><text:p>\(XMLEscaping.text(title))</text:p></style:region-left>"
+                    + "<style:region-right><text:p><text:sheet-name>???</text:sheet-name></text:p></style:region-right></style:header>"
+                    + "<style:footer><text:p>Pagina <text:page-number>1</text:page-number> di <text:page-count>1</text:page-count></text:p></style:footer>"
+            } ?? ""
+        func masterPage(_ name: String, layout: String) -> String {
+            let opening = "<style:master-page style:name=\"\(name)\" style:page-layout-name=\"\(layout)\""
+            return headerAndFooter.isEmpty ? opening + "/>" : opening + ">" + headerAndFooter + "</style:master-page>"
+        }
+        // The room the header and the footer take on a page (as LibreOffice writes it).
+        let headerFooterStyles =
+            printTitle == nil
+            ? ""
+            : "<style:header-style><style:header-footer-properties fo:min-height=\"0.6cm\" fo:margin-bottom=\"0.2cm\"/></style:header-style>"
+                + "<style:footer-style><style:header-footer-properties fo:min-height=\"0.6cm\" fo:margin-top=\"0.2cm\"/></style:footer-style>"
+        return header + "<office:document-styles \(namespaces)><office:styles>"
+            + "<style:default-style style:family=\"table-cell\"><style:paragraph-properties style:tab-stop-distance=\"1.25cm\"/></style:default-style>"
+            + "<style:style style:name=\"Default\" style:family=\"table-cell\"/>"
+            + "</office:styles><office:automatic-styles>"
+            + "<style:page-layout style:name=\"pm1\"><style:page-layout-properties fo:page-width=\"21cm\" fo:page-height=\"29.7cm\" "
+            + "style:print-orientation=\"portrait\"/>" + headerFooterStyles + "</style:page-layout>"
+            + "<style:page-layout style:name=\"pm2\"><style:page-layout-properties fo:page-width=\"29.7cm\" fo:page-height=\"21cm\" "
+            + "style:print-orientation=\"landscape\" style:scale-to-X=\"1\"/>" + headerFooterStyles + "</style:page-layout>"
+            + "</office:automatic-styles><office:master-styles>"
+            + masterPage("Default", layout: "pm1")
+            + masterPage("Orizzontale", layout: "pm2")
+            + "</office:master-styles></office:document-styles>"
+    }
 
     /// Returns `settings.xml`: for each sheet with frozen rows, a view split frozen below them.
     static func settings(_ document: WorkbookDocument) -> String {

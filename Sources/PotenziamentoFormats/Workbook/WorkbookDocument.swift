@@ -127,10 +127,14 @@ package struct WritableSheet: Sendable, Hashable {
 package struct WorkbookDocument: Sendable, Hashable {
     /// The sheets in tab order.
     package var sheets: [WritableSheet]
+    /// What every printed page of every sheet carries at its top (`Prospetto riassuntivo 2026 —
+    /// Ambito …`), with the sheet's name; each page's foot says `Pagina N di M`. Nil: no header.
+    package var printTitle: String?
 
-    /// Returns a document with `sheets`.
-    package init(sheets: [WritableSheet]) {
+    /// Returns a document with `sheets`, its pages headed by `printTitle` when given.
+    package init(printTitle: String? = nil, sheets: [WritableSheet]) {
         self.sheets = sheets
+        self.printTitle = printTitle
     }
 
     /// The longest text a cell may hold (Excel's limit): 32.767 characters (UTF-16 code units).

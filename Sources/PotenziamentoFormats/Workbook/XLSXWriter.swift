@@ -29,7 +29,8 @@ package enum XLSXWriter {
         }
         var sheets: [(name: String, hidden: Bool, xml: String)] = []
         for (index, sheet) in document.sheets.enumerated() {
-            sheets.append((sheet.name, sheet.isHidden, worksheet(sheet, numbers: numbers[index], lists: lists, selected: index == 0)))
+            sheets.append(
+                (sheet.name, sheet.isHidden, worksheet(sheet, numbers: numbers[index], lists: lists, selected: index == 0, printTitle: document.printTitle)))
         }
         if !lists.isEmpty {
             var rows: [[WritableCell]] = []
@@ -196,7 +197,7 @@ package enum XLSXWriter {
 
     /// Returns the worksheet XML of `sheet`, its numbers already canonical; long lists refer to
     /// their column of the list sheet.
-    static func worksheet(_ sheet: WritableSheet, numbers: [[String?]], lists: [[String]], selected: Bool) -> String {
+    static func worksheet(_ sheet: WritableSheet, numbers: [[String?]], lists: [[String]], selected: Bool, printTitle: String? = nil) -> String {
         var xml = header + "<worksheet xmlns=\"\(mainNamespace)\" xmlns:r=\"\(relationshipNamespace)\">"
         if sheet.printsLandscapeFitToWidth {
             xml += "<sheetPr><pageSetUpPr fitToPage=\"1\"/></sheetPr>"
@@ -281,6 +282,13 @@ package enum XLSXWriter {
         xml += "<pageMargins left=\"0.7\" right=\"0.7\" top=\"0.75\" bottom=\"0.75\" header=\"0.3\" footer=\"0.3\"/>"
         if sheet.printsLandscapeFitToWidth {
             xml += "<pageSetup paperSize=\"9\" orientation=\"landscape\" fitToWidth=\"1\" fitToHeight=\"0\"/>"
+        }
+        if let printTitle {
+            // Header and footer codes: &L left, &R right, &A the sheet's name, &P page, &N pages; a
+            // literal & is written &&.
+            let title = printTitle.replacing("&", with: "&&")
+            xml += "<headerFooter><oddHeader>\(XMLEscaping.text("&L" + title + "&R&A"))</oddHeader>"
+            xml += "<oddFooter>\(XMLEscaping.text("&CPagina &P di &N"))</oddFooter></headerFooter>"
         }
         return xml + "</worksheet>"
     }

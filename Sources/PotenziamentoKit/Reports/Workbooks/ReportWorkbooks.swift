@@ -147,22 +147,26 @@ package enum ReportWorkbooks {
             ] + contributionRows([a.contribution]) + [
                 [text("Persone conteggiate"), count(a.countedPersons)], [text("Persone escluse"), count(a.excluded.count)],
             ]
+        let name = a.employerNamer()
         let persons = a.counted.map { record -> [WritableCell] in
-            [text(record.id.text), text(record.employer.kind.label), text(record.employer.istatCode ?? ""), fte(record.fte)]
+            [text(record.id.text), text(name(record.employer)), text(record.employer.istatCode ?? ""), fte(record.fte)]
                 + ActivityArea.allCases.map { area in
                     record.areas.shares[area].map { .number(NumberFormatting.exactPlain($0, maximumDecimals: 15), .upTo4Decimals) } ?? .empty
                 }
         }
-        return WorkbookDocument(sheets: [
-            summarySheet("riepilogo", widths: [42, 44], summary),
-            sheet("comuni", splitHeader, splitRows(a)),
-            sheet("enti", ["ente", "persone", "FTE"] + areaHeader, entityRows(a, declaration: nil)),
-            sheet(
-                "aree", ["area", "FTE"], ActivityArea.allCases.map { [text($0.label), fte(a.areas[$0])] } + [[text("Non indicata"), fte(a.areas.unspecified)]]),
-            sheet("persone", ["id", "ente", "codice ISTAT ente", "FTE"] + ActivityArea.allCases.map { "% \($0.label)" }, persons),
-            sheet("esclusi", ["id", "ente", "motivo", "descrizione"], excludedRows(a)),
-            parameterSheet(a.contribution.parameters),
-        ])
+        return WorkbookDocument(
+            printTitle: "Valutazione annuale \(a.year) — \(a.ambito.name) (\(a.ambito.code))",
+            sheets: [
+                summarySheet("riepilogo", widths: [42, 44], summary),
+                sheet("comuni", splitHeader, splitRows(a)),
+                sheet("enti", ["ente", "persone", "FTE"] + areaHeader, entityRows(a, declaration: nil)),
+                sheet(
+                    "aree", ["area", "FTE"],
+                    ActivityArea.allCases.map { [text($0.label), fte(a.areas[$0])] } + [[text("Non indicata"), fte(a.areas.unspecified)]]),
+                sheet("persone", ["id", "ente", "codice ISTAT ente", "FTE"] + ActivityArea.allCases.map { "% \($0.label)" }, persons),
+                sheet("esclusi", ["id", "ente", "motivo", "descrizione"], excludedRows(a)),
+                parameterSheet(a.contribution.parameters),
+            ])
     }
 
     /// `prospetto`: riepilogo (consuntivo and previsione side by side), sioss (the FTE to
@@ -207,21 +211,23 @@ package enum ReportWorkbooks {
                 ]
             }
         }
-        return WorkbookDocument(sheets: [
-            summarySheet("riepilogo", widths: [42, 22, 22], summary),
-            sheet("sioss", ["ente", "codice ISTAT", "FTE da dichiarare \(c - 1)", "FTE da dichiarare \(c)"], sioss),
-            sheet(
-                "enti", ["anno", "ente", "persone", "FTE", "FTE da dichiarare"] + areaHeader,
-                pairs.flatMap { entityRows($0, declaration: $1, label: year($0.year)) }),
-            sheet("comuni", ["anno"] + splitHeader, pairs.flatMap { splitRows($0.0, label: year($0.0.year)) }),
-            sheet(
-                "aree", ["area"] + years,
-                ActivityArea.allCases.map { [text($0.label), fte(p.consuntivo.areas[$0]), fte(p.previsione.areas[$0])] }
-                    + [[text("Non indicata"), fte(p.consuntivo.areas.unspecified), fte(p.previsione.areas.unspecified)]]),
-            sheet("persone", ["anno", "id", "ente", "periodi nell'anno", "giorni", "FTE"], persons),
-            sheet("esclusi", ["anno", "id", "ente", "motivo", "descrizione"], pairs.flatMap { excludedRows($0.0, label: year($0.0.year)) }),
-            parameterSheet(p.previsione.contribution.parameters),
-        ])
+        return WorkbookDocument(
+            printTitle: "Prospetto riassuntivo — campagna \(c) — \(p.previsione.ambito.name) (\(p.previsione.ambito.code))",
+            sheets: [
+                summarySheet("riepilogo", widths: [42, 22, 22], summary),
+                sheet("sioss", ["ente", "codice ISTAT", "FTE da dichiarare \(c - 1)", "FTE da dichiarare \(c)"], sioss),
+                sheet(
+                    "enti", ["anno", "ente", "persone", "FTE", "FTE da dichiarare"] + areaHeader,
+                    pairs.flatMap { entityRows($0, declaration: $1, label: year($0.year)) }),
+                sheet("comuni", ["anno"] + splitHeader, pairs.flatMap { splitRows($0.0, label: year($0.0.year)) }),
+                sheet(
+                    "aree", ["area"] + years,
+                    ActivityArea.allCases.map { [text($0.label), fte(p.consuntivo.areas[$0]), fte(p.previsione.areas[$0])] }
+                        + [[text("Non indicata"), fte(p.consuntivo.areas.unspecified), fte(p.previsione.areas.unspecified)]]),
+                sheet("persone", ["anno", "id", "ente", "periodi nell'anno", "giorni", "FTE"], persons),
+                sheet("esclusi", ["anno", "id", "ente", "motivo", "descrizione"], pairs.flatMap { excludedRows($0.0, label: year($0.0.year)) }),
+                parameterSheet(p.previsione.contribution.parameters),
+            ])
     }
 
     /// `riparto`: the ATS with contribution and assigned amount, and the totals.
