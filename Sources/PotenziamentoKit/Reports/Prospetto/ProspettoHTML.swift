@@ -253,7 +253,7 @@ enum ProspettoHTML {
         line("<div><p>Il/La Responsabile dell'Ambito</p><div class=\"line\">firma</div></div>")
         line("</div>")
         line(
-            "<footer>\(e(content.productionLine)). Importi per fascia arrotondati al centesimo (metà per eccesso); FTE da dichiarare arrotondati per difetto; ripartizioni con il metodo dei resti maggiori.</footer>"
+            "<footer>\(e(content.productionLine)). Importi per fascia arrotondati al centesimo (metà per eccesso); FTE da dichiarare: quelli dell'ambito per difetto, quelli di enti e aree per difetto più le unità mancanti ai resti maggiori; ripartizioni con il metodo dei resti maggiori (a parità di resto l'unità va alla prima voce nell'ordine: due cifre esatte uguali possono differire di un centesimo).</footer>"
         )
         if content.options.annex { annex(content, to: output) }
         output.write("</body>\n</html>\n")
