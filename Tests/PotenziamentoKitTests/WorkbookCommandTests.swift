@@ -297,14 +297,4 @@ struct WorkbookCommandTests {
         // The example has persons with no day in one of the two years (the HTML annex says so too).
         #expect(texts("persone", column: 4).contains("nessun servizio nell'anno"))
     }
-
-    @Test("a plan whose ISTAT code lost its leading zero says so")
-    func lostZero() throws {
-        let folder = try TestSupport.temporaryFolder()
-        let plan = folder.appendingPathComponent("piano.csv")
-        try "tipo;dal;percentuale;ente\nassunzione;2026-04-01;100;comune:99001\n".write(to: plan, atomically: true, encoding: .utf8)
-        let result = TestSupport.run("simula", TestSupport.path("Examples/ambito-esempio"), "--anno", "2026", "--piano", plan.path)
-        #expect(result.status == .dataError)
-        #expect(result.standardError.contains("piano.csv:2: il comune 99001 non fa parte dell'ambito (forse 099001?"), "\(result.standardError)")
-    }
 }
