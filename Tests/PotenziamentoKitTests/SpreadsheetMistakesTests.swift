@@ -259,6 +259,27 @@ struct PlansAndTablesReviewTests {
             "\(String(describing: error))")
     }
 
+    /// Found by a newcomer's trial: «Monterchi 0,00 €» in the riparto, with no reason given.
+    @Test("a share of 0,00 € in the riparto says why (a comune below its own soglia minima)")
+    func zeroShareReason() throws {
+        let folder = try TestSupport.temporaryFolder()
+        try "codice_istat;denominazione;popolazione\n051034;Sansepolcro;15540\n051001;Anghiari;5470\n051025;Monterchi;1695\n".write(
+            to: folder.appendingPathComponent("comuni.csv"), atomically: true, encoding: .utf8)
+        let people = (1...5).map { index in
+            "AS-\(index);assistente_sociale;tempo_indeterminato;" + (index <= 2 ? "comune;051034" : index == 3 ? "comune;051001" : "unione_di_comuni;")
+                + ";01/01/2020;;100"
+        }
+        try ("id;profilo;contratto;ente_tipo;ente_codice_istat;dal;al;percentuale\n" + people.joined(separator: "\n") + "\n").write(
+            to: folder.appendingPathComponent("personale.csv"), atomically: true, encoding: .utf8)
+        let text = TestSupport.run("calcola", folder.path, "--anno", "2026").standardOutput
+        #expect(text.contains("Monterchi                           1.695        0,00        0,15          0,00 €"), "\(text)")
+        #expect(
+            text.contains("- Monterchi: con ≈ 0,1493 FTE (propri + attribuiti) non raggiunge la soglia minima di ≈ 0,2608 FTE per i suoi 1.695 residenti"),
+            "\(text)")
+        // The example, with no share at zero, has no such lines.
+        #expect(!TestSupport.run("calcola", TestSupport.path("Examples/ambito-esempio"), "--anno", "2025").standardOutput.contains("Importi di 0,00 €"))
+    }
+
     /// Found by a newcomer's trial: `1/3/2025` typed as a text was refused while `31/05/2025` was read.
     @Test(
         "a date with a day or a month of one digit is read day first",

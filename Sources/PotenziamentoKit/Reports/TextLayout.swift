@@ -96,6 +96,30 @@ enum TextBlocks {
                 left("  Totale ambito", 32) + right(NumberFormatting.italian(assessment.population), 11) + right(fte(assessment.fte), 12)
                     + right("", 12) + right(NumberFormatting.euro(assessment.contribution.total), 16))
         }
-        return lines
+        return lines + zeroShareReasons(assessment)
+    }
+
+    /// Why a share of the split is 0,00 €, one line each (a comune below its own soglia minima,
+    /// the capofila left nothing by the reduction of c. 5): a zero without a word reads as a mistake.
+    static func zeroShareReasons(_ assessment: AnnualAssessment) -> [String] {
+        let split = assessment.split
+        guard split.rule != .allToLead else { return [] }
+        let ratio = assessment.contribution.parameters.minimumRatio.value
+        var reasons: [String] = []
+        for share in split.shares where share.amount.cents.isZero {
+            switch share.recipient {
+            case .comune:
+                guard share.formulaAmount.isZero, let residents = share.residents else { continue }
+                reasons.append(
+                    "\(share.name): con \(NumberFormatting.italianMarkingRounding(share.ownFTE + share.attributedFTE, decimals: 4)) FTE (propri + attribuiti) non raggiunge la soglia minima di \(NumberFormatting.italianMarkingRounding(Fraction(residents, ratio), decimals: 4)) FTE per i suoi \(NumberFormatting.italian(residents)) residenti (1 ogni \(NumberFormatting.italian(ratio))): la formula dà 0,00 €"
+                )
+            case .capofila:
+                guard split.rule == .proRataReduction, !share.ownFTE.isZero else { continue }
+                reasons.append(
+                    "\(share.name): gli importi dei comuni superano il contributo e sono ridotti in proporzione (art. 2, c. 5): agli enti d'ambito non resta un residuo"
+                )
+            }
+        }
+        return reasons.isEmpty ? [] : ["  Importi di 0,00 € (il dettaglio con --spiega):"] + reasons.map { "    - \($0)" }
     }
 }
