@@ -69,6 +69,18 @@ struct WorkbookWriterTests {
         let styles = String(decoding: try #require(try ods.contents(of: "styles.xml")), as: UTF8.self)
         #expect(styles.contains("<text:p>Prospetto riassuntivo — campagna 2026 — A &amp; B</text:p>"))
         #expect(styles.contains("<text:page-number>1</text:page-number>"))
+        // Excel takes at most 255 characters a header: a longer title is cut, never inside a doubled &.
+        document.printTitle = String(repeating: "R&S ", count: 100)
+        let long = String(
+            decoding: try #require(try ZIPArchive(bytes: try XLSXWriter.write(document)).contents(of: "xl/worksheets/sheet1.xml")), as: UTF8.self)
+        let header = try #require(
+            long.firstRange(of: "<oddHeader>").flatMap { start in
+                long[start.upperBound...].firstRange(of: "</oddHeader>").map { long[start.upperBound..<$0.lowerBound] }
+            })
+        let unescaped = header.replacing("&amp;", with: "&")
+        #expect(unescaped.utf16.count <= 255, "\(unescaped.utf16.count)")
+        #expect(unescaped.hasSuffix("…&R&A"))
+        #expect(!unescaped.replacing("&&", with: "").replacing("&L", with: "").replacing("&R&A", with: "").contains("&"))
         // Without a title, no header: the template an office fills in prints as it did.
         let plain = String(
             decoding: try #require(try ZIPArchive(bytes: try XLSXWriter.write(SampleDocument.document)).contents(of: "xl/worksheets/sheet1.xml")), as: UTF8.self

@@ -62,10 +62,16 @@ enum ScenarioOptions {
         }
     }
 
-    /// Where the change an error of the scenario is about was written (`piano.csv:3`, or the
-    /// option), found by the id or the comune the error names; empty when none matches.
+    /// Where a change of a scenario was written: an option (`--assunzione dal=…`) or a plan's row.
+    enum Origin {
+        case option(String)
+        case row(SourcePlace)
+    }
+
+    /// Where the change an error of the scenario is about was written (`piano.csv:3 (colonna id)`,
+    /// or the option), found by the id or the comune the error names; empty when none matches.
     /// `origins` says, for each of `changes`, where it was written.
-    static func origin(of error: ScenarioError, in changes: [ScenarioChange], origins: [String]) -> String {
+    static func origin(of error: ScenarioError, in changes: [ScenarioChange], origins: [Origin]) -> String {
         func about(_ change: ScenarioChange) -> Bool {
             switch (error, change) {
             case (.unknownPerson(let id), .termination(let changed, _)), (.unknownPerson(let id), .shareChange(let changed, _, _)),
@@ -81,7 +87,21 @@ enum ScenarioOptions {
         // A repeated figure is wrong at its second writing; any other at its first.
         let found: Int? = if case .repeatedResidents = error { changes.lastIndex(where: about) } else { changes.firstIndex(where: about) }
         guard let found, origins.indices.contains(found) else { return "" }
-        return origins[found] + ": "
+        switch origins[found] {
+        case .option(let text): return text + ": "
+        case .row(let place):
+            // The plan's column the error is about.
+            let column: String? =
+                switch (error, changes[found]) {
+                case (.unknownPerson, _), (.duplicateId, _): "id"
+                case (.noServiceAfter, _): "dal"
+                case (.unknownMunicipality, .hire): "ente"
+                case (.unknownMunicipality, _): "comune"
+                case (.repeatedResidents, _): "anno"
+                default: nil
+                }
+            return (column.map { place.field($0) } ?? place).description + ": "
+        }
     }
 }
 

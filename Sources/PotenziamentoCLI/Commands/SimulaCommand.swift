@@ -42,8 +42,10 @@ enum SimulaCommand: Subcommand {
 
     /// A scenario error with the place of the change it is about and, for an id the roster does
     /// not have, the nearest one.
-    static func scenarioMessage(_ error: ScenarioError, changes: [ScenarioChange], origins: [String], roster: Roster) -> String {
-        var message = "scenario: \(ScenarioOptions.origin(of: error, in: changes, origins: origins))\(error)"
+    static func scenarioMessage(_ error: ScenarioError, changes: [ScenarioChange], origins: [ScenarioOptions.Origin], roster: Roster) -> String {
+        // Where the change was written, when known; else «scenario:».
+        let origin = ScenarioOptions.origin(of: error, in: changes, origins: origins)
+        var message = "\(origin.isEmpty ? "scenario: " : origin)\(error)"
         if case .unknownPerson(let id) = error, let nearest = NameSuggestion.nearest(to: id.text, in: roster.staff.map(\.id.text)) {
             message += " (forse «\(nearest)»?)"
         }
@@ -62,7 +64,7 @@ enum SimulaCommand: Subcommand {
         var nextId = 0
         var changes: [ScenarioChange] = []
         // Where each change was written: for an error found when the scenario is applied.
-        var origins: [String] = []
+        var origins: [ScenarioOptions.Origin] = []
         var sources: [String] = []
         var fromOptions = 0
         for kind in ["assunzione", "cessazione", "variazione", "residenti"] {
@@ -70,7 +72,7 @@ enum SimulaCommand: Subcommand {
                 let values = try ScenarioOptions.pairs(text, option: kind)
                 let found = try ScenarioOptions.changes(kind: kind, values: values, what: "--\(kind) \(text)", nextId: &nextId)
                 changes += found
-                origins += Array(repeating: "--\(kind) \(text)", count: found.count)
+                origins += Array(repeating: .option("--\(kind) \(text)"), count: found.count)
                 fromOptions += found.count
             }
         }
@@ -79,7 +81,7 @@ enum SimulaCommand: Subcommand {
         if let plan = parsed.value("piano") {
             let planned = try ScenarioOptions.plan(plan, nextId: &nextId)
             changes += planned.changes
-            origins += planned.places.map(\.description)
+            origins += planned.places.map { .row($0) }
             planWarnings = planned.warnings
             sources.append("\(plan): \(Italian.count(planned.changes.count, "modifica", "modifiche"))")
         }

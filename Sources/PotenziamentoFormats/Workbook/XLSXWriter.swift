@@ -197,6 +197,9 @@ package enum XLSXWriter {
 
     /// Returns the worksheet XML of `sheet`, its numbers already canonical; long lists refer to
     /// their column of the list sheet.
+    /// The most characters Excel takes in a page header (its codes included).
+    static let maximumHeaderLength = 255
+
     static func worksheet(_ sheet: WritableSheet, numbers: [[String?]], lists: [[String]], selected: Bool, printTitle: String? = nil) -> String {
         var xml = header + "<worksheet xmlns=\"\(mainNamespace)\" xmlns:r=\"\(relationshipNamespace)\">"
         if sheet.printsLandscapeFitToWidth {
@@ -285,8 +288,17 @@ package enum XLSXWriter {
         }
         if let printTitle {
             // Header and footer codes: &L left, &R right, &A the sheet's name, &P page, &N pages; a
-            // literal & is written &&.
-            let title = printTitle.replacing("&", with: "&&")
+            // literal & is written &&. Excel takes at most 255 characters a header: a longer title
+            // is cut, with «…», never inside a doubled &.
+            var title = ""
+            for character in printTitle {
+                let written = character == "&" ? "&&" : String(character)
+                guard title.utf16.count + written.utf16.count <= Self.maximumHeaderLength - 7 else {
+                    title += "…"
+                    break
+                }
+                title += written
+            }
             xml += "<headerFooter><oddHeader>\(XMLEscaping.text("&L" + title + "&R&A"))</oddHeader>"
             xml += "<oddFooter>\(XMLEscaping.text("&CPagina &P di &N"))</oddFooter></headerFooter>"
         }

@@ -611,6 +611,8 @@ struct RosterJSONReader {
         var fullTime: String?
         var seen: UInt32 = 0
         let errorsBefore = diagnostics.errorCount
+        // A share written but refused (a text, not a number) has its error: it is not also missing.
+        var shareRefused = false
         try reader.beginObject()
         while let key = try nextMember(PeriodKey.self, seen: &seen, at: path) {
             // Made into a path only when used (an error, or a nested value that keeps its place).
@@ -619,8 +621,14 @@ struct RosterJSONReader {
             case .dal: start = try date(at: field)
             // `"al": null` is an open-ended period, like an omitted `al`.
             case .al: end = try date(at: field, nullable: true)
-            case .percentuale: percent = try number(at: field)
-            case .oreSettimanali: weekly = try number(at: field)
+            case .percentuale:
+                let before = diagnostics.errorCount
+                percent = try number(at: field)
+                shareRefused = shareRefused || diagnostics.errorCount > before
+            case .oreSettimanali:
+                let before = diagnostics.errorCount
+                weekly = try number(at: field)
+                shareRefused = shareRefused || diagnostics.errorCount > before
             case .oreTempoPieno: fullTime = try number(at: field)
             }
         }
@@ -653,9 +661,8 @@ struct RosterJSONReader {
             diagnostics.error(.quotaAmbigua, place(path), "indica percentuale oppure oreSettimanali, non entrambi")
             share = nil
         case (nil, nil):
-            // A share written but refused (a text, not a number) has its error already: it is not also missing.
-            // (`null` records no error: it is missing.)
-            if seen & PeriodKey.mask([.percentuale, .oreSettimanali]) == 0 || diagnostics.errorCount == errorsBefore {
+            // (`null` or absent: missing.)
+            if !shareRefused {
                 diagnostics.error(.campoMancante, place(path.appending(key: "percentuale")), "manca la percentuale (o oreSettimanali)")
             }
             share = nil

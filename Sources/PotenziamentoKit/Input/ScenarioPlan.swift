@@ -47,7 +47,8 @@ package enum ScenarioPlan {
             let start = try reading("dal") { () throws(InvalidValue) in try FieldParsing.date(value("dal")) }
             let end = values["al"] == nil ? nil : try reading("al") { () throws(InvalidValue) in try FieldParsing.date(value("al")) }
             let share = try reading(shareKey()) { () throws(InvalidValue) in try self.share(values) }
-            let delegated = try reading("delega") { () throws(InvalidValue) in try FieldParsing.boolean(value("delega")) }
+            let kind = try reading("ente") { () throws(InvalidValue) in try employerKind(value("ente")) }
+            let delegated = try reading("delega") { () throws(InvalidValue) in try delegation(FieldParsing.boolean(value("delega")), for: kind) }
             let employer = try reading("ente") { () throws(InvalidValue) in try self.employer(value("ente"), delegated: delegated) }
             let areas =
                 values["area"] == nil
@@ -116,19 +117,30 @@ package enum ScenarioPlan {
         }
     }
 
-    /// `comune:048001`, `unione_di_comuni`, `asl`. An ASL hire counts only with the delega of the
-    /// social functions (RULES §2): it must say `delega=si` or `delega=no`, never assumed.
-    static func employer(_ text: String, delegated: Bool?) throws(InvalidValue) -> Employer {
-        let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
-        let kind = try EmployerKind(parsing: parts.first ?? "")
-        if kind == .comune && parts.count < 2 { throw InvalidValue(.codiceIstatMancante, "per un comune scrivi ente=comune:CODICE_ISTAT") }
+    /// The kind of `ente=…` (`comune:048001`, `unione_di_comuni`, `asl`).
+    static func employerKind(_ text: String) throws(InvalidValue) -> EmployerKind {
+        try EmployerKind(parsing: String(text.split(separator: ":", maxSplits: 1).first ?? ""))
+    }
+
+    /// The delega of a hire of `kind`: an ASL hire counts only with the delega of the social
+    /// functions (RULES §2), so it must say `delega=si` or `delega=no`, never assumed; any other
+    /// kind takes none.
+    static func delegation(_ delegated: Bool?, for kind: EmployerKind) throws(InvalidValue) -> Bool? {
         if kind == .asl && delegated == nil {
             throw InvalidValue(
                 .valoreVuoto,
                 "per un'assunzione presso l'ASL indica delega=si (i comuni hanno delegato all'ASL le funzioni sociali: conta) o delega=no (non conta)")
         }
         if kind != .asl && delegated != nil { throw InvalidValue(.valoreIgnorato, "delega vale solo per ente=asl") }
-        return try Employer(kind: kind, istatCode: parts.count > 1 ? parts[1] : nil, delegatedFunctions: delegated ?? false)
+        return delegated
+    }
+
+    /// `comune:048001`, `unione_di_comuni`, `asl`, with its delega already checked (``delegation(_:for:)``).
+    static func employer(_ text: String, delegated: Bool?) throws(InvalidValue) -> Employer {
+        let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
+        let kind = try EmployerKind(parsing: parts.first ?? "")
+        if kind == .comune && parts.count < 2 { throw InvalidValue(.codiceIstatMancante, "per un comune scrivi ente=comune:CODICE_ISTAT") }
+        return try Employer(kind: kind, istatCode: parts.count > 1 ? parts[1] : nil, delegatedFunctions: try delegation(delegated, for: kind) ?? false)
     }
 
     /// The changes of the plan file at `path`, numbering new persons from `nextId`, the row of

@@ -227,7 +227,27 @@ public struct ResolvedParameter<Value> {
 extension ResolvedParameter: Sendable where Value: Sendable {}
 extension ResolvedParameter: Equatable where Value: Equatable {}
 extension ResolvedParameter: Hashable where Value: Hashable {}
-extension ResolvedParameter: Codable where Value: Codable {}
+extension ResolvedParameter: Codable where Value: Codable {
+    private enum CodingKeys: String, CodingKey { case name, value, fromYear, reference }
+
+    /// Decodes a resolved parameter, its year and a whole-number value (a ratio 1/n) exactly:
+    /// `4999.99999999999999` is not read as 5.000 (the values are checked where they are used,
+    /// ``ParametersInForce/init(from:)``).
+    ///
+    /// - Throws: `DecodingError` for a missing field or a whole number that is not exactly one.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let value: Value
+        if Value.self == Int.self, let exact = try container.decodeExactInteger(forKey: .value) as? Value {
+            value = exact
+        } else {
+            value = try container.decode(Value.self, forKey: .value)
+        }
+        self.init(
+            name: try container.decode(ParameterName.self, forKey: .name), value: value, fromYear: try container.decodeExactInteger(forKey: .fromYear),
+            reference: try container.decode(LegalReference.self, forKey: .reference))
+    }
+}
 
 /// All the parameters of the measure as they apply to one year.
 public struct ParametersInForce: Sendable, Hashable, Codable {
@@ -314,7 +334,7 @@ public struct ParametersInForce: Sendable, Hashable, Codable {
     /// - Throws: `DecodingError` for a missing or malformed parameter.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        year = try container.decode(Int.self, forKey: .year)
+        year = try container.decodeExactInteger(forKey: .year)
         bandAAmount = try container.decode(ResolvedParameter<EuroCents>.self, forKey: .bandAAmount)
         bandBAmount = try container.decode(ResolvedParameter<EuroCents>.self, forKey: .bandBAmount)
         minimumRatio = try container.decode(ResolvedParameter<Int>.self, forKey: .minimumRatio)

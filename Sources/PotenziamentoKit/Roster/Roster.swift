@@ -122,7 +122,7 @@ public struct Roster: Sendable, Hashable {
                         if shortReported.insert(short).inserted {
                             let municipality = municipalities[short]
                             diagnostics.error(
-                                .comuneSconosciuto,
+                                .codiceIstatSospetto,
                                 (municipality.place ?? file.element(short)).field(csv: "codice_istat", json: "codiceIstat"),
                                 "codice ISTAT «\(municipality.istatCode)» di \(municipality.istatCode.utf8.count) cifre: in personale è scritto «\(code)» (per esempio \(record.place?.description ?? "«\(record.id)»")); un foglio di calcolo toglie gli zeri iniziali quando la colonna non è in formato testo: formatta come testo la colonna codice_istat e riscrivi \(code)"
                             )

@@ -65,11 +65,21 @@ public struct StaffRecord: Sendable, Hashable {
                 diagnostics.error(
                     .periodiSovrapposti, (next.place ?? messagePlace).field(csv: "dal", json: "dal"),
                     "il periodo dal \(next.start.italian) di «\(id)» si sovrappone a quello dal \(latest.start.italian) \(until)\(earlierPlace)"
-                        + (latest.place != nil && next.place != nil && latest.place != next.place
-                            ? "; due righe con lo stesso id: se è la stessa persona scritta due volte cancella una delle righe, se sono due persone dai loro id diversi (gli id si confrontano senza distinguere maiuscole e spazi)"
+                        + (Self.areRows(latest.place, next.place)
+                            ? "; sono due righe con lo stesso id: correggi le date se è la stessa persona con due periodi; se è la stessa persona scritta due volte cancella una delle righe; se sono due persone dai loro id diversi (gli id si confrontano senza distinguere maiuscole e spazi)"
                             : ""))
             }
             if latest.end.map({ end in next.end.map { $0 > end } ?? true }) ?? false { latest = next }
+        }
+    }
+
+    /// Whether two periods come from two different rows of a table (CSV or workbook), where the
+    /// same id on two rows may be one person written twice; not two periods of one JSON record.
+    private static func areRows(_ first: SourcePlace?, _ second: SourcePlace?) -> Bool {
+        guard let first, let second, first != second else { return false }
+        switch (first.position, second.position) {
+        case (.line, .line), (.cell, .cell): return true
+        default: return false
         }
     }
 

@@ -155,7 +155,7 @@ package enum ReportWorkbooks {
                 }
         }
         return WorkbookDocument(
-            printTitle: "Valutazione annuale \(a.year) — \(a.ambito.name) (\(a.ambito.code))",
+            printTitle: "Valutazione annuale \(a.year) — \(TextSafety.shortened(a.ambito.name, limit: 80)) (\(TextSafety.shortened(a.ambito.code, limit: 30)))",
             sheets: [
                 summarySheet("riepilogo", widths: [42, 44], summary),
                 sheet("comuni", splitHeader, splitRows(a)),
@@ -212,7 +212,8 @@ package enum ReportWorkbooks {
             }
         }
         return WorkbookDocument(
-            printTitle: "Prospetto riassuntivo — campagna \(c) — \(p.previsione.ambito.name) (\(p.previsione.ambito.code))",
+            printTitle:
+                "Prospetto riassuntivo — campagna \(c) — \(TextSafety.shortened(p.previsione.ambito.name, limit: 80)) (\(TextSafety.shortened(p.previsione.ambito.code, limit: 30)))",
             sheets: [
                 summarySheet("riepilogo", widths: [42, 22, 22], summary),
                 sheet("sioss", ["ente", "codice ISTAT", "FTE da dichiarare \(c - 1)", "FTE da dichiarare \(c)"], sioss),
