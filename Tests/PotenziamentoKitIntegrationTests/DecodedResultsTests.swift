@@ -105,6 +105,22 @@ struct DecodedResultsTests {
         #expect(throws: DecodingError.self) { try JSONDecoder().decode(ContributionAssessment.self, from: Data(encoded.utf8)) }
     }
 
+    @Test("a year's outcome decoded alone is checked: liquidato, economia and recupero are what its contributions give")
+    func cycleOutcome() throws {
+        var cycle = FundingCycle()
+        try cycle.record(
+            CycleYear(
+                year: 2023, population: 100_000, forecastFTE: Fraction(23), actualFTE: try #require(Fraction(numerator: 43, denominator: 2)),
+                certifiedFTE: Fraction(21)))
+        let outcome = try #require(cycle.outcomes.first)
+        #expect(try JSONDecoder().decode(CycleOutcome.self, from: JSONEncoder().encode(outcome)) == outcome)
+        #expect(throws: DecodingError.self) { try Self.tampered(outcome) { $0["liquidated"] = 1 } }
+        #expect(throws: DecodingError.self) { try Self.tampered(outcome) { $0["recovery"] = 0 } }
+        #expect(throws: DecodingError.self) { try Self.tampered(outcome) { $0["year"] = 2024 } }
+        #expect(throws: DecodingError.self) { try Self.tampered(outcome) { $0["reserved"] = nil } }
+        #expect(throws: DecodingError.self) { try Self.tampered(outcome) { $0["decreedReserved"] = -5 } }
+    }
+
     @Test("every form of a scenario change reads back as written")
     func scenarioChangeRoundTrips() throws {
         let period = try ServicePeriod(start: CivilDate(year: 2026, month: 4, day: 1)!, end: nil, share: .fullTime)

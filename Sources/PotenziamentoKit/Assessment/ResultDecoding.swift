@@ -188,3 +188,34 @@ extension EmployingEntity {
             areas: areas)
     }
 }
+
+extension CycleOutcome {
+    private enum Keys: String, CodingKey {
+        case year, reserved, computedOnActual, liquidated, savings, computedOnCertified, recovery, decreedReserved, decreedLiquidated
+    }
+
+    /// Decodes a year's outcome: each contribution checked as it is decoded and of this year, the
+    /// steps in order, and liquidato, economia and recupero what they give (docs/regole.md §6).
+    ///
+    /// - Throws: `DecodingError.dataCorrupted` for a figure that is not what the computation gives.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: Keys.self)
+        let year = try container.decodeExactInteger(forKey: .year)
+        let reserved = try container.decodeIfPresent(ContributionAssessment.self, forKey: .reserved)
+        let actual = try container.decodeIfPresent(ContributionAssessment.self, forKey: .computedOnActual)
+        let certified = try container.decodeIfPresent(ContributionAssessment.self, forKey: .computedOnCertified)
+        let computed = CycleOutcome(
+            year: year, reserved: reserved, computedOnActual: actual, computedOnCertified: certified,
+            decreedReserved: try container.decodeIfPresent(EuroCents.self, forKey: .decreedReserved),
+            decreedLiquidated: try container.decodeIfPresent(EuroCents.self, forKey: .decreedLiquidated))
+        let years = [reserved, actual, certified].compactMap { $0?.year }
+        let decreed = [computed.decreedReserved, computed.decreedLiquidated].compactMap { $0 }
+        guard years.allSatisfy({ $0 == year }), actual == nil || reserved != nil, certified == nil || actual != nil,
+            decreed.allSatisfy({ !$0.isNegative && $0.cents <= BigInt(Bounds.maximumEuros) * 100 }),
+            try container.decodeIfPresent(EuroCents.self, forKey: .liquidated) == computed.liquidated,
+            try container.decodeIfPresent(EuroCents.self, forKey: .savings) == computed.savings,
+            try container.decodeIfPresent(EuroCents.self, forKey: .recovery) == computed.recovery
+        else { throw DecodingError.inconsistent("l'esito dell'anno", codingPath: container.codingPath) }
+        self = computed
+    }
+}

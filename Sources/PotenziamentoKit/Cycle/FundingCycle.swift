@@ -76,6 +76,24 @@ public struct CycleOutcome: Sendable, Hashable, Codable {
     public let decreedReserved: EuroCents?
     /// The liquidato of the decree received, if given.
     public let decreedLiquidated: EuroCents?
+
+    /// The outcome of a year from the contributions of its steps (docs/regole.md §6): the one
+    /// rule of liquidato, economia and recupero, for a cycle and for a decoded outcome.
+    init(
+        year: Int, reserved: ContributionAssessment?, computedOnActual actual: ContributionAssessment?,
+        computedOnCertified certified: ContributionAssessment?, decreedReserved: EuroCents?, decreedLiquidated: EuroCents?
+    ) {
+        let liquidated = actual.map { computed in min(computed.total, reserved?.total ?? .zero) }
+        self.year = year
+        self.reserved = reserved
+        self.computedOnActual = actual
+        self.liquidated = liquidated
+        savings = liquidated.map { (reserved?.total ?? .zero) - $0 }
+        computedOnCertified = certified
+        recovery = certified.map { computed in max((liquidated ?? .zero) - computed.total, .zero) }
+        self.decreedReserved = decreedReserved
+        self.decreedLiquidated = decreedLiquidated
+    }
 }
 
 /// The yearly cycle prenotazione → liquidazione → certificazione of an ATS (docs/regole.md §6).
@@ -162,15 +180,9 @@ public struct FundingCycle: Sendable, Hashable, Codable {
                 throw .contribution(year: year.year, error)
             }
         }
-        let reserved = try assess(year.forecastFTE)
-        let actual = try assess(year.actualFTE)
-        let certified = try assess(year.certifiedFTE)
-        let liquidated = actual.map { computed in min(computed.total, reserved?.total ?? .zero) }
-        let savings = liquidated.map { (reserved?.total ?? .zero) - $0 }
-        let recovery = certified.map { computed in max((liquidated ?? .zero) - computed.total, .zero) }
         return CycleOutcome(
-            year: year.year, reserved: reserved, computedOnActual: actual, liquidated: liquidated, savings: savings,
-            computedOnCertified: certified, recovery: recovery, decreedReserved: year.decreedReserved, decreedLiquidated: year.decreedLiquidated)
+            year: year.year, reserved: try assess(year.forecastFTE), computedOnActual: try assess(year.actualFTE),
+            computedOnCertified: try assess(year.certifiedFTE), decreedReserved: year.decreedReserved, decreedLiquidated: year.decreedLiquidated)
     }
 
     private enum CodingKeys: String, CodingKey { case parameters, years, outcomes }
