@@ -296,5 +296,13 @@ struct WorkbookCommandTests {
         #expect(excludedEntities.contains("Borgo Alto") || excludedEntities.contains("Castelnuovo di Sopra"), "\(excludedEntities)")
         // The example has persons with no day in one of the two years (the HTML annex says so too).
         #expect(texts("persone", column: 4).contains("nessun servizio nell'anno"))
+        // Long headings are on lines of at most 16 characters, so the sheet prints at a readable size
+        // (the area columns were 43 characters wide for figures of 6).
+        let headings = (workbook.sheets.first { $0.name == "enti" }?.rows.first?.cells ?? []).compactMap { cell -> String? in
+            if case .text(let text) = cell.value { return text }
+            return nil
+        }
+        #expect(headings.contains("Famiglia,\nminori, anziani\nautosufficienti"), "\(headings)")
+        #expect(headings.allSatisfy { $0.split(separator: "\n").allSatisfy { $0.count <= 16 } }, "\(headings)")
     }
 }

@@ -32,7 +32,10 @@ package enum ReportWorkbooks {
 
     /// A sheet with a bold, frozen `header` and `rows`, columns as wide as their content (within limits).
     static func sheet(_ name: String, _ header: [String], _ rows: [[WritableCell]]) -> WritableSheet {
-        var widths = header.map { max(10, $0.count + 2) }
+        // A long heading on several lines (wrapped in its cell): its column stays as wide as its
+        // figures, and the sheet prints at a readable size.
+        let header = header.map { wrapped($0, width: 16) }
+        var widths = header.map { heading in max(10, (heading.split(separator: "\n").map(\.count).max() ?? 0) + 2) }
         for row in rows {
             for (index, cell) in row.enumerated() where index < widths.count {
                 let length: Int
@@ -48,6 +51,21 @@ package enum ReportWorkbooks {
         var sheet = WritableSheet(name: name, columnWidths: widths, frozenRows: 1, rows: [header.map(text)] + rows)
         sheet.printsLandscapeFitToWidth = true
         return sheet
+    }
+
+    /// `text` on lines of at most `width` characters, broken at spaces (a longer word stays whole).
+    static func wrapped(_ text: String, width: Int) -> String {
+        guard text.count > width else { return text }
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(separator: " ") {
+            if !line.isEmpty && line.count + 1 + word.count > width {
+                lines.append(line)
+                line = ""
+            }
+            line += line.isEmpty ? String(word) : " " + word
+        }
+        return (lines + [line]).joined(separator: "\n")
     }
 
     /// A summary sheet (label and figures), printed landscape as wide as a page.
