@@ -127,24 +127,27 @@ enum ProspettoReport {
             let kind = assessment.year == c ? "Previsione" : "Consuntivo"
             output.line()
             output.line("\(kind) \(assessment.year): enti che impiegano gli assistenti sociali conteggiati")
-            let entities = assessment.shownEntities(decimals: TextBlocks.fteDecimals)
+            let withExact = assessment.shownEntitiesWithExactFTE(decimals: TextBlocks.fteDecimals)
             let areas = assessment.shownAreas(decimals: TextBlocks.fteDecimals)
+            // The exact FTE beside the figure to declare, as in the HTML box: a figure rounded up is seen.
+            func exact(_ value: Fraction) -> String { NumberFormatting.italianMarkingRounding(value, decimals: 4) }
             // The name column as wide as the longest name: a name is never cut.
-            let nameWidth = max(40, (entities.map(\.name.count).max() ?? 0) + 3)
+            let nameWidth = max(40, (withExact.map(\.shown.name.count).max() ?? 0) + 3)
             output.line(
-                TextBlocks.left("  ente", nameWidth) + TextBlocks.right("persone", 8) + TextBlocks.right("FTE", 9) + TextBlocks.right("da dichiar.", 12)
-                    + ActivityArea.allCases.map { TextBlocks.right(shortLabel($0), 7) }.joined() + TextBlocks.right("n.i.", 7))
-            for entity in entities {
+                TextBlocks.left("  ente", nameWidth) + TextBlocks.right("persone", 8) + TextBlocks.right("FTE esatti", 12)
+                    + TextBlocks.right("da dichiar.", 12) + ActivityArea.allCases.map { TextBlocks.right(shortLabel($0), 7) }.joined()
+                    + TextBlocks.right("n.i.", 7))
+            for (entity, exactFTE) in withExact {
                 output.line(
                     TextBlocks.left("  \(entity.name)", nameWidth) + TextBlocks.right(String(entity.persons), 8)
-                        + TextBlocks.right(TextBlocks.fte(entity.fte), 9)
+                        + TextBlocks.right(exact(exactFTE), 12)
                         + TextBlocks.right(content.declared(declaration.fte(of: entity.key)), 12)
                         + ActivityArea.allCases.map { TextBlocks.right(TextBlocks.fte(entity.areas[$0]), 7) }.joined()
                         + TextBlocks.right(TextBlocks.fte(entity.areas.unspecified), 7))
             }
             output.line(
                 TextBlocks.left("  Totale ambito", nameWidth) + TextBlocks.right(String(assessment.countedPersons), 8)
-                    + TextBlocks.right(TextBlocks.fte(assessment.fte), 9)
+                    + TextBlocks.right(exact(assessment.fte), 12)
                     + TextBlocks.right(content.declared(declaration.fte), 12)
                     + ActivityArea.allCases.map { TextBlocks.right(TextBlocks.fte(areas[$0]), 7) }.joined()
                     + TextBlocks.right(TextBlocks.fte(areas.unspecified), 7))
@@ -258,17 +261,19 @@ enum ProspettoReport {
             output.line()
             output.line("## \(kind) \(assessment.year): enti")
             output.line()
-            output.line("| ente | persone | FTE | da dichiarare | " + ActivityArea.allCases.map(\.label).joined(separator: " | ") + " | non indicata |")
+            output.line("| ente | persone | FTE esatti | da dichiarare | " + ActivityArea.allCases.map(\.label).joined(separator: " | ") + " | non indicata |")
             output.line("|---|---:|---:|---:|" + String(repeating: "---:|", count: ActivityArea.allCases.count + 1))
             let areas = assessment.shownAreas(decimals: TextBlocks.fteDecimals)
-            for entity in assessment.shownEntities(decimals: TextBlocks.fteDecimals) {
+            // The exact FTE beside the figure to declare, as in the HTML box.
+            func exact(_ value: Fraction) -> String { NumberFormatting.italianMarkingRounding(value, decimals: 4) }
+            for (entity, exactFTE) in assessment.shownEntitiesWithExactFTE(decimals: TextBlocks.fteDecimals) {
                 output.line(
-                    "| \(md(entity.name)) | \(entity.persons) | \(TextBlocks.fte(entity.fte)) | \(content.declared(declaration.fte(of: entity.key))) | "
+                    "| \(md(entity.name)) | \(entity.persons) | \(exact(exactFTE)) | \(content.declared(declaration.fte(of: entity.key))) | "
                         + ActivityArea.allCases.map { TextBlocks.fte(entity.areas[$0]) }.joined(separator: " | ")
                         + " | \(TextBlocks.fte(entity.areas.unspecified)) |")
             }
             output.line(
-                "| **Totale ambito** | \(assessment.countedPersons) | \(TextBlocks.fte(assessment.fte)) | \(content.declared(declaration.fte)) | "
+                "| **Totale ambito** | \(assessment.countedPersons) | \(exact(assessment.fte)) | \(content.declared(declaration.fte)) | "
                     + ActivityArea.allCases.map { TextBlocks.fte(areas[$0]) }.joined(separator: " | ")
                     + " | \(TextBlocks.fte(areas.unspecified)) |")
             output.line()
