@@ -152,7 +152,11 @@ enum AssessmentReport {
         output.line("Riparto tra i comuni (D.M. 15/2021, art. 2 — \(ruleLabel(assessment.split.rule)))")
         for line in TextBlocks.splitTable(assessment, withTotal: false) { output.line(line) }
         output.line()
-        output.line("Persone conteggiate: \(assessment.counted.count) · escluse: \(assessment.excluded.count)")
+        // As the prospetto counts them: persons with service in the year; the others said apart.
+        let idle = assessment.counted.count - assessment.countedPersons
+        output.line(
+            "Persone in servizio conteggiate: \(assessment.countedPersons)"
+                + (idle > 0 ? " (e \(Italian.count(idle, "altra", "altre")) senza servizio nell'anno)" : "") + " · escluse: \(assessment.excluded.count)")
         if !assessment.excluded.isEmpty {
             output.line("Escluse dal calcolo:")
             for record in assessment.excluded {

@@ -133,7 +133,7 @@ struct ProspettoContent {
                 label: "FTE assistenti sociali conteggiati (esatti)", consuntivo: NumberFormatting.italianMarkingRounding(c.fte, decimals: 4),
                 previsione: NumberFormatting.italianMarkingRounding(v.fte, decimals: 4)),
             Row(
-                label: "Persone conteggiate · escluse",
+                label: "Persone in servizio · escluse",
                 consuntivo: "\(prospetto.consuntivo.countedPersons) · \(prospetto.consuntivo.excluded.count)",
                 previsione: "\(prospetto.previsione.countedPersons) · \(prospetto.previsione.excluded.count)"),
             Row(
