@@ -54,8 +54,7 @@ package enum ReportWorkbooks {
     }
 
     /// `text` on lines of at most `width` characters, broken at spaces (a longer word stays whole).
-    static func wrapped(_ text: String, width: Int) -> String {
-        guard text.count > width else { return text }
+    static func lines(_ text: String, width: Int) -> [String] {
         var lines: [String] = []
         var line = ""
         for word in text.split(separator: " ") {
@@ -63,9 +62,15 @@ package enum ReportWorkbooks {
                 lines.append(line)
                 line = ""
             }
-            line += line.isEmpty ? String(word) : " " + word
+            line += (line.isEmpty ? "" : " ") + word
         }
-        return (lines + [line]).joined(separator: "\n")
+        if !line.isEmpty { lines.append(line) }
+        return lines
+    }
+
+    /// `text` in one cell, on lines of at most `width` characters (``lines(_:width:)``).
+    static func wrapped(_ text: String, width: Int) -> String {
+        text.count > width ? lines(text, width: width).joined(separator: "\n") : text
     }
 
     /// A summary sheet (label and figures), printed landscape as wide as a page.
@@ -78,17 +83,7 @@ package enum ReportWorkbooks {
     /// A long text as rows of one cell each, broken between words at `width` characters, so it
     /// reads (and prints) within the sheet's columns.
     static func paragraph(_ text: String, width: Int = 84) -> [[WritableCell]] {
-        var lines: [String] = []
-        var line = ""
-        for word in text.split(separator: " ") {
-            if !line.isEmpty && line.count + 1 + word.count > width {
-                lines.append(line)
-                line = ""
-            }
-            line += (line.isEmpty ? "" : " ") + word
-        }
-        if !line.isEmpty { lines.append(line) }
-        return lines.map { [.text($0)] }
+        lines(text, width: width).map { [.text($0)] }
     }
 
     // MARK: Tables shared by the reports
