@@ -3,6 +3,8 @@
 /// (``ReportOutput/line(_:)``, ``CellEscaping``).
 enum TextBlocks {
     static func fte(_ value: Fraction) -> String { NumberFormatting.italian(value, decimals: fteDecimals) }
+    /// An exact FTE as the prospetto shows it beside a figure to declare: 4 decimals, `≈` when it has more.
+    static func exactFTE(_ value: Fraction) -> String { NumberFormatting.italianMarkingRounding(value, decimals: 4) }
 
     /// The decimals of an FTE figure in text, Markdown and HTML (JSON and CSV show 4).
     static let fteDecimals = 2

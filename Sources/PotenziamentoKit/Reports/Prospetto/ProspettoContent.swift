@@ -130,8 +130,7 @@ struct ProspettoContent {
                 previsione: NumberFormatting.italian(v.population)),
             // Exact to 4 decimals (`≈` when the value has more): the figure to declare is this one rounded down.
             Row(
-                label: "FTE assistenti sociali conteggiati (esatti)", consuntivo: NumberFormatting.italianMarkingRounding(c.fte, decimals: 4),
-                previsione: NumberFormatting.italianMarkingRounding(v.fte, decimals: 4)),
+                label: "FTE assistenti sociali conteggiati (esatti)", consuntivo: TextBlocks.exactFTE(c.fte), previsione: TextBlocks.exactFTE(v.fte)),
             Row(
                 label: "Persone in servizio · escluse",
                 consuntivo: "\(prospetto.consuntivo.countedPersons) · \(prospetto.consuntivo.excluded.count)",

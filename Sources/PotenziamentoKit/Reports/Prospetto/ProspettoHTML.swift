@@ -102,8 +102,7 @@ enum ProspettoHTML {
         let ambito = content.ambito
         let c = p.campaign
         let fte = TextBlocks.fte
-        // Exact to 4 decimals, marked `≈` when the value has more.
-        func exact(_ value: Fraction) -> String { NumberFormatting.italianMarkingRounding(value, decimals: 4) }
+        let exact = TextBlocks.exactFTE
         let entities = content.entityRows(decimals: TextBlocks.fteDecimals)
         output.write(
             """

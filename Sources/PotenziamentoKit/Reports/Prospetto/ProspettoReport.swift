@@ -129,8 +129,7 @@ enum ProspettoReport {
             output.line("\(kind) \(assessment.year): enti che impiegano gli assistenti sociali conteggiati")
             let withExact = assessment.shownEntitiesWithExactFTE(decimals: TextBlocks.fteDecimals)
             let areas = assessment.shownAreas(decimals: TextBlocks.fteDecimals)
-            // The exact FTE beside the figure to declare, as in the HTML box: a figure rounded up is seen.
-            func exact(_ value: Fraction) -> String { NumberFormatting.italianMarkingRounding(value, decimals: 4) }
+            let exact = TextBlocks.exactFTE
             // The name column as wide as the longest name: a name is never cut.
             let nameWidth = max(40, (withExact.map(\.shown.name.count).max() ?? 0) + 3)
             output.line(
@@ -264,8 +263,7 @@ enum ProspettoReport {
             output.line("| ente | persone | FTE esatti | da dichiarare | " + ActivityArea.allCases.map(\.label).joined(separator: " | ") + " | non indicata |")
             output.line("|---|---:|---:|---:|" + String(repeating: "---:|", count: ActivityArea.allCases.count + 1))
             let areas = assessment.shownAreas(decimals: TextBlocks.fteDecimals)
-            // The exact FTE beside the figure to declare, as in the HTML box.
-            func exact(_ value: Fraction) -> String { NumberFormatting.italianMarkingRounding(value, decimals: 4) }
+            let exact = TextBlocks.exactFTE
             for (entity, exactFTE) in assessment.shownEntitiesWithExactFTE(decimals: TextBlocks.fteDecimals) {
                 output.line(
                     "| \(md(entity.name)) | \(entity.persons) | \(exact(exactFTE)) | \(content.declared(declaration.fte(of: entity.key))) | "
