@@ -112,6 +112,39 @@ struct CommandLineTests {
         #expect(TestSupport.run("contributo", "--popolazione", "48000,00", "--fte", "15", "--anno", "2025").standardOutput.contains("136.615,38 €"))
     }
 
+    /// A ratio replaced with `--parametro` is named as used in every label: the prospetto said
+    /// "LEP 1/5.000 · 18,00" for 81.000 / 4.500 (found by this session's review of the labels).
+    @Test(
+        "A replaced ratio is named as used, in every report that names it",
+        arguments: [
+            (
+                ["prospetto", "Examples/ambito-esempio.json", "--campagna", "2026", "--parametro", "rapportoLEP=4500@2025"],
+                ["LEP 1/4.500 ", "(da 1/6.500 a 1/4.500)"]
+            ),
+            (
+                ["prospetto", "Examples/ambito-esempio.json", "--campagna", "2026", "--parametro", "rapportoLEP=4500@2025", "--formato", "markdown"],
+                ["LEP 1/4.500 |"]
+            ),
+            (
+                ["prospetto", "Examples/ambito-esempio.json", "--campagna", "2026", "--parametro", "rapportoLEP=4500@2025", "--formato", "html"],
+                ["<td>LEP 1/4.500</td>", "al LEP (1 ogni 4.500)"]
+            ),
+            // Different ratios in the two columns: each year's, and the bands by name.
+            (
+                ["prospetto", "Examples/ambito-esempio.json", "--campagna", "2026", "--parametro", "rapportoLEP=4500@2026"],
+                ["LEP 1/5.000 nel 2025 · 1/4.500 nel 2026", "Fascia A (dalla soglia minima al LEP)"]
+            ),
+            (["calcola", "Examples/ambito-esempio.json", "--anno", "2025", "--parametro", "rapportoLEP=4500@2025"], ["LEP 1/4.500 (T50)"]),
+            (["simula", "Examples/ambito-esempio.json", "--anno", "2025", "--parametro", "rapportoLEP=4500@2025"], ["  - LEP 1/4.500: "]),
+            (["riparto", "Examples/riparto-esempio.csv", "--anno", "2025", "--parametro", "rapportoLEP=4500@2025"], ["Ambiti al LEP 1/4.500 o oltre:"]),
+        ])
+    func replacedRatioNamedAsUsed(arguments: [String], expected: [String]) {
+        let result = TestSupport.run(arguments: [arguments[0], TestSupport.path(arguments[1])] + arguments.dropFirst(2))
+        #expect(result.status == .success, "\(result.standardError)")
+        for text in expected { #expect(result.standardOutput.contains(text), "\(text)") }
+        #expect(!result.standardOutput.contains("1/5.000") || expected.contains { $0.contains("1/5.000") }, "the law's LEP named where 4.500 was used")
+    }
+
     /// Found by an independent review: a period's FTE written `= 0,7534` for 275/365.
     @Test("--spiega on a roster: a period's FTE is `= x` when exact, `≈ x` when rounded")
     func explainPeriods() {

@@ -32,8 +32,8 @@ public enum ParameterName: String, Sendable, CaseIterable, Hashable, Comparable,
     /// Italian label for reports.
     public var label: String {
         switch self {
-        case .importoFasciaA: "Importo per FTE, fascia A (da 1/6.500 a 1/5.000)"
-        case .importoFasciaB: "Importo per FTE, fascia B (da 1/5.000 a 1/4.000)"
+        case .importoFasciaA: "Importo per FTE, fascia A (dalla soglia minima al LEP)"
+        case .importoFasciaB: "Importo per FTE, fascia B (dal LEP all'obiettivo)"
         case .rapportoSogliaMinima: "Soglia minima (abitanti per assistente sociale)"
         case .rapportoLEP: "LEP (abitanti per assistente sociale)"
         case .rapportoObiettivo: "Obiettivo di servizio (abitanti per assistente sociale)"

@@ -302,6 +302,22 @@ public struct ParametersInForce: Sendable, Hashable, Codable {
         citations = Self.citations(bandAAmount, bandBAmount, minimumRatio, lepRatio, objectiveRatio, fund, prospettoDeadline, decreeDeadline)
     }
 
+    /// The residents per social worker of `threshold` in force (regole §1: 6.500, 5.000, 4.000
+    /// unless replaced).
+    public func ratio(of threshold: Threshold) -> ResolvedParameter<Int> {
+        switch threshold {
+        case .minima: minimumRatio
+        case .lep: lepRatio
+        case .obiettivo: objectiveRatio
+        }
+    }
+
+    /// `threshold`'s ratio as every report writes it, `1/5.000`, from the value in force: a ratio
+    /// replaced with `--parametro` is named as it was used, never as the law's.
+    public func ratioText(_ threshold: Threshold) -> String { Self.ratioText(ratio(of: threshold)) }
+
+    private static func ratioText(_ ratio: ResolvedParameter<Int>) -> String { "1/" + NumberFormatting.italian(ratio.value) }
+
     /// Every resolved parameter as (name, value text, reference), in table order, for citations:
     /// formatted once, when the parameters are resolved (a batch resolves them once per year,
     /// ``RosterAssessor``, and cites them for every ATS).
@@ -315,9 +331,9 @@ public struct ParametersInForce: Sendable, Hashable, Codable {
         [
             ParameterCitation(bandAAmount, text: NumberFormatting.euro(bandAAmount.value)),
             ParameterCitation(bandBAmount, text: NumberFormatting.euro(bandBAmount.value)),
-            ParameterCitation(minimumRatio, text: "1/\(NumberFormatting.italian(minimumRatio.value))"),
-            ParameterCitation(lepRatio, text: "1/\(NumberFormatting.italian(lepRatio.value))"),
-            ParameterCitation(objectiveRatio, text: "1/\(NumberFormatting.italian(objectiveRatio.value))"),
+            ParameterCitation(minimumRatio, text: ratioText(minimumRatio)),
+            ParameterCitation(lepRatio, text: ratioText(lepRatio)),
+            ParameterCitation(objectiveRatio, text: ratioText(objectiveRatio)),
             ParameterCitation(fund, text: NumberFormatting.euro(fund.value)),
             ParameterCitation(prospettoDeadline, text: prospettoDeadline.value.italian),
             ParameterCitation(decreeDeadline, text: decreeDeadline.value.italian),

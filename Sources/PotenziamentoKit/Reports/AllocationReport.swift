@@ -58,7 +58,9 @@ enum AllocationReport {
         let euro = NumberFormatting.euro
         let counts = a.counts
         let missing = a.missingFTE
-        let lines = [
+        // The ratios in force in the year (all entries share them); none to name without entries.
+        let ratio = { (threshold: Threshold) in a.contributions.first.map { " " + $0.parameters.ratioText(threshold) } ?? "" }
+        let lines: [String] = [
             "Riparto nazionale \(a.year) — \(Italian.count(a.entries.count, "ambito", "ambiti"))",
             "",
             TextBlocks.left("Fondo disponibile", 44) + TextBlocks.right(euro(a.fund), 20),
@@ -71,9 +73,10 @@ enum AllocationReport {
                 ? "I contributi nuovi superano il fondo rimasto: sono ridotti tutti dello stesso coefficiente (resti maggiori al centesimo)."
                 : "Il fondo copre tutti i contributi: nessuna riduzione.",
             "",
-            "Ambiti sotto la soglia minima 1/6.500: \(counts.belowMinimum)",
-            "Ambiti tra la soglia minima e il LEP:   \(counts.betweenMinimumAndLEP)",
-            "Ambiti al LEP 1/5.000 o oltre:          \(counts.atLeastLEP) (di cui all'obiettivo 1/4.000: \(counts.atLeastObjective))",
+            TextBlocks.left("Ambiti sotto la soglia minima\(ratio(.minima)):", 40) + "\(counts.belowMinimum)",
+            TextBlocks.left("Ambiti tra la soglia minima e il LEP:", 40) + "\(counts.betweenMinimumAndLEP)",
+            TextBlocks.left("Ambiti al LEP\(ratio(.lep)) o oltre:", 40) + "\(counts.atLeastLEP)"
+                + " (di cui all'obiettivo\(ratio(.obiettivo)): \(counts.atLeastObjective))",
             "",
             "FTE mancanti per portare ogni ambito alla soglia minima: \(NumberFormatting.italian(missing.minimum, decimals: 2))",
             "FTE mancanti per portare ogni ambito al LEP:             \(NumberFormatting.italian(missing.lep, decimals: 2))",

@@ -122,7 +122,7 @@ enum SimulationReport {
             "",
             "Obiettivi per il \(planning.year) (scenario), con assunzioni a tempo pieno dal \(planning.hireStart.italian) (\(NumberFormatting.italian(planning.fteOfOneHire, decimals: 4)) FTE ciascuna nell'anno):",
         ]
-        let names = ["minima": "soglia minima 1/6.500", "lep": "LEP 1/5.000", "obiettivo": "obiettivo 1/4.000"]
+        let names: [Threshold: String] = [.minima: "soglia minima", .lep: "LEP", .obiettivo: "obiettivo"]
         for target in planning.targets {
             let hires: String
             if target.missingFTE.isZero {
@@ -132,7 +132,7 @@ enum SimulationReport {
             } else {
                 hires = "mancano \(fte(target.missingFTE)) FTE: non raggiungibile con assunzioni da quella data"
             }
-            lines.append("  - \(names[target.threshold.rawValue] ?? target.threshold.rawValue): \(hires)")
+            lines.append("  - \(names[target.threshold] ?? target.threshold.rawValue) \(s.parameters.ratioText(target.threshold)): \(hires)")
         }
         lines += ["", "Effetto sul riparto tra i comuni (D.M. 15/2021, art. 2), anno \(first.year):", row("", "attuale", "scenario", "differenza")]
         for (base, scenario) in zip(first.base.split.shares, first.scenario.split.shares) {
@@ -144,8 +144,8 @@ enum SimulationReport {
             "  per l'anno intero: \(euro(planning.marginalFullYear))",
             "  se assunta dal \(planning.hireStart.italian): \(euro(planning.marginalFromStart))",
         ]
-        // Past the objective (1/4.000) the contribution does not grow: a hire is worth only what it takes to reach it.
-        let objective = "l'obiettivo 1/4.000 di \(NumberFormatting.italian(s.thresholds.objective, decimals: 2)) FTE"
+        // Past the objective (1/4.000 unless replaced) the contribution does not grow: a hire is worth only what it takes to reach it.
+        let objective = "l'obiettivo \(s.parameters.ratioText(.obiettivo)) di \(NumberFormatting.italian(s.thresholds.objective, decimals: 2)) FTE"
         if s.fte >= s.thresholds.objective {
             lines.append("  (lo scenario raggiunge già \(objective): oltre, il contributo non cresce)")
         } else if s.fte + planning.fteOfOneHire > s.thresholds.objective {

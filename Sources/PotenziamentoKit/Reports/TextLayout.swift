@@ -6,6 +6,27 @@ enum TextBlocks {
     /// An exact FTE as the prospetto shows it beside a figure to declare: 4 decimals, `≈` when it has more.
     static func exactFTE(_ value: Fraction) -> String { NumberFormatting.italianMarkingRounding(value, decimals: 4) }
 
+    /// `threshold`'s ratio in a label over the columns of `contributions` (``ParametersInForce/ratioText(_:)``):
+    /// `1/5.000`, or each year's ratio (`1/4.500 nel 2025 · 1/5.000 nel 2026`) when a replaced
+    /// parameter makes them differ, so no label names a ratio a column did not use.
+    static func ratioText(_ threshold: Threshold, in contributions: [ContributionAssessment]) -> String {
+        let texts = contributions.map { $0.parameters.ratioText(threshold) }
+        guard let first = texts.first, texts.contains(where: { $0 != first }) else { return texts.first ?? "" }
+        return zip(texts, contributions).map { "\($0) nel \($1.parameters.year)" }.joined(separator: " · ")
+    }
+
+    /// The range of fascia A (`lower` .minima) or B (`lower` .lep) in a label over `contributions`:
+    /// `da 1/6.500 a 1/5.000`, or by name (`dalla soglia minima al LEP`) when a replaced ratio
+    /// differs between the columns.
+    static func bandRange(from lower: Threshold, in contributions: [ContributionAssessment]) -> String {
+        let upper: Threshold = lower == .minima ? .lep : .obiettivo
+        let ratios = contributions.map { [$0.parameters.ratioText(lower), $0.parameters.ratioText(upper)] }
+        guard let first = ratios.first, ratios.allSatisfy({ $0 == first }) else {
+            return lower == .minima ? "dalla soglia minima al LEP" : "dal LEP all'obiettivo"
+        }
+        return "da \(first[0]) a \(first[1])"
+    }
+
     /// The decimals of an FTE figure in text, Markdown and HTML (JSON and CSV show 4).
     static let fteDecimals = 2
 
@@ -35,11 +56,11 @@ enum TextBlocks {
             left("FTE assistenti sociali conteggiati", width) + right(fte(assessment.fte), 16),
             "",
             "Soglie (FTE)",
-            left("  minima 1/\(NumberFormatting.italian(p.minimumRatio.value)) (T65)", width) + right(fte(thresholds.minimum), 16)
+            left("  minima \(p.ratioText(.minima)) (T65)", width) + right(fte(thresholds.minimum), 16)
                 + "   " + met(assessment.meetsMinimum, missing: assessment.missingToMinimum),
-            left("  LEP 1/\(NumberFormatting.italian(p.lepRatio.value)) (T50)", width) + right(fte(thresholds.lep), 16)
+            left("  LEP \(p.ratioText(.lep)) (T50)", width) + right(fte(thresholds.lep), 16)
                 + "   " + met(assessment.meetsLEP, missing: assessment.missingToLEP),
-            left("  obiettivo 1/\(NumberFormatting.italian(p.objectiveRatio.value)) (T40)", width) + right(fte(thresholds.objective), 16)
+            left("  obiettivo \(p.ratioText(.obiettivo)) (T40)", width) + right(fte(thresholds.objective), 16)
                 + "   " + met(assessment.meetsObjective, missing: assessment.missingToObjective),
             "",
             left("Fascia A: \(bandFTE(assessment.bandA.fte)) FTE × \(NumberFormatting.euro(assessment.bandA.amountPerFTE))", width)

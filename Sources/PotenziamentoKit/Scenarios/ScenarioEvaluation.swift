@@ -26,14 +26,19 @@ public enum Threshold: String, Sendable, Hashable, CaseIterable, Codable {
     /// P/4.000, the obiettivo di servizio.
     case obiettivo
 
-    /// Italian label: `minima 1/6.500`.
+    /// Italian name: `LEP`, `soglia minima`, `obiettivo di servizio`. With the ratio, which a
+    /// `--parametro` may have replaced, it is ``label(in:)``.
     public var label: String {
         switch self {
-        case .minima: "soglia minima (1/6.500)"
-        case .lep: "LEP (1/5.000)"
-        case .obiettivo: "obiettivo di servizio (1/4.000)"
+        case .minima: "soglia minima"
+        case .lep: "LEP"
+        case .obiettivo: "obiettivo di servizio"
         }
     }
+
+    /// Italian name with the ratio in force in `parameters`: `LEP (1/5.000)`, or `LEP (1/4.500)`
+    /// when the LEP was replaced with 4.500 (``ParametersInForce/ratioText(_:)``).
+    public func label(in parameters: ParametersInForce) -> String { "\(label) (\(parameters.ratioText(self)))" }
 }
 
 /// How many full-time hires from a date are needed to reach a threshold in a year.

@@ -124,6 +124,7 @@ struct ProspettoContent {
         let v = prospetto.previsione.contribution
         let fte = TextBlocks.fte
         let yesNo = Self.yesNo
+        let ratio = { (threshold: Threshold) in TextBlocks.ratioText(threshold, in: [c, v]) }
         return [
             Row(
                 label: "Popolazione residente (1° gennaio)", consuntivo: NumberFormatting.italian(c.population),
@@ -136,19 +137,21 @@ struct ProspettoContent {
                 consuntivo: "\(prospetto.consuntivo.countedPersons) · \(prospetto.consuntivo.excluded.count)",
                 previsione: "\(prospetto.previsione.countedPersons) · \(prospetto.previsione.excluded.count)"),
             Row(
-                label: "Soglia minima 1/6.500", consuntivo: "\(fte(c.thresholds.minimum)) (\(yesNo(c.meetsMinimum)))",
+                label: "Soglia minima \(ratio(.minima))", consuntivo: "\(fte(c.thresholds.minimum)) (\(yesNo(c.meetsMinimum)))",
                 previsione: "\(fte(v.thresholds.minimum)) (\(yesNo(v.meetsMinimum)))"),
             Row(
-                label: "LEP 1/5.000", consuntivo: "\(fte(c.thresholds.lep)) (\(yesNo(c.meetsLEP)))",
+                label: "LEP \(ratio(.lep))", consuntivo: "\(fte(c.thresholds.lep)) (\(yesNo(c.meetsLEP)))",
                 previsione: "\(fte(v.thresholds.lep)) (\(yesNo(v.meetsLEP)))"),
             Row(
-                label: "Obiettivo di servizio 1/4.000", consuntivo: "\(fte(c.thresholds.objective)) (\(yesNo(c.meetsObjective)))",
+                label: "Obiettivo di servizio \(ratio(.obiettivo))", consuntivo: "\(fte(c.thresholds.objective)) (\(yesNo(c.meetsObjective)))",
                 previsione: "\(fte(v.thresholds.objective)) (\(yesNo(v.meetsObjective)))"),
             Row(
-                label: "Fascia A (da 1/6.500 a 1/5.000)", consuntivo: "\(fte(c.bandA.fte)) FTE · \(NumberFormatting.euro(c.bandA.amount))",
+                label: "Fascia A (\(TextBlocks.bandRange(from: .minima, in: [c, v])))",
+                consuntivo: "\(fte(c.bandA.fte)) FTE · \(NumberFormatting.euro(c.bandA.amount))",
                 previsione: "\(fte(v.bandA.fte)) FTE · \(NumberFormatting.euro(v.bandA.amount))"),
             Row(
-                label: "Fascia B (da 1/5.000 a 1/4.000)", consuntivo: "\(fte(c.bandB.fte)) FTE · \(NumberFormatting.euro(c.bandB.amount))",
+                label: "Fascia B (\(TextBlocks.bandRange(from: .lep, in: [c, v])))",
+                consuntivo: "\(fte(c.bandB.fte)) FTE · \(NumberFormatting.euro(c.bandB.amount))",
                 previsione: "\(fte(v.bandB.fte)) FTE · \(NumberFormatting.euro(v.bandB.amount))"),
             Row(label: "Contributo sugli FTE esatti", consuntivo: NumberFormatting.euro(c.total), previsione: NumberFormatting.euro(v.total)),
         ]

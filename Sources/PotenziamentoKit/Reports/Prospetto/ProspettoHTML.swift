@@ -162,8 +162,11 @@ enum ProspettoHTML {
             classes: [summary.count - 1: "total"], small: true, to: output)
         line("<figure>")
         line(ContributionChart.svg(ProspettoReport.chartSeries(p), title: ProspettoReport.chartTitle(p)))
+        // The parameters of the year drawn (the previsione), as in force: a replaced ratio is named as used.
+        let drawn = p.previsione.contribution.parameters
+        let every = { (threshold: Threshold) in NumberFormatting.italian(drawn.ratio(of: threshold).value) }
         line(
-            "<figcaption>Il contributo cresce di \(e(NumberFormatting.euro(p.previsione.contribution.parameters.bandAAmount.value))) per FTE dalla soglia minima (1 assistente sociale ogni 6.500 residenti) al LEP (1 ogni 5.000), di \(e(NumberFormatting.euro(p.previsione.contribution.parameters.bandBAmount.value))) fino all'obiettivo (1 ogni 4.000); sotto la soglia minima è nullo.</figcaption>"
+            "<figcaption>Il contributo cresce di \(e(NumberFormatting.euro(drawn.bandAAmount.value))) per FTE dalla soglia minima (1 assistente sociale ogni \(every(.minima)) residenti) al LEP (1 ogni \(every(.lep))), di \(e(NumberFormatting.euro(drawn.bandBAmount.value))) fino all'obiettivo (1 ogni \(every(.obiettivo))); sotto la soglia minima è nullo.</figcaption>"
         )
         line("</figure>")
         // Heading and table stay together (a table longer than a page still breaks, between rows).

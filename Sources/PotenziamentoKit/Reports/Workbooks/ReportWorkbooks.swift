@@ -91,18 +91,19 @@ package enum ReportWorkbooks {
     /// The contribution's figures: label, then one cell per assessment given.
     static func contributionRows(_ contributions: [ContributionAssessment]) -> [[WritableCell]] {
         func row(_ label: String, _ cell: (ContributionAssessment) -> WritableCell) -> [WritableCell] { [text(label)] + contributions.map(cell) }
+        let ratio = { (threshold: Threshold) in TextBlocks.ratioText(threshold, in: contributions) }
         return [
             row("Popolazione residente (1° gennaio)") { count($0.population) },
             row("FTE assistenti sociali conteggiati") { fte($0.fte) },
-            row("Soglia minima 1/6.500 (FTE)") { fte($0.thresholds.minimum) },
+            row("Soglia minima \(ratio(.minima)) (FTE)") { fte($0.thresholds.minimum) },
             row("Soglia minima raggiunta") { yesNo($0.meetsMinimum) },
-            row("LEP 1/5.000 (FTE)") { fte($0.thresholds.lep) },
+            row("LEP \(ratio(.lep)) (FTE)") { fte($0.thresholds.lep) },
             row("LEP raggiunto") { yesNo($0.meetsLEP) },
-            row("Obiettivo di servizio 1/4.000 (FTE)") { fte($0.thresholds.objective) },
+            row("Obiettivo di servizio \(ratio(.obiettivo)) (FTE)") { fte($0.thresholds.objective) },
             row("Obiettivo raggiunto") { yesNo($0.meetsObjective) },
-            row("Fascia A (da 1/6.500 a 1/5.000): FTE") { fte($0.bandA.fte) },
+            row("Fascia A (\(TextBlocks.bandRange(from: .minima, in: contributions))): FTE") { fte($0.bandA.fte) },
             row("Fascia A: euro") { euro($0.bandA.amount) },
-            row("Fascia B (da 1/5.000 a 1/4.000): FTE") { fte($0.bandB.fte) },
+            row("Fascia B (\(TextBlocks.bandRange(from: .lep, in: contributions))): FTE") { fte($0.bandB.fte) },
             row("Fascia B: euro") { euro($0.bandB.amount) },
             row("Contributo") { euro($0.total) },
         ]
