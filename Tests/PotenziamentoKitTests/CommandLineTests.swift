@@ -115,7 +115,7 @@ struct CommandLineTests {
     /// A ratio replaced with `--parametro` is named as used in every label: the prospetto said
     /// "LEP 1/5.000 · 18,00" for 81.000 / 4.500 (found by this session's review of the labels).
     @Test(
-        "A replaced ratio is named as used, in every report that names it",
+        "A replaced ratio or deadline is named as used, in every report that names it",
         arguments: [
             (
                 ["prospetto", "Examples/ambito-esempio.json", "--campagna", "2026", "--parametro", "rapportoLEP=4500@2025"],
@@ -137,6 +137,12 @@ struct CommandLineTests {
             (["calcola", "Examples/ambito-esempio.json", "--anno", "2025", "--parametro", "rapportoLEP=4500@2025"], ["LEP 1/4.500 (T50)"]),
             (["simula", "Examples/ambito-esempio.json", "--anno", "2025", "--parametro", "rapportoLEP=4500@2025"], ["  - LEP 1/4.500: "]),
             (["riparto", "Examples/riparto-esempio.csv", "--anno", "2025", "--parametro", "rapportoLEP=4500@2025"], ["Ambiti al LEP 1/4.500 o oltre:"]),
+            // The decree's deadline too: every year's, or a general word when the years differ.
+            (["ciclo", "Examples/ciclo-esempio.csv", "--parametro", "scadenzaDecreto=07-31@2021"], ["(prenotazione entro il 31 luglio;"]),
+            (
+                ["ciclo", "Examples/ciclo-esempio.csv", "--parametro", "scadenzaDecreto=07-31@2025"],
+                ["(prenotazione entro la scadenza del decreto di ogni anno;"]
+            ),
         ])
     func replacedRatioNamedAsUsed(arguments: [String], expected: [String]) {
         let result = TestSupport.run(arguments: [arguments[0], TestSupport.path(arguments[1])] + arguments.dropFirst(2))

@@ -316,7 +316,7 @@ public struct ParametersInForce: Sendable, Hashable, Codable {
     /// replaced with `--parametro` is named as it was used, never as the law's.
     public func ratioText(_ threshold: Threshold) -> String { Self.ratioText(ratio(of: threshold)) }
 
-    private static func ratioText(_ ratio: ResolvedParameter<Int>) -> String { "1/" + NumberFormatting.italian(ratio.value) }
+    private static func ratioText(_ ratio: ResolvedParameter<Int>) -> String { ParameterValue.residentsPerSocialWorker(ratio.value).description }
 
     /// Every resolved parameter as (name, value text, reference), in table order, for citations:
     /// formatted once, when the parameters are resolved (a batch resolves them once per year,

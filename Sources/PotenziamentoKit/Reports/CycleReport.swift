@@ -51,7 +51,12 @@ enum CycleReport {
     static func text(_ outcomes: [CycleOutcome], ambito: Ambito?, to output: ReportOutput) {
         func money(_ amount: EuroCents?) -> String { amount.map { NumberFormatting.euro($0) } ?? "—" }
         output.line("Ciclo annuale del contributo\(ambito.map { " — \($0.name) (\($0.code))" } ?? "")")
-        output.line("(prenotazione entro il 30 giugno; liquidato = min(consuntivo, prenotato), D.M. 144/2021 art. 2)")
+        // The decree's deadline in force (30 giugno unless replaced with --parametro scadenzaDecreto).
+        let deadlines = Set(
+            outcomes.compactMap { ($0.reserved ?? $0.computedOnActual ?? $0.computedOnCertified)?.parameters.decreeDeadline.value }
+                .map { "\($0.day) \(ItalianMonths.name($0.month))" })
+        let deadline = deadlines.count == 1 ? deadlines.first.map { "entro il \($0)" } ?? "" : "entro la scadenza del decreto di ogni anno"
+        output.line("(prenotazione \(deadline); liquidato = min(consuntivo, prenotato), D.M. 144/2021 art. 2)")
         output.line()
         let header = ["anno", "prenotato", "su consuntivo", "liquidato", "economia", "su certificato", "recupero"]
         let widths = [6, 16, 16, 16, 16, 16, 16]
