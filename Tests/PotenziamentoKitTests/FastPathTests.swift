@@ -30,6 +30,19 @@ struct FastPathTests {
         #expect(Vocabulary.normalized("Società della Salute") == "societa della salute")
     }
 
+    /// The comparison the split uses to skip a comune under the soglia minima (``Fraction/isAtMost(_:over:)``).
+    @Test(
+        "a fraction compared with n/d without reducing it agrees with the reduced comparison",
+        arguments: [
+            (Fraction(13, 2), 6_500, 1_000), (Fraction(13, 2), 6_501, 1_000), (Fraction(13, 2), 6_499, 1_000), (.zero, 0, 6_500), (Fraction(-1, 3), 0, 1),
+            (Fraction(1, 3), 0, 1), (Fraction(BigInt(Int64.max) * 3, 7), Int.max, 2), (Fraction(BigInt(Int64.max), 1), Int.max, 1),
+            (Fraction(BigInt(Int64.max) + 1, 1), Int.max, 1), (Fraction(BigInt(Int64.min), 3), Int.min, 3), (Fraction(2_750_000, 6_500), 2_750_000, 6_500),
+            (Fraction(BigInt.power(10, 30) + 1, BigInt.power(10, 30)), 1, 1),
+        ])
+    func unreducedComparison(value: Fraction, numerator: Int, denominator: Int) {
+        #expect(value.isAtMost(numerator, over: denominator) == (value <= Fraction(numerator, denominator)))
+    }
+
     @Test("the byte scan for control characters agrees with the scalars")
     func controlCharacters() {
         let samples = [

@@ -52,6 +52,9 @@ public struct ContributionCalculator: Sendable {
     /// ``assess(population:fte:parameters:)`` checks.
     static func exactEuros(population: Int, fte: Fraction, parameters: ParametersInForce) -> Fraction? {
         guard population > 0 && population <= Bounds.maximumResidents, !fte.isNegative && fte <= Fraction(Bounds.maximumFTE) else { return nil }
+        // At or under the soglia minima nothing is paid (what the bands below give): one
+        // comparison without reducing the three thresholds, for most comuni of a split.
+        if fte.isAtMost(population, over: parameters.minimumRatio.value) { return .zero }
         let bands = Self.bands(fte: fte, thresholds: Thresholds(population: population, parameters: parameters), parameters: parameters)
         return bands.a.exactEuros + bands.b.exactEuros
     }

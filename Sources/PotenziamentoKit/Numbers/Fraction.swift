@@ -155,6 +155,15 @@ public struct Fraction: Sendable, Hashable, Comparable, CustomStringConvertible 
         return generalLess(lhs, rhs)
     }
 
+    /// Whether `self ≤ numerator / denominator` (`denominator` positive), without reducing the
+    /// right side: the same answer as `self <= Fraction(numerator, denominator)`.
+    func isAtMost(_ numerator: Int, over denominator: Int) -> Bool {
+        if let a = self.numerator.int64Value, let b = self.denominator.int64Value {
+            return Int128(a) * Int128(denominator) <= Int128(numerator) * Int128(b)
+        }
+        return self.numerator * BigInt(denominator) <= BigInt(numerator) * self.denominator
+    }
+
     /// Whether `lhs` is smaller than `rhs`, on ``BigInt``s, for any size.
     static func generalLess(_ lhs: Fraction, _ rhs: Fraction) -> Bool {
         if lhs.denominator == rhs.denominator { return lhs.numerator < rhs.numerator }
