@@ -250,6 +250,34 @@ struct PlansAndTablesReviewTests {
         #expect(diagnostics.first?.code == .codiceIstatSospetto)
     }
 
+    /// Found by the review of spreadsheet mistakes: `Rossi Maria` and `Rossi  Maria` (two spaces)
+    /// counted as two persons, 2 FTE, exit 0, where the printed annex showed two equal names.
+    @Test(
+        "ids that differ only in a run of spaces are one id; other ids stay distinct",
+        arguments: [
+            ("Rossi Maria", "Rossi  Maria", true), ("Rossi Maria", "rossi \u{A0} maria", true), ("AS 1", " as    1 ", true),
+            ("Rossi\u{2009}\u{2009}Maria", "ROSSI MARIA", true), ("Forlì  A", "forlì a", true), ("Rossi Maria", "RossiMaria", false),
+            ("AS-1", "AS-1 1", false), ("A B", "AB", false),
+        ])
+    func idsWithRunsOfSpaces(first: String, second: String, same: Bool) throws {
+        let a = try PersonID(first)
+        let b = try PersonID(second)
+        #expect((a == b) == same)
+        #expect((a.hashValue == b.hashValue) || !same)
+        #expect(a.text == first.trimmingCharacters(in: .whitespaces), "the id is shown as written")
+    }
+
+    @Test("the same person on two rows, the second id typed with two spaces, is an error, not 2 FTE")
+    func samePersonWithDoubleSpace() throws {
+        let folder = try TestSupport.temporaryFolder()
+        try "codice_istat;denominazione;popolazione\n048001;A;30000\n".write(to: folder.appendingPathComponent("comuni.csv"), atomically: true, encoding: .utf8)
+        try
+            "id;profilo;contratto;ente_tipo;ente_codice_istat;dal;al;percentuale\nRossi Maria;assistente_sociale;tempo_indeterminato;comune;048001;01/03/2015;;100\nP2;assistente_sociale;tempo_indeterminato;comune;048001;01/03/2015;;100\nRossi  Maria;assistente_sociale;tempo_indeterminato;comune;048001;01/03/2015;;100\n"
+            .write(to: folder.appendingPathComponent("personale.csv"), atomically: true, encoding: .utf8)
+        let error = inputError { () throws(InputError) in _ = try RosterLoader.load(path: folder.path) }
+        #expect(error?.diagnostics.contains { $0.message.contains("Rossi") } == true, "\(String(describing: error))")
+    }
+
     /// Found by a newcomer's trial: a person written twice, the id in other case, gave only
     /// «si sovrappone», and the officer went looking at the dates.
     @Test("two rows of one id whose periods overlap: the message says it may be the same person written twice")

@@ -2,12 +2,13 @@
 ///
 /// Ids are compared ignoring case and surrounding spaces (docs/regole.md §3, a ruling): `SD-01 Bianchi`
 /// and ` sd-01 bianchi ` are the same person, so two records with them are a duplicate. A
-/// non-breaking or other special space inside an id counts as a space; an invisible character
+/// non-breaking or other special space inside an id counts as a space, and a run of spaces as one
+/// (`Rossi  Maria` is `Rossi Maria`); an invisible character
 /// (zero-width space, soft hyphen, BOM) is an error: ids that look the same are the same person.
 public struct PersonID: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// The id as written (surrounding spaces removed).
     public let text: String
-    /// The comparable form: trimmed and lower-cased.
+    /// The comparable form: trimmed, runs of spaces made one, lower-cased.
     let key: String
 
     /// The id `text`.
@@ -23,7 +24,7 @@ public struct PersonID: Sendable, Hashable, Comparable, CustomStringConvertible 
         // Invisible (format) characters and special spaces are U+00A0, U+00AD or from U+0600 on:
         // an id without them (ASCII, accented Latin letters: the usual case) is not looked at per scalar.
         guard Self.mayHaveInvisibleOrSpace(trimmed) else {
-            self.key = trimmed.lowercased()
+            self.key = Self.collapsingSpaces(trimmed).lowercased()
             return
         }
         var key = String.UnicodeScalarView()
@@ -34,7 +35,8 @@ public struct PersonID: Sendable, Hashable, Comparable, CustomStringConvertible 
                 throw InvalidValue(
                     .fuoriMisura,
                     "l'id «\(TextSafety.shortened(trimmed))» contiene \(TextSafety.naming(Character(scalar))): riscrivi l'id senza incollarlo")
-            case .spaceSeparator: key.append(" ")  // a non-breaking space is a space: `Rossi Maria` either way
+            // A non-breaking space is a space (`Rossi Maria` either way), and a run of spaces is one.
+            case .spaceSeparator: if key.last != " " { key.append(" ") }
             default: key.append(scalar)
             }
         }
@@ -42,6 +44,20 @@ public struct PersonID: Sendable, Hashable, Comparable, CustomStringConvertible 
         while key.last == " " { key.removeLast() }
         while key.first == " " { key.removeFirst() }
         self.key = String(key).lowercased()
+    }
+
+    /// `text` with each run of spaces made one: `Rossi  Maria` typed with two spaces is `Rossi Maria`.
+    private static func collapsingSpaces(_ text: String) -> String {
+        var previous: UInt8 = 0
+        guard
+            text.utf8.contains(where: { byte in
+                defer { previous = byte }; return byte == 0x20 && previous == 0x20
+            })
+        else { return text }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        for byte in text.utf8 where !(byte == 0x20 && bytes.last == 0x20) { bytes.append(byte) }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Whether `text` holds U+00A0, U+00AD or a character from U+0600 on (a UTF-8 lead byte from
@@ -58,7 +74,7 @@ public struct PersonID: Sendable, Hashable, Comparable, CustomStringConvertible 
     /// The id as written.
     public var description: String { text }
 
-    /// Ids are equal when they are equal ignoring case and surrounding spaces.
+    /// Ids are equal when they are equal ignoring case, surrounding spaces and the length of runs of spaces.
     public static func == (lhs: PersonID, rhs: PersonID) -> Bool { lhs.key == rhs.key }
     /// Hashes the comparable form.
     public func hash(into hasher: inout Hasher) { hasher.combine(key) }
