@@ -100,7 +100,8 @@ struct BatchTests {
     func folder() throws {
         let folder = try TestSupport.temporaryFolder()
         try FileManager.default.copyItem(atPath: TestSupport.path("Examples/ambito-esempio"), toPath: folder.appendingPathComponent("a1").path)
-        try FileManager.default.copyItem(atPath: TestSupport.path("Examples/ambito-esempio.json"), toPath: folder.appendingPathComponent("a2.json").path)
+        // A second ATS: the example under another code (the same code twice is an error).
+        try TestSupport.example(at: folder.appendingPathComponent("a2.json"), code: "ATS-EX-02")
         try "{\"formato\": ".write(to: folder.appendingPathComponent("b-rotto.json"), atomically: true, encoding: .utf8)
         let result = TestSupport.run("calcola", folder.path, "--anno", "2025", "--formato", "json")
         #expect(result.status == .dataError)
@@ -116,6 +117,18 @@ struct BatchTests {
             "prospetto", folder.appendingPathComponent("a1").path, folder.appendingPathComponent("a2.json").path, "--campagna", "2026")
         #expect(prospetti.status == .success)
         #expect(prospetti.standardOutput.contains("405.143,76 €"))
+        // The FTE of the text table are the figures to declare (rounded down): 18,83 for an exact
+        // 18,8377, never 18,84 (found by a regional analyst's review: 106,00 shown for 105,998).
+        let row = try #require(prospetti.standardOutput.split(separator: "\n").first { $0.hasPrefix("ATS-EX-02") })
+        let single = try #require(
+            JSONSerialization.jsonObject(
+                with: Data(
+                    TestSupport.run("prospetto", folder.appendingPathComponent("a2.json").path, "--campagna", "2026", "--formato", "json").standardOutput.utf8))
+                as? NSDictionary)
+        let declared = try #require((single["previsione"] as? NSDictionary)?["fteDaDichiarare"] as? NSNumber)
+        let text = "\(declared)".replacingOccurrences(of: ".", with: ",")
+        #expect(row.contains("  \(text)  "), "\(row) \(text)")
+        #expect(!row.contains("18,84"), "\(row)")
         #expect(TestSupport.run("calcola", folder.path, "--anno", "2025", "--formato", "markdown").status == .usage)
     }
 
@@ -123,7 +136,7 @@ struct BatchTests {
     func folderEntries() throws {
         let folder = try TestSupport.temporaryFolder()
         try FileManager.default.copyItem(atPath: TestSupport.path("Examples/ambito-esempio.xlsx"), toPath: folder.appendingPathComponent("a1.xlsx").path)
-        try FileManager.default.copyItem(atPath: TestSupport.path("Examples/ambito-esempio.ods"), toPath: folder.appendingPathComponent("a2.ods").path)
+        try TestSupport.example(at: folder.appendingPathComponent("a2.ods"), code: "ATS-EX-02")
         try "x".write(to: folder.appendingPathComponent("~$a1.xlsx"), atomically: true, encoding: .utf8)
         try "x".write(to: folder.appendingPathComponent("note.txt"), atomically: true, encoding: .utf8)
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("vuota"), withIntermediateDirectories: true)
@@ -146,17 +159,25 @@ struct BatchTests {
 
     /// Found by an independent review: the same ATS twice (a JSON file and its CSV folder) counted
     /// twice in the totals without a word; and a failed file named twice when its name needs escapes.
-    @Test("the same ATS twice in a batch is said in a warning naming both inputs; an escaped name is named once")
+    /// A later review (a regional analyst's): the warning, one line of 3.358, let a national total
+    /// count an ATS twice with exit 0; the second input is now an error, left out of the totals.
+    @Test("the same ATS twice in a batch is counted once: the second input is an error naming the first; an escaped name is named once")
     func sameAmbitoTwice() throws {
         let folder = try TestSupport.temporaryFolder()
         try FileManager.default.copyItem(atPath: TestSupport.path("Examples/ambito-esempio.json"), toPath: folder.appendingPathComponent("a1.json").path)
         try FileManager.default.copyItem(atPath: TestSupport.path("Examples/ambito-esempio"), toPath: folder.appendingPathComponent("csv1").path)
+        let once = TestSupport.run("calcola", TestSupport.path("Examples/ambito-esempio.json"), "--anno", "2025", "--formato", "json")
         let twice = TestSupport.run("calcola", folder.path, "--anno", "2025", "--formato", "json")
-        #expect(twice.status == .success)
-        #expect(
-            twice.standardError.contains(
-                "Avviso: \(folder.appendingPathComponent("csv1").path): l'ambito ATS-EX-01 compare anche in \(folder.appendingPathComponent("a1.json").path): i totali lo contano due volte"
-            ), "\(twice.standardError)")
+        #expect(twice.status == .dataError)
+        let message =
+            "\(folder.appendingPathComponent("csv1").path): l'ambito ATS-EX-01 compare anche in \(folder.appendingPathComponent("a1.json").path): contato una volta sola"
+        #expect(twice.standardError.contains(message), "\(twice.standardError)")
+        // The total is the one ATS's contribution, not twice it.
+        let single = try #require(JSONSerialization.jsonObject(with: Data(once.standardOutput.utf8)) as? [String: Any])
+        let batch = try #require(JSONSerialization.jsonObject(with: Data(twice.standardOutput.utf8)) as? [String: Any])
+        let totals = try #require(batch["totali"] as? [String: Any])
+        #expect((totals["contributo"] as? NSNumber) == (single["contributo"] as? NSNumber))
+        #expect((totals["ambiti"] as? NSNumber) == 1)
 
         let named = try TestSupport.temporaryFolder()
         try "{}".write(to: named.appendingPathComponent("bad\ttab.json"), atomically: true, encoding: .utf8)
@@ -224,11 +245,8 @@ struct BatchTests {
             let name = String(format: "a%02d", index)
             if index % 7 == 0 {
                 try "{\"formato\": ".write(to: folder.appendingPathComponent("\(name).json"), atomically: true, encoding: .utf8)
-            } else if index % 2 == 0 {
-                try FileManager.default.copyItem(atPath: TestSupport.path("Examples/ambito-esempio"), toPath: folder.appendingPathComponent(name).path)
             } else {
-                try FileManager.default.copyItem(
-                    atPath: TestSupport.path("Examples/ambito-esempio.json"), toPath: folder.appendingPathComponent("\(name).json").path)
+                try TestSupport.example(at: folder.appendingPathComponent(index % 2 == 0 ? name : "\(name).json"), code: "ATS-\(name)")
             }
         }
         let first = TestSupport.run("prospetto", folder.path, "--campagna", "2026", "--formato", "json")

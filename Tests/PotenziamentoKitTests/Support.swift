@@ -76,6 +76,29 @@ enum TestSupport {
             standardError: String(decoding: errData, as: UTF8.self))
     }
 
+    /// A copy of the bundled example ATS (`Examples/ambito-esempio.json`, or the CSV folder
+    /// `Examples/ambito-esempio`, or a workbook made from it by `modello --da` when `destination`
+    /// ends in `.xlsx` or `.ods`) at `destination`, as the ATS `code`: a batch counts one ATS once,
+    /// so the ATS of a test folder need codes of their own.
+    static func example(at destination: URL, code: String) throws {
+        let source = try String(contentsOfFile: path("Examples/ambito-esempio.json"), encoding: .utf8)
+        let renamed = source.replacingOccurrences(of: "\"ATS-EX-01\"", with: "\"\(code)\"")
+        switch destination.pathExtension {
+        case "json":
+            try renamed.write(to: destination, atomically: true, encoding: .utf8)
+        case "xlsx", "ods":
+            let json = try temporaryFolder().appendingPathComponent("\(code).json")
+            try renamed.write(to: json, atomically: true, encoding: .utf8)
+            let made = run("modello", "--da", json.path, "--output", destination.path)
+            guard made.status == .success else { throw CocoaError(.fileWriteUnknown) }
+        default:
+            try FileManager.default.copyItem(atPath: path("Examples/ambito-esempio"), toPath: destination.path)
+            let ambito = destination.appendingPathComponent("ambito.csv")
+            try String(contentsOf: ambito, encoding: .utf8).replacingOccurrences(of: "ATS-EX-01;", with: "\(code);")
+                .write(to: ambito, atomically: true, encoding: .utf8)
+        }
+    }
+
     /// A fresh temporary folder.
     static func temporaryFolder() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("potenziamento-test-\(UUID().uuidString)")

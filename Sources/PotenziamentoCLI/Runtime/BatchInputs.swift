@@ -109,7 +109,7 @@ enum BatchInputs {
             var outcome = RenderOutcome()
             outcome.warnings = skipped
             var failures: [BatchReport.Failure] = []
-            // The input that gave each ATS code: the same ATS twice counts twice in the totals, said in a warning.
+            // The input that gave each ATS code: the same ATS again is an error, not counted twice.
             var firstInput: [String: String] = [:]
             write(output) { emit in
                 // A stream (standard input, a FIFO) named twice must be read in turn, as written.
@@ -128,12 +128,19 @@ enum BatchInputs {
                     switch computed {
                     case .computed(let result, let code, let warnings, let input):
                         outcome.warnings += warnings
+                        // The same ATS twice (a JSON file and its CSV folder, an old copy) is an error of the second
+                        // input, left out of the table: totals that count it twice would be a wrong number.
                         if let first = firstInput[code] {
-                            outcome.warnings.append("\(input): l'ambito \(code) compare anche in \(first): i totali lo contano due volte")
+                            failures.append(
+                                BatchReport.Failure(
+                                    input: input,
+                                    errors: [
+                                        "\(input): l'ambito \(code) compare anche in \(first): contato una volta sola (togli dalla cartella uno dei due)"
+                                    ]))
                         } else {
                             firstInput[code] = input
+                            emit(result)
                         }
-                        emit(result)
                     case .failed(let failure):
                         failures.append(failure)
                     }

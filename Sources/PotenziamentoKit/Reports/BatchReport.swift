@@ -65,19 +65,22 @@ package enum BatchReport {
         case .text:
             output.line("Valutazione \(year) — più ambiti")
             output.line()
-            output.line(
-                TextBlocks.left("codice", 14) + TextBlocks.left("ambito", 32) + TextBlocks.right("popolazione", 12) + TextBlocks.right("FTE", 9)
-                    + TextBlocks.right("LEP", 5) + TextBlocks.right("contributo", 16))
+            let widths = [11, 14, 3, 16]
+            output.line(textRow("codice", "ambito", ["popolazione", "FTE esatti", "LEP", "contributo"], widths))
             let failures = run { a in
                 accumulate(a)
                 output.line(
-                    TextBlocks.left(a.ambito.code, 14) + TextBlocks.left(String(a.ambito.name.prefix(31)), 32)
-                        + TextBlocks.right(NumberFormatting.italian(a.population), 12) + TextBlocks.right(TextBlocks.fte(a.fte), 9)
-                        + TextBlocks.right(a.contribution.meetsLEP ? "sì" : "no", 5) + TextBlocks.right(NumberFormatting.euro(a.contribution.total), 16))
+                    textRow(
+                        a.ambito.code, a.ambito.name,
+                        [
+                            NumberFormatting.italian(a.population), TextBlocks.exactFTE(a.fte), a.contribution.meetsLEP ? "sì" : "no",
+                            NumberFormatting.euro(a.contribution.total),
+                        ], widths))
             }
             output.line(
-                TextBlocks.left("TOTALE (\(Italian.count(count, "ambito", "ambiti")))", 46) + TextBlocks.right(NumberFormatting.italian(population), 12)
-                    + TextBlocks.right(TextBlocks.fte(fte), 9) + TextBlocks.right("", 5) + TextBlocks.right(NumberFormatting.euro(total), 16))
+                textRow(
+                    "TOTALE", "(\(Italian.count(count, "ambito", "ambiti")))",
+                    [NumberFormatting.italian(population), TextBlocks.exactFTE(fte), "", NumberFormatting.euro(total)], widths))
             failureLines(failures, to: output)
         case .csv:
             let csv = CSVWriter(output)
@@ -127,21 +130,29 @@ package enum BatchReport {
         case .text:
             output.line("Prospetti riassuntivi, campagna \(campaign) — più ambiti")
             output.line()
+            // The FTE are the figures to declare in SIOSS (exact, rounded down): a figure rounded to
+            // the nearest (106,00 for 105,998) would be copied and over-declared.
+            let widths = [14, 16, 14, 16]
             output.line(
-                TextBlocks.left("codice", 14) + TextBlocks.left("ambito", 32) + TextBlocks.right("FTE \(campaign - 1)", 10)
-                    + TextBlocks.right("consuntivo \(campaign - 1)", 18) + TextBlocks.right("FTE \(campaign)", 10)
-                    + TextBlocks.right("previsione \(campaign)", 18))
+                textRow(
+                    "codice", "ambito", ["FTE dich. \(campaign - 1)", "consuntivo \(campaign - 1)", "FTE dich. \(campaign)", "previsione \(campaign)"], widths))
             let failures = run { p in
                 accumulate(p)
+                let declaration = DeclaredFTE.Campaign(p)
                 output.line(
-                    TextBlocks.left(p.previsione.ambito.code, 14) + TextBlocks.left(String(p.previsione.ambito.name.prefix(31)), 32)
-                        + TextBlocks.right(TextBlocks.fte(p.consuntivo.fte), 10) + TextBlocks.right(NumberFormatting.euro(p.consuntivo.contribution.total), 18)
-                        + TextBlocks.right(TextBlocks.fte(p.previsione.fte), 10) + TextBlocks.right(NumberFormatting.euro(p.previsione.contribution.total), 18))
+                    textRow(
+                        p.previsione.ambito.code, p.previsione.ambito.name,
+                        [
+                            declaration.consuntivo.ambitoText(decimalMark: ","), NumberFormatting.euro(p.consuntivo.contribution.total),
+                            declaration.previsione.ambitoText(decimalMark: ","), NumberFormatting.euro(p.previsione.contribution.total),
+                        ], widths))
             }
             output.line(
-                TextBlocks.left("TOTALE (\(Italian.count(count, "ambito", "ambiti")))", 46) + TextBlocks.right("", 10)
-                    + TextBlocks.right(NumberFormatting.euro(actual), 18)
-                    + TextBlocks.right("", 10) + TextBlocks.right(NumberFormatting.euro(forecast), 18))
+                textRow(
+                    "TOTALE", "(\(Italian.count(count, "ambito", "ambiti")))", ["", NumberFormatting.euro(actual), "", NumberFormatting.euro(forecast)],
+                    widths))
+            output.line()
+            output.line("FTE dich.: gli FTE da dichiarare in SIOSS (gli FTE esatti per difetto a 2 decimali); i contributi sono sugli FTE esatti.")
             failureLines(failures, to: output)
         case .csv:
             let csv = CSVWriter(output)
@@ -159,6 +170,14 @@ package enum BatchReport {
                 ])
             }
         }
+    }
+
+    /// A row of the batch text tables: code and name on the left (a name longer than the column
+    /// cut with «…»), then each figure right-aligned in its width, columns always two spaces apart:
+    /// a figure wider than its column moves the rest of the row, never runs into its neighbour.
+    static func textRow(_ code: String, _ name: String, _ figures: [String], _ widths: [Int]) -> String {
+        let shown = name.count > 32 ? String(name.prefix(31)) + "…" : name
+        return TextBlocks.left(code, 12) + "  " + TextBlocks.left(shown, 32) + zip(figures, widths).map { "  " + TextBlocks.right($0, $1) }.joined()
     }
 
     static func failuresJSON(_ failures: [Failure], into json: inout JSONWriter) {
