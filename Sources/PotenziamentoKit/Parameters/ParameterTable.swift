@@ -318,6 +318,15 @@ public struct ParametersInForce: Sendable, Hashable, Codable {
 
     private static func ratioText(_ ratio: ResolvedParameter<Int>) -> String { ParameterValue.residentsPerSocialWorker(ratio.value).description }
 
+    /// The citations of the parameters whose value or source differs from the law's in the year
+    /// (``ParameterTable/official``): those replaced with `--parametro` or by an integrator's
+    /// table. Empty when every parameter is the law's. A report over many ATS names them, so a
+    /// run on a hypothesis never reads as an official one.
+    public var differingFromLaw: [ParameterCitation] {
+        guard let law = try? ParameterTable.official.inForce(for: year) else { return citations }
+        return zip(citations, law.citations).filter { $0.valueText != $1.valueText || $0.reference != $1.reference }.map(\.0)
+    }
+
     /// Every resolved parameter as (name, value text, reference), in table order, for citations:
     /// formatted once, when the parameters are resolved (a batch resolves them once per year,
     /// ``RosterAssessor``, and cites them for every ATS).

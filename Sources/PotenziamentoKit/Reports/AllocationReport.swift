@@ -50,6 +50,11 @@ enum AllocationReport {
                 json.member("lep", decimal: missing.lep)
                 json.member("obiettivo", decimal: missing.objective)
             }
+            // The parameters of the year with their references, as every other report gives them
+            // (a run on a replaced parameter reads as one).
+            if let parameters = a.contributions.first?.parameters {
+                json.member(array: "parametri") { json in ContributionReport.parameters(parameters, into: &json) }
+            }
         }
     }
 
@@ -82,19 +87,24 @@ enum AllocationReport {
             "FTE mancanti per portare ogni ambito al LEP:             \(NumberFormatting.italian(missing.lep, decimals: 2))",
             "FTE mancanti per portare ogni ambito all'obiettivo:      \(NumberFormatting.italian(missing.objective, decimals: 2))",
             "",
-            TextBlocks.left("codice", 14) + TextBlocks.left("ambito", 30) + TextBlocks.right("popolazione", 12) + TextBlocks.right("FTE", 9)
-                + TextBlocks.right("contributo", 16) + TextBlocks.right("assegnato", 16),
+            TextBlocks.left("codice", 14) + TextBlocks.left("ambito", 30) + column("popolazione", 12) + column("FTE", 9)
+                + column("contributo", 16) + column("assegnato", 16),
         ]
         for line in lines { output.line(line) }
         for index in a.entries.indices {
             let entry = a.entries[index]
             output.line(
-                TextBlocks.left(entry.code, 14) + TextBlocks.left(String(entry.name.prefix(29)), 30)
-                    + TextBlocks.right(NumberFormatting.italian(entry.population), 12)
-                    + TextBlocks.right(TextBlocks.fte(entry.fte), 9) + TextBlocks.right(euro(a.contributions[index].total), 16)
-                    + TextBlocks.right(euro(a.assigned[index]), 16))
+                TextBlocks.left(entry.code, 14) + TextBlocks.left(String(entry.name.prefix(29)), 30) + column(NumberFormatting.italian(entry.population), 12)
+                    + column(TextBlocks.fte(entry.fte), 9) + column(euro(a.contributions[index].total), 16) + column(euro(a.assigned[index]), 16))
         }
+        let replaced = TextBlocks.replacedParameters(a.contributions.first.map { [$0.parameters] } ?? [])
+        if !replaced.isEmpty { output.line() }
+        for line in replaced { output.line(line) }
     }
+
+    /// A figure right-aligned in `width`, at least two spaces from the column before (a figure
+    /// wider than its column moves the row on, never runs into its neighbour).
+    private static func column(_ text: String, _ width: Int) -> String { "  " + TextBlocks.right(text, width - 2) }
 
     /// One row per ATS (BOM, `;`, decimal comma).
     static func csv(_ a: NationalAllocation, to output: ReportOutput) {

@@ -35,7 +35,10 @@ package enum BatchReport {
         var population = 0
         var fte = Fraction.zero
         var total = EuroCents.zero
+        // The parameters of the year (every ATS of a run has the same): named when not the law's.
+        var parameters: ParametersInForce?
         func accumulate(_ a: AnnualAssessment) {
+            if parameters == nil { parameters = a.contribution.parameters }
             count += 1
             population += a.population
             fte += a.fte
@@ -81,6 +84,7 @@ package enum BatchReport {
                 textRow(
                     "TOTALE", "(\(Italian.count(count, "ambito", "ambiti")))",
                     [NumberFormatting.italian(population), TextBlocks.exactFTE(fte), "", NumberFormatting.euro(total)], widths))
+            replacedParameterLines(parameters.map { [$0] } ?? [], to: output)
             failureLines(failures, to: output)
         case .csv:
             let csv = CSVWriter(output)
@@ -102,7 +106,10 @@ package enum BatchReport {
         var count = 0
         var actual = EuroCents.zero
         var forecast = EuroCents.zero
+        // The parameters of the two years (every ATS of a run has the same): named when not the law's.
+        var parameters: [ParametersInForce] = []
         func accumulate(_ p: Prospetto) {
+            if parameters.isEmpty { parameters = [p.consuntivo.contribution.parameters, p.previsione.contribution.parameters] }
             count += 1
             actual += p.consuntivo.contribution.total
             forecast += p.previsione.contribution.total
@@ -153,6 +160,7 @@ package enum BatchReport {
                     widths))
             output.line()
             output.line("FTE dich.: gli FTE da dichiarare in SIOSS (gli FTE esatti per difetto a 2 decimali); i contributi sono sugli FTE esatti.")
+            replacedParameterLines(parameters, to: output)
             failureLines(failures, to: output)
         case .csv:
             let csv = CSVWriter(output)
@@ -187,6 +195,14 @@ package enum BatchReport {
                 json.member(array: "errori") { json in for error in failure.errors { json.element(error) } }
             }
         }
+    }
+
+    /// The parameters not the law's, under the table (``TextBlocks/replacedParameters(_:)``).
+    static func replacedParameterLines(_ parameters: [ParametersInForce], to output: ReportOutput) {
+        let lines = TextBlocks.replacedParameters(parameters)
+        guard !lines.isEmpty else { return }
+        output.line()
+        for line in lines { output.line(line) }
     }
 
     static func failureLines(_ failures: [Failure], to output: ReportOutput) {

@@ -27,6 +27,16 @@ enum TextBlocks {
         return "da \(first[0]) a \(first[1])"
     }
 
+    /// The lines that name the parameters of `parameters` (one or more years) not the law's
+    /// (``ParametersInForce/differingFromLaw``), each once; none when all are the law's.
+    static func replacedParameters(_ parameters: [ParametersInForce]) -> [String] {
+        var seen = Set<ParameterCitation>()
+        let replaced = parameters.flatMap(\.differingFromLaw).filter { seen.insert($0).inserted }
+        guard !replaced.isEmpty else { return [] }
+        return ["Parametri diversi da quelli di legge (ipotesi, non valori ufficiali):"]
+            + replaced.map { "  - \($0.name.label): \($0.valueText) dal \($0.fromYear) [\($0.reference.citation)]" }
+    }
+
     /// The decimals of an FTE figure in text, Markdown and HTML (JSON and CSV show 4).
     static let fteDecimals = 2
 
