@@ -250,6 +250,53 @@ struct PlansAndTablesReviewTests {
         #expect(diagnostics.first?.code == .codiceIstatSospetto)
     }
 
+    /// Found by the review of spreadsheet mistakes: sheets exported with English settings write
+    /// `06/30/2025`; only that was an error, and once the officer corrected it `07/01/2025` was
+    /// read as 7 January: 53.022,90 € instead of 33.844,82 €, exit 0.
+    @Test("a date that exists only month first makes every date that reads both ways an error at its cell")
+    func monthFirstDates() throws {
+        let folder = try TestSupport.temporaryFolder()
+        try "codice_istat;denominazione;popolazione\n048001;A;30000\n".write(to: folder.appendingPathComponent("comuni.csv"), atomically: true, encoding: .utf8)
+        let header = "id;profilo;contratto;ente_tipo;ente_codice_istat;dal;al;percentuale\n"
+        func person(_ id: String, _ start: String, _ end: String) -> String {
+            "\(id);assistente_sociale;tempo_indeterminato;comune;048001;\(start);\(end);100\n"
+        }
+        try
+            (header + person("P1", "03/01/2020", "06/30/2025") + person("P2", "07/01/2025", "") + person("P3", "13/01/2020", "")
+            + person("P4", "05/05/2020", ""))
+            .write(to: folder.appendingPathComponent("personale.csv"), atomically: true, encoding: .utf8)
+        let error = try #require(inputError { () throws(InputError) in _ = try RosterLoader.load(path: folder.path) })
+        let messages = error.diagnostics.map(\.description)
+        #expect(
+            messages.contains { $0.contains("personale.csv:2 (colonna al): data inesistente «06/30/2025»") && $0.contains("il 30/06/2025?") }, "\(messages)")
+        // Both ways and different: an error each; day first only (13/01) or the same both ways (05/05): none.
+        #expect(messages.contains { $0.contains("personale.csv:2 (colonna dal): data ambigua «03/01/2020»") }, "\(messages)")
+        #expect(messages.contains { $0.contains("personale.csv:3 (colonna dal): data ambigua «07/01/2025»") }, "\(messages)")
+        #expect(!messages.contains { $0.contains("13/01/2020") || $0.contains("05/05/2020") }, "\(messages)")
+
+        // Without a month-first date, the same dates are read day first, as always.
+        try (header + person("P1", "03/01/2020", "30/06/2025") + person("P2", "07/01/2025", ""))
+            .write(to: folder.appendingPathComponent("personale.csv"), atomically: true, encoding: .utf8)
+        let loaded = try RosterLoader.load(path: folder.path)
+        #expect(loaded.roster.staff.map { $0.periods[0].start.italian } == ["03/01/2020", "07/01/2025"])
+
+        // A workbook's text cells alike; its date cells are dates, never ambiguous.
+        let workbook = RosterSheets.workbook(
+            column: "al", value: .text("06/30/2025"),
+            extraRows: [
+                RosterSheets.text(["AS-2", "assistente_sociale", "tempo_indeterminato", "comune", "048001", "07/01/2025", "", "100"]),
+                RosterSheets.text(["AS-3", "assistente_sociale", "tempo_indeterminato", "comune", "048001"]) + [.date(year: 2025, month: 7, day: 1)]
+                    + RosterSheets.text(["", "100"]),
+            ])
+        guard case .failure(let workbookError) = RosterSheets.load(workbook) else {
+            Issue.record("a month-first date was accepted")
+            return
+        }
+        let workbookMessages = workbookError.diagnostics.map(\.description)
+        #expect(workbookMessages.contains { $0.contains("personale!F3") && $0.contains("data ambigua «07/01/2025»") }, "\(workbookMessages)")
+        #expect(!workbookMessages.contains { $0.contains("personale!F4") }, "\(workbookMessages)")
+    }
+
     /// Found by the review of spreadsheet mistakes: `Rossi Maria` and `Rossi  Maria` (two spaces)
     /// counted as two persons, 2 FTE, exit 0, where the printed annex showed two equal names.
     @Test(

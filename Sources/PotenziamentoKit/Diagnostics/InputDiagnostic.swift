@@ -59,6 +59,11 @@ package struct Diagnostics: Sendable {
     /// Whether any error was found.
     package var hasErrors: Bool { errorCount > 0 }
 
+    /// Whether an error with `code` was found, listed or only counted.
+    package func containsError(_ code: DiagnosticCode) -> Bool {
+        listed.contains { $0.severity == .error && $0.code == code } || files.contains { ($0.unlisted[code]?.errors ?? 0) > 0 }
+    }
+
     /// Every diagnostic: the listed ones, then one summary per file of those not listed.
     package var all: [InputDiagnostic] { listed + summaries }
 

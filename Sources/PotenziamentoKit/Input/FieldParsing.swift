@@ -97,12 +97,44 @@ package enum FieldParsing {
         if let date = CivilDate.parse(trimmed) { return date }
         if let parts = shortDayMonth(trimmed) {
             guard let date = CivilDate(year: parts.year, month: parts.month, day: parts.day) else {
+                if let monthFirst = CivilDate(year: parts.year, month: parts.day, day: parts.month) {
+                    throw InvalidValue(
+                        .dataNonValida,
+                        "data inesistente «\(text)» come giorno/mese/anno: sembra scritta mese/giorno/anno (il \(monthFirst.italian)?), come la esporta un foglio di calcolo con impostazioni inglesi: scrivila GG/MM/AAAA e controlla le altre date del file"
+                    )
+                }
                 throw InvalidValue(.dataNonValida, "data inesistente «\(text)» (giorno/mese/anno)")
             }
             return date
         }
         if trimmed.looksLikeDate { throw InvalidValue(.dataNonValida, "data inesistente «\(text)»") }
         throw InvalidValue(.dataNonValida, "data non valida «\(text)»: scrivi AAAA-MM-GG oppure GG/MM/AAAA (anche 1/3/2025)")
+    }
+
+    /// How a date written `G/M/AAAA` can be read: see ``slashDateOrder(_:)``.
+    package enum SlashDateOrder: Equatable {
+        /// Not a date `G/M/AAAA`, or one that exists in neither order.
+        case none
+        /// A date only day first (`30/06/2025`), or the same either way (`07/07/2025`).
+        case dayFirst
+        /// A date only month first (`06/30/2025`, as an export with English settings writes it).
+        case monthFirst
+        /// A date both ways, and two different dates (`07/01/2025`: 7 January or 1 July).
+        case either
+    }
+
+    /// How `text` reads as `G/M/AAAA`: a file with a date that exists only month first has its
+    /// dates that read both ways reported too (``RosterTableReader``), never read day first in silence.
+    package static func slashDateOrder(_ text: String) -> SlashDateOrder {
+        guard let parts = shortDayMonth(text.trimmingSpaces) else { return .none }
+        let dayFirst = CivilDate(year: parts.year, month: parts.month, day: parts.day) != nil
+        let monthFirst = CivilDate(year: parts.year, month: parts.day, day: parts.month) != nil
+        switch (dayFirst, monthFirst) {
+        case (true, true): return parts.day == parts.month ? .dayFirst : .either
+        case (true, false): return .dayFirst
+        case (false, true): return .monthFirst
+        case (false, false): return .none
+        }
     }
 
     /// Day, month and year of `G/M/AAAA` with a day and a month of one or two digits; nil for any other text.

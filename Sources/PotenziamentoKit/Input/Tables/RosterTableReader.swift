@@ -200,7 +200,41 @@ enum RosterTableReader {
             let droppedSet = Set(dropped)
             staff = staff.indices.filter { !droppedSet.contains($0) }.map { staff[$0] }
         }
+        // Only after a date error: one may be month first, and then so may the others.
+        if diagnostics.containsError(.dataNonValida) { reportAmbiguousDates(table, columns: columns, diagnostics: &diagnostics) }
         return staff
+    }
+
+    /// When a date of `table` exists only month first (`06/30/2025`: a US-locale export), every
+    /// date of the table that reads both ways (`07/01/2025`) is an error at its cell: read day
+    /// first, as everywhere else, it would give a silent wrong number once the impossible dates
+    /// are corrected (found by a review of spreadsheet mistakes).
+    static func reportAmbiguousDates(_ table: some CellTable, columns: StaffColumns, diagnostics: inout Diagnostics) {
+        let dateColumns = [columns.start, columns.end].compactMap { $0 }
+        func order(_ row: Int, _ column: Int) -> FieldParsing.SlashDateOrder {
+            table.withCell(row, column) { cell in
+                if case .text = cell { return FieldParsing.slashDateOrder(cell.text) }
+                return .none
+            }
+        }
+        var monthFirst: (row: Int, column: Int)?
+        search: for row in 0..<table.rowCount {
+            for column in dateColumns where order(row, column) == .monthFirst {
+                monthFirst = (row, column)
+                break search
+            }
+        }
+        guard let monthFirst else { return }
+        let example = "\(table.place(of: monthFirst.row, column: monthFirst.column)): «\(table.text(monthFirst.row, monthFirst.column))»"
+        for row in 0..<table.rowCount {
+            for column in dateColumns where order(row, column) == .either {
+                let written = table.text(row, column)
+                diagnostics.error(
+                    .dataNonValida, table.place(of: row, column: column),
+                    "data ambigua «\(written)»: altre date del file sono scritte mese/giorno/anno (\(example)), quindi questa può essere giorno/mese o mese/giorno: controllala e scrivila GG/MM/AAAA o AAAA-MM-GG"
+                )
+            }
+        }
     }
 
     /// The positions of the `personale` columns, resolved once.
