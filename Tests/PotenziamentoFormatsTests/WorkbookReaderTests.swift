@@ -448,4 +448,23 @@ struct MergedAndEmptyFormulaTests {
                     + #"<table:table-row table:visibility="collapse"/></table:table>"#))
         #expect(ods.sheets[0].hiddenRows == [2, 3, 4])
     }
+
+    /// Found by a review of spreadsheet mistakes: a hidden column was read with no word.
+    @Test("hidden columns are read from .xlsx (`<col hidden>`) and .ods (`table:visibility` on a column), as ranges")
+    func hiddenColumnsRead() throws {
+        let xlsx = try WorkbookReader.read(
+            MiniWorkbook.xlsx(
+                rows: "",
+                sheetDocument: "<worksheet xmlns=\"\(MiniWorkbook.main)\">"
+                    + #"<cols><col min="1" max="1" width="9"/><col min="3" max="4" hidden="1"/><col min="6" max="99999" hidden="true"/></cols>"#
+                    + #"<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>a</t></is></c></row></sheetData></worksheet>"#))
+        #expect(xlsx.sheets[0].hiddenColumns == [3...4, 6...16_384])
+        #expect(!xlsx.sheets[0].isColumnHidden(2) && xlsx.sheets[0].isColumnHidden(4))
+        let ods = try WorkbookReader.read(
+            MiniWorkbook.ods(
+                #"<table:table table:name="p"><table:table-column table:number-columns-repeated="2"/><table:table-column table:visibility="collapse"/>"#
+                    + #"<table:table-column/><table:table-column table:visibility="filter" table:number-columns-repeated="2"/>"#
+                    + #"<table:table-row><table:table-cell office:value-type="string"><text:p>a</text:p></table:table-cell></table:table-row></table:table>"#))
+        #expect(ods.sheets[0].hiddenColumns == [3...3, 5...6])
+    }
 }

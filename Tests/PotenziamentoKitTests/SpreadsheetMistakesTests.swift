@@ -32,6 +32,23 @@ struct SpreadsheetMistakesTests {
         #expect(hidden.first?.place.description == "a.xlsx: personale, riga 3")
     }
 
+    /// Found by a review of spreadsheet mistakes: a hidden column `ore_tempo_pieno` holding 38 gave
+    /// 25.425,10 € where the visible sheet implied 36 hours, 27.179,49 €, with no word; and the
+    /// hidden sheet `personale` was read while the officer edited a visible copy.
+    @Test("a hidden column with values, and a hidden sheet that is read, are named in a warning")
+    func hiddenColumnAndSheet() throws {
+        let plain = RosterSheets.workbook()
+        #expect(try Self.warnings(plain).allSatisfy { $0.code != .colonnaNascosta && $0.code != .foglioNascosto })
+        var sheets = plain.sheets
+        let personale = sheets[2]
+        // Column G (`al`, empty) and H (`percentuale`, 100) hidden: only the one with a value is named.
+        sheets[2] = Sheet(name: personale.name, rows: personale.rows, isHidden: true, hiddenColumns: [7...8])
+        let warnings = try Self.warnings(Workbook(kind: .xlsx, sheets: sheets))
+        let columns = warnings.filter { $0.code == .colonnaNascosta }
+        #expect(columns.map(\.place.description) == ["a.xlsx: personale!H1 (colonna percentuale)"], "\(columns)")
+        #expect(warnings.contains { $0.code == .foglioNascosto && $0.message.contains("«personale» è nascosto ma è letto") }, "\(warnings)")
+    }
+
     @Test("a sheet the program does not read is named when it holds something; the template's own sheets are not")
     func ignoredSheet() throws {
         let base = RosterSheets.workbook()

@@ -86,6 +86,9 @@ package enum ODSReader {
         var rowHidden = false
         /// The non-empty rows of the table being read that are hidden.
         var hiddenRows: [Int] = []
+        /// The columns declared so far in the table being read (`table:table-column`), and those hidden.
+        var columnsDeclared = 0
+        var hiddenColumns: [ClosedRange<Int>] = []
         /// The non-empty cells of the current row.
         var rowCells: [(column: Int, value: CellValue)] = []
         /// Whether the reader is inside a row.
@@ -185,8 +188,18 @@ package enum ODSReader {
                 rows = []
                 merged = []
                 hiddenRows = []
+                columnsDeclared = 0
+                hiddenColumns = []
                 rowIndex = 0
             case (ODSReader.tableNamespace, "table"): skipDepth = 1  // a table nested in something else
+            case (ODSReader.tableNamespace, "table-column") where tableName != nil && !inRow:
+                // Columns are declared in order, each repeated; a hidden one is `collapse` (or `filter`).
+                let count = min(try repeats(attributes, "number-columns-repeated"), CellReference.maximumColumn)
+                let first = columnsDeclared + 1
+                columnsDeclared = min(columnsDeclared + count, CellReference.maximumColumn)
+                if (attributes[ODSReader.tableNamespace, "visibility"] ?? "visible") != "visible", first <= columnsDeclared, hiddenColumns.count < 10_000 {
+                    hiddenColumns.append(first...columnsDeclared)
+                }
             case (ODSReader.tableNamespace, "table-row") where tableName != nil && !inRow:
                 rowRepeats = try repeats(attributes, "number-rows-repeated")
                 // A row hidden by hand (`collapse`) or by a filter (`filter`).
@@ -238,7 +251,8 @@ package enum ODSReader {
                 inRow = false
                 try finishRow()
             case (ODSReader.tableNamespace, "table") where tableName != nil && depth == tableDepth:
-                sheets.append(Sheet(name: tableName ?? "", rows: rows, isHidden: tableHidden, mergedRanges: merged, hiddenRows: hiddenRows))
+                sheets.append(
+                    Sheet(name: tableName ?? "", rows: rows, isHidden: tableHidden, mergedRanges: merged, hiddenRows: hiddenRows, hiddenColumns: hiddenColumns))
                 tableName = nil
             default: break
             }

@@ -126,16 +126,27 @@ package struct Sheet: Hashable, Sendable {
     /// `.xlsx`, `table:visibility` `collapse` or `filter` in `.ods`), increasing: a person does not
     /// see them on the screen, the program reads them.
     package let hiddenRows: [Int]
+    /// The columns (numbered from 1) that are hidden (`<col hidden="1">` in `.xlsx`,
+    /// `table:visibility` on a `table:table-column` in `.ods`), as ranges: a person does not see
+    /// their values, the program reads them.
+    package let hiddenColumns: [ClosedRange<Int>]
 
     /// Returns the sheet `name` with `rows` (which must be sorted by row number), its merged cells
-    /// and which of its rows are hidden.
-    package init(name: String, rows: [Row], isHidden: Bool = false, mergedRanges: [MergedRange] = [], hiddenRows: [Int] = []) {
+    /// and which of its rows and columns are hidden.
+    package init(
+        name: String, rows: [Row], isHidden: Bool = false, mergedRanges: [MergedRange] = [], hiddenRows: [Int] = [],
+        hiddenColumns: [ClosedRange<Int>] = []
+    ) {
         self.name = name
         self.rows = rows
         self.isHidden = isHidden
         self.mergedRanges = mergedRanges
         self.hiddenRows = hiddenRows
+        self.hiddenColumns = hiddenColumns
     }
+
+    /// Whether the column numbered `column` (from 1) is hidden.
+    package func isColumnHidden(_ column: Int) -> Bool { hiddenColumns.contains { $0.contains(column) } }
 
     /// Returns the row numbered `index`, or nil if it has no non-empty cell.
     package func row(_ index: Int) -> Row? {

@@ -47,8 +47,9 @@ package enum XLSXReader {
             var found = try part(archive, path)
             if found == nil, let decoded = path.removingPercentEncoding, decoded != path { found = try part(archive, decoded) }
             guard let bytes = found else { throw .missingPart(path) }
-            let (rows, merged, hidden) = try worksheet(bytes, part: path, sheet: sheet.name, context: &context)
-            sheets.append(Sheet(name: sheet.name, rows: rows, isHidden: sheet.isHidden, mergedRanges: merged, hiddenRows: hidden))
+            let (rows, merged, hidden, hiddenColumns) = try worksheet(bytes, part: path, sheet: sheet.name, context: &context)
+            sheets.append(
+                Sheet(name: sheet.name, rows: rows, isHidden: sheet.isHidden, mergedRanges: merged, hiddenRows: hidden, hiddenColumns: hiddenColumns))
         }
         return Workbook(kind: .xlsx, sheets: sheets)
     }
@@ -320,15 +321,17 @@ package enum XLSXReader {
         case inline
     }
 
-    /// Returns the non-empty rows of the worksheet part `part` of sheet `sheet`, its merged cells
-    /// and which of its non-empty rows are hidden (`<row hidden="1">`, by hand or by a filter). Throws for
+    /// Returns the non-empty rows of the worksheet part `part` of sheet `sheet`, its merged cells,
+    /// which of its non-empty rows are hidden (`<row hidden="1">`, by hand or by a filter) and which
+    /// columns (`<col min max hidden="1">`). Throws for
     /// unreadable XML, bad row or cell references, cells that cannot be read, duplicate cells,
     /// and the caps on cells and text.
     static func worksheet(
         _ bytes: [UInt8], part: String, sheet: String, context: inout SheetContext
-    ) throws(WorkbookError) -> (rows: [Row], merged: [MergedRange], hidden: [Int]) {
+    ) throws(WorkbookError) -> (rows: [Row], merged: [MergedRange], hidden: [Int], hiddenColumns: [ClosedRange<Int>]) {
         var cells: [Cell] = []
         var hiddenRows: [Int] = []
+        var hiddenColumns: [ClosedRange<Int>] = []
         var merged: [MergedRange] = []
         var inSheetData = false
         var rowNumber = 0
@@ -375,6 +378,14 @@ package enum XLSXReader {
                     capture = .value
                     // A text formula's result can be empty (`<v></v>`): a value, not a missing one.
                     if pending?.type == "str" && pending?.value == nil { pending?.value = "" }
+                case "col" where !inSheetData:
+                    // A hidden column (a range `min`...`max`); one past the sheet's columns is cut to them.
+                    if let hidden = attributes["hidden"], hidden == "1" || hidden == "true", let low = attributes["min"].flatMap({ Int($0) }),
+                        let high = attributes["max"].flatMap({ Int($0) }), 1 <= low, low <= high, low <= CellReference.maximumColumn,
+                        hiddenColumns.count < 10_000
+                    {
+                        hiddenColumns.append(low...min(high, CellReference.maximumColumn))
+                    }
                 case "mergeCell":
                     let parts = (attributes["ref"] ?? "").split(separator: ":").map { CellReference.parse(String($0)) }
                     if parts.count == 2, let first = parts[0], let last = parts[1], merged.count < 100_000 {
@@ -440,7 +451,7 @@ package enum XLSXReader {
         let rows = try group(cells, sheet: sheet)
         // Only the hidden rows that hold something, in order (rows may come in any order).
         let nonEmpty = Set(rows.map(\.index))
-        return (rows, merged, Set(hiddenRows).filter { nonEmpty.contains($0) }.sorted())
+        return (rows, merged, Set(hiddenRows).filter { nonEmpty.contains($0) }.sorted(), hiddenColumns)
     }
 
     /// Returns the cells grouped in rows, both sorted. Throws ``WorkbookError/cell(sheet:reference:reason:)``

@@ -104,6 +104,10 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable {
     case rigaDiTotale = "riga_di_totale"
     /// A row of a workbook hidden or filtered out: it is read all the same (a warning).
     case rigaNascosta = "riga_nascosta"
+    /// A column of a workbook hidden, with values: they are read all the same (a warning).
+    case colonnaNascosta = "colonna_nascosta"
+    /// A sheet of a workbook hidden and read (a warning: a person may have edited a visible copy).
+    case foglioNascosto = "foglio_nascosto"
     /// A sheet of a roster workbook the program does not read (a warning when it holds something).
     case foglioIgnorato = "foglio_ignorato"
     /// A roster without any person (a warning: the contribution is zero).

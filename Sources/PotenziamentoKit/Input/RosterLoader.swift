@@ -109,7 +109,14 @@ public enum RosterLoader {
         var diagnostics = Diagnostics()
         let columns = RosterTableReader.Columns.self
         func table(_ sheet: Sheet?, _ needed: [String], _ optional: [String]) -> WorkbookTable? {
-            sheet.flatMap { WorkbookTable(sheet: $0, file: name, required: needed, optional: optional, diagnostics: &diagnostics) }
+            // A hidden sheet is read all the same: say so (the officer may have edited a visible copy).
+            if let sheet, sheet.isHidden {
+                diagnostics.warning(
+                    .foglioNascosto, SourcePlace(file: name, position: .cell(sheet: sheet.name, reference: "A1", column: nil)),
+                    "il foglio «\(TextSafety.shortened(sheet.name))» è nascosto ma è letto e i suoi dati contano: mostralo e controllalo; se i dati giusti sono in un altro foglio, spostali qui"
+                )
+            }
+            return sheet.flatMap { WorkbookTable(sheet: $0, file: name, required: needed, optional: optional, diagnostics: &diagnostics) }
         }
         let ambitoSheet = TableFile.sheet("ambito", of: workbook, file: name, required: false, diagnostics: &diagnostics)
         let ambito = table(ambitoSheet, columns.ambitoRequired, columns.ambitoOptional)

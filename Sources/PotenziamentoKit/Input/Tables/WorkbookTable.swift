@@ -99,6 +99,13 @@ struct WorkbookTable: CellTable {
                 .rigaNascosta, place(row.number, nil),
                 "la riga \(row.number) è nascosta (o esclusa da un filtro) ma è letta e conta come le altre: se non va considerata, cancellala")
         }
+        // A hidden column with values is read like any other: say so, at its header.
+        for column in 0..<width where sheet.isColumnHidden(column + 1) && rows.contains(where: { if case .empty = $0.cells[column] { false } else { true } }) {
+            diagnostics.warning(
+                .colonnaNascosta, place(first.index, column, name: header.name(of: column)),
+                "la colonna «\(TextSafety.shortened(header.name(of: column)))» è nascosta ma è letta e i suoi valori contano: mostrala e controllali, o svuotala se non vanno considerati"
+            )
+        }
         // Merged cells: the value is only in the top-left cell; the spreadsheet shows it in the
         // others, which hold nothing. A covered cell of a data row is an error, never an empty value.
         let dataRows = rows.map(\.number)
