@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The print check (what a person sees): the prospetto of the bundled example printed by headless
-# Chromium on A4, then read back with poppler. Without the annex it must fit on 2 pages; with the
+# Chromium on A4, then read back with poppler. Without the annex the prospetto (to the signature)
+# must fit on 2 pages, the warnings about the data on a page of their own after it; with the
 # annex the persons follow; the pages carry the SIOSS figures, the signature block and the chart,
 # and nothing overflows the page width (pdftotext finds every column). PNG images of the pages are
 # left in .build/print-check/ to look at.
@@ -26,9 +27,17 @@ print() {  # print NAME ARGS...: prospetto → HTML → PDF → text and PNG
 
 status=0
 pages=$(print senza-allegato --senza-allegato)
-echo "prospetto senza allegato: $pages pagine"
-[ "$pages" -le 2 ] || { echo "il prospetto senza allegato deve stare in 2 pagine A4 (sono $pages)" >&2; status=1; }
-for text in "Da inserire su SIOSS: FTE per ente" "Contributo sugli FTE dichiarati" "Borgo Alto, " "Il/La Responsabile dell'Ambito" "Contributo annuo" "Pagina 1 di 2"; do
+# The page of the signature: the prospetto itself; what follows is the list of warnings about the data.
+signed=0
+for page in $(seq 1 "$pages"); do
+  if pdftotext -f "$page" -l "$page" -layout "$out/senza-allegato.pdf" - | grep -qF "Il/La Responsabile dell'Ambito"; then signed=$page; break; fi
+done
+echo "prospetto senza allegato: $pages pagine, firma a pagina $signed"
+[ "$signed" -ge 1 ] && [ "$signed" -le 2 ] || { echo "il prospetto senza allegato deve stare in 2 pagine A4 (la firma è a pagina $signed)" >&2; status=1; }
+[ "$pages" -le $((signed + 1)) ] || { echo "gli avvisi sui dati dopo la firma occupano più di una pagina ($pages pagine)" >&2; status=1; }
+pdftotext -f $((signed + 1)) -l $((signed + 1)) -layout "$out/senza-allegato.pdf" - | grep -qF "Avvisi sui dati (" \
+  || { echo "manca la pagina degli avvisi sui dati dopo la firma" >&2; status=1; }
+for text in "Da inserire su SIOSS: FTE per ente" "Contributo sugli FTE dichiarati" "Borgo Alto, " "Il/La Responsabile dell'Ambito" "Contributo annuo" "Pagina 1 di $pages"; do
   grep -qF "$text" "$out/senza-allegato.txt" || { echo "manca nella stampa: «$text»" >&2; status=1; }
 done
 # The SIOSS table is the widest: its last column (previsione to declare) must be on the page.

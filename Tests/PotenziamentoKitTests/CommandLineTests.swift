@@ -168,6 +168,25 @@ struct CommandLineTests {
         #expect(!lepReplacedFrom2025 || !result.standardOutput.contains("1/5.000"), "the law's LEP named where 4.500 was used")
     }
 
+    /// Found by a review of spreadsheet mistakes: the warnings (a population used for both years,
+    /// hidden rows) reached only the screen; the printed, signed prospetto recorded none of them.
+    @Test("the prospetto lists the warnings about the data in the document, in every format a person reads", arguments: ["testo", "markdown", "html"])
+    func prospettoWarnings(format: String) {
+        let result = TestSupport.run("prospetto", TestSupport.path("Examples/ambito-esempio"), "--campagna", "2026", "--formato", format)
+        #expect(result.status == .success)
+        let warnings = result.standardError.split(separator: "\n").filter { $0.hasPrefix("Avviso: ") }.map { $0.dropFirst("Avviso: ".count) }
+        #expect(warnings.count >= 2)
+        #expect(result.standardOutput.contains(format == "testo" ? "AVVISI SUI DATI (\(warnings.count))" : "Avvisi sui dati (\(warnings.count))"))
+        // The document names each file without its folders (`personale.csv:16`, `ambito-esempio`).
+        #expect(!result.standardOutput.contains(TestSupport.packageRoot.path))
+        for warning in warnings {
+            let named = warning.replacingOccurrences(of: TestSupport.path("Examples/ambito-esempio") + "/", with: "")
+                .replacingOccurrences(of: TestSupport.path("Examples") + "/", with: "")
+            let written = format == "html" ? CellEscaping.xml(named) : format == "markdown" ? CellEscaping.markdown(named) : named
+            #expect(result.standardOutput.contains(written), "\(written)")
+        }
+    }
+
     @Test("a run on the law's parameters names none as replaced")
     func lawParametersNotNamed() {
         for arguments in [

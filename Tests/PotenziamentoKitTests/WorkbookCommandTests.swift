@@ -206,7 +206,7 @@ struct WorkbookCommandTests {
             (["calcola", "Examples/ambito-esempio", "--anno", "2025"], ["riepilogo", "comuni", "enti", "aree", "persone", "esclusi", "parametri"]),
             (
                 ["prospetto", "Examples/ambito-esempio", "--campagna", "2026"],
-                ["riepilogo", "sioss", "enti", "comuni", "aree", "persone", "esclusi", "parametri"]
+                ["riepilogo", "sioss", "enti", "comuni", "aree", "persone", "esclusi", "parametri", "avvisi"]
             ),
             (["riparto", "Examples/riparto-esempio.csv", "--anno", "2025"], ["riparto", "riepilogo"]),
             (

@@ -83,15 +83,27 @@ enum ProspettoCommand: Subcommand {
         let loaded = try RosterInput.load(path)
         let prospetto = try make(loaded.roster)
         var warnings = (loaded.warnings + prospetto.warnings).map(\.description)
+        // The same warnings in the document, each naming its file without the folders (a signed
+        // page names the data, not where they sat on one computer): the same bytes from any folder.
+        var documentWarnings = (loaded.warnings + prospetto.warnings).map { warning in
+            InputDiagnostic(
+                warning.severity, warning.code,
+                SourcePlace(file: warning.place.file.split(separator: "/").last.map(String.init) ?? warning.place.file, position: warning.place.position),
+                warning.message
+            ).description
+        }
         if prospetto.isLate(today: context.today) {
-            warnings.append("la scadenza del prospetto \(campaign) era il \(prospetto.deadline.value.italian): oggi è il \(context.today.italian)")
+            let late = "la scadenza del prospetto \(campaign) era il \(prospetto.deadline.value.italian): oggi è il \(context.today.italian)"
+            warnings.append(late)
+            documentWarnings.append(late)
         }
         let inputFiles = RosterInput.inputFiles(path)
         if let chart = parsed.value("grafico") {
             try OutputWriter.write(Array(prospetto.chart.utf8), to: chart, inputs: inputFiles)
         }
         let options = ProspettoReportOptions(
-            today: context.today, place: parsed.value("luogo"), includesAnnex: !parsed.flag("senza-allegato"), explains: parsed.flag("spiega"))
+            today: context.today, place: parsed.value("luogo"), includesAnnex: !parsed.flag("senza-allegato"), explains: parsed.flag("spiega"),
+            warnings: documentWarnings)
         if case .workbook(let kind) = choice {
             return try OptionValues.workbookOutput(warnings: warnings, inputs: inputFiles) { () throws(InputError) in
                 try prospetto.workbook(kind, options: options)

@@ -23,13 +23,18 @@ public struct ProspettoReportOptions: Sendable, Hashable {
     public var includesAnnex: Bool
     /// Whether the explanation of the figures is included (`--spiega`).
     public var explains: Bool
+    /// The warnings about the data (of reading and of computing, each naming its place), printed
+    /// in the document under «Avvisi sui dati»: the caveats go with the signed prospetto, not only
+    /// to the screen. Empty by default.
+    public var warnings: [String]
 
     /// Options for a prospetto produced on `today`.
-    public init(today: CivilDate, place: String? = nil, includesAnnex: Bool = true, explains: Bool = false) {
+    public init(today: CivilDate, place: String? = nil, includesAnnex: Bool = true, explains: Bool = false, warnings: [String] = []) {
         self.today = today
         self.place = place
         self.includesAnnex = includesAnnex
         self.explains = explains
+        self.warnings = warnings
     }
 }
 
@@ -94,7 +99,8 @@ extension Prospetto {
     /// Writes the prospetto into `output`.
     package func write(_ format: ReportFormat, options: ProspettoReportOptions, to output: ReportOutput) {
         let content = ProspettoContent(
-            prospetto: self, options: .init(today: options.today, place: options.place, annex: options.includesAnnex, explain: options.explains))
+            prospetto: self,
+            options: .init(today: options.today, place: options.place, annex: options.includesAnnex, explain: options.explains, warnings: options.warnings))
         switch format {
         case .text: ProspettoReport.text(content, to: output)
         case .json: ProspettoReport.json(content, to: output)
@@ -195,7 +201,8 @@ extension Prospetto {
     /// - Throws: ``InputError`` when a text of the data is too long for a cell.
     package func workbook(_ kind: SpreadsheetKind, options: ProspettoReportOptions) throws(InputError) -> [UInt8] {
         let content = ProspettoContent(
-            prospetto: self, options: .init(today: options.today, place: options.place, annex: options.includesAnnex, explain: options.explains))
+            prospetto: self,
+            options: .init(today: options.today, place: options.place, annex: options.includesAnnex, explain: options.explains, warnings: options.warnings))
         return try kind.bytes(ReportWorkbooks.prospetto(content))
     }
 }

@@ -12,7 +12,16 @@ struct ProspettoContent {
         var annex = true
         /// Whether the explanation of the figures is included.
         var explain = false
+        /// The warnings about the data, printed under «Avvisi sui dati».
+        var warnings: [String] = []
     }
+
+    /// The heading of the warnings about the data, with their count.
+    var warningsHeading: String { "Avvisi sui dati (\(options.warnings.count))" }
+
+    /// What the warnings are, before their list.
+    static let warningsNote =
+        "Gli avvisi del programma sui dati letti: non hanno impedito il calcolo, ma vanno controllati prima di firmare (ciascuno indica il file e il punto)."
 
     /// One row of a side-by-side table: label, consuntivo value, previsione value.
     struct Row {

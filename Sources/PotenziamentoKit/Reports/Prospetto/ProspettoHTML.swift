@@ -37,7 +37,7 @@ enum ProspettoHTML {
         .signature { margin-top: 4mm; display: flex; justify-content: space-between; }
         .signature .line { margin-top: 9mm; border-top: 1px solid #111; width: 70mm; text-align: center; font-size: 8pt; }
         footer { margin-top: 3mm; font-size: 7.5pt; color: #444; }
-        section.annex { break-before: page; page-break-before: always; }
+        section.annex, section.warnings { break-before: page; page-break-before: always; }
         """
 
     /// The most rows of the SIOSS table (entities and total) whose box is kept on one page: with
@@ -250,6 +250,11 @@ enum ProspettoHTML {
                 }
                 .joined(separator: "; ") + ".</p>")
         line("</div>")
+        if !content.options.warnings.isEmpty {
+            // Said before the signature, listed at the end (the prospetto stays on its pages).
+            line(
+                "<p class=\"note\"><strong>\(e(content.warningsHeading))</strong>: elencati in fondo al documento; vanno controllati prima di firmare.</p>")
+        }
         line("<div class=\"signature\">")
         line("<div><p>\(e(content.placeAndDate))</p></div>")
         line("<div><p>Il/La Responsabile dell'Ambito</p><div class=\"line\">firma</div></div>")
@@ -258,6 +263,14 @@ enum ProspettoHTML {
             "<footer>\(e(content.productionLine)). Importi per fascia arrotondati al centesimo (metà per eccesso); FTE da dichiarare: quelli dell'ambito per difetto, quelli di enti e aree per difetto più le unità mancanti ai resti maggiori; ripartizioni con il metodo dei resti maggiori (a parità di resto l'unità va alla prima voce nell'ordine: due cifre esatte uguali possono differire di un centesimo).</footer>"
         )
         if content.options.annex { annex(content, to: output) }
+        if !content.options.warnings.isEmpty {
+            output.write("<section class=\"warnings\">\n<h2>\(e(content.warningsHeading))</h2>\n")
+            line("<p class=\"note\">\(e(ProspettoContent.warningsNote))</p>")
+            line("<ul class=\"compact\">")
+            for warning in content.options.warnings { line("<li>\(e(warning))</li>") }
+            line("</ul>")
+            output.write("</section>\n")
+        }
         output.write("</body>\n</html>\n")
     }
 

@@ -167,6 +167,12 @@ enum ProspettoReport {
         output.line("Il/La Responsabile dell'Ambito")
         output.line()
         output.line("______________________________")
+        if !content.options.warnings.isEmpty {
+            output.line()
+            output.line(content.warningsHeading.uppercased())
+            output.line(ProspettoContent.warningsNote)
+            for warning in content.options.warnings { output.line("- \(warning)") }
+        }
         if content.options.annex { annexText(content, to: output) }
         if content.options.explain {
             for assessment in [p.consuntivo, p.previsione] {
@@ -304,6 +310,14 @@ enum ProspettoReport {
         output.line("\(md(content.placeAndDate))")
         output.line()
         output.line("Il/La Responsabile dell'Ambito: ______________________________")
+        if !content.options.warnings.isEmpty {
+            output.line()
+            output.line("## \(content.warningsHeading)")
+            output.line()
+            output.line(ProspettoContent.warningsNote)
+            output.line()
+            for warning in content.options.warnings { output.line("- \(md(warning))") }
+        }
         if content.options.annex {
             for assessment in [p.consuntivo, p.previsione] {
                 output.line()

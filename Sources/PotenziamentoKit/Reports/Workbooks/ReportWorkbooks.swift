@@ -242,7 +242,18 @@ package enum ReportWorkbooks {
                 sheet("persone", ["anno", "id", "ente", "periodi nell'anno", "giorni", "FTE"], persons),
                 sheet("esclusi", ["anno", "id", "ente", "motivo", "descrizione"], pairs.flatMap { excludedRows($0.0, label: year($0.0.year)) }),
                 parameterSheet(p.previsione.contribution.parameters),
-            ])
+            ] + warningsSheet(content))
+    }
+
+    /// The sheet `avvisi` of the prospetto: the warnings about the data, one a row (none without warnings).
+    static func warningsSheet(_ content: ProspettoContent) -> [WritableSheet] {
+        guard !content.options.warnings.isEmpty else { return [] }
+        return [
+            summarySheet(
+                "avvisi", widths: [120],
+                [[text(content.warningsHeading)]] + paragraph(ProspettoContent.warningsNote, width: 120) + [[]]
+                    + content.options.warnings.map { [text($0)] })
+        ]
     }
 
     /// `riparto`: the ATS with contribution and assigned amount, and the totals.
