@@ -314,6 +314,22 @@ struct PlansAndTablesReviewTests {
         #expect(!workbookMessages.contains { $0.contains("personale!F4") }, "\(workbookMessages)")
     }
 
+    /// Found by a regional analyst's review: two rows of one person with a real difference (the
+    /// employer) also gave «deve essere uguale» for `assistente sociale` / `assistente_sociale`
+    /// and `T.I.` / `TI`, one value written two ways.
+    @Test("rows of one person: only the columns whose values differ are errors, not those written two ways")
+    func samePersonColumnsByValue() throws {
+        let folder = try TestSupport.temporaryFolder()
+        try "codice_istat;denominazione;popolazione\n048001;A;30000\n048002;B;20000\n".write(
+            to: folder.appendingPathComponent("comuni.csv"), atomically: true, encoding: .utf8)
+        try
+            "id;profilo;contratto;ente_tipo;ente_codice_istat;dal;al;percentuale\nAS-1;assistente sociale;T.I.;comune;048001;01/01/2020;31/12/2024;100\nAS-1;assistente_sociale;TI;comune;048002;01/01/2025;;100\n"
+            .write(to: folder.appendingPathComponent("personale.csv"), atomically: true, encoding: .utf8)
+        let error = try #require(inputError { () throws(InputError) in _ = try RosterLoader.load(path: folder.path) })
+        let columns = error.diagnostics.filter { $0.code == .personaIncoerente }.map(\.place.description)
+        #expect(columns == ["\(folder.path)/personale.csv:3 (colonna ente_codice_istat)"], "\(error.diagnostics)")
+    }
+
     /// Found by the review of spreadsheet mistakes: `Rossi Maria` and `Rossi  Maria` (two spaces)
     /// counted as two persons, 2 FTE, exit 0, where the printed annex showed two equal names.
     @Test(

@@ -437,12 +437,31 @@ enum RosterTableReader {
         var scratch = Diagnostics()
         let values = personFields(table, row, id: first.id, columns: columns, diagnostics: &scratch)
         if values != nil, values == personFields(table, first.firstRow, id: first.id, columns: columns, diagnostics: &scratch) { return }
-        for column in differing {
+        // Only the columns whose values differ: `assistente sociale` and `assistente_sociale`, or
+        // `T.I.` and `TI`, are one value written two ways, not a difference to correct.
+        for column in differing where !sameMeaning(table, row, first.firstRow, column, columns: columns) {
             diagnostics.error(
                 .personaIncoerente, table.place(row, column),
                 "per la persona «\(first.id)» la colonna «\(table.header.name(of: column))» vale «\(table.text(row, column))», ma alla riga \(table.line(of: first.firstRow)) vale «\(table.text(first.firstRow, column))»: deve essere uguale su tutte le righe della persona"
             )
         }
+    }
+
+    /// Whether the person-level `column` holds the same value in `row` and `other`, each read as
+    /// that column reads it (profile, contract, kind of employer, yes/no, area share); a column
+    /// read as text (the employer's code) compares its text.
+    static func sameMeaning(_ table: some CellTable, _ row: Int, _ other: Int, _ column: Int, columns: StaffColumns) -> Bool {
+        func same<Value: Equatable>(_ parse: (TableCell) -> Result<Value, InvalidValue>) -> Bool {
+            guard case .success(let value) = table.withCell(row, column, parse), case .success(let otherValue) = table.withCell(other, column, parse)
+            else { return false }
+            return value == otherValue
+        }
+        if column == columns.profile { return same(CellParsing.profile) }
+        if column == columns.contract { return same(CellParsing.contract) }
+        if column == columns.employerKind { return same(CellParsing.employerKind) }
+        if column == columns.delegated || column == columns.reimbursed || column == columns.employed { return same(CellParsing.boolean) }
+        if columns.areas.contains(where: { $0.column == column }) { return same(CellParsing.areaShare) }
+        return false
     }
 
     /// The period of `row`, or nil after recording its errors.
