@@ -143,6 +143,8 @@ struct BatchTests {
         // Hidden entries, as a Mac leaves them on a shared disk: named, not read (they failed the batch).
         try "\u{0}\u{5}".write(to: folder.appendingPathComponent("._a1.json"), atomically: true, encoding: .utf8)
         try "x".write(to: folder.appendingPathComponent(".DS_Store"), atomically: true, encoding: .utf8)
+        // A pipe named like a roster (a regional analyst's review: the batch waited on it for ever).
+        #expect(mkfifo(folder.appendingPathComponent("coda.json").path, 0o600) == 0)
         let result = TestSupport.run("calcola", folder.path, "--anno", "2025", "--formato", "json")
         #expect(result.status == .dataError)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? NSDictionary)
@@ -154,6 +156,7 @@ struct BatchTests {
         for hidden in ["._a1.json", ".DS_Store"] {
             #expect(result.standardError.contains("\(folder.appendingPathComponent(hidden).path): file nascosto: non calcolato"), "\(hidden)")
         }
+        #expect(result.standardError.contains("\(folder.appendingPathComponent("coda.json").path): non è un file ordinario"), "\(result.standardError)")
         #expect(result.standardError.contains("1 ambito su 3 non calcolato"))
     }
 

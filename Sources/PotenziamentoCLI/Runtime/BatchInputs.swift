@@ -50,6 +50,9 @@ enum BatchInputs {
                     if entry.hasPrefix(".") {
                         // Hidden entries (`.DS_Store`, the `._` copies a Mac leaves on shared disks, `.git`): named, not read.
                         skipped.append("\(full): file nascosto: non calcolato")
+                    } else if FileReading.kind(of: full) == .other {
+                        // A pipe, socket or device inside a folder of ATS: reading it could wait for ever.
+                        skipped.append("\(full): non è un file ordinario (una pipe, un socket o un dispositivo): non calcolato")
                     } else if (isFolder(full) && isRosterFolder(full)) || (!isFolder(full) && isRosterFile(entry)) {
                         found.append(full)
                     } else if isFolder(full) {
