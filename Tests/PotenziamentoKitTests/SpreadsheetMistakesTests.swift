@@ -314,6 +314,20 @@ struct PlansAndTablesReviewTests {
         #expect(!workbookMessages.contains { $0.contains("personale!F4") }, "\(workbookMessages)")
     }
 
+    /// Found by a regional analyst's review: «195 altri problemi … correggi quelli elencati» for
+    /// warnings alone (persons without areas), as if the data had to be corrected.
+    @Test("the summary of unlisted diagnostics speaks of warnings when there are only warnings", arguments: [false, true])
+    func unlistedSummary(withError: Bool) throws {
+        var diagnostics = Diagnostics()
+        let place = SourcePlace(file: "personale.csv")
+        for _ in 0..<(Diagnostics.maximumListedPerFile + 5) { diagnostics.warning(.areeNonIndicate, place, "senza aree") }
+        if withError { diagnostics.error(.dataNonValida, place, "data") }
+        let summary = try #require(diagnostics.all.last)
+        #expect(summary.code == .altriProblemi)
+        #expect(summary.message.contains(withError ? "altri problemi non elencati" : "altri avvisi non elencati"), "\(summary.message)")
+        #expect(summary.message.contains("correggi") == withError)
+    }
+
     /// Found by a regional analyst's review: two rows of one person with a real difference (the
     /// employer) also gave «deve essere uguale» for `assistente sociale` / `assistente_sociale`
     /// and `T.I.` / `TI`, one value written two ways.

@@ -149,7 +149,9 @@ package struct Diagnostics: Sendable {
                 .prefix(10).map { "\(Italian.count($0.value.count, "volta", "volte")) \($0.key.rawValue)" }
             return InputDiagnostic(
                 errors > 0 ? .error : .warning, .altriProblemi, SourcePlace(file: entry.file),
-                "\(Italian.count(total, "altro problema non elencato", "altri problemi non elencati")) (\(byKind.joined(separator: ", "))): correggi quelli elencati e ricontrolla"
+                errors > 0
+                    ? "\(Italian.count(total, "altro problema non elencato", "altri problemi non elencati")) (\(byKind.joined(separator: ", "))): correggi quelli elencati e ricontrolla"
+                    : "\(Italian.count(total, "altro avviso non elencato", "altri avvisi non elencati")) (\(byKind.joined(separator: ", "))): dello stesso tipo di quelli elencati, da controllare"
             )
         }
     }
