@@ -314,6 +314,22 @@ struct PlansAndTablesReviewTests {
         #expect(!workbookMessages.contains { $0.contains("personale!F4") }, "\(workbookMessages)")
     }
 
+    /// Found by a review of spreadsheet mistakes: a total row in `comuni` with the code or the name
+    /// left empty gave «codice ISTAT vuoto» or «denominazione vuota», not «riga di totale».
+    @Test(
+        "a row of totals in comuni with its code or name empty is said to be a row of totals, at the cell that says so",
+        arguments: [(";Totale;53000", "colonna denominazione"), ("TOTALE;;53000", "colonna codice_istat"), ("Tot.;;53000", "colonna codice_istat")])
+    func totalRowWithEmptyCell(row: String, column: String) throws {
+        let folder = try TestSupport.temporaryFolder()
+        try "codice_istat;denominazione;popolazione\n048001;A;30000\n048002;B;23000\n\(row)\n".write(
+            to: folder.appendingPathComponent("comuni.csv"), atomically: true, encoding: .utf8)
+        try "id;profilo;contratto;ente_tipo;ente_codice_istat;dal;al;percentuale\nAS-1;assistente_sociale;tempo_indeterminato;comune;048001;01/01/2020;;100\n"
+            .write(to: folder.appendingPathComponent("personale.csv"), atomically: true, encoding: .utf8)
+        let error = try #require(inputError { () throws(InputError) in _ = try RosterLoader.load(path: folder.path) })
+        #expect(error.diagnostics.filter { $0.severity == .error }.map(\.code) == [.rigaDiTotale], "\(error.diagnostics)")
+        #expect(error.diagnostics.first?.place.description == "\(folder.path)/comuni.csv:4 (\(column))")
+    }
+
     /// Found by a regional analyst's review: «195 altri problemi … correggi quelli elencati» for
     /// warnings alone (persons without areas), as if the data had to be corrected.
     @Test("the summary of unlisted diagnostics speaks of warnings when there are only warnings", arguments: [false, true])

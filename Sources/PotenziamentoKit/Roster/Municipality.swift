@@ -120,6 +120,14 @@ public struct Municipality: Sendable, Hashable {
     /// Where it was read (not part of equality).
     public let place: SourcePlace?
 
+    /// The error of a row of totals among the comuni, named by its `label` (`Totale`): one
+    /// message wherever the row is found (with its code and name, or with one of them empty).
+    static func totalRow(_ label: String) -> InvalidValue {
+        InvalidValue(
+            .rigaDiTotale,
+            "«\(TextSafety.shortened(label))» sembra una riga di totale, non un comune: cancellala (il programma somma da sé i residenti dei comuni)")
+    }
+
     /// A comune.
     ///
     /// - Throws: ``InvalidValue`` with ``DiagnosticCode/valoreVuoto`` for an empty code or name,
@@ -133,12 +141,7 @@ public struct Municipality: Sendable, Hashable {
         let name = try Bounds.label(name, what: "denominazione del comune")
         guard !code.isEmpty else { throw InvalidValue(.valoreVuoto, "codice ISTAT del comune vuoto") }
         guard !name.isEmpty else { throw InvalidValue(.valoreVuoto, "denominazione del comune \(code) vuota") }
-        if TotalRows.isTotal(code) || TotalRows.isTotal(name) {
-            throw InvalidValue(
-                .rigaDiTotale,
-                "«\(TextSafety.shortened(TotalRows.isTotal(name) ? name : code))» sembra una riga di totale, non un comune: cancellala (il programma somma da sé i residenti dei comuni)"
-            )
-        }
+        if TotalRows.isTotal(code) || TotalRows.isTotal(name) { throw Self.totalRow(TotalRows.isTotal(name) ? name : code) }
         guard code.utf8.count <= 6, code.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else {
             throw InvalidValue(
                 .codiceIstatNonValido,

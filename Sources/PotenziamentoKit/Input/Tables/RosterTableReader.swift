@@ -60,6 +60,13 @@ enum RosterTableReader {
             if table.isUnusable(row, codeColumn) { continue }
             let code = table.text(row, codeColumn).trimmingSpaces
             let name = table.text(row, nameColumn).trimmingSpaces
+            // A row of totals with its code or its name left empty (`;Totale;53000`): said as such,
+            // not as an empty code or name.
+            if code.isEmpty || name.isEmpty, TotalRows.isTotal(code) || TotalRows.isTotal(name) {
+                diagnostics.error(
+                    Municipality.totalRow(TotalRows.isTotal(name) ? name : code), at: table.place(row, TotalRows.isTotal(name) ? nameColumn : codeColumn))
+                continue
+            }
             guard !code.isEmpty else {
                 diagnostics.error(.valoreVuoto, table.place(row, codeColumn), "codice ISTAT vuoto")
                 continue
