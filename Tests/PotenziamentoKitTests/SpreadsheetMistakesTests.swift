@@ -314,6 +314,37 @@ struct PlansAndTablesReviewTests {
         #expect(!workbookMessages.contains { $0.contains("personale!F4") }, "\(workbookMessages)")
     }
 
+    /// Found by a review of spreadsheet mistakes: a title above the header («Personale ATS 2025»,
+    /// merged across the columns) gave «colonna sconosciuta» and six «manca la colonna obbligatoria».
+    @Test("a title row above the header is one error saying so, in a workbook and in a CSV file")
+    func titleRow() throws {
+        let base = RosterSheets.workbook()
+        var sheets = base.sheets
+        let shifted = sheets[2].rows.map { row in
+            RosterSheets.row(row.index + 1, (1...(row.cells.map(\.column).max() ?? 1)).map { row.cell(column: $0)?.value ?? .empty })
+        }
+        sheets[2] = Sheet(name: "personale", rows: [RosterSheets.row(1, [.text("Personale ATS 2025")])] + shifted)
+        guard case .failure(let error) = RosterSheets.load(Workbook(kind: .xlsx, sheets: sheets)) else {
+            Issue.record("a title row was read as the header")
+            return
+        }
+        let errors = error.diagnostics.filter { $0.severity == .error }
+        #expect(errors.map(\.code) == [.rigaDelTitolo], "\(errors)")
+        #expect(errors.first?.description.contains("personale!A1") == true && errors.first?.message.contains("(riga 2)") == true, "\(errors)")
+
+        let folder = try TestSupport.temporaryFolder()
+        try "Comuni dell'ambito;;\ncodice_istat;denominazione;popolazione\n048001;A;30000\n".write(
+            to: folder.appendingPathComponent("comuni.csv"), atomically: true, encoding: .utf8)
+        try "id;profilo;contratto;ente_tipo;ente_codice_istat;dal;al;percentuale\nAS-1;assistente_sociale;tempo_indeterminato;comune;048001;01/01/2020;;100\n"
+            .write(to: folder.appendingPathComponent("personale.csv"), atomically: true, encoding: .utf8)
+        let csvError = try #require(inputError { () throws(InputError) in _ = try RosterLoader.load(path: folder.path) })
+        #expect(csvError.diagnostics.filter { $0.severity == .error }.map(\.code) == [.rigaDelTitolo], "\(csvError.diagnostics)")
+        // A header with a single unknown column over data is still an unknown column, not a title.
+        try "denominazione_comune;;\n048001;A;30000\n".write(to: folder.appendingPathComponent("comuni.csv"), atomically: true, encoding: .utf8)
+        let unknown = try #require(inputError { () throws(InputError) in _ = try RosterLoader.load(path: folder.path) })
+        #expect(!unknown.diagnostics.contains { $0.code == .rigaDelTitolo })
+    }
+
     /// Found by a review of spreadsheet mistakes: a total row in `comuni` with the code or the name
     /// left empty gave «codice ISTAT vuoto» or «denominazione vuota», not «riga di totale».
     @Test(

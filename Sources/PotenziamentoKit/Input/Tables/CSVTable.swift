@@ -29,6 +29,12 @@ struct CSVTable: CellTable {
             return nil
         }
         let names = (0..<headerRow.count).map { grid.string(headerRow, $0) }
+        let next = grid.rows.dropFirst().first.map { row in (0..<row.count).map { grid.string(row, $0) } }
+        if TableHeader.isTitle(names, above: next, required: required, optional: optional), let nextRow = grid.rows.dropFirst().first {
+            let (code, message) = TableHeader.titleError(names, line: String(headerRow.line), headerLine: String(nextRow.line))
+            diagnostics.error(code, SourcePlace(file: file, position: .line(headerRow.line, column: nil)), message)
+            return nil
+        }
         guard
             let header = TableHeader(
                 names: names, required: required, optional: optional,

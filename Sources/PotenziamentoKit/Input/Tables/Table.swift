@@ -154,6 +154,26 @@ struct TableHeader {
         self.positions = positions
     }
 
+    /// Whether `names`, the first row, look like a title above the header `next` (the row after):
+    /// at most two cells written, none a column's name, and `next` holding at least two of the
+    /// `required` names. Said as a title row, not as unknown and missing columns.
+    static func isTitle(_ names: [String], above next: [String]?, required: [String], optional: [String]) -> Bool {
+        guard let next else { return false }
+        let written = names.map { $0.trimmingSpaces.lowercased() }.filter { !$0.isEmpty }
+        guard (1...2).contains(written.count), !written.contains(where: { (required + optional).contains($0) }) else { return false }
+        let below = Set(next.map { $0.trimmingSpaces.lowercased() })
+        return required.filter(below.contains).count >= min(2, required.count)
+    }
+
+    /// The error of a title row `line` (its text `title`) above the header at `headerLine`.
+    static func titleError(_ title: [String], line: String, headerLine: String) -> (DiagnosticCode, String) {
+        let text = title.map(\.trimmingSpaces).filter { !$0.isEmpty }.joined(separator: " ")
+        return (
+            .rigaDelTitolo,
+            "la riga \(line) («\(TextSafety.shortened(text))») sembra un titolo: l'intestazione delle colonne (riga \(headerLine)) deve essere la prima riga; cancella la riga del titolo"
+        )
+    }
+
     /// The position of canonical column `name`, if present.
     func index(of name: String) -> Int? { positions[name] }
 

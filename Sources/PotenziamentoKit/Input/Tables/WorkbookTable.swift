@@ -46,6 +46,15 @@ struct WorkbookTable: CellTable {
         }
         let lastColumn = first.cells.last { !Self.isBlank($0.value) }?.column ?? 0
         let names = (1...max(lastColumn, 1)).map { column in Self.text(of: first.cell(column: column)?.value ?? .empty) }
+        // A title above the header (`Personale ATS 2025`, often merged across the columns).
+        if let second = sheet.rows.first(where: { $0.index > first.index && !Self.isBlank($0) }) {
+            let nextNames = second.cells.map { Self.text(of: $0.value) }
+            if TableHeader.isTitle(names, above: nextNames, required: required, optional: optional) {
+                let (code, message) = TableHeader.titleError(names, line: String(first.index), headerLine: String(second.index))
+                diagnostics.error(code, place(first.index, 0), message)
+                return nil
+            }
+        }
         guard
             let header = TableHeader(
                 names: names, required: required, optional: optional,
