@@ -314,6 +314,17 @@ struct PlansAndTablesReviewTests {
         #expect(!workbookMessages.contains { $0.contains("personale!F4") }, "\(workbookMessages)")
     }
 
+    /// Found by a review of spreadsheet mistakes: weekly hours typed as a duration (30:00) were
+    /// told to be written as a date.
+    @Test("a duration in a cell says to write the hours as a number")
+    func durationCell() {
+        guard case .failure(let error) = RosterSheets.load(RosterSheets.workbook(column: "percentuale", value: .time(seconds: "108000"))) else {
+            Issue.record("a duration was read")
+            return
+        }
+        #expect(error.diagnostics.contains { $0.message.contains("le ore settimanali come 30, non 30:00") }, "\(error.diagnostics)")
+    }
+
     /// Found by a review of spreadsheet mistakes: a title above the header («Personale ATS 2025»,
     /// merged across the columns) gave «colonna sconosciuta» and six «manca la colonna obbligatoria».
     @Test("a title row above the header is one error saying so, in a workbook and in a CSV file")

@@ -166,7 +166,9 @@ struct WorkbookTable: CellTable {
             }
             return .cell(.dateTime(date))
         case .time:
-            return .rejected("la cella contiene un'ora o una durata, non una data né un numero: scrivi la data (GG/MM/AAAA) o il numero")
+            return .rejected(
+                "la cella contiene un'ora o una durata (formato ora, come 30:00), non una data né un numero: scrivi la data (GG/MM/AAAA) o il numero (le ore settimanali come 30, non 30:00)"
+            )
         case .invalidDate(let serial):
             return .rejected(
                 "la cella è in formato data ma il numero \(serial) non è una data esistente (per esempio 0 o il 29/02/1900 di Excel): scrivi la data giusta")
