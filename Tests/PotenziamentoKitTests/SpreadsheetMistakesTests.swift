@@ -314,6 +314,23 @@ struct PlansAndTablesReviewTests {
         #expect(!workbookMessages.contains { $0.contains("personale!F4") }, "\(workbookMessages)")
     }
 
+    /// Found by a review of spreadsheet mistakes: dates in other common forms, and the words of
+    /// an HR export for a service still going on, got a generic message.
+    @Test(
+        "a text that is not a date gets the likely date, or the advice for a service in progress",
+        arguments: [
+            ("01.07.2025", "forse 01/07/2025?"), ("1-7-2025", "forse 01/07/2025?"), ("2025/07/01", "forse 01/07/2025?"),
+            ("01/07/25", "l'anno va scritto con 4 cifre"), ("2025-07-01 00:00:00", "solo la data, senza l'ora: forse 01/07/2025?"),
+            ("In corso", "lascia vuota la cella"), ("-", "lascia vuota la cella"), ("31.02.2025", ""), ("1 luglio 2025", ""),
+        ])
+    func dateHints(text: String, hint: String) {
+        guard case .failure(let error) = Result(catching: { () throws(InvalidValue) in try FieldParsing.date(text) }) else {
+            Issue.record("«\(text)» was read as a date")
+            return
+        }
+        #expect(hint.isEmpty ? !error.message.contains("; ") : error.message.hasSuffix(hint) || error.message.contains("; \(hint)"), "\(error.message)")
+    }
+
     /// Found by a review of spreadsheet mistakes: weekly hours typed as a duration (30:00) were
     /// told to be written as a date.
     @Test("a duration in a cell says to write the hours as a number")

@@ -108,7 +108,23 @@ package enum FieldParsing {
             return date
         }
         if trimmed.looksLikeDate { throw InvalidValue(.dataNonValida, "data inesistente «\(text)»") }
-        throw InvalidValue(.dataNonValida, "data non valida «\(text)»: scrivi AAAA-MM-GG oppure GG/MM/AAAA (anche 1/3/2025)")
+        throw InvalidValue(.dataNonValida, "data non valida «\(text)»: scrivi AAAA-MM-GG oppure GG/MM/AAAA (anche 1/3/2025)\(dateHint(trimmed))")
+    }
+
+    /// What a text that is not a date may have meant, for its message: the date in the accepted
+    /// form when it reads one way only (`01.07.2025`, `01-07-2025`, `2025/07/01`, a date with a
+    /// time), a year of 4 digits, or an empty cell for a service still going on (`in corso`).
+    static func dateHint(_ text: String) -> String {
+        let ongoing = ["in corso", "-", "—", "–", "attuale", "oggi", "in servizio", "indeterminato", "nessuna", "n.d.", "nd", "/"]
+        if ongoing.contains(text.lowercased()) { return "; per un servizio in corso lascia vuota la cella" }
+        if text.utf8.count > 10, let date = CivilDate.parse(String(text.prefix(10))) { return "; solo la data, senza l'ora: forse \(date.italian)?" }
+        let parts = text.split(omittingEmptySubsequences: false) { $0 == "-" || $0 == "." || $0 == "/" }
+        guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } && $0.count <= 4 }) else { return "" }
+        let numbers = parts.map { Int($0) ?? 0 }
+        if parts[2].count == 4, let date = CivilDate(year: numbers[2], month: numbers[1], day: numbers[0]) { return "; forse \(date.italian)?" }
+        if parts[0].count == 4, let date = CivilDate(year: numbers[0], month: numbers[1], day: numbers[2]) { return "; forse \(date.italian)?" }
+        if parts[2].count == 2 { return "; l'anno va scritto con 4 cifre (GG/MM/AAAA)" }
+        return ""
     }
 
     /// How a date written `G/M/AAAA` can be read: see ``slashDateOrder(_:)``.
