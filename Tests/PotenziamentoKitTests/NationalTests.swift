@@ -160,6 +160,24 @@ struct BatchTests {
         #expect(result.standardError.contains("1 ambito su 3 non calcolato"))
     }
 
+    /// Found by a regional analyst's review: a national folder of regions' folders gave
+    /// «Piemonte/comuni.csv: file mancante» and 0 ambiti.
+    @Test("a folder of regions' folders reads the ATS of each, in name order; a folder without ATS is still reported")
+    func nestedFolders() throws {
+        let folder = try TestSupport.temporaryFolder()
+        for region in ["Lombardia/Milano", "Piemonte", "vuota"] {
+            try FileManager.default.createDirectory(at: folder.appendingPathComponent(region), withIntermediateDirectories: true)
+        }
+        try TestSupport.example(at: folder.appendingPathComponent("Piemonte/a.json"), code: "ATS-P1")
+        try TestSupport.example(at: folder.appendingPathComponent("Lombardia/b"), code: "ATS-L1")
+        try TestSupport.example(at: folder.appendingPathComponent("Lombardia/Milano/c.json"), code: "ATS-L2")
+        let result = TestSupport.run("calcola", folder.path, "--anno", "2025", "--formato", "json")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? NSDictionary)
+        let codes = (object["ambiti"] as? [NSDictionary])?.compactMap { ($0["ambito"] as? NSDictionary)?["codice"] as? String }
+        #expect(codes == ["ATS-L2", "ATS-L1", "ATS-P1"])
+        #expect((object["errori"] as? [NSDictionary])?.map { $0["input"] as? String } == [folder.appendingPathComponent("vuota").path])
+    }
+
     /// Found by an independent review: the same ATS twice (a JSON file and its CSV folder) counted
     /// twice in the totals without a word; and a failed file named twice when its name needs escapes.
     /// A later review (a regional analyst's): the warning, one line of 3.358, let a national total

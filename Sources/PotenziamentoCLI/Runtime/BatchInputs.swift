@@ -43,26 +43,8 @@ enum BatchInputs {
                 guard access(path, R_OK | X_OK) == 0 else {
                     throw CommandFailure(.noInput, ["\(path): impossibile leggere la cartella (\(SystemError.current.reason))"])
                 }
-                let entries = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).sorted()
                 var found: [String] = []
-                for entry in entries {
-                    let full = (path as NSString).appendingPathComponent(entry)
-                    if entry.hasPrefix(".") {
-                        // Hidden entries (`.DS_Store`, the `._` copies a Mac leaves on shared disks, `.git`): named, not read.
-                        skipped.append("\(full): file nascosto: non calcolato")
-                    } else if FileReading.kind(of: full) == .other {
-                        // A pipe, socket or device inside a folder of ATS: reading it could wait for ever.
-                        skipped.append("\(full): non è un file ordinario (una pipe, un socket o un dispositivo): non calcolato")
-                    } else if (isFolder(full) && isRosterFolder(full)) || (!isFolder(full) && isRosterFile(entry)) {
-                        found.append(full)
-                    } else if isFolder(full) {
-                        // A folder that should be an ATS but has no roster files: computed, so its error is reported.
-                        found.append(full)
-                    } else {
-                        skipped.append(
-                            "\(full): non è un ambito (né una cartella con comuni.csv e personale.csv né un file .json, .xlsx o .ods): non calcolato")
-                    }
-                }
+                collect(path, depth: 0, into: &found, skipped: &skipped)
                 if found.isEmpty {
                     throw CommandFailure(
                         .noInput, ["\(path): la cartella non contiene ambiti (cartelle con comuni.csv e personale.csv, file .json, .xlsx o .ods)"])
@@ -73,6 +55,47 @@ enum BatchInputs {
             }
         }
         return (inputs, true, skipped)
+    }
+
+    /// The deepest folder of folders read (a region's folder inside a national one, and so on).
+    static let maximumFolderDepth = 4
+
+    /// The entries of the folder of ATS `path`, in name order, into `found` (the ATS) and
+    /// `skipped` (a warning for each entry not read). A folder that holds ATS itself (a region's,
+    /// inside a national folder) is read in turn, down to ``maximumFolderDepth``.
+    static func collect(_ path: String, depth: Int, into found: inout [String], skipped: inout [String]) {
+        let entries = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).sorted()
+        for entry in entries {
+            let full = (path as NSString).appendingPathComponent(entry)
+            if entry.hasPrefix(".") {
+                // Hidden entries (`.DS_Store`, the `._` copies a Mac leaves on shared disks, `.git`): named, not read.
+                skipped.append("\(full): file nascosto: non calcolato")
+            } else if FileReading.kind(of: full) == .other {
+                // A pipe, socket or device inside a folder of ATS: reading it could wait for ever.
+                skipped.append("\(full): non è un file ordinario (una pipe, un socket o un dispositivo): non calcolato")
+            } else if (isFolder(full) && isRosterFolder(full)) || (!isFolder(full) && isRosterFile(entry)) {
+                found.append(full)
+            } else if isFolder(full) && depth < maximumFolderDepth && holdsAmbiti(full, depth: depth + 1) {
+                collect(full, depth: depth + 1, into: &found, skipped: &skipped)
+            } else if isFolder(full) {
+                // A folder that should be an ATS but has no roster files: computed, so its error is reported.
+                found.append(full)
+            } else {
+                skipped.append("\(full): non è un ambito (né una cartella con comuni.csv e personale.csv né un file .json, .xlsx o .ods): non calcolato")
+            }
+        }
+    }
+
+    /// Whether the folder `path` (not an ATS itself) holds an ATS, in it or in its folders down
+    /// to ``maximumFolderDepth``.
+    static func holdsAmbiti(_ path: String, depth: Int) -> Bool {
+        let entries = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).filter { !$0.hasPrefix(".") }
+        return entries.contains { entry in
+            let full = (path as NSString).appendingPathComponent(entry)
+            guard FileReading.kind(of: full) != .other else { return false }
+            if isFolder(full) { return isRosterFolder(full) || (depth < maximumFolderDepth && holdsAmbiti(full, depth: depth + 1)) }
+            return isRosterFile(entry)
+        }
     }
 
     /// Refuses the options of a single ATS in a batch (a usage error, exit 64, as a workbook or
