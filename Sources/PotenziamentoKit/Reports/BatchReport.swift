@@ -14,6 +14,14 @@ package enum BatchReport {
             self.input = input
             self.errors = errors
         }
+
+        /// The first error naming the input (once: the lines name it with its control characters
+        /// escaped, a tab in a file name), and how many more there are.
+        var summary: String {
+            let first = errors.first ?? "errore"
+            let named = first.hasPrefix(input) || first.hasPrefix(TextSafety.escapingControlCharacters(input))
+            return (named ? first : "\(input): \(first)") + (errors.count > 1 ? " (e altri \(errors.count - 1))" : "")
+        }
     }
 
     /// The formats of a batch report.
@@ -88,16 +96,18 @@ package enum BatchReport {
             failureLines(failures, to: output)
         case .csv:
             let csv = CSVWriter(output)
-            csv.row(["codice", "denominazione", "anno", "popolazione", "fte", "soglia_minima", "lep", "obiettivo", "contributo"])
-            _ = run { a in
+            let header = ["codice", "denominazione", "anno", "popolazione", "fte", "soglia_minima", "lep", "obiettivo", "contributo", "errore"]
+            csv.row(header)
+            let failures = run { a in
                 let c = a.contribution
                 csv.row([
                     CSVWriter.text(a.ambito.code), CSVWriter.text(a.ambito.name), String(a.year), String(a.population),
                     NumberFormatting.spreadsheet(a.fte, decimals: 4), NumberFormatting.spreadsheet(c.thresholds.minimum, decimals: 4),
                     NumberFormatting.spreadsheet(c.thresholds.lep, decimals: 4), NumberFormatting.spreadsheet(c.thresholds.objective, decimals: 4),
-                    NumberFormatting.spreadsheet(c.total),
+                    NumberFormatting.spreadsheet(c.total), "",
                 ])
             }
+            failureRows(failures, width: header.count, to: csv)
         }
     }
 
@@ -164,19 +174,21 @@ package enum BatchReport {
             failureLines(failures, to: output)
         case .csv:
             let csv = CSVWriter(output)
-            csv.row([
+            let header = [
                 "codice", "denominazione", "campagna", "fte_consuntivo", "fte_da_dichiarare_consuntivo", "contributo_consuntivo", "fte_previsione",
-                "fte_da_dichiarare_previsione", "contributo_previsione",
-            ])
-            _ = run { p in
+                "fte_da_dichiarare_previsione", "contributo_previsione", "errore",
+            ]
+            csv.row(header)
+            let failures = run { p in
                 let declaration = DeclaredFTE.Campaign(p)
                 csv.row([
                     CSVWriter.text(p.previsione.ambito.code), CSVWriter.text(p.previsione.ambito.name), String(p.campaign),
                     NumberFormatting.spreadsheet(p.consuntivo.fte, decimals: 4), declaration.consuntivo.ambitoText(decimalMark: ","),
                     NumberFormatting.spreadsheet(p.consuntivo.contribution.total), NumberFormatting.spreadsheet(p.previsione.fte, decimals: 4),
-                    declaration.previsione.ambitoText(decimalMark: ","), NumberFormatting.spreadsheet(p.previsione.contribution.total),
+                    declaration.previsione.ambitoText(decimalMark: ","), NumberFormatting.spreadsheet(p.previsione.contribution.total), "",
                 ])
             }
+            failureRows(failures, width: header.count, to: csv)
         }
     }
 
@@ -186,6 +198,13 @@ package enum BatchReport {
     static func textRow(_ code: String, _ name: String, _ figures: [String], _ widths: [Int]) -> String {
         let shown = name.count > 32 ? String(name.prefix(31)) + "…" : name
         return TextBlocks.left(code, 12) + "  " + TextBlocks.left(shown, 32) + zip(figures, widths).map { "  " + TextBlocks.right($0, $1) }.joined()
+    }
+
+    /// A row per input that was not computed, at the end of a batch CSV: no figures, and in the
+    /// last column (`errore`) the input and its first error, so a filter on the column finds
+    /// every ATS missing from the table.
+    static func failureRows(_ failures: [Failure], width: Int, to csv: CSVWriter) {
+        for failure in failures { csv.row(Array(repeating: "", count: width - 1) + [CSVWriter.text(failure.summary)]) }
     }
 
     static func failuresJSON(_ failures: [Failure], into json: inout JSONWriter) {
@@ -209,12 +228,6 @@ package enum BatchReport {
         guard !failures.isEmpty else { return }
         output.line()
         output.line("Ambiti non calcolati (\(failures.count)):")
-        for failure in failures {
-            let first = failure.errors.first ?? "errore"
-            // The lines name the input with its control characters escaped (a tab in a file name).
-            let named = first.hasPrefix(failure.input) || first.hasPrefix(TextSafety.escapingControlCharacters(failure.input))
-            let line = named ? first : "\(failure.input): \(first)"
-            output.line("  - \(line)" + (failure.errors.count > 1 ? " (e altri \(failure.errors.count - 1))" : ""))
-        }
+        for failure in failures { output.line("  - \(failure.summary)") }
     }
 }
