@@ -331,6 +331,26 @@ struct PlansAndTablesReviewTests {
         #expect(hint.isEmpty ? !error.message.contains("; ") : error.message.hasSuffix(hint) || error.message.contains("; \(hint)"), "\(error.message)")
     }
 
+    /// Found by a review of spreadsheet mistakes: a population grouped by thousands with a comma,
+    /// a space or an apostrophe, and a percentuale written in words, got no suggestion.
+    @Test(
+        "a population grouped by thousands, or a percentuale in words, gets the likely value",
+        arguments: [
+            ("popolazione", "30,000", "forse 30000?"), ("popolazione", "1 234 567", "forse 1234567?"), ("popolazione", "30'000", "forse 30000?"),
+            ("popolazione", "30,5", ""), ("percentuale", "Tempo pieno", "100 per il tempo pieno"), ("percentuale", "part time", "50 per metà tempo"),
+        ])
+    func numberHints(field: String, text: String, hint: String) {
+        let result =
+            field == "popolazione"
+            ? Result { () throws(InvalidValue) in _ = try FieldParsing.residents(text) }
+            : Result { () throws(InvalidValue) in _ = try FieldParsing.percentage(text) }
+        guard case .failure(let error) = result else {
+            Issue.record("«\(text)» was read")
+            return
+        }
+        #expect(hint.isEmpty ? !error.message.contains("forse") : error.message.contains(hint), "\(error.message)")
+    }
+
     /// Found by a review of spreadsheet mistakes: weekly hours typed as a duration (30:00) were
     /// told to be written as a date.
     @Test("a duration in a cell says to write the hours as a number")

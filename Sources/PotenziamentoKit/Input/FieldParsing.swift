@@ -18,6 +18,15 @@ package enum FieldParsing {
             trimmed.removeLast()
             while trimmed.last == " " { trimmed.removeLast() }
         }
+        let words = trimmed.lowercased()
+        if ["tempo pieno", "pieno", "full time", "full-time", "intero"].contains(words) {
+            throw InvalidValue(.numeroNonValido, "percentuale «\(text)»: scrivi il numero, 100 per il tempo pieno")
+        }
+        if ["part time", "part-time", "parziale", "metà", "meta", "tempo parziale"].contains(words) {
+            throw InvalidValue(
+                .numeroNonValido,
+                "percentuale «\(text)»: scrivi la quota del tempo pieno (50 per metà tempo), o le ore nelle colonne ore_settimanali e ore_tempo_pieno")
+        }
         let value = try decimal(String(trimmed), maximumDecimals: Bounds.percentageDecimals, what: "percentuale")
         return try WorkShare(percent: value)
     }
@@ -178,8 +187,18 @@ package enum FieldParsing {
             try Residents.check(value)
             return value
         case .failure(let error):
-            throw InvalidValue(.popolazioneNonValida, "popolazione non valida «\(text)»: \(error)")
+            throw InvalidValue(.popolazioneNonValida, "popolazione non valida «\(text)»: \(error)\(thousandsHint(text.trimmingSpaces))")
         }
+    }
+
+    /// For a whole number grouped by thousands with another separator (`30,000`, `30 000`,
+    /// `30'000`), the number it likely is, for the message.
+    static func thousandsHint(_ text: String) -> String {
+        let groups = text.split(omittingEmptySubsequences: false) { ",' ’".contains($0) }
+        guard groups.count > 1, (1...3).contains(groups[0].count), groups.dropFirst().allSatisfy({ $0.count == 3 }),
+            groups.allSatisfy({ $0.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } })
+        else { return "" }
+        return " (forse \(groups.joined())? scrivilo senza separatori, o con il punto per le migliaia)"
     }
 
     /// Residents already read as a number (a workbook's number cell): a positive whole number, at
