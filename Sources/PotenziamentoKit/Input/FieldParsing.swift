@@ -7,7 +7,7 @@ package enum FieldParsing {
     package static func decimal(_ text: String, maximumDecimals: Int, what: String) throws(InvalidValue) -> Fraction {
         switch DecimalParser.parseDecimal(text, maximumDecimals: maximumDecimals) {
         case .success(let value): return value
-        case .failure(let error): throw InvalidValue(.numeroNonValido, "\(what): valore non valido «\(text)»: \(error)")
+        case .failure(let error): throw InvalidValue(.numeroNonValido, "\(what): valore non valido «\(TextSafety.shortened(text))»: \(error)")
         }
     }
 
@@ -20,12 +20,12 @@ package enum FieldParsing {
         }
         let words = trimmed.lowercased()
         if ["tempo pieno", "pieno", "full time", "full-time", "intero"].contains(words) {
-            throw InvalidValue(.numeroNonValido, "percentuale «\(text)»: scrivi il numero, 100 per il tempo pieno")
+            throw InvalidValue(.numeroNonValido, "percentuale «\(TextSafety.shortened(text))»: scrivi il numero, 100 per il tempo pieno")
         }
         if ["part time", "part-time", "parziale", "metà", "meta", "tempo parziale"].contains(words) {
             throw InvalidValue(
                 .numeroNonValido,
-                "percentuale «\(text)»: scrivi la quota del tempo pieno (50 per metà tempo), o le ore nelle colonne ore_settimanali e ore_tempo_pieno")
+                "percentuale «\(TextSafety.shortened(text))»: scrivi la quota del tempo pieno (50 per metà tempo), o le ore nelle colonne ore_settimanali e ore_tempo_pieno")
         }
         let value = try decimal(String(trimmed), maximumDecimals: Bounds.percentageDecimals, what: "percentuale")
         return try WorkShare(percent: value)
@@ -109,15 +109,15 @@ package enum FieldParsing {
                 if let monthFirst = CivilDate(year: parts.year, month: parts.day, day: parts.month) {
                     throw InvalidValue(
                         .dataNonValida,
-                        "data inesistente «\(text)» come giorno/mese/anno: sembra scritta mese/giorno/anno (il \(monthFirst.italian)?), come la esporta un foglio di calcolo con impostazioni inglesi: scrivila GG/MM/AAAA e controlla le altre date del file"
+                        "data inesistente «\(TextSafety.shortened(text))» come giorno/mese/anno: sembra scritta mese/giorno/anno (il \(monthFirst.italian)?), come la esporta un foglio di calcolo con impostazioni inglesi: scrivila GG/MM/AAAA e controlla le altre date del file"
                     )
                 }
-                throw InvalidValue(.dataNonValida, "data inesistente «\(text)» (giorno/mese/anno)")
+                throw InvalidValue(.dataNonValida, "data inesistente «\(TextSafety.shortened(text))» (giorno/mese/anno)")
             }
             return date
         }
-        if trimmed.looksLikeDate { throw InvalidValue(.dataNonValida, "data inesistente «\(text)»") }
-        throw InvalidValue(.dataNonValida, "data non valida «\(text)»: scrivi AAAA-MM-GG oppure GG/MM/AAAA (anche 1/3/2025)\(dateHint(trimmed))")
+        if trimmed.looksLikeDate { throw InvalidValue(.dataNonValida, "data inesistente «\(TextSafety.shortened(text))»") }
+        throw InvalidValue(.dataNonValida, "data non valida «\(TextSafety.shortened(text))»: scrivi AAAA-MM-GG oppure GG/MM/AAAA (anche 1/3/2025)\(dateHint(trimmed))")
     }
 
     /// What a text that is not a date may have meant, for its message: the date in the accepted
@@ -187,7 +187,7 @@ package enum FieldParsing {
             try Residents.check(value)
             return value
         case .failure(let error):
-            throw InvalidValue(.popolazioneNonValida, "popolazione non valida «\(text)»: \(error)\(thousandsHint(text.trimmingSpaces))")
+            throw InvalidValue(.popolazioneNonValida, "popolazione non valida «\(TextSafety.shortened(text))»: \(error)\(thousandsHint(text.trimmingSpaces))")
         }
     }
 
@@ -218,7 +218,7 @@ package enum FieldParsing {
         case "": return nil
         case "si", "sì", "s", "vero", "true", "1", "x": return true
         case "no", "n", "falso", "false", "0": return false
-        default: throw InvalidValue(.valoreSiNo, "valore sì/no non valido «\(text)»: usa si/no (anche s/n, x per sì), vero/falso, true/false, 1/0")
+        default: throw InvalidValue(.valoreSiNo, "valore sì/no non valido «\(TextSafety.shortened(text))»: usa si/no (anche s/n, x per sì), vero/falso, true/false, 1/0")
         }
     }
 
@@ -226,7 +226,7 @@ package enum FieldParsing {
     package static func year(_ text: String) throws(InvalidValue) -> Int {
         let trimmed = text.trimmingSpaces
         guard trimmed.utf8.count == 4, let value = Int(trimmed), Bounds.dateYears.contains(value) else {
-            throw InvalidValue(.annoNonValido, "anno non valido «\(text)» (quattro cifre, es. 2025)")
+            throw InvalidValue(.annoNonValido, "anno non valido «\(TextSafety.shortened(text))» (quattro cifre, es. 2025)")
         }
         return value
     }
@@ -260,7 +260,7 @@ package enum FieldParsing {
         // Digits with at most one decimal point (the usual case) have no exponent to look for.
         if let plain = DecimalParser.plain(text, maximumDecimals: maximumDecimals) { return plain }
         if text.utf8.contains(where: { $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }) {
-            throw InvalidValue(.numeroNonValido, "\(what) scritto con l'esponente («\(text)»): scrivi il numero per esteso")
+            throw InvalidValue(.numeroNonValido, "\(what) scritto con l'esponente («\(TextSafety.shortened(text))»): scrivi il numero per esteso")
         }
         return try decimal(text, maximumDecimals: maximumDecimals, what: what)
     }
