@@ -338,6 +338,8 @@ struct PlansAndTablesReviewTests {
         arguments: [
             ("popolazione", "30,000", "forse 30000?"), ("popolazione", "1 234 567", "forse 1234567?"), ("popolazione", "30'000", "forse 30000?"),
             ("popolazione", "30,5", ""), ("percentuale", "Tempo pieno", "100 per il tempo pieno"), ("percentuale", "part time", "50 per metà tempo"),
+            // A value of 300 digits is quoted cut, not in full.
+            ("percentuale", String(repeating: "9", count: 300), String(repeating: "9", count: 60) + "…»"),
         ])
     func numberHints(field: String, text: String, hint: String) {
         let result =
