@@ -181,7 +181,15 @@ struct BatchTests {
         try TestSupport.example(at: folder.appendingPathComponent("Piemonte/a.json"), code: "ATS-P1")
         try TestSupport.example(at: folder.appendingPathComponent("Lombardia/b"), code: "ATS-L1")
         try TestSupport.example(at: folder.appendingPathComponent("Lombardia/Milano/c.json"), code: "ATS-L2")
+        // Links back to folders already read (a review of the day's commits: ten links to «.»
+        // loaded one ATS 11.110 times): named, not read again.
+        for index in 1...10 {
+            try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("copia\(index)").path, withDestinationPath: ".")
+        }
+        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("Piemonte/su").path, withDestinationPath: "..")
         let result = TestSupport.run("calcola", folder.path, "--anno", "2025", "--formato", "json")
+        #expect(result.standardError.contains("\(folder.appendingPathComponent("copia1").path): è la stessa cartella di un'altra già letta"))
+        #expect(result.standardError.contains("\(folder.appendingPathComponent("Piemonte/su").path): è la stessa cartella"))
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? NSDictionary)
         let codes = (object["ambiti"] as? [NSDictionary])?.compactMap { ($0["ambito"] as? NSDictionary)?["codice"] as? String }
         #expect(codes == ["ATS-L2", "ATS-L1", "ATS-P1"])

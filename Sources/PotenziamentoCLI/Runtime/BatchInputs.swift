@@ -44,7 +44,8 @@ enum BatchInputs {
                     throw CommandFailure(.noInput, ["\(path): impossibile leggere la cartella (\(SystemError.current.reason))"])
                 }
                 var found: [String] = []
-                collect(path, depth: 0, into: &found, skipped: &skipped)
+                var visited: Set<FolderIdentity> = FolderIdentity(path).map { [$0] } ?? []
+                collect(path, depth: 0, visited: &visited, into: &found, skipped: &skipped)
                 if found.isEmpty {
                     throw CommandFailure(
                         .noInput, ["\(path): la cartella non contiene ambiti (cartelle con comuni.csv e personale.csv, file .json, .xlsx o .ods)"])
@@ -63,7 +64,9 @@ enum BatchInputs {
     /// The entries of the folder of ATS `path`, in name order, into `found` (the ATS) and
     /// `skipped` (a warning for each entry not read). A folder that holds ATS itself (a region's,
     /// inside a national folder) is read in turn, down to ``maximumFolderDepth``.
-    static func collect(_ path: String, depth: Int, into found: inout [String], skipped: inout [String]) {
+    /// `visited` holds the folders already read (by device and inode): a link back to one of them
+    /// (`ln -s . copia`) is named in a warning, not read again.
+    static func collect(_ path: String, depth: Int, visited: inout Set<FolderIdentity>, into found: inout [String], skipped: inout [String]) {
         let entries = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).sorted()
         for entry in entries {
             let full = (path as NSString).appendingPathComponent(entry)
@@ -75,8 +78,11 @@ enum BatchInputs {
                 skipped.append("\(full): non è un file ordinario (una pipe, un socket o un dispositivo): non calcolato")
             } else if (isFolder(full) && isRosterFolder(full)) || (!isFolder(full) && isRosterFile(entry)) {
                 found.append(full)
-            } else if isFolder(full) && depth < maximumFolderDepth && holdsAmbiti(full, depth: depth + 1) {
-                collect(full, depth: depth + 1, into: &found, skipped: &skipped)
+            } else if isFolder(full), let identity = FolderIdentity(full), visited.contains(identity) {
+                skipped.append("\(full): è la stessa cartella di un'altra già letta (un collegamento): non calcolata di nuovo")
+            } else if isFolder(full) && depth < maximumFolderDepth && holdsAmbiti(full, depth: depth + 1, visited: visited) {
+                if let identity = FolderIdentity(full) { visited.insert(identity) }
+                collect(full, depth: depth + 1, visited: &visited, into: &found, skipped: &skipped)
             } else if isFolder(full) {
                 // A folder that should be an ATS but has no roster files: computed, so its error is reported.
                 found.append(full)
@@ -88,13 +94,33 @@ enum BatchInputs {
 
     /// Whether the folder `path` (not an ATS itself) holds an ATS, in it or in its folders down
     /// to ``maximumFolderDepth``.
-    static func holdsAmbiti(_ path: String, depth: Int) -> Bool {
+    static func holdsAmbiti(_ path: String, depth: Int, visited: Set<FolderIdentity>) -> Bool {
+        var visited = visited
+        if let identity = FolderIdentity(path) { visited.insert(identity) }
         let entries = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).filter { !$0.hasPrefix(".") }
         return entries.contains { entry in
             let full = (path as NSString).appendingPathComponent(entry)
             guard FileReading.kind(of: full) != .other else { return false }
-            if isFolder(full) { return isRosterFolder(full) || (depth < maximumFolderDepth && holdsAmbiti(full, depth: depth + 1)) }
+            if isFolder(full) {
+                if let identity = FolderIdentity(full), visited.contains(identity) { return false }
+                return isRosterFolder(full) || (depth < maximumFolderDepth && holdsAmbiti(full, depth: depth + 1, visited: visited))
+            }
             return isRosterFile(entry)
+        }
+    }
+
+    /// A folder as the file system knows it (device and inode, links followed): two paths to one
+    /// folder are one identity.
+    struct FolderIdentity: Hashable {
+        let device: UInt64
+        let inode: UInt64
+
+        /// The identity of the folder at `path`, or nil when it cannot be read.
+        init?(_ path: String) {
+            var status = stat()
+            guard stat(path, &status) == 0 else { return nil }
+            device = UInt64(status.st_dev)
+            inode = UInt64(status.st_ino)
         }
     }
 

@@ -25,7 +25,8 @@ package enum FieldParsing {
         if ["part time", "part-time", "parziale", "metà", "meta", "tempo parziale"].contains(words) {
             throw InvalidValue(
                 .numeroNonValido,
-                "percentuale «\(TextSafety.shortened(text))»: scrivi la quota del tempo pieno (50 per metà tempo), o le ore nelle colonne ore_settimanali e ore_tempo_pieno")
+                "percentuale «\(TextSafety.shortened(text))»: scrivi la quota del tempo pieno (50 per metà tempo), o le ore nelle colonne ore_settimanali e ore_tempo_pieno"
+            )
         }
         let value = try decimal(String(trimmed), maximumDecimals: Bounds.percentageDecimals, what: "percentuale")
         return try WorkShare(percent: value)
@@ -117,7 +118,8 @@ package enum FieldParsing {
             return date
         }
         if trimmed.looksLikeDate { throw InvalidValue(.dataNonValida, "data inesistente «\(TextSafety.shortened(text))»") }
-        throw InvalidValue(.dataNonValida, "data non valida «\(TextSafety.shortened(text))»: scrivi AAAA-MM-GG oppure GG/MM/AAAA (anche 1/3/2025)\(dateHint(trimmed))")
+        throw InvalidValue(
+            .dataNonValida, "data non valida «\(TextSafety.shortened(text))»: scrivi AAAA-MM-GG oppure GG/MM/AAAA (anche 1/3/2025)\(dateHint(trimmed))")
     }
 
     /// What a text that is not a date may have meant, for its message: the date in the accepted
@@ -218,7 +220,9 @@ package enum FieldParsing {
         case "": return nil
         case "si", "sì", "s", "vero", "true", "1", "x": return true
         case "no", "n", "falso", "false", "0": return false
-        default: throw InvalidValue(.valoreSiNo, "valore sì/no non valido «\(TextSafety.shortened(text))»: usa si/no (anche s/n, x per sì), vero/falso, true/false, 1/0")
+        default:
+            throw InvalidValue(
+                .valoreSiNo, "valore sì/no non valido «\(TextSafety.shortened(text))»: usa si/no (anche s/n, x per sì), vero/falso, true/false, 1/0")
         }
     }
 
