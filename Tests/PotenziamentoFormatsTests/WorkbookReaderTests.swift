@@ -466,5 +466,15 @@ struct MergedAndEmptyFormulaTests {
                     + #"<table:table-column/><table:table-column table:visibility="filter" table:number-columns-repeated="2"/>"#
                     + #"<table:table-row><table:table-cell office:value-type="string"><text:p>a</text:p></table:table-cell></table:table-row></table:table>"#))
         #expect(ods.sheets[0].hiddenColumns == [3...3, 5...6])
+        // A column declaration with a count that cannot be read is taken as one column, as the
+        // reader did before it looked at hidden columns (a review of the day's commits).
+        for count in ["0", "1000000000000", "x"] {
+            let odd = try WorkbookReader.read(
+                MiniWorkbook.ods(
+                    #"<table:table table:name="p"><table:table-column table:number-columns-repeated=""# + count + #""/>"#
+                        + #"<table:table-row><table:table-cell office:value-type="string"><text:p>a</text:p></table:table-cell></table:table-row></table:table>"#
+                ))
+            #expect(odd.sheets[0].hiddenColumns.isEmpty)
+        }
     }
 }

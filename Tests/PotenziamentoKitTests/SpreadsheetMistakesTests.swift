@@ -321,7 +321,8 @@ struct PlansAndTablesReviewTests {
         arguments: [
             ("01.07.2025", "forse 01/07/2025?"), ("1-7-2025", "forse 01/07/2025?"), ("2025/07/01", "forse 01/07/2025?"),
             ("01/07/25", "l'anno va scritto con 4 cifre"), ("2025-07-01 00:00:00", "solo la data, senza l'ora: forse 01/07/2025?"),
-            ("In corso", "lascia vuota la cella"), ("-", "lascia vuota la cella"), ("31.02.2025", ""), ("1 luglio 2025", ""),
+            ("In corso", "la data di fine («al») si lascia vuota"), ("-", "la data di fine («al») si lascia vuota"), ("31.02.2025", ""),
+            ("1 luglio 2025", ""), ("2025.13.45", ""), ("0000/01/01", ""), ("31-12-9999", ""), ("1.1.1800", ""),
         ])
     func dateHints(text: String, hint: String) {
         guard case .failure(let error) = Result(catching: { () throws(InvalidValue) in try FieldParsing.date(text) }) else {

@@ -1,3 +1,4 @@
+import Foundation
 import PotenziamentoKit
 
 /// `potenziamento prospetto INPUT --campagna C`: the prospetto riassuntivo of campaign C
@@ -88,7 +89,7 @@ enum ProspettoCommand: Subcommand {
         var documentWarnings = (loaded.warnings + prospetto.warnings).map { warning in
             InputDiagnostic(
                 warning.severity, warning.code,
-                SourcePlace(file: warning.place.file.split(separator: "/").last.map(String.init) ?? warning.place.file, position: warning.place.position),
+                SourcePlace(file: URL(fileURLWithPath: warning.place.file).standardizedFileURL.lastPathComponent, position: warning.place.position),
                 warning.message
             ).description
         }

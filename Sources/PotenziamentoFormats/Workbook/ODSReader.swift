@@ -194,7 +194,9 @@ package enum ODSReader {
             case (ODSReader.tableNamespace, "table"): skipDepth = 1  // a table nested in something else
             case (ODSReader.tableNamespace, "table-column") where tableName != nil && !inRow:
                 // Columns are declared in order, each repeated; a hidden one is `collapse` (or `filter`).
-                let count = min(try repeats(attributes, "number-columns-repeated"), CellReference.maximumColumn)
+                // Lenient: a bad count here only matters for the warning of a hidden column (the cells carry their own).
+                let written = attributes[ODSReader.tableNamespace, "number-columns-repeated"].flatMap { $0.utf8.count <= 12 ? Int($0) : nil } ?? 1
+                let count = min(max(written, 1), CellReference.maximumColumn)
                 let first = columnsDeclared + 1
                 columnsDeclared = min(columnsDeclared + count, CellReference.maximumColumn)
                 if (attributes[ODSReader.tableNamespace, "visibility"] ?? "visible") != "visible", first <= columnsDeclared, hiddenColumns.count < 10_000 {

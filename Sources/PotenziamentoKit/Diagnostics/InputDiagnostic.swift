@@ -151,7 +151,7 @@ package struct Diagnostics: Sendable {
                 errors > 0 ? .error : .warning, .altriProblemi, SourcePlace(file: entry.file),
                 errors > 0
                     ? "\(Italian.count(total, "altro problema non elencato", "altri problemi non elencati")) (\(byKind.joined(separator: ", "))): correggi quelli elencati e ricontrolla"
-                    : "\(Italian.count(total, "altro avviso non elencato", "altri avvisi non elencati")) (\(byKind.joined(separator: ", "))): dello stesso tipo di quelli elencati, da controllare"
+                    : "\(Italian.count(total, "altro avviso non elencato", "altri avvisi non elencati")) (\(byKind.joined(separator: ", "))): da controllare"
             )
         }
     }

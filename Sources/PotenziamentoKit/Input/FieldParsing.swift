@@ -127,14 +127,21 @@ package enum FieldParsing {
     /// time), a year of 4 digits, or an empty cell for a service still going on (`in corso`).
     static func dateHint(_ text: String) -> String {
         let ongoing = ["in corso", "-", "—", "–", "attuale", "oggi", "in servizio", "indeterminato", "nessuna", "n.d.", "nd", "/"]
-        if ongoing.contains(text.lowercased()) { return "; per un servizio in corso lascia vuota la cella" }
+        if ongoing.contains(text.lowercased()) { return "; per un servizio ancora in corso la data di fine («al») si lascia vuota" }
         if text.utf8.count > 10, let date = CivilDate.parse(String(text.prefix(10))) { return "; solo la data, senza l'ora: forse \(date.italian)?" }
         let parts = text.split(omittingEmptySubsequences: false) { $0 == "-" || $0 == "." || $0 == "/" }
         guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } && $0.count <= 4 }) else { return "" }
         let numbers = parts.map { Int($0) ?? 0 }
-        if parts[2].count == 4, let date = CivilDate(year: numbers[2], month: numbers[1], day: numbers[0]) { return "; forse \(date.italian)?" }
-        if parts[0].count == 4, let date = CivilDate(year: numbers[0], month: numbers[1], day: numbers[2]) { return "; forse \(date.italian)?" }
-        if parts[2].count == 2 { return "; l'anno va scritto con 4 cifre (GG/MM/AAAA)" }
+        // Only a date of the years counted (1900-2200, ``FTECounter``) is suggested.
+        func suggestion(_ year: Int, _ month: Int, _ day: Int) -> String? {
+            guard (1900...2200).contains(year), let date = CivilDate(year: year, month: month, day: day) else { return nil }
+            return "; forse \(date.italian)?"
+        }
+        if parts[2].count == 4, let hint = suggestion(numbers[2], numbers[1], numbers[0]) { return hint }
+        if parts[0].count == 4, let hint = suggestion(numbers[0], numbers[1], numbers[2]) { return hint }
+        if parts[0].count <= 2, parts[1].count <= 2, parts[2].count == 2, (1...31).contains(numbers[0]), (1...12).contains(numbers[1]) {
+            return "; l'anno va scritto con 4 cifre (GG/MM/AAAA)"
+        }
         return ""
     }
 
