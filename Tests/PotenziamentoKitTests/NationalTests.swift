@@ -128,6 +128,13 @@ struct BatchTests {
         let declared = try #require((single["previsione"] as? NSDictionary)?["fteDaDichiarare"] as? NSNumber)
         let text = "\(declared)".replacingOccurrences(of: ".", with: ",")
         #expect(row.contains("  \(text)  "), "\(row) \(text)")
+        // Beside it, the contribution on the declared FTE (a review of the day's commits: the
+        // exact figure beside the declared one overstated it).
+        let onDeclared = try #require((single["previsione"] as? NSDictionary)?["contributoSuDichiarato"] as? NSNumber)
+        let parts = onDeclared.stringValue.split(separator: ".")
+        let euros =
+            NumberFormatting.italian(try #require(Int(parts[0]))) + "," + (parts.count > 1 ? parts[1].padding(toLength: 2, withPad: "0", startingAt: 0) : "00")
+        #expect(row.hasSuffix(euros + " €"), "\(row) \(euros)")
         #expect(!row.contains("18,84"), "\(row)")
         #expect(TestSupport.run("calcola", folder.path, "--anno", "2025", "--formato", "markdown").status == .usage)
         // The CSV tables end with a row per input not computed, its error in the column `errore`

@@ -148,28 +148,37 @@ package enum BatchReport {
             output.line("Prospetti riassuntivi, campagna \(campaign) — più ambiti")
             output.line()
             // The FTE are the figures to declare in SIOSS (exact, rounded down): a figure rounded to
-            // the nearest (106,00 for 105,998) would be copied and over-declared.
+            // the nearest (106,00 for 105,998) would be copied and over-declared. Beside each, the
+            // contribution on it, as the ministry computes it.
             let widths = [14, 16, 14, 16]
+            var declaredActual = EuroCents.zero
+            var declaredForecast = EuroCents.zero
             output.line(
                 textRow(
-                    "codice", "ambito", ["FTE dich. \(campaign - 1)", "consuntivo \(campaign - 1)", "FTE dich. \(campaign)", "previsione \(campaign)"], widths))
+                    "codice", "ambito", ["FTE dich. \(campaign - 1)", "contributo \(campaign - 1)", "FTE dich. \(campaign)", "contributo \(campaign)"], widths))
             let failures = run { p in
                 accumulate(p)
                 let declaration = DeclaredFTE.Campaign(p)
+                declaredActual += p.consuntivoDeclaration.contribution.total
+                declaredForecast += p.previsioneDeclaration.contribution.total
                 output.line(
                     textRow(
                         p.previsione.ambito.code, p.previsione.ambito.name,
                         [
-                            declaration.consuntivo.ambitoText(decimalMark: ","), NumberFormatting.euro(p.consuntivo.contribution.total),
-                            declaration.previsione.ambitoText(decimalMark: ","), NumberFormatting.euro(p.previsione.contribution.total),
+                            declaration.consuntivo.ambitoText(decimalMark: ","), NumberFormatting.euro(p.consuntivoDeclaration.contribution.total),
+                            declaration.previsione.ambitoText(decimalMark: ","), NumberFormatting.euro(p.previsioneDeclaration.contribution.total),
                         ], widths))
             }
             output.line(
                 textRow(
-                    "TOTALE", "(\(Italian.count(count, "ambito", "ambiti")))", ["", NumberFormatting.euro(actual), "", NumberFormatting.euro(forecast)],
-                    widths))
+                    "TOTALE", "(\(Italian.count(count, "ambito", "ambiti")))",
+                    ["", NumberFormatting.euro(declaredActual), "", NumberFormatting.euro(declaredForecast)], widths))
+            output.line(
+                textRow("", "sugli FTE esatti", ["", NumberFormatting.euro(actual), "", NumberFormatting.euro(forecast)], widths))
             output.line()
-            output.line("FTE dich.: gli FTE da dichiarare in SIOSS (gli FTE esatti per difetto a 2 decimali); i contributi sono sugli FTE esatti.")
+            output.line(
+                "FTE dich.: gli FTE da dichiarare in SIOSS (gli FTE esatti per difetto a 2 decimali); contributi sugli FTE dichiarati, come li calcola il ministero; sotto il totale, quello sugli FTE esatti."
+            )
             replacedParameterLines(parameters, to: output)
             failureLines(failures, to: output)
         case .csv:
