@@ -278,18 +278,26 @@ struct PlansAndTablesReviewTests {
         func person(_ id: String, _ start: String, _ end: String) -> String {
             "\(id);assistente_sociale;tempo_indeterminato;comune;048001;\(start);\(end);100\n"
         }
-        try
-            (header + person("P1", "03/01/2020", "06/30/2025") + person("P2", "07/01/2025", "") + person("P3", "13/01/2020", "")
-            + person("P4", "05/05/2020", ""))
+        try (header + person("P1", "03/01/2020", "06/30/2025") + person("P2", "07/01/2025", "") + person("P4", "05/05/2020", ""))
             .write(to: folder.appendingPathComponent("personale.csv"), atomically: true, encoding: .utf8)
         let error = try #require(inputError { () throws(InputError) in _ = try RosterLoader.load(path: folder.path) })
         let messages = error.diagnostics.map(\.description)
         #expect(
             messages.contains { $0.contains("personale.csv:2 (colonna al): data inesistente «06/30/2025»") && $0.contains("il 30/06/2025?") }, "\(messages)")
-        // Both ways and different: an error each; day first only (13/01) or the same both ways (05/05): none.
+        // Both ways and different: an error each, with both readings; the same both ways (05/05): none.
         #expect(messages.contains { $0.contains("personale.csv:2 (colonna dal): data ambigua «03/01/2020»") }, "\(messages)")
-        #expect(messages.contains { $0.contains("personale.csv:3 (colonna dal): data ambigua «07/01/2025»") }, "\(messages)")
-        #expect(!messages.contains { $0.contains("13/01/2020") || $0.contains("05/05/2020") }, "\(messages)")
+        #expect(
+            messages.contains {
+                $0.contains("personale.csv:3 (colonna dal): data ambigua «07/01/2025»")
+                    && $0.contains("2025-01-07 se è il 7 gennaio, 2025-07-01 se è il 1° luglio")
+            }, "\(messages)")
+        #expect(!messages.contains { $0.contains("05/05/2020") }, "\(messages)")
+
+        // A date only day first (13/01) in the file: the month-first one is a slip, the others are read day first.
+        try (header + person("P1", "03/01/2020", "06/30/2025") + person("P3", "13/01/2020", ""))
+            .write(to: folder.appendingPathComponent("personale.csv"), atomically: true, encoding: .utf8)
+        let slip = try #require(inputError { () throws(InputError) in _ = try RosterLoader.load(path: folder.path) })
+        #expect(slip.diagnostics.filter { $0.severity == .error }.count == 1, "\(slip.diagnostics)")
 
         // Without a month-first date, the same dates are read day first, as always.
         try (header + person("P1", "03/01/2020", "30/06/2025") + person("P2", "07/01/2025", ""))

@@ -110,7 +110,7 @@ package enum FieldParsing {
                 if let monthFirst = CivilDate(year: parts.year, month: parts.day, day: parts.month) {
                     throw InvalidValue(
                         .dataNonValida,
-                        "data inesistente «\(TextSafety.shortened(text))» come giorno/mese/anno: sembra scritta mese/giorno/anno (il \(monthFirst.italian)?), come la esporta un foglio di calcolo con impostazioni inglesi: scrivila GG/MM/AAAA e controlla le altre date del file"
+                        "data inesistente «\(TextSafety.shortened(text))» come giorno/mese/anno: sembra scritta mese/giorno/anno (il \(monthFirst.italian)?), come la esporta un foglio di calcolo con impostazioni inglesi: scrivila \(monthFirst.italian) (o \(monthFirst.iso)) e controlla le altre date del file"
                     )
                 }
                 throw InvalidValue(.dataNonValida, "data inesistente «\(TextSafety.shortened(text))» (giorno/mese/anno)")
@@ -149,8 +149,10 @@ package enum FieldParsing {
     package enum SlashDateOrder: Equatable {
         /// Not a date `G/M/AAAA`, or one that exists in neither order.
         case none
-        /// A date only day first (`30/06/2025`), or the same either way (`07/07/2025`).
+        /// A date only day first (`30/06/2025`).
         case dayFirst
+        /// The same date either way (`07/07/2025`).
+        case same
         /// A date only month first (`06/30/2025`, as an export with English settings writes it).
         case monthFirst
         /// A date both ways, and two different dates (`07/01/2025`: 7 January or 1 July).
@@ -164,11 +166,20 @@ package enum FieldParsing {
         let dayFirst = CivilDate(year: parts.year, month: parts.month, day: parts.day) != nil
         let monthFirst = CivilDate(year: parts.year, month: parts.day, day: parts.month) != nil
         switch (dayFirst, monthFirst) {
-        case (true, true): return parts.day == parts.month ? .dayFirst : .either
+        case (true, true): return parts.day == parts.month ? .same : .either
         case (true, false): return .dayFirst
         case (false, true): return .monthFirst
         case (false, false): return .none
         }
+    }
+
+    /// The dates `text` (`G/M/AAAA`) may be: day first, then month first when that differs.
+    package static func slashDateReadings(_ text: String) -> [CivilDate] {
+        guard let parts = shortDayMonth(text.trimmingSpaces) else { return [] }
+        let readings = [
+            CivilDate(year: parts.year, month: parts.month, day: parts.day), CivilDate(year: parts.year, month: parts.day, day: parts.month),
+        ].compactMap { $0 }
+        return readings.count == 2 && readings[0] == readings[1] ? [readings[0]] : readings
     }
 
     /// Day, month and year of `G/M/AAAA` with a day and a month of one or two digits; nil for any other text.

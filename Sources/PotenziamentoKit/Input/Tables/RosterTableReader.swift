@@ -212,7 +212,8 @@ enum RosterTableReader {
         return staff
     }
 
-    /// When a date of `table` exists only month first (`06/30/2025`: a US-locale export), every
+    /// When a date of `table` exists only month first (`06/30/2025`: a US-locale export) and none
+    /// only day first (`30/06/2025`: then the month-first one is a slip in an Italian file), every
     /// date of the table that reads both ways (`07/01/2025`) is an error at its cell: read day
     /// first, as everywhere else, it would give a silent wrong number once the impossible dates
     /// are corrected (found by a review of spreadsheet mistakes).
@@ -225,10 +226,13 @@ enum RosterTableReader {
             }
         }
         var monthFirst: (row: Int, column: Int)?
-        search: for row in 0..<table.rowCount {
-            for column in dateColumns where order(row, column) == .monthFirst {
-                monthFirst = (row, column)
-                break search
+        for row in 0..<table.rowCount {
+            for column in dateColumns {
+                switch order(row, column) {
+                case .monthFirst: if monthFirst == nil { monthFirst = (row, column) }
+                case .dayFirst: return
+                default: break
+                }
             }
         }
         guard let monthFirst else { return }
@@ -236,9 +240,10 @@ enum RosterTableReader {
         for row in 0..<table.rowCount {
             for column in dateColumns where order(row, column) == .either {
                 let written = table.text(row, column)
+                let readings = FieldParsing.slashDateReadings(written)
                 diagnostics.error(
                     .dataNonValida, table.place(of: row, column: column),
-                    "data ambigua «\(written)»: altre date del file sono scritte mese/giorno/anno (\(example)), quindi questa può essere giorno/mese o mese/giorno: controllala e scrivila GG/MM/AAAA o AAAA-MM-GG"
+                    "data ambigua «\(written)»: altre date del file sono scritte mese/giorno/anno (\(example)), quindi questa può essere giorno/mese o mese/giorno: riscrivila come AAAA-MM-GG (\(readings.map { "\($0.iso) se è il \($0.day == 1 ? "1°" : String($0.day)) \(ItalianMonths.name($0.month))" }.joined(separator: ", ")))"
                 )
             }
         }
