@@ -216,8 +216,18 @@ struct BatchTests {
         let twice = TestSupport.run("calcola", folder.path, "--anno", "2025", "--formato", "json")
         #expect(twice.status == .dataError)
         let message =
-            "\(folder.appendingPathComponent("csv1").path): l'ambito ATS-EX-01 compare anche in \(folder.appendingPathComponent("a1.json").path): contato una volta sola"
+            "\(folder.appendingPathComponent("csv1").path): l'ambito ATS-EX-01 compare anche in \(folder.appendingPathComponent("a1.json").path) («Ambito di esempio Val di Sieve», Toscana, 6 comuni, 34 persone in entrambi): contato una volta sola"
         #expect(twice.standardError.contains(message), "\(twice.standardError)")
+        // Two rosters of one code that differ are said to differ (a review of the day's commits:
+        // the advice to delete one was given for two different ATS).
+        let staff = folder.appendingPathComponent("csv1/personale.csv")
+        let lines = try String(contentsOf: staff, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+        try lines.dropLast(2).joined(separator: "\n").appending("\n").write(to: staff, atomically: true, encoding: .utf8)
+        let differing = TestSupport.run("calcola", folder.path, "--anno", "2025", "--formato", "json")
+        #expect(
+            differing.standardError.contains("compare anche in \(folder.appendingPathComponent("a1.json").path) con altri dati (qui"),
+            "\(differing.standardError)")
+        #expect(differing.status == .dataError)
         // The total is the one ATS's contribution, not twice it.
         let single = try #require(JSONSerialization.jsonObject(with: Data(once.standardOutput.utf8)) as? [String: Any])
         let batch = try #require(JSONSerialization.jsonObject(with: Data(twice.standardOutput.utf8)) as? [String: Any])

@@ -162,35 +162,37 @@ enum BatchInputs {
             outcome.warnings = skipped
             var failures: [BatchReport.Failure] = []
             // The input that gave each ATS code: the same ATS again is an error, not counted twice.
-            var firstInput: [String: String] = [:]
+            var firstInput: [String: (input: String, outline: Outline)] = [:]
             write(output) { emit in
                 // A stream (standard input, a FIFO) named twice must be read in turn, as written.
                 OrderedConcurrentMap.forEach(inputs, concurrently: inputs.allSatisfy(isFileOrFolder)) { input -> Computed<Result> in
                     do throws(CommandFailure) {
                         // The roster is freed here, on the worker, once computed.
                         let loaded = try RosterInput.load(input, keepsUntilExit: false)
+                        let outline = Outline(loaded.roster)
                         let computed = try compute(loaded.roster)
                         // The warnings' text is made here, on the worker, not in the one ordered step.
                         return .computed(
-                            computed.result, code: computed.code, warnings: (loaded.warnings + computed.warnings).map(\.description), input: input)
+                            computed.result, code: computed.code, warnings: (loaded.warnings + computed.warnings).map(\.description), input: input,
+                            outline: outline)
                     } catch let failure {
                         return .failed(BatchReport.Failure(input: input, errors: failure.lines))
                     }
                 } inOrder: { computed in
                     switch computed {
-                    case .computed(let result, let code, let warnings, let input):
+                    case .computed(let result, let code, let warnings, let input, let outline):
                         outcome.warnings += warnings
                         // The same ATS twice (a JSON file and its CSV folder, an old copy) is an error of the second
-                        // input, left out of the table: totals that count it twice would be a wrong number.
-                        if let first = firstInput[code] {
-                            failures.append(
-                                BatchReport.Failure(
-                                    input: input,
-                                    errors: [
-                                        "\(input): l'ambito \(code) compare anche in \(first): contato una volta sola (togli dalla cartella uno dei due)"
-                                    ]))
+                        // input, left out of the table: totals that count it twice would be a wrong number. Two
+                        // different ATS under one code are said to differ (a code to change, not a copy to delete).
+                        if let (first, firstOutline) = firstInput[code] {
+                            let advice =
+                                outline == firstOutline
+                                ? "(\(outline) in entrambi): contato una volta sola; togli la copia dalla cartella, o se sono due ambiti dai loro codici diversi"
+                                : "con altri dati (qui \(outline), là \(firstOutline)): contato una volta sola; se è lo stesso ambito togli la copia vecchia, se sono due ambiti dai loro codici diversi"
+                            failures.append(BatchReport.Failure(input: input, errors: ["\(input): l'ambito \(code) compare anche in \(first) \(advice)"]))
                         } else {
-                            firstInput[code] = input
+                            firstInput[code] = (input, outline)
                             emit(result)
                         }
                     case .failed(let failure):
@@ -209,9 +211,21 @@ enum BatchInputs {
         }
     }
 
+    /// What tells two rosters of one ATS code apart in a message: name, region, comuni, residents
+    /// and persons (`«Ambito 1», Piemonte, 3 comuni, 34 persone`).
+    struct Outline: Sendable, Equatable, CustomStringConvertible {
+        let description: String
+
+        init(_ roster: Roster) {
+            let region = roster.ambito.region.map { ", \($0)" } ?? ""
+            description =
+                "«\(TextSafety.shortened(roster.ambito.name, limit: 40))»\(region), \(Italian.count(roster.municipalities.count, "comune", "comuni")), \(Italian.count(roster.staff.count, "persona", "persone"))"
+        }
+    }
+
     /// What one input of a batch gave: its result and warnings, or its failure.
     private enum Computed<Result: Sendable>: Sendable {
-        case computed(Result, code: String, warnings: [String], input: String)
+        case computed(Result, code: String, warnings: [String], input: String, outline: Outline)
         case failed(BatchReport.Failure)
     }
 }
