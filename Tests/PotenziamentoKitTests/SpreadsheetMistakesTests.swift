@@ -475,7 +475,14 @@ struct PlansAndTablesReviewTests {
             "id;profilo;contratto;ente_tipo;ente_codice_istat;dal;al;percentuale\nRossi Maria;assistente_sociale;tempo_indeterminato;comune;048001;01/03/2015;;100\nP2;assistente_sociale;tempo_indeterminato;comune;048001;01/03/2015;;100\nRossi  Maria;assistente_sociale;tempo_indeterminato;comune;048001;01/03/2015;;100\n"
             .write(to: folder.appendingPathComponent("personale.csv"), atomically: true, encoding: .utf8)
         let error = inputError { () throws(InputError) in _ = try RosterLoader.load(path: folder.path) }
-        #expect(error?.diagnostics.contains { $0.message.contains("Rossi") } == true, "\(String(describing: error))")
+        #expect(
+            error?.diagnostics.contains { $0.code == .periodiSovrapposti && $0.message.contains("«Rossi Maria»") } == true, "\(String(describing: error))")
+        // Periods that follow each other: one person with two periods, as for an id in other case.
+        try
+            "id;profilo;contratto;ente_tipo;ente_codice_istat;dal;al;percentuale\nRossi Maria;assistente_sociale;tempo_indeterminato;comune;048001;01/03/2015;31/12/2024;100\nRossi  Maria;assistente_sociale;tempo_indeterminato;comune;048001;01/01/2025;;100\n"
+            .write(to: folder.appendingPathComponent("personale.csv"), atomically: true, encoding: .utf8)
+        let loaded = try RosterLoader.load(path: folder.path)
+        #expect(loaded.roster.staff.map(\.periods.count) == [2])
     }
 
     /// Found by a newcomer's trial: a person written twice, the id in other case, gave only
