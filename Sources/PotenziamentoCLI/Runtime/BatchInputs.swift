@@ -213,13 +213,22 @@ enum BatchInputs {
 
     /// What tells two rosters of one ATS code apart in a message: name, region, comuni, residents
     /// and persons (`«Ambito 1», Piemonte, 3 comuni, 34 persone`).
+    /// Kept as values, made into text only for a message (every ATS of a batch has one).
     struct Outline: Sendable, Equatable, CustomStringConvertible {
-        let description: String
+        let name: String
+        let region: String?
+        let comuni: Int
+        let persons: Int
 
         init(_ roster: Roster) {
-            let region = roster.ambito.region.map { ", \($0)" } ?? ""
-            description =
-                "«\(TextSafety.shortened(roster.ambito.name, limit: 40))»\(region), \(Italian.count(roster.municipalities.count, "comune", "comuni")), \(Italian.count(roster.staff.count, "persona", "persone"))"
+            name = roster.ambito.name
+            region = roster.ambito.region
+            comuni = roster.municipalities.count
+            persons = roster.staff.count
+        }
+
+        var description: String {
+            "«\(TextSafety.shortened(name, limit: 40))»\(region.map { ", \($0)" } ?? ""), \(Italian.count(comuni, "comune", "comuni")), \(Italian.count(persons, "persona", "persone"))"
         }
     }
 

@@ -22,9 +22,10 @@ public struct PersonID: Sendable, Hashable, Comparable, CustomStringConvertible 
         guard !trimmed.isEmpty else { throw InvalidValue(.valoreVuoto, "id della persona vuoto") }
         self.text = trimmed
         // Invisible (format) characters and special spaces are U+00A0, U+00AD or from U+0600 on:
-        // an id without them (ASCII, accented Latin letters: the usual case) is not looked at per scalar.
+        // an id without them or a run of spaces (ASCII, accented Latin letters: the usual case) is
+        // not looked at per scalar.
         guard Self.mayHaveInvisibleOrSpace(trimmed) else {
-            self.key = Self.collapsingSpaces(trimmed).lowercased()
+            self.key = trimmed.lowercased()
             return
         }
         var key = String.UnicodeScalarView()
@@ -46,26 +47,13 @@ public struct PersonID: Sendable, Hashable, Comparable, CustomStringConvertible 
         self.key = String(key).lowercased()
     }
 
-    /// `text` with each run of spaces made one: `Rossi  Maria` typed with two spaces is `Rossi Maria`.
-    private static func collapsingSpaces(_ text: String) -> String {
-        var previous: UInt8 = 0
-        guard
-            text.utf8.contains(where: { byte in
-                defer { previous = byte }; return byte == 0x20 && previous == 0x20
-            })
-        else { return text }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count)
-        for byte in text.utf8 where !(byte == 0x20 && bytes.last == 0x20) { bytes.append(byte) }
-        return String(decoding: bytes, as: UTF8.self)
-    }
-
     /// Whether `text` holds U+00A0, U+00AD or a character from U+0600 on (a UTF-8 lead byte from
-    /// 0xD8): the only places of the format characters and special spaces that ``init(_:)`` looks for.
+    /// 0xD8), or two spaces in a row: the only places of the format characters, special spaces and
+    /// runs of spaces that ``init(_:)`` looks at one by one.
     private static func mayHaveInvisibleOrSpace(_ text: String) -> Bool {
         var previous: UInt8 = 0
         for byte in text.utf8 {
-            if byte >= 0xD8 || (previous == 0xC2 && (byte == 0xA0 || byte == 0xAD)) { return true }
+            if byte >= 0xD8 || (previous == 0xC2 && (byte == 0xA0 || byte == 0xAD)) || (byte == 0x20 && previous == 0x20) { return true }
             previous = byte
         }
         return false
