@@ -253,12 +253,11 @@ struct PlansAndTablesReviewTests {
     /// `51034`) was blamed on every person's correct `051034`, and nothing pointed at comuni.
     @Test("a code that lost its zero in comuni is one error at its cell in comuni, not one per person")
     func lostZeroInComuni() throws {
-        let folder = try TestSupport.temporaryFolder()
-        try "codice_istat;denominazione;popolazione\n51034;Sansepolcro;15800\n051001;Anghiari;5500\n".write(
-            to: folder.appendingPathComponent("comuni.csv"), atomically: true, encoding: .utf8)
-        try
-            "id;profilo;contratto;ente_tipo;ente_codice_istat;dal;al;percentuale\nAS-1;assistente_sociale;tempo_indeterminato;comune;051034;01/01/2025;;100\nAS-2;assistente_sociale;tempo_indeterminato;comune;051034;01/01/2025;;100\nAS-3;assistente_sociale;tempo_indeterminato;comune;051001;01/01/2025;;100\n"
-            .write(to: folder.appendingPathComponent("personale.csv"), atomically: true, encoding: .utf8)
+        let folder = try TestSupport.csvRoster(
+            comuni: "codice_istat;denominazione;popolazione\n51034;Sansepolcro;15800\n051001;Anghiari;5500\n",
+            personale:
+                "id;profilo;contratto;ente_tipo;ente_codice_istat;dal;al;percentuale\nAS-1;assistente_sociale;tempo_indeterminato;comune;051034;01/01/2025;;100\nAS-2;assistente_sociale;tempo_indeterminato;comune;051034;01/01/2025;;100\nAS-3;assistente_sociale;tempo_indeterminato;comune;051001;01/01/2025;;100\n"
+        )
         let error = inputError { () throws(InputError) in _ = try RosterLoader.load(path: folder.path) }
         let diagnostics = (error?.diagnostics ?? []).filter { $0.severity == .error }
         #expect(diagnostics.count == 1, "\(diagnostics)")
@@ -272,14 +271,13 @@ struct PlansAndTablesReviewTests {
     /// read as 7 January: 53.022,90 € instead of 33.844,82 €, exit 0.
     @Test("a date that exists only month first makes every date that reads both ways an error at its cell")
     func monthFirstDates() throws {
-        let folder = try TestSupport.temporaryFolder()
-        try "codice_istat;denominazione;popolazione\n048001;A;30000\n".write(to: folder.appendingPathComponent("comuni.csv"), atomically: true, encoding: .utf8)
         let header = "id;profilo;contratto;ente_tipo;ente_codice_istat;dal;al;percentuale\n"
         func person(_ id: String, _ start: String, _ end: String) -> String {
             "\(id);assistente_sociale;tempo_indeterminato;comune;048001;\(start);\(end);100\n"
         }
-        try (header + person("P1", "03/01/2020", "06/30/2025") + person("P2", "07/01/2025", "") + person("P4", "05/05/2020", ""))
-            .write(to: folder.appendingPathComponent("personale.csv"), atomically: true, encoding: .utf8)
+        let folder = try TestSupport.csvRoster(
+            personale:
+                header + person("P1", "03/01/2020", "06/30/2025") + person("P2", "07/01/2025", "") + person("P4", "05/05/2020", ""))
         let error = try #require(inputError { () throws(InputError) in _ = try RosterLoader.load(path: folder.path) })
         let messages = error.diagnostics.map(\.description)
         #expect(
@@ -294,14 +292,12 @@ struct PlansAndTablesReviewTests {
         #expect(!messages.contains { $0.contains("05/05/2020") }, "\(messages)")
 
         // A date only day first (13/01) in the file: the month-first one is a slip, the others are read day first.
-        try (header + person("P1", "03/01/2020", "06/30/2025") + person("P3", "13/01/2020", ""))
-            .write(to: folder.appendingPathComponent("personale.csv"), atomically: true, encoding: .utf8)
+        try TestSupport.writeStaff(header + person("P1", "03/01/2020", "06/30/2025") + person("P3", "13/01/2020", ""), in: folder)
         let slip = try #require(inputError { () throws(InputError) in _ = try RosterLoader.load(path: folder.path) })
         #expect(slip.diagnostics.filter { $0.severity == .error }.count == 1, "\(slip.diagnostics)")
 
         // Without a month-first date, the same dates are read day first, as always.
-        try (header + person("P1", "03/01/2020", "30/06/2025") + person("P2", "07/01/2025", ""))
-            .write(to: folder.appendingPathComponent("personale.csv"), atomically: true, encoding: .utf8)
+        try TestSupport.writeStaff(header + person("P1", "03/01/2020", "30/06/2025") + person("P2", "07/01/2025", ""), in: folder)
         let loaded = try RosterLoader.load(path: folder.path)
         #expect(loaded.roster.staff.map { $0.periods[0].start.italian } == ["03/01/2020", "07/01/2025"])
 
@@ -439,12 +435,11 @@ struct PlansAndTablesReviewTests {
     /// and `T.I.` / `TI`, one value written two ways.
     @Test("rows of one person: only the columns whose values differ are errors, not those written two ways")
     func samePersonColumnsByValue() throws {
-        let folder = try TestSupport.temporaryFolder()
-        try "codice_istat;denominazione;popolazione\n048001;A;30000\n048002;B;20000\n".write(
-            to: folder.appendingPathComponent("comuni.csv"), atomically: true, encoding: .utf8)
-        try
-            "id;profilo;contratto;ente_tipo;ente_codice_istat;dal;al;percentuale\nAS-1;assistente sociale;T.I.;comune;048001;01/01/2020;31/12/2024;100\nAS-1;assistente_sociale;TI;comune;048002;01/01/2025;;100\n"
-            .write(to: folder.appendingPathComponent("personale.csv"), atomically: true, encoding: .utf8)
+        let folder = try TestSupport.csvRoster(
+            comuni: "codice_istat;denominazione;popolazione\n048001;A;30000\n048002;B;20000\n",
+            personale:
+                "id;profilo;contratto;ente_tipo;ente_codice_istat;dal;al;percentuale\nAS-1;assistente sociale;T.I.;comune;048001;01/01/2020;31/12/2024;100\nAS-1;assistente_sociale;TI;comune;048002;01/01/2025;;100\n"
+        )
         let error = try #require(inputError { () throws(InputError) in _ = try RosterLoader.load(path: folder.path) })
         let columns = error.diagnostics.filter { $0.code == .personaIncoerente }.map(\.place.description)
         #expect(columns == ["\(folder.path)/personale.csv:3 (colonna ente_codice_istat)"], "\(error.diagnostics)")
@@ -469,18 +464,17 @@ struct PlansAndTablesReviewTests {
 
     @Test("the same person on two rows, the second id typed with two spaces, is an error, not 2 FTE")
     func samePersonWithDoubleSpace() throws {
-        let folder = try TestSupport.temporaryFolder()
-        try "codice_istat;denominazione;popolazione\n048001;A;30000\n".write(to: folder.appendingPathComponent("comuni.csv"), atomically: true, encoding: .utf8)
-        try
-            "id;profilo;contratto;ente_tipo;ente_codice_istat;dal;al;percentuale\nRossi Maria;assistente_sociale;tempo_indeterminato;comune;048001;01/03/2015;;100\nP2;assistente_sociale;tempo_indeterminato;comune;048001;01/03/2015;;100\nRossi  Maria;assistente_sociale;tempo_indeterminato;comune;048001;01/03/2015;;100\n"
-            .write(to: folder.appendingPathComponent("personale.csv"), atomically: true, encoding: .utf8)
+        let folder = try TestSupport.csvRoster(
+            personale:
+                "id;profilo;contratto;ente_tipo;ente_codice_istat;dal;al;percentuale\nRossi Maria;assistente_sociale;tempo_indeterminato;comune;048001;01/03/2015;;100\nP2;assistente_sociale;tempo_indeterminato;comune;048001;01/03/2015;;100\nRossi  Maria;assistente_sociale;tempo_indeterminato;comune;048001;01/03/2015;;100\n"
+        )
         let error = inputError { () throws(InputError) in _ = try RosterLoader.load(path: folder.path) }
         #expect(
             error?.diagnostics.contains { $0.code == .periodiSovrapposti && $0.message.contains("«Rossi Maria»") } == true, "\(String(describing: error))")
         // Periods that follow each other: one person with two periods, as for an id in other case.
-        try
-            "id;profilo;contratto;ente_tipo;ente_codice_istat;dal;al;percentuale\nRossi Maria;assistente_sociale;tempo_indeterminato;comune;048001;01/03/2015;31/12/2024;100\nRossi  Maria;assistente_sociale;tempo_indeterminato;comune;048001;01/01/2025;;100\n"
-            .write(to: folder.appendingPathComponent("personale.csv"), atomically: true, encoding: .utf8)
+        try TestSupport.writeStaff(
+            "id;profilo;contratto;ente_tipo;ente_codice_istat;dal;al;percentuale\nRossi Maria;assistente_sociale;tempo_indeterminato;comune;048001;01/03/2015;31/12/2024;100\nRossi  Maria;assistente_sociale;tempo_indeterminato;comune;048001;01/01/2025;;100\n",
+            in: folder)
         let loaded = try RosterLoader.load(path: folder.path)
         #expect(loaded.roster.staff.map(\.periods.count) == [2])
     }
@@ -489,11 +483,10 @@ struct PlansAndTablesReviewTests {
     /// «si sovrappone», and the officer went looking at the dates.
     @Test("two rows of one id whose periods overlap: the message says it may be the same person written twice")
     func samePersonTwice() throws {
-        let folder = try TestSupport.temporaryFolder()
-        try "codice_istat;denominazione;popolazione\n048001;A;30000\n".write(to: folder.appendingPathComponent("comuni.csv"), atomically: true, encoding: .utf8)
-        try
-            "id;profilo;contratto;ente_tipo;ente_codice_istat;dal;al;percentuale\nAS-01 Rossi;assistente_sociale;tempo_indeterminato;comune;048001;01/03/2015;;100\nas-01 rossi;assistente_sociale;tempo_indeterminato;comune;048001;01/03/2015;;100\n"
-            .write(to: folder.appendingPathComponent("personale.csv"), atomically: true, encoding: .utf8)
+        let folder = try TestSupport.csvRoster(
+            personale:
+                "id;profilo;contratto;ente_tipo;ente_codice_istat;dal;al;percentuale\nAS-01 Rossi;assistente_sociale;tempo_indeterminato;comune;048001;01/03/2015;;100\nas-01 rossi;assistente_sociale;tempo_indeterminato;comune;048001;01/03/2015;;100\n"
+        )
         let error = inputError { () throws(InputError) in _ = try RosterLoader.load(path: folder.path) }
         #expect(
             error?.diagnostics.contains { $0.code == .periodiSovrapposti && $0.message.contains("stessa persona scritta due volte") } == true,

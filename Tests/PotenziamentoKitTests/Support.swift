@@ -99,6 +99,20 @@ enum TestSupport {
         }
     }
 
+    /// A CSV roster folder with `comuni.csv` (by default one comune, 048001, of 30.000
+    /// residents) and `personale.csv` as given.
+    static func csvRoster(comuni: String = "codice_istat;denominazione;popolazione\n048001;A;30000\n", personale: String) throws -> URL {
+        let folder = try temporaryFolder()
+        try comuni.write(to: folder.appendingPathComponent("comuni.csv"), atomically: true, encoding: .utf8)
+        try writeStaff(personale, in: folder)
+        return folder
+    }
+
+    /// Replaces the `personale.csv` of `folder`.
+    static func writeStaff(_ personale: String, in folder: URL) throws {
+        try personale.write(to: folder.appendingPathComponent("personale.csv"), atomically: true, encoding: .utf8)
+    }
+
     /// A fresh temporary folder.
     static func temporaryFolder() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("potenziamento-test-\(UUID().uuidString)")
