@@ -363,6 +363,39 @@ struct JSONKeyTests {
         #expect(Set(object.keys) == ["anno", "a\"b\\c", "comune \"x\"\n", "è", "città"])
     }
 
+    @Test("a member written once and copied gives the bytes of writing it each time, at every depth and for every identity")
+    func reusedMembers() {
+        // Identities in the order a batch could meet them: repeated, changed, back, at two depths.
+        let steps: [(identity: Int, nested: Bool)] = [(1, false), (1, false), (1, true), (1, true), (2, true), (1, true), (1, false), (3, false)]
+        func document(reusing: Bool) -> String {
+            ReportOutput.collecting { output in
+                var json = JSONWriter(output)
+                json.array { json in
+                    for (identity, nested) in steps {
+                        json.element { json in
+                            func values(_ json: inout JSONWriter) {
+                                for value in 0..<identity {
+                                    json.element { json in
+                                        json.member("valore", value)
+                                        json.member("nome", "n\(identity)\"\n")
+                                    }
+                                }
+                            }
+                            func member(_ json: inout JSONWriter) {
+                                if reusing { json.member(array: "parametri", reusing: identity, values) } else { json.member(array: "parametri", values) }
+                                json.member("dopo", identity)
+                            }
+                            if nested { json.member("dentro") { json in member(&json) } } else { member(&json) }
+                        }
+                    }
+                }
+            }
+        }
+        let expected = document(reusing: false)
+        #expect(document(reusing: true) == expected)
+        #expect(expected.contains("\"dentro\": {\n      \"parametri\": [\n        {"), "\(expected)")
+    }
+
     @Test(
         "a CSV cell read from its bytes gives what the rule on its text gives",
         arguments: [

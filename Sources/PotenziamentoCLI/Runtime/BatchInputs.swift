@@ -70,20 +70,23 @@ enum BatchInputs {
         let entries = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).sorted()
         for entry in entries {
             let full = (path as NSString).appendingPathComponent(entry)
-            if entry.hasPrefix(".") {
+            // What the entry is, looked up once (one `stat`; links followed).
+            let kind = entry.hasPrefix(".") ? nil : FileReading.kind(of: full)
+            let isFolder = kind == .directory
+            if kind == nil {
                 // Hidden entries (`.DS_Store`, the `._` copies a Mac leaves on shared disks, `.git`): named, not read.
                 skipped.append("\(full): file nascosto: non calcolato")
-            } else if FileReading.kind(of: full) == .other {
+            } else if kind == .other {
                 // A pipe, socket or device inside a folder of ATS: reading it could wait for ever.
                 skipped.append("\(full): non è un file ordinario (una pipe, un socket o un dispositivo): non calcolato")
-            } else if (isFolder(full) && isRosterFolder(full)) || (!isFolder(full) && isRosterFile(entry)) {
+            } else if isFolder ? isRosterFolder(full) : isRosterFile(entry) {
                 found.append(full)
-            } else if isFolder(full), let identity = FolderIdentity(full), visited.contains(identity) {
+            } else if isFolder, let identity = FolderIdentity(full), visited.contains(identity) {
                 skipped.append("\(full): è la stessa cartella di un'altra già letta (un collegamento): non calcolata di nuovo")
-            } else if isFolder(full) && depth < maximumFolderDepth && holdsAmbiti(full, depth: depth + 1, visited: visited) {
+            } else if isFolder && depth < maximumFolderDepth && holdsAmbiti(full, depth: depth + 1, visited: visited) {
                 if let identity = FolderIdentity(full) { visited.insert(identity) }
                 collect(full, depth: depth + 1, visited: &visited, into: &found, skipped: &skipped)
-            } else if isFolder(full) {
+            } else if isFolder {
                 // A folder that should be an ATS but has no roster files: computed, so its error is reported.
                 found.append(full)
             } else {
@@ -100,8 +103,9 @@ enum BatchInputs {
         let entries = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).filter { !$0.hasPrefix(".") }
         return entries.contains { entry in
             let full = (path as NSString).appendingPathComponent(entry)
-            guard FileReading.kind(of: full) != .other else { return false }
-            if isFolder(full) {
+            let kind = FileReading.kind(of: full)
+            guard kind != .other else { return false }
+            if kind == .directory {
                 if let identity = FolderIdentity(full), visited.contains(identity) { return false }
                 return isRosterFolder(full) || (depth < maximumFolderDepth && holdsAmbiti(full, depth: depth + 1, visited: visited))
             }

@@ -67,7 +67,8 @@ enum AssessmentReport {
         }
         json.member("regolaRiparto", assessment.split.rule.rawValue)
         ContributionReport.targets(c, into: &json)
-        json.member(array: "parametri") { json in ContributionReport.parameters(c.parameters, into: &json) }
+        // The same for every ATS of a year: made once per batch document.
+        json.member(array: "parametri", reusing: c.parameters) { json in ContributionReport.parameters(c.parameters, into: &json) }
         json.member(array: "avvisi") { json in
             for warning in assessment.warnings where warning.code == .popolazioneUnica || warning.code == .popolazioneMancante {
                 json.element { json in
