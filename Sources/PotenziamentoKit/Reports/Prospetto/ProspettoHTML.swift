@@ -202,8 +202,7 @@ enum ProspettoHTML {
         line("<h2>Riparto tra i comuni (D.M. 15/2021, art. 2)</h2>")
         // Both years side by side: residents, own and attributed FTE, amount; each year's rule below.
         var comuniRows: [[String]] = []
-        for share in p.previsione.split.shares {
-            let before = p.consuntivo.split.shares.first { $0.recipient == share.recipient }
+        for (before, share) in p.sharesOfBothYears {
             func figures(_ share: MunicipalShare?) -> [String] {
                 guard let share else { return ["—", "—", "—", "—"] }
                 return [
