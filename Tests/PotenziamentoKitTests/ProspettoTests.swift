@@ -354,6 +354,30 @@ struct CycleTests {
         #expect(cycle.outcomes[0].liquidated == EuroCents(cents: 20_461_538))
     }
 
+    @Test("the consuntivo and the certified FTE on the residents the consuntivo declared, kept by encoding; refused out of range")
+    func actualPopulation() throws {
+        var cycle = FundingCycle()
+        let year = CycleYear(
+            year: 2023, population: 100_000, forecastFTE: Fraction(23), actualFTE: Fraction(23), certifiedFTE: Fraction(23), actualPopulation: 80_000)
+        try cycle.record(year)
+        let outcome = cycle.outcomes[0]
+        // 23 FTE: 100.000 residents give fascia A (15,3846 → 20) and B (20 → 23); 80.000 give less.
+        let calculator = ContributionCalculator()
+        #expect(outcome.reserved?.total == (try calculator.assess(population: 100_000, fte: Fraction(23), year: 2023)).total)
+        #expect(outcome.computedOnActual?.total == (try calculator.assess(population: 80_000, fte: Fraction(23), year: 2023)).total)
+        #expect(outcome.computedOnCertified?.total == outcome.computedOnActual?.total)
+        #expect(outcome.computedOnActual?.total != outcome.reserved?.total)
+        let decoded = try JSONDecoder().decode(FundingCycle.self, from: JSONEncoder().encode(cycle))
+        #expect(decoded == cycle)
+        #expect(decoded.years[0].actualPopulation == 80_000)
+        var other = FundingCycle()
+        #expect(throws: FundingCycle.CycleError.self) {
+            try other.record(CycleYear(year: 2023, population: 100_000, forecastFTE: .one, actualFTE: .one, actualPopulation: 0))
+        }
+        let fractional = #"{"year": 2023, "population": 1000, "actualPopulation": 999.5}"#
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode(CycleYear.self, from: Data(fractional.utf8)) }
+    }
+
     @Test("steps out of order and repeated years are refused")
     func errors() {
         var cycle = FundingCycle()
@@ -449,6 +473,70 @@ struct CycleTests {
         let twice = TestSupport.run("ciclo", folder.appendingPathComponent("p2025.json").path, folder.appendingPathComponent("p2025.json").path)
         #expect(twice.status == .dataError)
         #expect(twice.standardError.contains("indica una sola volta il prospetto di ogni campagna"))
+    }
+
+    /// The example ATS with 2024 residents, its 2025 residents of Borgo Alto replaced by
+    /// `borgoAlto2025`, in a folder of `folder`; the prospetto of `campaign` written there.
+    private func prospetto(in folder: URL, campaign: Int, borgoAlto2025: Int = 31450, extra: [String] = []) throws -> (path: String, json: NSDictionary) {
+        let ambito = folder.appendingPathComponent("ambito-\(campaign)")
+        try FileManager.default.copyItem(at: URL(fileURLWithPath: TestSupport.path("Examples/ambito-esempio")), to: ambito)
+        let comuni = ambito.appendingPathComponent("comuni.csv")
+        let text = try String(contentsOf: comuni, encoding: .utf8).replacingOccurrences(of: "Borgo Alto;31450;2025", with: "Borgo Alto;\(borgoAlto2025);2025")
+        try (text + "099001;Borgo Alto;31500;2024\n099003;Rocca San Niccolò;12800;2024\n").write(to: comuni, atomically: true, encoding: .utf8)
+        let path = folder.appendingPathComponent("p\(campaign).json").path
+        let made = TestSupport.run(arguments: ["prospetto", ambito.path, "--campagna", String(campaign), "--formato", "json", "--output", path] + extra)
+        #expect(made.status == .success, "\(made.standardError)")
+        return (path, try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? NSDictionary))
+    }
+
+    @Test("ciclo from prospetti that declare different residents for a year: each step on its own, whatever the order of the files")
+    func prospettiWithTwoPopulations() throws {
+        let folder = try TestSupport.temporaryFolder()
+        // The campaign 2026 declares 2025 with 5.000 more residents in Borgo Alto than the campaign 2025 did.
+        let (p2025, first) = try prospetto(in: folder, campaign: 2025)
+        let (p2026, second) = try prospetto(in: folder, campaign: 2026, borgoAlto2025: 36450)
+        func section(_ p: NSDictionary, _ key: String) -> NSDictionary? { p[key] as? NSDictionary }
+        #expect(section(first, "previsione")?["popolazione"] as? Int != section(second, "consuntivo")?["popolazione"] as? Int)
+        let forward = TestSupport.run("ciclo", p2025, p2026, "--formato", "json")
+        let backward = TestSupport.run("ciclo", p2026, p2025, "--formato", "json")
+        #expect(forward.status == .success && backward.status == .success, "\(forward.standardError)")
+        #expect(forward.standardOutput == backward.standardOutput)
+        #expect(
+            forward.standardError.contains("p2026.json: consuntivo.popolazione: residenti del 2025 diversi da quelli della previsione"),
+            "\(forward.standardError)")
+        let years = try #require(try JSONSerialization.jsonObject(with: Data(forward.standardOutput.utf8)) as? NSDictionary)["anni"] as? [NSDictionary]
+        let y2025 = try #require(years?.first)
+        #expect(y2025["popolazione"] as? Int == section(first, "previsione")?["popolazione"] as? Int)
+        #expect(y2025["popolazioneConsuntivo"] as? Int == section(second, "consuntivo")?["popolazione"] as? Int)
+        #expect(y2025["prenotato"] as? NSNumber == section(first, "previsione")?["contributoSuDichiarato"] as? NSNumber)
+        #expect(y2025["calcolatoConsuntivo"] as? NSNumber == section(second, "consuntivo")?["contributoSuDichiarato"] as? NSNumber)
+        #expect(years?.last?["popolazioneConsuntivo"] == nil)
+        let text = TestSupport.run("ciclo", p2026, p2025)
+        #expect(text.standardOutput.contains("2025: prenotato sui residenti della previsione"), "\(text.standardOutput)")
+    }
+
+    @Test("ciclo warns when the prospetti were computed with another parameter, and agrees with them when given the same")
+    func prospettiWithReplacedParameter() throws {
+        let folder = try TestSupport.temporaryFolder()
+        let replaced = ["--parametro", "importoFasciaA=45000@2025"]
+        let (p2025, first) = try prospetto(in: folder, campaign: 2025, extra: replaced)
+        let (p2026, _) = try prospetto(in: folder, campaign: 2026, extra: replaced)
+        let reserved = (first["previsione"] as? NSDictionary)?["contributoSuDichiarato"] as? NSNumber
+        func prenotato2025(_ result: CommandResult) throws -> NSNumber? {
+            let years = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? NSDictionary)["anni"] as? [NSDictionary]
+            return years?.first?["prenotato"] as? NSNumber
+        }
+        let official = TestSupport.run("ciclo", p2025, p2026, "--formato", "json")
+        #expect(official.status == .success)
+        #expect(
+            official.standardError.contains(
+                "p2025.json: previsione.parametri[0]: il prospetto è calcolato con importoFasciaA = 45.000,00 €, il ciclo con 40.000,00 €"),
+            "\(official.standardError)")
+        #expect(try prenotato2025(official) != reserved)
+        let same = TestSupport.run(arguments: ["ciclo", p2025, p2026, "--formato", "json"] + replaced)
+        #expect(same.status == .success)
+        #expect(!same.standardError.contains("parametri["), "\(same.standardError)")
+        #expect(try prenotato2025(same) == reserved)
     }
 
     @Test("ciclo input errors name the year's place")

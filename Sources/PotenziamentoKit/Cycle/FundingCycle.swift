@@ -15,6 +15,11 @@ public struct CycleYear: Sendable, Hashable, Codable {
     public var forecastFTE: Fraction?
     /// FTE actually in service in Y, declared by 28 February Y+1 (gives the liquidazione).
     public var actualFTE: Fraction?
+    /// Residents at 1 January of Y as the consuntivo declared them, when they are not
+    /// `population` (the prospetti of two campaigns that give different figures): the
+    /// consuntivo and the certified FTE are computed on them, the prenotato on `population`.
+    /// Nil: `population` for every step.
+    public var actualPopulation: Int?
     /// FTE certified afterwards (may give a recovery).
     public var certifiedFTE: Fraction?
     /// The prenotato of the decree received for Y, if any (to compare with the computed one).
@@ -25,19 +30,20 @@ public struct CycleYear: Sendable, Hashable, Codable {
     /// A year of the cycle.
     public init(
         year: Int, population: Int, forecastFTE: Fraction? = nil, actualFTE: Fraction? = nil, certifiedFTE: Fraction? = nil,
-        decreedReserved: EuroCents? = nil, decreedLiquidated: EuroCents? = nil
+        decreedReserved: EuroCents? = nil, decreedLiquidated: EuroCents? = nil, actualPopulation: Int? = nil
     ) {
         self.year = year
         self.population = population
         self.forecastFTE = forecastFTE
         self.actualFTE = actualFTE
+        self.actualPopulation = actualPopulation
         self.certifiedFTE = certifiedFTE
         self.decreedReserved = decreedReserved
         self.decreedLiquidated = decreedLiquidated
     }
 
     private enum CodingKeys: String, CodingKey {
-        case year, population, forecastFTE, actualFTE, certifiedFTE, decreedReserved, decreedLiquidated
+        case year, population, forecastFTE, actualFTE, certifiedFTE, decreedReserved, decreedLiquidated, actualPopulation
     }
 
     /// Decodes a year, its year and residents exactly (`49999.99999999999999` is not read as
@@ -46,13 +52,15 @@ public struct CycleYear: Sendable, Hashable, Codable {
     /// - Throws: `DecodingError` for a missing field or a number that is not exactly an integer.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
+        let hasActualPopulation = try container.contains(.actualPopulation) && !container.decodeNil(forKey: .actualPopulation)
         self.init(
             year: try container.decodeExactInteger(forKey: .year), population: try container.decodeExactInteger(forKey: .population),
             forecastFTE: try container.decodeIfPresent(Fraction.self, forKey: .forecastFTE),
             actualFTE: try container.decodeIfPresent(Fraction.self, forKey: .actualFTE),
             certifiedFTE: try container.decodeIfPresent(Fraction.self, forKey: .certifiedFTE),
             decreedReserved: try container.decodeIfPresent(EuroCents.self, forKey: .decreedReserved),
-            decreedLiquidated: try container.decodeIfPresent(EuroCents.self, forKey: .decreedLiquidated))
+            decreedLiquidated: try container.decodeIfPresent(EuroCents.self, forKey: .decreedLiquidated),
+            actualPopulation: hasActualPopulation ? try container.decodeExactInteger(forKey: .actualPopulation) : nil)
     }
 }
 
@@ -150,7 +158,9 @@ public struct FundingCycle: Sendable, Hashable, Codable {
     private static func check(_ year: CycleYear) throws(CycleError) {
         // Every year is checked, with or without steps: a year of the measure, a population, decrees in measure.
         guard Bounds.years.contains(year.year) else { throw .contribution(year: year.year, .parameter(.yearOutOfRange(year.year))) }
-        do { try Residents.check(year.population) } catch { throw .contribution(year: year.year, .invalidPopulation(year.population)) }
+        for population in [year.population] + (year.actualPopulation.map { [$0] } ?? []) {
+            do { try Residents.check(population) } catch { throw .contribution(year: year.year, .invalidPopulation(population)) }
+        }
         for (amount, what) in [(year.decreedReserved, "prenotato del decreto"), (year.decreedLiquidated, "liquidato del decreto")] {
             guard let amount else { continue }
             guard !amount.isNegative, amount.cents <= BigInt(Bounds.maximumEuros) * 100 else {
@@ -174,15 +184,19 @@ public struct FundingCycle: Sendable, Hashable, Codable {
     public func outcome(of year: CycleYear) throws(CycleError) -> CycleOutcome {
         try Self.check(year)
         let calculator = ContributionCalculator(parameters: parameters)
-        func assess(_ fte: Fraction?) throws(CycleError) -> ContributionAssessment? {
+        func assess(_ fte: Fraction?, population: Int) throws(CycleError) -> ContributionAssessment? {
             guard let fte else { return nil }
-            do { return try calculator.assess(population: year.population, fte: fte, year: year.year) } catch {
+            do { return try calculator.assess(population: population, fte: fte, year: year.year) } catch {
                 throw .contribution(year: year.year, error)
             }
         }
+        // The consuntivo and the certification on the residents the consuntivo declared.
+        let actualPopulation = year.actualPopulation ?? year.population
         return CycleOutcome(
-            year: year.year, reserved: try assess(year.forecastFTE), computedOnActual: try assess(year.actualFTE),
-            computedOnCertified: try assess(year.certifiedFTE), decreedReserved: year.decreedReserved, decreedLiquidated: year.decreedLiquidated)
+            year: year.year, reserved: try assess(year.forecastFTE, population: year.population),
+            computedOnActual: try assess(year.actualFTE, population: actualPopulation),
+            computedOnCertified: try assess(year.certifiedFTE, population: actualPopulation), decreedReserved: year.decreedReserved,
+            decreedLiquidated: year.decreedLiquidated)
     }
 
     private enum CodingKeys: String, CodingKey { case parameters, years, outcomes }

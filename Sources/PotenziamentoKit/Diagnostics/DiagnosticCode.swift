@@ -144,4 +144,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable {
     case valoreDelFoglio = "valore_del_foglio"
     /// An entry of a folder of ATS that is neither an ATS folder nor a roster file.
     case voceNonRiconosciuta = "voce_non_riconosciuta"
+    /// A document computed with a parameter whose value is not the one in force here (a
+    /// prospetto read by `ciclo` with another `--parametro`).
+    case parametroDiverso = "parametro_diverso"
 }

@@ -154,8 +154,14 @@ package enum CycleReader {
     static func readProspetti(_ nodes: [(path: String, node: JSONNode)], parameters: ParameterTable) throws(InputError) -> Loaded {
         var diagnostics = Diagnostics()
         var ambito: Ambito?
-        /// Per year: residents (and where), forecast and actual FTE as declared.
-        var byYear: [Int: (population: Int, place: SourcePlace, forecast: Fraction?, actual: Fraction?)] = [:]
+        /// Per year, what each step declared: FTE, residents and where (the previsione from the
+        /// prospetto of the year's campaign, the consuntivo from the next campaign's).
+        struct Step {
+            var fte: Fraction
+            var population: Int
+            var place: SourcePlace
+        }
+        var byYear: [Int: (forecast: Step?, actual: Step?)] = [:]
         for (path, node) in nodes {
             let root = SourcePlace(file: path, position: .json(.root))
             guard let fields = JSONFields(node, place: root, allowed: nil, diagnostics: &diagnostics) else { continue }
@@ -188,38 +194,71 @@ package enum CycleReader {
                     diagnostics.value(at: place.field("fteDaDichiarare")) { () throws(InvalidValue) in try FieldParsing.fte(text) }
                 }
                 guard let yearValue, let population, let declared else { continue }
-                var entry = byYear[yearValue] ?? (population, place, nil, nil)
-                if entry.population != population {
-                    diagnostics.warning(
-                        .popolazioneUnica, place.field("popolazione"),
-                        "residenti del \(yearValue) diversi da quelli di \(entry.place) (\(NumberFormatting.italian(entry.population))): si usano \(NumberFormatting.italian(population))"
-                    )
-                    entry.population = population
-                }
-                let slot = isForecast ? entry.forecast : entry.actual
-                if slot != nil {
+                checkParameters(year, at: place, year: yearValue, against: parameters, diagnostics: &diagnostics)
+                var entry = byYear[yearValue] ?? (nil, nil)
+                if let earlier = isForecast ? entry.forecast : entry.actual {
                     diagnostics.error(
                         .campoRipetuto, place,
-                        "\(isForecast ? "la previsione" : "il consuntivo") del \(yearValue) è già in un altro prospetto (\(entry.place.file)): indica una sola volta il prospetto di ogni campagna"
+                        "\(isForecast ? "la previsione" : "il consuntivo") del \(yearValue) è già in un altro prospetto (\(earlier.place.file)): indica una sola volta il prospetto di ogni campagna"
                     )
                 }
-                if isForecast { entry.forecast = declared } else { entry.actual = declared }
-                entry.place = place
+                let step = Step(fte: declared, population: population, place: place)
+                if isForecast { entry.forecast = step } else { entry.actual = step }
                 byYear[yearValue] = entry
             }
         }
         var years: [(CycleYear, SourcePlace)] = []
         for year in byYear.keys.sorted() {
             guard let entry = byYear[year] else { continue }
-            if entry.forecast == nil {
-                diagnostics.warning(
-                    .nessunDato, entry.place,
-                    "per il \(year) c'è il consuntivo ma non la previsione (manca il prospetto della campagna \(year)): l'anno non entra nel ciclo")
+            guard let forecast = entry.forecast else {
+                if let actual = entry.actual {
+                    diagnostics.warning(
+                        .nessunDato, actual.place,
+                        "per il \(year) c'è il consuntivo ma non la previsione (manca il prospetto della campagna \(year)): l'anno non entra nel ciclo")
+                }
                 continue
             }
-            years.append((CycleYear(year: year, population: entry.population, forecastFTE: entry.forecast, actualFTE: entry.actual), entry.place))
+            // Each step on the residents its prospetto declared (the order of the files does
+            // not matter); residents that differ are named, as a figure to check.
+            if let actual = entry.actual, actual.population != forecast.population {
+                diagnostics.warning(
+                    .popolazioneUnica, actual.place.field("popolazione"),
+                    "residenti del \(year) diversi da quelli della previsione (\(forecast.place.file): \(NumberFormatting.italian(forecast.population))): il prenotato è calcolato su \(NumberFormatting.italian(forecast.population)), il consuntivo su \(NumberFormatting.italian(actual.population)); verifica quale sia la popolazione al 1° gennaio \(year)"
+                )
+            }
+            let actualPopulation = entry.actual.map(\.population).flatMap { $0 == forecast.population ? nil : $0 }
+            years.append(
+                (
+                    CycleYear(
+                        year: year, population: forecast.population, forecastFTE: forecast.fte, actualFTE: entry.actual?.fte,
+                        actualPopulation: actualPopulation),
+                    (entry.actual ?? forecast).place
+                ))
         }
         return try finish(years, ambito: ambito, parameters: parameters, diagnostics: diagnostics)
+    }
+
+    /// Warns, at the prospetto's `parametri`, for each parameter the prospetto was computed with
+    /// whose value is not the one this cycle uses for `year` (a `--parametro` given to
+    /// `prospetto` and not to `ciclo`, or the other way round): the cycle's amounts would then
+    /// differ from the prospetto's with no word.
+    static func checkParameters(
+        _ year: JSONFields, at place: SourcePlace, year yearValue: Int, against parameters: ParameterTable, diagnostics: inout Diagnostics
+    ) {
+        guard let inForce = try? parameters.inForce(for: yearValue) else { return }
+        var ignored = Diagnostics()
+        for (index, element) in year.array("parametri", required: false, diagnostics: &ignored).enumerated() {
+            let elementPlace = place.field("parametri").element(index)
+            guard let fields = JSONFields(element, place: elementPlace, allowed: nil, diagnostics: &ignored),
+                let name = fields.string("nome", required: false, diagnostics: &ignored),
+                let value = fields.string("valore", required: false, diagnostics: &ignored),
+                let used = inForce.citations.first(where: { $0.name.rawValue == name }), used.valueText != value
+            else { continue }
+            diagnostics.warning(
+                .parametroDiverso, elementPlace,
+                "il prospetto è calcolato con \(name) = \(value), il ciclo con \(used.valueText): gli importi del \(yearValue) non sono quelli del prospetto; indica a ciclo lo stesso --parametro usato per il prospetto (o rifai il prospetto con i parametri di legge)"
+            )
+        }
     }
 
     // MARK: The cycle

@@ -23,6 +23,8 @@ enum CycleReport {
                     json.element { json in
                         json.member("anno", o.year)
                         json.member("popolazione", input.population)
+                        // Only when the consuntivo declared other residents (prospetti of two campaigns).
+                        if let actual = input.actualPopulation { json.member("popolazioneConsuntivo", actual) }
                         for (key, fte) in [("ftePrevisione", input.forecastFTE), ("fteConsuntivo", input.actualFTE), ("fteCertificato", input.certifiedFTE)] {
                             if let fte { json.member(JSONKey(key), decimal: fte, decimals: 6) } else { json.member(null: JSONKey(key)) }
                         }
@@ -48,7 +50,7 @@ enum CycleReport {
     }
 
     /// The Italian text table.
-    static func text(_ outcomes: [CycleOutcome], ambito: Ambito?, to output: ReportOutput) {
+    static func text(_ outcomes: [CycleOutcome], years: [CycleYear], ambito: Ambito?, to output: ReportOutput) {
         func money(_ amount: EuroCents?) -> String { amount.map { NumberFormatting.euro($0) } ?? "—" }
         output.line("Ciclo annuale del contributo\(ambito.map { " — \($0.name) (\($0.code))" } ?? "")")
         // The decree's deadline in force (30 giugno unless replaced with --parametro scadenzaDecreto).
@@ -73,6 +75,15 @@ enum CycleReport {
             money(sum(outcomes.map(\.savings))), "", money(sum(outcomes.map(\.recovery))),
         ]
         output.line(zip(totals, widths).map { TextBlocks.right($0, $1) }.joined())
+        let twoPopulations = years.filter { $0.actualPopulation != nil }
+        if !twoPopulations.isEmpty {
+            output.line()
+            for year in twoPopulations {
+                output.line(
+                    "\(year.year): prenotato sui residenti della previsione (\(NumberFormatting.italian(year.population))), consuntivo e certificato su quelli del consuntivo (\(NumberFormatting.italian(year.actualPopulation ?? year.population)))"
+                )
+            }
+        }
         let decreed = outcomes.filter { $0.decreedReserved != nil || $0.decreedLiquidated != nil }
         if !decreed.isEmpty {
             output.line()
