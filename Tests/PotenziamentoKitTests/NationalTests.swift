@@ -47,6 +47,13 @@ struct NationalTests {
         #expect(a.assigned[1] == .zero)
     }
 
+    @Test("the same ATS twice, in any case, is refused by the model as by the reader", arguments: [("ATS-01", "ATS-01"), ("ATS-01", "ats-01")])
+    func repeatedCode(first: String, second: String) {
+        #expect(throws: ContributionError.self) {
+            try NationalAllocation([Self.entry(first, 50_000, Fraction(10)), Self.entry(second, 50_000, Fraction(10))], year: 2025)
+        }
+    }
+
     @Test("pregresso is kept whole; only what is left of the fund goes to new contributions")
     func previous() throws {
         var entries = Self.entries

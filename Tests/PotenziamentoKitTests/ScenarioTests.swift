@@ -55,6 +55,25 @@ struct ScenarioTests {
         #expect(result.base.fte - result.scenario.fte == Fraction(92, 365))
     }
 
+    @Test("a change about a person who does not count adds no FTE, and says why")
+    func changesThatDoNotCount() throws {
+        let asl = try Employer(kind: .asl, istatCode: nil, delegatedFunctions: false, costReimbursed: false)
+        let hire = ScenarioChange.hire(
+            PlannedHire(
+                id: "ASL1", period: try ServicePeriod(start: CivilDate(year: 2025, month: 1, day: 1)!, end: nil, share: .fullTime), employer: asl))
+        let scenario = Scenario(changes: [
+            hire, .shareChange(id: "ASL1", from: CivilDate(year: 2025, month: 7, day: 1)!, share: try WorkShare(percent: Fraction(50))),
+            Self.hire("2025-01-01"),
+        ])
+        let applied = try scenario.appliedChanges(on: Self.roster, year: 2025)
+        #expect(applied.map(\.fteInYear) == [.zero, .zero, .one])
+        #expect(applied.map(\.exclusion) == [.aslSenzaDelega, .aslSenzaDelega, nil])
+        #expect(applied[0].description.hasSuffix("0,0000 FTE nel 2025 (non conta: \(ExclusionReason.aslSenzaDelega.label))"), "\(applied[0])")
+        // The changes shown add up to what the scenario adds.
+        let result = try evaluate(scenario.changes)
+        #expect(result.scenario.fte - result.base.fte == applied.compactMap(\.fteInYear).reduce(.zero, +))
+    }
+
     @Test("evaluating a scenario never mutates the baseline roster")
     func baselineUntouched() throws {
         let roster = Self.roster
@@ -175,7 +194,10 @@ struct SimulaCommandTests {
             (["--assunzione", "dal=2026-04-01,ente=comune:099002,percentuale=150"], .usage, "percentuale"),
             (["--parametro", "rapportoLEP=abc"], .usage, "rapportoLEP"),
             (["--parametro", "importoFasciaA=45000@duemila"], .usage, "anno non valido"),
-            // Found by an independent review: the last of two figures was used, silently.
+            // Found by independent reviews: a change with no new share was read as 100 %, a
+            // comune's code beside an ATS-level employer was dropped, the last of two figures was used.
+            (["--variazione", "id=AS-001,dal=2026-07-01"], .usage, "manca la nuova quota"),
+            (["--assunzione", "dal=2026-04-01,ente=unione_di_comuni:099002"], .usage, "è dell'ambito, non di un comune"),
             (
                 ["--residenti", "comune=099001,anno=2026,popolazione=18000", "--residenti", "comune=099001,anno=2026,popolazione=18500"], .dataError,
                 "099001 al 1° gennaio 2026 è indicata due volte"

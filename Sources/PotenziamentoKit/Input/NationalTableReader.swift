@@ -35,11 +35,11 @@ package enum NationalTableReader {
         }
         var entries: [AllocationEntry] = []
         entries.reserveCapacity(table.rowCount)
-        // Codes compared without case (as person ids are): `ATS-01` and `ats-01` are the same ATS.
+        // Codes compared as the riparto compares them (without case): `ATS-01` and `ats-01` are the same ATS.
         var seen: [String: (line: Int, code: String)] = [:]
         for row in 0..<table.rowCount {
             let codeText = table.text(row, code).trimmingSpaces
-            let key = codeText.lowercased()
+            let key = AllocationEntry.comparable(code: codeText)
             if let first = seen[key], !codeText.isEmpty {
                 let written = first.code == codeText ? "" : " come «\(first.code)»"
                 diagnostics.error(.ambitoRipetuto, table.place(row, code), "ambito \(codeText) ripetuto (già\(written) alla riga \(first.line))")

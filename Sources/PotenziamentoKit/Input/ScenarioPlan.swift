@@ -83,6 +83,11 @@ package enum ScenarioPlan {
                     from: try reading("dal") { () throws(InvalidValue) in try checkedDate(value("dal")) })
             ]
         case "variazione":
+            // The new share is what the change is: never assumed (a forgotten value is not 100 %).
+            guard values["percentuale"] != nil || values["ore_settimanali"] != nil else {
+                failedKey = "percentuale"
+                throw InvalidValue(.campoMancante, "manca la nuova quota: indica percentuale (o ore_settimanali) dal giorno della variazione")
+            }
             return [
                 .shareChange(
                     id: try reading("id") { () throws(InvalidValue) in try PersonID(value("id")) },
@@ -140,6 +145,11 @@ package enum ScenarioPlan {
         let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
         let kind = try EmployerKind(parsing: parts.first ?? "")
         if kind == .comune && parts.count < 2 { throw InvalidValue(.codiceIstatMancante, "per un comune scrivi ente=comune:CODICE_ISTAT") }
+        // A code beside an ATS-level employer would be dropped: said, not ignored.
+        if kind != .comune && kind != .comuneCapofila && parts.count > 1 {
+            throw InvalidValue(
+                .valoreIgnorato, "un ente \(kind.rawValue) è dell'ambito, non di un comune: scrivi ente=\(kind.rawValue) senza «:\(parts[1])»")
+        }
         return try Employer(kind: kind, istatCode: parts.count > 1 ? parts[1] : nil, delegatedFunctions: try delegation(delegated, for: kind) ?? false)
     }
 

@@ -44,6 +44,10 @@ public struct AllocationEntry: Sendable, Hashable, Codable {
         self.previous = previous
     }
 
+    /// How two codes of ATS are compared: without case (as person ids are), so `ATS-01` and
+    /// `ats-01` are one ATS (the one rule of the riparto's reader and of ``NationalAllocation``).
+    static func comparable(code: String) -> String { code.lowercased() }
+
     private enum CodingKeys: String, CodingKey { case code, name, population, fte, previous }
 
     /// Decodes an entry through ``init(code:name:population:fte:previous:)``, the residents exactly.
@@ -116,7 +120,7 @@ public struct NationalAllocation: Sendable, Hashable, Codable {
     ///
     /// - Throws: ``ContributionError`` for a year with no parameters in force, a negative fund or
     ///   one above 1.000 miliardi, more than ``Bounds/maximumAmbiti`` entries, or two entries
-    ///   with the same code (as the riparto reader refuses them).
+    ///   with the same code, compared without case (as the riparto reader refuses them).
     public init(_ entries: [AllocationEntry], year: Int, fund: EuroCents? = nil, parameters: ParameterTable = .official) throws(ContributionError) {
         let inForce: ParametersInForce
         do { inForce = try parameters.inForce(for: year) } catch { throw .parameter(error) }
@@ -135,9 +139,14 @@ public struct NationalAllocation: Sendable, Hashable, Codable {
         guard entries.count <= Bounds.maximumAmbiti else {
             throw .invalidTable(InvalidValue(.troppiDati, Bounds.tooMany("ambiti", entries.count, maximum: Bounds.maximumAmbiti)))
         }
-        var seen = Set<String>(minimumCapacity: entries.count)
-        for entry in entries where !seen.insert(entry.code).inserted {
-            throw .invalidTable(InvalidValue(.ambitoRipetuto, "ambito \(entry.code) ripetuto"))
+        var seen = [String: String](minimumCapacity: entries.count)
+        for entry in entries {
+            let key = AllocationEntry.comparable(code: entry.code)
+            if let first = seen[key] {
+                let written = first == entry.code ? "" : " (già come «\(first)»)"
+                throw .invalidTable(InvalidValue(.ambitoRipetuto, "ambito \(entry.code) ripetuto\(written)"))
+            }
+            seen[key] = entry.code
         }
         var contributions: [ContributionAssessment] = []
         contributions.reserveCapacity(entries.count)

@@ -29,6 +29,7 @@ enum SimulationReport {
                         if let id = change.id { json.member("id", id.text) }
                         if let from = change.from { json.member("dal", from.iso) }
                         if let fte = change.fteInYear { json.member("fteNellAnno", decimal: fte) }
+                        if let exclusion = change.exclusion { json.member("nonConta", exclusion.rawValue) }
                     }
                 }
             }

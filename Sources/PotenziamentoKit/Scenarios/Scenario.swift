@@ -132,7 +132,9 @@ public struct Scenario: Sendable, Hashable, Codable {
         return try state.roster()
     }
 
-    /// Each change as it was applied, with the FTE it adds or removes in `year` (what `simula` shows).
+    /// Each change as it was applied, with the FTE it adds to or removes from the counted FTE in
+    /// `year` (what `simula` shows): zero, with the reason, for a person who does not count
+    /// (docs/regole.md §2: a hire by an ASL without delega or by a body in appalto).
     ///
     /// - Throws: ``ScenarioError`` as ``apply(to:)``, and ``ScenarioError/invalidValue(_:)`` for a year outside 1900-2200.
     public func appliedChanges(on roster: Roster, year: Int, method: FTEMethod = .days) throws(ScenarioError) -> [AppliedChange] {
@@ -141,9 +143,9 @@ public struct Scenario: Sendable, Hashable, Codable {
         var state = ScenarioState(roster)
         var applied: [AppliedChange] = []
         for change in changes {
-            let (before, after) = try state.apply(change)
-            let delta = counter.fte(of: after) - counter.fte(of: before)
-            applied.append(AppliedChange(change: change, fteInYear: change.affectsPerson ? delta : nil, year: year))
+            let (before, after, exclusion) = try state.apply(change)
+            let delta = exclusion == nil ? counter.fte(of: after) - counter.fte(of: before) : .zero
+            applied.append(AppliedChange(change: change, fteInYear: change.affectsPerson ? delta : nil, year: year, exclusion: exclusion))
         }
         return applied
     }
@@ -162,10 +164,14 @@ extension ScenarioChange {
 public struct AppliedChange: Sendable, Hashable, Codable, CustomStringConvertible {
     /// The change.
     public let change: ScenarioChange
-    /// The FTE it adds in the year (negative when it removes), nil for a change of residents.
+    /// The FTE it adds to the counted FTE in the year (negative when it removes; zero for a
+    /// person who does not count), nil for a change of residents.
     public let fteInYear: Fraction?
     /// The year simulated.
     public let year: Int
+    /// Why the person concerned does not count (docs/regole.md §2), if they do not: the change
+    /// then adds no FTE.
+    public let exclusion: ExclusionReason?
 
     /// `assunzione`, `cessazione`, `variazione` or `residenti`.
     public var kind: String {
@@ -200,7 +206,8 @@ public struct AppliedChange: Sendable, Hashable, Codable, CustomStringConvertibl
         let fte =
             fteInYear.map { value in
                 let sign = value > .zero ? "+" : (value.isNegative ? "−" : "")
-                return ": \(sign)\(NumberFormatting.italian(value.isNegative ? -value : value, decimals: 4)) FTE nel \(year)"
+                let excluded = exclusion.map { " (non conta: \($0.label))" } ?? ""
+                return ": \(sign)\(NumberFormatting.italian(value.isNegative ? -value : value, decimals: 4)) FTE nel \(year)\(excluded)"
             } ?? ""
         switch change {
         case .hire(let hire):
@@ -234,8 +241,11 @@ struct ScenarioState {
         for (position, record) in staff.enumerated() { index[record.id] = position }
     }
 
-    /// Applies `change`; the periods of the person concerned before and after (empty for residents).
-    mutating func apply(_ change: ScenarioChange) throws(ScenarioError) -> (before: [ServicePeriod], after: [ServicePeriod]) {
+    /// Applies `change`; the periods of the person concerned before and after (empty for
+    /// residents), and why that person does not count, if they do not.
+    mutating func apply(_ change: ScenarioChange) throws(ScenarioError) -> (
+        before: [ServicePeriod], after: [ServicePeriod], exclusion: ExclusionReason?
+    ) {
         switch change {
         case .hire(let hire):
             if index[hire.id] != nil { throw .duplicateId(hire.id) }
@@ -252,7 +262,7 @@ struct ScenarioState {
                     // Where the hire was written (a plan's row), else a name for it.
                     hire.period.place
                         ?? SourcePlace(file: "scenario", position: .json(JSONPath.root.appending(key: "assunzione").appending(key: hire.id.text)))))
-            return ([], [hire.period])
+            return ([], [hire.period], Eligibility.exclusionReason(for: staff[staff.count - 1]))
         case .termination(let id, let from):
             guard let position = index[id] else { throw .unknownPerson(id) }
             let record = staff[position]
@@ -264,7 +274,7 @@ struct ScenarioState {
                 return period.end.map { $0 > lastDay } ?? true ? period.ending(on: lastDay) : period
             }
             staff[position] = record.with(periods: periods)
-            return (record.periods, periods)
+            return (record.periods, periods, Eligibility.exclusionReason(for: record))
         case .shareChange(let id, let from, let share):
             guard let position = index[id] else { throw .unknownPerson(id) }
             let record = staff[position]
@@ -283,7 +293,7 @@ struct ScenarioState {
             }
             if !changed { throw .noServiceAfter(id: id, date: from) }
             staff[position] = record.with(periods: periods)
-            return (record.periods, periods)
+            return (record.periods, periods, Eligibility.exclusionReason(for: record))
         case .residents(let code, let year, let residents):
             guard let position = municipalities.firstIndex(where: { $0.istatCode == code }) else { throw .unknownMunicipality(code) }
             // Two figures for one comune and year: which one holds is not said.
@@ -294,7 +304,7 @@ struct ScenarioState {
             } catch {
                 throw .invalidValue(error)
             }
-            return ([], [])
+            return ([], [], nil)
         }
     }
 
