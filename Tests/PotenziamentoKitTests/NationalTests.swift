@@ -99,6 +99,27 @@ struct NationalTests {
         #expect(failed.standardError.contains("t.csv:3 (colonna popolazione)"))
         #expect(failed.standardError.contains("t.csv:3 (colonna fte)"))
     }
+
+    @Test("riparto given a JSON document says so once; a pregresso above the fund names the file and what to check")
+    func commandMessages() throws {
+        let folder = try TestSupport.temporaryFolder()
+        let json = folder.appendingPathComponent("tabella.json")
+        try #"{"ambiti": [{"codice": "A", "popolazione": 100000}]}"#.write(to: json, atomically: true, encoding: .utf8)
+        let refused = TestSupport.run("riparto", json.path, "--anno", "2025")
+        #expect(refused.status == .dataError)
+        #expect(refused.standardError.contains("tabella.json: è un documento JSON, non una tabella"), "\(refused.standardError)")
+        #expect(!refused.standardError.contains("colonna sconosciuta"))
+        let table = folder.appendingPathComponent("pregresso.csv")
+        try "codice;denominazione;popolazione;fte;pregresso\nA;a;100000;22;600.000\n".write(to: table, atomically: true, encoding: .utf8)
+        let over = TestSupport.run("riparto", table.path, "--anno", "2025", "--fondo", "500.000")
+        #expect(over.status == .success)
+        #expect(over.standardError.contains("pregresso.csv: il pregresso (600.000,00 €, colonna pregresso) supera il fondo"), "\(over.standardError)")
+        // The figures in one column: the longest label no longer pushes its figure two places right.
+        let lines = over.standardOutput.split(separator: "\n")
+        let fund = try #require(lines.first { $0.hasPrefix("Fondo disponibile") })
+        let previous = try #require(lines.first { $0.hasPrefix("Pregresso (anni precedenti") })
+        #expect(fund.count == previous.count, "\(over.standardOutput)")
+    }
 }
 
 @Suite("Many rosters at once")

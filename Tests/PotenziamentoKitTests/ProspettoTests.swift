@@ -440,6 +440,64 @@ struct CycleTests {
         #expect(values.standardError.contains("ciclo.csv:3 (colonna fte_previsione)"))
     }
 
+    @Test(
+        "ciclo inputs: each problem said once, at its place, in the words of the input",
+        arguments: [
+            // Found by a review: JSON keys named in a CSV's error, the first of two rows not
+            // named (nor the repetition, when that row had an error), a doubled «anno 2020».
+            (
+                "ciclo.csv", "anno;popolazione;fte_previsione;fte_consuntivo\n2021;65000;;12,5\n",
+                "ciclo.csv:2: anno 2021: c'è il consuntivo ma non la previsione"
+            ),
+            ("ciclo.csv", "anno;popolazione;fte_previsione\n2022;65000;12\n2022;65000;13\n", "ciclo.csv:3: anno 2022 indicato due volte (già a "),
+            (
+                "ciclo.csv", "anno;popolazione;fte_previsione;fte_consuntivo;fte_certificato\n2022;65000;12;;16\n2022;65000;12;;\n",
+                "anno 2022 indicato due volte"
+            ),
+            ("ciclo.csv", "anno;popolazione;fte_previsione\n2020;65000;12\n", "ciclo.csv:2: anno 2020 fuori intervallo: il contributo"),
+            ("ciclo.csv", "anno;popolazione;fte_previsione;fte_consuntivo\n2023;65.000;13\n", "anche le celle vuote in fondo alla riga si scrivono"),
+            (
+                "ciclo.json", #"{"formato": "potenziamento.ciclo.v1", "anni": [{"anno": 2023, "popolazione": 1000, "ftePrevisione": 1e1}]}"#,
+                "scrivi il numero per esteso"
+            ),
+            (
+                "ciclo.json", #"{"formato": "potenziamento.ciclo.v1", "anni": [{"anno": 2023, "popolazione": 1000, "ftePrevisione": 1, "prenotato": 5.0}]}"#,
+                "anni[0].prenotato: «prenotato» è un importo che ciclo calcola"
+            ),
+        ])
+    func cycleInputMessages(name: String, content: String, expected: String) throws {
+        let file = try TestSupport.temporaryFolder().appendingPathComponent(name)
+        try content.write(to: file, atomically: true, encoding: .utf8)
+        let result = TestSupport.run("ciclo", file.path)
+        #expect(result.status == .dataError)
+        #expect(result.standardError.contains(expected), "\(result.standardError)")
+        #expect(!result.standardError.contains("anno 2020: anno 2020"))
+        #expect(!result.standardError.contains("fteConsuntivo indicato"))
+    }
+
+    @Test("ciclo reads back its own output refused once, and the residents of the consuntivo from a table")
+    func cycleOwnOutputAndActualPopulation() throws {
+        let folder = try TestSupport.temporaryFolder()
+        let output = folder.appendingPathComponent("uscita.json")
+        #expect(TestSupport.run("ciclo", TestSupport.path("Examples/ciclo-esempio.json"), "--output", output.path).status == .success)
+        let again = TestSupport.run("ciclo", output.path)
+        #expect(again.status == .dataError)
+        #expect(
+            again.standardError.components(separatedBy: "importi che ciclo calcola").count
+                + again.standardError.components(separatedBy: "importo che ciclo calcola").count == 3, "\(again.standardError)")
+        let table = folder.appendingPathComponent("ciclo.csv")
+        try "anno;popolazione;popolazione_consuntivo;fte_previsione;fte_consuntivo\n2023;100000;80000;23;23\n".write(
+            to: table, atomically: true, encoding: .utf8)
+        let result = TestSupport.run("ciclo", table.path, "--formato", "json")
+        #expect(result.status == .success, "\(result.standardError)")
+        let year = try #require((try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? NSDictionary)?["anni"] as? [NSDictionary]).first
+        #expect(year?["popolazioneConsuntivo"] as? Int == 80_000)
+        // 23 FTE on 80.000 residents: fascia A from 12,3077 to 16 FTE, fascia B from 16 to 20 (the
+        // obiettivo): 3,6923 × 40.000 + 4 × 20.000 = 227.692,31 €; on 100.000 it would be 244.615,38 €.
+        #expect((year?["calcolatoConsuntivo"] as? NSNumber)?.decimalValue == Decimal(string: "227692.31"))
+        #expect((year?["prenotato"] as? NSNumber)?.decimalValue == Decimal(string: "244615.38"))
+    }
+
     @Test("ciclo from the prospetti of successive campaigns takes the FTE to declare of each")
     func fromProspetti() throws {
         let folder = try TestSupport.temporaryFolder()

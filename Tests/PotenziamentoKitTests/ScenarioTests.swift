@@ -74,6 +74,17 @@ struct ScenarioTests {
         #expect(result.scenario.fte - result.base.fte == applied.compactMap(\.fteInYear).reduce(.zero, +))
     }
 
+    @Test("a decoded year of a scenario keeps its figures, and is refused with an assessment of another year")
+    func decodedYear() throws {
+        let year = try evaluate([Self.hire("2025-01-01")])
+        let encoded = try JSONEncoder().encode(year)
+        #expect(try JSONDecoder().decode(ScenarioYear.self, from: encoded) == year)
+        let later = try ScenarioEvaluator().evaluate(Scenario(changes: [Self.hire("2025-01-01")]), on: Self.roster, from: 2027, through: 2027)[0]
+        var object = try #require(try JSONSerialization.jsonObject(with: encoded) as? [String: Any])
+        object["scenario"] = try JSONSerialization.jsonObject(with: JSONEncoder().encode(later.scenario))
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode(ScenarioYear.self, from: JSONSerialization.data(withJSONObject: object)) }
+    }
+
     @Test("evaluating a scenario never mutates the baseline roster")
     func baselineUntouched() throws {
         let roster = Self.roster

@@ -11,7 +11,8 @@ enum CicloCommand: Subcommand {
             FILE è uno di questi:
               - un CSV con anno;popolazione;fte_previsione;fte_consuntivo;fte_certificato (virgola
                 decimale; cella vuota = passo non ancora avvenuto) e, facoltative,
-                prenotato_decreto;liquidato_decreto (gli importi dei decreti ricevuti, per il confronto);
+                prenotato_decreto;liquidato_decreto (gli importi dei decreti ricevuti, per il confronto)
+                e popolazione_consuntivo (i residenti del consuntivo, se diversi);
               - i prospetti di più campagne scritti da 'prospetto --formato json' (ognuno dà la
                 previsione del suo anno e il consuntivo dell'anno prima, come dichiarati);
               - un JSON potenziamento.ciclo.v1.

@@ -43,7 +43,7 @@ enum RipartoCommand: Subcommand {
         var warnings = loaded.warnings.map(\.description)
         if allocation.previousTotal > allocation.fund {
             warnings.append(
-                "il pregresso (\(NumberFormatting.euro(allocation.previousTotal))) supera il fondo (\(NumberFormatting.euro(allocation.fund))): nessuna risorsa per i contributi nuovi"
+                "\(path): il pregresso (\(NumberFormatting.euro(allocation.previousTotal)), colonna pregresso) supera il fondo (\(NumberFormatting.euro(allocation.fund))): nessuna risorsa per i contributi nuovi; controlla gli importi della colonna pregresso o il --fondo"
             )
         }
         if case .workbook(let kind) = choice {

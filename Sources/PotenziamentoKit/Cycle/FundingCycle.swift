@@ -131,8 +131,10 @@ public struct FundingCycle: Sendable, Hashable, Codable {
         public var description: String {
             switch self {
             case .stepWithoutPrevious(let year, let step, let missing):
-                "anno \(year): \(step) indicato senza \(missing) (i passi del ciclo vanno in ordine: previsione, consuntivo, certificato)"
+                "anno \(year): c'è \(step) ma non \(missing) (i passi del ciclo vanno in ordine: previsione, consuntivo, certificato)"
             case .duplicateYear(let year): "anno \(year) indicato due volte"
+            // A year out of range already names the year.
+            case .contribution(_, .parameter(.yearOutOfRange(let year))): "\(ParameterError.yearOutOfRange(year))"
             case .contribution(let year, let error): "anno \(year): \(error)"
             case .invalidAmount(let year, let reason): "anno \(year): \(reason)"
             }
@@ -169,10 +171,10 @@ public struct FundingCycle: Sendable, Hashable, Codable {
             }
         }
         if year.actualFTE != nil && year.forecastFTE == nil {
-            throw .stepWithoutPrevious(year: year.year, step: "fteConsuntivo", missing: "ftePrevisione")
+            throw .stepWithoutPrevious(year: year.year, step: "il consuntivo", missing: "la previsione")
         }
         if year.certifiedFTE != nil && year.actualFTE == nil {
-            throw .stepWithoutPrevious(year: year.year, step: "fteCertificato", missing: "fteConsuntivo")
+            throw .stepWithoutPrevious(year: year.year, step: "il certificato", missing: "il consuntivo")
         }
     }
 

@@ -24,7 +24,7 @@ package enum CycleReader {
 
     /// The CSV columns.
     static let required = ["anno", "popolazione"]
-    static let optional = ["fte_previsione", "fte_consuntivo", "fte_certificato", "prenotato_decreto", "liquidato_decreto"]
+    static let optional = ["fte_previsione", "fte_consuntivo", "fte_certificato", "prenotato_decreto", "liquidato_decreto", "popolazione_consuntivo"]
 
     /// Reads the cycle at `paths`: one JSON cycle, one CSV table, or one or more prospetti.
     ///
@@ -59,8 +59,14 @@ package enum CycleReader {
     static func read(_ document: JSONNode, file: String, parameters: ParameterTable) throws(InputError) -> Loaded {
         var diagnostics = Diagnostics()
         let root = SourcePlace(file: file, position: .json(.root))
-        guard let fields = JSONFields(document, place: root, allowed: ["formato", "ambito", "anni"], diagnostics: &diagnostics) else {
+        guard let fields = JSONFields(document, place: root, allowed: ["formato", "ambito", "anni", "totali"], diagnostics: &diagnostics) else {
             throw InputError(diagnostics)
+        }
+        // `ciclo`'s own output has the same format: its computed amounts are not data (said once).
+        var computedFound = false
+        if fields.node("totali", required: false, diagnostics: &diagnostics) != nil {
+            diagnostics.error(.formatoDocumento, root.field("totali"), computedMessage("totali"))
+            computedFound = true
         }
         if let found = fields.string("formato", required: true, diagnostics: &diagnostics), found != format {
             diagnostics.error(
@@ -77,10 +83,18 @@ package enum CycleReader {
             guard
                 let year = JSONFields(
                     node, place: place,
-                    allowed: ["anno", "popolazione", "ftePrevisione", "fteConsuntivo", "fteCertificato", "prenotatoDecreto", "liquidatoDecreto"],
+                    allowed: [
+                        "anno", "popolazione", "popolazioneConsuntivo", "ftePrevisione", "fteConsuntivo", "fteCertificato", "prenotatoDecreto",
+                        "liquidatoDecreto",
+                    ]
+                        + computedKeys,
                     diagnostics: &diagnostics)
             else { continue }
             let errorsBefore = diagnostics.errorCount
+            for key in computedKeys where !computedFound && year.node(key, required: false, diagnostics: &diagnostics) != nil {
+                diagnostics.error(.formatoDocumento, place.field(key), computedMessage(key))
+                computedFound = true
+            }
             let yearValue = year.numberText("anno", required: true, diagnostics: &diagnostics).flatMap { text in
                 diagnostics.value(at: place.field("anno")) { () throws(InvalidValue) in try FieldParsing.year(text) }
             }
@@ -89,7 +103,10 @@ package enum CycleReader {
             }
             func fte(_ key: String) -> Fraction? {
                 year.numberText(key, required: false, diagnostics: &diagnostics).flatMap { text in
-                    diagnostics.value(at: place.field(key)) { () throws(InvalidValue) in try FieldParsing.fte(text) }
+                    // A JSON number (`1e1` is said to be written in full).
+                    diagnostics.value(at: place.field(key)) { () throws(InvalidValue) in
+                        try FieldParsing.fte(value: FieldParsing.jsonNumber(text, maximumDecimals: 6, what: "FTE"), written: text)
+                    }
                 }
             }
             func euros(_ key: String) -> EuroCents? {
@@ -98,15 +115,27 @@ package enum CycleReader {
                 }
             }
             let values = (fte("ftePrevisione"), fte("fteConsuntivo"), fte("fteCertificato"), euros("prenotatoDecreto"), euros("liquidatoDecreto"))
+            let actualPopulation = year.numberText("popolazioneConsuntivo", required: false, diagnostics: &diagnostics).flatMap { text in
+                diagnostics.value(at: place.field("popolazioneConsuntivo")) { () throws(InvalidValue) in try FieldParsing.residents(text) }
+            }
             guard diagnostics.errorCount == errorsBefore, let yearValue, let population else { continue }
             years.append(
                 (
                     CycleYear(
                         year: yearValue, population: population, forecastFTE: values.0, actualFTE: values.1, certifiedFTE: values.2, decreedReserved: values.3,
-                        decreedLiquidated: values.4), place
+                        decreedLiquidated: values.4, actualPopulation: actualPopulation == population ? nil : actualPopulation), place
                 ))
         }
         return try finish(years, ambito: ambito, parameters: parameters, diagnostics: diagnostics)
+    }
+
+    /// The amounts `ciclo` computes and writes for each year: in an input they are an error (a
+    /// result read as data), said as such rather than as unknown keys.
+    static let computedKeys = ["prenotato", "calcolatoConsuntivo", "liquidato", "economia", "calcolatoCertificato", "recupero"]
+
+    /// The message for a computed amount `key` found in an input.
+    static func computedMessage(_ key: String) -> String {
+        "\(key == "totali" ? "«totali» sono importi" : "«\(key)» è un importo") che ciclo calcola (questo file sembra il risultato di un ciclo, non i suoi dati): dai per ogni anno popolazione, ftePrevisione, fteConsuntivo, fteCertificato e, se li hai, gli importi dei decreti ricevuti come prenotatoDecreto e liquidatoDecreto"
     }
 
     static func readAmbito(_ node: JSONNode, place: SourcePlace, diagnostics: inout Diagnostics) -> Ambito? {
@@ -137,12 +166,15 @@ package enum CycleReader {
                 return table.isEmpty(row, column) ? nil : table.value(row, column, { CellParsing.euros($0, what: name) }, diagnostics: &diagnostics)
             }
             let values = (fte("fte_previsione"), fte("fte_consuntivo"), fte("fte_certificato"), euros("prenotato_decreto"), euros("liquidato_decreto"))
+            let actualColumn = header.index(of: "popolazione_consuntivo")
+            let actualPopulation =
+                table.isEmpty(row, actualColumn) ? nil : table.value(row, actualColumn, CellParsing.residents, diagnostics: &diagnostics)
             guard diagnostics.errorCount == errorsBefore, let year, let population else { continue }
             years.append(
                 (
                     CycleYear(
                         year: year, population: population, forecastFTE: values.0, actualFTE: values.1, certifiedFTE: values.2, decreedReserved: values.3,
-                        decreedLiquidated: values.4), table.place(row, nil)
+                        decreedLiquidated: values.4, actualPopulation: actualPopulation == population ? nil : actualPopulation), table.place(row, nil)
                 ))
         }
         if table.rowCount == 0 { diagnostics.error(.nessunDato, SourcePlace(file: table.file), "nessun anno indicato") }
@@ -268,7 +300,16 @@ package enum CycleReader {
     {
         var diagnostics = diagnostics
         var cycle = FundingCycle(parameters: parameters)
-        for (year, place) in years.sorted(by: { $0.0.year < $1.0.year }) {
+        // Where each year was first given: a repetition names it, even when that year has an error of its own.
+        var first: [Int: SourcePlace] = [:]
+        for (year, place) in years {
+            if let earlier = first[year.year] {
+                diagnostics.error(.campoRipetuto, place, "anno \(year.year) indicato due volte (già a \(earlier)): indica ogni anno una volta sola")
+            } else {
+                first[year.year] = place
+            }
+        }
+        for (year, place) in years.sorted(by: { $0.0.year < $1.0.year }) where first[year.year] == place {
             do { try cycle.record(year) } catch { diagnostics.error(.fuoriMisura, place, error.description) }
         }
         if diagnostics.hasErrors { throw InputError(diagnostics) }

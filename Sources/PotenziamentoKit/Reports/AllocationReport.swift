@@ -65,14 +65,16 @@ enum AllocationReport {
         let missing = a.missingFTE
         // The ratios in force in the year (all entries share them); none to name without entries.
         let ratio = { (threshold: Threshold) in a.contributions.first.map { " " + $0.parameters.ratioText(threshold) } ?? "" }
+        // Labels as wide as the longest («Pregresso (…)», 46 characters) and a space: figures in one column.
+        let label = { (text: String) in TextBlocks.left(text, 47) }
         let lines: [String] = [
             "Riparto nazionale \(a.year) — \(Italian.count(a.entries.count, "ambito", "ambiti"))",
             "",
-            TextBlocks.left("Fondo disponibile", 44) + TextBlocks.right(euro(a.fund), 20),
-            TextBlocks.left("Pregresso (anni precedenti, pagato per intero)", 44) + TextBlocks.right(euro(a.previousTotal), 20),
-            TextBlocks.left("Contributi richiesti", 44) + TextBlocks.right(euro(a.requested), 20),
-            TextBlocks.left("Coefficiente di riduzione", 44) + TextBlocks.right(NumberFormatting.italian(a.coefficient, decimals: 6), 20),
-            TextBlocks.left("Totale assegnato", 44) + TextBlocks.right(euro(a.assignedTotal), 20),
+            label("Fondo disponibile") + TextBlocks.right(euro(a.fund), 20),
+            label("Pregresso (anni precedenti, pagato per intero)") + TextBlocks.right(euro(a.previousTotal), 20),
+            label("Contributi richiesti") + TextBlocks.right(euro(a.requested), 20),
+            label("Coefficiente di riduzione") + TextBlocks.right(NumberFormatting.italian(a.coefficient, decimals: 6), 20),
+            label("Totale assegnato") + TextBlocks.right(euro(a.assignedTotal), 20),
             "",
             a.isReduced
                 ? "I contributi nuovi superano il fondo rimasto: sono ridotti tutti dello stesso coefficiente (resti maggiori al centesimo)."

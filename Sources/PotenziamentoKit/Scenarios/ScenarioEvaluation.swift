@@ -15,6 +15,30 @@ public struct ScenarioYear: Sendable, Hashable, Codable {
 
     /// scenario − base, in euro.
     public var difference: EuroCents { scenario.contribution.total - base.contribution.total }
+
+    init(year: Int, base: AnnualAssessment, scenario: AnnualAssessment) {
+        self.year = year
+        self.base = base
+        self.scenario = scenario
+    }
+
+    private enum CodingKeys: String, CodingKey { case year, base, scenario }
+
+    /// Decodes a year of a scenario: its two assessments are checked as any decoded assessment is
+    /// (docs/regole.md, «Risultati decodificati»), and both are of the year.
+    ///
+    /// - Throws: `DecodingError` for an assessment that does not decode, or one of another year.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let year = try container.decodeExactInteger(forKey: .year)
+        let base = try container.decode(AnnualAssessment.self, forKey: .base)
+        let scenario = try container.decode(AnnualAssessment.self, forKey: .scenario)
+        guard base.year == year, scenario.year == year else {
+            throw DecodingError.inconsistent(
+                "l'anno delle due valutazioni (\(base.year), \(scenario.year)) e quello dello scenario (\(year))", codingPath: container.codingPath)
+        }
+        self.init(year: year, base: base, scenario: scenario)
+    }
 }
 
 /// The three staffing thresholds, by name (the keys of `fabbisogno` in `simula --formato json`).

@@ -93,6 +93,9 @@ struct CSVTable: CellTable {
             message += ": il separatore è la virgola, quindi un numero con la virgola decimale (come 100,0) va tra virgolette o scritto con il punto (100.0)"
         } else if cells > width {
             message += ": un testo che contiene «;» va tra virgolette"
+        } else {
+            let mark = String(UnicodeScalar(separator))
+            message += ": anche le celle vuote in fondo alla riga si scrivono, ognuna dopo il suo «\(mark)» (una riga ha tanti «\(mark)» quanti l'intestazione)"
         }
         return message
     }

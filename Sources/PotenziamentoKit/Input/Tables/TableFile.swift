@@ -73,6 +73,14 @@ enum TableFile {
         }
         let (text, warning) = try InputFile.text(bytes, file: path, allowsWindows1252: true)
         if let warning { diagnostics.append(warning) }
+        // A JSON document given where a table is read: said once, not as a column per key.
+        if let first = text.utf8Bytes.first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }), first == UInt8(ascii: "{") || first == UInt8(ascii: "[") {
+            diagnostics.error(
+                .formatoNonSupportato, SourcePlace(file: path),
+                "è un documento JSON, non una tabella: qui si legge un CSV (o un foglio di calcolo) con le colonne \((required + optional).joined(separator: ";"))"
+            )
+            throw InputError(diagnostics)
+        }
         guard let table = CSVTable(utf8: text.utf8Bytes, file: path, required: required, optional: optional, diagnostics: &diagnostics) else {
             throw InputError(diagnostics)
         }
