@@ -95,15 +95,14 @@ public struct Prospetto: Sendable, Hashable, Codable {
     /// Whether `today` is past the deadline (the prospetto is late).
     public func isLate(today: CivilDate) -> Bool { today > deadline.value }
 
-    /// Each share of the previsione's split (DM 15/2021 art. 2) beside the consuntivo's share of
-    /// the same recipient (nil when that year has none), in the previsione's order: the two years
-    /// list the roster's comuni in the same order, so the share at the same place is looked at
-    /// first and the others searched only if it differs (linear in the comuni, not quadratic).
-    package var sharesOfBothYears: [(consuntivo: MunicipalShare?, previsione: MunicipalShare)] {
+    /// The consuntivo's share (DM 15/2021 art. 2) of the recipient of the previsione's share at
+    /// `index`, nil when that year has none: the two years list the roster's comuni in the same
+    /// order, so the share at the same place is looked at first and the others searched only if
+    /// it differs (a report's table of comuni is linear in the comuni, not quadratic).
+    package func consuntivoShare(forPrevisioneAt index: Int) -> MunicipalShare? {
         let before = consuntivo.split.shares
-        return previsione.split.shares.enumerated().map { index, share in
-            let same = index < before.count && before[index].recipient == share.recipient
-            return (same ? before[index] : before.first { $0.recipient == share.recipient }, share)
-        }
+        let recipient = previsione.split.shares[index].recipient
+        if index < before.count && before[index].recipient == recipient { return before[index] }
+        return before.first { $0.recipient == recipient }
     }
 }

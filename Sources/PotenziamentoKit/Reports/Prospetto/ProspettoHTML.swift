@@ -202,7 +202,8 @@ enum ProspettoHTML {
         line("<h2>Riparto tra i comuni (D.M. 15/2021, art. 2)</h2>")
         // Both years side by side: residents, own and attributed FTE, amount; each year's rule below.
         var comuniRows: [[String]] = []
-        for (before, share) in p.sharesOfBothYears {
+        for (index, share) in p.previsione.split.shares.enumerated() {
+            let before = p.consuntivoShare(forPrevisioneAt: index)
             func figures(_ share: MunicipalShare?) -> [String] {
                 guard let share else { return ["—", "—", "—", "—"] }
                 return [

@@ -25,8 +25,8 @@ enum ProspettoReport {
         json.member("consuntivo") { json in year(p.consuntivo, declaration: p.consuntivoDeclaration, explain: explain, into: &json) }
         json.member("previsione") { json in year(p.previsione, declaration: p.previsioneDeclaration, explain: explain, into: &json) }
         json.member(array: "comuni") { json in
-            for (before, current) in p.sharesOfBothYears {
-                let previous = before ?? current
+            for (index, current) in p.previsione.split.shares.enumerated() {
+                let previous = p.consuntivoShare(forPrevisioneAt: index) ?? current
                 json.element { json in
                     json.member("ente", current.recipient.description)
                     json.member("denominazione", current.name)
@@ -403,8 +403,8 @@ enum ProspettoReport {
             "aree", ActivityArea.unspecifiedKey, NumberFormatting.spreadsheet(areasBefore.unspecified, decimals: 4),
             NumberFormatting.spreadsheet(areasNow.unspecified, decimals: 4),
         ])
-        for (before, share) in p.sharesOfBothYears {
-            let previous = before ?? share
+        for (index, share) in p.previsione.split.shares.enumerated() {
+            let previous = p.consuntivoShare(forPrevisioneAt: index) ?? share
             let name = CSVWriter.text(share.recipient.description)
             csv.row(["comuni", "\(name) residenti", previous.residents.map(String.init) ?? "", share.residents.map(String.init) ?? ""])
             csv.row([
