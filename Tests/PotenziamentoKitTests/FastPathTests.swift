@@ -307,6 +307,30 @@ struct FastPathTests {
         #expect(sum.total == values.reduce(.zero, +))
     }
 
+    @Test("a sum kept by denominator (the first inline, the others in a list, overflow aside) equals the sum of the fractions")
+    func sumsByDenominator() {
+        var state: UInt64 = 41
+        func next(_ bound: UInt64) -> UInt64 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return (state >> 33) % bound
+        }
+        let denominators: [Int64] = [365, 366, 73, 1, 5, .max, 12]
+        let numerators: [Int128] = [0, 1, 184, -3, 365, .max / 3, .min / 3, Int128(Int64.max)]
+        for _ in 0..<300 {
+            var sum = FractionSum()
+            var expected = Fraction.zero
+            // Mostly one denominator repeated (the inline group), now and then others and overflows.
+            for _ in 0..<Int(next(12)) {
+                let denominator = next(3) == 0 ? denominators[Int(next(UInt64(denominators.count)))] : 365
+                let numerator = numerators[Int(next(UInt64(numerators.count)))]
+                sum.add(numerator: numerator, denominator: denominator)
+                expected = expected + Fraction.generalReduced(BigInt(numerator), BigInt(denominator))
+            }
+            #expect(sum.total == expected)
+            #expect(sum.total(dividedBy: 600) == Fraction.generalProduct(expected, Fraction(BigInt(1), BigInt(600))))
+        }
+    }
+
     @Test("XML escaping leaves plain text as it is and escapes the rest")
     func xml() {
         #expect(CellEscaping.xml("Società della Salute «Forlì» 1.234,56 €") == "Società della Salute «Forlì» 1.234,56 €")
