@@ -331,6 +331,12 @@ struct FastPathTests {
         }
     }
 
+    @Test("the areas are the five an area breakdown holds inline")
+    func fiveAreas() {
+        #expect(ActivityArea.allCases.count == 5)
+        #expect(ActivityArea.allCases.map(\.index) == [0, 1, 2, 3, 4])
+    }
+
     @Test("XML escaping leaves plain text as it is and escapes the rest")
     func xml() {
         #expect(CellEscaping.xml("Società della Salute «Forlì» 1.234,56 €") == "Società della Salute «Forlì» 1.234,56 €")

@@ -81,7 +81,7 @@ public struct AreaBreakdown: Sendable, Hashable, Codable {
     /// over the FTE's own denominator with no fraction made per part, and divides the sum by
     /// ``AreaSplit/wholeTime`` once: exactly Σ FTE × part.
     init(_ records: some Sequence<CountedRecord>) {
-        var perArea = [FractionSum](repeating: FractionSum(), count: ActivityArea.allCases.count)
+        var perArea = AreaSums()
         var unspecified = FractionSum()
         for record in records {
             guard record.areas.isSpecified else {
@@ -90,13 +90,55 @@ public struct AreaBreakdown: Sendable, Hashable, Codable {
             }
             let fte = record.fte
             if let numerator = fte.numerator.int64Value, let denominator = fte.denominator.int64Value {
-                record.areas.partsOfTime { area, units in perArea[area].add(numerator: Int128(numerator) * Int128(units), denominator: denominator) }
+                record.areas.partsOfTime { area, units in perArea.add(area: area, numerator: Int128(numerator) * Int128(units), denominator: denominator) }
             } else {
-                record.areas.partsOfTime { area, units in perArea[area].add(fte * Fraction(BigInt(units))) }
+                record.areas.partsOfTime { area, units in perArea.add(area: area, fte * Fraction(BigInt(units))) }
             }
         }
-        values = perArea.map { $0.total(dividedBy: AreaSplit.wholeTime) }
+        values = perArea.totals(dividedBy: AreaSplit.wholeTime)
         self.unspecified = unspecified.total
+    }
+
+    /// One ``FractionSum`` per area, held inline: a breakdown (one per entity of a prospetto)
+    /// makes no array of sums. The areas are the five of ``ActivityArea``, in their order.
+    private struct AreaSums {
+        private var sums = (FractionSum(), FractionSum(), FractionSum(), FractionSum(), FractionSum())
+
+        /// Adds `numerator / denominator` to area `area` (its index in ``ActivityArea/allCases``).
+        mutating func add(area: Int, numerator: Int128, denominator: Int64) {
+            switch area {
+            case 0: sums.0.add(numerator: numerator, denominator: denominator)
+            case 1: sums.1.add(numerator: numerator, denominator: denominator)
+            case 2: sums.2.add(numerator: numerator, denominator: denominator)
+            case 3: sums.3.add(numerator: numerator, denominator: denominator)
+            case 4: sums.4.add(numerator: numerator, denominator: denominator)
+            default: preconditionFailure(Self.fiveAreas)
+            }
+        }
+
+        /// Adds `value` to area `area`.
+        mutating func add(area: Int, _ value: Fraction) {
+            switch area {
+            case 0: sums.0.add(value)
+            case 1: sums.1.add(value)
+            case 2: sums.2.add(value)
+            case 3: sums.3.add(value)
+            case 4: sums.4.add(value)
+            default: preconditionFailure(Self.fiveAreas)
+            }
+        }
+
+        /// Each area's sum divided by `scale`, in the order of the areas.
+        func totals(dividedBy scale: Int64) -> [Fraction] {
+            [
+                sums.0.total(dividedBy: scale), sums.1.total(dividedBy: scale), sums.2.total(dividedBy: scale), sums.3.total(dividedBy: scale),
+                sums.4.total(dividedBy: scale),
+            ]
+        }
+
+        /// The law's five areas (docs/regole.md §2): an index from ``AreaSplit/partsOfTime(_:)``
+        /// is one of them (a test checks the count).
+        private static let fiveAreas = "le aree di attività sono cinque"
     }
 
     /// A breakdown with the given figures (a missing area is zero).
