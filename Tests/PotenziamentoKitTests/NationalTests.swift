@@ -124,6 +124,28 @@ struct NationalTests {
 
 @Suite("Many rosters at once")
 struct BatchTests {
+    @Test("CSV files of an ATS left in a folder of ATS: the other rosters are named, not dropped in silence")
+    func strayCSVFiles() throws {
+        let folder = try TestSupport.temporaryFolder()
+        let national = folder.appendingPathComponent("nazionale")
+        try FileManager.default.copyItem(atPath: TestSupport.path("Examples/ambito-esempio"), toPath: national.path)
+        try FileManager.default.copyItem(atPath: TestSupport.path("Examples/ambito-esempio.json"), toPath: national.appendingPathComponent("ATS-B.json").path)
+        // A report saved beside the CSV files is not another ATS.
+        try #"{"formato": "potenziamento.prospetto.v1"}"#.write(to: national.appendingPathComponent("prospetto.json"), atomically: true, encoding: .utf8)
+        let read = TestSupport.run("calcola", national.path, "--anno", "2025")
+        #expect(read.status == .success)
+        #expect(
+            read.standardError.contains(
+                "la cartella è letta come un solo ambito (ha ambito.csv, comuni.csv e personale.csv) e il file di un ambito che contiene (ATS-B.json) non è letto"
+            ), "\(read.standardError)")
+        #expect(!read.standardError.contains("prospetto.json"))
+        try FileManager.default.removeItem(at: national.appendingPathComponent("personale.csv"))
+        let missing = TestSupport.run("calcola", national.path, "--anno", "2025")
+        #expect(missing.status == .dataError || missing.status == .noInput, "\(missing.status)")
+        #expect(missing.standardError.contains("personale.csv: file mancante"))
+        #expect(missing.standardError.contains("togli da questa cartella i CSV di un ambito"), "\(missing.standardError)")
+    }
+
     @Test("a folder of ATS: one row per ATS, the bad one reported, exit 65 at the end")
     func folder() throws {
         let folder = try TestSupport.temporaryFolder()

@@ -20,14 +20,8 @@ enum BatchInputs {
         return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
     }
 
-    /// Whether a file name is a roster file of a folder of ATS: JSON or a workbook (`.xls` too, so
-    /// its error says to save it as `.xlsx`), not the lock files Excel (`~$…`) and LibreOffice
-    /// (`.~lock…`) leave next to an open workbook.
-    static func isRosterFile(_ name: String) -> Bool {
-        let lowered = name.lowercased()
-        guard !lowered.hasPrefix("~$"), !lowered.hasPrefix(".~lock") else { return false }
-        return [".json", ".xlsx", ".ods", ".xls"].contains { lowered.hasSuffix($0) }
-    }
+    /// Whether a file name is a roster file of a folder of ATS (the loader's rule).
+    static func isRosterFile(_ name: String) -> Bool { RosterLoader.isRosterFileName(name) }
 
     /// The rosters the arguments stand for, whether this is a batch (more than one ATS, or a
     /// folder of ATS), and a warning for each entry of the folders that is not read (hidden, or

@@ -53,6 +53,19 @@ package enum FileReading {
         }
     }
 
+    /// The first bytes (at most `count`) of the regular file at `path`, or nil when it is not
+    /// one or cannot be read: a look at what a file declares, without reading it whole.
+    package static func head(of path: String, count: Int) -> [UInt8]? {
+        guard kind(of: path) == .file else { return nil }
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var bytes = [UInt8](repeating: 0, count: max(0, count))
+        var failure: Int32 = 0
+        let got = bytes.withUnsafeMutableBufferPointer { fill(descriptor, $0, &failure) }
+        return failure != 0 ? nil : Array(bytes.prefix(got))
+    }
+
     /// The bytes of the file at `path`, at most `maximumSize` of them. When `textOnly`, a device or
     /// a pipe that yields a zero byte is refused at once (`/dev/zero` costs one chunk, not the
     /// cap), unless its first bytes are a ZIP or OLE signature (a workbook).

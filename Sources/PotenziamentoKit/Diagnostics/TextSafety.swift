@@ -83,9 +83,10 @@ package enum Italian {
         "\(NumberFormatting.italian(count)) \(count == 1 ? singular : plural)"
     }
 
-    /// A list shown in a message: at most `limit` items, then «e altri N».
+    /// A list shown in a message: at most `limit` items, then «e altri N» (or «e un altro»).
     package static func list(_ items: [String], limit: Int = 10) -> String {
         guard items.count > limit else { return items.joined(separator: ", ") }
-        return items.prefix(limit).joined(separator: ", ") + " e altri \(NumberFormatting.italian(items.count - limit))"
+        let more = items.count - limit
+        return items.prefix(limit).joined(separator: ", ") + (more == 1 ? " e un altro" : " e altri \(NumberFormatting.italian(more))")
     }
 }

@@ -162,11 +162,35 @@ public enum RosterLoader {
         return text.utf8Bytes
     }
 
+    /// Whether a file name is a roster file of a folder of ATS: JSON or a workbook (`.xls` too, so
+    /// its error says to save it as `.xlsx`), not the lock files Excel (`~$…`) and LibreOffice
+    /// (`.~lock…`) leave next to an open workbook.
+    package static func isRosterFileName(_ name: String) -> Bool {
+        let lowered = name.lowercased()
+        guard !lowered.hasPrefix("~$"), !lowered.hasPrefix(".~lock") else { return false }
+        return [".json", ".xlsx", ".ods", ".xls"].contains { lowered.hasSuffix($0) }
+    }
+
+    /// Whether the file at `path` is a JSON roster: it declares `potenziamento.ambito.v1` in its
+    /// first kilobyte (a report or a template saved beside the CSV files is not another ATS).
+    static func declaresAmbito(_ path: String) -> Bool {
+        guard path.lowercased().hasSuffix(".json"), let head = FileReading.head(of: path, count: 1_024) else { return false }
+        return String(decoding: head, as: UTF8.self).contains(RosterJSONReader.format)
+    }
+
     static func loadFolder(_ folder: String) throws(InputError) -> Loaded {
         let base = folder.hasSuffix("/") && folder.count > 1 ? String(folder.dropLast()) : folder
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: base)) ?? []
         var files: [CSVFile: (name: String, bytes: [UInt8])] = [:]
         var diagnostics = Diagnostics()
+        // Rosters of other ATS beside the CSV files (a comuni.csv left in a folder of ATS): the
+        // folder is one ATS, and they are not read; said, never dropped in silence.
+        let others = entries.filter { !$0.hasPrefix(".") && declaresAmbito("\(base)/\($0)") }.sorted()
+        let present = CSVFile.allCases.map(\.rawValue).filter { name in entries.contains { $0.lowercased() == name } }
+        let othersNote =
+            others.isEmpty
+            ? nil
+            : "la cartella è letta come un solo ambito (ha \(present.count > 1 ? present.dropLast().joined(separator: ", ") + " e " + (present.last ?? "") : present.joined())) e \(others.count == 1 ? "il file di un ambito che contiene (\(others[0])) non è letto" : "gli altri \(Italian.count(others.count, "ambito", "ambiti")) che contiene (\(Italian.list(others, limit: 3))) non sono letti"): per calcolare più ambiti togli da questa cartella i CSV di un ambito (o mettili in una cartella loro)"
         for file in CSVFile.allCases {
             let matches = entries.filter { $0.lowercased() == file.rawValue }.sorted()
             guard let entry = matches.first else { continue }
@@ -178,7 +202,16 @@ public enum RosterLoader {
             do { files[file] = (path, try InputFile.bytes(path)) } catch { diagnostics.append(contentsOf: error) }
         }
         if diagnostics.hasErrors { throw InputError(diagnostics) }
-        return try loadCSV(consume files, folder: base)
+        guard let othersNote else { return try loadCSV(consume files, folder: base) }
+        let loaded: Loaded
+        do { loaded = try loadCSV(consume files, folder: base) } catch {
+            // The missing CSV file is likely not missing: the folder was meant as a folder of ATS.
+            var errors = Diagnostics()
+            errors.append(contentsOf: error)
+            errors.error(.voceNonRiconosciuta, SourcePlace(file: base), othersNote)
+            throw InputError(errors)
+        }
+        return Loaded(roster: loaded.roster, warnings: [InputDiagnostic(.warning, .voceNonRiconosciuta, SourcePlace(file: base), othersNote)] + loaded.warnings)
     }
 
     /// The roster of the CSV files of one ATS. Each file's bytes are handed on, not copied: the
