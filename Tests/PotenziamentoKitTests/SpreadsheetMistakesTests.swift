@@ -394,6 +394,11 @@ struct PlansAndTablesReviewTests {
             .write(to: folder.appendingPathComponent("personale.csv"), atomically: true, encoding: .utf8)
         let csvError = try #require(inputError { () throws(InputError) in _ = try RosterLoader.load(path: folder.path) })
         #expect(csvError.diagnostics.filter { $0.severity == .error }.map(\.code) == [.rigaDelTitolo], "\(csvError.diagnostics)")
+        // A title with a comma (`Comuni, ATS 2025`): the header's «;» still decide the separator.
+        try "Comuni, ATS 2025\ncodice_istat;denominazione;popolazione\n048001;A;30000\n".write(
+            to: folder.appendingPathComponent("comuni.csv"), atomically: true, encoding: .utf8)
+        let comma = try #require(inputError { () throws(InputError) in _ = try RosterLoader.load(path: folder.path) })
+        #expect(comma.diagnostics.filter { $0.severity == .error }.map(\.code) == [.rigaDelTitolo], "\(comma.diagnostics)")
         // A header with a single unknown column over data is still an unknown column, not a title.
         try "denominazione_comune;;\n048001;A;30000\n".write(to: folder.appendingPathComponent("comuni.csv"), atomically: true, encoding: .utf8)
         let unknown = try #require(inputError { () throws(InputError) in _ = try RosterLoader.load(path: folder.path) })
