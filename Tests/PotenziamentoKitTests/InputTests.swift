@@ -226,11 +226,14 @@ struct CSVTests {
         #expect(grid.rows.map(\.line) == [1, 2, 6])
         #expect(CSVParser.detectSeparator(Array("a,b;c,d\n".utf8)) == UInt8(ascii: ","))
         #expect(CSVParser.detectSeparator(Array("\"a,b\";c\n".utf8)) == UInt8(ascii: ";"))
-        // A title typed above the header: the header decides (its line has most separators).
-        #expect(CSVParser.detectSeparator(Array("Personale, ATS 2025\nid;profilo;contratto\n1;a;b\n".utf8)) == UInt8(ascii: ";"))
-        #expect(CSVParser.detectSeparator(Array("Personale, ATS 2025\r\nid;profilo;contratto\r\n".utf8)) == UInt8(ascii: ";"))
-        #expect(CSVParser.detectSeparator(Array("Elenco; anno 2025\nid,profilo,contratto,ente\n".utf8)) == UInt8(ascii: ","))
-        #expect(CSVParser.detectSeparator(Array("codice;denominazione\nA;Ambito, uno\n".utf8)) == UInt8(ascii: ";"))
+        // A title typed above the header: the header's separator (the line that names known columns).
+        let known: Set<String> = ["id", "profilo", "contratto", "codice", "denominazione"]
+        #expect(CSVTable.separator(of: Array("Personale, ATS 2025\nid;profilo;contratto\n1;a;b\n".utf8), known: known) == UInt8(ascii: ";"))
+        #expect(CSVTable.separator(of: Array("Personale, ATS 2025\r\n\"id\";profilo;contratto\r\n".utf8), known: known) == UInt8(ascii: ";"))
+        #expect(CSVTable.separator(of: Array("Elenco; anno 2025\nid,profilo,contratto,ente\n".utf8), known: known) == UInt8(ascii: ","))
+        // A header first: its own separator, whatever the data lines hold.
+        #expect(CSVTable.separator(of: Array("codice;denominazione\nA;Valle, Alta, Bassa e Media\n".utf8), known: known) == UInt8(ascii: ";"))
+        #expect(CSVTable.separator(of: Array("codice,denominazione\nA,\"Valle; Alta; Bassa\"\n".utf8), known: known) == UInt8(ascii: ","))
         #expect(throws: CSVParser.SyntaxError.self) { try CSVParser.grid(Array("a;\"b\n".utf8), separator: UInt8(ascii: ";")).get() }
     }
 

@@ -15,32 +15,21 @@ package enum CSVParser {
     }
 
     /// The separator of a file: whichever of `;` and `,` occurs more often outside quotes in the
-    /// line that has most of them among the first five (`;` on a tie, as Italian spreadsheets
-    /// write): the header, even below a title typed above it (`Personale, ATS 2025`, whose one
-    /// comma would otherwise make every header cell one column).
+    /// first line (`;` on a tie, as Italian spreadsheets write).
     package static func detectSeparator(_ bytes: [UInt8]) -> UInt8 {
-        var best = (semicolons: 0, commas: 0)
-        var line = (semicolons: 0, commas: 0)
-        var lines = 0
+        var semicolons = 0
+        var commas = 0
         var quoted = false
         // An array, not any sequence: a generic parameter is not specialised across modules, and
         // iterating through its witness costs a hundred instructions a byte.
         for byte in bytes {
             if byte == UInt8(ascii: "\"") { quoted.toggle() }
             if quoted { continue }
-            if byte == 0x0A || byte == 0x0D {
-                if max(line.semicolons, line.commas) > max(best.semicolons, best.commas) { best = line }
-                line = (0, 0)
-                // A CRLF ends a line twice here: ten ends are five lines of any kind.
-                lines += 1
-                if lines == 10 { break }
-                continue
-            }
-            if byte == UInt8(ascii: ";") { line.semicolons += 1 }
-            if byte == UInt8(ascii: ",") { line.commas += 1 }
+            if byte == 0x0A || byte == 0x0D { break }
+            if byte == UInt8(ascii: ";") { semicolons += 1 }
+            if byte == UInt8(ascii: ",") { commas += 1 }
         }
-        if max(line.semicolons, line.commas) > max(best.semicolons, best.commas) { best = line }
-        return best.commas > best.semicolons ? UInt8(ascii: ",") : UInt8(ascii: ";")
+        return commas > semicolons ? UInt8(ascii: ",") : UInt8(ascii: ";")
     }
 
     /// Splits UTF-8 `text` (without a BOM, and without zero bytes: text files never hold any)

@@ -16,7 +16,7 @@ struct CSVTable: CellTable {
     /// The table in the UTF-8 `bytes` of `file`; nil after recording why it cannot be used.
     init?(utf8 bytes: consuming [UInt8], file: String, required: [String], optional: [String], diagnostics: inout Diagnostics) {
         self.file = file
-        let separator = CSVParser.detectSeparator(bytes)
+        let separator = Self.separator(of: bytes, known: Set(required + optional))
         let grid: CSVGrid
         switch CSVParser.grid(consume bytes, separator: separator) {
         case .success(let parsed): grid = parsed
@@ -52,6 +52,26 @@ struct CSVTable: CellTable {
         self.grid = grid
         self.rows = rows
         self.headerLine = headerRow.line
+    }
+
+    /// The separator of the table: the first line's (``CSVParser/detectSeparator(_:)``), unless
+    /// that line names no known column while one of the next four does with a separator (a title
+    /// typed above the header, `Personale, ATS 2025`, whose comma would make the whole header one
+    /// column): the header's separator, so the title is said to be one.
+    static func separator(of bytes: [UInt8], known: Set<String>) -> UInt8 {
+        let first = CSVParser.detectSeparator(bytes)
+        let lines = bytes.prefix(65_536).split(separator: 0x0A, maxSplits: 5, omittingEmptySubsequences: true).prefix(5)
+        func namesKnown(_ line: ArraySlice<UInt8>, _ separator: UInt8) -> Bool {
+            line.split(separator: separator).contains { cell in
+                let name = String(decoding: cell, as: UTF8.self).trimmingSpaces.trimmingCharacters(in: ["\"", "\r"]).lowercased()
+                return known.contains(name)
+            }
+        }
+        guard let firstLine = lines.first, !namesKnown(firstLine, first) else { return first }
+        for line in lines.dropFirst() {
+            for candidate in [UInt8(ascii: ";"), UInt8(ascii: ",")] where namesKnown(line, candidate) { return candidate }
+        }
+        return first
     }
 
     /// The records of `grid` after the header that are data rows (`buffer`: the grid's bytes),
