@@ -498,6 +498,35 @@ struct CycleTests {
         #expect((year?["prenotato"] as? NSNumber)?.decimalValue == Decimal(string: "244615.38"))
     }
 
+    @Test("ciclo: residents of a consuntivo not given are said unused; a JSON cycle is read as JSON whatever its name; popolazioneConsuntivo read back")
+    func cycleActualPopulationEdges() throws {
+        let folder = try TestSupport.temporaryFolder()
+        let table = folder.appendingPathComponent("ciclo.csv")
+        try "anno;popolazione;fte_previsione;fte_consuntivo;popolazione_consuntivo\n2023;100000;23;23;90000\n2024;100000;23;;90000\n".write(
+            to: table, atomically: true, encoding: .utf8)
+        let text = TestSupport.run("ciclo", table.path)
+        #expect(text.status == .success)
+        #expect(
+            text.standardError.contains("ciclo.csv:3: anno 2024: residenti del consuntivo (90.000) indicati senza gli FTE del consuntivo: non sono usati"),
+            "\(text.standardError)")
+        #expect(
+            text.standardOutput.contains("2023: prenotato sui residenti della previsione") && !text.standardOutput.contains("2024: prenotato sui"),
+            "\(text.standardOutput)")
+        // The output, its computed amounts taken out, read back as a cycle: the same output.
+        let json = TestSupport.run("ciclo", table.path, "--formato", "json")
+        var document = try #require(try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any])
+        document["totali"] = nil
+        document["anni"] = (document["anni"] as? [[String: Any]])?.map { year in
+            year.filter { !["prenotato", "calcolatoConsuntivo", "liquidato", "economia", "calcolatoCertificato", "recupero"].contains($0.key) }
+        }
+        // Named .csv, read as the JSON it is.
+        let input = folder.appendingPathComponent("ciclo-json.csv")
+        try JSONSerialization.data(withJSONObject: document).write(to: input)
+        let again = TestSupport.run("ciclo", input.path, "--formato", "json")
+        #expect(again.status == .success, "\(again.standardError)")
+        #expect(again.standardOutput == json.standardOutput)
+    }
+
     @Test("ciclo from the prospetti of successive campaigns takes the FTE to declare of each")
     func fromProspetti() throws {
         let folder = try TestSupport.temporaryFolder()
@@ -588,8 +617,15 @@ struct CycleTests {
         #expect(official.status == .success)
         #expect(
             official.standardError.contains(
-                "p2025.json: previsione.parametri[0]: il prospetto è calcolato con importoFasciaA = 45.000,00 €, il ciclo con 40.000,00 €"),
+                "p2025.json: previsione.parametri[0]: il prospetto è calcolato con importoFasciaA = 45.000,00 € (dal 2025), il ciclo con 40.000,00 €"),
             "\(official.standardError)")
+        // The advice names the year the value holds from: a value without it holds from another year in each command.
+        #expect(official.standardError.contains("--parametro importoFasciaA=…@2025"))
+        // Only years that enter the cycle are named (the prospetto of 2025 also holds the consuntivo of 2024).
+        #expect(!official.standardError.contains("gli importi del 2024"), "\(official.standardError)")
+        // A parameter that changes no amount of an ATS (the fund) is not named.
+        let (f2025, _) = try prospetto(in: try TestSupport.temporaryFolder(), campaign: 2025, extra: ["--parametro", "fondoAnnuo=200000000@2025"])
+        #expect(!TestSupport.run("ciclo", f2025).standardError.contains("parametro"))
         #expect(try prenotato2025(official) != reserved)
         let same = TestSupport.run(arguments: ["ciclo", p2025, p2026, "--formato", "json"] + replaced)
         #expect(same.status == .success)

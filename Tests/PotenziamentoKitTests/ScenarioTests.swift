@@ -208,7 +208,8 @@ struct SimulaCommandTests {
             // Found by independent reviews: a change with no new share was read as 100 %, a
             // comune's code beside an ATS-level employer was dropped, the last of two figures was used.
             (["--variazione", "id=AS-001,dal=2026-07-01"], .usage, "manca la nuova quota"),
-            (["--assunzione", "dal=2026-04-01,ente=unione_di_comuni:099002"], .usage, "è dell'ambito, non di un comune"),
+            (["--assunzione", "dal=2026-04-01,ente=unione_di_comuni:099002"], .usage, "il codice ISTAT vale solo con ente=comune o comune_capofila"),
+            (["--assunzione", "dal=2026-04-01,ente=privato_appalto:"], .usage, "senza «:»"),
             (
                 ["--residenti", "comune=099001,anno=2026,popolazione=18000", "--residenti", "comune=099001,anno=2026,popolazione=18500"], .dataError,
                 "099001 al 1° gennaio 2026 è indicata due volte"
@@ -218,6 +219,18 @@ struct SimulaCommandTests {
         let result = TestSupport.run(arguments: ["simula", example, "--anno", "2026"] + arguments)
         #expect(result.status == status)
         #expect(result.standardError.contains(mentions), "\(result.standardError)")
+    }
+
+    @Test("simula JSON: a hire that does not count adds 0 FTE, with the reason's code")
+    func nonContaKey() throws {
+        let result = TestSupport.run(
+            "simula", example, "--anno", "2026", "--assunzione", "dal=2026-01-01,ente=privato_appalto", "--assunzione", "dal=2026-01-01,ente=comune:099002",
+            "--formato", "json")
+        #expect(result.status == .success, "\(result.standardError)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? NSDictionary)
+        let changes = try #require(object["modifiche"] as? [NSDictionary])
+        #expect(changes.map { $0["nonConta"] as? String } == ["ente_privato_in_appalto", nil])
+        #expect(changes.map { $0["fteNellAnno"] as? NSNumber } == [0, 1])
     }
 
     @Test("a decimal comma inside a spec is kept")

@@ -33,7 +33,9 @@ package enum CycleReader {
         var nodes: [(path: String, node: JSONNode)] = []
         for path in paths {
             let bytes = try InputFile.bytes(path)
-            if path.lowercased().hasSuffix(".csv") || TableFile.isWorkbook(path: path, bytes: bytes) {
+            // A JSON document is read as JSON whatever its name (`ciclo.csv` that holds `{…}`).
+            let isJSON = bytes.first(where: { ![0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }) == UInt8(ascii: "{")
+            if !isJSON && (path.lowercased().hasSuffix(".csv") || TableFile.isWorkbook(path: path, bytes: bytes)) {
                 guard paths.count == 1 else {
                     throw InputError(
                         .formatoNonSupportato, SourcePlace(file: path), "una tabella del ciclo (CSV o foglio di calcolo) va indicata da sola, senza altri file")
@@ -192,6 +194,9 @@ package enum CycleReader {
             var fte: Fraction
             var population: Int
             var place: SourcePlace
+            /// The parameters this step was computed with that the cycle does not use: said
+            /// only for a year that enters the cycle.
+            var otherParameters: [InputDiagnostic]
         }
         var byYear: [Int: (forecast: Step?, actual: Step?)] = [:]
         for (path, node) in nodes {
@@ -226,7 +231,7 @@ package enum CycleReader {
                     diagnostics.value(at: place.field("fteDaDichiarare")) { () throws(InvalidValue) in try FieldParsing.fte(text) }
                 }
                 guard let yearValue, let population, let declared else { continue }
-                checkParameters(year, at: place, year: yearValue, against: parameters, diagnostics: &diagnostics)
+                let otherParameters = otherParameters(year, at: place, year: yearValue, against: parameters)
                 var entry = byYear[yearValue] ?? (nil, nil)
                 if let earlier = isForecast ? entry.forecast : entry.actual {
                     diagnostics.error(
@@ -234,7 +239,7 @@ package enum CycleReader {
                         "\(isForecast ? "la previsione" : "il consuntivo") del \(yearValue) è già in un altro prospetto (\(earlier.place.file)): indica una sola volta il prospetto di ogni campagna"
                     )
                 }
-                let step = Step(fte: declared, population: population, place: place)
+                let step = Step(fte: declared, population: population, place: place, otherParameters: otherParameters)
                 if isForecast { entry.forecast = step } else { entry.actual = step }
                 byYear[yearValue] = entry
             }
@@ -250,6 +255,7 @@ package enum CycleReader {
                 }
                 continue
             }
+            diagnostics.append(contentsOf: forecast.otherParameters + (entry.actual?.otherParameters ?? []))
             // Each step on the residents its prospetto declared (the order of the files does
             // not matter); residents that differ are named, as a figure to check.
             if let actual = entry.actual, actual.population != forecast.population {
@@ -270,27 +276,33 @@ package enum CycleReader {
         return try finish(years, ambito: ambito, parameters: parameters, diagnostics: diagnostics)
     }
 
-    /// Warns, at the prospetto's `parametri`, for each parameter the prospetto was computed with
-    /// whose value is not the one this cycle uses for `year` (a `--parametro` given to
-    /// `prospetto` and not to `ciclo`, or the other way round): the cycle's amounts would then
-    /// differ from the prospetto's with no word.
-    static func checkParameters(
-        _ year: JSONFields, at place: SourcePlace, year yearValue: Int, against parameters: ParameterTable, diagnostics: inout Diagnostics
-    ) {
-        guard let inForce = try? parameters.inForce(for: yearValue) else { return }
+    /// The warnings, at a prospetto's `parametri`, for each parameter of the contribution (the
+    /// amounts of the fasce, the three ratios) the prospetto was computed with whose value is not
+    /// the one this cycle uses for `year` (a `--parametro` given to `prospetto` and not to
+    /// `ciclo`, or from another year): the cycle's amounts would otherwise differ from the
+    /// prospetto's with no word. The fund and the deadlines change no amount of an ATS.
+    static func otherParameters(_ year: JSONFields, at place: SourcePlace, year yearValue: Int, against parameters: ParameterTable) -> [InputDiagnostic] {
+        guard let inForce = try? parameters.inForce(for: yearValue) else { return [] }
+        let amounts: Set<ParameterName> = [.importoFasciaA, .importoFasciaB, .rapportoSogliaMinima, .rapportoLEP, .rapportoObiettivo]
         var ignored = Diagnostics()
+        var warnings: [InputDiagnostic] = []
         for (index, element) in year.array("parametri", required: false, diagnostics: &ignored).enumerated() {
             let elementPlace = place.field("parametri").element(index)
             guard let fields = JSONFields(element, place: elementPlace, allowed: nil, diagnostics: &ignored),
                 let name = fields.string("nome", required: false, diagnostics: &ignored),
                 let value = fields.string("valore", required: false, diagnostics: &ignored),
-                let used = inForce.citations.first(where: { $0.name.rawValue == name }), used.valueText != value
+                let used = inForce.citations.first(where: { $0.name.rawValue == name }), amounts.contains(used.name), used.valueText != value
             else { continue }
-            diagnostics.warning(
-                .parametroDiverso, elementPlace,
-                "il prospetto è calcolato con \(name) = \(value), il ciclo con \(used.valueText): gli importi del \(yearValue) non sono quelli del prospetto; indica a ciclo lo stesso --parametro usato per il prospetto (o rifai il prospetto con i parametri di legge)"
-            )
+            // The year the prospetto's value holds from: what `--parametro` needs (`@ANNO`), since
+            // a value without a year holds from the year each command starts from.
+            let from = fields.numberText("dal", required: false, diagnostics: &ignored) ?? String(yearValue)
+            warnings.append(
+                InputDiagnostic(
+                    .warning, .parametroDiverso, elementPlace,
+                    "il prospetto è calcolato con \(name) = \(value) (dal \(from)), il ciclo con \(used.valueText): gli importi del \(yearValue) non sono quelli del prospetto; indica a ciclo lo stesso valore con il suo anno (--parametro \(name)=…@\(from)) o rifai il prospetto con i parametri di legge"
+                ))
         }
+        return warnings
     }
 
     // MARK: The cycle
@@ -309,7 +321,15 @@ package enum CycleReader {
                 first[year.year] = place
             }
         }
-        for (year, place) in years.sorted(by: { $0.0.year < $1.0.year }) where first[year.year] == place {
+        for (given, place) in years.sorted(by: { $0.0.year < $1.0.year }) where first[given.year] == place {
+            var year = given
+            // Residents of a consuntivo not given are not used: said, and left out.
+            if let unused = year.actualPopulation, year.actualFTE == nil {
+                diagnostics.warning(
+                    .valoreIgnorato, place,
+                    "anno \(year.year): residenti del consuntivo (\(NumberFormatting.italian(unused))) indicati senza gli FTE del consuntivo: non sono usati")
+                year.actualPopulation = nil
+            }
             do { try cycle.record(year) } catch { diagnostics.error(.fuoriMisura, place, error.description) }
         }
         if diagnostics.hasErrors { throw InputError(diagnostics) }

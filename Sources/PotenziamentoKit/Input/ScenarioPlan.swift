@@ -142,13 +142,16 @@ package enum ScenarioPlan {
 
     /// `comune:048001`, `unione_di_comuni`, `asl`, with its delega already checked (``delegation(_:for:)``).
     static func employer(_ text: String, delegated: Bool?) throws(InvalidValue) -> Employer {
-        let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
+        let parts = text.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
         let kind = try EmployerKind(parsing: parts.first ?? "")
-        if kind == .comune && parts.count < 2 { throw InvalidValue(.codiceIstatMancante, "per un comune scrivi ente=comune:CODICE_ISTAT") }
+        if kind == .comune && (parts.count < 2 || parts[1].isEmpty) {
+            throw InvalidValue(.codiceIstatMancante, "per un comune scrivi ente=comune:CODICE_ISTAT")
+        }
         // A code beside an ATS-level employer would be dropped: said, not ignored.
         if kind != .comune && kind != .comuneCapofila && parts.count > 1 {
             throw InvalidValue(
-                .valoreIgnorato, "un ente \(kind.rawValue) è dell'ambito, non di un comune: scrivi ente=\(kind.rawValue) senza «:\(parts[1])»")
+                .valoreIgnorato,
+                "il codice ISTAT vale solo con ente=comune o comune_capofila: per un ente \(kind.rawValue) scrivi ente=\(kind.rawValue) senza «:\(parts[1])»")
         }
         return try Employer(kind: kind, istatCode: parts.count > 1 ? parts[1] : nil, delegatedFunctions: try delegation(delegated, for: kind) ?? false)
     }
