@@ -34,8 +34,7 @@ package enum CycleReader {
         for path in paths {
             let bytes = try InputFile.bytes(path)
             // A JSON document is read as JSON whatever its name (`ciclo.csv` that holds `{…}`).
-            let isJSON = bytes.first(where: { ![0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }) == UInt8(ascii: "{")
-            if !isJSON && (path.lowercased().hasSuffix(".csv") || TableFile.isWorkbook(path: path, bytes: bytes)) {
+            if !TableFile.looksLikeJSON(bytes) && (path.lowercased().hasSuffix(".csv") || TableFile.isWorkbook(path: path, bytes: bytes)) {
                 guard paths.count == 1 else {
                     throw InputError(
                         .formatoNonSupportato, SourcePlace(file: path), "una tabella del ciclo (CSV o foglio di calcolo) va indicata da sola, senza altri file")

@@ -46,6 +46,14 @@ enum TableFile {
         return nil
     }
 
+    /// Whether `bytes` hold a JSON document: their first byte after spaces, line ends and a
+    /// UTF-8 BOM opens an object or an array (the one test of a JSON given where a table is
+    /// read, or of a table file named as one).
+    static func looksLikeJSON(_ bytes: [UInt8]) -> Bool {
+        let first = bytes.first { ![0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }
+        return first == UInt8(ascii: "{") || first == UInt8(ascii: "[")
+    }
+
     /// The table of the file at `path`: the whole CSV file, or a workbook's first visible sheet.
     ///
     /// - Throws: ``InputError`` when the file cannot be read or its header is not usable (every
@@ -74,7 +82,7 @@ enum TableFile {
         let (text, warning) = try InputFile.text(bytes, file: path, allowsWindows1252: true)
         if let warning { diagnostics.append(warning) }
         // A JSON document given where a table is read: said once, not as a column per key.
-        if let first = text.utf8Bytes.first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }), first == UInt8(ascii: "{") || first == UInt8(ascii: "[") {
+        if looksLikeJSON(text.utf8Bytes) {
             diagnostics.error(
                 .formatoNonSupportato, SourcePlace(file: path),
                 "è un documento JSON, non una tabella: qui si legge un CSV (o un foglio di calcolo) con le colonne \((required + optional).joined(separator: ";"))"
