@@ -454,6 +454,8 @@ struct CycleTests {
                 "ciclo.csv", "anno;popolazione;fte_previsione;fte_consuntivo;fte_certificato\n2022;65000;12;;16\n2022;65000;12;;\n",
                 "anno 2022 indicato due volte"
             ),
+            // A year repeated after a row whose value cannot be read: both said at once.
+            ("ciclo.csv", "anno;popolazione;fte_previsione\n2022;65000;abc\n2022;65000;13\n", "ciclo.csv:3: anno 2022 indicato due volte (già a "),
             ("ciclo.csv", "anno;popolazione;fte_previsione\n2020;65000;12\n", "ciclo.csv:2: anno 2020 fuori intervallo: il contributo"),
             ("ciclo.csv", "anno;popolazione;fte_previsione;fte_consuntivo\n2023;65.000;13\n", "anche le celle vuote in fondo alla riga si scrivono"),
             (

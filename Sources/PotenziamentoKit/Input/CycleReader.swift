@@ -77,6 +77,7 @@ package enum CycleReader {
             readAmbito($0, place: root.field("ambito"), diagnostics: &diagnostics)
         }
         var years: [(CycleYear, SourcePlace)] = []
+        var given: [Int: SourcePlace] = [:]
         let nodes = fields.array("anni", required: true, diagnostics: &diagnostics)
         if nodes.isEmpty && !diagnostics.hasErrors { diagnostics.error(.nessunDato, root.field("anni"), "nessun anno indicato") }
         for (index, node) in nodes.enumerated() {
@@ -99,6 +100,7 @@ package enum CycleReader {
             let yearValue = year.numberText("anno", required: true, diagnostics: &diagnostics).flatMap { text in
                 diagnostics.value(at: place.field("anno")) { () throws(InvalidValue) in try FieldParsing.year(text) }
             }
+            if let yearValue { note(yearValue, at: place, in: &given, diagnostics: &diagnostics) }
             let population = year.numberText("popolazione", required: true, diagnostics: &diagnostics).flatMap { text in
                 diagnostics.value(at: place.field("popolazione")) { () throws(InvalidValue) in try FieldParsing.residents(text) }
             }
@@ -153,10 +155,12 @@ package enum CycleReader {
     static func readTable(_ table: some CellTable, diagnostics: Diagnostics, parameters: ParameterTable) throws(InputError) -> Loaded {
         var diagnostics = diagnostics
         var years: [(CycleYear, SourcePlace)] = []
+        var given: [Int: SourcePlace] = [:]
         let header = table.header
         for row in 0..<table.rowCount {
             let errorsBefore = diagnostics.errorCount
             let year = table.value(row, header.index(of: "anno"), CellParsing.year, diagnostics: &diagnostics)
+            if let year { note(year, at: table.place(row, nil), in: &given, diagnostics: &diagnostics) }
             let population = table.value(row, header.index(of: "popolazione"), CellParsing.residents, diagnostics: &diagnostics)
             func fte(_ name: String) -> Fraction? {
                 let column = header.index(of: name)
@@ -306,20 +310,24 @@ package enum CycleReader {
 
     // MARK: The cycle
 
+    /// Notes that `year` is given at `place`: a year given before (in `given`) is an error that
+    /// names where, even when that first row has an error of its own.
+    static func note(_ year: Int, at place: SourcePlace, in given: inout [Int: SourcePlace], diagnostics: inout Diagnostics) {
+        if let earlier = given[year] {
+            diagnostics.error(.campoRipetuto, place, "anno \(year) indicato due volte (già a \(earlier)): indica ogni anno una volta sola")
+        } else {
+            given[year] = place
+        }
+    }
+
     /// Records the years in order, every problem with its place.
     static func finish(_ years: [(CycleYear, SourcePlace)], ambito: Ambito?, parameters: ParameterTable, diagnostics: Diagnostics) throws(InputError) -> Loaded
     {
         var diagnostics = diagnostics
         var cycle = FundingCycle(parameters: parameters)
-        // Where each year was first given: a repetition names it, even when that year has an error of its own.
+        // A year given twice is an error its reader reported (``note(_:at:in:diagnostics:)``): the first is kept.
         var first: [Int: SourcePlace] = [:]
-        for (year, place) in years {
-            if let earlier = first[year.year] {
-                diagnostics.error(.campoRipetuto, place, "anno \(year.year) indicato due volte (già a \(earlier)): indica ogni anno una volta sola")
-            } else {
-                first[year.year] = place
-            }
-        }
+        for (year, place) in years where first[year.year] == nil { first[year.year] = place }
         for (given, place) in years.sorted(by: { $0.0.year < $1.0.year }) where first[given.year] == place {
             var year = given
             // Residents of a consuntivo not given are not used: said, and left out.
