@@ -20,9 +20,6 @@ enum BatchInputs {
         return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
     }
 
-    /// Whether a file name is a roster file of a folder of ATS (the loader's rule).
-    static func isRosterFile(_ name: String) -> Bool { RosterLoader.isRosterFileName(name) }
-
     /// The rosters the arguments stand for, whether this is a batch (more than one ATS, or a
     /// folder of ATS), and a warning for each entry of the folders that is not read (hidden, or
     /// not an ATS: nothing is skipped silently). Entries of a folder are taken in name order, so
@@ -73,7 +70,7 @@ enum BatchInputs {
             } else if kind == .other {
                 // A pipe, socket or device inside a folder of ATS: reading it could wait for ever.
                 skipped.append("\(full): non è un file ordinario (una pipe, un socket o un dispositivo): non calcolato")
-            } else if isFolder ? isRosterFolder(full) : isRosterFile(entry) {
+            } else if isFolder ? isRosterFolder(full) : RosterLoader.isRosterFileName(entry) {
                 found.append(full)
             } else if isFolder, let identity = FolderIdentity(full), visited.contains(identity) {
                 skipped.append("\(full): è la stessa cartella di un'altra già letta (un collegamento): non calcolata di nuovo")
@@ -103,7 +100,7 @@ enum BatchInputs {
                 if let identity = FolderIdentity(full), visited.contains(identity) { return false }
                 return isRosterFolder(full) || (depth < maximumFolderDepth && holdsAmbiti(full, depth: depth + 1, visited: visited))
             }
-            return isRosterFile(entry)
+            return RosterLoader.isRosterFileName(entry)
         }
     }
 

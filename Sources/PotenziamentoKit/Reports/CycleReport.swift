@@ -50,7 +50,8 @@ enum CycleReport {
     }
 
     /// The Italian text table.
-    static func text(_ outcomes: [CycleOutcome], years: [CycleYear], ambito: Ambito?, to output: ReportOutput) {
+    static func text(_ cycle: FundingCycle, ambito: Ambito?, to output: ReportOutput) {
+        let (outcomes, years) = (cycle.outcomes, cycle.years)
         func money(_ amount: EuroCents?) -> String { amount.map { NumberFormatting.euro($0) } ?? "—" }
         output.line("Ciclo annuale del contributo\(ambito.map { " — \($0.name) (\($0.code))" } ?? "")")
         // The decree's deadline in force (30 giugno unless replaced with --parametro scadenzaDecreto).

@@ -143,7 +143,7 @@ extension FundingCycle {
     /// Writes the cycle into `output`; false when the format is not available.
     package func write(_ format: ReportFormat, ambito: Ambito?, to output: ReportOutput) -> Bool {
         switch format {
-        case .text: CycleReport.text(outcomes, years: years, ambito: ambito, to: output)
+        case .text: CycleReport.text(self, ambito: ambito, to: output)
         case .json: CycleReport.json(self, ambito: ambito, to: output)
         default: return false
         }
