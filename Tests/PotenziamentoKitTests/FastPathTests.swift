@@ -395,8 +395,12 @@ struct JSONKeyTests {
 
     @Test("a member written once and copied gives the bytes of writing it each time, at every depth and for every identity")
     func reusedMembers() {
-        // Identities in the order a batch could meet them: repeated, changed, back, at two depths.
-        let steps: [(identity: Int, nested: Bool)] = [(1, false), (1, false), (1, true), (1, true), (2, true), (1, true), (1, false), (3, false)]
+        // Identities in the order a batch could meet them: repeated, changed, back, at two depths,
+        // two alternating (a prospetto's years), and more than the writer keeps (the oldest dropped).
+        let steps: [(identity: Int, nested: Bool)] = [
+            (1, false), (1, false), (1, true), (1, true), (2, true), (1, true), (1, false), (3, false), (2, false), (3, false), (2, false),
+            (4, false), (5, false), (6, false), (7, false), (1, false), (2, true), (7, false),
+        ]
         func document(reusing: Bool) -> String {
             ReportOutput.collecting { output in
                 var json = JSONWriter(output)

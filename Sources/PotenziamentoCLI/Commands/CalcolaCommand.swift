@@ -52,7 +52,9 @@ enum CalcolaCommand: Subcommand {
                 inputs, skipped: skipped,
                 compute: { roster throws(CommandFailure) in
                     let assessment = try RosterInput.assess(roster, year: year, assessor: assessor)
-                    return (assessment, assessment.ambito.code, assessment.warnings)
+                    // Code and warnings first: the assessment then moves into the result, not copied.
+                    let (code, warnings) = (assessment.ambito.code, assessment.warnings)
+                    return (assessment, code, warnings)
                 },
                 write: { output, run in BatchReport.assessments(year: year, format: batchFormat, to: output, run: run) })
         }

@@ -76,19 +76,24 @@ enum ProspettoCommand: Subcommand {
                 inputs, skipped: skipped,
                 compute: { roster throws(CommandFailure) in
                     let prospetto = try make(roster)
-                    return (prospetto, prospetto.consuntivo.ambito.code, prospetto.warnings)
+                    // Code and warnings first: the prospetto then moves into the result, not copied.
+                    let (code, warnings) = (prospetto.consuntivo.ambito.code, prospetto.warnings)
+                    return (prospetto, code, warnings)
                 },
                 write: { output, run in BatchReport.prospetti(campaign: campaign, format: batchFormat, to: output, run: run) })
         }
         let path = inputs[0]
         let loaded = try RosterInput.load(path)
         let prospetto = try make(loaded.roster)
-        var warnings = (loaded.warnings + prospetto.warnings).map(\.description)
+        // The warnings of both years de-duplicated once (a set of places and messages), for the
+        // terminal and for the document.
+        let allWarnings = loaded.warnings + prospetto.warnings
+        var warnings = allWarnings.map(\.description)
         // The same warnings in the document, each naming its file without the folders (a signed
         // page names the data, not where they sat on one computer): the same bytes from any folder.
         // The name of each file made once (a few files, up to a hundred warnings each).
         var names: [String: String] = [:]
-        var documentWarnings = (loaded.warnings + prospetto.warnings).map { warning in
+        var documentWarnings = allWarnings.map { warning in
             let file = warning.place.file
             let name = names[file] ?? URL(fileURLWithPath: file).standardizedFileURL.lastPathComponent
             names[file] = name

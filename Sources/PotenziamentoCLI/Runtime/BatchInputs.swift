@@ -165,16 +165,16 @@ enum BatchInputs {
                         // The roster is freed here, on the worker, once computed.
                         let loaded = try RosterInput.load(input, keepsUntilExit: false)
                         let outline = Outline(loaded.roster)
-                        let computed = try compute(loaded.roster)
+                        let (result, code, warnings) = try compute(loaded.roster)
                         // The warnings' text is made here, on the worker, not in the one ordered step.
                         return .computed(
-                            computed.result, code: computed.code, warnings: (loaded.warnings + computed.warnings).map(\.description), input: input,
-                            outline: outline)
+                            result, code: code, warnings: (loaded.warnings + warnings).map(\.description), input: input, outline: outline)
                     } catch let failure {
                         return .failed(BatchReport.Failure(input: input, errors: failure.lines))
                     }
-                } inOrder: { computed in
-                    switch computed {
+                } inOrder: { (computed: consuming Computed<Result>) in
+                    // Taken apart, not copied (a result holds a whole assessment).
+                    switch consume computed {
                     case .computed(let result, let code, let warnings, let input, let outline):
                         outcome.warnings += warnings
                         // The same ATS twice (a JSON file and its CSV folder, an old copy) is an error of the second

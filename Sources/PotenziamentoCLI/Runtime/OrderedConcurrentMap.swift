@@ -16,7 +16,7 @@ enum OrderedConcurrentMap {
     /// many results may wait for `consume`.
     static func forEach<Item: Sendable, Value: Sendable>(
         _ items: [Item], concurrently: Bool = true, window: Int? = nil, transform: @escaping @Sendable (Item) -> Value,
-        inOrder consume: (Value) -> Void
+        inOrder consume: (consuming Value) -> Void
     ) {
         // At most `maximumWorkers`: a container may report the host's processors, and each
         // worker holds a roster.
@@ -75,8 +75,8 @@ enum OrderedConcurrentMap {
             condition.lock()
             defer { condition.unlock() }
             while slots[index] == nil { condition.wait() }
-            let value = slots[index]!
-            slots[index] = nil
+            // Moved out of its slot, not copied (a result holds a whole assessment).
+            guard let value = slots[index].take() else { preconditionFailure("OrderedConcurrentMap: slot \(index) emptied twice") }
             consumed = index + 1
             condition.broadcast()
             return value

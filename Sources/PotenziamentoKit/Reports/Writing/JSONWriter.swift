@@ -22,9 +22,13 @@ package struct JSONWriter {
     private var current = 0
     /// The counts of the outer open levels, saved while an inner one is written.
     private var outer: [Int] = []
-    /// The last value written with ``member(array:reusing:_:)``: what it was made from, the
-    /// depth it was written at, and its bytes (copied when the same value comes again).
-    private var reused: (identity: any Equatable, depth: Int, bytes: ReportOutput)?
+    /// The last values written with ``member(array:reusing:_:)`` (at most
+    /// ``reusedLimit``, the latest last): what each was made from, the depth it was written at,
+    /// and its bytes (copied when the same value comes again).
+    private var reused: [(identity: any Equatable, depth: Int, bytes: ReportOutput)] = []
+    /// How many values ``reused`` keeps: a batch prospetto alternates the parameters of its two
+    /// years, and a few more cost nothing to look through.
+    static let reusedLimit = 4
 
     /// A writer into `output`.
     package init(_ output: ReportOutput) { self.output = output }
@@ -98,20 +102,24 @@ package struct JSONWriter {
     }
 
     /// A member with an array value that depends only on `identity`, written by `body` the first
-    /// time and copied byte for byte when the next such member has an equal `identity` at the same
-    /// depth: a part repeated in every element of a batch (the parameters of a year, the same for
-    /// every ATS) is made once per document (docs/benchmark.md). The bytes are those `body` writes.
+    /// time and copied byte for byte when a later such member has an equal `identity` at the same
+    /// depth (among the last ``reusedLimit``): a part repeated in every element of a batch (the
+    /// parameters of a year, the same for every ATS; a prospetto's two years alternate) is made
+    /// once per document (docs/benchmark.md). The bytes are those `body` writes.
     package mutating func member<Identity: Equatable>(array key: JSONKey, reusing identity: Identity, _ body: (inout JSONWriter) -> Void) {
         self.key(key)
-        if let reused, reused.depth == depth, let earlier = reused.identity as? Identity, earlier == identity {
-            output.write(contentsOf: reused.bytes)
-            return
+        for earlier in reused.reversed() where earlier.depth == depth {
+            if let value = earlier.identity as? Identity, value == identity {
+                output.write(contentsOf: earlier.bytes)
+                return
+            }
         }
         let bytes = ReportOutput()
         var writer = JSONWriter(bytes, depth: depth, written: 0)
         writer.array(body)
         output.write(contentsOf: bytes)
-        reused = (identity, depth, bytes)
+        if reused.count == Self.reusedLimit { reused.removeFirst() }
+        reused.append((identity, depth, bytes))
     }
 
     /// A string member.
