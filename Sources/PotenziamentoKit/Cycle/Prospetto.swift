@@ -71,9 +71,13 @@ public struct Prospetto: Sendable, Hashable, Codable {
             let place: SourcePlace
             let message: String
 
-            /// Messages compared byte for byte (what is shown is the same), places as places.
+            /// Messages compared byte for byte (what is shown is the same; their UTF-8 at once,
+            /// not a byte at a time through an iterator), places as places.
             static func == (lhs: Key, rhs: Key) -> Bool {
-                lhs.code == rhs.code && lhs.message.utf8.elementsEqual(rhs.message.utf8) && lhs.place == rhs.place
+                guard lhs.code == rhs.code, lhs.message.utf8.count == rhs.message.utf8.count else { return false }
+                var (left, right) = (lhs.message, rhs.message)
+                let sameText = left.withUTF8 { left in right.withUTF8 { right in left.elementsEqual(right) } }
+                return sameText && lhs.place == rhs.place
             }
 
             /// Hashes code and the message's bytes only (equal keys have equal ones; a string's
