@@ -60,15 +60,37 @@ struct CSVTable: CellTable {
     /// column): the header's separator, so the title is said to be one.
     static func separator(of bytes: [UInt8], known: Set<String>) -> UInt8 {
         let first = CSVParser.detectSeparator(bytes)
-        let lines = bytes.prefix(65_536).split(separator: 0x0A, maxSplits: 5, omittingEmptySubsequences: true).prefix(5)
-        func namesKnown(_ line: ArraySlice<UInt8>, _ separator: UInt8) -> Bool {
-            line.split(separator: separator).contains { cell in
-                let name = String(decoding: cell, as: UTF8.self).trimmingSpaces.trimmingCharacters(in: ["\"", "\r"]).lowercased()
-                return known.contains(name)
+        // The lines that are not empty among the first five of the first 64 KB, found one at a
+        // time: a header that names a known column (the usual case) is the only one looked at.
+        let limit = min(bytes.count, 65_536)
+        var start = 0
+        var seen = 0
+        func nextLine() -> ArraySlice<UInt8>? {
+            while seen < 5 && start < limit {
+                let end = bytes[start..<limit].firstIndex(of: 0x0A) ?? limit
+                defer { start = end + 1 }
+                if end > start {
+                    seen += 1
+                    return bytes[start..<end]
+                }
             }
+            return nil
         }
-        guard let firstLine = lines.first, !namesKnown(firstLine, first) else { return first }
-        for line in lines.dropFirst() {
+        // Whether a cell of `line` split at `separator` is a known column's name (cells looked at
+        // until one is).
+        func namesKnown(_ line: ArraySlice<UInt8>, _ separator: UInt8) -> Bool {
+            var cellStart = line.startIndex
+            while cellStart <= line.endIndex {
+                let cellEnd = line[cellStart...].firstIndex(of: separator) ?? line.endIndex
+                let name = String(decoding: line[cellStart..<cellEnd], as: UTF8.self).trimmingSpaces.trimmingCharacters(in: ["\"", "\r"])
+                    .lowercased()
+                if known.contains(name) { return true }
+                cellStart = cellEnd + 1
+            }
+            return false
+        }
+        guard let firstLine = nextLine(), !namesKnown(firstLine, first) else { return first }
+        while let line = nextLine() {
             for candidate in [UInt8(ascii: ";"), UInt8(ascii: ",")] where namesKnown(line, candidate) { return candidate }
         }
         return first
