@@ -247,6 +247,31 @@ struct WorkbookCommandTests {
         }
     }
 
+    @Test("the parametri sheet holds every legal reference whole, on lines no wider than its column (printed, none is cut)")
+    func parameterReferencesWhole() throws {
+        let arguments = ["prospetto", TestSupport.path("Examples/ambito-esempio"), "--campagna", "2026"]
+        let json = try #require(
+            try JSONSerialization.jsonObject(with: Data(TestSupport.run(arguments: arguments + ["--formato", "json"]).standardOutput.utf8))
+                as? NSDictionary)
+        let citations = try #require(((json["previsione"] as? NSDictionary)?["parametri"] as? [NSDictionary])?.compactMap { $0["riferimento"] as? String })
+        // The law's references include one longer than the column (the LEP's, 77 characters).
+        #expect(citations.contains { $0.count > 60 })
+        let folder = try TestSupport.temporaryFolder()
+        for kind in ["xlsx", "ods"] {
+            let path = folder.appendingPathComponent("p.\(kind)").path
+            #expect(TestSupport.run(arguments: arguments + ["--output", path]).status == .success)
+            let sheet = try WorkbookReader.read([UInt8](Data(contentsOf: URL(fileURLWithPath: path)))).sheet(named: "parametri")
+            let references = sheet.rows.dropFirst().compactMap { row -> String? in
+                guard row.cells.count > 2, case .text(let text) = row.cells[2].value else { return nil }
+                return text
+            }
+            #expect(references.map { $0.replacing("\n", with: " ") } == citations, "\(kind)")
+            for reference in references {
+                #expect(reference.split(separator: "\n").allSatisfy { $0.count <= 58 }, "\(kind): «\(reference)» has a line wider than its column")
+            }
+        }
+    }
+
     @Test("the FTE to declare in the sioss sheet are never shown rounded up, whatever the decimals", arguments: [2, 3, 5])
     func declaredDecimals(decimals: Int) throws {
         let arguments = ["prospetto", TestSupport.path("Examples/ambito-esempio"), "--campagna", "2026", "--decimali-dichiarati", String(decimals)]

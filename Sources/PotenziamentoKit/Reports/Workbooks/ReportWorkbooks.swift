@@ -144,11 +144,15 @@ package enum ReportWorkbooks {
         return assessment.excluded.map { lead + [text($0.id.text), text(name($0.employer)), text($0.reason.rawValue), text($0.reason.label)] }
     }
 
-    /// The parameters applied, with their legal references.
+    /// The parameters applied, with their legal references. A reference longer than its column
+    /// (at most 60 characters wide) is on several lines of its cell, so the printed page shows
+    /// it whole instead of cutting it at the next column.
     static func parameterSheet(_ parameters: ParametersInForce) -> WritableSheet {
         sheet(
             "parametri", ["parametro", "valore", "riferimento", "indirizzo"],
-            parameters.citations.map { [text($0.name.label), text($0.valueText), text($0.reference.citation), text($0.reference.url ?? "")] })
+            parameters.citations.map {
+                [text($0.name.label), text($0.valueText), text(wrapped($0.reference.citation, width: 56)), text($0.reference.url ?? "")]
+            })
     }
 
     // MARK: Reports
