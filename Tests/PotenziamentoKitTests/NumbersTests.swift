@@ -284,6 +284,53 @@ struct MoneyTests {
         }
     }
 
+    /// The rule written plainly in the test (docs/regole.md §5), as an oracle for the one place
+    /// that applies it: each share rounded down, then one unit each to the shares in order of
+    /// remainder, largest first and the earlier share on a tie, for the units still missing.
+    /// Shares that add up to the total, with 0, 1, several or all units left over, and ties.
+    @Test("largest remainder: the units left over go to the largest remainders, the earlier share on a tie (an independent oracle)")
+    func leftoverUnitsAgainstOracle() {
+        func oracle(_ total: BigInt, _ shares: [Fraction]) -> [BigInt] {
+            var units = shares.map(\.floor)
+            let remainders = shares.map { $0 - Fraction($0.floor) }
+            var left = total - units.reduce(BigInt(0), +)
+            var taken = Set<Int>()
+            while left > BigInt(0) {
+                // The first index of the largest remainder not yet given a unit.
+                var best: Int?
+                for index in shares.indices where !taken.contains(index) {
+                    if let current = best, remainders[index] <= remainders[current] { continue }
+                    best = index
+                }
+                guard let best else { break }
+                units[best] += BigInt(1)
+                taken.insert(best)
+                left -= BigInt(1)
+            }
+            return units
+        }
+        var generator = SeededGenerator(seed: SeededGenerator.runSeed &+ 97)
+        var leftovers = Set<Int>()
+        for round in 0..<600 {
+            let count = Int.random(in: 1...8, using: &generator)
+            // Denominators from a small set, so that equal remainders (ties) are frequent.
+            let denominators: [Int] = [1, 2, 3, 4, 6]
+            var shares = (0..<count).map { _ in
+                Fraction(BigInt(Int.random(in: 0...40, using: &generator)), BigInt(denominators.randomElement(using: &generator) ?? 1))
+            }
+            if round % 5 == 0 { shares = Array(repeating: Fraction(1, 3), count: count) }  // all tied
+            let sum = shares.sum()
+            // Totals the shares add up to when rounded up to a whole number: 0 to count − 1 units left over.
+            let total = sum.flooredScaled(by: BigInt(1)) + (sum.isInteger ? BigInt(0) : BigInt(1))
+            let parts = LargestRemainder.distribute(units: total, exactShares: shares)
+            #expect(parts == oracle(total, shares), "seed \(SeededGenerator.runSeed): \(total) \(shares)")
+            #expect(parts.reduce(BigInt(0), +) == total)
+            leftovers.insert(Int((total - shares.map(\.floor).reduce(BigInt(0), +)).int64Value ?? -1))
+        }
+        // The cases of the rule's three ways were all met: none, one, and several units left over.
+        #expect(leftovers.contains(0) && leftovers.contains(1) && leftovers.contains { $0 >= 2 }, "\(leftovers.sorted())")
+    }
+
     private static func splitOfExactShares(_ total: BigInt, _ weights: [Fraction]) -> [BigInt] {
         let sum = weights.sum()
         return LargestRemainder.distribute(units: total, exactShares: weights.map { sum.isZero ? .zero : Fraction(total) * $0 / sum })

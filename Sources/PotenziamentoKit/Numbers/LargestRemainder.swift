@@ -139,8 +139,20 @@ enum LargestRemainder {
         let leftover = total - units.reduce(BigInt(0), +)
         let (rounds, extra) = leftover.flooredQuotientAndRemainder(dividingBy: count)
         if !rounds.isZero { units = units.map { $0 + rounds } }
-        let order = remainders.indices.sorted { remainders[$0] != remainders[$1] ? remainders[$0] > remainders[$1] : $0 < $1 }
-        for index in order.prefix(Int(extra.int64Value ?? 0)) { units[index] += BigInt(1) }
+        let extraUnits = Int(extra.int64Value ?? 0)
+        switch extraUnits {
+        case 0:
+            // Nothing left over (the usual case of figures already adding up): no order needed.
+            break
+        case 1:
+            // One unit: the largest remainder, the earlier part on a tie (the first of the order below).
+            var largest = remainders.startIndex
+            for index in remainders.indices.dropFirst() where remainders[index] > remainders[largest] { largest = index }
+            units[largest] += BigInt(1)
+        default:
+            let order = remainders.indices.sorted { remainders[$0] != remainders[$1] ? remainders[$0] > remainders[$1] : $0 < $1 }
+            for index in order.prefix(extraUnits) { units[index] += BigInt(1) }
+        }
         return units
     }
 }
