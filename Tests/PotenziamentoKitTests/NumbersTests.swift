@@ -209,6 +209,19 @@ struct MoneyTests {
         }
     }
 
+    @Test("an integer as JSON bytes is what String(value) gives, at every length and sign and at the ends of Int")
+    func integerBytes() {
+        var values: [Int] = [0, 1, -1, 9, -9, 10, 99, 100, 2025, 2_750_000, Int.max, Int.min, Int.max - 1, Int.min + 1]
+        var power = 1
+        for _ in 0..<18 {
+            power *= 10
+            values += [power - 1, power, power + 1, -(power - 1), -power]
+        }
+        for value in values {
+            #expect(NumberFormatting.withJSONBytes(value) { String(decoding: $0, as: UTF8.self) } == String(value), "\(value)")
+        }
+    }
+
     @Test("largest remainder: parts add up to the total, ties in input order")
     func largestRemainder() throws {
         let parts = try LargestRemainder.allocate(EuroCents(cents: 100), proportionalTo: [.one, .one, .one])

@@ -134,6 +134,12 @@ package enum NumberFormatting {
             scaled: value.roundedScaled(by: BigInt.tenToThe(decimals)), decimals: decimals, thousands: nil, decimalMark: UInt8(ascii: "."), json: true, body)
     }
 
+    /// An integer as JSON number bytes (its digits, `-` before a negative one: what
+    /// `String(value)` gives), handed to `body` without building a `String`.
+    static func withJSONBytes<Result>(_ value: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        withBytes(scaled: BigInt(value), decimals: 0, thousands: nil, decimalMark: UInt8(ascii: "."), body)
+    }
+
     /// An amount of money as JSON number bytes (as ``json(_:)``-for-money), handed to `body`.
     static func withJSONBytes<Result>(_ amount: EuroCents, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
         withBytes(scaled: amount.cents, decimals: 2, thousands: nil, decimalMark: UInt8(ascii: "."), json: true, body)

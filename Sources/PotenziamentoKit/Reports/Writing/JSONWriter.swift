@@ -137,7 +137,7 @@ package struct JSONWriter {
     /// An integer member.
     package mutating func member(_ key: JSONKey, _ value: Int) {
         self.key(key)
-        output.write(String(value))
+        NumberFormatting.withJSONBytes(value) { output.write(buffer: $0) }
     }
 
     /// A big-integer member (written as a JSON number).
