@@ -431,6 +431,39 @@ struct JSONKeyTests {
     }
 
     @Test(
+        "the separator of a CSV table: the first line's, unless it names no known column and a later one does",
+        arguments: [
+            ("codice_istat;denominazione\n1;A\n", UInt8(ascii: ";")), ("codice_istat,denominazione\n1,A\n", UInt8(ascii: ",")),
+            ("Comuni, ATS 2025\ncodice_istat;denominazione\n", UInt8(ascii: ";")), ("Titolo; uno\n\n\ncodice_istat,denominazione\n", UInt8(ascii: ",")),
+            ("\u{FEFF}Titolo, a\r\n\"codice_istat\";denominazione;\r\n", UInt8(ascii: ";")), ("T, a\n;;;\n", UInt8(ascii: ",")),
+            ("solo un titolo, senza intestazione", UInt8(ascii: ",")), ("a, b\nb\nc\nd\ncodice_istat;x\n", UInt8(ascii: ";")),
+            // The header on the sixth line is not looked for: the first line's separator.
+            ("a, b\nb\nc\nd\ne\ncodice_istat;x\n", UInt8(ascii: ",")),
+        ])
+    func csvSeparator(text: String, expected: UInt8) {
+        #expect(CSVTable.separator(of: Array(text.utf8), known: ["codice_istat", "denominazione"]) == expected, "\(text.debugDescription)")
+        // An empty cell names nothing, even were the empty text a known name (the cells are
+        // those of a split, which leaves empty ones out).
+        #expect(CSVTable.separator(of: Array("T, a\n;;;\n".utf8), known: ["codice_istat", ""]) == UInt8(ascii: ","))
+    }
+
+    @Test("a member written once is copied only for an identity of the same type: 1, Optional(1) and AnyHashable(1) are three")
+    func reusedMembersOfOtherTypes() {
+        let text = ReportOutput.collecting { output in
+            var json = JSONWriter(output)
+            json.object { json in
+                json.member(array: "a", reusing: 1) { $0.element("intero") }
+                json.member(array: "b", reusing: Optional(1)) { $0.element("opzionale") }
+                json.member(array: "c", reusing: AnyHashable(1)) { $0.element("qualsiasi") }
+                json.member(array: "d", reusing: 1) { $0.element("non scritto: copiato da a") }
+            }
+        }
+        #expect(text.contains("\"b\": [\n    \"opzionale\""), "\(text)")
+        #expect(text.contains("\"c\": [\n    \"qualsiasi\""), "\(text)")
+        #expect(text.contains("\"d\": [\n    \"intero\""), "\(text)")
+    }
+
+    @Test(
         "a CSV cell read from its bytes gives what the rule on its text gives",
         arguments: [
             "100", "83,33", "83.33", "12.500", "1.234,5", "1.000.000", "50%", "50 %", "0", "0,0", "101", "100,0000000000001", "-5", "1e3", "abc", "x1",

@@ -82,10 +82,12 @@ struct CSVTable: CellTable {
             var cellStart = line.startIndex
             while cellStart <= line.endIndex {
                 let cellEnd = line[cellStart...].firstIndex(of: separator) ?? line.endIndex
+                defer { cellStart = cellEnd + 1 }
+                // An empty cell names nothing (as the pieces of a split, which leaves them out).
+                guard cellEnd > cellStart else { continue }
                 let name = String(decoding: line[cellStart..<cellEnd], as: UTF8.self).trimmingSpaces.trimmingCharacters(in: ["\"", "\r"])
                     .lowercased()
                 if known.contains(name) { return true }
-                cellStart = cellEnd + 1
             }
             return false
         }

@@ -40,7 +40,8 @@ package enum ReportWorkbooks {
             for (index, cell) in row.enumerated() where index < widths.count {
                 let length: Int
                 switch cell {
-                case .text(let value): length = value.count + 2
+                // A text on several lines (wrapped in its cell) as wide as its longest line.
+                case .text(let value): length = (value.contains("\n") ? value.split(separator: "\n").map(\.count).max() ?? 0 : value.count) + 2
                 case .number(let value, _): length = min(value.count, 14) + 4
                 case .date: length = 12
                 default: length = 0

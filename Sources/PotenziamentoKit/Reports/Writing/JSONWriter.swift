@@ -24,8 +24,8 @@ package struct JSONWriter {
     private var outer: [Int] = []
     /// The last values written with ``member(array:reusing:_:)`` (at most
     /// ``reusedLimit``, the latest last): what each was made from, the depth it was written at,
-    /// and its bytes (copied when the same value comes again).
-    private var reused: [(identity: any Equatable, depth: Int, bytes: ReportOutput)] = []
+    /// and its bytes (copied when the same value of the same type comes again).
+    private var reused: [(type: ObjectIdentifier, identity: any Equatable, depth: Int, bytes: ReportOutput)] = []
     /// How many values ``reused`` keeps: a batch prospetto alternates the parameters of its two
     /// years, and a few more cost nothing to look through.
     static let reusedLimit = 4
@@ -108,7 +108,9 @@ package struct JSONWriter {
     /// once per document (docs/benchmark.md). The bytes are those `body` writes.
     package mutating func member<Identity: Equatable>(array key: JSONKey, reusing identity: Identity, _ body: (inout JSONWriter) -> Void) {
         self.key(key)
-        for earlier in reused.reversed() where earlier.depth == depth {
+        // Of the same type exactly: a cast alone would let `1` stand for `Optional(1)` or `AnyHashable(1)`.
+        let type = ObjectIdentifier(Identity.self)
+        for earlier in reused.reversed() where earlier.depth == depth && earlier.type == type {
             if let value = earlier.identity as? Identity, value == identity {
                 output.write(contentsOf: earlier.bytes)
                 return
@@ -119,7 +121,7 @@ package struct JSONWriter {
         writer.array(body)
         output.write(contentsOf: bytes)
         if reused.count == Self.reusedLimit { reused.removeFirst() }
-        reused.append((identity, depth, bytes))
+        reused.append((type, identity, depth, bytes))
     }
 
     /// A string member.
