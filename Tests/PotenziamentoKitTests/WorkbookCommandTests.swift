@@ -247,6 +247,24 @@ struct WorkbookCommandTests {
         }
     }
 
+    @Test("the persone sheet puts a person's periods one a line, and a cell on several lines is as wide as its longest line")
+    func periodsOnLines() throws {
+        let arguments = ["prospetto", TestSupport.path("Examples/ambito-esempio"), "--campagna", "2026"]
+        let folder = try TestSupport.temporaryFolder()
+        for kind in ["xlsx", "ods"] {
+            let path = folder.appendingPathComponent("p.\(kind)").path
+            #expect(TestSupport.run(arguments: arguments + ["--output", path]).status == .success)
+            let sheet = try WorkbookReader.read([UInt8](Data(contentsOf: URL(fileURLWithPath: path)))).sheet(named: "persone")
+            // AS-004 worked full time and then half time in 2025: two periods, two lines.
+            let row = try #require(sheet.rows.first { $0.cells.count > 3 && $0.cells[1].value == .text("AS-004") })
+            #expect(
+                row.cells[3].value == .text("01/01/2025–30/06/2025 · 181/365 × 100 %\n01/07/2025–31/12/2025 · 184/365 × 50 %"), "\(kind): \(row.cells[3].value)"
+            )
+        }
+        let sheet = ReportWorkbooks.sheet("prova", ["a", "b"], [[.text("uno\ndue righe più lunghe"), .text(String(repeating: "x", count: 30))]])
+        #expect(sheet.columnWidths == [22, 32])  // «due righe più lunghe» is 20 characters, plus 2
+    }
+
     @Test("the parametri sheet holds every legal reference whole, on lines no wider than its column (printed, none is cut)")
     func parameterReferencesWhole() throws {
         let arguments = ["prospetto", TestSupport.path("Examples/ambito-esempio"), "--campagna", "2026"]

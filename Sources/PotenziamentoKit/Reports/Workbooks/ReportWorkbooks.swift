@@ -225,7 +225,9 @@ package enum ReportWorkbooks {
                 [
                     // As the HTML annex: a person with no day in the year says so (not an empty cell).
                     year(assessment.year), text(person.id), text(person.entity),
-                    text(person.service.isEmpty ? "nessun servizio nell'anno" : person.periods(separatedBy: "; ")), count(person.days),
+                    // One period a line (as in the printed annex): a cell on several lines, as wide as
+                    // its longest, shows two periods whole where one line was cut at the next column.
+                    text(person.service.isEmpty ? "nessun servizio nell'anno" : person.periods(separatedBy: "\n")), count(person.days),
                     fte(person.fte),
                 ]
             }
