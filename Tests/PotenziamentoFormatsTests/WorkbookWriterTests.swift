@@ -91,6 +91,19 @@ struct WorkbookWriterTests {
         #expect(SampleDocument.values(try WorkbookReader.read(try ODSWriter.write(document))) == SampleDocument.expected(ods: true))
     }
 
+    @Test("every cell style puts its cell at the top of the row, in both formats (a row made taller by a cell on several lines reads from its first line)")
+    func cellsAtTheTop() throws {
+        let xlsx = String(
+            decoding: try #require(try ZIPArchive(bytes: try XLSXWriter.write(SampleDocument.document)).contents(of: "xl/styles.xml")), as: UTF8.self)
+        // Each cell format and the Normal style: as many alignments at the top as formats.
+        let formats = xlsx.matches(of: /<xf numFmtId=/).count
+        #expect(formats > 3 && xlsx.matches(of: /<alignment vertical="top"/).count == formats, "\(xlsx)")
+        let ods = String(
+            decoding: try #require(try ZIPArchive(bytes: try ODSWriter.write(SampleDocument.document)).contents(of: "content.xml")), as: UTF8.self)
+        let cellStyles = ods.matches(of: /<style:style style:name="ce\d+" style:family="table-cell"/).count
+        #expect(cellStyles > 3 && ods.matches(of: /style:vertical-align="top"/).count == cellStyles, "\(ods)")
+    }
+
     @Test("the .xlsx has a frozen header, widths, formats and lists within Excel's limits")
     func xlsxLayout() throws {
         let archive = try ZIPArchive(bytes: try XLSXWriter.write(SampleDocument.document))

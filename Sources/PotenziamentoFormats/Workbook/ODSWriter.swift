@@ -149,24 +149,29 @@ package enum ODSWriter {
     /// number formats, the date and the boolean format; `ce16`, `ce17`: wrapped text, regular and bold.
     static let cellStyles: String = {
         var xml = ""
+        // Every cell at the top of its row: a row made taller by a cell on several lines reads
+        // from its first line (a person's id beside the first of the periods).
+        let top = "<style:table-cell-properties style:vertical-align=\"top\"/>"
         for bold in [false, true] {
             for (index, data) in ([nil, "N1", "N2", "N3", "N4", "N5", "N6", "N7"] as [String?]).enumerated() {
                 xml += "<style:style style:name=\"ce\(index + (bold ? 8 : 0))\" style:family=\"table-cell\" style:parent-style-name=\"Default\""
                 xml += data.map { " style:data-style-name=\"\($0)\"" } ?? ""
+                xml += ">" + top
                 xml +=
                     bold
-                    ? "><style:text-properties fo:font-weight=\"bold\" style:font-weight-asian=\"bold\" style:font-weight-complex=\"bold\"/></style:style>"
-                    : "/>"
+                    ? "<style:text-properties fo:font-weight=\"bold\" style:font-weight-asian=\"bold\" style:font-weight-complex=\"bold\"/></style:style>"
+                    : "</style:style>"
             }
         }
         for bold in [false, true] {  // text on several lines: wrapped
             xml += "<style:style style:name=\"ce\(bold ? 17 : 16)\" style:family=\"table-cell\" style:parent-style-name=\"Default\">"
-            xml += "<style:table-cell-properties fo:wrap-option=\"wrap\"/>"
+            xml += "<style:table-cell-properties fo:wrap-option=\"wrap\" style:vertical-align=\"top\"/>"
             xml += bold ? "<style:text-properties fo:font-weight=\"bold\" style:font-weight-asian=\"bold\" style:font-weight-complex=\"bold\"/>" : ""
             xml += "</style:style>"
         }
         // Text columns (`@`): typed codes keep their leading zeros.
-        xml += "<style:style style:name=\"ce18\" style:family=\"table-cell\" style:parent-style-name=\"Default\" style:data-style-name=\"N8\"/>"
+        xml +=
+            "<style:style style:name=\"ce18\" style:family=\"table-cell\" style:parent-style-name=\"Default\" style:data-style-name=\"N8\">\(top)</style:style>"
         return xml
     }()
 

@@ -137,21 +137,28 @@ package enum XLSXWriter {
         xml += "<font><b/><sz val=\"11\"/><name val=\"Calibri\"/><family val=\"2\"/></font></fonts>"
         xml += "<fills count=\"2\"><fill><patternFill patternType=\"none\"/></fill><fill><patternFill patternType=\"gray125\"/></fill></fills>"
         xml += "<borders count=\"1\"><border><left/><right/><top/><bottom/><diagonal/></border></borders>"
-        xml += "<cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs>"
+        // The Normal style at the top too: a cell written with no style (`s` left out) is read by
+        // LibreOffice with it.
+        xml += "<cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" applyAlignment=\"1\">"
+        xml += "<alignment vertical=\"top\"/></xf></cellStyleXfs>"
         xml += "<cellXfs count=\"\(formats.count * 2 + 3)\">"
+        // Every cell at the top of its row: a row made taller by a cell on several lines reads
+        // from its first line (a person's id beside the first of the periods).
         for bold in [false, true] {
             for format in formats {
                 let id = formatID(format)
                 let applied = (id != 0 ? " applyNumberFormat=\"1\"" : "") + (bold ? " applyFont=\"1\"" : "")
-                xml += "<xf numFmtId=\"\(id)\" fontId=\"\(bold ? 1 : 0)\" fillId=\"0\" borderId=\"0\" xfId=\"0\"\(applied)/>"
+                xml += "<xf numFmtId=\"\(id)\" fontId=\"\(bold ? 1 : 0)\" fillId=\"0\" borderId=\"0\" xfId=\"0\"\(applied) applyAlignment=\"1\">"
+                xml += "<alignment vertical=\"top\"/></xf>"
             }
         }
         for bold in [false, true] {  // text on several lines: wrapped, so the row grows to show it
             xml += "<xf numFmtId=\"0\" fontId=\"\(bold ? 1 : 0)\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyAlignment=\"1\"\(bold ? " applyFont=\"1\"" : "")>"
-            xml += "<alignment wrapText=\"1\"/></xf>"
+            xml += "<alignment vertical=\"top\" wrapText=\"1\"/></xf>"
         }
         // Text columns: `@` (built-in format 49), so typed codes keep their leading zeros.
-        xml += "<xf numFmtId=\"49\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>"
+        xml += "<xf numFmtId=\"49\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\" applyAlignment=\"1\">"
+        xml += "<alignment vertical=\"top\"/></xf>"
         xml += "</cellXfs><cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles>"
         return xml + "<dxfs count=\"0\"/><tableStyles count=\"0\"/></styleSheet>"
     }()
