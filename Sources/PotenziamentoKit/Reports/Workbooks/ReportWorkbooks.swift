@@ -35,13 +35,14 @@ package enum ReportWorkbooks {
         // A long heading on several lines (wrapped in its cell): its column stays as wide as its
         // figures, and the sheet prints at a readable size.
         let header = header.map { wrapped($0, width: 16) }
-        var widths = header.map { heading in max(10, (heading.split(separator: "\n").map(\.count).max() ?? 0) + 2) }
+        // A text on several lines (wrapped in its cell) is as wide as its longest line.
+        func longestLine(_ text: String) -> Int { text.split(separator: "\n").map(\.count).max() ?? 0 }
+        var widths = header.map { heading in max(10, longestLine(heading) + 2) }
         for row in rows {
             for (index, cell) in row.enumerated() where index < widths.count {
                 let length: Int
                 switch cell {
-                // A text on several lines (wrapped in its cell) as wide as its longest line.
-                case .text(let value): length = (value.contains("\n") ? value.split(separator: "\n").map(\.count).max() ?? 0 : value.count) + 2
+                case .text(let value): length = longestLine(value) + 2
                 case .number(let value, _): length = min(value.count, 14) + 4
                 case .date: length = 12
                 default: length = 0
