@@ -69,9 +69,13 @@ def main():
         italian_locale(context)
         desktop = context.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", context)
         dispatcher = context.ServiceManager.createInstanceWithContext("com.sun.star.frame.DispatchHelper", context)
-        work = out + ".lavoro" + os.path.splitext(template)[1]
+        # A working copy of this run's own: a run that crashed leaves its copy locked
+        # (`.~lock.…#`), and LibreOffice then refuses to open that file again.
+        work = "%s.lavoro-%d%s" % (out, os.getpid(), os.path.splitext(template)[1])
         shutil.copy(template, work)
         document = desktop.loadComponentFromURL(uno.systemPathToFileUrl(os.path.abspath(work)), "_blank", 0, (prop("Hidden", True),))
+        if document is None:
+            raise SystemExit("LibreOffice did not open " + work)
         controller = document.getCurrentController()
         frame = controller.getFrame()
         for name in ["ambito", "comuni", "personale"]:

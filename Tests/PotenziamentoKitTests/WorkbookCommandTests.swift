@@ -144,9 +144,10 @@ struct WorkbookCommandTests {
         #expect(TestSupport.run("modello", "--output", template).status == .success)
         let out = folder.appendingPathComponent("compilato").path
         // LibreOffice itself (started through its Python bridge, two at once with the other case)
-        // now and then fails to start under load: one more try, with a profile of its own.
+        // now and then fails to start, or aborts while typing, under load: up to two more tries,
+        // each with a profile and a working copy of its own.
         var status: Int32 = -1
-        for attempt in 1...2 where status != 0 {
+        for attempt in 1...3 where status != 0 {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
             process.arguments = [
