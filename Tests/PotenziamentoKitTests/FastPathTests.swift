@@ -137,6 +137,19 @@ struct FastPathTests {
     }
 
     @Test(
+        "a comune's position is the first with its code, compared one by one or looked up",
+        arguments: [0, 1, 2, ComunePositions.linearLimit - 1, ComunePositions.linearLimit, ComunePositions.linearLimit + 1, 40, 90])
+    func comunePositions(count: Int) {
+        // Codes of six digits, every fifth one repeating the one two places before it.
+        let codes = (0..<count).map { index in index % 5 == 4 ? "0010\(10 + index - 2)" : "0010\(10 + index)" }
+        let positions = ComunePositions(codes)
+        for code in codes + ["001009", "0010\(10 + count)", "", "1010", "001010 "] {
+            #expect(positions.position(of: code) == codes.firstIndex(of: code), "\(count) codes: «\(code)»")
+        }
+        if count > 4 { #expect(positions.position(of: codes[4]) == 2) }
+    }
+
+    @Test(
         "a date read from a JSON string's bytes is what the date rule gives for its text",
         arguments: [
             ("2020-01-01", "2020-01-01"), ("31/12/2025", "31/12/2025"), ("2020\\u002D03-04", "2020-03-04"), (" 2020-01-01", " 2020-01-01"),

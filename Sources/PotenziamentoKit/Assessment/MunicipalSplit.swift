@@ -64,20 +64,23 @@ public struct MunicipalSplit: Sendable, Hashable, Codable {
     ///   - parameters: the parameters in force for the year (the national formula of c. 4).
     init(total: EuroCents, residents: [MunicipalResidents], counted: [CountedRecord], allFunctionsDelegated: Bool, parameters: ParametersInForce) {
         // Sums by denominator (``FractionSum``): no greatest common divisor per record.
-        var ownSums: [String: FractionSum] = [:]
+        // A comune's own FTE by its position (a code no comune has counts for none, as the roster
+        // allows none: docs/regole.md §7).
+        let comuni = ComunePositions(residents.map(\.istatCode))
+        var ownSums = [FractionSum](repeating: FractionSum(), count: residents.count)
         var leadSum = FractionSum()
-        for record in counted {
-            if record.employer.kind == .comune, let code = record.employer.istatCode {
-                ownSums[code, default: FractionSum()].add(record.fte)
+        for index in counted.indices {
+            let employer = counted[index].employer
+            if employer.kind == .comune, let code = employer.istatCode {
+                if let position = comuni.position(of: code) { ownSums[position].add(counted[index].fte) }
             } else {
-                leadSum.add(record.fte)
+                leadSum.add(counted[index].fte)
             }
         }
-        let ownByCode = ownSums.mapValues(\.total)
         let leadFTE = leadSum.total
         let population = max(residents.reduce(0) { $0 + $1.residents }, 1)
         let attributed = residents.map { leadFTE * Fraction($0.residents, population) }
-        let own = residents.map { ownByCode[$0.istatCode] ?? .zero }
+        let own = ownSums.map(\.total)
         let formula = residents.indices.map { index -> Fraction in
             // Each comune has 1 to 100 million residents and at most the ATS FTE: always computable.
             ContributionCalculator.exactEuros(population: residents[index].residents, fte: own[index] + attributed[index], parameters: parameters)

@@ -86,14 +86,13 @@ extension AnnualAssessment {
         // Entities by position (each comune, then each kind of ATS-level employer): a record finds
         // its entity by code or kind, as ``Employer/key`` names it, without making the key's text.
         let ambitoLevel = Self.ambitoLevelKinds
-        var comuneIndex = [String: Int](minimumCapacity: residents.count)
-        for (index, comune) in residents.enumerated() where comuneIndex[comune.istatCode] == nil { comuneIndex[comune.istatCode] = index }
+        let comuni = ComunePositions(residents.map(\.istatCode))
         var groups = [[Int32]](repeating: [], count: residents.count + ambitoLevel.count)
         for (position, record) in counted.enumerated() where !record.fte.isZero {
             let employer = record.employer
             let index =
                 employer.kind == .comune
-                ? employer.istatCode.flatMap { comuneIndex[$0] } : Self.ambitoLevelPositions[employer.kind].map { residents.count + $0 }
+                ? employer.istatCode.flatMap(comuni.position(of:)) : Self.ambitoLevelPositions[employer.kind].map { residents.count + $0 }
             // A roster has at most Bounds.maximumRecords (10 million) records: a position fits in 32 bits.
             if let index { groups[index].append(Int32(truncatingIfNeeded: position)) }
         }
