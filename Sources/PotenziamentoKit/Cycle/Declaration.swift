@@ -69,38 +69,50 @@ extension AnnualAssessment {
     }
 
     /// The exact sum of the FTE of the counted records at `positions`.
-    static func fte(of positions: [Int32], in counted: [CountedRecord]) -> Fraction {
+    static func fte(of positions: ArraySlice<Int32>, in counted: [CountedRecord]) -> Fraction {
         var sum = FractionSum()
         for position in positions { sum.add(counted[Int(position)].fte) }
         return sum.total
     }
 
-    /// The kinds of ATS-level employer, in the order of ``entities``, and their positions.
+    /// The kinds of ATS-level employer, in the order of ``entities``.
     private static let ambitoLevelKinds = EmployerKind.allCases.filter { $0 != .comune }
-    private static let ambitoLevelPositions = Dictionary(uniqueKeysWithValues: ambitoLevelKinds.enumerated().map { ($1, $0) })
 
     /// The counted records with service in the year, grouped by employing entity in the order of
     /// ``entities`` (their positions in ``counted``, not copies): the one rule of which entity a
     /// person counts for (the FTE to declare need only each entity's FTE, not its areas).
-    func recordsByEntity() -> [(key: String, name: String, records: [Int32])] {
+    func recordsByEntity() -> [(key: String, name: String, records: ArraySlice<Int32>)] {
         // Entities by position (each comune, then each kind of ATS-level employer): a record finds
         // its entity by code or kind, as ``Employer/key`` names it, without making the key's text.
         let ambitoLevel = Self.ambitoLevelKinds
         let comuni = ComunePositions(residents.map(\.istatCode))
-        var groups = [[Int32]](repeating: [], count: residents.count + ambitoLevel.count)
-        for (position, record) in counted.enumerated() where !record.fte.isZero {
-            let employer = record.employer
+        // Each record's entity (−1: none) and the size of each entity's group; then the positions
+        // in one list, each entity's group one run of it (no list of its own to grow).
+        var entityOf = [Int32](repeating: -1, count: counted.count)
+        var ends = [Int](repeating: 0, count: residents.count + ambitoLevel.count)
+        for position in counted.indices where !counted[position].fte.isZero {
+            let employer = counted[position].employer
             let index =
                 employer.kind == .comune
-                ? employer.istatCode.flatMap(comuni.position(of:)) : Self.ambitoLevelPositions[employer.kind].map { residents.count + $0 }
-            // A roster has at most Bounds.maximumRecords (10 million) records: a position fits in 32 bits.
-            if let index { groups[index].append(Int32(truncatingIfNeeded: position)) }
+                ? employer.istatCode.flatMap(comuni.position(of:)) : ambitoLevel.firstIndex(of: employer.kind).map { residents.count + $0 }
+            guard let index else { continue }
+            entityOf[position] = Int32(truncatingIfNeeded: index)
+            ends[index] += 1
         }
-        return groups.indices.compactMap { index in
-            guard !groups[index].isEmpty else { return nil }
-            if index < residents.count { return ("comune:\(residents[index].istatCode)", residents[index].name, groups[index]) }
+        for index in ends.indices.dropFirst() { ends[index] += ends[index - 1] }
+        // A roster has at most Bounds.maximumRecords (10 million) records: a position fits in 32 bits.
+        var positions = [Int32](repeating: 0, count: ends.last ?? 0)
+        var next = [0] + ends.dropLast()
+        for (position, entity) in entityOf.enumerated() where entity >= 0 {
+            positions[next[Int(entity)]] = Int32(truncatingIfNeeded: position)
+            next[Int(entity)] += 1
+        }
+        return ends.indices.compactMap { index in
+            let group = positions[(index == 0 ? 0 : ends[index - 1])..<ends[index]]
+            guard !group.isEmpty else { return nil }
+            if index < residents.count { return ("comune:\(residents[index].istatCode)", residents[index].name, group) }
             let kind = ambitoLevel[index - residents.count]
-            return (kind.rawValue, kind.label, groups[index])
+            return (kind.rawValue, kind.label, group)
         }
     }
 }
