@@ -598,7 +598,8 @@ struct PlansAndTablesReviewTests {
     func planValueColumns(row: String, message: String) throws {
         let folder = try TestSupport.temporaryFolder()
         let plan = folder.appendingPathComponent("piano.csv")
-        try "tipo;id;dal;al;percentuale;ente;area;numero;comune;anno;popolazione\n\(row);\n".write(to: plan, atomically: true, encoding: .utf8)
+        // Written as a spreadsheet writes it: every line, the header's too, ends with a «;».
+        try "tipo;id;dal;al;percentuale;ente;area;numero;comune;anno;popolazione;\n\(row);\n".write(to: plan, atomically: true, encoding: .utf8)
         let result = TestSupport.run("simula", TestSupport.path("Examples/ambito-esempio.json"), "--anno", "2026", "--piano", plan.path)
         #expect(result.status == .dataError)
         #expect(result.standardError.contains(message), "\(result.standardError)")
@@ -621,5 +622,128 @@ struct PlansAndTablesReviewTests {
         let now = try RosterAssessor().assess(roster, year: 2026)
         #expect(now.population == 36_000)
         #expect(!now.warnings.contains { $0.message.contains("ci sono popolazioni per anno") })
+    }
+
+    // MARK: Found by an officer's trial of 2026-11-28 (each gave exit 0 with another number and no word)
+
+    /// The header of `personale.csv` of these tests, with every optional column.
+    static let staffHeader =
+        "id;profilo;contratto;ente_tipo;ente_codice_istat;dal;al;percentuale;ore_settimanali;ore_tempo_pieno;area_segretariato_sociale;area_servizio_sociale_professionale;area_famiglia_minori_anziani_autosufficienti;area_disabilita_non_autosufficienza;area_poverta_disagio_adulti"
+
+    /// A folder with `comuni` and `personale` (the header above unless `header` is given).
+    static func folder(comuni: String = "codice_istat;denominazione;popolazione\n099001;A;30000\n099002;B;20000\n", header: String? = nil, rows: [String])
+        throws -> URL
+    {
+        let folder = try TestSupport.temporaryFolder()
+        try comuni.write(to: folder.appendingPathComponent("comuni.csv"), atomically: true, encoding: .utf8)
+        try ([header ?? staffHeader] + rows).joined(separator: "\n").appending("\n").write(
+            to: folder.appendingPathComponent("personale.csv"), atomically: true, encoding: .utf8)
+        return folder
+    }
+
+    /// A `;` typed in the middle of a row moved 30 (a percentage) into `ore_settimanali` and the
+    /// areas one column to the right: 0,8333 FTE instead of 0,30, and the row's last field, empty,
+    /// hid the extra one.
+    @Test(
+        "a row with more fields than the header is an error, blank ones at the end included, unless the header ends in as many empty ones",
+        arguments: [
+            (
+                "", ["AS-1;assistente_sociale;tempo_indeterminato;comune;099001;2020-01-01;;100;;;50;50;;;"],
+                ["AS-2;assistente_sociale;tempo_indeterminato;comune;099002;2020-01-01;;;30;;;50;50;;;"], 3
+            ),
+            (
+                ";", ["AS-1;assistente_sociale;tempo_indeterminato;comune;099001;2020-01-01;;100;;;50;50;;;;"],
+                ["AS-2;assistente_sociale;tempo_indeterminato;comune;099002;2020-01-01;;;30;;;50;50;;;;"], 3
+            ),
+            (";", ["AS-1;assistente_sociale;tempo_indeterminato;comune;099001;2020-01-01;;100;;;50;50;;;;"], [], nil),
+            ("", ["AS-1;assistente_sociale;tempo_indeterminato;comune;099001;2020-01-01;;100;;;50;50;;;"], [], nil),
+        ] as [(String, [String], [String], Int?)])
+    func extraFields(headerEnd: String, good: [String], shifted: [String], line: Int?) throws {
+        let folder = try Self.folder(header: Self.staffHeader + headerEnd, rows: good + shifted)
+        guard let line else {
+            let roster = try RosterLoader.load(path: folder.path).roster
+            #expect(try RosterAssessor().assess(roster, year: 2025).fte == Fraction(1))
+            return
+        }
+        let error = try #require(inputError { () throws(InputError) in _ = try RosterLoader.load(path: folder.path) })
+        let errors = error.diagnostics.filter { $0.severity == .error }
+        #expect(errors.map(\.code) == [.numeroDiCampi], "\(errors)")
+        #expect(errors.first?.place.description == "\(folder.path)/personale.csv:\(line)")
+        #expect(errors.first?.message.contains("c'è un «;» di troppo") == true, "\(errors)")
+    }
+
+    /// A comune added again under another code (or its name written in another case) doubled its
+    /// residents: P 81.000 became 98.300.
+    @Test(
+        "two comuni with the same name under two codes are named in a warning; two names are not",
+        arguments: [("Borgo Alto", true), ("borgo  ALTO ", true), ("Borgo-Alto", true), ("Borgo Basso", false)])
+    func sameNameTwoCodes(second: String, warned: Bool) throws {
+        let folder = try Self.folder(
+            comuni: "codice_istat;denominazione;popolazione\n099001;Borgo Alto;30000\n099022;\(second);30000\n",
+            rows: ["AS-1;assistente_sociale;tempo_indeterminato;comune;099001;2020-01-01;;100;;;;;;;"])
+        let warnings = try RosterLoader.load(path: folder.path).warnings.filter { $0.code == .comuneRipetuto }
+        #expect(warnings.count == (warned ? 1 : 0), "\(warnings)")
+        if warned {
+            #expect(warnings.first?.place.description == "\(folder.path)/comuni.csv:3 (colonna denominazione)")
+            #expect(warnings.first?.message.contains("ha lo stesso nome del comune 099001 (\(folder.path)/comuni.csv:2)") == true, "\(warnings)")
+        }
+    }
+
+    /// «altro: non assistente sociale» counted as 1 FTE (+20.000 €): any title containing
+    /// «assistente sociale» counted, before `altro` was looked at.
+    @Test(
+        "a profile: altro first, a title of assistente sociale counts, one that also says otherwise is an error",
+        arguments: [
+            ("altro: non assistente sociale", Profile.Kind.altro), ("Assistente sociale coordinatore", .assistenteSociale),
+            ("Funzionario assistente sociale", .assistenteSociale), ("Assistente sociale ex cat. D", .assistenteSociale),
+            ("istruttore amministrativo contabile", .istruttoreAmministrativo), ("Operatore socio sanitario OSS", .operatoreSocioSanitario),
+            ("educatore (ex assistente sociale)", nil), ("Psicologo (assistente sociale)", nil), ("non assistente sociale", nil),
+            ("aspirante assistente sociale", nil), ("tirocinante assistente sociale", nil), ("Assistente sociale in quiescenza", nil),
+            ("ex assistente sociale", nil),
+        ] as [(String, Profile.Kind?)])
+    func ambiguousProfile(text: String, kind: Profile.Kind?) {
+        switch Result(catching: { () throws(InvalidValue) in try Profile(text) }) {
+        case .success(let profile): #expect(profile.kind == kind, "«\(text)»")
+        case .failure(let error):
+            #expect(kind == nil, "«\(text)»: \(error.message)")
+            #expect(error.code == .profiloSconosciuto && error.message.hasPrefix("profilo ambiguo: contiene «assistente sociale» ma anche"), "\(error.message)")
+        }
+    }
+
+    /// «indeterminato - art. 110» counted as a tempo indeterminato (+20.000 €): the longest known
+    /// opening words decided, whatever followed.
+    @Test(
+        "a contract: known opening words decide unless the words after them name another contract",
+        arguments: [
+            ("indeterminato - art. 110", nil), ("tempo_indeterminato/determinato", nil), ("TI e TD", nil),
+            ("tempo indeterminato part time", Contract.Kind.tempoIndeterminato), ("a tempo indeterminato (in comando)", .tempoIndeterminato),
+            ("di ruolo TI", .tempoIndeterminato), ("T.I.", .tempoIndeterminato), ("incarico art 110", .incarico), ("TD", .tempoDeterminato),
+        ] as [(String, Contract.Kind?)])
+    func ambiguousContract(text: String, kind: Contract.Kind?) {
+        switch Result(catching: { () throws(InvalidValue) in try Contract(text) }) {
+        case .success(let contract): #expect(contract.kind == kind, "«\(text)»")
+        case .failure(let error):
+            #expect(kind == nil, "«\(text)»: \(error.message)")
+            #expect(error.code == .contrattoSconosciuto && error.message.hasPrefix("contratto ambiguo «\(text)»: indica"), "\(error.message)")
+        }
+    }
+
+    /// A copy `personale (copia).csv` holding the up-to-date data was left aside without a word.
+    @Test("the CSV files and workbooks of a folder that are not read are named in one warning; lock and hidden files are not")
+    func ignoredFiles() throws {
+        let folder = try Self.folder(rows: ["AS-1;assistente_sociale;tempo_indeterminato;comune;099001;2020-01-01;;100;;;;;;;"])
+        #expect(try RosterLoader.load(path: folder.path).warnings.allSatisfy { $0.code != .fileIgnorato })
+        for name in ["personale (copia).csv", "comuni_2026.csv", "ambito.xlsx", "~$ambito.xlsx", ".~lock.ambito.xlsx#", ".nascosto.csv", "note.txt"] {
+            try Data("x".utf8).write(to: folder.appendingPathComponent(name))
+        }
+        let ignored = try RosterLoader.load(path: folder.path).warnings.filter { $0.code == .fileIgnorato }
+        #expect(ignored.count == 1)
+        #expect(
+            ignored.first?.message.hasPrefix("i file «ambito.xlsx», «comuni_2026.csv», «personale (copia).csv» della cartella non sono letti") == true,
+            "\(ignored)")
+        // Said also when the folder has errors: the data may be in the copy.
+        try "codice_istat;denominazione\n".write(to: folder.appendingPathComponent("comuni.csv"), atomically: true, encoding: .utf8)
+        let error = try #require(inputError { () throws(InputError) in _ = try RosterLoader.load(path: folder.path) })
+        #expect(error.diagnostics.contains { $0.code == .fileIgnorato })
     }
 }

@@ -112,6 +112,10 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable {
     case foglioNascosto = "foglio_nascosto"
     /// A sheet of a roster workbook the program does not read (a warning when it holds something).
     case foglioIgnorato = "foglio_ignorato"
+    /// A file of a roster folder the program does not read that could hold the roster's data (a
+    /// CSV file of another name, a workbook): a warning, so that a copy with the data is not
+    /// left aside in silence.
+    case fileIgnorato = "file_ignorato"
     /// A roster without any person (a warning: the contribution is zero).
     case nessunaPersona = "nessuna_persona"
     /// Two records with the same person id (compared ignoring case and surrounding spaces).

@@ -202,16 +202,47 @@ public enum RosterLoader {
             do { files[file] = (path, try InputFile.bytes(path)) } catch { diagnostics.append(contentsOf: error) }
         }
         if diagnostics.hasErrors { throw InputError(diagnostics) }
-        guard let othersNote else { return try loadCSV(consume files, folder: base) }
+        let ignored = ignoredFiles(entries, rosters: others).map { [InputDiagnostic(.warning, .fileIgnorato, SourcePlace(file: base), $0)] } ?? []
+        guard let othersNote else {
+            guard !ignored.isEmpty else { return try loadCSV(consume files, folder: base) }
+            let loaded: Loaded
+            do { loaded = try loadCSV(consume files, folder: base) } catch {
+                var errors = Diagnostics()
+                errors.append(contentsOf: error)
+                for warning in ignored { errors.append(warning) }
+                throw InputError(errors)
+            }
+            return Loaded(roster: loaded.roster, warnings: ignored + loaded.warnings)
+        }
         let loaded: Loaded
         do { loaded = try loadCSV(consume files, folder: base) } catch {
             // The missing CSV file is likely not missing: the folder was meant as a folder of ATS.
             var errors = Diagnostics()
             errors.append(contentsOf: error)
             errors.error(.voceNonRiconosciuta, SourcePlace(file: base), othersNote)
+            for warning in ignored { errors.append(warning) }
             throw InputError(errors)
         }
-        return Loaded(roster: loaded.roster, warnings: [InputDiagnostic(.warning, .voceNonRiconosciuta, SourcePlace(file: base), othersNote)] + loaded.warnings)
+        return Loaded(
+            roster: loaded.roster, warnings: [InputDiagnostic(.warning, .voceNonRiconosciuta, SourcePlace(file: base), othersNote)] + ignored + loaded.warnings)
+    }
+
+    /// The message on the files of a folder of CSV files (`entries`) that are not read and could
+    /// hold the roster's data: CSV files of other names (`personale (copia).csv`,
+    /// `comuni_2026.csv`) and workbooks, not the rosters of other ATS already named (`rosters`),
+    /// hidden files or the lock files of an open workbook; nil when there are none. One message
+    /// for all of them: the numbers are computed on ambito.csv, comuni.csv and personale.csv only.
+    static func ignoredFiles(_ entries: [String], rosters: [String]) -> String? {
+        let read = Set(CSVFile.allCases.map(\.rawValue))
+        let ignored = entries.filter { entry in
+            let lowered = entry.lowercased()
+            guard !entry.hasPrefix("."), !read.contains(lowered), !rosters.contains(entry) else { return false }
+            return lowered.hasSuffix(".csv") || isRosterFileName(entry) && !lowered.hasSuffix(".json")
+        }.sorted()
+        guard !ignored.isEmpty else { return nil }
+        let named = Italian.list(ignored.map { "«\(TextSafety.shortened($0))»" }, limit: 5)
+        return
+            "\(ignored.count == 1 ? "il file \(named) della cartella non è letto" : "i file \(named) della cartella non sono letti"): si leggono solo ambito.csv, comuni.csv e personale.csv; se \(ignored.count == 1 ? "contiene" : "uno di essi contiene") i dati da contare, copiali nel file giusto (o dagli il nome di quel file); se è un altro ambito, mettilo in una cartella sua"
     }
 
     /// The roster of the CSV files of one ATS. Each file's bytes are handed on, not copied: the

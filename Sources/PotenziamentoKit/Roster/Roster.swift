@@ -146,16 +146,30 @@ public struct Roster: Sendable, Hashable {
     }
 
     /// Things that deserve a look but do not stop an assessment: ISTAT codes without six digits
-    /// (a spreadsheet may have dropped a leading zero), no person at all, persons without any period.
+    /// (a spreadsheet may have dropped a leading zero), two comuni of the same name (the same
+    /// comune written twice under two codes: its residents would count twice; names compared as
+    /// the vocabularies compare, ignoring case, accents and spaces), no person at all, persons
+    /// without any period.
     public var warnings: [InputDiagnostic] {
         var diagnostics = Diagnostics()
+        var byName: [String: Municipality] = [:]
         for municipality in municipalities {
             let code = municipality.istatCode
+            let place = municipality.place ?? SourcePlace(file: source)
             if !(code.utf8.count == 6 && code.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }) {
                 diagnostics.warning(
-                    .codiceIstatSospetto, (municipality.place ?? SourcePlace(file: source)).field(csv: "codice_istat", json: "codiceIstat"),
+                    .codiceIstatSospetto, place.field(csv: "codice_istat", json: "codiceIstat"),
                     "il codice ISTAT «\(code)» non ha 6 cifre: un foglio di calcolo potrebbe aver tolto uno zero iniziale")
             }
+            let name = Vocabulary.normalized(municipality.name)
+            guard let earlier = byName[name] else {
+                byName[name] = municipality
+                continue
+            }
+            diagnostics.warning(
+                .comuneRipetuto, place.field(csv: "denominazione", json: "denominazione"),
+                "il comune \(code) «\(TextSafety.shortened(municipality.name))» ha lo stesso nome del comune \(earlier.istatCode)\(earlier.place.map { " (\($0))" } ?? ""): se è lo stesso comune scritto due volte, tieni una sola riga, altrimenti i suoi residenti contano due volte"
+            )
         }
         if staff.isEmpty {
             diagnostics.warning(

@@ -116,13 +116,34 @@ enum Vocabulary {
     /// `prefixes` is true) the longest spelling that begins `text` as whole words
     /// (`istruttore amministrativo contabile` → `istruttore amministrativo`).
     static func match<Code>(_ normalized: String, in entries: [(spelling: String, code: Code)], prefixes: Bool) -> Code? {
-        if let exact = entries.first(where: { $0.spelling == normalized }) { return exact.code }
+        matchWithRest(normalized, in: entries, prefixes: prefixes)?.code
+    }
+
+    /// ``match(_:in:prefixes:)`` with the words after the spelling matched (empty for an exact match).
+    static func matchWithRest<Code>(_ normalized: String, in entries: [(spelling: String, code: Code)], prefixes: Bool) -> (
+        code: Code, rest: Substring
+    )? {
+        if let exact = entries.first(where: { $0.spelling == normalized }) { return (exact.code, "") }
         guard prefixes else { return nil }
         var best: (length: Int, code: Code)?
         for entry in entries where normalized.hasPrefix(entry.spelling + " ") {
             if entry.spelling.count > best?.length ?? -1 { best = (entry.spelling.count, entry.code) }
         }
-        return best?.code
+        return best.map { ($0.code, normalized.dropFirst($0.length + 1)) }
+    }
+
+    /// Whether the normalised `text` holds `words` (normalised) as whole words.
+    static func containsWords(_ text: some StringProtocol, _ words: String) -> Bool {
+        " \(text) ".contains(" \(words) ")
+    }
+
+    /// The first spelling of `entries` of a code other than `code` that `text` (normalised) holds
+    /// as whole words: a text that names two values of a vocabulary
+    /// (`tempo_indeterminato/determinato`, `indeterminato - art. 110`).
+    static func otherValue<Code: Equatable>(in text: some StringProtocol, besides code: Code, entries: [(spelling: String, code: Code)]) -> (
+        spelling: String, code: Code
+    )? {
+        entries.first { $0.code != code && containsWords(text, $0.spelling) }
     }
 
     /// «valore sconosciuto «x» (forse «y»?); valori ammessi: …».
@@ -132,23 +153,34 @@ enum Vocabulary {
     }
 
     /// The code `text` names in a vocabulary (docs/regole.md §2, «Vocabolario»): the code itself;
-    /// else, normalised, what `special` recognises, `altro` (also `altro: …`), or one of
-    /// `spellings`; with the text as written, trimmed. The one rule of profilo and contratto.
+    /// else, normalised, `altro` (also `altro: …`), what `special` recognises, or one of
+    /// `spellings` (the longest that begins the text, when the words after it name no other
+    /// value); with the text as written, trimmed. The one rule of profilo and contratto.
     ///
     /// - Throws: ``InvalidValue`` with ``DiagnosticCode/valoreVuoto`` (`empty`) for an empty text,
-    ///   or `unknownCode` with the nearest code for any other text.
-    static func code<Code: RawRepresentable & CaseIterable & Sendable>(
+    ///   or `unknownCode` for a text that names two values (`indeterminato - art. 110`), what
+    ///   `special` refuses, or any other text (with the nearest code).
+    static func code<Code: RawRepresentable & CaseIterable & Sendable & Equatable>(
         of text: String, what: String, empty: String, altro: Code, codes: CodeTable<Code>, spellings: [(spelling: String, code: Code)],
-        unknownCode: DiagnosticCode, special: (String) -> Code? = { _ in nil }
+        unknownCode: DiagnosticCode, special: (String) throws(InvalidValue) -> Code? = { _ in nil }
     ) throws(InvalidValue) -> (code: Code, text: String) where Code.RawValue == String {
         // The usual case: the code itself (what the vocabulary gives for it, faster), kept as the
         // code's own text so that a roster of many records shares one copy instead of one each.
         if let code = codes.code(text) { return (code, code.rawValue) }
         let normalized = normalized(text)
         guard !normalized.isEmpty else { throw InvalidValue(.valoreVuoto, empty) }
-        if let code = special(normalized) { return (code, text.trimmingSpaces) }
+        // `altro` first: `altro: non assistente sociale` is what it says.
         if normalized == "altro" || normalized.hasPrefix("altro ") || normalized.hasPrefix("altro:") { return (altro, text.trimmingSpaces) }
-        if let code = match(normalized, in: spellings, prefixes: true) { return (code, text.trimmingSpaces) }
+        if let code = try special(normalized) { return (code, text.trimmingSpaces) }
+        if let (code, rest) = matchWithRest(normalized, in: spellings, prefixes: true) {
+            if let other = otherValue(in: rest, besides: code, entries: spellings) {
+                throw InvalidValue(
+                    unknownCode,
+                    "\(what) ambiguo «\(TextSafety.shortened(text))»: indica «\(String(normalized.dropLast(rest.count)).trimmingSpaces)» (\(code.rawValue)) e anche «\(other.spelling)» (\(other.code.rawValue)); scrivi solo il \(what) della persona e le note in un'altra colonna"
+                )
+            }
+            return (code, text.trimmingSpaces)
+        }
         throw InvalidValue(unknownCode, unknown(what, text, codes: Code.allCases.map(\.rawValue)))
     }
 }
@@ -210,10 +242,34 @@ public struct Profile: Sendable, Hashable, CustomStringConvertible {
         (kind, self.text) = try Vocabulary.code(
             of: text, what: "profilo", empty: "profilo vuoto: scrivi assistente_sociale, un altro profilo oppure altro", altro: .altro,
             codes: Kind.codes, spellings: Self.spellings, unknownCode: .profiloSconosciuto,
-            special: { normalized in
-                Vocabulary.contains(normalized, "assistente sociale") || normalized == "assistentesociale" ? .assistenteSociale : nil
-            })
+            special: Self.socialWorkerTitle)
     }
+
+    /// A title that names assistente sociale (`Assistente sociale coordinatore`): assistente
+    /// sociale; nil for any other. A title that also names another profile (`Psicologo
+    /// (assistente sociale)`) or says it is not, or not yet, or no longer one (`non`, `ex`,
+    /// `aspirante`, `tirocinante`, `in quiescenza`: ``notSocialWorkerWords``) is an error: it
+    /// would otherwise count a person who may not count.
+    ///
+    /// - Throws: ``InvalidValue`` with ``DiagnosticCode/profiloSconosciuto``.
+    static func socialWorkerTitle(_ normalized: String) throws(InvalidValue) -> Kind? {
+        guard Vocabulary.contains(normalized, "assistente sociale") || normalized == "assistentesociale" else { return nil }
+        guard
+            let other = Vocabulary.otherValue(in: normalized, besides: .assistenteSociale, entries: spellings)?.spelling
+                ?? notSocialWorkerWords.first(where: { Vocabulary.containsWords(normalized, $0) })
+        else { return .assistenteSociale }
+        throw InvalidValue(
+            .profiloSconosciuto,
+            "profilo ambiguo: contiene «assistente sociale» ma anche «\(other)»; scrivi assistente_sociale se la persona è un assistente sociale in servizio, altrimenti il suo profilo (o altro: …), e le note in un'altra colonna"
+        )
+    }
+
+    /// Words that, beside «assistente sociale», say the person is not one, not yet or no longer
+    /// (`ex` and `già` only just before it: `assistente sociale ex cat. D` is one).
+    static let notSocialWorkerWords = [
+        "non", "ex assistente sociale", "gia assistente sociale", "aspirante", "tirocinante", "tirocinio", "praticante", "stagista", "volontario",
+        "volontaria", "quiescenza", "pensione", "pensionato", "pensionata", "cessato", "cessata",
+    ]
 
     /// The profile of `kind`, written as its code.
     public init(kind: Kind) {

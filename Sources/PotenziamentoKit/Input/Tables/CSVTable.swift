@@ -46,7 +46,7 @@ struct CSVTable: CellTable {
         else { return nil }
         let width = header.count
         let rows = grid.bytes.withUnsafeBufferPointer { buffer in
-            Self.dataRows(grid, buffer, file: file, width: width, separator: separator, diagnostics: &diagnostics)
+            Self.dataRows(grid, buffer, file: file, width: width, paddedWidth: headerRow.count, separator: separator, diagnostics: &diagnostics)
         }
         self.header = header
         self.grid = grid
@@ -100,8 +100,15 @@ struct CSVTable: CellTable {
 
     /// The records of `grid` after the header that are data rows (`buffer`: the grid's bytes),
     /// after recording the example rows, the commented rows and the rows of another width.
+    ///
+    /// A row has `width` fields, as many as the header's columns; or, with `;`, as many as the
+    /// header line's fields (`paddedWidth`) when the header ends in empty fields and so does the
+    /// row: a spreadsheet writes every line as wide as its widest one. Any other count is an
+    /// error, blank fields at the end included: a `;` typed in the middle of a line moves the
+    /// values after it one column to the right, and the last one, often empty, would hide it.
     private static func dataRows(
-        _ grid: CSVGrid, _ buffer: UnsafeBufferPointer<UInt8>, file: String, width: Int, separator: UInt8, diagnostics: inout Diagnostics
+        _ grid: CSVGrid, _ buffer: UnsafeBufferPointer<UInt8>, file: String, width: Int, paddedWidth: Int, separator: UInt8,
+        diagnostics: inout Diagnostics
     ) -> [CSVGrid.Row] {
         var rows: [CSVGrid.Row] = []
         rows.reserveCapacity(grid.rows.count - 1)
@@ -121,7 +128,7 @@ struct CSVTable: CellTable {
                 continue
             }
             let blank = { (range: Range<Int>) in range.allSatisfy { grid.trimmedCell(record, $0, in: buffer).isEmpty } }
-            if record.count == width || (record.count > width && separator == UInt8(ascii: ";") && blank(width..<record.count)) {
+            if record.count == width || (record.count == paddedWidth && paddedWidth > width && separator == UInt8(ascii: ";") && blank(width..<record.count)) {
                 if !blank(0..<width) { rows.append(record.prefix(width)) }
                 continue
             }
@@ -136,7 +143,8 @@ struct CSVTable: CellTable {
         if cells > width && separator == UInt8(ascii: ",") {
             message += ": il separatore è la virgola, quindi un numero con la virgola decimale (come 100,0) va tra virgolette o scritto con il punto (100.0)"
         } else if cells > width {
-            message += ": un testo che contiene «;» va tra virgolette"
+            message +=
+                ": c'è un «;» di troppo, che sposta i valori dopo di esso nella colonna a destra (toglilo), oppure un testo che contiene «;» senza virgolette"
         } else {
             let mark = String(UnicodeScalar(separator))
             message += ": anche le celle vuote in fondo alla riga si scrivono, ognuna dopo il suo «\(mark)» (una riga ha tanti «\(mark)» quanti l'intestazione)"
