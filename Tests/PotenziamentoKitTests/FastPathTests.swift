@@ -150,6 +150,28 @@ struct FastPathTests {
     }
 
     @Test(
+        "comuni of the same name are found as comparing every pair of normalised names finds them, in a short list and a long one",
+        arguments: [2, 10, 64, 65, 130])
+    func sameNames(count: Int) throws {
+        // Names that differ in digits, accents, case and spaces: some compare alike, most do not.
+        let stems = ["Castel Serchio", "Città di Giorgio", "CITTA DI GIORGIO", "Forlì Martino", "Forli  Martino", "Sant'Agata", "Sant Agata"]
+        var state: UInt64 = 5
+        let municipalities = try (0..<count).map { index -> Municipality in
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            let name = "\(stems[Int(state >> 33) % stems.count]) \(Int(state >> 40) % 4)"
+            return try Municipality(istatCode: String(format: "%06d", 1_000 + index), name: name, residents: Residents(1_000))
+        }
+        var expected: [(Int, Int)] = []
+        for position in municipalities.indices {
+            let name = Vocabulary.normalized(municipalities[position].name)
+            if let earlier = (0..<position).first(where: { Vocabulary.normalized(municipalities[$0].name) == name }) { expected.append((position, earlier)) }
+        }
+        let found = Roster.sameNames(municipalities)
+        #expect(found.map(\.position) == expected.map(\.0) && found.map(\.earlier) == expected.map(\.1), "\(count) comuni")
+        #expect(count < 10 || !expected.isEmpty)
+    }
+
+    @Test(
         "a date read from a JSON string's bytes is what the date rule gives for its text",
         arguments: [
             ("2020-01-01", "2020-01-01"), ("31/12/2025", "31/12/2025"), ("2020\\u002D03-04", "2020-03-04"), (" 2020-01-01", " 2020-01-01"),

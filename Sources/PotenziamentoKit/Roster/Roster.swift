@@ -152,23 +152,19 @@ public struct Roster: Sendable, Hashable {
     /// without any period.
     public var warnings: [InputDiagnostic] {
         var diagnostics = Diagnostics()
-        var byName: [String: Municipality] = [:]
         for municipality in municipalities {
             let code = municipality.istatCode
-            let place = municipality.place ?? SourcePlace(file: source)
             if !(code.utf8.count == 6 && code.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }) {
                 diagnostics.warning(
-                    .codiceIstatSospetto, place.field(csv: "codice_istat", json: "codiceIstat"),
+                    .codiceIstatSospetto, (municipality.place ?? SourcePlace(file: source)).field(csv: "codice_istat", json: "codiceIstat"),
                     "il codice ISTAT «\(code)» non ha 6 cifre: un foglio di calcolo potrebbe aver tolto uno zero iniziale")
             }
-            let name = Vocabulary.normalized(municipality.name)
-            guard let earlier = byName[name] else {
-                byName[name] = municipality
-                continue
-            }
+        }
+        for (position, earlierPosition) in Self.sameNames(municipalities) {
+            let (municipality, earlier) = (municipalities[position], municipalities[earlierPosition])
             diagnostics.warning(
-                .comuneRipetuto, place.field(csv: "denominazione", json: "denominazione"),
-                "il comune \(code) «\(TextSafety.shortened(municipality.name))» ha lo stesso nome del comune \(earlier.istatCode)\(earlier.place.map { " (\($0))" } ?? ""): se è lo stesso comune scritto due volte, tieni una sola riga, altrimenti i suoi residenti contano due volte"
+                .comuneRipetuto, (municipality.place ?? SourcePlace(file: source)).field(csv: "denominazione", json: "denominazione"),
+                "il comune \(municipality.istatCode) «\(TextSafety.shortened(municipality.name))» ha lo stesso nome del comune \(earlier.istatCode)\(earlier.place.map { " (\($0))" } ?? ""): se è lo stesso comune scritto due volte, tieni una sola riga, altrimenti i suoi residenti contano due volte"
             )
         }
         if staff.isEmpty {
@@ -181,6 +177,67 @@ public struct Roster: Sendable, Hashable {
                 .nessunPeriodo, record.place ?? SourcePlace(file: source), "«\(record.id)» non ha periodi di servizio: non conta in nessun anno")
         }
         return diagnostics.all
+    }
+
+    /// The comuni whose name compares alike (``Vocabulary/normalized(_:)``: case, accents,
+    /// spaces) to an earlier one's, each with the first such earlier one, in order of position.
+    ///
+    /// Names are grouped first by a hash of their ASCII consonants (lower-cased) and digits:
+    /// cheap, and equal for names that compare alike (normalising changes case, accented vowels,
+    /// spaces and punctuation, never an ASCII consonant or digit, save from signs no name uses
+    /// such as the Kelvin sign); only the names of a group are normalised and compared.
+    static func sameNames(_ municipalities: [Municipality]) -> [(position: Int, earlier: Int)] {
+        guard municipalities.count > 1 else { return [] }
+        let keys = municipalities.indices.map { Self.nameKey(municipalities[$0].name) }
+        var pairs: [(position: Int, earlier: Int)] = []
+        // A short list (most ATS) pairwise, a long one sorted by key.
+        if keys.count <= 64 {
+            for position in 1..<keys.count {
+                var name: String?
+                for earlier in 0..<position where keys[earlier] == keys[position] {
+                    if name == nil { name = Vocabulary.normalized(municipalities[position].name) }
+                    if Vocabulary.normalized(municipalities[earlier].name) == name {
+                        pairs.append((position, earlier))
+                        break
+                    }
+                }
+            }
+            return pairs
+        }
+        let order = keys.indices.sorted { (keys[$0], $0) < (keys[$1], $1) }
+        var runStart = 0
+        while runStart < order.count {
+            var runEnd = runStart + 1
+            while runEnd < order.count && keys[order[runEnd]] == keys[order[runStart]] { runEnd += 1 }
+            if runEnd - runStart > 1 {
+                // Positions of one group, in increasing order.
+                let run = Array(order[runStart..<runEnd])
+                let names = run.map { Vocabulary.normalized(municipalities[$0].name) }
+                for index in 1..<run.count {
+                    if let earlier = (0..<index).first(where: { names[$0] == names[index] }) { pairs.append((run[index], run[earlier])) }
+                }
+            }
+            runStart = runEnd
+        }
+        return pairs.sorted { $0.position < $1.position }
+    }
+
+    /// The key of ``sameNames(_:)``: a hash (FNV-1a) of the ASCII consonants, lower-cased, and
+    /// digits of `name`, read from its UTF-8 in place.
+    private static func nameKey(_ name: String) -> UInt64 {
+        var name = name
+        return name.withUTF8 { bytes in
+            var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+            for byte in bytes {
+                let lower = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+                guard (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39) else { continue }
+                switch lower {
+                case UInt8(ascii: "a"), UInt8(ascii: "e"), UInt8(ascii: "i"), UInt8(ascii: "o"), UInt8(ascii: "u"): continue
+                default: hash = (hash ^ UInt64(lower)) &* 0x100_0000_01B3
+                }
+            }
+            return hash
+        }
     }
 
     /// Rosters are equal when ambito, comuni and staff are (source and places are not compared).

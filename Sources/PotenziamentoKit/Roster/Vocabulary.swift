@@ -132,9 +132,30 @@ enum Vocabulary {
         return best.map { ($0.code, normalized.dropFirst($0.length + 1)) }
     }
 
-    /// Whether the normalised `text` holds `words` (normalised) as whole words.
+    /// Whether the normalised `text` holds `words` (normalised, one space between words) as
+    /// whole words: at its start or after a byte that ends a word (an ASCII byte other than a
+    /// letter or a digit: a space, a parenthesis, a comma), and at its end or before one
+    /// (`educatore (ex assistente sociale)` holds `ex assistente sociale`).
     static func containsWords(_ text: some StringProtocol, _ words: String) -> Bool {
-        " \(text) ".contains(" \(words) ")
+        // On the UTF-8 of both in place (no copy, the usual case), else on copies.
+        let found = text.utf8.withContiguousStorageIfAvailable { text in
+            words.utf8.withContiguousStorageIfAvailable { words in containsWords(utf8: text, words) }
+        }
+        if let found, let found { return found }
+        return Array(text.utf8).withUnsafeBufferPointer { text in Array(words.utf8).withUnsafeBufferPointer { containsWords(utf8: text, $0) } }
+    }
+
+    /// ``containsWords(_:_:)`` on UTF-8 bytes.
+    private static func containsWords(utf8 text: UnsafeBufferPointer<UInt8>, _ words: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard !words.isEmpty, words.count <= text.count else { return false }
+        func endsWord(_ byte: UInt8) -> Bool {
+            byte < 0x80 && !(byte >= 0x30 && byte <= 0x39) && !(byte >= 0x61 && byte <= 0x7A) && !(byte >= 0x41 && byte <= 0x5A)
+        }
+        for start in 0...(text.count - words.count) where start == 0 || endsWord(text[start - 1]) {
+            let end = start + words.count
+            if (end == text.count || endsWord(text[end])) && UnsafeBufferPointer(rebasing: text[start..<end]).elementsEqual(words) { return true }
+        }
+        return false
     }
 
     /// The first spelling of `entries` of a code other than `code` that `text` (normalised) holds
@@ -173,7 +194,7 @@ enum Vocabulary {
         if normalized == "altro" || normalized.hasPrefix("altro ") || normalized.hasPrefix("altro:") { return (altro, text.trimmingSpaces) }
         if let code = try special(normalized) { return (code, text.trimmingSpaces) }
         if let (code, rest) = matchWithRest(normalized, in: spellings, prefixes: true) {
-            if let other = otherValue(in: rest, besides: code, entries: spellings) {
+            if !rest.isEmpty, let other = otherValue(in: rest, besides: code, entries: spellings) {
                 throw InvalidValue(
                     unknownCode,
                     "\(what) ambiguo «\(TextSafety.shortened(text))»: indica «\(String(normalized.dropLast(rest.count)).trimmingSpaces)» (\(code.rawValue)) e anche «\(other.spelling)» (\(other.code.rawValue)); scrivi solo il \(what) della persona e le note in un'altra colonna"
@@ -253,7 +274,9 @@ public struct Profile: Sendable, Hashable, CustomStringConvertible {
     ///
     /// - Throws: ``InvalidValue`` with ``DiagnosticCode/profiloSconosciuto``.
     static func socialWorkerTitle(_ normalized: String) throws(InvalidValue) -> Kind? {
-        guard Vocabulary.contains(normalized, "assistente sociale") || normalized == "assistentesociale" else { return nil }
+        // The usual case, the title alone in any case or spacing: nothing else to look at.
+        if normalized == "assistente sociale" || normalized == "assistentesociale" { return .assistenteSociale }
+        guard Vocabulary.contains(normalized, "assistente sociale") else { return nil }
         guard
             let other = Vocabulary.otherValue(in: normalized, besides: .assistenteSociale, entries: spellings)?.spelling
                 ?? notSocialWorkerWords.first(where: { Vocabulary.containsWords(normalized, $0) })
