@@ -746,4 +746,51 @@ struct PlansAndTablesReviewTests {
         let error = try #require(inputError { () throws(InputError) in _ = try RosterLoader.load(path: folder.path) })
         #expect(error.diagnostics.contains { $0.code == .fileIgnorato })
     }
+
+    /// Found by the same trial: errors that were safe but did not say what to write.
+    @Test(
+        "an error says what to write: an end in 9999, an empty start, areas as fractions of 1, a stabilisation, a change of employer",
+        arguments: [
+            (
+                ["AS-1;assistente_sociale;tempo_indeterminato;comune;099001;2020-01-01;31/12/9999;100;;;;;;;"], "personale.csv:2 (colonna al)",
+                "per un servizio senza data di fine lascia vuota la data di fine («al»)"
+            ),
+            (["AS-1;assistente_sociale;tempo_indeterminato;comune;099001;;;100;;;;;;;"], "personale.csv:2 (colonna dal)", "manca la data"),
+            (
+                ["AS-1;assistente_sociale;tempo_indeterminato;comune;099001;2020-01-01;;100;;;0,3;0,7;;;"], "personale.csv:2",
+                "sommano a 1, non a 100: sembrano frazioni di 1; scrivi le percentuali (30 e 70)"
+            ),
+            (
+                [
+                    "AS-1;assistente_sociale;tempo_determinato;comune;099001;2024-01-01;2025-02-28;100;;;;;;;",
+                    "AS-1;assistente_sociale;tempo_indeterminato;comune;099001;2025-03-01;;100;;;;;;;",
+                ], "personale.csv:3 (colonna contratto)",
+                "per una stabilizzazione (da tempo determinato a indeterminato) scrivi solo il periodo a tempo indeterminato"
+            ),
+            (
+                [
+                    "AS-1;assistente_sociale;tempo_indeterminato;comune;099001;2024-01-01;2025-02-28;100;;;;;;;",
+                    "AS-1;assistente_sociale;tempo_indeterminato;comune;099002;2025-03-01;;100;;;;;;;",
+                ], "personale.csv:3 (colonna ente_codice_istat)", "scrivi il periodo nuovo con un id diverso (per esempio «AS-1-2»)"
+            ),
+        ] as [([String], String, String)])
+    func errorSaysWhatToWrite(rows: [String], place: String, message: String) throws {
+        let folder = try Self.folder(rows: rows)
+        let error = try #require(inputError { () throws(InputError) in _ = try RosterLoader.load(path: folder.path) })
+        let errors = error.diagnostics.filter { $0.severity == .error }
+        #expect(errors.count == 1, "\(errors)")
+        #expect(errors.first?.place.description.hasPrefix("\(folder.path)/\(place)") == true, "\(errors)")
+        #expect(errors.first?.message.contains(message) == true, "\(errors)")
+    }
+
+    @Test("a CSV file separated by tabs says so, not that its header is one unknown column")
+    func tabSeparated() throws {
+        let folder = try Self.folder(
+            comuni: "codice_istat\tdenominazione\tpopolazione\n099001\tA\t30000\n",
+            rows: ["AS-1;assistente_sociale;tempo_indeterminato;comune;099001;2020-01-01;;100;;;;;;;"])
+        let error = try #require(inputError { () throws(InputError) in _ = try RosterLoader.load(path: folder.path) })
+        let errors = error.diagnostics.filter { $0.severity == .error }
+        #expect(errors.map(\.code) == [.sintassiCSV], "\(errors)")
+        #expect(errors.first?.message.hasPrefix("il file è separato da tabulazioni") == true)
+    }
 }

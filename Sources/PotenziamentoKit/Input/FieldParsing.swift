@@ -105,6 +105,7 @@ package enum FieldParsing {
     package static func date(_ text: String) throws(InvalidValue) -> CivilDate {
         let trimmed = text.trimmingSpaces
         if let date = CivilDate.parse(trimmed) { return date }
+        if trimmed.isEmpty { throw InvalidValue(.valoreVuoto, "manca la data: scrivila GG/MM/AAAA oppure AAAA-MM-GG") }
         if let parts = shortDayMonth(trimmed) {
             guard let date = CivilDate(year: parts.year, month: parts.month, day: parts.day) else {
                 if let monthFirst = CivilDate(year: parts.year, month: parts.day, day: parts.month) {

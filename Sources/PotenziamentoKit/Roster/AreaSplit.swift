@@ -166,9 +166,19 @@ public struct AreaSplit: Sendable, Hashable {
             total += units
         }
         if given, total != 100 * Int64(Self.unit) {
+            // Shares written as fractions of 1 (0,3 and 0,7) add up to 1: said with the likely percentages.
+            var asFractions = ""
+            if total == Int64(Self.unit) {
+                let likely: [String] = ActivityArea.allCases.compactMap { area in
+                    guard let share = percentages[area], !share.isZero else { return nil }
+                    return NumberFormatting.italianTrimmed(share * Fraction(100), maximumDecimals: 13)
+                }
+                asFractions = ": sembrano frazioni di 1; scrivi le percentuali (\(likely.joined(separator: " e ")))"
+            }
             throw InvalidValue(
                 .ripartizioneAree,
-                "le percentuali per area sommano a \(NumberFormatting.italianTrimmed(Fraction(Int(total), Self.unit), maximumDecimals: 15)), non a 100")
+                "le percentuali per area sommano a \(NumberFormatting.italianTrimmed(Fraction(Int(total), Self.unit), maximumDecimals: 15)), non a 100\(asFractions)"
+            )
         }
         self.init(units: kept)
     }

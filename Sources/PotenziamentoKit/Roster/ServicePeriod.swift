@@ -18,11 +18,15 @@ public struct ServicePeriod: Sendable, Hashable, CustomStringConvertible {
     /// - Throws: ``InvalidValue`` with ``DiagnosticCode/dataFuoriIntervallo`` for a date outside
     ///   1900-2200, or ``DiagnosticCode/periodoInvertito`` when `end` comes before `start`.
     public init(start: CivilDate, end: CivilDate?, share: WorkShare, place: SourcePlace? = nil) throws(InvalidValue) {
-        func outOfRange(_ date: CivilDate) -> InvalidValue {
-            InvalidValue(.dataFuoriIntervallo, "data \(date.italian) fuori intervallo: le date dei periodi vanno dal 1900 al 2200")
+        func outOfRange(_ date: CivilDate, isEnd: Bool) -> InvalidValue {
+            // An end far in the future (31/12/9999) is how a personnel system writes «no end».
+            let hint =
+                isEnd && date.year > Bounds.dateYears.upperBound
+                ? ": per un servizio senza data di fine lascia vuota la data di fine («al»)" : ": le date dei periodi vanno dal 1900 al 2200"
+            return InvalidValue(.dataFuoriIntervallo, "data \(date.italian) fuori intervallo\(hint)")
         }
-        if !Bounds.dateYears.contains(start.year) { throw outOfRange(start) }
-        if let end, !Bounds.dateYears.contains(end.year) { throw outOfRange(end) }
+        if !Bounds.dateYears.contains(start.year) { throw outOfRange(start, isEnd: false) }
+        if let end, !Bounds.dateYears.contains(end.year) { throw outOfRange(end, isEnd: true) }
         if let end, end < start {
             throw InvalidValue(.periodoInvertito, "la data di fine \(end.italian) è precedente all'inizio \(start.italian)")
         }

@@ -195,7 +195,7 @@ public struct WorkShare: Sendable, Hashable, Comparable, CustomStringConvertible
         if percent > Fraction(1, 100) && percent <= Fraction(1) {
             let scaled = percent * Fraction(100)
             return
-                "percentuale \(given) ambigua: la percentuale è la quota del tempo pieno tra 1 e 100 (forse \(NumberFormatting.italianTrimmed(scaled, maximumDecimals: 13))?); se sono ore settimanali, indica le ore nella colonna ore_settimanali"
+                "percentuale \(given) ambigua: la percentuale è la quota del tempo pieno tra 1 e 100 (forse \(NumberFormatting.italianTrimmed(scaled, maximumDecimals: 13))?); se sono ore settimanali, indicale in ore_settimanali (oreSettimanali in JSON)"
         }
         return "percentuale \(given) fuori intervallo: deve essere maggiore di 1 e al massimo 100 (tempo pieno = 100)"
     }

@@ -29,6 +29,18 @@ struct CSVTable: CellTable {
             return nil
         }
         let names = (0..<headerRow.count).map { grid.string(headerRow, $0) }
+        // A file separated by tabs (a copy from a sheet pasted into a text file, «testo delimitato
+        // da tabulazione»): one header cell whose pieces between tabs are known columns.
+        let known = Set(required + optional)
+        if names.count == 1, names[0].contains("\t"),
+            names[0].split(separator: "\t").contains(where: { known.contains(String($0).trimmingSpaces.lowercased()) })
+        {
+            diagnostics.error(
+                .sintassiCSV, SourcePlace(file: file, position: .line(headerRow.line, column: nil)),
+                "il file è separato da tabulazioni: il separatore dei CSV è «;» o «,»; salvalo dal foglio di calcolo come «CSV (delimitato da separatore di elenco)» o «Testo CSV» con «;»"
+            )
+            return nil
+        }
         let next = grid.rows.dropFirst().first.map { row in (0..<row.count).map { grid.string(row, $0) } }
         if TableHeader.isTitle(names, above: next, required: required, optional: optional), let nextRow = grid.rows.dropFirst().first {
             let (code, message) = TableHeader.titleError(names, line: String(headerRow.line), headerLine: String(nextRow.line))

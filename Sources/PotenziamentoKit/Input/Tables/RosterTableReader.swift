@@ -452,9 +452,15 @@ enum RosterTableReader {
         // Only the columns whose values differ: `assistente sociale` and `assistente_sociale`, or
         // `T.I.` and `TI`, are one value written two ways, not a difference to correct.
         for column in differing where !sameMeaning(table, row, first.firstRow, column, columns: columns) {
+            // What to write instead: a stabilisation counts from the permanent contract only; any
+            // other change within the year (another employer, other areas) is a row with its own id.
+            let instead =
+                column == columns.contract
+                ? "; per una stabilizzazione (da tempo determinato a indeterminato) scrivi solo il periodo a tempo indeterminato: il resto non conta"
+                : "; se è cambiato nell'anno (un altro ente, altre aree), scrivi il periodo nuovo con un id diverso (per esempio «\(first.id)-2»): ogni riga conta per il suo ente e le sue aree"
             diagnostics.error(
                 .personaIncoerente, table.place(row, column),
-                "per la persona «\(first.id)» la colonna «\(table.header.name(of: column))» vale «\(table.text(row, column))», ma alla riga \(table.line(of: first.firstRow)) vale «\(table.text(first.firstRow, column))»: deve essere uguale su tutte le righe della persona"
+                "per la persona «\(first.id)» la colonna «\(table.header.name(of: column))» vale «\(table.text(row, column))», ma alla riga \(table.line(of: first.firstRow)) vale «\(table.text(first.firstRow, column))»: deve essere uguale su tutte le righe della persona\(instead)"
             )
         }
     }
