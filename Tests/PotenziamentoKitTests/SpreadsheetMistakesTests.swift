@@ -793,4 +793,19 @@ struct PlansAndTablesReviewTests {
         #expect(errors.map(\.code) == [.sintassiCSV], "\(errors)")
         #expect(errors.first?.message.hasPrefix("il file è separato da tabulazioni") == true)
     }
+
+    /// A report given back as input gave one error per key of the report.
+    @Test("a report of the program given as a roster is one error saying so")
+    func reportAsInput() throws {
+        let folder = try TestSupport.temporaryFolder()
+        let report = folder.appendingPathComponent("valutazione.json")
+        let written = TestSupport.run(
+            "calcola", TestSupport.path("Examples/ambito-esempio.json"), "--anno", "2025", "--formato", "json", "--output", report.path)
+        #expect(written.status == .success)
+        let result = TestSupport.run("calcola", report.path, "--anno", "2025")
+        #expect(result.status == .dataError)
+        let errors = result.standardError.split(separator: "\n").filter { $0.hasPrefix("Errore") }
+        #expect(errors.count == 1, "\(result.standardError)")
+        #expect(errors.first?.contains("formato: questo file è un rapporto del programma («potenziamento.valutazione.v1»)") == true, "\(errors)")
+    }
 }

@@ -142,6 +142,15 @@ struct RosterJSONReader {
             switch key {
             case .formato:
                 if let text = try string(at: path), text != Self.format {
+                    // A report of this program given back as input: one error, not one per key.
+                    if text.hasPrefix("potenziamento."), !text.hasPrefix("potenziamento.ambito.") {
+                        diagnostics.error(
+                            .formatoDocumento, place(path),
+                            "questo file è un rapporto del programma («\(TextSafety.shortened(text))»), non un ambito da calcolare: come ingresso serve un file «\(Self.format)» (come Examples/ambito-esempio.json), una cartella di CSV o un modello compilato"
+                        )
+                        while try reader.nextKey(matching: DocumentKey.table, expected: 0) != nil { try reader.skipValue() }
+                        return nil
+                    }
                     diagnostics.error(.formatoDocumento, place(path), "formato «\(text)» non riconosciuto: atteso «\(Self.format)»")
                 }
             case .ambito: ambito = try readAmbito(at: path)

@@ -437,7 +437,8 @@ enum RosterTableReader {
         else { return }
         diagnostics.error(
             .codiceIstatSospetto, table.place(row, column),
-            "il codice ISTAT è una cella numero (\(digits)): il foglio di calcolo ha tolto lo zero iniziale; formatta la colonna come testo e scrivi \(padded)")
+            "il codice ISTAT è una cella numero (\(digits)): il foglio di calcolo ha tolto lo zero iniziale, e il valore salvato è \(digits) anche se un formato come 000000 lo mostra con lo zero; formatta la colonna come testo e scrivi \(padded)"
+        )
     }
 
     /// Records an error for each person-level column of `row` that differs from the person's first row.
