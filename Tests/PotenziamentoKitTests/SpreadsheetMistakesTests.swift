@@ -657,12 +657,27 @@ struct PlansAndTablesReviewTests {
             ),
             (";", ["AS-1;assistente_sociale;tempo_indeterminato;comune;099001;2020-01-01;;100;;;50;50;;;;"], [], nil),
             ("", ["AS-1;assistente_sociale;tempo_indeterminato;comune;099001;2020-01-01;;100;;;50;50;;;"], [], nil),
+            // Excel pads lines in blocks, the header not always: lines as wide as their neighbours are read.
+            (
+                "",
+                [
+                    "AS-1;assistente_sociale;tempo_indeterminato;comune;099001;2020-01-01;;100;;;50;50;;;;;",
+                    "AS-3;assistente_sociale;tempo_indeterminato;comune;099001;2020-01-01;;100;;;;;;;;;",
+                ], [], nil
+            ),
+            (
+                "",
+                [
+                    "AS-1;assistente_sociale;tempo_indeterminato;comune;099001;2020-01-01;;100;;;50;50;;;;",
+                    "AS-3;assistente_sociale;tempo_indeterminato;comune;099001;2020-01-01;;100;;;;;;;;",
+                ], ["AS-2;assistente_sociale;tempo_indeterminato;comune;099002;2020-01-01;;;30;;;50;50;;;;"], 4
+            ),
         ] as [(String, [String], [String], Int?)])
     func extraFields(headerEnd: String, good: [String], shifted: [String], line: Int?) throws {
         let folder = try Self.folder(header: Self.staffHeader + headerEnd, rows: good + shifted)
         guard let line else {
             let roster = try RosterLoader.load(path: folder.path).roster
-            #expect(try RosterAssessor().assess(roster, year: 2025).fte == Fraction(1))
+            #expect(try RosterAssessor().assess(roster, year: 2025).fte == Fraction(good.count))
             return
         }
         let error = try #require(inputError { () throws(InputError) in _ = try RosterLoader.load(path: folder.path) })
@@ -699,7 +714,11 @@ struct PlansAndTablesReviewTests {
             ("istruttore amministrativo contabile", .istruttoreAmministrativo), ("Operatore socio sanitario OSS", .operatoreSocioSanitario),
             ("educatore (ex assistente sociale)", nil), ("Psicologo (assistente sociale)", nil), ("non assistente sociale", nil),
             ("aspirante assistente sociale", nil), ("tirocinante assistente sociale", nil), ("Assistente sociale in quiescenza", nil),
-            ("ex assistente sociale", nil),
+            ("ex assistente sociale", nil), ("Studentessa assistente sociale", nil), ("Assistente sociale–non in servizio", nil),
+            // Found by the review: real titles, and two profiles that both do not count.
+            ("Assistente sociale area non autosufficienza", .assistenteSociale), ("Assistente sociale coordinatrice OSS", .assistenteSociale),
+            ("Assistente sociale tutor di tirocinio", .assistenteSociale), ("Assistente sociale (area amministrativa)", .assistenteSociale),
+            ("Educatrice e mediatrice culturale", .educatore),
         ] as [(String, Profile.Kind?)])
     func ambiguousProfile(text: String, kind: Profile.Kind?) {
         switch Result(catching: { () throws(InvalidValue) in try Profile(text) }) {
@@ -718,6 +737,10 @@ struct PlansAndTablesReviewTests {
             ("indeterminato - art. 110", nil), ("tempo_indeterminato/determinato", nil), ("TI e TD", nil),
             ("tempo indeterminato part time", Contract.Kind.tempoIndeterminato), ("a tempo indeterminato (in comando)", .tempoIndeterminato),
             ("di ruolo TI", .tempoIndeterminato), ("T.I.", .tempoIndeterminato), ("incarico art 110", .incarico), ("TD", .tempoDeterminato),
+            // Found by the review: dots and abbreviations, and two contracts that both do not count.
+            ("Tempo indeterminato - art.110", nil), ("Tempo indeterminato (art.110 TUEL)", nil), ("tempo indeterminato / tempo det.", nil),
+            ("T.I. (prima a termine)", nil), ("Tempo indeterminato - P.IVA", nil), ("somministrazione a tempo determinato", .somministrazione),
+            ("tempo determinato (art. 110)", .tempoDeterminato), ("T.I. a scavalco", .tempoIndeterminato),
         ] as [(String, Contract.Kind?)])
     func ambiguousContract(text: String, kind: Contract.Kind?) {
         switch Result(catching: { () throws(InvalidValue) in try Contract(text) }) {
@@ -807,5 +830,10 @@ struct PlansAndTablesReviewTests {
         let errors = result.standardError.split(separator: "\n").filter { $0.hasPrefix("Errore") }
         #expect(errors.count == 1, "\(result.standardError)")
         #expect(errors.first?.contains("formato: questo file è un rapporto del programma («potenziamento.valutazione.v1»)") == true, "\(errors)")
+        // The input of `ciclo` is not a report: said so.
+        let cycle = TestSupport.run("calcola", TestSupport.path("Examples/ciclo-esempio.json"), "--anno", "2025")
+        #expect(cycle.status == .dataError)
+        #expect(
+            cycle.standardError.contains("è l'ingresso del comando ciclo («potenziamento.ciclo.v1»): usalo con potenziamento ciclo"), "\(cycle.standardError)")
     }
 }

@@ -144,9 +144,13 @@ struct RosterJSONReader {
                 if let text = try string(at: path), text != Self.format {
                     // A report of this program given back as input: one error, not one per key.
                     if text.hasPrefix("potenziamento."), !text.hasPrefix("potenziamento.ambito.") {
+                        let what =
+                            text == CycleReader.format
+                            ? "è l'ingresso del comando ciclo («\(text)»): usalo con potenziamento ciclo"
+                            : "è un rapporto del programma («\(TextSafety.shortened(text))»)"
                         diagnostics.error(
                             .formatoDocumento, place(path),
-                            "questo file è un rapporto del programma («\(TextSafety.shortened(text))»), non un ambito da calcolare: come ingresso serve un file «\(Self.format)» (come Examples/ambito-esempio.json), una cartella di CSV o un modello compilato"
+                            "questo file \(what), non un ambito da calcolare: come ambito serve un file «\(Self.format)», una cartella di CSV o un modello compilato"
                         )
                         while try reader.nextKey(matching: DocumentKey.table, expected: 0) != nil { try reader.skipValue() }
                         return nil

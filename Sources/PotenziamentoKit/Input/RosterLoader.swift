@@ -236,7 +236,7 @@ public enum RosterLoader {
         let read = Set(CSVFile.allCases.map(\.rawValue))
         let ignored = entries.filter { entry in
             let lowered = entry.lowercased()
-            guard !entry.hasPrefix("."), !read.contains(lowered), !rosters.contains(entry) else { return false }
+            guard !entry.hasPrefix("."), !entry.hasPrefix("~$"), !read.contains(lowered), !rosters.contains(entry) else { return false }
             return lowered.hasSuffix(".csv") || isRosterFileName(entry) && !lowered.hasSuffix(".json")
         }.sorted()
         guard !ignored.isEmpty else { return nil }

@@ -173,7 +173,8 @@ public struct AreaSplit: Sendable, Hashable {
                     guard let share = percentages[area], !share.isZero else { return nil }
                     return NumberFormatting.italianTrimmed(share * Fraction(100), maximumDecimals: 13)
                 }
-                asFractions = ": sembrano frazioni di 1; scrivi le percentuali (\(likely.joined(separator: " e ")))"
+                let listed = likely.count > 1 ? likely.dropLast().joined(separator: ", ") + " e " + (likely.last ?? "") : likely.joined()
+                asFractions = ": sembrano frazioni di 1; scrivi le percentuali (\(listed))"
             }
             throw InvalidValue(
                 .ripartizioneAree,

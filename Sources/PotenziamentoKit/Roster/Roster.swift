@@ -210,11 +210,11 @@ public struct Roster: Sendable, Hashable {
             var runEnd = runStart + 1
             while runEnd < order.count && keys[order[runEnd]] == keys[order[runStart]] { runEnd += 1 }
             if runEnd - runStart > 1 {
-                // Positions of one group, in increasing order.
-                let run = Array(order[runStart..<runEnd])
-                let names = run.map { Vocabulary.normalized(municipalities[$0].name) }
-                for index in 1..<run.count {
-                    if let earlier = (0..<index).first(where: { names[$0] == names[index] }) { pairs.append((run[index], run[earlier])) }
+                // The positions of one group in increasing order, each name's first position.
+                var firstOfName: [String: Int] = [:]
+                for position in order[runStart..<runEnd] {
+                    let name = Vocabulary.normalized(municipalities[position].name)
+                    if let earlier = firstOfName[name] { pairs.append((position, earlier)) } else { firstOfName[name] = position }
                 }
             }
             runStart = runEnd

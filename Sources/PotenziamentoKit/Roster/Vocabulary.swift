@@ -53,7 +53,7 @@ enum Vocabulary {
             case "ò", "ó", "ô", "ö": folded = "o"
             case "ù", "ú", "û", "ü": folded = "u"
             case ".": continue
-            case "_", "-", "/", "'", "’", " ", "\t", "\u{A0}": folded = " "
+            case "_", "-", "–", "—", "/", "'", "’", " ", "\t", "\u{A0}": folded = " "
             default: folded = character
             }
             if folded == " " {
@@ -175,15 +175,17 @@ enum Vocabulary {
 
     /// The code `text` names in a vocabulary (docs/regole.md §2, «Vocabolario»): the code itself;
     /// else, normalised, `altro` (also `altro: …`), what `special` recognises, or one of
-    /// `spellings` (the longest that begins the text, when the words after it name no other
-    /// value); with the text as written, trimmed. The one rule of profilo and contratto.
+    /// `spellings` (the longest that begins the text, when the words after it name no value that
+    /// counts otherwise: `counting` is the one value that counts); with the text as written,
+    /// trimmed. The one rule of profilo and contratto.
     ///
     /// - Throws: ``InvalidValue`` with ``DiagnosticCode/valoreVuoto`` (`empty`) for an empty text,
-    ///   or `unknownCode` for a text that names two values (`indeterminato - art. 110`), what
-    ///   `special` refuses, or any other text (with the nearest code).
+    ///   or `unknownCode` for a text that names a value that counts and one that does not
+    ///   (`indeterminato - art. 110`), what `special` refuses, or any other text (with the nearest
+    ///   code).
     static func code<Code: RawRepresentable & CaseIterable & Sendable & Equatable>(
-        of text: String, what: String, empty: String, altro: Code, codes: CodeTable<Code>, spellings: [(spelling: String, code: Code)],
-        unknownCode: DiagnosticCode, special: (String) throws(InvalidValue) -> Code? = { _ in nil }
+        of text: String, what: String, empty: String, altro: Code, counting: Code, codes: CodeTable<Code>,
+        spellings: [(spelling: String, code: Code)], unknownCode: DiagnosticCode, special: (String) throws(InvalidValue) -> Code? = { _ in nil }
     ) throws(InvalidValue) -> (code: Code, text: String) where Code.RawValue == String {
         // The usual case: the code itself (what the vocabulary gives for it, faster), kept as the
         // code's own text so that a roster of many records shares one copy instead of one each.
@@ -194,7 +196,8 @@ enum Vocabulary {
         if normalized == "altro" || normalized.hasPrefix("altro ") || normalized.hasPrefix("altro:") { return (altro, text.trimmingSpaces) }
         if let code = try special(normalized) { return (code, text.trimmingSpaces) }
         if let (code, rest) = matchWithRest(normalized, in: spellings, prefixes: true) {
-            if !rest.isEmpty, let other = otherValue(in: rest, besides: code, entries: spellings) {
+            // Two values that both do not count (`somministrazione a tempo determinato`) exclude alike.
+            if !rest.isEmpty, let other = otherValue(in: rest, besides: code, entries: spellings), (code == counting) != (other.code == counting) {
                 throw InvalidValue(
                     unknownCode,
                     "\(what) ambiguo «\(TextSafety.shortened(text))»: indica «\(String(normalized.dropLast(rest.count)).trimmingSpaces)» (\(code.rawValue)) e anche «\(other.spelling)» (\(other.code.rawValue)); scrivi solo il \(what) della persona e le note in un'altra colonna"
@@ -262,23 +265,24 @@ public struct Profile: Sendable, Hashable, CustomStringConvertible {
     public init(_ text: String) throws(InvalidValue) {
         (kind, self.text) = try Vocabulary.code(
             of: text, what: "profilo", empty: "profilo vuoto: scrivi assistente_sociale, un altro profilo oppure altro", altro: .altro,
-            codes: Kind.codes, spellings: Self.spellings, unknownCode: .profiloSconosciuto,
+            counting: .assistenteSociale, codes: Kind.codes, spellings: Self.spellings, unknownCode: .profiloSconosciuto,
             special: Self.socialWorkerTitle)
     }
 
     /// A title that names assistente sociale (`Assistente sociale coordinatore`): assistente
-    /// sociale; nil for any other. A title that also names another profile (`Psicologo
-    /// (assistente sociale)`) or says it is not, or not yet, or no longer one (`non`, `ex`,
-    /// `aspirante`, `tirocinante`, `in quiescenza`: ``notSocialWorkerWords``) is an error: it
-    /// would otherwise count a person who may not count.
+    /// sociale; nil for any other. A title that names another profile before it (`Psicologo
+    /// (assistente sociale)`: the profile comes first in an Italian title, `Assistente sociale
+    /// coordinatrice OSS` is one) or says the person is not, not yet or no longer one
+    /// (``notSocialWorkerWords``: `non assistente sociale`, `ex assistente sociale`, `aspirante`,
+    /// `tirocinante`, `in quiescenza`) is an error: it would otherwise count a person who may not count.
     ///
     /// - Throws: ``InvalidValue`` with ``DiagnosticCode/profiloSconosciuto``.
     static func socialWorkerTitle(_ normalized: String) throws(InvalidValue) -> Kind? {
         // The usual case, the title alone in any case or spacing: nothing else to look at.
         if normalized == "assistente sociale" || normalized == "assistentesociale" { return .assistenteSociale }
-        guard Vocabulary.contains(normalized, "assistente sociale") else { return nil }
+        guard let title = normalized.range(of: "assistente sociale") else { return nil }
         guard
-            let other = Vocabulary.otherValue(in: normalized, besides: .assistenteSociale, entries: spellings)?.spelling
+            let other = Vocabulary.otherValue(in: normalized[..<title.lowerBound], besides: .assistenteSociale, entries: spellings)?.spelling
                 ?? notSocialWorkerWords.first(where: { Vocabulary.containsWords(normalized, $0) })
         else { return .assistenteSociale }
         throw InvalidValue(
@@ -288,10 +292,12 @@ public struct Profile: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Words that, beside «assistente sociale», say the person is not one, not yet or no longer
-    /// (`ex` and `già` only just before it: `assistente sociale ex cat. D` is one).
+    /// (`non`, `ex` and `già` only just before it, or `non in servizio`: `Assistente sociale area
+    /// non autosufficienza` and `assistente sociale ex cat. D` are one).
     static let notSocialWorkerWords = [
-        "non", "ex assistente sociale", "gia assistente sociale", "aspirante", "tirocinante", "tirocinio", "praticante", "stagista", "volontario",
-        "volontaria", "quiescenza", "pensione", "pensionato", "pensionata", "cessato", "cessata",
+        "non assistente sociale", "non e assistente sociale", "non in servizio", "non piu", "ex assistente sociale", "gia assistente sociale",
+        "aspirante", "tirocinante", "praticante", "stagista", "studente", "studentessa", "volontario", "volontaria", "quiescenza", "pensione",
+        "pensionato", "pensionata", "a riposo", "cessato", "cessata", "dimesso", "dimessa",
     ]
 
     /// The profile of `kind`, written as its code.
@@ -374,7 +380,7 @@ public struct Contract: Sendable, Hashable, CustomStringConvertible {
     public init(_ text: String) throws(InvalidValue) {
         (kind, self.text) = try Vocabulary.code(
             of: text, what: "contratto", empty: "contratto vuoto: scrivi tempo_indeterminato, un altro contratto oppure altro", altro: .altro,
-            codes: Kind.codes, spellings: Self.spellings, unknownCode: .contrattoSconosciuto)
+            counting: .tempoIndeterminato, codes: Kind.codes, spellings: Self.spellings, unknownCode: .contrattoSconosciuto)
     }
 
     /// The contract of `kind`, written as its code.
@@ -403,7 +409,9 @@ public struct Contract: Sendable, Hashable, CustomStringConvertible {
         ("tempo determinato", .tempoDeterminato), ("a tempo determinato", .tempoDeterminato), ("determinato", .tempoDeterminato),
         ("td", .tempoDeterminato), ("somministrazione", .somministrazione), ("somministrato", .somministrazione),
         ("somministrata", .somministrazione), ("interinale", .somministrazione), ("lavoro interinale", .somministrazione),
-        ("incarico", .incarico), ("incarico professionale", .incarico), ("art 110", .incarico), ("incarico art 110", .incarico),
+        ("incarico", .incarico), ("incarico professionale", .incarico), ("art 110", .incarico), ("art110", .incarico),
+        ("incarico art 110", .incarico), ("incarico art110", .incarico), ("tempo det", .tempoDeterminato), ("a termine", .tempoDeterminato),
+        ("contratto a termine", .tempoDeterminato), ("piva", .liberaProfessione), ("p iva", .liberaProfessione),
         ("cococo", .cococo), ("co co co", .cococo), ("cocopro", .cococo), ("collaborazione coordinata e continuativa", .cococo),
         ("libera professione", .liberaProfessione), ("libero professionista", .liberaProfessione), ("libera professionista", .liberaProfessione),
         ("partita iva", .liberaProfessione), ("tirocinio", .tirocinio), ("tirocinante", .tirocinio), ("stage", .tirocinio),

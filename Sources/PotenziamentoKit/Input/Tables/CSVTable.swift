@@ -31,9 +31,8 @@ struct CSVTable: CellTable {
         let names = (0..<headerRow.count).map { grid.string(headerRow, $0) }
         // A file separated by tabs (a copy from a sheet pasted into a text file, «testo delimitato
         // da tabulazione»): one header cell whose pieces between tabs are known columns.
-        let known = Set(required + optional)
         if names.count == 1, names[0].contains("\t"),
-            names[0].split(separator: "\t").contains(where: { known.contains(String($0).trimmingSpaces.lowercased()) })
+            names[0].split(separator: "\t").contains(where: { (required + optional).contains(String($0).trimmingSpaces.lowercased()) })
         {
             diagnostics.error(
                 .sintassiCSV, SourcePlace(file: file, position: .line(headerRow.line, column: nil)),
@@ -113,18 +112,22 @@ struct CSVTable: CellTable {
     /// The records of `grid` after the header that are data rows (`buffer`: the grid's bytes),
     /// after recording the example rows, the commented rows and the rows of another width.
     ///
-    /// A row has `width` fields, as many as the header's columns; or, with `;`, as many as the
-    /// header line's fields (`paddedWidth`) when the header ends in empty fields and so does the
-    /// row: a spreadsheet writes every line as wide as its widest one. Any other count is an
-    /// error, blank fields at the end included: a `;` typed in the middle of a line moves the
-    /// values after it one column to the right, and the last one, often empty, would hide it.
+    /// A row has `width` fields, as many as the header's columns. With `;` it may have more when
+    /// those are empty and come from a spreadsheet's padding: as many as the header line's own
+    /// fields (`paddedWidth`: LibreOffice pads every line to the widest), or as many as the line
+    /// before or after it (Excel pads lines in blocks, not always the header). Any other count is
+    /// an error, blank fields at the end included: a `;` typed in the middle of a line moves the
+    /// values after it one column to the right, and the last field, often empty, would hide it.
+    /// (A `;` typed into one line of a block padded by one cannot be told from the padding.)
     private static func dataRows(
         _ grid: CSVGrid, _ buffer: UnsafeBufferPointer<UInt8>, file: String, width: Int, paddedWidth: Int, separator: UInt8,
         diagnostics: inout Diagnostics
     ) -> [CSVGrid.Row] {
         var rows: [CSVGrid.Row] = []
         rows.reserveCapacity(grid.rows.count - 1)
-        for record in grid.rows.dropFirst() {
+        let records = grid.rows
+        for position in records.indices.dropFirst() {
+            let record = records[position]
             // Made only for a message.
             var place: SourcePlace { SourcePlace(file: file, position: .line(record.line, column: nil)) }
             let first = grid.trimmedCell(record, 0, in: buffer)
@@ -140,7 +143,16 @@ struct CSVTable: CellTable {
                 continue
             }
             let blank = { (range: Range<Int>) in range.allSatisfy { grid.trimmedCell(record, $0, in: buffer).isEmpty } }
-            if record.count == width || (record.count == paddedWidth && paddedWidth > width && separator == UInt8(ascii: ";") && blank(width..<record.count)) {
+            if record.count == width {
+                if !blank(0..<width) { rows.append(record.prefix(width)) }
+                continue
+            }
+            let sameAsNeighbour =
+                (position > 1 && records[position - 1].count == record.count) || (position + 1 < records.count && records[position + 1].count == record.count)
+            let padded =
+                record.count > width && separator == UInt8(ascii: ";") && blank(width..<record.count)
+                && ((record.count == paddedWidth && paddedWidth > width) || sameAsNeighbour)
+            if padded {
                 if !blank(0..<width) { rows.append(record.prefix(width)) }
                 continue
             }
@@ -156,7 +168,7 @@ struct CSVTable: CellTable {
             message += ": il separatore è la virgola, quindi un numero con la virgola decimale (come 100,0) va tra virgolette o scritto con il punto (100.0)"
         } else if cells > width {
             message +=
-                ": c'è un «;» di troppo, che sposta i valori dopo di esso nella colonna a destra (toglilo), oppure un testo che contiene «;» senza virgolette"
+                ": c'è un «;» di troppo, che sposta i valori dopo di esso nella colonna a destra (toglilo), oppure un testo che contiene «;» senza virgolette, oppure un valore in una colonna senza intestazione (spostalo o cancellalo)"
         } else {
             let mark = String(UnicodeScalar(separator))
             message += ": anche le celle vuote in fondo alla riga si scrivono, ognuna dopo il suo «\(mark)» (una riga ha tanti «\(mark)» quanti l'intestazione)"

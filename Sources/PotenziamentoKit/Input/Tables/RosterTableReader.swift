@@ -458,7 +458,7 @@ enum RosterTableReader {
             let instead =
                 column == columns.contract
                 ? "; per una stabilizzazione (da tempo determinato a indeterminato) scrivi solo il periodo a tempo indeterminato: il resto non conta"
-                : "; se è cambiato nell'anno (un altro ente, altre aree), scrivi il periodo nuovo con un id diverso (per esempio «\(first.id)-2»): ogni riga conta per il suo ente e le sue aree"
+                : "; se è cambiato nell'anno (un altro ente, altre aree), scrivi il periodo nuovo con un id diverso (per esempio «\(first.id)-2»): ogni riga conta per il suo ente e le sue aree, gli FTE non cambiano (nel numero delle persone conta due volte)"
             diagnostics.error(
                 .personaIncoerente, table.place(row, column),
                 "per la persona «\(first.id)» la colonna «\(table.header.name(of: column))» vale «\(table.text(row, column))», ma alla riga \(table.line(of: first.firstRow)) vale «\(table.text(first.firstRow, column))»: deve essere uguale su tutte le righe della persona\(instead)"
