@@ -97,19 +97,19 @@ enum Vocabulary {
         }
     }
 
-    /// Whether the normalised `text` contains the ASCII `part`: byte by byte when `text` is ASCII
-    /// (the same answer, without Foundation's search), else with `String.contains`.
-    static func contains(_ text: String, _ part: StaticString) -> Bool {
+    /// Where the normalised `text` first holds the ASCII `part`: byte by byte when `text` is ASCII
+    /// (the same answer, without Foundation's search), else with `String.range(of:)`.
+    static func range(of part: StaticString, in text: String) -> Range<String.Index>? {
         let needle = UnsafeBufferPointer(start: part.utf8Start, count: part.utf8CodeUnitCount)
         let bytes = text.utf8
-        guard bytes.allSatisfy({ $0 < 0x80 }) else { return text.contains(part.description) }
-        guard needle.count <= bytes.count else { return false }
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return text.range(of: part.description) }
+        guard needle.count <= bytes.count else { return nil }
         var start = bytes.startIndex
         while bytes.distance(from: start, to: bytes.endIndex) >= needle.count {
-            if bytes[start...].starts(with: needle) { return true }
+            if bytes[start...].starts(with: needle) { return start..<bytes.index(start, offsetBy: needle.count) }
             start = bytes.index(after: start)
         }
-        return false
+        return nil
     }
 
     /// The entry of `entries` that `text` names: an exact match of a spelling, else (when
@@ -280,7 +280,7 @@ public struct Profile: Sendable, Hashable, CustomStringConvertible {
     static func socialWorkerTitle(_ normalized: String) throws(InvalidValue) -> Kind? {
         // The usual case, the title alone in any case or spacing: nothing else to look at.
         if normalized == "assistente sociale" || normalized == "assistentesociale" { return .assistenteSociale }
-        guard let title = normalized.range(of: "assistente sociale") else { return nil }
+        guard let title = Vocabulary.range(of: "assistente sociale", in: normalized) else { return nil }
         guard
             let other = Vocabulary.otherValue(in: normalized[..<title.lowerBound], besides: .assistenteSociale, entries: spellings)?.spelling
                 ?? notSocialWorkerWords.first(where: { Vocabulary.containsWords(normalized, $0) })
