@@ -164,7 +164,7 @@ public struct Roster: Sendable, Hashable {
             let (municipality, earlier) = (municipalities[position], municipalities[earlierPosition])
             diagnostics.warning(
                 .comuneRipetuto, (municipality.place ?? SourcePlace(file: source)).field(csv: "denominazione", json: "denominazione"),
-                "il comune \(municipality.istatCode) «\(TextSafety.shortened(municipality.name))» ha lo stesso nome del comune \(earlier.istatCode)\(earlier.place.map { " (\($0))" } ?? ""): se è lo stesso comune scritto due volte, tieni una sola riga, altrimenti i suoi residenti contano due volte"
+                "il comune \(municipality.istatCode) «\(TextSafety.shortened(municipality.name))» ha lo stesso nome del comune \(earlier.istatCode): se è lo stesso comune scritto due volte, tieni una sola riga, altrimenti i suoi residenti contano due volte"
             )
         }
         if staff.isEmpty {
