@@ -836,4 +836,24 @@ struct PlansAndTablesReviewTests {
         #expect(
             cycle.standardError.contains("è l'ingresso del comando ciclo («potenziamento.ciclo.v1»): usalo con potenziamento ciclo"), "\(cycle.standardError)")
     }
+
+    /// Found by the same trial: an empty comune name was reported twice (by the table and by the
+    /// model), and an empty end date in JSON said «manca la data» where null is meant.
+    @Test("an empty comune name is one error at its cell; an empty end date in JSON says to write null")
+    func emptyNameAndEnd() throws {
+        let folder = try Self.folder(
+            comuni: "codice_istat;denominazione;popolazione\n099001;A;30000\n099002;;20000\n",
+            rows: ["AS-1;assistente_sociale;tempo_indeterminato;comune;099001;2020-01-01;;100;;;;;;;"])
+        let error = try #require(inputError { () throws(InputError) in _ = try RosterLoader.load(path: folder.path) })
+        let errors = error.diagnostics.filter { $0.severity == .error }
+        #expect(errors.map(\.description) == ["\(folder.path)/comuni.csv:3 (colonna denominazione): denominazione del comune 099002 vuota"], "\(errors)")
+
+        let source = try String(contentsOfFile: TestSupport.path("Examples/ambito-esempio.json"), encoding: .utf8)
+        let file = folder.appendingPathComponent("a.json")
+        try source.replacingOccurrences(of: "\"al\": \"2025-06-30\"", with: "\"al\": \"\"").write(to: file, atomically: true, encoding: .utf8)
+        let json = try #require(inputError { () throws(InputError) in _ = try RosterLoader.load(path: file.path) })
+        let first = try #require(json.diagnostics.first { $0.severity == .error })
+        #expect(first.message == "data vuota: per un servizio senza data di fine scrivi null o togli la chiave", "\(json.diagnostics)")
+        #expect(first.place.description.hasSuffix("].al"), "\(first.place)")
+    }
 }

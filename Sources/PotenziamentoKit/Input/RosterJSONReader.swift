@@ -885,7 +885,13 @@ struct RosterJSONReader {
             return (nil, String(decoding: bytes, as: UTF8.self))
         }
         if let date = read.date { return date }
-        return value(at: path()) { () throws(InvalidValue) in try FieldParsing.date(read.text ?? "") }
+        return value(at: path()) { () throws(InvalidValue) in
+            // An empty end date: a service with no end is written null (or without the key).
+            if nullable, (read.text ?? "").trimmingSpaces.isEmpty {
+                throw InvalidValue(.valoreVuoto, "data vuota: per un servizio senza data di fine scrivi null o togli la chiave")
+            }
+            return try FieldParsing.date(read.text ?? "")
+        }
     }
 
     /// A number's exact text (null: nil).

@@ -159,9 +159,11 @@ public struct Municipality: Sendable, Hashable {
     package enum Field { case code, name }
 
     /// The field `error`, thrown for a comune written with `code`, is about: a row of totals is
-    /// about the field that says «Totale», an invalid code about the code.
+    /// about the field that says «Totale», an empty value about the code when it is the one
+    /// empty, else the name, an invalid code about the code.
     package static func field(of error: InvalidValue, code: String) -> Field? {
         if error.code == .rigaDiTotale { return TotalRows.isTotal(code) ? .code : .name }
+        if error.code == .valoreVuoto { return code.trimmingSpaces.isEmpty ? .code : .name }
         return error.code == .codiceIstatNonValido ? .code : nil
     }
 

@@ -71,7 +71,6 @@ enum RosterTableReader {
                 diagnostics.error(.valoreVuoto, table.place(row, codeColumn), "codice ISTAT vuoto")
                 continue
             }
-            if name.isEmpty { diagnostics.error(.valoreVuoto, table.place(row, nameColumn), "denominazione del comune vuota") }
             numericCode(table, row, codeColumn, diagnostics: &diagnostics)
             let residents = diagnostics.value(at: table.place(row, residentsColumn)) { () throws(InvalidValue) in
                 try table.withCell(row, residentsColumn ?? 0, CellParsing.residents).get()
