@@ -203,28 +203,18 @@ public enum RosterLoader {
         }
         if diagnostics.hasErrors { throw InputError(diagnostics) }
         let ignored = ignoredFiles(entries, rosters: others).map { [InputDiagnostic(.warning, .fileIgnorato, SourcePlace(file: base), $0)] } ?? []
-        guard let othersNote else {
-            guard !ignored.isEmpty else { return try loadCSV(consume files, folder: base) }
-            let loaded: Loaded
-            do { loaded = try loadCSV(consume files, folder: base) } catch {
-                var errors = Diagnostics()
-                errors.append(contentsOf: error)
-                for warning in ignored { errors.append(warning) }
-                throw InputError(errors)
-            }
-            return Loaded(roster: loaded.roster, warnings: ignored + loaded.warnings)
-        }
+        guard othersNote != nil || !ignored.isEmpty else { return try loadCSV(consume files, folder: base) }
         let loaded: Loaded
         do { loaded = try loadCSV(consume files, folder: base) } catch {
-            // The missing CSV file is likely not missing: the folder was meant as a folder of ATS.
             var errors = Diagnostics()
             errors.append(contentsOf: error)
-            errors.error(.voceNonRiconosciuta, SourcePlace(file: base), othersNote)
+            // The missing CSV file is likely not missing: the folder was meant as a folder of ATS.
+            if let othersNote { errors.error(.voceNonRiconosciuta, SourcePlace(file: base), othersNote) }
             for warning in ignored { errors.append(warning) }
             throw InputError(errors)
         }
-        return Loaded(
-            roster: loaded.roster, warnings: [InputDiagnostic(.warning, .voceNonRiconosciuta, SourcePlace(file: base), othersNote)] + ignored + loaded.warnings)
+        let othersWarning = othersNote.map { [InputDiagnostic(.warning, .voceNonRiconosciuta, SourcePlace(file: base), $0)] } ?? []
+        return Loaded(roster: loaded.roster, warnings: othersWarning + ignored + loaded.warnings)
     }
 
     /// The message on the files of a folder of CSV files (`entries`) that are not read and could

@@ -190,20 +190,6 @@ public struct Roster: Sendable, Hashable {
         guard municipalities.count > 1 else { return [] }
         let keys = municipalities.indices.map { Self.nameKey(municipalities[$0].name) }
         var pairs: [(position: Int, earlier: Int)] = []
-        // A short list (most ATS) pairwise, a long one sorted by key.
-        if keys.count <= 64 {
-            for position in 1..<keys.count {
-                var name: String?
-                for earlier in 0..<position where keys[earlier] == keys[position] {
-                    if name == nil { name = Vocabulary.normalized(municipalities[position].name) }
-                    if Vocabulary.normalized(municipalities[earlier].name) == name {
-                        pairs.append((position, earlier))
-                        break
-                    }
-                }
-            }
-            return pairs
-        }
         let order = keys.indices.sorted { (keys[$0], $0) < (keys[$1], $1) }
         var runStart = 0
         while runStart < order.count {
