@@ -92,7 +92,7 @@ struct CompactModelTests {
         let ids = try (0..<600).map { index in
             try PersonID(index % 3 == 2 ? " as-\(index / 3)x " : "AS-\(index / 3)\(index % 3 == 0 ? "X" : "y")")
         }
-        var index = PersonIndex(expected: expected)
+        var index = PositionIndex(expected: expected)
         var reference: [PersonID: Int] = [:]
         for (position, id) in ids.enumerated() {
             let found = index.insert(id, at: position, idAt: { ids[$0] })

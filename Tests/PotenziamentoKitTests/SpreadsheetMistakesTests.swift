@@ -704,6 +704,40 @@ struct PlansAndTablesReviewTests {
         }
     }
 
+    /// A copy of a row with its id retyped (`AS–008` with an en dash, `AS-0008`) counted twice,
+    /// with no word: the review of 2026-11-28 named it.
+    @Test(
+        "two ids that differ only in dashes, spaces, dots, case or leading zeros are named in a warning; other ids are not",
+        arguments: [
+            ("AS-0008", true), ("AS–008", true), ("as 8", true), ("AS008", true), ("AS.008", true), ("AS—0008 ", true), ("AS\u{2212}008", true),
+            ("AS\u{2011}8", true), ("AŠ-008", false), ("ÀS-008", false),
+            ("AS-080", false), ("AS-0081", false), ("AS-008-2", false), ("AS-00-8", false), ("SA-008", false), ("AS-008b", false),
+        ])
+    func lookAlikeIds(second: String, warned: Bool) throws {
+        let row = ";assistente_sociale;tempo_indeterminato;comune;099001;2020-01-01;;100;;;;;;;"
+        let folder = try Self.folder(rows: ["AS-008" + row, "AS-100" + row, second + row])
+        let loaded = try RosterLoader.load(path: folder.path)
+        let warnings = loaded.warnings.filter { $0.code == .idSimile }
+        #expect(warnings.count == (warned ? 1 : 0), "\(warnings)")
+        // Warned or not, the two rows stay two persons, as written.
+        #expect(try RosterAssessor().assess(loaded.roster, year: 2025).fte == Fraction(3))
+        if warned {
+            #expect(warnings.first?.place.description == "\(folder.path)/personale.csv:4 (colonna id)")
+            #expect(warnings.first?.message.contains("è simile a «AS-008» (\(folder.path)/personale.csv:2)") == true, "\(warnings)")
+        }
+    }
+
+    @Test("the shape of an id: letters and numbers without leading zeros, runs apart, other marks left out")
+    func idShapeRuns() throws {
+        let shapes = try ["A-10", "A1-0", "A10", "a 010", "0", "000", "0-0", "Ä-1", "A-1", "x-1-2", "x-12"].map { try IDShape.hash(PersonID($0)) }
+        // A-10 = A10 = a 010; 0 = 000; the rest differ.
+        #expect(shapes[0] == shapes[2] && shapes[0] == shapes[3])
+        #expect(shapes[4] == shapes[5])
+        #expect(Set([shapes[0], shapes[1], shapes[4], shapes[6], shapes[7], shapes[8], shapes[9], shapes[10]]).count == 8)
+        #expect(try IDShape.same(PersonID("AS–008"), PersonID("as 8")))
+        #expect(try !IDShape.same(PersonID("AS-8"), PersonID("AS-8-0")))
+    }
+
     /// «altro: non assistente sociale» counted as 1 FTE (+20.000 €): any title containing
     /// «assistente sociale» counted, before `altro` was looked at.
     @Test(

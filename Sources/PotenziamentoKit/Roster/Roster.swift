@@ -102,7 +102,7 @@ public struct Roster: Sendable, Hashable {
             }
         }
         var shortReported = Set<Int>()
-        var ids = PersonIndex(expected: staff.count)
+        var ids = PositionIndex(expected: staff.count)
         // Each record's fields read in place: copying a whole record retains and releases all its parts.
         staff.withUnsafeBufferPointer { staff in
             for index in staff.indices {
@@ -148,8 +148,9 @@ public struct Roster: Sendable, Hashable {
     /// Things that deserve a look but do not stop an assessment: ISTAT codes without six digits
     /// (a spreadsheet may have dropped a leading zero), two comuni of the same name (the same
     /// comune written twice under two codes: its residents would count twice; names compared as
-    /// the vocabularies compare, ignoring case, accents and spaces), no person at all, persons
-    /// without any period.
+    /// the vocabularies compare, ignoring case, accents and spaces), two ids of one shape
+    /// (``IDShape``: `AS-008` and `AS-0008`, likely one person written twice), no person at
+    /// all, persons without any period.
     public var warnings: [InputDiagnostic] {
         var diagnostics = Diagnostics()
         for municipality in municipalities {
@@ -167,6 +168,14 @@ public struct Roster: Sendable, Hashable {
                 "il comune \(municipality.istatCode) «\(TextSafety.shortened(municipality.name))» ha lo stesso nome del comune \(earlier.istatCode): se è lo stesso comune scritto due volte, tieni una sola riga, altrimenti i suoi residenti contano due volte"
             )
         }
+        let ids = PositionIndex.repeats(count: staff.count, hash: { IDShape.hash(staff[$0].id) }) { IDShape.same(staff[$0].id, staff[$1].id) }
+        for (position, earlierPosition) in ids where staff[position].id != staff[earlierPosition].id {
+            let (record, earlier) = (staff[position], staff[earlierPosition])
+            diagnostics.warning(
+                .idSimile, (record.place ?? SourcePlace(file: source)).field(csv: "id", json: "id"),
+                "l'id «\(record.id)» è simile a «\(earlier.id)» (\(earlier.place?.description ?? "persona n. \(earlierPosition + 1)")): differiscono solo per trattini, spazi, punti, maiuscole o zeri iniziali. Se è la stessa persona scritta due volte, tieni una sola riga (ora conta due volte); se sono due persone, non serve altro"
+            )
+        }
         if staff.isEmpty {
             diagnostics.warning(
                 .nessunaPersona, SourcePlace(file: source),
@@ -182,35 +191,19 @@ public struct Roster: Sendable, Hashable {
     /// The comuni whose name compares alike (``Vocabulary/normalized(_:)``: case, accents,
     /// spaces) to an earlier one's, each with the first such earlier one, in order of position.
     ///
-    /// Names are grouped first by a hash of their ASCII consonants (lower-cased) and digits:
-    /// cheap, and equal for names that compare alike (normalising changes case, accented vowels,
-    /// spaces and punctuation, never an ASCII consonant or digit, save from signs no name uses
-    /// such as the Kelvin sign); only the names of a group are normalised and compared.
+    /// Names are indexed by a hash of their ASCII consonants (lower-cased) and digits: cheap, and
+    /// equal for names that compare alike (normalising changes case, accented vowels, spaces and
+    /// punctuation, never an ASCII consonant or digit, save from signs no name uses such as the
+    /// Kelvin sign); only names of one hash are normalised and compared.
     static func sameNames(_ municipalities: [Municipality]) -> [(position: Int, earlier: Int)] {
-        guard municipalities.count > 1 else { return [] }
-        let keys = municipalities.indices.map { Self.nameKey(municipalities[$0].name) }
-        var pairs: [(position: Int, earlier: Int)] = []
-        let order = keys.indices.sorted { (keys[$0], $0) < (keys[$1], $1) }
-        var runStart = 0
-        while runStart < order.count {
-            var runEnd = runStart + 1
-            while runEnd < order.count && keys[order[runEnd]] == keys[order[runStart]] { runEnd += 1 }
-            if runEnd - runStart > 1 {
-                // The positions of one group in increasing order, each name's first position.
-                var firstOfName: [String: Int] = [:]
-                for position in order[runStart..<runEnd] {
-                    let name = Vocabulary.normalized(municipalities[position].name)
-                    if let earlier = firstOfName[name] { pairs.append((position, earlier)) } else { firstOfName[name] = position }
-                }
-            }
-            runStart = runEnd
+        PositionIndex.repeats(count: municipalities.count, hash: { Self.nameKey(municipalities[$0].name) }) {
+            Vocabulary.normalized(municipalities[$0].name) == Vocabulary.normalized(municipalities[$1].name)
         }
-        return pairs.sorted { $0.position < $1.position }
     }
 
     /// The key of ``sameNames(_:)``: a hash (FNV-1a) of the ASCII consonants, lower-cased, and
     /// digits of `name`, read from its UTF-8 in place.
-    private static func nameKey(_ name: String) -> UInt64 {
+    private static func nameKey(_ name: String) -> Int {
         var name = name
         return name.withUTF8 { bytes in
             var hash: UInt64 = 0xCBF2_9CE4_8422_2325
@@ -222,7 +215,7 @@ public struct Roster: Sendable, Hashable {
                 default: hash = (hash ^ UInt64(lower)) &* 0x100_0000_01B3
                 }
             }
-            return hash
+            return Int(truncatingIfNeeded: hash)
         }
     }
 

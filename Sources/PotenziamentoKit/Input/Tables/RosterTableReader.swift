@@ -314,7 +314,7 @@ enum RosterTableReader {
         }
         var persons: [Person] = []
         var personOfRow = [Int32](repeating: -1, count: rowCount)
-        var index = PersonIndex(expected: rowCount)
+        var index = PositionIndex(expected: rowCount)
         persons.reserveCapacity(rowCount)
         for (row, id) in ids.enumerated() {
             guard let id else { continue }
