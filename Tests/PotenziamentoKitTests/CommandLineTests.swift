@@ -252,4 +252,35 @@ struct ProcessTests {
         #expect(version.status == 0)
         #expect(version.standardOutput.hasPrefix("potenziamento "))
     }
+
+    /// The reproducible-builds convention: the same input gives the same bytes on another day.
+    @Test(
+        "SOURCE_DATE_EPOCH sets today's date, in Italy; a value that is not whole seconds is a usage error; empty is unset",
+        arguments: [
+            ("1772323200", "01/03/2026"), ("1767222000", "01/01/2026"), ("1767221999", "31/12/2025"), ("abc", nil), ("-1", nil),
+            ("1772323200.5", nil), (" 1772323200", nil), ("1234567890123", nil),
+        ] as [(String, String?)])
+    func sourceDateEpoch(epoch: String, today: String?) throws {
+        let arguments = ["prospetto", TestSupport.path("Examples/ambito-esempio"), "--campagna", "2026"]
+        let result = try TestSupport.process(arguments, environment: ["SOURCE_DATE_EPOCH": epoch])
+        guard let today else {
+            #expect(result.status == 64)
+            #expect(result.standardOutput.isEmpty)
+            #expect(result.standardError.contains("SOURCE_DATE_EPOCH «\(epoch)» non è un numero di secondi"), "\(result.standardError)")
+            return
+        }
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardOutput.contains("Prodotto il \(today) con PotenziamentoKit"))
+        // The same bytes on another run (another second of the clock, the same date given).
+        #expect(try TestSupport.process(arguments, environment: ["SOURCE_DATE_EPOCH": epoch]).standardOutput == result.standardOutput)
+    }
+
+    @Test("an empty SOURCE_DATE_EPOCH counts as unset: today's date from the clock")
+    func emptySourceDateEpoch() throws {
+        let result = try TestSupport.process(
+            ["prospetto", TestSupport.path("Examples/ambito-esempio"), "--campagna", "2026"], environment: ["SOURCE_DATE_EPOCH": ""])
+        #expect(result.status == 0, "\(result.standardError)")
+        let today = try #require(ItalianTime.date(unixSeconds: Int(Date().timeIntervalSince1970)))
+        #expect(result.standardOutput.contains("Prodotto il \(today.italian) con"))
+    }
 }

@@ -39,9 +39,11 @@ enum TestSupport {
         let standardError: String
     }
 
-    /// Runs the real executable with `arguments`, `input` (if any) on its standard input.
-    static func process(_ arguments: [String], input: Data? = nil, executable: URL? = nil) throws -> ProcessResult {
+    /// Runs the real executable with `arguments`, `input` (if any) on its standard input, and
+    /// `environment` added to this process's.
+    static func process(_ arguments: [String], input: Data? = nil, executable: URL? = nil, environment: [String: String] = [:]) throws -> ProcessResult {
         let process = Process()
+        if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
         process.executableURL = executable ?? self.executable
         process.arguments = executable == nil ? arguments : Array(arguments.dropFirst())
         let out = Pipe()

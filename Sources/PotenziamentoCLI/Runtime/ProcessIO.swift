@@ -9,7 +9,10 @@ import PotenziamentoKit
 
 extension Potenziamento {
     /// Runs the command as a process: today's date in Italy from the system clock (``ItalianTime``:
-    /// the same date whatever the machine's time zone), the report on
+    /// the same date whatever the machine's time zone), or from `SOURCE_DATE_EPOCH` when it is set
+    /// (the reproducible-builds convention: the same input gives the same bytes on another day;
+    /// docs/guida.md, «La data di oggi»; a value that is not a whole number of seconds is a usage
+    /// error, exit 64), the report on
     /// standard output, messages on standard error; the exit status to return.
     ///
     /// A standard output that cannot be written (closed, a full disk, a reader that stopped
@@ -21,7 +24,17 @@ extension Potenziamento {
         ProcessLifetime.isEnabled = true
         let standardOutputOpen = ProcessIO.reserveIfClosed(STDOUT_FILENO)
         let standardErrorOpen = ProcessIO.reserveIfClosed(STDERR_FILENO)
-        guard let today = ItalianTime.date(unixSeconds: Int(time(nil))) else {
+        let epoch = getenv("SOURCE_DATE_EPOCH").map { String(cString: $0) }
+        guard let seconds = clockSeconds(sourceDateEpoch: epoch) else {
+            let shown = TextSafety.shortened(epoch ?? "")
+            _ = ProcessIO.write(
+                Array(
+                    "Errore: SOURCE_DATE_EPOCH «\(shown)» non è un numero di secondi dal 1° gennaio 1970 (UTC), come 1772323200: correggilo o toglilo dall'ambiente\n"
+                        .utf8),
+                to: STDERR_FILENO)
+            return ExitStatus.usage.rawValue
+        }
+        guard let today = ItalianTime.date(unixSeconds: seconds) else {
             _ = ProcessIO.write(Array("Errore: l'orologio del sistema non dà una data valida\n".utf8), to: STDERR_FILENO)
             return ExitStatus.software.rawValue
         }
@@ -44,6 +57,19 @@ extension Potenziamento {
             return ExitStatus.cannotCreate.rawValue
         }
         return status.rawValue
+    }
+}
+
+extension Potenziamento {
+    /// The seconds since 1970 (UTC) that give today's date: the system clock's, or
+    /// `sourceDateEpoch` when it is set and not empty (`SOURCE_DATE_EPOCH`, the reproducible-builds
+    /// convention); nil when it is not a whole number of seconds (digits only, at most 12: up to
+    /// the year 33658).
+    static func clockSeconds(sourceDateEpoch: String?) -> Int? {
+        guard let text = sourceDateEpoch, !text.isEmpty else { return Int(time(nil)) }
+        let digits = text.utf8
+        guard digits.count <= 12, digits.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+        return digits.reduce(0) { $0 * 10 + Int($1 - 0x30) }
     }
 }
 
