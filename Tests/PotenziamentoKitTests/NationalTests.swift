@@ -124,6 +124,35 @@ struct NationalTests {
 
 @Suite("Many rosters at once")
 struct BatchTests {
+    /// The entries of a batch JSON report are written on the workers that computed them; the
+    /// document must be the bytes of writing each in place, parameters shared or not.
+    @Test("a batch JSON document is the same whether its elements are written on the workers or in place")
+    func renderedElements() throws {
+        let roster = try RosterLoader.load(path: TestSupport.path("Examples/ambito-esempio.json")).roster
+        // Two years' parameters, alternating: each shared part is made once and copied.
+        let assessments = try [2025, 2026, 2026, 2025].map { try RosterAssessor().assess(roster, year: $0) }
+        let prospetti = try [2026, 2026].map { try Prospetto(roster: roster, campaign: $0) }
+        let year = 2025
+        for format in [BatchReport.Format.json, .text, .csv] {
+            func document(rendered: Bool) -> String {
+                let reused = ReusedJSON()
+                return ReportOutput.collecting { output in
+                    BatchReport.assessments(year: year, format: format, to: output) { emit in
+                        for a in assessments { emit(BatchReport.entry(a, format: rendered ? format : .text, reusing: reused)) }
+                        return [BatchReport.Failure(input: "x.json", errors: ["x.json: errore"])]
+                    }
+                    BatchReport.prospetti(campaign: year, format: format, to: output) { emit in
+                        for p in prospetti { emit(BatchReport.entry(p, format: rendered ? format : .text, reusing: reused)) }
+                        return []
+                    }
+                }
+            }
+            let (inPlace, onWorkers) = (document(rendered: false), document(rendered: true))
+            #expect(inPlace == onWorkers, "\(format)")
+            if case .json = format { #expect(inPlace.components(separatedBy: "\"parametri\": [").count == 1 + 4 + 2 * 2) }
+        }
+    }
+
     @Test("CSV files of an ATS left in a folder of ATS: the other rosters are named, not dropped in silence")
     func strayCSVFiles() throws {
         let folder = try TestSupport.temporaryFolder()

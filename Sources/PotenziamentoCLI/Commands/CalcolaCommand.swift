@@ -48,13 +48,15 @@ enum CalcolaCommand: Subcommand {
         if isBatch {
             try BatchInputs.refuseSingleOptions(parsed, ["grafico", "spiega"])
             let batchFormat = try BatchInputs.batchFormat(format)
+            // The parts repeated in every ATS's JSON element (the parameters of a year), made once.
+            let reused = ReusedJSON()
             return BatchInputs.output(
                 inputs, skipped: skipped,
                 compute: { roster throws(CommandFailure) in
                     let assessment = try RosterInput.assess(roster, year: year, assessor: assessor)
                     // Code and warnings first: the assessment then moves into the result, not copied.
                     let (code, warnings) = (assessment.ambito.code, assessment.warnings)
-                    return (assessment, code, warnings)
+                    return (BatchReport.entry(assessment, format: batchFormat, reusing: reused), code, warnings)
                 },
                 write: { output, run in BatchReport.assessments(year: year, format: batchFormat, to: output, run: run) })
         }

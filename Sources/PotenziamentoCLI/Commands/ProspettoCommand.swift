@@ -72,13 +72,15 @@ enum ProspettoCommand: Subcommand {
         if isBatch {
             try BatchInputs.refuseSingleOptions(parsed, ["grafico", "spiega", "luogo", "senza-allegato"])
             let batchFormat = try BatchInputs.batchFormat(format)
+            // The parts repeated in every ATS's JSON element (the parameters of a year), made once.
+            let reused = ReusedJSON()
             return BatchInputs.output(
                 inputs, skipped: skipped,
                 compute: { roster throws(CommandFailure) in
                     let prospetto = try make(roster)
                     // Code and warnings first: the prospetto then moves into the result, not copied.
                     let (code, warnings) = (prospetto.consuntivo.ambito.code, prospetto.warnings)
-                    return (prospetto, code, warnings)
+                    return (BatchReport.entry(prospetto, format: batchFormat, reusing: reused), code, warnings)
                 },
                 write: { output, run in BatchReport.prospetti(campaign: campaign, format: batchFormat, to: output, run: run) })
         }

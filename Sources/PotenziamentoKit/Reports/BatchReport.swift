@@ -34,10 +34,44 @@ package enum BatchReport {
         case csv
     }
 
-    /// Computes each ATS through `run` (which calls its argument with each result as soon as it
-    /// exists and returns the failures) and writes the table of annual assessments.
+    /// An ATS's entry of a batch report, made where the ATS was computed (on one of the workers
+    /// of a batch): its result, for the totals and for a text or CSV row, and in JSON its element
+    /// already written, so that the one step that writes the document in order only copies it
+    /// (docs/benchmark.md, «Sixteenth pass»).
+    package struct Entry<Value: Sendable>: Sendable {
+        /// The ATS's result.
+        package let value: Value
+        /// Its element of the JSON document (nil in the other formats).
+        let element: RenderedElement?
+    }
+
+    /// The depth of an ATS's element in a batch JSON document: in the array (`ambiti`,
+    /// `prospetti`) of the root object.
+    private static let elementDepth = 2
+
+    /// The entry of `assessment` in a batch report in `format`; the entries of one report share
+    /// `reused` (the parts repeated in every element, made once).
+    package static func entry(_ assessment: AnnualAssessment, format: Format, reusing reused: ReusedJSON) -> Entry<AnnualAssessment> {
+        guard case .json = format else { return Entry(value: assessment, element: nil) }
+        let element = JSONWriter.renderedElement(depth: elementDepth, reusing: reused) { json in
+            AssessmentReport.members(assessment, explain: false, into: &json)
+        }
+        return Entry(value: assessment, element: element)
+    }
+
+    /// The entry of `prospetto` in a batch report in `format`; the entries of one report share
+    /// `reused`.
+    package static func entry(_ prospetto: Prospetto, format: Format, reusing reused: ReusedJSON) -> Entry<Prospetto> {
+        guard case .json = format else { return Entry(value: prospetto, element: nil) }
+        let element = JSONWriter.renderedElement(depth: elementDepth, reusing: reused) { json in ProspettoReport.members(prospetto, into: &json) }
+        return Entry(value: prospetto, element: element)
+    }
+
+    /// Computes each ATS through `run` (which calls its argument with each entry, made by
+    /// `entry(_:format:reusing:)` in the same `format`, as soon as it exists and
+    /// returns the failures) and writes the table of annual assessments.
     package static func assessments(
-        year: Int, format: Format, to output: ReportOutput, run: (_ emit: (AnnualAssessment) -> Void) -> [Failure]
+        year: Int, format: Format, to output: ReportOutput, run: (_ emit: (Entry<AnnualAssessment>) -> Void) -> [Failure]
     ) {
         var count = 0
         var population = 0
@@ -60,9 +94,9 @@ package enum BatchReport {
                 json.member("anno", year)
                 var failures: [Failure] = []
                 json.member(array: "ambiti") { json in
-                    failures = run { assessment in
-                        accumulate(assessment)
-                        json.element { json in AssessmentReport.members(assessment, explain: false, into: &json) }
+                    failures = run { entry in
+                        accumulate(entry.value)
+                        write(entry, into: &json) { json in AssessmentReport.members(entry.value, explain: false, into: &json) }
                     }
                 }
                 json.member(array: "errori") { json in failuresJSON(failures, into: &json) }
@@ -78,7 +112,8 @@ package enum BatchReport {
             output.line()
             let widths = [11, 14, 3, 16]
             output.line(textRow("codice", "ambito", ["popolazione", "FTE esatti", "LEP", "contributo"], widths))
-            let failures = run { a in
+            let failures = run { entry in
+                let a = entry.value
                 accumulate(a)
                 output.line(
                     textRow(
@@ -98,8 +133,8 @@ package enum BatchReport {
             let csv = CSVWriter(output)
             let header = ["codice", "denominazione", "anno", "popolazione", "fte", "soglia_minima", "lep", "obiettivo", "contributo", "errore"]
             csv.row(header)
-            let failures = run { a in
-                let c = a.contribution
+            let failures = run { entry in
+                let (a, c) = (entry.value, entry.value.contribution)
                 csv.row([
                     CSVWriter.text(a.ambito.code), CSVWriter.text(a.ambito.name), String(a.year), String(a.population),
                     NumberFormatting.spreadsheet(a.fte, decimals: 4), NumberFormatting.spreadsheet(c.thresholds.minimum, decimals: 4),
@@ -111,8 +146,9 @@ package enum BatchReport {
         }
     }
 
-    /// As ``assessments(year:format:to:run:)`` for the prospetti of a campaign.
-    package static func prospetti(campaign: Int, format: Format, to output: ReportOutput, run: (_ emit: (Prospetto) -> Void) -> [Failure]) {
+    /// As ``assessments(year:format:to:run:)`` for the prospetti of a campaign (entries made by
+    /// `entry(_:format:reusing:)`).
+    package static func prospetti(campaign: Int, format: Format, to output: ReportOutput, run: (_ emit: (Entry<Prospetto>) -> Void) -> [Failure]) {
         var count = 0
         var actual = EuroCents.zero
         var forecast = EuroCents.zero
@@ -132,9 +168,9 @@ package enum BatchReport {
                 json.member("campagna", campaign)
                 var failures: [Failure] = []
                 json.member(array: "prospetti") { json in
-                    failures = run { prospetto in
-                        accumulate(prospetto)
-                        json.element { json in ProspettoReport.members(prospetto, into: &json) }
+                    failures = run { entry in
+                        accumulate(entry.value)
+                        write(entry, into: &json) { json in ProspettoReport.members(entry.value, into: &json) }
                     }
                 }
                 json.member(array: "errori") { json in failuresJSON(failures, into: &json) }
@@ -156,7 +192,8 @@ package enum BatchReport {
             output.line(
                 textRow(
                     "codice", "ambito", ["FTE dich. \(campaign - 1)", "contributo \(campaign - 1)", "FTE dich. \(campaign)", "contributo \(campaign)"], widths))
-            let failures = run { p in
+            let failures = run { entry in
+                let p = entry.value
                 accumulate(p)
                 let declaration = DeclaredFTE.Campaign(p)
                 declaredActual += p.consuntivoDeclaration.contribution.total
@@ -188,7 +225,8 @@ package enum BatchReport {
                 "fte_da_dichiarare_previsione", "contributo_previsione", "errore",
             ]
             csv.row(header)
-            let failures = run { p in
+            let failures = run { entry in
+                let p = entry.value
                 let declaration = DeclaredFTE.Campaign(p)
                 csv.row([
                     CSVWriter.text(p.previsione.ambito.code), CSVWriter.text(p.previsione.ambito.name), String(p.campaign),
@@ -199,6 +237,12 @@ package enum BatchReport {
             }
             failureRows(failures, width: header.count, to: csv)
         }
+    }
+
+    /// Writes `entry`'s JSON element: the one made with it, or made here by `members` (an entry
+    /// made for another format).
+    private static func write<Value>(_ entry: Entry<Value>, into json: inout JSONWriter, members: (inout JSONWriter) -> Void) {
+        if let element = entry.element { json.element(rendered: element) } else { json.element(members) }
     }
 
     /// A row of the batch text tables: code and name on the left (a name longer than the column

@@ -22,23 +22,23 @@ package struct JSONWriter {
     private var current = 0
     /// The counts of the outer open levels, saved while an inner one is written.
     private var outer: [Int] = []
-    /// The last values written with ``member(array:reusing:_:)`` (at most
-    /// ``reusedLimit``, the latest last): what each was made from, the depth it was written at,
-    /// and its bytes (copied when the same value of the same type comes again).
-    private var reused: [(type: ObjectIdentifier, identity: any Equatable, depth: Int, bytes: ReportOutput)] = []
-    /// How many values ``reused`` keeps: a batch prospetto alternates the parameters of its two
-    /// years, and a few more cost nothing to look through.
-    static let reusedLimit = 4
+    /// The values written with ``member(array:reusing:_:)``, copied when they come again.
+    private let reused: ReusedJSON
 
     /// A writer into `output`.
-    package init(_ output: ReportOutput) { self.output = output }
+    package init(_ output: ReportOutput) {
+        self.output = output
+        reused = ReusedJSON()
+    }
 
     /// A writer into `output` of elements of an array open `depth` levels deep, after
-    /// `written` elements (the writer of a part of the array, see ``elements(count:parts:_:)``).
-    private init(_ output: ReportOutput, depth: Int, written: Int) {
+    /// `written` elements (the writer of a part of the array, see ``elements(count:parts:_:)``),
+    /// sharing `reused`.
+    private init(_ output: ReportOutput, depth: Int, written: Int, reused: ReusedJSON) {
         self.output = output
         self.depth = depth
         self.current = written
+        self.reused = reused
     }
 
     // MARK: Structure
@@ -78,13 +78,33 @@ package struct JSONWriter {
     /// a large array on several processors at once (``ReportOutput/write(pieces:parts:_:)``,
     /// `parts` as there), with the bytes of writing them in order.
     package mutating func elements(count: Int, parts: Int? = nil, _ body: @Sendable (inout JSONWriter, Int) -> Void) {
-        let (depth, before) = (self.depth, current)
+        let (depth, before, reused) = (self.depth, current, self.reused)
         output.write(pieces: count, parts: parts) { output, range in
             // Elements are whole values: a part's writer needs only the depth and whether an element came before.
-            var writer = JSONWriter(output, depth: depth, written: before + range.lowerBound)
+            var writer = JSONWriter(output, depth: depth, written: before + range.lowerBound, reused: reused)
             for index in range { body(&writer, index) }
         }
         current = before + count
+    }
+
+    /// The bytes of an object element of an array open `depth` levels deep, written by `body`
+    /// apart from the document (on the processor that computed it), for ``element(rendered:)``:
+    /// the bytes ``element(_:)`` would write there after the separator. The elements of one
+    /// document share `reused`.
+    package static func renderedElement(depth: Int, reusing reused: ReusedJSON, _ body: (inout JSONWriter) -> Void) -> RenderedElement {
+        // Room for an ATS's element of a batch (tens of kilobytes, a large ATS's a few megabytes): grown seldom.
+        let bytes = ReportOutput(capacity: 1 << 16)
+        var writer = JSONWriter(bytes, depth: depth, written: 0, reused: reused)
+        writer.object(body)
+        return RenderedElement(depth: depth, bytes: bytes)
+    }
+
+    /// Writes an element made by ``renderedElement(depth:reusing:_:)`` as the next element of the
+    /// current array (which is open at the element's depth: the batch reports make both).
+    package mutating func element(rendered element: RenderedElement) {
+        assert(element.depth == depth, "an element rendered for another depth")
+        separate()
+        output.write(contentsOf: element.bytes)
     }
 
     // MARK: Members
@@ -103,25 +123,21 @@ package struct JSONWriter {
 
     /// A member with an array value that depends only on `identity`, written by `body` the first
     /// time and copied byte for byte when a later such member has an equal `identity` at the same
-    /// depth (among the last ``reusedLimit``): a part repeated in every element of a batch (the
+    /// depth (among the last ``ReusedJSON/limit``): a part repeated in every element of a batch (the
     /// parameters of a year, the same for every ATS; a prospetto's two years alternate) is made
     /// once per document (docs/benchmark.md). The bytes are those `body` writes.
-    package mutating func member<Identity: Equatable>(array key: JSONKey, reusing identity: Identity, _ body: (inout JSONWriter) -> Void) {
+    package mutating func member<Identity: Equatable & Sendable>(array key: JSONKey, reusing identity: Identity, _ body: (inout JSONWriter) -> Void) {
         self.key(key)
-        // Of the same type exactly: a cast alone would let `1` stand for `Optional(1)` or `AnyHashable(1)`.
-        let type = ObjectIdentifier(Identity.self)
-        for earlier in reused.reversed() where earlier.depth == depth && earlier.type == type {
-            if let value = earlier.identity as? Identity, value == identity {
-                output.write(contentsOf: earlier.bytes)
-                return
-            }
+        if let bytes = reused.bytes(of: identity, depth: depth) {
+            bytes.withUnsafeBufferPointer { output.write(buffer: $0) }
+            return
         }
-        let bytes = ReportOutput()
-        var writer = JSONWriter(bytes, depth: depth, written: 0)
+        let part = ReportOutput()
+        var writer = JSONWriter(part, depth: depth, written: 0, reused: reused)
         writer.array(body)
-        output.write(contentsOf: bytes)
-        if reused.count == Self.reusedLimit { reused.removeFirst() }
-        reused.append((type, identity, depth, bytes))
+        let bytes = part.bytes
+        bytes.withUnsafeBufferPointer { output.write(buffer: $0) }
+        reused.keep(bytes, of: identity, depth: depth)
     }
 
     /// A string member.
@@ -313,4 +329,16 @@ package struct JSONKey: ExpressibleByStringLiteral {
 
     /// A key from the data.
     package init(_ text: String) { storage = .text(text) }
+}
+
+/// An object element of a JSON array written apart from its document
+/// (``JSONWriter/renderedElement(depth:reusing:_:)``).
+///
+/// Sendable as a value handed over: its bytes are written once, where it is made, and only read
+/// after (where it is copied into the document), so they are never shared while written.
+package struct RenderedElement: @unchecked Sendable {
+    /// The depth of the array it is an element of.
+    let depth: Int
+    /// Its bytes, from `{` to `}` (not copied out of the output they were written into).
+    let bytes: ReportOutput
 }

@@ -31,11 +31,12 @@ package final class ReportOutput {
         buffer = Self.allocate(capacity: self.chunk + 4096)
     }
 
-    /// An output that collects the whole report (see ``string``).
-    package init() {
+    /// An output that collects the whole report (see ``string``), with room for `capacity`
+    /// bytes before it first grows.
+    package init(capacity: Int = 4096) {
         sink = nil
         chunk = .max
-        buffer = Self.allocate(capacity: 4096)
+        buffer = Self.allocate(capacity: max(1, capacity))
     }
 
     deinit {
