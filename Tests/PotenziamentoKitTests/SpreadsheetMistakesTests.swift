@@ -891,3 +891,111 @@ struct PlansAndTablesReviewTests {
         #expect(first.place.description.hasSuffix("].al"), "\(first.place)")
     }
 }
+
+/// Found by the second officer's trial of 2026-11-28: a plan's changes applied in the order
+/// written, areas of an entity split to another figure than its own, an error at the wrong row,
+/// a variazione in hours over the default full time.
+@Suite("The second officer's trial: plans and the entity tables")
+struct SecondTrialTests {
+    static let comuni = "codice_istat;denominazione;popolazione\n048001;Comune A;10000\n"
+    static let staff =
+        "id;profilo;contratto;ente_tipo;ente_codice_istat;dal;al;percentuale;ore_settimanali;ore_tempo_pieno\nAS-1;assistente_sociale;tempo_indeterminato;comune;048001;2020-01-01;;100;;\nAS-2;assistente_sociale;tempo_indeterminato;comune;048001;2020-01-01;;;38;38\n"
+
+    /// Runs `simula` on the roster above for 2026 with a plan of `rows` (header `tipo;id;dal;…`).
+    static func simula(plan rows: [String], header: String = "tipo;id;dal;percentuale", _ extra: [String] = []) throws -> (CommandResult, URL) {
+        let folder = try TestSupport.csvRoster(comuni: comuni, personale: staff)
+        let plan = folder.appendingPathComponent("piano.csv")
+        try ([header] + rows).joined(separator: "\n").appending("\n").write(to: plan, atomically: true, encoding: .utf8)
+        return (TestSupport.run(arguments: ["simula", folder.path, "--anno", "2026", "--piano", plan.path, "--formato", "json"] + extra), plan)
+    }
+
+    /// A variazione from September written before one from March was undone by it: 11.754,69 €
+    /// in one order, 7.743,73 € in the other.
+    @Test(
+        "each person's changes apply in order of date, whatever the order written",
+        arguments: [
+            ["variazione;AS-2;01/09/2026;50", "variazione;AS-2;01/03/2026;80"], ["variazione;AS-2;01/03/2026;80", "variazione;AS-2;01/09/2026;50"],
+        ])
+    func changesInDateOrder(rows: [String]) throws {
+        // AS-2 (38 h of 38): 100 % in January and February (59 days), 80 % to August (184), 50 % from September (122).
+        let exact = Fraction(1) + Fraction(59, 365) + Fraction(8, 10) * Fraction(184, 365) + Fraction(5, 10) * Fraction(122, 365)
+        let (result, _) = try Self.simula(plan: rows)
+        #expect(result.status == .success, "\(result.standardError)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? NSDictionary)
+        let scenario = try #require(json["scenario"] as? NSDictionary)
+        let fte = try #require((scenario["fte"] as? NSDictionary)?["totale"] as? NSNumber)
+        #expect(fte.stringValue == NumberFormatting.plain(exact, decimals: 4), "\(scenario)")
+        #expect((scenario["contributo"] as? NSNumber)?.stringValue == "7743.73", "\(scenario)")
+        // The library: the same roster either way.
+        let roster = try RosterLoader.load(path: TestSupport.csvRoster(comuni: Self.comuni, personale: Self.staff).path).roster
+        let share = { (percent: Int) in try WorkShare(percent: Fraction(percent)) }
+        let march = ScenarioChange.shareChange(id: try PersonID("AS-2"), from: CivilDate(year: 2026, month: 3, day: 1)!, share: try share(80))
+        let september = ScenarioChange.shareChange(id: try PersonID("AS-2"), from: CivilDate(year: 2026, month: 9, day: 1)!, share: try share(50))
+        let written = try Scenario(changes: [september, march]).apply(to: roster)
+        #expect(written == (try Scenario(changes: [march, september]).apply(to: roster)))
+        #expect(try RosterAssessor().assess(written, year: 2026).fte == exact)
+    }
+
+    @Test(
+        "a change after a cessazione, or two changes of one person from one day, are errors at the row that makes them",
+        arguments: [
+            (["cessazione;AS-1;01/07/2026;", "variazione;AS-1;01/09/2026;50"], 3, "non è in servizio dal 01/09/2026"),
+            (["variazione;AS-1;01/09/2026;50", "cessazione;AS-1;01/07/2026;"], 2, "non è in servizio dal 01/09/2026"),
+            (["variazione;AS-1;01/07/2026;60", "variazione;AS-2;01/07/2026;60", "variazione;AS-1;01/07/2026;50"], 4, "due modifiche di «AS-1» dal 01/07/2026"),
+            (["cessazione;AS-1;01/07/2026;", "variazione;AS-1;01/07/2026;50"], 3, "due modifiche di «AS-1» dal 01/07/2026"),
+        ])
+    func changeErrorsAtTheirRow(rows: [String], line: Int, message: String) throws {
+        let (result, plan) = try Self.simula(plan: rows)
+        #expect(result.status == .dataError)
+        #expect(result.standardError.contains("\(plan.path):\(line) (colonna dal): "), "\(result.standardError)")
+        #expect(result.standardError.contains(message), "\(result.standardError)")
+    }
+
+    @Test("on the command line a variazione after a cessazione is named, whatever the order of the options")
+    func changeErrorOnTheCommandLine() throws {
+        let folder = try TestSupport.csvRoster(comuni: Self.comuni, personale: Self.staff)
+        let result = TestSupport.run(
+            "simula", folder.path, "--anno", "2026", "--variazione", "id=AS-1,dal=2026-09-01,percentuale=50", "--cessazione", "id=AS-1,dal=2026-07-01")
+        #expect(result.status == .dataError)
+        #expect(
+            result.standardError.contains("--variazione id=AS-1,dal=2026-09-01,percentuale=50: «AS-1» non è in servizio dal 01/09/2026"),
+            "\(result.standardError)")
+    }
+
+    /// 19 hours of a person on 38 were read as 19 of 36 (the default), with no word.
+    @Test(
+        "a variazione in hours over another full time than the person's period is named in a warning",
+        arguments: [("variazione;AS-2;01/07/2026;19;", true), ("variazione;AS-2;01/07/2026;19;38", false), ("variazione;AS-1;01/07/2026;18;", false)])
+    func hoursOverAnotherFullTime(row: String, warned: Bool) throws {
+        let (result, plan) = try Self.simula(plan: [row], header: "tipo;id;dal;ore_settimanali;ore_tempo_pieno")
+        #expect(result.status == .success, "\(result.standardError)")
+        let warning =
+            "\(plan.path):2 (colonna ore_settimanali): la variazione di «AS-2» dal 01/07/2026 è di 19 h su 36, ma il suo periodo dal 01/01/2020 è su 38 ore di tempo pieno: se il contratto resta su 38 ore, indica ore_tempo_pieno=38"
+        #expect(result.standardError.contains(warning) == warned, "\(result.standardError)")
+    }
+
+    /// Comune A (100 % segretariato) showed «da dichiar.» 0,75 beside a segretariato of 0,76:
+    /// its areas were split to another figure (the entities' total rounded half up).
+    @Test("in the prospetto's entity tables each row's areas add up to its figure to declare, the total's too", arguments: ["testo", "markdown"])
+    func entityAreasAddUpToTheDeclaredFigure(format: String) throws {
+        let folder = try TestSupport.csvRoster(
+            comuni: "codice_istat;denominazione;popolazione\n048001;Comune A;5000\n048002;Comune B;5000\n",
+            personale:
+                "id;profilo;contratto;ente_tipo;ente_codice_istat;dal;al;percentuale;area_segretariato_sociale;area_poverta_disagio_adulti\nAS-1;assistente_sociale;tempo_indeterminato;comune;048001;2026-04-01;;100;100;\nAS-2;assistente_sociale;tempo_indeterminato;comune;048002;2026-10-01;;100;30;70\nAS-3;assistente_sociale;tempo_indeterminato;comune;048002;2025-02-11;;100;;\n"
+        )
+        let result = TestSupport.run("prospetto", folder.path, "--campagna", "2026", "--formato", format)
+        #expect(result.status == .success, "\(result.standardError)")
+        // The rows of the two entity tables: name, persons, ≈ exact, to declare, five areas, non indicata.
+        let figures = result.standardOutput.split(separator: "\n").compactMap { line -> [Fraction]? in
+            let cells = line.split(whereSeparator: { $0 == " " || $0 == "|" }).map(String.init)
+            guard let at = cells.firstIndex(of: "≈"), cells.count == at + 9 else { return nil }
+            let row = cells[(at + 2)...].compactMap { try? FieldParsing.decimal($0.replacing("*", with: ""), maximumDecimals: 4, what: "") }
+            return row.count == 7 ? row : nil
+        }
+        // Comune B and the total in 2025; both comuni and the total in 2026.
+        #expect(figures.count == 5, "\(result.standardOutput)")
+        for row in figures { #expect(row[1...].reduce(.zero, +) == row[0], "\(row)") }
+        // Comune A is all segretariato: 0,75 to declare, 0,75 there.
+        #expect(result.standardOutput.contains(format == "markdown" ? "| 0,75 | 0,75 | 0,00 |" : "0,75   0,75   0,00"), "\(result.standardOutput)")
+    }
+}

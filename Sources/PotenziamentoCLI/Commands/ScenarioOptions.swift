@@ -74,9 +74,14 @@ enum ScenarioOptions {
     static func origin(of error: ScenarioError, in changes: [ScenarioChange], origins: [Origin]) -> String {
         func about(_ change: ScenarioChange) -> Bool {
             switch (error, change) {
-            case (.unknownPerson(let id), .termination(let changed, _)), (.unknownPerson(let id), .shareChange(let changed, _, _)),
-                (.noServiceAfter(let id, _), .termination(let changed, _)), (.noServiceAfter(let id, _), .shareChange(let changed, _, _)):
+            case (.unknownPerson(let id), .termination(let changed, _)), (.unknownPerson(let id), .shareChange(let changed, _, _)):
                 return changed == id
+            // The change of that person from that day (a variazione after a cessazione is the variazione's mistake).
+            case (.noServiceAfter(let id, let date), .termination(let changed, let from)),
+                (.noServiceAfter(let id, let date), .shareChange(let changed, let from, _)),
+                (.sameDayChanges(let id, let date), .termination(let changed, let from)),
+                (.sameDayChanges(let id, let date), .shareChange(let changed, let from, _)):
+                return changed == id && from == date
             case (.duplicateId(let id), .hire(let hire)): return hire.id == id
             case (.unknownMunicipality(let code), .hire(let hire)): return hire.employer.istatCode == code
             case (.unknownMunicipality(let code), .residents(let changed, _, _)): return changed == code
@@ -84,23 +89,31 @@ enum ScenarioOptions {
             default: return false
             }
         }
-        // A repeated figure is wrong at its second writing; any other at its first.
-        let found: Int? = if case .repeatedResidents = error { changes.lastIndex(where: about) } else { changes.firstIndex(where: about) }
+        // A repeated figure or day is wrong at its second writing; any other at its first.
+        let found: Int? =
+            switch error {
+            case .repeatedResidents, .sameDayChanges: changes.lastIndex(where: about)
+            default: changes.firstIndex(where: about)
+            }
         guard let found, origins.indices.contains(found) else { return "" }
-        switch origins[found] {
-        case .option(let text): return text + ": "
-        case .row(let place):
-            // The plan's column the error is about.
-            let column: String? =
-                switch (error, changes[found]) {
-                case (.unknownPerson, _), (.duplicateId, _): "id"
-                case (.noServiceAfter, _): "dal"
-                case (.unknownMunicipality, .hire): "ente"
-                case (.unknownMunicipality, _): "comune"
-                case (.repeatedResidents, _): "anno"
-                default: nil
-                }
-            return (column.map { place.field($0) } ?? place).description + ": "
+        // The plan's column the error is about.
+        let column: String? =
+            switch (error, changes[found]) {
+            case (.unknownPerson, _), (.duplicateId, _): "id"
+            case (.noServiceAfter, _), (.sameDayChanges, _): "dal"
+            case (.unknownMunicipality, .hire): "ente"
+            case (.unknownMunicipality, _): "comune"
+            case (.repeatedResidents, _): "anno"
+            default: nil
+            }
+        return place(of: origins[found], column: column)
+    }
+
+    /// `piano.csv:3 (colonna dal): ` for a plan's row (at `column`), `--variazione …: ` for an option.
+    static func place(of origin: Origin, column: String?) -> String {
+        switch origin {
+        case .option(let text): text + ": "
+        case .row(let place): (column.map { place.field($0) } ?? place).description + ": "
         }
     }
 }

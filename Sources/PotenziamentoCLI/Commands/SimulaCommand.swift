@@ -118,13 +118,18 @@ enum SimulaCommand: Subcommand {
         do { applied = try Scenario(changes: changes).appliedChanges(on: loaded.roster, year: year, method: method) } catch {
             throw .data(Self.scenarioMessage(error, changes: changes, origins: origins, roster: loaded.roster))
         }
+        // A variazione in hours over another full time than the person's: said where it was written.
+        let scenarioWarnings = Scenario(changes: changes).warnings(on: loaded.roster).map { warning in
+            ScenarioOptions.place(of: origins[warning.change], column: "ore_settimanali") + warning.message
+        }
         let inputFiles = RosterInput.inputFiles(path) + [parsed.value("piano")].compactMap { $0 }
         if case .workbook(let kind) = choice {
-            return try OptionValues.workbookOutput(warnings: (planWarnings + loaded.warnings).map(\.description), inputs: inputFiles) { () throws(InputError) in
+            return try OptionValues.workbookOutput(warnings: (planWarnings + loaded.warnings).map(\.description) + scenarioWarnings, inputs: inputFiles) {
+                () throws(InputError) in
                 try SimulationReports.workbook(kind, years: years, planning: planning, changes: applied)
             }
         }
-        return CommandOutput(warnings: (planWarnings + loaded.warnings).map(\.description), inputs: inputFiles) {
+        return CommandOutput(warnings: (planWarnings + loaded.warnings).map(\.description) + scenarioWarnings, inputs: inputFiles) {
             output in
             _ = SimulationReports.write(format, years: years, planning: planning, changes: applied, sources: sources, to: output)
         }

@@ -61,6 +61,23 @@ extension AnnualAssessment {
         }
     }
 
+    /// The employing entities (exact figures) each with its figure to declare in `declaration`
+    /// and its areas as a prospetto shows them beside that figure: the entity's exact areas split
+    /// to it with `decimals` decimals, each rounded down and the units missing to the largest
+    /// remainders (docs/regole.md §5: in a table of entities by areas each row's parts add up to
+    /// the row's figure, here the one to declare). In the order of ``entities``.
+    package func entitiesWithAreasToDeclare(_ declaration: FTEDeclaration, decimals: Int) -> [(
+        entity: EmployingEntity, declared: Fraction, areas: AreaBreakdown
+    )] {
+        let exact = entities
+        // The declaration lists the entities in the same order; by key when it does not (a decoded one).
+        let inOrder = declaration.entities.count == exact.count && zip(declaration.entities, exact).allSatisfy { $0.key == $1.key }
+        return exact.enumerated().map { index, entity in
+            let declared = inOrder ? declaration.entities[index].fte : declaration.fte(of: entity.key)
+            return (entity, declared, entity.areas.shown(decimals: decimals, total: declared))
+        }
+    }
+
     /// How a report names an employer of this assessment: a comune by its name, any other by its
     /// kind (`Unione di comuni`); the one rule of the annex and of the excluded persons.
     package func employerNamer() -> (Employer) -> String {

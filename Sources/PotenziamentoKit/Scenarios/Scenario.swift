@@ -84,6 +84,9 @@ public enum ScenarioError: Error, LocalizedError, Sendable, Hashable, CustomStri
     case invalidRoster(InputError)
     /// The scenario gives the residents of a comune for a year twice.
     case repeatedResidents(istatCode: String, year: Int)
+    /// Two changes of one person from the same day (two variazioni, a variazione and a
+    /// cessazione): which one holds is not said.
+    case sameDayChanges(id: PersonID, date: CivilDate)
 
     /// The Italian message.
     public var description: String {
@@ -100,6 +103,8 @@ public enum ScenarioError: Error, LocalizedError, Sendable, Hashable, CustomStri
         case .invalidRoster(let error): error.description
         case .repeatedResidents(let code, let year):
             "la popolazione del comune \(code) al 1° gennaio \(year) è indicata due volte: indica un solo valore"
+        case .sameDayChanges(let id, let date):
+            "due modifiche di «\(id)» dal \(date.italian): quale vale non è detto; tienine una"
         }
     }
 
@@ -110,7 +115,9 @@ public enum ScenarioError: Error, LocalizedError, Sendable, Hashable, CustomStri
 /// A what-if scenario: changes to the roster and, optionally, a reform of the parameters
 /// (OpenFisca-style). Applying it never touches the baseline roster: rosters are values.
 public struct Scenario: Sendable, Hashable, Codable {
-    /// The changes, applied in order.
+    /// The changes, in the order written. Each person's are applied in order of date, whatever
+    /// the order written (a variazione from September written before one from March still holds
+    /// from September; docs/formati.md, «simula»); a hire before the changes of its person.
     public var changes: [ScenarioChange]
     /// Parameter overrides for the scenario (the baseline keeps the official values).
     public var overrides: [ParameterOverride]
@@ -128,8 +135,61 @@ public struct Scenario: Sendable, Hashable, Codable {
     ///   ends or changes a person with no service from its date, or makes the roster invalid.
     public func apply(to roster: Roster) throws(ScenarioError) -> Roster {
         var state = ScenarioState(roster)
-        for change in changes { _ = try state.apply(change) }
+        for position in try applicationOrder() { _ = try state.apply(changes[position]) }
         return try state.roster()
+    }
+
+    /// The changes that apply but deserve a look, each with its position in ``changes`` and
+    /// the Italian message: a variazione in weekly hours over a full time other than that of the
+    /// period of `roster` it changes (`19 h su 36` for a person whose contract is on 38 hours:
+    /// likely the default of `ore_tempo_pieno`, 36; docs/formati.md, «simula»).
+    package func warnings(on roster: Roster) -> [(change: Int, message: String)] {
+        var found: [(change: Int, message: String)] = []
+        var staff: [PersonID: StaffRecord]?
+        for (position, change) in changes.enumerated() {
+            guard case .shareChange(let id, let from, let share) = change, case .hours(let hours) = share.given else { continue }
+            if staff == nil { staff = Dictionary(roster.staff.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first }) }
+            // The period the change starts in, or the last before it.
+            guard let record = staff?[id], let period = record.periods.last(where: { $0.start <= from }) ?? record.periods.first,
+                case .hours(let before) = period.share.given, before.fullTime != hours.fullTime
+            else { continue }
+            let fullTime = NumberFormatting.italianTrimmed(before.fullTime)
+            found.append(
+                (
+                    position,
+                    "la variazione di «\(id)» dal \(from.italian) è di \(share), ma il suo periodo dal \(period.start.italian) è su \(fullTime) ore di tempo pieno: se il contratto resta su \(fullTime) ore, indica ore_tempo_pieno=\(fullTime)"
+                ))
+        }
+        return found
+    }
+
+    /// The positions of ``changes`` in the order they are applied: residents, then hires, then
+    /// the other changes by date (each in order written among equal dates); changes of different
+    /// persons are independent, so this is each person's changes in order of date.
+    ///
+    /// - Throws: ``ScenarioError/sameDayChanges(id:date:)`` for two changes of one person (other
+    ///   than a hire) from the same day.
+    func applicationOrder() throws(ScenarioError) -> [Int] {
+        func rank(_ change: ScenarioChange) -> Int {
+            switch change {
+            case .residents: 0
+            case .hire: 1
+            case .termination, .shareChange: 2
+            }
+        }
+        let order = changes.indices.sorted { left, right in
+            let (a, b) = (changes[left], changes[right])
+            let (aDate, bDate) = (a.from?.dayNumber ?? .min, b.from?.dayNumber ?? .min)
+            return (rank(a), aDate, left) < (rank(b), bDate, right)
+        }
+        // Two changes of one person from one day: stable order would decide in silence which holds.
+        var seen: Set<String> = []
+        for position in order where rank(changes[position]) == 2 {
+            if let id = changes[position].person, let date = changes[position].from, !seen.insert("\(id.key)@\(date.dayNumber)").inserted {
+                throw .sameDayChanges(id: id, date: date)
+            }
+        }
+        return order
     }
 
     /// Each change as it was applied, with the FTE it adds to or removes from the counted FTE in
@@ -141,13 +201,15 @@ public struct Scenario: Sendable, Hashable, Codable {
         let counter: FTECounter
         do { counter = try FTECounter(year: year, method: method) } catch { throw .invalidValue(error) }
         var state = ScenarioState(roster)
-        var applied: [AppliedChange] = []
-        for change in changes {
+        var applied: [AppliedChange?] = Array(repeating: nil, count: changes.count)
+        for position in try applicationOrder() {
+            let change = changes[position]
             let (before, after, exclusion) = try state.apply(change)
             let delta = exclusion == nil ? counter.fte(of: after) - counter.fte(of: before) : .zero
-            applied.append(AppliedChange(change: change, fteInYear: change.affectsPerson ? delta : nil, year: year, exclusion: exclusion))
+            applied[position] = AppliedChange(change: change, fteInYear: change.affectsPerson ? delta : nil, year: year, exclusion: exclusion)
         }
-        return applied
+        // In the order written, each with the FTE it adds applied in order of date.
+        return applied.compactMap { $0 }
     }
 }
 
@@ -156,6 +218,24 @@ extension ScenarioChange {
     var affectsPerson: Bool {
         if case .residents = self { return false }
         return true
+    }
+
+    /// The person concerned, if any.
+    var person: PersonID? {
+        switch self {
+        case .hire(let hire): hire.id
+        case .termination(let id, _), .shareChange(let id, _, _): id
+        case .residents: nil
+        }
+    }
+
+    /// The first day the change applies (none for residents).
+    var from: CivilDate? {
+        switch self {
+        case .hire(let hire): hire.period.start
+        case .termination(_, let date), .shareChange(_, let date, _): date
+        case .residents: nil
+        }
     }
 }
 
@@ -184,22 +264,10 @@ public struct AppliedChange: Sendable, Hashable, Codable, CustomStringConvertibl
     }
 
     /// The person concerned, if any.
-    public var id: PersonID? {
-        switch change {
-        case .hire(let hire): hire.id
-        case .termination(let id, _), .shareChange(let id, _, _): id
-        case .residents: nil
-        }
-    }
+    public var id: PersonID? { change.person }
 
     /// The first day the change applies.
-    public var from: CivilDate? {
-        switch change {
-        case .hire(let hire): hire.period.start
-        case .termination(_, let date), .shareChange(_, let date, _): date
-        case .residents: nil
-        }
-    }
+    public var from: CivilDate? { change.from }
 
     /// The change in words, with its FTE in the year.
     public var description: String {

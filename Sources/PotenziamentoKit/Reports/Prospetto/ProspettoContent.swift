@@ -42,6 +42,10 @@ struct ProspettoContent {
         /// The entity's exact FTE in each year (zero in a year it has none).
         let exactConsuntivo: Fraction
         let exactPrevisione: Fraction
+        /// The entity's areas in each year split to its figure to declare (nil in a year it has
+        /// none): what a table of entities by areas shows beside that figure (docs/regole.md §5).
+        let areasToDeclareConsuntivo: AreaBreakdown?
+        let areasToDeclarePrevisione: AreaBreakdown?
     }
 
     /// A person of the annex in one year.
@@ -210,6 +214,13 @@ struct ProspettoContent {
         }
         let exactBefore = exactByKey(beforeExact)
         let exactNow = exactByKey(nowExact)
+        func areasToDeclare(_ assessment: AnnualAssessment, _ declaration: FTEDeclaration) -> [String: AreaBreakdown] {
+            Dictionary(
+                assessment.entitiesWithAreasToDeclare(declaration, decimals: decimals).map { ($0.entity.key, $0.areas) },
+                uniquingKeysWith: { first, _ in first })
+        }
+        let areasBefore = areasToDeclare(prospetto.consuntivo, prospetto.consuntivoDeclaration)
+        let areasNow = areasToDeclare(prospetto.previsione, prospetto.previsioneDeclaration)
         var keys: [(key: String, name: String)] = []
         var seen: Set<String> = []
         for entity in nowList + beforeList where seen.insert(entity.key).inserted {
@@ -223,7 +234,8 @@ struct ProspettoContent {
                 key: entry.key, name: entry.name, istatCode: entry.key.hasPrefix("comune:") ? String(entry.key.dropFirst(7)) : nil,
                 consuntivo: before[entry.key], previsione: now[entry.key],
                 declaredConsuntivo: prospetto.consuntivoDeclaration.fte(of: entry.key), declaredPrevisione: prospetto.previsioneDeclaration.fte(of: entry.key),
-                exactConsuntivo: exactBefore[entry.key] ?? .zero, exactPrevisione: exactNow[entry.key] ?? .zero)
+                exactConsuntivo: exactBefore[entry.key] ?? .zero, exactPrevisione: exactNow[entry.key] ?? .zero,
+                areasToDeclareConsuntivo: areasBefore[entry.key], areasToDeclarePrevisione: areasNow[entry.key])
         }
     }
 

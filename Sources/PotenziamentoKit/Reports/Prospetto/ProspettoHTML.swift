@@ -173,10 +173,11 @@ enum ProspettoHTML {
         line("<div class=\"keep\">")
         line("<h2>FTE per area di attività e per ente (consuntivo \(c - 1) / previsione \(c))</h2>")
         func pair(_ before: Fraction, _ now: Fraction) -> String { "\(fte(before)) / \(fte(now))" }
+        // Each entity's areas add up to its figure to declare (in the box above).
         var areaRows = entities.map { entity in
-            [entity.name]
-                + ActivityArea.allCases.map { pair(entity.consuntivo?.areas[$0] ?? .zero, entity.previsione?.areas[$0] ?? .zero) }
-                + [pair(entity.consuntivo?.areas.unspecified ?? .zero, entity.previsione?.areas.unspecified ?? .zero)]
+            let (before, now) = (entity.areasToDeclareConsuntivo, entity.areasToDeclarePrevisione)
+            return [entity.name] + ActivityArea.allCases.map { pair(before?[$0] ?? .zero, now?[$0] ?? .zero) }
+                + [pair(before?.unspecified ?? .zero, now?.unspecified ?? .zero)]
         }
         let areasBefore = p.consuntivo.shownAreas(decimals: TextBlocks.fteDecimals)
         let areasNow = p.previsione.shownAreas(decimals: TextBlocks.fteDecimals)

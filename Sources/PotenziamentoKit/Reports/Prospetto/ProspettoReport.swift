@@ -127,22 +127,23 @@ enum ProspettoReport {
             let kind = assessment.year == c ? "Previsione" : "Consuntivo"
             output.line()
             output.line("\(kind) \(assessment.year): enti che impiegano gli assistenti sociali conteggiati")
-            let withExact = assessment.shownEntitiesWithExactFTE(decimals: TextBlocks.fteDecimals)
-            let areas = assessment.shownAreas(decimals: TextBlocks.fteDecimals)
+            // Each row's areas add up to its figure to declare, the total's too.
+            let rows = assessment.entitiesWithAreasToDeclare(declaration, decimals: TextBlocks.fteDecimals)
+            let areas = assessment.areas.shown(decimals: TextBlocks.fteDecimals, total: declaration.fte)
             let exact = TextBlocks.exactFTE
             // The name column as wide as the longest name: a name is never cut.
-            let nameWidth = max(40, (withExact.map(\.shown.name.count).max() ?? 0) + 3)
+            let nameWidth = max(40, (rows.map(\.entity.name.count).max() ?? 0) + 3)
             output.line(
                 TextBlocks.left("  ente", nameWidth) + TextBlocks.right("persone", 8) + TextBlocks.right("FTE esatti", 12)
                     + TextBlocks.right("da dichiar.", 12) + ActivityArea.allCases.map { TextBlocks.right(shortLabel($0), 7) }.joined()
                     + TextBlocks.right("n.i.", 7))
-            for (entity, exactFTE) in withExact {
+            for (entity, declared, entityAreas) in rows {
                 output.line(
                     TextBlocks.left("  \(entity.name)", nameWidth) + TextBlocks.right(String(entity.persons), 8)
-                        + TextBlocks.right(exact(exactFTE), 12)
-                        + TextBlocks.right(content.declared(declaration.fte(of: entity.key)), 12)
-                        + ActivityArea.allCases.map { TextBlocks.right(TextBlocks.fte(entity.areas[$0]), 7) }.joined()
-                        + TextBlocks.right(TextBlocks.fte(entity.areas.unspecified), 7))
+                        + TextBlocks.right(exact(entity.fte), 12)
+                        + TextBlocks.right(content.declared(declared), 12)
+                        + ActivityArea.allCases.map { TextBlocks.right(TextBlocks.fte(entityAreas[$0]), 7) }.joined()
+                        + TextBlocks.right(TextBlocks.fte(entityAreas.unspecified), 7))
             }
             output.line(
                 TextBlocks.left("  Totale ambito", nameWidth) + TextBlocks.right(String(assessment.countedPersons), 8)
@@ -268,13 +269,14 @@ enum ProspettoReport {
             output.line()
             output.line("| ente | persone | FTE esatti | da dichiarare | " + ActivityArea.allCases.map(\.label).joined(separator: " | ") + " | non indicata |")
             output.line("|---|---:|---:|---:|" + String(repeating: "---:|", count: ActivityArea.allCases.count + 1))
-            let areas = assessment.shownAreas(decimals: TextBlocks.fteDecimals)
+            // Each row's areas add up to its figure to declare, the total's too.
+            let areas = assessment.areas.shown(decimals: TextBlocks.fteDecimals, total: declaration.fte)
             let exact = TextBlocks.exactFTE
-            for (entity, exactFTE) in assessment.shownEntitiesWithExactFTE(decimals: TextBlocks.fteDecimals) {
+            for (entity, declared, entityAreas) in assessment.entitiesWithAreasToDeclare(declaration, decimals: TextBlocks.fteDecimals) {
                 output.line(
-                    "| \(md(entity.name)) | \(entity.persons) | \(exact(exactFTE)) | \(content.declared(declaration.fte(of: entity.key))) | "
-                        + ActivityArea.allCases.map { TextBlocks.fte(entity.areas[$0]) }.joined(separator: " | ")
-                        + " | \(TextBlocks.fte(entity.areas.unspecified)) |")
+                    "| \(md(entity.name)) | \(entity.persons) | \(exact(entity.fte)) | \(content.declared(declared)) | "
+                        + ActivityArea.allCases.map { TextBlocks.fte(entityAreas[$0]) }.joined(separator: " | ")
+                        + " | \(TextBlocks.fte(entityAreas.unspecified)) |")
             }
             output.line(
                 "| **Totale ambito** | \(assessment.countedPersons) | \(exact(assessment.fte)) | \(content.declared(declaration.fte)) | "
