@@ -974,6 +974,19 @@ struct SecondTrialTests {
         #expect(result.standardError.contains(warning) == warned, "\(result.standardError)")
     }
 
+    /// A cell of two lines (Alt+Invio, two paragraphs of an ODS cell) was named «un carattere di
+    /// controllo (U+000A)»: true, but not what the officer sees.
+    @Test(
+        "a character a person cannot see is named as the officer sees it",
+        arguments: [
+            ("\n", "un a capo (U+000A, il testo su due righe)"), ("\r", "un a capo (U+000D, il testo su due righe)"), ("\t", "una tabulazione (U+0009)"),
+            ("\u{7}", "un carattere di controllo (U+0007)"), ("\u{200B}", "un carattere invisibile (U+200B)"),
+            ("\u{A0}", "uno spazio speciale (U+00A0, spazio non separabile o simile)"), ("x", "«x»"),
+        ])
+    func hiddenCharacterNames(character: Character, named: String) {
+        #expect(TextSafety.naming(character) == named)
+    }
+
     /// Comune A (100 % segretariato) showed «da dichiar.» 0,75 beside a segretariato of 0,76:
     /// its areas were split to another figure (the entities' total rounded half up).
     @Test("in the prospetto's entity tables each row's areas add up to its figure to declare, the total's too", arguments: ["testo", "markdown"])

@@ -88,6 +88,27 @@ struct WorkbookInputTests {
         #expect(errors.first?.message.contains(message) == true, "\(errors.first?.message ?? "")")
     }
 
+    /// A year typed into a date-formatted column shows 2025 (format `aaaa`) and holds 01/01/2025:
+    /// the message named only the date.
+    @Test("a date cell in the anno column is an error that names the date and the year to write")
+    func yearAsADateCell() throws {
+        var sheets = RosterSheets.workbook().sheets
+        sheets[1] = Sheet(
+            name: "comuni",
+            rows: [
+                RosterSheets.row(1, RosterSheets.text(["codice_istat", "denominazione", "popolazione", "anno"])),
+                RosterSheets.row(2, [.text("048001"), .text("A"), .number("30000"), .date(year: 2025, month: 1, day: 1)]),
+            ])
+        guard case .failure(let error) = RosterSheets.load(Workbook(kind: .xlsx, sheets: sheets)) else {
+            Issue.record("expected an error")
+            return
+        }
+        #expect(error.errors.map(\.place.description) == ["a.xlsx: comuni!D2 (colonna anno)"], "\(error.errors)")
+        #expect(
+            error.errors.first?.message.contains("la cella è una data (01/01/2025), anche se mostra solo l'anno; scrivi l'anno come numero o testo, es. 2025")
+                == true, "\(error.errors)")
+    }
+
     @Test("yes/no cells: logical values, 1/0 numbers and the lists' sì/no")
     func flags() throws {
         for value in [CellValue.boolean(true), .number("1"), .text("sì"), .text("SI")] {

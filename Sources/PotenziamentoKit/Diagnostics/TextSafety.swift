@@ -45,8 +45,9 @@ package enum TextSafety {
     }
 
     /// How a message names a character a person cannot see or tell from another: `U+200B`, with
-    /// what it is (an invisible character, a special space) for the ones pasted from web pages and
-    /// word processors; the character itself, quoted, for any other.
+    /// what it is (an invisible character, a special space, a line break as a cell of two lines
+    /// or paragraphs has, a tab) for the ones pasted from web pages and word processors; the
+    /// character itself, quoted, for any other.
     package static func naming(_ character: Character) -> String {
         guard let scalar = character.unicodeScalars.first else { return "«»" }
         let code = String(scalar.value, radix: 16, uppercase: true)
@@ -54,6 +55,9 @@ package enum TextSafety {
         switch scalar.properties.generalCategory {
         case .format: return "un carattere invisibile (\(written))"
         case .spaceSeparator where scalar != " ": return "uno spazio speciale (\(written), spazio non separabile o simile)"
+        // A line break inside a cell (Alt+Invio, two paragraphs of an ODS cell) is what the officer sees as such.
+        case .control where scalar == "\n" || scalar == "\r": return "un a capo (\(written), il testo su due righe)"
+        case .control where scalar == "\t": return "una tabulazione (\(written))"
         case .control: return "un carattere di controllo (\(written))"
         default: return "«\(character)»"
         }

@@ -95,7 +95,7 @@ enum RosterTableReader {
             } else if let yearColumn {
                 guard
                     let year = diagnostics.value(
-                        at: table.place(row, yearColumn), { () throws(InvalidValue) in try FieldParsing.year(table.text(row, yearColumn)) })
+                        at: table.place(row, yearColumn), { () throws(InvalidValue) in try table.withCell(row, yearColumn, CellParsing.year).get() })
                 else {
                     invalid.insert(code)
                     continue
@@ -666,6 +666,13 @@ enum CellParsing {
         switch cell {
         case .empty, .text, .number: return Result { () throws(InvalidValue) in try FieldParsing.year(cell.text) }
         case .unusable: return .failure(.alreadyReported)
+        // A date formatted to show its year only (`aaaa`) shows 2025 and holds 01/01/2025: say both.
+        case .date(let date), .dateTime(let date):
+            return .failure(
+                InvalidValue(
+                    .annoNonValido,
+                    "anno non valido: la cella è una data (\(date.italian)), anche se mostra solo l'anno; scrivi l'anno come numero o testo, es. \(date.year), con la cella in formato numero o testo"
+                ))
         default: return .failure(InvalidValue(.annoNonValido, "anno non valido «\(cell.text)» (quattro cifre, es. 2025)"))
         }
     }
