@@ -43,6 +43,18 @@ enum RosterTableReader {
         }
     }
 
+    /// What the rows of one comune of the `comuni` table give: its code and name, the row where
+    /// it first appears, its figure for every year and its figures by year, whether a row of it
+    /// had an error.
+    struct ComuneRows {
+        let code: String
+        let name: String
+        let row: Int
+        var constant: Int?
+        var byYear: [Int: Int] = [:]
+        var invalid = false
+    }
+
     /// The comuni of the `comuni` table: one row per comune, or one per comune and year with `anno`.
     static func municipalities(_ table: some CellTable, diagnostics: inout Diagnostics) -> [Municipality] {
         let header = table.header
@@ -50,11 +62,9 @@ enum RosterTableReader {
         let nameColumn = header.index(of: "denominazione")
         let residentsColumn = header.index(of: "popolazione")
         let yearColumn = header.index(of: "anno")
-        var order: [String] = []
-        var first: [String: (name: String, row: Int)] = [:]
-        var constant: [String: Int] = [:]
-        var byYear: [String: [Int: Int]] = [:]
-        var invalid = Set<String>()
+        // Each comune once, in order of its first row, found by its code through one dictionary.
+        var entries: [ComuneRows] = []
+        var positions: [String: Int] = [:]
         for row in 0..<table.rowCount {
             // A code cell holding #N/A (already reported) names no comune.
             if table.isUnusable(row, codeColumn) { continue }
@@ -75,50 +85,54 @@ enum RosterTableReader {
             let residents = diagnostics.value(at: table.place(row, residentsColumn)) { () throws(InvalidValue) in
                 try table.withCell(row, residentsColumn ?? 0, CellParsing.residents).get()
             }
-            if residents == nil { invalid.insert(code) }
-            if let known = first[code], known.name != name {
-                diagnostics.error(
-                    .comuneRipetuto, table.place(row, nameColumn),
-                    "il comune \(code) ha un'altra denominazione alla riga \(table.line(of: known.row)) («\(known.name)»)")
+            let position: Int
+            if let known = positions[code] {
+                position = known
+                if entries[known].name != name {
+                    diagnostics.error(
+                        .comuneRipetuto, table.place(row, nameColumn),
+                        "il comune \(code) ha un'altra denominazione alla riga \(table.line(of: entries[known].row)) («\(entries[known].name)»)")
+                }
+            } else {
+                position = entries.count
+                positions[code] = position
+                entries.append(ComuneRows(code: code, name: name, row: row))
             }
-            if first[code] == nil {
-                order.append(code)
-                first[code] = (name, row)
-            }
+            if residents == nil { entries[position].invalid = true }
             if let yearColumn, table.isEmpty(row, yearColumn) {
                 // An empty `anno`: the figure for every year (a single figure among per-year ones).
-                if constant[code] != nil {
+                if entries[position].constant != nil {
                     diagnostics.error(
                         .comuneRipetuto, table.place(row, yearColumn), "comune \(code) con due righe senza anno: una sola riga vale per tutti gli anni")
                 }
-                if let residents { constant[code] = residents }
+                if let residents { entries[position].constant = residents }
             } else if let yearColumn {
                 guard
                     let year = diagnostics.value(
                         at: table.place(row, yearColumn), { () throws(InvalidValue) in try table.withCell(row, yearColumn, CellParsing.year).get() })
                 else {
-                    invalid.insert(code)
+                    entries[position].invalid = true
                     continue
                 }
-                if byYear[code]?[year] != nil {
+                if entries[position].byYear[year] != nil {
                     diagnostics.error(.comuneRipetuto, table.place(row, yearColumn), "comune \(code) ripetuto per l'anno \(year)")
                 }
-                if let residents { byYear[code, default: [:]][year] = residents }
+                if let residents { entries[position].byYear[year] = residents }
             } else {
-                if first[code]?.row != row {
+                if entries[position].row != row {
                     diagnostics.error(
                         .comuneRipetuto, table.place(row, codeColumn),
-                        "comune \(code) ripetuto (già alla riga \(table.line(of: first[code]?.row ?? row))); per più anni aggiungi la colonna «anno»")
+                        "comune \(code) ripetuto (già alla riga \(table.line(of: entries[position].row))); per più anni aggiungi la colonna «anno»")
                     continue
                 }
-                if let residents { constant[code] = residents }
+                if let residents { entries[position].constant = residents }
             }
         }
         if table.rowCount == 0 { diagnostics.error(.nessunDato, SourcePlace(file: table.file), "nessun comune: serve una riga per comune con la popolazione") }
-        return order.compactMap { code -> Municipality? in
-            guard !invalid.contains(code), let entry = first[code] else { return nil }
+        return entries.compactMap { entry -> Municipality? in
+            guard !entry.invalid else { return nil }
             let place = { (error: InvalidValue) -> SourcePlace in
-                switch Municipality.field(of: error, code: code) {
+                switch Municipality.field(of: error, code: entry.code) {
                 case .code: table.place(entry.row, codeColumn)
                 case .name: table.place(entry.row, nameColumn)
                 case nil: table.place(entry.row, nil)
@@ -126,13 +140,13 @@ enum RosterTableReader {
             }
             return diagnostics.value(placing: place) { () throws(InvalidValue) in
                 var residents: Residents
-                if let every = constant[code] {
+                if let every = entry.constant {
                     residents = try Residents(every)
-                    for (year, count) in byYear[code] ?? [:] { residents = try residents.replacing(year: year, with: count) }
+                    for (year, count) in entry.byYear { residents = try residents.replacing(year: year, with: count) }
                 } else {
-                    residents = try Residents(byYear: byYear[code] ?? [:])
+                    residents = try Residents(byYear: entry.byYear)
                 }
-                return try Municipality(istatCode: code, name: entry.name, residents: residents, place: table.place(entry.row, nil))
+                return try Municipality(istatCode: entry.code, name: entry.name, residents: residents, place: table.place(entry.row, nil))
             }
         }
     }

@@ -127,7 +127,7 @@ struct TableHeader {
         var usable = true
         let known = required + optional
         for (index, rawName) in names.enumerated() {
-            let name = rawName.trimmingSpaces.lowercased()
+            let name = Self.lowercased(rawName.trimmingSpaces)
             if name.isEmpty {
                 // Trailing empty header cells (a spreadsheet's) are not columns.
                 if names[index...].allSatisfy({ $0.trimmingSpaces.isEmpty }) { break }
@@ -159,6 +159,12 @@ struct TableHeader {
     /// `required` names. Said as a title row, not as unknown and missing columns.
     static func isTitle(_ names: [String], above next: [String]?, required: [String], optional: [String]) -> Bool {
         guard let next else { return false }
+        // A header of three or more cells (every real one) is no title: decided before any text is made.
+        var count = 0
+        for name in names where !name.trimmingSpaces.isEmpty {
+            count += 1
+            if count > 2 { return false }
+        }
         let written = names.map { $0.trimmingSpaces.lowercased() }.filter { !$0.isEmpty }
         guard (1...2).contains(written.count), !written.contains(where: { (required + optional).contains($0) }) else { return false }
         let below = Set(next.map { $0.trimmingSpaces.lowercased() })
@@ -172,6 +178,12 @@ struct TableHeader {
             .rigaDelTitolo,
             "la riga \(line) («\(TextSafety.shortened(text))») sembra un titolo: l'intestazione delle colonne (riga \(headerLine)) deve essere la prima riga; cancella la riga del titolo"
         )
+    }
+
+    /// `name` lower-cased; itself when it has no capital letter or character past ASCII (a header
+    /// written as the guide says: no new text made).
+    private static func lowercased(_ name: String) -> String {
+        name.utf8.contains { ($0 >= 0x41 && $0 <= 0x5A) || $0 >= 0x80 } ? name.lowercased() : name
     }
 
     /// The position of canonical column `name`, if present.
