@@ -989,26 +989,33 @@ struct SecondTrialTests {
 
     /// Comune A (100 % segretariato) showed «da dichiar.» 0,75 beside a segretariato of 0,76:
     /// its areas were split to another figure (the entities' total rounded half up).
-    @Test("in the prospetto's entity tables each row's areas add up to its figure to declare, the total's too", arguments: ["testo", "markdown"])
-    func entityAreasAddUpToTheDeclaredFigure(format: String) throws {
+    @Test(
+        "in the prospetto's entity tables each row's areas add up to its figure to declare, the total's too, with any decimals",
+        arguments: ["testo", "markdown"], [2, 0, 1, 4])
+    func entityAreasAddUpToTheDeclaredFigure(format: String, decimals: Int) throws {
         let folder = try TestSupport.csvRoster(
             comuni: "codice_istat;denominazione;popolazione\n048001;Comune A;5000\n048002;Comune B;5000\n",
             personale:
                 "id;profilo;contratto;ente_tipo;ente_codice_istat;dal;al;percentuale;area_segretariato_sociale;area_poverta_disagio_adulti\nAS-1;assistente_sociale;tempo_indeterminato;comune;048001;2026-04-01;;100;100;\nAS-2;assistente_sociale;tempo_indeterminato;comune;048002;2026-10-01;;100;30;70\nAS-3;assistente_sociale;tempo_indeterminato;comune;048002;2025-02-11;;100;;\n"
         )
-        let result = TestSupport.run("prospetto", folder.path, "--campagna", "2026", "--formato", format)
+        let result = TestSupport.run("prospetto", folder.path, "--campagna", "2026", "--formato", format, "--decimali-dichiarati", String(decimals))
         #expect(result.status == .success, "\(result.standardError)")
         // The rows of the two entity tables: name, persons, ≈ exact, to declare, five areas, non indicata.
         let figures = result.standardOutput.split(separator: "\n").compactMap { line -> [Fraction]? in
             let cells = line.split(whereSeparator: { $0 == " " || $0 == "|" }).map(String.init)
             guard let at = cells.firstIndex(of: "≈"), cells.count == at + 9 else { return nil }
-            let row = cells[(at + 2)...].compactMap { try? FieldParsing.decimal($0.replacing("*", with: ""), maximumDecimals: 4, what: "") }
+            let row = cells[(at + 2)...].compactMap { try? FieldParsing.decimal($0.replacing("*", with: ""), maximumDecimals: 6, what: "") }
             return row.count == 7 ? row : nil
         }
         // Comune B and the total in 2025; both comuni and the total in 2026.
         #expect(figures.count == 5, "\(result.standardOutput)")
         for row in figures { #expect(row[1...].reduce(.zero, +) == row[0], "\(row)") }
-        // Comune A is all segretariato: 0,75 to declare, 0,75 there.
-        #expect(result.standardOutput.contains(format == "markdown" ? "| 0,75 | 0,75 | 0,00 |" : "0,75   0,75   0,00"), "\(result.standardOutput)")
+        // Comune A in 2026 is all segretariato: nothing in the other areas, whatever the decimals.
+        if figures.count == 5 { #expect(figures[2][1] == figures[2][0] && figures[2][2...].allSatisfy { $0 == .zero }, "\(figures[2])") }
+        // Comune A is all segretariato: 0,75 to declare, 0,75 there (0,7534 and 0,7534 with 4 decimals).
+        if format == "markdown", let figure = [2: "0,75", 4: "0,7534"][decimals] {
+            let zero = "0," + String(repeating: "0", count: decimals)
+            #expect(result.standardOutput.contains("| \(figure) | \(figure) | \(zero) |"), "\(result.standardOutput)")
+        }
     }
 }

@@ -62,19 +62,18 @@ extension AnnualAssessment {
     }
 
     /// The employing entities (exact figures) each with its figure to declare in `declaration`
-    /// and its areas as a prospetto shows them beside that figure: the entity's exact areas split
-    /// to it with `decimals` decimals, each rounded down and the units missing to the largest
-    /// remainders (docs/regole.md §5: in a table of entities by areas each row's parts add up to
-    /// the row's figure, here the one to declare). In the order of ``entities``.
-    package func entitiesWithAreasToDeclare(_ declaration: FTEDeclaration, decimals: Int) -> [(
-        entity: EmployingEntity, declared: Fraction, areas: AreaBreakdown
-    )] {
+    /// and its areas to declare beside it: the entity's exact areas split to that figure with the
+    /// declaration's decimals by the rule of the declaration's own areas (each rounded down, the
+    /// units missing to the largest remainders; docs/regole.md §5 and «FTE da dichiarare»: in a
+    /// table of entities by areas each row's parts add up to the row's figure to declare). In the
+    /// order of ``entities``.
+    package func entitiesWithAreasToDeclare(_ declaration: FTEDeclaration) -> [(entity: EmployingEntity, declared: Fraction, areas: AreaBreakdown)] {
         let exact = entities
         // The declaration lists the entities in the same order; by key when it does not (a decoded one).
         let inOrder = declaration.entities.count == exact.count && zip(declaration.entities, exact).allSatisfy { $0.key == $1.key }
         return exact.enumerated().map { index, entity in
             let declared = inOrder ? declaration.entities[index].fte : declaration.fte(of: entity.key)
-            return (entity, declared, entity.areas.shown(decimals: decimals, total: declared))
+            return (entity, declared, entity.areas.shown(decimals: declaration.decimals, total: declared))
         }
     }
 

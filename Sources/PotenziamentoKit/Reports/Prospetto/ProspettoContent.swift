@@ -42,8 +42,9 @@ struct ProspettoContent {
         /// The entity's exact FTE in each year (zero in a year it has none).
         let exactConsuntivo: Fraction
         let exactPrevisione: Fraction
-        /// The entity's areas in each year split to its figure to declare (nil in a year it has
-        /// none): what a table of entities by areas shows beside that figure (docs/regole.md §5).
+        /// The entity's areas to declare in each year, split to its figure to declare with the
+        /// declaration's decimals (nil in a year it has none): what a table of entities by areas
+        /// shows beside that figure (docs/regole.md §5).
         let areasToDeclareConsuntivo: AreaBreakdown?
         let areasToDeclarePrevisione: AreaBreakdown?
     }
@@ -216,7 +217,7 @@ struct ProspettoContent {
         let exactNow = exactByKey(nowExact)
         func areasToDeclare(_ assessment: AnnualAssessment, _ declaration: FTEDeclaration) -> [String: AreaBreakdown] {
             Dictionary(
-                assessment.entitiesWithAreasToDeclare(declaration, decimals: decimals).map { ($0.entity.key, $0.areas) },
+                assessment.entitiesWithAreasToDeclare(declaration).map { ($0.entity.key, $0.areas) },
                 uniquingKeysWith: { first, _ in first })
         }
         let areasBefore = areasToDeclare(prospetto.consuntivo, prospetto.consuntivoDeclaration)

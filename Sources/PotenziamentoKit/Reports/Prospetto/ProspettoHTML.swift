@@ -171,32 +171,27 @@ enum ProspettoHTML {
         line("</figure>")
         // Heading and table stay together (a table longer than a page still breaks, between rows).
         line("<div class=\"keep\">")
-        line("<h2>FTE per area di attività e per ente (consuntivo \(c - 1) / previsione \(c))</h2>")
-        func pair(_ before: Fraction, _ now: Fraction) -> String { "\(fte(before)) / \(fte(now))" }
-        // Each entity's areas add up to its figure to declare (in the box above).
+        line("<h2>FTE da dichiarare per area di attività e per ente (consuntivo \(c - 1) / previsione \(c))</h2>")
+        // The figures to declare by area: each entity's add up to its figure in the box above; the
+        // last row, the ATS's to type into SIOSS, to the declared ATS figure.
+        func declaredPair(_ before: Fraction, _ now: Fraction) -> String { "\(content.declared(before)) / \(content.declared(now))" }
         var areaRows = entities.map { entity in
             let (before, now) = (entity.areasToDeclareConsuntivo, entity.areasToDeclarePrevisione)
-            return [entity.name] + ActivityArea.allCases.map { pair(before?[$0] ?? .zero, now?[$0] ?? .zero) }
-                + [pair(before?.unspecified ?? .zero, now?.unspecified ?? .zero)]
+            return [entity.name] + ActivityArea.allCases.map { declaredPair(before?[$0] ?? .zero, now?[$0] ?? .zero) }
+                + [declaredPair(before?.unspecified ?? .zero, now?.unspecified ?? .zero)]
         }
-        let areasBefore = p.consuntivo.shownAreas(decimals: TextBlocks.fteDecimals)
-        let areasNow = p.previsione.shownAreas(decimals: TextBlocks.fteDecimals)
-        areaRows.append(
-            ["Totale ambito"] + ActivityArea.allCases.map { pair(areasBefore[$0], areasNow[$0]) }
-                + [pair(areasBefore.unspecified, areasNow.unspecified)])
-        // The areas to type into SIOSS: the declared ATS figure split by area, adding up to it.
         let declaredBefore = p.consuntivoDeclaration.areas
         let declaredNow = p.previsioneDeclaration.areas
-        func declaredPair(_ before: Fraction, _ now: Fraction) -> String { "\(content.declared(before)) / \(content.declared(now))" }
         areaRows.append(
-            ["Da inserire su SIOSS (somma = FTE dichiarati)"] + ActivityArea.allCases.map { declaredPair(declaredBefore[$0], declaredNow[$0]) }
+            ["Totale ambito, da inserire su SIOSS (somma = FTE dichiarati)"]
+                + ActivityArea.allCases.map { declaredPair(declaredBefore[$0], declaredNow[$0]) }
                 + [declaredPair(declaredBefore.unspecified, declaredNow.unspecified)])
         table(
             [
                 "ente", "Segretariato sociale", "Servizio sociale prof.", "Famiglia, minori, anziani", "Disabilità, non autosuff.",
                 "Povertà, disagio adulti", "non indicata",
             ],
-            areaRows, classes: [areaRows.count - 2: "total", areaRows.count - 1: "sioss"], small: true, to: output)
+            areaRows, classes: [areaRows.count - 1: "sioss"], small: true, to: output)
         line("</div>")
         // Comuni: the DM 15/2021 split of both years.
         line("<div class=\"keep\">")

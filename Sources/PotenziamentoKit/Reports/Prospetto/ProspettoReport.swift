@@ -128,29 +128,30 @@ enum ProspettoReport {
             output.line()
             output.line("\(kind) \(assessment.year): enti che impiegano gli assistenti sociali conteggiati")
             // Each row's areas add up to its figure to declare, the total's too.
-            let rows = assessment.entitiesWithAreasToDeclare(declaration, decimals: TextBlocks.fteDecimals)
-            let areas = assessment.areas.shown(decimals: TextBlocks.fteDecimals, total: declaration.fte)
+            let rows = assessment.entitiesWithAreasToDeclare(declaration)
+            let areas = declaration.areas
+            let declared = content.declared
+            // Area columns as wide as a figure to declare (0,5500 with 4 decimals), a space apart.
+            let areaWidth = max(7, content.declaredDecimals + 4)
             let exact = TextBlocks.exactFTE
             // The name column as wide as the longest name: a name is never cut.
             let nameWidth = max(40, (rows.map(\.entity.name.count).max() ?? 0) + 3)
             output.line(
                 TextBlocks.left("  ente", nameWidth) + TextBlocks.right("persone", 8) + TextBlocks.right("FTE esatti", 12)
-                    + TextBlocks.right("da dichiar.", 12) + ActivityArea.allCases.map { TextBlocks.right(shortLabel($0), 7) }.joined()
-                    + TextBlocks.right("n.i.", 7))
-            for (entity, declared, entityAreas) in rows {
+                    + TextBlocks.right("da dichiar.", 12) + ActivityArea.allCases.map { TextBlocks.right(shortLabel($0), areaWidth) }.joined()
+                    + TextBlocks.right("n.i.", areaWidth))
+            for (entity, figure, entityAreas) in rows {
                 output.line(
                     TextBlocks.left("  \(entity.name)", nameWidth) + TextBlocks.right(String(entity.persons), 8)
-                        + TextBlocks.right(exact(entity.fte), 12)
-                        + TextBlocks.right(content.declared(declared), 12)
-                        + ActivityArea.allCases.map { TextBlocks.right(TextBlocks.fte(entityAreas[$0]), 7) }.joined()
-                        + TextBlocks.right(TextBlocks.fte(entityAreas.unspecified), 7))
+                        + TextBlocks.right(exact(entity.fte), 12) + TextBlocks.right(declared(figure), 12)
+                        + ActivityArea.allCases.map { TextBlocks.right(declared(entityAreas[$0]), areaWidth) }.joined()
+                        + TextBlocks.right(declared(entityAreas.unspecified), areaWidth))
             }
             output.line(
                 TextBlocks.left("  Totale ambito", nameWidth) + TextBlocks.right(String(assessment.countedPersons), 8)
-                    + TextBlocks.right(exact(assessment.fte), 12)
-                    + TextBlocks.right(content.declared(declaration.fte), 12)
-                    + ActivityArea.allCases.map { TextBlocks.right(TextBlocks.fte(areas[$0]), 7) }.joined()
-                    + TextBlocks.right(TextBlocks.fte(areas.unspecified), 7))
+                    + TextBlocks.right(exact(assessment.fte), 12) + TextBlocks.right(declared(declaration.fte), 12)
+                    + ActivityArea.allCases.map { TextBlocks.right(declared(areas[$0]), areaWidth) }.joined()
+                    + TextBlocks.right(declared(areas.unspecified), areaWidth))
             output.line()
             output.line("\(kind) \(assessment.year): riparto tra i comuni (D.M. 15/2021, art. 2 — \(AssessmentReport.ruleLabel(assessment.split.rule)))")
             for line in TextBlocks.splitTable(assessment, withTotal: true) { output.line(line) }
@@ -269,19 +270,19 @@ enum ProspettoReport {
             output.line()
             output.line("| ente | persone | FTE esatti | da dichiarare | " + ActivityArea.allCases.map(\.label).joined(separator: " | ") + " | non indicata |")
             output.line("|---|---:|---:|---:|" + String(repeating: "---:|", count: ActivityArea.allCases.count + 1))
-            // Each row's areas add up to its figure to declare, the total's too.
-            let areas = assessment.areas.shown(decimals: TextBlocks.fteDecimals, total: declaration.fte)
-            let exact = TextBlocks.exactFTE
-            for (entity, declared, entityAreas) in assessment.entitiesWithAreasToDeclare(declaration, decimals: TextBlocks.fteDecimals) {
+            // Each row's areas add up to its figure to declare, the total's too (the declared areas).
+            let areas = declaration.areas
+            let (exact, declared) = (TextBlocks.exactFTE, content.declared)
+            for (entity, figure, entityAreas) in assessment.entitiesWithAreasToDeclare(declaration) {
                 output.line(
-                    "| \(md(entity.name)) | \(entity.persons) | \(exact(entity.fte)) | \(content.declared(declared)) | "
-                        + ActivityArea.allCases.map { TextBlocks.fte(entityAreas[$0]) }.joined(separator: " | ")
-                        + " | \(TextBlocks.fte(entityAreas.unspecified)) |")
+                    "| \(md(entity.name)) | \(entity.persons) | \(exact(entity.fte)) | \(declared(figure)) | "
+                        + ActivityArea.allCases.map { declared(entityAreas[$0]) }.joined(separator: " | ")
+                        + " | \(declared(entityAreas.unspecified)) |")
             }
             output.line(
-                "| **Totale ambito** | \(assessment.countedPersons) | \(exact(assessment.fte)) | \(content.declared(declaration.fte)) | "
-                    + ActivityArea.allCases.map { TextBlocks.fte(areas[$0]) }.joined(separator: " | ")
-                    + " | \(TextBlocks.fte(areas.unspecified)) |")
+                "| **Totale ambito** | \(assessment.countedPersons) | \(exact(assessment.fte)) | \(declared(declaration.fte)) | "
+                    + ActivityArea.allCases.map { declared(areas[$0]) }.joined(separator: " | ")
+                    + " | \(declared(areas.unspecified)) |")
             output.line()
             output.line("## \(kind) \(assessment.year): comuni (D.M. 15/2021, art. 2)")
             output.line()
