@@ -307,6 +307,30 @@ struct WorkbookCommandTests {
         case .text(let text): #expect(decimals > 4 && text == declared.stringValue.replacingOccurrences(of: ".", with: ","))
         default: Issue.record("the declared total is missing")
         }
+        // The enti sheet's figures to declare are the JSON's, with the same decimals (found by the
+        // cross-format trial: 0,71 stored for 0,707 with 3 decimals, above the exact 0,7068).
+        let declaredByEntity = try #require((json["previsione"] as? NSDictionary)?["enti"] as? [NSDictionary])
+        let enti = try WorkbookReader.read([UInt8](Data(contentsOf: URL(fileURLWithPath: path)))).sheet(named: "enti")
+        let column = try #require(enti.rows.first?.cells.firstIndex { $0.value == .text("FTE da\ndichiarare") })
+        let yearColumn = try #require(enti.rows.first?.cells.firstIndex { $0.value == .text("anno") })
+        let nameColumn = try #require(enti.rows.first?.cells.firstIndex { $0.value == .text("ente") })
+        var checked = 0
+        for row in enti.rows.dropFirst() where row.cells.count > column && row.cells[yearColumn].value == .number("2026") {
+            let name = row.cells[nameColumn].value
+            guard let entity = declaredByEntity.first(where: { name == .text(($0["denominazione"] as? String) ?? "") }),
+                let expected = entity["fteDaDichiarare"] as? NSNumber
+            else { continue }
+            // Compared as exact decimals (the cell `3`, the JSON `3.0`).
+            let value = { (text: String) in try? FieldParsing.decimal(text.replacingOccurrences(of: ".", with: ","), maximumDecimals: 6, what: "") }
+            let wanted = value(expected.stringValue)
+            switch row.cells[column].value {
+            case .number(let text): #expect(value(text) == wanted, "\(name)")
+            case .text(let text): #expect(decimals > 4 && value(text) == wanted, "\(name)")
+            default: Issue.record("no figure to declare for \(name)")
+            }
+            checked += 1
+        }
+        #expect(checked >= 5, "\(enti.rows)")
     }
 
     @Test(

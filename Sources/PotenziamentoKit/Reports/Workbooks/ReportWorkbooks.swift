@@ -18,7 +18,7 @@ package enum ReportWorkbooks {
     /// An FTE figure to declare (already rounded down to `decimals`), shown exactly: with 2 or 4
     /// decimals when it has at most that many, else as text (a number format with fewer decimals
     /// would show it rounded up, above the figure declared).
-    static func declared(_ value: Fraction, decimals: Int = 2) -> WritableCell {
+    static func declared(_ value: Fraction, decimals: Int) -> WritableCell {
         switch decimals {
         case ...2: .number(NumberFormatting.plain(value, decimals: 2), .decimal2)
         case 3...4: .number(NumberFormatting.plain(value, decimals: 4), .decimal4)
@@ -131,7 +131,8 @@ package enum ReportWorkbooks {
     static func entityRows(_ assessment: AnnualAssessment, declaration: FTEDeclaration?, label: WritableCell? = nil) -> [[WritableCell]] {
         let lead = label.map { [$0] } ?? []
         return assessment.entities.map { entity in
-            lead + [text(entity.name), count(entity.persons), fte(entity.fte)] + (declaration.map { [declared($0.fte(of: entity.key))] } ?? [])
+            lead + [text(entity.name), count(entity.persons), fte(entity.fte)]
+                + (declaration.map { [declared($0.fte(of: entity.key), decimals: $0.decimals)] } ?? [])
                 + ActivityArea.allCases.map { fte(entity.areas[$0]) } + [fte(entity.areas.unspecified)]
         }
     }
