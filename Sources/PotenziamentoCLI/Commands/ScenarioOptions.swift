@@ -53,7 +53,7 @@ enum ScenarioOptions {
 
     /// The plan file (`--piano`): its changes and warnings, or every problem with its line.
     static func plan(_ path: String, nextId: inout Int) throws(CommandFailure) -> (
-        changes: [ScenarioChange], places: [SourcePlace], warnings: [InputDiagnostic]
+        changes: [ScenarioChange], places: [SourcePlace], defaultFullTime: Set<Int>, warnings: [InputDiagnostic]
     ) {
         do {
             return try ScenarioPlan.load(path: path, nextId: &nextId)
@@ -80,7 +80,9 @@ enum ScenarioOptions {
             case (.noServiceAfter(let id, let date), .termination(let changed, let from)),
                 (.noServiceAfter(let id, let date), .shareChange(let changed, let from, _)),
                 (.sameDayChanges(let id, let date), .termination(let changed, let from)),
-                (.sameDayChanges(let id, let date), .shareChange(let changed, let from, _)):
+                (.sameDayChanges(let id, let date), .shareChange(let changed, let from, _)),
+                (.beforeStart(let id, let date, _), .termination(let changed, let from)),
+                (.beforeStart(let id, let date, _), .shareChange(let changed, let from, _)):
                 return changed == id && from == date
             case (.duplicateId(let id), .hire(let hire)): return hire.id == id
             case (.unknownMunicipality(let code), .hire(let hire)): return hire.employer.istatCode == code
@@ -100,7 +102,7 @@ enum ScenarioOptions {
         let column: String? =
             switch (error, changes[found]) {
             case (.unknownPerson, _), (.duplicateId, _): "id"
-            case (.noServiceAfter, _), (.sameDayChanges, _): "dal"
+            case (.noServiceAfter, _), (.sameDayChanges, _), (.beforeStart, _): "dal"
             case (.unknownMunicipality, .hire): "ente"
             case (.unknownMunicipality, _): "comune"
             case (.repeatedResidents, _): "anno"

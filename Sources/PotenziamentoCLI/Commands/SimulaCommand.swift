@@ -13,11 +13,12 @@ enum SimulaCommand: Subcommand {
               --assunzione dal=AAAA-MM-GG,ente=TIPO[:ISTAT][,percentuale=P][,al=AAAA-MM-GG][,area=CODICE][,numero=N]
                            (per ente=asl anche delega=si o delega=no: conta solo con la delega)
               --cessazione id=ID,dal=AAAA-MM-GG       (la persona lascia da quel giorno)
-              --variazione id=ID,dal=AAAA-MM-GG,percentuale=P
+              --variazione id=ID,dal=AAAA-MM-GG,percentuale=P   (o ore_settimanali=H[,ore_tempo_pieno=36])
               --residenti comune=ISTAT,anno=ANNO,popolazione=N
             oppure in un file CSV con --piano FILE e colonne
-              tipo;id;dal;al;percentuale;ente;delega;area;numero;comune;anno;popolazione
+              tipo;id;dal;al;percentuale;ore_settimanali;ore_tempo_pieno;ente;delega;area;numero;comune;anno;popolazione
             (tipo = assunzione, cessazione, variazione o residenti; celle vuote dove non servono).
+            Le modifiche di una persona valgono in ordine di data, in qualunque ordine siano scritte.
             Con --parametro si simula anche una modifica di legge (solo nello scenario).
             """,
         arguments: [ArgumentSpec("INPUT", help: "Cartella di lavoro dell'ambito (.xlsx, .ods), cartella con i CSV o file JSON.")],
@@ -67,10 +68,13 @@ enum SimulaCommand: Subcommand {
         var origins: [ScenarioOptions.Origin] = []
         var sources: [String] = []
         var fromOptions = 0
+        // The changes in weekly hours over the default full time (a variazione is warned of when the person's is another).
+        var defaultFullTime = Set<Int>()
         for kind in ["assunzione", "cessazione", "variazione", "residenti"] {
             for text in parsed.allValues(kind) {
                 let values = try ScenarioOptions.pairs(text, option: kind)
                 let found = try ScenarioOptions.changes(kind: kind, values: values, what: "--\(kind) \(text)", nextId: &nextId)
+                if ScenarioPlan.defaultsFullTime(values) { defaultFullTime.formUnion(changes.count..<(changes.count + found.count)) }
                 changes += found
                 origins += Array(repeating: .option("--\(kind) \(text)"), count: found.count)
                 fromOptions += found.count
@@ -80,6 +84,7 @@ enum SimulaCommand: Subcommand {
         var planWarnings: [InputDiagnostic] = []
         if let plan = parsed.value("piano") {
             let planned = try ScenarioOptions.plan(plan, nextId: &nextId)
+            defaultFullTime.formUnion(planned.defaultFullTime.map { $0 + changes.count })
             changes += planned.changes
             origins += planned.places.map { .row($0) }
             planWarnings = planned.warnings
@@ -119,8 +124,8 @@ enum SimulaCommand: Subcommand {
             throw .data(Self.scenarioMessage(error, changes: changes, origins: origins, roster: loaded.roster))
         }
         // A variazione in hours over another full time than the person's: said where it was written.
-        let scenarioWarnings = Scenario(changes: changes).warnings(on: loaded.roster).map { warning in
-            ScenarioOptions.place(of: origins[warning.change], column: "ore_settimanali") + warning.message
+        let scenarioWarnings = Scenario(changes: changes).warnings(on: loaded.roster, defaultFullTime: defaultFullTime).map { warning in
+            ScenarioOptions.place(of: origins[warning.change], column: "ore_tempo_pieno") + warning.message
         }
         let inputFiles = RosterInput.inputFiles(path) + [parsed.value("piano")].compactMap { $0 }
         if case .workbook(let kind) = choice {

@@ -24,26 +24,26 @@ extension Potenziamento {
         ProcessLifetime.isEnabled = true
         let standardOutputOpen = ProcessIO.reserveIfClosed(STDOUT_FILENO)
         let standardErrorOpen = ProcessIO.reserveIfClosed(STDERR_FILENO)
-        let epoch = getenv("SOURCE_DATE_EPOCH").map { String(cString: $0) }
-        guard let seconds = clockSeconds(sourceDateEpoch: epoch) else {
-            let shown = TextSafety.shortened(epoch ?? "")
-            _ = ProcessIO.write(
-                Array(
-                    "Errore: SOURCE_DATE_EPOCH «\(shown)» non è un numero di secondi dal 1° gennaio 1970 (UTC), come 1772323200: correggilo o toglilo dall'ambiente\n"
-                        .utf8),
-                to: STDERR_FILENO)
-            return ExitStatus.usage.rawValue
-        }
-        guard let today = ItalianTime.date(unixSeconds: seconds) else {
-            _ = ProcessIO.write(Array("Errore: l'orologio del sistema non dà una data valida\n".utf8), to: STDERR_FILENO)
-            return ExitStatus.software.rawValue
+        // SOURCE_DATE_EPOCH, when set and not empty, gives today's date (the reproducible-builds convention).
+        let epoch = getenv("SOURCE_DATE_EPOCH").map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 }
+        guard let today = clockSeconds(sourceDateEpoch: epoch).flatMap(ItalianTime.date(unixSeconds:)) else {
+            let message =
+                epoch.map {
+                    "Errore: SOURCE_DATE_EPOCH «\(TextSafety.shortened($0))» non è un numero di secondi dal 1° gennaio 1970 (UTC) che dia una data fino al 31/12/9999, come 1772323200: correggilo o toglilo dall'ambiente\n"
+                } ?? "Errore: l'orologio del sistema non dà una data valida\n"
+            _ = ProcessIO.write(Array(message.utf8), to: STDERR_FILENO)
+            return (epoch == nil ? ExitStatus.software : ExitStatus.usage).rawValue
         }
         var wroteSomething = false
         let standardOutput = ReportOutput { bytes in
             wroteSomething = true
             return standardOutputOpen && ProcessIO.write(bytes, to: STDOUT_FILENO)
         }
-        let (status, standardError) = execute(arguments, context: CommandContext(today: today), standardOutput: standardOutput)
+        var (status, standardError) = execute(arguments, context: CommandContext(today: today), standardOutput: standardOutput)
+        // A date left in the environment changes the year of every command without --anno: said.
+        if epoch != nil {
+            standardError = "Avviso: la data di oggi è il \(today.italian), da SOURCE_DATE_EPOCH (toglila dall'ambiente per usare l'orologio)\n" + standardError
+        }
         var outputWritten = standardOutput.finish()
         let errorWritten = standardErrorOpen && ProcessIO.write(Array(standardError.utf8), to: STDERR_FILENO)
         if !standardOutputOpen && wroteSomething {
@@ -62,11 +62,11 @@ extension Potenziamento {
 
 extension Potenziamento {
     /// The seconds since 1970 (UTC) that give today's date: the system clock's, or
-    /// `sourceDateEpoch` when it is set and not empty (`SOURCE_DATE_EPOCH`, the reproducible-builds
-    /// convention); nil when it is not a whole number of seconds (digits only, at most 12: up to
-    /// the year 33658).
+    /// `sourceDateEpoch` when it is given (`SOURCE_DATE_EPOCH`, the reproducible-builds
+    /// convention); nil when it is not a whole number of seconds (digits only, at most 12; a
+    /// date past 9999 is refused by ``ItalianTime``).
     static func clockSeconds(sourceDateEpoch: String?) -> Int? {
-        guard let text = sourceDateEpoch, !text.isEmpty else { return Int(time(nil)) }
+        guard let text = sourceDateEpoch else { return Int(time(nil)) }
         let digits = text.utf8
         guard digits.count <= 12, digits.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
         return digits.reduce(0) { $0 * 10 + Int($1 - 0x30) }

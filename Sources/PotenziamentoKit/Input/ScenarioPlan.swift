@@ -112,6 +112,11 @@ package enum ScenarioPlan {
         return date
     }
 
+    /// Whether a change's share is in weekly hours over the default full time (`ore_settimanali`
+    /// without `ore_tempo_pieno`: 36 hours), which a variazione of a person on another full time
+    /// is warned of (``Scenario/warnings(on:defaultFullTime:)``).
+    package static func defaultsFullTime(_ values: [String: String]) -> Bool { values["ore_settimanali"] != nil && values["ore_tempo_pieno"] == nil }
+
     /// The share of a hire or change: `percentuale`, or `ore_settimanali` (with `ore_tempo_pieno`), default full time.
     static func share(_ values: [String: String]) throws(InvalidValue) -> WorkShare {
         switch (values["percentuale"], values["ore_settimanali"]) {
@@ -161,13 +166,14 @@ package enum ScenarioPlan {
     ///
     /// - Throws: ``InputError`` listing every problem with its line.
     package static func load(path: String, nextId: inout Int) throws(InputError) -> (
-        changes: [ScenarioChange], places: [SourcePlace], warnings: [InputDiagnostic]
+        changes: [ScenarioChange], places: [SourcePlace], defaultFullTime: Set<Int>, warnings: [InputDiagnostic]
     ) {
         var diagnostics = Diagnostics()
         let table = try TableFile.open(path: path, required: ["tipo"], optional: Array(columns.dropFirst()), diagnostics: &diagnostics)
         var changes: [ScenarioChange] = []
         // The row of each change, for an error found later, when the scenario is applied.
         var places: [SourcePlace] = []
+        var defaultFullTime = Set<Int>()
         for row in 0..<table.rowCount {
             var values: [String: String] = [:]
             for column in columns.dropFirst() {
@@ -199,11 +205,12 @@ package enum ScenarioPlan {
                     try Self.changes(kind: kind, values: values, nextId: &nextId, place: table.place(row, nil), failedKey: &failedKey)
                 })
             {
+                if Self.defaultsFullTime(values) { defaultFullTime.formUnion(changes.count..<(changes.count + found.count)) }
                 changes += found
                 places += Array(repeating: table.place(row, nil), count: found.count)
             }
         }
         if diagnostics.hasErrors { throw InputError(diagnostics) }
-        return (changes, places, diagnostics.warnings)
+        return (changes, places, defaultFullTime, diagnostics.warnings)
     }
 }

@@ -1,10 +1,12 @@
-/// The shape of a person id: its runs of letters and of digits, with the marks between them
-/// (hyphens and dashes, spaces, dots, slashes) and the leading zeros of numbers left out.
+/// The shape of a person id: its runs of letters and of digits, with the signs between them
+/// (hyphens and dashes, spaces, dots, slashes, any other), the accents of letters and the
+/// leading zeros of numbers left out; a digit of another script counts as its number.
 ///
-/// `AS-008`, `AS–008`, `as 8` and `AS008` have one shape: two ids of one shape are most likely
-/// one person written twice, a copy of a row with its id retyped, and would count twice. The
-/// roster warns of them (``DiagnosticCode/idSimile``, docs/regole.md §3, «Id simili»); ids of
-/// one shape stay two persons, as written.
+/// `AS-008`, `AS–008`, `as 8` and `AS008` have one shape, and so have `Nicolò 5` and
+/// `Nicolo 5`; `De Luca` and `DeLuca` do not (two runs of letters, and one). Two ids of one
+/// shape are most likely one person written twice, a copy of a row with its id retyped, and
+/// would count twice. The roster warns of them (``DiagnosticCode/idSimile``, docs/regole.md §3,
+/// «Id simili»); ids of one shape stay two persons, as written.
 enum IDShape {
     /// The hash of `id`'s shape: equal for ids of one shape.
     static func hash(_ id: PersonID) -> Int {
@@ -22,9 +24,11 @@ enum IDShape {
     }
 
     /// Calls `body` with each part of `id`'s shape, read from its comparable form (lower-cased):
-    /// the scalar value of each letter (past ASCII, what Unicode calls alphabetic), each number's
-    /// digits without its leading zeros (`0` for zeros only), a 0 between two runs. Any other
-    /// character (hyphens and dashes of every kind, spaces, dots) ends a run.
+    /// the scalar value of each letter (past ASCII, what Unicode calls alphabetic; an accented
+    /// Latin letter as its base letter, a combining accent left out), each number's digits
+    /// without its leading zeros (`0` for zeros only; a decimal digit of any script as its
+    /// value), a 0 between two runs. Any other character (hyphens and dashes of every kind,
+    /// spaces, dots) ends a run.
     private static func forEachPart(of id: PersonID, _ body: (UInt32) -> Void) {
         enum Run { case none, letters, zeros, digits }
         var run = Run.none
@@ -44,7 +48,18 @@ enum IDShape {
                         value = value << 6 | UInt32(bytes[index] & 0x3F)
                         index += 1
                     }
-                    isLetter = Unicode.Scalar(value)?.properties.isAlphabetic ?? false
+                    guard let scalar = Unicode.Scalar(value) else { continue }
+                    let properties = scalar.properties
+                    // The accent of a letter written decomposed (`o` + U+0300) is no part of the shape.
+                    if properties.generalCategory == .nonspacingMark { continue }
+                    if properties.numericType == .decimal, let digit = properties.numericValue {
+                        // A digit of another script (a full-width ８) is its number.
+                        value = 0x30 + UInt32(digit)
+                    } else if let base = Self.unaccented(scalar) {
+                        (value, isLetter) = (base, true)
+                    } else {
+                        isLetter = properties.isAlphabetic
+                    }
                 }
                 if value >= 0x30 && value <= 0x39 {
                     if run != .zeros && run != .digits {
@@ -71,5 +86,20 @@ enum IDShape {
             }
         }
         if run == .zeros { body(0x30) }
+    }
+
+    /// The letter without its accent, for the accented lower-case Latin letters of Italian and
+    /// its neighbours (`ò` → `o`): `Nicolò` and `Nicolo`, however the `ò` is written, are one shape.
+    private static func unaccented(_ scalar: Unicode.Scalar) -> UInt32? {
+        switch scalar {
+        case "à", "á", "â", "ä", "ã", "å": UInt32(UInt8(ascii: "a"))
+        case "è", "é", "ê", "ë": UInt32(UInt8(ascii: "e"))
+        case "ì", "í", "î", "ï": UInt32(UInt8(ascii: "i"))
+        case "ò", "ó", "ô", "ö", "õ": UInt32(UInt8(ascii: "o"))
+        case "ù", "ú", "û", "ü": UInt32(UInt8(ascii: "u"))
+        case "ñ": UInt32(UInt8(ascii: "n"))
+        case "ç": UInt32(UInt8(ascii: "c"))
+        default: nil
+        }
     }
 }

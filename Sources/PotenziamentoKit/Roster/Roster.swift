@@ -173,7 +173,7 @@ public struct Roster: Sendable, Hashable {
             let (record, earlier) = (staff[position], staff[earlierPosition])
             diagnostics.warning(
                 .idSimile, (record.place ?? SourcePlace(file: source)).field(csv: "id", json: "id"),
-                "l'id «\(record.id)» è simile a «\(earlier.id)» (\(earlier.place?.description ?? "persona n. \(earlierPosition + 1)")): differiscono solo per trattini, spazi, punti, maiuscole o zeri iniziali. Se è la stessa persona scritta due volte, tieni una sola riga (ora conta due volte); se sono due persone, non serve altro"
+                "l'id «\(record.id)» è simile a «\(earlier.id)» (\(earlier.place?.description ?? "persona n. \(earlierPosition + 1)")): hanno le stesse lettere e gli stessi numeri, cambiano solo segni (trattini, spazi, punti), maiuscole, accenti o zeri iniziali. Se è la stessa persona scritta due volte, usa un solo id: con due conta come due persone; se sono due persone, non serve altro"
             )
         }
         if staff.isEmpty {

@@ -87,6 +87,8 @@ public enum ScenarioError: Error, LocalizedError, Sendable, Hashable, CustomStri
     /// Two changes of one person from the same day (two variazioni, a variazione and a
     /// cessazione): which one holds is not said.
     case sameDayChanges(id: PersonID, date: CivilDate)
+    /// A cessazione or variazione from a day before the person's first day of service.
+    case beforeStart(id: PersonID, date: CivilDate, start: CivilDate)
 
     /// The Italian message.
     public var description: String {
@@ -104,7 +106,9 @@ public enum ScenarioError: Error, LocalizedError, Sendable, Hashable, CustomStri
         case .repeatedResidents(let code, let year):
             "la popolazione del comune \(code) al 1° gennaio \(year) è indicata due volte: indica un solo valore"
         case .sameDayChanges(let id, let date):
-            "due modifiche di «\(id)» dal \(date.italian): quale vale non è detto; tienine una"
+            "due modifiche di «\(id)» dal \(date.italian): non è detto quale valga; tienine una"
+        case .beforeStart(let id, let date, let start):
+            "«\(id)» entra in servizio il \(start.italian), dopo il \(date.italian) di questa modifica: una cessazione o una variazione vale da un giorno di servizio (se l'assunzione non avviene, togli la persona o la riga dell'assunzione; se la quota è un'altra, scrivila nella sua riga)"
         }
     }
 
@@ -140,32 +144,35 @@ public struct Scenario: Sendable, Hashable, Codable {
     }
 
     /// The changes that apply but deserve a look, each with its position in ``changes`` and
-    /// the Italian message: a variazione in weekly hours over a full time other than that of the
-    /// period of `roster` it changes (`19 h su 36` for a person whose contract is on 38 hours:
-    /// likely the default of `ore_tempo_pieno`, 36; docs/formati.md, «simula»).
-    package func warnings(on roster: Roster) -> [(change: Int, message: String)] {
+    /// the Italian message: a variazione in weekly hours over the default full time (its position
+    /// in `defaultFullTime`: `ore_settimanali` without `ore_tempo_pieno`, 36 hours) of a person
+    /// whose period it changes is on another full time (`19 h su 36` for a contract of 38 hours;
+    /// docs/formati.md, «simula»), that period as the changes before it left it (a hire, an
+    /// earlier variazione). Changes that cannot be applied are left to ``apply(to:)`` to report.
+    package func warnings(on roster: Roster, defaultFullTime: Set<Int>) -> [(change: Int, message: String)] {
+        guard !defaultFullTime.isEmpty, let order = try? applicationOrder() else { return [] }
         var found: [(change: Int, message: String)] = []
-        var staff: [PersonID: StaffRecord]?
-        for (position, change) in changes.enumerated() {
-            guard case .shareChange(let id, let from, let share) = change, case .hours(let hours) = share.given else { continue }
-            if staff == nil { staff = Dictionary(roster.staff.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first }) }
-            // The period the change starts in, or the last before it.
-            guard let record = staff?[id], let period = record.periods.last(where: { $0.start <= from }) ?? record.periods.first,
-                case .hours(let before) = period.share.given, before.fullTime != hours.fullTime
-            else { continue }
-            let fullTime = NumberFormatting.italianTrimmed(before.fullTime)
-            found.append(
-                (
-                    position,
-                    "la variazione di «\(id)» dal \(from.italian) è di \(share), ma il suo periodo dal \(period.start.italian) è su \(fullTime) ore di tempo pieno: se il contratto resta su \(fullTime) ore, indica ore_tempo_pieno=\(fullTime)"
-                ))
+        var state = ScenarioState(roster)
+        for position in order {
+            if defaultFullTime.contains(position), case .shareChange(let id, let from, let share) = changes[position], case .hours(let hours) = share.given,
+                let (start, before) = state.fullTime(of: id, on: from), before != hours.fullTime
+            {
+                let fullTime = NumberFormatting.italianTrimmed(before)
+                found.append(
+                    (
+                        position,
+                        "la variazione di «\(id)» dal \(from.italian) è di \(share) (36 ore di tempo pieno se non indicate), ma il suo periodo dal \(start.italian) è su \(fullTime) ore: se il contratto resta su \(fullTime) ore, indica ore_tempo_pieno=\(fullTime)"
+                    ))
+            }
+            guard (try? state.apply(changes[position])) != nil else { break }
         }
-        return found
+        return found.sorted { $0.change < $1.change }
     }
 
-    /// The positions of ``changes`` in the order they are applied: residents, then hires, then
-    /// the other changes by date (each in order written among equal dates); changes of different
-    /// persons are independent, so this is each person's changes in order of date.
+    /// The positions of ``changes`` in the order they are applied: residents, then hires (in the
+    /// order written), then the other changes by date (in the order written among equal dates);
+    /// changes of different persons are independent, so this is each person's changes in order
+    /// of date.
     ///
     /// - Throws: ``ScenarioError/sameDayChanges(id:date:)`` for two changes of one person (other
     ///   than a hire) from the same day.
@@ -179,7 +186,8 @@ public struct Scenario: Sendable, Hashable, Codable {
         }
         let order = changes.indices.sorted { left, right in
             let (a, b) = (changes[left], changes[right])
-            let (aDate, bDate) = (a.from?.dayNumber ?? .min, b.from?.dayNumber ?? .min)
+            // Hires in the order written (independent of each other); the other changes by date.
+            let (aDate, bDate) = (rank(a) == 2 ? a.from?.dayNumber ?? .min : 0, rank(b) == 2 ? b.from?.dayNumber ?? .min : 0)
             return (rank(a), aDate, left) < (rank(b), bDate, right)
         }
         // Two changes of one person from one day: stable order would decide in silence which holds.
@@ -334,6 +342,7 @@ struct ScenarioState {
         case .termination(let id, let from):
             guard let position = index[id] else { throw .unknownPerson(id) }
             let record = staff[position]
+            try Self.checkStarted(record, id: id, from: from)
             guard record.periods.contains(where: { $0.end.map { $0 >= from } ?? true }), let lastDay = from.adding(days: -1) else {
                 throw .noServiceAfter(id: id, date: from)
             }
@@ -346,6 +355,7 @@ struct ScenarioState {
         case .shareChange(let id, let from, let share):
             guard let position = index[id] else { throw .unknownPerson(id) }
             let record = staff[position]
+            try Self.checkStarted(record, id: id, from: from)
             var periods: [ServicePeriod] = []
             var changed = false
             for period in record.periods {
@@ -374,6 +384,21 @@ struct ScenarioState {
             }
             return ([], [], nil)
         }
+    }
+
+    /// Refuses a cessazione or variazione of `record` from before its first day of service: it
+    /// would remove a hire whole, or change its share from its start, with no word.
+    private static func checkStarted(_ record: StaffRecord, id: PersonID, from: CivilDate) throws(ScenarioError) {
+        if let start = record.periods.map(\.start).min(), from < start { throw .beforeStart(id: id, date: from, start: start) }
+    }
+
+    /// The start and the full-time hours of the period of `id` that `date` falls in (or the last
+    /// before it, or the first), when its share is given in hours; nil otherwise.
+    func fullTime(of id: PersonID, on date: CivilDate) -> (start: CivilDate, hours: Fraction)? {
+        guard let position = index[id] else { return nil }
+        let periods = staff[position].periods
+        guard let period = periods.last(where: { $0.start <= date }) ?? periods.first, case .hours(let hours) = period.share.given else { return nil }
+        return (period.start, hours.fullTime)
     }
 
     /// The changed roster, checked again.
