@@ -1050,3 +1050,37 @@ struct SecondTrialTests {
         }
     }
 }
+
+/// Found by the cross-format trial of 2026-11-28: figures shown beside a total that did not add
+/// up to it, and a workbook that lost the decimals of the figures to declare.
+@Suite("The cross-format trial: tables that add up")
+struct CrossFormatTrialTests {
+    /// The comuni's own FTE, each rounded on its own, added up to 18,04 beside a total of 18,03.
+    @Test(
+        "in the split among comuni the own FTE shown add up to the total shown",
+        arguments: [["calcola", "--anno", "2025"], ["calcola", "--anno", "2026"], ["prospetto", "--campagna", "2026"]])
+    func ownFTEAddUp(command: [String]) throws {
+        let result = TestSupport.run(
+            arguments: [command[0], TestSupport.path("Examples/ambito-esempio.json")] + command.dropFirst() + ["--formato", "markdown"])
+        #expect(result.status == .success, "\(result.standardError)")
+        // Each table with a «FTE propri» column: its rows, then its total row.
+        var column: Int?
+        var rows: [Fraction] = []
+        var tables = 0
+        for line in result.standardOutput.split(separator: "\n") {
+            let cells = line.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            if let index = cells.firstIndex(of: "FTE propri") {
+                (column, rows) = (index, [])
+                continue
+            }
+            guard let index = column, cells.count > index, let value = try? FieldParsing.decimal(cells[index], maximumDecimals: 2, what: "") else { continue }
+            if cells[1] == "**Totale ambito**" {
+                #expect(rows.reduce(.zero, +) == value, "\(rows) \(line)")
+                (column, tables) = (nil, tables + 1)
+            } else {
+                rows.append(value)
+            }
+        }
+        #expect(tables >= 1)
+    }
+}

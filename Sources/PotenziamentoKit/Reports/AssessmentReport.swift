@@ -231,9 +231,10 @@ enum AssessmentReport {
         output.line()
         output.line("| ente | residenti | FTE propri | FTE attribuiti | importo |")
         output.line("|---|---:|---:|---:|---:|")
+        let own = TextBlocks.shownOwnFTE(assessment)
         for share in assessment.split.shares {
             output.line(
-                "| \(md(share.name)) | \(share.residents.map { NumberFormatting.italian($0) } ?? "—") | \(TextBlocks.fte(share.ownFTE)) | \(TextBlocks.fte(share.attributedFTE)) | \(NumberFormatting.euro(share.amount)) |"
+                "| \(md(share.name)) | \(share.residents.map { NumberFormatting.italian($0) } ?? "—") | \(TextBlocks.fte(own(share))) | \(TextBlocks.fte(share.attributedFTE)) | \(NumberFormatting.euro(share.amount)) |"
             )
         }
         output.line(

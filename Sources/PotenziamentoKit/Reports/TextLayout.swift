@@ -119,10 +119,11 @@ enum TextBlocks {
         var lines = [
             left("  ente", 32) + right("residenti", 11) + right("FTE propri", 12) + right("FTE attrib.", 12) + right("importo", 16)
         ]
+        let own = shownOwnFTE(assessment)
         for share in assessment.split.shares {
             lines.append(
                 left("  \(share.name)", 32) + right(share.residents.map { NumberFormatting.italian($0) } ?? "—", 11)
-                    + right(fte(share.ownFTE), 12) + right(fte(share.attributedFTE), 12) + right(NumberFormatting.euro(share.amount), 16))
+                    + right(fte(own(share)), 12) + right(fte(share.attributedFTE), 12) + right(NumberFormatting.euro(share.amount), 16))
         }
         if withTotal {
             lines.append(
@@ -130,6 +131,21 @@ enum TextBlocks {
                     + right("", 12) + right(NumberFormatting.euro(assessment.contribution.total), 16))
         }
         return lines + zeroShareReasons(assessment)
+    }
+
+    /// The own FTE of each share of `assessment`'s split as a table shows them beside the ATS
+    /// total (``fteDecimals`` decimals): each rounded down, the units missing to the total shown
+    /// to the largest remainders, so the column adds up to it (docs/regole.md §5). By recipient,
+    /// for the tables that put two years side by side.
+    static func shownOwnFTE(_ assessment: AnnualAssessment) -> (MunicipalShare) -> Fraction {
+        let shares = assessment.split.shares
+        let exact = shares.map(\.ownFTE)
+        // The shares' own FTE are the ATS's (every counted record is a comune's or the capofila's).
+        guard exact.sum() == assessment.fte else { return { $0.ownFTE } }
+        let scale = BigInt.tenToThe(fteDecimals)
+        let units = LargestRemainder.distribute(units: assessment.fte.roundedScaled(by: scale), roundingEach: exact, scale: scale)
+        let shown = Dictionary(zip(shares.map(\.recipient), units.map { Fraction($0, scale) }), uniquingKeysWith: { first, _ in first })
+        return { shown[$0.recipient] ?? $0.ownFTE }
     }
 
     /// Why a share of the split is 0,00 €, one line each (a comune below its own soglia minima,

@@ -198,16 +198,18 @@ enum ProspettoHTML {
         line("<h2>Riparto tra i comuni (D.M. 15/2021, art. 2)</h2>")
         // Both years side by side: residents, own and attributed FTE, amount; each year's rule below.
         var comuniRows: [[String]] = []
+        // Each year's own FTE as shown, adding up to its total.
+        let (ownBefore, ownNow) = (TextBlocks.shownOwnFTE(p.consuntivo), TextBlocks.shownOwnFTE(p.previsione))
         for (index, share) in p.previsione.split.shares.enumerated() {
             let before = p.consuntivoShare(forPrevisioneAt: index)
-            func figures(_ share: MunicipalShare?) -> [String] {
+            func figures(_ share: MunicipalShare?, own: (MunicipalShare) -> Fraction) -> [String] {
                 guard let share else { return ["—", "—", "—", "—"] }
                 return [
-                    share.residents.map { NumberFormatting.italian($0) } ?? "—", fte(share.ownFTE), fte(share.attributedFTE),
+                    share.residents.map { NumberFormatting.italian($0) } ?? "—", fte(own(share)), fte(share.attributedFTE),
                     NumberFormatting.euroDigits(share.amount),
                 ]
             }
-            comuniRows.append([share.name] + figures(before) + figures(share))
+            comuniRows.append([share.name] + figures(before, own: ownBefore) + figures(share, own: ownNow))
         }
         comuniRows.append(
             ["Totale ambito"]

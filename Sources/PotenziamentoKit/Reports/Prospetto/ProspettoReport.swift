@@ -288,11 +288,12 @@ enum ProspettoReport {
             output.line()
             output.line("| ente | codice ISTAT | residenti | FTE propri | FTE attribuiti | importo |")
             output.line("|---|---|---:|---:|---:|---:|")
+            let own = TextBlocks.shownOwnFTE(assessment)
             for share in assessment.split.shares {
                 let code: String
                 if case .comune(let istat) = share.recipient { code = md(istat) } else { code = "—" }
                 output.line(
-                    "| \(md(share.name)) | \(code) | \(share.residents.map { NumberFormatting.italian($0) } ?? "—") | \(TextBlocks.fte(share.ownFTE)) | \(TextBlocks.fte(share.attributedFTE)) | \(NumberFormatting.euro(share.amount)) |"
+                    "| \(md(share.name)) | \(code) | \(share.residents.map { NumberFormatting.italian($0) } ?? "—") | \(TextBlocks.fte(own(share))) | \(TextBlocks.fte(share.attributedFTE)) | \(NumberFormatting.euro(share.amount)) |"
                 )
             }
             output.line(
