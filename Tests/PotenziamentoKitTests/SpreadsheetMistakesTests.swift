@@ -224,14 +224,9 @@ struct PlansAndTablesReviewTests {
     /// cell) was placed at the row only (`comuni, riga 1`).
     @Test("an empty header cell between names is an error at its cell")
     func emptyHeaderCell() throws {
-        var sheets = RosterSheets.workbook().sheets
-        sheets[1] = Sheet(
-            name: "comuni",
-            rows: [
-                RosterSheets.row(1, RosterSheets.text(["codice_istat", "", "denominazione", "popolazione"])),
-                RosterSheets.row(2, [.text("048001"), .empty, .text("A"), .number("30000")]),
-            ])
-        guard case .failure(let error) = RosterSheets.load(Workbook(kind: .xlsx, sheets: sheets)) else {
+        let workbook = RosterSheets.workbook(
+            comuniHeader: ["codice_istat", "", "denominazione", "popolazione"], row: [.text("048001"), .empty, .text("A"), .number("30000")])
+        guard case .failure(let error) = RosterSheets.load(workbook) else {
             Issue.record("accepted an empty header cell")
             return
         }

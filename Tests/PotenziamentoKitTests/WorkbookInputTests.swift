@@ -35,6 +35,13 @@ enum RosterSheets {
             ])
     }
 
+    /// The workbook above with its `comuni` sheet made of `header` and one `row`.
+    static func workbook(comuniHeader header: [String], row: [CellValue]) -> Workbook {
+        var sheets = workbook().sheets
+        sheets[1] = Sheet(name: "comuni", rows: [self.row(1, text(header)), self.row(2, row)])
+        return Workbook(kind: .xlsx, sheets: sheets)
+    }
+
     /// Loading the workbook: the roster, or the error.
     static func load(_ workbook: Workbook) -> Result<RosterLoader.Loaded, InputError> {
         Result { () throws(InputError) in try RosterLoader.load(workbook: workbook, name: "a.xlsx") }
@@ -92,14 +99,10 @@ struct WorkbookInputTests {
     /// the message named only the date.
     @Test("a date cell in the anno column is an error that names the date and the year to write")
     func yearAsADateCell() throws {
-        var sheets = RosterSheets.workbook().sheets
-        sheets[1] = Sheet(
-            name: "comuni",
-            rows: [
-                RosterSheets.row(1, RosterSheets.text(["codice_istat", "denominazione", "popolazione", "anno"])),
-                RosterSheets.row(2, [.text("048001"), .text("A"), .number("30000"), .date(year: 2025, month: 1, day: 1)]),
-            ])
-        guard case .failure(let error) = RosterSheets.load(Workbook(kind: .xlsx, sheets: sheets)) else {
+        let workbook = RosterSheets.workbook(
+            comuniHeader: ["codice_istat", "denominazione", "popolazione", "anno"],
+            row: [.text("048001"), .text("A"), .number("30000"), .date(year: 2025, month: 1, day: 1)])
+        guard case .failure(let error) = RosterSheets.load(workbook) else {
             Issue.record("expected an error")
             return
         }
@@ -163,14 +166,9 @@ struct WorkbookInputTests {
 
     @Test("an ISTAT code that lost its leading zero in comuni: an error at that cell, not a cascade on personale")
     func lostZero() throws {
-        var sheets = RosterSheets.workbook().sheets
-        sheets[1] = Sheet(
-            name: "comuni",
-            rows: [
-                RosterSheets.row(1, RosterSheets.text(["codice_istat", "denominazione", "popolazione"])),
-                RosterSheets.row(2, [.number("48001"), .text("A"), .number("30000")]),
-            ])
-        guard case .failure(let error) = RosterSheets.load(Workbook(kind: .xlsx, sheets: sheets)) else {
+        let workbook = RosterSheets.workbook(
+            comuniHeader: ["codice_istat", "denominazione", "popolazione"], row: [.number("48001"), .text("A"), .number("30000")])
+        guard case .failure(let error) = RosterSheets.load(workbook) else {
             Issue.record("a code of personale not in comuni must be an error")
             return
         }
