@@ -47,8 +47,10 @@ extension AnnualAssessment {
 
     /// ``shownEntities(decimals:)`` with each entity's exact FTE beside its figure shown (what a
     /// prospetto puts beside the figure to declare, so that a figure rounded up is seen as such).
-    package func shownEntitiesWithExactFTE(decimals: Int) -> [(shown: EmployingEntity, exactFTE: Fraction)] {
-        let exact = entities
+    ///
+    /// - Parameter exact: ``entities``, when the caller has them already (they are summed record by record).
+    package func shownEntitiesWithExactFTE(decimals: Int, of exact: [EmployingEntity]? = nil) -> [(shown: EmployingEntity, exactFTE: Fraction)] {
+        let exact = exact ?? entities
         let scale = BigInt.tenToThe(decimals)
         let units = LargestRemainder.distribute(units: fte.roundedScaled(by: scale), roundingEach: exact.map(\.fte), scale: scale)
         return zip(exact, units).map { entity, units in
@@ -67,8 +69,12 @@ extension AnnualAssessment {
     /// units missing to the largest remainders; docs/regole.md §5 and «FTE da dichiarare»: in a
     /// table of entities by areas each row's parts add up to the row's figure to declare). In the
     /// order of ``entities``.
-    package func entitiesWithAreasToDeclare(_ declaration: FTEDeclaration) -> [(entity: EmployingEntity, declared: Fraction, areas: AreaBreakdown)] {
-        let exact = entities
+    ///
+    /// - Parameter exact: ``entities``, when the caller has them already.
+    package func entitiesWithAreasToDeclare(_ declaration: FTEDeclaration, of exact: [EmployingEntity]? = nil) -> [(
+        entity: EmployingEntity, declared: Fraction, areas: AreaBreakdown
+    )] {
+        let exact = exact ?? entities
         // The declaration lists the entities in the same order; by key when it does not (a decoded one).
         let inOrder = declaration.entities.count == exact.count && zip(declaration.entities, exact).allSatisfy { $0.key == $1.key }
         return exact.enumerated().map { index, entity in

@@ -204,8 +204,10 @@ struct ProspettoContent {
         func firstByKey(_ entities: [EmployingEntity]) -> [String: EmployingEntity] {
             Dictionary(entities.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
         }
-        let beforeExact = prospetto.consuntivo.shownEntitiesWithExactFTE(decimals: decimals)
-        let nowExact = prospetto.previsione.shownEntitiesWithExactFTE(decimals: decimals)
+        // Each year's entities summed once, for the figures shown and for the areas to declare.
+        let (entitiesBefore, entitiesNow) = (prospetto.consuntivo.entities, prospetto.previsione.entities)
+        let beforeExact = prospetto.consuntivo.shownEntitiesWithExactFTE(decimals: decimals, of: entitiesBefore)
+        let nowExact = prospetto.previsione.shownEntitiesWithExactFTE(decimals: decimals, of: entitiesNow)
         let beforeList = beforeExact.map(\.shown)
         let nowList = nowExact.map(\.shown)
         let before = firstByKey(beforeList)
@@ -215,13 +217,13 @@ struct ProspettoContent {
         }
         let exactBefore = exactByKey(beforeExact)
         let exactNow = exactByKey(nowExact)
-        func areasToDeclare(_ assessment: AnnualAssessment, _ declaration: FTEDeclaration) -> [String: AreaBreakdown] {
+        func areasToDeclare(_ assessment: AnnualAssessment, _ declaration: FTEDeclaration, _ entities: [EmployingEntity]) -> [String: AreaBreakdown] {
             Dictionary(
-                assessment.entitiesWithAreasToDeclare(declaration).map { ($0.entity.key, $0.areas) },
+                assessment.entitiesWithAreasToDeclare(declaration, of: entities).map { ($0.entity.key, $0.areas) },
                 uniquingKeysWith: { first, _ in first })
         }
-        let areasBefore = areasToDeclare(prospetto.consuntivo, prospetto.consuntivoDeclaration)
-        let areasNow = areasToDeclare(prospetto.previsione, prospetto.previsioneDeclaration)
+        let areasBefore = areasToDeclare(prospetto.consuntivo, prospetto.consuntivoDeclaration, entitiesBefore)
+        let areasNow = areasToDeclare(prospetto.previsione, prospetto.previsioneDeclaration, entitiesNow)
         var keys: [(key: String, name: String)] = []
         var seen: Set<String> = []
         for entity in nowList + beforeList where seen.insert(entity.key).inserted {
