@@ -120,7 +120,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable {
     case nessunaPersona = "nessuna_persona"
     /// Two records with the same person id (compared ignoring case and surrounding spaces).
     case idRipetuto = "id_ripetuto"
-    /// Two person ids of one shape (``IDShape``: `AS-008`, `AS-0008`, `AS–008`): likely one
+    /// Two person ids of one shape (the same letters and numbers, other signs, case, accents or
+    /// leading zeros: `AS-008`, `AS-0008`, `AS–008`; docs/regole.md §3, «Id simili»): likely one
     /// person written twice, who would count twice (a warning).
     case idSimile = "id_simile"
     /// The rows of one person disagree on a person-level column.

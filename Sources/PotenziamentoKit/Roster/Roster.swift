@@ -149,7 +149,7 @@ public struct Roster: Sendable, Hashable {
     /// (a spreadsheet may have dropped a leading zero), two comuni of the same name (the same
     /// comune written twice under two codes: its residents would count twice; names compared as
     /// the vocabularies compare, ignoring case, accents and spaces), two ids of one shape
-    /// (``IDShape``: `AS-008` and `AS-0008`, likely one person written twice), no person at
+    /// (`AS-008` and `AS-0008`, likely one person written twice; docs/regole.md §3, «Id simili»), no person at
     /// all, persons without any period.
     public var warnings: [InputDiagnostic] {
         var diagnostics = Diagnostics()
