@@ -40,10 +40,13 @@ enum TestSupport {
     }
 
     /// Runs the real executable with `arguments`, `input` (if any) on its standard input, and
-    /// `environment` added to this process's.
+    /// `environment` added to this process's (without `SOURCE_DATE_EPOCH`, unless given there).
     static func process(_ arguments: [String], input: Data? = nil, executable: URL? = nil, environment: [String: String] = [:]) throws -> ProcessResult {
         let process = Process()
-        if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
+        // Today's date from the clock unless a test sets SOURCE_DATE_EPOCH (a build environment may have it).
+        var inherited = ProcessInfo.processInfo.environment
+        inherited["SOURCE_DATE_EPOCH"] = nil
+        process.environment = inherited.merging(environment) { $1 }
         process.executableURL = executable ?? self.executable
         process.arguments = executable == nil ? arguments : Array(arguments.dropFirst())
         let out = Pipe()
