@@ -625,6 +625,12 @@ struct PlansAndTablesReviewTests {
     static let staffHeader =
         "id;profilo;contratto;ente_tipo;ente_codice_istat;dal;al;percentuale;ore_settimanali;ore_tempo_pieno;area_segretariato_sociale;area_servizio_sociale_professionale;area_famiglia_minori_anziani_autosufficienti;area_disabilita_non_autosufficienza;area_poverta_disagio_adulti"
 
+    /// The errors of loading the roster of `folder` (which must fail).
+    static func loadErrors(_ folder: URL) throws -> [InputDiagnostic] {
+        let error = try #require(inputError { () throws(InputError) in _ = try RosterLoader.load(path: folder.path) })
+        return error.diagnostics.filter { $0.severity == .error }
+    }
+
     /// A folder with `comuni` and `personale` (the header above unless `header` is given).
     static func folder(comuni: String = "codice_istat;denominazione;popolazione\n099001;A;30000\n099002;B;20000\n", header: String? = nil, rows: [String])
         throws -> URL
@@ -675,8 +681,7 @@ struct PlansAndTablesReviewTests {
             #expect(try RosterAssessor().assess(roster, year: 2025).fte == Fraction(good.count))
             return
         }
-        let error = try #require(inputError { () throws(InputError) in _ = try RosterLoader.load(path: folder.path) })
-        let errors = error.diagnostics.filter { $0.severity == .error }
+        let errors = try Self.loadErrors(folder)
         #expect(errors.map(\.code) == [.numeroDiCampi], "\(errors)")
         #expect(errors.first?.place.description == "\(folder.path)/personale.csv:\(line)")
         #expect(errors.first?.message.contains("c'è un «;» di troppo") == true, "\(errors)")
@@ -836,8 +841,7 @@ struct PlansAndTablesReviewTests {
         ] as [([String], String, String)])
     func errorSaysWhatToWrite(rows: [String], place: String, message: String) throws {
         let folder = try Self.folder(rows: rows)
-        let error = try #require(inputError { () throws(InputError) in _ = try RosterLoader.load(path: folder.path) })
-        let errors = error.diagnostics.filter { $0.severity == .error }
+        let errors = try Self.loadErrors(folder)
         #expect(errors.count == 1, "\(errors)")
         #expect(errors.first?.place.description.hasPrefix("\(folder.path)/\(place)") == true, "\(errors)")
         #expect(errors.first?.message.contains(message) == true, "\(errors)")
@@ -848,8 +852,7 @@ struct PlansAndTablesReviewTests {
         let folder = try Self.folder(
             comuni: "codice_istat\tdenominazione\tpopolazione\n099001\tA\t30000\n",
             rows: ["AS-1;assistente_sociale;tempo_indeterminato;comune;099001;2020-01-01;;100;;;;;;;"])
-        let error = try #require(inputError { () throws(InputError) in _ = try RosterLoader.load(path: folder.path) })
-        let errors = error.diagnostics.filter { $0.severity == .error }
+        let errors = try Self.loadErrors(folder)
         #expect(errors.map(\.code) == [.sintassiCSV], "\(errors)")
         #expect(errors.first?.message.hasPrefix("il file è separato da tabulazioni") == true)
     }
@@ -881,8 +884,7 @@ struct PlansAndTablesReviewTests {
         let folder = try Self.folder(
             comuni: "codice_istat;denominazione;popolazione\n099001;A;30000\n099002;;20000\n",
             rows: ["AS-1;assistente_sociale;tempo_indeterminato;comune;099001;2020-01-01;;100;;;;;;;"])
-        let error = try #require(inputError { () throws(InputError) in _ = try RosterLoader.load(path: folder.path) })
-        let errors = error.diagnostics.filter { $0.severity == .error }
+        let errors = try Self.loadErrors(folder)
         #expect(errors.map(\.description) == ["\(folder.path)/comuni.csv:3 (colonna denominazione): denominazione del comune 099002 vuota"], "\(errors)")
 
         let source = try String(contentsOfFile: TestSupport.path("Examples/ambito-esempio.json"), encoding: .utf8)
