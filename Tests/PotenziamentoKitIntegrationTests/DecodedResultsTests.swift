@@ -76,6 +76,45 @@ struct DecodedResultsTests {
         }
     }
 
+    /// Ways to change one counted record of a decoded assessment that keep every total: the
+    /// totals alone do not show them.
+    enum RecordChange: String, CaseIterable, Sendable {
+        case serviceRemoved, idRepeated, idAlsoExcluded, daysChanged, shareOfYearChanged, serviceRepeated
+    }
+
+    @Test(
+        "an assessment decoded with a record changed where the totals do not show it is refused (its service, its FTE, each person once)",
+        arguments: RecordChange.allCases, [FTEMethod.days, .months])
+    func recordChanged(_ change: RecordChange, method: FTEMethod) throws {
+        let assessment = try RosterAssessor(method: method).assess(try Self.roster.get(), year: 2025)
+        #expect(try JSONDecoder().decode(AnnualAssessment.self, from: JSONEncoder().encode(assessment)) == assessment)
+        #expect(!assessment.excluded.isEmpty && assessment.counted.count > 1)
+        #expect(throws: DecodingError.self) {
+            try Self.tampered(assessment) { object in
+                var counted = object["counted"] as? [[String: Any]] ?? []
+                var service = counted[0]["service"] as? [[String: Any]] ?? []
+                switch change {
+                case .serviceRemoved: counted[0]["service"] = []
+                case .idRepeated: counted[1]["id"] = counted[0]["id"]
+                case .idAlsoExcluded:
+                    var excluded = object["excluded"] as? [[String: Any]] ?? []
+                    excluded[0]["id"] = counted[0]["id"]
+                    object["excluded"] = excluded
+                case .daysChanged:
+                    service[0]["days"] = (service[0]["days"] as? Int ?? 0) - 1
+                    counted[0]["service"] = service
+                case .shareOfYearChanged:
+                    service[0]["shareOfYear"] = ["numerator": 1, "denominator": 2]
+                    counted[0]["service"] = service
+                case .serviceRepeated:
+                    // The same service twice: its days served twice, its FTE counted twice.
+                    counted[0]["service"] = service + service
+                }
+                object["counted"] = counted
+            }
+        }
+    }
+
     @Test(
         "whole numbers are decoded exactly: a decoder's rounding is an error",
         arguments: ["49999.99999999999999", "50000.0000000000001", "50000.5", "99999999999999999999"])

@@ -41,8 +41,10 @@ extension AnnualAssessment {
 
     /// Decodes an assessment and checks it against its own records (docs/regole.md §2-§7): the
     /// contribution computed again, its year the assessment's, the population the sum of the
-    /// comuni, the FTE the sum of the counted records (each from 0 to 1), the areas and the split
-    /// among comuni what the records give.
+    /// comuni, each counted record's service what its dates and shares give in the year and its
+    /// FTE their sum (from 0 to 1), each person once (counted or excluded), the FTE the sum of
+    /// the counted records, the areas and the split among comuni what the records give. (An
+    /// exclusion's reason cannot be checked: the record it was decided on is not carried.)
     ///
     /// - Throws: `DecodingError.dataCorrupted` for any figure that is not what the computation gives.
     public init(from decoder: any Decoder) throws {
@@ -58,7 +60,16 @@ extension AnnualAssessment {
         try require(contribution.year == year, "l'anno del contributo")
         // Each at most 100 million and at most 10.000 comuni (Bounds): the sum fits in 64 bits.
         try require(residents.reduce(0) { $0 + $1.residents } == contribution.population, "la popolazione (somma dei comuni)")
+        let method = try container.decode(FTEMethod.self, forKey: .method)
+        let counter: FTECounter
+        do { counter = try FTECounter(year: year, method: method) } catch {
+            throw DecodingError.dataCorruptedError(forKey: .year, in: container, debugDescription: error.description)
+        }
+        try require(counted.allSatisfy { Self.isConsistent($0, counter: counter) }, "il servizio di una persona (giorni, quota dell'anno, FTE)")
         try require(counted.allSatisfy { !$0.fte.isNegative && $0.fte <= .one }, "l'FTE di una persona (da 0 a 1)")
+        let excluded = try container.decode([ExcludedRecord].self, forKey: .excluded)
+        let ids = counted.map(\.id) + excluded.map(\.id)
+        try require(Set(ids).count == ids.count, "gli id delle persone (ognuna una volta, contata o esclusa)")
         try require(counted.map(\.fte).sum() == contribution.fte, "l'FTE dell'ambito (somma delle persone)")
         let areas = try container.decode(AreaBreakdown.self, forKey: .areas)
         try require(areas == AreaBreakdown(counted), "l'FTE per area di attività")
@@ -68,9 +79,26 @@ extension AnnualAssessment {
             parameters: contribution.parameters)
         try require(split == computedSplit, "la ripartizione tra i comuni")
         self.init(
-            ambito: ambito, year: year, method: try container.decode(FTEMethod.self, forKey: .method), residents: residents, counted: counted,
-            excluded: try container.decode([ExcludedRecord].self, forKey: .excluded), areas: areas, contribution: contribution, split: split,
+            ambito: ambito, year: year, method: method, residents: residents, counted: counted, excluded: excluded, areas: areas,
+            contribution: contribution, split: split,
             warnings: try container.decode([InputDiagnostic].self, forKey: .warnings))
+    }
+}
+
+extension AnnualAssessment {
+    /// Whether `record`'s service is what `counter` gives for periods with its dates and shares
+    /// (each in the year, its days, share of the year and FTE; no two sharing a day) and its FTE
+    /// their sum (docs/regole.md §3).
+    fileprivate static func isConsistent(_ record: CountedRecord, counter: FTECounter) -> Bool {
+        var sum = Fraction.zero
+        for service in record.service {
+            guard let period = try? ServicePeriod(start: service.start, end: service.end, share: service.share),
+                counter.service(in: period) == service
+            else { return false }
+            sum += service.fte
+        }
+        let byStart = record.service.sorted { $0.start < $1.start }
+        return sum == record.fte && zip(byStart, byStart.dropFirst()).allSatisfy { $0.end < $1.start }
     }
 }
 

@@ -188,8 +188,14 @@ public struct InputError: Error, LocalizedError, Sendable, Hashable, CustomStrin
     /// The errors only.
     public var errors: [InputDiagnostic] { diagnostics.filter { $0.severity == .error } }
 
-    /// The errors, one per line (what `localizedDescription` shows).
-    public var description: String { errors.map(\.description).joined(separator: "\n") }
+    /// The errors, one per line (what `localizedDescription` shows); an error built with no
+    /// error among its diagnostics (``init(diagnostics:)`` is public) shows them all, and one
+    /// with none says so: never an empty message.
+    public var description: String {
+        let shown = errors.isEmpty ? diagnostics : errors
+        guard !shown.isEmpty else { return "dati non utilizzabili (nessun problema indicato)" }
+        return shown.map(\.description).joined(separator: "\n")
+    }
 
     /// The Italian message: every error with its place, one per line.
     public var errorDescription: String? { description }

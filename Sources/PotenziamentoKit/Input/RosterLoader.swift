@@ -140,7 +140,8 @@ public enum RosterLoader {
         let stem = fileName.split(separator: ".").dropLast().joined(separator: ".")
         return try assemble(
             ambito: ambito, hasAmbito: hasAmbito, comuni: comuni, comuniTableRead: comuniTableRead, personale: personale, source: name,
-            fallbackName: stem.isEmpty ? fileName : stem, missingAmbito: "il foglio «ambito» non c'è", diagnostics: diagnostics)
+            fallbackName: stem.isEmpty ? fileName : stem, missingAmbito: "il foglio «ambito» non c'è",
+            ambitoPlace: "un foglio «ambito»", diagnostics: diagnostics)
     }
 
     /// The roster of a JSON document. The document's bytes are let go of once its values are
@@ -278,16 +279,18 @@ public enum RosterLoader {
         let personale = table(.personale, columns.staffRequired, columns.staffOptional)
         return try assemble(
             ambito: ambito, hasAmbito: hasAmbito, comuni: comuni, comuniTableRead: comuniTableRead, personale: personale, source: folder,
-            fallbackName: folder.split(separator: "/").last.map(String.init) ?? folder, missingAmbito: "ambito.csv assente", diagnostics: diagnostics)
+            fallbackName: folder.split(separator: "/").last.map(String.init) ?? folder, missingAmbito: "ambito.csv assente",
+            ambitoPlace: "ambito.csv", diagnostics: diagnostics)
     }
 
     /// The roster of the three tables (from CSV files or workbook sheets alike): without the
     /// `ambito` table, `fallbackName` (the folder's or the workbook's name) is the ATS's code and
-    /// name, with a warning that starts with `missingAmbito`.
+    /// name, with a warning that starts with `missingAmbito`; a name that cannot be one is an
+    /// error that says to write them in `ambitoPlace`.
     static func assemble(
         ambito ambitoTable: (some CellTable)?, hasAmbito: Bool, comuni: (some CellTable)?, comuniTableRead: Bool, personale: (some CellTable)?, source: String,
         fallbackName: String,
-        missingAmbito: String, diagnostics: Diagnostics
+        missingAmbito: String, ambitoPlace: String, diagnostics: Diagnostics
     ) throws(InputError) -> Loaded {
         var diagnostics = diagnostics
         var ambito: Ambito?
@@ -295,9 +298,17 @@ public enum RosterLoader {
             ambito = RosterTableReader.ambito(ambitoTable, diagnostics: &diagnostics)
         } else if !hasAmbito {
             let name = fallbackName.isEmpty ? "ambito" : fallbackName
-            ambito = try? Ambito(code: name, name: name)
-            diagnostics.warning(
-                .fileMancante, SourcePlace(file: source), "\(missingAmbito): come codice e denominazione dell'ambito si usa il nome «\(name)»")
+            do {
+                ambito = try Ambito(code: name, name: name)
+                diagnostics.warning(
+                    .fileMancante, SourcePlace(file: source), "\(missingAmbito): come codice e denominazione dell'ambito si usa il nome «\(name)»")
+            } catch {
+                // A name that cannot be a code (too long, two lines): the roster has no ATS.
+                diagnostics.error(
+                    error.code, SourcePlace(file: source),
+                    "\(missingAmbito) e il nome «\(TextSafety.shortened(name))» non può fare da codice e denominazione dell'ambito (\(error.message)): scrivi codice e denominazione in \(ambitoPlace)"
+                )
+            }
         }
         let errorsBeforeComuni = diagnostics.errorCount
         let municipalities = comuni.map { RosterTableReader.municipalities($0, diagnostics: &diagnostics) } ?? []

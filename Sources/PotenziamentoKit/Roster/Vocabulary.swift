@@ -170,7 +170,7 @@ enum Vocabulary {
     /// «valore sconosciuto «x» (forse «y»?); valori ammessi: …».
     static func unknown(_ what: String, _ text: String, codes: [String]) -> String {
         let suggestion = NameSuggestion.nearest(to: normalized(text).replacingSpaces, in: codes).map { " (forse «\($0)»?)" } ?? ""
-        return "\(what) sconosciuto «\(text)»\(suggestion); valori ammessi: \(codes.joined(separator: ", "))"
+        return "\(what) sconosciuto «\(TextSafety.shortened(text))»\(suggestion); valori ammessi: \(codes.joined(separator: ", "))"
     }
 
     /// The code `text` names in a vocabulary (docs/regole.md §2, «Vocabolario»): the code itself;
@@ -190,6 +190,8 @@ enum Vocabulary {
         // The usual case: the code itself (what the vocabulary gives for it, faster), kept as the
         // code's own text so that a roster of many records shares one copy instead of one each.
         if let code = codes.code(text) { return (code, code.rawValue) }
+        // Kept as written for reports: on one line and as long as any label (docs/regole.md §5).
+        let text = try Bounds.label(text, what: what)
         let normalized = normalized(text)
         guard !normalized.isEmpty else { throw InvalidValue(.valoreVuoto, empty) }
         // `altro` first: `altro: non assistente sociale` is what it says.
@@ -261,7 +263,8 @@ public struct Profile: Sendable, Hashable, CustomStringConvertible {
     ///
     /// - Throws: ``InvalidValue`` with ``DiagnosticCode/valoreVuoto`` for an empty text, or
     ///   ``DiagnosticCode/profiloSconosciuto`` (with the nearest known profile) for a text
-    ///   outside the vocabulary.
+    ///   outside the vocabulary, ``DiagnosticCode/fuoriMisura`` for a text on more than one line
+    ///   or longer than ``Bounds/maximumLabelLength``.
     public init(_ text: String) throws(InvalidValue) {
         (kind, self.text) = try Vocabulary.code(
             of: text, what: "profilo", empty: "profilo vuoto: scrivi assistente_sociale, un altro profilo oppure altro", altro: .altro,
@@ -376,7 +379,8 @@ public struct Contract: Sendable, Hashable, CustomStringConvertible {
     ///
     /// - Throws: ``InvalidValue`` with ``DiagnosticCode/valoreVuoto`` for an empty text, or
     ///   ``DiagnosticCode/contrattoSconosciuto`` (with the nearest known contract) for a text
-    ///   outside the vocabulary.
+    ///   outside the vocabulary, ``DiagnosticCode/fuoriMisura`` for a text on more than one line
+    ///   or longer than ``Bounds/maximumLabelLength``.
     public init(_ text: String) throws(InvalidValue) {
         (kind, self.text) = try Vocabulary.code(
             of: text, what: "contratto", empty: "contratto vuoto: scrivi tempo_indeterminato, un altro contratto oppure altro", altro: .altro,

@@ -136,7 +136,8 @@ public struct Scenario: Sendable, Hashable, Codable {
     /// O(roster + changes) (people found by id through one index).
     ///
     /// - Throws: ``ScenarioError`` when a change names an unknown person or comune, reuses an id,
-    ///   ends or changes a person with no service from its date, or makes the roster invalid.
+    ///   ends or changes a person with no service from its date (or from a date outside
+    ///   1900-2200: ``ScenarioError/invalidValue(_:)``), or makes the roster invalid.
     public func apply(to roster: Roster) throws(ScenarioError) -> Roster {
         var state = ScenarioState(roster)
         for position in try applicationOrder() { _ = try state.apply(changes[position]) }
@@ -341,6 +342,7 @@ struct ScenarioState {
             return ([], [hire.period], Eligibility.exclusionReason(for: staff[staff.count - 1]))
         case .termination(let id, let from):
             guard let position = index[id] else { throw .unknownPerson(id) }
+            try Self.checkInRange(from)
             let record = staff[position]
             try Self.checkStarted(record, id: id, from: from)
             guard record.periods.contains(where: { $0.end.map { $0 >= from } ?? true }), let lastDay = from.adding(days: -1) else {
@@ -354,6 +356,7 @@ struct ScenarioState {
             return (record.periods, periods, Eligibility.exclusionReason(for: record))
         case .shareChange(let id, let from, let share):
             guard let position = index[id] else { throw .unknownPerson(id) }
+            try Self.checkInRange(from)
             let record = staff[position]
             try Self.checkStarted(record, id: id, from: from)
             var periods: [ServicePeriod] = []
@@ -383,6 +386,18 @@ struct ScenarioState {
                 throw .invalidValue(error)
             }
             return ([], [], nil)
+        }
+    }
+
+    /// Refuses a cessazione or variazione from a day outside the dates a period can have
+    /// (1900-2200, ``ServicePeriod``): the changed periods would be no periods of a roster.
+    private static func checkInRange(_ from: CivilDate) throws(ScenarioError) {
+        guard Bounds.dateYears.contains(from.year) else {
+            throw .invalidValue(
+                InvalidValue(
+                    .dataFuoriIntervallo,
+                    "data \(from.italian) fuori intervallo: le date delle cessazioni e delle variazioni vanno dal \(Bounds.dateYears.lowerBound) al \(Bounds.dateYears.upperBound)"
+                ))
         }
     }
 

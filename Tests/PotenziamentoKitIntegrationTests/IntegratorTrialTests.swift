@@ -1,0 +1,78 @@
+import Foundation
+import PotenziamentoKit
+import Testing
+
+/// What an integrator's trial of the public API found (2026-11-28): an error with no message, a
+/// scenario that made a roster its own decoder refuses, vocabulary values of any length echoed
+/// whole. Each is an error with a place and an Italian message now, through the public API only.
+@Suite("An integrator's trial: errors that say what is wrong, rosters that stay valid")
+struct IntegratorTrialTests {
+    static let comuni = Data("codice_istat;denominazione;popolazione\n048001;Uno;10000\n".utf8)
+    static let personale = Data(
+        "id;profilo;contratto;ente_tipo;ente_codice_istat;dal;al;percentuale\nP1;assistente_sociale;tempo_indeterminato;comune;048001;2024-01-01;;100\n".utf8)
+
+    @Test(
+        "a folder or workbook name that cannot be the ATS's code is an error that says so, never an error with no message",
+        arguments: [String(repeating: "x", count: 201), "a\nb"])
+    func nameThatCannotBeACode(name: String) throws {
+        #expect {
+            try RosterLoader.load(csvFiles: ["comuni.csv": Self.comuni, "personale.csv": Self.personale], name: name)
+        } throws: { error in
+            guard let error = error as? InputError, let first = error.errors.first else { return false }
+            return error.errorCount == 1 && first.message.contains("non può fare da codice e denominazione dell'ambito")
+                && first.message.contains("ambito.csv") && !error.localizedDescription.isEmpty
+        }
+        // The same files with a name that can be one load, with the warning that the name is used.
+        let loaded = try RosterLoader.load(csvFiles: ["comuni.csv": Self.comuni, "personale.csv": Self.personale], name: "ATS-1")
+        #expect(loaded.roster.ambito.code == "ATS-1")
+        #expect(loaded.warnings.contains { $0.code == .fileMancante })
+    }
+
+    @Test("an input error built with no error still says something")
+    func errorWithoutErrors() {
+        #expect(!InputError(diagnostics: []).localizedDescription.isEmpty)
+        let warningOnly = InputDiagnostic(.warning, .fileMancante, SourcePlace(file: "x"), "avviso")
+        #expect(InputError(diagnostics: [warningOnly]).description.contains("avviso"))
+    }
+
+    @Test(
+        "a cessazione or variazione from a date outside 1900-2200 is an error: the changed roster reads back as itself",
+        arguments: [(9_999, 12, 31), (9_999, 1, 1), (2_201, 1, 1), (1_899, 12, 31)])
+    func changeOutOfRange(year: Int, month: Int, day: Int) throws {
+        let roster = try RosterLoader.load(csvFiles: ["comuni.csv": Self.comuni, "personale.csv": Self.personale], name: "ATS-1").roster
+        let date = try #require(CivilDate(year: year, month: month, day: day))
+        let id = try PersonID("P1")
+        for change in [ScenarioChange.termination(id: id, from: date), .shareChange(id: id, from: date, share: try WorkShare(percent: Fraction(50)))] {
+            #expect {
+                try Scenario(changes: [change]).apply(to: roster)
+            } throws: { error in
+                guard case .invalidValue(let invalid) = error as? ScenarioError else { return false }
+                return invalid.code == .dataFuoriIntervallo && invalid.message.contains("fuori intervallo")
+            }
+        }
+        // The last day a period can have still applies, and the roster reads back as itself.
+        let changed = try Scenario(changes: [.termination(id: id, from: try #require(CivilDate(year: 2_200, month: 12, day: 31)))]).apply(to: roster)
+        #expect(try JSONDecoder().decode(Roster.self, from: JSONEncoder().encode(changed)) == changed)
+    }
+
+    @Test("a profile, contract or kind of employer longer than a label, or on two lines, is refused with a short message")
+    func longVocabularyValues() {
+        let long = "altro: " + String(repeating: "x", count: 100_000)
+        let cases: [(String, () throws -> Void)] = [
+            ("profilo", { _ = try Profile(long) }), ("contratto", { _ = try Contract(long) }),
+            ("tipo di ente", { _ = try EmployerKind(parsing: String(repeating: "x", count: 100_000)) }),
+            ("profilo", { _ = try Profile("altro:\npsicologo") }),
+        ]
+        for (what, make) in cases {
+            #expect {
+                try make()
+            } throws: { error in
+                guard let invalid = error as? InvalidValue else { return false }
+                return invalid.code == .fuoriMisura && invalid.message.hasPrefix(what) && invalid.message.count < 400
+            }
+        }
+        // A value of a label's length is read as before.
+        #expect((try? Profile("altro: " + String(repeating: "x", count: 150)))?.kind == .altro)
+        #expect((try? Contract("Tempo indeterminato"))?.kind == .tempoIndeterminato)
+    }
+}
