@@ -1080,4 +1080,58 @@ struct CrossFormatTrialTests {
         }
         #expect(tables >= 1)
     }
+
+    /// Found by an independent oracle (2026-11-28): the JSON and CSV gave each comune's own FTE
+    /// rounded on its own, 0,3334 + 0,3334 + 0,3333 beside a total of 1 (the text tables gave parts).
+    @Test(
+        "the own FTE of the JSON and CSV split add up to the total as the text's do",
+        arguments: [
+            ["calcola", "--anno", "2025", "--formato", "json"], ["prospetto", "--campagna", "2026", "--formato", "json"],
+            ["prospetto", "--campagna", "2026", "--formato", "csv"],
+        ])
+    func ownFTEAddUpInJSONAndCSV(command: [String]) throws {
+        let folder = try TestSupport.temporaryFolder()
+        let file = folder.appendingPathComponent("ambito.json")
+        let person = { (id: String, employer: String, percent: String) in
+            #"{"id": "\#(id)", "profilo": "assistente_sociale", "contratto": "tempo_indeterminato", "ente": \#(employer), "periodi": [{"dal": "2020-01-01", "percentuale": \#(percent)}]}"#
+        }
+        try Data(
+            #"""
+            {"formato": "potenziamento.ambito.v1", "ambito": {"codice": "MIN-2", "denominazione": "Due comuni"},
+             "comuni": [{"codiceIstat": "001001", "denominazione": "A", "popolazione": 3000}, {"codiceIstat": "001002", "denominazione": "B", "popolazione": 3000}],
+             "personale": [\#(person("P1", #"{"tipo": "comune", "codiceIstat": "001001"}"#, "33.335")), \#(person("P2", #"{"tipo": "comune", "codiceIstat": "001002"}"#, "33.335")), \#(person("P3", #"{"tipo": "consorzio"}"#, "33.33"))]}
+            """#.utf8
+        ).write(to: file)
+        let result = TestSupport.run(arguments: [command[0], file.path] + command.dropFirst())
+        #expect(result.status == .success, "\(result.standardError)")
+        let output = result.standardOutput
+        func decimals(_ pattern: String) -> [Fraction] {
+            output.matches(of: try! Regex(pattern)).compactMap { match in
+                (match.output[1].substring).flatMap { try? FieldParsing.decimal(String($0), maximumDecimals: 6, what: "") }
+            }
+        }
+        // Each year's parts: in JSON the comuni then the capofila of each year; in CSV two columns a row.
+        let years: [[Fraction]]
+        if command.last == "csv" {
+            let rows = output.split(separator: "\n").filter { $0.hasPrefix("comuni;") && $0.contains(" fte_propri;") }.map { $0.split(separator: ";") }
+            years = [
+                rows.compactMap { try? FieldParsing.decimal(String($0[2]), maximumDecimals: 6, what: "") },
+                rows.compactMap { try? FieldParsing.decimal(String($0[3]), maximumDecimals: 6, what: "") },
+            ]
+        } else if command[0] == "calcola" {
+            years = [decimals(#""fteProprio"\s*:\s*([0-9.]+)"#)]
+        } else {
+            // Each year's `riparto` (consuntivo, previsione), then `comuni[]` with both years each.
+            let all = decimals(#""fteProprio"\s*:\s*([0-9.]+)"#)
+            #expect(all.count == 12, "\(output)")
+            let comuni = Array(all.dropFirst(6))
+            years =
+                [Array(all.prefix(3)), Array(all.dropFirst(3).prefix(3))]
+                + [0, 1].map { year in stride(from: year, to: comuni.count, by: 2).map { comuni[$0] } }
+        }
+        for parts in years {
+            #expect(parts.count == 3, "\(output)")
+            #expect(parts.reduce(.zero, +) == Fraction(1), "\(parts)")
+        }
+    }
 }

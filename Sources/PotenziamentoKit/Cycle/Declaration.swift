@@ -39,6 +39,18 @@ extension AnnualAssessment {
     /// to the total to the largest remainders), so the figures shown add up to the total shown.
     package func shownAreas(decimals: Int) -> AreaBreakdown { areas.shown(decimals: decimals, total: fte) }
 
+    /// The own FTE of each share of ``split`` (in the order of its shares) as a report shows them
+    /// with `decimals` decimals beside the ATS total shown (rounded half away from zero): each
+    /// rounded down, the units missing to the total to the largest remainders, so that they add
+    /// up to it (docs/regole.md §5, «FTE propri» of the split). The exact figures when they are
+    /// not the ATS's (a share's comune outside the roster, which a valid roster does not have).
+    package func shownOwnFTE(decimals: Int) -> [Fraction] {
+        let exact = split.shares.map(\.ownFTE)
+        guard exact.sum() == fte else { return exact }
+        let scale = BigInt.tenToThe(decimals)
+        return LargestRemainder.distribute(units: fte.roundedScaled(by: scale), roundingEach: exact, scale: scale).map { Fraction($0, scale) }
+    }
+
     /// The employing entities as a report shows them with `decimals` decimals: each entity's exact
     /// FTE rounded down or up so that they add up to the ATS total shown (rounded half away from
     /// zero; the units missing go to the largest remainders), and each entity's areas the same way
@@ -86,8 +98,11 @@ extension AnnualAssessment {
     /// How a report names an employer of this assessment: a comune by its name, any other by its
     /// kind (`Unione di comuni`); the one rule of the annex and of the excluded persons.
     package func employerNamer() -> (Employer) -> String {
-        let names = Dictionary(residents.map { ($0.istatCode, $0.name) }, uniquingKeysWith: { first, _ in first })
-        return { employer in (employer.kind == .comune ? employer.istatCode.flatMap { names[$0] } : nil) ?? employer.kind.label }
+        let residents = residents
+        let comuni = ComunePositions(residents.map(\.istatCode))
+        return { employer in
+            (employer.kind == .comune ? employer.istatCode.flatMap(comuni.position(of:)).map { residents[$0].name } : nil) ?? employer.kind.label
+        }
     }
 
     /// The exact sum of the FTE of the counted records at `positions`.

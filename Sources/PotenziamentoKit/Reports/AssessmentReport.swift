@@ -53,13 +53,15 @@ enum AssessmentReport {
             }
         }
         json.member(array: "riparto") { json in
-            for share in assessment.split.shares {
+            // The own FTE as parts of the ATS's `fte.totale` (4 decimals): they add up to it.
+            let ownFTE = assessment.shownOwnFTE(decimals: 4)
+            for (share, ownFTE) in zip(assessment.split.shares, ownFTE) {
                 json.element { json in
                     json.member("ente", share.recipient.description)
                     json.member("euro", euro: share.amount)
                     json.member("denominazione", share.name)
                     if let residents = share.residents { json.member("popolazione", residents) } else { json.member(null: "popolazione") }
-                    json.member("fteProprio", decimal: share.ownFTE)
+                    json.member("fteProprio", decimal: ownFTE)
                     json.member("fteAttribuito", decimal: share.attributedFTE)
                     json.member("importoFormula", euro: EuroCents.rounding(euros: share.formulaAmount))
                 }

@@ -134,17 +134,11 @@ enum TextBlocks {
     }
 
     /// The own FTE of each share of `assessment`'s split as a table shows them beside the ATS
-    /// total (``fteDecimals`` decimals): each rounded down, the units missing to the total shown
-    /// to the largest remainders, so the column adds up to it (docs/regole.md §5). By recipient,
-    /// for the tables that put two years side by side.
-    static func shownOwnFTE(_ assessment: AnnualAssessment) -> (MunicipalShare) -> Fraction {
-        let shares = assessment.split.shares
-        let exact = shares.map(\.ownFTE)
-        // The shares' own FTE are the ATS's (every counted record is a comune's or the capofila's).
-        guard exact.sum() == assessment.fte else { return { $0.ownFTE } }
-        let scale = BigInt.tenToThe(fteDecimals)
-        let units = LargestRemainder.distribute(units: assessment.fte.roundedScaled(by: scale), roundingEach: exact, scale: scale)
-        let shown = Dictionary(zip(shares.map(\.recipient), units.map { Fraction($0, scale) }), uniquingKeysWith: { first, _ in first })
+    /// total with `decimals` decimals (``AnnualAssessment/shownOwnFTE(decimals:)``: the column
+    /// adds up to it). By recipient, for the tables that put two years side by side.
+    static func shownOwnFTE(_ assessment: AnnualAssessment, decimals: Int = fteDecimals) -> (MunicipalShare) -> Fraction {
+        let shown = Dictionary(
+            zip(assessment.split.shares.map(\.recipient), assessment.shownOwnFTE(decimals: decimals)), uniquingKeysWith: { first, _ in first })
         return { shown[$0.recipient] ?? $0.ownFTE }
     }
 

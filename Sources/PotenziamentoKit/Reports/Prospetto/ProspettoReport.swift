@@ -25,13 +25,15 @@ enum ProspettoReport {
         json.member("consuntivo") { json in year(p.consuntivo, declaration: p.consuntivoDeclaration, explain: explain, into: &json) }
         json.member("previsione") { json in year(p.previsione, declaration: p.previsioneDeclaration, explain: explain, into: &json) }
         json.member(array: "comuni") { json in
+            // Each year's own FTE as parts of its `fte.totale` (4 decimals): they add up to it.
+            let (ownBefore, ownNow) = (TextBlocks.shownOwnFTE(p.consuntivo, decimals: 4), TextBlocks.shownOwnFTE(p.previsione, decimals: 4))
             for (index, current) in p.previsione.split.shares.enumerated() {
                 let previous = p.consuntivoShare(forPrevisioneAt: index) ?? current
                 json.element { json in
                     json.member("ente", current.recipient.description)
                     json.member("denominazione", current.name)
-                    json.member("consuntivo") { json in share(previous, year: p.consuntivo.year, into: &json) }
-                    json.member("previsione") { json in share(current, year: p.previsione.year, into: &json) }
+                    json.member("consuntivo") { json in share(previous, ownFTE: ownBefore(previous), year: p.consuntivo.year, into: &json) }
+                    json.member("previsione") { json in share(current, ownFTE: ownNow(current), year: p.previsione.year, into: &json) }
                 }
             }
         }
@@ -65,10 +67,11 @@ enum ProspettoReport {
         json.member("contributoSuDichiarato", euro: declaration.contribution.total)
     }
 
-    static func share(_ share: MunicipalShare, year: Int, into json: inout JSONWriter) {
+    /// One year of a comune (or the capofila): `ownFTE` its own FTE as shown.
+    static func share(_ share: MunicipalShare, ownFTE: Fraction, year: Int, into json: inout JSONWriter) {
         json.member("anno", year)
         if let residents = share.residents { json.member("popolazione", residents) } else { json.member(null: "popolazione") }
-        json.member("fteProprio", decimal: share.ownFTE)
+        json.member("fteProprio", decimal: ownFTE)
         json.member("fteAttribuito", decimal: share.attributedFTE)
         json.member("euro", euro: share.amount)
     }
@@ -407,13 +410,15 @@ enum ProspettoReport {
             "aree", ActivityArea.unspecifiedKey, NumberFormatting.spreadsheet(areasBefore.unspecified, decimals: 4),
             NumberFormatting.spreadsheet(areasNow.unspecified, decimals: 4),
         ])
+        // Each year's own FTE as parts of its total (4 decimals): they add up to it.
+        let (ownBefore, ownNow) = (TextBlocks.shownOwnFTE(p.consuntivo, decimals: 4), TextBlocks.shownOwnFTE(p.previsione, decimals: 4))
         for (index, share) in p.previsione.split.shares.enumerated() {
             let previous = p.consuntivoShare(forPrevisioneAt: index) ?? share
             let name = CSVWriter.text(share.recipient.description)
             csv.row(["comuni", "\(name) residenti", previous.residents.map(String.init) ?? "", share.residents.map(String.init) ?? ""])
             csv.row([
-                "comuni", "\(name) fte_propri", NumberFormatting.spreadsheet(previous.ownFTE, decimals: 4),
-                NumberFormatting.spreadsheet(share.ownFTE, decimals: 4),
+                "comuni", "\(name) fte_propri", NumberFormatting.spreadsheet(ownBefore(previous), decimals: 4),
+                NumberFormatting.spreadsheet(ownNow(share), decimals: 4),
             ])
             csv.row([
                 "comuni", "\(name) fte_attribuiti", NumberFormatting.spreadsheet(previous.attributedFTE, decimals: 4),
