@@ -143,13 +143,26 @@ struct FastPathTests {
         "a comune's position is the first with its code, compared one by one or looked up",
         arguments: [0, 1, 2, ComunePositions.linearLimit - 1, ComunePositions.linearLimit, ComunePositions.linearLimit + 1, 40, 90])
     func comunePositions(count: Int) {
-        // Codes of six digits, every fifth one repeating the one two places before it.
+        // Codes of six digits, every fifth one repeating the one two places before it; then the
+        // same list with one code longer than 7 bytes (looked up another way) and one empty.
         let codes = (0..<count).map { index in index % 5 == 4 ? "0010\(10 + index - 2)" : "0010\(10 + index)" }
-        let positions = ComunePositions(codes)
-        for code in codes + ["001009", "0010\(10 + count)", "", "1010", "001010 "] {
-            #expect(positions.position(of: code) == codes.firstIndex(of: code), "\(count) codes: «\(code)»")
+        let others = ["001009", "0010\(10 + count)", "", "1010", "001010 ", "0010100", "00101000", "001010\u{0}", "città", "0010\(10 + count - 1) "]
+        for list in [codes, codes + ["00101099", ""]] {
+            let positions = ComunePositions(list)
+            for code in list + others {
+                #expect(positions.position(of: code) == list.firstIndex(of: code), "\(list.count) codes: «\(code)»")
+            }
+            if count > 4 { #expect(positions.position(of: list[4]) == 2) }
         }
-        if count > 4 { #expect(positions.position(of: codes[4]) == 2) }
+    }
+
+    @Test("codes of up to 7 bytes pack into distinct integers; a longer one does not pack")
+    func packedCodes() {
+        let codes = ["", "0", "00", "001001", "0010010", "\u{0}", "\u{0}\u{0}", "città", "à", "ÿ", "1001", "0011"]
+        let packed = codes.map(ComunePositions.packed)
+        #expect(packed.allSatisfy { $0 != nil && $0 != 0 })
+        #expect(Set(packed.compactMap { $0 }).count == codes.count)
+        #expect(ComunePositions.packed("00100100") == nil)
     }
 
     @Test(

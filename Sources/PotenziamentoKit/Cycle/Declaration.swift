@@ -46,7 +46,9 @@ extension AnnualAssessment {
     /// not the ATS's (a share's comune outside the roster, which a valid roster does not have).
     package func shownOwnFTE(decimals: Int) -> [Fraction] {
         let exact = split.shares.map(\.ownFTE)
-        guard exact.sum() == fte else { return exact }
+        var sum = FractionSum()
+        for value in exact { sum.add(value) }
+        guard sum.total == fte else { return exact }
         let scale = BigInt.tenToThe(decimals)
         return LargestRemainder.distribute(units: fte.roundedScaled(by: scale), roundingEach: exact, scale: scale).map { Fraction($0, scale) }
     }

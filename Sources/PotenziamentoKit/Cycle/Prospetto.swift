@@ -104,9 +104,14 @@ public struct Prospetto: Sendable, Hashable, Codable {
     /// order, so the share at the same place is looked at first and the others searched only if
     /// it differs (a report's table of comuni is linear in the comuni, not quadratic).
     package func consuntivoShare(forPrevisioneAt index: Int) -> MunicipalShare? {
+        consuntivoIndex(forPrevisioneAt: index).map { consuntivo.split.shares[$0] }
+    }
+
+    /// The position among the consuntivo's shares of ``consuntivoShare(forPrevisioneAt:)``.
+    package func consuntivoIndex(forPrevisioneAt index: Int) -> Int? {
         let before = consuntivo.split.shares
         let recipient = previsione.split.shares[index].recipient
-        if index < before.count && before[index].recipient == recipient { return before[index] }
-        return before.first { $0.recipient == recipient }
+        if index < before.count && before[index].recipient == recipient { return index }
+        return before.firstIndex { $0.recipient == recipient }
     }
 }

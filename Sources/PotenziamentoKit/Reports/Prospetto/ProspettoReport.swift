@@ -26,14 +26,18 @@ enum ProspettoReport {
         json.member("previsione") { json in year(p.previsione, declaration: p.previsioneDeclaration, explain: explain, into: &json) }
         json.member(array: "comuni") { json in
             // Each year's own FTE as parts of its `fte.totale` (4 decimals): they add up to it.
-            let (ownBefore, ownNow) = (TextBlocks.shownOwnFTE(p.consuntivo, decimals: 4), TextBlocks.shownOwnFTE(p.previsione, decimals: 4))
+            let (ownBefore, ownNow) = (p.consuntivo.shownOwnFTE(decimals: 4), p.previsione.shownOwnFTE(decimals: 4))
             for (index, current) in p.previsione.split.shares.enumerated() {
-                let previous = p.consuntivoShare(forPrevisioneAt: index) ?? current
+                // A comune new in C (not in C−1's split) shows C's figures for both years.
+                let before = p.consuntivoIndex(forPrevisioneAt: index)
+                let previous = before.map { p.consuntivo.split.shares[$0] } ?? current
                 json.element { json in
                     json.member("ente", current.recipient.description)
                     json.member("denominazione", current.name)
-                    json.member("consuntivo") { json in share(previous, ownFTE: ownBefore(previous), year: p.consuntivo.year, into: &json) }
-                    json.member("previsione") { json in share(current, ownFTE: ownNow(current), year: p.previsione.year, into: &json) }
+                    json.member("consuntivo") { json in
+                        share(previous, ownFTE: before.map { ownBefore[$0] } ?? ownNow[index], year: p.consuntivo.year, into: &json)
+                    }
+                    json.member("previsione") { json in share(current, ownFTE: ownNow[index], year: p.previsione.year, into: &json) }
                 }
             }
         }
@@ -411,14 +415,15 @@ enum ProspettoReport {
             NumberFormatting.spreadsheet(areasNow.unspecified, decimals: 4),
         ])
         // Each year's own FTE as parts of its total (4 decimals): they add up to it.
-        let (ownBefore, ownNow) = (TextBlocks.shownOwnFTE(p.consuntivo, decimals: 4), TextBlocks.shownOwnFTE(p.previsione, decimals: 4))
+        let (ownBefore, ownNow) = (p.consuntivo.shownOwnFTE(decimals: 4), p.previsione.shownOwnFTE(decimals: 4))
         for (index, share) in p.previsione.split.shares.enumerated() {
-            let previous = p.consuntivoShare(forPrevisioneAt: index) ?? share
+            let before = p.consuntivoIndex(forPrevisioneAt: index)
+            let previous = before.map { p.consuntivo.split.shares[$0] } ?? share
             let name = CSVWriter.text(share.recipient.description)
             csv.row(["comuni", "\(name) residenti", previous.residents.map(String.init) ?? "", share.residents.map(String.init) ?? ""])
             csv.row([
-                "comuni", "\(name) fte_propri", NumberFormatting.spreadsheet(ownBefore(previous), decimals: 4),
-                NumberFormatting.spreadsheet(ownNow(share), decimals: 4),
+                "comuni", "\(name) fte_propri", NumberFormatting.spreadsheet(before.map { ownBefore[$0] } ?? ownNow[index], decimals: 4),
+                NumberFormatting.spreadsheet(ownNow[index], decimals: 4),
             ])
             csv.row([
                 "comuni", "\(name) fte_attribuiti", NumberFormatting.spreadsheet(previous.attributedFTE, decimals: 4),
