@@ -76,3 +76,55 @@ struct IntegratorTrialTests {
         #expect((try? Contract("Tempo indeterminato"))?.kind == .tempoIndeterminato)
     }
 }
+
+/// The roster written back in the input formats: an HR tool builds it in code and hands it on.
+@Suite("A roster written in the formats the readers read")
+struct RosterExportTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The example (residents by year for some comuni, ATS-level staff, hours and percentages,
+    /// areas) and a roster built in code.
+    static func rosters() throws -> [Roster] {
+        let example = try RosterLoader.load(path: root.appendingPathComponent("Examples/ambito-esempio.json").path).roster
+        let built = try Roster(
+            ambito: Ambito(code: "ATS-HR", name: "Ambito dal gestionale"),
+            municipalities: [
+                Municipality(istatCode: "048001", name: "Uno", residents: Residents(12_000)),
+                Municipality(istatCode: "048002", name: "Due; «virgolette» \"e\" punto e virgola", residents: Residents(byYear: [2025: 3_000, 2026: 3_100])),
+            ],
+            staff: [
+                StaffRecord(
+                    id: PersonID("HR-1"), profile: Profile("assistente_sociale"), contract: Contract("tempo_indeterminato"),
+                    employer: Employer(kind: .comune, istatCode: "048001"),
+                    periods: [
+                        ServicePeriod(
+                            start: CivilDate(year: 2024, month: 3, day: 1)!, end: CivilDate(year: 2025, month: 6, day: 30)!,
+                            share: WorkShare(percent: Fraction(numerator: 8333, denominator: 100)!)),
+                        ServicePeriod(
+                            start: CivilDate(year: 2025, month: 7, day: 1)!, end: nil, share: WorkShare(weeklyHours: Fraction(30), fullTimeHours: Fraction(36))),
+                    ]),
+                StaffRecord(
+                    id: PersonID("HR-2"), profile: Profile("altro: educatore"), contract: Contract("tempo_determinato"),
+                    employer: Employer(kind: .consorzio),
+                    periods: [ServicePeriod(start: CivilDate(year: 2025, month: 1, day: 1)!, end: nil, share: WorkShare(percent: Fraction(100)))]),
+            ])
+        return [example, built]
+    }
+
+    @Test("JSON, CSV files and workbooks read back as the same roster, and give the same bytes twice")
+    func roundTrips() throws {
+        for roster in try Self.rosters() {
+            let json = RosterExport.json(roster)
+            #expect(try RosterLoader.load(jsonData: json, name: "ambito.json").roster == roster)
+            #expect(RosterExport.json(roster) == json)
+            let files = RosterExport.csvFiles(roster)
+            #expect(Set(files.keys) == ["ambito.csv", "comuni.csv", "personale.csv"])
+            #expect(try RosterLoader.load(csvFiles: files, name: roster.ambito.code).roster == roster)
+            for kind in SpreadsheetKind.allCases {
+                let bytes = try RosterExport.workbook(roster, kind: kind)
+                #expect(try RosterLoader.load(workbookData: bytes, name: "ambito.\(kind.rawValue)").roster == roster, "\(kind)")
+                #expect(try RosterExport.workbook(roster, kind: kind) == bytes)
+            }
+        }
+    }
+}

@@ -2,8 +2,8 @@ import PotenziamentoFormats
 
 /// The workbook formats the command writes (`--formato xlsx|ods`, docs/formati.md, «Opzioni
 /// comuni»): Excel's `.xlsx` and LibreOffice's `.ods`, the same document as either, byte for
-/// byte the same for the same input.
-package enum SpreadsheetKind: String, Sendable, CaseIterable {
+/// byte the same for the same input (``RosterExport/workbook(_:kind:)``).
+public enum SpreadsheetKind: String, Sendable, Hashable, CaseIterable {
     /// Office Open XML (Excel).
     case xlsx
     /// OpenDocument (LibreOffice Calc).
