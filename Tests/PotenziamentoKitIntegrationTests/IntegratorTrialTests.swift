@@ -55,6 +55,18 @@ struct IntegratorTrialTests {
         #expect(try JSONDecoder().decode(Roster.self, from: JSONEncoder().encode(changed)) == changed)
     }
 
+    @Test("years of a simulation out of order are an error, not one year evaluated")
+    func yearsOutOfOrder() throws {
+        let roster = try RosterLoader.load(csvFiles: ["comuni.csv": Self.comuni, "personale.csv": Self.personale], name: "ATS-1").roster
+        #expect {
+            try ScenarioEvaluator().evaluate(Scenario(), on: roster, from: 2026, through: 2025)
+        } throws: { error in
+            guard case .years(let invalid) = error as? ScenarioEvaluator.EvaluationError else { return false }
+            return invalid.message.contains("viene prima del primo")
+        }
+        #expect(try ScenarioEvaluator().evaluate(Scenario(), on: roster, from: 2025, through: 2026).map(\.year) == [2025, 2026])
+    }
+
     @Test("a profile, contract or kind of employer longer than a label, or on two lines, is refused with a short message")
     func longVocabularyValues() {
         let long = "altro: " + String(repeating: "x", count: 100_000)

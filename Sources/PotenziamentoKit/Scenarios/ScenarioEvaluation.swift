@@ -154,9 +154,14 @@ public struct ScenarioEvaluator: Sendable {
     ///
     /// - Returns: one ``ScenarioYear`` per year, in order.
     /// - Throws: ``EvaluationError`` when the scenario cannot be applied, an override is invalid,
-    ///   a year cannot be assessed, or more than ``maximumYears`` years are asked.
+    ///   a year cannot be assessed, `lastYear` comes before `year`, or more than ``maximumYears``
+    ///   years are asked.
     public func evaluate(_ scenario: Scenario, on roster: Roster, from year: Int, through lastYear: Int) throws(EvaluationError) -> [ScenarioYear] {
-        let last = max(year, lastYear)
+        // Years out of order are a mistake of the caller, not one year to evaluate.
+        guard lastYear >= year else {
+            throw .years(InvalidValue(.fuoriMisura, "l'ultimo anno da simulare (\(lastYear)) viene prima del primo (\(year)): indica gli anni in ordine"))
+        }
+        let last = lastYear
         // Any two years: their distance may not fit in an Int (`Int.min` to `Int.max`).
         let (span, overflow) = last.subtractingReportingOverflow(year)
         guard !overflow, span < Self.maximumYears else {
