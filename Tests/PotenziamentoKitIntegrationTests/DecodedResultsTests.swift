@@ -218,7 +218,10 @@ struct DecodedResultsTests {
         #expect(throws: InvalidValue.self) { try Employer(kind: .comune, istatCode: "xyz") }
         #expect(throws: InvalidValue.self) { try Employer(kind: .comune, istatCode: "0480011") }
         #expect(try Employer(kind: .comune, istatCode: "48001").istatCode == "48001")
-        #expect(try Employer(kind: .unioneDiComuni, istatCode: "xyz").istatCode == "xyz")
+        // A code for a kind with no comune means nothing: accepted, not kept (as the ASL flags of another kind).
+        #expect(try Employer(kind: .unioneDiComuni, istatCode: "xyz").istatCode == nil)
+        #expect(try Employer(kind: .comuneCapofila, istatCode: "048001").istatCode == "048001")
+        #expect(try Employer(kind: .unioneDiComuni, istatCode: "048001") == Employer(kind: .unioneDiComuni))
     }
 
     @Test("an id with a line or paragraph separator is an error, not a second person", arguments: ["\u{2028}", "\u{2029}"])

@@ -95,7 +95,8 @@ public enum EmployerKind: String, Sendable, Hashable, CaseIterable, Codable {
 public struct Employer: Sendable, Hashable, Codable {
     /// The kind of body.
     public let kind: EmployerKind
-    /// The ISTAT code of the comune, for `comune` (and optionally `comune_capofila`).
+    /// The ISTAT code of the comune, for `comune` (and optionally `comune_capofila`); nil for
+    /// any other kind (a code given for one is not kept).
     public let istatCode: String?
     /// For an ASL: the comuni delegated the socio-assistential function to it.
     public let delegatedFunctions: Bool
@@ -106,7 +107,8 @@ public struct Employer: Sendable, Hashable, Codable {
     ///
     /// - Parameters:
     ///   - kind: the kind of body.
-    ///   - istatCode: the ISTAT code of the comune (required for `comune`; empty means absent).
+    ///   - istatCode: the ISTAT code of the comune (required for `comune`; empty means absent;
+    ///     not kept for a kind other than `comune` and `comune_capofila`).
     ///   - delegatedFunctions: for an ASL, whether the function was delegated to it (ignored for other kinds).
     ///   - costReimbursed: for an ASL, whether an ATS entity bears the cost (ignored for other kinds).
     /// - Throws: ``InvalidValue`` with ``DiagnosticCode/codiceIstatMancante`` for a comune without its ISTAT code,
@@ -126,7 +128,9 @@ public struct Employer: Sendable, Hashable, Codable {
             )
         }
         self.kind = kind
-        self.istatCode = (code?.isEmpty ?? true) ? nil : code
+        // Kept only where it is used (a comune, the comune capofila), as the ASL flags: a code of
+        // an unione or an ASL means nothing (readers warn, ``ignoredCodeWarning(kind:istatCode:)``).
+        self.istatCode = (code?.isEmpty ?? true) || !(kind == .comune || kind == .comuneCapofila) ? nil : code
         self.delegatedFunctions = kind == .asl && delegatedFunctions
         self.costReimbursed = kind == .asl && costReimbursed
     }
