@@ -203,6 +203,11 @@ public struct MunicipalResidents: Sendable, Hashable, Codable {
 
 /// The annual assessment of one ATS from its roster (`potenziamento calcola`): who counts, the
 /// FTE, the contribution and its split among the comuni (docs/regole.md §2-§7).
+///
+/// Two assessments are equal when every figure and every warning is, a warning with its place:
+/// the same data read from a file and built in code (equal rosters, whose equality leaves places
+/// out) give assessments whose warnings name different places (`personale.csv:4` and
+/// `persona «AS-002»`). Compare their figures to compare the computations.
 public struct AnnualAssessment: Sendable, Hashable, Codable {
     /// The ATS.
     public let ambito: Ambito
