@@ -115,6 +115,50 @@ struct DecodedResultsTests {
         }
     }
 
+    @Test("a record's service split into two that overlap, each consistent and adding up to its FTE, is refused")
+    func overlappingServices() throws {
+        let comuni = Data("codice_istat;denominazione;popolazione\n048001;Uno;10000\n".utf8)
+        let personale = Data(
+            "id;profilo;contratto;ente_tipo;ente_codice_istat;dal;al;percentuale\nP1;assistente_sociale;tempo_indeterminato;comune;048001;2024-01-01;;100\n"
+                .utf8)
+        let roster = try RosterLoader.load(csvFiles: ["comuni.csv": comuni, "personale.csv": personale], name: "ATS-1").roster
+        let assessment = try RosterAssessor().assess(roster, year: 2025)
+        // The control: the document read back through the same steps, unchanged, decodes.
+        #expect(try Self.tampered(assessment) { _ in } == assessment)
+        let half = try #require(try JSONSerialization.jsonObject(with: JSONEncoder().encode(try WorkShare(percent: Fraction(50)))) as? [String: Any])
+        #expect(throws: DecodingError.self) {
+            try Self.tampered(assessment) { object in
+                var counted = object["counted"] as? [[String: Any]] ?? []
+                var service = (counted[0]["service"] as? [[String: Any]] ?? [])[0]
+                service["share"] = half
+                service["fte"] = ["numerator": 1, "denominator": 2]
+                counted[0]["service"] = [service, service]
+                object["counted"] = counted
+            }
+        }
+    }
+
+    @Test("a prospetto decoded with the years of two ATS is refused")
+    func prospettoOfTwoAmbiti() throws {
+        func roster(_ code: String, second: String) throws -> Roster {
+            let comuni = Data("codice_istat;denominazione;popolazione\n001001;Uno;3000\n\(second);Due;4000\n".utf8)
+            let personale = Data(
+                "id;profilo;contratto;ente_tipo;ente_codice_istat;dal;al;percentuale\nP1;assistente_sociale;tempo_indeterminato;comune;\(second);2024-01-01;;60\n"
+                    .utf8)
+            return try RosterLoader.load(csvFiles: ["comuni.csv": comuni, "personale.csv": personale], name: code).roster
+        }
+        let first = try Prospetto(roster: roster("ATS-A", second: "001002"), campaign: 2026)
+        let second = try Prospetto(roster: roster("ATS-B", second: "001003"), campaign: 2026)
+        let firstObject = try #require(try JSONSerialization.jsonObject(with: JSONEncoder().encode(first)) as? [String: Any])
+        #expect(try Self.tampered(second) { _ in } == second)
+        #expect(throws: DecodingError.self) {
+            try Self.tampered(second) { object in
+                object["consuntivo"] = firstObject["consuntivo"]
+                object["consuntivoDeclaration"] = firstObject["consuntivoDeclaration"]
+            }
+        }
+    }
+
     @Test(
         "whole numbers are decoded exactly: a decoder's rounding is an error",
         arguments: ["49999.99999999999999", "50000.0000000000001", "50000.5", "99999999999999999999"])

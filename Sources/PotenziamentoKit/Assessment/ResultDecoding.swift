@@ -134,8 +134,8 @@ extension Prospetto {
     private enum Keys: String, CodingKey { case campaign, consuntivo, previsione, deadline, consuntivoDeclaration, previsioneDeclaration }
 
     /// Decodes a prospetto: its two assessments checked as each is, the years those of the
-    /// campaign, the deadline the one in force, and the figures to declare made again from the
-    /// assessments (docs/regole.md §5-§6).
+    /// campaign, both of one ATS with the same comuni, the deadline the one in force, and the
+    /// figures to declare made again from the assessments (docs/regole.md §5-§6).
     ///
     /// - Throws: `DecodingError.dataCorrupted` for a campaign outside 2022-2200 or any figure that
     ///   is not what the computation gives.
@@ -153,7 +153,9 @@ extension Prospetto {
             try container.decode(FTEDeclaration.self, forKey: .previsioneDeclaration)
         )
         let computed = (try? FTEDeclaration(consuntivo, decimals: declared.0.decimals), try? FTEDeclaration(previsione, decimals: declared.1.decimals))
+        // Both years of one roster: the same ATS and the same comuni, in the same order.
         guard consuntivo.year == campaign - 1, previsione.year == campaign, deadline == previsione.contribution.parameters.prospettoDeadline,
+            consuntivo.ambito == previsione.ambito, consuntivo.residents.map(\.istatCode) == previsione.residents.map(\.istatCode),
             computed.0 == declared.0, computed.1 == declared.1
         else { throw DecodingError.inconsistent("il prospetto", codingPath: container.codingPath) }
         self.init(

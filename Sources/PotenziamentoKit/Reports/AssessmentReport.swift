@@ -263,8 +263,8 @@ enum MunicipalSplitExplanation {
             Explanation(
                 title: share.name, value: NumberFormatting.euro(share.amount),
                 rule: share.residents == nil
-                    ? "FTE propri degli enti d'ambito \(NumberFormatting.italian(share.ownFTE, decimals: 4)); quota esatta \(NumberFormatting.italian(share.exactAmount, decimals: 4)) €"
-                    : "residenti \(NumberFormatting.italian(share.residents ?? 0)); FTE propri \(NumberFormatting.italian(share.ownFTE, decimals: 4)) + attribuiti \(NumberFormatting.italian(share.attributedFTE, decimals: 4)); importo della formula per il solo comune \(NumberFormatting.italian(share.formulaAmount, decimals: 2)) €; quota esatta \(NumberFormatting.italian(share.exactAmount, decimals: 4)) €"
+                    ? "FTE propri degli enti d'ambito \(NumberFormatting.italianMarkingRounding(share.ownFTE, decimals: 4)); quota esatta \(NumberFormatting.italian(share.exactAmount, decimals: 4)) €"
+                    : "residenti \(NumberFormatting.italian(share.residents ?? 0)); FTE propri \(NumberFormatting.italianMarkingRounding(share.ownFTE, decimals: 4)) + attribuiti \(NumberFormatting.italianMarkingRounding(share.attributedFTE, decimals: 4)); importo della formula per il solo comune \(NumberFormatting.italian(share.formulaAmount, decimals: 2)) €; quota esatta \(NumberFormatting.italian(share.exactAmount, decimals: 4)) €"
             )
         }
         let rule: String

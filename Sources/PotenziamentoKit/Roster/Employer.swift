@@ -62,14 +62,14 @@ public enum EmployerKind: String, Sendable, Hashable, CaseIterable, Codable {
     ///
     /// - Throws: ``InvalidValue`` with ``DiagnosticCode/valoreVuoto`` for an empty text, or
     ///   ``DiagnosticCode/enteSconosciuto`` with the nearest kind for any other text,
-    ///   ``DiagnosticCode/fuoriMisura`` for a text on more than one line or longer than
-    ///   ``Bounds/maximumLabelLength``.
+    ///   ``DiagnosticCode/fuoriMisura`` for a text longer than 1.000 characters.
     public init(parsing text: String) throws(InvalidValue) {
         if let exact = Self.codes.code(text) {
             self = exact
             return
         }
-        let normalized = Vocabulary.normalized(try Bounds.label(text, what: "tipo di ente"))
+        try Vocabulary.checkLength(text, what: "tipo di ente")
+        let normalized = Vocabulary.normalized(text)
         guard !normalized.isEmpty else { throw InvalidValue(.valoreVuoto, "tipo di ente vuoto") }
         guard let kind = Vocabulary.match(normalized, in: Self.spellings, prefixes: false) else {
             throw InvalidValue(.enteSconosciuto, Vocabulary.unknown("tipo di ente", text, codes: Self.allCases.map(\.rawValue)))

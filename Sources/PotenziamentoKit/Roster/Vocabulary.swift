@@ -168,6 +168,25 @@ enum Vocabulary {
     }
 
     /// «valore sconosciuto «x» (forse «y»?); valori ammessi: …».
+    /// The longest text of a value of a vocabulary (a profile, a contract, a kind of employer;
+    /// characters): room for a title with a note (`altro: …`), not for a pasted document, whose
+    /// comparison with every spelling would take seconds (docs/regole.md, «Limiti»).
+    static let maximumTextLength = 1_000
+
+    /// Refuses a text longer than ``maximumTextLength`` (its length said, the text not repeated).
+    /// Line breaks and tabs are not refused: the comparison folds them into spaces, as a
+    /// spreadsheet cell with an Alt+Invio at its end is still the profile it names.
+    ///
+    /// - Throws: ``InvalidValue`` with ``DiagnosticCode/fuoriMisura``.
+    static func checkLength(_ text: String, what: String) throws(InvalidValue) {
+        // Bytes first: at most 4 a character, so a text of few bytes is never counted.
+        guard text.utf8.count > maximumTextLength, text.count > maximumTextLength else { return }
+        throw InvalidValue(
+            .fuoriMisura,
+            "\(what) troppo lungo: \(NumberFormatting.italian(text.count)) caratteri (al massimo \(NumberFormatting.italian(maximumTextLength))); le note vanno in un'altra colonna"
+        )
+    }
+
     static func unknown(_ what: String, _ text: String, codes: [String]) -> String {
         let suggestion = NameSuggestion.nearest(to: normalized(text).replacingSpaces, in: codes).map { " (forse «\($0)»?)" } ?? ""
         return "\(what) sconosciuto «\(TextSafety.shortened(text))»\(suggestion); valori ammessi: \(codes.joined(separator: ", "))"
@@ -190,8 +209,7 @@ enum Vocabulary {
         // The usual case: the code itself (what the vocabulary gives for it, faster), kept as the
         // code's own text so that a roster of many records shares one copy instead of one each.
         if let code = codes.code(text) { return (code, code.rawValue) }
-        // Kept as written for reports: on one line and as long as any label (docs/regole.md §5).
-        let text = try Bounds.label(text, what: what)
+        try checkLength(text, what: what)
         let normalized = normalized(text)
         guard !normalized.isEmpty else { throw InvalidValue(.valoreVuoto, empty) }
         // `altro` first: `altro: non assistente sociale` is what it says.
@@ -263,8 +281,8 @@ public struct Profile: Sendable, Hashable, CustomStringConvertible {
     ///
     /// - Throws: ``InvalidValue`` with ``DiagnosticCode/valoreVuoto`` for an empty text, or
     ///   ``DiagnosticCode/profiloSconosciuto`` (with the nearest known profile) for a text
-    ///   outside the vocabulary, ``DiagnosticCode/fuoriMisura`` for a text on more than one line
-    ///   or longer than ``Bounds/maximumLabelLength``.
+    ///   outside the vocabulary, ``DiagnosticCode/fuoriMisura`` for a text longer than 1.000
+    ///   characters.
     public init(_ text: String) throws(InvalidValue) {
         (kind, self.text) = try Vocabulary.code(
             of: text, what: "profilo", empty: "profilo vuoto: scrivi assistente_sociale, un altro profilo oppure altro", altro: .altro,
@@ -379,8 +397,8 @@ public struct Contract: Sendable, Hashable, CustomStringConvertible {
     ///
     /// - Throws: ``InvalidValue`` with ``DiagnosticCode/valoreVuoto`` for an empty text, or
     ///   ``DiagnosticCode/contrattoSconosciuto`` (with the nearest known contract) for a text
-    ///   outside the vocabulary, ``DiagnosticCode/fuoriMisura`` for a text on more than one line
-    ///   or longer than ``Bounds/maximumLabelLength``.
+    ///   outside the vocabulary, ``DiagnosticCode/fuoriMisura`` for a text longer than 1.000
+    ///   characters.
     public init(_ text: String) throws(InvalidValue) {
         (kind, self.text) = try Vocabulary.code(
             of: text, what: "contratto", empty: "contratto vuoto: scrivi tempo_indeterminato, un altro contratto oppure altro", altro: .altro,

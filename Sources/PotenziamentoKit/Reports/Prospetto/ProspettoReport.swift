@@ -28,7 +28,8 @@ enum ProspettoReport {
             // Each year's own FTE as parts of its `fte.totale` (4 decimals): they add up to it.
             let (ownBefore, ownNow) = (p.consuntivo.shownOwnFTE(decimals: 4), p.previsione.shownOwnFTE(decimals: 4))
             for (index, current) in p.previsione.split.shares.enumerated() {
-                // A comune new in C (not in C−1's split) shows C's figures for both years.
+                // Both years list the roster's comuni (a decoded prospetto is checked for it);
+                // a share missing in C−1 would show C's figures.
                 let before = p.consuntivoIndex(forPrevisioneAt: index)
                 let previous = before.map { p.consuntivo.split.shares[$0] } ?? current
                 json.element { json in
