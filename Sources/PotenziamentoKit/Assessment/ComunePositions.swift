@@ -7,7 +7,9 @@
 /// of up to a hundred comuni) is looked up in a table of the codes as integers (a code of up to 7
 /// bytes, as every ISTAT code is, is one integer: no text hashed per record); a list with a longer
 /// code, which a valid roster does not have, in a dictionary of texts (docs/benchmark.md,
-/// «Fifteenth pass» and «Seventeenth pass»). Either way the answer is the same.
+/// «Fifteenth pass» and «Seventeenth pass»). Either way the answer is the same for codes of
+/// ASCII digits, as every comune's is (``Municipality``, ``Employer``): the table compares bytes,
+/// where a comparison of texts would also match two spellings of one accented letter.
 struct ComunePositions {
     /// The codes in order.
     private let codes: [String]
