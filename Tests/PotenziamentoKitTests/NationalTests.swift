@@ -282,6 +282,54 @@ struct BatchTests {
         #expect((object["errori"] as? [NSDictionary])?.map { $0["input"] as? String } == [folder.appendingPathComponent("vuota").path])
     }
 
+    /// Found by a regional analyst's trial (2026-11-28): the same ATS under a code retyped
+    /// (`ats-ex-01 `, `ATS EX 01`, `ATS-EX-1`) or copied as a folder without ambito.csv (the
+    /// folder's name for code) was counted twice with exit 0; a comune in two ATS, with no word.
+    @Test(
+        "the same ATS under a retyped code or copied without ambito.csv is counted once; a comune in two ATS is said",
+        arguments: ["ats-ex-01", "ATS EX 01", "ATS-EX-1", nil])
+    func sameAmbitoUnderAnotherCode(code: String?) throws {
+        let folder = try TestSupport.temporaryFolder()
+        try FileManager.default.copyItem(atPath: TestSupport.path("Examples/ambito-esempio.json"), toPath: folder.appendingPathComponent("a1.json").path)
+        let copy = folder.appendingPathComponent("copia")
+        try FileManager.default.copyItem(atPath: TestSupport.path("Examples/ambito-esempio"), toPath: copy.path)
+        let ambito = copy.appendingPathComponent("ambito.csv")
+        if let code {
+            let text = try String(contentsOf: ambito, encoding: .utf8)
+            try text.replacingOccurrences(of: "ATS-EX-01", with: code).write(to: ambito, atomically: true, encoding: .utf8)
+        } else {
+            try FileManager.default.removeItem(at: ambito)
+        }
+        let result = TestSupport.run("calcola", folder.path, "--anno", "2025", "--formato", "json")
+        #expect(result.status == .dataError)
+        let expected = code == nil ? "sembra una copia con un altro codice" : "compare anche in \(folder.appendingPathComponent("a1.json").path)"
+        #expect(result.standardError.contains(expected), "\(result.standardError)")
+        #expect(result.standardError.contains("contato una volta sola, quello di \(folder.appendingPathComponent("a1.json").path)"))
+        let batch = try #require(JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
+        #expect(((batch["totali"] as? [String: Any])?["ambiti"] as? NSNumber) == 1)
+    }
+
+    @Test("a comune in two ATS of a batch is a warning naming both: its residents count twice")
+    func comuneInTwoAmbiti() throws {
+        let folder = try TestSupport.temporaryFolder()
+        try FileManager.default.copyItem(atPath: TestSupport.path("Examples/ambito-esempio.json"), toPath: folder.appendingPathComponent("a1.json").path)
+        let other = folder.appendingPathComponent("altro")
+        try FileManager.default.createDirectory(at: other, withIntermediateDirectories: true)
+        try "codice;denominazione\nATS-ALTRO;Altro ambito\n".write(to: other.appendingPathComponent("ambito.csv"), atomically: true, encoding: .utf8)
+        // Borgo Alto (099001) is the example's; 099101 is only this ATS's.
+        try "codice_istat;denominazione;popolazione\n099101;Nuovo;5000\n099001;Borgo Alto;31450\n".write(
+            to: other.appendingPathComponent("comuni.csv"), atomically: true, encoding: .utf8)
+        try TestSupport.writeStaff(
+            "id;profilo;contratto;ente_tipo;ente_codice_istat;dal;al;percentuale\nN1;assistente_sociale;tempo_indeterminato;comune;099101;01/01/2024;;100\n",
+            in: other)
+        let result = TestSupport.run("calcola", folder.path, "--anno", "2025", "--formato", "json")
+        #expect(result.status == .success, "\(result.standardError)")
+        #expect(
+            result.standardError.contains("il comune 099001 «Borgo Alto» è sia nell'ambito"),
+            "\(result.standardError)")
+        #expect(result.standardError.contains("i suoi residenti contano in entrambi"))
+    }
+
     /// Found by an independent review: the same ATS twice (a JSON file and its CSV folder) counted
     /// twice in the totals without a word; and a failed file named twice when its name needs escapes.
     /// A later review (a regional analyst's): the warning, one line of 3.358, let a national total

@@ -83,11 +83,19 @@ enum TestSupport {
 
     /// A copy of the bundled example ATS (`Examples/ambito-esempio.json`, or the CSV folder
     /// `Examples/ambito-esempio`, or a workbook made from it by `modello --da` when `destination`
-    /// ends in `.xlsx` or `.ods`) at `destination`, as the ATS `code`: a batch counts one ATS once,
-    /// so the ATS of a test folder need codes of their own.
+    /// ends in `.xlsx` or `.ods`) at `destination`, as the ATS `code` with comuni of its own: a
+    /// batch counts one ATS once, and takes two ATS with the same comuni and persons for a copy
+    /// (and a comune in two ATS for a warning), so the ATS of a test folder need codes and comuni
+    /// of their own. The comuni `099001`…`099006` become `0NN001`…, `NN` from the code's number.
     static func example(at destination: URL, code: String) throws {
+        // The code's number and last letter (`ATS-a07`, `ATS-L1`, `ATS-P1`: distinct for the ATS
+        // of a test; 7 × a number is distinct mod 89 for 89 numbers in a row).
+        let digits = Int(String(code.filter(\.isASCII).filter(\.isNumber).suffix(6))) ?? 0
+        let letter = Int(code.utf8.last { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A } ?? 0)
+        let number = 10 + (digits * 7 + letter) % 89
+        let prefix = "0\(number)0"
         let source = try String(contentsOfFile: path("Examples/ambito-esempio.json"), encoding: .utf8)
-        let renamed = source.replacingOccurrences(of: "\"ATS-EX-01\"", with: "\"\(code)\"")
+        let renamed = source.replacingOccurrences(of: "\"ATS-EX-01\"", with: "\"\(code)\"").replacingOccurrences(of: "\"0990", with: "\"\(prefix)")
         switch destination.pathExtension {
         case "json":
             try renamed.write(to: destination, atomically: true, encoding: .utf8)
@@ -101,6 +109,11 @@ enum TestSupport {
             let ambito = destination.appendingPathComponent("ambito.csv")
             try String(contentsOf: ambito, encoding: .utf8).replacingOccurrences(of: "ATS-EX-01;", with: "\(code);")
                 .write(to: ambito, atomically: true, encoding: .utf8)
+            for name in ["comuni.csv", "personale.csv"] {
+                let file = destination.appendingPathComponent(name)
+                try String(contentsOf: file, encoding: .utf8).replacingOccurrences(of: "\n0990", with: "\n\(prefix)")
+                    .replacingOccurrences(of: ";0990", with: ";\(prefix)").write(to: file, atomically: true, encoding: .utf8)
+            }
         }
     }
 

@@ -156,8 +156,14 @@ enum BatchInputs {
             var outcome = RenderOutcome()
             outcome.warnings = skipped
             var failures: [BatchReport.Failure] = []
-            // The input that gave each ATS code: the same ATS again is an error, not counted twice.
-            var firstInput: [String: (input: String, outline: Outline)] = [:]
+            // The ATS counted so far, found by the shape of their code (`ATS-01`, `ats 1` and
+            // `ATS–001` are one code retyped) and by their content (a copy under another code:
+            // a folder copied without its ambito.csv takes the folder's name): the same ATS again
+            // is an error, not counted twice. And the ATS of each comune, to say when one is in two.
+            var counted: [(code: String, input: String, outline: Outline)] = []
+            var byCodeShape: [Int: [Int]] = [:]
+            var byContent: [Int: Int] = [:]
+            var comuneATS: [String: Int] = [:]
             write(output) { emit in
                 // A stream (standard input, a FIFO) named twice must be read in turn, as written.
                 OrderedConcurrentMap.forEach(inputs, concurrently: inputs.allSatisfy(isFileOrFolder)) { input -> Computed<Result> in
@@ -180,14 +186,39 @@ enum BatchInputs {
                         // The same ATS twice (a JSON file and its CSV folder, an old copy) is an error of the second
                         // input, left out of the table: totals that count it twice would be a wrong number. Two
                         // different ATS under one code are said to differ (a code to change, not a copy to delete).
-                        if let (first, firstOutline) = firstInput[code] {
+                        let shape = Self.codeShape(code)
+                        if let earlier = byCodeShape[shape, default: []].first(where: { Self.sameCode(counted[$0].code, code) }) {
+                            let (firstCode, first, firstOutline) = counted[earlier]
+                            let named = firstCode == code ? "l'ambito \(code)" : "l'ambito \(code) (scritto «\(firstCode)» là)"
                             let advice =
-                                outline == firstOutline
-                                ? "(\(outline) in entrambi): contato una volta sola; togli la copia dalla cartella, o se sono due ambiti dai loro codici diversi"
-                                : "con altri dati (qui \(outline), là \(firstOutline)): contato una volta sola; se è lo stesso ambito togli la copia vecchia, se sono due ambiti dai loro codici diversi"
-                            failures.append(BatchReport.Failure(input: input, errors: ["\(input): l'ambito \(code) compare anche in \(first) \(advice)"]))
+                                outline.sameContent(as: firstOutline)
+                                ? "(\(outline) in entrambi): contato una volta sola, quello di \(first); togli la copia dalla cartella, o se sono due ambiti dai loro codici diversi"
+                                : "con altri dati (qui \(outline), là \(firstOutline)): contato una volta sola, quello di \(first); se è lo stesso ambito togli la copia vecchia, se sono due ambiti dai loro codici diversi"
+                            failures.append(BatchReport.Failure(input: input, errors: ["\(input): \(named) compare anche in \(first) \(advice)"]))
+                        } else if let earlier = byContent[outline.contentHash], counted[earlier].outline.sameContent(as: outline) {
+                            let (firstCode, first, _) = counted[earlier]
+                            failures.append(
+                                BatchReport.Failure(
+                                    input: input,
+                                    errors: [
+                                        "\(input): l'ambito \(code) ha gli stessi comuni, residenti e persone dell'ambito \(firstCode) di \(first) (\(outline)): sembra una copia con un altro codice (una cartella copiata senza ambito.csv prende il nome della cartella); contato una volta sola, quello di \(first); togli la copia, o se sono due ambiti correggi i loro dati"
+                                    ]))
                         } else {
-                            firstInput[code] = (input, outline)
+                            let position = counted.count
+                            counted.append((code, input, outline))
+                            byCodeShape[shape, default: []].append(position)
+                            byContent[outline.contentHash] = byContent[outline.contentHash] ?? position
+                            // A comune in two ATS: its residents count in both (one ATS per comune,
+                            // but for a city divided among ATS); said, not refused.
+                            for (istatCode, name) in outline.comuniCodes {
+                                if let other = comuneATS[istatCode] {
+                                    outcome.warnings.append(
+                                        "\(input): il comune \(istatCode) «\(TextSafety.shortened(name, limit: 40))» è sia nell'ambito \(code) sia nell'ambito \(counted[other].code) (\(counted[other].input)): i suoi residenti contano in entrambi; se il comune è di un solo ambito, toglilo dall'elenco dei comuni dell'altro (se è diviso tra più ambiti, come una grande città, ignora questo avviso)"
+                                    )
+                                } else {
+                                    comuneATS[istatCode] = position
+                                }
+                            }
                             emit(result)
                         }
                     case .failed(let failure):
@@ -214,17 +245,50 @@ enum BatchInputs {
         let region: String?
         let comuni: Int
         let persons: Int
+        /// Each comune's ISTAT code and name, in order.
+        let comuniCodes: [(code: String, name: String)]
+        /// A hash of the comuni (codes, names, residents) and of the persons (ids and periods):
+        /// equal for two copies of one roster, whatever their ATS code and name.
+        let contentHash: Int
 
         init(_ roster: Roster) {
             name = roster.ambito.name
             region = roster.ambito.region
             comuni = roster.municipalities.count
             persons = roster.staff.count
+            comuniCodes = roster.municipalities.map { ($0.istatCode, $0.name) }
+            var hasher = Hasher()
+            hasher.combine(roster.municipalities)
+            hasher.combine(roster.staff)
+            contentHash = hasher.finalize()
+        }
+
+        /// Whether two rosters look like one copied: the same comuni, persons and content.
+        func sameContent(as other: Outline) -> Bool {
+            comuni == other.comuni && persons == other.persons && contentHash == other.contentHash
+                && comuniCodes.elementsEqual(other.comuniCodes) { $0.code == $1.code && $0.name == $1.name }
+        }
+
+        static func == (lhs: Outline, rhs: Outline) -> Bool {
+            lhs.name == rhs.name && lhs.region == rhs.region && lhs.sameContent(as: rhs)
         }
 
         var description: String {
             "«\(TextSafety.shortened(name, limit: 40))»\(region.map { ", \($0)" } ?? ""), \(Italian.count(comuni, "comune", "comuni")), \(Italian.count(persons, "persona", "persone"))"
         }
+    }
+
+    /// The hash of the shape of an ATS code (``IDShape``: case, signs and leading zeros left
+    /// out), or of the code as written when it is no id.
+    static func codeShape(_ code: String) -> Int {
+        (try? PersonID(code)).map(IDShape.hash) ?? code.hashValue
+    }
+
+    /// Whether two ATS codes are one code retyped (``IDShape``), or the same text.
+    static func sameCode(_ first: String, _ second: String) -> Bool {
+        guard first != second else { return true }
+        guard let first = try? PersonID(first), let second = try? PersonID(second) else { return false }
+        return IDShape.same(first, second)
     }
 
     /// What one input of a batch gave: its result and warnings, or its failure.

@@ -7,16 +7,16 @@
 /// shape are most likely one person written twice, a copy of a row with its id retyped, and
 /// would count twice. The roster warns of them (``DiagnosticCode/idSimile``, docs/regole.md §3,
 /// «Id simili»); ids of one shape stay two persons, as written.
-enum IDShape {
+package enum IDShape {
     /// The hash of `id`'s shape: equal for ids of one shape.
-    static func hash(_ id: PersonID) -> Int {
+    package static func hash(_ id: PersonID) -> Int {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
         forEachPart(of: id) { hash = (hash ^ UInt64($0)) &* 0x100_0000_01B3 }
         return Int(truncatingIfNeeded: hash)
     }
 
     /// Whether `first` and `second` have one shape.
-    static func same(_ first: PersonID, _ second: PersonID) -> Bool {
+    package static func same(_ first: PersonID, _ second: PersonID) -> Bool {
         var (firstShape, secondShape) = ([UInt32](), [UInt32]())
         forEachPart(of: first) { firstShape.append($0) }
         forEachPart(of: second) { secondShape.append($0) }
