@@ -142,3 +142,41 @@ struct RosterExportTests {
         }
     }
 }
+
+/// Found by a regional analyst's trial: a row of total labelled `Somma` (a real comune is called
+/// Somma Lombardo, so the label cannot be refused) doubled the residents with no word.
+@Suite("A comune with as many residents as all the others")
+struct SumRowTests {
+    static func roster(_ rows: [(code: String, residents: Residents)]) throws -> Roster {
+        try Roster(
+            ambito: Ambito(code: "ATS-S", name: "Somme"),
+            municipalities: rows.map { try Municipality(istatCode: $0.code, name: "Comune \($0.code)", residents: $0.residents) }, staff: [])
+    }
+
+    @Test(
+        "is a warning at its residents, once, in any year it holds; two comuni, or no such comune, are not",
+        arguments: [
+            ([1_000, 2_000, 3_000], [nil, nil, 2] as [Int?]),
+            ([5_000, 5_000], [nil, nil]),
+            ([1_000, 2_000, 3_001], [nil, nil, nil]),
+            ([4_000, 1_000, 1_000, 2_000], [0, nil, nil, nil]),
+        ])
+    func sumRow(residents: [Int], flagged: [Int?]) throws {
+        let roster = try Self.roster(try residents.enumerated().map { (String(format: "%06d", 1 + $0), try Residents($1)) })
+        let warned = roster.warnings.filter { $0.code == .rigaDiTotale }
+        #expect(warned.count == flagged.compactMap { $0 }.count)
+        for position in flagged.compactMap({ $0 }) {
+            #expect(warned.contains { $0.message.contains("Comune \(String(format: "%06d", 1 + position))") && $0.severity == .warning })
+        }
+    }
+
+    @Test("by year: a total in one year is found there")
+    func byYear() throws {
+        let roster = try Self.roster([
+            ("000001", try Residents(byYear: [2025: 1_000, 2026: 1_100])), ("000002", try Residents(2_000)),
+            ("000003", try Residents(byYear: [2025: 3_000, 2026: 3_000])),
+        ])
+        let warned = roster.warnings.filter { $0.code == .rigaDiTotale }
+        #expect(warned.count == 1 && warned[0].message.contains("(2025)"), "\(warned)")
+    }
+}

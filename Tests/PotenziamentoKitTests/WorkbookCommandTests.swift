@@ -68,6 +68,23 @@ struct WorkbookCommandTests {
         #expect(personale.columnStyles.first == .text)
     }
 
+    /// Found by a regional analyst's trial: a report saved into the ATS's folder gave ten errors
+    /// of unknown columns at the next run.
+    @Test(
+        "a report workbook given as a roster is one error that says what it is",
+        arguments: [["calcola", "--anno", "2025"], ["prospetto", "--campagna", "2026"]], ["xlsx", "ods"])
+    func reportGivenBack(command: [String], kind: String) throws {
+        let folder = try TestSupport.temporaryFolder()
+        let report = folder.appendingPathComponent("rapporto.\(kind)")
+        let made = TestSupport.run(
+            arguments: [command[0], TestSupport.path("Examples/ambito-esempio.json")] + command.dropFirst() + ["--output", report.path])
+        #expect(made.status == .success, "\(made.standardError)")
+        let again = TestSupport.run("calcola", report.path, "--anno", "2025")
+        #expect(again.status == .dataError)
+        let errors = again.standardError.split(separator: "\n").filter { $0.hasPrefix("Errore") }
+        #expect(errors.count == 1 && errors[0].contains("è un rapporto del programma (ha il foglio «riepilogo»"), "\(again.standardError)")
+    }
+
     @Test("modello needs a workbook file name", arguments: [["modello"], ["modello", "--output", "ambito.csv"]])
     func usage(arguments: [String]) {
         let result = TestSupport.run(arguments: arguments)

@@ -106,6 +106,15 @@ public enum RosterLoader {
 
     /// The roster of a workbook already read: its sheets `ambito` (optional), `comuni`, `personale`.
     static func load(workbook: Workbook, name: String) throws(InputError) -> Loaded {
+        // A report of this program given back as input (saved into the ATS's folder): one error
+        // that says so, not one per unknown column of its sheets (as for a JSON report).
+        let sheetNames = Set(workbook.sheets.map { $0.name.trimmingSpaces.lowercased() })
+        if !sheetNames.contains("personale"), let report = ["riepilogo", "confronto"].first(where: sheetNames.contains) {
+            throw InputError(
+                .formatoDocumento, SourcePlace(file: name),
+                "questo file è un rapporto del programma (ha il foglio «\(report)» e non il foglio «personale»), non un ambito da calcolare: come ambito serve un modello compilato (potenziamento modello), un file «\(RosterJSONReader.format)» o una cartella di CSV"
+            )
+        }
         var diagnostics = Diagnostics()
         let columns = RosterTableReader.Columns.self
         func table(_ sheet: Sheet?, _ needed: [String], _ optional: [String]) -> WorkbookTable? {

@@ -168,6 +168,13 @@ public struct Roster: Sendable, Hashable {
                 "il comune \(municipality.istatCode) «\(TextSafety.shortened(municipality.name))» ha lo stesso nome del comune \(earlier.istatCode): se è lo stesso comune scritto due volte, tieni una sola riga, altrimenti i suoi residenti contano due volte"
             )
         }
+        for (position, year) in Self.sumRows(municipalities) {
+            let municipality = municipalities[position]
+            diagnostics.warning(
+                .rigaDiTotale, (municipality.place ?? SourcePlace(file: source)).field(csv: "popolazione", json: "popolazione"),
+                "il comune \(municipality.istatCode) «\(TextSafety.shortened(municipality.name))» ha tanti residenti quanti gli altri comuni dell'ambito insieme\(year.map { " (\($0))" } ?? ""): se è una riga di totale (Somma, Complessivo, …), cancellala, il programma fa da sé le somme e i residenti ora contano due volte; se è un comune, non serve altro"
+            )
+        }
         let ids = PositionIndex.repeats(count: staff.count, hash: { IDShape.hash(staff[$0].id) }) { IDShape.same(staff[$0].id, staff[$1].id) }
         for (position, earlierPosition) in ids where staff[position].id != staff[earlierPosition].id {
             let (record, earlier) = (staff[position], staff[earlierPosition])
@@ -186,6 +193,31 @@ public struct Roster: Sendable, Hashable {
                 .nessunPeriodo, record.place ?? SourcePlace(file: source), "«\(record.id)» non ha periodi di servizio: non conta in nessun anno")
         }
         return diagnostics.all
+    }
+
+    /// The comuni whose residents equal those of all the others together (at least two others),
+    /// each with the year where they do (nil: one figure for every year), each comune once: most
+    /// likely a row of total that a label does not show (`Somma`, `Complessivo`), which would
+    /// count every resident twice. A warning, not an error: a comune may have as many residents
+    /// as the others by chance.
+    static func sumRows(_ municipalities: [Municipality]) -> [(position: Int, year: Int?)] {
+        guard municipalities.count >= 3 else { return [] }
+        var years = Set<Int>()
+        for municipality in municipalities { years.formUnion(municipality.residents.byYear.keys) }
+        // With no figure by year every comune has one for all years: any year reads it.
+        let checked: [Int?] = years.isEmpty ? [nil] : years.sorted().map { $0 }
+        var found: [(position: Int, year: Int?)] = []
+        var flagged = Set<Int>()
+        for year in checked {
+            let counts = municipalities.map { $0.residents.count(in: year ?? Bounds.years.lowerBound) }
+            guard counts.allSatisfy({ $0 != nil }) else { continue }
+            // Each at most 100 million and at most 10.000 comuni (Bounds): the sum fits in 64 bits.
+            let total = counts.reduce(0) { $0 + ($1 ?? 0) }
+            for (position, count) in counts.enumerated() where (count ?? 0) * 2 == total && flagged.insert(position).inserted {
+                found.append((position, year))
+            }
+        }
+        return found
     }
 
     /// The comuni whose name compares alike (``Vocabulary/normalized(_:)``: case, accents,
