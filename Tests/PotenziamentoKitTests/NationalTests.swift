@@ -309,6 +309,20 @@ struct BatchTests {
         #expect(((batch["totali"] as? [String: Any])?["ambiti"] as? NSNumber) == 1)
     }
 
+    @Test(
+        "a folder of several ATS given to a command that reads one is a usage error that says so",
+        arguments: [["valida"], ["simula", "--anno", "2026"], ["modello", "--output", "m.xlsx", "--da"]])
+    func folderOfAmbitiToOneAmbitoCommand(command: [String]) throws {
+        let folder = try TestSupport.temporaryFolder()
+        try TestSupport.example(at: folder.appendingPathComponent("a1.json"), code: "ATS-1")
+        try TestSupport.example(at: folder.appendingPathComponent("a2"), code: "ATS-2")
+        let output = try TestSupport.temporaryFolder()
+        let arguments = command.map { $0 == "m.xlsx" ? output.appendingPathComponent("m.xlsx").path : $0 }
+        let result = TestSupport.run(arguments: command[0] == "modello" ? arguments + [folder.path] : [command[0], folder.path] + arguments.dropFirst())
+        #expect(result.status == .usage, "\(result.standardError)")
+        #expect(result.standardError.contains("è una cartella di più ambiti: questo comando ne legge uno alla volta"), "\(result.standardError)")
+    }
+
     @Test("a comune in two ATS of a batch is a warning naming both: its residents count twice")
     func comuneInTwoAmbiti() throws {
         let folder = try TestSupport.temporaryFolder()

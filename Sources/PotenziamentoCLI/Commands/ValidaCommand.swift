@@ -29,6 +29,7 @@ enum ValidaCommand: Subcommand {
         let year = try parsed.value("anno").map { text throws(CommandFailure) in try OptionValues.year(text) }
         let methods = parsed.value("metodo-fte") == nil ? FTEMethod.allCases : [try RosterInput.method(parsed)]
         let path = parsed.positionals[0]
+        try BatchInputs.refuseFolderOfAmbiti(path)
         var diagnostics: [InputDiagnostic] = []
         var unlistedErrors = 0
         var summary: (persons: Int, comuni: Int)?

@@ -49,6 +49,15 @@ enum BatchInputs {
         return (inputs, true, skipped)
     }
 
+    /// Refuses a folder of several ATS given to a command that reads one (`valida`, `simula`,
+    /// `modello --da`): a usage error that says so, not «comuni.csv: file mancante».
+    static func refuseFolderOfAmbiti(_ path: String) throws(CommandFailure) {
+        guard isFolder(path), !isRosterFolder(path), holdsAmbiti(path, depth: 0, visited: []) else { return }
+        throw .usage(
+            "\(path) è una cartella di più ambiti: questo comando ne legge uno alla volta; indica la cartella o il file di un ambito (calcola e prospetto leggono anche una cartella di più ambiti)"
+        )
+    }
+
     /// The deepest folder of folders read (a region's folder inside a national one, and so on).
     static let maximumFolderDepth = 4
 

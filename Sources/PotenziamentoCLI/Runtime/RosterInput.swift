@@ -6,6 +6,7 @@ enum RosterInput {
     /// The roster at `path`, kept until the exit when `keepsUntilExit` (a single input: freeing it
     /// is work the process need not do; a batch keeps each roster until its result is written).
     static func load(_ path: String, keepsUntilExit: Bool = true) throws(CommandFailure) -> RosterLoader.Loaded {
+        try BatchInputs.refuseFolderOfAmbiti(path)
         do {
             let loaded = try RosterLoader.load(path: path)
             if keepsUntilExit { ProcessLifetime.keep(input: loaded) }
