@@ -266,6 +266,8 @@ struct DecodedResultsTests {
         #expect(try Employer(kind: .unioneDiComuni, istatCode: "xyz").istatCode == nil)
         #expect(try Employer(kind: .comuneCapofila, istatCode: "048001").istatCode == "048001")
         #expect(try Employer(kind: .unioneDiComuni, istatCode: "048001") == Employer(kind: .unioneDiComuni))
+        // Nor checked: a note in the code of an ASL is dropped with the code, not an error beside the reader's warning.
+        #expect(try Employer(kind: .asl, istatCode: "048001\n(ASL Toscana)").istatCode == nil)
     }
 
     @Test("an id with a line or paragraph separator is an error, not a second person", arguments: ["\u{2028}", "\u{2029}"])

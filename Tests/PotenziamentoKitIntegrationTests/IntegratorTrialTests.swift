@@ -128,9 +128,9 @@ struct RosterExportTests {
     @Test("JSON, CSV files and workbooks read back as the same roster, and give the same bytes twice")
     func roundTrips() throws {
         for roster in try Self.rosters() {
-            let json = RosterExport.json(roster)
+            let json = try RosterExport.json(roster)
             #expect(try RosterLoader.load(jsonData: json, name: "ambito.json").roster == roster)
-            #expect(RosterExport.json(roster) == json)
+            #expect(try RosterExport.json(roster) == json)
             let files = RosterExport.csvFiles(roster)
             #expect(Set(files.keys) == ["ambito.csv", "comuni.csv", "personale.csv"])
             #expect(try RosterLoader.load(csvFiles: files, name: roster.ambito.code).roster == roster)
@@ -139,6 +139,29 @@ struct RosterExportTests {
                 #expect(try RosterLoader.load(workbookData: bytes, name: "ambito.\(kind.rawValue)").roster == roster, "\(kind)")
                 #expect(try RosterExport.workbook(roster, kind: kind) == bytes)
             }
+        }
+    }
+}
+
+/// A roster the JSON format cannot hold is refused by the JSON writer, and written by the others.
+@Suite("A roster only CSV files and workbooks can hold")
+struct RosterExportLimitTests {
+    @Test("a comune with a population for every year beside single years: JSON refuses it, CSV and workbooks read back equal")
+    func everyYearBesideSingleYears() throws {
+        let roster = try Roster(
+            ambito: Ambito(code: "ATS-M", name: "Misto"),
+            municipalities: [
+                Municipality(istatCode: "048001", name: "Uno", residents: try Residents(12_000).replacing(year: 2025, with: 11_000)),
+                Municipality(istatCode: "048002", name: "Due", residents: try Residents(3_000)),
+            ], staff: [])
+        #expect {
+            try RosterExport.json(roster)
+        } throws: { error in
+            (error as? InputError)?.errors.first?.code == .formatoDocumento
+        }
+        #expect(try RosterLoader.load(csvFiles: RosterExport.csvFiles(roster), name: "ATS-M").roster == roster)
+        for kind in SpreadsheetKind.allCases {
+            #expect(try RosterLoader.load(workbookData: RosterExport.workbook(roster, kind: kind), name: "m.\(kind.rawValue)").roster == roster)
         }
     }
 }

@@ -323,6 +323,30 @@ struct BatchTests {
         #expect(result.standardError.contains("è una cartella di più ambiti: questo comando ne legge uno alla volta"), "\(result.standardError)")
     }
 
+    /// The review of the retyped codes: ATS are numbered by region, so `ATS-1` of one region and
+    /// `ats 01` of another, with no comune in common, are two ATS.
+    @Test("two ATS whose codes have one shape but no comune in common are both counted")
+    func sameShapeOtherAmbiti() throws {
+        let folder = try TestSupport.temporaryFolder()
+        try TestSupport.example(at: folder.appendingPathComponent("a1.json"), code: "ATS-1")
+        try TestSupport.example(at: folder.appendingPathComponent("a2.json"), code: "ats 01")
+        let result = TestSupport.run("calcola", folder.path, "--anno", "2025", "--formato", "json")
+        #expect(result.status == .success, "\(result.standardError)")
+        let batch = try #require(JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
+        #expect(((batch["totali"] as? [String: Any])?["ambiti"] as? NSNumber) == 2)
+    }
+
+    @Test("a folder that holds one ATS in a folder of its own, given to valida, names it")
+    func folderHoldingOneAmbito() throws {
+        let folder = try TestSupport.temporaryFolder()
+        try TestSupport.example(at: folder.appendingPathComponent("dati"), code: "ATS-1")
+        let result = TestSupport.run("valida", folder.path)
+        #expect(result.status == .usage)
+        #expect(
+            result.standardError.contains("non è un ambito ma contiene l'ambito \(folder.appendingPathComponent("dati").path): indica quello"),
+            "\(result.standardError)")
+    }
+
     @Test("a comune in two ATS of a batch is a warning naming both: its residents count twice")
     func comuneInTwoAmbiti() throws {
         let folder = try TestSupport.temporaryFolder()

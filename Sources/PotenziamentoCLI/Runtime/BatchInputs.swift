@@ -53,6 +53,12 @@ enum BatchInputs {
     /// `modello --da`): a usage error that says so, not «comuni.csv: file mancante».
     static func refuseFolderOfAmbiti(_ path: String) throws(CommandFailure) {
         guard isFolder(path), !isRosterFolder(path), holdsAmbiti(path, depth: 0, visited: []) else { return }
+        var (found, skipped) = ([String](), [String]())
+        var visited: Set<FolderIdentity> = FolderIdentity(path).map { [$0] } ?? []
+        collect(path, depth: 0, visited: &visited, into: &found, skipped: &skipped)
+        if found.count == 1 {
+            throw .usage("\(path) non è un ambito ma contiene l'ambito \(found[0]): indica quello")
+        }
         throw .usage(
             "\(path) è una cartella di più ambiti: questo comando ne legge uno alla volta; indica la cartella o il file di un ambito (calcola e prospetto leggono anche una cartella di più ambiti)"
         )
@@ -196,7 +202,11 @@ enum BatchInputs {
                         // input, left out of the table: totals that count it twice would be a wrong number. Two
                         // different ATS under one code are said to differ (a code to change, not a copy to delete).
                         let shape = Self.codeShape(code)
-                        if let earlier = byCodeShape[shape, default: []].first(where: { Self.sameCode(counted[$0].code, code) }) {
+                        // A code written otherwise is the same ATS only with a comune in common: ATS
+                        // are numbered by region, so `ATS-1` of one region and `ATS 01` of another are two.
+                        if let earlier = byCodeShape[shape, default: []].first(where: {
+                            counted[$0].code == code || Self.sameCode(counted[$0].code, code) && counted[$0].outline.sharesComune(with: outline)
+                        }) {
                             let (firstCode, first, firstOutline) = counted[earlier]
                             let named = firstCode == code ? "l'ambito \(code)" : "l'ambito \(code) (scritto «\(firstCode)» là)"
                             let advice =
@@ -270,6 +280,12 @@ enum BatchInputs {
             hasher.combine(roster.municipalities)
             hasher.combine(roster.staff)
             contentHash = hasher.finalize()
+        }
+
+        /// Whether the two rosters have a comune (an ISTAT code) in common.
+        func sharesComune(with other: Outline) -> Bool {
+            let codes = Set(comuniCodes.map(\.code))
+            return other.comuniCodes.contains { codes.contains($0.code) }
         }
 
         /// Whether two rosters look like one copied: the same comuni, persons and content.

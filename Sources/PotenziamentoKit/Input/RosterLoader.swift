@@ -109,7 +109,11 @@ public enum RosterLoader {
         // A report of this program given back as input (saved into the ATS's folder): one error
         // that says so, not one per unknown column of its sheets (as for a JSON report).
         let sheetNames = Set(workbook.sheets.map { $0.name.trimmingSpaces.lowercased() })
-        if !sheetNames.contains("personale"), let report = ["riepilogo", "confronto"].first(where: sheetNames.contains) {
+        // Its summary sheet and a sheet only reports have (a roster with a sheet of the officer's
+        // own called «riepilogo» and a misnamed staff sheet is told the sheet it lacks instead).
+        if !sheetNames.contains("personale"), let report = ["riepilogo", "confronto"].first(where: sheetNames.contains),
+            sheetNames.contains("parametri") || sheetNames.contains("riparto")
+        {
             throw InputError(
                 .formatoDocumento, SourcePlace(file: name),
                 "questo file è un rapporto del programma (ha il foglio «\(report)» e non il foglio «personale»), non un ambito da calcolare: come ambito serve un modello compilato (potenziamento modello), un file «\(RosterJSONReader.format)» o una cartella di CSV"

@@ -16,8 +16,18 @@ public enum RosterExport {
     /// what ``RosterLoader/load(jsonData:name:)`` reads.
     ///
     /// - Returns: the document's bytes.
-    public static func json(_ roster: Roster) -> Data {
-        Data(RosterWriter.json(roster).utf8)
+    /// - Throws: ``InputError`` with ``DiagnosticCode/formatoDocumento`` for a comune with a
+    ///   population for every year beside populations of single years (a CSV file or a workbook
+    ///   can hold it, a row without year beside rows with one; the JSON's `popolazione` is one
+    ///   figure or figures by year): written otherwise it would read back as another roster.
+    public static func json(_ roster: Roster) throws(InputError) -> Data {
+        if let mixed = roster.municipalities.first(where: { $0.residents.everyYear != nil && !$0.residents.byYear.isEmpty }) {
+            throw InputError(
+                .formatoDocumento, mixed.place ?? SourcePlace(file: roster.source),
+                "il comune \(mixed.istatCode) ha una popolazione per ogni anno e altre per singoli anni: il formato JSON non la può scrivere; usa i file CSV o una cartella di lavoro (RosterExport.csvFiles, RosterExport.workbook)"
+            )
+        }
+        return Data(RosterWriter.json(roster).utf8)
     }
 
     /// The three files of an ATS folder by name (`ambito.csv`, `comuni.csv`, `personale.csv`):

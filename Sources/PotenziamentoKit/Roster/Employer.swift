@@ -113,9 +113,12 @@ public struct Employer: Sendable, Hashable, Codable {
     ///   - costReimbursed: for an ASL, whether an ATS entity bears the cost (ignored for other kinds).
     /// - Throws: ``InvalidValue`` with ``DiagnosticCode/codiceIstatMancante`` for a comune without its ISTAT code,
     ///   ``DiagnosticCode/codiceIstatNonValido`` for a comune's code that is not 1 to 6 digits,
-    ///   ``DiagnosticCode/fuoriMisura`` for a code with a line break or too long.
+    ///   ``DiagnosticCode/fuoriMisura`` for a comune's (or the capofila's) code with a line break
+    ///   or too long.
     public init(kind: EmployerKind, istatCode: String? = nil, delegatedFunctions: Bool = false, costReimbursed: Bool = false) throws(InvalidValue) {
-        let code = try istatCode.map { text throws(InvalidValue) in try Bounds.label(text, what: "codice ISTAT dell'ente") }
+        // A code is kept, so checked, only where it is used (a comune, the comune capofila).
+        let usesCode = kind == .comune || kind == .comuneCapofila
+        let code = try istatCode.flatMap { text throws(InvalidValue) in usesCode ? try Bounds.label(text, what: "codice ISTAT dell'ente") : nil }
         if kind == .comune && (code ?? "").isEmpty {
             throw InvalidValue(.codiceIstatMancante, "per un dipendente di un comune serve il codice ISTAT del comune (ente_codice_istat)")
         }
@@ -130,7 +133,7 @@ public struct Employer: Sendable, Hashable, Codable {
         self.kind = kind
         // Kept only where it is used (a comune, the comune capofila), as the ASL flags: a code of
         // an unione or an ASL means nothing (readers warn, ``ignoredCodeWarning(kind:istatCode:)``).
-        self.istatCode = (code?.isEmpty ?? true) || !(kind == .comune || kind == .comuneCapofila) ? nil : code
+        self.istatCode = (code?.isEmpty ?? true) ? nil : code
         self.delegatedFunctions = kind == .asl && delegatedFunctions
         self.costReimbursed = kind == .asl && costReimbursed
     }
