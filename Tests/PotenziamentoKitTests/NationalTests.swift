@@ -302,7 +302,7 @@ struct BatchTests {
         }
         let result = TestSupport.run("calcola", folder.path, "--anno", "2025", "--formato", "json")
         #expect(result.status == .dataError)
-        let expected = code == nil ? "sembra una copia con un altro codice" : "compare anche in \(folder.appendingPathComponent("a1.json").path)"
+        let expected = code == nil ? "sembra lo stesso ambito con un altro codice" : "compare anche in \(folder.appendingPathComponent("a1.json").path)"
         #expect(result.standardError.contains(expected), "\(result.standardError)")
         #expect(result.standardError.contains("contato una volta sola, quello di \(folder.appendingPathComponent("a1.json").path)"))
         let batch = try #require(JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
@@ -321,6 +321,26 @@ struct BatchTests {
         let result = TestSupport.run(arguments: command[0] == "modello" ? arguments + [folder.path] : [command[0], folder.path] + arguments.dropFirst())
         #expect(result.status == .usage, "\(result.standardError)")
         #expect(result.standardError.contains("è una cartella di più ambiti: questo comando ne legge uno alla volta"), "\(result.standardError)")
+    }
+
+    /// The second review: a copy without ambito.csv with one person less (an old version) was
+    /// counted twice with one warning per comune.
+    @Test("an ATS with the same comuni and residents as another, under another code, is the same ATS even with other persons")
+    func oldVersionUnderAnotherCode() throws {
+        let folder = try TestSupport.temporaryFolder()
+        try FileManager.default.copyItem(atPath: TestSupport.path("Examples/ambito-esempio.json"), toPath: folder.appendingPathComponent("a1.json").path)
+        let copy = folder.appendingPathComponent("vecchia")
+        try FileManager.default.copyItem(atPath: TestSupport.path("Examples/ambito-esempio"), toPath: copy.path)
+        try FileManager.default.removeItem(at: copy.appendingPathComponent("ambito.csv"))
+        let staff = copy.appendingPathComponent("personale.csv")
+        let lines = try String(contentsOf: staff, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+        try lines.dropLast(2).joined(separator: "\n").appending("\n").write(to: staff, atomically: true, encoding: .utf8)
+        let result = TestSupport.run("calcola", folder.path, "--anno", "2025", "--formato", "json")
+        #expect(result.status == .dataError)
+        #expect(result.standardError.contains("ha gli stessi comuni e residenti (con altre persone"), "\(result.standardError)")
+        #expect(!result.standardError.contains("sia nell'ambito"))
+        let batch = try #require(JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
+        #expect(((batch["totali"] as? [String: Any])?["ambiti"] as? NSNumber) == 1)
     }
 
     /// The review of the retyped codes: ATS are numbered by region, so `ATS-1` of one region and

@@ -177,7 +177,7 @@ enum BatchInputs {
             // is an error, not counted twice. And the ATS of each comune, to say when one is in two.
             var counted: [(code: String, input: String, outline: Outline)] = []
             var byCodeShape: [Int: [Int]] = [:]
-            var byContent: [Int: Int] = [:]
+            var byComuni: [Int: Int] = [:]
             var comuneATS: [String: Int] = [:]
             write(output) { emit in
                 // A stream (standard input, a FIFO) named twice must be read in turn, as written.
@@ -214,29 +214,41 @@ enum BatchInputs {
                                 ? "(\(outline) in entrambi): contato una volta sola, quello di \(first); togli la copia dalla cartella, o se sono due ambiti dai loro codici diversi"
                                 : "con altri dati (qui \(outline), là \(firstOutline)): contato una volta sola, quello di \(first); se è lo stesso ambito togli la copia vecchia, se sono due ambiti dai loro codici diversi"
                             failures.append(BatchReport.Failure(input: input, errors: ["\(input): \(named) compare anche in \(first) \(advice)"]))
-                        } else if let earlier = byContent[outline.contentHash], counted[earlier].outline.sameContent(as: outline) {
-                            let (firstCode, first, _) = counted[earlier]
+                        } else if let earlier = byComuni[outline.comuniHash], counted[earlier].outline.sameComuni(as: outline) {
+                            // The same comuni with the same residents: the same ATS (a copy, or an old
+                            // version), whatever its code; counting both would count every resident twice.
+                            let (firstCode, first, firstOutline) = counted[earlier]
+                            let what =
+                                outline.sameContent(as: firstOutline)
+                                ? "gli stessi comuni, residenti e persone"
+                                : "gli stessi comuni e residenti (con altre persone: qui \(outline), là \(firstOutline))"
                             failures.append(
                                 BatchReport.Failure(
                                     input: input,
                                     errors: [
-                                        "\(input): l'ambito \(code) ha gli stessi comuni, residenti e persone dell'ambito \(firstCode) di \(first) (\(outline)): sembra una copia con un altro codice (una cartella copiata senza ambito.csv prende il nome della cartella); contato una volta sola, quello di \(first); togli la copia, o se sono due ambiti correggi i loro dati"
+                                        "\(input): l'ambito \(code) ha \(what) dell'ambito \(firstCode) di \(first): sembra lo stesso ambito con un altro codice (una cartella copiata senza ambito.csv prende il nome della cartella); contato una volta sola, quello di \(first); togli la copia, o se sono due ambiti correggi i loro dati"
                                     ]))
                         } else {
                             let position = counted.count
                             counted.append((code, input, outline))
                             byCodeShape[shape, default: []].append(position)
-                            byContent[outline.contentHash] = byContent[outline.contentHash] ?? position
+                            byComuni[outline.comuniHash] = byComuni[outline.comuniHash] ?? position
                             // A comune in two ATS: its residents count in both (one ATS per comune,
-                            // but for a city divided among ATS); said, not refused.
+                            // but for a city divided among ATS); said once for each other ATS, not refused.
+                            var shared: [Int: [String]] = [:]
                             for (istatCode, name) in outline.comuniCodes {
                                 if let other = comuneATS[istatCode] {
-                                    outcome.warnings.append(
-                                        "\(input): il comune \(istatCode) «\(TextSafety.shortened(name, limit: 40))» è sia nell'ambito \(code) sia nell'ambito \(counted[other].code) (\(counted[other].input)): i suoi residenti contano in entrambi; se il comune è di un solo ambito, toglilo dall'elenco dei comuni dell'altro (se è diviso tra più ambiti, come una grande città, ignora questo avviso)"
-                                    )
+                                    shared[other, default: []].append("\(istatCode) «\(TextSafety.shortened(name, limit: 40))»")
                                 } else {
                                     comuneATS[istatCode] = position
                                 }
+                            }
+                            for other in shared.keys.sorted() {
+                                let comuni = shared[other] ?? []
+                                let named = comuni.count == 1 ? "il comune \(comuni[0]) è" : "i comuni \(Italian.list(comuni, limit: 5)) sono"
+                                outcome.warnings.append(
+                                    "\(input): \(named) sia nell'ambito \(code) sia nell'ambito \(counted[other].code) (\(counted[other].input)): \(comuni.count == 1 ? "i suoi" : "i loro") residenti contano in entrambi; se un comune è di un solo ambito, toglilo dall'elenco dei comuni dell'altro (se è diviso tra più ambiti, come una grande città, ignora questo avviso)"
+                                )
                             }
                             emit(result)
                         }
@@ -266,9 +278,11 @@ enum BatchInputs {
         let persons: Int
         /// Each comune's ISTAT code and name, in order.
         let comuniCodes: [(code: String, name: String)]
-        /// A hash of the comuni (codes, names, residents) and of the persons (ids and periods):
-        /// equal for two copies of one roster, whatever their ATS code and name.
-        let contentHash: Int
+        /// A hash of the comuni (codes, names, residents): equal for two copies of one ATS,
+        /// whatever their code and name.
+        let comuniHash: Int
+        /// A hash of the persons (ids and periods).
+        let staffHash: Int
 
         init(_ roster: Roster) {
             name = roster.ambito.name
@@ -276,10 +290,14 @@ enum BatchInputs {
             comuni = roster.municipalities.count
             persons = roster.staff.count
             comuniCodes = roster.municipalities.map { ($0.istatCode, $0.name) }
-            var hasher = Hasher()
-            hasher.combine(roster.municipalities)
-            hasher.combine(roster.staff)
-            contentHash = hasher.finalize()
+            comuniHash = roster.municipalities.hashValue
+            staffHash = roster.staff.hashValue
+        }
+
+        /// Whether the two rosters have the same comuni with the same residents.
+        func sameComuni(as other: Outline) -> Bool {
+            comuni == other.comuni && comuniHash == other.comuniHash
+                && comuniCodes.elementsEqual(other.comuniCodes) { $0.code == $1.code && $0.name == $1.name }
         }
 
         /// Whether the two rosters have a comune (an ISTAT code) in common.
@@ -290,8 +308,7 @@ enum BatchInputs {
 
         /// Whether two rosters look like one copied: the same comuni, persons and content.
         func sameContent(as other: Outline) -> Bool {
-            comuni == other.comuni && persons == other.persons && contentHash == other.contentHash
-                && comuniCodes.elementsEqual(other.comuniCodes) { $0.code == $1.code && $0.name == $1.name }
+            sameComuni(as: other) && persons == other.persons && staffHash == other.staffHash
         }
 
         static func == (lhs: Outline, rhs: Outline) -> Bool {
