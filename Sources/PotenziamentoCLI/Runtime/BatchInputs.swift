@@ -178,7 +178,9 @@ enum BatchInputs {
             var counted: [(code: String, input: String, outline: Outline)] = []
             var byCodeShape: [Int: [Int]] = [:]
             var byComuni: [Int: Int] = [:]
-            var comuneATS: [String: Int] = [:]
+            // By the code packed in one integer (``ComunePositions/packed(_:)``: every ISTAT code
+            // packs), so that this step, the one run in order, hashes no text per comune.
+            var comuneATS: [UInt64: Int] = [:]
             write(output) { emit in
                 // A stream (standard input, a FIFO) named twice must be read in turn, as written.
                 OrderedConcurrentMap.forEach(inputs, concurrently: inputs.allSatisfy(isFileOrFolder)) { input -> Computed<Result> in
@@ -220,7 +222,7 @@ enum BatchInputs {
                             let (firstCode, first, firstOutline) = counted[earlier]
                             let what =
                                 outline.sameContent(as: firstOutline)
-                                ? "gli stessi comuni, residenti e persone"
+                                ? "gli stessi comuni, residenti e numero di persone"
                                 : "gli stessi comuni e residenti (con altre persone: qui \(outline), là \(firstOutline))"
                             failures.append(
                                 BatchReport.Failure(
@@ -236,11 +238,12 @@ enum BatchInputs {
                             // A comune in two ATS: its residents count in both (one ATS per comune,
                             // but for a city divided among ATS); said once for each other ATS, not refused.
                             var shared: [Int: [String]] = [:]
-                            for (istatCode, name) in outline.comuniCodes {
-                                if let other = comuneATS[istatCode] {
+                            for (index, key) in outline.comuniKeys.enumerated() {
+                                if let other = comuneATS[key] {
+                                    let (istatCode, name) = outline.comuniCodes[index]
                                     shared[other, default: []].append("\(istatCode) «\(TextSafety.shortened(name, limit: 40))»")
                                 } else {
-                                    comuneATS[istatCode] = position
+                                    comuneATS[key] = position
                                 }
                             }
                             for other in shared.keys.sorted() {
@@ -278,11 +281,12 @@ enum BatchInputs {
         let persons: Int
         /// Each comune's ISTAT code and name, in order.
         let comuniCodes: [(code: String, name: String)]
+        /// Each comune's code packed in one integer (``ComunePositions/packed(_:)``; a code that
+        /// does not pack, longer than any ISTAT code, by its text's hash), in order.
+        let comuniKeys: [UInt64]
         /// A hash of the comuni (codes, names, residents): equal for two copies of one ATS,
-        /// whatever their code and name.
+        /// whatever their code and name (the persons are not hashed: an old copy has others).
         let comuniHash: Int
-        /// A hash of the persons (ids and periods).
-        let staffHash: Int
 
         init(_ roster: Roster) {
             name = roster.ambito.name
@@ -290,8 +294,8 @@ enum BatchInputs {
             comuni = roster.municipalities.count
             persons = roster.staff.count
             comuniCodes = roster.municipalities.map { ($0.istatCode, $0.name) }
+            comuniKeys = roster.municipalities.map { ComunePositions.packed($0.istatCode) ?? UInt64(bitPattern: Int64($0.istatCode.hashValue)) }
             comuniHash = roster.municipalities.hashValue
-            staffHash = roster.staff.hashValue
         }
 
         /// Whether the two rosters have the same comuni with the same residents.
@@ -306,9 +310,10 @@ enum BatchInputs {
             return other.comuniCodes.contains { codes.contains($0.code) }
         }
 
-        /// Whether two rosters look like one copied: the same comuni, persons and content.
+        /// Whether two rosters look alike in a message: the same comuni and residents, and as
+        /// many persons.
         func sameContent(as other: Outline) -> Bool {
-            sameComuni(as: other) && persons == other.persons && staffHash == other.staffHash
+            sameComuni(as: other) && persons == other.persons
         }
 
         static func == (lhs: Outline, rhs: Outline) -> Bool {

@@ -10,7 +10,7 @@
 /// «Fifteenth pass» and «Seventeenth pass»). Either way the answer is the same for codes of
 /// ASCII digits, as every comune's is (``Municipality``, ``Employer``): the table compares bytes,
 /// where a comparison of texts would also match two spellings of one accented letter.
-struct ComunePositions {
+package struct ComunePositions {
     /// The codes in order.
     private let codes: [String]
     /// How a list longer than ``linearLimit`` is looked up.
@@ -78,7 +78,7 @@ struct ComunePositions {
     /// A text of at most 7 UTF-8 bytes as one integer, never 0: its bytes, and its length + 1 in
     /// the highest byte (two texts pack alike only when they are the same bytes); nil for a
     /// longer text.
-    static func packed(_ code: String) -> UInt64? {
+    package static func packed(_ code: String) -> UInt64? {
         var code = code
         // The bytes in place (a short text is held inline: no walk of its characters), copied
         // into the integer's low bytes.
