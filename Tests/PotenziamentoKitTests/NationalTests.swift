@@ -282,6 +282,12 @@ struct BatchTests {
         #expect((object["errori"] as? [NSDictionary])?.map { $0["input"] as? String } == [folder.appendingPathComponent("vuota").path])
     }
 
+    /// The `totali.ambiti` of a batch's JSON report: how many ATS its totals count.
+    static func ambitiCounted(_ report: String) throws -> Int? {
+        let batch = try #require(JSONSerialization.jsonObject(with: Data(report.utf8)) as? [String: Any])
+        return ((batch["totali"] as? [String: Any])?["ambiti"] as? NSNumber)?.intValue
+    }
+
     /// Found by a regional analyst's trial (2026-11-28): the same ATS under a code retyped
     /// (`ats-ex-01 `, `ATS EX 01`, `ATS-EX-1`) or copied as a folder without ambito.csv (the
     /// folder's name for code) was counted twice with exit 0; a comune in two ATS, with no word.
@@ -305,8 +311,7 @@ struct BatchTests {
         let expected = code == nil ? "sembra lo stesso ambito con un altro codice" : "compare anche in \(folder.appendingPathComponent("a1.json").path)"
         #expect(result.standardError.contains(expected), "\(result.standardError)")
         #expect(result.standardError.contains("contato una volta sola, quello di \(folder.appendingPathComponent("a1.json").path)"))
-        let batch = try #require(JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
-        #expect(((batch["totali"] as? [String: Any])?["ambiti"] as? NSNumber) == 1)
+        #expect(try Self.ambitiCounted(result.standardOutput) == 1)
     }
 
     @Test(
@@ -339,8 +344,7 @@ struct BatchTests {
         #expect(result.status == .dataError)
         #expect(result.standardError.contains("ha gli stessi comuni e residenti (con altre persone"), "\(result.standardError)")
         #expect(!result.standardError.contains("sia nell'ambito"))
-        let batch = try #require(JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
-        #expect(((batch["totali"] as? [String: Any])?["ambiti"] as? NSNumber) == 1)
+        #expect(try Self.ambitiCounted(result.standardOutput) == 1)
     }
 
     /// The review of the retyped codes: ATS are numbered by region, so `ATS-1` of one region and
@@ -352,8 +356,7 @@ struct BatchTests {
         try TestSupport.example(at: folder.appendingPathComponent("a2.json"), code: "ats 01")
         let result = TestSupport.run("calcola", folder.path, "--anno", "2025", "--formato", "json")
         #expect(result.status == .success, "\(result.standardError)")
-        let batch = try #require(JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
-        #expect(((batch["totali"] as? [String: Any])?["ambiti"] as? NSNumber) == 2)
+        #expect(try Self.ambitiCounted(result.standardOutput) == 2)
     }
 
     @Test("a folder that holds one ATS in a folder of its own, given to valida, names it")

@@ -274,7 +274,7 @@ enum BatchInputs {
     /// What tells two rosters of one ATS code apart in a message: name, region, comuni, residents
     /// and persons (`«Ambito 1», Piemonte, 3 comuni, 34 persone`).
     /// Kept as values, made into text only for a message (every ATS of a batch has one).
-    struct Outline: Sendable, Equatable, CustomStringConvertible {
+    struct Outline: Sendable, CustomStringConvertible {
         let name: String
         let region: String?
         let comuni: Int
@@ -314,10 +314,6 @@ enum BatchInputs {
         /// many persons.
         func sameContent(as other: Outline) -> Bool {
             sameComuni(as: other) && persons == other.persons
-        }
-
-        static func == (lhs: Outline, rhs: Outline) -> Bool {
-            lhs.name == rhs.name && lhs.region == rhs.region && lhs.sameContent(as: rhs)
         }
 
         var description: String {
