@@ -160,6 +160,38 @@ struct ProspettoTests {
         #expect(markdown.contains("| **Totale ambito** | | 81.000 | 18,03 | | **186.209,69 €** |"))
     }
 
+    /// Found by an officer's trial: the entities' «FTE esatti» of text, Markdown and HTML were each
+    /// rounded alone (0,7068), so the column added up to 18,0335 under a total of 18,0336, and
+    /// JSON (0,7069, a part of the total) said otherwise.
+    @Test("the entities' exact FTE in text, Markdown and HTML are JSON's parts and add up to the total shown", arguments: ["testo", "markdown", "html"])
+    func entityColumnAddsUp(format: String) throws {
+        let json = try object(TestSupport.run("prospetto", example, "--campagna", "2026", "--formato", "json").standardOutput)
+        let report = TestSupport.run("prospetto", example, "--campagna", "2026", "--formato", format, "--senza-allegato").standardOutput
+        // A figure of 4 decimals, Italian style, in units of 10⁻⁴: `≈ 0,7069` → 7069.
+        func units(_ text: Substring) -> Int? { Int(text.replacingOccurrences(of: "≈ ", with: "").replacingOccurrences(of: ",", with: "")) }
+        let figures = try #require(try Regex(#"(≈ )?\d+,\d{4}(?!\d)"#))
+        func units(of value: Any?) throws -> Int { Int((try #require((value as? NSNumber)?.doubleValue) * 10_000).rounded()) }
+        for year in ["consuntivo", "previsione"] {
+            let section = try #require(json[year] as? NSDictionary)
+            let entities = try #require(section["enti"] as? [NSDictionary])
+            let total = try units(of: (section["fte"] as? NSDictionary)?["totale"])
+            // The total as the report shows it, in a row «Totale ambito».
+            let totalRows = report.split(separator: "\n").filter { $0.contains("Totale ambito") }
+            #expect(totalRows.contains { row in row.matches(of: figures).contains { units(row[$0.range]) == total } }, "\(totalRows)")
+            var sum = 0
+            for entity in entities {
+                let name = try #require(entity["denominazione"] as? String)
+                let part = try units(of: entity["fte"])
+                sum += part
+                // The entity's row (HTML escapes the apostrophe) shows that part.
+                let shownName = format == "html" ? name.replacingOccurrences(of: "'", with: "&#39;") : name
+                let rows = report.split(separator: "\n").filter { $0.contains(shownName) && $0.contains(",") }
+                #expect(rows.contains { row in row.matches(of: figures).contains { units(row[$0.range]) == part } }, "\(name) \(part)")
+            }
+            #expect(sum == total)
+        }
+    }
+
     /// Found by an independent review: the CSV left out each entity's FTE without an area, so an
     /// entity's area rows did not add up to its `fte` row.
     @Test("the prospetto CSV: each entity's six area rows add up to its fte row, the ATS areas to the ATS fte")

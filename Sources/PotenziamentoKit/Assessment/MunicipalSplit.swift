@@ -8,7 +8,7 @@ public enum SplitRecipient: Sendable, Hashable, Codable, CustomStringConvertible
     /// The contract's `riparto[].ente`: `comune:<codiceIstat>` or `capofila`.
     public var description: String {
         switch self {
-        case .comune(let code): "comune:\(code)"
+        case .comune(let code): Employer.comuneKey(code)
         case .capofila: "capofila"
         }
     }

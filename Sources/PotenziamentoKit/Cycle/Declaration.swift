@@ -149,7 +149,7 @@ extension AnnualAssessment {
         return ends.indices.compactMap { index in
             let group = positions[(index == 0 ? 0 : ends[index - 1])..<ends[index]]
             guard !group.isEmpty else { return nil }
-            if index < residents.count { return ("comune:\(residents[index].istatCode)", residents[index].name, group) }
+            if index < residents.count { return (Employer.comuneKey(residents[index].istatCode), residents[index].name, group) }
             let kind = ambitoLevel[index - residents.count]
             return (kind.rawValue, kind.label, group)
         }

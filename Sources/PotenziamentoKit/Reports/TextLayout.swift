@@ -6,6 +6,15 @@ enum TextBlocks {
     /// An exact FTE as the prospetto shows it beside a figure to declare: 4 decimals, `≈` when it has more.
     static func exactFTE(_ value: Fraction) -> String { NumberFormatting.italianMarkingRounding(value, decimals: 4) }
 
+    /// The exact FTE `exact` of a part of a total (an entity of the ATS) as the prospetto shows it
+    /// beside its figure to declare: 4 decimals, and when it has more, `≈` and its `part` of the
+    /// total shown (``AnnualAssessment/shownEntitiesWithExactFTE(decimals:of:)`` with 4 decimals),
+    /// so the column adds up to the total shown below it and says what JSON and CSV say
+    /// (docs/regole.md §5).
+    static func exactFTE(part: Fraction, of exact: Fraction) -> String {
+        NumberFormatting.isExact(exact, decimals: 4) ? NumberFormatting.italian(exact, decimals: 4) : "≈ " + NumberFormatting.italian(part, decimals: 4)
+    }
+
     /// `threshold`'s ratio in a label over the columns of `contributions` (``ParametersInForce/ratioText(_:)``):
     /// `1/5.000`, or each year's ratio (`1/4.500 nel 2025 · 1/5.000 nel 2026`) when a replaced
     /// parameter makes them differ, so no label names a ratio a column did not use.

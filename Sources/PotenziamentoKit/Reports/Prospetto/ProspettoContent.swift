@@ -42,6 +42,10 @@ struct ProspettoContent {
         /// The entity's exact FTE in each year (zero in a year it has none).
         let exactConsuntivo: Fraction
         let exactPrevisione: Fraction
+        /// The entity's part of the ATS total with 4 decimals in each year (zero in a year it has
+        /// none): what is shown for its exact FTE when that has more decimals (``TextBlocks/exactFTE(part:of:)``).
+        let partConsuntivo: Fraction
+        let partPrevisione: Fraction
         /// The entity's areas to declare in each year, split to its figure to declare with the
         /// declaration's decimals (nil in a year it has none): what a table of entities by areas
         /// shows beside that figure (docs/regole.md §5).
@@ -217,6 +221,15 @@ struct ProspettoContent {
         }
         let exactBefore = exactByKey(beforeExact)
         let exactNow = exactByKey(nowExact)
+        // The parts with 4 decimals (those above when the rows are shown with 4).
+        func partsByKey(_ assessment: AnnualAssessment, _ list: [(shown: EmployingEntity, exactFTE: Fraction)], _ entities: [EmployingEntity])
+            -> [String: Fraction]
+        {
+            let parts = decimals == 4 ? list : assessment.shownEntitiesWithExactFTE(decimals: 4, of: entities)
+            return Dictionary(parts.map { ($0.shown.key, $0.shown.fte) }, uniquingKeysWith: { first, _ in first })
+        }
+        let partBefore = partsByKey(prospetto.consuntivo, beforeExact, entitiesBefore)
+        let partNow = partsByKey(prospetto.previsione, nowExact, entitiesNow)
         func areasToDeclare(_ assessment: AnnualAssessment, _ declaration: FTEDeclaration, _ entities: [EmployingEntity]) -> [String: AreaBreakdown] {
             Dictionary(
                 assessment.entitiesWithAreasToDeclare(declaration, of: entities).map { ($0.entity.key, $0.areas) },
@@ -229,7 +242,7 @@ struct ProspettoContent {
         for entity in nowList + beforeList where seen.insert(entity.key).inserted {
             keys.append((entity.key, entity.name))
         }
-        let order = prospetto.previsione.residents.map { "comune:\($0.istatCode)" } + EmployerKind.allCases.map(\.rawValue)
+        let order = prospetto.previsione.residents.map { Employer.comuneKey($0.istatCode) } + EmployerKind.allCases.map(\.rawValue)
         let rank = Dictionary(order.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         keys.sort { (rank[$0.key] ?? .max) < (rank[$1.key] ?? .max) }
         return keys.map { entry in
@@ -238,6 +251,7 @@ struct ProspettoContent {
                 consuntivo: before[entry.key], previsione: now[entry.key],
                 declaredConsuntivo: prospetto.consuntivoDeclaration.fte(of: entry.key), declaredPrevisione: prospetto.previsioneDeclaration.fte(of: entry.key),
                 exactConsuntivo: exactBefore[entry.key] ?? .zero, exactPrevisione: exactNow[entry.key] ?? .zero,
+                partConsuntivo: partBefore[entry.key] ?? .zero, partPrevisione: partNow[entry.key] ?? .zero,
                 areasToDeclareConsuntivo: areasBefore[entry.key], areasToDeclarePrevisione: areasNow[entry.key])
         }
     }

@@ -102,7 +102,7 @@ enum ProspettoHTML {
         let ambito = content.ambito
         let c = p.campaign
         let fte = TextBlocks.fte
-        let exact = TextBlocks.exactFTE
+        let exact = TextBlocks.exactFTE as (Fraction) -> String
         let entities = content.entityRows(decimals: TextBlocks.fteDecimals)
         output.write(
             """
@@ -130,8 +130,10 @@ enum ProspettoHTML {
         var entityRows = entities.map { entity in
             [
                 // The exact FTE beside the figure to declare: a figure rounded up is seen as such.
-                entity.name, entity.istatCode ?? "—", String(entity.consuntivo?.persons ?? 0), exact(entity.exactConsuntivo),
-                content.declared(entity.declaredConsuntivo), String(entity.previsione?.persons ?? 0), exact(entity.exactPrevisione),
+                entity.name, entity.istatCode ?? "—", String(entity.consuntivo?.persons ?? 0),
+                TextBlocks.exactFTE(part: entity.partConsuntivo, of: entity.exactConsuntivo),
+                content.declared(entity.declaredConsuntivo), String(entity.previsione?.persons ?? 0),
+                TextBlocks.exactFTE(part: entity.partPrevisione, of: entity.exactPrevisione),
                 content.declared(entity.declaredPrevisione),
             ]
         }

@@ -135,23 +135,26 @@ enum ProspettoReport {
             let kind = assessment.year == c ? "Previsione" : "Consuntivo"
             output.line()
             output.line("\(kind) \(assessment.year): enti che impiegano gli assistenti sociali conteggiati")
-            // Each row's areas add up to its figure to declare, the total's too.
-            let rows = assessment.entitiesWithAreasToDeclare(declaration)
+            // Each row's areas add up to its figure to declare, the total's too; the exact FTE
+            // are shown as parts of the total (4 decimals), which they add up to.
+            let entities = assessment.entities
+            let rows = assessment.entitiesWithAreasToDeclare(declaration, of: entities)
+            let parts = assessment.shownEntitiesWithExactFTE(decimals: 4, of: entities).map(\.shown.fte)
             let areas = declaration.areas
             let declared = content.declared
             // Area columns as wide as a figure to declare (0,5500 with 4 decimals), a space apart.
             let areaWidth = max(7, content.declaredDecimals + 4)
-            let exact = TextBlocks.exactFTE
+            let exact = TextBlocks.exactFTE as (Fraction) -> String
             // The name column as wide as the longest name: a name is never cut.
             let nameWidth = max(40, (rows.map(\.entity.name.count).max() ?? 0) + 3)
             output.line(
                 TextBlocks.left("  ente", nameWidth) + TextBlocks.right("persone", 8) + TextBlocks.right("FTE esatti", 12)
                     + TextBlocks.right("da dichiar.", 12) + ActivityArea.allCases.map { TextBlocks.right(shortLabel($0), areaWidth) }.joined()
                     + TextBlocks.right("n.i.", areaWidth))
-            for (entity, figure, entityAreas) in rows {
+            for ((entity, figure, entityAreas), part) in zip(rows, parts) {
                 output.line(
                     TextBlocks.left("  \(entity.name)", nameWidth) + TextBlocks.right(String(entity.persons), 8)
-                        + TextBlocks.right(exact(entity.fte), 12) + TextBlocks.right(declared(figure), 12)
+                        + TextBlocks.right(TextBlocks.exactFTE(part: part, of: entity.fte), 12) + TextBlocks.right(declared(figure), 12)
                         + ActivityArea.allCases.map { TextBlocks.right(declared(entityAreas[$0]), areaWidth) }.joined()
                         + TextBlocks.right(declared(entityAreas.unspecified), areaWidth))
             }
@@ -280,10 +283,13 @@ enum ProspettoReport {
             output.line("|---|---:|---:|---:|" + String(repeating: "---:|", count: ActivityArea.allCases.count + 1))
             // Each row's areas add up to its figure to declare, the total's too (the declared areas).
             let areas = declaration.areas
-            let (exact, declared) = (TextBlocks.exactFTE, content.declared)
-            for (entity, figure, entityAreas) in assessment.entitiesWithAreasToDeclare(declaration) {
+            let (exact, declared) = (TextBlocks.exactFTE as (Fraction) -> String, content.declared)
+            // The exact FTE as parts of the total (4 decimals), which they add up to.
+            let entities = assessment.entities
+            let parts = assessment.shownEntitiesWithExactFTE(decimals: 4, of: entities).map(\.shown.fte)
+            for ((entity, figure, entityAreas), part) in zip(assessment.entitiesWithAreasToDeclare(declaration, of: entities), parts) {
                 output.line(
-                    "| \(md(entity.name)) | \(entity.persons) | \(exact(entity.fte)) | \(declared(figure)) | "
+                    "| \(md(entity.name)) | \(entity.persons) | \(TextBlocks.exactFTE(part: part, of: entity.fte)) | \(declared(figure)) | "
                         + ActivityArea.allCases.map { declared(entityAreas[$0]) }.joined(separator: " | ")
                         + " | \(declared(entityAreas.unspecified)) |")
             }
