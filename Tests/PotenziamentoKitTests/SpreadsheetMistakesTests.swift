@@ -32,6 +32,24 @@ struct SpreadsheetMistakesTests {
         #expect(hidden.first?.place.description == "a.xlsx: personale, riga 3")
     }
 
+    /// Found by an officer's trial of workbooks: `1/4/30` typed in `dal` is stored by Excel and
+    /// LibreOffice as 1930, and the person counted a whole year (+20.000 €) with no word.
+    @Test(
+        "a period starting before 1960 (a two-digit year read as 19xx) is a warning at its cell; from 1960 none",
+        arguments: [(1930, 4, 1, true), (1959, 12, 31, true), (1960, 1, 1, false), (2026, 4, 1, false)])
+    func twoDigitYear(year: Int, month: Int, day: Int, warned: Bool) throws {
+        let workbook = RosterSheets.workbook(extraRows: [
+            RosterSheets.text(["AS-2", "assistente_sociale", "tempo_indeterminato", "comune", "048001"]) + [
+                .date(year: year, month: month, day: day), .empty, .number("100"), .empty,
+            ]
+        ])
+        let found = try Self.warnings(workbook).filter { $0.code == .dataImprobabile }
+        #expect(found.count == (warned ? 1 : 0), "\(found)")
+        guard warned, let warning = found.first else { return }
+        #expect(warning.place.description.hasPrefix("a.xlsx: personale!") && warning.place.description.hasSuffix("3 (colonna dal)"), "\(warning.place)")
+        #expect(warning.message.contains("scritto con due cifre") && warning.message.contains("\(year + 100)"), "\(warning.message)")
+    }
+
     /// Found by a review of spreadsheet mistakes: a hidden column `ore_tempo_pieno` holding 38 gave
     /// 25.425,10 € where the visible sheet implied 36 hours, 27.179,49 €, with no word; and the
     /// hidden sheet `personale` was read while the officer edited a visible copy.

@@ -140,6 +140,9 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable {
     // MARK: Warnings about the data
     /// A person with no periods of service at all.
     case nessunPeriodo = "nessun_periodo"
+    /// A period that starts before ``Bounds/plausibleStartYear`` (1960): most likely a year typed
+    /// with two digits, which spreadsheets read as 19xx (`1/4/30` is 1930): a warning.
+    case dataImprobabile = "data_improbabile"
     /// A counted person with no service in the year.
     case nessunServizioNellAnno = "nessun_servizio_nell_anno"
     /// A counted person with no area split: their FTE go to `non_indicata`.

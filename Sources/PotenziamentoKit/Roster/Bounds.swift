@@ -10,6 +10,11 @@ public enum Bounds {
     public static let years = 2021...2200
     /// The years of the dates of service periods and of residents figures.
     public static let dateYears = 1900...2200
+    /// The first year a period of service still counted can plausibly start in: one that starts
+    /// before is a warning (``DiagnosticCode/dataImprobabile``): a career that began in 1959 would
+    /// be over 60 years long in 2021, the first year computed; a year typed with two digits from
+    /// 30 to 59 is read by spreadsheets as 1930-1959 (docs/regole.md, «Limiti»).
+    public static let plausibleStartYear = 1960
     /// The most comuni of one ATS.
     public static let maximumMunicipalities = 10_000
     /// The most staff records (JSON entries, CSV or sheet period rows) of one roster.

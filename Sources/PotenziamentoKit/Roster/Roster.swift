@@ -192,6 +192,15 @@ public struct Roster: Sendable, Hashable {
             diagnostics.warning(
                 .nessunPeriodo, record.place ?? SourcePlace(file: source), "«\(record.id)» non ha periodi di servizio: non conta in nessun anno")
         }
+        for record in staff {
+            for period in record.periods where period.start.year < Bounds.plausibleStartYear {
+                let start = period.start
+                diagnostics.warning(
+                    .dataImprobabile, (period.place ?? record.place ?? SourcePlace(file: source)).field("dal"),
+                    "«\(record.id)» è in servizio dal \(start.italian), più di 60 anni prima del primo anno calcolato: se l'anno è stato scritto con due cifre (\(start.day)/\(start.month)/\(start.year % 100)), il foglio di calcolo lo ha letto come \(start.year); scrivi l'anno per intero (\(start.year + 100)?), altrimenti non serve altro"
+                )
+            }
+        }
         return diagnostics.all
     }
 
