@@ -63,6 +63,11 @@ struct RosterCommandTests {
         let good = TestSupport.run("valida", TestSupport.path("Examples/ambito-esempio"))
         #expect(good.status == .success)
         #expect(good.standardOutput.contains("Nessun problema trovato."))
+        // Found by an officer's trial: without --anno the warnings of a year (AS-014 without areas)
+        // are not checked, and the report says so; with it they are listed.
+        #expect(good.standardOutput.contains("Controllati i dati, non il calcolo di un anno") && good.standardOutput.contains("--anno"))
+        let year = TestSupport.run("valida", TestSupport.path("Examples/ambito-esempio"), "--anno", "2025")
+        #expect(year.standardOutput.contains("[aree_non_indicate]") && !year.standardOutput.contains("Controllati i dati"))
         let folder = try TestSupport.temporaryFolder()
         let bad = folder.appendingPathComponent("bad.json")
         let staff =
@@ -75,6 +80,8 @@ struct RosterCommandTests {
         #expect(result.standardOutput.contains("personale[0].periodi[0].percentuale"))
         let json = TestSupport.run("valida", bad.path, "--formato", "json")
         #expect(json.standardOutput.contains("\"valido\": false"))
+        // With errors there is no computation: not «e 0 avvisi», which would say there are none.
+        #expect(!result.standardOutput.contains("0 avvisi") && result.standardOutput.contains("gli avvisi del calcolo si controllano quando non ci sono errori"))
     }
 
     @Test("valida --anno checks the population of that year")

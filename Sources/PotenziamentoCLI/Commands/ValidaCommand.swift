@@ -77,12 +77,22 @@ enum ValidaCommand: Subcommand {
             lines += errors.map { "ERRORE  \($0) [\($0.code.rawValue)]" }
             lines += warnings.map { "AVVISO  \($0) [\($0.code.rawValue)]" }
             lines.append("")
-            lines.append(
-                errors.isEmpty
-                    ? (warnings.isEmpty
-                        ? "Nessun problema trovato." : "Nessun errore; \(Italian.count(warnings.count, "avviso", "avvisi")) da controllare.")
-                    : "\(Italian.count(errorCount, "errore", "errori")) e \(Italian.count(warnings.count, "avviso", "avvisi")): correggi gli errori prima del calcolo."
-            )
+            if !errors.isEmpty {
+                // With errors there is no computation, so none of its warnings: «0 avvisi» would say there are none.
+                lines.append(
+                    warnings.isEmpty
+                        ? "\(Italian.count(errorCount, "errore", "errori")): correggi gli errori prima del calcolo, poi valida di nuovo (gli avvisi del calcolo si controllano quando non ci sono errori)."
+                        : "\(Italian.count(errorCount, "errore", "errori")) e \(Italian.count(warnings.count, "avviso", "avvisi")): correggi gli errori prima del calcolo, poi valida di nuovo (gli avvisi del calcolo si controllano quando non ci sono errori)."
+                )
+            } else {
+                lines.append(warnings.isEmpty ? "Nessun problema trovato." : "Nessun errore; \(Italian.count(warnings.count, "avviso", "avvisi")) da controllare.")
+                if year == nil {
+                    // The warnings of a year (residents, service, persons without areas) need the year.
+                    lines.append(
+                        "Controllati i dati, non il calcolo di un anno: per i suoi avvisi (popolazione, servizio nell'anno, persone senza aree) aggiungi --anno, per esempio --anno \(context.today.year)."
+                    )
+                }
+            }
             report = lines.joined(separator: "\n") + "\n"
         }
         var output = CommandOutput(report: report, inputs: RosterInput.inputFiles(path))
