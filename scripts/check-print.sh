@@ -3,7 +3,8 @@
 # Chromium on A4, then read back with poppler. Without the annex the prospetto (to the signature)
 # must fit on 2 pages, the warnings about the data on a page of their own after it; with the
 # annex the persons follow; the pages carry the SIOSS figures, the signature block and the chart,
-# and nothing overflows the page width (pdftotext finds every column). PNG images of the pages are
+# and nothing overflows the page width (pdftotext finds every column); a large ATS's totals (hundreds of
+# FTE, millions of euro) are printed whole. PNG images of the pages are
 # left in .build/print-check/ to look at.
 #   scripts/check-print.sh [POTENZIAMENTO_BINARY]
 set -euo pipefail
@@ -49,5 +50,44 @@ echo "prospetto con allegato: $pages pagine"
 [ "$pages" -gt 2 ] || { echo "l'allegato delle persone manca" >&2; status=1; }
 grep -qF "Allegato — persone conteggiate ed escluse" "$out/con-allegato.txt" || { echo "manca l'allegato nella stampa" >&2; status=1; }
 grep -qF "AS-001" "$out/con-allegato.txt" || { echo "l'allegato non elenca le persone" >&2; status=1; }
+# A large ATS (90 comuni, 2,75 million residents, about 800 persons: totals of hundreds of FTE and
+# millions of euro, found cut by an officer's trial): every total printed whole, on the page.
+python3 - "$out/grande.json" <<'PYTHON'
+import json, sys
+comuni = [{"codiceIstat": "058%03d" % n, "denominazione": "Comune %d" % n, "popolazione": 2_750_000 // 90 + (10 if n == 1 else 0)} for n in range(1, 91)]
+kinds = ["unione_di_comuni", "consorzio", "ambito", "asp", "comune_capofila"]
+staff = []
+for n in range(800):
+    ente = {"tipo": "comune", "codiceIstat": "058%03d" % (n % 90 + 1)} if n % 3 else {"tipo": kinds[n % 5]}
+    share = {"oreSettimanali": 30} if n % 4 == 0 else {"percentuale": 100}
+    staff.append({"id": "AS-%04d" % n, "profilo": "assistente_sociale", "contratto": "tempo_indeterminato", "ente": ente,
+                  "periodi": [dict({"dal": "2015-01-01" if n % 7 else "2025-03-%02d" % (n % 28 + 1)}, **share)],
+                  "aree": {"segretariato_sociale": 40, "poverta_disagio_adulti": 60} if n % 2 else {"servizio_sociale_professionale": 100}})
+json.dump({"formato": "potenziamento.ambito.v1", "ambito": {"codice": "ATS-G", "denominazione": "Ambito grande"}, "comuni": comuni, "personale": staff}, open(sys.argv[1], "w"))
+PYTHON
+"$binary" prospetto "$out/grande.json" --campagna 2026 --formato json > "$out/grande-dati.json" 2> /dev/null
+"$binary" prospetto "$out/grande.json" --campagna 2026 --senza-allegato --output "$out/grande.html" 2> /dev/null
+"$browser" --headless --no-sandbox --disable-gpu --no-pdf-header-footer --print-to-pdf="$out/grande.pdf" "file://$PWD/$out/grande.html" 2> /dev/null
+pdftotext -layout "$out/grande.pdf" "$out/grande.txt"
+pdftoppm -r 60 -png "$out/grande.pdf" "$out/grande"
+# The figures the JSON gives, as the page must show them whole: FTE with 4 decimals, declared with
+# 2, the contribution in euro, Italian style.
+python3 - "$out/grande-dati.json" "$out/grande.txt" <<'PYTHON' || status=1
+import json, re, sys
+data, text = json.load(open(sys.argv[1])), open(sys.argv[2]).read()
+def italian(value, decimals):
+    whole, _, fraction = ("%.*f" % (decimals, value)).partition(".")
+    return "{:,}".format(int(whole)).replace(",", ".") + ("," + fraction if decimals else "")
+missing = []
+rows = [line for line in text.splitlines() if "Totale ambito" in line]
+for year in ("consuntivo", "previsione"):
+    section = data[year]
+    for shown in (italian(section["fte"]["totale"], 4), italian(section["fteDaDichiarare"], 2), italian(section["contributo"], 2)):
+        if not any(re.search(r"(?<![\d.,])" + re.escape(shown) + r"(?![\d,])", row) for row in rows):
+            missing.append("%s %s" % (year, shown))
+if missing:
+    print("nella stampa di un ambito grande una cifra del totale manca o è tagliata: " + ", ".join(missing), file=sys.stderr)
+    sys.exit(1)
+PYTHON
 ls "$out"/*.png > /dev/null
 exit $status

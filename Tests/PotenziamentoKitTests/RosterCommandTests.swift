@@ -81,7 +81,8 @@ struct RosterCommandTests {
         let json = TestSupport.run("valida", bad.path, "--formato", "json")
         #expect(json.standardOutput.contains("\"valido\": false"))
         // With errors there is no computation: not «e 0 avvisi», which would say there are none.
-        #expect(!result.standardOutput.contains("0 avvisi") && result.standardOutput.contains("gli avvisi del calcolo si controllano quando non ci sono errori"))
+        #expect(
+            !result.standardOutput.contains("0 avvisi") && result.standardOutput.contains("gli avvisi del calcolo si controllano quando non ci sono errori"))
     }
 
     @Test("valida --anno checks the population of that year")

@@ -85,7 +85,8 @@ enum ValidaCommand: Subcommand {
                         : "\(Italian.count(errorCount, "errore", "errori")) e \(Italian.count(warnings.count, "avviso", "avvisi")): correggi gli errori prima del calcolo, poi valida di nuovo (gli avvisi del calcolo si controllano quando non ci sono errori)."
                 )
             } else {
-                lines.append(warnings.isEmpty ? "Nessun problema trovato." : "Nessun errore; \(Italian.count(warnings.count, "avviso", "avvisi")) da controllare.")
+                lines.append(
+                    warnings.isEmpty ? "Nessun problema trovato." : "Nessun errore; \(Italian.count(warnings.count, "avviso", "avvisi")) da controllare.")
                 if year == nil {
                     // The warnings of a year (residents, service, persons without areas) need the year.
                     lines.append(

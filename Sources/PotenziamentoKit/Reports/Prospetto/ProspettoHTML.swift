@@ -22,6 +22,7 @@ enum ProspettoHTML {
         table.small th:first-child { width: 50mm; }
         th { overflow-wrap: normal; word-break: keep-all; hyphens: none; }
         table.small td.n { white-space: nowrap; overflow: hidden; }
+        table.small tr.sioss td.n, table.small tr.total td.n { white-space: normal; overflow-wrap: normal; }
         table th.n { white-space: normal; }
         td.h { font-weight: bold; background: #fff6d6; }
         td { white-space: pre-line; }
@@ -151,7 +152,9 @@ enum ProspettoHTML {
                 "ente", "cod. ISTAT", "persone \(c - 1)", "FTE esatti \(c - 1)", "su SIOSS \(c - 1)", "persone \(c)", "FTE esatti \(c)",
                 "su SIOSS \(c)",
             ],
-            entityRows, numericFrom: 2, classes: [entityRows.count - 1: "sioss"], small: true, highlight: [4, 7], to: output)
+            entityRows, numericFrom: 2, classes: [entityRows.count - 1: "sioss"], small: true, highlight: [4, 7],
+            // Figures as wide as the total's (`≈ 617,7050` in bold for 2,75 million residents): none is cut.
+            widths: [0: "50mm", 1: "13mm", 2: "12mm", 3: "20mm", 4: "14mm", 5: "12mm", 6: "20mm", 7: "14mm"], to: output)
         line(
             "<p><strong>Contributo sugli FTE dichiarati:</strong> \(e(NumberFormatting.euro(p.consuntivoDeclaration.contribution.total))) (consuntivo \(c - 1)) · \(e(NumberFormatting.euro(p.previsioneDeclaration.contribution.total))) (previsione \(c)); sugli FTE esatti \(e(NumberFormatting.euro(p.consuntivo.contribution.total))) · \(e(NumberFormatting.euro(p.previsione.contribution.total))).</p>"
         )
@@ -193,6 +196,7 @@ enum ProspettoHTML {
                 "ente", "Segretariato sociale", "Servizio sociale prof.", "Famiglia, minori, anziani", "Disabilità, non autosuff.",
                 "Povertà, disagio adulti", "non indicata",
             ],
+            // The total's pairs of figures wrap at their space when wider than a column (tr.sioss).
             areaRows, classes: [areaRows.count - 1: "sioss"], small: true, to: output)
         line("</div>")
         // Comuni: the DM 15/2021 split of both years.
@@ -223,7 +227,9 @@ enum ProspettoHTML {
                 "ente", "residenti \(c - 1)", "FTE propri \(c - 1)", "FTE attrib. \(c - 1)", "importo € \(c - 1)", "residenti \(c)",
                 "FTE propri \(c)", "FTE attrib. \(c)", "importo € \(c)",
             ],
-            comuniRows, numericFrom: 1, classes: [comuniRows.count - 1: "total"], small: true, widths: [0: "34mm"], to: output)
+            // The amounts as wide as a total of millions (`7.826.923,08` in bold): none is cut.
+            comuniRows, numericFrom: 1, classes: [comuniRows.count - 1: "total"], small: true,
+            widths: [0: "34mm", 1: "15mm", 2: "13mm", 3: "13mm", 4: "22mm", 5: "15mm", 6: "13mm", 7: "13mm", 8: "22mm"], to: output)
         line(
             "<p class=\"note\">Regola applicata nel \(c - 1): \(e(AssessmentReport.ruleLabel(p.consuntivo.split.rule))); nel \(c): \(e(AssessmentReport.ruleLabel(p.previsione.split.rule))). «FTE attrib.»: gli FTE degli enti d'ambito (unione, consorzio, ASL con delega…) attribuiti ai comuni in proporzione ai residenti; «Soggetto capofila»: la quota degli enti d'ambito, che va a chi li gestisce. Centesimi con il metodo dei resti maggiori.</p>"
         )
