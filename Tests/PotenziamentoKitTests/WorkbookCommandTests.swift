@@ -218,10 +218,45 @@ struct WorkbookCommandTests {
         }
     }
 
+    /// Found by an officer's trial of workbooks: the warnings of reading (a hidden row, a date of
+    /// 1930) went only to the screen; a report saved by `calcola` showed none of them.
+    @Test("calcola's saved text, Markdown and workbook carry every warning about the data, each naming its file without the folders")
+    func savedReportsCarryWarnings() throws {
+        let folder = try TestSupport.temporaryFolder()
+        let roster = folder.appendingPathComponent("ambito")
+        try FileManager.default.copyItem(at: URL(fileURLWithPath: TestSupport.path("Examples/ambito-esempio")), to: roster)
+        // AS-001 from 1940: a reading warning (data_improbabile) at its row of personale.csv.
+        let staff = roster.appendingPathComponent("personale.csv")
+        let rows = try String(contentsOf: staff, encoding: .utf8)
+        try rows.replacingOccurrences(
+            of: "AS-001;assistente_sociale;tempo_indeterminato;comune;099001;;;;2020-01-01",
+            with: "AS-001;assistente_sociale;tempo_indeterminato;comune;099001;;;;1940-01-01"
+        )
+        .write(to: staff, atomically: true, encoding: .utf8)
+        for format in ["txt", "md", "xlsx"] {
+            let path = folder.appendingPathComponent("calcola.\(format)").path
+            let result = TestSupport.run("calcola", roster.path, "--anno", "2025", "--output", path)
+            #expect(result.status == .success, "\(result.standardError)")
+            #expect(result.standardError.contains("personale.csv:2 (colonna dal)"), "\(result.standardError)")
+            let text: String
+            if format == "xlsx" {
+                let workbook = try WorkbookReader.read([UInt8](try Data(contentsOf: URL(fileURLWithPath: path))))
+                let sheet = try #require(workbook.sheets.first { $0.name == "avvisi" })
+                text = sheet.rows.flatMap { row in row.cells.compactMap { if case .text(let value) = $0.value { value } else { nil } } }.joined(separator: "\n")
+            } else {
+                text = try String(contentsOfFile: path, encoding: .utf8)
+            }
+            #expect(text.contains("Avvisi sui dati (5)"), "\(format): \(text)")
+            #expect(text.contains("personale.csv:2 (colonna dal): «AS-001» è in servizio dal 01/01/1940"), "\(format)")
+            #expect(text.contains("«AS-014» non ha la ripartizione per area di attività"), "\(format)")
+            #expect(!text.contains(folder.path), "\(format): a saved report names the file, not its folders")
+        }
+    }
+
     @Test(
         "reports as workbooks: the sheets, numbers as numbers equal to the JSON's, the same bytes every time",
         arguments: [
-            (["calcola", "Examples/ambito-esempio", "--anno", "2025"], ["riepilogo", "comuni", "enti", "aree", "persone", "esclusi", "parametri"]),
+            (["calcola", "Examples/ambito-esempio", "--anno", "2025"], ["riepilogo", "comuni", "enti", "aree", "persone", "esclusi", "parametri", "avvisi"]),
             (
                 ["prospetto", "Examples/ambito-esempio", "--campagna", "2026"],
                 ["riepilogo", "sioss", "enti", "comuni", "aree", "persone", "esclusi", "parametri", "avvisi"]

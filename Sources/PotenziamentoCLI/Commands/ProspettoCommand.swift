@@ -91,16 +91,7 @@ enum ProspettoCommand: Subcommand {
         // terminal and for the document.
         let allWarnings = loaded.warnings + prospetto.warnings
         var warnings = allWarnings.map(\.description)
-        // The same warnings in the document, each naming its file without the folders (a signed
-        // page names the data, not where they sat on one computer): the same bytes from any folder.
-        // The name of each file made once (a few files, up to a hundred warnings each).
-        var names: [String: String] = [:]
-        var documentWarnings = allWarnings.map { warning in
-            let file = warning.place.file
-            let name = names[file] ?? URL(fileURLWithPath: file).standardizedFileURL.lastPathComponent
-            names[file] = name
-            return InputDiagnostic(warning.severity, warning.code, SourcePlace(file: name, position: warning.place.position), warning.message).description
-        }
+        var documentWarnings = RosterInput.documentWarnings(allWarnings).map(\.description)
         if prospetto.isLate(today: context.today) {
             let late = "la scadenza del prospetto \(campaign) era il \(prospetto.deadline.value.italian): oggi è il \(context.today.italian)"
             warnings.append(late)

@@ -71,6 +71,9 @@ enum AssessmentReport {
         ContributionReport.targets(c, into: &json)
         // The same for every ATS of a year: made once per batch document.
         json.member(array: "parametri", reusing: c.parameters) { json in ContributionReport.parameters(c.parameters, into: &json) }
+        // The warnings about the residents only, without their place: the document is the same
+        // bytes whatever the roster's source (JSON, CSV folder, workbook); the text, Markdown and
+        // workbook reports list every warning with its place.
         json.member(array: "avvisi") { json in
             for warning in assessment.warnings where warning.code == .popolazioneUnica || warning.code == .popolazioneMancante {
                 json.element { json in
@@ -126,8 +129,10 @@ enum AssessmentReport {
 
     // MARK: Text
 
-    /// The Italian text report a person reads in a minute.
-    static func text(_ assessment: AnnualAssessment, explain: Bool = false, to output: ReportOutput) {
+    /// The Italian text report a person reads in a minute; under «Avvisi sui dati» `warnings`
+    /// (those of reading the roster and of the assessment, as the caller shows them) or, when nil,
+    /// the assessment's.
+    static func text(_ assessment: AnnualAssessment, explain: Bool = false, warnings: [InputDiagnostic]? = nil, to output: ReportOutput) {
         let c = assessment.contribution
         output.line("Valutazione annuale — \(assessment.ambito.name) (\(assessment.ambito.code))")
         output.line("Anno \(assessment.year) · FTE calcolati per \(assessment.method.label)")
@@ -166,7 +171,12 @@ enum AssessmentReport {
                 output.line("  - \(record.id): \(record.reason.label) [\(record.reason.rawValue)]")
             }
         }
-        warnings(assessment, to: output)
+        let warnings = warnings ?? assessment.warnings
+        if !warnings.isEmpty {
+            output.line()
+            output.line("\(dataWarningsHeading(warnings.count)):")
+            for warning in warnings { output.line("  - \(warning)") }
+        }
         output.line()
         for line in TextBlocks.parameterCitations(c.parameters) { output.line(line) }
         if explain {
@@ -175,6 +185,9 @@ enum AssessmentReport {
             for line in explanation(assessment).textLines(indent: "  ") { output.line(line) }
         }
     }
+
+    /// The heading of the warnings about the data of a report, with their count (the prospetto's too).
+    static func dataWarningsHeading(_ count: Int) -> String { "Avvisi sui dati (\(count))" }
 
     /// The warnings about the population, in the report itself (a constant figure used for the
     /// year is shown where the figure is read).
@@ -214,8 +227,8 @@ enum AssessmentReport {
 
     // MARK: Markdown
 
-    /// The report as Markdown (data escaped: `|`, line breaks, HTML).
-    static func markdown(_ assessment: AnnualAssessment, to output: ReportOutput) {
+    /// The report as Markdown (data escaped: `|`, line breaks, HTML); `warnings` as for ``text(_:explain:warnings:to:)``.
+    static func markdown(_ assessment: AnnualAssessment, warnings: [InputDiagnostic]? = nil, to output: ReportOutput) {
         let md = CellEscaping.markdown
         output.line("# Valutazione \(assessment.year) — \(md(assessment.ambito.name)) (\(md(assessment.ambito.code)))")
         output.line()
@@ -247,6 +260,13 @@ enum AssessmentReport {
         output.line()
         if assessment.excluded.isEmpty { output.line("Nessuna.") }
         for record in assessment.excluded { output.line("- \(md(record.id.text)): \(record.reason.label)") }
+        let warnings = warnings ?? assessment.warnings
+        if !warnings.isEmpty {
+            output.line()
+            output.line("## \(dataWarningsHeading(warnings.count))")
+            output.line()
+            for warning in warnings { output.line("- \(md(warning.description))") }
+        }
         output.line()
         output.line("## Parametri di legge applicati")
         output.line()

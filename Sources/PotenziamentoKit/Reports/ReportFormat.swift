@@ -67,13 +67,16 @@ extension AnnualAssessment {
         return write(format, explain: explain, to: output) ? output.string : nil
     }
 
-    /// Writes the report into `output`; false when the format is not available.
-    package func write(_ format: ReportFormat, explain: Bool, to output: ReportOutput) -> Bool {
+    /// Writes the report into `output`, with `warnings` (of reading the roster and of the
+    /// assessment, as the caller shows them; nil: the assessment's) as its warnings about the data
+    /// in text and Markdown (JSON, the same bytes whatever the source, keeps those about residents;
+    /// the per-person CSV none); false when the format is not available.
+    package func write(_ format: ReportFormat, explain: Bool, warnings: [InputDiagnostic]? = nil, to output: ReportOutput) -> Bool {
         switch format {
-        case .text: AssessmentReport.text(self, explain: explain, to: output)
+        case .text: AssessmentReport.text(self, explain: explain, warnings: warnings, to: output)
         case .json: AssessmentReport.json(self, explain: explain, to: output)
         case .csv: AssessmentReport.csv(self, to: output)
-        case .markdown: AssessmentReport.markdown(self, to: output)
+        case .markdown: AssessmentReport.markdown(self, warnings: warnings, to: output)
         case .html: return false
         }
         return true
@@ -192,7 +195,10 @@ extension AnnualAssessment {
     /// The assessment as a workbook of `kind` (docs/formati.md, «Rapporti come cartelle di lavoro»).
     ///
     /// - Throws: ``InputError`` when a text of the data is too long for a cell.
-    package func workbook(_ kind: SpreadsheetKind) throws(InputError) -> [UInt8] { try kind.bytes(ReportWorkbooks.assessment(self)) }
+    /// `warnings`: the warnings about the data of the sheet `avvisi` (nil: the assessment's).
+    package func workbook(_ kind: SpreadsheetKind, warnings: [InputDiagnostic]? = nil) throws(InputError) -> [UInt8] {
+        try kind.bytes(ReportWorkbooks.assessment(self, warnings: warnings))
+    }
 }
 
 extension Prospetto {

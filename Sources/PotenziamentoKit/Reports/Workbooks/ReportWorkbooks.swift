@@ -161,7 +161,7 @@ package enum ReportWorkbooks {
     // MARK: Reports
 
     /// `calcola`: riepilogo, comuni, enti, aree, persone, esclusi, parametri.
-    package static func assessment(_ a: AnnualAssessment) -> WorkbookDocument {
+    package static func assessment(_ a: AnnualAssessment, warnings: [InputDiagnostic]? = nil) -> WorkbookDocument {
         let summary =
             [
                 [text("Ambito"), text("\(a.ambito.name) (\(a.ambito.code))")], [text("Anno"), year(a.year)], [text("FTE calcolati per"), text(a.method.label)],
@@ -187,7 +187,10 @@ package enum ReportWorkbooks {
                 sheet("persone", ["id", "ente", "codice ISTAT ente", "FTE"] + ActivityArea.allCases.map { "% \($0.label)" }, persons),
                 sheet("esclusi", ["id", "ente", "motivo", "descrizione"], excludedRows(a)),
                 parameterSheet(a.contribution.parameters),
-            ])
+            ]
+                + warningsSheet(
+                    (warnings ?? a.warnings).map(\.description),
+                    note: "Gli avvisi del programma sui dati letti: non hanno impedito il calcolo, ma vanno controllati (ciascuno indica il file e il punto)."))
     }
 
     /// `prospetto`: riepilogo (consuntivo and previsione side by side), sioss (the FTE to
@@ -251,17 +254,18 @@ package enum ReportWorkbooks {
                 sheet("persone", ["anno", "id", "ente", "periodi nell'anno", "giorni", "FTE"], persons),
                 sheet("esclusi", ["anno", "id", "ente", "motivo", "descrizione"], pairs.flatMap { excludedRows($0.0, label: year($0.0.year)) }),
                 parameterSheet(p.previsione.contribution.parameters),
-            ] + warningsSheet(content))
+            ] + warningsSheet(content.options.warnings, note: ProspettoContent.warningsNote))
     }
 
-    /// The sheet `avvisi` of the prospetto: the warnings about the data, one a row (none without warnings).
-    static func warningsSheet(_ content: ProspettoContent) -> [WritableSheet] {
-        guard !content.options.warnings.isEmpty else { return [] }
+    /// The sheet `avvisi` of a report: the warnings about the data (`warnings`, each naming its
+    /// place), one a row, under their heading and `note`; none without warnings.
+    static func warningsSheet(_ warnings: [String], note: String) -> [WritableSheet] {
+        guard !warnings.isEmpty else { return [] }
         return [
             summarySheet(
                 "avvisi", widths: [120],
-                [[text(content.warningsHeading)]] + paragraph(ProspettoContent.warningsNote, width: 120) + [[]]
-                    + content.options.warnings.map { [text($0)] })
+                [[text(AssessmentReport.dataWarningsHeading(warnings.count))]] + paragraph(note, width: 120) + [[]]
+                    + warnings.map { [text($0)] })
         ]
     }
 
