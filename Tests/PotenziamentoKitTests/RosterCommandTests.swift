@@ -54,7 +54,8 @@ struct RosterCommandTests {
     @Test("--spiega shows the FTE of each person and the law")
     func explain() {
         let result = TestSupport.run("calcola", example, "--anno", "2025", "--spiega")
-        #expect(result.standardOutput.contains("FTE di AS-005 = 0,5041"))
+        #expect(result.standardOutput.contains("FTE di AS-005 = ≈ 0,5041"), "a figure shown rounded is marked ≈")
+        #expect(result.standardOutput.contains("FTE di AS-001 = 1,0000"), "an exact figure is not")
         #expect(result.standardOutput.contains("comma 797"))
     }
 

@@ -48,7 +48,7 @@ public struct ContributionAssessment: Sendable, Hashable, Codable {
         let n = NumberFormatting.italian(fte, decimals: 4)
         func ratioStep(_ title: String, _ value: Fraction, _ ratio: ResolvedParameter<Int>) -> Explanation {
             Explanation(
-                title: title, value: NumberFormatting.italian(value, decimals: 4),
+                title: title, value: NumberFormatting.italianMarkingRounding(value, decimals: 4),
                 rule: "popolazione / \(NumberFormatting.italian(ratio.value)) = \(p) / \(NumberFormatting.italian(ratio.value))",
                 parameters: [ParameterCitation(ratio, text: "1/\(NumberFormatting.italian(ratio.value))")])
         }
@@ -57,7 +57,8 @@ public struct ContributionAssessment: Sendable, Hashable, Codable {
         let t40 = ratioStep("Obiettivo di servizio T40", thresholds.objective, parameters.objectiveRatio)
         let inputs = [
             Explanation(title: "Popolazione residente P", value: p, rule: "dato di input (residenti al 1° gennaio \(year))"),
-            Explanation(title: "FTE conteggiati N", value: n, rule: "dato di input (assistenti sociali a tempo indeterminato, in equivalente a tempo pieno)"),
+            // A figure shown rounded is marked ≈ (docs/regole.md §5).
+            Explanation(title: "FTE conteggiati N", value: NumberFormatting.italianMarkingRounding(fte, decimals: 4), rule: "dato di input (assistenti sociali a tempo indeterminato, in equivalente a tempo pieno)"),
         ]
         func bandStep(
             _ title: String, _ band: BandShare, lower: Fraction, upper: Fraction, lowerName: String, upperName: String,
@@ -65,7 +66,7 @@ public struct ContributionAssessment: Sendable, Hashable, Codable {
         ) -> Explanation {
             let f = { (value: Fraction) in NumberFormatting.italian(value, decimals: 4) }
             let fteStep = Explanation(
-                title: "\(title): FTE", value: f(band.fte),
+                title: "\(title): FTE", value: NumberFormatting.italianMarkingRounding(band.fte, decimals: 4),
                 rule: "min(max(N − \(lowerName); 0); \(upperName) − \(lowerName)) = min(max(\(n) − \(f(lower)); 0); \(f(upper)) − \(f(lower)))",
                 steps: thresholdSteps)
             return Explanation(

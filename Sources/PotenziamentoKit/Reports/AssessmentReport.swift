@@ -99,7 +99,7 @@ enum AssessmentReport {
         let daysInYear = CivilDate.daysInYear(assessment.year)
         let fteSteps = assessment.counted.map { record in
             Explanation(
-                title: "FTE di \(record.id)", value: NumberFormatting.italian(record.fte, decimals: 4),
+                title: "FTE di \(record.id)", value: NumberFormatting.italianMarkingRounding(record.fte, decimals: 4),
                 rule: record.service.isEmpty
                     ? "nessun giorno di servizio nel \(assessment.year)"
                     : record.service.map { service in
@@ -113,7 +113,7 @@ enum AssessmentReport {
                     }.joined(separator: "; "))
         }
         let fte = Explanation(
-            title: "FTE conteggiati N", value: NumberFormatting.italian(assessment.fte, decimals: 4),
+            title: "FTE conteggiati N", value: NumberFormatting.italianMarkingRounding(assessment.fte, decimals: 4),
             rule:
                 "somma degli FTE delle \(assessment.countedPersons) persone conteggiate (quota d'anno: \(assessment.method.label))\(assessment.counted.count > assessment.countedPersons ? "; \(Italian.count(assessment.counted.count - assessment.countedPersons, "altra conta", "altre contano")) 0 FTE perché non in servizio nell'anno" : ""); \(assessment.excluded.count) escluse (regole §2)",
             steps: fteSteps)
