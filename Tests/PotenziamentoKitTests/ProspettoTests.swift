@@ -274,6 +274,19 @@ struct ProspettoTests {
         #expect(explained.contains("Come è stato calcolato il 2026"))
         #expect(explained.contains("275/365"))
         #expect(explained.contains("Riparto tra i comuni (D.M. 15/2021, art. 2)"))
+        // Found by an officer's trial: the contribution the ministry computes, on the declared
+        // figure, was not explained; now each year's is, with each entity's figure to declare.
+        let json = try object(TestSupport.run("prospetto", example, "--campagna", "2026", "--formato", "json", "--spiega").standardOutput)
+        for year in ["consuntivo", "previsione"] {
+            let section = try #require(json[year] as? NSDictionary)
+            let declared = try #require(section["contributoSuDichiarato"] as? NSNumber)
+            let shown = NumberFormatting.euro(EuroCents(cents: Int((declared.doubleValue * 100).rounded())))
+            let campaignYear = year == "consuntivo" ? 2025 : 2026
+            #expect(explained.contains("Contributo sugli FTE dichiarati \(campaignYear) = \(shown)"), "\(shown)")
+            let explanation = try #require(section["spiegazioneSuDichiarato"] as? NSDictionary)
+            #expect(explanation["valore"] as? String == shown, "\(explanation)")
+        }
+        #expect(explained.contains("FTE da dichiarare di Borgo Alto = 3,25") && explained.contains("uno dei resti maggiori"))
     }
 
     @Test("a campaign before the measure is a usage error that speaks of the campaign")

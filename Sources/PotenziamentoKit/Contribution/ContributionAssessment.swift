@@ -58,7 +58,9 @@ public struct ContributionAssessment: Sendable, Hashable, Codable {
         let inputs = [
             Explanation(title: "Popolazione residente P", value: p, rule: "dato di input (residenti al 1° gennaio \(year))"),
             // A figure shown rounded is marked ≈ (docs/regole.md §5).
-            Explanation(title: "FTE conteggiati N", value: NumberFormatting.italianMarkingRounding(fte, decimals: 4), rule: "dato di input (assistenti sociali a tempo indeterminato, in equivalente a tempo pieno)"),
+            Explanation(
+                title: "FTE conteggiati N", value: NumberFormatting.italianMarkingRounding(fte, decimals: 4),
+                rule: "dato di input (assistenti sociali a tempo indeterminato, in equivalente a tempo pieno)"),
         ]
         func bandStep(
             _ title: String, _ band: BandShare, lower: Fraction, upper: Fraction, lowerName: String, upperName: String,

@@ -70,6 +70,9 @@ enum ProspettoReport {
             json.member(JSONKey(ActivityArea.unspecifiedKey), decimal: declaration.areas.unspecified, decimals: declaration.decimals)
         }
         json.member("contributoSuDichiarato", euro: declaration.contribution.total)
+        if explain {
+            json.member("spiegazioneSuDichiarato") { json in ContributionReport.explanation(declaration.explanation(of: assessment), into: &json) }
+        }
     }
 
     /// One year of a comune (or the capofila): `ownFTE` its own FTE as shown.
@@ -188,10 +191,12 @@ enum ProspettoReport {
         }
         if content.options.annex { annexText(content, to: output) }
         if content.options.explain {
-            for assessment in [p.consuntivo, p.previsione] {
+            for (assessment, declaration) in [(p.consuntivo, p.consuntivoDeclaration), (p.previsione, p.previsioneDeclaration)] {
                 output.line()
                 output.line("Come è stato calcolato il \(assessment.year):")
                 for line in AssessmentReport.explanation(assessment).textLines(indent: "  ") { output.line(line) }
+                // The figures to declare and the contribution on them: what the ministry computes.
+                for line in declaration.explanation(of: assessment).textLines(indent: "  ") { output.line(line) }
             }
         }
     }
