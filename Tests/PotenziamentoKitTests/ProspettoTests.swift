@@ -153,6 +153,9 @@ struct ProspettoTests {
     func otherFormats() {
         let csv = TestSupport.run("prospetto", example, "--campagna", "2026", "--formato", "csv").standardOutput
         #expect(csv.hasPrefix("\u{FEFF}sezione;"))
+        // Found by an officer's trial: the file did not say whose figures it holds.
+        #expect(csv.contains("\nambito;codice;ATS-EX-01;ATS-EX-01\r\n") || csv.contains("\nambito;codice;ATS-EX-01;ATS-EX-01\n"), "\(csv.prefix(200))")
+        #expect(csv.contains("ambito;denominazione;Ambito di esempio Val di Sieve;Ambito di esempio Val di Sieve"))
         #expect(csv.contains("ambito;contributo;186209,69;202571,88"))
         #expect(csv.contains("sioss;fte_da_dichiarare;18,03;18,83"))
         let markdown = TestSupport.run("prospetto", example, "--campagna", "2026", "--formato", "markdown").standardOutput
@@ -215,6 +218,8 @@ struct ProspettoTests {
         for line in result.standardOutput.split(separator: "\n") {
             let cells = line.split(separator: ";", omittingEmptySubsequences: false).map(String.init)
             guard cells.count == 4, cells[0] == "enti" || cells[0] == "aree" || cells[0] == "ambito" else { continue }
+            // (The ATS's code and name are the only texts.)
+            guard cells[1] != "codice" && cells[1] != "denominazione" else { continue }
             rows["\(cells[0]) \(cells[1])"] = try cells[2...].map { try #require(Int($0.replacingOccurrences(of: ",", with: ""))) }
         }
         let areaKeys = ActivityArea.allCases.map(\.rawValue) + [ActivityArea.unspecifiedKey]

@@ -366,6 +366,9 @@ enum ProspettoReport {
         let c = p.campaign
         let csv = CSVWriter(output)
         csv.row(["sezione", "voce", "consuntivo_\(c - 1)", "previsione_\(c)"])
+        // Which ATS: a file kept or sent on its own says whose figures it holds.
+        csv.row(["ambito", "codice", p.consuntivo.ambito.code, p.previsione.ambito.code])
+        csv.row(["ambito", "denominazione", p.consuntivo.ambito.name, p.previsione.ambito.name])
         func plain(_ a: ContributionAssessment) -> [String] {
             [
                 String(a.population), NumberFormatting.spreadsheet(a.fte, decimals: 4), NumberFormatting.spreadsheet(a.thresholds.minimum, decimals: 4),
