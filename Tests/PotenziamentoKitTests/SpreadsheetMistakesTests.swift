@@ -32,6 +32,31 @@ struct SpreadsheetMistakesTests {
         #expect(hidden.first?.place.description == "a.xlsx: personale, riga 3")
     }
 
+    /// Found by an officer's trial of workbooks: after «la formula … non ha un valore salvato», a
+    /// second error took the end left unread for an open end («si sovrappone … senza data di
+    /// fine»), or the formula's text for the ISTAT code («=TEXT(…)» non valido).
+    @Test(
+        "a formula never computed is one error at its cell, with no second error that misreads it",
+        arguments: [
+            ("al", CellValue.formulaWithoutValue(formula: "DATE(2025,6,30)"), "G3"),
+            ("ente_codice_istat", CellValue.formulaWithoutValue(formula: "TEXT(48001,\"000000\")"), "E3"),
+        ])
+    func formulaWithoutValue(column: String, value: CellValue, cell: String) throws {
+        // AS-1 again, from 2018: its end unread, or its employer code.
+        var row =
+            RosterSheets.text(["AS-1", "assistente_sociale", "tempo_indeterminato", "comune", "048001"]) + [
+                .date(year: 2018, month: 1, day: 1), .date(year: 2024, month: 12, day: 31), .number("100"), .empty,
+            ]
+        if let index = RosterSheets.personaleHeader.firstIndex(of: column) { row[index] = value }
+        guard case .failure(let error) = RosterSheets.load(RosterSheets.workbook(extraRows: [row])) else {
+            Issue.record("a formula without a value must be an error")
+            return
+        }
+        let errors = error.diagnostics.filter { $0.severity == .error }
+        #expect(errors.map(\.code) == [.valoreDelFoglio], "\(errors)")
+        #expect(errors.first?.place.description.hasSuffix("personale!\(cell) (colonna \(column))") == true, "\(errors)")
+    }
+
     /// Found by an officer's trial of workbooks: `1/4/30` typed in `dal` is stored by Excel and
     /// LibreOffice as 1930, and the person counted a whole year (+20.000 €) with no word.
     @Test(
@@ -461,6 +486,26 @@ struct PlansAndTablesReviewTests {
         let error = try #require(inputError { () throws(InputError) in _ = try RosterLoader.load(path: folder.path) })
         let columns = error.diagnostics.filter { $0.code == .personaIncoerente }.map(\.place.description)
         #expect(columns == ["\(folder.path)/personale.csv:3 (colonna ente_codice_istat)"], "\(error.diagnostics)")
+    }
+
+    /// Found by an officer's trial of workbooks: a person's second row left almost blank gave,
+    /// among its true errors, «impiegato_servizi_territoriali vale «», ma alla riga 5 vale «sì»»,
+    /// though empty means sì; and empty against «no» for the ASL flags is no difference either.
+    @Test(
+        "rows of one person: a yes/no left empty is its default, not a difference",
+        arguments: [("sì", "", false), ("si", "", false), ("", "no", true), ("no", "", true)])
+    func samePersonEmptyFlag(first: String, second: String, differs: Bool) throws {
+        let folder = try TestSupport.csvRoster(
+            comuni: "codice_istat;denominazione;popolazione\n048001;A;30000\n",
+            personale:
+                "id;profilo;contratto;ente_tipo;ente_codice_istat;impiegato_servizi_territoriali;dal;al;percentuale\nAS-1;assistente_sociale;tempo_indeterminato;comune;048001;\(first);01/01/2020;31/12/2024;100\nAS-1;;tempo_indeterminato;comune;048001;\(second);01/01/2025;;100\n"
+        )
+        let error = try #require(inputError { () throws(InputError) in _ = try RosterLoader.load(path: folder.path) })
+        let columns = error.diagnostics.filter { $0.code == .personaIncoerente }.map(\.place.description)
+        let flagged = columns.contains { $0.hasSuffix("(colonna impiegato_servizi_territoriali)") }
+        #expect(flagged == differs, "\(error.diagnostics)")
+        // The profile left empty is the row's true error.
+        #expect(columns.contains { $0.hasSuffix("personale.csv:3 (colonna profilo)") }, "\(error.diagnostics)")
     }
 
     /// Found by the review of spreadsheet mistakes: `Rossi Maria` and `Rossi  Maria` (two spaces)

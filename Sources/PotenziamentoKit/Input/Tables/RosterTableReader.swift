@@ -415,7 +415,10 @@ enum RosterTableReader {
         let areaPlace = table.place(row, columns.areas.first?.column)
         let areas =
             diagnostics.errorCount == errorsBefore ? diagnostics.value(at: areaPlace) { () throws(InvalidValue) in try AreaSplit(percentages: shares) } : nil
-        guard let profile, let contract, let kind, let areas, diagnostics.errorCount == errorsBefore else { return nil }
+        // An employer code that cannot be used (a formula never computed: already reported) is
+        // no code to check again: its text is the formula.
+        guard let profile, let contract, let kind, let areas, diagnostics.errorCount == errorsBefore, !table.isUnusable(row, columns.employerCode)
+        else { return nil }
         if kind != .asl && (delegated == true || reimbursed == true) {
             diagnostics.warning(
                 .valoreIgnorato, table.place(row, columns.delegated ?? columns.reimbursed),
@@ -457,7 +460,10 @@ enum RosterTableReader {
     /// Records an error for each person-level column of `row` that differs from the person's first row.
     static func checkSamePerson(_ table: some CellTable, _ row: Int, as first: Person, columns: StaffColumns, diagnostics: inout Diagnostics) {
         // The usual case: the same text in every person-level column.
-        let differing = columns.person.filter { !table.sameText(row, first.firstRow, $0) }
+        // (A cell that cannot be used, already reported, is compared with nothing.)
+        let differing = columns.person.filter {
+            !table.sameText(row, first.firstRow, $0) && !table.isUnusable(row, $0) && !table.isUnusable(first.firstRow, $0)
+        }
         guard !differing.isEmpty else { return }
         // Written differently, same meaning (`si` and `sì`): both rows' values valid and equal.
         var scratch = Diagnostics()
@@ -491,7 +497,19 @@ enum RosterTableReader {
         if column == columns.profile { return same(CellParsing.profile) }
         if column == columns.contract { return same(CellParsing.contract) }
         if column == columns.employerKind { return same(CellParsing.employerKind) }
-        if column == columns.delegated || column == columns.reimbursed || column == columns.employed { return same(CellParsing.boolean) }
+        // A yes/no left empty is its default (sì for impiegato_servizi_territoriali, no for the
+        // ASL flags), as when the person's rows are read: empty and «sì» are one value there.
+        func sameFlag(default value: Bool) -> Bool {
+            func flag(_ row: Int) -> Bool? {
+                if table.isEmpty(row, column) { return value }
+                guard case .success(let read) = table.withCell(row, column, CellParsing.boolean) else { return nil }
+                return read
+            }
+            guard let first = flag(row), let second = flag(other) else { return false }
+            return first == second
+        }
+        if column == columns.employed { return sameFlag(default: true) }
+        if column == columns.delegated || column == columns.reimbursed { return sameFlag(default: false) }
         if columns.areas.contains(where: { $0.column == column }) { return same(CellParsing.areaShare) }
         return false
     }
@@ -535,7 +553,9 @@ enum RosterTableReader {
                 .valoreVuoto, table.place(row, columns.percentage ?? columns.weeklyHours),
                 "manca la percentuale del tempo pieno (100 per il tempo pieno) o le ore settimanali")
         }
-        guard let start, let share, diagnostics.errorCount == errorsBefore else { return nil }
+        // An end that cannot be used (already reported) is no open end: the period is not made, so
+        // it is compared with no other.
+        guard let start, let share, diagnostics.errorCount == errorsBefore, !table.isUnusable(row, columns.end) else { return nil }
         return diagnostics.value(at: table.place(row, end == nil ? columns.start : columns.end)) { () throws(InvalidValue) in
             try ServicePeriod(start: start, end: end, share: share, place: table.place(row, nil))
         }
