@@ -4,7 +4,8 @@
 # must fit on 2 pages, the warnings about the data on a page of their own after it; with the
 # annex the persons follow; the pages carry the SIOSS figures, the signature block and the chart,
 # and nothing overflows the page width (pdftotext finds every column); a large ATS's totals (hundreds of
-# FTE, millions of euro) are printed whole. PNG images of the pages are
+# FTE, millions of euro) are printed whole, and no cell's content is cut by its column (measured in
+# Chromium). PNG images of the pages are
 # left in .build/print-check/ to look at.
 #   scripts/check-print.sh [POTENZIAMENTO_BINARY]
 set -euo pipefail
@@ -89,5 +90,28 @@ if missing:
     print("nella stampa di un ambito grande una cifra del totale manca o è tagliata: " + ", ".join(missing), file=sys.stderr)
     sys.exit(1)
 PYTHON
+# No figure cut by its cell: the page laid out at the width of A4 in Chromium, every cell's content
+# measured against its box (a digit half cut still reads whole in pdftotext's text, found by a
+# review: 188,83 / 188,8). Also one city of 1.400.000 residents as its own ATS (large figures in a
+# single comune's row).
+python3 - "$out/citta.json" <<'PYTHON'
+import json, sys
+staff = [{"id": "AS-%04d" % n, "profilo": "assistente_sociale", "contratto": "tempo_indeterminato",
+          "ente": {"tipo": "comune", "codiceIstat": "015146"}, "periodi": [{"dal": "2015-01-01", "percentuale": 100}],
+          "aree": {"segretariato_sociale": 50, "servizio_sociale_professionale": 30, "poverta_disagio_adulti": 20}} for n in range(400)]
+json.dump({"formato": "potenziamento.ambito.v1", "ambito": {"codice": "ATS-C", "denominazione": "Città"},
+           "comuni": [{"codiceIstat": "015146", "denominazione": "Milano", "popolazione": 1400000}], "personale": staff}, open(sys.argv[1], "w"))
+PYTHON
+"$binary" prospetto "$out/citta.json" --campagna 2026 --senza-allegato --output "$out/citta.html" 2> /dev/null
+overflowing() {  # overflowing NAME: how many cells of NAME.html have content wider than their box
+  sed 's|</body>|<script>var n = 0; document.querySelectorAll("td, th").forEach(function (c) { if (c.scrollWidth > c.clientWidth + 1) { n += 1; c.setAttribute("data-cut", "1"); } }); document.body.setAttribute("data-cut-cells", String(n));</script></body>|' \
+    "$out/$1.html" > "$out/$1-misura.html"
+  "$browser" --headless --no-sandbox --disable-gpu --window-size=1200,1000 --dump-dom "file://$PWD/$out/$1-misura.html" 2> /dev/null > "$out/$1-misura.dom"
+  grep -o 'data-cut-cells="[0-9]*"' "$out/$1-misura.dom" | grep -o '[0-9]*' || echo "?"
+}
+for name in senza-allegato grande citta; do
+  cut=$(overflowing "$name")
+  [ "$cut" = "0" ] || { echo "$name: $cut celle con il contenuto tagliato dalla colonna (in $out/$name-misura.dom, data-cut)" >&2; status=1; }
+done
 ls "$out"/*.png > /dev/null
 exit $status

@@ -155,8 +155,14 @@ struct IntegratorTests {
 
     @Test("reports from the public API: JSON, text, the prospetto page")
     func reports() throws {
-        let roster = try RosterLoader.load(path: Self.example("Examples/ambito-esempio.json").path).roster
+        let loaded = try RosterLoader.load(path: Self.example("Examples/ambito-esempio.json").path)
+        let roster = loaded.roster
         let assessment = try RosterAssessor().assess(roster, year: 2025)
+        // The command's bytes, its warnings about the data at the end included (a review found the
+        // library's text naming the data's folders, the command's not).
+        let golden = try String(contentsOf: Self.example("Tests/PotenziamentoKitTests/Golden/calcola-2025.txt"), encoding: .utf8)
+        #expect(assessment.report(.text, readingWarnings: loaded.warnings) == golden)
+        #expect(assessment.report(.text)?.contains(Self.example("Examples").path) == false)
         #expect(assessment.report(.json)?.contains("\"contributo\": 186209.69,") == true)
         #expect(assessment.report(.html) == nil)
         let prospetto = try Prospetto(roster: roster, campaign: 2026)

@@ -90,6 +90,13 @@ struct NationalTests {
         #expect(object["fondo"] as? NSNumber == NSNumber(value: 500_000))
         #expect(result.standardOutput.contains("\"totaleAssegnato\": 452999.5,"))
         #expect(result.standardOutput.contains("\"coefficiente\": 0.565482,"))
+        // Found by an officer's trial: the text table showed no pregresso, and its total only the
+        // new amounts: each ATS's pregresso is a column, and the total to pay says both.
+        let text = TestSupport.run("riparto", example, "--anno", "2025", "--fondo", "500.000").standardOutput
+        #expect(text.contains("Totale assegnato (contributi nuovi)") && text.contains("452.999,50 €"), "\(text)")
+        #expect(text.contains("Totale da erogare (pregresso e contributi nuovi)") && text.contains("500.000,00 €"), "\(text)")
+        let row = try #require(text.split(separator: "\n").first { $0.hasPrefix("ATS-03") })
+        #expect(row.contains("12.000,00 €"), "\(row)")
         let folder = try TestSupport.temporaryFolder()
         let bad = folder.appendingPathComponent("t.csv")
         try "codice;denominazione;popolazione;fte\nA;a;100000;22\nA;b;0;x\n".write(to: bad, atomically: true, encoding: .utf8)

@@ -150,12 +150,22 @@ struct ProspettoTests {
     }
 
     @Test("csv and markdown carry the same totals")
-    func otherFormats() {
+    func otherFormats() throws {
         let csv = TestSupport.run("prospetto", example, "--campagna", "2026", "--formato", "csv").standardOutput
         #expect(csv.hasPrefix("\u{FEFF}sezione;"))
         // Found by an officer's trial: the file did not say whose figures it holds.
         #expect(csv.contains("\nambito;codice;ATS-EX-01;ATS-EX-01\r\n") || csv.contains("\nambito;codice;ATS-EX-01;ATS-EX-01\n"), "\(csv.prefix(200))")
         #expect(csv.contains("ambito;denominazione;Ambito di esempio Val di Sieve;Ambito di esempio Val di Sieve"))
+        // A code or name with `;` or a leading `=` / `-` is quoted and neutralised like any data cell (the review).
+        let folder = try TestSupport.temporaryFolder()
+        let file = folder.appendingPathComponent("a.json")
+        let source = try String(contentsOfFile: example, encoding: .utf8)
+            .replacingOccurrences(of: "\"ATS-EX-01\"", with: "\"-ATS;01\"").replacingOccurrences(
+                of: "\"Ambito di esempio Val di Sieve\"", with: "\"=HYPERLINK(1;2)\"")
+        try Data(source.utf8).write(to: file)
+        let hostile = TestSupport.run("prospetto", file.path, "--campagna", "2026", "--formato", "csv").standardOutput
+        let rows = hostile.split(whereSeparator: \.isNewline).filter { $0.hasPrefix("ambito;codice") || $0.hasPrefix("ambito;denominazione") }
+        #expect(rows == [#"ambito;codice;"'-ATS;01";"'-ATS;01""#, #"ambito;denominazione;"'=HYPERLINK(1;2)";"'=HYPERLINK(1;2)""#], "\(rows)")
         #expect(csv.contains("ambito;contributo;186209,69;202571,88"))
         #expect(csv.contains("sioss;fte_da_dichiarare;18,03;18,83"))
         let markdown = TestSupport.run("prospetto", example, "--campagna", "2026", "--formato", "markdown").standardOutput

@@ -54,7 +54,8 @@ struct RosterCommandTests {
     @Test("--spiega shows the FTE of each person and the law")
     func explain() {
         let result = TestSupport.run("calcola", example, "--anno", "2025", "--spiega")
-        #expect(result.standardOutput.contains("FTE di AS-005 = ≈ 0,5041"), "a figure shown rounded is marked ≈")
+        #expect(result.standardOutput.contains("FTE di AS-005 ≈ 0,5041"), "a figure shown rounded is marked ≈")
+        #expect(result.standardOutput.contains("min(max(≈ 18,0336 − ≈ 12,4615; 0); 16,2000 − ≈ 12,4615)"), "in the rules too")
         #expect(result.standardOutput.contains("FTE di AS-001 = 1,0000"), "an exact figure is not")
         #expect(result.standardOutput.contains("comma 797"))
     }
@@ -69,6 +70,11 @@ struct RosterCommandTests {
         #expect(good.standardOutput.contains("Controllati i dati, non il calcolo di un anno") && good.standardOutput.contains("--anno"))
         let year = TestSupport.run("valida", TestSupport.path("Examples/ambito-esempio"), "--anno", "2025")
         #expect(year.standardOutput.contains("[aree_non_indicate]") && !year.standardOutput.contains("Controllati i dati"))
+        // In JSON too a program can tell whether the year's warnings were looked for (the review).
+        #expect(TestSupport.run("valida", TestSupport.path("Examples/ambito-esempio"), "--formato", "json").standardOutput.contains("\"anno\": null,"))
+        #expect(
+            TestSupport.run("valida", TestSupport.path("Examples/ambito-esempio"), "--anno", "2025", "--formato", "json").standardOutput.contains(
+                "\"anno\": 2025,"))
         let folder = try TestSupport.temporaryFolder()
         let bad = folder.appendingPathComponent("bad.json")
         let staff =

@@ -493,16 +493,20 @@ struct PlansAndTablesReviewTests {
     /// though empty means sì; and empty against «no» for the ASL flags is no difference either.
     @Test(
         "rows of one person: a yes/no left empty is its default, not a difference",
-        arguments: [("sì", "", false), ("si", "", false), ("", "no", true), ("no", "", true)])
-    func samePersonEmptyFlag(first: String, second: String, differs: Bool) throws {
+        arguments: [
+            ("impiegato_servizi_territoriali", "sì", "", false), ("impiegato_servizi_territoriali", "si", "", false),
+            ("impiegato_servizi_territoriali", "", "no", true), ("impiegato_servizi_territoriali", "no", "", true),
+            ("delega_funzioni", "no", "", false), ("delega_funzioni", "", "sì", true), ("costo_rimborsato", "", "no", false),
+        ])
+    func samePersonEmptyFlag(column: String, first: String, second: String, differs: Bool) throws {
         let folder = try TestSupport.csvRoster(
             comuni: "codice_istat;denominazione;popolazione\n048001;A;30000\n",
             personale:
-                "id;profilo;contratto;ente_tipo;ente_codice_istat;impiegato_servizi_territoriali;dal;al;percentuale\nAS-1;assistente_sociale;tempo_indeterminato;comune;048001;\(first);01/01/2020;31/12/2024;100\nAS-1;;tempo_indeterminato;comune;048001;\(second);01/01/2025;;100\n"
+                "id;profilo;contratto;ente_tipo;ente_codice_istat;\(column);dal;al;percentuale\nAS-1;assistente_sociale;tempo_indeterminato;asl;;\(first);01/01/2020;31/12/2024;100\nAS-1;;tempo_indeterminato;asl;;\(second);01/01/2025;;100\n"
         )
         let error = try #require(inputError { () throws(InputError) in _ = try RosterLoader.load(path: folder.path) })
         let columns = error.diagnostics.filter { $0.code == .personaIncoerente }.map(\.place.description)
-        let flagged = columns.contains { $0.hasSuffix("(colonna impiegato_servizi_territoriali)") }
+        let flagged = columns.contains { $0.hasSuffix("(colonna \(column))") }
         #expect(flagged == differs, "\(error.diagnostics)")
         // The profile left empty is the row's true error.
         #expect(columns.contains { $0.hasSuffix("personale.csv:3 (colonna profilo)") }, "\(error.diagnostics)")

@@ -65,20 +65,20 @@ enum CalcolaCommand: Subcommand {
         let assessment = try RosterInput.assess(loaded.roster, year: year, assessor: assessor)
         let explain = parsed.flag("spiega")
         let warnings = (loaded.warnings + assessment.warnings).map(\.description)
-        // In the report they name their file without the folders (as the prospetto's).
-        let documentWarnings = RosterInput.documentWarnings(loaded.warnings + assessment.warnings)
+        // In the report, those of reading and of the assessment (each naming its file without the folders).
+        let reportWarnings = loaded.warnings + assessment.warnings
         let inputFiles = RosterInput.inputFiles(path)
         if let chart = parsed.value("grafico") {
             try OutputWriter.write(Array(assessment.chart.utf8), to: chart, inputs: inputFiles)
         }
         if case .workbook(let kind) = choice {
             return try OptionValues.workbookOutput(warnings: warnings, inputs: inputFiles) { () throws(InputError) in
-                try assessment.workbook(kind, warnings: documentWarnings)
+                try assessment.workbook(kind, warnings: reportWarnings)
             }
         }
         // The warnings go to standard error and into the report (a saved report carries them).
         return CommandOutput(warnings: warnings, inputs: inputFiles) { output in
-            _ = assessment.write(format, explain: explain, warnings: documentWarnings, to: output)
+            _ = assessment.write(format, explain: explain, warnings: reportWarnings, to: output)
         }
     }
 }

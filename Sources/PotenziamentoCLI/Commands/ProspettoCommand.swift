@@ -91,7 +91,7 @@ enum ProspettoCommand: Subcommand {
         // terminal and for the document.
         let allWarnings = loaded.warnings + prospetto.warnings
         var warnings = allWarnings.map(\.description)
-        var documentWarnings = RosterInput.documentWarnings(allWarnings).map(\.description)
+        var documentWarnings = InputDiagnostic.inDocument(allWarnings).map(\.description)
         if prospetto.isLate(today: context.today) {
             let late = "la scadenza del prospetto \(campaign) era il \(prospetto.deadline.value.italian): oggi è il \(context.today.italian)"
             warnings.append(late)

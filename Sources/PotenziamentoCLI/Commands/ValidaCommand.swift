@@ -67,7 +67,7 @@ enum ValidaCommand: Subcommand {
         let errorCount = errors.count { $0.code != .altriProblemi } + unlistedErrors
         let report: String
         if format == .json {
-            report = ValidationReport.json(path: path, errors: errors, warnings: warnings)
+            report = ValidationReport.json(path: path, year: year, errors: errors, warnings: warnings)
         } else {
             let checked = year.map { year in " (anno \(year), metodo \(methods.map(\.rawValue).joined(separator: " e ")))" } ?? ""
             var lines = ["Controllo di \(path)\(checked)", ""]

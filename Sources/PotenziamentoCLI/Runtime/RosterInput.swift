@@ -1,23 +1,8 @@
-import Foundation
 import PotenziamentoKit
 
 /// Loading rosters and assessing them for the subcommands, with the contract's exit statuses:
 /// 66 for a missing or unreadable input, 65 for invalid data, every problem on its own line.
 enum RosterInput {
-    /// `warnings` as a document shows them: each naming its file without the folders (a saved or
-    /// signed report names the data, not where they sat on one computer), so the report is the
-    /// same bytes from any folder. The name of each file made once (a few files, up to a hundred
-    /// warnings each).
-    static func documentWarnings(_ warnings: [InputDiagnostic]) -> [InputDiagnostic] {
-        var names: [String: String] = [:]
-        return warnings.map { warning in
-            let file = warning.place.file
-            let name = names[file] ?? URL(fileURLWithPath: file).standardizedFileURL.lastPathComponent
-            names[file] = name
-            return InputDiagnostic(warning.severity, warning.code, SourcePlace(file: name, position: warning.place.position), warning.message)
-        }
-    }
-
     /// The roster at `path`, kept until the exit when `keepsUntilExit` (a single input: freeing it
     /// is work the process need not do; a batch keeps each roster until its result is written).
     static func load(_ path: String, keepsUntilExit: Bool = true) throws(CommandFailure) -> RosterLoader.Loaded {

@@ -45,7 +45,8 @@ public struct ContributionAssessment: Sendable, Hashable, Codable {
     /// How the contribution was obtained, step by step, citing the parameters.
     public var explanation: Explanation {
         let p = NumberFormatting.italian(population)
-        let n = NumberFormatting.italian(fte, decimals: 4)
+        // Figures in the rules marked ≈ when shown rounded (docs/regole.md §5).
+        let n = NumberFormatting.italianMarkingRounding(fte, decimals: 4)
         func ratioStep(_ title: String, _ value: Fraction, _ ratio: ResolvedParameter<Int>) -> Explanation {
             Explanation(
                 title: title, value: NumberFormatting.italianMarkingRounding(value, decimals: 4),
@@ -66,7 +67,7 @@ public struct ContributionAssessment: Sendable, Hashable, Codable {
             _ title: String, _ band: BandShare, lower: Fraction, upper: Fraction, lowerName: String, upperName: String,
             amount: ResolvedParameter<EuroCents>, thresholdSteps: [Explanation]
         ) -> Explanation {
-            let f = { (value: Fraction) in NumberFormatting.italian(value, decimals: 4) }
+            let f = { (value: Fraction) in NumberFormatting.italianMarkingRounding(value, decimals: 4) }
             let fteStep = Explanation(
                 title: "\(title): FTE", value: NumberFormatting.italianMarkingRounding(band.fte, decimals: 4),
                 rule: "min(max(N − \(lowerName); 0); \(upperName) − \(lowerName)) = min(max(\(n) − \(f(lower)); 0); \(f(upper)) − \(f(lower)))",

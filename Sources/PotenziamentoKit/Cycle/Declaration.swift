@@ -225,28 +225,28 @@ public struct FTEDeclaration: Sendable, Hashable, Codable {
     /// How the declaration of `assessment` was obtained (`--spiega`): the ATS figure (the exact FTE
     /// rounded down), each entity's (its exact FTE rounded down, one unit more for the largest
     /// remainders), then the contribution computed on the ATS figure (docs/regole.md §5, «FTE da
-    /// dichiarare»). `assessment` is the one declared (its entities in the order of ``entities``).
+    /// dichiarare»). `assessment` is the one declared (its entities found by key).
     package func explanation(of assessment: AnnualAssessment) -> Explanation {
         let scale = BigInt.tenToThe(decimals)
         let text = { (value: Fraction) in NumberFormatting.italian(value, decimals: self.decimals) }
-        let inOrder = entities.count == assessment.entities.count
-        let entitySteps: [Explanation] =
-            inOrder
-            ? zip(assessment.entities, entities).map { exact, declared -> Explanation in
-                let floor = Fraction(exact.fte.flooredScaled(by: scale), scale)
-                return Explanation(
-                    title: "FTE da dichiarare di \(exact.name)", value: text(declared.fte),
-                    rule: "FTE esatti \(NumberFormatting.exactItalian(exact.fte)) arrotondati per difetto: \(text(floor))"
-                        + (declared.fte > floor ? ", più un'unità dell'ultimo decimale (uno dei resti maggiori)" : ""))
-            } : []
+        // Each entity's figure by its key (a declaration decoded may list them in another order).
+        let entitySteps = assessment.entities.map { exact -> Explanation in
+            let declared = fte(of: exact.key)
+            let floor = Fraction(exact.fte.flooredScaled(by: scale), scale)
+            return Explanation(
+                title: "FTE da dichiarare di \(exact.name)", value: text(declared),
+                rule: "FTE esatti \(NumberFormatting.exactItalian(exact.fte)) arrotondati per difetto: \(text(floor))"
+                    + (declared > floor ? ", più un'unità dell'ultimo decimale (uno dei resti maggiori)" : ""))
+        }
         let ambito = Explanation(
             title: "FTE da dichiarare dell'ambito", value: text(fte),
             rule:
                 "FTE conteggiati N = \(NumberFormatting.exactItalian(assessment.fte)) arrotondati per difetto a \(Italian.count(decimals, "decimale", "decimali")) (il ministero calcola su quanto dichiarato e recupera quanto dichiarato in più: D.M. 125/2024); ogni ente i suoi FTE esatti arrotondati per difetto, le unità che mancano alla cifra dell'ambito una ciascuno agli enti con i resti maggiori",
             steps: entitySteps)
+        // The contribution's steps (bands, thresholds) under this title: not a second «Contributo» of another amount.
         return Explanation(
             title: "Contributo sugli FTE dichiarati \(assessment.year)", value: NumberFormatting.euro(contribution.total),
-            rule: "il contributo calcolato con N = gli FTE da dichiarare dell'ambito (\(text(fte)))", steps: [ambito, contribution.explanation])
+            rule: "fascia A + fascia B, calcolate con N = gli FTE da dichiarare dell'ambito (\(text(fte)))", steps: [ambito] + contribution.explanation.steps)
     }
 
     /// The declared figure of `key`, zero when the entity has none.

@@ -36,6 +36,23 @@ public struct InputDiagnostic: Sendable, Hashable, CustomStringConvertible {
     /// `place: message` on one line, control characters from the data shown escaped
     /// (a name can never clear a terminal or fake a line).
     public var description: String { TextSafety.escapingControlCharacters("\(place): \(message)") }
+
+    /// `diagnostics` as a saved or signed report shows them: each naming its file without the
+    /// folders (`personale.csv:14`, not `/home/…/ambito/personale.csv:14`: a report names the
+    /// data, not where they sat on one computer), so the report is the same bytes from any folder
+    /// (docs/formati.md, «avvisi sui dati»). The one rule of every report's warnings.
+    package static func inDocument(_ diagnostics: [InputDiagnostic]) -> [InputDiagnostic] {
+        // The name of each file made once (a few files, up to a hundred diagnostics each).
+        var names: [String: String] = [:]
+        return diagnostics.map { diagnostic in
+            let file = diagnostic.place.file
+            let name = names[file] ?? file.split(separator: "/").last.map(String.init) ?? file
+            names[file] = name
+            return InputDiagnostic(
+                diagnostic.severity, diagnostic.code, SourcePlace(file: name, position: diagnostic.place.position, sheetColumns: diagnostic.place.sheetColumns),
+                diagnostic.message)
+        }
+    }
 }
 
 /// The diagnostics collected in one pass over an input, with bounded memory: at most

@@ -26,7 +26,9 @@ public struct Explanation: Sendable, Hashable, Codable {
 
     /// The lines of ``renderedText(indent:)``.
     func textLines(indent: String = "") -> [String] {
-        var lines = ["\(indent)\(title) = \(value)", "\(indent)    regola: \(rule)"]
+        // A value shown rounded reads «T65 ≈ 15,3846», not «T65 = ≈ 15,3846».
+        let equals = value.hasPrefix("≈ ") ? " " : " = "
+        var lines = ["\(indent)\(title)\(equals)\(value)", "\(indent)    regola: \(rule)"]
         for parameter in parameters {
             lines.append("\(indent)    parametro \(parameter.name.rawValue) = \(parameter.valueText) [\(parameter.reference.citation)]")
         }

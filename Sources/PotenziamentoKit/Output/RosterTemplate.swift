@@ -66,7 +66,15 @@ package enum RosterTemplate {
         var styles = [ColumnStyle?](repeating: nil, count: columns.count)
         for name in ["id", "ente_codice_istat"] { styles[column(name) - 1] = .text }
         for name in ["dal", "al"] { styles[column(name) - 1] = .date }
-        var widths = columns.map { name in name.hasPrefix("area_") ? 14 : max(12, min(name.count + 2, 28)) }
+        // Each column as wide as its name, a coded column as its longest code (`tempo_indeterminato`,
+        // `azienda_speciale_consortile`): no value of the lists is cut or runs into the next column.
+        var widths = columns.map { name in max(12, min(name.count + 2, 30)) }
+        for (name, codes) in [
+            ("profilo", Profile.Kind.allCases.map(\.rawValue)), ("contratto", Contract.Kind.allCases.map(\.rawValue)),
+            ("ente_tipo", EmployerKind.allCases.map(\.rawValue)),
+        ] {
+            widths[column(name) - 1] = min(30, (codes.map(\.count).max() ?? 10) + 2)
+        }
         widths[0] = 32  // the example row's «# ESEMPIO, cancellare: AS-001»
         return WritableSheet(
             name: "personale", columnWidths: widths, frozenRows: 1, rows: rows, validations: validations, columnStyles: styles, formattedRows: last)

@@ -65,8 +65,8 @@ enum AllocationReport {
         let missing = a.missingFTE
         // The ratios in force in the year (all entries share them); none to name without entries.
         let ratio = { (threshold: Threshold) in a.contributions.first.map { " " + $0.parameters.ratioText(threshold) } ?? "" }
-        // Labels as wide as the longest («Pregresso (…)», 46 characters) and a space: figures in one column.
-        let label = { (text: String) in TextBlocks.left(text, 47) }
+        // Labels as wide as the longest («Totale da erogare (…)», 48 characters) and a space: figures in one column.
+        let label = { (text: String) in TextBlocks.left(text, 49) }
         let lines: [String] = [
             "Riparto nazionale \(a.year) — \(Italian.count(a.entries.count, "ambito", "ambiti"))",
             "",
@@ -74,7 +74,9 @@ enum AllocationReport {
             label("Pregresso (anni precedenti, pagato per intero)") + TextBlocks.right(euro(a.previousTotal), 20),
             label("Contributi richiesti") + TextBlocks.right(euro(a.requested), 20),
             label("Coefficiente di riduzione") + TextBlocks.right(NumberFormatting.italian(a.coefficient, decimals: 6), 20),
-            label("Totale assegnato") + TextBlocks.right(euro(a.assignedTotal), 20),
+            label("Totale assegnato (contributi nuovi)") + TextBlocks.right(euro(a.assignedTotal), 20),
+            // What the ATS receive in all: the pregresso, paid in full, and the new contributions.
+            label("Totale da erogare (pregresso e contributi nuovi)") + TextBlocks.right(euro(a.previousTotal + a.assignedTotal), 20),
             "",
             a.isReduced
                 ? "I contributi nuovi superano il fondo rimasto: sono ridotti tutti dello stesso coefficiente (resti maggiori al centesimo)."
@@ -90,14 +92,15 @@ enum AllocationReport {
             "FTE mancanti per portare ogni ambito all'obiettivo:      \(NumberFormatting.italian(missing.objective, decimals: 2))",
             "",
             TextBlocks.left("codice", 14) + TextBlocks.left("ambito", 30) + column("popolazione", 13) + column("FTE", 9)
-                + column("contributo", 16) + column("assegnato", 16),
+                + column("pregresso", 14) + column("contributo", 16) + column("assegnato", 16),
         ]
         for line in lines { output.line(line) }
         for index in a.entries.indices {
             let entry = a.entries[index]
             output.line(
                 TextBlocks.left(entry.code, 14) + TextBlocks.left(String(entry.name.prefix(29)), 30) + column(NumberFormatting.italian(entry.population), 13)
-                    + column(TextBlocks.fte(entry.fte), 9) + column(euro(a.contributions[index].total), 16) + column(euro(a.assigned[index]), 16))
+                    + column(TextBlocks.fte(entry.fte), 9) + column(euro(entry.previous), 14) + column(euro(a.contributions[index].total), 16)
+                    + column(euro(a.assigned[index]), 16))
         }
         let replaced = TextBlocks.replacedParameters(a.contributions.first.map { [$0.parameters] } ?? [])
         if !replaced.isEmpty { output.line() }

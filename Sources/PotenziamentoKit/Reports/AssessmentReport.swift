@@ -130,8 +130,8 @@ enum AssessmentReport {
     // MARK: Text
 
     /// The Italian text report a person reads in a minute; under «Avvisi sui dati» `warnings`
-    /// (those of reading the roster and of the assessment, as the caller shows them) or, when nil,
-    /// the assessment's.
+    /// (those of reading the roster and of the assessment) or, when nil, the assessment's, each
+    /// naming its file without the folders (``InputDiagnostic/inDocument(_:)``).
     static func text(_ assessment: AnnualAssessment, explain: Bool = false, warnings: [InputDiagnostic]? = nil, to output: ReportOutput) {
         let c = assessment.contribution
         output.line("Valutazione annuale — \(assessment.ambito.name) (\(assessment.ambito.code))")
@@ -171,7 +171,7 @@ enum AssessmentReport {
                 output.line("  - \(record.id): \(record.reason.label) [\(record.reason.rawValue)]")
             }
         }
-        let warnings = warnings ?? assessment.warnings
+        let warnings = InputDiagnostic.inDocument(warnings ?? assessment.warnings)
         if !warnings.isEmpty {
             output.line()
             output.line("\(dataWarningsHeading(warnings.count)):")
@@ -260,7 +260,7 @@ enum AssessmentReport {
         output.line()
         if assessment.excluded.isEmpty { output.line("Nessuna.") }
         for record in assessment.excluded { output.line("- \(md(record.id.text)): \(record.reason.label)") }
-        let warnings = warnings ?? assessment.warnings
+        let warnings = InputDiagnostic.inDocument(warnings ?? assessment.warnings)
         if !warnings.isEmpty {
             output.line()
             output.line("## \(dataWarningsHeading(warnings.count))")
@@ -283,8 +283,8 @@ enum MunicipalSplitExplanation {
             Explanation(
                 title: share.name, value: NumberFormatting.euro(share.amount),
                 rule: share.residents == nil
-                    ? "FTE propri degli enti d'ambito \(NumberFormatting.italianMarkingRounding(share.ownFTE, decimals: 4)); quota esatta \(NumberFormatting.italian(share.exactAmount, decimals: 4)) €"
-                    : "residenti \(NumberFormatting.italian(share.residents ?? 0)); FTE propri \(NumberFormatting.italianMarkingRounding(share.ownFTE, decimals: 4)) + attribuiti \(NumberFormatting.italianMarkingRounding(share.attributedFTE, decimals: 4)); importo della formula per il solo comune \(NumberFormatting.italian(share.formulaAmount, decimals: 2)) €; quota esatta \(NumberFormatting.italian(share.exactAmount, decimals: 4)) €"
+                    ? "FTE propri degli enti d'ambito \(NumberFormatting.italianMarkingRounding(share.ownFTE, decimals: 4)); quota esatta \(NumberFormatting.italianMarkingRounding(share.exactAmount, decimals: 4)) €"
+                    : "residenti \(NumberFormatting.italian(share.residents ?? 0)); FTE propri \(NumberFormatting.italianMarkingRounding(share.ownFTE, decimals: 4)) + attribuiti \(NumberFormatting.italianMarkingRounding(share.attributedFTE, decimals: 4)); importo della formula per il solo comune \(NumberFormatting.italianMarkingRounding(share.formulaAmount, decimals: 2)) €; quota esatta \(NumberFormatting.italianMarkingRounding(share.exactAmount, decimals: 4)) €"
             )
         }
         let rule: String

@@ -61,10 +61,20 @@ extension ContributionAssessment {
 
 extension AnnualAssessment {
     /// The report of the assessment in `format` (text, JSON `potenziamento.valutazione.v1`, a
-    /// per-person CSV, Markdown); nil for HTML, which only the prospetto has.
+    /// per-person CSV, Markdown); nil for HTML, which only the prospetto has. Text and Markdown
+    /// end with the assessment's warnings about the data, each naming its file without the folders.
     public func report(_ format: ReportFormat, explain: Bool = false) -> String? {
         let output = ReportOutput()
         return write(format, explain: explain, to: output) ? output.string : nil
+    }
+
+    /// The report as ``report(_:explain:)`` with `readingWarnings` (the warnings of loading the
+    /// roster, ``RosterLoader/Loaded/warnings``) before the assessment's in the warnings about
+    /// the data: the bytes the `potenziamento calcola` command writes for the same input
+    /// (docs/formati.md, «avvisi sui dati»); nil for HTML.
+    public func report(_ format: ReportFormat, explain: Bool = false, readingWarnings: [InputDiagnostic]) -> String? {
+        let output = ReportOutput()
+        return write(format, explain: explain, warnings: readingWarnings + warnings, to: output) ? output.string : nil
     }
 
     /// Writes the report into `output`, with `warnings` (of reading the roster and of the

@@ -197,7 +197,7 @@ public struct Roster: Sendable, Hashable {
                 let start = period.start
                 diagnostics.warning(
                     .dataImprobabile, (period.place ?? record.place ?? SourcePlace(file: source)).field("dal"),
-                    "«\(record.id)» è in servizio dal \(start.italian), più di 60 anni prima del primo anno calcolato: se l'anno è stato scritto con due cifre (\(start.day)/\(start.month)/\(start.year % 100)), il foglio di calcolo lo ha letto come \(start.year); scrivi l'anno per intero (\(start.year + 100)?), altrimenti non serve altro"
+                    "«\(record.id)» è in servizio dal \(start.italian), più di 60 anni prima del primo anno calcolato: se l'anno è stato scritto con due cifre (\(start.day)/\(start.month)/\(start.year % 100)), un foglio di calcolo lo legge come \(start.year); scrivi l'anno per intero (\(start.year + 100)?), altrimenti non serve altro"
                 )
             }
         }

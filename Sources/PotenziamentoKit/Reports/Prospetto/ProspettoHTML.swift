@@ -21,8 +21,7 @@ enum ProspettoHTML {
         table.small th, table.small td { font-size: 7.8pt; padding: 0.4mm 1mm; overflow-wrap: break-word; }
         table.small th:first-child { width: 50mm; }
         th { overflow-wrap: normal; word-break: keep-all; hyphens: none; }
-        table.small td.n { white-space: nowrap; overflow: hidden; }
-        table.small tr.sioss td.n, table.small tr.total td.n { white-space: normal; overflow-wrap: normal; }
+        table.small td.n { white-space: normal; overflow-wrap: normal; overflow: hidden; }
         table th.n { white-space: normal; }
         td.h { font-weight: bold; background: #fff6d6; }
         td { white-space: pre-line; }
@@ -196,7 +195,7 @@ enum ProspettoHTML {
                 "ente", "Segretariato sociale", "Servizio sociale prof.", "Famiglia, minori, anziani", "Disabilità, non autosuff.",
                 "Povertà, disagio adulti", "non indicata",
             ],
-            // The total's pairs of figures wrap at their space when wider than a column (tr.sioss).
+            // A pair of figures wider than its column wraps at its space (table.small td.n).
             areaRows, classes: [areaRows.count - 1: "sioss"], small: true, to: output)
         line("</div>")
         // Comuni: the DM 15/2021 split of both years.

@@ -171,7 +171,9 @@ enum ProspettoReport {
             for line in TextBlocks.splitTable(assessment, withTotal: true) { output.line(line) }
         }
         output.line()
-        output.line("Persone escluse dal calcolo nel \(c) (\(p.previsione.excluded.count)):")
+        output.line(
+            p.previsione.excluded.isEmpty
+                ? "Persone escluse dal calcolo nel \(c): nessuna." : "Persone escluse dal calcolo nel \(c) (\(p.previsione.excluded.count)):")
         for record in p.previsione.excluded { output.line("  - \(record.id): \(record.reason.label) [\(record.reason.rawValue)]") }
         AssessmentReport.warnings(p.previsione, to: output)
         output.line()
@@ -367,8 +369,8 @@ enum ProspettoReport {
         let csv = CSVWriter(output)
         csv.row(["sezione", "voce", "consuntivo_\(c - 1)", "previsione_\(c)"])
         // Which ATS: a file kept or sent on its own says whose figures it holds.
-        csv.row(["ambito", "codice", p.consuntivo.ambito.code, p.previsione.ambito.code])
-        csv.row(["ambito", "denominazione", p.consuntivo.ambito.name, p.previsione.ambito.name])
+        csv.row(["ambito", "codice", CSVWriter.text(p.consuntivo.ambito.code), CSVWriter.text(p.previsione.ambito.code)])
+        csv.row(["ambito", "denominazione", CSVWriter.text(p.consuntivo.ambito.name), CSVWriter.text(p.previsione.ambito.name)])
         func plain(_ a: ContributionAssessment) -> [String] {
             [
                 String(a.population), NumberFormatting.spreadsheet(a.fte, decimals: 4), NumberFormatting.spreadsheet(a.thresholds.minimum, decimals: 4),

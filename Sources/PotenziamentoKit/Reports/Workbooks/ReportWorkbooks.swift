@@ -189,7 +189,7 @@ package enum ReportWorkbooks {
                 parameterSheet(a.contribution.parameters),
             ]
                 + warningsSheet(
-                    (warnings ?? a.warnings).map(\.description),
+                    InputDiagnostic.inDocument(warnings ?? a.warnings).map(\.description),
                     note: "Gli avvisi del programma sui dati letti: non hanno impedito il calcolo, ma vanno controllati (ciascuno indica il file e il punto)."))
     }
 
