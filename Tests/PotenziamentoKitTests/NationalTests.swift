@@ -146,11 +146,11 @@ struct BatchTests {
                 return ReportOutput.collecting { output in
                     BatchReport.assessments(year: year, format: format, to: output) { emit in
                         for a in assessments { emit(BatchReport.entry(a, format: rendered ? format : .text, reusing: reused)) }
-                        return [BatchReport.Failure(input: "x.json", errors: ["x.json: errore"])]
+                        return BatchReport.Outcome(failures: [BatchReport.Failure(input: "x.json", errors: ["x.json: errore"])], warnings: ["y.json: avviso"])
                     }
                     BatchReport.prospetti(campaign: year, format: format, to: output) { emit in
                         for p in prospetti { emit(BatchReport.entry(p, format: rendered ? format : .text, reusing: reused)) }
-                        return []
+                        return BatchReport.Outcome(failures: [])
                     }
                 }
             }
@@ -197,6 +197,16 @@ struct BatchTests {
         #expect(result.standardError.contains("1 ambito su 3 non calcolato"))
         // Warnings of the ATS that were computed are not lost in a batch.
         #expect(result.standardError.contains("Avviso: \(folder.appendingPathComponent("a1").path)/personale.csv:16: «AS-014» non ha la ripartizione"))
+        // And a saved report carries them (a review found a batch's table of +20.000 € for a date
+        // of 1930 with its warning on the screen only): JSON `avvisi`, the text's last section.
+        let warnings = try #require(object["avvisi"] as? [String])
+        #expect(
+            warnings.contains(
+                "\(folder.appendingPathComponent("a1").path)/personale.csv:16: «AS-014» non ha la ripartizione per area di attività: i suoi FTE vanno in «non indicata»"
+            ), "\(warnings)")
+        let saved = TestSupport.run("calcola", folder.path, "--anno", "2025").standardOutput
+        let section = try #require(saved.range(of: "Avvisi sui dati (\(warnings.count)):"), "\(saved)")
+        #expect(saved[section.upperBound...].contains("«AS-014» non ha la ripartizione"))
         let totals = try #require(object["totali"] as? NSDictionary)
         #expect(totals["contributo"] as? NSNumber == NSNumber(value: 372_419.38))
         let prospetti = TestSupport.run(

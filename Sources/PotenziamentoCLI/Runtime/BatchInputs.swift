@@ -165,7 +165,7 @@ enum BatchInputs {
     static func output<Result: Sendable>(
         _ inputs: [String], skipped: [String],
         compute: @escaping @Sendable (Roster) throws(CommandFailure) -> (result: Result, code: String, warnings: [InputDiagnostic]),
-        write: @escaping (ReportOutput, (_ emit: (Result) -> Void) -> [BatchReport.Failure]) -> Void
+        write: @escaping (ReportOutput, (_ emit: (Result) -> Void) -> BatchReport.Outcome) -> Void
     ) -> CommandOutput {
         CommandOutput(inputs: inputs.flatMap(RosterInput.inputFiles)) { output in
             var outcome = RenderOutcome()
@@ -259,7 +259,7 @@ enum BatchInputs {
                         failures.append(failure)
                     }
                 }
-                return failures
+                return BatchReport.Outcome(failures: failures, warnings: outcome.warnings)
             }
             if !failures.isEmpty {
                 outcome.status = .dataError

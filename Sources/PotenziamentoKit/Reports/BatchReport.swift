@@ -24,6 +24,22 @@ package enum BatchReport {
         }
     }
 
+    /// What a batch run leaves besides its entries: the inputs that failed, and every warning
+    /// about the data (of reading and of computing each ATS, each naming its input and place), in
+    /// the order of the inputs.
+    package struct Outcome: Sendable {
+        /// The inputs that could not be computed.
+        package let failures: [Failure]
+        /// The warnings about the data.
+        package let warnings: [String]
+
+        /// An outcome.
+        package init(failures: [Failure], warnings: [String] = []) {
+            self.failures = failures
+            self.warnings = warnings
+        }
+    }
+
     /// The formats of a batch report.
     package enum Format: Sendable {
         /// One line per ATS.
@@ -69,9 +85,10 @@ package enum BatchReport {
 
     /// Computes each ATS through `run` (which calls its argument with each entry, made by
     /// `entry(_:format:reusing:)` in the same `format`, as soon as it exists and
-    /// returns the failures) and writes the table of annual assessments.
+    /// returns the failures and the warnings) and writes the table of annual assessments; the
+    /// warnings about the data end the text (`Avvisi sui dati`) and the JSON (`avvisi`).
     package static func assessments(
-        year: Int, format: Format, to output: ReportOutput, run: (_ emit: (Entry<AnnualAssessment>) -> Void) -> [Failure]
+        year: Int, format: Format, to output: ReportOutput, run: (_ emit: (Entry<AnnualAssessment>) -> Void) -> Outcome
     ) {
         var count = 0
         var population = 0
@@ -92,14 +109,15 @@ package enum BatchReport {
             json.object { json in
                 json.member("formato", "potenziamento.valutazioni.v1")
                 json.member("anno", year)
-                var failures: [Failure] = []
+                var outcome = Outcome(failures: [])
                 json.member(array: "ambiti") { json in
-                    failures = run { entry in
+                    outcome = run { entry in
                         accumulate(entry.value)
                         write(entry, into: &json) { json in AssessmentReport.members(entry.value, explain: false, into: &json) }
                     }
                 }
-                json.member(array: "errori") { json in failuresJSON(failures, into: &json) }
+                json.member(array: "errori") { json in failuresJSON(outcome.failures, into: &json) }
+                json.member(array: "avvisi") { json in for warning in outcome.warnings { json.element(warning) } }
                 json.member("totali") { json in
                     json.member("ambiti", count)
                     json.member("popolazione", population)
@@ -112,7 +130,7 @@ package enum BatchReport {
             output.line()
             let widths = [11, 14, 3, 16]
             output.line(textRow("codice", "ambito", ["popolazione", "FTE esatti", "LEP", "contributo"], widths))
-            let failures = run { entry in
+            let outcome = run { entry in
                 let a = entry.value
                 accumulate(a)
                 output.line(
@@ -128,12 +146,13 @@ package enum BatchReport {
                     "TOTALE", "(\(Italian.count(count, "ambito", "ambiti")))",
                     [NumberFormatting.italian(population), TextBlocks.exactFTE(fte), "", NumberFormatting.euro(total)], widths))
             replacedParameterLines(parameters.map { [$0] } ?? [], to: output)
-            failureLines(failures, to: output)
+            failureLines(outcome.failures, to: output)
+            warningLines(outcome.warnings, to: output)
         case .csv:
             let csv = CSVWriter(output)
             let header = ["codice", "denominazione", "anno", "popolazione", "fte", "soglia_minima", "lep", "obiettivo", "contributo", "errore"]
             csv.row(header)
-            let failures = run { entry in
+            let outcome = run { entry in
                 let (a, c) = (entry.value, entry.value.contribution)
                 csv.row([
                     CSVWriter.text(a.ambito.code), CSVWriter.text(a.ambito.name), String(a.year), String(a.population),
@@ -142,13 +161,14 @@ package enum BatchReport {
                     NumberFormatting.spreadsheet(c.total), "",
                 ])
             }
-            failureRows(failures, width: header.count, to: csv)
+            // (The warnings stay on the screen: a table of one row per ATS has no place for them.)
+            failureRows(outcome.failures, width: header.count, to: csv)
         }
     }
 
     /// As ``assessments(year:format:to:run:)`` for the prospetti of a campaign (entries made by
     /// `entry(_:format:reusing:)`).
-    package static func prospetti(campaign: Int, format: Format, to output: ReportOutput, run: (_ emit: (Entry<Prospetto>) -> Void) -> [Failure]) {
+    package static func prospetti(campaign: Int, format: Format, to output: ReportOutput, run: (_ emit: (Entry<Prospetto>) -> Void) -> Outcome) {
         var count = 0
         var actual = EuroCents.zero
         var forecast = EuroCents.zero
@@ -166,14 +186,15 @@ package enum BatchReport {
             json.object { json in
                 json.member("formato", "potenziamento.prospetti.v1")
                 json.member("campagna", campaign)
-                var failures: [Failure] = []
+                var outcome = Outcome(failures: [])
                 json.member(array: "prospetti") { json in
-                    failures = run { entry in
+                    outcome = run { entry in
                         accumulate(entry.value)
                         write(entry, into: &json) { json in ProspettoReport.members(entry.value, into: &json) }
                     }
                 }
-                json.member(array: "errori") { json in failuresJSON(failures, into: &json) }
+                json.member(array: "errori") { json in failuresJSON(outcome.failures, into: &json) }
+                json.member(array: "avvisi") { json in for warning in outcome.warnings { json.element(warning) } }
                 json.member("totali") { json in
                     json.member("ambiti", count)
                     json.member("contributoConsuntivo", euro: actual)
@@ -192,7 +213,7 @@ package enum BatchReport {
             output.line(
                 textRow(
                     "codice", "ambito", ["FTE dich. \(campaign - 1)", "contributo \(campaign - 1)", "FTE dich. \(campaign)", "contributo \(campaign)"], widths))
-            let failures = run { entry in
+            let outcome = run { entry in
                 let p = entry.value
                 accumulate(p)
                 let declaration = DeclaredFTE.Campaign(p)
@@ -217,7 +238,8 @@ package enum BatchReport {
                 "FTE dich.: gli FTE da dichiarare in SIOSS (gli FTE esatti per difetto a 2 decimali); contributi sugli FTE dichiarati, come li calcola il ministero; sotto il totale, quello sugli FTE esatti."
             )
             replacedParameterLines(parameters, to: output)
-            failureLines(failures, to: output)
+            failureLines(outcome.failures, to: output)
+            warningLines(outcome.warnings, to: output)
         case .csv:
             let csv = CSVWriter(output)
             let header = [
@@ -225,7 +247,7 @@ package enum BatchReport {
                 "fte_da_dichiarare_previsione", "contributo_previsione", "errore",
             ]
             csv.row(header)
-            let failures = run { entry in
+            let outcome = run { entry in
                 let p = entry.value
                 let declaration = DeclaredFTE.Campaign(p)
                 csv.row([
@@ -235,7 +257,8 @@ package enum BatchReport {
                     declaration.previsione.ambitoText(decimalMark: ","), NumberFormatting.spreadsheet(p.previsione.contribution.total), "",
                 ])
             }
-            failureRows(failures, width: header.count, to: csv)
+            // (The warnings stay on the screen: a table of one row per ATS has no place for them.)
+            failureRows(outcome.failures, width: header.count, to: csv)
         }
     }
 
@@ -282,5 +305,13 @@ package enum BatchReport {
         output.line()
         output.line("Ambiti non calcolati (\(failures.count)):")
         for failure in failures { output.line("  - \(failure.summary)") }
+    }
+
+    /// The warnings about the data at the end of a batch text: a saved report carries them.
+    static func warningLines(_ warnings: [String], to output: ReportOutput) {
+        guard !warnings.isEmpty else { return }
+        output.line()
+        output.line("\(AssessmentReport.dataWarningsHeading(warnings.count)):")
+        for warning in warnings { output.line("  - \(warning)") }
     }
 }
