@@ -188,12 +188,17 @@ public struct Roster: Sendable, Hashable {
                 .nessunaPersona, SourcePlace(file: source),
                 "nessuna persona nel personale: gli FTE e il contributo sono zero (se le persone sono in un altro foglio o file, spostale in «personale»)")
         }
-        for record in staff where record.periods.isEmpty {
-            diagnostics.warning(
-                .nessunPeriodo, record.place ?? SourcePlace(file: source), "«\(record.id)» non ha periodi di servizio: non conta in nessun anno")
-        }
-        for record in staff {
-            for period in record.periods where period.start.year < Bounds.plausibleStartYear {
+        // One pass by position (a record is not copied for a look at its periods): a person
+        // without periods, and a period that starts before any career still in service.
+        for index in staff.indices {
+            let periods = staff[index].periods
+            if periods.isEmpty {
+                let record = staff[index]
+                diagnostics.warning(
+                    .nessunPeriodo, record.place ?? SourcePlace(file: source), "«\(record.id)» non ha periodi di servizio: non conta in nessun anno")
+            }
+            for position in periods.indices where periods[position].start.year < Bounds.plausibleStartYear {
+                let (record, period) = (staff[index], periods[position])
                 let start = period.start
                 diagnostics.warning(
                     .dataImprobabile, (period.place ?? record.place ?? SourcePlace(file: source)).field("dal"),
