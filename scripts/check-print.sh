@@ -90,9 +90,10 @@ if missing:
     print("nella stampa di un ambito grande una cifra del totale manca o è tagliata: " + ", ".join(missing), file=sys.stderr)
     sys.exit(1)
 PYTHON
-# No figure cut by its cell: the page laid out at the width of A4 in Chromium, every cell's content
-# measured against its box (a digit half cut still reads whole in pdftotext's text, found by a
-# review: 188,83 / 188,8). Also one city of 1.400.000 residents as its own ATS (large figures in a
+# No figure cut by its cell and no word broken across two lines (`person|e 2025`, `≈` alone): the
+# page laid out at the width of A4 in Chromium, every cell's content measured against its box and
+# every word's lines counted (a digit half cut still reads whole in pdftotext's text, found by a
+# review: 188,83 / 188,8; «≈» and «€» are joined to their figure by a no-break space). Also one city of 1.400.000 residents as its own ATS (large figures in a
 # single comune's row).
 python3 - "$out/citta.json" <<'PYTHON'
 import json, sys
@@ -103,15 +104,37 @@ json.dump({"formato": "potenziamento.ambito.v1", "ambito": {"codice": "ATS-C", "
            "comuni": [{"codiceIstat": "015146", "denominazione": "Milano", "popolazione": 1400000}], "personale": staff}, open(sys.argv[1], "w"))
 PYTHON
 "$binary" prospetto "$out/citta.json" --campagna 2026 --senza-allegato --output "$out/citta.html" 2> /dev/null
-overflowing() {  # overflowing NAME: how many cells of NAME.html have content wider than their box
-  sed 's|</body>|<script>var n = 0; document.querySelectorAll("td, th").forEach(function (c) { if (c.scrollWidth > c.clientWidth + 1) { n += 1; c.setAttribute("data-cut", "1"); } }); document.body.setAttribute("data-cut-cells", String(n));</script></body>|' \
-    "$out/$1.html" > "$out/$1-misura.html"
+overflowing() {  # overflowing NAME: cells of NAME.html whose content is wider than their box, or a word broken across lines
+  python3 - "$out/$1.html" "$out/$1-misura.html" <<'PYTHON'
+import sys
+script = """
+var cut = 0;
+document.querySelectorAll("td, th").forEach(function (cell) {
+  if (cell.scrollWidth > cell.clientWidth + 1) { cut += 1; cell.setAttribute("data-cut", "larghezza"); }
+  var walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+  for (var node = walker.nextNode(); node; node = walker.nextNode()) {
+    var words = /[^ \\n\\t]+/g, found;
+    while ((found = words.exec(node.data))) {
+      var range = document.createRange();
+      range.setStart(node, found.index);
+      range.setEnd(node, found.index + found[0].length);
+      var lines = {};
+      Array.prototype.forEach.call(range.getClientRects(), function (box) { lines[Math.round(box.top)] = true; });
+      if (Object.keys(lines).length > 1) { cut += 1; cell.setAttribute("data-cut", "parola: " + found[0]); }
+    }
+  }
+});
+document.body.setAttribute("data-cut-cells", String(cut));
+"""
+page = open(sys.argv[1], encoding="utf-8").read()
+open(sys.argv[2], "w", encoding="utf-8").write(page.replace("</body>", "<script>//<![CDATA[" + script + "//]]></script></body>"))
+PYTHON
   "$browser" --headless --no-sandbox --disable-gpu --window-size=1200,1000 --dump-dom "file://$PWD/$out/$1-misura.html" 2> /dev/null > "$out/$1-misura.dom"
   grep -o 'data-cut-cells="[0-9]*"' "$out/$1-misura.dom" | grep -o '[0-9]*' || echo "?"
 }
 for name in senza-allegato grande citta; do
   cut=$(overflowing "$name")
-  [ "$cut" = "0" ] || { echo "$name: $cut celle con il contenuto tagliato dalla colonna (in $out/$name-misura.dom, data-cut)" >&2; status=1; }
+  [ "$cut" = "0" ] || { echo "$name: $cut celle con il contenuto tagliato dalla colonna o una parola spezzata su due righe (in $out/$name-misura.dom, data-cut)" >&2; status=1; }
 done
 ls "$out"/*.png > /dev/null
 exit $status

@@ -199,11 +199,17 @@ struct BatchTests {
         #expect(result.standardError.contains("Avviso: \(folder.appendingPathComponent("a1").path)/personale.csv:16: «AS-014» non ha la ripartizione"))
         // And a saved report carries them (a review found a batch's table of +20.000 € for a date
         // of 1930 with its warning on the screen only): JSON `avvisi`, the text's last section.
+        // Each named from the batch's folder, the same bytes however the folder is typed (a review
+        // found the paths as typed, the user's home folder in a saved report).
         let warnings = try #require(object["avvisi"] as? [String])
         #expect(
             warnings.contains(
-                "\(folder.appendingPathComponent("a1").path)/personale.csv:16: «AS-014» non ha la ripartizione per area di attività: i suoi FTE vanno in «non indicata»"
+                "\(folder.lastPathComponent)/a1/personale.csv:16: «AS-014» non ha la ripartizione per area di attività: i suoi FTE vanno in «non indicata»"
             ), "\(warnings)")
+        let typedOtherwise = TestSupport.run("calcola", folder.path + "/./", "--anno", "2025", "--formato", "json")
+        let otherObject = try #require(try JSONSerialization.jsonObject(with: Data(typedOtherwise.standardOutput.utf8)) as? NSDictionary)
+        #expect(otherObject["avvisi"] as? [String] == warnings)
+        #expect(!warnings.contains { $0.contains(folder.deletingLastPathComponent().path) })
         let saved = TestSupport.run("calcola", folder.path, "--anno", "2025").standardOutput
         let section = try #require(saved.range(of: "Avvisi sui dati (\(warnings.count)):"), "\(saved)")
         #expect(saved[section.upperBound...].contains("«AS-014» non ha la ripartizione"))

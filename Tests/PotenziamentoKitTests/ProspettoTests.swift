@@ -205,6 +205,23 @@ struct ProspettoTests {
         }
     }
 
+    /// Found by a review: the explanation of the figures to declare took a declaration's entities
+    /// in the assessment's order; a declaration decoded may list them in another.
+    @Test("the explanation of the figures to declare finds each entity's figure by key, in any order")
+    func declarationExplanationByKey() throws {
+        let roster = try RosterLoader.load(path: example).roster
+        let prospetto = try Prospetto(roster: roster, campaign: 2026)
+        let declaration = prospetto.consuntivoDeclaration
+        let reordered = FTEDeclaration(
+            decimals: declaration.decimals, fte: declaration.fte, entities: declaration.entities.reversed(), areas: declaration.areas,
+            contribution: declaration.contribution)
+        let lines = declaration.explanation(of: prospetto.consuntivo).textLines()
+        #expect(reordered.explanation(of: prospetto.consuntivo).textLines() == lines)
+        #expect(lines.contains { $0.contains("FTE da dichiarare di Borgo Alto = 3,25") }, "\(lines)")
+        // One «Contributo» title, the declared one: the bands below it, not a second contribution.
+        #expect(lines.filter { $0.contains("Contributo") && $0.contains(" = ") && !$0.contains("regola") }.count == 1, "\(lines)")
+    }
+
     /// Found by an independent review: the CSV left out each entity's FTE without an area, so an
     /// entity's area rows did not add up to its `fte` row.
     @Test("the prospetto CSV: each entity's six area rows add up to its fte row, the ATS areas to the ATS fte")
@@ -223,6 +240,9 @@ struct ProspettoTests {
         ).write(to: file)
         let result = TestSupport.run("prospetto", file.path, "--campagna", "2026", "--formato", "csv")
         #expect(result.status == .success, "\(result.standardError)")
+        // No person excluded: said, not an empty list under «(0):» (an officer's trial).
+        let text = TestSupport.run("prospetto", file.path, "--campagna", "2026", "--senza-allegato").standardOutput
+        #expect(text.contains("Persone escluse dal calcolo nel 2026: nessuna.") && !text.contains("(0):"), "\(text)")
         // Every figure has four decimals: in units of 10⁻⁴, per column (consuntivo, previsione).
         var rows: [String: [Int]] = [:]
         for line in result.standardOutput.split(separator: "\n") {

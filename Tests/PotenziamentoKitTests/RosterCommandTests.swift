@@ -56,6 +56,7 @@ struct RosterCommandTests {
         let result = TestSupport.run("calcola", example, "--anno", "2025", "--spiega")
         #expect(result.standardOutput.contains("FTE di AS-005 ≈ 0,5041"), "a figure shown rounded is marked ≈")
         #expect(result.standardOutput.contains("min(max(≈ 18,0336 − ≈ 12,4615; 0); 16,2000 − ≈ 12,4615)"), "in the rules too")
+        #expect(result.standardOutput.contains("quota esatta ≈ "), "and in the split's")
         #expect(result.standardOutput.contains("FTE di AS-001 = 1,0000"), "an exact figure is not")
         #expect(result.standardOutput.contains("comma 797"))
     }

@@ -66,6 +66,18 @@ struct WorkbookCommandTests {
         let profileColumn = try #require(RosterWriter.Columns.personale.firstIndex(of: "profilo")) + 1
         #expect(personale.validations.contains { $0.column == profileColumn && $0.values == Profile.Kind.allCases.map(\.rawValue) })
         #expect(personale.columnStyles.first == .text)
+        // Each coded column as wide as its longest code (a workbook trial found
+        // `assistente_socia|tempo_indeterm|` run together in columns 12 wide).
+        for (name, codes) in [
+            ("profilo", Profile.Kind.allCases.map(\.rawValue)), ("contratto", Contract.Kind.allCases.map(\.rawValue)),
+            ("ente_tipo", EmployerKind.allCases.map(\.rawValue)),
+        ] {
+            let index = try #require(RosterWriter.Columns.personale.firstIndex(of: name))
+            #expect(personale.columnWidths[index] >= min(30, (codes.map(\.count).max() ?? 0) + 2), "\(name)")
+        }
+        for (index, name) in RosterWriter.Columns.personale.enumerated() where index > 0 {
+            #expect(personale.columnWidths[index] >= min(30, name.count + 2), "\(name)")
+        }
     }
 
     /// Found by a regional analyst's trial: a report saved into the ATS's folder gave ten errors
@@ -251,6 +263,12 @@ struct WorkbookCommandTests {
             #expect(text.contains("«AS-014» non ha la ripartizione per area di attività"), "\(format)")
             #expect(!text.contains(folder.path), "\(format): a saved report names the file, not its folders")
         }
+        // The folder typed otherwise (`.` at its end: a review found «.» named for it) gives the same bytes.
+        let plain = try String(contentsOfFile: folder.appendingPathComponent("calcola.txt").path, encoding: .utf8)
+        let dotted = folder.appendingPathComponent("punto.txt").path
+        _ = TestSupport.run("calcola", roster.path + "/.", "--anno", "2025", "--output", dotted)
+        #expect(try String(contentsOfFile: dotted, encoding: .utf8) == plain)
+        #expect(plain.contains("  - ambito: per 4 comuni"), "\(plain)")
     }
 
     @Test(

@@ -20,14 +20,26 @@ enum BatchInputs {
         return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
     }
 
+    /// An entry of a folder of ATS not read, and why: named on the screen by its path as found,
+    /// in a saved report by ``InputDiagnostic/batchName(_:)`` (the same bytes from any folder).
+    struct Skipped: Sendable {
+        let path: String
+        let reason: String
+
+        /// The line on the screen.
+        var text: String { "\(path): \(reason)" }
+        /// The line in a saved report.
+        var documentText: String { "\(InputDiagnostic.batchName(path)): \(reason)" }
+    }
+
     /// The rosters the arguments stand for, whether this is a batch (more than one ATS, or a
     /// folder of ATS), and a warning for each entry of the folders that is not read (hidden, or
     /// not an ATS: nothing is skipped silently). Entries of a folder are taken in name order, so
     /// output order is stable.
-    static func resolve(_ paths: [String]) throws(CommandFailure) -> (inputs: [String], isBatch: Bool, skipped: [String]) {
+    static func resolve(_ paths: [String]) throws(CommandFailure) -> (inputs: [String], isBatch: Bool, skipped: [Skipped]) {
         if paths.count == 1, !isFolder(paths[0]) || isRosterFolder(paths[0]) { return (paths, false, []) }
         var inputs: [String] = []
-        var skipped: [String] = []
+        var skipped: [Skipped] = []
         for path in paths {
             if isFolder(path) && !isRosterFolder(path) {
                 // A folder that cannot be listed is that, not an empty folder.
@@ -53,7 +65,7 @@ enum BatchInputs {
     /// `modello --da`): a usage error that says so, not «comuni.csv: file mancante».
     static func refuseFolderOfAmbiti(_ path: String) throws(CommandFailure) {
         guard isFolder(path), !isRosterFolder(path), holdsAmbiti(path, depth: 0, visited: []) else { return }
-        var (found, skipped) = ([String](), [String]())
+        var (found, skipped) = ([String](), [Skipped]())
         var visited: Set<FolderIdentity> = FolderIdentity(path).map { [$0] } ?? []
         collect(path, depth: 0, visited: &visited, into: &found, skipped: &skipped)
         if found.count == 1 {
@@ -72,7 +84,7 @@ enum BatchInputs {
     /// inside a national folder) is read in turn, down to ``maximumFolderDepth``.
     /// `visited` holds the folders already read (by device and inode): a link back to one of them
     /// (`ln -s . copia`) is named in a warning, not read again.
-    static func collect(_ path: String, depth: Int, visited: inout Set<FolderIdentity>, into found: inout [String], skipped: inout [String]) {
+    static func collect(_ path: String, depth: Int, visited: inout Set<FolderIdentity>, into found: inout [String], skipped: inout [Skipped]) {
         let entries = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).sorted()
         for entry in entries {
             let full = (path as NSString).appendingPathComponent(entry)
@@ -81,14 +93,14 @@ enum BatchInputs {
             let isFolder = kind == .directory
             if kind == nil {
                 // Hidden entries (`.DS_Store`, the `._` copies a Mac leaves on shared disks, `.git`): named, not read.
-                skipped.append("\(full): file nascosto: non calcolato")
+                skipped.append(Skipped(path: full, reason: "file nascosto: non calcolato"))
             } else if kind == .other {
                 // A pipe, socket or device inside a folder of ATS: reading it could wait for ever.
-                skipped.append("\(full): non è un file ordinario (una pipe, un socket o un dispositivo): non calcolato")
+                skipped.append(Skipped(path: full, reason: "non è un file ordinario (una pipe, un socket o un dispositivo): non calcolato"))
             } else if isFolder ? isRosterFolder(full) : RosterLoader.isRosterFileName(entry) {
                 found.append(full)
             } else if isFolder, let identity = FolderIdentity(full), visited.contains(identity) {
-                skipped.append("\(full): è la stessa cartella di un'altra già letta (un collegamento): non calcolata di nuovo")
+                skipped.append(Skipped(path: full, reason: "è la stessa cartella di un'altra già letta (un collegamento): non calcolata di nuovo"))
             } else if isFolder && depth < maximumFolderDepth && holdsAmbiti(full, depth: depth + 1, visited: visited) {
                 if let identity = FolderIdentity(full) { visited.insert(identity) }
                 collect(full, depth: depth + 1, visited: &visited, into: &found, skipped: &skipped)
@@ -96,7 +108,9 @@ enum BatchInputs {
                 // A folder that should be an ATS but has no roster files: computed, so its error is reported.
                 found.append(full)
             } else {
-                skipped.append("\(full): non è un ambito (né una cartella con comuni.csv e personale.csv né un file .json, .xlsx o .ods): non calcolato")
+                skipped.append(
+                    Skipped(
+                        path: full, reason: "non è un ambito (né una cartella con comuni.csv e personale.csv né un file .json, .xlsx o .ods): non calcolato"))
             }
         }
     }
@@ -163,13 +177,16 @@ enum BatchInputs {
     /// the same bytes whatever the number of processors, and memory is that of the ATS in progress
     /// and of a few results waiting.
     static func output<Result: Sendable>(
-        _ inputs: [String], skipped: [String],
+        _ inputs: [String], skipped: [Skipped],
         compute: @escaping @Sendable (Roster) throws(CommandFailure) -> (result: Result, code: String, warnings: [InputDiagnostic]),
         write: @escaping (ReportOutput, (_ emit: (Result) -> Void) -> BatchReport.Outcome) -> Void
     ) -> CommandOutput {
         CommandOutput(inputs: inputs.flatMap(RosterInput.inputFiles)) { output in
             var outcome = RenderOutcome()
-            outcome.warnings = skipped
+            // The warnings on the screen name the paths as found; the report's, the same by
+            // ``InputDiagnostic/batchName(_:)`` (the same bytes from any folder).
+            outcome.warnings = skipped.map(\.text)
+            var reportWarnings = skipped.map(\.documentText)
             var failures: [BatchReport.Failure] = []
             // The ATS counted so far, found by the shape of their code (`ATS-01`, `ats 1` and
             // `ATS–001` are one code retyped) and by their content (a copy under another code:
@@ -190,16 +207,17 @@ enum BatchInputs {
                         let outline = Outline(loaded.roster)
                         let (result, code, warnings) = try compute(loaded.roster)
                         // The warnings' text is made here, on the worker, not in the one ordered step.
+                        let all = loaded.warnings + warnings
                         return .computed(
-                            result, code: code, warnings: (loaded.warnings + warnings).map(\.description), input: input, outline: outline)
+                            result, code: code, warnings: all.map(\.description),
+                            reportWarnings: InputDiagnostic.inDocument(all, root: input).map(\.description), input: input, outline: outline)
                     } catch let failure {
                         return .failed(BatchReport.Failure(input: input, errors: failure.lines))
                     }
                 } inOrder: { (computed: consuming Computed<Result>) in
                     // Taken apart, not copied (a result holds a whole assessment).
                     switch consume computed {
-                    case .computed(let result, let code, let warnings, let input, let outline):
-                        outcome.warnings += warnings
+                    case .computed(let result, let code, let warnings, let computedReportWarnings, let input, let outline):
                         // The same ATS twice (a JSON file and its CSV folder, an old copy) is an error of the second
                         // input, left out of the table: totals that count it twice would be a wrong number. Two
                         // different ATS under one code are said to differ (a code to change, not a copy to delete).
@@ -238,6 +256,7 @@ enum BatchInputs {
                             // A comune in two ATS: its residents count in both (one ATS per comune,
                             // but for a city divided among ATS); said once for each other ATS, not refused.
                             var shared: [Int: [String]] = [:]
+                            var sharedWarnings: [(screen: String, report: String)] = []
                             for (index, key) in outline.comuniKeys.enumerated() {
                                 if let other = comuneATS[key] {
                                     let (istatCode, name) = outline.comuniCodes[index]
@@ -249,17 +268,25 @@ enum BatchInputs {
                             for other in shared.keys.sorted() {
                                 let comuni = shared[other] ?? []
                                 let named = comuni.count == 1 ? "il comune \(comuni[0]) è" : "i comuni \(Italian.list(comuni, limit: 5)) sono"
-                                outcome.warnings.append(
-                                    "\(input): \(named) sia nell'ambito \(code) sia nell'ambito \(counted[other].code) (\(counted[other].input)): \(comuni.count == 1 ? "i suoi" : "i loro") residenti contano in entrambi; se un comune è di un solo ambito, toglilo dall'elenco dei comuni dell'altro (se è diviso tra più ambiti, come una grande città, ignora questo avviso)"
-                                )
+                                let message = { (here: String, there: String) in
+                                    "\(here): \(named) sia nell'ambito \(code) sia nell'ambito \(counted[other].code) (\(there)): \(comuni.count == 1 ? "i suoi" : "i loro") residenti contano in entrambi; se un comune è di un solo ambito, toglilo dall'elenco dei comuni dell'altro (se è diviso tra più ambiti, come una grande città, ignora questo avviso)"
+                                }
+                                sharedWarnings.append(
+                                    (
+                                        message(input, counted[other].input),
+                                        message(InputDiagnostic.batchName(input), InputDiagnostic.batchName(counted[other].input))
+                                    ))
                             }
+                            // The warnings of an ATS counted (not of a copy left out), then those of its comuni.
+                            outcome.warnings += warnings + sharedWarnings.map(\.screen)
+                            reportWarnings += computedReportWarnings + sharedWarnings.map(\.report)
                             emit(result)
                         }
                     case .failed(let failure):
                         failures.append(failure)
                     }
                 }
-                return BatchReport.Outcome(failures: failures, warnings: outcome.warnings)
+                return BatchReport.Outcome(failures: failures, warnings: reportWarnings)
             }
             if !failures.isEmpty {
                 outcome.status = .dataError
@@ -336,7 +363,7 @@ enum BatchInputs {
 
     /// What one input of a batch gave: its result and warnings, or its failure.
     private enum Computed<Result: Sendable>: Sendable {
-        case computed(Result, code: String, warnings: [String], input: String, outline: Outline)
+        case computed(Result, code: String, warnings: [String], reportWarnings: [String], input: String, outline: Outline)
         case failed(BatchReport.Failure)
     }
 }

@@ -33,6 +33,21 @@ public struct InputDiagnostic: Sendable, Hashable, CustomStringConvertible {
         self.message = message
     }
 
+    /// The last component of `path` as a report names it: `.` and `..` resolved against the
+    /// working folder (`calcola .` names the folder, not «.»).
+    package static func documentName(_ path: String) -> String {
+        let name = URL(fileURLWithPath: path).standardizedFileURL.lastPathComponent
+        return name.isEmpty ? path : name
+    }
+
+    /// An input of a batch as a report names it: its folder's name and its own (`Piemonte/ATS-1`,
+    /// `nazionale/ATS-001.json`), the same however the path was typed (`./a1`, `a1`, absolute).
+    package static func batchName(_ path: String) -> String {
+        let url = URL(fileURLWithPath: path).standardizedFileURL
+        let (folder, name) = (url.deletingLastPathComponent().lastPathComponent, url.lastPathComponent)
+        return folder.isEmpty || folder == "/" ? (name.isEmpty ? path : name) : "\(folder)/\(name)"
+    }
+
     /// `place: message` on one line, control characters from the data shown escaped
     /// (a name can never clear a terminal or fake a line).
     public var description: String { TextSafety.escapingControlCharacters("\(place): \(message)") }
@@ -40,13 +55,24 @@ public struct InputDiagnostic: Sendable, Hashable, CustomStringConvertible {
     /// `diagnostics` as a saved or signed report shows them: each naming its file without the
     /// folders (`personale.csv:14`, not `/home/…/ambito/personale.csv:14`: a report names the
     /// data, not where they sat on one computer), so the report is the same bytes from any folder
-    /// (docs/formati.md, «avvisi sui dati»). The one rule of every report's warnings.
-    package static func inDocument(_ diagnostics: [InputDiagnostic]) -> [InputDiagnostic] {
+    /// (docs/formati.md, «avvisi sui dati»). With `root` (an input of a batch: a CSV folder, a
+    /// workbook, a JSON file) a file under it is named from the root's folder and name
+    /// (``batchName(_:)``: `Piemonte/ambito-1/personale.csv:14`), so the files of two ATS, or of
+    /// two regions, are told apart. The one rule of every report's warnings.
+    package static func inDocument(_ diagnostics: [InputDiagnostic], root: String? = nil) -> [InputDiagnostic] {
         // The name of each file made once (a few files, up to a hundred diagnostics each).
         var names: [String: String] = [:]
+        let rootName = root.map(batchName)
         return diagnostics.map { diagnostic in
             let file = diagnostic.place.file
-            let name = names[file] ?? file.split(separator: "/").last.map(String.init) ?? file
+            let name =
+                names[file]
+                ?? {
+                    if let root, let rootName, file.hasPrefix(root), file.count == root.count || file.dropFirst(root.count).hasPrefix("/") {
+                        return rootName + file.dropFirst(root.count)
+                    }
+                    return documentName(file)
+                }()
             names[file] = name
             return InputDiagnostic(
                 diagnostic.severity, diagnostic.code, SourcePlace(file: name, position: diagnostic.place.position, sheetColumns: diagnostic.place.sheetColumns),

@@ -92,14 +92,14 @@ enum AllocationReport {
             "FTE mancanti per portare ogni ambito all'obiettivo:      \(NumberFormatting.italian(missing.objective, decimals: 2))",
             "",
             TextBlocks.left("codice", 14) + TextBlocks.left("ambito", 30) + column("popolazione", 13) + column("FTE", 9)
-                + column("pregresso", 14) + column("contributo", 16) + column("assegnato", 16),
+                + column("pregresso", 16) + column("contributo", 16) + column("assegnato", 16),
         ]
         for line in lines { output.line(line) }
         for index in a.entries.indices {
             let entry = a.entries[index]
             output.line(
                 TextBlocks.left(entry.code, 14) + TextBlocks.left(String(entry.name.prefix(29)), 30) + column(NumberFormatting.italian(entry.population), 13)
-                    + column(TextBlocks.fte(entry.fte), 9) + column(euro(entry.previous), 14) + column(euro(a.contributions[index].total), 16)
+                    + column(TextBlocks.fte(entry.fte), 9) + column(euro(entry.previous), 16) + column(euro(a.contributions[index].total), 16)
                     + column(euro(a.assigned[index]), 16))
         }
         let replaced = TextBlocks.replacedParameters(a.contributions.first.map { [$0.parameters] } ?? [])

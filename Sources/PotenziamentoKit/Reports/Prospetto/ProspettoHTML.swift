@@ -22,6 +22,7 @@ enum ProspettoHTML {
         table.small th:first-child { width: 50mm; }
         th { overflow-wrap: normal; word-break: keep-all; hyphens: none; }
         table.small td.n { white-space: normal; overflow-wrap: normal; overflow: hidden; }
+        table.small th { overflow-wrap: normal; }
         table th.n { white-space: normal; }
         td.h { font-weight: bold; background: #fff6d6; }
         td { white-space: pre-line; }
@@ -74,7 +75,17 @@ enum ProspettoHTML {
 
     /// One row of a ``table(_:_:numericFrom:classes:small:highlight:widths:to:)``.
     private static func tableRow(_ row: [String], numericFrom: Int, rowClass: String? = nil, highlight: Set<Int> = [], to output: ReportOutput) {
-        tableRow(cells: row.count, numericFrom: numericFrom, rowClass: rowClass, highlight: highlight, to: output) { index in output.write(e(row[index])) }
+        tableRow(cells: row.count, numericFrom: numericFrom, rowClass: rowClass, highlight: highlight, to: output) { index in
+            output.write(e(index >= numericFrom ? figure(row[index]) : row[index]))
+        }
+    }
+
+    /// A figure of a cell kept whole when its cell wraps: `≈` and `€` joined to their number by a
+    /// no-break space, so a cell breaks only between two figures (`191,56 / 189,71`), never
+    /// leaving «≈» or «€» alone on a line.
+    static func figure(_ text: String) -> String {
+        guard text.contains("≈ ") || text.contains(" €") else { return text }
+        return text.replacingOccurrences(of: "≈ ", with: "≈\u{00A0}").replacingOccurrences(of: " €", with: "\u{00A0}€")
     }
 
     /// One row of `cells` cells whose contents `cell` writes (escaped) into `output`, given the
@@ -153,7 +164,7 @@ enum ProspettoHTML {
             ],
             entityRows, numericFrom: 2, classes: [entityRows.count - 1: "sioss"], small: true, highlight: [4, 7],
             // Figures as wide as the total's (`≈ 617,7050` in bold for 2,75 million residents): none is cut.
-            widths: [0: "50mm", 1: "13mm", 2: "12mm", 3: "20mm", 4: "14mm", 5: "12mm", 6: "20mm", 7: "14mm"], to: output)
+            widths: [0: "50mm", 1: "13mm", 2: "14mm", 3: "20mm", 4: "14mm", 5: "14mm", 6: "20mm", 7: "14mm"], to: output)
         line(
             "<p><strong>Contributo sugli FTE dichiarati:</strong> \(e(NumberFormatting.euro(p.consuntivoDeclaration.contribution.total))) (consuntivo \(c - 1)) · \(e(NumberFormatting.euro(p.previsioneDeclaration.contribution.total))) (previsione \(c)); sugli FTE esatti \(e(NumberFormatting.euro(p.consuntivo.contribution.total))) · \(e(NumberFormatting.euro(p.previsione.contribution.total))).</p>"
         )
