@@ -57,6 +57,21 @@ struct SpreadsheetMistakesTests {
         #expect(errors.first?.place.description.hasSuffix("personale!\(cell) (colonna \(column))") == true, "\(errors)")
     }
 
+    /// Found by an officer's trial of workbooks: 50 typed in a column formatted as percent holds
+    /// 50, shown 5000%, and the error said «fuori intervallo» without naming the format.
+    @Test("a percentuale of 50 in a percent-formatted cell (shown 5000%) is an error that names the format and the likely 50")
+    func percentFormattedFifty() throws {
+        guard case .failure(let error) = RosterSheets.load(RosterSheets.workbook(column: "percentuale", value: .percentage("50"))) else {
+            Issue.record("5000% must be an error")
+            return
+        }
+        let message = try #require(error.diagnostics.first { $0.severity == .error }?.message)
+        #expect(message.contains("formato percentuale e mostra 5.000%") && message.contains("forse 50?"), "\(message)")
+        // A number cell of 500 gets no such guess: it is not a percent cell.
+        guard case .failure(let plain) = RosterSheets.load(RosterSheets.workbook(column: "percentuale", value: .number("500"))) else { return }
+        #expect(plain.diagnostics.allSatisfy { !$0.message.contains("formato percentuale") })
+    }
+
     /// Found by an officer's trial of workbooks: `1/4/30` typed in `dal` is stored by Excel and
     /// LibreOffice as 1930, and the person counted a whole year (+20.000 €) with no word.
     @Test(
@@ -383,12 +398,18 @@ struct PlansAndTablesReviewTests {
             ("popolazione", "30,5", ""), ("percentuale", "Tempo pieno", "100 per il tempo pieno"), ("percentuale", "part time", "50 per metà tempo"),
             // A value of 300 digits is quoted cut, not in full.
             ("percentuale", String(repeating: "9", count: 300), String(repeating: "9", count: 60) + "…»"),
+            // Hours with their unit or as a time (a workbook trial).
+            ("ore", "18 ore", "forse 18?"), ("ore", "30h", "forse 30?"), ("ore", "18:00", "forse 18?"), ("ore", "18:30", ""),
+            ("ore", "22,5 ore", "forse 22,5?"),
+            ("ore", "ore 18", ""),
         ])
     func numberHints(field: String, text: String, hint: String) {
         let result =
-            field == "popolazione"
-            ? Result { () throws(InvalidValue) in _ = try FieldParsing.residents(text) }
-            : Result { () throws(InvalidValue) in _ = try FieldParsing.percentage(text) }
+            switch field {
+            case "popolazione": Result { () throws(InvalidValue) in _ = try FieldParsing.residents(text) }
+            case "ore": Result { () throws(InvalidValue) in _ = try FieldParsing.decimal(text, maximumDecimals: 4, what: "ore settimanali") }
+            default: Result { () throws(InvalidValue) in _ = try FieldParsing.percentage(text) }
+            }
         guard case .failure(let error) = result else {
             Issue.record("«\(text)» was read")
             return

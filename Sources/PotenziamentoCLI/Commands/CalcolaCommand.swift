@@ -8,10 +8,12 @@ enum CalcolaCommand: Subcommand {
         name: "calcola",
         abstract: "Valutazione annuale di un ambito dal suo elenco del personale.",
         discussion: """
-            INPUT è un file JSON (potenziamento.ambito.v1) oppure una cartella con comuni.csv,
-            personale.csv e (facoltativo) ambito.csv. Stampa popolazione, soglie, FTE totali e per
-            area, fasce, contributo, riparto tra i comuni (D.M. 15/2021, art. 2) e le persone
-            escluse con il motivo. Con --formato csv: una riga per persona, per il foglio di calcolo.
+            INPUT è la cartella di lavoro dell'ambito (.xlsx o .ods, come la scrive modello), un
+            file JSON (potenziamento.ambito.v1) oppure una cartella con comuni.csv, personale.csv e
+            (facoltativo) ambito.csv. Stampa popolazione, soglie, FTE totali e per area, fasce,
+            contributo, riparto tra i comuni (D.M. 15/2021, art. 2), le persone escluse con il
+            motivo e gli avvisi sui dati. Con --formato csv: una riga per persona, per il foglio di
+            calcolo.
             """,
         arguments: [
             ArgumentSpec(

@@ -7,8 +7,23 @@ package enum FieldParsing {
     package static func decimal(_ text: String, maximumDecimals: Int, what: String) throws(InvalidValue) -> Fraction {
         switch DecimalParser.parseDecimal(text, maximumDecimals: maximumDecimals) {
         case .success(let value): return value
-        case .failure(let error): throw InvalidValue(.numeroNonValido, "\(what): valore non valido «\(TextSafety.shortened(text))»: \(error)")
+        case .failure(let error):
+            throw InvalidValue(.numeroNonValido, "\(what): valore non valido «\(TextSafety.shortened(text))»: \(error)\(unitHint(text.trimmingSpaces))")
         }
+    }
+
+    /// For a number written with its unit or as a time (`18 ore`, `30 h`, `50 %` of hours,
+    /// `18:00`), the number it likely is, for the message (a workbook trial: «carattere non
+    /// valido « »» said nothing of the unit).
+    static func unitHint(_ text: String) -> String {
+        let number = text.prefix { ("0"..."9").contains($0) || $0 == "," || $0 == "." }
+        let rest = text.dropFirst(number.count).drop { $0 == " " }
+        guard !number.isEmpty, let first = rest.first, number.first?.isNumber == true else { return "" }
+        if first == ":" {
+            // A time: whole hours only (18:00), the minutes of another time are not guessed.
+            return rest == ":00" || rest == ":00:00" ? "; forse \(number)? scrivi solo il numero delle ore" : ""
+        }
+        return first.isLetter ? "; forse \(number)? scrivi solo il numero, senza l'unità" : ""
     }
 
     /// A share given in percent (a final `%` allowed): 1 < p ≤ 100, up to 15 decimals.

@@ -638,7 +638,15 @@ enum CellParsing {
         switch cell {
         case .number, .percentage:
             return percent(number: cell, what: "percentuale").flatMap { value in
-                Result { () throws(InvalidValue) in try WorkShare(percent: value) }
+                Result { () throws(InvalidValue) in try WorkShare(percent: value) }.mapError { error in
+                    // 50 typed in a cell formatted as percent holds 50, shown 5000% (a workbook trial).
+                    guard case .percentage = cell, value > Fraction(100), value <= Fraction(10_000) else { return error }
+                    let likely = NumberFormatting.italianTrimmed(value / Fraction(100))
+                    return InvalidValue(
+                        error.code,
+                        "\(error.message); la cella è in formato percentuale e mostra \(NumberFormatting.italianTrimmed(value))%: forse \(likely)? scrivi \(likely) in una cella numero, o \(likely)% in una cella percentuale"
+                    )
+                }
             }
         case .unusable: return .failure(.alreadyReported)
         case .text(let bytes): return Result { () throws(InvalidValue) in try FieldParsing.percentage(utf8: bytes) }
