@@ -914,6 +914,11 @@ struct PlansAndTablesReviewTests {
                 "sommano a 1, non a 100: sembrano frazioni di 1; scrivi le percentuali (30 e 70)"
             ),
             (
+                // Thirds with all their decimals (`=100/3` in a sheet): shares of 2 decimals that add up (a workbook trial).
+                ["AS-1;assistente_sociale;tempo_indeterminato;comune;099001;2020-01-01;;100;;;33,3333333333333;33,3333333333333;33,3333333333333;;"],
+                "personale.csv:2", "scrivi le quote con al massimo 2 decimali, che sommino a 100 (forse 33,34, 33,33 e 33,33?)"
+            ),
+            (
                 [
                     "AS-1;assistente_sociale;tempo_determinato;comune;099001;2024-01-01;2025-02-28;100;;;;;;;",
                     "AS-1;assistente_sociale;tempo_indeterminato;comune;099001;2025-03-01;;100;;;;;;;",

@@ -175,6 +175,18 @@ public struct AreaSplit: Sendable, Hashable {
                 }
                 let listed = likely.count > 1 ? likely.dropLast().joined(separator: ", ") + " e " + (likely.last ?? "") : likely.joined()
                 asFractions = ": sembrano frazioni di 1; scrivi le percentuali (\(listed))"
+            } else if abs(total - 100 * Int64(Self.unit)) <= Int64(Self.unit) / 100 {
+                // Within 0,01 of 100: thirds written with all their decimals (33,3333333333333 × 3,
+                // `=100/3` in a sheet). Said with shares of 2 decimals that add up to 100: each
+                // rounded, what is missing to the largest (a workbook trial).
+                let shares = ActivityArea.allCases.compactMap { percentages[$0] }.filter { !$0.isZero }
+                var hundredths = shares.map { $0.roundedScaled(by: 100) }
+                if let largest = hundredths.indices.max(by: { hundredths[$0] < hundredths[$1] }) {
+                    hundredths[largest] += BigInt(10_000) - hundredths.reduce(BigInt(0), +)
+                }
+                let likely = hundredths.map { NumberFormatting.italianTrimmed(Fraction($0, BigInt(100)), maximumDecimals: 2) }
+                let listed = likely.count > 1 ? likely.dropLast().joined(separator: ", ") + " e " + (likely.last ?? "") : likely.joined()
+                asFractions = ": scrivi le quote con al massimo 2 decimali, che sommino a 100 (forse \(listed)?)"
             }
             throw InvalidValue(
                 .ripartizioneAree,
