@@ -169,7 +169,14 @@ public struct Employer: Sendable, Hashable, Codable {
     /// `comune:<codiceIstat>`: the key of a comune in reports (``key``, the split's recipients,
     /// the prospetto's entities); the one place of its form. Joined, not interpolated: a key of
     /// up to 15 bytes (every ISTAT code) is a small string, made without an allocation.
-    static func comuneKey(_ istatCode: String) -> String { "comune:" + istatCode }
+    static func comuneKey(_ istatCode: String) -> String { comuneKeyPrefix + istatCode }
+
+    /// The ISTAT code of a key made by ``comuneKey(_:)``, nil for the key of another kind.
+    static func istatCode(ofComuneKey key: String) -> String? {
+        key.hasPrefix(comuneKeyPrefix) ? String(key.dropFirst(comuneKeyPrefix.count)) : nil
+    }
+
+    private static let comuneKeyPrefix = "comune:"
 
     private enum CodingKeys: String, CodingKey { case kind, istatCode, delegatedFunctions, costReimbursed }
 

@@ -200,6 +200,19 @@ struct ProspettoContent {
         "Gli FTE da dichiarare per l'ambito sono quelli esatti arrotondati per difetto a \(Italian.count(declaredDecimals, "decimale", "decimali")): il ministero calcola su quanto dichiarato e, dopo la certificazione, recupera quanto dichiarato in più (D.M. 125/2024). Ogni ente e ogni area dichiara i suoi FTE arrotondati per difetto; le unità che mancano alla cifra dell'ambito vanno una ciascuno a chi ha i resti maggiori (quelle cifre risultano arrotondate per eccesso): le somme coincidono."
     }
 
+    /// A year's table of entities (text and Markdown): each entity (exact figures) with its figure
+    /// to declare, its areas to declare, and its exact FTE as shown beside them, the 4-decimal
+    /// part of the total (``TextBlocks/exactFTE(part:of:)``): the column adds up to the total.
+    static func entityTable(_ assessment: AnnualAssessment, _ declaration: FTEDeclaration) -> [(
+        entity: EmployingEntity, declared: Fraction, areas: AreaBreakdown, exactShown: String
+    )] {
+        let entities = assessment.entities
+        let parts = assessment.shownEntitiesWithExactFTE(decimals: 4, of: entities).map(\.shown.fte)
+        return zip(assessment.entitiesWithAreasToDeclare(declaration, of: entities), parts).map { row, part in
+            (row.entity, row.declared, row.areas, TextBlocks.exactFTE(part: part, of: row.entity.fte))
+        }
+    }
+
     /// The employing entities of either year, comuni first (with ISTAT code), then ATS-level ones,
     /// with their FTE and areas as shown with `decimals` decimals (adding up, see
     /// ``AnnualAssessment/shownEntities(decimals:)``).
@@ -247,7 +260,7 @@ struct ProspettoContent {
         keys.sort { (rank[$0.key] ?? .max) < (rank[$1.key] ?? .max) }
         return keys.map { entry in
             EntityRow(
-                key: entry.key, name: entry.name, istatCode: entry.key.hasPrefix("comune:") ? String(entry.key.dropFirst(7)) : nil,
+                key: entry.key, name: entry.name, istatCode: Employer.istatCode(ofComuneKey: entry.key),
                 consuntivo: before[entry.key], previsione: now[entry.key],
                 declaredConsuntivo: prospetto.consuntivoDeclaration.fte(of: entry.key), declaredPrevisione: prospetto.previsioneDeclaration.fte(of: entry.key),
                 exactConsuntivo: exactBefore[entry.key] ?? .zero, exactPrevisione: exactNow[entry.key] ?? .zero,

@@ -138,11 +138,8 @@ enum ProspettoReport {
             let kind = assessment.year == c ? "Previsione" : "Consuntivo"
             output.line()
             output.line("\(kind) \(assessment.year): enti che impiegano gli assistenti sociali conteggiati")
-            // Each row's areas add up to its figure to declare, the total's too; the exact FTE
-            // are shown as parts of the total (4 decimals), which they add up to.
-            let entities = assessment.entities
-            let rows = assessment.entitiesWithAreasToDeclare(declaration, of: entities)
-            let parts = assessment.shownEntitiesWithExactFTE(decimals: 4, of: entities).map(\.shown.fte)
+            // Each row's areas add up to its figure to declare, the total's too.
+            let rows = ProspettoContent.entityTable(assessment, declaration)
             let areas = declaration.areas
             let declared = content.declared
             // Area columns as wide as a figure to declare (0,5500 with 4 decimals), a space apart.
@@ -154,10 +151,10 @@ enum ProspettoReport {
                 TextBlocks.left("  ente", nameWidth) + TextBlocks.right("persone", 8) + TextBlocks.right("FTE esatti", 12)
                     + TextBlocks.right("da dichiar.", 12) + ActivityArea.allCases.map { TextBlocks.right(shortLabel($0), areaWidth) }.joined()
                     + TextBlocks.right("n.i.", areaWidth))
-            for ((entity, figure, entityAreas), part) in zip(rows, parts) {
+            for (entity, figure, entityAreas, exactShown) in rows {
                 output.line(
                     TextBlocks.left("  \(entity.name)", nameWidth) + TextBlocks.right(String(entity.persons), 8)
-                        + TextBlocks.right(TextBlocks.exactFTE(part: part, of: entity.fte), 12) + TextBlocks.right(declared(figure), 12)
+                        + TextBlocks.right(exactShown, 12) + TextBlocks.right(declared(figure), 12)
                         + ActivityArea.allCases.map { TextBlocks.right(declared(entityAreas[$0]), areaWidth) }.joined()
                         + TextBlocks.right(declared(entityAreas.unspecified), areaWidth))
             }
@@ -291,12 +288,9 @@ enum ProspettoReport {
             // Each row's areas add up to its figure to declare, the total's too (the declared areas).
             let areas = declaration.areas
             let (exact, declared) = (TextBlocks.exactFTE as (Fraction) -> String, content.declared)
-            // The exact FTE as parts of the total (4 decimals), which they add up to.
-            let entities = assessment.entities
-            let parts = assessment.shownEntitiesWithExactFTE(decimals: 4, of: entities).map(\.shown.fte)
-            for ((entity, figure, entityAreas), part) in zip(assessment.entitiesWithAreasToDeclare(declaration, of: entities), parts) {
+            for (entity, figure, entityAreas, exactShown) in ProspettoContent.entityTable(assessment, declaration) {
                 output.line(
-                    "| \(md(entity.name)) | \(entity.persons) | \(TextBlocks.exactFTE(part: part, of: entity.fte)) | \(declared(figure)) | "
+                    "| \(md(entity.name)) | \(entity.persons) | \(exactShown) | \(declared(figure)) | "
                         + ActivityArea.allCases.map { declared(entityAreas[$0]) }.joined(separator: " | ")
                         + " | \(declared(entityAreas.unspecified)) |")
             }
