@@ -169,6 +169,12 @@ struct IntegratorTests {
         let page = prospetto.report(.html, options: ProspettoReportOptions(today: CivilDate(year: 2026, month: 2, day: 20)!, place: "Pontassieve"))
         #expect(page.contains("Pontassieve, 20/02/2026"))
         #expect(assessment.contribution.explanation.renderedText().contains("comma 797"))
+        // The explanation in Markdown and on the page when asked, not without.
+        #expect(assessment.report(.markdown, explain: true)?.contains("- **Contributo 2025** = 186.209,69 €") == true)
+        #expect(assessment.report(.markdown)?.contains("Come è stato calcolato") == false)
+        #expect(assessment.contribution.report(.markdown, explain: true)?.contains("## Come è stato calcolato") == true)
+        let explainedPage = prospetto.report(.html, options: ProspettoReportOptions(today: CivilDate(year: 2026, month: 2, day: 20)!, explains: true))
+        #expect(explainedPage.contains("<h1>Come è stato calcolato</h1>") && !page.contains("Come è stato calcolato"))
     }
 
     @Test("a reform from a year on holds until the next override, even past a newer official value")

@@ -41,9 +41,9 @@ struct InjectionTests {
         #expect(!result.standardOutput.contains(";=") && !result.standardOutput.contains("\n="))
     }
 
-    @Test("Markdown: no table break, no raw HTML, no control character")
+    @Test("Markdown: no table break, no raw HTML, no control character (the explanation's lists too)")
     func markdown() throws {
-        let result = TestSupport.run("calcola", try Self.roster(), "--anno", "2025", "--formato", "markdown")
+        let result = TestSupport.run("calcola", try Self.roster(), "--anno", "2025", "--formato", "markdown", "--spiega")
         #expect(result.status == .success)
         let output = result.standardOutput
         #expect(!output.contains("<b>"))
@@ -53,6 +53,9 @@ struct InjectionTests {
         let rows = output.split(separator: "\n").filter { $0.hasPrefix("| ") && $0.contains("HYPERLINK") }
         #expect(rows.count == 1)
         for line in rows { #expect(line.replacingOccurrences(of: "\\|", with: "").filter { $0 == "|" }.count == 6, "\(line)") }
+        // The explanation names the comune in its rule: escaped there too.
+        let rule = output.split(separator: "\n").first { $0.contains("regola: somma dei residenti") }
+        #expect(rule?.contains("\\*\\_\\[2J") == true, "\(rule ?? "")")
     }
 
     @Test("control characters: refused in ids and names (a line break would make another person), shown escaped in messages")
@@ -75,11 +78,14 @@ struct InjectionTests {
         let roster = try Self.roster()
         let folder = URL(fileURLWithPath: roster).deletingLastPathComponent()
         // The prospetto needs the residents of two years: the one figure serves both.
-        let result = TestSupport.run("prospetto", roster, "--campagna", "2026", "--formato", "html", "--luogo", "<script>&\u{1B}")
+        let result = TestSupport.run("prospetto", roster, "--campagna", "2026", "--formato", "html", "--luogo", "<script>&\u{1B}", "--spiega")
         #expect(result.status == .success, "\(result.standardError)")
         let parser = XMLParser(data: Data(result.standardOutput.utf8))
         #expect(parser.parse(), "\(parser.parserError.map { "\($0)" } ?? "")")
         #expect(!result.standardOutput.contains("<script>"))
+        // The explanation (`--spiega`) names the comune in its rules: escaped there too.
+        #expect(result.standardOutput.contains("<section class=\"explain\">"))
+        #expect(!result.standardOutput.contains("<b>"))
         _ = folder
     }
 }

@@ -65,7 +65,29 @@ enum OptionValues {
 
     /// The output: `--formato` if given, else the extension of `--output` (`.xlsx` and `.ods`
     /// choose a workbook when `workbooks`), among the formats the subcommand offers.
+    /// `--spiega` with CSV or a workbook, which have no place for the explanation, is a usage
+    /// error naming the formats that carry it (never an explanation left out in silence).
     static func choice(_ parsed: ParsedArguments, allowed: [ReportFormat], workbooks: Bool, command: String) throws(CommandFailure) -> OutputChoice {
+        let choice = try formatChoice(parsed, allowed: allowed, workbooks: workbooks, command: command)
+        if parsed.flag("spiega") {
+            let name: String?
+            switch choice {
+            case .workbook(let kind): name = kind.rawValue
+            case .report(.csv): name = "csv"
+            case .report: name = nil
+            }
+            if let name {
+                let explained = allowed.filter { $0 != .csv }.map(\.rawValue)
+                let listed = explained.dropLast().joined(separator: ", ") + " o " + (explained.last ?? "")
+                throw .usage("--spiega non vale con il formato \(name), che non ha spazio per la spiegazione: usa --formato \(listed)")
+            }
+        }
+        return choice
+    }
+
+    private static func formatChoice(_ parsed: ParsedArguments, allowed: [ReportFormat], workbooks: Bool, command: String) throws(CommandFailure)
+        -> OutputChoice
+    {
         let kinds = workbooks ? SpreadsheetKind.allCases : []
         let names = allowed.map(\.rawValue) + kinds.map(\.rawValue)
         if let value = parsed.value("formato") {

@@ -26,13 +26,18 @@ public struct Explanation: Sendable, Hashable, Codable {
 
     /// The lines of ``renderedText(indent:)``.
     func textLines(indent: String = "") -> [String] {
-        // A value shown rounded reads «T65 ≈ 15,3846», not «T65 = ≈ 15,3846».
-        let equals = value.hasPrefix("≈ ") ? " " : " = "
-        var lines = ["\(indent)\(title)\(equals)\(value)", "\(indent)    regola: \(rule)"]
-        for parameter in parameters {
-            lines.append("\(indent)    parametro \(parameter.name.rawValue) = \(parameter.valueText) [\(parameter.reference.citation)]")
-        }
+        var lines = ["\(indent)\(title)\(equalsValue)", "\(indent)    regola: \(rule)"]
+        for parameter in parameters { lines.append("\(indent)    \(Self.parameterLine(parameter))") }
         for step in steps { lines += step.textLines(indent: indent + "  ") }
         return lines
+    }
+
+    /// The value after the title: « = 15,3846», or « ≈ 15,3846» for a value shown rounded (not
+    /// «T65 = ≈ 15,3846»); the same in every format.
+    var equalsValue: String { value.hasPrefix("≈ ") ? " \(value)" : " = \(value)" }
+
+    /// A parameter read by a step, as every format shows it: `parametro NOME = valore [citazione]`.
+    static func parameterLine(_ parameter: ParameterCitation) -> String {
+        "parametro \(parameter.name.rawValue) = \(parameter.valueText) [\(parameter.reference.citation)]"
     }
 }

@@ -227,8 +227,9 @@ enum AssessmentReport {
 
     // MARK: Markdown
 
-    /// The report as Markdown (data escaped: `|`, line breaks, HTML); `warnings` as for ``text(_:explain:warnings:to:)``.
-    static func markdown(_ assessment: AnnualAssessment, warnings: [InputDiagnostic]? = nil, to output: ReportOutput) {
+    /// The report as Markdown (data escaped: `|`, line breaks, HTML); `warnings` and `explain` as
+    /// for ``text(_:explain:warnings:to:)``.
+    static func markdown(_ assessment: AnnualAssessment, explain: Bool = false, warnings: [InputDiagnostic]? = nil, to output: ReportOutput) {
         let md = CellEscaping.markdown
         output.line("# Valutazione \(assessment.year) — \(md(assessment.ambito.name)) (\(md(assessment.ambito.code)))")
         output.line()
@@ -271,6 +272,7 @@ enum AssessmentReport {
         output.line("## Parametri di legge applicati")
         output.line()
         for line in TextBlocks.parameterMarkdown(assessment.contribution.parameters) { output.line(line) }
+        if explain { Explanation.writeMarkdownSection("Come è stato calcolato", [explanation(assessment)], to: output) }
     }
 }
 

@@ -95,8 +95,8 @@ enum ContributionReport {
         }
     }
 
-    /// The report as a Markdown document.
-    static func markdown(_ assessment: ContributionAssessment, to output: ReportOutput) {
+    /// The report as a Markdown document; with `explain`, how it was obtained at its end.
+    static func markdown(_ assessment: ContributionAssessment, explain: Bool = false, to output: ReportOutput) {
         output.line("# Contributo \(assessment.year)")
         output.line()
         for line in TextBlocks.contributionMarkdownTable(assessment) { output.line(line) }
@@ -104,6 +104,7 @@ enum ContributionReport {
         output.line("## Parametri di legge applicati")
         output.line()
         for line in TextBlocks.parameterMarkdown(assessment.parameters) { output.line(line) }
+        if explain { Explanation.writeMarkdownSection("Come è stato calcolato", [assessment.explanation], to: output) }
     }
 
     /// One CSV row with a header (BOM, `;`, decimal comma, for Italian spreadsheets).

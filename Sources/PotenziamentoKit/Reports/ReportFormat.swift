@@ -21,7 +21,8 @@ public struct ProspettoReportOptions: Sendable, Hashable {
     public var place: String?
     /// Whether the annex of persons is included (default true).
     public var includesAnnex: Bool
-    /// Whether the explanation of the figures is included (`--spiega`).
+    /// Whether the explanation of the figures is included (`--spiega`): in text, JSON
+    /// (`spiegazione`, `spiegazioneSuDichiarato`), Markdown and HTML; CSV has no place for it.
     public var explains: Bool
     /// The warnings about the data (of reading and of computing, each naming its place), printed
     /// in the document under «Avvisi sui dati»: the caveats go with the signed prospetto, not only
@@ -52,7 +53,7 @@ extension ContributionAssessment {
         case .text: ContributionReport.text(self, explain: explain, to: output)
         case .json: ContributionReport.json(self, explain: explain, to: output)
         case .csv: ContributionReport.csv(self, to: output)
-        case .markdown: ContributionReport.markdown(self, to: output)
+        case .markdown: ContributionReport.markdown(self, explain: explain, to: output)
         case .html: return false
         }
         return true
@@ -86,7 +87,7 @@ extension AnnualAssessment {
         case .text: AssessmentReport.text(self, explain: explain, warnings: warnings, to: output)
         case .json: AssessmentReport.json(self, explain: explain, to: output)
         case .csv: AssessmentReport.csv(self, to: output)
-        case .markdown: AssessmentReport.markdown(self, warnings: warnings, to: output)
+        case .markdown: AssessmentReport.markdown(self, explain: explain, warnings: warnings, to: output)
         case .html: return false
         }
         return true

@@ -38,7 +38,11 @@ enum ProspettoHTML {
         .signature { margin-top: 4mm; display: flex; justify-content: space-between; }
         .signature .line { margin-top: 9mm; border-top: 1px solid #111; width: 70mm; text-align: center; font-size: 8pt; }
         footer { margin-top: 3mm; font-size: 7.5pt; color: #444; }
-        section.annex, section.warnings { break-before: page; page-break-before: always; }
+        section.annex, section.warnings, section.explain { break-before: page; page-break-before: always; }
+        ul.explanation { margin: 0.5mm 0 0.5mm 4mm; padding: 0; font-size: 7.8pt; list-style: disc; }
+        ul.explanation li { margin: 0.6mm 0; }
+        section.explain > ul.explanation { margin-left: 0; list-style: none; }
+        span.parameter { color: #444; }
         """
 
     /// The most rows of the SIOSS table (entities and total) whose box is kept on one page: with
@@ -279,6 +283,7 @@ enum ProspettoHTML {
             "<footer>\(e(content.productionLine)). Importi per fascia arrotondati al centesimo (metà per eccesso); FTE da dichiarare: quelli dell'ambito per difetto, quelli di enti e aree per difetto più le unità mancanti ai resti maggiori; ripartizioni con il metodo dei resti maggiori (a parità di resto l'unità va alla prima voce nell'ordine: due cifre esatte uguali possono differire di un centesimo).</footer>"
         )
         if content.options.annex { annex(content, to: output) }
+        if content.options.explain { explanation(content, to: output) }
         if !content.options.warnings.isEmpty {
             output.write("<section class=\"warnings\">\n<h2>\(e(content.warningsHeading))</h2>\n")
             line("<p class=\"note\">\(e(ProspettoContent.warningsNote))</p>")
@@ -288,6 +293,19 @@ enum ProspettoHTML {
             output.write("</section>\n")
         }
         output.write("</body>\n</html>\n")
+    }
+
+    /// How each year's figures were obtained (`--spiega`), on pages of their own after the annex:
+    /// the contribution on exact FTE and the figures to declare with the contribution on them.
+    static func explanation(_ content: ProspettoContent, to output: ReportOutput) {
+        let p = content.prospetto
+        output.write("<section class=\"explain\">\n<h1>Come è stato calcolato</h1>\n")
+        for (assessment, declaration) in [(p.consuntivo, p.consuntivoDeclaration), (p.previsione, p.previsioneDeclaration)] {
+            output.write("<h2>Anno \(assessment.year)</h2>\n")
+            AssessmentReport.explanation(assessment).writeHTML(to: output)
+            declaration.explanation(of: assessment).writeHTML(to: output)
+        }
+        output.write("</section>\n")
     }
 
     /// The annex: the counted persons of both years with their periods, days and FTE, and the excluded ones.

@@ -352,6 +352,14 @@ enum ProspettoReport {
                 for record in assessment.excluded { output.line("| \(md(record.id.text)) | escluso | | | \(record.reason.label) |") }
             }
         }
+        if content.options.explain {
+            for (assessment, declaration) in [(p.consuntivo, p.consuntivoDeclaration), (p.previsione, p.previsioneDeclaration)] {
+                // The figures to declare and the contribution on them too: what the ministry computes.
+                Explanation.writeMarkdownSection(
+                    "Come è stato calcolato il \(assessment.year)", [AssessmentReport.explanation(assessment), declaration.explanation(of: assessment)],
+                    to: output)
+            }
+        }
     }
 
     // MARK: CSV

@@ -1,0 +1,72 @@
+import Foundation
+import Testing
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
+
+/// `--spiega` in every format a command writes (docs/formati.md, «--spiega»): the explanation is in
+/// text, JSON, Markdown and the HTML prospetto; CSV and workbooks have no place for it, and asking
+/// for it there is a usage error, never an explanation left out in silence (an officer's trial found
+/// Markdown and HTML without it and no word).
+@Suite("--spiega in every format")
+struct ExplanationFormatsTests {
+    static let example = TestSupport.path("Examples/ambito-esempio.json")
+
+    /// A command with `--spiega`, the format, and what its output must contain.
+    static let explained: [(arguments: [String], format: String, expected: [String])] = [
+        (
+            ["contributo", "--popolazione", "48000", "--fte", "15", "--anno", "2025"], "markdown",
+            ["## Come è stato calcolato", "- **Contributo 2025** = 136.615,38 €"]
+        ),
+        (["calcola", example, "--anno", "2025"], "markdown", ["## Come è stato calcolato", "  - **FTE di AS-004** ≈ 0,7479  "]),
+        (
+            ["prospetto", example, "--campagna", "2026"], "markdown",
+            ["## Come è stato calcolato il 2025", "## Come è stato calcolato il 2026", "FTE da dichiarare di Borgo Alto"]
+        ),
+        (
+            ["prospetto", example, "--campagna", "2026"], "html",
+            ["<section class=\"explain\">", "<h2>Anno 2025</h2>", "<strong>FTE di AS-004</strong> ≈ 0,7479"]
+        ),
+    ]
+
+    @Test("Markdown and the HTML prospetto carry the explanation; without --spiega they do not", arguments: explained)
+    func carried(_ arguments: [String], format: String, expected: [String]) throws {
+        let result = TestSupport.run(arguments: arguments + ["--formato", format, "--spiega"])
+        #expect(result.status == .success, "\(result.standardError)")
+        for text in expected { #expect(result.standardOutput.contains(text), "\(text)") }
+        let plain = TestSupport.run(arguments: arguments + ["--formato", format])
+        #expect(plain.status == .success)
+        #expect(!plain.standardOutput.contains("Come è stato calcolato"))
+        if format == "html" {
+            let parser = XMLParser(data: Data(result.standardOutput.utf8))
+            #expect(parser.parse(), "\(parser.parserError.map { "\($0)" } ?? "")")
+        }
+    }
+
+    /// Commands and formats that cannot carry the explanation, by `--formato` or by `--output`'s extension.
+    static let refused: [(arguments: [String], format: String)] = [
+        (["contributo", "--popolazione", "48000", "--fte", "15", "--anno", "2025", "--formato", "csv"], "csv"),
+        (["calcola", example, "--anno", "2025", "--formato", "csv"], "csv"),
+        (["calcola", example, "--anno", "2025", "--formato", "xlsx"], "xlsx"),
+        (["calcola", example, "--anno", "2025", "--output", "valutazione.ods"], "ods"),
+        (["prospetto", example, "--campagna", "2026", "--formato", "csv"], "csv"),
+        (["prospetto", example, "--campagna", "2026", "--output", "prospetto.xlsx"], "xlsx"),
+    ]
+
+    @Test("CSV and workbooks with --spiega: a usage error naming the formats that carry it, nothing written", arguments: refused)
+    func refusedFormats(_ arguments: [String], format: String) throws {
+        let folder = try TestSupport.temporaryFolder()
+        let result = TestSupport.run(
+            arguments: arguments.map { $0.hasSuffix(".ods") || $0.hasSuffix(".xlsx") ? folder.appendingPathComponent($0).path : $0 } + ["--spiega"])
+        #expect(result.status == .usage)
+        #expect(result.standardError.contains("--spiega non vale con il formato \(format)"), "\(result.standardError)")
+        #expect(result.standardError.contains("markdown"))
+        #expect(result.standardOutput.isEmpty)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+        // The same command without --spiega is fine.
+        #expect(
+            TestSupport.run(arguments: arguments.map { $0.hasSuffix(".ods") || $0.hasSuffix(".xlsx") ? folder.appendingPathComponent($0).path : $0 }).status
+                == .success)
+    }
+}
