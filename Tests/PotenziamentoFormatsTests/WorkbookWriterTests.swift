@@ -104,6 +104,63 @@ struct WorkbookWriterTests {
         #expect(cellStyles > 3 && ods.matches(of: /style:vertical-align="top"/).count == cellStyles, "\(ods)")
     }
 
+    /// A table with a year beside a name and a total in bold (a report's `comuni` sheet).
+    static let totals: WorkbookDocument = {
+        var sheet = WritableSheet(
+            name: "comuni", frozenRows: 1,
+            rows: [
+                [.text("anno"), .text("ente"), .text("importo")], [.number("2025", .year), .text("Borgo Alto"), .number("10.5", .euro)], [],
+                [.number("2025", .year), .text("Totale ambito"), .number("10.5", .euro)],
+            ])
+        sheet.boldRows = [3]
+        return WorkbookDocument(sheets: [sheet])
+    }()
+
+    @Test("a year is aligned left (it ran into the name beside it: «2025Borgo Alto»); a total row is in bold; both read back as numbers")
+    func yearsAndTotals() throws {
+        // .xlsx: each cell's style (`s`) is its place among the cell formats of styles.xml.
+        let archive = try ZIPArchive(bytes: try XLSXWriter.write(Self.totals))
+        let styles = String(decoding: try #require(try archive.contents(of: "xl/styles.xml")), as: UTF8.self)
+        let cellFormats = try #require(styles.firstMatch(of: /<cellXfs[^>]*>(.*)<\/cellXfs>/)).1.matches(of: /<xf [^>]*>(<alignment[^>]*>)?/).map {
+            String($0.0)
+        }
+        let sheet = String(decoding: try #require(try archive.contents(of: "xl/worksheets/sheet1.xml")), as: UTF8.self)
+        func format(_ reference: String) throws -> String {
+            let style = try #require(sheet.firstMatch(of: try Regex("<c r=\"\(reference)\"( s=\"([0-9]+)\")?")))
+            let index = (style.output[2].substring).flatMap { Int($0) } ?? 0
+            return cellFormats[index]
+        }
+        for (reference, left, bold) in [
+            ("A2", true, false), ("B2", false, false), ("A4", true, true), ("B4", false, true), ("C4", false, true), ("C2", false, false),
+        ] {
+            let cellFormat = try format(reference)
+            #expect(cellFormat.contains("horizontal=\"left\"") == left, "\(reference): \(cellFormat)")
+            #expect(cellFormat.contains("fontId=\"1\"") == bold, "\(reference): \(cellFormat)")
+        }
+        // .ods: the style named on each cell, defined with its alignment and weight.
+        let ods = String(
+            decoding: try #require(try ZIPArchive(bytes: try ODSWriter.write(Self.totals)).contents(of: "content.xml")), as: UTF8.self)
+        func definition(_ name: Substring) throws -> String {
+            String(try #require(ods.firstMatch(of: try Regex("<style:style style:name=\"\(name)\".*?</style:style>"))).0)
+        }
+        let rows = ods.matches(of: /<table:table-row>(.*?)<\/table:table-row>/).map { $0.1 }
+        #expect(rows.count == 4, "\(rows)")
+        for (row, bold) in [(1, false), (3, true)] {
+            let names = rows[row].matches(of: /table:style-name="(ce[0-9]+)"/).map { $0.1 }
+            #expect(names.count == 3)
+            for (column, name) in names.enumerated() {
+                let style = try definition(name)
+                #expect(style.contains("fo:text-align=\"start\"") == (column == 0), "\(style)")
+                #expect(style.contains("fo:font-weight=\"bold\"") == bold, "\(style)")
+            }
+        }
+        // Years are numbers, in both formats.
+        for kind in Format.allCases {
+            let values = SampleDocument.values(try WorkbookReader.read(try kind.write(Self.totals)))["comuni"]
+            #expect(values?["A2"] == .number("2025") && values?["A4"] == .number("2025"), "\(kind)")
+        }
+    }
+
     @Test("the .xlsx has a frozen header, widths, formats and lists within Excel's limits")
     func xlsxLayout() throws {
         let archive = try ZIPArchive(bytes: try XLSXWriter.write(SampleDocument.document))

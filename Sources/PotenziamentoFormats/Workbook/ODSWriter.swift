@@ -122,6 +122,7 @@ package enum ODSWriter {
         case .decimal4: "N4"
         case .upTo4Decimals: "N5"
         case nil: "N6"
+        case .year: "N9"
         }
     }
 
@@ -142,11 +143,13 @@ package enum ODSWriter {
         xml += "<number:month number:style=\"long\"/><number:text>/</number:text><number:year number:style=\"long\"/></number:date-style>"
         xml += "<number:boolean-style style:name=\"N7\"><number:boolean/></number:boolean-style>"
         xml += "<number:text-style style:name=\"N8\"><number:text-content/></number:text-style>"
+        xml += number("N9", decimals: 0, minimum: 0, grouping: false)
         return xml
     }()
 
     /// The cell styles: `ce0`-`ce7` regular, `ce8`-`ce15` bold; within each, general, the five
-    /// number formats, the date and the boolean format; `ce16`, `ce17`: wrapped text, regular and bold.
+    /// number formats, the date and the boolean format; `ce16`, `ce17`: wrapped text, regular and
+    /// bold; `ce18` text columns; `ce19`, `ce20`: years (``NumberFormat/year``, aligned left).
     static let cellStyles: String = {
         var xml = ""
         // Every cell at the top of its row: a row made taller by a cell on several lines reads
@@ -172,6 +175,14 @@ package enum ODSWriter {
         // Text columns (`@`): typed codes keep their leading zeros.
         xml +=
             "<style:style style:name=\"ce18\" style:family=\"table-cell\" style:parent-style-name=\"Default\" style:data-style-name=\"N8\">\(top)</style:style>"
+        for bold in [false, true] {  // years: aligned left
+            xml +=
+                "<style:style style:name=\"ce\(bold ? 20 : 19)\" style:family=\"table-cell\" style:parent-style-name=\"Default\" style:data-style-name=\"N9\">"
+            xml +=
+                "<style:table-cell-properties style:text-align-source=\"fix\" style:vertical-align=\"top\"/><style:paragraph-properties fo:text-align=\"start\"/>"
+            xml += bold ? "<style:text-properties fo:font-weight=\"bold\" style:font-weight-asian=\"bold\" style:font-weight-complex=\"bold\"/>" : ""
+            xml += "</style:style>"
+        }
         return xml
     }()
 
@@ -189,6 +200,7 @@ package enum ODSWriter {
             case .decimal4: index = 4
             case .upTo4Decimals: index = 5
             case nil: index = 6
+            case .year: return "ce\(bold ? 20 : 19)"
             }
         }
         return "ce\(index + (bold ? 8 : 0))"
@@ -328,7 +340,7 @@ package enum ODSWriter {
             let rowNumbers = start - 1 < numbers.count ? numbers[start - 1] : []
             emit(
                 row(
-                    data, numbers: rowNumbers, bold: start <= sheet.frozenRows,
+                    data, numbers: rowNumbers, bold: start <= sheet.frozenRows || sheet.boldRows.contains(start - 1),
                     validations: validations.map { ($0.element.column, validationNames[$0.offset]) },
                     columnStyles: columnStyles), end - start)
         }

@@ -13,6 +13,9 @@ package enum NumberFormat: Sendable, Hashable, CaseIterable {
     case decimal4
     /// Up to four decimals, for percentages written as numbers (`22.5` for 22,5 %): `0.####`.
     case upTo4Decimals
+    /// A year (a whole number read as a label): `0`, no separators, aligned left like the text
+    /// beside it (right-aligned, `2025` ran into the name in the next column: «2025Borgo Alto»).
+    case year
 
     /// Returns the Excel format code (locale-neutral).
     package var code: String {
@@ -23,6 +26,7 @@ package enum NumberFormat: Sendable, Hashable, CaseIterable {
         case .decimal2: "0.00"
         case .decimal4: "0.0000"
         case .upTo4Decimals: "0.####"
+        case .year: "0"
         }
     }
 }
@@ -89,6 +93,8 @@ package struct WritableSheet: Sendable, Hashable {
     package var columnWidths: [Int]
     /// How many top rows stay in view when scrolling; they are written in bold, as the header.
     package var frozenRows: Int
+    /// Further rows written in bold (totals), by index from 0 (row 1).
+    package var boldRows: Set<Int> = []
     /// The rows from row 1, each a list of cells from column A.
     package var rows: [[WritableCell]]
     /// The drop-down lists.

@@ -11,7 +11,8 @@ package enum XLSXWriter {
     package static let listSheetName = "_elenchi"
 
     /// The formats in the order of their cell styles: style `index` is format `index % 7`, bold
-    /// from 7 on; styles 14 and 15 are wrapped text, regular and bold.
+    /// from 7 on; styles 14 and 15 are wrapped text, regular and bold; 16 text columns; 17 and 18
+    /// years (``NumberFormat/year``, aligned left), regular and bold.
     static let formats: [NumberFormat?] = [.general, .integer, .euro, .decimal2, .decimal4, .upTo4Decimals, nil]
 
     /// Returns the `.xlsx` bytes of `document`. Throws ``WorkbookError/invalidSheetName(_:reason:)``,
@@ -122,6 +123,7 @@ package enum XLSXWriter {
         case .decimal4: 165
         case .upTo4Decimals: 166
         case nil: 167  // dates
+        case .year: 1  // built-in `0`
         }
     }
 
@@ -141,7 +143,7 @@ package enum XLSXWriter {
         // LibreOffice with it.
         xml += "<cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" applyAlignment=\"1\">"
         xml += "<alignment vertical=\"top\"/></xf></cellStyleXfs>"
-        xml += "<cellXfs count=\"\(formats.count * 2 + 3)\">"
+        xml += "<cellXfs count=\"\(formats.count * 2 + 5)\">"
         // Every cell at the top of its row: a row made taller by a cell on several lines reads
         // from its first line (a person's id beside the first of the periods).
         for bold in [false, true] {
@@ -159,13 +161,18 @@ package enum XLSXWriter {
         // Text columns: `@` (built-in format 49), so typed codes keep their leading zeros.
         xml += "<xf numFmtId=\"49\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\" applyAlignment=\"1\">"
         xml += "<alignment vertical=\"top\"/></xf>"
+        for bold in [false, true] {  // years: `0`, aligned left
+            xml += "<xf numFmtId=\"1\" fontId=\"\(bold ? 1 : 0)\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\" applyAlignment=\"1\""
+            xml += "\(bold ? " applyFont=\"1\"" : "")><alignment vertical=\"top\" horizontal=\"left\"/></xf>"
+        }
         xml += "</cellXfs><cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles>"
         return xml + "<dxfs count=\"0\"/><tableStyles count=\"0\"/></styleSheet>"
     }()
 
     /// Returns the cell style index of `format` (nil: the date format), bold or not.
     static func style(_ format: NumberFormat?, bold: Bool) -> Int {
-        (formats.firstIndex(of: format) ?? 0) + (bold ? formats.count : 0)
+        if format == .year { return formats.count * 2 + (bold ? 4 : 3) }
+        return (formats.firstIndex(of: format) ?? 0) + (bold ? formats.count : 0)
     }
 
     /// Returns the cell style index of text on several lines (wrapped), bold or not.
@@ -237,7 +244,7 @@ package enum XLSXWriter {
         }
         xml += "<sheetData>"
         for (rowIndex, row) in sheet.rows.enumerated() where row.contains(where: { $0 != .empty }) {
-            let bold = rowIndex < sheet.frozenRows
+            let bold = rowIndex < sheet.frozenRows || sheet.boldRows.contains(rowIndex)
             // Rows with text on several lines get the height of their lines (15 points each):
             // spreadsheets do not grow rows of a file by themselves.
             let lines =

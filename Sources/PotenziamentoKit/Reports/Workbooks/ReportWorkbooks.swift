@@ -11,8 +11,8 @@ package enum ReportWorkbooks {
     static func text(_ value: String) -> WritableCell { .text(value) }
     /// A count (residents, persons) with thousands separators.
     static func count(_ value: Int) -> WritableCell { .number(String(value), .integer) }
-    /// A year, without separators.
-    static func year(_ value: Int) -> WritableCell { .number(String(value), .general) }
+    /// A year, without separators, aligned left (as the name beside it).
+    static func year(_ value: Int) -> WritableCell { .number(String(value), .year) }
     /// An exact FTE figure, stored with 10 decimals and shown with 4.
     static func fte(_ value: Fraction) -> WritableCell { .number(NumberFormatting.plain(value, decimals: 10), .decimal4) }
     /// An FTE figure to declare (already rounded down to `decimals`), shown exactly: with 2 or 4
@@ -29,6 +29,35 @@ package enum ReportWorkbooks {
     static func euro(_ amount: EuroCents) -> WritableCell { .number(NumberFormatting.json(amount), .euro) }
     /// Yes or no.
     static func yesNo(_ value: Bool) -> WritableCell { .text(value ? "sì" : "no") }
+
+    /// The rows of a table whose totals stand apart: each total after an empty row (a sort or a
+    /// filter of the rows above stops there) and in bold.
+    struct TableRows {
+        var rows: [[WritableCell]] = []
+        /// The positions in ``rows`` of the totals.
+        var totals: Set<Int> = []
+
+        /// Appends `row` as a total, after an empty row.
+        mutating func appendTotal(_ row: [WritableCell]) {
+            if !rows.isEmpty { rows.append([]) }
+            totals.insert(rows.count)
+            rows.append(row)
+        }
+
+        /// Appends `other`'s rows after these, with an empty row between.
+        mutating func append(_ other: TableRows) {
+            if !rows.isEmpty && !other.rows.isEmpty { rows.append([]) }
+            totals.formUnion(other.totals.map { $0 + rows.count })
+            rows += other.rows
+        }
+    }
+
+    /// A sheet of `table` under its `header`, as ``sheet(_:_:_:)``, its totals in bold.
+    static func sheet(_ name: String, _ header: [String], _ table: TableRows) -> WritableSheet {
+        var sheet = sheet(name, header, table.rows)
+        sheet.boldRows = Set(table.totals.map { $0 + 1 })
+        return sheet
+    }
 
     /// A sheet with a bold, frozen `header` and `rows`, columns as wide as their content (within limits).
     static func sheet(_ name: String, _ header: [String], _ rows: [[WritableCell]]) -> WritableSheet {
@@ -112,17 +141,19 @@ package enum ReportWorkbooks {
     }
 
     /// The DM 15/2021 art. 2 split of `assessment`, with a total row (first column: `label` if given).
-    static func splitRows(_ assessment: AnnualAssessment, label: WritableCell? = nil) -> [[WritableCell]] {
+    static func splitRows(_ assessment: AnnualAssessment, label: WritableCell? = nil) -> TableRows {
         let lead = label.map { [$0] } ?? []
-        var rows = assessment.split.shares.map { share -> [WritableCell] in
+        var table = TableRows()
+        table.rows = assessment.split.shares.map { share -> [WritableCell] in
             let code: WritableCell
             if case .comune(let istat) = share.recipient { code = text(istat) } else { code = .empty }
             return lead + [
                 text(share.name), code, share.residents.map(count) ?? .empty, fte(share.ownFTE), fte(share.attributedFTE), euro(share.amount),
             ]
         }
-        rows.append(lead + [text("Totale ambito"), .empty, count(assessment.population), fte(assessment.fte), .empty, euro(assessment.contribution.total)])
-        return rows
+        table.appendTotal(
+            lead + [text("Totale ambito"), .empty, count(assessment.population), fte(assessment.fte), .empty, euro(assessment.contribution.total)])
+        return table
     }
 
     static let splitHeader = ["ente", "codice ISTAT", "residenti", "FTE propri", "FTE attribuiti", "importo"]
@@ -214,16 +245,19 @@ package enum ReportWorkbooks {
                 [text("Contributo sugli FTE dichiarati"), euro(p.consuntivoDeclaration.contribution.total), euro(p.previsioneDeclaration.contribution.total)],
                 [],
             ] + paragraph(content.declarationNote) + [[text(content.productionLine)]]
-        var sioss = content.entityRows(decimals: 4).map { entity -> [WritableCell] in
+        var sioss = TableRows()
+        sioss.rows = content.entityRows(decimals: 4).map { entity -> [WritableCell] in
             [text(entity.name), text(entity.istatCode ?? ""), declared(entity.declaredConsuntivo), declared(entity.declaredPrevisione)]
         }
-        sioss.append([text("Totale ambito"), .empty, declared(p.consuntivoDeclaration.fte), declared(p.previsioneDeclaration.fte)])
-        sioss.append([])
-        sioss.append([text("Per area di attività (somma = totale ambito)")])
+        sioss.appendTotal([text("Totale ambito"), .empty, declared(p.consuntivoDeclaration.fte), declared(p.previsioneDeclaration.fte)])
+        sioss.rows.append([])
+        sioss.rows.append([text("Per area di attività (somma = totale ambito)")])
         for area in ActivityArea.allCases {
-            sioss.append([text(area.label), .empty, declared(p.consuntivoDeclaration.areas[area]), declared(p.previsioneDeclaration.areas[area])])
+            sioss.rows.append([text(area.label), .empty, declared(p.consuntivoDeclaration.areas[area]), declared(p.previsioneDeclaration.areas[area])])
         }
-        sioss.append([text("Non indicata"), .empty, declared(p.consuntivoDeclaration.areas.unspecified), declared(p.previsioneDeclaration.areas.unspecified)])
+        sioss.rows.append([
+            text("Non indicata"), .empty, declared(p.consuntivoDeclaration.areas.unspecified), declared(p.previsioneDeclaration.areas.unspecified),
+        ])
         let pairs = [(p.consuntivo, p.consuntivoDeclaration), (p.previsione, p.previsioneDeclaration)]
         let persons = pairs.flatMap { assessment, _ in
             content.persons(assessment).map { person -> [WritableCell] in
@@ -246,7 +280,7 @@ package enum ReportWorkbooks {
                 sheet(
                     "enti", ["anno", "ente", "persone", "FTE", "FTE da dichiarare"] + areaHeader,
                     pairs.flatMap { entityRows($0, declaration: $1, label: year($0.year)) }),
-                sheet("comuni", ["anno"] + splitHeader, pairs.flatMap { splitRows($0.0, label: year($0.0.year)) }),
+                sheet("comuni", ["anno"] + splitHeader, pairs.reduce(into: TableRows()) { $0.append(splitRows($1.0, label: year($1.0.year))) }),
                 sheet(
                     "aree", ["area"] + years,
                     ActivityArea.allCases.map { [text($0.label), fte(p.consuntivo.areas[$0]), fte(p.previsione.areas[$0])] }
