@@ -326,3 +326,22 @@ struct CSVTests {
         #expect(TextDecoding.windows1252(0xEC) == "ì")
     }
 }
+
+@Suite("Names of inputs in reports")
+struct InputNameTests {
+    /// A path as typed, from the working folder `/tmp/wd/sub`, and how a report names it alone
+    /// and in a batch (what Foundation's `URL.standardizedFileURL` gives, which the names used
+    /// to be made with).
+    static let names: [(path: String, document: String, batch: String)] = [
+        (".", "sub", "wd/sub"), ("..", "wd", "tmp/wd"), ("./a1", "a1", "sub/a1"), ("a1/", "a1", "sub/a1"), ("a1", "a1", "sub/a1"),
+        ("/", "/", "/"), ("/x", "x", "x"), ("/x/y/", "y", "x/y"), ("a/../b", "b", "sub/b"), ("//x//y", "y", "x/y"), ("../..", "tmp", "tmp"),
+        ("/../x", "x", "x"), ("x/./y/.", "y", "x/y"), ("", "sub", "wd/sub"), ("a b/c", "c", "a b/c"), ("../../../../../..", "/", "/"),
+        ("Piemonte/ATS-1/personale.csv", "personale.csv", "ATS-1/personale.csv"),
+    ]
+
+    @Test("dots resolved against the working folder, empty components left out, as Foundation's URL did", arguments: names)
+    func named(path: String, document: String, batch: String) {
+        #expect(InputDiagnostic.documentName(path, workingDirectory: "/tmp/wd/sub") == document)
+        #expect(InputDiagnostic.batchName(path, workingDirectory: "/tmp/wd/sub") == batch)
+    }
+}
