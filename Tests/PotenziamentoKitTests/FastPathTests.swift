@@ -55,6 +55,8 @@ struct FastPathTests {
             for prefix in 0..<18 {
                 let lead = String(repeating: "a", count: prefix)
                 placed += [lead + special + "bcdefghijklmnop", lead + "è" + special, lead + special]
+                // After a « or a non-breaking space (0xC2 letters), the scan goes on by words.
+                placed += ["«" + lead + special + "»", "«x» " + lead + "\u{A0}" + lead + special + "abcdefghi", lead + "«»«»" + special]
             }
         }
         for sample in samples + placed {

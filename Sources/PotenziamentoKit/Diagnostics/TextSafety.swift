@@ -28,17 +28,17 @@ package enum TextSafety {
     /// in UTF-8; `C2` also starts «, » and other common letters, which need no escaping).
     static func hasControlCharacters(_ text: String) -> Bool {
         func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-            // Up to the first byte below 0x20, DEL or 0xC2 (the lead byte of every C1 character),
-            // eight at a time; from there byte by byte.
-            var index = ByteWords.plainPrefixCount(bytes, specials: (0x7F, 0xC2, 0xC2))
-            var afterC2 = false
-            while index < bytes.count {
-                let byte = bytes[index]
-                if byte < 0x20 || byte == 0x7F || (afterC2 && byte <= 0x9F && byte >= 0x80) { return true }
-                afterC2 = byte == 0xC2
-                index += 1
+            // Eight bytes at a time up to the next byte below 0x20, DEL or 0xC2 (the lead byte of
+            // every C1 character); a 0xC2 that starts «, » or another letter is stepped over and
+            // the scan goes on by words (every message has «», which sent the rest of it byte by byte).
+            var index = 0
+            while true {
+                index += ByteWords.plainPrefixCount(UnsafeBufferPointer(rebasing: bytes[index...]), specials: (0x7F, 0xC2, 0xC2))
+                guard index < bytes.count else { return false }
+                guard bytes[index] == 0xC2 else { return true }
+                if index + 1 < bytes.count && (0x80...0x9F).contains(bytes[index + 1]) { return true }
+                index = min(index + 2, bytes.count)
             }
-            return false
         }
         // The bytes in place for a native string (every string the program makes), else a copy.
         return text.utf8.withContiguousStorageIfAvailable(scan) ?? Array(text.utf8).withUnsafeBufferPointer(scan)
