@@ -231,6 +231,9 @@ struct CSVTests {
         #expect(CSVTable.separator(of: Array("Personale, ATS 2025\nid;profilo;contratto\n1;a;b\n".utf8), known: known) == UInt8(ascii: ";"))
         #expect(CSVTable.separator(of: Array("Personale, ATS 2025\r\n\"id\";profilo;contratto\r\n".utf8), known: known) == UInt8(ascii: ";"))
         #expect(CSVTable.separator(of: Array("Elenco; anno 2025\nid,profilo,contratto,ente\n".utf8), known: known) == UInt8(ascii: ","))
+        // A name quoted, spaced, in capitals, before a carriage return: still a known column.
+        #expect(CSVTable.separator(of: Array("Personale, ATS 2025\r\n \"ID\"\t;\"\"profilo\r\r\n".utf8), known: known) == UInt8(ascii: ";"))
+        #expect(CSVTable.separator(of: Array("Personale; ATS 2025\r\n\t\"Profilo\"  ,x\r\n".utf8), known: known) == UInt8(ascii: ","))
         // A header first: its own separator, whatever the data lines hold.
         #expect(CSVTable.separator(of: Array("codice;denominazione\nA;Valle, Alta, Bassa e Media\n".utf8), known: known) == UInt8(ascii: ";"))
         #expect(CSVTable.separator(of: Array("codice,denominazione\nA,\"Valle; Alta; Bassa\"\n".utf8), known: known) == UInt8(ascii: ","))
@@ -343,5 +346,15 @@ struct InputNameTests {
     func named(path: String, document: String, batch: String) {
         #expect(InputDiagnostic.documentName(path, workingDirectory: "/tmp/wd/sub") == document)
         #expect(InputDiagnostic.batchName(path, workingDirectory: "/tmp/wd/sub") == batch)
+    }
+}
+
+@Suite("The last component of a path as typed")
+struct LastComponentTests {
+    @Test(
+        "as String.split on «/» gave it (the name of an ATS without ambito.csv)",
+        arguments: ["a", "a/b", "a/b/", "/a//b//", "/", "//", "", "./a1", "..", "Città/ATS 1", "x/.", "/x", "Forlì/Città", "Forlì/Città/", "é"])
+    func lastComponent(path: String) {
+        #expect(RosterLoader.lastComponent(path) == path.split(separator: "/").last.map(String.init) ?? path)
     }
 }

@@ -149,7 +149,7 @@ public enum RosterLoader {
                 "il foglio «\(TextSafety.shortened(sheet.name))» non è letto: il programma legge solo i fogli «ambito», «comuni» e «personale»; se contiene dati da contare, spostali lì"
             )
         }
-        let fileName = name.split(separator: "/").last.map(String.init) ?? name
+        let fileName = lastComponent(name)
         let stem = fileName.split(separator: ".").dropLast().joined(separator: ".")
         return try assemble(
             ambito: ambito, hasAmbito: hasAmbito, comuni: comuni, comuniTableRead: comuniTableRead, personale: personale, source: name,
@@ -292,8 +292,18 @@ public enum RosterLoader {
         let personale = table(.personale, columns.staffRequired, columns.staffOptional)
         return try assemble(
             ambito: ambito, hasAmbito: hasAmbito, comuni: comuni, comuniTableRead: comuniTableRead, personale: personale, source: folder,
-            fallbackName: folder.split(separator: "/").last.map(String.init) ?? folder, missingAmbito: "ambito.csv assente",
+            fallbackName: lastComponent(folder), missingAmbito: "ambito.csv assente",
             ambitoPlace: "ambito.csv", diagnostics: diagnostics)
+    }
+
+    /// The last component of `path` as typed (`a/b/` → `b`); `path` itself when it has none
+    /// (`/`). Found on the bytes: `String.split` on characters cost 9.500 instructions a folder.
+    static func lastComponent(_ path: String) -> String {
+        let (utf8, slash) = (path.utf8, UInt8(ascii: "/"))
+        guard let end = utf8.lastIndex(where: { $0 != slash }) else { return path }
+        let start = utf8[..<end].lastIndex(of: slash).map { utf8.index(after: $0) } ?? utf8.startIndex
+        // After the last byte that is no slash: the end of a character, whatever its bytes.
+        return String(path[start..<utf8.index(after: end)])
     }
 
     /// The roster of the three tables (from CSV files or workbook sheets alike): without the

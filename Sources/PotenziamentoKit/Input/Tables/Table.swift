@@ -124,6 +124,7 @@ struct TableHeader {
     /// names (compared ignoring case and surrounding spaces); nil after recording its errors.
     init?(names: [String], required: [String], optional: [String], place: (Int?) -> SourcePlace, diagnostics: inout Diagnostics) {
         var positions: [String: Int] = [:]
+        positions.reserveCapacity(names.count)
         var usable = true
         let known = required + optional
         for (index, rawName) in names.enumerated() {
