@@ -333,19 +333,32 @@ struct CSVTests {
 @Suite("Names of inputs in reports")
 struct InputNameTests {
     /// A path as typed, from the working folder `/tmp/wd/sub`, and how a report names it alone
-    /// and in a batch (what Foundation's `URL.standardizedFileURL` gives, which the names used
-    /// to be made with).
+    /// and in a batch (what Foundation's `URL.standardizedFileURL` gave, which the names used
+    /// to be made with, but for the last two: the text alone decides).
     static let names: [(path: String, document: String, batch: String)] = [
         (".", "sub", "wd/sub"), ("..", "wd", "tmp/wd"), ("./a1", "a1", "sub/a1"), ("a1/", "a1", "sub/a1"), ("a1", "a1", "sub/a1"),
         ("/", "/", "/"), ("/x", "x", "x"), ("/x/y/", "y", "x/y"), ("a/../b", "b", "sub/b"), ("//x//y", "y", "x/y"), ("../..", "tmp", "tmp"),
         ("/../x", "x", "x"), ("x/./y/.", "y", "x/y"), ("", "sub", "wd/sub"), ("a b/c", "c", "a b/c"), ("../../../../../..", "/", "/"),
         ("Piemonte/ATS-1/personale.csv", "personale.csv", "ATS-1/personale.csv"),
+        // On the text alone (Foundation's URL let `..` cancel an empty component, expanded `~`).
+        ("b//..", "sub", "wd/sub"), ("~/a", "a", "~/a"),
     ]
 
-    @Test("dots resolved against the working folder, empty components left out, as Foundation's URL did", arguments: names)
+    @Test("dots resolved against the working folder, empty components left out, on the text", arguments: names)
     func named(path: String, document: String, batch: String) {
         #expect(InputDiagnostic.documentName(path, workingDirectory: "/tmp/wd/sub") == document)
         #expect(InputDiagnostic.batchName(path, workingDirectory: "/tmp/wd/sub") == batch)
+    }
+
+    @Test("a batch's input typed with final slashes (as a shell completes a folder) names its files as without them", arguments: ["x/a1", "x/a1/", "x/a1//"])
+    func rootWithSlashes(root: String) {
+        // The loader names a folder's files after the folder as typed, less one final slash.
+        let base = root.hasSuffix("/") ? String(root.dropLast()) : root
+        let diagnostics = [base, "\(base)/personale.csv", "\(root)", "elsewhere/comuni.csv"].map {
+            InputDiagnostic(.warning, .popolazioneUnica, SourcePlace(file: $0), "m")
+        }
+        let names = InputDiagnostic.inDocument(diagnostics, root: root).map(\.place.file)
+        #expect(names == ["x/a1", "x/a1/personale.csv", "x/a1", "comuni.csv"], "\(root)")
     }
 }
 

@@ -443,7 +443,8 @@ struct WorkbookCommandTests {
         #expect(headings.contains("Famiglia,\nminori, anziani\nautosufficienti"), "\(headings)")
         #expect(headings.allSatisfy { $0.split(separator: "\n").allSatisfy { $0.count <= 16 } }, "\(headings)")
         // Found by a workbook trial: each year's «Totale ambito» was a row of the data (a sort or a
-        // filter took it along); it now follows an empty row, in the sheets of comuni and of SIOSS.
+        // filter took it along); the data of both years come first, then an empty row, then the
+        // totals, in the sheets of comuni and of SIOSS (a review: a filter of both years' data).
         for (sheetName, column, expected) in [("comuni", 2, 2), ("sioss", 1, 1)] {
             let rows = try #require(workbook.sheets.first { $0.name == sheetName }?.rows)
             let totals = rows.filter { row in
@@ -451,7 +452,31 @@ struct WorkbookCommandTests {
                 return false
             }
             #expect(totals.count == expected, "\(sheetName)")
-            for total in totals { #expect(!rows.contains { $0.index == total.index - 1 }, "\(sheetName) \(total.index)") }
+            let first = try #require(totals.first?.index)
+            #expect(!rows.contains { $0.index == first - 1 }, "\(sheetName)")
+            #expect(totals.map(\.index) == Array(first..<(first + expected)), "\(sheetName)")
+            // Every data row (after the header) is above the empty row.
+            let data = rows.dropFirst().prefix { $0.index < first - 1 }
+            #expect(rows.dropFirst().count == data.count + expected + (sheetName == "sioss" ? 7 : 0), "\(sheetName)")
         }
+        // The comuni of both years before the totals: the years of the data rows, in order.
+        let comuni = try #require(workbook.sheets.first { $0.name == "comuni" }?.rows)
+        let years = comuni.dropFirst().compactMap { row -> String? in
+            if case .number(let year) = row.cell(column: 1)?.value { return year }
+            return nil
+        }
+        #expect(years == Array(repeating: "2025", count: 7) + Array(repeating: "2026", count: 7) + ["2025", "2026"], "\(years)")
+    }
+
+    @Test("a table's totals are the bold rows of its sheet, after the header and an empty row")
+    func boldTotals() {
+        var table = ReportWorkbooks.TableRows()
+        table.data = [[.text("a")], [.text("b")]]
+        table.totals = [[.text("Totale 1")], [.text("Totale 2")]]
+        table.trailing = [[.text("dopo")]]
+        let sheet = ReportWorkbooks.sheet("t", ["nome"], table)
+        let bold = sheet.boldRows.sorted().map { sheet.rows[$0] }
+        #expect(bold == [[.text("Totale 1")], [.text("Totale 2")]], "\(sheet.rows)")
+        #expect(sheet.rows[3] == [] && sheet.rows[6] == [] && sheet.rows[7] == [.text("dopo")], "\(sheet.rows)")
     }
 }

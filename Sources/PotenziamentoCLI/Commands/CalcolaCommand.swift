@@ -62,6 +62,7 @@ enum CalcolaCommand: Subcommand {
                 },
                 write: { output, run in BatchReport.assessments(year: year, format: batchFormat, to: output, run: run) })
         }
+        try OptionValues.refuseExplanation(parsed, in: choice, allowed: formats)
         let path = inputs[0]
         let loaded = try RosterInput.load(path)
         let assessment = try RosterInput.assess(loaded.roster, year: year, assessor: assessor)

@@ -28,6 +28,7 @@ enum ContributoCommand: Subcommand {
 
     static func run(_ parsed: ParsedArguments, context: CommandContext) throws(CommandFailure) -> CommandOutput {
         let format = try OptionValues.format(parsed, allowed: formats, command: spec.name)
+        try OptionValues.refuseExplanation(parsed, in: .report(format), allowed: formats)
         // Required options: the parser has already checked they are present.
         let population = try OptionValues.integer(parsed.value("popolazione") ?? "", option: "popolazione")
         let fte = try OptionValues.decimal(parsed.value("fte") ?? "", option: "fte")

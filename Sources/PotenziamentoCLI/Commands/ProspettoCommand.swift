@@ -84,6 +84,7 @@ enum ProspettoCommand: Subcommand {
                 },
                 write: { output, run in BatchReport.prospetti(campaign: campaign, format: batchFormat, to: output, run: run) })
         }
+        try OptionValues.refuseExplanation(parsed, in: choice, allowed: formats)
         let path = inputs[0]
         let loaded = try RosterInput.load(path)
         let prospetto = try make(loaded.roster)

@@ -21,7 +21,7 @@ enum BatchInputs {
     }
 
     /// An entry of a folder of ATS not read, and why: named on the screen by its path as found,
-    /// in a saved report by ``InputDiagnostic/batchName(_:)`` (the same bytes from any folder).
+    /// in a saved report by ``InputDiagnostic/batchName(_:workingDirectory:)`` (the same bytes from any folder).
     struct Skipped: Sendable {
         let path: String
         let reason: String
@@ -184,7 +184,7 @@ enum BatchInputs {
         CommandOutput(inputs: inputs.flatMap(RosterInput.inputFiles)) { output in
             var outcome = RenderOutcome()
             // The warnings on the screen name the paths as found; the report's, the same by
-            // ``InputDiagnostic/batchName(_:)`` (the same bytes from any folder).
+            // ``InputDiagnostic/batchName(_:workingDirectory:)`` (the same bytes from any folder).
             outcome.warnings = skipped.map(\.text)
             var reportWarnings = skipped.map(\.documentText)
             var failures: [BatchReport.Failure] = []

@@ -63,50 +63,64 @@ enum OptionValues {
         return format
     }
 
-    /// The output: `--formato` if given, else the extension of `--output` (`.xlsx` and `.ods`
-    /// choose a workbook when `workbooks`), among the formats the subcommand offers.
-    /// `--spiega` with CSV or a workbook, which have no place for the explanation, is a usage
-    /// error naming the formats that carry it (never an explanation left out in silence).
-    static func choice(_ parsed: ParsedArguments, allowed: [ReportFormat], workbooks: Bool, command: String) throws(CommandFailure) -> OutputChoice {
-        let choice = try formatChoice(parsed, allowed: allowed, workbooks: workbooks, command: command)
-        if parsed.flag("spiega") {
-            let name: String?
-            switch choice {
-            case .workbook(let kind): name = kind.rawValue
-            case .report(.csv): name = "csv"
-            case .report: name = nil
-            }
-            if let name {
-                let explained = allowed.filter { $0 != .csv }.map(\.rawValue)
-                let listed = explained.dropLast().joined(separator: ", ") + " o " + (explained.last ?? "")
-                throw .usage("--spiega non vale con il formato \(name), che non ha spazio per la spiegazione: usa --formato \(listed)")
-            }
+    /// `--spiega` with CSV or a workbook (`choice`), which have no place for the explanation, is a
+    /// usage error naming the formats of `allowed` that carry it: never an explanation left out
+    /// in silence. Called once the options of one ATS are known to apply (a batch refuses
+    /// `--spiega` first, whatever the format).
+    static func refuseExplanation(_ parsed: ParsedArguments, in choice: OutputChoice, allowed: [ReportFormat]) throws(CommandFailure) {
+        guard parsed.flag("spiega") else { return }
+        let name: String
+        switch choice {
+        case .workbook(let kind): name = kind.rawValue
+        case .report(.csv): name = "csv"
+        case .report: return
         }
-        return choice
+        let explained = allowed.filter { $0 != .csv }.map(\.rawValue)
+        let listed = explained.count > 1 ? explained.dropLast().joined(separator: ", ") + " o " + (explained.last ?? "") : explained.joined()
+        throw .usage("--spiega non vale con il formato \(name), che non ha spazio per la spiegazione: usa --formato \(listed)")
     }
 
-    private static func formatChoice(_ parsed: ParsedArguments, allowed: [ReportFormat], workbooks: Bool, command: String) throws(CommandFailure)
-        -> OutputChoice
-    {
+    /// The output: `--formato` if given, else the extension of `--output` (`.xlsx` and `.ods`
+    /// choose a workbook when `workbooks`), among the formats the subcommand offers. Both given
+    /// and naming two formats (`--formato markdown --output p.xlsx`: a file its program cannot
+    /// open) is a usage error; an extension that names no format (`.dat`) follows `--formato`.
+    static func choice(_ parsed: ParsedArguments, allowed: [ReportFormat], workbooks: Bool, command: String) throws(CommandFailure) -> OutputChoice {
         let kinds = workbooks ? SpreadsheetKind.allCases : []
         let names = allowed.map(\.rawValue) + kinds.map(\.rawValue)
+        let path = parsed.value("output")
+        let suffix = path.flatMap { path -> String? in
+            let name = path.split(separator: "/").last.map(String.init) ?? path
+            guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return nil }
+            return name[name.index(after: dot)...].lowercased()
+        }
+        // What the extension names, whatever this command writes: a workbook or a report format.
+        let named: (choice: OutputChoice, name: String)? = suffix.flatMap { suffix in
+            if let kind = SpreadsheetKind(rawValue: suffix) { return (.workbook(kind), kind.rawValue) }
+            return extensions[suffix].map { (.report($0), $0.rawValue) }
+        }
         if let value = parsed.value("formato") {
-            if let kind = kinds.first(where: { $0.rawValue == value }) { return .workbook(kind) }
-            guard let format = ReportFormat(rawValue: value), allowed.contains(format) else {
+            let chosen: OutputChoice
+            if let kind = kinds.first(where: { $0.rawValue == value }) {
+                chosen = .workbook(kind)
+            } else if let format = ReportFormat(rawValue: value), allowed.contains(format) {
+                chosen = .report(format)
+            } else {
                 let suggestion = Suggestions.nearest(to: value, in: names).map { " Forse intendevi «\($0)»?" } ?? ""
                 throw .usage("formato «\(value)» non disponibile per \(command): usa \(names.joined(separator: ", ")).\(suggestion)")
             }
-            return .report(format)
+            if let path, let named, named.choice != chosen {
+                throw .usage(
+                    "--output \(path): l'estensione è del formato \(named.name), --formato dice \(value): il file non si aprirebbe con il programma della sua estensione; cambia l'estensione o togli --formato"
+                )
+            }
+            return chosen
         }
-        guard let path = parsed.value("output") else { return .report(.text) }
-        let name = path.split(separator: "/").last.map(String.init) ?? path
-        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return .report(.text) }
-        let suffix = name[name.index(after: dot)...].lowercased()
-        if let kind = SpreadsheetKind(rawValue: suffix) {
+        guard let path, let suffix else { return .report(.text) }
+        if case .workbook(let kind)? = named?.choice {
             guard workbooks else { throw .usage("--output \(path): \(command) non scrive cartelle di lavoro (formati: \(names.joined(separator: ", ")))") }
             return .workbook(kind)
         }
-        guard let format = extensions[suffix] else {
+        guard case .report(let format)? = named?.choice else {
             throw .usage(
                 "--output \(path): l'estensione «.\(suffix)» non corrisponde a un formato (\(command) scrive \(names.joined(separator: ", "))); indica --formato o cambia estensione"
             )

@@ -35,14 +35,14 @@ public struct InputDiagnostic: Sendable, Hashable, CustomStringConvertible {
 
     /// The last component of `path` as a report names it: `.` and `..` resolved against the
     /// working folder (`calcola .` names the folder, not «.»).
-    package static func documentName(_ path: String, workingDirectory: String = workingDirectory) -> String {
+    package static func documentName(_ path: String, workingDirectory: String = FileManager.default.currentDirectoryPath) -> String {
         let components = standardizedComponents(path, workingDirectory: workingDirectory)
         return components.last.map(String.init) ?? (path.isEmpty ? path : "/")
     }
 
     /// An input of a batch as a report names it: its folder's name and its own (`Piemonte/ATS-1`,
     /// `nazionale/ATS-001.json`), the same however the path was typed (`./a1`, `a1`, absolute).
-    package static func batchName(_ path: String, workingDirectory: String = workingDirectory) -> String {
+    package static func batchName(_ path: String, workingDirectory: String = FileManager.default.currentDirectoryPath) -> String {
         let components = standardizedComponents(path, workingDirectory: workingDirectory)
         switch components.count {
         case 0: return path.isEmpty ? path : "/"
@@ -51,13 +51,12 @@ public struct InputDiagnostic: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    /// The working folder of the process, read once (the command does not change it).
-    package static let workingDirectory = FileManager.default.currentDirectoryPath
-
     /// The components of `path`, made absolute against `workingDirectory` when relative, with `.`
-    /// and `..` resolved and empty components (`a//b`, a final `/`) left out, as
-    /// `URL.standardizedFileURL` gives them; string work only (Foundation's URL took about 50.000
-    /// instructions a file in a batch of 600 ATS, more than reading a small one).
+    /// and `..` resolved on the text and empty components (`a//b`, a final `/`) left out: what
+    /// `URL.standardizedFileURL` gave for every path a person types, on the text alone (no `~`
+    /// expanded, no link followed; `a//..` is `.`, as for the file system). String work only:
+    /// Foundation's URL took about 50.000 instructions a file in a batch of 600 ATS, more than
+    /// reading a small one.
     static func standardizedComponents(_ path: String, workingDirectory: String) -> [Substring] {
         var components: [Substring] = []
         // Byte by byte: `/` and `.` are ASCII, so every cut is between characters (and
@@ -97,21 +96,32 @@ public struct InputDiagnostic: Sendable, Hashable, CustomStringConvertible {
     /// data, not where they sat on one computer), so the report is the same bytes from any folder
     /// (docs/formati.md, «avvisi sui dati»). With `root` (an input of a batch: a CSV folder, a
     /// workbook, a JSON file) a file under it is named from the root's folder and name
-    /// (``batchName(_:)``: `Piemonte/ambito-1/personale.csv:14`), so the files of two ATS, or of
-    /// two regions, are told apart. The one rule of every report's warnings.
+    /// (``batchName(_:workingDirectory:)``: `Piemonte/ambito-1/personale.csv:14`), so the files
+    /// of two ATS, or of two regions, are told apart, however the root was typed (`a1`, `a1/`).
+    /// The one rule of every report's warnings.
     package static func inDocument(_ diagnostics: [InputDiagnostic], root: String? = nil) -> [InputDiagnostic] {
         // The name of each file made once (a few files, up to a hundred diagnostics each).
         var names: [String: String] = [:]
+        let slash = UInt8(ascii: "/")
+        // The root without its final slashes (`a1/`, as a shell completes a folder, is `a1`).
+        let root = root.map { root in
+            guard let last = root.utf8.lastIndex(where: { $0 != slash }) else { return root }
+            return String(root[..<root.utf8.index(after: last)])
+        }
         let rootName = root.map { batchName($0) }
         return diagnostics.map { diagnostic in
             let file = diagnostic.place.file
             let name =
                 names[file]
                 ?? {
-                    // A file under the root, compared byte by byte.
+                    // A file under the root, compared byte by byte; named after one slash.
                     if let root, let rootName, file.utf8.starts(with: root.utf8) {
                         let rest = file.utf8.index(file.utf8.startIndex, offsetBy: root.utf8.count)
-                        if rest == file.utf8.endIndex || file.utf8[rest] == UInt8(ascii: "/") { return rootName + file[rest...] }
+                        if rest == file.utf8.endIndex { return rootName }
+                        if file.utf8[rest] == slash {
+                            let name = file.utf8[rest...].firstIndex { $0 != slash }.map { file[$0...] } ?? ""
+                            return name.isEmpty ? rootName : rootName + "/" + name
+                        }
                     }
                     return documentName(file)
                 }()

@@ -30,32 +30,42 @@ package enum ReportWorkbooks {
     /// Yes or no.
     static func yesNo(_ value: Bool) -> WritableCell { .text(value ? "sì" : "no") }
 
-    /// The rows of a table whose totals stand apart: each total after an empty row (a sort or a
-    /// filter of the rows above stops there) and in bold.
+    /// The rows of a table whose totals stand apart: the data rows (of every year, when several
+    /// tables are joined), then an empty row (a sort or a filter of the data stops there), then
+    /// the totals in bold, then (after another empty row) what follows the table.
     struct TableRows {
-        var rows: [[WritableCell]] = []
-        /// The positions in ``rows`` of the totals.
-        var totals: Set<Int> = []
+        /// The data rows.
+        var data: [[WritableCell]] = []
+        /// The totals, in the order given.
+        var totals: [[WritableCell]] = []
+        /// Rows after the totals (a second table below the first).
+        var trailing: [[WritableCell]] = []
 
-        /// Appends `row` as a total, after an empty row.
-        mutating func appendTotal(_ row: [WritableCell]) {
-            if !rows.isEmpty { rows.append([]) }
-            totals.insert(rows.count)
-            rows.append(row)
+        /// All the rows, with the positions of the totals among them.
+        var rows: (rows: [[WritableCell]], totals: Range<Int>) {
+            var rows = data
+            if !rows.isEmpty && !totals.isEmpty { rows.append([]) }
+            let first = rows.count
+            rows += totals
+            let range = first..<rows.count
+            if !rows.isEmpty && !trailing.isEmpty { rows.append([]) }
+            return (rows + trailing, range)
         }
 
-        /// Appends `other`'s rows after these, with an empty row between.
+        /// The data of `other` after these data, its totals after these totals.
         mutating func append(_ other: TableRows) {
-            if !rows.isEmpty && !other.rows.isEmpty { rows.append([]) }
-            totals.formUnion(other.totals.map { $0 + rows.count })
-            rows += other.rows
+            data += other.data
+            totals += other.totals
+            trailing += other.trailing
         }
     }
 
     /// A sheet of `table` under its `header`, as ``sheet(_:_:_:)``, its totals in bold.
     static func sheet(_ name: String, _ header: [String], _ table: TableRows) -> WritableSheet {
-        var sheet = sheet(name, header, table.rows)
-        sheet.boldRows = Set(table.totals.map { $0 + 1 })
+        let (rows, totals) = table.rows
+        var sheet = sheet(name, header, rows)
+        // Row 0 is the header.
+        sheet.boldRows = Set(totals.map { $0 + 1 })
         return sheet
     }
 
@@ -144,14 +154,14 @@ package enum ReportWorkbooks {
     static func splitRows(_ assessment: AnnualAssessment, label: WritableCell? = nil) -> TableRows {
         let lead = label.map { [$0] } ?? []
         var table = TableRows()
-        table.rows = assessment.split.shares.map { share -> [WritableCell] in
+        table.data = assessment.split.shares.map { share -> [WritableCell] in
             let code: WritableCell
             if case .comune(let istat) = share.recipient { code = text(istat) } else { code = .empty }
             return lead + [
                 text(share.name), code, share.residents.map(count) ?? .empty, fte(share.ownFTE), fte(share.attributedFTE), euro(share.amount),
             ]
         }
-        table.appendTotal(
+        table.totals.append(
             lead + [text("Totale ambito"), .empty, count(assessment.population), fte(assessment.fte), .empty, euro(assessment.contribution.total)])
         return table
     }
@@ -246,16 +256,15 @@ package enum ReportWorkbooks {
                 [],
             ] + paragraph(content.declarationNote) + [[text(content.productionLine)]]
         var sioss = TableRows()
-        sioss.rows = content.entityRows(decimals: 4).map { entity -> [WritableCell] in
+        sioss.data = content.entityRows(decimals: 4).map { entity -> [WritableCell] in
             [text(entity.name), text(entity.istatCode ?? ""), declared(entity.declaredConsuntivo), declared(entity.declaredPrevisione)]
         }
-        sioss.appendTotal([text("Totale ambito"), .empty, declared(p.consuntivoDeclaration.fte), declared(p.previsioneDeclaration.fte)])
-        sioss.rows.append([])
-        sioss.rows.append([text("Per area di attività (somma = totale ambito)")])
+        sioss.totals = [[text("Totale ambito"), .empty, declared(p.consuntivoDeclaration.fte), declared(p.previsioneDeclaration.fte)]]
+        sioss.trailing = [[text("Per area di attività (somma = totale ambito)")]]
         for area in ActivityArea.allCases {
-            sioss.rows.append([text(area.label), .empty, declared(p.consuntivoDeclaration.areas[area]), declared(p.previsioneDeclaration.areas[area])])
+            sioss.trailing.append([text(area.label), .empty, declared(p.consuntivoDeclaration.areas[area]), declared(p.previsioneDeclaration.areas[area])])
         }
-        sioss.rows.append([
+        sioss.trailing.append([
             text("Non indicata"), .empty, declared(p.consuntivoDeclaration.areas.unspecified), declared(p.previsioneDeclaration.areas.unspecified),
         ])
         let pairs = [(p.consuntivo, p.consuntivoDeclaration), (p.previsione, p.previsioneDeclaration)]

@@ -26,14 +26,23 @@ extension Explanation {
         }
     }
 
-    /// The tree as nested HTML lists (one `<ul>` with this step as its item), the data escaped
-    /// with ``CellEscaping/xml(_:)``.
+    /// The tree as nested HTML lists: this step the item of a `<ul>`, the steps it is built from
+    /// the items of one list inside it; the data escaped with ``CellEscaping/xml(_:)``.
     func writeHTML(to output: ReportOutput) {
+        output.write("<ul class=\"explanation\">")
+        writeHTMLItem(to: output)
+        output.write("</ul>\n")
+    }
+
+    private func writeHTMLItem(to output: ReportOutput) {
         let e = CellEscaping.xml
-        output.write("<ul class=\"explanation\"><li><strong>\(e(title))</strong>\(e(equalsValue))")
-        output.write("<br/>regola: \(e(rule))")
+        output.write("<li><strong>\(e(title))</strong>\(e(equalsValue))<br/>regola: \(e(rule))")
         for parameter in parameters { output.write("<br/><span class=\"parameter\">\(e(Self.parameterLine(parameter)))</span>") }
-        for step in steps { step.writeHTML(to: output) }
-        output.write("</li></ul>\n")
+        if !steps.isEmpty {
+            output.write("<ul class=\"explanation\">")
+            for step in steps { step.writeHTMLItem(to: output) }
+            output.write("</ul>")
+        }
+        output.write("</li>\n")
     }
 }

@@ -5,7 +5,7 @@ import Testing
     import FoundationXML
 #endif
 
-/// `--spiega` in every format a command writes (docs/formati.md, «--spiega»): the explanation is in
+/// `--spiega` in every format a command writes (docs/formati.md, «Uscite», `--spiega`): the explanation is in
 /// text, JSON, Markdown and the HTML prospetto; CSV and workbooks have no place for it, and asking
 /// for it there is a usage error, never an explanation left out in silence (an officer's trial found
 /// Markdown and HTML without it and no word).
@@ -68,5 +68,51 @@ struct ExplanationFormatsTests {
         #expect(
             TestSupport.run(arguments: arguments.map { $0.hasSuffix(".ods") || $0.hasSuffix(".xlsx") ? folder.appendingPathComponent($0).path : $0 }).status
                 == .success)
+    }
+}
+
+/// `--formato` and the extension of `--output` (docs/formati.md, «Uscite»): when both
+/// name a format and they differ, the file would not open with the program of its extension (a
+/// review found `--formato markdown --output p.xlsx` writing Markdown into `p.xlsx`, exit 0).
+@Suite("--formato and the extension of --output")
+struct FormatAndExtensionTests {
+    static let example = TestSupport.path("Examples/ambito-esempio.json")
+
+    static let cases: [(arguments: [String], file: String, agrees: Bool)] = [
+        (["prospetto", example, "--campagna", "2026", "--formato", "markdown"], "p.xlsx", false),
+        (["calcola", example, "--anno", "2025", "--formato", "xlsx"], "c.md", false),
+        (["calcola", example, "--anno", "2025", "--formato", "json"], "c.csv", false),
+        (["contributo", "--popolazione", "48000", "--fte", "15", "--anno", "2025", "--formato", "json"], "c.ods", false),
+        (["calcola", example, "--anno", "2025", "--formato", "xlsx"], "c.XLSX", true),
+        (["calcola", example, "--anno", "2025", "--formato", "testo"], "c.txt", true),
+        (["prospetto", example, "--campagna", "2026", "--formato", "html"], "p.htm", true),
+        // An extension that names no format follows --formato.
+        (["calcola", example, "--anno", "2025", "--formato", "json"], "c.dat", true),
+    ]
+
+    @Test("two formats named: a usage error, nothing written; one format, or an extension of none: written", arguments: cases)
+    func agreement(_ arguments: [String], file: String, agrees: Bool) throws {
+        let folder = try TestSupport.temporaryFolder()
+        let result = TestSupport.run(arguments: arguments + ["--output", folder.appendingPathComponent(file).path])
+        #expect(result.status == (agrees ? .success : .usage), "\(result.standardError)")
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent(file).path) == agrees)
+        if !agrees { #expect(result.standardError.contains("l'estensione è del formato"), "\(result.standardError)") }
+    }
+
+    @Test("a batch with --spiega is told --spiega is for one ATS, whatever the format (not to use a format a batch refuses)")
+    func batchExplanation() throws {
+        let folder = try TestSupport.temporaryFolder()
+        for name in ["a.json", "b.json"] {
+            let text = try String(contentsOfFile: Self.example, encoding: .utf8)
+            let code = name == "a.json" ? "ATS-A" : "ATS-B"
+            let comuni = name == "a.json" ? text : text.replacingOccurrences(of: "0990", with: "0880")
+            try comuni.replacingOccurrences(of: "\"ATS-EX-01\"", with: "\"\(code)\"").write(
+                to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        }
+        for format in ["csv", "json", "testo"] {
+            let result = TestSupport.run("calcola", folder.path, "--anno", "2025", "--spiega", "--formato", format)
+            #expect(result.status == .usage)
+            #expect(result.standardError.contains("con più ambiti --spiega non è disponibile"), "\(format): \(result.standardError)")
+        }
     }
 }
