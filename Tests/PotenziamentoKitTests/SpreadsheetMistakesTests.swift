@@ -72,6 +72,26 @@ struct SpreadsheetMistakesTests {
         #expect(plain.diagnostics.allSatisfy { !$0.message.contains("formato percentuale") })
     }
 
+    /// Found by an officer's trial of workbooks: a population of 31450,4 in a cell formatted
+    /// without decimals shows 31.450, and the error named only 31450,4.
+    @Test(
+        "a population with decimals is an error that says what a format without decimals shows",
+        arguments: [("31450.4", "31.450"), ("31450.5", "31.451"), ("999.99", "1.000")])
+    func hiddenDecimals(stored: String, shown: String) throws {
+        let workbook = RosterSheets.workbook(
+            comuniHeader: ["codice_istat", "denominazione", "popolazione"], row: [.text("048001"), .text("A"), .number(stored)])
+        guard case .failure(let error) = RosterSheets.load(workbook) else {
+            Issue.record("a population with decimals must be an error")
+            return
+        }
+        let message = try #require(error.diagnostics.first { $0.code == .popolazioneNonValida }?.message)
+        #expect(message.contains("se la cella mostra \(shown), è il suo formato che ne nasconde i decimali"), "\(message)")
+        // A whole number written as text with decimals gets no word about a format.
+        let text = RosterSheets.workbook(comuniHeader: ["codice_istat", "denominazione", "popolazione"], row: [.text("048001"), .text("A"), .text("31450,4")])
+        guard case .failure(let typed) = RosterSheets.load(text) else { return }
+        #expect(typed.diagnostics.allSatisfy { !$0.message.contains("nasconde i decimali") })
+    }
+
     /// Found by an officer's trial of workbooks: `1/4/30` typed in `dal` is stored by Excel and
     /// LibreOffice as 1930, and the person counted a whole year (+20.000 €) with no word.
     @Test(

@@ -238,10 +238,15 @@ package enum FieldParsing {
     }
 
     /// Residents already read as a number (a workbook's number cell): a positive whole number, at
-    /// most 100 million (`written`: as shown, for the message).
+    /// most 100 million (`written`: the value stored, for the message). A value with decimals is
+    /// said to be what the cell holds, which a format without decimals shows as whole (`31.450`
+    /// for 31450,4: an officer sees a whole number and would not find the fault).
     package static func residents(number value: Fraction, written: String) throws(InvalidValue) -> Int {
         guard value.isInteger, let whole = value.numerator.int64Value else {
-            throw InvalidValue(.popolazioneNonValida, "popolazione non valida «\(written)»: serve un numero intero di residenti")
+            // As a format without decimals shows it (rounded half away from zero, with the thousands).
+            let hidden =
+                value.isInteger ? "" : " (se la cella mostra \(NumberFormatting.italian(value, decimals: 0)), è il suo formato che ne nasconde i decimali)"
+            throw InvalidValue(.popolazioneNonValida, "popolazione non valida «\(written)»: serve un numero intero di residenti\(hidden)")
         }
         try Residents.check(Int(whole))
         return Int(whole)
