@@ -36,55 +36,43 @@ public struct InputDiagnostic: Sendable, Hashable, CustomStringConvertible {
     /// The last component of `path` as a report names it: `.` and `..` resolved against the
     /// working folder (`calcola .` names the folder, not «.»).
     package static func documentName(_ path: String, workingDirectory: String = FileManager.default.currentDirectoryPath) -> String {
-        let components = standardizedComponents(path, workingDirectory: workingDirectory)
-        return components.last.map(String.init) ?? (path.isEmpty ? path : "/")
+        lastComponents(path, 1, workingDirectory: workingDirectory).last ?? (path.isEmpty ? path : "/")
     }
 
     /// An input of a batch as a report names it: its folder's name and its own (`Piemonte/ATS-1`,
     /// `nazionale/ATS-001.json`), the same however the path was typed (`./a1`, `a1`, absolute).
     package static func batchName(_ path: String, workingDirectory: String = FileManager.default.currentDirectoryPath) -> String {
-        let components = standardizedComponents(path, workingDirectory: workingDirectory)
-        switch components.count {
-        case 0: return path.isEmpty ? path : "/"
-        case 1: return String(components[0])
-        default: return "\(components[components.count - 2])/\(components[components.count - 1])"
-        }
+        let components = lastComponents(path, 2, workingDirectory: workingDirectory)
+        return components.isEmpty ? (path.isEmpty ? path : "/") : components.joined(separator: "/")
     }
 
-    /// The components of `path`, made absolute against `workingDirectory` when relative, with `.`
-    /// and `..` resolved on the text and empty components (`a//b`, a final `/`) left out: what
-    /// `URL.standardizedFileURL` gave for every path a person types, on the text alone (no `~`
-    /// expanded, no link followed; `a//..` is `.`, as for the file system). String work only:
-    /// Foundation's URL took about 50.000 instructions a file in a batch of 600 ATS, more than
-    /// reading a small one.
-    static func standardizedComponents(_ path: String, workingDirectory: String) -> [Substring] {
-        var components: [Substring] = []
-        // Byte by byte: `/` and `.` are ASCII, so every cut is between characters (and
-        // `String.split` on characters costed 11.000 instructions a path).
-        func add(_ text: String) {
-            let (utf8, slash, dot) = (text.utf8, UInt8(ascii: "/"), UInt8(ascii: "."))
-            var start = utf8.startIndex
-            var index = start
-            while true {
-                let atEnd = index == utf8.endIndex
-                if atEnd || utf8[index] == slash {
-                    let bytes = utf8[start..<index]
-                    if bytes.elementsEqual(CollectionOfOne(dot)) {
-                        // `.`: this folder.
-                    } else if bytes.elementsEqual([dot, dot]) {
-                        _ = components.popLast()
-                    } else if !bytes.isEmpty {
-                        components.append(text[start..<index])
-                    }
-                    if atEnd { return }
-                    start = utf8.index(after: index)
-                }
-                index = utf8.index(after: index)
-            }
+    /// The last `count` components of `path` (fewer when it has fewer), made absolute against
+    /// `workingDirectory` when relative, with `.` and `..` resolved on the text and empty
+    /// components (`a//b`, a final `/`) left out: what `URL.standardizedFileURL` gave for every
+    /// path a person types, on the text alone (no `~` expanded, no link followed; `a//..` is `.`,
+    /// as for the file system). On the bytes: Foundation's URL took about 50.000 instructions a
+    /// file in a batch of 600 ATS, more than reading a small one.
+    static func lastComponents(_ path: String, _ count: Int, workingDirectory: String) -> [String] {
+        let (slash, dot) = (UInt8(ascii: "/"), UInt8(ascii: "."))
+        var bytes: [UInt8] = []
+        if path.utf8.first != slash {
+            bytes += workingDirectory.utf8
+            bytes.append(slash)
         }
-        if path.utf8.first != UInt8(ascii: "/") { add(workingDirectory) }
-        add(path)
-        return components
+        bytes += path.utf8
+        // `/` and `.` are ASCII: every cut is between characters.
+        var components: [Range<Int>] = []
+        var start = 0
+        for index in 0...bytes.count where index == bytes.count || bytes[index] == slash {
+            let length = index - start
+            if length == 2 && bytes[start] == dot && bytes[start + 1] == dot {
+                _ = components.popLast()
+            } else if length > 0 && !(length == 1 && bytes[start] == dot) {
+                components.append(start..<index)
+            }
+            start = index + 1
+        }
+        return components.suffix(count).map { String(decoding: bytes[$0], as: UTF8.self) }
     }
 
     /// `place: message` on one line, control characters from the data shown escaped
