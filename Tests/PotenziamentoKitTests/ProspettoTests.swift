@@ -377,6 +377,21 @@ struct GoldenTests {
 /// POTENZIAMENTO_RICHIEDI_STAMPA=1 (CI).
 @Suite("The prospetto as printed")
 struct PrintTests {
+    /// A figure's `≈` and `€` joined to their number by a no-break space (so a cell wraps only
+    /// between two figures); everything else as it is.
+    @Test(
+        "figures keep ≈ and € with their number",
+        arguments: [
+            ("191,56 / 189,71", "191,56 / 189,71"), ("≈ 617,7050", "≈\u{A0}617,7050"), ("7.826.809,23 €", "7.826.809,23\u{A0}€"),
+            ("≈ 1,5 / ≈ 2,5", "≈\u{A0}1,5 / ≈\u{A0}2,5"), ("≈ €", "≈\u{A0}€"), ("1  €", "1 \u{A0}€"), ("≈", "≈"), ("€", "€"), ("≈≈ x", "≈≈\u{A0}x"),
+            ("—", "—"), ("", ""), ("a ≈b €c", "a ≈b\u{A0}€c"),
+        ])
+    func figure(text: String, expected: String) {
+        #expect(ProspettoHTML.figure(text) == expected)
+        // What Foundation's search and replace gave.
+        #expect(expected == text.replacingOccurrences(of: "≈ ", with: "≈\u{00A0}").replacingOccurrences(of: " €", with: "\u{00A0}€"))
+    }
+
     static func tool(_ name: String) -> Bool {
         (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").contains { FileManager.default.isExecutableFile(atPath: "\($0)/\(name)") }
     }

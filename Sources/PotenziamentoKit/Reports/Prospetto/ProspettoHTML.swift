@@ -87,9 +87,28 @@ enum ProspettoHTML {
     /// A figure of a cell kept whole when its cell wraps: `≈` and `€` joined to their number by a
     /// no-break space, so a cell breaks only between two figures (`191,56 / 189,71`), never
     /// leaving «≈» or «€» alone on a line.
+    /// On the bytes: Foundation's search and replace cost 6.000 instructions a cell (30 M for the
+    /// largest ATS's page); a figure without `≈` or `€` (no byte 0xE2) is returned as it is.
     static func figure(_ text: String) -> String {
-        guard text.contains("≈ ") || text.contains(" €") else { return text }
-        return text.replacingOccurrences(of: "≈ ", with: "≈\u{00A0}").replacingOccurrences(of: " €", with: "\u{00A0}€")
+        guard text.utf8.contains(0xE2) else { return text }
+        let bytes = Array(text.utf8)
+        let (approx, euro, noBreak): ([UInt8], [UInt8], [UInt8]) = ([0xE2, 0x89, 0x88], [0xE2, 0x82, 0xAC], [0xC2, 0xA0])
+        var joined: [UInt8] = []
+        joined.reserveCapacity(bytes.count + 4)
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == 0x20 && bytes[(index + 1)...].starts(with: euro) {
+                joined += noBreak  // « €» → NBSP €
+                index += 1
+            } else if bytes[index...].starts(with: approx) && index + 3 < bytes.count && bytes[index + 3] == 0x20 {
+                joined += approx + noBreak  // «≈ » → ≈ NBSP
+                index += 4
+            } else {
+                joined.append(bytes[index])
+                index += 1
+            }
+        }
+        return String(decoding: joined, as: UTF8.self)
     }
 
     /// One row of `cells` cells whose contents `cell` writes (escaped) into `output`, given the
