@@ -86,8 +86,12 @@ struct FormatAndExtensionTests {
         (["calcola", example, "--anno", "2025", "--formato", "xlsx"], "c.XLSX", true),
         (["calcola", example, "--anno", "2025", "--formato", "testo"], "c.txt", true),
         (["prospetto", example, "--campagna", "2026", "--formato", "html"], "p.htm", true),
-        // An extension that names no format follows --formato.
+        // An extension that names no format follows --formato; `.txt` holds any text (CSV saved
+        // as .txt for Excel's import, a review), not a workbook.
         (["calcola", example, "--anno", "2025", "--formato", "json"], "c.dat", true),
+        (["calcola", example, "--anno", "2025", "--formato", "csv"], "c.txt", true),
+        (["contributo", "--popolazione", "48000", "--fte", "15", "--anno", "2025", "--formato", "json"], "c.TXT", true),
+        (["calcola", example, "--anno", "2025", "--formato", "ods"], "c.txt", false),
     ]
 
     @Test("two formats named: a usage error, nothing written; one format, or an extension of none: written", arguments: cases)
@@ -97,6 +101,23 @@ struct FormatAndExtensionTests {
         #expect(result.status == (agrees ? .success : .usage), "\(result.standardError)")
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent(file).path) == agrees)
         if !agrees { #expect(result.standardError.contains("l'estensione è del formato"), "\(result.standardError)") }
+    }
+
+    @Test("the advice leads to a command that works: «togli --formato» only when the command writes the extension's format")
+    func advice() throws {
+        let folder = try TestSupport.temporaryFolder()
+        let markdown = folder.appendingPathComponent("v.md").path
+        // valida writes no Markdown: taking --formato away would be another usage error.
+        let valida = TestSupport.run("valida", TestSupport.path("Examples/ambito-esempio"), "--formato", "json", "--output", markdown)
+        #expect(valida.status == .usage && !valida.standardError.contains("togli --formato"), "\(valida.standardError)")
+        #expect(TestSupport.run("valida", TestSupport.path("Examples/ambito-esempio"), "--output", markdown).status == .usage)
+        let calcola = TestSupport.run("calcola", Self.example, "--anno", "2025", "--formato", "json", "--output", markdown)
+        #expect(calcola.standardError.contains("togli --formato"), "\(calcola.standardError)")
+        #expect(TestSupport.run("calcola", Self.example, "--anno", "2025", "--output", markdown).status == .success)
+        // --spiega with a format chosen by the extension: the extension to change is said too.
+        let explained = TestSupport.run(
+            "contributo", "--popolazione", "48000", "--fte", "15", "--spiega", "--output", folder.appendingPathComponent("c.csv").path)
+        #expect(explained.status == .usage && explained.standardError.contains("un --output con la sua estensione"), "\(explained.standardError)")
     }
 
     @Test("a batch with --spiega is told --spiega is for one ATS, whatever the format (not to use a format a batch refuses)")
@@ -109,7 +130,7 @@ struct FormatAndExtensionTests {
             try comuni.replacingOccurrences(of: "\"ATS-EX-01\"", with: "\"\(code)\"").write(
                 to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
         }
-        for format in ["csv", "json", "testo"] {
+        for format in ["csv", "json", "testo", "xlsx", "ods"] {
             let result = TestSupport.run("calcola", folder.path, "--anno", "2025", "--spiega", "--formato", format)
             #expect(result.status == .usage)
             #expect(result.standardError.contains("con più ambiti --spiega non è disponibile"), "\(format): \(result.standardError)")

@@ -350,6 +350,12 @@ struct InputNameTests {
         #expect(InputDiagnostic.batchName(path, workingDirectory: "/tmp/wd/sub") == batch)
     }
 
+    @Test("from the root folder, a path that stays there is named «/»", arguments: ["", ".", "..", "/", "a/.."])
+    func rootFolder(path: String) {
+        #expect(InputDiagnostic.documentName(path, workingDirectory: "/") == "/")
+        #expect(InputDiagnostic.batchName(path, workingDirectory: "/") == "/")
+    }
+
     @Test("a batch's input typed with final slashes (as a shell completes a folder) names its files as without them", arguments: ["x/a1", "x/a1/", "x/a1//"])
     func rootWithSlashes(root: String) {
         // The loader names a folder's files after the folder as typed, less one final slash.
@@ -365,7 +371,7 @@ struct InputNameTests {
 @Suite("The last component of a path as typed")
 struct LastComponentTests {
     @Test(
-        "as String.split on «/» gave it (the name of an ATS without ambito.csv)",
+        "as String.split on «/» gave it, for paths without a combining mark after a slash (the name of an ATS without ambito.csv)",
         arguments: ["a", "a/b", "a/b/", "/a//b//", "/", "//", "", "./a1", "..", "Città/ATS 1", "x/.", "/x", "Forlì/Città", "Forlì/Città/", "é"])
     func lastComponent(path: String) {
         #expect(RosterLoader.lastComponent(path) == path.split(separator: "/").last.map(String.init) ?? path)

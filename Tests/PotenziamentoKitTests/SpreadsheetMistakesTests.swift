@@ -92,6 +92,18 @@ struct SpreadsheetMistakesTests {
         #expect(typed.diagnostics.allSatisfy { !$0.message.contains("nasconde i decimali") })
     }
 
+    @Test("no word about a format when the number shown would not be a population either", arguments: ["-31450.4", "0.4", "100000000.6", "-0.4"])
+    func hiddenDecimalsNotAPopulation(stored: String) throws {
+        let workbook = RosterSheets.workbook(
+            comuniHeader: ["codice_istat", "denominazione", "popolazione"], row: [.text("048001"), .text("A"), .number(stored)])
+        guard case .failure(let error) = RosterSheets.load(workbook) else {
+            Issue.record("\(stored) must be an error")
+            return
+        }
+        #expect(error.diagnostics.contains { $0.code == .popolazioneNonValida })
+        #expect(error.diagnostics.allSatisfy { !$0.message.contains("nasconde i decimali") }, "\(error.diagnostics)")
+    }
+
     /// Found by an officer's trial of workbooks: `1/4/30` typed in `dal` is stored by Excel and
     /// LibreOffice as 1930, and the person counted a whole year (+20.000 €) with no word.
     @Test(

@@ -44,11 +44,13 @@ enum CalcolaCommand: Subcommand {
         let parameters = try OptionValues.parameterTable(parsed, defaultYear: year)
         let assessor = RosterAssessor(parameters: parameters, method: method)
         let (inputs, isBatch, skipped) = try BatchInputs.resolve(parsed.positionals)
+        // The options of one ATS first: their word stands whatever the format.
+        if isBatch { try BatchInputs.refuseSingleOptions(parsed, ["grafico", "spiega"]) }
         if case .workbook = choice, isBatch {
-            throw .usage("con più ambiti il risultato è una tabella: usa --formato csv o json (una cartella di lavoro per ambito: un comando per ambito)")
+            throw .usage(
+                "con più ambiti il risultato è una tabella: usa --formato testo, csv o json (una cartella di lavoro per ambito: un comando per ambito)")
         }
         if isBatch {
-            try BatchInputs.refuseSingleOptions(parsed, ["grafico", "spiega"])
             let batchFormat = try BatchInputs.batchFormat(format)
             // The parts repeated in every ATS's JSON element (the parameters of a year), made once.
             let reused = ReusedJSON()

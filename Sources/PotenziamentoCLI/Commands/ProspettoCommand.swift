@@ -66,11 +66,13 @@ enum ProspettoCommand: Subcommand {
             }
         }
         let (inputs, isBatch, skipped) = try BatchInputs.resolve(parsed.positionals)
+        // The options of one ATS first: their word stands whatever the format.
+        if isBatch { try BatchInputs.refuseSingleOptions(parsed, ["grafico", "spiega", "luogo", "senza-allegato"]) }
         if case .workbook = choice, isBatch {
-            throw .usage("con più ambiti il risultato è una tabella: usa --formato csv o json (una cartella di lavoro per ambito: un comando per ambito)")
+            throw .usage(
+                "con più ambiti il risultato è una tabella: usa --formato testo, csv o json (una cartella di lavoro per ambito: un comando per ambito)")
         }
         if isBatch {
-            try BatchInputs.refuseSingleOptions(parsed, ["grafico", "spiega", "luogo", "senza-allegato"])
             let batchFormat = try BatchInputs.batchFormat(format)
             // The parts repeated in every ATS's JSON element (the parameters of a year), made once.
             let reused = ReusedJSON()

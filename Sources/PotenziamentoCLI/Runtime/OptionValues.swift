@@ -77,13 +77,16 @@ enum OptionValues {
         }
         let explained = allowed.filter { $0 != .csv }.map(\.rawValue)
         let listed = explained.count > 1 ? explained.dropLast().joined(separator: ", ") + " o " + (explained.last ?? "") : explained.joined()
-        throw .usage("--spiega non vale con il formato \(name), che non ha spazio per la spiegazione: usa --formato \(listed)")
+        // Chosen by the extension of --output: another format needs another extension too.
+        let output = parsed.value("output").map { " e un --output con la sua estensione (non \($0))" } ?? ""
+        throw .usage("--spiega non vale con il formato \(name), che non ha spazio per la spiegazione: usa --formato \(listed)\(output)")
     }
 
     /// The output: `--formato` if given, else the extension of `--output` (`.xlsx` and `.ods`
     /// choose a workbook when `workbooks`), among the formats the subcommand offers. Both given
     /// and naming two formats (`--formato markdown --output p.xlsx`: a file its program cannot
-    /// open) is a usage error; an extension that names no format (`.dat`) follows `--formato`.
+    /// open) is a usage error; an extension that names no format (`.dat`) follows `--formato`,
+    /// and so does `.txt` for any text format (CSV saved as `.txt`, as Excel's import wants it).
     static func choice(_ parsed: ParsedArguments, allowed: [ReportFormat], workbooks: Bool, command: String) throws(CommandFailure) -> OutputChoice {
         let kinds = workbooks ? SpreadsheetKind.allCases : []
         let names = allowed.map(\.rawValue) + kinds.map(\.rawValue)
@@ -108,9 +111,17 @@ enum OptionValues {
                 let suggestion = Suggestions.nearest(to: value, in: names).map { " Forse intendevi «\($0)»?" } ?? ""
                 throw .usage("formato «\(value)» non disponibile per \(command): usa \(names.joined(separator: ", ")).\(suggestion)")
             }
-            if let path, let named, named.choice != chosen {
+            // `.txt` holds any text (a workbook is no text).
+            let neutral = ["txt", "text"].contains(suffix) && chosen != .workbook(.xlsx) && chosen != .workbook(.ods)
+            if let path, let named, named.choice != chosen, !neutral {
+                // Without --formato the extension's format, when this command writes it.
+                let writable: Bool
+                switch named.choice {
+                case .workbook: writable = workbooks
+                case .report(let format): writable = allowed.contains(format)
+                }
                 throw .usage(
-                    "--output \(path): l'estensione è del formato \(named.name), --formato dice \(value): il file non si aprirebbe con il programma della sua estensione; cambia l'estensione o togli --formato"
+                    "--output \(path): l'estensione è del formato \(named.name), --formato dice \(value): il file non si aprirebbe con il programma della sua estensione; cambia l'estensione\(writable ? " o togli --formato" : "")"
                 )
             }
             return chosen

@@ -36,14 +36,14 @@ public struct InputDiagnostic: Sendable, Hashable, CustomStringConvertible {
     /// The last component of `path` as a report names it: `.` and `..` resolved against the
     /// working folder (`calcola .` names the folder, not «.»).
     package static func documentName(_ path: String, workingDirectory: String = FileManager.default.currentDirectoryPath) -> String {
-        lastComponents(path, 1, workingDirectory: workingDirectory).last ?? (path.isEmpty ? path : "/")
+        lastComponents(path, 1, workingDirectory: workingDirectory).last ?? "/"
     }
 
     /// An input of a batch as a report names it: its folder's name and its own (`Piemonte/ATS-1`,
     /// `nazionale/ATS-001.json`), the same however the path was typed (`./a1`, `a1`, absolute).
     package static func batchName(_ path: String, workingDirectory: String = FileManager.default.currentDirectoryPath) -> String {
         let components = lastComponents(path, 2, workingDirectory: workingDirectory)
-        return components.isEmpty ? (path.isEmpty ? path : "/") : components.joined(separator: "/")
+        return components.isEmpty ? "/" : components.joined(separator: "/")
     }
 
     /// The last `count` components of `path` (fewer when it has fewer), made absolute against

@@ -243,9 +243,12 @@ package enum FieldParsing {
     /// for 31450,4: an officer sees a whole number and would not find the fault).
     package static func residents(number value: Fraction, written: String) throws(InvalidValue) -> Int {
         guard value.isInteger, let whole = value.numerator.int64Value else {
-            // As a format without decimals shows it (rounded half away from zero, with the thousands).
+            // As a format without decimals shows it (rounded half away from zero, with the
+            // thousands), when that would be a population (not for -31450,4 or 0,4).
+            let shown = value.roundedScaled(by: 1).int64Value.map(Int.init)
             let hidden =
-                value.isInteger ? "" : " (se la cella mostra \(NumberFormatting.italian(value, decimals: 0)), è il suo formato che ne nasconde i decimali)"
+                shown.map { (try? Residents.check($0)) != nil } == true
+                ? " (se la cella mostra \(NumberFormatting.italian(value, decimals: 0)), è il suo formato che ne nasconde i decimali)" : ""
             throw InvalidValue(.popolazioneNonValida, "popolazione non valida «\(written)»: serve un numero intero di residenti\(hidden)")
         }
         try Residents.check(Int(whole))
