@@ -53,19 +53,7 @@ grep -qF "Allegato — persone conteggiate ed escluse" "$out/con-allegato.txt" |
 grep -qF "AS-001" "$out/con-allegato.txt" || { echo "l'allegato non elenca le persone" >&2; status=1; }
 # A large ATS (90 comuni, 2,75 million residents, about 800 persons: totals of hundreds of FTE and
 # millions of euro, found cut by an officer's trial): every total printed whole, on the page.
-python3 - "$out/grande.json" <<'PYTHON'
-import json, sys
-comuni = [{"codiceIstat": "058%03d" % n, "denominazione": "Comune %d" % n, "popolazione": 2_750_000 // 90 + (10 if n == 1 else 0)} for n in range(1, 91)]
-kinds = ["unione_di_comuni", "consorzio", "ambito", "asp", "comune_capofila"]
-staff = []
-for n in range(800):
-    ente = {"tipo": "comune", "codiceIstat": "058%03d" % (n % 90 + 1)} if n % 3 else {"tipo": kinds[n % 5]}
-    share = {"oreSettimanali": 30} if n % 4 == 0 else {"percentuale": 100}
-    staff.append({"id": "AS-%04d" % n, "profilo": "assistente_sociale", "contratto": "tempo_indeterminato", "ente": ente,
-                  "periodi": [dict({"dal": "2015-01-01" if n % 7 else "2025-03-%02d" % (n % 28 + 1)}, **share)],
-                  "aree": {"segretariato_sociale": 40, "poverta_disagio_adulti": 60} if n % 2 else {"servizio_sociale_professionale": 100}})
-json.dump({"formato": "potenziamento.ambito.v1", "ambito": {"codice": "ATS-G", "denominazione": "Ambito grande"}, "comuni": comuni, "personale": staff}, open(sys.argv[1], "w"))
-PYTHON
+python3 scripts/make-large-ambito.py "$out/grande.json" 800
 "$binary" prospetto "$out/grande.json" --campagna 2026 --formato json > "$out/grande-dati.json" 2> /dev/null
 "$binary" prospetto "$out/grande.json" --campagna 2026 --senza-allegato --output "$out/grande.html" 2> /dev/null
 "$browser" --headless --no-sandbox --disable-gpu --no-pdf-header-footer --print-to-pdf="$out/grande.pdf" "file://$PWD/$out/grande.html" 2> /dev/null
