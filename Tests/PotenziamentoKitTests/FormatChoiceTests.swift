@@ -1,4 +1,5 @@
 import Foundation
+import PotenziamentoCLI
 import Testing
 
 #if canImport(FoundationXML)
@@ -135,5 +136,63 @@ struct FormatAndExtensionTests {
             #expect(result.status == .usage)
             #expect(result.standardError.contains("con più ambiti --spiega non è disponibile"), "\(format): \(result.standardError)")
         }
+    }
+}
+
+/// What an officer's trial met when choosing an output: a workbook poured onto the terminal, HTML
+/// written into `p.pdf`, `--formato md` or `XLSX` refused.
+@Suite("Outputs an officer asks for")
+struct OfficerOutputTests {
+    static let example = TestSupport.path("Examples/ambito-esempio.json")
+
+    @Test("a workbook without --output is refused on a terminal, written to a pipe or a file", arguments: ["xlsx", "ods"])
+    func workbookOnTerminal(kind: String) {
+        var terminal = TestSupport.context
+        terminal.standardOutputIsTerminal = true
+        let refused = Potenziamento.run(["calcola", Self.example, "--anno", "2025", "--formato", kind], context: terminal)
+        #expect(refused.status == .usage && refused.standardError.contains("--output rapporto.\(kind)"), "\(refused.standardError)")
+        #expect(refused.standardOutput.isEmpty)
+        // Redirected (`> x.xlsx`, a pipe): the bytes, as before.
+        let piped = TestSupport.run("calcola", Self.example, "--anno", "2025", "--formato", kind)
+        #expect(piped.status == .success && piped.standardOutput.hasPrefix("PK"))
+        // A text format on a terminal is what a person reads.
+        #expect(Potenziamento.run(["calcola", Self.example, "--anno", "2025"], context: terminal).status == .success)
+    }
+
+    @Test(
+        "an extension of a format the program does not write is refused with what to use, with --formato or without",
+        arguments: [("p.pdf", "salvala come PDF dal browser"), ("p.xls", ".xlsx"), ("p.docx", ".html"), ("P.PDF", "PDF")])
+    func foreignExtension(file: String, advice: String) throws {
+        let folder = try TestSupport.temporaryFolder()
+        let path = folder.appendingPathComponent(file).path
+        for extra in [["--formato", "html"], []] {
+            let result = TestSupport.run(arguments: ["prospetto", Self.example, "--campagna", "2026", "--output", path] + extra)
+            #expect(result.status == .usage && result.standardError.contains(advice), "\(result.standardError)")
+            #expect(!FileManager.default.fileExists(atPath: path))
+        }
+    }
+
+    @Test(
+        "--formato in any case, and an extension's name for its format",
+        arguments: [("MD", "# Valutazione"), ("Markdown", "# Valutazione"), ("JSON", "\"formato\"")])
+    func formatNames(value: String, start: String) {
+        let result = TestSupport.run("calcola", Self.example, "--anno", "2025", "--formato", value)
+        #expect(result.status == .success && result.standardOutput.contains(start), "\(result.standardError)")
+    }
+
+    @Test("the explanation of the contribution on the declared FTE says where P and N come from, not «dato di input»")
+    func declaredExplanation() {
+        let text = TestSupport.run("prospetto", Self.example, "--campagna", "2026", "--spiega", "--senza-allegato").standardOutput
+        let declared = text.components(separatedBy: "Contributo sugli FTE dichiarati 2026").dropFirst().first ?? ""
+        #expect(declared.contains("N: FTE da dichiarare dell'ambito = 18,83"), "\(declared.prefix(600))")
+        #expect(declared.contains("la stessa del calcolo sugli FTE esatti"))
+        #expect(!declared.prefix(2_000).contains("dato di input"), "\(declared.prefix(2_000))")
+    }
+
+    @Test("the months method marks a share of the year shown rounded with ≈ (1/3 is not 0,3333)")
+    func monthsMarked() {
+        let text = TestSupport.run("calcola", Self.example, "--anno", "2025", "--metodo-fte", "mesi", "--spiega").standardOutput
+        #expect(text.contains("≈ 0,3333 (mesi)"), "\(text.prefix(400))")
+        #expect(!text.contains(": 0,3333 (mesi)"))
     }
 }

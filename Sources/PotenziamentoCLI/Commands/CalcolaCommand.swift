@@ -36,7 +36,7 @@ enum CalcolaCommand: Subcommand {
         ])
 
     static func run(_ parsed: ParsedArguments, context: CommandContext) throws(CommandFailure) -> CommandOutput {
-        let choice = try OptionValues.choice(parsed, allowed: formats, workbooks: true, command: spec.name)
+        let choice = try OptionValues.choice(parsed, allowed: formats, workbooks: true, command: spec.name, terminal: context.standardOutputIsTerminal)
         let format: ReportFormat
         if case .report(let chosen) = choice { format = chosen } else { format = .text }
         let method = try RosterInput.method(parsed)

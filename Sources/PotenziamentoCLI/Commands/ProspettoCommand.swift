@@ -41,7 +41,7 @@ enum ProspettoCommand: Subcommand {
         ])
 
     static func run(_ parsed: ParsedArguments, context: CommandContext) throws(CommandFailure) -> CommandOutput {
-        let choice = try OptionValues.choice(parsed, allowed: formats, workbooks: true, command: spec.name)
+        let choice = try OptionValues.choice(parsed, allowed: formats, workbooks: true, command: spec.name, terminal: context.standardOutputIsTerminal)
         let format: ReportFormat
         if case .report(let chosen) = choice { format = chosen } else { format = .text }
         let campaign = try OptionValues.year(parsed.value("campagna") ?? "", option: "campagna")

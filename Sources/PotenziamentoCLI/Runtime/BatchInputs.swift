@@ -163,7 +163,7 @@ enum BatchInputs {
         case .text: return .text
         case .json: return .json
         case .csv: return .csv
-        default: throw .usage("con più ambiti il formato può essere testo, json o csv")
+        default: throw .usage("con più ambiti il formato può essere testo, json o csv (con --formato, o con un --output .txt, .json o .csv)")
         }
     }
 

@@ -5,6 +5,10 @@ public struct CommandContext: Sendable {
     /// Today's date (default of `--anno`, deadline warnings).
     public var today: CivilDate
 
+    /// Whether standard output is a terminal (a workbook is then refused without `--output`:
+    /// its bytes are for a program, not for a screen). False in-process.
+    public var standardOutputIsTerminal = false
+
     /// A context for `today`.
     public init(today: CivilDate) { self.today = today }
 

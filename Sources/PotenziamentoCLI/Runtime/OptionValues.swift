@@ -49,6 +49,18 @@ enum OptionValues {
         "json": .json, "csv": .csv, "md": .markdown, "markdown": .markdown, "html": .html, "htm": .html, "xhtml": .html, "txt": .text, "text": .text,
     ]
 
+    /// Extensions of formats the program does not write, with what to use instead: never a file
+    /// its program cannot open (an officer's trial wrote HTML into `p.pdf`, exit 0).
+    static let foreignExtensions: [String: String] = [
+        "pdf": "per un PDF scrivi la pagina HTML (--output prospetto.html) e stampala o salvala come PDF dal browser",
+        "xls": "le cartelle di lavoro si scrivono come .xlsx (Excel) o .ods (LibreOffice)",
+        "xlsm": "le cartelle di lavoro si scrivono come .xlsx (Excel) o .ods (LibreOffice)",
+        "doc": "per un documento usa .html (da aprire o stampare) o .md",
+        "docx": "per un documento usa .html (da aprire o stampare) o .md",
+        "odt": "per un documento usa .html (da aprire o stampare) o .md",
+        "rtf": "per un documento usa .html (da aprire o stampare) o .md",
+    ]
+
     /// What a command writes: a report in one of its text formats, or a workbook.
     enum OutputChoice: Equatable {
         case report(ReportFormat)
@@ -87,7 +99,10 @@ enum OptionValues {
     /// and naming two formats (`--formato markdown --output p.xlsx`: a file its program cannot
     /// open) is a usage error; an extension that names no format (`.dat`) follows `--formato`,
     /// and so does `.txt` for any text format (CSV saved as `.txt`, as Excel's import wants it).
-    static func choice(_ parsed: ParsedArguments, allowed: [ReportFormat], workbooks: Bool, command: String) throws(CommandFailure) -> OutputChoice {
+    /// A workbook without `--output` when standard output is a `terminal` is a usage error.
+    static func choice(_ parsed: ParsedArguments, allowed: [ReportFormat], workbooks: Bool, command: String, terminal: Bool = false) throws(CommandFailure)
+        -> OutputChoice
+    {
         let kinds = workbooks ? SpreadsheetKind.allCases : []
         let names = allowed.map(\.rawValue) + kinds.map(\.rawValue)
         let path = parsed.value("output")
@@ -101,15 +116,20 @@ enum OptionValues {
             if let kind = SpreadsheetKind(rawValue: suffix) { return (.workbook(kind), kind.rawValue) }
             return extensions[suffix].map { (.report($0), $0.rawValue) }
         }
-        if let value = parsed.value("formato") {
-            let chosen: OutputChoice
+        if let path, let suffix, let advice = foreignExtensions[suffix] {
+            throw .usage("--output \(path): il programma non scrive file .\(suffix): \(advice)")
+        }
+        let chosen: OutputChoice
+        if let typed = parsed.value("formato") {
+            // Any case (`XLSX`); an extension's name (`md`) for its format.
+            let value = typed.lowercased()
             if let kind = kinds.first(where: { $0.rawValue == value }) {
                 chosen = .workbook(kind)
-            } else if let format = ReportFormat(rawValue: value), allowed.contains(format) {
+            } else if let format = ReportFormat(rawValue: value) ?? extensions[value], allowed.contains(format) {
                 chosen = .report(format)
             } else {
                 let suggestion = Suggestions.nearest(to: value, in: names).map { " Forse intendevi «\($0)»?" } ?? ""
-                throw .usage("formato «\(value)» non disponibile per \(command): usa \(names.joined(separator: ", ")).\(suggestion)")
+                throw .usage("formato «\(typed)» non disponibile per \(command): usa \(names.joined(separator: ", ")).\(suggestion)")
             }
             // `.txt` holds any text (a workbook is no text).
             let neutral = ["txt", "text"].contains(suffix) && chosen != .workbook(.xlsx) && chosen != .workbook(.ods)
@@ -121,17 +141,30 @@ enum OptionValues {
                 case .report(let format): writable = allowed.contains(format)
                 }
                 throw .usage(
-                    "--output \(path): l'estensione è del formato \(named.name), --formato dice \(value): il file non si aprirebbe con il programma della sua estensione; cambia l'estensione\(writable ? " o togli --formato" : "")"
+                    "--output \(path): l'estensione è del formato \(named.name), --formato dice \(typed): il file non si aprirebbe con il programma della sua estensione; cambia l'estensione\(writable ? " o togli --formato" : "")"
                 )
             }
-            return chosen
+        } else {
+            chosen = try formatOfExtension(
+                path: path, suffix: suffix, named: named?.choice, allowed: allowed, workbooks: workbooks, names: names, command: command)
         }
+        // A workbook is bytes for a program, not text for a terminal.
+        if case .workbook(let kind) = chosen, path == nil, terminal {
+            throw .usage("una cartella di lavoro non si mostra sullo schermo: indica il file con --output (es. --output rapporto.\(kind.rawValue))")
+        }
+        return chosen
+    }
+
+    /// The output chosen by the extension of `--output` alone (no `--formato`).
+    private static func formatOfExtension(
+        path: String?, suffix: String?, named: OutputChoice?, allowed: [ReportFormat], workbooks: Bool, names: [String], command: String
+    ) throws(CommandFailure) -> OutputChoice {
         guard let path, let suffix else { return .report(.text) }
-        if case .workbook(let kind)? = named?.choice {
+        if case .workbook(let kind)? = named {
             guard workbooks else { throw .usage("--output \(path): \(command) non scrive cartelle di lavoro (formati: \(names.joined(separator: ", ")))") }
             return .workbook(kind)
         }
-        guard case .report(let format)? = named?.choice else {
+        guard case .report(let format)? = named else {
             throw .usage(
                 "--output \(path): l'estensione «.\(suffix)» non corrisponde a un formato (\(command) scrive \(names.joined(separator: ", "))); indica --formato o cambia estensione"
             )

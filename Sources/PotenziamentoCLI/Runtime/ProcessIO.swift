@@ -39,7 +39,9 @@ extension Potenziamento {
             wroteSomething = true
             return standardOutputOpen && ProcessIO.write(bytes, to: STDOUT_FILENO)
         }
-        var (status, standardError) = execute(arguments, context: CommandContext(today: today), standardOutput: standardOutput)
+        var context = CommandContext(today: today)
+        context.standardOutputIsTerminal = isatty(STDOUT_FILENO) == 1
+        var (status, standardError) = execute(arguments, context: context, standardOutput: standardOutput)
         // A date left in the environment changes the year of every command without --anno: said.
         if epoch != nil {
             standardError = "Avviso: la data di oggi è il \(today.italian), da SOURCE_DATE_EPOCH (toglila dall'ambiente per usare l'orologio)\n" + standardError

@@ -239,14 +239,20 @@ public struct FTEDeclaration: Sendable, Hashable, Codable {
                     + (declared > floor ? ", più un'unità dell'ultimo decimale (uno dei resti maggiori)" : ""))
         }
         let ambito = Explanation(
-            title: "FTE da dichiarare dell'ambito", value: text(fte),
+            title: "N: FTE da dichiarare dell'ambito", value: text(fte),
             rule:
                 "FTE conteggiati N = \(NumberFormatting.exactItalian(assessment.fte)) arrotondati per difetto a \(Italian.count(decimals, "decimale", "decimali")) (il ministero calcola su quanto dichiarato e recupera quanto dichiarato in più: D.M. 125/2024); ogni ente i suoi FTE esatti arrotondati per difetto, le unità che mancano alla cifra dell'ambito una ciascuno agli enti con i resti maggiori",
             steps: entitySteps)
-        // The contribution's steps (bands, thresholds) under this title: not a second «Contributo» of another amount.
+        let population = Explanation(
+            title: "Popolazione residente P", value: NumberFormatting.italian(assessment.population),
+            rule: "la stessa del calcolo sugli FTE esatti (residenti al 1° gennaio \(assessment.year))")
+        // The contribution's steps (bands, thresholds) under this title: not a second «Contributo»
+        // of another amount; P and N said where they come from, not «dato di input» (an officer's
+        // trial: the declared N read as a second «FTE conteggiati»).
         return Explanation(
             title: "Contributo sugli FTE dichiarati \(assessment.year)", value: NumberFormatting.euro(contribution.total),
-            rule: "fascia A + fascia B, calcolate con N = gli FTE da dichiarare dell'ambito (\(text(fte)))", steps: [ambito] + contribution.explanation.steps)
+            rule: "fascia A + fascia B, calcolate con N = gli FTE da dichiarare dell'ambito (\(text(fte)))",
+            steps: [population, ambito] + contribution.explanation.steps.dropFirst(2))
     }
 
     /// The declared figure of `key`, zero when the entity has none.

@@ -105,7 +105,7 @@ enum AssessmentReport {
                     : record.service.map { service in
                         let share =
                             assessment.method == .days
-                            ? "\(service.days)/\(daysInYear)" : "\(NumberFormatting.italian(service.shareOfYear, decimals: 4)) (mesi)"
+                            ? "\(service.days)/\(daysInYear)" : "\(NumberFormatting.italianMarkingRounding(service.shareOfYear, decimals: 4)) (mesi)"
                         // `= 1,0000` when exact, `≈ 0,7534` when rounded (275/365 is not 0,7534).
                         let result = NumberFormatting.italianMarkingRounding(service.fte, decimals: 4)
                         let equals = NumberFormatting.isExact(service.fte, decimals: 4) ? "= " : ""
