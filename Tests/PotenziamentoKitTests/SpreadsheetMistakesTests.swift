@@ -104,6 +104,38 @@ struct SpreadsheetMistakesTests {
         #expect(error.diagnostics.allSatisfy { !$0.message.contains("nasconde i decimali") }, "\(error.diagnostics)")
     }
 
+    /// Found by an officer's trial: area shares adding up to 90 were said at the first area
+    /// column's cell (empty for AS-002), not where the fault is: the row's shares together.
+    @Test("area shares that do not add up to 100 are an error at the row, in CSV and in a workbook")
+    func areaSumAtTheRow() throws {
+        let folder = try TestSupport.temporaryFolder().appendingPathComponent("ambito")
+        try FileManager.default.copyItem(at: URL(fileURLWithPath: TestSupport.path("Examples/ambito-esempio")), to: folder)
+        let staff = folder.appendingPathComponent("personale.csv")
+        let text = try String(contentsOf: staff, encoding: .utf8)
+        try text.replacingOccurrences(
+            of: "AS-002;assistente_sociale;tempo_indeterminato;comune;099001;;;;2019-03-01;;100;;100;;;",
+            with: "AS-002;assistente_sociale;tempo_indeterminato;comune;099001;;;;2019-03-01;;100;;90;;;"
+        )
+        .write(to: staff, atomically: true, encoding: .utf8)
+        let csv = TestSupport.run("calcola", folder.path, "--anno", "2025")
+        #expect(csv.status == .dataError)
+        #expect(csv.standardError.contains("personale.csv:3: le percentuali per area sommano a 90"), "\(csv.standardError)")
+        // The same row in a workbook: `personale, riga 2`, not the empty cell of the first area.
+        var sheets = RosterSheets.workbook().sheets
+        let header = RosterSheets.personaleHeader + ["area_segretariato_sociale", "area_servizio_sociale_professionale"]
+        let person =
+            RosterSheets.text(["AS-1", "assistente_sociale", "tempo_indeterminato", "comune", "048001"]) + [
+                .date(year: 2020, month: 1, day: 1), .empty, .number("100"), .empty, .empty, .number("90"),
+            ]
+        sheets[2] = Sheet(name: "personale", rows: [RosterSheets.row(1, RosterSheets.text(header)), RosterSheets.row(2, person)])
+        guard case .failure(let error) = RosterSheets.load(Workbook(kind: .xlsx, sheets: sheets)) else {
+            Issue.record("shares of 90 must be an error")
+            return
+        }
+        let sum = try #require(error.diagnostics.first { $0.message.contains("sommano a 90") })
+        #expect(sum.place.description == "a.xlsx: personale, riga 2", "\(sum.place)")
+    }
+
     /// Found by an officer's trial of workbooks: `1/4/30` typed in `dal` is stored by Excel and
     /// LibreOffice as 1930, and the person counted a whole year (+20.000 €) with no word.
     @Test(

@@ -412,7 +412,9 @@ enum RosterTableReader {
         for (area, column) in columns.areas where !table.isEmpty(row, column) {
             if let share = table.value(row, column, CellParsing.areaShare, diagnostics: &diagnostics) { shares[area] = share }
         }
-        let areaPlace = table.place(row, columns.areas.first?.column)
+        // The row: a sum of several cells is no cell's fault (an officer's trial was sent to an
+        // empty first area cell for a sum of 90).
+        let areaPlace = table.place(row, nil)
         let areas =
             diagnostics.errorCount == errorsBefore ? diagnostics.value(at: areaPlace) { () throws(InvalidValue) in try AreaSplit(percentages: shares) } : nil
         // An employer code that cannot be used (a formula never computed: already reported) is
