@@ -9,8 +9,11 @@
 #
 # Usage: scripts/check-instructions.sh BINARY   (exit 1 when a case is over its budget)
 set -euo pipefail
-cd "$(dirname "$0")/.."
+[ $# -eq 1 ] || { echo "uso: scripts/check-instructions.sh BINARIO (il comando potenziamento compilato in release)" >&2; exit 64; }
+# The binary's path from the caller's folder, before moving to the package root.
 binary="$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"
+[ -x "$binary" ] || { echo "manca il binario $1" >&2; exit 1; }
+cd "$(dirname "$0")/.."
 command -v valgrind > /dev/null || { echo "manca valgrind (apt-get install -y valgrind)" >&2; exit 1; }
 out=.build/istruzioni
 rm -rf "$out" && mkdir -p "$out"
@@ -39,12 +42,14 @@ for n in range(1, 201):
 PYTHON
 
 status=0
-while read -r name budget arguments; do
+# Every line read, the last one too without its line feed; the commands read nothing (</dev/null).
+while read -r name budget arguments || [ -n "$name" ]; do
   case "$name" in "" | "#"*) continue ;; esac
   # shellcheck disable=SC2086 # the arguments are words of the budgets file
-  (cd "$out" && valgrind --tool=callgrind --callgrind-out-file="$name.callgrind" "$binary" $arguments > "$name.out" 2> "$name.log") \
+  (cd "$out" && valgrind --tool=callgrind --callgrind-out-file="$name.callgrind" "$binary" $arguments < /dev/null > "$name.out" 2> "$name.log") \
     || { echo "$name: il comando è fallito (vedi $out/$name.log)" >&2; status=1; continue; }
-  count=$(grep -a 'Collected :' "$out/$name.log" | awk '{print $NF}')
+  count=$(grep -a 'Collected :' "$out/$name.log" | awk '{print $NF}' || true)
+  [ -n "$count" ] || { echo "$name: valgrind non ha contato le istruzioni (vedi $out/$name.log)" >&2; status=1; continue; }
   [ "$budget" -gt 0 ] || { echo "$name: $count istruzioni, budget da fissare" >&2; status=1; continue; }
   percent=$((count * 100 / budget))
   printf '%-34s %14s istruzioni, %3s %% del budget %s\n' "$name" "$count" "$percent" "$budget"

@@ -152,6 +152,12 @@ struct OfficerOutputTests {
         let refused = Potenziamento.run(["calcola", Self.example, "--anno", "2025", "--formato", kind], context: terminal)
         #expect(refused.status == .usage && refused.standardError.contains("--output rapporto.\(kind)"), "\(refused.standardError)")
         #expect(refused.standardOutput.isEmpty)
+        // The refusals of a batch and of --spiega come first (a review: their advice led to a second error).
+        let batch = Potenziamento.run(
+            ["calcola", Self.example, TestSupport.path("Examples/ambito-esempio"), "--anno", "2025", "--formato", kind], context: terminal)
+        #expect(batch.status == .usage && !batch.standardError.contains("schermo"), "\(batch.standardError)")
+        let explained = Potenziamento.run(["calcola", Self.example, "--anno", "2025", "--formato", kind, "--spiega"], context: terminal)
+        #expect(explained.status == .usage && explained.standardError.contains("--spiega"), "\(explained.standardError)")
         // Redirected (`> x.xlsx`, a pipe): the bytes, as before.
         let piped = TestSupport.run("calcola", Self.example, "--anno", "2025", "--formato", kind)
         #expect(piped.status == .success && piped.standardOutput.hasPrefix("PK"))
@@ -161,12 +167,19 @@ struct OfficerOutputTests {
 
     @Test(
         "an extension of a format the program does not write is refused with what to use, with --formato or without",
-        arguments: [("p.pdf", "salvala come PDF dal browser"), ("p.xls", ".xlsx"), ("p.docx", ".html"), ("P.PDF", "PDF")])
-    func foreignExtension(file: String, advice: String) throws {
+        arguments: [
+            ("prospetto", "p.pdf", "salvala come PDF dal browser"), ("prospetto", "p.xls", "usa --formato xlsx o ods"),
+            ("prospetto", "p.docx", "usa --formato html o markdown"), ("prospetto", "P.PDF", "PDF"),
+            // Only what the command writes (a review: calcola was told to write HTML).
+            ("calcola", "c.pdf", "questo comando scrive testo, json, csv, markdown, xlsx, ods"), ("calcola", "c.doc", "usa --formato markdown"),
+            ("valida", "v.odt", "questo comando scrive testo, json"),
+        ])
+    func foreignExtension(command: String, file: String, advice: String) throws {
         let folder = try TestSupport.temporaryFolder()
         let path = folder.appendingPathComponent(file).path
-        for extra in [["--formato", "html"], []] {
-            let result = TestSupport.run(arguments: ["prospetto", Self.example, "--campagna", "2026", "--output", path] + extra)
+        let input = command == "prospetto" ? ["--campagna", "2026"] : command == "calcola" ? ["--anno", "2025"] : []
+        for extra in [["--formato", command == "prospetto" ? "html" : "testo"], []] {
+            let result = TestSupport.run(arguments: [command, Self.example] + input + ["--output", path] + extra)
             #expect(result.status == .usage && result.standardError.contains(advice), "\(result.standardError)")
             #expect(!FileManager.default.fileExists(atPath: path))
         }

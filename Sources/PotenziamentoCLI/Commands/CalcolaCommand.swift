@@ -36,7 +36,7 @@ enum CalcolaCommand: Subcommand {
         ])
 
     static func run(_ parsed: ParsedArguments, context: CommandContext) throws(CommandFailure) -> CommandOutput {
-        let choice = try OptionValues.choice(parsed, allowed: formats, workbooks: true, command: spec.name, terminal: context.standardOutputIsTerminal)
+        let choice = try OptionValues.choice(parsed, allowed: formats, workbooks: true, command: spec.name)
         let format: ReportFormat
         if case .report(let chosen) = choice { format = chosen } else { format = .text }
         let method = try RosterInput.method(parsed)
@@ -65,6 +65,7 @@ enum CalcolaCommand: Subcommand {
                 write: { output, run in BatchReport.assessments(year: year, format: batchFormat, to: output, run: run) })
         }
         try OptionValues.refuseExplanation(parsed, in: choice, allowed: formats)
+        try OptionValues.refuseWorkbookOnTerminal(parsed, in: choice, context: context)
         let path = inputs[0]
         let loaded = try RosterInput.load(path)
         let assessment = try RosterInput.assess(loaded.roster, year: year, assessor: assessor)

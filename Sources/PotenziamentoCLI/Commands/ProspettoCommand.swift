@@ -41,7 +41,7 @@ enum ProspettoCommand: Subcommand {
         ])
 
     static func run(_ parsed: ParsedArguments, context: CommandContext) throws(CommandFailure) -> CommandOutput {
-        let choice = try OptionValues.choice(parsed, allowed: formats, workbooks: true, command: spec.name, terminal: context.standardOutputIsTerminal)
+        let choice = try OptionValues.choice(parsed, allowed: formats, workbooks: true, command: spec.name)
         let format: ReportFormat
         if case .report(let chosen) = choice { format = chosen } else { format = .text }
         let campaign = try OptionValues.year(parsed.value("campagna") ?? "", option: "campagna")
@@ -87,6 +87,7 @@ enum ProspettoCommand: Subcommand {
                 write: { output, run in BatchReport.prospetti(campaign: campaign, format: batchFormat, to: output, run: run) })
         }
         try OptionValues.refuseExplanation(parsed, in: choice, allowed: formats)
+        try OptionValues.refuseWorkbookOnTerminal(parsed, in: choice, context: context)
         let path = inputs[0]
         let loaded = try RosterInput.load(path)
         let prospetto = try make(loaded.roster)

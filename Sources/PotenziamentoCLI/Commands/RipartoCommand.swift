@@ -22,7 +22,8 @@ enum RipartoCommand: Subcommand {
         examples: ["potenziamento riparto Examples/riparto-esempio.csv --anno 2025", "potenziamento riparto Examples/riparto-esempio.csv --fondo 1.000.000"])
 
     static func run(_ parsed: ParsedArguments, context: CommandContext) throws(CommandFailure) -> CommandOutput {
-        let choice = try OptionValues.choice(parsed, allowed: formats, workbooks: true, command: spec.name, terminal: context.standardOutputIsTerminal)
+        let choice = try OptionValues.choice(parsed, allowed: formats, workbooks: true, command: spec.name)
+        try OptionValues.refuseWorkbookOnTerminal(parsed, in: choice, context: context)
         let format: ReportFormat
         if case .report(let chosen) = choice { format = chosen } else { format = .text }
         let year = try parsed.value("anno").map { text throws(CommandFailure) in try OptionValues.year(text) } ?? context.currentYear

@@ -54,7 +54,8 @@ enum SimulaCommand: Subcommand {
     }
 
     static func run(_ parsed: ParsedArguments, context: CommandContext) throws(CommandFailure) -> CommandOutput {
-        let choice = try OptionValues.choice(parsed, allowed: formats, workbooks: true, command: spec.name, terminal: context.standardOutputIsTerminal)
+        let choice = try OptionValues.choice(parsed, allowed: formats, workbooks: true, command: spec.name)
+        try OptionValues.refuseWorkbookOnTerminal(parsed, in: choice, context: context)
         let format: ReportFormat
         if case .report(let chosen) = choice { format = chosen } else { format = .text }
         let year = try parsed.value("anno").map { text throws(CommandFailure) in try OptionValues.year(text) } ?? context.currentYear

@@ -49,17 +49,23 @@ enum OptionValues {
         "json": .json, "csv": .csv, "md": .markdown, "markdown": .markdown, "html": .html, "htm": .html, "xhtml": .html, "txt": .text, "text": .text,
     ]
 
-    /// Extensions of formats the program does not write, with what to use instead: never a file
-    /// its program cannot open (an officer's trial wrote HTML into `p.pdf`, exit 0).
-    static let foreignExtensions: [String: String] = [
-        "pdf": "per un PDF scrivi la pagina HTML (--output prospetto.html) e stampala o salvala come PDF dal browser",
-        "xls": "le cartelle di lavoro si scrivono come .xlsx (Excel) o .ods (LibreOffice)",
-        "xlsm": "le cartelle di lavoro si scrivono come .xlsx (Excel) o .ods (LibreOffice)",
-        "doc": "per un documento usa .html (da aprire o stampare) o .md",
-        "docx": "per un documento usa .html (da aprire o stampare) o .md",
-        "odt": "per un documento usa .html (da aprire o stampare) o .md",
-        "rtf": "per un documento usa .html (da aprire o stampare) o .md",
+    /// Extensions of formats the program does not write, and the formats to use instead in their
+    /// order of preference (never a file its program cannot open: an officer's trial wrote HTML
+    /// into `p.pdf`, exit 0).
+    static let foreignExtensions: [String: [String]] = [
+        "pdf": ["html"], "xls": ["xlsx", "ods"], "xlsm": ["xlsx", "ods"],
+        "doc": ["html", "markdown"], "docx": ["html", "markdown"], "odt": ["html", "markdown"], "rtf": ["html", "markdown"],
     ]
+
+    /// What to use instead of a foreign extension, among what the command writes (`names`).
+    static func foreignAdvice(_ suffix: String, names: [String]) -> String? {
+        guard let instead = foreignExtensions[suffix] else { return nil }
+        let usable = instead.filter(names.contains)
+        if suffix == "pdf" && usable == ["html"] {
+            return "per un PDF scrivi la pagina HTML (--formato html, --output prospetto.html) e stampala o salvala come PDF dal browser"
+        }
+        return usable.isEmpty ? "questo comando scrive \(names.joined(separator: ", "))" : "usa --formato \(usable.joined(separator: " o "))"
+    }
 
     /// What a command writes: a report in one of its text formats, or a workbook.
     enum OutputChoice: Equatable {
@@ -99,10 +105,7 @@ enum OptionValues {
     /// and naming two formats (`--formato markdown --output p.xlsx`: a file its program cannot
     /// open) is a usage error; an extension that names no format (`.dat`) follows `--formato`,
     /// and so does `.txt` for any text format (CSV saved as `.txt`, as Excel's import wants it).
-    /// A workbook without `--output` when standard output is a `terminal` is a usage error.
-    static func choice(_ parsed: ParsedArguments, allowed: [ReportFormat], workbooks: Bool, command: String, terminal: Bool = false) throws(CommandFailure)
-        -> OutputChoice
-    {
+    static func choice(_ parsed: ParsedArguments, allowed: [ReportFormat], workbooks: Bool, command: String) throws(CommandFailure) -> OutputChoice {
         let kinds = workbooks ? SpreadsheetKind.allCases : []
         let names = allowed.map(\.rawValue) + kinds.map(\.rawValue)
         let path = parsed.value("output")
@@ -116,7 +119,7 @@ enum OptionValues {
             if let kind = SpreadsheetKind(rawValue: suffix) { return (.workbook(kind), kind.rawValue) }
             return extensions[suffix].map { (.report($0), $0.rawValue) }
         }
-        if let path, let suffix, let advice = foreignExtensions[suffix] {
+        if let path, let suffix, let advice = foreignAdvice(suffix, names: names) {
             throw .usage("--output \(path): il programma non scrive file .\(suffix): \(advice)")
         }
         let chosen: OutputChoice
@@ -148,11 +151,15 @@ enum OptionValues {
             chosen = try formatOfExtension(
                 path: path, suffix: suffix, named: named?.choice, allowed: allowed, workbooks: workbooks, names: names, command: command)
         }
-        // A workbook is bytes for a program, not text for a terminal.
-        if case .workbook(let kind) = chosen, path == nil, terminal {
-            throw .usage("una cartella di lavoro non si mostra sullo schermo: indica il file con --output (es. --output rapporto.\(kind.rawValue))")
-        }
         return chosen
+    }
+
+    /// A workbook without `--output` when standard output is a terminal is a usage error: its
+    /// bytes are for a program, not for a screen (an officer's trial). Called after the command's
+    /// other refusals (a batch, `--spiega`), whose advice comes first.
+    static func refuseWorkbookOnTerminal(_ parsed: ParsedArguments, in choice: OutputChoice, context: CommandContext) throws(CommandFailure) {
+        guard case .workbook(let kind) = choice, parsed.value("output") == nil, context.standardOutputIsTerminal else { return }
+        throw .usage("una cartella di lavoro non si mostra sullo schermo: indica il file con --output (es. --output rapporto.\(kind.rawValue))")
     }
 
     /// The output chosen by the extension of `--output` alone (no `--formato`).

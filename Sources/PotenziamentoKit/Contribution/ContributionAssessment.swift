@@ -42,6 +42,11 @@ public struct ContributionAssessment: Sendable, Hashable, Codable {
     /// FTE still missing to reach P/4.000 (zero when reached).
     public var missingToObjective: Fraction { (thresholds.objective - fte).clampedAtZero }
 
+    /// How many steps of ``explanation`` come first as its inputs, P and N ("dato di input"):
+    /// a report that explains where they come from (the roster's sum, the figure declared) puts its
+    /// own steps in their place.
+    static let explainedInputs = 2
+
     /// How the contribution was obtained, step by step, citing the parameters.
     public var explanation: Explanation {
         let p = NumberFormatting.italian(population)
@@ -56,6 +61,7 @@ public struct ContributionAssessment: Sendable, Hashable, Codable {
         let t65 = ratioStep("Soglia minima T65", thresholds.minimum, parameters.minimumRatio)
         let t50 = ratioStep("LEP T50", thresholds.lep, parameters.lepRatio)
         let t40 = ratioStep("Obiettivo di servizio T40", thresholds.objective, parameters.objectiveRatio)
+        // The first ``explainedInputs`` steps.
         let inputs = [
             Explanation(title: "Popolazione residente P", value: p, rule: "dato di input (residenti al 1° gennaio \(year))"),
             // A figure shown rounded is marked ≈ (docs/regole.md §5).
@@ -85,6 +91,7 @@ public struct ContributionAssessment: Sendable, Hashable, Codable {
         let bandBStep = bandStep(
             "Fascia B", bandB, lower: thresholds.lep, upper: thresholds.objective, lowerName: "T50", upperName: "T40",
             amount: parameters.bandBAmount, thresholdSteps: [t50, t40])
+        assert(inputs.count == Self.explainedInputs, "the reports replace the first steps by position")
         return Explanation(
             title: "Contributo \(year)", value: NumberFormatting.euro(total),
             rule: "fascia A + fascia B = \(NumberFormatting.euro(bandA.amount)) + \(NumberFormatting.euro(bandB.amount)) (L. 178/2020, art. 1, comma 797)",

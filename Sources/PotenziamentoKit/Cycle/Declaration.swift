@@ -241,7 +241,7 @@ public struct FTEDeclaration: Sendable, Hashable, Codable {
         let ambito = Explanation(
             title: "N: FTE da dichiarare dell'ambito", value: text(fte),
             rule:
-                "FTE conteggiati N = \(NumberFormatting.exactItalian(assessment.fte)) arrotondati per difetto a \(Italian.count(decimals, "decimale", "decimali")) (il ministero calcola su quanto dichiarato e recupera quanto dichiarato in più: D.M. 125/2024); ogni ente i suoi FTE esatti arrotondati per difetto, le unità che mancano alla cifra dell'ambito una ciascuno agli enti con i resti maggiori",
+                "FTE esatti \(NumberFormatting.exactItalian(assessment.fte)) arrotondati per difetto a \(Italian.count(decimals, "decimale", "decimali")) (il ministero calcola su quanto dichiarato e recupera quanto dichiarato in più: D.M. 125/2024); ogni ente i suoi FTE esatti arrotondati per difetto, le unità che mancano alla cifra dell'ambito una ciascuno agli enti con i resti maggiori",
             steps: entitySteps)
         let population = Explanation(
             title: "Popolazione residente P", value: NumberFormatting.italian(assessment.population),
@@ -252,7 +252,7 @@ public struct FTEDeclaration: Sendable, Hashable, Codable {
         return Explanation(
             title: "Contributo sugli FTE dichiarati \(assessment.year)", value: NumberFormatting.euro(contribution.total),
             rule: "fascia A + fascia B, calcolate con N = gli FTE da dichiarare dell'ambito (\(text(fte)))",
-            steps: [population, ambito] + contribution.explanation.steps.dropFirst(2))
+            steps: [population, ambito] + contribution.explanation.steps.dropFirst(ContributionAssessment.explainedInputs))
     }
 
     /// The declared figure of `key`, zero when the entity has none.

@@ -124,7 +124,7 @@ enum AssessmentReport {
         let base = assessment.contribution.explanation
         return Explanation(
             title: base.title, value: base.value, rule: base.rule, parameters: base.parameters,
-            steps: [population, fte] + base.steps.dropFirst(2) + [MunicipalSplitExplanation.explanation(assessment)])
+            steps: [population, fte] + base.steps.dropFirst(ContributionAssessment.explainedInputs) + [MunicipalSplitExplanation.explanation(assessment)])
     }
 
     // MARK: Text
