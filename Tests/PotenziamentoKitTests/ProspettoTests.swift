@@ -627,11 +627,9 @@ struct CycleTests {
     @Test("ciclo from the prospetti of successive campaigns takes the FTE to declare of each")
     func fromProspetti() throws {
         let folder = try TestSupport.temporaryFolder()
-        let ambito = folder.appendingPathComponent("ambito")
-        try FileManager.default.copyItem(at: URL(fileURLWithPath: TestSupport.path("Examples/ambito-esempio")), to: ambito)
-        let comuni = ambito.appendingPathComponent("comuni.csv")
-        let extra = "099001;Borgo Alto;31500;2024\n099003;Rocca San Niccolò;12800;2024\n"
-        try (String(contentsOf: comuni, encoding: .utf8) + extra).write(to: comuni, atomically: true, encoding: .utf8)
+        let ambito = try TestSupport.exampleCopy(at: folder.appendingPathComponent("ambito"), editing: "comuni.csv") {
+            $0 + "099001;Borgo Alto;31500;2024\n099003;Rocca San Niccolò;12800;2024\n"
+        }
         var prospetti: [NSDictionary] = []
         for campaign in ["2025", "2026"] {
             let path = folder.appendingPathComponent("p\(campaign).json").path
@@ -662,11 +660,10 @@ struct CycleTests {
     /// The example ATS with 2024 residents, its 2025 residents of Borgo Alto replaced by
     /// `borgoAlto2025`, in a folder of `folder`; the prospetto of `campaign` written there.
     private func prospetto(in folder: URL, campaign: Int, borgoAlto2025: Int = 31450, extra: [String] = []) throws -> (path: String, json: NSDictionary) {
-        let ambito = folder.appendingPathComponent("ambito-\(campaign)")
-        try FileManager.default.copyItem(at: URL(fileURLWithPath: TestSupport.path("Examples/ambito-esempio")), to: ambito)
-        let comuni = ambito.appendingPathComponent("comuni.csv")
-        let text = try String(contentsOf: comuni, encoding: .utf8).replacingOccurrences(of: "Borgo Alto;31450;2025", with: "Borgo Alto;\(borgoAlto2025);2025")
-        try (text + "099001;Borgo Alto;31500;2024\n099003;Rocca San Niccolò;12800;2024\n").write(to: comuni, atomically: true, encoding: .utf8)
+        let ambito = try TestSupport.exampleCopy(at: folder.appendingPathComponent("ambito-\(campaign)"), editing: "comuni.csv") {
+            $0.replacingOccurrences(of: "Borgo Alto;31450;2025", with: "Borgo Alto;\(borgoAlto2025);2025")
+                + "099001;Borgo Alto;31500;2024\n099003;Rocca San Niccolò;12800;2024\n"
+        }
         let path = folder.appendingPathComponent("p\(campaign).json").path
         let made = TestSupport.run(arguments: ["prospetto", ambito.path, "--campagna", String(campaign), "--formato", "json", "--output", path] + extra)
         #expect(made.status == .success, "\(made.standardError)")

@@ -108,15 +108,11 @@ struct SpreadsheetMistakesTests {
     /// column's cell (empty for AS-002), not where the fault is: the row's shares together.
     @Test("area shares that do not add up to 100 are an error at the row, in CSV and in a workbook")
     func areaSumAtTheRow() throws {
-        let folder = try TestSupport.temporaryFolder().appendingPathComponent("ambito")
-        try FileManager.default.copyItem(at: URL(fileURLWithPath: TestSupport.path("Examples/ambito-esempio")), to: folder)
-        let staff = folder.appendingPathComponent("personale.csv")
-        let text = try String(contentsOf: staff, encoding: .utf8)
-        try text.replacingOccurrences(
-            of: "AS-002;assistente_sociale;tempo_indeterminato;comune;099001;;;;2019-03-01;;100;;100;;;",
-            with: "AS-002;assistente_sociale;tempo_indeterminato;comune;099001;;;;2019-03-01;;100;;90;;;"
-        )
-        .write(to: staff, atomically: true, encoding: .utf8)
+        let folder = try TestSupport.exampleCopy(at: TestSupport.temporaryFolder().appendingPathComponent("ambito"), editing: "personale.csv") {
+            $0.replacingOccurrences(
+                of: "AS-002;assistente_sociale;tempo_indeterminato;comune;099001;;;;2019-03-01;;100;;100;;;",
+                with: "AS-002;assistente_sociale;tempo_indeterminato;comune;099001;;;;2019-03-01;;100;;90;;;")
+        }
         let csv = TestSupport.run("calcola", folder.path, "--anno", "2025")
         #expect(csv.status == .dataError)
         #expect(csv.standardError.contains("personale.csv:3: le percentuali per area sommano a 90"), "\(csv.standardError)")

@@ -132,6 +132,16 @@ enum TestSupport {
     }
 
     /// A fresh temporary folder.
+    /// A copy of the example ATS (`Examples/ambito-esempio`) at `destination`, its CSV `file`
+    /// changed by `edit` (a line replaced, lines added): a roster with one mistake, or one more year.
+    @discardableResult
+    static func exampleCopy(at destination: URL, editing file: String, _ edit: (String) -> String) throws -> URL {
+        try FileManager.default.copyItem(at: URL(fileURLWithPath: path("Examples/ambito-esempio")), to: destination)
+        let edited = destination.appendingPathComponent(file)
+        try edit(String(contentsOf: edited, encoding: .utf8)).write(to: edited, atomically: true, encoding: .utf8)
+        return destination
+    }
+
     static func temporaryFolder() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("potenziamento-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)

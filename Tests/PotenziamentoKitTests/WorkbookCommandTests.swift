@@ -235,16 +235,12 @@ struct WorkbookCommandTests {
     @Test("calcola's saved text, Markdown and workbook carry every warning about the data, each naming its file without the folders")
     func savedReportsCarryWarnings() throws {
         let folder = try TestSupport.temporaryFolder()
-        let roster = folder.appendingPathComponent("ambito")
-        try FileManager.default.copyItem(at: URL(fileURLWithPath: TestSupport.path("Examples/ambito-esempio")), to: roster)
         // AS-001 from 1940: a reading warning (data_improbabile) at its row of personale.csv.
-        let staff = roster.appendingPathComponent("personale.csv")
-        let rows = try String(contentsOf: staff, encoding: .utf8)
-        try rows.replacingOccurrences(
-            of: "AS-001;assistente_sociale;tempo_indeterminato;comune;099001;;;;2020-01-01",
-            with: "AS-001;assistente_sociale;tempo_indeterminato;comune;099001;;;;1940-01-01"
-        )
-        .write(to: staff, atomically: true, encoding: .utf8)
+        let roster = try TestSupport.exampleCopy(at: folder.appendingPathComponent("ambito"), editing: "personale.csv") {
+            $0.replacingOccurrences(
+                of: "AS-001;assistente_sociale;tempo_indeterminato;comune;099001;;;;2020-01-01",
+                with: "AS-001;assistente_sociale;tempo_indeterminato;comune;099001;;;;1940-01-01")
+        }
         for format in ["txt", "md", "xlsx"] {
             let path = folder.appendingPathComponent("calcola.\(format)").path
             let result = TestSupport.run("calcola", roster.path, "--anno", "2025", "--output", path)
