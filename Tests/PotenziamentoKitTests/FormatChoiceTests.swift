@@ -185,6 +185,14 @@ struct OfficerOutputTests {
         }
     }
 
+    @Test("--output - is standard output, as in other tools (it wrote a file named «-»)", arguments: [["--output", "-"], ["--output=-"]])
+    func dashIsStandardOutput(option: [String]) {
+        let dash = FileManager.default.currentDirectoryPath + "/-"
+        let result = TestSupport.run(arguments: ["calcola", Self.example, "--anno", "2025"] + option)
+        #expect(result.status == .success && result.standardOutput.hasPrefix("Valutazione annuale"), "\(result.standardError)")
+        #expect(!FileManager.default.fileExists(atPath: dash))
+    }
+
     @Test(
         "--formato in any case, and an extension's name for its format",
         arguments: [("MD", "# Valutazione"), ("Markdown", "# Valutazione"), ("JSON", "\"formato\"")])

@@ -14,6 +14,8 @@ struct ParsedArguments: Sendable {
     func flag(_ name: String) -> Bool { flags.contains(name) }
 
     mutating func add(value: String, for name: String) { values[name, default: []].append(value) }
+    /// Forgets every value of an option (as if it had not been given).
+    mutating func removeValues(of name: String) { values[name] = nil }
     mutating func add(flag name: String) { flags.insert(name) }
     mutating func add(positional: String) { positionals.append(positional) }
 }

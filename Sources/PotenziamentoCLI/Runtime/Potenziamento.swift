@@ -74,7 +74,9 @@ public enum Potenziamento {
             break
         }
         let command = try subcommand(named: first)
-        let parsed = try ArgumentParser.parse(Array(arguments.dropFirst()), for: command.spec)
+        var parsed = try ArgumentParser.parse(Array(arguments.dropFirst()), for: command.spec)
+        // `--output -` is standard output, as in other tools (it wrote a file named «-»: a review).
+        if parsed.value("output") == "-" { parsed.removeValues(of: "output") }
         if parsed.flag("help") {
             standardOutput.write(HelpFormatter.help(for: command.spec))
             return (.success, "")
