@@ -135,7 +135,8 @@ enum OptionValues {
                 throw .usage("formato «\(typed)» non disponibile per \(command): usa \(names.joined(separator: ", ")).\(suggestion)")
             }
             // `.txt` holds any text (a workbook is no text).
-            let neutral = ["txt", "text"].contains(suffix) && chosen != .workbook(.xlsx) && chosen != .workbook(.ods)
+            var neutral = false
+            if case .report = chosen { neutral = ["txt", "text"].contains(suffix) }
             if let path, let named, named.choice != chosen, !neutral {
                 // Without --formato the extension's format, when this command writes it.
                 let writable: Bool

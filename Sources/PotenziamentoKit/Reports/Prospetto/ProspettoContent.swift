@@ -295,6 +295,15 @@ struct ProspettoContent {
     }
 
     /// `Prodotto il 26/11/2026 con PotenziamentoKit 2.0.0`.
+    /// How each year's figures were obtained (`--spiega`), consuntivo then previsione: the
+    /// contribution on exact FTE, then the figures to declare and the contribution on them (what
+    /// the ministry computes). The one list the text, Markdown and HTML prospetto explain.
+    var explanations: [(year: Int, steps: [Explanation])] {
+        [(prospetto.consuntivo, prospetto.consuntivoDeclaration), (prospetto.previsione, prospetto.previsioneDeclaration)].map { assessment, declaration in
+            (assessment.year, [AssessmentReport.explanation(assessment), declaration.explanation(of: assessment)])
+        }
+    }
+
     var productionLine: String { "Prodotto il \(options.today.italian) con PotenziamentoKit \(PotenziamentoKitInfo.version)" }
 
     /// The signature block's place-and-date line.

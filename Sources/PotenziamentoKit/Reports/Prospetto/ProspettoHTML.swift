@@ -317,12 +317,10 @@ enum ProspettoHTML {
     /// How each year's figures were obtained (`--spiega`), on pages of their own after the annex:
     /// the contribution on exact FTE and the figures to declare with the contribution on them.
     static func explanation(_ content: ProspettoContent, to output: ReportOutput) {
-        let p = content.prospetto
         output.write("<section class=\"explain\">\n<h1>Come è stato calcolato</h1>\n")
-        for (assessment, declaration) in [(p.consuntivo, p.consuntivoDeclaration), (p.previsione, p.previsioneDeclaration)] {
-            output.write("<h2>Anno \(assessment.year)</h2>\n")
-            AssessmentReport.explanation(assessment).writeHTML(to: output)
-            declaration.explanation(of: assessment).writeHTML(to: output)
+        for (year, steps) in content.explanations {
+            output.write("<h2>Anno \(year)</h2>\n")
+            for step in steps { step.writeHTML(to: output) }
         }
         output.write("</section>\n")
     }

@@ -190,12 +190,10 @@ enum ProspettoReport {
         }
         if content.options.annex { annexText(content, to: output) }
         if content.options.explain {
-            for (assessment, declaration) in [(p.consuntivo, p.consuntivoDeclaration), (p.previsione, p.previsioneDeclaration)] {
+            for (year, steps) in content.explanations {
                 output.line()
-                output.line("Come è stato calcolato il \(assessment.year):")
-                for line in AssessmentReport.explanation(assessment).textLines(indent: "  ") { output.line(line) }
-                // The figures to declare and the contribution on them: what the ministry computes.
-                for line in declaration.explanation(of: assessment).textLines(indent: "  ") { output.line(line) }
+                output.line("Come è stato calcolato il \(year):")
+                for line in steps.flatMap({ $0.textLines(indent: "  ") }) { output.line(line) }
             }
         }
     }
@@ -353,12 +351,7 @@ enum ProspettoReport {
             }
         }
         if content.options.explain {
-            for (assessment, declaration) in [(p.consuntivo, p.consuntivoDeclaration), (p.previsione, p.previsioneDeclaration)] {
-                // The figures to declare and the contribution on them too: what the ministry computes.
-                Explanation.writeMarkdownSection(
-                    "Come è stato calcolato il \(assessment.year)", [AssessmentReport.explanation(assessment), declaration.explanation(of: assessment)],
-                    to: output)
-            }
+            for (year, steps) in content.explanations { Explanation.writeMarkdownSection("Come è stato calcolato il \(year)", steps, to: output) }
         }
     }
 
