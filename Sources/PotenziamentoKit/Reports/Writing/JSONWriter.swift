@@ -59,12 +59,45 @@ package struct JSONWriter {
 
     /// Starts the next member of the current object: comma, new line, key.
     package mutating func key(_ key: JSONKey) {
-        separate()
         switch key.storage {
-        case .literal(let literal): literal.withUTF8Buffer { writeString(utf8: $0, then: Self.keyEnd) }
+        case .literal(let literal): literal.withUTF8Buffer { writeLiteralKey($0) }
         case .text(let text):
+            separate()
             var text = text
             text.withUTF8 { writeString(utf8: $0, then: Self.keyEnd) }
+        }
+    }
+
+    /// A key of the report's own vocabulary, with what comes before it (comma, new line,
+    /// indentation) and after it (`: `) in one write, its bytes as they are: a literal key has
+    /// nothing to escape (``JSONKey``; checked in debug builds, where every report's keys are
+    /// written by the tests).
+    private mutating func writeLiteralKey(_ bytes: UnsafeBufferPointer<UInt8>) {
+        assert(!bytes.contains(where: Self.needsEscape), "a literal JSON key with a character to escape: use JSONKey(_:)")
+        guard depth > 0, let start = bytes.baseAddress else {
+            separate()
+            writeString(utf8: bytes, then: Self.keyEnd)
+            return
+        }
+        let comma = current > 0
+        current += 1
+        let spaces = 2 * depth
+        output.write(reserving: spaces + bytes.count + 6) { target in
+            var count = 0
+            if comma {
+                target[0] = UInt8(ascii: ",")
+                count = 1
+            }
+            target[count] = 0x0A
+            (target + count + 1).initialize(repeating: UInt8(ascii: " "), count: spaces)
+            count += 1 + spaces
+            target[count] = UInt8(ascii: "\"")
+            (target + count + 1).update(from: start, count: bytes.count)
+            count += bytes.count + 1
+            target[count] = UInt8(ascii: "\"")
+            target[count + 1] = Self.keyEnd.0
+            target[count + 2] = Self.keyEnd.1
+            return count + 3
         }
     }
 
@@ -315,7 +348,8 @@ package struct JSONWriter {
 }
 
 /// The key of a JSON member: a literal of the report's own vocabulary (`"anno"`), written as it
-/// is without making a `String`, or a text from the data (`JSONKey(code)`), escaped.
+/// is without making a `String` or looking for characters to escape (so a literal key has none:
+/// no quote, backslash or control character), or a text from the data (`JSONKey(code)`), escaped.
 package struct JSONKey: ExpressibleByStringLiteral {
     enum Storage {
         case literal(StaticString)
