@@ -305,6 +305,71 @@ struct BatchTests {
         #expect((object["errori"] as? [NSDictionary])?.map { $0["input"] as? String } == [folder.appendingPathComponent("vuota").path])
     }
 
+    /// Found by a regional analyst's trial: a comuni.csv and a personale.csv copied into a
+    /// region's folder made the region one ATS, its 8 ATS dropped, with exit 0 and a warning
+    /// that named only the JSON files among them.
+    @Test("a CSV folder that also holds other ATS: its CSV files are an error, the ATS it holds are computed")
+    func mixedFolder() throws {
+        let folder = try TestSupport.temporaryFolder()
+        try TestSupport.example(at: folder.appendingPathComponent("Veneto/a"), code: "ATS-V1")
+        try TestSupport.example(at: folder.appendingPathComponent("Veneto/b.json"), code: "ATS-V2")
+        try TestSupport.example(at: folder.appendingPathComponent("Veneto/provincia/c"), code: "ATS-V3")
+        try TestSupport.example(at: folder.appendingPathComponent("Marche.json"), code: "ATS-M1")
+        // The stray copy: the CSV files of ATS-V1 in the region's folder.
+        for file in ["comuni.csv", "personale.csv"] {
+            try FileManager.default.copyItem(
+                atPath: folder.appendingPathComponent("Veneto/a/\(file)").path, toPath: folder.appendingPathComponent("Veneto/\(file)").path)
+        }
+        // A CSV folder with a workbook or a report beside it is one ATS, as before.
+        try TestSupport.example(at: folder.appendingPathComponent("Umbria/d"), code: "ATS-U1")
+        try "{}".write(to: folder.appendingPathComponent("Umbria/d/calcolo.json"), atomically: true, encoding: .utf8)
+        let veneto = folder.appendingPathComponent("Veneto").path
+        for arguments in [[folder.path], [veneto, folder.appendingPathComponent("Marche.json").path]] {
+            let result = TestSupport.run(arguments: ["calcola"] + arguments + ["--anno", "2025", "--formato", "json"])
+            #expect(result.status == .dataError)
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? NSDictionary)
+            let codes = (object["ambiti"] as? [NSDictionary])?.compactMap { ($0["ambito"] as? NSDictionary)?["codice"] as? String }
+            #expect(Set(codes ?? []).isSuperset(of: ["ATS-V1", "ATS-V2", "ATS-V3", "ATS-M1"]), "\(codes ?? [])")
+            #expect(codes?.filter { $0 == "ATS-V1" }.count == 1)
+            #expect((object["errori"] as? [NSDictionary])?.map { $0["input"] as? String } == [veneto])
+            #expect(
+                result.standardError.contains(
+                    "\(veneto): la cartella ha i file CSV di un ambito (comuni.csv, personale.csv) e contiene anche altri ambiti (a, b.json, provincia)"),
+                "\(result.standardError)")
+        }
+        let umbria = TestSupport.run(
+            "calcola", folder.appendingPathComponent("Umbria").path, folder.appendingPathComponent("Marche.json").path, "--anno", "2025")
+        #expect(umbria.status == .success, "\(umbria.standardError)")
+    }
+
+    /// Found by a regional analyst's trial: a link to an ATS of the same folder was the «same ATS
+    /// twice» error, on the original file («togli la copia»), and the same path given twice too.
+    @Test("a link to an ATS already found, or a path given twice, is computed once with a warning naming the link")
+    func repeatedInputs() throws {
+        let folder = try TestSupport.temporaryFolder()
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("b"), withIntermediateDirectories: true)
+        try TestSupport.example(at: folder.appendingPathComponent("b/ats.json"), code: "ATS-B1")
+        try TestSupport.example(at: folder.appendingPathComponent("b/cartella"), code: "ATS-B2")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("a"), withIntermediateDirectories: true)
+        // In name order the links (in `a`) come before their originals (in `b`).
+        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("a/link.json").path, withDestinationPath: "../b/ats.json")
+        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("a/link").path, withDestinationPath: "../b/cartella")
+        let result = TestSupport.run("calcola", folder.path, "--anno", "2025", "--formato", "json")
+        #expect(result.status == .success, "\(result.standardError)")
+        #expect(
+            result.standardError.contains(
+                "\(folder.appendingPathComponent("a/link.json").path): è un collegamento a \(folder.appendingPathComponent("b/ats.json").path)"))
+        #expect(
+            result.standardError.contains(
+                "\(folder.appendingPathComponent("a/link").path): è un collegamento a \(folder.appendingPathComponent("b/cartella").path)"))
+        #expect(try Self.ambitiCounted(result.standardOutput) == 2)
+        let file = folder.appendingPathComponent("b/ats.json").path
+        let twice = TestSupport.run("calcola", file, file, "--anno", "2025", "--formato", "json")
+        #expect(twice.status == .success, "\(twice.standardError)")
+        #expect(twice.standardError.contains("\(file): indicato più di una volta: calcolato una volta sola"))
+        #expect(try Self.ambitiCounted(twice.standardOutput) == 1)
+    }
+
     /// The `totali.ambiti` of a batch's JSON report: how many ATS its totals count.
     static func ambitiCounted(_ report: String) throws -> Int? {
         let batch = try #require(JSONSerialization.jsonObject(with: Data(report.utf8)) as? [String: Any])

@@ -25,6 +25,9 @@ enum BatchInputs {
     struct Skipped: Sendable {
         let path: String
         let reason: String
+        /// Whether it is an error (data not computed that look like an ATS: the run ends with
+        /// exit 65, as for an ATS that cannot be read), not a warning.
+        var isError = false
 
         /// The line on the screen.
         var text: String { "\(path): \(reason)" }
@@ -41,7 +44,11 @@ enum BatchInputs {
         var inputs: [String] = []
         var skipped: [Skipped] = []
         for path in paths {
-            if isFolder(path) && !isRosterFolder(path) {
+            if isFolder(path) && isRosterFolder(path) && !otherAmbiti(in: path).isEmpty {
+                // The CSV files of an ATS beside other ATS, given among several paths.
+                var visited: Set<FolderIdentity> = FolderIdentity(path).map { [$0] } ?? []
+                refuseMixed(path, depth: 0, visited: &visited, into: &inputs, skipped: &skipped)
+            } else if isFolder(path) && !isRosterFolder(path) {
                 // A folder that cannot be listed is that, not an empty folder.
                 guard access(path, R_OK | X_OK) == 0 else {
                     throw CommandFailure(.noInput, ["\(path): impossibile leggere la cartella (\(SystemError.current.reason))"])
@@ -58,7 +65,92 @@ enum BatchInputs {
                 inputs.append(path)
             }
         }
-        return (inputs, true, skipped)
+        return (withoutRepeatedFiles(inputs, skipped: &skipped), true, skipped)
+    }
+
+    /// `inputs` without a second path to a file or folder already among them: a path given
+    /// twice, or a link to an ATS in the same folder of ATS. One warning for it, naming the link
+    /// (not the original), instead of the «same ATS twice» error of two copies. A stream
+    /// (standard input, a FIFO) named twice is read twice, as written.
+    static func withoutRepeatedFiles(_ inputs: [String], skipped: inout [Skipped]) -> [String] {
+        var firstPath: [FolderIdentity: Int] = [:]
+        var kept: [String] = []
+        for input in inputs {
+            let kind = FileReading.kind(of: input)
+            guard kind == .file || kind == .directory, let identity = FolderIdentity(input) else {
+                kept.append(input)
+                continue
+            }
+            guard let earlier = firstPath[identity] else {
+                firstPath[identity] = kept.count
+                kept.append(input)
+                continue
+            }
+            if kept[earlier] == input {
+                skipped.append(Skipped(path: input, reason: "indicato più di una volta: calcolato una volta sola"))
+                continue
+            }
+            // The link is left out, whichever comes first in name order.
+            let (link, original) = isSymbolicLink(input) || !isSymbolicLink(kept[earlier]) ? (input, kept[earlier]) : (kept[earlier], input)
+            kept[earlier] = original
+            skipped.append(Skipped(path: link, reason: "è un collegamento a \(original), già calcolato: non calcolato di nuovo"))
+        }
+        return kept
+    }
+
+    /// Whether `path` itself is a symbolic link.
+    static func isSymbolicLink(_ path: String) -> Bool {
+        var status = stat()
+        return lstat(path, &status) == 0 && status.st_mode & S_IFMT == S_IFLNK
+    }
+
+    /// The ATS inside the CSV folder `path` besides its own CSV files: JSON rosters (that declare
+    /// the format) and folders that are or hold ATS, by name. A workbook beside the CSV files is
+    /// not counted (a roster saved by `modello --da`, or a report written there, is usually the
+    /// same ATS: the folder's reader names it among the files not read).
+    static func otherAmbiti(in path: String) -> [String] {
+        let entries = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
+        return entries.filter { entry in
+            let full = (path as NSString).appendingPathComponent(entry)
+            switch FileReading.kind(of: full) {
+            case .directory: return holdsDeclaredAmbiti(full, depth: 1)
+            case .other: return false
+            default: return RosterLoader.declaresAmbito(full)
+            }
+        }
+    }
+
+    /// Whether the folder `path` is a CSV folder of an ATS or holds one, or a JSON roster that
+    /// declares the format, down to ``maximumFolderDepth`` (workbooks and other JSON files, such
+    /// as reports kept in a subfolder, do not count).
+    static func holdsDeclaredAmbiti(_ path: String, depth: Int) -> Bool {
+        if isRosterFolder(path) { return true }
+        guard depth < maximumFolderDepth else { return false }
+        let entries = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).filter { !$0.hasPrefix(".") }
+        return entries.contains { entry in
+            let full = (path as NSString).appendingPathComponent(entry)
+            switch FileReading.kind(of: full) {
+            case .directory: return holdsDeclaredAmbiti(full, depth: depth + 1)
+            case .other: return false
+            default: return RosterLoader.declaresAmbito(full)
+            }
+        }
+    }
+
+    /// The CSV folder `path` that also holds other ATS: its CSV files are not computed (an error:
+    /// a copy left there, or an ATS to put in a folder of its own), the ATS it holds are.
+    static func refuseMixed(_ path: String, depth: Int, visited: inout Set<FolderIdentity>, into found: inout [String], skipped: inout [Skipped]) {
+        let others = otherAmbiti(in: path)
+        let csv = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).filter {
+            ["ambito.csv", "comuni.csv", "personale.csv"].contains($0.lowercased())
+        }.sorted()
+        skipped.append(
+            Skipped(
+                path: path,
+                reason:
+                    "la cartella ha i file CSV di un ambito (\(Italian.list(csv, limit: 3))) e contiene anche altri ambiti (\(Italian.list(others, limit: 3))): i suoi file CSV non sono calcolati, gli ambiti che contiene sì; se i CSV sono un ambito mettili in una cartella loro, se sono una copia toglili",
+                isError: true))
+        collect(path, depth: depth, visited: &visited, into: &found, skipped: &skipped, skippingCSV: true)
     }
 
     /// Refuses a folder of several ATS given to a command that reads one (`valida`, `simula`,
@@ -84,10 +176,14 @@ enum BatchInputs {
     /// inside a national folder) is read in turn, down to ``maximumFolderDepth``.
     /// `visited` holds the folders already read (by device and inode): a link back to one of them
     /// (`ln -s . copia`) is named in a warning, not read again.
-    static func collect(_ path: String, depth: Int, visited: inout Set<FolderIdentity>, into found: inout [String], skipped: inout [Skipped]) {
+    static func collect(
+        _ path: String, depth: Int, visited: inout Set<FolderIdentity>, into found: inout [String], skipped: inout [Skipped], skippingCSV: Bool = false
+    ) {
         let entries = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).sorted()
         for entry in entries {
             let full = (path as NSString).appendingPathComponent(entry)
+            // The CSV files of a folder refused by ``refuseMixed(_:depth:visited:into:skipped:)`` are named there.
+            if skippingCSV && ["ambito.csv", "comuni.csv", "personale.csv"].contains(entry.lowercased()) { continue }
             // What the entry is, looked up once (one `stat`; links followed).
             let kind = entry.hasPrefix(".") ? nil : FileReading.kind(of: full)
             let isFolder = kind == .directory
@@ -97,6 +193,9 @@ enum BatchInputs {
             } else if kind == .other {
                 // A pipe, socket or device inside a folder of ATS: reading it could wait for ever.
                 skipped.append(Skipped(path: full, reason: "non è un file ordinario (una pipe, un socket o un dispositivo): non calcolato"))
+            } else if isFolder && isRosterFolder(full) && depth < maximumFolderDepth && !otherAmbiti(in: full).isEmpty {
+                if let identity = FolderIdentity(full) { visited.insert(identity) }
+                refuseMixed(full, depth: depth + 1, visited: &visited, into: &found, skipped: &skipped)
             } else if isFolder ? isRosterFolder(full) : RosterLoader.isRosterFileName(entry) {
                 found.append(full)
             } else if isFolder, let identity = FolderIdentity(full), visited.contains(identity) {
@@ -104,15 +203,30 @@ enum BatchInputs {
             } else if isFolder && depth < maximumFolderDepth && holdsAmbiti(full, depth: depth + 1, visited: visited) {
                 if let identity = FolderIdentity(full) { visited.insert(identity) }
                 collect(full, depth: depth + 1, visited: &visited, into: &found, skipped: &skipped)
-            } else if isFolder {
-                // A folder that should be an ATS but has no roster files: computed, so its error is reported.
+            } else if isFolder && hasCSVFiles(full) {
+                // A folder that should be an ATS but lacks a roster file (only ambito.csv, or
+                // `personale (copia).csv`): computed, so its error is reported.
                 found.append(full)
+            } else if isFolder {
+                // Empty, or notes only: an ATS whose files are missing as far as anyone can tell
+                // (a region's folder for an ATS that has not sent its data): an error, not a warning.
+                skipped.append(
+                    Skipped(
+                        path: full,
+                        reason:
+                            "la cartella non contiene i dati di un ambito (comuni.csv e personale.csv, o un file .json, .xlsx o .ods): se è un ambito mancano i suoi file, se non lo è toglila dalla cartella degli ambiti",
+                        isError: true))
             } else {
                 skipped.append(
                     Skipped(
                         path: full, reason: "non è un ambito (né una cartella con comuni.csv e personale.csv né un file .json, .xlsx o .ods): non calcolato"))
             }
         }
+    }
+
+    /// Whether the folder `path` has a CSV file (the files of an ATS, named otherwise or incomplete).
+    static func hasCSVFiles(_ path: String) -> Bool {
+        ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).contains { !$0.hasPrefix(".") && $0.lowercased().hasSuffix(".csv") }
     }
 
     /// Whether the folder `path` (not an ATS itself) holds an ATS, in it or in its folders down
@@ -185,9 +299,11 @@ enum BatchInputs {
             var outcome = RenderOutcome()
             // The warnings on the screen name the paths as found; the report's, the same by
             // ``InputDiagnostic/batchName(_:workingDirectory:)`` (the same bytes from any folder).
-            outcome.warnings = skipped.map(\.text)
-            var reportWarnings = skipped.map(\.documentText)
-            var failures: [BatchReport.Failure] = []
+            let (refused, notRead) = (skipped.filter(\.isError), skipped.filter { !$0.isError })
+            outcome.warnings = notRead.map(\.text)
+            var reportWarnings = notRead.map(\.documentText)
+            // Data not computed that look like an ATS: errors of the run, as an ATS not read.
+            var failures = refused.map { BatchReport.Failure(input: $0.path, errors: [$0.text]) }
             // The ATS counted so far, found by the shape of their code (`ATS-01`, `ats 1` and
             // `ATS–001` are one code retyped) and by their content (a copy under another code:
             // a folder copied without its ambito.csv takes the folder's name): the same ATS again
@@ -292,7 +408,8 @@ enum BatchInputs {
                 outcome.status = .dataError
                 outcome.errors = failures.flatMap { $0.errors }
                 outcome.errors.append(
-                    "\(Italian.count(failures.count, "ambito", "ambiti")) su \(inputs.count) non \(failures.count == 1 ? "calcolato" : "calcolati")")
+                    "\(Italian.count(failures.count, "ambito", "ambiti")) su \(inputs.count + refused.count) non \(failures.count == 1 ? "calcolato" : "calcolati")"
+                )
             }
             return outcome
         }

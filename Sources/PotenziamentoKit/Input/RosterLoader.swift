@@ -187,7 +187,7 @@ public enum RosterLoader {
 
     /// Whether the file at `path` is a JSON roster: it declares `potenziamento.ambito.v1` in its
     /// first kilobyte (a report or a template saved beside the CSV files is not another ATS).
-    static func declaresAmbito(_ path: String) -> Bool {
+    package static func declaresAmbito(_ path: String) -> Bool {
         guard path.lowercased().hasSuffix(".json"), let head = FileReading.head(of: path, count: 1_024) else { return false }
         return String(decoding: head, as: UTF8.self).contains(RosterJSONReader.format)
     }
