@@ -370,6 +370,20 @@ struct BatchTests {
         #expect(try Self.ambitiCounted(twice.standardOutput) == 1)
     }
 
+    /// Found by a regional analyst's trial: `--anno 2020` was a usage error (64) for one ATS but,
+    /// for a folder, the same error once per ATS and exit 65.
+    @Test(
+        "a year or campaign without parameters is one usage error for a folder, as for one ATS",
+        arguments: [["calcola", "--anno", "2020"], ["prospetto", "--campagna", "2021"]])
+    func yearWithoutParameters(_ command: [String]) throws {
+        let folder = try TestSupport.temporaryFolder()
+        for code in ["ATS-A1", "ATS-A2"] { try TestSupport.example(at: folder.appendingPathComponent("\(code).json"), code: code) }
+        let result = TestSupport.run(arguments: [command[0], folder.path] + command.dropFirst() + ["--formato", "json"])
+        #expect(result.status == .usage)
+        #expect(result.standardOutput.isEmpty)
+        #expect(result.standardError.components(separatedBy: "Errore:").count == 2, "\(result.standardError)")
+    }
+
     /// The `totali.ambiti` of a batch's JSON report: how many ATS its totals count.
     static func ambitiCounted(_ report: String) throws -> Int? {
         let batch = try #require(JSONSerialization.jsonObject(with: Data(report.utf8)) as? [String: Any])

@@ -43,6 +43,8 @@ enum CalcolaCommand: Subcommand {
         let year = try parsed.value("anno").map { text throws(CommandFailure) in try OptionValues.year(text) } ?? context.currentYear
         let parameters = try OptionValues.parameterTable(parsed, defaultYear: year)
         let assessor = RosterAssessor(parameters: parameters, method: method)
+        // What does not depend on an ATS, said once before any is read.
+        do { try assessor.checkYear(year) } catch { throw RosterInput.failure(error) }
         let (inputs, isBatch, skipped) = try BatchInputs.resolve(parsed.positionals)
         // The options of one ATS first: their word stands whatever the format.
         if isBatch { try BatchInputs.refuseSingleOptions(parsed, ["grafico", "spiega"]) }

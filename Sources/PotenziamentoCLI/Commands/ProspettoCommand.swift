@@ -54,17 +54,22 @@ enum ProspettoCommand: Subcommand {
                 return value
             } ?? 2
         let assessor = RosterAssessor(parameters: parameters, method: method)
+        @Sendable func failure(_ error: AssessmentError) -> CommandFailure {
+            switch error {
+            case .invalidInput(let input): RosterInput.failure(input)
+            case .parameter(let parameter): .usage("--campagna: \(parameter)")
+            case .invalidCampaign: .usage("--campagna: \(error)")
+            }
+        }
         @Sendable func make(_ roster: Roster) throws(CommandFailure) -> Prospetto {
             do {
                 return try Prospetto(roster: roster, campaign: campaign, assessor: assessor, declaredDecimals: decimals)
             } catch {
-                switch error {
-                case .invalidInput(let input): throw RosterInput.failure(input)
-                case .parameter(let parameter): throw .usage("--campagna: \(parameter)")
-                case .invalidCampaign: throw .usage("--campagna: \(error)")
-                }
+                throw failure(error)
             }
         }
+        // What does not depend on an ATS, said once before any is read.
+        do { try Prospetto.checkCampaign(campaign, assessor: assessor) } catch { throw failure(error) }
         let (inputs, isBatch, skipped) = try BatchInputs.resolve(parsed.positionals)
         // The options of one ATS first: their word stands whatever the format.
         if isBatch { try BatchInputs.refuseSingleOptions(parsed, ["grafico", "spiega", "luogo", "senza-allegato"]) }

@@ -33,11 +33,16 @@ enum RosterInput {
         do {
             return try assessor.assess(roster, year: year)
         } catch {
-            switch error {
-            case .invalidInput(let input): throw failure(input)
-            case .parameter(let parameter): throw .usage("--anno: \(parameter)")
-            case .invalidCampaign: throw .usage("\(error)")
-            }
+            throw failure(error)
+        }
+    }
+
+    /// The command's failure for an error of an assessment for `--anno`.
+    static func failure(_ error: AssessmentError) -> CommandFailure {
+        switch error {
+        case .invalidInput(let input): failure(input)
+        case .parameter(let parameter): .usage("--anno: \(parameter)")
+        case .invalidCampaign: .usage("\(error)")
         }
     }
 

@@ -277,6 +277,15 @@ public struct RosterAssessor: Sendable {
         inForce = ParametersByYear(parameters)
     }
 
+    /// Checks what of `year` does not depend on a roster: the parameters in force (docs/regole.md
+    /// §1). A batch checks it before reading its ATS, so a year without parameters is one usage
+    /// error, not the same error for every ATS.
+    ///
+    /// - Throws: ``AssessmentError/parameter(_:)`` for a year with no parameters in force.
+    public func checkYear(_ year: Int) throws(AssessmentError) {
+        do { _ = try inForce.inForce(for: year) } catch { throw .parameter(error) }
+    }
+
     /// The assessment of `roster` for `year`. Never traps: the roster is valid by construction,
     /// and what depends on the year is checked here.
     ///

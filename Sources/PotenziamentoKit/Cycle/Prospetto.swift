@@ -35,7 +35,7 @@ public struct Prospetto: Sendable, Hashable, Codable {
     public init(
         roster: Roster, campaign: Int, assessor: RosterAssessor = RosterAssessor(), declaredDecimals: Int = Prospetto.defaultDeclaredDecimals
     ) throws(AssessmentError) {
-        guard (Self.firstCampaign...Bounds.years.upperBound).contains(campaign) else { throw .invalidCampaign(campaign) }
+        try Self.checkCampaign(campaign, assessor: assessor)
         self.campaign = campaign
         consuntivo = try assessor.assess(roster, year: campaign - 1)
         previsione = try assessor.assess(roster, year: campaign)
@@ -46,6 +46,17 @@ public struct Prospetto: Sendable, Hashable, Codable {
         } catch {
             throw .invalidInput(InputError(diagnostics: [error.diagnostic(at: SourcePlace(file: roster.source))]))
         }
+    }
+
+    /// Checks what of `campaign` does not depend on a roster: its range and the parameters in
+    /// force for C−1 and C. A batch checks it before reading its ATS.
+    ///
+    /// - Throws: ``AssessmentError/invalidCampaign(_:)`` for a campaign outside 2022-2200,
+    ///   ``AssessmentError/parameter(_:)`` for a year with no parameters in force.
+    public static func checkCampaign(_ campaign: Int, assessor: RosterAssessor) throws(AssessmentError) {
+        guard (firstCampaign...Bounds.years.upperBound).contains(campaign) else { throw .invalidCampaign(campaign) }
+        try assessor.checkYear(campaign - 1)
+        try assessor.checkYear(campaign)
     }
 
     /// A prospetto from its parts (checked by the caller: a decoded one, ``init(from:)``).
