@@ -485,7 +485,7 @@ struct PlansAndTablesReviewTests {
             Issue.record("a duration was read")
             return
         }
-        #expect(error.diagnostics.contains { $0.message.contains("le ore settimanali come 30, non 30:00") }, "\(error.diagnostics)")
+        #expect(error.diagnostics.contains { $0.message.contains("le ore settimanali si scrivono 30, non 30:00") }, "\(error.diagnostics)")
     }
 
     /// Found by a review of spreadsheet mistakes: a title above the header («Personale ATS 2025»,
@@ -1285,6 +1285,80 @@ struct CrossFormatTrialTests {
         for parts in years {
             #expect(parts.count == 3, "\(output)")
             #expect(parts.reduce(.zero, +) == Fraction(1), "\(parts)")
+        }
+    }
+}
+
+/// Common spreadsheet mistakes named for what they are (an officer's trial of messy files): each
+/// an error that says what to change, or read as meant where nothing is lost.
+@Suite("The messy spreadsheets trial: mistakes named for what they are")
+struct MessySpreadsheetTrialTests {
+    /// A number typed in a cell formatted as a date shows as a date (83,33 as 23/03/1900): the
+    /// message said «carattere non valido «/»», a slash the officer never typed.
+    @Test("a date cell where a number is due says the cell is formatted as a date", arguments: [false, true])
+    func dateFormattedNumber(withTime: Bool) throws {
+        let date = try #require(CivilDate(year: 1900, month: 3, day: 23))
+        let cell: TableCell = withTime ? .dateTime(date) : .date(date)
+        let failures: [(String, Result<Void, InvalidValue>)] = [
+            ("percentuale", CellParsing.percentage(cell).map { _ in }),
+            ("quota di area", CellParsing.areaShare(cell).map { _ in }),
+            ("popolazione", CellParsing.residents(cell).map { _ in }),
+            ("ore settimanali", CellParsing.decimal(cell, maximumDecimals: 4, what: "ore settimanali").map { _ in }),
+        ]
+        for (what, result) in failures {
+            guard case .failure(let error) = result else {
+                Issue.record("\(what): a date read as a number")
+                continue
+            }
+            #expect(error.message.hasPrefix("\(what): la cella è in formato data e mostra 23/03/1900, non un numero"), "\(error.message)")
+            #expect(error.message.contains("formatta la cella come numero"))
+        }
+        if case .failure(let error) = CellParsing.residents(cell) { #expect(error.code == .popolazioneNonValida) }
+    }
+
+    /// `30/36` in the percentuale column: the hours columns are named with the figures to move.
+    @Test(
+        "hours over full time written as a percentuale name the columns of hours",
+        arguments: [("30/36", "30", "36"), ("18 / 38", "18", "38"), ("30,5/36", "30,5", "36")])
+    func hoursAsPercentage(_ text: String, weekly: String, full: String) {
+        #expect(throws: InvalidValue.self) { try FieldParsing.percentage(text) }
+        do {
+            _ = try FieldParsing.percentage(text)
+        } catch {
+            #expect(error.message.contains("scrivi \(weekly) nella colonna ore_settimanali (e \(full) in ore_tempo_pieno"), "\(error.message)")
+        }
+        // A plain number and a final % are read as before.
+        #expect((try? FieldParsing.percentage("83,33 %")) != nil)
+    }
+
+    /// The CSV files of the example with `edit` applied to each.
+    static func exampleCSV(_ edit: (String) -> String) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        for name in ["ambito.csv", "comuni.csv", "personale.csv"] {
+            let text = try String(contentsOfFile: TestSupport.path("Examples/ambito-esempio/\(name)"), encoding: .utf8)
+            files[name] = Data(edit(text).utf8)
+        }
+        return files
+    }
+
+    @Test("an Excel «sep=;» line above the header is named as such")
+    func separatorLine() throws {
+        let files = try Self.exampleCSV { "sep=;\n" + $0 }
+        let error = try #require(throws: InputError.self) { try RosterLoader.load(csvFiles: files, name: "ats") }
+        #expect(error.errors.contains { $0.message.contains("è l'indicazione «sep=» del separatore per Excel: cancellala") }, "\(error)")
+    }
+
+    /// Ctrl-Z, the end-of-file mark of old DOS programs, after the last line: the same roster.
+    @Test("a final Ctrl-Z is not a row; the same roster as without it")
+    func endOfFileMark() throws {
+        let plain = try RosterLoader.load(csvFiles: try Self.exampleCSV { $0 }, name: "ats").roster
+        let marked = try RosterLoader.load(csvFiles: try Self.exampleCSV { $0 + "\u{1A}" }, name: "ats").roster
+        #expect(marked.staff.count == plain.staff.count)
+        #expect(marked.municipalities == plain.municipalities)
+        #expect(marked.staff == plain.staff)
+        // Elsewhere it is a character of the data, refused where it does not belong.
+        #expect(throws: InputError.self) {
+            try RosterLoader.load(csvFiles: try Self.exampleCSV { $0.replacingOccurrences(of: "AS-001", with: "AS-\u{1A}001") }, name: "ats")
         }
     }
 }

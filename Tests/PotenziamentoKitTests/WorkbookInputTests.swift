@@ -72,7 +72,7 @@ struct WorkbookInputTests {
             ("dal", CellValue.number("45658"), "a.xlsx: personale!F2 (colonna dal)", "non una data"),
             ("dal", .dateTime(year: 2025, month: 1, day: 1, seconds: "43200"), "a.xlsx: personale!F2 (colonna dal)", "data e ora"),
             ("dal", .invalidDate(serial: "60"), "a.xlsx: personale!F2 (colonna dal)", "non è una data esistente"),
-            ("dal", .time(seconds: "3600"), "a.xlsx: personale!F2 (colonna dal)", "un'ora"),
+            ("dal", .time(seconds: "3600"), "a.xlsx: personale!F2 (colonna dal)", "formato ora o durata"),
             ("dal", .date(year: 1800, month: 1, day: 1), "a.xlsx: personale!F2 (colonna dal)", "fuori intervallo"),
             ("id", .error("#N/A"), "a.xlsx: personale!A2 (colonna id)", "errore #N/A"),
             ("percentuale", .formulaWithoutValue(formula: "B2*100"), "a.xlsx: personale!H2 (colonna percentuale)", "non ha un valore salvato"),

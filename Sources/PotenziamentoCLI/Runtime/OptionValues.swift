@@ -40,7 +40,9 @@ enum OptionValues {
     /// A year from 1900 to 2200 (`2025`, also `2025,0` as the contract allows decimals).
     static func year(_ text: String, option: String = "anno") throws(CommandFailure) -> Int {
         let value = try integer(text, option: option)
-        guard (1900...2200).contains(value) else { throw .usage("--\(option): anno non valido «\(text)» (es. 2025)") }
+        guard (1900...2200).contains(value) else {
+            throw .usage("--\(option): anno non valido «\(text)»: la misura si applica dal 2021 e il programma conta fino al 2200 (es. 2025)")
+        }
         return value
     }
 

@@ -43,6 +43,14 @@ package enum FieldParsing {
                 "percentuale «\(TextSafety.shortened(text))»: scrivi la quota del tempo pieno (50 per metà tempo), o le ore nelle colonne ore_settimanali e ore_tempo_pieno"
             )
         }
+        // Hours over full-time hours (`30/36`, an officer's trial): the columns that take them.
+        let parts = trimmed.split(separator: "/", omittingEmptySubsequences: false).map { String($0).trimmingSpaces }
+        if parts.count == 2, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && ($0.isNumber || $0 == "," || $0 == ".") } }) {
+            throw InvalidValue(
+                .numeroNonValido,
+                "percentuale «\(TextSafety.shortened(text))»: scrivi la quota del tempo pieno (un numero da 0 a 100), oppure, se sono ore su tempo pieno, scrivi \(parts[0]) nella colonna ore_settimanali (e \(parts[1]) in ore_tempo_pieno, se non è 36) lasciando vuota la percentuale"
+            )
+        }
         let value = try decimal(String(trimmed), maximumDecimals: Bounds.percentageDecimals, what: "percentuale")
         return try WorkShare(percent: value)
     }

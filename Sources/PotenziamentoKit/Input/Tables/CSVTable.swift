@@ -16,6 +16,9 @@ struct CSVTable: CellTable {
     /// The table in the UTF-8 `bytes` of `file`; nil after recording why it cannot be used.
     init?(utf8 bytes: consuming [UInt8], file: String, required: [String], optional: [String], diagnostics: inout Diagnostics) {
         self.file = file
+        // The end-of-file mark of old DOS programs (Ctrl-Z, 0x1A) after the last line is not a
+        // row (an officer's trial: «la riga ha 1 campo»); anywhere else it is read as it is.
+        while bytes.last == 0x1A { bytes.removeLast() }
         let separator = Self.separator(of: bytes, known: Set(required + optional))
         let grid: CSVGrid
         switch CSVParser.grid(consume bytes, separator: separator) {

@@ -617,14 +617,22 @@ enum CellParsing {
                 throw InvalidValue(
                     .numeroNonValido,
                     "\(what): la cella è in formato percentuale (\(DecimalText.multiply(text, by: 100))%): scrivi il numero senza formato percentuale")
-            case .date, .dateTime:
-                throw InvalidValue(.numeroNonValido, "\(what): la cella contiene la data \(cell.text), non un numero: formatta la cella come numero")
+            case .date(let date), .dateTime(let date): throw dateInNumberCell(date, what: what)
             case .boolean: throw InvalidValue(.numeroNonValido, "\(what): la cella contiene un valore logico (\(cell.text)), non un numero")
             case .unusable: throw .alreadyReported
             case .text(let bytes): return try FieldParsing.decimal(utf8: bytes, maximumDecimals: maximumDecimals, what: what)
             case .empty: return try FieldParsing.decimal(cell.text, maximumDecimals: maximumDecimals, what: what)
             }
         }
+    }
+
+    /// The error of a date cell where a number is due: a number in a cell formatted as a date
+    /// shows as one (83,33 as 23/03/1900, 31450 as 07/02/1986; an officer's trial).
+    static func dateInNumberCell(_ date: CivilDate, what: String, code: DiagnosticCode = .numeroNonValido) -> InvalidValue {
+        InvalidValue(
+            code,
+            "\(what): la cella è in formato data e mostra \(date.italian), non un numero: se hai scritto un numero, formatta la cella come numero e controlla il valore"
+        )
     }
 
     /// The number of percent of a number cell (`50`) or a percentage cell (`50%`, stored as 0.5).
@@ -638,7 +646,7 @@ enum CellParsing {
     /// A percentuale of full time.
     static func percentage(_ cell: TableCell) -> Result<WorkShare, InvalidValue> {
         switch cell {
-        case .number, .percentage:
+        case .number, .percentage, .date, .dateTime:
             return percent(number: cell, what: "percentuale").flatMap { value in
                 Result { () throws(InvalidValue) in try WorkShare(percent: value) }.mapError { error in
                     // 50 typed in a cell formatted as percent holds 50, shown 5000% (a workbook trial).
@@ -659,7 +667,7 @@ enum CellParsing {
     /// An area share (0 to 100).
     static func areaShare(_ cell: TableCell) -> Result<Fraction, InvalidValue> {
         switch cell {
-        case .number, .percentage:
+        case .number, .percentage, .date, .dateTime:
             return percent(number: cell, what: "quota di area").flatMap { value in
                 Result { () throws(InvalidValue) in try FieldParsing.areaShare(percent: value, written: cell.text) }
             }
@@ -677,7 +685,8 @@ enum CellParsing {
                 Result { () throws(InvalidValue) in try FieldParsing.residents(number: value, written: cell.text) }
             }
         case .unusable: return .failure(.alreadyReported)
-        case .percentage, .date, .dateTime, .boolean:
+        case .date(let date), .dateTime(let date): return .failure(dateInNumberCell(date, what: "popolazione", code: .popolazioneNonValida))
+        case .percentage, .boolean:
             return .failure(InvalidValue(.popolazioneNonValida, "popolazione non valida «\(cell.text)»: serve un numero intero di residenti"))
         default: return Result { () throws(InvalidValue) in try FieldParsing.residents(cell.text) }
         }

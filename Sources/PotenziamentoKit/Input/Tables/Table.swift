@@ -175,6 +175,13 @@ struct TableHeader {
     /// The error of a title row `line` (its text `title`) above the header at `headerLine`.
     static func titleError(_ title: [String], line: String, headerLine: String) -> (DiagnosticCode, String) {
         let text = title.map(\.trimmingSpaces).filter { !$0.isEmpty }.joined(separator: " ")
+        // `sep=;`: the line some programs write for Excel to know the separator (an officer's trial).
+        if text.lowercased().hasPrefix("sep=") {
+            return (
+                .rigaDelTitolo,
+                "la riga \(line) è l'indicazione «sep=» del separatore per Excel: cancellala (il separatore «;» o «,» è riconosciuto da solo); l'intestazione delle colonne (riga \(headerLine)) deve essere la prima riga"
+            )
+        }
         return (
             .rigaDelTitolo,
             "la riga \(line) («\(TextSafety.shortened(text))») sembra un titolo: l'intestazione delle colonne (riga \(headerLine)) deve essere la prima riga; cancella la riga del titolo"

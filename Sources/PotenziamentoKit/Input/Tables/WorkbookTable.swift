@@ -167,7 +167,7 @@ struct WorkbookTable: CellTable {
             return .cell(.dateTime(date))
         case .time:
             return .rejected(
-                "la cella contiene un'ora o una durata (formato ora, come 30:00), non una data né un numero: scrivi la data (GG/MM/AAAA) o il numero (le ore settimanali come 30, non 30:00)"
+                "la cella è in formato ora o durata (mostra un valore come 30:00), non è una data né un numero: formatta la cella come numero o come data, secondo la colonna (le ore settimanali si scrivono 30, non 30:00)"
             )
         case .invalidDate(let serial):
             return .rejected(
