@@ -246,7 +246,8 @@ struct BatchTests {
             let lines = csv.standardOutput.split(separator: "\n")
             #expect(lines.first?.hasSuffix(";errore") == true, "\(lines.first ?? "")")
             #expect(lines.count == 4)
-            #expect(lines.last?.hasPrefix(";;;;;;;;;\(folder.appendingPathComponent("b-rotto.json").path):") == true, "\(lines.last ?? "")")
+            let empty = String(repeating: ";", count: (lines.first?.split(separator: ";").count ?? 0) - 1)
+            #expect(lines.last?.hasPrefix("\(empty)\(folder.appendingPathComponent("b-rotto.json").path):") == true, "\(lines.last ?? "")")
             #expect(lines.dropFirst().dropLast().allSatisfy { $0.hasSuffix(";") })
         }
     }
@@ -382,6 +383,45 @@ struct BatchTests {
         #expect(result.status == .usage)
         #expect(result.standardOutput.isEmpty)
         #expect(result.standardError.components(separatedBy: "Errore:").count == 2, "\(result.standardError)")
+    }
+
+    /// Found by a regional analyst's trial: the text table's «contributo» of a batch prospetto is
+    /// on the FTE to declare, the CSV's and the JSON totals' on the exact FTE only: a region
+    /// summing the CSV had a total other than the ministry's, with no column to compare.
+    @Test("a batch prospetto gives the contribution on the declared FTE in every format, and its totals")
+    func declaredContributionInEveryFormat() throws {
+        let folder = try TestSupport.temporaryFolder()
+        for code in ["ATS-D1", "ATS-D2"] { try TestSupport.example(at: folder.appendingPathComponent("\(code).json"), code: code) }
+        let json = TestSupport.run("prospetto", folder.path, "--campagna", "2026", "--formato", "json")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? NSDictionary)
+        let totals = try #require(object["totali"] as? NSDictionary)
+        let prospetti = try #require(object["prospetti"] as? [NSDictionary])
+        // The sum of each ATS's declared contribution, in cents.
+        func cents(_ value: Any?) -> Int? { (value as? NSNumber).map { Int(($0.decimalValue * 100 as NSDecimalNumber).int64Value) } }
+        for (year, key) in [("consuntivo", "contributoSuDichiaratoConsuntivo"), ("previsione", "contributoSuDichiaratoPrevisione")] {
+            let each = prospetti.compactMap { cents(($0[year] as? NSDictionary)?["contributoSuDichiarato"]) }
+            #expect(each.count == 2, "\(year)")
+            #expect(cents(totals[key]) == each.reduce(0, +), "\(key)")
+        }
+        let csv = TestSupport.run("prospetto", folder.path, "--campagna", "2026", "--formato", "csv").standardOutput
+        let rows = csv.split(separator: "\n").map { $0.split(separator: ";", omittingEmptySubsequences: false).map(String.init) }
+        let header = try #require(rows.first)
+        let column = try #require(header.firstIndex(of: "contributo_su_dichiarato_previsione"))
+        let text = TestSupport.run("prospetto", folder.path, "--campagna", "2026").standardOutput
+        for row in rows.dropFirst() {
+            // The figure of the text table (1.234,56 €), written in the CSV as 1234,56.
+            let figure = row[column]
+            #expect(!figure.isEmpty)
+            let parts = figure.split(separator: ",").map(String.init)
+            var digits = Array(parts[0])
+            var grouped = ""
+            while digits.count > 3 {
+                grouped = "." + String(digits.suffix(3)) + grouped
+                digits.removeLast(3)
+            }
+            let shown = String(digits) + grouped + "," + (parts.count > 1 ? parts[1] : "00")
+            #expect(text.contains("\(shown) €"), "\(shown)")
+        }
     }
 
     /// The `totali.ambiti` of a batch's JSON report: how many ATS its totals count.

@@ -172,6 +172,9 @@ package enum BatchReport {
         var count = 0
         var actual = EuroCents.zero
         var forecast = EuroCents.zero
+        // On the FTE to declare, as the ministry computes it (what a region's total is compared with).
+        var declaredActual = EuroCents.zero
+        var declaredForecast = EuroCents.zero
         // The parameters of the two years (every ATS of a run has the same): named when not the law's.
         var parameters: [ParametersInForce] = []
         func accumulate(_ p: Prospetto) {
@@ -179,6 +182,8 @@ package enum BatchReport {
             count += 1
             actual += p.consuntivo.contribution.total
             forecast += p.previsione.contribution.total
+            declaredActual += p.consuntivoDeclaration.contribution.total
+            declaredForecast += p.previsioneDeclaration.contribution.total
         }
         switch format {
         case .json:
@@ -199,6 +204,8 @@ package enum BatchReport {
                     json.member("ambiti", count)
                     json.member("contributoConsuntivo", euro: actual)
                     json.member("contributoPrevisione", euro: forecast)
+                    json.member("contributoSuDichiaratoConsuntivo", euro: declaredActual)
+                    json.member("contributoSuDichiaratoPrevisione", euro: declaredForecast)
                 }
             }
         case .text:
@@ -208,8 +215,6 @@ package enum BatchReport {
             // the nearest (106,00 for 105,998) would be copied and over-declared. Beside each, the
             // contribution on it, as the ministry computes it.
             let widths = [14, 16, 14, 16]
-            var declaredActual = EuroCents.zero
-            var declaredForecast = EuroCents.zero
             output.line(
                 textRow(
                     "codice", "ambito", ["FTE dich. \(campaign - 1)", "contributo \(campaign - 1)", "FTE dich. \(campaign)", "contributo \(campaign)"], widths))
@@ -217,8 +222,6 @@ package enum BatchReport {
                 let p = entry.value
                 accumulate(p)
                 let declaration = DeclaredFTE.Campaign(p)
-                declaredActual += p.consuntivoDeclaration.contribution.total
-                declaredForecast += p.previsioneDeclaration.contribution.total
                 output.line(
                     textRow(
                         p.previsione.ambito.code, p.previsione.ambito.name,
@@ -243,8 +246,9 @@ package enum BatchReport {
         case .csv:
             let csv = CSVWriter(output)
             let header = [
-                "codice", "denominazione", "campagna", "fte_consuntivo", "fte_da_dichiarare_consuntivo", "contributo_consuntivo", "fte_previsione",
-                "fte_da_dichiarare_previsione", "contributo_previsione", "errore",
+                "codice", "denominazione", "campagna", "fte_consuntivo", "fte_da_dichiarare_consuntivo", "contributo_consuntivo",
+                "contributo_su_dichiarato_consuntivo", "fte_previsione", "fte_da_dichiarare_previsione", "contributo_previsione",
+                "contributo_su_dichiarato_previsione", "errore",
             ]
             csv.row(header)
             let outcome = run { entry in
@@ -253,8 +257,9 @@ package enum BatchReport {
                 csv.row([
                     CSVWriter.text(p.previsione.ambito.code), CSVWriter.text(p.previsione.ambito.name), String(p.campaign),
                     NumberFormatting.spreadsheet(p.consuntivo.fte, decimals: 4), declaration.consuntivo.ambitoText(decimalMark: ","),
-                    NumberFormatting.spreadsheet(p.consuntivo.contribution.total), NumberFormatting.spreadsheet(p.previsione.fte, decimals: 4),
-                    declaration.previsione.ambitoText(decimalMark: ","), NumberFormatting.spreadsheet(p.previsione.contribution.total), "",
+                    NumberFormatting.spreadsheet(p.consuntivo.contribution.total), NumberFormatting.spreadsheet(p.consuntivoDeclaration.contribution.total),
+                    NumberFormatting.spreadsheet(p.previsione.fte, decimals: 4), declaration.previsione.ambitoText(decimalMark: ","),
+                    NumberFormatting.spreadsheet(p.previsione.contribution.total), NumberFormatting.spreadsheet(p.previsioneDeclaration.contribution.total), "",
                 ])
             }
             // (The warnings stay on the screen: a table of one row per ATS has no place for them.)
