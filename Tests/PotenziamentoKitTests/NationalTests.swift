@@ -558,6 +558,20 @@ struct BatchTests {
             differing.standardError.contains("compare anche in \(folder.appendingPathComponent("a1.json").path) con altri dati (qui"),
             "\(differing.standardError)")
         #expect(differing.status == .dataError)
+        // The CSV row of the input not counted has its code (a filter on `codice` finds it).
+        let rows = TestSupport.run("calcola", folder.path, "--anno", "2025", "--formato", "csv").standardOutput.split(separator: "\n")
+        #expect(rows.last?.hasPrefix("ATS-EX-01;") == true, "\(rows.last ?? "")")
+        // The same description, other comuni: said so, not «qui X, là X» (a regional analyst's trial).
+        let comuni = folder.appendingPathComponent("csv1/comuni.csv")
+        try String(contentsOf: comuni, encoding: .utf8).replacingOccurrences(of: "Borgo Alto", with: "Borgo Altissimo").write(
+            to: comuni, atomically: true, encoding: .utf8)
+        try String(contentsOfFile: TestSupport.path("Examples/ambito-esempio/personale.csv"), encoding: .utf8).write(
+            to: staff, atomically: true, encoding: .utf8)
+        let renamed = TestSupport.run("calcola", folder.path, "--anno", "2025")
+        #expect(
+            renamed.standardError.contains(
+                "con altri dati (in entrambi «Ambito di esempio Val di Sieve», Toscana, 6 comuni, 34 persone, ma con comuni o residenti diversi)"),
+            "\(renamed.standardError)")
         // The total is the one ATS's contribution, not twice it.
         let single = try #require(JSONSerialization.jsonObject(with: Data(once.standardOutput.utf8)) as? [String: Any])
         let batch = try #require(JSONSerialization.jsonObject(with: Data(twice.standardOutput.utf8)) as? [String: Any])

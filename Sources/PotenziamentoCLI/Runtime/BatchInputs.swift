@@ -348,8 +348,8 @@ enum BatchInputs {
                             let advice =
                                 outline.sameContent(as: firstOutline)
                                 ? "(\(outline) in entrambi): contato una volta sola, quello di \(first); togli la copia dalla cartella, o se sono due ambiti dai loro codici diversi"
-                                : "con altri dati (qui \(outline), là \(firstOutline)): contato una volta sola, quello di \(first); se è lo stesso ambito togli la copia vecchia, se sono due ambiti dai loro codici diversi"
-                            failures.append(BatchReport.Failure(input: input, errors: ["\(input): \(named) compare anche in \(first) \(advice)"]))
+                                : "con altri dati (\(outline.description == firstOutline.description ? "in entrambi \(outline), ma con comuni o residenti diversi" : "qui \(outline), là \(firstOutline)")): contato una volta sola, quello di \(first); se è lo stesso ambito togli la copia vecchia, se sono due ambiti dai loro codici diversi"
+                            failures.append(BatchReport.Failure(input: input, errors: ["\(input): \(named) compare anche in \(first) \(advice)"], code: code))
                         } else if let earlier = byComuni[outline.comuniHash], counted[earlier].outline.sameComuni(as: outline) {
                             // The same comuni with the same residents: the same ATS (a copy, or an old
                             // version), whatever its code; counting both would count every resident twice.
@@ -363,7 +363,7 @@ enum BatchInputs {
                                     input: input,
                                     errors: [
                                         "\(input): l'ambito \(code) ha \(what) dell'ambito \(firstCode) di \(first): sembra lo stesso ambito con un altro codice (una cartella copiata senza ambito.csv prende il nome della cartella); contato una volta sola, quello di \(first); togli la copia, o se sono due ambiti correggi i loro dati"
-                                    ]))
+                                    ], code: code))
                         } else {
                             let position = counted.count
                             counted.append((code, input, outline))

@@ -8,11 +8,15 @@ package enum BatchReport {
         package let input: String
         /// The error lines (each names its place).
         package let errors: [String]
+        /// The ATS code, when the input was read but not counted (the same ATS twice): a CSV
+        /// table's filter on `codice` finds it.
+        package let code: String?
 
         /// A failure.
-        package init(input: String, errors: [String]) {
+        package init(input: String, errors: [String], code: String? = nil) {
             self.input = input
             self.errors = errors
+            self.code = code
         }
 
         /// The first error naming the input (once: the lines name it with its control characters
@@ -281,17 +285,20 @@ package enum BatchReport {
         return TextBlocks.left(code, 12) + "  " + TextBlocks.left(shown, 32) + zip(figures, widths).map { "  " + TextBlocks.right($0, $1) }.joined()
     }
 
-    /// A row per input that was not computed, at the end of a batch CSV: no figures, and in the
-    /// last column (`errore`) the input and its first error, so a filter on the column finds
+    /// A row per input that was not computed, at the end of a batch CSV: no figures (the code
+    /// when it is known), and in the last column (`errore`) the input and its first error, so a filter on the column finds
     /// every ATS missing from the table.
     static func failureRows(_ failures: [Failure], width: Int, to csv: CSVWriter) {
-        for failure in failures { csv.row(Array(repeating: "", count: width - 1) + [CSVWriter.text(failure.summary)]) }
+        for failure in failures {
+            csv.row([failure.code.map(CSVWriter.text) ?? ""] + Array(repeating: "", count: width - 2) + [CSVWriter.text(failure.summary)])
+        }
     }
 
     static func failuresJSON(_ failures: [Failure], into json: inout JSONWriter) {
         for failure in failures {
             json.element { json in
                 json.member("input", failure.input)
+                if let code = failure.code { json.member("codice", code) }
                 json.member(array: "errori") { json in for error in failure.errors { json.element(error) } }
             }
         }
