@@ -165,6 +165,19 @@ struct OfficerOutputTests {
         #expect(Potenziamento.run(["calcola", Self.example, "--anno", "2025"], context: terminal).status == .success)
     }
 
+    /// `--output /dev/stdout` on a terminal wrote the workbook's bytes (the check looked at
+    /// `--output` being absent): a path that is a terminal is refused as standard output is.
+    @Test("a workbook to an --output path that is a terminal is refused; to a device that is not, written", arguments: ["xlsx", "ods"])
+    func workbookToTerminalPath(kind: String) throws {
+        // A new pseudo-terminal: each opening of /dev/ptmx is one (the side opened is a terminal).
+        let name = "/dev/ptmx"
+        try #require(FileManager.default.fileExists(atPath: name))
+        let refused = TestSupport.run("calcola", Self.example, "--anno", "2025", "--formato", kind, "--output", name)
+        #expect(refused.status == .usage && refused.standardError.contains("non si mostra sullo schermo"), "\(refused.standardError)")
+        let discarded = TestSupport.run("calcola", Self.example, "--anno", "2025", "--formato", kind, "--output", "/dev/null")
+        #expect(discarded.status == .success, "\(discarded.standardError)")
+    }
+
     @Test(
         "an extension of a format the program does not write is refused with what to use, with --formato or without",
         arguments: [

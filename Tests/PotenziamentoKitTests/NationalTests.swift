@@ -172,7 +172,7 @@ struct BatchTests {
         #expect(read.status == .success)
         #expect(
             read.standardError.contains(
-                "la cartella è letta come un solo ambito (ha ambito.csv, comuni.csv e personale.csv) e il file di un ambito che contiene (ATS-B.json) non è letto"
+                "la cartella è letta come un solo ambito (ha ambito.csv, comuni.csv e personale.csv) e l'altro ambito che contiene (ATS-B.json) non è letto"
             ), "\(read.standardError)")
         #expect(!read.standardError.contains("prospetto.json"))
         try FileManager.default.removeItem(at: national.appendingPathComponent("personale.csv"))
@@ -304,12 +304,24 @@ struct BatchTests {
         let codes = (object["ambiti"] as? [NSDictionary])?.compactMap { ($0["ambito"] as? NSDictionary)?["codice"] as? String }
         #expect(codes == ["ATS-L2", "ATS-L1", "ATS-P1"])
         #expect((object["errori"] as? [NSDictionary])?.map { $0["input"] as? String } == [folder.appendingPathComponent("vuota").path])
+        // An ATS deeper than the levels read is an error that says so (a review: it was «la
+        // cartella non contiene i dati di un ambito»); a Mac archive's folder is no ATS.
+        try TestSupport.example(at: folder.appendingPathComponent("n1/n2/n3/n4/n5/d"), code: "ATS-D1")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("__MACOSX"), withIntermediateDirectories: true)
+        let deeper = TestSupport.run("calcola", folder.path, "--anno", "2025")
+        #expect(
+            deeper.standardError.contains(
+                "\(folder.appendingPathComponent("n1").path): la cartella contiene ambiti oltre i 4 livelli di cartelle che si leggono"),
+            "\(deeper.standardError)")
+        #expect(deeper.standardError.contains("\(folder.appendingPathComponent("__MACOSX").path): cartella che un archivio ZIP fatto su Mac lascia"))
+        #expect(deeper.standardError.contains("2 ambiti su 5 non calcolati"), "\(deeper.standardError)")
     }
 
     /// Found by a regional analyst's trial: a comuni.csv and a personale.csv copied into a
     /// region's folder made the region one ATS, its 8 ATS dropped, with exit 0 and a warning
-    /// that named only the JSON files among them.
-    @Test("a CSV folder that also holds other ATS: its CSV files are an error, the ATS it holds are computed")
+    /// that named only the JSON files among them. A review then found that computing the ATS it
+    /// holds computes an old copy kept in a subfolder in place of the ATS's own files.
+    @Test("a CSV folder that also holds other ATS is an error in a batch, nothing of it computed; given alone, one ATS with a warning naming them")
     func mixedFolder() throws {
         let folder = try TestSupport.temporaryFolder()
         try TestSupport.example(at: folder.appendingPathComponent("Veneto/a"), code: "ATS-V1")
@@ -321,26 +333,36 @@ struct BatchTests {
             try FileManager.default.copyItem(
                 atPath: folder.appendingPathComponent("Veneto/a/\(file)").path, toPath: folder.appendingPathComponent("Veneto/\(file)").path)
         }
-        // A CSV folder with a workbook or a report beside it is one ATS, as before.
+        // An old copy of an ATS's files in a subfolder: neither is computed (not the old one in its place).
+        try TestSupport.example(at: folder.appendingPathComponent("Lazio/l"), code: "ATS-L1")
+        try TestSupport.example(at: folder.appendingPathComponent("Lazio/l/vecchio"), code: "ATS-L1")
+        // A CSV folder with a report or a link to its parent beside its files is one ATS, as before.
         try TestSupport.example(at: folder.appendingPathComponent("Umbria/d"), code: "ATS-U1")
         try "{}".write(to: folder.appendingPathComponent("Umbria/d/calcolo.json"), atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("Umbria/d/su").path, withDestinationPath: "..")
+        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("Umbria/d/stessa").path, withDestinationPath: ".")
         let veneto = folder.appendingPathComponent("Veneto").path
-        for arguments in [[folder.path], [veneto, folder.appendingPathComponent("Marche.json").path]] {
+        let lazio = folder.appendingPathComponent("Lazio/l").path
+        for arguments in [[folder.path], [veneto, lazio, folder.appendingPathComponent("Umbria").path, folder.appendingPathComponent("Marche.json").path]] {
             let result = TestSupport.run(arguments: ["calcola"] + arguments + ["--anno", "2025", "--formato", "json"])
             #expect(result.status == .dataError)
             let object = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? NSDictionary)
             let codes = (object["ambiti"] as? [NSDictionary])?.compactMap { ($0["ambito"] as? NSDictionary)?["codice"] as? String }
-            #expect(Set(codes ?? []).isSuperset(of: ["ATS-V1", "ATS-V2", "ATS-V3", "ATS-M1"]), "\(codes ?? [])")
-            #expect(codes?.filter { $0 == "ATS-V1" }.count == 1)
-            #expect((object["errori"] as? [NSDictionary])?.map { $0["input"] as? String } == [veneto])
+            #expect(codes.map(Set.init) == ["ATS-M1", "ATS-U1"], "\(codes ?? [])")
+            #expect((object["errori"] as? [NSDictionary])?.compactMap { $0["input"] as? String }.sorted() == [lazio, veneto])
             #expect(
                 result.standardError.contains(
-                    "\(veneto): la cartella ha i file CSV di un ambito (comuni.csv, personale.csv) e contiene anche altri ambiti (a, b.json, provincia)"),
-                "\(result.standardError)")
+                    "\(veneto): la cartella ha i file CSV di un ambito (comuni.csv, personale.csv) e contiene anche altri ambiti (a, b.json, provincia): non è chiaro quali dati calcolare"
+                ), "\(result.standardError)")
+            #expect(
+                result.standardError.contains(
+                    "\(lazio): la cartella ha i file CSV di un ambito (ambito.csv, comuni.csv, personale.csv) e contiene anche un altro ambito (vecchio)"))
+            #expect(result.standardError.contains("2 ambiti su 4 non calcolati"), "\(result.standardError)")
         }
-        let umbria = TestSupport.run(
-            "calcola", folder.appendingPathComponent("Umbria").path, folder.appendingPathComponent("Marche.json").path, "--anno", "2025")
-        #expect(umbria.status == .success, "\(umbria.standardError)")
+        // Given alone, the folder is the ATS its CSV files are, and the others are named.
+        let alone = TestSupport.run("calcola", veneto, "--anno", "2025")
+        #expect(alone.status == .success)
+        #expect(alone.standardError.contains("gli altri 3 ambiti che contiene (a, b.json, provincia) non sono letti"), "\(alone.standardError)")
     }
 
     /// Found by a regional analyst's trial: a link to an ATS of the same folder was the «same ATS
@@ -369,6 +391,19 @@ struct BatchTests {
         #expect(twice.status == .success, "\(twice.standardError)")
         #expect(twice.standardError.contains("\(file): indicato più di una volta: calcolato una volta sola"))
         #expect(try Self.ambitiCounted(twice.standardOutput) == 1)
+        // A folder written otherwise is the same folder, not a link (a review); of a path and a link
+        // through a linked folder, the path is kept whatever the order.
+        let cartella = folder.appendingPathComponent("b/cartella").path
+        let spelled = TestSupport.run(
+            "calcola", cartella, cartella + "/", folder.appendingPathComponent("a/../b/cartella").path, "--anno", "2025", "--formato", "json")
+        #expect(spelled.standardError.contains("\(cartella)/: è \(cartella), indicato più di una volta"), "\(spelled.standardError)")
+        #expect(!spelled.standardError.contains("collegamento"))
+        #expect(try Self.ambitiCounted(spelled.standardOutput) == 1)
+        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("via").path, withDestinationPath: "b")
+        let through = folder.appendingPathComponent("via/ats.json").path
+        let linked = TestSupport.run("calcola", through, file, "--anno", "2025", "--formato", "json")
+        #expect(linked.standardError.contains("\(through): è un collegamento a \(file)"), "\(linked.standardError)")
+        #expect(try Self.ambitiCounted(linked.standardOutput) == 1)
     }
 
     /// Found by a regional analyst's trial: `--anno 2020` was a usage error (64) for one ATS but,

@@ -1318,14 +1318,15 @@ struct MessySpreadsheetTrialTests {
 
     /// `30/36` in the percentuale column: the hours columns are named with the figures to move.
     @Test(
-        "hours over full time written as a percentuale name the columns of hours",
-        arguments: [("30/36", "30", "36"), ("18 / 38", "18", "38"), ("30,5/36", "30,5", "36")])
-    func hoursAsPercentage(_ text: String, weekly: String, full: String) {
+        "hours over full time written as a percentuale name the columns of hours (the full time only when not 36)",
+        arguments: [("30/36", "30", nil), ("18 / 38", "18", "38"), ("30,5/36,0", "30,5", nil), ("20/38,5", "20", "38,5")])
+    func hoursAsPercentage(_ text: String, weekly: String, full: String?) {
         #expect(throws: InvalidValue.self) { try FieldParsing.percentage(text) }
         do {
             _ = try FieldParsing.percentage(text)
         } catch {
-            #expect(error.message.contains("scrivi \(weekly) nella colonna ore_settimanali (e \(full) in ore_tempo_pieno"), "\(error.message)")
+            let columns = "scrivi \(weekly) nella colonna ore_settimanali\(full.map { " e \($0) in ore_tempo_pieno" } ?? "") lasciando vuota"
+            #expect(error.message.contains(columns), "\(error.message)")
         }
         // A plain number and a final % are read as before.
         #expect((try? FieldParsing.percentage("83,33 %")) != nil)

@@ -6,10 +6,7 @@ import PotenziamentoKit
 /// or many (several paths, or a folder whose entries are ATS folders and JSON files).
 enum BatchInputs {
     /// Whether `path` is a folder holding one ATS as CSV (file names compared ignoring case).
-    static func isRosterFolder(_ path: String) -> Bool {
-        let entries = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
-        return entries.contains { ["comuni.csv", "personale.csv"].contains($0.lowercased()) }
-    }
+    static func isRosterFolder(_ path: String) -> Bool { RosterLoader.isRosterFolder(path) }
 
     /// Whether `path` is not a device, a FIFO or standard input, which a batch must read in turn
     /// (links followed; a missing or unreadable path reports its error either way).
@@ -29,10 +26,10 @@ enum BatchInputs {
         /// exit 65, as for an ATS that cannot be read), not a warning.
         var isError = false
 
-        /// The line on the screen.
-        var text: String { "\(path): \(reason)" }
+        /// The line on the screen (a name's control characters shown escaped).
+        var text: String { TextSafety.escapingControlCharacters("\(path): \(reason)") }
         /// The line in a saved report.
-        var documentText: String { "\(InputDiagnostic.batchName(path)): \(reason)" }
+        var documentText: String { TextSafety.escapingControlCharacters("\(InputDiagnostic.batchName(path)): \(reason)") }
     }
 
     /// The rosters the arguments stand for, whether this is a batch (more than one ATS, or a
@@ -43,11 +40,11 @@ enum BatchInputs {
         if paths.count == 1, !isFolder(paths[0]) || isRosterFolder(paths[0]) { return (paths, false, []) }
         var inputs: [String] = []
         var skipped: [Skipped] = []
+        // A path given twice (`a`, `a/`, `./a`, or a link to it) is read once.
+        let paths = withoutRepeatedPaths(paths, skipped: &skipped)
         for path in paths {
-            if isFolder(path) && isRosterFolder(path) && !otherAmbiti(in: path).isEmpty {
-                // The CSV files of an ATS beside other ATS, given among several paths.
-                var visited: Set<FolderIdentity> = FolderIdentity(path).map { [$0] } ?? []
-                refuseMixed(path, depth: 0, visited: &visited, into: &inputs, skipped: &skipped)
+            if isFolder(path) && isRosterFolder(path), let mixed = mixedFolder(path) {
+                skipped.append(mixed)
             } else if isFolder(path) && !isRosterFolder(path) {
                 // A folder that cannot be listed is that, not an empty folder.
                 guard access(path, R_OK | X_OK) == 0 else {
@@ -56,7 +53,7 @@ enum BatchInputs {
                 var found: [String] = []
                 var visited: Set<FolderIdentity> = FolderIdentity(path).map { [$0] } ?? []
                 collect(path, depth: 0, visited: &visited, into: &found, skipped: &skipped)
-                if found.isEmpty {
+                if found.isEmpty && !skipped.contains(where: \.isError) {
                     throw CommandFailure(
                         .noInput, ["\(path): la cartella non contiene ambiti (cartelle con comuni.csv e personale.csv, file .json, .xlsx o .ods)"])
                 }
@@ -65,92 +62,64 @@ enum BatchInputs {
                 inputs.append(path)
             }
         }
-        return (withoutRepeatedFiles(inputs, skipped: &skipped), true, skipped)
+        return (withoutRepeatedPaths(inputs, skipped: &skipped), true, skipped)
     }
 
-    /// `inputs` without a second path to a file or folder already among them: a path given
-    /// twice, or a link to an ATS in the same folder of ATS. One warning for it, naming the link
-    /// (not the original), instead of the «same ATS twice» error of two copies. A stream
-    /// (standard input, a FIFO) named twice is read twice, as written.
-    static func withoutRepeatedFiles(_ inputs: [String], skipped: inout [Skipped]) -> [String] {
+    /// `paths` without a second path to a file or folder already among them: the same path
+    /// written otherwise (`a`, `a/`, `./a`), or a link to it (in the same folder of ATS, or given
+    /// beside it). One warning for it, instead of the «same ATS twice» error of two copies; of a
+    /// path and a link to it, the path is kept and the link named. A stream (standard input, a
+    /// FIFO) named twice is read twice, as written.
+    static func withoutRepeatedPaths(_ paths: [String], skipped: inout [Skipped]) -> [String] {
         var firstPath: [FolderIdentity: Int] = [:]
         var kept: [String] = []
-        for input in inputs {
-            let kind = FileReading.kind(of: input)
-            guard kind == .file || kind == .directory, let identity = FolderIdentity(input) else {
-                kept.append(input)
+        for path in paths {
+            let kind = FileReading.kind(of: path)
+            guard kind == .file || kind == .directory, let identity = FolderIdentity(path) else {
+                kept.append(path)
                 continue
             }
             guard let earlier = firstPath[identity] else {
                 firstPath[identity] = kept.count
-                kept.append(input)
+                kept.append(path)
                 continue
             }
-            if kept[earlier] == input {
-                skipped.append(Skipped(path: input, reason: "indicato più di una volta: calcolato una volta sola"))
-                continue
+            let (laterLinked, earlierLinked) = (isThroughLink(path), isThroughLink(kept[earlier]))
+            if laterLinked == earlierLinked {
+                let same = path == kept[earlier] ? "" : "è \(kept[earlier]), "
+                skipped.append(Skipped(path: path, reason: "\(same)indicato più di una volta: calcolato una volta sola"))
+            } else {
+                // The path without links is kept, wherever it came in name order.
+                let (link, original) = laterLinked ? (path, kept[earlier]) : (kept[earlier], path)
+                kept[earlier] = original
+                skipped.append(Skipped(path: link, reason: "è un collegamento a \(original), già calcolato: non calcolato di nuovo"))
             }
-            // The link is left out, whichever comes first in name order.
-            let (link, original) = isSymbolicLink(input) || !isSymbolicLink(kept[earlier]) ? (input, kept[earlier]) : (kept[earlier], input)
-            kept[earlier] = original
-            skipped.append(Skipped(path: link, reason: "è un collegamento a \(original), già calcolato: non calcolato di nuovo"))
         }
         return kept
     }
 
-    /// Whether `path` itself is a symbolic link.
-    static func isSymbolicLink(_ path: String) -> Bool {
-        var status = stat()
-        return lstat(path, &status) == 0 && status.st_mode & S_IFMT == S_IFLNK
+    /// Whether `path` reaches its file through a symbolic link (its real path is not the path
+    /// itself made absolute and tidy: `a/`, `./a` and `a/b/..` are no links).
+    static func isThroughLink(_ path: String) -> Bool {
+        guard let real = realpath(path, nil) else { return false }
+        defer { free(real) }
+        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        return String(cString: real) != (absolute as NSString).standardizingPath
     }
 
-    /// The ATS inside the CSV folder `path` besides its own CSV files: JSON rosters (that declare
-    /// the format) and folders that are or hold ATS, by name. A workbook beside the CSV files is
-    /// not counted (a roster saved by `modello --da`, or a report written there, is usually the
-    /// same ATS: the folder's reader names it among the files not read).
-    static func otherAmbiti(in path: String) -> [String] {
-        let entries = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
-        return entries.filter { entry in
-            let full = (path as NSString).appendingPathComponent(entry)
-            switch FileReading.kind(of: full) {
-            case .directory: return holdsDeclaredAmbiti(full, depth: 1)
-            case .other: return false
-            default: return RosterLoader.declaresAmbito(full)
-            }
-        }
-    }
-
-    /// Whether the folder `path` is a CSV folder of an ATS or holds one, or a JSON roster that
-    /// declares the format, down to ``maximumFolderDepth`` (workbooks and other JSON files, such
-    /// as reports kept in a subfolder, do not count).
-    static func holdsDeclaredAmbiti(_ path: String, depth: Int) -> Bool {
-        if isRosterFolder(path) { return true }
-        guard depth < maximumFolderDepth else { return false }
-        let entries = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).filter { !$0.hasPrefix(".") }
-        return entries.contains { entry in
-            let full = (path as NSString).appendingPathComponent(entry)
-            switch FileReading.kind(of: full) {
-            case .directory: return holdsDeclaredAmbiti(full, depth: depth + 1)
-            case .other: return false
-            default: return RosterLoader.declaresAmbito(full)
-            }
-        }
-    }
-
-    /// The CSV folder `path` that also holds other ATS: its CSV files are not computed (an error:
-    /// a copy left there, or an ATS to put in a folder of its own), the ATS it holds are.
-    static func refuseMixed(_ path: String, depth: Int, visited: inout Set<FolderIdentity>, into found: inout [String], skipped: inout [Skipped]) {
-        let others = otherAmbiti(in: path)
-        let csv = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).filter {
-            ["ambito.csv", "comuni.csv", "personale.csv"].contains($0.lowercased())
-        }.sorted()
-        skipped.append(
-            Skipped(
-                path: path,
-                reason:
-                    "la cartella ha i file CSV di un ambito (\(Italian.list(csv, limit: 3))) e contiene anche altri ambiti (\(Italian.list(others, limit: 3))): i suoi file CSV non sono calcolati, gli ambiti che contiene sì; se i CSV sono un ambito mettili in una cartella loro, se sono una copia toglili",
-                isError: true))
-        collect(path, depth: depth, visited: &visited, into: &found, skipped: &skipped, skippingCSV: true)
+    /// The error of the CSV folder `path` when it also holds other ATS (``RosterLoader/otherAmbiti(inFolder:depth:)``),
+    /// nil when it holds none. Nothing in it is computed: which of its data are the ATS cannot be
+    /// told (a copy of the region's CSV files left beside its ATS, or an old copy of an ATS's
+    /// files in a subfolder), and a table with either would be a figure chosen by guess.
+    static func mixedFolder(_ path: String) -> Skipped? {
+        let others = RosterLoader.otherAmbiti(inFolder: path)
+        guard !others.isEmpty else { return nil }
+        let csv = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).filter(isCSVFileOfAmbito).sorted()
+        return Skipped(
+            path: path,
+            reason:
+                "la cartella ha i file CSV di un ambito (\(Italian.list(csv, limit: 3))) e contiene anche \(others.count == 1 ? "un altro ambito" : "altri ambiti") (\(Italian.list(others, limit: 3))): non è chiaro quali dati calcolare e non è calcolato niente della cartella; se i CSV sono un ambito mettili in una cartella loro, se sono una copia toglili, e sposta fuori le copie vecchie",
+            isError: true)
     }
 
     /// Refuses a folder of several ATS given to a command that reads one (`valida`, `simula`,
@@ -170,20 +139,18 @@ enum BatchInputs {
 
     /// The deepest folder of folders read (a region's folder inside a national one, and so on).
     static let maximumFolderDepth = 4
+    /// How deep a folder is searched for ATS below those levels, to say they were not read.
+    static let deepestSearched = 16
 
     /// The entries of the folder of ATS `path`, in name order, into `found` (the ATS) and
     /// `skipped` (a warning for each entry not read). A folder that holds ATS itself (a region's,
     /// inside a national folder) is read in turn, down to ``maximumFolderDepth``.
     /// `visited` holds the folders already read (by device and inode): a link back to one of them
     /// (`ln -s . copia`) is named in a warning, not read again.
-    static func collect(
-        _ path: String, depth: Int, visited: inout Set<FolderIdentity>, into found: inout [String], skipped: inout [Skipped], skippingCSV: Bool = false
-    ) {
+    static func collect(_ path: String, depth: Int, visited: inout Set<FolderIdentity>, into found: inout [String], skipped: inout [Skipped]) {
         let entries = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).sorted()
         for entry in entries {
             let full = (path as NSString).appendingPathComponent(entry)
-            // The CSV files of a folder refused by ``refuseMixed(_:depth:visited:into:skipped:)`` are named there.
-            if skippingCSV && ["ambito.csv", "comuni.csv", "personale.csv"].contains(entry.lowercased()) { continue }
             // What the entry is, looked up once (one `stat`; links followed).
             let kind = entry.hasPrefix(".") ? nil : FileReading.kind(of: full)
             let isFolder = kind == .directory
@@ -193,20 +160,31 @@ enum BatchInputs {
             } else if kind == .other {
                 // A pipe, socket or device inside a folder of ATS: reading it could wait for ever.
                 skipped.append(Skipped(path: full, reason: "non è un file ordinario (una pipe, un socket o un dispositivo): non calcolato"))
-            } else if isFolder && isRosterFolder(full) && depth < maximumFolderDepth && !otherAmbiti(in: full).isEmpty {
-                if let identity = FolderIdentity(full) { visited.insert(identity) }
-                refuseMixed(full, depth: depth + 1, visited: &visited, into: &found, skipped: &skipped)
-            } else if isFolder ? isRosterFolder(full) : RosterLoader.isRosterFileName(entry) {
-                found.append(full)
             } else if isFolder, let identity = FolderIdentity(full), visited.contains(identity) {
                 skipped.append(Skipped(path: full, reason: "è la stessa cartella di un'altra già letta (un collegamento): non calcolata di nuovo"))
+            } else if isFolder && isRosterFolder(full), let mixed = mixedFolder(full) {
+                if let identity = FolderIdentity(full) { visited.insert(identity) }
+                skipped.append(mixed)
+            } else if isFolder ? isRosterFolder(full) : RosterLoader.isRosterFileName(entry) {
+                found.append(full)
             } else if isFolder && depth < maximumFolderDepth && holdsAmbiti(full, depth: depth + 1, visited: visited) {
                 if let identity = FolderIdentity(full) { visited.insert(identity) }
                 collect(full, depth: depth + 1, visited: &visited, into: &found, skipped: &skipped)
-            } else if isFolder && hasCSVFiles(full) {
+            } else if isFolder && (hasCSVFiles(full) || access(full, R_OK | X_OK) != 0) {
                 // A folder that should be an ATS but lacks a roster file (only ambito.csv, or
-                // `personale (copia).csv`): computed, so its error is reported.
+                // `personale (copia).csv`), or cannot be read: computed, so its error is reported.
                 found.append(full)
+            } else if isFolder && holdsAmbiti(full, depth: maximumFolderDepth - deepestSearched, visited: visited) {
+                // ATS only deeper than the levels read (searched down to ``deepestSearched``).
+                skipped.append(
+                    Skipped(
+                        path: full,
+                        reason:
+                            "la cartella contiene ambiti oltre i \(maximumFolderDepth) livelli di cartelle che si leggono: non sono calcolati; spostali più in alto o indica una cartella più interna",
+                        isError: true))
+            } else if isFolder && entry == "__MACOSX" {
+                // What a ZIP made on a Mac leaves: copies of the files' attributes, not data.
+                skipped.append(Skipped(path: full, reason: "cartella che un archivio ZIP fatto su Mac lascia (non contiene dati): non calcolata"))
             } else if isFolder {
                 // Empty, or notes only: an ATS whose files are missing as far as anyone can tell
                 // (a region's folder for an ATS that has not sent its data): an error, not a warning.
@@ -222,6 +200,11 @@ enum BatchInputs {
                         path: full, reason: "non è un ambito (né una cartella con comuni.csv e personale.csv né un file .json, .xlsx o .ods): non calcolato"))
             }
         }
+    }
+
+    /// Whether `name` is one of the CSV files of an ATS (case ignored).
+    static func isCSVFileOfAmbito(_ name: String) -> Bool {
+        RosterLoader.CSVFile(rawValue: name.lowercased()) != nil
     }
 
     /// Whether the folder `path` has a CSV file (the files of an ATS, named otherwise or incomplete).

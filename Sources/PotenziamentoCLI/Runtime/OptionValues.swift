@@ -1,3 +1,4 @@
+import Foundation
 import PotenziamentoKit
 
 /// Turning option values into domain values, with Italian errors (exit 65 for a bad value of a
@@ -161,8 +162,22 @@ enum OptionValues {
     /// bytes are for a program, not for a screen (an officer's trial). Called after the command's
     /// other refusals (a batch, `--spiega`), whose advice comes first.
     static func refuseWorkbookOnTerminal(_ parsed: ParsedArguments, in choice: OutputChoice, context: CommandContext) throws(CommandFailure) {
-        guard case .workbook(let kind) = choice, parsed.value("output") == nil, context.standardOutputIsTerminal else { return }
+        guard case .workbook(let kind) = choice else { return }
+        // Standard output, or a path that is a terminal (`--output /dev/stdout`, `/dev/tty`).
+        guard parsed.value("output").map(isTerminal) ?? context.standardOutputIsTerminal else { return }
         throw .usage("una cartella di lavoro non si mostra sullo schermo: indica il file con --output (es. --output rapporto.\(kind.rawValue))")
+    }
+
+    /// Whether `path` is a terminal: a character device (links followed) that `isatty` says is
+    /// one, opened without waiting and without becoming the process's terminal; a file is never
+    /// opened (nor created, nor emptied) here.
+    static func isTerminal(_ path: String) -> Bool {
+        var status = stat()
+        guard stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFCHR else { return false }
+        let descriptor = open(path, O_WRONLY | O_NOCTTY | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        return isatty(descriptor) == 1
     }
 
     /// The output chosen by the extension of `--output` alone (no `--formato`).

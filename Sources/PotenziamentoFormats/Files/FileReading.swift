@@ -53,6 +53,12 @@ package enum FileReading {
         }
     }
 
+    /// Whether `path` itself is a symbolic link (the link, not what it points to).
+    package static func isLink(_ path: String) -> Bool {
+        var status = stat()
+        return lstat(path, &status) == 0 && status.st_mode & S_IFMT == S_IFLNK
+    }
+
     /// The first bytes (at most `count`) of the regular file at `path`, or nil when it is not
     /// one or cannot be read: a look at what a file declares, without reading it whole.
     package static func head(of path: String, count: Int) -> [UInt8]? {

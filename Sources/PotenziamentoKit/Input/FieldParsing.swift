@@ -46,9 +46,13 @@ package enum FieldParsing {
         // Hours over full-time hours (`30/36`, an officer's trial): the columns that take them.
         let parts = trimmed.split(separator: "/", omittingEmptySubsequences: false).map { String($0).trimmingSpaces }
         if parts.count == 2, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && ($0.isNumber || $0 == "," || $0 == ".") } }) {
+            // The full-time hours are named only when they are not the default 36.
+            let full =
+                (try? decimal(parts[1], maximumDecimals: 4, what: "ore del tempo pieno")) == WorkShare.defaultFullTimeHours
+                ? "" : " e \(parts[1]) in ore_tempo_pieno"
             throw InvalidValue(
                 .numeroNonValido,
-                "percentuale «\(TextSafety.shortened(text))»: scrivi la quota del tempo pieno (un numero da 0 a 100), oppure, se sono ore su tempo pieno, scrivi \(parts[0]) nella colonna ore_settimanali (e \(parts[1]) in ore_tempo_pieno, se non è 36) lasciando vuota la percentuale"
+                "percentuale «\(TextSafety.shortened(text))»: scrivi la quota del tempo pieno (un numero da 0 a 100), oppure, se sono ore su tempo pieno, scrivi \(parts[0]) nella colonna ore_settimanali\(full) lasciando vuota la percentuale"
             )
         }
         let value = try decimal(String(trimmed), maximumDecimals: Bounds.percentageDecimals, what: "percentuale")

@@ -192,19 +192,44 @@ public enum RosterLoader {
         return String(decoding: head, as: UTF8.self).contains(RosterJSONReader.format)
     }
 
+    /// Whether `path` is a folder holding one ATS as CSV: it has `comuni.csv` or
+    /// `personale.csv` (file names compared ignoring case).
+    package static func isRosterFolder(_ path: String) -> Bool {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+        return entries.contains { [CSVFile.comuni.rawValue, CSVFile.personale.rawValue].contains($0.lowercased()) }
+    }
+
+    /// The other ATS inside the CSV folder `path`, by name: JSON rosters that declare the format
+    /// and folders that are or hold CSV folders of ATS or such JSON rosters (down to `depth`
+    /// levels). Links are not followed (a link to a parent folder is not an ATS of this one), nor
+    /// hidden entries; workbooks and other JSON files (a report written there, a template) do not
+    /// count: the folder's reader names them among the files not read.
+    package static func otherAmbiti(inFolder path: String, depth: Int = 4) -> [String] {
+        let entries = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
+        return entries.filter { entry in
+            let full = "\(path)/\(entry)"
+            guard !FileReading.isLink(full) else { return false }
+            switch FileReading.kind(of: full) {
+            case .directory: return isRosterFolder(full) || depth > 1 && !otherAmbiti(inFolder: full, depth: depth - 1).isEmpty
+            case .file: return declaresAmbito(full)
+            default: return false
+            }
+        }
+    }
+
     static func loadFolder(_ folder: String) throws(InputError) -> Loaded {
         let base = folder.hasSuffix("/") && folder.count > 1 ? String(folder.dropLast()) : folder
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: base)) ?? []
         var files: [CSVFile: (name: String, bytes: [UInt8])] = [:]
         var diagnostics = Diagnostics()
-        // Rosters of other ATS beside the CSV files (a comuni.csv left in a folder of ATS): the
-        // folder is one ATS, and they are not read; said, never dropped in silence.
-        let others = entries.filter { !$0.hasPrefix(".") && declaresAmbito("\(base)/\($0)") }.sorted()
+        // Other ATS in the folder (a comuni.csv left in a folder of ATS, an old copy in a
+        // subfolder): the folder is one ATS, and they are not read; said, never dropped in silence.
+        let others = otherAmbiti(inFolder: base)
         let present = CSVFile.allCases.map(\.rawValue).filter { name in entries.contains { $0.lowercased() == name } }
         let othersNote =
             others.isEmpty
             ? nil
-            : "la cartella è letta come un solo ambito (ha \(present.count > 1 ? present.dropLast().joined(separator: ", ") + " e " + (present.last ?? "") : present.joined())) e \(others.count == 1 ? "il file di un ambito che contiene (\(others[0])) non è letto" : "gli altri \(Italian.count(others.count, "ambito", "ambiti")) che contiene (\(Italian.list(others, limit: 3))) non sono letti"): per calcolare più ambiti togli da questa cartella i CSV di un ambito (o mettili in una cartella loro)"
+            : "la cartella è letta come un solo ambito (ha \(present.count > 1 ? present.dropLast().joined(separator: ", ") + " e " + (present.last ?? "") : present.joined())) e \(others.count == 1 ? "l'altro ambito che contiene (\(others[0])) non è letto" : "gli altri \(Italian.count(others.count, "ambito", "ambiti")) che contiene (\(Italian.list(others, limit: 3))) non sono letti"): per calcolare più ambiti togli da questa cartella i CSV di un ambito (o mettili in una cartella loro); se sono copie vecchie, spostale fuori dalla cartella"
         for file in CSVFile.allCases {
             let matches = entries.filter { $0.lowercased() == file.rawValue }.sorted()
             guard let entry = matches.first else { continue }

@@ -171,7 +171,8 @@ struct WorkbookTable: CellTable {
             )
         case .invalidDate(let serial):
             return .rejected(
-                "la cella è in formato data ma il numero \(serial) non è una data esistente (per esempio 0 o il 29/02/1900 di Excel): scrivi la data giusta")
+                "la cella è in formato data ma il numero \(serial) non è una data esistente (per esempio 0 o il 29/02/1900 di Excel): se è un numero, formatta la cella come numero; se è una data, scrivi la data giusta"
+            )
         case .error(let code):
             return .rejected("la cella contiene l'errore \(code) di una formula: correggi la formula o scrivi il valore")
         case .formulaWithoutValue(let formula):
