@@ -45,7 +45,12 @@ struct CommandLineTests {
             (["--popolazione", "100000", "--fte", "3", "--anno", "25"], "anno non valido"),
             // Found by an independent review: 48,000 was read as 48 residents, silently.
             (["--popolazione", "48,000", "--fte", "15"], "valore ambiguo «48,000»"),
-            (["--popolazione", " 30,000 ", "--fte", "15"], "per 30 mila scrivi 30000"),
+            (["--popolazione", " 30,000 ", "--fte", "15"], "per 30.000 scrivi 30000 oppure 30.000"),
+            // An officer's trial: the advice for 1.000,000 was «1.000000», then read as 1 resident.
+            (["--popolazione", "1.000,000", "--fte", "200"], "per 1.000.000 scrivi 1000000 oppure 1.000.000"),
+            (["--popolazione", "1.000000", "--fte", "200"], "valore ambiguo «1.000000»"),
+            (["--popolazione", "30.000000", "--fte", "2"], "scrivi il numero intero senza decimali"),
+            (["--popolazione", "30000,0000", "--fte", "2"], "valore ambiguo"),
             (
                 ["--popolazione", "100000", "--fte", "3", "--anno", "2027", "--parametro", "importoFasciaA=1@2027", "--parametro", "importoFasciaA=2@2027"],
                 "due volte"

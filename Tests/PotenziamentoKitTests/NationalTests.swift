@@ -89,7 +89,7 @@ struct NationalTests {
         for key in ["formato", "fondo", "pregresso", "richiesto", "coefficiente", "ambiti", "totaleAssegnato"] { #expect(object[key] != nil, "\(key)") }
         #expect(object["fondo"] as? NSNumber == NSNumber(value: 500_000))
         #expect(result.standardOutput.contains("\"totaleAssegnato\": 452999.5,"))
-        #expect(result.standardOutput.contains("\"coefficiente\": 0.565482,"))
+        #expect(result.standardOutput.contains("\"coefficiente\": 0.565481,"))
         // Found by an officer's trial: the text table showed no pregresso, and its total only the
         // new amounts: each ATS's pregresso is a column, and the total to pay says both.
         let text = TestSupport.run("riparto", example, "--anno", "2025", "--fondo", "500.000").standardOutput

@@ -128,14 +128,29 @@ enum SimulaCommand: Subcommand {
         let scenarioWarnings = Scenario(changes: changes).warnings(on: loaded.roster, defaultFullTime: defaultFullTime).map { warning in
             ScenarioOptions.place(of: origins[warning.change], column: "ore_tempo_pieno") + warning.message
         }
+        // A change from after the last year computed counts for nothing here: said, not a 0 in a table
+        // (an officer's trial: a hire from 2026 simulated for 2025 added 0 FTE without a word).
+        let laterChanges = changes.indices.compactMap { index -> String? in
+            let start: CivilDate
+            switch changes[index] {
+            case .hire(let hire): start = hire.period.start
+            case .termination(_, let from), .shareChange(_, let from, _): start = from
+            case .residents: return nil
+            }
+            guard start.year > lastYear else { return nil }
+            return ScenarioOptions.place(of: origins[index], column: nil)
+                + "la modifica comincia il \(start.italian), dopo il \(lastYear): nel calcolo non conta (per vederne l'effetto usa --anno \(start.year), o --fino-al \(start.year))"
+        }
         let inputFiles = RosterInput.inputFiles(path) + [parsed.value("piano")].compactMap { $0 }
         if case .workbook(let kind) = choice {
-            return try OptionValues.workbookOutput(warnings: (planWarnings + loaded.warnings).map(\.description) + scenarioWarnings, inputs: inputFiles) {
+            return try OptionValues.workbookOutput(
+                warnings: (planWarnings + loaded.warnings).map(\.description) + scenarioWarnings + laterChanges, inputs: inputFiles
+            ) {
                 () throws(InputError) in
                 try SimulationReports.workbook(kind, years: years, planning: planning, changes: applied)
             }
         }
-        return CommandOutput(warnings: (planWarnings + loaded.warnings).map(\.description) + scenarioWarnings, inputs: inputFiles) {
+        return CommandOutput(warnings: (planWarnings + loaded.warnings).map(\.description) + scenarioWarnings + laterChanges, inputs: inputFiles) {
             output in
             _ = SimulationReports.write(format, years: years, planning: planning, changes: applied, sources: sources, to: output)
         }

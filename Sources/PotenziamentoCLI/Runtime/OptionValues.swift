@@ -26,10 +26,26 @@ enum OptionValues {
         if case .success(let value) = DecimalParser.parseInteger(text) { return value }
         let trimmed = text.filter { $0 != " " && $0 != "\t" }
         if let comma = trimmed.lastIndex(of: ","), trimmed[trimmed.index(after: comma)...] == "000" {
-            let whole = trimmed[..<comma]
-            throw .usage(
-                "--\(option): valore ambiguo «\(text)»: con la virgola decimale vale \(whole); per \(whole) mila scrivi \(whole)000 oppure \(whole).000"
-            )
+            let whole = String(trimmed[..<comma])
+            // The advice written with the value itself (`1.000,000`: 1000000, not «1.000000»,
+            // which reads as 1: an officer's trial followed it).
+            let advice =
+                (try? DecimalParser.parseInteger(whole).get()).flatMap { value in
+                    value.multipliedReportingOverflow(by: 1000).overflow ? nil : value * 1000
+                }.map { thousands in
+                    "; per \(NumberFormatting.italian(thousands)) scrivi \(thousands) oppure \(NumberFormatting.italian(thousands))"
+                } ?? ""
+            throw .usage("--\(option): valore ambiguo «\(text)»: con la virgola decimale vale \(whole)\(advice)")
+        }
+        // A whole number with four decimals or more (`1.000000`, `30.000000`) is a number of
+        // thousands whose separators went wrong as often as a decimal: refused, not read as 1 or 30.
+        if let point = trimmed.lastIndex(where: { $0 == "," || $0 == "." }) {
+            let decimals = trimmed[trimmed.index(after: point)...]
+            if decimals.count >= 4, decimals.allSatisfy({ $0 == "0" }) {
+                throw .usage(
+                    "--\(option): valore ambiguo «\(text)»: scrivi il numero intero senza decimali, con i punti delle migliaia o senza (1000000 oppure 1.000.000)"
+                )
+            }
         }
         let value = try decimal(text, option: option)
         guard value.isInteger, let whole = value.numerator.int64Value, let result = Int(exactly: whole) else {

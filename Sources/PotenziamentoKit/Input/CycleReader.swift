@@ -234,6 +234,7 @@ package enum CycleReader {
                     diagnostics.value(at: place.field("fteDaDichiarare")) { () throws(InvalidValue) in try FieldParsing.fte(text) }
                 }
                 guard let yearValue, let population, let declared else { continue }
+                checkConsistency(year, at: place, population: population, declared: declared, diagnostics: &diagnostics)
                 let otherParameters = otherParameters(year, at: place, year: yearValue, against: parameters)
                 var entry = byYear[yearValue] ?? (nil, nil)
                 if let earlier = isForecast ? entry.forecast : entry.actual {
@@ -277,6 +278,42 @@ package enum CycleReader {
                 ))
         }
         return try finish(years, ambito: ambito, parameters: parameters, diagnostics: diagnostics)
+    }
+
+    /// Checks that a year of a prospetto agrees with itself where ciclo reads it: the residents
+    /// are those of its comuni (`riparto[].popolazione`) and the FTE to declare are its exact FTE
+    /// (`fte.totale`, 4 decimals) rounded down, so not above them nor a whole FTE below. A file
+    /// edited by hand (an integrator's trial set `fteDaDichiarare` to 9 beside 8,4013 FTE, and the
+    /// cycle computed on the 9 without a word) is an error at the figure that disagrees.
+    static func checkConsistency(_ year: JSONFields, at place: SourcePlace, population: Int, declared: Fraction, diagnostics: inout Diagnostics) {
+        var ignored = Diagnostics()
+        if let fte = year.node("fte", required: false, diagnostics: &ignored).flatMap({
+            JSONFields($0, place: place.field("fte"), allowed: nil, diagnostics: &ignored)
+        }),
+            let text = fte.numberText("totale", required: false, diagnostics: &ignored),
+            let total = try? FieldParsing.jsonNumber(text, maximumDecimals: 15, what: "FTE"),
+            declared > total + Fraction(1, 10_000) || total - declared >= .one
+        {
+            diagnostics.error(
+                .formatoDocumento, place.field("fteDaDichiarare"),
+                "FTE da dichiarare \(NumberFormatting.italianTrimmed(declared)) non coerenti con gli FTE del prospetto (fte.totale \(NumberFormatting.italianTrimmed(total))): il file sembra modificato a mano; rifai il prospetto con `prospetto --formato json`"
+            )
+        }
+        let shares = year.array("riparto", required: false, diagnostics: &ignored)
+        var sum = 0
+        var counted = 0
+        for share in shares {
+            guard let fields = JSONFields(share, place: place.field("riparto"), allowed: nil, diagnostics: &ignored),
+                let text = fields.numberText("popolazione", required: false, diagnostics: &ignored), let residents = Int(text)
+            else { continue }
+            (sum, counted) = (sum + residents, counted + 1)
+        }
+        if counted > 0, sum != population {
+            diagnostics.error(
+                .formatoDocumento, place.field("popolazione"),
+                "popolazione \(NumberFormatting.italian(population)) diversa dalla somma dei residenti dei comuni del prospetto (\(NumberFormatting.italian(sum))): il file sembra modificato a mano; rifai il prospetto con `prospetto --formato json`"
+            )
+        }
     }
 
     /// The warnings, at a prospetto's `parametri`, for each parameter of the contribution (the

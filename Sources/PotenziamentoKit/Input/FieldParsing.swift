@@ -116,7 +116,20 @@ package enum FieldParsing {
 
     /// An FTE figure from 0 to 10 million, up to 6 decimals.
     package static func fte(_ text: String) throws(InvalidValue) -> Fraction {
-        try fte(value: decimal(text, maximumDecimals: 6, what: "FTE"), written: text)
+        // `1.234` or `12.500`: a point before exactly three digits is a decimal point in a file
+        // written in English and the thousands' point in Italian (an officer's trial read 1.234
+        // FTE as 1,234 where a pregresso of 5.000 € is 5000): refused, with both readings.
+        let trimmed = text.trimmingSpaces
+        let parts = trimmed.split(separator: ".", omittingEmptySubsequences: false)
+        if parts.count == 2, (1...3).contains(parts[0].count), parts[1].count == 3, parts[0].first != "0",
+            (parts[0] + parts[1]).allSatisfy({ $0.isASCII && $0.isNumber })
+        {
+            throw InvalidValue(
+                .numeroNonValido,
+                "FTE «\(TextSafety.shortened(text))» ambiguo: con il punto decimale vale \(parts[0]),\(parts[1]), con il punto delle migliaia \(parts[0])\(parts[1]); scrivi \(parts[0]),\(parts[1]) oppure \(parts[0])\(parts[1])"
+            )
+        }
+        return try fte(value: decimal(text, maximumDecimals: 6, what: "FTE"), written: text)
     }
 
     /// An FTE figure already read as a number, checked (`written`: as shown, for the message).
@@ -284,7 +297,10 @@ package enum FieldParsing {
     package static func year(_ text: String) throws(InvalidValue) -> Int {
         let trimmed = text.trimmingSpaces
         guard trimmed.utf8.count == 4, let value = Int(trimmed), Bounds.dateYears.contains(value) else {
-            throw InvalidValue(.annoNonValido, "anno non valido «\(TextSafety.shortened(text))» (quattro cifre, es. 2025)")
+            // Four digits out of range: the range said, not «quattro cifre» (an officer's trial).
+            let range =
+                Int(trimmed) != nil && trimmed.utf8.count == 4 ? "dal \(Bounds.dateYears.lowerBound) al \(Bounds.dateYears.upperBound), " : "quattro cifre, "
+            throw InvalidValue(.annoNonValido, "anno non valido «\(TextSafety.shortened(text))» (\(range)es. 2025)")
         }
         return value
     }

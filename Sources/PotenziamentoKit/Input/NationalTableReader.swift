@@ -35,6 +35,8 @@ package enum NationalTableReader {
         }
         var entries: [AllocationEntry] = []
         entries.reserveCapacity(table.rowCount)
+        // The table row of each entry (for a warning's place).
+        var rows: [Int] = []
         // Codes compared as the riparto compares them (without case): `ATS-01` and `ats-01` are the same ATS.
         var seen: [String: (line: Int, code: String)] = [:]
         for row in 0..<table.rowCount {
@@ -64,9 +66,21 @@ package enum NationalTableReader {
                 })
             {
                 entries.append(entry)
+                rows.append(row)
             }
         }
         if table.rowCount == 0 { diagnostics.error(.nessunDato, SourcePlace(file: table.file), "la tabella non ha righe di dati") }
+        // A row with as many residents as the others together (`Somma`, a bare code): a row of
+        // totals that no word marks, said as for the comuni of an ATS (an officer's trial).
+        if !diagnostics.hasErrors {
+            for position in TotalRows.sumPositions(entries.map(\.population)) {
+                let entry = entries[position]
+                diagnostics.warning(
+                    .rigaDiTotale, table.place(rows[position], population),
+                    "l'ambito \(entry.code) «\(TextSafety.shortened(entry.name))» ha tanti residenti quanti gli altri ambiti della tabella insieme: se è una riga di totale (Somma, Complessivo, …), cancellala, il programma fa da sé le somme e ora il contributo è chiesto due volte; se è un ambito, non serve altro"
+                )
+            }
+        }
         return entries
     }
 }

@@ -290,6 +290,13 @@ public struct Fraction: Sendable, Hashable, Comparable, CustomStringConvertible 
     /// The smallest integer not below the value.
     public var ceiling: BigInt { -((-numerator).floorDivided(by: denominator)) }
 
+    /// The smallest multiple of 10^−`decimals` not below the value: how a shortfall is shown, so
+    /// that FTE still missing never show as zero (0,00001 FTE shown 0,0001, not 0,0000).
+    package func roundedUp(decimals: Int) -> Fraction {
+        let scale = BigInt.tenToThe(decimals)
+        return Fraction((self * Fraction(scale)).ceiling, scale)
+    }
+
     /// The minimum of two fractions.
     public static func minimum(_ a: Fraction, _ b: Fraction) -> Fraction { a < b ? a : b }
     /// The maximum of two fractions.

@@ -4,6 +4,13 @@ enum AllocationReport {
     /// The JSON format identifier.
     static let format = "potenziamento.riparto.v1"
 
+    /// The coefficient as the reports show it with 6 decimals: rounded down, so that a cut never
+    /// shows as 1,000000 beside amounts «ridotti» (an officer's trial: 0,9999999… was shown 1).
+    static func shownCoefficient(_ a: NationalAllocation) -> Fraction {
+        let scale = BigInt.tenToThe(6)
+        return Fraction(a.coefficient.flooredScaled(by: scale), scale)
+    }
+
     /// The `potenziamento.riparto.v1` document.
     static func json(_ a: NationalAllocation, to output: ReportOutput) {
         let counts = a.counts
@@ -15,7 +22,7 @@ enum AllocationReport {
             json.member("fondo", euro: a.fund)
             json.member("pregresso", euro: a.previousTotal)
             json.member("richiesto", euro: a.requested)
-            json.member("coefficiente", decimal: a.coefficient, decimals: 6)
+            json.member("coefficiente", decimal: shownCoefficient(a), decimals: 6)
             json.member(array: "ambiti") { json in
                 for index in a.entries.indices {
                     let entry = a.entries[index]
@@ -28,11 +35,7 @@ enum AllocationReport {
                         json.member("popolazione", entry.population)
                         json.member("fte", decimal: entry.fte)
                         json.member("pregresso", euro: entry.previous)
-                        json.member("fabbisogno") { json in
-                            json.member("minima", decimal: c.missingToMinimum)
-                            json.member("lep", decimal: c.missingToLEP)
-                            json.member("obiettivo", decimal: c.missingToObjective)
-                        }
+                        ContributionReport.shortfalls(c.missingToMinimum, c.missingToLEP, c.missingToObjective, into: &json)
                     }
                 }
             }
@@ -45,11 +48,7 @@ enum AllocationReport {
                 json.member("almenoLep", counts.atLeastLEP)
                 json.member("almenoObiettivo", counts.atLeastObjective)
             }
-            json.member("fabbisogno") { json in
-                json.member("minima", decimal: missing.minimum)
-                json.member("lep", decimal: missing.lep)
-                json.member("obiettivo", decimal: missing.objective)
-            }
+            ContributionReport.shortfalls(missing.minimum, missing.lep, missing.objective, into: &json)
             // The parameters of the year with their references, as every other report gives them
             // (a run on a replaced parameter reads as one).
             if let parameters = a.contributions.first?.parameters {
@@ -73,7 +72,7 @@ enum AllocationReport {
             label("Fondo disponibile") + TextBlocks.right(euro(a.fund), 20),
             label("Pregresso (anni precedenti, pagato per intero)") + TextBlocks.right(euro(a.previousTotal), 20),
             label("Contributi richiesti") + TextBlocks.right(euro(a.requested), 20),
-            label("Coefficiente di riduzione") + TextBlocks.right(NumberFormatting.italian(a.coefficient, decimals: 6), 20),
+            label("Coefficiente di riduzione") + TextBlocks.right(NumberFormatting.italian(shownCoefficient(a), decimals: 6), 20),
             label("Totale assegnato (contributi nuovi)") + TextBlocks.right(euro(a.assignedTotal), 20),
             // What the ATS receive in all: the pregresso, paid in full, and the new contributions.
             label("Totale da erogare (pregresso e contributi nuovi)") + TextBlocks.right(euro(a.previousTotal + a.assignedTotal), 20),
@@ -87,9 +86,9 @@ enum AllocationReport {
             TextBlocks.left("Ambiti al LEP\(ratio(.lep)) o oltre:", 40) + "\(counts.atLeastLEP)"
                 + " (di cui all'obiettivo\(ratio(.obiettivo)): \(counts.atLeastObjective))",
             "",
-            "FTE mancanti per portare ogni ambito alla soglia minima: \(NumberFormatting.italian(missing.minimum, decimals: 2))",
-            "FTE mancanti per portare ogni ambito al LEP:             \(NumberFormatting.italian(missing.lep, decimals: 2))",
-            "FTE mancanti per portare ogni ambito all'obiettivo:      \(NumberFormatting.italian(missing.objective, decimals: 2))",
+            "FTE mancanti per portare ogni ambito alla soglia minima: \(NumberFormatting.italian(missing.minimum.roundedUp(decimals: 2), decimals: 2))",
+            "FTE mancanti per portare ogni ambito al LEP:             \(NumberFormatting.italian(missing.lep.roundedUp(decimals: 2), decimals: 2))",
+            "FTE mancanti per portare ogni ambito all'obiettivo:      \(NumberFormatting.italian(missing.objective.roundedUp(decimals: 2), decimals: 2))",
             "",
             TextBlocks.left("codice", 14) + TextBlocks.left("ambito", 30) + column("popolazione", 13) + column("FTE", 9)
                 + column("pregresso", 16) + column("contributo", 16) + column("assegnato", 16),
@@ -123,8 +122,9 @@ enum AllocationReport {
             csv.row([
                 CSVWriter.text(entry.code), CSVWriter.text(entry.name), String(entry.population), NumberFormatting.spreadsheet(entry.fte, decimals: 4),
                 NumberFormatting.spreadsheet(entry.previous), NumberFormatting.spreadsheet(c.total), NumberFormatting.spreadsheet(a.assigned[index]),
-                NumberFormatting.spreadsheet(c.missingToMinimum, decimals: 4), NumberFormatting.spreadsheet(c.missingToLEP, decimals: 4),
-                NumberFormatting.spreadsheet(c.missingToObjective, decimals: 4),
+                NumberFormatting.spreadsheet(c.missingToMinimum.roundedUp(decimals: 4), decimals: 4),
+                NumberFormatting.spreadsheet(c.missingToLEP.roundedUp(decimals: 4), decimals: 4),
+                NumberFormatting.spreadsheet(c.missingToObjective.roundedUp(decimals: 4), decimals: 4),
             ])
         }
     }

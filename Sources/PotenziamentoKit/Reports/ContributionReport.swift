@@ -30,10 +30,16 @@ enum ContributionReport {
             json.member("lep", assessment.meetsLEP)
             json.member("obiettivo", assessment.meetsObjective)
         }
+        shortfalls(assessment.missingToMinimum, assessment.missingToLEP, assessment.missingToObjective, into: &json)
+    }
+
+    /// The `fabbisogno` member: the FTE missing to each threshold, rounded up to 4 decimals (a
+    /// shortfall never shows as zero; ``Fraction/roundedUp(decimals:)``). The one writer of it.
+    static func shortfalls(_ minimum: Fraction, _ lep: Fraction, _ objective: Fraction, into json: inout JSONWriter) {
         json.member("fabbisogno") { json in
-            json.member("minima", decimal: assessment.missingToMinimum)
-            json.member("lep", decimal: assessment.missingToLEP)
-            json.member("obiettivo", decimal: assessment.missingToObjective)
+            json.member("minima", decimal: minimum.roundedUp(decimals: 4))
+            json.member("lep", decimal: lep.roundedUp(decimals: 4))
+            json.member("obiettivo", decimal: objective.roundedUp(decimals: 4))
         }
     }
 

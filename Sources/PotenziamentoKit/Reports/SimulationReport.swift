@@ -16,11 +16,7 @@ enum SimulationReport {
             json.member("base") { json in AssessmentReport.members(first.base, explain: false, into: &json) }
             json.member("scenario") { json in AssessmentReport.members(first.scenario, explain: false, into: &json) }
             json.member("differenza", euro: first.difference)
-            json.member("fabbisogno") { json in
-                json.member("minima", decimal: c.missingToMinimum)
-                json.member("lep", decimal: c.missingToLEP)
-                json.member("obiettivo", decimal: c.missingToObjective)
-            }
+            ContributionReport.shortfalls(c.missingToMinimum, c.missingToLEP, c.missingToObjective, into: &json)
             json.member(array: "modifiche") { json in
                 for change in changes {
                     json.element { json in
@@ -129,9 +125,9 @@ enum SimulationReport {
             if target.missingFTE.isZero {
                 hires = "già raggiunto"
             } else if let count = target.hiresNeeded {
-                hires = "mancano \(fte(target.missingFTE)) FTE: \(count == 1 ? "serve 1 assunzione" : "servono \(count) assunzioni")"
+                hires = "mancano \(fte(target.missingFTE.roundedUp(decimals: 2))) FTE: \(count == 1 ? "serve 1 assunzione" : "servono \(count) assunzioni")"
             } else {
-                hires = "mancano \(fte(target.missingFTE)) FTE: non raggiungibile con assunzioni da quella data"
+                hires = "mancano \(fte(target.missingFTE.roundedUp(decimals: 2))) FTE: non raggiungibile con assunzioni da quella data"
             }
             lines.append("  - \(names[target.threshold] ?? target.threshold.rawValue) \(s.parameters.ratioText(target.threshold)): \(hires)")
         }

@@ -60,7 +60,7 @@ enum TextBlocks {
     }
 
     static func met(_ met: Bool, missing: Fraction) -> String {
-        met ? "raggiunta" : "non raggiunta (mancano \(NumberFormatting.italian(missing, decimals: 2)) FTE)"
+        met ? "raggiunta" : "non raggiunta (mancano \(NumberFormatting.italian(missing.roundedUp(decimals: 2), decimals: 2)) FTE)"
     }
 
     /// Population, FTE, thresholds and bands, as aligned lines.

@@ -223,11 +223,9 @@ public struct Roster: Sendable, Hashable {
         var found: [(position: Int, year: Int?)] = []
         var flagged = Set<Int>()
         for year in checked {
-            let counts = municipalities.map { $0.residents.count(in: year ?? Bounds.years.lowerBound) }
-            guard counts.allSatisfy({ $0 != nil }) else { continue }
-            // Each at most 100 million and at most 10.000 comuni (Bounds): the sum fits in 64 bits.
-            let total = counts.reduce(0) { $0 + ($1 ?? 0) }
-            for (position, count) in counts.enumerated() where (count ?? 0) * 2 == total && flagged.insert(position).inserted {
+            let counts = municipalities.compactMap { $0.residents.count(in: year ?? Bounds.years.lowerBound) }
+            guard counts.count == municipalities.count else { continue }
+            for position in TotalRows.sumPositions(counts) where flagged.insert(position).inserted {
                 found.append((position, year))
             }
         }

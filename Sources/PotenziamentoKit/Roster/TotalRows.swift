@@ -25,4 +25,15 @@ package enum TotalRows {
         }
         return length > 0 && words.contains(word)
     }
+
+    /// The positions of the figures that equal all the others together (`counts[i] × 2` is the
+    /// sum): a row of totals under a name no word marks (`Somma`, `Complessivo`, a bare code),
+    /// which counts everything twice. Only with at least three figures (of two equal ones each
+    /// is the other); each figure up to 100 million and at most 10.000 of them (``Bounds``), so
+    /// the sum fits in 64 bits.
+    package static func sumPositions(_ counts: [Int]) -> [Int] {
+        guard counts.count >= 3 else { return [] }
+        let total = counts.reduce(0, +)
+        return counts.indices.filter { counts[$0] * 2 == total }
+    }
 }

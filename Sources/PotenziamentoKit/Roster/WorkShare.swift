@@ -160,10 +160,11 @@ public struct WorkShare: Sendable, Hashable, Comparable, CustomStringConvertible
         }
     }
 
-    /// `83,3333 %`, or `30 h su 36` when given in hours.
+    /// `83,33 %` as given (every decimal written, never rounded: an explanation shows the share
+    /// it multiplies), or `30 h su 36` when given in hours.
     public var description: String {
         if let hours { return "\(NumberFormatting.italianTrimmed(hours.weekly)) h su \(NumberFormatting.italianTrimmed(hours.fullTime))" }
-        return "\(NumberFormatting.italianTrimmed(percent, maximumDecimals: 4)) %"
+        return "\(NumberFormatting.italianTrimmed(percent, maximumDecimals: Bounds.percentageDecimals)) %"
     }
 
     /// Shares are equal when they are the same share of full time, however given (two shares

@@ -319,13 +319,13 @@ package enum ReportWorkbooks {
             let c = a.contributions[index]
             return [
                 text(entry.code), text(entry.name), count(entry.population), fte(entry.fte), euro(entry.previous), euro(c.total), euro(a.assigned[index]),
-                fte(c.missingToMinimum), fte(c.missingToLEP), fte(c.missingToObjective),
+                fte(c.missingToMinimum.roundedUp(decimals: 4)), fte(c.missingToLEP.roundedUp(decimals: 4)), fte(c.missingToObjective.roundedUp(decimals: 4)),
             ]
         }
         let summary: [[WritableCell]] = [
             [text("Anno"), year(a.year)], [text("Fondo"), euro(a.fund)], [text("Pregresso"), euro(a.previousTotal)],
             [text("Richiesto (nuovi contributi)"), euro(a.requested)],
-            [text("Coefficiente (quota pagata, 6 decimali)"), .number(NumberFormatting.plain(a.coefficient, decimals: 6), .general)],
+            [text("Coefficiente (quota pagata, 6 decimali)"), .number(NumberFormatting.plain(AllocationReport.shownCoefficient(a), decimals: 6), .general)],
             [text("Totale assegnato"), euro(a.assignedTotal)],
         ]
         return WorkbookDocument(sheets: [
