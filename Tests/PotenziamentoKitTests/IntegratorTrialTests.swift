@@ -99,6 +99,28 @@ struct IntegratorTrialTests {
         #expect(try WorkShare(percent: Fraction(50)).description == "50 %")
     }
 
+    /// An overlap of periods (an error of one person) hid the repeated id and the comune outside
+    /// the ATS (errors across persons) of a JSON roster: a CSV folder listed them all.
+    @Test("valida lists the errors across persons of a JSON roster beside an error of one person")
+    func everyProblemListed() throws {
+        let example = TestSupport.path("Examples/ambito-esempio.json")
+        var object = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: example))) as? [String: Any])
+        var staff = try #require(object["personale"] as? [[String: Any]])
+        var repeated = staff[0]
+        repeated["id"] = (staff[0]["id"] as? String)?.lowercased()
+        // The second person's period twice: they overlap.
+        var overlapping = staff[1]
+        let periods = try #require(overlapping["periodi"] as? [[String: Any]])
+        overlapping["periodi"] = periods + periods
+        staff[1] = overlapping
+        staff.append(repeated)
+        object["personale"] = staff
+        let path = try Self.file("a.json", String(decoding: try JSONSerialization.data(withJSONObject: object), as: UTF8.self))
+        let result = TestSupport.run("valida", path)
+        #expect(result.standardOutput.contains("si sovrappone"), "\(result.standardOutput)")
+        #expect(result.standardOutput.contains("ripetuto"), "\(result.standardOutput)")
+    }
+
     @Test("a year of four digits out of range names the range")
     func yearRange() {
         #expect(throws: InvalidValue.self) { try FieldParsing.year("2201") }

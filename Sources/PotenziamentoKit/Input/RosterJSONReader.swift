@@ -136,6 +136,8 @@ struct RosterJSONReader {
         var municipalities: [Municipality] = []
         var staff: [StaffRecord] = []
         var seen: UInt32 = 0
+        // The errors of the persons' records (the only ones the rules across records run after).
+        var staffErrors = 0
         try reader.beginObject()
         while let key = try nextMember(DocumentKey.self, seen: &seen, at: root) {
             lazy var path = root.appending(key: key.rawValue)
@@ -169,11 +171,17 @@ struct RosterJSONReader {
             case .personale:
                 guard try expect(.array, at: path) else { continue }
                 try reader.beginArray()
+                let before = diagnostics.errorCount
                 staff = try readStaffList(at: path)
+                staffErrors += diagnostics.errorCount - before
             }
         }
         try missing(DocumentKey.self, seen: seen, at: root)
-        guard let ambito, !diagnostics.hasErrors else { return nil }
+        // The rules across records run on the persons that could be read even when some could
+        // not, so one `valida` lists every problem (an officer's trial: an overlap of periods hid
+        // a repeated id), as for a CSV folder; not when anything else could not be read (a comune
+        // missing would make its persons seem to work outside the ATS).
+        guard let ambito, diagnostics.errorCount == staffErrors else { return nil }
         return Parts(ambito: ambito, municipalities: municipalities, staff: staff)
     }
 
