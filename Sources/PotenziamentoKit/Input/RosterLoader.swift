@@ -204,8 +204,12 @@ public enum RosterLoader {
     /// levels). Links are not followed (a link to a parent folder is not an ATS of this one), nor
     /// hidden entries; workbooks and other JSON files (a report written there, a template) do not
     /// count: the folder's reader names them among the files not read.
-    package static func otherAmbiti(inFolder path: String, depth: Int = 4) -> [String] {
-        let entries = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
+    package static func otherAmbiti(inFolder path: String, entries listed: [String]? = nil, depth: Int = 4) -> [String] {
+        // The CSV files of the folder (every ATS folder has them) are no other ATS: passed over
+        // by name, with no look at the disk. The entries listed once by a caller that has them.
+        let entries = (listed ?? (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).filter {
+            !$0.hasPrefix(".") && CSVFile(rawValue: $0.lowercased()) == nil
+        }.sorted()
         return entries.filter { entry in
             let full = "\(path)/\(entry)"
             guard !FileReading.isLink(full) else { return false }
@@ -224,7 +228,7 @@ public enum RosterLoader {
         var diagnostics = Diagnostics()
         // Other ATS in the folder (a comuni.csv left in a folder of ATS, an old copy in a
         // subfolder): the folder is one ATS, and they are not read; said, never dropped in silence.
-        let others = otherAmbiti(inFolder: base)
+        let others = otherAmbiti(inFolder: base, entries: entries)
         let present = CSVFile.allCases.map(\.rawValue).filter { name in entries.contains { $0.lowercased() == name } }
         let othersNote =
             others.isEmpty
