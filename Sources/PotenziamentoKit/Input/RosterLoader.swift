@@ -196,7 +196,10 @@ public enum RosterLoader {
     /// `personale.csv` (file names compared ignoring case).
     package static func isRosterFolder(_ path: String) -> Bool {
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
-        return entries.contains { [CSVFile.comuni.rawValue, CSVFile.personale.rawValue].contains($0.lowercased()) }
+        return entries.contains { entry in
+            let file = CSVFile(rawValue: entry.lowercased())
+            return file == .comuni || file == .personale
+        }
     }
 
     /// The other ATS inside the CSV folder `path`, by name: JSON rosters that declare the format
