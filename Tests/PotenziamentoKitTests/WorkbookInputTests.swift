@@ -110,6 +110,17 @@ struct WorkbookInputTests {
         #expect(
             error.errors.first?.message.contains("la cella è una data (01/01/2025), anche se mostra solo l'anno; scrivi l'anno come numero o testo, es. 2025")
                 == true, "\(error.errors)")
+        // 2026 typed into a date cell holds 18/07/1905 (a review was told «es. 1905»).
+        let typed = RosterSheets.workbook(
+            comuniHeader: ["codice_istat", "denominazione", "popolazione", "anno"],
+            row: [.text("048001"), .text("A"), .number("30000"), .date(year: 1905, month: 7, day: 18)])
+        guard case .failure(let typedError) = RosterSheets.load(typed) else {
+            Issue.record("expected an error")
+            return
+        }
+        #expect(
+            typedError.errors.first?.message.contains("mostra 18/07/1905 (il numero 2026 letto come data); scrivi l'anno come numero o testo, es. 2026") == true,
+            "\(typedError.errors)")
     }
 
     @Test("yes/no cells: logical values, 1/0 numbers and the lists' sì/no")

@@ -721,11 +721,16 @@ enum CellParsing {
         case .unusable: return .failure(.alreadyReported)
         // A date formatted to show its year only (`aaaa`) shows 2025 and holds 01/01/2025: say both.
         case .date(let date), .dateTime(let date):
+            // A year typed into a date cell is the date that many days after 30/12/1899 (2026 is
+            // 18/07/1905): the year it was, not the date's (a trial was told «es. 1905»).
+            let serial = date.dayNumber - (CivilDate(year: 1899, month: 12, day: 30)?.dayNumber ?? 0)
+            let typed = Bounds.dateYears.contains(serial) && date.year < 1910 ? serial : date.year
+            let shown =
+                typed == date.year
+                ? "anno non valido: la cella è una data (\(date.italian)), anche se mostra solo l'anno"
+                : "anno non valido: la cella è in formato data e mostra \(date.italian) (il numero \(typed) letto come data)"
             return .failure(
-                InvalidValue(
-                    .annoNonValido,
-                    "anno non valido: la cella è una data (\(date.italian)), anche se mostra solo l'anno; scrivi l'anno come numero o testo, es. \(date.year), con la cella in formato numero o testo"
-                ))
+                InvalidValue(.annoNonValido, "\(shown); scrivi l'anno come numero o testo, es. \(typed), con la cella in formato numero o testo"))
         default: return .failure(InvalidValue(.annoNonValido, "anno non valido «\(cell.text)» (quattro cifre, es. 2025)"))
         }
     }
