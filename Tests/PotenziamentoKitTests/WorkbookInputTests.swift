@@ -119,7 +119,8 @@ struct WorkbookInputTests {
             return
         }
         #expect(
-            typedError.errors.first?.message.contains("mostra 18/07/1905 (il numero 2026 letto come data); scrivi l'anno come numero o testo, es. 2026") == true,
+            typedError.errors.first?.message.contains("mostra 18/07/1905 (il numero 2026 letto come data); scrivi l'anno come numero o testo, es. 2026")
+                == true,
             "\(typedError.errors)")
     }
 

@@ -83,14 +83,7 @@ package struct JSONWriter {
         current += 1
         let spaces = 2 * depth
         output.write(reserving: spaces + bytes.count + 6) { target in
-            var count = 0
-            if comma {
-                target[0] = UInt8(ascii: ",")
-                count = 1
-            }
-            target[count] = 0x0A
-            (target + count + 1).initialize(repeating: UInt8(ascii: " "), count: spaces)
-            count += 1 + spaces
+            var count = Self.lineStart(at: target, afterComma: comma, spaces: spaces)
             target[count] = UInt8(ascii: "\"")
             (target + count + 1).update(from: start, count: bytes.count)
             count += bytes.count + 1
@@ -270,16 +263,21 @@ package struct JSONWriter {
     /// one write.
     private func newline(indent: Int, afterComma: Bool = false) {
         let spaces = 2 * indent
-        output.write(reserving: spaces + 2) { bytes in
-            var count = 0
-            if afterComma {
-                bytes[0] = UInt8(ascii: ",")
-                count = 1
-            }
-            bytes[count] = 0x0A
-            (bytes + count + 1).initialize(repeating: UInt8(ascii: " "), count: spaces)
-            return count + 1 + spaces
+        output.write(reserving: spaces + 2) { Self.lineStart(at: $0, afterComma: afterComma, spaces: spaces) }
+    }
+
+    /// Writes at `target` a comma when `afterComma`, a line break and `spaces` spaces; returns how
+    /// many bytes it wrote (at most `spaces + 2`).
+    @inline(__always)
+    private static func lineStart(at target: UnsafeMutablePointer<UInt8>, afterComma: Bool, spaces: Int) -> Int {
+        var count = 0
+        if afterComma {
+            target[0] = UInt8(ascii: ",")
+            count = 1
         }
+        target[count] = 0x0A
+        (target + count + 1).initialize(repeating: UInt8(ascii: " "), count: spaces)
+        return count + 1 + spaces
     }
 
     /// Whether a byte of a JSON string is written escaped: `"`, `\`, control characters and DEL.
