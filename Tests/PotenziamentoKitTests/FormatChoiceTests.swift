@@ -165,6 +165,33 @@ struct OfficerOutputTests {
         #expect(Potenziamento.run(["calcola", Self.example, "--anno", "2025"], context: terminal).status == .success)
     }
 
+    /// On a terminal the text report and standard error showed every warning twice, one list
+    /// under the other (an officer's trial): the report lists them, standard error counts them.
+    @Test("warnings listed by a report on the terminal are counted on standard error, not repeated")
+    func warningsOnTerminal() throws {
+        var terminal = TestSupport.context
+        terminal.standardOutputIsTerminal = true
+        let other = try TestSupport.temporaryFolder().appendingPathComponent("b.json")
+        try TestSupport.example(at: other, code: "ATS-B1")
+        for arguments in [
+            ["calcola", Self.example, "--anno", "2025"], ["prospetto", Self.example, "--campagna", "2026"],
+            ["calcola", Self.example, other.path, "--anno", "2025"],
+        ] {
+            let shown = Potenziamento.run(arguments, context: terminal)
+            let lines = shown.standardError.split(separator: "\n").filter { $0.hasPrefix("Avviso:") }
+            #expect(
+                lines.count == 1 && lines[0].contains("sui dati, scritti nel rapporto qui sopra («Avvisi sui dati»)"), "\(arguments): \(shown.standardError)")
+            #expect(shown.standardOutput.contains("AS-014"), "\(arguments)")
+        }
+        // Not on a terminal, to a file, or in a format that does not list them: each warning, as before.
+        let piped = TestSupport.run("calcola", Self.example, "--anno", "2025")
+        #expect(piped.standardError.contains("«AS-014» non ha la ripartizione per area"))
+        let json = Potenziamento.run(["calcola", Self.example, "--anno", "2025", "--formato", "json"], context: terminal)
+        #expect(json.standardError.contains("«AS-014» non ha la ripartizione per area"))
+        let saved = try TestSupport.temporaryFolder().appendingPathComponent("c.txt").path
+        #expect(Potenziamento.run(["calcola", Self.example, "--anno", "2025", "--output", saved], context: terminal).standardError.contains("«AS-014»"))
+    }
+
     /// `--output /dev/stdout` on a terminal wrote the workbook's bytes (the check looked at
     /// `--output` being absent): a path that is a terminal is refused as standard output is.
     @Test("a workbook to an --output path that is a terminal is refused; to a device that is not, written", arguments: ["xlsx", "ods"])

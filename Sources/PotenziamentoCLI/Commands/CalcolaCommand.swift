@@ -56,7 +56,7 @@ enum CalcolaCommand: Subcommand {
             let batchFormat = try BatchInputs.batchFormat(format)
             // The parts repeated in every ATS's JSON element (the parameters of a year), made once.
             let reused = ReusedJSON()
-            return BatchInputs.output(
+            var output = BatchInputs.output(
                 inputs, skipped: skipped,
                 compute: { roster throws(CommandFailure) in
                     let assessment = try RosterInput.assess(roster, year: year, assessor: assessor)
@@ -65,6 +65,9 @@ enum CalcolaCommand: Subcommand {
                     return (BatchReport.entry(assessment, format: batchFormat, reusing: reused), code, warnings)
                 },
                 write: { output, run in BatchReport.assessments(year: year, format: batchFormat, to: output, run: run) })
+            // The text table lists the warnings under it.
+            output.reportListsWarnings = batchFormat == .text
+            return output
         }
         try OptionValues.refuseExplanation(parsed, in: choice, allowed: formats)
         try OptionValues.refuseWorkbookOnTerminal(parsed, in: choice, context: context)
@@ -85,9 +88,11 @@ enum CalcolaCommand: Subcommand {
             }
         }
         // The warnings go to standard error and into the report (a saved report carries them).
-        return CommandOutput(warnings: warnings, inputs: inputFiles) { output in
+        var output = CommandOutput(warnings: warnings, inputs: inputFiles) { output in
             _ = assessment.write(format, explain: explain, warnings: reportWarnings, to: output)
         }
+        output.reportListsWarnings = format == .text || format == .markdown
+        return output
     }
 }
 

@@ -81,7 +81,7 @@ enum ProspettoCommand: Subcommand {
             let batchFormat = try BatchInputs.batchFormat(format)
             // The parts repeated in every ATS's JSON element (the parameters of a year), made once.
             let reused = ReusedJSON()
-            return BatchInputs.output(
+            var output = BatchInputs.output(
                 inputs, skipped: skipped,
                 compute: { roster throws(CommandFailure) in
                     let prospetto = try make(roster)
@@ -90,6 +90,9 @@ enum ProspettoCommand: Subcommand {
                     return (BatchReport.entry(prospetto, format: batchFormat, reusing: reused), code, warnings)
                 },
                 write: { output, run in BatchReport.prospetti(campaign: campaign, format: batchFormat, to: output, run: run) })
+            // The text table lists the warnings under it.
+            output.reportListsWarnings = batchFormat == .text
+            return output
         }
         try OptionValues.refuseExplanation(parsed, in: choice, allowed: formats)
         try OptionValues.refuseWorkbookOnTerminal(parsed, in: choice, context: context)
@@ -118,6 +121,8 @@ enum ProspettoCommand: Subcommand {
                 try prospetto.workbook(kind, options: options)
             }
         }
-        return CommandOutput(warnings: warnings, inputs: inputFiles) { output in prospetto.write(format, options: options, to: output) }
+        var output = CommandOutput(warnings: warnings, inputs: inputFiles) { output in prospetto.write(format, options: options, to: output) }
+        output.reportListsWarnings = format == .text || format == .markdown || format == .html
+        return output
     }
 }

@@ -27,6 +27,10 @@ struct CommandOutput {
     var inputs: [String] = []
     var status: ExitStatus = .success
     var errors: [String] = []
+    /// Whether the report lists every warning itself (the text, Markdown and HTML reports of
+    /// `calcola` and `prospetto`, a batch's text table): on a terminal they are not shown a
+    /// second time on standard error, only counted (``Potenziamento``).
+    var reportListsWarnings = false
 
     /// A report written by `render`.
     init(warnings: [String] = [], inputs: [String] = [], render: @escaping (ReportOutput) -> Void) {

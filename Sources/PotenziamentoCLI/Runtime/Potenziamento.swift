@@ -90,7 +90,14 @@ public enum Potenziamento {
         } else {
             outcome = output.render(standardOutput)
         }
-        var standardError = (output.warnings + outcome.warnings).map { "Avviso: \($0)\n" }.joined()
+        var warnings = output.warnings + outcome.warnings
+        // The report on the terminal lists them: one line says so, not each line twice.
+        if output.reportListsWarnings, parsed.value("output") == nil, context.standardOutputIsTerminal, !warnings.isEmpty {
+            warnings = [
+                "\(Italian.count(warnings.count, "avviso", "avvisi")) sui dati, \(warnings.count == 1 ? "scritto" : "scritti") nel rapporto qui sopra («Avvisi sui dati»): controllali prima di usare le cifre"
+            ]
+        }
+        var standardError = warnings.map { "Avviso: \($0)\n" }.joined()
         standardError += (output.errors + outcome.errors).map { "Errore: \($0)\n" }.joined()
         return (outcome.status ?? output.status, standardError)
     }
