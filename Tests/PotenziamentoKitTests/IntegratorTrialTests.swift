@@ -56,6 +56,9 @@ struct IntegratorTrialTests {
         let example = TestSupport.path("Examples/ambito-esempio.json")
         let later = TestSupport.run("simula", example, "--anno", "2025", "--assunzione", "dal=2026-07-01,ente=comune:099001")
         #expect(later.standardError.contains("la modifica comincia il 01/07/2026, dopo il 2025: nel calcolo non conta"), "\(later.standardError)")
+        // Once per option, however many hires it makes (a review: `numero=3` said it three times).
+        let three = TestSupport.run("simula", example, "--anno", "2025", "--assunzione", "dal=2026-07-01,ente=comune:099001,numero=3")
+        #expect(three.standardError.components(separatedBy: "nel calcolo non conta").count == 2, "\(three.standardError)")
         let within = TestSupport.run("simula", example, "--anno", "2025", "--fino-al", "2026", "--assunzione", "dal=2026-07-01,ente=comune:099001")
         #expect(!within.standardError.contains("nel calcolo non conta"), "\(within.standardError)")
     }
@@ -71,6 +74,16 @@ struct IntegratorTrialTests {
             paths.append(path)
         }
         #expect(TestSupport.run(arguments: ["ciclo"] + paths).status == .success)
+        // Unedited prospetti with every number of declared decimals are read (a review: with 3
+        // decimals `18.033` was refused as an ambiguous FTE, with 0 a total written 2.0 beside 1).
+        for decimals in 0...6 {
+            let other = folder.appendingPathComponent("d\(decimals).json").path
+            #expect(
+                TestSupport.run("prospetto", example, "--campagna", "2026", "--decimali-dichiarati", String(decimals), "--formato", "json", "--output", other)
+                    .status == .success)
+            let read = TestSupport.run("ciclo", other)
+            #expect(read.status == .success, "\(decimals): \(read.standardError)")
+        }
         var object = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: paths[0]))) as? [String: Any])
         var forecast = try #require(object["previsione"] as? [String: Any])
         forecast[field] = field == "popolazione" ? 70000 : 25.5
@@ -91,6 +104,10 @@ struct IntegratorTrialTests {
         #expect((try? FieldParsing.fte(written.replacingOccurrences(of: ".", with: ","))) != nil)
         #expect((try? FieldParsing.fte(written.replacingOccurrences(of: ".", with: ""))) != nil)
         #expect((try? FieldParsing.fte("0.500")) == Fraction(1, 2))
+        // The same figure as an option (a review: `--fte 12.500` read 12,5 beside `--popolazione 50.000`).
+        let option = TestSupport.run("contributo", "--popolazione", "50000", "--fte", written, "--anno", "2025")
+        #expect(option.status == .usage && option.standardError.contains("--fte «\(written)» ambiguo"), "\(option.standardError)")
+        #expect(TestSupport.run("contributo", "--popolazione", "50000", "--fte", "0.500", "--anno", "2025").status == .success)
     }
 
     @Test("a share is shown with the decimals it was given, never rounded without a mark")
@@ -124,6 +141,7 @@ struct IntegratorTrialTests {
     @Test("a year of four digits out of range names the range")
     func yearRange() {
         #expect(throws: InvalidValue.self) { try FieldParsing.year("2201") }
+        #expect(throws: InvalidValue.self) { try FieldParsing.year("25") }
         do { _ = try FieldParsing.year("2201") } catch { #expect(error.message.contains("dal 1900 al 2200"), "\(error.message)") }
         do { _ = try FieldParsing.year("25") } catch { #expect(error.message.contains("quattro cifre"), "\(error.message)") }
     }

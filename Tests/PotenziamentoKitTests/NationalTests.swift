@@ -363,6 +363,23 @@ struct BatchTests {
         let alone = TestSupport.run("calcola", veneto, "--anno", "2025")
         #expect(alone.status == .success)
         #expect(alone.standardError.contains("gli altri 3 ambiti che contiene (a, b.json, provincia) non sono letti"), "\(alone.standardError)")
+        // Reached twice (a second review): refused once, counted once.
+        let twice = TestSupport.run("calcola", folder.path, lazio, "--anno", "2025")
+        #expect(twice.standardError.components(separatedBy: "\(lazio): la cartella ha i file CSV").count == 2, "\(twice.standardError)")
+        #expect(twice.standardError.contains("2 ambiti su 4 non calcolati"), "\(twice.standardError)")
+        // A JSON roster of another ATS linked into a CSV folder is named (links to folders are not followed).
+        let other = try TestSupport.temporaryFolder().appendingPathComponent("altro.json")
+        try TestSupport.example(at: other, code: "ATS-X1")
+        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("Umbria/d/altro.json").path, withDestinationPath: other.path)
+        let linkedFile = TestSupport.run("calcola", folder.appendingPathComponent("Umbria/d").path, "--anno", "2025")
+        #expect(linkedFile.standardError.contains("l'altro ambito che contiene (altro.json) non è letto"), "\(linkedFile.standardError)")
+        // An empty folder given beside others is said, in any order (a second review: it vanished after an error).
+        let empty = try TestSupport.temporaryFolder().appendingPathComponent("vuota")
+        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+        for order in [[folder.path, empty.path], [empty.path, folder.path]] {
+            let result = TestSupport.run(arguments: ["calcola"] + order + ["--anno", "2025"])
+            #expect(result.status == .noInput && result.standardError.contains("\(empty.path): la cartella non contiene ambiti"), "\(result.standardError)")
+        }
     }
 
     /// Found by a regional analyst's trial: a link to an ATS of the same folder was the «same ATS
@@ -404,6 +421,13 @@ struct BatchTests {
         let linked = TestSupport.run("calcola", through, file, "--anno", "2025", "--formato", "json")
         #expect(linked.standardError.contains("\(through): è un collegamento a \(file)"), "\(linked.standardError)")
         #expect(try Self.ambitiCounted(linked.standardOutput) == 1)
+        // Through a linked folder, whatever the spelling (a review: a path through a linked parent was not a link).
+        let base = folder.resolvingSymlinksInPath().path
+        #expect(BatchInputs.isThroughLink(base + "/via/ats.json"))
+        #expect(BatchInputs.isThroughLink(base + "/via/../b/ats.json") == false)
+        for spelled in ["/b/ats.json", "/b/./ats.json", "/a/../b/ats.json", "//b//ats.json"] {
+            #expect(BatchInputs.isThroughLink(base + spelled) == false, "\(spelled)")
+        }
     }
 
     /// Found by a regional analyst's trial: `--anno 2020` was a usage error (64) for one ATS but,

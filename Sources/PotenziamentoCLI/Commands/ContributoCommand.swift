@@ -31,7 +31,10 @@ enum ContributoCommand: Subcommand {
         try OptionValues.refuseExplanation(parsed, in: .report(format), allowed: formats)
         // Required options: the parser has already checked they are present.
         let population = try OptionValues.integer(parsed.value("popolazione") ?? "", option: "popolazione")
-        let fte = try OptionValues.decimal(parsed.value("fte") ?? "", option: "fte")
+        let fteText = parsed.value("fte") ?? ""
+        // `--fte 12.500` beside `--popolazione 50.000`: the same point read two ways (a review).
+        if let ambiguous = FieldParsing.ambiguousPoint(fteText, what: "--fte") { throw .usage(ambiguous.message) }
+        let fte = try OptionValues.decimal(fteText, option: "fte")
         let year = try parsed.value("anno").map { text throws(CommandFailure) in try OptionValues.year(text) } ?? context.currentYear
         let table = try OptionValues.parameterTable(parsed, defaultYear: year)
         let assessment: ContributionAssessment

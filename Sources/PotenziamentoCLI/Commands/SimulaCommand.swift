@@ -130,6 +130,8 @@ enum SimulaCommand: Subcommand {
         }
         // A change from after the last year computed counts for nothing here: said, not a 0 in a table
         // (an officer's trial: a hire from 2026 simulated for 2025 added 0 FTE without a word).
+        // (Once per line or option: `numero=3` makes three hires of one line.)
+        var saidChanges = Set<String>()
         let laterChanges = changes.indices.compactMap { index -> String? in
             let start: CivilDate
             switch changes[index] {
@@ -140,7 +142,7 @@ enum SimulaCommand: Subcommand {
             guard start.year > lastYear else { return nil }
             return ScenarioOptions.place(of: origins[index], column: nil)
                 + "la modifica comincia il \(start.italian), dopo il \(lastYear): nel calcolo non conta (per vederne l'effetto usa --anno \(start.year), o --fino-al \(start.year))"
-        }
+        }.filter { saidChanges.insert($0).inserted }
         let inputFiles = RosterInput.inputFiles(path) + [parsed.value("piano")].compactMap { $0 }
         if case .workbook(let kind) = choice {
             return try OptionValues.workbookOutput(

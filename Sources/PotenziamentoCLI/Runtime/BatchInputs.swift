@@ -52,8 +52,10 @@ enum BatchInputs {
                 }
                 var found: [String] = []
                 var visited: Set<FolderIdentity> = FolderIdentity(path).map { [$0] } ?? []
+                let refusedBefore = skipped.count(where: \.isError)
                 collect(path, depth: 0, visited: &visited, into: &found, skipped: &skipped)
-                if found.isEmpty && !skipped.contains(where: \.isError) {
+                // Nothing of this folder computed nor refused: it holds no ATS (whatever the other paths hold).
+                if found.isEmpty && skipped.count(where: \.isError) == refusedBefore {
                     throw CommandFailure(
                         .noInput, ["\(path): la cartella non contiene ambiti (cartelle con comuni.csv e personale.csv, file .json, .xlsx o .ods)"])
                 }
@@ -62,7 +64,17 @@ enum BatchInputs {
                 inputs.append(path)
             }
         }
-        return (withoutRepeatedPaths(inputs, skipped: &skipped), true, skipped)
+        return (withoutRepeatedPaths(inputs, skipped: &skipped), true, withoutRepeatedRefusals(skipped))
+    }
+
+    /// `skipped` without a second refusal of one folder (reached by two paths given, or through
+    /// a link): one error for it, not two, and the count of what was not computed right.
+    static func withoutRepeatedRefusals(_ skipped: [Skipped]) -> [Skipped] {
+        var refused = Set<FolderIdentity>()
+        return skipped.filter { entry in
+            guard entry.isError, let identity = FolderIdentity(entry.path) else { return true }
+            return refused.insert(identity).inserted
+        }
     }
 
     /// `paths` without a second path to a file or folder already among them: the same path
@@ -103,8 +115,22 @@ enum BatchInputs {
     static func isThroughLink(_ path: String) -> Bool {
         guard let real = realpath(path, nil) else { return false }
         defer { free(real) }
-        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
-        return String(cString: real) != (absolute as NSString).standardizingPath
+        // The working folder as the system names it (itself maybe reached through a link: not
+        // this path's), then the path's own components, `.` and `..` resolved on the text.
+        var components: [Substring] = []
+        if !path.hasPrefix("/") {
+            guard let base = realpath(".", nil) else { return false }
+            components = String(cString: base).split(separator: "/")
+            free(base)
+        }
+        for component in path.split(separator: "/") {
+            switch component {
+            case ".": continue
+            case "..": _ = components.popLast()
+            default: components.append(component)
+            }
+        }
+        return String(cString: real) != "/" + components.joined(separator: "/")
     }
 
     /// The error of the CSV folder `path` when it also holds other ATS (``RosterLoader/otherAmbiti(inFolder:depth:)``),

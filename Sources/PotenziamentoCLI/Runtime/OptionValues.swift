@@ -31,7 +31,8 @@ enum OptionValues {
             // which reads as 1: an officer's trial followed it).
             let advice =
                 (try? DecimalParser.parseInteger(whole).get()).flatMap { value in
-                    value.multipliedReportingOverflow(by: 1000).overflow ? nil : value * 1000
+                    // Advised only when it could be a population (at most 100 million).
+                    value.multipliedReportingOverflow(by: 1000).overflow || value * 1000 > Bounds.maximumResidents ? nil : value * 1000
                 }.map { thousands in
                     "; per \(NumberFormatting.italian(thousands)) scrivi \(thousands) oppure \(NumberFormatting.italian(thousands))"
                 } ?? ""
@@ -43,7 +44,7 @@ enum OptionValues {
             let decimals = trimmed[trimmed.index(after: point)...]
             if decimals.count >= 4, decimals.allSatisfy({ $0 == "0" }) {
                 throw .usage(
-                    "--\(option): valore ambiguo «\(text)»: scrivi il numero intero senza decimali, con i punti delle migliaia o senza (1000000 oppure 1.000.000)"
+                    "--\(option): valore ambiguo «\(text)»: scrivi il numero intero senza decimali, con i punti delle migliaia o senza (per esempio 1000000 oppure 1.000.000 per un milione)"
                 )
             }
         }
@@ -181,7 +182,8 @@ enum OptionValues {
         guard case .workbook(let kind) = choice else { return }
         // Standard output, or a path that is a terminal (`--output /dev/stdout`, `/dev/tty`).
         guard parsed.value("output").map(isTerminal) ?? context.standardOutputIsTerminal else { return }
-        throw .usage("una cartella di lavoro non si mostra sullo schermo: indica il file con --output (es. --output rapporto.\(kind.rawValue))")
+        let output = parsed.value("output").map { "--output \($0) è lo schermo: " } ?? ""
+        throw .usage("\(output)una cartella di lavoro non si mostra sullo schermo: indica il file con --output (es. --output rapporto.\(kind.rawValue))")
     }
 
     /// Whether `path` is a terminal: a character device (links followed) that `isatty` says is

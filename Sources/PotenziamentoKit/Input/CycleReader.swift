@@ -231,7 +231,10 @@ package enum CycleReader {
                     diagnostics.value(at: place.field("popolazione")) { () throws(InvalidValue) in try FieldParsing.residents(text) }
                 }
                 let declared = year.numberText("fteDaDichiarare", required: true, diagnostics: &diagnostics).flatMap { text in
-                    diagnostics.value(at: place.field("fteDaDichiarare")) { () throws(InvalidValue) in try FieldParsing.fte(text) }
+                    diagnostics.value(at: place.field("fteDaDichiarare")) { () throws(InvalidValue) in
+                        // A JSON number: its point is always the decimal point (`18.033`).
+                        try FieldParsing.fte(value: FieldParsing.jsonNumber(text, maximumDecimals: 6, what: "FTE"), written: text)
+                    }
                 }
                 guard let yearValue, let population, let declared else { continue }
                 checkConsistency(year, at: place, population: population, declared: declared, diagnostics: &diagnostics)
@@ -287,12 +290,15 @@ package enum CycleReader {
     /// cycle computed on the 9 without a word) is an error at the figure that disagrees.
     static func checkConsistency(_ year: JSONFields, at place: SourcePlace, population: Int, declared: Fraction, diagnostics: inout Diagnostics) {
         var ignored = Diagnostics()
+        // `fte.totale` is rounded to 4 decimals, so up to 0,00005 from the exact FTE either way
+        // (1,99999 is written 2.0 beside 1 declared with 0 decimals).
+        let rounding = Fraction(1, 20_000)
         if let fte = year.node("fte", required: false, diagnostics: &ignored).flatMap({
             JSONFields($0, place: place.field("fte"), allowed: nil, diagnostics: &ignored)
         }),
             let text = fte.numberText("totale", required: false, diagnostics: &ignored),
             let total = try? FieldParsing.jsonNumber(text, maximumDecimals: 15, what: "FTE"),
-            declared > total + Fraction(1, 10_000) || total - declared >= .one
+            declared > total + rounding || total - declared >= .one + rounding
         {
             diagnostics.error(
                 .formatoDocumento, place.field("fteDaDichiarare"),

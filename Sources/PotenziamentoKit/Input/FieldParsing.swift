@@ -116,20 +116,24 @@ package enum FieldParsing {
 
     /// An FTE figure from 0 to 10 million, up to 6 decimals.
     package static func fte(_ text: String) throws(InvalidValue) -> Fraction {
-        // `1.234` or `12.500`: a point before exactly three digits is a decimal point in a file
-        // written in English and the thousands' point in Italian (an officer's trial read 1.234
-        // FTE as 1,234 where a pregresso of 5.000 € is 5000): refused, with both readings.
-        let trimmed = text.trimmingSpaces
-        let parts = trimmed.split(separator: ".", omittingEmptySubsequences: false)
-        if parts.count == 2, (1...3).contains(parts[0].count), parts[1].count == 3, parts[0].first != "0",
-            (parts[0] + parts[1]).allSatisfy({ $0.isASCII && $0.isNumber })
-        {
-            throw InvalidValue(
-                .numeroNonValido,
-                "FTE «\(TextSafety.shortened(text))» ambiguo: con il punto decimale vale \(parts[0]),\(parts[1]), con il punto delle migliaia \(parts[0])\(parts[1]); scrivi \(parts[0]),\(parts[1]) oppure \(parts[0])\(parts[1])"
-            )
-        }
+        if let ambiguous = ambiguousPoint(text, what: "FTE") { throw ambiguous }
         return try fte(value: decimal(text, maximumDecimals: 6, what: "FTE"), written: text)
+    }
+
+    /// The error of a figure written by hand (a table's text, a command's option) with one point
+    /// before exactly three digits and a whole part not 0 (`1.234`, `12.500`): the decimal point
+    /// of a file written in English and the thousands' point in Italian (an officer's trial read
+    /// 1.234 FTE as 1,234 where a pregresso of 5.000 € is 5000); nil for any other text (`0.500`,
+    /// `12.5`, `1234`, `1,234`). A JSON number is never ambiguous: its point is the decimal point.
+    package static func ambiguousPoint(_ text: String, what: String) -> InvalidValue? {
+        let parts = text.trimmingSpaces.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 2, (1...3).contains(parts[0].count), parts[1].count == 3, parts[0].first != "0",
+            (parts[0] + parts[1]).allSatisfy({ $0.isASCII && $0.isNumber })
+        else { return nil }
+        return InvalidValue(
+            .numeroNonValido,
+            "\(what) «\(TextSafety.shortened(text))» ambiguo: con il punto decimale vale \(parts[0]),\(parts[1]), con il punto delle migliaia \(parts[0])\(parts[1]); scrivi \(parts[0]),\(parts[1]) oppure \(parts[0])\(parts[1])"
+        )
     }
 
     /// An FTE figure already read as a number, checked (`written`: as shown, for the message).

@@ -204,8 +204,8 @@ public enum RosterLoader {
 
     /// The other ATS inside the CSV folder `path`, by name: JSON rosters that declare the format
     /// and folders that are or hold CSV folders of ATS or such JSON rosters (down to `depth`
-    /// levels). Links are not followed (a link to a parent folder is not an ATS of this one), nor
-    /// hidden entries; workbooks and other JSON files (a report written there, a template) do not
+    /// levels). Links to folders are not followed (a link to a parent folder is not an ATS of this
+    /// one), nor hidden entries; workbooks and other JSON files (a report written there, a template) do not
     /// count: the folder's reader names them among the files not read.
     package static func otherAmbiti(inFolder path: String, entries listed: [String]? = nil, depth: Int = 4) -> [String] {
         // The CSV files of the folder (every ATS folder has them) are no other ATS: passed over
@@ -215,9 +215,10 @@ public enum RosterLoader {
         }.sorted()
         return entries.filter { entry in
             let full = "\(path)/\(entry)"
-            guard !FileReading.isLink(full) else { return false }
             switch FileReading.kind(of: full) {
-            case .directory: return isRosterFolder(full) || depth > 1 && !otherAmbiti(inFolder: full, depth: depth - 1).isEmpty
+            // A folder reached through a link is not one of this folder's (a link to a parent
+            // would make every ATS hold the others); a file through a link is named like any.
+            case .directory: return !FileReading.isLink(full) && (isRosterFolder(full) || depth > 1 && !otherAmbiti(inFolder: full, depth: depth - 1).isEmpty)
             case .file: return declaresAmbito(full)
             default: return false
             }
