@@ -142,7 +142,7 @@ extension Prospetto {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: Keys.self)
         let campaign = try container.decodeExactInteger(forKey: .campaign)
-        guard (Self.firstCampaign...Bounds.years.upperBound).contains(campaign) else {
+        guard Self.campaigns.contains(campaign) else {
             throw DecodingError.dataCorruptedError(forKey: .campaign, in: container, debugDescription: AssessmentError.invalidCampaign(campaign).description)
         }
         let consuntivo = try container.decode(AnnualAssessment.self, forKey: .consuntivo)

@@ -35,7 +35,8 @@ public struct Prospetto: Sendable, Hashable, Codable {
     public init(
         roster: Roster, campaign: Int, assessor: RosterAssessor = RosterAssessor(), declaredDecimals: Int = Prospetto.defaultDeclaredDecimals
     ) throws(AssessmentError) {
-        try Self.checkCampaign(campaign, assessor: assessor)
+        // The range only: the parameters of the two years are checked by their assessments.
+        guard Self.campaigns.contains(campaign) else { throw .invalidCampaign(campaign) }
         self.campaign = campaign
         consuntivo = try assessor.assess(roster, year: campaign - 1)
         previsione = try assessor.assess(roster, year: campaign)
@@ -48,13 +49,16 @@ public struct Prospetto: Sendable, Hashable, Codable {
         }
     }
 
+    /// The campaigns a prospetto is made for: from 2022 (consuntivo 2021) to 2200.
+    static var campaigns: ClosedRange<Int> { firstCampaign...Bounds.years.upperBound }
+
     /// Checks what of `campaign` does not depend on a roster: its range and the parameters in
     /// force for C−1 and C. A batch checks it before reading its ATS.
     ///
     /// - Throws: ``AssessmentError/invalidCampaign(_:)`` for a campaign outside 2022-2200,
     ///   ``AssessmentError/parameter(_:)`` for a year with no parameters in force.
     public static func checkCampaign(_ campaign: Int, assessor: RosterAssessor) throws(AssessmentError) {
-        guard (firstCampaign...Bounds.years.upperBound).contains(campaign) else { throw .invalidCampaign(campaign) }
+        guard campaigns.contains(campaign) else { throw .invalidCampaign(campaign) }
         try assessor.checkYear(campaign - 1)
         try assessor.checkYear(campaign)
     }

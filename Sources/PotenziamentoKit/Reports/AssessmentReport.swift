@@ -87,8 +87,8 @@ enum AssessmentReport {
 
     /// The `perArea` object: the five areas and `non_indicata`, always.
     static func areas(_ areas: AreaBreakdown, into json: inout JSONWriter) {
-        for area in ActivityArea.allCases { json.member(JSONKey(area.rawValue), decimal: areas[area]) }
-        json.member(JSONKey(ActivityArea.unspecifiedKey), decimal: areas.unspecified)
+        for area in ActivityArea.allCases { json.member(JSONKey(vocabulary: area.rawValue), decimal: areas[area]) }
+        json.member(JSONKey(vocabulary: ActivityArea.unspecifiedKey), decimal: areas.unspecified)
     }
 
     // MARK: Explanation

@@ -46,9 +46,9 @@ enum SimulationReport {
                 json.member("assunzioniNecessarie") { json in
                     for target in planning.targets {
                         if let hires = target.hiresNeeded {
-                            json.member(JSONKey(target.threshold.rawValue), integer: hires)
+                            json.member(JSONKey(vocabulary: target.threshold.rawValue), integer: hires)
                         } else {
-                            json.member(null: JSONKey(target.threshold.rawValue))
+                            json.member(null: JSONKey(vocabulary: target.threshold.rawValue))
                         }
                     }
                 }

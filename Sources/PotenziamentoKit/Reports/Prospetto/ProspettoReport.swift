@@ -66,8 +66,10 @@ enum ProspettoReport {
         }
         json.member("fteDaDichiarare", decimal: declaration.fte, decimals: declaration.decimals)
         json.member("areeDaDichiarare") { json in
-            for area in ActivityArea.allCases { json.member(JSONKey(area.rawValue), decimal: declaration.areas[area], decimals: declaration.decimals) }
-            json.member(JSONKey(ActivityArea.unspecifiedKey), decimal: declaration.areas.unspecified, decimals: declaration.decimals)
+            for area in ActivityArea.allCases {
+                json.member(JSONKey(vocabulary: area.rawValue), decimal: declaration.areas[area], decimals: declaration.decimals)
+            }
+            json.member(JSONKey(vocabulary: ActivityArea.unspecifiedKey), decimal: declaration.areas.unspecified, decimals: declaration.decimals)
         }
         json.member("contributoSuDichiarato", euro: declaration.contribution.total)
         if explain {

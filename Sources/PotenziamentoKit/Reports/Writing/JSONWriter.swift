@@ -61,6 +61,9 @@ package struct JSONWriter {
     package mutating func key(_ key: JSONKey) {
         switch key.storage {
         case .literal(let literal): literal.withUTF8Buffer { writeLiteralKey($0) }
+        case .vocabulary(let text):
+            var text = text
+            text.withUTF8 { writeLiteralKey($0) }
         case .text(let text):
             separate()
             var text = text
@@ -351,6 +354,7 @@ package struct JSONWriter {
 package struct JSONKey: ExpressibleByStringLiteral {
     enum Storage {
         case literal(StaticString)
+        case vocabulary(String)
         case text(String)
     }
 
@@ -361,6 +365,10 @@ package struct JSONKey: ExpressibleByStringLiteral {
 
     /// A key from the data.
     package init(_ text: String) { storage = .text(text) }
+
+    /// A key of the program's own vocabulary that is not a literal (an area's code, a threshold's
+    /// name): written as a literal key is, with nothing to escape (checked in debug builds).
+    package init(vocabulary text: String) { storage = .vocabulary(text) }
 }
 
 /// An object element of a JSON array written apart from its document
