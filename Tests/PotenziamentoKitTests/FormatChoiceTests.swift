@@ -171,6 +171,10 @@ struct OfficerOutputTests {
     func warningsOnTerminal() throws {
         var terminal = TestSupport.context
         terminal.standardOutputIsTerminal = true
+        // Standard error to a log (`2> avvisi.txt`): every warning there (a review).
+        let logged = Potenziamento.run(["calcola", Self.example, "--anno", "2025"], context: terminal)
+        #expect(logged.standardError.contains("«AS-014» non ha la ripartizione per area"), "\(logged.standardError)")
+        terminal.standardErrorIsTerminal = true
         let other = try TestSupport.temporaryFolder().appendingPathComponent("b.json")
         try TestSupport.example(at: other, code: "ATS-B1")
         for arguments in [

@@ -84,6 +84,19 @@ struct IntegratorTrialTests {
             let read = TestSupport.run("ciclo", other)
             #expect(read.status == .success, "\(decimals): \(read.standardError)")
         }
+        // 1,99999 FTE: `fte.totale` is written 2.0 beside 1 declared with 0 decimals (a review:
+        // refused as edited by hand).
+        let nearlyTwo = try Self.file(
+            "r.json",
+            #"{"formato": "potenziamento.ambito.v1", "ambito": {"codice": "ATS-R", "denominazione": "R"}, "comuni": [{"codiceIstat": "001001", "denominazione": "Uno", "popolazione": 50000}], "personale": [{"id": "A", "profilo": "assistente_sociale", "contratto": "tempo_indeterminato", "ente": {"tipo": "comune", "codiceIstat": "001001"}, "periodi": [{"dal": "2020-01-01", "percentuale": 100}]}, {"id": "B", "profilo": "assistente_sociale", "contratto": "tempo_indeterminato", "ente": {"tipo": "comune", "codiceIstat": "001001"}, "periodi": [{"dal": "2020-01-01", "percentuale": 99.999}]}]}"#
+        )
+        let rounded = folder.appendingPathComponent("r0.json").path
+        #expect(
+            TestSupport.run("prospetto", nearlyTwo, "--campagna", "2026", "--decimali-dichiarati", "0", "--formato", "json", "--output", rounded).status
+                == .success)
+        #expect(try String(contentsOfFile: rounded, encoding: .utf8).contains("\"fteDaDichiarare\": 1"))
+        let roundedRead = TestSupport.run("ciclo", rounded)
+        #expect(roundedRead.status == .success, "\(roundedRead.standardError)")
         var object = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: paths[0]))) as? [String: Any])
         var forecast = try #require(object["previsione"] as? [String: Any])
         forecast[field] = field == "popolazione" ? 70000 : 25.5

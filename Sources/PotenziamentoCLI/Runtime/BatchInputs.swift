@@ -54,10 +54,13 @@ enum BatchInputs {
                 var visited: Set<FolderIdentity> = FolderIdentity(path).map { [$0] } ?? []
                 let refusedBefore = skipped.count(where: \.isError)
                 collect(path, depth: 0, visited: &visited, into: &found, skipped: &skipped)
-                // Nothing of this folder computed nor refused: it holds no ATS (whatever the other paths hold).
+                // Nothing of this folder computed nor refused: it holds no ATS (whatever the other
+                // paths hold). Given alone, nothing to compute (66); beside others, an input not
+                // computed, as a missing file is, and the others are (a review).
                 if found.isEmpty && skipped.count(where: \.isError) == refusedBefore {
-                    throw CommandFailure(
-                        .noInput, ["\(path): la cartella non contiene ambiti (cartelle con comuni.csv e personale.csv, file .json, .xlsx o .ods)"])
+                    let message = "la cartella non contiene ambiti (cartelle con comuni.csv e personale.csv, file .json, .xlsx o .ods)"
+                    guard paths.count > 1 else { throw CommandFailure(.noInput, ["\(path): \(message)"]) }
+                    skipped.append(Skipped(path: path, reason: message, isError: true))
                 }
                 inputs += found
             } else {
@@ -96,30 +99,29 @@ enum BatchInputs {
                 kept.append(path)
                 continue
             }
-            let (laterLinked, earlierLinked) = (isThroughLink(path), isThroughLink(kept[earlier]))
-            if laterLinked == earlierLinked {
+            let (laterLinks, earlierLinks) = (linkCount(path), linkCount(kept[earlier]))
+            if laterLinks == earlierLinks {
                 let same = path == kept[earlier] ? "" : "è \(kept[earlier]), "
                 skipped.append(Skipped(path: path, reason: "\(same)indicato più di una volta: calcolato una volta sola"))
             } else {
                 // The path without links is kept, wherever it came in name order.
-                let (link, original) = laterLinked ? (path, kept[earlier]) : (kept[earlier], path)
+                let (link, original) = laterLinks > earlierLinks ? (path, kept[earlier]) : (kept[earlier], path)
                 kept[earlier] = original
-                skipped.append(Skipped(path: link, reason: "è un collegamento a \(original), già calcolato: non calcolato di nuovo"))
+                skipped.append(Skipped(path: link, reason: "è un collegamento a \(original), già indicato: letto una volta sola"))
             }
         }
         return kept
     }
 
-    /// Whether `path` reaches its file through a symbolic link (its real path is not the path
-    /// itself made absolute and tidy: `a/`, `./a` and `a/b/..` are no links).
-    static func isThroughLink(_ path: String) -> Bool {
-        guard let real = realpath(path, nil) else { return false }
-        defer { free(real) }
-        // The working folder as the system names it (itself maybe reached through a link: not
-        // this path's), then the path's own components, `.` and `..` resolved on the text.
+    /// How many symbolic links `path` goes through, component by component from the root (the
+    /// working folder as the system names it, itself maybe reached through a link: not this
+    /// path's), `.` and `..` resolved on the text. Of two paths to one file, the one through
+    /// fewer links is the path, the other a link (a folder reached through a linked ancestor
+    /// counts that link for both).
+    static func linkCount(_ path: String) -> Int {
         var components: [Substring] = []
         if !path.hasPrefix("/") {
-            guard let base = realpath(".", nil) else { return false }
+            guard let base = realpath(".", nil) else { return 0 }
             components = String(cString: base).split(separator: "/")
             free(base)
         }
@@ -130,7 +132,13 @@ enum BatchInputs {
             default: components.append(component)
             }
         }
-        return String(cString: real) != "/" + components.joined(separator: "/")
+        var count = 0
+        var prefix = ""
+        for component in components {
+            prefix += "/" + component
+            if FileReading.isLink(prefix) { count += 1 }
+        }
+        return count
     }
 
     /// The error of the CSV folder `path` when it also holds other ATS (``RosterLoader/otherAmbiti(inFolder:depth:)``),

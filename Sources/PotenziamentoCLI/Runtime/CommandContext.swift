@@ -8,6 +8,9 @@ public struct CommandContext: Sendable {
     /// Whether standard output is a terminal (a workbook is then refused without `--output`:
     /// its bytes are for a program, not for a screen). False in-process.
     public var standardOutputIsTerminal = false
+    /// Whether standard error is a terminal too (warnings a report on the terminal lists are then
+    /// only counted there; to a log, `2> avvisi.txt`, each is written). False in-process.
+    public var standardErrorIsTerminal = false
 
     /// A context for `today`.
     public init(today: CivilDate) { self.today = today }

@@ -41,6 +41,7 @@ extension Potenziamento {
         }
         var context = CommandContext(today: today)
         context.standardOutputIsTerminal = isatty(STDOUT_FILENO) == 1
+        context.standardErrorIsTerminal = isatty(STDERR_FILENO) == 1
         var (status, standardError) = execute(arguments, context: context, standardOutput: standardOutput)
         // A date left in the environment changes the year of every command without --anno: said.
         if epoch != nil {
