@@ -495,6 +495,19 @@ struct BatchTests {
         }
     }
 
+    /// Found by a review: a single prospetto says its deadline has passed, a batch never did.
+    @Test("a batch prospetto after the campaign's deadline says so once, on the screen and in the report")
+    func batchDeadline() throws {
+        let folder = try TestSupport.temporaryFolder()
+        for code in ["ATS-S1", "ATS-S2"] { try TestSupport.example(at: folder.appendingPathComponent("\(code).json"), code: code) }
+        let late = TestSupport.run("prospetto", folder.path, "--campagna", "2026")
+        let note = "la scadenza del prospetto 2026 era il 28/02/2026: oggi è il 23/11/2026"
+        #expect(late.standardError.components(separatedBy: note).count == 2, "\(late.standardError)")
+        #expect(late.standardOutput.contains(note))
+        // Before the deadline, no word.
+        #expect(!TestSupport.run("prospetto", folder.path, "--campagna", "2027").standardError.contains("scadenza"))
+    }
+
     /// The `totali.ambiti` of a batch's JSON report: how many ATS its totals count.
     static func ambitiCounted(_ report: String) throws -> Int? {
         let batch = try #require(JSONSerialization.jsonObject(with: Data(report.utf8)) as? [String: Any])

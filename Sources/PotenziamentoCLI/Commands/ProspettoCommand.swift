@@ -81,8 +81,12 @@ enum ProspettoCommand: Subcommand {
             let batchFormat = try BatchInputs.batchFormat(format)
             // The parts repeated in every ATS's JSON element (the parameters of a year), made once.
             let reused = ReusedJSON()
+            // The deadline is the campaign's, the same for every ATS: said once (a review found
+            // a batch never said it).
+            let deadline = try? parameters.inForce(for: campaign).prospettoDeadline.value
+            let late = deadline.flatMap { Self.lateNote(campaign: campaign, deadline: $0, today: context.today) }
             var output = BatchInputs.output(
-                inputs, skipped: skipped,
+                inputs, skipped: skipped, notes: late.map { [$0] } ?? [],
                 compute: { roster throws(CommandFailure) in
                     let prospetto = try make(roster)
                     // Code and warnings first: the prospetto then moves into the result, not copied.
@@ -104,8 +108,7 @@ enum ProspettoCommand: Subcommand {
         let allWarnings = loaded.warnings + prospetto.warnings
         var warnings = allWarnings.map(\.description)
         var documentWarnings = InputDiagnostic.inDocument(allWarnings).map(\.description)
-        if prospetto.isLate(today: context.today) {
-            let late = "la scadenza del prospetto \(campaign) era il \(prospetto.deadline.value.italian): oggi è il \(context.today.italian)"
+        if let late = Self.lateNote(campaign: campaign, deadline: prospetto.deadline.value, today: context.today) {
             warnings.append(late)
             documentWarnings.append(late)
         }
@@ -124,5 +127,10 @@ enum ProspettoCommand: Subcommand {
         var output = CommandOutput(warnings: warnings, inputs: inputFiles) { output in prospetto.write(format, options: options, to: output) }
         output.reportListsWarnings = format == .text || format == .markdown || format == .html
         return output
+    }
+
+    /// The warning of a prospetto after its deadline (`today` past the campaign's), nil before it.
+    static func lateNote(campaign: Int, deadline: CivilDate, today: CivilDate) -> String? {
+        today > deadline ? "la scadenza del prospetto \(campaign) era il \(deadline.italian): oggi è il \(today.italian)" : nil
     }
 }

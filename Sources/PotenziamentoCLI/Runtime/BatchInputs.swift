@@ -308,7 +308,7 @@ enum BatchInputs {
     /// the same bytes whatever the number of processors, and memory is that of the ATS in progress
     /// and of a few results waiting.
     static func output<Result: Sendable>(
-        _ inputs: [String], skipped: [Skipped],
+        _ inputs: [String], skipped: [Skipped], notes: [String] = [],
         compute: @escaping @Sendable (Roster) throws(CommandFailure) -> (result: Result, code: String, warnings: [InputDiagnostic]),
         write: @escaping (ReportOutput, (_ emit: (Result) -> Void) -> BatchReport.Outcome) -> Void
     ) -> CommandOutput {
@@ -317,8 +317,9 @@ enum BatchInputs {
             // The warnings on the screen name the paths as found; the report's, the same by
             // ``InputDiagnostic/batchName(_:workingDirectory:)`` (the same bytes from any folder).
             let (refused, notRead) = (skipped.filter(\.isError), skipped.filter { !$0.isError })
-            outcome.warnings = notRead.map(\.text)
-            var reportWarnings = notRead.map(\.documentText)
+            // The notes about the whole run (a deadline passed) first.
+            outcome.warnings = notes + notRead.map(\.text)
+            var reportWarnings = notes + notRead.map(\.documentText)
             // Data not computed that look like an ATS: errors of the run, as an ATS not read.
             var failures = refused.map { BatchReport.Failure(input: $0.path, errors: [$0.text]) }
             // The ATS counted so far, found by the shape of their code (`ATS-01`, `ats 1` and
