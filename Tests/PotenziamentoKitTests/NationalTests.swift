@@ -315,6 +315,10 @@ struct BatchTests {
             "\(deeper.standardError)")
         #expect(deeper.standardError.contains("\(folder.appendingPathComponent("__MACOSX").path): cartella che un archivio ZIP fatto su Mac lascia"))
         #expect(deeper.standardError.contains("2 ambiti su 5 non calcolati"), "\(deeper.standardError)")
+        // Reached by another path given (a review): computed, not also said to be left out.
+        let reached = TestSupport.run("calcola", folder.appendingPathComponent("n1").path, folder.appendingPathComponent("n1/n2").path, "--anno", "2025")
+        #expect(reached.status == .success, "\(reached.standardError)")
+        #expect(!reached.standardError.contains("oltre i 4 livelli"))
     }
 
     /// Found by a regional analyst's trial: a comuni.csv and a personale.csv copied into a

@@ -25,6 +25,9 @@ enum BatchInputs {
         /// Whether it is an error (data not computed that look like an ATS: the run ends with
         /// exit 65, as for an ATS that cannot be read), not a warning.
         var isError = false
+        /// Whether it is a folder whose ATS are deeper than the levels read (another path given
+        /// may reach them: then they are computed, and this is no error).
+        var isBeyondDepth = false
 
         /// The line on the screen (a name's control characters shown escaped).
         var text: String { TextSafety.escapingControlCharacters("\(path): \(reason)") }
@@ -67,7 +70,24 @@ enum BatchInputs {
                 inputs.append(path)
             }
         }
-        return (withoutRepeatedPaths(inputs, skipped: &skipped), true, withoutRepeatedRefusals(skipped))
+        let computed = withoutRepeatedPaths(inputs, skipped: &skipped)
+        return (computed, true, withoutReachedDepths(withoutRepeatedRefusals(skipped), inputs: computed))
+    }
+
+    /// `skipped` without the folders «beyond the levels read» whose ATS another path given
+    /// reached (`calcola n n/r1`: computed through `n/r1`, not also said to be left out).
+    static func withoutReachedDepths(_ skipped: [Skipped], inputs: [String]) -> [Skipped] {
+        guard skipped.contains(where: \.isBeyondDepth) else { return skipped }
+        let real = { (path: String) -> String? in
+            guard let resolved = realpath(path, nil) else { return nil }
+            defer { free(resolved) }
+            return String(cString: resolved)
+        }
+        let reached = inputs.compactMap(real)
+        return skipped.filter { entry in
+            guard entry.isBeyondDepth, let folder = real(entry.path) else { return true }
+            return !reached.contains { $0.hasPrefix(folder + "/") }
+        }
     }
 
     /// `skipped` without a second refusal of one folder (reached by two paths given, or through
@@ -215,7 +235,7 @@ enum BatchInputs {
                         path: full,
                         reason:
                             "la cartella contiene ambiti oltre i \(maximumFolderDepth) livelli di cartelle che si leggono: non sono calcolati; spostali più in alto o indica una cartella più interna",
-                        isError: true))
+                        isError: true, isBeyondDepth: true))
             } else if isFolder && entry == "__MACOSX" {
                 // What a ZIP made on a Mac leaves: copies of the files' attributes, not data.
                 skipped.append(Skipped(path: full, reason: "cartella che un archivio ZIP fatto su Mac lascia (non contiene dati): non calcolata"))
