@@ -5,8 +5,6 @@ import PotenziamentoKit
 /// Resolving the inputs of `calcola` and `prospetto`: one roster (a JSON file or a CSV folder),
 /// or many (several paths, or a folder whose entries are ATS folders and JSON files).
 enum BatchInputs {
-    /// Whether `path` is a folder holding one ATS as CSV (file names compared ignoring case).
-    static func isRosterFolder(_ path: String) -> Bool { RosterLoader.isRosterFolder(path) }
 
     /// Whether `path` is not a device, a FIFO or standard input, which a batch must read in turn
     /// (links followed; a missing or unreadable path reports its error either way).
@@ -40,15 +38,15 @@ enum BatchInputs {
     /// not an ATS: nothing is skipped silently). Entries of a folder are taken in name order, so
     /// output order is stable.
     static func resolve(_ paths: [String]) throws(CommandFailure) -> (inputs: [String], isBatch: Bool, skipped: [Skipped]) {
-        if paths.count == 1, !isFolder(paths[0]) || isRosterFolder(paths[0]) { return (paths, false, []) }
+        if paths.count == 1, !isFolder(paths[0]) || RosterLoader.isRosterFolder(paths[0]) { return (paths, false, []) }
         var inputs: [String] = []
         var skipped: [Skipped] = []
         // A path given twice (`a`, `a/`, `./a`, or a link to it) is read once.
         let paths = withoutRepeatedPaths(paths, skipped: &skipped)
         for path in paths {
-            if isFolder(path) && isRosterFolder(path), let mixed = mixedFolder(path) {
+            if isFolder(path) && RosterLoader.isRosterFolder(path), let mixed = mixedFolder(path) {
                 skipped.append(mixed)
-            } else if isFolder(path) && !isRosterFolder(path) {
+            } else if isFolder(path) && !RosterLoader.isRosterFolder(path) {
                 // A folder that cannot be listed is that, not an empty folder.
                 guard access(path, R_OK | X_OK) == 0 else {
                     throw CommandFailure(.noInput, ["\(path): impossibile leggere la cartella (\(SystemError.current.reason))"])
@@ -165,10 +163,12 @@ enum BatchInputs {
     /// nil when it holds none. Nothing in it is computed: which of its data are the ATS cannot be
     /// told (a copy of the region's CSV files left beside its ATS, or an old copy of an ATS's
     /// files in a subfolder), and a table with either would be a figure chosen by guess.
-    static func mixedFolder(_ path: String) -> Skipped? {
-        let others = RosterLoader.otherAmbiti(inFolder: path)
+    /// `entries`: the folder's listing when the caller has it.
+    static func mixedFolder(_ path: String, entries listed: [String]? = nil) -> Skipped? {
+        let entries = listed ?? (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+        let others = RosterLoader.otherAmbiti(inFolder: path, entries: entries)
         guard !others.isEmpty else { return nil }
-        let csv = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).filter(isCSVFileOfAmbito).sorted()
+        let csv = entries.filter(isCSVFileOfAmbito).sorted()
         return Skipped(
             path: path,
             reason:
@@ -179,7 +179,7 @@ enum BatchInputs {
     /// Refuses a folder of several ATS given to a command that reads one (`valida`, `simula`,
     /// `modello --da`): a usage error that says so, not «comuni.csv: file mancante».
     static func refuseFolderOfAmbiti(_ path: String) throws(CommandFailure) {
-        guard isFolder(path), !isRosterFolder(path), holdsAmbiti(path, depth: 0, visited: []) else { return }
+        guard isFolder(path), !RosterLoader.isRosterFolder(path), holdsAmbiti(path, depth: 0, visited: []) else { return }
         var (found, skipped) = ([String](), [Skipped]())
         var visited: Set<FolderIdentity> = FolderIdentity(path).map { [$0] } ?? []
         collect(path, depth: 0, visited: &visited, into: &found, skipped: &skipped)
@@ -208,6 +208,8 @@ enum BatchInputs {
             // What the entry is, looked up once (one `stat`; links followed).
             let kind = entry.hasPrefix(".") ? nil : FileReading.kind(of: full)
             let isFolder = kind == .directory
+            // A folder's listing, made once for the tests below.
+            let listing = isFolder ? (try? FileManager.default.contentsOfDirectory(atPath: full)) ?? [] : []
             if kind == nil {
                 // Hidden entries (`.DS_Store`, the `._` copies a Mac leaves on shared disks, `.git`): named, not read.
                 skipped.append(Skipped(path: full, reason: "file nascosto: non calcolato"))
@@ -216,15 +218,15 @@ enum BatchInputs {
                 skipped.append(Skipped(path: full, reason: "non è un file ordinario (una pipe, un socket o un dispositivo): non calcolato"))
             } else if isFolder, let identity = FolderIdentity(full), visited.contains(identity) {
                 skipped.append(Skipped(path: full, reason: "è la stessa cartella di un'altra già letta (un collegamento): non calcolata di nuovo"))
-            } else if isFolder && isRosterFolder(full), let mixed = mixedFolder(full) {
+            } else if isFolder && RosterLoader.isRosterFolder(full, entries: listing), let mixed = mixedFolder(full, entries: listing) {
                 if let identity = FolderIdentity(full) { visited.insert(identity) }
                 skipped.append(mixed)
-            } else if isFolder ? isRosterFolder(full) : RosterLoader.isRosterFileName(entry) {
+            } else if isFolder ? RosterLoader.isRosterFolder(full, entries: listing) : RosterLoader.isRosterFileName(entry) {
                 found.append(full)
             } else if isFolder && depth < maximumFolderDepth && holdsAmbiti(full, depth: depth + 1, visited: visited) {
                 if let identity = FolderIdentity(full) { visited.insert(identity) }
                 collect(full, depth: depth + 1, visited: &visited, into: &found, skipped: &skipped)
-            } else if isFolder && (hasCSVFiles(full) || access(full, R_OK | X_OK) != 0) {
+            } else if isFolder && (listing.contains { !$0.hasPrefix(".") && $0.lowercased().hasSuffix(".csv") } || access(full, R_OK | X_OK) != 0) {
                 // A folder that should be an ATS but lacks a roster file (only ambito.csv, or
                 // `personale (copia).csv`), or cannot be read: computed, so its error is reported.
                 found.append(full)
@@ -261,11 +263,6 @@ enum BatchInputs {
         RosterLoader.CSVFile(rawValue: name.lowercased()) != nil
     }
 
-    /// Whether the folder `path` has a CSV file (the files of an ATS, named otherwise or incomplete).
-    static func hasCSVFiles(_ path: String) -> Bool {
-        ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).contains { !$0.hasPrefix(".") && $0.lowercased().hasSuffix(".csv") }
-    }
-
     /// Whether the folder `path` (not an ATS itself) holds an ATS, in it or in its folders down
     /// to ``maximumFolderDepth``.
     static func holdsAmbiti(_ path: String, depth: Int, visited: Set<FolderIdentity>) -> Bool {
@@ -278,7 +275,7 @@ enum BatchInputs {
             guard kind != .other else { return false }
             if kind == .directory {
                 if let identity = FolderIdentity(full), visited.contains(identity) { return false }
-                return isRosterFolder(full) || (depth < maximumFolderDepth && holdsAmbiti(full, depth: depth + 1, visited: visited))
+                return RosterLoader.isRosterFolder(full) || (depth < maximumFolderDepth && holdsAmbiti(full, depth: depth + 1, visited: visited))
             }
             return RosterLoader.isRosterFileName(entry)
         }

@@ -193,9 +193,10 @@ public enum RosterLoader {
     }
 
     /// Whether `path` is a folder holding one ATS as CSV: it has `comuni.csv` or
-    /// `personale.csv` (file names compared ignoring case).
-    package static func isRosterFolder(_ path: String) -> Bool {
-        let entries = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+    /// `personale.csv` (file names compared ignoring case); `entries`, its listing when the
+    /// caller has it.
+    package static func isRosterFolder(_ path: String, entries listed: [String]? = nil) -> Bool {
+        let entries = listed ?? (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
         return entries.contains { entry in
             let file = CSVFile(rawValue: entry.lowercased())
             return file == .comuni || file == .personale
