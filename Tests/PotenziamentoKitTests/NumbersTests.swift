@@ -53,6 +53,11 @@ struct FractionTests {
             (Fraction(BigInt(Int64.min), BigInt(1)), BigInt(Int64.max)), (Fraction(BigInt(Int64.max), BigInt(2)), BigInt(Int64.max)),
             (Fraction(BigInt(Int64.max) + 1, BigInt(3)), BigInt(1_000)), (Fraction(1, BigInt(Int64.max) + 1), BigInt(Int64.max)),
             (Fraction(3, 4), BigInt(Int64.max) + 1), (.zero, BigInt(1_000)), (Fraction(-3, 1_000), BigInt(1_000)),
+            // Around a product that fits in 64 bits (one 64-bit division) and one that does not.
+            (Fraction(BigInt(Int64.max / 10), BigInt(7)), BigInt(10)), (Fraction(BigInt(Int64.max / 10 + 1), BigInt(7)), BigInt(10)),
+            (Fraction(BigInt(Int64.min / 10), BigInt(7)), BigInt(10)), (Fraction(BigInt(Int64.min / 10 - 1), BigInt(7)), BigInt(10)),
+            (Fraction(BigInt(-(Int64(1) << 62)), BigInt(3)), BigInt(2)), (Fraction(BigInt(Int64(1) << 62), BigInt(3)), BigInt(2)),
+            (Fraction(BigInt(Int64.max / 2), BigInt(2)), BigInt(2)), (Fraction(BigInt(-(Int64.max / 2)), BigInt(2)), BigInt(2)),
         ])
     func scaledAgainstFloor(value: Fraction, scale: BigInt) {
         let product = value * Fraction(scale)
@@ -295,6 +300,28 @@ struct MoneyTests {
                 }
             }
         }
+    }
+
+    /// Around the bound under which the split runs on machine integers (2⁶¹ for the total and the
+    /// sum of the floors; a value × scale beyond 64 bits divided on 128): the same parts as the
+    /// exact scaled shares, on either side of it, with negative totals and values.
+    @Test(
+        "largest remainder: the same split on either side of the machine-integer bound",
+        arguments: [
+            (BigInt((Int64(1) << 61) - 1), [Fraction(BigInt((Int64(1) << 61) - 1), BigInt(1))], BigInt(1)),
+            (BigInt(Int64(1) << 61), [Fraction(BigInt(Int64(1) << 61), BigInt(1))], BigInt(1)),
+            (BigInt(Int64(1) << 61), [Fraction(BigInt(Int64(1) << 60), BigInt(1)), Fraction(BigInt(Int64(1) << 60), BigInt(1))], BigInt(1)),
+            (BigInt((Int64(1) << 61) - 1), [Fraction(BigInt(Int64(1) << 60), BigInt(1)), Fraction(BigInt((Int64(1) << 60) - 1), BigInt(1))], BigInt(1)),
+            (BigInt(Int64(1) << 61), [Fraction(BigInt(Int64(1) << 62), BigInt(3))], BigInt(3)),
+            (BigInt(1_317_624_576_693_539_401), [Fraction(BigInt(Int64(1) << 62), BigInt(7)), Fraction(1, 7)], BigInt(2)),
+            (BigInt(-5), [Fraction(1, 3), Fraction(2, 3)], BigInt(10)), (BigInt(-((Int64(1) << 61) - 1)), [Fraction(1, 2)], BigInt(1)),
+            (BigInt(-(Int64(1) << 61)), [Fraction(1, 2), Fraction(1, 3)], BigInt(6)), (BigInt(3), [Fraction(-1, 2), Fraction(7, 2)], BigInt(1)),
+            (BigInt(40), [Fraction(1, 3), Fraction(1, 3), Fraction(1, 3)], BigInt(10)),
+        ])
+    func roundingEachAtTheMachineBound(total: BigInt, values: [Fraction], scale: BigInt) {
+        let parts = LargestRemainder.distribute(units: total, roundingEach: values, scale: scale)
+        #expect(parts == LargestRemainder.distribute(units: total, exactShares: values.map { $0 * Fraction(scale) }))
+        #expect(parts.reduce(BigInt(0), +) == total)
     }
 
     /// The rule written plainly in the test (docs/regole.md §5), as an oracle for the one place

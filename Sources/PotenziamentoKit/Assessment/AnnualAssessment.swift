@@ -42,23 +42,25 @@ public struct ExcludedRecord: Sendable, Hashable, Codable {
 
 /// FTE per area di attività; the five areas and `non_indicata` always add up to the total.
 ///
-/// The areas' FTE are kept in the order of `ActivityArea.allCases` (no dictionary: an ATS's
-/// prospetto makes one breakdown per entity and year, thousands in a national run, and reads each
-/// area by its index).
+/// The areas' FTE are kept in the order of `ActivityArea.allCases`, then `non_indicata`, in one
+/// array (no dictionary: an ATS's prospetto makes one breakdown per entity and year, thousands in
+/// a national run, reads each area by its index and rounds all the parts together).
 public struct AreaBreakdown: Sendable, Hashable, Codable {
-    /// FTE per area, in the order of `ActivityArea.allCases` (every area, possibly zero).
-    private let values: [Fraction]
+    /// FTE per area, in the order of `ActivityArea.allCases` (every area, possibly zero), then
+    /// the FTE of persons with no area split (`non_indicata`): always `allCases.count + 1` parts.
+    private let parts: [Fraction]
+
     /// FTE of persons with no area split (`non_indicata`).
-    public let unspecified: Fraction
+    public var unspecified: Fraction { parts[ActivityArea.allCases.count] }
 
     /// FTE per area, every area present (possibly zero).
-    public var perArea: [ActivityArea: Fraction] { Dictionary(uniqueKeysWithValues: ActivityArea.allCases.map { ($0, values[$0.index]) }) }
+    public var perArea: [ActivityArea: Fraction] { Dictionary(uniqueKeysWithValues: ActivityArea.allCases.map { ($0, parts[$0.index]) }) }
 
     /// The FTE of `area`.
-    public subscript(area: ActivityArea) -> Fraction { values[area.index] }
+    public subscript(area: ActivityArea) -> Fraction { parts[area.index] }
 
     /// The sum of all areas and `non_indicata`.
-    public var total: Fraction { values.sum() + unspecified }
+    public var total: Fraction { parts.sum() }
 
     /// The breakdown as shown with `decimals` decimals: each part a multiple of 10^−decimals, its
     /// exact value rounded down, the units missing to `total` rounded half away from zero to
@@ -66,13 +68,20 @@ public struct AreaBreakdown: Sendable, Hashable, Codable {
     /// shown beside the parts (its exact value, or a figure already shown).
     package func shown(decimals: Int, total: Fraction) -> AreaBreakdown {
         let scale = BigInt.tenToThe(decimals)
-        let units = LargestRemainder.distribute(units: total.roundedScaled(by: scale), roundingEach: values + [unspecified], scale: scale)
-        return AreaBreakdown(shownValues: units.dropLast().map { Fraction($0, scale) }, unspecified: Fraction(units.last ?? 0, scale))
+        return split(units: total.roundedScaled(by: scale), scale: scale)
     }
 
-    private init(shownValues: [Fraction], unspecified: Fraction) {
-        values = shownValues
-        self.unspecified = unspecified
+    /// The breakdown split to `units` units of 1/`scale`: each part its exact value rounded
+    /// down, the units missing to `units` one each to the largest remainders (``LargestRemainder``;
+    /// docs/regole.md §5). The one rule of ``shown(decimals:total:)`` and of the areas to declare.
+    package func split(units: BigInt, scale: BigInt) -> AreaBreakdown {
+        AreaBreakdown(parts: LargestRemainder.distribute(units: units, roundingEach: parts, scale: scale).map { Fraction($0, scale) })
+    }
+
+    /// The breakdown of `parts` (the areas in order, then `non_indicata`).
+    private init(parts: [Fraction]) {
+        assert(parts.count == ActivityArea.allCases.count + 1, "a breakdown has every area and non_indicata")
+        self.parts = parts
     }
 
     /// The breakdown of `records`' FTE.
@@ -95,8 +104,7 @@ public struct AreaBreakdown: Sendable, Hashable, Codable {
                 record.areas.partsOfTime { area, units in perArea.add(area: area, fte * Fraction(BigInt(units))) }
             }
         }
-        values = perArea.totals(dividedBy: AreaSplit.wholeTime)
-        self.unspecified = unspecified.total
+        parts = perArea.totals(dividedBy: AreaSplit.wholeTime, then: unspecified.total)
     }
 
     /// One ``FractionSum`` per area, held inline: a breakdown (one per entity of a prospetto)
@@ -128,11 +136,11 @@ public struct AreaBreakdown: Sendable, Hashable, Codable {
             }
         }
 
-        /// Each area's sum divided by `scale`, in the order of the areas.
-        func totals(dividedBy scale: Int64) -> [Fraction] {
+        /// Each area's sum divided by `scale`, in the order of the areas, then `last`.
+        func totals(dividedBy scale: Int64, then last: Fraction) -> [Fraction] {
             [
                 sums.0.total(dividedBy: scale), sums.1.total(dividedBy: scale), sums.2.total(dividedBy: scale), sums.3.total(dividedBy: scale),
-                sums.4.total(dividedBy: scale),
+                sums.4.total(dividedBy: scale), last,
             ]
         }
 
@@ -143,8 +151,7 @@ public struct AreaBreakdown: Sendable, Hashable, Codable {
 
     /// A breakdown with the given figures (a missing area is zero).
     init(perArea: [ActivityArea: Fraction], unspecified: Fraction) {
-        values = ActivityArea.allCases.map { perArea[$0] ?? .zero }
-        self.unspecified = unspecified
+        self.init(parts: ActivityArea.allCases.map { perArea[$0] ?? .zero } + [unspecified])
     }
 
     private enum CodingKeys: String, CodingKey { case perArea, unspecified }
@@ -165,7 +172,7 @@ public struct AreaBreakdown: Sendable, Hashable, Codable {
     /// Encodes the FTE per area code and `unspecified`.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(Dictionary(uniqueKeysWithValues: ActivityArea.allCases.map { ($0.rawValue, values[$0.index]) }), forKey: .perArea)
+        try container.encode(Dictionary(uniqueKeysWithValues: ActivityArea.allCases.map { ($0.rawValue, parts[$0.index]) }), forKey: .perArea)
         try container.encode(unspecified, forKey: .unspecified)
     }
 }

@@ -202,11 +202,7 @@ public struct FTEDeclaration: Sendable, Hashable, Codable {
         self.decimals = decimals
         fte = Fraction(units, scale)
         self.entities = zip(entities, split).map { Entity(key: $0.key, fte: Fraction($1, scale)) }
-        let exactAreas = ActivityArea.allCases.map { assessment.areas[$0] } + [assessment.areas.unspecified]
-        let areaUnits = LargestRemainder.distribute(units: units, roundingEach: exactAreas, scale: scale)
-        areas = AreaBreakdown(
-            perArea: Dictionary(uniqueKeysWithValues: zip(ActivityArea.allCases, areaUnits).map { ($0, Fraction($1, scale)) }),
-            unspecified: Fraction(areaUnits.last ?? 0, scale))
+        areas = assessment.areas.split(units: units, scale: scale)
         // Declared ≤ exact FTE ≤ 10 million and the population is that of a valid assessment.
         contribution =
             (try? ContributionCalculator.assess(population: assessment.population, fte: fte, parameters: assessment.contribution.parameters))

@@ -250,6 +250,13 @@ public struct Fraction: Sendable, Hashable, Comparable, CustomStringConvertible 
         guard scale > 0 else { return 0 }
         // Every figure of the domain: the three in 64 bits, their product in 128, no heap.
         if let top = numerator.int64Value, let bottom = denominator.int64Value, let factor = scale.int64Value {
+            // On 64 bits when the product fits (a 128-bit division is a library call).
+            let (product, overflow) = top.multipliedReportingOverflow(by: factor)
+            if !overflow {
+                let (quotient, remainder) = product.quotientAndRemainder(dividingBy: bottom)
+                guard remainder.magnitude >= bottom.magnitude - remainder.magnitude else { return BigInt(quotient) }
+                return BigInt(product < 0 ? quotient - 1 : quotient + 1)
+            }
             let scaled = Int128(top) * Int128(factor)
             let (quotient, remainder) = scaled.quotientAndRemainder(dividingBy: Int128(bottom))
             guard remainder.magnitude * 2 >= UInt128(bottom) else { return BigInt(quotient) }
@@ -268,6 +275,11 @@ public struct Fraction: Sendable, Hashable, Comparable, CustomStringConvertible 
     public func flooredScaled(by scale: BigInt) -> BigInt {
         guard scale > 0 else { return 0 }
         if let top = numerator.int64Value, let bottom = denominator.int64Value, let factor = scale.int64Value {
+            let (product, overflow) = top.multipliedReportingOverflow(by: factor)
+            if !overflow {
+                let (quotient, remainder) = product.quotientAndRemainder(dividingBy: bottom)
+                return BigInt(remainder < 0 ? quotient - 1 : quotient)
+            }
             let scaled = Int128(top) * Int128(factor)
             let (quotient, remainder) = scaled.quotientAndRemainder(dividingBy: Int128(bottom))
             return BigInt(remainder < 0 ? quotient - 1 : quotient)

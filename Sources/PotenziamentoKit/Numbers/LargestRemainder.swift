@@ -44,7 +44,9 @@ enum LargestRemainder {
 
     /// Rounds exact shares (in euro) to cents that add up to `total` (see ``distribute(units:exactShares:)``).
     static func distribute(_ total: EuroCents, exactShares: [Fraction]) -> [EuroCents] {
-        distribute(units: total.cents, exactShares: exactShares.map { $0 * Fraction(100) }).map { EuroCents(cents: $0) }
+        // Each share × 100 split into whole cents and a remainder: the parts of rounding each
+        // share to the cent (on machine integers when they fit).
+        distribute(units: total.cents, roundingEach: exactShares, scale: 100).map { EuroCents(cents: $0) }
     }
 
     /// Rounds exact shares (in units: cents, hundredths of an FTE) to whole units that add up to
@@ -86,10 +88,13 @@ enum LargestRemainder {
     /// is its own value rounded down or up: an entity of exactly 1 FTE is shown and declared 1,
     /// never 0,99 (the figures shown and the FTE to declare, docs/regole.md §5).
     static func distribute(units total: BigInt, roundingEach values: [Fraction], scale: BigInt) -> [BigInt] {
-        // The usual case, every value and the scale in 64 bits: each floor and remainder in 128
-        // bits, remainders compared by cross-multiplication (no common denominator made).
-        if let small = smallParts(values, scale: scale) { return complete(floors: small.floors, remainders: small.remainders, total: total) }
-        // Values beyond 64 bits (rare): the exact scaled values, as fractions.
+        // The usual case, every figure far inside 64 bits: floors, remainders and the units left
+        // over on machine integers, remainders compared by cross-multiplication (no common
+        // denominator made, no `BigInt` per part).
+        if let parts = machineParts(values, scale: scale, total: total) {
+            return complete(floors: parts.floors, remainders: parts.remainders, total: parts.total).map { BigInt($0) }
+        }
+        // Larger values (rare): the exact scaled values, as fractions.
         return distribute(units: total, exactShares: values.map { $0 * Fraction(scale) })
     }
 
@@ -108,35 +113,55 @@ enum LargestRemainder {
         }
     }
 
-    /// The floors and remainders of `value × scale` for non-negative values and a scale in 64
-    /// bits whose floors fit in 64 bits; nil otherwise (the general path).
-    private static func smallParts(_ values: [Fraction], scale: BigInt) -> (floors: [BigInt], remainders: [SmallRemainder])? {
-        guard let scale = scale.int64Value, scale > 0 else { return nil }
-        var floors: [BigInt] = []
+    /// Below this bound in magnitude, the total and the sum of the floors leave every step of
+    /// ``complete(floors:remainders:total:)`` on `Int64` without overflow (the units left over are
+    /// under 2⁶², each part under 2⁶¹ + 2⁶²).
+    private static let machineLimit: Int64 = 1 << 61
+
+    /// The floors and remainders of `value × scale` for non-negative values, with `total`, as
+    /// machine integers: nil when a value is negative or beyond 64 bits, or when the total or the
+    /// sum of the floors reaches ``machineLimit`` (the general path then).
+    private static func machineParts(_ values: [Fraction], scale: BigInt, total: BigInt) -> (
+        floors: [Int64], remainders: [SmallRemainder], total: Int64
+    )? {
+        guard let scale = scale.int64Value, scale > 0, let total = total.int64Value, total.magnitude < machineLimit.magnitude else { return nil }
+        var floors: [Int64] = []
         var remainders: [SmallRemainder] = []
         floors.reserveCapacity(values.count)
         remainders.reserveCapacity(values.count)
+        var sum: Int64 = 0
         for value in values {
             guard let numerator = value.numerator.int64Value, let denominator = value.denominator.int64Value, numerator >= 0, denominator > 0 else {
                 return nil
             }
-            let (quotient, remainder) = (Int128(numerator) * Int128(scale)).quotientAndRemainder(dividingBy: Int128(denominator))
-            guard let floor = Int64(exactly: quotient) else { return nil }
-            floors.append(BigInt(Int(floor)))
+            // One 64-bit division when the product fits (a library call on 128 bits otherwise).
+            let floor: Int64
+            let remainder: Int64
+            let (product, overflow) = numerator.multipliedReportingOverflow(by: scale)
+            if !overflow {
+                (floor, remainder) = product.quotientAndRemainder(dividingBy: denominator)
+            } else {
+                let (quotient, rest) = (Int128(numerator) * Int128(scale)).quotientAndRemainder(dividingBy: Int128(denominator))
+                guard quotient < Int128(machineLimit) else { return nil }
+                (floor, remainder) = (Int64(quotient), Int64(rest))
+            }
+            sum += floor
+            guard floor < machineLimit, sum < machineLimit else { return nil }
+            floors.append(floor)
             remainders.append(SmallRemainder(numerator: UInt64(remainder), denominator: UInt64(denominator)))
         }
-        return (floors, remainders)
+        return (floors, remainders, total)
     }
 
     /// The one rule of the largest remainder: each part has its whole units (`floors`); the
     /// units left over go one each to the largest `remainders`, ties to the earlier part. When the
     /// floors and remainders do not come from shares adding up to `total` (a caller that scaled
     /// them), the difference is first spread evenly, so the parts still add up.
-    private static func complete<Remainder: Comparable>(floors: [BigInt], remainders: [Remainder], total: BigInt) -> [BigInt] {
+    private static func complete<Unit: SplitUnit, Remainder: Comparable>(floors: [Unit], remainders: [Remainder], total: Unit) -> [Unit] {
         guard !floors.isEmpty else { return [] }
         var units = floors
-        let count = BigInt(floors.count)
-        let leftover = total - units.reduce(BigInt(0), +)
+        let count = Unit(floors.count)
+        let leftover = total - units.reduce(Unit(0), +)
         let (rounds, extra) = leftover.flooredQuotientAndRemainder(dividingBy: count)
         if !rounds.isZero { units = units.map { $0 + rounds } }
         let extraUnits = Int(extra.int64Value ?? 0)
@@ -148,12 +173,38 @@ enum LargestRemainder {
             // One unit: the largest remainder, the earlier part on a tie (the first of the order below).
             var largest = remainders.startIndex
             for index in remainders.indices.dropFirst() where remainders[index] > remainders[largest] { largest = index }
-            units[largest] += BigInt(1)
+            units[largest] = units[largest] + Unit(1)
         default:
             let order = remainders.indices.sorted { remainders[$0] != remainders[$1] ? remainders[$0] > remainders[$1] : $0 < $1 }
-            for index in order.prefix(extraUnits) { units[index] += BigInt(1) }
+            for index in order.prefix(extraUnits) { units[index] = units[index] + Unit(1) }
         }
         return units
+    }
+}
+
+/// The whole units a split counts in (``LargestRemainder``): ``BigInt`` for any size, `Int64`
+/// for the usual case, kept by its caller below ``LargestRemainder`` 's machine limit so that no
+/// step overflows. The rule is written once for both.
+private protocol SplitUnit {
+    init(_ value: Int)
+    static func + (lhs: Self, rhs: Self) -> Self
+    static func - (lhs: Self, rhs: Self) -> Self
+    /// Whether the value is zero.
+    var isZero: Bool { get }
+    /// The value when it fits in `Int64`.
+    var int64Value: Int64? { get }
+    /// The quotient rounded toward −∞ and the remainder (of the divisor's sign) by a positive `divisor`.
+    func flooredQuotientAndRemainder(dividingBy divisor: Self) -> (quotient: Self, remainder: Self)
+}
+
+extension BigInt: SplitUnit {}
+
+extension Int64: SplitUnit {
+    fileprivate var isZero: Bool { self == 0 }
+    fileprivate var int64Value: Int64? { self }
+    fileprivate func flooredQuotientAndRemainder(dividingBy divisor: Int64) -> (quotient: Int64, remainder: Int64) {
+        let (quotient, remainder) = quotientAndRemainder(dividingBy: divisor)
+        return remainder < 0 ? (quotient - 1, remainder + divisor) : (quotient, remainder)
     }
 }
 
