@@ -528,6 +528,30 @@ struct OutputWriterTests {
         #expect(try !Self.contents(folder + "/altro.txt").isEmpty)
     }
 
+    /// In a batch, what each input stands for is known from the look the batch takes at it once
+    /// (a JSON file itself, a CSV folder's files): an --output that is any of them is refused.
+    @Test(
+        "a batch refuses an --output that is a hard link of one of its JSON files or of a CSV folder's file (exit 73)",
+        arguments: ["ambito-2.json", "ambito-1/personale.csv", "ambito-1/comuni.csv"])
+    func batchInputRefused(linked: String) throws {
+        let folder = try Self.folder()
+        try FileManager.default.createDirectory(atPath: folder + "/ambiti", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: TestSupport.path("Examples/ambito-esempio"), toPath: folder + "/ambiti/ambito-1")
+        let json = try String(contentsOfFile: TestSupport.path("Examples/ambito-esempio.json"), encoding: .utf8)
+        // Another ATS (its own code and comuni), not a copy of the first.
+        try json.replacing("\"ATS-", with: "\"ALTRO-").replacing("\"0", with: "\"9").write(
+            toFile: folder + "/ambiti/ambito-2.json", atomically: true, encoding: .utf8)
+        let input = folder + "/ambiti/" + linked
+        #expect(link(input, folder + "/uscita.json") == 0)
+        let original = try Self.contents(input)
+        let refused = try TestSupport.process(["calcola", folder + "/ambiti", "--anno", "2025", "--formato", "json", "--output", folder + "/uscita.json"])
+        #expect(refused.status == 73, "\(refused.standardError)")
+        #expect(refused.standardError.contains("il file di output è il file di input (\(input))"), "\(refused.standardError)")
+        #expect(try Self.contents(input) == original)
+        let accepted = try TestSupport.process(["calcola", folder + "/ambiti", "--anno", "2025", "--formato", "json", "--output", folder + "/altro.json"])
+        #expect(accepted.status == 0, "\(accepted.standardError)")
+    }
+
     // MARK: - Folders
 
     @Test("a folder, a link to a folder or a path ending in / is a clear error (exit 73)", arguments: ["", "/.", "/collegamento", "/nuova/"])

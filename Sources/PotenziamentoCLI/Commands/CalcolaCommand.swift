@@ -45,7 +45,8 @@ enum CalcolaCommand: Subcommand {
         let assessor = RosterAssessor(parameters: parameters, method: method)
         // What does not depend on an ATS, said once before any is read.
         do { try assessor.checkYear(year) } catch { throw RosterInput.failure(error) }
-        let (inputs, isBatch, skipped) = try BatchInputs.resolve(parsed.positionals)
+        let resolved = try BatchInputs.resolve(parsed.positionals)
+        let (inputs, isBatch) = (resolved.inputs, resolved.isBatch)
         // The options of one ATS first: their word stands whatever the format.
         if isBatch { try BatchInputs.refuseSingleOptions(parsed, ["grafico", "spiega"]) }
         if case .workbook = choice, isBatch {
@@ -57,7 +58,7 @@ enum CalcolaCommand: Subcommand {
             // The parts repeated in every ATS's JSON element (the parameters of a year), made once.
             let reused = ReusedJSON()
             var output = BatchInputs.output(
-                inputs, skipped: skipped,
+                resolved,
                 compute: { roster throws(CommandFailure) in
                     let assessment = try RosterInput.assess(roster, year: year, assessor: assessor)
                     // Code and warnings first: the assessment then moves into the result, not copied.
@@ -93,13 +94,5 @@ enum CalcolaCommand: Subcommand {
         }
         output.reportListsWarnings = format == .text || format == .markdown
         return output
-    }
-}
-
-extension RosterInput {
-    /// The files an input stands for (so `--output` never replaces one of them).
-    static func inputFiles(_ path: String) -> [String] {
-        let base = path.hasSuffix("/") ? String(path.dropLast()) : path
-        return [path] + ["ambito.csv", "comuni.csv", "personale.csv"].map { "\(base)/\($0)" }
     }
 }

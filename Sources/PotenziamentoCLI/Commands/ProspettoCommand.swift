@@ -70,7 +70,8 @@ enum ProspettoCommand: Subcommand {
         }
         // What does not depend on an ATS, said once before any is read.
         do { try Prospetto.checkCampaign(campaign, assessor: assessor) } catch { throw failure(error) }
-        let (inputs, isBatch, skipped) = try BatchInputs.resolve(parsed.positionals)
+        let resolved = try BatchInputs.resolve(parsed.positionals)
+        let (inputs, isBatch) = (resolved.inputs, resolved.isBatch)
         // The options of one ATS first: their word stands whatever the format.
         if isBatch { try BatchInputs.refuseSingleOptions(parsed, ["grafico", "spiega", "luogo", "senza-allegato"]) }
         if case .workbook = choice, isBatch {
@@ -86,7 +87,7 @@ enum ProspettoCommand: Subcommand {
             let deadline = try? parameters.inForce(for: campaign).prospettoDeadline.value
             let late = deadline.flatMap { Self.lateNote(campaign: campaign, deadline: $0, today: context.today) }
             var output = BatchInputs.output(
-                inputs, skipped: skipped, notes: late.map { [$0] } ?? [],
+                resolved, notes: late.map { [$0] } ?? [],
                 compute: { roster throws(CommandFailure) in
                     let prospetto = try make(roster)
                     // Code and warnings first: the prospetto then moves into the result, not copied.

@@ -5,11 +5,7 @@ import PotenziamentoKit
 /// Resolving the inputs of `calcola` and `prospetto`: one roster (a JSON file or a CSV folder),
 /// or many (several paths, or a folder whose entries are ATS folders and JSON files).
 enum BatchInputs {
-
-    /// Whether `path` is not a device, a FIFO or standard input, which a batch must read in turn
-    /// (links followed; a missing or unreadable path reports its error either way).
-    static func isFileOrFolder(_ path: String) -> Bool { FileReading.kind(of: path) != .other }
-
+    /// Whether `path` is a folder (links followed).
     static func isFolder(_ path: String) -> Bool {
         var isDirectory: ObjCBool = false
         return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
@@ -37,12 +33,14 @@ enum BatchInputs {
     /// folder of ATS), and a warning for each entry of the folders that is not read (hidden, or
     /// not an ATS: nothing is skipped silently). Entries of a folder are taken in name order, so
     /// output order is stable.
-    static func resolve(_ paths: [String]) throws(CommandFailure) -> (inputs: [String], isBatch: Bool, skipped: [Skipped]) {
-        if paths.count == 1, !isFolder(paths[0]) || RosterLoader.isRosterFolder(paths[0]) { return (paths, false, []) }
+    static func resolve(_ paths: [String]) throws(CommandFailure) -> Resolved {
+        if paths.count == 1, !isFolder(paths[0]) || RosterLoader.isRosterFolder(paths[0]) {
+            return Resolved(inputs: paths, isBatch: false, skipped: [], files: RosterInput.inputFiles(paths[0]), allFilesOrFolders: true)
+        }
         var inputs: [String] = []
         var skipped: [Skipped] = []
         // A path given twice (`a`, `a/`, `./a`, or a link to it) is read once.
-        let paths = withoutRepeatedPaths(paths, skipped: &skipped)
+        let paths = withoutRepeatedPaths(paths, skipped: &skipped).map(\.path)
         for path in paths {
             if isFolder(path) && RosterLoader.isRosterFolder(path), let mixed = mixedFolder(path) {
                 skipped.append(mixed)
@@ -68,8 +66,29 @@ enum BatchInputs {
                 inputs.append(path)
             }
         }
+        // Each input looked at once here (a `stat`): its kind says which files it stands for and
+        // whether all can be read at once (a stream is read in turn).
         let computed = withoutRepeatedPaths(inputs, skipped: &skipped)
-        return (computed, true, withoutReachedDepths(withoutRepeatedRefusals(skipped), inputs: computed))
+        let computedPaths = computed.map(\.path)
+        return Resolved(
+            inputs: computedPaths, isBatch: true, skipped: withoutReachedDepths(withoutRepeatedRefusals(skipped), inputs: computedPaths),
+            files: computed.flatMap { RosterInput.inputFiles($0.path, kind: $0.kind) },
+            allFilesOrFolders: computed.allSatisfy { $0.kind != .other })
+    }
+
+    /// The inputs the paths given stand for (``resolve(_:)``).
+    struct Resolved {
+        /// The ATS to read: the path given, or each ATS of the folders and files given, each once.
+        let inputs: [String]
+        /// Whether this is a batch (more than one ATS, or a folder of ATS).
+        let isBatch: Bool
+        /// The entries not read, each with why.
+        let skipped: [Skipped]
+        /// The files the inputs stand for (``RosterInput/inputFiles(_:kind:)``): what `--output` never replaces.
+        let files: [String]
+        /// Whether every input is a file or a folder: read on every processor at once (a stream,
+        /// standard input or a FIFO named twice, is read in turn, as written).
+        let allFilesOrFolders: Bool
     }
 
     /// `skipped` without the folders «beyond the levels read» whose ATS another path given
@@ -103,28 +122,30 @@ enum BatchInputs {
     /// beside it). One warning for it, instead of the «same ATS twice» error of two copies; of a
     /// path and a link to it, the path is kept and the link named. A stream (standard input, a
     /// FIFO) named twice is read twice, as written.
-    static func withoutRepeatedPaths(_ paths: [String], skipped: inout [Skipped]) -> [String] {
+    static func withoutRepeatedPaths(_ paths: [String], skipped: inout [Skipped]) -> [(path: String, kind: FileReading.Kind)] {
         var firstPath: [FolderIdentity: Int] = [:]
-        var kept: [String] = []
+        var kept: [(path: String, kind: FileReading.Kind)] = []
         for path in paths {
-            let kind = FileReading.kind(of: path)
-            guard kind == .file || kind == .directory, let identity = FolderIdentity(path) else {
-                kept.append(path)
+            // What it is and its identity, in one look.
+            let (kind, found) = FileReading.entry(path)
+            guard kind == .file || kind == .directory, let found else {
+                kept.append((path, kind))
                 continue
             }
+            let identity = FolderIdentity(device: found.device, inode: found.inode)
             guard let earlier = firstPath[identity] else {
                 firstPath[identity] = kept.count
-                kept.append(path)
+                kept.append((path, kind))
                 continue
             }
-            let (laterLinks, earlierLinks) = (linkCount(path), linkCount(kept[earlier]))
+            let (laterLinks, earlierLinks) = (linkCount(path), linkCount(kept[earlier].path))
             if laterLinks == earlierLinks {
-                let same = path == kept[earlier] ? "" : "è \(kept[earlier]), "
+                let same = path == kept[earlier].path ? "" : "è \(kept[earlier].path), "
                 skipped.append(Skipped(path: path, reason: "\(same)indicato più di una volta: calcolato una volta sola"))
             } else {
                 // The path without links is kept, wherever it came in name order.
-                let (link, original) = laterLinks > earlierLinks ? (path, kept[earlier]) : (kept[earlier], path)
-                kept[earlier] = original
+                let (link, original) = laterLinks > earlierLinks ? (path, kept[earlier].path) : (kept[earlier].path, path)
+                kept[earlier].path = original
                 skipped.append(Skipped(path: link, reason: "è un collegamento a \(original), già indicato: letto una volta sola"))
             }
         }
@@ -289,10 +310,14 @@ enum BatchInputs {
 
         /// The identity of the folder at `path`, or nil when it cannot be read.
         init?(_ path: String) {
-            var status = stat()
-            guard stat(path, &status) == 0 else { return nil }
-            device = UInt64(status.st_dev)
-            inode = UInt64(status.st_ino)
+            guard let found = FileReading.entry(path).identity else { return nil }
+            self.init(device: found.device, inode: found.inode)
+        }
+
+        /// The identity of device `device` and inode `inode`.
+        init(device: UInt64, inode: UInt64) {
+            self.device = device
+            self.inode = inode
         }
     }
 
@@ -325,11 +350,12 @@ enum BatchInputs {
     /// the same bytes whatever the number of processors, and memory is that of the ATS in progress
     /// and of a few results waiting.
     static func output<Result: Sendable>(
-        _ inputs: [String], skipped: [Skipped], notes: [String] = [],
+        _ resolved: Resolved, notes: [String] = [],
         compute: @escaping @Sendable (Roster) throws(CommandFailure) -> (result: Result, code: String, warnings: [InputDiagnostic]),
         write: @escaping (ReportOutput, (_ emit: (Result) -> Void) -> BatchReport.Outcome) -> Void
     ) -> CommandOutput {
-        CommandOutput(inputs: inputs.flatMap(RosterInput.inputFiles)) { output in
+        let (inputs, skipped) = (resolved.inputs, resolved.skipped)
+        return CommandOutput(inputs: resolved.files) { output in
             var outcome = RenderOutcome()
             // The warnings on the screen name the paths as found; the report's, the same by
             // ``InputDiagnostic/batchName(_:workingDirectory:)`` (the same bytes from any folder).
@@ -351,10 +377,12 @@ enum BatchInputs {
             var comuneATS: [UInt64: Int] = [:]
             write(output) { emit in
                 // A stream (standard input, a FIFO) named twice must be read in turn, as written.
-                OrderedConcurrentMap.forEach(inputs, concurrently: inputs.allSatisfy(isFileOrFolder)) { input -> Computed<Result> in
+                OrderedConcurrentMap.forEach(
+                    inputs, concurrently: resolved.allFilesOrFolders, budget: Self.personsWaiting, weight: \.persons
+                ) { input -> Computed<Result> in
                     do throws(CommandFailure) {
                         // The roster is freed here, on the worker, once computed.
-                        let loaded = try RosterInput.load(input, keepsUntilExit: false)
+                        let loaded = try RosterInput.load(input, keepsUntilExit: false, isAmbito: true)
                         let outline = Outline(loaded.roster)
                         let (result, code, warnings) = try compute(loaded.roster)
                         // The warnings' text is made here, on the worker, not in the one ordered step.
@@ -513,9 +541,23 @@ enum BatchInputs {
         return IDShape.same(first, second)
     }
 
+    /// How many persons the results computed and waiting to be written may hold together: the
+    /// workers of a batch run ahead of the writing (a large ATS among small ones keeps no
+    /// processor idle) until the results waiting hold this many (tens of megabytes), so that a
+    /// batch of large ATS keeps a few of them in memory, not the whole batch.
+    static let personsWaiting = 100_000
+
     /// What one input of a batch gave: its result and warnings, or its failure.
     private enum Computed<Result: Sendable>: Sendable {
         case computed(Result, code: String, warnings: [String], reportWarnings: [String], input: String, outline: Outline)
         case failed(BatchReport.Failure)
+
+        /// The persons its result holds (what it weighs while it waits to be written).
+        var persons: Int {
+            switch self {
+            case .computed(_, _, _, _, _, let outline): outline.persons
+            case .failed: 0
+            }
+        }
     }
 }

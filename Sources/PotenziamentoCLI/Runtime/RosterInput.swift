@@ -1,3 +1,4 @@
+import PotenziamentoFormats
 import PotenziamentoKit
 
 /// Loading rosters and assessing them for the subcommands, with the contract's exit statuses:
@@ -5,8 +6,10 @@ import PotenziamentoKit
 enum RosterInput {
     /// The roster at `path`, kept until the exit when `keepsUntilExit` (a single input: freeing it
     /// is work the process need not do; a batch keeps each roster until its result is written).
-    static func load(_ path: String, keepsUntilExit: Bool = true) throws(CommandFailure) -> RosterLoader.Loaded {
-        try BatchInputs.refuseFolderOfAmbiti(path)
+    /// A folder of several ATS is refused with a usage error (``BatchInputs/refuseFolderOfAmbiti(_:)``)
+    /// unless `isAmbito` says the path is an ATS already (an input of a batch, found as one).
+    static func load(_ path: String, keepsUntilExit: Bool = true, isAmbito: Bool = false) throws(CommandFailure) -> RosterLoader.Loaded {
+        if !isAmbito { try BatchInputs.refuseFolderOfAmbiti(path) }
         do {
             let loaded = try RosterLoader.load(path: path)
             if keepsUntilExit { ProcessLifetime.keep(input: loaded) }
@@ -57,4 +60,14 @@ enum RosterInput {
 
     static let methodOption = OptionSpec(
         "metodo-fte", value: "METODO", help: "Come si conta la quota d'anno: giorni (predefinito) oppure mesi.")
+}
+
+extension RosterInput {
+    /// The files an input stands for (so `--output` never replaces one of them): a file itself;
+    /// anything else (a folder, or not yet known: `kind` nil) itself and an ATS folder's CSV files.
+    static func inputFiles(_ path: String, kind: FileReading.Kind? = nil) -> [String] {
+        guard kind != .file else { return [path] }
+        let base = path.hasSuffix("/") ? String(path.dropLast()) : path
+        return [path] + ["ambito.csv", "comuni.csv", "personale.csv"].map { "\(base)/\($0)" }
+    }
 }

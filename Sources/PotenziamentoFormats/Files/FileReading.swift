@@ -43,13 +43,18 @@ package enum FileReading {
     }
 
     /// What is at `path` (links followed).
-    package static func kind(of path: String) -> Kind {
+    package static func kind(of path: String) -> Kind { entry(path).kind }
+
+    /// What is at `path` (links followed) and, when something is there, its identity as the file
+    /// system knows it (device and inode: two paths to one file or folder have the same): one `stat`.
+    package static func entry(_ path: String) -> (kind: Kind, identity: (device: UInt64, inode: UInt64)?) {
         var status = stat()
-        guard stat(path, &status) == 0 else { return errno == ENOENT || errno == ENOTDIR ? .missing : .unreadable }
+        guard stat(path, &status) == 0 else { return (errno == ENOENT || errno == ENOTDIR ? .missing : .unreadable, nil) }
+        let identity = (device: UInt64(status.st_dev), inode: UInt64(status.st_ino))
         switch status.st_mode & S_IFMT {
-        case S_IFDIR: return .directory
-        case S_IFREG: return .file
-        default: return .other
+        case S_IFDIR: return (.directory, identity)
+        case S_IFREG: return (.file, identity)
+        default: return (.other, identity)
         }
     }
 
