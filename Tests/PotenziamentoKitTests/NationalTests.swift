@@ -726,6 +726,40 @@ struct BatchTests {
         #expect(seen == (0..<count).map { $0 * 2 })
     }
 
+    /// Workers run ahead of a slow consumer only while the results waiting weigh less than the
+    /// budget: what they hold is at most the budget plus the items each worker is finishing.
+    @Test("results waiting for the consumer weigh at most the budget (plus the items being finished), and come in order")
+    func orderedConcurrentMapBudget() {
+        final class Held: @unchecked Sendable {
+            private let lock = NSLock()
+            private var current = 0
+            private(set) var maximum = 0
+            func add(_ weight: Int) {
+                lock.lock()
+                current += weight
+                maximum = max(maximum, current)
+                lock.unlock()
+            }
+        }
+        let held = Held()
+        let (count, budget) = (200, 10)
+        let weight: @Sendable (Int) -> Int = { item in item % 5 + 1 }
+        var seen: [Int] = []
+        OrderedConcurrentMap.forEach(Array(0..<count), window: 1_000, budget: budget, weight: { weight($0) }) { item -> Int in
+            held.add(weight(item))
+            return item
+        } inOrder: { item in
+            // A slow consumer: without the budget the workers would hold most of the items.
+            var spin = 0
+            for step in 0..<200_000 { spin &+= step }
+            seen.append(item + (spin == -1 ? 1 : 0))
+            held.add(-weight(item))
+        }
+        #expect(seen == Array(0..<count))
+        let workers = min(ProcessInfo.processInfo.activeProcessorCount, OrderedConcurrentMap.maximumWorkers)
+        #expect(held.maximum <= budget - 1 + workers * 5, "\(held.maximum)")
+    }
+
     @Test("a folder of 30 ATS with failures among them: the report and the messages are in name order, every run the same bytes")
     func folderOrder() throws {
         let folder = try TestSupport.temporaryFolder()
