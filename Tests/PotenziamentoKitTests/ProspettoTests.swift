@@ -1,4 +1,5 @@
 import Foundation
+import PotenziamentoFormats
 import Testing
 
 #if canImport(FoundationXML)
@@ -330,6 +331,44 @@ struct ProspettoTests {
         #expect(result.status == .usage)
         #expect(result.standardError.contains("campagna 2019 non valida"))
         #expect(!result.standardError.contains("importoFasciaA"))
+    }
+
+    /// The box of the figures to type into SIOSS lists the employing entities; a comune with no
+    /// staff of its own in either year is named under it with its figure, 0 (an officer's trial:
+    /// seven comuni of 35 missing from the box looked forgotten). Every format a person reads.
+    @Test(
+        "comuni without staff of their own are named under the SIOSS box, in text, Markdown, HTML and the workbook",
+        arguments: ["testo", "markdown", "html", "xlsx"])
+    func comuniWithoutStaff(format: String) throws {
+        let folder = try TestSupport.temporaryFolder()
+        try "codice_istat;denominazione;popolazione\n048001;Uno;10000\n048002;Due;8000\n048003;Tre;7000\n".write(
+            to: folder.appendingPathComponent("comuni.csv"), atomically: true, encoding: .utf8)
+        try """
+        id;profilo;contratto;ente_tipo;ente_codice_istat;dal;al;percentuale
+        P1;assistente_sociale;tempo_indeterminato;comune;048001;2020-01-01;;100
+        P2;assistente_sociale;tempo_indeterminato;unione_di_comuni;;2020-01-01;;100
+        P3;assistente_sociale;tempo_indeterminato;comune;048003;2026-03-01;;50
+
+        """.write(to: folder.appendingPathComponent("personale.csv"), atomically: true, encoding: .utf8)
+        let note = "Senza assistenti sociali propri conteggiati nel 2025 e nel 2026, e quindi con 0 FTE da dichiarare, il comune: Due (048002)."
+        let output = folder.appendingPathComponent("prospetto.\(format == "testo" ? "txt" : format == "markdown" ? "md" : format)").path
+        let result = TestSupport.run("prospetto", folder.path, "--campagna", "2026", "--formato", format, "--output", output)
+        #expect(result.status == .success, "\(result.standardError)")
+        let text: String
+        if format == "xlsx" {
+            // The workbook's shared strings hold the note (on the summary and on the sheet of SIOSS figures).
+            let workbook = try WorkbookReader.read([UInt8](try Data(contentsOf: URL(fileURLWithPath: output))))
+            let sheet = try #require(workbook.sheets.first { $0.name == "sioss" })
+            // A long note is laid out on several rows of one cell each: joined back with spaces.
+            text = sheet.rows.flatMap { row in row.cells.compactMap { if case .text(let value) = $0.value { value } else { nil } } }.joined(separator: " ")
+        } else {
+            text = try String(contentsOfFile: output, encoding: .utf8)
+        }
+        #expect(text.contains(note), "\(format): \(text)")
+        #expect(!text.contains("Tre (048003)."), "Tre has staff in 2026: it is in the box")
+        // The example ATS has staff in every comune: no such line.
+        let example = TestSupport.run("prospetto", self.example, "--campagna", "2026")
+        #expect(!example.standardOutput.contains("Senza assistenti sociali propri"))
     }
 
     @Test("a campaign whose previous year has no population is an error naming the comune")

@@ -52,12 +52,13 @@ package enum ODSWriter {
     /// `style:scale-to-X="1"` with no `scale-to-Y`, as LibreOffice writes it; ODF 1.3 types both
     /// as positive integers).
     static func styles(printTitle: String?) -> String {
-        // Every page headed by the title and the sheet's name, and numbered at its foot.
+        // Every page headed by the title (the whole width: a long ATS name ran into the sheet's
+        // name beside it, an officer's trial), its foot naming the sheet and numbering the page.
         let headerAndFooter =
             printTitle.map { title in
-                "<style:header><style:region-left><text:p>\(XMLEscaping.text(title))</text:p></style:region-left>"
-                    + "<style:region-right><text:p><text:sheet-name>???</text:sheet-name></text:p></style:region-right></style:header>"
-                    + "<style:footer><text:p>Pagina <text:page-number>1</text:page-number> di <text:page-count>1</text:page-count></text:p></style:footer>"
+                "<style:header><style:region-left><text:p>\(XMLEscaping.text(title))</text:p></style:region-left></style:header>"
+                    + "<style:footer><style:region-left><text:p><text:sheet-name>???</text:sheet-name></text:p></style:region-left>"
+                    + "<style:region-center><text:p>Pagina <text:page-number>1</text:page-number> di <text:page-count>1</text:page-count></text:p></style:region-center></style:footer>"
             } ?? ""
         func masterPage(_ name: String, layout: String) -> String {
             let opening = "<style:master-page style:name=\"\(name)\" style:page-layout-name=\"\(layout)\""
@@ -328,7 +329,14 @@ package enum ODSWriter {
                 last.count > 1 ? last.xml.replacingFirst("<table:table-row", with: "<table:table-row table:number-rows-repeated=\"\(last.count)\"") : last.xml
             previous = nil
         }
+        // The frozen rows (the headings) are the sheet's header rows: printed at the top of every page.
+        let headerRows = min(sheet.frozenRows, sheet.rows.count)
+        if headerRows > 0 { xml += "<table:table-header-rows>" }
         for (index, start) in ordered.enumerated() {
+            if headerRows > 0 && start == headerRows + 1 {
+                flush()
+                xml += "</table:table-header-rows>"
+            }
             let end = index + 1 < ordered.count ? ordered[index + 1] : start + 1
             let validations = sheet.validations.enumerated().filter { $0.element.firstRow <= start && start <= $0.element.lastRow }
             let data = start <= sheet.rows.count ? sheet.rows[start - 1] : []

@@ -28,10 +28,13 @@ package enum XLSXWriter {
                 lists.append(validation.values)
             }
         }
-        var sheets: [(name: String, hidden: Bool, xml: String)] = []
+        var sheets: [(name: String, hidden: Bool, frozenRows: Int, xml: String)] = []
         for (index, sheet) in document.sheets.enumerated() {
             sheets.append(
-                (sheet.name, sheet.isHidden, worksheet(sheet, numbers: numbers[index], lists: lists, selected: index == 0, printTitle: document.printTitle)))
+                (
+                    sheet.name, sheet.isHidden, sheet.frozenRows,
+                    worksheet(sheet, numbers: numbers[index], lists: lists, selected: index == 0, printTitle: document.printTitle)
+                ))
         }
         if !lists.isEmpty {
             var rows: [[WritableCell]] = []
@@ -43,13 +46,13 @@ package enum XLSXWriter {
                 }
             }
             let listSheet = WritableSheet(name: listSheetName, rows: rows, isHidden: true)
-            sheets.append((listSheetName, true, worksheet(listSheet, numbers: [], lists: [], selected: false)))
+            sheets.append((listSheetName, true, 0, worksheet(listSheet, numbers: [], lists: [], selected: false)))
         }
 
         var entries: [(name: String, data: [UInt8])] = []
         entries.append(("[Content_Types].xml", Array(contentTypes(sheetCount: sheets.count).utf8)))
         entries.append(("_rels/.rels", Array(packageRelationships.utf8)))
-        entries.append(("xl/workbook.xml", Array(workbook(sheets.map { ($0.name, $0.hidden) }).utf8)))
+        entries.append(("xl/workbook.xml", Array(workbook(sheets.map { ($0.name, $0.hidden, $0.frozenRows) }).utf8)))
         entries.append(("xl/_rels/workbook.xml.rels", Array(workbookRelationships(sheetCount: sheets.count).utf8)))
         entries.append(("xl/styles.xml", Array(styles.utf8)))
         for (index, sheet) in sheets.enumerated() { entries.append(("xl/worksheets/sheet\(index + 1).xml", Array(sheet.xml.utf8))) }
@@ -92,15 +95,27 @@ package enum XLSXWriter {
         header + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
         + "<Relationship Id=\"rId1\" Type=\"\(relationshipNamespace)/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>"
 
-    /// Returns `xl/workbook.xml` listing `sheets` (name, hidden).
-    static func workbook(_ sheets: [(name: String, hidden: Bool)]) -> String {
+    /// Returns `xl/workbook.xml` listing `sheets` (name, hidden), each sheet's frozen rows (its
+    /// headings) repeated at the top of every printed page (`_xlnm.Print_Titles`): a long table
+    /// printed on several pages keeps its column titles (an officer's trial).
+    static func workbook(_ sheets: [(name: String, hidden: Bool, frozenRows: Int)]) -> String {
         var xml = header + "<workbook xmlns=\"\(mainNamespace)\" xmlns:r=\"\(relationshipNamespace)\">"
         xml += "<workbookPr/><bookViews><workbookView activeTab=\"0\"/></bookViews><sheets>"
         for (index, sheet) in sheets.enumerated() {
             let state = sheet.hidden ? " state=\"hidden\"" : ""
             xml += "<sheet name=\"\(XMLEscaping.attribute(sheet.name))\" sheetId=\"\(index + 1)\"\(state) r:id=\"rId\(index + 1)\"/>"
         }
-        return xml + "</sheets></workbook>"
+        xml += "</sheets>"
+        let titled = sheets.enumerated().filter { $0.element.frozenRows > 0 }
+        if !titled.isEmpty {
+            xml += "<definedNames>"
+            for (index, sheet) in titled {
+                let range = "\(CellReference.quotedSheetName(sheet.name))!$1:$\(sheet.frozenRows)"
+                xml += "<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"\(index)\">\(XMLEscaping.text(range))</definedName>"
+            }
+            xml += "</definedNames>"
+        }
+        return xml + "</workbook>"
     }
 
     /// Returns `xl/_rels/workbook.xml.rels`: the sheets, then the styles.
@@ -313,8 +328,10 @@ package enum XLSXWriter {
                 }
                 title += written
             }
-            xml += "<headerFooter><oddHeader>\(XMLEscaping.text("&L" + title + "&R&A"))</oddHeader>"
-            xml += "<oddFooter>\(XMLEscaping.text("&CPagina &P di &N"))</oddFooter></headerFooter>"
+            // The title alone at the top (a long one ran into the sheet's name beside it: an
+            // officer's trial); the sheet's name and the page at the foot.
+            xml += "<headerFooter><oddHeader>\(XMLEscaping.text("&L" + title))</oddHeader>"
+            xml += "<oddFooter>\(XMLEscaping.text("&L&A&CPagina &P di &N"))</oddFooter></headerFooter>"
         }
         return xml + "</worksheet>"
     }

@@ -143,6 +143,9 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable {
     /// A period that starts before ``Bounds/plausibleStartYear`` (1960): most likely a year typed
     /// with two digits, which spreadsheets read as 19xx (`1/4/30` is 1930): a warning.
     case dataImprobabile = "data_improbabile"
+    /// One to three days without service between two periods of one person (al 30/06, dal
+    /// 02/07): most likely a date typed a day off; the days do not count. A warning.
+    case interruzioneBreve = "interruzione_breve"
     /// A counted person with no service in the year.
     case nessunServizioNellAnno = "nessun_servizio_nell_anno"
     /// A counted person with no area split: their FTE go to `non_indicata`.
@@ -151,6 +154,9 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable {
     case valoreIgnorato = "valore_ignorato"
     /// One residents figure used for every year: check it is the one at 1 January of the year.
     case popolazioneUnica = "popolazione_unica"
+    /// A comune with a figure without a year beside figures of given years (the figure without a
+    /// year stands for the other years only): most likely a row left over. A warning.
+    case rigaSenzaAnno = "riga_senza_anno"
     /// A workbook formula without a stored value, or a number cell rounded to what the spreadsheet shows.
     case valoreDelFoglio = "valore_del_foglio"
     /// An entry of a folder of ATS that is neither an ATS folder nor a roster file.

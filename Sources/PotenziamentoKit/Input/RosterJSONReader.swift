@@ -658,7 +658,10 @@ struct RosterJSONReader {
         switch (percent, weekly) {
         case (let percent?, nil):
             if fullTime != nil {
-                diagnostics.error(.quotaAmbigua, place(path.appending(key: "oreTempoPieno")), "oreTempoPieno vale solo con oreSettimanali")
+                diagnostics.error(
+                    .quotaAmbigua, place(path.appending(key: "oreTempoPieno")),
+                    "oreTempoPieno vale solo con oreSettimanali: se la quota è in ore (30 su 36), scrivi le ore in oreSettimanali e togli percentuale; se la percentuale è giusta, togli oreTempoPieno"
+                )
             }
             share = value(at: path.appending(key: "percentuale")) { () throws(InvalidValue) in
                 try WorkShare(percent: try FieldParsing.jsonNumber(percent, maximumDecimals: Bounds.percentageDecimals, what: "percentuale"))

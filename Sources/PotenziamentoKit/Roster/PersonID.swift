@@ -11,15 +11,25 @@ public struct PersonID: Sendable, Hashable, Comparable, CustomStringConvertible 
     /// The comparable form: trimmed, runs of spaces made one, lower-cased.
     let key: String
 
+    /// The error of a row of totals among the persons, named by its `label` (`Totale`): one
+    /// message wherever the label is found (as the id, or in another cell of a row with no id).
+    static func totalRow(_ label: String) -> InvalidValue {
+        InvalidValue(
+            .rigaDiTotale,
+            "«\(TextSafety.shortened(label))» sembra una riga di totale, non una persona: cancellala (il programma somma da sé le persone e gli FTE)")
+    }
+
     /// The id `text`.
     ///
     /// - Throws: ``InvalidValue`` with ``DiagnosticCode/valoreVuoto`` when `text` is empty or
     ///   only spaces, ``DiagnosticCode/fuoriMisura`` when it holds a line break, another control
     ///   character or an invisible one (Unicode format characters), or is longer than
-    ///   ``Bounds/maximumLabelLength``.
+    ///   ``Bounds/maximumLabelLength``, ``DiagnosticCode/rigaDiTotale`` when it is the label of a
+    ///   row of totals (`Totale`, `TOTALE PERSONALE`: a total word and no digit).
     public init(_ text: String) throws(InvalidValue) {
         let trimmed = try Bounds.label(text, what: "id")
         guard !trimmed.isEmpty else { throw InvalidValue(.valoreVuoto, "id della persona vuoto") }
+        if TotalRows.isTotal(trimmed), !trimmed.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) { throw Self.totalRow(trimmed) }
         self.text = trimmed
         // Invisible (format) characters and special spaces are U+00A0, U+00AD or from U+0600 on:
         // an id without them or a run of spaces (ASCII, accented Latin letters: the usual case) is

@@ -197,6 +197,19 @@ public struct Roster: Sendable, Hashable {
                 diagnostics.warning(
                     .nessunPeriodo, record.place ?? SourcePlace(file: source), "«\(record.id)» non ha periodi di servizio: non conta in nessun anno")
             }
+            for (earlier, later) in Self.shortGaps(periods) {
+                let (record, end, start) = (staff[index], earlier.end ?? earlier.start, later.start)
+                let days = start.dayNumber - end.dayNumber - 1
+                let first = end.adding(days: 1) ?? start
+                let missing =
+                    days == 1
+                    ? "c'è 1 giorno senza servizio (\(first.italian))"
+                    : "ci sono \(days) giorni senza servizio (dal \(first.italian) al \((start.adding(days: -1) ?? start).italian))"
+                diagnostics.warning(
+                    .interruzioneBreve, (later.place ?? record.place ?? SourcePlace(file: source)).field("dal"),
+                    "«\(record.id)»: tra il periodo che finisce il \(end.italian) e quello che inizia il \(start.italian) \(missing), che non conta negli FTE: se il servizio è continuo, il secondo periodo inizia il \(first.italian); se l'interruzione è reale, non serve altro"
+                )
+            }
             for position in periods.indices where periods[position].start.year < Bounds.plausibleStartYear {
                 let (record, period) = (staff[index], periods[position])
                 let start = period.start
@@ -207,6 +220,24 @@ public struct Roster: Sendable, Hashable {
             }
         }
         return diagnostics.all
+    }
+
+    /// The pairs of periods of one person with one to three days without service between them
+    /// (the earlier one, then the later one; by start date, the earlier being the one that ends
+    /// last so far): a gap that short is most likely a date typed a day off. Overlaps, which a
+    /// valid roster does not have, give none.
+    static func shortGaps(_ periods: [ServicePeriod]) -> [(earlier: ServicePeriod, later: ServicePeriod)] {
+        guard periods.count > 1 else { return [] }
+        let sorted = periods.sorted { $0.start < $1.start }
+        var latest = sorted[0]
+        var found: [(earlier: ServicePeriod, later: ServicePeriod)] = []
+        for next in sorted.dropFirst() {
+            // An open-ended period runs to the end: nothing after it is a gap.
+            guard let end = latest.end else { break }
+            if (1...3).contains(next.start.dayNumber - end.dayNumber - 1) { found.append((latest, next)) }
+            if next.end.map({ $0 > end }) ?? true { latest = next }
+        }
+        return found
     }
 
     /// The comuni whose residents equal those of all the others together (at least two others),

@@ -51,6 +51,8 @@ enum RosterTableReader {
         let name: String
         let row: Int
         var constant: Int?
+        /// The row of the figure without a year, when there is one.
+        var constantRow: Int?
         var byYear: [Int: Int] = [:]
         var invalid = false
     }
@@ -106,6 +108,7 @@ enum RosterTableReader {
                         .comuneRipetuto, table.place(row, yearColumn), "comune \(code) con due righe senza anno: una sola riga vale per tutti gli anni")
                 }
                 if let residents { entries[position].constant = residents }
+                entries[position].constantRow = row
             } else if let yearColumn {
                 guard
                     let year = diagnostics.value(
@@ -129,6 +132,16 @@ enum RosterTableReader {
             }
         }
         if table.rowCount == 0 { diagnostics.error(.nessunDato, SourcePlace(file: table.file), "nessun comune: serve una riga per comune con la popolazione") }
+        // A figure without a year beside figures of given years stands for the other years only:
+        // most likely a row left over (an officer's trial); said, not refused.
+        for entry in entries where !entry.invalid && !entry.byYear.isEmpty {
+            guard let row = entry.constantRow, let yearColumn, let constant = entry.constant else { continue }
+            let years = entry.byYear.keys.sorted().map(String.init)
+            diagnostics.warning(
+                .rigaSenzaAnno, table.place(row, yearColumn),
+                "il comune \(entry.code) ha una riga senza anno (\(NumberFormatting.italian(constant)) residenti) oltre a quelle \(years.count == 1 ? "del" : "degli anni") \(Italian.list(years, limit: 5)): la riga senza anno vale solo per gli altri anni; se è una riga in più cancellala, se è la popolazione di un anno scrivi l'anno"
+            )
+        }
         return entries.compactMap { entry -> Municipality? in
             guard !entry.invalid else { return nil }
             let place = { (error: InvalidValue) -> SourcePlace in
@@ -360,6 +373,14 @@ enum RosterTableReader {
         for row in rows {
             let person = Int(personOfRow[row])
             guard person >= 0 else {
+                // A row with no id and a total's label in another cell (`TOTALE` under the names):
+                // a row of totals, said as such, not as a person without an id.
+                if table.text(row, columns.id).trimmingSpaces.isEmpty,
+                    let column = table.header.written.indices.first(where: { $0 != columns.id && TotalRows.isTotal(table.text(row, $0)) })
+                {
+                    part.diagnostics.error(PersonID.totalRow(table.text(row, column).trimmingSpaces), at: table.place(row, column))
+                    continue
+                }
                 // The id's error, found again here so that the rows' messages keep their order.
                 _ = part.diagnostics.value(at: table.place(row, columns.id)) { () throws(InvalidValue) in try PersonID(table.text(row, columns.id)) }
                 continue
@@ -527,7 +548,10 @@ enum RosterTableReader {
         switch (hasPercentage, hasHours) {
         case (true, false):
             if !table.isEmpty(row, columns.fullTimeHours) {
-                diagnostics.error(.quotaAmbigua, table.place(row, columns.fullTimeHours), "ore_tempo_pieno vale solo con ore_settimanali")
+                diagnostics.error(
+                    .quotaAmbigua, table.place(row, columns.fullTimeHours),
+                    "ore_tempo_pieno vale solo con ore_settimanali: se la quota è in ore (30 su 36), scrivi le ore in ore_settimanali e lascia vuota percentuale; se la percentuale è giusta, lascia vuota ore_tempo_pieno"
+                )
             }
             share = table.value(row, columns.percentage, CellParsing.percentage, diagnostics: &diagnostics)
         case (false, true):

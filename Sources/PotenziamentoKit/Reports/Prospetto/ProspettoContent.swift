@@ -196,6 +196,21 @@ struct ProspettoContent {
     func declared(_ value: Fraction) -> String { NumberFormatting.italian(value, decimals: declaredDecimals) }
 
     /// The sentence that says why the figure is rounded down.
+    /// The comuni of the ATS with no counted staff of their own in either year, named under the
+    /// figures to type into SIOSS (their figure to declare is 0): the box lists the employing
+    /// entities (docs/formati.md, `enti`), and without this line an officer looks there for every
+    /// comune and thinks one forgotten (an officer's trial). Nil when every comune is there.
+    var comuniWithoutStaffNote: String? {
+        let listed = Set((prospetto.consuntivoDeclaration.entities + prospetto.previsioneDeclaration.entities).map(\.key))
+        let missing = prospetto.previsione.residents.filter { !listed.contains(Employer.comuneKey($0.istatCode)) }
+        guard !missing.isEmpty else { return nil }
+        let c = prospetto.campaign
+        let names = missing.map { "\($0.name) (\($0.istatCode))" }.joined(separator: ", ")
+        return missing.count == 1
+            ? "Senza assistenti sociali propri conteggiati nel \(c - 1) e nel \(c), e quindi con 0 FTE da dichiarare, il comune: \(names)."
+            : "Senza assistenti sociali propri conteggiati nel \(c - 1) e nel \(c), e quindi con 0 FTE da dichiarare, i comuni: \(names)."
+    }
+
     var declarationNote: String {
         "Gli FTE da dichiarare per l'ambito sono quelli esatti arrotondati per difetto a \(Italian.count(declaredDecimals, "decimale", "decimali")): il ministero calcola su quanto dichiarato e, dopo la certificazione, recupera quanto dichiarato in più (D.M. 125/2024). Ogni ente e ogni area dichiara i suoi FTE arrotondati per difetto; le unità che mancano alla cifra dell'ambito vanno una ciascuno a chi ha i resti maggiori (quelle cifre risultano arrotondate per eccesso): le somme coincidono."
     }

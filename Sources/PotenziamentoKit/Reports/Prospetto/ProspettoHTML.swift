@@ -191,6 +191,7 @@ enum ProspettoHTML {
         line(
             "<p><strong>Contributo sugli FTE dichiarati:</strong> \(e(NumberFormatting.euro(p.consuntivoDeclaration.contribution.total))) (consuntivo \(c - 1)) · \(e(NumberFormatting.euro(p.previsioneDeclaration.contribution.total))) (previsione \(c)); sugli FTE esatti \(e(NumberFormatting.euro(p.consuntivo.contribution.total))) · \(e(NumberFormatting.euro(p.previsione.contribution.total))).</p>"
         )
+        if let note = content.comuniWithoutStaffNote { line("<p class=\"note\">\(e(note))</p>") }
         line("<p class=\"note\">\(e(content.declarationNote))</p>")
         line("</div>")
         line("<h2>Ambito: consuntivo \(c - 1) e previsione \(c)</h2>")

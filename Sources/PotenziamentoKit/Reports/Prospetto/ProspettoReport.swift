@@ -115,6 +115,7 @@ enum ProspettoReport {
             let name = entity.istatCode.map { "  \(entity.name) (\($0))" } ?? "  \(entity.name)"
             output.line(row(name, content.declared(entity.declaredConsuntivo), content.declared(entity.declaredPrevisione)))
         }
+        if let note = content.comuniWithoutStaffNote { output.line("  \(note)") }
         output.line("  per area di attività (la somma è la cifra dell'ambito):")
         for area in ActivityArea.allCases {
             output.line(row("   \(area.label)", content.declared(p.consuntivoDeclaration.areas[area]), content.declared(p.previsioneDeclaration.areas[area])))
@@ -265,6 +266,10 @@ enum ProspettoReport {
             output.line("| \(name) | \(content.declared(entity.declaredConsuntivo)) | \(content.declared(entity.declaredPrevisione)) |")
         }
         output.line()
+        if let note = content.comuniWithoutStaffNote {
+            output.line(md(note))
+            output.line()
+        }
         output.line(content.declarationNote)
         output.line()
         output.line("## FTE per area di attività")

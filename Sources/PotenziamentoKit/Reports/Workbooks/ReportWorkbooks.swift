@@ -254,13 +254,13 @@ package enum ReportWorkbooks {
                 [text("FTE da dichiarare su SIOSS"), declared(p.consuntivoDeclaration.fte), declared(p.previsioneDeclaration.fte)],
                 [text("Contributo sugli FTE dichiarati"), euro(p.consuntivoDeclaration.contribution.total), euro(p.previsioneDeclaration.contribution.total)],
                 [],
-            ] + paragraph(content.declarationNote) + [[text(content.productionLine)]]
+            ] + (content.comuniWithoutStaffNote.map { paragraph($0) } ?? []) + paragraph(content.declarationNote) + [[text(content.productionLine)]]
         var sioss = TableRows()
         sioss.data = content.entityRows(decimals: 4).map { entity -> [WritableCell] in
             [text(entity.name), text(entity.istatCode ?? ""), declared(entity.declaredConsuntivo), declared(entity.declaredPrevisione)]
         }
         sioss.totals = [[text("Totale ambito"), .empty, declared(p.consuntivoDeclaration.fte), declared(p.previsioneDeclaration.fte)]]
-        sioss.trailing = [[text("Per area di attività (somma = totale ambito)")]]
+        sioss.trailing = (content.comuniWithoutStaffNote.map { paragraph($0) } ?? []) + [[text("Per area di attività (somma = totale ambito)")]]
         for area in ActivityArea.allCases {
             sioss.trailing.append([text(area.label), .empty, declared(p.consuntivoDeclaration.areas[area]), declared(p.previsioneDeclaration.areas[area])])
         }
