@@ -230,8 +230,12 @@ enum NationalData {
             let fullTimeFirst = generator.next(2) == 0
             let before: SyntheticAmbito.Share = fullTimeFirst ? .percent("100") : .hours(weekly: 30, fullTime: nil)
             let after: SyntheticAmbito.Share = fullTimeFirst ? .hours(weekly: 30, fullTime: nil) : .percent("100")
+            // Continuous, as a change of contract is: the first period ends on the last day of its
+            // month, the second starts the next day (ending on the 28th left two or three days
+            // without service, which the roster's checks now name as a likely typo).
+            let lastDay = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][changeMonth - 1]
             return [
-                .init(start: (2012 + generator.next(12), month(), day()), end: (2025, changeMonth, 28), share: before),
+                .init(start: (2012 + generator.next(12), month(), day()), end: (2025, changeMonth, lastDay), share: before),
                 .init(start: (2025, changeMonth + 1, 1), end: nil, share: after),
             ]
         case 900..<950:

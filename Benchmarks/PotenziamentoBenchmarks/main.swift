@@ -90,7 +90,7 @@ let python: String = {
 // MARK: Data
 
 /// Bump when the generated data change, so old data are generated again.
-let dataVersion = "dati v3"
+let dataVersion = "dati v4"
 let national = data + "/nazionale-json"
 let nationalCSV = data + "/nazionale-csv"
 let largest = national + "/ATS-001.json"

@@ -197,7 +197,8 @@ public struct Roster: Sendable, Hashable {
                 diagnostics.warning(
                     .nessunPeriodo, record.place ?? SourcePlace(file: source), "«\(record.id)» non ha periodi di servizio: non conta in nessun anno")
             }
-            for (earlier, later) in Self.shortGaps(periods) {
+            for (earlierPosition, laterPosition) in Self.shortGaps(periods) {
+                let (earlier, later) = (periods[earlierPosition], periods[laterPosition])
                 let (record, end, start) = (staff[index], earlier.end ?? earlier.start, later.start)
                 let days = start.dayNumber - end.dayNumber - 1
                 let first = end.adding(days: 1) ?? start
@@ -207,7 +208,7 @@ public struct Roster: Sendable, Hashable {
                     : "ci sono \(days) giorni senza servizio (dal \(first.italian) al \((start.adding(days: -1) ?? start).italian))"
                 diagnostics.warning(
                     .interruzioneBreve, (later.place ?? record.place ?? SourcePlace(file: source)).field("dal"),
-                    "«\(record.id)»: tra il periodo che finisce il \(end.italian) e quello che inizia il \(start.italian) \(missing), che non conta negli FTE: se il servizio è continuo, il secondo periodo inizia il \(first.italian); se l'interruzione è reale, non serve altro"
+                    "«\(record.id)»: tra il periodo che finisce il \(end.italian) e quello che inizia il \(start.italian) \(missing), \(days == 1 ? "che non conta" : "che non contano") negli FTE: se il servizio è continuo, il secondo periodo inizia il \(first.italian); se l'interruzione è reale, non serve altro"
                 )
             }
             for position in periods.indices where periods[position].start.year < Bounds.plausibleStartYear {
@@ -222,20 +223,24 @@ public struct Roster: Sendable, Hashable {
         return diagnostics.all
     }
 
-    /// The pairs of periods of one person with one to three days without service between them
-    /// (the earlier one, then the later one; by start date, the earlier being the one that ends
-    /// last so far): a gap that short is most likely a date typed a day off. Overlaps, which a
-    /// valid roster does not have, give none.
-    static func shortGaps(_ periods: [ServicePeriod]) -> [(earlier: ServicePeriod, later: ServicePeriod)] {
+    /// The pairs of periods of one person with one to three days without service between them,
+    /// as positions in `periods` (the earlier one, then the later one; by start date, the earlier
+    /// being the one that ends last so far): a gap that short is most likely a date typed a day
+    /// off. Overlaps, which a valid roster does not have, give none.
+    static func shortGaps(_ periods: [ServicePeriod]) -> [(earlier: Int, later: Int)] {
         guard periods.count > 1 else { return [] }
-        let sorted = periods.sorted { $0.start < $1.start }
-        var latest = sorted[0]
-        var found: [(earlier: ServicePeriod, later: ServicePeriod)] = []
-        for next in sorted.dropFirst() {
+        // Positions by start date (usually the order written: sorted only when not).
+        var order = Array(periods.indices)
+        if periods.indices.dropFirst().contains(where: { periods[$0].start < periods[$0 - 1].start }) {
+            order.sort { periods[$0].start < periods[$1].start }
+        }
+        var latest = order[0]
+        var found: [(earlier: Int, later: Int)] = []
+        for next in order.dropFirst() {
             // An open-ended period runs to the end: nothing after it is a gap.
-            guard let end = latest.end else { break }
-            if (1...3).contains(next.start.dayNumber - end.dayNumber - 1) { found.append((latest, next)) }
-            if next.end.map({ $0 > end }) ?? true { latest = next }
+            guard let end = periods[latest].end else { break }
+            if (1...3).contains(periods[next].start.dayNumber - end.dayNumber - 1) { found.append((latest, next)) }
+            if periods[next].end.map({ $0 > end }) ?? true { latest = next }
         }
         return found
     }

@@ -10,20 +10,28 @@ package enum TotalRows {
     /// Lombardo and Somma Vesuviana are comuni.) Read on the bytes, the word packed in an
     /// integer: every comune passes here.
     package static func isTotal(_ label: String) -> Bool {
-        var word: UInt64 = 0
-        var length = 0
-        for byte in label.utf8 {
-            switch byte {
-            case UInt8(ascii: " ") where length == 0, 0x09 where length == 0: continue  // leading spaces
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "."):
-                guard length < 6 else { return false }  // longer than any of the words
-                word = word << 8 | UInt64(byte == UInt8(ascii: ".") ? byte : byte | 0x20)
-                length += 1
-            case 0x80...: return false  // a letter beyond ASCII: a word none of the listed ones is (`Totalità`)
-            default: return length > 0 && words.contains(word)  // the end of the first word
+        var label = label
+        return label.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count, bytes[index] == UInt8(ascii: " ") || bytes[index] == 0x09 { index += 1 }  // leading spaces
+            // Every word starts with a «t»: any other label (every id and comune read) stops here.
+            guard index < bytes.count, bytes[index] | 0x20 == UInt8(ascii: "t") else { return false }
+            var word: UInt64 = 0
+            var length = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                switch byte {
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "."):
+                    guard length < 6 else { return false }  // longer than any of the words
+                    word = word << 8 | UInt64(byte == UInt8(ascii: ".") ? byte : byte | 0x20)
+                    length += 1
+                case 0x80...: return false  // a letter beyond ASCII: a word none of the listed ones is (`Totalità`)
+                default: return words.contains(word)  // the end of the first word
+                }
+                index += 1
             }
+            return words.contains(word)
         }
-        return length > 0 && words.contains(word)
     }
 
     /// The positions of the figures that equal all the others together (`counts[i] × 2` is the
