@@ -127,6 +127,43 @@ struct WorkbookWriterTests {
                 "header-rows"))
     }
 
+    /// Headings over figures align right, as the figures do (left-aligned, they stood over the
+    /// next column's figures in print: an officer's trial); over text and years, left.
+    @Test("the headings over numbers and dates align right, those over text and years left, in both formats")
+    func headingsOverFigures() throws {
+        let sheet = WritableSheet(
+            name: "enti", frozenRows: 1,
+            rows: [
+                [.text("nome"), .text("anno"), .text("FTE"), .text("dal\nal"), .text("nota")],
+                [.text("Alfa"), .number("2025", .year), .empty, .date(year: 2025, month: 1, day: 1), .text("x")],
+                [.text("Beta"), .number("2026", .year), .number("1.5", .decimal4), .empty, .number("3", .integer)],
+            ])
+        // A column is decided by its first filled cell under the headings.
+        #expect(sheet.figureColumns == [2, 3])
+        let document = WorkbookDocument(sheets: [sheet])
+        let xlsx = try ZIPArchive(bytes: try XLSXWriter.write(document))
+        let xml = String(decoding: try #require(try xlsx.contents(of: "xl/worksheets/sheet1.xml")), as: UTF8.self)
+        let styles = String(decoding: try #require(try xlsx.contents(of: "xl/styles.xml")), as: UTF8.self)
+        func style(_ reference: String) throws -> Int {
+            let start = try #require(xml.firstRange(of: "<c r=\"\(reference)\" s=\""))
+            return Int(xml[start.upperBound...].prefix { $0.isNumber }) ?? -1
+        }
+        let formats = styles.split(separator: "<cellXfs")[1].components(separatedBy: "<xf ").dropFirst()
+        func alignedRight(_ reference: String) throws -> Bool {
+            formats[formats.index(formats.startIndex, offsetBy: try style(reference))].contains("horizontal=\"right\"")
+        }
+        #expect(try alignedRight("C1") && alignedRight("D1"))
+        #expect(try !alignedRight("A1") && !alignedRight("B1") && !alignedRight("E1"))
+        let ods = try ZIPArchive(bytes: try ODSWriter.write(document))
+        let content = String(decoding: try #require(try ods.contents(of: "content.xml")), as: UTF8.self)
+        #expect(content.contains("<style:style style:name=\"ce21\"") && content.contains("<style:paragraph-properties fo:text-align=\"end\"/>"))
+        #expect(content.components(separatedBy: "table:style-name=\"ce21\"").count == 2)  // FTE
+        #expect(content.components(separatedBy: "table:style-name=\"ce22\"").count == 2)  // dal / al, on two lines
+        // Both read back.
+        #expect(try WorkbookReader.read(try XLSXWriter.write(document)).sheets.first?.rows.count == 3)
+        #expect(try WorkbookReader.read(try ODSWriter.write(document)).sheets.first?.rows.count == 3)
+    }
+
     @Test("every cell style puts its cell at the top of the row, in both formats (a row made taller by a cell on several lines reads from its first line)")
     func cellsAtTheTop() throws {
         let xlsx = String(

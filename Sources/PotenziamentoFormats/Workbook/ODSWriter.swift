@@ -150,7 +150,8 @@ package enum ODSWriter {
 
     /// The cell styles: `ce0`-`ce7` regular, `ce8`-`ce15` bold; within each, general, the five
     /// number formats, the date and the boolean format; `ce16`, `ce17`: wrapped text, regular and
-    /// bold; `ce18` text columns; `ce19`, `ce20`: years (``NumberFormat/year``, aligned left).
+    /// bold; `ce18` text columns; `ce19`, `ce20`: years (``NumberFormat/year``, aligned left);
+    /// `ce21`, `ce22`: headings over figures, bold and aligned right (one line, wrapped).
     static let cellStyles: String = {
         var xml = ""
         // Every cell at the top of its row: a row made taller by a cell on several lines reads
@@ -183,6 +184,12 @@ package enum ODSWriter {
                 "<style:table-cell-properties style:text-align-source=\"fix\" style:vertical-align=\"top\"/><style:paragraph-properties fo:text-align=\"start\"/>"
             xml += bold ? "<style:text-properties fo:font-weight=\"bold\" style:font-weight-asian=\"bold\" style:font-weight-complex=\"bold\"/>" : ""
             xml += "</style:style>"
+        }
+        for wrapped in [false, true] {  // headings over figures: bold, aligned right
+            xml += "<style:style style:name=\"ce\(wrapped ? 22 : 21)\" style:family=\"table-cell\" style:parent-style-name=\"Default\">"
+            xml += "<style:table-cell-properties style:text-align-source=\"fix\"\(wrapped ? " fo:wrap-option=\"wrap\"" : "") style:vertical-align=\"top\"/>"
+            xml += "<style:paragraph-properties fo:text-align=\"end\"/>"
+            xml += "<style:text-properties fo:font-weight=\"bold\" style:font-weight-asian=\"bold\" style:font-weight-complex=\"bold\"/></style:style>"
         }
         return xml
     }()
@@ -313,6 +320,7 @@ package enum ODSWriter {
             breaks.insert(validation.lastRow + 1)
         }
         let ordered = breaks.sorted()
+        let figureColumns = sheet.figureColumns
         var xml = ""
         var previous: (xml: String, count: Int)?
         func emit(_ row: String, _ count: Int) {
@@ -349,6 +357,7 @@ package enum ODSWriter {
             emit(
                 row(
                     data, numbers: rowNumbers, bold: start <= sheet.frozenRows || sheet.boldRows.contains(start - 1),
+                    rightAligned: start <= sheet.frozenRows ? figureColumns : [],
                     validations: validations.map { ($0.element.column, validationNames[$0.offset]) },
                     columnStyles: columnStyles), end - start)
         }
@@ -358,7 +367,8 @@ package enum ODSWriter {
 
     /// Returns one `table:table-row` with `cells`, empty cells carrying a validation where one applies.
     static func row(
-        _ cells: [WritableCell], numbers: [String?], bold: Bool, validations: [(column: Int, name: String)], columnStyles: [ColumnStyle?] = []
+        _ cells: [WritableCell], numbers: [String?], bold: Bool, rightAligned: Set<Int> = [], validations: [(column: Int, name: String)],
+        columnStyles: [ColumnStyle?] = []
     ) -> String {
         let lastStyled = (columnStyles.lastIndex { $0 != nil } ?? -1) + 1
         let lastColumn = max(cells.count, validations.map(\.column).max() ?? 0, lastStyled)
@@ -394,7 +404,10 @@ package enum ODSWriter {
             case .text(let text):
                 // Text in a text column keeps the column's format, so editing it later keeps leading zeros.
                 let textColumn = !bold && column <= columnStyles.count && columnStyles[column - 1] == .text
-                let style = text.contains(where: \.isNewline) ? "ce\(bold ? 17 : 16)" : textColumn ? Self.cellStyle(.text) : cellStyle(.general, bold: bold)
+                let wrapped = text.contains(where: \.isNewline)
+                let style =
+                    rightAligned.contains(column - 1)
+                    ? "ce\(wrapped ? 22 : 21)" : wrapped ? "ce\(bold ? 17 : 16)" : textColumn ? Self.cellStyle(.text) : cellStyle(.general, bold: bold)
                 xml += "<table:table-cell table:style-name=\"\(style)\"\(validation) office:value-type=\"string\">"
                 xml += paragraphs(text) + "</table:table-cell>"
             case .number(_, let format):

@@ -112,6 +112,26 @@ package struct WritableSheet: Sendable, Hashable {
     /// Whether the tab is hidden.
     package var isHidden: Bool
 
+    /// The columns (index 0 is column A) whose headings align right, over figures: those whose
+    /// first cell under the frozen rows is a number or a date (not a year, which aligns left as
+    /// the name beside it). Headings over figures aligned left stood over the next column's
+    /// figures in print (an officer's trial).
+    package var figureColumns: Set<Int> {
+        guard frozenRows > 0 else { return [] }
+        var columns = Set<Int>()
+        var decided = Set<Int>()
+        for row in rows.dropFirst(frozenRows) {
+            for (column, cell) in row.enumerated() where cell != .empty && decided.insert(column).inserted {
+                switch cell {
+                case .number(_, let format) where format != .year: columns.insert(column)
+                case .date: columns.insert(column)
+                default: break
+                }
+            }
+        }
+        return columns
+    }
+
     /// Returns a sheet named `name` with the given content.
     package init(
         name: String, columnWidths: [Int] = [], frozenRows: Int = 0, rows: [[WritableCell]] = [], validations: [ListValidation] = [], isHidden: Bool = false,

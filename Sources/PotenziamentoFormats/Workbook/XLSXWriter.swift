@@ -158,7 +158,7 @@ package enum XLSXWriter {
         // LibreOffice with it.
         xml += "<cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" applyAlignment=\"1\">"
         xml += "<alignment vertical=\"top\"/></xf></cellStyleXfs>"
-        xml += "<cellXfs count=\"\(formats.count * 2 + 5)\">"
+        xml += "<cellXfs count=\"\(formats.count * 2 + 7)\">"
         // Every cell at the top of its row: a row made taller by a cell on several lines reads
         // from its first line (a person's id beside the first of the periods).
         for bold in [false, true] {
@@ -179,6 +179,10 @@ package enum XLSXWriter {
         for bold in [false, true] {  // years: `0`, aligned left
             xml += "<xf numFmtId=\"1\" fontId=\"\(bold ? 1 : 0)\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\" applyAlignment=\"1\""
             xml += "\(bold ? " applyFont=\"1\"" : "")><alignment vertical=\"top\" horizontal=\"left\"/></xf>"
+        }
+        for wrapped in [false, true] {  // headings over figures: bold, aligned right (one line, or wrapped)
+            xml += "<xf numFmtId=\"0\" fontId=\"1\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyFont=\"1\" applyAlignment=\"1\">"
+            xml += "<alignment vertical=\"top\" horizontal=\"right\"\(wrapped ? " wrapText=\"1\"" : "")/></xf>"
         }
         xml += "</cellXfs><cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles>"
         return xml + "<dxfs count=\"0\"/><tableStyles count=\"0\"/></styleSheet>"
@@ -237,6 +241,7 @@ package enum XLSXWriter {
             xml += "<sheetPr/>"
         }
         let lastColumn = sheet.rows.map(\.count).max() ?? 0
+        let figureColumns = sheet.figureColumns
         if lastColumn > 0 { xml += "<dimension ref=\"A1:\(CellReference.a1(row: sheet.rows.count, column: lastColumn))\"/>" }
         xml += "<sheetViews><sheetView\(selected ? " tabSelected=\"1\"" : "") workbookViewId=\"0\">"
         if sheet.frozenRows > 0 {
@@ -273,8 +278,11 @@ package enum XLSXWriter {
                 case .text(let text):
                     // Text in a text column keeps the column's `@`, so editing it later keeps leading zeros.
                     let textColumn = !bold && columnIndex < sheet.columnStyles.count && sheet.columnStyles[columnIndex] == .text
+                    let wrapped = text.contains(where: \.isNewline)
                     let index =
-                        text.contains(where: \.isNewline) ? wrappedStyle(bold: bold) : textColumn ? columnStyle(.text) : style(.general, bold: bold)
+                        rowIndex < sheet.frozenRows && figureColumns.contains(columnIndex)
+                        ? formats.count * 2 + (wrapped ? 6 : 5)
+                        : wrapped ? wrappedStyle(bold: bold) : textColumn ? columnStyle(.text) : style(.general, bold: bold)
                     let styleAttribute = index == 0 ? "" : " s=\"\(index)\""
                     xml += "<c r=\"\(reference)\"\(styleAttribute) t=\"inlineStr\"><is><t xml:space=\"preserve\">"
                     xml += XMLEscaping.text(excelEscaped(text)) + "</t></is></c>"
