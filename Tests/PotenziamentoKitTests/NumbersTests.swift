@@ -317,6 +317,8 @@ struct MoneyTests {
             (BigInt(-5), [Fraction(1, 3), Fraction(2, 3)], BigInt(10)), (BigInt(-((Int64(1) << 61) - 1)), [Fraction(1, 2)], BigInt(1)),
             (BigInt(-(Int64(1) << 61)), [Fraction(1, 2), Fraction(1, 3)], BigInt(6)), (BigInt(3), [Fraction(-1, 2), Fraction(7, 2)], BigInt(1)),
             (BigInt(40), [Fraction(1, 3), Fraction(1, 3), Fraction(1, 3)], BigInt(10)),
+            // A floor as large as Int64.max on the 64-bit product: the general path, no overflow (a review).
+            (BigInt(0), [Fraction(1), Fraction(BigInt(Int64.max))], BigInt(1)), (BigInt(5), [Fraction(BigInt(Int64.max), 2)], BigInt(2)),
         ])
     func roundingEachAtTheMachineBound(total: BigInt, values: [Fraction], scale: BigInt) {
         let parts = LargestRemainder.distribute(units: total, roundingEach: values, scale: scale)

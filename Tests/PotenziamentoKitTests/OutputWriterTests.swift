@@ -552,6 +552,23 @@ struct OutputWriterTests {
         #expect(accepted.status == 0, "\(accepted.standardError)")
     }
 
+    /// The reader takes `Personale.csv` as `personale.csv`: so does the guard (a review found
+    /// `calcola cs -o cs/Personale.csv` replaced the input).
+    @Test("an --output that is a CSV file of the input folder written with capitals is refused (exit 73)", arguments: ["Personale.csv", "COMUNI.CSV"])
+    func capitalisedCSVInput(name: String) throws {
+        let folder = try Self.folder()
+        try FileManager.default.createDirectory(atPath: folder + "/cs", withIntermediateDirectories: true)
+        for file in ["ambito.csv", "comuni.csv", "personale.csv"] {
+            let target = file == name.lowercased() ? name : file
+            try FileManager.default.copyItem(atPath: TestSupport.path("Examples/ambito-esempio/" + file), toPath: folder + "/cs/" + target)
+        }
+        let original = try Self.contents(folder + "/cs/" + name)
+        let refused = try TestSupport.process(["calcola", folder + "/cs", "--anno", "2025", "--output", folder + "/cs/" + name])
+        #expect(refused.status == 73, "\(refused.standardError)")
+        #expect(refused.standardError.contains("il file di output è il file di input"), "\(refused.standardError)")
+        #expect(try Self.contents(folder + "/cs/" + name) == original)
+    }
+
     // MARK: - Folders
 
     @Test("a folder, a link to a folder or a path ending in / is a clear error (exit 73)", arguments: ["", "/.", "/collegamento", "/nuova/"])

@@ -371,6 +371,24 @@ struct ProspettoTests {
         #expect(!example.standardOutput.contains("Senza assistenti sociali propri"))
     }
 
+    /// The comune capofila's own staff are in the box as «Comune capofila»: its comune is not
+    /// named among those without staff (a review).
+    @Test("the comune of the capofila is not named among the comuni without staff")
+    func capofilaNotWithoutStaff() throws {
+        let folder = try TestSupport.temporaryFolder()
+        try "codice_istat;denominazione;popolazione\n048001;Uno;10000\n048002;Due;8000\n".write(
+            to: folder.appendingPathComponent("comuni.csv"), atomically: true, encoding: .utf8)
+        try """
+        id;profilo;contratto;ente_tipo;ente_codice_istat;dal;al;percentuale
+        P1;assistente_sociale;tempo_indeterminato;comune;048001;2020-01-01;;100
+        P2;assistente_sociale;tempo_indeterminato;comune_capofila;048002;2020-01-01;;100
+
+        """.write(to: folder.appendingPathComponent("personale.csv"), atomically: true, encoding: .utf8)
+        let result = TestSupport.run("prospetto", folder.path, "--campagna", "2026")
+        #expect(result.status == .success, "\(result.standardError)")
+        #expect(!result.standardOutput.contains("Senza assistenti sociali propri"), "\(result.standardOutput)")
+    }
+
     @Test("a campaign whose previous year has no population is an error naming the comune")
     func missingPopulation() {
         let result = TestSupport.run("prospetto", example, "--campagna", "2025")

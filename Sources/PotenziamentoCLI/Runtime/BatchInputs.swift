@@ -382,7 +382,9 @@ enum BatchInputs {
                 ) { input -> Computed<Result> in
                     do throws(CommandFailure) {
                         // The roster is freed here, on the worker, once computed.
-                        let loaded = try RosterInput.load(input, keepsUntilExit: false, isAmbito: true)
+                        // A roster file is an ATS: not looked at again as a folder of ATS (a folder
+                        // read because it holds a CSV file may hold ATS deeper: checked).
+                        let loaded = try RosterInput.load(input, keepsUntilExit: false, isAmbito: RosterLoader.isRosterFileName(input))
                         let outline = Outline(loaded.roster)
                         let (result, code, warnings) = try compute(loaded.roster)
                         // The warnings' text is made here, on the worker, not in the one ordered step.

@@ -1,3 +1,4 @@
+import Foundation
 import PotenziamentoFormats
 import PotenziamentoKit
 
@@ -64,10 +65,12 @@ enum RosterInput {
 
 extension RosterInput {
     /// The files an input stands for (so `--output` never replaces one of them): a file itself;
-    /// anything else (a folder, or not yet known: `kind` nil) itself and an ATS folder's CSV files.
+    /// anything else (a folder, or not yet known: `kind` nil) itself and an ATS folder's CSV files,
+    /// as the folder names them (the reader takes `Personale.csv` as `personale.csv`: a review).
     static func inputFiles(_ path: String, kind: FileReading.Kind? = nil) -> [String] {
         guard kind != .file else { return [path] }
         let base = path.hasSuffix("/") ? String(path.dropLast()) : path
-        return [path] + ["ambito.csv", "comuni.csv", "personale.csv"].map { "\(base)/\($0)" }
+        let listed = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).filter(BatchInputs.isCSVFileOfAmbito)
+        return [path] + Set(["ambito.csv", "comuni.csv", "personale.csv"] + listed).sorted().map { "\(base)/\($0)" }
     }
 }

@@ -145,8 +145,10 @@ enum LargestRemainder {
                 guard quotient < Int128(machineLimit) else { return nil }
                 (floor, remainder) = (Int64(quotient), Int64(rest))
             }
+            // Checked before the sum: a floor may be as large as Int64.max (a review).
+            guard floor < machineLimit else { return nil }
             sum += floor
-            guard floor < machineLimit, sum < machineLimit else { return nil }
+            guard sum < machineLimit else { return nil }
             floors.append(floor)
             remainders.append(SmallRemainder(numerator: UInt64(remainder), denominator: UInt64(denominator)))
         }

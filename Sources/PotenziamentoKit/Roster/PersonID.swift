@@ -25,11 +25,11 @@ public struct PersonID: Sendable, Hashable, Comparable, CustomStringConvertible 
     ///   only spaces, ``DiagnosticCode/fuoriMisura`` when it holds a line break, another control
     ///   character or an invisible one (Unicode format characters), or is longer than
     ///   ``Bounds/maximumLabelLength``, ``DiagnosticCode/rigaDiTotale`` when it is the label of a
-    ///   row of totals (`Totale`, `TOTALE PERSONALE`: a total word and no digit).
+    ///   row of totals (`Totale`, `TOTALE PERSONALE`: the whole word, not `Tot`, a surname, and no digit).
     public init(_ text: String) throws(InvalidValue) {
         let trimmed = try Bounds.label(text, what: "id")
         guard !trimmed.isEmpty else { throw InvalidValue(.valoreVuoto, "id della persona vuoto") }
-        if TotalRows.isTotal(trimmed), !trimmed.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) { throw Self.totalRow(trimmed) }
+        if TotalRows.isTotal(trimmed, abbreviated: false), !trimmed.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) { throw Self.totalRow(trimmed) }
         self.text = trimmed
         // Invisible (format) characters and special spaces are U+00A0, U+00AD or from U+0600 on:
         // an id without them or a run of spaces (ASCII, accented Latin letters: the usual case) is

@@ -3,14 +3,19 @@
 /// such a row is an error that asks to delete it; the program makes its own totals.
 package enum TotalRows {
     /// The first words of a total row, lower-cased, each packed in an integer (one byte a letter).
-    private static let words: [UInt64] = ["totale", "totali", "tot", "tot.", "total"].map { $0.utf8.reduce(0) { $0 << 8 | UInt64($1) } }
+    private static let words: [UInt64] = ["totale", "totali", "total", "tot", "tot."].map { $0.utf8.reduce(0) { $0 << 8 | UInt64($1) } }
 
     /// Whether `label` (a code or a name) begins with the word of a total row: `totale`, `totali`,
     /// `tot`, `tot.`, `total` (any case), alone or followed by more words. (Not `somma`: Somma
     /// Lombardo and Somma Vesuviana are comuni.) Read on the bytes, the word packed in an
     /// integer: every comune passes here.
-    package static func isTotal(_ label: String) -> Bool {
+    ///
+    /// With `abbreviated` false only the whole words count (`totale`, `totali`, `total`): for a
+    /// person's id, where `Tot` is a surname, and for the other cells of a row without an id.
+    package static func isTotal(_ label: String, abbreviated: Bool = true) -> Bool {
         var label = label
+        // `tot` and `tot.` are the last two words.
+        let isWord = { (word: UInt64) in abbreviated ? words.contains(word) : words.dropLast(2).contains(word) }
         return label.withUTF8 { bytes in
             var index = 0
             while index < bytes.count, bytes[index] == UInt8(ascii: " ") || bytes[index] == 0x09 { index += 1 }  // leading spaces
@@ -26,11 +31,11 @@ package enum TotalRows {
                     word = word << 8 | UInt64(byte == UInt8(ascii: ".") ? byte : byte | 0x20)
                     length += 1
                 case 0x80...: return false  // a letter beyond ASCII: a word none of the listed ones is (`Totalità`)
-                default: return words.contains(word)  // the end of the first word
+                default: return isWord(word)  // the end of the first word
                 }
                 index += 1
             }
-            return words.contains(word)
+            return isWord(word)
         }
     }
 

@@ -376,7 +376,7 @@ enum RosterTableReader {
                 // A row with no id and a total's label in another cell (`TOTALE` under the names):
                 // a row of totals, said as such, not as a person without an id.
                 if table.text(row, columns.id).trimmingSpaces.isEmpty,
-                    let column = table.header.written.indices.first(where: { $0 != columns.id && TotalRows.isTotal(table.text(row, $0)) })
+                    let column = table.header.written.indices.first(where: { $0 != columns.id && TotalRows.isTotal(table.text(row, $0), abbreviated: false) })
                 {
                     part.diagnostics.error(PersonID.totalRow(table.text(row, column).trimmingSpaces), at: table.place(row, column))
                     continue

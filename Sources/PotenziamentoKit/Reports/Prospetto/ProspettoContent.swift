@@ -202,7 +202,13 @@ struct ProspettoContent {
     /// comune and thinks one forgotten (an officer's trial). Nil when every comune is there.
     var comuniWithoutStaffNote: String? {
         let listed = Set((prospetto.consuntivoDeclaration.entities + prospetto.previsioneDeclaration.entities).map(\.key))
-        let missing = prospetto.previsione.residents.filter { !listed.contains(Employer.comuneKey($0.istatCode)) }
+        // The comune capofila's own staff are in the box under «Comune capofila» (a review): its
+        // comune is not said to have none.
+        let capofila = Set(
+            (prospetto.consuntivo.counted + prospetto.previsione.counted).compactMap { record in
+                record.employer.kind == .comuneCapofila && !record.fte.isZero ? record.employer.istatCode : nil
+            })
+        let missing = prospetto.previsione.residents.filter { !listed.contains(Employer.comuneKey($0.istatCode)) && !capofila.contains($0.istatCode) }
         guard !missing.isEmpty else { return nil }
         let c = prospetto.campaign
         let names = missing.map { "\($0.name) (\($0.istatCode))" }.joined(separator: ", ")
