@@ -203,6 +203,27 @@ struct WorkbookInputTests {
         #expect(error.errors.first?.message.contains("cella unita a I2") == true)
     }
 
+    /// A merged cell over a person's second row is one error at that cell: not also «id vuoto»,
+    /// «profilo vuoto» or a person whose rows differ (an officer's trial counted 8 errors for 4
+    /// merged cells).
+    @Test("a merged cell over a person's second row is one error, not two", arguments: [1, 2, 8])
+    func mergedOnce(column: Int) throws {
+        let second: [CellValue] =
+            RosterSheets.text(["AS-1", "assistente_sociale", "tempo_indeterminato", "comune", "048001"]) + [
+                .date(year: 2025, month: 7, day: 1), .empty, .number("50"), .empty,
+            ]
+        // The first row ends on 30/06/2025, the second starts on 01/07/2025: one person, two periods.
+        var sheets = RosterSheets.workbook(column: "al", value: .date(year: 2025, month: 6, day: 30), extraRows: [second]).sheets
+        sheets[2] = Sheet(
+            name: "personale", rows: sheets[2].rows, mergedRanges: [MergedRange(firstRow: 2, firstColumn: column, lastRow: 3, lastColumn: column)])
+        guard case .failure(let error) = RosterSheets.load(Workbook(kind: .xlsx, sheets: sheets)) else {
+            Issue.record("a merged cell must be an error")
+            return
+        }
+        #expect(error.errors.count == 1, "\(error.errors.map(\.description))")
+        #expect(error.errors.first?.message.contains("cella unita a \(CellReference.columnLetters(column))2") == true)
+    }
+
     @Test("ids and names: no line breaks, at most 200 characters, non-breaking spaces trimmed")
     func labels() throws {
         for (id, code) in [("AS-1\nbis", DiagnosticCode.fuoriMisura), (String(repeating: "x", count: 201), .fuoriMisura)] {

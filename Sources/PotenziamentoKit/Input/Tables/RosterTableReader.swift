@@ -373,6 +373,8 @@ enum RosterTableReader {
         for row in rows {
             let person = Int(personOfRow[row])
             guard person >= 0 else {
+                // An id the table already reported (a merged cell, `#N/A`): not «id vuoto» again.
+                if table.isUnusable(row, columns.id) { continue }
                 // A row with no id and a total's label in another cell (`TOTALE` under the names):
                 // a row of totals, said as such, not as a person without an id.
                 if table.text(row, columns.id).trimmingSpaces.isEmpty,

@@ -135,6 +135,10 @@ struct WorkbookTable: CellTable {
                     diagnostics.error(
                         .valoreDelFoglio, place(row, column - 1, name: header.name(of: column - 1)),
                         "cella unita a \(range.origin): il valore si legge solo in \(range.origin); separa le celle e scrivi il valore in ogni riga")
+                    // Reported: the cell is not read again as empty (a second error at the same
+                    // cell, «profilo vuoto» or a person's rows that differ: an officer's trial).
+                    if rows[index].cells.count < column { rows[index].cells += Array(repeating: .empty, count: column - rows[index].cells.count) }
+                    rows[index].cells[column - 1] = .cell(.unusable(shown: ""))
                 }
                 index += 1
             }
