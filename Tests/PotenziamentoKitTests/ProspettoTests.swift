@@ -340,30 +340,20 @@ struct ProspettoTests {
         "comuni without staff of their own are named under the SIOSS box, in text, Markdown, HTML and the workbook",
         arguments: ["testo", "markdown", "html", "xlsx"])
     func comuniWithoutStaff(format: String) throws {
-        let folder = try TestSupport.temporaryFolder()
-        try "codice_istat;denominazione;popolazione\n048001;Uno;10000\n048002;Due;8000\n048003;Tre;7000\n".write(
-            to: folder.appendingPathComponent("comuni.csv"), atomically: true, encoding: .utf8)
-        try """
-        id;profilo;contratto;ente_tipo;ente_codice_istat;dal;al;percentuale
-        P1;assistente_sociale;tempo_indeterminato;comune;048001;2020-01-01;;100
-        P2;assistente_sociale;tempo_indeterminato;unione_di_comuni;;2020-01-01;;100
-        P3;assistente_sociale;tempo_indeterminato;comune;048003;2026-03-01;;50
-
-        """.write(to: folder.appendingPathComponent("personale.csv"), atomically: true, encoding: .utf8)
+        let folder = try Self.csvAmbito(
+            comuni: ["048001;Uno;10000", "048002;Due;8000", "048003;Tre;7000"],
+            personale: [
+                "P1;assistente_sociale;tempo_indeterminato;comune;048001;2020-01-01;;100",
+                "P2;assistente_sociale;tempo_indeterminato;unione_di_comuni;;2020-01-01;;100",
+                "P3;assistente_sociale;tempo_indeterminato;comune;048003;2026-03-01;;50",
+            ])
         let note = "Senza assistenti sociali propri conteggiati nel 2025 e nel 2026, e quindi con 0 FTE da dichiarare, il comune: Due (048002)."
         let output = folder.appendingPathComponent("prospetto.\(format == "testo" ? "txt" : format == "markdown" ? "md" : format)").path
         let result = TestSupport.run("prospetto", folder.path, "--campagna", "2026", "--formato", format, "--output", output)
         #expect(result.status == .success, "\(result.standardError)")
-        let text: String
-        if format == "xlsx" {
-            // The workbook's shared strings hold the note (on the summary and on the sheet of SIOSS figures).
-            let workbook = try WorkbookReader.read([UInt8](try Data(contentsOf: URL(fileURLWithPath: output))))
-            let sheet = try #require(workbook.sheets.first { $0.name == "sioss" })
-            // A long note is laid out on several rows of one cell each: joined back with spaces.
-            text = sheet.rows.flatMap { row in row.cells.compactMap { if case .text(let value) = $0.value { value } else { nil } } }.joined(separator: " ")
-        } else {
-            text = try String(contentsOfFile: output, encoding: .utf8)
-        }
+        // In the workbook, on the sheet of the SIOSS figures: a long note is laid out on several
+        // rows of one cell each, joined back with spaces.
+        let text = format == "xlsx" ? try TestSupport.sheetText(output, sheet: "sioss", separator: " ") : try String(contentsOfFile: output, encoding: .utf8)
         #expect(text.contains(note), "\(format): \(text)")
         #expect(!text.contains("Tre (048003)."), "Tre has staff in 2026: it is in the box")
         // The example ATS has staff in every comune: no such line.
@@ -375,18 +365,26 @@ struct ProspettoTests {
     /// named among those without staff (a review).
     @Test("the comune of the capofila is not named among the comuni without staff")
     func capofilaNotWithoutStaff() throws {
-        let folder = try TestSupport.temporaryFolder()
-        try "codice_istat;denominazione;popolazione\n048001;Uno;10000\n048002;Due;8000\n".write(
-            to: folder.appendingPathComponent("comuni.csv"), atomically: true, encoding: .utf8)
-        try """
-        id;profilo;contratto;ente_tipo;ente_codice_istat;dal;al;percentuale
-        P1;assistente_sociale;tempo_indeterminato;comune;048001;2020-01-01;;100
-        P2;assistente_sociale;tempo_indeterminato;comune_capofila;048002;2020-01-01;;100
-
-        """.write(to: folder.appendingPathComponent("personale.csv"), atomically: true, encoding: .utf8)
+        let folder = try Self.csvAmbito(
+            comuni: ["048001;Uno;10000", "048002;Due;8000"],
+            personale: [
+                "P1;assistente_sociale;tempo_indeterminato;comune;048001;2020-01-01;;100",
+                "P2;assistente_sociale;tempo_indeterminato;comune_capofila;048002;2020-01-01;;100",
+            ])
         let result = TestSupport.run("prospetto", folder.path, "--campagna", "2026")
         #expect(result.status == .success, "\(result.standardError)")
         #expect(!result.standardOutput.contains("Senza assistenti sociali propri"), "\(result.standardOutput)")
+    }
+
+    /// A CSV folder of an ATS in a new temporary folder: `comuni` rows (code, name, residents)
+    /// and `personale` rows (id, profile, contract, employer kind and code, dal, al, percentuale).
+    static func csvAmbito(comuni: [String], personale: [String]) throws -> URL {
+        let folder = try TestSupport.temporaryFolder()
+        try (["codice_istat;denominazione;popolazione"] + comuni).joined(separator: "\n").appending("\n").write(
+            to: folder.appendingPathComponent("comuni.csv"), atomically: true, encoding: .utf8)
+        try (["id;profilo;contratto;ente_tipo;ente_codice_istat;dal;al;percentuale"] + personale).joined(separator: "\n").appending("\n").write(
+            to: folder.appendingPathComponent("personale.csv"), atomically: true, encoding: .utf8)
+        return folder
     }
 
     @Test("a campaign whose previous year has no population is an error naming the comune")

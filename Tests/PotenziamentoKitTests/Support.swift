@@ -1,5 +1,7 @@
 import Foundation
+import PotenziamentoFormats
 import PotenziamentoCLI
+import Testing
 import PotenziamentoKit
 
 /// Helpers shared by the tests: running the command in-process and as a real process.
@@ -140,6 +142,13 @@ enum TestSupport {
         let edited = destination.appendingPathComponent(file)
         try edit(String(contentsOf: edited, encoding: .utf8)).write(to: edited, atomically: true, encoding: .utf8)
         return destination
+    }
+
+    /// The text cells of sheet `sheet` of the workbook at `path`, row by row, joined by `separator`.
+    static func sheetText(_ path: String, sheet name: String, separator: String = "\n") throws -> String {
+        let workbook = try WorkbookReader.read([UInt8](try Data(contentsOf: URL(fileURLWithPath: path))))
+        let sheet = try #require(workbook.sheets.first { $0.name == name })
+        return sheet.rows.flatMap { row in row.cells.compactMap { if case .text(let value) = $0.value { value } else { nil } } }.joined(separator: separator)
     }
 
     static func temporaryFolder() throws -> URL {

@@ -248,9 +248,7 @@ struct WorkbookCommandTests {
             #expect(result.standardError.contains("personale.csv:2 (colonna dal)"), "\(result.standardError)")
             let text: String
             if format == "xlsx" {
-                let workbook = try WorkbookReader.read([UInt8](try Data(contentsOf: URL(fileURLWithPath: path))))
-                let sheet = try #require(workbook.sheets.first { $0.name == "avvisi" })
-                text = sheet.rows.flatMap { row in row.cells.compactMap { if case .text(let value) = $0.value { value } else { nil } } }.joined(separator: "\n")
+                text = try TestSupport.sheetText(path, sheet: "avvisi")
             } else {
                 text = try String(contentsOfFile: path, encoding: .utf8)
             }
