@@ -35,7 +35,7 @@ enum BatchInputs {
     /// output order is stable.
     static func resolve(_ paths: [String]) throws(CommandFailure) -> Resolved {
         if paths.count == 1, !isFolder(paths[0]) || RosterLoader.isRosterFolder(paths[0]) {
-            return Resolved(inputs: paths, isBatch: false, skipped: [], files: RosterInput.inputFiles(paths[0]), allFilesOrFolders: true)
+            return Resolved(inputs: paths, isBatch: false, skipped: [], kinds: [nil])
         }
         var inputs: [String] = []
         var skipped: [Skipped] = []
@@ -72,8 +72,7 @@ enum BatchInputs {
         let computedPaths = computed.map(\.path)
         return Resolved(
             inputs: computedPaths, isBatch: true, skipped: withoutReachedDepths(withoutRepeatedRefusals(skipped), inputs: computedPaths),
-            files: computed.flatMap { RosterInput.inputFiles($0.path, kind: $0.kind) },
-            allFilesOrFolders: computed.allSatisfy { $0.kind != .other })
+            kinds: computed.map(\.kind))
     }
 
     /// The inputs the paths given stand for (``resolve(_:)``).
@@ -84,11 +83,16 @@ enum BatchInputs {
         let isBatch: Bool
         /// The entries not read, each with why.
         let skipped: [Skipped]
-        /// The files the inputs stand for (``RosterInput/inputFiles(_:kind:)``): what `--output` never replaces.
-        let files: [String]
+        /// What each input is, from the look the batch took at it (nil: not looked at, a single input).
+        let kinds: [FileReading.Kind?]
+
+        /// The files the inputs stand for (``RosterInput/inputFiles(_:kind:)``): what `--output`
+        /// never replaces (a look at each CSV folder: asked for only when the destination exists).
+        var files: [String] { zip(inputs, kinds).flatMap { RosterInput.inputFiles($0, kind: $1) } }
+
         /// Whether every input is a file or a folder: read on every processor at once (a stream,
         /// standard input or a FIFO named twice, is read in turn, as written).
-        let allFilesOrFolders: Bool
+        var allFilesOrFolders: Bool { kinds.allSatisfy { $0 != .other } }
     }
 
     /// `skipped` without the folders «beyond the levels read» whose ATS another path given

@@ -27,7 +27,9 @@ struct CommandOutput {
     /// Writes the report; what it learns while writing (a batch computes as it writes) comes back.
     var render: (ReportOutput) -> RenderOutcome
     var warnings: [String] = []
-    var inputs: [String] = []
+    /// The files the command read, so `--output` never replaces one: asked for only when the
+    /// destination exists (a batch's take a look at each CSV folder).
+    var inputs: () -> [String] = { [] }
     var status: ExitStatus = .success
     var errors: [String] = []
     /// Whether the report lists every warning itself (the text, Markdown and HTML reports of
@@ -42,11 +44,12 @@ struct CommandOutput {
             return RenderOutcome()
         }
         self.warnings = warnings
-        self.inputs = inputs
+        self.inputs = { inputs }
     }
 
-    /// A report that learns its warnings, errors and status while it is written.
-    init(inputs: [String], rendering: @escaping (ReportOutput) -> RenderOutcome) {
+    /// A report that learns its warnings, errors and status while it is written; `inputs` listed
+    /// only if the destination exists.
+    init(inputs: @autoclosure @escaping () -> [String], rendering: @escaping (ReportOutput) -> RenderOutcome) {
         self.render = rendering
         self.inputs = inputs
     }

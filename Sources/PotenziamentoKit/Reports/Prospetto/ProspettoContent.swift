@@ -202,13 +202,17 @@ struct ProspettoContent {
     /// comune and thinks one forgotten (an officer's trial). Nil when every comune is there.
     var comuniWithoutStaffNote: String? {
         let listed = Set((prospetto.consuntivoDeclaration.entities + prospetto.previsioneDeclaration.entities).map(\.key))
+        var missing = prospetto.previsione.residents.filter { !listed.contains(Employer.comuneKey($0.istatCode)) }
+        guard !missing.isEmpty else { return nil }
         // The comune capofila's own staff are in the box under «Comune capofila» (a review): its
         // comune is not said to have none.
-        let capofila = Set(
-            (prospetto.consuntivo.counted + prospetto.previsione.counted).compactMap { record in
-                record.employer.kind == .comuneCapofila && !record.fte.isZero ? record.employer.istatCode : nil
-            })
-        let missing = prospetto.previsione.residents.filter { !listed.contains(Employer.comuneKey($0.istatCode)) && !capofila.contains($0.istatCode) }
+        var capofila = Set<String>()
+        for assessment in [prospetto.consuntivo, prospetto.previsione] {
+            for index in assessment.counted.indices where assessment.counted[index].employer.kind == .comuneCapofila {
+                if let code = assessment.counted[index].employer.istatCode, !assessment.counted[index].fte.isZero { capofila.insert(code) }
+            }
+        }
+        missing.removeAll { capofila.contains($0.istatCode) }
         guard !missing.isEmpty else { return nil }
         let c = prospetto.campaign
         let names = missing.map { "\($0.name) (\($0.istatCode))" }.joined(separator: ", ")
