@@ -161,8 +161,11 @@ enum ContributionChart {
             }
             parts.append(marker(item.style, x: String(left + 15), y: String(lineY)))
             let a = item.assessment
+            // The exact FTE as the summary shows them, said to be those: the figure to declare is
+            // rounded down, and «6,99 FTE» beside a declared 6,98 read as a second figure to type
+            // (an officer's trial).
             parts.append(
-                "<text x=\"\(left + 38)\" y=\"\(lineY)\" font-size=\"10.5\" dominant-baseline=\"middle\" fill=\"\(item.style.color)\" \(font)>\(escape(item.label)): \(NumberFormatting.italian(a.fte, decimals: 2)) FTE → \(escape(NumberFormatting.euro(a.total)))</text>"
+                "<text x=\"\(left + 38)\" y=\"\(lineY)\" font-size=\"10.5\" dominant-baseline=\"middle\" fill=\"\(item.style.color)\" \(font)>\(escape(item.label)): \(escape(TextBlocks.exactFTE(a.fte))) FTE esatti → \(escape(NumberFormatting.euro(a.total)))</text>"
             )
         }
         parts.append("</svg>")
