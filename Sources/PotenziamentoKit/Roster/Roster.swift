@@ -228,21 +228,11 @@ public struct Roster: Sendable, Hashable {
     /// being the one that ends last so far): a gap that short is most likely a date typed a day
     /// off. Overlaps, which a valid roster does not have, give none.
     static func shortGaps(_ periods: [ServicePeriod]) -> [(earlier: Int, later: Int)] {
-        guard periods.count > 1 else { return [] }
-        // Positions by start date (usually the order written: sorted only when not).
-        var order = Array(periods.indices)
-        if periods.indices.dropFirst().contains(where: { periods[$0].start < periods[$0 - 1].start }) {
-            order.sort { periods[$0].start < periods[$1].start }
+        StaffRecord.successions(periods).filter { pair in
+            // After an open-ended period nothing is a gap.
+            guard let end = periods[pair.earlier].end else { return false }
+            return (1...3).contains(periods[pair.later].start.dayNumber - end.dayNumber - 1)
         }
-        var latest = order[0]
-        var found: [(earlier: Int, later: Int)] = []
-        for next in order.dropFirst() {
-            // An open-ended period runs to the end: nothing after it is a gap.
-            guard let end = periods[latest].end else { break }
-            if (1...3).contains(periods[next].start.dayNumber - end.dayNumber - 1) { found.append((latest, next)) }
-            if periods[next].end.map({ $0 > end }) ?? true { latest = next }
-        }
-        return found
     }
 
     /// The comuni whose residents equal those of all the others together (at least two others),

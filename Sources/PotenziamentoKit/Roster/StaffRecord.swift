@@ -53,23 +53,38 @@ public struct StaffRecord: Sendable, Hashable {
     /// The place to name in a message about this record.
     var messagePlace: SourcePlace { place ?? SourcePlace(file: "persona «\(id)»") }
 
+    /// Each period after the first by start date with the earlier period that ends last (an
+    /// open-ended one stays the last), as positions in `periods`: the one walk of the overlaps
+    /// (``checkPeriods(into:)``) and of the short gaps (``Roster/shortGaps(_:)``). Periods in the
+    /// order written (the usual case) are not sorted.
+    static func successions(_ periods: [ServicePeriod]) -> [(earlier: Int, later: Int)] {
+        guard periods.count > 1 else { return [] }
+        var order = Array(periods.indices)
+        if periods.indices.dropFirst().contains(where: { periods[$0].start < periods[$0 - 1].start }) {
+            order.sort { periods[$0].start < periods[$1].start }
+        }
+        var latest = order[0]
+        var pairs: [(earlier: Int, later: Int)] = []
+        pairs.reserveCapacity(periods.count - 1)
+        for next in order.dropFirst() {
+            pairs.append((latest, next))
+            if let end = periods[latest].end, periods[next].end.map({ $0 > end }) ?? true { latest = next }
+        }
+        return pairs
+    }
+
     /// Records an error for each period that overlaps an earlier one (by start date).
     func checkPeriods(into diagnostics: inout Diagnostics) {
-        guard periods.count > 1 else { return }
-        let sorted = periods.sorted { $0.start < $1.start }
-        var latest = sorted[0]
-        for next in sorted.dropFirst() {
-            if latest.overlaps(next) {
-                let until = latest.end.map { "al \($0.italian)" } ?? "senza data di fine"
-                let earlierPlace = latest.place.map { " (\($0))" } ?? ""
-                diagnostics.error(
-                    .periodiSovrapposti, (next.place ?? messagePlace).field(csv: "dal", json: "dal"),
-                    "il periodo dal \(next.start.italian) di «\(id)» si sovrappone a quello dal \(latest.start.italian) \(until)\(earlierPlace)"
-                        + (Self.areRows(latest.place, next.place)
-                            ? "; sono due righe con lo stesso id: correggi le date se è la stessa persona con due periodi; se è la stessa persona scritta due volte cancella una delle righe; se sono due persone dai loro id diversi (gli id si confrontano senza distinguere maiuscole e spazi)"
-                            : ""))
-            }
-            if latest.end.map({ end in next.end.map { $0 > end } ?? true }) ?? false { latest = next }
+        for (earlier, later) in Self.successions(periods) where periods[earlier].overlaps(periods[later]) {
+            let (latest, next) = (periods[earlier], periods[later])
+            let until = latest.end.map { "al \($0.italian)" } ?? "senza data di fine"
+            let earlierPlace = latest.place.map { " (\($0))" } ?? ""
+            diagnostics.error(
+                .periodiSovrapposti, (next.place ?? messagePlace).field(csv: "dal", json: "dal"),
+                "il periodo dal \(next.start.italian) di «\(id)» si sovrappone a quello dal \(latest.start.italian) \(until)\(earlierPlace)"
+                    + (Self.areRows(latest.place, next.place)
+                        ? "; sono due righe con lo stesso id: correggi le date se è la stessa persona con due periodi; se è la stessa persona scritta due volte cancella una delle righe; se sono due persone dai loro id diversi (gli id si confrontano senza distinguere maiuscole e spazi)"
+                        : ""))
         }
     }
 
