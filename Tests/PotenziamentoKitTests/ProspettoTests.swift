@@ -223,6 +223,39 @@ struct ProspettoTests {
         #expect(lines.filter { $0.contains("Contributo") && $0.contains(" = ") && !$0.contains("regola") }.count == 1, "\(lines)")
     }
 
+    /// Found by a trial of the documents: text and Markdown showed the ATS's areas a second time
+    /// rounded half up (Disabilità 4,13, adding up to 18,84) beside the box's 4,12 to declare
+    /// (adding up to the 18,83 declared), and the Markdown box had no areas at all. Every line of
+    /// the ATS's areas in a report a person reads now carries the figures to declare.
+    @Test("every line of an area of the ATS shows its figures to declare, in text and Markdown", arguments: ["testo", "markdown"])
+    func areasShownAreDeclared(format: String) throws {
+        let json = try object(TestSupport.run("prospetto", example, "--campagna", "2026", "--formato", "json").standardOutput)
+        let report = TestSupport.run("prospetto", example, "--campagna", "2026", "--formato", format, "--senza-allegato").standardOutput
+        func declared(_ year: String, _ key: String) throws -> String {
+            let areas = try #require((json[year] as? NSDictionary)?["areeDaDichiarare"] as? NSDictionary)
+            let value = try #require((areas[key] as? NSNumber)?.doubleValue)
+            return String(format: "%.2f", value).replacingOccurrences(of: ".", with: ",")
+        }
+        let areas = ActivityArea.allCases.map { ($0.label, $0.rawValue) } + [("Non indicata", ActivityArea.unspecifiedKey)]
+        var before = 0
+        var now = 0
+        for (label, key) in areas {
+            // The lines whose label is the area's: `   Disabilità, …   4,25   4,12` or `| Disabilità, … | 4,25 | 4,12 |`.
+            let lines = report.split(separator: "\n").filter {
+                $0.trimmingCharacters(in: .whitespaces).hasPrefix(label + " ") || $0.hasPrefix("| \(label) |")
+            }
+            #expect(!lines.isEmpty, "\(label)")
+            for line in lines {
+                let figures = line.split(whereSeparator: { $0 == " " || $0 == "|" }).filter { $0.first?.isNumber == true && $0.contains(",") }
+                #expect(figures == [Substring(try declared("consuntivo", key)), Substring(try declared("previsione", key))], "\(line)")
+                before += Int(figures.first?.replacingOccurrences(of: ",", with: "") ?? "") ?? 0
+                now += Int(figures.last?.replacingOccurrences(of: ",", with: "") ?? "") ?? 0
+            }
+        }
+        // They add up to the ATS's figures to declare (the example: 18,03 and 18,83).
+        #expect((before, now) == (1803, 1883))
+    }
+
     /// Found by an independent review: the CSV left out each entity's FTE without an area, so an
     /// entity's area rows did not add up to its `fte` row.
     @Test("the prospetto CSV: each entity's six area rows add up to its fte row, the ATS areas to the ATS fte")

@@ -125,14 +125,9 @@ enum ProspettoReport {
         for item in declaration.dropFirst() { output.line(row(item.label, item.consuntivo, item.previsione)) }
         output.line(content.declarationNote)
         output.line()
-        output.line("FTE per area di attività (ambito)")
-        let areasBefore = p.consuntivo.shownAreas(decimals: TextBlocks.fteDecimals)
-        let areasNow = p.previsione.shownAreas(decimals: TextBlocks.fteDecimals)
-        for area in ActivityArea.allCases {
-            output.line(row("  \(area.label)", TextBlocks.fte(areasBefore[area]), TextBlocks.fte(areasNow[area])))
-        }
-        output.line(row("  Non indicata", TextBlocks.fte(areasBefore.unspecified), TextBlocks.fte(areasNow.unspecified)))
-        output.line()
+        // The ATS's areas are those in the box, to declare: no second table of them rounded
+        // otherwise (4,13 beside the 4,12 to type, an officer's trial), as in the HTML.
+
         // What the short column headings of the entity tables stand for.
         output.line(
             "Colonne degli enti: da dichiar. = FTE da dichiarare su SIOSS; "
@@ -265,24 +260,19 @@ enum ProspettoReport {
             let name = md(entity.name) + (entity.istatCode.map { " (\(md($0)))" } ?? "")
             output.line("| \(name) | \(content.declared(entity.declaredConsuntivo)) | \(content.declared(entity.declaredPrevisione)) |")
         }
+        // The areas to declare, as the text's box has them (the areas' only table: an officer's trial).
+        output.line("| *per area di attività (la somma è la cifra dell'ambito):* | | |")
+        let (areasBefore, areasNow) = (p.consuntivoDeclaration.areas, p.previsioneDeclaration.areas)
+        for area in ActivityArea.allCases {
+            output.line("| \(area.label) | \(content.declared(areasBefore[area])) | \(content.declared(areasNow[area])) |")
+        }
+        output.line("| Non indicata | \(content.declared(areasBefore.unspecified)) | \(content.declared(areasNow.unspecified)) |")
         output.line()
         if let note = content.comuniWithoutStaffNote {
             output.line(md(note))
             output.line()
         }
         output.line(content.declarationNote)
-        output.line()
-        output.line("## FTE per area di attività")
-        output.line()
-        output.line("| area | consuntivo \(c - 1) | previsione \(c) |")
-        output.line("|---|---:|---:|")
-        let areasBefore = p.consuntivo.shownAreas(decimals: TextBlocks.fteDecimals)
-        let areasNow = p.previsione.shownAreas(decimals: TextBlocks.fteDecimals)
-        for area in ActivityArea.allCases {
-            output.line("| \(area.label) | \(TextBlocks.fte(areasBefore[area])) | \(TextBlocks.fte(areasNow[area])) |")
-        }
-        output.line("| Non indicata | \(TextBlocks.fte(areasBefore.unspecified)) | \(TextBlocks.fte(areasNow.unspecified)) |")
-        output.line("| **Totale** | **\(TextBlocks.fte(p.consuntivo.fte))** | **\(TextBlocks.fte(p.previsione.fte))** |")
         for (assessment, declaration) in [(p.consuntivo, p.consuntivoDeclaration), (p.previsione, p.previsioneDeclaration)] {
             let kind = assessment.year == c ? "Previsione" : "Consuntivo"
             output.line()

@@ -291,7 +291,8 @@ package enum ReportWorkbooks {
                     pairs.flatMap { entityRows($0, declaration: $1, label: year($0.year)) }),
                 sheet("comuni", ["anno"] + splitHeader, pairs.reduce(into: TableRows()) { $0.append(splitRows($1.0, label: year($1.0.year))) }),
                 sheet(
-                    "aree", ["area"] + years,
+                    // Exact (4 decimals shown): the areas to declare are on the `sioss` sheet.
+                    "aree", ["area"] + years.map { "\($0), FTE esatti" },
                     ActivityArea.allCases.map { [text($0.label), fte(p.consuntivo.areas[$0]), fte(p.previsione.areas[$0])] }
                         + [[text("Non indicata"), fte(p.consuntivo.areas.unspecified), fte(p.previsione.areas.unspecified)]]),
                 sheet("persone", ["anno", "id", "ente", "periodi nell'anno", "giorni", "FTE"], persons),
