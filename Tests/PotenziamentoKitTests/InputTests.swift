@@ -176,6 +176,34 @@ struct InputValidationTests {
         #expect(found.first?.code == .codificaNonValida)
         #expect(found.first?.message.contains("posizione 20") == true)
     }
+
+    /// Found by a trial of the documents: a JSON saved as UTF-16 was told to be saved as «CSV UTF-8».
+    @Test("a file in UTF-16 is told how to save it again: a JSON from an editor, a CSV from a spreadsheet")
+    func utf16Advice() throws {
+        // Little-endian with its byte-order mark, as Windows' «Unicode» writes it.
+        func utf16(_ text: String) -> [UInt8] { [0xFF, 0xFE] + text.utf16.flatMap { (unit: UInt16) -> [UInt8] in [UInt8(unit & 0xFF), UInt8(unit >> 8)] } }
+        let json = utf16(rosterJSON(staff: "[\(person)]"))
+        let fromJSON = inputError { () throws(InputError) in _ = try RosterLoader.load(jsonData: Data(json), name: "t.json") }?.diagnostics ?? []
+        #expect(fromJSON.map(\.message) == ["il file è in UTF-16: salvalo come UTF-8 (nell'editor di testo scegli la codifica UTF-8)"])
+        let folder = try ProspettoTests.csvAmbito(comuni: ["048001;Uno;10000"], personale: [])
+        let comuni = folder.appendingPathComponent("comuni.csv")
+        let text = try String(contentsOf: comuni, encoding: .utf8)
+        try Data(utf16(text)).write(to: comuni)
+        let result = TestSupport.run("valida", folder.path)
+        #expect(result.standardOutput.contains("il file è in UTF-16: salvalo come UTF-8 (in Excel: «CSV UTF-8»"), "\(result.standardOutput)")
+    }
+
+    /// Found by a trial of the documents: the warning on a population used for every year told a
+    /// JSON roster to add a column. The same words from every source (the same ATS as JSON or CSV
+    /// gives the same report): both ways.
+    @Test("the warning on one population for every year says how to give one per year, in a table and in JSON")
+    func onePopulationAdvice() throws {
+        let roster = try RosterLoader.load(jsonData: Data(rosterJSON(staff: "[\(person)]").utf8), name: "t.json").roster
+        let json = try RosterAssessor().assess(roster, year: 2025).warnings.map(\.message).filter { $0.contains("una sola popolazione") }
+        let advice =
+            #"(per più anni indica la popolazione di ogni anno: nel foglio o nel CSV una riga per anno con la colonna «anno», nel JSON "popolazione": {"2025": …})"#
+        #expect(json.count == 1 && json[0].hasSuffix(advice), "\(json)")
+    }
 }
 
 @Suite("CSV rosters")

@@ -691,7 +691,7 @@ struct BatchTests {
             "/usr/bin/setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", TestSupport.executable.path, "calcola", closed.path, "--anno", "2025"])
         #expect(result.status == ExitStatus.noInput.rawValue)
         #expect(
-            result.standardError.contains("\(closed.path): impossibile leggere la cartella (\(String(cString: strerror(EACCES))))"), "\(result.standardError)")
+            result.standardError.contains("\(closed.path): impossibile leggere la cartella (permesso negato)"), "\(result.standardError)")
     }
 
     /// Found by an independent review: in a batch these options were ignored without a word.

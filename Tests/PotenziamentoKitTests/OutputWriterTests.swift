@@ -1,4 +1,5 @@
 import Foundation
+import PotenziamentoFormats
 import Testing
 
 @testable import PotenziamentoCLI
@@ -208,7 +209,7 @@ struct OutputWriterTests {
         #expect(error.status == .cannotCreate)
         #expect(error.lines.count == 1)
         let outcome = existing ? "il file precedente non è stato modificato" : "il file non è stato creato"
-        #expect(line == "\(path): impossibile scrivere nella cartella \(folder) (\(String(cString: strerror(code)))); \(outcome)")
+        #expect(line == "\(path): impossibile scrivere nella cartella \(folder) (\(SystemErrorText.italian(code))); \(outcome)")
         if existing {
             #expect(try Self.contents(path) == Array("vecchio contenuto\n".utf8))
             #expect(try Self.names(folder) == ["rapporto.txt"])
@@ -258,7 +259,7 @@ struct OutputWriterTests {
         let error = try #require(
             Self.failure { () throws(CommandFailure) in try OutputWriter.write(Self.report, to: path, inputs: [], operations: operations) })
         #expect(error.status == .cannotCreate)
-        #expect(error.lines == ["\(path): impossibile scrivere il file (\(String(cString: strerror(EACCES)))); il file precedente non è stato modificato"])
+        #expect(error.lines == ["\(path): impossibile scrivere il file (permesso negato); il file precedente non è stato modificato"])
         #expect(try Self.contents(path) == Array("vecchio contenuto\n".utf8))
         #expect(try Self.names(folder) == ["rapporto.txt"])
         // A new file is not asked about (there is nothing to replace).
@@ -665,10 +666,28 @@ struct OutputWriterTests {
         #expect(result.standardError == "Errore: impossibile scrivere il rapporto sullo standard output (\(reason))\n")
     }
 
+    /// Found by a trial of the documents: «(Bad file descriptor)», «(Broken pipe)» and
+    /// «(Input/output error)» in Italian messages, the system's own English.
+    @Test(
+        "a failed system call is said in Italian",
+        arguments: [
+            (ENOSPC, "spazio esaurito sul disco"), (EIO, "errore di lettura o scrittura del disco o del dispositivo"),
+            (EPIPE, "chi riceveva l'output ha chiuso prima della fine"), (EBADF, "l'output è chiuso"), (EACCES, "permesso negato"),
+            (EROFS, "disco o cartella di sola lettura"), (ENOENT, "file o cartella inesistente"),
+        ])
+    func systemErrorsInItalian(code: Int32, text: String) {
+        #expect(SystemErrorText.italian(code) == text)
+    }
+
+    @Test("a failure the program does not name gives its number and the system's text")
+    func unnamedSystemError() {
+        #expect(SystemErrorText.italian(EPROTO) == "errore di sistema \(EPROTO): \(String(cString: strerror(EPROTO)))")
+    }
+
     @Test("a closed standard output exits 73 with one line on standard error")
     func closedStandardOutput() throws {
         let result = try Self.shell(#"exec "$0" contributo --popolazione 10000 --fte 5 >&-"#)
-        Self.expectStandardOutputFailure(result, reason: String(cString: strerror(EBADF)))
+        Self.expectStandardOutputFailure(result, reason: "l'output è chiuso")
         // With --output nothing goes to standard output, so a closed one is no error.
         let folder = try Self.folder()
         let written = try Self.shell(#"exec "$0" contributo --popolazione 10000 --fte 5 --output "$1" >&-"#, folder + "/r.txt")
@@ -683,7 +702,7 @@ struct OutputWriterTests {
     func fullStandardOutput() throws {
         try #require(FileManager.default.fileExists(atPath: "/dev/full"), "/dev/full is missing on this system")
         let result = try Self.shell(#"exec "$0" contributo --popolazione 10000 --fte 5 > /dev/full"#)
-        Self.expectStandardOutputFailure(result, reason: String(cString: strerror(ENOSPC)))
+        Self.expectStandardOutputFailure(result, reason: "spazio esaurito sul disco")
     }
 
     @Test("a pipe whose reader has already gone exits 73 (SIGPIPE ignored), never a signal")
@@ -693,7 +712,7 @@ struct OutputWriterTests {
         close(descriptors[0])
         let writeEnd = FileHandle(fileDescriptor: descriptors[1], closeOnDealloc: true)
         let result = try Self.run(TestSupport.executable.path, ["contributo", "--popolazione", "10000", "--fte", "5"], output: writeEnd)
-        Self.expectStandardOutputFailure(result, reason: String(cString: strerror(EPIPE)))
+        Self.expectStandardOutputFailure(result, reason: "chi riceveva l'output ha chiuso prima della fine")
     }
 
     @Test("a reader that stops after 10 bytes of a large report (| head -c 10) gives exit 73, not a crash")
@@ -704,6 +723,8 @@ struct OutputWriterTests {
         try Self.create(table, "codice;denominazione;popolazione;fte;pregresso\n" + rows.joined(separator: "\n") + "\n")
         let result = try Self.shell(#"{ "$0" riparto "$1" --anno 2025 --formato json; echo "uscita=$?" >&2; } | head -c 10"#, table)
         #expect(result.standardOutput == "{\n  \"forma")
-        #expect(result.standardError == "Errore: impossibile scrivere il rapporto sullo standard output (\(String(cString: strerror(EPIPE))))\nuscita=73\n")
+        #expect(
+            result.standardError
+                == "Errore: impossibile scrivere il rapporto sullo standard output (chi riceveva l'output ha chiuso prima della fine)\nuscita=73\n")
     }
 }

@@ -337,7 +337,7 @@ struct ProspettoTests {
         #expect(previsione["fteDaDichiarare"] as? NSNumber == NSNumber(value: 18.837))
         #expect(TestSupport.run("prospetto", example, "--campagna", "2026", "--decimali-dichiarati", "9").status == .usage)
         let annex = TestSupport.run("prospetto", example, "--campagna", "2026").standardOutput
-        #expect(annex.contains("ALLEGATO — persone conteggiate e escluse"))
+        #expect(annex.contains("ALLEGATO — persone conteggiate ed escluse"))
         #expect(annex.contains("01/07/2025–31/12/2025 · 184/365 × 100 %"))
         let explained = TestSupport.run("prospetto", example, "--campagna", "2026", "--spiega", "--senza-allegato").standardOutput
         #expect(explained.contains("Come è stato calcolato il 2026"))

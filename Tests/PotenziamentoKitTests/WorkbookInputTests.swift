@@ -74,7 +74,10 @@ struct WorkbookInputTests {
             ("dal", .invalidDate(serial: "60"), "a.xlsx: personale!F2 (colonna dal)", "non è una data esistente"),
             ("dal", .time(seconds: "3600"), "a.xlsx: personale!F2 (colonna dal)", "formato ora o durata"),
             ("dal", .date(year: 1800, month: 1, day: 1), "a.xlsx: personale!F2 (colonna dal)", "fuori intervallo"),
-            ("id", .error("#N/A"), "a.xlsx: personale!A2 (colonna id)", "errore #N/A"),
+            // As Italian Excel and LibreOffice show it, with the code the file holds (a trial of the documents).
+            ("id", .error("#N/A"), "a.xlsx: personale!A2 (colonna id)", "errore #N/D (#N/A) di una formula"),
+            ("id", .error("#VALUE!"), "a.xlsx: personale!A2 (colonna id)", "errore #VALORE! (#VALUE!) di una formula"),
+            ("id", .error("#DIV/0!"), "a.xlsx: personale!A2 (colonna id)", "errore #DIV/0! di una formula"),
             ("percentuale", .formulaWithoutValue(formula: "B2*100"), "a.xlsx: personale!H2 (colonna percentuale)", "non ha un valore salvato"),
             (
                 "al", .formulaWithoutValue(formula: ""), "a.xlsx: personale!G2 (colonna al)",

@@ -6,6 +6,8 @@
     import Darwin
 #endif
 
+import PotenziamentoFormats
+
 /// A failed system call: the `errno` it left.
 struct SystemError: Error, Equatable, Sendable {
     /// The `errno` value (`ENOSPC`, `EIO`, …).
@@ -17,8 +19,8 @@ struct SystemError: Error, Equatable, Sendable {
     /// The failure of the call that just returned -1 (the thread's current `errno`).
     static var current: SystemError { SystemError(errno) }
 
-    /// The system's description of the failure, as `strerror` gives it ("No space left on device").
-    var reason: String { String(cString: strerror(code)) }
+    /// The failure in Italian («spazio esaurito sul disco»: ``SystemErrorText``).
+    var reason: String { SystemErrorText.italian(code) }
 }
 
 /// What `stat` says about a file: its kind, identity (device and inode), permissions and owner.

@@ -5,6 +5,7 @@
 #elseif canImport(Darwin)
     import Darwin
 #endif
+import PotenziamentoFormats
 import PotenziamentoKit
 
 extension Potenziamento {
@@ -50,7 +51,7 @@ extension Potenziamento {
         var outputWritten = standardOutput.finish()
         let errorWritten = standardErrorOpen && ProcessIO.write(Array(standardError.utf8), to: STDERR_FILENO)
         if !standardOutputOpen && wroteSomething {
-            ProcessIO.lastError = String(cString: strerror(EBADF))
+            ProcessIO.lastError = SystemErrorText.italian(EBADF)
             outputWritten = false
         }
         guard outputWritten else {
@@ -107,7 +108,7 @@ enum ProcessIO {
             let result = systemWrite(descriptor, base + written, bytes.count - written)
             if result < 0 {
                 if errno == EINTR { continue }
-                lastError = String(cString: strerror(errno))
+                lastError = SystemErrorText.italian(errno)
                 return false
             }
             written += result

@@ -120,7 +120,7 @@ package enum FileReading {
         case EISDIR: .isDirectory
         case EACCES, EPERM: .permissionDenied
         case ELOOP: .symbolicLinkLoop
-        default: .failed(String(cString: strerror(code)))
+        default: .failed(SystemErrorText.italian(code))
         }
     }
 }

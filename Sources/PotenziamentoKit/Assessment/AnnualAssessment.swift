@@ -443,7 +443,7 @@ public struct RosterAssessor: Sendable {
         if !sameEveryYear.isEmpty {
             diagnostics.warning(
                 .popolazioneUnica, SourcePlace(file: roster.source),
-                "per \(Italian.count(sameEveryYear.count, "comune", "comuni")) (\(Italian.list(sameEveryYear))) è indicata una sola popolazione, usata anche per il \(year): verifica che sia quella al 1° gennaio \(year) (per più anni aggiungi la colonna «anno»)"
+                "per \(Italian.count(sameEveryYear.count, "comune", "comuni")) (\(Italian.list(sameEveryYear))) è indicata una sola popolazione, usata anche per il \(year): verifica che sia quella al 1° gennaio \(year) (per più anni indica la popolazione di ogni anno: nel foglio o nel CSV una riga per anno con la colonna «anno», nel JSON \"popolazione\": {\"\(year)\": …})"
             )
         }
         if !withoutThisYear.isEmpty {

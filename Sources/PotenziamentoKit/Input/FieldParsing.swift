@@ -338,7 +338,7 @@ package enum FieldParsing {
         // Digits with at most one decimal point (the usual case) have no exponent to look for.
         if let plain = DecimalParser.plain(text, maximumDecimals: maximumDecimals) { return plain }
         if text.utf8.contains(where: { $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }) {
-            throw InvalidValue(.numeroNonValido, "\(what) scritto con l'esponente («\(TextSafety.shortened(text))»): scrivi il numero per esteso")
+            throw InvalidValue(.numeroNonValido, "\(what): il numero è scritto con l'esponente («\(TextSafety.shortened(text))»): scrivi il numero per esteso")
         }
         return try decimal(text, maximumDecimals: maximumDecimals, what: what)
     }

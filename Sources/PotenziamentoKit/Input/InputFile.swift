@@ -45,8 +45,11 @@ enum InputFile {
             return (decoded, nil)
         case .failure(.empty): throw InputError(.fileVuoto, place, "il file è vuoto")
         case .failure(.utf16):
-            throw InputError(
-                .codificaNonValida, place, "il file è in UTF-16: salvalo come UTF-8 (in Excel: «CSV UTF-8»; in LibreOffice: set di caratteri Unicode (UTF-8))")
+            // How to save it again: a CSV from a spreadsheet, a JSON from an editor (a trial of the documents).
+            let how =
+                allowsWindows1252
+                ? "in Excel: «CSV UTF-8»; in LibreOffice: set di caratteri Unicode (UTF-8)" : "nell'editor di testo scegli la codifica UTF-8"
+            throw InputError(.codificaNonValida, place, "il file è in UTF-16: salvalo come UTF-8 (\(how))")
         case .failure(.zeroByte(let offset)):
             throw InputError(.codificaNonValida, place, "il file contiene byte nulli (posizione \(offset)): non è un file di testo (CSV o JSON)")
         case .failure(.invalidUTF8(let offset)):

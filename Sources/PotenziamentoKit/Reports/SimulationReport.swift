@@ -99,7 +99,7 @@ enum SimulationReport {
         lines += changes.isEmpty ? ["  (nessuna: lo scenario coincide con la situazione attuale)"] : changes.map { "  - \($0.description)" }
         if changes.contains(where: { $0.kind == "cessazione" }) {
             lines.append(
-                "  (cessazione: la data indicata è il primo giorno senza servizio; in personale.csv invece «al» è l'ultimo giorno di servizio)")
+                "  (cessazione: la data indicata è il primo giorno senza servizio; nell'elenco del personale invece «al» è l'ultimo giorno di servizio)")
         }
         lines += ["", row("", "attuale", "scenario", "differenza")]
         lines.append(row("FTE conteggiati", fte(b.fte), fte(s.fte), signedFTE(s.fte - b.fte)))

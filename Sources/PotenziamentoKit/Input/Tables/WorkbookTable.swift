@@ -178,7 +178,7 @@ struct WorkbookTable: CellTable {
                 "la cella è in formato data ma il numero \(serial) non è una data esistente (per esempio 0 o il 29/02/1900 di Excel): se è un numero, formatta la cella come numero; se è una data, scrivi la data giusta"
             )
         case .error(let code):
-            return .rejected("la cella contiene l'errore \(code) di una formula: correggi la formula o scrivi il valore")
+            return .rejected("la cella contiene l'errore \(Self.italianErrorName(code)) di una formula: correggi la formula o scrivi il valore")
         case .formulaWithoutValue(let formula):
             let which =
                 formula.isEmpty ? "la formula della cella (condivisa con altre celle)" : "la formula «=\(TextSafety.shortened(Self.formulaText(formula)))»"
@@ -186,6 +186,22 @@ struct WorkbookTable: CellTable {
                 "\(which) non ha un valore salvato (il file è stato scritto da un programma che non calcola le formule): aprilo con Excel o LibreOffice e salvalo"
             )
         }
+    }
+
+    /// A formula's error value as Excel and LibreOffice in Italian show it, with the code the file
+    /// holds when it differs: `#N/D (#N/A)`, `#VALORE! (#VALUE!)` (a trial of the documents: the
+    /// officer sees #N/D in the cell, not the #N/A the file stores).
+    static func italianErrorName(_ code: String) -> String {
+        let italian: String? =
+            switch code.uppercased() {
+            case "#N/A": "#N/D"
+            case "#VALUE!": "#VALORE!"
+            case "#REF!": "#RIF!"
+            case "#NAME?": "#NOME?"
+            case "#NULL!": "#NULLO!"
+            default: nil
+            }
+        return italian.map { "\($0) (\(code))" } ?? code
     }
 
     /// A formula as a person typed it: without the `of:=` namespace of `.ods` files.

@@ -200,7 +200,7 @@ enum ProspettoReport {
     static func annexText(_ content: ProspettoContent, to output: ReportOutput) {
         let p = content.prospetto
         output.line()
-        output.line("ALLEGATO — persone conteggiate e escluse")
+        output.line("ALLEGATO — persone conteggiate ed escluse")
         for assessment in [p.consuntivo, p.previsione] {
             output.line()
             output.line("Anno \(assessment.year) (\(assessment.method.label)):")
