@@ -34,13 +34,17 @@ struct RosterJSONReader {
     /// What a document holds, each value valid, not yet checked as a whole (``Roster``'s rules
     /// across records): so that the caller can let go of the document's bytes first.
     struct Parts {
-        let ambito: Ambito
+        /// The ATS (nil: it could not be read).
+        let ambito: Ambito?
         let municipalities: [Municipality]
         let staff: [StaffRecord]
+        /// Whether every comune could be read.
+        let comuniComplete: Bool
 
         /// The roster, or nil after recording in `diagnostics` every rule across records it breaks.
         func roster(source: String, into diagnostics: inout Diagnostics) -> Roster? {
-            Roster.checked(ambito: ambito, municipalities: municipalities, staff: staff, source: source, into: &diagnostics)
+            Roster.checked(
+                ambito: ambito, municipalities: municipalities, staff: staff, source: source, comuniComplete: comuniComplete, into: &diagnostics)
         }
     }
 
@@ -136,8 +140,9 @@ struct RosterJSONReader {
         var municipalities: [Municipality] = []
         var staff: [StaffRecord] = []
         var seen: UInt32 = 0
-        // The errors of the persons' records (the only ones the rules across records run after).
-        var staffErrors = 0
+        // The errors of the ATS, the comuni and the persons' records (the rules across records
+        // run after them, on what could be read).
+        var (ambitoErrors, comuniErrors, staffErrors) = (0, 0, 0)
         try reader.beginObject()
         while let key = try nextMember(DocumentKey.self, seen: &seen, at: root) {
             lazy var path = root.appending(key: key.rawValue)
@@ -159,15 +164,20 @@ struct RosterJSONReader {
                     }
                     diagnostics.error(.formatoDocumento, place(path), "formato «\(text)» non riconosciuto: atteso «\(Self.format)»")
                 }
-            case .ambito: ambito = try readAmbito(at: path)
+            case .ambito:
+                let before = diagnostics.errorCount
+                ambito = try readAmbito(at: path)
+                ambitoErrors += diagnostics.errorCount - before
             case .comuni:
                 guard try expect(.array, at: path) else { continue }
                 try reader.beginArray()
+                let before = diagnostics.errorCount
                 var index = 0
                 while try reader.nextElement() {
                     if let municipality = try readMunicipality(at: path.appending(index: index)) { municipalities.append(municipality) }
                     index += 1
                 }
+                comuniErrors += diagnostics.errorCount - before
             case .personale:
                 guard try expect(.array, at: path) else { continue }
                 try reader.beginArray()
@@ -177,12 +187,14 @@ struct RosterJSONReader {
             }
         }
         try missing(DocumentKey.self, seen: seen, at: root)
-        // The rules across records run on the persons that could be read even when some could
-        // not, so one `valida` lists every problem (an officer's trial: an overlap of periods hid
-        // a repeated id), as for a CSV folder; not when anything else could not be read (a comune
-        // missing would make its persons seem to work outside the ATS).
-        guard let ambito, diagnostics.errorCount == staffErrors else { return nil }
-        return Parts(ambito: ambito, municipalities: municipalities, staff: staff)
+        // The rules across records run on the ATS, comuni and persons that could be read even
+        // when some could not, so one `valida` lists every problem (an officer's trial: an overlap
+        // of periods hid a repeated id; a trial of the documents: a comune's bad population hid
+        // a repeated comune), as for a CSV folder (``Roster/checked(ambito:municipalities:staff:source:comuniComplete:into:)``
+        // leaves out what a comune not read would make wrong); not when the document itself is
+        // wrong (another format, a member missing).
+        guard diagnostics.errorCount == ambitoErrors + comuniErrors + staffErrors else { return nil }
+        return Parts(ambito: ambito, municipalities: municipalities, staff: staff, comuniComplete: comuniErrors == 0)
     }
 
     /// The records of the `personale` array (the reader just inside it), in order: read in runs

@@ -371,11 +371,12 @@ public enum RosterLoader {
         let municipalities = comuni.map { RosterTableReader.municipalities($0, diagnostics: &diagnostics) } ?? []
         let comuniRead = comuniTableRead && diagnostics.errorCount == errorsBeforeComuni
         let staff = personale.map { RosterTableReader.staff($0, maximumRecords: Bounds.maximumRecords, diagnostics: &diagnostics) } ?? []
-        // The rules across records run on what could be read even when some rows of personale
-        // could not, so one `valida` lists the problems of every sheet at once; not when a comune
-        // could not be read (its persons would seem to work outside the ATS).
-        guard let ambito, comuni != nil, personale != nil, comuniRead || !diagnostics.hasErrors else { throw InputError(diagnostics) }
-        let roster = Roster.checked(ambito: ambito, municipalities: municipalities, staff: staff, source: source, into: &diagnostics)
+        // The rules across records run on what could be read even when some rows could not, so
+        // one `valida` lists the problems of every sheet at once; with a comune not read, without
+        // the rules that need every comune (its persons would seem to work outside the ATS).
+        guard comuni != nil, personale != nil else { throw InputError(diagnostics) }
+        let roster = Roster.checked(
+            ambito: ambito, municipalities: municipalities, staff: staff, source: source, comuniComplete: comuniRead, into: &diagnostics)
         return try finish(roster, diagnostics)
     }
 

@@ -45,17 +45,28 @@ public struct Roster: Sendable, Hashable {
 
     /// The roster, or nil after recording in `diagnostics` every rule it breaks (the readers'
     /// path: their own diagnostics and these are reported together).
+    ///
+    /// The rules run on what a reader could read even when some of it could not be (so one
+    /// `valida` lists every problem, docs/guida.md §3): without the ATS (`ambito` nil) no roster
+    /// is made; with comuni missing (`comuniComplete` false: a row that could not be read) no
+    /// roster is made either, and the rules that need every comune (at least one, each person's
+    /// comune among them) are not applied: a person of a comune left out is not said to work
+    /// outside the ATS.
     static func checked(
-        ambito: Ambito, municipalities: [Municipality], staff: [StaffRecord], source: String, into diagnostics: inout Diagnostics
+        ambito: Ambito?, municipalities: [Municipality], staff: [StaffRecord], source: String, comuniComplete: Bool = true,
+        into diagnostics: inout Diagnostics
     ) -> Roster? {
         let errorsBefore = diagnostics.errorCount
-        check(municipalities: municipalities, staff: staff, source: source, into: &diagnostics)
-        return diagnostics.errorCount == errorsBefore ? Roster(unchecked: ambito, municipalities, staff, source) : nil
+        check(municipalities: municipalities, staff: staff, source: source, comuniComplete: comuniComplete, into: &diagnostics)
+        guard let ambito, comuniComplete, diagnostics.errorCount == errorsBefore else { return nil }
+        return Roster(unchecked: ambito, municipalities, staff, source)
     }
 
-    private static func check(municipalities: [Municipality], staff: [StaffRecord], source: String, into diagnostics: inout Diagnostics) {
+    private static func check(
+        municipalities: [Municipality], staff: [StaffRecord], source: String, comuniComplete: Bool = true, into diagnostics: inout Diagnostics
+    ) {
         let file = SourcePlace(file: source)
-        if municipalities.isEmpty {
+        if municipalities.isEmpty && comuniComplete {
             diagnostics.error(.ambitoSenzaComuni, file, "l'ambito non ha comuni: serve almeno un comune con la sua popolazione")
         }
         if municipalities.count > Bounds.maximumMunicipalities {
@@ -116,7 +127,7 @@ public struct Roster: Sendable, Hashable {
                     )
                 }
                 let kind = staff[index].employer.kind
-                if kind == .comune || kind == .comuneCapofila, let code = staff[index].employer.istatCode, comuni[code] == nil {
+                if comuniComplete, kind == .comune || kind == .comuneCapofila, let code = staff[index].employer.istatCode, comuni[code] == nil {
                     let record = staff[index]
                     if let short = shortCodes[code] {
                         if shortReported.insert(short).inserted {
