@@ -9,7 +9,8 @@ enum CicloCommand: Subcommand {
         abstract: "Ciclo annuale: prenotato, liquidato, economie e recuperi anno per anno.",
         discussion: """
             FILE è uno di questi:
-              - un CSV con anno;popolazione;fte_previsione;fte_consuntivo;fte_certificato (virgola
+              - un CSV (o il primo foglio di un .xlsx o .ods) con
+                anno;popolazione;fte_previsione;fte_consuntivo;fte_certificato (virgola
                 decimale; cella vuota = passo non ancora avvenuto) e, facoltative,
                 prenotato_decreto;liquidato_decreto (gli importi dei decreti ricevuti, per il confronto)
                 e popolazione_consuntivo (i residenti del consuntivo, se diversi);
@@ -20,7 +21,7 @@ enum CicloCommand: Subcommand {
             consuntivo e il prenotato (D.M. 144/2021, art. 2); l'economia torna al Fondo Povertà; se
             gli FTE certificati danno meno del liquidato, la differenza si recupera (D.M. 125/2024).
             """,
-        arguments: [ArgumentSpec("FILE", help: "CSV del ciclo, prospetti JSON di più campagne o JSON potenziamento.ciclo.v1.", variadic: true)],
+        arguments: [ArgumentSpec("FILE", help: "CSV o cartella di lavoro del ciclo, prospetti JSON di più campagne o JSON potenziamento.ciclo.v1.", variadic: true)],
         options: [CommonOptions.format(formats), CommonOptions.output, CommonOptions.parameter],
         examples: [
             "potenziamento ciclo Examples/ciclo-esempio.csv",

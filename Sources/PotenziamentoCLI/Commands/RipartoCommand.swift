@@ -8,12 +8,13 @@ enum RipartoCommand: Subcommand {
         name: "riparto",
         abstract: "Riparto nazionale: contributo di molti ambiti con il limite del fondo.",
         discussion: """
-            FILE è un CSV con codice;denominazione;popolazione;fte e facoltativo pregresso (importi
-            già riconosciuti per anni precedenti, pagati per intero). Se i contributi nuovi superano
-            il fondo rimasto, sono ridotti tutti dello stesso coefficiente; i centesimi si assegnano
-            con i resti maggiori, così il totale torna al centesimo.
+            FILE è un CSV (o il primo foglio di un .xlsx o .ods) con
+            codice;denominazione;popolazione;fte e facoltativo pregresso (importi già riconosciuti
+            per anni precedenti, pagati per intero). Se i contributi nuovi superano il fondo
+            rimasto, sono ridotti tutti dello stesso coefficiente; i centesimi si assegnano con i
+            resti maggiori, così il totale torna al centesimo.
             """,
-        arguments: [ArgumentSpec("FILE", help: "Tabella CSV degli ambiti.")],
+        arguments: [ArgumentSpec("FILE", help: "Tabella degli ambiti: CSV o cartella di lavoro (.xlsx, .ods).")],
         options: [
             OptionSpec("fondo", value: "EURO", help: "Risorse disponibili (predefinito: il fondo in vigore, 180.000.000,00 €)."),
             OptionSpec("anno", value: "ANNO", help: "Anno di riferimento (predefinito: l'anno in corso)."),

@@ -15,7 +15,7 @@ enum SimulaCommand: Subcommand {
               --cessazione id=ID,dal=AAAA-MM-GG       (la persona lascia da quel giorno)
               --variazione id=ID,dal=AAAA-MM-GG,percentuale=P   (o ore_settimanali=H[,ore_tempo_pieno=36])
               --residenti comune=ISTAT,anno=ANNO,popolazione=N
-            oppure in un file CSV con --piano FILE e colonne
+            oppure in un file CSV (o il primo foglio di un .xlsx o .ods) con --piano FILE e colonne
               tipo;id;dal;al;percentuale;ore_settimanali;ore_tempo_pieno;ente;delega;area;numero;comune;anno;popolazione
             (tipo = assunzione, cessazione, variazione o residenti; celle vuote dove non servono).
             Le modifiche di una persona valgono in ordine di data, in qualunque ordine siano scritte.

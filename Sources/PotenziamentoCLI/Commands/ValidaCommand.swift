@@ -10,8 +10,9 @@ enum ValidaCommand: Subcommand {
         name: "valida",
         abstract: "Controlla un file di input ed elenca tutti i problemi trovati.",
         discussion: """
-            Ogni problema indica il file e il punto (CSV file:riga, JSON percorso come
-            personale[3].periodi[0].al) e ha un codice stabile (es. percentuale_fuori_intervallo).
+            Ogni problema indica il file e il punto (CSV file:riga, cartella di lavoro foglio!cella,
+            JSON percorso come personale[3].periodi[0].al) e ha un codice stabile (es.
+            percentuale_fuori_intervallo).
             Esce con 65 se c'è almeno un errore, 0 altrimenti (anche con soli avvisi). Con --anno
             controlla anche quello che calcola farà per quell'anno (popolazione, servizio), con il
             metodo indicato da --metodo-fte oppure con entrambi i metodi.
