@@ -21,7 +21,9 @@ enum CicloCommand: Subcommand {
             consuntivo e il prenotato (D.M. 144/2021, art. 2); l'economia torna al Fondo Povertà; se
             gli FTE certificati danno meno del liquidato, la differenza si recupera (D.M. 125/2024).
             """,
-        arguments: [ArgumentSpec("FILE", help: "CSV o cartella di lavoro del ciclo, prospetti JSON di più campagne o JSON potenziamento.ciclo.v1.", variadic: true)],
+        arguments: [
+            ArgumentSpec("FILE", help: "CSV o cartella di lavoro del ciclo, prospetti JSON di più campagne o JSON potenziamento.ciclo.v1.", variadic: true)
+        ],
         options: [CommonOptions.format(formats), CommonOptions.output, CommonOptions.parameter],
         examples: [
             "potenziamento ciclo Examples/ciclo-esempio.csv",
