@@ -70,8 +70,9 @@ enum ScenarioOptions {
 
     /// Where the change an error of the scenario is about was written (`piano.csv:3 (colonna id)`,
     /// or the option), found by the id or the comune the error names; empty when none matches.
-    /// `origins` says, for each of `changes`, where it was written.
-    static func origin(of error: ScenarioError, in changes: [ScenarioChange], origins: [Origin]) -> String {
+    /// `origins` says, for each of `changes`, where it was written; `idInRoster` whether a
+    /// repeated new id is one of the roster's (then its first hire is wrong, else its second).
+    static func origin(of error: ScenarioError, in changes: [ScenarioChange], origins: [Origin], idInRoster: Bool = false) -> String {
         func about(_ change: ScenarioChange) -> Bool {
             switch (error, change) {
             case (.unknownPerson(let id), .termination(let changed, _)), (.unknownPerson(let id), .shareChange(let changed, _, _)):
@@ -91,10 +92,13 @@ enum ScenarioOptions {
             default: return false
             }
         }
-        // A repeated figure or day is wrong at its second writing; any other at its first.
+        // A repeated figure or day is wrong at its second writing, a new id repeated among the
+        // hires too (a trial of simula: the first option was named with the second's id); any
+        // other at its first.
         let found: Int? =
             switch error {
             case .repeatedResidents, .sameDayChanges: changes.lastIndex(where: about)
+            case .duplicateId where !idInRoster: changes.indices.filter { about(changes[$0]) }.dropFirst().first ?? changes.firstIndex(where: about)
             default: changes.firstIndex(where: about)
             }
         guard let found, origins.indices.contains(found) else { return "" }

@@ -45,7 +45,9 @@ enum SimulaCommand: Subcommand {
     /// not have, the nearest one.
     static func scenarioMessage(_ error: ScenarioError, changes: [ScenarioChange], origins: [ScenarioOptions.Origin], roster: Roster) -> String {
         // Where the change was written, when known; else «scenario:».
-        let origin = ScenarioOptions.origin(of: error, in: changes, origins: origins)
+        let idInRoster: Bool
+        if case .duplicateId(let id) = error { idInRoster = roster.staff.contains { $0.id == id } } else { idInRoster = false }
+        let origin = ScenarioOptions.origin(of: error, in: changes, origins: origins, idInRoster: idInRoster)
         var message = "\(origin.isEmpty ? "scenario: " : origin)\(error)"
         if case .unknownPerson(let id) = error, let nearest = NameSuggestion.nearest(to: id.text, in: roster.staff.map(\.id.text)) {
             message += " (forse «\(nearest)»?)"
@@ -105,7 +107,15 @@ enum SimulaCommand: Subcommand {
                 throw .data(Self.scenarioMessage(scenarioError, changes: changes, origins: origins, roster: loaded.roster))
             case .parameter(let parameterError): throw .usage("--parametro: \(parameterError)")
             case .years(let invalid): throw .usage("--fino-al: \(invalid)")
-            case .assessment(.invalidInput(let input)): throw RosterInput.failure(input)
+            case .assessment(.invalidInput(let input)):
+                // A year of the horizon without residents in the roster: how to give them here (a trial of simula).
+                let failure = RosterInput.failure(input)
+                guard input.errors.contains(where: { $0.code == .popolazioneMancante }) else { throw failure }
+                throw CommandFailure(
+                    failure.status, failure.lines,
+                    hint: [
+                        "Per simulare un anno di cui l'elenco non ha la popolazione di un comune: --residenti comune=ISTAT,anno=ANNO,popolazione=N (o una riga «residenti» nel piano), oppure aggiungila all'elenco."
+                    ])
             case .assessment(.parameter(let parameterError)): throw .usage("--anno: \(parameterError)")
             case .assessment(.invalidCampaign): throw .usage("\(error)")
             }
@@ -143,16 +153,36 @@ enum SimulaCommand: Subcommand {
             return ScenarioOptions.place(of: origins[index], column: nil)
                 + "la modifica comincia il \(start.italian), dopo il \(lastYear): nel calcolo non conta (per vederne l'effetto usa --anno \(start.year), o --fino-al \(start.year))"
         }.filter { saidChanges.insert($0).inserted }
+        // Changes that count for nothing or otherwise than written: said (a trial of simula).
+        var outsideChanges = changes.indices.compactMap { index -> String? in
+            switch changes[index] {
+            case .residents(_, let changedYear, _) where !(year...lastYear).contains(changedYear):
+                return ScenarioOptions.place(of: origins[index], column: "anno")
+                    + "i residenti del \(changedYear) non contano: la simulazione calcola \(year == lastYear ? "il \(year)" : "dal \(year) al \(lastYear)") (per quell'anno usa --anno o --fino-al)"
+            case .hire(let hire) where hire.period.start.year < year:
+                return ScenarioOptions.place(of: origins[index], column: "dal")
+                    + "l'assunzione comincia il \(hire.period.start.italian), prima del \(year): nel \(year) conta dal 1° gennaio, come se fosse già in servizio"
+            default: return nil
+            }
+        }.filter { saidChanges.insert($0).inserted }
+        outsideChanges += overrides.filter { $0.fromYear > lastYear }.map {
+            "--parametro \($0.name.rawValue): vale dal \($0.fromYear), dopo il \(lastYear): nel calcolo non conta (per vederne l'effetto usa --anno \($0.fromYear), o --fino-al \($0.fromYear))"
+        }
+        if let hireStart = parsed.value("dal-assunzioni").flatMap({ try? ScenarioOptions.date($0, "--dal-assunzioni") }), hireStart.year > year {
+            outsideChanges.append(
+                "--dal-assunzioni: il \(hireStart.italian) è dopo il \(year), l'anno degli obiettivi: un'assunzione da quella data non conta nel \(year)")
+        }
+        // The data's warnings of every year simulated (as calcola and prospetto give them), each once.
+        let dataWarnings = planWarnings + loaded.warnings + AnnualAssessment.warnings(of: years.map(\.base))
+        let warnings = dataWarnings.map(\.description) + scenarioWarnings + laterChanges + outsideChanges
         let inputFiles = RosterInput.inputFiles(path) + [parsed.value("piano")].compactMap { $0 }
         if case .workbook(let kind) = choice {
-            return try OptionValues.workbookOutput(
-                warnings: (planWarnings + loaded.warnings).map(\.description) + scenarioWarnings + laterChanges, inputs: inputFiles
-            ) {
+            return try OptionValues.workbookOutput(warnings: warnings, inputs: inputFiles) {
                 () throws(InputError) in
                 try SimulationReports.workbook(kind, years: years, planning: planning, changes: applied)
             }
         }
-        return CommandOutput(warnings: (planWarnings + loaded.warnings).map(\.description) + scenarioWarnings + laterChanges, inputs: inputFiles) {
+        return CommandOutput(warnings: warnings, inputs: inputFiles) {
             output in
             _ = SimulationReports.write(format, years: years, planning: planning, changes: applied, sources: sources, to: output)
         }

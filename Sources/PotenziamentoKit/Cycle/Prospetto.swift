@@ -77,39 +77,9 @@ public struct Prospetto: Sendable, Hashable, Codable {
     }
 
     /// The warnings of both years, each once (the same message for both years shown once): a person with no service in one year but some in
-    /// the other (a hire planned in C, a leaver of C−1) is what a prospetto expects, not a warning.
-    public var warnings: [InputDiagnostic] {
-        let idleBefore = Set(consuntivo.warnings.filter { $0.code == .nessunServizioNellAnno }.map(\.place))
-        let idleNow = Set(previsione.warnings.filter { $0.code == .nessunServizioNellAnno }.map(\.place))
-        struct Key: Hashable {
-            let code: DiagnosticCode
-            let place: SourcePlace
-            let message: String
-
-            /// Messages compared byte for byte (what is shown is the same; their UTF-8 at once,
-            /// not a byte at a time through an iterator), places as places.
-            static func == (lhs: Key, rhs: Key) -> Bool {
-                guard lhs.code == rhs.code, lhs.message.utf8.count == rhs.message.utf8.count else { return false }
-                var (left, right) = (lhs.message, rhs.message)
-                let sameText = left.withUTF8 { left in right.withUTF8 { right in left.elementsEqual(right) } }
-                return sameText && lhs.place == rhs.place
-            }
-
-            /// Hashes code and the message's bytes only (equal keys have equal ones; a string's
-            /// own hash normalises every accented message first): a place's text is compared
-            /// only when two warnings say the same.
-            func hash(into hasher: inout Hasher) {
-                hasher.combine(code)
-                var message = message
-                message.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-            }
-        }
-        var seen = Set<Key>(minimumCapacity: consuntivo.warnings.count + previsione.warnings.count)
-        return (consuntivo.warnings + previsione.warnings).filter { warning in
-            if warning.code == .nessunServizioNellAnno && !(idleBefore.contains(warning.place) && idleNow.contains(warning.place)) { return false }
-            return seen.insert(Key(code: warning.code, place: warning.place, message: warning.message)).inserted
-        }
-    }
+    /// the other (a hire planned in C, a leaver of C−1) is what a prospetto expects, not a warning
+    /// (``AnnualAssessment/warnings(of:)``).
+    public var warnings: [InputDiagnostic] { AnnualAssessment.warnings(of: [consuntivo, previsione]) }
 
     /// Whether `today` is past the deadline (the prospetto is late).
     public func isLate(today: CivilDate) -> Bool { today > deadline.value }

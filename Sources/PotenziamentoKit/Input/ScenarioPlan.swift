@@ -176,10 +176,15 @@ package enum ScenarioPlan {
         var defaultFullTime = Set<Int>()
         for row in 0..<table.rowCount {
             var values: [String: String] = [:]
+            // A cell the table already reported (a formula without a saved value, #N/D): the row
+            // is not read again, which would report the cell twice (a trial of simula).
+            var unusable = false
             for column in columns.dropFirst() {
-                if let index = table.header.index(of: column), !table.isEmpty(row, index) { values[column] = table.text(row, index) }
+                guard let index = table.header.index(of: column) else { continue }
+                if table.isUnusable(row, index) { unusable = true } else if !table.isEmpty(row, index) { values[column] = table.text(row, index) }
             }
             let kindColumn = table.header.index(of: "tipo")
+            if unusable || table.isUnusable(row, kindColumn) { continue }
             let kind = table.text(row, kindColumn).trimmingSpaces.lowercased()
             guard let allowed = keys[kind] else {
                 let suggestion = NameSuggestion.nearest(to: kind, in: keys.keys.sorted()).map { " (forse «\($0)»?)" } ?? ""

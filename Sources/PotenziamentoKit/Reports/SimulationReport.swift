@@ -96,7 +96,14 @@ enum SimulationReport {
             "",
             "Modifiche dello scenario\(sources.isEmpty ? "" : " (" + sources.joined(separator: "; ") + ")"):",
         ]
-        lines += changes.isEmpty ? ["  (nessuna: lo scenario coincide con la situazione attuale)"] : changes.map { "  - \($0.description)" }
+        // Only the law changed (--parametro): not «coincide», with a contribution that differs (a trial of simula).
+        let lawChanged = years.contains { $0.scenario.contribution.parameters != $0.base.contribution.parameters }
+        lines +=
+            !changes.isEmpty
+            ? changes.map { "  - \($0.description)" }
+            : lawChanged
+                ? ["  (nessuna al personale o ai residenti: nello scenario cambiano solo i parametri di legge indicati sopra)"]
+                : ["  (nessuna: lo scenario coincide con la situazione attuale)"]
         if changes.contains(where: { $0.kind == "cessazione" }) {
             lines.append(
                 "  (cessazione: la data indicata è il primo giorno senza servizio; nell'elenco del personale invece «al» è l'ultimo giorno di servizio)")
@@ -147,8 +154,19 @@ enum SimulationReport {
             lines.append("  (lo scenario raggiunge già \(objective): oltre, il contributo non cresce)")
         } else if s.fte + planning.fteOfOneHire > s.thresholds.objective {
             lines.append("  (con un'assunzione in più si supera \(objective): oltre, il contributo non cresce)")
+        } else if s.fte + .one <= s.thresholds.minimum {
+            // Under the soglia minima nothing is paid: a 0 € that is not «hiring is pointless» (a trial of simula).
+            let minimum = planning.targets.first { $0.threshold == .minima }
+            let needed =
+                minimum?.hiresNeeded.map { "; per raggiungerla: \($0 == 1 ? "1 assunzione" : "\($0) assunzioni") dal \(planning.hireStart.italian)" } ?? ""
+            lines.append(
+                "  (lo scenario è sotto la soglia minima \(s.parameters.ratioText(.minima)) di \(NumberFormatting.italian(s.thresholds.minimum, decimals: 2)) FTE: fino alla soglia il contributo è nullo, e un'assunzione in più non la supera\(needed))"
+            )
         }
         lines += ["", "Se la popolazione cambia (FTE dello scenario invariati):"]
+        if planning.sensitivity.count < PlanningFigures.sensitivityPercentages.count {
+            lines.append("  (le variazioni che portano la popolazione oltre \(NumberFormatting.italian(Bounds.maximumResidents)) residenti non sono calcolate)")
+        }
         for item in planning.sensitivity {
             let sign = item.percent > 0 ? "+" : ""
             lines.append(

@@ -89,6 +89,9 @@ public struct PopulationSensitivity: Sendable, Hashable, Codable {
 /// The planning figures for the scenario year: missing FTE, hires needed, marginal values and
 /// the sensitivity to population.
 public struct PlanningFigures: Sendable, Hashable, Codable {
+    /// The changes of residents, in percent, of the sensitivity rows `simula` shows.
+    public static let sensitivityPercentages = [-5, -1, 1, 5]
+
     /// The year.
     public let year: Int
     /// The hire date assumed for the targets.
@@ -200,10 +203,14 @@ public struct ScenarioEvaluator: Sendable {
     /// - Parameters:
     ///   - assessment: the assessment planned on.
     ///   - hireStart: the date new hires would start.
-    ///   - percentages: changes of residents in percent, each from −99 to +1000.
+    ///   - percentages: changes of residents in percent, each from −99 to +1000; one that takes
+    ///     the population out of 1 to 100 million residents (docs/regole.md §5) has no row (a
+    ///     population the user never typed is no error).
     /// - Throws: ``InvalidValue`` with ``DiagnosticCode/fuoriMisura`` for a percentage outside
-    ///   −99...+1000 or a population that leaves 1-100 million.
-    public static func planning(for assessment: AnnualAssessment, hireStart: CivilDate, percentages: [Int] = [-5, -1, 1, 5]) throws(InvalidValue)
+    ///   −99...+1000.
+    public static func planning(
+        for assessment: AnnualAssessment, hireStart: CivilDate, percentages: [Int] = PlanningFigures.sensitivityPercentages
+    ) throws(InvalidValue)
         -> PlanningFigures
     {
         let c = assessment.contribution
@@ -230,7 +237,7 @@ public struct ScenarioEvaluator: Sendable {
             }
             // In big integers: a decoded assessment may carry any population (refused just below).
             let rounded = Fraction(BigInt(c.population) * BigInt(100 + percent), 100).roundedScaled(by: 1)
-            guard let whole = rounded.int64Value, let population = Int(exactly: whole) else { throw InvalidValue(.fuoriMisura, "popolazione fuori misura") }
+            guard let whole = rounded.int64Value, let population = Int(exactly: whole), (1...Bounds.maximumResidents).contains(population) else { continue }
             sensitivity.append(PopulationSensitivity(percent: percent, population: population, contribution: try total(population: population, fte: c.fte)))
         }
         let fullYear = try total(population: c.population, fte: c.fte + .one)

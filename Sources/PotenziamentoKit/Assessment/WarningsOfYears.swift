@@ -1,0 +1,40 @@
+extension AnnualAssessment {
+    /// The warnings of the assessments of one roster in several years, each once (the same
+    /// message in two years is shown once): a person with no service in one of the years but
+    /// some in another (a hire planned for a later year, a leaver of an earlier one) is what a
+    /// report of several years expects, and is warned of only when idle in all of them. The one
+    /// rule of the prospetto (two years) and of `simula` (the years of its horizon).
+    package static func warnings(of assessments: [AnnualAssessment]) -> [InputDiagnostic] {
+        // The places of the persons without service, in each year.
+        let idle = assessments.map { Set($0.warnings.filter { $0.code == .nessunServizioNellAnno }.map(\.place)) }
+        struct Key: Hashable {
+            let code: DiagnosticCode
+            let place: SourcePlace
+            let message: String
+
+            /// Messages compared byte for byte (what is shown is the same; their UTF-8 at once,
+            /// not a byte at a time through an iterator), places as places.
+            static func == (lhs: Key, rhs: Key) -> Bool {
+                guard lhs.code == rhs.code, lhs.message.utf8.count == rhs.message.utf8.count else { return false }
+                var (left, right) = (lhs.message, rhs.message)
+                let sameText = left.withUTF8 { left in right.withUTF8 { right in left.elementsEqual(right) } }
+                return sameText && lhs.place == rhs.place
+            }
+
+            /// Hashes code and the message's bytes only (equal keys have equal ones; a string's
+            /// own hash normalises every accented message first): a place's text is compared
+            /// only when two warnings say the same.
+            func hash(into hasher: inout Hasher) {
+                hasher.combine(code)
+                var message = message
+                message.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+            }
+        }
+        let all = assessments.flatMap(\.warnings)
+        var seen = Set<Key>(minimumCapacity: all.count)
+        return all.filter { warning in
+            if warning.code == .nessunServizioNellAnno && !idle.allSatisfy({ $0.contains(warning.place) }) { return false }
+            return seen.insert(Key(code: warning.code, place: warning.place, message: warning.message)).inserted
+        }
+    }
+}
