@@ -94,6 +94,26 @@ struct SimulaTrialTests {
             ), "\(text)")
     }
 
+    @Test("every change of a plan that cannot be applied is listed at once, in the order of the plan")
+    func planErrorsAtOnce() throws {
+        let plan = try TestSupport.temporaryFolder().appendingPathComponent("piano.csv")
+        try """
+        tipo;id;dal;percentuale
+        cessazione;AS-999;2026-10-01;
+        variazione;AS-001;2026-10-01;50
+        cessazione;AS-001;2026-10-01;
+        cessazione;AS-002;1990-01-01;
+
+        """.write(to: plan, atomically: true, encoding: .utf8)
+        let result = simula(["--piano", plan.path])
+        #expect(result.status == .dataError)
+        let places = result.standardError.split(separator: "\n").map { $0.split(separator: " ").dropFirst().first.map(String.init) ?? "" }
+        #expect(places == ["\(plan.path):2", "\(plan.path):4", "\(plan.path):5"], "\(result.standardError)")
+        // Two options: both named.
+        let options = simula(["--cessazione", "id=NO1,dal=2026-04-01", "--cessazione", "id=NO2,dal=2026-04-01"])
+        #expect(options.standardError.split(separator: "\n").count == 2, "\(options.standardError)")
+    }
+
     @Test("a plan's cell whose formula has no saved value is one error")
     func planFormulaOnce() {
         let result = simula(["--piano", TestSupport.path("Tests/PotenziamentoKitTests/Fixtures/piano-formula-senza-valore.xlsx")])

@@ -72,7 +72,8 @@ enum ScenarioOptions {
     /// or the option), found by the id or the comune the error names; empty when none matches.
     /// `origins` says, for each of `changes`, where it was written; `idInRoster` whether a
     /// repeated new id is one of the roster's (then its first hire is wrong, else its second).
-    static func origin(of error: ScenarioError, in changes: [ScenarioChange], origins: [Origin], idInRoster: Bool = false) -> String {
+    /// With `position` (the change is known) no search is made.
+    static func origin(of error: ScenarioError, in changes: [ScenarioChange], origins: [Origin], idInRoster: Bool = false, at position: Int? = nil) -> String {
         func about(_ change: ScenarioChange) -> Bool {
             switch (error, change) {
             case (.unknownPerson(let id), .termination(let changed, _)), (.unknownPerson(let id), .shareChange(let changed, _, _)):
@@ -95,12 +96,13 @@ enum ScenarioOptions {
         // A repeated figure or day is wrong at its second writing, a new id repeated among the
         // hires too (a trial of simula: the first option was named with the second's id); any
         // other at its first.
-        let found: Int? =
+        let searched: Int? =
             switch error {
             case .repeatedResidents, .sameDayChanges: changes.lastIndex(where: about)
             case .duplicateId where !idInRoster: changes.indices.filter { about(changes[$0]) }.dropFirst().first ?? changes.firstIndex(where: about)
             default: changes.firstIndex(where: about)
             }
+        let found = position ?? searched
         guard let found, origins.indices.contains(found) else { return "" }
         // The plan's column the error is about.
         let column: String? =

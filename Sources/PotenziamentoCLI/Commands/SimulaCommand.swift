@@ -43,16 +43,27 @@ enum SimulaCommand: Subcommand {
 
     /// A scenario error with the place of the change it is about and, for an id the roster does
     /// not have, the nearest one.
-    static func scenarioMessage(_ error: ScenarioError, changes: [ScenarioChange], origins: [ScenarioOptions.Origin], roster: Roster) -> String {
+    static func scenarioMessage(
+        _ error: ScenarioError, at position: Int? = nil, changes: [ScenarioChange], origins: [ScenarioOptions.Origin], roster: Roster
+    ) -> String {
         // Where the change was written, when known; else «scenario:».
         let idInRoster: Bool
         if case .duplicateId(let id) = error { idInRoster = roster.staff.contains { $0.id == id } } else { idInRoster = false }
-        let origin = ScenarioOptions.origin(of: error, in: changes, origins: origins, idInRoster: idInRoster)
+        let origin = ScenarioOptions.origin(of: error, in: changes, origins: origins, idInRoster: idInRoster, at: position)
         var message = "\(origin.isEmpty ? "scenario: " : origin)\(error)"
         if case .unknownPerson(let id) = error, let nearest = NameSuggestion.nearest(to: id.text, in: roster.staff.map(\.id.text)) {
             message += " (forse «\(nearest)»?)"
         }
         return message
+    }
+
+    /// The failure of a scenario that cannot be applied: every change that cannot, in the order
+    /// written, each at its place (`error`, the one found first, when no change is to blame alone).
+    static func scenarioFailure(_ error: ScenarioError, changes: [ScenarioChange], origins: [ScenarioOptions.Origin], roster: Roster) -> CommandFailure {
+        let all = Scenario(changes: changes).errors(on: roster)
+        guard !all.isEmpty else { return .data(scenarioMessage(error, changes: changes, origins: origins, roster: roster)) }
+        return CommandFailure(
+            .dataError, all.map { scenarioMessage($0.error, at: $0.change, changes: changes, origins: origins, roster: roster) })
     }
 
     static func run(_ parsed: ParsedArguments, context: CommandContext) throws(CommandFailure) -> CommandOutput {
@@ -104,7 +115,7 @@ enum SimulaCommand: Subcommand {
             switch error {
             case .scenario(.invalidRoster(let input)): throw RosterInput.failure(input)
             case .scenario(let scenarioError):
-                throw .data(Self.scenarioMessage(scenarioError, changes: changes, origins: origins, roster: loaded.roster))
+                throw Self.scenarioFailure(scenarioError, changes: changes, origins: origins, roster: loaded.roster)
             case .parameter(let parameterError): throw .usage("--parametro: \(parameterError)")
             case .years(let invalid): throw .usage("--fino-al: \(invalid)")
             case .assessment(.invalidInput(let input)):
@@ -132,7 +143,7 @@ enum SimulaCommand: Subcommand {
         do { planning = try ScenarioEvaluator.planning(for: years[0].scenario, hireStart: hireStart) } catch { throw .data("\(error)") }
         let applied: [AppliedChange]
         do { applied = try Scenario(changes: changes).appliedChanges(on: loaded.roster, year: year, method: method) } catch {
-            throw .data(Self.scenarioMessage(error, changes: changes, origins: origins, roster: loaded.roster))
+            throw Self.scenarioFailure(error, changes: changes, origins: origins, roster: loaded.roster)
         }
         // A variazione in hours over another full time than the person's: said where it was written.
         let scenarioWarnings = Scenario(changes: changes).warnings(on: loaded.roster, defaultFullTime: defaultFullTime).map { warning in

@@ -178,6 +178,31 @@ public struct Scenario: Sendable, Hashable, Codable {
     /// - Throws: ``ScenarioError/sameDayChanges(id:date:)`` for two changes of one person (other
     ///   than a hire) from the same day.
     func applicationOrder() throws(ScenarioError) -> [Int] {
+        let (order, repeatedDays) = orderAndRepeatedDays()
+        if let first = repeatedDays.first { throw first.error }
+        return order
+    }
+
+    /// Every change that cannot be applied, with its position in ``changes``, in the order the
+    /// changes are written: each is applied as ``apply(to:)`` applies it, and one that fails is
+    /// left out and the others go on, so a plan's problems are listed at once (a trial of
+    /// `simula`: they came one a run); a change after one left out is applied without it.
+    /// Empty when every change applies (the roster that results may still break a rule:
+    /// ``apply(to:)`` says it).
+    package func errors(on roster: Roster) -> [(change: Int, error: ScenarioError)] {
+        let (order, repeatedDays) = orderAndRepeatedDays()
+        var found = repeatedDays
+        let left = Set(repeatedDays.map(\.change))
+        var state = ScenarioState(roster)
+        for position in order where !left.contains(position) {
+            do { _ = try state.apply(changes[position]) } catch { found.append((position, error)) }
+        }
+        return found.sorted { $0.change < $1.change }
+    }
+
+    /// The order of ``applicationOrder()`` and each change of a person from a day another of
+    /// that person's changes already has (the later in that order).
+    private func orderAndRepeatedDays() -> (order: [Int], repeated: [(change: Int, error: ScenarioError)]) {
         func rank(_ change: ScenarioChange) -> Int {
             switch change {
             case .residents: 0
@@ -193,12 +218,13 @@ public struct Scenario: Sendable, Hashable, Codable {
         }
         // Two changes of one person from one day: stable order would decide in silence which holds.
         var seen: Set<String> = []
+        var repeated: [(change: Int, error: ScenarioError)] = []
         for position in order where rank(changes[position]) == 2 {
             if let id = changes[position].person, let date = changes[position].from, !seen.insert("\(id.key)@\(date.dayNumber)").inserted {
-                throw .sameDayChanges(id: id, date: date)
+                repeated.append((position, .sameDayChanges(id: id, date: date)))
             }
         }
-        return order
+        return (order, repeated)
     }
 
     /// Each change as it was applied, with the FTE it adds to or removes from the counted FTE in
