@@ -114,6 +114,13 @@ struct SimulaTrialTests {
         #expect(options.standardError.split(separator: "\n").count == 2, "\(options.standardError)")
     }
 
+    @Test("a change that removes FTE is written with the tables' hyphen")
+    func negativeChange() {
+        let text = simula(["--cessazione", "id=AS-001,dal=2026-07-01"]).standardOutput
+        #expect(text.contains("  - cessazione di AS-001 dal 01/07/2026, ultimo giorno di servizio 30/06/2026: -0,5041 FTE nel 2026"), "\(text)")
+        #expect(!text.contains("−"))
+    }
+
     @Test("a plan's cell whose formula has no saved value is one error")
     func planFormulaOnce() {
         let result = simula(["--piano", TestSupport.path("Tests/PotenziamentoKitTests/Fixtures/piano-formula-senza-valore.xlsx")])

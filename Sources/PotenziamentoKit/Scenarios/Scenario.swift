@@ -308,7 +308,8 @@ public struct AppliedChange: Sendable, Hashable, Codable, CustomStringConvertibl
     public var description: String {
         let fte =
             fteInYear.map { value in
-                let sign = value > .zero ? "+" : (value.isNegative ? "−" : "")
+                // The hyphen of the tables' negative figures (-0,25), not a minus sign beside them (a trial of simula).
+                let sign = value > .zero ? "+" : (value.isNegative ? "-" : "")
                 let excluded = exclusion.map { " (non conta: \($0.label))" } ?? ""
                 return ": \(sign)\(NumberFormatting.italian(value.isNegative ? -value : value, decimals: 4)) FTE nel \(year)\(excluded)"
             } ?? ""
