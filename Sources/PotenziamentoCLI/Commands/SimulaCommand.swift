@@ -184,7 +184,7 @@ enum SimulaCommand: Subcommand {
                 "--dal-assunzioni: il \(hireStart.italian) è dopo il \(year), l'anno degli obiettivi: un'assunzione da quella data non conta nel \(year)")
         }
         // The data's warnings of every year simulated (as calcola and prospetto give them), each once.
-        let dataWarnings = planWarnings + loaded.warnings + AnnualAssessment.warnings(of: years.map(\.base))
+        let dataWarnings = planWarnings + loaded.warnings + AnnualAssessment.warnings(ofYears: years.map(\.base.warnings))
         let warnings = dataWarnings.map(\.description) + scenarioWarnings + laterChanges + outsideChanges
         let inputFiles = RosterInput.inputFiles(path) + [parsed.value("piano")].compactMap { $0 }
         if case .workbook(let kind) = choice {

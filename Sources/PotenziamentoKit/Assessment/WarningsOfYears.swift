@@ -4,9 +4,12 @@ extension AnnualAssessment {
     /// some in another (a hire planned for a later year, a leaver of an earlier one) is what a
     /// report of several years expects, and is warned of only when idle in all of them. The one
     /// rule of the prospetto (two years) and of `simula` (the years of its horizon).
-    package static func warnings(of assessments: [AnnualAssessment]) -> [InputDiagnostic] {
+    ///
+    /// - Parameter years: each year's ``warnings`` (not the assessments: an array of them would
+    ///   copy each one's every field).
+    package static func warnings(ofYears years: [[InputDiagnostic]]) -> [InputDiagnostic] {
         // The places of the persons without service, in each year.
-        let idle = assessments.map { Set($0.warnings.filter { $0.code == .nessunServizioNellAnno }.map(\.place)) }
+        let idle = years.map { Set($0.filter { $0.code == .nessunServizioNellAnno }.map(\.place)) }
         struct Key: Hashable {
             let code: DiagnosticCode
             let place: SourcePlace
@@ -30,7 +33,7 @@ extension AnnualAssessment {
                 message.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
             }
         }
-        let all = assessments.flatMap(\.warnings)
+        let all = years.flatMap { $0 }
         var seen = Set<Key>(minimumCapacity: all.count)
         return all.filter { warning in
             if warning.code == .nessunServizioNellAnno && !idle.allSatisfy({ $0.contains(warning.place) }) { return false }
