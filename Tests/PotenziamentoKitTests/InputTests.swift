@@ -162,6 +162,21 @@ struct InputValidationTests {
         #expect(errors.map(\.code) == expected, "\(found.map(\.description))")
     }
 
+    /// Found by a review: «è 99004 senza zeri iniziali» at a row written 099004; and a roster
+    /// without comuni said so once a person too.
+    @Test("a comune written with and without its zeros is said at the later row in its words; no comuni is one error")
+    func zerosAndNoComuni() throws {
+        let folder = try ProspettoTests.csvAmbito(
+            comuni: ["99004;Uno;10000", "099004;Uno;10000"], personale: ["P1;assistente_sociale;tempo_indeterminato;comune;099004;2020-01-01;;100"])
+        let found = inputError { () throws(InputError) in _ = try RosterLoader.load(path: folder.path) }?.diagnostics ?? []
+        let repeated = found.filter { $0.code == .comuneRipetuto }
+        #expect(repeated.count == 1 && repeated[0].place.line == 3, "\(found.map(\.description))")
+        #expect(repeated.first?.message.contains("comune 099004 ripetuto: 99004 (in ") == true, "\(repeated)")
+        #expect(repeated.first?.message.contains(") è lo stesso codice senza zeri iniziali") == true, "\(repeated)")
+        let empty = diagnostics(rosterJSON(staff: "[\(person), \(personJSON(id: "P2"))]", comuni: "[]")).filter { $0.severity == .error }
+        #expect(empty.map(\.code) == [.ambitoSenzaComuni], "\(empty)")
+    }
+
     @Test("missing population for the requested year is an error of the assessment")
     func missingYear() throws {
         let text = rosterJSON(staff: "[\(person)]", comuni: #"[{"codiceIstat": "048001", "denominazione": "A", "popolazione": {"2025": 30000}}]"#)

@@ -114,6 +114,41 @@ struct SimulaTrialTests {
         #expect(options.standardError.split(separator: "\n").count == 2, "\(options.standardError)")
     }
 
+    /// Found by a review of the fixes above: a hire left out made every later change of its
+    /// person an error too, and the hires of `numero=3` said one error three times.
+    @Test("a hire that cannot be made is one error: not again for its person's later changes, nor once a hire of numero=N")
+    func failedHireOnce() {
+        let person = simula([
+            "--assunzione", "id=NEW1,dal=2026-03-01,ente=comune:099999", "--variazione", "id=NEW1,dal=2026-06-01,percentuale=50",
+            "--cessazione", "id=NEW1,dal=2026-09-01",
+        ])
+        #expect(person.standardError.split(separator: "\n").count == 1, "\(person.standardError)")
+        #expect(person.standardError.contains("il comune 099999 non fa parte dell'ambito"))
+        let three = simula(["--assunzione", "dal=2026-03-01,ente=comune:099999,numero=3"])
+        #expect(three.standardError.split(separator: "\n").count == 1, "\(three.standardError)")
+    }
+
+    @Test("over several years each warning of the data is said once, not once a year")
+    func warningsOnceOverYears() {
+        let result = simula(["--fino-al", "2028", "--piano", TestSupport.path("Examples/piano-esempio.csv")])
+        #expect(result.status == .success, "\(result.standardError)")
+        let lines = result.standardError.split(separator: "\n")
+        #expect(lines.filter { $0.contains("una sola popolazione") }.count == 1, "\(result.standardError)")
+        #expect(lines.filter { $0.contains("«AS-006» ha lasciato il servizio") }.count == 1, "\(result.standardError)")
+    }
+
+    @Test(
+        "a hire that ends before the year, and residents of an earlier year, are said as they are",
+        arguments: [
+            (["--assunzione", "dal=2025-03-01,al=2025-10-31,ente=comune:099001"], "l'assunzione finisce il 31/10/2025, prima del 2026: nel calcolo non conta"),
+            (["--residenti", "comune=099001,anno=2025,popolazione=31000"], "(per quell'anno usa --anno 2025)"),
+        ])
+    func beforeTheYear(arguments: [String], warning: String) {
+        let result = simula(arguments)
+        #expect(result.standardError.contains(warning), "\(result.standardError)")
+        #expect(!result.standardError.contains("conta dal 1° gennaio"))
+    }
+
     @Test("a change that removes FTE is written with the tables' hyphen")
     func negativeChange() {
         let text = simula(["--cessazione", "id=AS-001,dal=2026-07-01"]).standardOutput

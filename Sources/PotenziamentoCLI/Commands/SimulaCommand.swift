@@ -38,7 +38,7 @@ enum SimulaCommand: Subcommand {
         examples: [
             "potenziamento simula Examples/ambito-esempio.json --anno 2026 --assunzione dal=2026-04-01,ente=comune:099002 --assunzione dal=2026-04-01,ente=unione_di_comuni",
             "potenziamento simula Examples/ambito-esempio.json --anno 2026 --fino-al 2028 --piano Examples/piano-esempio.csv",
-            "potenziamento simula Examples/ambito-esempio.json --anno 2027 --parametro importoFasciaA=45000@2027",
+            "potenziamento simula Examples/ambito-esempio.json --anno 2026 --parametro importoFasciaA=45000@2026",
         ])
 
     /// A scenario error with the place of the change it is about and, for an id the roster does
@@ -62,8 +62,12 @@ enum SimulaCommand: Subcommand {
     static func scenarioFailure(_ error: ScenarioError, changes: [ScenarioChange], origins: [ScenarioOptions.Origin], roster: Roster) -> CommandFailure {
         let all = Scenario(changes: changes).errors(on: roster)
         guard !all.isEmpty else { return .data(scenarioMessage(error, changes: changes, origins: origins, roster: roster)) }
-        return CommandFailure(
-            .dataError, all.map { scenarioMessage($0.error, at: $0.change, changes: changes, origins: origins, roster: roster) })
+        // Once each: the hires of one option or row (`numero=3`) fail alike.
+        var said = Set<String>()
+        let messages = all.map { scenarioMessage($0.error, at: $0.change, changes: changes, origins: origins, roster: roster) }.filter {
+            said.insert($0).inserted
+        }
+        return CommandFailure(.dataError, messages)
     }
 
     static func run(_ parsed: ParsedArguments, context: CommandContext) throws(CommandFailure) -> CommandOutput {
@@ -169,7 +173,10 @@ enum SimulaCommand: Subcommand {
             switch changes[index] {
             case .residents(_, let changedYear, _) where !(year...lastYear).contains(changedYear):
                 return ScenarioOptions.place(of: origins[index], column: "anno")
-                    + "i residenti del \(changedYear) non contano: la simulazione calcola \(year == lastYear ? "il \(year)" : "dal \(year) al \(lastYear)") (per quell'anno usa --anno o --fino-al)"
+                    + "i residenti del \(changedYear) non contano: la simulazione calcola \(year == lastYear ? "il \(year)" : "dal \(year) al \(lastYear)") (per quell'anno usa \(changedYear < year ? "--anno \(changedYear)" : "--fino-al \(changedYear)"))"
+            case .hire(let hire) where hire.period.end.map({ $0.year < year }) ?? false:
+                return ScenarioOptions.place(of: origins[index], column: "al")
+                    + "l'assunzione finisce il \(hire.period.end?.italian ?? ""), prima del \(year): nel calcolo non conta"
             case .hire(let hire) where hire.period.start.year < year:
                 return ScenarioOptions.place(of: origins[index], column: "dal")
                     + "l'assunzione comincia il \(hire.period.start.italian), prima del \(year): nel \(year) conta dal 1° gennaio, come se fosse già in servizio"
@@ -184,7 +191,7 @@ enum SimulaCommand: Subcommand {
                 "--dal-assunzioni: il \(hireStart.italian) è dopo il \(year), l'anno degli obiettivi: un'assunzione da quella data non conta nel \(year)")
         }
         // The data's warnings of every year simulated (as calcola and prospetto give them), each once.
-        let dataWarnings = planWarnings + loaded.warnings + AnnualAssessment.warnings(ofYears: years.map(\.base.warnings))
+        let dataWarnings = planWarnings + loaded.warnings + AnnualAssessment.warnings(ofYears: years.map(\.base.warnings), eachPlaceOnce: true)
         let warnings = dataWarnings.map(\.description) + scenarioWarnings + laterChanges + outsideChanges
         let inputFiles = RosterInput.inputFiles(path) + [parsed.value("piano")].compactMap { $0 }
         if case .workbook(let kind) = choice {

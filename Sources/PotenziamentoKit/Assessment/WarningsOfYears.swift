@@ -5,9 +5,14 @@ extension AnnualAssessment {
     /// report of several years expects, and is warned of only when idle in all of them. The one
     /// rule of the prospetto (two years) and of `simula` (the years of its horizon).
     ///
-    /// - Parameter years: each year's ``warnings`` (not the assessments: an array of them would
-    ///   copy each one's every field).
-    package static func warnings(ofYears years: [[InputDiagnostic]]) -> [InputDiagnostic] {
+    /// - Parameters:
+    ///   - years: each year's ``warnings`` (not the assessments: an array of them would copy
+    ///     each one's every field).
+    ///   - eachPlaceOnce: a warning of a code and place given for an earlier year is not given
+    ///     again for a later one, however its words differ (its year): `simula` over ten years
+    ///     says a population used for every year once, not ten times (a review); the prospetto's
+    ///     two years say it for each, as each year's figure is to be checked.
+    package static func warnings(ofYears years: [[InputDiagnostic]], eachPlaceOnce: Bool = false) -> [InputDiagnostic] {
         // The places of the persons without service, in each year.
         let idle = years.map { Set($0.filter { $0.code == .nessunServizioNellAnno }.map(\.place)) }
         struct Key: Hashable {
@@ -35,9 +40,11 @@ extension AnnualAssessment {
         }
         let all = years.flatMap { $0 }
         var seen = Set<Key>(minimumCapacity: all.count)
+        var placesSaid = Set<String>()
         return all.filter { warning in
             if warning.code == .nessunServizioNellAnno && !idle.allSatisfy({ $0.contains(warning.place) }) { return false }
-            return seen.insert(Key(code: warning.code, place: warning.place, message: warning.message)).inserted
+            guard seen.insert(Key(code: warning.code, place: warning.place, message: warning.message)).inserted else { return false }
+            return !eachPlaceOnce || placesSaid.insert("\(warning.code.rawValue) \(warning.place)").inserted
         }
     }
 }

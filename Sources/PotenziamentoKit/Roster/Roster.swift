@@ -99,9 +99,17 @@ public struct Roster: Sendable, Hashable {
                 byPaddedCode[padded] = index
                 continue
             }
+            let earlierCode = municipalities[earlier].istatCode
+            let earlierPlace = municipalities[earlier].place?.description ?? "comune n. \(earlier + 1)"
+            // Said at the later row, whichever of the two lost its zeros (a review: «è 99004 senza
+            // zeri iniziali» read wrong at a row written 099004).
+            let which =
+                code.utf8.count < earlierCode.utf8.count
+                ? "è \(earlierCode) (già in \(earlierPlace)) senza zeri iniziali"
+                : "\(earlierCode) (in \(earlierPlace)) è lo stesso codice senza zeri iniziali"
             diagnostics.error(
                 .comuneRipetuto, place(),
-                "comune \(code) ripetuto: è \(municipalities[earlier].istatCode) (già in \(municipalities[earlier].place?.description ?? "comune n. \(earlier + 1)")) senza zeri iniziali; un foglio di calcolo toglie gli zeri iniziali quando la colonna non è in formato testo: formattala come testo e riscrivi il codice di 6 cifre"
+                "comune \(code) ripetuto: \(which); un foglio di calcolo toglie gli zeri iniziali quando la colonna non è in formato testo: tieni una sola riga per il comune, con il codice di 6 cifre, e formatta la colonna come testo"
             )
         }
         // Comuni whose short code is a personale code without its leading zeros: the fault is in
@@ -127,7 +135,10 @@ public struct Roster: Sendable, Hashable {
                     )
                 }
                 let kind = staff[index].employer.kind
-                if comuniComplete, kind == .comune || kind == .comuneCapofila, let code = staff[index].employer.istatCode, comuni[code] == nil {
+                // No comune at all is said once (ambito senza comuni), not once a person.
+                if comuniComplete, !municipalities.isEmpty, kind == .comune || kind == .comuneCapofila, let code = staff[index].employer.istatCode,
+                    comuni[code] == nil
+                {
                     let record = staff[index]
                     if let short = shortCodes[code] {
                         if shortReported.insert(short).inserted {

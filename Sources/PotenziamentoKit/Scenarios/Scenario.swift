@@ -186,16 +186,22 @@ public struct Scenario: Sendable, Hashable, Codable {
     /// Every change that cannot be applied, with its position in ``changes``, in the order the
     /// changes are written: each is applied as ``apply(to:)`` applies it, and one that fails is
     /// left out and the others go on, so a plan's problems are listed at once (a trial of
-    /// `simula`: they came one a run); a change after one left out is applied without it.
-    /// Empty when every change applies (the roster that results may still break a rule:
-    /// ``apply(to:)`` says it).
+    /// `simula`: they came one a run); a change after one left out is applied without it, and
+    /// a change of a person whose hire was left out is not looked at (its error would only
+    /// repeat the hire's: a review). Empty when every change applies (the roster that results
+    /// may still break a rule: ``apply(to:)`` says it).
     package func errors(on roster: Roster) -> [(change: Int, error: ScenarioError)] {
         let (order, repeatedDays) = orderAndRepeatedDays()
         var found = repeatedDays
         let left = Set(repeatedDays.map(\.change))
+        var hiresLeftOut = Set<PersonID>()
         var state = ScenarioState(roster)
         for position in order where !left.contains(position) {
-            do { _ = try state.apply(changes[position]) } catch { found.append((position, error)) }
+            if let id = changes[position].person, hiresLeftOut.contains(id) { continue }
+            do { _ = try state.apply(changes[position]) } catch {
+                found.append((position, error))
+                if case .hire(let hire) = changes[position] { hiresLeftOut.insert(hire.id) }
+            }
         }
         return found.sorted { $0.change < $1.change }
     }
