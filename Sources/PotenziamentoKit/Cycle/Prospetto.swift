@@ -78,7 +78,7 @@ public struct Prospetto: Sendable, Hashable, Codable {
 
     /// The warnings of both years, each once (the same message for both years shown once): a person with no service in one year but some in
     /// the other (a hire planned in C, a leaver of C−1) is what a prospetto expects, not a warning
-    /// (``AnnualAssessment/warnings(ofYears:)``).
+    /// (the rule of several years' warnings, `AnnualAssessment.warnings(ofYears:)`).
     public var warnings: [InputDiagnostic] { AnnualAssessment.warnings(ofYears: [consuntivo.warnings, previsione.warnings]) }
 
     /// Whether `today` is past the deadline (the prospetto is late).
