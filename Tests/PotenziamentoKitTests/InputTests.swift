@@ -139,12 +139,13 @@ struct InputValidationTests {
     /// a code the spreadsheet made a number) hid a repeated comune and a repeated id until it was
     /// fixed. Now every problem in one pass, in JSON and in a CSV folder alike; the persons of
     /// the comune left out are not said to work outside the ATS.
-    @Test("a comune that cannot be read does not hide the rules across records", arguments: ["json", "csv"])
+    @Test("a comune that cannot be read does not hide the rules across records, nor a comune no row has", arguments: ["json", "csv"])
     func unreadComuneHidesNothing(format: String) throws {
         // 48002 is 048002 that lost its zero; p2 is P2 (ids compare ignoring case):
         // rules across records, which a comune not read used to hide.
         let comuni = [("048001", "Uno", "-5"), ("048002", "Due", "8000"), ("48002", "Tre", "7000")]
-        let persons = [("P1", "048001"), ("P2", "048002"), ("p2", "048002")]
+        // P3's comune is in no row, read or not: still said (a consistency trial).
+        let persons = [("P1", "048001"), ("P2", "048002"), ("p2", "048002"), ("P3", "999999")]
         let found: [InputDiagnostic]
         if format == "json" {
             let comuniJSON = comuni.map { #"{"codiceIstat": "\#($0.0)", "denominazione": "\#($0.1)", "popolazione": \#($0.2)}"# }
@@ -154,11 +155,11 @@ struct InputValidationTests {
             let folder = try ProspettoTests.csvAmbito(
                 comuni: comuni.map { "\($0.0);\($0.1);\($0.2)" },
                 // Rows of one id (any case) are one person's periods in a table: no repeated id there.
-                personale: persons.prefix(2).map { "\($0.0);assistente_sociale;tempo_indeterminato;comune;\($0.1);2020-01-01;;100" })
+                personale: persons.filter { $0.0 != "p2" }.map { "\($0.0);assistente_sociale;tempo_indeterminato;comune;\($0.1);2020-01-01;;100" })
             found = inputError { () throws(InputError) in _ = try RosterLoader.load(path: folder.path) }?.diagnostics ?? []
         }
         let errors = found.filter { $0.severity == .error }
-        let expected: [DiagnosticCode] = [.popolazioneNonValida, .comuneRipetuto] + (format == "json" ? [.idRipetuto] : [])
+        let expected: [DiagnosticCode] = [.popolazioneNonValida, .comuneRipetuto] + (format == "json" ? [.idRipetuto] : []) + [.comuneSconosciuto]
         #expect(errors.map(\.code) == expected, "\(found.map(\.description))")
     }
 

@@ -252,6 +252,20 @@ struct BatchTests {
         }
     }
 
+    /// Found by a consistency trial: the 457 ATS of a national folder without residents for 2024
+    /// were rows with an empty `codice`; a join on the code lost them.
+    @Test("an ATS read but not computed has its code in the batch's error row and JSON error")
+    func failureWithCode() throws {
+        let folder = try TestSupport.temporaryFolder()
+        try TestSupport.example(at: folder.appendingPathComponent("a2.json"), code: "ATS-EX-02")
+        let csv = TestSupport.run("calcola", folder.path, "--anno", "2024", "--formato", "csv")
+        #expect(csv.status == .dataError)
+        #expect(csv.standardOutput.split(whereSeparator: \.isNewline).last?.hasPrefix("ATS-EX-02;;") == true, "\(csv.standardOutput)")
+        let json = TestSupport.run("calcola", folder.path, "--anno", "2024", "--formato", "json")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? NSDictionary)
+        #expect((object["errori"] as? [NSDictionary])?.first?["codice"] as? String == "ATS-EX-02")
+    }
+
     @Test("a folder of ATS: workbooks computed, every other entry named (lock files, notes, empty folders), nothing skipped silently")
     func folderEntries() throws {
         let folder = try TestSupport.temporaryFolder()

@@ -390,7 +390,13 @@ enum BatchInputs {
                         // read because it holds a CSV file may hold ATS deeper: checked).
                         let loaded = try RosterInput.load(input, keepsUntilExit: false, isAmbito: RosterLoader.isRosterFileName(input))
                         let outline = Outline(loaded.roster)
-                        let (result, code, warnings) = try compute(loaded.roster)
+                        let computed: (result: Result, code: String, warnings: [InputDiagnostic])
+                        do throws(CommandFailure) { computed = try compute(loaded.roster) } catch {
+                            // Read but not computed (a year without residents): the row has its code,
+                            // so a table's filter on `codice` finds it (a consistency trial).
+                            return .failed(BatchReport.Failure(input: input, errors: error.lines, code: loaded.roster.ambito.code))
+                        }
+                        let (result, code, warnings) = computed
                         // The warnings' text is made here, on the worker, not in the one ordered step.
                         let all = loaded.warnings + warnings
                         return .computed(

@@ -38,13 +38,14 @@ struct RosterJSONReader {
         let ambito: Ambito?
         let municipalities: [Municipality]
         let staff: [StaffRecord]
-        /// Whether every comune could be read.
-        let comuniComplete: Bool
+        /// What was seen of the comuni when some could not be read (nil: every comune was).
+        let incompleteComuni: Roster.IncompleteComuni?
 
         /// The roster, or nil after recording in `diagnostics` every rule across records it breaks.
         func roster(source: String, into diagnostics: inout Diagnostics) -> Roster? {
             Roster.checked(
-                ambito: ambito, municipalities: municipalities, staff: staff, source: source, comuniComplete: comuniComplete, into: &diagnostics)
+                ambito: ambito, municipalities: municipalities, staff: staff, source: source, incompleteComuni: incompleteComuni,
+                into: &diagnostics)
         }
     }
 
@@ -143,6 +144,8 @@ struct RosterJSONReader {
         // The errors of the ATS, the comuni and the persons' records (the rules across records
         // run after them, on what could be read).
         var (ambitoErrors, comuniErrors, staffErrors) = (0, 0, 0)
+        // The codes of the comuni not read (for the rules across records; those read are added below).
+        var unreadComuni = Roster.IncompleteComuni()
         try reader.beginObject()
         while let key = try nextMember(DocumentKey.self, seen: &seen, at: root) {
             lazy var path = root.appending(key: key.rawValue)
@@ -174,7 +177,12 @@ struct RosterJSONReader {
                 let before = diagnostics.errorCount
                 var index = 0
                 while try reader.nextElement() {
-                    if let municipality = try readMunicipality(at: path.appending(index: index)) { municipalities.append(municipality) }
+                    var code: String?
+                    if let municipality = try readMunicipality(at: path.appending(index: index), code: &code) {
+                        municipalities.append(municipality)
+                    } else {
+                        unreadComuni.saw(code)
+                    }
                     index += 1
                 }
                 comuniErrors += diagnostics.errorCount - before
@@ -190,11 +198,13 @@ struct RosterJSONReader {
         // The rules across records run on the ATS, comuni and persons that could be read even
         // when some could not, so one `valida` lists every problem (an officer's trial: an overlap
         // of periods hid a repeated id; a trial of the documents: a comune's bad population hid
-        // a repeated comune), as for a CSV folder (``Roster/checked(ambito:municipalities:staff:source:comuniComplete:into:)``
+        // a repeated comune), as for a CSV folder (``Roster/checked(ambito:municipalities:staff:source:incompleteComuni:into:)``
         // leaves out what a comune not read would make wrong); not when the document itself is
         // wrong (another format, a member missing).
         guard diagnostics.errorCount == ambitoErrors + comuniErrors + staffErrors else { return nil }
-        return Parts(ambito: ambito, municipalities: municipalities, staff: staff, comuniComplete: comuniErrors == 0)
+        guard comuniErrors > 0 else { return Parts(ambito: ambito, municipalities: municipalities, staff: staff, incompleteComuni: nil) }
+        for municipality in municipalities { unreadComuni.saw(municipality.istatCode) }
+        return Parts(ambito: ambito, municipalities: municipalities, staff: staff, incompleteComuni: unreadComuni)
     }
 
     /// The records of the `personale` array (the reader just inside it), in order: read in runs
@@ -455,7 +465,8 @@ struct RosterJSONReader {
         }
     }
 
-    private mutating func readMunicipality(at path: JSONPath) throws(JSONSyntaxError) -> Municipality? {
+    /// The comune at `path`, or nil after its errors; `readCode` its code when it could be read.
+    private mutating func readMunicipality(at path: JSONPath, code readCode: inout String?) throws(JSONSyntaxError) -> Municipality? {
         guard try expect(.object, at: path) else { return nil }
         var code: String?
         var name: String?
@@ -473,6 +484,7 @@ struct RosterJSONReader {
             }
         }
         try missing(MunicipalityKey.self, seen: seen, at: path)
+        readCode = code
         guard let code, let name, let residents, diagnostics.errorCount == errorsBefore else { return nil }
         let municipalityPlace = place(path)
         // The place of the field an error is about, made only for an error.

@@ -368,15 +368,21 @@ public enum RosterLoader {
             }
         }
         let errorsBeforeComuni = diagnostics.errorCount
-        let municipalities = comuni.map { RosterTableReader.municipalities($0, diagnostics: &diagnostics) } ?? []
+        var unreadComuni = Roster.IncompleteComuni()
+        let municipalities = comuni.map { RosterTableReader.municipalities($0, unread: &unreadComuni, diagnostics: &diagnostics) } ?? []
         let comuniRead = comuniTableRead && diagnostics.errorCount == errorsBeforeComuni
         let staff = personale.map { RosterTableReader.staff($0, maximumRecords: Bounds.maximumRecords, diagnostics: &diagnostics) } ?? []
         // The rules across records run on what could be read even when some rows could not, so
         // one `valida` lists the problems of every sheet at once; with a comune not read, without
         // the rules that need every comune (its persons would seem to work outside the ATS).
         guard comuni != nil, personale != nil else { throw InputError(diagnostics) }
+        var incompleteComuni: Roster.IncompleteComuni?
+        if !comuniRead {
+            for municipality in municipalities { unreadComuni.saw(municipality.istatCode) }
+            incompleteComuni = unreadComuni
+        }
         let roster = Roster.checked(
-            ambito: ambito, municipalities: municipalities, staff: staff, source: source, comuniComplete: comuniRead, into: &diagnostics)
+            ambito: ambito, municipalities: municipalities, staff: staff, source: source, incompleteComuni: incompleteComuni, into: &diagnostics)
         return try finish(roster, diagnostics)
     }
 

@@ -8,8 +8,8 @@ package enum BatchReport {
         package let input: String
         /// The error lines (each names its place).
         package let errors: [String]
-        /// The ATS code, when the input was read but not counted (the same ATS twice): a CSV
-        /// table's filter on `codice` finds it.
+        /// The ATS code, when the input was read but not counted (the same ATS twice, a year it
+        /// has no residents for): a CSV table's filter on `codice` finds it.
         package let code: String?
 
         /// A failure.

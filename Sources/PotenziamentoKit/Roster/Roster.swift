@@ -43,30 +43,51 @@ public struct Roster: Sendable, Hashable {
         self.source = source
     }
 
+    /// What a reader saw of the comuni when some could not be read (a value refused): the code
+    /// of every row of comuni, read or not, to six digits (`99001` is `099001`), or nil when some
+    /// row had no code it could read.
+    struct IncompleteComuni: Sendable {
+        private(set) var codes: Set<String>? = []
+
+        /// A row of comuni with `code` (nil: no code could be read from it).
+        mutating func saw(_ code: String?) {
+            guard let code else {
+                codes = nil
+                return
+            }
+            codes?.insert(IstatCodes.zeroPadded(code) ?? code)
+        }
+
+        /// Whether some row of comuni may be the comune `code` (always, with a row without a code).
+        func mayHold(_ code: String) -> Bool { codes.map { $0.contains(IstatCodes.zeroPadded(code) ?? code) } ?? true }
+    }
+
     /// The roster, or nil after recording in `diagnostics` every rule it breaks (the readers'
     /// path: their own diagnostics and these are reported together).
     ///
     /// The rules run on what a reader could read even when some of it could not be (so one
     /// `valida` lists every problem, docs/guida.md §3): without the ATS (`ambito` nil) no roster
-    /// is made; with comuni missing (`comuniComplete` false: a row that could not be read) no
-    /// roster is made either, and the rules that need every comune (at least one, each person's
-    /// comune among them) are not applied: a person of a comune left out is not said to work
-    /// outside the ATS.
+    /// is made; with comuni not read (`incompleteComuni`: a row that could not be read) no roster
+    /// is made either, and the rules that need every comune are applied only as far as the rows
+    /// seen allow: no «l'ambito non ha comuni», and a person's comune is said not to be of the ATS
+    /// only when no row of comuni, read or not, has its code (a person of a comune left out is not
+    /// said to work outside the ATS; one of a code no row has still is: a consistency trial).
     static func checked(
-        ambito: Ambito?, municipalities: [Municipality], staff: [StaffRecord], source: String, comuniComplete: Bool = true,
+        ambito: Ambito?, municipalities: [Municipality], staff: [StaffRecord], source: String, incompleteComuni: IncompleteComuni? = nil,
         into diagnostics: inout Diagnostics
     ) -> Roster? {
         let errorsBefore = diagnostics.errorCount
-        check(municipalities: municipalities, staff: staff, source: source, comuniComplete: comuniComplete, into: &diagnostics)
-        guard let ambito, comuniComplete, diagnostics.errorCount == errorsBefore else { return nil }
+        check(municipalities: municipalities, staff: staff, source: source, incompleteComuni: incompleteComuni, into: &diagnostics)
+        guard let ambito, incompleteComuni == nil, diagnostics.errorCount == errorsBefore else { return nil }
         return Roster(unchecked: ambito, municipalities, staff, source)
     }
 
     private static func check(
-        municipalities: [Municipality], staff: [StaffRecord], source: String, comuniComplete: Bool = true, into diagnostics: inout Diagnostics
+        municipalities: [Municipality], staff: [StaffRecord], source: String, incompleteComuni: IncompleteComuni? = nil,
+        into diagnostics: inout Diagnostics
     ) {
         let file = SourcePlace(file: source)
-        if municipalities.isEmpty && comuniComplete {
+        if municipalities.isEmpty && incompleteComuni == nil {
             diagnostics.error(.ambitoSenzaComuni, file, "l'ambito non ha comuni: serve almeno un comune con la sua popolazione")
         }
         if municipalities.count > Bounds.maximumMunicipalities {
@@ -136,11 +157,11 @@ public struct Roster: Sendable, Hashable {
                 }
                 let kind = staff[index].employer.kind
                 // No comune at all is said once (ambito senza comuni), not once a person.
-                if comuniComplete, !municipalities.isEmpty, kind == .comune || kind == .comuneCapofila, let code = staff[index].employer.istatCode,
-                    comuni[code] == nil
+                if !municipalities.isEmpty || incompleteComuni != nil, kind == .comune || kind == .comuneCapofila,
+                    let code = staff[index].employer.istatCode, comuni[code] == nil, !(incompleteComuni?.mayHold(code) ?? false)
                 {
                     let record = staff[index]
-                    if let short = shortCodes[code] {
+                    if incompleteComuni == nil, let short = shortCodes[code] {
                         if shortReported.insert(short).inserted {
                             let municipality = municipalities[short]
                             diagnostics.error(

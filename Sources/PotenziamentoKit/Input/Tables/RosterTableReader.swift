@@ -57,8 +57,9 @@ enum RosterTableReader {
         var invalid = false
     }
 
-    /// The comuni of the `comuni` table: one row per comune, or one per comune and year with `anno`.
-    static func municipalities(_ table: some CellTable, diagnostics: inout Diagnostics) -> [Municipality] {
+    /// The comuni of the `comuni` table: one row per comune, or one per comune and year with `anno`;
+    /// `unread` gets the code of each comune that cannot be read (nil for a row without a code).
+    static func municipalities(_ table: some CellTable, unread: inout Roster.IncompleteComuni, diagnostics: inout Diagnostics) -> [Municipality] {
         let header = table.header
         let codeColumn = header.index(of: "codice_istat")
         let nameColumn = header.index(of: "denominazione")
@@ -69,7 +70,10 @@ enum RosterTableReader {
         var positions: [String: Int] = [:]
         for row in 0..<table.rowCount {
             // A code cell holding #N/A (already reported) names no comune.
-            if table.isUnusable(row, codeColumn) { continue }
+            if table.isUnusable(row, codeColumn) {
+                unread.saw(nil)
+                continue
+            }
             let code = table.text(row, codeColumn).trimmingSpaces
             let name = table.text(row, nameColumn).trimmingSpaces
             // A row of totals with its code or its name left empty (`;Totale;53000`): said as such,
@@ -81,6 +85,7 @@ enum RosterTableReader {
             }
             guard !code.isEmpty else {
                 diagnostics.error(.valoreVuoto, table.place(row, codeColumn), "codice ISTAT vuoto")
+                unread.saw(nil)
                 continue
             }
             numericCode(table, row, codeColumn, diagnostics: &diagnostics)
@@ -143,7 +148,10 @@ enum RosterTableReader {
             )
         }
         return entries.compactMap { entry -> Municipality? in
-            guard !entry.invalid else { return nil }
+            guard !entry.invalid else {
+                unread.saw(entry.code)
+                return nil
+            }
             let place = { (error: InvalidValue) -> SourcePlace in
                 switch Municipality.field(of: error, code: entry.code) {
                 case .code: table.place(entry.row, codeColumn)
@@ -151,7 +159,7 @@ enum RosterTableReader {
                 case nil: table.place(entry.row, nil)
                 }
             }
-            return diagnostics.value(placing: place) { () throws(InvalidValue) in
+            let municipality = diagnostics.value(placing: place) { () throws(InvalidValue) in
                 var residents: Residents
                 if let every = entry.constant {
                     residents = try Residents(every)
@@ -161,6 +169,8 @@ enum RosterTableReader {
                 }
                 return try Municipality(istatCode: entry.code, name: entry.name, residents: residents, place: table.place(entry.row, nil))
             }
+            if municipality == nil { unread.saw(entry.code) }
+            return municipality
         }
     }
 
