@@ -137,6 +137,15 @@ struct SimulaTrialTests {
         #expect(lines.filter { $0.contains("«AS-006» ha lasciato il servizio") }.count == 1, "\(result.standardError)")
     }
 
+    @Test("once a place over years: a later year's warning of a code and place is left out, two of one year are both given")
+    func oncePerPlaceRule() {
+        let place = SourcePlace(file: "a.json")
+        func warning(_ message: String) -> InputDiagnostic { InputDiagnostic(.warning, .popolazioneUnica, place, message) }
+        let years = [[warning("uno 2026"), warning("due 2026")], [warning("uno 2027"), warning("tre 2027")]]
+        #expect(AnnualAssessment.warnings(ofYears: years, eachPlaceOnce: true).map(\.message) == ["uno 2026", "due 2026"])
+        #expect(AnnualAssessment.warnings(ofYears: years).map(\.message) == ["uno 2026", "due 2026", "uno 2027", "tre 2027"])
+    }
+
     @Test(
         "a hire that ends before the year, and residents of an earlier year, are said as they are",
         arguments: [

@@ -9,7 +9,8 @@ extension AnnualAssessment {
     ///   - years: each year's ``warnings`` (not the assessments: an array of them would copy
     ///     each one's every field).
     ///   - eachPlaceOnce: a warning of a code and place given for an earlier year is not given
-    ///     again for a later one, however its words differ (its year): `simula` over ten years
+    ///     again for a later one, however its words differ (its year; within a year every
+    ///     warning is given): `simula` over ten years
     ///     says a population used for every year once, not ten times (a review); the prospetto's
     ///     two years say it for each, as each year's figure is to be checked.
     package static func warnings(ofYears years: [[InputDiagnostic]], eachPlaceOnce: Bool = false) -> [InputDiagnostic] {
@@ -38,13 +39,25 @@ extension AnnualAssessment {
                 message.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
             }
         }
-        let all = years.flatMap { $0 }
-        var seen = Set<Key>(minimumCapacity: all.count)
-        var placesSaid = Set<String>()
-        return all.filter { warning in
-            if warning.code == .nessunServizioNellAnno && !idle.allSatisfy({ $0.contains(warning.place) }) { return false }
-            guard seen.insert(Key(code: warning.code, place: warning.place, message: warning.message)).inserted else { return false }
-            return !eachPlaceOnce || placesSaid.insert("\(warning.code.rawValue) \(warning.place)").inserted
+        var seen = Set<Key>(minimumCapacity: years.reduce(0) { $0 + $1.count })
+        // The codes and places of the years before (two warnings of one code at one place in the
+        // same year are two warnings).
+        var placesBefore = Set<String>()
+        var found: [InputDiagnostic] = []
+        for warnings in years {
+            var placesNow = Set<String>()
+            for warning in warnings {
+                if warning.code == .nessunServizioNellAnno && !idle.allSatisfy({ $0.contains(warning.place) }) { continue }
+                guard seen.insert(Key(code: warning.code, place: warning.place, message: warning.message)).inserted else { continue }
+                if eachPlaceOnce {
+                    let codeAndPlace = "\(warning.code.rawValue) \(warning.place)"
+                    if placesBefore.contains(codeAndPlace) { continue }
+                    placesNow.insert(codeAndPlace)
+                }
+                found.append(warning)
+            }
+            placesBefore.formUnion(placesNow)
         }
+        return found
     }
 }
