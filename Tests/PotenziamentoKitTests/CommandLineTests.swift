@@ -85,6 +85,28 @@ struct CommandLineTests {
         #expect(result.standardError.contains(mentions))
     }
 
+    /// Found by an audit of INTERFACE.md: `--version` is a common option, but only the command
+    /// took it (`calcola --version`: «opzione sconosciuta», exit 64).
+    @Test("--version on the command and on every subcommand, with or without other arguments")
+    func versionEverywhere() {
+        let expected = "potenziamento \(PotenziamentoKitInfo.version)\n"
+        for arguments in [["--version"]] + Potenziamento.subcommands.map({ [$0.spec.name, "--version"] }) + [["calcola", "mio.json", "--version"]] {
+            let result = TestSupport.run(arguments: arguments)
+            #expect(result.status == .success, "\(arguments): \(result.standardError)")
+            #expect(result.standardOutput == expected, "\(arguments)")
+        }
+    }
+
+    /// Found by the same audit: a tab in an ATS's name was said at the column of its code.
+    @Test("riparto: a name that cannot be a label is said at its own column")
+    func ripartoNamePlace() throws {
+        let table = try TestSupport.temporaryFolder().appendingPathComponent("r.csv")
+        try "codice;denominazione;popolazione;fte\nA1;\"x\ty\";50000;10\n".write(to: table, atomically: true, encoding: .utf8)
+        let result = TestSupport.run("riparto", table.path, "--anno", "2025")
+        #expect(result.status == .dataError)
+        #expect(result.standardError.hasPrefix("Errore: \(table.path):2 (colonna denominazione): denominazione dell'ambito"), "\(result.standardError)")
+    }
+
     /// Found by a review: `simula`'s example of a change of law failed (the example ATS has no
     /// residents for 2027). Every example a help shows runs on the bundled examples; outputs go
     /// to a temporary folder; an example that names the reader's own files (`ciclo

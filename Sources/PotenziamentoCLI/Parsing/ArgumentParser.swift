@@ -80,7 +80,7 @@ enum ArgumentParser {
             }
             parsed.add(value: value, for: name)
         }
-        if parsed.flag("help") { return parsed }
+        if parsed.flag("help") || parsed.flag("version") { return parsed }
         for option in spec.options where option.required && parsed.value(option.name) == nil {
             throw .usage("manca l'opzione --\(option.name) <\(option.valueName ?? "VALORE")>", hint: hint)
         }

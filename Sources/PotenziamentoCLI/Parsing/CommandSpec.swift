@@ -60,7 +60,8 @@ struct CommandSpec: Sendable {
         self.abstract = abstract
         self.discussion = discussion
         self.arguments = arguments
-        self.options = options + [OptionSpec("help", short: "h", help: "Mostra questo aiuto.")]
+        // On every subcommand, as INTERFACE's common options (an audit: `calcola --version` was refused).
+        self.options = options + [OptionSpec("help", short: "h", help: "Mostra questo aiuto."), OptionSpec("version", help: "Mostra la versione.")]
         self.examples = examples
     }
 

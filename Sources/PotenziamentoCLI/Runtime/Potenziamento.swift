@@ -54,6 +54,9 @@ public enum Potenziamento {
         }
     }
 
+    /// What `--version` prints, on the command and on every subcommand.
+    static var versionLine: String { "potenziamento \(PotenziamentoKitInfo.version)\n" }
+
     static func dispatch(_ arguments: [String], context: CommandContext, standardOutput: ReportOutput) throws(CommandFailure) -> (ExitStatus, String) {
         guard let first = arguments.first else { return (.usage, rootHelp) }
         switch first {
@@ -61,7 +64,7 @@ public enum Potenziamento {
             standardOutput.write(rootHelp)
             return (.success, "")
         case "--version":
-            standardOutput.write("potenziamento \(PotenziamentoKitInfo.version)\n")
+            standardOutput.write(versionLine)
             return (.success, "")
         case "help":
             guard arguments.count > 1 else {
@@ -79,6 +82,10 @@ public enum Potenziamento {
         if parsed.value("output") == "-" { parsed.removeValues(of: "output") }
         if parsed.flag("help") {
             standardOutput.write(HelpFormatter.help(for: command.spec))
+            return (.success, "")
+        }
+        if parsed.flag("version") {
+            standardOutput.write(versionLine)
             return (.success, "")
         }
         try OutputWriter.refuseSameFile(chart: parsed.value("grafico"), output: parsed.value("output"))

@@ -54,15 +54,21 @@ package enum NationalTableReader {
                 ? EuroCents.zero : table.value(row, previous, { CellParsing.euros($0, what: "pregresso") }, diagnostics: &diagnostics)
             guard let residents, let figure, let earlier else { continue }
             // A row of totals, or a name missing, reported at the cell that says it.
+            let nameText = table.text(row, name).trimmingSpaces
             let place = { (error: InvalidValue) -> SourcePlace in
-                let aboutName =
-                    error.code == .rigaDiTotale ? !TotalRows.isTotal(codeText) : error.code == .valoreVuoto && !codeText.isEmpty
+                let aboutName: Bool
+                switch error.code {
+                case .rigaDiTotale: aboutName = !TotalRows.isTotal(codeText)
+                case .valoreVuoto: aboutName = !codeText.isEmpty
+                // A label that cannot be one (a tab, a line break): the name's when the code is a good one (an audit).
+                default: aboutName = (try? Bounds.checkedLabel(codeText, what: "")) != nil && (try? Bounds.checkedLabel(nameText, what: "")) == nil
+                }
                 return table.place(row, aboutName ? name : code)
             }
             if let entry = diagnostics.value(
                 placing: place,
                 { () throws(InvalidValue) in
-                    try AllocationEntry(code: codeText, name: table.text(row, name).trimmingSpaces, population: residents, fte: figure, previous: earlier)
+                    try AllocationEntry(code: codeText, name: nameText, population: residents, fte: figure, previous: earlier)
                 })
             {
                 entries.append(entry)
