@@ -70,6 +70,11 @@ enum SimulaCommand: Subcommand {
         return CommandFailure(.dataError, messages)
     }
 
+    /// The note on a change from `start`, after the last year computed.
+    static func afterTheYears(_ start: CivilDate, lastYear: Int) -> String {
+        "la modifica comincia il \(start.italian), dopo il \(lastYear): nel calcolo non conta (per vederne l'effetto usa --anno \(start.year), o --fino-al \(start.year))"
+    }
+
     static func run(_ parsed: ParsedArguments, context: CommandContext) throws(CommandFailure) -> CommandOutput {
         let choice = try OptionValues.choice(parsed, allowed: formats, workbooks: true, command: spec.name)
         try OptionValues.refuseWorkbookOnTerminal(parsed, in: choice, context: context)
@@ -139,8 +144,9 @@ enum SimulaCommand: Subcommand {
             if case .hire(let hire) = change { return hire.period.start }
             return nil
         }.min()
+        let hireStartGiven = try parsed.value("dal-assunzioni").map { text throws(CommandFailure) in try ScenarioOptions.date(text, "--dal-assunzioni") }
         let hireStart: CivilDate? =
-            try parsed.value("dal-assunzioni").map { text throws(CommandFailure) in try ScenarioOptions.date(text, "--dal-assunzioni") }
+            hireStartGiven
             ?? firstHire.map { max($0, CivilDate(year: year, month: 1, day: 1) ?? $0) } ?? CivilDate(year: year, month: 1, day: 1)
         guard let hireStart else { throw .usage("--anno: anno non valido \(year)") }
         let planning: PlanningFigures
@@ -153,46 +159,40 @@ enum SimulaCommand: Subcommand {
         let scenarioWarnings = Scenario(changes: changes).warnings(on: loaded.roster, defaultFullTime: defaultFullTime).map { warning in
             ScenarioOptions.place(of: origins[warning.change], column: "ore_tempo_pieno") + warning.message
         }
-        // A change from after the last year computed counts for nothing here: said, not a 0 in a table
-        // (an officer's trial: a hire from 2026 simulated for 2025 added 0 FTE without a word).
-        // (Once per line or option: `numero=3` makes three hires of one line.)
+        // Changes that count for nothing or otherwise than written: said, not a 0 in a table (an
+        // officer's trial: a hire from 2026 simulated for 2025 added 0 FTE without a word; a trial of
+        // simula: residents of a year not simulated, a hire from or until before the year). Once per
+        // line or option: `numero=3` makes three hires of one line.
         var saidChanges = Set<String>()
-        let laterChanges = changes.indices.compactMap { index -> String? in
-            let start: CivilDate
-            switch changes[index] {
-            case .hire(let hire): start = hire.period.start
-            case .termination(_, let from), .shareChange(_, let from, _): start = from
-            case .residents: return nil
-            }
-            guard start.year > lastYear else { return nil }
-            return ScenarioOptions.place(of: origins[index], column: nil)
-                + "la modifica comincia il \(start.italian), dopo il \(lastYear): nel calcolo non conta (per vederne l'effetto usa --anno \(start.year), o --fino-al \(start.year))"
-        }.filter { saidChanges.insert($0).inserted }
-        // Changes that count for nothing or otherwise than written: said (a trial of simula).
-        var outsideChanges = changes.indices.compactMap { index -> String? in
+        var changeNotes = changes.indices.compactMap { index -> String? in
+            let place = { (column: String?) in ScenarioOptions.place(of: origins[index], column: column) }
             switch changes[index] {
             case .residents(_, let changedYear, _) where !(year...lastYear).contains(changedYear):
-                return ScenarioOptions.place(of: origins[index], column: "anno")
+                return place("anno")
                     + "i residenti del \(changedYear) non contano: la simulazione calcola \(year == lastYear ? "il \(year)" : "dal \(year) al \(lastYear)") (per quell'anno usa \(changedYear < year ? "--anno \(changedYear)" : "--fino-al \(changedYear)"))"
+            case .residents: return nil
             case .hire(let hire) where hire.period.end.map({ $0.year < year }) ?? false:
-                return ScenarioOptions.place(of: origins[index], column: "al")
-                    + "l'assunzione finisce il \(hire.period.end?.italian ?? ""), prima del \(year): nel calcolo non conta"
+                return place("al") + "l'assunzione finisce il \(hire.period.end?.italian ?? ""), prima del \(year): nel calcolo non conta"
             case .hire(let hire) where hire.period.start.year < year:
-                return ScenarioOptions.place(of: origins[index], column: "dal")
+                return place("dal")
                     + "l'assunzione comincia il \(hire.period.start.italian), prima del \(year): nel \(year) conta dal 1° gennaio, come se fosse già in servizio"
-            default: return nil
+            case .hire(let hire) where hire.period.start.year > lastYear:
+                return place(nil) + Self.afterTheYears(hire.period.start, lastYear: lastYear)
+            case .termination(_, let start) where start.year > lastYear, .shareChange(_, let start, _) where start.year > lastYear:
+                return place(nil) + Self.afterTheYears(start, lastYear: lastYear)
+            case .hire, .termination, .shareChange: return nil
             }
         }.filter { saidChanges.insert($0).inserted }
-        outsideChanges += overrides.filter { $0.fromYear > lastYear }.map {
+        changeNotes += overrides.filter { $0.fromYear > lastYear }.map {
             "--parametro \($0.name.rawValue): vale dal \($0.fromYear), dopo il \(lastYear): nel calcolo non conta (per vederne l'effetto usa --anno \($0.fromYear), o --fino-al \($0.fromYear))"
         }
-        if let hireStart = parsed.value("dal-assunzioni").flatMap({ try? ScenarioOptions.date($0, "--dal-assunzioni") }), hireStart.year > year {
-            outsideChanges.append(
-                "--dal-assunzioni: il \(hireStart.italian) è dopo il \(year), l'anno degli obiettivi: un'assunzione da quella data non conta nel \(year)")
+        if let given = hireStartGiven, given.year > year {
+            changeNotes.append(
+                "--dal-assunzioni: il \(given.italian) è dopo il \(year), l'anno degli obiettivi: un'assunzione da quella data non conta nel \(year)")
         }
         // The data's warnings of every year simulated (as calcola and prospetto give them), each once.
         let dataWarnings = planWarnings + loaded.warnings + AnnualAssessment.warnings(ofYears: years.map(\.base.warnings), eachPlaceOnce: true)
-        let warnings = dataWarnings.map(\.description) + scenarioWarnings + laterChanges + outsideChanges
+        let warnings = dataWarnings.map(\.description) + scenarioWarnings + changeNotes
         let inputFiles = RosterInput.inputFiles(path) + [parsed.value("piano")].compactMap { $0 }
         if case .workbook(let kind) = choice {
             return try OptionValues.workbookOutput(warnings: warnings, inputs: inputFiles) {

@@ -38,7 +38,7 @@ struct RosterJSONReader {
         let ambito: Ambito?
         let municipalities: [Municipality]
         let staff: [StaffRecord]
-        /// What was seen of the comuni when some could not be read (nil: every comune was).
+        /// The comuni not read (nil: every comune was).
         let incompleteComuni: Roster.IncompleteComuni?
 
         /// The roster, or nil after recording in `diagnostics` every rule across records it breaks.
@@ -144,7 +144,7 @@ struct RosterJSONReader {
         // The errors of the ATS, the comuni and the persons' records (the rules across records
         // run after them, on what could be read).
         var (ambitoErrors, comuniErrors, staffErrors) = (0, 0, 0)
-        // The codes of the comuni not read (for the rules across records; those read are added below).
+        // The codes of the comuni not read (for the rules across records).
         var unreadComuni = Roster.IncompleteComuni()
         try reader.beginObject()
         while let key = try nextMember(DocumentKey.self, seen: &seen, at: root) {
@@ -202,9 +202,7 @@ struct RosterJSONReader {
         // leaves out what a comune not read would make wrong); not when the document itself is
         // wrong (another format, a member missing).
         guard diagnostics.errorCount == ambitoErrors + comuniErrors + staffErrors else { return nil }
-        guard comuniErrors > 0 else { return Parts(ambito: ambito, municipalities: municipalities, staff: staff, incompleteComuni: nil) }
-        for municipality in municipalities { unreadComuni.saw(municipality.istatCode) }
-        return Parts(ambito: ambito, municipalities: municipalities, staff: staff, incompleteComuni: unreadComuni)
+        return Parts(ambito: ambito, municipalities: municipalities, staff: staff, incompleteComuni: comuniErrors > 0 ? unreadComuni : nil)
     }
 
     /// The records of the `personale` array (the reader just inside it), in order: read in runs

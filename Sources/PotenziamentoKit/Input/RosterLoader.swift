@@ -376,13 +376,9 @@ public enum RosterLoader {
         // one `valida` lists the problems of every sheet at once; with a comune not read, without
         // the rules that need every comune (its persons would seem to work outside the ATS).
         guard comuni != nil, personale != nil else { throw InputError(diagnostics) }
-        var incompleteComuni: Roster.IncompleteComuni?
-        if !comuniRead {
-            for municipality in municipalities { unreadComuni.saw(municipality.istatCode) }
-            incompleteComuni = unreadComuni
-        }
         let roster = Roster.checked(
-            ambito: ambito, municipalities: municipalities, staff: staff, source: source, incompleteComuni: incompleteComuni, into: &diagnostics)
+            ambito: ambito, municipalities: municipalities, staff: staff, source: source, incompleteComuni: comuniRead ? nil : unreadComuni,
+            into: &diagnostics)
         return try finish(roster, diagnostics)
     }
 

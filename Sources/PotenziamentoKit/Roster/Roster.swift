@@ -43,9 +43,9 @@ public struct Roster: Sendable, Hashable {
         self.source = source
     }
 
-    /// What a reader saw of the comuni when some could not be read (a value refused): the code
-    /// of every row of comuni, read or not, to six digits (`99001` is `099001`), or nil when some
-    /// row had no code it could read.
+    /// The comuni a reader could not read (a value refused): their codes to six digits (`99001`
+    /// is `099001`), or nil when some row had no code it could read. ``checked(ambito:municipalities:staff:source:incompleteComuni:into:)``
+    /// adds those of the comuni read.
     struct IncompleteComuni: Sendable {
         private(set) var codes: Set<String>? = []
 
@@ -77,7 +77,9 @@ public struct Roster: Sendable, Hashable {
         into diagnostics: inout Diagnostics
     ) -> Roster? {
         let errorsBefore = diagnostics.errorCount
-        check(municipalities: municipalities, staff: staff, source: source, incompleteComuni: incompleteComuni, into: &diagnostics)
+        // Every row of comuni, read or not.
+        let seenComuni = incompleteComuni.map { unread in municipalities.reduce(into: unread) { $0.saw($1.istatCode) } }
+        check(municipalities: municipalities, staff: staff, source: source, incompleteComuni: seenComuni, into: &diagnostics)
         guard let ambito, incompleteComuni == nil, diagnostics.errorCount == errorsBefore else { return nil }
         return Roster(unchecked: ambito, municipalities, staff, source)
     }
