@@ -165,6 +165,17 @@ struct SimulaTrialTests {
         #expect(!text.contains("−"))
     }
 
+    @Test("a person named in another case is shown as the roster writes the id", arguments: ["--cessazione", "--variazione"])
+    func rosterSpelling(option: String) {
+        let value = option == "--cessazione" ? "id=as-001,dal=2026-07-01" : "id=as-001,dal=2026-07-01,percentuale=50"
+        let result = simula([option, value])
+        #expect(result.status == .success, "\(result.standardError)")
+        #expect(
+            result.standardOutput.contains(option == "--cessazione" ? "  - cessazione di AS-001 dal 01/07/2026" : "  - variazione di AS-001 dal 01/07/2026"),
+            "\(result.standardOutput)")
+        #expect(!result.standardOutput.contains("as-001"))
+    }
+
     @Test("a plan's cell whose formula has no saved value is one error")
     func planFormulaOnce() {
         let result = simula(["--piano", TestSupport.path("Tests/PotenziamentoKitTests/Fixtures/piano-formula-senza-valore.xlsx")])

@@ -244,7 +244,8 @@ public struct Scenario: Sendable, Hashable, Codable {
         var state = ScenarioState(roster)
         var applied: [AppliedChange?] = Array(repeating: nil, count: changes.count)
         for position in try applicationOrder() {
-            let change = changes[position]
+            // A person named as the roster writes the id (`as-002` typed finds AS-002: a trial).
+            let change = changes[position].person.flatMap(state.rosterID(of:)).map(changes[position].naming) ?? changes[position]
             let (before, after, exclusion) = try state.apply(change)
             let delta = exclusion == nil ? counter.fte(of: after) - counter.fte(of: before) : .zero
             applied[position] = AppliedChange(change: change, fteInYear: change.affectsPerson ? delta : nil, year: year, exclusion: exclusion)
@@ -259,6 +260,15 @@ extension ScenarioChange {
     var affectsPerson: Bool {
         if case .residents = self { return false }
         return true
+    }
+
+    /// The same change of the person `id` (a cessazione or variazione; a hire or residents unchanged).
+    func naming(_ id: PersonID) -> ScenarioChange {
+        switch self {
+        case .termination(_, let from): .termination(id: id, from: from)
+        case .shareChange(_, let from, let share): .shareChange(id: id, from: from, share: share)
+        case .hire, .residents: self
+        }
     }
 
     /// The person concerned, if any.
@@ -350,6 +360,9 @@ struct ScenarioState {
         index.reserveCapacity(staff.count)
         for (position, record) in staff.enumerated() { index[record.id] = position }
     }
+
+    /// The id of the roster's person `id` as the roster writes it, if there is one.
+    func rosterID(of id: PersonID) -> PersonID? { index[id].map { staff[$0].id } }
 
     /// Applies `change`; the periods of the person concerned before and after (empty for
     /// residents), and why that person does not count, if they do not.
