@@ -146,6 +146,9 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable {
     /// One to three days without service between two periods of one person (al 30/06, dal
     /// 02/07): most likely a date typed a day off; the days do not count. A warning.
     case interruzioneBreve = "interruzione_breve"
+    /// A profile or contract written as part-time (`tempo indeterminato part time`) with a period
+    /// at full time: the share may not have been given. A warning.
+    case tempoParzialeAlCento = "tempo_parziale_al_cento"
     /// A counted person with no service in the year.
     case nessunServizioNellAnno = "nessun_servizio_nell_anno"
     /// A counted person with no area split: their FTE go to `non_indicata`.

@@ -82,7 +82,11 @@ public enum EmployerKind: String, Sendable, Hashable, CaseIterable, Codable {
             ("ambito territoriale", .ambito), ("ambito territoriale sociale", .ambito), ("ats", .ambito),
             ("unione dei comuni", .unioneDiComuni), ("unione", .unioneDiComuni), ("azienda servizi alla persona", .asp),
             ("azienda pubblica di servizi alla persona", .asp), ("capofila", .comuneCapofila), ("sds", .societaDellaSalute),
-            ("azienda sanitaria locale", .asl), ("ausl", .asl), ("privato in appalto", .privatoAppalto),
+            ("azienda sanitaria locale", .asl), ("ausl", .asl), ("usl", .asl), ("azienda usl", .asl), ("ulss", .asl), ("azienda ulss", .asl),
+            // Lombardy's aziende socio-sanitarie territoriali: health bodies, as an ASL (a trial:
+            // «ASST» was told «forse asp?», a body that counts without a delega).
+            ("asst", .asl), ("azienda socio sanitaria territoriale", .asl), ("azienda sanitaria", .asl), ("azienda sanitaria provinciale", .asl),
+            ("privato in appalto", .privatoAppalto),
             ("terzo settore in appalto", .terzoSettoreAppalto),
         ]
 }

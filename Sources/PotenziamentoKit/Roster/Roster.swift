@@ -195,7 +195,7 @@ public struct Roster: Sendable, Hashable {
     /// comune written twice under two codes: its residents would count twice; names compared as
     /// the vocabularies compare, ignoring case, accents and spaces), two ids of one shape
     /// (`AS-008` and `AS-0008`, likely one person written twice; docs/regole.md §3, «Id simili»), no person at
-    /// all, persons without any period.
+    /// all, persons without any period, a part-time contract or profile at full time.
     public var warnings: [InputDiagnostic] {
         var diagnostics = Diagnostics()
         for municipality in municipalities {
@@ -254,6 +254,20 @@ public struct Roster: Sendable, Hashable {
                 diagnostics.warning(
                     .interruzioneBreve, (later.place ?? record.place ?? SourcePlace(file: source)).field("dal"),
                     "«\(record.id)»: tra il periodo che finisce il \(end.italian) e quello che inizia il \(start.italian) \(missing), \(days == 1 ? "che non conta" : "che non contano") negli FTE: se il servizio è continuo, il secondo periodo inizia il \(first.italian); se l'interruzione è reale, non serve altro"
+                )
+            }
+            // A part-time contract at full time: the share in the text, not in its column (a trial).
+            if staff[index].profile.isSocialWorker, staff[index].contract.isPermanent,
+                staff[index].contract.saysPartTime || staff[index].profile.saysPartTime,
+                let full = periods.firstIndex(where: { $0.share == .fullTime })
+            {
+                let (record, period) = (staff[index], periods[full])
+                let named =
+                    record.contract.saysPartTime
+                    ? "il contratto «\(TextSafety.shortened(record.contract.text))»" : "il profilo «\(TextSafety.shortened(record.profile.text))»"
+                diagnostics.warning(
+                    .tempoParzialeAlCento, (period.place ?? record.place ?? SourcePlace(file: source)).field("percentuale"),
+                    "«\(record.id)»: \(named) dice tempo parziale, ma il periodo dal \(period.start.italian) è a tempo pieno (100 %) e conta 1 FTE l'anno: se la persona è a tempo parziale indica la sua percentuale o le ore settimanali; se lavora a tempo pieno, non serve altro"
                 )
             }
             for position in periods.indices where periods[position].start.year < Bounds.plausibleStartYear {

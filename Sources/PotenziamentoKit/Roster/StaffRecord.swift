@@ -23,8 +23,10 @@ public struct StaffRecord: Sendable, Hashable {
 
     /// A staff record.
     ///
-    /// - Throws: ``InputError`` listing every pair of overlapping periods
-    ///   (``DiagnosticCode/periodiSovrapposti``), each at the later period's place.
+    /// - Throws: ``InputError`` listing a profile that names a contract other than `contract`
+    ///   (``DiagnosticCode/profiloSconosciuto``: `Assistente sociale TD` beside
+    ///   tempo_indeterminato, docs/regole.md, «Vocabolario») and every pair of overlapping
+    ///   periods (``DiagnosticCode/periodiSovrapposti``), each at the later period's place.
     public init(
         id: PersonID, profile: Profile, contract: Contract, employer: Employer, periods: [ServicePeriod], areas: AreaSplit = .unspecified,
         employedInTerritorialServices: Bool = true, place: SourcePlace? = nil
@@ -32,6 +34,7 @@ public struct StaffRecord: Sendable, Hashable {
         self.init(
             unchecked: id, profile, contract, employer, periods, areas, employedInTerritorialServices, place)
         var diagnostics = Diagnostics()
+        do { try profile.check(against: contract) } catch { diagnostics.error(error, at: messagePlace.field(csv: "profilo", json: "profilo")) }
         checkPeriods(into: &diagnostics)
         if diagnostics.hasErrors { throw InputError(diagnostics) }
     }

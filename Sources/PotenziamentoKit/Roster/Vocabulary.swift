@@ -167,6 +167,48 @@ enum Vocabulary {
         entries.first { $0.code != code && containsWords(text, $0.spelling) }
     }
 
+    /// Words that, beside a profile or a contract that counts, say the person is away from the
+    /// service or counted by another body (docs/regole.md, «Vocabolario»), each with what to do
+    /// instead: counting such a person would give an FTE that may not be due (a trial: «Assistente
+    /// sociale in aspettativa» counted 1 FTE with no word).
+    static let absenceWords: [(words: [String], advice: String)] = [
+        (
+            ["aspettativa", "non retribuito", "non retribuita", "sospeso", "sospesa", "sospensione"],
+            "i periodi di aspettativa non retribuita o di sospensione si tolgono dai periodi di servizio della persona; ferie, malattia e maternità restano servizio (docs/regole.md §3)"
+        ),
+        (
+            ["comando", "comandato", "comandata", "distacco", "distaccato", "distaccata", "fuori ruolo"],
+            "una persona in comando, in distacco o fuori ruolo si indica una sola volta, presso l'ente che ne sostiene il costo (docs/regole.md §2)"
+        ),
+        (
+            ["trasferito", "trasferita", "trasferimento", "mobilità"],
+            "una persona trasferita o in mobilità conta fino all'ultimo giorno presso l'ente (la data di fine, «al»); una entrata per mobilità conta dal giorno di entrata (la data di inizio, «dal»)"
+        ),
+    ]
+
+    /// ``absenceWords`` normalised, beside their written form.
+    private static let normalizedAbsenceWords = absenceWords.map { group in (words: group.words.map { ($0, normalized($0)) }, advice: group.advice) }
+
+    /// The first of ``absenceWords`` that the normalised `text` holds as whole words (as written
+    /// in the list: «mobilità»), with its advice.
+    static func absence(in text: some StringProtocol) -> (word: String, advice: String)? {
+        for group in normalizedAbsenceWords {
+            if let word = group.words.first(where: { containsWords(text, $0.1) }) { return (word.0, group.advice) }
+        }
+        return nil
+    }
+
+    /// Words that say a contract is part-time (`tempo indeterminato part time`, `T.I. 18 ore`).
+    static let partTimeWords = ["part time", "parttime", "tempo parziale", "ore"]
+
+    /// Whether a profile's or contract's text as written says part-time: the code itself (the
+    /// usual case) never does.
+    static func saysPartTime(_ text: String, code: String) -> Bool {
+        guard text != code else { return false }
+        let normalized = normalized(text)
+        return partTimeWords.contains { containsWords(normalized, $0) }
+    }
+
     /// «valore sconosciuto «x» (forse «y»?); valori ammessi: …».
     /// The longest text of a value of a vocabulary (a profile, a contract, a kind of employer;
     /// characters): room for a title with a note (`altro: …`), not for a pasted document, whose
@@ -302,10 +344,16 @@ public struct Profile: Sendable, Hashable, CustomStringConvertible {
         // The usual case, the title alone in any case or spacing: nothing else to look at.
         if normalized == "assistente sociale" || normalized == "assistentesociale" { return .assistenteSociale }
         guard let title = Vocabulary.range(of: "assistente sociale", in: normalized) else { return nil }
-        guard
-            let other = Vocabulary.otherValue(in: normalized[..<title.lowerBound], besides: .assistenteSociale, entries: spellings)?.spelling
-                ?? notSocialWorkerWords.first(where: { Vocabulary.containsWords(normalized, $0) })
-        else { return .assistenteSociale }
+        let other =
+            Vocabulary.otherValue(in: normalized[..<title.lowerBound], besides: .assistenteSociale, entries: spellings)?.spelling
+            ?? notSocialWorkerWords.first(where: { Vocabulary.containsWords(normalized, $0) })
+        if other == nil, let absence = Vocabulary.absence(in: normalized) {
+            throw InvalidValue(
+                .profiloSconosciuto,
+                "profilo ambiguo: contiene «assistente sociale» ma anche «\(absence.word)»: \(absence.advice); scrivi solo il profilo (assistente_sociale) e le note in un'altra colonna"
+            )
+        }
+        guard let other else { return .assistenteSociale }
         throw InvalidValue(
             .profiloSconosciuto,
             "profilo ambiguo: contiene «assistente sociale» ma anche «\(other)»; scrivi assistente_sociale se la persona è un assistente sociale in servizio, altrimenti il suo profilo (o altro: …), e le note in un'altra colonna"
@@ -325,6 +373,35 @@ public struct Profile: Sendable, Hashable, CustomStringConvertible {
     public init(kind: Kind) {
         self.kind = kind
         self.text = kind.rawValue
+    }
+
+    /// The contract a title of assistente sociale also names (`Assistente sociale TD`: «td»,
+    /// tempo determinato; the longest spelling, so `non di ruolo` is not `di ruolo`), if any;
+    /// an `incarico` is not one (`Assistente sociale con incarico di posizione organizzativa` is
+    /// a role). Nil for the title alone, the usual case.
+    var namedContract: (spelling: String, kind: Contract.Kind)? {
+        guard kind == .assistenteSociale, text != Kind.assistenteSociale.rawValue else { return nil }
+        let normalized = Vocabulary.normalized(text)
+        guard normalized != "assistente sociale" else { return nil }
+        return Contract.spellings.filter { !$0.spelling.hasPrefix("incarico") && Vocabulary.containsWords(normalized, $0.spelling) }
+            .max { $0.spelling.count < $1.spelling.count }.map { ($0.spelling, $0.code) }
+    }
+
+    /// Whether the profile as written says part-time (`Assistente sociale part-time`).
+    var saysPartTime: Bool { Vocabulary.saysPartTime(text, code: kind.rawValue) }
+
+    /// Checks the profile against the person's `contract` (docs/regole.md, «Vocabolario»): a
+    /// title that names a contract counting otherwise (`Assistente sociale TD` beside
+    /// tempo_indeterminato, `Assistente sociale di ruolo` beside tempo_determinato) would count or
+    /// exclude the person on one of two contradicting words.
+    ///
+    /// - Throws: ``InvalidValue`` with ``DiagnosticCode/profiloSconosciuto``, naming both.
+    func check(against contract: Contract) throws(InvalidValue) {
+        guard let named = namedContract, (named.kind == .tempoIndeterminato) != contract.isPermanent else { return }
+        throw InvalidValue(
+            .profiloSconosciuto,
+            "profilo ambiguo «\(TextSafety.shortened(text))»: indica anche un contratto, «\(named.spelling)» (\(named.kind.rawValue)), diverso dal contratto «\(TextSafety.shortened(contract.text))» (\(contract.kind.rawValue)); scrivi il contratto solo nella sua colonna e nel profilo solo il profilo"
+        )
     }
 
     /// Assistente sociale.
@@ -403,7 +480,17 @@ public struct Contract: Sendable, Hashable, CustomStringConvertible {
         (kind, self.text) = try Vocabulary.code(
             of: text, what: "contratto", empty: "contratto vuoto: scrivi tempo_indeterminato, un altro contratto oppure altro", altro: .altro,
             counting: .tempoIndeterminato, codes: Kind.codes, spellings: Self.spellings, unknownCode: .contrattoSconosciuto)
+        // A contract that counts, with words of an absence (`tempo indeterminato - aspettativa`).
+        if kind == .tempoIndeterminato, self.text != Kind.tempoIndeterminato.rawValue, let absence = Vocabulary.absence(in: Vocabulary.normalized(text)) {
+            throw InvalidValue(
+                .contrattoSconosciuto,
+                "contratto ambiguo «\(TextSafety.shortened(self.text))»: contiene anche «\(absence.word)»: \(absence.advice); scrivi solo il contratto (tempo_indeterminato) e le note in un'altra colonna"
+            )
+        }
     }
+
+    /// Whether the contract as written says part-time (`tempo indeterminato part time`).
+    var saysPartTime: Bool { Vocabulary.saysPartTime(text, code: kind.rawValue) }
 
     /// The contract of `kind`, written as its code.
     public init(kind: Kind) {
@@ -425,7 +512,7 @@ public struct Contract: Sendable, Hashable, CustomStringConvertible {
     /// Hashes the kind.
     public func hash(into hasher: inout Hasher) { hasher.combine(kind) }
 
-    private static let spellings: [(spelling: String, code: Kind)] = [
+    fileprivate static let spellings: [(spelling: String, code: Kind)] = [
         ("tempo indeterminato", .tempoIndeterminato), ("a tempo indeterminato", .tempoIndeterminato), ("indeterminato", .tempoIndeterminato),
         ("ti", .tempoIndeterminato), ("tind", .tempoIndeterminato), ("di ruolo", .tempoIndeterminato), ("ruolo", .tempoIndeterminato),
         ("tempo determinato", .tempoDeterminato), ("a tempo determinato", .tempoDeterminato), ("determinato", .tempoDeterminato),
@@ -438,6 +525,9 @@ public struct Contract: Sendable, Hashable, CustomStringConvertible {
         ("libera professione", .liberaProfessione), ("libero professionista", .liberaProfessione), ("libera professionista", .liberaProfessione),
         ("partita iva", .liberaProfessione), ("tirocinio", .tirocinio), ("tirocinante", .tirocinio), ("stage", .tirocinio),
         ("servizio civile", .servizioCivile), ("servizio civile universale", .servizioCivile),
+        // Art. 90 TUEL (uffici di staff degli organi politici): contracts a tempo determinato.
+        ("art 90", .tempoDeterminato), ("art90", .tempoDeterminato), ("non di ruolo", .tempoDeterminato), ("precario", .tempoDeterminato),
+        ("precaria", .tempoDeterminato),
     ]
 }
 

@@ -436,6 +436,9 @@ enum RosterTableReader {
         let errorsBefore = diagnostics.errorCount
         let profile = table.value(row, columns.profile, CellParsing.profile, diagnostics: &diagnostics)
         let contract = table.value(row, columns.contract, CellParsing.contract, diagnostics: &diagnostics)
+        if let profile, let contract {
+            do { try profile.check(against: contract) } catch { diagnostics.error(error, at: table.place(row, columns.profile)) }
+        }
         let kind = table.value(row, columns.employerKind, CellParsing.employerKind, diagnostics: &diagnostics)
         numericCode(table, row, columns.employerCode, diagnostics: &diagnostics)
         let delegated = flag(table, row, columns.delegated, diagnostics: &diagnostics)

@@ -1,0 +1,84 @@
+import Foundation
+import Testing
+
+@testable import PotenziamentoKit
+
+/// What a trial of workbooks found in the free text of `profilo`, `contratto` and `ente_tipo`: a
+/// title or a contract that said the person was on leave, elsewhere, on a term contract or
+/// part-time counted 1 FTE with no word, and «ASST» (a Lombard health body) was told «forse
+/// asp?», a body that counts without a delega. Each checked through every source.
+@Suite("The words of profile, contract and employer")
+struct StaffWordsTests {
+    /// A CSV folder with one person of `profile`, `contract` and `share`.
+    func folder(profile: String, contract: String, share: String = "100", hours: String = "") throws -> URL {
+        try PlansAndTablesReviewTests.folder(rows: ["AS-1;\(profile);\(contract);comune;099001;2020-01-01;;\(share);\(hours);;;100;;;"])
+    }
+
+    /// The same person as a JSON document.
+    func json(profile: String, contract: String) -> Data {
+        Data(
+            """
+            {"formato": "potenziamento.ambito.v1", "ambito": {"codice": "X", "denominazione": "X"},
+             "comuni": [{"codiceIstat": "099001", "denominazione": "A", "popolazione": 30000}],
+             "personale": [{"id": "AS-1", "profilo": "\(profile)", "contratto": "\(contract)", "ente": {"tipo": "comune", "codiceIstat": "099001"},
+                            "periodi": [{"dal": "2020-01-01", "percentuale": 100}]}]}
+            """.utf8)
+    }
+
+    @Test(
+        "a title that names a contract counting otherwise than the contract's column is an error at the profile; the same contract is not",
+        arguments: [
+            ("Assistente sociale TD", "tempo_indeterminato", true), ("Assistente sociale a tempo determinato", "T.I.", true),
+            ("Assistente sociale precaria", "TI", true), ("Assistente sociale interinale", "tempo indeterminato", true),
+            ("Assistente sociale di ruolo", "tempo_determinato", true), ("Assistente sociale non di ruolo", "tempo indeterminato", true),
+            ("Assistente sociale TD", "tempo determinato", false), ("Assistente sociale di ruolo", "tempo_indeterminato", false),
+            ("Assistente sociale non di ruolo", "TD", false), ("Assistente sociale con incarico di posizione organizzativa", "TI", false),
+            ("Assistente sociale coordinatore", "tempo_determinato", false),
+        ])
+    func titleAndContract(profile: String, contract: String, conflict: Bool) throws {
+        // A CSV folder, a JSON document and the public initialiser: one rule.
+        let csv = inputError { () throws(InputError) in _ = try RosterLoader.load(path: try! folder(profile: profile, contract: contract).path) }
+        let document = inputError { () throws(InputError) in _ = try RosterLoader.load(jsonData: json(profile: profile, contract: contract), name: "a.json") }
+        let record = inputError { () throws(InputError) in
+            _ = try StaffRecord(
+                id: try! PersonID("AS-1"), profile: try! Profile(profile), contract: try! Contract(contract), employer: try! Employer(kind: .ambito),
+                periods: [])
+        }
+        #expect((csv != nil) == conflict && (document != nil) == conflict && (record != nil) == conflict, "«\(profile)» «\(contract)»")
+        guard conflict, let csv, let document, let record else { return }
+        for (error, place) in [(csv, "personale.csv:2 (colonna profilo)"), (document, "a.json: personale[0].profilo"), (record, "persona «AS-1»")] {
+            let diagnostic = try #require(error.errors.first)
+            #expect(diagnostic.code == .profiloSconosciuto && diagnostic.description.contains(place), "\(diagnostic)")
+            #expect(diagnostic.message.hasPrefix("profilo ambiguo «\(profile)»: indica anche un contratto"), "\(diagnostic.message)")
+        }
+    }
+
+    @Test(
+        "a part-time contract or title at 100 % is a warning at the share; a share under full time or hours are not; an excluded person is not",
+        arguments: [
+            ("assistente_sociale", "tempo indeterminato part time", "100", "", true), ("assistente_sociale", "Tempo indeterminato / 18 ore", "100", "", true),
+            ("Assistente sociale (part-time)", "TI", "100", "", true), ("Assistente sociale a tempo parziale", "tempo_indeterminato", "100", "", true),
+            ("assistente_sociale", "tempo indeterminato part time", "50", "", false), ("assistente_sociale", "tempo indeterminato part time", "", "18", false),
+            ("assistente_sociale", "tempo indeterminato part time", "", "36", true), ("assistente_sociale", "tempo_indeterminato", "100", "", false),
+            ("assistente_sociale", "tempo determinato part time", "100", "", false), ("educatore part time", "tempo_indeterminato", "100", "", false),
+        ])
+    func partTimeAtFullShare(profile: String, contract: String, share: String, hours: String, warned: Bool) throws {
+        let loaded = try RosterLoader.load(path: folder(profile: profile, contract: contract, share: share, hours: hours).path)
+        let warnings = loaded.warnings.filter { $0.code == .tempoParzialeAlCento }
+        #expect(warnings.count == (warned ? 1 : 0), "\(loaded.warnings)")
+        if warned {
+            #expect(warnings[0].description.contains("personale.csv:2 (colonna percentuale)"), "\(warnings[0])")
+            #expect(warnings[0].message.contains("dice tempo parziale, ma il periodo dal 01/01/2020 è a tempo pieno (100 %)"), "\(warnings[0].message)")
+        }
+    }
+
+    @Test(
+        "health bodies by their regional names are an ASL (counted only with a delega); ASP stays the azienda di servizi alla persona",
+        arguments: [
+            ("ASST", EmployerKind.asl), ("Azienda socio-sanitaria territoriale", .asl), ("ULSS", .asl), ("Azienda ULSS", .asl), ("USL", .asl),
+            ("Azienda sanitaria provinciale", .asl), ("azienda sanitaria", .asl), ("AUSL", .asl), ("ASP", .asp),
+        ])
+    func healthBodies(text: String, kind: EmployerKind) throws {
+        #expect(try EmployerKind(parsing: text) == kind)
+    }
+}
