@@ -149,6 +149,9 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable {
     /// A profile or contract written as part-time (`tempo indeterminato part time`) with a period
     /// at full time: the share may not have been given. A warning.
     case tempoParzialeAlCento = "tempo_parziale_al_cento"
+    /// A figure out of scale (a comune of more than 3 million residents, an ATS with an
+    /// assistente sociale for fewer than 500 residents): most likely a thousands separator. A warning.
+    case valoreImprobabile = "valore_improbabile"
     /// A counted person with no service in the year.
     case nessunServizioNellAnno = "nessun_servizio_nell_anno"
     /// A counted person with no area split: their FTE go to `non_indicata`.

@@ -219,6 +219,13 @@ package enum CycleReader {
                 }
                 ambito = ambito ?? read
             }
+            // The campaign names the years of its two sections: one edited by hand would move
+            // a year's figures to another year (a trial: previsione.anno 2027 in the 2026 prospetto).
+            let campaign = fields.numberText("campagna", required: true, diagnostics: &diagnostics).flatMap { text in
+                diagnostics.value(at: root.field("campagna")) { () throws(InvalidValue) in try FieldParsing.year(text) }
+            }
+            var comuni: [JSONNode] = []
+            if let node = fields.node("comuni", required: false, diagnostics: &diagnostics), case .array(let elements) = node { comuni = elements }
             for (key, isForecast) in [("consuntivo", false), ("previsione", true)] {
                 guard let section = fields.node(key, required: true, diagnostics: &diagnostics),
                     let year = JSONFields(section, place: root.field(key), allowed: nil, diagnostics: &diagnostics)
@@ -237,7 +244,15 @@ package enum CycleReader {
                     }
                 }
                 guard let yearValue, let population, let declared else { continue }
+                if let campaign, yearValue != (isForecast ? campaign : campaign - 1) {
+                    diagnostics.error(
+                        .formatoDocumento, place.field("anno"),
+                        "anno \(yearValue) \(isForecast ? "della previsione" : "del consuntivo") in un prospetto della campagna \(campaign) (\(isForecast ? "la previsione è dell'anno della campagna" : "il consuntivo è dell'anno prima della campagna"), il \(isForecast ? campaign : campaign - 1)): il file sembra modificato a mano; rifai il prospetto con `prospetto --formato json`"
+                    )
+                    continue
+                }
                 checkConsistency(year, at: place, population: population, declared: declared, diagnostics: &diagnostics)
+                checkComuni(comuni, section: key, year: year, at: root, diagnostics: &diagnostics)
                 let otherParameters = otherParameters(year, at: place, year: yearValue, against: parameters)
                 var entry = byYear[yearValue] ?? (nil, nil)
                 if let earlier = isForecast ? entry.forecast : entry.actual {
@@ -322,6 +337,36 @@ package enum CycleReader {
         }
     }
 
+    /// Checks that the residents of each comune in a prospetto's table of comuni (`comuni[i]`,
+    /// the `section` of a year) are those its year computed the riparto on (`riparto[]`, which
+    /// ``checkConsistency(_:at:population:declared:diagnostics:)`` adds up to the year's
+    /// residents): a figure edited by hand in one table only is an error at it.
+    static func checkComuni(_ comuni: [JSONNode], section: String, year: JSONFields, at root: SourcePlace, diagnostics: inout Diagnostics) {
+        var ignored = Diagnostics()
+        var computed: [String: String] = [:]
+        for share in year.array("riparto", required: false, diagnostics: &ignored) {
+            guard let fields = JSONFields(share, place: root, allowed: nil, diagnostics: &ignored),
+                let recipient = fields.string("ente", required: false, diagnostics: &ignored),
+                let residents = fields.numberText("popolazione", required: false, diagnostics: &ignored)
+            else { continue }
+            computed[recipient] = residents
+        }
+        for (index, node) in comuni.enumerated() {
+            let place = root.field("comuni").element(index)
+            guard let fields = JSONFields(node, place: place, allowed: nil, diagnostics: &ignored),
+                let recipient = fields.string("ente", required: false, diagnostics: &ignored), let expected = computed[recipient],
+                let inner = fields.node(section, required: false, diagnostics: &ignored).flatMap({
+                    JSONFields($0, place: place.field(section), allowed: nil, diagnostics: &ignored)
+                }),
+                let residents = inner.numberText("popolazione", required: false, diagnostics: &ignored), residents != expected
+            else { continue }
+            diagnostics.error(
+                .formatoDocumento, place.field(section).field("popolazione"),
+                "residenti \(residents) del comune \(recipient.dropFirst("comune:".count)) diversi da quelli del riparto del prospetto (\(expected)): il file sembra modificato a mano; rifai il prospetto con `prospetto --formato json`"
+            )
+        }
+    }
+
     /// The warnings, at a prospetto's `parametri`, for each parameter of the contribution (the
     /// amounts of the fasce, the three ratios) the prospetto was computed with whose value is not
     /// the one this cycle uses for `year` (a `--parametro` given to `prospetto` and not to
@@ -371,8 +416,18 @@ package enum CycleReader {
         // A year given twice is an error its reader reported (``note(_:at:in:diagnostics:)``): the first is kept.
         var first: [Int: SourcePlace] = [:]
         for (year, place) in years where first[year.year] == nil { first[year.year] = place }
+        var previous: Int?
         for (given, place) in years.sorted(by: { $0.0.year < $1.0.year }) where first[given.year] == place {
             var year = given
+            // A hole in the years: most likely a year typed wrong (2032 for 2023, a trial), which
+            // would put its figures in another year and leave the ones between out.
+            if let previous, year.year > previous + 1 {
+                let missing = year.year == previous + 2 ? "manca il \(previous + 1)" : "mancano gli anni dal \(previous + 1) al \(year.year - 1)"
+                diagnostics.warning(
+                    .nessunDato, place,
+                    "dopo il \(previous) il ciclo riprende dal \(year.year): \(missing); se un anno è scritto male correggilo, altrimenti non serve altro")
+            }
+            previous = year.year
             // Residents of a consuntivo not given are not used: said, and left out.
             if let unused = year.actualPopulation, year.actualFTE == nil {
                 diagnostics.warning(

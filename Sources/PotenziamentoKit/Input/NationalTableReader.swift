@@ -73,6 +73,19 @@ package enum NationalTableReader {
             {
                 entries.append(entry)
                 rows.append(row)
+                // Figures out of scale: most likely a thousands separator (a trial: 1.803 FTE for 81.000 residents).
+                if residents > Bounds.plausibleResidents {
+                    diagnostics.warning(
+                        .valoreImprobabile, table.place(row, population),
+                        "l'ambito \(entry.code) ha \(NumberFormatting.italian(residents)) residenti, più del comune più grande d'Italia (Roma, circa 2,75 milioni): verifica la cifra (un separatore delle migliaia o una cifra di troppo?); se è giusta, non serve altro"
+                    )
+                }
+                if figure * Fraction(Bounds.plausibleResidentsPerFTE) > Fraction(residents) {
+                    diagnostics.warning(
+                        .valoreImprobabile, table.place(row, fte),
+                        "l'ambito \(entry.code) ha \(NumberFormatting.italianTrimmed(figure)) FTE per \(NumberFormatting.italian(residents)) residenti, un assistente sociale ogni \(NumberFormatting.italian(Fraction(residents) / figure, decimals: 0)) residenti (il LEP è uno ogni 5.000): verifica la cifra (una virgola al posto sbagliato o un separatore delle migliaia?); se è giusta, non serve altro"
+                    )
+                }
             }
         }
         if table.rowCount == 0 { diagnostics.error(.nessunDato, SourcePlace(file: table.file), "la tabella non ha righe di dati") }

@@ -56,6 +56,12 @@ package enum ScenarioPlan {
                 : try reading("area") { () throws(InvalidValue) in try AreaSplit([try ActivityArea.parse(value("area")): Fraction(100)]) }
             var count = 1
             if values["numero"] != nil {
+                // `1.000` is a thousand in Italian and one in a spreadsheet's decimals: never guessed (a trial).
+                if value("numero").contains(where: { $0 == "." || $0 == "," }) {
+                    failedKey = "numero"
+                    throw InvalidValue(
+                        .numeroNonValido, "numero di assunzioni «\(value("numero"))» con un separatore: scrivi quante assunzioni con le sole cifre (1 o 1000?)")
+                }
                 guard case .success(let number) = DecimalParser.parseInteger(value("numero")), (1...1_000).contains(number) else {
                     failedKey = "numero"
                     throw InvalidValue(.numeroNonValido, "numero di assunzioni non valido «\(value("numero"))» (da 1 a 1.000)")

@@ -15,6 +15,15 @@ public enum Bounds {
     /// be over 60 years long in 2021, the first year computed; a year typed with two digits from
     /// 30 to 59 is read by spreadsheets as 1930-1959 (docs/regole.md, «Limiti»).
     public static let plausibleStartYear = 1960
+    /// The most residents a comune plausibly has: Roma, the largest, has about 2,75 million; a
+    /// larger figure for a comune (or a whole ATS in a national table) is a warning
+    /// (``DiagnosticCode/valoreImprobabile``), most likely a thousands separator or a digit too
+    /// many (a trial: 17.300.000 for a comune of 17.300). Not an error: a what-if may use it.
+    public static let plausibleResidents = 3_000_000
+    /// The fewest residents per FTE plausible in a national table: one assistente sociale for
+    /// fewer than 500 residents (ten times the LEP's 1/5.000) is a warning, most likely an FTE
+    /// figure typed with a thousands separator (1.803 for 18,03).
+    public static let plausibleResidentsPerFTE = 500
     /// The most comuni of one ATS.
     public static let maximumMunicipalities = 10_000
     /// The most staff records (JSON entries, CSV or sheet period rows) of one roster.

@@ -1,0 +1,110 @@
+import Foundation
+import Testing
+
+@testable import PotenziamentoKit
+
+/// What a trial of single human mistakes in every example input found (about 900 mutations, no
+/// crash): a year of the cycle typed wrong, a prospetto edited by hand in a year or a comune's
+/// residents, and figures out of scale went through with no word. Each as the user met it.
+@Suite("The mutation trial: mistakes that went through with no word")
+struct MutationTrialTests {
+    /// A file `name` with `text` in a new folder.
+    func file(_ name: String, _ text: String) throws -> String {
+        let url = try TestSupport.temporaryFolder().appendingPathComponent(name)
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        return url.path
+    }
+
+    @Test("a hole in the cycle's years is a warning at the year after it (2032 typed for 2023)")
+    func cycleHole() throws {
+        let text = try String(contentsOfFile: TestSupport.path("Examples/ciclo-esempio.csv"), encoding: .utf8)
+        let typo = try file("ciclo.csv", text.replacingOccurrences(of: "\n2023;", with: "\n2032;"))
+        let result = TestSupport.run("ciclo", typo)
+        #expect(result.status == .success)
+        #expect(
+            result.standardError.contains(
+                "ciclo.csv:2: dopo il 2025 il ciclo riprende dal 2032: mancano gli anni dal 2026 al 2031; se un anno è scritto male correggilo, altrimenti non serve altro"
+            ), "\(result.standardError)")
+        // One year missing, said as one; the example has none.
+        let one = try file("ciclo.csv", text.replacingOccurrences(of: "\n2024;", with: "\n2026;"))
+        #expect(TestSupport.run("ciclo", one).standardError.contains("dopo il 2023 il ciclo riprende dal 2025: manca il 2024"))
+        #expect(!TestSupport.run("ciclo", TestSupport.path("Examples/ciclo-esempio.csv")).standardError.contains("riprende"))
+    }
+
+    /// The prospetto of the example for campaign 2026, as JSON.
+    func prospetto() throws -> [String: Any] {
+        let result = TestSupport.run("prospetto", TestSupport.path("Examples/ambito-esempio.json"), "--campagna", "2026", "--formato", "json")
+        return try #require(JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
+    }
+
+    func written(_ document: [String: Any]) throws -> String {
+        try file("p.json", String(decoding: JSONSerialization.data(withJSONObject: document), as: UTF8.self))
+    }
+
+    @Test("a prospetto whose year is not its campaign's is an error at the year; the prospetto as written is read")
+    func prospettoYear() throws {
+        var document = try prospetto()
+        #expect(TestSupport.run("ciclo", try written(document)).status == .success)
+        var forecast = try #require(document["previsione"] as? [String: Any])
+        forecast["anno"] = 2027
+        document["previsione"] = forecast
+        let result = TestSupport.run("ciclo", try written(document))
+        #expect(result.status == .dataError)
+        #expect(
+            result.standardError.contains(
+                "p.json: previsione.anno: anno 2027 della previsione in un prospetto della campagna 2026 (la previsione è dell'anno della campagna, il 2026)"),
+            "\(result.standardError)")
+    }
+
+    @Test("a comune's residents edited in the table of comuni are an error at the figure")
+    func prospettoComune() throws {
+        var document = try prospetto()
+        var comuni = try #require(document["comuni"] as? [[String: Any]])
+        var actual = try #require(comuni[1]["consuntivo"] as? [String: Any])
+        let residents = try #require(actual["popolazione"] as? Int)
+        actual["popolazione"] = residents + 1
+        comuni[1]["consuntivo"] = actual
+        document["comuni"] = comuni
+        let result = TestSupport.run("ciclo", try written(document))
+        #expect(result.status == .dataError)
+        #expect(
+            result.standardError.contains(
+                "p.json: comuni[1].consuntivo.popolazione: residenti \(residents + 1) del comune 099002 diversi da quelli del riparto del prospetto (\(residents))"
+            ),
+            "\(result.standardError)")
+    }
+
+    @Test(
+        "a comune above Rome's residents is a warning at its figure; one at the bound is not",
+        arguments: [(3_000_001, true), (17_300_000, true), (3_000_000, false), (2_750_000, false)])
+    func comuneOutOfScale(residents: Int, warned: Bool) throws {
+        let folder = try PlansAndTablesReviewTests.folder(
+            comuni: "codice_istat;denominazione;popolazione\n099001;A;30000\n099002;B;\(residents)\n",
+            rows: ["AS-1;assistente_sociale;tempo_indeterminato;comune;099001;2020-01-01;;100;;;100;;;;"])
+        let warnings = try RosterLoader.load(path: folder.path).warnings.filter { $0.code == .valoreImprobabile }
+        #expect(warnings.count == (warned ? 1 : 0))
+        if warned { #expect(warnings[0].description.contains("comuni.csv:3 (colonna popolazione): il comune 099002 «B» ha")) }
+    }
+
+    @Test(
+        "a national table's FTE above one for 500 residents, or an ATS above Rome's residents, is a warning at the figure",
+        arguments: [("81000", "1.803,0", "fte"), ("81000", "163", "fte"), ("3500000", "700", "popolazione"), ("81000", "162", nil)])
+    func nationalOutOfScale(residents: String, fte: String, column: String?) throws {
+        let table = try file("r.csv", "codice;denominazione;popolazione;fte\nATS-01;A;100000;22\nATS-04;B;\(residents);\(fte)\n")
+        let result = TestSupport.run("riparto", table, "--anno", "2025")
+        #expect(result.status == .success)
+        if let column {
+            #expect(result.standardError.contains("r.csv:3 (colonna \(column)): l'ambito ATS-04 ha"), "\(result.standardError)")
+        } else {
+            #expect(!result.standardError.contains("l'ambito ATS-04 ha"), "\(result.standardError)")
+        }
+    }
+
+    @Test("a plan's numero with a separator is an error: 1.000 is a thousand or one", arguments: ["1.000", "2,0", "1.000,0"])
+    func planNumber(number: String) throws {
+        let plan = try file("piano.csv", "tipo;dal;ente;numero\nassunzione;2026-04-01;comune:099001;\(number)\n")
+        let result = TestSupport.run("simula", TestSupport.path("Examples/ambito-esempio.json"), "--anno", "2026", "--piano", plan)
+        #expect(result.status == .dataError)
+        #expect(result.standardError.contains("piano.csv:2 (colonna numero): numero di assunzioni «\(number)» con un separatore"), "\(result.standardError)")
+    }
+}
