@@ -1,4 +1,5 @@
 import Foundation
+import PotenziamentoFormats
 import Testing
 
 @testable import PotenziamentoKit
@@ -98,6 +99,70 @@ struct MutationTrialTests {
         } else {
             #expect(!result.standardError.contains("l'ambito ATS-04 ha"), "\(result.standardError)")
         }
+    }
+
+    @Test(
+        "messages that say what was typed: an exponent, English thousands, a year with a dot or as a date",
+        arguments: [
+            (false, "1e2", "un numero con l'esponente non è ammesso: scrivilo per intero"), (false, "30 ore", "forse 30? scrivi solo il numero, senza l'unità"),
+            (true, "2.026", "(quattro cifre, es. 2026)"), (true, "01/01/2027", "(quattro cifre, es. 2027)"), (true, "anno", "(quattro cifre, es. 2025)"),
+        ])
+    func typedMessages(isYear: Bool, text: String, expected: String) {
+        let result = Result { () throws(InvalidValue) in
+            isYear ? Fraction(try FieldParsing.year(text)) : try FieldParsing.decimal(text, maximumDecimals: 15, what: "percentuale")
+        }
+        switch result {
+        case .success(let value): Issue.record("«\(text)» read as \(value)")
+        case .failure(let error): #expect(error.message.contains(expected), "\(error.message)")
+        }
+    }
+
+    @Test("options: English thousands are named as such; --metodo-fte in any case")
+    func options() {
+        let thousands = TestSupport.run("contributo", "--popolazione", "1,000,000", "--fte", "10")
+        #expect(thousands.status == .usage)
+        #expect(thousands.standardError.contains("«1,000,000»: le virgole separano le migliaia all'inglese"), "\(thousands.standardError)")
+        #expect(!thousands.standardError.contains("vale 1,000"))
+        let example = TestSupport.path("Examples/ambito-esempio.json")
+        let months = TestSupport.run("calcola", example, "--anno", "2025", "--metodo-fte", "Mesi", "--formato", "json")
+        #expect(months.status == .success && months.standardOutput.contains("\"metodoFte\": \"mesi\""), "\(months.standardError)")
+    }
+
+    @Test("a NUL byte is named at its line and column")
+    func nulByte() throws {
+        let folder = try PlansAndTablesReviewTests.folder(rows: ["AS-1;assistente_sociale;tempo_indeterminato;comune;099001;2020-01-01;;10\u{0}0;;;100;;;;"])
+        let error = try #require(inputError { () throws(InputError) in _ = try RosterLoader.load(path: folder.path) })
+        #expect(error.errors.first?.description.contains("personale.csv:2:") == true, "\(error)")
+    }
+
+    @Test("a header with a special space at its end is the column; empty columns on the left say to delete them")
+    func headerSpaces() throws {
+        let header = PlansAndTablesReviewTests.staffHeader.replacingOccurrences(of: "percentuale;", with: "percentuale\u{A0};")
+        let row = "AS-1;assistente_sociale;tempo_indeterminato;comune;099001;2020-01-01;;100;;;100;;;;"
+        #expect(try RosterLoader.load(path: PlansAndTablesReviewTests.folder(header: header, rows: [row]).path).roster.staff.count == 1)
+        let shifted = try PlansAndTablesReviewTests.folder(header: ";" + PlansAndTablesReviewTests.staffHeader, rows: [";" + row])
+        let error = try #require(inputError { () throws(InputError) in _ = try RosterLoader.load(path: shifted.path) })
+        #expect(
+            error.errors.first?.message
+                == "intestazione vuota nella colonna 1: la tabella deve iniziare dalla prima colonna (cancella le colonne vuote a sinistra)")
+    }
+
+    @Test("a date serial one binary step below midnight is the day Excel shows")
+    func almostWholeSerial() {
+        #expect(SpreadsheetDates.value(serial: "45716.999999999993", system: .excel1900) == .date(year: 2025, month: 3, day: 1))
+        #expect(SpreadsheetDates.value(serial: "45716.5", system: .excel1900) == .dateTime(year: 2025, month: 2, day: 28, seconds: "43200"))
+    }
+
+    @Test("residents of a plan for a year not simulated, of a comune that lacks a simulated one, are named as the likely mistake")
+    func planResidentsYear() throws {
+        let text = try String(contentsOfFile: TestSupport.path("Examples/piano-esempio.csv"), encoding: .utf8)
+        let plan = try file("piano.csv", text.replacingOccurrences(of: ";099001;2027;", with: ";099001;2025;"))
+        let result = TestSupport.run("simula", TestSupport.path("Examples/ambito-esempio"), "--anno", "2026", "--fino-al", "2028", "--piano", plan)
+        #expect(result.status == .dataError)
+        #expect(
+            result.standardError.contains(
+                "piano.csv:5 (colonna anno): i residenti del comune 099001 sono dati per il 2025, un anno non simulato: forse è il 2027?"),
+            "\(result.standardError)")
     }
 
     @Test("a plan's numero with a separator is an error: 1.000 is a thousand or one", arguments: ["1.000", "2,0", "1.000,0"])

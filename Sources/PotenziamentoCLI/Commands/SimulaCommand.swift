@@ -131,9 +131,25 @@ enum SimulaCommand: Subcommand {
                 // A year of the horizon without residents in the roster: how to give them here (a trial of simula).
                 let failure = RosterInput.failure(input)
                 guard input.errors.contains(where: { $0.code == .popolazioneMancante }) else { throw failure }
+                // Residents given for a year not simulated, of a comune that lacks one that is:
+                // most likely that year typed wrong (a trial: 2025 for 2027 was blamed on comuni.csv).
+                let mistyped = changes.indices.compactMap { index -> String? in
+                    guard case .residents(let code, let changedYear, _) = changes[index], !(year...lastYear).contains(changedYear) else { return nil }
+                    let lacking = (year...lastYear).first { simulated in
+                        loaded.roster.municipalities.contains { $0.istatCode == code && $0.residents.count(in: simulated) == nil }
+                            && !changes.contains { change in
+                                if case .residents(code, simulated, _) = change { return true }
+                                return false
+                            }
+                    }
+                    return lacking.map {
+                        ScenarioOptions.place(of: origins[index], column: "anno")
+                            + "i residenti del comune \(code) sono dati per il \(changedYear), un anno non simulato: forse è il \($0)?"
+                    }
+                }
                 throw CommandFailure(
                     failure.status, failure.lines,
-                    hint: [
+                    hint: mistyped + [
                         "Per simulare un anno di cui l'elenco non ha la popolazione di un comune: --residenti comune=ISTAT,anno=ANNO,popolazione=N (o una riga «residenti» nel piano), oppure aggiungila all'elenco."
                     ])
             case .assessment(.parameter(let parameterError)): throw .usage("--anno: \(parameterError)")

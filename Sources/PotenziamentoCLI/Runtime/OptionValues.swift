@@ -27,6 +27,12 @@ enum OptionValues {
         let trimmed = text.filter { $0 != " " && $0 != "\t" }
         if let comma = trimmed.lastIndex(of: ","), trimmed[trimmed.index(after: comma)...] == "000" {
             let whole = String(trimmed[..<comma])
+            // Commas as English thousands (`1,000,000`): no decimal reading to offer (a trial).
+            if whole.contains(",") {
+                throw .usage(
+                    "--\(option): valore ambiguo «\(text)»: le virgole separano le migliaia all'inglese; scrivi il numero senza separatori o con i punti delle migliaia (per esempio 1000000 oppure 1.000.000 per un milione)"
+                )
+            }
             // The advice written with the value itself (`1.000,000`: 1000000, not «1.000000»,
             // which reads as 1: an officer's trial followed it).
             let advice =

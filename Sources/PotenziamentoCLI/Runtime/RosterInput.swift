@@ -52,7 +52,8 @@ enum RosterInput {
 
     static func method(_ parsed: ParsedArguments) throws(CommandFailure) -> FTEMethod {
         guard let text = parsed.value("metodo-fte") else { return .days }
-        guard let method = FTEMethod(rawValue: text) else {
+        // Any case and surrounding spaces, as --formato (a trial: «Mesi» was refused).
+        guard let method = FTEMethod(rawValue: text.trimmingCharacters(in: .whitespaces).lowercased()) else {
             let suggestion = Suggestions.nearest(to: text, in: FTEMethod.allCases.map(\.rawValue)).map { " Forse intendevi «\($0)»?" } ?? ""
             throw .usage("--metodo-fte «\(text)» non valido: usa giorni oppure mesi.\(suggestion)")
         }

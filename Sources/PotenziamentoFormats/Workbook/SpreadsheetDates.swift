@@ -43,10 +43,16 @@ package enum SpreadsheetDates {
         return days - dayNumber(year: 1899, month: 12, day: 30)
     }
 
-    /// Returns the value of a date-formatted serial (canonical decimal text): a date, a date
-    /// with time (the fraction × 86.400 seconds), or ``CellValue/invalidDate(serial:)``.
+    /// Returns the value of a date-formatted serial (canonical decimal text; whole at 15
+    /// significant digits, a date): a date, a date with time (the fraction × 86.400 seconds), or
+    /// ``CellValue/invalidDate(serial:)``.
     package static func value(serial: String, system: System) -> CellValue {
-        let (negative, integer, fraction) = DecimalText.parts(serial)
+        // A whole day at the 15 significant digits a spreadsheet shows (docs/formati.md) is that
+        // day: 45716.999999999993, a date stored one binary step below midnight, is the 45717
+        // Excel shows (a trial); a time keeps its digits.
+        let shown = DecimalText.rounded(serial, significantDigits: 15)
+        var (negative, integer, fraction) = DecimalText.parts(serial)
+        if DecimalText.parts(shown).fraction.isEmpty { (negative, integer, fraction) = DecimalText.parts(shown) }
         guard !negative, integer.count <= 9, let whole = Int(integer), let date = date(serial: whole, system: system) else {
             return .invalidDate(serial: serial)
         }

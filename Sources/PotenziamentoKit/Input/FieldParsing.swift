@@ -23,6 +23,11 @@ package enum FieldParsing {
             // A time: whole hours only (18:00), the minutes of another time are not guessed.
             return rest == ":00" || rest == ":00:00" ? "; forse \(number)? scrivi solo il numero delle ore" : ""
         }
+        // An exponent (`1e2`, as a spreadsheet may export): not a unit after 1 (a trial).
+        if first == "e" || first == "E" {
+            let digits = rest.dropFirst().drop { $0 == "+" || $0 == "-" }
+            if !digits.isEmpty && digits.allSatisfy({ ("0"..."9").contains($0) }) { return "; un numero con l'esponente non è ammesso: scrivilo per intero" }
+        }
         return first.isLetter ? "; forse \(number)? scrivi solo il numero, senza l'unità" : ""
     }
 
@@ -304,7 +309,12 @@ package enum FieldParsing {
             // Four digits out of range: the range said, not «quattro cifre» (an officer's trial).
             let range =
                 Int(trimmed) != nil && trimmed.utf8.count == 4 ? "dal \(Bounds.dateYears.lowerBound) al \(Bounds.dateYears.upperBound), " : "quattro cifre, "
-            throw InvalidValue(.annoNonValido, "anno non valido «\(TextSafety.shortened(text))» (\(range)es. 2025)")
+            // The year the text likely holds, as the example (a trial: «2.026» and «01/01/2026» were told «es. 2025»).
+            let withoutSeparators = trimmed.filter { $0 != "." && $0 != "," && $0 != " " }
+            let likely =
+                withoutSeparators.utf8.count == 4 && Int(withoutSeparators).map(Bounds.dateYears.contains) == true
+                ? Int(withoutSeparators) : (try? date(trimmed))?.year
+            throw InvalidValue(.annoNonValido, "anno non valido «\(TextSafety.shortened(text))» (\(range)es. \(likely ?? 2025))")
         }
         return value
     }

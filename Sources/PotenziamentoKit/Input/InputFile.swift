@@ -51,7 +51,12 @@ enum InputFile {
                 ? "in Excel: «CSV UTF-8»; in LibreOffice: set di caratteri Unicode (UTF-8)" : "nell'editor di testo scegli la codifica UTF-8"
             throw InputError(.codificaNonValida, place, "il file è in UTF-16: salvalo come UTF-8 (\(how))")
         case .failure(.zeroByte(let offset)):
-            throw InputError(.codificaNonValida, place, "il file contiene byte nulli (posizione \(offset)): non è un file di testo (CSV o JSON)")
+            // At its line and column, as an invalid byte (a trial: the byte's offset alone said little).
+            let (line, column) = TextDecoding.position(of: offset, in: bytes)
+            throw InputError(
+                .codificaNonValida, SourcePlace(file: file, position: .text(line: line, column: column)),
+                "il file contiene byte nulli (posizione \(offset)): non è un file di testo (CSV o JSON); se il resto è testo, cancella il carattere nullo in questo punto"
+            )
         case .failure(.invalidUTF8(let offset)):
             let (line, column) = TextDecoding.position(of: offset, in: bytes)
             throw InputError(

@@ -120,6 +120,16 @@ struct TableHeader {
     /// Canonical name → position.
     private let positions: [String: Int]
 
+    /// A header name without what is at its ends: spaces of every kind (the non-breaking one of
+    /// Word and of spreadsheets), line breaks, and the invisible zero-width space and BOM.
+    static func trimmedName(_ name: String) -> String {
+        func isSpace(_ scalar: Unicode.Scalar) -> Bool { scalar.properties.isWhitespace || scalar == "\u{200B}" || scalar == "\u{FEFF}" }
+        var scalars = Substring(name).unicodeScalars
+        while let first = scalars.first, isSpace(first) { scalars.removeFirst() }
+        while let last = scalars.last, isSpace(last) { scalars.removeLast() }
+        return String(scalars)
+    }
+
     /// The header of `names` (as written), checked against `required` and `optional` canonical
     /// names (compared ignoring case and surrounding spaces); nil after recording its errors.
     init?(names: [String], required: [String], optional: [String], place: (Int?) -> SourcePlace, diagnostics: inout Diagnostics) {
@@ -128,11 +138,18 @@ struct TableHeader {
         var usable = true
         let known = required + optional
         for (index, rawName) in names.enumerated() {
-            let name = Self.lowercased(rawName.trimmingSpaces)
+            // Special spaces at the ends too (a non-breaking space after `percentuale`, invisible
+            // in the message: a trial), as an ordinary one.
+            let name = Self.lowercased(Self.trimmedName(rawName))
             if name.isEmpty {
                 // Trailing empty header cells (a spreadsheet's) are not columns.
                 if names[index...].allSatisfy({ $0.trimmingSpaces.isEmpty }) { break }
-                diagnostics.error(.intestazioneVuota, place(index), "intestazione vuota nella colonna \(index + 1)")
+                // Empty columns before the first name: the table starts further right (a trial).
+                let leading = names[..<index].allSatisfy { $0.trimmingSpaces.isEmpty }
+                diagnostics.error(
+                    .intestazioneVuota, place(index),
+                    "intestazione vuota nella colonna \(index + 1)"
+                        + (leading ? ": la tabella deve iniziare dalla prima colonna (cancella le colonne vuote a sinistra)" : ""))
                 usable = false
             } else if !known.contains(name) {
                 let suggestion = NameSuggestion.nearest(to: name, in: known).map { " (forse «\($0)»?)" } ?? ""

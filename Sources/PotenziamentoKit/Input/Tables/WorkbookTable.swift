@@ -171,7 +171,7 @@ struct WorkbookTable: CellTable {
             return .cell(.dateTime(date))
         case .time:
             return .rejected(
-                "la cella è in formato ora o durata (mostra un valore come 30:00), non è una data né un numero: formatta la cella come numero o come data, secondo la colonna (le ore settimanali si scrivono 30, non 30:00)"
+                "la cella è in formato ora o durata (mostra un'ora, come 30:00 o 0:00:00), non è una data né un numero: formatta la cella secondo la colonna, come data (01/03/2025) o come numero (le ore settimanali si scrivono 30, non 30:00)"
             )
         case .invalidDate(let serial):
             return .rejected(
