@@ -200,8 +200,8 @@ public struct Roster: Sendable, Hashable {
         var diagnostics = Diagnostics()
         for municipality in municipalities {
             let code = municipality.istatCode
-            let figures = ([municipality.residents.everyYear].compactMap { $0 } + municipality.residents.byYear.values)
-            if let largest = figures.max(), largest > Bounds.plausibleResidents {
+            let largest = max(municipality.residents.everyYear ?? 0, municipality.residents.byYear.values.max() ?? 0)
+            if largest > Bounds.plausibleResidents {
                 diagnostics.warning(
                     .valoreImprobabile, (municipality.place ?? SourcePlace(file: source)).field(csv: "popolazione", json: "popolazione"),
                     "il comune \(code) «\(TextSafety.shortened(municipality.name))» ha \(NumberFormatting.italian(largest)) residenti, più di ogni comune italiano (Roma ne ha circa 2,75 milioni): verifica la cifra (un separatore delle migliaia o una cifra di troppo?); se è giusta, non serve altro"

@@ -148,9 +148,6 @@ enum Vocabulary {
     /// ``containsWords(_:_:)`` on UTF-8 bytes.
     private static func containsWords(utf8 text: UnsafeBufferPointer<UInt8>, _ words: UnsafeBufferPointer<UInt8>) -> Bool {
         guard !words.isEmpty, words.count <= text.count else { return false }
-        func endsWord(_ byte: UInt8) -> Bool {
-            byte < 0x80 && !(byte >= 0x30 && byte <= 0x39) && !(byte >= 0x61 && byte <= 0x7A) && !(byte >= 0x41 && byte <= 0x5A)
-        }
         for start in 0...(text.count - words.count) where start == 0 || endsWord(text[start - 1]) {
             let end = start + words.count
             if (end == text.count || endsWord(text[end])) && UnsafeBufferPointer(rebasing: text[start..<end]).elementsEqual(words) { return true }
@@ -188,10 +185,13 @@ enum Vocabulary {
 
     /// ``absenceWords`` normalised, beside their written form.
     private static let normalizedAbsenceWords = absenceWords.map { group in (words: group.words.map { ($0, normalized($0)) }, advice: group.advice) }
+    /// The first words of ``absenceWords`` (normalised): a text without any holds none.
+    private static let absenceFirstWords = firstWords(of: normalizedAbsenceWords.flatMap { $0.words.map(\.1) })
 
     /// The first of ``absenceWords`` that the normalised `text` holds as whole words (as written
     /// in the list: «mobilità»), with its advice.
-    static func absence(in text: some StringProtocol) -> (word: String, advice: String)? {
+    static func absence(in text: String) -> (word: String, advice: String)? {
+        guard holdsAnyFirstWord(text, of: absenceFirstWords) else { return nil }
         for group in normalizedAbsenceWords {
             if let word = group.words.first(where: { containsWords(text, $0.1) }) { return (word.0, group.advice) }
         }
@@ -200,13 +200,40 @@ enum Vocabulary {
 
     /// Words that say a contract is part-time (`tempo indeterminato part time`, `T.I. 18 ore`).
     static let partTimeWords = ["part time", "parttime", "tempo parziale", "ore"]
+    private static let partTimeFirstWords = firstWords(of: partTimeWords)
 
-    /// Whether a profile's or contract's text as written says part-time: the code itself (the
-    /// usual case) never does.
-    static func saysPartTime(_ text: String, code: String) -> Bool {
-        guard text != code else { return false }
-        let normalized = normalized(text)
-        return partTimeWords.contains { containsWords(normalized, $0) }
+    /// Whether a normalised profile's or contract's text says part-time.
+    static func saysPartTime(normalized: String) -> Bool {
+        holdsAnyFirstWord(normalized, of: partTimeFirstWords) && partTimeWords.contains { containsWords(normalized, $0) }
+    }
+
+    /// The first word of each of `phrases` (normalised): what ``holdsAnyFirstWord(_:of:)`` looks for.
+    static func firstWords(of phrases: [String]) -> Set<Substring> {
+        Set(phrases.map { $0.split(separator: " ", maxSplits: 1).first ?? Substring($0) })
+    }
+
+    /// Whether one of the words of the normalised `text` (split where ``containsWords(_:_:)``
+    /// ends a word) is in `firstWords`: a text that holds a phrase holds its first word, so one
+    /// look per word rules most texts out before any phrase is searched.
+    static func holdsAnyFirstWord(_ text: String, of firstWords: Set<Substring>) -> Bool {
+        // On the UTF-8 in place: no array of words, one set look per word.
+        let bytes = text.utf8
+        var start = bytes.startIndex
+        var index = start
+        while true {
+            let atEnd = index == bytes.endIndex
+            if atEnd || endsWord(bytes[index]) {
+                if start < index, firstWords.contains(Substring(bytes[start..<index])) { return true }
+                if atEnd { return false }
+                start = bytes.index(after: index)
+            }
+            index = bytes.index(after: index)
+        }
+    }
+
+    /// Whether `byte` ends a word: an ASCII byte other than a letter or a digit.
+    private static func endsWord(_ byte: UInt8) -> Bool {
+        byte < 0x80 && !(byte >= 0x30 && byte <= 0x39) && !(byte >= 0x61 && byte <= 0x7A) && !(byte >= 0x41 && byte <= 0x5A)
     }
 
     /// «valore sconosciuto «x» (forse «y»?); valori ammessi: …».
@@ -247,16 +274,16 @@ enum Vocabulary {
     static func code<Code: RawRepresentable & CaseIterable & Sendable & Equatable>(
         of text: String, what: String, empty: String, altro: Code, counting: Code, codes: CodeTable<Code>,
         spellings: [(spelling: String, code: Code)], unknownCode: DiagnosticCode, special: (String) throws(InvalidValue) -> Code? = { _ in nil }
-    ) throws(InvalidValue) -> (code: Code, text: String) where Code.RawValue == String {
+    ) throws(InvalidValue) -> (code: Code, text: String, normalized: String?) where Code.RawValue == String {
         // The usual case: the code itself (what the vocabulary gives for it, faster), kept as the
         // code's own text so that a roster of many records shares one copy instead of one each.
-        if let code = codes.code(text) { return (code, code.rawValue) }
+        if let code = codes.code(text) { return (code, code.rawValue, nil) }
         try checkLength(text, what: what)
         let normalized = normalized(text)
         guard !normalized.isEmpty else { throw InvalidValue(.valoreVuoto, empty) }
         // `altro` first: `altro: non assistente sociale` is what it says.
-        if normalized == "altro" || normalized.hasPrefix("altro ") || normalized.hasPrefix("altro:") { return (altro, text.trimmingSpaces) }
-        if let code = try special(normalized) { return (code, text.trimmingSpaces) }
+        if normalized == "altro" || normalized.hasPrefix("altro ") || normalized.hasPrefix("altro:") { return (altro, text.trimmingSpaces, normalized) }
+        if let code = try special(normalized) { return (code, text.trimmingSpaces, normalized) }
         if let (code, rest) = matchWithRest(normalized, in: spellings, prefixes: true) {
             // Two values that both do not count (`somministrazione a tempo determinato`) exclude alike.
             if !rest.isEmpty, let other = otherValue(in: rest, besides: code, entries: spellings), (code == counting) != (other.code == counting) {
@@ -265,7 +292,7 @@ enum Vocabulary {
                     "\(what) ambiguo «\(TextSafety.shortened(text))»: indica «\(String(normalized.dropLast(rest.count)).trimmingSpaces)» (\(code.rawValue)) e anche «\(other.spelling)» (\(other.code.rawValue)); scrivi solo il \(what) della persona e le note in un'altra colonna"
                 )
             }
-            return (code, text.trimmingSpaces)
+            return (code, text.trimmingSpaces, normalized)
         }
         throw InvalidValue(unknownCode, unknown(what, text, codes: Code.allCases.map(\.rawValue)))
     }
@@ -316,6 +343,11 @@ public struct Profile: Sendable, Hashable, CustomStringConvertible {
 
     /// The profile.
     public let kind: Kind
+    /// The contract a title of assistente sociale also names (``namedContract``), found when
+    /// the text is read (its one normalisation).
+    let contractInTitle: Contract.Kind?
+    /// Whether the text says part-time (`Assistente sociale part-time`).
+    let saysPartTime: Bool
     /// The profile as written in the input (trimmed), for reports.
     public let text: String
 
@@ -326,10 +358,13 @@ public struct Profile: Sendable, Hashable, CustomStringConvertible {
     ///   outside the vocabulary, ``DiagnosticCode/fuoriMisura`` for a text longer than 1.000
     ///   characters.
     public init(_ text: String) throws(InvalidValue) {
-        (kind, self.text) = try Vocabulary.code(
+        let normalized: String?
+        (kind, self.text, normalized) = try Vocabulary.code(
             of: text, what: "profilo", empty: "profilo vuoto: scrivi assistente_sociale, un altro profilo oppure altro", altro: .altro,
             counting: .assistenteSociale, codes: Kind.codes, spellings: Self.spellings, unknownCode: .profiloSconosciuto,
             special: Self.socialWorkerTitle)
+        contractInTitle = kind == .assistenteSociale ? normalized.flatMap { Self.contract(inTitle: $0)?.kind } : nil
+        saysPartTime = normalized.map { Vocabulary.saysPartTime(normalized: $0) } ?? false
     }
 
     /// A title that names assistente sociale (`Assistente sociale coordinatore`): assistente
@@ -373,22 +408,22 @@ public struct Profile: Sendable, Hashable, CustomStringConvertible {
     public init(kind: Kind) {
         self.kind = kind
         self.text = kind.rawValue
+        contractInTitle = nil
+        saysPartTime = false
     }
 
-    /// The contract a title of assistente sociale also names (`Assistente sociale TD`: «td»,
-    /// tempo determinato; the longest spelling, so `non di ruolo` is not `di ruolo`), if any;
-    /// an `incarico` is not one (`Assistente sociale con incarico di posizione organizzativa` is
-    /// a role). Nil for the title alone, the usual case.
-    var namedContract: (spelling: String, kind: Contract.Kind)? {
-        guard kind == .assistenteSociale, text != Kind.assistenteSociale.rawValue else { return nil }
-        let normalized = Vocabulary.normalized(text)
-        guard normalized != "assistente sociale" else { return nil }
-        return Contract.spellings.filter { !$0.spelling.hasPrefix("incarico") && Vocabulary.containsWords(normalized, $0.spelling) }
-            .max { $0.spelling.count < $1.spelling.count }.map { ($0.spelling, $0.code) }
-    }
+    /// The spellings of contracts a title may name: every one but an `incarico`
+    /// (`Assistente sociale con incarico di posizione organizzativa` is a role).
+    private static let contractSpellings = Contract.spellings.filter { !$0.spelling.hasPrefix("incarico") }
+    private static let contractFirstWords = Vocabulary.firstWords(of: contractSpellings.map(\.spelling))
 
-    /// Whether the profile as written says part-time (`Assistente sociale part-time`).
-    var saysPartTime: Bool { Vocabulary.saysPartTime(text, code: kind.rawValue) }
+    /// The contract the normalised title names (`assistente sociale td`: «td», tempo
+    /// determinato; the longest spelling, so `non di ruolo` is not `di ruolo`), if any.
+    static func contract(inTitle normalized: String) -> (spelling: String, kind: Contract.Kind)? {
+        guard normalized != "assistente sociale", Vocabulary.holdsAnyFirstWord(normalized, of: contractFirstWords) else { return nil }
+        return contractSpellings.filter { Vocabulary.containsWords(normalized, $0.spelling) }.max { $0.spelling.count < $1.spelling.count }
+            .map { ($0.spelling, $0.code) }
+    }
 
     /// Checks the profile against the person's `contract` (docs/regole.md, «Vocabolario»): a
     /// title that names a contract counting otherwise (`Assistente sociale TD` beside
@@ -397,7 +432,9 @@ public struct Profile: Sendable, Hashable, CustomStringConvertible {
     ///
     /// - Throws: ``InvalidValue`` with ``DiagnosticCode/profiloSconosciuto``, naming both.
     func check(against contract: Contract) throws(InvalidValue) {
-        guard let named = namedContract, (named.kind == .tempoIndeterminato) != contract.isPermanent else { return }
+        guard let kind = contractInTitle, (kind == .tempoIndeterminato) != contract.isPermanent,
+            let named = Self.contract(inTitle: Vocabulary.normalized(text))
+        else { return }
         throw InvalidValue(
             .profiloSconosciuto,
             "profilo ambiguo «\(TextSafety.shortened(text))»: indica anche un contratto, «\(named.spelling)» (\(named.kind.rawValue)), diverso dal contratto «\(TextSafety.shortened(contract.text))» (\(contract.kind.rawValue)); scrivi il contratto solo nella sua colonna e nel profilo solo il profilo"
@@ -467,6 +504,8 @@ public struct Contract: Sendable, Hashable, CustomStringConvertible {
 
     /// The contract.
     public let kind: Kind
+    /// Whether the text says part-time (`tempo indeterminato part time`), found when it is read.
+    let saysPartTime: Bool
     /// The contract as written in the input (trimmed), for reports.
     public let text: String
 
@@ -477,11 +516,13 @@ public struct Contract: Sendable, Hashable, CustomStringConvertible {
     ///   outside the vocabulary, ``DiagnosticCode/fuoriMisura`` for a text longer than 1.000
     ///   characters.
     public init(_ text: String) throws(InvalidValue) {
-        (kind, self.text) = try Vocabulary.code(
+        let normalized: String?
+        (kind, self.text, normalized) = try Vocabulary.code(
             of: text, what: "contratto", empty: "contratto vuoto: scrivi tempo_indeterminato, un altro contratto oppure altro", altro: .altro,
             counting: .tempoIndeterminato, codes: Kind.codes, spellings: Self.spellings, unknownCode: .contrattoSconosciuto)
+        saysPartTime = normalized.map { Vocabulary.saysPartTime(normalized: $0) } ?? false
         // A contract that counts, with words of an absence (`tempo indeterminato - aspettativa`).
-        if kind == .tempoIndeterminato, self.text != Kind.tempoIndeterminato.rawValue, let absence = Vocabulary.absence(in: Vocabulary.normalized(text)) {
+        if kind == .tempoIndeterminato, let normalized, let absence = Vocabulary.absence(in: normalized) {
             throw InvalidValue(
                 .contrattoSconosciuto,
                 "contratto ambiguo «\(TextSafety.shortened(self.text))»: contiene anche «\(absence.word)»: \(absence.advice); scrivi solo il contratto (tempo_indeterminato) e le note in un'altra colonna"
@@ -489,13 +530,11 @@ public struct Contract: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    /// Whether the contract as written says part-time (`tempo indeterminato part time`).
-    var saysPartTime: Bool { Vocabulary.saysPartTime(text, code: kind.rawValue) }
-
     /// The contract of `kind`, written as its code.
     public init(kind: Kind) {
         self.kind = kind
         self.text = kind.rawValue
+        saysPartTime = false
     }
 
     /// Tempo indeterminato.
