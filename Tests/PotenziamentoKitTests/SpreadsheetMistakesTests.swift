@@ -915,6 +915,11 @@ struct PlansAndTablesReviewTests {
             ("Assistente sociale fuori ruolo", nil), ("Assistente sociale sospesa", nil),
             // A role, and a contract checked against the contract's column (StaffWordsTests).
             ("Assistente sociale con incarico di posizione organizzativa", .assistenteSociale), ("Assistente sociale TD", .assistenteSociale),
+            // A second trial: other public profiles before the title, leaving, a cooperative, a role's words.
+            ("Dirigente (assistente sociale)", nil), ("Infermiere (assistente sociale)", nil), ("Dirigente", .altro),
+            ("Assistente sociale inidonea", nil), ("Assistente sociale (cooperativa)", nil), ("Assistente sociale utilizzata presso altro ente", nil),
+            ("Assistente sociale in mobilità in entrata", .assistenteSociale), ("Assistente sociale supervisore di tirocinio", .assistenteSociale),
+            ("Assistente sociale - ruolo socio-sanitario", .assistenteSociale),
         ] as [(String, Profile.Kind?)])
     func ambiguousProfile(text: String, kind: Profile.Kind?) {
         switch Result(catching: { () throws(InvalidValue) in try Profile(text) }) {
@@ -936,11 +941,19 @@ struct PlansAndTablesReviewTests {
             // Found by the review: dots and abbreviations, and two contracts that both do not count.
             ("Tempo indeterminato - art.110", nil), ("Tempo indeterminato (art.110 TUEL)", nil), ("tempo indeterminato / tempo det.", nil),
             ("T.I. (prima a termine)", nil), ("Tempo indeterminato - P.IVA", nil), ("somministrazione a tempo determinato", .somministrazione),
-            ("tempo determinato (art. 110)", .tempoDeterminato), ("T.I. a scavalco", .tempoIndeterminato),
+            ("tempo determinato (art. 110)", .tempoDeterminato), ("T.I. a scavalco", nil),
             // Found by a trial of workbooks: an absence, art. 90 TUEL (staff of the mayor: a term contract).
             ("tempo indeterminato - aspettativa", nil), ("tempo indeterminato non retribuito", nil), ("tempo indeterminato art. 90", nil),
             ("art. 90 TUEL", .tempoDeterminato), ("non di ruolo", .tempoDeterminato), ("Precaria", .tempoDeterminato),
             ("Tempo indeterminato / 18 ore", .tempoIndeterminato),
+            // A second trial of the words: leaving, a cooperative, service shared; the usual wordings of a permanent contract.
+            ("tempo indeterminato - cessata il 30/6", nil), ("tempo indeterminato (non ancora in servizio)", nil), ("tempo indeterminato pensionata", nil),
+            ("tempo indeterminato CCNL cooperative sociali", nil), ("tempo indeterminato (convenzione art. 14 CCNL)", nil),
+            ("tempo indeterminato supplente", nil), ("a tempo pieno e indeterminato", .tempoIndeterminato),
+            ("contratto a tempo indeterminato", .tempoIndeterminato), ("tempo indeterminato, tempo pieno", .tempoIndeterminato),
+            ("T.I.(full time)", .tempoIndeterminato), ("tempo indeterminato - con incarico EQ", .tempoIndeterminato),
+            ("tempo indeterminato (mobilità ex art. 30)", .tempoIndeterminato), ("tempo indeterminato (mobilità in uscita)", nil),
+            ("personale di ruolo", .tempoIndeterminato), ("supplente", .tempoDeterminato),
         ] as [(String, Contract.Kind?)])
     func ambiguousContract(text: String, kind: Contract.Kind?) {
         switch Result(catching: { () throws(InvalidValue) in try Contract(text) }) {

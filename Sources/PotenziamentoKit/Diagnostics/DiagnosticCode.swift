@@ -146,9 +146,10 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable {
     /// One to three days without service between two periods of one person (al 30/06, dal
     /// 02/07): most likely a date typed a day off; the days do not count. A warning.
     case interruzioneBreve = "interruzione_breve"
-    /// A profile or contract written as part-time (`tempo indeterminato part time`) with a period
-    /// at full time: the share may not have been given. A warning.
-    case tempoParzialeAlCento = "tempo_parziale_al_cento"
+    /// A profile or contract whose text states a share of full time that a period contradicts
+    /// (`tempo indeterminato part time` at 100 %, `tempo pieno e indeterminato` at 50 %): one
+    /// of the two is wrong. A warning.
+    case quotaDiversaDalTesto = "quota_diversa_dal_testo"
     /// A figure out of scale (a comune of more than 3 million residents, an ATS with an
     /// assistente sociale for fewer than 500 residents): most likely a thousands separator. A warning.
     case valoreImprobabile = "valore_improbabile"

@@ -72,7 +72,15 @@ public enum EmployerKind: String, Sendable, Hashable, CaseIterable, Codable {
         let normalized = Vocabulary.normalized(text)
         guard !normalized.isEmpty else { throw InvalidValue(.valoreVuoto, "tipo di ente vuoto") }
         guard let kind = Vocabulary.match(normalized, in: Self.spellings, prefixes: false) else {
-            throw InvalidValue(.enteSconosciuto, Vocabulary.unknown("tipo di ente", text, codes: Self.allCases.map(\.rawValue)))
+            let message = Vocabulary.unknown("tipo di ente", text, codes: Self.allCases.map(\.rawValue))
+            // «forse asp?» for an acronym of a health body would count it without a delega (a
+            // trial): asp only for a text that speaks of services to persons.
+            if message.contains("(forse «asp»?)"), !Vocabulary.containsWords(normalized, "persona") {
+                throw InvalidValue(
+                    .enteSconosciuto,
+                    message.replacingOccurrences(of: "(forse «asp»?)", with: "(un'azienda sanitaria è asl; un'azienda pubblica di servizi alla persona è asp)"))
+            }
+            throw InvalidValue(.enteSconosciuto, message)
         }
         self = kind
     }
@@ -86,7 +94,14 @@ public enum EmployerKind: String, Sendable, Hashable, CaseIterable, Codable {
             // Lombardy's aziende socio-sanitarie territoriali: health bodies, as an ASL (a trial:
             // «ASST» was told «forse asp?», a body that counts without a delega).
             ("asst", .asl), ("azienda socio sanitaria territoriale", .asl), ("azienda sanitaria", .asl), ("azienda sanitaria provinciale", .asl),
-            ("privato in appalto", .privatoAppalto),
+            // The regions' health bodies by their acronyms (a trial: «ASUR» was told «forse asp?»).
+            ("asur", .asl), ("ast", .asl), ("asm", .asl), ("asfo", .asl), ("asugi", .asl), ("asufc", .asl), ("apss", .asl), ("asdaa", .asl),
+            ("azienda ospedaliera", .asl), ("ao", .asl), ("aou", .asl), ("azienda ospedaliero universitaria", .asl),
+            // The usual names of the bodies that manage the services (a trial).
+            ("unione montana", .unioneDiComuni), ("unione montana dei comuni", .unioneDiComuni), ("unione di comuni montani", .unioneDiComuni),
+            ("consorzio socio assistenziale", .consorzio), ("consorzio intercomunale", .consorzio), ("consorzio servizi sociali", .consorzio),
+            ("ciss", .consorzio), ("azienda consortile", .aziendaSpecialeConsortile), ("asc", .aziendaSpecialeConsortile),
+            ("azienda di servizi alla persona", .asp), ("istituzione", .organismoStrumentale), ("privato in appalto", .privatoAppalto),
             ("terzo settore in appalto", .terzoSettoreAppalto),
         ]
 }

@@ -195,7 +195,7 @@ public struct Roster: Sendable, Hashable {
     /// comune written twice under two codes: its residents would count twice; names compared as
     /// the vocabularies compare, ignoring case, accents and spaces), two ids of one shape
     /// (`AS-008` and `AS-0008`, likely one person written twice; docs/regole.md §3, «Id simili»), no person at
-    /// all, persons without any period, a part-time contract or profile at full time.
+    /// all, persons without any period, a share stated in a contract or profile that a period contradicts.
     public var warnings: [InputDiagnostic] {
         var diagnostics = Diagnostics()
         for municipality in municipalities {
@@ -263,18 +263,26 @@ public struct Roster: Sendable, Hashable {
                     "«\(record.id)»: tra il periodo che finisce il \(end.italian) e quello che inizia il \(start.italian) \(missing), \(days == 1 ? "che non conta" : "che non contano") negli FTE: se il servizio è continuo, il secondo periodo inizia il \(first.italian); se l'interruzione è reale, non serve altro"
                 )
             }
-            // A part-time contract at full time: the share in the text, not in its column (a trial).
+            // A share stated in the text that a period contradicts: part-time at 100 %, full
+            // time below it (a trial: «tempo indeterminato part time» counted 1 FTE with no word).
             if staff[index].profile.isSocialWorker, staff[index].contract.isPermanent,
-                staff[index].contract.saysPartTime || staff[index].profile.saysPartTime,
-                let full = periods.firstIndex(where: { $0.share == .fullTime })
+                let stated = staff[index].contract.statedShare ?? staff[index].profile.statedShare,
+                let position = periods.firstIndex(where: { (stated == .partTime) == ($0.share == .fullTime) })
             {
-                let (record, period) = (staff[index], periods[full])
+                let (record, period) = (staff[index], periods[position])
                 let named =
-                    record.contract.saysPartTime
+                    record.contract.statedShare != nil
                     ? "il contratto «\(TextSafety.shortened(record.contract.text))»" : "il profilo «\(TextSafety.shortened(record.profile.text))»"
+                let (says, advice) =
+                    stated == .partTime
+                    ? (
+                        "tempo parziale",
+                        "se la persona è a tempo parziale indica la sua percentuale o le ore settimanali; se lavora a tempo pieno, non serve altro"
+                    )
+                    : ("tempo pieno", "se la persona lavora a tempo pieno indica 100; se è a tempo parziale, non serve altro")
                 diagnostics.warning(
-                    .tempoParzialeAlCento, (period.place ?? record.place ?? SourcePlace(file: source)).field("percentuale"),
-                    "«\(record.id)»: \(named) dice tempo parziale, ma il periodo dal \(period.start.italian) è a tempo pieno (100 %) e conta 1 FTE l'anno: se la persona è a tempo parziale indica la sua percentuale o le ore settimanali; se lavora a tempo pieno, non serve altro"
+                    .quotaDiversaDalTesto, (period.place ?? record.place ?? SourcePlace(file: source)).field("percentuale"),
+                    "«\(record.id)»: \(named) dice \(says), ma il periodo dal \(period.start.italian) è \(period.share.hours == nil ? "al" : "a") \(period.share) e conta \(NumberFormatting.italianTrimmed(period.share.percent / Fraction(100), maximumDecimals: 4)) FTE l'anno: \(advice)"
                 )
             }
             for position in periods.indices where periods[position].start.year < Bounds.plausibleStartYear {

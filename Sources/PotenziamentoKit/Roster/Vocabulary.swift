@@ -126,10 +126,14 @@ enum Vocabulary {
         if let exact = entries.first(where: { $0.spelling == normalized }) { return (exact.code, "") }
         guard prefixes else { return nil }
         var best: (length: Int, code: Code)?
-        for entry in entries where normalized.hasPrefix(entry.spelling + " ") {
+        // The spelling as whole words: followed by a space or a mark that ends a word
+        // (`tempo indeterminato, tempo pieno`, `T.I.(full time)`: a trial).
+        for entry in entries where normalized.hasPrefix(entry.spelling) {
+            let next = normalized.utf8.dropFirst(entry.spelling.utf8.count).first
+            guard let next, endsWord(next) else { continue }
             if entry.spelling.count > best?.length ?? -1 { best = (entry.spelling.count, entry.code) }
         }
-        return best.map { ($0.code, normalized.dropFirst($0.length + 1)) }
+        return best.map { ($0.code, normalized.dropFirst($0.length).drop { $0 == " " }) }
     }
 
     /// Whether the normalised `text` holds `words` (normalised, one space between words) as
@@ -181,50 +185,167 @@ enum Vocabulary {
             ["trasferito", "trasferita", "trasferimento", "mobilità"],
             "una persona trasferita o in mobilità conta fino all'ultimo giorno presso l'ente (la data di fine, «al»); una entrata per mobilità conta dal giorno di entrata (la data di inizio, «dal»)"
         ),
+        (
+            [
+                "scavalco", "convenzione", "utilizzo condiviso", "utilizzata", "utilizzato", "assegnata funzionalmente", "assegnato funzionalmente",
+                "assegnazione temporanea", "557",
+            ],
+            "una persona che lavora per più enti (a scavalco, in convenzione, in utilizzo) si indica presso ciascun ente con la sua quota (percentuale o ore), così non conta due volte"
+        ),
+        (
+            ["disponibilità", "inidonea", "inidoneo", "inidoneità"],
+            "una persona collocata in disponibilità o inidonea alle mansioni di assistente sociale non è impiegata nei servizi: non va indicata, o va indicata con impiegato_servizi_territoriali «no» (docs/regole.md §2)"
+        ),
+        (
+            [
+                "cessato", "cessata", "cessazione", "quiescenza", "pensione", "pensionato", "pensionata", "a riposo", "dimesso", "dimessa", "dimissioni",
+                "non in servizio", "non ancora in servizio", "presa servizio", "presa di servizio",
+            ],
+            "una persona conta solo nei giorni in servizio: fino all'ultimo giorno (la data di fine, «al») se ha lasciato il servizio, dal primo (la data di inizio, «dal») se non l'ha ancora preso"
+        ),
+        (
+            ["cooperativa", "cooperative", "coop", "appalto", "uneba"],
+            "il personale di una cooperativa o di un privato in appalto non conta: indica ente_tipo privato_appalto o terzo_settore_appalto (tipo privato_appalto o terzo_settore_appalto nel JSON)"
+        ),
     ]
+
+    /// Words beside «incarico» that make it a role, not a contract (posizione organizzativa,
+    /// elevata qualificazione).
+    static let roleWords = ["eq", "po", "posizione organizzativa", "elevata qualificazione", "coordinamento", "responsabile"]
+
+    /// Words beside «mobilità» that say the person came in by it (art. 30 D.Lgs. 165/2001: a
+    /// permanent hire), not that they left (a trial).
+    static let incomingMobilityWords = ["entrata", "ingresso", "art 30", "assunta", "assunto", "assunzione", "da mobilita", "per mobilita", "interna"]
 
     /// ``absenceWords`` normalised, beside their written form.
     private static let normalizedAbsenceWords = absenceWords.map { group in (words: group.words.map { ($0, normalized($0)) }, advice: group.advice) }
-    /// The first words of ``absenceWords`` (normalised): a text without any holds none.
-    private static let absenceFirstWords = firstWords(of: normalizedAbsenceWords.flatMap { $0.words.map(\.1) })
 
     /// The first of ``absenceWords`` that the normalised `text` holds as whole words (as written
-    /// in the list: «mobilità»), with its advice.
-    static func absence(in text: String) -> (word: String, advice: String)? {
-        guard holdsAnyFirstWord(text, of: absenceFirstWords) else { return nil }
+    /// in the list: «mobilità»), with its advice; only looked for when `hints` allow it.
+    static func absence(in text: String, hints: WordHints) -> (word: String, advice: String)? {
+        guard hints.contains(.absence) else { return nil }
         for group in normalizedAbsenceWords {
-            if let word = group.words.first(where: { containsWords(text, $0.1) }) { return (word.0, group.advice) }
+            for (word, normalized) in group.words where containsWords(text, normalized) {
+                if normalized == "mobilita", incomingMobilityWords.contains(where: { containsWords(text, $0) }) { continue }
+                return (word, group.advice)
+            }
         }
         return nil
     }
 
-    /// Words that say a contract is part-time (`tempo indeterminato part time`, `T.I. 18 ore`).
-    static let partTimeWords = ["part time", "parttime", "tempo parziale", "ore"]
-    private static let partTimeFirstWords = firstWords(of: partTimeWords)
+    /// Words that say a contract is part-time (`tempo indeterminato part time`, `TI PT`, `verticale`).
+    static let partTimeWords = ["part time", "parttime", "tempo parziale", "pt", "verticale", "orizzontale"]
+    /// Words that say a contract is full time (`tempo pieno e indeterminato`, `T.I. full time`).
+    static let fullTimeWords = ["tempo pieno", "full time", "fulltime"]
 
-    /// Whether a normalised profile's or contract's text says part-time.
-    static func saysPartTime(normalized: String) -> Bool {
-        holdsAnyFirstWord(normalized, of: partTimeFirstWords) && partTimeWords.contains { containsWords(normalized, $0) }
+    /// The share of full time a normalised profile's or contract's text states (docs/regole.md,
+    /// «Vocabolario»): part-time by its words, or a share below full time written in it
+    /// (`50%`, `18 ore`, `18h`, `24/36`); full time by its words or a full share written
+    /// (`36 ore`, `100%`); nil when it states none (the usual case).
+    static func statedShare(normalized: String, hints: WordHints) -> StatedShare? {
+        if hints.contains(.partTime), partTimeWords.contains(where: { containsWords(normalized, $0) }) { return .partTime }
+        if let written = writtenShare(normalized) { return written }
+        if hints.contains(.fullTime), fullTimeWords.contains(where: { containsWords(normalized, $0) }) { return .fullTime }
+        return nil
     }
 
-    /// The first word of each of `phrases` (normalised): what ``holdsAnyFirstWord(_:of:)`` looks for.
-    static func firstWords(of phrases: [String]) -> Set<Substring> {
-        Set(phrases.map { $0.split(separator: " ", maxSplits: 1).first ?? Substring($0) })
+    /// A share the text states.
+    enum StatedShare: Sendable {
+        case partTime, fullTime
     }
 
-    /// Whether one of the words of the normalised `text` (split where ``containsWords(_:_:)``
-    /// ends a word) is in `firstWords`: a text that holds a phrase holds its first word, so one
-    /// look per word rules most texts out before any phrase is searched.
-    static func holdsAnyFirstWord(_ text: String, of firstWords: Set<Substring>) -> Bool {
-        // On the UTF-8 in place: no array of words, one set look per word.
+    /// A share written as a number in the text: `NN%`, `NN ore`, `NNh`, `NN/MM` (hours of a
+    /// full time): part-time below 100 % or below the full-time hours (36 when not written).
+    private static func writtenShare(_ text: String) -> StatedShare? {
+        func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+        guard text.utf8.contains(where: isDigit) else { return nil }
+        let bytes = Array(text.utf8)
+        var index = 0
+        while index < bytes.count {
+            guard isDigit(bytes[index]), index == 0 || endsWord(bytes[index - 1]) else {
+                index += 1
+                continue
+            }
+            var end = index
+            var value = 0
+            while end < bytes.count, isDigit(bytes[end]), value < 1_000 {
+                value = value * 10 + Int(bytes[end] - 0x30)
+                end += 1
+            }
+            // Decimals (`83,33%`) do not change whether it is under 100.
+            while end < bytes.count, bytes[end] == UInt8(ascii: ",") || isDigit(bytes[end]) { end += 1 }
+            var after = end
+            while after < bytes.count, bytes[after] == UInt8(ascii: " ") { after += 1 }
+            let rest = bytes[after...]
+            if rest.first == UInt8(ascii: "%") { return value < 100 ? .partTime : .fullTime }
+            if rest.starts(with: Array("ore".utf8)) || (rest.first == UInt8(ascii: "h") && (rest.count == 1 || endsWord(rest[rest.startIndex + 1]))) {
+                return value < 36 ? .partTime : .fullTime
+            }
+            // `24/36` is written `24 36` once normalised (the slash is a space): hours of a full time.
+            if end < bytes.count, bytes[end] == UInt8(ascii: " "), after < bytes.count, isDigit(bytes[after]) {
+                var fullTime = 0
+                var digit = after
+                while digit < bytes.count, isDigit(bytes[digit]), fullTime < 1_000 {
+                    fullTime = fullTime * 10 + Int(bytes[digit] - 0x30)
+                    digit += 1
+                }
+                if (digit == bytes.count || endsWord(bytes[digit])), (30...40).contains(fullTime), value <= fullTime {
+                    return value < fullTime ? .partTime : .fullTime
+                }
+            }
+            index = end
+        }
+        return nil
+    }
+
+    /// The spellings of contracts a title of assistente sociale may name: those of the contracts
+    /// themselves, not words a title uses for a role (`con incarico di posizione organizzativa`,
+    /// `ruolo socio-sanitario`, `tutor di tirocinio`, `referente del servizio civile`: a trial).
+    static let contractSpellingsInTitles = Contract.spellings.filter { entry in
+        !entry.spelling.hasPrefix("incarico")
+            && !["ruolo", "tirocinio", "tirocinante", "stage", "servizio civile", "servizio civile universale"].contains(entry.spelling)
+    }
+
+    /// Which phrase lists a text may hold, from the first words of their phrases: one scan of
+    /// the text's words (``hints(_:)``) rules most texts out before any phrase is searched.
+    struct WordHints: OptionSet {
+        let rawValue: UInt8
+        /// A word of ``Vocabulary/absenceWords``.
+        static let absence = WordHints(rawValue: 1)
+        /// A contract's spelling (``Vocabulary/contractSpellingsInTitles``).
+        static let contract = WordHints(rawValue: 2)
+        /// A word of ``Vocabulary/partTimeWords``.
+        static let partTime = WordHints(rawValue: 4)
+        /// A word of ``Vocabulary/fullTimeWords``.
+        static let fullTime = WordHints(rawValue: 8)
+    }
+
+    /// The first word of every phrase of the three lists, with the lists it begins a phrase of.
+    private static let firstWordHints: [Substring: WordHints] = {
+        var table: [Substring: WordHints] = [:]
+        func add(_ phrases: [String], _ hint: WordHints) {
+            for phrase in phrases { table[phrase.split(separator: " ", maxSplits: 1).first ?? Substring(phrase), default: []].insert(hint) }
+        }
+        add(normalizedAbsenceWords.flatMap { $0.words.map(\.1) }, .absence)
+        add(contractSpellingsInTitles.map(\.spelling), .contract)
+        add(partTimeWords, .partTime)
+        add(fullTimeWords, .fullTime)
+        return table
+    }()
+
+    /// The lists whose phrases the normalised `text` may hold: those of which one of its words
+    /// (split where ``containsWords(_:_:)`` ends a word) begins a phrase.
+    static func hints(_ text: String) -> WordHints {
+        // On the UTF-8 in place: no array of words, one dictionary look per word.
+        var found: WordHints = []
         let bytes = text.utf8
         var start = bytes.startIndex
         var index = start
         while true {
             let atEnd = index == bytes.endIndex
             if atEnd || endsWord(bytes[index]) {
-                if start < index, firstWords.contains(Substring(bytes[start..<index])) { return true }
-                if atEnd { return false }
+                if start < index, let hint = firstWordHints[Substring(bytes[start..<index])] { found.formUnion(hint) }
+                if atEnd { return found }
                 start = bytes.index(after: index)
             }
             index = bytes.index(after: index)
@@ -232,7 +353,7 @@ enum Vocabulary {
     }
 
     /// Whether `byte` ends a word: an ASCII byte other than a letter or a digit.
-    private static func endsWord(_ byte: UInt8) -> Bool {
+    static func endsWord(_ byte: UInt8) -> Bool {
         byte < 0x80 && !(byte >= 0x30 && byte <= 0x39) && !(byte >= 0x61 && byte <= 0x7A) && !(byte >= 0x41 && byte <= 0x5A)
     }
 
@@ -286,7 +407,10 @@ enum Vocabulary {
         if let code = try special(normalized) { return (code, text.trimmingSpaces, normalized) }
         if let (code, rest) = matchWithRest(normalized, in: spellings, prefixes: true) {
             // Two values that both do not count (`somministrazione a tempo determinato`) exclude alike.
-            if !rest.isEmpty, let other = otherValue(in: rest, besides: code, entries: spellings), (code == counting) != (other.code == counting) {
+            if !rest.isEmpty, let other = otherValue(in: rest, besides: code, entries: spellings), (code == counting) != (other.code == counting),
+                // An incarico of a role (`tempo indeterminato con incarico EQ`) is no contract (a trial).
+                !(other.spelling == "incarico" && roleWords.contains { containsWords(rest, $0) })
+            {
                 throw InvalidValue(
                     unknownCode,
                     "\(what) ambiguo «\(TextSafety.shortened(text))»: indica «\(String(normalized.dropLast(rest.count)).trimmingSpaces)» (\(code.rawValue)) e anche «\(other.spelling)» (\(other.code.rawValue)); scrivi solo il \(what) della persona e le note in un'altra colonna"
@@ -346,8 +470,8 @@ public struct Profile: Sendable, Hashable, CustomStringConvertible {
     /// The contract a title of assistente sociale also names (``namedContract``), found when
     /// the text is read (its one normalisation).
     let contractInTitle: Contract.Kind?
-    /// Whether the text says part-time (`Assistente sociale part-time`).
-    let saysPartTime: Bool
+    /// The share of full time the text states (`Assistente sociale part-time`), if any.
+    let statedShare: Vocabulary.StatedShare?
     /// The profile as written in the input (trimmed), for reports.
     public let text: String
 
@@ -363,8 +487,21 @@ public struct Profile: Sendable, Hashable, CustomStringConvertible {
             of: text, what: "profilo", empty: "profilo vuoto: scrivi assistente_sociale, un altro profilo oppure altro", altro: .altro,
             counting: .assistenteSociale, codes: Kind.codes, spellings: Self.spellings, unknownCode: .profiloSconosciuto,
             special: Self.socialWorkerTitle)
-        contractInTitle = kind == .assistenteSociale ? normalized.flatMap { Self.contract(inTitle: $0)?.kind } : nil
-        saysPartTime = normalized.map { Vocabulary.saysPartTime(normalized: $0) } ?? false
+        guard let normalized else {
+            (contractInTitle, statedShare) = (nil, nil)
+            return
+        }
+        // The text's words looked at once for the lists.
+        let hints = Vocabulary.hints(normalized)
+        statedShare = Vocabulary.statedShare(normalized: normalized, hints: hints)
+        contractInTitle = kind == .assistenteSociale ? Self.contract(inTitle: normalized, hints: hints)?.kind : nil
+        // A title of assistente sociale with words of an absence or of service elsewhere.
+        if kind == .assistenteSociale, let absence = Vocabulary.absence(in: normalized, hints: hints) {
+            throw InvalidValue(
+                .profiloSconosciuto,
+                "profilo ambiguo: contiene «assistente sociale» ma anche «\(absence.word)»: \(absence.advice); scrivi solo il profilo (assistente_sociale) e le note in un'altra colonna"
+            )
+        }
     }
 
     /// A title that names assistente sociale (`Assistente sociale coordinatore`): assistente
@@ -382,12 +519,6 @@ public struct Profile: Sendable, Hashable, CustomStringConvertible {
         let other =
             Vocabulary.otherValue(in: normalized[..<title.lowerBound], besides: .assistenteSociale, entries: spellings)?.spelling
             ?? notSocialWorkerWords.first(where: { Vocabulary.containsWords(normalized, $0) })
-        if other == nil, let absence = Vocabulary.absence(in: normalized) {
-            throw InvalidValue(
-                .profiloSconosciuto,
-                "profilo ambiguo: contiene «assistente sociale» ma anche «\(absence.word)»: \(absence.advice); scrivi solo il profilo (assistente_sociale) e le note in un'altra colonna"
-            )
-        }
         guard let other else { return .assistenteSociale }
         throw InvalidValue(
             .profiloSconosciuto,
@@ -409,20 +540,15 @@ public struct Profile: Sendable, Hashable, CustomStringConvertible {
         self.kind = kind
         self.text = kind.rawValue
         contractInTitle = nil
-        saysPartTime = false
+        statedShare = nil
     }
-
-    /// The spellings of contracts a title may name: every one but an `incarico`
-    /// (`Assistente sociale con incarico di posizione organizzativa` is a role).
-    private static let contractSpellings = Contract.spellings.filter { !$0.spelling.hasPrefix("incarico") }
-    private static let contractFirstWords = Vocabulary.firstWords(of: contractSpellings.map(\.spelling))
 
     /// The contract the normalised title names (`assistente sociale td`: «td», tempo
     /// determinato; the longest spelling, so `non di ruolo` is not `di ruolo`), if any.
-    static func contract(inTitle normalized: String) -> (spelling: String, kind: Contract.Kind)? {
-        guard normalized != "assistente sociale", Vocabulary.holdsAnyFirstWord(normalized, of: contractFirstWords) else { return nil }
-        return contractSpellings.filter { Vocabulary.containsWords(normalized, $0.spelling) }.max { $0.spelling.count < $1.spelling.count }
-            .map { ($0.spelling, $0.code) }
+    static func contract(inTitle normalized: String, hints: Vocabulary.WordHints) -> (spelling: String, kind: Contract.Kind)? {
+        guard hints.contains(.contract) else { return nil }
+        return Vocabulary.contractSpellingsInTitles.filter { Vocabulary.containsWords(normalized, $0.spelling) }
+            .max { $0.spelling.count < $1.spelling.count }.map { ($0.spelling, $0.code) }
     }
 
     /// Checks the profile against the person's `contract` (docs/regole.md, «Vocabolario»): a
@@ -433,7 +559,7 @@ public struct Profile: Sendable, Hashable, CustomStringConvertible {
     /// - Throws: ``InvalidValue`` with ``DiagnosticCode/profiloSconosciuto``, naming both.
     func check(against contract: Contract) throws(InvalidValue) {
         guard let kind = contractInTitle, (kind == .tempoIndeterminato) != contract.isPermanent,
-            let named = Self.contract(inTitle: Vocabulary.normalized(text))
+            case let normalized = Vocabulary.normalized(text), let named = Self.contract(inTitle: normalized, hints: Vocabulary.hints(normalized))
         else { return }
         throw InvalidValue(
             .profiloSconosciuto,
@@ -466,6 +592,10 @@ public struct Profile: Sendable, Hashable, CustomStringConvertible {
         ("oss", .operatoreSocioSanitario), ("mediatore culturale", .mediatoreCulturale), ("mediatrice culturale", .mediatoreCulturale),
         ("mediatore interculturale", .mediatoreCulturale), ("mediatrice interculturale", .mediatoreCulturale),
         ("animatore", .animatore), ("animatrice", .animatore),
+        // Other profiles of the public service, not assistente sociale: before the title they
+        // make it ambiguous (`Dirigente (assistente sociale)`: a trial); alone, excluded.
+        ("dirigente", .altro), ("segretario comunale", .altro), ("segretaria comunale", .altro), ("infermiere", .altro), ("infermiera", .altro),
+        ("coordinatore pedagogico", .altro), ("coordinatrice pedagogica", .altro), ("mediatore familiare", .altro), ("mediatrice familiare", .altro),
     ]
 }
 
@@ -504,8 +634,8 @@ public struct Contract: Sendable, Hashable, CustomStringConvertible {
 
     /// The contract.
     public let kind: Kind
-    /// Whether the text says part-time (`tempo indeterminato part time`), found when it is read.
-    let saysPartTime: Bool
+    /// The share of full time the text states (`tempo indeterminato part time`), found when it is read.
+    let statedShare: Vocabulary.StatedShare?
     /// The contract as written in the input (trimmed), for reports.
     public let text: String
 
@@ -520,9 +650,14 @@ public struct Contract: Sendable, Hashable, CustomStringConvertible {
         (kind, self.text, normalized) = try Vocabulary.code(
             of: text, what: "contratto", empty: "contratto vuoto: scrivi tempo_indeterminato, un altro contratto oppure altro", altro: .altro,
             counting: .tempoIndeterminato, codes: Kind.codes, spellings: Self.spellings, unknownCode: .contrattoSconosciuto)
-        saysPartTime = normalized.map { Vocabulary.saysPartTime(normalized: $0) } ?? false
+        guard let normalized else {
+            statedShare = nil
+            return
+        }
+        let hints = Vocabulary.hints(normalized)
+        statedShare = Vocabulary.statedShare(normalized: normalized, hints: hints)
         // A contract that counts, with words of an absence (`tempo indeterminato - aspettativa`).
-        if kind == .tempoIndeterminato, let normalized, let absence = Vocabulary.absence(in: normalized) {
+        if kind == .tempoIndeterminato, let absence = Vocabulary.absence(in: normalized, hints: hints) {
             throw InvalidValue(
                 .contrattoSconosciuto,
                 "contratto ambiguo «\(TextSafety.shortened(self.text))»: contiene anche «\(absence.word)»: \(absence.advice); scrivi solo il contratto (tempo_indeterminato) e le note in un'altra colonna"
@@ -534,7 +669,7 @@ public struct Contract: Sendable, Hashable, CustomStringConvertible {
     public init(kind: Kind) {
         self.kind = kind
         self.text = kind.rawValue
-        saysPartTime = false
+        statedShare = nil
     }
 
     /// Tempo indeterminato.
@@ -566,7 +701,18 @@ public struct Contract: Sendable, Hashable, CustomStringConvertible {
         ("servizio civile", .servizioCivile), ("servizio civile universale", .servizioCivile),
         // Art. 90 TUEL (uffici di staff degli organi politici): contracts a tempo determinato.
         ("art 90", .tempoDeterminato), ("art90", .tempoDeterminato), ("non di ruolo", .tempoDeterminato), ("precario", .tempoDeterminato),
-        ("precaria", .tempoDeterminato),
+        ("precaria", .tempoDeterminato), ("supplente", .tempoDeterminato), ("supplenza", .tempoDeterminato), ("sostituzione", .tempoDeterminato),
+        ("in sostituzione", .tempoDeterminato),
+        // The wordings of contracts and calls (a trial: «a tempo pieno e indeterminato» was refused).
+        ("tempo pieno e indeterminato", .tempoIndeterminato), ("a tempo pieno e indeterminato", .tempoIndeterminato),
+        ("tempo pieno indeterminato", .tempoIndeterminato), ("tempo parziale e indeterminato", .tempoIndeterminato),
+        ("a tempo parziale e indeterminato", .tempoIndeterminato), ("part time indeterminato", .tempoIndeterminato),
+        ("part time a tempo indeterminato", .tempoIndeterminato), ("full time indeterminato", .tempoIndeterminato),
+        ("full time a tempo indeterminato", .tempoIndeterminato), ("contratto a tempo indeterminato", .tempoIndeterminato),
+        ("contratto di lavoro a tempo indeterminato", .tempoIndeterminato), ("rapporto di lavoro a tempo indeterminato", .tempoIndeterminato),
+        ("dipendente a tempo indeterminato", .tempoIndeterminato), ("dipendente di ruolo", .tempoIndeterminato),
+        ("personale di ruolo", .tempoIndeterminato), ("in ruolo", .tempoIndeterminato), ("contratto a tempo determinato", .tempoDeterminato),
+        ("tempo pieno e determinato", .tempoDeterminato), ("a tempo pieno e determinato", .tempoDeterminato),
     ]
 }
 

@@ -123,7 +123,14 @@ struct TableHeader {
     /// A header name without what is at its ends: spaces of every kind (the non-breaking one of
     /// Word and of spreadsheets), line breaks, and the invisible zero-width space and BOM.
     static func trimmedName(_ name: String) -> String {
-        func isSpace(_ scalar: Unicode.Scalar) -> Bool { scalar.properties.isWhitespace || scalar == "\u{200B}" || scalar == "\u{FEFF}" }
+        // The usual case, a name that begins and ends with a letter: nothing to look up.
+        func isPlain(_ byte: UInt8?) -> Bool { byte.map { $0 > 0x20 && $0 < 0x80 } ?? true }
+        if isPlain(name.utf8.first) && isPlain(name.utf8.last) { return name }
+        func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+            scalar.isASCII
+                ? scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\r"
+                : scalar.properties.isWhitespace || scalar == "\u{200B}" || scalar == "\u{FEFF}"
+        }
         var scalars = Substring(name).unicodeScalars
         while let first = scalars.first, isSpace(first) { scalars.removeFirst() }
         while let last = scalars.last, isSpace(last) { scalars.removeLast() }
