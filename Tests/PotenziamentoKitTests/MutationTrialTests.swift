@@ -173,3 +173,62 @@ struct MutationTrialTests {
         #expect(result.standardError.contains("piano.csv:2 (colonna numero): numero di assunzioni «\(number)» con un separatore"), "\(result.standardError)")
     }
 }
+
+/// What a trial of `valida` run after run found: problems present from the start that came only
+/// in a later run once the listed ones were fixed, and messages that misled. Each as met.
+@Suite("The valida trial: problems said in one run")
+struct ValidaRoundsTrialTests {
+    let row = "AS-1;assistente_sociale;tempo_indeterminato;comune;099001;2020-01-01;;100;;;100;;;;"
+
+    @Test("a missing share column is said with the other missing columns")
+    func missingColumns() throws {
+        let folder = try PlansAndTablesReviewTests.folder(
+            header: "id;profilo;contratto;ente_tipo;ente_codice_istat;dal", rows: ["AS-1;assistente_sociale;TI;comune;099001;2020-01-01"])
+        let error = try #require(inputError { () throws(InputError) in _ = try RosterLoader.load(path: folder.path) })
+        let messages = error.errors.map(\.message)
+        #expect(
+            messages.contains("manca la colonna obbligatoria «al»") && messages.contains("manca la colonna obbligatoria «percentuale» (o «ore_settimanali»)"),
+            "\(messages)")
+    }
+
+    @Test("overlapping periods of a person with another error are said in the same run (CSV and JSON)")
+    func overlapsWithOtherErrors() throws {
+        let folder = try PlansAndTablesReviewTests.folder(rows: [
+            "AS-1;assistente_sociale;tempo_indeterminato;comune;099001;2020-01-01;2024-12-31;100;;;100;;;;",
+            "AS-1;assistente_sociale;tempo_indeterminato;comune;099001;2024-06-01;2025-12-31;100;;;100;;;;",
+            "AS-1;assistente_sociale;tempo_indeterminato;comune;099001;2024-02-30;;100;;;100;;;;",
+        ])
+        let csv = try #require(inputError { () throws(InputError) in _ = try RosterLoader.load(path: folder.path) })
+        #expect(csv.errors.contains { $0.code == .periodiSovrapposti } && csv.errors.contains { $0.code == .dataNonValida }, "\(csv)")
+        let json = Data(
+            """
+            {"formato": "potenziamento.ambito.v1", "ambito": {"codice": "X", "denominazione": "X"},
+             "comuni": [{"codiceIstat": "099001", "denominazione": "A", "popolazione": 30000}],
+             "personale": [{"id": "AS-1", "profilo": "astronauta", "contratto": "TI", "ente": {"tipo": "comune", "codiceIstat": "099001"},
+                            "periodi": [{"dal": "2020-01-01", "al": "2024-12-31", "percentuale": 100}, {"dal": "2024-06-01", "percentuale": 100}]}]}
+            """.utf8)
+        let document = try #require(inputError { () throws(InputError) in _ = try RosterLoader.load(jsonData: json, name: "a.json") })
+        #expect(document.errors.contains { $0.code == .periodiSovrapposti } && document.errors.contains { $0.code == .profiloSconosciuto }, "\(document)")
+    }
+
+    @Test("a person's comune outside an ATS whose comuni could not be read says so, not «(comuni: )»")
+    func noComuniRead() throws {
+        let folder = try PlansAndTablesReviewTests.folder(
+            comuni: "codice_istat;denominazione;popolazione\n099001;A;-5\n",
+            rows: ["AS-1;assistente_sociale;tempo_indeterminato;comune;099009;2020-01-01;;100;;;100;;;;"])
+        let error = try #require(inputError { () throws(InputError) in _ = try RosterLoader.load(path: folder.path) })
+        let unknown = try #require(error.errors.first { $0.code == .comuneSconosciuto })
+        #expect(unknown.message.contains("(nessun comune letto senza errori)") && !unknown.message.contains("(comuni: )"), "\(unknown.message)")
+    }
+
+    @Test("a comune's code without its zero on the row of another year says to write it on every row, not to delete one")
+    func strippedCodeOfAnotherYear() throws {
+        let folder = try PlansAndTablesReviewTests.folder(
+            comuni: "codice_istat;denominazione;popolazione;anno\n099001;A;30000;2025\n99003;C;5000;2025\n099003;C;5000;2026\n099001;A;30000;2026\n",
+            rows: [row])
+        let error = try #require(inputError { () throws(InputError) in _ = try RosterLoader.load(path: folder.path) })
+        let repeated = try #require(error.errors.first { $0.code == .comuneRipetuto })
+        #expect(repeated.message.contains("scrivi il codice di 6 cifre in tutte le sue righe (sono anni diversi: servono tutte)"), "\(repeated.message)")
+        #expect(!repeated.message.contains("tieni una sola riga"))
+    }
+}

@@ -82,8 +82,8 @@ enum ValidaCommand: Subcommand {
                 // With errors there is no computation, so none of its warnings: «0 avvisi» would say there are none.
                 lines.append(
                     warnings.isEmpty
-                        ? "\(Italian.count(errorCount, "errore", "errori")): correggi gli errori prima del calcolo, poi valida di nuovo (gli avvisi del calcolo si controllano quando non ci sono errori)."
-                        : "\(Italian.count(errorCount, "errore", "errori")) e \(Italian.count(warnings.count, "avviso", "avvisi")): correggi gli errori prima del calcolo, poi valida di nuovo (gli avvisi del calcolo si controllano quando non ci sono errori)."
+                        ? "\(Italian.count(errorCount, "errore", "errori")): correggi gli errori prima del calcolo, poi valida di nuovo (una riga con un errore non entra in alcuni controlli tra righe, come quello dei comuni dell'ambito, e gli avvisi del calcolo si controllano quando non ci sono errori)."
+                        : "\(Italian.count(errorCount, "errore", "errori")) e \(Italian.count(warnings.count, "avviso", "avvisi")): correggi gli errori prima del calcolo, poi valida di nuovo (una riga con un errore non entra in alcuni controlli tra righe, come quello dei comuni dell'ambito, e gli avvisi del calcolo si controllano quando non ci sono errori)."
                 )
             } else {
                 lines.append(
@@ -91,7 +91,7 @@ enum ValidaCommand: Subcommand {
                 if year == nil {
                     // The warnings of a year (residents, service, persons without areas) need the year.
                     lines.append(
-                        "Controllati i dati, non il calcolo di un anno: per i suoi avvisi (popolazione, servizio nell'anno, persone senza aree) aggiungi --anno, per esempio --anno \(context.today.year)."
+                        "Controllati i dati, non il calcolo di un anno: per i controlli dell'anno (la popolazione di quell'anno, un errore se manca; il servizio nell'anno; le persone senza aree) aggiungi --anno, per esempio --anno \(context.today.year)."
                     )
                 }
             }

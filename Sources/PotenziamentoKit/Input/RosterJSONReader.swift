@@ -597,7 +597,11 @@ struct RosterJSONReader {
             }
         }
         try missing(StaffKey.self, seen: seen, at: path)
-        guard let id, let profile, let contract, let employer, diagnostics.errorCount == errorsBefore else { return nil }
+        guard let id, let profile, let contract, let employer, diagnostics.errorCount == errorsBefore else {
+            // The overlaps of a person with other errors, said in the same run (a trial).
+            if let id, periods.count > 1 { StaffRecord.checkPeriods(periods, id: id, place: recordPlace, into: &diagnostics) }
+            return nil
+        }
         do {
             return try StaffRecord(
                 id: id, profile: profile, contract: contract, employer: employer, periods: periods, areas: areas,

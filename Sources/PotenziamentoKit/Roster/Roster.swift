@@ -130,9 +130,15 @@ public struct Roster: Sendable, Hashable {
                 code.utf8.count < earlierCode.utf8.count
                 ? "è \(earlierCode) (già in \(earlierPlace)) senza zeri iniziali"
                 : "\(earlierCode) (in \(earlierPlace)) è lo stesso codice senza zeri iniziali"
+            // Rows of different years (a column `anno`): both are needed, with the same code (a trial).
+            let (years, earlierYears) = (Set(municipalities[index].residents.byYear.keys), Set(municipalities[earlier].residents.byYear.keys))
+            let rows =
+                !years.isEmpty && !earlierYears.isEmpty && years.isDisjoint(with: earlierYears)
+                ? "scrivi il codice di 6 cifre in tutte le sue righe (sono anni diversi: servono tutte)"
+                : "tieni una sola riga per il comune, con il codice di 6 cifre,"
             diagnostics.error(
                 .comuneRipetuto, place(),
-                "comune \(code) ripetuto: \(which); un foglio di calcolo toglie gli zeri iniziali quando la colonna non è in formato testo: tieni una sola riga per il comune, con il codice di 6 cifre, e formatta la colonna come testo"
+                "comune \(code) ripetuto: \(which); un foglio di calcolo toglie gli zeri iniziali quando la colonna non è in formato testo: \(rows) e formatta la colonna come testo"
             )
         }
         // Comuni whose short code is a personale code without its leading zeros: the fault is in
@@ -176,7 +182,7 @@ public struct Roster: Sendable, Hashable {
                     }
                     diagnostics.error(
                         .comuneSconosciuto, (record.place ?? file).field(csv: "ente_codice_istat", json: "ente", "codiceIstat"),
-                        "il comune \(code) di «\(record.id)» non fa parte dell'ambito (comuni: \(Italian.list(municipalities.map(\.istatCode))))\(IstatCodes.leadingZeroHint(code, known: municipalities.map(\.istatCode)))\(IstatCodes.hiddenCharacterHint(code))"
+                        "il comune \(code) di «\(record.id)» non fa parte dell'ambito (\(municipalities.isEmpty ? "nessun comune letto senza errori" : "comuni: \(Italian.list(municipalities.map(\.istatCode)))"))\(IstatCodes.leadingZeroHint(code, known: municipalities.map(\.istatCode)))\(IstatCodes.hiddenCharacterHint(code))"
                     )
                 }
             }

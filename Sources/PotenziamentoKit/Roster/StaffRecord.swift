@@ -78,6 +78,13 @@ public struct StaffRecord: Sendable, Hashable {
 
     /// Records an error for each period that overlaps an earlier one (by start date).
     func checkPeriods(into diagnostics: inout Diagnostics) {
+        Self.checkPeriods(periods, id: id, place: messagePlace, into: &diagnostics)
+    }
+
+    /// Records an error for each of `periods` of the person `id` (read at `messagePlace`) that
+    /// overlaps an earlier one: also for a person with other errors, whose record is not made,
+    /// so that the overlaps are said in the same run (a trial: they came a run later).
+    static func checkPeriods(_ periods: [ServicePeriod], id: PersonID, place messagePlace: SourcePlace, into diagnostics: inout Diagnostics) {
         for (earlier, later) in Self.successions(periods) where periods[earlier].overlaps(periods[later]) {
             let (latest, next) = (periods[earlier], periods[later])
             let until = latest.end.map { "al \($0.italian)" } ?? "senza data di fine"

@@ -180,17 +180,12 @@ enum RosterTableReader {
     /// whatever the size), with the same records and the same messages in the same order
     /// (docs/benchmark.md, «Seventh pass»).
     static func staff(_ table: some CellTable, maximumRecords: Int, parts requestedParts: Int? = nil, diagnostics: inout Diagnostics) -> [StaffRecord] {
-        let header = table.header
-        guard header.has("percentuale") || header.has("ore_settimanali") else {
-            diagnostics.error(.campoMancante, table.headerPlace, "manca la colonna obbligatoria «percentuale» (o «ore_settimanali»)")
-            return []
-        }
         let rowCount = table.rowCount
         if rowCount > maximumRecords {
             diagnostics.error(.troppiDati, SourcePlace(file: table.file), Bounds.tooMany("record", rowCount, maximum: maximumRecords))
             return []
         }
-        let columns = StaffColumns(header)
+        let columns = StaffColumns(table.header)
         let parts = max(1, min(requestedParts ?? ParallelWork.parts(for: rowCount), rowCount))
         let bounds = (0...parts).map { rowCount * $0 / parts }
         // The persons, in the order of their first rows, and the person of each row (-1: an
@@ -230,14 +225,11 @@ enum RosterTableReader {
         }
         // Overlapping periods, once every period of a person is known, in the order of persons.
         var dropped: [Int] = []
+        // Also for a person with other errors: the overlaps are said in the same run (a trial).
         for (person, record) in recordOfPerson.enumerated() where record >= 0 {
-            if invalid[person] {
-                dropped.append(record)
-            } else if staff[record].periods.count > 1 {
-                let errorsBefore = diagnostics.errorCount
-                staff[record].checkPeriods(into: &diagnostics)
-                if diagnostics.errorCount != errorsBefore { dropped.append(record) }
-            }
+            let errorsBefore = diagnostics.errorCount
+            if staff[record].periods.count > 1 { staff[record].checkPeriods(into: &diagnostics) }
+            if invalid[person] || diagnostics.errorCount != errorsBefore { dropped.append(record) }
         }
         if !dropped.isEmpty {
             let droppedSet = Set(dropped)
