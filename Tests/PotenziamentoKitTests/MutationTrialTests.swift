@@ -232,3 +232,16 @@ struct ValidaRoundsTrialTests {
         #expect(!repeated.message.contains("tieni una sola riga"))
     }
 }
+
+extension ValidaRoundsTrialTests {
+    @Test("a row with an empty id has its other errors said in the same run; a row of totals only its own")
+    func emptyIdRow() throws {
+        let folder = try PlansAndTablesReviewTests.folder(rows: [
+            row, ";assistente_sociale;tempo_indeterminato;comune;099001;2020-01-01;;150;;;90;;;;", "TOTALE;;;;;;;;;;;;;;",
+        ])
+        let error = try #require(inputError { () throws(InputError) in _ = try RosterLoader.load(path: folder.path) })
+        let atRow3 = error.errors.filter { $0.place.line == 3 }.map(\.code)
+        #expect(atRow3.contains(.valoreVuoto) && atRow3.contains(.percentualeFuoriIntervallo), "\(error)")
+        #expect(error.errors.filter { $0.place.line == 4 }.map(\.code) == [.rigaDiTotale], "\(error)")
+    }
+}

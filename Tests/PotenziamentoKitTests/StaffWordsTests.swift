@@ -96,6 +96,30 @@ struct StaffWordsTests {
         #expect(try EmployerKind(parsing: text) == kind)
     }
 
+    @Test(
+        "staff of a kind whose acronym names a health body in the ATS's region is one warning at the first; elsewhere, or without a region, none",
+        arguments: [
+            ("Lombardia", "ATS", "«ATS» è anche l'Agenzia (o Azienda) di Tutela della Salute"), ("Sardegna", "ambito", "«ATS» è anche"),
+            ("Sicilia", "ASP", "«ASP» è anche l'Azienda Sanitaria Provinciale"), ("calabria", "asp", "«ASP» è anche"), ("Toscana", "ATS", nil),
+            ("Lombardia", "comune", nil), ("", "ATS", nil),
+        ] as [(String, String, String?)])
+    func regionalAcronyms(region: String, kind: String, meaning: String?) throws {
+        let folder = try PlansAndTablesReviewTests.folder(rows: [
+            "AS-1;assistente_sociale;tempo_indeterminato;\(kind);\(kind == "comune" ? "099001" : "");2020-01-01;;100;;;100;;;;",
+            "AS-2;assistente_sociale;tempo_indeterminato;\(kind);\(kind == "comune" ? "099001" : "");2020-01-01;;100;;;100;;;;",
+        ])
+        if !region.isEmpty {
+            try "codice;denominazione;regione\nATS-X;Ambito X;\(region)\n".write(
+                to: folder.appendingPathComponent("ambito.csv"), atomically: true, encoding: .utf8)
+        }
+        let warnings = try RosterLoader.load(path: folder.path).warnings.filter { $0.code == .siglaAmbigua }
+        #expect(warnings.count == (meaning == nil ? 0 : 1), "\(warnings)")
+        if let meaning, let warning = warnings.first {
+            #expect(warning.description.contains("personale.csv:2 (colonna ente_tipo): 2 persone hanno ente_tipo"), "\(warning)")
+            #expect(warning.message.contains(meaning), "\(warning.message)")
+        }
+    }
+
     @Test("an unknown acronym is not told «forse asp?», a body that counts without a delega, unless it speaks of persons")
     func noAspGuess() {
         for text in ["ASMX", "ASPP"] {

@@ -153,6 +153,9 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable {
     /// A figure out of scale (a comune of more than 3 million residents, an ATS with an
     /// assistente sociale for fewer than 500 residents): most likely a thousands separator. A warning.
     case valoreImprobabile = "valore_improbabile"
+    /// Staff of a kind whose acronym names a health body in the ATS's region (`ATS` in
+    /// Lombardy, `ASP` in Sicily): counted without a delega if the acronym meant that body. A warning.
+    case siglaAmbigua = "sigla_ambigua"
     /// A counted person with no service in the year.
     case nessunServizioNellAnno = "nessun_servizio_nell_anno"
     /// A counted person with no area split: their FTE go to `non_indicata`.

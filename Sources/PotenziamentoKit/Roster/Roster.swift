@@ -241,6 +241,19 @@ public struct Roster: Sendable, Hashable {
                 "l'id «\(record.id)» è simile a «\(earlier.id)» (\(earlier.place?.description ?? "persona n. \(earlierPosition + 1)")): hanno le stesse lettere e gli stessi numeri, cambiano solo segni (trattini, spazi, punti), maiuscole, accenti o zeri iniziali. Se è la stessa persona scritta due volte, usa un solo id: con due conta come due persone; se sono due persone, non serve altro"
             )
         }
+        // Acronyms that name a health body in some regions (a trial: «ATS» in Lombardy is the
+        // Agenzia di Tutela della Salute, «ASP» in Sicily and Calabria the Azienda Sanitaria
+        // Provinciale): a body read as one that counts without a delega is said, once.
+        if let region = ambito.region.map(Vocabulary.normalized) {
+            for (regions, kind, acronym, meaning) in Self.regionalAcronyms where regions.contains(region) {
+                guard let first = staff.firstIndex(where: { $0.employer.kind == kind }) else { continue }
+                let count = staff.count { $0.employer.kind == kind }
+                diagnostics.warning(
+                    .siglaAmbigua, (staff[first].place ?? SourcePlace(file: source)).field(csv: "ente_tipo", json: "ente", "tipo"),
+                    "\(Italian.count(count, "persona ha", "persone hanno")) ente_tipo \(kind.rawValue) (per esempio «\(staff[first].id)»): in \(ambito.region ?? region) «\(acronym)» è anche \(meaning), un ente sanitario che conta solo con la delega (asl); se l'ente è quello, indica asl; se è \(kind == .ambito ? "l'ambito territoriale sociale" : "un'azienda pubblica di servizi alla persona"), non serve altro"
+                )
+            }
+        }
         if staff.isEmpty {
             diagnostics.warning(
                 .nessunaPersona, SourcePlace(file: source),
@@ -302,6 +315,13 @@ public struct Roster: Sendable, Hashable {
         }
         return diagnostics.all
     }
+
+    /// The regions (normalised) where an acronym of a kind of employer that counts also names a
+    /// health body, with the kind, the acronym and the body.
+    static let regionalAcronyms: [(regions: Set<String>, kind: EmployerKind, acronym: String, meaning: String)] = [
+        (["lombardia", "sardegna"], .ambito, "ATS", "l'Agenzia (o Azienda) di Tutela della Salute"),
+        (["sicilia", "calabria"], .asp, "ASP", "l'Azienda Sanitaria Provinciale"),
+    ]
 
     /// The pairs of periods of one person with one to three days without service between them,
     /// as positions in `periods` (the earlier one, then the later one; by start date, the earlier

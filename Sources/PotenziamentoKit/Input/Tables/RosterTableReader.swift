@@ -385,8 +385,16 @@ enum RosterTableReader {
                     part.diagnostics.error(PersonID.totalRow(table.text(row, column).trimmingSpaces), at: table.place(row, column))
                     continue
                 }
-                // The id's error, found again here so that the rows' messages keep their order.
-                _ = part.diagnostics.value(at: table.place(row, columns.id)) { () throws(InvalidValue) in try PersonID(table.text(row, columns.id)) }
+                // The id's error, found again here so that the rows' messages keep their order;
+                // then the row's other values, so that their errors come in the same run (a trial:
+                // an empty id hid them until it was written).
+                let idText = table.text(row, columns.id)
+                _ = part.diagnostics.value(at: table.place(row, columns.id)) { () throws(InvalidValue) in try PersonID(idText) }
+                // Not for a row of totals (`TOTALE` as its id): its empty profile is no mistake.
+                if !TotalRows.isTotal(idText.trimmingSpaces, abbreviated: false) {
+                    _ = personFields(table, row, columns: columns, diagnostics: &part.diagnostics)
+                    _ = period(table, row, columns: columns, diagnostics: &part.diagnostics)
+                }
                 continue
             }
             let errorsBefore = part.diagnostics.errorCount
@@ -395,7 +403,7 @@ enum RosterTableReader {
             if row != first.firstRow {
                 checkSamePerson(table, row, as: first, columns: columns, diagnostics: &part.diagnostics)
             } else {
-                fields = personFields(table, row, id: first.id, columns: columns, diagnostics: &part.diagnostics)
+                fields = personFields(table, row, columns: columns, diagnostics: &part.diagnostics)
             }
             let period = self.period(table, row, columns: columns, diagnostics: &part.diagnostics)
             if part.diagnostics.errorCount != errorsBefore { part.invalid.append(person) }
@@ -424,7 +432,7 @@ enum RosterTableReader {
     }
 
     /// The person-level values of `row`, or nil after recording their errors.
-    static func personFields(_ table: some CellTable, _ row: Int, id: PersonID, columns: StaffColumns, diagnostics: inout Diagnostics) -> PersonFields? {
+    static func personFields(_ table: some CellTable, _ row: Int, columns: StaffColumns, diagnostics: inout Diagnostics) -> PersonFields? {
         let errorsBefore = diagnostics.errorCount
         let profile = table.value(row, columns.profile, CellParsing.profile, diagnostics: &diagnostics)
         let contract = table.value(row, columns.contract, CellParsing.contract, diagnostics: &diagnostics)
@@ -497,8 +505,8 @@ enum RosterTableReader {
         guard !differing.isEmpty else { return }
         // Written differently, same meaning (`si` and `sì`): both rows' values valid and equal.
         var scratch = Diagnostics()
-        let values = personFields(table, row, id: first.id, columns: columns, diagnostics: &scratch)
-        if values != nil, values == personFields(table, first.firstRow, id: first.id, columns: columns, diagnostics: &scratch) { return }
+        let values = personFields(table, row, columns: columns, diagnostics: &scratch)
+        if values != nil, values == personFields(table, first.firstRow, columns: columns, diagnostics: &scratch) { return }
         // Only the columns whose values differ: `assistente sociale` and `assistente_sociale`, or
         // `T.I.` and `TI`, are one value written two ways, not a difference to correct.
         for column in differing where !sameMeaning(table, row, first.firstRow, column, columns: columns) {
