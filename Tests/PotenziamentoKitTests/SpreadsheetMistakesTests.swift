@@ -948,7 +948,7 @@ struct PlansAndTablesReviewTests {
             ("Tempo indeterminato / 18 ore", .tempoIndeterminato),
             // A second trial of the words: leaving, a cooperative, service shared; the usual wordings of a permanent contract.
             ("tempo indeterminato - cessata il 30/6", nil), ("tempo indeterminato (non ancora in servizio)", nil), ("tempo indeterminato pensionata", nil),
-            ("tempo indeterminato CCNL cooperative sociali", nil), ("tempo indeterminato (convenzione art. 14 CCNL)", nil),
+            ("tempo indeterminato CCNL cooperative sociali", nil), ("tempo indeterminato (utilizzo condiviso art. 23 CCNL)", nil),
             ("tempo indeterminato supplente", nil), ("a tempo pieno e indeterminato", .tempoIndeterminato),
             ("contratto a tempo indeterminato", .tempoIndeterminato), ("tempo indeterminato, tempo pieno", .tempoIndeterminato),
             ("T.I.(full time)", .tempoIndeterminato), ("tempo indeterminato - con incarico EQ", .tempoIndeterminato),

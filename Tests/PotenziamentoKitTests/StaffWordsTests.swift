@@ -33,6 +33,8 @@ struct StaffWordsTests {
             ("Assistente sociale di ruolo", "tempo_determinato", true), ("Assistente sociale non di ruolo", "tempo indeterminato", true),
             ("Assistente sociale TD", "tempo determinato", false), ("Assistente sociale di ruolo", "tempo_indeterminato", false),
             ("Assistente sociale non di ruolo", "TD", false), ("Assistente sociale con incarico di posizione organizzativa", "TI", false),
+            ("Assistente sociale «TD»", "T.I.", true), ("Assistente sociale “TD”", "T.I.", true),
+            ("Assistente sociale responsabile, in sostituzione della P.O.", "T.I.", false),
             ("Assistente sociale coordinatore", "tempo_determinato", false),
         ])
     func titleAndContract(profile: String, contract: String, conflict: Bool) throws {
@@ -68,9 +70,12 @@ struct StaffWordsTests {
             ("assistente_sociale", "tempo indeterminato part time", "", "36", "tempo parziale"),
             ("assistente_sociale", "tempo pieno e indeterminato", "50", "", "tempo pieno"), ("assistente_sociale", "T.I. full time", "", "18", "tempo pieno"),
             ("assistente_sociale", "tempo indeterminato 36 ore", "50", "", "tempo pieno"),
+            // A review: a decimal point in the text (`83.33%` is not 8333 %), quotation marks as word ends.
+            ("assistente_sociale", "T.I. 83.33%", "100", "", "tempo parziale"), ("assistente_sociale", "T.I. 18.5 ore", "100", "", "tempo parziale"),
             // Agreeing, not stated, or a person who does not count: nothing.
             ("assistente_sociale", "tempo indeterminato part time", "50", "", nil), ("assistente_sociale", "tempo indeterminato part time", "", "18", nil),
             ("assistente_sociale", "tempo indeterminato 36 ore", "100", "", nil), ("assistente_sociale", "T.I. 83,33%", "83,33", "", nil),
+            ("assistente_sociale", "T.I. 83.33%", "83,33", "", nil),
             ("assistente_sociale", "a tempo pieno e indeterminato", "100", "", nil), ("assistente_sociale", "tempo_indeterminato", "100", "", nil),
             ("assistente_sociale", "tempo determinato part time", "100", "", nil), ("educatore part time", "tempo_indeterminato", "100", "", nil),
         ] as [(String, String, String, String, String?)])
@@ -79,8 +84,8 @@ struct StaffWordsTests {
         let warnings = loaded.warnings.filter { $0.code == .quotaDiversaDalTesto }
         #expect(warnings.count == (says == nil ? 0 : 1), "«\(contract)» \(share)\(hours): \(loaded.warnings)")
         if let says, let warning = warnings.first {
-            #expect(warning.description.contains("personale.csv:2 (colonna percentuale)"), "\(warning)")
-            #expect(warning.message.contains("dice \(says), ma il periodo dal 01/01/2020 è "), "\(warning.message)")
+            #expect(warning.description.contains("personale.csv:2 (colonna \(hours.isEmpty ? "percentuale" : "ore_settimanali"))"), "\(warning)")
+            #expect(warning.message.contains("dice \(says), ma nel periodo dal 01/01/2020 la quota è "), "\(warning.message)")
         }
     }
 
@@ -118,6 +123,40 @@ struct StaffWordsTests {
             #expect(warning.description.contains("personale.csv:2 (colonna ente_tipo): 2 persone hanno ente_tipo"), "\(warning)")
             #expect(warning.message.contains(meaning), "\(warning.message)")
         }
+    }
+
+    @Test("a later row of a person with words that say otherwise than the first's is an error, whatever the order of the rows")
+    func laterRowWords() throws {
+        for (first, later) in [("Assistente sociale", "Assistente sociale TD"), ("Assistente sociale TD", "Assistente sociale")] {
+            let folder = try PlansAndTablesReviewTests.folder(rows: [
+                "AS-1;\(first);T.I.;comune;099001;2024-01-01;2024-12-31;100;;;100;;;;", "AS-1;\(later);T.I.;comune;099001;2025-01-01;;100;;;100;;;;",
+            ])
+            #expect(inputError { () throws(InputError) in _ = try RosterLoader.load(path: folder.path) } != nil, "«\(first)» then «\(later)»")
+        }
+        // A contract in absence on a later row: its own advice, at its cell, not only a difference.
+        let absent = try PlansAndTablesReviewTests.folder(rows: [
+            "AS-1;assistente_sociale;T.I.;comune;099001;2024-01-01;2024-12-31;100;;;100;;;;",
+            "AS-1;assistente_sociale;T.I. in aspettativa;comune;099001;2025-01-01;;100;;;100;;;;",
+        ])
+        let error = try #require(inputError { () throws(InputError) in _ = try RosterLoader.load(path: absent.path) })
+        let atCell = error.errors.filter { $0.description.contains("personale.csv:3 (colonna contratto)") }
+        #expect(atCell.count == 1 && atCell[0].message.contains("contiene anche «aspettativa»"), "\(error)")
+    }
+
+    @Test("notes go in their own column (CSV `note`, JSON `note`), where the messages send them; they change nothing")
+    func notes() throws {
+        let header = PlansAndTablesReviewTests.staffHeader + ";note"
+        let folder = try PlansAndTablesReviewTests.folder(
+            header: header, rows: ["AS-1;assistente_sociale;tempo_indeterminato;comune;099001;2020-01-01;;100;;;100;;;;;in comando dal comune di A"])
+        #expect(try RosterLoader.load(path: folder.path).roster.staff.count == 1)
+        let json = Data(
+            """
+            {"formato": "potenziamento.ambito.v1", "ambito": {"codice": "X", "denominazione": "X"},
+             "comuni": [{"codiceIstat": "099001", "denominazione": "A", "popolazione": 30000}],
+             "personale": [{"id": "AS-1", "profilo": "assistente_sociale", "contratto": "TI", "note": "in comando",
+                            "ente": {"tipo": "comune", "codiceIstat": "099001"}, "periodi": [{"dal": "2020-01-01", "percentuale": 100}]}]}
+            """.utf8)
+        #expect(try RosterLoader.load(jsonData: json, name: "a.json").roster.staff.count == 1)
     }
 
     @Test("an unknown acronym is not told «forse asp?», a body that counts without a delega, unless it speaks of persons")

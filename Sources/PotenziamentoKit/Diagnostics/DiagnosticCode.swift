@@ -156,6 +156,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable {
     /// Staff of a kind whose acronym names a health body in the ATS's region (`ATS` in
     /// Lombardy, `ASP` in Sicily): counted without a delega if the acronym meant that body. A warning.
     case siglaAmbigua = "sigla_ambigua"
+    /// A hole in the years of a cycle (2023, 2024, 2032): most likely a year typed wrong. A warning.
+    case anniMancanti = "anni_mancanti"
     /// A counted person with no service in the year.
     case nessunServizioNellAnno = "nessun_servizio_nell_anno"
     /// A counted person with no area split: their FTE go to `non_indicata`.

@@ -362,7 +362,7 @@ package enum CycleReader {
             else { continue }
             diagnostics.error(
                 .formatoDocumento, place.field(section).field("popolazione"),
-                "residenti \(residents) del comune \(recipient.dropFirst("comune:".count)) diversi da quelli del riparto del prospetto (\(expected)): il file sembra modificato a mano; rifai il prospetto con `prospetto --formato json`"
+                "residenti \(residents) del comune \(recipient.split(separator: ":").last ?? Substring(recipient)) diversi da quelli del riparto del prospetto (\(expected)): il file sembra modificato a mano; rifai il prospetto con `prospetto --formato json`"
             )
         }
     }
@@ -424,7 +424,7 @@ package enum CycleReader {
             if let previous, year.year > previous + 1 {
                 let missing = year.year == previous + 2 ? "manca il \(previous + 1)" : "mancano gli anni dal \(previous + 1) al \(year.year - 1)"
                 diagnostics.warning(
-                    .nessunDato, place,
+                    .anniMancanti, place,
                     "dopo il \(previous) il ciclo riprende dal \(year.year): \(missing); se un anno è scritto male correggilo, altrimenti non serve altro")
             }
             previous = year.year

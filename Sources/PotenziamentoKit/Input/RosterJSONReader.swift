@@ -594,6 +594,8 @@ struct RosterJSONReader {
                 }
             case .aree: areas = try readAreas(at: field) ?? .unspecified
             case .impiegatoNeiServiziTerritoriali: employed = try bool(at: field) ?? true
+            // Free notes (where the messages send what is not a profile or a contract): read, not used.
+            case .note: _ = try string(at: field, nullable: true)
             }
         }
         try missing(StaffKey.self, seen: seen, at: path)
@@ -835,7 +837,7 @@ struct RosterJSONReader {
         static let required = mask([.codiceIstat, .denominazione, .popolazione])
     }
     private enum StaffKey: String, ObjectKey {
-        case id, profilo, contratto, ente, periodi, aree, impiegatoNeiServiziTerritoriali
+        case id, profilo, contratto, ente, periodi, aree, impiegatoNeiServiziTerritoriali, note
         static let cases = allCases
         static let table = knownTexts()
         static let required = mask([.id, .profilo, .contratto, .ente, .periodi])

@@ -121,7 +121,7 @@ public enum RosterLoader {
         }
         var diagnostics = Diagnostics()
         let columns = RosterTableReader.Columns.self
-        func table(_ sheet: Sheet?, _ needed: [String], _ optional: [String]) -> WorkbookTable? {
+        func table(_ sheet: Sheet?, _ needed: [String], _ optional: [String], oneOf: [[String]] = []) -> WorkbookTable? {
             // A hidden sheet is read all the same: say so (the officer may have edited a visible copy).
             if let sheet, sheet.isHidden {
                 diagnostics.warning(
@@ -129,7 +129,7 @@ public enum RosterLoader {
                     "il foglio «\(TextSafety.shortened(sheet.name))» è nascosto ma è letto e i suoi dati contano: mostralo e controllalo; se i dati giusti sono in un altro foglio, spostali qui"
                 )
             }
-            return sheet.flatMap { WorkbookTable(sheet: $0, file: name, required: needed, optional: optional, diagnostics: &diagnostics) }
+            return sheet.flatMap { WorkbookTable(sheet: $0, file: name, required: needed, optional: optional, oneOf: oneOf, diagnostics: &diagnostics) }
         }
         let ambitoSheet = TableFile.sheet("ambito", of: workbook, file: name, required: false, diagnostics: &diagnostics)
         let ambito = table(ambitoSheet, columns.ambitoRequired, columns.ambitoOptional)
@@ -138,7 +138,8 @@ public enum RosterLoader {
             TableFile.sheet("comuni", of: workbook, file: name, required: true, diagnostics: &diagnostics), columns.comuniRequired, columns.comuniOptional)
         let comuniTableRead = diagnostics.errorCount == errorsBeforeComuni
         let personale = table(
-            TableFile.sheet("personale", of: workbook, file: name, required: true, diagnostics: &diagnostics), columns.staffRequired, columns.staffOptional)
+            TableFile.sheet("personale", of: workbook, file: name, required: true, diagnostics: &diagnostics), columns.staffRequired, columns.staffOptional,
+            oneOf: columns.staffOneOf)
         let hasAmbito = ambitoSheet != nil
         // A sheet the program does not read, with something in it: perhaps data put in a copy
         // (`personale (2)`) or a new sheet. Named, as nothing is dropped in silence.
@@ -313,17 +314,17 @@ public enum RosterLoader {
             )
         }
         let columns = RosterTableReader.Columns.self
-        func table(_ file: CSVFile, _ required: [String], _ optional: [String]) -> CSVTable? {
+        func table(_ file: CSVFile, _ required: [String], _ optional: [String], oneOf: [[String]] = []) -> CSVTable? {
             // The bytes moved out, the only reference handed on: the table unquotes them in place
             // without a copy (a closure's argument would keep a second reference alive).
             guard let (name, utf8) = texts.removeValue(forKey: file) else { return nil }
-            return CSVTable(utf8: consume utf8, file: name, required: required, optional: optional, diagnostics: &diagnostics)
+            return CSVTable(utf8: consume utf8, file: name, required: required, optional: optional, oneOf: oneOf, diagnostics: &diagnostics)
         }
         let ambito = table(.ambito, columns.ambitoRequired, columns.ambitoOptional)
         let errorsBeforeComuni = diagnostics.errorCount
         let comuni = table(.comuni, columns.comuniRequired, columns.comuniOptional)
         let comuniTableRead = diagnostics.errorCount == errorsBeforeComuni
-        let personale = table(.personale, columns.staffRequired, columns.staffOptional)
+        let personale = table(.personale, columns.staffRequired, columns.staffOptional, oneOf: columns.staffOneOf)
         return try assemble(
             ambito: ambito, hasAmbito: hasAmbito, comuni: comuni, comuniTableRead: comuniTableRead, personale: personale, source: folder,
             fallbackName: lastComponent(folder), missingAmbito: "ambito.csv assente",

@@ -72,15 +72,18 @@ public enum EmployerKind: String, Sendable, Hashable, CaseIterable, Codable {
         let normalized = Vocabulary.normalized(text)
         guard !normalized.isEmpty else { throw InvalidValue(.valoreVuoto, "tipo di ente vuoto") }
         guard let kind = Vocabulary.match(normalized, in: Self.spellings, prefixes: false) else {
-            let message = Vocabulary.unknown("tipo di ente", text, codes: Self.allCases.map(\.rawValue))
             // «forse asp?» for an acronym of a health body would count it without a delega (a
-            // trial): asp only for a text that speaks of services to persons.
-            if message.contains("(forse «asp»?)"), !Vocabulary.containsWords(normalized, "persona") {
-                throw InvalidValue(
-                    .enteSconosciuto,
-                    message.replacingOccurrences(of: "(forse «asp»?)", with: "(un'azienda sanitaria è asl; un'azienda pubblica di servizi alla persona è asp)"))
-            }
-            throw InvalidValue(.enteSconosciuto, message)
+            // trial): asp is suggested only for a text that speaks of services to persons.
+            let codes = Self.allCases.map(\.rawValue)
+            let aspUnlikely = !Vocabulary.containsWords(normalized, "persona")
+            throw InvalidValue(
+                .enteSconosciuto,
+                Vocabulary.unknown(
+                    "tipo di ente", text, codes: codes,
+                    suggestion: { nearest in
+                        nearest == EmployerKind.asp.rawValue && aspUnlikely
+                            ? "un'azienda sanitaria è asl; un'azienda pubblica di servizi alla persona è asp" : "forse «\(nearest)»?"
+                    }))
         }
         self = kind
     }
@@ -101,7 +104,8 @@ public enum EmployerKind: String, Sendable, Hashable, CaseIterable, Codable {
             ("unione montana", .unioneDiComuni), ("unione montana dei comuni", .unioneDiComuni), ("unione di comuni montani", .unioneDiComuni),
             ("consorzio socio assistenziale", .consorzio), ("consorzio intercomunale", .consorzio), ("consorzio servizi sociali", .consorzio),
             ("ciss", .consorzio), ("azienda consortile", .aziendaSpecialeConsortile), ("asc", .aziendaSpecialeConsortile),
-            ("azienda di servizi alla persona", .asp), ("istituzione", .organismoStrumentale), ("privato in appalto", .privatoAppalto),
+            ("azienda di servizi alla persona", .asp), ("istituzione", .organismoStrumentale), ("comune capofila in convenzione", .comuneCapofila),
+            ("privato in appalto", .privatoAppalto),
             ("terzo settore in appalto", .terzoSettoreAppalto),
         ]
 }

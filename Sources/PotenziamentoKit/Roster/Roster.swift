@@ -299,9 +299,11 @@ public struct Roster: Sendable, Hashable {
                         "se la persona è a tempo parziale indica la sua percentuale o le ore settimanali; se lavora a tempo pieno, non serve altro"
                     )
                     : ("tempo pieno", "se la persona lavora a tempo pieno indica 100; se è a tempo parziale, non serve altro")
+                // At the column the share was given in (a review: hours were sent to percentuale).
+                let column = period.share.hours == nil ? ("percentuale", "percentuale") : ("ore_settimanali", "oreSettimanali")
                 diagnostics.warning(
-                    .quotaDiversaDalTesto, (period.place ?? record.place ?? SourcePlace(file: source)).field("percentuale"),
-                    "«\(record.id)»: \(named) dice \(says), ma il periodo dal \(period.start.italian) è \(period.share.hours == nil ? "al" : "a") \(period.share) e conta \(NumberFormatting.italianTrimmed(period.share.percent / Fraction(100), maximumDecimals: 4)) FTE l'anno: \(advice)"
+                    .quotaDiversaDalTesto, (period.place ?? record.place ?? SourcePlace(file: source)).field(csv: column.0, json: column.1),
+                    "«\(record.id)»: \(named) dice \(says), ma nel periodo dal \(period.start.italian) la quota è \(period.share) (\(NumberFormatting.italianTrimmed(period.share.percent / Fraction(100), maximumDecimals: 4)) FTE l'anno): \(advice)"
                 )
             }
             for position in periods.indices where periods[position].start.year < Bounds.plausibleStartYear {

@@ -78,19 +78,21 @@ public struct StaffRecord: Sendable, Hashable {
 
     /// Records an error for each period that overlaps an earlier one (by start date).
     func checkPeriods(into diagnostics: inout Diagnostics) {
-        Self.checkPeriods(periods, id: id, place: messagePlace, into: &diagnostics)
+        Self.checkPeriods(periods, id: id, place: place, into: &diagnostics)
     }
 
-    /// Records an error for each of `periods` of the person `id` (read at `messagePlace`) that
+    /// Records an error for each of `periods` of the person `id` (read at `place`) that
     /// overlaps an earlier one: also for a person with other errors, whose record is not made,
     /// so that the overlaps are said in the same run (a trial: they came a run later).
-    static func checkPeriods(_ periods: [ServicePeriod], id: PersonID, place messagePlace: SourcePlace, into diagnostics: inout Diagnostics) {
+    static func checkPeriods(
+        _ periods: [ServicePeriod], id: PersonID, place: SourcePlace?, into diagnostics: inout Diagnostics
+    ) {
         for (earlier, later) in Self.successions(periods) where periods[earlier].overlaps(periods[later]) {
             let (latest, next) = (periods[earlier], periods[later])
             let until = latest.end.map { "al \($0.italian)" } ?? "senza data di fine"
             let earlierPlace = latest.place.map { " (\($0))" } ?? ""
             diagnostics.error(
-                .periodiSovrapposti, (next.place ?? messagePlace).field(csv: "dal", json: "dal"),
+                .periodiSovrapposti, (next.place ?? place ?? SourcePlace(file: "persona «\(id)»")).field(csv: "dal", json: "dal"),
                 "il periodo dal \(next.start.italian) di «\(id)» si sovrappone a quello dal \(latest.start.italian) \(until)\(earlierPlace)"
                     + (Self.areRows(latest.place, next.place)
                         ? "; sono due righe con lo stesso id: correggi le date se è la stessa persona con due periodi; se è la stessa persona scritta due volte cancella una delle righe; se sono due persone dai loro id diversi (gli id si confrontano senza distinguere maiuscole e spazi)"

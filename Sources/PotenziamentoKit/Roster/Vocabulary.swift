@@ -53,7 +53,8 @@ enum Vocabulary {
             case "ò", "ó", "ô", "ö": folded = "o"
             case "ù", "ú", "û", "ü": folded = "u"
             case ".": continue
-            case "_", "-", "–", "—", "/", "'", "’", " ", "\t", "\u{A0}": folded = " "
+            // Quotation marks of Word and of spreadsheets end words too (a review: «TD» was not a word).
+            case "_", "-", "–", "—", "/", "'", "’", " ", "\t", "\u{A0}", "«", "»", "“", "”", "„", "‘", "‹", "›": folded = " "
             default: folded = character
             }
             if folded == " " {
@@ -187,13 +188,13 @@ enum Vocabulary {
         ),
         (
             [
-                "scavalco", "convenzione", "utilizzo condiviso", "utilizzata", "utilizzato", "assegnata funzionalmente", "assegnato funzionalmente",
+                "scavalco", "utilizzo condiviso", "utilizzata", "utilizzato", "assegnata funzionalmente", "assegnato funzionalmente",
                 "assegnazione temporanea", "557",
             ],
-            "una persona che lavora per più enti (a scavalco, in convenzione, in utilizzo) si indica presso ciascun ente con la sua quota (percentuale o ore), così non conta due volte"
+            "una persona che lavora per più enti (a scavalco, in utilizzo) si indica presso ciascun ente con la sua quota (percentuale o ore), così non conta due volte"
         ),
         (
-            ["disponibilità", "inidonea", "inidoneo", "inidoneità"],
+            ["in disponibilità", "inidonea", "inidoneo", "inidoneità"],
             "una persona collocata in disponibilità o inidonea alle mansioni di assistente sociale non è impiegata nei servizi: non va indicata, o va indicata con impiegato_servizi_territoriali «no» (docs/regole.md §2)"
         ),
         (
@@ -215,7 +216,9 @@ enum Vocabulary {
 
     /// Words beside «mobilità» that say the person came in by it (art. 30 D.Lgs. 165/2001: a
     /// permanent hire), not that they left (a trial).
-    static let incomingMobilityWords = ["entrata", "ingresso", "art 30", "assunta", "assunto", "assunzione", "da mobilita", "per mobilita", "interna"]
+    static let incomingMobilityWords = [
+        "entrata", "ingresso", "art 30", "assunta", "assunto", "assunzione", "da mobilita", "per mobilita", "interna", "volontaria",
+    ]
 
     /// ``absenceWords`` normalised, beside their written form.
     private static let normalizedAbsenceWords = absenceWords.map { group in (words: group.words.map { ($0, normalized($0)) }, advice: group.advice) }
@@ -242,9 +245,10 @@ enum Vocabulary {
     /// «Vocabolario»): part-time by its words, or a share below full time written in it
     /// (`50%`, `18 ore`, `18h`, `24/36`); full time by its words or a full share written
     /// (`36 ore`, `100%`); nil when it states none (the usual case).
-    static func statedShare(normalized: String, hints: WordHints) -> StatedShare? {
+    static func statedShare(normalized: String, written text: String, hints: WordHints) -> StatedShare? {
         if hints.contains(.partTime), partTimeWords.contains(where: { containsWords(normalized, $0) }) { return .partTime }
-        if let written = writtenShare(normalized) { return written }
+        // The numbers on the text as written: normalising drops the point of `83.33%` (a review).
+        if let written = writtenShare(text.lowercased()) { return written }
         if hints.contains(.fullTime), fullTimeWords.contains(where: { containsWords(normalized, $0) }) { return .fullTime }
         return nil
     }
@@ -272,8 +276,11 @@ enum Vocabulary {
                 value = value * 10 + Int(bytes[end] - 0x30)
                 end += 1
             }
-            // Decimals (`83,33%`) do not change whether it is under 100.
-            while end < bytes.count, bytes[end] == UInt8(ascii: ",") || isDigit(bytes[end]) { end += 1 }
+            // Decimals (`83,33%`, `18.5 ore`) do not change whether it is under 100 or 36.
+            while end < bytes.count, bytes[end] == UInt8(ascii: ",") || bytes[end] == UInt8(ascii: ".") || isDigit(bytes[end]) {
+                if !isDigit(bytes[end]) && !(end + 1 < bytes.count && isDigit(bytes[end + 1])) { break }
+                end += 1
+            }
             var after = end
             while after < bytes.count, bytes[after] == UInt8(ascii: " ") { after += 1 }
             let rest = bytes[after...]
@@ -281,8 +288,9 @@ enum Vocabulary {
             if rest.starts(with: Array("ore".utf8)) || (rest.first == UInt8(ascii: "h") && (rest.count == 1 || endsWord(rest[rest.startIndex + 1]))) {
                 return value < 36 ? .partTime : .fullTime
             }
-            // `24/36` is written `24 36` once normalised (the slash is a space): hours of a full time.
-            if end < bytes.count, bytes[end] == UInt8(ascii: " "), after < bytes.count, isDigit(bytes[after]) {
+            // `24/36`: hours of a full time.
+            if end < bytes.count, bytes[end] == UInt8(ascii: "/"), end + 1 < bytes.count, isDigit(bytes[end + 1]) {
+                let after = end + 1
                 var fullTime = 0
                 var digit = after
                 while digit < bytes.count, isDigit(bytes[digit]), fullTime < 1_000 {
@@ -303,7 +311,9 @@ enum Vocabulary {
     /// `ruolo socio-sanitario`, `tutor di tirocinio`, `referente del servizio civile`: a trial).
     static let contractSpellingsInTitles = Contract.spellings.filter { entry in
         !entry.spelling.hasPrefix("incarico")
-            && !["ruolo", "tirocinio", "tirocinante", "stage", "servizio civile", "servizio civile universale"].contains(entry.spelling)
+            && ![
+                "ruolo", "tirocinio", "tirocinante", "stage", "servizio civile", "servizio civile universale", "sostituzione", "in sostituzione",
+            ].contains(entry.spelling)
     }
 
     /// Which phrase lists a text may hold, from the first words of their phrases: one scan of
@@ -377,8 +387,8 @@ enum Vocabulary {
         )
     }
 
-    static func unknown(_ what: String, _ text: String, codes: [String]) -> String {
-        let suggestion = NameSuggestion.nearest(to: normalized(text).replacingSpaces, in: codes).map { " (forse «\($0)»?)" } ?? ""
+    static func unknown(_ what: String, _ text: String, codes: [String], suggestion words: (String) -> String = { "forse «\($0)»?" }) -> String {
+        let suggestion = NameSuggestion.nearest(to: normalized(text).replacingSpaces, in: codes).map { " (\(words($0)))" } ?? ""
         return "\(what) sconosciuto «\(TextSafety.shortened(text))»\(suggestion); valori ammessi: \(codes.joined(separator: ", "))"
     }
 
@@ -467,8 +477,8 @@ public struct Profile: Sendable, Hashable, CustomStringConvertible {
 
     /// The profile.
     public let kind: Kind
-    /// The contract a title of assistente sociale also names (``namedContract``), found when
-    /// the text is read (its one normalisation).
+    /// The contract a title of assistente sociale also names (``contract(inTitle:hints:)``),
+    /// found when the text is read (its one normalisation).
     let contractInTitle: Contract.Kind?
     /// The share of full time the text states (`Assistente sociale part-time`), if any.
     let statedShare: Vocabulary.StatedShare?
@@ -493,7 +503,7 @@ public struct Profile: Sendable, Hashable, CustomStringConvertible {
         }
         // The text's words looked at once for the lists.
         let hints = Vocabulary.hints(normalized)
-        statedShare = Vocabulary.statedShare(normalized: normalized, hints: hints)
+        statedShare = Vocabulary.statedShare(normalized: normalized, written: self.text, hints: hints)
         contractInTitle = kind == .assistenteSociale ? Self.contract(inTitle: normalized, hints: hints)?.kind : nil
         // A title of assistente sociale with words of an absence or of service elsewhere.
         if kind == .assistenteSociale, let absence = Vocabulary.absence(in: normalized, hints: hints) {
@@ -531,8 +541,7 @@ public struct Profile: Sendable, Hashable, CustomStringConvertible {
     /// non autosufficienza` and `assistente sociale ex cat. D` are one).
     static let notSocialWorkerWords = [
         "non assistente sociale", "non e assistente sociale", "non in servizio", "non piu", "ex assistente sociale", "gia assistente sociale",
-        "aspirante", "tirocinante", "praticante", "stagista", "studente", "studentessa", "volontario", "volontaria", "quiescenza", "pensione",
-        "pensionato", "pensionata", "a riposo", "cessato", "cessata", "dimesso", "dimessa",
+        "aspirante", "tirocinante", "praticante", "stagista", "studente", "studentessa", "volontario", "volontaria",
     ]
 
     /// The profile of `kind`, written as its code.
@@ -565,6 +574,17 @@ public struct Profile: Sendable, Hashable, CustomStringConvertible {
             .profiloSconosciuto,
             "profilo ambiguo «\(TextSafety.shortened(text))»: indica anche un contratto, «\(named.spelling)» (\(named.kind.rawValue)), diverso dal contratto «\(TextSafety.shortened(contract.text))» (\(contract.kind.rawValue)); scrivi il contratto solo nella sua colonna e nel profilo solo il profilo"
         )
+    }
+
+    /// What the profile says: its kind, the contract its title names and the share it states
+    /// (two rows of a person agree when these do).
+    var meaning: Meaning { Meaning(kind: kind, contractInTitle: contractInTitle, statedShare: statedShare) }
+
+    /// What a profile says (``meaning``).
+    struct Meaning: Equatable {
+        let kind: Kind
+        let contractInTitle: Contract.Kind?
+        let statedShare: Vocabulary.StatedShare?
     }
 
     /// Assistente sociale.
@@ -655,7 +675,7 @@ public struct Contract: Sendable, Hashable, CustomStringConvertible {
             return
         }
         let hints = Vocabulary.hints(normalized)
-        statedShare = Vocabulary.statedShare(normalized: normalized, hints: hints)
+        statedShare = Vocabulary.statedShare(normalized: normalized, written: self.text, hints: hints)
         // A contract that counts, with words of an absence (`tempo indeterminato - aspettativa`).
         if kind == .tempoIndeterminato, let absence = Vocabulary.absence(in: normalized, hints: hints) {
             throw InvalidValue(
@@ -670,6 +690,16 @@ public struct Contract: Sendable, Hashable, CustomStringConvertible {
         self.kind = kind
         self.text = kind.rawValue
         statedShare = nil
+    }
+
+    /// What the contract says: its kind and the share it states (two rows of a person agree
+    /// when these do).
+    var meaning: Meaning { Meaning(kind: kind, statedShare: statedShare) }
+
+    /// What a contract says (``meaning``).
+    struct Meaning: Equatable {
+        let kind: Kind
+        let statedShare: Vocabulary.StatedShare?
     }
 
     /// Tempo indeterminato.

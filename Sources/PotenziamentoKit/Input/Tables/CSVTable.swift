@@ -14,7 +14,7 @@ struct CSVTable: CellTable {
     private let headerLine: Int
 
     /// The table in the UTF-8 `bytes` of `file`; nil after recording why it cannot be used.
-    init?(utf8 bytes: consuming [UInt8], file: String, required: [String], optional: [String], diagnostics: inout Diagnostics) {
+    init?(utf8 bytes: consuming [UInt8], file: String, required: [String], optional: [String], oneOf: [[String]] = [], diagnostics: inout Diagnostics) {
         self.file = file
         // The end-of-file mark of old DOS programs (Ctrl-Z, 0x1A) after the last line is not a
         // row (an officer's trial: «la riga ha 1 campo»); anywhere else it is read as it is.
@@ -51,7 +51,7 @@ struct CSVTable: CellTable {
         }
         guard
             let header = TableHeader(
-                names: names, required: required, optional: optional,
+                names: names, required: required, optional: optional, oneOf: oneOf,
                 place: { index in
                     // An empty header cell has no name to show: the message says its number.
                     SourcePlace(file: file, position: .line(headerRow.line, column: index.map { names[$0].trimmingSpaces }.flatMap { $0.isEmpty ? nil : $0 }))

@@ -15,9 +15,11 @@ enum RosterTableReader {
         static let comuniOptional = ["anno"]
         static let areas = ActivityArea.allCases.map { "area_\($0.rawValue)" }
         static let staffRequired = ["id", "profilo", "contratto", "ente_tipo", "dal", "al"]
+        /// The period's share: `percentuale` or `ore_settimanali`, one of them (said with the other missing columns).
+        static let staffOneOf = [["percentuale", "ore_settimanali"]]
         static let staffOptional =
             ["percentuale", "ore_settimanali", "ore_tempo_pieno", "ente_codice_istat", "delega_funzioni", "costo_rimborsato", "impiegato_servizi_territoriali"]
-            + areas
+            + areas + ["note"]
         /// Columns that describe the person, not the period: equal on every row of an id.
         static let person =
             [
@@ -390,8 +392,11 @@ enum RosterTableReader {
                 // an empty id hid them until it was written).
                 let idText = table.text(row, columns.id)
                 _ = part.diagnostics.value(at: table.place(row, columns.id)) { () throws(InvalidValue) in try PersonID(idText) }
-                // Not for a row of totals (`TOTALE` as its id): its empty profile is no mistake.
-                if !TotalRows.isTotal(idText.trimmingSpaces, abbreviated: false) {
+                // Only for a row written whole (profile, contract and employer), not a row of
+                // totals (`TOTALE` as its id) nor a row left blank «as above» (a review: 4 errors).
+                if !TotalRows.isTotal(idText.trimmingSpaces, abbreviated: false),
+                    ![columns.profile, columns.contract, columns.employerKind].contains(where: { table.isEmpty(row, $0) })
+                {
                     _ = personFields(table, row, columns: columns, diagnostics: &part.diagnostics)
                     _ = period(table, row, columns: columns, diagnostics: &part.diagnostics)
                 }
@@ -429,6 +434,12 @@ enum RosterTableReader {
         let employer: Employer
         let areas: AreaSplit
         let employed: Bool
+
+        /// Equal values: profile and contract by their meaning (kind and what their words say).
+        static func == (lhs: PersonFields, rhs: PersonFields) -> Bool {
+            lhs.profile.meaning == rhs.profile.meaning && lhs.contract.meaning == rhs.contract.meaning && lhs.employer == rhs.employer
+                && lhs.areas == rhs.areas && lhs.employed == rhs.employed
+        }
     }
 
     /// The person-level values of `row`, or nil after recording their errors.
@@ -504,12 +515,19 @@ enum RosterTableReader {
         }
         guard !differing.isEmpty else { return }
         // Written differently, same meaning (`si` and `sì`): both rows' values valid and equal.
+        var own = Diagnostics()
         var scratch = Diagnostics()
-        let values = personFields(table, row, columns: columns, diagnostics: &scratch)
+        let values = personFields(table, row, columns: columns, diagnostics: &own)
         if values != nil, values == personFields(table, first.firstRow, columns: columns, diagnostics: &scratch) { return }
+        // The row's own errors (`T.I. in aspettativa`: what to do, not only that it differs; a
+        // review), each at its cell, where no second message about the difference is added.
+        // An empty cell is said as a difference from the first row (left blank «as above»).
+        let ownErrors = own.errors.filter { $0.code != .valoreVuoto }
+        diagnostics.append(contentsOf: ownErrors)
+        let ownPlaces = ownErrors.map(\.place)
         // Only the columns whose values differ: `assistente sociale` and `assistente_sociale`, or
         // `T.I.` and `TI`, are one value written two ways, not a difference to correct.
-        for column in differing where !sameMeaning(table, row, first.firstRow, column, columns: columns) {
+        for column in differing where !sameMeaning(table, row, first.firstRow, column, columns: columns) && !ownPlaces.contains(table.place(row, column)) {
             // What to write instead: a stabilisation counts from the permanent contract only; any
             // other change within the year (another employer, other areas) is a row with its own id.
             let instead =
@@ -532,8 +550,10 @@ enum RosterTableReader {
             else { return false }
             return value == otherValue
         }
-        if column == columns.profile { return same(CellParsing.profile) }
-        if column == columns.contract { return same(CellParsing.contract) }
+        // Of one kind and saying the same besides (`Assistente sociale TD` is not `Assistente
+        // sociale`, `T.I. part time` is not `T.I.`: a review found the later row's words unread).
+        if column == columns.profile { return same { CellParsing.profile($0).map(\.meaning) } }
+        if column == columns.contract { return same { CellParsing.contract($0).map(\.meaning) } }
         if column == columns.employerKind { return same(CellParsing.employerKind) }
         // A yes/no left empty is its default (sì for impiegato_servizi_territoriali, no for the
         // ASL flags), as when the person's rows are read: empty and «sì» are one value there.

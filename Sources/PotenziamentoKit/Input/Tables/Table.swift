@@ -120,12 +120,6 @@ struct TableHeader {
     /// Canonical name → position.
     private let positions: [String: Int]
 
-    /// Optional columns of which a table needs one, with a required column that marks the table:
-    /// the `personale` table (the one that requires `ente_tipo`) needs a period's share as
-    /// `percentuale` or `ore_settimanali` (docs/formati.md); a plan's rows need it only for some
-    /// kinds of change, and say so at their rows.
-    static let requiredAlternatives = [(marker: "ente_tipo", group: ["percentuale", "ore_settimanali"])]
-
     /// A header name without what is at its ends: spaces of every kind (the non-breaking one of
     /// Word and of spreadsheets), line breaks, and the invisible zero-width space and BOM.
     static func trimmedName(_ name: String) -> String {
@@ -145,7 +139,9 @@ struct TableHeader {
 
     /// The header of `names` (as written), checked against `required` and `optional` canonical
     /// names (compared ignoring case and surrounding spaces); nil after recording its errors.
-    init?(names: [String], required: [String], optional: [String], place: (Int?) -> SourcePlace, diagnostics: inout Diagnostics) {
+    init?(
+        names: [String], required: [String], optional: [String], oneOf: [[String]] = [], place: (Int?) -> SourcePlace, diagnostics: inout Diagnostics
+    ) {
         var positions: [String: Int] = [:]
         positions.reserveCapacity(names.count)
         var usable = true
@@ -181,7 +177,7 @@ struct TableHeader {
             usable = false
         }
         // Columns of which one is required, said with the other missing ones (a trial: it came a run later).
-        for (marker, group) in Self.requiredAlternatives where required.contains(marker) && !group.contains(where: { positions[$0] != nil }) {
+        for group in oneOf where !group.contains(where: { positions[$0] != nil }) {
             diagnostics.error(
                 .campoMancante, place(nil),
                 "manca la colonna obbligatoria «\(group[0])» (o \(group.dropFirst().map { "«\($0)»" }.joined(separator: " o ")))")

@@ -30,7 +30,7 @@ struct WorkbookTable: CellTable {
     }
 
     /// The table of `sheet` of the workbook at `file`; nil after recording why it cannot be used.
-    init?(sheet: Sheet, file: String, required: [String], optional: [String], diagnostics: inout Diagnostics) {
+    init?(sheet: Sheet, file: String, required: [String], optional: [String], oneOf: [[String]] = [], diagnostics: inout Diagnostics) {
         self.file = file
         self.sheet = sheet.name
         let sheetName = sheet.name
@@ -57,7 +57,7 @@ struct WorkbookTable: CellTable {
         }
         guard
             let header = TableHeader(
-                names: names, required: required, optional: optional,
+                names: names, required: required, optional: optional, oneOf: oneOf,
                 place: { index in place(first.index, index, name: index.map { names[$0].trimmingSpaces }.flatMap { $0.isEmpty ? nil : $0 }) },
                 diagnostics: &diagnostics)
         else { return nil }
