@@ -16,7 +16,7 @@ package enum RosterTemplate {
     package static func document(filledWith roster: Roster? = nil) -> WorkbookDocument {
         let tables = roster.map(RosterWriter.tables)
         let headers = (
-            ambito: RosterWriter.Columns.ambito, comuni: RosterWriter.Columns.comuni, personale: RosterWriter.Columns.personale
+            ambito: RosterWriter.Columns.ambito, comuni: RosterWriter.Columns.comuni, personale: RosterWriter.Columns.personale + ["note"]
         )
         func rows(_ header: [String], _ example: [RosterWriter.Cell], _ filled: [[RosterWriter.Cell]]?) -> [[WritableCell]] {
             let body = filled.map { Array($0.dropFirst()) } ?? [example]
@@ -46,7 +46,8 @@ package enum RosterTemplate {
 
     /// The `personale` sheet: lists for the coded and yes/no columns, text and date formats.
     static func personaleSheet(_ rows: [[WritableCell]]) -> WritableSheet {
-        let columns = RosterWriter.Columns.personale
+        // The written columns and the notes (where messages send what is not a profile or a contract).
+        let columns = RosterWriter.Columns.personale + ["note"]
         func column(_ name: String) -> Int { (columns.firstIndex(of: name) ?? 0) + 1 }
         let last = max(validatedRows, rows.count)
         var validations = [
@@ -124,7 +125,9 @@ package enum RosterTemplate {
             "    con la data di inizio futura;",
             "  percentuale del tempo pieno (100 = tempo pieno) oppure ore_settimanali (con ore_tempo_pieno se",
             "    diverse da 36): una delle due;",
-            "  area_…: percentuale del tempo dedicata a ogni area di attività (somma 100, vuoto = 0).",
+            "  area_…: percentuale del tempo dedicata a ogni area di attività (somma 100, vuoto = 0);",
+            "  note: testo libero (comando, aspettativa, qualifica), non usato nel calcolo: profilo e contratto",
+            "    contengono solo il profilo e il contratto.",
             "",
             "Poi, in un terminale:",
             "  potenziamento valida FILE.xlsx --anno 2026",
