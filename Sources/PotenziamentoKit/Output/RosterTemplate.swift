@@ -77,6 +77,8 @@ package enum RosterTemplate {
             widths[column(name) - 1] = min(30, (codes.map(\.count).max() ?? 10) + 2)
         }
         widths[0] = 32  // the example row's «# ESEMPIO, cancellare: AS-001»
+        widths[column("note") - 1] = 40  // a sentence, not a code
+        styles[column("note") - 1] = .text
         return WritableSheet(
             name: "personale", columnWidths: widths, frozenRows: 1, rows: rows, validations: validations, columnStyles: styles, formattedRows: last)
     }
