@@ -920,6 +920,9 @@ struct PlansAndTablesReviewTests {
             ("Assistente sociale inidonea", nil), ("Assistente sociale (cooperativa)", nil), ("Assistente sociale utilizzata presso altro ente", nil),
             ("Assistente sociale in mobilità in entrata", .assistenteSociale), ("Assistente sociale supervisore di tirocinio", .assistenteSociale),
             ("Assistente sociale - ruolo socio-sanitario", .assistenteSociale),
+            // A second trial: services and topics, not the person's state.
+            ("Assistente sociale dimissioni protette", .assistenteSociale), ("Assistente sociale referente cooperative sociali", .assistenteSociale),
+            ("Assistente sociale servizio inidoneità e invalidità civile", .assistenteSociale), ("Assistente sociale in convenzione art. 14 CCNL", nil),
         ] as [(String, Profile.Kind?)])
     func ambiguousProfile(text: String, kind: Profile.Kind?) {
         switch Result(catching: { () throws(InvalidValue) in try Profile(text) }) {

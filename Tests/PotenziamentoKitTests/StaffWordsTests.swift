@@ -66,7 +66,7 @@ struct StaffWordsTests {
             ("assistente_sociale", "T.I. P.T.", "100", "", "tempo parziale"),
             ("assistente_sociale", "tempo indeterminato (24/36)", "100", "", "tempo parziale"),
             ("assistente_sociale", "tempo indeterminato 18h", "100", "", "tempo parziale"),
-            ("assistente_sociale", "tempo indeterminato verticale", "100", "", "tempo parziale"),
+            ("assistente_sociale", "tempo indeterminato - orario ridotto", "100", "", "tempo parziale"),
             ("assistente_sociale", "tempo indeterminato part time", "", "36", "tempo parziale"),
             ("assistente_sociale", "tempo pieno e indeterminato", "50", "", "tempo pieno"), ("assistente_sociale", "T.I. full time", "", "18", "tempo pieno"),
             ("assistente_sociale", "tempo indeterminato 36 ore", "50", "", "tempo pieno"),
@@ -78,6 +78,9 @@ struct StaffWordsTests {
             ("assistente_sociale", "T.I. 83.33%", "83,33", "", nil),
             ("assistente_sociale", "a tempo pieno e indeterminato", "100", "", nil), ("assistente_sociale", "tempo_indeterminato", "100", "", nil),
             ("assistente_sociale", "tempo determinato part time", "100", "", nil), ("educatore part time", "tempo_indeterminato", "100", "", nil),
+            // A second trial: a promotion is not a part-time.
+            ("Assistente sociale progressione verticale", "tempo_indeterminato", "100", "", nil),
+            ("Assistente sociale progressione economica orizzontale", "tempo_indeterminato", "100", "", nil),
         ] as [(String, String, String, String, String?)])
     func statedShare(profile: String, contract: String, share: String, hours: String, says: String?) throws {
         let loaded = try RosterLoader.load(path: folder(profile: profile, contract: contract, share: share, hours: hours).path)
@@ -106,7 +109,7 @@ struct StaffWordsTests {
         arguments: [
             ("Lombardia", "ATS", "«ATS» è anche l'Agenzia (o Azienda) di Tutela della Salute"), ("Sardegna", "ambito", "«ATS» è anche"),
             ("Sicilia", "ASP", "«ASP» è anche l'Azienda Sanitaria Provinciale"), ("calabria", "asp", "«ASP» è anche"), ("Toscana", "ATS", nil),
-            ("Lombardia", "comune", nil), ("", "ATS", nil),
+            ("Lombardia", "comune", nil), ("", "ATS", nil), ("Regione Lombardia", "ATS", "«ATS» è anche"),
         ] as [(String, String, String?)])
     func regionalAcronyms(region: String, kind: String, meaning: String?) throws {
         let folder = try PlansAndTablesReviewTests.folder(rows: [

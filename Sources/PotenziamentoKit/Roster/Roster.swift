@@ -245,7 +245,8 @@ public struct Roster: Sendable, Hashable {
         // Agenzia di Tutela della Salute, «ASP» in Sicily and Calabria the Azienda Sanitaria
         // Provinciale): a body read as one that counts without a delega is said, once.
         if let region = ambito.region.map(Vocabulary.normalized) {
-            for (regions, kind, acronym, meaning) in Self.regionalAcronyms where regions.contains(region) {
+            // `Regione Lombardia` too (a review): the region's name as words of the text.
+            for (regions, kind, acronym, meaning) in Self.regionalAcronyms where regions.contains(where: { Vocabulary.containsWords(region, $0) }) {
                 guard let first = staff.firstIndex(where: { $0.employer.kind == kind }) else { continue }
                 let count = staff.count { $0.employer.kind == kind }
                 diagnostics.warning(

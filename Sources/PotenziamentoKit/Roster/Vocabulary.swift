@@ -189,24 +189,24 @@ enum Vocabulary {
         (
             [
                 "scavalco", "utilizzo condiviso", "utilizzata", "utilizzato", "assegnata funzionalmente", "assegnato funzionalmente",
-                "assegnazione temporanea", "557",
+                "assegnazione temporanea", "557", "art 14 ccnl",
             ],
             "una persona che lavora per più enti (a scavalco, in utilizzo) si indica presso ciascun ente con la sua quota (percentuale o ore), così non conta due volte"
         ),
         (
-            ["in disponibilità", "inidonea", "inidoneo", "inidoneità"],
+            ["in disponibilità", "inidonea", "inidoneo"],
             "una persona collocata in disponibilità o inidonea alle mansioni di assistente sociale non è impiegata nei servizi: non va indicata, o va indicata con impiegato_servizi_territoriali «no» (docs/regole.md §2)"
         ),
         (
             [
-                "cessato", "cessata", "cessazione", "quiescenza", "pensione", "pensionato", "pensionata", "a riposo", "dimesso", "dimessa", "dimissioni",
+                "cessato", "cessata", "cessazione", "quiescenza", "pensione", "pensionato", "pensionata", "a riposo", "dimesso", "dimessa",
                 "non in servizio", "non ancora in servizio", "presa servizio", "presa di servizio",
             ],
             "una persona conta solo nei giorni in servizio: fino all'ultimo giorno (la data di fine, «al») se ha lasciato il servizio, dal primo (la data di inizio, «dal») se non l'ha ancora preso"
         ),
         (
-            ["cooperativa", "cooperative", "coop", "appalto", "uneba"],
-            "il personale di una cooperativa o di un privato in appalto non conta: indica ente_tipo privato_appalto o terzo_settore_appalto (tipo privato_appalto o terzo_settore_appalto nel JSON)"
+            ["cooperativa", "ccnl cooperative", "coop", "appalto", "uneba"],
+            "il personale di una cooperativa o di un privato in appalto non conta: indica il tipo di ente privato_appalto o terzo_settore_appalto"
         ),
     ]
 
@@ -236,8 +236,9 @@ enum Vocabulary {
         return nil
     }
 
-    /// Words that say a contract is part-time (`tempo indeterminato part time`, `TI PT`, `verticale`).
-    static let partTimeWords = ["part time", "parttime", "tempo parziale", "pt", "verticale", "orizzontale"]
+    /// Words that say a contract is part-time (`tempo indeterminato part time`, `TI PT`, `orario
+    /// ridotto`); not `verticale` alone (a `progressione verticale` is a promotion: a trial).
+    static let partTimeWords = ["part time", "parttime", "tempo parziale", "pt", "orario ridotto"]
     /// Words that say a contract is full time (`tempo pieno e indeterminato`, `T.I. full time`).
     static let fullTimeWords = ["tempo pieno", "full time", "fulltime"]
 
