@@ -923,6 +923,7 @@ struct PlansAndTablesReviewTests {
             // A second trial: services and topics, not the person's state.
             ("Assistente sociale dimissioni protette", .assistenteSociale), ("Assistente sociale referente cooperative sociali", .assistenteSociale),
             ("Assistente sociale servizio inidoneità e invalidità civile", .assistenteSociale), ("Assistente sociale in convenzione art. 14 CCNL", nil),
+            ("Assistente sociale in servizio presso altro ente", nil), ("Assistente sociale in esonero", nil),
         ] as [(String, Profile.Kind?)])
     func ambiguousProfile(text: String, kind: Profile.Kind?) {
         switch Result(catching: { () throws(InvalidValue) in try Profile(text) }) {

@@ -35,6 +35,8 @@ struct StaffWordsTests {
             ("Assistente sociale non di ruolo", "TD", false), ("Assistente sociale con incarico di posizione organizzativa", "TI", false),
             ("Assistente sociale «TD»", "T.I.", true), ("Assistente sociale “TD”", "T.I.", true),
             ("Assistente sociale responsabile, in sostituzione della P.O.", "T.I.", false),
+            ("Assistente sociale (sostituzione maternità)", "T.I.", true), ("Assistente sociale in sostituzione di maternità", "T.I.", true),
+            ("Assistente sociale a progetto", "T.I.", true),
             ("Assistente sociale coordinatore", "tempo_determinato", false),
         ])
     func titleAndContract(profile: String, contract: String, conflict: Bool) throws {

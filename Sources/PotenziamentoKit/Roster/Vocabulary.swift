@@ -175,11 +175,11 @@ enum Vocabulary {
     /// sociale in aspettativa» counted 1 FTE with no word).
     static let absenceWords: [(words: [String], advice: String)] = [
         (
-            ["aspettativa", "non retribuito", "non retribuita", "sospeso", "sospesa", "sospensione"],
+            ["aspettativa", "non retribuito", "non retribuita", "sospeso", "sospesa", "sospensione", "esonero", "esonerato", "esonerata"],
             "i periodi di aspettativa non retribuita o di sospensione si tolgono dai periodi di servizio della persona; ferie, malattia e maternità restano servizio (docs/regole.md §3)"
         ),
         (
-            ["comando", "comandato", "comandata", "distacco", "distaccato", "distaccata", "fuori ruolo"],
+            ["comando", "comandato", "comandata", "distacco", "distaccato", "distaccata", "fuori ruolo", "presso altro ente", "presso altri enti"],
             "una persona in comando, in distacco o fuori ruolo si indica una sola volta, presso l'ente che ne sostiene il costo (docs/regole.md §2)"
         ),
         (
@@ -733,7 +733,8 @@ public struct Contract: Sendable, Hashable, CustomStringConvertible {
         // Art. 90 TUEL (uffici di staff degli organi politici): contracts a tempo determinato.
         ("art 90", .tempoDeterminato), ("art90", .tempoDeterminato), ("non di ruolo", .tempoDeterminato), ("precario", .tempoDeterminato),
         ("precaria", .tempoDeterminato), ("supplente", .tempoDeterminato), ("supplenza", .tempoDeterminato), ("sostituzione", .tempoDeterminato),
-        ("in sostituzione", .tempoDeterminato),
+        ("in sostituzione", .tempoDeterminato), ("sostituzione maternita", .tempoDeterminato), ("sostituzione di maternita", .tempoDeterminato),
+        ("a progetto", .cococo), ("contratto a progetto", .cococo),
         // The wordings of contracts and calls (a trial: «a tempo pieno e indeterminato» was refused).
         ("tempo pieno e indeterminato", .tempoIndeterminato), ("a tempo pieno e indeterminato", .tempoIndeterminato),
         ("tempo pieno indeterminato", .tempoIndeterminato), ("tempo parziale e indeterminato", .tempoIndeterminato),
