@@ -251,8 +251,8 @@ package enum CycleReader {
                     )
                     continue
                 }
-                checkConsistency(year, at: place, population: population, declared: declared, diagnostics: &diagnostics)
-                checkComuni(comuni, section: key, year: year, at: root, diagnostics: &diagnostics)
+                let shares = checkConsistency(year, at: place, population: population, declared: declared, diagnostics: &diagnostics)
+                checkComuni(comuni, section: key, against: shares, at: root, diagnostics: &diagnostics)
                 let otherParameters = otherParameters(year, at: place, year: yearValue, against: parameters)
                 var entry = byYear[yearValue] ?? (nil, nil)
                 if let earlier = isForecast ? entry.forecast : entry.actual {
@@ -302,8 +302,12 @@ package enum CycleReader {
     /// are those of its comuni (`riparto[].popolazione`) and the FTE to declare are its exact FTE
     /// (`fte.totale`, 4 decimals) rounded down, so not above them nor a whole FTE below. A file
     /// edited by hand (an integrator's trial set `fteDaDichiarare` to 9 beside 8,4013 FTE, and the
-    /// cycle computed on the 9 without a word) is an error at the figure that disagrees.
-    static func checkConsistency(_ year: JSONFields, at place: SourcePlace, population: Int, declared: Fraction, diagnostics: inout Diagnostics) {
+    /// cycle computed on the 9 without a word) is an error at the figure that disagrees. Returns
+    /// the residents of each share of the riparto (`ente` → `popolazione` as written), for
+    /// ``checkComuni(_:section:against:at:diagnostics:)``.
+    static func checkConsistency(_ year: JSONFields, at place: SourcePlace, population: Int, declared: Fraction, diagnostics: inout Diagnostics)
+        -> [String: String]
+    {
         var ignored = Diagnostics()
         // `fte.totale` is rounded to 4 decimals, so up to 0,00005 from the exact FTE either way
         // (1,99999 is written 2.0 beside 1 declared with 0 decimals).
@@ -320,13 +324,15 @@ package enum CycleReader {
                 "FTE da dichiarare \(NumberFormatting.italianTrimmed(declared)) non coerenti con gli FTE del prospetto (fte.totale \(NumberFormatting.italianTrimmed(total))): il file sembra modificato a mano; rifai il prospetto con `prospetto --formato json`"
             )
         }
-        let shares = year.array("riparto", required: false, diagnostics: &ignored)
         var sum = 0
         var counted = 0
-        for share in shares {
+        var byRecipient: [String: String] = [:]
+        for share in year.array("riparto", required: false, diagnostics: &ignored) {
             guard let fields = JSONFields(share, place: place.field("riparto"), allowed: nil, diagnostics: &ignored),
-                let text = fields.numberText("popolazione", required: false, diagnostics: &ignored), let residents = Int(text)
+                let text = fields.numberText("popolazione", required: false, diagnostics: &ignored)
             else { continue }
+            if let recipient = fields.string("ente", required: false, diagnostics: &ignored) { byRecipient[recipient] = text }
+            guard let residents = Int(text) else { continue }
             (sum, counted) = (sum + residents, counted + 1)
         }
         if counted > 0, sum != population {
@@ -335,22 +341,15 @@ package enum CycleReader {
                 "popolazione \(NumberFormatting.italian(population)) diversa dalla somma dei residenti dei comuni del prospetto (\(NumberFormatting.italian(sum))): il file sembra modificato a mano; rifai il prospetto con `prospetto --formato json`"
             )
         }
+        return byRecipient
     }
 
     /// Checks that the residents of each comune in a prospetto's table of comuni (`comuni[i]`,
-    /// the `section` of a year) are those its year computed the riparto on (`riparto[]`, which
-    /// ``checkConsistency(_:at:population:declared:diagnostics:)`` adds up to the year's
-    /// residents): a figure edited by hand in one table only is an error at it.
-    static func checkComuni(_ comuni: [JSONNode], section: String, year: JSONFields, at root: SourcePlace, diagnostics: inout Diagnostics) {
+    /// the `section` of a year) are those its year computed the riparto on (`computed`, the
+    /// residents of each share that ``checkConsistency(_:at:population:declared:diagnostics:)``
+    /// adds up to the year's residents): a figure edited by hand in one table only is an error at it.
+    static func checkComuni(_ comuni: [JSONNode], section: String, against computed: [String: String], at root: SourcePlace, diagnostics: inout Diagnostics) {
         var ignored = Diagnostics()
-        var computed: [String: String] = [:]
-        for share in year.array("riparto", required: false, diagnostics: &ignored) {
-            guard let fields = JSONFields(share, place: root, allowed: nil, diagnostics: &ignored),
-                let recipient = fields.string("ente", required: false, diagnostics: &ignored),
-                let residents = fields.numberText("popolazione", required: false, diagnostics: &ignored)
-            else { continue }
-            computed[recipient] = residents
-        }
         for (index, node) in comuni.enumerated() {
             let place = root.field("comuni").element(index)
             guard let fields = JSONFields(node, place: place, allowed: nil, diagnostics: &ignored),
