@@ -109,7 +109,8 @@ struct StaffWordsTests {
     @Test(
         "staff of a kind whose acronym names a health body in the ATS's region is one warning at the first; elsewhere, or without a region, none",
         arguments: [
-            ("Lombardia", "ATS", "«ATS» è anche l'Agenzia (o Azienda) di Tutela della Salute"), ("Sardegna", "ambito", "«ATS» è anche"),
+            ("Lombardia", "ATS", "«ATS» è anche l'Agenzia (o Azienda) di Tutela della Salute"), ("Sardegna", "ATS", "«ATS» è anche"),
+            ("Lombardia", "ambito", nil), ("Lombardia", "Ambito territoriale sociale", nil),
             ("Sicilia", "ASP", "«ASP» è anche l'Azienda Sanitaria Provinciale"), ("calabria", "asp", "«ASP» è anche"), ("Toscana", "ATS", nil),
             ("Lombardia", "comune", nil), ("", "ATS", nil), ("Regione Lombardia", "ATS", "«ATS» è anche"),
         ] as [(String, String, String?)])
@@ -162,6 +163,24 @@ struct StaffWordsTests {
                             "ente": {"tipo": "comune", "codiceIstat": "099001"}, "periodi": [{"dal": "2020-01-01", "percentuale": 100}]}]}
             """.utf8)
         #expect(try RosterLoader.load(jsonData: json, name: "a.json").roster.staff.count == 1)
+    }
+
+    @Test("an ambito written ATS in a JSON roster of Lombardy is the acronym; written ambito it is not; equal employers either way")
+    func acronymInJSON() throws {
+        func roster(_ kind: String) throws -> RosterLoader.Loaded {
+            try RosterLoader.load(
+                jsonData: Data(
+                    """
+                    {"formato": "potenziamento.ambito.v1", "ambito": {"codice": "X", "denominazione": "X", "regione": "Lombardia"},
+                     "comuni": [{"codiceIstat": "099001", "denominazione": "A", "popolazione": 30000}],
+                     "personale": [{"id": "AS-1", "profilo": "assistente_sociale", "contratto": "TI", "ente": {"tipo": "\(kind)"},
+                                    "periodi": [{"dal": "2020-01-01", "percentuale": 100}]}]}
+                    """.utf8), name: "a.json")
+        }
+        let (acronym, code) = (try roster("ATS"), try roster("ambito"))
+        #expect(acronym.warnings.contains { $0.code == .siglaAmbigua && $0.description.contains("personale[0].ente.tipo") })
+        #expect(!code.warnings.contains { $0.code == .siglaAmbigua })
+        #expect(acronym.roster == code.roster)
     }
 
     @Test("an unknown acronym is not told «forse asp?», a body that counts without a delega, unless it speaks of persons")

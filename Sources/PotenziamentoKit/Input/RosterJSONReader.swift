@@ -617,6 +617,7 @@ struct RosterJSONReader {
     private mutating func readEmployer(at path: JSONPath) throws(JSONSyntaxError) -> Employer? {
         guard try expect(.object, at: path) else { return nil }
         var kind: EmployerKind?
+        var writtenKind: String?
         var istatCode: String?
         var delegated: Bool?
         var reimbursed: Bool?
@@ -630,7 +631,9 @@ struct RosterJSONReader {
             case .tipo:
                 switch try code(at: field, in: EmployerKind.codes.texts, field: .employer) {
                 case .known(let index)?: kind = EmployerKind.codes.cases[index]
-                case .other(let text)?: kind = value(at: field) { () throws(InvalidValue) in try EmployerKind(parsing: text) }
+                case .other(let text)?:
+                    kind = value(at: field) { () throws(InvalidValue) in try EmployerKind(parsing: text) }
+                    writtenKind = text
                 case nil: break
                 }
             case .codiceIstat: istatCode = try string(at: field, nullable: true)
@@ -646,9 +649,10 @@ struct RosterJSONReader {
         if let warning = Employer.ignoredCodeWarning(kind: kind, istatCode: istatCode) {
             diagnostics.warning(.valoreIgnorato, place(path.appending(key: "codiceIstat")), warning)
         }
-        return value(at: path.appending(key: "codiceIstat")) { () throws(InvalidValue) in
+        let employer = value(at: path.appending(key: "codiceIstat")) { () throws(InvalidValue) in
             try Employer(kind: kind, istatCode: istatCode, delegatedFunctions: delegated ?? false, costReimbursed: reimbursed ?? false)
         }
+        return writtenKind.flatMap { text in employer?.written(as: text) } ?? employer
     }
 
     private mutating func readPeriod(at path: JSONPath) throws(JSONSyntaxError) -> ServicePeriod? {

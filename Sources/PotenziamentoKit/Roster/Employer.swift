@@ -201,6 +201,34 @@ public struct Employer: Sendable, Hashable, Codable {
 
     private static let comuneKeyPrefix = "comune:"
 
+    /// Whether the kind was written as an acronym that also names a health body in some regions
+    /// (`ATS` for the ambito: in Lombardy the Agenzia di Tutela della Salute): said once per
+    /// ATS of those regions (``Roster/warnings``), not for the code `ambito` written as such. Not
+    /// part of equality, not encoded: how the kind was written, not what it is.
+    package private(set) var writtenAsAcronym = false
+
+    /// The same employer, noting whether its kind was written `text` as an acronym (`ATS`).
+    package func written(as text: String) -> Employer {
+        guard kind == .ambito else { return self }
+        var copy = self
+        copy.writtenAsAcronym = Vocabulary.normalized(text) == "ats"
+        return copy
+    }
+
+    /// Employers are equal when their kind, code and flags are (not how the kind was written).
+    public static func == (lhs: Employer, rhs: Employer) -> Bool {
+        lhs.kind == rhs.kind && lhs.istatCode == rhs.istatCode && lhs.delegatedFunctions == rhs.delegatedFunctions
+            && lhs.costReimbursed == rhs.costReimbursed
+    }
+
+    /// Hashes what equality compares.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(kind)
+        hasher.combine(istatCode)
+        hasher.combine(delegatedFunctions)
+        hasher.combine(costReimbursed)
+    }
+
     private enum CodingKeys: String, CodingKey { case kind, istatCode, delegatedFunctions, costReimbursed }
 
     /// Decodes an employer through the validating initialiser.

@@ -247,11 +247,14 @@ public struct Roster: Sendable, Hashable {
         if let region = ambito.region.map(Vocabulary.normalized) {
             // `Regione Lombardia` too (a review): the region's name as words of the text.
             for (regions, kind, acronym, meaning) in Self.regionalAcronyms where regions.contains(where: { Vocabulary.containsWords(region, $0) }) {
-                guard let first = staff.firstIndex(where: { $0.employer.kind == kind }) else { continue }
-                let count = staff.count { $0.employer.kind == kind }
+                // The ambito only where it was written `ATS` (the code `ambito` is no acronym); `asp`
+                // is its own acronym, however written.
+                func named(_ record: StaffRecord) -> Bool { record.employer.kind == kind && (kind != .ambito || record.employer.writtenAsAcronym) }
+                guard let first = staff.firstIndex(where: named) else { continue }
+                let count = staff.count(where: named)
                 diagnostics.warning(
                     .siglaAmbigua, (staff[first].place ?? SourcePlace(file: source)).field(csv: "ente_tipo", json: "ente", "tipo"),
-                    "\(Italian.count(count, "persona ha", "persone hanno")) ente_tipo \(kind.rawValue) (per esempio «\(staff[first].id)»): in \(ambito.region ?? region) «\(acronym)» è anche \(meaning), un ente sanitario che conta solo con la delega (asl); se l'ente è quello, indica asl; se è \(kind == .ambito ? "l'ambito territoriale sociale" : "un'azienda pubblica di servizi alla persona"), non serve altro"
+                    "\(Italian.count(count, "persona ha", "persone hanno")) ente_tipo \(kind == .ambito ? "«ATS»" : kind.rawValue) (per esempio «\(staff[first].id)»): in \(ambito.region ?? region) «\(acronym)» è anche \(meaning), un ente sanitario che conta solo con la delega (asl); se l'ente è quello, indica asl; se è \(kind == .ambito ? "l'ambito territoriale sociale" : "un'azienda pubblica di servizi alla persona"), non serve altro"
                 )
             }
         }

@@ -485,7 +485,9 @@ enum RosterTableReader {
                         costReimbursed: reimbursed ?? false)
                 })
         else { return nil }
-        return PersonFields(profile: profile, contract: contract, employer: employer, areas: areas, employed: employed)
+        // How an ambito was written (`ATS` names a health body in some regions: Roster.warnings).
+        let written = kind == .ambito ? employer.written(as: table.text(row, columns.employerKind)) : employer
+        return PersonFields(profile: profile, contract: contract, employer: written, areas: areas, employed: employed)
     }
 
     /// An error at the cell when an ISTAT code is a number cell of fewer than 6 digits: the
