@@ -520,7 +520,7 @@ public struct Profile: Sendable, Hashable, CustomStringConvertible {
     /// (assistente sociale)`: the profile comes first in an Italian title, `Assistente sociale
     /// coordinatrice OSS` is one) or says the person is not, not yet or no longer one
     /// (``notSocialWorkerWords``: `non assistente sociale`, `ex assistente sociale`, `aspirante`,
-    /// `tirocinante`, `in quiescenza`) is an error: it would otherwise count a person who may not count.
+    /// `tirocinante`) is an error: it would otherwise count a person who may not count.
     ///
     /// - Throws: ``InvalidValue`` with ``DiagnosticCode/profiloSconosciuto``.
     static func socialWorkerTitle(_ normalized: String) throws(InvalidValue) -> Kind? {
@@ -538,10 +538,11 @@ public struct Profile: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Words that, beside «assistente sociale», say the person is not one, not yet or no longer
-    /// (`non`, `ex` and `già` only just before it, or `non in servizio`: `Assistente sociale area
-    /// non autosufficienza` and `assistente sociale ex cat. D` are one).
+    /// (`non`, `ex` and `già` only just before it: `Assistente sociale area non autosufficienza`
+    /// and `assistente sociale ex cat. D` are one). Leaving the service (`non in servizio`, `in
+    /// quiescenza`, `cessata`) is in ``Vocabulary/absenceWords``, with what to do instead.
     static let notSocialWorkerWords = [
-        "non assistente sociale", "non e assistente sociale", "non in servizio", "non piu", "ex assistente sociale", "gia assistente sociale",
+        "non assistente sociale", "non e assistente sociale", "non piu", "ex assistente sociale", "gia assistente sociale",
         "aspirante", "tirocinante", "praticante", "stagista", "studente", "studentessa", "volontario", "volontaria",
     ]
 

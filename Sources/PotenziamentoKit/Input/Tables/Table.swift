@@ -152,9 +152,9 @@ struct TableHeader {
             let name = Self.lowercased(Self.trimmedName(rawName))
             if name.isEmpty {
                 // Trailing empty header cells (a spreadsheet's) are not columns.
-                if names[index...].allSatisfy({ $0.trimmingSpaces.isEmpty }) { break }
+                if names[index...].allSatisfy({ Self.trimmedName($0).isEmpty }) { break }
                 // Empty columns before the first name: the table starts further right (a trial).
-                let leading = names[..<index].allSatisfy { $0.trimmingSpaces.isEmpty }
+                let leading = names[..<index].allSatisfy { Self.trimmedName($0).isEmpty }
                 diagnostics.error(
                     .intestazioneVuota, place(index),
                     "intestazione vuota nella colonna \(index + 1)"
