@@ -79,7 +79,7 @@ struct DecodedResultsTests {
     /// Ways to change one counted record of a decoded assessment that keep every total: the
     /// totals alone do not show them.
     enum RecordChange: String, CaseIterable, Sendable {
-        case serviceRemoved, idRepeated, idAlsoExcluded, daysChanged, shareOfYearChanged, serviceRepeated
+        case serviceRemoved, idRepeated, idAlsoExcluded, daysChanged, shareOfYearChanged, fteChanged, serviceRepeated
     }
 
     @Test(
@@ -105,6 +105,10 @@ struct DecodedResultsTests {
                     counted[0]["service"] = service
                 case .shareOfYearChanged:
                     service[0]["shareOfYear"] = ["numerator": 1, "denominator": 2]
+                    counted[0]["service"] = service
+                case .fteChanged:
+                    // Days, dates and shares as computed, the period's FTE not their product.
+                    service[0]["fte"] = ["numerator": 1, "denominator": 3]
                     counted[0]["service"] = service
                 case .serviceRepeated:
                     // The same service twice: its days served twice, its FTE counted twice.

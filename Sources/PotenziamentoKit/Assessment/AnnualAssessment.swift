@@ -13,10 +13,46 @@ public struct CountedRecord: Sendable, Hashable, Codable {
     public let employer: Employer
     /// FTE in the year (exact): the sum of ``service``'s FTE.
     public let fte: Fraction
-    /// The periods of service in the year, each with its days, share of the year and FTE.
-    public let service: [ServiceInYear]
     /// The area split.
     public let areas: AreaSplit
+    /// Where ``service`` comes from: the person's periods with the year and the method that
+    /// count them (an assessment keeps the roster's own list of periods, shared, and no second
+    /// list of a person's service: docs/benchmark.md, «Twenty-fourth pass»), or a list read back
+    /// from a result.
+    private let serviceSource: ServiceSource
+
+    /// The periods of service in the year, each with its days, share of the year and FTE
+    /// (docs/regole.md §3), in the order of the person's periods; computed from them on each use.
+    public var service: [ServiceInYear] {
+        switch serviceSource {
+        case .periods(let periods, let year, let method):
+            let counter = FTECounter(checkedYear: Int(year), method: method)
+            var service: [ServiceInYear] = []
+            service.reserveCapacity(periods.count)
+            for period in periods { if let part = counter.service(in: period) { service.append(part) } }
+            return service
+        case .listed(let service): return service
+        }
+    }
+
+    /// A record whose service in `counter`'s year is that of `periods` and whose FTE is `fte`
+    /// (their sum: the caller has counted it).
+    init(id: PersonID, employer: Employer, fte: Fraction, periods: [ServicePeriod], counter: FTECounter, areas: AreaSplit) {
+        self.id = id
+        self.employer = employer
+        self.fte = fte
+        self.areas = areas
+        serviceSource = .periods(periods, year: Int16(counter.year), method: counter.method)
+    }
+
+    /// A record with its service listed (a result read back, a test).
+    init(id: PersonID, employer: Employer, fte: Fraction, service: [ServiceInYear], areas: AreaSplit) {
+        self.id = id
+        self.employer = employer
+        self.fte = fte
+        self.areas = areas
+        serviceSource = .listed(service)
+    }
 
     /// Records are equal when their values are.
     public static func == (lhs: CountedRecord, rhs: CountedRecord) -> Bool {
@@ -27,6 +63,36 @@ public struct CountedRecord: Sendable, Hashable, Codable {
     public func hash(into hasher: inout Hasher) {
         hasher.combine(id)
         hasher.combine(fte)
+    }
+
+    /// The source of a record's service in the year (12 bytes beside the record, no list).
+    private enum ServiceSource: Sendable {
+        /// The person's periods (the roster's list, shared), counted in `year` with `method`.
+        case periods([ServicePeriod], year: Int16, method: FTEMethod)
+        /// The service as listed.
+        case listed([ServiceInYear])
+    }
+
+    private enum CodingKeys: String, CodingKey { case id, employer, fte, service, areas }
+
+    /// Decodes a record with the keys it is encoded with; its service is checked against its
+    /// FTE by the assessment that holds it (``AnnualAssessment/init(from:)``).
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            id: try container.decode(PersonID.self, forKey: .id), employer: try container.decode(Employer.self, forKey: .employer),
+            fte: try container.decode(Fraction.self, forKey: .fte), service: try container.decode([ServiceInYear].self, forKey: .service),
+            areas: try container.decode(AreaSplit.self, forKey: .areas))
+    }
+
+    /// Encodes id, employer, FTE, service and areas.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(employer, forKey: .employer)
+        try container.encode(fte, forKey: .fte)
+        try container.encode(service, forKey: .service)
+        try container.encode(areas, forKey: .areas)
     }
 }
 
@@ -390,16 +456,14 @@ public struct RosterAssessor: Sendable {
     /// A counted record with its service in `year` and its FTE (docs/regole.md §3), warning
     /// when it has no FTE in the year or no area split.
     private static func counted(_ record: StaffRecord, counter: FTECounter, year: Int, warnings: inout Diagnostics) -> CountedRecord {
-        let service = record.periods.compactMap(counter.service(in:))
-        var fte = Fraction.zero
-        for part in service { fte += part.fte }
+        let fte = counter.fte(of: record.periods)
         if fte.isZero {
             warnings.warning(.nessunServizioNellAnno, record.messagePlace, idleMessage(record, year: year))
         } else if !record.areas.isSpecified {
             warnings.warning(
                 .areeNonIndicate, record.messagePlace, "«\(record.id)» non ha la ripartizione per area di attività: i suoi FTE vanno in «non indicata»")
         }
-        return CountedRecord(id: record.id, employer: record.employer, fte: fte, service: service, areas: record.areas)
+        return CountedRecord(id: record.id, employer: record.employer, fte: fte, periods: record.periods, counter: counter, areas: record.areas)
     }
 
     /// The residents of each comune at 1 January of `year`; an error for each comune without a

@@ -98,11 +98,12 @@ enum AssessmentReport {
     static func explanation(_ assessment: AnnualAssessment) -> Explanation {
         let daysInYear = CivilDate.daysInYear(assessment.year)
         let fteSteps = assessment.counted.map { record in
-            Explanation(
+            let service = record.service
+            return Explanation(
                 title: "FTE di \(record.id)", value: NumberFormatting.italianMarkingRounding(record.fte, decimals: 4),
-                rule: record.service.isEmpty
+                rule: service.isEmpty
                     ? "nessun giorno di servizio nel \(assessment.year)"
-                    : record.service.map { service in
+                    : service.map { service in
                         let share =
                             assessment.method == .days
                             ? "\(service.days)/\(daysInYear)" : "\(NumberFormatting.italianMarkingRounding(service.shareOfYear, decimals: 4)) (mesi)"

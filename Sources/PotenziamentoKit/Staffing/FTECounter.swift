@@ -15,19 +15,60 @@ public enum FTEMethod: String, Sendable, Hashable, CaseIterable, Codable {
 }
 
 /// The part of a service period that falls in the year counted, with the FTE it gives.
-public struct ServiceInYear: Sendable, Hashable, Codable {
+///
+/// Days and FTE are derived from the dates, the share of the year and the share of full time
+/// when asked (56 bytes a period: docs/benchmark.md, «Twenty-fourth pass»).
+public struct ServiceInYear: Sendable, Hashable {
     /// The first day of service in the year.
     public let start: CivilDate
     /// The last day of service in the year.
     public let end: CivilDate
-    /// Days served in the year (`end − start + 1`).
-    public let days: Int
     /// The share of the year covered: days / days in the year, or the months' shares / 12.
     public let shareOfYear: Fraction
     /// The share of full time.
     public let share: WorkShare
+
+    /// Days served in the year (`end − start + 1`).
+    public var days: Int { end.dayNumber - start.dayNumber + 1 }
+
     /// share of full time × share of the year, exact.
-    public let fte: Fraction
+    public var fte: Fraction { share.fraction * shareOfYear }
+}
+
+extension ServiceInYear: Codable {
+    private enum CodingKeys: String, CodingKey { case start, end, days, shareOfYear, share, fte }
+
+    /// Decodes a part of a period with its days and FTE.
+    ///
+    /// - Throws: `DecodingError.dataCorrupted` when `days` is not `end − start + 1` or `fte` is
+    ///   not share × share of the year (docs/regole.md §3); that the dates and the share of the
+    ///   year are what a year and a method give is checked by the assessment that holds it.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        start = try container.decode(CivilDate.self, forKey: .start)
+        end = try container.decode(CivilDate.self, forKey: .end)
+        shareOfYear = try container.decode(Fraction.self, forKey: .shareOfYear)
+        share = try container.decode(WorkShare.self, forKey: .share)
+        guard try container.decode(Int.self, forKey: .days) == days else {
+            throw DecodingError.dataCorruptedError(
+                forKey: .days, in: container, debugDescription: "i giorni non sono quelli dal \(start.italian) al \(end.italian)")
+        }
+        guard try container.decode(Fraction.self, forKey: .fte) == fte else {
+            throw DecodingError.dataCorruptedError(
+                forKey: .fte, in: container, debugDescription: "gli FTE non sono quota del tempo pieno × quota dell'anno")
+        }
+    }
+
+    /// Encodes dates, days, share of the year, share of full time and FTE.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(start, forKey: .start)
+        try container.encode(end, forKey: .end)
+        try container.encode(days, forKey: .days)
+        try container.encode(shareOfYear, forKey: .shareOfYear)
+        try container.encode(share, forKey: .share)
+        try container.encode(fte, forKey: .fte)
+    }
 }
 
 /// Counts FTE ("numero medio ... in equivalente a tempo pieno", DM 15/2021 art. 1) of service
@@ -49,6 +90,11 @@ public struct FTECounter: Sendable {
         guard Bounds.dateYears.contains(year) else {
             throw InvalidValue(.dataFuoriIntervallo, "anno \(year) fuori intervallo: gli FTE si contano dal 1900 al 2200")
         }
+        self.init(checkedYear: year, method: method)
+    }
+
+    /// A counter for `year`, already checked to be in 1900-2200 (a counter's own year).
+    init(checkedYear year: Int, method: FTEMethod) {
         self.year = year
         self.method = method
         (first, last) = CivilDate.bounds(ofCheckedYear: year)
@@ -60,10 +106,7 @@ public struct FTECounter: Sendable {
         let start = max(period.start, first)
         let end = min(period.end ?? last, last)
         guard start <= end else { return nil }
-        let shareOfYear = self.shareOfYear(from: start, to: end)
-        return ServiceInYear(
-            start: start, end: end, days: end.dayNumber - start.dayNumber + 1, shareOfYear: shareOfYear, share: period.share,
-            fte: period.share.fraction * shareOfYear)
+        return ServiceInYear(start: start, end: end, shareOfYear: shareOfYear(from: start, to: end), share: period.share)
     }
 
     /// The FTE of `periods` in the year: the sum of ``service(in:)``'s FTE.

@@ -309,8 +309,9 @@ struct ProspettoContent {
         let periodText = PeriodText(year: assessment.year, method: assessment.method)
         for record in assessment.counted {
             let entity = name(record.employer)
-            let days = record.service.reduce(0) { $0 + $1.days }
-            body(PersonRow(id: record.id.text, entity: entity, service: record.service, days: days, fte: record.fte, periodText: periodText))
+            let service = record.service
+            let days = service.reduce(0) { $0 + $1.days }
+            body(PersonRow(id: record.id.text, entity: entity, service: service, days: days, fte: record.fte, periodText: periodText))
         }
     }
 
