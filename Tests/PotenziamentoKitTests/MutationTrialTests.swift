@@ -221,6 +221,18 @@ struct ValidaRoundsTrialTests {
         #expect(unknown.message.contains("(nessun comune letto senza errori)") && !unknown.message.contains("(comuni: )"), "\(unknown.message)")
     }
 
+    @Test("a missing personale.csv or comuni.csv is said with the problems of the files present", arguments: ["personale.csv", "comuni.csv"])
+    func missingFile(_ missing: String) throws {
+        let folder = try PlansAndTablesReviewTests.folder(
+            comuni: "codice_istat;denominazione;popolazione\n099001;A;trentamila\n",
+            rows: ["AS-1;assistente_sociale;tempo_indeterminato;comune;099001;2020-13-01;;100;;;100;;;;"])
+        try FileManager.default.removeItem(at: folder.appendingPathComponent(missing))
+        let error = try #require(inputError { () throws(InputError) in _ = try RosterLoader.load(path: folder.path) })
+        #expect(error.errors.contains { $0.code == .fileMancante && $0.place.file.hasSuffix(missing) }, "\(error)")
+        let present = missing == "personale.csv" ? "comuni.csv" : "personale.csv"
+        #expect(error.errors.contains { $0.code != .fileMancante && $0.place.file.hasSuffix(present) }, "\(error)")
+    }
+
     @Test("a comune's code without its zero on the row of another year says to write it on every row, not to delete one")
     func strippedCodeOfAnotherYear() throws {
         let folder = try PlansAndTablesReviewTests.folder(

@@ -289,11 +289,13 @@ public enum RosterLoader {
     /// a BOM, or read as Windows-1252, is copied once when decoded; docs/benchmark.md, «Third pass»).
     static func loadCSV(_ files: consuming [CSVFile: (name: String, bytes: [UInt8])], folder: String) throws(InputError) -> Loaded {
         var diagnostics = Diagnostics()
+        // A missing file is an error; the files present are still read, so that one `valida`
+        // also lists their problems (a trial: a missing personale.csv hid those of comuni.csv).
         for file in [CSVFile.comuni, .personale] where files[file] == nil {
             diagnostics.error(
                 .fileMancante, SourcePlace(file: folder.isEmpty ? file.rawValue : "\(folder)/\(file.rawValue)"), "file mancante nella cartella dell'ambito")
         }
-        if diagnostics.hasErrors { throw InputError(diagnostics) }
+        if files.isEmpty { throw InputError(diagnostics) }
         let hasAmbito = files[.ambito] != nil
         var texts: [CSVFile: (name: String, utf8: [UInt8])] = [:]
         var windows1252: [String] = []
