@@ -591,6 +591,39 @@ struct BatchTests {
         #expect(try Self.ambitiCounted(result.standardOutput) == 1)
     }
 
+    /// A regional analyst's trial (2026-11-29): an old copy under a former code, the same comuni
+    /// and persons with last year's residents, was counted twice with exit 0 (one warning, which
+    /// said to ignore it for a city divided among ATS). Persons that differ are two ATS.
+    @Test(
+        "an ATS with the same comuni and persons as another, other residents and code, is the same ATS; other persons are another ATS",
+        arguments: [false, true])
+    func oldCopyWithOtherResidents(otherPersons: Bool) throws {
+        let folder = try TestSupport.temporaryFolder()
+        try FileManager.default.copyItem(atPath: TestSupport.path("Examples/ambito-esempio.json"), toPath: folder.appendingPathComponent("a1.json").path)
+        let copy = folder.appendingPathComponent("vecchi").appendingPathComponent("ambito-2024")
+        try FileManager.default.createDirectory(at: copy.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: TestSupport.path("Examples/ambito-esempio"), toPath: copy.path)
+        func edit(_ name: String, _ change: (String) -> String) throws {
+            let file = copy.appendingPathComponent(name)
+            try change(try String(contentsOf: file, encoding: .utf8)).write(to: file, atomically: true, encoding: .utf8)
+        }
+        try edit("ambito.csv") { $0.replacingOccurrences(of: "ATS-EX-01", with: "ATS-VS") }
+        try edit("comuni.csv") { $0.replacingOccurrences(of: "17300", with: "17350") }
+        if otherPersons { try edit("personale.csv") { $0.replacingOccurrences(of: "AS-001;", with: "AS-901;") } }
+        let result = TestSupport.run("calcola", folder.path, "--anno", "2025", "--formato", "json")
+        if otherPersons {
+            #expect(result.status == .success, "\(result.standardError)")
+            #expect(try Self.ambitiCounted(result.standardOutput) == 2)
+        } else {
+            #expect(result.status == .dataError)
+            #expect(
+                result.standardError.contains(
+                    "ha gli stessi comuni e lo stesso personale (34 persone con gli stessi id, enti e periodi) dell'ambito ATS-EX-01 di \(folder.appendingPathComponent("a1.json").path), con altri residenti (qui 80.920, là 80.870)"
+                ), "\(result.standardError)")
+            #expect(try Self.ambitiCounted(result.standardOutput) == 1)
+        }
+    }
+
     /// The review of the retyped codes: ATS are numbered by region, so `ATS-1` of one region and
     /// `ats 01` of another, with no comune in common, are two ATS.
     @Test("two ATS whose codes have one shape but no comune in common are both counted")

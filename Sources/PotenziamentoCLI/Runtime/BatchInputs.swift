@@ -376,6 +376,7 @@ enum BatchInputs {
             var counted: [(code: String, input: String, outline: Outline)] = []
             var byCodeShape: [Int: [Int]] = [:]
             var byComuni: [Int: Int] = [:]
+            var byStaff: [Int: Int] = [:]
             // By the code packed in one integer (``ComunePositions/packed(_:)``: every ISTAT code
             // packs), so that this step, the one run in order, hashes no text per comune.
             var comuneATS: [UInt64: Int] = [:]
@@ -439,11 +440,23 @@ enum BatchInputs {
                                     errors: [
                                         "\(input): l'ambito \(code) ha \(what) dell'ambito \(firstCode) di \(first): sembra lo stesso ambito con un altro codice (una cartella copiata senza ambito.csv prende il nome della cartella); contato una volta sola, quello di \(first); togli la copia, o se sono due ambiti correggi i loro dati"
                                     ], code: code))
+                        } else if outline.persons > 0, let earlier = byStaff[outline.staffKey], counted[earlier].outline.sameStaff(as: outline) {
+                            // The same comuni and the same persons (ids, employers, periods) with other
+                            // residents: an old copy (last year's residents) under another code; counting
+                            // both would count every person and resident twice (a regional trial: exit 0).
+                            let (firstCode, first, firstOutline) = counted[earlier]
+                            failures.append(
+                                BatchReport.Failure(
+                                    input: input,
+                                    errors: [
+                                        "\(input): l'ambito \(code) ha gli stessi comuni e lo stesso personale (\(Italian.count(outline.persons, "persona", "persone")) con gli stessi id, enti e periodi) dell'ambito \(firstCode) di \(first), con altri residenti (qui \(NumberFormatting.italian(outline.residents)), là \(NumberFormatting.italian(firstOutline.residents))): sembra una copia dello stesso ambito (forse di un altro anno) con un altro codice; contato una volta sola, quello di \(first); togli la copia (tieni quella con i residenti giusti), o se sono due ambiti correggi i loro dati"
+                                    ], code: code))
                         } else {
                             let position = counted.count
                             counted.append((code, input, outline))
                             byCodeShape[shape, default: []].append(position)
                             byComuni[outline.comuniHash] = byComuni[outline.comuniHash] ?? position
+                            if outline.persons > 0 { byStaff[outline.staffKey] = byStaff[outline.staffKey] ?? position }
                             // A comune in two ATS: its residents count in both (one ATS per comune,
                             // but for a city divided among ATS); said once for each other ATS, not refused.
                             var shared: [Int: [String]] = [:]
@@ -506,6 +519,12 @@ enum BatchInputs {
         /// A hash of the comuni (codes, names, residents): equal for two copies of one ATS,
         /// whatever their code and name (the persons are not hashed: an old copy has others).
         let comuniHash: Int
+        /// The residents of the comuni, each comune's latest figure (for a message).
+        let residents: Int
+        /// A hash of the comuni's codes and of the persons (each person's id, employer and
+        /// periods), whatever their order: equal for a copy of one ATS with other residents
+        /// (an old copy with last year's figures).
+        let staffKey: Int
 
         init(_ roster: Roster) {
             name = roster.ambito.name
@@ -515,6 +534,31 @@ enum BatchInputs {
             comuniCodes = roster.municipalities.map { ($0.istatCode, $0.name) }
             comuniKeys = roster.municipalities.map { ComunePositions.packed($0.istatCode) ?? UInt64(bitPattern: Int64($0.istatCode.hashValue)) }
             comuniHash = roster.municipalities.hashValue
+            residents = roster.municipalities.reduce(0) { total, municipality in
+                total + (municipality.residents.byYear.max { $0.key < $1.key }?.value ?? municipality.residents.everyYear ?? 0)
+            }
+            // Sums of hashes: the same whatever the order of the comuni and of the persons.
+            var key = 0
+            for comune in comuniKeys { key = key &+ comune.hashValue }
+            var hasher = Hasher()
+            hasher.combine(key)
+            var persons = 0
+            for record in roster.staff {
+                var person = Hasher()
+                person.combine(record.id)
+                person.combine(record.employer)
+                person.combine(record.periods)
+                persons = persons &+ person.finalize()
+            }
+            hasher.combine(persons)
+            staffKey = hasher.finalize()
+        }
+
+        /// Whether the two rosters have the same comuni (by code) and the same persons (ids,
+        /// employers and periods), as their hashes tell.
+        func sameStaff(as other: Outline) -> Bool {
+            persons == other.persons && comuni == other.comuni && staffKey == other.staffKey
+                && Set(comuniCodes.map(\.code)) == Set(other.comuniCodes.map(\.code))
         }
 
         /// Whether the two rosters have the same comuni with the same residents.

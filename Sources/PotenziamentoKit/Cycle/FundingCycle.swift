@@ -85,6 +85,15 @@ public struct CycleOutcome: Sendable, Hashable, Codable {
     /// The liquidato of the decree received, if given.
     public let decreedLiquidated: EuroCents?
 
+    /// The recupero on what the decree actually liquidated: max(liquidato del decreto −
+    /// contribution on the certified FTE, 0) (docs/regole.md §6, «Decreti ricevuti»). It differs
+    /// from ``recovery`` when the decree paid another amount than the computed liquidato (a fund
+    /// reduced for every ATS). Nil without the decree's liquidato or the certified FTE.
+    public var recoveryOnDecree: EuroCents? {
+        guard let paid = decreedLiquidated, let certified = computedOnCertified else { return nil }
+        return max(paid - certified.total, .zero)
+    }
+
     /// The outcome of a year from the contributions of its steps (docs/regole.md §6): the one
     /// rule of liquidato, economia and recupero, for a cycle and for a decoded outcome.
     init(

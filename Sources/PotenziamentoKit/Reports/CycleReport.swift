@@ -36,6 +36,7 @@ enum CycleReport {
                         json.member("recupero", euro: o.recovery)
                         if let decreed = o.decreedReserved { json.member("prenotatoDecreto", euro: decreed) }
                         if let decreed = o.decreedLiquidated { json.member("liquidatoDecreto", euro: decreed) }
+                        if let recovery = o.recoveryOnDecree { json.member("recuperoSuDecreto", euro: recovery) }
                     }
                 }
             }
@@ -88,13 +89,25 @@ enum CycleReport {
         let decreed = outcomes.filter { $0.decreedReserved != nil || $0.decreedLiquidated != nil }
         if !decreed.isEmpty {
             output.line()
-            output.line("Confronto con i decreti ricevuti:")
+            output.line("Confronto con i decreti ricevuti (differenza = decreto − calcolato):")
             for o in decreed {
                 if let amount = o.decreedReserved, let computed = o.reserved?.total {
                     output.line("  \(o.year) prenotato: decreto \(money(amount)), calcolato \(money(computed)), differenza \(money(amount - computed))")
                 }
                 if let amount = o.decreedLiquidated, let computed = o.liquidated {
                     output.line("  \(o.year) liquidato: decreto \(money(amount)), calcolato \(money(computed)), differenza \(money(amount - computed))")
+                }
+                // What is recovered of what was actually paid (an officer's trial: the table's
+                // recupero, on the computed liquidato, was taken as the amount to budget).
+                if let recovery = o.recoveryOnDecree, let paid = o.decreedLiquidated, let certified = o.computedOnCertified?.total, recovery != o.recovery {
+                    output.line(
+                        "  \(o.year) recupero sul liquidato del decreto: max(\(money(paid)) − \(money(certified)) sul certificato, 0) = \(money(recovery)) (in tabella \(money(o.recovery)), sul liquidato calcolato)"
+                    )
+                }
+                if let reserved = o.decreedReserved, let liquidated = o.decreedLiquidated, liquidated > reserved {
+                    output.line(
+                        "  \(o.year) attenzione: il liquidato del decreto (\(money(liquidated))) supera il prenotato del decreto (\(money(reserved))), ma il liquidato non può superare il prenotato (D.M. 144/2021, art. 2): verifica gli importi"
+                    )
                 }
             }
         }

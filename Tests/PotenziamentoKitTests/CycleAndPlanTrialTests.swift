@@ -1,0 +1,45 @@
+import Foundation
+import Testing
+
+@testable import PotenziamentoKit
+
+/// What an officer's trial of `simula` and `ciclo` found (2026-11-29): figures that could be
+/// misread and messages that did not say what was wrong. Each as the officer met it.
+@Suite("The officer's trial of simula and ciclo")
+struct CycleAndPlanTrialTests {
+    /// A file `name` with `text` in a new folder.
+    func file(_ name: String, _ text: String) throws -> String {
+        let url = try TestSupport.temporaryFolder().appendingPathComponent(name)
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        return url.path
+    }
+
+    @Test("a decree that liquidated another amount gives the recupero on what it paid; a liquidato above the prenotato is said")
+    func recoveryOnTheDecree() throws {
+        let path = try file(
+            "ciclo.csv",
+            """
+            anno;popolazione;fte_previsione;fte_consuntivo;fte_certificato;prenotato_decreto;liquidato_decreto
+            2022;40.530;7,20;7,35;7,10;36.000,00;36.000,00
+            2023;40.530;7,20;7,35;7,10;10.000,00;20.000,00
+            2024;40.530;7,20;7,35;7,10;38.584,62;38.584,62
+
+            """)
+        let text = TestSupport.run("ciclo", path)
+        #expect(text.status == .success, "\(text.standardError)")
+        // 7,10 FTE on 40.530 residents: 34.584,62 €; paid 36.000,00 €, so 1.415,38 € to give back
+        // (the table's 4.000,00 € is on the computed liquidato, 38.584,62 €).
+        #expect(
+            text.standardOutput.contains(
+                "2022 recupero sul liquidato del decreto: max(36.000,00 € − 34.584,62 € sul certificato, 0) = 1.415,38 € (in tabella 4.000,00 €, sul liquidato calcolato)"
+            ), "\(text.standardOutput)")
+        #expect(text.standardOutput.contains("2023 attenzione: il liquidato del decreto (20.000,00 €) supera il prenotato del decreto (10.000,00 €)"))
+        // A decree equal to the computation adds no line.
+        #expect(!text.standardOutput.contains("2024 recupero sul liquidato del decreto"))
+        #expect(!text.standardOutput.contains("2022 attenzione"))
+        let json = TestSupport.run("ciclo", path, "--formato", "json")
+        let document = try #require(JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any])
+        let years = try #require(document["anni"] as? [[String: Any]])
+        #expect(years.map { ($0["recuperoSuDecreto"] as? NSNumber)?.decimalValue } == [Decimal(string: "1415.38"), 0, Decimal(string: "4000")])
+    }
+}
