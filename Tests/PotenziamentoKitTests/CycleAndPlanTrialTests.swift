@@ -42,4 +42,29 @@ struct CycleAndPlanTrialTests {
         let years = try #require(document["anni"] as? [[String: Any]])
         #expect(years.map { ($0["recuperoSuDecreto"] as? NSNumber)?.decimalValue } == [Decimal(string: "1415.38"), 0, Decimal(string: "4000")])
     }
+
+    @Test("a cessazione from the hire's first day, or from the last day the roster already has, is said at its date")
+    func terminationOnTheEdges() throws {
+        let plan = try file(
+            "piano.csv",
+            """
+            tipo;id;dal;al;percentuale;ente;area;numero;comune;anno;popolazione
+            cessazione;AS-033;2026-09-01;;;;;;;;
+            cessazione;AS-029;2025-09-15;;;;;;;;
+            cessazione;AS-010;2026-10-01;;;;;;;;
+
+            """)
+        let result = TestSupport.run("simula", TestSupport.path("Examples/ambito-esempio.json"), "--anno", "2026", "--piano", plan)
+        #expect(result.status == .success, "\(result.standardError)")
+        #expect(
+            result.standardError.contains(
+                "\(plan):2 (colonna dal): la cessazione di «AS-033» dal 01/09/2026 è dal giorno in cui entra in servizio: l'assunzione non avviene"),
+            "\(result.standardError)")
+        #expect(
+            result.standardError.contains(
+                "\(plan):3 (colonna dal): «AS-029» ha già nell'elenco come ultimo giorno di servizio il 15/09/2025: la data di una cessazione è il primo giorno fuori servizio, quindi questa anticipa la fine al 14/09/2025"
+            ))
+        // A cessazione inside the service is the usual case: no word.
+        #expect(!result.standardError.contains("\(plan):4"))
+    }
 }

@@ -173,7 +173,7 @@ enum SimulaCommand: Subcommand {
         }
         // A variazione in hours over another full time than the person's: said where it was written.
         let scenarioWarnings = Scenario(changes: changes).warnings(on: loaded.roster, defaultFullTime: defaultFullTime).map { warning in
-            ScenarioOptions.place(of: origins[warning.change], column: "ore_tempo_pieno") + warning.message
+            ScenarioOptions.place(of: origins[warning.change], column: warning.column) + warning.message
         }
         // Changes that count for nothing or otherwise than written: said, not a 0 in a table (an
         // officer's trial: a hire from 2026 simulated for 2025 added 0 FTE without a word; a trial of

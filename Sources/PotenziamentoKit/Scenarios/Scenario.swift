@@ -149,19 +149,38 @@ public struct Scenario: Sendable, Hashable, Codable {
     /// in `defaultFullTime`: `ore_settimanali` without `ore_tempo_pieno`, 36 hours) of a person
     /// whose period it changes is on another full time (`19 h su 36` for a contract of 38 hours;
     /// docs/formati.md, «simula»), that period as the changes before it left it (a hire, an
-    /// earlier variazione). Changes that cannot be applied are left to ``apply(to:)`` to report.
-    package func warnings(on roster: Roster, defaultFullTime: Set<Int>) -> [(change: Int, message: String)] {
-        guard !defaultFullTime.isEmpty, let order = try? applicationOrder() else { return [] }
-        var found: [(change: Int, message: String)] = []
+    /// earlier variazione); a cessazione from the day the person enters service (the hire does
+    /// not happen) or from the last day of service the roster already has (the date is the
+    /// first day out of service: the end moves a day earlier; an officer's trial). Changes that
+    /// cannot be applied are left to ``apply(to:)`` to report.
+    /// Each with the column of a plan's row it is about.
+    package func warnings(on roster: Roster, defaultFullTime: Set<Int>) -> [(change: Int, column: String, message: String)] {
+        guard let order = try? applicationOrder() else { return [] }
+        var found: [(change: Int, column: String, message: String)] = []
         var state = ScenarioState(roster)
         for position in order {
+            if case .termination(let id, let from) = changes[position], let periods = state.periods(of: id), let lastDay = from.adding(days: -1) {
+                if periods.map(\.start).min() == from {
+                    found.append(
+                        (
+                            position, "dal",
+                            "la cessazione di «\(id)» dal \(from.italian) è dal giorno in cui entra in servizio: l'assunzione non avviene (nessun giorno di servizio); la data di una cessazione è il primo giorno fuori servizio"
+                        ))
+                } else if !periods.contains(where: { $0.end == nil }), periods.compactMap(\.end).max() == from {
+                    found.append(
+                        (
+                            position, "dal",
+                            "«\(id)» ha già nell'elenco come ultimo giorno di servizio il \(from.italian): la data di una cessazione è il primo giorno fuori servizio, quindi questa anticipa la fine al \(lastDay.italian); se il \(from.italian) è l'ultimo giorno, la riga non serve"
+                        ))
+                }
+            }
             if defaultFullTime.contains(position), case .shareChange(let id, let from, let share) = changes[position], case .hours(let hours) = share.given,
                 let (start, before) = state.fullTime(of: id, on: from), before != hours.fullTime
             {
                 let fullTime = NumberFormatting.italianTrimmed(before)
                 found.append(
                     (
-                        position,
+                        position, "ore_tempo_pieno",
                         "la variazione di «\(id)» dal \(from.italian) è di \(share) (36 ore di tempo pieno se non indicate), ma il suo periodo dal \(start.italian) è su \(fullTime) ore: se il contratto resta su \(fullTime) ore, indica ore_tempo_pieno=\(fullTime)"
                     ))
             }
@@ -452,6 +471,9 @@ struct ScenarioState {
     private static func checkStarted(_ record: StaffRecord, id: PersonID, from: CivilDate) throws(ScenarioError) {
         if let start = record.periods.map(\.start).min(), from < start { throw .beforeStart(id: id, date: from, start: start) }
     }
+
+    /// The periods of `id` as the changes so far left them, or nil for an id not in the roster.
+    func periods(of id: PersonID) -> [ServicePeriod]? { index[id].map { staff[$0].periods } }
 
     /// The start and the full-time hours of the period of `id` that `date` falls in (or the last
     /// before it, or the first), when its share is given in hours; nil otherwise.
