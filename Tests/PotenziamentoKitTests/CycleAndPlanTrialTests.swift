@@ -67,4 +67,44 @@ struct CycleAndPlanTrialTests {
         // A cessazione inside the service is the usual case: no word.
         #expect(!result.standardError.contains("\(plan):4"))
     }
+
+    @Test(
+        "a row of totals under a plan or a cycle is said as such; an empty tipo says what to write",
+        arguments: [
+            (
+                "piano.csv", "tipo;id;dal;percentuale;numero\nassunzione;;2026-09-01;100;2\nTotale;;;;2\n",
+                ":3 (colonna tipo): «Totale» sembra una riga di totale"
+            ),
+            (
+                "piano.csv", "tipo;id;dal;percentuale;area;numero\nassunzione;;2026-09-01;100;;2\n;;;;Totale;2\n",
+                ":3 (colonna area): «Totale» sembra una riga di totale"
+            ),
+            (
+                "piano.csv", "tipo;id;dal;percentuale;numero\nassunzione;;2026-09-01;100;2\n;;;;2\n",
+                ":3 (colonna tipo): tipo di modifica vuoto: scrivi assunzione"
+            ),
+            (
+                "ciclo.csv", "anno;popolazione;fte_previsione\n2023;100.000;23\n2024;100.000;23\nTotale;;46\n",
+                ":4 (colonna anno): «Totale» sembra una riga di totale, non una riga di anno: cancellala"
+            ),
+        ])
+    func totalRows(name: String, text: String, expected: String) throws {
+        let path = try file(name, text)
+        let result =
+            name == "ciclo.csv"
+            ? TestSupport.run("ciclo", path)
+            : TestSupport.run("simula", TestSupport.path("Examples/ambito-esempio.json"), "--anno", "2026", "--piano", path)
+        #expect(result.status == .dataError)
+        #expect(result.standardError.contains(path + expected), "\(result.standardError)")
+        #expect(!result.standardError.contains("non valido «"), "\(result.standardError)")
+    }
+
+    @Test("an amount written with the euro sign asks for the figure alone", arguments: ["55.846,15 €", "€ 55.846,15", "55846,15 EUR", "55.846,15\u{A0}€"])
+    func euroSign(amount: String) throws {
+        let path = try file("ciclo.csv", "anno;popolazione;fte_previsione;prenotato_decreto\n2023;100.000;23;\(amount)\n")
+        let result = TestSupport.run("ciclo", path)
+        #expect(result.status == .dataError)
+        #expect(
+            result.standardError.contains("scrivi solo la cifra, senza il simbolo € (o EUR) e senza spazi: per esempio 55.846,15"), "\(result.standardError)")
+    }
 }

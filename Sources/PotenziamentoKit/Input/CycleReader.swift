@@ -158,6 +158,11 @@ package enum CycleReader {
         var given: [Int: SourcePlace] = [:]
         let header = table.header
         for row in 0..<table.rowCount {
+            // A row of totals under the years: said as such, not as a year and a population not valid.
+            if let total = TotalRows.label(in: table, row: row) {
+                diagnostics.error(TotalRows.rowError(total.text, of: "anno"), at: table.place(row, total.column))
+                continue
+            }
             let errorsBefore = diagnostics.errorCount
             let year = table.value(row, header.index(of: "anno"), CellParsing.year, diagnostics: &diagnostics)
             if let year { note(year, at: table.place(row, nil), in: &given, diagnostics: &diagnostics) }

@@ -192,6 +192,18 @@ package enum ScenarioPlan {
             let kindColumn = table.header.index(of: "tipo")
             if unusable || table.isUnusable(row, kindColumn) { continue }
             let kind = table.text(row, kindColumn).trimmingSpaces.lowercased()
+            // A row of totals (`Totale` in any cell of a row that is no change): said as such.
+            if keys[kind] == nil, let total = TotalRows.label(in: table, row: row) {
+                diagnostics.error(TotalRows.rowError(total.text, of: "modifica"), at: table.place(row, total.column))
+                continue
+            }
+            if kind.isEmpty {
+                diagnostics.error(
+                    .tipoErrato, table.place(row, kindColumn),
+                    "tipo di modifica vuoto: scrivi assunzione, cessazione, variazione o residenti (se la riga è di somme o di totali, cancellala: il programma fa da sé le somme)"
+                )
+                continue
+            }
             guard let allowed = keys[kind] else {
                 let suggestion = NameSuggestion.nearest(to: kind, in: keys.keys.sorted()).map { " (forse «\($0)»?)" } ?? ""
                 diagnostics.error(

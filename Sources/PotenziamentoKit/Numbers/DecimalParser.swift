@@ -12,6 +12,8 @@ package enum NumberParseError: Error, Sendable, Equatable, CustomStringConvertib
     case tooLarge
     /// A decimal where only whole numbers are allowed.
     case notAnInteger
+    /// An amount written with the euro sign or `EUR` (`55.846,15 €`).
+    case currencySign
 
     package var description: String {
         switch self {
@@ -24,6 +26,7 @@ package enum NumberParseError: Error, Sendable, Equatable, CustomStringConvertib
         case .tooManyDecimals(let allowed): "troppe cifre decimali (al massimo \(allowed))"
         case .tooLarge: "numero troppo grande"
         case .notAnInteger: "deve essere un numero intero"
+        case .currencySign: "scrivi solo la cifra, senza il simbolo € (o EUR) e senza spazi: per esempio 55.846,15"
         }
     }
 }
@@ -53,6 +56,9 @@ package enum DecimalParser {
             bytes = bytes.dropFirst()
         }
         for byte in bytes where !isDigit(byte) && byte != UInt8(ascii: ".") && byte != UInt8(ascii: ",") {
+            // The euro sign (its first byte, 0xE2) or `EUR` beside an amount: said as such, not as
+            // the space before it (an officer's trial: «carattere non valido « »»).
+            if text.contains("€") || text.uppercased().contains("EUR") { return .failure(.currencySign) }
             return .failure(.invalidCharacter(character(of: byte, in: text)))
         }
         let commas = bytes.filter { $0 == UInt8(ascii: ",") }.count

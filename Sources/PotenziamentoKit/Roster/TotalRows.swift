@@ -39,6 +39,24 @@ package enum TotalRows {
         }
     }
 
+    /// The first cell of `row` in `table` whose text is the label of a row of totals (whole
+    /// words only, ``isTotal(_:abbreviated:)``), with its column: a row a spreadsheet user added
+    /// under a plan or a cycle to sum it (an officer's trial: «tipo di modifica non valido
+    /// «totale»», «anno non valido «Totale»»).
+    static func label(in table: some CellTable, row: Int) -> (column: Int, text: String)? {
+        for column in table.header.written.indices {
+            let text = table.text(row, column).trimmingSpaces
+            if isTotal(text, abbreviated: false) { return (column, text) }
+        }
+        return nil
+    }
+
+    /// The error of a row of totals labelled `label` under a list of `what` (`modifiche`, `anni`).
+    static func rowError(_ label: String, of what: String) -> InvalidValue {
+        InvalidValue(
+            .rigaDiTotale, "«\(TextSafety.shortened(label))» sembra una riga di totale, non una riga di \(what): cancellala (il programma fa da sé le somme)")
+    }
+
     /// The positions of the figures that equal all the others together (`counts[i] × 2` is the
     /// sum): a row of totals under a name no word marks (`Somma`, `Complessivo`, a bare code),
     /// which counts everything twice. Only with at least three figures (of two equal ones each
