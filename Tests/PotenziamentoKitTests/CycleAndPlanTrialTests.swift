@@ -107,4 +107,27 @@ struct CycleAndPlanTrialTests {
         #expect(
             result.standardError.contains("scrivi solo la cifra, senza il simbolo € (o EUR) e senza spazi: per esempio 55.846,15"), "\(result.standardError)")
     }
+
+    @Test("residents of a plan for a year the roster has are said to change the scenario only; a forecast is not")
+    func residentsWhatIf() throws {
+        let plan = try file(
+            "piano.csv",
+            """
+            tipo;id;dal;al;percentuale;ente;area;numero;comune;anno;popolazione
+            residenti;;;;;;;;099001;2027;31300
+            residenti;;;;;;;;099002;2027;17000
+            residenti;;;;;;;;099003;2027;12650
+
+            """)
+        let result = TestSupport.run(
+            "simula", TestSupport.path("Examples/ambito-esempio.json"), "--anno", "2026", "--fino-al", "2027", "--piano", plan)
+        #expect(result.status == .success, "\(result.standardError)")
+        // 099002 has one figure for every year (17.300): the plan's 17.000 is a what-if.
+        #expect(
+            result.standardError.contains(
+                "\(plan):3 (colonna popolazione): i residenti del comune 099002 nel 2027 (17.000) valgono solo per lo scenario: la situazione attuale resta su quelli dell'elenco (17.300)"
+            ), "\(result.standardError)")
+        // 099001 has no figure for 2027: the plan's is a forecast for both sides.
+        #expect(!result.standardError.contains("\(plan):2") && !result.standardError.contains("\(plan):4"))
+    }
 }

@@ -186,7 +186,15 @@ enum SimulaCommand: Subcommand {
             case .residents(_, let changedYear, _) where !(year...lastYear).contains(changedYear):
                 return place("anno")
                     + "i residenti del \(changedYear) non contano: la simulazione calcola \(year == lastYear ? "il \(year)" : "dal \(year) al \(lastYear)") (per quell'anno usa \(changedYear < year ? "--anno \(changedYear)" : "--fino-al \(changedYear)"))"
-            case .residents: return nil
+            case .residents(let code, let changedYear, let residents):
+                // Residents of a year the roster has are a what-if of the scenario alone (a
+                // forecast fills the roster's gap on both sides): said, since two alike rows may
+                // differ in this (an officer's trial: a difference with no change of staff).
+                guard let current = loaded.roster.municipalities.first(where: { $0.istatCode == code })?.residents.count(in: changedYear) else {
+                    return nil
+                }
+                return place("popolazione")
+                    + "i residenti del comune \(code) nel \(changedYear) (\(NumberFormatting.italian(residents))) valgono solo per lo scenario: la situazione attuale resta su quelli dell'elenco (\(NumberFormatting.italian(current))); come previsione per entrambe, scrivili nell'elenco dei comuni (una riga per anno)"
             case .hire(let hire) where hire.period.end.map({ $0.year < year }) ?? false:
                 return place("al") + "l'assunzione finisce il \(hire.period.end?.italian ?? ""), prima del \(year): nel calcolo non conta"
             case .hire(let hire) where hire.period.start.year < year:
