@@ -143,6 +143,57 @@ struct RosterExportTests {
     }
 }
 
+/// The second integrator's trial (2026-11-29): rosters at the edges of the rules that the CSV
+/// files or the workbooks did not give back (a person without periods left out, a share of 15
+/// decimals rounded to 100 %, a date of February 1900 refused).
+@Suite("Rosters at the edges of the rules read back as themselves from every format")
+struct RosterExportEdgeTests {
+    /// A roster of one comune and one person with `periods` and `areas`.
+    static func roster(_ periods: [ServicePeriod], areas: AreaSplit = .unspecified) throws -> Roster {
+        try Roster(
+            ambito: Ambito(code: "ATS-E", name: "Ai limiti"), municipalities: [Municipality(istatCode: "048001", name: "Uno", residents: Residents(30_000))],
+            staff: [
+                StaffRecord(
+                    id: PersonID("E-1"), profile: .socialWorker, contract: Contract("tempo_indeterminato"),
+                    employer: Employer(kind: .comune, istatCode: "048001"),
+                    periods: periods, areas: areas)
+            ])
+    }
+
+    static func period(_ year: Int, _ month: Int, _ day: Int, percent: Fraction) throws -> ServicePeriod {
+        try ServicePeriod(start: CivilDate(year: year, month: month, day: day)!, end: nil, share: WorkShare(percent: percent))
+    }
+
+    enum Edge: String, CaseIterable, Sendable { case noPeriods, share15Decimals, smallShare15Decimals, areas15Decimals, february1900 }
+
+    @Test("each edge reads back equal from JSON, CSV files, xlsx and ods", arguments: Edge.allCases)
+    func roundTrip(_ edge: Edge) throws {
+        let fifteen = try #require(Fraction(numerator: 99_999_999_999_999_999, denominator: 1_000_000_000_000_000))
+        let tiny = try #require(Fraction(numerator: 1_000_000_000_000_001, denominator: 1_000_000_000_000_000))
+        let roster: Roster
+        switch edge {
+        case .noPeriods: roster = try Self.roster([])
+        case .share15Decimals: roster = try Self.roster([Self.period(2020, 1, 1, percent: fifteen)])
+        case .smallShare15Decimals: roster = try Self.roster([Self.period(2020, 1, 1, percent: tiny)])
+        case .areas15Decimals:
+            let small = try #require(Fraction(numerator: 1, denominator: 1_000_000_000_000_000))
+            roster = try Self.roster(
+                [Self.period(2020, 1, 1, percent: Fraction(100))], areas: AreaSplit([.povertaDisagioAdulti: small, .segretariatoSociale: fifteen]))
+        case .february1900: roster = try Self.roster([Self.period(1900, 2, 28, percent: Fraction(100))])
+        }
+        #expect(try RosterLoader.load(jsonData: RosterExport.json(roster), name: "ambito.json").roster == roster)
+        let csv = try RosterLoader.load(csvFiles: RosterExport.csvFiles(roster), name: "ATS-E")
+        #expect(csv.roster == roster)
+        for kind in SpreadsheetKind.allCases {
+            let loaded = try RosterLoader.load(workbookData: RosterExport.workbook(roster, kind: kind), name: "ambito.\(kind.rawValue)")
+            #expect(loaded.roster == roster, "\(kind)")
+            // A person without periods is said, not only kept.
+            if edge == .noPeriods { #expect(loaded.warnings.contains { $0.code == .nessunPeriodo }) }
+        }
+        if edge == .noPeriods { #expect(csv.warnings.contains { $0.code == .nessunPeriodo }) }
+    }
+}
+
 /// A roster the JSON format cannot hold is refused by the JSON writer, and written by the others.
 @Suite("A roster only CSV files and workbooks can hold")
 struct RosterExportLimitTests {

@@ -90,10 +90,24 @@ package enum RosterTemplate {
         case .text(let text): .text(text)
         case .count(let count): .number(String(count), .integer)
         case .year(let year): .number(String(year), .general)
-        case .decimal(let value): .number(NumberFormatting.exactPlain(value, maximumDecimals: Bounds.percentageDecimals), .general)
-        case .date(let date): .date(year: date.year, month: date.month, day: date.day)
+        case .decimal(let value):
+            // A spreadsheet keeps 15 significant digits of a number: a figure with more (a share of
+            // 15 decimals, docs/regole.md §3) is written as text, which is read back exactly (an
+            // integrator's trial: 99,999999999999999 % came back 100 %).
+            significantDigits(NumberFormatting.exactPlain(value, maximumDecimals: Bounds.percentageDecimals)) > 15
+                ? .text(NumberFormatting.exactPlain(value, maximumDecimals: Bounds.percentageDecimals, decimalMark: UInt8(ascii: ",")))
+                : .number(NumberFormatting.exactPlain(value, maximumDecimals: Bounds.percentageDecimals), .general)
+        case .date(let date):
+            // Before 1 March 1900 a date serial is not the day (the spreadsheets' 29 February 1900):
+            // written as text, which is read back as the date.
+            (date.year, date.month) < (1900, 3) ? .text(date.italian) : .date(year: date.year, month: date.month, day: date.day)
         case .flag(let flag): .text(flag ? "sì" : "no")
         }
+    }
+
+    /// The digits of `plain` (`-12.500`: 5) without the leading zeros (`0.0001`: 1).
+    private static func significantDigits(_ plain: String) -> Int {
+        plain.utf8.filter { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }.drop { $0 == UInt8(ascii: "0") }.count
     }
 
     /// The name of the sheet of instructions (not read back).

@@ -130,6 +130,8 @@ enum RosterWriter {
                     period.share.hours.map { [.empty, .decimal($0.weekly), .decimal($0.fullTime)] } ?? [.decimal(period.share.percent), .empty, .empty]
                 personale.append(person + [.date(period.start), period.end.map(Cell.date) ?? .empty] + share + areas)
             }
+            // A person without periods: one row with the period's cells empty (read back as such).
+            if record.periods.isEmpty { personale.append(person + [Cell](repeating: .empty, count: 5) + areas) }
         }
         return (ambito, comuni, personale)
     }

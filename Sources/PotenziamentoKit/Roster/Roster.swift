@@ -270,7 +270,9 @@ public struct Roster: Sendable, Hashable {
             if periods.isEmpty {
                 let record = staff[index]
                 diagnostics.warning(
-                    .nessunPeriodo, record.place ?? SourcePlace(file: source), "«\(record.id)» non ha periodi di servizio: non conta in nessun anno")
+                    .nessunPeriodo, record.place ?? SourcePlace(file: source),
+                    "«\(record.id)» non ha periodi di servizio: non conta in nessun anno; se è in servizio, scrivi da quando (dal) e la quota (percentuale o ore)"
+                )
             }
             for (earlierPosition, laterPosition) in Self.shortGaps(periods) {
                 let (earlier, later) = (periods[earlierPosition], periods[laterPosition])

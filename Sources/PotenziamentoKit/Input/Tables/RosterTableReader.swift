@@ -410,7 +410,14 @@ enum RosterTableReader {
             } else {
                 fields = personFields(table, row, columns: columns, diagnostics: &part.diagnostics)
             }
-            let period = self.period(table, row, columns: columns, diagnostics: &part.diagnostics)
+            // A person's first row with every cell of the period empty is a person without
+            // periods, as `"periodi": []` in JSON (the roster warns: nessun_periodo); what
+            // `RosterExport` writes for one (an integrator's trial: the person was left out).
+            let period =
+                row == first.firstRow
+                    && [columns.start, columns.end, columns.percentage, columns.weeklyHours, columns.fullTimeHours].allSatisfy({
+                        table.isEmpty(row, $0)
+                    }) ? nil : self.period(table, row, columns: columns, diagnostics: &part.diagnostics)
             if part.diagnostics.errorCount != errorsBefore { part.invalid.append(person) }
             if row != first.firstRow {
                 if let period { part.continuations.append((person, period)) }
