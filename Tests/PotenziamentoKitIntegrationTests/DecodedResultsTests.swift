@@ -282,3 +282,44 @@ struct DecodedResultsTests {
         #expect(throws: InputError.self) { try RosterLoader.load(jsonData: Data(text.utf8), name: "t.json") }
     }
 }
+
+/// The second integrator's trial (2026-11-29): a contribution decoded with a year no computation
+/// accepts (−9.223.372.036.854.775.808, 0, 99.999), a parameter in force from another year, a
+/// deadline of another year; a whole number refused in English with no error beneath.
+@Suite("Decoded parameters belong to a year of the measure; refused numbers say why in Italian")
+struct DecodedYearsTests {
+    enum Change: String, CaseIterable, Sendable { case yearMinimum, yearZero, yearFar, fromYearMaximum, fromYearAfter, deadlineOfAnotherYear }
+
+    @Test(
+        "a contribution whose parameters name a year outside 2021-2200, a start after it or a deadline of another year is refused", arguments: Change.allCases)
+    func parametersOfAnotherYear(_ change: Change) throws {
+        let contribution = try ContributionCalculator().assess(population: 50_000, fte: Fraction(14), year: 2025)
+        #expect(try JSONDecoder().decode(ContributionAssessment.self, from: JSONEncoder().encode(contribution)) == contribution)
+        var json = String(decoding: try JSONEncoder().encode(contribution), as: UTF8.self)
+        switch change {
+        case .yearMinimum: json = json.replacingOccurrences(of: "\"year\":2025", with: "\"year\":-9223372036854775808")
+        case .yearZero: json = json.replacingOccurrences(of: "\"year\":2025", with: "\"year\":0")
+        case .yearFar: json = json.replacingOccurrences(of: "\"year\":2025", with: "\"year\":99999")
+        case .fromYearMaximum: json = json.replacingOccurrences(of: "\"fromYear\":2021", with: "\"fromYear\":9223372036854775807")
+        case .fromYearAfter: json = json.replacingOccurrences(of: "\"fromYear\":2021", with: "\"fromYear\":2026")
+        case .deadlineOfAnotherYear: json = json.replacingOccurrences(of: "\"2025-02-28\"", with: "\"1900-02-28\"")
+        }
+        #expect(json != String(decoding: try JSONEncoder().encode(contribution), as: UTF8.self), "the change was made")
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode(ContributionAssessment.self, from: Data(json.utf8)) }
+    }
+
+    @Test(
+        "a residents figure that is no whole number is refused in Italian, with the library's error beneath",
+        arguments: ["1e308", "30000.5", "true", "\"3e4\""])
+    func residentsNotAnInteger(number: String) throws {
+        let roster = try RosterLoader.load(path: DecodedResultsTests.root.appendingPathComponent("Examples/ambito-esempio.json").path).roster
+        let json = String(decoding: try JSONEncoder().encode(roster), as: UTF8.self)
+        let changed = try #require(json.range(of: #""everyYear":17300"#).map { json.replacingCharacters(in: $0, with: "\"everyYear\":\(number)") })
+        #expect {
+            try JSONDecoder().decode(Roster.self, from: Data(changed.utf8))
+        } throws: { error in
+            guard case .dataCorrupted(let context) = error as? DecodingError else { return false }
+            return context.underlyingError is InvalidValue && !context.debugDescription.contains("expected") && !context.debugDescription.contains("not ")
+        }
+    }
+}

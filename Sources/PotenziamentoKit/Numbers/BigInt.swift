@@ -935,17 +935,25 @@ extension BigInt: Codable {
             // (through binary floating point): the number's exact text, as a `Decimal`, must be
             // that integer, never a silent rounding. (`1e3` and `100.0` are exactly integers.)
             if let exact = try? container.decode(Decimal.self), exact != Decimal(value) {
-                throw DecodingError.dataCorruptedError(in: container, debugDescription: "not an integer: \(exact)")
+                throw Self.notAnInteger(in: container, "\(exact) non è un numero intero")
             }
             self.init(inline: value)
             return
         }
         guard let text = try? container.decode(String.self) else {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "expected an integer or a string of decimal digits")
+            throw Self.notAnInteger(in: container, "serve un numero intero (o un testo di sole cifre, con il segno se negativo)")
         }
         guard let value = BigInt(decimal: text) else {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "not a decimal integer: \(text.prefix(40))")
+            throw Self.notAnInteger(in: container, "«\(TextSafety.shortened(text, limit: 40))» non è un numero intero scritto in cifre")
         }
         self = value
+    }
+
+    /// The error of a value that is no whole number, in Italian with the library's error beneath
+    /// (as every value refused by a decoder: PotenziamentoKit.docc, «Errori e diagnostica»).
+    private static func notAnInteger(in container: any SingleValueDecodingContainer, _ message: String) -> DecodingError {
+        .dataCorrupted(
+            DecodingError.Context(
+                codingPath: container.codingPath, debugDescription: message, underlyingError: InvalidValue(.numeroNonValido, message)))
     }
 }

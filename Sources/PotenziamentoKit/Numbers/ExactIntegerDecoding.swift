@@ -16,7 +16,9 @@ extension KeyedDecodingContainer {
     func decodeExactInteger(forKey key: Key) throws -> Int {
         let exact = try decode(BigInt.self, forKey: key)
         guard let small = exact.int64Value, let value = Int(exactly: small) else {
-            throw DecodingError.dataCorruptedError(forKey: key, in: self, debugDescription: "numero intero fuori misura: \(exact)")
+            let message = "numero intero fuori misura: \(exact)"
+            throw DecodingError.dataCorrupted(
+                DecodingError.Context(codingPath: codingPath + [key], debugDescription: message, underlyingError: InvalidValue(.fuoriMisura, message)))
         }
         return value
     }

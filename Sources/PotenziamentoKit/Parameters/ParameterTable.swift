@@ -377,9 +377,23 @@ public struct ParametersInForce: Sendable, Hashable, Codable {
         }
     }
 
-    /// Each parameter under its own name, in its bounds (``ParameterTable/check(_:of:)``), and the
-    /// thresholds in order (docs/regole.md §1).
+    /// A year of the measure (2021-2200), each parameter under its own name, in its bounds
+    /// (``ParameterTable/check(_:of:)``), in force from a year of the measure not after this one,
+    /// the deadlines in this year, and the thresholds in order (docs/regole.md §1; an
+    /// integrator's trial decoded a year of −9.223.372.036.854.775.808).
     private func check() throws(ParameterError) {
+        guard Bounds.years.contains(year) else { throw .yearOutOfRange(year) }
+        let starts: [(ParameterName, Int)] = [
+            (bandAAmount.name, bandAAmount.fromYear), (bandBAmount.name, bandBAmount.fromYear), (minimumRatio.name, minimumRatio.fromYear),
+            (lepRatio.name, lepRatio.fromYear), (objectiveRatio.name, objectiveRatio.fromYear), (fund.name, fund.fromYear),
+            (prospettoDeadline.name, prospettoDeadline.fromYear), (decreeDeadline.name, decreeDeadline.fromYear),
+        ]
+        for (name, start) in starts where !(Bounds.years.lowerBound...year).contains(start) {
+            throw .invalidValue(name, "in vigore dal \(start): per il \(year) vale un valore in vigore dal \(Bounds.years.lowerBound) al \(year)")
+        }
+        for deadline in [prospettoDeadline, decreeDeadline] where deadline.value.year != year {
+            throw .invalidValue(deadline.name, "scadenza \(deadline.value.italian) di un altro anno: per il \(year) la scadenza è nel \(year)")
+        }
         let named: [(ParameterName, ParameterName, ParameterValue)] = [
             (bandAAmount.name, .importoFasciaA, .money(bandAAmount.value)), (bandBAmount.name, .importoFasciaB, .money(bandBAmount.value)),
             (minimumRatio.name, .rapportoSogliaMinima, .residentsPerSocialWorker(minimumRatio.value)),
