@@ -275,6 +275,11 @@ enum BatchInputs {
                         reason:
                             "la cartella non contiene i dati di un ambito (comuni.csv e personale.csv, o un file .json, .xlsx o .ods): se è un ambito mancano i suoi file, se non lo è toglila dalla cartella degli ambiti",
                         isError: true))
+            } else if entry.hasPrefix("~$") || entry.hasPrefix(".~lock.") {
+                // The lock file of a workbook open in Excel or LibreOffice (a trial: it was told it
+                // is no .xlsx file, though its name ends so).
+                skipped.append(
+                    Skipped(path: full, reason: "file di blocco di una cartella di lavoro aperta in Excel o LibreOffice (non contiene dati): non letto"))
             } else {
                 skipped.append(
                     Skipped(
@@ -421,10 +426,12 @@ enum BatchInputs {
                         }) {
                             let (firstCode, first, firstOutline) = counted[earlier]
                             let named = firstCode == code ? "l'ambito \(code)" : "l'ambito \(code) (scritto «\(firstCode)» là)"
+                            // Which copy is the right one the program cannot know: the figures
+                            // counted are said to be the first's (a trial: the older copy came first).
                             let advice =
                                 outline.sameContent(as: firstOutline)
                                 ? "(\(outline) in entrambi): contato una volta sola, quello di \(first); togli la copia dalla cartella, o se sono due ambiti dai loro codici diversi"
-                                : "con altri dati (\(outline.description == firstOutline.description ? "in entrambi \(outline), ma con comuni o residenti diversi" : "qui \(outline), là \(firstOutline)")): contato una volta sola, quello di \(first); se è lo stesso ambito togli la copia vecchia, se sono due ambiti dai loro codici diversi"
+                                : "con altri dati (\(outline.description == firstOutline.description ? "in entrambi \(outline), ma con comuni o residenti diversi" : "qui \(outline), là \(firstOutline)")): contato una volta sola, quello di \(first) (le cifre di \(firstCode) nel rapporto sono le sue, e potrebbe essere la copia vecchia); tieni solo il file giusto e ricalcola, o se sono due ambiti dai loro codici diversi"
                             failures.append(BatchReport.Failure(input: input, errors: ["\(input): \(named) compare anche in \(first) \(advice)"], code: code))
                         } else if let earlier = byComuni[outline.comuniHash], counted[earlier].outline.sameComuni(as: outline) {
                             // The same comuni with the same residents: the same ATS (a copy, or an old
