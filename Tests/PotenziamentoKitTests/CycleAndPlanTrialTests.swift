@@ -1,4 +1,5 @@
 import Foundation
+import PotenziamentoFormats
 import Testing
 
 @testable import PotenziamentoKit
@@ -129,5 +130,33 @@ struct CycleAndPlanTrialTests {
             ), "\(result.standardError)")
         // 099001 has no figure for 2027: the plan's is a forecast for both sides.
         #expect(!result.standardError.contains("\(plan):2") && !result.standardError.contains("\(plan):4"))
+    }
+
+    @Test("the simulation workbook: one bold, frozen header over the figures, each year's title bold, thresholds by name, descriptions on lines, the warnings")
+    func simulationWorkbook() throws {
+        let roster = try RosterLoader.load(path: TestSupport.path("Examples/ambito-esempio.json")).roster
+        let hire = try PlannedHire(
+            id: PersonID("NUOVA-1"), period: ServicePeriod(start: CivilDate(year: 2026, month: 4, day: 1)!, end: nil, share: .fullTime),
+            employer: Employer(kind: .comune, istatCode: "099002"))
+        let scenario = Scenario(changes: [.hire(hire)])
+        let years = try ScenarioEvaluator().evaluate(scenario, on: roster, from: 2025, through: 2026)
+        let planning = try ScenarioEvaluator.planning(for: years[0].scenario, hireStart: CivilDate(year: 2025, month: 1, day: 1)!)
+        let changes = try scenario.appliedChanges(on: roster, year: 2025)
+        let document = ReportWorkbooks.simulation(years, planning: planning, changes: changes, warnings: ["a.json: un avviso"])
+        let comparison = try #require(document.sheets.first)
+        #expect(comparison.name == "confronto" && comparison.frozenRows == 1)
+        #expect(comparison.rows[0] == [.empty, .text("Situazione attuale"), .text("Scenario")])
+        #expect(comparison.figureColumns == [1, 2])
+        #expect(Set(comparison.boldRows.compactMap { comparison.rows[$0].first }) == [.text("Anno 2025"), .text("Anno 2026")])
+        let targets = try #require(document.sheets.first { $0.name == "assunzioni necessarie" })
+        #expect(targets.rows.dropFirst().map(\.first) == [.text("soglia minima (1/6.500)"), .text("LEP (1/5.000)"), .text("obiettivo di servizio (1/4.000)")])
+        let descriptions = try #require(document.sheets.first { $0.name == "modifiche" }).rows.dropFirst().map { $0[1] }
+        #expect(
+            descriptions.allSatisfy { cell in
+                guard case .text(let text) = cell else { return false }
+                return text.split(separator: "\n").allSatisfy { $0.count <= 58 }
+            })
+        #expect(document.sheets.last?.name == "avvisi")
+        #expect(document.sheets.last?.rows.contains([.text("a.json: un avviso")]) == true)
     }
 }

@@ -276,7 +276,7 @@ struct WorkbookCommandTests {
             (["riparto", "Examples/riparto-esempio.csv", "--anno", "2025"], ["riparto", "riepilogo"]),
             (
                 ["simula", "Examples/ambito-esempio", "--anno", "2026", "--piano", "Examples/piano-esempio.csv"],
-                ["confronto", "modifiche", "comuni", "assunzioni necessarie"]
+                ["confronto", "modifiche", "comuni", "assunzioni necessarie", "avvisi"]
             ),
         ])
     func reports(arguments: [String], sheets: [String]) throws {

@@ -221,7 +221,7 @@ enum SimulaCommand: Subcommand {
         if case .workbook(let kind) = choice {
             return try OptionValues.workbookOutput(warnings: warnings, inputs: inputFiles) {
                 () throws(InputError) in
-                try SimulationReports.workbook(kind, years: years, planning: planning, changes: applied)
+                try SimulationReports.workbook(kind, years: years, planning: planning, changes: applied, warnings: warnings)
             }
         }
         return CommandOutput(warnings: warnings, inputs: inputFiles) {

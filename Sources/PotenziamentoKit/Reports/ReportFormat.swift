@@ -232,12 +232,13 @@ extension NationalAllocation {
 }
 
 extension SimulationReports {
-    /// The simulation as a workbook of `kind`.
+    /// The simulation as a workbook of `kind`, with the run's `warnings` (each naming its place)
+    /// in a sheet `avvisi`.
     ///
     /// - Throws: ``InputError`` when a text of the data is too long for a cell.
-    package static func workbook(_ kind: SpreadsheetKind, years: [ScenarioYear], planning: PlanningFigures, changes: [AppliedChange]) throws(InputError)
-        -> [UInt8]
-    {
-        try kind.bytes(ReportWorkbooks.simulation(years, planning: planning, changes: changes))
+    package static func workbook(
+        _ kind: SpreadsheetKind, years: [ScenarioYear], planning: PlanningFigures, changes: [AppliedChange], warnings: [String] = []
+    ) throws(InputError) -> [UInt8] {
+        try kind.bytes(ReportWorkbooks.simulation(years, planning: planning, changes: changes, warnings: warnings))
     }
 }

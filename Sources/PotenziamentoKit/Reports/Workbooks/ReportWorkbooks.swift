@@ -341,18 +341,28 @@ package enum ReportWorkbooks {
         ])
     }
 
-    /// `simula`: per year base and scenario side by side, the changes, the split per comune.
-    package static func simulation(_ years: [ScenarioYear], planning: PlanningFigures, changes: [AppliedChange]) -> WorkbookDocument {
-        var summary: [[WritableCell]] = []
+    /// `simula`: per year base and scenario side by side (under one bold, frozen header, each
+    /// year's title in bold), the changes, the split per comune, the hires needed for each
+    /// threshold, and the run's `warnings` (an officer's trial: headings left-aligned over the
+    /// figures of the next column, descriptions cut off, codes for thresholds, warnings lost).
+    package static func simulation(_ years: [ScenarioYear], planning: PlanningFigures, changes: [AppliedChange], warnings: [String] = [])
+        -> WorkbookDocument
+    {
+        var summary: [[WritableCell]] = [[.empty, text("Situazione attuale"), text("Scenario")]]
+        var titles = Set<Int>()
         for year in years {
-            summary.append([text("Anno \(year.year)"), text("Situazione attuale"), text("Scenario")])
+            titles.insert(summary.count)
+            summary.append([text("Anno \(year.year)")])
             summary += contributionRows([year.base.contribution, year.scenario.contribution])
             summary.append([text("Differenza"), .empty, euro(year.difference)])
             summary.append([])
         }
+        var comparison = summarySheet("confronto", widths: [42, 22, 22], summary)
+        comparison.frozenRows = 1
+        comparison.boldRows = titles
         let changeRows = changes.map { change -> [WritableCell] in
             [
-                text(change.kind), text(change.description), text(change.id?.text ?? ""),
+                text(change.kind), text(wrapped(change.description, width: 58)), text(change.id?.text ?? ""),
                 change.from.map { .date(year: $0.year, month: $0.month, day: $0.day) } ?? .empty,
                 change.fteInYear.map(fte) ?? .empty,
             ]
@@ -363,14 +373,24 @@ package enum ReportWorkbooks {
                 split.append([text(scenario.name), euro(base.amount), euro(scenario.amount), euro(scenario.amount - base.amount)])
             }
         }
+        let parameters = years.first?.scenario.contribution.parameters
         let targets = planning.targets.map { target -> [WritableCell] in
-            [text(target.threshold.rawValue), target.hiresNeeded.map { .number($0.description, .integer) } ?? text("non raggiungibile nell'anno")]
+            [
+                text(parameters.map(target.threshold.label(in:)) ?? target.threshold.label),
+                target.hiresNeeded.map { .number($0.description, .integer) } ?? text("non raggiungibile nell'anno"),
+            ]
         }
-        return WorkbookDocument(sheets: [
-            summarySheet("confronto", widths: [42, 22, 22], summary),
-            sheet("modifiche", ["tipo", "descrizione", "id", "dal", "FTE nell'anno"], changeRows),
-            sheet("comuni", ["ente", "attuale", "scenario", "differenza"], split),
-            sheet("assunzioni necessarie", ["soglia", "assunzioni a tempo pieno dal \(planning.hireStart.italian)"], targets),
-        ])
+        return WorkbookDocument(
+            sheets: [
+                comparison,
+                sheet("modifiche", ["tipo", "descrizione", "id", "dal", "FTE nell'anno"], changeRows),
+                sheet("comuni", ["ente", "attuale", "scenario", "differenza"], split),
+                sheet("assunzioni necessarie", ["soglia", "assunzioni a tempo pieno dal \(planning.hireStart.italian)"], targets),
+            ]
+                + warningsSheet(
+                    warnings,
+                    note:
+                        "Gli avvisi del programma sui dati e sul piano: non hanno impedito la simulazione, ma vanno controllati (ciascuno indica il file e il punto)."
+                ))
     }
 }
