@@ -159,4 +159,33 @@ struct CycleAndPlanTrialTests {
         #expect(document.sheets.last?.name == "avvisi")
         #expect(document.sheets.last?.rows.contains([.text("a.json: un avviso")]) == true)
     }
+
+    @Test("a plan's rows with errors and the problems of its other rows on the roster are said in one run")
+    func planProblemsAtOnce() throws {
+        let plan = try file(
+            "piano.csv",
+            """
+            tipo;id;dal;al;percentuale;ente;area;numero;comune;anno;popolazione
+            assunzione;;2026-04-01;;0,5;comune:099002;;;;;
+            cessazione;AS-99;2026-10-01;;;;;;;;
+            variazione;AS-004;2026-11-01;;100;;;;;;
+            cessazione;AS-004;2026-11-01;;;;;;;;
+            variazione;NUOVO-7;2026-11-01;;100;;;;;;
+            assunzione;NUOVO-7;2026-13-01;;100;comune:099002;;;;;
+
+            """)
+        let result = TestSupport.run("simula", TestSupport.path("Examples/ambito-esempio.json"), "--anno", "2026", "--piano", plan)
+        #expect(result.status == .dataError)
+        for expected in [
+            ":2 (colonna percentuale): percentuale 0,5 ambigua", ":7 (colonna dal): data inesistente «2026-13-01»",
+            ":3 (colonna id): la persona «AS-99» non è nell'elenco del personale", ":5 (colonna dal): due modifiche di «AS-004» dal 01/11/2026",
+        ] {
+            #expect(result.standardError.contains(plan + expected), "\(expected)\n\(result.standardError)")
+        }
+        // The variazione of a person whose hire is on a row with an error is not judged without it.
+        #expect(!result.standardError.contains("NUOVO-7"), "\(result.standardError)")
+        // A roster that cannot be read is said with the plan's errors.
+        let missing = TestSupport.run("simula", "/nessuna/cartella/ambito.json", "--anno", "2026", "--piano", plan)
+        #expect(missing.status == .noInput && missing.standardError.contains(plan + ":2 (colonna percentuale)"), "\(missing.standardError)")
+    }
 }

@@ -51,10 +51,9 @@ enum ScenarioOptions {
         }
     }
 
-    /// The plan file (`--piano`): its changes and warnings, or every problem with its line.
-    static func plan(_ path: String, nextId: inout Int) throws(CommandFailure) -> (
-        changes: [ScenarioChange], places: [SourcePlace], defaultFullTime: Set<Int>, warnings: [InputDiagnostic]
-    ) {
+    /// The plan file (`--piano`): its changes, warnings and the errors of its rows not read; a
+    /// failure when it cannot be read as a table.
+    static func plan(_ path: String, nextId: inout Int) throws(CommandFailure) -> ScenarioPlan.Loaded {
         do {
             return try ScenarioPlan.load(path: path, nextId: &nextId)
         } catch {

@@ -105,17 +105,35 @@ enum SimulaCommand: Subcommand {
         }
         if fromOptions > 0 { sources.append("\(Italian.count(fromOptions, "modifica", "modifiche")) dalle opzioni") }
         var planWarnings: [InputDiagnostic] = []
+        // The errors of the plan's rows not read, and the ids they name.
+        var planErrors: [InputDiagnostic] = []
+        var idsOfRowsWithErrors = Set<PersonID>()
         if let plan = parsed.value("piano") {
             let planned = try ScenarioOptions.plan(plan, nextId: &nextId)
             defaultFullTime.formUnion(planned.defaultFullTime.map { $0 + changes.count })
             changes += planned.changes
             origins += planned.places.map { .row($0) }
             planWarnings = planned.warnings
+            (planErrors, idsOfRowsWithErrors) = (planned.errors, planned.idsOfRowsWithErrors)
             sources.append("\(plan): \(Italian.count(planned.changes.count, "modifica", "modifiche"))")
         }
         sources += overrides.map { "parametro \($0.name.rawValue) = \($0.value) dal \($0.fromYear)" }
         let path = parsed.positionals[0]
-        let loaded = try RosterInput.load(path)
+        let loaded: RosterLoader.Loaded
+        do { loaded = try RosterInput.load(path) } catch {
+            // The plan's errors are said with the roster's.
+            throw CommandFailure(error.status, planErrors.map(\.description) + error.lines, hint: error.hint)
+        }
+        if !planErrors.isEmpty {
+            // The rows read are applied to the roster, so that their problems come in the same
+            // run (an officer's trial: an unknown id and two changes of one day came a run
+            // later); a change of a person named on a row not read is not judged without it.
+            var said = Set<String>()
+            let applied = Scenario(changes: changes).errors(on: loaded.roster).filter { found in
+                changes[found.change].person.map { !idsOfRowsWithErrors.contains($0) } ?? true
+            }.map { Self.scenarioMessage($0.error, at: $0.change, changes: changes, origins: origins, roster: loaded.roster) }
+            throw CommandFailure(.dataError, planErrors.map(\.description) + applied.filter { said.insert($0).inserted })
+        }
         let years: [ScenarioYear]
         do {
             years = try ScenarioEvaluator(method: method).evaluate(

@@ -167,21 +167,41 @@ package enum ScenarioPlan {
         return try Employer(kind: kind, istatCode: parts.count > 1 ? parts[1] : nil, delegatedFunctions: try delegation(delegated, for: kind) ?? false)
     }
 
+    /// What a plan file gives: the changes of its rows without errors (with the row of each),
+    /// those in weekly hours over the default full time, the warnings of reading it, and the
+    /// errors of its other rows with the ids those rows name.
+    package struct Loaded {
+        package var changes: [ScenarioChange]
+        package var places: [SourcePlace]
+        package var defaultFullTime: Set<Int>
+        package var warnings: [InputDiagnostic]
+        /// The errors of the rows not read (empty when every row was).
+        package var errors: [InputDiagnostic]
+        /// The ids written on rows with errors: a change of the same person among the others is
+        /// not judged without them.
+        package var idsOfRowsWithErrors: Set<PersonID>
+    }
+
     /// The changes of the plan file at `path`, numbering new persons from `nextId`, the row of
-    /// each, and the warnings of reading it (hidden rows, sheets not read).
+    /// each, and the warnings of reading it (hidden rows, sheets not read); a row with an error
+    /// is listed with its line and left out, so that the other rows can be applied to the roster
+    /// and their problems said in the same run (an officer's trial: they came a run later).
     ///
-    /// - Throws: ``InputError`` listing every problem with its line.
-    package static func load(path: String, nextId: inout Int) throws(InputError) -> (
-        changes: [ScenarioChange], places: [SourcePlace], defaultFullTime: Set<Int>, warnings: [InputDiagnostic]
-    ) {
+    /// - Throws: ``InputError`` when the file cannot be read as a table (its header included).
+    package static func load(path: String, nextId: inout Int) throws(InputError) -> Loaded {
         var diagnostics = Diagnostics()
         let table = try TableFile.open(path: path, required: ["tipo"], optional: Array(columns.dropFirst()), diagnostics: &diagnostics)
         var changes: [ScenarioChange] = []
         // The row of each change, for an error found later, when the scenario is applied.
         var places: [SourcePlace] = []
         var defaultFullTime = Set<Int>()
+        var idsOfRowsWithErrors = Set<PersonID>()
         for row in 0..<table.rowCount {
             var values: [String: String] = [:]
+            let errorsBefore = diagnostics.errorCount
+            defer {
+                if diagnostics.errorCount != errorsBefore, let id = values["id"].flatMap({ try? PersonID($0) }) { idsOfRowsWithErrors.insert(id) }
+            }
             // A cell the table already reported (a formula without a saved value, #N/D): the row
             // is not read again, which would report the cell twice (a trial of simula).
             var unusable = false
@@ -233,7 +253,8 @@ package enum ScenarioPlan {
                 places += Array(repeating: table.place(row, nil), count: found.count)
             }
         }
-        if diagnostics.hasErrors { throw InputError(diagnostics) }
-        return (changes, places, defaultFullTime, diagnostics.warnings)
+        return Loaded(
+            changes: changes, places: places, defaultFullTime: defaultFullTime, warnings: diagnostics.warnings, errors: diagnostics.errors,
+            idsOfRowsWithErrors: idsOfRowsWithErrors)
     }
 }

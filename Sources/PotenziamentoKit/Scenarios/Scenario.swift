@@ -291,7 +291,7 @@ extension ScenarioChange {
     }
 
     /// The person concerned, if any.
-    var person: PersonID? {
+    package var person: PersonID? {
         switch self {
         case .hire(let hire): hire.id
         case .termination(let id, _), .shareChange(let id, _, _): id
