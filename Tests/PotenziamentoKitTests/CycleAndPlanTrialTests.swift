@@ -188,4 +188,24 @@ struct CycleAndPlanTrialTests {
         let missing = TestSupport.run("simula", "/nessuna/cartella/ambito.json", "--anno", "2026", "--piano", plan)
         #expect(missing.status == .noInput && missing.standardError.contains(plan + ":2 (colonna percentuale)"), "\(missing.standardError)")
     }
+
+    @Test("a plan's area may be written as the reports print it; the delega of an ASL hire is asked as the plan writes it")
+    func areaLabelsAndDelega() throws {
+        let plan = try file(
+            "piano.csv",
+            """
+            tipo;id;dal;percentuale;ente;area;delega
+            assunzione;N-1;2026-04-01;100;comune:099002;Servizio sociale professionale;
+            assunzione;N-2;2026-04-01;100;comune:099002;Famiglia, minori, anziani autosufficienti;
+            assunzione;N-3;2026-04-01;100;comune:099002;POVERTÀ DISAGIO ADULTI;
+
+            """)
+        let result = TestSupport.run("simula", TestSupport.path("Examples/ambito-esempio.json"), "--anno", "2026", "--piano", plan, "--formato", "json")
+        #expect(result.status == .success, "\(result.standardError)")
+        #expect(try ActivityArea.parse(written: "Disabilità, non autosufficienza") == .disabilitaNonAutosufficienza)
+        #expect(throws: InvalidValue.self) { try ActivityArea.parse(written: "Servizio sociale") }
+        let asl = try file("asl.csv", "tipo;id;dal;percentuale;ente;area;delega\nassunzione;N-1;2026-04-01;100;asl;;\n")
+        let refused = TestSupport.run("simula", TestSupport.path("Examples/ambito-esempio.json"), "--anno", "2026", "--piano", asl)
+        #expect(refused.standardError.contains("nella colonna delega del piano o con delega=si / delega=no nell'opzione"), "\(refused.standardError)")
+    }
 }

@@ -53,7 +53,7 @@ package enum ScenarioPlan {
             let areas =
                 values["area"] == nil
                 ? AreaSplit.unspecified
-                : try reading("area") { () throws(InvalidValue) in try AreaSplit([try ActivityArea.parse(value("area")): Fraction(100)]) }
+                : try reading("area") { () throws(InvalidValue) in try AreaSplit([try ActivityArea.parse(written: value("area")): Fraction(100)]) }
             var count = 1
             if values["numero"] != nil {
                 // `1.000` is a thousand in Italian and one in a spreadsheet's decimals: never guessed (a trial).
@@ -145,7 +145,8 @@ package enum ScenarioPlan {
         if kind == .asl && delegated == nil {
             throw InvalidValue(
                 .valoreVuoto,
-                "per un'assunzione presso l'ASL indica delega=si (i comuni hanno delegato all'ASL le funzioni sociali: conta) o delega=no (non conta)")
+                "per un'assunzione presso l'ASL indica la delega: si (i comuni hanno delegato all'ASL le funzioni sociali: conta) o no (non conta), nella colonna delega del piano o con delega=si / delega=no nell'opzione"
+            )
         }
         if kind != .asl && delegated != nil { throw InvalidValue(.valoreIgnorato, "delega vale solo per ente=asl") }
         return delegated

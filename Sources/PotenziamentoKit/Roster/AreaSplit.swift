@@ -51,6 +51,18 @@ public enum ActivityArea: String, Sendable, Hashable, CaseIterable, Codable, Com
         let suggestion = NameSuggestion.nearest(to: code, in: allCases.map(\.rawValue)).map { " (forse «\($0)»?)" } ?? ""
         throw InvalidValue(.areaSconosciuta, "area di attività sconosciuta «\(code)»\(suggestion)")
     }
+
+    /// The area a person typed in a cell: its code, or its label as the reports print it
+    /// (`Servizio sociale professionale`, `Famiglia, minori, anziani autosufficienti`: an
+    /// officer's trial), compared as the vocabularies compare (case, accents, commas and spaces
+    /// aside); otherwise the error of ``parse(_:)``.
+    static func parse(written text: String) throws(InvalidValue) -> ActivityArea {
+        if let area = codes.code(text) { return area }
+        func comparable(_ text: String) -> String { Vocabulary.normalized(text.replacingOccurrences(of: ",", with: " ")) }
+        let wanted = comparable(text)
+        if let area = allCases.first(where: { comparable($0.label) == wanted || comparable($0.rawValue) == wanted }) { return area }
+        return try parse(text)
+    }
 }
 
 /// How a person's time is split among the aree di attività, in percent (docs/regole.md §3):
