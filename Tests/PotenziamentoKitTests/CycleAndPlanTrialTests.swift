@@ -208,4 +208,26 @@ struct CycleAndPlanTrialTests {
         let refused = TestSupport.run("simula", TestSupport.path("Examples/ambito-esempio.json"), "--anno", "2026", "--piano", asl)
         #expect(refused.standardError.contains("nella colonna delega del piano o con delega=si / delega=no nell'opzione"), "\(refused.standardError)")
     }
+
+    @Test(
+        "a share below 10 % of a person who counts is a warning at its column, in a roster and in a plan; not for a person who does not count",
+        arguments: [("5", true, "percentuale"), ("9,99", true, "percentuale"), ("10", false, "percentuale"), ("5", false, "educatore")])
+    func smallShares(share: String, warned: Bool, column: String) throws {
+        let folder = try PlansAndTablesReviewTests.folder(rows: [
+            "AS-1;\(column == "educatore" ? "educatore" : "assistente_sociale");tempo_indeterminato;comune;099001;2020-01-01;;\(share);;;100;;;;"
+        ])
+        let loaded = try RosterLoader.load(path: folder.path)
+        let warning = loaded.warnings.first { $0.code == .valoreImprobabile }
+        #expect((warning != nil) == warned, "\(loaded.warnings)")
+        if let warning { #expect(warning.place.description.hasSuffix(":2 (colonna percentuale)"), "\(warning.place)") }
+    }
+
+    @Test("a plan's share below 10 % is a warning at its cell")
+    func smallShareInAPlan() throws {
+        let plan = try file("piano.csv", "tipo;id;dal;percentuale;ore_settimanali\nvariazione;AS-005;2026-07-01;1.5;\nvariazione;AS-007;2026-07-01;;3\n")
+        let result = TestSupport.run("simula", TestSupport.path("Examples/ambito-esempio.json"), "--anno", "2026", "--piano", plan)
+        #expect(result.status == .success, "\(result.standardError)")
+        #expect(result.standardError.contains("\(plan):2 (colonna percentuale): quota di 1,5 % del tempo pieno, meno del 10 %"), "\(result.standardError)")
+        #expect(result.standardError.contains("\(plan):3 (colonna ore_settimanali): quota di 3 h su 36, meno del 10 %"), "\(result.standardError)")
+    }
 }

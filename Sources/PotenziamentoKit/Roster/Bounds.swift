@@ -24,6 +24,11 @@ public enum Bounds {
     /// fewer than 500 residents (ten times the LEP's 1/5.000) is a warning, most likely an FTE
     /// figure typed with a thousands separator (1.803 for 18,03).
     public static let plausibleResidentsPerFTE = 500
+    /// The smallest share of full time, in percent, plausible for an assistente sociale who
+    /// counts: a period below it is a warning (``DiagnosticCode/valoreImprobabile``), most likely
+    /// a digit missing (5 for 50) or hours typed as a percentage (an officer's trial: 1.5 counted
+    /// 1,5 % with no word). Not an error: the rules allow any share above 1 %.
+    public static let plausibleMinimumShare = 10
     /// The most comuni of one ATS.
     public static let maximumMunicipalities = 10_000
     /// The most staff records (JSON entries, CSV or sheet period rows) of one roster.

@@ -149,7 +149,8 @@ public struct Scenario: Sendable, Hashable, Codable {
     /// in `defaultFullTime`: `ore_settimanali` without `ore_tempo_pieno`, 36 hours) of a person
     /// whose period it changes is on another full time (`19 h su 36` for a contract of 38 hours;
     /// docs/formati.md, «simula»), that period as the changes before it left it (a hire, an
-    /// earlier variazione); a cessazione from the day the person enters service (the hire does
+    /// earlier variazione); a hire or variazione at a share below
+    /// ``Bounds/plausibleMinimumShare`` (a digit missing?); a cessazione from the day the person enters service (the hire does
     /// not happen) or from the last day of service the roster already has (the date is the
     /// first day out of service: the end moves a day earlier; an officer's trial). Changes that
     /// cannot be applied are left to ``apply(to:)`` to report.
@@ -158,7 +159,22 @@ public struct Scenario: Sendable, Hashable, Codable {
         guard let order = try? applicationOrder() else { return [] }
         var found: [(change: Int, column: String, message: String)] = []
         var state = ScenarioState(roster)
+        let minimumShare = Fraction(Bounds.plausibleMinimumShare)
         for position in order {
+            // A share of a few percent: most likely a digit missing (an officer's trial: 1.5).
+            let share: WorkShare? =
+                switch changes[position] {
+                case .hire(let hire): hire.period.share
+                case .shareChange(_, _, let share): share
+                case .termination, .residents: nil
+                }
+            if let share, share.percent < minimumShare {
+                found.append(
+                    (
+                        position, share.hours == nil ? "percentuale" : "ore_settimanali",
+                        "quota di \(share)\(share.hours == nil ? " del tempo pieno" : ""), meno del \(Bounds.plausibleMinimumShare) %: verifica che non manchi una cifra (\(share.hours == nil ? "50 invece di 5" : "le ore settimanali, non quelle del giorno")); se è giusta, non serve altro"
+                    ))
+            }
             if case .termination(let id, let from) = changes[position], let periods = state.periods(of: id), let lastDay = from.adding(days: -1) {
                 if periods.map(\.start).min() == from {
                     found.append(
