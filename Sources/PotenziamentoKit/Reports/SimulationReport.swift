@@ -150,7 +150,12 @@ enum SimulationReport {
         ]
         // Past the objective (1/4.000 unless replaced) the contribution does not grow: a hire is worth only what it takes to reach it.
         let objective = "l'obiettivo \(s.parameters.ratioText(.obiettivo)) di \(NumberFormatting.italian(s.thresholds.objective, decimals: 2)) FTE"
-        if s.fte >= s.thresholds.objective {
+        if s.fte > s.thresholds.objective {
+            // How much of the scenario earns nothing (an officer's trial: only «0,00 €» hinted at it).
+            lines.append(
+                "  (lo scenario supera \(objective) di \(NumberFormatting.italian(s.fte - s.thresholds.objective, decimals: 2)) FTE, che non danno contributo: oltre l'obiettivo il contributo non cresce)"
+            )
+        } else if s.fte == s.thresholds.objective {
             lines.append("  (lo scenario raggiunge già \(objective): oltre, il contributo non cresce)")
         } else if s.fte + planning.fteOfOneHire > s.thresholds.objective {
             lines.append("  (con un'assunzione in più si supera \(objective): oltre, il contributo non cresce)")
