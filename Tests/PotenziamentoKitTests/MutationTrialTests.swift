@@ -233,6 +233,30 @@ struct ValidaRoundsTrialTests {
         #expect(error.errors.contains { $0.code != .fileMancante && $0.place.file.hasSuffix(present) }, "\(error)")
     }
 
+    @Test(
+        "the comune of a person with another error is checked in the same run (a profile not known, a date not valid)",
+        arguments: [
+            "AS-1;astronauta;tempo_indeterminato;comune;099009;2020-01-01;;100;;;100;;;;",
+            "AS-1;assistente_sociale;tempo_indeterminato;comune;099009;2020-02-30;;100;;;100;;;;",
+        ])
+    func comuneOfAPersonWithErrors(row: String) throws {
+        let folder = try PlansAndTablesReviewTests.folder(rows: [row, "AS-2;assistente_sociale;tempo_indeterminato;comune;099001;2020-01-01;;100;;;100;;;;"])
+        let error = try #require(inputError { () throws(InputError) in _ = try RosterLoader.load(path: folder.path) })
+        #expect(error.errors.count { $0.code == .comuneSconosciuto } == 1, "\(error)")
+        #expect(error.errors.contains { $0.code == .comuneSconosciuto && $0.message.contains("il comune 099009 di «AS-1»") && $0.place.line == 2 })
+        #expect(error.errorCount == 2, "\(error)")
+        // The same in a JSON document.
+        let json = Data(
+            """
+            {"formato": "potenziamento.ambito.v1", "ambito": {"codice": "X", "denominazione": "X"},
+             "comuni": [{"codiceIstat": "099001", "denominazione": "A", "popolazione": 30000}],
+             "personale": [{"id": "AS-1", "profilo": "astronauta", "contratto": "TI", "ente": {"tipo": "comune", "codiceIstat": "099009"},
+                            "periodi": [{"dal": "2020-01-01", "percentuale": 100}]}]}
+            """.utf8)
+        let document = try #require(inputError { () throws(InputError) in _ = try RosterLoader.load(jsonData: json, name: "a.json") })
+        #expect(document.errors.contains { $0.code == .comuneSconosciuto && $0.message.contains("il comune 099009 di «AS-1»") }, "\(document)")
+    }
+
     @Test("a comune's code without its zero on the row of another year says to write it on every row, not to delete one")
     func strippedCodeOfAnotherYear() throws {
         let folder = try PlansAndTablesReviewTests.folder(

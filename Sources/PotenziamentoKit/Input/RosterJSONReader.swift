@@ -23,6 +23,8 @@ struct RosterJSONReader {
     private let releaseStep: Int
     private let parallelism: Parallelism
     private(set) var diagnostics = Diagnostics()
+    /// The employers of persons left out for an error, in order (their comune is still checked).
+    private(set) var employersOfInvalid: [Roster.UncheckedEmployer] = []
     /// The code met last in each coded field, guessed first for the next record (see ``code(at:in:field:)``).
     private var expectedCodes = [Int](repeating: 0, count: CodedField.allCases.count)
 
@@ -40,12 +42,14 @@ struct RosterJSONReader {
         let staff: [StaffRecord]
         /// The comuni not read (nil: every comune was).
         let incompleteComuni: Roster.IncompleteComuni?
+        /// The employers of the persons left out for an error.
+        let employersOfInvalid: [Roster.UncheckedEmployer]
 
         /// The roster, or nil after recording in `diagnostics` every rule across records it breaks.
         func roster(source: String, into diagnostics: inout Diagnostics) -> Roster? {
             Roster.checked(
                 ambito: ambito, municipalities: municipalities, staff: staff, source: source, incompleteComuni: incompleteComuni,
-                into: &diagnostics)
+                employersOfInvalid: employersOfInvalid, into: &diagnostics)
         }
     }
 
@@ -202,7 +206,9 @@ struct RosterJSONReader {
         // leaves out what a comune not read would make wrong); not when the document itself is
         // wrong (another format, a member missing).
         guard diagnostics.errorCount == ambitoErrors + comuniErrors + staffErrors else { return nil }
-        return Parts(ambito: ambito, municipalities: municipalities, staff: staff, incompleteComuni: comuniErrors > 0 ? unreadComuni : nil)
+        return Parts(
+            ambito: ambito, municipalities: municipalities, staff: staff, incompleteComuni: comuniErrors > 0 ? unreadComuni : nil,
+            employersOfInvalid: employersOfInvalid)
     }
 
     /// The records of the `personale` array (the reader just inside it), in order: read in runs
@@ -276,6 +282,7 @@ struct RosterJSONReader {
             guard var result = results[index] else { break }
             results[index] = nil
             diagnostics.append(contentsOf: result.reader.diagnostics)
+            employersOfInvalid += result.reader.employersOfInvalid
             reader.resume(from: result.reader.reader)
             switch result.outcome {
             case .failure(let error): throw error
@@ -600,8 +607,9 @@ struct RosterJSONReader {
         }
         try missing(StaffKey.self, seen: seen, at: path)
         guard let id, let profile, let contract, let employer, diagnostics.errorCount == errorsBefore else {
-            // The overlaps of a person with other errors, said in the same run (a trial).
+            // The overlaps of a person with other errors, and their comune, said in the same run (trials).
             if let id, periods.count > 1 { StaffRecord.checkPeriods(periods, id: id, place: recordPlace, into: &diagnostics) }
+            if let id, let employer { employersOfInvalid.append(Roster.UncheckedEmployer(id: id, employer: employer, place: recordPlace)) }
             return nil
         }
         do {
@@ -610,6 +618,7 @@ struct RosterJSONReader {
                 employedInTerritorialServices: employed, place: recordPlace)
         } catch {
             diagnostics.append(contentsOf: error)
+            employersOfInvalid.append(Roster.UncheckedEmployer(id: id, employer: employer, place: recordPlace))
             return nil
         }
     }

@@ -374,14 +374,18 @@ public enum RosterLoader {
         var unreadComuni = Roster.IncompleteComuni()
         let municipalities = comuni.map { RosterTableReader.municipalities($0, unread: &unreadComuni, diagnostics: &diagnostics) } ?? []
         let comuniRead = comuniTableRead && diagnostics.errorCount == errorsBeforeComuni
-        let staff = personale.map { RosterTableReader.staff($0, maximumRecords: Bounds.maximumRecords, diagnostics: &diagnostics) } ?? []
+        var employersOfInvalid: [Roster.UncheckedEmployer] = []
+        let staff =
+            personale.map {
+                RosterTableReader.staff($0, maximumRecords: Bounds.maximumRecords, employersOfInvalid: &employersOfInvalid, diagnostics: &diagnostics)
+            } ?? []
         // The rules across records run on what could be read even when some rows could not, so
         // one `valida` lists the problems of every sheet at once; with a comune not read, without
         // the rules that need every comune (its persons would seem to work outside the ATS).
         guard comuni != nil, personale != nil else { throw InputError(diagnostics) }
         let roster = Roster.checked(
             ambito: ambito, municipalities: municipalities, staff: staff, source: source, incompleteComuni: comuniRead ? nil : unreadComuni,
-            into: &diagnostics)
+            employersOfInvalid: employersOfInvalid, into: &diagnostics)
         return try finish(roster, diagnostics)
     }
 

@@ -72,21 +72,33 @@ public struct Roster: Sendable, Hashable {
     /// seen allow: no «l'ambito non ha comuni», and a person's comune is said not to be of the ATS
     /// only when no row of comuni, read or not, has its code (a person of a comune left out is not
     /// said to work outside the ATS; one of a code no row has still is: a consistency trial).
+    ///
+    /// `employersOfInvalid` are the employers of persons the reader left out for other errors:
+    /// their comune is checked too, so its error comes in the same run (a trial of `valida`).
     static func checked(
         ambito: Ambito?, municipalities: [Municipality], staff: [StaffRecord], source: String, incompleteComuni: IncompleteComuni? = nil,
-        into diagnostics: inout Diagnostics
+        employersOfInvalid: [UncheckedEmployer] = [], into diagnostics: inout Diagnostics
     ) -> Roster? {
         let errorsBefore = diagnostics.errorCount
         // Every row of comuni, read or not.
         let seenComuni = incompleteComuni.map { unread in municipalities.reduce(into: unread) { $0.saw($1.istatCode) } }
-        check(municipalities: municipalities, staff: staff, source: source, incompleteComuni: seenComuni, into: &diagnostics)
+        check(
+            municipalities: municipalities, staff: staff, source: source, incompleteComuni: seenComuni, employersOfInvalid: employersOfInvalid,
+            into: &diagnostics)
         guard let ambito, incompleteComuni == nil, diagnostics.errorCount == errorsBefore else { return nil }
         return Roster(unchecked: ambito, municipalities, staff, source)
     }
 
+    /// The employer of a person a reader left out for another error, with the person's id and place.
+    struct UncheckedEmployer {
+        let id: PersonID
+        let employer: Employer
+        let place: SourcePlace?
+    }
+
     private static func check(
         municipalities: [Municipality], staff: [StaffRecord], source: String, incompleteComuni: IncompleteComuni? = nil,
-        into diagnostics: inout Diagnostics
+        employersOfInvalid: [UncheckedEmployer] = [], into diagnostics: inout Diagnostics
     ) {
         let file = SourcePlace(file: source)
         if municipalities.isEmpty && incompleteComuni == nil {
@@ -163,29 +175,34 @@ public struct Roster: Sendable, Hashable {
                         "id «\(record.id)» ripetuto (già\(sameText) in \(first.place?.description ?? "persona n. \(earlier + 1)")); gli id si confrontano senza distinguere maiuscole e spazi; una persona in comando va indicata una sola volta, presso l'ente che ne sostiene il costo"
                     )
                 }
-                let kind = staff[index].employer.kind
-                // No comune at all is said once (ambito senza comuni), not once a person.
-                if !municipalities.isEmpty || incompleteComuni != nil, kind == .comune || kind == .comuneCapofila,
-                    let code = staff[index].employer.istatCode, comuni[code] == nil, !(incompleteComuni?.mayHold(code) ?? false)
-                {
-                    let record = staff[index]
-                    if incompleteComuni == nil, let short = shortCodes[code] {
-                        if shortReported.insert(short).inserted {
-                            let municipality = municipalities[short]
-                            diagnostics.error(
-                                .codiceIstatSospetto,
-                                (municipality.place ?? file.element(short)).field(csv: "codice_istat", json: "codiceIstat"),
-                                "codice ISTAT «\(municipality.istatCode)» di \(municipality.istatCode.utf8.count) cifre: in personale è scritto «\(code)» (per esempio \(record.place?.description ?? "«\(record.id)»")); un foglio di calcolo toglie gli zeri iniziali quando la colonna non è in formato testo: formatta come testo la colonna codice_istat e riscrivi \(code)"
-                            )
-                        }
-                        continue
-                    }
+                checkComune(staff[index].id, staff[index].employer, staff[index].place)
+            }
+        }
+        for unchecked in employersOfInvalid { checkComune(unchecked.id, unchecked.employer, unchecked.place) }
+
+        /// An error when the comune employing `id` is not of the ATS (or a warning-like error at
+        /// the comune whose code lost its zero).
+        func checkComune(_ id: PersonID, _ employer: Employer, _ recordPlace: SourcePlace?) {
+            let kind = employer.kind
+            // No comune at all is said once (ambito senza comuni), not once a person.
+            guard !municipalities.isEmpty || incompleteComuni != nil, kind == .comune || kind == .comuneCapofila,
+                let code = employer.istatCode, comuni[code] == nil, !(incompleteComuni?.mayHold(code) ?? false)
+            else { return }
+            if incompleteComuni == nil, let short = shortCodes[code] {
+                if shortReported.insert(short).inserted {
+                    let municipality = municipalities[short]
                     diagnostics.error(
-                        .comuneSconosciuto, (record.place ?? file).field(csv: "ente_codice_istat", json: "ente", "codiceIstat"),
-                        "il comune \(code) di «\(record.id)» non fa parte dell'ambito (\(municipalities.isEmpty ? "nessun comune letto senza errori" : "comuni: \(Italian.list(municipalities.map(\.istatCode)))"))\(IstatCodes.leadingZeroHint(code, known: municipalities.map(\.istatCode)))\(IstatCodes.hiddenCharacterHint(code))"
+                        .codiceIstatSospetto,
+                        (municipality.place ?? file.element(short)).field(csv: "codice_istat", json: "codiceIstat"),
+                        "codice ISTAT «\(municipality.istatCode)» di \(municipality.istatCode.utf8.count) cifre: in personale è scritto «\(code)» (per esempio \(recordPlace?.description ?? "«\(id)»")); un foglio di calcolo toglie gli zeri iniziali quando la colonna non è in formato testo: formatta come testo la colonna codice_istat e riscrivi \(code)"
                     )
                 }
+                return
             }
+            diagnostics.error(
+                .comuneSconosciuto, (recordPlace ?? file).field(csv: "ente_codice_istat", json: "ente", "codiceIstat"),
+                "il comune \(code) di «\(id)» non fa parte dell'ambito (\(municipalities.isEmpty ? "nessun comune letto senza errori" : "comuni: \(Italian.list(municipalities.map(\.istatCode)))"))\(IstatCodes.leadingZeroHint(code, known: municipalities.map(\.istatCode)))\(IstatCodes.hiddenCharacterHint(code))"
+            )
         }
     }
 

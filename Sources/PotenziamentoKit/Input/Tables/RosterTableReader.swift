@@ -182,6 +182,17 @@ enum RosterTableReader {
     /// whatever the size), with the same records and the same messages in the same order
     /// (docs/benchmark.md, «Seventh pass»).
     static func staff(_ table: some CellTable, maximumRecords: Int, parts requestedParts: Int? = nil, diagnostics: inout Diagnostics) -> [StaffRecord] {
+        var employersOfInvalid: [Roster.UncheckedEmployer] = []
+        return staff(table, maximumRecords: maximumRecords, parts: requestedParts, employersOfInvalid: &employersOfInvalid, diagnostics: &diagnostics)
+    }
+
+    /// The records of `table` as ``staff(_:maximumRecords:parts:diagnostics:)``, and in
+    /// `employersOfInvalid` the employers of the persons left out for an error (their comune is
+    /// still checked against the ATS: ``Roster/checked(ambito:municipalities:staff:source:incompleteComuni:employersOfInvalid:into:)``).
+    static func staff(
+        _ table: some CellTable, maximumRecords: Int, parts requestedParts: Int? = nil, employersOfInvalid: inout [Roster.UncheckedEmployer],
+        diagnostics: inout Diagnostics
+    ) -> [StaffRecord] {
         let rowCount = table.rowCount
         if rowCount > maximumRecords {
             diagnostics.error(.troppiDati, SourcePlace(file: table.file), Bounds.tooMany("record", rowCount, maximum: maximumRecords))
@@ -223,6 +234,9 @@ enum RosterTableReader {
         for part in partsRead {
             diagnostics.append(contentsOf: part.diagnostics)
             for person in part.invalid { invalid[person] = true }
+            for (person, employer, place) in part.unmadeEmployers {
+                employersOfInvalid.append(Roster.UncheckedEmployer(id: persons[person].id, employer: employer, place: place))
+            }
             for (person, period) in part.continuations where recordOfPerson[person] >= 0 { staff[recordOfPerson[person]].appendUnchecked(period) }
         }
         // Overlapping periods, once every period of a person is known, in the order of persons.
@@ -234,6 +248,9 @@ enum RosterTableReader {
             if invalid[person] || diagnostics.errorCount != errorsBefore { dropped.append(record) }
         }
         if !dropped.isEmpty {
+            for record in dropped {
+                employersOfInvalid.append(Roster.UncheckedEmployer(id: staff[record].id, employer: staff[record].employer, place: staff[record].place))
+            }
             let droppedSet = Set(dropped)
             staff = staff.indices.filter { !droppedSet.contains($0) }.map { staff[$0] }
         }
@@ -365,6 +382,9 @@ enum RosterTableReader {
         var diagnostics = Diagnostics()
         var continuations: [(person: Int, period: ServicePeriod)] = []
         var invalid: [Int] = []
+        /// The employers (a comune) read on the first rows of persons whose record could not
+        /// be made, for the check of their comune.
+        var unmadeEmployers: [(person: Int, employer: Employer, place: SourcePlace)] = []
     }
 
     /// Reads `rows` of `table`: each person's record at their first row, put at `records[person]`
@@ -409,6 +429,13 @@ enum RosterTableReader {
                 checkSamePerson(table, row, as: first, columns: columns, diagnostics: &part.diagnostics)
             } else {
                 fields = personFields(table, row, columns: columns, diagnostics: &part.diagnostics)
+                // Another error on the row: its comune is still checked, in the same run.
+                if fields == nil, let column = columns.employerKind, case .success(let kind) = table.withCell(row, column, CellParsing.employerKind),
+                    kind == .comune || kind == .comuneCapofila, !table.isUnusable(row, columns.employerCode),
+                    let employer = try? Employer(kind: kind, istatCode: table.text(row, columns.employerCode))
+                {
+                    part.unmadeEmployers.append((person, employer, table.place(row, nil)))
+                }
             }
             // A person's first row with every cell of the period empty is a person without
             // periods, as `"periodi": []` in JSON (the roster warns: nessun_periodo); what
