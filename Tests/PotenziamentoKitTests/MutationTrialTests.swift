@@ -257,6 +257,39 @@ struct ValidaRoundsTrialTests {
         #expect(document.errors.contains { $0.code == .comuneSconosciuto && $0.message.contains("il comune 099009 di «AS-1»") }, "\(document)")
     }
 
+    /// A review (2026-11-29): a first row with its dates forgotten, read as a person without
+    /// periods, lost a period of a person with other rows with no word.
+    @Test(
+        "a person without periods is written «nessun periodo» on one row; forgotten dates stay an error",
+        arguments: [
+            (["AS-1;assistente_sociale;tempo_indeterminato;comune;099001;nessun periodo;;;;;100;;;;"], nil),
+            (["AS-1;assistente_sociale;tempo_indeterminato;comune;099001;;;;;;100;;;;"], ":2 (colonna dal)"),
+            (
+                [
+                    "AS-1;assistente_sociale;tempo_indeterminato;comune;099001;;;;;;100;;;;",
+                    "AS-1;assistente_sociale;tempo_indeterminato;comune;099001;2025-01-01;;100;;;100;;;;",
+                ], ":2 (colonna dal)"
+            ),
+            (
+                [
+                    "AS-1;assistente_sociale;tempo_indeterminato;comune;099001;Nessun periodo;;;;;100;;;;",
+                    "AS-1;assistente_sociale;tempo_indeterminato;comune;099001;2025-01-01;;100;;;100;;;;",
+                ], ":2 (colonna dal)"
+            ),
+            (["AS-1;assistente_sociale;tempo_indeterminato;comune;099001;nessun periodo;;100;;;100;;;;"], ":2 (colonna dal)"),
+        ])
+    func noPeriodRows(rows: [String], error: String?) throws {
+        let folder = try PlansAndTablesReviewTests.folder(rows: rows)
+        if let error {
+            let found = try #require(inputError { () throws(InputError) in _ = try RosterLoader.load(path: folder.path) })
+            #expect(found.errors.contains { $0.place.description.hasSuffix("personale.csv" + error) }, "\(found)")
+        } else {
+            let loaded = try RosterLoader.load(path: folder.path)
+            #expect(loaded.roster.staff.first?.periods == [])
+            #expect(loaded.warnings.contains { $0.code == .nessunPeriodo })
+        }
+    }
+
     @Test("a comune's code without its zero on the row of another year says to write it on every row, not to delete one")
     func strippedCodeOfAnotherYear() throws {
         let folder = try PlansAndTablesReviewTests.folder(

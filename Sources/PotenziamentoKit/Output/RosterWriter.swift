@@ -130,8 +130,11 @@ enum RosterWriter {
                     period.share.hours.map { [.empty, .decimal($0.weekly), .decimal($0.fullTime)] } ?? [.decimal(period.share.percent), .empty, .empty]
                 personale.append(person + [.date(period.start), period.end.map(Cell.date) ?? .empty] + share + areas)
             }
-            // A person without periods: one row with the period's cells empty (read back as such).
-            if record.periods.isEmpty { personale.append(person + [Cell](repeating: .empty, count: 5) + areas) }
+            // A person without periods: one row saying so in `dal`, the other cells of the period empty.
+            if record.periods.isEmpty {
+                let period = [Cell.text(RosterTableReader.Columns.noPeriod)] + [Cell](repeating: .empty, count: RosterTableReader.Columns.period.count - 1)
+                personale.append(person + period + areas)
+            }
         }
         return (ambito, comuni, personale)
     }
@@ -141,11 +144,8 @@ enum RosterWriter {
         static let ambito = RosterTableReader.Columns.ambitoRequired + RosterTableReader.Columns.ambitoOptional
         static let comuni = RosterTableReader.Columns.comuniRequired + RosterTableReader.Columns.comuniOptional
         static let personale =
-            [
-                "id", "profilo", "contratto", "ente_tipo", "ente_codice_istat", "delega_funzioni", "costo_rimborsato", "impiegato_servizi_territoriali", "dal",
-                "al",
-            ]
-            + ["percentuale", "ore_settimanali", "ore_tempo_pieno"] + RosterTableReader.Columns.areas
+            ["id", "profilo", "contratto", "ente_tipo", "ente_codice_istat", "delega_funzioni", "costo_rimborsato", "impiegato_servizi_territoriali"]
+            + RosterTableReader.Columns.period + RosterTableReader.Columns.areas
     }
 
     /// The texts of `ambito.csv`, `comuni.csv` and `personale.csv` (`;`, decimal comma, dates

@@ -288,7 +288,7 @@ public struct Roster: Sendable, Hashable {
             if periods.isEmpty {
                 let record = staff[index]
                 diagnostics.warning(
-                    .nessunPeriodo, record.place ?? SourcePlace(file: source),
+                    .nessunPeriodo, (record.place ?? SourcePlace(file: source)).field(csv: "dal", json: "periodi"),
                     "«\(record.id)» non ha periodi di servizio: non conta in nessun anno; se è in servizio, scrivi da quando (dal) e la quota (percentuale o ore)"
                 )
             }

@@ -20,6 +20,12 @@ enum RosterTableReader {
         static let staffOptional =
             ["percentuale", "ore_settimanali", "ore_tempo_pieno", "ente_codice_istat", "delega_funzioni", "costo_rimborsato", "impiegato_servizi_territoriali"]
             + areas + ["note"]
+        /// The columns of a period, `dal` first.
+        static let period = ["dal", "al", "percentuale", "ore_settimanali", "ore_tempo_pieno"]
+        /// What `dal` says on the one row of a person without periods (`"periodi": []` in JSON),
+        /// the other cells of the period empty: written out, so that a row whose dates were
+        /// forgotten stays an error (a review: a forgotten first row lost a period with no word).
+        static let noPeriod = "nessun periodo"
         /// Columns that describe the person, not the period: equal on every row of an id.
         static let person =
             [
@@ -231,13 +237,23 @@ enum RosterTableReader {
             initialized = count
         }
         var invalid = [Bool](repeating: false, count: persons.count)
+        var noPeriod = [Bool](repeating: false, count: persons.count)
         for part in partsRead {
             diagnostics.append(contentsOf: part.diagnostics)
             for person in part.invalid { invalid[person] = true }
+            for person in part.noPeriodRows { noPeriod[person] = true }
             for (person, employer, place) in part.unmadeEmployers {
                 employersOfInvalid.append(Roster.UncheckedEmployer(id: persons[person].id, employer: employer, place: place))
             }
             for (person, period) in part.continuations where recordOfPerson[person] >= 0 { staff[recordOfPerson[person]].appendUnchecked(period) }
+        }
+        // A person without periods (`nessun periodo`) who has periods on other rows: which holds?
+        for (person, record) in recordOfPerson.enumerated() where record >= 0 && noPeriod[person] && !staff[record].periods.isEmpty {
+            diagnostics.error(
+                .valoreVuoto, table.place(of: persons[person].firstRow, column: columns.start),
+                "«\(Columns.noPeriod)» vale per una persona senza periodi, su una sola riga: «\(persons[person].id)» ha altre righe con periodi; scrivi qui le date del periodo o togli la riga"
+            )
+            invalid[person] = true
         }
         // Overlapping periods, once every period of a person is known, in the order of persons.
         var dropped: [Int] = []
@@ -385,6 +401,22 @@ enum RosterTableReader {
         /// The employers (a comune) read on the first rows of persons whose record could not
         /// be made, for the check of their comune.
         var unmadeEmployers: [(person: Int, employer: Employer, place: SourcePlace)] = []
+        /// The persons whose first row says `nessun periodo`.
+        var noPeriodRows: [Int] = []
+    }
+
+    /// Whether `row` says `nessun periodo` in `dal`; an error when it does beside a date or a
+    /// share (then it is no person without periods either).
+    static func saysNoPeriod(_ table: some CellTable, _ row: Int, columns: StaffColumns, diagnostics: inout Diagnostics) -> Bool {
+        guard let start = columns.start, !table.isEmpty(row, start), Vocabulary.normalized(table.text(row, start)) == Columns.noPeriod else { return false }
+        let others = [columns.end, columns.percentage, columns.weeklyHours, columns.fullTimeHours]
+        if !others.allSatisfy({ table.isEmpty(row, $0) }) {
+            diagnostics.error(
+                .valoreVuoto, table.place(row, start),
+                "«\(Columns.noPeriod)» vale per una persona senza periodi, con al, percentuale e ore vuote: se la persona ha un periodo, scrivi qui la data di inizio"
+            )
+        }
+        return true
     }
 
     /// Reads `rows` of `table`: each person's record at their first row, put at `records[person]`
@@ -437,14 +469,19 @@ enum RosterTableReader {
                     part.unmadeEmployers.append((person, employer, table.place(row, nil)))
                 }
             }
-            // A person's first row with every cell of the period empty is a person without
+            // `nessun periodo` in `dal`, the other cells of the period empty: a person without
             // periods, as `"periodi": []` in JSON (the roster warns: nessun_periodo); what
             // `RosterExport` writes for one (an integrator's trial: the person was left out).
-            let period =
-                row == first.firstRow
-                    && [columns.start, columns.end, columns.percentage, columns.weeklyHours, columns.fullTimeHours].allSatisfy({
-                        table.isEmpty(row, $0)
-                    }) ? nil : self.period(table, row, columns: columns, diagnostics: &part.diagnostics)
+            // Only on the person's one row: with other rows it is an error (below, and in `staff`).
+            let noPeriod = Self.saysNoPeriod(table, row, columns: columns, diagnostics: &part.diagnostics)
+            if noPeriod && row == first.firstRow { part.noPeriodRows.append(person) }
+            let period = noPeriod ? nil : self.period(table, row, columns: columns, diagnostics: &part.diagnostics)
+            if noPeriod && row != first.firstRow {
+                part.diagnostics.error(
+                    .valoreVuoto, table.place(row, columns.start),
+                    "«\(Columns.noPeriod)» vale per una persona senza periodi, su una sola riga: «\(first.id)» ha altre righe; scrivi le date del periodo o togli la riga"
+                )
+            }
             if part.diagnostics.errorCount != errorsBefore { part.invalid.append(person) }
             if row != first.firstRow {
                 if let period { part.continuations.append((person, period)) }
