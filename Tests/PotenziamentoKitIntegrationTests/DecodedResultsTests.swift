@@ -305,7 +305,19 @@ struct DecodedYearsTests {
         case .deadlineOfAnotherYear: json = json.replacingOccurrences(of: "\"2025-02-28\"", with: "\"1900-02-28\"")
         }
         #expect(json != String(decoding: try JSONEncoder().encode(contribution), as: UTF8.self), "the change was made")
-        #expect(throws: DecodingError.self) { try JSONDecoder().decode(ContributionAssessment.self, from: Data(json.utf8)) }
+        // Refused by the check of the year, not by another one.
+        let expected =
+            switch change {
+            case .yearMinimum, .yearZero, .yearFar: "fuori intervallo: il contributo si calcola per gli anni dal 2021 al 2200"
+            case .fromYearMaximum, .fromYearAfter: "in vigore dal"
+            case .deadlineOfAnotherYear: "di un altro anno"
+            }
+        #expect {
+            try JSONDecoder().decode(ContributionAssessment.self, from: Data(json.utf8))
+        } throws: { error in
+            guard case .dataCorrupted(let context) = error as? DecodingError else { return false }
+            return context.debugDescription.contains(expected)
+        }
     }
 
     @Test(

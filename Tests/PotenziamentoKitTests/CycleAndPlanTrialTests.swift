@@ -34,11 +34,16 @@ struct CycleAndPlanTrialTests {
             text.standardOutput.contains(
                 "2022 recupero sul liquidato del decreto: max(36.000,00 € − 34.584,62 € sul certificato, 0) = 1.415,38 € (in tabella 4.000,00 €, sul liquidato calcolato)"
             ), "\(text.standardOutput)")
-        #expect(text.standardOutput.contains("2023 attenzione: il liquidato del decreto (20.000,00 €) supera il prenotato del decreto (10.000,00 €)"))
+        // In every format, as a warning at its cell.
+        #expect(
+            text.standardError.contains(
+                "\(path):3 (colonna liquidato_decreto): anno 2023: il liquidato del decreto (20.000,00 €) supera il prenotato del decreto (10.000,00 €)"),
+            "\(text.standardError)")
         // A decree equal to the computation adds no line.
         #expect(!text.standardOutput.contains("2024 recupero sul liquidato del decreto"))
-        #expect(!text.standardOutput.contains("2022 attenzione"))
+        #expect(!text.standardError.contains("anno 2022: il liquidato") && !text.standardError.contains("anno 2024: il liquidato"))
         let json = TestSupport.run("ciclo", path, "--formato", "json")
+        #expect(json.standardError.contains("(colonna liquidato_decreto): anno 2023"))
         let document = try #require(JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any])
         let years = try #require(document["anni"] as? [[String: Any]])
         #expect(years.map { ($0["recuperoSuDecreto"] as? NSNumber)?.decimalValue } == [Decimal(string: "1415.38"), 0, Decimal(string: "4000")])
@@ -59,7 +64,7 @@ struct CycleAndPlanTrialTests {
         #expect(result.status == .success, "\(result.standardError)")
         #expect(
             result.standardError.contains(
-                "\(plan):2 (colonna dal): la cessazione di «AS-033» dal 01/09/2026 è dal giorno in cui entra in servizio: l'assunzione non avviene"),
+                "\(plan):2 (colonna dal): la cessazione di «AS-033» dal 01/09/2026 è dal suo primo giorno di servizio: non ne resta nessuno"),
             "\(result.standardError)")
         #expect(
             result.standardError.contains(
@@ -211,10 +216,10 @@ struct CycleAndPlanTrialTests {
 
     @Test(
         "a share below 10 % of a person who counts is a warning at its column, in a roster and in a plan; not for a person who does not count",
-        arguments: [("5", true, "percentuale"), ("9,99", true, "percentuale"), ("10", false, "percentuale"), ("5", false, "educatore")])
-    func smallShares(share: String, warned: Bool, column: String) throws {
+        arguments: [("5", true, "assistente_sociale"), ("9,99", true, "assistente_sociale"), ("10", false, "assistente_sociale"), ("5", false, "educatore")])
+    func smallShares(share: String, warned: Bool, profile: String) throws {
         let folder = try PlansAndTablesReviewTests.folder(rows: [
-            "AS-1;\(column == "educatore" ? "educatore" : "assistente_sociale");tempo_indeterminato;comune;099001;2020-01-01;;\(share);;;100;;;;"
+            "AS-1;\(profile);tempo_indeterminato;comune;099001;2020-01-01;;\(share);;;100;;;;"
         ])
         let loaded = try RosterLoader.load(path: folder.path)
         let warning = loaded.warnings.first { $0.code == .valoreImprobabile }

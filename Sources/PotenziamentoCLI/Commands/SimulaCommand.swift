@@ -128,11 +128,17 @@ enum SimulaCommand: Subcommand {
             // The rows read are applied to the roster, so that their problems come in the same
             // run (an officer's trial: an unknown id and two changes of one day came a run
             // later); a change of a person named on a row not read is not judged without it.
+            // In the order of the plan's lines (the options' changes after them), each once.
             var said = Set<String>()
-            let applied = Scenario(changes: changes).errors(on: loaded.roster).filter { found in
-                changes[found.change].person.map { !idsOfRowsWithErrors.contains($0) } ?? true
-            }.map { Self.scenarioMessage($0.error, at: $0.change, changes: changes, origins: origins, roster: loaded.roster) }
-            throw CommandFailure(.dataError, planErrors.map(\.description) + applied.filter { said.insert($0).inserted })
+            var messages: [(line: Int, text: String)] = planErrors.map { ($0.place.line ?? .max, $0.description) }
+            for found in Scenario(changes: changes).errors(on: loaded.roster)
+            where changes[found.change].person.map({ !idsOfRowsWithErrors.contains($0) }) ?? true {
+                let line: Int
+                if case .row(let place) = origins[found.change] { line = place.line ?? .max } else { line = .max }
+                messages.append((line, Self.scenarioMessage(found.error, at: found.change, changes: changes, origins: origins, roster: loaded.roster)))
+            }
+            let ordered = messages.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element.text)
+            throw CommandFailure(.dataError, ordered.filter { said.insert($0).inserted })
         }
         let years: [ScenarioYear]
         do {
@@ -208,9 +214,9 @@ enum SimulaCommand: Subcommand {
                 // Residents of a year the roster has are a what-if of the scenario alone (a
                 // forecast fills the roster's gap on both sides): said, since two alike rows may
                 // differ in this (an officer's trial: a difference with no change of staff).
-                guard let current = loaded.roster.municipalities.first(where: { $0.istatCode == code })?.residents.count(in: changedYear) else {
-                    return nil
-                }
+                guard !changes[index].isForecast(on: loaded.roster),
+                    let current = loaded.roster.municipalities.first(where: { $0.istatCode == code })?.residents.count(in: changedYear)
+                else { return nil }
                 return place("popolazione")
                     + "i residenti del comune \(code) nel \(changedYear) (\(NumberFormatting.italian(residents))) valgono solo per lo scenario: la situazione attuale resta su quelli dell'elenco (\(NumberFormatting.italian(current))); come previsione per entrambe, scrivili nell'elenco dei comuni (una riga per anno)"
             case .hire(let hire) where hire.period.end.map({ $0.year < year }) ?? false:

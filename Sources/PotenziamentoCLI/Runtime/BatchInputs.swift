@@ -456,7 +456,7 @@ enum BatchInputs {
                                 BatchReport.Failure(
                                     input: input,
                                     errors: [
-                                        "\(input): l'ambito \(code) ha gli stessi comuni e lo stesso personale (\(Italian.count(outline.persons, "persona", "persone")) con gli stessi id, enti e periodi) dell'ambito \(firstCode) di \(first), con altri residenti (qui \(NumberFormatting.italian(outline.residents)), là \(NumberFormatting.italian(firstOutline.residents))): sembra una copia dello stesso ambito (forse di un altro anno) con un altro codice; contato una volta sola, quello di \(first); togli la copia (tieni quella con i residenti giusti), o se sono due ambiti correggi i loro dati"
+                                        "\(input): l'ambito \(code) ha gli stessi comuni e lo stesso personale (\(Italian.count(outline.persons, "persona", "persone")) con gli stessi id, enti e periodi) dell'ambito \(firstCode) di \(first), \(outline.residents == firstOutline.residents ? "con altri nomi dei comuni o altri residenti di un anno" : "con altri residenti (qui \(NumberFormatting.italian(outline.residents)), là \(NumberFormatting.italian(firstOutline.residents)))"): sembra una copia dello stesso ambito (forse di un altro anno) con un altro codice; contato una volta sola, quello di \(first); togli la copia (tieni quella con i residenti giusti), o se sono due ambiti correggi i loro dati"
                                     ], code: code))
                         } else {
                             let position = counted.count

@@ -91,8 +91,12 @@ public struct CycleOutcome: Sendable, Hashable, Codable {
     /// reduced for every ATS). Nil without the decree's liquidato or the certified FTE.
     public var recoveryOnDecree: EuroCents? {
         guard let paid = decreedLiquidated, let certified = computedOnCertified else { return nil }
-        return max(paid - certified.total, .zero)
+        return Self.recovery(paid: paid, certified: certified.total)
     }
+
+    /// recupero = max(what was paid − the contribution on the certified FTE, 0): a higher
+    /// certified figure does not raise what was paid (docs/regole.md §6).
+    static func recovery(paid: EuroCents, certified: EuroCents) -> EuroCents { max(paid - certified, .zero) }
 
     /// The outcome of a year from the contributions of its steps (docs/regole.md §6): the one
     /// rule of liquidato, economia and recupero, for a cycle and for a decoded outcome.
@@ -107,7 +111,7 @@ public struct CycleOutcome: Sendable, Hashable, Codable {
         self.liquidated = liquidated
         savings = liquidated.map { (reserved?.total ?? .zero) - $0 }
         computedOnCertified = certified
-        recovery = certified.map { computed in max((liquidated ?? .zero) - computed.total, .zero) }
+        recovery = certified.map { computed in Self.recovery(paid: liquidated ?? .zero, certified: computed.total) }
         self.decreedReserved = decreedReserved
         self.decreedLiquidated = decreedLiquidated
     }

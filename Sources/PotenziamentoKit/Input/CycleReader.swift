@@ -439,6 +439,13 @@ package enum CycleReader {
                     "anno \(year.year): residenti del consuntivo (\(NumberFormatting.italian(unused))) indicati senza gli FTE del consuntivo: non sono usati")
                 year.actualPopulation = nil
             }
+            // A decree that liquidated more than it reserved: not what DM 144/2021 allows (an officer's trial).
+            if let reserved = year.decreedReserved, let liquidated = year.decreedLiquidated, liquidated > reserved {
+                diagnostics.warning(
+                    .valoreImprobabile, place.field(csv: "liquidato_decreto", json: "liquidatoDecreto"),
+                    "anno \(year.year): il liquidato del decreto (\(NumberFormatting.euro(liquidated))) supera il prenotato del decreto (\(NumberFormatting.euro(reserved))), che per il D.M. 144/2021 (art. 2) è il massimo: verifica gli importi"
+                )
+            }
             do { try cycle.record(year) } catch { diagnostics.error(.fuoriMisura, place, error.description) }
         }
         if diagnostics.hasErrors { throw InputError(diagnostics) }

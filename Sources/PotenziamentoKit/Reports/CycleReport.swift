@@ -104,11 +104,6 @@ enum CycleReport {
                         "  \(o.year) recupero sul liquidato del decreto: max(\(money(paid)) − \(money(certified)) sul certificato, 0) = \(money(recovery)) (in tabella \(money(o.recovery)), sul liquidato calcolato)"
                     )
                 }
-                if let reserved = o.decreedReserved, let liquidated = o.decreedLiquidated, liquidated > reserved {
-                    output.line(
-                        "  \(o.year) attenzione: il liquidato del decreto (\(money(liquidated))) supera il prenotato del decreto (\(money(reserved))), ma il liquidato non può superare il prenotato (D.M. 144/2021, art. 2): verifica gli importi"
-                    )
-                }
             }
         }
         output.line()

@@ -153,7 +153,7 @@ enum SimulationReport {
         if s.fte > s.thresholds.objective {
             // How much of the scenario earns nothing (an officer's trial: only «0,00 €» hinted at it).
             lines.append(
-                "  (lo scenario supera \(objective) di \(NumberFormatting.italian(s.fte - s.thresholds.objective, decimals: 2)) FTE, che non danno contributo: oltre l'obiettivo il contributo non cresce)"
+                "  (lo scenario ha \(NumberFormatting.italianMarkingRounding(s.fte - s.thresholds.objective, decimals: 2)) FTE oltre l'obiettivo \(s.parameters.ratioText(.obiettivo)) (\(NumberFormatting.italian(s.thresholds.objective, decimals: 2)) FTE), che non danno contributo: oltre l'obiettivo il contributo non cresce)"
             )
         } else if s.fte == s.thresholds.objective {
             lines.append("  (lo scenario raggiunge già \(objective): oltre, il contributo non cresce)")

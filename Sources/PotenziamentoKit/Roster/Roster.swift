@@ -282,7 +282,6 @@ public struct Roster: Sendable, Hashable {
         }
         // One pass by position (a record is not copied for a look at its periods): a person
         // without periods, and a period that starts before any career still in service.
-        let minimumShare = Fraction(Bounds.plausibleMinimumShare)
         for index in staff.indices {
             let periods = staff[index].periods
             if periods.isEmpty {
@@ -331,15 +330,12 @@ public struct Roster: Sendable, Hashable {
                 )
             }
             // A share of a few percent for a person who counts: most likely a digit missing.
-            if staff[index].profile.isSocialWorker, staff[index].contract.isPermanent,
-                let position = periods.firstIndex(where: { $0.share.percent < minimumShare })
-            {
+            if staff[index].profile.isSocialWorker, staff[index].contract.isPermanent, let position = periods.firstIndex(where: \.share.isImplausiblySmall) {
                 let (record, period) = (staff[index], periods[position])
                 let column = period.share.hours == nil ? ("percentuale", "percentuale") : ("ore_settimanali", "oreSettimanali")
                 diagnostics.warning(
                     .valoreImprobabile, (period.place ?? record.place ?? SourcePlace(file: source)).field(csv: column.0, json: column.1),
-                    "«\(record.id)»: nel periodo dal \(period.start.italian) la quota è \(period.share)\(period.share.hours == nil ? " del tempo pieno" : ""), meno del \(Bounds.plausibleMinimumShare) %: verifica che non manchi una cifra (\(period.share.hours == nil ? "50 invece di 5" : "le ore settimanali, non quelle del giorno")); se è giusta, non serve altro"
-                )
+                    "«\(record.id)»: nel periodo dal \(period.start.italian) la quota è \(period.share.implausiblySmallAdvice)")
             }
             for position in periods.indices where periods[position].start.year < Bounds.plausibleStartYear {
                 let (record, period) = (staff[index], periods[position])

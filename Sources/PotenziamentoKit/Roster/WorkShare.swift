@@ -162,6 +162,18 @@ public struct WorkShare: Sendable, Hashable, Comparable, CustomStringConvertible
 
     /// `83,33 %` as given (every decimal written, never rounded: an explanation shows the share
     /// it multiplies), or `30 h su 36` when given in hours.
+    /// Whether the share is below ``Bounds/plausibleMinimumShare`` of full time: a warning for a
+    /// person who counts (most likely a digit missing, docs/regole.md, «Limiti»).
+    var isImplausiblySmall: Bool { percent < Self.plausibleMinimum }
+
+    /// ``Bounds/plausibleMinimumShare`` as a fraction, made once.
+    private static let plausibleMinimum = Fraction(Bounds.plausibleMinimumShare)
+
+    /// The share and the advice of the warning on a share ``isImplausiblySmall``.
+    var implausiblySmallAdvice: String {
+        "\(self)\(hours == nil ? " del tempo pieno" : ""), meno del \(Bounds.plausibleMinimumShare) %: verifica che non manchi una cifra (\(hours == nil ? "50 invece di 5" : "le ore settimanali, non quelle del giorno")); se è giusta, non serve altro"
+    }
+
     public var description: String {
         if let hours { return "\(NumberFormatting.italianTrimmed(hours.weekly)) h su \(NumberFormatting.italianTrimmed(hours.fullTime))" }
         return "\(NumberFormatting.italianTrimmed(percent, maximumDecimals: Bounds.percentageDecimals)) %"

@@ -159,7 +159,6 @@ public struct Scenario: Sendable, Hashable, Codable {
         guard let order = try? applicationOrder() else { return [] }
         var found: [(change: Int, column: String, message: String)] = []
         var state = ScenarioState(roster)
-        let minimumShare = Fraction(Bounds.plausibleMinimumShare)
         for position in order {
             // A share of a few percent: most likely a digit missing (an officer's trial: 1.5).
             let share: WorkShare? =
@@ -168,19 +167,15 @@ public struct Scenario: Sendable, Hashable, Codable {
                 case .shareChange(_, _, let share): share
                 case .termination, .residents: nil
                 }
-            if let share, share.percent < minimumShare {
-                found.append(
-                    (
-                        position, share.hours == nil ? "percentuale" : "ore_settimanali",
-                        "quota di \(share)\(share.hours == nil ? " del tempo pieno" : ""), meno del \(Bounds.plausibleMinimumShare) %: verifica che non manchi una cifra (\(share.hours == nil ? "50 invece di 5" : "le ore settimanali, non quelle del giorno")); se è giusta, non serve altro"
-                    ))
+            if let share, share.isImplausiblySmall {
+                found.append((position, share.hours == nil ? "percentuale" : "ore_settimanali", "quota di \(share.implausiblySmallAdvice)"))
             }
             if case .termination(let id, let from) = changes[position], let periods = state.periods(of: id), let lastDay = from.adding(days: -1) {
                 if periods.map(\.start).min() == from {
                     found.append(
                         (
                             position, "dal",
-                            "la cessazione di «\(id)» dal \(from.italian) è dal giorno in cui entra in servizio: l'assunzione non avviene (nessun giorno di servizio); la data di una cessazione è il primo giorno fuori servizio"
+                            "la cessazione di «\(id)» dal \(from.italian) è dal suo primo giorno di servizio: non ne resta nessuno (un'assunzione prevista non avviene); la data di una cessazione è il primo giorno fuori servizio"
                         ))
                 } else if !periods.contains(where: { $0.end == nil }), periods.compactMap(\.end).max() == from {
                     found.append(
@@ -291,6 +286,14 @@ public struct Scenario: Sendable, Hashable, Codable {
 }
 
 extension ScenarioChange {
+    /// Whether the change gives residents for a year `roster` has no figure for, of one of its
+    /// comuni: a forecast, for the baseline too; residents of a year the roster has change the
+    /// scenario only (``ScenarioEvaluator/evaluate(_:on:from:through:)``).
+    package func isForecast(on roster: Roster) -> Bool {
+        guard case .residents(let code, let year, _) = self else { return false }
+        return roster.municipalities.first { $0.istatCode == code }.map { $0.residents.count(in: year) == nil } ?? false
+    }
+
     /// Whether the change is about a person (rather than residents).
     var affectsPerson: Bool {
         if case .residents = self { return false }

@@ -172,10 +172,7 @@ public struct ScenarioEvaluator: Sendable {
         }
         let changed: Roster
         do { changed = try scenario.apply(to: roster) } catch { throw .scenario(error) }
-        let forecasts = scenario.changes.filter { change in
-            guard case .residents(let code, let forecastYear, _) = change else { return false }
-            return roster.municipalities.first { $0.istatCode == code }.map { $0.residents.count(in: forecastYear) == nil } ?? false
-        }
+        let forecasts = scenario.changes.filter { $0.isForecast(on: roster) }
         let baseline: Roster
         do { baseline = try Scenario(changes: forecasts).apply(to: roster) } catch { throw .scenario(error) }
         let reformed: ParameterTable
