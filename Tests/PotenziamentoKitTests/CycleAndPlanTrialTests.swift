@@ -235,4 +235,25 @@ struct CycleAndPlanTrialTests {
         #expect(result.standardError.contains("\(plan):2 (colonna percentuale): quota di 1,5 % del tempo pieno, meno del 10 %"), "\(result.standardError)")
         #expect(result.standardError.contains("\(plan):3 (colonna ore_settimanali): quota di 3 h su 36, meno del 10 %"), "\(result.standardError)")
     }
+
+    /// A trial of the SIOSS prospetto: a column of the areas by entity summed in a spreadsheet was
+    /// a hundredth off the «Totale ambito» row, with no word on the page.
+    @Test("the prospetto says when a column of the areas by entity does not add up to the ATS's area, and only then")
+    func areaColumnsNote() throws {
+        let roster = try RosterLoader.load(path: TestSupport.path("Examples/ambito-esempio.json")).roster
+        let prospetto = try Prospetto(roster: roster, campaign: 2026)
+        var differs: [Bool] = []
+        for (assessment, declaration) in [(prospetto.consuntivo, prospetto.consuntivoDeclaration), (prospetto.previsione, prospetto.previsioneDeclaration)] {
+            let rows = assessment.entitiesWithAreasToDeclare(declaration)
+            let column = { (area: ActivityArea) in rows.reduce(Fraction.zero) { $0 + $1.areas[area] } }
+            differs.append(ActivityArea.allCases.contains { column($0) != declaration.areas[$0] })
+            #expect((ProspettoContent.areaColumnsNote([rows.map(\.areas)], totals: [declaration.areas]) != nil) == differs.last)
+        }
+        // The example has one year of each kind: the test sees both branches.
+        #expect(Set(differs) == [true, false], "\(differs)")
+        let text = TestSupport.run("prospetto", TestSupport.path("Examples/ambito-esempio.json"), "--campagna", "2026").standardOutput
+        #expect(text.components(separatedBy: "Le aree di ogni ente sono arrotondate").count - 1 == differs.count { $0 })
+        let html = TestSupport.run("prospetto", TestSupport.path("Examples/ambito-esempio.json"), "--campagna", "2026", "--formato", "html").standardOutput
+        #expect(html.contains("<p class=\"note\">Le aree di ogni ente sono arrotondate"))
+    }
 }

@@ -221,6 +221,20 @@ struct ProspettoContent {
             : "Senza assistenti sociali propri conteggiati nel \(c - 1) e nel \(c), e quindi con 0 FTE da dichiarare, i comuni: \(names)."
     }
 
+    /// The note under a table of the areas to declare by entity when its columns do not add up
+    /// to the ATS's areas (each entity's areas are rounded to its own figure, the ATS's to its
+    /// own: docs/regole.md §5); nil when every column does (an officer's trial: a SUM of a column
+    /// was a hundredth off the «Totale ambito» row, with no word on the page).
+    static func areaColumnsNote(_ entityAreas: [[AreaBreakdown]], totals: [AreaBreakdown]) -> String? {
+        func column(_ breakdowns: [AreaBreakdown], _ part: (AreaBreakdown) -> Fraction) -> Fraction { breakdowns.reduce(.zero) { $0 + part($1) } }
+        let differs = zip(entityAreas, totals).contains { entities, total in
+            ActivityArea.allCases.contains { area in column(entities) { $0[area] } != total[area] } || column(entities, \.unspecified) != total.unspecified
+        }
+        guard differs else { return nil }
+        return
+            "Le aree di ogni ente sono arrotondate sulla cifra dell'ente (ogni riga somma a quella cifra): la somma di una colonna può differire di qualche centesimo dal «Totale ambito», che arrotonda le aree dell'ambito sulla sua cifra. Su SIOSS le aree dell'ambito sono quelle del «Totale ambito»."
+    }
+
     var declarationNote: String {
         "Gli FTE da dichiarare per l'ambito sono quelli esatti arrotondati per difetto a \(Italian.count(declaredDecimals, "decimale", "decimali")): il ministero calcola su quanto dichiarato e, dopo la certificazione, recupera quanto dichiarato in più (D.M. 125/2024). Ogni ente e ogni area dichiara i suoi FTE arrotondati per difetto; le unità che mancano alla cifra dell'ambito vanno una ciascuno a chi ha i resti maggiori (quelle cifre risultano arrotondate per eccesso): le somme coincidono."
     }

@@ -232,6 +232,11 @@ enum ProspettoHTML {
             ],
             // A pair of figures wider than its column wraps at its space (table.small td.n).
             areaRows, classes: [areaRows.count - 1: "sioss"], small: true, to: output)
+        if let note = ProspettoContent.areaColumnsNote(
+            [entities.compactMap(\.areasToDeclareConsuntivo), entities.compactMap(\.areasToDeclarePrevisione)], totals: [declaredBefore, declaredNow])
+        {
+            line("<p class=\"note\">\(e(note))</p>")
+        }
         line("</div>")
         // Comuni: the DM 15/2021 split of both years.
         line("<div class=\"keep\">")

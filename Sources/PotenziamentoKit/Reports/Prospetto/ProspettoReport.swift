@@ -161,6 +161,7 @@ enum ProspettoReport {
                     + TextBlocks.right(exact(assessment.fte), 12) + TextBlocks.right(declared(declaration.fte), 12)
                     + ActivityArea.allCases.map { TextBlocks.right(declared(areas[$0]), areaWidth) }.joined()
                     + TextBlocks.right(declared(areas.unspecified), areaWidth))
+            if let note = ProspettoContent.areaColumnsNote([rows.map(\.areas)], totals: [areas]) { output.line("  (\(note))") }
             output.line()
             output.line("\(kind) \(assessment.year): riparto tra i comuni (D.M. 15/2021, art. 2 — \(AssessmentReport.ruleLabel(assessment.split.rule)))")
             for line in TextBlocks.splitTable(assessment, withTotal: true) { output.line(line) }
@@ -283,7 +284,8 @@ enum ProspettoReport {
             // Each row's areas add up to its figure to declare, the total's too (the declared areas).
             let areas = declaration.areas
             let (exact, declared) = (TextBlocks.exactFTE as (Fraction) -> String, content.declared)
-            for (entity, figure, entityAreas, exactShown) in ProspettoContent.entityTable(assessment, declaration) {
+            let rows = ProspettoContent.entityTable(assessment, declaration)
+            for (entity, figure, entityAreas, exactShown) in rows {
                 output.line(
                     "| \(md(entity.name)) | \(entity.persons) | \(exactShown) | \(declared(figure)) | "
                         + ActivityArea.allCases.map { declared(entityAreas[$0]) }.joined(separator: " | ")
@@ -293,6 +295,10 @@ enum ProspettoReport {
                 "| **Totale ambito** | \(assessment.countedPersons) | \(exact(assessment.fte)) | \(declared(declaration.fte)) | "
                     + ActivityArea.allCases.map { declared(areas[$0]) }.joined(separator: " | ")
                     + " | \(declared(areas.unspecified)) |")
+            if let note = ProspettoContent.areaColumnsNote([rows.map(\.areas)], totals: [areas]) {
+                output.line()
+                output.line("*\(md(note))*")
+            }
             output.line()
             output.line("## \(kind) \(assessment.year): comuni (D.M. 15/2021, art. 2)")
             output.line()
