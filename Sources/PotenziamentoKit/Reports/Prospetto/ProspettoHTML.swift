@@ -270,7 +270,7 @@ enum ProspettoHTML {
             comuniRows, numericFrom: 1, classes: [comuniRows.count - 1: "total"], small: true,
             widths: [0: "34mm", 1: "15mm", 2: "13mm", 3: "13mm", 4: "22mm", 5: "15mm", 6: "13mm", 7: "13mm", 8: "22mm"], to: output)
         line(
-            "<p class=\"note\">Regola applicata nel \(c - 1): \(e(AssessmentReport.ruleLabel(p.consuntivo.split.rule))); nel \(c): \(e(AssessmentReport.ruleLabel(p.previsione.split.rule))). «FTE attrib.»: gli FTE degli enti d'ambito (unione, consorzio, ASL con delega…) attribuiti ai comuni in proporzione ai residenti; «Soggetto capofila»: la quota degli enti d'ambito, che va a chi li gestisce. Centesimi con il metodo dei resti maggiori.</p>"
+            "<p class=\"note\">Regola applicata nel \(c - 1): \(e(AssessmentReport.ruleLabel(p.consuntivo.split.rule))); nel \(c): \(e(AssessmentReport.ruleLabel(p.previsione.split.rule))). «FTE attrib.»: gli FTE degli enti d'ambito (unione, consorzio, ASL con delega…) attribuiti ai comuni in proporzione ai residenti; «Soggetto capofila»: la quota degli enti d'ambito, che va a chi li gestisce. Centesimi con il metodo dei resti maggiori. Gli FTE del riparto sono quelli esatti, sui quali si calcola il contributo: possono differire di un centesimo dalle cifre da dichiarare del riquadro SIOSS, che sono arrotondate per difetto.</p>"
         )
         line("</div>")
         line("<div class=\"keep\">")

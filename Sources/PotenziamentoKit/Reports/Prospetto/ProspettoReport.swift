@@ -161,9 +161,11 @@ enum ProspettoReport {
                     + TextBlocks.right(exact(assessment.fte), 12) + TextBlocks.right(declared(declaration.fte), 12)
                     + ActivityArea.allCases.map { TextBlocks.right(declared(areas[$0]), areaWidth) }.joined()
                     + TextBlocks.right(declared(areas.unspecified), areaWidth))
-            if let note = ProspettoContent.areaColumnsNote([rows.map(\.areas)], totals: [areas]) { output.line("  (\(note))") }
+            if let note = ProspettoContent.areaColumnsNote([rows.map(\.areas)], totals: [areas]) { output.line("  Nota: \(note)") }
             output.line()
-            output.line("\(kind) \(assessment.year): riparto tra i comuni (D.M. 15/2021, art. 2 — \(AssessmentReport.ruleLabel(assessment.split.rule)))")
+            output.line(
+                "\(kind) \(assessment.year): riparto tra i comuni (D.M. 15/2021, art. 2 — \(AssessmentReport.ruleLabel(assessment.split.rule)); FTE esatti, non quelli da dichiarare)"
+            )
             for line in TextBlocks.splitTable(assessment, withTotal: true) { output.line(line) }
         }
         output.line()
