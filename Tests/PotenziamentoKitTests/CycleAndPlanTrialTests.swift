@@ -256,4 +256,27 @@ struct CycleAndPlanTrialTests {
         let html = TestSupport.run("prospetto", TestSupport.path("Examples/ambito-esempio.json"), "--campagna", "2026", "--formato", "html").standardOutput
         #expect(html.contains("<p class=\"note\">Le aree di ogni ente sono arrotondate"))
     }
+
+    /// A trial of the SIOSS prospetto: the comune capofila's code was given on its staff's rows,
+    /// but the box said «cod. ISTAT —», and no table said which comune is the capofila.
+    @Test("the comune capofila is named with its comune and code when its staff name one, and only then")
+    func capofilaNamed() throws {
+        let loaded = try RosterLoader.load(path: TestSupport.path("Examples/ambito-esempio.json"))
+        let assessment = try RosterAssessor().assess(loaded.roster, year: 2026)
+        #expect(assessment.capofilaCode == "099001")
+        #expect(assessment.entities.contains { $0.key == "comune_capofila" && $0.name == "Comune capofila: Borgo Alto" })
+        let text = TestSupport.run("prospetto", TestSupport.path("Examples/ambito-esempio.json"), "--campagna", "2026").standardOutput
+        #expect(text.contains("Comune capofila: Borgo Alto (099001)"), "\(text)")
+        // Staff of the capofila naming two comuni: no single comune to name.
+        let staff =
+            loaded.roster.staff + [
+                try StaffRecord(
+                    id: PersonID("CAP-2"), profile: .socialWorker, contract: Contract("tempo_indeterminato"),
+                    employer: Employer(kind: .comuneCapofila, istatCode: "099002"),
+                    periods: [ServicePeriod(start: CivilDate(year: 2026, month: 1, day: 1)!, end: nil, share: .fullTime)])
+            ]
+        let two = try RosterAssessor().assess(try loaded.roster.replacing(staff: staff), year: 2026)
+        #expect(two.capofilaCode == nil)
+        #expect(two.entities.contains { $0.key == "comune_capofila" && $0.name == "Comune capofila in convenzione" })
+    }
 }

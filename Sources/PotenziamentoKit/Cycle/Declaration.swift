@@ -120,6 +120,17 @@ extension AnnualAssessment {
     /// The counted records with service in the year, grouped by employing entity in the order of
     /// ``entities`` (their positions in ``counted``, not copies): the one rule of which entity a
     /// person counts for (the FTE to declare need only each entity's FTE, not its areas).
+    /// The ISTAT code the counted staff of the comune capofila name, when they all name the same
+    /// comune of the ATS; nil otherwise.
+    package var capofilaCode: String? {
+        var found: String?
+        for record in counted where record.employer.kind == .comuneCapofila && !record.fte.isZero {
+            guard let code = record.employer.istatCode, found == nil || found == code else { return nil }
+            found = code
+        }
+        return found.flatMap { code in residents.contains { $0.istatCode == code } ? code : nil }
+    }
+
     func recordsByEntity() -> [(key: String, name: String, records: ArraySlice<Int32>)] {
         // Entities by position (each comune, then each kind of ATS-level employer): a record finds
         // its entity by code or kind, as ``Employer/key`` names it, without making the key's text.
@@ -151,6 +162,11 @@ extension AnnualAssessment {
             guard !group.isEmpty else { return nil }
             if index < residents.count { return (Employer.comuneKey(residents[index].istatCode), residents[index].name, group) }
             let kind = ambitoLevel[index - residents.count]
+            // The comune capofila named with its comune when its staff name one (an officer's
+            // trial: which comune is the capofila?); its code is shown beside (``capofilaCode``).
+            if kind == .comuneCapofila, let code = capofilaCode, let position = comuni.position(of: code) {
+                return (kind.rawValue, "Comune capofila: \(residents[position].name)", group)
+            }
             return (kind.rawValue, kind.label, group)
         }
     }

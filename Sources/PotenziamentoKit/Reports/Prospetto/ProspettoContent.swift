@@ -299,7 +299,9 @@ struct ProspettoContent {
         keys.sort { (rank[$0.key] ?? .max) < (rank[$1.key] ?? .max) }
         return keys.map { entry in
             EntityRow(
-                key: entry.key, name: entry.name, istatCode: Employer.istatCode(ofComuneKey: entry.key),
+                key: entry.key, name: entry.name,
+                istatCode: Employer.istatCode(ofComuneKey: entry.key)
+                    ?? (entry.key == EmployerKind.comuneCapofila.rawValue ? prospetto.previsione.capofilaCode ?? prospetto.consuntivo.capofilaCode : nil),
                 consuntivo: before[entry.key], previsione: now[entry.key],
                 declaredConsuntivo: prospetto.consuntivoDeclaration.fte(of: entry.key), declaredPrevisione: prospetto.previsioneDeclaration.fte(of: entry.key),
                 exactConsuntivo: exactBefore[entry.key] ?? .zero, exactPrevisione: exactNow[entry.key] ?? .zero,
