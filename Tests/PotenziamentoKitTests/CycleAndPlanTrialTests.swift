@@ -279,4 +279,21 @@ struct CycleAndPlanTrialTests {
         #expect(two.capofilaCode == nil)
         #expect(two.entities.contains { $0.key == "comune_capofila" && $0.name == "Comune capofila in convenzione" })
     }
+
+    @Test("the prospetto's JSON gives each entity's areas to declare, adding up to its figure to declare")
+    func entityAreasToDeclareInJSON() throws {
+        let json = TestSupport.run("prospetto", TestSupport.path("Examples/ambito-esempio.json"), "--campagna", "2026", "--formato", "json").standardOutput
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        func hundredths(_ value: Any?) -> Int? { (value as? NSNumber).map { Int(($0.doubleValue * 100).rounded()) } }
+        var entities = 0
+        for year in ["consuntivo", "previsione"] {
+            for entity in try #require((document[year] as? [String: Any])?["enti"] as? [[String: Any]]) {
+                let areas = try #require(entity["areeDaDichiarare"] as? [String: Any])
+                #expect(areas.count == ActivityArea.allCases.count + 1)
+                #expect(areas.values.compactMap(hundredths).reduce(0, +) == hundredths(entity["fteDaDichiarare"]), "\(entity)")
+                entities += 1
+            }
+        }
+        #expect(entities > 10)
+    }
 }

@@ -51,9 +51,18 @@ enum ProspettoReport {
             json.member("conteggiate", assessment.countedPersons)
             json.member("escluse", assessment.excluded.count)
         }
+        /// The six area keys of `areas`, figures to declare with the declaration's decimals.
+        func declared(_ areas: AreaBreakdown, into json: inout JSONWriter) {
+            for area in ActivityArea.allCases { json.member(JSONKey(vocabulary: area.rawValue), decimal: areas[area], decimals: declaration.decimals) }
+            json.member(JSONKey(vocabulary: ActivityArea.unspecifiedKey), decimal: areas.unspecified, decimals: declaration.decimals)
+        }
+        let entities = assessment.entities
+        // Each entity's areas to declare, adding up to its figure (a SIOSS trial: only the HTML
+        // and the text had them).
+        let areasToDeclare = assessment.entitiesWithAreasToDeclare(declaration, of: entities)
         json.member(array: "enti") { json in
             // As shown at 4 decimals: the entities add up to `fte.totale`, each one's areas to its `fte`.
-            for entity in assessment.shownEntities(decimals: 4) {
+            for (index, entity) in assessment.shownEntitiesWithExactFTE(decimals: 4, of: entities).map(\.shown).enumerated() {
                 json.element { json in
                     json.member("ente", entity.key)
                     json.member("denominazione", entity.name)
@@ -61,16 +70,12 @@ enum ProspettoReport {
                     json.member("fte", decimal: entity.fte)
                     json.member("perArea") { json in AssessmentReport.areas(entity.areas, into: &json) }
                     json.member("fteDaDichiarare", decimal: declaration.fte(of: entity.key), decimals: declaration.decimals)
+                    json.member("areeDaDichiarare") { json in declared(areasToDeclare[index].areas, into: &json) }
                 }
             }
         }
         json.member("fteDaDichiarare", decimal: declaration.fte, decimals: declaration.decimals)
-        json.member("areeDaDichiarare") { json in
-            for area in ActivityArea.allCases {
-                json.member(JSONKey(vocabulary: area.rawValue), decimal: declaration.areas[area], decimals: declaration.decimals)
-            }
-            json.member(JSONKey(vocabulary: ActivityArea.unspecifiedKey), decimal: declaration.areas.unspecified, decimals: declaration.decimals)
-        }
+        json.member("areeDaDichiarare") { json in declared(declaration.areas, into: &json) }
         json.member("contributoSuDichiarato", euro: declaration.contribution.total)
         if explain {
             json.member("spiegazioneSuDichiarato") { json in ContributionReport.explanation(declaration.explanation(of: assessment), into: &json) }

@@ -169,16 +169,28 @@ package enum ReportWorkbooks {
     static let splitHeader = ["ente", "codice ISTAT", "residenti", "FTE propri", "FTE attribuiti", "importo"]
 
     /// The employing entities of `assessment` (with the FTE to declare of `declaration` when given).
+    /// Each entity of `assessment`: name, persons, FTE and its areas (exact, 4 decimals); with a
+    /// `declaration`, its figure to declare after the FTE and its areas to declare after the
+    /// exact ones (``declaredAreaHeader``; a SIOSS trial: only the HTML and the text had them).
     static func entityRows(_ assessment: AnnualAssessment, declaration: FTEDeclaration?, label: WritableCell? = nil) -> [[WritableCell]] {
         let lead = label.map { [$0] } ?? []
-        return assessment.entities.map { entity in
-            lead + [text(entity.name), count(entity.persons), fte(entity.fte)]
+        let entities = assessment.entities
+        let toDeclare = declaration.map { assessment.entitiesWithAreasToDeclare($0, of: entities).map(\.areas) }
+        return entities.enumerated().map { index, entity in
+            let exact =
+                lead + [text(entity.name), count(entity.persons), fte(entity.fte)]
                 + (declaration.map { [declared($0.fte(of: entity.key), decimals: $0.decimals)] } ?? [])
                 + ActivityArea.allCases.map { fte(entity.areas[$0]) } + [fte(entity.areas.unspecified)]
+            guard let declaration, let areas = toDeclare?[index] else { return exact }
+            return exact + ActivityArea.allCases.map { declared(areas[$0], decimals: declaration.decimals) }
+                + [declared(areas.unspecified, decimals: declaration.decimals)]
         }
     }
 
     static let areaHeader = ActivityArea.allCases.map(\.label) + ["Non indicata"]
+
+    /// The headings of the areas to declare beside the exact ones (``entityRows(_:declaration:label:)``).
+    static let declaredAreaHeader = areaHeader.map { "\($0), da dichiarare" }
 
     /// The excluded persons.
     static func excludedRows(_ assessment: AnnualAssessment, label: WritableCell? = nil) -> [[WritableCell]] {
@@ -287,7 +299,7 @@ package enum ReportWorkbooks {
                 summarySheet("riepilogo", widths: [42, 22, 22], summary),
                 sheet("sioss", ["ente", "codice ISTAT", "FTE da dichiarare \(c - 1)", "FTE da dichiarare \(c)"], sioss),
                 sheet(
-                    "enti", ["anno", "ente", "persone", "FTE", "FTE da dichiarare"] + areaHeader,
+                    "enti", ["anno", "ente", "persone", "FTE", "FTE da dichiarare"] + areaHeader + declaredAreaHeader,
                     pairs.flatMap { entityRows($0, declaration: $1, label: year($0.year)) }),
                 sheet("comuni", ["anno"] + splitHeader, pairs.reduce(into: TableRows()) { $0.append(splitRows($1.0, label: year($1.0.year))) }),
                 sheet(
