@@ -296,4 +296,27 @@ struct CycleAndPlanTrialTests {
         }
         #expect(entities > 10)
     }
+
+    @Test("the staff fingerprint of a batch's duplicate check: the same persons in any order, another for a changed period, id or employer")
+    func staffFingerprint() throws {
+        let roster = try RosterLoader.load(path: TestSupport.path("Examples/ambito-esempio.json")).roster
+        let print = roster.staffFingerprint
+        #expect(try roster.replacing(staff: roster.staff.reversed()).staffFingerprint == print)
+        // The sum of each record's fingerprint, whatever the order of the sum.
+        #expect(roster.staff.reduce(0 as UInt64) { $0 &+ StaffRecord.fingerprint(of: $1) } == print)
+        var changed = roster.staff
+        let first = changed[0]
+        let moved = try ServicePeriod(start: try #require(first.periods[0].start.adding(days: 1)), end: first.periods[0].end, share: first.periods[0].share)
+        changed[0] = try StaffRecord(
+            id: first.id, profile: first.profile, contract: first.contract, employer: first.employer, periods: [moved] + first.periods.dropFirst(),
+            areas: first.areas)
+        #expect(try roster.replacing(staff: changed).staffFingerprint != print)
+        changed[0] = try StaffRecord(
+            id: PersonID("ALTRO-1"), profile: first.profile, contract: first.contract, employer: first.employer, periods: first.periods, areas: first.areas)
+        #expect(try roster.replacing(staff: changed).staffFingerprint != print)
+        changed[0] = try StaffRecord(
+            id: first.id, profile: first.profile, contract: first.contract, employer: Employer(kind: .comune, istatCode: "099006"), periods: first.periods,
+            areas: first.areas)
+        #expect(try roster.replacing(staff: changed).staffFingerprint != print)
+    }
 }

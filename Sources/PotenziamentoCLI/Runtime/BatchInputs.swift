@@ -381,7 +381,7 @@ enum BatchInputs {
             var counted: [(code: String, input: String, outline: Outline)] = []
             var byCodeShape: [Int: [Int]] = [:]
             var byComuni: [Int: Int] = [:]
-            var byStaff: [Int: Int] = [:]
+            var byStaff: [UInt64: Int] = [:]
             // By the code packed in one integer (``ComunePositions/packed(_:)``: every ISTAT code
             // packs), so that this step, the one run in order, hashes no text per comune.
             var comuneATS: [UInt64: Int] = [:]
@@ -531,7 +531,7 @@ enum BatchInputs {
         /// A hash of the comuni's codes and of the persons (each person's id, employer and
         /// periods), whatever their order: equal for a copy of one ATS with other residents
         /// (an old copy with last year's figures).
-        let staffKey: Int
+        let staffKey: UInt64
 
         init(_ roster: Roster) {
             name = roster.ambito.name
@@ -544,21 +544,10 @@ enum BatchInputs {
             residents = roster.municipalities.reduce(0) { total, municipality in
                 total + (municipality.residents.byYear.max { $0.key < $1.key }?.value ?? municipality.residents.everyYear ?? 0)
             }
-            // Sums of hashes: the same whatever the order of the comuni and of the persons.
-            var key = 0
-            for comune in comuniKeys { key = key &+ comune.hashValue }
-            var hasher = Hasher()
-            hasher.combine(key)
-            var persons = 0
-            for record in roster.staff {
-                var person = Hasher()
-                person.combine(record.id)
-                person.combine(record.employer)
-                person.combine(record.periods)
-                persons = persons &+ person.finalize()
-            }
-            hasher.combine(persons)
-            staffKey = hasher.finalize()
+            // The same whatever the order of the comuni and of the persons, and on every run.
+            var key = roster.staffFingerprint
+            for comune in comuniKeys { key = key &+ (comune &* 0x9E37_79B9_7F4A_7C15) }
+            staffKey = key
         }
 
         /// Whether the two rosters have the same comuni (by code) and the same persons (ids,

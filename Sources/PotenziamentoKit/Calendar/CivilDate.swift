@@ -23,6 +23,10 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
     /// The day of the month (1...days in that month).
     public var day: Int { Int(packed & 0x1F) }
 
+    /// The date as one integer (year, month and day packed; ordered as the dates): for a
+    /// fingerprint, without the work of ``dayNumber``.
+    var packedValue: UInt32 { packed }
+
     /// A valid date, or nil for an impossible one such as 2025-02-30.
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),

@@ -175,7 +175,11 @@ public struct Roster: Sendable, Hashable {
                         "id «\(record.id)» ripetuto (già\(sameText) in \(first.place?.description ?? "persona n. \(earlier + 1)")); gli id si confrontano senza distinguere maiuscole e spazi; una persona in comando va indicata una sola volta, presso l'ente che ne sostiene il costo"
                     )
                 }
-                checkComune(staff[index].id, staff[index].employer, staff[index].place)
+                // Looked at in place; the record's parts copied only for a comune not of the ATS.
+                let kind = staff[index].employer.kind
+                if kind == .comune || kind == .comuneCapofila, let code = staff[index].employer.istatCode, comuni[code] == nil {
+                    checkComune(staff[index].id, staff[index].employer, staff[index].place)
+                }
             }
         }
         for unchecked in employersOfInvalid { checkComune(unchecked.id, unchecked.employer, unchecked.place) }

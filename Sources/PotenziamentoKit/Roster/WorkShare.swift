@@ -164,10 +164,23 @@ public struct WorkShare: Sendable, Hashable, Comparable, CustomStringConvertible
     /// it multiplies), or `30 h su 36` when given in hours.
     /// Whether the share is below ``Bounds/plausibleMinimumShare`` of full time: a warning for a
     /// person who counts (most likely a digit missing, docs/regole.md, «Limiti»).
-    var isImplausiblySmall: Bool { percent < Self.plausibleMinimum }
+    /// The share as given, in one integer (for ``StaffRecord/fingerprint``): the units of a
+    /// percentage, or the weekly and full-time units of hours with the top bit set.
+    var fingerprint: UInt64 {
+        switch storage {
+        case .percent(let units): UInt64(bitPattern: units)
+        case .hours(let hours): 1 << 63 | UInt64(hours.weeklyUnits) << 32 | UInt64(hours.fullTimeUnits)
+        }
+    }
 
-    /// ``Bounds/plausibleMinimumShare`` as a fraction, made once.
-    private static let plausibleMinimum = Fraction(Bounds.plausibleMinimumShare)
+    /// Compared on the stored integers (every period of a roster is looked at).
+    var isImplausiblySmall: Bool {
+        switch storage {
+        case .percent(let units): units < Int64(Bounds.plausibleMinimumShare) * Int64(Self.percentUnit)
+        // weekly / full time < minimum / 100, in 64 bits (each below 2³²).
+        case .hours(let hours): UInt64(hours.weeklyUnits) * 100 < UInt64(Bounds.plausibleMinimumShare) * UInt64(hours.fullTimeUnits)
+        }
+    }
 
     /// The share and the advice of the warning on a share ``isImplausiblySmall``.
     var implausiblySmallAdvice: String {
