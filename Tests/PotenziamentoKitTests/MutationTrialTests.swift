@@ -200,6 +200,15 @@ struct ValidaRoundsTrialTests {
         ])
         let csv = try #require(inputError { () throws(InputError) in _ = try RosterLoader.load(path: folder.path) })
         #expect(csv.errors.contains { $0.code == .periodiSovrapposti } && csv.errors.contains { $0.code == .dataNonValida }, "\(csv)")
+        // The error on the person's first row (no record made): the overlap too.
+        let first = try PlansAndTablesReviewTests.folder(rows: [
+            "AS-1;astronauta;tempo_indeterminato;comune;099001;2020-01-01;2024-12-31;100;;;100;;;;",
+            "AS-1;astronauta;tempo_indeterminato;comune;099001;2024-06-01;2025-12-31;100;;;100;;;;",
+        ])
+        let firstRow = try #require(inputError { () throws(InputError) in _ = try RosterLoader.load(path: first.path) })
+        #expect(
+            firstRow.errors.contains { $0.code == .periodiSovrapposti && $0.place.line == 3 } && firstRow.errors.contains { $0.code == .profiloSconosciuto },
+            "\(firstRow)")
         let json = Data(
             """
             {"formato": "potenziamento.ambito.v1", "ambito": {"codice": "X", "denominazione": "X"},

@@ -238,6 +238,11 @@ enum RosterTableReader {
         }
         var invalid = [Bool](repeating: false, count: persons.count)
         var noPeriod = [Bool](repeating: false, count: persons.count)
+        // The periods of persons without a record, first row first, for their overlaps.
+        var periodsWithoutRecord: [Int: [ServicePeriod]] = [:]
+        for part in partsRead {
+            for (person, period) in part.firstPeriodsWithoutRecord { periodsWithoutRecord[person, default: []].insert(period, at: 0) }
+        }
         for part in partsRead {
             diagnostics.append(contentsOf: part.diagnostics)
             for person in part.invalid { invalid[person] = true }
@@ -245,7 +250,19 @@ enum RosterTableReader {
             for (person, employer, place) in part.unmadeEmployers {
                 employersOfInvalid.append(Roster.UncheckedEmployer(id: persons[person].id, employer: employer, place: place))
             }
-            for (person, period) in part.continuations where recordOfPerson[person] >= 0 { staff[recordOfPerson[person]].appendUnchecked(period) }
+            for (person, period) in part.continuations {
+                if recordOfPerson[person] >= 0 {
+                    staff[recordOfPerson[person]].appendUnchecked(period)
+                } else {
+                    periodsWithoutRecord[person, default: []].append(period)
+                }
+            }
+        }
+        // The overlaps of a person whose first row had another error, in the order of persons.
+        for person in periodsWithoutRecord.keys.sorted() {
+            if let periods = periodsWithoutRecord[person], periods.count > 1 {
+                StaffRecord.checkPeriods(periods, id: persons[person].id, place: table.place(of: persons[person].firstRow, column: nil), into: &diagnostics)
+            }
         }
         // A person without periods (`nessun periodo`) who has periods on other rows: which holds?
         for (person, record) in recordOfPerson.enumerated() where record >= 0 && noPeriod[person] && !staff[record].periods.isEmpty {
@@ -403,6 +420,8 @@ enum RosterTableReader {
         var unmadeEmployers: [(person: Int, employer: Employer, place: SourcePlace)] = []
         /// The persons whose first row says `nessun periodo`.
         var noPeriodRows: [Int] = []
+        /// The period of the first row of persons whose record could not be made.
+        var firstPeriodsWithoutRecord: [(person: Int, period: ServicePeriod)] = []
     }
 
     /// Whether `row` says `nessun periodo` in `dal`; an error when it does beside a date or a
@@ -493,6 +512,10 @@ enum RosterTableReader {
                         unchecked: first.id, fields.profile, fields.contract, fields.employer, period.map { [$0] } ?? [], fields.areas, fields.employed,
                         table.place(row, nil)))
                 made[person] = true
+            } else if let period {
+                // No record (another error on the first row): its period is kept for the check of
+                // the person's overlaps, in the same run (a trial of `valida`).
+                part.firstPeriodsWithoutRecord.append((person, period))
             }
         }
         return part
