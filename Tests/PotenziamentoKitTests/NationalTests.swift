@@ -670,6 +670,17 @@ struct BatchTests {
             result.standardError.contains("il comune 099001 «Borgo Alto» è sia nell'ambito"),
             "\(result.standardError)")
         #expect(result.standardError.contains("i suoi residenti contano in entrambi"))
+        // The total says it counts them twice (a regional analyst's trial: nothing on the total line).
+        let totals = try #require((try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])?["totali"] as? [String: Any])
+        #expect(totals["comuniInPiuAmbiti"] as? [String] == ["099001"])
+        let text = TestSupport.run("calcola", folder.path, "--anno", "2025").standardOutput
+        #expect(text.contains("Nota: il comune 099001 è in più ambiti: i suoi residenti contano in ognuno, anche nella popolazione totale"), "\(text)")
+        // Without a comune in two ATS: no note, an empty list.
+        try FileManager.default.removeItem(at: other)
+        let alone = TestSupport.run("calcola", folder.path, "--anno", "2025", "--formato", "json").standardOutput
+        let aloneTotals = try #require((try JSONSerialization.jsonObject(with: Data(alone.utf8)) as? [String: Any])?["totali"] as? [String: Any])
+        #expect(aloneTotals["comuniInPiuAmbiti"] as? [String] == [])
+        #expect(!TestSupport.run("calcola", folder.path, "--anno", "2025").standardOutput.contains("Nota:"))
     }
 
     /// Found by an independent review: the same ATS twice (a JSON file and its CSV folder) counted

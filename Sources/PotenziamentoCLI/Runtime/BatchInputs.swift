@@ -385,6 +385,9 @@ enum BatchInputs {
             // By the code packed in one integer (``ComunePositions/packed(_:)``: every ISTAT code
             // packs), so that this step, the one run in order, hashes no text per comune.
             var comuneATS: [UInt64: Int] = [:]
+            // The comuni found in more than one ATS counted, each once, in the order found.
+            var sharedComuni: [String] = []
+            var sharedSeen = Set<UInt64>()
             write(output) { emit in
                 // A stream (standard input, a FIFO) named twice must be read in turn, as written.
                 OrderedConcurrentMap.forEach(
@@ -472,6 +475,7 @@ enum BatchInputs {
                                 if let other = comuneATS[key] {
                                     let (istatCode, name) = outline.comuniCodes[index]
                                     shared[other, default: []].append("\(istatCode) «\(TextSafety.shortened(name, limit: 40))»")
+                                    if sharedSeen.insert(key).inserted { sharedComuni.append(istatCode) }
                                 } else {
                                     comuneATS[key] = position
                                 }
@@ -497,7 +501,7 @@ enum BatchInputs {
                         failures.append(failure)
                     }
                 }
-                return BatchReport.Outcome(failures: failures, warnings: reportWarnings)
+                return BatchReport.Outcome(failures: failures, warnings: reportWarnings, sharedComuni: sharedComuni)
             }
             if !failures.isEmpty {
                 outcome.status = .dataError

@@ -36,11 +36,23 @@ package enum BatchReport {
         package let failures: [Failure]
         /// The warnings about the data.
         package let warnings: [String]
+        /// The ISTAT codes of the comuni of more than one ATS counted (a city divided among ATS, or
+        /// a mistake the warnings name), in the order found: their residents count in each, so
+        /// the total of residents counts them more than once (a regional analyst's trial).
+        package let sharedComuni: [String]
 
         /// An outcome.
-        package init(failures: [Failure], warnings: [String] = []) {
+        package init(failures: [Failure], warnings: [String] = [], sharedComuni: [String] = []) {
             self.failures = failures
             self.warnings = warnings
+            self.sharedComuni = sharedComuni
+        }
+
+        /// The line under a total of residents when comuni are in more than one ATS; nil otherwise.
+        var sharedComuniNote: String? {
+            guard !sharedComuni.isEmpty else { return nil }
+            return
+                "Nota: \(sharedComuni.count == 1 ? "il comune \(sharedComuni[0]) è" : "i comuni \(Italian.list(sharedComuni, limit: 5)) sono") in più ambiti: i suoi residenti contano in ognuno, anche nella popolazione totale (vedi gli avvisi)"
         }
     }
 
@@ -125,6 +137,8 @@ package enum BatchReport {
                 json.member("totali") { json in
                     json.member("ambiti", count)
                     json.member("popolazione", population)
+                    // The comuni whose residents the total counts more than once (in more than one ATS).
+                    json.member(array: "comuniInPiuAmbiti") { json in for code in outcome.sharedComuni { json.element(code) } }
                     json.member("fte", decimal: fte)
                     json.member("contributo", euro: total)
                 }
@@ -149,6 +163,7 @@ package enum BatchReport {
                 textRow(
                     "TOTALE", "(\(Italian.count(count, "ambito", "ambiti")))",
                     [NumberFormatting.italian(population), TextBlocks.exactFTE(fte), "", NumberFormatting.euro(total)], widths))
+            if let note = outcome.sharedComuniNote { output.line(note) }
             replacedParameterLines(parameters.map { [$0] } ?? [], to: output)
             failureLines(outcome.failures, to: output)
             warningLines(outcome.warnings, to: output)
