@@ -205,6 +205,24 @@ struct ValidaRoundsTrialTests {
             "AS-1;astronauta;tempo_indeterminato;comune;099001;2020-01-01;2024-12-31;100;;;100;;;;",
             "AS-1;astronauta;tempo_indeterminato;comune;099001;2024-06-01;2025-12-31;100;;;100;;;;",
         ])
+        // A share refused on a period whose dates are good: its dates still meet the next period's.
+        let share = try PlansAndTablesReviewTests.folder(rows: [
+            "AS-1;assistente_sociale;tempo_indeterminato;comune;099001;2018-01-01;2025-09-30;cento;;;100;;;;",
+            "AS-1;assistente_sociale;tempo_indeterminato;comune;099001;2025-07-01;;50;;;100;;;;",
+        ])
+        let shareRow = try #require(inputError { () throws(InputError) in _ = try RosterLoader.load(path: share.path) })
+        #expect(
+            shareRow.errors.contains { $0.code == .periodiSovrapposti && $0.place.line == 3 } && shareRow.errors.contains { $0.place.line == 2 },
+            "\(shareRow)")
+        let shareJSON = Data(
+            """
+            {"formato": "potenziamento.ambito.v1", "ambito": {"codice": "X", "denominazione": "X"},
+             "comuni": [{"codiceIstat": "099001", "denominazione": "A", "popolazione": 30000}],
+             "personale": [{"id": "AS-1", "profilo": "assistente_sociale", "contratto": "TI", "ente": {"tipo": "comune", "codiceIstat": "099001"},
+                            "periodi": [{"dal": "2018-01-01", "al": "2025-09-30", "percentuale": 0}, {"dal": "2025-07-01", "percentuale": 50}]}]}
+            """.utf8)
+        let shareDocument = try #require(inputError { () throws(InputError) in _ = try RosterLoader.load(jsonData: shareJSON, name: "a.json") })
+        #expect(shareDocument.errors.contains { $0.code == .periodiSovrapposti }, "\(shareDocument)")
         let firstRow = try #require(inputError { () throws(InputError) in _ = try RosterLoader.load(path: first.path) })
         #expect(
             firstRow.errors.contains { $0.code == .periodiSovrapposti && $0.place.line == 3 } && firstRow.errors.contains { $0.code == .profiloSconosciuto },
@@ -264,6 +282,33 @@ struct ValidaRoundsTrialTests {
             """.utf8)
         let document = try #require(inputError { () throws(InputError) in _ = try RosterLoader.load(jsonData: json, name: "a.json") })
         #expect(document.errors.contains { $0.code == .comuneSconosciuto && $0.message.contains("il comune 099009 di «AS-1»") }, "\(document)")
+    }
+
+    /// An officer's trial (2026-11-29): an ASL person with the delega left empty was left out
+    /// (1 FTE, 20.000 €) with no word from `valida`.
+    @Test("an ASL person who would count, with neither delega nor cost reimbursed written, is a warning; «no» written is not")
+    func aslDelegationNotStated() throws {
+        let header = "id;profilo;contratto;ente_tipo;ente_codice_istat;delega_funzioni;costo_rimborsato;dal;al;percentuale"
+        for (cells, warned) in [(";", true), ("no;", false), (";no", false), ("si;", false)] {
+            let folder = try PlansAndTablesReviewTests.folder(
+                header: header, rows: ["AS-1;assistente_sociale;tempo_indeterminato;asl;;\(cells);2020-01-01;;100"])
+            let loaded = try RosterLoader.load(path: folder.path)
+            let warning = loaded.warnings.first { $0.code == .valoreVuoto && $0.message.hasPrefix("ente asl senza delega_funzioni") }
+            #expect((warning != nil) == warned, "\(cells): \(loaded.warnings)")
+            if let warning { #expect(warning.place.description.hasSuffix(":2 (colonna delega_funzioni)"), "\(warning.place)") }
+        }
+        let json = Data(
+            """
+            {"formato": "potenziamento.ambito.v1", "ambito": {"codice": "X", "denominazione": "X"},
+             "comuni": [{"codiceIstat": "099001", "denominazione": "A", "popolazione": 30000}],
+             "personale": [{"id": "AS-1", "profilo": "assistente_sociale", "contratto": "TI", "ente": {"tipo": "asl"},
+                            "periodi": [{"dal": "2020-01-01", "percentuale": 100}]}]}
+            """.utf8)
+        let loaded = try RosterLoader.load(jsonData: json, name: "a.json")
+        #expect(
+            loaded.warnings.contains {
+                $0.message.hasPrefix("ente asl senza delegaFunzioni né costoRimborsato") && $0.place.description == "a.json: personale[0].ente"
+            })
     }
 
     /// A review (2026-11-29): a first row with its dates forgotten, read as a person without

@@ -568,6 +568,7 @@ struct RosterJSONReader {
         var periods: [ServicePeriod] = []
         var areas = AreaSplit.unspecified
         var employed = true
+        var delegationStated = false
         var seen: UInt32 = 0
         try reader.beginObject()
         while let key = try nextMember(StaffKey.self, seen: &seen, at: path) {
@@ -590,7 +591,7 @@ struct RosterJSONReader {
                 case .other(let text)?: contract = value(at: field) { () throws(InvalidValue) in try Contract(text) }
                 case nil: break
                 }
-            case .ente: employer = try readEmployer(at: field)
+            case .ente: employer = try readEmployer(at: field, delegationStated: &delegationStated)
             case .periodi:
                 guard try expect(.array, at: field) else { continue }
                 try reader.beginArray()
@@ -612,6 +613,9 @@ struct RosterJSONReader {
             if let id, let employer { employersOfInvalid.append(Roster.UncheckedEmployer(id: id, employer: employer, place: recordPlace)) }
             return nil
         }
+        if employer.kind == .asl, !delegationStated, profile.isSocialWorker, contract.isPermanent {
+            diagnostics.warning(.valoreVuoto, recordPlace.field("ente"), Employer.delegationNotStated(csv: false))
+        }
         do {
             return try StaffRecord(
                 id: id, profile: profile, contract: contract, employer: employer, periods: periods, areas: areas,
@@ -623,7 +627,9 @@ struct RosterJSONReader {
         }
     }
 
-    private mutating func readEmployer(at path: JSONPath) throws(JSONSyntaxError) -> Employer? {
+    /// The employer at `path`; `delegationStated` tells whether `delegaFunzioni` or
+    /// `costoRimborsato` was written.
+    private mutating func readEmployer(at path: JSONPath, delegationStated: inout Bool) throws(JSONSyntaxError) -> Employer? {
         guard try expect(.object, at: path) else { return nil }
         var kind: EmployerKind?
         var writtenKind: String?
@@ -651,6 +657,7 @@ struct RosterJSONReader {
             }
         }
         try missing(EmployerKey.self, seen: seen, at: path)
+        delegationStated = delegated != nil || reimbursed != nil
         guard let kind, diagnostics.errorCount == errorsBefore else { return nil }
         if kind != .asl && (delegated == true || reimbursed == true) {
             diagnostics.warning(.valoreIgnorato, place(path), "delegaFunzioni e costoRimborsato valgono solo per un ente di tipo asl: qui sono ignorati")
@@ -675,6 +682,7 @@ struct RosterJSONReader {
         let errorsBefore = diagnostics.errorCount
         // A share written but refused (a text, not a number) has its error: it is not also missing.
         var shareRefused = false
+        var endRefused = false
         try reader.beginObject()
         while let key = try nextMember(PeriodKey.self, seen: &seen, at: path) {
             // Made into a path only when used (an error, or a nested value that keeps its place).
@@ -682,7 +690,10 @@ struct RosterJSONReader {
             switch key {
             case .dal: start = try date(at: field)
             // `"al": null` is an open-ended period, like an omitted `al`.
-            case .al: end = try date(at: field, nullable: true)
+            case .al:
+                let before = diagnostics.errorCount
+                end = try date(at: field, nullable: true)
+                endRefused = diagnostics.errorCount > before
             case .percentuale:
                 let before = diagnostics.errorCount
                 percent = try number(at: field)
@@ -732,8 +743,13 @@ struct RosterJSONReader {
             }
             share = nil
         }
-        guard let start, let share, diagnostics.errorCount == errorsBefore else { return nil }
         let periodPlace = place(path)
+        guard let start, let share, diagnostics.errorCount == errorsBefore else {
+            // Only the share refused, the dates good: the dates stand for the period in the check of
+            // the person's overlaps (the person, with an error, is left out after it: a trial).
+            if let start, share == nil, !endRefused { return try? ServicePeriod(start: start, end: end, share: .fullTime, place: periodPlace) }
+            return nil
+        }
         return value(at: path.appending(key: end == nil ? "dal" : "al")) { () throws(InvalidValue) in
             try ServicePeriod(start: start, end: end, share: share, place: periodPlace)
         }

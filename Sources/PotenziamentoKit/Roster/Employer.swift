@@ -245,3 +245,14 @@ public struct Employer: Sendable, Hashable, Codable {
         }
     }
 }
+
+extension Employer {
+    /// The warning on an ASL person who would count, with neither the delega nor the cost
+    /// reimbursed written (docs/regole.md §2: without them the person does not count): the names
+    /// of the columns (`csv`) or of the JSON keys.
+    static func delegationNotStated(csv: Bool) -> String {
+        let (delegation, reimbursed) = csv ? ("delega_funzioni", "costo_rimborsato") : ("delegaFunzioni", "costoRimborsato")
+        return
+            "ente asl senza \(delegation) né \(reimbursed): la persona non conta (un'assistente sociale dell'ASL conta solo se i comuni hanno delegato all'ASL le funzioni sociali, o se il suo costo è a carico di un ente dell'ambito); se è così scrivi sì in \(delegation) o in \(reimbursed), altrimenti scrivi no"
+    }
+}

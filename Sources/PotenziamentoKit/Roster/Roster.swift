@@ -184,6 +184,12 @@ public struct Roster: Sendable, Hashable {
         }
         for unchecked in employersOfInvalid { checkComune(unchecked.id, unchecked.employer, unchecked.place) }
 
+        /// The codes of the comuni read, each once, in order (for a message).
+        var knownCodes: [String] {
+            var seen = Set<String>()
+            return municipalities.map(\.istatCode).filter { seen.insert($0).inserted }
+        }
+
         /// An error when the comune employing `id` is not of the ATS (or a warning-like error at
         /// the comune whose code lost its zero).
         func checkComune(_ id: PersonID, _ employer: Employer, _ recordPlace: SourcePlace?) {
@@ -205,7 +211,7 @@ public struct Roster: Sendable, Hashable {
             }
             diagnostics.error(
                 .comuneSconosciuto, (recordPlace ?? file).field(csv: "ente_codice_istat", json: "ente", "codiceIstat"),
-                "il comune \(code) di «\(id)» non fa parte dell'ambito (\(municipalities.isEmpty ? "nessun comune letto senza errori" : "comuni: \(Italian.list(municipalities.map(\.istatCode)))"))\(IstatCodes.leadingZeroHint(code, known: municipalities.map(\.istatCode)))\(IstatCodes.hiddenCharacterHint(code))"
+                "il comune \(code) di «\(id)» non fa parte dell'ambito (\(municipalities.isEmpty ? "nessun comune letto senza errori" : "\(incompleteComuni == nil ? "comuni" : "comuni letti senza errori"): \(Italian.list(knownCodes))"))\(IstatCodes.leadingZeroHint(code, known: municipalities.map(\.istatCode)))\(IstatCodes.hiddenCharacterHint(code))"
             )
         }
     }

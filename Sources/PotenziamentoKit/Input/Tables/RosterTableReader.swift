@@ -562,6 +562,12 @@ enum RosterTableReader {
         // no code to check again: its text is the formula.
         guard let profile, let contract, let kind, let areas, diagnostics.errorCount == errorsBefore, !table.isUnusable(row, columns.employerCode)
         else { return nil }
+        // An ASL person who would count with nothing written about the delega: left out by the
+        // rule (no delega), said (an officer's trial: 1 FTE and 20.000 € fewer, no word from valida).
+        if kind == .asl, delegated == nil, reimbursed == nil, profile.isSocialWorker, contract.isPermanent {
+            diagnostics.warning(
+                .valoreVuoto, table.place(row, columns.delegated ?? columns.employerKind), Employer.delegationNotStated(csv: true))
+        }
         if kind != .asl && (delegated == true || reimbursed == true) {
             diagnostics.warning(
                 .valoreIgnorato, table.place(row, columns.delegated ?? columns.reimbursed),
@@ -712,7 +718,16 @@ enum RosterTableReader {
         }
         // An end that cannot be used (already reported) is no open end: the period is not made, so
         // it is compared with no other.
-        guard let start, let share, diagnostics.errorCount == errorsBefore, !table.isUnusable(row, columns.end) else { return nil }
+        let endReadable = end != nil || table.isEmpty(row, columns.end)
+        guard let start, let share, diagnostics.errorCount == errorsBefore, !table.isUnusable(row, columns.end) else {
+            // Only the share refused, the dates good: the dates stand for the period in the check of
+            // the person's overlaps (its record, with an error, is left out after it), in the same
+            // run (a trial of `valida`: the overlap came a run later).
+            if let start, share == nil, endReadable, !table.isUnusable(row, columns.end) {
+                return try? ServicePeriod(start: start, end: end, share: .fullTime, place: table.place(row, nil))
+            }
+            return nil
+        }
         return diagnostics.value(at: table.place(row, end == nil ? columns.start : columns.end)) { () throws(InvalidValue) in
             try ServicePeriod(start: start, end: end, share: share, place: table.place(row, nil))
         }
