@@ -344,6 +344,25 @@ struct ValidaRoundsTrialTests {
         }
     }
 
+    @Test("a comune's code without its zero on a row with another error is said in the same run (CSV and JSON)")
+    func shortCodeOnARowWithErrors() throws {
+        let folder = try PlansAndTablesReviewTests.folder(
+            comuni: "codice_istat;denominazione;popolazione\n099001;A;30000\n99004;Pieve;\n", rows: [row.replacingOccurrences(of: "099001", with: "099004")])
+        let error = try #require(inputError { () throws(InputError) in _ = try RosterLoader.load(path: folder.path) })
+        #expect(error.errors.contains { $0.code == .codiceIstatSospetto && $0.place.description.hasSuffix("comuni.csv:3 (colonna codice_istat)") }, "\(error)")
+        #expect(error.errors.contains { $0.place.description.hasSuffix("comuni.csv:3 (colonna popolazione)") }, "\(error)")
+        #expect(!error.errors.contains { $0.code == .comuneSconosciuto })
+        let json = Data(
+            """
+            {"formato": "potenziamento.ambito.v1", "ambito": {"codice": "X", "denominazione": "X"},
+             "comuni": [{"codiceIstat": "099001", "denominazione": "A", "popolazione": 30000}, {"codiceIstat": "99004", "denominazione": "P", "popolazione": -5}],
+             "personale": [{"id": "AS-1", "profilo": "assistente_sociale", "contratto": "TI", "ente": {"tipo": "comune", "codiceIstat": "099004"},
+                            "periodi": [{"dal": "2020-01-01", "percentuale": 100}]}]}
+            """.utf8)
+        let document = try #require(inputError { () throws(InputError) in _ = try RosterLoader.load(jsonData: json, name: "a.json") })
+        #expect(document.errors.contains { $0.code == .codiceIstatSospetto && $0.place.description == "a.json: comuni[1].codiceIstat" }, "\(document)")
+    }
+
     @Test("a comune's code without its zero on the row of another year says to write it on every row, not to delete one")
     func strippedCodeOfAnotherYear() throws {
         let folder = try PlansAndTablesReviewTests.folder(

@@ -185,7 +185,7 @@ struct RosterJSONReader {
                     if let municipality = try readMunicipality(at: path.appending(index: index), code: &code) {
                         municipalities.append(municipality)
                     } else {
-                        unreadComuni.saw(code)
+                        unreadComuni.saw(code, at: place(path.appending(index: index).appending(key: "codiceIstat")))
                     }
                     index += 1
                 }

@@ -48,14 +48,19 @@ public struct Roster: Sendable, Hashable {
     /// adds those of the comuni read.
     struct IncompleteComuni: Sendable {
         private(set) var codes: Set<String>? = []
+        /// The rows not read whose code is written without its leading zeros, by the code to six
+        /// digits, with the place of the code (a trial of `valida`: said a run later otherwise).
+        private(set) var shortCodes: [String: SourcePlace] = [:]
 
-        /// A row of comuni with `code` (nil: no code could be read from it).
-        mutating func saw(_ code: String?) {
+        /// A row of comuni with `code` (nil: no code could be read from it), its code at `place`.
+        mutating func saw(_ code: String?, at place: SourcePlace? = nil) {
             guard let code else {
                 codes = nil
                 return
             }
-            codes?.insert(IstatCodes.zeroPadded(code) ?? code)
+            let padded = IstatCodes.zeroPadded(code)
+            codes?.insert(padded ?? code)
+            if let padded, let place, shortCodes[padded] == nil { shortCodes[padded] = place }
         }
 
         /// Whether some row of comuni may be the comune `code` (always, with a row without a code).
@@ -162,6 +167,7 @@ public struct Roster: Sendable, Hashable {
             }
         }
         var shortReported = Set<Int>()
+        var shortUnreadReported = Set<String>()
         var ids = PositionIndex(expected: staff.count)
         // Each record's fields read in place: copying a whole record retains and releases all its parts.
         staff.withUnsafeBufferPointer { staff in
@@ -195,9 +201,20 @@ public struct Roster: Sendable, Hashable {
         func checkComune(_ id: PersonID, _ employer: Employer, _ recordPlace: SourcePlace?) {
             let kind = employer.kind
             // No comune at all is said once (ambito senza comuni), not once a person.
-            guard !municipalities.isEmpty || incompleteComuni != nil, kind == .comune || kind == .comuneCapofila,
-                let code = employer.istatCode, comuni[code] == nil, !(incompleteComuni?.mayHold(code) ?? false)
+            guard !municipalities.isEmpty || incompleteComuni != nil, kind == .comune || kind == .comuneCapofila, let code = employer.istatCode,
+                comuni[code] == nil
             else { return }
+            // A row of comuni not read (another error) whose code lost its zeros: said at it now.
+            if let place = incompleteComuni?.shortCodes[code] {
+                if shortUnreadReported.insert(code).inserted {
+                    diagnostics.error(
+                        .codiceIstatSospetto, place,
+                        "codice ISTAT scritto senza gli zeri iniziali: in personale è scritto «\(code)» (per esempio \(recordPlace?.description ?? "«\(id)»")); un foglio di calcolo toglie gli zeri iniziali quando la colonna non è in formato testo: formatta come testo la colonna codice_istat e riscrivi \(code)"
+                    )
+                }
+                return
+            }
+            guard !(incompleteComuni?.mayHold(code) ?? false) else { return }
             if incompleteComuni == nil, let short = shortCodes[code] {
                 if shortReported.insert(short).inserted {
                     let municipality = municipalities[short]

@@ -157,7 +157,7 @@ enum RosterTableReader {
         }
         return entries.compactMap { entry -> Municipality? in
             guard !entry.invalid else {
-                unread.saw(entry.code)
+                unread.saw(entry.code, at: table.place(entry.row, codeColumn))
                 return nil
             }
             let place = { (error: InvalidValue) -> SourcePlace in
@@ -177,7 +177,7 @@ enum RosterTableReader {
                 }
                 return try Municipality(istatCode: entry.code, name: entry.name, residents: residents, place: table.place(entry.row, nil))
             }
-            if municipality == nil { unread.saw(entry.code) }
+            if municipality == nil { unread.saw(entry.code, at: table.place(entry.row, codeColumn)) }
             return municipality
         }
     }
