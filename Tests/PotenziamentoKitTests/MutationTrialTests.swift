@@ -344,6 +344,19 @@ struct ValidaRoundsTrialTests {
         }
     }
 
+    @Test(
+        "a value of a vocabulary mistyped in one of its words, or with its words in another order, is suggested",
+        arguments: [
+            ("indeterminatto", Contract.Kind.allCases.map(\.rawValue), "tempo_indeterminato"),
+            ("tempo indeterminatto", Contract.Kind.allCases.map(\.rawValue), "tempo_indeterminato"),
+            ("azienda consortile speciale", EmployerKind.allCases.map(\.rawValue), "azienda_speciale_consortile"),
+            ("unione comuni", EmployerKind.allCases.map(\.rawValue), "unione_di_comuni"), ("comune speciale", EmployerKind.allCases.map(\.rawValue), nil),
+            ("astronauta", Contract.Kind.allCases.map(\.rawValue), nil),
+        ])
+    func suggestionsByWords(given: String, candidates: [String], expected: String?) {
+        #expect(NameSuggestion.nearest(to: given, in: candidates) == expected)
+    }
+
     @Test("a comune's code without its zero on a row with another error is said in the same run (CSV and JSON)")
     func shortCodeOnARowWithErrors() throws {
         let folder = try PlansAndTablesReviewTests.folder(
