@@ -427,7 +427,15 @@ enum RosterTableReader {
     /// Whether `row` says `nessun periodo` in `dal`; an error when it does beside a date or a
     /// share (then it is no person without periods either).
     static func saysNoPeriod(_ table: some CellTable, _ row: Int, columns: StaffColumns, diagnostics: inout Diagnostics) -> Bool {
-        guard let start = columns.start, !table.isEmpty(row, start), Vocabulary.normalized(table.text(row, start)) == Columns.noPeriod else { return false }
+        // A date (every row but these) is told apart by its first byte, without a text made.
+        guard let start = columns.start,
+            table.withCell(
+                row, start,
+                { cell in
+                    if case .text(let bytes) = cell, let first = bytes.first(where: { $0 != UInt8(ascii: " ") }) { return first | 0x20 == UInt8(ascii: "n") }
+                    return false
+                }), Vocabulary.normalized(table.text(row, start)) == Columns.noPeriod
+        else { return false }
         let others = [columns.end, columns.percentage, columns.weeklyHours, columns.fullTimeHours]
         if !others.allSatisfy({ table.isEmpty(row, $0) }) {
             diagnostics.error(
