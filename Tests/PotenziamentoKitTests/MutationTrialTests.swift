@@ -311,6 +311,20 @@ struct ValidaRoundsTrialTests {
             })
     }
 
+    @Test("a value refused on a person's first row is said there; the later rows are not blamed for differing from it")
+    func firstRowValueRefused() throws {
+        let header = "id;profilo;contratto;ente_tipo;ente_codice_istat;delega_funzioni;dal;al;percentuale"
+        let folder = try PlansAndTablesReviewTests.folder(
+            header: header,
+            rows: [
+                "AS-1;assistente_sociale;tempo_indeterminato;asl;;forse;2020-01-01;2022-12-31;100",
+                "AS-1;assistente_sociale;tempo_indeterminato;asl;;si;2023-01-01;;100",
+            ])
+        let error = try #require(inputError { () throws(InputError) in _ = try RosterLoader.load(path: folder.path) })
+        #expect(error.errors.contains { $0.place.description.hasSuffix("personale.csv:2 (colonna delega_funzioni)") }, "\(error)")
+        #expect(!error.errors.contains { $0.code == .personaIncoerente }, "\(error)")
+    }
+
     /// A review (2026-11-29): a first row with its dates forgotten, read as a person without
     /// periods, lost a period of a person with other rows with no word.
     @Test(

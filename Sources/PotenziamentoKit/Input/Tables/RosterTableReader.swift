@@ -628,7 +628,11 @@ enum RosterTableReader {
         var own = Diagnostics()
         var scratch = Diagnostics()
         let values = personFields(table, row, columns: columns, diagnostics: &own)
-        if values != nil, values == personFields(table, first.firstRow, columns: columns, diagnostics: &scratch) { return }
+        let firstValues = personFields(table, first.firstRow, columns: columns, diagnostics: &scratch)
+        if values != nil, values == firstValues { return }
+        // A value refused on the first row (said there) is no value to be equal to: this row is
+        // not blamed for differing from it (a trial: «persona incoerente» at the right row).
+        let firstRowErrors = Set(scratch.errors.map(\.place))
         // The row's own errors (`T.I. in aspettativa`: what to do, not only that it differs; a
         // review), each at its cell, where no second message about the difference is added.
         // An empty cell is said as a difference from the first row (left blank «as above»).
@@ -637,7 +641,10 @@ enum RosterTableReader {
         let ownPlaces = ownErrors.map(\.place)
         // Only the columns whose values differ: `assistente sociale` and `assistente_sociale`, or
         // `T.I.` and `TI`, are one value written two ways, not a difference to correct.
-        for column in differing where !sameMeaning(table, row, first.firstRow, column, columns: columns) && !ownPlaces.contains(table.place(row, column)) {
+        for column in differing
+        where !sameMeaning(table, row, first.firstRow, column, columns: columns) && !ownPlaces.contains(table.place(row, column))
+            && !firstRowErrors.contains(table.place(first.firstRow, column))
+        {
             // What to write instead: a stabilisation counts from the permanent contract only; any
             // other change within the year (another employer, other areas) is a row with its own id.
             let instead =
