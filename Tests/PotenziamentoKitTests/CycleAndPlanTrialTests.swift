@@ -8,12 +8,8 @@ import Testing
 /// misread and messages that did not say what was wrong. Each as the officer met it.
 @Suite("The officer's trial of simula and ciclo")
 struct CycleAndPlanTrialTests {
-    /// A file `name` with `text` in a new folder.
-    func file(_ name: String, _ text: String) throws -> String {
-        let url = try TestSupport.temporaryFolder().appendingPathComponent(name)
-        try text.write(to: url, atomically: true, encoding: .utf8)
-        return url.path
-    }
+    /// A file `name` with `text` in a new folder (as the mutation trial writes them).
+    func file(_ name: String, _ text: String) throws -> String { try MutationTrialTests().file(name, text) }
 
     @Test("a decree that liquidated another amount gives the recupero on what it paid; a liquidato above the prenotato is said")
     func recoveryOnTheDecree() throws {

@@ -178,6 +178,17 @@ struct MutationTrialTests {
 /// in a later run once the listed ones were fixed, and messages that misled. Each as met.
 @Suite("The valida trial: problems said in one run")
 struct ValidaRoundsTrialTests {
+    /// The error of a JSON roster of comune 099001 and the persons `personale` (their JSON
+    /// objects, separated by commas), nil when it loads.
+    static func jsonError(personale: String) throws -> InputError? {
+        let json = Data(
+            """
+            {"formato": "potenziamento.ambito.v1", "ambito": {"codice": "X", "denominazione": "X"},
+             "comuni": [{"codiceIstat": "099001", "denominazione": "A", "popolazione": 30000}], "personale": [\(personale)]}
+            """.utf8)
+        return inputError { () throws(InputError) in _ = try RosterLoader.load(jsonData: json, name: "a.json") }
+    }
+
     let row = "AS-1;assistente_sociale;tempo_indeterminato;comune;099001;2020-01-01;;100;;;100;;;;"
 
     @Test("a missing share column is said with the other missing columns")
@@ -214,27 +225,21 @@ struct ValidaRoundsTrialTests {
         #expect(
             shareRow.errors.contains { $0.code == .periodiSovrapposti && $0.place.line == 3 } && shareRow.errors.contains { $0.place.line == 2 },
             "\(shareRow)")
-        let shareJSON = Data(
-            """
-            {"formato": "potenziamento.ambito.v1", "ambito": {"codice": "X", "denominazione": "X"},
-             "comuni": [{"codiceIstat": "099001", "denominazione": "A", "popolazione": 30000}],
-             "personale": [{"id": "AS-1", "profilo": "assistente_sociale", "contratto": "TI", "ente": {"tipo": "comune", "codiceIstat": "099001"},
-                            "periodi": [{"dal": "2018-01-01", "al": "2025-09-30", "percentuale": 0}, {"dal": "2025-07-01", "percentuale": 50}]}]}
-            """.utf8)
-        let shareDocument = try #require(inputError { () throws(InputError) in _ = try RosterLoader.load(jsonData: shareJSON, name: "a.json") })
+        let shareDocument = try #require(
+            try Self.jsonError(
+                personale:
+                    #"{"id": "AS-1", "profilo": "assistente_sociale", "contratto": "TI", "ente": {"tipo": "comune", "codiceIstat": "099001"}, "periodi": [{"dal": "2018-01-01", "al": "2025-09-30", "percentuale": 0}, {"dal": "2025-07-01", "percentuale": 50}]}"#
+            ))
         #expect(shareDocument.errors.contains { $0.code == .periodiSovrapposti }, "\(shareDocument)")
         let firstRow = try #require(inputError { () throws(InputError) in _ = try RosterLoader.load(path: first.path) })
         #expect(
             firstRow.errors.contains { $0.code == .periodiSovrapposti && $0.place.line == 3 } && firstRow.errors.contains { $0.code == .profiloSconosciuto },
             "\(firstRow)")
-        let json = Data(
-            """
-            {"formato": "potenziamento.ambito.v1", "ambito": {"codice": "X", "denominazione": "X"},
-             "comuni": [{"codiceIstat": "099001", "denominazione": "A", "popolazione": 30000}],
-             "personale": [{"id": "AS-1", "profilo": "astronauta", "contratto": "TI", "ente": {"tipo": "comune", "codiceIstat": "099001"},
-                            "periodi": [{"dal": "2020-01-01", "al": "2024-12-31", "percentuale": 100}, {"dal": "2024-06-01", "percentuale": 100}]}]}
-            """.utf8)
-        let document = try #require(inputError { () throws(InputError) in _ = try RosterLoader.load(jsonData: json, name: "a.json") })
+        let document = try #require(
+            try Self.jsonError(
+                personale:
+                    #"{"id": "AS-1", "profilo": "astronauta", "contratto": "TI", "ente": {"tipo": "comune", "codiceIstat": "099001"}, "periodi": [{"dal": "2020-01-01", "al": "2024-12-31", "percentuale": 100}, {"dal": "2024-06-01", "percentuale": 100}]}"#
+            ))
         #expect(document.errors.contains { $0.code == .periodiSovrapposti } && document.errors.contains { $0.code == .profiloSconosciuto }, "\(document)")
     }
 
