@@ -393,6 +393,15 @@ struct ValidaRoundsTrialTests {
             """.utf8)
         let document = try #require(inputError { () throws(InputError) in _ = try RosterLoader.load(jsonData: json, name: "a.json") })
         #expect(document.errors.contains { $0.code == .codiceIstatSospetto && $0.place.description == "a.json: comuni[1].codiceIstat" }, "\(document)")
+        // In JSON the advice is the JSON's, not a spreadsheet's (an officer's trial).
+        let sospetto = try #require(document.errors.first { $0.code == .codiceIstatSospetto })
+        #expect(sospetto.message.hasSuffix(#"scrivi il codice come testo di 6 cifre: "099004""#) && !sospetto.message.contains("foglio di calcolo"))
+        #expect(error.errors.first { $0.code == .codiceIstatSospetto }?.message.contains("formatta come testo la colonna codice_istat") == true)
+        // The notes' place named for both: a column and a JSON key.
+        #expect(throws: InvalidValue.self) { try Profile("Assistente sociale (in aspettativa)") }
+        do { _ = try Profile("Assistente sociale (in aspettativa)") } catch {
+            #expect(error.message.contains(#"nella colonna note (in JSON nella chiave "note")"#), "\(error)")
+        }
     }
 
     @Test("a comune's code without its zero on the row of another year says to write it on every row, not to delete one")

@@ -190,6 +190,14 @@ public struct Roster: Sendable, Hashable {
         }
         for unchecked in employersOfInvalid { checkComune(unchecked.id, unchecked.employer, unchecked.place) }
 
+        /// How to write `code` whole where the code at `place` lost its zeros: in a table, as
+        /// text (a spreadsheet drops them from a number); in JSON, as a string of six digits.
+        func zerosAdvice(_ code: String, at place: SourcePlace) -> String {
+            if case .json = place.position { return "scrivi il codice come testo di 6 cifre: \"\(code)\"" }
+            return
+                "un foglio di calcolo toglie gli zeri iniziali quando la colonna non è in formato testo: formatta come testo la colonna codice_istat e riscrivi \(code)"
+        }
+
         /// The codes of the comuni read, each once, in order (for a message).
         var knownCodes: [String] {
             var seen = Set<String>()
@@ -209,7 +217,7 @@ public struct Roster: Sendable, Hashable {
                 if shortUnreadReported.insert(code).inserted {
                     diagnostics.error(
                         .codiceIstatSospetto, place,
-                        "codice ISTAT scritto senza gli zeri iniziali: in personale è scritto «\(code)» (per esempio \(recordPlace?.description ?? "«\(id)»")); un foglio di calcolo toglie gli zeri iniziali quando la colonna non è in formato testo: formatta come testo la colonna codice_istat e riscrivi \(code)"
+                        "codice ISTAT scritto senza gli zeri iniziali: in personale è scritto «\(code)» (per esempio \(recordPlace?.description ?? "«\(id)»")); \(zerosAdvice(code, at: place))"
                     )
                 }
                 return
@@ -221,7 +229,7 @@ public struct Roster: Sendable, Hashable {
                     diagnostics.error(
                         .codiceIstatSospetto,
                         (municipality.place ?? file.element(short)).field(csv: "codice_istat", json: "codiceIstat"),
-                        "codice ISTAT «\(municipality.istatCode)» di \(municipality.istatCode.utf8.count) cifre: in personale è scritto «\(code)» (per esempio \(recordPlace?.description ?? "«\(id)»")); un foglio di calcolo toglie gli zeri iniziali quando la colonna non è in formato testo: formatta come testo la colonna codice_istat e riscrivi \(code)"
+                        "codice ISTAT «\(municipality.istatCode)» di \(municipality.istatCode.utf8.count) cifre: in personale è scritto «\(code)» (per esempio \(recordPlace?.description ?? "«\(id)»")); \(zerosAdvice(code, at: municipality.place ?? file))"
                     )
                 }
                 return

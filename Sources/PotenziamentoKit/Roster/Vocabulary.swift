@@ -384,7 +384,7 @@ enum Vocabulary {
         guard text.utf8.count > maximumTextLength, text.count > maximumTextLength else { return }
         throw InvalidValue(
             .fuoriMisura,
-            "\(what) troppo lungo: \(NumberFormatting.italian(text.count)) caratteri (al massimo \(NumberFormatting.italian(maximumTextLength))); le note vanno nella colonna note"
+            "\(what) troppo lungo: \(NumberFormatting.italian(text.count)) caratteri (al massimo \(NumberFormatting.italian(maximumTextLength))); le note vanno nella colonna note (in JSON nella chiave \"note\")"
         )
     }
 
@@ -424,7 +424,7 @@ enum Vocabulary {
             {
                 throw InvalidValue(
                     unknownCode,
-                    "\(what) ambiguo «\(TextSafety.shortened(text))»: indica «\(String(normalized.dropLast(rest.count)).trimmingSpaces)» (\(code.rawValue)) e anche «\(other.spelling)» (\(other.code.rawValue)); scrivi solo il \(what) della persona e le note nella colonna note"
+                    "\(what) ambiguo «\(TextSafety.shortened(text))»: indica «\(String(normalized.dropLast(rest.count)).trimmingSpaces)» (\(code.rawValue)) e anche «\(other.spelling)» (\(other.code.rawValue)); scrivi solo il \(what) della persona e le note nella colonna note (in JSON nella chiave \"note\")"
                 )
             }
             return (code, text.trimmingSpaces, normalized)
@@ -510,7 +510,7 @@ public struct Profile: Sendable, Hashable, CustomStringConvertible {
         if kind == .assistenteSociale, let absence = Vocabulary.absence(in: normalized, hints: hints) {
             throw InvalidValue(
                 .profiloSconosciuto,
-                "profilo ambiguo: contiene «assistente sociale» ma anche «\(absence.word)»: \(absence.advice); scrivi solo il profilo (assistente_sociale) e le note nella colonna note"
+                "profilo ambiguo: contiene «assistente sociale» ma anche «\(absence.word)»: \(absence.advice); scrivi solo il profilo (assistente_sociale) e le note nella colonna note (in JSON nella chiave \"note\")"
             )
         }
     }
@@ -533,7 +533,7 @@ public struct Profile: Sendable, Hashable, CustomStringConvertible {
         guard let other else { return .assistenteSociale }
         throw InvalidValue(
             .profiloSconosciuto,
-            "profilo ambiguo: contiene «assistente sociale» ma anche «\(other)»; scrivi assistente_sociale se la persona è un assistente sociale in servizio, altrimenti il suo profilo (o altro: …), e le note nella colonna note"
+            "profilo ambiguo: contiene «assistente sociale» ma anche «\(other)»; scrivi assistente_sociale se la persona è un assistente sociale in servizio, altrimenti il suo profilo (o altro: …), e le note nella colonna note (in JSON nella chiave \"note\")"
         )
     }
 
@@ -682,7 +682,7 @@ public struct Contract: Sendable, Hashable, CustomStringConvertible {
         if kind == .tempoIndeterminato, let absence = Vocabulary.absence(in: normalized, hints: hints) {
             throw InvalidValue(
                 .contrattoSconosciuto,
-                "contratto ambiguo «\(TextSafety.shortened(self.text))»: contiene anche «\(absence.word)»: \(absence.advice); scrivi solo il contratto (tempo_indeterminato) e le note nella colonna note"
+                "contratto ambiguo «\(TextSafety.shortened(self.text))»: contiene anche «\(absence.word)»: \(absence.advice); scrivi solo il contratto (tempo_indeterminato) e le note nella colonna note (in JSON nella chiave \"note\")"
             )
         }
     }
