@@ -101,6 +101,22 @@ struct CycleAndPlanTrialTests {
         #expect(!result.standardError.contains("non valido «"), "\(result.standardError)")
     }
 
+    @Test("a decree's amount for a step not given is a warning at its cell, not an empty comparison")
+    func decreeWithoutStep() throws {
+        let path = try file(
+            "ciclo.csv",
+            "anno;popolazione;fte_previsione;fte_consuntivo;fte_certificato;prenotato_decreto;liquidato_decreto\n2024;100.000;23;;;;210.000,00\n2025;100.000;;;;200.000,00;\n"
+        )
+        let result = TestSupport.run("ciclo", path)
+        #expect(result.status == .success, "\(result.standardError)")
+        #expect(
+            result.standardError.contains("\(path):2 (colonna liquidato_decreto): anno 2024: liquidato del decreto senza gli FTE del consuntivo"),
+            "\(result.standardError)")
+        #expect(result.standardError.contains("\(path):3 (colonna prenotato_decreto): anno 2025: prenotato del decreto senza gli FTE della previsione"))
+        // No heading of a comparison with nothing under it.
+        #expect(!result.standardOutput.contains("Confronto con i decreti ricevuti"), "\(result.standardOutput)")
+    }
+
     @Test("an amount written with the euro sign asks for the figure alone", arguments: ["55.846,15 €", "€ 55.846,15", "55846,15 EUR", "55.846,15\u{A0}€"])
     func euroSign(amount: String) throws {
         let path = try file("ciclo.csv", "anno;popolazione;fte_previsione;prenotato_decreto\n2023;100.000;23;\(amount)\n")

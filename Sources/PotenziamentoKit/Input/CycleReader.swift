@@ -439,6 +439,19 @@ package enum CycleReader {
                     "anno \(year.year): residenti del consuntivo (\(NumberFormatting.italian(unused))) indicati senza gli FTE del consuntivo: non sono usati")
                 year.actualPopulation = nil
             }
+            // A decree's amount for a step not given: not compared with anything (a trial: the
+            // comparison printed nothing for it, with no word).
+            if year.decreedReserved != nil, year.forecastFTE == nil {
+                diagnostics.warning(
+                    .valoreIgnorato, place.field(csv: "prenotato_decreto", json: "prenotatoDecreto"),
+                    "anno \(year.year): prenotato del decreto senza gli FTE della previsione: non è confrontato con nulla; indica fte_previsione (ftePrevisione)"
+                )
+            }
+            if year.decreedLiquidated != nil, year.actualFTE == nil {
+                diagnostics.warning(
+                    .valoreIgnorato, place.field(csv: "liquidato_decreto", json: "liquidatoDecreto"),
+                    "anno \(year.year): liquidato del decreto senza gli FTE del consuntivo: non è confrontato con nulla; indica fte_consuntivo (fteConsuntivo)")
+            }
             // A decree that liquidated more than it reserved: not what DM 144/2021 allows (an officer's trial).
             if let reserved = year.decreedReserved, let liquidated = year.decreedLiquidated, liquidated > reserved {
                 diagnostics.warning(

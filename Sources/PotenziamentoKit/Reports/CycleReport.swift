@@ -86,7 +86,8 @@ enum CycleReport {
                 )
             }
         }
-        let decreed = outcomes.filter { $0.decreedReserved != nil || $0.decreedLiquidated != nil }
+        // Only the decrees there is a computed amount to compare with (the others are warnings of the reading).
+        let decreed = outcomes.filter { ($0.decreedReserved != nil && $0.reserved != nil) || ($0.decreedLiquidated != nil && $0.liquidated != nil) }
         if !decreed.isEmpty {
             output.line()
             output.line("Confronto con i decreti ricevuti (differenza = decreto − calcolato):")
