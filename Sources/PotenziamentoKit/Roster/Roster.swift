@@ -340,9 +340,11 @@ public struct Roster: Sendable, Hashable {
                     "«\(record.id)»: tra il periodo che finisce il \(end.italian) e quello che inizia il \(start.italian) \(missing), \(days == 1 ? "che non conta" : "che non contano") negli FTE: se il servizio è continuo, il secondo periodo inizia il \(first.italian); se l'interruzione è reale, non serve altro"
                 )
             }
+            // The checks of a person who would count (a social worker, permanent).
+            let wouldCount = staff[index].profile.isSocialWorker && staff[index].contract.isPermanent
             // A share stated in the text that a period contradicts: part-time at 100 %, full
             // time below it (a trial: «tempo indeterminato part time» counted 1 FTE with no word).
-            if staff[index].profile.isSocialWorker, staff[index].contract.isPermanent,
+            if wouldCount,
                 let stated = staff[index].contract.statedShare ?? staff[index].profile.statedShare,
                 let position = periods.firstIndex(where: { (stated == .partTime) == ($0.share == .fullTime) })
             {
@@ -365,7 +367,7 @@ public struct Roster: Sendable, Hashable {
                 )
             }
             // A share of a few percent for a person who counts: most likely a digit missing.
-            if staff[index].profile.isSocialWorker, staff[index].contract.isPermanent, let position = periods.firstIndex(where: \.share.isImplausiblySmall) {
+            if wouldCount, let position = periods.firstIndex(where: \.share.isImplausiblySmall) {
                 let (record, period) = (staff[index], periods[position])
                 let column = period.share.hours == nil ? ("percentuale", "percentuale") : ("ore_settimanali", "oreSettimanali")
                 diagnostics.warning(

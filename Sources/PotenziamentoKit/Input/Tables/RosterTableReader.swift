@@ -238,12 +238,12 @@ enum RosterTableReader {
         }
         var invalid = [Bool](repeating: false, count: persons.count)
         var noPeriod = [Bool](repeating: false, count: persons.count)
-        // The periods of persons without a record, first row first, for their overlaps.
+        // The periods of persons without a record, for their overlaps: the parts are in the order
+        // of rows, and a first row comes before the person's other rows, so a part's first rows
+        // go in before its continuations.
         var periodsWithoutRecord: [Int: [ServicePeriod]] = [:]
         for part in partsRead {
-            for (person, period) in part.firstPeriodsWithoutRecord { periodsWithoutRecord[person, default: []].insert(period, at: 0) }
-        }
-        for part in partsRead {
+            for (person, period) in part.firstPeriodsWithoutRecord { periodsWithoutRecord[person, default: []].append(period) }
             diagnostics.append(contentsOf: part.diagnostics)
             for person in part.invalid { invalid[person] = true }
             for person in part.noPeriodRows { noPeriod[person] = true }
