@@ -82,6 +82,10 @@ struct CycleAndPlanTrialTests {
                 ":3 (colonna area): «Totale» sembra una riga di totale"
             ),
             (
+                "piano.csv", "tipo;comune;anno;popolazione\nresidenti;099001;2027;31300\nresidenti;Totale;2027;43950\n",
+                ":3 (colonna comune): «Totale» sembra una riga di totale"
+            ),
+            (
                 "piano.csv", "tipo;id;dal;percentuale;numero\nassunzione;;2026-09-01;100;2\n;;;;2\n",
                 ":3 (colonna tipo): tipo di modifica vuoto: scrivi assunzione"
             ),

@@ -360,7 +360,18 @@ struct ValidaRoundsTrialTests {
             let loaded = try RosterLoader.load(path: folder.path)
             #expect(loaded.roster.staff.first?.periods == [])
             #expect(loaded.warnings.contains { $0.code == .nessunPeriodo })
+            // Said once by the roster, not again by each year's assessment (a trial: two warnings).
+            let assessment = try RosterAssessor().assess(loaded.roster, year: 2025)
+            #expect(!assessment.warnings.contains { $0.code == .nessunServizioNellAnno }, "\(assessment.warnings)")
         }
+    }
+
+    @Test("a person with periods but none in the year is still warned of by the year's assessment")
+    func idleInTheYearStillWarned() throws {
+        let folder = try PlansAndTablesReviewTests.folder(rows: ["AS-1;assistente_sociale;tempo_indeterminato;comune;099001;2026-03-01;;100;;;100;;;;"])
+        let loaded = try RosterLoader.load(path: folder.path)
+        let assessment = try RosterAssessor().assess(loaded.roster, year: 2025)
+        #expect(assessment.warnings.contains { $0.code == .nessunServizioNellAnno }, "\(assessment.warnings)")
     }
 
     @Test(

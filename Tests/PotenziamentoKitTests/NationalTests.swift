@@ -558,6 +558,23 @@ struct BatchTests {
         #expect(result.standardError.contains(expected), "\(result.standardError)")
         #expect(result.standardError.contains("contato una volta sola, quello di \(folder.appendingPathComponent("a1.json").path)"))
         #expect(try Self.ambitiCounted(result.standardOutput) == 1)
+        // The hint about a folder copied without its ambito.csv only for such a folder.
+        #expect(result.standardError.contains("copiata senza ambito.csv") == (code == nil), "\(result.standardError)")
+    }
+
+    @Test("a copy with its own ambito.csv under another code is not told it lost its ambito.csv")
+    func copyWithItsAmbitoFile() throws {
+        let folder = try TestSupport.temporaryFolder()
+        for name in ["a1", "a2"] {
+            try FileManager.default.copyItem(atPath: TestSupport.path("Examples/ambito-esempio"), toPath: folder.appendingPathComponent(name).path)
+        }
+        let ambito = folder.appendingPathComponent("a2/ambito.csv")
+        let text = try String(contentsOf: ambito, encoding: .utf8)
+        try text.replacingOccurrences(of: "ATS-EX-01", with: "ATS-ALTRO-7").write(to: ambito, atomically: true, encoding: .utf8)
+        let result = TestSupport.run("calcola", folder.path, "--anno", "2025", "--formato", "json")
+        #expect(result.status == .dataError)
+        #expect(result.standardError.contains("sembra lo stesso ambito con un altro codice"), "\(result.standardError)")
+        #expect(!result.standardError.contains("copiata senza ambito.csv"), "\(result.standardError)")
     }
 
     @Test(

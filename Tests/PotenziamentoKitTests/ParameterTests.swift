@@ -65,6 +65,12 @@ struct ParameterTests {
         }
         let message = ParameterError.notInForce(.importoFasciaA, year: year, firstYear: 2021).description
         #expect(message.contains("importoFasciaA") && message.contains(String(year)))
+        // Said first as the year before the measure, the parameter by its label (a trial: its code first).
+        #expect(message.hasPrefix("l'anno \(year) viene prima della misura, che si applica dal 2021"), "\(message)")
+        #expect(message.contains("«Importo per FTE, fascia A"))
+        // A year after the first with no value (a table that ends): said as such.
+        let later = ParameterError.notInForce(.importoFasciaA, year: 2030, firstYear: 2021).description
+        #expect(later.hasPrefix("per l'anno 2030 non c'è un valore in vigore di «Importo per FTE"), "\(later)")
     }
 
     @Test("a reform overrides from its year on and leaves the official table untouched")

@@ -448,7 +448,7 @@ enum BatchInputs {
                                 BatchReport.Failure(
                                     input: input,
                                     errors: [
-                                        "\(input): l'ambito \(code) ha \(what) dell'ambito \(firstCode) di \(first): sembra lo stesso ambito con un altro codice (una cartella copiata senza ambito.csv prende il nome della cartella); contato una volta sola, quello di \(first); togli la copia, o se sono due ambiti correggi i loro dati"
+                                        "\(input): l'ambito \(code) ha \(what) dell'ambito \(firstCode) di \(first): sembra lo stesso ambito con un altro codice\(Self.lacksAmbitoFile(input) || Self.lacksAmbitoFile(first) ? " (una cartella copiata senza ambito.csv prende il nome della cartella)" : ""); contato una volta sola, quello di \(first); togli la copia, o se sono due ambiti correggi i loro dati"
                                     ], code: code))
                         } else if outline.persons > 0, let earlier = byStaff[outline.staffKey], counted[earlier].outline.sameStaff(as: outline) {
                             // The same comuni and the same persons (ids, employers, periods) with other
@@ -588,6 +588,15 @@ enum BatchInputs {
     /// out), or of the code as written when it is no id.
     static func codeShape(_ code: String) -> Int {
         (try? PersonID(code)).map(IDShape.hash) ?? code.hashValue
+    }
+
+    /// Whether `input` is a CSV folder without `ambito.csv`, whose code is then the folder's
+    /// name: the hint of a copy under another code is given only for such a folder (a trial:
+    /// it was given for folders with their file).
+    static func lacksAmbitoFile(_ input: String) -> Bool {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: input, isDirectory: &isFolder), isFolder.boolValue else { return false }
+        return !FileManager.default.fileExists(atPath: (input as NSString).appendingPathComponent("ambito.csv"))
     }
 
     /// Whether two ATS codes are one code retyped (``IDShape``), or the same text.

@@ -301,6 +301,8 @@ public struct AnnualAssessment: Sendable, Hashable, Codable {
     /// The split among comuni and capofila (DM 15/2021 art. 2).
     public let split: MunicipalSplit
     /// Warnings for the year (no area split, no service in the year, one residents figure for every year, ...).
+    /// A person with no period at all is not warned of here: ``Roster/warnings`` says it once
+    /// (``DiagnosticCode/nessunPeriodo``), whatever the year.
     public let warnings: [InputDiagnostic]
 
     /// Residents of the ATS (sum of the comuni).
@@ -457,7 +459,9 @@ public struct RosterAssessor: Sendable {
     /// when it has no FTE in the year or no area split.
     private static func counted(_ record: StaffRecord, counter: FTECounter, year: Int, warnings: inout Diagnostics) -> CountedRecord {
         let fte = counter.fte(of: record.periods)
-        if fte.isZero {
+        if fte.isZero && record.periods.isEmpty {
+            // Said once, by the roster's own warning (`nessun_periodo`), not again for each year.
+        } else if fte.isZero {
             warnings.warning(.nessunServizioNellAnno, record.messagePlace, idleMessage(record, year: year))
         } else if !record.areas.isSpecified {
             warnings.warning(

@@ -107,6 +107,11 @@ package enum ScenarioPlan {
                 failedKey = "comune"
                 throw InvalidValue(.valoreVuoto, "manca il codice ISTAT del comune")
             }
+            // The residents of the whole ATS under a `Totale` label: a row of totals, not a comune.
+            if TotalRows.isTotal(value("comune"), abbreviated: false) {
+                failedKey = "comune"
+                throw TotalRows.rowError(value("comune"), of: "modifica")
+            }
             return [.residents(istatCode: value("comune"), year: year, residents: residents)]
         }
     }

@@ -101,9 +101,10 @@ public enum ParameterError: Error, LocalizedError, Sendable, Hashable, CustomStr
     /// The Italian message.
     public var description: String {
         switch self {
-        case .notInForce(let name, let year, let firstYear):
-            "per l'anno \(year) non c'è un valore in vigore di «\(name.rawValue)» (\(name.label))"
-                + (firstYear.map { ": la misura si applica dal \($0)" } ?? "")
+        case .notInForce(let name, let year, let firstYear?) where year < firstYear:
+            "l'anno \(year) viene prima della misura, che si applica dal \(firstYear): nessun valore in vigore di «\(name.label)» (parametro \(name.rawValue))"
+        case .notInForce(let name, let year, _):
+            "per l'anno \(year) non c'è un valore in vigore di «\(name.label)» (parametro \(name.rawValue))"
         case .yearOutOfRange(let year):
             "anno \(year) fuori intervallo: il contributo si calcola per gli anni dal \(Bounds.years.lowerBound) al \(Bounds.years.upperBound)"
         case .wrongUnit(let name, let expected):
