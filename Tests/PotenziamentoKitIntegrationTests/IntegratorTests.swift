@@ -34,6 +34,21 @@ struct IntegratorTests {
         #expect(assessment.counted.count + assessment.excluded.count == fromCSV.staff.count)
     }
 
+    /// The README's «From Swift» lines as written there, with what their comments promise (a
+    /// newcomer's trial: `Fraction(45, 2)`, internal, did not compile outside the package).
+    @Test("the README's Swift lines compile through the public API and give the figures their comments say")
+    func readmeLines() throws {
+        let roster = try RosterLoader.load(path: Self.example("Examples/ambito-esempio.json").path).roster
+        let assessment = try RosterAssessor().assess(roster, year: 2025)
+        #expect(assessment.contribution.total.description == "186.209,69 €")
+        let fte = Fraction(numerator: 45, denominator: 2)!  // 22,5 (nil only for a zero denominator)
+        let result = try ContributionCalculator().assess(population: 100_000, fte: fte, year: 2025)
+        #expect("\(result.total) \(result.meetsLEP) \(result.missingToObjective)" == "234.615,38 € true 5/2")
+        let readme = try String(contentsOf: Self.example("README.md"), encoding: .utf8)
+        #expect(readme.contains("let fte = Fraction(numerator: 45, denominator: 2)!"))
+        #expect(readme.contains("print(result.total, result.meetsLEP, result.missingToObjective)  // 234.615,38 € true 5/2"))
+    }
+
     @Test("a roster built in code goes through the same rules")
     func builtInCode() throws {
         let comune = try Municipality(istatCode: "048001", name: "A", residents: Residents(30_000))

@@ -253,4 +253,20 @@ struct SumRowTests {
         let warned = roster.warnings.filter { $0.code == .rigaDiTotale }
         #expect(warned.count == 1 && warned[0].message.contains("(2025)"), "\(warned)")
     }
+
+    /// Found by an officer's trial (2026-11-29): `=SOMMA(C2:C9)` over a comuni sheet with a
+    /// row per comune and year counted as a comune of 125.080 residents, contribution 0,00 €,
+    /// with no word: its figure is no year's total, but every other row's together.
+    @Test(
+        "a figure for every year equal to all the other rows of every year together is a total row",
+        arguments: [(6_200, true), (6_201, false), (3_050, false)])
+    func sumOfEveryRow(figure: Int, flagged: Bool) throws {
+        let roster = try Self.roster([
+            ("000001", try Residents(byYear: [2025: 1_000, 2026: 1_100])), ("000002", try Residents(byYear: [2025: 2_000, 2026: 2_100])),
+            ("000003", try Residents(figure)),
+        ])
+        let warned = roster.warnings.filter { $0.code == .rigaDiTotale }
+        #expect(warned.count == (flagged ? 1 : 0), "\(warned)")
+        if flagged { #expect(warned[0].message.contains("Comune 000003") && warned[0].message.contains("di ogni anno"), "\(warned)") }
+    }
 }

@@ -443,8 +443,15 @@ struct InputNameTests {
 struct LastComponentTests {
     @Test(
         "as String.split on «/» gave it, for paths without a combining mark after a slash (the name of an ATS without ambito.csv)",
-        arguments: ["a", "a/b", "a/b/", "/a//b//", "/", "//", "", "./a1", "..", "Città/ATS 1", "x/.", "/x", "Forlì/Città", "Forlì/Città/", "é"])
+        arguments: ["a", "a/b", "a/b/", "/a//b//", "/", "//", "", "./a1", "Città/ATS 1", "/x", "Forlì/Città", "Forlì/Città/", "é"])
     func lastComponent(path: String) {
         #expect(RosterLoader.lastComponent(path) == path.split(separator: "/").last.map(String.init) ?? path)
+    }
+
+    /// `valida .` in a folder without ambito.csv named the ATS «.» (a newcomer's trial).
+    @Test("«.» and «..» are the folders they stand for", arguments: [".", "./", "/tmp/x/.", "/tmp/x/y/..", "/tmp/x/y/../"])
+    func dots(path: String) {
+        let expected = path.hasPrefix("/") ? "x" : URL(fileURLWithPath: FileManager.default.currentDirectoryPath).lastPathComponent
+        #expect(RosterLoader.lastComponent(path) == expected)
     }
 }

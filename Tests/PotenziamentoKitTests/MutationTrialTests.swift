@@ -144,7 +144,27 @@ struct MutationTrialTests {
         let error = try #require(inputError { () throws(InputError) in _ = try RosterLoader.load(path: shifted.path) })
         #expect(
             error.errors.first?.message
-                == "intestazione vuota nella colonna 1: la tabella deve iniziare dalla prima colonna (cancella le colonne vuote a sinistra)")
+                == "intestazione vuota nella colonna 1: la tabella deve iniziare dalla prima colonna (cancella le colonne a sinistra dell'intestazione, vuote o di numerazione)"
+        )
+        // A column without a name in the middle: to name or delete (a trial: it said «vuote» of a numbering column).
+        let unnamed = try PlansAndTablesReviewTests.folder(
+            header: PlansAndTablesReviewTests.staffHeader.replacingOccurrences(of: "percentuale;", with: "percentuale;;"),
+            rows: [row.replacingOccurrences(of: ";100;;;100;", with: ";100;7;;;100;")])
+        let middle = try #require(inputError { () throws(InputError) in _ = try RosterLoader.load(path: unnamed.path) })
+        #expect(middle.errors.contains { $0.message.hasSuffix("dai un nome alla colonna, o cancellala se non serve") }, "\(middle)")
+    }
+
+    @Test("a comune on two rows without a year names the other row and its residents")
+    func comuneTwiceWithoutYear() throws {
+        let folder = try PlansAndTablesReviewTests.folder(
+            comuni: "codice_istat;denominazione;popolazione;anno\n099001;A;30000;\n099002;B;20000;2025\n099001;A;30500;\n",
+            rows: ["AS-1;assistente_sociale;tempo_indeterminato;comune;099001;2020-01-01;;100;;;100;;;;"])
+        let error = try #require(inputError { () throws(InputError) in _ = try RosterLoader.load(path: folder.path) })
+        #expect(
+            error.errors.contains {
+                $0.place.description.hasSuffix("comuni.csv:4 (colonna anno)")
+                    && $0.message.hasPrefix("comune 099001 con due righe senza anno (l'altra alla riga 2, 30.000 residenti)")
+            }, "\(error)")
     }
 
     @Test("a date serial one binary step below midnight is the day Excel shows")

@@ -340,7 +340,11 @@ public enum RosterLoader {
         guard let end = utf8.lastIndex(where: { $0 != slash }) else { return path }
         let start = utf8[..<end].lastIndex(of: slash).map { utf8.index(after: $0) } ?? utf8.startIndex
         // After the last byte that is no slash: the end of a character, whatever its bytes.
-        return String(path[start..<utf8.index(after: end)])
+        let component = String(path[start..<utf8.index(after: end)])
+        // `valida .` in the folder: the folder's own name, not «.» (a newcomer's trial).
+        guard component == "." || component == ".." else { return component }
+        let resolved = URL(fileURLWithPath: path).standardizedFileURL.lastPathComponent
+        return resolved.isEmpty || resolved == "/" ? component : resolved
     }
 
     /// The roster of the three tables (from CSV files or workbook sheets alike): without the

@@ -278,11 +278,11 @@ public struct Roster: Sendable, Hashable {
                 "il comune \(municipality.istatCode) «\(TextSafety.shortened(municipality.name))» ha lo stesso nome del comune \(earlier.istatCode): se è lo stesso comune scritto due volte, tieni una sola riga, altrimenti i suoi residenti contano due volte"
             )
         }
-        for (position, year) in Self.sumRows(municipalities) {
+        for (position, year, allRows) in Self.sumRows(municipalities) {
             let municipality = municipalities[position]
             diagnostics.warning(
                 .rigaDiTotale, (municipality.place ?? SourcePlace(file: source)).field(csv: "popolazione", json: "popolazione"),
-                "il comune \(municipality.istatCode) «\(TextSafety.shortened(municipality.name))» ha tanti residenti quanti gli altri comuni dell'ambito insieme\(year.map { " (\($0))" } ?? ""): se è una riga di totale (Somma, Complessivo, …), cancellala, il programma fa da sé le somme e i residenti ora contano due volte; se è un comune, non serve altro"
+                "il comune \(municipality.istatCode) «\(TextSafety.shortened(municipality.name))» ha tanti residenti quanti \(allRows ? "tutte le altre righe dei comuni insieme, di ogni anno" : "gli altri comuni dell'ambito insieme")\(year.map { " (\($0))" } ?? ""): se è una riga di totale (Somma, Complessivo, …), cancellala, il programma fa da sé le somme e i residenti ora contano due volte; se è un comune, non serve altro"
             )
         }
         let ids = PositionIndex.repeats(count: staff.count, hash: { IDShape.hash(staff[$0].id) }) { IDShape.same(staff[$0].id, staff[$1].id) }
@@ -410,20 +410,34 @@ public struct Roster: Sendable, Hashable {
     /// likely a row of total that a label does not show (`Somma`, `Complessivo`), which would
     /// count every resident twice. A warning, not an error: a comune may have as many residents
     /// as the others by chance.
-    static func sumRows(_ municipalities: [Municipality]) -> [(position: Int, year: Int?)] {
+    ///
+    /// Also a comune with one figure for every year that equals all the other rows of the
+    /// comuni together, of every year (`allRows`): a `=SOMMA` over the whole column of a sheet
+    /// with a row per comune and year (an officer's trial: 206.080 residents, 0,00 €, no word).
+    static func sumRows(_ municipalities: [Municipality]) -> [(position: Int, year: Int?, allRows: Bool)] {
         guard municipalities.count >= 3 else { return [] }
         var years = Set<Int>()
         for municipality in municipalities { years.formUnion(municipality.residents.byYear.keys) }
         // With no figure by year every comune has one for all years: any year reads it.
         let checked: [Int?] = years.isEmpty ? [nil] : years.sorted().map { $0 }
-        var found: [(position: Int, year: Int?)] = []
+        var found: [(position: Int, year: Int?, allRows: Bool)] = []
         var flagged = Set<Int>()
         for year in checked {
             let counts = municipalities.compactMap { $0.residents.count(in: year ?? Bounds.years.lowerBound) }
             guard counts.count == municipalities.count else { continue }
             for position in TotalRows.sumPositions(counts) where flagged.insert(position).inserted {
-                found.append((position, year))
+                found.append((position, year, false))
             }
+        }
+        guard !years.isEmpty else { return found }
+        // Every row's figure (a comune's figure for every year, and one for each year it has):
+        // at most 10.000 comuni of 181 figures up to 100 million each (``Bounds``), so the sum
+        // fits in 64 bits.
+        let rowFigures = municipalities.map { ($0.residents.everyYear ?? 0) + $0.residents.byYear.values.reduce(0, +) }
+        let rows = municipalities.reduce(0) { $0 + ($1.residents.everyYear == nil ? 0 : 1) + $1.residents.byYear.count }
+        let total = rowFigures.reduce(0, +)
+        for (position, municipality) in municipalities.enumerated() where municipality.residents.isSameEveryYear && rows >= 3 {
+            if rowFigures[position] * 2 == total && flagged.insert(position).inserted { found.append((position, nil, true)) }
         }
         return found
     }

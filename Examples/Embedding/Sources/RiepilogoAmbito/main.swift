@@ -6,7 +6,7 @@ import PotenziamentoKit
 // declare, asks "what if we hire two full-time social workers from April?", and shows how an error
 // reads when the data are wrong.
 //
-//   swift run --package-path Examples/Embedding RiepilogoAmbito [ROSTER.json] [YEAR]
+//   swift run --package-path Examples/Embedding RiepilogoAmbito [ROSTER.json|FOLDER|WORKBOOK] [YEAR]
 
 let arguments = CommandLine.arguments
 let packageRoot = URL(fileURLWithPath: #filePath)
@@ -16,9 +16,12 @@ let rosterURL = arguments.count > 1 ? URL(fileURLWithPath: arguments[1]) : packa
 let year = arguments.count > 2 ? Int(arguments[2]) ?? 2026 : 2026
 
 do {
-    // 1. Load the roster from memory (the tool's own bytes) and assess it.
-    let data = try Data(contentsOf: rosterURL)
-    let loaded = try RosterLoader.load(jsonData: data, name: rosterURL.lastPathComponent)
+    // 1. Load the roster from memory (the tool's own bytes) when it is JSON, from its path when
+    //    it is a CSV folder or a workbook, and assess it.
+    let loaded =
+        rosterURL.pathExtension.lowercased() == "json"
+        ? try RosterLoader.load(jsonData: Data(contentsOf: rosterURL), name: rosterURL.lastPathComponent)
+        : try RosterLoader.load(path: rosterURL.path)
     let assessment = try RosterAssessor().assess(loaded.roster, year: year)
     let contribution = assessment.contribution
     print("\(assessment.ambito.name): anno \(year)")
@@ -40,8 +43,10 @@ do {
     print("")
     print(contribution.explanation.renderedText(indent: "  "))
 
-    // 4. Wrong data give an error with its place and a code, never a crash.
-    let wrong = String(decoding: data, as: UTF8.self).replacing("\"percentuale\": 50", with: "\"percentuale\": 0.5")
+    // 4. Wrong data give an error with its place and a code, never a crash (the bundled example
+    //    with a share written 0,5).
+    let example = try Data(contentsOf: packageRoot.appendingPathComponent("Examples/ambito-esempio.json"))
+    let wrong = String(decoding: example, as: UTF8.self).replacing("\"percentuale\": 50", with: "\"percentuale\": 0.5")
     do {
         _ = try RosterLoader.load(jsonData: Data(wrong.utf8), name: "modificato.json")
     } catch {

@@ -145,7 +145,7 @@ struct CSVTable: CellTable {
             let first = grid.trimmedCell(record, 0, in: buffer)
             if first.first == UInt8(ascii: "#") {
                 if Self.isExampleRow(first) {
-                    diagnostics.warning(.rigaDiEsempio, place, "riga di esempio del modello («# ESEMPIO»): saltata; cancellala quando compili il file")
+                    diagnostics.warning(.rigaDiEsempio, place, Self.exampleRowMessage)
                 } else {
                     diagnostics.error(
                         .rigaCommentata, place,
@@ -187,6 +187,12 @@ struct CSVTable: CellTable {
         }
         return message
     }
+
+    /// The warning on a templates' example row (CSV and workbooks alike): skipped, which drops
+    /// a person whose values were typed over the example's (an officer's trial: −20.000 €
+    /// with a warning that said only to delete the row).
+    static let exampleRowMessage =
+        "riga di esempio del modello («# ESEMPIO»): saltata, non conta; se sopra l'esempio hai scritto una persona o un comune veri, scrivi nella prima cella il suo id o codice al posto di «# ESEMPIO…», altrimenti cancella la riga"
 
     /// Whether a first cell is a templates' example row: `# ESEMPIO` (any case, spaces optional).
     static func isExampleRow(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {

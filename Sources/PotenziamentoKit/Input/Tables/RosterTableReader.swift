@@ -116,9 +116,13 @@ enum RosterTableReader {
             if residents == nil { entries[position].invalid = true }
             if let yearColumn, table.isEmpty(row, yearColumn) {
                 // An empty `anno`: the figure for every year (a single figure among per-year ones).
-                if entries[position].constant != nil {
+                if let earlierRow = entries[position].constantRow {
+                    // The other row named, with its figure (a trial: which one, and whether they differ).
+                    let figure = entries[position].constant.map { ", \(NumberFormatting.italian($0)) residenti" } ?? ""
                     diagnostics.error(
-                        .comuneRipetuto, table.place(row, yearColumn), "comune \(code) con due righe senza anno: una sola riga vale per tutti gli anni")
+                        .comuneRipetuto, table.place(row, yearColumn),
+                        "comune \(code) con due righe senza anno (l'altra alla riga \(table.line(of: earlierRow))\(figure)): una sola riga vale per tutti gli anni; se sono anni diversi scrivi l'anno in ognuna, se una è in più cancellala"
+                    )
                 }
                 if let residents { entries[position].constant = residents }
                 entries[position].constantRow = row

@@ -158,7 +158,9 @@ struct TableHeader {
                 diagnostics.error(
                     .intestazioneVuota, place(index),
                     "intestazione vuota nella colonna \(index + 1)"
-                        + (leading ? ": la tabella deve iniziare dalla prima colonna (cancella le colonne vuote a sinistra)" : ""))
+                        + (leading
+                            ? ": la tabella deve iniziare dalla prima colonna (cancella le colonne a sinistra dell'intestazione, vuote o di numerazione)"
+                            : ": dai un nome alla colonna, o cancellala se non serve"))
                 usable = false
             } else if !known.contains(name) {
                 let suggestion = NameSuggestion.nearest(to: name, in: known).map { " (forse «\($0)»?)" } ?? ""

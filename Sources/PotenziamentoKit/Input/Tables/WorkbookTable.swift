@@ -70,7 +70,7 @@ struct WorkbookTable: CellTable {
             if firstCell.hasPrefix("#") {
                 if CSVTable.isExampleRow(text: firstCell) {
                     diagnostics.warning(
-                        .rigaDiEsempio, place(row.index, nil), "riga di esempio del modello («# ESEMPIO»): saltata; cancellala quando compili il foglio")
+                        .rigaDiEsempio, place(row.index, nil), CSVTable.exampleRowMessage)
                 } else {
                     diagnostics.error(
                         .rigaCommentata, place(row.index, 0),
