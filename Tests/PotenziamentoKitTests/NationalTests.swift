@@ -562,6 +562,34 @@ struct BatchTests {
         #expect(result.standardError.contains("copiata senza ambito.csv") == (code == nil), "\(result.standardError)")
     }
 
+    /// Found by a trial of the formats (2026-11-29): an old copy with its comuni in another order
+    /// (re-sorted in a spreadsheet) and other persons, under another code, was counted twice with
+    /// exit 0; the same data in another order were said to be «altri dati».
+    @Test(
+        "a copy with its comuni in another order is the same ATS, with or without other persons",
+        arguments: [(true, "ATS-COPIA"), (false, "ATS-COPIA"), (false, "ATS-EX-01")])
+    func copyWithComuniReordered(otherPersons: Bool, code: String) throws {
+        let folder = try TestSupport.temporaryFolder()
+        let source = TestSupport.path("Examples/ambito-esempio.json")
+        try FileManager.default.copyItem(atPath: source, toPath: folder.appendingPathComponent("a.json").path)
+        var document = try #require(JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: source))) as? [String: Any])
+        document["comuni"] = (document["comuni"] as? [Any]).map { Array($0.reversed()) }
+        var ambito = try #require(document["ambito"] as? [String: Any])
+        ambito["codice"] = code
+        document["ambito"] = ambito
+        if otherPersons, var persons = document["personale"] as? [[String: Any]] {
+            persons[0]["id"] = "AS-NUOVO"
+            document["personale"] = persons
+        }
+        try JSONSerialization.data(withJSONObject: document, options: [.sortedKeys]).write(to: folder.appendingPathComponent("b.json"))
+        let result = TestSupport.run("calcola", folder.path, "--anno", "2025", "--formato", "json")
+        #expect(result.status == .dataError, "\(result.standardError)")
+        #expect(try Self.ambitiCounted(result.standardOutput) == 1)
+        // The same comuni and residents are not said to differ.
+        #expect(!result.standardError.contains("comuni o residenti diversi"), "\(result.standardError)")
+        if !otherPersons { #expect(!result.standardError.contains("con altri dati"), "\(result.standardError)") }
+    }
+
     @Test("a copy with its own ambito.csv under another code is not told it lost its ambito.csv")
     func copyWithItsAmbitoFile() throws {
         let folder = try TestSupport.temporaryFolder()

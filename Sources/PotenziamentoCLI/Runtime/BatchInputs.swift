@@ -528,8 +528,13 @@ enum BatchInputs {
         /// does not pack, longer than any ISTAT code, by its text's hash), in order.
         let comuniKeys: [UInt64]
         /// A hash of the comuni (codes, names, residents): equal for two copies of one ATS,
-        /// whatever their code and name (the persons are not hashed: an old copy has others).
+        /// whatever their code and name and the order of their comuni (the persons are not
+        /// hashed: an old copy has others).
         let comuniHash: Int
+        /// The comuni (codes, names, residents) by code: compared for two copies of one ATS whose
+        /// comuni are in another order (a trial: a copy re-sorted in a spreadsheet, with other
+        /// persons, was counted twice with exit 0).
+        let comuniByCode: [Municipality]
         /// The residents of the comuni, each comune's latest figure (for a message).
         let residents: Int
         /// A hash of the comuni's codes and of the persons (each person's id, employer and
@@ -544,7 +549,9 @@ enum BatchInputs {
             persons = roster.staff.count
             comuniCodes = roster.municipalities.map { ($0.istatCode, $0.name) }
             comuniKeys = roster.municipalities.map { ComunePositions.packed($0.istatCode) ?? UInt64(bitPattern: Int64($0.istatCode.hashValue)) }
-            comuniHash = roster.municipalities.hashValue
+            // A sum of the comuni's hashes: the same in any order (within a run, as compared).
+            comuniHash = roster.municipalities.reduce(0) { $0 &+ $1.hashValue }
+            comuniByCode = roster.municipalities.sorted { $0.istatCode < $1.istatCode }
             residents = roster.municipalities.reduce(0) { total, municipality in
                 total + (municipality.residents.byYear.max { $0.key < $1.key }?.value ?? municipality.residents.everyYear ?? 0)
             }
@@ -561,10 +568,10 @@ enum BatchInputs {
                 && Set(comuniCodes.map(\.code)) == Set(other.comuniCodes.map(\.code))
         }
 
-        /// Whether the two rosters have the same comuni with the same residents.
+        /// Whether the two rosters have the same comuni (codes and names) with the same
+        /// residents, in any order.
         func sameComuni(as other: Outline) -> Bool {
-            comuni == other.comuni && comuniHash == other.comuniHash
-                && comuniCodes.elementsEqual(other.comuniCodes) { $0.code == $1.code && $0.name == $1.name }
+            comuni == other.comuni && comuniHash == other.comuniHash && comuniByCode == other.comuniByCode
         }
 
         /// Whether the two rosters have a comune (an ISTAT code) in common.
