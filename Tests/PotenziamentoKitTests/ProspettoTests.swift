@@ -827,3 +827,19 @@ struct CycleTests {
         #expect(result.standardError.contains("anni[0].ftePrevisione"))
     }
 }
+
+@Suite("The contribution chart's threshold labels")
+struct ChartLabelTests {
+    /// Found by a trial of what a person sees (2026-11-29): for an ATS of 800 residents the
+    /// soglia minima (0,12) and the obiettivo (0,20) were printed one over the other.
+    @Test(
+        "the soglia minima and the obiettivo are centred when apart, and end and start at their lines when they would overlap",
+        arguments: [(800, 1, false), (100_000, 20, true), (2_750_000, 600, true)])
+    func labels(population: Int, fte: Int, apart: Bool) throws {
+        let assessment = try ContributionCalculator().assess(population: population, fte: Fraction(fte), year: 2025)
+        let svg = ContributionChart.svg([.init(label: "Previsione 2025", assessment: assessment, style: .current)], title: "t")
+        let anchors = svg.components(separatedBy: "<text ").filter { $0.contains(">soglia minima") || $0.contains(">obiettivo") }
+            .map { $0.contains("text-anchor=\"middle\"") ? "middle" : $0.contains("text-anchor=\"end\"") ? "end" : "start" }
+        #expect(anchors == (apart ? ["middle", "middle"] : ["end", "start"]), "\(anchors)")
+    }
+}

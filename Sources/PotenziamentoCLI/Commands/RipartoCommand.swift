@@ -20,7 +20,7 @@ enum RipartoCommand: Subcommand {
             OptionSpec("anno", value: "ANNO", help: "Anno di riferimento (predefinito: l'anno in corso)."),
             CommonOptions.format(formats, workbooks: true), CommonOptions.output, CommonOptions.parameter,
         ],
-        examples: ["potenziamento riparto Examples/riparto-esempio.csv --anno 2025", "potenziamento riparto Examples/riparto-esempio.csv --fondo 1.000.000"])
+        examples: ["potenziamento riparto Examples/riparto-esempio.csv --anno 2025", "potenziamento riparto Examples/riparto-esempio.csv --fondo 500.000"])
 
     static func run(_ parsed: ParsedArguments, context: CommandContext) throws(CommandFailure) -> CommandOutput {
         let choice = try OptionValues.choice(parsed, allowed: formats, workbooks: true, command: spec.name)

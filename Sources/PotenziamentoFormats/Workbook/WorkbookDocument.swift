@@ -11,7 +11,8 @@ package enum NumberFormat: Sendable, Hashable, CaseIterable {
     case decimal2
     /// Four decimals: `0.0000`.
     case decimal4
-    /// Up to four decimals, for percentages written as numbers (`22.5` for 22,5 %): `0.####`.
+    /// Up to four decimals, for percentages written as numbers (`22.5` for 22,5 %): `0.####` in
+    /// `.ods`; General in `.xlsx`, where Excel would show a whole number with its separator («30.»).
     case upTo4Decimals
     /// A year (a whole number read as a label): `0`, no separators, aligned left like the text
     /// beside it (right-aligned, `2025` ran into the name in the next column: «2025Borgo Alto»).

@@ -136,7 +136,9 @@ package enum XLSXWriter {
         case .decimal2: 2
         case .euro: 164
         case .decimal4: 165
-        case .upTo4Decimals: 166
+        // Excel shows `0.####` with a trailing separator on whole numbers («30.», a trial): the
+        // spreadsheet's General shows 30 and 83,33 (LibreOffice reads the `.ods` form well).
+        case .upTo4Decimals: 0
         case nil: 167  // dates
         case .year: 1  // built-in `0`
         }
@@ -145,8 +147,8 @@ package enum XLSXWriter {
     /// `xl/styles.xml`: two fonts (regular, bold) and one cell format per number format and font.
     static let styles: String = {
         var xml = header + "<styleSheet xmlns=\"\(mainNamespace)\">"
-        xml += "<numFmts count=\"4\">"
-        for format in [NumberFormat.euro, .decimal4, .upTo4Decimals] {
+        xml += "<numFmts count=\"3\">"
+        for format in [NumberFormat.euro, .decimal4] {
             xml += "<numFmt numFmtId=\"\(formatID(format))\" formatCode=\"\(XMLEscaping.attribute(format.code))\"/>"
         }
         xml += "<numFmt numFmtId=\"\(formatID(nil))\" formatCode=\"dd/mm/yyyy\"/></numFmts>"

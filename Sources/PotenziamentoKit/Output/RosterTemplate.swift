@@ -69,7 +69,8 @@ package enum RosterTemplate {
         for name in ["dal", "al"] { styles[column(name) - 1] = .date }
         // Each column as wide as its name, a coded column as its longest code (`tempo_indeterminato`,
         // `azienda_speciale_consortile`): no value of the lists is cut or runs into the next column.
-        var widths = columns.map { name in max(12, min(name.count + 2, 30)) }
+        // Every heading whole (a trial: `area_servizio_sociale_professionale` was cut on screen).
+        var widths = columns.map { name in max(12, name.count + 2) }
         for (name, codes) in [
             ("profilo", Profile.Kind.allCases.map(\.rawValue)), ("contratto", Contract.Kind.allCases.map(\.rawValue)),
             ("ente_tipo", EmployerKind.allCases.map(\.rawValue)),
@@ -150,6 +151,9 @@ package enum RosterTemplate {
             "  potenziamento prospetto FILE.xlsx --campagna 2026 --output prospetto-2026.html",
             "Ogni errore indica foglio e cella (es. personale!K7). Guida: docs/guida.md; colonne: docs/formati.md.",
         ]
-        return WritableSheet(name: instructionsSheet, columnWidths: [105], rows: lines.map { [.text($0)] })
+        // Printed landscape within the page (a trial: portrait cut its lines at the right edge).
+        var sheet = WritableSheet(name: instructionsSheet, columnWidths: [105], rows: lines.map { [.text($0)] })
+        sheet.printsLandscapeFitToWidth = true
+        return sheet
     }()
 }

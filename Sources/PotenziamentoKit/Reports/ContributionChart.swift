@@ -118,10 +118,19 @@ enum ContributionChart {
             ("LEP 1/\(NumberFormatting.italian(ratios.lepRatio.value))", t.lep),
             ("obiettivo 1/\(NumberFormatting.italian(ratios.objectiveRatio.value))", t.objective),
         ]
+        let labels = marks.map { "\($0.0): \(NumberFormatting.italian($0.1, decimals: 2))" }
+        // The soglia minima and the obiettivo share the upper row, centred on their lines; when
+        // the two would overlap (a small ATS on a wide axis: a trial printed one over the other),
+        // the first ends at its line and the last starts at its line. Widths estimated at 6
+        // pixels a character of 9,5-pixel text, with a gap of 8.
+        let pixels = { (fte: Fraction) in Fraction(left) + (Fraction.maximum(fte, xMin) - xMin) / xSpan * plotWidth }
+        let halfWidths = Fraction(3 * (labels[0].count + labels[2].count))
+        let apart = pixels(marks[2].1) - pixels(marks[0].1) >= halfWidths + Fraction(8)
+        let anchors = apart ? ["middle", "middle", "middle"] : ["end", "middle", "start"]
         for (offset, mark) in marks.enumerated() {
             parts.append("<line x1=\"\(x(mark.1))\" y1=\"\(top)\" x2=\"\(x(mark.1))\" y2=\"\(height - bottom)\" stroke=\"#8a8a8a\" stroke-dasharray=\"2 3\"/>")
             parts.append(
-                "<text x=\"\(x(mark.1))\" y=\"\(top - 12 + (offset % 2) * 10)\" font-size=\"9.5\" text-anchor=\"middle\" fill=\"#444444\" \(font)>\(escape(mark.0)): \(NumberFormatting.italian(mark.1, decimals: 2))</text>"
+                "<text x=\"\(x(mark.1))\" y=\"\(top - 12 + (offset % 2) * 10)\" font-size=\"9.5\" text-anchor=\"\(anchors[offset])\" fill=\"#444444\" \(font)>\(escape(labels[offset]))</text>"
             )
         }
         // Curves (one when every series has the same curve) and points.

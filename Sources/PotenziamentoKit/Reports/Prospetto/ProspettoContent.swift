@@ -152,8 +152,10 @@ struct ProspettoContent {
                 label: "FTE assistenti sociali conteggiati (esatti)", consuntivo: TextBlocks.exactFTE(c.fte), previsione: TextBlocks.exactFTE(v.fte)),
             Row(
                 label: "Persone in servizio · escluse",
-                consuntivo: "\(prospetto.consuntivo.countedPersons) · \(prospetto.consuntivo.excluded.count)",
-                previsione: "\(prospetto.previsione.countedPersons) · \(prospetto.previsione.excluded.count)"),
+                consuntivo:
+                    "\(NumberFormatting.italian(prospetto.consuntivo.countedPersons)) · \(NumberFormatting.italian(prospetto.consuntivo.excluded.count))",
+                previsione:
+                    "\(NumberFormatting.italian(prospetto.previsione.countedPersons)) · \(NumberFormatting.italian(prospetto.previsione.excluded.count))"),
             Row(
                 label: "Soglia minima \(ratio(.minima))", consuntivo: "\(fte(c.thresholds.minimum)) (\(yesNo(c.meetsMinimum)))",
                 previsione: "\(fte(v.thresholds.minimum)) (\(yesNo(v.meetsMinimum)))"),

@@ -6,6 +6,7 @@
 enum ProspettoHTML {
     static let style = """
         @page { size: A4; margin: 13mm 13mm 16mm 13mm;
+          @top-left { content: ""; } @top-center { content: ""; } @top-right { content: ""; } @bottom-left { content: ""; } @bottom-right { content: ""; }
           @bottom-center { content: "Pagina " counter(page) " di " counter(pages); font-family: "DejaVu Sans", Arial, sans-serif; font-size: 8pt; color: #555; } }
         body { font-family: "DejaVu Sans", Arial, sans-serif; font-size: 9pt; color: #111; margin: 0 auto; max-width: 184mm; }
         h1 { font-size: 14pt; margin: 0 0 1.5mm 0; }
@@ -164,16 +165,16 @@ enum ProspettoHTML {
         var entityRows = entities.map { entity in
             [
                 // The exact FTE beside the figure to declare: a figure rounded up is seen as such.
-                entity.name, entity.istatCode ?? "—", String(entity.consuntivo?.persons ?? 0),
+                entity.name, entity.istatCode ?? "—", NumberFormatting.italian(entity.consuntivo?.persons ?? 0),
                 TextBlocks.exactFTE(part: entity.partConsuntivo, of: entity.exactConsuntivo),
-                content.declared(entity.declaredConsuntivo), String(entity.previsione?.persons ?? 0),
+                content.declared(entity.declaredConsuntivo), NumberFormatting.italian(entity.previsione?.persons ?? 0),
                 TextBlocks.exactFTE(part: entity.partPrevisione, of: entity.exactPrevisione),
                 content.declared(entity.declaredPrevisione),
             ]
         }
         entityRows.append([
-            "Totale ambito", "", String(p.consuntivo.countedPersons), exact(p.consuntivo.fte), content.declared(p.consuntivoDeclaration.fte),
-            String(p.previsione.countedPersons), exact(p.previsione.fte), content.declared(p.previsioneDeclaration.fte),
+            "Totale ambito", "", NumberFormatting.italian(p.consuntivo.countedPersons), exact(p.consuntivo.fte), content.declared(p.consuntivoDeclaration.fte),
+            NumberFormatting.italian(p.previsione.countedPersons), exact(p.previsione.fte), content.declared(p.previsioneDeclaration.fte),
         ])
         // The box stays whole on a page when it fits one; a longer list (an ATS of many comuni)
         // starts under the title and breaks between rows, instead of leaving the first page empty.

@@ -156,13 +156,13 @@ enum ProspettoReport {
                     + TextBlocks.right("n.i.", areaWidth))
             for (entity, figure, entityAreas, exactShown) in rows {
                 output.line(
-                    TextBlocks.left("  \(entity.name)", nameWidth) + TextBlocks.right(String(entity.persons), 8)
+                    TextBlocks.left("  \(entity.name)", nameWidth) + TextBlocks.right(NumberFormatting.italian(entity.persons), 8)
                         + TextBlocks.right(exactShown, 12) + TextBlocks.right(declared(figure), 12)
                         + ActivityArea.allCases.map { TextBlocks.right(declared(entityAreas[$0]), areaWidth) }.joined()
                         + TextBlocks.right(declared(entityAreas.unspecified), areaWidth))
             }
             output.line(
-                TextBlocks.left("  Totale ambito", nameWidth) + TextBlocks.right(String(assessment.countedPersons), 8)
+                TextBlocks.left("  Totale ambito", nameWidth) + TextBlocks.right(NumberFormatting.italian(assessment.countedPersons), 8)
                     + TextBlocks.right(exact(assessment.fte), 12) + TextBlocks.right(declared(declaration.fte), 12)
                     + ActivityArea.allCases.map { TextBlocks.right(declared(areas[$0]), areaWidth) }.joined()
                     + TextBlocks.right(declared(areas.unspecified), areaWidth))
@@ -176,7 +176,8 @@ enum ProspettoReport {
         output.line()
         output.line(
             p.previsione.excluded.isEmpty
-                ? "Persone escluse dal calcolo nel \(c): nessuna." : "Persone escluse dal calcolo nel \(c) (\(p.previsione.excluded.count)):")
+                ? "Persone escluse dal calcolo nel \(c): nessuna."
+                : "Persone escluse dal calcolo nel \(c) (\(NumberFormatting.italian(p.previsione.excluded.count))):")
         for record in p.previsione.excluded { output.line("  - \(record.id): \(record.reason.label) [\(record.reason.rawValue)]") }
         AssessmentReport.warnings(p.previsione, to: output)
         output.line()
@@ -294,12 +295,12 @@ enum ProspettoReport {
             let rows = ProspettoContent.entityTable(assessment, declaration)
             for (entity, figure, entityAreas, exactShown) in rows {
                 output.line(
-                    "| \(md(entity.name)) | \(entity.persons) | \(exactShown) | \(declared(figure)) | "
+                    "| \(md(entity.name)) | \(NumberFormatting.italian(entity.persons)) | \(exactShown) | \(declared(figure)) | "
                         + ActivityArea.allCases.map { declared(entityAreas[$0]) }.joined(separator: " | ")
                         + " | \(declared(entityAreas.unspecified)) |")
             }
             output.line(
-                "| **Totale ambito** | \(assessment.countedPersons) | \(exact(assessment.fte)) | \(declared(declaration.fte)) | "
+                "| **Totale ambito** | \(NumberFormatting.italian(assessment.countedPersons)) | \(exact(assessment.fte)) | \(declared(declaration.fte)) | "
                     + ActivityArea.allCases.map { declared(areas[$0]) }.joined(separator: " | ")
                     + " | \(declared(areas.unspecified)) |")
             if let note = ProspettoContent.areaColumnsNote([rows.map(\.areas)], totals: [areas]) {

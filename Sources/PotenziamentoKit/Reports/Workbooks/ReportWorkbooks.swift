@@ -86,7 +86,8 @@ package enum ReportWorkbooks {
                 case .date: length = 12
                 default: length = 0
                 }
-                widths[index] = min(60, max(widths[index], length))
+                // Up to 80: the long name of an ATS or of a comune is read whole (a trial: cut at 60).
+                widths[index] = min(80, max(widths[index], length))
             }
         }
         var sheet = WritableSheet(name: name, columnWidths: widths, frozenRows: 1, rows: [header.map(text)] + rows)
@@ -257,7 +258,8 @@ package enum ReportWorkbooks {
         let summary =
             [
                 [text("Ambito"), text("\(content.ambito.name) (\(content.ambito.code))")],
-                [text("Campagna"), year(c)], [text("Scadenza"), text(p.deadline.value.italian)], [text("FTE calcolati per"), text(p.previsione.method.label)],
+                [text("Campagna"), year(c)], [text("Scadenza"), .date(year: p.deadline.value.year, month: p.deadline.value.month, day: p.deadline.value.day)],
+                [text("FTE calcolati per"), text(p.previsione.method.label)],
                 [],
                 [text("")] + years.map(text),
             ] + contributionRows([p.consuntivo.contribution, p.previsione.contribution]) + [
@@ -319,9 +321,11 @@ package enum ReportWorkbooks {
         guard !warnings.isEmpty else { return [] }
         return [
             summarySheet(
-                "avvisi", widths: [120],
-                [[text(AssessmentReport.dataWarningsHeading(warnings.count))]] + paragraph(note, width: 120) + [[]]
-                    + warnings.map { [text($0)] })
+                "avvisi", widths: [100],
+                // Each warning on lines within the column (its row as tall as its lines): one line
+                // of 400 characters was cut on screen and printed tiny (a trial).
+                [[text(AssessmentReport.dataWarningsHeading(warnings.count))]] + paragraph(note, width: 96) + [[]]
+                    + warnings.map { [text(wrapped($0, width: 96))] })
         ]
     }
 
