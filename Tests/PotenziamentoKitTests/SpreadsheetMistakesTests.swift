@@ -1390,3 +1390,48 @@ struct MessySpreadsheetTrialTests {
         }
     }
 }
+
+/// Found by a hostile-input trial (2026-11-29): a text of a megabyte repeated over many rows of
+/// a workbook made each row cost its length (hours for a 7 KB file), and a plan of 100.000 rows
+/// of 1.000 hires each took 17 GB before any check.
+@Suite("Inputs that multiply their own size")
+struct AmplifiedInputTests {
+    @Test("an id far beyond the limit is refused from its byte count, with the limit", arguments: [201, 12_801, 1 << 20])
+    func longId(length: Int) {
+        let id = String(repeating: "A", count: length - 1) + "é"
+        do throws(InvalidValue) {
+            _ = try PersonID(id)
+            Issue.record("an id of \(length) characters accepted")
+        } catch {
+            #expect(error.message.contains("troppo lungo") && error.message.contains("al massimo 200"), "\(error.message)")
+        }
+    }
+
+    @Test("a workbook cell longer than a spreadsheet's cell is an error at the cell, its rows not read as values")
+    func longCell() throws {
+        let header = ["id", "profilo", "contratto", "ente_tipo", "ente_codice_istat", "dal", "al", "percentuale"]
+        // 16.384 characters (a spreadsheet holds them) of two bytes each: one byte beyond.
+        let long = String(repeating: "é", count: (WorkbookTable.longestText + 1) / 2)
+        let rows = [header] + (1...3).map { _ in [long, "assistente_sociale", "tempo_indeterminato", "comune", "099001", "01/01/2020", "", "100"] }
+        let path = try PlansAndTablesReviewTests.workbook([
+            ("comuni", [["codice_istat", "denominazione", "popolazione"], ["099001", "A", "30000"]]), ("personale", rows),
+        ])
+        let error = try #require(inputError { () throws(InputError) in _ = try RosterLoader.load(path: path) })
+        let cells = error.errors.filter { $0.code == .valoreDelFoglio }.map(\.place.description)
+        #expect(cells.count == 3 && cells.allSatisfy { $0.contains("personale!A") }, "\(error)")
+        #expect(error.errors.contains { $0.message.contains("32.768 byte in una cella") }, "\(error)")
+    }
+
+    @Test("a plan beyond 10.000 changes is an error at the row that goes beyond", arguments: [(10, true), (11, false)])
+    func planCap(rows: Int, accepted: Bool) throws {
+        let folder = try TestSupport.temporaryFolder()
+        let plan = folder.appendingPathComponent("piano.csv")
+        let lines = (0..<rows).map { _ in "assunzione;2026-04-01;100;comune:099002;1000" }
+        try (["tipo;dal;percentuale;ente;numero"] + lines).joined(separator: "\n").write(to: plan, atomically: true, encoding: .utf8)
+        let result = TestSupport.run("simula", TestSupport.path("Examples/ambito-esempio.json"), "--anno", "2026", "--piano", plan.path, "--formato", "json")
+        #expect(result.status == (accepted ? .success : .dataError), "\(result.standardError.prefix(500))")
+        if !accepted {
+            #expect(result.standardError.contains("piano.csv:12 (colonna numero): il piano supera 10.000 modifiche"), "\(result.standardError.prefix(500))")
+        }
+    }
+}

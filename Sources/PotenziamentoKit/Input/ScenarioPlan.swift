@@ -254,6 +254,14 @@ package enum ScenarioPlan {
                     try Self.changes(kind: kind, values: values, nextId: &nextId, place: table.place(row, nil), failedKey: &failedKey)
                 })
             {
+                guard changes.count + found.count <= Bounds.maximumPlanChanges else {
+                    // Said once, at the row that goes beyond; the rows after it are not expanded.
+                    diagnostics.error(
+                        .troppiDati, table.place(row, table.header.index(of: values["numero"] == nil ? "tipo" : "numero")),
+                        "il piano supera \(NumberFormatting.italian(Bounds.maximumPlanChanges)) modifiche (ogni assunzione di «numero» conta una): dividilo in piani più piccoli"
+                    )
+                    break
+                }
                 if Self.defaultsFullTime(values) { defaultFullTime.formUnion(changes.count..<(changes.count + found.count)) }
                 changes += found
                 places += Array(repeating: table.place(row, nil), count: found.count)

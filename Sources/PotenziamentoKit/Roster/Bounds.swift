@@ -35,6 +35,9 @@ public enum Bounds {
     public static let maximumRecords = 10_000_000
     /// The most ATS of a national table.
     public static let maximumAmbiti = 10_000
+    /// The most changes a plan of `simula` may hold, each hire of a row's `numero` counted (a
+    /// hostile plan of 100.000 rows of 1.000 hires each took 17 GB before any check).
+    public static let maximumPlanChanges = 10_000
     /// The largest input file read (1 GiB), checked while reading (also for devices and pipes).
     public static let maximumFileSize = 1 << 30
     /// The most decimals of a percentuale or an area share (what a spreadsheet exports for `=30/36*100`).
@@ -63,6 +66,13 @@ public enum Bounds {
 
     /// ``label(_:what:)`` on the scalars of any text: trimmed, then checked.
     static func checkedLabel(_ text: String, what: String) throws(InvalidValue) -> String {
+        // Far longer than any label, said from its bytes alone (their count is known without a
+        // scan): a hostile workbook repeats a text of a megabyte over a million rows, and a
+        // scan of each took hours (a trial).
+        guard text.utf8.count <= maximumLabelLength * 64 else {
+            throw InvalidValue(
+                .fuoriMisura, "\(what) troppo lungo: \(NumberFormatting.italian(text.utf8.count)) byte (al massimo \(maximumLabelLength) caratteri)")
+        }
         var scalars = Substring(text).unicodeScalars
         while let first = scalars.first, first == " " || first == "\t" || first == "\u{A0}" || first == "\u{202F}" { scalars.removeFirst() }
         while let last = scalars.last, last == " " || last == "\t" || last == "\u{A0}" || last == "\u{202F}" { scalars.removeLast() }

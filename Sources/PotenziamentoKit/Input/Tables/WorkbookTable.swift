@@ -150,10 +150,22 @@ struct WorkbookTable: CellTable {
     }
 
     /// What a cell holds, as the readers want it.
+    /// The longest text a cell may hold, in bytes: Excel's limit of a cell (32.767 characters),
+    /// counted in bytes so that it is known without reading the text.
+    static let longestText = 32_767
+
     private static func value(of value: CellValue) -> TableValue {
         switch value {
         case .empty: return .empty
         case .text(let text):
+            // No value of a roster is this long, and a workbook can repeat one text over a
+            // million rows (shared strings, repeated rows): each row would copy it on every
+            // read (a trial: hours for a file of 7 KB). Its length is known without a scan.
+            guard text.utf8.count <= Self.longestText else {
+                return .rejected(
+                    "testo di \(NumberFormatting.italian(text.utf8.count)) byte in una cella: nessun valore del personale è così lungo (al massimo \(NumberFormatting.italian(Self.longestText))); controlla la cella"
+                )
+            }
             let trimmed = text.trimmingSpaces
             return trimmed.isEmpty ? .empty : .text(trimmed)
         case .number(let number): return .cell(.number(DecimalText.rounded(number, significantDigits: 15)))
