@@ -459,3 +459,46 @@ extension ValidaRoundsTrialTests {
         #expect(error.errors.filter { $0.place.line == 4 }.map(\.code) == [.rigaDiTotale], "\(error)")
     }
 }
+
+/// Found by an officer's workbook trial (2026-11-29): weekly hours typed into `percentuale`
+/// (18 for 18 hours of 36) counted as 18 % with no word.
+@Suite("Weekly hours typed as a percentage")
+struct HoursAsPercentTests {
+    @Test(
+        "a whole percentage that is a week's hours is a warning at its cell; other shares are not",
+        arguments: [("36", true), ("18", true), ("30", true), ("12", true), ("50", false), ("83,33", false), ("100", false), ("35", false), ("42", false)])
+    func roster(percent: String, warned: Bool) throws {
+        let folder = try PlansAndTablesReviewTests.folder(rows: ["AS-1;assistente_sociale;tempo_indeterminato;comune;099001;2020-01-01;;\(percent);;;100;;;;"])
+        let loaded = try RosterLoader.load(path: folder.path)
+        let found = loaded.warnings.filter { $0.code == .valoreImprobabile && $0.message.contains("ore settimanali") }
+        #expect(found.count == (warned ? 1 : 0), "\(loaded.warnings)")
+        if warned {
+            #expect(found[0].place.description.hasSuffix("personale.csv:2 (colonna percentuale)"))
+            #expect(found[0].message.contains("scrivile in ore_settimanali"))
+        }
+    }
+
+    @Test("in JSON the advice names the JSON key; a person who does not count is not warned")
+    func jsonAndExcluded() throws {
+        var document = try #require(
+            JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: TestSupport.path("Examples/ambito-esempio.json")))) as? [String: Any])
+        var persons = try #require(document["personale"] as? [[String: Any]])
+        persons[0]["periodi"] = [["dal": "2020-01-01", "percentuale": 24]]
+        persons[1]["contratto"] = "tempo_determinato"
+        persons[1]["periodi"] = [["dal": "2020-01-01", "percentuale": 18]]
+        document["personale"] = persons
+        let loaded = try RosterLoader.load(jsonData: JSONSerialization.data(withJSONObject: document), name: "a.json")
+        let found = loaded.warnings.filter { $0.code == .valoreImprobabile && $0.message.contains("ore settimanali") }
+        #expect(found.count == 1 && found[0].message.contains("scrivile in oreSettimanali") && found[0].message.contains("su 36: 66,67 %"), "\(found)")
+    }
+
+    @Test("in a plan the same warning at the option")
+    func plan() {
+        let result = TestSupport.run(
+            "simula", TestSupport.path("Examples/ambito-esempio.json"), "--anno", "2026", "--assunzione", "dal=2026-04-01,ente=comune:099002,percentuale=30")
+        #expect(result.status == .success)
+        #expect(
+            result.standardError.contains("percentuale=30: quota del 30 % del tempo pieno: se sono 30 ore settimanali (su 36: 83,33 %)"),
+            "\(result.standardError)")
+    }
+}

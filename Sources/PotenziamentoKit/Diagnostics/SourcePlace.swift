@@ -45,6 +45,12 @@ public struct SourcePlace: Sendable, Hashable, CustomStringConvertible {
         self.sheetColumns = sheetColumns
     }
 
+    /// Whether the place is in a JSON document (its messages name JSON keys, not columns).
+    var isJSON: Bool {
+        if case .json = position { return true }
+        return false
+    }
+
     /// Places are equal when file and position are.
     public static func == (lhs: SourcePlace, rhs: SourcePlace) -> Bool { lhs.file == rhs.file && lhs.position == rhs.position }
 

@@ -374,6 +374,18 @@ public struct Roster: Sendable, Hashable {
                     .valoreImprobabile, (period.place ?? record.place ?? SourcePlace(file: source)).field(csv: column.0, json: column.1),
                     "«\(record.id)»: nel periodo dal \(period.start.italian) la quota è \(period.share.implausiblySmallAdvice)")
             }
+            // A whole percentage that is a week's hours (18, 30, 36): most likely hours typed
+            // into percentuale; said once a person, at its first such period.
+            if wouldCount, let position = periods.firstIndex(where: { $0.share.wholePercentLikeWeeklyHours != nil }),
+                let whole = periods[position].share.wholePercentLikeWeeklyHours
+            {
+                let (record, period) = (staff[index], periods[position])
+                let place = (period.place ?? record.place ?? SourcePlace(file: source)).field(csv: "percentuale", json: "percentuale")
+                let hoursColumn = place.isJSON ? "oreSettimanali" : "ore_settimanali"
+                diagnostics.warning(
+                    .valoreImprobabile, place,
+                    "«\(record.id)»: nel periodo dal \(period.start.italian) la quota è il \(period.share.weeklyHoursAdvice(whole, column: hoursColumn))")
+            }
             for position in periods.indices where periods[position].start.year < Bounds.plausibleStartYear {
                 let (record, period) = (staff[index], periods[position])
                 let start = period.start

@@ -182,6 +182,22 @@ public struct WorkShare: Sendable, Hashable, Comparable, CustomStringConvertible
         }
     }
 
+    /// The whole percentage, when a share written as a percentage is a whole number of the
+    /// hours of a week of 36 from 12 to 36 (12, 18, 24, 30, 36): most likely the weekly hours
+    /// typed into `percentuale` (18 for the 50 %: 18 % counted with no word, a trial). Part-time
+    /// percentages are the hours over 36 (50, 66,67, 83,33), seldom these.
+    var wholePercentLikeWeeklyHours: Int? {
+        guard case .percent(let units) = storage, units % Int64(Self.percentUnit) == 0 else { return nil }
+        let whole = Int(units / Int64(Self.percentUnit))
+        return whole >= 12 && whole <= 36 && whole % 6 == 0 ? whole : nil
+    }
+
+    /// The advice of the warning on a share ``wholePercentLikeWeeklyHours``: `column` is where
+    /// hours are written (`ore_settimanali`, `oreSettimanali`).
+    func weeklyHoursAdvice(_ whole: Int, column: String) -> String {
+        "\(whole) % del tempo pieno: se sono \(whole) ore settimanali (su 36: \(NumberFormatting.italianTrimmed(Fraction(whole * 100, 36), maximumDecimals: 2)) %), scrivile in \(column); se è davvero il \(whole) %, non serve altro"
+    }
+
     /// The share and the advice of the warning on a share ``isImplausiblySmall``.
     var implausiblySmallAdvice: String {
         "\(self)\(hours == nil ? " del tempo pieno" : ""), meno del \(Bounds.plausibleMinimumShare) %: verifica che non manchi una cifra (\(hours == nil ? "50 invece di 5" : "le ore settimanali, non quelle del giorno")); se è giusta, non serve altro"

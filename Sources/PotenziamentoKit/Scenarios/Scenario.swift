@@ -169,6 +169,8 @@ public struct Scenario: Sendable, Hashable, Codable {
                 }
             if let share, share.isImplausiblySmall {
                 found.append((position, share.hours == nil ? "percentuale" : "ore_settimanali", "quota di \(share.implausiblySmallAdvice)"))
+            } else if let share, let whole = share.wholePercentLikeWeeklyHours {
+                found.append((position, "percentuale", "quota del \(share.weeklyHoursAdvice(whole, column: "ore_settimanali"))"))
             }
             if case .termination(let id, let from) = changes[position], let periods = state.periods(of: id), let lastDay = from.adding(days: -1) {
                 if periods.map(\.start).min() == from {
