@@ -559,7 +559,7 @@ struct BatchTests {
         #expect(result.standardError.contains("contato una volta sola, quello di \(folder.appendingPathComponent("a1.json").path)"))
         #expect(try Self.ambitiCounted(result.standardOutput) == 1)
         // The hint about a folder copied without its ambito.csv only for such a folder.
-        #expect(result.standardError.contains("copiata senza ambito.csv") == (code == nil), "\(result.standardError)")
+        #expect(result.standardError.contains("(senza ambito.csv, o senza il foglio «ambito», il codice è il nome") == (code == nil), "\(result.standardError)")
     }
 
     /// Found by a trial of the formats (2026-11-29): an old copy with its comuni in another order
@@ -590,6 +590,21 @@ struct BatchTests {
         if !otherPersons { #expect(!result.standardError.contains("con altri dati"), "\(result.standardError)") }
     }
 
+    @Test("a workbook copy without its sheet «ambito» gets the hint that its code is its name")
+    func workbookWithoutAmbitoSheet() throws {
+        let folder = try TestSupport.temporaryFolder()
+        try FileManager.default.copyItem(atPath: TestSupport.path("Examples/ambito-esempio.json"), toPath: folder.appendingPathComponent("a1.json").path)
+        func rows(_ name: String) throws -> [[String]] {
+            try String(contentsOfFile: TestSupport.path("Examples/ambito-esempio/\(name)"), encoding: .utf8).split(separator: "\n")
+                .map { $0.split(separator: ";", omittingEmptySubsequences: false).map(String.init) }
+        }
+        let workbook = try PlansAndTablesReviewTests.workbook([("comuni", try rows("comuni.csv")), ("personale", try rows("personale.csv"))])
+        try FileManager.default.copyItem(atPath: workbook, toPath: folder.appendingPathComponent("copia.xlsx").path)
+        let result = TestSupport.run("calcola", folder.path, "--anno", "2025", "--formato", "json")
+        #expect(result.status == .dataError, "\(result.standardError)")
+        #expect(result.standardError.contains("il codice è il nome della cartella o del file"), "\(result.standardError)")
+    }
+
     @Test("a copy with its own ambito.csv under another code is not told it lost its ambito.csv")
     func copyWithItsAmbitoFile() throws {
         let folder = try TestSupport.temporaryFolder()
@@ -598,11 +613,15 @@ struct BatchTests {
         }
         let ambito = folder.appendingPathComponent("a2/ambito.csv")
         let text = try String(contentsOf: ambito, encoding: .utf8)
-        try text.replacingOccurrences(of: "ATS-EX-01", with: "ATS-ALTRO-7").write(to: ambito, atomically: true, encoding: .utf8)
+        try FileManager.default.removeItem(at: ambito)
+        // Its name in capitals, as the loader reads it (a review: the hint looked for the exact name).
+        try text.replacingOccurrences(of: "ATS-EX-01", with: "ATS-ALTRO-7").write(
+            to: folder.appendingPathComponent("a2/Ambito.csv"), atomically: true, encoding: .utf8)
         let result = TestSupport.run("calcola", folder.path, "--anno", "2025", "--formato", "json")
         #expect(result.status == .dataError)
         #expect(result.standardError.contains("sembra lo stesso ambito con un altro codice"), "\(result.standardError)")
-        #expect(!result.standardError.contains("copiata senza ambito.csv"), "\(result.standardError)")
+        #expect(result.standardError.contains("ATS-ALTRO-7"), "\(result.standardError)")
+        #expect(!result.standardError.contains("senza ambito.csv, o senza il foglio"), "\(result.standardError)")
     }
 
     @Test(

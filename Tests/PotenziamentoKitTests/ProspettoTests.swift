@@ -831,15 +831,23 @@ struct CycleTests {
 @Suite("The contribution chart's threshold labels")
 struct ChartLabelTests {
     /// Found by a trial of what a person sees (2026-11-29): for an ATS of 800 residents the
-    /// soglia minima (0,12) and the obiettivo (0,20) were printed one over the other.
+    /// soglia minima (0,12) and the obiettivo (0,20) were printed one over the other; a first
+    /// fix put one past the left edge (a review).
     @Test(
-        "the soglia minima and the obiettivo are centred when apart, and end and start at their lines when they would overlap",
-        arguments: [(800, 1, false), (100_000, 20, true), (2_750_000, 600, true)])
+        "each label over its line when they fit apart within the picture, otherwise the three on one line in order",
+        arguments: [(800, 1, false), (800, 3, false), (100_000, 20, true), (2_750_000, 600, true)])
     func labels(population: Int, fte: Int, apart: Bool) throws {
         let assessment = try ContributionCalculator().assess(population: population, fte: Fraction(fte), year: 2025)
         let svg = ContributionChart.svg([.init(label: "Previsione 2025", assessment: assessment, style: .current)], title: "t")
-        let anchors = svg.components(separatedBy: "<text ").filter { $0.contains(">soglia minima") || $0.contains(">obiettivo") }
-            .map { $0.contains("text-anchor=\"middle\"") ? "middle" : $0.contains("text-anchor=\"end\"") ? "end" : "start" }
-        #expect(anchors == (apart ? ["middle", "middle"] : ["end", "start"]), "\(anchors)")
+        let texts = svg.components(separatedBy: "<text ").dropFirst()
+        let centred = texts.filter { $0.contains(">soglia minima") || $0.contains(">LEP") || $0.contains(">obiettivo") }
+        let caption = texts.filter { $0.contains(">linee tratteggiate da sinistra: soglia minima") }
+        #expect(centred.count == (apart ? 3 : 0) && caption.count == (apart ? 0 : 1), "\(texts)")
+        // Every label inside the picture: its x at least half its estimated width from the edges.
+        for text in centred {
+            let x = try #require(Double(text.split(separator: "\"")[1]))
+            let label = try #require(text.split(separator: ">").dropFirst().first?.split(separator: "<").first)
+            #expect(x - 3 * Double(label.count) >= 0 && x + 3 * Double(label.count) <= Double(ContributionChart.width), "\(text)")
+        }
     }
 }

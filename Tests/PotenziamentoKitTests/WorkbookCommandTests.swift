@@ -474,3 +474,52 @@ struct WorkbookCommandTests {
         #expect(sheet.rows[3] == [] && sheet.rows[6] == [] && sheet.rows[7] == [.text("dopo")], "\(sheet.rows)")
     }
 }
+
+/// Found by a trial of what a person sees (2026-11-29), each checked in the file written.
+@Suite("What a person sees in the outputs")
+struct SeenInOutputsTests {
+    /// The sheet `name` of the workbook the command writes with `arguments` (and `--output`).
+    static func sheet(_ name: String, _ arguments: String...) throws -> Sheet {
+        let path = try TestSupport.temporaryFolder().appendingPathComponent("uscita.xlsx").path
+        let result = TestSupport.run(arguments: arguments + ["--output", path])
+        #expect(result.status == .success, "\(result.standardError)")
+        let workbook = try TableFile.workbook([UInt8](Data(contentsOf: URL(fileURLWithPath: path))), file: path)
+        return try workbook.sheet(named: name)
+    }
+
+    @Test("the prospetto's deadline is a date cell, not a text")
+    func deadlineIsADate() throws {
+        let sheet = try Self.sheet("riepilogo", "prospetto", TestSupport.path("Examples/ambito-esempio.json"), "--campagna", "2026")
+        let row = try #require(sheet.rows.first { $0.cell(column: 1)?.value == .text("Scadenza") })
+        #expect(row.cell(column: 2)?.value == .date(year: 2026, month: 2, day: 28), "\(String(describing: row.cell(column: 2)))")
+    }
+
+    @Test("each warning of the avvisi sheet is on lines of at most 96 characters, none lost")
+    func warningsOnLines() throws {
+        let sheet = try Self.sheet("avvisi", "calcola", TestSupport.path("Examples/ambito-esempio"), "--anno", "2025")
+        let texts = sheet.rows.compactMap { row -> String? in if case .text(let text)? = row.cell(column: 1)?.value { text } else { nil } }
+        #expect(texts.allSatisfy { $0.split(separator: "\n").allSatisfy { $0.count <= 96 } }, "\(texts)")
+        // The warning of one residents figure (longer than a line) is whole, on several lines.
+        let residents = try #require(texts.first { $0.contains("una sola popolazione") })
+        #expect(residents.contains("\n") && residents.replacingOccurrences(of: "\n", with: " ").contains("nel JSON \"popolazione\": {\"2025\": …})"))
+    }
+
+    @Test("counts of persons of a thousand and more are written with the thousands separator")
+    func thousandsOfPersons() throws {
+        let comune = try Municipality(istatCode: "058091", name: "Città", residents: Residents(2_750_000))
+        let employer = try Employer(kind: .comune, istatCode: "058091")
+        let period = try ServicePeriod(start: CivilDate(year: 2020, month: 1, day: 1)!, end: nil, share: .fullTime)
+        let staff = try (1...1_000).map { index in
+            try StaffRecord(
+                id: PersonID("AS-\(index)"), profile: Profile("assistente_sociale"), contract: Contract("tempo_indeterminato"), employer: employer,
+                periods: [period], areas: AreaSplit([.servizioSocialeProfessionale: Fraction(100)]))
+        }
+        let roster = try Roster(ambito: Ambito(code: "ATS-C", name: "Città"), municipalities: [comune], staff: staff)
+        let prospetto = try Prospetto(roster: roster, campaign: 2026)
+        let options = ProspettoReportOptions(today: CivilDate(year: 2026, month: 2, day: 1)!, includesAnnex: false)
+        for format in [ReportFormat.html, .text, .markdown] {
+            let page = prospetto.report(format, options: options)
+            #expect(page.contains("1.000") && !page.contains(" 1000 ") && !page.contains(">1000<") && !page.contains("| 1000 |"), "\(format)")
+        }
+    }
+}

@@ -97,6 +97,12 @@ enum SimulaCommand: Subcommand {
             for text in parsed.allValues(kind) {
                 let values = try ScenarioOptions.pairs(text, option: kind)
                 let found = try ScenarioOptions.changes(kind: kind, values: values, what: "--\(kind) \(text)", nextId: &nextId)
+                // The same bound as a plan's (a review: `numero=1000` repeated was not bounded).
+                guard changes.count + found.count <= Bounds.maximumPlanChanges else {
+                    throw .usage(
+                        "--\(kind) \(text): le modifiche superano \(NumberFormatting.italian(Bounds.maximumPlanChanges)) (ogni assunzione di «numero» conta una): riduci le opzioni o i numeri"
+                    )
+                }
                 if ScenarioPlan.defaultsFullTime(values) { defaultFullTime.formUnion(changes.count..<(changes.count + found.count)) }
                 changes += found
                 origins += Array(repeating: .option("--\(kind) \(text)"), count: found.count)
@@ -110,6 +116,11 @@ enum SimulaCommand: Subcommand {
         var idsOfRowsWithErrors = Set<PersonID>()
         if let plan = parsed.value("piano") {
             let planned = try ScenarioOptions.plan(plan, nextId: &nextId)
+            guard changes.count + planned.changes.count <= Bounds.maximumPlanChanges else {
+                throw .data(
+                    "\(plan): le modifiche del piano e delle opzioni superano insieme \(NumberFormatting.italian(Bounds.maximumPlanChanges)) (ogni assunzione di «numero» conta una): riduci le righe o i numeri"
+                )
+            }
             defaultFullTime.formUnion(planned.defaultFullTime.map { $0 + changes.count })
             changes += planned.changes
             origins += planned.places.map { .row($0) }

@@ -398,7 +398,9 @@ enum BatchInputs {
                         // A roster file is an ATS: not looked at again as a folder of ATS (a folder
                         // read because it holds a CSV file may hold ATS deeper: checked).
                         let loaded = try RosterInput.load(input, keepsUntilExit: false, isAmbito: RosterLoader.isRosterFileName(input))
-                        let outline = Outline(loaded.roster)
+                        // A code taken from the name of the folder or file (no ambito.csv, no sheet
+                        // «ambito»): the loader's warning says so.
+                        let outline = Outline(loaded.roster, codeFromName: loaded.warnings.contains { $0.code == .fileMancante })
                         let computed: (result: Result, code: String, warnings: [InputDiagnostic])
                         do throws(CommandFailure) { computed = try compute(loaded.roster) } catch {
                             // Read but not computed (a year without residents): the row has its code,
@@ -448,7 +450,7 @@ enum BatchInputs {
                                 BatchReport.Failure(
                                     input: input,
                                     errors: [
-                                        "\(input): l'ambito \(code) ha \(what) dell'ambito \(firstCode) di \(first): sembra lo stesso ambito con un altro codice\(Self.lacksAmbitoFile(input) || Self.lacksAmbitoFile(first) ? " (una cartella copiata senza ambito.csv prende il nome della cartella)" : ""); contato una volta sola, quello di \(first); togli la copia, o se sono due ambiti correggi i loro dati"
+                                        "\(input): l'ambito \(code) ha \(what) dell'ambito \(firstCode) di \(first): sembra lo stesso ambito con un altro codice\(outline.codeFromName || firstOutline.codeFromName ? " (senza ambito.csv, o senza il foglio «ambito», il codice è il nome della cartella o del file)" : ""); contato una volta sola, quello di \(first); togli la copia, o se sono due ambiti correggi i loro dati"
                                     ], code: code))
                         } else if outline.persons > 0, let earlier = byStaff[outline.staffKey], counted[earlier].outline.sameStaff(as: outline) {
                             // The same comuni and the same persons (ids, employers, periods) with other
@@ -541,8 +543,13 @@ enum BatchInputs {
         /// periods), whatever their order: equal for a copy of one ATS with other residents
         /// (an old copy with last year's figures).
         let staffKey: UInt64
+        /// Whether the code is the name of the folder or file (no `ambito.csv`, no sheet
+        /// «ambito»): the hint of a copy under another code is given only then (a trial: it was
+        /// given for folders with their file).
+        let codeFromName: Bool
 
-        init(_ roster: Roster) {
+        init(_ roster: Roster, codeFromName: Bool) {
+            self.codeFromName = codeFromName
             name = roster.ambito.name
             region = roster.ambito.region
             comuni = roster.municipalities.count
@@ -595,15 +602,6 @@ enum BatchInputs {
     /// out), or of the code as written when it is no id.
     static func codeShape(_ code: String) -> Int {
         (try? PersonID(code)).map(IDShape.hash) ?? code.hashValue
-    }
-
-    /// Whether `input` is a CSV folder without `ambito.csv`, whose code is then the folder's
-    /// name: the hint of a copy under another code is given only for such a folder (a trial:
-    /// it was given for folders with their file).
-    static func lacksAmbitoFile(_ input: String) -> Bool {
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: input, isDirectory: &isFolder), isFolder.boolValue else { return false }
-        return !FileManager.default.fileExists(atPath: (input as NSString).appendingPathComponent("ambito.csv"))
     }
 
     /// Whether two ATS codes are one code retyped (``IDShape``), or the same text.

@@ -333,7 +333,8 @@ public enum RosterLoader {
             ambitoPlace: "ambito.csv", diagnostics: diagnostics)
     }
 
-    /// The last component of `path` as typed (`a/b/` → `b`); `path` itself when it has none
+    /// The last component of `path` as typed (`a/b/` → `b`), except `.` and `..`, which are the
+    /// folders they stand for (`.` → the working folder's name); `path` itself when it has none
     /// (`/`). Found on the bytes: `String.split` on characters cost 9.500 instructions a folder.
     static func lastComponent(_ path: String) -> String {
         let (utf8, slash) = (path.utf8, UInt8(ascii: "/"))

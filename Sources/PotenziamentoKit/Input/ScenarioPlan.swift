@@ -258,7 +258,7 @@ package enum ScenarioPlan {
                     // Said once, at the row that goes beyond; the rows after it are not expanded.
                     diagnostics.error(
                         .troppiDati, table.place(row, table.header.index(of: values["numero"] == nil ? "tipo" : "numero")),
-                        "il piano supera \(NumberFormatting.italian(Bounds.maximumPlanChanges)) modifiche (ogni assunzione di «numero» conta una): dividilo in piani più piccoli"
+                        "il piano supera \(NumberFormatting.italian(Bounds.maximumPlanChanges)) modifiche (ogni assunzione di «numero» conta una): riduci le righe o i numeri"
                     )
                     break
                 }

@@ -72,7 +72,9 @@ enum ContributionChart {
         let plotWidth = Fraction(width - left - right)
         let plotHeight = Fraction(height - top - bottom)
         let xSpan = Fraction.maximum(xMax - xMin, .one)
-        func x(_ fte: Fraction) -> String { number(Fraction(left) + (Fraction.maximum(fte, xMin) - xMin) / xSpan * plotWidth) }
+        // The one place of an FTE figure on the axis, in pixels.
+        func position(_ fte: Fraction) -> Fraction { Fraction(left) + (Fraction.maximum(fte, xMin) - xMin) / xSpan * plotWidth }
+        func x(_ fte: Fraction) -> String { number(position(fte)) }
         func y(_ euros: Fraction) -> String { number(Fraction(height - bottom) - euros / yMax * plotHeight) }
         let font = "font-family=\"DejaVu Sans, Arial, sans-serif\""
         var parts: [String] = []
@@ -119,18 +121,24 @@ enum ContributionChart {
             ("obiettivo 1/\(NumberFormatting.italian(ratios.objectiveRatio.value))", t.objective),
         ]
         let labels = marks.map { "\($0.0): \(NumberFormatting.italian($0.1, decimals: 2))" }
-        // The soglia minima and the obiettivo share the upper row, centred on their lines; when
-        // the two would overlap (a small ATS on a wide axis: a trial printed one over the other),
-        // the first ends at its line and the last starts at its line. Widths estimated at 6
-        // pixels a character of 9,5-pixel text, with a gap of 8.
-        let pixels = { (fte: Fraction) in Fraction(left) + (Fraction.maximum(fte, xMin) - xMin) / xSpan * plotWidth }
-        let halfWidths = Fraction(3 * (labels[0].count + labels[2].count))
-        let apart = pixels(marks[2].1) - pixels(marks[0].1) >= halfWidths + Fraction(8)
-        let anchors = apart ? ["middle", "middle", "middle"] : ["end", "middle", "start"]
+        // Each label centred over its line, the soglia minima and the obiettivo on the upper row;
+        // when those two would overlap (a small ATS on a wide axis: a trial printed one over the
+        // other), or one would leave the picture, the three are said on one line, in the order of
+        // the lines from the left.
+        // Widths estimated at 6 pixels a character of 9,5-pixel text, with a gap of 8.
+        let halfWidths = labels.map { Fraction(3 * $0.count) }
+        let inside = marks.indices.allSatisfy { position(marks[$0].1) - halfWidths[$0] >= .zero && position(marks[$0].1) + halfWidths[$0] <= Fraction(width) }
+        let apart = inside && position(marks[2].1) - position(marks[0].1) >= halfWidths[0] + halfWidths[2] + Fraction(8)
         for (offset, mark) in marks.enumerated() {
             parts.append("<line x1=\"\(x(mark.1))\" y1=\"\(top)\" x2=\"\(x(mark.1))\" y2=\"\(height - bottom)\" stroke=\"#8a8a8a\" stroke-dasharray=\"2 3\"/>")
+            guard apart else { continue }
             parts.append(
-                "<text x=\"\(x(mark.1))\" y=\"\(top - 12 + (offset % 2) * 10)\" font-size=\"9.5\" text-anchor=\"\(anchors[offset])\" fill=\"#444444\" \(font)>\(escape(labels[offset]))</text>"
+                "<text x=\"\(x(mark.1))\" y=\"\(top - 12 + (offset % 2) * 10)\" font-size=\"9.5\" text-anchor=\"middle\" fill=\"#444444\" \(font)>\(escape(labels[offset]))</text>"
+            )
+        }
+        if !apart {
+            parts.append(
+                "<text x=\"\(left)\" y=\"\(top - 8)\" font-size=\"9.5\" fill=\"#444444\" \(font)>\(escape("linee tratteggiate da sinistra: " + labels.joined(separator: " · ")))</text>"
             )
         }
         // Curves (one when every series has the same curve) and points.

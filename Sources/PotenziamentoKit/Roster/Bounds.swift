@@ -35,8 +35,9 @@ public enum Bounds {
     public static let maximumRecords = 10_000_000
     /// The most ATS of a national table.
     public static let maximumAmbiti = 10_000
-    /// The most changes a plan of `simula` may hold, each hire of a row's `numero` counted (a
-    /// hostile plan of 100.000 rows of 1.000 hires each took 17 GB before any check).
+    /// The most changes of one simulation (`simula`: its plan and its options together), each
+    /// hire of a `numero` counted (a hostile plan of 100.000 rows of 1.000 hires each took 17 GB
+    /// before any check).
     public static let maximumPlanChanges = 10_000
     /// The largest input file read (1 GiB), checked while reading (also for devices and pipes).
     public static let maximumFileSize = 1 << 30

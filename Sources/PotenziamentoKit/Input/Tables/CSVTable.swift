@@ -201,7 +201,8 @@ struct CSVTable: CellTable {
 
     /// Whether a first cell's text is a templates' example row (CSV and workbooks alike).
     static func isExampleRow(text: String) -> Bool {
-        text.hasPrefix("#") && text.dropFirst().drop { $0 == " " }.lowercased().hasPrefix("esempio")
+        // Only the first letters lower-cased, not a whole long cell.
+        text.hasPrefix("#") && text.dropFirst().drop { $0 == " " }.prefix(7).lowercased() == "esempio"
     }
 
     var rowCount: Int { rows.count }

@@ -124,8 +124,12 @@ enum RosterTableReader {
                         "comune \(code) con due righe senza anno (l'altra alla riga \(table.line(of: earlierRow))\(figure)): una sola riga vale per tutti gli anni; se sono anni diversi scrivi l'anno in ognuna, se una è in più cancellala"
                     )
                 }
-                if let residents { entries[position].constant = residents }
-                entries[position].constantRow = row
+                // The first row without a year stands (a later one is an error that names it,
+                // with its own figure: a review found a later row's number beside it).
+                if entries[position].constantRow == nil {
+                    entries[position].constant = residents
+                    entries[position].constantRow = row
+                }
             } else if let yearColumn {
                 guard
                     let year = diagnostics.value(

@@ -66,7 +66,7 @@ struct WorkbookTable: CellTable {
         for row in sheet.rows where row.index > first.index && !Self.isBlank(row) {
             // Only a text cell can be a comment (an error value such as #N/A begins with # too).
             var firstCell = ""
-            if case .text(let text)? = row.cell(column: 1)?.value { firstCell = text.trimmingSpaces }
+            if case .text(let text)? = row.cell(column: 1)?.value { firstCell = Self.trimmed(text) }
             if firstCell.hasPrefix("#") {
                 if CSVTable.isExampleRow(text: firstCell) {
                     diagnostics.warning(
@@ -149,11 +149,18 @@ struct WorkbookTable: CellTable {
         self.rows = rows
     }
 
-    /// What a cell holds, as the readers want it.
-    /// The longest text a cell may hold, in bytes: Excel's limit of a cell (32.767 characters),
-    /// counted in bytes so that it is known without reading the text.
+    /// The longest text a cell may hold, in bytes (as many as the characters of a spreadsheet's
+    /// cell, counted in bytes so that it is known without reading the text).
     static let longestText = 32_767
 
+    /// `text` without spaces at its ends; a text beyond ``longestText`` (refused) only its first
+    /// characters: trimming it would copy it on every row that repeats it (a review: a space at
+    /// its end took 3 GB for 3.000 rows).
+    private static func trimmed(_ text: String) -> String {
+        text.utf8.count <= longestText ? text.trimmingSpaces : String(text.prefix(40)) + "…"
+    }
+
+    /// What a cell holds, as the readers want it.
     private static func value(of value: CellValue) -> TableValue {
         switch value {
         case .empty: return .empty
@@ -163,7 +170,7 @@ struct WorkbookTable: CellTable {
             // read (a trial: hours for a file of 7 KB). Its length is known without a scan.
             guard text.utf8.count <= Self.longestText else {
                 return .rejected(
-                    "testo di \(NumberFormatting.italian(text.utf8.count)) byte in una cella: nessun valore del personale è così lungo (al massimo \(NumberFormatting.italian(Self.longestText))); controlla la cella"
+                    "testo di \(NumberFormatting.italian(text.utf8.count)) byte in una cella: nessun valore di queste tabelle è così lungo (al massimo \(NumberFormatting.italian(Self.longestText)) byte); controlla la cella"
                 )
             }
             let trimmed = text.trimmingSpaces
@@ -226,7 +233,8 @@ struct WorkbookTable: CellTable {
     private static func isBlank(_ value: CellValue) -> Bool {
         switch value {
         case .empty: true
-        case .text(let text): text.trimmingSpaces.isEmpty
+        // A text beyond the longest is not blank, and is not trimmed (a copy a row).
+        case .text(let text): text.utf8.count <= longestText && text.trimmingSpaces.isEmpty
         default: false
         }
     }
@@ -237,7 +245,7 @@ struct WorkbookTable: CellTable {
     private static func text(of value: CellValue) -> String {
         switch value {
         case .empty: ""
-        case .text(let text): text.trimmingSpaces
+        case .text(let text): trimmed(text)
         case .number(let number): number
         case .percentage(let fraction): DecimalText.multiply(fraction, by: 100) + "%"
         case .boolean(let flag): flag ? "VERO" : "FALSO"
