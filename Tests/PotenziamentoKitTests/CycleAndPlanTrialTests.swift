@@ -336,3 +336,25 @@ struct CycleAndPlanTrialTests {
         #expect(try roster.replacing(staff: changed).staffFingerprint != print)
     }
 }
+
+/// Found by an officer's year (2026-11-29): a cessazione dated 2017 for 2027 changed the
+/// scenario by −21.589 € with no word, while a hire dated before the year was warned of.
+@Suite("Changes dated before the simulated years")
+struct ChangesBeforeTheYearsTests {
+    @Test(
+        "a cessazione or variazione of a year before the simulation is a warning at its date; one inside the year is not",
+        arguments: [
+            (["--cessazione", "id=AS-001,dal=2022-07-01"], "la cessazione di «AS-001» è dal 01/07/2022, prima del 2026"),
+            (["--variazione", "id=AS-002,dal=2021-01-01,percentuale=50"], "la variazione di «AS-002» è dal 01/01/2021, prima del 2026"),
+            (["--cessazione", "id=AS-001,dal=2026-01-01"], nil),
+        ] as [([String], String?)])
+    func before(option: [String], warning: String?) {
+        let result = TestSupport.run(arguments: ["simula", TestSupport.path("Examples/ambito-esempio"), "--anno", "2026"] + option)
+        #expect(result.status == .success, "\(result.standardError)")
+        if let warning {
+            #expect(result.standardError.contains("\(option[0]) \(option[1]): \(warning)"), "\(result.standardError)")
+        } else {
+            #expect(!result.standardError.contains("prima del 2026"), "\(result.standardError)")
+        }
+    }
+}

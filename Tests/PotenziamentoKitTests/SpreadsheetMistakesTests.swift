@@ -958,6 +958,10 @@ struct PlansAndTablesReviewTests {
             ("T.I.(full time)", .tempoIndeterminato), ("tempo indeterminato - con incarico EQ", .tempoIndeterminato),
             ("tempo indeterminato (mobilità ex art. 30)", .tempoIndeterminato), ("tempo indeterminato (mobilità in uscita)", nil),
             ("personale di ruolo", .tempoIndeterminato), ("supplente", .tempoDeterminato),
+            // An officer's year (2026-11-29): words after a permanent contract that do not describe it were ignored.
+            ("indeterminato da stabilizzare", nil), ("Indeterminato dal 2026", nil), ("indeterminato fino al 30/06/2025", nil),
+            ("tempo indeterminato xyz", nil), ("indeterminato?", nil), ("tempo indeterminato 18h", .tempoIndeterminato),
+            ("T.I. al 50%", .tempoIndeterminato), ("tempo indeterminato (24/36)", .tempoIndeterminato), ("T.I. 83.33%", .tempoIndeterminato),
         ] as [(String, Contract.Kind?)])
     func ambiguousContract(text: String, kind: Contract.Kind?) {
         switch Result(catching: { () throws(InvalidValue) in try Contract(text) }) {
@@ -966,6 +970,16 @@ struct PlansAndTablesReviewTests {
             #expect(kind == nil, "«\(text)»: \(error.message)")
             #expect(error.code == .contrattoSconosciuto && error.message.hasPrefix("contratto ambiguo «\(text)»: "), "\(error.message)")
         }
+    }
+
+    @Test("a negated value is not suggested the value it denies", arguments: ["non a tempo indeterminato", "non assistente sociale"])
+    func negationNotSuggested(text: String) {
+        let contract = Result { () throws(InvalidValue) in try Contract(text) }
+        let profile = Result { () throws(InvalidValue) in try Profile(text) }
+        for result in [contract.map { _ in () }, profile.map { _ in () }] {
+            if case .failure(let error) = result { #expect(!error.message.contains("forse"), "\(error.message)") }
+        }
+        #expect((try? Contract(text))?.isPermanent != true)
     }
 
     /// A copy `personale (copia).csv` holding the up-to-date data was left aside without a word.

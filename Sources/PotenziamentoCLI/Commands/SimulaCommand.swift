@@ -239,6 +239,15 @@ enum SimulaCommand: Subcommand {
                 return place(nil) + Self.afterTheYears(hire.period.start, lastYear: lastYear)
             case .termination(_, let start) where start.year > lastYear, .shareChange(_, let start, _) where start.year > lastYear:
                 return place(nil) + Self.afterTheYears(start, lastYear: lastYear)
+            // A change dated a year or more before the simulation (2017 for 2027): it changes
+            // the years before too, and the roster said otherwise for them (an officer's trial:
+            // −21.589 € with no word).
+            case .termination(let id, let start) where start.year < year:
+                return place("dal")
+                    + "la cessazione di «\(id)» è dal \(start.italian), prima del \(year): nel \(year) la persona non è già più in servizio, mentre l'elenco la dà in servizio; se la data è sbagliata correggila"
+            case .shareChange(let id, let start, _) where start.year < year:
+                return place("dal")
+                    + "la variazione di «\(id)» è dal \(start.italian), prima del \(year): vale già per tutto il \(year); se la data è sbagliata correggila"
             case .hire, .termination, .shareChange: return nil
             }
         }.filter { saidChanges.insert($0).inserted }

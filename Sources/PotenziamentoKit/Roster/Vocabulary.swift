@@ -389,7 +389,10 @@ enum Vocabulary {
     }
 
     static func unknown(_ what: String, _ text: String, codes: [String], suggestion words: (String) -> String = { "forse «\($0)»?" }) -> String {
-        let suggestion = NameSuggestion.nearest(to: normalized(text).replacingSpaces, in: codes).map { " (\(words($0)))" } ?? ""
+        // A negation (`non a tempo indeterminato`) is not suggested the value it denies (a trial:
+        // «forse tempo_indeterminato?», which would make the person count).
+        let negated = containsWords(normalized(text), "non")
+        let suggestion = negated ? "" : NameSuggestion.nearest(to: normalized(text).replacingSpaces, in: codes).map { " (\(words($0)))" } ?? ""
         return "\(what) sconosciuto «\(TextSafety.shortened(text))»\(suggestion); valori ammessi: \(codes.joined(separator: ", "))"
     }
 
@@ -685,6 +688,43 @@ public struct Contract: Sendable, Hashable, CustomStringConvertible {
                 "contratto ambiguo «\(TextSafety.shortened(self.text))»: contiene anche «\(absence.word)»: \(absence.advice); scrivi solo il contratto (tempo_indeterminato) e le note nella colonna note (in JSON nella chiave \"note\")"
             )
         }
+        // A contract that counts, with words that do not describe it (`indeterminato da
+        // stabilizzare`, `indeterminato dal 2026`, `indeterminato?`: counted with no word, a trial).
+        if kind == .tempoIndeterminato, let rest = Vocabulary.matchWithRest(normalized, in: Self.spellings, prefixes: true)?.rest,
+            let unknown = Self.wordsNotDescribing(rest)
+        {
+            throw InvalidValue(
+                .contrattoSconosciuto,
+                "contratto ambiguo «\(TextSafety.shortened(self.text))»: dopo «\(String(normalized.dropLast(rest.count)).trimmingSpaces)» ci sono parole o segni che non descrivono il contratto («\(TextSafety.shortened(unknown))»): se la persona è oggi a tempo indeterminato scrivi solo tempo_indeterminato, altrimenti il suo contratto; date e note vanno nelle colonne dal, al e note (in JSON nelle chiavi dei periodi e \"note\")"
+            )
+        }
+    }
+
+    /// The words after a contract that counts which may describe it: its share of full time
+    /// (`part time`, `18 ore`, `24/36`), its wordings (`di ruolo`, `contratto`), a role held
+    /// with it (`con incarico EQ`), the mobility it came by (`mobilità ex art. 30`); numbers and
+    /// the marks between words (`( ) , : ; % +`) too, and `al` (`al 50%`).
+    private static let describingWords: Set<Substring> = [
+        "part", "time", "parttime", "full", "fulltime", "tempo", "pieno", "parziale", "pt", "ft", "orario", "ridotto", "orizzontale",
+        "verticale", "misto", "ore", "h", "settimanali", "settimanale", "su", "ti", "tind", "ruolo", "di", "indeterminato", "a", "e", "ed",
+        "con", "contratto", "lavoro", "rapporto", "dipendente", "personale", "in", "incarico", "eq", "po", "posizione", "organizzativa",
+        "elevata", "qualificazione", "coordinamento", "responsabile", "coordinatore", "coordinatrice", "mobilita", "ex", "art", "articolo",
+        "dlgs", "d", "lgs", "entrata", "ingresso", "ccnl", "funzioni", "locali", "comparto", "al",
+    ]
+
+    /// The words of `rest` (what follows a contract that counts, normalised) when one of them is
+    /// not among ``describingWords`` nor a number, or `rest` holds a mark other than those
+    /// between words (`?`: a contract in doubt); nil when every word describes the contract.
+    static func wordsNotDescribing(_ rest: Substring) -> String? {
+        let marks: Set<Character> = [" ", "(", ")", ",", ":", ";", "%", "+", "&"]
+        guard rest.allSatisfy({ $0.isLetter || $0.isNumber || marks.contains($0) }) else { return String(rest).trimmingSpaces }
+        let words = rest.split { marks.contains($0) }
+        // A number, alone or with its unit of hours (`18h`, `30ore`).
+        func isFigure(_ word: Substring) -> Bool {
+            let unit = word.drop(while: \.isNumber)
+            return unit.count < word.count && ["", "h", "hh", "ore"].contains(unit)
+        }
+        return words.allSatisfy { describingWords.contains($0) || isFigure($0) } ? nil : String(rest).trimmingSpaces
     }
 
     /// The contract of `kind`, written as its code.
