@@ -167,6 +167,21 @@ struct MutationTrialTests {
             }, "\(error)")
     }
 
+    @Test("a residents year that no other comune has, where they have the year asked, is suggested as mistyped", arguments: [("2016", true), ("2026", false)])
+    func mistypedResidentsYear(year: String, hinted: Bool) throws {
+        let folder = try PlansAndTablesReviewTests.folder(
+            comuni: "codice_istat;denominazione;popolazione;anno\n099001;A;30000;\(year)\n099002;B;20000;2025\n099002;B;20100;2026\n",
+            rows: ["AS-1;assistente_sociale;tempo_indeterminato;comune;099001;2020-01-01;;100;;;100;;;;"])
+        let roster = try RosterLoader.load(path: folder.path).roster
+        var error = ""
+        do throws(AssessmentError) {
+            _ = try RosterAssessor().assess(roster, year: 2025)
+            Issue.record("assessed without the residents of 2025")
+        } catch let failure { error = "\(failure)" }
+        #expect(error.contains("manca la popolazione del comune 099001 (A) al 1° gennaio 2025"), "\(error)")
+        #expect(error.contains("2016 non compare negli altri comuni: se è il 2025 scritto male, correggilo") == hinted, "\(error)")
+    }
+
     @Test("a date serial one binary step below midnight is the day Excel shows")
     func almostWholeSerial() {
         #expect(SpreadsheetDates.value(serial: "45716.999999999993", system: .excel1900) == .date(year: 2025, month: 3, day: 1))

@@ -493,10 +493,15 @@ public struct RosterAssessor: Sendable {
         var withoutThisYear: [String] = []
         for municipality in roster.municipalities {
             guard let count = municipality.residents.count(in: year) else {
-                let years = municipality.residents.byYear.keys.sorted().map(String.init)
+                let years = municipality.residents.byYear.keys.sorted()
+                // A year no other comune has, where the others have this one: most likely this
+                // year mistyped (an officer's trial: 2016 for 2025, with no hint).
+                let others = roster.municipalities.filter { $0.istatCode != municipality.istatCode }
+                let odd = others.contains { $0.residents.byYear[year] != nil } ? years.filter { y in !others.contains { $0.residents.byYear[y] != nil } } : []
+                let hint = odd.isEmpty ? "" : "; \(Italian.list(odd.map(String.init))) non compare negli altri comuni: se è il \(year) scritto male, correggilo"
                 diagnostics.error(
                     .popolazioneMancante, (municipality.place ?? SourcePlace(file: roster.source)).field(csv: "popolazione", json: "popolazione"),
-                    "manca la popolazione del comune \(municipality.istatCode) (\(municipality.name)) al 1° gennaio \(year) (anni indicati: \(Italian.list(years)))"
+                    "manca la popolazione del comune \(municipality.istatCode) (\(municipality.name)) al 1° gennaio \(year) (anni indicati: \(Italian.list(years.map(String.init))))\(hint)"
                 )
                 continue
             }
