@@ -962,6 +962,12 @@ struct PlansAndTablesReviewTests {
             ("indeterminato da stabilizzare", nil), ("Indeterminato dal 2026", nil), ("indeterminato fino al 30/06/2025", nil),
             ("tempo indeterminato xyz", nil), ("indeterminato?", nil), ("tempo indeterminato 18h", .tempoIndeterminato),
             ("T.I. al 50%", .tempoIndeterminato), ("tempo indeterminato (24/36)", .tempoIndeterminato), ("T.I. 83.33%", .tempoIndeterminato),
+            // A regression trial of the same day: the wordings of a permanent post stay accepted; a year beside it is no description.
+            ("tempo indeterminato mobilità volontaria", .tempoIndeterminato), ("tempo indeterminato CCNL comparto sanità", .tempoIndeterminato),
+            ("tempo indeterminato CCNL Regioni e Autonomie Locali", .tempoIndeterminato), ("tempo indeterminato ruolo socio-sanitario", .tempoIndeterminato),
+            ("tempo indeterminato cat. D", .tempoIndeterminato), ("tempo indeterminato area dei funzionari", .tempoIndeterminato),
+            ("tempo indeterminato [tempo pieno]", .tempoIndeterminato), ("tempo indeterminato (mobilità ex art. 30 D.Lgs. 165/2001)", .tempoIndeterminato),
+            ("indeterminato al 2026", nil), ("tempo indeterminato 2027", nil),
         ] as [(String, Contract.Kind?)])
     func ambiguousContract(text: String, kind: Contract.Kind?) {
         switch Result(catching: { () throws(InvalidValue) in try Contract(text) }) {

@@ -710,13 +710,22 @@ public struct Contract: Sendable, Hashable, CustomStringConvertible {
         "con", "contratto", "lavoro", "rapporto", "dipendente", "personale", "in", "incarico", "eq", "po", "posizione", "organizzativa",
         "elevata", "qualificazione", "coordinamento", "responsabile", "coordinatore", "coordinatrice", "mobilita", "ex", "art", "articolo",
         "dlgs", "d", "lgs", "entrata", "ingresso", "ccnl", "funzioni", "locali", "comparto", "al",
+        // A regression trial: the wordings of a permanent post (mobilità volontaria, the health
+        // sector's CCNL, the old local one, a category or area, a competition won).
+        "volontaria", "volontario", "sanita", "socio", "sanitario", "sanitaria", "sociosanitario", "sociosanitaria", "regioni", "autonomie",
+        "enti", "cat", "categoria", "area", "funzionari", "funzionario", "funzionaria", "titolare", "dei", "della", "vincitrice", "vincitore",
+        "concorso", "stabilizzata", "stabilizzato", "legge", "l",
     ]
+
+    /// The words after which a year describes a permanent contract (a law: `D.Lgs. 165/2001`);
+    /// elsewhere a year beside it (`indeterminato al 2026`) says when, which the dates say.
+    private static let lawWords: Set<Substring> = ["art", "articolo", "dlgs", "lgs", "legge", "l", "ccnl"]
 
     /// The words of `rest` (what follows a contract that counts, normalised) when one of them is
     /// not among ``describingWords`` nor a number, or `rest` holds a mark other than those
     /// between words (`?`: a contract in doubt); nil when every word describes the contract.
     static func wordsNotDescribing(_ rest: Substring) -> String? {
-        let marks: Set<Character> = [" ", "(", ")", ",", ":", ";", "%", "+", "&"]
+        let marks: Set<Character> = [" ", "(", ")", "[", "]", ",", ":", ";", "%", "+", "&"]
         guard rest.allSatisfy({ $0.isLetter || $0.isNumber || marks.contains($0) }) else { return String(rest).trimmingSpaces }
         let words = rest.split { marks.contains($0) }
         // A number, alone or with its unit of hours (`18h`, `30ore`).
@@ -724,7 +733,9 @@ public struct Contract: Sendable, Hashable, CustomStringConvertible {
             let unit = word.drop(while: \.isNumber)
             return unit.count < word.count && ["", "h", "hh", "ore"].contains(unit)
         }
-        return words.allSatisfy { describingWords.contains($0) || isFigure($0) } ? nil : String(rest).trimmingSpaces
+        let isYear = { (word: Substring) in word.count == 4 && word.allSatisfy(\.isNumber) && Bounds.dateYears.contains(Int(word) ?? 0) }
+        let yearWithoutLaw = words.contains(where: isYear) && !words.contains(where: lawWords.contains)
+        return !yearWithoutLaw && words.allSatisfy { describingWords.contains($0) || isFigure($0) } ? nil : String(rest).trimmingSpaces
     }
 
     /// The contract of `kind`, written as its code.
