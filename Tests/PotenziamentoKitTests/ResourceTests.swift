@@ -1,4 +1,5 @@
 import Foundation
+import PotenziamentoFormats
 import Testing
 
 @testable import PotenziamentoKit
@@ -60,7 +61,42 @@ struct ResourceTests {
             "e altri"
         ),
         ("50 MB of nested JSON arrays", ["ambito.json": { Data(repeating: UInt8(ascii: "["), count: 50_000_000) }], "annidamento"),
+        // A hostile trial (2026-11-29): one shared text of a megabyte (a space at its end) as the
+        // id of 100.000 rows: each row cost the text's length (hours), or kept a copy of it.
+        ("a megabyte shared text repeated as the id of 100.000 rows", ["ambito.xlsx": { Self.repeatedSharedText(rows: 100_000) }], "byte in una cella"),
     ]
+
+    /// An `.xlsx` whose sheet `personale` has `rows` rows whose id is the same shared string of
+    /// a mebibyte (and a space at its end), beside a valid sheet `comuni`.
+    static func repeatedSharedText(rows: Int) -> Data {
+        let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+        let relations = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+        func inline(_ reference: String, _ text: String) -> String { "<c r=\"\(reference)\" t=\"inlineStr\"><is><t>\(text)</t></is></c>" }
+        let comuni =
+            "<worksheet xmlns=\"\(main)\"><sheetData><row r=\"1\">\(inline("A1", "codice_istat"))\(inline("B1", "denominazione"))\(inline("C1", "popolazione"))</row>"
+            + "<row r=\"2\">\(inline("A2", "048001"))\(inline("B2", "A"))<c r=\"C2\"><v>1000</v></c></row></sheetData></worksheet>"
+        let header = RosterTableReader.Columns.staffRequired + ["percentuale"]
+        var personale = "<worksheet xmlns=\"\(main)\"><sheetData><row r=\"1\">"
+        for (index, name) in header.enumerated() { personale += inline(CellReference.a1(row: 1, column: index + 1), name) }
+        personale += "</row>"
+        for row in 2...(rows + 1) { personale += "<row r=\"\(row)\"><c r=\"A\(row)\" t=\"s\"><v>0</v></c></row>" }
+        personale += "</sheetData></worksheet>"
+        let shared = "<sst xmlns=\"\(main)\"><si><t xml:space=\"preserve\">" + String(repeating: "A", count: (1 << 20) - 1) + " </t></si></sst>"
+        let workbook =
+            "<workbook xmlns=\"\(main)\" xmlns:r=\"\(relations)\"><sheets><sheet name=\"comuni\" sheetId=\"1\" r:id=\"rId1\"/>"
+            + "<sheet name=\"personale\" sheetId=\"2\" r:id=\"rId2\"/></sheets></workbook>"
+        let type = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+        let links =
+            "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+            + "<Relationship Id=\"rId1\" Type=\"\(type)worksheet\" Target=\"worksheets/sheet1.xml\"/>"
+            + "<Relationship Id=\"rId2\" Type=\"\(type)worksheet\" Target=\"worksheets/sheet2.xml\"/>"
+            + "<Relationship Id=\"rId3\" Type=\"\(type)sharedStrings\" Target=\"sharedStrings.xml\"/></Relationships>"
+        let parts = [
+            ("xl/workbook.xml", workbook), ("xl/_rels/workbook.xml.rels", links), ("xl/sharedStrings.xml", shared),
+            ("xl/worksheets/sheet1.xml", comuni), ("xl/worksheets/sheet2.xml", personale),
+        ]
+        return Data((try? ZIPWriter.archive(parts.map { ($0.0, Array($0.1.utf8)) })) ?? [])
+    }
 
     /// The processor seconds a hostile input may take (the debug build takes well under half).
     static let processorSeconds = 150
@@ -71,7 +107,8 @@ struct ResourceTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let testCase = Self.cases[index]
         for (name, make) in testCase.files { try make().write(to: folder.appendingPathComponent(name)) }
-        let input = testCase.files.keys.contains("ambito.json") ? folder.appendingPathComponent("ambito.json").path : folder.path
+        // One file (a JSON document, a workbook) is the input itself; several are a folder.
+        let input = testCase.files.count == 1 ? folder.appendingPathComponent(testCase.files.keys.first ?? "").path : folder.path
         // Past the budget the kernel stops the process (SIGXCPU, then SIGKILL): a status other
         // than 65. A process that waits without working (a deadlock) is stopped by `timeout`
         // after 10 minutes of the clock (status 124).
