@@ -491,13 +491,21 @@ public struct RosterAssessor: Sendable {
         residents.reserveCapacity(roster.municipalities.count)
         var sameEveryYear: [String] = []
         var withoutThisYear: [String] = []
+        var comuniOfYear: [Int: Int]?
         for municipality in roster.municipalities {
             guard let count = municipality.residents.count(in: year) else {
                 let years = municipality.residents.byYear.keys.sorted()
-                // A year no other comune has, where the others have this one: most likely this
-                // year mistyped (an officer's trial: 2016 for 2025, with no hint).
-                let others = roster.municipalities.filter { $0.istatCode != municipality.istatCode }
-                let odd = others.contains { $0.residents.byYear[year] != nil } ? years.filter { y in !others.contains { $0.residents.byYear[y] != nil } } : []
+                // A year no other comune has, where others have this one: most likely this year
+                // mistyped (an officer's trial: 2016 for 2025, with no hint). How many comuni have
+                // each year, counted once for all the comuni without this year.
+                if comuniOfYear == nil {
+                    var counts: [Int: Int] = [:]
+                    for other in roster.municipalities { for written in other.residents.byYear.keys { counts[written, default: 0] += 1 } }
+                    comuniOfYear = counts
+                }
+                let counts = comuniOfYear ?? [:]
+                // This comune has no figure of `year`: any comune counted for it is another one.
+                let odd = counts[year, default: 0] > 0 ? years.filter { counts[$0, default: 0] == 1 } : []
                 let hint = odd.isEmpty ? "" : "; \(Italian.list(odd.map(String.init))) non compare negli altri comuni: se è il \(year) scritto male, correggilo"
                 diagnostics.error(
                     .popolazioneMancante, (municipality.place ?? SourcePlace(file: roster.source)).field(csv: "popolazione", json: "popolazione"),
