@@ -517,3 +517,53 @@ struct HoursAsPercentTests {
             "\(result.standardError)")
     }
 }
+
+/// Found by a trial of a consortium's ATS (2026-11-29): the Lombard health agency written «ATS»
+/// with `delega_funzioni` and `costo_rimborsato` «no», no region given, was counted as the ATS
+/// itself (1 FTE, 23.549,62 €) with no word.
+@Suite("Health acronyms with a delega written")
+struct HealthAcronymTests {
+    @Test(
+        "«ATS» or an ASP with the delega or the cost written (any value) is a warning at the delega; the ambito or others are not",
+        arguments: [
+            ("ATS;;no;no", true), ("ATS;;;si", true), ("asp;;si;", true), ("ATS;;;", false), ("ambito;;no;no", false), ("consorzio;;no;no", false),
+        ])
+    func csv(employer: String, warned: Bool) throws {
+        let header = "id;profilo;contratto;ente_tipo;ente_codice_istat;delega_funzioni;costo_rimborsato;dal;al;percentuale"
+        let folder = try PlansAndTablesReviewTests.folder(header: header, rows: ["AS-1;assistente_sociale;tempo_indeterminato;\(employer);2020-01-01;;100"])
+        let loaded = try RosterLoader.load(path: folder.path)
+        let found = loaded.warnings.filter { $0.code == .siglaAmbigua }
+        #expect(found.count == (warned ? 1 : 0), "\(loaded.warnings)")
+        if warned {
+            #expect(found[0].place.description.hasSuffix("personale.csv:2 (colonna delega_funzioni)"))
+            #expect(found[0].message.contains("indica asl") && found[0].message.contains("lascia vuoti delega_funzioni e costo_rimborsato"))
+        }
+    }
+
+    @Test(
+        "bodies named by their words get what to write, not only the list",
+        arguments: [
+            ("Consorzio di cooperative sociali", "terzo_settore_appalto"), ("cooperativa sociale", "terzo_settore_appalto"),
+            ("Agenzia di tutela della salute", "un ente sanitario: asl"), ("ATS Città Metropolitana di Milano", "scrivi ambito; se è l'Agenzia"),
+        ])
+    func namedBodies(text: String, advice: String) {
+        do throws(InvalidValue) {
+            _ = try EmployerKind(parsing: text)
+            Issue.record("«\(text)» read as a kind")
+        } catch {
+            #expect(error.code == .enteSconosciuto && error.message.contains(advice), "\(error.message)")
+        }
+    }
+
+    @Test("in JSON the same, with the JSON keys")
+    func json() throws {
+        var document = try #require(
+            JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: TestSupport.path("Examples/ambito-esempio.json")))) as? [String: Any])
+        var persons = try #require(document["personale"] as? [[String: Any]])
+        persons[0]["ente"] = ["tipo": "ATS", "delegaFunzioni": false, "costoRimborsato": false]
+        document["personale"] = persons
+        let loaded = try RosterLoader.load(jsonData: JSONSerialization.data(withJSONObject: document), name: "a.json")
+        let found = loaded.warnings.filter { $0.code == .siglaAmbigua }
+        #expect(found.count == 1 && found[0].message.contains("lascia vuoti delegaFunzioni e costoRimborsato"), "\(loaded.warnings)")
+    }
+}

@@ -76,10 +76,18 @@ public enum EmployerKind: String, Sendable, Hashable, CaseIterable, Codable {
             // trial): asp is suggested only for a text that speaks of services to persons.
             let codes = Self.allCases.map(\.rawValue)
             let aspUnlikely = !Vocabulary.containsWords(normalized, "persona")
+            // Bodies named by their words, not by a kind (a consortium's trial: no suggestion).
+            let hint: String? =
+                Vocabulary.containsWords(normalized, "cooperativa") || Vocabulary.containsWords(normalized, "cooperative")
+                ? "una cooperativa che lavora in appalto è terzo_settore_appalto, e non conta; un consorzio di comuni è consorzio"
+                : Vocabulary.containsWords(normalized, "agenzia") && Vocabulary.containsWords(normalized, "salute")
+                    ? "l'Agenzia di tutela della salute è un ente sanitario: asl, che conta solo con la delega"
+                    : normalized.hasPrefix("ats ")
+                        ? "se è l'ambito territoriale sociale scrivi ambito; se è l'Agenzia di tutela della salute, un ente sanitario, scrivi asl" : nil
             throw InvalidValue(
                 .enteSconosciuto,
                 Vocabulary.unknown(
-                    "tipo di ente", text, codes: codes,
+                    "tipo di ente", text, codes: codes, hint: hint,
                     suggestion: { nearest in
                         nearest == EmployerKind.asp.rawValue && aspUnlikely
                             ? "un'azienda sanitaria è asl; un'azienda pubblica di servizi alla persona è asp" : "forse «\(nearest)»?"
@@ -254,5 +262,23 @@ extension Employer {
         let (delegation, reimbursed) = csv ? ("delega_funzioni", "costo_rimborsato") : ("delegaFunzioni", "costoRimborsato")
         return
             "ente asl senza \(delegation) né \(reimbursed): la persona non conta (un'assistente sociale dell'ASL conta solo se i comuni hanno delegato all'ASL le funzioni sociali, o se il suo costo è a carico di un ente dell'ambito); se è così scrivi sì in \(delegation) o in \(reimbursed), altrimenti scrivi no"
+    }
+
+    /// The warning on an employer written `ATS` (read as the ambito) or of kind `asp`, with the
+    /// delega or the cost reimbursed written (any value): those are an ASL's, and both acronyms
+    /// also name a health body (the Lombard Agenzia di Tutela della Salute, the Sicilian Azienda
+    /// Sanitaria Provinciale), which counts only with a delega (a trial: «ATS» with `no`, `no`
+    /// counted 1 FTE and 23.549,62 € with no word, no region given). Nil for other employers.
+    static func healthAcronymWithDelegation(kind: EmployerKind, written: String, csv: Bool) -> String? {
+        let (delegation, reimbursed) = csv ? ("delega_funzioni", "costo_rimborsato") : ("delegaFunzioni", "costoRimborsato")
+        let (acronym, health, counting): (String, String, String)
+        switch kind {
+        case .ambito where Vocabulary.normalized(written) == "ats":
+            (acronym, health, counting) = ("ATS", "l'Agenzia (o Azienda) di Tutela della Salute", "l'ambito territoriale sociale")
+        case .asp: (acronym, health, counting) = ("ASP", "l'Azienda Sanitaria Provinciale", "un'azienda pubblica di servizi alla persona")
+        default: return nil
+        }
+        return
+            "ente «\(acronym)» con \(delegation) o \(reimbursed) scritti, che valgono solo per l'ASL: se è \(health), un ente sanitario, indica asl (conta solo con la delega o il costo rimborsato); se è \(counting), lascia vuoti \(delegation) e \(reimbursed)"
     }
 }

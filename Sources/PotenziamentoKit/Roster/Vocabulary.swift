@@ -388,7 +388,11 @@ enum Vocabulary {
         )
     }
 
-    static func unknown(_ what: String, _ text: String, codes: [String], suggestion words: (String) -> String = { "forse «\($0)»?" }) -> String {
+    static func unknown(
+        _ what: String, _ text: String, codes: [String], hint: String? = nil, suggestion words: (String) -> String = { "forse «\($0)»?" }
+    ) -> String {
+        // What the words say, when they say more than the nearest code's spelling can.
+        if let hint { return "\(what) sconosciuto «\(TextSafety.shortened(text))» (\(hint)); valori ammessi: \(codes.joined(separator: ", "))" }
         // A negation (`non a tempo indeterminato`) is not suggested the value it denies (a trial:
         // «forse tempo_indeterminato?», which would make the person count).
         let negated = containsWords(normalized(text), "non")

@@ -584,7 +584,11 @@ enum RosterTableReader {
             diagnostics.warning(
                 .valoreVuoto, table.place(row, columns.delegated ?? columns.employerKind), Employer.delegationNotStated(csv: true))
         }
-        if kind != .asl && (delegated == true || reimbursed == true) {
+        if kind != .asl, delegated != nil || reimbursed != nil,
+            let advice = Employer.healthAcronymWithDelegation(kind: kind, written: table.text(row, columns.employerKind), csv: true)
+        {
+            diagnostics.warning(.siglaAmbigua, table.place(row, columns.delegated ?? columns.reimbursed), advice)
+        } else if kind != .asl && (delegated == true || reimbursed == true) {
             diagnostics.warning(
                 .valoreIgnorato, table.place(row, columns.delegated ?? columns.reimbursed),
                 "delega_funzioni e costo_rimborsato valgono solo per un ente di tipo asl: qui sono ignorati")
