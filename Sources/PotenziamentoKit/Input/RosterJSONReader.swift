@@ -659,12 +659,8 @@ struct RosterJSONReader {
         try missing(EmployerKey.self, seen: seen, at: path)
         delegationStated = delegated != nil || reimbursed != nil
         guard let kind, diagnostics.errorCount == errorsBefore else { return nil }
-        if kind != .asl, delegated != nil || reimbursed != nil,
-            let advice = Employer.healthAcronymWithDelegation(kind: kind, written: writtenKind ?? kind.rawValue, csv: false)
-        {
-            diagnostics.warning(.siglaAmbigua, place(path), advice)
-        } else if kind != .asl && (delegated == true || reimbursed == true) {
-            diagnostics.warning(.valoreIgnorato, place(path), "delegaFunzioni e costoRimborsato valgono solo per un ente di tipo asl: qui sono ignorati")
+        if let warning = Employer.flagsWarning(kind: kind, written: writtenKind ?? kind.rawValue, delegated: delegated, reimbursed: reimbursed, csv: false) {
+            diagnostics.warning(warning.code, place(path), warning.message)
         }
         if let warning = Employer.ignoredCodeWarning(kind: kind, istatCode: istatCode) {
             diagnostics.warning(.valoreIgnorato, place(path.appending(key: "codiceIstat")), warning)

@@ -264,21 +264,32 @@ extension Employer {
             "ente asl senza \(delegation) né \(reimbursed): la persona non conta (un'assistente sociale dell'ASL conta solo se i comuni hanno delegato all'ASL le funzioni sociali, o se il suo costo è a carico di un ente dell'ambito); se è così scrivi sì in \(delegation) o in \(reimbursed), altrimenti scrivi no"
     }
 
-    /// The warning on an employer written `ATS` (read as the ambito) or of kind `asp`, with the
-    /// delega or the cost reimbursed written (any value): those are an ASL's, and both acronyms
-    /// also name a health body (the Lombard Agenzia di Tutela della Salute, the Sicilian Azienda
-    /// Sanitaria Provinciale), which counts only with a delega (a trial: «ATS» with `no`, `no`
-    /// counted 1 FTE and 23.549,62 € with no word, no region given). Nil for other employers.
-    static func healthAcronymWithDelegation(kind: EmployerKind, written: String, csv: Bool) -> String? {
-        let (delegation, reimbursed) = csv ? ("delega_funzioni", "costo_rimborsato") : ("delegaFunzioni", "costoRimborsato")
+    /// The warning on the delega and the cost reimbursed written for an employer other than an
+    /// ASL (`kind` written `written`; `delegated`, `reimbursed` as read, nil when empty): the
+    /// one rule of both readers (`csv`: column names, else JSON keys); nil when there is none.
+    ///
+    /// Written for `ATS` (read as the ambito) or an `asp`, any value is said: both acronyms also
+    /// name a health body (the Lombard Agenzia di Tutela della Salute, the Sicilian Azienda
+    /// Sanitaria Provinciale) that counts only with a delega (a trial: «ATS» with `no`, `no`
+    /// counted 1 FTE and 23.549,62 € with no word, no region given). For another kind, a `sì` is
+    /// said to be ignored.
+    static func flagsWarning(kind: EmployerKind, written: String, delegated: Bool?, reimbursed: Bool?, csv: Bool) -> (
+        code: DiagnosticCode, message: String
+    )? {
+        guard kind != .asl, delegated != nil || reimbursed != nil else { return nil }
+        let (delegation, cost) = csv ? ("delega_funzioni", "costo_rimborsato") : ("delegaFunzioni", "costoRimborsato")
         let (acronym, health, counting): (String, String, String)
         switch kind {
         case .ambito where Vocabulary.normalized(written) == "ats":
             (acronym, health, counting) = ("ATS", "l'Agenzia (o Azienda) di Tutela della Salute", "l'ambito territoriale sociale")
         case .asp: (acronym, health, counting) = ("ASP", "l'Azienda Sanitaria Provinciale", "un'azienda pubblica di servizi alla persona")
-        default: return nil
+        default:
+            guard delegated == true || reimbursed == true else { return nil }
+            return (.valoreIgnorato, "\(delegation) e \(cost) valgono solo per un ente di tipo asl: qui sono ignorati")
         }
-        return
-            "ente «\(acronym)» con \(delegation) o \(reimbursed) scritti, che valgono solo per l'ASL: se è \(health), un ente sanitario, indica asl (conta solo con la delega o il costo rimborsato); se è \(counting), lascia vuoti \(delegation) e \(reimbursed)"
+        return (
+            .siglaAmbigua,
+            "ente «\(acronym)» con \(delegation) o \(cost) scritti, che valgono solo per l'ASL: se è \(health), un ente sanitario, indica asl (conta solo con la delega o il costo rimborsato); se è \(counting), lascia vuoti \(delegation) e \(cost)"
+        )
     }
 }

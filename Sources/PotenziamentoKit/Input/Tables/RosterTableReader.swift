@@ -584,14 +584,10 @@ enum RosterTableReader {
             diagnostics.warning(
                 .valoreVuoto, table.place(row, columns.delegated ?? columns.employerKind), Employer.delegationNotStated(csv: true))
         }
-        if kind != .asl, delegated != nil || reimbursed != nil,
-            let advice = Employer.healthAcronymWithDelegation(kind: kind, written: table.text(row, columns.employerKind), csv: true)
+        if let warning = Employer.flagsWarning(
+            kind: kind, written: table.text(row, columns.employerKind), delegated: delegated, reimbursed: reimbursed, csv: true)
         {
-            diagnostics.warning(.siglaAmbigua, table.place(row, columns.delegated ?? columns.reimbursed), advice)
-        } else if kind != .asl && (delegated == true || reimbursed == true) {
-            diagnostics.warning(
-                .valoreIgnorato, table.place(row, columns.delegated ?? columns.reimbursed),
-                "delega_funzioni e costo_rimborsato valgono solo per un ente di tipo asl: qui sono ignorati")
+            diagnostics.warning(warning.code, table.place(row, columns.delegated ?? columns.reimbursed), warning.message)
         }
         if let warning = Employer.ignoredCodeWarning(kind: kind, istatCode: table.text(row, columns.employerCode)) {
             diagnostics.warning(.valoreIgnorato, table.place(row, columns.employerCode), warning)
