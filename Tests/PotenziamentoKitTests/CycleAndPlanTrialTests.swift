@@ -294,6 +294,17 @@ struct CycleAndPlanTrialTests {
         let two = try RosterAssessor().assess(try loaded.roster.replacing(staff: staff), year: 2026)
         #expect(two.capofilaCode == nil)
         #expect(two.entities.contains { $0.key == "comune_capofila" && $0.name == "Comune capofila in convenzione" })
+        // … and said (a consortium's trial: the name was lost with no word), once, at the second code.
+        #expect(!loaded.roster.warnings.contains { $0.code == .capofilaDiversi })
+        let warned = try loaded.roster.replacing(staff: staff).warnings.filter { $0.code == .capofilaDiversi }
+        #expect(warned.count == 1)
+        #expect(warned.first?.description.contains("«CAP-2» indica come comune capofila 099002, «AS-030» 099001") == true, "\(warned)")
+        // In a CSV roster, at the cell of the second code.
+        let folder = try TestSupport.exampleCopy(at: try TestSupport.temporaryFolder().appendingPathComponent("a"), editing: "personale.csv") {
+            $0 + "CAP-2;assistente_sociale;tempo_indeterminato;comune_capofila;099002;;;;2026-01-01;;100;;;;;\n"
+        }
+        let csv = try RosterLoader.load(path: folder.path).warnings.filter { $0.code == .capofilaDiversi }
+        #expect(csv.map(\.description).first?.hasPrefix("\(folder.path)/personale.csv:38 (colonna ente_codice_istat): «CAP-2»") == true, "\(csv)")
     }
 
     @Test("the prospetto's JSON gives each entity's areas to declare, adding up to its figure to declare")

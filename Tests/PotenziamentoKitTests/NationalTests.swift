@@ -529,6 +529,31 @@ struct BatchTests {
     }
 
     /// The `totali.ambiti` of a batch's JSON report: how many ATS its totals count.
+    /// INTERFACE: 66 when an input file is missing or unreadable. A batch whose only inputs not
+    /// computed are missing (a mistyped path beside a good one) ended with 65, «dati non validi»,
+    /// for data that were all valid (noted since the sixth session, changed in the thirteenth).
+    @Test("a batch whose every input not computed is missing ends with 66; with invalid data too, 65")
+    func batchMissingInputs() throws {
+        let folder = try TestSupport.temporaryFolder()
+        let good = folder.appendingPathComponent("buono")
+        try TestSupport.example(at: good, code: "ATS-G1")
+        let missing = folder.appendingPathComponent("manca").path
+        let empty = folder.appendingPathComponent("vuota")
+        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+        let invalid = try TestSupport.exampleCopy(at: folder.appendingPathComponent("rotto"), editing: "comuni.csv") {
+            $0.replacingOccurrences(of: ";", with: "|")
+        }
+        for (inputs, status) in [
+            ([good.path, missing], ExitStatus.noInput), ([missing, good.path, empty.path], .noInput),
+            ([good.path, missing, invalid.path], .dataError), ([invalid.path, good.path], .dataError),
+        ] {
+            let result = TestSupport.run(arguments: ["calcola"] + inputs + ["--anno", "2025", "--formato", "json"])
+            #expect(result.status == status, "\(inputs): \(result.standardError)")
+            // The good ATS is computed whatever the others.
+            #expect(try Self.ambitiCounted(result.standardOutput) == 1, "\(inputs)")
+        }
+    }
+
     static func ambitiCounted(_ report: String) throws -> Int? {
         let batch = try #require(JSONSerialization.jsonObject(with: Data(report.utf8)) as? [String: Any])
         return ((batch["totali"] as? [String: Any])?["ambiti"] as? NSNumber)?.intValue

@@ -22,6 +22,9 @@ enum BatchInputs {
         /// Whether it is a folder whose ATS are deeper than the levels read (another path given
         /// may reach them: then they are computed, and this is no error).
         var isBeyondDepth = false
+        /// Whether the error is that nothing could be read (a folder without ATS): exit 66 when
+        /// every input not computed is of this kind, as for a missing file.
+        var isUnreadable = false
 
         /// The line on the screen (a name's control characters shown escaped).
         var text: String { TextSafety.escapingControlCharacters("\(path): \(reason)") }
@@ -59,7 +62,7 @@ enum BatchInputs {
                 if found.isEmpty && skipped.count(where: \.isError) == refusedBefore {
                     let message = "la cartella non contiene ambiti (cartelle con comuni.csv e personale.csv, file .json, .xlsx o .ods)"
                     guard paths.count > 1 else { throw CommandFailure(.noInput, ["\(path): \(message)"]) }
-                    skipped.append(Skipped(path: path, reason: message, isError: true))
+                    skipped.append(Skipped(path: path, reason: message, isError: true, isUnreadable: true))
                 }
                 inputs += found
             } else {
@@ -373,7 +376,7 @@ enum BatchInputs {
             outcome.warnings = notes + notRead.map(\.text)
             var reportWarnings = notes + notRead.map(\.documentText)
             // Data not computed that look like an ATS: errors of the run, as an ATS not read.
-            var failures = refused.map { BatchReport.Failure(input: $0.path, errors: [$0.text]) }
+            var failures = refused.map { BatchReport.Failure(input: $0.path, errors: [$0.text], isUnreadable: $0.isUnreadable) }
             // The ATS counted so far, found by the shape of their code (`ATS-01`, `ats 1` and
             // `ATS–001` are one code retyped) and by their content (a copy under another code:
             // a folder copied without its ambito.csv takes the folder's name): the same ATS again
@@ -414,7 +417,7 @@ enum BatchInputs {
                             result, code: code, warnings: all.map(\.description),
                             reportWarnings: InputDiagnostic.inDocument(all, root: input).map(\.description), input: input, outline: outline)
                     } catch let failure {
-                        return .failed(BatchReport.Failure(input: input, errors: failure.lines))
+                        return .failed(BatchReport.Failure(input: input, errors: failure.lines, isUnreadable: failure.status == .noInput))
                     }
                 } inOrder: { (computed: consuming Computed<Result>) in
                     // Taken apart, not copied (a result holds a whole assessment).
@@ -506,7 +509,9 @@ enum BatchInputs {
                 return BatchReport.Outcome(failures: failures, warnings: reportWarnings, sharedComuni: sharedComuni)
             }
             if !failures.isEmpty {
-                outcome.status = .dataError
+                // Every input not computed missing or unreadable: 66, as for one of them alone
+                // (INTERFACE: 66 input file missing or unreadable); any invalid data: 65.
+                outcome.status = failures.allSatisfy(\.isUnreadable) ? .noInput : .dataError
                 outcome.errors = failures.flatMap { $0.errors }
                 outcome.errors.append(
                     "\(Italian.count(failures.count, "ambito", "ambiti")) su \(inputs.count + refused.count) non \(failures.count == 1 ? "calcolato" : "calcolati")"

@@ -156,6 +156,9 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable {
     /// Staff of a kind whose acronym names a health body in the ATS's region (`ATS` in
     /// Lombardy, `ASP` in Sicily): counted without a delega if the acronym meant that body. A warning.
     case siglaAmbigua = "sigla_ambigua"
+    /// Staff of the comune capofila naming two different comuni as the capofila: an ATS in
+    /// convenzione has one capofila, so one of the codes is mistyped. A warning.
+    case capofilaDiversi = "capofila_diversi"
     /// A hole in the years of a cycle (2023, 2024, 2032): most likely a year typed wrong. A warning.
     case anniMancanti = "anni_mancanti"
     /// A counted person with no service in the year.

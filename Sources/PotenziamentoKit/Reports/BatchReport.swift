@@ -11,12 +11,16 @@ package enum BatchReport {
         /// The ATS code, when the input was read but not counted (the same ATS twice, a year it
         /// has no residents for): a CSV table's filter on `codice` finds it.
         package let code: String?
+        /// Whether the input could not be read at all (missing, unreadable, a folder without ATS):
+        /// a run whose every failure is one of these ends with exit 66, as for one such input.
+        package let isUnreadable: Bool
 
         /// A failure.
-        package init(input: String, errors: [String], code: String? = nil) {
+        package init(input: String, errors: [String], code: String? = nil, isUnreadable: Bool = false) {
             self.input = input
             self.errors = errors
             self.code = code
+            self.isUnreadable = isUnreadable
         }
 
         /// The first error naming the input (once: the lines name it with its control characters

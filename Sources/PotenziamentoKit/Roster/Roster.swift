@@ -310,6 +310,20 @@ public struct Roster: Sendable, Hashable {
                 )
             }
         }
+        // One capofila for an ATS in convenzione: its staff naming two comuni is a mistyped code
+        // (a consortium's trial: the prospetto lost the capofila's name, with no word).
+        if let first = staff.firstIndex(where: { $0.employer.kind == .comuneCapofila && $0.employer.istatCode != nil }),
+            let other = staff[first...].firstIndex(where: {
+                $0.employer.kind == .comuneCapofila && $0.employer.istatCode != nil && $0.employer.istatCode != staff[first].employer.istatCode
+            })
+        {
+            let (record, earlier) = (staff[other], staff[first])
+            let (code, earlierCode) = (record.employer.istatCode ?? "", earlier.employer.istatCode ?? "")
+            diagnostics.warning(
+                .capofilaDiversi, (record.place ?? SourcePlace(file: source)).field(csv: "ente_codice_istat", json: "ente", "codiceIstat"),
+                "«\(record.id)» indica come comune capofila \(code), «\(earlier.id)» \(earlierCode) (\(earlier.place?.description ?? "persona n. \(first + 1)")): l'ambito in convenzione ha un solo comune capofila; correggi il codice sbagliato (gli FTE non cambiano: il personale del capofila conta per l'ambito, ma il prospetto non può nominare il capofila)"
+            )
+        }
         if staff.isEmpty {
             diagnostics.warning(
                 .nessunaPersona, SourcePlace(file: source),
