@@ -37,6 +37,19 @@ struct CellValueTests {
         #expect(DecimalText.rounded(text, significantDigits: 15) == expected)
     }
 
+    /// Found by a trial of office habits: `=OGGI()` as the end of a person in service was read
+    /// as the day the file was saved.
+    @Test(
+        "formulas that use the current day, as Excel and LibreOffice store them",
+        arguments: [
+            ("TODAY()", true), ("of:=TODAY()", true), ("=today()", true), ("DATE(YEAR(TODAY()),12,31)", true), ("NOW()", true),
+            ("of:=INT(NOW())", true), ("TODAY ()", false), ("XTODAY()", false), ("MY_NOW()", false), ("DATE(2025,12,31)", false),
+            ("\"TODAYS\"", false), ("", false),
+        ])
+    func usesToday(formula: String, expected: Bool) {
+        #expect(CellValue.usesToday(formula) == expected)
+    }
+
     @Test("the largest exponents stay bounded")
     func exponentBounds() {
         #expect(DecimalText.canonical("1E400")?.count == 401)

@@ -57,7 +57,7 @@ package enum CSVParser {
             )
         }
         guard complete else { return .failure(SyntaxError(line: scanner.quoteStartLine, message: "virgolette aperte e mai chiuse")) }
-        return .success(CSVGrid(bytes: bytes, ends: ends, rows: rows))
+        return .success(CSVGrid(bytes: bytes, ends: ends, rows: rows, quotesOverLines: scanner.quotesOverLines))
     }
 }
 
@@ -103,6 +103,20 @@ package struct CSVGrid: Sendable {
     package let ends: [UInt32]
     /// The records, in order.
     package let rows: [Row]
+    /// The quoted cells that go on past a line end with separators on a later line (few: a
+    /// quote never closed where it should be swallows the rows after it into one cell).
+    package let quotesOverLines: [QuoteOverLines]
+
+    /// A quoted cell spanning lines: where the quote opens and closes, and the most separators
+    /// on one of the lines after the first (a row swallowed has its separators there).
+    package struct QuoteOverLines: Sendable, Equatable {
+        /// The line where the quote opens.
+        package let openingLine: Int
+        /// The line where it closes.
+        package let closingLine: Int
+        /// The most separators on one line inside the quote after its first line.
+        package let separatorsOnALine: Int
+    }
 
     /// Where cell `column` of `row` starts and ends in `bytes` (zero padding excluded).
     @inlinable @inline(__always)
@@ -152,6 +166,8 @@ package struct CSVGrid: Sendable {
 private struct CSVScanner {
     let separator: UInt8
     var quoteStartLine = 1
+    /// The quoted cells that span lines with separators on a later line (see ``CSVGrid/quotesOverLines``).
+    var quotesOverLines: [CSVGrid.QuoteOverLines] = []
     /// The line of a record with more than ``CSVParser/maximumCellsPerRow`` cells, if one was met.
     var wideLine: Int?
 
@@ -176,6 +192,9 @@ private struct CSVScanner {
         // Whether the record has anything but spaces, tabs and separators (else it is not a record).
         var recordHasContent = false
         var quoted = false
+        // The separators on the current line of a quoted cell, and the most on one of its lines after the first.
+        var quotedSeparators = 0
+        var quotedSeparatorsMost = 0
         let count = bytes.count
         let separator = self.separator
         return withUnsafeTemporaryAllocation(of: Bool.self, capacity: 256) { special in
@@ -219,8 +238,17 @@ private struct CSVScanner {
                             continue
                         }
                         quoted = false
+                        if quotedSeparatorsMost > 0 {
+                            quotesOverLines.append(.init(openingLine: quoteStartLine, closingLine: line, separatorsOnALine: quotedSeparatorsMost))
+                        }
                     } else {
-                        if byte == 0x0A { line += 1 }
+                        if byte == 0x0A {
+                            line += 1
+                            quotedSeparators = 0
+                        } else if byte == separator && line > quoteStartLine {
+                            quotedSeparators += 1
+                            quotedSeparatorsMost = max(quotedSeparatorsMost, quotedSeparators)
+                        }
                         base[write] = byte
                         write += 1
                     }
@@ -240,6 +268,7 @@ private struct CSVScanner {
                         quoted = true
                         recordHasContent = true
                         quoteStartLine = line
+                        (quotedSeparators, quotedSeparatorsMost) = (0, 0)
                     } else {
                         base[write] = byte
                         write += 1

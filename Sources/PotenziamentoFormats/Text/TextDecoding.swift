@@ -36,6 +36,10 @@ package enum TextDecoding {
         case zeroByte(offset: Int)
         /// A byte sequence that is not UTF-8, at `offset` (only when Windows-1252 is not allowed).
         case invalidUTF8(offset: Int)
+        /// Text in two encodings (two exports joined): a character beyond ASCII in UTF-8 at
+        /// `utf8Offset`, a byte that is not UTF-8 at `otherOffset` (only when Windows-1252 is
+        /// allowed: read as Windows-1252, the UTF-8 part would change its letters).
+        case mixedEncodings(utf8Offset: Int, otherOffset: Int)
     }
 
     /// The text of `bytes`.
@@ -59,6 +63,7 @@ package enum TextDecoding {
         let valid = bytes.withUnsafeBufferPointer { UTF8Validation.isValid(UnsafeBufferPointer(rebasing: $0[start...])) }
         if valid { return .success(.utf8(bytes, start: start)) }
         guard allowsWindows1252 else { return .failure(.invalidUTF8(offset: firstInvalidUTF8(bytes, from: start))) }
+        if let mixed = mixedEncodings(bytes, from: start) { return .failure(mixed) }
         var decoded: [UInt8] = []
         decoded.reserveCapacity(bytes.count + bytes.count / 8)
         for byte in bytes[start...] {
@@ -83,6 +88,30 @@ package enum TextDecoding {
             case .error: return offset
             }
         }
+    }
+
+    /// Both a UTF-8 character beyond ASCII and a byte that is not UTF-8 in `bytes` from `start`,
+    /// at their first offsets; nil when one of the two is missing. In Windows-1252 Italian text a
+    /// UTF-8 sequence would be a letter such as «Ã» followed by a symbol such as «²»: not written.
+    static func mixedEncodings(_ bytes: [UInt8], from start: Int) -> Problem? {
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = bytes[start...].makeIterator()
+        var offset = start
+        var (utf8, other): (Int?, Int?) = (nil, nil)
+        while utf8 == nil || other == nil {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let encoded):
+                if encoded.count > 1, utf8 == nil { utf8 = offset }
+                offset += encoded.count
+            case .error(let length):
+                if other == nil { other = offset }
+                offset += length
+            case .emptyInput:
+                return nil
+            }
+        }
+        guard let utf8, let other else { return nil }
+        return .mixedEncodings(utf8Offset: utf8, otherOffset: other)
     }
 
     /// The Unicode scalar of a Windows-1252 byte (the five unassigned bytes map to C1 controls).

@@ -307,6 +307,7 @@ package enum ODSReader {
     /// its text for strings and errors), or the reason it cannot be read.
     static func value(_ attributes: XMLAttributes, text: String, hasParagraph: Bool = false) -> Result<CellValue, Reason> {
         if attributes[calcextNamespace, "value-type"] == "error" { return .success(.error(text)) }
+        if let formula = attributes[tableNamespace, "formula"], CellValue.usesToday(formula) { return .success(.todayFormula(formula: formula)) }
         /// Returns the value of `office:local`, or the reason it is missing.
         func attribute(_ local: String) -> Result<String, Reason> {
             guard let value = attributes[officeNamespace, local] else { return .failure(Reason(text: "manca l'attributo office:\(local)")) }

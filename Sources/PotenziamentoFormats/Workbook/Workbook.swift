@@ -42,6 +42,28 @@ package enum CellValue: Hashable, Sendable {
     /// A formula whose result was never computed and saved (the file has no cached value); the
     /// formula's text is empty for a cell of an `.xlsx` shared formula (its text is in another cell).
     case formulaWithoutValue(formula: String)
+    /// A formula that computes the current day (`TODAY()`, `NOW()`, `OGGI()` as Excel and
+    /// LibreOffice store it): its saved value is the day the file was last saved, and changes
+    /// with each saving, so it is not kept as a value.
+    case todayFormula(formula: String)
+}
+
+extension CellValue {
+    /// Whether `formula` uses the current day (`TODAY()` or `NOW()`: both programs store these
+    /// English names whatever their language; `of:=TODAY()` in OpenDocument).
+    package static func usesToday(_ formula: String) -> Bool {
+        let upper = formula.uppercased()
+        return ["TODAY(", "NOW("].contains { name in
+            var rest = upper[...]
+            while let range = rest.range(of: name) {
+                // The whole name: not the end of another function's (`XTODAY(`).
+                let before = rest[..<range.lowerBound].last ?? "="
+                if !(before.isLetter || before.isNumber || before == "_" || before == ".") { return true }
+                rest = rest[range.upperBound...]
+            }
+            return false
+        }
+    }
 }
 
 /// A cell with a value, and its position.

@@ -305,6 +305,8 @@ package enum XLSXReader {
         var value: String?
         /// The text of `f`, if any.
         var formula: String?
+        /// The `si` of a shared formula's `f`, if any (its text is on the first cell of the group).
+        var sharedFormula: String?
         /// The text of `is`, if any.
         var inline: String?
     }
@@ -338,6 +340,8 @@ package enum XLSXReader {
         var inRow = false
         var column = 0
         var pending: PendingCell?
+        // The text of each shared formula (`si`), from its first cell.
+        var sharedFormulas: [String: String] = [:]
         var capture = Capture.none
         var inInline = false
         var phoneticDepth = 0
@@ -398,6 +402,7 @@ package enum XLSXReader {
                     capture = .formula
                     // A cell of a shared formula has an empty `<f t="shared" si="0"/>`: a formula all the same.
                     if pending?.formula == nil { pending?.formula = "" }
+                    if attributes["t"] == "shared" { pending?.sharedFormula = attributes["si"] }
                 case "is" where pending != nil: inInline = true
                 case "rPh" where inInline: phoneticDepth += 1
                 case "t" where inInline && phoneticDepth == 0: capture = .inline
@@ -430,9 +435,19 @@ package enum XLSXReader {
                 case "rPh" where inInline: phoneticDepth -= 1
                 case "is": inInline = false
                 case "c":
-                    guard let cell = pending else { return }
+                    guard var cell = pending else { return }
                     pending = nil
                     capture = .none
+                    // A shared formula's text, written on the group's first cell, for the others
+                    // when it uses today (a date column filled down with `=TODAY()`); other texts
+                    // stay unknown: their references are the first cell's.
+                    if let index = cell.sharedFormula, let formula = cell.formula {
+                        if formula.isEmpty {
+                            if let text = sharedFormulas[index], CellValue.usesToday(text) { cell.formula = text }
+                        } else if sharedFormulas.count < 10_000 {
+                            sharedFormulas[index] = formula
+                        }
+                    }
                     let value: CellValue
                     switch cellValue(cell, shared) {
                     case .success(let result): value = result
@@ -483,6 +498,7 @@ package enum XLSXReader {
 
     /// Returns the typed value of a cell, or the reason it cannot be read.
     static func cellValue(_ cell: PendingCell, _ context: SheetContext) -> Result<CellValue, Reason> {
+        if let formula = cell.formula, CellValue.usesToday(formula) { return .success(.todayFormula(formula: formula)) }
         guard let raw = cell.value else {
             if cell.type == "inlineStr", let inline = cell.inline { return .success(inline.isEmpty ? .empty : .text(decodeEscapes(inline))) }
             // A formula without its value (an empty text: a cell of a shared formula, written in another cell).

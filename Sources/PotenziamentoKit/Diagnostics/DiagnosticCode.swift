@@ -159,6 +159,9 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable {
     /// Staff of the comune capofila naming two different comuni as the capofila: an ATS in
     /// convenzione has one capofila, so one of the codes is mistyped. A warning.
     case capofilaDiversi = "capofila_diversi"
+    /// An id written with letters of UTF-8 read as Windows-1252 («NiccolÃ²»): the same person
+    /// written rightly elsewhere counts twice. A warning.
+    case testoMalCodificato = "testo_mal_codificato"
     /// A hole in the years of a cycle (2023, 2024, 2032): most likely a year typed wrong. A warning.
     case anniMancanti = "anni_mancanti"
     /// A counted person with no service in the year.

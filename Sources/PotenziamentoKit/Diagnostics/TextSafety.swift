@@ -18,6 +18,34 @@ package enum TextSafety {
         return String(result)
     }
 
+    /// The first run of `text` that is UTF-8 read as Windows-1252 («Ã²» for «ò», «â€™» for «’»:
+    /// a UTF-8 file opened as Windows-1252 and saved), with the text it meant; nil when there is none.
+    /// Italian text never writes a letter such as «Ã» or «â» before such symbols.
+    package static func misdecoded(in text: String) -> (written: String, meant: String)? {
+        guard text.utf8.contains(where: { $0 >= 0xC3 }) else { return nil }
+        let scalars = Array(text.unicodeScalars)
+        // The Windows-1252 byte each character is written with, if it is one.
+        func byte(_ scalar: Unicode.Scalar) -> UInt8? {
+            if scalar.value < 0x80 || (0xA0...0xFF).contains(scalar.value) { return UInt8(scalar.value) }
+            return (0x80...0x9F).first { TextDecoding.windows1252(UInt8($0)) == scalar }.map { UInt8($0) }
+        }
+        for index in scalars.indices {
+            guard let lead = byte(scalars[index]), (0xC3...0xF4).contains(lead) else { continue }
+            let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+            guard index + length <= scalars.count else { continue }
+            var bytes = [lead]
+            for next in scalars[(index + 1)..<(index + length)] {
+                guard let continuation = byte(next), (0x80...0xBF).contains(continuation) else { break }
+                bytes.append(continuation)
+            }
+            guard bytes.count == length, let meant = String(validating: bytes, as: UTF8.self) else { continue }
+            var written = String.UnicodeScalarView()
+            written.append(contentsOf: scalars[index..<(index + length)])
+            return (String(written), meant)
+        }
+        return nil
+    }
+
     /// `text` cut to its first `limit` characters with «…» when longer: a cell or a value quoted in
     /// a message stays one readable line, however long it is.
     package static func shortened(_ text: String, limit: Int = 60) -> String {

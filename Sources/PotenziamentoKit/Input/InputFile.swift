@@ -57,6 +57,15 @@ enum InputFile {
                 .codificaNonValida, SourcePlace(file: file, position: .text(line: line, column: column)),
                 "il file contiene byte nulli (posizione \(offset)): non è un file di testo (CSV o JSON); se il resto è testo, cancella il carattere nullo in questo punto"
             )
+        case .failure(.mixedEncodings(let utf8Offset, let otherOffset)):
+            // Read as Windows-1252 the UTF-8 part's letters change (a trial of HR exports joined:
+            // «Niccolò» became «NiccolÃ²», one person counted twice).
+            let (utf8Line, _) = TextDecoding.position(of: utf8Offset, in: bytes)
+            let (line, column) = TextDecoding.position(of: otherOffset, in: bytes)
+            throw InputError(
+                .codificaNonValida, SourcePlace(file: file, position: .text(line: line, column: column)),
+                "il file mescola due codifiche: la riga \(utf8Line) è in UTF-8, la riga \(line) no (Windows-1252, il CSV di Excel in italiano); forse sono due esportazioni unite, e le lettere accentate di una delle due parti risulterebbero sbagliate (gli id con accenti diventerebbero altre persone): salva di nuovo il file tutto in una codifica (in Excel «CSV UTF-8»; in LibreOffice set di caratteri Unicode UTF-8) e controlla le lettere accentate"
+            )
         case .failure(.invalidUTF8(let offset)):
             let (line, column) = TextDecoding.position(of: offset, in: bytes)
             throw InputError(

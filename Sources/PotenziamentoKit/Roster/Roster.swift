@@ -310,6 +310,33 @@ public struct Roster: Sendable, Hashable {
                 )
             }
         }
+        // Ids with letters of UTF-8 read as Windows-1252 (a trial of HR exports: «Rossi NiccolÃ²»
+        // and «Rossi Niccolò», one person counted twice with no word).
+        var misdecoded: [(position: Int, written: String, meant: String, fixed: String)] = []
+        for index in staff.indices {
+            if let (written, meant) = TextSafety.misdecoded(in: staff[index].id.text) {
+                misdecoded.append((index, written, meant, staff[index].id.text.replacing(written, with: meant)))
+            }
+        }
+        if !misdecoded.isEmpty {
+            // The persons whose id is the one meant (ids compared as ids: case and spaces aside).
+            let fixedIDs = Set(misdecoded.compactMap { try? PersonID($0.fixed) })
+            var sameAs: [PersonID: Int] = [:]
+            for index in staff.indices where fixedIDs.contains(staff[index].id) && sameAs[staff[index].id] == nil { sameAs[staff[index].id] = index }
+            for (position, written, meant, fixed) in misdecoded {
+                let record = staff[position]
+                let other = (try? PersonID(fixed)).flatMap { sameAs[$0] }.map { staff[$0] }
+                let twice =
+                    other.map {
+                        "«\($0.id)» (\($0.place?.description ?? "un'altra persona")) è la stessa persona? Ora contano come due persone: tieni un solo id"
+                    }
+                    ?? "se la stessa persona compare anche come «\(fixed)», conterebbe due volte: correggi l'id"
+                diagnostics.warning(
+                    .testoMalCodificato, (record.place ?? SourcePlace(file: source)).field(csv: "id", json: "id"),
+                    "l'id «\(record.id)» contiene «\(written)», cioè «\(meant)» letto con la codifica sbagliata (un file UTF-8 aperto come Windows-1252 e salvato); \(twice)"
+                )
+            }
+        }
         // One capofila for an ATS in convenzione: its staff naming two comuni is a mistyped code
         // (a consortium's trial: the prospetto lost the capofila's name, with no word).
         if let first = staff.firstIndex(where: { $0.employer.kind == .comuneCapofila && $0.employer.istatCode != nil }),

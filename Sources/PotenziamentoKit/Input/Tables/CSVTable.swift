@@ -60,7 +60,9 @@ struct CSVTable: CellTable {
         else { return nil }
         let width = header.count
         let rows = grid.bytes.withUnsafeBufferPointer { buffer in
-            Self.dataRows(grid, buffer, file: file, width: width, paddedWidth: headerRow.count, separator: separator, diagnostics: &diagnostics)
+            Self.dataRows(
+                grid, buffer, file: file, width: width, paddedWidth: headerRow.count, separator: separator, note: header.index(of: "note"),
+                diagnostics: &diagnostics)
         }
         self.header = header
         self.grid = grid
@@ -131,17 +133,45 @@ struct CSVTable: CellTable {
     /// an error, blank fields at the end included: a `;` typed in the middle of a line moves the
     /// values after it one column to the right, and the last field, often empty, would hide it.
     /// (A `;` typed into one line of a block padded by one cannot be told from the padding.)
+    /// The header line's width counts as padding only when no row has the header's columns
+    /// alone: a file with rows of both widths was not padded by LibreOffice (a trial of HR
+    /// exports: a header ending in `;` let a `;` typed twice move 30 % into the hours).
+    ///
+    /// A quoted cell that goes on over lines holding separators like a row's is an error at its
+    /// record (a quote not closed in a free-text note swallowed the persons after it, with no
+    /// word); in a comma-separated file, a `note` of digits right after a cell of digits is a
+    /// warning (`83,33` without quotes: 83 % and a note «33»).
     private static func dataRows(
-        _ grid: CSVGrid, _ buffer: UnsafeBufferPointer<UInt8>, file: String, width: Int, paddedWidth: Int, separator: UInt8,
+        _ grid: CSVGrid, _ buffer: UnsafeBufferPointer<UInt8>, file: String, width: Int, paddedWidth: Int, separator: UInt8, note: Int?,
         diagnostics: inout Diagnostics
     ) -> [CSVGrid.Row] {
         var rows: [CSVGrid.Row] = []
         rows.reserveCapacity(grid.rows.count - 1)
         let records = grid.rows
+        let mark = String(UnicodeScalar(separator))
+        // The records holding a quote that swallowed rows, by position (few: found by their lines).
+        var swallowing: [Int: CSVGrid.QuoteOverLines] = [:]
+        for quote in grid.quotesOverLines where quote.separatorsOnALine >= max(1, min(3, width - 1)) {
+            // The last record starting at or before the quote's first line.
+            var (low, high) = (0, records.count)
+            while low < high {
+                let middle = (low + high) / 2
+                if records[middle].line <= quote.openingLine { low = middle + 1 } else { high = middle }
+            }
+            if low > 0, swallowing[low - 1] == nil { swallowing[low - 1] = quote }
+        }
+        let headerPadding = paddedWidth > width && !records.dropFirst().contains { $0.count == width }
         for position in records.indices.dropFirst() {
             let record = records[position]
             // Made only for a message.
             var place: SourcePlace { SourcePlace(file: file, position: .line(record.line, column: nil)) }
+            if let quote = swallowing[position] {
+                diagnostics.error(
+                    .sintassiCSV, SourcePlace(file: file, position: .line(quote.openingLine, column: nil)),
+                    "le virgolette aperte alla riga \(quote.openingLine) si chiudono alla riga \(quote.closingLine): il testo tra virgolette va a capo e contiene righe con «\(mark)» come quelle del file, che così non sono lette come righe; chiudi le virgolette dove finisce il testo (o toglile)"
+                )
+                continue
+            }
             let first = grid.trimmedCell(record, 0, in: buffer)
             if first.first == UInt8(ascii: "#") {
                 if Self.isExampleRow(first) {
@@ -156,14 +186,17 @@ struct CSVTable: CellTable {
             }
             let blank = { (range: Range<Int>) in range.allSatisfy { grid.trimmedCell(record, $0, in: buffer).isEmpty } }
             if record.count == width {
-                if !blank(0..<width) { rows.append(record.prefix(width)) }
+                if !blank(0..<width) {
+                    rows.append(record.prefix(width))
+                    if separator == UInt8(ascii: ","), let note, note > 0 { warnSplitNumber(record, note) }
+                }
                 continue
             }
             let sameAsNeighbour =
                 (position > 1 && records[position - 1].count == record.count) || (position + 1 < records.count && records[position + 1].count == record.count)
             let padded =
                 record.count > width && separator == UInt8(ascii: ";") && blank(width..<record.count)
-                && ((record.count == paddedWidth && paddedWidth > width) || sameAsNeighbour)
+                && ((record.count == paddedWidth && headerPadding) || sameAsNeighbour)
             if padded {
                 if !blank(0..<width) { rows.append(record.prefix(width)) }
                 continue
@@ -171,6 +204,18 @@ struct CSVTable: CellTable {
             diagnostics.error(.numeroDiCampi, place, Self.widthMessage(cells: record.count, width: width, separator: separator))
         }
         return rows
+
+        /// The warning on a note of digits after a cell of digits (a decimal comma that split a number).
+        func warnSplitNumber(_ record: CSVGrid.Row, _ note: Int) {
+            func digits(_ cell: UnsafeBufferPointer<UInt8>) -> Bool { !cell.isEmpty && cell.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }
+            let (before, after) = (grid.trimmedCell(record, note - 1, in: buffer), grid.trimmedCell(record, note, in: buffer))
+            guard digits(before), digits(after) else { return }
+            let (whole, decimals) = (String(decoding: before, as: UTF8.self), String(decoding: after, as: UTF8.self))
+            diagnostics.warning(
+                .numeroNonValido, SourcePlace(file: file, position: .line(record.line, column: "note")),
+                "la nota «\(decimals)» è fatta di sole cifre e segue «\(whole)»: il separatore è la virgola, quindi forse è \(whole),\(decimals) scritto senza virgolette e letto come \(whole); scrivi \"\(whole),\(decimals)\" tra virgolette o \(whole).\(decimals) con il punto; se la nota è giusta, non serve altro"
+            )
+        }
     }
 
     /// «la riga ha 3 campi, l'intestazione 8 colonne», with the decimal-comma hint when it applies.

@@ -204,6 +204,12 @@ struct WorkbookTable: CellTable {
             return .rejected(
                 "\(which) non ha un valore salvato (il file è stato scritto da un programma che non calcola le formule): aprilo con Excel o LibreOffice e salvalo"
             )
+        case .todayFormula(let formula):
+            // The day of the last saving, not a date of service (a trial of office habits: an end
+            // `=OGGI()` for «still in service» cut the service at the saving, −17.479 € with no word).
+            return .rejected(
+                "la formula «=\(TextSafety.shortened(Self.formulaText(formula)))» usa la data di oggi (OGGI, ADESSO): vale il giorno in cui il file è stato salvato e cambia a ogni salvataggio; per una persona in servizio lascia vuota la data di fine («al»), altrimenti scrivi la data o il valore"
+            )
         }
     }
 
@@ -254,7 +260,7 @@ struct WorkbookTable: CellTable {
         case .time(let seconds): "\(seconds) s"
         case .invalidDate(let serial): serial
         case .error(let code): code
-        case .formulaWithoutValue(let formula): "=\(formulaText(formula))"
+        case .formulaWithoutValue(let formula), .todayFormula(let formula): "=\(formulaText(formula))"
         }
     }
 

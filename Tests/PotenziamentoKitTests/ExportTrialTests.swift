@@ -1,0 +1,208 @@
+import Foundation
+import PotenziamentoFormats
+import Testing
+
+@testable import PotenziamentoKit
+
+/// What a trial of CSV files as personnel systems export them and a trial of what office workers
+/// do to cells found (2026-11-29, thirteenth session): each gave another figure with exit 0 and no
+/// word. Each is now an error or a warning at its place.
+@Suite("Exports and office habits are said, not counted in silence")
+struct ExportTrialTests {
+    static let header = "id;profilo;contratto;ente_tipo;ente_codice_istat;dal;al;percentuale"
+
+    /// A folder with one comune of 20.000 residents and `personale` (bytes as given).
+    static func folder(personale: [UInt8]) throws -> URL {
+        let folder = try TestSupport.temporaryFolder()
+        try "codice;denominazione\nATS-T;Ambito di prova\n".write(to: folder.appendingPathComponent("ambito.csv"), atomically: true, encoding: .utf8)
+        try "codice_istat;denominazione;popolazione\n099001;Borgo;20000\n".write(
+            to: folder.appendingPathComponent("comuni.csv"), atomically: true, encoding: .utf8)
+        try Data(personale).write(to: folder.appendingPathComponent("personale.csv"))
+        return folder
+    }
+
+    static func folder(personale: String) throws -> URL { try folder(personale: Array(personale.utf8)) }
+
+    /// The loaded roster, or the diagnostics of the error.
+    static func load(_ folder: URL) -> (loaded: RosterLoader.Loaded?, diagnostics: [InputDiagnostic]) {
+        do {
+            let loaded = try RosterLoader.load(path: folder.path)
+            return (loaded, loaded.warnings)
+        } catch {
+            return (nil, error.diagnostics)
+        }
+    }
+
+    /// A quote opened in a note and closed in a later row's note swallowed the rows between (2
+    /// persons of 4 counted, 0 € instead of 36.923,08 €).
+    @Test(
+        "a quoted cell that goes on over lines like rows is an error where it opens; a note on two lines is read",
+        arguments: [
+            (
+                "\"vedi delibera\nB;assistente_sociale;tempo_indeterminato;comune;099001;2025-01-01;;100;\nC;assistente_sociale;tempo_indeterminato;comune;099001;2025-01-01;;100;\"ok\"",
+                2
+            ),
+            ("\"vedi delibera\ndel 2024\"\nC;assistente_sociale;tempo_indeterminato;comune;099001;2025-01-01;;100;\"ok\"", nil),
+        ])
+    func swallowedRows(note: String, errorLine: Int?) throws {
+        let text =
+            Self.header + ";note\nA;assistente_sociale;tempo_indeterminato;comune;099001;2025-01-01;;100;" + note
+            + "\nD;assistente_sociale;tempo_indeterminato;comune;099001;2025-01-01;;100;\n"
+        let (loaded, diagnostics) = Self.load(try Self.folder(personale: text))
+        if let errorLine {
+            let error = try #require(diagnostics.first { $0.severity == .error })
+            #expect(error.code == .sintassiCSV && error.place.description.hasSuffix("personale.csv:\(errorLine)"), "\(error)")
+            #expect(error.message.contains("le virgolette aperte alla riga 2 si chiudono alla riga 4"), "\(error)")
+            #expect(loaded == nil)
+        } else {
+            #expect(try #require(loaded).roster.staff.map(\.id.text) == ["A", "C", "D"])
+        }
+    }
+
+    /// `83,33` unquoted in a comma-separated file with a last column `note`: 83 % and a note «33»
+    /// (the row had the header's width).
+    @Test(
+        "in a comma-separated file a note of digits after a cell of digits is a warning at the note",
+        arguments: [("83,33", true), ("83,ok", false), ("\"83,33\",", false), ("83,", false), ("100,2024", true)])
+    func decimalCommaInNote(tail: String, warned: Bool) throws {
+        let text =
+            Self.header.replacingOccurrences(of: ";", with: ",") + ",note\nA,assistente_sociale,tempo_indeterminato,comune,099001,2025-01-01,," + tail + "\n"
+        let (loaded, diagnostics) = Self.load(try Self.folder(personale: text))
+        #expect(loaded != nil, "\(diagnostics)")
+        let found = diagnostics.filter { $0.code == .numeroNonValido }
+        #expect(found.count == (warned ? 1 : 0), "\(diagnostics)")
+        if warned {
+            #expect(found.first?.place.description.hasSuffix("personale.csv:2 (colonna note)") == true)
+            #expect(found.first?.message.contains("forse è \(tail) scritto senza virgolette") == true, "\(found)")
+        }
+    }
+
+    /// A header ending in `;` let a `;` typed twice move 30 % into the weekly hours (0,8333 FTE):
+    /// the header's width is padding only when every row has it.
+    @Test(
+        "a row as wide as a header ending in «;» is an error when other rows have only the named columns",
+        arguments: [
+            (
+                "A;assistente_sociale;tempo_indeterminato;comune;099001;2025-01-01;;100;\nB;assistente_sociale;tempo_indeterminato;comune;099001;2025-01-01;;;30;\n",
+                3
+            ),
+            (
+                "A;assistente_sociale;tempo_indeterminato;comune;099001;2025-01-01;;100;;\nB;assistente_sociale;tempo_indeterminato;comune;099001;2025-01-01;;30;;\n",
+                nil
+            ),
+        ])
+    func headerPadding(rows: String, errorLine: Int?) throws {
+        let (loaded, diagnostics) = Self.load(try Self.folder(personale: Self.header + ";ore_settimanali;\n" + rows))
+        if let errorLine {
+            let error = try #require(diagnostics.first { $0.severity == .error })
+            #expect(error.code == .numeroDiCampi && error.place.description.hasSuffix("personale.csv:\(errorLine)"), "\(error)")
+        } else {
+            #expect(try #require(loaded).roster.staff.count == 2, "\(diagnostics)")
+        }
+    }
+
+    /// A UTF-8 export joined to a Windows-1252 one: read as Windows-1252, «Niccolò» of the first
+    /// became «NiccolÃ²», one person counted twice.
+    @Test("a file with both UTF-8 and Windows-1252 text is an error naming both lines; one encoding alone is read")
+    func mixedEncodings() throws {
+        let row = ";assistente_sociale;tempo_indeterminato;comune;099001;2025-01-01;;100\n"
+        let utf8 = Array((Self.header + "\nRossi Niccolò" + row).utf8)
+        let windows1252 = Array("Bianchi Nicol".utf8) + [0xF2] + Array(row.utf8)
+        let (mixed, diagnostics) = Self.load(try Self.folder(personale: utf8 + windows1252))
+        #expect(mixed == nil)
+        let error = try #require(diagnostics.first { $0.severity == .error })
+        #expect(error.code == .codificaNonValida && error.place.description.hasSuffix("personale.csv:3:14"), "\(error)")
+        #expect(error.message.contains("la riga 2 è in UTF-8, la riga 3 no"), "\(error)")
+        // Each alone is read (Windows-1252 with its warning).
+        #expect(Self.load(try Self.folder(personale: utf8)).loaded != nil)
+        let (alone, warnings) = Self.load(try Self.folder(personale: Array((Self.header + "\n").utf8) + windows1252))
+        #expect(alone?.roster.staff.first?.id.text == "Bianchi Nicolò")
+        #expect(warnings.contains { $0.code == .codificaWindows1252 })
+    }
+
+    /// «Rossi NiccolÃ²» (a UTF-8 file once opened as Windows-1252) and «Rossi Niccolò» counted as
+    /// two persons with no word.
+    @Test(
+        "an id written with UTF-8 read as Windows-1252 is a warning that names the person it may be",
+        arguments: [
+            ("Rossi NiccolÃ²", "«Ã²», cioè «ò»", true), ("D’Amico", "", false), ("Rossi Niccolò", "", false), ("Lâ€™Aquila 1", "«â€™», cioè «’»", false),
+        ])
+    func misdecodedID(id: String, written: String, twice: Bool) throws {
+        let row = ";assistente_sociale;tempo_indeterminato;comune;099001;2025-01-01;;100\n"
+        let text = Self.header + "\n" + id + row + "Rossi Niccolò" + row.replacingOccurrences(of: "2025-01-01", with: "2024-01-01")
+        let (loaded, diagnostics) = Self.load(try Self.folder(personale: id == "Rossi Niccolò" ? Self.header + "\n" + id + row : text))
+        #expect(loaded != nil, "\(diagnostics)")
+        let found = diagnostics.filter { $0.code == .testoMalCodificato }
+        #expect(found.count == (written.isEmpty ? 0 : 1), "\(found)")
+        if let warning = found.first {
+            #expect(warning.place.description.hasSuffix("personale.csv:2 (colonna id)"))
+            #expect(warning.message.contains(written), "\(warning)")
+            #expect(warning.message.contains("«Rossi Niccolò» (") == twice, "\(warning)")
+        }
+    }
+
+    /// `=OGGI()` in `al` for «still in service» counted the service up to the day the file was
+    /// saved (−17.479,45 € for a file saved in February), with no word.
+    @Test("a date computed with TODAY() is an error at its cell, in xlsx (a formula filled down too) and in ods")
+    func todayFormula() throws {
+        let ods = Self.load(URL(fileURLWithPath: TestSupport.path("Tests/PotenziamentoKitTests/Fixtures/al-oggi.ods")))
+        #expect(ods.loaded == nil)
+        #expect(
+            ods.diagnostics.contains { $0.place.description.hasSuffix("al-oggi.ods: personale!J2 (colonna al)") && $0.message.contains("«=TODAY()»") },
+            "\(ods.diagnostics)")
+        let path = try TestSupport.temporaryFolder().appendingPathComponent("oggi.xlsx")
+        try Self.xlsx(ends: [
+            "<f>TODAY()</f><v>46000</v>", "<f t=\"shared\" ref=\"G3:G4\" si=\"0\">DATE(YEAR(TODAY()),12,31)</f><v>46022</v>",
+            "<f t=\"shared\" si=\"0\"/><v>46022</v>",
+        ])
+        .write(to: path)
+        let xlsx = Self.load(path)
+        #expect(xlsx.loaded == nil)
+        let places = xlsx.diagnostics.filter { $0.message.contains("usa la data di oggi") }.map { $0.place.description.replacing(path.path, with: "oggi.xlsx") }
+        #expect(
+            places == ["oggi.xlsx: personale!G2 (colonna al)", "oggi.xlsx: personale!G3 (colonna al)", "oggi.xlsx: personale!G4 (colonna al)"],
+            "\(xlsx.diagnostics)")
+        // A formula with a date that does not change is read at its value.
+        try Self.xlsx(ends: ["<f>DATE(2025,12,31)</f><v>46022</v>"]).write(to: path)
+        #expect(Self.load(path).loaded?.roster.staff.first?.periods.first?.end == CivilDate(year: 2025, month: 12, day: 31))
+    }
+
+    /// An `.xlsx` with a comune and one person a row, each ending (column G, `al`) with the XML `ends`.
+    static func xlsx(ends: [String]) throws -> Data {
+        let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+        func inline(_ reference: String, _ text: String) -> String { "<c r=\"\(reference)\" t=\"inlineStr\"><is><t>\(text)</t></is></c>" }
+        func row(_ number: Int, _ texts: [String], tail: String = "") -> String {
+            "<row r=\"\(number)\">" + texts.enumerated().map { inline(CellReference.a1(row: number, column: $0.offset + 1), $0.element) }.joined() + tail
+                + "</row>"
+        }
+        let comuni =
+            "<worksheet xmlns=\"\(main)\"><sheetData>" + row(1, ["codice_istat", "denominazione", "popolazione"])
+            + row(2, ["099001", "Borgo", "20000"]) + "</sheetData></worksheet>"
+        var personale =
+            "<worksheet xmlns=\"\(main)\"><sheetData>" + row(1, ["id", "profilo", "contratto", "ente_tipo", "ente_codice_istat", "dal", "al", "percentuale"])
+        for (index, end) in ends.enumerated() {
+            let number = index + 2
+            personale += row(
+                number, ["AS-\(number)", "assistente_sociale", "tempo_indeterminato", "comune", "099001", "01/01/2025"],
+                tail: "<c r=\"G\(number)\" s=\"1\">\(end)</c><c r=\"H\(number)\"><v>100</v></c>")
+        }
+        personale += "</sheetData></worksheet>"
+        let styles =
+            "<styleSheet xmlns=\"\(main)\"><cellXfs count=\"2\"><xf numFmtId=\"0\"/><xf numFmtId=\"14\" applyNumberFormat=\"1\"/></cellXfs></styleSheet>"
+        let relations = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+        let type = relations + "/"
+        let workbook =
+            "<workbook xmlns=\"\(main)\" xmlns:r=\"\(relations)\"><sheets><sheet name=\"comuni\" sheetId=\"1\" r:id=\"rId1\"/>"
+            + "<sheet name=\"personale\" sheetId=\"2\" r:id=\"rId2\"/></sheets></workbook>"
+        let links =
+            "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+            + "<Relationship Id=\"rId1\" Type=\"\(type)worksheet\" Target=\"worksheets/sheet1.xml\"/>"
+            + "<Relationship Id=\"rId2\" Type=\"\(type)worksheet\" Target=\"worksheets/sheet2.xml\"/>"
+            + "<Relationship Id=\"rId3\" Type=\"\(type)styles\" Target=\"styles.xml\"/></Relationships>"
+        let parts = [
+            ("xl/workbook.xml", workbook), ("xl/_rels/workbook.xml.rels", links), ("xl/styles.xml", styles),
+            ("xl/worksheets/sheet1.xml", comuni), ("xl/worksheets/sheet2.xml", personale),
+        ]
+        return Data(try ZIPWriter.archive(parts.map { ($0.0, Array($0.1.utf8)) }))
+    }
+}
