@@ -167,6 +167,57 @@ struct ExportTrialTests {
         #expect(Self.load(path).loaded?.roster.staff.first?.periods.first?.end == CivilDate(year: 2025, month: 12, day: 31))
     }
 
+    /// Messages that did not say the cause (a trial of HR exports): each now names it, at its place.
+    @Test(
+        "exports' mistakes are errors that say their cause",
+        arguments: [
+            (
+                "id;profilo;contratto;ente_tipo;ente_codice_istat;Data inizio;Data fine;%\n", "personale.csv:1 (colonna Data inizio)",
+                "colonna sconosciuta «Data inizio» (forse «dal»?)"
+            ),
+            (header + ";Data fine\n", "personale.csv:1 (colonna Data fine)", "(forse «al»?)"),
+            (header + ";%\n", "personale.csv:1 (colonna %)", "(forse «percentuale»?)"),
+            (header + ";matricola\n", "personale.csv:1 (colonna matricola)", "il calcolo non la usa, cancella la colonna"),
+            (header.replacingOccurrences(of: ";", with: "|") + "\n", "personale.csv:1", "il file è separato da «|»"),
+            (
+                header + "\nA;assistente_sociale;tempo_indeterminato;comune;099001;2025-01-01;;100\n\u{FEFF}" + header + "\n", "personale.csv:3",
+                "la riga ripete l'intestazione (riga 1)"
+            ),
+            (
+                header + "\nA;assistente_sociale;tempo_indeterminato;comune;\"=\"\"099001\"\"\";2025-01-01;;100\n",
+                "personale.csv:2 (colonna ente_codice_istat)",
+                "togli «=» e le virgolette (servono solo dentro il foglio di calcolo) e scrivi 099001"
+            ),
+        ])
+    func exportMessages(personale: String, place: String, message: String) throws {
+        let (loaded, diagnostics) = Self.load(try Self.folder(personale: personale))
+        #expect(loaded == nil)
+        #expect(diagnostics.contains { $0.place.description.hasSuffix(place) && $0.message.contains(message) }, "\(diagnostics)")
+    }
+
+    @Test("a personale of another extension is named where personale.csv is missing")
+    func otherExtension() throws {
+        let folder = try Self.folder(personale: "")
+        try FileManager.default.moveItem(at: folder.appendingPathComponent("personale.csv"), to: folder.appendingPathComponent("Personale.csv.txt"))
+        let (_, diagnostics) = Self.load(folder)
+        #expect(
+            diagnostics.contains { $0.code == .fileMancante && $0.message.contains("c'è «Personale.csv.txt»: se contiene i dati, salvalo come CSV") },
+            "\(diagnostics)")
+    }
+
+    @Test(
+        "an option another command names otherwise points to it, with why",
+        arguments: [
+            (["prospetto", "Examples/ambito-esempio", "--anno", "2026"], "Forse intendevi «--campagna»? (il prospetto si chiede per la campagna"),
+            (["calcola", "Examples/ambito-esempio", "--campagna=2026"], "Forse intendevi «--anno»?"),
+            (["calcola", "Examples/ambito-esempio", "--ano", "2026"], "Forse intendevi «--anno»?"),
+        ])
+    func otherOptionName(arguments: [String], message: String) {
+        let result = TestSupport.run(arguments: arguments.map { $0.hasPrefix("Examples") ? TestSupport.path($0) : $0 })
+        #expect(result.status == .usage)
+        #expect(result.standardError.contains(message), "\(result.standardError)")
+    }
+
     /// An `.xlsx` with a comune and one person a row, each ending (column G, `al`) with the XML `ends`.
     static func xlsx(ends: [String]) throws -> Data {
         let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"

@@ -102,7 +102,17 @@ enum ArgumentParser {
         return second.isASCII && second.isNumber
     }
 
+    /// Options of one command that another command names otherwise, with why (two trials:
+    /// `prospetto --anno`, the year a person thinks of, said only «opzione sconosciuta»).
+    static let otherNames: [String: (option: String, why: String)] = [
+        "--anno": ("--campagna", "il prospetto si chiede per la campagna, l'anno in cui si invia: consuntivo dell'anno prima e previsione di quell'anno"),
+        "--campagna": ("--anno", "qui si indica l'anno da calcolare; il prospetto di una campagna si fa con «potenziamento prospetto … --campagna»"),
+    ]
+
     static func unknownOptionMessage(_ given: String, candidates: [String]) -> String {
+        if let other = otherNames[given.lowercased()], candidates.contains(other.option) {
+            return "opzione sconosciuta «\(given)». Forse intendevi «\(other.option)»? (\(other.why))"
+        }
         if let suggestion = Suggestions.nearest(to: given, in: candidates) {
             return "opzione sconosciuta «\(given)». Forse intendevi «\(suggestion)»?"
         }

@@ -252,9 +252,9 @@ public enum RosterLoader {
         }
         if diagnostics.hasErrors { throw InputError(diagnostics) }
         let ignored = ignoredFiles(entries, rosters: others).map { [InputDiagnostic(.warning, .fileIgnorato, SourcePlace(file: base), $0)] } ?? []
-        guard othersNote != nil || !ignored.isEmpty else { return try loadCSV(consume files, folder: base) }
+        guard othersNote != nil || !ignored.isEmpty else { return try loadCSV(consume files, folder: base, entries: entries) }
         let loaded: Loaded
-        do { loaded = try loadCSV(consume files, folder: base) } catch {
+        do { loaded = try loadCSV(consume files, folder: base, entries: entries) } catch {
             var errors = Diagnostics()
             errors.append(contentsOf: error)
             // The missing CSV file is likely not missing: the folder was meant as a folder of ATS.
@@ -287,13 +287,22 @@ public enum RosterLoader {
     /// The roster of the CSV files of one ATS. Each file's bytes are handed on, not copied: the
     /// table unquotes them in place, so a UTF-8 file without a BOM is in memory once (a file with
     /// a BOM, or read as Windows-1252, is copied once when decoded; docs/benchmark.md, «Third pass»).
-    static func loadCSV(_ files: consuming [CSVFile: (name: String, bytes: [UInt8])], folder: String) throws(InputError) -> Loaded {
+    static func loadCSV(_ files: consuming [CSVFile: (name: String, bytes: [UInt8])], folder: String, entries: [String] = []) throws(InputError) -> Loaded {
         var diagnostics = Diagnostics()
         // A missing file is an error; the files present are still read, so that one `valida`
         // also lists their problems (a trial: a missing personale.csv hid those of comuni.csv).
         for file in [CSVFile.comuni, .personale] where files[file] == nil {
+            // A file of that name with another extension (a trial of HR exports: `personale.txt`).
+            let stem = file.rawValue.dropLast(4)
+            let similar = entries.filter { entry in
+                let lowered = entry.lowercased()
+                return lowered != file.rawValue && lowered.hasPrefix(stem + ".")
+            }
+            let hint =
+                similar.first.map { "; c'è «\(TextSafety.shortened($0))»: se contiene i dati, salvalo come CSV («;» o «,») con il nome \(file.rawValue)" } ?? ""
             diagnostics.error(
-                .fileMancante, SourcePlace(file: folder.isEmpty ? file.rawValue : "\(folder)/\(file.rawValue)"), "file mancante nella cartella dell'ambito")
+                .fileMancante, SourcePlace(file: folder.isEmpty ? file.rawValue : "\(folder)/\(file.rawValue)"),
+                "file mancante nella cartella dell'ambito\(hint)")
         }
         if files.isEmpty { throw InputError(diagnostics) }
         let hasAmbito = files[.ambito] != nil

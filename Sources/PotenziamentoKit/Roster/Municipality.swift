@@ -282,7 +282,16 @@ package enum IstatCodes {
     /// non-breaking space pasted with it), for the end of a message: `; il codice contiene un
     /// carattere invisibile (U+200B): riscrivilo senza incollarlo`; empty otherwise.
     package static func hiddenCharacterHint(_ code: String) -> String {
-        TextSafety.firstHiddenCharacter(in: code).map { "; il codice contiene \($0): riscrivilo senza incollarlo" } ?? ""
+        // Excel's ways of keeping the zeros, left in the text of a CSV (a trial of HR exports):
+        // `="099001"`, `'099001`.
+        let digits = code.filter { $0.isASCII && $0.isNumber }
+        if code.hasPrefix("=") || code.hasPrefix("'"), !digits.isEmpty, digits.count <= 6,
+            code.allSatisfy({ $0.isASCII && ($0.isNumber || "=\"' ".contains($0)) })
+        {
+            let marks = code.hasPrefix("=") ? "«=» e le virgolette" : "l'apostrofo"
+            return "; togli \(marks) (servono solo dentro il foglio di calcolo) e scrivi \(digits) in una colonna formattata come testo"
+        }
+        return TextSafety.firstHiddenCharacter(in: code).map { "; il codice contiene \($0): riscrivilo senza incollarlo" } ?? ""
     }
 
     /// The 6-digit code a code of fewer digits was before a spreadsheet read it as a number and

@@ -6,7 +6,8 @@ package enum NameSuggestion {
     package static func nearest(to given: String, in candidates: [String]) -> String? {
         let lowered = Array(given.lowercased())
         let best = candidates.map { ($0, distance(lowered, Array($0.lowercased()))) }.min { $0.1 < $1.1 }
-        if let best, best.1 <= max(2, given.count / 4) { return best.0 }
+        // Never a whole word replaced (`%` is not «id»).
+        if let best, best.1 <= max(2, given.count / 4), best.1 < given.count { return best.0 }
         let prefixed = candidates.filter { $0.lowercased().hasPrefix(given.lowercased()) }
         if prefixed.count == 1 { return prefixed[0] }
         return nearestByWords(to: given, in: candidates)

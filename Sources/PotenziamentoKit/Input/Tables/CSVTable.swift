@@ -34,12 +34,14 @@ struct CSVTable: CellTable {
         let names = (0..<headerRow.count).map { grid.string(headerRow, $0) }
         // A file separated by tabs (a copy from a sheet pasted into a text file, «testo delimitato
         // da tabulazione»): one header cell whose pieces between tabs are known columns.
-        if names.count == 1, names[0].contains("\t"),
-            names[0].split(separator: "\t").contains(where: { (required + optional).contains(String($0).trimmingSpaces.lowercased()) })
+        // Or by `|` (an export of a personnel system, a trial).
+        for (other, name) in [("\t", "tabulazioni"), ("|", "«|»")]
+        where names.count == 1 && names[0].contains(other)
+            && names[0].split(separator: other).contains(where: { (required + optional).contains(String($0).trimmingSpaces.lowercased()) })
         {
             diagnostics.error(
                 .sintassiCSV, SourcePlace(file: file, position: .line(headerRow.line, column: nil)),
-                "il file è separato da tabulazioni: il separatore dei CSV è «;» o «,»; salvalo dal foglio di calcolo come «CSV (delimitato da separatore di elenco)» o «Testo CSV» con «;»"
+                "il file è separato da \(name): il separatore dei CSV è «;» o «,»; salvalo dal foglio di calcolo come «CSV (delimitato da separatore di elenco)» o «Testo CSV» con «;»\(other == "|" ? " (o sostituisci ogni «|» con «;» in un editor di testo, se nessun valore contiene «;»)" : "")"
             )
             return nil
         }
@@ -62,7 +64,7 @@ struct CSVTable: CellTable {
         let rows = grid.bytes.withUnsafeBufferPointer { buffer in
             Self.dataRows(
                 grid, buffer, file: file, width: width, paddedWidth: headerRow.count, separator: separator, note: header.index(of: "note"),
-                diagnostics: &diagnostics)
+                headerNames: names, diagnostics: &diagnostics)
         }
         self.header = header
         self.grid = grid
@@ -143,7 +145,7 @@ struct CSVTable: CellTable {
     /// warning (`83,33` without quotes: 83 % and a note «33»).
     private static func dataRows(
         _ grid: CSVGrid, _ buffer: UnsafeBufferPointer<UInt8>, file: String, width: Int, paddedWidth: Int, separator: UInt8, note: Int?,
-        diagnostics: inout Diagnostics
+        headerNames: [String], diagnostics: inout Diagnostics
     ) -> [CSVGrid.Row] {
         var rows: [CSVGrid.Row] = []
         rows.reserveCapacity(grid.rows.count - 1)
@@ -184,6 +186,14 @@ struct CSVTable: CellTable {
                 }
                 continue
             }
+            // The header again (two exports joined): one error, not one per column (a trial).
+            if Self.repeatsHeader(record, headerNames, grid, buffer) {
+                diagnostics.error(
+                    .rigaDelTitolo, place,
+                    "la riga ripete l'intestazione (riga \(records[0].line)): forse due esportazioni unite; cancellala (e controlla che le persone non siano ripetute)"
+                )
+                continue
+            }
             let blank = { (range: Range<Int>) in range.allSatisfy { grid.trimmedCell(record, $0, in: buffer).isEmpty } }
             if record.count == width {
                 if !blank(0..<width) {
@@ -216,6 +226,20 @@ struct CSVTable: CellTable {
                 "la nota «\(decimals)» è fatta di sole cifre e segue «\(whole)»: il separatore è la virgola, quindi forse è \(whole),\(decimals) scritto senza virgolette e letto come \(whole); scrivi \"\(whole),\(decimals)\" tra virgolette o \(whole).\(decimals) con il punto; se la nota è giusta, non serve altro"
             )
         }
+    }
+
+    /// Whether `record` holds the header's names again (`headerNames`, as written), at least two of
+    /// them and all it has: its first cell compared first, as bytes (one look a row).
+    private static func repeatsHeader(_ record: CSVGrid.Row, _ headerNames: [String], _ grid: CSVGrid, _ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+        func same(_ column: Int) -> Bool {
+            let cell = grid.trimmedCell(record, column, in: buffer)
+            let name = TableHeader.trimmedName(headerNames[column]).lowercased()
+            // Its length first (a BOM of a second file joined: three bytes more).
+            guard cell.count == name.utf8.count || cell.count == name.utf8.count + 3 else { return false }
+            return TableHeader.trimmedName(String(decoding: cell, as: UTF8.self)).lowercased() == name
+        }
+        guard record.count >= 2, headerNames.count >= 2, !TableHeader.trimmedName(headerNames[0]).isEmpty, same(0) else { return false }
+        return (1..<min(record.count, headerNames.count)).allSatisfy { same($0) || grid.trimmedCell(record, $0, in: buffer).isEmpty }
     }
 
     /// «la riga ha 3 campi, l'intestazione 8 colonne», with the decimal-comma hint when it applies.

@@ -163,7 +163,8 @@ struct TableHeader {
                             : ": dai un nome alla colonna, o cancellala se non serve"))
                 usable = false
             } else if !known.contains(name) {
-                let suggestion = NameSuggestion.nearest(to: name, in: known).map { " (forse «\($0)»?)" } ?? ""
+                let suggestion =
+                    Self.otherName(name, known: known) ?? NameSuggestion.nearest(to: name, in: known).map { " (forse «\($0)»?)" } ?? ""
                 diagnostics.error(
                     .colonnaSconosciuta, place(index), "colonna sconosciuta «\(rawName)»\(suggestion); colonne ammesse: \(Italian.list(known, limit: 10))")
                 usable = false
@@ -188,6 +189,49 @@ struct TableHeader {
         guard usable else { return nil }
         self.written = names
         self.positions = positions
+    }
+
+    /// The columns as personnel systems and offices name them (a trial of HR exports: `Data
+    /// inizio` got no suggestion, `%` was offered «id»), by their words lower-cased and joined
+    /// by single spaces: the column meant, when the table has it.
+    static let otherNames: [String: String] = {
+        var names: [String: String] = [:]
+        for (column, written) in [
+            ("dal", ["data inizio", "data di inizio", "inizio", "data inizio servizio", "data assunzione", "data di assunzione", "decorrenza", "dal giorno"]),
+            (
+                "al",
+                ["data fine", "data di fine", "fine", "data fine servizio", "data cessazione", "data di cessazione", "cessazione", "scadenza", "al giorno"]
+            ),
+            (
+                "percentuale",
+                ["%", "perc", "percentuale part time", "% part time", "part time", "part time %", "quota", "percentuale di servizio", "percentuale orario"]
+            ),
+            ("ore_settimanali", ["ore", "orario", "orario settimanale", "ore sett", "ore a settimana"]),
+            ("ente_codice_istat", ["codice istat", "istat", "codice comune", "codice istat comune", "codice ente"]),
+            ("ente_tipo", ["ente", "tipo ente", "datore di lavoro", "ente datore"]),
+            ("codice_istat", ["istat", "codice comune", "cod istat"]),
+            ("popolazione", ["residenti", "abitanti", "popolazione residente"]),
+        ] {
+            for name in written { names[name] = column }
+        }
+        return names
+    }()
+
+    /// The personal data an export carries that the computation does not use.
+    static let personalData: Set<String> = [
+        "matricola", "codice fiscale", "cf", "nome", "cognome", "nome e cognome", "cognome e nome", "nominativo", "data di nascita", "sesso",
+    ]
+
+    /// A suggestion for a column `name` (lower-cased) written as another system writes it, when
+    /// the table (`known`) has the column meant; nil otherwise.
+    static func otherName(_ name: String, known: [String]) -> String? {
+        let words = name.split(whereSeparator: { $0 == " " || $0 == "_" || $0 == "." || $0 == "-" }).joined(separator: " ")
+        if let column = otherNames[words], known.contains(column) { return " (forse «\(column)»?)" }
+        if personalData.contains(words), known.contains("id") {
+            return
+                ": il calcolo non la usa, cancella la colonna (le persone si distinguono con «id»; se questa colonna è il loro identificativo e «id» manca, rinominala «id»)"
+        }
+        return nil
     }
 
     /// Whether `names`, the first row, look like a title above the header `next` (the row after):
