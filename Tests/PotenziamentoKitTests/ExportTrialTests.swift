@@ -218,28 +218,66 @@ struct ExportTrialTests {
         #expect(result.standardError.contains(message), "\(result.standardError)")
     }
 
-    /// An `.xlsx` with a comune and one person a row, each ending (column G, `al`) with the XML `ends`.
-    static func xlsx(ends: [String]) throws -> Data {
+    /// Rows a person does not see, or sees struck through, are read (a trial of office habits: they
+    /// counted with no word); each now has its warning, as a hidden row has.
+    @Test(
+        "a row struck through, a row zero high and a column zero wide are warnings at their place",
+        arguments: [
+            (Options(struckRow: 3), "personale, riga 3", DiagnosticCode.rigaBarrata),
+            (Options(rowAttributes: [3: " ht=\"0\" customHeight=\"1\""]), "personale, riga 3", .rigaNascosta),
+            (Options(columns: "<cols><col min=\"8\" max=\"8\" width=\"0\" customWidth=\"1\"/></cols>"), "personale!H1 (colonna percentuale)", .colonnaNascosta),
+        ])
+    func unseenRows(options: Options, place: String, code: DiagnosticCode) throws {
+        let path = try TestSupport.temporaryFolder().appendingPathComponent("a.xlsx")
+        try Self.xlsx(ends: ["", ""], options: options).write(to: path)
+        let (loaded, warnings) = Self.load(path)
+        #expect(loaded?.roster.staff.count == 2)
+        #expect(warnings.filter { $0.code == code }.map { $0.place.description.replacing(path.path + ": ", with: "") } == [place], "\(warnings)")
+        // Without them, none of these warnings.
+        try Self.xlsx(ends: ["", ""]).write(to: path)
+        #expect(Self.load(path).diagnostics.allSatisfy { ![.rigaBarrata, .rigaNascosta, .colonnaNascosta].contains($0.code) })
+        // A row struck through in LibreOffice's .ods.
+        let ods = Self.load(URL(fileURLWithPath: TestSupport.path("Tests/PotenziamentoKitTests/Fixtures/riga-barrata.ods")))
+        #expect(ods.diagnostics.filter { $0.code == .rigaBarrata }.map { $0.place.description.hasSuffix("riga-barrata.ods: personale, riga 7") } == [true])
+    }
+
+    /// What an ``xlsx(ends:options:)`` workbook has besides its cells.
+    struct Options: Sendable, CustomTestStringConvertible {
+        var struckRow: Int?
+        var rowAttributes: [Int: String] = [:]
+        var columns = ""
+        var testDescription: String { "\(struckRow.map { "struck \($0)" } ?? "") \(rowAttributes) \(columns)" }
+    }
+
+    /// An `.xlsx` with a comune and one person a row, each ending (column G, `al`) with the XML
+    /// `ends` (none when empty), with what `options` add.
+    static func xlsx(ends: [String], options: Options = Options()) throws -> Data {
         let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-        func inline(_ reference: String, _ text: String) -> String { "<c r=\"\(reference)\" t=\"inlineStr\"><is><t>\(text)</t></is></c>" }
-        func row(_ number: Int, _ texts: [String], tail: String = "") -> String {
-            "<row r=\"\(number)\">" + texts.enumerated().map { inline(CellReference.a1(row: number, column: $0.offset + 1), $0.element) }.joined() + tail
-                + "</row>"
+        func inline(_ reference: String, _ text: String, _ style: Int) -> String {
+            "<c r=\"\(reference)\" s=\"\(style)\" t=\"inlineStr\"><is><t>\(text)</t></is></c>"
+        }
+        func row(_ number: Int, _ texts: [String], tail: (Int) -> String = { _ in "" }) -> String {
+            // Styles 0 and 1 (a date), or 2 and 3 struck through.
+            let struck = options.struckRow == number ? 2 : 0
+            return "<row r=\"\(number)\"\(options.rowAttributes[number] ?? "")>"
+                + texts.enumerated().map { inline(CellReference.a1(row: number, column: $0.offset + 1), $0.element, struck) }.joined() + tail(struck) + "</row>"
         }
         let comuni =
             "<worksheet xmlns=\"\(main)\"><sheetData>" + row(1, ["codice_istat", "denominazione", "popolazione"])
             + row(2, ["099001", "Borgo", "20000"]) + "</sheetData></worksheet>"
         var personale =
-            "<worksheet xmlns=\"\(main)\"><sheetData>" + row(1, ["id", "profilo", "contratto", "ente_tipo", "ente_codice_istat", "dal", "al", "percentuale"])
+            "<worksheet xmlns=\"\(main)\">\(options.columns)<sheetData>"
+            + row(1, ["id", "profilo", "contratto", "ente_tipo", "ente_codice_istat", "dal", "al", "percentuale"])
         for (index, end) in ends.enumerated() {
             let number = index + 2
-            personale += row(
-                number, ["AS-\(number)", "assistente_sociale", "tempo_indeterminato", "comune", "099001", "01/01/2025"],
-                tail: "<c r=\"G\(number)\" s=\"1\">\(end)</c><c r=\"H\(number)\"><v>100</v></c>")
+            personale += row(number, ["AS-\(number)", "assistente_sociale", "tempo_indeterminato", "comune", "099001", "01/01/2025"]) { style in
+                (end.isEmpty ? "" : "<c r=\"G\(number)\" s=\"\(style + 1)\">\(end)</c>") + "<c r=\"H\(number)\" s=\"\(style)\"><v>100</v></c>"
+            }
         }
         personale += "</sheetData></worksheet>"
         let styles =
-            "<styleSheet xmlns=\"\(main)\"><cellXfs count=\"2\"><xf numFmtId=\"0\"/><xf numFmtId=\"14\" applyNumberFormat=\"1\"/></cellXfs></styleSheet>"
+            "<styleSheet xmlns=\"\(main)\"><fonts count=\"2\"><font/><font><strike/></font></fonts><cellXfs count=\"4\"><xf numFmtId=\"0\"/>"
+            + "<xf numFmtId=\"14\" applyNumberFormat=\"1\"/><xf numFmtId=\"0\" fontId=\"1\"/><xf numFmtId=\"14\" fontId=\"1\"/></cellXfs></styleSheet>"
         let relations = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
         let type = relations + "/"
         let workbook =

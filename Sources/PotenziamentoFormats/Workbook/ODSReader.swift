@@ -64,6 +64,14 @@ package enum ODSReader {
         var hiddenTableStyles: Set<String> = []
         /// The table style being read, if any.
         var styleName: String?
+        /// The cell style being read, if any, and the automatic cell styles whose text is struck through.
+        var cellStyleName: String?
+        var struckCellStyles: Set<String> = []
+        /// The non-empty rows of the table being read whose every value is struck through.
+        var struckRows: [Int] = []
+        /// The current row's non-empty cells that are not struck through, and its default cell style.
+        var rowCellsNotStruck = 0
+        var rowDefaultStyle: String?
         /// Whether the reader is inside `office:spreadsheet`.
         var inSpreadsheet = false
         /// The current element depth.
@@ -178,6 +186,12 @@ package enum ODSReader {
             case (ODSReader.officeNamespace, "spreadsheet"): inSpreadsheet = true
             case (ODSReader.styleNamespace, "style") where attributes[ODSReader.styleNamespace, "family"] == "table":
                 styleName = attributes[ODSReader.styleNamespace, "name"]
+            case (ODSReader.styleNamespace, "style") where attributes[ODSReader.styleNamespace, "family"] == "table-cell":
+                cellStyleName = attributes[ODSReader.styleNamespace, "name"]
+            case (ODSReader.styleNamespace, "text-properties"):
+                if let cellStyleName, let line = attributes[ODSReader.styleNamespace, "text-line-through-style"], line != "none" {
+                    struckCellStyles.insert(cellStyleName)
+                }
             case (ODSReader.styleNamespace, "table-properties"):
                 if let styleName, attributes[ODSReader.tableNamespace, "display"] == "false" { hiddenTableStyles.insert(styleName) }
             case (ODSReader.tableNamespace, "table") where inSpreadsheet && tableName == nil:
@@ -188,6 +202,7 @@ package enum ODSReader {
                 rows = []
                 merged = []
                 hiddenRows = []
+                struckRows = []
                 columnsDeclared = 0
                 hiddenColumns = []
                 rowIndex = 0
@@ -206,6 +221,8 @@ package enum ODSReader {
                 rowRepeats = try repeats(attributes, "number-rows-repeated")
                 // A row hidden by hand (`collapse`) or by a filter (`filter`).
                 rowHidden = (attributes[ODSReader.tableNamespace, "visibility"] ?? "visible") != "visible"
+                rowDefaultStyle = attributes[ODSReader.tableNamespace, "default-cell-style-name"]
+                rowCellsNotStruck = 0
                 rowCells = []
                 column = 0
                 inRow = true
@@ -248,13 +265,15 @@ package enum ODSReader {
             }
             switch (name.namespace, name.local) {
             case (ODSReader.officeNamespace, "spreadsheet"): inSpreadsheet = false
-            case (ODSReader.styleNamespace, "style"): styleName = nil
+            case (ODSReader.styleNamespace, "style"): (styleName, cellStyleName) = (nil, nil)
             case (ODSReader.tableNamespace, "table-row") where inRow:
                 inRow = false
                 try finishRow()
             case (ODSReader.tableNamespace, "table") where tableName != nil && depth == tableDepth:
                 sheets.append(
-                    Sheet(name: tableName ?? "", rows: rows, isHidden: tableHidden, mergedRanges: merged, hiddenRows: hiddenRows, hiddenColumns: hiddenColumns))
+                    Sheet(
+                        name: tableName ?? "", rows: rows, isHidden: tableHidden, mergedRanges: merged, hiddenRows: hiddenRows, hiddenColumns: hiddenColumns,
+                        struckRows: struckRows))
                 tableName = nil
             default: break
             }
@@ -275,6 +294,9 @@ package enum ODSReader {
                 }
                 guard pending.repeats <= limits.maximumCells - cellCount - rowCells.count else { throw .tooManyCells(limit: limits.maximumCells) }
                 for offset in 1...pending.repeats { rowCells.append((column + offset, value)) }
+                // Struck through by its own style, or the row's (how LibreOffice strikes a whole row).
+                let style = pending.attributes[ODSReader.tableNamespace, "style-name"] ?? rowDefaultStyle
+                if !(style.map(struckCellStyles.contains) ?? false) { rowCellsNotStruck += pending.repeats }
             }
             column = min(column + pending.repeats, 1 << 40)
         }
@@ -293,6 +315,7 @@ package enum ODSReader {
                 let index = rowIndex + offset
                 rows.append(Row(index: index, cells: rowCells.map { Cell(row: index, column: $0.column, value: $0.value) }))
                 if rowHidden { hiddenRows.append(index) }
+                if rowCellsNotStruck == 0 { struckRows.append(index) }
             }
         }
     }

@@ -152,12 +152,15 @@ package struct Sheet: Hashable, Sendable {
     /// `table:visibility` on a `table:table-column` in `.ods`), as ranges: a person does not see
     /// their values, the program reads them.
     package let hiddenColumns: [ClosedRange<Int>]
+    /// The numbers of the rows of ``rows`` whose every value is struck through (how an office
+    /// marks a person who left), increasing: the program reads them as any other.
+    package let struckRows: [Int]
 
     /// Returns the sheet `name` with `rows` (which must be sorted by row number), its merged cells
-    /// and which of its rows and columns are hidden.
+    /// and which of its rows and columns are hidden, and which rows struck through.
     package init(
         name: String, rows: [Row], isHidden: Bool = false, mergedRanges: [MergedRange] = [], hiddenRows: [Int] = [],
-        hiddenColumns: [ClosedRange<Int>] = []
+        hiddenColumns: [ClosedRange<Int>] = [], struckRows: [Int] = []
     ) {
         self.name = name
         self.rows = rows
@@ -165,6 +168,7 @@ package struct Sheet: Hashable, Sendable {
         self.mergedRanges = mergedRanges
         self.hiddenRows = hiddenRows
         self.hiddenColumns = hiddenColumns
+        self.struckRows = struckRows
     }
 
     /// Whether the column numbered `column` (from 1) is hidden.

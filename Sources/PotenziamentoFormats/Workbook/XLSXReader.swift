@@ -28,10 +28,11 @@ package enum XLSXReader {
             try self.sharedStrings(bytes, part: sharedStringsPath, limits: limits)
         }
         let stylesPath = related("styles", default: "styles.xml")
-        let styles = try part(archive, stylesPath).map { bytes throws(WorkbookError) in try self.styles(bytes, part: stylesPath) } ?? []
+        let styles = try part(archive, stylesPath).map { bytes throws(WorkbookError) in try self.styles(bytes, part: stylesPath) } ?? (kinds: [], struck: [])
 
         var context = SheetContext(
-            sharedStrings: sharedStrings ?? [], styles: styles, system: info.date1904 ? .excel1904 : .excel1900, limits: limits)
+            sharedStrings: sharedStrings ?? [], styles: styles.kinds, struckStyles: styles.struck, system: info.date1904 ? .excel1904 : .excel1900,
+            limits: limits)
         var sheets: [Sheet] = []
         for sheet in info.sheets {
             guard let relationship = relationships[sheet.relationship] else {
@@ -47,9 +48,11 @@ package enum XLSXReader {
             var found = try part(archive, path)
             if found == nil, let decoded = path.removingPercentEncoding, decoded != path { found = try part(archive, decoded) }
             guard let bytes = found else { throw .missingPart(path) }
-            let (rows, merged, hidden, hiddenColumns) = try worksheet(bytes, part: path, sheet: sheet.name, context: &context)
+            let (rows, merged, hidden, hiddenColumns, struck) = try worksheet(bytes, part: path, sheet: sheet.name, context: &context)
             sheets.append(
-                Sheet(name: sheet.name, rows: rows, isHidden: sheet.isHidden, mergedRanges: merged, hiddenRows: hidden, hiddenColumns: hiddenColumns))
+                Sheet(
+                    name: sheet.name, rows: rows, isHidden: sheet.isHidden, mergedRanges: merged, hiddenRows: hidden, hiddenColumns: hiddenColumns,
+                    struckRows: struck))
         }
         return Workbook(kind: .xlsx, sheets: sheets)
     }
@@ -224,11 +227,14 @@ package enum XLSXReader {
     }
 
     /// Returns the kind of number format of each cell format (`cellXfs/xf`, by index): custom
-    /// `numFmts` first, built-in ids otherwise. Throws for unreadable XML.
-    static func styles(_ bytes: [UInt8], part: String) throws(WorkbookError) -> [NumberFormatKind] {
+    /// `numFmts` first, built-in ids otherwise; and whether its font is struck through (`<strike/>`
+    /// in its `fonts/font`). Throws for unreadable XML.
+    static func styles(_ bytes: [UInt8], part: String) throws(WorkbookError) -> (kinds: [NumberFormatKind], struck: [Bool]) {
         var custom: [Int: NumberFormatKind] = [:]
         var kinds: [NumberFormatKind] = []
-        var inCellFormats = false
+        var fontStruck: [Bool] = []
+        var fontIDs: [Int] = []
+        var (inCellFormats, inFonts, inFont) = (false, false, false)
         try parse(bytes, part: part) { event throws(WorkbookError) in
             switch event {
             case .start(let element, let attributes):
@@ -237,17 +243,31 @@ package enum XLSXReader {
                     if let id = attributes["numFmtId"].flatMap({ Int($0) }), let code = attributes["formatCode"] {
                         custom[id] = NumberFormatKind.classify(code)
                     }
+                case "fonts": inFonts = true
+                case "font" where inFonts:
+                    inFont = true
+                    fontStruck.append(false)
+                case "strike" where inFont:
+                    // `<strike/>` is on; `<strike val="0"/>` off.
+                    fontStruck[fontStruck.count - 1] = !["0", "false"].contains(attributes["val"] ?? "1")
                 case "cellXfs": inCellFormats = true
                 case "xf" where inCellFormats:
                     let id = attributes["numFmtId"].flatMap { Int($0) } ?? 0
                     kinds.append(custom[id] ?? NumberFormatKind.builtIn(id))
+                    fontIDs.append(attributes["fontId"].flatMap { Int($0) } ?? 0)
                 default: break
                 }
-            case .end(let element) where element.local == "cellXfs": inCellFormats = false
+            case .end(let element):
+                switch element.local {
+                case "cellXfs": inCellFormats = false
+                case "fonts": inFonts = false
+                case "font": inFont = false
+                default: break
+                }
             default: break
             }
         }
-        return kinds
+        return (kinds, fontIDs.map { fontStruck.indices.contains($0) && fontStruck[$0] })
     }
 
     /// Returns `text` with the `_xHHHH_` escapes of OOXML strings (ST_Xstring) decoded: Excel
@@ -283,6 +303,8 @@ package enum XLSXReader {
         let sharedStrings: [String]
         /// The number format kind of each cell format.
         let styles: [NumberFormatKind]
+        /// Whether each cell format's font is struck through.
+        var struckStyles: [Bool] = []
         /// The date system.
         let system: SpreadsheetDates.System
         /// The caps.
@@ -330,9 +352,14 @@ package enum XLSXReader {
     /// and the caps on cells and text.
     static func worksheet(
         _ bytes: [UInt8], part: String, sheet: String, context: inout SheetContext
-    ) throws(WorkbookError) -> (rows: [Row], merged: [MergedRange], hidden: [Int], hiddenColumns: [ClosedRange<Int>]) {
+    ) throws(WorkbookError) -> (rows: [Row], merged: [MergedRange], hidden: [Int], hiddenColumns: [ClosedRange<Int>], struck: [Int]) {
         var cells: [Cell] = []
         var hiddenRows: [Int] = []
+        // The rows with a value, and with one not struck through (rows may come in any order).
+        var rowsWithValues = Set<Int>()
+        var rowsNotStruck = Set<Int>()
+        // Only when a cell format strikes through (most workbooks have none).
+        let tracksStrike = context.struckStyles.contains(true)
         var hiddenColumns: [ClosedRange<Int>] = []
         var merged: [MergedRange] = []
         var inSheetData = false
@@ -365,7 +392,9 @@ package enum XLSXReader {
                     }
                     inRow = true
                     column = 0
-                    if let hidden = attributes["hidden"], hidden == "1" || hidden == "true", hiddenRows.last != rowNumber { hiddenRows.append(rowNumber) }
+                    // Hidden, or made zero high (a trial of office habits: the same to the eye).
+                    let hidden = attributes["hidden"].map { $0 == "1" || $0 == "true" } ?? false
+                    if hidden || attributes["ht"].flatMap(DecimalText.canonical) == "0", hiddenRows.last != rowNumber { hiddenRows.append(rowNumber) }
                 case "c" where inRow:
                     var row = rowNumber
                     if let reference = attributes["r"] {
@@ -384,7 +413,8 @@ package enum XLSXReader {
                     if pending?.type == "str" && pending?.value == nil { pending?.value = "" }
                 case "col" where !inSheetData:
                     // A hidden column (a range `min`...`max`); one past the sheet's columns is cut to them.
-                    if let hidden = attributes["hidden"], hidden == "1" || hidden == "true", let low = attributes["min"].flatMap({ Int($0) }),
+                    let hidden = attributes["hidden"].map { $0 == "1" || $0 == "true" } ?? false
+                    if hidden || attributes["width"].flatMap(DecimalText.canonical) == "0", let low = attributes["min"].flatMap({ Int($0) }),
                         let high = attributes["max"].flatMap({ Int($0) }), 1 <= low, low <= high, low <= CellReference.maximumColumn,
                         hiddenColumns.count < 10_000
                     {
@@ -458,6 +488,10 @@ package enum XLSXReader {
                     guard count < limits.maximumCells else { throw .tooManyCells(limit: limits.maximumCells) }
                     count += 1
                     cells.append(Cell(row: cell.row, column: cell.column, value: value))
+                    if tracksStrike {
+                        rowsWithValues.insert(cell.row)
+                        if !(context.struckStyles.indices.contains(cell.style) && context.struckStyles[cell.style]) { rowsNotStruck.insert(cell.row) }
+                    }
                 default: break
                 }
             }
@@ -466,7 +500,7 @@ package enum XLSXReader {
         let rows = try group(cells, sheet: sheet)
         // Only the hidden rows that hold something, in order (rows may come in any order).
         let nonEmpty = Set(rows.map(\.index))
-        return (rows, merged, Set(hiddenRows).filter { nonEmpty.contains($0) }.sorted(), hiddenColumns)
+        return (rows, merged, Set(hiddenRows).filter { nonEmpty.contains($0) }.sorted(), hiddenColumns, rowsWithValues.subtracting(rowsNotStruck).sorted())
     }
 
     /// Returns the cells grouped in rows, both sorted. Throws ``WorkbookError/cell(sheet:reference:reason:)``

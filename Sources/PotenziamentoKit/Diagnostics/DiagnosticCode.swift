@@ -104,6 +104,9 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable {
     case rigaDiTotale = "riga_di_totale"
     /// A row of a workbook hidden or filtered out: it is read all the same (a warning).
     case rigaNascosta = "riga_nascosta"
+    /// A row of a workbook whose values are all struck through (how an office marks a person who
+    /// left): read and counted like the others. A warning.
+    case rigaBarrata = "riga_barrata"
     /// A title above the header row (`Personale ATS 2025`): the header must be the first row.
     case rigaDelTitolo = "riga_del_titolo"
     /// A column of a workbook hidden, with values: they are read all the same (a warning).

@@ -108,6 +108,17 @@ struct WorkbookTable: CellTable {
                 .rigaNascosta, place(row.number, nil),
                 "la riga \(row.number) è nascosta (o esclusa da un filtro) ma è letta e conta come le altre: se non va considerata, cancellala")
         }
+        // A row struck through is read like any other (a trial of office habits: a person who
+        // left, struck through, counted with no word).
+        var struck = sheet.struckRows[...]
+        for row in rows {
+            while let next = struck.first, next < row.number { struck = struck.dropFirst() }
+            guard struck.first == row.number else { continue }
+            diagnostics.warning(
+                .rigaBarrata, place(row.number, nil),
+                "la riga \(row.number) è barrata ma è letta e conta come le altre: per una persona che ha lasciato il servizio scrivi la data di fine («al»); se la riga non va considerata, cancellala"
+            )
+        }
         // A hidden column with values is read like any other: say so, at its header.
         for column in 0..<width where sheet.isColumnHidden(column + 1) && rows.contains(where: { if case .empty = $0.cells[column] { false } else { true } }) {
             diagnostics.warning(
