@@ -241,6 +241,57 @@ struct ExportTrialTests {
         #expect(ods.diagnostics.filter { $0.code == .rigaBarrata }.map { $0.place.description.hasSuffix("riga-barrata.ods: personale, riga 7") } == [true])
     }
 
+    /// What office workers do to cells (a trial): special spaces around a date or a percentage
+    /// and a profile on two lines are read as the values they show.
+    @Test(
+        "cells as an office types them are read as what they show",
+        arguments: [
+            ("dal", CellValue.text("\u{A0}01/01/2025"), "dal"), ("dal", .text("01/01/2025\u{A0}"), "dal"), ("percentuale", .text("100\u{A0}%"), "percentuale"),
+            ("percentuale", .text("\u{202F}100"), "percentuale"), ("profilo", .text("Assistente\nsociale"), "profilo"),
+        ])
+    func readAsShown(column: String, value: CellValue, _: String) throws {
+        let plain = try RosterSheets.load(RosterSheets.workbook()).get().roster
+        let typed = try RosterSheets.load(RosterSheets.workbook(column: column, value: value)).get().roster
+        #expect(typed.staff == plain.staff)
+    }
+
+    /// Messages that did not say what the cell is (a trial of office habits): each says it, at the cell.
+    @Test(
+        "office habits that are errors or warnings say what the cell is",
+        arguments: [
+            ("percentuale", CellValue.boolean(true), "percentuale: la cella contiene un valore logico (VERO), non una percentuale"),
+            ("dal", .boolean(false), "data non valida: la cella contiene un valore logico (FALSO), non una data"),
+            ("percentuale", .text("'83,33"), "forse 83,33? togli «'» davanti al numero"),
+            ("percentuale", .text("+83,33"), "forse 83,33? togli «+» davanti al numero"),
+            ("id", .date(year: 2025, month: 3, day: 1), "l'id «01/03/2025» è una cella data"),
+        ])
+    func cellMessages(column: String, value: CellValue, message: String) throws {
+        let diagnostics: [InputDiagnostic]
+        switch RosterSheets.load(RosterSheets.workbook(column: column, value: value)) {
+        case .success(let loaded): diagnostics = loaded.warnings
+        case .failure(let error): diagnostics = error.diagnostics
+        }
+        let column = try #require(RosterSheets.personaleHeader.firstIndex(of: column))
+        let cell = CellReference.a1(row: 2, column: column + 1)
+        #expect(diagnostics.contains { $0.place.description.hasPrefix("a.xlsx: personale!\(cell)") && $0.message.contains(message) }, "\(diagnostics)")
+    }
+
+    @Test("a row with only a title in the id column is one error that says so; a sheet mistyped is suggested")
+    func titleRowAndSheetName() throws {
+        let title = RosterSheets.workbook(extraRows: [RosterSheets.text(["--- Unione dei comuni ---"])])
+        guard case .failure(let error) = RosterSheets.load(title) else {
+            Issue.record("a title row must be an error")
+            return
+        }
+        #expect(error.diagnostics.filter { $0.severity == .error }.map(\.place.description) == ["a.xlsx: personale!A3 (colonna id)"], "\(error.diagnostics)")
+        #expect(error.diagnostics.first?.message.contains("se è il titolo di un gruppo, cancellala") == true)
+        guard case .failure(let sheet) = RosterSheets.load(RosterSheets.workbook(personaleName: "Persnale")) else {
+            Issue.record("a missing sheet must be an error")
+            return
+        }
+        #expect(sheet.diagnostics.contains { $0.message.contains("forse «Persnale»? rinominalo «personale»") }, "\(sheet.diagnostics)")
+    }
+
     /// What an ``xlsx(ends:options:)`` workbook has besides its cells.
     struct Options: Sendable, CustomTestStringConvertible {
         var struckRow: Int?

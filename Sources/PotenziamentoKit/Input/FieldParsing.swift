@@ -16,6 +16,13 @@ package enum FieldParsing {
     /// `18:00`), the number it likely is, for the message (a workbook trial: «carattere non
     /// valido « »» said nothing of the unit).
     static func unitHint(_ text: String) -> String {
+        // A mark before the number (`'83,33`, a spreadsheet's text mark typed by hand; `+83,33`).
+        if let mark = text.first, mark == "'" || mark == "’" || mark == "+",
+            text.dropFirst().allSatisfy({ ("0"..."9").contains($0) || $0 == "," || $0 == "." }),
+            text.count > 1
+        {
+            return "; forse \(text.dropFirst())? togli «\(mark)» davanti al numero"
+        }
         let number = text.prefix { ("0"..."9").contains($0) || $0 == "," || $0 == "." }
         let rest = text.dropFirst(number.count).drop { $0 == " " }
         guard !number.isEmpty, let first = rest.first, number.first?.isNumber == true else { return "" }
@@ -36,7 +43,8 @@ package enum FieldParsing {
         var trimmed = Substring(text.trimmingSpaces)
         if trimmed.last == "%" {
             trimmed.removeLast()
-            while trimmed.last == " " { trimmed.removeLast() }
+            // `50 %`, with a non-breaking space too (as a spreadsheet writes it).
+            trimmed = Substring(String(trimmed).trimmingSpaces)
         }
         let words = trimmed.lowercased()
         if ["tempo pieno", "pieno", "full time", "full-time", "intero"].contains(words) {
@@ -95,7 +103,8 @@ package enum FieldParsing {
         if trimmed.isEmpty { return .zero }
         if trimmed.last == "%" {
             trimmed.removeLast()
-            while trimmed.last == " " { trimmed.removeLast() }
+            // `50 %`, with a non-breaking space too (as a spreadsheet writes it).
+            trimmed = Substring(String(trimmed).trimmingSpaces)
         }
         let value = try decimal(String(trimmed), maximumDecimals: Bounds.percentageDecimals, what: "quota di area")
         return try areaShare(percent: value, written: text)
@@ -355,19 +364,26 @@ package enum FieldParsing {
 }
 
 extension String {
-    /// The string without leading and trailing spaces and tabs.
+    /// The string without leading and trailing spaces and tabs, the special spaces too (the
+    /// non-breaking space of spreadsheets and word processors, invisible in a cell: a trial of
+    /// office habits found dates and numbers refused for one, where codes and names took it).
     var trimmingSpaces: String {
         // The usual case, nothing to trim, decided on the contiguous bytes (`utf8.last` walks
-        // the view generically).
+        // the view generically): ASCII at both ends, no space. A special space begins with
+        // 0xC2, 0xE1, 0xE2 or 0xE3 and ends with a continuation byte.
         var text = self
         let untouched = text.withUTF8 { bytes in
             guard let first = bytes.first, let last = bytes.last else { return true }
-            return first != 0x20 && first != 0x09 && last != 0x20 && last != 0x09
+            return first != 0x20 && first != 0x09 && !(0xC2...0xE3).contains(first) && last != 0x20 && last != 0x09 && last < 0x80
         }
         if untouched { return self }
-        var scalars = Substring(self)
-        while let first = scalars.first, first == " " || first == "\t" { scalars.removeFirst() }
-        while let last = scalars.last, last == " " || last == "\t" { scalars.removeLast() }
+        func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+            scalar == " " || scalar == "\t" || (scalar.value >= 0xA0 && scalar.properties.generalCategory == .spaceSeparator)
+        }
+        var scalars = Substring(self).unicodeScalars
+        while let first = scalars.first, isSpace(first) { scalars.removeFirst() }
+        while let last = scalars.last, isSpace(last) { scalars.removeLast() }
+        if scalars.startIndex == startIndex && scalars.endIndex == endIndex { return self }
         return String(scalars)
     }
 

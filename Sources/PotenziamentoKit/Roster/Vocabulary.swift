@@ -32,7 +32,7 @@ struct CodeTable<Code: RawRepresentable & CaseIterable & Sendable>: Sendable whe
 /// it and suggests the nearest known one.
 enum Vocabulary {
     /// The comparable form of a coded value: lower case, Italian accents removed, dots removed
-    /// (`T.I.` → `ti`), underscores, hyphens, slashes and apostrophes read as spaces, spaces
+    /// (`T.I.` → `ti`), underscores, hyphens, slashes, apostrophes and line breaks read as spaces, spaces
     /// collapsed and trimmed. `Tempo_Indeterminato`, ` a tempo  indeterminato ` and
     /// `tempo-indeterminato` compare alike.
     static func normalized(_ text: String) -> String {
@@ -54,7 +54,7 @@ enum Vocabulary {
             case "ù", "ú", "û", "ü": folded = "u"
             case ".": continue
             // Quotation marks of Word and of spreadsheets end words too (a review: «TD» was not a word).
-            case "_", "-", "–", "—", "/", "'", "’", " ", "\t", "\u{A0}", "«", "»", "“", "”", "„", "‘", "‹", "›": folded = " "
+            case "_", "-", "–", "—", "/", "'", "’", " ", "\t", "\n", "\r", "\r\n", "\u{A0}", "«", "»", "“", "”", "„", "‘", "‹", "›": folded = " "
             default: folded = character
             }
             if folded == " " {
@@ -81,7 +81,8 @@ enum Vocabulary {
                 switch byte {
                 case UInt8(ascii: "A")...UInt8(ascii: "Z"): folded = byte + 0x20
                 case UInt8(ascii: "."): continue
-                case UInt8(ascii: "_"), UInt8(ascii: "-"), UInt8(ascii: "/"), UInt8(ascii: "'"), UInt8(ascii: " "), UInt8(ascii: "\t"):
+                // A line break too (a cell written on two lines: a trial of office habits).
+                case UInt8(ascii: "_"), UInt8(ascii: "-"), UInt8(ascii: "/"), UInt8(ascii: "'"), UInt8(ascii: " "), UInt8(ascii: "\t"), 0x0A, 0x0D:
                     pendingSpace = count > 0
                     continue
                 default: break

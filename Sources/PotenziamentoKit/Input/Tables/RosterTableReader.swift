@@ -489,6 +489,16 @@ enum RosterTableReader {
                 }
                 continue
             }
+            // Only the id written (`--- Unione dei comuni ---`, a title of a section: a trial of
+            // office habits had five errors «vuoto» for it): one error that says what it looks like.
+            if let idColumn = columns.id, table.header.written.indices.allSatisfy({ $0 == idColumn || table.isEmpty(row, $0) }) {
+                part.diagnostics.error(
+                    .valoreVuoto, table.place(row, idColumn),
+                    "la riga ha solo «\(TextSafety.shortened(table.text(row, idColumn).trimmingSpaces))» nella colonna id e nessun altro valore: se è il titolo di un gruppo, cancellala (il tipo di ente si scrive in ente_tipo di ogni persona); se è una persona, completa la riga"
+                )
+                part.invalid.append(person)
+                continue
+            }
             let errorsBefore = part.diagnostics.errorCount
             let first = persons[person]
             var fields: PersonFields?
@@ -521,6 +531,14 @@ enum RosterTableReader {
             if row != first.firstRow {
                 if let period { part.continuations.append((person, period)) }
             } else if let fields {
+                // An id that is a date cell: Excel turns `1-3` into 01/03 (a trial of office habits:
+                // the reports named a person by a date nobody typed).
+                if let column = columns.id, table.withCell(row, column, { if case .date = $0 { true } else { false } }) {
+                    part.diagnostics.warning(
+                        .tipoErrato, table.place(row, columns.id),
+                        "l'id «\(first.id)» è una cella data: un foglio di calcolo trasforma in date testi come 1-3 o 3/1; se l'id era un altro, formatta la colonna id come testo e riscrivilo (l'id deve restare lo stesso ogni anno)"
+                    )
+                }
                 // Made in its place, with its first period: no copy of the record.
                 records.initializeElement(
                     at: person,
@@ -794,6 +812,7 @@ enum CellParsing {
         case .dateTime(let date): return .failure(InvalidValue(.dataNonValida, "la cella contiene data e ora (\(date.italian) e un'ora): serve solo la data"))
         case .number(let text), .percentage(let text):
             return .failure(InvalidValue(.dataNonValida, "la cella contiene il numero \(text), non una data: scrivi GG/MM/AAAA o formatta la cella come data"))
+        case .boolean: return .failure(logicalValue(cell, what: "data non valida", expected: "una data (GG/MM/AAAA)", code: .dataNonValida))
         case .unusable: return .failure(.alreadyReported)
         case .text(let bytes): return Result { () throws(InvalidValue) in try FieldParsing.date(utf8: bytes) }
         default: return Result { () throws(InvalidValue) in try FieldParsing.date(cell.text) }
@@ -811,12 +830,21 @@ enum CellParsing {
                     .numeroNonValido,
                     "\(what): la cella è in formato percentuale (\(DecimalText.multiply(text, by: 100))%): scrivi il numero senza formato percentuale")
             case .date(let date), .dateTime(let date): throw dateInNumberCell(date, what: what)
-            case .boolean: throw InvalidValue(.numeroNonValido, "\(what): la cella contiene un valore logico (\(cell.text)), non un numero")
+            case .boolean: throw logicalValue(cell, what: what, expected: "un numero", code: .numeroNonValido)
             case .unusable: throw .alreadyReported
             case .text(let bytes): return try FieldParsing.decimal(utf8: bytes, maximumDecimals: maximumDecimals, what: what)
             case .empty: return try FieldParsing.decimal(cell.text, maximumDecimals: maximumDecimals, what: what)
             }
         }
+    }
+
+    /// The error of a logical cell (VERO, FALSO) where `expected` is due (a trial of office
+    /// habits: «carattere non valido «v» in un numero» did not say the cell was a logical value).
+    static func logicalValue(_ cell: TableCell, what: String, expected: String, code: DiagnosticCode) -> InvalidValue {
+        InvalidValue(
+            code,
+            "\(what): la cella contiene un valore logico (\(cell.text.uppercased())), non \(expected): scrivi il valore in una cella in formato numero o testo"
+        )
     }
 
     /// The error of a date cell where a number is due: a number in a cell formatted as a date
@@ -851,6 +879,7 @@ enum CellParsing {
                     )
                 }
             }
+        case .boolean: return .failure(logicalValue(cell, what: "percentuale", expected: "una percentuale", code: .numeroNonValido))
         case .unusable: return .failure(.alreadyReported)
         case .text(let bytes): return Result { () throws(InvalidValue) in try FieldParsing.percentage(utf8: bytes) }
         default: return Result { () throws(InvalidValue) in try FieldParsing.percentage(cell.text) }
@@ -864,6 +893,7 @@ enum CellParsing {
             return percent(number: cell, what: "quota di area").flatMap { value in
                 Result { () throws(InvalidValue) in try FieldParsing.areaShare(percent: value, written: cell.text) }
             }
+        case .boolean: return .failure(logicalValue(cell, what: "quota di area", expected: "una percentuale", code: .numeroNonValido))
         case .unusable: return .failure(.alreadyReported)
         case .text(let bytes): return Result { () throws(InvalidValue) in try FieldParsing.areaShare(utf8: bytes) }
         default: return Result { () throws(InvalidValue) in try FieldParsing.areaShare(cell.text) }

@@ -40,8 +40,13 @@ enum TableFile {
         if let sheet = matches.first { return sheet }
         if required {
             let present = workbook.sheetNames.map { "«\($0)»" }.joined(separator: ", ")
+            // The sheet likely meant, mistyped or renamed (`Persnale`, `Comune`: a trial of office habits).
+            let likely =
+                NameSuggestion.nearest(to: name, in: workbook.sheetNames.map { $0.trimmingSpaces })
+                .map { "; forse «\($0)»? rinominalo «\(name)»" } ?? ""
             diagnostics.error(
-                .cartellaDiLavoroNonValida, SourcePlace(file: file), "manca il foglio «\(name)» (fogli presenti: \(present.isEmpty ? "nessuno" : present))")
+                .cartellaDiLavoroNonValida, SourcePlace(file: file),
+                "manca il foglio «\(name)» (fogli presenti: \(present.isEmpty ? "nessuno" : present))\(likely)")
         }
         return nil
     }
