@@ -292,6 +292,79 @@ struct ExportTrialTests {
         #expect(sheet.diagnostics.contains { $0.message.contains("forse «Persnale»? rinominalo «personale»") }, "\(sheet.diagnostics)")
     }
 
+    /// A trial of JSON by other programs: a prospetto's `fteDaDichiarare` edited to 17,5 beside
+    /// `fte.totale` 18,0336 was taken by `ciclo` (−10.600 € liquidated, exit 0): only the exact
+    /// FTE rounded down with 0 to 6 decimals is the prospetto's.
+    @Test(
+        "the FTE to declare of a prospetto are its FTE rounded down with 0 to 6 decimals, nothing else",
+        arguments: [
+            ("18.0336", "18.03", true), ("18.0336", "18", true), ("18.0336", "18.0", true), ("18.0336", "18.033", true), ("18.0336", "18.0336", true),
+            ("18.0336", "18.03355", true), ("18.0336", "18.033649", true), ("18.0336", "17.5", false), ("18.0336", "17.04", false),
+            ("18.0336", "18.02", false), ("18.0336", "18.04", false), ("18.0336", "17", false), ("2.0", "1", true), ("2.0", "1.99", true),
+            ("2.0", "2", true), ("2.0", "1.9", true), ("2.0", "1.5", false),
+        ])
+    func declaredFTE(total: String, declared: String, accepted: Bool) throws {
+        let parse = { (text: String) in try FieldParsing.jsonNumber(text, maximumDecimals: 15, what: "FTE") }
+        #expect(CycleReader.isRoundedDown(try parse(declared), of: try parse(total), within: Fraction(1, 20_000)) == accepted)
+    }
+
+    /// A trial of the secondary inputs (plans, cycles, national tables): each case gave another
+    /// figure with exit 0 or a message that did not say the cause.
+    @Test(
+        "plans, cycles and national tables: the cause said where it is",
+        arguments: [
+            (
+                "riparto", "t.csv", "codice;denominazione;popolazione;fte\nATS-01;Uno;100000;22\nATS-02;Due;65000;13\nATS-1;Uno;100000;22\n",
+                "t.csv:4 (colonna codice): ambito ATS-1 ripetuto (già come «ATS-01» alla riga 2): i due codici differiscono solo per segni"
+            ),
+            ("riparto", "t.csv", "codice;denominazione;popolazione;fte\nATS-1;Uno;100000;22\nATS-10;Due;65000;13\n", ""),
+            (
+                "riparto", "t.csv", "codice;denominazione;popolazione;fte\nATS-01;Uno;100000;22\n;Totale;100000;22\n",
+                "t.csv:3 (colonna denominazione): «Totale» sembra una riga di totale"
+            ),
+            ("ciclo", "c.csv", "anno;popolazione;fte_previsione\n2025;100000;23\n;200000;46\n", "c.csv:3 (colonna anno): anno vuoto: se la riga è di somme"),
+            (
+                "simula", "p.csv", "tipo;id;dal;percentuale;ente\nassunzione;;07/01/2026;100;comune:099001\nassunzione;;12/31/2026;100;comune:099001\n",
+                "p.csv:2 (colonna dal): data ambigua «07/01/2026»"
+            ),
+            (
+                "simula", "p.csv", "tipo;id;dal;ore_settimanali;ente\nassunzione;;01/03/2026;38;comune:099001\n",
+                "indicalo in ore_tempo_pieno (es. ore_tempo_pieno=38)"
+            ),
+        ])
+    func secondaryInputs(command: String, file: String, text: String, message: String) throws {
+        let path = try TestSupport.temporaryFolder().appendingPathComponent(file)
+        try text.write(to: path, atomically: true, encoding: .utf8)
+        let arguments: [String] =
+            switch command {
+            case "riparto": ["riparto", path.path, "--anno", "2025"]
+            case "ciclo": ["ciclo", path.path]
+            default: ["simula", TestSupport.path("Examples/ambito-esempio"), "--anno", "2026", "--piano", path.path]
+            }
+        let result = TestSupport.run(arguments: arguments)
+        if message.isEmpty {
+            #expect(result.status == .success, "\(result.standardError)")
+        } else {
+            #expect(result.status == .dataError)
+            #expect(result.standardError.contains(message), "\(result.standardError)")
+        }
+    }
+
+    @Test("a plan whose first sheet is not the table names the sheet that is")
+    func planOnSecondSheet() throws {
+        let document = WorkbookDocument(sheets: [
+            WritableSheet(name: "note", rows: [[.text("Piano 2026, vedi foglio piano")]]),
+            WritableSheet(
+                name: "piano",
+                rows: [["tipo", "dal", "ente"].map { WritableCell.text($0) }, ["assunzione", "2026-03-01", "comune:099001"].map { WritableCell.text($0) }]),
+        ])
+        let path = try TestSupport.temporaryFolder().appendingPathComponent("piano.xlsx")
+        try Data(XLSXWriter.write(document)).write(to: path)
+        let result = TestSupport.run("simula", TestSupport.path("Examples/ambito-esempio"), "--anno", "2026", "--piano", path.path)
+        #expect(result.status == .dataError)
+        #expect(result.standardError.contains("la tabella è nel foglio «piano»: spostalo al primo posto"), "\(result.standardError)")
+    }
+
     /// What an ``xlsx(ends:options:)`` workbook has besides its cells.
     struct Options: Sendable, CustomTestStringConvertible {
         var struckRow: Int?

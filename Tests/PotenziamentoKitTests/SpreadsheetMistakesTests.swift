@@ -1149,14 +1149,20 @@ struct SecondTrialTests {
             (["variazione;AS-1;01/07/2026;60", "variazione;AS-2;01/07/2026;60", "variazione;AS-1;01/07/2026;50"], 4, "due modifiche di «AS-1» dal 01/07/2026"),
             (["cessazione;AS-1;01/07/2026;", "variazione;AS-1;01/07/2026;50"], 3, "due modifiche di «AS-1» dal 01/07/2026"),
             // Found by the review: a change before a hire's start removed it whole, or changed it from its start, with no word.
-            (["cessazione;NUOVA-1;01/03/2026;", "assunzione;;01/09/2026;100"], 2, "«NUOVA-1» entra in servizio il 01/09/2026, dopo il 01/03/2026"),
-            (["assunzione;;01/09/2026;100", "variazione;NUOVA-1;01/03/2026;50"], 3, "«NUOVA-1» entra in servizio il 01/09/2026, dopo il 01/03/2026"),
+            (["cessazione;N-1;01/03/2026;", "assunzione;N-1;01/09/2026;100"], 2, "«N-1» entra in servizio il 01/09/2026, dopo il 01/03/2026"),
+            (["assunzione;N-1;01/09/2026;100", "variazione;N-1;01/03/2026;50"], 3, "«N-1» entra in servizio il 01/09/2026, dopo il 01/03/2026"),
+            // A trial of simula: a cessazione of an automatic name moved to another hire added before it.
+            (
+                ["assunzione;;01/09/2026;100", "variazione;NUOVA-1;01/10/2026;50"], 3,
+                "«NUOVA-1» è il nome che il programma dà a un'assunzione scritta senza id"
+            ),
         ])
     func changeErrorsAtTheirRow(rows: [String], line: Int, message: String) throws {
         let (result, plan) = try Self.simula(
             plan: rows.map { $0.hasPrefix("assunzione") ? $0 + ";comune:048001" : $0 + ";" }, header: "tipo;id;dal;percentuale;ente")
         #expect(result.status == .dataError)
-        #expect(result.standardError.contains("\(plan.path):\(line) (colonna dal): "), "\(result.standardError)")
+        let column = message.contains("nome che il programma") ? "id" : "dal"
+        #expect(result.standardError.contains("\(plan.path):\(line) (colonna \(column)): "), "\(result.standardError)")
         #expect(result.standardError.contains(message), "\(result.standardError)")
     }
 

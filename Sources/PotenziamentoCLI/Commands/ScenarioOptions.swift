@@ -43,9 +43,9 @@ enum ScenarioOptions {
     }
 
     /// The changes of one kind from its key-value pairs (a bad value is a usage error, exit 64).
-    static func changes(kind: String, values: [String: String], what: String, nextId: inout Int) throws(CommandFailure) -> [ScenarioChange] {
+    static func changes(kind: String, values: [String: String], what: String, numbering: inout HireNumbering) throws(CommandFailure) -> [ScenarioChange] {
         do {
-            return try ScenarioPlan.changes(kind: kind, values: values, nextId: &nextId)
+            return try ScenarioPlan.changes(kind: kind, values: values, numbering: &numbering)
         } catch {
             throw .usage("\(what): \(error)")
         }
@@ -53,9 +53,9 @@ enum ScenarioOptions {
 
     /// The plan file (`--piano`): its changes, warnings and the errors of its rows not read; a
     /// failure when it cannot be read as a table.
-    static func plan(_ path: String, nextId: inout Int) throws(CommandFailure) -> ScenarioPlan.Loaded {
+    static func plan(_ path: String, numbering: inout HireNumbering) throws(CommandFailure) -> ScenarioPlan.Loaded {
         do {
-            return try ScenarioPlan.load(path: path, nextId: &nextId)
+            return try ScenarioPlan.load(path: path, numbering: &numbering)
         } catch {
             throw RosterInput.failure(error)
         }

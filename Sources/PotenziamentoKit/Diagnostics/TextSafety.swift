@@ -22,7 +22,15 @@ package enum TextSafety {
     /// a UTF-8 file opened as Windows-1252 and saved), with the text it meant; nil when there is none.
     /// Italian text never writes a letter such as «Ã» or «â» before such symbols.
     package static func misdecoded(in text: String) -> (written: String, meant: String)? {
-        guard text.utf8.contains(where: { $0 >= 0xC3 }) else { return nil }
+        // The usual text, ASCII or plain accented letters, looked at on its bytes only: a lead
+        // byte of «Ã», «â» or another such letter is at least 0xC3.
+        var copy = text
+        guard copy.withUTF8({ bytes in bytes.contains { $0 >= 0xC3 } }) else { return nil }
+        return misdecodedRun(in: text)
+    }
+
+    /// ``misdecoded(in:)`` of a text with a byte that may begin a run.
+    private static func misdecodedRun(in text: String) -> (written: String, meant: String)? {
         let scalars = Array(text.unicodeScalars)
         // The Windows-1252 byte each character is written with, if it is one.
         func byte(_ scalar: Unicode.Scalar) -> UInt8? {

@@ -163,6 +163,14 @@ package enum CycleReader {
                 diagnostics.error(TotalRows.rowError(total.text, of: "anno"), at: table.place(row, total.column))
                 continue
             }
+            // No year, figures beside: sums under the years (`=SOMMA`, no label), or a year missing.
+            if table.isEmpty(row, header.index(of: "anno")) {
+                diagnostics.error(
+                    .annoNonValido, table.place(row, header.index(of: "anno")),
+                    "anno vuoto: se la riga è di somme o di totali, cancellala (il programma fa da sé le somme); altrimenti scrivi l'anno (quattro cifre, es. 2025)"
+                )
+                continue
+            }
             let errorsBefore = diagnostics.errorCount
             let year = table.value(row, header.index(of: "anno"), CellParsing.year, diagnostics: &diagnostics)
             if let year { note(year, at: table.place(row, nil), in: &given, diagnostics: &diagnostics) }
@@ -310,6 +318,20 @@ package enum CycleReader {
     /// cycle computed on the 9 without a word) is an error at the figure that disagrees. Returns
     /// the residents of each share of the riparto (`ente` → `popolazione` as written), for
     /// ``checkComuni(_:section:against:at:diagnostics:)``.
+    /// Whether `declared` is an exact FTE within `rounding` of `total` rounded down, as the
+    /// prospetto writes it with 0 to 6 decimals (a trial of JSON edited by hand: 17,5 beside
+    /// 18,0336 FTE was taken, any figure less than a whole FTE below passed): with up to 4
+    /// decimals, the rounding down of one of the ends of the interval; with 5 or 6, any figure
+    /// of the interval.
+    static func isRoundedDown(_ declared: Fraction, of total: Fraction, within rounding: Fraction) -> Bool {
+        let (low, high) = (total - rounding, total + rounding)
+        if low <= declared && declared <= high { return true }
+        return (0...4).contains { decimals in
+            guard let scale = BigInt.powerOfTen(decimals) else { return false }
+            return [low, high].contains { Fraction(numerator: $0.flooredScaled(by: scale), denominator: scale) == declared }
+        }
+    }
+
     static func checkConsistency(_ year: JSONFields, at place: SourcePlace, population: Int, declared: Fraction, diagnostics: inout Diagnostics)
         -> [String: String]
     {
@@ -322,7 +344,7 @@ package enum CycleReader {
         }),
             let text = fte.numberText("totale", required: false, diagnostics: &ignored),
             let total = try? FieldParsing.jsonNumber(text, maximumDecimals: 15, what: "FTE"),
-            declared > total + rounding || total - declared >= .one + rounding
+            !Self.isRoundedDown(declared, of: total, within: rounding)
         {
             diagnostics.error(
                 .formatoDocumento, place.field("fteDaDichiarare"),

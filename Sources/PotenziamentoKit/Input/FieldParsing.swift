@@ -94,7 +94,17 @@ package enum FieldParsing {
     package static func hours(weekly: String, fullTime: String) throws(InvalidValue) -> WorkShare {
         let hours = try decimal(weekly, maximumDecimals: 4, what: "ore settimanali")
         let full = fullTime.trimmingSpaces.isEmpty ? WorkShare.defaultFullTimeHours : try decimal(fullTime, maximumDecimals: 4, what: "ore del tempo pieno")
-        return try WorkShare(weeklyHours: hours, fullTimeHours: full)
+        do {
+            return try WorkShare(weeklyHours: hours, fullTimeHours: full)
+        } catch {
+            // More than the default 36 with no full time given: a full time of more hours (38 in
+            // the health sector's contract; a trial of simula was told only «al massimo 36»).
+            guard fullTime.trimmingSpaces.isEmpty, hours > full, hours <= Fraction(48) else { throw error }
+            throw InvalidValue(
+                error.code,
+                "\(error.message); se il tempo pieno della persona è di più ore (38 nel contratto della sanità), indicalo in ore_tempo_pieno (es. ore_tempo_pieno=\(NumberFormatting.italianTrimmed(hours)))"
+            )
+        }
     }
 
     /// An area share in percent, 0 ≤ p ≤ 100 (empty: 0), up to 15 decimals; a final `%` allowed.

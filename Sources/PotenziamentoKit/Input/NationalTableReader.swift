@@ -39,14 +39,40 @@ package enum NationalTableReader {
         var rows: [Int] = []
         // Codes compared as the riparto compares them (without case): `ATS-01` and `ats-01` are the same ATS.
         var seen: [String: (line: Int, code: String)] = [:]
+        // And by their shape (``IDShape``: signs, spaces and leading zeros aside), as a batch of
+        // ATS compares them (a trial of riparto: `ATS-01` and `ATS-1` were two ATS, the fund split
+        // among three).
+        var shapes: [Int: [(id: PersonID, line: Int, code: String)]] = [:]
         for row in 0..<table.rowCount {
             let codeText = table.text(row, code).trimmingSpaces
             let key = AllocationEntry.comparable(code: codeText)
             if let first = seen[key], !codeText.isEmpty {
                 let written = first.code == codeText ? "" : " come «\(first.code)»"
                 diagnostics.error(.ambitoRipetuto, table.place(row, code), "ambito \(codeText) ripetuto (già\(written) alla riga \(first.line))")
+            } else if let id = try? PersonID(codeText) {
+                let shape = IDShape.hash(id)
+                if let first = shapes[shape]?.first(where: { IDShape.same($0.id, id) }) {
+                    diagnostics.error(
+                        .ambitoRipetuto, table.place(row, code),
+                        "ambito \(codeText) ripetuto (già come «\(first.code)» alla riga \(first.line)): i due codici differiscono solo per segni, spazi o zeri iniziali, come un codice riscritto; se sono due ambiti, dai loro codici diversi"
+                    )
+                }
+                shapes[shape, default: []].append((id, table.line(of: row), codeText))
             }
             if seen[key] == nil { seen[key] = (table.line(of: row), codeText) }
+            // No code: a row of totals (`Totale` as its name, or sums under the figures: a trial of
+            // riparto was told only «codice vuoto»), or an ATS whose code is missing.
+            if codeText.isEmpty {
+                if let total = TotalRows.label(in: table, row: row) {
+                    diagnostics.error(TotalRows.rowError(total.text, of: "ambito"), at: table.place(row, total.column))
+                } else {
+                    diagnostics.error(
+                        .valoreVuoto, table.place(row, code),
+                        "codice dell'ambito vuoto: se la riga è di somme o di totali, cancellala (il programma fa da sé le somme); altrimenti scrivi il codice dell'ambito"
+                    )
+                }
+                continue
+            }
             let residents = table.value(row, population, CellParsing.residents, diagnostics: &diagnostics)
             let figure = table.value(row, fte, CellParsing.fte, diagnostics: &diagnostics)
             let earlier =

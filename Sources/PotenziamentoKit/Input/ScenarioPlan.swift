@@ -17,20 +17,21 @@ package enum ScenarioPlan {
     ]
 
     /// The changes of one kind from its values by key (already checked against ``keys``);
-    /// `nextId` numbers the new persons (`NUOVA-1`, ...); a hire's period keeps `place`, where it
+    /// `numbering` numbers the new persons (`NUOVA-1`, ...) and keeps the names it gave; a hire's period keeps `place`, where it
     /// was written, for the errors found when it joins the roster.
     ///
     /// - Throws: ``InvalidValue`` for a value that cannot be read or breaks a rule.
-    package static func changes(kind: String, values: [String: String], nextId: inout Int, place: SourcePlace? = nil) throws(InvalidValue)
+    package static func changes(kind: String, values: [String: String], numbering: inout HireNumbering, place: SourcePlace? = nil) throws(InvalidValue)
         -> [ScenarioChange]
     {
         var key: String?
-        return try changes(kind: kind, values: values, nextId: &nextId, place: place, failedKey: &key)
+        return try changes(kind: kind, values: values, numbering: &numbering, place: place, failedKey: &key)
     }
 
-    /// ``changes(kind:values:nextId:place:)``, with `failedKey` set to the key whose value was
+    /// ``changes(kind:values:numbering:place:)``, with `failedKey` set to the key whose value was
     /// being read when it throws (nil for a rule between keys), so a plan file's error names its column.
-    static func changes(kind: String, values: [String: String], nextId: inout Int, place: SourcePlace?, failedKey: inout String?) throws(InvalidValue)
+    static func changes(kind: String, values: [String: String], numbering: inout HireNumbering, place: SourcePlace?, failedKey: inout String?)
+        throws(InvalidValue)
         -> [ScenarioChange]
     {
         func value(_ key: String) -> String { values[key]?.trimmingSpaces ?? "" }
@@ -77,8 +78,9 @@ package enum ScenarioPlan {
             }
             var hires: [ScenarioChange] = []
             for _ in 0..<count {
-                nextId += 1
-                let id = try reading("id") { () throws(InvalidValue) in try PersonID(values["id"] ?? "NUOVA-\(nextId)") }
+                numbering.next += 1
+                let id = try reading("id") { () throws(InvalidValue) in try PersonID(values["id"] ?? "NUOVA-\(numbering.next)") }
+                if values["id"] == nil { numbering.automatic.insert(id) }
                 hires.append(.hire(PlannedHire(id: id, period: period, employer: employer, areas: areas)))
             }
             return hires
@@ -188,13 +190,13 @@ package enum ScenarioPlan {
         package var idsOfRowsWithErrors: Set<PersonID>
     }
 
-    /// The changes of the plan file at `path`, numbering new persons from `nextId`, the row of
+    /// The changes of the plan file at `path`, numbering new persons with `numbering`, the row of
     /// each, and the warnings of reading it (hidden rows, sheets not read); a row with an error
     /// is listed with its line and left out, so that the other rows can be applied to the roster
     /// and their problems said in the same run (an officer's trial: they came a run later).
     ///
     /// - Throws: ``InputError`` when the file cannot be read as a table (its header included).
-    package static func load(path: String, nextId: inout Int) throws(InputError) -> Loaded {
+    package static func load(path: String, numbering: inout HireNumbering) throws(InputError) -> Loaded {
         var diagnostics = Diagnostics()
         let table = try TableFile.open(path: path, required: ["tipo"], optional: Array(columns.dropFirst()), diagnostics: &diagnostics)
         var changes: [ScenarioChange] = []
@@ -251,7 +253,7 @@ package enum ScenarioPlan {
             if let found = diagnostics.value(
                 placing: { _ in table.place(row, failedKey.flatMap { table.header.index(of: $0) }) },
                 { () throws(InvalidValue) in
-                    try Self.changes(kind: kind, values: values, nextId: &nextId, place: table.place(row, nil), failedKey: &failedKey)
+                    try Self.changes(kind: kind, values: values, numbering: &numbering, place: table.place(row, nil), failedKey: &failedKey)
                 })
             {
                 guard changes.count + found.count <= Bounds.maximumPlanChanges else {
@@ -267,8 +269,25 @@ package enum ScenarioPlan {
                 places += Array(repeating: table.place(row, nil), count: found.count)
             }
         }
+        // Dates that read both ways beside one that reads only month first: errors, as in `personale`.
+        if diagnostics.containsError(.dataNonValida) {
+            RosterTableReader.reportAmbiguousDates(table, dateColumns: ["dal", "al"].compactMap { table.header.index(of: $0) }, diagnostics: &diagnostics)
+        }
         return Loaded(
             changes: changes, places: places, defaultFullTime: defaultFullTime, warnings: diagnostics.warnings, errors: diagnostics.errors,
             idsOfRowsWithErrors: idsOfRowsWithErrors)
     }
+}
+
+/// How the hires of a simulation without an id are named (`NUOVA-1`, `NUOVA-2`, … in the order
+/// of the options, then of the plan's rows), and the names given so: a cessazione or variazione
+/// naming one would move to another hire when a hire is added before it (a trial of `simula`).
+package struct HireNumbering: Sendable {
+    /// The number of the last hire named.
+    package var next = 0
+    /// The ids given to hires written without one.
+    package var automatic = Set<PersonID>()
+
+    /// No hire named yet.
+    package init() {}
 }

@@ -310,47 +310,7 @@ public struct Roster: Sendable, Hashable {
                 )
             }
         }
-        // Ids with letters of UTF-8 read as Windows-1252 (a trial of HR exports: «Rossi NiccolÃ²»
-        // and «Rossi Niccolò», one person counted twice with no word).
-        var misdecoded: [(position: Int, written: String, meant: String, fixed: String)] = []
-        for index in staff.indices {
-            if let (written, meant) = TextSafety.misdecoded(in: staff[index].id.text) {
-                misdecoded.append((index, written, meant, staff[index].id.text.replacing(written, with: meant)))
-            }
-        }
-        if !misdecoded.isEmpty {
-            // The persons whose id is the one meant (ids compared as ids: case and spaces aside).
-            let fixedIDs = Set(misdecoded.compactMap { try? PersonID($0.fixed) })
-            var sameAs: [PersonID: Int] = [:]
-            for index in staff.indices where fixedIDs.contains(staff[index].id) && sameAs[staff[index].id] == nil { sameAs[staff[index].id] = index }
-            for (position, written, meant, fixed) in misdecoded {
-                let record = staff[position]
-                let other = (try? PersonID(fixed)).flatMap { sameAs[$0] }.map { staff[$0] }
-                let twice =
-                    other.map {
-                        "«\($0.id)» (\($0.place?.description ?? "un'altra persona")) è la stessa persona? Ora contano come due persone: tieni un solo id"
-                    }
-                    ?? "se la stessa persona compare anche come «\(fixed)», conterebbe due volte: correggi l'id"
-                diagnostics.warning(
-                    .testoMalCodificato, (record.place ?? SourcePlace(file: source)).field(csv: "id", json: "id"),
-                    "l'id «\(record.id)» contiene «\(written)», cioè «\(meant)» letto con la codifica sbagliata (un file UTF-8 aperto come Windows-1252 e salvato); \(twice)"
-                )
-            }
-        }
-        // One capofila for an ATS in convenzione: its staff naming two comuni is a mistyped code
-        // (a consortium's trial: the prospetto lost the capofila's name, with no word).
-        if let first = staff.firstIndex(where: { $0.employer.kind == .comuneCapofila && $0.employer.istatCode != nil }),
-            let other = staff[first...].firstIndex(where: {
-                $0.employer.kind == .comuneCapofila && $0.employer.istatCode != nil && $0.employer.istatCode != staff[first].employer.istatCode
-            })
-        {
-            let (record, earlier) = (staff[other], staff[first])
-            let (code, earlierCode) = (record.employer.istatCode ?? "", earlier.employer.istatCode ?? "")
-            diagnostics.warning(
-                .capofilaDiversi, (record.place ?? SourcePlace(file: source)).field(csv: "ente_codice_istat", json: "ente", "codiceIstat"),
-                "«\(record.id)» indica come comune capofila \(code), «\(earlier.id)» \(earlierCode) (\(earlier.place?.description ?? "persona n. \(first + 1)")): l'ambito in convenzione ha un solo comune capofila; correggi il codice sbagliato (gli FTE non cambiano: il personale del capofila conta per l'ambito, ma il prospetto non può nominare il capofila)"
-            )
-        }
+        idAndCapofilaWarnings(into: &diagnostics)
         if staff.isEmpty {
             diagnostics.warning(
                 .nessunaPersona, SourcePlace(file: source),
@@ -437,6 +397,62 @@ public struct Roster: Sendable, Hashable {
             }
         }
         return diagnostics.all
+    }
+
+    /// The warnings on the persons' ids written with UTF-8 read as Windows-1252 and on the staff
+    /// of the comune capofila naming two comuni, into `diagnostics` (kept out of ``warnings``,
+    /// whose loops the compiler optimises as a whole).
+    @inline(never)
+    private func idAndCapofilaWarnings(into diagnostics: inout Diagnostics) {
+        // Ids with letters of UTF-8 read as Windows-1252 (a trial of HR exports: «Rossi NiccolÃ²»
+        // and «Rossi Niccolò», one person counted twice with no word).
+        // And the staff of the comune capofila naming two comuni (`capofila`: the first of each).
+        // One pass, each record's fields read in place (a copy of a record retains all its parts).
+        var misdecoded: [(position: Int, written: String, meant: String, fixed: String)] = []
+        var capofila: (first: Int, other: Int)?
+        staff.withUnsafeBufferPointer { staff in
+            var firstCapofila: Int?
+            for index in staff.indices {
+                if let (written, meant) = TextSafety.misdecoded(in: staff[index].id.text) {
+                    misdecoded.append((index, written, meant, staff[index].id.text.replacing(written, with: meant)))
+                }
+                guard capofila == nil, staff[index].employer.kind == .comuneCapofila, let code = staff[index].employer.istatCode else { continue }
+                if let first = firstCapofila {
+                    if staff[first].employer.istatCode != code { capofila = (first, index) }
+                } else {
+                    firstCapofila = index
+                }
+            }
+        }
+        if !misdecoded.isEmpty {
+            // The persons whose id is the one meant (ids compared as ids: case and spaces aside).
+            let fixedIDs = Set(misdecoded.compactMap { try? PersonID($0.fixed) })
+            var sameAs: [PersonID: Int] = [:]
+            for index in staff.indices where fixedIDs.contains(staff[index].id) && sameAs[staff[index].id] == nil { sameAs[staff[index].id] = index }
+            for (position, written, meant, fixed) in misdecoded {
+                let record = staff[position]
+                let other = (try? PersonID(fixed)).flatMap { sameAs[$0] }.map { staff[$0] }
+                let twice =
+                    other.map {
+                        "«\($0.id)» (\($0.place?.description ?? "un'altra persona")) è la stessa persona? Ora contano come due persone: tieni un solo id"
+                    }
+                    ?? "se la stessa persona compare anche come «\(fixed)», conterebbe due volte: correggi l'id"
+                diagnostics.warning(
+                    .testoMalCodificato, (record.place ?? SourcePlace(file: source)).field(csv: "id", json: "id"),
+                    "l'id «\(record.id)» contiene «\(written)», cioè «\(meant)» letto con la codifica sbagliata (un file UTF-8 aperto come Windows-1252 e salvato); \(twice)"
+                )
+            }
+        }
+        // One capofila for an ATS in convenzione: its staff naming two comuni is a mistyped code
+        // (a consortium's trial: the prospetto lost the capofila's name, with no word).
+        if let (first, other) = capofila {
+            let (record, earlier) = (staff[other], staff[first])
+            let (code, earlierCode) = (record.employer.istatCode ?? "", earlier.employer.istatCode ?? "")
+            diagnostics.warning(
+                .capofilaDiversi, (record.place ?? SourcePlace(file: source)).field(csv: "ente_codice_istat", json: "ente", "codiceIstat"),
+                "«\(record.id)» indica come comune capofila \(code), «\(earlier.id)» \(earlierCode) (\(earlier.place?.description ?? "persona n. \(first + 1)")): l'ambito in convenzione ha un solo comune capofila; correggi il codice sbagliato (gli FTE non cambiano: il personale del capofila conta per l'ambito, ma il prospetto non può nominare il capofila)"
+            )
+        }
     }
 
     /// The regions (normalised) where an acronym of a kind of employer that counts also names a

@@ -296,7 +296,9 @@ enum RosterTableReader {
             staff = staff.indices.filter { !droppedSet.contains($0) }.map { staff[$0] }
         }
         // Only after a date error: one may be month first, and then so may the others.
-        if diagnostics.containsError(.dataNonValida) { reportAmbiguousDates(table, columns: columns, diagnostics: &diagnostics) }
+        if diagnostics.containsError(.dataNonValida) {
+            reportAmbiguousDates(table, dateColumns: [columns.start, columns.end].compactMap { $0 }, diagnostics: &diagnostics)
+        }
         return staff
     }
 
@@ -305,8 +307,9 @@ enum RosterTableReader {
     /// date of the table that reads both ways (`07/01/2025`) is an error at its cell: read day
     /// first, as everywhere else, it would give a silent wrong number once the impossible dates
     /// are corrected (found by a review of spreadsheet mistakes).
-    static func reportAmbiguousDates(_ table: some CellTable, columns: StaffColumns, diagnostics: inout Diagnostics) {
-        let dateColumns = [columns.start, columns.end].compactMap { $0 }
+    /// The same rule for every table with dates (`personale`, a plan of `simula`: a trial found
+    /// `07/01/2026` of a plan read as 7 January beside `12/31/2026`), on its `dateColumns`.
+    static func reportAmbiguousDates(_ table: some CellTable, dateColumns: [Int], diagnostics: inout Diagnostics) {
         func order(_ row: Int, _ column: Int) -> FieldParsing.SlashDateOrder {
             table.withCell(row, column) { cell in
                 if case .text = cell { return FieldParsing.slashDateOrder(cell.text) }

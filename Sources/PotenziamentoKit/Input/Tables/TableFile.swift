@@ -80,6 +80,17 @@ enum TableFile {
                 )
             }
             guard let table = WorkbookTable(sheet: sheet, file: path, required: required, optional: optional, diagnostics: &diagnostics) else {
+                // The table on another sheet (a trial of simula: a sheet of notes before the plan
+                // was told «manca la colonna tipo»): said, with the sheet to move.
+                for other in workbook.sheets where other.name != sheet.name && !other.rows.isEmpty {
+                    var scratch = Diagnostics()
+                    guard WorkbookTable(sheet: other, file: path, required: required, optional: optional, diagnostics: &scratch) != nil else { continue }
+                    diagnostics.error(
+                        .foglioIgnorato, SourcePlace(file: path),
+                        "si legge solo il primo foglio visibile («\(TextSafety.shortened(sheet.name))»), che non è la tabella; la tabella è nel foglio «\(TextSafety.shortened(other.name))»: spostalo al primo posto (o cancella il foglio «\(TextSafety.shortened(sheet.name))»)"
+                    )
+                    break
+                }
                 throw InputError(diagnostics)
             }
             return table
