@@ -42,7 +42,8 @@ extension AnnualAssessment {
     /// Decodes an assessment and checks it against its own records (docs/regole.md §2-§7): the
     /// contribution computed again, its year the assessment's, the population the sum of the
     /// comuni, each counted record's service what its dates and shares give in the year and its
-    /// FTE their sum (from 0 to 1), each person once (counted or excluded), the FTE the sum of
+    /// FTE their sum (from 0 to 1), each counted record's employer one that counts (not a
+    /// contractor, not an ASL without the delega), each person once (counted or excluded), the FTE the sum of
     /// the counted records, the areas and the split among comuni what the records give. (An
     /// exclusion's reason cannot be checked: the record it was decided on is not carried.)
     ///
@@ -67,6 +68,9 @@ extension AnnualAssessment {
         }
         try require(counted.allSatisfy { Self.isConsistent($0, counter: counter) }, "il servizio di una persona (giorni, quota dell'anno, FTE)")
         try require(counted.allSatisfy { !$0.fte.isNegative && $0.fte <= .one }, "l'FTE di una persona (da 0 a 1)")
+        try require(
+            counted.allSatisfy { Eligibility.exclusionReason(for: $0.employer) == nil },
+            "l'ente di una persona contata (un ente i cui assistenti sociali non contano)")
         let excluded = try container.decode([ExcludedRecord].self, forKey: .excluded)
         let ids = counted.map(\.id) + excluded.map(\.id)
         try require(Set(ids).count == ids.count, "gli id delle persone (ognuna una volta, contata o esclusa)")

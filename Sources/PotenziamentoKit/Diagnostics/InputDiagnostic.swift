@@ -133,8 +133,13 @@ package struct Diagnostics: Sendable {
     /// How many errors were found (listed or not).
     package private(set) var errorCount = 0
     /// Per file (a few: linear search, no hashing of a path per problem): how many were listed,
-    /// and the others counted by code (total, errors).
+    /// and the others counted by code (total, errors). The persons built in code, each placed
+    /// in a file of their own (`persona «AS-1»`), count as one file, ``unplacedStaff``.
     private var files: [(file: String, listed: Int, unlisted: [DiagnosticCode: (count: Int, errors: Int)])] = []
+    /// Past a few files, their positions by name (a batch of many inputs).
+    private var fileIndices: [String: Int] = [:]
+    /// The file the problems of persons built in code are counted under.
+    static let unplacedStaff = "persone senza file"
 
     /// No diagnostics yet.
     package init() {}
@@ -176,10 +181,22 @@ package struct Diagnostics: Sendable {
         files[index].unlisted[code] = entry
     }
 
-    /// The position of `file` among the files with problems, added if new.
+    /// The position of `file` among the files with problems, added if new: the last one first,
+    /// then a search of a few, or the index of many (linear in the problems however many files).
     private mutating func fileIndex(_ file: String) -> Int {
-        if let found = files.lastIndex(where: { $0.file == file }) { return found }
+        let file = file.hasPrefix(StaffRecord.unplacedPrefix) ? Self.unplacedStaff : file
+        if let last = files.last, last.file == file { return files.count - 1 }
+        if files.count <= 8 {
+            if let found = files.lastIndex(where: { $0.file == file }) { return found }
+        } else if let found = fileIndices[file] {
+            return found
+        }
         files.append((file, 0, [:]))
+        if files.count == 9 {
+            for (position, entry) in files.enumerated() { fileIndices[entry.file] = position }
+        } else if files.count > 9 {
+            fileIndices[file] = files.count - 1
+        }
         return files.count - 1
     }
 

@@ -49,13 +49,20 @@ enum Eligibility {
     static func exclusionReason(for record: StaffRecord) -> ExclusionReason? {
         if !record.profile.isSocialWorker { return .profiloNonAssistenteSociale }
         if !record.contract.isPermanent { return .contrattoNonATempoIndeterminato }
-        switch record.employer.kind {
-        case .privatoAppalto: return .entePrivatoInAppalto
-        case .terzoSettoreAppalto: return .enteTerzoSettoreInAppalto
-        case .asl where !record.employer.delegatedFunctions && !record.employer.costReimbursed: return .aslSenzaDelega
-        default: break
-        }
+        if let reason = exclusionReason(for: record.employer) { return reason }
         if !record.employedInTerritorialServices { return .nonImpiegatoNeiServiziTerritoriali }
         return nil
+    }
+
+    /// The reason a person of `employer` is excluded whoever they are (a contractor, an ASL
+    /// without the delega), or nil: the one rule on employers, for records and for the counted
+    /// records of a decoded result (an integrator's trial decoded a contractor's FTE as counted).
+    static func exclusionReason(for employer: Employer) -> ExclusionReason? {
+        switch employer.kind {
+        case .privatoAppalto: .entePrivatoInAppalto
+        case .terzoSettoreAppalto: .enteTerzoSettoreInAppalto
+        case .asl where !employer.delegatedFunctions && !employer.costReimbursed: .aslSenzaDelega
+        default: nil
+        }
     }
 }

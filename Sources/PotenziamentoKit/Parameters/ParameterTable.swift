@@ -15,10 +15,17 @@ public struct ParameterTable: Sendable, Hashable, Codable {
     /// - Throws: ``ParameterError/incomplete(_:)`` when a ``ParameterName`` has no history;
     ///   ``ParameterError/wrongUnit(_:expected:)`` or ``ParameterError/invalidValue(_:_:)`` for a
     ///   value the parameter cannot take (see ``applying(_:)``), a value in force from a year
-    ///   outside 1900-2200, or thresholds out of order.
+    ///   outside 1900-2200, or thresholds out of order; ``ParameterError/invalidValue(_:_:)`` too
+    ///   for two histories of one parameter (one would replace the other with no word: an
+    ///   integrator's trial).
     public init(histories: [ParameterHistory]) throws(ParameterError) {
         var byName: [ParameterName: ParameterHistory] = [:]
-        for history in histories { byName[history.name] = history }
+        for history in histories {
+            guard byName[history.name] == nil else {
+                throw .invalidValue(history.name, "la tabella ha due storie di questo parametro: riuniscile in una, con i valori di ogni anno")
+            }
+            byName[history.name] = history
+        }
         let missing = ParameterName.allCases.filter { byName[$0] == nil }
         guard missing.isEmpty else { throw .incomplete(missing) }
         for history in byName.values {

@@ -419,6 +419,14 @@ enum Vocabulary {
         // code's own text so that a roster of many records shares one copy instead of one each.
         if let code = codes.code(text) { return (code, code.rawValue, nil) }
         try checkLength(text, what: what)
+        // A control character other than a line break or a tab (a cell on two lines reads as
+        // words): kept, it made exports that read back as another file (an integrator's trial).
+        if let control = text.unicodeScalars.first(where: { TextSafety.isControl($0) && $0 != "\n" && $0 != "\r" && $0 != "\t" }) {
+            throw InvalidValue(
+                .fuoriMisura,
+                "\(what) «\(TextSafety.escapingControlCharacters(TextSafety.shortened(text)))» contiene \(TextSafety.naming(Character(control))): riscrivilo senza incollarlo"
+            )
+        }
         let normalized = normalized(text)
         guard !normalized.isEmpty else { throw InvalidValue(.valoreVuoto, empty) }
         // `altro` first: `altro: non assistente sociale` is what it says.
