@@ -365,6 +365,42 @@ struct ExportTrialTests {
         #expect(result.standardError.contains("la tabella è nel foglio «piano»: spostalo al primo posto"), "\(result.standardError)")
     }
 
+    /// JSON as other programs write it (a trial): each mistake said at its path, with what it
+    /// likely is.
+    @Test(
+        "JSON of other programs: the cause said at its path",
+        arguments: [
+            ("\"dal\": \"2020-01-01\"", "\"dal\": \"1899-12-31\", \"al\": \"2025-12-31\"", "personale[0].periodi[0].dal: data 31/12/1899 fuori intervallo"),
+            (
+                "\"dal\": \"2020-01-01\"", "\"dal\": \"2020-01-01\", \"al\": \"2025-06-30T22:00:00.000Z\"",
+                "la data italiana può essere il giorno dopo il 30/06/2025"
+            ),
+            ("\"percentuale\": 100", "\"percentuale\": \"100\"", "deve essere un numero, trovato un testo: scrivi 100 senza virgolette"),
+            ("\"impiegatoNeiServiziTerritoriali\": false", "\"impiegatoNeiServiziTerritoriali\": \"FALSE\"", "scrivi false senza virgolette"),
+            (
+                "\"dal\": \"2020-01-01\"", "\"dal\": 43831",
+                "43831 sembra una data di Excel come numero (il 01/01/2020): scrivi la data come testo, \"2020-01-01\""
+            ),
+            ("\"percentuale\": 100", "\"percentuale\": NaN", "NaN e Infinity non sono JSON"),
+            ("potenziamento.ambito.v1", "potenziamento.ambiti.v1", "per più ambiti indica più file o una cartella"),
+        ])
+    func jsonOfOtherPrograms(original: String, replacement: String, message: String) throws {
+        let example = try String(contentsOfFile: TestSupport.path("Examples/ambito-esempio.json"), encoding: .utf8)
+        let range = try #require(example.range(of: original))
+        let path = try TestSupport.temporaryFolder().appendingPathComponent("a.json")
+        try example.replacingCharacters(in: range, with: replacement).write(to: path, atomically: true, encoding: .utf8)
+        let (loaded, diagnostics) = Self.load(path)
+        #expect(loaded == nil)
+        #expect(diagnostics.contains { $0.description.contains(message) }, "\(diagnostics)")
+    }
+
+    @Test("a JSON document that is a list is told one ATS a file")
+    func jsonList() throws {
+        let path = try TestSupport.temporaryFolder().appendingPathComponent("a.json")
+        try "[{\"formato\": \"potenziamento.ambito.v1\"}]".write(to: path, atomically: true, encoding: .utf8)
+        #expect(Self.load(path).diagnostics.contains { $0.message.contains("trovato un elenco: un file contiene un ambito") })
+    }
+
     /// What an ``xlsx(ends:options:)`` workbook has besides its cells.
     struct Options: Sendable, CustomTestStringConvertible {
         var struckRow: Int?

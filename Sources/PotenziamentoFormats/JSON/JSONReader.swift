@@ -88,6 +88,11 @@ package struct JSONReader {
         case UInt8(ascii: "t"), UInt8(ascii: "f"): return .bool
         case UInt8(ascii: "n"): return .null
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number
+        // What Python's json.dumps writes for a number that is not one (a trial of JSON by other programs).
+        case UInt8(ascii: "N"), UInt8(ascii: "I"):
+            throw error(
+                "valore JSON non valido «\(character(at: offset))»: NaN e Infinity non sono JSON (li scrive Python per un numero mancante o infinito); scrivi il numero, o null se manca"
+            )
         default: throw error("valore JSON non valido «\(character(at: offset))»")
         }
     }

@@ -197,7 +197,16 @@ package enum FieldParsing {
     static func dateHint(_ text: String) -> String {
         let ongoing = ["in corso", "-", "—", "–", "attuale", "oggi", "in servizio", "indeterminato", "nessuna", "n.d.", "nd", "/"]
         if ongoing.contains(text.lowercased()) { return "; per un servizio ancora in corso la data di fine («al») si lascia vuota" }
-        if text.utf8.count > 10, let date = CivilDate.parse(String(text.prefix(10))) { return "; solo la data, senza l'ora: forse \(date.italian)?" }
+        if text.utf8.count > 10, let date = CivilDate.parse(String(text.prefix(10))) {
+            // A time in UTC (`…T22:00:00.000Z`, `+00:00`), as JavaScript writes midnight in Italy: its
+            // date may be the day before the Italian one (a trial of JSON by other programs).
+            let time = text.dropFirst(10)
+            if time.hasSuffix("Z") || time.hasSuffix("z") || time.contains("+") || time.dropFirst(3).contains("-") {
+                return
+                    "; solo la data, senza l'ora: l'ora è di un altro fuso orario (Z o +hh:mm, come scrive JavaScript con toISOString), quindi la data italiana può essere il giorno dopo il \(date.italian): scrivi la data del calendario italiano"
+            }
+            return "; solo la data, senza l'ora: forse \(date.italian)?"
+        }
         let parts = text.split(omittingEmptySubsequences: false) { $0 == "-" || $0 == "." || $0 == "/" }
         guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } && $0.count <= 4 }) else { return "" }
         let numbers = parts.map { Int($0) ?? 0 }

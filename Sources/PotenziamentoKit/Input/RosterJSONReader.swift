@@ -16,6 +16,11 @@ import Synchronization
 struct RosterJSONReader {
     /// The format identifier of the input.
     static let format = "potenziamento.ambito.v1"
+    /// The documents the program writes (and `ciclo` reads), said as such when given as a roster.
+    static let reportFormats: Set<String> = [
+        AssessmentReport.format, ProspettoReport.format, SimulationReport.format, AllocationReport.format, ContributionReport.format,
+        ParameterReport.format, ValidationReport.format, CycleReport.format, CycleReader.format, BatchReport.formats.assessments, BatchReport.formats.prospetti,
+    ]
 
     private var reader: JSONReader
     private let file: String
@@ -157,7 +162,7 @@ struct RosterJSONReader {
             case .formato:
                 if let text = try string(at: path), text != Self.format {
                     // A report of this program given back as input: one error, not one per key.
-                    if text.hasPrefix("potenziamento."), !text.hasPrefix("potenziamento.ambito.") {
+                    if Self.reportFormats.contains(text) {
                         let what =
                             text == CycleReader.format
                             ? "è l'ingresso del comando ciclo («\(text)»): usalo con potenziamento ciclo"
@@ -169,7 +174,11 @@ struct RosterJSONReader {
                         while try reader.nextKey(matching: DocumentKey.table, expected: 0) != nil { try reader.skipValue() }
                         return nil
                     }
-                    diagnostics.error(.formatoDocumento, place(path), "formato «\(text)» non riconosciuto: atteso «\(Self.format)»")
+                    // Another `potenziamento.` name (a trial: «potenziamento.ambiti.v1» for several ATS in one file).
+                    let hint =
+                        text.hasPrefix("potenziamento.") ? ": un file contiene un ambito; per più ambiti indica più file o una cartella che li contiene" : ""
+                    diagnostics.error(
+                        .formatoDocumento, place(path), "formato «\(TextSafety.shortened(text))» non riconosciuto: atteso «\(Self.format)»\(hint)")
                 }
             case .ambito:
                 let before = diagnostics.errorCount
@@ -750,7 +759,7 @@ struct RosterJSONReader {
             if let start, share == nil, !endRefused { return try? ServicePeriod(start: start, end: end, share: .fullTime, place: periodPlace) }
             return nil
         }
-        return value(at: path.appending(key: end == nil ? "dal" : "al")) { () throws(InvalidValue) in
+        return value(at: path.appending(key: ServicePeriod.errorIsAtEnd(start: start, end: end) ? "al" : "dal")) { () throws(InvalidValue) in
             try ServicePeriod(start: start, end: end, share: share, place: periodPlace)
         }
     }
@@ -824,11 +833,41 @@ struct RosterJSONReader {
     private mutating func expect(_ kind: JSONReader.Kind, at path: @autoclosure () -> JSONPath) throws(JSONSyntaxError) -> Bool {
         let found = try reader.peek()
         guard found == kind else {
-            diagnostics.error(.tipoErrato, place(path()), "deve essere \(kind.name), trovato \(found.name)")
-            try reader.skipValue()
+            try reportWrongKind(kind, found: found, at: path())
             return false
         }
         return true
+    }
+
+    /// The error of a value of kind `found` where `kind` is due, at `path`, the value skipped;
+    /// what it likely is, when the value says (a trial of JSON by other programs): a number or
+    /// a yes/no as text (`"50"`, `"TRUE"`, as Power Query writes them), a date as a number
+    /// (`45658`, an Excel serial), a document that is a list of ATS.
+    private mutating func reportWrongKind(_ kind: JSONReader.Kind, found: JSONReader.Kind, at path: JSONPath) throws(JSONSyntaxError) {
+        var hint = ""
+        switch (kind, found) {
+        case (.number, .string):
+            let text = try reader.readString()
+            if (try? FieldParsing.decimal(text, maximumDecimals: 15, what: "")) != nil { hint = ": scrivi \(TextSafety.shortened(text)) senza virgolette" }
+        case (.bool, .string):
+            let text = try reader.readString()
+            if let flag = (try? FieldParsing.boolean(text)) ?? nil { hint = ": scrivi \(flag) senza virgolette" }
+        case (.string, .number):
+            let text = try reader.readNumber()
+            if path.description.hasSuffix(".dal") || path.description.hasSuffix(".al"), let serial = Int(text),
+                let date = CivilDate(year: 1899, month: 12, day: 30)?.adding(days: serial),
+                Bounds.dateYears.contains(date.year)
+            {
+                hint = ": \(text) sembra una data di Excel come numero (il \(date.italian)): scrivi la data come testo, \"\(date.iso)\""
+            }
+        case (.object, .array) where path.isRoot:
+            try reader.skipValue()
+            hint =
+                ": un file contiene un ambito, un oggetto con formato, ambito, comuni e personale; per più ambiti indica più file o una cartella che li contiene"
+        default:
+            try reader.skipValue()
+        }
+        diagnostics.error(.tipoErrato, place(path), "deve essere \(kind.name), trovato \(found.name)\(hint)")
     }
 
     /// Whether the next value is of `kind` (true); or null where `nullable` (nil, the null then
@@ -840,8 +879,7 @@ struct RosterJSONReader {
             try reader.readNull()
             return nil
         }
-        diagnostics.error(.tipoErrato, place(path()), "deve essere \(kind.name), trovato \(found.name)")
-        try reader.skipValue()
+        try reportWrongKind(kind, found: found, at: path())
         return false
     }
 

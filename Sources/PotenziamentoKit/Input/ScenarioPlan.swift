@@ -73,7 +73,7 @@ package enum ScenarioPlan {
                 failedKey = "id"
                 throw InvalidValue(.campoRipetuto, "con numero maggiore di 1 non si può indicare un id")
             }
-            let period = try reading(end == nil ? "dal" : "al") { () throws(InvalidValue) in
+            let period = try reading(ServicePeriod.errorIsAtEnd(start: start, end: end) ? "al" : "dal") { () throws(InvalidValue) in
                 try ServicePeriod(start: start, end: end, share: share, place: place)
             }
             var hires: [ScenarioChange] = []

@@ -2,6 +2,9 @@
 /// national folder): one entry per ATS written as soon as it is computed (nothing is kept but
 /// the totals), the inputs that failed with their errors, and the totals.
 package enum BatchReport {
+    /// The `formato` of the documents of `calcola` and `prospetto` with several ATS.
+    static let formats = (assessments: "potenziamento.valutazioni.v1", prospetti: "potenziamento.prospetti.v1")
+
     /// An input that could not be assessed, with its error lines.
     package struct Failure: Sendable {
         /// The input path.
@@ -127,7 +130,7 @@ package enum BatchReport {
         case .json:
             var json = JSONWriter(output)
             json.object { json in
-                json.member("formato", "potenziamento.valutazioni.v1")
+                json.member("formato", Self.formats.assessments)
                 json.member("anno", year)
                 var outcome = Outcome(failures: [])
                 json.member(array: "ambiti") { json in
@@ -212,7 +215,7 @@ package enum BatchReport {
         case .json:
             var json = JSONWriter(output)
             json.object { json in
-                json.member("formato", "potenziamento.prospetti.v1")
+                json.member("formato", Self.formats.prospetti)
                 json.member("campagna", campaign)
                 var outcome = Outcome(failures: [])
                 json.member(array: "prospetti") { json in

@@ -1,11 +1,14 @@
 /// The list of legal parameters (`potenziamento parametri`): every value with its first year and
 /// its legal reference.
 enum ParameterReport {
+    /// The document's `formato`.
+    static let format = "potenziamento.parametri.v1"
+
     /// The document as JSON (`potenziamento.parametri.v1`).
     static func json(_ table: ParameterTable, to output: ReportOutput) {
         var json = JSONWriter(output)
         json.object { json in
-            json.member("formato", "potenziamento.parametri.v1")
+            json.member("formato", Self.format)
             json.member(array: "parametri") { json in
                 for name in ParameterName.allCases {
                     json.element { json in

@@ -36,6 +36,13 @@ public struct ServicePeriod: Sendable, Hashable, CustomStringConvertible {
         self.place = place
     }
 
+    /// Whether the error of a period from `start` to `end` is at its end (`al`): an end out of
+    /// range or before the start; a start out of range is the start's (a trial of JSON: a `dal`
+    /// of 1899 was reported at `al`). The one rule of every reader's place.
+    static func errorIsAtEnd(start: CivilDate, end: CivilDate?) -> Bool {
+        end != nil && Bounds.dateYears.contains(start.year)
+    }
+
     /// Whether the period includes `date`.
     public func contains(_ date: CivilDate) -> Bool { start <= date && end.map { date <= $0 } ?? true }
 

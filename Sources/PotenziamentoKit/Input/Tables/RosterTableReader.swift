@@ -772,7 +772,8 @@ enum RosterTableReader {
             }
             return nil
         }
-        return diagnostics.value(at: table.place(row, end == nil ? columns.start : columns.end)) { () throws(InvalidValue) in
+        return diagnostics.value(at: table.place(row, ServicePeriod.errorIsAtEnd(start: start, end: end) ? columns.end : columns.start)) {
+            () throws(InvalidValue) in
             try ServicePeriod(start: start, end: end, share: share, place: table.place(row, nil))
         }
     }
