@@ -401,6 +401,30 @@ struct ExportTrialTests {
         #expect(Self.load(path).diagnostics.contains { $0.message.contains("trovato un elenco: un file contiene un ambito") })
     }
 
+    @Test("a row struck through in a table without persons is not told of an end of service")
+    func struckRowOfATable() throws {
+        let header = ["codice", "denominazione", "popolazione", "fte"]
+        let sheet = Sheet(
+            name: "riparto",
+            rows: [RosterSheets.row(1, RosterSheets.text(header)), RosterSheets.row(2, [.text("A"), .text("Uno"), .number("100000"), .number("22")])],
+            struckRows: [2])
+        var diagnostics = Diagnostics()
+        _ = try #require(WorkbookTable(sheet: sheet, file: "t.xlsx", required: header, optional: [], diagnostics: &diagnostics))
+        let warning = try #require(diagnostics.warnings.first { $0.code == .rigaBarrata })
+        #expect(warning.message == "la riga 2 è barrata ma è letta e conta come le altre: se la riga non va considerata, cancellala")
+    }
+
+    @Test("residents given twice, in an option and in a plan's row, name both")
+    func residentsTwice() throws {
+        let path = try TestSupport.temporaryFolder().appendingPathComponent("p.csv")
+        try "tipo;comune;anno;popolazione\nresidenti;099001;2026;30000\n".write(to: path, atomically: true, encoding: .utf8)
+        let result = TestSupport.run(
+            "simula", TestSupport.path("Examples/ambito-esempio"), "--anno", "2026", "--piano", path.path, "--residenti",
+            "comune=099001,anno=2026,popolazione=31000")
+        #expect(result.status == .dataError)
+        #expect(result.standardError.contains("(l'altro valore: --residenti comune=099001,anno=2026,popolazione=31000)"), "\(result.standardError)")
+    }
+
     /// What an ``xlsx(ends:options:)`` workbook has besides its cells.
     struct Options: Sendable, CustomTestStringConvertible {
         var struckRow: Int?

@@ -51,6 +51,13 @@ enum SimulaCommand: Subcommand {
         if case .duplicateId(let id) = error { idInRoster = roster.staff.contains { $0.id == id } } else { idInRoster = false }
         let origin = ScenarioOptions.origin(of: error, in: changes, origins: origins, idInRoster: idInRoster, at: position)
         var message = "\(origin.isEmpty ? "scenario: " : origin)\(error)"
+        // Residents given twice: where the other is (a trial of simula: an option and a plan's row).
+        if case .repeatedResidents(let code, let year) = error,
+            let first = changes.firstIndex(where: { if case .residents(code, year, _) = $0 { true } else { false } }), origins.indices.contains(first)
+        {
+            let other = ScenarioOptions.place(of: origins[first], column: "anno").dropLast(2)
+            if !origin.hasPrefix(other) { message += " (l'altro valore: \(other))" }
+        }
         if case .unknownPerson(let id) = error, let nearest = NameSuggestion.nearest(to: id.text, in: roster.staff.map(\.id.text)) {
             message += " (forse «\(nearest)»?)"
         }

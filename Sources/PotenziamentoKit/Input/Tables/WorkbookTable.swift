@@ -116,7 +116,7 @@ struct WorkbookTable: CellTable {
             guard struck.first == row.number else { continue }
             diagnostics.warning(
                 .rigaBarrata, place(row.number, nil),
-                "la riga \(row.number) è barrata ma è letta e conta come le altre: per una persona che ha lasciato il servizio scrivi la data di fine («al»); se la riga non va considerata, cancellala"
+                "la riga \(row.number) è barrata ma è letta e conta come le altre: \(header.has("al") ? "per una persona che ha lasciato il servizio scrivi la data di fine («al»); " : "")se la riga non va considerata, cancellala"
             )
         }
         // A hidden column with values is read like any other: say so, at its header.
