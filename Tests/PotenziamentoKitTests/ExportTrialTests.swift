@@ -43,6 +43,11 @@ struct ExportTrialTests {
                 2
             ),
             ("\"vedi delibera\ndel 2024\"\nC;assistente_sociale;tempo_indeterminato;comune;099001;2025-01-01;;100;\"ok\"", nil),
+            // Prose on the second line with a few separators (a review: refused as rows swallowed).
+            (
+                "\"trasferita dal comune A;\npoi part-time; rientrata; delibera n. 3\"\nC;assistente_sociale;tempo_indeterminato;comune;099001;2025-01-01;;100;",
+                nil
+            ),
         ])
     func swallowedRows(note: String, errorLine: Int?) throws {
         let text =
@@ -118,6 +123,12 @@ struct ExportTrialTests {
         let (alone, warnings) = Self.load(try Self.folder(personale: Array((Self.header + "\n").utf8) + windows1252))
         #expect(alone?.roster.staff.first?.id.text == "Bianchi Nicolò")
         #expect(warnings.contains { $0.code == .codificaWindows1252 })
+        // Windows-1252 capitals before a dash or a non-breaking space are bytes UTF-8 would take,
+        // for characters no Italian text writes (a review: «FORLÌ–CESENA» refused as two encodings).
+        let capitals = Array("FORL".utf8) + [0xCC, 0x96] + Array("CESENA NICOL".utf8) + [0xD2, 0xA0] + Array("ROSSI citt".utf8) + [0xE0] + Array(row.utf8)
+        let (read, capitalWarnings) = Self.load(try Self.folder(personale: Array((Self.header + "\n").utf8) + capitals))
+        #expect(read?.roster.staff.first?.id.text == "FORLÌ–CESENA NICOLÒ\u{A0}ROSSI città", "\(capitalWarnings)")
+        #expect(!capitalWarnings.contains { $0.code == .testoMalCodificato })
     }
 
     /// «Rossi NiccolÃ²» (a UTF-8 file once opened as Windows-1252) and «Rossi Niccolò» counted as
@@ -126,6 +137,7 @@ struct ExportTrialTests {
         "an id written with UTF-8 read as Windows-1252 is a warning that names the person it may be",
         arguments: [
             ("Rossi NiccolÃ²", "«Ã²», cioè «ò»", true), ("D’Amico", "", false), ("Rossi Niccolò", "", false), ("Lâ€™Aquila 1", "«â€™», cioè «’»", false),
+            ("NICOLÒ\u{A0}ROSSI", "", false),
         ])
     func misdecodedID(id: String, written: String, twice: Bool) throws {
         let row = ";assistente_sociale;tempo_indeterminato;comune;099001;2025-01-01;;100\n"
@@ -177,6 +189,7 @@ struct ExportTrialTests {
             ),
             (header + ";Data fine\n", "personale.csv:1 (colonna Data fine)", "(forse «al»?)"),
             (header + ";%\n", "personale.csv:1 (colonna %)", "(forse «percentuale»?)"),
+            (header + ";Codice comune\n", "personale.csv:1 (colonna Codice comune)", "(forse «ente_codice_istat»?)"),
             (header + ";matricola\n", "personale.csv:1 (colonna matricola)", "il calcolo non la usa, cancella la colonna"),
             (header.replacingOccurrences(of: ";", with: "|") + "\n", "personale.csv:1", "il file è separato da «|»"),
             (
@@ -329,7 +342,7 @@ struct ExportTrialTests {
             ),
             (
                 "simula", "p.csv", "tipo;id;dal;ore_settimanali;ente\nassunzione;;01/03/2026;38;comune:099001\n",
-                "indicalo in ore_tempo_pieno (es. ore_tempo_pieno=38)"
+                "se il tempo pieno della persona è di più ore (38 nel contratto della sanità), indicalo in ore_tempo_pieno"
             ),
         ])
     func secondaryInputs(command: String, file: String, text: String, message: String) throws {
@@ -383,6 +396,8 @@ struct ExportTrialTests {
             ),
             ("\"percentuale\": 100", "\"percentuale\": NaN", "NaN e Infinity non sono JSON"),
             ("potenziamento.ambito.v1", "potenziamento.ambiti.v1", "per più ambiti indica più file o una cartella"),
+            ("potenziamento.ambito.v1", "potenziamento.ambito.v2", "non riconosciuto: atteso «potenziamento.ambito.v1»"),
+            ("\"dal\": \"2020-01-01\"", "\"dal\": \"2020-01-01T00:00:00+01:00\"", "solo la data, senza l'ora: forse 01/01/2020?"),
         ])
     func jsonOfOtherPrograms(original: String, replacement: String, message: String) throws {
         let example = try String(contentsOfFile: TestSupport.path("Examples/ambito-esempio.json"), encoding: .utf8)
@@ -392,6 +407,24 @@ struct ExportTrialTests {
         let (loaded, diagnostics) = Self.load(path)
         #expect(loaded == nil)
         #expect(diagnostics.contains { $0.description.contains(message) }, "\(diagnostics)")
+    }
+
+    @Test("a cell of only a non-breaking space is empty in a CSV as in a workbook; a note made with TODAY() is no error")
+    func invisibleCells() throws {
+        let text = Self.header + "\nA;assistente_sociale;tempo_indeterminato;comune;099001;2025-01-01;\u{A0};100\n"
+        let csv = try #require(Self.load(try Self.folder(personale: text)).loaded)
+        #expect(csv.roster.staff.first?.periods.first?.end == nil)
+        let workbook = try RosterSheets.load(RosterSheets.workbook(column: "al", value: .text("\u{A0}"))).get()
+        #expect(workbook.roster.staff.first?.periods.first?.end == nil)
+        let sheet = Sheet(
+            name: "personale",
+            rows: [
+                RosterSheets.row(1, RosterSheets.text(["id", "note"])),
+                RosterSheets.row(2, [.text("A"), .todayFormula(formula: "\"agg. \"&TEXT(TODAY(),\"dd/mm\")")]),
+            ])
+        var diagnostics = Diagnostics()
+        let table = try #require(WorkbookTable(sheet: sheet, file: "a.xlsx", required: ["id"], optional: ["note"], diagnostics: &diagnostics))
+        #expect(!diagnostics.hasErrors && table.text(0, 1).isEmpty)
     }
 
     @Test("a JSON document that is a list is told one ATS a file")

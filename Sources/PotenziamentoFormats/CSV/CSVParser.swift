@@ -135,8 +135,24 @@ package struct CSVGrid: Sendable {
     @inlinable @inline(__always)
     package func trimmedCell(_ row: Row, _ column: Int, in buffer: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
         var (start, end) = cell(row, column, buffer)
-        while start < end, buffer[start] == 0x20 || buffer[start] == 0x09 { start &+= 1 }
-        while end > start, buffer[end &- 1] == 0x20 || buffer[end &- 1] == 0x09 { end &-= 1 }
+        while start < end {
+            if buffer[start] == 0x20 || buffer[start] == 0x09 {
+                start &+= 1
+            } else if buffer[start] >= 0xC2, let length = SpaceCharacters.specialLength(UnsafeBufferPointer(rebasing: buffer[start..<end]), atStart: true) {
+                start &+= length
+            } else {
+                break
+            }
+        }
+        while end > start {
+            if buffer[end &- 1] == 0x20 || buffer[end &- 1] == 0x09 {
+                end &-= 1
+            } else if buffer[end &- 1] >= 0x80, let length = SpaceCharacters.specialLength(UnsafeBufferPointer(rebasing: buffer[start..<end]), atStart: false) {
+                end &-= length
+            } else {
+                break
+            }
+        }
         return UnsafeBufferPointer(rebasing: buffer[start..<end])
     }
 
@@ -307,5 +323,31 @@ private struct CSVScanner {
             }
             return (!quoted, endCount, rowCount)
         }
+    }
+}
+
+/// The spaces a value may have at its ends that are not part of it (docs/formati.md): space and
+/// tab, and the special spaces a spreadsheet or a word processor leaves, invisible in a cell
+/// (non-breaking U+00A0, figure U+2007, thin U+2009, narrow non-breaking U+202F). The one rule of
+/// every reader, on bytes (a CSV cell) and on text (`String.trimmingSpaces`).
+package enum SpaceCharacters {
+    /// Whether `scalar` is trimmed at a value's ends.
+    @inlinable
+    package static func isTrimmed(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == " " || scalar == "\t" || scalar == "\u{A0}" || scalar == "\u{2007}" || scalar == "\u{2009}" || scalar == "\u{202F}"
+    }
+
+    /// The length in bytes of a special space at the start (or the end) of UTF-8 `bytes`, or nil.
+    @inlinable
+    package static func specialLength(_ bytes: UnsafeBufferPointer<UInt8>, atStart: Bool) -> Int? {
+        let count = bytes.count
+        if atStart {
+            if count >= 2, bytes[0] == 0xC2, bytes[1] == 0xA0 { return 2 }
+            if count >= 3, bytes[0] == 0xE2, bytes[1] == 0x80, [0x87, 0x89, 0xAF].contains(bytes[2]) { return 3 }
+        } else {
+            if count >= 2, bytes[count - 2] == 0xC2, bytes[count - 1] == 0xA0 { return 2 }
+            if count >= 3, bytes[count - 3] == 0xE2, bytes[count - 2] == 0x80, [0x87, 0x89, 0xAF].contains(bytes[count - 1]) { return 3 }
+        }
+        return nil
     }
 }

@@ -90,9 +90,18 @@ package enum TextDecoding {
         }
     }
 
+    /// Whether `scalar`, a character beyond ASCII, is one Italian text writes: a Latin letter
+    /// with an accent (U+00C0-U+017F), a typographic quote or dash (U+2013-U+201E), «€». Two
+    /// bytes of Windows-1252 text that happen to be UTF-8 (`Ì–`, `Ò` and a non-breaking space)
+    /// give other characters (a review), and are not taken for UTF-8.
+    package static func isLikelyText(_ scalar: Unicode.Scalar) -> Bool {
+        (0xC0...0x17F).contains(scalar.value) || (0x2013...0x201E).contains(scalar.value) || scalar == "€"
+    }
+
     /// Both a UTF-8 character beyond ASCII and a byte that is not UTF-8 in `bytes` from `start`,
-    /// at their first offsets; nil when one of the two is missing. In Windows-1252 Italian text a
-    /// UTF-8 sequence would be a letter such as «Ã» followed by a symbol such as «²»: not written.
+    /// at their first offsets; nil when one of the two is missing. Only a character Italian text
+    /// writes (``isLikelyText(_:)``) counts as UTF-8: in Windows-1252 Italian text such a sequence
+    /// would be a letter such as «Ã» followed by a symbol such as «²», not written.
     static func mixedEncodings(_ bytes: [UInt8], from start: Int) -> Problem? {
         var parser = Unicode.UTF8.ForwardParser()
         var iterator = bytes[start...].makeIterator()
@@ -101,7 +110,7 @@ package enum TextDecoding {
         while utf8 == nil || other == nil {
             switch parser.parseScalar(from: &iterator) {
             case .valid(let encoded):
-                if encoded.count > 1, utf8 == nil { utf8 = offset }
+                if encoded.count > 1, utf8 == nil, isLikelyText(Unicode.UTF8.decode(encoded)) { utf8 = offset }
                 offset += encoded.count
             case .error(let length):
                 if other == nil { other = offset }

@@ -394,7 +394,9 @@ package enum XLSXReader {
                     column = 0
                     // Hidden, or made zero high (a trial of office habits: the same to the eye).
                     let hidden = attributes["hidden"].map { $0 == "1" || $0 == "true" } ?? false
-                    if hidden || attributes["ht"].flatMap(DecimalText.canonical) == "0", hiddenRows.last != rowNumber { hiddenRows.append(rowNumber) }
+                    // (Under a point high: `0`, `0.25`, nothing to see.)
+                    let flat = attributes["ht"].flatMap(DecimalText.canonical).map { $0 == "0" || $0.hasPrefix("0.") } ?? false
+                    if hidden || flat, hiddenRows.last != rowNumber { hiddenRows.append(rowNumber) }
                 case "c" where inRow:
                     var row = rowNumber
                     if let reference = attributes["r"] {
@@ -414,7 +416,8 @@ package enum XLSXReader {
                 case "col" where !inSheetData:
                     // A hidden column (a range `min`...`max`); one past the sheet's columns is cut to them.
                     let hidden = attributes["hidden"].map { $0 == "1" || $0 == "true" } ?? false
-                    if hidden || attributes["width"].flatMap(DecimalText.canonical) == "0", let low = attributes["min"].flatMap({ Int($0) }),
+                    let narrow = attributes["width"].flatMap(DecimalText.canonical).map { $0 == "0" || $0.hasPrefix("0.") } ?? false
+                    if hidden || narrow, let low = attributes["min"].flatMap({ Int($0) }),
                         let high = attributes["max"].flatMap({ Int($0) }), 1 <= low, low <= high, low <= CellReference.maximumColumn,
                         hiddenColumns.count < 10_000
                     {

@@ -46,7 +46,10 @@ package enum TextSafety {
                 guard let continuation = byte(next), (0x80...0xBF).contains(continuation) else { break }
                 bytes.append(continuation)
             }
-            guard bytes.count == length, let meant = String(validating: bytes, as: UTF8.self) else { continue }
+            // Only a character Italian text writes (a review: «Ò» and a non-breaking space are no «Ҡ»).
+            guard bytes.count == length, let meant = String(validating: bytes, as: UTF8.self),
+                meant.unicodeScalars.count == 1, let scalar = meant.unicodeScalars.first, TextDecoding.isLikelyText(scalar)
+            else { continue }
             var written = String.UnicodeScalarView()
             written.append(contentsOf: scalars[index..<(index + length)])
             return (String(written), meant)

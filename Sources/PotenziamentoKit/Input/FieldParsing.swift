@@ -1,3 +1,5 @@
+import PotenziamentoFormats
+
 /// Reading single fields typed by people into the model's values, with the Italian message of
 /// each failure. Every reader (JSON, CSV, workbook, the command's options) goes through these,
 /// so all accept exactly the same values; the rules themselves live in the model's types
@@ -94,17 +96,7 @@ package enum FieldParsing {
     package static func hours(weekly: String, fullTime: String) throws(InvalidValue) -> WorkShare {
         let hours = try decimal(weekly, maximumDecimals: 4, what: "ore settimanali")
         let full = fullTime.trimmingSpaces.isEmpty ? WorkShare.defaultFullTimeHours : try decimal(fullTime, maximumDecimals: 4, what: "ore del tempo pieno")
-        do {
-            return try WorkShare(weeklyHours: hours, fullTimeHours: full)
-        } catch {
-            // More than the default 36 with no full time given: a full time of more hours (38 in
-            // the health sector's contract; a trial of simula was told only «al massimo 36»).
-            guard fullTime.trimmingSpaces.isEmpty, hours > full, hours <= Fraction(48) else { throw error }
-            throw InvalidValue(
-                error.code,
-                "\(error.message); se il tempo pieno della persona è di più ore (38 nel contratto della sanità), indicalo in ore_tempo_pieno (es. ore_tempo_pieno=\(NumberFormatting.italianTrimmed(hours)))"
-            )
-        }
+        return try WorkShare(weeklyHours: hours, fullTimeHours: full)
     }
 
     /// An area share in percent, 0 ≤ p ≤ 100 (empty: 0), up to 15 decimals; a final `%` allowed.
@@ -200,10 +192,12 @@ package enum FieldParsing {
         if text.utf8.count > 10, let date = CivilDate.parse(String(text.prefix(10))) {
             // A time in UTC (`…T22:00:00.000Z`, `+00:00`), as JavaScript writes midnight in Italy: its
             // date may be the day before the Italian one (a trial of JSON by other programs).
+            // (+01:00 and +02:00 are Italy's own offsets: their date is the Italian one.)
             let time = text.dropFirst(10)
-            if time.hasSuffix("Z") || time.hasSuffix("z") || time.contains("+") || time.dropFirst(3).contains("-") {
+            let italian = time.hasSuffix("+01:00") || time.hasSuffix("+02:00") || time.hasSuffix("+0100") || time.hasSuffix("+0200")
+            if !italian && (time.hasSuffix("Z") || time.hasSuffix("z") || time.contains("+") || time.dropFirst(3).contains("-")) {
                 return
-                    "; solo la data, senza l'ora: l'ora è di un altro fuso orario (Z o +hh:mm, come scrive JavaScript con toISOString), quindi la data italiana può essere il giorno dopo il \(date.italian): scrivi la data del calendario italiano"
+                    "; solo la data, senza l'ora: l'ora è di un altro fuso orario (Z, in UTC, come scrive JavaScript con toISOString), quindi la data italiana può essere il giorno dopo il \(date.italian): scrivi la data del calendario italiano"
             }
             return "; solo la data, senza l'ora: forse \(date.italian)?"
         }
@@ -383,9 +377,9 @@ package enum FieldParsing {
 }
 
 extension String {
-    /// The string without leading and trailing spaces and tabs, the special spaces too (the
-    /// non-breaking space of spreadsheets and word processors, invisible in a cell: a trial of
-    /// office habits found dates and numbers refused for one, where codes and names took it).
+    /// The string without leading and trailing spaces and tabs, the special spaces too
+    /// (``SpaceCharacters``, the one rule of CSV cells too: a trial of office habits found dates and
+    /// numbers refused for a non-breaking space, where codes and names took it).
     var trimmingSpaces: String {
         // The usual case, nothing to trim, decided on the contiguous bytes (`utf8.last` walks
         // the view generically): ASCII at both ends, no space. A special space begins with
@@ -396,12 +390,9 @@ extension String {
             return first != 0x20 && first != 0x09 && !(0xC2...0xE3).contains(first) && last != 0x20 && last != 0x09 && last < 0x80
         }
         if untouched { return self }
-        func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-            scalar == " " || scalar == "\t" || (scalar.value >= 0xA0 && scalar.properties.generalCategory == .spaceSeparator)
-        }
         var scalars = Substring(self).unicodeScalars
-        while let first = scalars.first, isSpace(first) { scalars.removeFirst() }
-        while let last = scalars.last, isSpace(last) { scalars.removeLast() }
+        while let first = scalars.first, SpaceCharacters.isTrimmed(first) { scalars.removeFirst() }
+        while let last = scalars.last, SpaceCharacters.isTrimmed(last) { scalars.removeLast() }
         if scalars.startIndex == startIndex && scalars.endIndex == endIndex { return self }
         return String(scalars)
     }

@@ -176,7 +176,8 @@ struct RosterJSONReader {
                     }
                     // Another `potenziamento.` name (a trial: «potenziamento.ambiti.v1» for several ATS in one file).
                     let hint =
-                        text.hasPrefix("potenziamento.") ? ": un file contiene un ambito; per più ambiti indica più file o una cartella che li contiene" : ""
+                        text.hasPrefix("potenziamento.ambiti")
+                        ? ": un file contiene un ambito; per più ambiti indica più file o una cartella che li contiene" : ""
                     diagnostics.error(
                         .formatoDocumento, place(path), "formato «\(TextSafety.shortened(text))» non riconosciuto: atteso «\(Self.format)»\(hint)")
                 }

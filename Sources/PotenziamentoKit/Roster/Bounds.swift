@@ -1,3 +1,5 @@
+import PotenziamentoFormats
+
 /// The bounds of the domain (docs/regole.md, «Limiti»; docs/regole.md §5): inside them every figure is
 /// exact and nothing overflows; outside them every input and every public call gives a clear
 /// error, never a trap or a hang.
@@ -75,8 +77,8 @@ public enum Bounds {
                 .fuoriMisura, "\(what) troppo lungo: \(NumberFormatting.italian(text.utf8.count)) byte (al massimo \(maximumLabelLength) caratteri)")
         }
         var scalars = Substring(text).unicodeScalars
-        while let first = scalars.first, first == " " || first == "\t" || first == "\u{A0}" || first == "\u{202F}" { scalars.removeFirst() }
-        while let last = scalars.last, last == " " || last == "\t" || last == "\u{A0}" || last == "\u{202F}" { scalars.removeLast() }
+        while let first = scalars.first, SpaceCharacters.isTrimmed(first) { scalars.removeFirst() }
+        while let last = scalars.last, SpaceCharacters.isTrimmed(last) { scalars.removeLast() }
         let trimmed = String(scalars)
         // A line or paragraph separator (U+2028, U+2029) is a line break too: `AS-001` and
         // `AS-001` + U+2028 would be two persons that look the same.

@@ -109,9 +109,14 @@ public struct WorkShare: Sendable, Hashable, Comparable, CustomStringConvertible
             throw InvalidValue(.oreNonValide, "ore con troppe cifre decimali: al massimo \(Self.hoursDecimals)")
         }
         guard weekly > .zero, weekly <= fullTime else {
+            // More than 36 over the default full time: a full time of more hours (38 in the health
+            // sector's contract; a trial of simula was told only «al massimo 36»). For every reader.
+            let longer =
+                weekly > fullTime && fullTime == Self.defaultFullTimeHours
+                ? "; se il tempo pieno della persona è di più ore (38 nel contratto della sanità), indicalo in ore_tempo_pieno (in JSON oreTempoPieno)" : ""
             throw InvalidValue(
                 .oreNonValide,
-                "ore settimanali non valide: \(NumberFormatting.italianTrimmed(weekly)) (devono essere più di 0 e al massimo \(NumberFormatting.italianTrimmed(fullTime)), il tempo pieno)"
+                "ore settimanali non valide: \(NumberFormatting.italianTrimmed(weekly)) (devono essere più di 0 e al massimo \(NumberFormatting.italianTrimmed(fullTime)), il tempo pieno)\(longer)"
             )
         }
         let percent = weekly * Fraction(100) / fullTime

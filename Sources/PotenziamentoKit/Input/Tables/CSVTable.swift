@@ -153,7 +153,8 @@ struct CSVTable: CellTable {
         let mark = String(UnicodeScalar(separator))
         // The records holding a quote that swallowed rows, by position (few: found by their lines).
         var swallowing: [Int: CSVGrid.QuoteOverLines] = [:]
-        for quote in grid.quotesOverLines where quote.separatorsOnALine >= max(1, min(3, width - 1)) {
+        // A line of a row has as many separators as the header (a note of prose with commas has fewer: a review).
+        for quote in grid.quotesOverLines where quote.separatorsOnALine >= max(1, width - 1) {
             // The last record starting at or before the quote's first line.
             var (low, high) = (0, records.count)
             while low < high {
@@ -163,6 +164,7 @@ struct CSVTable: CellTable {
             if low > 0, swallowing[low - 1] == nil { swallowing[low - 1] = quote }
         }
         let headerPadding = paddedWidth > width && !records.dropFirst().contains { $0.count == width }
+        let firstHeaderLength = headerNames.first.map { TableHeader.trimmedName($0).utf8.count } ?? 0
         for position in records.indices.dropFirst() {
             let record = records[position]
             // Made only for a message.
@@ -187,7 +189,7 @@ struct CSVTable: CellTable {
                 continue
             }
             // The header again (two exports joined): one error, not one per column (a trial).
-            if Self.repeatsHeader(record, headerNames, grid, buffer) {
+            if Self.repeatsHeader(record, headerNames, firstLength: firstHeaderLength, grid, buffer) {
                 diagnostics.error(
                     .rigaDelTitolo, place,
                     "la riga ripete l'intestazione (riga \(records[0].line)): forse due esportazioni unite; cancellala (e controlla che le persone non siano ripetute)"
@@ -228,9 +230,15 @@ struct CSVTable: CellTable {
         }
     }
 
-    /// Whether `record` holds the header's names again (`headerNames`, as written), at least two of
+    /// Whether `record` holds the header's names again (`headerNames`, as written; `firstLength`
+    /// the first one's trimmed length), at least two of
     /// them and all it has: its first cell compared first, as bytes (one look a row).
-    private static func repeatsHeader(_ record: CSVGrid.Row, _ headerNames: [String], _ grid: CSVGrid, _ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+    private static func repeatsHeader(
+        _ record: CSVGrid.Row, _ headerNames: [String], firstLength: Int, _ grid: CSVGrid, _ buffer: UnsafeBufferPointer<UInt8>
+    ) -> Bool {
+        // The first cell's length first (a BOM of a second file joined: three bytes more): no text made for a row.
+        let length = grid.trimmedCell(record, 0, in: buffer).count
+        guard length == firstLength || length == firstLength + 3 else { return false }
         func same(_ column: Int) -> Bool {
             let cell = grid.trimmedCell(record, column, in: buffer)
             let name = TableHeader.trimmedName(headerNames[column]).lowercased()
@@ -238,7 +246,7 @@ struct CSVTable: CellTable {
             guard cell.count == name.utf8.count || cell.count == name.utf8.count + 3 else { return false }
             return TableHeader.trimmedName(String(decoding: cell, as: UTF8.self)).lowercased() == name
         }
-        guard record.count >= 2, headerNames.count >= 2, !TableHeader.trimmedName(headerNames[0]).isEmpty, same(0) else { return false }
+        guard record.count >= 2, headerNames.count >= 2, firstLength > 0, same(0) else { return false }
         return (1..<min(record.count, headerNames.count)).allSatisfy { same($0) || grid.trimmedCell(record, $0, in: buffer).isEmpty }
     }
 

@@ -193,9 +193,9 @@ struct TableHeader {
 
     /// The columns as personnel systems and offices name them (a trial of HR exports: `Data
     /// inizio` got no suggestion, `%` was offered «id»), by their words lower-cased and joined
-    /// by single spaces: the column meant, when the table has it.
-    static let otherNames: [String: String] = {
-        var names: [String: String] = [:]
+    /// by single spaces: the columns meant (of `personale`, of `comuni`), the one the table has.
+    static let otherNames: [String: [String]] = {
+        var names: [String: [String]] = [:]
         for (column, written) in [
             ("dal", ["data inizio", "data di inizio", "inizio", "data inizio servizio", "data assunzione", "data di assunzione", "decorrenza", "dal giorno"]),
             (
@@ -212,7 +212,7 @@ struct TableHeader {
             ("codice_istat", ["istat", "codice comune", "cod istat"]),
             ("popolazione", ["residenti", "abitanti", "popolazione residente"]),
         ] {
-            for name in written { names[name] = column }
+            for name in written { names[name, default: []].append(column) }
         }
         return names
     }()
@@ -226,7 +226,7 @@ struct TableHeader {
     /// the table (`known`) has the column meant; nil otherwise.
     static func otherName(_ name: String, known: [String]) -> String? {
         let words = name.split(whereSeparator: { $0 == " " || $0 == "_" || $0 == "." || $0 == "-" }).joined(separator: " ")
-        if let column = otherNames[words], known.contains(column) { return " (forse «\(column)»?)" }
+        if let column = otherNames[words]?.first(where: known.contains) { return " (forse «\(column)»?)" }
         if personalData.contains(words), known.contains("id") {
             return
                 ": il calcolo non la usa, cancella la colonna (le persone si distinguono con «id»; se questa colonna è il loro identificativo e «id» manca, rinominala «id»)"

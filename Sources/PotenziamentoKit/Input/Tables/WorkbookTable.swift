@@ -89,6 +89,9 @@ struct WorkbookTable: CellTable {
                     )
                     continue
                 }
+                // A note made with today's date (`="agg. "&TESTO(OGGI();…)`) is a note, not read
+                // by the computation: kept out, not refused (a review).
+                if case .todayFormula = cell.value, header.name(of: column).lowercased() == "note" { continue }
                 let value = Self.value(of: cell.value)
                 if case .rejected(let reason) = value {
                     diagnostics.error(.valoreDelFoglio, place(row.index, column, name: header.name(of: column)), reason)
