@@ -135,25 +135,12 @@ package struct CSVGrid: Sendable {
     @inlinable @inline(__always)
     package func trimmedCell(_ row: Row, _ column: Int, in buffer: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
         var (start, end) = cell(row, column, buffer)
-        while start < end {
-            if buffer[start] == 0x20 || buffer[start] == 0x09 {
-                start &+= 1
-            } else if buffer[start] >= 0xC2, let length = SpaceCharacters.specialLength(UnsafeBufferPointer(rebasing: buffer[start..<end]), atStart: true) {
-                start &+= length
-            } else {
-                break
-            }
-        }
-        while end > start {
-            if buffer[end &- 1] == 0x20 || buffer[end &- 1] == 0x09 {
-                end &-= 1
-            } else if buffer[end &- 1] >= 0x80, let length = SpaceCharacters.specialLength(UnsafeBufferPointer(rebasing: buffer[start..<end]), atStart: false) {
-                end &-= length
-            } else {
-                break
-            }
-        }
-        return UnsafeBufferPointer(rebasing: buffer[start..<end])
+        while start < end, buffer[start] == 0x20 || buffer[start] == 0x09 { start &+= 1 }
+        while end > start, buffer[end &- 1] == 0x20 || buffer[end &- 1] == 0x09 { end &-= 1 }
+        let trimmed = UnsafeBufferPointer(rebasing: buffer[start..<end])
+        // A byte beyond ASCII at an end may begin or end a special space: looked at apart (rare).
+        if start < end && (buffer[start] >= 0xC2 || buffer[end &- 1] >= 0x80) { return SpaceCharacters.trimmingSpecial(trimmed) }
+        return trimmed
     }
 
     /// The bytes of cell `column` of `row`, without leading and trailing spaces and tabs.
@@ -332,14 +319,37 @@ private struct CSVScanner {
 /// every reader, on bytes (a CSV cell) and on text (`String.trimmingSpaces`).
 package enum SpaceCharacters {
     /// Whether `scalar` is trimmed at a value's ends.
-    @inlinable
     package static func isTrimmed(_ scalar: Unicode.Scalar) -> Bool {
         scalar == " " || scalar == "\t" || scalar == "\u{A0}" || scalar == "\u{2007}" || scalar == "\u{2009}" || scalar == "\u{202F}"
     }
 
+    /// `bytes` without the spaces and special spaces at their ends (``CSVGrid/trimmedCell(_:_:in:)``
+    /// when an end is beyond ASCII).
+    package static func trimmingSpecial(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        var (start, end) = (bytes.startIndex, bytes.endIndex)
+        while start < end {
+            if bytes[start] == 0x20 || bytes[start] == 0x09 {
+                start += 1
+            } else if let length = specialLength(UnsafeBufferPointer(rebasing: bytes[start..<end]), atStart: true) {
+                start += length
+            } else {
+                break
+            }
+        }
+        while end > start {
+            if bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 {
+                end -= 1
+            } else if let length = specialLength(UnsafeBufferPointer(rebasing: bytes[start..<end]), atStart: false) {
+                end -= length
+            } else {
+                break
+            }
+        }
+        return UnsafeBufferPointer(rebasing: bytes[start..<end])
+    }
+
     /// The length in bytes of a special space at the start (or the end) of UTF-8 `bytes`, or nil.
-    @inlinable
-    package static func specialLength(_ bytes: UnsafeBufferPointer<UInt8>, atStart: Bool) -> Int? {
+    static func specialLength(_ bytes: UnsafeBufferPointer<UInt8>, atStart: Bool) -> Int? {
         let count = bytes.count
         if atStart {
             if count >= 2, bytes[0] == 0xC2, bytes[1] == 0xA0 { return 2 }

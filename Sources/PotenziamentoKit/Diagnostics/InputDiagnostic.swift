@@ -184,7 +184,9 @@ package struct Diagnostics: Sendable {
     /// The position of `file` among the files with problems, added if new: the last one first,
     /// then a search of a few, or the index of many (linear in the problems however many files).
     private mutating func fileIndex(_ file: String) -> Int {
-        let file = file.hasPrefix(StaffRecord.unplacedPrefix) ? Self.unplacedStaff : file
+        if let last = files.last, last.file == file { return files.count - 1 }
+        // (`hasPrefix` compares characters: the first byte first, `p` of `persona`.)
+        let file = file.utf8.first == UInt8(ascii: "p") && file.hasPrefix(StaffRecord.unplacedPrefix) ? Self.unplacedStaff : file
         if let last = files.last, last.file == file { return files.count - 1 }
         if files.count <= 8 {
             if let found = files.lastIndex(where: { $0.file == file }) { return found }
