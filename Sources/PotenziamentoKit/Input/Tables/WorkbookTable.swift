@@ -102,26 +102,23 @@ struct WorkbookTable: CellTable {
             }
             rows.append((row.index, cells))
         }
+        /// A warning at each data row among `marked` (increasing row numbers), its message made of its number.
+        func warn(_ marked: [Int], _ code: DiagnosticCode, _ message: (Int) -> String) {
+            var marked = marked[...]
+            for row in rows {
+                while let next = marked.first, next < row.number { marked = marked.dropFirst() }
+                guard marked.first == row.number else { continue }
+                diagnostics.warning(code, place(row.number, nil), message(row.number))
+            }
+        }
         // A hidden or filtered-out row is read like any other: say so, a person does not see it.
-        var hidden = sheet.hiddenRows[...]
-        for row in rows {
-            while let next = hidden.first, next < row.number { hidden = hidden.dropFirst() }
-            guard hidden.first == row.number else { continue }
-            diagnostics.warning(
-                .rigaNascosta, place(row.number, nil),
-                "la riga \(row.number) è nascosta (o esclusa da un filtro) ma è letta e conta come le altre: se non va considerata, cancellala")
+        warn(sheet.hiddenRows, .rigaNascosta) {
+            "la riga \($0) è nascosta (o esclusa da un filtro) ma è letta e conta come le altre: se non va considerata, cancellala"
         }
         // A row struck through is read like any other (a trial of office habits: a person who
         // left, struck through, counted with no word).
-        var struck = sheet.struckRows[...]
-        for row in rows {
-            while let next = struck.first, next < row.number { struck = struck.dropFirst() }
-            guard struck.first == row.number else { continue }
-            diagnostics.warning(
-                .rigaBarrata, place(row.number, nil),
-                "la riga \(row.number) è barrata ma è letta e conta come le altre: \(header.has("al") ? "per una persona che ha lasciato il servizio scrivi la data di fine («al»); " : "")se la riga non va considerata, cancellala"
-            )
-        }
+        let leaver = header.has("al") ? "per una persona che ha lasciato il servizio scrivi la data di fine («al»); " : ""
+        warn(sheet.struckRows, .rigaBarrata) { "la riga \($0) è barrata ma è letta e conta come le altre: \(leaver)se la riga non va considerata, cancellala" }
         // A hidden column with values is read like any other: say so, at its header.
         for column in 0..<width where sheet.isColumnHidden(column + 1) && rows.contains(where: { if case .empty = $0.cells[column] { false } else { true } }) {
             diagnostics.warning(
