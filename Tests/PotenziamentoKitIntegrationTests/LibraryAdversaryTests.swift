@@ -56,6 +56,22 @@ struct LibraryAdversaryTests {
         #expect(try Profile("assistente\nsociale").isSocialWorker)
     }
 
+    @Test("a scenario of more changes than a plan may hold is an error, as in the readers")
+    func scenarioBound() throws {
+        let roster = try Self.roster(persons: 1)
+        let change = ScenarioChange.residents(istatCode: "000001", year: 2026, residents: 1000)
+        #expect(throws: ScenarioError.self) { try Scenario(changes: Array(repeating: change, count: Bounds.maximumPlanChanges + 1)).apply(to: roster) }
+        #expect(try Scenario(changes: [change]).apply(to: roster).staff.count == 1)
+    }
+
+    @Test("a comune of fewer residents than any is a warning, as one of more", arguments: [(12, true), (19, true), (20, false), (30_000, false)])
+    func smallComune(residents: Int, warned: Bool) throws {
+        let roster = try Roster(
+            ambito: Ambito(code: "X", name: "Prova"), municipalities: [Municipality(istatCode: "000001", name: "Uno", residents: Residents(residents))],
+            staff: [])
+        #expect(roster.warnings.contains { $0.code == .valoreImprobabile && $0.message.contains("meno di ogni comune italiano") } == warned)
+    }
+
     @Test("two histories of one parameter are an error, not one replacing the other")
     func repeatedHistory() throws {
         let official = ParameterTable.official

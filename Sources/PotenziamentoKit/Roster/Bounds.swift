@@ -22,6 +22,10 @@ public enum Bounds {
     /// (``DiagnosticCode/valoreImprobabile``), most likely a thousands separator or a digit too
     /// many (a trial: 17.300.000 for a comune of 17.300). Not an error: a what-if may use it.
     public static let plausibleResidents = 3_000_000
+    /// The fewest residents a comune plausibly has: the smallest comuni have about 30; fewer
+    /// than 20 is a warning (``DiagnosticCode/valoreImprobabile``), most likely digits missing (a
+    /// trial of office habits: 12 for 1.200). Not an error: a what-if may use it.
+    public static let plausibleMinimumResidents = 20
     /// The fewest residents per FTE plausible in a national table: one assistente sociale for
     /// fewer than 500 residents (ten times the LEP's 1/5.000) is a warning, most likely an FTE
     /// figure typed with a thousands separator (1.803 for 18,03).

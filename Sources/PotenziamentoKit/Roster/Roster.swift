@@ -259,6 +259,14 @@ public struct Roster: Sendable, Hashable {
         for municipality in municipalities {
             let code = municipality.istatCode
             let largest = max(municipality.residents.everyYear ?? 0, municipality.residents.byYear.values.max() ?? 0)
+            // The fewest of the figures given (0 is no figure of a comune: refused by the model).
+            let smallest = min(municipality.residents.everyYear ?? .max, municipality.residents.byYear.values.min() ?? .max)
+            if smallest < Bounds.plausibleMinimumResidents {
+                diagnostics.warning(
+                    .valoreImprobabile, (municipality.place ?? SourcePlace(file: source)).field(csv: "popolazione", json: "popolazione"),
+                    "il comune \(code) «\(TextSafety.shortened(municipality.name))» ha \(NumberFormatting.italian(smallest)) residenti, meno di ogni comune italiano (i più piccoli ne hanno circa 30): verifica la cifra (mancano delle cifre?); se è giusta, non serve altro"
+                )
+            }
             if largest > Bounds.plausibleResidents {
                 diagnostics.warning(
                     .valoreImprobabile, (municipality.place ?? SourcePlace(file: source)).field(csv: "popolazione", json: "popolazione"),

@@ -137,8 +137,16 @@ public struct Scenario: Sendable, Hashable, Codable {
     ///
     /// - Throws: ``ScenarioError`` when a change names an unknown person or comune, reuses an id,
     ///   ends or changes a person with no service from its date (or from a date outside
-    ///   1900-2200: ``ScenarioError/invalidValue(_:)``), or makes the roster invalid.
+    ///   1900-2200: ``ScenarioError/invalidValue(_:)``), or makes the roster invalid; and
+    ///   ``ScenarioError/invalidValue(_:)`` for more than ``Bounds/maximumPlanChanges`` changes,
+    ///   the bound of the readers' plans (an integrator's trial applied 200.000).
     public func apply(to roster: Roster) throws(ScenarioError) -> Roster {
+        guard changes.count <= Bounds.maximumPlanChanges else {
+            throw .invalidValue(
+                InvalidValue(
+                    .troppiDati,
+                    "lo scenario ha \(NumberFormatting.italian(changes.count)) modifiche: al massimo \(NumberFormatting.italian(Bounds.maximumPlanChanges))"))
+        }
         var state = ScenarioState(roster)
         for position in try applicationOrder() { _ = try state.apply(changes[position]) }
         return try state.roster()
