@@ -426,11 +426,11 @@ enum BatchInputs {
                         // The same ATS twice (a JSON file and its CSV folder, an old copy) is an error of the second
                         // input, left out of the table: totals that count it twice would be a wrong number. Two
                         // different ATS under one code are said to differ (a code to change, not a copy to delete).
-                        let shape = Self.codeShape(code)
+                        let shape = IDShape.codeHash(code)
                         // A code written otherwise is the same ATS only with a comune in common: ATS
                         // are numbered by region, so `ATS-1` of one region and `ATS 01` of another are two.
                         if let earlier = byCodeShape[shape, default: []].first(where: {
-                            counted[$0].code == code || Self.sameCode(counted[$0].code, code) && counted[$0].outline.sharesComune(with: outline)
+                            counted[$0].code == code || IDShape.sameCode(counted[$0].code, code) && counted[$0].outline.sharesComune(with: outline)
                         }) {
                             let (firstCode, first, firstOutline) = counted[earlier]
                             let named = firstCode == code ? "l'ambito \(code)" : "l'ambito \(code) (scritto «\(firstCode)» là)"
@@ -601,19 +601,6 @@ enum BatchInputs {
         var description: String {
             "«\(TextSafety.shortened(name, limit: 40))»\(region.map { ", \($0)" } ?? ""), \(Italian.count(comuni, "comune", "comuni")), \(Italian.count(persons, "persona", "persone"))"
         }
-    }
-
-    /// The hash of the shape of an ATS code (``IDShape``: case, signs and leading zeros left
-    /// out), or of the code as written when it is no id.
-    static func codeShape(_ code: String) -> Int {
-        (try? PersonID(code)).map(IDShape.hash) ?? code.hashValue
-    }
-
-    /// Whether two ATS codes are one code retyped (``IDShape``), or the same text.
-    static func sameCode(_ first: String, _ second: String) -> Bool {
-        guard first != second else { return true }
-        guard let first = try? PersonID(first), let second = try? PersonID(second) else { return false }
-        return IDShape.same(first, second)
     }
 
     /// How many persons the results computed and waiting to be written may hold together: the

@@ -42,22 +42,22 @@ package enum NationalTableReader {
         // And by their shape (``IDShape``: signs, spaces and leading zeros aside), as a batch of
         // ATS compares them (a trial of riparto: `ATS-01` and `ATS-1` were two ATS, the fund split
         // among three).
-        var shapes: [Int: [(id: PersonID, line: Int, code: String)]] = [:]
+        var shapes: [Int: [(line: Int, code: String)]] = [:]
         for row in 0..<table.rowCount {
             let codeText = table.text(row, code).trimmingSpaces
             let key = AllocationEntry.comparable(code: codeText)
             if let first = seen[key], !codeText.isEmpty {
                 let written = first.code == codeText ? "" : " come «\(first.code)»"
                 diagnostics.error(.ambitoRipetuto, table.place(row, code), "ambito \(codeText) ripetuto (già\(written) alla riga \(first.line))")
-            } else if let id = try? PersonID(codeText) {
-                let shape = IDShape.hash(id)
-                if let first = shapes[shape]?.first(where: { IDShape.same($0.id, id) }) {
+            } else if !codeText.isEmpty {
+                let shape = IDShape.codeHash(codeText)
+                if let first = shapes[shape]?.first(where: { IDShape.sameCode($0.code, codeText) }) {
                     diagnostics.error(
                         .ambitoRipetuto, table.place(row, code),
                         "ambito \(codeText) ripetuto (già come «\(first.code)» alla riga \(first.line)): i due codici differiscono solo per segni, spazi o zeri iniziali, come un codice riscritto; se sono due ambiti, dai loro codici diversi"
                     )
                 }
-                shapes[shape, default: []].append((id, table.line(of: row), codeText))
+                shapes[shape, default: []].append((table.line(of: row), codeText))
             }
             if seen[key] == nil { seen[key] = (table.line(of: row), codeText) }
             // No code: a row of totals (`Totale` as its name, or sums under the figures: a trial of

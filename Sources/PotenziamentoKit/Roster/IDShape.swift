@@ -23,6 +23,20 @@ package enum IDShape {
         return firstShape == secondShape
     }
 
+    /// The hash of the shape of an ATS code (case, signs and leading zeros left out), or of the
+    /// code as written when it is no id: the one comparison of ATS codes, in a batch and in a
+    /// national table (`ATS-01`, `ats 1` and `ATS–001` are one code retyped).
+    package static func codeHash(_ code: String) -> Int {
+        (try? PersonID(code)).map(hash) ?? code.hashValue
+    }
+
+    /// Whether two ATS codes are one code retyped (one shape), or the same text.
+    package static func sameCode(_ first: String, _ second: String) -> Bool {
+        guard first != second else { return true }
+        guard let first = try? PersonID(first), let second = try? PersonID(second) else { return false }
+        return same(first, second)
+    }
+
     /// Calls `body` with each part of `id`'s shape, read from its comparable form (lower-cased):
     /// the scalar value of each letter (past ASCII, what Unicode calls alphabetic; an accented
     /// Latin letter as its base letter, a combining accent left out), each number's digits
