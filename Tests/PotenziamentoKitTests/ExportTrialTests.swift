@@ -495,20 +495,6 @@ struct ExportTrialTests {
         let styles =
             "<styleSheet xmlns=\"\(main)\"><fonts count=\"2\"><font/><font><strike/></font></fonts><cellXfs count=\"4\"><xf numFmtId=\"0\"/>"
             + "<xf numFmtId=\"14\" applyNumberFormat=\"1\"/><xf numFmtId=\"0\" fontId=\"1\"/><xf numFmtId=\"14\" fontId=\"1\"/></cellXfs></styleSheet>"
-        let relations = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-        let type = relations + "/"
-        let workbook =
-            "<workbook xmlns=\"\(main)\" xmlns:r=\"\(relations)\"><sheets><sheet name=\"comuni\" sheetId=\"1\" r:id=\"rId1\"/>"
-            + "<sheet name=\"personale\" sheetId=\"2\" r:id=\"rId2\"/></sheets></workbook>"
-        let links =
-            "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-            + "<Relationship Id=\"rId1\" Type=\"\(type)worksheet\" Target=\"worksheets/sheet1.xml\"/>"
-            + "<Relationship Id=\"rId2\" Type=\"\(type)worksheet\" Target=\"worksheets/sheet2.xml\"/>"
-            + "<Relationship Id=\"rId3\" Type=\"\(type)styles\" Target=\"styles.xml\"/></Relationships>"
-        let parts = [
-            ("xl/workbook.xml", workbook), ("xl/_rels/workbook.xml.rels", links), ("xl/styles.xml", styles),
-            ("xl/worksheets/sheet1.xml", comuni), ("xl/worksheets/sheet2.xml", personale),
-        ]
-        return Data(try ZIPWriter.archive(parts.map { ($0.0, Array($0.1.utf8)) }))
+        return try TestSupport.xlsx(comuni: comuni, personale: personale, styles: styles)
     }
 }

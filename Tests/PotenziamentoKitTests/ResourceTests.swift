@@ -70,7 +70,6 @@ struct ResourceTests {
     /// a mebibyte (and a space at its end), beside a valid sheet `comuni`.
     static func repeatedSharedText(rows: Int) -> Data {
         let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-        let relations = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
         func inline(_ reference: String, _ text: String) -> String { "<c r=\"\(reference)\" t=\"inlineStr\"><is><t>\(text)</t></is></c>" }
         let comuni =
             "<worksheet xmlns=\"\(main)\"><sheetData><row r=\"1\">\(inline("A1", "codice_istat"))\(inline("B1", "denominazione"))\(inline("C1", "popolazione"))</row>"
@@ -82,20 +81,7 @@ struct ResourceTests {
         for row in 2...(rows + 1) { personale += "<row r=\"\(row)\"><c r=\"A\(row)\" t=\"s\"><v>0</v></c></row>" }
         personale += "</sheetData></worksheet>"
         let shared = "<sst xmlns=\"\(main)\"><si><t xml:space=\"preserve\">" + String(repeating: "A", count: (1 << 20) - 1) + " </t></si></sst>"
-        let workbook =
-            "<workbook xmlns=\"\(main)\" xmlns:r=\"\(relations)\"><sheets><sheet name=\"comuni\" sheetId=\"1\" r:id=\"rId1\"/>"
-            + "<sheet name=\"personale\" sheetId=\"2\" r:id=\"rId2\"/></sheets></workbook>"
-        let type = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
-        let links =
-            "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-            + "<Relationship Id=\"rId1\" Type=\"\(type)worksheet\" Target=\"worksheets/sheet1.xml\"/>"
-            + "<Relationship Id=\"rId2\" Type=\"\(type)worksheet\" Target=\"worksheets/sheet2.xml\"/>"
-            + "<Relationship Id=\"rId3\" Type=\"\(type)sharedStrings\" Target=\"sharedStrings.xml\"/></Relationships>"
-        let parts = [
-            ("xl/workbook.xml", workbook), ("xl/_rels/workbook.xml.rels", links), ("xl/sharedStrings.xml", shared),
-            ("xl/worksheets/sheet1.xml", comuni), ("xl/worksheets/sheet2.xml", personale),
-        ]
-        return Data((try? ZIPWriter.archive(parts.map { ($0.0, Array($0.1.utf8)) })) ?? [])
+        return (try? TestSupport.xlsx(comuni: comuni, personale: personale, sharedStrings: shared)) ?? Data()
     }
 
     /// The processor seconds a hostile input may take (the debug build takes well under half).

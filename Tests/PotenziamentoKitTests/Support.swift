@@ -151,6 +151,35 @@ enum TestSupport {
         return sheet.rows.flatMap { row in row.cells.compactMap { if case .text(let value) = $0.value { value } else { nil } } }.joined(separator: separator)
     }
 
+    /// An `.xlsx` of the sheets `comuni` and `personale` (their worksheet XML), with the shared
+    /// strings and the styles part when given: the workbook and its relations written once for
+    /// the tests that make a sheet's XML by hand.
+    static func xlsx(comuni: String, personale: String, sharedStrings: String? = nil, styles: String? = nil) throws -> Data {
+        let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+        let relations = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+        let workbook =
+            "<workbook xmlns=\"\(main)\" xmlns:r=\"\(relations)\"><sheets><sheet name=\"comuni\" sheetId=\"1\" r:id=\"rId1\"/>"
+            + "<sheet name=\"personale\" sheetId=\"2\" r:id=\"rId2\"/></sheets></workbook>"
+        func link(_ id: Int, _ type: String, _ target: String) -> String {
+            "<Relationship Id=\"rId\(id)\" Type=\"\(relations)/\(type)\" Target=\"\(target)\"/>"
+        }
+        var links = link(1, "worksheet", "worksheets/sheet1.xml") + link(2, "worksheet", "worksheets/sheet2.xml")
+        var parts = [("xl/worksheets/sheet1.xml", comuni), ("xl/worksheets/sheet2.xml", personale)]
+        if let sharedStrings {
+            links += link(3, "sharedStrings", "sharedStrings.xml")
+            parts.append(("xl/sharedStrings.xml", sharedStrings))
+        }
+        if let styles {
+            links += link(4, "styles", "styles.xml")
+            parts.append(("xl/styles.xml", styles))
+        }
+        parts += [
+            ("xl/workbook.xml", workbook),
+            ("xl/_rels/workbook.xml.rels", "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">\(links)</Relationships>"),
+        ]
+        return Data(try ZIPWriter.archive(parts.map { ($0.0, Array($0.1.utf8)) }))
+    }
+
     static func temporaryFolder() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("potenziamento-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
