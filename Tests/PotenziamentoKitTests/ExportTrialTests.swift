@@ -498,3 +498,70 @@ struct ExportTrialTests {
         return try TestSupport.xlsx(comuni: comuni, personale: personale, styles: styles)
     }
 }
+
+/// Weekly hours written as a clock writes them (found in the session of 2026-11-29, fourteenth):
+/// `18,30` for 18 h 30 min was read as 18,3 hours (18 h 18 min: 176.376,36 € for the example
+/// instead of 176.487,47 €) with no word, and `18:30` was refused without saying what to write.
+@Suite("Hours and minutes in ore_settimanali")
+struct ClockHoursTests {
+    static let header = "id;profilo;contratto;ente_tipo;ente_codice_istat;dal;al;ore_settimanali"
+
+    @Test(
+        "hours with ,15 ,30 ,45 are a warning at the cell with the decimal hours; quarters and other decimals are not",
+        arguments: [
+            ("18,30", "scrivi 18,5;"), ("18,3", "scrivi 18,5;"), ("18.30", "scrivi 18,5;"), ("18,15", "scrivi 18,25;"), ("30,45", "scrivi 30,75;"),
+            ("18,5", nil), ("18,25", nil), ("18,75", nil), ("30", nil), ("18,1", nil), ("18,50", nil), ("18,305", nil),
+        ] as [(String, String?)])
+    func csv(hours: String, advice: String?) throws {
+        let folder = try ExportTrialTests.folder(personale: "\(Self.header)\nAS-1;assistente_sociale;tempo_indeterminato;comune;099001;2020-01-01;;\(hours)\n")
+        let (loaded, diagnostics) = ExportTrialTests.load(folder)
+        #expect(loaded != nil, "\(diagnostics)")
+        let found = diagnostics.filter { $0.message.contains("minuti") }
+        #expect(found.count == (advice == nil ? 0 : 1), "\(diagnostics)")
+        if let advice, let warning = found.first {
+            #expect(warning.code == .valoreImprobabile && warning.severity == .warning)
+            #expect(warning.place.description.hasSuffix("personale.csv:2 (colonna ore_settimanali)"), "\(warning.place)")
+            #expect(warning.message.contains(advice), "\(warning.message)")
+        }
+    }
+
+    @Test("in JSON the warning names the key; a person who does not count is not warned")
+    func json() throws {
+        var document = try #require(
+            JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: TestSupport.path("Examples/ambito-esempio.json")))) as? [String: Any])
+        var persons = try #require(document["personale"] as? [[String: Any]])
+        persons[0]["periodi"] = [["dal": "2020-01-01", "oreSettimanali": 24.45]]
+        persons[1]["contratto"] = "tempo_determinato"
+        persons[1]["periodi"] = [["dal": "2020-01-01", "oreSettimanali": 18.3]]
+        document["personale"] = persons
+        let loaded = try RosterLoader.load(jsonData: JSONSerialization.data(withJSONObject: document), name: "a.json")
+        let found = loaded.warnings.filter { $0.message.contains("minuti") }
+        #expect(found.count == 1, "\(found)")
+        #expect(found.first?.place.description.contains("oreSettimanali") == true && found.first?.message.contains("scrivi 24,75;") == true, "\(found)")
+    }
+
+    @Test("in a plan the same warning at the option")
+    func plan() {
+        let result = TestSupport.run(
+            "simula", TestSupport.path("Examples/ambito-esempio.json"), "--anno", "2026", "--assunzione",
+            "dal=2026-04-01,ente=comune:099002,ore_settimanali=18,30")
+        #expect(result.status == .success)
+        #expect(
+            result.standardError.contains(
+                "ore_settimanali=18,30: le ore settimanali 18,3 sono lette come 18 ore e 18 minuti (i decimali sono centesimi di ora): se sono 18 ore e 30 minuti, scrivi 18,5;"
+            ),
+            "\(result.standardError)")
+    }
+
+    @Test(
+        "a time in ore_settimanali is an error that gives the decimal hours when they have at most 4 decimals",
+        arguments: [("18:30", "scrivi 18,5 (le ore con i decimali)"), ("7:15", "scrivi 7,25"), ("18:20", "30 minuti sono 0,5"), ("18:00", "forse 18?")])
+    func time(text: String, advice: String) throws {
+        let folder = try ExportTrialTests.folder(personale: "\(Self.header)\nAS-1;assistente_sociale;tempo_indeterminato;comune;099001;2020-01-01;;\(text)\n")
+        let (loaded, diagnostics) = ExportTrialTests.load(folder)
+        #expect(loaded == nil)
+        let error = try #require(diagnostics.first { $0.severity == .error })
+        #expect(error.place.description.hasSuffix("personale.csv:2 (colonna ore_settimanali)"), "\(error.place)")
+        #expect(error.message.contains(advice), "\(error.message)")
+    }
+}

@@ -29,8 +29,18 @@ package enum FieldParsing {
         let rest = text.dropFirst(number.count).drop { $0 == " " }
         guard !number.isEmpty, let first = rest.first, number.first?.isNumber == true else { return "" }
         if first == ":" {
-            // A time: whole hours only (18:00), the minutes of another time are not guessed.
-            return rest == ":00" || rest == ":00:00" ? "; forse \(number)? scrivi solo il numero delle ore" : ""
+            // A time: whole hours (18:00) are the number; hours and minutes (18:30) are said
+            // as decimals of an hour when they have at most 4 (the minutes are not guessed
+            // otherwise: the hours take no more decimals).
+            if rest == ":00" || rest == ":00:00" { return "; forse \(number)? scrivi solo il numero delle ore" }
+            let minutes = rest.dropFirst()
+            guard number.allSatisfy({ ("0"..."9").contains($0) }), number.count <= 2, minutes.count == 2,
+                minutes.allSatisfy({ ("0"..."9").contains($0) }), let hours = Int(number), let value = Int(minutes), value < 60
+            else { return "" }
+            let decimal = Fraction(hours) + Fraction(value, 60)
+            return BigInt.tenToThe(4) % decimal.denominator == 0
+                ? "; se sono \(hours) ore e \(value) minuti, scrivi \(NumberFormatting.italianTrimmed(decimal, maximumDecimals: 4)) (le ore con i decimali)"
+                : "; scrivi le ore con i decimali (30 minuti sono 0,5)"
         }
         // An exponent (`1e2`, as a spreadsheet may export): not a unit after 1 (a trial).
         if first == "e" || first == "E" {

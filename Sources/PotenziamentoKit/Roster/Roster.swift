@@ -395,6 +395,15 @@ public struct Roster: Sendable, Hashable {
                     .valoreImprobabile, place,
                     "«\(record.id)»: nel periodo dal \(period.start.italian) la quota è il \(period.share.weeklyHoursAdvice(whole, column: hoursColumn))")
             }
+            // Weekly hours with minutes as a clock writes them (`18,30`): said once a person.
+            if wouldCount, let position = periods.firstIndex(where: { $0.share.hoursLikeClockMinutes != nil }),
+                let (hours, minutes) = periods[position].share.hoursLikeClockMinutes
+            {
+                let (record, period) = (staff[index], periods[position])
+                diagnostics.warning(
+                    .valoreImprobabile, (period.place ?? record.place ?? SourcePlace(file: source)).field(csv: "ore_settimanali", json: "oreSettimanali"),
+                    "«\(record.id)»: nel periodo dal \(period.start.italian) \(period.share.clockMinutesAdvice(hours: hours, minutes: minutes))")
+            }
             for position in periods.indices where periods[position].start.year < Bounds.plausibleStartYear {
                 let (record, period) = (staff[index], periods[position])
                 let start = period.start

@@ -197,6 +197,25 @@ public struct WorkShare: Sendable, Hashable, Comparable, CustomStringConvertible
         return whole >= 12 && whole <= 36 && whole % 6 == 0 ? whole : nil
     }
 
+    /// The weekly hours and minutes, when a share given in hours has a fraction of an hour of
+    /// ,15 ,30 or ,45: most likely hours and minutes written as a clock does (`18,30` for 18 h
+    /// 30 min, read as 18,3 h: 18 h 18 min, a trial). As decimals of an hour these are odd
+    /// minutes (9, 18, 27); a quarter, a half and three quarters of an hour are ,25 ,5 ,75.
+    var hoursLikeClockMinutes: (hours: Int, minutes: Int)? {
+        guard case .hours(let hours) = storage else { return nil }
+        let unit = UInt32(Self.hourUnit)
+        let fraction = hours.weeklyUnits % unit
+        guard [15, 30, 45].contains(where: { UInt32($0) * unit / 100 == fraction }) else { return nil }
+        return (Int(hours.weeklyUnits / unit), Int(fraction * 100 / unit))
+    }
+
+    /// The advice of the warning on a share ``hoursLikeClockMinutes``.
+    func clockMinutesAdvice(hours whole: Int, minutes: Int) -> String {
+        let meant = Fraction(whole) + Fraction(minutes, 60)
+        return
+            "le ore settimanali \(hours.map { NumberFormatting.italianTrimmed($0.weekly) } ?? "") sono lette come \(whole) ore e \(minutes * 60 / 100) minuti (i decimali sono centesimi di ora): se sono \(whole) ore e \(minutes) minuti, scrivi \(NumberFormatting.italianTrimmed(meant, maximumDecimals: 4)); se sono davvero \(whole) ore e \(minutes * 60 / 100) minuti, non serve altro"
+    }
+
     /// The advice of the warning on a share ``wholePercentLikeWeeklyHours``: `column` is where
     /// hours are written (`ore_settimanali`, `oreSettimanali`).
     func weeklyHoursAdvice(_ whole: Int, column: String) -> String {

@@ -158,7 +158,8 @@ public struct Scenario: Sendable, Hashable, Codable {
     /// whose period it changes is on another full time (`19 h su 36` for a contract of 38 hours;
     /// docs/formati.md, «simula»), that period as the changes before it left it (a hire, an
     /// earlier variazione); a hire or variazione at a share below
-    /// ``Bounds/plausibleMinimumShare`` (a digit missing?); a cessazione from the day the person enters service (the hire does
+    /// ``Bounds/plausibleMinimumShare`` (a digit missing?), a whole percentage that is a week's
+    /// hours, or hours with minutes as a clock writes them (`18,30`); a cessazione from the day the person enters service (the hire does
     /// not happen) or from the last day of service the roster already has (the date is the
     /// first day out of service: the end moves a day earlier; an officer's trial). Changes that
     /// cannot be applied are left to ``apply(to:)`` to report.
@@ -179,6 +180,8 @@ public struct Scenario: Sendable, Hashable, Codable {
                 found.append((position, share.hours == nil ? "percentuale" : "ore_settimanali", "quota di \(share.implausiblySmallAdvice)"))
             } else if let share, let whole = share.wholePercentLikeWeeklyHours {
                 found.append((position, "percentuale", "quota del \(share.weeklyHoursAdvice(whole, column: "ore_settimanali"))"))
+            } else if let share, let (hours, minutes) = share.hoursLikeClockMinutes {
+                found.append((position, "ore_settimanali", share.clockMinutesAdvice(hours: hours, minutes: minutes)))
             }
             if case .termination(let id, let from) = changes[position], let periods = state.periods(of: id), let lastDay = from.adding(days: -1) {
                 if periods.map(\.start).min() == from {
