@@ -1,4 +1,5 @@
 import Foundation
+import PotenziamentoFormats
 import Testing
 
 #if canImport(Glibc)
@@ -294,6 +295,67 @@ struct BatchTests {
         }
         #expect(result.standardError.contains("\(folder.appendingPathComponent("coda.json").path): non è un file ordinario"), "\(result.standardError)")
         #expect(result.standardError.contains("1 ambito su 3 non calcolato"))
+    }
+
+    /// Found by a region's trial (2026-11-29, fourteenth session): ATS saved as `a2.json.txt`, with
+    /// no extension or as `.xlsm` were left out of the total with a warning and exit 0, though
+    /// alone each was computed; a ZIP of ATS not extracted was a warning too.
+    @Test("in a folder of ATS a file is read by its content when its name does not say; a ZIP of ATS is an error; other files are named")
+    func filesByContent() throws {
+        let folder = try TestSupport.temporaryFolder()
+        try TestSupport.example(at: folder.appendingPathComponent("a1.json"), code: "ATS-EX-01")
+        let json = try TestSupport.temporaryFolder()
+        for (index, name) in ["a2.json.txt", "a3"].enumerated() {
+            try TestSupport.example(at: json.appendingPathComponent("\(index).json"), code: "ATS-EX-0\(index + 2)")
+            try FileManager.default.moveItem(at: json.appendingPathComponent("\(index).json"), to: folder.appendingPathComponent(name))
+        }
+        try TestSupport.example(at: json.appendingPathComponent("a4.xlsx"), code: "ATS-EX-04")
+        try FileManager.default.moveItem(at: json.appendingPathComponent("a4.xlsx"), to: folder.appendingPathComponent("a4.xlsm"))
+        try Data(ZIPWriter.archive([("ATS05/comuni.csv", Array("x".utf8)), ("ATS05/personale.csv", Array("x".utf8))])).write(
+            to: folder.appendingPathComponent("allegati.zip"))
+        try Data(ZIPWriter.archive([("foto.txt", Array("x".utf8))])).write(to: folder.appendingPathComponent("foto.zip"))
+        try #"{"nota": "non un ambito"}"#.write(to: folder.appendingPathComponent("nota.json.txt"), atomically: true, encoding: .utf8)
+        let result = TestSupport.run("calcola", folder.path, "--anno", "2025", "--formato", "json")
+        #expect(result.status == .dataError)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? NSDictionary)
+        let codes = (object["ambiti"] as? [NSDictionary])?.compactMap { ($0["ambito"] as? NSDictionary)?["codice"] as? String }
+        #expect(codes == ["ATS-EX-01", "ATS-EX-02", "ATS-EX-03", "ATS-EX-04"], "\(result.standardError)")
+        let errors = (object["errori"] as? [NSDictionary]) ?? []
+        #expect(errors.count == 1 && errors.first?["input"] as? String == folder.appendingPathComponent("allegati.zip").path, "\(errors)")
+        #expect(
+            result.standardError.contains(
+                "allegati.zip: è un archivio ZIP con i file di ambiti («ATS05/comuni.csv», «ATS05/personale.csv»): non calcolato; estrailo"))
+        for other in ["foto.zip", "nota.json.txt"] {
+            #expect(result.standardError.contains("\(folder.appendingPathComponent(other).path): non è un ambito"), "\(other)")
+        }
+        #expect(result.standardError.contains("1 ambito su 5 non calcolato"), "\(result.standardError)")
+    }
+
+    /// Found by a region's trial (2026-11-29, fourteenth session): a report saved into the folder of
+    /// ATS (`-o regione/riepilogo.json`) made every later run end 65, and the same command again 73.
+    @Test("a report saved into a folder of ATS is named and not computed; the same command again replaces it")
+    func reportInFolder() throws {
+        let folder = try TestSupport.temporaryFolder()
+        for code in ["ATS-EX-01", "ATS-EX-02"] { try TestSupport.example(at: folder.appendingPathComponent("\(code).json"), code: code) }
+        let report = folder.appendingPathComponent("riepilogo.json").path
+        let workbook = folder.appendingPathComponent("ATS-EX-01-2025.xlsx").path
+        #expect(TestSupport.run("calcola", folder.appendingPathComponent("ATS-EX-01.json").path, "--anno", "2025", "--output", workbook).status == .success)
+        for _ in 0..<2 {
+            let result = TestSupport.run("calcola", folder.path, "--anno", "2025", "--output", report)
+            #expect(result.status == .success, "\(result.standardError)")
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: report))) as? NSDictionary)
+            #expect((object["ambiti"] as? [Any])?.count == 2)
+            #expect(result.standardError.contains("\(workbook): è un rapporto del programma, non un ambito"), "\(result.standardError)")
+        }
+        #expect(TestSupport.run("calcola", folder.path, "--anno", "2025").standardError.contains("\(report): è un rapporto del programma, non un ambito"))
+        // A folder with reports alone holds no ATS (66), as an empty one.
+        let reports = try TestSupport.temporaryFolder()
+        try FileManager.default.copyItem(atPath: report, toPath: reports.appendingPathComponent("r.json").path)
+        let alone = TestSupport.run("calcola", reports.path, "--anno", "2025")
+        #expect(alone.status == .noInput && alone.standardError.contains("nessun ambito da calcolare"), "\(alone.standardError)")
+        // Named, a report is an error (the user asked for it as an ATS).
+        let named = TestSupport.run("calcola", folder.appendingPathComponent("ATS-EX-01.json").path, report, "--anno", "2025")
+        #expect(named.status == .dataError && named.standardError.contains("questo file è un rapporto del programma"), "\(named.standardError)")
     }
 
     /// Found by a regional analyst's review: a national folder of regions' folders gave

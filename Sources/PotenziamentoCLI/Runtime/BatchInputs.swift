@@ -38,9 +38,10 @@ enum BatchInputs {
     /// output order is stable.
     static func resolve(_ paths: [String]) throws(CommandFailure) -> Resolved {
         if paths.count == 1, !isFolder(paths[0]) || RosterLoader.isRosterFolder(paths[0]) {
-            return Resolved(inputs: paths, isBatch: false, skipped: [], kinds: [nil])
+            return Resolved(inputs: paths, isBatch: false, skipped: [], kinds: [nil], foundInFolders: [])
         }
         var inputs: [String] = []
+        var foundInFolders: Set<String> = []
         var skipped: [Skipped] = []
         // A path given twice (`a`, `a/`, `./a`, or a link to it) is read once.
         let paths = withoutRepeatedPaths(paths, skipped: &skipped).map(\.path)
@@ -65,6 +66,7 @@ enum BatchInputs {
                     skipped.append(Skipped(path: path, reason: message, isError: true, isUnreadable: true))
                 }
                 inputs += found
+                foundInFolders.formUnion(found)
             } else {
                 inputs.append(path)
             }
@@ -75,7 +77,7 @@ enum BatchInputs {
         let computedPaths = computed.map(\.path)
         return Resolved(
             inputs: computedPaths, isBatch: true, skipped: withoutReachedDepths(withoutRepeatedRefusals(skipped), inputs: computedPaths),
-            kinds: computed.map(\.kind))
+            kinds: computed.map(\.kind), foundInFolders: foundInFolders)
     }
 
     /// The inputs the paths given stand for (``resolve(_:)``).
@@ -88,6 +90,9 @@ enum BatchInputs {
         let skipped: [Skipped]
         /// What each input is, from the look the batch took at it (nil: not looked at, a single input).
         let kinds: [FileReading.Kind?]
+        /// The inputs found in the folders given (not named): one that turns out to be a document
+        /// of this program (a report saved there) is a file not computed, not an error.
+        let foundInFolders: Set<String>
 
         /// The files the inputs stand for (``RosterInput/inputFiles(_:kind:)``): what `--output`
         /// never replaces (a look at each CSV folder: asked for only when the destination exists).
@@ -249,7 +254,7 @@ enum BatchInputs {
             } else if isFolder && RosterLoader.isRosterFolder(full, entries: listing), let mixed = mixedFolder(full, entries: listing) {
                 if let identity = FolderIdentity(full) { visited.insert(identity) }
                 skipped.append(mixed)
-            } else if isFolder ? RosterLoader.isRosterFolder(full, entries: listing) : RosterLoader.isRosterFileName(entry) {
+            } else if isFolder && RosterLoader.isRosterFolder(full, entries: listing) {
                 found.append(full)
             } else if isFolder && depth < maximumFolderDepth && holdsAmbiti(full, depth: depth + 1, visited: visited) {
                 if let identity = FolderIdentity(full) { visited.insert(identity) }
@@ -284,9 +289,25 @@ enum BatchInputs {
                 skipped.append(
                     Skipped(path: full, reason: "file di blocco di una cartella di lavoro aperta in Excel o LibreOffice (non contiene dati): non letto"))
             } else {
-                skipped.append(
-                    Skipped(
-                        path: full, reason: "non è un ambito (né una cartella con comuni.csv e personale.csv né un file .json, .xlsx o .ods): non calcolato"))
+                // A file: by its name, or by its first bytes when the name does not say.
+                switch RosterLoader.folderFile(full, name: entry) {
+                case .roster: found.append(full)
+                case .report(let format):
+                    skipped.append(Skipped(path: full, reason: "è un rapporto del programma («\(format)»), non un ambito: non calcolato"))
+                case .archiveOfAmbiti(let names):
+                    let shown = names.map { "«\(TextSafety.shortened($0))»" }.joined(separator: ", ")
+                    skipped.append(
+                        Skipped(
+                            path: full,
+                            reason:
+                                "è un archivio ZIP con i file di ambiti (\(shown)\(names.count > 3 ? ", …" : "")): non calcolato; estrailo nella cartella e togli l'archivio (se è già estratto, basta toglierlo)",
+                            isError: true))
+                case .other:
+                    skipped.append(
+                        Skipped(
+                            path: full, reason: "non è un ambito (né una cartella con comuni.csv e personale.csv né un file .json, .xlsx o .ods): non calcolato"
+                        ))
+                }
             }
         }
     }
@@ -367,7 +388,7 @@ enum BatchInputs {
         write: @escaping (ReportOutput, (_ emit: (Result) -> Void) -> BatchReport.Outcome) -> Void
     ) -> CommandOutput {
         let (inputs, skipped) = (resolved.inputs, resolved.skipped)
-        return CommandOutput(inputs: resolved.files) { output in
+        var command = CommandOutput(inputs: resolved.files) { output in
             var outcome = RenderOutcome()
             // The warnings on the screen name the paths as found; the report's, the same by
             // ``InputDiagnostic/batchName(_:workingDirectory:)`` (the same bytes from any folder).
@@ -391,6 +412,8 @@ enum BatchInputs {
             // The comuni found in more than one ATS counted, each once, in the order found.
             var sharedComuni: [String] = []
             var sharedSeen = Set<UInt64>()
+            // The inputs that turned out to be no ATS (a report saved among them).
+            var notAmbiti = 0
             write(output) { emit in
                 // A stream (standard input, a FIFO) named twice must be read in turn, as written.
                 OrderedConcurrentMap.forEach(
@@ -417,6 +440,14 @@ enum BatchInputs {
                             result, code: code, warnings: all.map(\.description),
                             reportWarnings: InputDiagnostic.inDocument(all, root: input).map(\.description), input: input, outline: outline)
                     } catch let failure {
+                        // A report saved into the folder by an earlier run (a region trial: every
+                        // later run ended 65): named, as any file that is no ATS.
+                        if failure.isDocumentOfProgram && resolved.foundInFolders.contains(input) {
+                            return .notAmbito(
+                                Skipped(
+                                    path: input, reason: "è un rapporto del programma, non un ambito (salvato qui da un'esecuzione precedente?): non calcolato")
+                            )
+                        }
                         return .failed(BatchReport.Failure(input: input, errors: failure.lines, isUnreadable: failure.status == .noInput))
                     }
                 } inOrder: { (computed: consuming Computed<Result>) in
@@ -504,21 +535,35 @@ enum BatchInputs {
                         }
                     case .failed(let failure):
                         failures.append(failure)
+                    case .notAmbito(let skipped):
+                        notAmbiti += 1
+                        outcome.warnings.append(skipped.text)
+                        reportWarnings.append(skipped.documentText)
                     }
                 }
                 return BatchReport.Outcome(failures: failures, warnings: reportWarnings, sharedComuni: sharedComuni)
             }
-            if !failures.isEmpty {
+            if failures.isEmpty && notAmbiti == inputs.count {
+                // Only reports found: no ATS to compute, as a folder without any (66).
+                outcome.status = .noInput
+                outcome.errors = [
+                    "nessun ambito da calcolare: i file trovati sono rapporti del programma (cartelle con comuni.csv e personale.csv, file .json, .xlsx o .ods di ambiti)"
+                ]
+            } else if !failures.isEmpty {
                 // Every input not computed missing or unreadable: 66, as for one of them alone
                 // (INTERFACE: 66 input file missing or unreadable); any invalid data: 65.
                 outcome.status = failures.allSatisfy(\.isUnreadable) ? .noInput : .dataError
                 outcome.errors = failures.flatMap { $0.errors }
                 outcome.errors.append(
-                    "\(Italian.count(failures.count, "ambito", "ambiti")) su \(inputs.count + refused.count) non \(failures.count == 1 ? "calcolato" : "calcolati")"
+                    "\(Italian.count(failures.count, "ambito", "ambiti")) su \(inputs.count - notAmbiti + refused.count) non \(failures.count == 1 ? "calcolato" : "calcolati")"
                 )
             }
             return outcome
         }
+        // A report of an earlier run saved among the ATS (`-o regione/riepilogo.json`, run again):
+        // not an ATS, so replaced (a region trial: the same command ended 73 the second time).
+        command.replaceable = { path in resolved.foundInFolders.contains(path) && RosterLoader.isDocumentOfProgram(path) }
+        return command
     }
 
     /// What tells two rosters of one ATS code apart in a message: name, region, comuni, residents
@@ -613,12 +658,14 @@ enum BatchInputs {
     private enum Computed<Result: Sendable>: Sendable {
         case computed(Result, code: String, warnings: [String], reportWarnings: [String], input: String, outline: Outline)
         case failed(BatchReport.Failure)
+        /// An input found in a folder that is no ATS (a report of this program).
+        case notAmbito(Skipped)
 
         /// The persons its result holds (what it weighs while it waits to be written).
         var persons: Int {
             switch self {
             case .computed(_, _, _, _, _, let outline): outline.persons
-            case .failed: 0
+            case .failed, .notAmbito: 0
             }
         }
     }

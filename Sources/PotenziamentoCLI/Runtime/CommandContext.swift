@@ -30,6 +30,9 @@ struct CommandOutput {
     /// The files the command read, so `--output` never replaces one: asked for only when the
     /// destination exists (a batch's take a look at each CSV folder).
     var inputs: () -> [String] = { [] }
+    /// Whether one of ``inputs`` that is the destination may be replaced all the same (a report
+    /// of an earlier run found in a folder of ATS: the batch does not compute it).
+    var replaceable: (String) -> Bool = { _ in false }
     var status: ExitStatus = .success
     var errors: [String] = []
     /// Whether the report lists every warning itself (the text, Markdown and HTML reports of

@@ -22,6 +22,9 @@ public struct CommandFailure: Error, Sendable {
     public let lines: [String]
     /// Extra lines printed after the error (usage hint), not counted as errors.
     public let hint: [String]
+    /// Whether the input is a document this program writes, not an ATS
+    /// (``DiagnosticCode/rapportoDelProgramma``): in a folder of ATS, a file not computed.
+    var isDocumentOfProgram = false
 
     init(_ status: ExitStatus, _ lines: [String], hint: [String] = []) {
         self.status = status

@@ -307,11 +307,12 @@ struct OutputDestination: ~Copyable {
 
     /// Opens `path` for writing a report: resolves links, refuses a folder, a missing folder, a
     /// loop of links or one of `inputs` (compared by device and inode; listed only when the
-    /// destination exists, the one case they are compared), and opens the temporary file (or the
+    /// destination exists, the one case they are compared; but for one `replaceable` says may be
+    /// replaced: a report found in a folder of ATS, not computed), and opens the temporary file (or the
     /// device or FIFO itself; opening a FIFO waits for a reader).
-    static func open(path: String, inputs: @autoclosure () -> [String], operations: FileOperations = .system) throws(CommandFailure)
-        -> OutputDestination
-    {
+    static func open(
+        path: String, inputs: @autoclosure () -> [String], replaceable: (String) -> Bool = { _ in false }, operations: FileOperations = .system
+    ) throws(CommandFailure) -> OutputDestination {
         let resolved = try resolve(path, operations: operations)
         switch resolved {
         case .special:
@@ -327,7 +328,7 @@ struct OutputDestination: ~Copyable {
             return OutputDestination(path: path, operations: operations, mode: .direct, descriptor: descriptor)
         case .regularFile(let target, let previous):
             for input in inputs() {
-                if case .success(let status) = operations.stat(input), status.isSameFile(as: previous) {
+                if case .success(let status) = operations.stat(input), status.isSameFile(as: previous), !replaceable(input) {
                     let same = input == path ? "" : " (\(input))"
                     throw failure("\(display(path, target)): il file di output è il file di input\(same); scegli un altro nome per il file da scrivere")
                 }

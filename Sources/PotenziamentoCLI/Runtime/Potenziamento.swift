@@ -112,7 +112,7 @@ public enum Potenziamento {
     /// Streams the report into the file at `path` (``OutputDestination``: atomic for a file,
     /// direct for a device or a pipe); nothing is left behind when it fails.
     static func write(_ output: CommandOutput, toFile path: String) throws(CommandFailure) -> RenderOutcome {
-        let box = DestinationBox(try OutputDestination.open(path: path, inputs: output.inputs()))
+        let box = DestinationBox(try OutputDestination.open(path: path, inputs: output.inputs(), replaceable: output.replaceable))
         let sink = ReportOutput { bytes in box.write(bytes) }
         let outcome = output.render(sink)
         guard sink.finish(), let destination = box.destination.take() else {

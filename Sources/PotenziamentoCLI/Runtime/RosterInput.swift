@@ -23,7 +23,9 @@ enum RosterInput {
     /// The failure of an input that cannot be used: exit 66 when a file is missing or cannot be
     /// read, 65 when it is read but invalid (the one place that decides it).
     static func failure(_ error: InputError) -> CommandFailure {
-        CommandFailure(isUnreadable(error) ? .noInput : .dataError, error.errors.map(\.description))
+        var failure = CommandFailure(isUnreadable(error) ? .noInput : .dataError, error.errors.map(\.description))
+        failure.isDocumentOfProgram = !error.errors.isEmpty && error.errors.allSatisfy { $0.code == .rapportoDelProgramma }
+        return failure
     }
 
     /// Whether an error means the input could not be read at all (exit 66).

@@ -25,6 +25,10 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable {
     case cartellaDiLavoroNonValida = "cartella_di_lavoro_non_valida"
     /// The `formato` of a JSON document is not the expected one.
     case formatoDocumento = "formato_documento"
+    /// A document this program writes (a report, the input of `ciclo`) given where an ATS is due
+    /// (saved into a folder of ATS by an earlier run): in a folder of ATS a warning, the file is
+    /// not computed; given by name, an error.
+    case rapportoDelProgramma = "rapporto_del_programma"
     /// A required file of a CSV folder, or a required sheet of a workbook, is missing.
     case fileMancante = "file_mancante"
 

@@ -168,7 +168,7 @@ struct RosterJSONReader {
                             ? "è l'ingresso del comando ciclo («\(text)»): usalo con potenziamento ciclo"
                             : "è un rapporto del programma («\(TextSafety.shortened(text))»)"
                         diagnostics.error(
-                            .formatoDocumento, place(path),
+                            .rapportoDelProgramma, place(path),
                             "questo file \(what), non un ambito da calcolare: come ambito serve un file «\(Self.format)», una cartella di CSV o un modello compilato"
                         )
                         while try reader.nextKey(matching: DocumentKey.table, expected: 0) != nil { try reader.skipValue() }

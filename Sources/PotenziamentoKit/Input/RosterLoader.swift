@@ -115,7 +115,7 @@ public enum RosterLoader {
             sheetNames.contains("parametri") || sheetNames.contains("riparto")
         {
             throw InputError(
-                .formatoDocumento, SourcePlace(file: name),
+                .rapportoDelProgramma, SourcePlace(file: name),
                 "questo file è un rapporto del programma (ha il foglio «\(report)» e non il foglio «personale»), non un ambito da calcolare: come ambito serve un modello compilato (potenziamento modello), un file «\(RosterJSONReader.format)» o una cartella di CSV"
             )
         }
@@ -177,13 +177,14 @@ public enum RosterLoader {
         return text.utf8Bytes
     }
 
-    /// Whether a file name is a roster file of a folder of ATS: JSON or a workbook (`.xls` too, so
-    /// its error says to save it as `.xlsx`), not the lock files Excel (`~$…`) and LibreOffice
+    /// Whether a file name is a roster file of a folder of ATS: JSON or a workbook (`.xlsm`, the
+    /// name Excel gives a workbook with macros; `.xls` too, so its error says to save it as
+    /// `.xlsx`), not the lock files Excel (`~$…`) and LibreOffice
     /// (`.~lock…`) leave next to an open workbook.
     package static func isRosterFileName(_ name: String) -> Bool {
         let lowered = name.lowercased()
         guard !lowered.hasPrefix("~$"), !lowered.hasPrefix(".~lock") else { return false }
-        return [".json", ".xlsx", ".ods", ".xls"].contains { lowered.hasSuffix($0) }
+        return [".json", ".xlsx", ".xlsm", ".ods", ".xls"].contains { lowered.hasSuffix($0) }
     }
 
     /// Whether the file at `path` is a JSON roster: it declares `potenziamento.ambito.v1` in its
