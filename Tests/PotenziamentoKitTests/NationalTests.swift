@@ -913,6 +913,50 @@ struct BatchTests {
             result.standardError.contains("\(closed.path): impossibile leggere la cartella (permesso negato)"), "\(result.standardError)")
     }
 
+    /// Found by a region's trial (2026-11-29, fourteenth session): «Forlì» as a Mac writes it
+    /// (NFD) and as Windows does (NFC) are equal names to Swift: their order, so the table's and
+    /// which copy was counted, followed the order the folder listed them.
+    @Test("names equal but for their Unicode form are ordered by their bytes, whatever the order given", arguments: [false, true])
+    func namesInUnicodeForms(reversed: Bool) throws {
+        let (composed, decomposed) = ("Forl\u{EC}", "Forli\u{300}")
+        #expect(composed == decomposed)
+        #expect(
+            (reversed ? [composed, decomposed, "Bra"] : ["Bra", decomposed, composed]).sortedAsNames().map { Array($0.utf8) } == [
+                Array("Bra".utf8), Array(decomposed.utf8), Array(composed.utf8),
+            ])
+        let folder = try TestSupport.temporaryFolder()
+        for (name, code) in reversed ? [(composed, "ATS-EX-01"), (decomposed, "ATS-EX-02")] : [(decomposed, "ATS-EX-02"), (composed, "ATS-EX-01")] {
+            try TestSupport.example(at: folder.appendingPathComponent(name), code: code)
+        }
+        let result = TestSupport.run("calcola", folder.path, "--anno", "2025", "--formato", "csv")
+        let codes = result.standardOutput.split(whereSeparator: \.isNewline).dropFirst().map { $0.prefix(9) }
+        #expect(codes.prefix(2) == ["ATS-EX-02", "ATS-EX-01"], "\(result.standardOutput)")
+    }
+
+    /// Found by a region's trial (2026-11-29, fourteenth session): an ATS folder that cannot be
+    /// read was «comuni.csv: file mancante» in a batch and for `valida`.
+    @Test(
+        "an ATS folder that cannot be read says so, alone and in a folder of ATS (exit 66)",
+        .enabled(
+            if: geteuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv"),
+            "SKIPPED: needs root and setpriv to run the command as another user"))
+    func unreadableAmbitoFolder() throws {
+        let folder = try TestSupport.temporaryFolder()
+        #expect(chmod(folder.path, 0o755) == 0)
+        try TestSupport.example(at: folder.appendingPathComponent("a1"), code: "ATS-EX-01")
+        let closed = folder.appendingPathComponent("a2")
+        try TestSupport.example(at: closed, code: "ATS-EX-02")
+        #expect(chmod(closed.path, 0o000) == 0)
+        defer { _ = chmod(closed.path, 0o755) }
+        for arguments in [["calcola", folder.path, "--anno", "2025"], ["valida", closed.path]] {
+            let result = try OutputWriterTests.run(
+                "/usr/bin/setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", TestSupport.executable.path] + arguments)
+            #expect(result.status == ExitStatus.noInput.rawValue)
+            #expect(result.standardError.contains("\(closed.path): impossibile leggere la cartella (permesso negato)"), "\(result.standardError)")
+            #expect(!result.standardError.contains("file mancante"), "\(result.standardError)")
+        }
+    }
+
     /// Found by an independent review: in a batch these options were ignored without a word.
     @Test(
         "the options of one ATS are refused in a batch (exit 64), not ignored",

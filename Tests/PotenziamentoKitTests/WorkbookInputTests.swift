@@ -273,3 +273,80 @@ struct WorkbookInputTests {
         }
     }
 }
+
+/// Found by a trial of workbooks from other producers (2026-11-29, fourteenth session): the
+/// sheet `ambito` named as Apple Numbers names it (`ambito - Tabella 1`), a copy's name or a typo
+/// was left out with a warning, and with it the delega to the capofila: another riparto, exit 0.
+@Suite("An optional sheet under another name")
+struct OptionalSheetNameTests {
+    @Test(
+        "the ambito sheet under a likely name is an error naming it; under an unrelated name, a sheet not read",
+        arguments: [("ambito - Tabella 1", true), ("ambito (2)", true), ("ambiti", true), ("Ambito ", false), ("note", false)])
+    func ambito(name: String, refused: Bool) throws {
+        var sheets = RosterSheets.workbook().sheets
+        sheets[0] = Sheet(name: name, rows: sheets[0].rows)
+        switch RosterSheets.load(Workbook(kind: .xlsx, sheets: sheets)) {
+        case .success(let loaded):
+            #expect(!refused, "\(loaded.warnings)")
+            // `Ambito ` is the sheet (case and spaces ignored); `note` is named as not read.
+            #expect(loaded.roster.ambito.code == (name == "note" ? "a" : "T"))
+        case .failure(let error):
+            #expect(refused, "\(error)")
+            let first = try #require(error.errors.first)
+            #expect(first.place.description == "a.xlsx: '\(name)'!A1" || first.place.description == "a.xlsx: \(name)!A1", "\(first.place)")
+            #expect(first.message.contains("manca il foglio «ambito», ma c'è il foglio «\(name)»: se sono i dati del foglio «ambito», rinominalo"))
+        }
+    }
+}
+
+/// Found by a trial of workbooks from other producers (2026-11-29, fourteenth session): files the
+/// program does not read were told «JSON non valido «‹»» (a flat `.fods`, Excel's «Testo
+/// Unicode» and tab-separated text, SYLK, a PDF) or «file danneggiato» (`.xlsb`, a password).
+@Suite("Files of other formats say what they are and what to do")
+struct OtherFormatsTests {
+    static func zip(_ entries: [(String, String)]) throws -> [UInt8] { try ZIPWriter.archive(entries.map { ($0.0, Array($0.1.utf8)) }) }
+
+    @Test(
+        "each is an error naming its format and what to save it as",
+        arguments: [
+            (
+                "a.fods", Array(#"<?xml version="1.0"?><office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"/>"#.utf8),
+                "(.fods): aprilo con LibreOffice e salvalo come .ods"
+            ),
+            ("a.txt", [0xFF, 0xFE] + Array("i\0d\0\t\0".utf8), "il «Testo Unicode» di Excel"),
+            ("a.txt", Array("id\tprofilo\nAS-1\tassistente sociale\n".utf8), "separato da tabulazioni: salvalo come .xlsx"),
+            ("a.slk", Array("ID;PWXL;N;E\nC;Y1;X1;K\"id\"\n".utf8), "SYLK di Excel: salvalo come .xlsx"),
+            ("a.pdf", Array("%PDF-1.4\n".utf8), "è un PDF; come ambito serve un modello compilato"),
+        ] as [(String, [UInt8], String)])
+    func text(name: String, bytes: [UInt8], message: String) throws {
+        try Self.check(name: name, bytes: bytes, message: message)
+    }
+
+    @Test(
+        "archives that are no workbook the program reads say what they are",
+        arguments: [
+            ("a.xlsb", [("[Content_Types].xml", "<Types/>"), ("xl/workbook.bin", "\u{1}")], "(.xlsb): aprila con Excel e salvala come .xlsx"),
+            ("a.numbers", [("Index/Document.iwa", "\u{1}"), ("Metadata/Properties.plist", "x")], "documento di Numbers: esportalo in Excel"),
+            (
+                "a.ods",
+                [
+                    ("mimetype", WorkbookReader.odsMediaType), ("content.xml", "\u{1}\u{2}"),
+                    (
+                        "META-INF/manifest.xml",
+                        #"<manifest:manifest><manifest:file-entry><manifest:encryption-data/></manifest:file-entry></manifest:manifest>"#
+                    ),
+                ], "protetto da password: aprilo con LibreOffice e salvalo senza password"
+            ),
+        ] as [(String, [(String, String)], String)])
+    func archive(name: String, entries: [(String, String)], message: String) throws {
+        try Self.check(name: name, bytes: try Self.zip(entries), message: message)
+    }
+
+    static func check(name: String, bytes: [UInt8], message: String) throws {
+        let file = try TestSupport.temporaryFolder().appendingPathComponent(name)
+        try Data(bytes).write(to: file)
+        let error = try #require(inputError { () throws(InputError) in _ = try RosterLoader.load(path: file.path) })
+        #expect(error.errors.count == 1 && error.errors[0].message.contains(message), "\(error.errors)")
+        #expect(!error.errors[0].message.contains("JSON non valido"))
+    }
+}

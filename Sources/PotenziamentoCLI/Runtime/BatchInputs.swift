@@ -201,7 +201,7 @@ enum BatchInputs {
         let entries = listed ?? (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
         let others = RosterLoader.otherAmbiti(inFolder: path, entries: entries)
         guard !others.isEmpty else { return nil }
-        let csv = entries.filter(isCSVFileOfAmbito).sorted()
+        let csv = entries.filter(isCSVFileOfAmbito).sortedAsNames()
         return Skipped(
             path: path,
             reason:
@@ -235,7 +235,7 @@ enum BatchInputs {
     /// `visited` holds the folders already read (by device and inode): a link back to one of them
     /// (`ln -s . copia`) is named in a warning, not read again.
     static func collect(_ path: String, depth: Int, visited: inout Set<FolderIdentity>, into found: inout [String], skipped: inout [Skipped]) {
-        let entries = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).sorted()
+        let entries = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).sortedAsNames()
         for entry in entries {
             let full = (path as NSString).appendingPathComponent(entry)
             // What the entry is, looked up once (one `stat`; links followed).

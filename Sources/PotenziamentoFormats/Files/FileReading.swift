@@ -58,6 +58,11 @@ package enum FileReading {
         }
     }
 
+    /// Why the folder at `path` cannot be listed and read (in Italian), or nil when it can.
+    package static func folderProblem(_ path: String) -> String? {
+        access(path, R_OK | X_OK) == 0 ? nil : SystemErrorText.italian(errno)
+    }
+
     /// Whether `path` itself is a symbolic link (the link, not what it points to).
     package static func isLink(_ path: String) -> Bool {
         var status = stat()
@@ -137,4 +142,14 @@ private func fill(_ descriptor: Int32, _ buffer: UnsafeMutableBufferPointer<UInt
         total += result
     }
     return total
+}
+
+extension Array where Element == String {
+    /// File names in name order, the same on every run: names Swift holds equal (canonically
+    /// equivalent: «Forlì» written with `ì` or with `i` and a combining accent, as a Mac writes it)
+    /// are ordered by their bytes, not left in the order the folder lists them (a region trial:
+    /// the order of the table, and which copy was counted, changed with the order of creation).
+    package func sortedAsNames() -> [String] {
+        sorted { $0 != $1 ? $0 < $1 : $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    }
 }

@@ -373,7 +373,10 @@ package enum ODSReader {
                 }
             }
         default:
-            let string = attributes[officeNamespace, "string-value"] ?? text
+            // An empty `office:string-value` beside a paragraph is the paragraph, as LibreOffice
+            // shows it (a trial: `31/03/2025` shown, an empty end read: a year of service more).
+            let given = attributes[officeNamespace, "string-value"]
+            let string = given.flatMap { $0.isEmpty ? nil : $0 } ?? text
             return .success(string.isEmpty ? .empty : .text(string))
         }
     }

@@ -45,13 +45,25 @@ package enum WorkbookReader {
                 throw .archive(error)
             }
             let text = String(decoding: mediaType, as: UTF8.self).trimmingASCIIWhitespace
-            if text == odsMediaType || text == odsMediaType + "-template" { return (.ods, archive) }
+            if text == odsMediaType || text == odsMediaType + "-template" {
+                // A document saved with a password: its parts are encrypted (a trial: «UTF-8 non valido»).
+                if let manifest = try? archive.contents(of: "META-INF/manifest.xml"), String(decoding: manifest, as: UTF8.self).contains("encryption-data") {
+                    throw .notAWorkbook("è protetto da password: aprilo con LibreOffice e salvalo senza password")
+                }
+                return (.ods, archive)
+            }
             if text.hasPrefix("application/vnd.oasis.opendocument.") {
                 throw .notAWorkbook("è un documento OpenDocument di altro tipo (\(text)), non un foglio di calcolo")
             }
         }
+        if archive.contains("xl/workbook.bin"), !archive.contains("xl/workbook.xml") {
+            throw .notAWorkbook("è una cartella di lavoro binaria di Excel (.xlsb): aprila con Excel e salvala come .xlsx")
+        }
         if archive.contains("xl/workbook.xml") || archive.contains("[Content_Types].xml") && archive.entryNames.contains(where: { $0.hasPrefix("xl/") }) {
             return (.xlsx, archive)
+        }
+        if archive.entryNames.contains(where: { $0.hasPrefix("Index/") && $0.hasSuffix(".iwa") }) {
+            throw .notAWorkbook("è un documento di Numbers: esportalo in Excel (.xlsx) da Numbers, con File > Esporta")
         }
         if archive.contains("word/document.xml") { throw .notAWorkbook("è un documento di Word, non un foglio di calcolo") }
         if archive.contains("ppt/presentation.xml") { throw .notAWorkbook("è una presentazione, non un foglio di calcolo") }
@@ -59,18 +71,32 @@ package enum WorkbookReader {
         throw .notAWorkbook("è un archivio ZIP che non contiene un foglio di calcolo")
     }
 
-    /// Returns what non-ZIP bytes look like, for the error message.
-    private static func guess(_ bytes: [UInt8]) -> String {
+    /// Returns what bytes that are no workbook look like, for the error message (also of a file
+    /// given where a roster is due whose name does not say what it is: a trial's `.fods`, `.slk`
+    /// and Excel's «Testo Unicode» were told «JSON non valido»).
+    package static func guess(_ bytes: [UInt8]) -> String {
         if bytes.starts(with: Array("%PDF".utf8)) { return "è un PDF" }
         if bytes.starts(with: Array("{\\rtf".utf8)) { return "è un documento RTF" }
-        let head = bytes.prefix(512)
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            return "è un testo in UTF-16 (il «Testo Unicode» di Excel): salva il foglio come .xlsx, o i CSV come «CSV UTF-8» nella cartella dell'ambito"
+        }
+        if bytes.starts(with: Array("ID;P".utf8)) { return "è un file SYLK di Excel: salvalo come .xlsx" }
+        let head = bytes.prefix(2_048)
+        let lower = String(decoding: head, as: UTF8.self).lowercased()
         if head.starts(with: Array("<?xml".utf8)) || head.starts(with: [0xEF, 0xBB, 0xBF, 0x3C]) {
+            if lower.contains("office:document") {
+                return "è un foglio di calcolo OpenDocument in XML piatto (.fods): aprilo con LibreOffice e salvalo come .ods"
+            }
             return "è un file XML, non un foglio di calcolo compresso (forse un foglio «XML 2003» di Excel: salvalo come .xlsx)"
         }
-        let lower = String(decoding: head, as: UTF8.self).lowercased()
         if lower.contains("<html") || lower.contains("<table") { return "è una pagina HTML (salvala come .xlsx o .ods)" }
-        if head.allSatisfy({ $0 >= 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
-            return "sembra un file di testo: se è un CSV, usalo come CSV"
+        if head.allSatisfy({ $0 >= 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || $0 >= 0x80 }) {
+            let firstLine = head.prefix { $0 != 0x0A && $0 != 0x0D }
+            if firstLine.contains(0x09) {
+                return
+                    "sembra un testo separato da tabulazioni: salvalo come .xlsx, oppure come CSV (separato da ;) con il nome comuni.csv o personale.csv nella cartella dell'ambito"
+            }
+            return "sembra un file di testo: se è un CSV, chiamalo comuni.csv o personale.csv e indica la cartella che lo contiene"
         }
         return "formato sconosciuto"
     }

@@ -49,7 +49,8 @@ package enum ZIPError: Error, Equatable, Sendable, CustomStringConvertible {
         case .zip64Unsupported: "archivio ZIP64 (oltre 65.535 voci o 4 GiB), non supportato"
         case .tooManyEntries(let count, let limit): "troppe voci nell'archivio (\(count), al massimo \(limit))"
         case .encryptedEntry(let name): "la voce «\(name)» è cifrata (protetta da password)"
-        case .unsupportedMethod(let name, let method): "la voce «\(name)» usa un metodo di compressione non supportato (\(method))"
+        case .unsupportedMethod(let name, let method):
+            "la voce «\(name)» usa un metodo di compressione non supportato (\(method)\(method == 12 ? ", bzip2" : method == 14 ? ", LZMA" : "")): aprilo con Excel o LibreOffice e salvalo di nuovo"
         case .unsafeName(let name): "nome di voce non ammesso «\(name)»"
         case .duplicateName(let name): "la voce «\(name)» compare due volte"
         case .overlappingEntries(let first, let second): "le voci «\(first)» e «\(second)» si sovrappongono"

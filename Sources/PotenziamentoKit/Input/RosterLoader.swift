@@ -51,6 +51,14 @@ public enum RosterLoader {
             }
             let bytes = try InputFile.bytes(path)
             if TableFile.isWorkbook(path: path, bytes: bytes) { return try loadWorkbook(bytes, name: path) }
+            // Named neither `.json` nor as a workbook and no JSON: said what it is (a `.fods`, a
+            // `.txt` export), not «JSON non valido» at its first byte.
+            if !lowered.hasSuffix(".json"), !bytes.isEmpty, !TableFile.looksLikeJSON(bytes) {
+                throw InputError(
+                    .formatoNonSupportato, SourcePlace(file: path),
+                    "\(WorkbookReader.guess(bytes)); come ambito serve un modello compilato (.xlsx, .ods), un file JSON «\(RosterJSONReader.format)» o una cartella con comuni.csv e personale.csv"
+                )
+            }
             return try loadJSON(consume bytes, name: path)
         }
     }
@@ -215,7 +223,7 @@ public enum RosterLoader {
         // by name, with no look at the disk. The entries listed once by a caller that has them.
         let entries = (listed ?? (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).filter {
             !$0.hasPrefix(".") && CSVFile(rawValue: $0.lowercased()) == nil
-        }.sorted()
+        }.sortedAsNames()
         return entries.filter { entry in
             let full = "\(path)/\(entry)"
             switch FileReading.kind(of: full) {
@@ -230,6 +238,11 @@ public enum RosterLoader {
 
     static func loadFolder(_ folder: String) throws(InputError) -> Loaded {
         let base = folder.hasSuffix("/") && folder.count > 1 ? String(folder.dropLast()) : folder
+        // A folder that cannot be listed is that, not a folder whose files are missing (a region
+        // trial: «comuni.csv: file mancante» for a folder without the permission to read it).
+        if let problem = FileReading.folderProblem(base) {
+            throw InputError(.fileIlleggibile, SourcePlace(file: base), "impossibile leggere la cartella (\(problem))")
+        }
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: base)) ?? []
         var files: [CSVFile: (name: String, bytes: [UInt8])] = [:]
         var diagnostics = Diagnostics()
@@ -242,7 +255,7 @@ public enum RosterLoader {
             ? nil
             : "la cartella è letta come un solo ambito (ha \(present.count > 1 ? present.dropLast().joined(separator: ", ") + " e " + (present.last ?? "") : present.joined())) e \(others.count == 1 ? "l'altro ambito che contiene (\(others[0])) non è letto" : "gli altri \(Italian.count(others.count, "ambito", "ambiti")) che contiene (\(Italian.list(others, limit: 3))) non sono letti"): per calcolare più ambiti togli da questa cartella i CSV di un ambito (o mettili in una cartella loro); se sono copie vecchie, spostale fuori dalla cartella"
         for file in CSVFile.allCases {
-            let matches = entries.filter { $0.lowercased() == file.rawValue }.sorted()
+            let matches = entries.filter { $0.lowercased() == file.rawValue }.sortedAsNames()
             guard let entry = matches.first else { continue }
             if matches.count > 1 {
                 diagnostics.error(
@@ -278,7 +291,7 @@ public enum RosterLoader {
             let lowered = entry.lowercased()
             guard !entry.hasPrefix("."), !entry.hasPrefix("~$"), !read.contains(lowered), !rosters.contains(entry) else { return false }
             return lowered.hasSuffix(".csv") || isRosterFileName(entry) && !lowered.hasSuffix(".json")
-        }.sorted()
+        }.sortedAsNames()
         guard !ignored.isEmpty else { return nil }
         let named = Italian.list(ignored.map { "«\(TextSafety.shortened($0))»" }, limit: 5)
         return

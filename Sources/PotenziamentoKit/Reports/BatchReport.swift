@@ -59,7 +59,7 @@ package enum BatchReport {
         var sharedComuniNote: String? {
             guard !sharedComuni.isEmpty else { return nil }
             return
-                "Nota: \(sharedComuni.count == 1 ? "il comune \(sharedComuni[0]) è" : "i comuni \(Italian.list(sharedComuni, limit: 5)) sono") in più ambiti: i suoi residenti contano in ognuno, anche nella popolazione totale (vedi gli avvisi)"
+                "Nota: \(sharedComuni.count == 1 ? "il comune \(sharedComuni[0]) è" : "i comuni \(Italian.list(sharedComuni, limit: 5)) sono") in più ambiti: \(sharedComuni.count == 1 ? "i suoi" : "i loro") residenti contano in ognuno, anche nella popolazione totale (vedi gli avvisi)"
         }
     }
 

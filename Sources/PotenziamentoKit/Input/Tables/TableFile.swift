@@ -29,7 +29,8 @@ enum TableFile {
     }
 
     /// The named sheet of `workbook` (compared ignoring case), or nil after recording that it is
-    /// missing (with the sheets there are) when `required`.
+    /// missing (with the sheets there are) when `required`, or when a sheet with something in it
+    /// has a name likely meant for it (``NameSuggestion``).
     static func sheet(_ name: String, of workbook: Workbook, file: String, required: Bool, diagnostics: inout Diagnostics) -> Sheet? {
         let matches = workbook.sheets.filter { $0.name.trimmingSpaces.lowercased() == name }
         if matches.count > 1 {
@@ -38,6 +39,19 @@ enum TableFile {
             return nil
         }
         if let sheet = matches.first { return sheet }
+        // An optional sheet under another name (`ambito - Tabella 1` from Numbers, `ambiti`):
+        // its data would be left out (a trial: the delega to the capofila lost, another riparto,
+        // exit 0): an error, as for a required one.
+        if !required,
+            let likely = NameSuggestion.nearest(to: name, in: workbook.sheetNames.map { $0.trimmingSpaces }),
+            workbook.sheets.contains(where: { $0.name.trimmingSpaces == likely && !$0.rows.isEmpty })
+        {
+            diagnostics.error(
+                .cartellaDiLavoroNonValida, SourcePlace(file: file, position: .cell(sheet: likely, reference: "A1", column: nil)),
+                "manca il foglio «\(name)», ma c'è il foglio «\(TextSafety.shortened(likely))»: se sono i dati del foglio «\(name)», rinominalo «\(name)» (altrimenti non sono letti); se non lo sono, rinomina questo foglio in modo diverso"
+            )
+            return nil
+        }
         if required {
             let present = workbook.sheetNames.map { "«\($0)»" }.joined(separator: ", ")
             // The sheet likely meant, mistyped or renamed (`Persnale`, `Comune`: a trial of office habits).
