@@ -527,3 +527,30 @@ struct RealScaleTests {
         }
     }
 }
+
+/// Found by a trial of the prospetto of a large ATS (2026-11-29, fourteenth session): in the text
+/// the «Totale ambito» row of the entities ran its figures together (`690,393144,535125,778`) with
+/// 3 decimals to declare, or figures of thousands: the row the note says to type into SIOSS.
+@Suite("Text tables of a large ATS")
+struct LargeTextTablesTests {
+    @Test("no figures run together in the entity tables, at every number of decimals to declare", arguments: [2, 3, 6])
+    func entityTable(decimals: Int) throws {
+        var random = RealisticATS(generator: SeededGenerator(seed: SeededGenerator.runSeed &+ 77))
+        let roster = try random.roster(code: "ATS-CITTA", shape: .city(residents: 2_750_000), perWorker: 1_000...1_500)
+        let file = try TestSupport.temporaryFolder().appendingPathComponent("citta.json")
+        try RosterWriter.json(roster).write(to: file, atomically: true, encoding: .utf8)
+        let result = TestSupport.run("prospetto", file.path, "--campagna", "2026", "--decimali-dichiarati", "\(decimals)", "--senza-allegato")
+        #expect(result.status == .success, "\(result.standardError)")
+        let lines = result.standardOutput.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let headings = lines.indices.filter { lines[$0].hasPrefix("  ente") && lines[$0].contains("da dichiar.") }
+        #expect(headings.count == 2)
+        for heading in headings {
+            // Figures run together are one token with two decimal commas (`690,393144,535`).
+            let rows = lines[(heading + 1)...].prefix(while: { !$0.hasPrefix("  Nota") && !$0.isEmpty })
+            #expect(rows.last?.hasPrefix("  Totale ambito") == true)
+            for line in rows {
+                #expect(!line.split(separator: " ").contains { $0.count(where: { $0 == "," }) > 1 }, "\(line)")
+            }
+        }
+    }
+}

@@ -121,6 +121,7 @@ package enum ODSWriter {
         case .euro: "N2"
         case .decimal2: "N3"
         case .decimal4: "N4"
+        case .decimal6: "N10"
         case .upTo4Decimals: "N5"
         case nil: "N6"
         case .year: "N9"
@@ -145,13 +146,15 @@ package enum ODSWriter {
         xml += "<number:boolean-style style:name=\"N7\"><number:boolean/></number:boolean-style>"
         xml += "<number:text-style style:name=\"N8\"><number:text-content/></number:text-style>"
         xml += number("N9", decimals: 0, minimum: 0, grouping: false)
+        xml += number("N10", decimals: 6, minimum: 6, grouping: false)
         return xml
     }()
 
     /// The cell styles: `ce0`-`ce7` regular, `ce8`-`ce15` bold; within each, general, the five
     /// number formats, the date and the boolean format; `ce16`, `ce17`: wrapped text, regular and
     /// bold; `ce18` text columns; `ce19`, `ce20`: years (``NumberFormat/year``, aligned left);
-    /// `ce21`, `ce22`: headings over figures, bold and aligned right (one line, wrapped).
+    /// `ce21`, `ce22`: headings over figures, bold and aligned right (one line, wrapped); `ce23`,
+    /// `ce24`: six decimals (``NumberFormat/decimal6``), regular and bold.
     static let cellStyles: String = {
         var xml = ""
         // Every cell at the top of its row: a row made taller by a cell on several lines reads
@@ -191,6 +194,14 @@ package enum ODSWriter {
             xml += "<style:paragraph-properties fo:text-align=\"end\"/>"
             xml += "<style:text-properties fo:font-weight=\"bold\" style:font-weight-asian=\"bold\" style:font-weight-complex=\"bold\"/></style:style>"
         }
+        for bold in [false, true] {  // six decimals
+            xml +=
+                "<style:style style:name=\"ce\(bold ? 24 : 23)\" style:family=\"table-cell\" style:parent-style-name=\"Default\" style:data-style-name=\"N10\">\(top)"
+            xml +=
+                bold
+                ? "<style:text-properties fo:font-weight=\"bold\" style:font-weight-asian=\"bold\" style:font-weight-complex=\"bold\"/></style:style>"
+                : "</style:style>"
+        }
         return xml
     }()
 
@@ -209,6 +220,7 @@ package enum ODSWriter {
             case .upTo4Decimals: index = 5
             case nil: index = 6
             case .year: return "ce\(bold ? 20 : 19)"
+            case .decimal6: return "ce\(bold ? 24 : 23)"
             }
         }
         return "ce\(index + (bold ? 8 : 0))"

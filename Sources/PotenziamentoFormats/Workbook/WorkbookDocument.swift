@@ -11,6 +11,8 @@ package enum NumberFormat: Sendable, Hashable, CaseIterable {
     case decimal2
     /// Four decimals: `0.0000`.
     case decimal4
+    /// Six decimals: `0.000000` (FTE to declare with 5 or 6 decimals, shown whole).
+    case decimal6
     /// Up to four decimals, for percentages written as numbers (`22.5` for 22,5 %): `0.####` in
     /// `.ods`; General in `.xlsx`, where Excel would show a whole number with its separator («30.»).
     case upTo4Decimals
@@ -26,6 +28,7 @@ package enum NumberFormat: Sendable, Hashable, CaseIterable {
         case .euro: "#,##0.00 \"€\""
         case .decimal2: "0.00"
         case .decimal4: "0.0000"
+        case .decimal6: "0.000000"
         case .upTo4Decimals: "0.####"
         case .year: "0"
         }

@@ -10,10 +10,10 @@ package enum XLSXWriter {
     /// The hidden sheet holding long drop-down lists (a name documents cannot use).
     package static let listSheetName = "_elenchi"
 
-    /// The formats in the order of their cell styles: style `index` is format `index % 7`, bold
-    /// from 7 on; styles 14 and 15 are wrapped text, regular and bold; 16 text columns; 17 and 18
+    /// The formats in the order of their cell styles: style `index` is format `index % 8`, bold
+    /// from 8 on; styles 14 and 15 are wrapped text, regular and bold; 16 text columns; 17 and 18
     /// years (``NumberFormat/year``, aligned left), regular and bold.
-    static let formats: [NumberFormat?] = [.general, .integer, .euro, .decimal2, .decimal4, .upTo4Decimals, nil]
+    static let formats: [NumberFormat?] = [.general, .integer, .euro, .decimal2, .decimal4, .decimal6, .upTo4Decimals, nil]
 
     /// Returns the `.xlsx` bytes of `document`. Throws ``WorkbookError/invalidSheetName(_:reason:)``,
     /// ``WorkbookError/duplicateSheetName(_:)`` (also for a sheet named ``listSheetName``),
@@ -136,6 +136,7 @@ package enum XLSXWriter {
         case .decimal2: 2
         case .euro: 164
         case .decimal4: 165
+        case .decimal6: 166
         // Excel shows `0.####` with a trailing separator on whole numbers («30.», a trial): the
         // spreadsheet's General shows 30 and 83,33 (LibreOffice reads the `.ods` form well).
         case .upTo4Decimals: 0
@@ -147,8 +148,8 @@ package enum XLSXWriter {
     /// `xl/styles.xml`: two fonts (regular, bold) and one cell format per number format and font.
     static let styles: String = {
         var xml = header + "<styleSheet xmlns=\"\(mainNamespace)\">"
-        xml += "<numFmts count=\"3\">"
-        for format in [NumberFormat.euro, .decimal4] {
+        xml += "<numFmts count=\"4\">"
+        for format in [NumberFormat.euro, .decimal4, .decimal6] {
             xml += "<numFmt numFmtId=\"\(formatID(format))\" formatCode=\"\(XMLEscaping.attribute(format.code))\"/>"
         }
         xml += "<numFmt numFmtId=\"\(formatID(nil))\" formatCode=\"dd/mm/yyyy\"/></numFmts>"

@@ -59,6 +59,19 @@ enum TextBlocks {
         text + String(repeating: " ", count: max(0, width - text.count))
     }
 
+    /// `rows` as aligned lines: the first column on the left, the others on the right, each as
+    /// wide as `widths` says or wider, so that every cell has a space before it (a trial: with
+    /// figures of thousands, or more decimals, a table's figures ran into each other).
+    static func aligned(_ rows: [[String]], widths: [Int]) -> [String] {
+        var columns = widths
+        for row in rows {
+            for (index, cell) in row.enumerated() where index < columns.count { columns[index] = max(columns[index], cell.count + 1) }
+        }
+        return rows.map { row in
+            row.enumerated().map { index, cell in index == 0 ? left(cell, columns[index]) : right(cell, columns[min(index, columns.count - 1)]) }.joined()
+        }
+    }
+
     static func met(_ met: Bool, missing: Fraction) -> String {
         met ? "raggiunta" : "non raggiunta (mancano \(NumberFormatting.italian(missing.roundedUp(decimals: 2), decimals: 2)) FTE)"
     }
@@ -125,21 +138,21 @@ enum TextBlocks {
     /// The DM 15/2021 art. 2 split as aligned lines: header, one line per comune and the capofila,
     /// and (optionally) the ATS total.
     static func splitTable(_ assessment: AnnualAssessment, withTotal: Bool) -> [String] {
-        var lines = [
-            left("  ente", 32) + right("residenti", 11) + right("FTE propri", 12) + right("FTE attrib.", 12) + right("importo", 16)
-        ]
+        var rows = [["  ente", "residenti", "FTE propri", "FTE attrib.", "importo"]]
         let own = shownOwnFTE(assessment)
         for share in assessment.split.shares {
-            lines.append(
-                left("  \(share.name)", 32) + right(share.residents.map { NumberFormatting.italian($0) } ?? "—", 11)
-                    + right(fte(own(share)), 12) + right(fte(share.attributedFTE), 12) + right(NumberFormatting.euro(share.amount), 16))
+            rows.append([
+                "  \(share.name)", share.residents.map { NumberFormatting.italian($0) } ?? "—", fte(own(share)), fte(share.attributedFTE),
+                NumberFormatting.euro(share.amount),
+            ])
         }
         if withTotal {
-            lines.append(
-                left("  Totale ambito", 32) + right(NumberFormatting.italian(assessment.population), 11) + right(fte(assessment.fte), 12)
-                    + right("", 12) + right(NumberFormatting.euro(assessment.contribution.total), 16))
+            rows.append([
+                "  Totale ambito", NumberFormatting.italian(assessment.population), fte(assessment.fte), "",
+                NumberFormatting.euro(assessment.contribution.total),
+            ])
         }
-        return lines + zeroShareReasons(assessment)
+        return aligned(rows, widths: [32, 11, 12, 12, 16]) + zeroShareReasons(assessment)
     }
 
     /// The own FTE of each share of `assessment`'s split as a table shows them beside the ATS

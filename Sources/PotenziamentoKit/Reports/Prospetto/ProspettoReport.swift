@@ -150,22 +150,18 @@ enum ProspettoReport {
             let exact = TextBlocks.exactFTE as (Fraction) -> String
             // The name column as wide as the longest name: a name is never cut.
             let nameWidth = max(40, (rows.map(\.entity.name.count).max() ?? 0) + 3)
-            output.line(
-                TextBlocks.left("  ente", nameWidth) + TextBlocks.right("persone", 8) + TextBlocks.right("FTE esatti", 12)
-                    + TextBlocks.right("da dichiar.", 12) + ActivityArea.allCases.map { TextBlocks.right(shortLabel($0), areaWidth) }.joined()
-                    + TextBlocks.right("n.i.", areaWidth))
+            var table = [["  ente", "persone", "FTE esatti", "da dichiar."] + ActivityArea.allCases.map(shortLabel) + ["n.i."]]
             for (entity, figure, entityAreas, exactShown) in rows {
-                output.line(
-                    TextBlocks.left("  \(entity.name)", nameWidth) + TextBlocks.right(NumberFormatting.italian(entity.persons), 8)
-                        + TextBlocks.right(exactShown, 12) + TextBlocks.right(declared(figure), 12)
-                        + ActivityArea.allCases.map { TextBlocks.right(declared(entityAreas[$0]), areaWidth) }.joined()
-                        + TextBlocks.right(declared(entityAreas.unspecified), areaWidth))
+                table.append(
+                    ["  \(entity.name)", NumberFormatting.italian(entity.persons), exactShown, declared(figure)]
+                        + ActivityArea.allCases.map { declared(entityAreas[$0]) } + [declared(entityAreas.unspecified)])
             }
-            output.line(
-                TextBlocks.left("  Totale ambito", nameWidth) + TextBlocks.right(NumberFormatting.italian(assessment.countedPersons), 8)
-                    + TextBlocks.right(exact(assessment.fte), 12) + TextBlocks.right(declared(declaration.fte), 12)
-                    + ActivityArea.allCases.map { TextBlocks.right(declared(areas[$0]), areaWidth) }.joined()
-                    + TextBlocks.right(declared(areas.unspecified), areaWidth))
+            table.append(
+                ["  Totale ambito", NumberFormatting.italian(assessment.countedPersons), exact(assessment.fte), declared(declaration.fte)]
+                    + ActivityArea.allCases.map { declared(areas[$0]) } + [declared(areas.unspecified)])
+            for line in TextBlocks.aligned(table, widths: [nameWidth, 8, 12, 12] + Array(repeating: areaWidth, count: ActivityArea.allCases.count + 1)) {
+                output.line(line)
+            }
             if let note = ProspettoContent.areaColumnsNote([rows.map(\.areas)], totals: [areas]) { output.line("  Nota: \(note)") }
             output.line()
             output.line(

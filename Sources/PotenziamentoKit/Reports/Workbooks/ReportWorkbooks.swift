@@ -15,14 +15,15 @@ package enum ReportWorkbooks {
     static func year(_ value: Int) -> WritableCell { .number(String(value), .year) }
     /// An exact FTE figure, stored with 10 decimals and shown with 4.
     static func fte(_ value: Fraction) -> WritableCell { .number(NumberFormatting.plain(value, decimals: 10), .decimal4) }
-    /// An FTE figure to declare (already rounded down to `decimals`), shown exactly: with 2 or 4
-    /// decimals when it has at most that many, else as text (a number format with fewer decimals
-    /// would show it rounded up, above the figure declared).
+    /// An FTE figure to declare (already rounded down to `decimals`, at most 6), a number shown
+    /// exactly: with 2, 4 or 6 decimals, the fewest of these that shows it whole (a number format
+    /// with fewer decimals would show it rounded up, above the figure declared; a trial found
+    /// 5 and 6 decimals written as text, which a sheet does not add up).
     static func declared(_ value: Fraction, decimals: Int) -> WritableCell {
         switch decimals {
         case ...2: .number(NumberFormatting.plain(value, decimals: 2), .decimal2)
         case 3...4: .number(NumberFormatting.plain(value, decimals: 4), .decimal4)
-        default: .text(NumberFormatting.italian(value, decimals: decimals))
+        default: .number(NumberFormatting.plain(value, decimals: 6), .decimal6)
         }
     }
     /// An amount in euro.
