@@ -69,6 +69,10 @@ python3 scripts/make-large-ambito.py "$out/grande.json" 800
 "$browser" --headless --no-sandbox --disable-gpu --no-pdf-header-footer --print-to-pdf="$out/grande.pdf" "file://$PWD/$out/grande.html" 2> /dev/null
 pdftotext -layout "$out/grande.pdf" "$out/grande.txt"
 pdftoppm -r 60 -png "$out/grande.pdf" "$out/grande"
+# Every page names the prospetto and the ATS at its foot (a loose annex page is known: a trial).
+grande_pages=$(pdfinfo "$out/grande.pdf" | awk '/^Pages:/ {print $2}')
+footers=$(grep -c "Prospetto riassuntivo 2026 — " "$out/grande.txt" || true)
+[ "$footers" -ge "$grande_pages" ] || { echo "il piè di pagina con l'ambito è su $footers pagine di $grande_pages" >&2; status=1; }
 # The figures the JSON gives, as the page must show them whole: FTE with 4 decimals, declared with
 # 2, the contribution in euro, Italian style.
 python3 - "$out/grande-dati.json" "$out/grande.txt" <<'PYTHON' || status=1

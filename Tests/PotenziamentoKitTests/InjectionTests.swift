@@ -86,6 +86,12 @@ struct InjectionTests {
         // The explanation (`--spiega`) names the comune in its rules: escaped there too.
         #expect(result.standardOutput.contains("<section class=\"explain\">"))
         #expect(!result.standardOutput.contains("<b>"))
+        // The name in the pages' footer (a CSS string): quotes escaped, no markup in the style sheet.
+        let style = try #require(
+            result.standardOutput.firstRange(of: "<style>").flatMap { start in
+                result.standardOutput.firstRange(of: "</style>").map { String(result.standardOutput[start.upperBound..<$0.lowerBound]) }
+            })
+        #expect(!style.contains("<") && style.contains(#"content: "Prospetto riassuntivo 2026 — =HYPERLINK(\"http://x\")|\3c b\3e \26 amp;"#), "\(style)")
         _ = folder
     }
 }

@@ -6,8 +6,8 @@
 enum ProspettoHTML {
     static let style = """
         @page { size: A4; margin: 13mm 13mm 16mm 13mm;
-          @top-left { content: ""; } @top-center { content: ""; } @top-right { content: ""; } @bottom-left { content: ""; } @bottom-right { content: ""; }
-          @bottom-center { content: "Pagina " counter(page) " di " counter(pages); font-family: "DejaVu Sans", Arial, sans-serif; font-size: 8pt; color: #555; } }
+          @top-left { content: ""; } @top-center { content: ""; } @top-right { content: ""; } @bottom-left { content: ""; } @bottom-center { content: ""; }
+          @bottom-right { content: "Pagina " counter(page) " di " counter(pages); font-family: "DejaVu Sans", Arial, sans-serif; font-size: 8pt; color: #555; } }
         body { font-family: "DejaVu Sans", Arial, sans-serif; font-size: 9pt; color: #111; margin: 0 auto; max-width: 184mm; }
         h1 { font-size: 14pt; margin: 0 0 1.5mm 0; }
         h2 { font-size: 10pt; margin: 3mm 0 1mm 0; border-bottom: 1px solid #999; break-after: avoid; page-break-after: avoid; }
@@ -32,6 +32,7 @@ enum ProspettoHTML {
         tr.sioss td { font-weight: bold; background: #fff0b3; }
         .sioss-box { border: 2px solid #b8860b; padding: 1.5mm 2.5mm; margin: 2mm 0; }
         .sioss-box h2 { margin-top: 0.5mm; border-bottom: none; }
+        h2 span.aside { font-size: 8pt; font-weight: normal; color: #333; }
         figure { margin: 1mm 0; text-align: center; }
         figure svg { max-width: 100%; height: auto; }
         figcaption { font-size: 8pt; color: #444; text-align: left; }
@@ -45,6 +46,21 @@ enum ProspettoHTML {
         section.explain > ul.explanation { margin-left: 0; list-style: none; }
         span.parameter { color: #444; }
         """
+
+    /// `text` as the inside of a CSS string: quotes, backslashes and control characters escaped,
+    /// and `<`, `&`, `>` too (no `</style>` ends the style sheet, no `]]>` breaks the XML).
+    static func cssString(_ text: String) -> String {
+        var escaped = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\", "\"": escaped += "\\" + String(scalar)
+            case "<", "&", ">": escaped += "\\" + String(scalar.value, radix: 16) + " "
+            case _ where scalar.value < 0x20 || scalar.value == 0x7F: escaped += "\\" + String(scalar.value, radix: 16) + " "
+            default: escaped.unicodeScalars.append(scalar)
+            }
+        }
+        return escaped
+    }
 
     /// The most rows of the SIOSS table (entities and total) whose box is kept on one page: with
     /// the title above it, about 45 rows of 7,8 pt fit the first A4 page; 40 leave a margin.
@@ -149,6 +165,7 @@ enum ProspettoHTML {
             <title>Prospetto riassuntivo \(c) — \(e(ambito.name))</title>
             <style>
             \(style)
+            @page { @bottom-left { content: "\(cssString("Prospetto riassuntivo \(c) — \(TextSafety.shortened(ambito.name, limit: 60)) (\(TextSafety.shortened(ambito.code, limit: 24)))"))"; font-family: "DejaVu Sans", Arial, sans-serif; font-size: 7pt; color: #555; } }
             </style>
             </head>
             <body>
@@ -176,19 +193,26 @@ enum ProspettoHTML {
             "Totale ambito", "", NumberFormatting.italian(p.consuntivo.countedPersons), exact(p.consuntivo.fte), content.declared(p.consuntivoDeclaration.fte),
             NumberFormatting.italian(p.previsione.countedPersons), exact(p.previsione.fte), content.declared(p.previsioneDeclaration.fte),
         ])
+        let extraDecimals = max(0, content.declaredDecimals - 2)
         // The box stays whole on a page when it fits one; a longer list (an ATS of many comuni)
         // starts under the title and breaks between rows, instead of leaving the first page empty.
         line(entityRows.count <= siossBoxRowsOnAPage ? "<div class=\"sioss-box keep\">" : "<div class=\"sioss-box\">")
+        // Where the areas to type are (a trial: the box had none, and no pointer to them).
         line(
-            "<h2>Da inserire su SIOSS: FTE per ente</h2>")
+            "<h2>Da inserire su SIOSS: FTE per ente <span class=\"aside\">(le aree di attività: tabella per area, riga «Totale ambito»)</span></h2>")
         table(
             [
                 "ente", "cod. ISTAT", "persone \(c - 1)", "FTE esatti \(c - 1)", "su SIOSS \(c - 1)", "persone \(c)", "FTE esatti \(c)",
                 "su SIOSS \(c)",
             ],
             entityRows, numericFrom: 2, classes: [entityRows.count - 1: "sioss"], small: true, highlight: [4, 7],
-            // Figures as wide as the total's (`≈ 617,7050` in bold for 2,75 million residents): none is cut.
-            widths: [0: "50mm", 1: "13mm", 2: "14mm", 3: "20mm", 4: "14mm", 5: "14mm", 6: "20mm", 7: "14mm"], to: output)
+            // Figures as wide as the total's (`≈ 617,7050` in bold for 2,75 million residents): none
+            // is cut; the figures to declare 2 mm wider for each decimal beyond 2 (a trial: with 6,
+            // `690,393210` lost its last digit), taken from the names.
+            widths: [
+                0: "\(50 - 4 * extraDecimals)mm", 1: "13mm", 2: "14mm", 3: "20mm", 4: "\(14 + 2 * extraDecimals)mm", 5: "14mm", 6: "20mm",
+                7: "\(14 + 2 * extraDecimals)mm",
+            ], to: output)
         line(
             "<p><strong>Contributo sugli FTE dichiarati:</strong> \(e(NumberFormatting.euro(p.consuntivoDeclaration.contribution.total))) (consuntivo \(c - 1)) · \(e(NumberFormatting.euro(p.previsioneDeclaration.contribution.total))) (previsione \(c)); sugli FTE esatti \(e(NumberFormatting.euro(p.consuntivo.contribution.total))) · \(e(NumberFormatting.euro(p.previsione.contribution.total))).</p>"
         )
