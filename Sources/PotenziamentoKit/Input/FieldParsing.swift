@@ -188,7 +188,9 @@ package enum FieldParsing {
             }
             return date
         }
-        if trimmed.looksLikeDate { throw InvalidValue(.dataNonValida, "data inesistente «\(TextSafety.shortened(text))»") }
+        if trimmed.looksLikeDate && TextSafety.firstHiddenCharacter(in: trimmed) == nil {
+            throw InvalidValue(.dataNonValida, "data inesistente «\(TextSafety.shortened(text))»")
+        }
         throw InvalidValue(
             .dataNonValida, "data non valida «\(TextSafety.shortened(text))»: scrivi AAAA-MM-GG oppure GG/MM/AAAA (anche 1/3/2025)\(dateHint(trimmed))")
     }
@@ -197,6 +199,17 @@ package enum FieldParsing {
     /// form when it reads one way only (`01.07.2025`, `01-07-2025`, `2025/07/01`, a date with a
     /// time), a year of 4 digits, or an empty cell for a service still going on (`in corso`).
     static func dateHint(_ text: String) -> String {
+        // A character pasted with the date that no one sees (a trial: a zero-width space after
+        // 01/03/2025 was told «senza l'ora: forse 01/03/2025?», the same text on the screen).
+        if let hidden = TextSafety.firstHiddenCharacter(in: text) { return "; la data contiene \(hidden): riscrivila senza incollarla" }
+        // The month in words (`1 marzo 2025`, `1° mar 2025`): the date in figures.
+        let words = text.lowercased().split(separator: " ")
+        if words.count == 3, let day = Int(words[0].filter { $0 != "°" }), let year = Int(words[2]), words[2].count == 4,
+            let month = italianMonths.firstIndex(where: { $0 == words[1] || $0.prefix(3) == words[1].prefix(while: { $0 != "." }) }),
+            (1900...2200).contains(year), let date = CivilDate(year: year, month: month + 1, day: day)
+        {
+            return "; il mese va scritto in cifre: forse \(date.italian)?"
+        }
         let ongoing = ["in corso", "-", "—", "–", "attuale", "oggi", "in servizio", "indeterminato", "nessuna", "n.d.", "nd", "/"]
         if ongoing.contains(text.lowercased()) { return "; per un servizio ancora in corso la data di fine («al») si lascia vuota" }
         if text.utf8.count > 10, let date = CivilDate.parse(String(text.prefix(10))) {
@@ -226,6 +239,11 @@ package enum FieldParsing {
         }
         return ""
     }
+
+    /// The months' Italian names, January first.
+    static let italianMonths = [
+        "gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre", "ottobre", "novembre", "dicembre",
+    ]
 
     /// How a date written `G/M/AAAA` can be read: see ``slashDateOrder(_:)``.
     package enum SlashDateOrder: Equatable {

@@ -409,7 +409,11 @@ public struct Roster: Sendable, Hashable {
                 let start = period.start
                 diagnostics.warning(
                     .dataImprobabile, (period.place ?? record.place ?? SourcePlace(file: source)).field("dal"),
-                    "«\(record.id)» è in servizio dal \(start.italian), più di 60 anni prima del primo anno calcolato: se l'anno è stato scritto con due cifre (\(start.day)/\(start.month)/\(start.year % 100)), un foglio di calcolo lo legge come \(start.year); scrivi l'anno per intero (\(start.year + 100)?), altrimenti non serve altro"
+                    // Spreadsheets read two digits from 30 to 99 as 19xx: a year before 1930 was typed so
+                    // (a trial: «(1/1/0)» for 1900).
+                    start.year < 1930
+                        ? "«\(record.id)» è in servizio dal \(start.italian), più di 60 anni prima del primo anno calcolato: controlla l'anno; se è giusto, non serve altro"
+                        : "«\(record.id)» è in servizio dal \(start.italian), più di 60 anni prima del primo anno calcolato: se l'anno è stato scritto con due cifre (\(start.day)/\(start.month)/\(start.year % 100)), un foglio di calcolo lo legge come \(start.year); scrivi l'anno per intero (\(start.year + 100)?), altrimenti non serve altro"
                 )
             }
         }
