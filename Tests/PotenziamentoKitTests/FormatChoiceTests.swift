@@ -212,7 +212,8 @@ struct OfficerOutputTests {
     @Test(
         "an extension of a format the program does not write is refused with what to use, with --formato or without",
         arguments: [
-            ("prospetto", "p.pdf", "salvala come PDF dal browser"), ("prospetto", "p.xls", "usa --formato xlsx o ods"),
+            ("prospetto", "p.pdf", "salvala come PDF dal browser; la pagina è di un ambito: con più ambiti indicane uno alla volta"),
+            ("prospetto", "p.xls", "usa --formato xlsx o ods"),
             ("prospetto", "p.docx", "usa --formato html o markdown"), ("prospetto", "P.PDF", "PDF"),
             // Only what the command writes (a review: calcola was told to write HTML).
             ("calcola", "c.pdf", "questo comando scrive testo, json, csv, markdown, xlsx, ods"), ("calcola", "c.doc", "usa --formato markdown"),

@@ -353,6 +353,12 @@ struct BatchTests {
         try FileManager.default.copyItem(atPath: report, toPath: reports.appendingPathComponent("r.json").path)
         let alone = TestSupport.run("calcola", reports.path, "--anno", "2025")
         #expect(alone.status == .noInput && alone.standardError.contains("nessun ambito da calcolare"), "\(alone.standardError)")
+        // A link to a file no longer there is said to be one (a region trial: «inesistente» for a name listed).
+        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("vecchio.json").path, withDestinationPath: "/nonexistent/a.json")
+        let linked = TestSupport.run("calcola", folder.path, "--anno", "2025")
+        #expect(linked.status == .noInput, "\(linked.standardError)")
+        #expect(linked.standardError.contains("vecchio.json: è un collegamento a un file o a una cartella che non esiste più"), "\(linked.standardError)")
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("vecchio.json"))
         // Named, a report is an error (the user asked for it as an ATS).
         let named = TestSupport.run("calcola", folder.appendingPathComponent("ATS-EX-01.json").path, report, "--anno", "2025")
         #expect(named.status == .dataError && named.standardError.contains("questo file è un rapporto del programma"), "\(named.standardError)")

@@ -94,7 +94,9 @@ enum OptionValues {
         guard let instead = foreignExtensions[suffix] else { return nil }
         let usable = instead.filter(names.contains)
         if suffix == "pdf" && usable == ["html"] {
-            return "per un PDF scrivi la pagina HTML (--formato html, --output prospetto.html) e stampala o salvala come PDF dal browser"
+            // A folder of many ATS has no HTML (a region trial followed this advice into exit 64).
+            return
+                "per un PDF scrivi la pagina HTML (--formato html, --output prospetto.html) e stampala o salvala come PDF dal browser; la pagina è di un ambito: con più ambiti indicane uno alla volta"
         }
         return usable.isEmpty ? "questo comando scrive \(names.joined(separator: ", "))" : "usa --formato \(usable.joined(separator: " o "))"
     }

@@ -39,6 +39,12 @@ public enum RosterLoader {
     public static func load(path: String) throws(InputError) -> Loaded {
         switch FileReading.kind(of: path) {
         case .missing:
+            // A link whose file was moved or deleted (a region trial: «inesistente» for a name listed).
+            if FileReading.isLink(path) {
+                throw InputError(
+                    .fileInesistente, SourcePlace(file: path), "è un collegamento a un file o a una cartella che non esiste più: ricrealo o indica il file vero"
+                )
+            }
             throw InputError(.fileInesistente, SourcePlace(file: path), "file o cartella inesistente")
         case .directory:
             return try loadFolder(path)
