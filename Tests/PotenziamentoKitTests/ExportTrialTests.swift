@@ -273,7 +273,12 @@ struct ExportTrialTests {
         "office habits that are errors or warnings say what the cell is",
         arguments: [
             ("percentuale", CellValue.boolean(true), "percentuale: la cella contiene un valore logico (VERO), non una percentuale"),
-            ("dal", .boolean(false), "data non valida: la cella contiene un valore logico (FALSO), non una data"),
+            (
+                "dal", .boolean(false),
+                "data non valida: la cella contiene un valore logico (FALSO), non una data (GG/MM/AAAA): scrivi la data GG/MM/AAAA in una cella in formato data o testo"
+            ),
+            // A trial of dates (2026-11-29, fourteenth session): the number with its Italian comma.
+            ("dal", .number("45717.75"), "la cella contiene il numero 45717,75, non una data"),
             ("percentuale", .text("'83,33"), "forse 83,33? togli «'» davanti al numero"),
             ("percentuale", .text("+83,33"), "forse 83,33? togli «+» davanti al numero"),
             ("id", .date(year: 2025, month: 3, day: 1), "l'id «01/03/2025» è una cella data"),

@@ -815,8 +815,17 @@ enum CellParsing {
         case .date(let date): return .success(date)
         case .dateTime(let date): return .failure(InvalidValue(.dataNonValida, "la cella contiene data e ora (\(date.italian) e un'ora): serve solo la data"))
         case .number(let text), .percentage(let text):
-            return .failure(InvalidValue(.dataNonValida, "la cella contiene il numero \(text), non una data: scrivi GG/MM/AAAA o formatta la cella come data"))
-        case .boolean: return .failure(logicalValue(cell, what: "data non valida", expected: "una data (GG/MM/AAAA)", code: .dataNonValida))
+            // The number as an Italian reads it (a trial: «il numero 45717.75»).
+            return .failure(
+                InvalidValue(
+                    .dataNonValida,
+                    "la cella contiene il numero \(text.replacingOccurrences(of: ".", with: ",")), non una data: scrivi GG/MM/AAAA o formatta la cella come data"
+                ))
+        case .boolean:
+            return .failure(
+                logicalValue(
+                    cell, what: "data non valida", expected: "una data (GG/MM/AAAA)", code: .dataNonValida,
+                    advice: "scrivi la data GG/MM/AAAA in una cella in formato data o testo"))
         case .unusable: return .failure(.alreadyReported)
         case .text(let bytes): return Result { () throws(InvalidValue) in try FieldParsing.date(utf8: bytes) }
         default: return Result { () throws(InvalidValue) in try FieldParsing.date(cell.text) }
@@ -844,11 +853,10 @@ enum CellParsing {
 
     /// The error of a logical cell (VERO, FALSO) where `expected` is due (a trial of office
     /// habits: «carattere non valido «v» in un numero» did not say the cell was a logical value).
-    static func logicalValue(_ cell: TableCell, what: String, expected: String, code: DiagnosticCode) -> InvalidValue {
-        InvalidValue(
-            code,
-            "\(what): la cella contiene un valore logico (\(cell.text.uppercased())), non \(expected): scrivi il valore in una cella in formato numero o testo"
-        )
+    static func logicalValue(
+        _ cell: TableCell, what: String, expected: String, code: DiagnosticCode, advice: String = "scrivi il valore in una cella in formato numero o testo"
+    ) -> InvalidValue {
+        InvalidValue(code, "\(what): la cella contiene un valore logico (\(cell.text.uppercased())), non \(expected): \(advice)")
     }
 
     /// The error of a date cell where a number is due: a number in a cell formatted as a date
