@@ -570,3 +570,72 @@ struct ClockHoursTests {
         #expect(error.message.contains(advice), "\(error.message)")
     }
 }
+
+/// Found by a trial of every report (2026-11-29, fourteenth session): «Avvisi sui dati (101)» above
+/// 100 warnings and «4 altri avvisi non elencati»: the summary line was counted as one warning.
+@Suite("Warnings counted with those not listed")
+struct WarningCountTests {
+    @Test(
+        "a summary line stands for its count",
+        arguments: [
+            (["a", "b"], 2), (["a", "f.csv: 4 altri avvisi non elencati (4 volte aree_non_indicate): da controllare"], 5),
+            (["f.csv: 1 altro avviso non elencato (1 volta x): da controllare"], 1), (["a", "f: 1.234 altri avvisi non elencati (…): da controllare"], 1_235),
+        ] as [([String], Int)])
+    func lines(lines: [String], count: Int) {
+        #expect(Diagnostics.warningCount(lines) == count)
+    }
+
+    @Test("calcola and valida count every warning of a roster with more than 100")
+    func roster() throws {
+        var document = try #require(
+            JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: TestSupport.path("Examples/ambito-esempio.json")))) as? [String: Any])
+        var persons = try #require(document["personale"] as? [[String: Any]])
+        let model = persons[1]
+        for index in 0..<150 {
+            var person = model
+            person["id"] = "NUOVA-\(index)"
+            person.removeValue(forKey: "aree")
+            persons.append(person)
+        }
+        document["personale"] = persons
+        let file = try TestSupport.temporaryFolder().appendingPathComponent("a.json")
+        try JSONSerialization.data(withJSONObject: document).write(to: file)
+        let text = TestSupport.run("calcola", file.path, "--anno", "2025")
+        let heading = try #require(text.standardOutput.split(separator: "\n").first { $0.hasPrefix("Avvisi sui dati (") })
+        let count = try #require(Int(heading.dropFirst("Avvisi sui dati (".count).prefix { $0.isNumber }))
+        // The example's 4 warnings (one a person without areas) and the 150 persons without areas.
+        #expect(count == 154, "\(heading)")
+        #expect(TestSupport.run("valida", file.path, "--anno", "2025").standardOutput.contains("Nessun errore; 154 avvisi da controllare."))
+    }
+}
+
+/// Found by a trial of every report (2026-11-29, fourteenth session): what a reader would misread.
+@Suite("Reports read as written")
+struct ReportsTrialTests {
+    @Test("Markdown gives the bands' FTE with 4 decimals, as the text (4,62 FTE beside 184.615,38 € did not multiply)")
+    func markdownBands() {
+        let result = TestSupport.run("contributo", "--popolazione", "100000", "--fte", "22,5", "--anno", "2025", "--formato", "markdown")
+        #expect(result.standardOutput.contains("| Fascia A (≈ 4,6154 FTE) | 184.615,38 € |"), "\(result.standardOutput)")
+    }
+
+    @Test("the riparto names the coefficient as the share paid, and a long name cut with «…»")
+    func riparto() throws {
+        let file = try TestSupport.temporaryFolder().appendingPathComponent("r.csv")
+        try "codice;denominazione;popolazione;fte\nATS-1;Ambito territoriale sociale numero uno del distretto;50000;8\n".write(
+            to: file, atomically: true, encoding: .utf8)
+        let result = TestSupport.run("riparto", file.path, "--anno", "2025")
+        #expect(result.standardOutput.contains("Quota pagata dei contributi (coefficiente)"), "\(result.standardOutput)")
+        #expect(!result.standardOutput.contains("Coefficiente di riduzione"))
+        #expect(result.standardOutput.contains("ATS-1         Ambito territoriale sociale …"), "\(result.standardOutput)")
+    }
+
+    @Test(
+        "a batch prospetto's note says the decimals asked for",
+        arguments: [(0, "per difetto all'unità"), (2, "per difetto a 2 decimali"), (4, "per difetto a 4 decimali")])
+    func batchDecimals(decimals: Int, note: String) throws {
+        let folder = try TestSupport.temporaryFolder()
+        for code in ["ATS-EX-01", "ATS-EX-02"] { try TestSupport.example(at: folder.appendingPathComponent("\(code).json"), code: code) }
+        let result = TestSupport.run("prospetto", folder.path, "--campagna", "2026", "--decimali-dichiarati", "\(decimals)")
+        #expect(result.standardOutput.contains("gli FTE esatti \(note))"), "\(result.standardOutput)")
+    }
+}

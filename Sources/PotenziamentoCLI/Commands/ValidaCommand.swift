@@ -83,11 +83,13 @@ enum ValidaCommand: Subcommand {
                 lines.append(
                     warnings.isEmpty
                         ? "\(Italian.count(errorCount, "errore", "errori")): correggi gli errori prima del calcolo, poi valida di nuovo (una riga con un errore non entra in alcuni controlli tra righe, come quello dei comuni dell'ambito, e gli avvisi del calcolo si controllano quando non ci sono errori)."
-                        : "\(Italian.count(errorCount, "errore", "errori")) e \(Italian.count(warnings.count, "avviso", "avvisi")): correggi gli errori prima del calcolo, poi valida di nuovo (una riga con un errore non entra in alcuni controlli tra righe, come quello dei comuni dell'ambito, e gli avvisi del calcolo si controllano quando non ci sono errori)."
+                        : "\(Italian.count(errorCount, "errore", "errori")) e \(Italian.count(Diagnostics.warningCount(warnings.map(\.description)), "avviso", "avvisi")): correggi gli errori prima del calcolo, poi valida di nuovo (una riga con un errore non entra in alcuni controlli tra righe, come quello dei comuni dell'ambito, e gli avvisi del calcolo si controllano quando non ci sono errori)."
                 )
             } else {
                 lines.append(
-                    warnings.isEmpty ? "Nessun problema trovato." : "Nessun errore; \(Italian.count(warnings.count, "avviso", "avvisi")) da controllare.")
+                    warnings.isEmpty
+                        ? "Nessun problema trovato."
+                        : "Nessun errore; \(Italian.count(Diagnostics.warningCount(warnings.map(\.description)), "avviso", "avvisi")) da controllare.")
                 if year == nil {
                     // The warnings of a year (residents, service, persons without areas) need the year.
                     lines.append(

@@ -100,8 +100,9 @@ public enum Potenziamento {
         var warnings = output.warnings + outcome.warnings
         // The report on the terminal lists them: one line says so, not each line twice.
         if output.reportListsWarnings, parsed.value("output") == nil, context.standardOutputIsTerminal, context.standardErrorIsTerminal, !warnings.isEmpty {
+            let count = Diagnostics.warningCount(warnings)
             warnings = [
-                "\(Italian.count(warnings.count, "avviso", "avvisi")) sui dati, \(warnings.count == 1 ? "scritto" : "scritti") nel rapporto qui sopra («Avvisi sui dati»): controllali prima di usare le cifre"
+                "\(Italian.count(count, "avviso", "avvisi")) sui dati, \(count == 1 ? "scritto" : "scritti") nel rapporto qui sopra («Avvisi sui dati»): controllali prima di usare le cifre"
             ]
         }
         var standardError = warnings.map { "Avviso: \($0)\n" }.joined()

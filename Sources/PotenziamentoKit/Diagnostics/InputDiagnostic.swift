@@ -240,6 +240,24 @@ package struct Diagnostics: Sendable {
         }
     }
 
+    /// The words of a summary line of warnings not listed, after their count (``summaries``).
+    static let unlistedWarnings = (one: "altro avviso non elencato", many: "altri avvisi non elencati")
+
+    /// How many warnings `lines` (warnings as a report lists them) stand for: one a line, but a
+    /// summary line of warnings not listed stands for its count (a trial: «Avvisi sui dati (101)»
+    /// above 100 warnings and «4 altri avvisi non elencati»).
+    package static func warningCount(_ lines: [String]) -> Int {
+        lines.reduce(0) { total, line in
+            for words in [unlistedWarnings.one, unlistedWarnings.many] {
+                guard let range = line.range(of: " " + words + " (") else { continue }
+                // The count before the words, with its thousands points (`1.234 altri avvisi`).
+                let digits = line[..<range.lowerBound].reversed().prefix { $0.isASCII && ($0.isNumber || $0 == ".") }
+                if let count = Int(String(digits.reversed()).filter { $0 != "." }) { return total + count }
+            }
+            return total + 1
+        }
+    }
+
     /// One line per file with problems not listed: how many, by code.
     private var summaries: [InputDiagnostic] {
         files.compactMap { entry in
@@ -253,7 +271,7 @@ package struct Diagnostics: Sendable {
                 errors > 0 ? .error : .warning, .altriProblemi, SourcePlace(file: entry.file),
                 errors > 0
                     ? "\(Italian.count(total, "altro problema non elencato", "altri problemi non elencati")) (\(byKind.joined(separator: ", "))): correggi quelli elencati e ricontrolla"
-                    : "\(Italian.count(total, "altro avviso non elencato", "altri avvisi non elencati")) (\(byKind.joined(separator: ", "))): da controllare"
+                    : "\(Italian.count(total, Self.unlistedWarnings.one, Self.unlistedWarnings.many)) (\(byKind.joined(separator: ", "))): da controllare"
             )
         }
     }

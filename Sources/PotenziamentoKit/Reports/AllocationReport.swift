@@ -72,7 +72,9 @@ enum AllocationReport {
             label("Fondo disponibile") + TextBlocks.right(euro(a.fund), 20),
             label("Pregresso (anni precedenti, pagato per intero)") + TextBlocks.right(euro(a.previousTotal), 20),
             label("Contributi richiesti") + TextBlocks.right(euro(a.requested), 20),
-            label("Coefficiente di riduzione") + TextBlocks.right(NumberFormatting.italian(shownCoefficient(a), decimals: 6), 20),
+            // The share paid, as the workbook names it (a trial: «Coefficiente di riduzione 1,000000»
+            // read as a reduction of 100 %).
+            label("Quota pagata dei contributi (coefficiente)") + TextBlocks.right(NumberFormatting.italian(shownCoefficient(a), decimals: 6), 20),
             label("Totale assegnato (contributi nuovi)") + TextBlocks.right(euro(a.assignedTotal), 20),
             // What the ATS receive in all: the pregresso, paid in full, and the new contributions.
             label("Totale da erogare (pregresso e contributi nuovi)") + TextBlocks.right(euro(a.previousTotal + a.assignedTotal), 20),
@@ -97,7 +99,8 @@ enum AllocationReport {
         for index in a.entries.indices {
             let entry = a.entries[index]
             output.line(
-                TextBlocks.left(entry.code, 14) + TextBlocks.left(String(entry.name.prefix(29)), 30) + column(NumberFormatting.italian(entry.population), 13)
+                TextBlocks.left(entry.code, 14) + TextBlocks.left(entry.name.count > 29 ? String(entry.name.prefix(28)) + "…" : entry.name, 30)
+                    + column(NumberFormatting.italian(entry.population), 13)
                     + column(TextBlocks.fte(entry.fte), 9) + column(euro(entry.previous), 16) + column(euro(a.contributions[index].total), 16)
                     + column(euro(a.assigned[index]), 16))
         }

@@ -175,7 +175,7 @@ enum AssessmentReport {
         let warnings = InputDiagnostic.inDocument(warnings ?? assessment.warnings)
         if !warnings.isEmpty {
             output.line()
-            output.line("\(dataWarningsHeading(warnings.count)):")
+            output.line("\(dataWarningsHeading(warnings.map(\.description))):")
             for warning in warnings { output.line("  - \(warning)") }
         }
         output.line()
@@ -187,8 +187,9 @@ enum AssessmentReport {
         }
     }
 
-    /// The heading of the warnings about the data of a report, with their count (the prospetto's too).
-    static func dataWarningsHeading(_ count: Int) -> String { "Avvisi sui dati (\(count))" }
+    /// The heading of the warnings about the data of a report (`lines`, as listed), with how many
+    /// they are, those not listed counted (the prospetto's too).
+    static func dataWarningsHeading(_ lines: [String]) -> String { "Avvisi sui dati (\(NumberFormatting.italian(Diagnostics.warningCount(lines))))" }
 
     /// The warnings about the population, in the report itself (a constant figure used for the
     /// year is shown where the figure is read).
@@ -265,7 +266,7 @@ enum AssessmentReport {
         let warnings = InputDiagnostic.inDocument(warnings ?? assessment.warnings)
         if !warnings.isEmpty {
             output.line()
-            output.line("## \(dataWarningsHeading(warnings.count))")
+            output.line("## \(dataWarningsHeading(warnings.map(\.description)))")
             output.line()
             for warning in warnings { output.line("- \(md(warning.description))") }
         }

@@ -244,9 +244,12 @@ package enum BatchReport {
             output.line(
                 textRow(
                     "codice", "ambito", ["FTE dich. \(campaign - 1)", "contributo \(campaign - 1)", "FTE dich. \(campaign)", "contributo \(campaign)"], widths))
+            // The decimals of the figures to declare (the same for every ATS: one option), for the note.
+            var decimals = Prospetto.defaultDeclaredDecimals
             let outcome = run { entry in
                 let p = entry.value
                 accumulate(p)
+                decimals = p.previsioneDeclaration.decimals
                 let declaration = DeclaredFTE.Campaign(p)
                 output.line(
                     textRow(
@@ -264,7 +267,7 @@ package enum BatchReport {
                 textRow("", "sugli FTE esatti", ["", NumberFormatting.euro(actual), "", NumberFormatting.euro(forecast)], widths))
             output.line()
             output.line(
-                "FTE dich.: gli FTE da dichiarare in SIOSS (gli FTE esatti per difetto a 2 decimali); contributi sugli FTE dichiarati, come li calcola il ministero; sotto il totale, quello sugli FTE esatti."
+                "FTE dich.: gli FTE da dichiarare in SIOSS (gli FTE esatti per difetto \(decimals == 0 ? "all'unità" : decimals == 1 ? "a 1 decimale" : "a \(decimals) decimali")); contributi sugli FTE dichiarati, come li calcola il ministero; sotto il totale, quello sugli FTE esatti."
             )
             replacedParameterLines(parameters, to: output)
             failureLines(outcome.failures, to: output)
@@ -345,7 +348,7 @@ package enum BatchReport {
     static func warningLines(_ warnings: [String], to output: ReportOutput) {
         guard !warnings.isEmpty else { return }
         output.line()
-        output.line("\(AssessmentReport.dataWarningsHeading(warnings.count)):")
+        output.line("\(AssessmentReport.dataWarningsHeading(warnings)):")
         for warning in warnings { output.line("  - \(warning)") }
     }
 }

@@ -17,7 +17,7 @@ struct ProspettoContent {
     }
 
     /// The heading of the warnings about the data, with their count.
-    var warningsHeading: String { AssessmentReport.dataWarningsHeading(options.warnings.count) }
+    var warningsHeading: String { AssessmentReport.dataWarningsHeading(options.warnings) }
 
     /// What the warnings are, before their list.
     static let warningsNote =

@@ -325,7 +325,7 @@ package enum ReportWorkbooks {
                 "avvisi", widths: [100],
                 // Each warning on lines within the column (its row as tall as its lines): one line
                 // of 400 characters was cut on screen and printed tiny (a trial).
-                [[text(AssessmentReport.dataWarningsHeading(warnings.count))]] + paragraph(note, width: 96) + [[]]
+                [[text(AssessmentReport.dataWarningsHeading(warnings))]] + paragraph(note, width: 96) + [[]]
                     + warnings.map { [text(wrapped($0, width: 96))] })
         ]
     }
