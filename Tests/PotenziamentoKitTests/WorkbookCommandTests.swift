@@ -51,6 +51,23 @@ struct WorkbookCommandTests {
         }
     }
 
+    /// Found by a newcomer's trial (2026-11-29, fourteenth session): the guide's `modello --output
+    /// mio-ambito.xlsx` run again next year replaced the filled roster with the empty template, exit 0.
+    @Test("modello does not replace a file already there unless --sovrascrivi", arguments: [false, true])
+    func existingFile(filledFromData: Bool) throws {
+        let path = try TestSupport.temporaryFolder().appendingPathComponent("mio-ambito.xlsx").path
+        #expect(TestSupport.run("modello", "--output", path, "--da", TestSupport.path("Examples/ambito-esempio")).status == .success)
+        let filled = try Data(contentsOf: URL(fileURLWithPath: path))
+        let again = filledFromData ? ["modello", "--output", path, "--da", TestSupport.path("Examples/ambito-esempio.json")] : ["modello", "--output", path]
+        let refused = TestSupport.run(arguments: again)
+        #expect(refused.status == .cannotCreate)
+        #expect(refused.standardError.contains("il file esiste già e il modello non lo sostituisce"), "\(refused.standardError)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == filled)
+        #expect(TestSupport.run(arguments: again + ["--sovrascrivi"]).status == .success)
+        let replaced = try Data(contentsOf: URL(fileURLWithPath: path))
+        #expect(filledFromData || replaced != filled)
+    }
+
     @Test("the empty modello: the example rows are skipped and said, the sheets have lists and text codes")
     func emptyTemplate() throws {
         let folder = try TestSupport.temporaryFolder()

@@ -1,3 +1,4 @@
+import PotenziamentoFormats
 import PotenziamentoKit
 
 /// `potenziamento modello --output FILE.xlsx|FILE.ods`: the roster workbook to fill in, empty or
@@ -16,6 +17,7 @@ enum ModelloCommand: Subcommand {
         options: [
             OptionSpec("output", short: "o", value: "FILE", help: "Il file da scrivere: FILE.xlsx (Excel) o FILE.ods (LibreOffice)."),
             OptionSpec("da", value: "INPUT", help: "Riempie il modello con i dati di questo ambito (cartella CSV, JSON o cartella di lavoro)."),
+            OptionSpec("sovrascrivi", help: "Sostituisce il file --output se esiste già (altrimenti non lo tocca: può essere l'elenco già compilato)."),
         ],
         examples: ["potenziamento modello --output ambito.xlsx", "potenziamento modello --output ambito.ods --da Examples/ambito-esempio"])
 
@@ -26,6 +28,15 @@ enum ModelloCommand: Subcommand {
         let lowered = path.lowercased()
         guard let kind = SpreadsheetKind.allCases.first(where: { lowered.hasSuffix("." + $0.rawValue) }) else {
             throw .usage("--output \(path): il modello è una cartella di lavoro, usa l'estensione .xlsx (Excel) o .ods (LibreOffice)")
+        }
+        // A file already there is most likely the roster filled in last year: the template does
+        // not replace it unless asked (a newcomer's trial: the guide's command run again emptied it).
+        if !parsed.flag("sovrascrivi"), FileReading.kind(of: path) != .missing {
+            throw CommandFailure(
+                .cannotCreate,
+                [
+                    "\(path): il file esiste già e il modello non lo sostituisce (può essere l'elenco già compilato): scegli un altro nome, oppure aggiungi --sovrascrivi per sostituirlo"
+                ])
         }
         var warnings: [String] = []
         var roster: Roster?

@@ -117,10 +117,12 @@ enum ScenarioOptions {
     }
 
     /// `piano.csv:3 (colonna dal): ` for a plan's row (at `column`), `--variazione …: ` for an option.
-    static func place(of origin: Origin, column: String?) -> String {
+    static func place(of origin: Origin, column: String?, inDocument: Bool = false) -> String {
         switch origin {
         case .option(let text): text + ": "
-        case .row(let place): (column.map { place.field($0) } ?? place).description + ": "
+        case .row(let place):
+            // In a saved report the file without its folders (``SourcePlace/inDocument``).
+            (column.map { (inDocument ? place.inDocument : place).field($0) } ?? (inDocument ? place.inDocument : place)).description + ": "
         }
     }
 }

@@ -226,65 +226,73 @@ enum SimulaCommand: Subcommand {
             throw Self.scenarioFailure(error, changes: changes, origins: origins, roster: loaded.roster)
         }
         // A variazione in hours over another full time than the person's: said where it was written.
-        let scenarioWarnings = Scenario(changes: changes).warnings(on: loaded.roster, defaultFullTime: defaultFullTime).map { warning in
-            ScenarioOptions.place(of: origins[warning.change], column: warning.column) + warning.message
+        let found = Scenario(changes: changes).warnings(on: loaded.roster, defaultFullTime: defaultFullTime)
+        // On the screen with the paths as typed; in a saved workbook the files without their
+        // folders, as calcola's (a trial: the same run from two folders gave two workbooks).
+        func scenarioWarnings(inDocument: Bool) -> [String] {
+            found.map { ScenarioOptions.place(of: origins[$0.change], column: $0.column, inDocument: inDocument) + $0.message }
         }
         // Changes that count for nothing or otherwise than written: said, not a 0 in a table (an
         // officer's trial: a hire from 2026 simulated for 2025 added 0 FTE without a word; a trial of
         // simula: residents of a year not simulated, a hire from or until before the year). Once per
         // line or option: `numero=3` makes three hires of one line.
-        var saidChanges = Set<String>()
-        var changeNotes = changes.indices.compactMap { index -> String? in
-            let place = { (column: String?) in ScenarioOptions.place(of: origins[index], column: column) }
-            switch changes[index] {
-            case .residents(_, let changedYear, _) where !(year...lastYear).contains(changedYear):
-                return place("anno")
-                    + "i residenti del \(changedYear) non contano: la simulazione calcola \(year == lastYear ? "il \(year)" : "dal \(year) al \(lastYear)") (per quell'anno usa \(changedYear < year ? "--anno \(changedYear)" : "--fino-al \(changedYear)"))"
-            case .residents(let code, let changedYear, let residents):
-                // Residents of a year the roster has are a what-if of the scenario alone (a
-                // forecast fills the roster's gap on both sides): said, since two alike rows may
-                // differ in this (an officer's trial: a difference with no change of staff).
-                guard !changes[index].isForecast(on: loaded.roster),
-                    let current = loaded.roster.municipalities.first(where: { $0.istatCode == code })?.residents.count(in: changedYear)
-                else { return nil }
-                return place("popolazione")
-                    + "i residenti del comune \(code) nel \(changedYear) (\(NumberFormatting.italian(residents))) valgono solo per lo scenario: la situazione attuale resta su quelli dell'elenco (\(NumberFormatting.italian(current))); come previsione per entrambe, scrivili nell'elenco dei comuni (una riga per anno)"
-            case .hire(let hire) where hire.period.end.map({ $0.year < year }) ?? false:
-                return place("al") + "l'assunzione finisce il \(hire.period.end?.italian ?? ""), prima del \(year): nel calcolo non conta"
-            case .hire(let hire) where hire.period.start.year < year:
-                return place("dal")
-                    + "l'assunzione comincia il \(hire.period.start.italian), prima del \(year): nel \(year) conta dal 1° gennaio, come se fosse già in servizio"
-            case .hire(let hire) where hire.period.start.year > lastYear:
-                return place(nil) + Self.afterTheYears(hire.period.start, lastYear: lastYear)
-            case .termination(_, let start) where start.year > lastYear, .shareChange(_, let start, _) where start.year > lastYear:
-                return place(nil) + Self.afterTheYears(start, lastYear: lastYear)
-            // A change dated a year or more before the simulation (2017 for 2027): it changes
-            // the years before too, and the roster said otherwise for them (an officer's trial:
-            // −21.589 € with no word).
-            case .termination(let id, let start) where start.year < year:
-                return place("dal")
-                    + "la cessazione di «\(id)» è dal \(start.italian), prima del \(year): nel \(year) la persona non è già più in servizio, mentre l'elenco la dà in servizio; se la data è sbagliata correggila"
-            case .shareChange(let id, let start, _) where start.year < year:
-                return place("dal")
-                    + "la variazione di «\(id)» è dal \(start.italian), prima del \(year): vale già per tutto il \(year); se la data è sbagliata correggila"
-            case .hire, .termination, .shareChange: return nil
+        func changeNotes(inDocument: Bool) -> [String] {
+            var saidChanges = Set<String>()
+            var changeNotes = changes.indices.compactMap { index -> String? in
+                let place = { (column: String?) in ScenarioOptions.place(of: origins[index], column: column, inDocument: inDocument) }
+                switch changes[index] {
+                case .residents(_, let changedYear, _) where !(year...lastYear).contains(changedYear):
+                    return place("anno")
+                        + "i residenti del \(changedYear) non contano: la simulazione calcola \(year == lastYear ? "il \(year)" : "dal \(year) al \(lastYear)") (per quell'anno usa \(changedYear < year ? "--anno \(changedYear)" : "--fino-al \(changedYear)"))"
+                case .residents(let code, let changedYear, let residents):
+                    // Residents of a year the roster has are a what-if of the scenario alone (a
+                    // forecast fills the roster's gap on both sides): said, since two alike rows may
+                    // differ in this (an officer's trial: a difference with no change of staff).
+                    guard !changes[index].isForecast(on: loaded.roster),
+                        let current = loaded.roster.municipalities.first(where: { $0.istatCode == code })?.residents.count(in: changedYear)
+                    else { return nil }
+                    return place("popolazione")
+                        + "i residenti del comune \(code) nel \(changedYear) (\(NumberFormatting.italian(residents))) valgono solo per lo scenario: la situazione attuale resta su quelli dell'elenco (\(NumberFormatting.italian(current))); come previsione per entrambe, scrivili nell'elenco dei comuni (una riga per anno)"
+                case .hire(let hire) where hire.period.end.map({ $0.year < year }) ?? false:
+                    return place("al") + "l'assunzione finisce il \(hire.period.end?.italian ?? ""), prima del \(year): nel calcolo non conta"
+                case .hire(let hire) where hire.period.start.year < year:
+                    return place("dal")
+                        + "l'assunzione comincia il \(hire.period.start.italian), prima del \(year): nel \(year) conta dal 1° gennaio, come se fosse già in servizio"
+                case .hire(let hire) where hire.period.start.year > lastYear:
+                    return place(nil) + Self.afterTheYears(hire.period.start, lastYear: lastYear)
+                case .termination(_, let start) where start.year > lastYear, .shareChange(_, let start, _) where start.year > lastYear:
+                    return place(nil) + Self.afterTheYears(start, lastYear: lastYear)
+                // A change dated a year or more before the simulation (2017 for 2027): it changes
+                // the years before too, and the roster said otherwise for them (an officer's trial:
+                // −21.589 € with no word).
+                case .termination(let id, let start) where start.year < year:
+                    return place("dal")
+                        + "la cessazione di «\(id)» è dal \(start.italian), prima del \(year): nel \(year) la persona non è già più in servizio, mentre l'elenco la dà in servizio; se la data è sbagliata correggila"
+                case .shareChange(let id, let start, _) where start.year < year:
+                    return place("dal")
+                        + "la variazione di «\(id)» è dal \(start.italian), prima del \(year): vale già per tutto il \(year); se la data è sbagliata correggila"
+                case .hire, .termination, .shareChange: return nil
+                }
+            }.filter { saidChanges.insert($0).inserted }
+            changeNotes += overrides.filter { $0.fromYear > lastYear }.map {
+                "--parametro \($0.name.rawValue): vale dal \($0.fromYear), dopo il \(lastYear): nel calcolo non conta (per vederne l'effetto usa --anno \($0.fromYear), o --fino-al \($0.fromYear))"
             }
-        }.filter { saidChanges.insert($0).inserted }
-        changeNotes += overrides.filter { $0.fromYear > lastYear }.map {
-            "--parametro \($0.name.rawValue): vale dal \($0.fromYear), dopo il \(lastYear): nel calcolo non conta (per vederne l'effetto usa --anno \($0.fromYear), o --fino-al \($0.fromYear))"
-        }
-        if let given = hireStartGiven, given.year > year {
-            changeNotes.append(
-                "--dal-assunzioni: il \(given.italian) è dopo il \(year), l'anno degli obiettivi: un'assunzione da quella data non conta nel \(year)")
+            if let given = hireStartGiven, given.year > year {
+                changeNotes.append(
+                    "--dal-assunzioni: il \(given.italian) è dopo il \(year), l'anno degli obiettivi: un'assunzione da quella data non conta nel \(year)")
+            }
+            return changeNotes
         }
         // The data's warnings of every year simulated (as calcola and prospetto give them), each once.
         let dataWarnings = planWarnings + loaded.warnings + AnnualAssessment.warnings(ofYears: years.map(\.base.warnings), eachPlaceOnce: true)
-        let warnings = dataWarnings.map(\.description) + scenarioWarnings + changeNotes
+        let warnings = dataWarnings.map(\.description) + scenarioWarnings(inDocument: false) + changeNotes(inDocument: false)
         let inputFiles = RosterInput.inputFiles(path) + [parsed.value("piano")].compactMap { $0 }
         if case .workbook(let kind) = choice {
             return try OptionValues.workbookOutput(warnings: warnings, inputs: inputFiles) {
                 () throws(InputError) in
-                try SimulationReports.workbook(kind, years: years, planning: planning, changes: applied, warnings: warnings)
+                try SimulationReports.workbook(
+                    kind, years: years, planning: planning, changes: applied,
+                    warnings: InputDiagnostic.inDocument(dataWarnings).map(\.description) + scenarioWarnings(inDocument: true) + changeNotes(inDocument: true))
             }
         }
         return CommandOutput(warnings: warnings, inputs: inputFiles) {

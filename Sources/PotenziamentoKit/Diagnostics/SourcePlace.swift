@@ -45,6 +45,12 @@ public struct SourcePlace: Sendable, Hashable, CustomStringConvertible {
         self.sheetColumns = sheetColumns
     }
 
+    /// The place as a report names it: its file without the folders
+    /// (``InputDiagnostic/documentName(_:workingDirectory:)``), the rest the same.
+    package var inDocument: SourcePlace {
+        SourcePlace(file: InputDiagnostic.documentName(file), position: position, sheetColumns: sheetColumns)
+    }
+
     /// Whether the place is in a JSON document (its messages name JSON keys, not columns).
     var isJSON: Bool {
         if case .json = position { return true }

@@ -340,12 +340,19 @@ package enum ReportWorkbooks {
                 fte(c.missingToMinimum.roundedUp(decimals: 4)), fte(c.missingToLEP.roundedUp(decimals: 4)), fte(c.missingToObjective.roundedUp(decimals: 4)),
             ]
         }
-        let summary: [[WritableCell]] = [
-            [text("Anno"), year(a.year)], [text("Fondo"), euro(a.fund)], [text("Pregresso"), euro(a.previousTotal)],
-            [text("Richiesto (nuovi contributi)"), euro(a.requested)],
-            [text("Coefficiente (quota pagata, 6 decimali)"), .number(NumberFormatting.plain(AllocationReport.shownCoefficient(a), decimals: 6), .general)],
-            [text("Totale assegnato"), euro(a.assignedTotal)],
-        ]
+        let summary: [[WritableCell]] =
+            [
+                [text("Anno"), year(a.year)], [text("Fondo"), euro(a.fund)], [text("Pregresso"), euro(a.previousTotal)],
+                [text("Richiesto (nuovi contributi)"), euro(a.requested)],
+                [
+                    text("Coefficiente (quota pagata, 6 decimali)"),
+                    .number(NumberFormatting.plain(AllocationReport.shownCoefficient(a), decimals: 6), .general),
+                ],
+                [text("Totale assegnato"), euro(a.assignedTotal)],
+            ]
+            // Parameters other than the law's: the figures are a hypothesis, said on the sheet (a
+            // trial: nothing in the workbook marked them).
+            + hypothesisRows(a.contributions.first.map { [$0.parameters] } ?? [])
         return WorkbookDocument(sheets: [
             sheet(
                 "riparto",
@@ -356,6 +363,13 @@ package enum ReportWorkbooks {
                 rows),
             summarySheet("riepilogo", widths: [42, 22], summary),
         ])
+    }
+
+    /// The parameters not the law's (``TextBlocks/replacedParameters(_:)``) as rows of a summary
+    /// sheet, after an empty row; none when all are the law's.
+    static func hypothesisRows(_ parameters: [ParametersInForce]) -> [[WritableCell]] {
+        let lines = TextBlocks.replacedParameters(parameters)
+        return lines.isEmpty ? [] : [[]] + lines.map { [text($0.trimmingSpaces)] }
     }
 
     /// `simula`: per year base and scenario side by side (under one bold, frozen header, each
@@ -374,6 +388,7 @@ package enum ReportWorkbooks {
             summary.append([text("Differenza"), .empty, euro(year.difference)])
             summary.append([])
         }
+        summary += hypothesisRows(years.flatMap { [$0.base.contribution.parameters, $0.scenario.contribution.parameters] })
         var comparison = summarySheet("confronto", widths: [42, 22, 22], summary)
         comparison.frozenRows = 1
         comparison.boldRows = titles
