@@ -639,3 +639,37 @@ struct ReportsTrialTests {
         #expect(result.standardOutput.contains("gli FTE esatti \(note))"), "\(result.standardOutput)")
     }
 }
+
+/// Found by a trial of every report (2026-11-29, fourteenth session): simula's workbook named the
+/// files as typed (two workbooks for one run from two folders, the officer's folders in a shared
+/// file), and simula's and riparto's workbooks did not say the parameters were a hypothesis.
+@Suite("Simulation and riparto workbooks")
+struct SimulationWorkbookTests {
+    @Test("simula's workbook is the same bytes for a path typed relative or absolute")
+    func samePathBytes() throws {
+        let folder = try TestSupport.temporaryFolder()
+        let (relative, absolute) = (folder.appendingPathComponent("r.xlsx").path, folder.appendingPathComponent("a.xlsx").path)
+        let common = ["--anno", "2026", "--output"]
+        #expect(TestSupport.run(arguments: ["simula", "Examples/ambito-esempio.json", "--piano", "Examples/piano-esempio.csv"] + common + [relative]).status == .success)
+        #expect(
+            TestSupport.run(
+                arguments: ["simula", TestSupport.path("Examples/ambito-esempio.json"), "--piano", TestSupport.path("Examples/piano-esempio.csv")] + common + [absolute]
+            ).status == .success)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: relative)) == Data(contentsOf: URL(fileURLWithPath: absolute)))
+        let warnings = try TestSupport.sheetText(absolute, sheet: "avvisi")
+        #expect(warnings.contains("piano-esempio.csv:") && !warnings.contains("Examples/"), "\(warnings)")
+    }
+
+    @Test("a parameter other than the law's is said in the workbook's summary", arguments: ["simula", "riparto"])
+    func hypothesis(command: String) throws {
+        let path = try TestSupport.temporaryFolder().appendingPathComponent("w.xlsx").path
+        let arguments =
+            command == "simula"
+            ? ["simula", TestSupport.path("Examples/ambito-esempio.json"), "--anno", "2026", "--parametro", "importoFasciaA=45000@2026"]
+            : ["riparto", TestSupport.path("Examples/riparto-esempio.csv"), "--anno", "2025", "--parametro", "importoFasciaA=45000@2025"]
+        #expect(TestSupport.run(arguments: arguments + ["--output", path]).status == .success)
+        let summary = try TestSupport.sheetText(path, sheet: command == "simula" ? "confronto" : "riepilogo")
+        #expect(summary.contains("Parametri diversi da quelli di legge (ipotesi, non valori ufficiali):"), "\(summary)")
+        #expect(summary.contains("45.000,00 €"))
+    }
+}
