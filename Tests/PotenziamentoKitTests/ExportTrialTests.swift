@@ -650,10 +650,14 @@ struct SimulationWorkbookTests {
         let folder = try TestSupport.temporaryFolder()
         let (relative, absolute) = (folder.appendingPathComponent("r.xlsx").path, folder.appendingPathComponent("a.xlsx").path)
         let common = ["--anno", "2026", "--output"]
-        #expect(TestSupport.run(arguments: ["simula", "Examples/ambito-esempio.json", "--piano", "Examples/piano-esempio.csv"] + common + [relative]).status == .success)
+        #expect(
+            TestSupport.run(arguments: ["simula", "Examples/ambito-esempio.json", "--piano", "Examples/piano-esempio.csv"] + common + [relative]).status
+                == .success)
         #expect(
             TestSupport.run(
-                arguments: ["simula", TestSupport.path("Examples/ambito-esempio.json"), "--piano", TestSupport.path("Examples/piano-esempio.csv")] + common + [absolute]
+                arguments: ["simula", TestSupport.path("Examples/ambito-esempio.json"), "--piano", TestSupport.path("Examples/piano-esempio.csv")] + common + [
+                    absolute
+                ]
             ).status == .success)
         #expect(try Data(contentsOf: URL(fileURLWithPath: relative)) == Data(contentsOf: URL(fileURLWithPath: absolute)))
         let warnings = try TestSupport.sheetText(absolute, sheet: "avvisi")
@@ -671,5 +675,9 @@ struct SimulationWorkbookTests {
         let summary = try TestSupport.sheetText(path, sheet: command == "simula" ? "confronto" : "riepilogo")
         #expect(summary.contains("Parametri diversi da quelli di legge (ipotesi, non valori ufficiali):"), "\(summary)")
         #expect(summary.contains("45.000,00 €"))
+        // Every printed page says what it is (a trial: no title, year or fund on the pages).
+        let sheet = try #require(try ZIPArchive(bytes: [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))).contents(of: "xl/worksheets/sheet1.xml"))
+        let title = command == "simula" ? "Simulazione 2026 — Ambito di esempio Val di Sieve (ATS-EX-01)" : "Riparto nazionale 2025 — fondo "
+        #expect(String(decoding: sheet, as: UTF8.self).contains("<oddHeader>&amp;L\(title)"), "\(String(decoding: sheet, as: UTF8.self).suffix(600))")
     }
 }

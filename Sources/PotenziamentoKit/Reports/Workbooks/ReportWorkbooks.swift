@@ -353,16 +353,19 @@ package enum ReportWorkbooks {
             // Parameters other than the law's: the figures are a hypothesis, said on the sheet (a
             // trial: nothing in the workbook marked them).
             + hypothesisRows(a.contributions.first.map { [$0.parameters] } ?? [])
-        return WorkbookDocument(sheets: [
-            sheet(
-                "riparto",
-                [
-                    "codice", "denominazione", "popolazione", "FTE", "pregresso", "contributo", "assegnato", "FTE mancanti minima", "FTE mancanti LEP",
-                    "FTE mancanti obiettivo",
-                ],
-                rows),
-            summarySheet("riepilogo", widths: [42, 22], summary),
-        ])
+        // Every printed page says what it is (a trial: the riparto's pages named neither year nor fund).
+        return WorkbookDocument(
+            printTitle: "Riparto nazionale \(a.year) — fondo \(NumberFormatting.euro(a.fund)) — \(Italian.count(a.entries.count, "ambito", "ambiti"))",
+            sheets: [
+                sheet(
+                    "riparto",
+                    [
+                        "codice", "denominazione", "popolazione", "FTE", "pregresso", "contributo", "assegnato", "FTE mancanti minima", "FTE mancanti LEP",
+                        "FTE mancanti obiettivo",
+                    ],
+                    rows),
+                summarySheet("riepilogo", widths: [42, 22], summary),
+            ])
     }
 
     /// The parameters not the law's (``TextBlocks/replacedParameters(_:)``) as rows of a summary
@@ -412,7 +415,11 @@ package enum ReportWorkbooks {
                 target.hiresNeeded.map { .number($0.description, .integer) } ?? text("non raggiungibile nell'anno"),
             ]
         }
+        let ambito = years.first?.base.ambito
+        let span = years.count > 1 ? "\(years.first?.year ?? 0)-\(years.last?.year ?? 0)" : "\(years.first?.year ?? 0)"
         return WorkbookDocument(
+            printTitle: "Simulazione \(span)"
+                + (ambito.map { " — \(TextSafety.shortened($0.name, limit: 80)) (\(TextSafety.shortened($0.code, limit: 30)))" } ?? ""),
             sheets: [
                 comparison,
                 sheet("modifiche", ["tipo", "descrizione", "id", "dal", "FTE nell'anno"], changeRows),
