@@ -630,6 +630,19 @@ struct ReportsTrialTests {
     }
 
     @Test(
+        "the FTE method is said where a trial found it missing",
+        arguments: [
+            ["calcola", "Examples/ambito-esempio.json", "--anno", "2025", "--formato", "markdown"],
+            ["simula", "Examples/ambito-esempio.json", "--anno", "2026"],
+            ["calcola", "Examples/ambito-esempio.json", "Examples/ambito-esempio", "--anno", "2025"],
+            ["prospetto", "Examples/ambito-esempio.json", "Examples/ambito-esempio", "--campagna", "2026"],
+        ])
+    func method(arguments: [String]) {
+        let result = TestSupport.run(arguments: arguments + ["--metodo-fte", "mesi"])
+        #expect(result.standardOutput.contains("FTE calcolati per mesi di servizio"), "\(result.standardOutput.prefix(400))")
+    }
+
+    @Test(
         "a batch prospetto's note says the decimals asked for",
         arguments: [(0, "per difetto all'unità"), (2, "per difetto a 2 decimali"), (4, "per difetto a 4 decimali")])
     func batchDecimals(decimals: Int, note: String) throws {

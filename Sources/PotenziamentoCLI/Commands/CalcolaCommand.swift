@@ -65,7 +65,7 @@ enum CalcolaCommand: Subcommand {
                     let (code, warnings) = (assessment.ambito.code, assessment.warnings)
                     return (BatchReport.entry(assessment, format: batchFormat, reusing: reused), code, warnings)
                 },
-                write: { output, run in BatchReport.assessments(year: year, format: batchFormat, to: output, run: run) })
+                write: { output, run in BatchReport.assessments(year: year, method: method, format: batchFormat, to: output, run: run) })
             // The text table lists the warnings under it.
             output.reportListsWarnings = batchFormat == .text
             return output

@@ -94,7 +94,7 @@ enum ProspettoCommand: Subcommand {
                     let (code, warnings) = (prospetto.consuntivo.ambito.code, prospetto.warnings)
                     return (BatchReport.entry(prospetto, format: batchFormat, reusing: reused), code, warnings)
                 },
-                write: { output, run in BatchReport.prospetti(campaign: campaign, format: batchFormat, to: output, run: run) })
+                write: { output, run in BatchReport.prospetti(campaign: campaign, method: method, format: batchFormat, to: output, run: run) })
             // The text table lists the warnings under it.
             output.reportListsWarnings = batchFormat == .text
             return output

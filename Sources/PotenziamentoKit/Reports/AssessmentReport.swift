@@ -235,6 +235,8 @@ enum AssessmentReport {
         let md = CellEscaping.markdown
         output.line("# Valutazione \(assessment.year) — \(md(assessment.ambito.name)) (\(md(assessment.ambito.code)))")
         output.line()
+        output.line("FTE calcolati per \(assessment.method.label).")
+        output.line()
         for line in TextBlocks.contributionMarkdownTable(assessment.contribution) { output.line(line) }
         output.line()
         output.line("## FTE per area di attività")

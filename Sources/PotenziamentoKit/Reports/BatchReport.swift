@@ -111,7 +111,7 @@ package enum BatchReport {
     /// returns the failures and the warnings) and writes the table of annual assessments; the
     /// warnings about the data end the text (`Avvisi sui dati`) and the JSON (`avvisi`).
     package static func assessments(
-        year: Int, format: Format, to output: ReportOutput, run: (_ emit: (Entry<AnnualAssessment>) -> Void) -> Outcome
+        year: Int, method: FTEMethod = .days, format: Format, to output: ReportOutput, run: (_ emit: (Entry<AnnualAssessment>) -> Void) -> Outcome
     ) {
         var count = 0
         var population = 0
@@ -151,7 +151,8 @@ package enum BatchReport {
                 }
             }
         case .text:
-            output.line("Valutazione \(year) — più ambiti")
+            // The method said as for one ATS (a trial: a table by months did not say so).
+            output.line("Valutazione \(year) — più ambiti · FTE calcolati per \(method.label)")
             output.line()
             let widths = [11, 14, 3, 16]
             output.line(textRow("codice", "ambito", ["popolazione", "FTE esatti", "LEP", "contributo"], widths))
@@ -194,7 +195,9 @@ package enum BatchReport {
 
     /// As ``assessments(year:format:to:run:)`` for the prospetti of a campaign (entries made by
     /// `entry(_:format:reusing:)`).
-    package static func prospetti(campaign: Int, format: Format, to output: ReportOutput, run: (_ emit: (Entry<Prospetto>) -> Void) -> Outcome) {
+    package static func prospetti(
+        campaign: Int, method: FTEMethod = .days, format: Format, to output: ReportOutput, run: (_ emit: (Entry<Prospetto>) -> Void) -> Outcome
+    ) {
         var count = 0
         var actual = EuroCents.zero
         var forecast = EuroCents.zero
@@ -235,7 +238,7 @@ package enum BatchReport {
                 }
             }
         case .text:
-            output.line("Prospetti riassuntivi, campagna \(campaign) — più ambiti")
+            output.line("Prospetti riassuntivi, campagna \(campaign) — più ambiti · FTE calcolati per \(method.label)")
             output.line()
             // The FTE are the figures to declare in SIOSS (exact, rounded down): a figure rounded to
             // the nearest (106,00 for 105,998) would be copied and over-declared. Beside each, the

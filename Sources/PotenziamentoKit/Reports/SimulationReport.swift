@@ -93,6 +93,7 @@ enum SimulationReport {
         func signedFTE(_ value: Fraction) -> String { value > .zero ? "+" + fte(value) : fte(value) }
         var lines = [
             "Simulazione — \(first.base.ambito.name) (\(first.base.ambito.code)), anno \(first.year)",
+            "FTE calcolati per \(first.base.method.label)",
             "",
             "Modifiche dello scenario\(sources.isEmpty ? "" : " (" + sources.joined(separator: "; ") + ")"):",
         ]

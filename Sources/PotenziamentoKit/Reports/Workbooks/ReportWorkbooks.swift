@@ -419,7 +419,8 @@ package enum ReportWorkbooks {
         let span = years.count > 1 ? "\(years.first?.year ?? 0)-\(years.last?.year ?? 0)" : "\(years.first?.year ?? 0)"
         return WorkbookDocument(
             printTitle: "Simulazione \(span)"
-                + (ambito.map { " — \(TextSafety.shortened($0.name, limit: 80)) (\(TextSafety.shortened($0.code, limit: 30)))" } ?? ""),
+                + (ambito.map { " — \(TextSafety.shortened($0.name, limit: 80)) (\(TextSafety.shortened($0.code, limit: 30)))" } ?? "")
+                + (years.first.map { " — FTE per \($0.base.method.label)" } ?? ""),
             sheets: [
                 comparison,
                 sheet("modifiche", ["tipo", "descrizione", "id", "dal", "FTE nell'anno"], changeRows),
