@@ -629,6 +629,23 @@ struct ReportsTrialTests {
         #expect(result.standardOutput.contains("ATS-1         Ambito territoriale sociale …"), "\(result.standardOutput)")
     }
 
+    @Test("the own FTE of the comuni sheet are the JSON's (0,7068 in the workbook beside 0,7069 in the JSON)")
+    func ownFTE() throws {
+        let path = try TestSupport.temporaryFolder().appendingPathComponent("c.xlsx").path
+        let arguments = ["calcola", TestSupport.path("Examples/ambito-esempio"), "--anno", "2025"]
+        #expect(TestSupport.run(arguments: arguments + ["--output", path]).status == .success)
+        let json = try #require(
+            try JSONSerialization.jsonObject(with: Data(TestSupport.run(arguments: arguments + ["--formato", "json"]).standardOutput.utf8)) as? NSDictionary)
+        let expected = try #require((json["riparto"] as? [NSDictionary])?.map { Decimal(string: ($0["fteProprio"] as? NSNumber)?.stringValue ?? "") })
+        let sheet = try WorkbookReader.read([UInt8](Data(contentsOf: URL(fileURLWithPath: path)))).sheet(named: "comuni")
+        // Column D («FTE propri») of the rows of the comuni and the capofila.
+        let own = sheet.rows.dropFirst().prefix(expected.count).map { row -> Decimal? in
+            guard case .number(let value) = row.cells.first(where: { $0.column == 4 })?.value else { return nil }
+            return Decimal(string: value)
+        }
+        #expect(own == expected && expected.contains(Decimal(string: "0.7069")), "\(own) \(expected)")
+    }
+
     @Test(
         "the FTE method is said where a trial found it missing",
         arguments: [

@@ -156,11 +156,15 @@ package enum ReportWorkbooks {
     static func splitRows(_ assessment: AnnualAssessment, label: WritableCell? = nil) -> TableRows {
         let lead = label.map { [$0] } ?? []
         var table = TableRows()
-        table.data = assessment.split.shares.map { share -> [WritableCell] in
+        // The own FTE as every other format shows them (4 decimals adding up to the total shown: a
+        // trial saw 0,7068 here and 0,7069 in the JSON and the text).
+        let own = assessment.shownOwnFTE(decimals: 4)
+        table.data = zip(assessment.split.shares, own).map { share, own -> [WritableCell] in
             let code: WritableCell
             if case .comune(let istat) = share.recipient { code = text(istat) } else { code = .empty }
             return lead + [
-                text(share.name), code, share.residents.map(count) ?? .empty, fte(share.ownFTE), fte(share.attributedFTE), euro(share.amount),
+                text(share.name), code, share.residents.map(count) ?? .empty, .number(NumberFormatting.plain(own, decimals: 4), .decimal4),
+                fte(share.attributedFTE), euro(share.amount),
             ]
         }
         table.totals.append(
