@@ -369,6 +369,15 @@ struct WorkbookCommandTests {
             for reference in references {
                 #expect(reference.split(separator: "\n").allSatisfy { $0.count <= 58 }, "\(kind): «\(reference)» has a line wider than its column")
             }
+            // Names and addresses on lines of at most 40 characters (a trial: the sheet printed at
+            // half size, the address's last letter cut); an address joined again is the address.
+            for row in sheet.rows.dropFirst() {
+                for cell in row.cells where cell.column == 1 || cell.column == 4 {
+                    guard case .text(let text) = cell.value else { continue }
+                    #expect(text.split(separator: "\n").allSatisfy { $0.count <= 40 }, "\(kind): «\(text)»")
+                    if cell.column == 4 { #expect(text.replacing("\n", with: "").hasPrefix("https://") && !text.replacing("\n", with: "").contains(" ")) }
+                }
+            }
         }
     }
 

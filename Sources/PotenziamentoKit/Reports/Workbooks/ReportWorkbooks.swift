@@ -209,12 +209,40 @@ package enum ReportWorkbooks {
     /// The parameters applied, with their legal references. A reference longer than its column
     /// (at most 60 characters wide) is on several lines of its cell, so the printed page shows
     /// it whole instead of cutting it at the next column.
+    /// Names and addresses are on lines of at most 40 characters too (an address broken after a
+    /// `/`): the sheet printed at about half size, its last letter cut (a trial).
     static func parameterSheet(_ parameters: ParametersInForce) -> WritableSheet {
         sheet(
             "parametri", ["parametro", "valore", "riferimento", "indirizzo"],
             parameters.citations.map {
-                [text($0.name.label), text($0.valueText), text(wrapped($0.reference.citation, width: 56)), text($0.reference.url ?? "")]
+                [
+                    text(wrapped($0.name.label, width: 40)), text($0.valueText), text(wrapped($0.reference.citation, width: 56)),
+                    text(wrappedAddress($0.reference.url ?? "", width: 40)),
+                ]
             })
+    }
+
+    /// An address on lines of at most `width` characters, each line ending after a `/`, `?` or
+    /// `&` where it can (a part longer than `width` stays whole).
+    static func wrappedAddress(_ address: String, width: Int) -> String {
+        var lines: [String] = []
+        var line = ""
+        var part = ""
+        func flush() {
+            if !line.isEmpty && line.count + part.count > width {
+                lines.append(line)
+                line = ""
+            }
+            line += part
+            part = ""
+        }
+        for character in address {
+            part.append(character)
+            if character == "/" || character == "?" || character == "&" { flush() }
+        }
+        flush()
+        if !line.isEmpty { lines.append(line) }
+        return lines.joined(separator: "\n")
     }
 
     // MARK: Reports
