@@ -196,7 +196,10 @@ struct WorkbookInputTests {
 
     @Test("merged cells: every covered cell of a data row is an error at that cell (never an empty value)")
     func merged() throws {
-        var sheets = RosterSheets.workbook(extraRows: [RosterSheets.text(["AS-2", "assistente_sociale", "tempo_indeterminato", "comune", "048001"])]).sheets
+        var sheets = RosterSheets.workbook(
+            column: "delega_funzioni", value: .text("no"),
+            extraRows: [RosterSheets.text(["AS-2", "assistente_sociale", "tempo_indeterminato", "comune", "048001"])]
+        ).sheets
         sheets[2] = Sheet(name: "personale", rows: sheets[2].rows, mergedRanges: [MergedRange(firstRow: 2, firstColumn: 9, lastRow: 3, lastColumn: 9)])
         guard case .failure(let error) = RosterSheets.load(Workbook(kind: .xlsx, sheets: sheets)) else {
             Issue.record("a merged cell must be an error")
@@ -204,6 +207,30 @@ struct WorkbookInputTests {
         }
         #expect(error.errors.first?.place.description == "a.xlsx: personale!I3 (colonna delega_funzioni)")
         #expect(error.errors.first?.message.contains("cella unita a I2") == true)
+    }
+
+    /// Found by a trial of workbooks from other producers (2026-11-29, fourteenth session): three
+    /// empty area cells merged were three errors «scrivi il valore in ogni riga», though none is lost.
+    @Test("merged cells whose first cell is empty are no error; a row's merged value asks for it in each cell", arguments: [false, true])
+    func mergedEmpty(withValue: Bool) throws {
+        let second =
+            RosterSheets.text(["AS-2", "assistente_sociale", "tempo_indeterminato", "comune", "048001"]) + [
+                .date(year: 2025, month: 1, day: 1), .empty, .number("100"), .empty,
+            ]
+        var sheets = RosterSheets.workbook(extraRows: [second]).sheets
+        // The empty «al» of both persons (G2:G3), or the first's percentuale over its empty delega (H2:I2).
+        let range =
+            withValue
+            ? MergedRange(firstRow: 2, firstColumn: 8, lastRow: 2, lastColumn: 9) : MergedRange(firstRow: 2, firstColumn: 7, lastRow: 3, lastColumn: 7)
+        sheets[2] = Sheet(name: "personale", rows: sheets[2].rows, mergedRanges: [range])
+        switch RosterSheets.load(Workbook(kind: .xlsx, sheets: sheets)) {
+        case .success: #expect(!withValue)
+        case .failure(let error):
+            #expect(withValue, "\(error)")
+            #expect(
+                error.errors.first?.message.contains("cella unita a H2: il valore si legge solo in H2; separa le celle e scrivi il valore in ogni cella")
+                    == true)
+        }
     }
 
     /// A merged cell over a person's second row is one error at that cell: not also «id vuoto»,

@@ -138,6 +138,14 @@ struct WorkbookTable: CellTable {
                 let middle = (low + high) / 2
                 if dataRows[middle] < range.firstRow { low = middle + 1 } else { high = middle }
             }
+            // An empty range (its first cell empty) shows nothing in its cells: none is lost (a
+            // trial: three empty area cells merged were three errors).
+            if low < dataRows.count, dataRows[low] == range.firstRow, range.firstColumn <= rows[low].cells.count,
+                case .empty = rows[low].cells[range.firstColumn - 1]
+            {
+                continue
+            }
+            if low < dataRows.count, dataRows[low] == range.firstRow, range.firstColumn > rows[low].cells.count { continue }
             var index = low
             while index < dataRows.count && dataRows[index] <= range.lastRow && covered < 10_000 {
                 let row = dataRows[index]
@@ -145,7 +153,8 @@ struct WorkbookTable: CellTable {
                     covered += 1
                     diagnostics.error(
                         .valoreDelFoglio, place(row, column - 1, name: header.name(of: column - 1)),
-                        "cella unita a \(range.origin): il valore si legge solo in \(range.origin); separa le celle e scrivi il valore in ogni riga")
+                        "cella unita a \(range.origin): il valore si legge solo in \(range.origin); separa le celle e scrivi il valore in ogni \(range.firstRow == range.lastRow ? "cella" : "riga")"
+                    )
                     // Reported: the cell is not read again as empty (a second error at the same
                     // cell, «profilo vuoto» or a person's rows that differ: an officer's trial).
                     if rows[index].cells.count < column { rows[index].cells += Array(repeating: .empty, count: column - rows[index].cells.count) }
