@@ -324,6 +324,18 @@ struct OptionalSheetNameTests {
             #expect(first.message.contains("manca il foglio «ambito», ma c'è il foglio «\(name)»: se sono i dati del foglio «ambito», rinominalo"))
         }
     }
+
+    /// A review: a sheet of the officer's own whose name is like «ambito» («ambiti territoriali»,
+    /// «Tabella ambiti») was refused, though it is no ambito sheet.
+    @Test("a sheet like «ambito» without its columns is a sheet not read", arguments: ["ambiti territoriali", "Tabella ambiti", "ambiti"])
+    func otherSheet(name: String) throws {
+        var sheets = RosterSheets.workbook().sheets
+        sheets.removeFirst()
+        sheets.append(
+            Sheet(name: name, rows: [RosterSheets.row(1, RosterSheets.text(["ambito", "note"])), RosterSheets.row(2, RosterSheets.text(["A", "x"]))]))
+        let loaded = try RosterSheets.load(Workbook(kind: .xlsx, sheets: sheets)).get()
+        #expect(loaded.warnings.contains { $0.code == .foglioIgnorato && $0.message.contains(name) }, "\(loaded.warnings)")
+    }
 }
 
 /// Found by a trial of workbooks from other producers (2026-11-29, fourteenth session): files the

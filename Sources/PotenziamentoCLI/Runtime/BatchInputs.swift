@@ -292,15 +292,13 @@ enum BatchInputs {
                 // A file: by its name, or by its first bytes when the name does not say.
                 switch RosterLoader.folderFile(full, name: entry) {
                 case .roster: found.append(full)
-                case .report(let format):
-                    skipped.append(Skipped(path: full, reason: "è un rapporto del programma («\(format)»), non un ambito: non calcolato"))
-                case .archiveOfAmbiti(let names):
+                case .archiveOfAmbiti(let names, let total):
                     let shown = names.map { "«\(TextSafety.shortened($0))»" }.joined(separator: ", ")
                     skipped.append(
                         Skipped(
                             path: full,
                             reason:
-                                "è un archivio ZIP con i file di ambiti (\(shown)\(names.count > 3 ? ", …" : "")): non calcolato; estrailo nella cartella e togli l'archivio (se è già estratto, basta toglierlo)",
+                                "è un archivio ZIP con i file di ambiti (\(shown)\(total > names.count ? " e altri \(total - names.count)" : "")): non calcolato; estrailo nella cartella e togli l'archivio (se è già estratto, basta toglierlo)",
                             isError: true))
                 case .other:
                     skipped.append(
@@ -546,8 +544,9 @@ enum BatchInputs {
             if failures.isEmpty && notAmbiti == inputs.count {
                 // Only reports found: no ATS to compute, as a folder without any (66).
                 outcome.status = .noInput
+                outcome.discardsOutput = true
                 outcome.errors = [
-                    "nessun ambito da calcolare: i file trovati sono rapporti del programma (cartelle con comuni.csv e personale.csv, file .json, .xlsx o .ods di ambiti)"
+                    "nessun ambito da calcolare: i file trovati sono rapporti del programma; servono cartelle con comuni.csv e personale.csv, o file .json, .xlsx o .ods di ambiti"
                 ]
             } else if !failures.isEmpty {
                 // Every input not computed missing or unreadable: 66, as for one of them alone

@@ -68,6 +68,9 @@ struct RenderOutcome {
     var warnings: [String] = []
     var errors: [String] = []
     var status: ExitStatus?
+    /// Whether the report written is to be dropped, not saved: it has nothing in it (a batch whose
+    /// inputs turned out to be no ATS).
+    var discardsOutput = false
 }
 
 /// A subcommand of `potenziamento`.

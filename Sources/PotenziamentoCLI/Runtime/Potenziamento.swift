@@ -120,6 +120,12 @@ public enum Potenziamento {
             box.destination.take()?.abort()
             throw box.failure ?? CommandFailure(.cannotCreate, ["\(path): scrittura non riuscita"])
         }
+        // A report with nothing in it (a batch that found no ATS) replaces no file (a review: the
+        // earlier report became an empty one, exit 66).
+        if outcome.discardsOutput {
+            destination.abort()
+            return outcome
+        }
         try destination.commit()
         return outcome
     }

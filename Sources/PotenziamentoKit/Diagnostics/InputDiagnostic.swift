@@ -246,17 +246,27 @@ package struct Diagnostics: Sendable {
     /// How many warnings `lines` (warnings as a report lists them) stand for: one a line, but a
     /// summary line of warnings not listed stands for its count (a trial: «Avvisi sui dati (101)»
     /// above 100 warnings and «4 altri avvisi non elencati»).
+    /// Only a line made as a summary is read so: it ends as one (``unlistedEnding``), its count is
+    /// the last before the words, after «: », of at most 9 digits (a name or an id that holds the
+    /// words, a review found, is one warning; and no count can overflow the sum).
     package static func warningCount(_ lines: [String]) -> Int {
         lines.reduce(0) { total, line in
+            guard line.hasSuffix(unlistedEnding) else { return total + 1 }
             for words in [unlistedWarnings.one, unlistedWarnings.many] {
-                guard let range = line.range(of: " " + words + " (") else { continue }
+                guard let range = line.range(of: " " + words + " (", options: .backwards) else { continue }
                 // The count before the words, with its thousands points (`1.234 altri avvisi`).
-                let digits = line[..<range.lowerBound].reversed().prefix { $0.isASCII && ($0.isNumber || $0 == ".") }
-                if let count = Int(String(digits.reversed()).filter { $0 != "." }) { return total + count }
+                let written = line[..<range.lowerBound].reversed().prefix { $0.isASCII && ($0.isNumber || $0 == ".") }
+                let digits = String(written.reversed()).filter { $0 != "." }
+                guard line[..<range.lowerBound].dropLast(written.count).hasSuffix(": "), (1...9).contains(digits.count), let count = Int(digits)
+                else { continue }
+                return total + count
             }
             return total + 1
         }
     }
+
+    /// How a summary line of warnings not listed ends (``summaries``).
+    static let unlistedEnding = "): da controllare"
 
     /// One line per file with problems not listed: how many, by code.
     private var summaries: [InputDiagnostic] {
@@ -271,7 +281,7 @@ package struct Diagnostics: Sendable {
                 errors > 0 ? .error : .warning, .altriProblemi, SourcePlace(file: entry.file),
                 errors > 0
                     ? "\(Italian.count(total, "altro problema non elencato", "altri problemi non elencati")) (\(byKind.joined(separator: ", "))): correggi quelli elencati e ricontrolla"
-                    : "\(Italian.count(total, Self.unlistedWarnings.one, Self.unlistedWarnings.many)) (\(byKind.joined(separator: ", "))): da controllare"
+                    : "\(Italian.count(total, Self.unlistedWarnings.one, Self.unlistedWarnings.many)) (\(byKind.joined(separator: ", ")))\(Self.unlistedEnding)"
             )
         }
     }

@@ -10,14 +10,15 @@ package enum FieldParsing {
         switch DecimalParser.parseDecimal(text, maximumDecimals: maximumDecimals) {
         case .success(let value): return value
         case .failure(let error):
-            throw InvalidValue(.numeroNonValido, "\(what): valore non valido «\(TextSafety.shortened(text))»: \(error)\(unitHint(text.trimmingSpaces))")
+            throw InvalidValue(
+                .numeroNonValido, "\(what): valore non valido «\(TextSafety.shortened(text))»: \(error)\(unitHint(text.trimmingSpaces, what: what))")
         }
     }
 
     /// For a number written with its unit or as a time (`18 ore`, `30 h`, `50 %` of hours,
     /// `18:00`), the number it likely is, for the message (a workbook trial: «carattere non
     /// valido « »» said nothing of the unit).
-    static func unitHint(_ text: String) -> String {
+    static func unitHint(_ text: String, what: String) -> String {
         // A mark before the number (`'83,33`, a spreadsheet's text mark typed by hand; `+83,33`).
         if let mark = text.first, mark == "'" || mark == "’" || mark == "+",
             text.dropFirst().allSatisfy({ ("0"..."9").contains($0) || $0 == "," || $0 == "." }),
@@ -33,7 +34,11 @@ package enum FieldParsing {
             // as decimals of an hour when they have at most 4 (the minutes are not guessed
             // otherwise: the hours take no more decimals).
             if rest == ":00" || rest == ":00:00" { return "; forse \(number)? scrivi solo il numero delle ore" }
-            let minutes = rest.dropFirst()
+            // Hours and minutes are said as hours only where hours are written (a review: the
+            // advice followed in `percentuale` made 18,5 % with no word).
+            guard what.hasPrefix("ore") else { return "; se sono ore di lavoro a settimana, scrivile nella colonna ore_settimanali (30 minuti sono 0,5)" }
+            // Seconds of :00 are no part of the hours (`18:30:00`).
+            let minutes = rest.hasSuffix(":00") && rest.count == 6 ? rest.dropFirst().dropLast(3) : rest.dropFirst()
             guard number.allSatisfy({ ("0"..."9").contains($0) }), number.count <= 2, minutes.count == 2,
                 minutes.allSatisfy({ ("0"..."9").contains($0) }), let hours = Int(number), let value = Int(minutes), value < 60
             else { return "" }

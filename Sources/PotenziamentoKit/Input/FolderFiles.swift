@@ -7,13 +7,12 @@ extension RosterLoader {
     /// saved as `ATS04.json.txt`, with no extension or as `.xlsm` was left out of the total with
     /// a warning, exit 0, though alone it was computed).
     package enum FolderFile: Sendable, Equatable {
-        /// A roster to compute (its errors are reported when it is not a valid one).
+        /// A roster to compute (its errors are reported when it is not a valid one; a report of
+        /// this program saved there is told apart when read: ``DiagnosticCode/rapportoDelProgramma``).
         case roster
-        /// A JSON report of this program (saved into the folder by an earlier run), with its format.
-        case report(String)
-        /// A ZIP archive (not a workbook) holding the files of ATS, named (at most a few): data
-        /// not extracted.
-        case archiveOfAmbiti([String])
+        /// A ZIP archive (not a workbook nor another document) holding the files of ATS: data not
+        /// extracted; the first names and how many there are.
+        case archiveOfAmbiti([String], total: Int)
         /// Anything else (a note, a PDF, a document).
         case other
     }
@@ -22,31 +21,45 @@ extension RosterLoader {
     /// megabytes; a larger file is left as ``FolderFile/other``).
     static let largestArchiveSearched = 64 << 20
 
-    /// What the file at `path`, named `name` in its folder, holds.
+    /// What the file at `path`, named `name` in its folder, holds. Whatever a single run reads as
+    /// a roster, or refuses with an error of its own, is computed (a review: a JSON roster whose
+    /// `formato` came after its first kilobyte, an `.xlsb`, an old `.xls` renamed, a file that
+    /// cannot be read were left out with exit 0).
     package static func folderFile(_ path: String, name: String) -> FolderFile {
-        // By name with no look at the file (a report named `.json` is told apart when read).
+        // By name with no look at the file.
         if isRosterFileName(name) { return .roster }
-        let head = FileReading.head(of: path, count: 1_024) ?? []
-        // A JSON document: a roster when it declares the format, a report when it declares one.
-        if head.first(where: { !$0.isJSONSpaceOrMark }) == UInt8(ascii: "{") {
-            if let format = reportFormat(head) { return .report(format) }
-            return String(decoding: head, as: UTF8.self).contains(RosterJSONReader.format) ? .roster : .other
+        // A file that cannot be read is computed, so its error says so (exit 66).
+        guard let head = FileReading.head(of: path, count: 1_024) else { return .roster }
+        let first = head.first { !$0.isJSONSpaceOrMark }
+        // A JSON document, an old Excel file or a workbook with a password (OLE), a spreadsheet
+        // in XML (a flat `.fods`, Excel 2003 XML): read, so its figures or its error show.
+        if first == UInt8(ascii: "{") || head.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) { return .roster }
+        if first == UInt8(ascii: "<") {
+            let text = String(decoding: head, as: UTF8.self)
+            if text.contains("office:document") || text.contains("urn:schemas-microsoft-com:office:spreadsheet") { return .roster }
         }
         guard head.starts(with: [0x50, 0x4B, 0x03, 0x04]),
             let bytes = try? FileReading.read(path, maximumSize: largestArchiveSearched).get(),
             let archive = try? ZIPArchive(bytes: bytes)
         else { return .other }
         let names = archive.entryNames
-        if names.contains("xl/workbook.xml") || names.contains("content.xml") && names.contains("mimetype") { return .roster }
+        // A workbook of any producer (`.xlsb` and Numbers too, refused with what to do).
+        if names.contains("xl/workbook.xml") || names.contains("xl/workbook.bin") || names.contains("content.xml") && names.contains("mimetype")
+            || names.contains(where: { $0.hasPrefix("Index/") && $0.hasSuffix(".iwa") })
+        {
+            return .roster
+        }
+        // Another Office or OpenDocument document: a letter with a chart keeps the chart's data as
+        // an embedded workbook (a review), no ATS.
+        if names.contains("[Content_Types].xml") || names.contains("mimetype") { return .other }
         let ambiti = names.filter { entry in
             let last = String(entry.split(separator: "/").last ?? "")
             return !last.hasPrefix(".") && !entry.hasPrefix("__MACOSX/") && (isRosterFileName(last) || CSVFile(rawValue: last.lowercased()) != nil)
         }
-        return ambiti.isEmpty ? .other : .archiveOfAmbiti(Array(ambiti.prefix(4)))
+        return ambiti.isEmpty ? .other : .archiveOfAmbiti(Array(ambiti.prefix(3)), total: ambiti.count)
     }
 
-    /// Whether the file at `path` is a document this program writes (a report, the input of
-    /// `ciclo`), not an ATS: what reading it as an ATS says (``DiagnosticCode/rapportoDelProgramma``).
+    /// Whether the file at `path` is a report this program writes, not an ATS: what reading it as an ATS says (``DiagnosticCode/rapportoDelProgramma``).
     package static func isDocumentOfProgram(_ path: String) -> Bool {
         do {
             _ = try load(path: path)
@@ -54,13 +67,6 @@ extension RosterLoader {
         } catch {
             return !error.errors.isEmpty && error.errors.allSatisfy { $0.code == .rapportoDelProgramma }
         }
-    }
-
-    /// The report format a JSON document's first bytes declare, if any.
-    private static func reportFormat(_ head: [UInt8]) -> String? {
-        let text = String(decoding: head, as: UTF8.self)
-        guard !text.contains(RosterJSONReader.format) else { return nil }
-        return RosterJSONReader.reportFormats.sorted().first { text.contains("\"\($0)\"") }
     }
 }
 

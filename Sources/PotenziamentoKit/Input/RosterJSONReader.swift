@@ -167,8 +167,9 @@ struct RosterJSONReader {
                             text == CycleReader.format
                             ? "è l'ingresso del comando ciclo («\(text)»): usalo con potenziamento ciclo"
                             : "è un rapporto del programma («\(TextSafety.shortened(text))»)"
+                        // The input of ciclo is the user's data, not a report to replace (a review).
                         diagnostics.error(
-                            .rapportoDelProgramma, place(path),
+                            text == CycleReader.format ? .formatoDocumento : .rapportoDelProgramma, place(path),
                             "questo file \(what), non un ambito da calcolare: come ambito serve un file «\(Self.format)», una cartella di CSV o un modello compilato"
                         )
                         while try reader.nextKey(matching: DocumentKey.table, expected: 0) != nil { try reader.skipValue() }

@@ -125,8 +125,14 @@ public enum RosterLoader {
         let sheetNames = Set(workbook.sheets.map { $0.name.trimmingSpaces.lowercased() })
         // Its summary sheet and a sheet only reports have (a roster with a sheet of the officer's
         // own called «riepilogo» and a misnamed staff sheet is told the sheet it lacks instead).
+        // Only the sheets reports have (a review: a roster with `personale 2025` and sheets of its
+        // own called riepilogo and parametri was taken for a report, and left out of a batch).
+        let reportSheets: Set<String> = [
+            "riepilogo", "confronto", "parametri", "riparto", "sioss", "enti", "comuni", "aree", "persone", "esclusi", "avvisi", "modifiche",
+            "assunzioni necessarie",
+        ]
         if !sheetNames.contains("personale"), let report = ["riepilogo", "confronto"].first(where: sheetNames.contains),
-            sheetNames.contains("parametri") || sheetNames.contains("riparto")
+            sheetNames.contains("parametri") || sheetNames.contains("riparto"), sheetNames.isSubset(of: reportSheets)
         {
             throw InputError(
                 .rapportoDelProgramma, SourcePlace(file: name),
@@ -145,7 +151,9 @@ public enum RosterLoader {
             }
             return sheet.flatMap { WorkbookTable(sheet: $0, file: name, required: needed, optional: optional, oneOf: oneOf, diagnostics: &diagnostics) }
         }
-        let ambitoSheet = TableFile.sheet("ambito", of: workbook, file: name, required: false, diagnostics: &diagnostics)
+        let ambitoSheet = TableFile.sheet(
+            "ambito", of: workbook, file: name, required: false, columns: RosterTableReader.Columns.ambitoRequired + RosterTableReader.Columns.ambitoOptional,
+            diagnostics: &diagnostics)
         let ambito = table(ambitoSheet, columns.ambitoRequired, columns.ambitoOptional)
         let errorsBeforeComuni = diagnostics.errorCount
         let comuni = table(

@@ -201,9 +201,12 @@ public struct WorkShare: Sendable, Hashable, Comparable, CustomStringConvertible
     /// ,15 ,30 or ,45: most likely hours and minutes written as a clock does (`18,30` for 18 h
     /// 30 min, read as 18,3 h: 18 h 18 min, a trial). As decimals of an hour these are odd
     /// minutes (9, 18, 27); a quarter, a half and three quarters of an hour are ,25 ,5 ,75.
+    /// Hours that are a whole percentage of a full time other than 36 (32,3 of 38 is 85 %, a
+    /// review) are no clock, nor a share of a few percent (warned of as such).
     var hoursLikeClockMinutes: (hours: Int, minutes: Int)? {
-        guard case .hours(let hours) = storage else { return nil }
+        guard case .hours(let hours) = storage, !isImplausiblySmall else { return nil }
         let unit = UInt32(Self.hourUnit)
+        if hours.fullTimeUnits != 36 * unit && (UInt64(hours.weeklyUnits) * 100) % UInt64(hours.fullTimeUnits) == 0 { return nil }
         let fraction = hours.weeklyUnits % unit
         guard [15, 30, 45].contains(where: { UInt32($0) * unit / 100 == fraction }) else { return nil }
         return (Int(hours.weeklyUnits / unit), Int(fraction * 100 / unit))

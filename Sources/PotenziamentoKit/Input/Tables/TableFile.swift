@@ -29,9 +29,11 @@ enum TableFile {
     }
 
     /// The named sheet of `workbook` (compared ignoring case), or nil after recording that it is
-    /// missing (with the sheets there are) when `required`, or when a sheet with something in it
-    /// has a name likely meant for it (``NameSuggestion``).
-    static func sheet(_ name: String, of workbook: Workbook, file: String, required: Bool, diagnostics: inout Diagnostics) -> Sheet? {
+    /// missing (with the sheets there are) when `required`, or when a sheet whose first row names
+    /// one of `columns` has a name likely meant for it (``NameSuggestion``).
+    static func sheet(_ name: String, of workbook: Workbook, file: String, required: Bool, columns: [String] = [], diagnostics: inout Diagnostics)
+        -> Sheet?
+    {
         let matches = workbook.sheets.filter { $0.name.trimmingSpaces.lowercased() == name }
         if matches.count > 1 {
             diagnostics.error(
@@ -42,9 +44,17 @@ enum TableFile {
         // An optional sheet under another name (`ambito - Tabella 1` from Numbers, `ambiti`):
         // its data would be left out (a trial: the delega to the capofila lost, another riparto,
         // exit 0): an error, as for a required one.
+        // Only a sheet whose first row names one of its `columns` (a review: «ambiti territoriali»,
+        // «Tabella ambiti», the officer's own lists, were refused).
         if !required,
             let likely = NameSuggestion.nearest(to: name, in: workbook.sheetNames.map { $0.trimmingSpaces }),
-            workbook.sheets.contains(where: { $0.name.trimmingSpaces == likely && !$0.rows.isEmpty })
+            workbook.sheets.contains(where: { sheet in
+                guard sheet.name.trimmingSpaces == likely, let first = sheet.rows.first else { return false }
+                return first.cells.contains { cell in
+                    if case .text(let text) = cell.value { return columns.contains(text.trimmingSpaces.lowercased()) }
+                    return false
+                }
+            })
         {
             diagnostics.error(
                 .cartellaDiLavoroNonValida, SourcePlace(file: file, position: .cell(sheet: likely, reference: "A1", column: nil)),
