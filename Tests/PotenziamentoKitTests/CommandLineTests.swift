@@ -44,6 +44,7 @@ struct CommandLineTests {
             (["--popolazione", "100000", "--fte", "3", "--anno", "2025,5"], "intero"),
             // Found by a trial of dates (2026-11-29): 2.025 was read as 2025 (the point of thousands).
             (["--popolazione", "100000", "--fte", "3", "--anno", "2.025"], "anno non valido «2.025»: scrivi l'anno con le sue 4 cifre"),
+            (["--popolazione", "100000", "--fte", "3", "--anno", "2.025,0"], "anno non valido «2.025,0»: scrivi l'anno con le sue 4 cifre"),
             (["--popolazione", "100000", "--fte", "3", "--anno", "25"], "anno non valido"),
             // Found by an independent review: 48,000 was read as 48 residents, silently.
             (["--popolazione", "48,000", "--fte", "15"], "valore ambiguo «48,000»"),

@@ -379,11 +379,24 @@ struct BatchTests {
             #expect(result.standardError.contains("\(workbook): è un rapporto del programma, non un ambito"), "\(result.standardError)")
         }
         #expect(TestSupport.run("calcola", folder.path, "--anno", "2025").standardError.contains("\(report): è un rapporto del programma, non un ambito"))
-        // A folder with reports alone holds no ATS (66), as an empty one.
+        // A folder with reports alone holds no ATS (66), as an empty one; its report is not
+        // replaced by an empty one (a review).
         let reports = try TestSupport.temporaryFolder()
-        try FileManager.default.copyItem(atPath: report, toPath: reports.appendingPathComponent("r.json").path)
-        let alone = TestSupport.run("calcola", reports.path, "--anno", "2025")
+        let kept = reports.appendingPathComponent("r.json")
+        try FileManager.default.copyItem(atPath: report, toPath: kept.path)
+        let before = try Data(contentsOf: kept)
+        let alone = TestSupport.run("calcola", reports.path, "--anno", "2025", "--output", kept.path)
         #expect(alone.status == .noInput && alone.standardError.contains("nessun ambito da calcolare"), "\(alone.standardError)")
+        #expect(try Data(contentsOf: kept) == before)
+        // The input of ciclo is the user's data (a review): an error, never replaced by a report.
+        let cycle = folder.appendingPathComponent("ciclo.json")
+        try FileManager.default.copyItem(atPath: TestSupport.path("Examples/ciclo-esempio.json"), toPath: cycle.path)
+        let withCycle = TestSupport.run("calcola", folder.path, "--anno", "2025")
+        #expect(
+            withCycle.status == .dataError && withCycle.standardError.contains("ciclo.json: formato: questo file è l'ingresso del comando ciclo"),
+            "\(withCycle.standardError)")
+        #expect(TestSupport.run("calcola", folder.path, "--anno", "2025", "--output", cycle.path).status == .cannotCreate)
+        try FileManager.default.removeItem(at: cycle)
         // A link to a file no longer there is said to be one (a region trial: «inesistente» for a name listed).
         try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("vecchio.json").path, withDestinationPath: "/nonexistent/a.json")
         let linked = TestSupport.run("calcola", folder.path, "--anno", "2025")

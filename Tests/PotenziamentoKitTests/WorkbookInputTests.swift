@@ -325,6 +325,21 @@ struct OptionalSheetNameTests {
         }
     }
 
+    /// A review: a roster whose staff sheet was renamed, with sheets of its own called riepilogo
+    /// and parametri, was taken for a report (in a batch, a file not computed with exit 0).
+    @Test("a workbook with a sheet reports never have is no report")
+    func notAReport() throws {
+        var sheets = RosterSheets.workbook(personaleName: "personale 2025").sheets
+        sheets.append(Sheet(name: "riepilogo", rows: [RosterSheets.row(1, RosterSheets.text(["nota"]))]))
+        sheets.append(Sheet(name: "parametri", rows: [RosterSheets.row(1, RosterSheets.text(["nota"]))]))
+        guard case .failure(let error) = RosterSheets.load(Workbook(kind: .xlsx, sheets: sheets)) else {
+            Issue.record("a roster without its personale sheet must be an error")
+            return
+        }
+        #expect(!error.errors.contains { $0.code == .rapportoDelProgramma }, "\(error.errors)")
+        #expect(error.errors.contains { $0.message.contains("manca il foglio «personale»") }, "\(error.errors)")
+    }
+
     /// A review: a sheet of the officer's own whose name is like «ambito» («ambiti territoriali»,
     /// «Tabella ambiti») was refused, though it is no ambito sheet.
     @Test("a sheet like «ambito» without its columns is a sheet not read", arguments: ["ambiti territoriali", "Tabella ambiti", "ambiti"])

@@ -31,7 +31,9 @@ enum ModelloCommand: Subcommand {
         }
         // A file already there is most likely the roster filled in last year: the template does
         // not replace it unless asked (a newcomer's trial: the guide's command run again emptied it).
-        if !parsed.flag("sovrascrivi"), FileReading.kind(of: path) != .missing {
+        // (A pipe or a device is written through, as any --output; a path that cannot be looked
+        // at fails when written, with its reason.)
+        if !parsed.flag("sovrascrivi"), FileReading.kind(of: path) == .file {
             throw CommandFailure(
                 .cannotCreate,
                 [

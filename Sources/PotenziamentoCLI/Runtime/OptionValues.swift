@@ -66,8 +66,8 @@ enum OptionValues {
         // A year grouped by thousands (`2.025`) is no way to write one (a trial: read as 2025);
         // `2025.0`, a plain decimal, is the year as any option's number.
         let parts = text.trimmingCharacters(in: .whitespaces).split(omittingEmptySubsequences: false) { $0 == "." || $0 == "," }
-        if parts.count == 2, (1...3).contains(parts[0].count), parts[1].count == 3, parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }) {
-            throw .usage("--\(option): anno non valido «\(text)»: scrivi l'anno con le sue 4 cifre, senza punti (es. \(parts[0])\(parts[1]))")
+        if parts.count >= 2, (1...3).contains(parts[0].count), parts[1].count == 3, parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }) {
+            throw .usage("--\(option): anno non valido «\(text)»: scrivi l'anno con le sue 4 cifre, senza separatori (es. \(parts[0])\(parts[1]))")
         }
         let value = try integer(text, option: option)
         guard (1900...2200).contains(value) else {

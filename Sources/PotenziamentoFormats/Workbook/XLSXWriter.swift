@@ -11,8 +11,9 @@ package enum XLSXWriter {
     package static let listSheetName = "_elenchi"
 
     /// The formats in the order of their cell styles: style `index` is format `index % 8`, bold
-    /// from 8 on; styles 14 and 15 are wrapped text, regular and bold; 16 text columns; 17 and 18
-    /// years (``NumberFormat/year``, aligned left), regular and bold.
+    /// from 8 on; styles 16 and 17 are wrapped text, regular and bold; 18 text columns; 19 and 20
+    /// years (``NumberFormat/year``, aligned left), regular and bold; 21 and 22 headings over
+    /// figures.
     static let formats: [NumberFormat?] = [.general, .integer, .euro, .decimal2, .decimal4, .decimal6, .upTo4Decimals, nil]
 
     /// Returns the `.xlsx` bytes of `document`. Throws ``WorkbookError/invalidSheetName(_:reason:)``,
