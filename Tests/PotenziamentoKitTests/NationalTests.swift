@@ -169,11 +169,21 @@ struct BatchTests {
         try FileManager.default.copyItem(atPath: TestSupport.path("Examples/ambito-esempio.json"), toPath: national.appendingPathComponent("ATS-B.json").path)
         // A report saved beside the CSV files is not another ATS.
         try #"{"formato": "potenziamento.prospetto.v1"}"#.write(to: national.appendingPathComponent("prospetto.json"), atomically: true, encoding: .utf8)
+        // A trial of the listing: a roster with sorted keys (its format after the first kilobyte)
+        // under another name was left out in silence.
+        var sorted = try #require(
+            JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: TestSupport.path("Examples/ambito-esempio.json")))) as? [String: Any])
+        sorted["comuni"] = (sorted["comuni"] as? [[String: Any]])?.map { comune in
+            var comune = comune
+            comune["denominazione"] = String(repeating: "Comune nella valle ", count: 8)
+            return comune
+        }
+        try JSONSerialization.data(withJSONObject: sorted, options: [.sortedKeys]).write(to: national.appendingPathComponent("vecchio.txt"))
         let read = TestSupport.run("calcola", national.path, "--anno", "2025")
         #expect(read.status == .success)
         #expect(
             read.standardError.contains(
-                "la cartella è letta come un solo ambito (ha ambito.csv, comuni.csv e personale.csv) e l'altro ambito che contiene (ATS-B.json) non è letto"
+                "la cartella è letta come un solo ambito (ha ambito.csv, comuni.csv e personale.csv) e gli altri 2 ambiti che contiene (ATS-B.json, vecchio.txt) non sono letti"
             ), "\(read.standardError)")
         #expect(!read.standardError.contains("prospetto.json"))
         try FileManager.default.removeItem(at: national.appendingPathComponent("personale.csv"))
@@ -346,20 +356,32 @@ struct BatchTests {
                 in: String(decoding: sortedData, as: UTF8.self)) ?? 0 > 1_024)
         try sortedData.write(to: folder.appendingPathComponent("a5.txt"))
         try #"{"nota": "non un ambito"}"#.write(to: folder.appendingPathComponent("nota.json.txt"), atomically: true, encoding: .utf8)
+        // A trial of the listing: documents that are no ATS stay warnings (an OpenDocument text,
+        // an old Word file, an RTF note, ZIPs of reports or of a program's backup) ...
+        try Data(ZIPWriter.archive([("mimetype", Array("application/vnd.oasis.opendocument.text".utf8)), ("content.xml", Array("<x/>".utf8))])).write(
+            to: folder.appendingPathComponent("verbale.odt"))
+        try Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + [UInt8](repeating: 0, count: 504)).write(to: folder.appendingPathComponent("lettera.doc"))
+        try "{\\rtf1 nota}".write(to: folder.appendingPathComponent("nota.rtf"), atomically: true, encoding: .utf8)
+        try Data(ZIPWriter.archive([("riepilogo.json", Array(#"{"formato": "potenziamento.valutazioni.v1"}"#.utf8))])).write(
+            to: folder.appendingPathComponent("rapporti.zip"))
+        try Data(ZIPWriter.archive([("app/package.json", Array(#"{"name": "x"}"#.utf8))])).write(to: folder.appendingPathComponent("backup.zip"))
+        // ... and a whole roster under a lock file's name is computed.
+        try TestSupport.example(at: json.appendingPathComponent("a6.xlsx"), code: "ATS-EX-06")
+        try FileManager.default.moveItem(at: json.appendingPathComponent("a6.xlsx"), to: folder.appendingPathComponent("~$a6.xlsx"))
         let result = TestSupport.run("calcola", folder.path, "--anno", "2025", "--formato", "json")
         #expect(result.status == .dataError)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? NSDictionary)
         let codes = (object["ambiti"] as? [NSDictionary])?.compactMap { ($0["ambito"] as? NSDictionary)?["codice"] as? String }
-        #expect(codes == ["ATS-EX-01", "ATS-EX-02", "ATS-EX-03", "ATS-EX-04", "ATS-EX-05"], "\(result.standardError)")
+        #expect(codes == ["ATS-EX-01", "ATS-EX-02", "ATS-EX-03", "ATS-EX-04", "ATS-EX-05", "ATS-EX-06"], "\(result.standardError)")
         let errors = ((object["errori"] as? [NSDictionary]) ?? []).compactMap { $0["input"] as? String }
         #expect(errors == [folder.appendingPathComponent("allegati.zip").path, folder.appendingPathComponent("nota.json.txt").path], "\(errors)")
         #expect(
             result.standardError.contains(
                 "allegati.zip: è un archivio ZIP con i file di ambiti («ATS05/comuni.csv», «ATS05/personale.csv»): non calcolato; estrailo"))
-        for other in ["foto.zip", "Lettera alla Regione.docx"] {
+        for other in ["foto.zip", "Lettera alla Regione.docx", "verbale.odt", "lettera.doc", "nota.rtf", "rapporti.zip", "backup.zip"] {
             #expect(result.standardError.contains("\(folder.appendingPathComponent(other).path): non è un ambito"), "\(other)")
         }
-        #expect(result.standardError.contains("2 ambiti su 7 non calcolati"), "\(result.standardError)")
+        #expect(result.standardError.contains("2 ambiti su 8 non calcolati"), "\(result.standardError)")
     }
 
     /// Found by a region's trial (2026-11-29, fourteenth session): a report saved into the folder of

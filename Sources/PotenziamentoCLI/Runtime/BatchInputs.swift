@@ -259,6 +259,9 @@ enum BatchInputs {
             } else if isFolder && depth < maximumFolderDepth && holdsAmbiti(full, depth: depth + 1, visited: visited) {
                 if let identity = FolderIdentity(full) { visited.insert(identity) }
                 collect(full, depth: depth + 1, visited: &visited, into: &found, skipped: &skipped)
+            } else if isFolder && entry == "__MACOSX" {
+                // What a ZIP made on a Mac leaves: copies of the files' attributes, not data.
+                skipped.append(Skipped(path: full, reason: "cartella che un archivio ZIP fatto su Mac lascia (non contiene dati): non calcolata"))
             } else if isFolder && (listing.contains { !$0.hasPrefix(".") && $0.lowercased().hasSuffix(".csv") } || access(full, R_OK | X_OK) != 0) {
                 // A folder that should be an ATS but lacks a roster file (only ambito.csv, or
                 // `personale (copia).csv`), or cannot be read: computed, so its error is reported.
@@ -271,9 +274,6 @@ enum BatchInputs {
                         reason:
                             "la cartella contiene ambiti oltre i \(maximumFolderDepth) livelli di cartelle che si leggono: non sono calcolati; spostali più in alto o indica una cartella più interna",
                         isError: true, isBeyondDepth: true))
-            } else if isFolder && entry == "__MACOSX" {
-                // What a ZIP made on a Mac leaves: copies of the files' attributes, not data.
-                skipped.append(Skipped(path: full, reason: "cartella che un archivio ZIP fatto su Mac lascia (non contiene dati): non calcolata"))
             } else if isFolder {
                 // Empty, or notes only: an ATS whose files are missing as far as anyone can tell
                 // (a region's folder for an ATS that has not sent its data): an error, not a warning.
@@ -283,7 +283,7 @@ enum BatchInputs {
                         reason:
                             "la cartella non contiene i dati di un ambito (comuni.csv e personale.csv, o un file .json, .xlsx o .ods): se è un ambito mancano i suoi file, se non lo è toglila dalla cartella degli ambiti",
                         isError: true))
-            } else if entry.hasPrefix("~$") || entry.hasPrefix(".~lock.") {
+            } else if (entry.hasPrefix("~$") || entry.hasPrefix(".~lock.")) && !RosterLoader.isWorkbookFile(full) {
                 // The lock file of a workbook open in Excel or LibreOffice (a trial: it was told it
                 // is no .xlsx file, though its name ends so).
                 skipped.append(
@@ -469,7 +469,10 @@ enum BatchInputs {
                                 outline.sameContent(as: firstOutline)
                                 ? "(\(outline) in entrambi): contato una volta sola, quello di \(first); togli la copia dalla cartella, o se sono due ambiti dai loro codici diversi"
                                 : "con altri dati (\(outline.description == firstOutline.description ? "in entrambi \(outline), ma con comuni o residenti diversi" : "qui \(outline), là \(firstOutline)")): contato una volta sola, quello di \(first) (le cifre di \(firstCode) nel rapporto sono le sue, e potrebbe essere la copia vecchia); tieni solo il file giusto e ricalcola, o se sono due ambiti dai loro codici diversi"
-                            failures.append(BatchReport.Failure(input: input, errors: ["\(input): \(named) compare anche in \(first) \(advice)"], code: code))
+                            failures.append(
+                                BatchReport.Failure(
+                                    input: input, errors: [TextSafety.escapingControlCharacters("\(input): \(named) compare anche in \(first) \(advice)")],
+                                    code: code))
                         } else if let earlier = byComuni[outline.comuniHash], counted[earlier].outline.sameComuni(as: outline) {
                             // The same comuni with the same residents: the same ATS (a copy, or an old
                             // version), whatever its code; counting both would count every resident twice.
@@ -482,7 +485,9 @@ enum BatchInputs {
                                 BatchReport.Failure(
                                     input: input,
                                     errors: [
-                                        "\(input): l'ambito \(code) ha \(what) dell'ambito \(firstCode) di \(first): sembra lo stesso ambito con un altro codice\(outline.codeFromName || firstOutline.codeFromName ? " (senza ambito.csv, o senza il foglio «ambito», il codice è il nome della cartella o del file)" : ""); contato una volta sola, quello di \(first); togli la copia, o se sono due ambiti correggi i loro dati"
+                                        TextSafety.escapingControlCharacters(
+                                            "\(input): l'ambito \(code) ha \(what) dell'ambito \(firstCode) di \(first): sembra lo stesso ambito con un altro codice\(outline.codeFromName || firstOutline.codeFromName ? " (senza ambito.csv, o senza il foglio «ambito», il codice è il nome della cartella o del file)" : ""); contato una volta sola, quello di \(first); togli la copia, o se sono due ambiti correggi i loro dati"
+                                        )
                                     ], code: code))
                         } else if outline.persons > 0, let earlier = byStaff[outline.staffKey], counted[earlier].outline.sameStaff(as: outline) {
                             // The same comuni and the same persons (ids, employers, periods) with other
@@ -493,7 +498,9 @@ enum BatchInputs {
                                 BatchReport.Failure(
                                     input: input,
                                     errors: [
-                                        "\(input): l'ambito \(code) ha gli stessi comuni e lo stesso personale (\(Italian.count(outline.persons, "persona", "persone")) con gli stessi id, enti e periodi) dell'ambito \(firstCode) di \(first), \(outline.residents == firstOutline.residents ? "con altri nomi dei comuni o altri residenti di un anno" : "con altri residenti (qui \(NumberFormatting.italian(outline.residents)), là \(NumberFormatting.italian(firstOutline.residents)))"): sembra una copia dello stesso ambito (forse di un altro anno) con un altro codice; contato una volta sola, quello di \(first); togli la copia (tieni quella con i residenti giusti), o se sono due ambiti correggi i loro dati"
+                                        TextSafety.escapingControlCharacters(
+                                            "\(input): l'ambito \(code) ha gli stessi comuni e lo stesso personale (\(Italian.count(outline.persons, "persona", "persone")) con gli stessi id, enti e periodi) dell'ambito \(firstCode) di \(first), \(outline.residents == firstOutline.residents ? "con altri nomi dei comuni o altri residenti di un anno" : "con altri residenti (qui \(NumberFormatting.italian(outline.residents)), là \(NumberFormatting.italian(firstOutline.residents)))"): sembra una copia dello stesso ambito (forse di un altro anno) con un altro codice; contato una volta sola, quello di \(first); togli la copia (tieni quella con i residenti giusti), o se sono due ambiti correggi i loro dati"
+                                        )
                                     ], code: code))
                         } else {
                             let position = counted.count

@@ -31,20 +31,24 @@ extension RosterLoader {
         // A file that cannot be read is computed, so its error says so (exit 66).
         guard let head = FileReading.head(of: path, count: 1_024) else { return .roster }
         let first = head.first { !$0.isJSONSpaceOrMark }
-        // A JSON document, an old Excel file or a workbook with a password (OLE), a spreadsheet
-        // in XML (a flat `.fods`, Excel 2003 XML): read, so its figures or its error show.
-        if first == UInt8(ascii: "{") || head.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) { return .roster }
+        // A JSON document (not an RTF text, which also opens with `{`), a spreadsheet in XML (a
+        // flat `.fods`, Excel 2003 XML; not a flat text document): read, so its figures or its
+        // error show. An OLE file (an old `.doc`, `Thumbs.db`, an old `.xls`) is no roster a
+        // single run reads: named, as a note is (a trial of the listing).
+        if first == UInt8(ascii: "{") { return head.starts(with: Array("{\\rtf".utf8)) ? .other : .roster }
         if first == UInt8(ascii: "<") {
             let text = String(decoding: head, as: UTF8.self)
-            if text.contains("office:document") || text.contains("urn:schemas-microsoft-com:office:spreadsheet") { return .roster }
+            if text.contains("opendocument.spreadsheet") || text.contains("urn:schemas-microsoft-com:office:spreadsheet") { return .roster }
         }
         guard head.starts(with: [0x50, 0x4B, 0x03, 0x04]),
             let bytes = try? FileReading.read(path, maximumSize: largestArchiveSearched).get(),
             let archive = try? ZIPArchive(bytes: bytes)
         else { return .other }
         let names = archive.entryNames
-        // A workbook of any producer (`.xlsb` and Numbers too, refused with what to do).
-        if names.contains("xl/workbook.xml") || names.contains("xl/workbook.bin") || names.contains("content.xml") && names.contains("mimetype")
+        // A workbook of any producer (`.xlsb` and Numbers too, refused with what to do); an
+        // OpenDocument spreadsheet by its media type (a text or a presentation is no roster).
+        let mediaType = (try? archive.contents(of: "mimetype")).map { String(decoding: $0, as: UTF8.self) } ?? ""
+        if names.contains("xl/workbook.xml") || names.contains("xl/workbook.bin") || mediaType.contains("opendocument.spreadsheet")
             || names.contains(where: { $0.hasPrefix("Index/") && $0.hasSuffix(".iwa") })
         {
             return .roster
@@ -52,11 +56,26 @@ extension RosterLoader {
         // Another Office or OpenDocument document: a letter with a chart keeps the chart's data as
         // an embedded workbook (a review), no ATS.
         if names.contains("[Content_Types].xml") || names.contains("mimetype") { return .other }
+        // The files of ATS: the CSV files by name, workbooks by name, a JSON file only when it
+        // declares the roster's format (a report or a `package.json` in a backup is no ATS).
         let ambiti = names.filter { entry in
             let last = String(entry.split(separator: "/").last ?? "")
-            return !last.hasPrefix(".") && !entry.hasPrefix("__MACOSX/") && (isRosterFileName(last) || CSVFile(rawValue: last.lowercased()) != nil)
+            guard !last.hasPrefix("."), !entry.hasPrefix("__MACOSX/") else { return false }
+            if CSVFile(rawValue: last.lowercased()) != nil { return true }
+            guard isRosterFileName(last) else { return false }
+            guard last.lowercased().hasSuffix(".json") else { return true }
+            guard let entry = archive.entry(named: entry), entry.uncompressedSize <= largestArchiveSearched,
+                let bytes = try? archive.contents(of: entry)
+            else { return false }
+            return String(decoding: bytes.prefix(64 << 10), as: UTF8.self).contains(RosterJSONReader.format)
         }
         return ambiti.isEmpty ? .other : .archiveOfAmbiti(Array(ambiti.prefix(3)), total: ambiti.count)
+    }
+
+    /// Whether the file at `path` starts as a workbook (a ZIP archive): a whole roster saved
+    /// under a lock file's name (`~$a5.xlsx`, a trial) is no lock file, which is a few bytes of text.
+    package static func isWorkbookFile(_ path: String) -> Bool {
+        FileReading.head(of: path, count: 4)?.starts(with: [0x50, 0x4B, 0x03, 0x04]) == true
     }
 
     /// Whether the file at `path` is a report this program writes, not an ATS: what reading it as an ATS says (``DiagnosticCode/rapportoDelProgramma``).

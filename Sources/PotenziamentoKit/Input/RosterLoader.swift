@@ -209,10 +209,16 @@ public enum RosterLoader {
         return [".json", ".xlsx", ".xlsm", ".ods", ".xls"].contains { lowered.hasSuffix($0) }
     }
 
-    /// Whether the file at `path` is a JSON roster: it declares `potenziamento.ambito.v1` in its
-    /// first kilobyte (a report or a template saved beside the CSV files is not another ATS).
+    /// Whether the file at `path` is a JSON roster: a JSON document that declares
+    /// `potenziamento.ambito.v1` in its first 64 KB (a report or a template saved beside the CSV
+    /// files is not another ATS).
     package static func declaresAmbito(_ path: String) -> Bool {
-        guard path.lowercased().hasSuffix(".json"), let head = FileReading.head(of: path, count: 1_024) else { return false }
+        // Any name (`a3.txt`, no extension), and the format looked for in the first 64 KB: a
+        // roster with sorted keys has it after its comuni (a trial: one such file in a CSV folder
+        // was left out in silence).
+        guard let head = FileReading.head(of: path, count: 64 << 10),
+            head.first(where: { ![0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }) == UInt8(ascii: "{")
+        else { return false }
         return String(decoding: head, as: UTF8.self).contains(RosterJSONReader.format)
     }
 
