@@ -419,6 +419,13 @@ struct BatchTests {
             "\(withCycle.standardError)")
         #expect(TestSupport.run("calcola", folder.path, "--anno", "2025", "--output", cycle.path).status == .cannotCreate)
         try FileManager.default.removeItem(at: cycle)
+        // The report being written by the shell into the folder (`> CARTELLA/riepilogo.json`) is
+        // an empty file when the folder is listed: named, not an ATS that fails (a trial).
+        FileManager.default.createFile(atPath: folder.appendingPathComponent("uscita.json").path, contents: Data())
+        let redirected = TestSupport.run("calcola", folder.path, "--anno", "2025")
+        #expect(redirected.status == .success, "\(redirected.standardError)")
+        #expect(redirected.standardError.contains("uscita.json: file vuoto: non calcolato"), "\(redirected.standardError)")
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("uscita.json"))
         // A link to a file no longer there is said to be one (a region trial: «inesistente» for a name listed).
         try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("vecchio.json").path, withDestinationPath: "/nonexistent/a.json")
         let linked = TestSupport.run("calcola", folder.path, "--anno", "2025")

@@ -239,7 +239,7 @@ enum BatchInputs {
         for entry in entries {
             let full = (path as NSString).appendingPathComponent(entry)
             // What the entry is, looked up once (one `stat`; links followed).
-            let kind = entry.hasPrefix(".") ? nil : FileReading.kind(of: full)
+            let (kind, size) = entry.hasPrefix(".") ? (nil, 0) : FileReading.kindAndSize(of: full)
             let isFolder = kind == .directory
             // A folder's listing, made once for the tests below.
             let listing = isFolder ? (try? FileManager.default.contentsOfDirectory(atPath: full)) ?? [] : []
@@ -283,6 +283,14 @@ enum BatchInputs {
                         reason:
                             "la cartella non contiene i dati di un ambito (comuni.csv e personale.csv, o un file .json, .xlsx o .ods): se è un ambito mancano i suoi file, se non lo è toglila dalla cartella degli ambiti",
                         isError: true))
+            } else if kind == .file && size == 0 {
+                // An empty file: no ATS, and most likely the report being written by the shell into
+                // this very folder (`calcola CARTELLA > CARTELLA/riepilogo.json`, a trial: every run
+                // failed on it, and the report listed itself among its errors).
+                skipped.append(
+                    Skipped(
+                        path: full,
+                        reason: "file vuoto: non calcolato (se è il rapporto che si sta scrivendo, scrivilo fuori dalla cartella degli ambiti o con --output)"))
             } else if (entry.hasPrefix("~$") || entry.hasPrefix(".~lock.")) && !RosterLoader.isWorkbookFile(full) {
                 // The lock file of a workbook open in Excel or LibreOffice (a trial: it was told it
                 // is no .xlsx file, though its name ends so).

@@ -45,6 +45,17 @@ package enum FileReading {
     /// What is at `path` (links followed).
     package static func kind(of path: String) -> Kind { entry(path).kind }
 
+    /// What is at `path` (links followed) and, for a file, its size in bytes (0 otherwise): one `stat`.
+    package static func kindAndSize(of path: String) -> (kind: Kind, size: Int) {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return (errno == ENOENT || errno == ENOTDIR ? .missing : .unreadable, 0) }
+        switch status.st_mode & S_IFMT {
+        case S_IFDIR: return (.directory, 0)
+        case S_IFREG: return (.file, Int(status.st_size))
+        default: return (.other, 0)
+        }
+    }
+
     /// What is at `path` (links followed) and, when something is there, its identity as the file
     /// system knows it (device and inode: two paths to one file or folder have the same): one `stat`.
     package static func entry(_ path: String) -> (kind: Kind, identity: (device: UInt64, inode: UInt64)?) {
