@@ -337,7 +337,9 @@ enum BatchInputs {
                 if let identity = FolderIdentity(full), visited.contains(identity) { return false }
                 return RosterLoader.isRosterFolder(full) || (depth < maximumFolderDepth && holdsAmbiti(full, depth: depth + 1, visited: visited))
             }
-            return RosterLoader.isRosterFileName(entry)
+            // A file by its name, or by its content as the listing reads it (a subfolder holding a
+            // roster named `a3.txt` was «una cartella senza dati», a trial).
+            return RosterLoader.isRosterFileName(entry) || !entry.hasPrefix("~$") && RosterLoader.folderFile(full, name: entry) == .roster
         }
     }
 

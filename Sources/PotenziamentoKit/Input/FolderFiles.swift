@@ -35,7 +35,14 @@ extension RosterLoader {
         // flat `.fods`, Excel 2003 XML; not a flat text document): read, so its figures or its
         // error show. An OLE file (an old `.doc`, `Thumbs.db`, an old `.xls`) is no roster a
         // single run reads: named, as a note is (a trial of the listing).
-        if first == UInt8(ascii: "{") { return head.starts(with: Array("{\\rtf".utf8)) ? .other : .roster }
+        if first == UInt8(ascii: "{") {
+            // A roster has its keys (`formato`, `comuni`, `personale`) somewhere in its first
+            // megabyte, whatever their order; a note that opens with `{` has none.
+            let start = head.firstIndex { !$0.isJSONSpaceOrMark } ?? 0
+            guard !head[start...].starts(with: Array("{\\rtf".utf8)), let text = FileReading.head(of: path, count: 1 << 20) else { return .other }
+            let document = String(decoding: text, as: UTF8.self)
+            return ["\"formato\"", "\"comuni\"", "\"personale\""].contains(where: document.contains) ? .roster : .other
+        }
         if first == UInt8(ascii: "<") {
             let text = String(decoding: head, as: UTF8.self)
             if text.contains("opendocument.spreadsheet") || text.contains("urn:schemas-microsoft-com:office:spreadsheet") { return .roster }
@@ -67,7 +74,7 @@ extension RosterLoader {
             guard let entry = archive.entry(named: entry), entry.uncompressedSize <= largestArchiveSearched,
                 let bytes = try? archive.contents(of: entry)
             else { return false }
-            return String(decoding: bytes.prefix(64 << 10), as: UTF8.self).contains(RosterJSONReader.format)
+            return String(decoding: bytes.prefix(1 << 20), as: UTF8.self).contains(RosterJSONReader.format)
         }
         return ambiti.isEmpty ? .other : .archiveOfAmbiti(Array(ambiti.prefix(3)), total: ambiti.count)
     }

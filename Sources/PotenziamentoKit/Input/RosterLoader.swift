@@ -65,7 +65,25 @@ public enum RosterLoader {
                     "\(WorkbookReader.guess(bytes)); come ambito serve un modello compilato (.xlsx, .ods), un file JSON «\(RosterJSONReader.format)» o una cartella con comuni.csv e personale.csv"
                 )
             }
-            return try loadJSON(consume bytes, name: path)
+            do {
+                return try loadJSON(consume bytes, name: path)
+            } catch {
+                // A report whose keys were sorted (`jq -S`): its `formato` comes after keys a roster
+                // has not, each an error; said as the report it is, alone (a trial of the listing).
+                if let report = error.errors.first(where: { $0.code == .rapportoDelProgramma }) { throw InputError(diagnostics: [report]) }
+                if let head = FileReading.head(of: path, count: 1 << 20) {
+                    let text = String(decoding: head, as: UTF8.self)
+                    if !text.contains(RosterJSONReader.format),
+                        let format = RosterJSONReader.reportFormats.sorted().first(where: { $0 != CycleReader.format && text.contains("\"\($0)\"") })
+                    {
+                        throw InputError(
+                            .rapportoDelProgramma, SourcePlace(file: path),
+                            "questo file è un rapporto del programma («\(format)»), non un ambito da calcolare: come ambito serve un file «\(RosterJSONReader.format)», una cartella di CSV o un modello compilato"
+                        )
+                    }
+                }
+                throw error
+            }
         }
     }
 
@@ -210,13 +228,13 @@ public enum RosterLoader {
     }
 
     /// Whether the file at `path` is a JSON roster: a JSON document that declares
-    /// `potenziamento.ambito.v1` in its first 64 KB (a report or a template saved beside the CSV
+    /// `potenziamento.ambito.v1` in its first megabyte (a report or a template saved beside the CSV
     /// files is not another ATS).
     package static func declaresAmbito(_ path: String) -> Bool {
-        // Any name (`a3.txt`, no extension), and the format looked for in the first 64 KB: a
+        // Any name (`a3.txt`, no extension), and the format looked for in the first megabyte: a
         // roster with sorted keys has it after its comuni (a trial: one such file in a CSV folder
         // was left out in silence).
-        guard let head = FileReading.head(of: path, count: 64 << 10),
+        guard let head = FileReading.head(of: path, count: 1 << 20),
             head.first(where: { ![0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }) == UInt8(ascii: "{")
         else { return false }
         return String(decoding: head, as: UTF8.self).contains(RosterJSONReader.format)
@@ -250,7 +268,9 @@ public enum RosterLoader {
             // A folder reached through a link is not one of this folder's (a link to a parent
             // would make every ATS hold the others); a file through a link is named like any.
             case .directory: return !FileReading.isLink(full) && (isRosterFolder(full) || depth > 1 && !otherAmbiti(inFolder: full, depth: depth - 1).isEmpty)
-            case .file: return declaresAmbito(full)
+            // A JSON roster by its content; in a subfolder a workbook by its name too (it was left
+            // out in silence, a trial; beside the CSV files it is named among the files not read).
+            case .file: return declaresAmbito(full) || depth < 4 && isRosterFileName(entry) && !entry.lowercased().hasSuffix(".json")
             default: return false
             }
         }
