@@ -733,3 +733,21 @@ struct SimulationWorkbookTests {
         #expect(String(decoding: sheet, as: UTF8.self).contains("<oddHeader>&amp;L\(title)"), "\(String(decoding: sheet, as: UTF8.self).suffix(600))")
     }
 }
+
+/// Found by a trial of workbooks from other producers (2026-11-29, fourteenth session): a cell
+/// ending in Excel's `_x000D_` (a line end) was «valore sì/no non valido «no\u{D}»», no word of what.
+@Suite("Yes/no values with a character no one sees")
+struct HiddenCharacterYesNoTests {
+    @Test(
+        "a yes/no value with a hidden character names it; other values are told the accepted words",
+        arguments: [("no\r", "il valore contiene un a capo (U+000D"), ("si\u{200B}", "il valore contiene un carattere invisibile (U+200B)"), ("forse", nil)]
+            as [(String, String?)])
+    func hidden(text: String, named: String?) {
+        guard case .failure(let error) = Result(catching: { () throws(InvalidValue) in try FieldParsing.boolean(text) }) else {
+            Issue.record("«\(text)» was read as yes/no")
+            return
+        }
+        #expect(error.code == .valoreSiNo)
+        if let named { #expect(error.message.contains(named), "\(error.message)") } else { #expect(!error.message.contains("il valore contiene")) }
+    }
+}

@@ -283,6 +283,7 @@ struct BatchTests {
         try FileManager.default.copyItem(atPath: TestSupport.path("Examples/ambito-esempio.xlsx"), toPath: folder.appendingPathComponent("a1.xlsx").path)
         try TestSupport.example(at: folder.appendingPathComponent("a2.ods"), code: "ATS-EX-02")
         try "x".write(to: folder.appendingPathComponent("~$a1.xlsx"), atomically: true, encoding: .utf8)
+        try "x".write(to: folder.appendingPathComponent("~$lettera.docx"), atomically: true, encoding: .utf8)
         try "x".write(to: folder.appendingPathComponent("note.txt"), atomically: true, encoding: .utf8)
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("vuota"), withIntermediateDirectories: true)
         // Hidden entries, as a Mac leaves them on a shared disk: named, not read (they failed the batch).
@@ -298,7 +299,8 @@ struct BatchTests {
         #expect(result.standardError.contains("\(folder.appendingPathComponent("note.txt").path): non è un ambito"))
         // A lock file is said as one (a regional analyst's trial: «né un file .xlsx» for a name ending .xlsx).
         #expect(
-            result.standardError.contains("\(folder.appendingPathComponent("~$a1.xlsx").path): file di blocco di una cartella di lavoro aperta"),
+            result.standardError.contains("\(folder.appendingPathComponent("~$a1.xlsx").path): file di blocco di una cartella di lavoro aperta")
+                && result.standardError.contains("\(folder.appendingPathComponent("~$lettera.docx").path): file di blocco di un documento aperto in Office"),
             "\(result.standardError)")
         for hidden in ["._a1.json", ".DS_Store"] {
             #expect(result.standardError.contains("\(folder.appendingPathComponent(hidden).path): file nascosto: non calcolato"), "\(hidden)")

@@ -293,9 +293,14 @@ enum BatchInputs {
                         reason: "file vuoto: non calcolato (se è il rapporto che si sta scrivendo, scrivilo fuori dalla cartella degli ambiti o con --output)"))
             } else if (entry.hasPrefix("~$") || entry.hasPrefix(".~lock.")) && !RosterLoader.isWorkbookFile(full) {
                 // The lock file of a workbook open in Excel or LibreOffice (a trial: it was told it
-                // is no .xlsx file, though its name ends so).
+                // is no .xlsx file, though its name ends so), or of another document (`~$lettera.docx`).
+                let lockedIsWorkbook = RosterLoader.isRosterFileName(String(entry.dropFirst(entry.hasPrefix("~$") ? 2 : 7)))
                 skipped.append(
-                    Skipped(path: full, reason: "file di blocco di una cartella di lavoro aperta in Excel o LibreOffice (non contiene dati): non letto"))
+                    Skipped(
+                        path: full,
+                        reason:
+                            "file di blocco di \(lockedIsWorkbook ? "una cartella di lavoro aperta in Excel o LibreOffice" : "un documento aperto in Office o LibreOffice") (non contiene dati): non letto"
+                    ))
             } else {
                 // A file: by its name, or by its first bytes when the name does not say.
                 switch RosterLoader.folderFile(full, name: entry) {

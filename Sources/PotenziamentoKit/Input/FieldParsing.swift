@@ -352,8 +352,11 @@ package enum FieldParsing {
         case "si", "sì", "s", "vero", "true", "1", "x": return true
         case "no", "n", "falso", "false", "0": return false
         default:
+            // A character no one sees (a line end Excel keeps as `_x000D_`, a trial) is named.
+            let hidden = TextSafety.firstHiddenCharacter(in: text).map { "; il valore contiene \($0): riscrivilo" } ?? ""
             throw InvalidValue(
-                .valoreSiNo, "valore sì/no non valido «\(TextSafety.shortened(text))»: usa si/no (anche s/n, x per sì), vero/falso, true/false, 1/0")
+                .valoreSiNo,
+                "valore sì/no non valido «\(TextSafety.shortened(text))»: usa si/no (anche s/n, x per sì), vero/falso, true/false, 1/0\(hidden)")
         }
     }
 
