@@ -30,7 +30,8 @@ extension RosterLoader {
         if isRosterFileName(name) { return .roster }
         // A file that cannot be read is computed, so its error says so (exit 66).
         guard let head = FileReading.head(of: path, count: 1_024) else { return .roster }
-        let first = head.first { !$0.isJSONSpaceOrMark }
+        let start = TableFile.jsonStart(head)
+        let first = start.map { head[$0] }
         // A JSON document (not an RTF text, which also opens with `{`), a spreadsheet in XML (a
         // flat `.fods`, Excel 2003 XML; not a flat text document): read, so its figures or its
         // error show. An OLE file (an old `.doc`, `Thumbs.db`, an old `.xls`) is no roster a
@@ -38,8 +39,7 @@ extension RosterLoader {
         if first == UInt8(ascii: "{") {
             // A roster has its keys (`formato`, `comuni`, `personale`) somewhere in its first
             // megabyte, whatever their order; a note that opens with `{` has none.
-            let start = head.firstIndex { !$0.isJSONSpaceOrMark } ?? 0
-            guard !head[start...].starts(with: Array("{\\rtf".utf8)), let text = FileReading.head(of: path, count: 1 << 20) else { return .other }
+            guard let start, !head[start...].starts(with: Array("{\\rtf".utf8)), let text = FileReading.head(of: path, count: 1 << 20) else { return .other }
             let document = String(decoding: text, as: UTF8.self)
             return ["\"formato\"", "\"comuni\"", "\"personale\""].contains(where: document.contains) ? .roster : .other
         }
@@ -94,10 +94,4 @@ extension RosterLoader {
             return !error.errors.isEmpty && error.errors.allSatisfy { $0.code == .rapportoDelProgramma }
         }
     }
-}
-
-extension UInt8 {
-    /// A byte that may come before a JSON document's first value: a space or a line end, or a
-    /// byte of the UTF-8 byte-order mark.
-    fileprivate var isJSONSpaceOrMark: Bool { self == 0x20 || self == 0x09 || self == 0x0A || self == 0x0D || self == 0xEF || self == 0xBB || self == 0xBF }
 }

@@ -235,7 +235,7 @@ public enum RosterLoader {
         // roster with sorted keys has it after its comuni (a trial: one such file in a CSV folder
         // was left out in silence).
         guard let head = FileReading.head(of: path, count: 1 << 20),
-            head.first(where: { ![0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }) == UInt8(ascii: "{")
+            TableFile.jsonStart(head).map({ head[$0] }) == UInt8(ascii: "{")
         else { return false }
         return String(decoding: head, as: UTF8.self).contains(RosterJSONReader.format)
     }

@@ -79,8 +79,14 @@ enum TableFile {
     /// UTF-8 BOM opens an object or an array (the one test of a JSON given where a table is
     /// read, or of a table file named as one).
     static func looksLikeJSON(_ bytes: [UInt8]) -> Bool {
-        let first = bytes.first { ![0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }
+        let first = jsonStart(bytes).map { bytes[$0] }
         return first == UInt8(ascii: "{") || first == UInt8(ascii: "[")
+    }
+
+    /// Where a JSON document's first value starts in `bytes`: after spaces, line ends and a
+    /// UTF-8 BOM (nil when there is nothing else). The one rule of every look at a document's start.
+    static func jsonStart(_ bytes: [UInt8]) -> Int? {
+        bytes.firstIndex { ![0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }
     }
 
     /// The table of the file at `path`: the whole CSV file, or a workbook's first visible sheet.
